@@ -1,0 +1,3 @@
+from corpusdiff.cli import main
+
+main()

@@ -1,0 +1,191 @@
+"""The `corpusdiff` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from corpusdiff import __version__
+from corpusdiff.errors import CorpusdiffError, CorpusError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"corpusdiff: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(command: F) -> F:
+    """Turn known problems into one line on stderr and exit 2; unexpected ones into a hint."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return command(*args, **kwargs)
+        except CorpusdiffError as exc:
+            _fail(str(exc))
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(130)
+        except Exception as exc:
+            if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
+                raise
+            _fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug for the traceback)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corpusdiff")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("corpus"), show_default=True, envvar="CORPUSDIFF_CORPUS",
+              help="Corpus directory (canonical Markdown under git).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
+@click.pass_context
+def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
+    """Normalise yearly government reports into a versioned Markdown corpus and diff editions.
+
+    \b
+    Typical use:
+      corpusdiff normalize report.txt          # canonical Markdown on stdout
+      corpusdiff ingest seeds/*.txt            # add reports to ./corpus, one commit each
+      corpusdiff list                          # what the corpus holds
+      corpusdiff show futian/annual-plan/2022-01 --outline
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["corpus"] = corpus_dir
+    ctx.obj["debug"] = debug
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of stdout.")
+@click.option("--title", help="Override the detected title.")
+@click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--genre", help="Override the genre (annual-plan, mid-year-report, …).")
+@click.option("--region", help="Override the region (e.g. 福田区).")
+@click.option("--series", help="Override the series id.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@handle_errors
+def normalize(file: Path, output: Path | None, quiet: bool, **fields: str | None) -> None:
+    """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
+
+    FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
+    BOM), or an existing canonical Markdown file, which comes back unchanged.
+    """
+    from corpusdiff.api import normalize_file
+    from corpusdiff.markdown import render
+
+    document = normalize_file(file, {k: v for k, v in fields.items() if v})
+    if not quiet:
+        for warning in document.warnings:
+            click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)
+    text = render(document)
+    if output:
+        from corpusdiff.storage import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _corpus_dir(ctx: click.Context) -> Path:
+    return ctx.find_root().obj["corpus"]
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Override the detected title (single FILE only).")
+@click.option("--date", help="Override the publication date (single FILE only).")
+@click.option("--genre", help="Override the genre (single FILE only).")
+@click.option("--region", help="Override the region (single FILE only).")
+@click.option("--series", help="Override the series id (single FILE only).")
+@click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_context
+@handle_errors
+def ingest(ctx: click.Context, files: tuple[Path, ...], force: bool, quiet: bool,
+           **fields: str | None) -> None:
+    """Normalise report FILES into the corpus and commit each changed document.
+
+    The corpus directory (--corpus, default ./corpus) is created, and a git repository
+    initialised there, when it is not already inside one. Each added or changed document
+    becomes one commit carrying its provenance as trailers (Source-sha256,
+    Dialect-version, Corpusdiff-version); an unchanged report commits nothing.
+    Per-source metadata overrides live in <corpus>/manifest.yaml.
+    """
+    from corpusdiff.corpus import ingest as run_ingest
+
+    def progress(items):  # type: ignore[no-untyped-def]
+        if len(items) < 2 or quiet:
+            return iter(items)
+        return click.progressbar(items, label="ingesting", file=sys.stderr,
+                                 item_show_func=lambda item: item[0].name if item else "")
+
+    results = run_ingest(_corpus_dir(ctx), list(files), {k: v for k, v in fields.items() if v},
+                         force=force, progress=_bar_iter(progress))
+    for result in results:
+        if not quiet:
+            for warning in result.warnings:
+                click.echo(f"corpusdiff: warning: {result.id}: {warning}", err=True)
+            commit = f" ({result.commit[:10]})" if result.commit else ""
+            click.echo(f"{result.action:9} {result.id}{commit}")
+
+
+def _bar_iter(progress):  # type: ignore[no-untyped-def]
+    """Adapt click's progress bar (a context manager) to a plain iterator factory."""
+
+    def run(items):  # type: ignore[no-untyped-def]
+        bar = progress(items)
+        if not hasattr(bar, "__enter__"):
+            yield from bar
+            return
+        with bar as iterator:
+            yield from iterator
+
+    return run
+
+
+@main.command(name="list")
+@click.option("--series", help="Only documents of this series.")
+@click.pass_context
+@handle_errors
+def list_documents(ctx: click.Context, series: str | None) -> None:
+    """List the corpus's documents: id, date, genre, series and title."""
+    from corpusdiff.corpus import entries
+
+    root = _corpus_dir(ctx)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no corpus here; run `corpusdiff ingest FILE…` first")
+    rows = [e for e in entries(root) if not series or e.metadata.series == series]
+    rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
+    width = max((len(e.id) for e in rows), default=2)
+    for entry in rows:
+        meta = entry.metadata
+        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<20}  {meta.title}")
+    if not rows:
+        click.echo("no documents", err=True)
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.option("--outline", is_flag=True, help="Show only the heading outline, indented by level.")
+@click.pass_context
+@handle_errors
+def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
+    """Print the canonical Markdown of document ID (or its outline)."""
+    from corpusdiff.corpus import find_entry, outline as outline_of, read_document
+
+    root = _corpus_dir(ctx)
+    if not outline:
+        click.echo(find_entry(root, doc_id).path.read_text(encoding="utf-8"), nl=False)
+        return
+    for level, text in outline_of(read_document(root, doc_id)):
+        click.echo(f"{'  ' * (level - 1)}{text}")

@@ -1,0 +1,109 @@
+"""Raw bytes -> text. The only place that guesses encodings, so every other step sees clean str."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpusdiff.errors import InputError
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a zip archive (or a .docx/.xlsx file)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Office (.doc/.xls) file",
+    b"\x7fELF": "an executable",
+}
+_EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
+
+
+@dataclass(frozen=True)
+class RawReport:
+    """A report's text together with the facts about the bytes it came from."""
+
+    text: str
+    name: str
+    sha256: str
+    encoding: str
+    size: int
+
+
+def read_report(path: Path) -> RawReport:
+    """Read a report file, detecting its encoding; raise InputError with advice on bad input."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give the report files inside it")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    return decode_report(data, name=path.name)
+
+
+def decode_report(data: bytes, name: str) -> RawReport:
+    """Decode report bytes; raise InputError for empty, binary or undecodable input."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty; nothing to normalise")
+    _reject_binary(data, name)
+    text, encoding = _decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: the file holds only white space; nothing to normalise")
+    return RawReport(
+        text=text,
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        size=len(data),
+    )
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{name}: this is {what}, not text; {_EXTRACT_HINT}")
+    if _bom_encoding(data) in ("utf-16", "utf-32"):
+        return
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: the file contains NUL bytes, so it is binary; {_EXTRACT_HINT}")
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Prefer a BOM, then strict UTF-8, then charset-normalizer's best guess."""
+    encoding = _bom_encoding(data)
+    if encoding:
+        return data.decode(encoding), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None or _looks_garbled(str(best)):
+        raise InputError(
+            f"{name}: cannot tell which text encoding this is; "
+            "convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) and try again"
+        )
+    return str(best), best.encoding
+
+
+def _looks_garbled(text: str) -> bool:
+    """True when a decode produced mostly control or replacement characters."""
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    return bad > max(3, len(text) // 100)

@@ -1,0 +1,116 @@
+"""The corpus's git repository: the only module that talks to git (through GitPython).
+
+Document text never reaches a shell: GitPython passes every argument as a list element.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpusdiff.errors import CorpusError
+
+_FALLBACK_IDENTITY = {"name": "corpusdiff", "email": "corpusdiff@localhost"}
+
+
+@dataclass(frozen=True)
+class Trailers:
+    """Provenance carried by every ingest commit, as git trailers."""
+
+    source_sha256: str
+    dialect: str
+    tool_version: str
+    source_file: str
+
+    def render(self) -> str:
+        return (
+            f"Source-file: {self.source_file}\n"
+            f"Source-sha256: {self.source_sha256}\n"
+            f"Dialect-version: {self.dialect}\n"
+            f"Corpusdiff-version: {self.tool_version}"
+        )
+
+
+def open_repo(path: Path, create: bool = False):  # -> git.Repo
+    """The git work tree holding `path`; initialised at `path` when there is none and `create`."""
+    import git
+
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        if not create:
+            raise CorpusError(
+                f"{path} is not inside a git repository; run `corpusdiff ingest` to create a corpus"
+            ) from None
+    path.mkdir(parents=True, exist_ok=True)
+    return git.Repo.init(path, initial_branch="main")
+
+
+def work_tree(repo) -> Path:
+    return Path(repo.working_tree_dir).resolve()
+
+
+@contextmanager
+def locked(repo) -> Iterator[None]:
+    """One writer at a time: an exclusive lock file in the git directory, waited for."""
+    lock_path = Path(repo.git_dir) / "corpusdiff.lock"
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            import sys
+
+            print("corpusdiff: waiting for another corpusdiff process to finish…", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def has_uncommitted_changes(repo, path: Path) -> bool:
+    """True when `path` differs from HEAD in the work tree or the index (hand edits)."""
+    relative = str(path.resolve().relative_to(work_tree(repo)))
+    if not repo.head.is_valid():
+        return False
+    return bool(repo.git.status("--porcelain", "--", relative).strip())
+
+
+def commit_paths(repo, paths: Sequence[Path], message: str) -> str:
+    """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
+    relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
+    repo.git.add("--", *relative)
+    args = ["--quiet", "--no-verify", "-m", message]
+    if repo.head.is_valid():
+        args.append("--only")
+    repo.git.commit(*args, "--", *relative, env=_identity_env(repo))
+    return repo.head.commit.hexsha
+
+
+def _identity_env(repo) -> dict[str, str]:
+    """Use the user's git identity; fall back to a neutral one so ingest works on a fresh machine."""
+    reader = repo.config_reader()
+    name = reader.get_value("user", "name", default="") or os.environ.get("GIT_AUTHOR_NAME", "")
+    email = reader.get_value("user", "email", default="") or os.environ.get("GIT_AUTHOR_EMAIL", "")
+    if name and email:
+        return {}
+    env = {}
+    for role in ("AUTHOR", "COMMITTER"):
+        env[f"GIT_{role}_NAME"] = name or _FALLBACK_IDENTITY["name"]
+        env[f"GIT_{role}_EMAIL"] = email or _FALLBACK_IDENTITY["email"]
+    return env
+
+
+def file_at_revision(repo, path: Path, revision: str) -> str:
+    """The text of `path` at `revision`, or a CorpusError saying what is missing."""
+    import git
+
+    relative = path.resolve().relative_to(work_tree(repo)).as_posix()
+    try:
+        return repo.git.show(f"{revision}:{relative}")
+    except git.GitCommandError:
+        raise CorpusError(f"{relative} does not exist at revision {revision!r}") from None

@@ -1,0 +1,78 @@
+"""Plain data flowing out of the normaliser: metadata and the blocks of canonical Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading; `kind` is a marker kind from headings.RANKS, or "appendix"."""
+
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; the first row is the header."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A `专栏N` box: a titled group of paragraphs set apart from the running text."""
+
+    title: str
+    blocks: tuple[Paragraph | ListItem | Table, ...]
+
+
+Block = Heading | Paragraph | ListItem | Table | Box
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: enough to find and verify the raw bytes."""
+
+    file: str
+    sha256: str
+    original_name: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Front matter of a canonical document (see docs/canonical-markdown.md)."""
+
+    title: str = ""
+    id: str = ""
+    region: str = ""
+    genre: str = "report"
+    series: str = ""
+    period: str = ""
+    date: str = ""
+    speaker: str = ""
+    meeting: str = ""
+    delivered: str = ""
+    container: str = ""
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class NormalizedDocument:
+    """The normaliser's result: front matter, body blocks and what the reader should know."""
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    warnings: tuple[str, ...] = field(default=())

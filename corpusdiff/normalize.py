@@ -1,0 +1,343 @@
+"""Raw report text -> NormalizedDocument (structure recovered, text cleaned).
+
+The walk over the lines is a small state machine: tables, boxes and headings are recognised
+first; every other line is text that either continues the open paragraph (the fragment so far
+does not end a sentence) or starts a new one. Blank lines and page numbers never end a
+paragraph on their own, because page breaks in PDF extracts look exactly like them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from corpusdiff import headings, tables
+from corpusdiff.decode import RawReport
+from corpusdiff.metadata import TitleBlock, detect_metadata, find_title
+from corpusdiff.model import Block, Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph
+from corpusdiff.model import Table as TableBlock
+from corpusdiff.textrules import (
+    clean_text,
+    ends_sentence,
+    has_han,
+    is_page_number,
+    join_fragments,
+    strip_debris,
+    tidy_spaces,
+)
+
+_BULLET_RE = re.compile(r"^[-•·●▪]\s+")
+_DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
+_BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
+_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
+_DATE_LINE_RE = re.compile(r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
+                           r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$")
+_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NOTE_RE = re.compile(r"^注\s*[：:]")
+_CONNECTOR_END = "和与及的、"
+_RUNNING_HEADER_MIN = 3
+
+
+@dataclass
+class _Open:
+    """The paragraph or list item being assembled from fragments."""
+
+    kind: type[Paragraph] | type[ListItem]
+    text: str = ""
+    after_subtitle: bool = False
+
+
+@dataclass
+class _Builder:
+    """Accumulates blocks while walking the body lines."""
+
+    lines: list[str]
+    skip: frozenset[str] = frozenset()
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    current: _Open | None = None
+    last_ordinal: dict[str, int] = field(default_factory=dict)
+    in_appendix: bool = False
+    in_box: bool = False
+
+    def flush(self) -> None:
+        if self.current and self.current.text:
+            text = clean_text(self.current.text)
+            if text:
+                self.blocks.append(self.current.kind(text))
+        self.current = None
+
+    def is_open(self) -> bool:
+        current = self.current
+        return bool(
+            current
+            and not ends_sentence(current.text)
+            and not _closes_itself(current.text, current.after_subtitle)
+        )
+
+    def add_text(self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph) -> None:
+        if kind is Paragraph and self.is_open():
+            assert self.current is not None
+            self.current.text = join_fragments(self.current.text, text)
+            return
+        self.flush()
+        previous = self.blocks[-1] if self.blocks else None
+        after_subtitle = isinstance(previous, Paragraph) and bool(_SUBTITLE_RE.match(previous.text))
+        self.current = _Open(kind, text, after_subtitle)
+
+
+def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = None) -> NormalizedDocument:
+    """Normalise a decoded report; `overrides` (from a manifest or the CLI) win over detection."""
+    lines = raw.text.split("\n")
+    title = find_title(lines)
+    body_start = title.end if title else 0
+    wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
+    builder = _Builder(lines[body_start:], skip=_running_headers(lines[body_start:]))
+    _walk(builder, 0, len(builder.lines))
+    builder.flush()
+    blocks = tuple(builder.blocks)
+    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {})
+    warnings = list(builder.warnings)
+    if wrapper:
+        warnings.append(
+            f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
+            "cover, introduction or contents), which are not part of the report"
+        )
+    if title is None and not (overrides or {}).get("title"):
+        warnings.append("no title line found; set one with --title or in the corpus manifest")
+    warnings.extend(missing_heading_warnings(blocks))
+    return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def _closes_itself(text: str, after_subtitle: bool) -> bool:
+    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`."""
+    text = tidy_spaces(text)
+    return bool(
+        _SUBTITLE_RE.match(text)
+        or _DATE_LINE_RE.match(text)
+        or _BARE_APPENDIX_RE.match(text)
+        or (after_subtitle and _SPEAKER_RE.match(text))
+    )
+
+
+def _running_headers(lines: list[str]) -> frozenset[str]:
+    """Short lines repeated on many pages (running heads), spread out through the text."""
+    positions: dict[str, list[int]] = {}
+    for index, raw in enumerate(lines):
+        text = tidy_spaces(strip_debris(raw))
+        if 6 <= len(text) <= 30 and has_han(text) and not raw.startswith("\t"):
+            positions.setdefault(text, []).append(index)
+    counts = Counter({text: len(where) for text, where in positions.items()})
+    return frozenset(
+        text
+        for text, count in counts.items()
+        if count >= _RUNNING_HEADER_MIN
+        and min(b - a for a, b in zip(positions[text], positions[text][1:], strict=False)) >= 15
+        and not ends_sentence(text)
+        and headings.parse_marker(text) is None
+    )
+
+
+def _walk(builder: _Builder, start: int, stop: int) -> None:
+    index = start
+    while index < stop:
+        index = _step(builder, index, stop)
+
+
+def _step(builder: _Builder, index: int, stop: int) -> int:
+    """Consume one construct starting at `index`; return the index after it."""
+    raw = builder.lines[index]
+    text = tidy_spaces(strip_debris(raw))
+    if not text or is_page_number(text) or text in builder.skip:
+        return index + 1
+    if tables.starts_tab_table(raw) and not raw.startswith("\t"):
+        return _take_tab_table(builder, index, stop)
+    if headings.is_box_title(text) and not builder.in_box:
+        return _take_box(builder, index, stop)
+    if raw.startswith("\t") and _cell_group_size(builder.lines, index, stop) >= 3:
+        return _take_cell_table(builder, index, stop)
+    if builder.in_appendix and _flat_table_ahead(builder, index, stop):
+        return _take_flat_table(builder, index, stop)
+    bullet = _BULLET_RE.match(text)
+    content = text[bullet.end():] if bullet else text
+    if headings.is_appendix_title(content):
+        return _take_appendix_heading(builder, content, index, stop)
+    if not builder.in_box and _take_heading(builder, content):
+        return index + 1
+    if bullet and not _DASH_ITEM_RE.match(content):
+        builder.add_text(content, ListItem)
+    else:
+        builder.add_text(content)
+    return index + 1
+
+
+def _take_heading(builder: _Builder, text: str) -> bool:
+    marker = headings.parse_marker(clean_text(text))
+    if marker is None:
+        return False
+    title, body = headings.split_title(marker.rest)
+    if not headings.plausible_title(title):
+        return False
+    if marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30)):
+        return False
+    expected = builder.last_ordinal.get(marker.kind, 0) + 1
+    if builder.is_open() and marker.ordinal not in (expected, 1):
+        return False
+    builder.flush()
+    builder.last_ordinal[marker.kind] = marker.ordinal
+    for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
+        if inner != "num":
+            builder.last_ordinal.pop(inner, None)
+    builder.blocks.append(Heading(headings.canonical_heading(f"{marker.label}{title}"), marker.kind))
+    if body:
+        builder.add_text(body)
+    return True
+
+
+def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) -> int:
+    builder.flush()
+    index += 1
+    title = text
+    while title and (title[-1].isdigit() or title[-1] in _CONNECTOR_END):
+        nxt = _next_text_index(builder.lines, index, stop)
+        if nxt is None:
+            break
+        follow = tidy_spaces(strip_debris(builder.lines[nxt]))
+        if len(follow) > 30 or headings.parse_marker(follow) or _BARE_APPENDIX_RE.match(follow):
+            break
+        title = join_fragments(title, follow)
+        index = nxt + 1
+    builder.blocks.append(Heading(clean_text(title), "appendix"))
+    builder.in_appendix = True
+    return index
+
+
+def _next_text_index(lines: list[str], index: int, stop: int) -> int | None:
+    while index < stop:
+        text = tidy_spaces(strip_debris(lines[index]))
+        if text and not is_page_number(text):
+            return index
+        index += 1
+    return None
+
+
+def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    rows = [builder.lines[index]]
+    index += 1
+    while index < stop and tables.continues_tab_table(builder.lines[index]):
+        rows.append(builder.lines[index])
+        index += 1
+    builder.blocks.append(TableBlock(tables.parse_tab_rows(rows)))
+    return index
+
+
+def _cell_group(lines: list[str], index: int, stop: int) -> list[str]:
+    group = []
+    while index < stop and lines[index].strip(" \u3000") and not lines[index].startswith(" "):
+        group.append(lines[index])
+        index += 1
+    return group
+
+
+def _cell_group_size(lines: list[str], index: int, stop: int) -> int:
+    return sum(1 for line in _cell_group(lines, index, stop) if line.startswith("\t"))
+
+
+def _take_cell_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    groups = []
+    while index < stop and _cell_group_size(builder.lines, index, stop) >= 3:
+        group = _cell_group(builder.lines, index, stop)
+        groups.append(group)
+        index += len(group)
+        while index < stop and not builder.lines[index].strip(" \u3000"):
+            index += 1
+    builder.blocks.append(TableBlock(tables.parse_cell_groups(groups)))
+    return index
+
+
+def _take_box(builder: _Builder, index: int, stop: int) -> int:
+    """A `专栏N` box runs from its title to a blank line or a line led by a space."""
+    builder.flush()
+    title = headings.canonical_box_title(tidy_spaces(strip_debris(builder.lines[index])))
+    index += 1
+    while index < stop and not builder.lines[index].strip():
+        index += 1
+    end = index
+    while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
+        end += 1
+    inner = _Builder(builder.lines, in_box=True)
+    _walk(inner, index, end)
+    inner.flush()
+    content = tuple(block for block in inner.blocks if not isinstance(block, (Heading, Box)))
+    builder.blocks.append(Box(title, content))
+    return end
+
+
+def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
+    if builder.current and not builder.current.text.endswith("表") and builder.is_open():
+        return False
+    return tables.looks_like_flat_table(_flat_fragments(builder.lines, index, stop))
+
+
+def _flat_fragments(lines: list[str], index: int, stop: int) -> list[str]:
+    fragments = []
+    while index < stop:
+        text = tidy_spaces(strip_debris(lines[index]))
+        if _NOTE_RE.match(text) or headings.is_appendix_title(text):
+            break
+        fragments.append(lines[index])
+        index += 1
+    return fragments
+
+
+def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    fragments = _flat_fragments(builder.lines, index, stop)
+    builder.blocks.append(TableBlock(tables.parse_flat_rows(fragments)))
+    return index + len(fragments)
+
+
+def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
+    """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
+    skipped = []
+    last: dict[str, int] = {}
+    for block in blocks:
+        if not isinstance(block, Heading) or block.kind not in headings.RANKS:
+            continue
+        marker = headings.parse_marker(block.text)
+        if marker is None:
+            continue
+        if marker.ordinal > last.get(block.kind, 0) + 1:
+            skipped.append(block.text.split(" ")[0][:12])
+        last[block.kind] = marker.ordinal
+        for inner in headings.RANKS[headings.RANKS.index(block.kind) + 1 :]:
+            if inner != "num":
+                last.pop(inner, None)
+    if not skipped:
+        return []
+    return [
+        f"{len(skipped)} place(s) where heading numbering skips, so heading lines seem missing "
+        f"from the extract (before {', '.join(skipped)}); no heading text was invented"
+    ]
+
+
+def renormalize(document: NormalizedDocument) -> NormalizedDocument:
+    """Apply the inline rules again to an already structured document (canonical input)."""
+
+    def clean(block: Block) -> Block:
+        if isinstance(block, Heading):
+            return replace(block, text=headings.canonical_heading(block.text))
+        if isinstance(block, (Paragraph, ListItem)):
+            return replace(block, text=clean_text(block.text))
+        if isinstance(block, TableBlock):
+            return TableBlock(tables.pad([[tables.cell_text(c) for c in row] for row in block.rows]))
+        return Box(headings.canonical_box_title(block.title), tuple(clean(b) for b in block.blocks))  # type: ignore[misc]
+
+    return replace(document, blocks=tuple(clean(block) for block in document.blocks))
+
+
+__all__ = ["Metadata", "TitleBlock", "normalize_report", "renormalize"]

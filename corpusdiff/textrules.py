@@ -1,0 +1,126 @@
+"""Character-level rules of the canonical dialect: debris, spacing and punctuation.
+
+Every function here is pure and idempotent (applying it twice equals applying it once),
+which is what makes the whole normaliser idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
+# Full-width punctuation and CJK symbols that behave like Han for spacing purposes.
+WIDE_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+_WIDE = f"{HAN}{WIDE_PUNCT}"
+
+_HAN_RE = re.compile(f"[{HAN}]")
+_BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES_RE = re.compile("[ \u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_SPACE_BEFORE_WIDE_RE = re.compile(f"(?<=[{_WIDE}A-Za-z0-9%]) (?=[{_WIDE}])")
+_SPACE_AFTER_WIDE_RE = re.compile(f"(?<=[{_WIDE}]) (?=[A-Za-z0-9])")
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
+_FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH_ALNUM["％"] = "%"
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+
+SENTENCE_END = "。！？；：!?;:"
+_CLOSERS = "”’）」』》】"
+
+
+def has_han(text: str) -> bool:
+    """True when the text contains at least one Han character (Chinese context)."""
+    return _HAN_RE.search(text) is not None
+
+
+def strip_debris(line: str) -> str:
+    """Remove extraction artefacts that are never part of the report's text."""
+    line = _BOOKMARK_RE.sub("", line)
+    line = line.replace("**", "")
+    line = _INVISIBLE_RE.sub("", line)
+    return _CONTROL_RE.sub("", line.replace("\t", " ").replace("\f", " "))
+
+
+def is_page_number(line: str) -> bool:
+    """Page footers such as `— 12 —` or `第3页`."""
+    return _PAGE_NUMBER_RE.match(line) is not None
+
+
+def tidy_spaces(text: str) -> str:
+    """Collapse white space; drop spaces inside Chinese text but keep them between Latin words."""
+    text = _SPACES_RE.sub(" ", text).strip()
+    text = _SPACE_BEFORE_WIDE_RE.sub("", text)
+    return _SPACE_AFTER_WIDE_RE.sub("", text)
+
+
+def unify_punctuation(text: str) -> str:
+    """Full-width punctuation in Chinese context; half-width kept inside numbers and formulas."""
+    text = text.translate(_FULLWIDTH_TABLE)
+    if not has_han(text):
+        return text
+    text = re.sub(r"^一一(?=\S)", "——", text)
+    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
+    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
+    text = text.replace(";", "；")
+    text = re.sub(f"(?<=[{_WIDE}])\\?", "？", text)
+    text = re.sub(f"(?<=[{_WIDE}])!", "！", text)
+    text = _curly_quotes(text)
+    return _wide_parentheses(text)
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes alternate opening/closing within one paragraph."""
+    if '"' not in text:
+        return text
+    parts = text.split('"')
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        out.append("“" if index % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
+_PAIR_RE = re.compile(r"\(([^()（）]*)\)")
+
+
+def _wide_parentheses(text: str) -> str:
+    def widen(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if has_han(match.group(1)) or has_han(before) or has_han(after) or not match.group(1):
+            return f"（{match.group(1)}）"
+        return match.group(0)
+
+    text = _PAIR_RE.sub(widen, text)
+    text = re.sub(f"(?<=[{_WIDE}])\\(|\\((?=[{_WIDE}])", "（", text)
+    return re.sub(f"(?<=[{_WIDE}])\\)|\\)(?=[{_WIDE}])", "）", text)
+
+
+def clean_text(text: str) -> str:
+    """All inline rules in their fixed order: debris, spaces, punctuation, spaces again."""
+    return tidy_spaces(unify_punctuation(tidy_spaces(strip_debris(text))))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a fragment ends a sentence, so the next text line starts a new paragraph."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: no space in Chinese text, one space between Latin words."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
