@@ -43,9 +43,15 @@ def handle_errors(command: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corpusdiff")
-@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("corpus"), show_default=True, envvar="CORPUSDIFF_CORPUS",
-              help="Corpus directory (canonical Markdown under git).")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    envvar="CORPUSDIFF_CORPUS",
+    help="Corpus directory (canonical Markdown under git).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 @click.pass_context
 def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
@@ -65,8 +71,12 @@ def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
 @click.option("--title", help="Override the detected title.")
 @click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--genre", help="Override the genre (annual-plan, mid-year-report, …).")
@@ -111,8 +121,9 @@ def _corpus_dir(ctx: click.Context) -> Path:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 @handle_errors
-def ingest(ctx: click.Context, files: tuple[Path, ...], force: bool, quiet: bool,
-           **fields: str | None) -> None:
+def ingest(
+    ctx: click.Context, files: tuple[Path, ...], force: bool, quiet: bool, **fields: str | None
+) -> None:
     """Normalise report FILES into the corpus and commit each changed document.
 
     The corpus directory (--corpus, default ./corpus) is created, and a git repository
@@ -126,11 +137,20 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], force: bool, quiet: bool
     def progress(items):  # type: ignore[no-untyped-def]
         if len(items) < 2 or quiet:
             return iter(items)
-        return click.progressbar(items, label="ingesting", file=sys.stderr,
-                                 item_show_func=lambda item: item[0].name if item else "")
+        return click.progressbar(
+            items,
+            label="ingesting",
+            file=sys.stderr,
+            item_show_func=lambda item: item[0].name if item else "",
+        )
 
-    results = run_ingest(_corpus_dir(ctx), list(files), {k: v for k, v in fields.items() if v},
-                         force=force, progress=_bar_iter(progress))
+    results = run_ingest(
+        _corpus_dir(ctx),
+        list(files),
+        {k: v for k, v in fields.items() if v},
+        force=force,
+        progress=_bar_iter(progress),
+    )
     for result in results:
         if not quiet:
             for warning in result.warnings:
@@ -181,7 +201,8 @@ def list_documents(ctx: click.Context, series: str | None) -> None:
 @handle_errors
 def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     """Print the canonical Markdown of document ID (or its outline)."""
-    from corpusdiff.corpus import find_entry, outline as outline_of, read_document
+    from corpusdiff.corpus import find_entry, read_document
+    from corpusdiff.corpus import outline as outline_of
 
     root = _corpus_dir(ctx)
     if not outline:

@@ -148,13 +148,22 @@ def ingest(
     root = root.resolve()
     with gitstore.locked(repo):
         manifest = load_manifest(root)
-        return [_ingest_one(repo, repo_root, root, path, raw, manifest, overrides, force)
-                for path, raw in progress(reports)]
+        return [
+            _ingest_one(repo, repo_root, root, path, raw, manifest, overrides, force)
+            for path, raw in progress(reports)
+        ]
 
 
-def _ingest_one(repo, repo_root: Path, root: Path, path: Path, raw: RawReport,
-                manifest: Mapping[str, Mapping[str, object]], overrides: Mapping[str, str],
-                force: bool) -> IngestResult:
+def _ingest_one(
+    repo,
+    repo_root: Path,
+    root: Path,
+    path: Path,
+    raw: RawReport,
+    manifest: Mapping[str, Mapping[str, object]],
+    overrides: Mapping[str, str],
+    force: bool,
+) -> IngestResult:
     fields = {k: v for k, v in manifest.get(raw.name, {}).items() if k in _OVERRIDABLE}
     fields.update(overrides)
     if is_canonical_text(raw.text):
@@ -182,8 +191,9 @@ def _ingest_one(repo, repo_root: Path, root: Path, path: Path, raw: RawReport,
 
     write_atomic(target, text)
     to_commit = [target]
-    if source.file.startswith(root.relative_to(repo_root).as_posix() + "/sources/"):
-        to_commit.append(repo_root / source.file)
+    source_path = repo_root / source.file
+    if source_path.resolve().is_relative_to(root / "sources"):
+        to_commit.append(source_path)
     previous = existing.metadata.source if existing else None
     if action == "added":
         verb = "ingest"

@@ -10,8 +10,20 @@ from corpusdiff.textrules import clean_text
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order.
 RANKS: tuple[str, ...] = ("pian", "zhang", "jie", "cn", "paren", "num")
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

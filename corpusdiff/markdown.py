@@ -41,7 +41,7 @@ def escape(text: str) -> str:
         return text
     token = start.group(0)
     if token[0].isdigit():
-        return f"{token}\\{text[len(token):]}"
+        return f"{token}\\{text[len(token) :]}"
     return f"\\{text}"
 
 
@@ -90,8 +90,9 @@ def _render_block(block: Block, levels: dict[str, int]) -> str:
     if isinstance(block, Table):
         return _render_table(block)
     inner = [escape(block.title), *(_render_block(b, levels) for b in block.blocks)]
-    return "\n>\n".join("\n".join(f"> {line}" if line else ">" for line in part.split("\n"))
-                        for part in inner)
+    return "\n>\n".join(
+        "\n".join(f"> {line}" if line else ">" for line in part.split("\n")) for part in inner
+    )
 
 
 def _render_table(table: Table) -> str:
@@ -123,7 +124,7 @@ def parse(text: str) -> NormalizedDocument:
     if not isinstance(data, dict):
         raise InputError("the front matter must be a YAML mapping")
     metadata = metadata_from_dict(data)
-    blocks = _parse_blocks(text[match.end():].split("\n"))
+    blocks = _parse_blocks(text[match.end() :].split("\n"))
     return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
 
 

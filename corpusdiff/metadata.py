@@ -9,7 +9,13 @@ from dataclasses import dataclass, fields, replace
 from corpusdiff.decode import RawReport
 from corpusdiff.headings import parse_marker
 from corpusdiff.model import Block, Metadata, Paragraph, Source
-from corpusdiff.textrules import clean_text, join_fragments, strip_debris, tidy_spaces
+from corpusdiff.textrules import (
+    clean_text,
+    is_page_number,
+    join_fragments,
+    strip_debris,
+    tidy_spaces,
+)
 
 _TITLE_WORDS = re.compile(r"(报告|计划|规划|纲要)")
 _TOC_ENTRY = re.compile(r"([(（]\d+[)）]|…+\s*\d+|\.{3,}\s*\d+)$")
@@ -17,13 +23,16 @@ _CN_DIGIT = dict(zip("〇○零一二三四五六七八九", "000123456789", str
 _DATE_CN_RE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月$")
 _DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _MEETING_RE = re.compile(r"在(.+?(?:会议|大会))上")
-_REGION_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,6}?省)?(?:[\u4e00-\u9fff]{2,6}?市)?)([\u4e00-\u9fff]{1,4}?[区县])")
+_REGION_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}?省)?(?:[\u4e00-\u9fff]{2,6}?市)?)([\u4e00-\u9fff]{1,4}?[区县])"
+)
 _CITY_RE = re.compile(r"^([\u4e00-\u9fff]{1,6}?[省市])")
 _FIVE_YEAR = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
 _FIVE_YEAR_ORDINAL = {"十三": "2016-2020", "十四": "2021-2025", "十五": "2026-2030"}
 _CONTAINER_RE = re.compile(r"([\u4e00-\u9fff]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _SUBTITLE_RE = re.compile(r"^——")
+_WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
 
 GENRES = {
     "annual-plan": "annual plan report",
@@ -72,13 +81,22 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             joined = candidate
             block_end += 1
         if _is_title_text(joined) and _is_title_follow(_next_text(lines, block_end)):
+            if seen > 1 and not _is_wrapper(lines[:index]):
+                return None
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
     return None
 
 
+def _is_wrapper(lines: Sequence[str]) -> bool:
+    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)."""
+    text = "".join(_line_text(line).replace(" ", "") for line in lines)
+    return any(sign in text for sign in _WRAPPER_SIGNS)
+
+
 def _line_text(raw: str) -> str:
-    return tidy_spaces(strip_debris(raw))
+    text = tidy_spaces(strip_debris(raw))
+    return "" if is_page_number(text) else text
 
 
 def _next_text(lines: Sequence[str], index: int) -> str:
@@ -130,8 +148,14 @@ def detect_metadata(
         container=_container(wrapper),
         source=Source(file=raw.name, sha256=raw.sha256, encoding=raw.encoding),
     )
-    merged = replace(detected, **{f.name: overrides[f.name] for f in fields(Metadata)
-                                  if f.name != "source" and overrides.get(f.name)})
+    merged = replace(
+        detected,
+        **{
+            f.name: overrides[f.name]
+            for f in fields(Metadata)
+            if f.name != "source" and overrides.get(f.name)
+        },
+    )
     if not merged.series:
         merged = replace(merged, series=default_series(merged))
     source = overrides.get("source")

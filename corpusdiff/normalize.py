@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from corpusdiff import headings, tables
 from corpusdiff.decode import RawReport
@@ -32,8 +33,10 @@ _BULLET_RE = re.compile(r"^[-•·●▪]\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
 _SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
-_DATE_LINE_RE = re.compile(r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
-                           r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$")
+_DATE_LINE_RE = re.compile(
+    r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
+    r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
+)
 _SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 _CONNECTOR_END = "和与及的、"
@@ -134,7 +137,7 @@ def _running_headers(lines: list[str]) -> frozenset[str]:
         text
         for text, count in counts.items()
         if count >= _RUNNING_HEADER_MIN
-        and min(b - a for a, b in zip(positions[text], positions[text][1:], strict=False)) >= 15
+        and min(b - a for a, b in pairwise(positions[text])) >= 15
         and not ends_sentence(text)
         and headings.parse_marker(text) is None
     )
@@ -161,7 +164,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     if builder.in_appendix and _flat_table_ahead(builder, index, stop):
         return _take_flat_table(builder, index, stop)
     bullet = _BULLET_RE.match(text)
-    content = text[bullet.end():] if bullet else text
+    content = text[bullet.end() :] if bullet else text
     if headings.is_appendix_title(content):
         return _take_appendix_heading(builder, content, index, stop)
     if not builder.in_box and _take_heading(builder, content):

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-from corpusdiff.textrules import clean_text, join_fragments, strip_debris, tidy_spaces
+from corpusdiff.textrules import (
+    clean_text,
+    is_page_number,
+    join_fragments,
+    strip_debris,
+    tidy_spaces,
+)
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -59,6 +66,8 @@ def parse_cell_groups(groups: Sequence[Sequence[str]]) -> Rows:
         cells: list[str] = []
         for raw in group:
             text = tidy_spaces(strip_debris(raw))
+            if is_page_number(text):
+                continue
             if raw.startswith("\t") or not cells:
                 cells.append(text)
             else:
@@ -81,7 +90,7 @@ def looks_like_flat_table(fragments: Sequence[str]) -> bool:
 def parse_flat_rows(fragments: Sequence[str]) -> Rows:
     """PDF appendix tables: header cells and value cells wrapped over several lines."""
     fragments = [" ".join(strip_debris(f).split()) for f in fragments]
-    fragments = [f for f in fragments if f]
+    fragments = [f for f in fragments if f and not is_page_number(f)]
     starts = [i for i, f in enumerate(fragments) if _FLAT_ROW_RE.match(f) or _GROUP_LABEL_RE.match(f)]
     if not starts:
         return ()
@@ -92,7 +101,7 @@ def parse_flat_rows(fragments: Sequence[str]) -> Rows:
         header = [tidy_spaces(f) for f in header]
         rows.append([header[0], *_group(header[1:], width - 1)])
     bounds = [i - starts[0] for i in starts] + [len(body)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
+    for begin, end in pairwise(bounds):
         first, trailing = body[begin], body[begin + 1 : end]
         if _GROUP_LABEL_RE.match(first) and not _FLAT_ROW_RE.match(first):
             rows.append([first])

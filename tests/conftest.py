@@ -1,0 +1,44 @@
+"""Shared fixtures: the seeds, normalised once per session, and temporary git corpora."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.api import normalize_file
+from corpusdiff.corpus import load_manifest
+from corpusdiff.markdown import render
+from corpusdiff.model import NormalizedDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXPECTED = Path(__file__).parent / "data" / "expected"
+SEED_STEMS = sorted(path.stem for path in SEEDS.glob("*.txt"))
+HAN_ALNUM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
+
+
+def seed_overrides(stem: str) -> dict[str, object]:
+    entry = load_manifest(ROOT / "corpus").get(f"{stem}.txt", {})
+    return {k: v for k, v in entry.items() if k in {"title", "date"}}
+
+
+@pytest.fixture(scope="session")
+def seed_documents() -> dict[str, NormalizedDocument]:
+    return {stem: normalize_file(SEEDS / f"{stem}.txt", seed_overrides(stem)) for stem in SEED_STEMS}
+
+
+@pytest.fixture(scope="session")
+def seed_markdown(seed_documents: dict[str, NormalizedDocument]) -> dict[str, str]:
+    return {stem: render(doc) for stem, doc in seed_documents.items()}
+
+
+def body_of(markdown: str) -> str:
+    """Canonical Markdown without its front matter."""
+    return markdown.split("\n---\n", 1)[1]
+
+
+def han_key(text: str) -> str:
+    """The sequence of Han characters, letters and digits: what must never be lost."""
+    return "".join(HAN_ALNUM.findall(text))

@@ -1,0 +1,103 @@
+"""The command line, tested the way a user runs it (click's runner and a real subprocess)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from tests.conftest import SEEDS
+
+PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_normalize_prints_canonical_markdown() -> None:
+    code, out, _ = run("normalize", "-q", str(PLAN_2022))
+    assert code == 0
+    assert out.startswith("---\ntitle: 福田区2021年国民经济和社会发展计划执行情况与2022年计划\n")
+    assert "\n## 一、2021年国民经济和社会发展计划执行情况\n" in out
+
+
+def test_normalize_writes_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    code, out, _ = run("normalize", "-q", str(PLAN_2022), "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_normalize_of_canonical_output_is_unchanged(tmp_path: Path) -> None:
+    first = tmp_path / "first.md"
+    run("normalize", "-q", str(PLAN_2022), "-o", str(first))
+    _, again, _ = run("normalize", "-q", str(first))
+    assert again == first.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"abc\x00def", "NUL"),
+        (bytes(range(128, 256)) * 8, "encoding"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, content: bytes, phrase: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run("normalize", str(bad))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and phrase in err and "Traceback" not in err
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    assert run("normalize", str(tmp_path / "nope.txt"))[0] == 2
+    code, _, err = run("normalize", str(tmp_path))
+    assert code == 2 and "directory" in err
+
+
+def test_ingest_list_show(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    code, out, _ = run("--corpus", str(corpus), "ingest", str(PLAN_2022))
+    assert code == 0 and out.startswith("added     futian/annual-plan/2022-01 (")
+    code, out, _ = run("--corpus", str(corpus), "list")
+    assert code == 0 and "futian/annual-plan/2022-01" in out and "futian-plan" in out
+    code, out, _ = run("--corpus", str(corpus), "show", "futian/annual-plan/2022-01", "--outline")
+    assert code == 0
+    assert out.split("\n")[:2] == [
+        "福田区2021年国民经济和社会发展计划执行情况与2022年计划",
+        "  一、2021年国民经济和社会发展计划执行情况",
+    ]
+
+
+def test_show_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    run("--corpus", str(corpus), "ingest", str(PLAN_2022))
+    code, _, err = run("--corpus", str(corpus), "show", "no/such/doc")
+    assert code == 2 and "no document 'no/such/doc'" in err and "futian/annual-plan/2022-01" in err
+
+
+def test_ingest_of_a_bad_file_leaves_the_corpus_as_it_was(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    run("--corpus", str(corpus), "ingest", str(PLAN_2022))
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    before = sorted(p.name for p in corpus.rglob("*"))
+    code, _, err = run("--corpus", str(corpus), "ingest", str(PLAN_2022), str(bad))
+    assert code == 2 and "empty" in err
+    assert sorted(p.name for p in corpus.rglob("*")) == before
+
+
+def test_python_dash_m_and_help() -> None:
+    done = subprocess.run([sys.executable, "-m", "corpusdiff", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    for command in ("normalize", "ingest", "list", "show"):
+        assert command in done.stdout

@@ -1,0 +1,128 @@
+"""Ingest into real git repositories in temporary directories."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import git
+import pytest
+
+from corpusdiff import DIALECT_VERSION
+from corpusdiff.corpus import entries, ingest, outline, read_document
+from corpusdiff.errors import CorpusError
+from tests.conftest import SEEDS
+
+PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
+PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return tmp_path / "corpus"
+
+
+def _log(root: Path) -> list[str]:
+    return git.Repo(root, search_parent_directories=True).git.log("--format=%s").splitlines()
+
+
+def test_ingest_initialises_a_repository_and_commits_each_report(corpus: Path) -> None:
+    results = ingest(corpus, [PLAN_2022, PLAN_2025])
+    assert [r.action for r in results] == ["added", "added"]
+    assert [r.id for r in results] == ["futian/annual-plan/2022-01", "futian/annual-plan/2025-01"]
+    assert (corpus / ".git").is_dir()
+    assert _log(corpus) == ["ingest: futian/annual-plan/2025-01", "ingest: futian/annual-plan/2022-01"]
+
+
+def test_commit_carries_provenance_trailers(corpus: Path) -> None:
+    ingest(corpus, [PLAN_2022])
+    message = git.Repo(corpus).head.commit.message
+    assert "Source-sha256: c09c8b56640847e180f6c09c64b6d14b0895e96b7d0ee4b9ff6f2c2e626b1cdd" in message
+    assert f"Dialect-version: {DIALECT_VERSION}" in message
+    assert "Corpusdiff-version: " in message
+
+
+def test_reingesting_an_unchanged_source_commits_nothing(corpus: Path) -> None:
+    ingest(corpus, [PLAN_2022])
+    head = git.Repo(corpus).head.commit.hexsha
+    assert [r.action for r in ingest(corpus, [PLAN_2022])] == ["unchanged"]
+    assert git.Repo(corpus).head.commit.hexsha == head
+
+
+def test_a_normaliser_change_commits_only_the_changed_file(corpus: Path, monkeypatch) -> None:
+    ingest(corpus, [PLAN_2022, PLAN_2025])
+    import corpusdiff.corpus as corpus_module
+
+    original = corpus_module.render
+
+    def changed_render(document):  # a normaliser change that touches only the 2025 report
+        text = original(document)
+        return text.replace("二〇二五年一月", "二〇二五年一月（修订）")
+
+    monkeypatch.setattr(corpus_module, "render", changed_render)
+    results = ingest(corpus, [PLAN_2022, PLAN_2025])
+    assert [r.action for r in results] == ["unchanged", "updated"]
+    repo = git.Repo(corpus)
+    assert repo.head.commit.message.startswith("renormalize: futian/annual-plan/2025-01")
+    assert list(repo.head.commit.stats.files) == ["futian/annual-plan/2025-01.md"]
+
+
+def test_sources_outside_the_repository_are_copied_in(corpus: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "report.txt"
+    outside.parent.mkdir()
+    shutil.copyfile(PLAN_2022, outside)
+    [result] = ingest(corpus, [outside])
+    source = read_document(corpus, result.id).metadata.source
+    assert source is not None and source.file == "sources/report.txt"
+    assert (corpus / "sources" / "report.txt").read_bytes() == PLAN_2022.read_bytes()
+    assert git.Repo(corpus).git.ls_files("sources/report.txt") == "sources/report.txt"
+
+
+def test_overrides_win_over_detection(corpus: Path) -> None:
+    [result] = ingest(corpus, [PLAN_2022], {"title": "自定义标题", "series": "my-series"})
+    metadata = read_document(corpus, result.id).metadata
+    assert (metadata.title, metadata.series) == ("自定义标题", "my-series")
+
+
+def test_manifest_supplies_a_missing_title(corpus: Path) -> None:
+    corpus.mkdir()
+    (corpus / "manifest.yaml").write_text(
+        "futian-2021-14th-five-year-plan-outline.txt:\n  title: 深圳市福田区十四五规划纲要\n  date: '2021'\n",
+        encoding="utf-8",
+    )
+    [result] = ingest(corpus, [SEEDS / "futian-2021-14th-five-year-plan-outline.txt"])
+    document = read_document(corpus, result.id)
+    assert result.id == "futian/five-year-plan/2021"
+    assert outline(document)[0] == (1, "深圳市福田区十四五规划纲要")
+
+
+def test_hand_edits_are_not_overwritten_without_force(corpus: Path, monkeypatch) -> None:
+    [result] = ingest(corpus, [PLAN_2022])
+    edited = result.path.read_text(encoding="utf-8") + "\n手工修订。\n"
+    result.path.write_text(edited, encoding="utf-8")
+    import corpusdiff.corpus as corpus_module
+
+    original = corpus_module.render
+    monkeypatch.setattr(corpus_module, "render", lambda d: original(d) + "\n")
+    with pytest.raises(CorpusError, match="uncommitted changes"):
+        ingest(corpus, [PLAN_2022])
+    assert result.path.read_text(encoding="utf-8") == edited
+    assert [r.action for r in ingest(corpus, [PLAN_2022], force=True)] == ["updated"]
+
+
+def test_other_staged_changes_stay_out_of_ingest_commits(corpus: Path) -> None:
+    ingest(corpus, [PLAN_2022])
+    (corpus / "notes.txt").write_text("unrelated\n", encoding="utf-8")
+    subprocess.run(["git", "add", "notes.txt"], cwd=corpus, check=True)
+    ingest(corpus, [PLAN_2025])
+    repo = git.Repo(corpus)
+    assert "notes.txt" not in repo.head.commit.stats.files
+    assert "notes.txt" in repo.git.diff("--cached", "--name-only")
+
+
+def test_entries_lists_documents_only(corpus: Path) -> None:
+    ingest(corpus, [PLAN_2022])
+    (corpus / "alignments").mkdir()
+    (corpus / "alignments" / "x.md").write_text("---\ndialect: '1'\n---\n", encoding="utf-8")
+    assert [e.id for e in entries(corpus)] == ["futian/annual-plan/2022-01"]

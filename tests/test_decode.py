@@ -1,0 +1,55 @@
+"""Encodings are detected with charset-normalizer; bad bytes get one clear error."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from corpusdiff.decode import decode_report
+from corpusdiff.errors import InputError
+
+SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022年计划\n\n二〇二二年一月\n\n一、2021年国民经济和社会发展计划执行情况\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("gb18030"),
+        SAMPLE.encode("gbk"),
+        SAMPLE.encode("utf-16"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.replace("\n", "\r\n").encode("utf-8"),
+        SAMPLE.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=["gb18030", "gbk", "utf-16", "utf-8-bom", "crlf", "old-mac"],
+)
+def test_encodings_and_line_endings_give_the_same_text(data: bytes) -> None:
+    assert decode_report(data, "x.txt").text == SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("data", "phrase"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+        (b"PK\x03\x04" + bytes(100), "zip archive"),
+        ("福田".encode() + b"\x00\x00\x00", "NUL bytes"),
+        (bytes(range(128, 256)) * 10, "encoding"),
+    ],
+)
+def test_bad_input_is_refused_with_advice(data: bytes, phrase: str) -> None:
+    with pytest.raises(InputError) as excinfo:
+        decode_report(data, "bad.txt")
+    message = str(excinfo.value)
+    assert phrase in message
+    assert message.startswith("bad.txt:")
+    assert "\n" not in message
+
+
+def test_sha256_is_of_the_raw_bytes() -> None:
+    import hashlib
+
+    data = SAMPLE.encode("gb18030")
+    assert decode_report(data, "x").sha256 == hashlib.sha256(data).hexdigest()

@@ -1,0 +1,83 @@
+"""Rendering and reading canonical Markdown: report text never turns into markup."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from corpusdiff.markdown import escape, parse, render, unescape
+from corpusdiff.model import Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph, Source, Table
+
+DOCUMENT = NormalizedDocument(
+    metadata=Metadata(
+        title="福田区2022年计划",
+        region="福田区",
+        genre="annual-plan",
+        date="2022-01",
+        source=Source(file="seeds/x.txt", sha256="ab" * 32),
+    ),
+    blocks=(
+        Heading("一、2021年执行情况", "cn"),
+        Heading("（一）疫情防控", "paren"),
+        Paragraph("坚持“提级防疫”。"),
+        ListItem("地区生产总值2731亿元；"),
+        Table((("指标名称", "2023年目标"), ("1.本区生产总值", "6.5%"), ("9.万元GDP水耗", "-"))),
+        Box("专栏1 “后疫情时代”新变化", (Paragraph("1.传统消费遭受冲击。"), Paragraph("2.传统贸易。"))),
+        Heading("附件：指标表", "appendix"),
+    ),
+)
+
+
+def test_render_then_parse_round_trips() -> None:
+    text = render(DOCUMENT)
+    back = parse(text)
+    assert back.blocks == DOCUMENT.blocks
+    assert back.metadata == DOCUMENT.metadata
+    assert render(back) == text
+
+
+def test_levels_follow_marker_rank() -> None:
+    lines = render(DOCUMENT).split("\n")
+    assert "## 一、2021年执行情况" in lines
+    assert "### （一）疫情防控" in lines
+    assert "## 附件：指标表" in lines
+    assert lines.count("# 福田区2022年计划") == 1
+
+
+def test_box_is_a_blockquote_and_table_a_pipe_table() -> None:
+    text = render(DOCUMENT)
+    assert "> 专栏1 “后疫情时代”新变化\n>\n> 1.传统消费遭受冲击。" in text
+    assert "| 指标名称 | 2023年目标 |\n| --- | --- |" in text
+    assert "| 9.万元GDP水耗 | - |" in text
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "# not a heading",
+    "- not a list",
+    "1. not a list",
+    "> not a quote",
+    "**not bold** and _not em_ and `not code`",
+    "[not a link](javascript:alert(1))",
+    "a | b",
+    "C:\\path\\*",
+    "&amp; stays literal",
+]
+
+
+def _rendered_text(markdown: str) -> str:
+    """What a Markdown reader shows: the text content of the single paragraph."""
+    tokens = MarkdownIt("commonmark", {"html": False}).parse(markdown)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    return "".join(child.content for child in tokens[1].children or [] if child.type == "text")
+
+
+def test_escaped_text_reads_back_as_the_same_text() -> None:
+    for text in HOSTILE:
+        assert _rendered_text(escape(text)) == text
+
+
+@given(st.text(alphabet=st.sampled_from(list("#>-*_`<>[]()|\\&!1. 福田x\t")), min_size=1, max_size=30))
+def test_unescape_inverts_escape(text: str) -> None:
+    assert unescape(escape(text)) == text

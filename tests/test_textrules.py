@@ -1,0 +1,65 @@
+"""Inline rules, each checked on an example taken from the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.textrules import clean_text, ends_sentence, is_page_number, join_fragments
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("2021 年工作回顾", "2021年工作回顾"),
+        ("推动新增项 目300个以上", "推动新增项目300个以上"),
+        ("开展文明实践活动超 1.5 万场次", "开展文明实践活动超1.5万场次"),
+        ("引进Prada Beauty华南首店", "引进Prada Beauty华南首店"),
+        ("“M 餐”公益", "“M餐”公益"),
+        ("重大科研机构 and 平台建设", "重大科研机构and平台建设"),
+        ("计划 执行情况与2025年计划(草案)报告", "计划执行情况与2025年计划（草案）报告"),
+        ("实现经济发展稳中有进,产业结构向新向优", "实现经济发展稳中有进，产业结构向新向优"),
+        ('建立经济运行"1+5"调度机制', "建立经济运行“1+5”调度机制"),
+        ("主要指标完成情况如下:", "主要指标完成情况如下："),
+        ("一一地区生产总值5949亿元;", "——地区生产总值5949亿元；"),
+        ("产业空间。全国唯一一个", "产业空间。全国唯一一个"),
+        ("PM2.5年均浓度", "PM2.5年均浓度"),
+        ("增长5.5%左右", "增长5.5%左右"),
+        ("资金1,000万元，10:30开幕", "资金1,000万元，10:30开幕"),
+        ("２０２１年增长１０％", "2021年增长10%"),
+        ("[bookmark: _Toc416][bookmark: _Toc24425]一、构建开放", "一、构建开放"),
+        ("**20.建设医疗服务标杆**。落地", "20.建设医疗服务标杆。落地"),
+        ("Plain English, with: punctuation; kept.", "Plain English, with: punctuation; kept."),
+    ],
+)
+def test_clean_text(raw: str, canonical: str) -> None:
+    assert clean_text(raw) == canonical
+
+
+@pytest.mark.parametrize("raw", ["2021 年 1 月", '"A"和"B"', "(一) 高质量", "一一进出口"])
+def test_clean_text_is_idempotent(raw: str) -> None:
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+@pytest.mark.parametrize("text", ["保障供水安全。", "主要指标完成情况如下：", "“无废城市”。", "怎么办？"])
+def test_sentence_ends(text: str) -> None:
+    assert ends_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["坚持“提级防疫、精准防疫、科学防疫、依法防疫、人文防", "开展", "三大新引擎”"]
+)
+def test_fragments_that_continue(text: str) -> None:
+    assert not ends_sentence(text)
+
+
+def test_page_numbers() -> None:
+    assert is_page_number("— 12 —")
+    assert is_page_number("- 3 -")
+    assert is_page_number("第 3 页")
+    assert not is_page_number("12.推进法治城区建设")
+
+
+def test_join_fragments_keeps_latin_words_apart() -> None:
+    assert join_fragments("系列服", "务举措") == "系列服务举措"
+    assert join_fragments("Prada", "Beauty") == "Prada Beauty"
