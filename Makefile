@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install demo test lint clean
+.PHONY: install demo test lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install: $(BIN)/.installed
 demo: install
 	$(BIN)/corpusdiff --corpus $(CORPUS) ingest seeds/*.txt
 	$(BIN)/corpusdiff --corpus $(CORPUS) list
+	$(BIN)/corpusdiff --corpus $(CORPUS) show futian/annual-plan/2022-01 --outline | head -20
+
+bench: install
+	$(BIN)/python benchmarks/normalize_throughput.py
 
 test: install
 	$(BIN)/ruff check corpusdiff tests benchmarks

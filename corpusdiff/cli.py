@@ -83,17 +83,23 @@ def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
 @click.option("--region", help="Override the region (e.g. 福田区).")
 @click.option("--series", help="Override the series id.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.pass_context
 @handle_errors
-def normalize(file: Path, output: Path | None, quiet: bool, **fields: str | None) -> None:
+def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, **fields: str | None) -> None:
     """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
 
     FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
-    BOM), or an existing canonical Markdown file, which comes back unchanged.
+    BOM), or an existing canonical Markdown file, which comes back unchanged. When the
+    corpus (--corpus) has a manifest entry for FILE's name, its fields are applied too;
+    the options here win over both.
     """
     from corpusdiff.api import normalize_file
+    from corpusdiff.corpus import manifest_overrides
     from corpusdiff.markdown import render
 
-    document = normalize_file(file, {k: v for k, v in fields.items() if v})
+    overrides = manifest_overrides(_corpus_dir(ctx), file.name)
+    overrides.update({k: v for k, v in fields.items() if v})
+    document = normalize_file(file, overrides)
     if not quiet:
         for warning in document.warnings:
             click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)

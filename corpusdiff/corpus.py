@@ -61,6 +61,17 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
     return {str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()}
 
 
+def manifest_overrides(root: Path, source_name: str) -> dict[str, object]:
+    """The metadata fields the manifest sets for one source file (empty without a corpus)."""
+    if not (root / MANIFEST).is_file():
+        return {}
+    return _overridable(load_manifest(root).get(source_name, {}))
+
+
+def _overridable(entry: Mapping[str, object]) -> dict[str, object]:
+    return {k: v for k, v in entry.items() if k in _OVERRIDABLE}
+
+
 def entries(root: Path) -> list[Entry]:
     """Every canonical document under the corpus root, sorted by id."""
     found = []
@@ -164,7 +175,7 @@ def _ingest_one(
     overrides: Mapping[str, str],
     force: bool,
 ) -> IngestResult:
-    fields = {k: v for k, v in manifest.get(raw.name, {}).items() if k in _OVERRIDABLE}
+    fields = _overridable(manifest.get(raw.name, {}))
     fields.update(overrides)
     if is_canonical_text(raw.text):
         raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
