@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from corpusdiff import headings, tables
 from corpusdiff.decode import RawReport
+from corpusdiff.errors import InputError
 from corpusdiff.metadata import TitleBlock, detect_metadata, find_title
 from corpusdiff.model import Block, Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph
 from corpusdiff.model import Table as TableBlock
@@ -93,6 +94,11 @@ class _Builder:
 
 def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = None) -> NormalizedDocument:
     """Normalise a decoded report; `overrides` (from a manifest or the CLI) win over detection."""
+    if not has_han(raw.text):
+        raise InputError(
+            f"{raw.name}: contains no Chinese text, so it is not a report corpusdiff can normalise; "
+            "check that this is the right file"
+        )
     lines = raw.text.split("\n")
     title = find_title(lines)
     body_start = title.end if title else 0

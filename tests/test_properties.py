@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.api import normalize_raw
@@ -35,6 +35,7 @@ def perturbed_excerpts(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         position = draw(st.integers(0, len(text)))
         text = text[:position] + " " + text[position:]
+    assume(re.search("[\u4e00-\u9fff]", text))
     return text
 
 
