@@ -48,6 +48,7 @@ def test_normalize_of_canonical_output_is_unchanged(tmp_path: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
         (b"abc\x00def", "NUL"),
         (bytes(range(128, 256)) * 8, "encoding"),
+        (b"An English memo.\nNothing else.\n", "no Chinese text"),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, content: bytes, phrase: str) -> None:
