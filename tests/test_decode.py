@@ -53,3 +53,20 @@ def test_sha256_is_of_the_raw_bytes() -> None:
 
     data = SAMPLE.encode("gb18030")
     assert decode_report(data, "x").sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig-crlf"])
+def test_reencoded_seed_gives_the_same_canonical_body(encoding: str) -> None:
+    from corpusdiff.api import normalize_raw
+    from corpusdiff.markdown import render
+    from tests.conftest import SEEDS, body_of
+
+    text = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8")
+    if encoding == "utf-8-sig-crlf":
+        data = codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8")
+    else:
+        data = text.encode(encoding)
+    reencoded = decode_report(data, "seed.txt")
+    original = decode_report(text.encode("utf-8"), "seed.txt")
+    assert reencoded.encoding.replace("_", "").lower() in {"gb18030", "utf-16", "utf-8-sig"}
+    assert body_of(render(normalize_raw(reencoded))) == body_of(render(normalize_raw(original)))
