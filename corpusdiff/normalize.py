@@ -65,6 +65,7 @@ class _Builder:
     last_ordinal: dict[str, int] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
+    last_item: int = 0
 
     def flush(self) -> None:
         if self.current and self.current.text:
@@ -171,10 +172,11 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_flat_table(builder, index, stop)
     bullet = _BULLET_RE.match(text)
     content = text[bullet.end() :] if bullet else text
-    if headings.is_appendix_title(content):
+    if headings.is_appendix_title(content) and not builder.in_box:
         return _take_appendix_heading(builder, content, index, stop)
     if not builder.in_box and _take_heading(builder, content):
         return index + 1
+    _start_numbered_item(builder, content)
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
@@ -182,8 +184,19 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     return index + 1
 
 
+def _start_numbered_item(builder: _Builder, text: str) -> None:
+    """`1.…`, `2.…` items that are not headings (box items, glossary entries) are paragraphs of
+    their own: the next number in sequence ends an unfinished paragraph before it."""
+    marker = headings.parse_marker(clean_text(text, quotes=False))
+    if marker is None or marker.kind != "num":
+        return
+    if marker.ordinal in (1, builder.last_item + 1):
+        builder.flush()
+        builder.last_item = marker.ordinal
+
+
 def _take_heading(builder: _Builder, text: str) -> bool:
-    marker = headings.parse_marker(clean_text(text))
+    marker = headings.parse_marker(clean_text(text, quotes=False))
     if marker is None:
         return False
     title, body = headings.split_title(marker.rest)
@@ -329,8 +342,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     if not skipped:
         return []
     return [
-        f"{len(skipped)} place(s) where heading numbering skips, so heading lines seem missing "
-        f"from the extract (before {', '.join(skipped)}); no heading text was invented"
+        f"heading numbering skips in {len(skipped)} place(s), so at least that many heading lines "
+        f"seem missing from the extract (before {', '.join(skipped)}); no heading text was invented"
     ]
 
 

@@ -58,8 +58,12 @@ def tidy_spaces(text: str) -> str:
     return _SPACE_AFTER_WIDE_RE.sub("", text)
 
 
-def unify_punctuation(text: str) -> str:
-    """Full-width punctuation in Chinese context; half-width kept inside numbers and formulas."""
+def unify_punctuation(text: str, quotes: bool = True) -> str:
+    """Full-width punctuation in Chinese context; half-width kept inside numbers and formulas.
+
+    `quotes=False` leaves straight double quotes alone: they can only be paired once the
+    whole paragraph is known.
+    """
     text = text.translate(_FULLWIDTH_TABLE)
     if not has_han(text):
         return text
@@ -69,7 +73,8 @@ def unify_punctuation(text: str) -> str:
     text = text.replace(";", "；")
     text = re.sub(f"(?<=[{_WIDE}])\\?", "？", text)
     text = re.sub(f"(?<=[{_WIDE}])!", "！", text)
-    text = _curly_quotes(text)
+    if quotes:
+        text = _curly_quotes(text)
     return _wide_parentheses(text)
 
 
@@ -102,9 +107,9 @@ def _wide_parentheses(text: str) -> str:
     return re.sub(f"(?<=[{_WIDE}])\\)|\\)(?=[{_WIDE}])", "）", text)
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, quotes: bool = True) -> str:
     """All inline rules in their fixed order: debris, spaces, punctuation, spaces again."""
-    return tidy_spaces(unify_punctuation(tidy_spaces(strip_debris(text))))
+    return tidy_spaces(unify_punctuation(tidy_spaces(strip_debris(text)), quotes))
 
 
 def ends_sentence(text: str) -> bool:
