@@ -22,9 +22,7 @@ from corpusdiff.model import (
 )
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_<>\[\]&|])")
-_LINE_START_SPECIAL = re.compile(r"^(#|>|[-+*=](?=\s|$)|\d+(?=[.)](\s|$))|~~~|```)")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_HEADING_LINE = re.compile(r"^(#{1,6}) (.*)$")
+_LINE_START_SPECIAL = re.compile(r"^(#|>|[-+*=]|\d+(?=[.)](\s|$))|~~~)")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -43,10 +41,6 @@ def escape(text: str) -> str:
     if token[0].isdigit():
         return f"{token}\\{text[len(token) :]}"
     return f"\\{text}"
-
-
-def unescape(text: str) -> str:
-    return _UNESCAPE.sub(r"\1", text)
 
 
 def heading_levels(blocks: tuple[Block, ...]) -> dict[str, int]:
@@ -112,20 +106,27 @@ def is_canonical_text(text: str) -> bool:
     return bool(match) and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
 
 
+def _reader():  # -> markdown_it.MarkdownIt
+    """CommonMark with GFM tables and front matter; raw HTML off, so text stays text."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+
+
 def parse(text: str) -> NormalizedDocument:
-    """Read canonical Markdown back into blocks (the inverse of render)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
+    if not _FRONT_MATTER.match(text):
         raise InputError("not canonical Markdown: the front matter (--- … ---) is missing")
+    tokens = _reader().parse(text)
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.safe_load(tokens[0].content) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"the front matter is not valid YAML ({exc.__class__.__name__})") from exc
     if not isinstance(data, dict):
         raise InputError("the front matter must be a YAML mapping")
-    metadata = metadata_from_dict(data)
-    blocks = _parse_blocks(text[match.end() :].split("\n"))
-    return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
+    blocks, _ = _blocks(tokens, 1, close=None)
+    return NormalizedDocument(metadata=metadata_from_dict(data), blocks=tuple(blocks))
 
 
 def metadata_from_dict(data: dict[str, object]) -> Metadata:
@@ -138,60 +139,52 @@ def metadata_from_dict(data: dict[str, object]) -> Metadata:
     return Metadata(**values)  # type: ignore[arg-type]
 
 
-def _parse_blocks(lines: list[str]) -> list[Block]:
+def _inline_text(token) -> str:  # token: markdown_it.token.Token
+    return "".join(child.content for child in token.children or [] if child.type == "text")
+
+
+def _blocks(tokens: list, index: int, close: str | None) -> tuple[list[Block], int]:
+    """Blocks from `tokens[index:]` up to the token of type `close`; returns them and the index after."""
     blocks: list[Block] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
+    while index < len(tokens) and tokens[index].type != close:
+        token = tokens[index]
+        if token.type == "heading_open":
+            text = _inline_text(tokens[index + 1])
+            if token.tag != "h1":
+                marker = headings.parse_marker(text)
+                blocks.append(Heading(text, marker.kind if marker else "appendix"))
+            index += 3
+        elif token.type == "paragraph_open":
+            blocks.append(Paragraph(_inline_text(tokens[index + 1])))
+            index += 3
+        elif token.type == "list_item_open":
+            items, index = _blocks(tokens, index + 1, "list_item_close")
+            blocks.extend(ListItem(item.text) for item in items if isinstance(item, Paragraph))
             index += 1
-        elif line.startswith(">"):
-            end = index
-            while end < len(lines) and lines[end].startswith(">"):
-                end += 1
-            blocks.append(_parse_box([re.sub(r"^> ?", "", raw) for raw in lines[index:end]]))
-            index = end
-        elif line.startswith("|"):
-            end = index
-            while end < len(lines) and lines[end].startswith("|"):
-                end += 1
-            blocks.append(_parse_table(lines[index:end]))
-            index = end
+        elif token.type == "blockquote_open":
+            inner, index = _blocks(tokens, index + 1, "blockquote_close")
+            title = inner[0].text if inner and isinstance(inner[0], Paragraph) else ""
+            content = tuple(b for b in inner[1:] if isinstance(b, (Paragraph, ListItem, Table)))
+            blocks.append(Box(title, content))
+            index += 1
+        elif token.type == "table_open":
+            rows, index = _table_rows(tokens, index + 1)
+            blocks.append(Table(rows))
         else:
-            block = _parse_line(line)
-            if block is not None:
-                blocks.append(block)
             index += 1
-    return blocks
+    return blocks, index
 
 
-def _parse_line(line: str) -> Block | None:
-    heading = _HEADING_LINE.match(line)
-    if heading:
-        if len(heading.group(1)) == 1:
-            return None
-        text = unescape(heading.group(2))
-        marker = headings.parse_marker(text)
-        return Heading(text, marker.kind if marker else "appendix")
-    if line.startswith("- "):
-        return ListItem(unescape(line[2:]))
-    return Paragraph(unescape(line))
-
-
-def _parse_box(lines: list[str]) -> Box:
-    inner = _parse_blocks(lines)
-    title = inner[0].text if inner and isinstance(inner[0], Paragraph) else ""
-    content = tuple(b for b in inner[1:] if isinstance(b, (Paragraph, ListItem, Table)))
-    return Box(title, content)
-
-
-def _parse_table(lines: list[str]) -> Table:
-    rows = [_split_cells(line) for line in lines]
-    rows = [row for index, row in enumerate(rows) if index != 1]
-    return Table(tuple(tuple(row) for row in rows))
-
-
-def _split_cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]
-    cells = re.split(r"(?<!\\)\|", inner)
-    return [unescape(cell.strip()) for cell in cells]
+def _table_rows(tokens: list, index: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+    rows: list[tuple[str, ...]] = []
+    cells: list[str] = []
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "inline":
+            cells.append(_inline_text(token))
+        elif token.type == "tr_close":
+            rows.append(tuple(cells))
+        index += 1
+    return tuple(rows), index + 1

@@ -10,15 +10,13 @@ import re
 
 import pytest
 
-from corpusdiff.markdown import unescape
+from corpusdiff.corpus import outline
+from corpusdiff.markdown import parse
 from tests.conftest import EXPECTED, SEED_STEMS, SEEDS, body_of, han_key
-
-HEADING = re.compile(r"^(#{1,6}) (.*)$")
 
 
 def _outline(markdown: str) -> list[str]:
-    lines = body_of(markdown).split("\n")
-    return [f"{m.group(1)} {unescape(m.group(2))}" for line in lines if (m := HEADING.match(line))]
+    return [f"{'#' * level} {text}" for level, text in outline(parse(markdown))]
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
