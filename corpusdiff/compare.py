@@ -1,0 +1,400 @@
+"""Two document trees -> a DiffResult: aligned sections, classified initiatives, programmes.
+
+Steps: (1) align sections kind by kind, outermost first, on TF-IDF cosine of their whole
+content plus their heading, preferring pairs whose parents are aligned; (2) match initiative
+units inside aligned top-level parts, best pairs first; (3) inside matched units, match
+sentences, so new and dropped commitments inside a continuing task are found too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corpusdiff.inline import Figure, changed_figures, token_diff
+from corpusdiff.model import Metadata
+from corpusdiff.programmes import ProgrammeChanges, compare_programmes, extract_programmes
+from corpusdiff.similarity import cosine, similarity_matrix, tfidf_vectors
+from corpusdiff.tokens import Segmenter, segmenter
+from corpusdiff.tree import DocTree, Section, Unit, sentences
+
+SECTION_THRESHOLD = 0.2
+UNIT_THRESHOLD = 0.3
+SENTENCE_THRESHOLD = 0.45
+PARENT_BONUS = 0.1
+GAP_THRESHOLD = 0.1
+RECURRING_EDIT_RATIO = 0.04
+#: How much a section's heading counts against its content: task headings name the task.
+HEADING_WEIGHT = {"num": 0.5}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Reviewer decisions: section pairs (heading texts) to pin or forbid."""
+
+    pin: tuple[tuple[str, str], ...] = ()
+    forbid: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    status: str  # matched, moved, new, dropped
+    old: Section | None
+    new: Section | None
+    similarity: float
+    relation: str = ""  # "split" / "merge" for the extra side of a split or merge
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Initiative:
+    status: str  # recurring, reworded, moved, new, dropped
+    old: Unit | None
+    new: Unit | None
+    similarity: float
+    level: str = "unit"  # "unit" or "sentence"
+    old_sentence: str = ""
+    new_sentence: str = ""
+    diff: tuple[tuple[str, str], ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: DocTree
+    new: DocTree
+    sections: tuple[SectionMatch, ...]
+    initiatives: tuple[Initiative, ...]
+    programmes: ProgrammeChanges
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def old_meta(self) -> Metadata:
+        return self.old.metadata
+
+    @property
+    def new_meta(self) -> Metadata:
+        return self.new.metadata
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(("recurring", "reworded", "moved", "new", "dropped"), 0)
+        for item in self.initiatives:
+            counts[item.status] += 1
+        return counts
+
+    def has_changes(self) -> bool:
+        return any(i.status != "recurring" for i in self.initiatives) or bool(
+            self.programmes.new or self.programmes.dropped
+        )
+
+
+def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:
+    """The full comparison of two editions (pure: same inputs, same result)."""
+    overrides = overrides or Overrides()
+    texts_old = [u.text for u in old.units]
+    texts_new = [u.text for u in new.units]
+    domain = tuple(p.name for p in extract_programmes(texts_old + texts_new))
+    seg = segmenter(domain)
+    sections, notes = align_sections(old, new, seg, overrides)
+    initiatives = classify_units(old, new, seg, sections)
+    programmes = compare_programmes(_all_text(old), _all_text(new))
+    return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
+
+
+def _all_text(tree: DocTree) -> list[str]:
+    return [s.heading for s in tree.sections] + [u.text for u in tree.units]
+
+
+# --- sections ---------------------------------------------------------------------------
+
+
+def _subtree_text(tree: DocTree) -> list[str]:
+    texts = [s.heading for s in tree.sections]
+    for unit in tree.units:
+        section = unit.section
+        while section is not None:
+            texts[section] += unit.text
+            section = tree.sections[section].parent
+    return texts
+
+
+def _heading_matches(section: Section, text: str) -> bool:
+    return text in (section.heading, f"{section.label}{section.heading}".strip())
+
+
+def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides):
+    """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
+    old_words = [seg.words(t) for t in _subtree_text(old)]
+    new_words = [seg.words(t) for t in _subtree_text(new)]
+    content = tfidf_vectors(old_words + new_words)
+    heads = tfidf_vectors([_bigrams(s.heading) for s in (*old.sections, *new.sections)])
+    n_old = len(old.sections)
+
+    def score(i: int, j: int) -> float:
+        weight = HEADING_WEIGHT.get(old.sections[i].kind, 0.25)
+        body = cosine(content[i], content[n_old + j])
+        return (1 - weight) * body + weight * cosine(heads[i], heads[n_old + j])
+
+    pairs: dict[int, int] = {}
+    pinned: set[int] = set()
+    notes = []
+    forbidden = set()
+    for old_text, new_text in overrides.forbid:
+        for i in (s.index for s in old.sections if _heading_matches(s, old_text)):
+            for j in (s.index for s in new.sections if _heading_matches(s, new_text)):
+                forbidden.add((i, j))
+                notes.append(f"forbidden by {overrides.source}: {old_text} ≠ {new_text}")
+    for old_text, new_text in overrides.pin:
+        olds = [s.index for s in old.sections if _heading_matches(s, old_text)]
+        news = [s.index for s in new.sections if _heading_matches(s, new_text)]
+        if olds and news:
+            pairs[olds[0]] = news[0]
+            pinned.add(olds[0])
+            notes.append(f"pinned by {overrides.source}: {old_text} = {new_text}")
+        else:
+            notes.append(f"override in {overrides.source} names a heading not found: {old_text} / {new_text}")
+
+    kinds = sorted({s.depth for s in old.sections} | {s.depth for s in new.sections})
+    for depth in kinds:
+        candidates = []
+        for a in (s for s in old.sections if s.depth == depth and s.index not in pairs):
+            for b in (s for s in new.sections if s.depth == depth and s.kind == a.kind):
+                if (a.index, b.index) in forbidden or b.index in pairs.values():
+                    continue
+                if depth and pairs.get(_top(old, a.index)) != _top(new, b.index):
+                    continue
+                value = score(a.index, b.index)
+                if value < SECTION_THRESHOLD:
+                    continue
+                if _parents_aligned(a, b, pairs):
+                    value += PARENT_BONUS
+                candidates.append((value, a.index, b.index))
+        taken = set(pairs.values())
+        for value, i, j in sorted(candidates, reverse=True):
+            if i not in pairs and j not in taken:
+                pairs[i] = j
+                taken.add(j)
+        _fill_gaps(old, new, depth, pairs, forbidden, score)
+
+    matches: list[SectionMatch] = []
+    reverse = {j: i for i, j in pairs.items()}
+    for i, j in sorted(pairs.items()):
+        a, b = old.sections[i], new.sections[j]
+        status = "matched" if _parents_aligned(a, b, pairs) else "moved"
+        matches.append(SectionMatch(status, a, b, round(score(i, j), 3), pinned=i in pinned))
+    for a in old.sections:
+        if a.index not in pairs:
+            best = _best(a.index, [j for j in reverse], score, same_kind=(old, new))
+            if best is not None:
+                matches.append(SectionMatch("matched", a, new.sections[best[1]], best[0], relation="merge"))
+            else:
+                matches.append(SectionMatch("dropped", a, None, 0.0))
+    for b in new.sections:
+        if b.index not in reverse:
+            best = _best_old(b.index, list(pairs), score, old, new)
+            if best is not None:
+                matches.append(SectionMatch("matched", old.sections[best[1]], b, best[0], relation="split"))
+            else:
+                matches.append(SectionMatch("new", None, b, 0.0))
+    matches.sort(key=_section_order)
+    return matches, notes
+
+
+def _bigrams(text: str) -> list[str]:
+    """Character bigrams of a heading: `医养` still meets `医疗养老` half way."""
+    chars = [c for c in text if c.isalnum()]
+    return [a + b for a, b in zip(chars, chars[1:], strict=False)]
+
+
+def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], forbidden, score) -> None:
+    """Between two aligned neighbours, unaligned sections correspond in order when they are at
+    all alike: reports keep their order far more often than they reshuffle."""
+    olds = [s.index for s in old.sections if s.depth == depth]
+    news = [s.index for s in new.sections if s.depth == depth]
+    anchors = [(-1, -1)] + sorted((i, j) for i, j in pairs.items() if i in olds) + [(10**9, 10**9)]
+    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:], strict=False):
+        if j2 <= j1:
+            continue
+        gap_old = [i for i in olds if i1 < i < i2 and i not in pairs]
+        gap_new = [j for j in news if j1 < j < j2 and j not in pairs.values()]
+        options = sorted(
+            (
+                (score(i, j), i, j)
+                for i in gap_old
+                for j in gap_new
+                if old.sections[i].kind == new.sections[j].kind
+                and (i, j) not in forbidden
+                and _top_aligned(old, new, i, j, pairs)
+            ),
+            reverse=True,
+        )
+        for value, i, j in options:
+            if value >= GAP_THRESHOLD and i not in pairs and j not in pairs.values():
+                pairs[i] = j
+
+
+def _top_aligned(old: DocTree, new: DocTree, i: int, j: int, pairs: dict[int, int]) -> bool:
+    if old.sections[i].parent is None:
+        return new.sections[j].parent is None
+    return pairs.get(_top(old, i)) == _top(new, j)
+
+
+def _section_order(match: SectionMatch) -> tuple[int, int]:
+    if match.new is not None:
+        return (match.new.index, match.old.index if match.old else -1)
+    return (match.old.index if match.old else 0, -1)
+
+
+def _best(i: int, candidates: Sequence[int], score, same_kind) -> tuple[float, int] | None:
+    old, new = same_kind
+    options = [(score(i, j), j) for j in candidates if new.sections[j].kind == old.sections[i].kind]
+    options = [(round(v, 3), j) for v, j in options if v >= SECTION_THRESHOLD * 1.5]
+    return max(options) if options else None
+
+
+def _best_old(
+    j: int, candidates: Sequence[int], score, old: DocTree, new: DocTree
+) -> tuple[float, int] | None:
+    options = [(score(i, j), i) for i in candidates if old.sections[i].kind == new.sections[j].kind]
+    options = [(round(v, 3), i) for v, i in options if v >= SECTION_THRESHOLD * 1.5]
+    return max(options) if options else None
+
+
+def _parents_aligned(a: Section, b: Section, pairs: dict[int, int]) -> bool:
+    if a.parent is None or b.parent is None:
+        return a.parent is None and b.parent is None
+    return pairs.get(a.parent) == b.parent
+
+
+# --- initiatives ------------------------------------------------------------------------
+
+
+def _top(tree: DocTree, section: int | None) -> int | None:
+    while section is not None and tree.sections[section].parent is not None:
+        section = tree.sections[section].parent
+    return section
+
+
+def _home(tree: DocTree, unit: Unit) -> int | None:
+    """The section a unit lives in; a task lives in its group, not in its own heading."""
+    if unit.kind == "task" and unit.section is not None:
+        return tree.sections[unit.section].parent
+    return unit.section
+
+
+def classify_units(
+    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch]
+) -> list[Initiative]:
+    pairs = {m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation}
+    vectors = tfidf_vectors([seg.words(u.text) for u in (*old.units, *new.units)])
+    rows = similarity_matrix(vectors[: len(old.units)], vectors[len(old.units) :])
+    candidates = []
+    for i, row in enumerate(rows):
+        a = old.units[i]
+        for j, value in row.items():
+            b = new.units[j]
+            if value < UNIT_THRESHOLD or not _same_part(old, new, a, b, pairs):
+                continue
+            bonus = PARENT_BONUS if pairs.get(_home(old, a)) == _home(new, b) else 0.0
+            candidates.append((value + bonus, value, i, j))
+    matched: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    extra: list[tuple[int, int, float]] = []
+    for i, j, value, relation in _aligned_tasks(old, new, sections):
+        if relation:
+            extra.append((i, j, value))
+        else:
+            matched[i] = (j, value)
+            taken.add(j)
+    for _, value, i, j in sorted(candidates, reverse=True):
+        if i not in matched and j not in taken:
+            matched[i] = (j, value)
+            taken.add(j)
+    result: list[Initiative] = []
+    for i, (j, value) in sorted(matched.items()):
+        result.extend(_matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg))
+    for i, j, value in extra:  # the extra side of a split or a merge
+        if i not in matched or j not in taken:
+            result.extend(_matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg))
+    merged = {i for i, _, _ in extra}
+    split = {j for _, j, _ in extra}
+    result.extend(
+        Initiative("dropped", u, None, 0.0) for u in old.units if u.index not in matched.keys() | merged
+    )
+    result.extend(Initiative("new", None, u, 0.0) for u in new.units if u.index not in taken | split)
+    result.sort(key=lambda item: _initiative_order(item))
+    return result
+
+
+def _aligned_tasks(old: DocTree, new: DocTree, sections: Sequence[SectionMatch]):
+    """Tasks whose numbered sections were aligned are the same initiative."""
+    task_of_old = {u.section: u.index for u in old.units if u.kind == "task"}
+    task_of_new = {u.section: u.index for u in new.units if u.kind == "task"}
+    for match in sections:
+        if match.old and match.new and match.old.kind == "num":
+            i, j = task_of_old.get(match.old.index), task_of_new.get(match.new.index)
+            if i is not None and j is not None:
+                yield i, j, match.similarity, match.relation
+
+
+def _initiative_order(item: Initiative) -> tuple[int, int, int]:
+    if item.new is not None:
+        return (item.new.index, item.old.index if item.old else -1, 0 if item.level == "unit" else 1)
+    return (item.old.index if item.old else 0, -1, 0 if item.level == "unit" else 1)
+
+
+def _same_part(old: DocTree, new: DocTree, a: Unit, b: Unit, pairs: dict[int, int]) -> bool:
+    """Units are compared only inside aligned top-level parts (review with review, plan with plan)."""
+    top_a, top_b = _top(old, a.section), _top(new, b.section)
+    if top_a is None or top_b is None:
+        return top_a is None and top_b is None
+    return pairs.get(top_a) == top_b
+
+
+def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmenter) -> list[Initiative]:
+    diff = tuple(token_diff(a.text, b.text, seg.tokens))
+    changed = sum(len(text) for op, text in diff if op != "=")
+    ratio = changed / max(1, len(a.text) + len(b.text))
+    in_place = pairs.get(_home(old, a)) == _home(new, b)
+    if not in_place:
+        status = "moved"
+    elif ratio <= RECURRING_EDIT_RATIO:
+        status = "recurring"
+    else:
+        status = "reworded"
+    unit = Initiative(
+        status,
+        a,
+        b,
+        round(value, 3),
+        diff=diff if status != "recurring" else (),
+        figures=tuple(changed_figures(diff)),
+    )
+    return [unit, *_sentence_changes(a, b, seg)] if status != "recurring" else [unit]
+
+
+def _sentence_changes(a: Unit, b: Unit, seg: Segmenter) -> list[Initiative]:
+    """New and dropped sentences inside a matched unit."""
+    old_s, new_s = sentences(a.text), sentences(b.text)
+    vectors = tfidf_vectors([seg.words(s) for s in (*old_s, *new_s)])
+    rows = similarity_matrix(vectors[: len(old_s)], vectors[len(old_s) :])
+    taken: set[int] = set()
+    kept: set[int] = set()
+    for value, i, j in sorted(
+        ((v, i, j) for i, row in enumerate(rows) for j, v in row.items()), reverse=True
+    ):
+        if value >= SENTENCE_THRESHOLD and i not in kept and j not in taken:
+            kept.add(i)
+            taken.add(j)
+    out = [
+        Initiative("dropped", a, b, 0.0, level="sentence", old_sentence=s)
+        for i, s in enumerate(old_s)
+        if i not in kept and len(s) > 6
+    ]
+    out += [
+        Initiative("new", a, b, 0.0, level="sentence", new_sentence=s)
+        for j, s in enumerate(new_s)
+        if j not in taken and len(s) > 6
+    ]
+    return out

@@ -1,0 +1,46 @@
+"""TF-IDF vectors over content words and cosine similarity, with an inverted index so that
+comparing every unit of one edition with every unit of the next stays fast."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+Vector = dict[str, float]
+
+
+def tfidf_vectors(documents: Sequence[Sequence[str]]) -> list[Vector]:
+    """Unit-length TF-IDF vectors (sublinear tf, smoothed idf) for token lists."""
+    frequency = Counter(token for doc in documents for token in set(doc))
+    total = len(documents)
+    idf = {token: math.log((1 + total) / (1 + count)) + 1 for token, count in frequency.items()}
+    vectors = []
+    for doc in documents:
+        counts = Counter(doc)
+        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vector.items()})
+    return vectors
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def similarity_matrix(left: Sequence[Vector], right: Sequence[Vector]) -> list[dict[int, float]]:
+    """For each left vector, the non-zero cosines with right vectors (sparse rows)."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, vector in enumerate(right):
+        for token, weight in vector.items():
+            postings[token].append((j, weight))
+    rows = []
+    for vector in left:
+        scores: dict[int, float] = defaultdict(float)
+        for token, weight in vector.items():
+            for j, other in postings.get(token, ()):
+                scores[j] += weight * other
+        rows.append(dict(scores))
+    return rows
