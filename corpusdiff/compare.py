@@ -8,6 +8,7 @@ sentences, so new and dropped commitments inside a continuing task are found too
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -171,7 +172,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
                     value += PARENT_BONUS
                 candidates.append((value, a.index, b.index))
         taken = set(pairs.values())
-        for value, i, j in sorted(candidates, reverse=True):
+        for _value, i, j in sorted(candidates, reverse=True):
             if i not in pairs and j not in taken:
                 pairs[i] = j
                 taken.add(j)
@@ -204,7 +205,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
 def _bigrams(text: str) -> list[str]:
     """Character bigrams of a heading: `医养` still meets `医疗养老` half way."""
     chars = [c for c in text if c.isalnum()]
-    return [a + b for a, b in zip(chars, chars[1:], strict=False)]
+    return [a + b for a, b in itertools.pairwise(chars)]
 
 
 def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], forbidden, score) -> None:
@@ -212,8 +213,8 @@ def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], fo
     all alike: reports keep their order far more often than they reshuffle."""
     olds = [s.index for s in old.sections if s.depth == depth]
     news = [s.index for s in new.sections if s.depth == depth]
-    anchors = [(-1, -1)] + sorted((i, j) for i, j in pairs.items() if i in olds) + [(10**9, 10**9)]
-    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:], strict=False):
+    anchors = [(-1, -1), *sorted((i, j) for i, j in pairs.items() if i in olds), (10**9, 10**9)]
+    for (i1, j1), (i2, j2) in itertools.pairwise(anchors):
         if j2 <= j1:
             continue
         gap_old = [i for i in olds if i1 < i < i2 and i not in pairs]

@@ -6,6 +6,7 @@ no timeout degradation on unit-sized texts), and the result is mapped back to te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
 def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
     """Deleted/inserted runs next to each other that both carry numbers."""
     figures = []
-    for (op_a, text_a), (op_b, text_b) in zip(diff, diff[1:], strict=False):
+    for (op_a, text_a), (op_b, text_b) in itertools.pairwise(diff):
         if op_a == DELETE and op_b == INSERT and _NUMBER_RE.search(text_a) and _NUMBER_RE.search(text_b):
             figures.append(Figure(_figure(text_a), _figure(text_b)))
     return figures
