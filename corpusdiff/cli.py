@@ -31,6 +31,8 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except CorpusdiffError as exc:
             _fail(str(exc))
+        except click.exceptions.ClickException:
+            raise
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(130)
         except Exception as exc:
@@ -216,3 +218,77 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
         return
     for level, text in outline_of(read_document(root, doc_id)):
         click.echo(f"{'  ' * (level - 1)}{text}")
+
+
+_FORMATS = ("terminal", "json", "markdown")
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="terminal",
+    show_default=True,
+    help="Output format: coloured terminal text, JSON (docs/diff-schema.json) or Markdown.",
+)
+@click.option("--only", help="Comma-separated classes to show: new,dropped,reworded,moved,recurring.")
+@click.option("--section", "focus", metavar="TEXT", help="Only sections whose heading or path contains TEXT.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).",
+)
+@click.option(
+    "--pager/--no-pager", default=None, help="Page long terminal output (default: when interactive)."
+)
+@click.pass_context
+@handle_errors
+def diff(
+    ctx: click.Context,
+    old: str,
+    new: str,
+    fmt: str,
+    only: str | None,
+    focus: str | None,
+    color: bool | None,
+    pager: bool | None,
+) -> None:
+    """Compare two editions section by section: what is new, dropped, reworded, moved.
+
+    OLD and NEW are each a corpus document id (futian/annual-plan/2022-01), ID@REV for the
+    document at a git revision, a canonical Markdown file, or a raw report (normalised on
+    the fly). Reviewer overrides in <corpus>/alignments/<old>__<new>.yaml pin or forbid
+    section pairings. Exit status: 0 no differences, 1 differences, 2 trouble.
+    """
+    import json
+    import os
+
+    from corpusdiff.compare import compare
+    from corpusdiff.report import CLASSES, to_json, to_markdown, to_terminal
+    from corpusdiff.sides import load_overrides, load_side
+
+    wanted = [c.strip() for c in only.split(",")] if only else None
+    unknown = sorted(set(wanted or ()) - set(CLASSES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
+        )
+    corpus = _corpus_dir(ctx)
+    old_side, new_side = load_side(old, corpus), load_side(new, corpus)
+    result = compare(old_side.tree, new_side.tree, load_overrides(corpus, old_side, new_side))
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(to_markdown(result), nl=False)
+    else:
+        use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        text = to_terminal(result, wanted, focus, color=use_color)
+        if pager if pager is not None else (sys.stdout.isatty() and text.count("\n") > 60):
+            click.echo_via_pager(text, color=use_color)
+        else:
+            click.echo(text, nl=False, color=use_color)
+    sys.exit(1 if result.has_changes() else 0)

@@ -354,11 +354,21 @@ def _same_part(old: DocTree, new: DocTree, a: Unit, b: Unit, pairs: dict[int, in
 
 
 def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmenter) -> list[Initiative]:
-    diff = tuple(token_diff(a.text, b.text, seg.tokens))
+    aligned = _align_sentences(sentences(a.text) or [a.text], sentences(b.text) or [b.text], seg)
+    diff: list[tuple[str, str]] = []
+    figures = []
+    for old_s, new_s in aligned:
+        if old_s and new_s:
+            piece = token_diff(old_s, new_s, seg.tokens)
+            figures.extend(changed_figures(piece))
+            diff.extend(piece)
+        elif old_s:
+            diff.append(("-", old_s))
+        else:
+            diff.append(("+", new_s))
     changed = sum(len(text) for op, text in diff if op != "=")
     ratio = changed / max(1, len(a.text) + len(b.text))
-    in_place = pairs.get(_home(old, a)) == _home(new, b)
-    if not in_place:
+    if pairs.get(_home(old, a)) != _home(new, b):
         status = "moved"
     elif ratio <= RECURRING_EDIT_RATIO:
         status = "recurring"
@@ -369,33 +379,54 @@ def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmente
         a,
         b,
         round(value, 3),
-        diff=diff if status != "recurring" else (),
-        figures=tuple(changed_figures(diff)),
+        diff=_merge_runs(diff) if status != "recurring" else (),
+        figures=tuple(figures),
     )
-    return [unit, *_sentence_changes(a, b, seg)] if status != "recurring" else [unit]
+    if status == "recurring" or (len(aligned) < 2):
+        return [unit]
+    sentence_items = [
+        Initiative("dropped", a, b, 0.0, level="sentence", old_sentence=o)
+        for o, n in aligned
+        if o and not n and len(o) > 6
+    ]
+    sentence_items += [
+        Initiative("new", a, b, 0.0, level="sentence", new_sentence=n)
+        for o, n in aligned
+        if n and not o and len(n) > 6
+    ]
+    return [unit, *sentence_items]
 
 
-def _sentence_changes(a: Unit, b: Unit, seg: Segmenter) -> list[Initiative]:
-    """New and dropped sentences inside a matched unit."""
-    old_s, new_s = sentences(a.text), sentences(b.text)
+def _merge_runs(diff: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for op, text in diff:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return tuple(out)
+
+
+def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list[tuple[str, str]]:
+    """Sentence pairs (old, new) in the new edition's order; unmatched ones with an empty side."""
     vectors = tfidf_vectors([seg.words(s) for s in (*old_s, *new_s)])
     rows = similarity_matrix(vectors[: len(old_s)], vectors[len(old_s) :])
-    taken: set[int] = set()
-    kept: set[int] = set()
+    match: dict[int, int] = {}
     for value, i, j in sorted(
         ((v, i, j) for i, row in enumerate(rows) for j, v in row.items()), reverse=True
     ):
-        if value >= SENTENCE_THRESHOLD and i not in kept and j not in taken:
-            kept.add(i)
-            taken.add(j)
-    out = [
-        Initiative("dropped", a, b, 0.0, level="sentence", old_sentence=s)
-        for i, s in enumerate(old_s)
-        if i not in kept and len(s) > 6
-    ]
-    out += [
-        Initiative("new", a, b, 0.0, level="sentence", new_sentence=s)
-        for j, s in enumerate(new_s)
-        if j not in taken and len(s) > 6
-    ]
+        if value >= SENTENCE_THRESHOLD and i not in match and j not in match.values():
+            match[i] = j
+    by_new = {j: i for i, j in match.items()}
+    out: list[tuple[str, str]] = []
+    pending = [i for i in range(len(old_s)) if i not in match]
+    for j, sentence in enumerate(new_s):
+        i = by_new.get(j)
+        if i is not None:
+            while pending and pending[0] < i:
+                out.append((old_s[pending.pop(0)], ""))
+            out.append((old_s[i], sentence))
+        else:
+            out.append(("", sentence))
+    out.extend((old_s[i], "") for i in pending)
     return out
