@@ -8,9 +8,9 @@ sentences, so new and dropped commitments inside a continuing task are found too
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from corpusdiff.inline import Figure, changed_figures, token_diff
 from corpusdiff.model import Metadata
@@ -205,7 +205,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
 def _bigrams(text: str) -> list[str]:
     """Character bigrams of a heading: `医养` still meets `医疗养老` half way."""
     chars = [c for c in text if c.isalnum()]
-    return [a + b for a, b in itertools.pairwise(chars)]
+    return [a + b for a, b in pairwise(chars)]
 
 
 def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], forbidden, score) -> None:
@@ -213,10 +213,9 @@ def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], fo
     all alike: reports keep their order far more often than they reshuffle."""
     olds = [s.index for s in old.sections if s.depth == depth]
     news = [s.index for s in new.sections if s.depth == depth]
-    anchors = [(-1, -1), *sorted((i, j) for i, j in pairs.items() if i in olds), (10**9, 10**9)]
-    for (i1, j1), (i2, j2) in itertools.pairwise(anchors):
-        if j2 <= j1:
-            continue
+    chain = _increasing_chain(sorted((i, j) for i, j in pairs.items() if i in olds))
+    anchors = [(-1, -1), *chain, (10**9, 10**9)]
+    for (i1, j1), (i2, j2) in pairwise(anchors):
         gap_old = [i for i in olds if i1 < i < i2 and i not in pairs]
         gap_new = [j for j in news if j1 < j < j2 and j not in pairs.values()]
         options = sorted(
@@ -233,6 +232,16 @@ def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], fo
         for value, i, j in options:
             if value >= GAP_THRESHOLD and i not in pairs and j not in pairs.values():
                 pairs[i] = j
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs in order on both sides (ties broken the same way either side)."""
+    best: list[list[tuple[int, int]]] = []
+    for index, (i, j) in enumerate(pairs):
+        options = [best[k] for k in range(index) if pairs[k][1] < j]
+        longest = max(options, key=lambda chain: (len(chain), [-p[1] for p in chain]), default=[])
+        best.append([*longest, (i, j)])
+    return max(best, key=len, default=[])
 
 
 def _top_aligned(old: DocTree, new: DocTree, i: int, j: int, pairs: dict[int, int]) -> bool:
@@ -370,7 +379,7 @@ def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmente
     ratio = changed / max(1, len(a.text) + len(b.text))
     if pairs.get(_home(old, a)) != _home(new, b):
         status = "moved"
-    elif ratio <= RECURRING_EDIT_RATIO:
+    elif ratio <= RECURRING_EDIT_RATIO and not figures:
         status = "recurring"
     else:
         status = "reworded"

@@ -1,0 +1,119 @@
+"""Synthetic editions made from the real 2022 plan: each edit has one right answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpusdiff.compare import DiffResult, compare
+from corpusdiff.tree import tree_from_markdown
+from tests.conftest import ROOT
+
+BASE = (ROOT / "corpus" / "futian" / "annual-plan" / "2022-01.md").read_text(encoding="utf-8")
+
+
+def _blocks(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+def _span(blocks: list[str], heading: str) -> tuple[int, int]:
+    """Blocks from `heading` up to the next heading of the same or a higher level."""
+    start = next(i for i, b in enumerate(blocks) if b == heading)
+    level = len(heading) - len(heading.lstrip("#"))
+    end = start + 1
+    while end < len(blocks):
+        match = re.match(r"^(#+) ", blocks[end])
+        if match and len(match.group(1)) <= level:
+            break
+        end += 1
+    return start, end
+
+
+def move(text: str, heading: str, after: str) -> str:
+    blocks = _blocks(text)
+    start, end = _span(blocks, heading)
+    moved = blocks[start:end]
+    rest = blocks[:start] + blocks[end:]
+    _, insert_at = _span(rest, after)
+    return "\n\n".join(rest[:insert_at] + moved + rest[insert_at:])
+
+
+def run(new_text: str, old_text: str = BASE) -> DiffResult:
+    return compare(tree_from_markdown(old_text), tree_from_markdown(new_text))
+
+
+def _task(result: DiffResult, heading: str):
+    return next(
+        i
+        for i in result.initiatives
+        if i.level == "unit" and i.old and i.old.kind == "task" and i.old.heading == heading
+    )
+
+
+def test_identical_editions_have_no_changes() -> None:
+    result = run(BASE)
+    assert not result.has_changes()
+    assert {i.status for i in result.initiatives} == {"recurring"}
+    assert all(m.status == "matched" for m in result.sections)
+
+
+def test_shuffled_groups_stay_matched_and_unchanged() -> None:
+    result = run(move(BASE, "### （六）切实增进民生福祉", "### （七）持续提升城区环境品质"))
+    assert {i.status for i in result.initiatives} == {"recurring"}
+    assert all(m.old is not None and m.new is not None for m in result.sections)
+
+
+def test_renamed_heading_is_matched_by_content() -> None:
+    renamed = BASE.replace("### （五）全力创建文明城市", "### （五）全面建设文明典范城区")
+    result = run(renamed)
+    match = next(m for m in result.sections if m.old and m.old.heading == "全力创建文明城市")
+    assert match.new is not None and match.new.heading == "全面建设文明典范城区"
+    assert match.status == "matched"
+
+
+def test_renumbered_tasks_are_still_the_same_tasks() -> None:
+    renumbered = re.sub(r"^#### (\d+)\.", lambda m: f"#### {int(m.group(1)) + 1}.", BASE, flags=re.MULTILINE)
+    result = run(renumbered)
+    assert {i.status for i in result.initiatives if i.old and i.old.kind == "task"} == {"recurring"}
+
+
+def test_task_moved_to_another_group_is_moved() -> None:
+    result = run(move(BASE, "#### 4.推动消费提质升级", "#### 10.提升总部经济综合实力"))
+    assert _task(result, "推动消费提质升级").status == "moved"
+    assert _task(result, "推动外贸战略转型").status == "recurring"
+
+
+def test_split_group_keeps_its_tasks() -> None:
+    blocks = _blocks(BASE)
+    at = blocks.index("#### 26.打造靓丽市容市貌")
+    split = "\n\n".join([*blocks[:at], "### （八）打造美丽市容", *blocks[at:]])
+    result = run(split)
+    new_group = next(m for m in result.sections if m.new and m.new.heading == "打造美丽市容")
+    assert new_group.relation == "split" and new_group.old.heading == "持续提升城区环境品质"
+    assert _task(result, "打造靓丽市容市貌").new.heading == "打造靓丽市容市貌"
+
+
+def test_changed_figure_is_reworded_with_the_figure_highlighted() -> None:
+    changed = BASE.replace("新增9510座学位", "新增1万座学位")
+    result = run(changed)
+    item = _task(result, "提升教育事业发展质效")
+    assert item.status == "reworded"
+    assert [(f.old, f.new) for f in item.figures] == [("9510", "1万")]
+    assert ("-", "9510") in item.diff and ("+", "1万") in item.diff
+
+
+def test_diff_is_mirrored_when_sides_swap() -> None:
+    other = (ROOT / "corpus" / "futian" / "annual-plan" / "2025-01.md").read_text(encoding="utf-8")
+    forward, backward = run(other), run(BASE, old_text=other)
+    counts, reverse = forward.counts(), backward.counts()
+    assert (counts["new"], counts["dropped"]) == (reverse["dropped"], reverse["new"])
+    assert set(forward.programmes.new) == set(backward.programmes.dropped)
+
+
+@pytest.mark.parametrize("deleted", ["#### 19.创建文明城市"])
+def test_deleted_task_is_dropped(deleted: str) -> None:
+    blocks = _blocks(BASE)
+    start, end = _span(blocks, deleted)
+    result = run("\n\n".join(blocks[:start] + blocks[end:]))
+    assert _task(result, "创建文明城市").status == "dropped"
