@@ -213,25 +213,50 @@ def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], fo
     all alike: reports keep their order far more often than they reshuffle."""
     olds = [s.index for s in old.sections if s.depth == depth]
     news = [s.index for s in new.sections if s.depth == depth]
+
+    def eligible(gap_old: list[int], gap_new: list[int]) -> dict[tuple[int, int], float]:
+        return {
+            (i, j): score(i, j)
+            for i in gap_old
+            for j in gap_new
+            if old.sections[i].kind == new.sections[j].kind
+            and (i, j) not in forbidden
+            and _top_aligned(old, new, i, j, pairs)
+        }
+
+    for parent_old, parent_new in list(pairs.items()):
+        kids_old = [i for i in olds if old.sections[i].parent == parent_old and i not in pairs]
+        kids_new = [j for j in news if new.sections[j].parent == parent_new and j not in pairs.values()]
+        for i, j in _monotone_assignment(kids_old, kids_new, eligible(kids_old, kids_new)):
+            pairs[i] = j
     chain = _increasing_chain(sorted((i, j) for i, j in pairs.items() if i in olds))
     anchors = [(-1, -1), *chain, (10**9, 10**9)]
     for (i1, j1), (i2, j2) in pairwise(anchors):
         gap_old = [i for i in olds if i1 < i < i2 and i not in pairs]
         gap_new = [j for j in news if j1 < j < j2 and j not in pairs.values()]
-        options = sorted(
-            (
-                (score(i, j), i, j)
-                for i in gap_old
-                for j in gap_new
-                if old.sections[i].kind == new.sections[j].kind
-                and (i, j) not in forbidden
-                and _top_aligned(old, new, i, j, pairs)
-            ),
-            reverse=True,
-        )
-        for value, i, j in options:
-            if value >= GAP_THRESHOLD and i not in pairs and j not in pairs.values():
-                pairs[i] = j
+        for i, j in _monotone_assignment(gap_old, gap_new, eligible(gap_old, gap_new)):
+            pairs[i] = j
+
+
+def _monotone_assignment(left: list[int], right: list[int], scores: dict[tuple[int, int], float]):
+    """Order-preserving pairs maximising the total score (a small sequence alignment)."""
+    rows, cols = len(left), len(right)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for a in range(rows - 1, -1, -1):
+        for b in range(cols - 1, -1, -1):
+            value = scores.get((left[a], right[b]), 0.0)
+            take = value + best[a + 1][b + 1] if value >= GAP_THRESHOLD else -1.0
+            best[a][b] = max(take, best[a + 1][b], best[a][b + 1])
+    a = b = 0
+    while a < rows and b < cols:
+        value = scores.get((left[a], right[b]), 0.0)
+        if value >= GAP_THRESHOLD and best[a][b] == value + best[a + 1][b + 1]:
+            yield left[a], right[b]
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
 
 
 def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
