@@ -18,7 +18,7 @@ install: $(BIN)/.installed
 demo: install
 	$(BIN)/corpusdiff --corpus $(CORPUS) ingest seeds/*.txt
 	$(BIN)/corpusdiff --corpus $(CORPUS) list
-	$(BIN)/corpusdiff --corpus $(CORPUS) show futian/annual-plan/2022-01 --outline | head -20
+	$(BIN)/corpusdiff --corpus $(CORPUS) diff futian/annual-plan/2022-01 futian/annual-plan/2025-01 --section 主要任务 --only reworded,moved --no-color --no-pager || test $$? -eq 1
 
 bench: install
 	$(BIN)/python benchmarks/normalize_throughput.py

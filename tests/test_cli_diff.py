@@ -1,0 +1,146 @@
+"""`corpusdiff diff` as a user runs it: sides, formats, filters, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from tests.conftest import ROOT, SEEDS
+
+OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+CORPUS = str(ROOT / "corpus")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", CORPUS, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_has_the_documented_shape() -> None:
+    code, out, _ = run("diff", OLD, NEW, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["schema_version"] == "1.0"
+    assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
+    assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
+    assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
+    for item in data["initiatives"]:
+        assert item["status"] in {"recurring", "reworded", "moved", "new", "dropped"}
+        for side in ("old", "new"):
+            assert item[side] is None or {"section", "text"} <= set(item[side])
+        if item["status"] == "reworded":
+            assert all(op in {"=", "-", "+"} for op, _ in item["diff"])
+    assert "三大产业" in data["programmes"]["recurring"]
+    assert all("“" not in name for names in data["programmes"].values() for name in names)
+
+
+def test_json_of_a_document_against_itself_reports_no_change() -> None:
+    code, out, _ = run("diff", OLD, OLD, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {i["status"] for i in data["initiatives"]} == {"recurring"}
+
+
+def test_terminal_labels_filters_and_no_colour() -> None:
+    code, out, _ = run("diff", OLD, NEW, "--only", "new", "--section", "主要任务", "--no-color")
+    assert code == 1
+    assert "\x1b[" not in out
+    body = [line for line in out.splitlines()[5:] if line.startswith("[")]
+    assert body and all(line.startswith("[NEW]") for line in body)
+    assert "== （一）稳步推进三大战略平台建设  ⇒  （一）锚定三大新引擎，高标准建设重大战略平台" in out
+
+
+def test_no_color_environment_is_respected() -> None:
+    result = CliRunner().invoke(
+        main, ["--corpus", CORPUS, "diff", OLD, NEW], env={"NO_COLOR": "1"}, color=True
+    )
+    assert "\x1b[" not in result.stdout
+
+
+def test_markdown_report_has_a_side_by_side_table() -> None:
+    code, out, _ = run("diff", OLD, NEW, "--format", "markdown")
+    assert code == 1
+    assert "| 旧 (old) | 新 (new) |" in out
+    assert out.startswith("# 福田区2021年")
+
+
+def test_raw_report_and_canonical_file_sides(tmp_path: Path) -> None:
+    canonical = ROOT / "corpus" / f"{NEW}.md"
+    code, out, _ = run(
+        "diff", str(SEEDS / "futian-2022-01-plan-report.txt"), str(canonical), "--format", "json"
+    )
+    assert code == 1
+    assert json.loads(out)["new"]["id"] == NEW
+
+
+def test_unknown_class_and_missing_side_are_clear_errors() -> None:
+    code, _, err = run("diff", OLD, NEW, "--only", "nonsense")
+    assert code == 2 and "nonsense" in err
+    code, _, err = run("diff", OLD, "futian/annual-plan/1999-01")
+    assert code == 2 and "no document" in err and "Traceback" not in err
+
+
+def _git_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "c"
+    CliRunner().invoke(
+        main, ["--corpus", str(corpus), "ingest", str(SEEDS / "futian-2022-01-plan-report.txt")]
+    )
+    return corpus
+
+
+def test_id_at_revision(tmp_path: Path) -> None:
+    corpus = _git_corpus(tmp_path)
+    document = corpus / f"{OLD}.md"
+    document.write_text(
+        document.read_text(encoding="utf-8").replace("新增9510座学位", "新增1万座学位"), encoding="utf-8"
+    )
+    subprocess.run(
+        ["git", "commit", "-qam", "hand correction"],
+        cwd=corpus,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["--corpus", str(corpus), "diff", f"{OLD}@HEAD~1", OLD, "--format", "json"]
+    )
+    assert result.exit_code == 1
+    changed = [i for i in json.loads(result.stdout)["initiatives"] if i["status"] != "recurring"]
+    assert [i["status"] for i in changed] == ["reworded"]
+    assert changed[0]["figures"] == [{"old": "9510座", "new": "1万座"}]
+
+
+def test_override_file_pins_a_pairing(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "alignments").mkdir(exist_ok=True)
+    (corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").write_text(
+        "pin:\n  - old: （五）全力创建文明城市\n    new: （六）持续强化社会民生保障，建设高质量民生福地\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    data = json.loads(result.stdout)
+    assert any("pinned by alignments/" in note for note in data["overrides"])
+    pinned = [s for s in data["sections"] if s["pinned"]]
+    assert [(s["old"]["heading"], s["new"]["heading"]) for s in pinned] == [
+        ("全力创建文明城市", "持续强化社会民生保障，建设高质量民生福地")
+    ]
+
+
+def test_json_validates_against_the_documented_schema() -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "diff-schema.json").read_text(encoding="utf-8"))
+    for new in (NEW, "futian/mid-year-report/2023-10"):
+        _, out, _ = run("diff", OLD, new, "--format", "json")
+        jsonschema.validate(json.loads(out), schema)
