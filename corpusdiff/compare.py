@@ -186,14 +186,14 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
         matches.append(SectionMatch(status, a, b, round(score(i, j), 3), pinned=i in pinned))
     for a in old.sections:
         if a.index not in pairs:
-            best = _best(a.index, [j for j in reverse], score, same_kind=(old, new))
+            best = _closest([(a.index, j) for j in reverse if new.sections[j].kind == a.kind], score)
             if best is not None:
-                matches.append(SectionMatch("matched", a, new.sections[best[1]], best[0], relation="merge"))
+                matches.append(SectionMatch("matched", a, new.sections[best[2]], best[0], relation="merge"))
             else:
                 matches.append(SectionMatch("dropped", a, None, 0.0))
     for b in new.sections:
         if b.index not in reverse:
-            best = _best_old(b.index, list(pairs), score, old, new)
+            best = _closest([(i, b.index) for i in pairs if old.sections[i].kind == b.kind], score)
             if best is not None:
                 matches.append(SectionMatch("matched", old.sections[best[1]], b, best[0], relation="split"))
             else:
@@ -281,18 +281,10 @@ def _section_order(match: SectionMatch) -> tuple[int, int]:
     return (match.old.index if match.old else 0, -1)
 
 
-def _best(i: int, candidates: Sequence[int], score, same_kind) -> tuple[float, int] | None:
-    old, new = same_kind
-    options = [(score(i, j), j) for j in candidates if new.sections[j].kind == old.sections[i].kind]
-    options = [(round(v, 3), j) for v, j in options if v >= SECTION_THRESHOLD * 1.5]
-    return max(options) if options else None
-
-
-def _best_old(
-    j: int, candidates: Sequence[int], score, old: DocTree, new: DocTree
-) -> tuple[float, int] | None:
-    options = [(score(i, j), i) for i in candidates if old.sections[i].kind == new.sections[j].kind]
-    options = [(round(v, 3), i) for v, i in options if v >= SECTION_THRESHOLD * 1.5]
+def _closest(pairs: Sequence[tuple[int, int]], score) -> tuple[float, int, int] | None:
+    """The best-scoring (old, new) pair that is clearly alike, for the extra side of a split or merge."""
+    options = [(round(score(i, j), 3), i, j) for i, j in pairs]
+    options = [option for option in options if option[0] >= SECTION_THRESHOLD * 1.5]
     return max(options) if options else None
 
 
