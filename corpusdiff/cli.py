@@ -292,3 +292,27 @@ def diff(
         else:
             click.echo(text, nl=False, color=use_color)
     sys.exit(1 if result.has_changes() else 0)
+
+
+@main.command()
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context) -> None:
+    """Check the corpus: canonical text, valid front matter, sources present with the recorded
+    sha256, unique ids, alignment overrides naming existing documents.
+
+    Prints one line per problem (`path: problem`) and exits 1 when there is any, 0 otherwise.
+    Made for CI and pre-commit (see .pre-commit-hooks.yaml).
+    """
+    from corpusdiff.check import check_corpus
+
+    root = _corpus_dir(ctx)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no corpus here; give --corpus DIR")
+    problems = check_corpus(root)
+    for problem in problems:
+        click.echo(f"{problem.path}: {problem.message}")
+    if problems:
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo("corpus ok", err=True)

@@ -1,0 +1,98 @@
+"""`corpusdiff check` catches what breaks a corpus, one line per problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from tests.conftest import SEEDS
+
+DOC = "futian/annual-plan/2022-01"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "c"
+    assert (
+        CliRunner()
+        .invoke(main, ["--corpus", str(root), "ingest", str(SEEDS / "futian-2022-01-plan-report.txt")])
+        .exit_code
+        == 0
+    )
+    return root
+
+
+def check(root: Path) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["--corpus", str(root), "check"])
+    return result.exit_code, result.stdout.splitlines()
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / f"{DOC}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_fresh_corpus_is_ok(corpus: Path) -> None:
+    assert check(corpus) == (0, [])
+
+
+def test_hard_wrapped_paragraph(corpus: Path) -> None:
+    edit(corpus, "坚持“提级防疫、精准防疫、", "坚持“提级防疫、\n精准防疫、")
+    code, lines = check(corpus)
+    assert code == 1 and len(lines) == 1 and "not canonical" in lines[0] and lines[0].startswith(str(corpus))
+
+
+def test_wrong_sha256(corpus: Path) -> None:
+    edit(corpus, "sha256: c09c8b", "sha256: 000000")
+    code, lines = check(corpus)
+    assert code == 1 and any("does not match its recorded sha256" in line for line in lines)
+
+
+def test_missing_source(corpus: Path) -> None:
+    (corpus / "sources" / "futian-2022-01-plan-report.txt").unlink()
+    code, lines = check(corpus)
+    assert code == 1 and any("does not exist" in line for line in lines)
+
+
+def test_broken_front_matter(corpus: Path) -> None:
+    edit(corpus, "genre: annual-plan\n", "genre: [annual-plan\n")
+    code, lines = check(corpus)
+    assert code == 1 and any("front matter" in line for line in lines)
+
+
+def test_missing_field_and_id_mismatch(corpus: Path) -> None:
+    edit(corpus, "series: futian-plan\n", "")
+    edit(corpus, f"id: {DOC}\n", "id: futian/annual-plan/1999-01\n")
+    _, lines = check(corpus)
+    assert any("`series` is missing" in line for line in lines)
+    assert any("does not match its path" in line for line in lines)
+
+
+def test_duplicate_id(corpus: Path) -> None:
+    shutil.copyfile(corpus / f"{DOC}.md", corpus / "futian" / "annual-plan" / "copy.md")
+    _, lines = check(corpus)
+    assert any("is also used by" in line for line in lines)
+
+
+def test_alignment_file_naming_a_missing_document(corpus: Path) -> None:
+    (corpus / "alignments").mkdir()
+    (corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2030-01.yaml").write_text(
+        "pin: []\n", encoding="utf-8"
+    )
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{corpus}/alignments/futian.annual-plan.2022-01__futian.annual-plan.2030-01.yaml: "
+        "names document 'futian/annual-plan/2030-01', which is not in the corpus"
+    ]
+
+
+def test_the_project_corpus_passes() -> None:
+    from tests.conftest import ROOT
+
+    assert check(ROOT / "corpus") == (0, [])
