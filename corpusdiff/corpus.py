@@ -195,8 +195,16 @@ def _ingest_one(
     )
     document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
     text = render(document)
+    warnings = document.warnings
     if target.exists() and target.read_text(encoding="utf-8") == text:
-        return IngestResult(doc_id, target, "unchanged", warnings=document.warnings)
+        return IngestResult(doc_id, target, "unchanged", warnings=warnings)
+    final = text
+    if target.exists() and not force:
+        final, note = _carry_hand_corrections(repo, target, text)
+        if note:
+            warnings = (*warnings, note)
+        if target.read_text(encoding="utf-8") == final:
+            return IngestResult(doc_id, target, "kept", warnings=warnings)
     action = "updated" if target.exists() else "added"
     from corpusdiff.storage import write_atomic
 
@@ -217,7 +225,46 @@ def _ingest_one(
         + gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file).render()
     )
     sha = gitstore.commit_paths(repo, to_commit, message)
-    return IngestResult(doc_id, target, action, sha, document.warnings)
+    if final != text:
+        write_atomic(target, final)
+        sha = gitstore.commit_paths(
+            repo,
+            [target],
+            f"carry hand corrections: {doc_id}\n\nRe-applied onto the normalisation of {sha[:10]}.",
+        )
+    return IngestResult(doc_id, target, action, sha, warnings)
+
+
+def _carry_hand_corrections(repo, target: Path, fresh: str) -> tuple[str, str]:
+    """Re-apply edits committed since the last ingest onto the fresh normalisation.
+
+    Returns the text to write and a note for the user ("" when there were no hand edits).
+    The edits are the difference between the last ingested text and the committed file; they
+    are carried over like a patch (a three-way merge). When they no longer apply, the
+    corrected file is kept unchanged and the note says how to proceed.
+    """
+    last = gitstore.last_ingest(repo, target)
+    if last is None:
+        return fresh, ""
+    ingested = gitstore.file_at_revision(repo, target, last.sha) + "\n"
+    current = target.read_text(encoding="utf-8")
+    if current == ingested:
+        return fresh, ""
+    relative = target.resolve().relative_to(gitstore.work_tree(repo)).as_posix()
+    if fresh == ingested:
+        return current, f"hand corrections since {last.sha[:10]} kept (the normaliser output is unchanged)"
+    merged, clean = gitstore.three_way_merge(repo, fresh, ingested, current)
+    if clean:
+        return merged, (
+            f"hand corrections since {last.sha[:10]} re-applied to the new normalisation; "
+            f"see them with `git diff {last.sha[:10]} -- {relative}`"
+        )
+    return current, (
+        f"hand corrections since {last.sha[:10]} conflict with the new normalisation, so the corrected "
+        f"file was kept as it is; save them with `git diff {last.sha[:10]} HEAD -- {relative} > fix.patch`, "
+        "then `corpusdiff ingest --force` and `git apply -3 fix.patch` to re-apply by hand, "
+        "or just --force to drop them"
+    )
 
 
 def read_document(root: Path, doc_id: str) -> NormalizedDocument:

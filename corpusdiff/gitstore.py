@@ -114,3 +114,87 @@ def file_at_revision(repo, path: Path, revision: str) -> str:
         return repo.git.show(f"{revision}:{relative}")
     except git.GitCommandError:
         raise CorpusError(f"{relative} does not exist at revision {revision!r}") from None
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that touched a document."""
+
+    sha: str
+    date: str
+    subject: str
+    trailers: dict[str, str]
+    kind: str  # "new edition", "normalisation change", "source update", "hand correction"
+
+
+def _trailers(message: str) -> dict[str, str]:
+    found = {}
+    for line in message.strip().splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and key in ("Source-file", "Source-sha256", "Dialect-version", "Corpusdiff-version"):
+            found[key] = value.strip()
+    return found
+
+
+def _kind(subject: str, trailers: dict[str, str]) -> str:
+    if not trailers:
+        return "hand correction"
+    if subject.startswith("ingest:"):
+        return "new edition"
+    if subject.startswith("update source:"):
+        return "source update"
+    return "normalisation change"
+
+
+def history(repo, path: Path) -> list[Revision]:
+    """Commits that changed `path`, newest first, each classified by its trailers."""
+    relative = path.resolve().relative_to(work_tree(repo)).as_posix()
+    revisions = []
+    for commit in repo.iter_commits(paths=relative):
+        trailers = _trailers(commit.message)
+        subject = commit.message.splitlines()[0] if commit.message else ""
+        revisions.append(
+            Revision(
+                commit.hexsha,
+                commit.authored_datetime.date().isoformat(),
+                subject,
+                trailers,
+                _kind(subject, trailers),
+            )
+        )
+    return revisions
+
+
+def last_ingest(repo, path: Path) -> Revision | None:
+    """The newest commit of `path` made by ingest (it carries provenance trailers)."""
+    return next((r for r in history(repo, path) if r.trailers), None)
+
+
+def three_way_merge(repo, ours: str, base: str, theirs: str) -> tuple[str, bool]:
+    """`git merge-file`: apply base→theirs onto ours; returns (text, merged cleanly)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        status, out, _ = repo.git.execute(
+            [
+                "git",
+                "merge-file",
+                "-p",
+                "-L",
+                "new normalisation",
+                "-L",
+                "last ingest",
+                "-L",
+                "hand corrections",
+                *paths,
+            ],
+            with_extended_output=True,
+            with_exceptions=False,
+            strip_newline_in_stdout=False,
+        )
+    return out, status == 0

@@ -126,3 +126,60 @@ def test_entries_lists_documents_only(corpus: Path) -> None:
     (corpus / "alignments").mkdir()
     (corpus / "alignments" / "x.md").write_text("---\ndialect: '1'\n---\n", encoding="utf-8")
     assert [e.id for e in entries(corpus)] == ["futian/annual-plan/2022-01"]
+
+
+def _commit_all(root: Path, message: str) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "Reviewer",
+        "GIT_AUTHOR_EMAIL": "r@example.org",
+        "GIT_COMMITTER_NAME": "Reviewer",
+        "GIT_COMMITTER_EMAIL": "r@example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(["git", "commit", "-qam", message], cwd=root, check=True, env=env)
+
+
+def test_hand_correction_survives_a_reingest(corpus: Path, monkeypatch) -> None:
+    [result] = ingest(corpus, [PLAN_2022])
+    fixed = result.path.read_text(encoding="utf-8").replace(
+        "### （三）加快构建现代产业体\n", "### （三）加快构建现代产业体系\n"
+    )
+    result.path.write_text(fixed, encoding="utf-8")
+    _commit_all(corpus, "fix truncated heading")
+    # The normaliser is unchanged: the correction is kept, nothing is committed.
+    [again] = ingest(corpus, [PLAN_2022])
+    assert again.action == "kept" and any("hand corrections" in w for w in again.warnings)
+    assert result.path.read_text(encoding="utf-8") == fixed
+    # The normaliser changes elsewhere: the correction is carried onto the new output.
+    import corpusdiff.corpus as corpus_module
+
+    original = corpus_module.render
+    monkeypatch.setattr(
+        corpus_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年一月")
+    )
+    [changed] = ingest(corpus, [PLAN_2022])
+    text = result.path.read_text(encoding="utf-8")
+    assert changed.action == "updated" and "二〇二二年一月" in text and "（三）加快构建现代产业体系" in text
+    assert _log(corpus)[:2] == [
+        "carry hand corrections: futian/annual-plan/2022-01",
+        "renormalize: futian/annual-plan/2022-01",
+    ]
+    # And once more: still kept, still nothing committed.
+    assert [r.action for r in ingest(corpus, [PLAN_2022])] == ["kept"]
+
+
+def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeypatch) -> None:
+    [result] = ingest(corpus, [PLAN_2022])
+    fixed = result.path.read_text(encoding="utf-8").replace("二○二二年一月", "二〇二二年一月（手改）")
+    result.path.write_text(fixed, encoding="utf-8")
+    _commit_all(corpus, "hand edit of the date line")
+    import corpusdiff.corpus as corpus_module
+
+    original = corpus_module.render
+    monkeypatch.setattr(
+        corpus_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年1月")
+    )
+    [again] = ingest(corpus, [PLAN_2022])
+    assert again.action == "kept"
+    assert any("conflict" in w and "git diff" in w and "--force" in w for w in again.warnings)
+    assert result.path.read_text(encoding="utf-8") == fixed
