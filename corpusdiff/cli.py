@@ -316,3 +316,169 @@ def check(ctx: click.Context) -> None:
         click.echo(f"{len(problems)} problem(s)", err=True)
         sys.exit(1)
     click.echo("corpus ok", err=True)
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.pass_context
+@handle_errors
+def log(ctx: click.Context, doc_id: str) -> None:
+    """History of document ID: new editions, normalisation changes and hand corrections.
+
+    Ingest commits carry trailers (Source-sha256, Dialect-version, Corpusdiff-version);
+    commits without them are hand corrections.
+    """
+    from corpusdiff import gitstore
+    from corpusdiff.corpus import find_entry
+
+    root = _corpus_dir(ctx)
+    entry = find_entry(root, doc_id)
+    repo = gitstore.open_repo(root)
+    for revision in gitstore.history(repo, entry.path):
+        detail = ""
+        if revision.trailers:
+            detail = (
+                f"  [source {revision.trailers.get('Source-sha256', '')[:12]}, "
+                f"dialect {revision.trailers.get('Dialect-version', '?')}]"
+            )
+        click.echo(f"{revision.sha[:10]}  {revision.date}  {revision.kind:21}  {revision.subject}{detail}")
+
+
+@main.command()
+@click.argument("series")
+@click.option("--branch", help="Branch to write (default: history/SERIES).")
+@click.pass_context
+@handle_errors
+def history(ctx: click.Context, series: str, branch: str | None) -> None:
+    """Write a branch with one commit per edition of SERIES, dated by publication.
+
+    Then `git log -p history/SERIES` and `git blame history/SERIES -- SERIES.md` show, line by
+    line, in which edition each paragraph first appeared. Rebuilding gives the same commits.
+    """
+    from corpusdiff.series_history import build_history
+
+    result = build_history(_corpus_dir(ctx), series, branch)
+    click.echo(
+        f"{result.branch}: {len(result.commits)} editions of {result.path} ({result.commits[-1][:10]})"
+    )
+    click.echo(f"try: git blame {result.branch} -- {result.path}")
+
+
+@main.group(name="git")
+def git_group() -> None:
+    """Register corpusdiff as git's diff driver for corpus documents.
+
+    After `corpusdiff git install`, `git diff` on corpus files shows the section-aligned view;
+    `git log -p --ext-diff` and `git show --ext-diff` do too (git runs external drivers in
+    log and show only when asked). `--no-ext-diff` shows the plain line diff.
+    """
+
+
+@git_group.command(name="install")
+@click.pass_context
+@handle_errors
+def git_install(ctx: click.Context) -> None:
+    """Add the diff attribute to .gitattributes and the driver to the repository's config."""
+    from corpusdiff.gitdiff import install
+
+    path = install(_corpus_dir(ctx))
+    click.echo(f'installed: {path} and .git/config [diff "corpusdiff"]; commit .gitattributes to share it')
+
+
+@git_group.command(name="uninstall")
+@click.pass_context
+@handle_errors
+def git_uninstall(ctx: click.Context) -> None:
+    """Remove what `git install` added."""
+    from corpusdiff.gitdiff import uninstall
+
+    uninstall(_corpus_dir(ctx))
+    click.echo("uninstalled")
+
+
+@git_group.command(name="diff-driver", hidden=True)
+@click.argument("args", nargs=-1)
+def git_diff_driver(args: tuple[str, ...]) -> None:
+    """Called by git: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
+    from corpusdiff.gitdiff import driver_text
+
+    if len(args) < 5:
+        raise click.UsageError("git passes 7 arguments to a diff driver")
+    click.echo(driver_text(args[0], args[1], args[4]), nl=False)
+
+
+@main.command()
+@click.argument("range_spec", metavar="[RANGE]", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="terminal",
+    show_default=True,
+    help="terminal, json, or markdown (ready to paste into a pull request).",
+)
+@click.pass_context
+@handle_errors
+def review(ctx: click.Context, range_spec: str | None, fmt: str) -> None:
+    """Review corpus changes in RANGE (default: this branch against its upstream or main).
+
+    A newly ingested report is compared with the previous edition of its series; a changed
+    document (normalisation fix, hand correction) with its own revision at the range's base.
+    """
+    import json
+
+    from corpusdiff.report import to_json, to_markdown, to_terminal
+    from corpusdiff.review import review as run_review
+
+    items = run_review(_corpus_dir(ctx), range_spec)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": i.doc_id,
+                        "change": i.change,
+                        "against": i.against,
+                        "diff": to_json(i.result) if i.result else None,
+                    }
+                    for i in items
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if fmt == "markdown":
+        click.echo(_review_markdown(items, to_markdown), nl=False)
+        return
+    if not items:
+        click.echo("no corpus documents changed in this range")
+    for item in items:
+        click.echo(
+            f"=== {item.doc_id}: {item.change}" + (f" (against {item.against})" if item.against else "")
+        )
+        if item.result:
+            click.echo(to_terminal(item.result, only=("new", "dropped", "reworded", "moved"), color=False))
+
+
+def _review_markdown(items, to_markdown) -> str:  # type: ignore[no-untyped-def]
+    lines = [
+        "# corpusdiff review",
+        "",
+        "| document | change | against | new | dropped | reworded | moved |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for item in items:
+        counts = item.result.counts() if item.result else {}
+        lines.append(
+            f"| `{item.doc_id}` | {item.change} | {item.against or '—'} | "
+            + " | ".join(str(counts.get(k, "—")) for k in ("new", "dropped", "reworded", "moved"))
+            + " |"
+        )
+    lines.append("")
+    for item in items:
+        if item.result:
+            body = to_markdown(item.result).replace("\n## ", "\n### ").replace("# ", "## ", 1)
+            lines += [body, ""]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,121 @@
+"""The git review workflow in real repositories: log, history branch, diff driver, review."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import git
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from tests.conftest import SEEDS
+
+PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
+MID_2023 = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
+PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
+ENV = {
+    "GIT_AUTHOR_NAME": "Reviewer",
+    "GIT_AUTHOR_EMAIL": "r@example.org",
+    "GIT_COMMITTER_NAME": "Reviewer",
+    "GIT_COMMITTER_EMAIL": "r@example.org",
+}
+
+
+def cli(corpus: Path, *args: str):
+    return CliRunner().invoke(main, ["--corpus", str(corpus), *args])
+
+
+def git_run(cwd: Path, *args: str) -> str:
+    env = {**os.environ, **ENV}
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "c"
+    assert cli(root, "ingest", str(PLAN_2022), str(PLAN_2025)).exit_code == 0
+    return root
+
+
+def test_log_tells_editions_normalisation_changes_and_hand_corrections(corpus: Path) -> None:
+    path = corpus / "futian/annual-plan/2022-01.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("加快构建现代产业体\n", "加快构建现代产业体系\n"),
+        encoding="utf-8",
+    )
+    git_run(corpus, "commit", "-qam", "fix truncated heading")
+    lines = cli(corpus, "log", "futian/annual-plan/2022-01").stdout.splitlines()
+    assert len(lines) == 2
+    assert "hand correction" in lines[0] and "fix truncated heading" in lines[0]
+    assert "new edition" in lines[1] and "source c09c8b56640" in lines[1] and "dialect 1" in lines[1]
+
+
+def test_history_branch_has_one_dated_commit_per_edition(corpus: Path) -> None:
+    assert cli(corpus, "ingest", str(MID_2023)).exit_code == 0
+    result = cli(corpus, "history", "futian-plan")
+    assert result.exit_code == 0, result.output
+    repo = git.Repo(corpus)
+    commits = list(repo.iter_commits("history/futian-plan"))[::-1]
+    assert [c.authored_datetime.strftime("%Y-%m") for c in commits] == ["2022-01", "2023-10", "2025-01"]
+    assert all(list(c.stats.files) == ["futian-plan.md"] for c in commits)
+    blame = git_run(corpus, "blame", "history/futian-plan", "--", "futian-plan.md")
+    assert "2022-01-01" in blame and "2025-01-01" in blame
+    first = repo.git.rev_parse("history/futian-plan")
+    assert cli(corpus, "history", "futian-plan").exit_code == 0
+    assert repo.git.rev_parse("history/futian-plan") == first
+
+
+def test_history_of_an_unknown_series_is_a_clear_error(corpus: Path) -> None:
+    result = cli(corpus, "history", "nope")
+    assert result.exit_code == 2 and "known series: futian-plan" in result.stderr
+
+
+def test_diff_driver_changes_git_diff_and_no_ext_diff_restores_it(corpus: Path) -> None:
+    path = corpus / "futian/annual-plan/2022-01.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("新增9510座学位", "新增1万座学位"), encoding="utf-8"
+    )
+    plain = git_run(corpus, "diff")
+    assert plain.startswith("diff --git")
+    assert cli(corpus, "git", "install").exit_code == 0
+    aligned = git_run(corpus, "diff")
+    assert aligned.startswith("corpusdiff futian/annual-plan/2022-01.md")
+    assert "[REWORDED]" in aligned and "figure changed: 9510座 → 1万座" in aligned
+    assert git_run(corpus, "diff", "--no-ext-diff") == plain
+    git_run(corpus, "commit", "-qam", "edit")
+    assert "[REWORDED]" in git_run(corpus, "log", "-p", "--ext-diff", "-1")
+    assert cli(corpus, "git", "uninstall").exit_code == 0
+    assert git_run(corpus, "show", "--ext-diff").count("diff --git") >= 1
+
+
+def test_review_of_a_new_edition_and_of_a_revision(corpus: Path) -> None:
+    git_run(corpus, "branch", "-M", "main")
+    git_run(corpus, "checkout", "-qb", "next")
+    assert cli(corpus, "ingest", str(MID_2023)).exit_code == 0
+    path = corpus / "futian/annual-plan/2022-01.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("新增9510座学位", "新增1万座学位"), encoding="utf-8"
+    )
+    git_run(corpus, "commit", "-qam", "hand correction")
+    result = cli(corpus, "review", "--format", "json")
+    assert result.exit_code == 0, result.output
+    items = {item["id"]: item for item in json.loads(result.stdout)}
+    assert items["futian/mid-year-report/2023-10"]["change"] == "new edition"
+    assert items["futian/mid-year-report/2023-10"]["against"] == "futian/annual-plan/2022-01"
+    revised = items["futian/annual-plan/2022-01"]
+    assert revised["change"] == "revised"
+    changed = [i for i in revised["diff"]["initiatives"] if i["status"] != "recurring"]
+    assert [i["status"] for i in changed] == ["reworded"]
+    markdown = cli(corpus, "review", "main..next", "--format", "markdown").stdout
+    assert "| `futian/mid-year-report/2023-10` | new edition | futian/annual-plan/2022-01 |" in markdown
+    assert "| 旧 (old) | 新 (new) |" in markdown
+
+
+def test_review_on_main_without_upstream_asks_for_a_range(corpus: Path) -> None:
+    git_run(corpus, "branch", "-M", "main")
+    result = cli(corpus, "review")
+    assert result.exit_code == 2 and "give a RANGE" in result.stderr
