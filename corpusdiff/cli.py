@@ -221,20 +221,22 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
 
 
 _FORMATS = ("terminal", "json", "markdown")
-
-
-@main.command()
-@click.argument("old")
-@click.argument("new")
-@click.option(
+format_option = click.option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(_FORMATS),
     default="terminal",
     show_default=True,
-    help="Output format: coloured terminal text, JSON (docs/diff-schema.json) or Markdown.",
+    help="terminal text (labels and colour), json (schema: docs/diff-schema.json), or markdown "
+    "(ready to paste into a pull request or a memo).",
 )
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@format_option
 @click.option("--only", help="Comma-separated classes to show: new,dropped,reworded,moved,recurring.")
 @click.option("--section", "focus", metavar="TEXT", help="Only sections whose heading or path contains TEXT.")
 @click.option(
@@ -409,15 +411,7 @@ def git_diff_driver(args: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("range_spec", metavar="[RANGE]", required=False)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="terminal",
-    show_default=True,
-    help="terminal, json, or markdown (ready to paste into a pull request).",
-)
+@format_option
 @click.pass_context
 @handle_errors
 def review(ctx: click.Context, range_spec: str | None, fmt: str) -> None:
