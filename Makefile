@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install demo test lint bench clean
+.PHONY: install browser demo test lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,19 @@ demo: install
 	$(BIN)/corpusdiff --corpus $(CORPUS) ingest seeds/*.txt
 	$(BIN)/corpusdiff --corpus $(CORPUS) list
 	$(BIN)/corpusdiff --corpus $(CORPUS) diff futian/annual-plan/2022-01 futian/annual-plan/2025-01 --section 主要任务 --only reworded,moved --no-color --no-pager || test $$? -eq 1
+	$(BIN)/corpusdiff --corpus $(CORPUS) site build --out site/build
 
 bench: install
 	$(BIN)/python benchmarks/normalize_throughput.py
 
-test: install
+# The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the
+# screenshots readable. Installed when missing and running as root (as CI does).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
+		echo "warning: chromium is missing; install Debian's chromium package for the browser tests"
+
+test: install browser
 	$(BIN)/ruff check corpusdiff tests benchmarks
 	$(BIN)/pytest
 

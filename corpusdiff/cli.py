@@ -476,3 +476,60 @@ def _review_markdown(items, to_markdown) -> str:  # type: ignore[no-untyped-def]
             body = to_markdown(item.result).replace("\n## ", "\n### ").replace("# ", "## ", 1)
             lines += [body, ""]
     return "\n".join(lines) + "\n"
+
+
+@main.group(name="site")
+def site_group() -> None:
+    """Build or preview the static HTML site (index, documents, diffs, programmes, search)."""
+
+
+@site_group.command(name="build")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/build"),
+    show_default=True,
+    help="Output directory.",
+)
+@click.pass_context
+@handle_errors
+def site_build(ctx: click.Context, out: Path) -> None:
+    """Build the site; unchanged pages are not rewritten. Open OUT/index.html from disk."""
+    from corpusdiff.site import build_site
+
+    def progress(items):  # type: ignore[no-untyped-def]
+        return (
+            click.progressbar(items, label="building site", file=sys.stderr)
+            if len(items) > 20
+            else iter(items)
+        )
+
+    report = build_site(_corpus_dir(ctx), out, progress=_bar_iter(progress))
+    click.echo(
+        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"in {report.seconds:.1f} s"
+    )
+    click.echo(f"open {(out / 'index.html').resolve().as_uri()}  (or: corpusdiff site serve --out {out})")
+
+
+@site_group.command(name="serve")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/build"),
+    show_default=True,
+    help="The built site directory.",
+)
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@handle_errors
+def site_serve(out: Path, port: int) -> None:
+    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop)."""
+    import functools
+    import http.server
+
+    if not (out / "index.html").is_file():
+        raise CorpusError(f"{out}: no built site; run `corpusdiff site build --out {out}` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {out} on http://127.0.0.1:{port}/")
+        server.serve_forever()

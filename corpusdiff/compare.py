@@ -408,7 +408,7 @@ def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmente
         diff=_merge_runs(diff) if status != "recurring" else (),
         figures=tuple(figures),
     )
-    if status == "recurring" or (len(aligned) < 2):
+    if status == "recurring" or max(len(sentences(a.text)), len(sentences(b.text))) < 2:
         return [unit]
     sentence_items = [
         Initiative("dropped", a, b, 0.0, level="sentence", old_sentence=o)

@@ -1,0 +1,111 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright (no browser download).
+
+Screenshots are saved under tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.site import build_site
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser-site")
+    build_site(ROOT / "corpus", out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is missing: `apt-get install chromium` (make test does it as root)"
+    )
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    context.close()
+    assert [url for url in requests if not url.startswith("file://")] == []
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_index_to_diff_and_filters(page, site: Path) -> None:
+    page.goto((site / "index.html").as_uri())
+    _shot(page, "index")
+    page.click("text=2022-01 → 2023-10")
+    assert "/diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html" in page.url
+    reworded = page.locator(".item[data-status=reworded]")
+    new = page.locator(".item[data-status=new]")
+    assert reworded.count() > 0 and new.count() > 0
+    assert reworded.first.is_visible() and new.first.is_visible()
+    page.uncheck("input[value=reworded]")
+    assert all(item.is_hidden() for item in reworded.all()) and new.first.is_visible()
+    page.check("input[value=reworded]")
+    page.uncheck("input[value=new]")
+    assert reworded.first.is_visible() and all(item.is_hidden() for item in new.all())
+    _shot(page, "diff-filtered")
+
+
+def test_chinese_search_finds_paragraphs(page, site: Path) -> None:
+    page.goto((site / "search.html").as_uri())
+    page.fill("#q", "河套")
+    results = page.locator("#results li")
+    assert results.count() > 5
+    assert "河套" in results.first.inner_text()
+    assert "paragraphs match" in page.inner_text("#search-status")
+    _shot(page, "search")
+    results.first.locator("a").click()
+    assert "/doc/" in page.url and "#p" in page.url
+
+
+def test_phone_width_document_page(browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((site / "doc" / "futian" / "annual-plan" / "2025-01.html").as_uri())
+    width = page.evaluate("document.documentElement.scrollWidth")
+    _shot(page, "document-phone")
+    context.close()
+    assert width <= 390
+
+
+def test_biggest_page_opens_fast(page, site: Path) -> None:
+    biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    page.goto(biggest.as_uri())
+    script_ms = page.evaluate(
+        "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+        " - performance.getEntriesByType('navigation')[0].responseEnd"
+    )
+    assert script_ms < 2000, f"{biggest.name}: {script_ms:.0f} ms to DOMContentLoaded"
