@@ -109,3 +109,23 @@ def test_biggest_page_opens_fast(page, site: Path) -> None:
         " - performance.getEntriesByType('navigation')[0].responseEnd"
     )
     assert script_ms < 2000, f"{biggest.name}: {script_ms:.0f} ms to DOMContentLoaded"
+
+
+def test_site_works_over_http(browser, site: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/search.html?q=三大新引擎")
+        assert page.locator("#results li").count() > 0
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
