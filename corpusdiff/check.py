@@ -16,7 +16,7 @@ import yaml
 from corpusdiff import DIALECT_VERSION
 from corpusdiff.errors import CorpusdiffError
 
-_REQUIRED = ("title", "id", "genre", "series", "date")
+_REQUIRED = ("title", "id", "genre", "series")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){2}$")
 
 

@@ -158,6 +158,7 @@ def ingest(
     repo_root = gitstore.work_tree(repo)
     root = root.resolve()
     with gitstore.locked(repo):
+        _remove_stale_temporaries(root)
         manifest = load_manifest(root)
         return [
             _ingest_one(repo, repo_root, root, path, raw, manifest, overrides, force)
@@ -183,10 +184,6 @@ def _ingest_one(
     existing = _existing_for_source(root, raw.sha256, raw.name)
     doc_id = existing.id if existing else _unique_id(root, proposed_id(document.metadata), raw.sha256)
     target = root / f"{doc_id}.md"
-    if target.exists() and not force and gitstore.has_uncommitted_changes(repo, target):
-        raise CorpusError(
-            f"{target}: has uncommitted changes; commit or discard them, or pass --force to overwrite"
-        )
     source = Source(
         file=_source_reference(repo_root, root, path, raw),
         sha256=raw.sha256,
@@ -196,14 +193,23 @@ def _ingest_one(
     document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
     text = render(document)
     warnings = document.warnings
-    if target.exists() and target.read_text(encoding="utf-8") == text:
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    dirty = current is not None and gitstore.has_uncommitted_changes(repo, target)
+    if dirty and not force and current != text:
+        raise CorpusError(
+            f"{target}: has uncommitted changes; commit or discard them, or pass --force to overwrite"
+        )
+    if dirty:
+        note = "found this document written but not committed (an interrupted ingest); committed it now"
+        warnings = (*warnings, note)
+    elif current == text:
         return IngestResult(doc_id, target, "unchanged", warnings=warnings)
     final = text
-    if target.exists() and not force:
+    if current is not None and not force and not dirty:
         final, note = _carry_hand_corrections(repo, target, text)
         if note:
             warnings = (*warnings, note)
-        if target.read_text(encoding="utf-8") == final:
+        if current == final:
             return IngestResult(doc_id, target, "kept", warnings=warnings)
     action = "updated" if target.exists() else "added"
     from corpusdiff.storage import write_atomic
@@ -233,6 +239,12 @@ def _ingest_one(
             f"carry hand corrections: {doc_id}\n\nRe-applied onto the normalisation of {sha[:10]}.",
         )
     return IngestResult(doc_id, target, action, sha, warnings)
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    """Temporary files of writes that a killed process never renamed (we hold the lock)."""
+    for stale in root.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def _carry_hand_corrections(repo, target: Path, fresh: str) -> tuple[str, str]:

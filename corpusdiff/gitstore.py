@@ -83,6 +83,12 @@ def has_uncommitted_changes(repo, path: Path) -> bool:
 def commit_paths(repo, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
+    lock = Path(repo.git_dir) / "index.lock"
+    if lock.exists():
+        raise CorpusError(
+            f"{lock} exists: another git command is running, or one was interrupted; "
+            "if no git process is running, delete that file and run the command again"
+        )
     repo.git.add("--", *relative)
     args = ["--quiet", "--no-verify", "-m", message]
     if repo.head.is_valid():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 from corpusdiff.decode import RawReport
 from corpusdiff.headings import parse_marker
@@ -131,7 +132,7 @@ def detect_metadata(
     overrides: Mapping[str, object],
 ) -> Metadata:
     """Combine what the text says with the overrides; overrides always win."""
-    title_text = str(overrides.get("title") or (title.text if title else ""))
+    title_text = str(overrides.get("title") or (title.text if title else "") or Path(raw.name).stem)
     lead = [block.text for block in blocks[:6] if isinstance(block, Paragraph)]
     genre = detect_genre(title_text)
     meeting = _meeting(lead)

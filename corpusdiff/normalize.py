@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from corpusdiff import headings, tables
 from corpusdiff.decode import RawReport
@@ -42,6 +41,9 @@ _SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 _CONNECTOR_END = "和与及的、"
 _RUNNING_HEADER_MIN = 3
+_FLAT_TABLE_MAX_LINES = 400
+_FLAT_CELL_MAX = 40
+_FLAT_HEADER_MAX_LINES = 30
 
 
 @dataclass
@@ -59,6 +61,7 @@ class _Builder:
 
     lines: list[str]
     skip: frozenset[str] = frozenset()
+    cleaned: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     current: _Open | None = None
@@ -66,6 +69,10 @@ class _Builder:
     in_appendix: bool = False
     in_box: bool = False
     last_item: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.cleaned:
+            self.cleaned = [tidy_spaces(strip_debris(raw)) for raw in self.lines]
 
     def flush(self) -> None:
         if self.current and self.current.text:
@@ -104,7 +111,9 @@ def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = No
     title = find_title(lines)
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
-    builder = _Builder(lines[body_start:], skip=_running_headers(lines[body_start:]))
+    builder = _Builder(
+        lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
+    )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
     blocks = tuple(builder.blocks)
@@ -116,7 +125,11 @@ def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = No
             "cover, introduction or contents), which are not part of the report"
         )
     if title is None and not (overrides or {}).get("title"):
-        warnings.append("no title line found; set one with --title or in the corpus manifest")
+        warnings.append(
+            "no title line found, so the file name stands in; set the title with --title or in the corpus manifest"
+        )
+    if not metadata.date:
+        warnings.append("no publication date found; set it with --date or in the corpus manifest")
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
@@ -132,22 +145,21 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     )
 
 
-def _running_headers(lines: list[str]) -> frozenset[str]:
-    """Short lines repeated on many pages (running heads), spread out through the text."""
-    positions: dict[str, list[int]] = {}
-    for index, raw in enumerate(lines):
+def _running_headers(lines: list[str], title: str) -> frozenset[str]:
+    """Running heads: the report's title (or its first part) repeated at the top of pages.
+
+    Only the title counts: any other short line may repeat for real (a table cell, a slogan),
+    and dropping it would lose text.
+    """
+    if len(title) < 6:
+        return frozenset()
+    heads = set()
+    for raw in lines:
         text = tidy_spaces(strip_debris(raw))
-        if 6 <= len(text) <= 30 and has_han(text) and not raw.startswith("\t"):
-            positions.setdefault(text, []).append(index)
-    counts = Counter({text: len(where) for text, where in positions.items()})
-    return frozenset(
-        text
-        for text, count in counts.items()
-        if count >= _RUNNING_HEADER_MIN
-        and min(b - a for a, b in pairwise(positions[text])) >= 15
-        and not ends_sentence(text)
-        and headings.parse_marker(text) is None
-    )
+        if len(text) >= 6 and title.startswith(text.replace(" ", "")):
+            heads.add(text)
+    counts = Counter(tidy_spaces(strip_debris(raw)) for raw in lines)
+    return frozenset(text for text in heads if counts[text] >= _RUNNING_HEADER_MIN)
 
 
 def _walk(builder: _Builder, start: int, stop: int) -> None:
@@ -159,7 +171,7 @@ def _walk(builder: _Builder, start: int, stop: int) -> None:
 def _step(builder: _Builder, index: int, stop: int) -> int:
     """Consume one construct starting at `index`; return the index after it."""
     raw = builder.lines[index]
-    text = tidy_spaces(strip_debris(raw))
+    text = builder.cleaned[index]
     if not text or is_page_number(text) or text in builder.skip:
         return index + 1
     if tables.starts_tab_table(raw) and not raw.startswith("\t"):
@@ -226,7 +238,7 @@ def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) 
         nxt = _next_text_index(builder.lines, index, stop)
         if nxt is None:
             break
-        follow = tidy_spaces(strip_debris(builder.lines[nxt]))
+        follow = builder.cleaned[nxt]
         if len(follow) > 30 or headings.parse_marker(follow) or _BARE_APPENDIX_RE.match(follow):
             break
         title = join_fragments(title, follow)
@@ -284,14 +296,14 @@ def _take_cell_table(builder: _Builder, index: int, stop: int) -> int:
 def _take_box(builder: _Builder, index: int, stop: int) -> int:
     """A `专栏N` box runs from its title to a blank line or a line led by a space."""
     builder.flush()
-    title = headings.canonical_box_title(tidy_spaces(strip_debris(builder.lines[index])))
+    title = headings.canonical_box_title(builder.cleaned[index])
     index += 1
     while index < stop and not builder.lines[index].strip():
         index += 1
     end = index
     while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
         end += 1
-    inner = _Builder(builder.lines, in_box=True)
+    inner = _Builder(builder.lines, cleaned=builder.cleaned, in_box=True)
     _walk(inner, index, end)
     inner.flush()
     content = tuple(block for block in inner.blocks if not isinstance(block, (Heading, Box)))
@@ -302,23 +314,30 @@ def _take_box(builder: _Builder, index: int, stop: int) -> int:
 def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
     if builder.current and not builder.current.text.endswith("表") and builder.is_open():
         return False
-    return tables.looks_like_flat_table(_flat_fragments(builder.lines, index, stop))
+    window = builder.lines[index : min(stop, index + _FLAT_HEADER_MAX_LINES)]
+    if not any(tables.is_flat_row(" ".join(strip_debris(line).split())) for line in window):
+        return False
+    return tables.looks_like_flat_table(_flat_fragments(builder, index, stop))
 
 
-def _flat_fragments(lines: list[str], index: int, stop: int) -> list[str]:
-    fragments = []
-    while index < stop:
-        text = tidy_spaces(strip_debris(lines[index]))
+def _flat_fragments(builder: _Builder, index: int, stop: int) -> list[str]:
+    """The lines of a space-separated table: up to its note, the next appendix, or running text
+    (a long line that is not a numbered row), and never more than a table's worth of lines."""
+    fragments: list[str] = []
+    while index < stop and len(fragments) < _FLAT_TABLE_MAX_LINES:
+        text = builder.cleaned[index]
         if _NOTE_RE.match(text) or headings.is_appendix_title(text):
             break
-        fragments.append(lines[index])
+        if len(text) > _FLAT_CELL_MAX and not tables.is_flat_row(text):
+            break
+        fragments.append(builder.lines[index])
         index += 1
     return fragments
 
 
 def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
     builder.flush()
-    fragments = _flat_fragments(builder.lines, index, stop)
+    fragments = _flat_fragments(builder, index, stop)
     builder.blocks.append(TableBlock(tables.parse_flat_rows(fragments)))
     return index + len(fragments)
 

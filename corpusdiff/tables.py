@@ -76,6 +76,11 @@ def parse_cell_groups(groups: Sequence[Sequence[str]]) -> Rows:
     return pad(rows)
 
 
+def is_flat_row(text: str) -> bool:
+    """`8．万元 GDP建设用地 下降 5.0% …`: a numbered row of a space-separated table."""
+    return bool(_FLAT_ROW_RE.match(text)) and "\t" not in text
+
+
 def looks_like_flat_table(fragments: Sequence[str]) -> bool:
     """The header starts here: numbered rows with space-separated values follow, no caption
     (a line ending in 表) stands before the first row, and nothing uses tabs."""

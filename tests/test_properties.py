@@ -52,7 +52,9 @@ def test_no_han_character_disappears(text: str) -> None:
     source = re.sub(r"^\s*—\s*\d+\s*—\s*$", "", text, flags=re.MULTILINE)
     source = re.sub(r"^\s*(- )?一一", "——", source, flags=re.MULTILINE)
     source = re.sub(r"\[bookmark:[^\]]*\]", "", source)
-    assert han_key(body_of(render(normalize_raw(_raw(text))))) == han_key(source)
+    body = body_of(render(normalize_raw(_raw(text))))
+    body = body.replace("\n# sample\n", "\n", 1)  # the file name stands in for a missing title
+    assert han_key(body) == han_key(source)
 
 
 def test_every_seed_is_a_fixed_point(seed_markdown: dict[str, str]) -> None:
