@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install browser demo test lint bench clean
+.PHONY: install browser demo test fuzz lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ browser:
 test: install browser
 	$(BIN)/ruff check corpusdiff tests benchmarks
 	$(BIN)/pytest
+
+# The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300).
+fuzz: install
+	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks

@@ -126,13 +126,16 @@ def _heading_matches(section: Section, text: str) -> bool:
 
 def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides):
     """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
-    old_words = [seg.words(t) for t in _subtree_text(old)]
-    new_words = [seg.words(t) for t in _subtree_text(new)]
+    old_texts, new_texts = _subtree_text(old), _subtree_text(new)
+    old_words = [seg.words(t) for t in old_texts]
+    new_words = [seg.words(t) for t in new_texts]
     content = tfidf_vectors(old_words + new_words)
     heads = tfidf_vectors([_bigrams(s.heading) for s in (*old.sections, *new.sections)])
     n_old = len(old.sections)
 
     def score(i: int, j: int) -> float:
+        if old_texts[i] == new_texts[j]:
+            return 1.0
         weight = HEADING_WEIGHT.get(old.sections[i].kind, 0.25)
         body = cosine(content[i], content[n_old + j])
         return (1 - weight) * body + weight * cosine(heads[i], heads[n_old + j])
@@ -327,6 +330,7 @@ def classify_units(
             candidates.append((value + bonus, value, i, j))
     matched: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
+    _pair_identical_units(old, new, pairs, matched, taken)
     extra: list[tuple[int, int, float]] = []
     for i, j, value, relation in _aligned_tasks(old, new, sections):
         if relation:
@@ -352,6 +356,23 @@ def classify_units(
     result.extend(Initiative("new", None, u, 0.0) for u in new.units if u.index not in taken | split)
     result.sort(key=lambda item: _initiative_order(item))
     return result
+
+
+def _pair_identical_units(
+    old: DocTree, new: DocTree, pairs: dict[int, int], matched: dict, taken: set[int]
+) -> None:
+    """Units with the very same text in the same part are the same initiative, whatever
+    their words weigh (a unit of stopwords alone has no TF-IDF vector)."""
+    free: dict[str, list[int]] = {}
+    for unit in new.units:
+        free.setdefault(unit.text, []).append(unit.index)
+    for unit in old.units:
+        for j in free.get(unit.text, []):
+            if _same_part(old, new, unit, new.units[j], pairs):
+                free[unit.text].remove(j)
+                matched[unit.index] = (j, 1.0)
+                taken.add(j)
+                break
 
 
 def _aligned_tasks(old: DocTree, new: DocTree, sections: Sequence[SectionMatch]):
@@ -438,6 +459,10 @@ def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list
     vectors = tfidf_vectors([seg.words(s) for s in (*old_s, *new_s)])
     rows = similarity_matrix(vectors[: len(old_s)], vectors[len(old_s) :])
     match: dict[int, int] = {}
+    for i, sentence in enumerate(old_s):
+        same = [j for j, other in enumerate(new_s) if other == sentence and j not in match.values()]
+        if same:
+            match[i] = same[0]
     for value, i, j in sorted(
         ((v, i, j) for i, row in enumerate(rows) for j, v in row.items()), reverse=True
     ):

@@ -47,8 +47,10 @@ def read_report(path: Path) -> RawReport:
 
 def decode_report(data: bytes, name: str) -> RawReport:
     """Decode report bytes; raise InputError for empty, binary or undecodable input."""
-    if not data.strip():
+    if not data:
         raise InputError(f"{name}: the file is empty; nothing to normalise")
+    if not data.strip():
+        raise InputError(f"{name}: the file holds only white space; nothing to normalise")
     _reject_binary(data, name)
     text, encoding = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

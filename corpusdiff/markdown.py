@@ -21,7 +21,7 @@ from corpusdiff.model import (
     Table,
 )
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_<>\[\]&|])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_<>\[\]&|#])")
 _LINE_START_SPECIAL = re.compile(r"^(#|>|[-+*=]|\d+(?=[.)](\s|$))|~~~)")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

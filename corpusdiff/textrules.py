@@ -59,6 +59,17 @@ def tidy_spaces(text: str) -> str:
 
 
 def unify_punctuation(text: str, quotes: bool = True) -> str:
+    """Full-width punctuation in Chinese context, applied until nothing changes (a converted
+    mark can put its neighbour in Chinese context: `福田((` -> `福田（（`)."""
+    for _ in range(8):
+        changed = _unify_once(text, quotes)
+        if changed == text:
+            break
+        text = changed
+    return text
+
+
+def _unify_once(text: str, quotes: bool) -> str:
     """Full-width punctuation in Chinese context; half-width kept inside numbers and formulas.
 
     `quotes=False` leaves straight double quotes alone: they can only be paired once the

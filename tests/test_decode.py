@@ -32,7 +32,7 @@ def test_encodings_and_line_endings_give_the_same_text(data: bytes) -> None:
     ("data", "phrase"),
     [
         (b"", "empty"),
-        (b"  \n\t\n", "empty"),
+        (b"  \n\t\n", "white space"),
         (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
         (b"PK\x03\x04" + bytes(100), "zip archive"),
         ("福田".encode() + b"\x00\x00\x00", "NUL bytes"),

@@ -24,8 +24,11 @@ KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "50"))
 
 
 def _start_ingest(corpus: Path, files: list[Path]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "corpusdiff", "--corpus", str(corpus), "ingest", "-q",
-                             *map(str, files)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "corpusdiff", "--corpus", str(corpus), "ingest", "-q", *map(str, files)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,172 @@
+"""The bad-input matrix: every command either works on odd input or says, in one line with
+exit code 2, what is wrong — and an ingest that fails leaves the corpus exactly as it was."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import git
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from tests.conftest import SEEDS, body_of, han_key
+
+CLEAN = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
+TEXT = CLEAN.read_text(encoding="utf-8")
+BODY_LINES = (SEEDS / "futian-2022-01-plan-report.txt").read_text(encoding="utf-8").split("\n")[5:]
+
+
+def _png() -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+
+
+def _zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("report.txt", TEXT)
+    return buffer.getvalue()
+
+
+def _big_report() -> bytes:
+    """About two million characters: the 2022 plan's body (without its title) over and over."""
+    body = "\n".join(BODY_LINES)
+    return (TEXT + "\n" + (body + "\n") * (2_000_000 // len(body) + 1)).encode("utf-8")
+
+
+REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
+    "empty": (lambda: b"", "empty"),
+    "whitespace": (lambda: b" \n\t\n\r\n", "white space"),
+    "png": (_png, "PNG image"),
+    "zip": (_zip, "zip archive"),
+    "nul-bytes": (lambda: TEXT.encode("utf-8")[:300] + b"\x00\x00" + b"x" * 50, "NUL bytes"),
+    "undecodable": (lambda: bytes(range(128, 256)) * 20, "encoding"),
+    "english": (lambda: b"Annual Report\n\n1. Introduction\nThe district grew.\n", "no Chinese text"),
+}
+WORKS: dict[str, Callable[[], bytes]] = {
+    "gb18030": lambda: TEXT.encode("gb18030"),
+    "gbk": lambda: TEXT.encode("gbk", errors="strict"),
+    "utf-16": lambda: TEXT.encode("utf-16"),
+    "utf-8-bom": lambda: codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+    "crlf": lambda: TEXT.replace("\n", "\r\n").encode("utf-8"),
+    "old-mac": lambda: TEXT.replace("\n", "\r").encode("utf-8"),
+}
+SAME_CONTENT = set(WORKS)
+WORKS_TOO: dict[str, Callable[[], bytes]] = {
+    "two-million-chars": _big_report,
+    "one-megabyte-line": lambda: ("福田区推进河套深港科技创新合作区建设，" * 28000).encode("utf-8"),
+    "no-headings": lambda: "\n\n".join(line for line in TEXT.split("\n") if "、" not in line[:3]).encode(
+        "utf-8"
+    ),
+}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    return path
+
+
+def _one_line_error(result, phrase: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and phrase in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+@pytest.mark.parametrize("command", ["normalize", "ingest", "diff"])
+def test_refused_input(tmp_path: Path, name: str, command: str) -> None:
+    make, phrase = REFUSED[name]
+    path = _write(tmp_path, name, make())
+    corpus = tmp_path / "c"
+    assert run("--corpus", str(corpus), "ingest", str(CLEAN)).exit_code == 0
+    before = git.Repo(corpus).head.commit.hexsha
+    args = {
+        "normalize": ["normalize", str(path)],
+        "ingest": ["ingest", str(path)],
+        "diff": ["diff", str(CLEAN), str(path)],
+    }[command]
+    _one_line_error(run("--corpus", str(corpus), *args), phrase)
+    assert git.Repo(corpus).head.commit.hexsha == before
+    assert git.Repo(corpus).git.status("--porcelain") == ""
+
+
+@pytest.mark.parametrize("name", sorted(WORKS))
+@pytest.mark.parametrize("command", ["normalize", "ingest", "diff"])
+def test_encodings_and_line_endings_work(tmp_path: Path, name: str, command: str) -> None:
+    path = _write(tmp_path, name, WORKS[name]())
+    clean_body = body_of(run("normalize", "-q", str(CLEAN)).stdout)
+    if command == "normalize":
+        result = run("normalize", "-q", str(path))
+        assert result.exit_code == 0 and body_of(result.stdout) == clean_body
+    elif command == "ingest":
+        corpus = tmp_path / "c"
+        result = run("--corpus", str(corpus), "ingest", "-q", str(path))
+        assert result.exit_code == 0
+        [document] = list((corpus / "futian").rglob("*.md"))
+        assert body_of(document.read_text(encoding="utf-8")) == clean_body
+    else:
+        result = run("diff", str(CLEAN), str(path), "--format", "json")
+        assert result.exit_code == 0, result.output  # same content: no differences
+
+
+@pytest.mark.parametrize("name", sorted(WORKS_TOO))
+@pytest.mark.parametrize("command", ["normalize", "ingest"])
+def test_large_and_odd_reports_work_and_lose_nothing(tmp_path: Path, name: str, command: str) -> None:
+    data = WORKS_TOO[name]()
+    path = _write(tmp_path, name, data)
+    if command == "normalize":
+        result = run("normalize", "-q", str(path))
+        assert result.exit_code == 0
+        body = body_of(result.stdout).replace(f"\n# {name}\n", "\n", 1)  # file name stands in for a title
+        assert han_key(body) == han_key(data.decode("utf-8").replace("— 12 —", ""))
+    else:
+        corpus = tmp_path / "c"
+        assert run("--corpus", str(corpus), "ingest", "-q", str(path)).exit_code == 0
+        assert run("--corpus", str(corpus), "check").exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["normalize", "ingest", "diff"])
+def test_directory_and_missing_path(tmp_path: Path, command: str) -> None:
+    for target, phrase in ((tmp_path, "directory"), (tmp_path / "missing.txt", "")):
+        args = {
+            "normalize": ["normalize", str(target)],
+            "ingest": ["ingest", str(target)],
+            "diff": ["diff", str(CLEAN), str(target)],
+        }[command]
+        result = run("--corpus", str(tmp_path / "c"), *args)
+        _one_line_error(result, phrase)
+
+
+def test_hostile_overrides_cannot_escape_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    result = run(
+        "--corpus",
+        str(corpus),
+        "ingest",
+        str(CLEAN),
+        "--title",
+        "../../etc/passwd",
+        "--region",
+        "../../../tmp",
+        "--genre",
+        "$(rm -rf ~)",
+        "--date",
+        "`id`; ls",
+    )
+    assert result.exit_code == 0, result.output
+    written = [p for p in tmp_path.rglob("*.md")]
+    assert len(written) == 1 and written[0].is_relative_to(corpus)
+    assert all(
+        part.replace("-", "").isalnum() for part in written[0].relative_to(corpus).with_suffix("").parts
+    )
+    assert "../../etc/passwd" in written[0].read_text(encoding="utf-8")  # kept as text in the title
