@@ -132,3 +132,33 @@ def test_site_build_cli_reports_what_it_did(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert re.search(r"\d+ files: \d+ written, 0 unchanged, in [\d.]+ s", result.stdout)
     assert "index.html" in result.stdout
+
+
+def test_hostile_front_matter_is_escaped(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corpusdiff.cli import main
+
+    corpus = tmp_path / "c"
+    result = CliRunner().invoke(
+        main,
+        [
+            "--corpus",
+            str(corpus),
+            "ingest",
+            str(SEEDS / "futian-2022-01-plan-report.txt"),
+            "--title",
+            "<script>alert(1)</script>",
+            "--series",
+            '"><img src=x onerror=alert(1)>',
+            "--region",
+            "javascript:alert(1)",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "index.html").read_text(encoding="utf-8")
