@@ -23,6 +23,7 @@ demo: install
 
 bench: install
 	$(BIN)/python benchmarks/normalize_throughput.py
+	$(BIN)/python benchmarks/cli_diff.py
 
 # The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the
 # screenshots readable. Installed when missing and running as root (as CI does).
