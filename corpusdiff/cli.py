@@ -142,22 +142,12 @@ def ingest(
     """
     from corpusdiff.corpus import ingest as run_ingest
 
-    def progress(items):  # type: ignore[no-untyped-def]
-        if len(items) < 2 or quiet:
-            return iter(items)
-        return click.progressbar(
-            items,
-            label="ingesting",
-            file=sys.stderr,
-            item_show_func=lambda item: item[0].name if item else "",
-        )
-
     results = run_ingest(
         _corpus_dir(ctx),
         list(files),
         {k: v for k, v in fields.items() if v},
         force=force,
-        progress=_bar_iter(progress),
+        progress=progress_bar("ingesting", quiet=quiet),
     )
     for result in results:
         if not quiet:
@@ -167,16 +157,16 @@ def ingest(
             click.echo(f"{result.action:9} {result.id}{commit}")
 
 
-def _bar_iter(progress):  # type: ignore[no-untyped-def]
-    """Adapt click's progress bar (a context manager) to a plain iterator factory."""
+def progress_bar(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """An iterator factory for long batch work: a progress bar on stderr from `minimum` items
+    (click hides it when stderr is not a terminal), plain iteration otherwise."""
 
     def run(items):  # type: ignore[no-untyped-def]
-        bar = progress(items)
-        if not hasattr(bar, "__enter__"):
-            yield from bar
+        if quiet or len(items) < minimum:
+            yield from items
             return
-        with bar as iterator:
-            yield from iterator
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
+            yield from bar
 
     return run
 
@@ -478,33 +468,29 @@ def _review_markdown(items, to_markdown) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines) + "\n"
 
 
+site_out_option = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/build"),
+    show_default=True,
+    help="The site directory.",
+)
+
+
 @main.group(name="site")
 def site_group() -> None:
     """Build or preview the static HTML site (index, documents, diffs, programmes, search)."""
 
 
 @site_group.command(name="build")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site/build"),
-    show_default=True,
-    help="Output directory.",
-)
+@site_out_option
 @click.pass_context
 @handle_errors
 def site_build(ctx: click.Context, out: Path) -> None:
     """Build the site; unchanged pages are not rewritten. Open OUT/index.html from disk."""
     from corpusdiff.site import build_site
 
-    def progress(items):  # type: ignore[no-untyped-def]
-        return (
-            click.progressbar(items, label="building site", file=sys.stderr)
-            if len(items) > 20
-            else iter(items)
-        )
-
-    report = build_site(_corpus_dir(ctx), out, progress=_bar_iter(progress))
+    report = build_site(_corpus_dir(ctx), out, progress=progress_bar("building site", minimum=20))
     click.echo(
         f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"in {report.seconds:.1f} s"
@@ -513,13 +499,7 @@ def site_build(ctx: click.Context, out: Path) -> None:
 
 
 @site_group.command(name="serve")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site/build"),
-    show_default=True,
-    help="The built site directory.",
-)
+@site_out_option
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @handle_errors
 def site_serve(out: Path, port: int) -> None:
