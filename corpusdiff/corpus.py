@@ -18,7 +18,7 @@ from corpusdiff import DIALECT_VERSION, __version__, gitstore
 from corpusdiff.api import normalize_raw
 from corpusdiff.decode import RawReport, read_report
 from corpusdiff.errors import CorpusError
-from corpusdiff.markdown import is_canonical_text, parse, render
+from corpusdiff.markdown import is_canonical_text, parse, read_metadata, render
 from corpusdiff.model import Heading, Metadata, NormalizedDocument, Source
 from corpusdiff.slugs import slugify, slugify_region
 
@@ -82,7 +82,7 @@ def entries(root: Path) -> list[Entry]:
         text = path.read_text(encoding="utf-8")
         if not is_canonical_text(text):
             continue
-        found.append(Entry(document_id(root, path), path, parse(text).metadata))
+        found.append(Entry(document_id(root, path), path, read_metadata(text)))
     return found
 
 
@@ -112,7 +112,7 @@ def _unique_id(root: Path, wanted: str, sha256: str) -> str:
     """Reuse the id of the document made from the same source; otherwise avoid collisions."""
     candidate, number = wanted, 1
     while (root / f"{candidate}.md").exists():
-        existing = parse((root / f"{candidate}.md").read_text(encoding="utf-8")).metadata
+        existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
         if existing.source and existing.source.sha256 == sha256:
             return candidate
         number += 1

@@ -114,19 +114,25 @@ def _reader():  # -> markdown_it.MarkdownIt
     return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
 
 
-def parse(text: str) -> NormalizedDocument:
-    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
-    if not _FRONT_MATTER.match(text):
+def read_metadata(text: str) -> Metadata:
+    """Only the front matter: enough for listing a corpus, without parsing the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
         raise InputError("not canonical Markdown: the front matter (--- … ---) is missing")
-    tokens = _reader().parse(text)
     try:
-        data = yaml.safe_load(tokens[0].content) or {}
+        data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"the front matter is not valid YAML ({exc.__class__.__name__})") from exc
     if not isinstance(data, dict):
         raise InputError("the front matter must be a YAML mapping")
-    blocks, _ = _blocks(tokens, 1, close=None)
-    return NormalizedDocument(metadata=metadata_from_dict(data), blocks=tuple(blocks))
+    return metadata_from_dict(data)
+
+
+def parse(text: str) -> NormalizedDocument:
+    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
+    metadata = read_metadata(text)
+    blocks, _ = _blocks(_reader().parse(text), 1, close=None)
+    return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
 
 
 def metadata_from_dict(data: dict[str, object]) -> Metadata:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from corpusdiff import headings, tables
 from corpusdiff.decode import RawReport
 from corpusdiff.errors import InputError
-from corpusdiff.metadata import TitleBlock, detect_metadata, find_title
-from corpusdiff.model import Block, Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph
+from corpusdiff.metadata import detect_metadata, find_title
+from corpusdiff.model import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.model import Table as TableBlock
 from corpusdiff.textrules import (
     clean_text,
@@ -135,8 +135,8 @@ def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = No
 
 
 def _closes_itself(text: str, after_subtitle: bool) -> bool:
-    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`."""
-    text = tidy_spaces(text)
+    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`.
+    (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _SUBTITLE_RE.match(text)
         or _DATE_LINE_RE.match(text)
@@ -379,6 +379,3 @@ def renormalize(document: NormalizedDocument) -> NormalizedDocument:
         return Box(headings.canonical_box_title(block.title), tuple(clean(b) for b in block.blocks))  # type: ignore[misc]
 
     return replace(document, blocks=tuple(clean(block) for block in document.blocks))
-
-
-__all__ = ["Metadata", "TitleBlock", "normalize_report", "renormalize"]
