@@ -11,11 +11,13 @@ from corpusdiff.model import NormalizedDocument
 from corpusdiff.normalize import normalize_report, renormalize
 
 
-def normalize_raw(raw: RawReport, overrides: Mapping[str, object] | None = None) -> NormalizedDocument:
+def normalize_raw(
+    raw: RawReport, overrides: Mapping[str, object] | None = None, *, derive_series: bool = True
+) -> NormalizedDocument:
     """Normalise decoded text; canonical Markdown input is re-normalised in place."""
     if is_canonical_text(raw.text):
         return renormalize(parse(raw.text))
-    return normalize_report(raw, overrides)
+    return normalize_report(raw, overrides, derive_series=derive_series)
 
 
 def normalize_file(path: Path, overrides: Mapping[str, object] | None = None) -> NormalizedDocument:

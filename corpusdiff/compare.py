@@ -8,6 +8,7 @@ sentences, so new and dropped commitments inside a continuing task are found too
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -16,7 +17,7 @@ from corpusdiff.inline import Figure, changed_figures, token_diff
 from corpusdiff.model import Metadata
 from corpusdiff.programmes import ProgrammeChanges, compare_programmes, extract_programmes
 from corpusdiff.similarity import cosine, similarity_matrix, tfidf_vectors
-from corpusdiff.tokens import Segmenter, segmenter
+from corpusdiff.tokens import Segmenter, remember_segmentations, segmenter
 from corpusdiff.tree import DocTree, Section, Unit, sentences
 
 SECTION_THRESHOLD = 0.2
@@ -100,6 +101,7 @@ def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> D
     sections, notes = align_sections(old, new, seg, overrides)
     initiatives = classify_units(old, new, seg, sections)
     programmes = compare_programmes(_all_text(old), _all_text(new))
+    remember_segmentations(seg)
     return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
 
 
@@ -133,6 +135,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
     heads = tfidf_vectors([_bigrams(s.heading) for s in (*old.sections, *new.sections)])
     n_old = len(old.sections)
 
+    @functools.cache
     def score(i: int, j: int) -> float:
         if old_texts[i] == new_texts[j]:
             return 1.0

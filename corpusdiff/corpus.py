@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from corpusdiff import DIALECT_VERSION, __version__, gitstore
-from corpusdiff.api import normalize_raw
 from corpusdiff.decode import RawReport, read_report
 from corpusdiff.errors import CorpusError
 from corpusdiff.markdown import is_canonical_text, parse, read_metadata, render
@@ -180,6 +179,8 @@ def _ingest_one(
     fields.update(overrides)
     if is_canonical_text(raw.text):
         raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
+    from corpusdiff.api import normalize_raw
+
     document = normalize_raw(raw, fields)
     existing = _existing_for_source(root, raw.sha256, raw.name)
     doc_id = existing.id if existing else _unique_id(root, proposed_id(document.metadata), raw.sha256)

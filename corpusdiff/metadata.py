@@ -130,8 +130,13 @@ def detect_metadata(
     wrapper: Sequence[str],
     blocks: Sequence[Block],
     overrides: Mapping[str, object],
+    *,
+    derive_series: bool = True,
 ) -> Metadata:
-    """Combine what the text says with the overrides; overrides always win."""
+    """Combine what the text says with the overrides; overrides always win.
+
+    The default series id needs pinyin (pypinyin loads in 0.15 s); a document read only to be
+    compared does not need it, so `derive_series=False` leaves an unset series empty."""
     title_text = str(overrides.get("title") or (title.text if title else "") or Path(raw.name).stem)
     lead = [block.text for block in blocks[:6] if isinstance(block, Paragraph)]
     genre = detect_genre(title_text)
@@ -157,7 +162,7 @@ def detect_metadata(
             if f.name != "source" and overrides.get(f.name)
         },
     )
-    if not merged.series:
+    if derive_series and not merged.series:
         merged = replace(merged, series=default_series(merged))
     source = overrides.get("source")
     if isinstance(source, Source):

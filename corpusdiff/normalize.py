@@ -100,7 +100,9 @@ class _Builder:
         self.current = _Open(kind, text, after_subtitle)
 
 
-def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = None) -> NormalizedDocument:
+def normalize_report(
+    raw: RawReport, overrides: Mapping[str, object] | None = None, *, derive_series: bool = True
+) -> NormalizedDocument:
     """Normalise a decoded report; `overrides` (from a manifest or the CLI) win over detection."""
     if not has_han(raw.text):
         raise InputError(
@@ -117,7 +119,7 @@ def normalize_report(raw: RawReport, overrides: Mapping[str, object] | None = No
     _walk(builder, 0, len(builder.lines))
     builder.flush()
     blocks = tuple(builder.blocks)
-    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {})
+    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series)
     warnings = list(builder.warnings)
     if wrapper:
         warnings.append(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from corpusdiff import gitstore
+from corpusdiff import cache, gitstore
 from corpusdiff.compare import Overrides
 from corpusdiff.errors import CorpusError, InputError
+from corpusdiff.model import NormalizedDocument
 from corpusdiff.tree import DocTree, build_tree
 
 ALIGNMENTS = "alignments"
@@ -32,11 +34,16 @@ def load_side(spec: str, corpus: Path) -> Side:
     path = Path(spec)
     if path.is_file():
         raw = read_report(path)
-        document = normalize_raw(raw, manifest_overrides(corpus, raw.name))
-        doc_id = document.metadata.id
+        overrides = manifest_overrides(corpus, raw.name)
+        tree = cache.memo(
+            "trees",
+            ["raw", raw.name, raw.sha256, overrides],
+            lambda: build_tree(normalize_raw(raw, overrides, derive_series=False)),
+        )
+        doc_id = tree.metadata.id
         if not doc_id and path.resolve().is_relative_to(corpus.resolve()):
             doc_id = document_id(corpus.resolve(), path.resolve())
-        return Side(spec, doc_id, build_tree(document))
+        return Side(spec, doc_id, tree)
     if path.is_dir():
         raise InputError(f"{spec}: is a directory; give a report file or a corpus id")
     doc_id, _, revision = spec.partition("@")
@@ -50,8 +57,15 @@ def load_side(spec: str, corpus: Path) -> Side:
     if not corpus.is_dir():
         raise CorpusError(f"{spec}: no such file, and no corpus at {corpus} to look it up as an id")
     entry = find_entry(corpus, doc_id)
-    document = parse(entry.path.read_text(encoding="utf-8"))
-    return Side(spec, entry.id, build_tree(document))
+    return Side(spec, entry.id, canonical_tree(entry.path.read_text(encoding="utf-8")))
+
+
+def canonical_tree(text: str) -> DocTree:
+    """The tree of a canonical Markdown text, from the disk cache when it was built before."""
+    from corpusdiff.markdown import parse
+
+    key = ["canonical", hashlib.sha256(text.encode("utf-8")).hexdigest()]
+    return cache.memo("trees", key, lambda: build_tree(parse(text)))
 
 
 def overrides_path(corpus: Path, old_id: str, new_id: str) -> Path:
@@ -84,3 +98,35 @@ def load_overrides(corpus: Path, old: Side, new: Side) -> Overrides:
     except ValueError:
         relative = str(path)
     return Overrides(pin=pairs("pin"), forbid=pairs("forbid"), source=relative)
+
+
+def load_document(spec: str, corpus: Path) -> NormalizedDocument:
+    """The whole document a spec names (a DocTree drops the blocks that indicator tables need),
+    resolved like `load_side`; its metadata id is the corpus id, ID@REV, or the spec itself."""
+    from corpusdiff.api import normalize_raw
+    from corpusdiff.corpus import document_id, find_entry, manifest_overrides
+    from corpusdiff.decode import read_report
+    from corpusdiff.markdown import parse
+
+    path = Path(spec)
+    if path.is_file():
+        raw = read_report(path)
+        document = normalize_raw(raw, manifest_overrides(corpus, raw.name))
+        doc_id = document.metadata.id
+        if not doc_id and path.resolve().is_relative_to(corpus.resolve()):
+            doc_id = document_id(corpus.resolve(), path.resolve())
+        return _with_id(document, doc_id or spec)
+    if path.is_dir():
+        raise InputError(f"{spec}: is a directory; give a report file or a corpus id")
+    doc_id, _, revision = spec.partition("@")
+    if revision:
+        text = gitstore.file_at_revision(gitstore.open_repo(corpus), corpus / f"{doc_id}.md", revision)
+        return _with_id(parse(text), spec)
+    if not corpus.is_dir():
+        raise CorpusError(f"{spec}: no such file, and no corpus at {corpus} to look it up as an id")
+    entry = find_entry(corpus, doc_id)
+    return _with_id(parse(entry.path.read_text(encoding="utf-8")), entry.id)
+
+
+def _with_id(document: NormalizedDocument, doc_id: str) -> NormalizedDocument:
+    return replace(document, metadata=replace(document.metadata, id=doc_id))

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpusdiff import headings
-from corpusdiff.markdown import parse
 from corpusdiff.model import Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph, Table
 
 _LEAD_RE = re.compile(r"^([^。！？；]{2,24})。")
@@ -126,12 +124,16 @@ def _flatten(blocks):  # -> Iterator[Heading | Paragraph | ListItem]
 
 
 def _rank(kind: str) -> int:
-    return headings.RANKS.index(kind) + 1 if kind in headings.RANKS else 0
+    from corpusdiff.headings import RANKS
+
+    return RANKS.index(kind) + 1 if kind in RANKS else 0
 
 
 def split_label(text: str) -> tuple[str, str]:
     """`（五）全力创建文明城市` -> (`（五）`, `全力创建文明城市`)."""
-    marker = headings.parse_marker(text)
+    from corpusdiff.headings import parse_marker
+
+    marker = parse_marker(text)
     if marker is None:
         return "", text
     return marker.label, marker.rest.strip()
@@ -143,4 +145,6 @@ def sentences(text: str) -> list[str]:
 
 
 def tree_from_markdown(text: str) -> DocTree:
+    from corpusdiff.markdown import parse
+
     return build_tree(parse(text))

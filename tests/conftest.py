@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,6 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+# The suite never reads or fills the user's cache (corpusdiff.cache): a fresh one per run.
+os.environ["CORPUSDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="corpusdiff-test-cache-")

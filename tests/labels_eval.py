@@ -114,7 +114,7 @@ def score_pair(path: Path) -> tuple[Score, DiffResult]:
 
 
 def main() -> None:
-    for path in sorted(LABELS.glob("*.yaml")):
+    for path in sorted(LABELS.glob("*__*.yaml")):
         score, _ = score_pair(path)
         print(f"{path.stem}: {score.accuracy:.1%}")
         for category, total in score.total.items():

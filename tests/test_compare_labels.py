@@ -8,7 +8,7 @@ import pytest
 
 from tests.labels_eval import LABELS, score_pair
 
-LABEL_FILES = sorted(LABELS.glob("*.yaml"))
+LABEL_FILES = sorted(LABELS.glob("*__*.yaml"))
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=[p.stem for p in LABEL_FILES])
