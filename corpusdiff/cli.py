@@ -118,45 +118,6 @@ def _corpus_dir(ctx: click.Context) -> Path:
     return ctx.find_root().obj["corpus"]
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--title", help="Override the detected title (single FILE only).")
-@click.option("--date", help="Override the publication date (single FILE only).")
-@click.option("--genre", help="Override the genre (single FILE only).")
-@click.option("--region", help="Override the region (single FILE only).")
-@click.option("--series", help="Override the series id (single FILE only).")
-@click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.pass_context
-@handle_errors
-def ingest(
-    ctx: click.Context, files: tuple[Path, ...], force: bool, quiet: bool, **fields: str | None
-) -> None:
-    """Normalise report FILES into the corpus and commit each changed document.
-
-    The corpus directory (--corpus, default ./corpus) is created, and a git repository
-    initialised there, when it is not already inside one. Each added or changed document
-    becomes one commit carrying its provenance as trailers (Source-sha256,
-    Dialect-version, Corpusdiff-version); an unchanged report commits nothing.
-    Per-source metadata overrides live in <corpus>/manifest.yaml.
-    """
-    from corpusdiff.corpus import ingest as run_ingest
-
-    results = run_ingest(
-        _corpus_dir(ctx),
-        list(files),
-        {k: v for k, v in fields.items() if v},
-        force=force,
-        progress=progress_bar("ingesting", quiet=quiet),
-    )
-    for result in results:
-        if not quiet:
-            for warning in result.warnings:
-                click.echo(f"corpusdiff: warning: {result.id}: {warning}", err=True)
-            commit = f" ({result.commit[:10]})" if result.commit else ""
-            click.echo(f"{result.action:9} {result.id}{commit}")
-
-
 def progress_bar(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
     """An iterator factory for long batch work: a progress bar on stderr from `minimum` items
     (click hides it when stderr is not a terminal), plain iteration otherwise."""
@@ -169,6 +130,101 @@ def progress_bar(label: str, minimum: int = 2, quiet: bool = False):  # type: ig
             yield from bar
 
     return run
+
+
+def progress_counter(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
+    from `minimum` items, closed when all are done."""
+
+    def start(total: int) -> Callable[[int], None]:
+        if quiet or total < minimum:
+            return lambda n: None
+        bar = click.progressbar(length=total, label=label, file=sys.stderr)
+        bar.render_progress()
+        left = [total]
+
+        def done(n: int) -> None:
+            bar.update(n)
+            left[0] -= n
+            if left[0] <= 0:
+                bar.render_finish()
+
+        return done
+
+    return start
+
+
+def runner_options(command: F) -> F:
+    """`--jobs` and `--scheduler` for batch commands (see corpusdiff.parallel)."""
+    command = click.option(
+        "--scheduler",
+        envvar="CORPUSDIFF_SCHEDULER",
+        default="",
+        metavar="ADDRESS",
+        help="Run the work on the Dask scheduler at ADDRESS (e.g. tcp://host:8786) instead of local processes.",
+    )(command)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes  [default: all cores; 1 = no pool].",
+    )(command)
+
+
+def _runner(jobs: int | None, scheduler: str):  # -> corpusdiff.parallel.Runner
+    from corpusdiff.parallel import Runner
+
+    return Runner(jobs=jobs, scheduler=scheduler)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Override the detected title (single FILE only).")
+@click.option("--date", help="Override the publication date (single FILE only).")
+@click.option("--genre", help="Override the genre (single FILE only).")
+@click.option("--region", help="Override the region (single FILE only).")
+@click.option("--series", help="Override the series id (single FILE only).")
+@click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@runner_options
+@click.pass_context
+@handle_errors
+def ingest(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    force: bool,
+    quiet: bool,
+    jobs: int | None,
+    scheduler: str,
+    **fields: str | None,
+) -> None:
+    """Normalise report FILES into the corpus and commit each changed document.
+
+    The corpus directory (--corpus, default ./corpus) is created, and a git repository
+    initialised there, when it is not already inside one. Each added or changed document
+    becomes one commit carrying its provenance as trailers (Source-sha256,
+    Dialect-version, Corpusdiff-version); an unchanged report commits nothing. A bulk run
+    that changes more than 20 documents commits them 100 to a commit, with one trailer
+    group per document. Reports are normalised on all cores (--jobs) or on a Dask cluster
+    (--scheduler). Per-source metadata overrides live in <corpus>/manifest.yaml.
+    """
+    from corpusdiff.corpus import ingest as run_ingest
+
+    results = run_ingest(
+        _corpus_dir(ctx),
+        list(files),
+        {k: v for k, v in fields.items() if v},
+        force=force,
+        progress=progress_counter("normalising", quiet=quiet),
+        runner=_runner(jobs, scheduler),
+    )
+    for result in results:
+        if not quiet:
+            for warning in result.warnings:
+                click.echo(f"corpusdiff: warning: {result.id}: {warning}", err=True)
+            commit = f" ({result.commit[:10]})" if result.commit else ""
+            click.echo(f"{result.action:9} {result.id}{commit}")
 
 
 @main.command(name="list")
@@ -208,6 +264,109 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
         return
     for level, text in outline_of(read_document(root, doc_id)):
         click.echo(f"{'  ' * (level - 1)}{text}")
+
+
+_TERM_STATUSES = {"new": "new-in-latest", "dropped": "dropped", "steady": "steady", "all": None}
+_TERMINAL_TERM_LIMIT = 40
+
+
+@main.command(name="terms")
+@click.argument("docs", nargs=-1, metavar="[DOC]...")
+@click.option("--series", help="Only documents of this series.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("terminal", "json", "csv")),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "--status",
+    type=click.Choice(tuple(_TERM_STATUSES)),
+    default="all",
+    show_default=True,
+    help="new: only in the latest edition; dropped: not in the latest edition; steady: in both.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Index words used at least N times in all editions together (programme names always).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help=f"Show at most N terms, most frequent first (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
+    "all in json and csv; 0: all).",
+)
+@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts per edition.")
+@click.pass_context
+@handle_errors
+def terms_command(
+    ctx: click.Context,
+    docs: tuple[str, ...],
+    series: str | None,
+    fmt: str,
+    status: str,
+    min_count: int,
+    limit: int | None,
+    text: str | None,
+) -> None:
+    """Key words and programme names across editions: counts, first and last edition, status.
+
+    DOCs (oldest first) are corpus ids, ID@REV, canonical files or raw reports; the default is
+    every corpus document ordered by date. The status compares with the latest edition:
+    new-in-latest, dropped (not in the latest) or steady. See docs/terms.md.
+    """
+    import json
+
+    from corpusdiff import terms
+
+    sources = _term_sources(_corpus_dir(ctx), docs, series)
+    index = terms.index_editions(sources, min_total=1 if text else min_count)
+    if text:
+        found = terms.look_up(index, text, sources)
+        if fmt == "json":
+            click.echo(json.dumps(terms.lookup_json(index, found), ensure_ascii=False, indent=2))
+        elif fmt == "csv":
+            click.echo(terms.index_csv(index, found.rows()), nl=False)
+        else:
+            click.echo(terms.lookup_terminal(index, found), nl=False)
+        return
+    if limit is None and fmt == "terminal":
+        limit = _TERMINAL_TERM_LIMIT
+    chosen = index.select(_TERM_STATUSES[status])
+    shown = chosen[:limit] if limit else chosen
+    if fmt == "json":
+        click.echo(json.dumps(terms.index_json(index, shown), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(terms.index_csv(index, shown), nl=False)
+    else:
+        click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
+
+
+def _term_sources(corpus: Path, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
+    """(Edition, DocTree) pairs: the DOCs as given, or the corpus ordered by date."""
+    from corpusdiff.corpus import entries
+    from corpusdiff.sides import load_side
+    from corpusdiff.terms import Edition
+    from corpusdiff.tree import tree_from_markdown
+
+    if docs:
+        sides = [load_side(spec, corpus) for spec in docs]
+        found = [(side.doc_id or side.label, side.tree) for side in sides]
+    else:
+        if not corpus.is_dir():
+            raise CorpusError(f"{corpus}: no corpus here; run `corpusdiff ingest FILE…` first")
+        listed = sorted(entries(corpus), key=lambda e: (e.metadata.date, e.id))
+        found = [(e.id, tree_from_markdown(e.path.read_text(encoding="utf-8"))) for e in listed]
+    chosen = [(Edition(doc_id, t.metadata.date, t.metadata.title), t) for doc_id, t in found]
+    chosen = [(edition, t) for edition, t in chosen if not series or t.metadata.series == series]
+    if not chosen:
+        raise CorpusError(f"no documents{f' of series {series}' if series else ''} to index")
+    return chosen
 
 
 _FORMATS = ("terminal", "json", "markdown")
@@ -271,7 +430,7 @@ def diff(
         )
     corpus = _corpus_dir(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
-    result = compare(old_side.tree, new_side.tree, load_overrides(corpus, old_side, new_side))
+    result = compare(old_side.tree, new_side.tree, load_overrides(corpus, old_side.doc_id, new_side.doc_id))
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -284,6 +443,151 @@ def diff(
         else:
             click.echo(text, nl=False, color=use_color)
     sys.exit(1 if result.has_changes() else 0)
+
+
+@main.command()
+@click.argument("docs", nargs=-1, metavar="DOC...")
+@click.option("--series", help="Add every corpus document of this series.")
+@click.option(
+    "--level",
+    type=click.Choice(("group", "task", "all")),
+    default="all",
+    show_default=True,
+    help="Threads of （一） groups, of numbered tasks, or both.",
+)
+@format_option
+@click.pass_context
+@handle_errors
+def timeline(ctx: click.Context, docs: tuple[str, ...], series: str | None, level: str, fmt: str) -> None:
+    """Follow initiatives across editions: one thread per lineage, and programme presence.
+
+    Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
+    ordered by date. Consecutive editions are compared with `diff` and the pairs chained into
+    threads; editions further apart are compared too, to find lineages that skip an edition.
+    See docs/timeline.md.
+    """
+    import json
+
+    from corpusdiff import timeline as tl
+    from corpusdiff.sides import load_overrides, load_side
+
+    corpus = _corpus_dir(ctx)
+    specs = [*docs, *_series_ids(corpus, series)]
+    if len(specs) < 2:
+        raise click.UsageError("give at least two editions (DOC... or --series NAME)")
+    sides = sorted((load_side(spec, corpus) for spec in specs), key=lambda side: tl.date_order(side.tree))
+    trees = [tl.named(side.tree, _edition_id(side)) for side in sides]
+    pairs = tl.comparison_pairs(len(trees))
+    overrides = {(i, j): load_overrides(corpus, sides[i].doc_id, sides[j].doc_id) for i, j in pairs}
+    diffs = tl.pairwise_diffs(trees, progress_bar("comparing", minimum=4)(pairs), overrides)
+    result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
+    if fmt == "json":
+        click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
+    else:
+        _echo_long(tl.to_markdown(result) if fmt == "markdown" else tl.to_terminal(result))
+
+
+def _series_ids(corpus: Path, series: str | None) -> list[str]:
+    if not series:
+        return []
+    from corpusdiff.corpus import entries
+
+    found = [entry.id for entry in entries(corpus) if entry.metadata.series == series]
+    if not found:
+        raise CorpusError(f"no documents of series {series!r} in {corpus}; see `corpusdiff list`")
+    return found
+
+
+def _edition_id(side) -> str:  # type: ignore[no-untyped-def]
+    """The corpus id, or what the user typed for ID@REV and files outside the corpus."""
+    return side.label if "@" in side.label else side.doc_id or side.label
+
+
+def _echo_long(text: str) -> None:
+    """Print, through a pager when interactive and long."""
+    if sys.stdout.isatty() and text.count("\n") > 60:
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(name="trace")
+@click.argument("plan")
+@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@format_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Cosine a passage needs to count as addressing a plan item (default 0.4, see docs/timeline.md).",
+)
+@click.option("--passages", is_flag=True, help="Terminal: show each report's best passage under each item.")
+@click.pass_context
+@handle_errors
+def trace_command(
+    ctx: click.Context, plan: str, docs: tuple[str, ...], fmt: str, threshold: float | None, passages: bool
+) -> None:
+    """Which reports address each item of a five-year PLAN, where, and which items none mentions.
+
+    PLAN and each DOC are a corpus id, ID@REV, a canonical Markdown file or a raw report.
+    Plan sentences are compared with report sentences by TF-IDF cosine. See docs/timeline.md.
+    """
+    import json
+
+    from corpusdiff import trace as tr
+    from corpusdiff.sides import load_side
+    from corpusdiff.timeline import date_order, named
+
+    corpus = _corpus_dir(ctx)
+    plan_side = load_side(plan, corpus)
+    sides = sorted((load_side(spec, corpus) for spec in docs), key=lambda side: date_order(side.tree))
+    reports = [named(side.tree, _edition_id(side)) for side in sides]
+    cutoff = tr.THRESHOLD if threshold is None else threshold
+    result = tr.trace(named(plan_side.tree, _edition_id(plan_side)), reports, cutoff)
+    if fmt == "json":
+        click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
+    else:
+        _echo_long(tr.to_markdown(result) if fmt == "markdown" else tr.to_terminal(result, passages))
+
+
+@main.command(name="indicators")
+@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("terminal", "json", "csv")),
+    default="terminal",
+    show_default=True,
+    help="terminal table, json (documents, records and the aligned table) or csv (one line per record).",
+)
+@click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
+@click.pass_context
+@handle_errors
+def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None) -> None:
+    """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
+
+    Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
+    ordered by date. A document without any indicator list or table is a warning on stderr.
+    See docs/indicators.md.
+    """
+    import json
+
+    from corpusdiff import indicators
+    from corpusdiff.sides import load_document
+
+    corpus = _corpus_dir(ctx)
+    found = [indicators.extract_indicators(load_document(spec, corpus)) for spec in docs]
+    for each in found:
+        if not each.found:
+            click.echo(f"corpusdiff: warning: {each.doc_id}: no indicator list or table found", err=True)
+    table = indicators.indicator_table(indicators.select_role(found, role))
+    if fmt == "json":
+        click.echo(json.dumps(indicators.to_json(table), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(indicators.to_csv(table), nl=False)
+    else:
+        click.echo(indicators.render_terminal(table), nl=False)
 
 
 @main.command()
@@ -484,13 +788,24 @@ def site_group() -> None:
 
 @site_group.command(name="build")
 @site_out_option
+@runner_options
 @click.pass_context
 @handle_errors
-def site_build(ctx: click.Context, out: Path) -> None:
-    """Build the site; unchanged pages are not rewritten. Open OUT/index.html from disk."""
+def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) -> None:
+    """Build the site into OUT; open OUT/index.html from disk.
+
+    Pages whose inputs (documents, reviewer overrides, corpusdiff itself) have not changed
+    since the last build are neither rendered nor rewritten; the rest are rendered on all
+    cores (--jobs) or on a Dask cluster (--scheduler).
+    """
     from corpusdiff.site import build_site
 
-    report = build_site(_corpus_dir(ctx), out, progress=progress_bar("building site", minimum=20))
+    report = build_site(
+        _corpus_dir(ctx),
+        out,
+        progress=progress_counter("building site", minimum=20),
+        runner=_runner(jobs, scheduler),
+    )
     click.echo(
         f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"in {report.seconds:.1f} s"

@@ -8,7 +8,7 @@ Layout: `<corpus>/<region>/<genre>/<date>.md` (ASCII path, the document id is th
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from corpusdiff.decode import RawReport, read_report
 from corpusdiff.errors import CorpusError
 from corpusdiff.markdown import is_canonical_text, parse, read_metadata, render
 from corpusdiff.model import Heading, Metadata, NormalizedDocument, Source
+from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.slugs import slugify, slugify_region
 
 MANIFEST = "manifest.yaml"
@@ -119,14 +120,6 @@ def _unique_id(root: Path, wanted: str, sha256: str) -> str:
     return candidate
 
 
-def _existing_for_source(root: Path, sha256: str, name: str) -> Entry | None:
-    for entry in entries(root):
-        source = entry.metadata.source
-        if source and (source.sha256 == sha256 or Path(source.file).name == name):
-            return entry
-    return None
-
-
 def _source_reference(repo_root: Path, corpus_root: Path, path: Path, raw: RawReport) -> str:
     """Path of the raw bytes relative to the repository; copied into the corpus if outside."""
     resolved = path.resolve()
@@ -140,106 +133,182 @@ def _source_reference(repo_root: Path, corpus_root: Path, path: Path, raw: RawRe
     return target.resolve().relative_to(repo_root).as_posix()
 
 
+#: A run that changes more documents than this commits them COMMIT_CHUNK to a commit (each with
+#: its own trailer group), so a bulk import does not pay for a thousand git commits.
+BULK_THRESHOLD = 20
+COMMIT_CHUNK = 100
+
+
 def ingest(
     root: Path,
     files: Sequence[Path],
     overrides: Mapping[str, str] | None = None,
     force: bool = False,
-    progress: Callable[[list[tuple[Path, RawReport]]], Iterable[tuple[Path, RawReport]]] = iter,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+    runner: Runner = SERIAL,
 ) -> list[IngestResult]:
-    """Normalise reports into the corpus, one commit per changed document."""
+    """Normalise reports into the corpus and commit the changed documents.
+
+    Normalising is pure and runs on `runner` (in parallel); placing files and committing is
+    serial, under the corpus lock. One commit per changed document, or in bulk (more than
+    BULK_THRESHOLD changed) one commit per COMMIT_CHUNK documents.
+    """
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
         raise CorpusError("--title/--date/--genre/--region/--series apply to a single file; give one")
-    reports = [(path, read_report(path)) for path in files]
+    reports = [read_report(path) for path in files]
+    for raw in reports:
+        if is_canonical_text(raw.text):
+            raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
+    manifest = load_manifest(root) if root.is_dir() else {}
+    jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
+    documents = runner.map(normalize_job, jobs, progress(len(jobs)))
     root.mkdir(parents=True, exist_ok=True)
     repo = gitstore.open_repo(root, create=True)
-    repo_root = gitstore.work_tree(repo)
-    root = root.resolve()
     with gitstore.locked(repo):
-        _remove_stale_temporaries(root)
-        manifest = load_manifest(root)
-        return [
-            _ingest_one(repo, repo_root, root, path, raw, manifest, overrides, force)
-            for path, raw in progress(reports)
+        _remove_stale_temporaries(root.resolve())
+        placer = _Placer(repo, root.resolve(), load_manifest(root), force)
+        placements = [
+            placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
         ]
+        return _commit(repo, placements)
 
 
-def _ingest_one(
-    repo,
-    repo_root: Path,
-    root: Path,
-    path: Path,
-    raw: RawReport,
-    manifest: Mapping[str, Mapping[str, object]],
-    overrides: Mapping[str, str],
-    force: bool,
-) -> IngestResult:
-    fields = _overridable(manifest.get(raw.name, {}))
-    fields.update(overrides)
-    if is_canonical_text(raw.text):
-        raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
+def normalize_job(job: tuple[RawReport, Mapping[str, object]]) -> NormalizedDocument:
+    """One report's normalisation (a module-level function, so worker processes can run it)."""
     from corpusdiff.api import normalize_raw
 
-    document = normalize_raw(raw, fields)
-    existing = _existing_for_source(root, raw.sha256, raw.name)
-    doc_id = existing.id if existing else _unique_id(root, proposed_id(document.metadata), raw.sha256)
-    target = root / f"{doc_id}.md"
-    source = Source(
-        file=_source_reference(repo_root, root, path, raw),
-        sha256=raw.sha256,
-        original_name=str(manifest.get(raw.name, {}).get("original_name", "")),
-        encoding=raw.encoding,
-    )
-    document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
-    text = render(document)
-    warnings = document.warnings
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    dirty = current is not None and gitstore.has_uncommitted_changes(repo, target)
-    if dirty and not force and current != text:
-        raise CorpusError(
-            f"{target}: has uncommitted changes; commit or discard them, or pass --force to overwrite"
+    raw, fields = job
+    return normalize_raw(raw, fields)
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """A document written to disk and waiting for its commit (or a result needing none)."""
+
+    result: IngestResult
+    paths: tuple[Path, ...] = ()
+    verb: str = ""
+    title: str = ""
+    trailers: gitstore.Trailers | None = None
+    corrected: str | None = None  # hand corrections to write and commit after the ingest commit
+
+
+class _Placer:
+    """Decides id, action and text of each report; the corpus index is read once per run."""
+
+    def __init__(self, repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool) -> None:
+        self.repo, self.root, self.manifest, self.force = repo, root, manifest, force
+        self.repo_root = gitstore.work_tree(repo)
+        self.by_sha: dict[str, Entry] = {}
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries(root):
+            self._remember(entry)
+        self.dirty = gitstore.dirty_paths(repo)
+
+    def _remember(self, entry: Entry) -> None:
+        source = entry.metadata.source
+        if source:
+            self.by_sha.setdefault(source.sha256, entry)
+            self.by_name.setdefault(Path(source.file).name, entry)
+
+    def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
+        existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name)
+        doc_id = (
+            existing.id if existing else _unique_id(self.root, proposed_id(document.metadata), raw.sha256)
         )
-    if dirty:
-        note = "found this document written but not committed (an interrupted ingest); committed it now"
-        warnings = (*warnings, note)
-    elif current == text:
-        return IngestResult(doc_id, target, "unchanged", warnings=warnings)
-    final = text
-    if current is not None and not force and not dirty:
-        final, note = _carry_hand_corrections(repo, target, text)
-        if note:
+        target = self.root / f"{doc_id}.md"
+        source = Source(
+            file=_source_reference(self.repo_root, self.root, path, raw),
+            sha256=raw.sha256,
+            original_name=str(self.manifest.get(raw.name, {}).get("original_name", "")),
+            encoding=raw.encoding,
+        )
+        document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
+        self._remember(Entry(doc_id, target, document.metadata))
+        text = render(document)
+        warnings = document.warnings
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
+        if dirty and not self.force and current != text:
+            raise CorpusError(
+                f"{target}: has uncommitted changes; commit or discard them, or pass --force to overwrite"
+            )
+        if dirty:
+            note = "found this document written but not committed (an interrupted ingest); committed it now"
             warnings = (*warnings, note)
-        if current == final:
-            return IngestResult(doc_id, target, "kept", warnings=warnings)
-    action = "updated" if target.exists() else "added"
+        elif current == text:
+            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings))
+        final = text
+        if current is not None and not self.force and not dirty:
+            final, note = _carry_hand_corrections(self.repo, target, text)
+            if note:
+                warnings = (*warnings, note)
+            if current == final:
+                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings))
+        action = "updated" if target.exists() else "added"
+        from corpusdiff.storage import write_atomic
+
+        write_atomic(target, text)
+        paths = [target]
+        source_path = self.repo_root / source.file
+        if source_path.resolve().is_relative_to(self.root / "sources"):
+            paths.append(source_path)
+        previous = existing.metadata.source if existing else None
+        if action == "added":
+            verb = "ingest"
+        elif previous and previous.sha256 == raw.sha256:
+            verb = "renormalize"
+        else:
+            verb = "update source"
+        return _Placement(
+            IngestResult(doc_id, target, action, warnings=warnings),
+            tuple(paths),
+            verb,
+            document.metadata.title,
+            gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file),
+            final if final != text else None,
+        )
+
+
+def _commit(repo, placements: list[_Placement]) -> list[IngestResult]:
+    """Commit what was written: per document, or in chunks for a bulk import."""
+    pending = [p for p in placements if p.paths]
+    size = COMMIT_CHUNK if len(pending) > BULK_THRESHOLD else 1
+    commits: dict[str, str] = {}
+    for chunk in chunks(pending, size):
+        if len(chunk) == 1:
+            [one] = chunk
+            message = f"{one.verb}: {one.result.id}\n\n{one.title}\n\n{one.trailers.render()}"
+        else:
+            message = _bulk_message(chunk, repo)
+        sha = gitstore.commit_paths(repo, [path for p in chunk for path in p.paths], message)
+        commits.update((p.result.id, sha) for p in chunk)
+        _commit_corrections(repo, [p for p in chunk if p.corrected is not None], sha, commits)
+    return [replace(p.result, commit=commits.get(p.result.id, "")) for p in placements]
+
+
+def _bulk_message(chunk: Sequence[_Placement], repo) -> str:
+    verbs = sorted({p.verb for p in chunk})
+    groups = "\n".join(
+        f"Document: {p.result.path.relative_to(gitstore.work_tree(repo)).as_posix()}\n"
+        f"Action: {p.verb}\n{p.trailers.render()}"
+        for p in chunk
+    )
+    titles = "\n".join(f"- {p.result.id}: {p.title}" for p in chunk)
+    return f"{' / '.join(verbs)}: {len(chunk)} documents\n\n{titles}\n\n{groups}"
+
+
+def _commit_corrections(repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict) -> None:
     from corpusdiff.storage import write_atomic
 
-    write_atomic(target, text)
-    to_commit = [target]
-    source_path = repo_root / source.file
-    if source_path.resolve().is_relative_to(root / "sources"):
-        to_commit.append(source_path)
-    previous = existing.metadata.source if existing else None
-    if action == "added":
-        verb = "ingest"
-    elif previous and previous.sha256 == raw.sha256:
-        verb = "renormalize"
-    else:
-        verb = "update source"
-    message = (
-        f"{verb}: {doc_id}\n\n{document.metadata.title}\n\n"
-        + gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file).render()
-    )
-    sha = gitstore.commit_paths(repo, to_commit, message)
-    if final != text:
-        write_atomic(target, final)
-        sha = gitstore.commit_paths(
+    for p in corrected:
+        write_atomic(p.result.path, p.corrected)
+        commits[p.result.id] = gitstore.commit_paths(
             repo,
-            [target],
-            f"carry hand corrections: {doc_id}\n\nRe-applied onto the normalisation of {sha[:10]}.",
+            [p.result.path],
+            f"carry hand corrections: {p.result.id}\n\nRe-applied onto the normalisation of {ingest_sha[:10]}.",
         )
-    return IngestResult(doc_id, target, action, sha, warnings)
 
 
 def _remove_stale_temporaries(root: Path) -> None:

@@ -80,6 +80,15 @@ def has_uncommitted_changes(repo, path: Path) -> bool:
     return bool(repo.git.status("--porcelain", "--", relative).strip())
 
 
+def dirty_paths(repo) -> set[str]:
+    """Repository-relative paths that differ from HEAD in the work tree or the index, or are
+    untracked (a document an interrupted ingest wrote but never committed)."""
+    if not repo.head.is_valid():
+        return set()
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all")
+    return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
+
+
 def commit_paths(repo, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
@@ -133,21 +142,30 @@ class Revision:
     kind: str  # "new edition", "normalisation change", "source update", "hand correction"
 
 
-def _trailers(message: str) -> dict[str, str]:
-    found = {}
+_TRAILER_KEYS = ("Action", "Source-file", "Source-sha256", "Dialect-version", "Corpusdiff-version")
+
+
+def _trailers(message: str, relative: str) -> dict[str, str]:
+    """The provenance of one document: the whole trailer block of a single-document commit, or
+    the group after `Document: <relative>` in a bulk commit."""
+    groups: dict[str, dict[str, str]] = {"": {}}
+    current = groups[""]
     for line in message.strip().splitlines():
         key, sep, value = line.partition(": ")
-        if sep and key in ("Source-file", "Source-sha256", "Dialect-version", "Corpusdiff-version"):
-            found[key] = value.strip()
-    return found
+        if sep and key == "Document":
+            current = groups.setdefault(value.strip(), {})
+        elif sep and key in _TRAILER_KEYS:
+            current[key] = value.strip()
+    return groups.get(relative, {}) if len(groups) > 1 else groups[""]
 
 
 def _kind(subject: str, trailers: dict[str, str]) -> str:
     if not trailers:
         return "hand correction"
-    if subject.startswith("ingest:"):
+    action = trailers.get("Action") or subject.partition(":")[0]
+    if action == "ingest":
         return "new edition"
-    if subject.startswith("update source:"):
+    if action == "update source":
         return "source update"
     return "normalisation change"
 
@@ -157,7 +175,7 @@ def history(repo, path: Path) -> list[Revision]:
     relative = path.resolve().relative_to(work_tree(repo)).as_posix()
     revisions = []
     for commit in repo.iter_commits(paths=relative):
-        trailers = _trailers(commit.message)
+        trailers = _trailers(commit.message, relative)
         subject = commit.message.splitlines()[0] if commit.message else ""
         revisions.append(
             Revision(

@@ -73,11 +73,11 @@ def overrides_path(corpus: Path, old_id: str, new_id: str) -> Path:
     return corpus / ALIGNMENTS / f"{old_id.replace('/', '.')}__{new_id.replace('/', '.')}.yaml"
 
 
-def load_overrides(corpus: Path, old: Side, new: Side) -> Overrides:
-    """Reviewer pins and forbids for this pair of documents, if a file exists."""
-    if not old.doc_id or not new.doc_id:
+def load_overrides(corpus: Path, old_id: str, new_id: str) -> Overrides:
+    """Reviewer pins and forbids for this pair of corpus documents, if a file exists."""
+    if not old_id or not new_id:
         return Overrides()
-    path = overrides_path(corpus, old.doc_id, new.doc_id)
+    path = overrides_path(corpus, old_id, new_id)
     if not path.is_file():
         return Overrides()
     try:

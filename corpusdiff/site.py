@@ -4,10 +4,12 @@ static host; nothing is fetched from the network. Document text is always escape
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -16,14 +18,14 @@ import yaml
 from markupsafe import Markup, escape
 
 from corpusdiff import __version__
-from corpusdiff.compare import DiffResult, Initiative, compare
+from corpusdiff.compare import DiffResult, Initiative, Overrides, compare
 from corpusdiff.corpus import entries
-from corpusdiff.markdown import parse
 from corpusdiff.metadata import GENRES
-from corpusdiff.programmes import extract_programmes, plain
+from corpusdiff.model import Metadata
+from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.programmes import extract_programmes
 from corpusdiff.report import CLASSES, LABELS, grouped, summary
-from corpusdiff.sides import Side, load_overrides
-from corpusdiff.tree import build_tree
+from corpusdiff.sides import load_overrides
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,6 +36,7 @@ SITE_CONFIG = "site.yaml"
 class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # tasks (documents, pairs) rendered this time
     seconds: float = 0.0
 
     @property
@@ -44,19 +47,16 @@ class BuildReport:
 @dataclass(frozen=True)
 class Doc:
     id: str
-    path: Path
     text: str
-    document: object  # NormalizedDocument
-
-    @property
-    def meta(self):  # -> Metadata
-        return self.document.metadata
+    meta: Metadata
+    raw_page: str = ""  # where the site keeps a copy of the raw source ("" when it is missing)
 
     @property
     def url(self) -> str:
         return f"doc/{self.id}.html"
 
 
+@functools.cache
 def _environment():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -236,89 +236,182 @@ def _copy(out: Path, page: str, source: Path, report: BuildReport) -> None:
     report.written.append(page)
 
 
-def build_site(root: Path, out: Path, progress: Callable[[list], Iterable] = iter) -> BuildReport:
-    """Build (or update) the site for the corpus at `root` into `out`."""
-    from corpusdiff import gitstore
+# --- page tasks: pure functions of their inputs, run in any process, skipped when unchanged ---
 
+
+@dataclass(frozen=True)
+class PageTask:
+    """The inputs of the pages of one document (`new` only) or one pair of editions."""
+
+    new: Doc
+    old: Doc | None = None
+    overrides: Overrides | None = None
+
+    @property
+    def key(self) -> str:
+        return _pair_page(self.old.id, self.new.id) if self.old else self.new.url
+
+    def input_hash(self) -> str:
+        parts = [_site_stamp(), self.new.text, self.old.text if self.old else "", repr(self.overrides)]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PageOutput:
+    pages: dict[str, str]
+    data: dict[str, object]  # what the index, programmes and search pages need from this task
+
+
+def render_task(task: PageTask) -> PageOutput:
+    """All pages of one task (runs in worker processes: only picklable inputs and outputs)."""
+    return _render_diff(task) if task.old else _render_document(task.new)
+
+
+def _render_document(doc: Doc) -> PageOutput:
+    page = doc.url
+    body, outline, paragraphs = render_document_body(doc.text)
+    html = (
+        _environment()
+        .get_template("document.html")
+        .render(
+            root=_root(page),
+            title=doc.meta.title,
+            meta=doc.meta,
+            body=body,
+            outline=outline,
+            raw_url=_root(page) + doc.raw_page if doc.raw_page else "",
+            markdown_url=_root(page) + f"md/{doc.id}.md",
+        )
+    )
+    texts = [text for _anchor, text in paragraphs] + [item["text"] for item in outline]
+    data = {"paragraphs": paragraphs, "programmes": [p.name for p in extract_programmes(texts)]}
+    return PageOutput({page: html, f"md/{doc.id}.md": doc.text}, data)
+
+
+def _render_diff(task: PageTask) -> PageOutput:
+    from corpusdiff.sides import canonical_tree
+
+    old, new = task.old, task.new
+    result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides)
+    env = _environment()
+    page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
+    pages = {
+        page: env.get_template("diff.html").render(**_diff_context(result, page, old, new)),
+        duizhao: env.get_template("duizhao.html").render(**_duizhao_context(result, duizhao, old, new)),
+    }
+    counts = summary(result)["initiatives"]
+    return PageOutput(pages, {"counts": [(k, counts[k]) for k in CLASSES if k != "recurring"]})
+
+
+@functools.cache
+def _site_stamp() -> str:
+    """Code, templates and static files: a change to any of them rebuilds every page."""
+    from corpusdiff.cache import code_stamp
+
+    digest = hashlib.sha256(code_stamp().encode())
+    for path in sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+STATE_FILE = ".corpusdiff-build.json"
+
+
+def _load_state(out: Path) -> dict[str, dict[str, object]]:
+    try:
+        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def build_site(
+    root: Path,
+    out: Path,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+    runner: Runner = SERIAL,
+) -> BuildReport:
+    """Build (or update) the site for the corpus at `root` into `out`.
+
+    Pages whose inputs (documents, overrides, code and templates) are unchanged since the last
+    build are not rendered again; the rest are rendered by `runner`, possibly in parallel.
+    `progress(total)` returns the callback that counts rendered tasks.
+    """
     started = time.perf_counter()
     report = BuildReport()
-    env = _environment()
-    docs = [
-        Doc(e.id, e.path, text, parse(text))
-        for e in entries(root)
-        for text in [e.path.read_text(encoding="utf-8")]
-    ]
-    docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
+    repo_root, commit = _repository(root)
+    docs = _documents(root, repo_root)
     consecutive, extra = _pairs(root, docs)
-    try:
-        repo = gitstore.open_repo(root)
-        repo_root, commit = (
-            gitstore.work_tree(repo),
-            (repo.head.commit.hexsha[:10] if repo.head.is_valid() else ""),
-        )
-    except Exception:
-        repo_root, commit = root.resolve(), ""
-    tasks: list[tuple[str, object]] = [("doc", d) for d in docs] + [("diff", p) for p in consecutive + extra]
-    search: list[list[object]] = []
-    for kind, task in progress(tasks):
-        if kind == "doc":
-            _build_document(env, out, task, repo_root, report, search, docs.index(task))
-        else:
-            _build_diff(env, out, root, *task, report)
+    tasks = [PageTask(d) for d in docs] + [
+        PageTask(new, old, load_overrides(root, old.id, new.id)) for old, new in consecutive + extra
+    ]
+    state = _load_state(out)
+    todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]
+    outputs = runner.map(render_task, todo, progress(len(todo)))
+    report.rendered = [t.key for t in todo]
+    fresh = {}
+    for task, output in zip(todo, outputs, strict=True):
+        for page, text in output.pages.items():
+            _write(out, page, text, report)
+        fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(output.pages), "data": output.data}
+    for task in tasks:
+        if task.key not in fresh:
+            report.unchanged.extend(state[task.key]["pages"])
+    state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
+    for doc in docs:
+        if doc.raw_page:
+            _copy(out, doc.raw_page, repo_root / doc.meta.source.file, report)
     for asset in sorted(STATIC.iterdir()):
         _copy(out, f"static/{asset.name}", asset, report)
-    _build_index(env, out, docs, consecutive, extra, commit, report)
-    _build_programmes(env, out, docs, report)
-    index = {
-        "documents": [{"url": d.url, "title": d.meta.title, "date": d.meta.date} for d in docs],
-        "paragraphs": search,
-    }
-    _write(
-        out,
-        "search-index.js",
-        "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n",
-        report,
-    )
-    _write(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
+    env = _environment()
+    _build_index(env, out, docs, consecutive, extra, commit, state, report)
+    _build_programmes(env, out, docs, state, report)
+    _build_search(env, out, docs, state, report)
+    (out / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build_document(
-    env, out: Path, doc: Doc, repo_root: Path, report: BuildReport, search: list, number: int
-) -> None:
-    page = doc.url
-    body, outline, paragraphs = render_document_body(doc.text)
-    search.extend([number, anchor, text] for anchor, text in paragraphs)
-    raw_url = ""
-    source = doc.meta.source
-    if source and (repo_root / source.file).is_file():
-        raw_page = f"raw/{doc.id}/{Path(source.file).name}"
-        _copy(out, raw_page, repo_root / source.file, report)
-        raw_url = _root(page) + raw_page
-    _write(out, f"md/{doc.id}.md", doc.text, report)
-    html = env.get_template("document.html").render(
-        root=_root(page),
-        title=doc.meta.title,
-        meta=doc.meta,
-        body=body,
-        outline=outline,
-        raw_url=raw_url,
-        markdown_url=_root(page) + f"md/{doc.id}.md",
-    )
-    _write(out, page, html, report)
+def _repository(root: Path) -> tuple[Path, str]:
+    from corpusdiff import gitstore
+
+    try:
+        repo = gitstore.open_repo(root)
+        return gitstore.work_tree(repo), (repo.head.commit.hexsha[:10] if repo.head.is_valid() else "")
+    except Exception:  # a corpus outside git still gets a site
+        return root.resolve(), ""
 
 
-def _build_diff(env, out: Path, root: Path, old: Doc, new: Doc, report: BuildReport) -> None:
-    old_tree, new_tree = build_tree(old.document), build_tree(new.document)
-    overrides = load_overrides(root, Side(old.id, old.id, old_tree), Side(new.id, new.id, new_tree))
-    result = compare(old_tree, new_tree, overrides)
-    page = _pair_page(old.id, new.id)
-    _write(out, page, env.get_template("diff.html").render(**_diff_context(result, page, old, new)), report)
-    page = _pair_page(old.id, new.id, "-duizhao")
-    _write(
-        out, page, env.get_template("duizhao.html").render(**_duizhao_context(result, page, old, new)), report
-    )
+def _documents(root: Path, repo_root: Path) -> list[Doc]:
+    docs = []
+    for entry in entries(root):
+        source = entry.metadata.source
+        raw_page = ""
+        if source and (repo_root / source.file).is_file():
+            raw_page = f"raw/{entry.id}/{Path(source.file).name}"
+        docs.append(Doc(entry.id, entry.path.read_text(encoding="utf-8"), entry.metadata, raw_page))
+    docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
+    return docs
+
+
+def _up_to_date(out: Path, previous: dict[str, object] | None, task: PageTask) -> bool:
+    if not previous or previous.get("hash") != task.input_hash():
+        return False
+    return all((out / page).is_file() for page in previous["pages"])
+
+
+def _build_search(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
+    paragraphs = [
+        [number, anchor, text]
+        for number, doc in enumerate(docs)
+        for anchor, text in state[doc.url]["data"]["paragraphs"]
+    ]
+    index = {
+        "documents": [{"url": d.url, "title": d.meta.title, "date": d.meta.date} for d in docs],
+        "paragraphs": paragraphs,
+    }
+    script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
+    _write(out, "search-index.js", script, report)
+    _write(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
 
 
 def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
@@ -331,7 +424,7 @@ def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
     }
 
 
-def _build_index(env, out, docs, consecutive, extra, commit, report) -> None:
+def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> None:
     regions: dict[str, dict[str, dict[str, object]]] = {}
     for doc in docs:
         series = regions.setdefault(doc.meta.region or "—", {}).setdefault(
@@ -346,8 +439,8 @@ def _build_index(env, out, docs, consecutive, extra, commit, report) -> None:
             }
         )
     for old, new in consecutive:
-        tree_counts = _counts_for(out, old, new)
-        entry = _diff_summary(old, new) | {"counts": tree_counts}
+        counts = [tuple(c) for c in state[_pair_page(old.id, new.id)]["data"]["counts"]]
+        entry = _diff_summary(old, new) | {"counts": counts}
         regions[old.meta.region or "—"][old.meta.series]["diffs"].append(entry)
     html = env.get_template("index.html").render(
         root="",
@@ -361,24 +454,11 @@ def _build_index(env, out, docs, consecutive, extra, commit, report) -> None:
     _write(out, "index.html", html, report)
 
 
-def _counts_for(out: Path, old: Doc, new: Doc) -> list[tuple[str, int]]:
-    """Counts shown on the index, read back from the diff page just written (no second diff)."""
-    import re
-
-    page = (out / _pair_page(old.id, new.id)).read_text(encoding="utf-8")
-    summary_html = page.split('<section class="summary">', 1)[1].split("</p>", 1)[0]
-    found = re.findall(r'status-(\w+)">[A-Z]+ (\d+)<', summary_html)
-    return [(k, int(v)) for k, v in found if k != "recurring"]
-
-
-def _build_programmes(env, out: Path, docs: list[Doc], report: BuildReport) -> None:
-    texts = {d.id: [b.text for b in d.document.blocks if hasattr(b, "text")] for d in docs}
+def _build_programmes(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
-    names: list[str] = []
-    for doc in ordered:
-        names += [p.name for p in extract_programmes(texts[doc.id]) if p.name not in names]
-    plain_texts = {d.id: plain("\n".join(texts[d.id])) for d in ordered}
-    rows = [{"name": n, "seen": [n in plain_texts[d.id] for d in ordered]} for n in names]
+    named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
+    names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))
+    rows = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
     html = env.get_template("programmes.html").render(
         root="",
         title="Programmes",

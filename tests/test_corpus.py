@@ -183,3 +183,56 @@ def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeyp
     assert again.action == "kept"
     assert any("conflict" in w and "git diff" in w and "--force" in w for w in again.warnings)
     assert result.path.read_text(encoding="utf-8") == fixed
+
+
+def test_a_bulk_ingest_commits_in_chunks_with_provenance_per_document(corpus: Path, monkeypatch) -> None:
+    from corpusdiff import corpus as corpus_module
+    from corpusdiff import gitstore
+
+    monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 2)
+    monkeypatch.setattr(corpus_module, "COMMIT_CHUNK", 2)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    results = ingest(corpus, seeds)
+    assert len(_log(corpus)) == 3  # five documents, two to a commit
+    assert _log(corpus)[-1] == "ingest: 2 documents"
+    repo = git.Repo(corpus)
+    for seed, result in zip(seeds, results, strict=True):
+        [revision] = gitstore.history(repo, result.path)
+        assert revision.sha == result.commit
+        assert revision.kind == "new edition"
+        assert revision.trailers["Source-sha256"] == result_sha(seed)
+        assert revision.trailers["Source-file"].endswith(seed.name)
+
+
+def result_sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_bulk_reingest_after_a_normaliser_change_carries_hand_corrections(
+    corpus: Path, monkeypatch
+) -> None:
+    from corpusdiff import corpus as corpus_module
+    from corpusdiff import normalize
+
+    monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 1)
+    [first, _] = ingest(corpus, [PLAN_2022, PLAN_2025])
+    text = first.path.read_text(encoding="utf-8")
+    first.path.write_text(text.replace("福田区", "福田區", 1), encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "fix a typo by hand"], cwd=corpus, check=True)
+    original = normalize.normalize_report
+
+    def changed(raw, overrides=None, **kwargs):
+        document = original(raw, overrides, **kwargs)
+        return document.__class__(document.metadata, document.blocks[:-1], document.warnings)
+
+    monkeypatch.setattr(normalize, "normalize_report", changed)
+    monkeypatch.setattr("corpusdiff.api.normalize_report", changed)
+    results = ingest(corpus, [PLAN_2022, PLAN_2025])
+    assert [r.action for r in results] == ["updated", "updated"]
+    assert "福田區" in first.path.read_text(encoding="utf-8")
+    assert _log(corpus)[:2] == [
+        "carry hand corrections: futian/annual-plan/2022-01",
+        "renormalize: 2 documents",
+    ]

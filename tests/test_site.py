@@ -162,3 +162,31 @@ def test_hostile_front_matter_is_escaped(tmp_path: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_document_rerenders_only_its_pages_and_pairs(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    out = tmp_path / "site"
+    first = build_site(corpus, out)
+    assert len(first.rendered) == 8
+    assert build_site(corpus, out).rendered == []
+    plan = corpus / "futian/annual-plan/2025-01.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n新增一段用于测试增量构建。\n", encoding="utf-8")
+    again = build_site(corpus, out)
+    assert sorted(again.rendered) == [
+        "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html",
+        "diff/futian.mid-year-report.2023-10__futian.annual-plan.2025-01.html",
+        "doc/futian/annual-plan/2025-01.html",
+    ]
+    assert "新增一段用于测试增量构建" in (out / "doc/futian/annual-plan/2025-01.html").read_text(
+        encoding="utf-8"
+    )
+    assert "新增一段用于测试增量构建" in (out / "search-index.js").read_text(encoding="utf-8")
+
+
+def test_a_deleted_page_is_rendered_again(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(ROOT / "corpus", out)
+    (out / "doc/futian/five-year-plan/2021.html").unlink()
+    assert build_site(ROOT / "corpus", out).rendered == ["doc/futian/five-year-plan/2021.html"]

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`) and the synthetic corpus generator they scale with."""

@@ -1,0 +1,44 @@
+"""Plain-text grids that stay aligned with Chinese text: a Han character takes two terminal
+columns (`unicodedata.east_asian_width` W or F), everything else one."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+ELLIPSIS = "…"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes (ambiguous-width marks such as ● — … count as one)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` cut to at most `width` columns, marked with … when cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], display_width(ELLIPSIS)
+    for ch in text:
+        used += display_width(ch)
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out) + ELLIPSIS
+
+
+def pad(text: str, width: int) -> str:
+    """`text` filled with spaces to `width` columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def render_grid(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 24) -> list[str]:
+    """Lines of a left-aligned grid; every cell is cut to `max_width` columns and columns are
+    separated by two spaces, so it reads without colour or box drawing."""
+    cut_rows = [[truncate(cell, max_width) for cell in row] for row in (header, *rows)]
+    widths = [max(display_width(row[col]) for row in cut_rows) for col in range(len(header))]
+    lines = []
+    for row in cut_rows:
+        cells = [pad(cell, width) for cell, width in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return lines

@@ -1,0 +1,90 @@
+"""The disk cache (corpusdiff.cache) and sentence-wise segmentation change speed, never results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.tokens import Segmenter
+from tests.conftest import ROOT, SEEDS
+
+OLD = SEEDS / "futian-2022-01-plan-report.txt"
+NEW = SEEDS / "futian-2025-01-plan-report.txt"
+PROBE = """
+import json, sys
+from corpusdiff.cli import main
+try:
+    main(["--corpus", sys.argv[1], "diff", sys.argv[2], sys.argv[3], "--format", "json"])
+except SystemExit:
+    pass
+print("JIEBA-LOADED" if "jieba" in sys.modules else "JIEBA-NOT-LOADED", file=sys.stderr)
+"""
+
+
+def _diff(cache: str) -> tuple[dict, str]:
+    env = {**os.environ, "CORPUSDIFF_CACHE_DIR": cache}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ROOT / "corpus"), str(OLD), str(NEW)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return json.loads(done.stdout), done.stderr.strip().splitlines()[-1]
+
+
+def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> None:
+    cold, cold_jieba = _diff(str(tmp_path))
+    warm, warm_jieba = _diff(str(tmp_path))
+    assert (cold_jieba, warm_jieba) == ("JIEBA-LOADED", "JIEBA-NOT-LOADED")
+    assert warm == cold
+    uncached, _ = _diff("off")
+    assert uncached == cold
+
+
+def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
+    expected, _ = _diff(str(tmp_path))
+    entries = [p for p in tmp_path.rglob("*.pickle")]
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    again, loaded = _diff(str(tmp_path))
+    assert again == expected and loaded == "JIEBA-LOADED"
+
+
+def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    from corpusdiff import cache
+
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", "off")
+    cache.save("trees", ["k"], {"v": 1})
+    assert cache.load("trees", ["k"]) is None
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
+    cache.save("trees", ["k"], {"v": 1})
+    assert cache.load("trees", ["k"]) == {"v": 1}
+
+
+def test_a_new_code_stamp_removes_the_old_generation(tmp_path: Path, monkeypatch) -> None:
+    from corpusdiff import cache
+
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
+    cache.save("trees", ["k"], 1)
+    monkeypatch.setattr(cache, "code_stamp", lambda: "f" * 64)
+    assert cache.load("trees", ["k"]) is None
+    cache.save("trees", ["k"], 2)
+    assert [p.name for p in tmp_path.iterdir()] == ["f" * 16]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_sentence_wise_segmentation_equals_whole_text_segmentation(seed: Path) -> None:
+    import jieba
+
+    segmenter = Segmenter(["河套深港科技创新合作区"])
+    whole = jieba.Tokenizer()
+    whole.add_word("河套深港科技创新合作区", freq=200000)
+    for paragraph in seed.read_text(encoding="utf-8").split("\n\n")[:80]:
+        assert segmenter.tokens(paragraph) == tuple(whole.lcut(paragraph, HMM=False))

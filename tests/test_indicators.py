@@ -1,0 +1,611 @@
+"""Indicator extraction: each source shape on small hand-written documents, the real corpus
+against lines read by hand and against tests/data/labels/indicators.yaml, and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from corpusdiff.indicators import (
+    CSV_COLUMNS,
+    Indicator,
+    IndicatorSet,
+    all_records,
+    cell_text,
+    extract_indicators,
+    indicator_table,
+    render_terminal,
+    select_role,
+    to_csv,
+    to_json,
+    width,
+)
+from corpusdiff.markdown import parse
+from corpusdiff.model import NormalizedDocument
+from corpusdiff.site import render_document_body
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "corpus"
+LABELS = Path(__file__).parent / "data" / "labels" / "indicators.yaml"
+PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
+
+
+def document(
+    body: str, doc_id: str = "t/annual-plan/2025-01", date: str = "2025-01", series: str = "t-plan"
+) -> NormalizedDocument:
+    front = f"---\ntitle: 测试\nid: {doc_id}\nseries: {series}\nperiod: '{date[:4]}'\ndate: {date}\ndialect: '1'\n---\n"
+    return parse(f"{front}\n# 测试\n\n{body.strip()}\n")
+
+
+def fields(record: Indicator) -> tuple[object, ...]:
+    return (
+        record.name,
+        record.value,
+        record.unit,
+        record.change,
+        record.modifier,
+        record.kind,
+        record.role,
+        record.year,
+    )
+
+
+def corpus_set(doc_id: str) -> IndicatorSet:
+    return extract_indicators(parse((CORPUS / f"{doc_id}.md").read_text(encoding="utf-8")))
+
+
+TARGET_LIST = """
+## 二、2025年经济社会发展主要目标
+
+经综合研判，提出2025年经济社会发展主要目标如下：
+
+### （一）预期性指标
+
+——地区生产总值增长5.5%左右；
+
+——进出口总额力争正增长；
+
+——社会消费品零售总额增长6.0%以上；
+
+### （二）约束性指标
+
+——城镇居民登记失业率控制在2.0%以内；
+
+——万元GDP建设用地下降4.0%；
+
+——万元GDP水耗完成市下达目标。
+
+## 三、2025年经济社会发展主要任务
+
+——这一段落不在指标清单里，增长9%。
+"""
+
+
+def test_a_target_list_gives_each_modifier_kind_and_year() -> None:
+    found = extract_indicators(document(TARGET_LIST))
+    assert [fields(r) for r in found.indicators] == [
+        ("地区生产总值", "5.5", "%", "growth", "左右", "预期性", "target", 2025),
+        ("进出口总额", "", "", "growth", "力争", "预期性", "target", 2025),
+        ("社会消费品零售总额", "6.0", "%", "growth", "以上", "预期性", "target", 2025),
+        ("城镇居民登记失业率", "2.0", "%", "level", "以内", "约束性", "target", 2025),
+        ("万元GDP建设用地", "4.0", "%", "decline", "", "约束性", "target", 2025),
+        ("万元GDP水耗", "", "", "", "完成市下达目标", "约束性", "target", 2025),
+    ]
+    assert [(s.shape, s.pointer, s.role, s.year) for s in found.sources] == [("list", "p0", "target", 2025)]
+    assert [r.pointer for r in found.indicators] == ["p1", "p2", "p3", "p4", "p5", "p6"]
+
+
+def test_a_city_target_worded_as_a_decline_is_a_decline() -> None:
+    body = "提出2022年经济社会发展主要目标如下：\n\n——万元GDP水耗完成市下达的降幅目标；\n\n——能耗总量和强度完成市下达的“双控”目标。"
+    found = extract_indicators(document(body))
+    assert [(r.name, r.change, r.modifier) for r in found.indicators] == [
+        ("万元GDP水耗", "decline", "完成市下达目标"),
+        ("能耗总量和强度", "", "完成市下达目标"),
+    ]
+
+
+ACHIEVED_LIST = """
+## 一、2024年国民经济和社会发展计划执行情况
+
+主要指标完成情况如下：
+
+——地区生产总值5949亿元，增长5.0%；
+
+——一般公共预算收入95.65亿元，下降5.1%；
+
+——全社会固定资产投资628亿元左右，基本持平；
+
+——城镇居民登记失业率控制在2%以内。
+
+### （一）高质量发展稳步推进
+
+经济发展稳中提质，增长6%。
+"""
+
+
+def test_an_achieved_list_splits_level_and_growth_and_takes_the_year_from_its_heading() -> None:
+    found = extract_indicators(document(ACHIEVED_LIST))
+    assert [fields(r) for r in found.indicators] == [
+        ("地区生产总值", "5949", "亿元", "level", "", "", "achieved", 2024),
+        ("地区生产总值", "5.0", "%", "growth", "", "", "achieved", 2024),
+        ("一般公共预算收入", "95.65", "亿元", "level", "", "", "achieved", 2024),
+        ("一般公共预算收入", "5.1", "%", "decline", "", "", "achieved", 2024),
+        ("全社会固定资产投资", "628", "亿元", "level", "左右", "", "achieved", 2024),
+        ("全社会固定资产投资", "", "", "growth", "", "", "achieved", 2024),
+        ("城镇居民登记失业率", "2", "%", "level", "以内", "", "achieved", 2024),
+    ]
+    assert found.indicators[5].printed == "基本持平"
+
+
+def test_a_markdown_list_after_an_intro_that_names_its_year() -> None:
+    body = "2023年以来，经济运行稳中有进。经核算，主要指标完成情况如下（详见附表）：\n\n- 地区生产总值2731亿元，增长3.5%；\n\n- 现代服务业增加值2052.94亿元，增长5.1%。"
+    found = extract_indicators(document(body, date="2023-10"))
+    assert [(r.name, r.value, r.role, r.year, r.pointer) for r in found.indicators] == [
+        ("地区生产总值", "2731", "achieved", 2023, "p1"),
+        ("地区生产总值", "3.5", "achieved", 2023, "p1"),
+        ("现代服务业增加值", "2052.94", "achieved", 2023, "p2"),
+        ("现代服务业增加值", "5.1", "achieved", 2023, "p2"),
+    ]
+
+
+ANNUAL_TABLE = """
+附表
+
+| 指标名称 | 2023年目标 | 2023年上半年完成 |
+| --- | --- | --- |
+| 一、预期性指标 |  |  |
+| 1.本区生产总值 | 6.5% | 3.5% |
+| 5.进出口总额 | 力争正增长 | -10.2% |
+| 二、约束性指标 |  |  |
+| 7.城镇居民登记失业率 | 2.0%以内 | 2.0%以内 |
+| 8.万元GDP建设用地 | 下降4.0% | 下降3.4% |
+| 9.万元GDP水耗 | 完成市下达目标 | - |
+| 10.能耗总量和强度 | 完成市下达目标 |  |
+"""
+
+
+def test_an_annual_table_takes_kind_from_its_section_rows_and_keeps_blank_cells_as_absent() -> None:
+    found = extract_indicators(document(ANNUAL_TABLE, date="2023-10"))
+    rows = [(r.pointer, *fields(r), r.status) for r in found.indicators]
+    assert rows == [
+        ("table 1 row 2", "本区生产总值", "6.5", "%", "growth", "", "预期性", "target", 2023, "stated"),
+        ("table 1 row 2", "本区生产总值", "3.5", "%", "growth", "", "预期性", "achieved", 2023, "stated"),
+        ("table 1 row 3", "进出口总额", "", "", "growth", "力争", "预期性", "target", 2023, "stated"),
+        ("table 1 row 3", "进出口总额", "-10.2", "%", "growth", "", "预期性", "achieved", 2023, "stated"),
+        (
+            "table 1 row 5",
+            "城镇居民登记失业率",
+            "2.0",
+            "%",
+            "level",
+            "以内",
+            "约束性",
+            "target",
+            2023,
+            "stated",
+        ),
+        (
+            "table 1 row 5",
+            "城镇居民登记失业率",
+            "2.0",
+            "%",
+            "level",
+            "以内",
+            "约束性",
+            "achieved",
+            2023,
+            "stated",
+        ),
+        ("table 1 row 6", "万元GDP建设用地", "4.0", "%", "decline", "", "约束性", "target", 2023, "stated"),
+        ("table 1 row 6", "万元GDP建设用地", "3.4", "%", "decline", "", "约束性", "achieved", 2023, "stated"),
+        ("table 1 row 7", "万元GDP水耗", "", "", "", "完成市下达目标", "约束性", "target", 2023, "stated"),
+        ("table 1 row 7", "万元GDP水耗", "", "", "", "", "约束性", "achieved", 2023, "blank"),
+        ("table 1 row 8", "能耗总量和强度", "", "", "", "完成市下达目标", "约束性", "target", 2023, "stated"),
+        ("table 1 row 8", "能耗总量和强度", "", "", "", "", "约束性", "achieved", 2023, "blank"),
+    ]
+    assert [(s.role, s.year, s.text) for s in found.sources] == [
+        ("target", 2023, "2023年目标"),
+        ("achieved", 2023, "2023年上半年完成"),
+    ]
+    assert (
+        found.indicators[9].is_absent
+        and found.indicators[9].source_text == "9.万元GDP水耗 | 完成市下达目标 | -"
+    )
+
+
+FIVE_YEAR_TABLE = """
+| 类别 | 序号 | 指标 | 单位 | 2020年预计值 | 2025年目标值 | 属性 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 经济发展 | 1 | 地区生产总值 | 亿元 | 4800左右 | 6600 | 预期性 |
+| 城区治理 | 9 | 亿元GDP生产安全事故死亡率 | 人/亿元 | ≤0.01 | ≤0.007 | 约束性 |
+|  | 10 | 药品评价性抽检合格率 | % | ≥99 | ≥99 | 约束性 |
+|  | 15 | 万元GDP水耗累计下降 | % | 完成市下达任务 | 以市下达任务为准 | 约束性 |
+| 民生发展 | 19 | 新增公办义务教育学位 | 万座 | 3.7（五年累计） | 5.5（五年累计） | 预期性 |
+|  | 22 | 每千人托位数 | 个 | - | 4 | 预期性 |
+"""
+
+
+def test_a_five_year_plan_table_gives_base_year_results_and_end_year_targets() -> None:
+    found = extract_indicators(document(FIVE_YEAR_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
+    assert [(*fields(r), r.status) for r in found.indicators] == [
+        ("地区生产总值", "4800", "亿元", "level", "左右", "预期性", "achieved", 2020, "stated"),
+        ("地区生产总值", "6600", "亿元", "level", "", "预期性", "target", 2025, "stated"),
+        (
+            "亿元GDP生产安全事故死亡率",
+            "0.01",
+            "人/亿元",
+            "level",
+            "以内",
+            "约束性",
+            "achieved",
+            2020,
+            "stated",
+        ),
+        (
+            "亿元GDP生产安全事故死亡率",
+            "0.007",
+            "人/亿元",
+            "level",
+            "以内",
+            "约束性",
+            "target",
+            2025,
+            "stated",
+        ),
+        ("药品评价性抽检合格率", "99", "%", "level", "以上", "约束性", "achieved", 2020, "stated"),
+        ("药品评价性抽检合格率", "99", "%", "level", "以上", "约束性", "target", 2025, "stated"),
+        ("万元GDP水耗", "", "", "decline", "完成市下达目标", "约束性", "achieved", 2020, "stated"),
+        ("万元GDP水耗", "", "", "decline", "完成市下达目标", "约束性", "target", 2025, "stated"),
+        ("新增公办义务教育学位", "3.7", "万座", "level", "", "预期性", "achieved", 2020, "stated"),
+        ("新增公办义务教育学位", "5.5", "万座", "level", "", "预期性", "target", 2025, "stated"),
+        ("每千人托位数", "", "", "", "", "预期性", "achieved", 2020, "blank"),
+        ("每千人托位数", "4", "个", "level", "", "预期性", "target", 2025, "stated"),
+    ]
+
+
+def test_targets_in_one_sentence_take_this_year_from_the_date() -> None:
+    body = "今年经济社会发展的主要预期目标是：地区生产总值增长6%以上；城镇登记失业率控制在2%以内，居民人均可支配收入稳步增长。"
+    found = extract_indicators(document(body, doc_id="t/gwr/2022-01-21", date="2022-01-21"))
+    assert [fields(r) for r in found.indicators] == [
+        ("地区生产总值", "6", "%", "growth", "以上", "", "target", 2022),
+        ("城镇登记失业率", "2", "%", "level", "以内", "", "target", 2022),
+        ("居民人均可支配收入", "", "", "growth", "", "", "target", 2022),
+    ]
+    assert found.sources[0].shape == "sentence" and found.indicators[0].source_text == body
+
+
+def test_a_document_without_indicator_sections_is_an_empty_set_not_a_list_of_absences() -> None:
+    body = "## 一、工作回顾\n\n确保完成年度目标任务，增长6%。\n\n| 项目 | 2023年完成 |\n| --- | --- |\n| 学校 | 11所 |"
+    found = extract_indicators(document(body))
+    assert not found.found
+    assert found.indicators == ()
+
+
+def _plan(doc_id: str, date: str, series: str, lines: list[str]) -> IndicatorSet:
+    body = "## 一、2024年计划执行情况\n\n主要指标完成情况如下：\n\n" + "\n\n".join(
+        f"——{line}；" for line in lines
+    )
+    return extract_indicators(document(body, doc_id=doc_id, date=date, series=series))
+
+
+def test_what_another_edition_of_the_series_states_is_omitted_here() -> None:
+    old = _plan(
+        "t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元，增长6%", "一般公共预算收入200亿元"]
+    )
+    new = _plan("t/plan/2025-01", "2025-01", "t-plan", ["地区生产总值5949亿元"])
+    other = _plan("t/gwr/2025-02", "2025-02", "t-gwr", ["社会消费品零售总额2344亿元"])
+    table = indicator_table([new, other, old])
+    assert [c.doc_id for c in table.columns] == ["t/plan/2024-01", "t/plan/2025-01", "t/gwr/2025-02"]
+    cells = {row.name: [cell_text(cell) for cell in row.cells] for row in table.rows}
+    assert cells == {
+        "地区生产总值": ["5000亿元 +6%", "5949亿元 (no growth)", ""],
+        "一般公共预算收入": ["200亿元", "(omitted)", ""],
+        "社会消费品零售总额": ["", "", "2344亿元"],
+    }
+    omitted = [(r.name, r.change, r.pointer) for each, r in all_records(table) if r.status == "omitted"]
+    assert omitted == [("地区生产总值", "growth", "p0"), ("一般公共预算收入", "", "p0")]
+
+
+def test_a_blank_cell_is_not_also_counted_as_omitted() -> None:
+    old = extract_indicators(document(ANNUAL_TABLE.replace("| - |", "| 下降5% |"), doc_id="t/a", date="2022"))
+    new = extract_indicators(document(ANNUAL_TABLE, doc_id="t/b", date="2023"))
+    table = indicator_table([old, new])
+    row = next(r for r in table.rows if r.name == "万元GDP水耗")
+    assert [c.status for c in row.cells] == ["stated", "stated", "stated", "blank"]
+    assert cell_text(row.cells[3]) == "—"
+
+
+def test_select_role_keeps_only_that_role() -> None:
+    (achieved,) = select_role([extract_indicators(document(ANNUAL_TABLE))], "achieved")
+    assert {r.role for r in achieved.indicators} == {"achieved"}
+    assert [s.text for s in achieved.sources] == ["2023年上半年完成"]
+
+
+def test_width_counts_cjk_characters_as_two_cells() -> None:
+    assert width("地区生产总值") == 12
+    assert width("GDP（%）") == 8
+    assert width("+5.5%左右") == 9
+
+
+def test_terminal_columns_line_up_under_cjk_names() -> None:
+    old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元", "万元GDP建设用地下降4.8%"])
+    text = render_terminal(indicator_table([old]))
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("indicator"))
+    gdp = next(line for line in lines if line.startswith("地区生产总值"))
+    land = next(line for line in lines if line.startswith("万元GDP建设用地"))
+    starts = {
+        width(header.split("2024-01")[0]),
+        width(gdp.split("5000亿元")[0]),
+        width(land.split("-4.8%")[0]),
+    }
+    assert starts == {width("万元GDP建设用地") + 2}
+
+
+# ---------------------------------------------------------------------------------- real corpus
+
+
+def test_record_counts_per_corpus_document() -> None:
+    # Counted by reading the documents:
+    # 2022-01: 2021 list 7 lines, 6 of them with a level and a rate (13); 2022 list 10 lines;
+    #          appendix table 10 rows x 3 columns (30).
+    # 2023-10: H1 list 6 lines, 5 with two figures (11); table 10 rows x 2 columns (20), of which
+    #          the 水耗 and 能耗 H1 cells are "-".
+    # 2025-01: 2024 list 8 lines, 2025 list 8 lines, one figure each.
+    # 2021 five-year plan: 24 rows x 2 columns; 每千人托位数 and 街道长者服务中心覆盖率 2020 are "-".
+    # 2022-01-21 work report: one sentence of 6 targets.
+    expected = {
+        "futian/annual-plan/2022-01": (53, 0),
+        "futian/mid-year-report/2023-10": (31, 2),
+        "futian/annual-plan/2025-01": (16, 0),
+        "futian/five-year-plan/2021": (48, 2),
+        "futian/government-work-report/2022-01-21": (6, 0),
+    }
+    for doc_id, (total, blank) in expected.items():
+        found = corpus_set(doc_id)
+        assert found.found, doc_id
+        assert (len(found.indicators), sum(r.is_absent for r in found.indicators)) == (total, blank), doc_id
+
+
+def test_real_lines_read_by_hand() -> None:
+    plan_2022, mid_2023 = (
+        corpus_set("futian/annual-plan/2022-01"),
+        corpus_set("futian/mid-year-report/2023-10"),
+    )
+    five_year, report = (
+        corpus_set("futian/five-year-plan/2021"),
+        corpus_set("futian/government-work-report/2022-01-21"),
+    )
+    # 2022-01.md line 31: ——全社会固定资产投资628亿元左右，基本持平；
+    assert [
+        fields(r)
+        for r in plan_2022.indicators
+        if r.source_text.startswith("——全社会固定资产投资") and r.role == "achieved"
+    ] == [
+        ("全社会固定资产投资", "628", "亿元", "level", "左右", "", "achieved", 2021),
+        ("全社会固定资产投资", "", "", "growth", "", "", "achieved", 2021),
+    ]
+    # 2022-01.md line 318: | 8.万元GDP建设用地 | 下降5.0% | 下降7.7% | 下降5.7% |
+    land = [r for r in plan_2022.indicators if r.pointer == "table 1 row 10"]
+    assert [(r.name, r.value, r.change, r.kind, r.role, r.year) for r in land] == [
+        ("万元GDP建设用地", "5.0", "decline", "约束性", "target", 2021),
+        ("万元GDP建设用地", "7.7", "decline", "约束性", "achieved", 2021),
+        ("万元GDP建设用地", "5.7", "decline", "约束性", "target", 2022),
+    ]
+    # 2023-10.md line 234: | 5.进出口总额 | 力争正增长 | -10.2% |
+    trade = [fields(r) for r in mid_2023.indicators if r.name == "进出口总额"]
+    assert trade == [
+        ("进出口总额", "", "", "growth", "力争", "预期性", "target", 2023),
+        ("进出口总额", "-10.2", "%", "growth", "", "预期性", "achieved", 2023),
+    ]
+    # 2021.md line 131: |  | 19 | 新增公办义务教育学位 | 万座 | 3.7（五年累计） | 5.5（五年累计） | 预期性 |
+    places = [fields(r) for r in five_year.indicators if r.name == "新增公办义务教育学位"]
+    assert places == [
+        ("新增公办义务教育学位", "3.7", "万座", "level", "", "预期性", "achieved", 2020),
+        ("新增公办义务教育学位", "5.5", "万座", "level", "", "预期性", "target", 2025),
+    ]
+    # 2022-01-21.md line 91: …规模以上工业增加值增长10%，城镇登记失业率控制在2%以内…
+    assert [fields(r) for r in report.indicators][3:5] == [
+        ("规模以上工业增加值", "10", "%", "growth", "", "", "target", 2022),
+        ("城镇登记失业率", "2", "%", "level", "以内", "", "target", 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "futian/annual-plan/2022-01",
+        "futian/mid-year-report/2023-10",
+        "futian/annual-plan/2025-01",
+        "futian/government-work-report/2022-01-21",
+    ],
+)
+def test_paragraph_pointers_are_the_site_anchors(doc_id: str) -> None:
+    text = (CORPUS / f"{doc_id}.md").read_text(encoding="utf-8")
+    _, _, paragraphs = render_document_body(text)
+    anchors = dict(paragraphs)
+    found = extract_indicators(parse(text))
+    pointed = [r for r in found.indicators if r.pointer.startswith("p")]
+    assert pointed
+    for record in pointed:
+        assert anchors[record.pointer].replace("\\", "") == record.source_text
+    for source in found.sources:
+        if source.shape != "table":
+            assert anchors[source.pointer].replace("\\", "").startswith(source.text)
+
+
+def test_the_plan_series_table_across_editions() -> None:
+    table = indicator_table([corpus_set(doc_id) for doc_id in reversed(PLANS)])
+    columns = [(c.date, c.role, c.year) for c in table.columns]
+    assert columns == [
+        ("2022-01", "target", 2021),
+        ("2022-01", "achieved", 2021),
+        ("2022-01", "target", 2022),
+        ("2023-10", "target", 2023),
+        ("2023-10", "achieved", 2023),
+        ("2025-01", "achieved", 2024),
+        ("2025-01", "target", 2025),
+    ]
+    cells = {row.name: [cell_text(cell) for cell in row.cells] for row in table.rows}
+    # 地区生产总值: table 6.8%/8.6%/6.0%以上, list 5318.2亿元 增长8.6%, 6.0%以上; 2023-10 table 6.5%,
+    # list 2731亿元 增长3.5%; 2025-01 list 5949亿元 (no growth printed), target 增长5.5%左右.
+    assert cells["地区生产总值"] == [
+        "+6.8%",
+        "5318.2亿元 +8.6%",
+        "+6.0%以上",
+        "+6.5%",
+        "2731亿元 +3.5%",
+        "5949亿元 (no growth)",
+        "+5.5%左右",
+    ]
+    # 一般公共预算收入: the 2023 H1 list says 下降5.1% and the table -5.1%: one figure. 2025-01 drops it.
+    assert cells["一般公共预算收入"][4:] == ["95.65亿元 -5.1%", "(omitted)", "(omitted)"]
+    assert cells["万元GDP水耗"][4] == "—"
+
+
+def _label_misses(labels: list[dict], records: list[tuple[str, Indicator]]) -> list[str]:
+    misses = []
+    for label in labels:
+        candidates = [
+            r
+            for doc_id, r in records
+            if (doc_id, r.name, r.role, r.year) == (label["doc"], label["name"], label["role"], label["year"])
+        ]
+        if label.get("absent"):
+            hits = [r for r in candidates if r.is_absent and label.get("change", r.change) == r.change]
+        else:
+            wanted = (label["value"] or "", label["unit"], label["change"], label["modifier"], label["kind"])
+            hits = [
+                r
+                for r in candidates
+                if not r.is_absent and (r.value, r.unit, r.change, r.modifier, r.kind) == wanted
+            ]
+        if not hits:
+            misses.append(
+                f"{label['doc']} line {label.get('line')}: {label['name']} {label['role']} {label['year']}"
+            )
+    return misses
+
+
+@pytest.mark.skipif(not LABELS.is_file(), reason="tests/data/labels/indicators.yaml not written yet")
+def test_every_hand_labelled_indicator_is_extracted_exactly() -> None:
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    documents = sorted({label["doc"] for label in labels})
+    table = indicator_table([corpus_set(doc_id) for doc_id in documents])
+    records = [(each.doc_id, record) for each, record in all_records(table)]
+    misses = _label_misses(labels, records)
+    assert not misses, f"{len(labels) - len(misses)}/{len(labels)} labels match; missed: {misses}"
+
+
+# ---------------------------------------------------------------------------------- CLI
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "indicators", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_terminal_table() -> None:
+    code, out, err = run(*reversed(PLANS))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("2022-01     futian/annual-plan/2022-01")
+    gdp = next(line for line in lines if line.startswith("地区生产总值"))
+    assert gdp.split() == [
+        "地区生产总值",
+        "+6.8%",
+        "5318.2亿元",
+        "+8.6%",
+        "+6.0%以上",
+        "+6.5%",
+        "2731亿元",
+        "+3.5%",
+        "5949亿元",
+        "(no",
+        "growth)",
+        "+5.5%左右",
+    ]
+
+
+def test_cli_role_filter_keeps_only_target_columns() -> None:
+    code, out, _ = run(*PLANS, "--role", "target")
+    assert code == 0
+    assert "target 2025" in out and "achieved" not in out.split("\n\n")[1]
+
+
+def test_cli_json() -> None:
+    code, out, _ = run("futian/annual-plan/2025-01", "futian/annual-plan/2022-01", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema_version"] == "1.0"
+    assert [d["id"] for d in data["documents"]] == [
+        "futian/annual-plan/2022-01",
+        "futian/annual-plan/2025-01",
+    ]
+    assert all(d["found"] for d in data["documents"])
+    target_2025 = data["documents"][1]["indicators"][8]
+    assert {
+        k: target_2025[k]
+        for k in ("name", "value", "unit", "change", "modifier", "kind", "role", "year", "pointer")
+    } == {
+        "name": "地区生产总值",
+        "value": "5.5",
+        "unit": "%",
+        "change": "growth",
+        "modifier": "左右",
+        "kind": "预期性",
+        "role": "target",
+        "year": 2025,
+        "pointer": "p51",
+    }
+    gdp = next(row for row in data["rows"] if row["name"] == "地区生产总值")
+    assert [c["text"] for c in gdp["cells"]][-1] == "+5.5%左右"
+
+
+def test_cli_csv_has_one_line_per_record() -> None:
+    code, out, _ = run("futian/mid-year-report/2023-10", "-f", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 1 + 31  # no omissions: one edition has nothing to compare with
+    by_column = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+    blank = [r for r in by_column if r["status"] == "blank"]
+    assert [(r["name"], r["role"], r["year"], r["pointer"]) for r in blank] == [
+        ("万元GDP水耗", "achieved", "2023", "table 1 row 11"),
+        ("能耗总量和强度", "achieved", "2023", "table 1 row 12"),
+    ]
+
+
+def test_cli_warns_about_a_document_without_indicators(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\ntitle: 通知\ndate: 2024-05\ndialect: '1'\n---\n\n# 通知\n\n请各单位做好工作。\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(str(path), "futian/annual-plan/2025-01")
+    assert code == 0
+    assert err.strip() == f"corpusdiff: warning: {path}: no indicator list or table found"
+    assert "地区生产总值" in out
+
+
+def test_cli_bad_document_is_one_line_exit_2() -> None:
+    code, _, err = run("futian/annual-plan/1999-01")
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("corpusdiff: error: ")
+
+
+def test_csv_and_json_agree_on_the_records() -> None:
+    table = indicator_table([corpus_set(doc_id) for doc_id in PLANS])
+    rows = list(csv.DictReader(io.StringIO(to_csv(table))))
+    data = to_json(table)
+    assert len(rows) == sum(len(d["indicators"]) for d in data["documents"])
+    # 2025-01: 一般公共预算收入 and 失业率 in both roles, the 2024 growth of 5 indicators;
+    # 2023-10: the H1 list gives no 进出口总额 level (the table gives only -10.2%).
+    assert sum(r["status"] == "omitted" for r in rows) == 4 + 5 + 1

@@ -1,0 +1,92 @@
+"""Batch work gives the same result serially, on a local process pool and on a Dask cluster."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.corpus import ingest
+from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _site_files(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != ".corpusdiff-build.json"
+    }
+
+
+@pytest.fixture(scope="module")
+def serial_site(tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("serial-site")
+    build_site(ROOT / "corpus", out, runner=SERIAL)
+    return _site_files(out)
+
+
+@pytest.fixture(scope="module")
+def dask_address():
+    distributed = pytest.importorskip("distributed", reason="the dask extra is part of the dev install")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_results_come_back_in_input_order_with_one_tick_each() -> None:
+    ticks: list[int] = []
+    assert Runner(jobs=2).map(_square, list(range(20)), ticks.append) == [n * n for n in range(20)]
+    assert sum(ticks) == 20
+
+
+def test_a_process_pool_builds_the_same_site_as_a_serial_run(tmp_path: Path, serial_site) -> None:
+    report = build_site(ROOT / "corpus", tmp_path, runner=Runner(jobs=2))
+    assert len(report.rendered) == 8  # five documents, two consecutive plan pairs, the site.yaml pair
+    assert _site_files(tmp_path) == serial_site
+
+
+def test_a_dask_cluster_builds_the_same_site_as_a_serial_run(
+    tmp_path: Path, serial_site, dask_address
+) -> None:
+    build_site(ROOT / "corpus", tmp_path, runner=Runner(scheduler=dask_address))
+    assert _site_files(tmp_path) == serial_site
+
+
+def test_dask_runs_a_map_in_input_order(dask_address) -> None:
+    ticks: list[int] = []
+    assert Runner(scheduler=dask_address).map(_square, [3, 1, 2], ticks.append) == [9, 1, 4]
+    assert sum(ticks) == 3
+
+
+def test_ingest_on_a_pool_writes_the_same_documents_as_serially(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, seeds)
+    shutil.copy(ROOT / "corpus" / "manifest.yaml", tmp_path / "manifest.yaml")
+    texts = {}
+    for name, runner in (("serial", SERIAL), ("pool", Runner(jobs=2))):
+        corpus = tmp_path / name
+        corpus.mkdir()
+        shutil.copy(tmp_path / "manifest.yaml", corpus / "manifest.yaml")
+        ingest(corpus, sorted(seeds.glob("*.txt")), runner=runner)
+        texts[name] = {p.relative_to(corpus).as_posix(): p.read_text() for p in sorted(corpus.rglob("*.md"))}
+    assert len(texts["serial"]) == len(SEEDS)
+    assert texts["pool"] == texts["serial"]
+
+
+def test_an_unreachable_scheduler_is_one_clear_error() -> None:
+    from corpusdiff.errors import CorpusdiffError
+
+    with pytest.raises(CorpusdiffError, match="cannot reach the Dask scheduler"):
+        Runner(scheduler="tcp://127.0.0.1:9").map(_square, [1, 2])

@@ -1,0 +1,296 @@
+"""The term index: counts per edition, first and last edition, status; on tiny synthetic editions
+with counts known by construction, on the real corpus against `grep -o WORD FILE | wc -l`, and
+through the `terms` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from corpusdiff.errors import InputError
+from corpusdiff.markdown import parse
+from corpusdiff.terms import (
+    DROPPED,
+    NEW,
+    STEADY,
+    DocumentTerms,
+    Edition,
+    build_index,
+    corpus_programmes,
+    count_terms,
+    index_editions,
+    is_key_word,
+    look_up,
+    status_of,
+)
+from corpusdiff.tokens import segmenter
+from corpusdiff.tree import DocTree, tree_from_markdown
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "corpus"
+PLAN_2022, MID_2023, PLAN_2025 = (
+    "futian/annual-plan/2022-01",
+    "futian/mid-year-report/2023-10",
+    "futian/annual-plan/2025-01",
+)
+FIVE_YEAR = "futian/five-year-plan/2021"
+
+
+def canonical(doc_id: str, date: str, *paragraphs: str, title: str = "测试计划报告") -> str:
+    """A minimal canonical document: front matter, title, one section, the paragraphs."""
+    body = "\n\n".join(paragraphs)
+    return (
+        f"---\ntitle: {title}\nid: {doc_id}\ndate: '{date}'\ndialect: '1'\n---\n\n"
+        f"# {title}\n\n## 一、主要工作\n\n{body}\n"
+    )
+
+
+# Three editions. 疫情 disappears (2, 1, 0), 低空 appears (0, 0, 2), 河套 recurs (1, 1, 1);
+# the programme 福田英才荟 is quoted in 2023 and named again, unquoted, in 2024.
+OLD = canonical("t/2022", "2022", "疫情防控有力。河套合作区起步。", "疫情防控常态化。", title="疫情防控报告")
+MIDDLE = canonical("t/2023", "2023", "疫情防控平稳。河套合作区提速。", "推出“福田英才荟”品牌。")
+LATEST = canonical("t/2024", "2024", "低空经济起步。河套合作区成势。", "低空航线开通。福田英才荟扩容。")
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> list[tuple[Edition, DocTree]]:
+    trees = [tree_from_markdown(text) for text in (OLD, MIDDLE, LATEST)]
+    return [(Edition(t.metadata.id, t.metadata.date), t) for t in trees]
+
+
+@pytest.fixture(scope="module")
+def synthetic_index(synthetic: list[tuple[Edition, DocTree]]):
+    return index_editions(synthetic, min_total=1)
+
+
+def test_a_term_that_disappears_is_dropped_after_its_last_edition(synthetic_index) -> None:
+    term = synthetic_index.get("疫情")
+    assert term.counts == {"t/2022": 2, "t/2023": 1, "t/2024": 0}  # the title's 疫情 is front matter
+    assert (term.kind, term.first, term.last, term.status) == ("word", "t/2022", "t/2023", DROPPED)
+
+
+def test_a_term_only_in_the_latest_edition_is_new(synthetic_index) -> None:
+    term = synthetic_index.get("低空")
+    assert term.counts == {"t/2022": 0, "t/2023": 0, "t/2024": 2}
+    assert (term.first, term.last, term.status) == ("t/2024", "t/2024", NEW)
+
+
+def test_a_recurring_term_is_steady(synthetic_index) -> None:
+    term = synthetic_index.get("河套")
+    assert term.counts == {"t/2022": 1, "t/2023": 1, "t/2024": 1}
+    assert (term.first, term.last, term.status) == ("t/2022", "t/2024", STEADY)
+
+
+def test_a_programme_is_one_term_although_jieba_alone_splits_it(synthetic, synthetic_index) -> None:
+    assert segmenter(()).tokens("福田英才荟") != ("福田英才荟",)  # why the domain dictionary matters
+    assert corpus_programmes(tree for _, tree in synthetic) == ("福田英才荟",)
+    term = synthetic_index.get("福田英才荟")
+    assert term.kind == "programme"
+    assert term.counts == {"t/2022": 0, "t/2023": 1, "t/2024": 1}  # quoted or not, both count
+    assert (term.first, term.status) == ("t/2023", STEADY)
+    assert synthetic_index.get("英才") is None
+
+
+def test_programme_names_are_counted_as_substrings_even_with_punctuation_inside() -> None:
+    text = canonical("t/x", "2024", "落实“双随机、一公开”监管。双随机、一公开全覆盖。")
+    counted = count_terms(tree_from_markdown(text))
+    assert counted.programmes == {"双随机、一公开": 2}
+    assert "双随机、一公开" not in segmenter(("双随机、一公开",)).tokens("双随机、一公开全覆盖")
+
+
+def test_the_index_keeps_words_seen_min_total_times_and_every_programme(synthetic) -> None:
+    index = index_editions(synthetic, min_total=3)
+    assert index.get("河套").total == 3
+    assert index.get("低空") is None and index.get("起步") is None  # 2 each
+    assert index.get("福田英才荟").total == 2  # programmes stay whatever their count
+
+
+def test_the_latest_edition_is_the_last_one_in_the_given_order(synthetic) -> None:
+    counted = [count_terms(tree, (), edition) for edition, tree in synthetic]
+    index = build_index(counted, editions=["t/2024", "t/2023", "t/2022"], min_total=1)
+    assert [e.id for e in index.editions] == ["t/2024", "t/2023", "t/2022"]
+    assert index.get("疫情").status == STEADY
+    assert index.get("低空").status == DROPPED
+
+
+def test_editions_must_be_known_and_given_once(synthetic) -> None:
+    counted = [count_terms(tree, (), edition) for edition, tree in synthetic]
+    with pytest.raises(InputError, match="given twice"):
+        build_index([*counted, counted[0]])
+    with pytest.raises(InputError, match="t/2099"):
+        build_index(counted, editions=["t/2022", "t/2099"])
+
+
+def test_document_and_tree_count_the_same_and_results_pickle() -> None:
+    from_document = count_terms(parse(MIDDLE))
+    from_tree = count_terms(tree_from_markdown(MIDDLE))
+    assert from_document == from_tree
+    assert from_tree.edition == Edition("t/2023", "2023", "测试计划报告")
+    assert pickle.loads(pickle.dumps(from_tree)) == from_tree
+    assert isinstance(from_tree, DocumentTerms) and from_tree.words["河套"] == 1
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("河套", True),
+        ("十四五", True),
+        ("5G", True),
+        ("GDP", True),
+        ("新", False),
+        ("N", False),
+        ("二十", False),
+        ("第一个", False),
+        ("亿元", False),
+        ("两年", False),
+        ("余家", False),
+        ("多元", True),
+        ("2025", False),
+    ],
+)
+def test_key_words(token: str, expected: bool) -> None:
+    assert is_key_word(token) is expected
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [([0, 0, 3], NEW), ([2, 1, 0], DROPPED), ([1, 0, 1], STEADY), ([0, 2, 2], STEADY), ([4], STEADY)],
+)
+def test_status_against_the_latest_edition(counts: list[int], expected: str) -> None:
+    assert status_of(counts) == expected
+
+
+# --- the real corpus: counts checked with grep -o WORD FILE | wc -l -----------------------
+
+
+def corpus_sources(*ids: str) -> list[tuple[Edition, DocTree]]:
+    trees = [tree_from_markdown((CORPUS / f"{doc_id}.md").read_text(encoding="utf-8")) for doc_id in ids]
+    return [(Edition(doc_id, tree.metadata.date), tree) for doc_id, tree in zip(ids, trees, strict=True)]
+
+
+@pytest.fixture(scope="module")
+def plans() -> list[tuple[Edition, DocTree]]:
+    return corpus_sources(PLAN_2022, MID_2023, PLAN_2025)
+
+
+@pytest.fixture(scope="module")
+def plan_index(plans):
+    return index_editions(plans)
+
+
+def test_hetao_in_the_three_plan_reports_matches_grep(plan_index) -> None:
+    term = plan_index.get("河套")
+    assert term.counts == {PLAN_2022: 9, MID_2023: 8, PLAN_2025: 9}
+    assert term.status == STEADY
+
+
+def test_the_five_year_plan_counts_hetao_outside_its_box_title() -> None:
+    index = index_editions(corpus_sources(FIVE_YEAR))
+    # grep -o finds 18; one is the title of 专栏2, which the document tree (like diff) leaves out
+    assert index.get("河套").counts == {FIVE_YEAR: 17}
+
+
+def test_low_altitude_is_first_mentioned_mid_2023_and_counted_outside_a_programme(plan_index) -> None:
+    term = plan_index.get("低空")
+    # grep: 0, 5, 8; in 2025 one 低空 sits inside the quoted programme 低空经济融合生态圈
+    assert term.counts == {PLAN_2022: 0, MID_2023: 5, PLAN_2025: 7}
+    assert (term.first, term.status) == (MID_2023, STEADY)
+    assert plan_index.get("低空经济融合生态圈").counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 1}
+
+
+def test_the_hundred_thousand_project_is_first_mentioned_in_2025(plan_index) -> None:
+    term = plan_index.get("百千万工程")
+    assert term.kind == "programme"
+    assert term.counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5}
+    assert term.status == NEW
+
+
+def test_the_epidemic_is_no_longer_mentioned_after_2022(plan_index) -> None:
+    for word, in_2022 in (("疫情", 9), ("接种", 7)):
+        term = plan_index.get(word)
+        assert term.counts == {PLAN_2022: in_2022, MID_2023: 0, PLAN_2025: 0}
+        assert (term.last, term.status) == (PLAN_2022, DROPPED)
+
+
+def test_a_phrase_jieba_splits_is_found_by_its_mentions(plans, plan_index) -> None:
+    found = look_up(plan_index, "新质生产力", plans)
+    assert found.indexed is None
+    assert found.mentioned.counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5}
+    assert found.mentioned.status == NEW
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "terms", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_json_new_terms_of_the_plan_series() -> None:
+    code, out, _ = run("--series", "futian-plan", "--status", "new", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [e["id"] for e in data["editions"]] == [PLAN_2022, MID_2023, PLAN_2025]
+    assert data["terms"] and {t["status"] for t in data["terms"]} == {NEW}
+    project = next(t for t in data["terms"] if t["term"] == "百千万工程")
+    assert project == {
+        "term": "百千万工程",
+        "kind": "programme",
+        "status": NEW,
+        "first": PLAN_2025,
+        "last": PLAN_2025,
+        "total": 5,
+        "counts": {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5},
+    }
+
+
+def test_cli_csv_has_a_column_per_edition_in_date_order() -> None:
+    code, out, _ = run("--format", "csv", "--status", "dropped", "--limit", "5")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][:6] == ["term", "kind", "status", "first", "last", "total"]
+    assert rows[0][6:] == [
+        FIVE_YEAR,
+        PLAN_2022,
+        "futian/government-work-report/2022-01-21",
+        MID_2023,
+        PLAN_2025,
+    ]
+    assert len(rows) == 6
+    assert all(row[2] == DROPPED and row[-1] == "0" for row in rows[1:])
+
+
+def test_cli_terminal_limits_and_says_how_many_are_hidden() -> None:
+    code, out, _ = run("--series", "futian-plan", "--limit", "3")
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith(("steady", "new-in-latest", "dropped"))]
+    assert len(rows) == 3
+    assert "more (--limit 0 shows all)" in out.splitlines()[-1]
+
+
+def test_cli_term_lookup_follows_the_given_order() -> None:
+    code, out, _ = run(PLAN_2025, PLAN_2022, "--term", "疫情", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["indexed"]["counts"] == {PLAN_2025: 0, PLAN_2022: 9}
+    assert data["indexed"]["status"] == NEW  # the latest edition is the last one given
+
+
+def test_cli_term_lookup_in_the_terminal() -> None:
+    code, out, _ = run("--series", "futian-plan", "--term", "新质生产力")
+    assert code == 0
+    assert out.splitlines()[0].startswith("新质生产力: not an indexed term, mentioned as text, new-in-latest")
+    assert out.splitlines()[-1].split() == [PLAN_2025, "-", "5"]
+
+
+def test_cli_unknown_series_is_one_line_on_stderr() -> None:
+    code, out, err = run("--series", "no-such-series")
+    assert code == 2 and out == ""
+    assert err.strip() == "corpusdiff: error: no documents of series no-such-series to index"

@@ -1,0 +1,338 @@
+"""`corpusdiff timeline`: threads chained from pairwise diffs, on tiny editions with known
+answers, on hand-made links, and on the three plan reports against the hand labels."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from corpusdiff.grid import display_width
+from corpusdiff.timeline import (
+    GROUP,
+    TASK,
+    Link,
+    Thread,
+    Timeline,
+    build_timeline,
+    chain_items,
+    comparison_pairs,
+    pairwise_diffs,
+    thread_cells,
+)
+from corpusdiff.tree import tree_from_markdown
+from tests.conftest import ROOT
+
+PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
+CORPUS = ROOT / "corpus"
+LABELS = ROOT / "tests" / "data" / "labels" / "threads.yaml"
+
+
+def edition(doc_id: str, date: str, body: str) -> str:
+    return (
+        f"---\ntitle: 计划{date}\nid: {doc_id}\ndate: '{date}'\ndialect: '1'\n---\n\n# 计划{date}\n\n{body}"
+    )
+
+
+HETAO = "#### 1.建设河套科技园区\n\n河套科技园区引进深港科研机构二十家，建成国际联合实验室三个，开通跨境科研通道。"
+COIN = "#### 2.扩大数字人民币试点\n\n数字人民币试点场景覆盖商圈门店三千家，发行数字人民币消费红包，推广跨境支付应用。"
+RIVER = "#### {n}.治理深圳河水污染\n\n深圳河完成雨污分流管网改造五十公里，消除黑臭水体，建设河岸碧道十公里。"
+NURSERY = "#### 5.建设托育服务网络\n\n每个街道建设普惠托育机构一家，新增托位八百个，培训托育保育人员。"
+
+#: A: two groups. B: group （一） renamed, task 数字人民币 dropped. C: 数字人民币 back, a new group
+#: with a new task 托育.
+TINY = (
+    edition(
+        "t/a",
+        "2020-01",
+        f"## 一、主要任务\n\n### （一）建设科技创新高地\n\n{HETAO}\n\n{COIN}\n\n"
+        f"### （二）改善城区生态环境\n\n{RIVER.format(n=3)}\n",
+    ),
+    edition(
+        "t/b",
+        "2021-01",
+        f"## 一、主要任务\n\n### （一）打造深港科技合作区\n\n{HETAO}\n\n"
+        f"### （二）改善城区生态环境\n\n{RIVER.format(n=2)}\n",
+    ),
+    edition(
+        "t/c",
+        "2022-01",
+        f"## 一、主要任务\n\n### （一）打造深港科技合作区\n\n{HETAO}\n\n{COIN}\n\n"
+        f"### （二）改善城区生态环境\n\n{RIVER.format(n=3)}\n\n### （三）增进民生福祉\n\n{NURSERY}\n",
+    ),
+)
+
+
+@cache
+def tiny_timeline() -> Timeline:
+    trees = [tree_from_markdown(text) for text in TINY]
+    return build_timeline(trees, pairwise_diffs(trees, comparison_pairs(len(trees))))
+
+
+@cache
+def plan_timeline() -> Timeline:
+    trees = [tree_from_markdown((CORPUS / f"{doc}.md").read_text(encoding="utf-8")) for doc in PLANS]
+    return build_timeline(trees, pairwise_diffs(trees, comparison_pairs(len(trees))))
+
+
+def headings(thread: Thread, editions: tuple[str, ...]) -> tuple[str | None, ...]:
+    return tuple(item.heading if (item := thread.item_in(e)) else None for e in editions)
+
+
+def thread_with(timeline: Timeline, level: str, heading: str) -> Thread:
+    return next(
+        t for t in timeline.threads if t.level == level and any(i.heading == heading for i in t.items)
+    )
+
+
+# --- tiny editions with known answers -------------------------------------------------------
+
+
+def test_renamed_group_is_one_thread() -> None:
+    thread = thread_with(tiny_timeline(), GROUP, "（一）建设科技创新高地")
+    assert headings(thread, ("t/a", "t/b", "t/c")) == (
+        "（一）建设科技创新高地",
+        "（一）打造深港科技合作区",
+        "（一）打造深港科技合作区",
+    )
+    assert (thread.first, thread.last, thread.gaps) == ("t/a", "t/c", ())
+
+
+def test_task_dropped_then_back_is_one_thread_with_a_gap() -> None:
+    thread = thread_with(tiny_timeline(), TASK, "2.扩大数字人民币试点")
+    assert headings(thread, ("t/a", "t/b", "t/c")) == ("2.扩大数字人民币试点", None, "2.扩大数字人民币试点")
+    assert thread.gaps == ("t/b",)
+
+
+def test_renumbered_task_continues_and_new_task_begins() -> None:
+    timeline = tiny_timeline()
+    river = thread_with(timeline, TASK, "2.治理深圳河水污染")
+    assert headings(river, ("t/a", "t/b", "t/c")) == (
+        "3.治理深圳河水污染",
+        "2.治理深圳河水污染",
+        "3.治理深圳河水污染",
+    )
+    nursery = thread_with(timeline, TASK, "5.建设托育服务网络")
+    assert headings(nursery, ("t/a", "t/b", "t/c")) == (None, None, "5.建设托育服务网络")
+    assert (nursery.first, nursery.last, nursery.gaps) == ("t/c", "t/c", ())
+
+
+def test_every_item_is_in_exactly_one_thread_of_the_tiny_editions() -> None:
+    timeline = tiny_timeline()
+    tasks = [(i.edition, i.heading) for t in timeline.threads if t.level == TASK for i in t.items]
+    assert sorted(tasks) == sorted(
+        [
+            ("t/a", "1.建设河套科技园区"),
+            ("t/a", "2.扩大数字人民币试点"),
+            ("t/a", "3.治理深圳河水污染"),
+            ("t/b", "1.建设河套科技园区"),
+            ("t/b", "2.治理深圳河水污染"),
+            ("t/c", "1.建设河套科技园区"),
+            ("t/c", "2.扩大数字人民币试点"),
+            ("t/c", "3.治理深圳河水污染"),
+            ("t/c", "5.建设托育服务网络"),
+        ]
+    )
+    assert sum(t.level == TASK for t in timeline.threads) == 4
+    assert sum(t.level == GROUP for t in timeline.threads) == 3
+
+
+def test_item_text_and_pointer() -> None:
+    thread = thread_with(tiny_timeline(), TASK, "5.建设托育服务网络")
+    item = thread.items[0]
+    assert item.text == "建设托育服务网络。每个街道建设普惠托育机构一家，新增托位八百个，培训托育保育人员。"
+    # headings of t/c: title h0, 一、 h1, （一） h2, 1. h3, 2. h4, （二） h5, 3. h6, （三） h7, 5. h8
+    assert item.pointer == "t/c#h8"
+
+
+def test_grid_cells_mark_same_headings_and_absences() -> None:
+    timeline = tiny_timeline()
+    group = thread_with(timeline, GROUP, "（一）建设科技创新高地")
+    coin = thread_with(timeline, TASK, "2.扩大数字人民币试点")
+    assert thread_cells(group, timeline.editions) == [
+        "（一）建设科技创新高地",
+        "（一）打造深港科技合作区",
+        "●",
+    ]
+    assert thread_cells(coin, timeline.editions) == ["2.扩大数字人民币试点", "—", "●"]
+
+
+# --- chaining rules on hand-made links --------------------------------------------------------
+
+
+def test_distant_pair_bridges_a_link_the_consecutive_diff_missed() -> None:
+    # edition 0 item 5 was not paired with edition 1 item 7, but 0/5 ~ 2/9 and 1/7 -> 2/9
+    links = {(0, 1): [], (1, 2): [Link(7, 9, 0.5, False)], (0, 2): [Link(5, 9, 0.12, False)]}
+    assert chain_items([[5], [7], [9]], links) == [[(0, 5), (1, 7), (2, 9)]]
+
+
+def test_gap_needs_content_similarity() -> None:
+    weak = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.2, False)]}
+    strong = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.6, False)]}
+    assert chain_items([[5], [7], [9]], weak) == [[(0, 5)], [(1, 7)], [(2, 9)]]
+    assert chain_items([[5], [7], [9]], strong) == [[(0, 5), (2, 9)], [(1, 7)]]
+
+
+def test_merged_lineage_shares_the_item_it_merged_into() -> None:
+    links = {(0, 1): [Link(1, 4, 0.6, False), Link(2, 4, 0.4, True)], (1, 2): [Link(4, 8, 0.5, False)]}
+    assert chain_items([[1, 2], [4], [8]], links) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 4), (2, 8)],
+    ]
+
+
+def test_split_lineage_shares_the_item_it_split_from() -> None:
+    links = {(0, 1): [Link(1, 4, 0.6, False), Link(1, 5, 0.4, True)]}
+    assert chain_items([[1], [4, 5]], links) == [[(0, 1), (1, 4)], [(0, 1), (1, 5)]]
+
+
+def test_comparison_pairs_put_consecutive_editions_first() -> None:
+    assert comparison_pairs(4) == [(0, 1), (1, 2), (2, 3), (0, 2), (1, 3), (0, 3)]
+    assert comparison_pairs(4, reach=1) == [(0, 1), (1, 2), (2, 3)]
+
+
+# --- the three plan reports -------------------------------------------------------------------
+
+
+def test_housing_thread_runs_through_all_three_plans() -> None:
+    thread = thread_with(plan_timeline(), TASK, "22.提升住房就业环境")
+    assert headings(thread, PLANS) == ("22.提升住房就业环境", "21.营造宜居宜业环境", "21.建设宜居宜业福地")
+
+
+def test_link_missed_by_the_consecutive_diff_is_bridged() -> None:
+    # the 2022 -> 2023-10 diff leaves 11.推进智能城区建设 dropped and 11.持续建设智慧城市 new;
+    # 2022 -> 2025 pairs it with 13.加快打造智慧城区, which continues 2023-10's task 11
+    thread = thread_with(plan_timeline(), TASK, "11.推进智能城区建设")
+    assert headings(thread, PLANS) == ("11.推进智能城区建设", "11.持续建设智慧城市", "13.加快打造智慧城区")
+
+
+def test_target_groups_are_absent_from_the_mid_year_report() -> None:
+    # 2023-10 has no 主要目标 section (checked by grep): the target groups skip it
+    thread = thread_with(plan_timeline(), GROUP, "（一）预期性指标")
+    assert headings(thread, PLANS) == ("（一）预期性指标", None, "（一）预期性指标")
+    assert thread.gaps == ("futian/mid-year-report/2023-10",)
+
+
+def test_programme_presence_per_edition() -> None:
+    tracks = {p.name: p for p in plan_timeline().programmes}
+    # “三大产业” is quoted in all three; “信福贷” first quoted in 2023-10 and named without quotes
+    # in 2025 (信福贷风险补偿资金池); “福田咖啡生活节” only up to 2023-10 (grep-checked)
+    assert tracks["三大产业"].presence == ("quoted", "quoted", "quoted")
+    assert tracks["信福贷"].presence == ("", "quoted", "mentioned")
+    assert (tracks["信福贷"].first, tracks["信福贷"].last) == (PLANS[1], PLANS[2])
+    assert tracks["福田咖啡生活节"].presence == ("quoted", "quoted", "")
+    assert tracks["福田咖啡生活节"].last == PLANS[1]
+
+
+def _labelled_threads() -> list[dict]:
+    return yaml.safe_load(LABELS.read_text(encoding="utf-8")) if LABELS.is_file() else []
+
+
+#: Labelled threads the differ's pairs cannot give today, each for a reason in `compare`:
+KNOWN_MISSES = {
+    "科技创新": "2022 8.激发科技创新活力 is paired with nothing in either later edition",
+    "文体活动": "the merge of 2022 tasks 16 and 17 is not reported: 17 comes out dropped",
+    "城市建设管理/社会治理改革": "2023-10 task 10 is paired with 2025 task 12 (对外开放), task 9 with 10",
+    "外贸/对外开放": "2025 task 12 is already taken by 2023-10 task 10; 2022 -> 2025 leaves 5 dropped",
+    "先进制造": "merge of 2022 task 9 into 2025 task 4 is not found (9 comes out dropped)",
+}
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        pytest.param(
+            label,
+            id=label["name"],
+            marks=[pytest.mark.xfail(reason=KNOWN_MISSES[label["name"]], strict=True)],
+        )
+        if label["name"] in KNOWN_MISSES
+        else pytest.param(label, id=label["name"])
+        for label in _labelled_threads()
+    ],
+)
+def test_labelled_threads(label: dict) -> None:
+    expected = tuple(label["items"].get(doc) for doc in PLANS)
+    found = [headings(t, PLANS) for t in plan_timeline().threads if t.level == label["level"]]
+    assert expected in found
+
+
+def test_labels_cover_the_three_plans() -> None:
+    labels = _labelled_threads()
+    if not labels:
+        pytest.skip("tests/data/labels/threads.yaml not written yet")
+    assert all(set(label["items"]) == set(PLANS) for label in labels)
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "timeline", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_shape_and_date_order() -> None:
+    code, out, _ = run(PLANS[2], PLANS[0], PLANS[1], "--format", "json", "--level", "task")
+    assert code == 0
+    data = json.loads(out)
+    assert [(e["id"], e["date"]) for e in data["editions"]] == [
+        (PLANS[0], "2022-01"),
+        (PLANS[1], "2023-10"),
+        (PLANS[2], "2025-01"),
+    ]
+    assert data["editions"][0]["title"] == "福田区2021年国民经济和社会发展计划执行情况与2022年计划"
+    assert {t["level"] for t in data["threads"]} == {"task"}
+    hetao = next(
+        t for t in data["threads"] if t["items"][0]["heading"] == "1.高水平建设河套深港科技创新合作区"
+    )
+    assert [i["edition"] for i in hetao["items"]] == list(PLANS)
+    assert hetao["items"][2]["heading"] == "1.持续高水平建设河套合作区深圳园区"
+    assert hetao["items"][2]["text"].startswith("持续高水平建设河套合作区深圳园区。")
+    assert (hetao["first"], hetao["last"], hetao["gaps"]) == (PLANS[0], PLANS[2], [])
+    sanda = next(p for p in data["programmes"] if p["name"] == "三大产业")
+    assert sanda["presence"] == dict.fromkeys(PLANS, "quoted")
+
+
+def test_terminal_grid_is_aligned_without_colour() -> None:
+    code, out, _ = run(*PLANS, "--level", "group")
+    assert code == 0 and "\x1b[" not in out
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("== groups")))
+    header = lines[start + 1]
+    assert header.split() == ["#", "2022-01", "2023-10", "2025-01"]
+    column = display_width(header[: header.index("2023-10")])
+    target_row = next(line for line in lines[start + 2 :] if "（一）预期性指标" in line)
+    # the 2023-10 cell of the target group is the absence mark, at the header's column
+    assert display_width(target_row[: target_row.index("—")]) == column
+    assert target_row.rstrip().endswith("gap 2023-10")
+    assert "== tasks" not in out
+
+
+def test_markdown_table_and_series_option() -> None:
+    code, out, _ = run("--series", "futian-plan", "--format", "markdown", "--level", "task")
+    assert code == 0
+    assert "| # | 2022-01 | 2023-10 | 2025-01 | gaps |" in out
+    assert "| 22.提升住房就业环境 | 21.营造宜居宜业环境 | 21.建设宜居宜业福地 |" in out
+
+
+def test_fewer_than_two_editions_is_a_usage_error() -> None:
+    code, _, err = run(PLANS[0])
+    assert code == 2 and "at least two editions" in err
+
+
+def test_same_document_twice_is_one_line_error() -> None:
+    code, _, err = run(PLANS[0], PLANS[0])
+    assert code == 2 and err.startswith("corpusdiff: error: the same edition is given twice")
+
+
+def test_raw_report_side_is_named_by_its_path(tmp_path: Path) -> None:
+    seed = str(ROOT / "seeds" / "futian-2022-01-plan-report.txt")
+    code, out, _ = run(seed, PLANS[2], "--format", "json", "--level", "group")
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)["editions"]] == [seed, PLANS[2]]

@@ -1,0 +1,202 @@
+"""`corpusdiff trace`: plan items and the report passages that address them, on a tiny plan
+with known answers and on facts of the real corpus checked by reading (and grep)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from click.testing import CliRunner
+
+from corpusdiff.cli import main
+from corpusdiff.trace import Trace, score_cells, trace
+from corpusdiff.tree import tree_from_markdown
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "corpus"
+PLAN = "futian/five-year-plan/2021"
+REPORTS = (
+    "futian/annual-plan/2022-01",
+    "futian/government-work-report/2022-01-21",
+    "futian/mid-year-report/2023-10",
+    "futian/annual-plan/2025-01",
+)
+
+
+def document(doc_id: str, date: str, body: str) -> str:
+    return f"---\ntitle: {doc_id}\nid: {doc_id}\ndate: '{date}'\ndialect: '1'\n---\n\n# {doc_id}\n\n{body}"
+
+
+TINY_PLAN = document(
+    "p/plan",
+    "2021",
+    "## 第一章 科技创新\n\n### 第一节 建设河套科技园区\n\n#### 一、引进深港科研机构\n\n"
+    "河套科技园区引进深港科研机构，共建国际联合实验室。\n\n"
+    "#### 二、发展数字人民币\n\n扩大数字人民币试点场景，推广数字人民币跨境支付应用。\n\n"
+    "## 第二章 生态环境\n\n### 第一节 保护湿地\n\n#### 一、建设红树林湿地公园\n\n"
+    "扩建红树林湿地公园，新增湿地保护面积。\n",
+)
+#: A addresses the 河套 item, B the 数字人民币 item; C names 红树林 and nothing else the plan
+#: says: one shared word, not enough (its cosine with the plan heading 建设红树林湿地公园 is 0.52).
+TINY_REPORTS = (
+    document(
+        "r/a",
+        "2022-01",
+        "## 一、主要任务\n\n### （一）科技\n\n河套科技园区引进深港科研机构二十家。推进垃圾分类。\n",
+    ),
+    document(
+        "r/b", "2023-01", "## 一、主要任务\n\n数字人民币试点场景覆盖门店三千家，推广数字人民币跨境支付。\n"
+    ),
+    document("r/c", "2024-01", "## 一、主要任务\n\n红树林。\n"),
+)
+
+
+@cache
+def tiny() -> Trace:
+    return trace(tree_from_markdown(TINY_PLAN), [tree_from_markdown(text) for text in TINY_REPORTS])
+
+
+@cache
+def real() -> Trace:
+    def tree(doc: str):  # type: ignore[no-untyped-def]
+        return tree_from_markdown((CORPUS / f"{doc}.md").read_text(encoding="utf-8"))
+
+    return trace(tree(PLAN), [tree(doc) for doc in REPORTS])
+
+
+def item(result: Trace, heading: str):  # type: ignore[no-untyped-def]
+    return next(i for i in result.items if i.heading == heading)
+
+
+# --- tiny plan with known answers ------------------------------------------------------------
+
+
+def test_each_plan_item_is_addressed_by_the_report_that_talks_about_it() -> None:
+    result = tiny()
+    assert item(result, "一、引进深港科研机构").addressed_by == ("r/a",)
+    assert item(result, "二、发展数字人民币").addressed_by == ("r/b",)
+    assert set(item(result, "第一节 建设河套科技园区").addressed_by) == {"r/a", "r/b"}
+    assert set(item(result, "第一章 科技创新").addressed_by) == {"r/a", "r/b"}
+
+
+def test_one_shared_word_is_not_enough() -> None:
+    result = tiny()
+    wetland = item(result, "一、建设红树林湿地公园")
+    assert wetland.passages == ()
+    assert [i.heading for i in result.unaddressed()] == [
+        "第二章 生态环境",
+        "第一节 保护湿地",
+        "一、建设红树林湿地公园",
+    ]
+
+
+def test_sentences_alike_only_in_plan_jargon_do_not_match() -> None:
+    # without PLAN_JARGON these two sentences score 0.70
+    plan = document("p/j", "2021", "## 第一章 发展基础\n\n### 第一节 成就\n\n城区品质活力加速彰显。\n")
+    report = document("r/j", "2022-01", "## 一、回顾\n\n城区品质活力加速释放。\n")
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert [i.heading for i in result.unaddressed()] == ["第一章 发展基础", "第一节 成就"]
+
+
+def test_passage_says_where_in_the_report() -> None:
+    passage = item(tiny(), "一、引进深港科研机构").passages[0]
+    assert passage.doc == "r/a"
+    assert passage.path == ("一、主要任务", "（一）科技")
+    assert passage.sentence == "河套科技园区引进深港科研机构二十家。"
+    assert passage.text == "河套科技园区引进深港科研机构二十家。推进垃圾分类。"
+    assert passage.pointer == "r/a#h2"  # title h0, 一、 h1, （一） h2
+    assert 0.4 <= passage.score <= 1.0
+
+
+def test_items_keep_the_plan_hierarchy() -> None:
+    result = tiny()
+    assert [(i.heading, i.depth) for i in result.items] == [
+        ("第一章 科技创新", 0),
+        ("第一节 建设河套科技园区", 1),
+        ("一、引进深港科研机构", 2),
+        ("二、发展数字人民币", 2),
+        ("第二章 生态环境", 0),
+        ("第一节 保护湿地", 1),
+        ("一、建设红树林湿地公园", 2),
+    ]
+    assert item(result, "二、发展数字人民币").path == ("第一章 科技创新", "第一节 建设河套科技园区")
+
+
+def test_score_cells_show_only_scores_that_meet_the_threshold() -> None:
+    result = tiny()
+    cells = score_cells(item(result, "二、发展数字人民币"), result.threshold)
+    assert cells[0] == "—" and cells[2] == "—"
+    assert float(cells[1]) >= result.threshold
+
+
+# --- the five-year plan against the reports (facts checked by reading and grep) ----------------
+
+
+def test_hetao_section_is_addressed_by_the_2022_and_2025_plans() -> None:
+    # both plans open their task list with the 河套 task (2022 task 1, 2025 task 1)
+    hetao = item(real(), "第一节 规划建设好河套深港科技创新合作区")
+    assert {"futian/annual-plan/2022-01", "futian/annual-plan/2025-01"} <= set(hetao.addressed_by)
+    for doc in ("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"):
+        best = next(p for p in hetao.passages if p.doc == doc)
+        assert "河套" in best.sentence
+
+
+def test_digital_yuan_zone_is_addressed_by_the_2022_plan_where_it_says_so() -> None:
+    # 2022-01 review: “…建立湾区国际金融科技城数字人民币示范园区，打造数字人民币示范区。”
+    zone = item(real(), "二、建设数字人民币示范区")
+    passage = next(p for p in zone.passages if p.doc == "futian/annual-plan/2022-01")
+    assert passage.sentence.endswith("打造数字人民币示范区。")
+
+
+def test_central_park_ring_is_addressed_by_every_report() -> None:
+    # 环中心公园活力圈 is a task or review paragraph in all four reports (grep: 2, 3, 2, 3 mentions)
+    assert set(item(real(), "一、打造环中心公园活力圈").addressed_by) == set(REPORTS)
+
+
+def test_world_situation_is_addressed_by_no_report() -> None:
+    # the plan's 发展环境 review of the world (百年未有之大变局) has no counterpart in yearly reports
+    assert item(real(), "一、世界正经历百年未有之大变局") in real().unaddressed()
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "trace", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_shape() -> None:
+    code, out, _ = run(PLAN, REPORTS[3], REPORTS[0], "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["plan"]["id"] == PLAN
+    assert [r["id"] for r in data["reports"]] == [REPORTS[0], REPORTS[3]]  # ordered by date
+    assert data["threshold"] == 0.4
+    hetao = next(i for i in data["items"] if i["heading"] == "第一节 规划建设好河套深港科技创新合作区")
+    assert hetao["kind"] == "jie" and hetao["path"][-1].startswith("第三章")
+    assert set(hetao["addressed_by"]) == {REPORTS[0], REPORTS[3]}
+    assert set(hetao["best"]) == {REPORTS[0], REPORTS[3]}
+    assert {"doc", "path", "text", "sentence", "plan_sentence", "score", "pointer"} <= set(
+        hetao["passages"][0]
+    )
+    assert any(path.endswith("一、世界正经历百年未有之大变局") for path in data["unaddressed"])
+    # 2025-01 task 4 is 加快打造都市型科创区
+    assert not any(path.endswith("第二节 加快建设都市型科创区") for path in data["unaddressed"])
+
+
+def test_terminal_grid_and_passages() -> None:
+    code, out, _ = run(PLAN, *REPORTS, "--passages")
+    assert code == 0 and "\x1b[" not in out
+    assert "plan item" in out and "2022-01-21" in out
+    assert "↳ 2025-01" in out
+    assert "not addressed by any report:" in out
+
+
+def test_threshold_option_and_markdown() -> None:
+    code, out, _ = run(PLAN, REPORTS[0], "--threshold", "0.99", "--format", "markdown")
+    assert code == 0
+    assert "Threshold: cosine >= 0.99." in out
+    assert "## Not addressed by any report" in out
+    missing = out.split("## Not addressed by any report")[1]
+    assert "一、打造环中心公园活力圈" in missing
