@@ -73,6 +73,12 @@ def memo(namespace: str, key: object, compute: Callable[[], T]) -> T:
     return value
 
 
+def memo_call(namespace: str, func: Callable[..., T], *args: object) -> T:
+    """`func(*args)` for a pure `func`, keyed by its pickled arguments."""
+    digest = hashlib.sha256(pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return memo(namespace, [func.__module__, func.__qualname__, digest], lambda: func(*args))
+
+
 def _path(namespace: str, key: object) -> Path | None:
     root = cache_dir()
     if root is None:

@@ -118,20 +118,6 @@ def _corpus_dir(ctx: click.Context) -> Path:
     return ctx.find_root().obj["corpus"]
 
 
-def progress_bar(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
-    """An iterator factory for long batch work: a progress bar on stderr from `minimum` items
-    (click hides it when stderr is not a terminal), plain iteration otherwise."""
-
-    def run(items):  # type: ignore[no-untyped-def]
-        if quiet or len(items) < minimum:
-            yield from items
-            return
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-
-    return run
-
-
 def progress_counter(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
     """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
     from `minimum` items, closed when all are done."""
@@ -418,6 +404,7 @@ def diff(
     import json
     import os
 
+    from corpusdiff import cache
     from corpusdiff.compare import compare
     from corpusdiff.report import CLASSES, to_json, to_markdown, to_terminal
     from corpusdiff.sides import load_overrides, load_side
@@ -430,7 +417,8 @@ def diff(
         )
     corpus = _corpus_dir(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
-    result = compare(old_side.tree, new_side.tree, load_overrides(corpus, old_side.doc_id, new_side.doc_id))
+    overrides = load_overrides(corpus, old_side.doc_id, new_side.doc_id)
+    result = cache.memo_call("diffs", compare, old_side.tree, new_side.tree, overrides)
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -456,9 +444,18 @@ def diff(
     help="Threads of （一） groups, of numbered tasks, or both.",
 )
 @format_option
+@runner_options
 @click.pass_context
 @handle_errors
-def timeline(ctx: click.Context, docs: tuple[str, ...], series: str | None, level: str, fmt: str) -> None:
+def timeline(
+    ctx: click.Context,
+    docs: tuple[str, ...],
+    series: str | None,
+    level: str,
+    fmt: str,
+    jobs: int | None,
+    scheduler: str,
+) -> None:
     """Follow initiatives across editions: one thread per lineage, and programme presence.
 
     Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
@@ -479,7 +476,8 @@ def timeline(ctx: click.Context, docs: tuple[str, ...], series: str | None, leve
     trees = [tl.named(side.tree, _edition_id(side)) for side in sides]
     pairs = tl.comparison_pairs(len(trees))
     overrides = {(i, j): load_overrides(corpus, sides[i].doc_id, sides[j].doc_id) for i, j in pairs}
-    diffs = tl.pairwise_diffs(trees, progress_bar("comparing", minimum=4)(pairs), overrides)
+    done = progress_counter("comparing", minimum=4)(len(pairs))
+    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if fmt == "json":
         click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
@@ -706,20 +704,24 @@ def git_diff_driver(args: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("range_spec", metavar="[RANGE]", required=False)
 @format_option
+@runner_options
 @click.pass_context
 @handle_errors
-def review(ctx: click.Context, range_spec: str | None, fmt: str) -> None:
+def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str) -> None:
     """Review corpus changes in RANGE (default: this branch against its upstream or main).
 
     A newly ingested report is compared with the previous edition of its series; a changed
     document (normalisation fix, hand correction) with its own revision at the range's base.
+    The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """
     import json
 
     from corpusdiff.report import to_json, to_markdown, to_terminal
     from corpusdiff.review import review as run_review
 
-    items = run_review(_corpus_dir(ctx), range_spec)
+    items = run_review(
+        _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
+    )
     if fmt == "json":
         click.echo(
             json.dumps(

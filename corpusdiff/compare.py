@@ -105,6 +105,11 @@ def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> D
     return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
 
 
+def compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
+    """`compare(*job)`: one picklable call for batch runners (corpusdiff.parallel)."""
+    return compare(*job)
+
+
 def _all_text(tree: DocTree) -> list[str]:
     return [s.heading for s in tree.sections] + [u.text for u in tree.units]
 

@@ -4,14 +4,16 @@ a changed document with its own earlier revision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpusdiff import gitstore
 from corpusdiff.compare import DiffResult, compare
 from corpusdiff.errors import CorpusError
-from corpusdiff.markdown import is_canonical_text, parse
-from corpusdiff.tree import build_tree
+from corpusdiff.markdown import is_canonical_text, read_metadata
+from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.sides import canonical_tree
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,22 @@ def resolve_range(repo, spec: str | None) -> tuple[str, str]:
     return merge_base, repo.git.rev_parse(head)
 
 
-def review(root: Path, spec: str | None = None) -> list[ReviewItem]:
+def review(
+    root: Path,
+    spec: str | None = None,
+    runner: Runner = SERIAL,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+) -> list[ReviewItem]:
+    """Every document added or changed in the range, with its diff; the git reads are serial,
+    the comparisons run on `runner`."""
     repo = gitstore.open_repo(root)
     base, head = resolve_range(repo, spec)
     top = gitstore.work_tree(repo)
     prefix = root.resolve().relative_to(top).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     changes = repo.git.diff("--name-status", "--no-renames", base, head, "--", prefix or ".").splitlines()
-    items = []
+    editions = _Editions(repo, prefix, head)
+    planned = []
     for line in changes:
         status, _, path = line.partition("\t")
         if not path.endswith(".md") or not path.startswith(prefix):
@@ -65,45 +75,57 @@ def review(root: Path, spec: str | None = None) -> list[ReviewItem]:
         doc_id = path[len(prefix) : -3]
         if doc_id.split("/")[0] in ("alignments", "sources"):
             continue
-        items.append(_review_one(repo, root, prefix, doc_id, status, base, head))
-    return items
+        planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
+    jobs = [(old, new) for _item, old, new in planned if old is not None]
+    results = iter(runner.map(compare_texts, jobs, progress(len(jobs))))
+    return [replace(item, result=next(results)) if old is not None else item for item, old, _new in planned]
+
+
+def compare_texts(job: tuple[str, str]) -> DiffResult:
+    """Compare two canonical Markdown texts (picklable, for batch runners)."""
+    old, new = job
+    return compare(canonical_tree(old), canonical_tree(new))
 
 
 def _show(repo, revision: str, path: str) -> str:
     return repo.git.show(f"{revision}:{path}") + "\n"
 
 
-def _review_one(repo, root: Path, prefix: str, doc_id: str, status: str, base: str, head: str) -> ReviewItem:
+def _plan_one(repo, editions, prefix: str, doc_id: str, status: str, base: str, head: str):
+    """(item without its result, old text, new text); old is None when nothing is compared."""
     path = f"{prefix}{doc_id}.md"
     if status == "D":
-        return ReviewItem(doc_id, "deleted", "", None)
+        return ReviewItem(doc_id, "deleted", "", None), None, None
     new_text = _show(repo, head, path)
     if not is_canonical_text(new_text):
         raise CorpusError(f"{path} at {head[:10]} is not canonical Markdown; run `corpusdiff check`")
-    new_doc = parse(new_text)
     if status == "M":
-        old_doc = parse(_show(repo, base, path))
-        return ReviewItem(
-            doc_id, "revised", f"{doc_id}@{base[:10]}", compare(build_tree(old_doc), build_tree(new_doc))
-        )
-    previous = _previous_edition(repo, prefix, head, new_doc.metadata.series, new_doc.metadata.date, doc_id)
+        return ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None), _show(repo, base, path), new_text
+    meta = read_metadata(new_text)
+    previous = editions.previous(meta.series, meta.date, doc_id)
     if previous is None:
-        return ReviewItem(doc_id, "first of its series", "", None)
-    prev_id, prev_doc = previous
-    return ReviewItem(doc_id, "new edition", prev_id, compare(build_tree(prev_doc), build_tree(new_doc)))
+        return ReviewItem(doc_id, "first of its series", "", None), None, None
+    return (
+        ReviewItem(doc_id, "new edition", previous, None),
+        _show(repo, head, f"{prefix}{previous}.md"),
+        new_text,
+    )
 
 
-def _previous_edition(repo, prefix: str, head: str, series: str, date: str, doc_id: str):
-    """The latest document of the same series published before `date`, as of `head`."""
-    best = None
-    for path in repo.git.ls_tree("-r", "--name-only", head, "--", prefix or ".").splitlines():
-        if not path.endswith(".md") or path == f"{prefix}{doc_id}.md":
-            continue
-        text = _show(repo, head, path)
-        if not is_canonical_text(text):
-            continue
-        document = parse(text)
-        meta = document.metadata
-        if meta.series == series and meta.date < date and (best is None or meta.date > best[1].metadata.date):
-            best = (path[len(prefix) : -3], document)
-    return best
+class _Editions:
+    """Series and date of every document at `head`, read once (front matter only)."""
+
+    def __init__(self, repo, prefix: str, head: str) -> None:
+        self.known: list[tuple[str, str, str]] = []  # (series, date, id)
+        for path in repo.git.ls_tree("-r", "--name-only", head, "--", prefix or ".").splitlines():
+            if not path.endswith(".md"):
+                continue
+            text = _show(repo, head, path)
+            if is_canonical_text(text):
+                meta = read_metadata(text)
+                self.known.append((meta.series, meta.date, path[len(prefix) : -3]))
+
+    def previous(self, series: str, date: str, doc_id: str) -> str | None:
+        """The latest document of the same series published before `date`."""
+        earlier = [(d, i) for s, d, i in self.known if s == series and d < date and i != doc_id]
+        return max(earlier)[1] if earlier else None

@@ -16,12 +16,13 @@ expensive step and each pair is independent, so callers may run the pairs in a p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from corpusdiff.compare import DiffResult, Overrides, compare
+from corpusdiff.compare import DiffResult, Overrides, compare_job
 from corpusdiff.errors import InputError
 from corpusdiff.grid import render_grid
+from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.programmes import extract_programmes, mentioned, plain
 from corpusdiff.tree import DocTree, split_label
 
@@ -111,10 +112,14 @@ def pairwise_diffs(
     trees: Sequence[DocTree],
     pairs: Iterable[tuple[int, int]],
     overrides: Mapping[tuple[int, int], Overrides] | None = None,
+    runner: Runner = SERIAL,
+    done: Callable[[int], None] = lambda n: None,
 ) -> list[DiffResult]:
-    """The differ's result for each index pair (pure; the pairs are independent)."""
+    """The differ's result for each index pair; the pairs are independent, so `runner` may
+    compare them in parallel."""
     overrides = overrides or {}
-    return [compare(trees[i], trees[j], overrides.get((i, j))) for i, j in pairs]
+    jobs = [(trees[i], trees[j], overrides.get((i, j))) for i, j in pairs]
+    return runner.map(compare_job, jobs, done)
 
 
 def edition_of(tree: DocTree) -> Edition:

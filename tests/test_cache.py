@@ -88,3 +88,21 @@ def test_sentence_wise_segmentation_equals_whole_text_segmentation(seed: Path) -
     whole.add_word("河套深港科技创新合作区", freq=200000)
     for paragraph in seed.read_text(encoding="utf-8").split("\n\n")[:80]:
         assert segmenter.tokens(paragraph) == tuple(whole.lcut(paragraph, HMM=False))
+
+
+def test_memo_call_keys_on_the_arguments(tmp_path: Path, monkeypatch) -> None:
+    from corpusdiff import cache
+
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
+    calls: list[tuple[int, int]] = []
+
+    def add(a: int, b: int) -> int:
+        calls.append((a, b))
+        return a + b
+
+    assert [
+        cache.memo_call("t", add, 1, 2),
+        cache.memo_call("t", add, 1, 2),
+        cache.memo_call("t", add, 2, 1),
+    ] == [3, 3, 3]
+    assert calls == [(1, 2), (2, 1)]
