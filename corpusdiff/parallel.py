@@ -54,12 +54,28 @@ def _process_map(workers: int, func: Callable[[T], R], items: Sequence[T], done)
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: list[R] = [None] * len(items)  # type: ignore[list-item]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         futures = {pool.submit(func, item): index for index, item in enumerate(items)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             done(1)
     return results
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool workers end when the command that started them is killed, instead of waiting
+    forever for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _dask_map(address: str, func: Callable[[T], R], items: Sequence[T], done) -> list[R]:

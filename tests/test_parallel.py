@@ -90,3 +90,36 @@ def test_an_unreachable_scheduler_is_one_clear_error() -> None:
 
     with pytest.raises(CorpusdiffError, match="cannot reach the Dask scheduler"):
         Runner(scheduler="tcp://127.0.0.1:9").map(_square, [1, 2])
+
+
+def test_pool_workers_end_when_their_command_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, time\nfrom corpusdiff.parallel import Runner\nRunner(jobs=2).map(time.sleep, [30, 30])\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    time.sleep(2)
+    workers = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True).stdout.split()
+    assert workers, "the pool should have started worker processes"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(int(pid)) for pid in workers):
+        time.sleep(0.2)
+    assert not any(_alive(int(pid)) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status_file = Path(f"/proc/{pid}/status")
+    status = status_file.read_text() if status_file.exists() else ""
+    return "State:\tZ" not in status
