@@ -37,6 +37,7 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # tasks (documents, pairs) rendered this time
+    series_rendered: bool = False  # the series views (site_series.py) were rendered this time
     seconds: float = 0.0
 
     @property
@@ -356,12 +357,14 @@ def build_site(
     for task in tasks:
         if task.key not in fresh:
             report.unchanged.extend(state[task.key]["pages"])
+    previous_views = state.get(SERIES_VIEWS)
     state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
     for doc in docs:
         if doc.raw_page:
             _copy(out, doc.raw_page, repo_root / doc.meta.source.file, report)
     for asset in sorted(STATIC.iterdir()):
         _copy(out, f"static/{asset.name}", asset, report)
+    state[SERIES_VIEWS] = _series_views(root, out, docs, previous_views, state, runner, report)
     env = _environment()
     _build_index(env, out, docs, consecutive, extra, commit, state, report)
     _build_programmes(env, out, docs, state, report)
@@ -369,6 +372,26 @@ def build_site(
     (out / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     report.seconds = time.perf_counter() - started
     return report
+
+
+SERIES_VIEWS = "series-views"  # the state key of the timeline, indicators, trace and terms pages
+
+
+def _series_views(
+    root: Path,
+    out: Path,
+    docs: list[Doc],
+    previous: dict[str, object] | None,
+    state: dict[str, dict[str, object]],
+    runner: Runner,
+    report: BuildReport,
+) -> dict[str, object]:
+    """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
+    of the document pages, which trace passages link to."""
+    from corpusdiff.site_series import build_series_views
+
+    paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
+    return build_series_views(root, out, docs, previous, paragraphs, runner, report)
 
 
 def _repository(root: Path) -> tuple[Path, str]:
@@ -450,6 +473,7 @@ def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> N
         regions=[(r, list(s.values())) for r, s in sorted(regions.items())],
         series=[s for r in regions.values() for s in r],
         extra_diffs=[_diff_summary(o, n) for o, n in extra],
+        series_views=state[SERIES_VIEWS]["data"]["views"],
     )
     _write(out, "index.html", html, report)
 

@@ -169,8 +169,9 @@ def test_a_changed_document_rerenders_only_its_pages_and_pairs(tmp_path: Path) -
     shutil.copytree(ROOT / "corpus", corpus)
     out = tmp_path / "site"
     first = build_site(corpus, out)
-    assert len(first.rendered) == 8
-    assert build_site(corpus, out).rendered == []
+    assert len(first.rendered) == 8 and first.series_rendered
+    second = build_site(corpus, out)
+    assert second.rendered == [] and not second.series_rendered
     plan = corpus / "futian/annual-plan/2025-01.md"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n新增一段用于测试增量构建。\n", encoding="utf-8")
     again = build_site(corpus, out)
@@ -179,6 +180,7 @@ def test_a_changed_document_rerenders_only_its_pages_and_pairs(tmp_path: Path) -
         "diff/futian.mid-year-report.2023-10__futian.annual-plan.2025-01.html",
         "doc/futian/annual-plan/2025-01.html",
     ]
+    assert again.series_rendered
     assert "新增一段用于测试增量构建" in (out / "doc/futian/annual-plan/2025-01.html").read_text(
         encoding="utf-8"
     )
@@ -190,3 +192,200 @@ def test_a_deleted_page_is_rendered_again(tmp_path: Path) -> None:
     build_site(ROOT / "corpus", out)
     (out / "doc/futian/five-year-plan/2021.html").unlink()
     assert build_site(ROOT / "corpus", out).rendered == ["doc/futian/five-year-plan/2021.html"]
+    (out / "terms.html").unlink()
+    again = build_site(ROOT / "corpus", out)
+    assert again.rendered == [] and again.series_rendered and (out / "terms.html").is_file()
+
+
+# --- series views (site_series.py) -------------------------------------------------------------
+
+
+class _Rows(HTMLParser):
+    """Rows of tables of one class, each cell as (text, first link)."""
+
+    def __init__(self, table_class: str) -> None:
+        super().__init__()
+        self.table_class, self.depth, self.rows = table_class, 0, []
+        self.cell: list[str] | None = None
+        self.link = ""
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        attributes = dict(attrs)
+        if tag == "table":
+            self.depth += self.depth > 0 or self.table_class in (attributes.get("class") or "").split()
+        elif self.depth and tag == "tr":
+            self.rows.append([])
+        elif self.depth and tag in ("td", "th"):
+            self.cell, self.link = [], ""
+        elif self.cell is not None and tag == "a" and not self.link:
+            self.link = attributes.get("href", "")
+
+    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+        if tag == "table" and self.depth:
+            self.depth -= 1
+        elif tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(("".join(self.cell).strip(), self.link))
+            self.cell = None
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _rows(page: Path | str, table_class: str) -> list[list[tuple[str, str]]]:
+    """Table rows of a page, or of a piece of one."""
+    parser = _Rows(table_class)
+    parser.feed(page if isinstance(page, str) else page.read_text(encoding="utf-8"))
+    return [row for row in parser.rows if row]
+
+
+def _row_with(rows: list[list[tuple[str, str]]], text: str) -> list[tuple[str, str]]:
+    return next(row for row in rows if any(cell == text for cell, _ in row))
+
+
+class _ElementText(HTMLParser):
+    def __init__(self, anchor: str) -> None:
+        super().__init__()
+        self.anchor, self.open, self.text = anchor, "", []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        if dict(attrs).get("id") == self.anchor:
+            self.open = tag
+
+    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+        if tag == self.open:
+            self.open = ""
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        if self.open:
+            self.text.append(data)
+
+
+def _target_text(page: Path, link: str) -> str:
+    """The text of the element a link points at (a heading or paragraph of a document page)."""
+    path, _, anchor = link.partition("#")
+    parser = _ElementText(anchor)
+    parser.feed((page.parent / path).read_text(encoding="utf-8"))
+    return "".join(parser.text)
+
+
+def test_index_and_nav_link_the_series_views(built: Path) -> None:
+    index = _parse(built / "index.html").links
+    for page in ("timeline/futian-plan.html", "indicators.html", "trace.html", "terms.html"):
+        assert page in index
+    # the `timelines:` entry of corpus/site.yaml lists exactly the futian-plan editions: one page
+    assert not (built / "timeline/futian-plans.html").exists()
+    document_nav = _parse(built / "doc/futian/annual-plan/2022-01.html").links
+    assert {"../../../indicators.html", "../../../trace.html", "../../../terms.html"} <= set(document_nav)
+
+
+def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Path) -> None:
+    page = built / "timeline/futian-plan.html"
+    rows = _rows(page, "timeline")
+    assert [text for text, _ in rows[0][1:4]] == ["2022-01", "2023-10", "2025-01"]
+    hetao = _row_with(rows, "1.高水平建设河套深港科技创新合作区")
+    headings = [
+        "1.高水平建设河套深港科技创新合作区",  # annual-plan/2022-01.md line 163
+        "1.高标准规划建设河套深港科技创新合作区",  # mid-year-report/2023-10.md line 119
+        "1.持续高水平建设河套合作区深圳园区",  # annual-plan/2025-01.md line 165
+    ]
+    assert [text for text, _ in hetao[1:4]] == headings
+    for (_, link), heading in zip(hetao[1:4], headings, strict=True):
+        assert _target_text(page, link) == heading
+    assert [text for text, _ in hetao[4:]] == ["2022-01", "2025-01", ""]
+    # hand label 枢纽城区 (tests/data/labels/threads.yaml): the 2025 plan has no such task
+    hub = _row_with(rows, "13.推进枢纽城区建设")
+    assert [text for text, _ in hub[1:6]] == [
+        "13.推进枢纽城区建设",
+        "12.加快建设枢纽城区",
+        "—",
+        "2022-01",
+        "2023-10",
+    ]
+
+
+def test_indicators_page_charts_gdp_with_the_2025_target(built: Path) -> None:
+    html = (built / "indicators.html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    gdp = [c for c in charts if re.search(r"<title[^>]*>地区生产总值: rate", c)]
+    assert len(gdp) == 1
+    # 2025-01.md line 143: ——地区生产总值增长5.5%左右；
+    assert re.search(r'<text x="([\d.]+)"[^>]*class="value target">\+5\.5%左右</text>', gdp[0])
+    assert ">2025</text>" in gdp[0] and "<script" not in gdp[0]
+    plan_section = html.split("<h2>futian-plan", 1)[1].split("</section>", 1)[0]
+    rows = _rows(plan_section, "indicators")
+    column = rows[1].index(("target 2025", "")) + 1  # the first header row spans the name column
+    assert rows[0][column][0] == "2025-01"
+    assert _row_with(rows, "地区生产总值")[column][0] == "+5.5%左右"
+
+
+def test_trace_page_links_passages_and_lists_what_no_report_addresses(built: Path) -> None:
+    page = built / "trace.html"
+    html = page.read_text(encoding="utf-8")
+    unaddressed = html.split('id="plan-0-unaddressed"', 1)[1]
+    # background, not a task (five-year-plan/2021.md line 65): no report says 大变局
+    assert "一、世界正经历百年未有之大变局</a>" in unaddressed
+    rows = _rows(page, "trace")
+    hetao = next(row for row in rows if row[0][0].startswith("第一节 规划建设好河套深港科技创新合作"))
+    links = [link for _, link in hetao[1:5]]
+    assert all(links), hetao  # every report has a passage on 河套
+    assert all("河套" in _target_text(page, link) for link in links)
+
+
+def test_terms_page_counts_hetao_in_every_plan_edition(built: Path) -> None:
+    rows = _rows(built / "terms.html", "terms")
+    assert [text for text, _ in rows[0][6:]] == ["2022-01", "2023-10", "2025-01"]
+    # `grep -o 河套` in each body (without the title): 9, 8, 9
+    assert [text for text, _ in _row_with(rows, "河套")] == [
+        "河套",
+        "word",
+        "steady",
+        "2022-01",
+        "2025-01",
+        "26",
+        "9",
+        "8",
+        "9",
+    ]
+
+
+def test_series_views_never_turn_report_text_into_markup(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corpusdiff.cli import main
+
+    text = (SEEDS / "futian-2022-01-plan-report.txt").read_text(encoding="utf-8")
+    for line, hostile in [
+        (
+            "1.高水平建设河套深港科技创新合作区。",
+            "1.高水平建设<script>alert('x')</script>河套深港科技创新合作区。推进“<i>福田</i>工程”。",
+        ),
+        ("——地区生产总值5318.2亿元", "——<img src=x onerror=alert(1)>地区生产总值5318.2亿元"),
+        ("——地区生产总值增长6.0%以上", "——<img src=x onerror=alert(1)>地区生产总值增长6.0%以上"),
+    ]:
+        assert line in text
+        text = text.replace(line, hostile, 1)
+    hostile_file = tmp_path / "hostile.txt"
+    hostile_file.write_text(text, encoding="utf-8")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copyfile(ROOT / "corpus/manifest.yaml", corpus / "manifest.yaml")  # the plan's title
+    others = [SEEDS / "futian-2025-01-plan-report.txt", SEEDS / "futian-2021-14th-five-year-plan-outline.txt"]
+    result = CliRunner().invoke(
+        main, ["--corpus", str(corpus), "ingest", str(hostile_file), *map(str, others)]
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<i>福田</i>" not in html, page
+    timeline = next((out / "timeline").glob("*.html")).read_text(encoding="utf-8")
+    assert "1.高水平建设&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;河套深港科技创新合作区" in timeline
+    assert "&lt;i&gt;福田&lt;/i&gt;工程" in timeline
+    indicators = (out / "indicators.html").read_text(encoding="utf-8")  # (1) is dropped from names
+    assert re.search(r"<title[^>]*>&lt;img src=x onerror=alert&gt;地区生产总值: rate", indicators)
+    assert "&lt;i&gt;福田&lt;/i&gt;工程" in (out / "terms.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;河套" in (out / "trace.html").read_text(
+        encoding="utf-8"
+    )

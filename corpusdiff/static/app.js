@@ -43,3 +43,16 @@ function corpusdiffSearch() {
   if (q) { input.value = q; }
   run();
 }
+
+/* Term index: show rows by status. Without script the form stays hidden and every row shows. */
+document.querySelectorAll("form.term-filters").forEach(function (form) {
+  var rows = form.parentNode.querySelectorAll("table.terms tbody tr");
+  function apply() {
+    var shown = {};
+    form.querySelectorAll("input[name=term-status]").forEach(function (box) { shown[box.value] = box.checked; });
+    rows.forEach(function (row) { row.classList.toggle("hidden", !shown[row.dataset.status]); });
+  }
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  apply();
+});
