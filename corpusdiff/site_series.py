@@ -214,9 +214,15 @@ def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
     )
 
 
+#: The site's timelines compare editions at most this far apart (consecutive ones, and those
+#: one edition apart to find gaps), so a new edition costs two comparisons, not one per
+#: edition of its series. `corpusdiff timeline` compares all pairs.
+TIMELINE_REACH = 2
+
+
 def _pairs_of(edition_set: EditionSet) -> list[tuple[Doc, Doc]]:
     docs = edition_set.docs
-    return [(docs[i], docs[j]) for i, j in tl.comparison_pairs(len(docs))]
+    return [(docs[i], docs[j]) for i, j in tl.comparison_pairs(len(docs), TIMELINE_REACH)]
 
 
 def build_series_views(
