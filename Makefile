@@ -21,9 +21,12 @@ demo: install
 	$(BIN)/corpusdiff --corpus $(CORPUS) diff futian/annual-plan/2022-01 futian/annual-plan/2025-01 --section 主要任务 --only reworded,moved --no-color --no-pager || test $$? -eq 1
 	$(BIN)/corpusdiff --corpus $(CORPUS) site build --out site/build
 
+# Benchmarks (benchmarks/README.md); `make bench SIZES=10,100,1000` for the 1,000-report run.
+SIZES ?= 10,100
 bench: install
 	$(BIN)/python benchmarks/normalize_throughput.py
 	$(BIN)/python benchmarks/cli_diff.py
+	$(BIN)/python benchmarks/pipeline.py --sizes $(SIZES)
 
 # The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the
 # screenshots readable. Installed when missing and running as root (as CI does).

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -62,3 +64,4 @@ _hypothesis_profiles()
 
 # The suite never reads or fills the user's cache (corpusdiff.cache): a fresh one per run.
 os.environ["CORPUSDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="corpusdiff-test-cache-")
+atexit.register(shutil.rmtree, os.environ["CORPUSDIFF_CACHE_DIR"], ignore_errors=True)
