@@ -35,14 +35,14 @@ for name in ({str(OLD)!r}, {str(NEW)!r}):
     jieba.lcut(open(name, encoding="utf-8").read())
 """
 CLI_DIFF = [
-        sys.executable,
-        "-m",
-        "corpusdiff",
-        "--corpus",
-        str(ROOT / "corpus"),
-        "diff",
-        str(OLD),
-        str(NEW),
+    sys.executable,
+    "-m",
+    "corpusdiff",
+    "--corpus",
+    str(ROOT / "corpus"),
+    "diff",
+    str(OLD),
+    str(NEW),
     "--format",
     "json",
 ]
