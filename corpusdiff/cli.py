@@ -256,17 +256,23 @@ _TERM_STATUSES = {"new": "new-in-latest", "dropped": "dropped", "steady": "stead
 _TERMINAL_TERM_LIMIT = 40
 
 
+def table_format_option(help_text: str):  # type: ignore[no-untyped-def]
+    """`-f terminal|json|csv` for the commands whose output is a table."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(("terminal", "json", "csv")),
+        default="terminal",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @main.command(name="terms")
 @click.argument("docs", nargs=-1, metavar="[DOC]...")
 @click.option("--series", help="Only documents of this series.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("terminal", "json", "csv")),
-    default="terminal",
-    show_default=True,
-)
+@table_format_option("terminal table, json (editions and terms) or csv (one line per term).")
 @click.option(
     "--status",
     type=click.Choice(tuple(_TERM_STATUSES)),
@@ -550,14 +556,8 @@ def trace_command(
 
 @main.command(name="indicators")
 @click.argument("docs", nargs=-1, required=True, metavar="DOC...")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("terminal", "json", "csv")),
-    default="terminal",
-    show_default=True,
-    help="terminal table, json (documents, records and the aligned table) or csv (one line per record).",
+@table_format_option(
+    "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
 )
 @click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
 @click.pass_context
