@@ -332,15 +332,20 @@ def derive(old: Edition, rng: random.Random, donors: Sequence[Donor]) -> tuple[E
     return edition, log
 
 
+def _movable_tasks(edition: Edition) -> list[tuple[int, int]]:
+    """(group, task) positions whose group keeps at least one task when the task leaves."""
+    return [
+        (g, t)
+        for g, group in enumerate(edition.groups)
+        if len(group.tasks) > 1
+        for t in range(len(group.tasks))
+    ]
+
+
 def drop_tasks(edition: Edition, rng: random.Random, context: Context) -> tuple[Edition, list[dict]]:
     log = []
     for _ in range(rng.randint(1, 3)):
-        places = [
-            (g, t)
-            for g, group in enumerate(edition.groups)
-            if len(group.tasks) > 1
-            for t in range(len(group.tasks))
-        ]
+        places = _movable_tasks(edition)
         g, t = rng.choice(places)
         group = edition.groups[g]
         log.append({"op": "drop_task", "task": group.tasks[t].heading, "group": group.heading})
@@ -351,12 +356,7 @@ def drop_tasks(edition: Edition, rng: random.Random, context: Context) -> tuple[
 def move_tasks(edition: Edition, rng: random.Random, context: Context) -> tuple[Edition, list[dict]]:
     log = []
     for _ in range(rng.randint(0, 2)):
-        places = [
-            (g, t)
-            for g, group in enumerate(edition.groups)
-            if len(group.tasks) > 1
-            for t in range(len(group.tasks))
-        ]
+        places = _movable_tasks(edition)
         g, t = rng.choice(places)
         target = rng.choice([i for i in range(len(edition.groups)) if i != g])
         task = edition.groups[g].tasks[t]
