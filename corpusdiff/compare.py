@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from corpusdiff.inline import Figure, changed_figures, token_diff
@@ -25,6 +25,14 @@ UNIT_THRESHOLD = 0.3
 SENTENCE_THRESHOLD = 0.45
 PARENT_BONUS = 0.1
 GAP_THRESHOLD = 0.1
+#: The unit cosine at which tasks left unpaired by sections and by UNIT_THRESHOLD may still
+#: continue each other (given anchors, see `_TaskPass`): task texts are rewritten from year to
+#: year, and the labelled pairs the differ used to miss scored 0.11-0.21.
+LEFTOVER_TASK_THRESHOLD = 0.1
+#: Anchors (words only two tasks share, see `task_anchors`) a pair needs to displace pairs
+#: without any, and that a left-over task needs with its favourite to count as merged into it.
+REMATCH_ANCHORS = 3
+MERGE_ANCHORS = 2
 RECURRING_EDIT_RATIO = 0.04
 #: How much a section's heading counts against its content: task headings name the task.
 HEADING_WEIGHT = {"num": 0.5}
@@ -60,6 +68,8 @@ class Initiative:
     new_sentence: str = ""
     diff: tuple[tuple[str, str], ...] = ()
     figures: tuple[Figure, ...] = ()
+    relation: str = ""  # "merge" / "split" for the extra side of a merge or split
+    anchors: tuple[str, ...] = ()  # of two tasks: the words no other task of either edition uses
 
 
 @dataclass(frozen=True)
@@ -350,12 +360,22 @@ def classify_units(
         if i not in matched and j not in taken:
             matched[i] = (j, value)
             taken.add(j)
+    extra = [(i, j, value) for i, j, value in extra if i not in matched or j not in taken]
+    anchors = task_anchors(old, new, seg)
+    _TaskPass(old, new, rows, pairs, matched, taken, extra, anchors).run()
     result: list[Initiative] = []
+
+    def add(i: int, j: int, value: float, relation: str = "") -> None:
+        unit, *in_sentences = _matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg)
+        result.append(replace(unit, relation=relation, anchors=anchors.get((i, j), ())))
+        # the shared side of a merge or split has its sentences reported by its own pair
+        shared = {"merge": "new", "split": "dropped"}.get(relation)
+        result.extend(item for item in in_sentences if item.status != shared)
+
     for i, (j, value) in sorted(matched.items()):
-        result.extend(_matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg))
+        add(i, j, value)
     for i, j, value in extra:  # the extra side of a split or a merge
-        if i not in matched or j not in taken:
-            result.extend(_matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg))
+        add(i, j, value, "split" if i in matched else "merge")
     merged = {i for i, _, _ in extra}
     split = {j for _, j, _ in extra}
     result.extend(
@@ -364,6 +384,137 @@ def classify_units(
     result.extend(Initiative("new", None, u, 0.0) for u in new.units if u.index not in taken | split)
     result.sort(key=lambda item: _initiative_order(item))
     return result
+
+
+@dataclass
+class _TaskPass:
+    """The last word on task pairs, from the words only two tasks share (*anchors*, such as a
+    programme or a place named by one task of each edition and by no other task): evidence of
+    lineage that TF-IDF dilutes in long, rewritten task texts. Mutates `matched`, `taken`, `extra`."""
+
+    old: DocTree
+    new: DocTree
+    rows: list[dict[int, float]]  # unit cosines, old x new
+    pairs: dict[int, int]
+    matched: dict[int, tuple[int, float]]
+    taken: set[int]
+    extra: list[tuple[int, int, float]]
+    anchors: dict[tuple[int, int], tuple[str, ...]]
+
+    def run(self) -> None:
+        self.unpair_unsupported()
+        self.rematch_on_anchors()
+        self.pair_leftovers()
+        self.merge_leftovers()
+
+    def _tasks(self, tree: DocTree) -> list[int]:
+        return [u.index for u in tree.units if u.kind == "task"]
+
+    def _free_old(self) -> list[int]:
+        used = self.matched.keys() | {i for i, _, _ in self.extra}
+        return [i for i in self._tasks(self.old) if i not in used]
+
+    def _free_new(self) -> list[int]:
+        used = self.taken | {j for _, j, _ in self.extra}
+        return [j for j in self._tasks(self.new) if j not in used]
+
+    def _cosines(self, i: int) -> dict[int, float]:
+        """Cosines of old task `i` with the new tasks of the same part."""
+        a = self.old.units[i]
+        return {
+            j: value
+            for j, value in self.rows[i].items()
+            if self.new.units[j].kind == "task"
+            and _same_part(self.old, self.new, a, self.new.units[j], self.pairs)
+        }
+
+    def unpair_unsupported(self) -> None:
+        """Tasks paired only by their position between aligned neighbours (a section score below
+        SECTION_THRESHOLD) stay paired only with some support from their contents."""
+        for i, (j, value) in list(self.matched.items()):
+            if self.old.units[i].kind != "task" or value >= SECTION_THRESHOLD or self.anchors.get((i, j)):
+                continue
+            if self._cosines(i).get(j, 0.0) < LEFTOVER_TASK_THRESHOLD:
+                del self.matched[i]
+                self.taken.discard(j)
+
+    def rematch_on_anchors(self) -> None:
+        """A pair with REMATCH_ANCHORS anchors and the higher cosine replaces the pairs of its
+        two tasks when those share no anchor at all (headings alike, contents apart)."""
+        partner = {j: i for i, (j, _) in self.matched.items()}
+        for (i, j), words in sorted(self.anchors.items(), key=lambda item: -len(item[1])):
+            value = self._cosines(i).get(j, 0.0)
+            if len(words) < REMATCH_ANCHORS or self.matched.get(i, (None,))[0] == j:
+                continue
+            displaced = [(i, self.matched[i][0])] if i in self.matched else []
+            displaced += [(partner[j], j)] if j in partner else []
+            if any(
+                self.anchors.get(pair) or self._cosines(pair[0]).get(pair[1], 0.0) >= value
+                for pair in displaced
+            ):
+                continue
+            for a, b in displaced:
+                del self.matched[a]
+                self.taken.discard(b)
+                partner.pop(b, None)
+            self.matched[i] = (j, value)
+            self.taken.add(j)
+            partner[j] = i
+
+    def pair_leftovers(self) -> None:
+        """Tasks left over on both sides, best pairs first (1:1), when alike and anchored."""
+        new_free = set(self._free_new())
+        options = sorted(
+            (
+                (value, i, j)
+                for i in self._free_old()
+                for j, value in self._cosines(i).items()
+                if j in new_free
+            ),
+            reverse=True,
+        )
+        for value, i, j in options:
+            if value < LEFTOVER_TASK_THRESHOLD or not self.anchors.get((i, j)):
+                continue
+            if i not in self.matched and j not in self.taken:
+                self.matched[i] = (j, value)
+                self.taken.add(j)
+
+    def merge_leftovers(self) -> None:
+        """A task still left over whose favourite is paired, with MERGE_ANCHORS anchors: a merge
+        (old side) or a split (new side)."""
+        cosines = {i: self._cosines(i) for i in self._tasks(self.old)}
+        for i in self._free_old():
+            best = self._favourite({(i, j): value for j, value in cosines[i].items()})
+            if best and best[1] in self.taken:
+                self.extra.append((*best, cosines[i][best[1]]))
+        for j in self._free_new():
+            best = self._favourite({(i, j): row[j] for i, row in cosines.items() if j in row})
+            if best and best[0] in self.matched:
+                self.extra.append((*best, cosines[best[0]][j]))
+
+    def _favourite(self, options: dict[tuple[int, int], float]) -> tuple[int, int] | None:
+        """The best-scoring pair, if alike enough and anchored enough."""
+        best = max(options, key=options.__getitem__, default=None)
+        if best is None or options[best] < LEFTOVER_TASK_THRESHOLD:
+            return None
+        return best if len(self.anchors.get(best, ())) >= MERGE_ANCHORS else None
+
+
+def task_anchors(old: DocTree, new: DocTree, seg: Segmenter) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(old task, new task) -> the words of two or more characters that these two tasks use and
+    no other task of either edition does."""
+    holders: dict[str, list[tuple[str, int]]] = {}
+    for side, tree in (("old", old), ("new", new)):
+        for unit in tree.units:
+            if unit.kind == "task":
+                for word in dict.fromkeys(w for w in seg.words(unit.text) if len(w) >= 2):
+                    holders.setdefault(word, []).append((side, unit.index))
+    anchors: dict[tuple[int, int], list[str]] = {}
+    for word, units in holders.items():
+        if len(units) == 2 and units[0][0] == "old" and units[1][0] == "new":
+            anchors.setdefault((units[0][1], units[1][1]), []).append(word)
+    return {pair: tuple(words) for pair, words in anchors.items()}
 
 
 def _pair_identical_units(

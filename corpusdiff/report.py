@@ -90,6 +90,10 @@ def to_json(result: DiffResult) -> dict[str, object]:
             entry["diff"] = [list(pair) for pair in item.diff]
         if item.figures:
             entry["figures"] = [{"old": f.old, "new": f.new} for f in item.figures]
+        if item.relation:
+            entry["relation"] = item.relation
+        if item.anchors:
+            entry["anchors"] = list(item.anchors)
         initiatives.append(entry)
     sections = [
         {

@@ -29,8 +29,11 @@ from corpusdiff.tree import DocTree, split_label
 GROUP, TASK = "group", "task"
 LEVELS = (GROUP, TASK)
 GROUP_KIND = "paren"  # `（一）` headings
-#: A link that skips an edition needs this much content similarity in the distant pair.
+#: A link that skips an edition needs this much content similarity in the distant pair, or
+#: this many anchors (words only the pair uses, `compare.task_anchors`) that the skipped
+#: editions never use: the initiative's own vocabulary left with it and came back with it.
 GAP_THRESHOLD = 0.3
+GAP_ANCHORS = 2
 QUOTED, MENTIONED = "quoted", "mentioned"
 SAME, ABSENT = "●", "—"
 
@@ -86,6 +89,7 @@ class Link:
     new: int
     similarity: float
     extra: bool  # the extra side of a split or merge
+    anchors: tuple[str, ...] = ()  # words only these two items use in their two editions
 
 
 # --- editions and pairs -------------------------------------------------------------------
@@ -145,7 +149,12 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     for level in LEVELS:
         items = [_items(tree, level) for tree in trees]
         links = {pair: _links(diff, level) for pair, diff in by_pair.items()}
-        threads += [_thread(level, chain, trees, editions) for chain in chain_items(items, links)]
+        texts = [
+            "\n".join(_item(level, tree, "", key).text for key in keys)
+            for tree, keys in zip(trees, items, strict=True)
+        ]
+        chains = chain_items(items, links, lambda edition, word, texts=texts: word in texts[edition])
+        threads += [_thread(level, chain, trees, editions) for chain in chains]
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
 
@@ -170,9 +179,8 @@ def _links(diff: DiffResult, level: str) -> list[Link]:
             if m.old and m.new and m.old.kind == GROUP_KIND and m.new.kind == GROUP_KIND
         ]
     else:
-        extra = {(m.old.index, m.new.index) for m in diff.sections if m.relation and m.old and m.new}
         found = [
-            Link(i.old.index, i.new.index, i.similarity, (i.old.section, i.new.section) in extra)
+            Link(i.old.index, i.new.index, i.similarity, bool(i.relation), i.anchors)
             for i in diff.initiatives
             if i.level == "unit" and i.old and i.new and i.old.kind == "task" and i.new.kind == "task"
         ]
@@ -180,10 +188,13 @@ def _links(diff: DiffResult, level: str) -> list[Link]:
 
 
 def chain_items(
-    items: Sequence[Sequence[int]], links: Mapping[tuple[int, int], Sequence[Link]]
+    items: Sequence[Sequence[int]],
+    links: Mapping[tuple[int, int], Sequence[Link]],
+    mentions: Callable[[int, str], bool] = lambda edition, word: True,
 ) -> list[list[Node]]:
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
-    extended by the items it shares through a merge or split; chains in order of first item."""
+    extended by the items it shares through a merge or split; chains in order of first item.
+    `mentions(edition, word)`: whether an edition's items use a word (for links across a gap)."""
     successor: dict[Node, Node] = {}
     predecessor: dict[Node, Node] = {}
 
@@ -207,16 +218,26 @@ def chain_items(
                 merged_into.setdefault(a, b)
             elif b not in predecessor:
                 split_from.setdefault(b, a)
+
+    def bridged(link: Link, first: int, last: int) -> bool:
+        """Whether a link may skip the editions between `first` and `last`."""
+        if last == first + 1 or link.similarity >= GAP_THRESHOLD:
+            return True
+        absent = [w for w in link.anchors if not any(mentions(n, w) for n in range(first + 1, last))]
+        return len(absent) >= GAP_ANCHORS
+
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
     for i, j in distant:
         for link in links[(i, j)]:
-            a = (i, link.old)
-            if link.extra or a in successor or a in merged_into:
+            a, b = (i, link.old), (j, link.new)
+            if a in successor or a in merged_into:
                 continue
-            start = _chain_start((j, link.new), predecessor)
-            gap = start[0] > i + 1
-            if start[0] > i and start not in split_from and not (gap and link.similarity < GAP_THRESHOLD):
-                join(a, start)
+            start = _chain_start(b, predecessor)
+            if not link.extra and start[0] > i and start not in split_from:
+                if bridged(link, i, start[0]):
+                    join(a, start)
+            elif bridged(link, i, j):  # b's lineage is as old as a's: a merged into it
+                merged_into.setdefault(a, b)
     chains = []
     for edition, keys in enumerate(items):
         for node in ((edition, key) for key in keys):

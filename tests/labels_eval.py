@@ -86,8 +86,13 @@ def score_pair(path: Path) -> tuple[Score, DiffResult]:
         for item in spec.get(key, []):
             text = item[side]
             unit = _task(old if side == "old" else new, text)
-            statuses = _unit_status(result, side, unit.text if unit else text.rstrip("。"))
-            score.add(key, wanted in statuses, text)
+            if unit is not None:  # a whole task: it must not be paired (or merged) with any
+                ok = not any(
+                    i.level == "unit" and i.old and i.new and unit in (i.old, i.new) for i in result.initiatives
+                )
+            else:
+                ok = wanted in _unit_status(result, side, text.rstrip("。"))
+            score.add(key, ok, text)
     for pair in spec.get("group_pairs", []):
         matches = result.sections
         if pair["old"] and pair["new"]:

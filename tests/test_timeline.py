@@ -178,6 +178,28 @@ def test_gap_needs_content_similarity() -> None:
     assert chain_items([[5], [7], [9]], strong) == [[(0, 5), (2, 9)], [(1, 7)]]
 
 
+def test_gap_is_bridged_by_anchors_the_skipped_edition_never_uses() -> None:
+    links = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.15, False, ("外贸", "贸易"))]}
+    silent = {0: "外贸 贸易", 1: "数字人民币", 2: "外贸 贸易"}
+    talking = {**silent, 1: "外贸新业态"}
+    assert chain_items([[5], [7], [9]], links, lambda n, w: w in silent[n]) == [[(0, 5), (2, 9)], [(1, 7)]]
+    # the middle edition still uses one of the two words: one anchor is not enough
+    assert chain_items([[5], [7], [9]], links, lambda n, w: w in talking[n]) == [[(0, 5)], [(1, 7)], [(2, 9)]]
+
+
+def test_merge_across_a_gap_joins_the_older_lineage() -> None:
+    # 0/4 -> 1/6 -> 2/9 is one lineage; 0/5 vanishes in edition 1 and its anchors reappear in 2/9
+    links = {
+        (0, 1): [Link(4, 6, 0.5, False)],
+        (1, 2): [Link(6, 9, 0.5, False)],
+        (0, 2): [Link(5, 9, 0.12, False, ("制造业", "终端"))],
+    }
+    assert chain_items([[4, 5], [6], [9]], links, lambda n, w: n != 1) == [
+        [(0, 4), (1, 6), (2, 9)],
+        [(0, 5), (2, 9)],
+    ]
+
+
 def test_merged_lineage_shares_the_item_it_merged_into() -> None:
     links = {(0, 1): [Link(1, 4, 0.6, False), Link(2, 4, 0.4, True)], (1, 2): [Link(4, 8, 0.5, False)]}
     assert chain_items([[1, 2], [4], [8]], links) == [
@@ -233,29 +255,7 @@ def _labelled_threads() -> list[dict]:
     return yaml.safe_load(LABELS.read_text(encoding="utf-8")) if LABELS.is_file() else []
 
 
-#: Labelled threads the differ's pairs cannot give today, each for a reason in `compare`:
-KNOWN_MISSES = {
-    "科技创新": "2022 8.激发科技创新活力 is paired with nothing in either later edition",
-    "文体活动": "the merge of 2022 tasks 16 and 17 is not reported: 17 comes out dropped",
-    "城市建设管理/社会治理改革": "2023-10 task 10 is paired with 2025 task 12 (对外开放), task 9 with 10",
-    "外贸/对外开放": "2025 task 12 is already taken by 2023-10 task 10; 2022 -> 2025 leaves 5 dropped",
-    "先进制造": "merge of 2022 task 9 into 2025 task 4 is not found (9 comes out dropped)",
-}
-
-
-@pytest.mark.parametrize(
-    "label",
-    [
-        pytest.param(
-            label,
-            id=label["name"],
-            marks=[pytest.mark.xfail(reason=KNOWN_MISSES[label["name"]], strict=True)],
-        )
-        if label["name"] in KNOWN_MISSES
-        else pytest.param(label, id=label["name"])
-        for label in _labelled_threads()
-    ],
-)
+@pytest.mark.parametrize("label", _labelled_threads(), ids=lambda label: label["name"])
 def test_labelled_threads(label: dict) -> None:
     expected = tuple(label["items"].get(doc) for doc in PLANS)
     found = [headings(t, PLANS) for t in plan_timeline().threads if t.level == label["level"]]
