@@ -1,0 +1,189 @@
+"""Segmentation with a partial jieba dictionary (tokens.PartialDictionary over dictindex) gives
+exactly the tokens of the full dictionary, and falls back to it when there is no usable index."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+
+from corpusdiff import dictindex
+from corpusdiff.programmes import extract_programmes
+from corpusdiff.tokens import DOMAIN_FREQ, Segmenter
+from corpusdiff.tree import tree_from_markdown
+from tests.conftest import ROOT
+
+DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))
+PLAN_2025 = ROOT / "corpus/futian/annual-plan/2025-01.md"
+PIECE_END = re.compile(r"(?<=[。；！？\n])")
+
+
+@pytest.fixture(scope="module")
+def full() -> jieba.Tokenizer:
+    """jieba's own tokenizer with its whole dictionary: the reference."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def reference(full: jieba.Tokenizer, domain: tuple[str, ...]) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(full.FREQ), full.total, True
+    for word in domain:
+        tokenizer.add_word(word, freq=200000)
+    return tokenizer
+
+
+def pieces_and_domain(path: Path) -> tuple[list[str], tuple[str, ...]]:
+    """Every sentence piece compare would segment (whole text, units, headings), and the
+    programme names it would add as domain words."""
+    text = path.read_text(encoding="utf-8")
+    tree = tree_from_markdown(text)
+    texts = [text, *(u.text for u in tree.units), *(s.heading for s in tree.sections)]
+    pieces = dict.fromkeys(piece for t in texts for piece in PIECE_END.split(t) if piece)
+    domain = tuple(p.name for p in extract_programmes(u.text for u in tree.units))
+    return list(pieces), domain
+
+
+@pytest.mark.parametrize("with_domain", [True, False], ids=["programmes", "no-domain"])
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))
+def test_partial_dictionary_segments_every_corpus_piece_like_the_full_one(
+    path: Path, with_domain: bool, full: jieba.Tokenizer
+) -> None:
+    pieces, domain = pieces_and_domain(path)
+    domain = domain if with_domain else ()
+    assert len(domain) >= 50 or not with_domain  # the documents do name many programmes
+    seg = Segmenter(domain)
+    expected = reference(full, seg.domain)
+    for piece in pieces:
+        assert seg.tokens(piece) == tuple(expected.lcut(piece, HMM=False)), piece
+    assert seg._partial is not None  # the partial path was the one tested
+    assert len(seg._partial.tokenizer.FREQ) < len(full.FREQ) / 4
+    assert seg._partial.tokenizer.total == full.total + DOMAIN_FREQ * len(seg.domain)
+
+
+def test_text_with_lone_surrogates_segments_like_the_full_dictionary(full: jieba.Tokenizer) -> None:
+    text = "\udcb8中国人民\ud800银行。"  # what surrogateescape leaves of undecodable bytes
+    seg = Segmenter()
+    assert seg.tokens(text) == ("\udcb8", "中国", "人民", "\ud800", "银行", "。")
+    assert seg.tokens(text) == tuple(reference(full, ()).lcut(text, HMM=False))
+    assert seg._partial is not None
+
+
+# A tiny dictionary, checked by hand (total T = 2702): 科技创新 is found only through its prefix
+# 科技创 (freq 0), 深圳 only through 深 (a prefix, not a word); 科技 and 创新 are words and prefixes
+# of longer ones; 创新区 is rare until it is a domain word.
+TINY = """科 100
+技 100
+创 100
+新 100
+区 100
+科技 400
+创新 400
+新区 300
+科技创新 600
+创新区 2
+深圳 500
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text(TINY, encoding="utf-8")
+    monkeypatch.setattr(dictindex, "jieba_dictionary", lambda: dictionary)
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path / "cache"))
+    return dictionary
+
+
+def test_the_index_holds_singles_total_and_buckets_with_prefixes(tiny: Path) -> None:
+    index = dictindex.load()
+    assert index is not None
+    assert index.total == 2702
+    assert index.singles == {**dict.fromkeys("科技创新区", 100), "深": 0}
+    assert index.buckets(["科技", "创新", "新区", "技创", "。"]) == [
+        {"科技": 400, "科技创": 0, "科技创新": 600},
+        {"创新": 400, "创新区": 2},
+        {"新区": 300},
+        {},
+        {},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "expected"),
+    [
+        ((), "科技创新", ["科技创新"]),  # 600/T beats 400·400/T²
+        ((), "创新区", ["创新", "区"]),  # 400·100/T² beats 2/T and 100·300/T²
+        ((), "科技创新区", ["科技创新", "区"]),  # 600·100/T² beats 400·2/T²
+        (("创新区",), "创新区", ["创新区"]),
+        (("创新区",), "科技创新区", ["科技", "创新区"]),  # 400·200000/T² beats 600·100/T²
+        (("创新区",), "创新区。科技创新", ["创新区", "。", "科技创新"]),
+        ((), "深圳科技", ["深圳", "科技"]),
+    ],
+)
+def test_tiny_dictionary_segmentations_checked_by_hand(
+    tiny: Path, tmp_path: Path, domain: tuple[str, ...], text: str, expected: list[str]
+) -> None:
+    seg = Segmenter(domain)
+    assert list(seg.tokens(text)) == expected
+    assert seg._partial is not None and seg._partial.tokenizer.total == 2702 + DOMAIN_FREQ * len(domain)
+    whole = jieba.Tokenizer(str(tiny))
+    whole.tmp_dir = str(tmp_path)
+    for word in domain:
+        whole.add_word(word, freq=DOMAIN_FREQ)
+    assert whole.lcut(text, HMM=False) == expected
+
+
+def test_a_rebuild_replaces_the_index_without_disturbing_its_readers(tiny: Path) -> None:
+    index = dictindex.load()
+    assert index is not None
+    dictindex.build(tiny, index.path)
+    assert index.buckets(["创新"]) == [{"创新": 400, "创新区": 2}]
+    assert [p.name for p in index.path.parent.iterdir()] == [index.path.name]  # no temp file left
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    damaged = {
+        "garbage": b"not an index " * 1000,
+        "empty": b"",
+        "truncated": data[: len(data) // 2],
+        "middle zeroed": data[: len(data) // 4] + bytes(len(data) // 4) + data[len(data) // 2 :],
+    }[how]
+    path.write_bytes(damaged)
+
+
+@pytest.mark.parametrize("how", ["garbage", "empty", "truncated", "middle zeroed"])
+def test_a_damaged_index_still_segments_correctly_and_heals(
+    how: str, full: jieba.Tokenizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = dictindex.load()  # the session's index, copied rather than rebuilt
+    assert built is not None
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
+    copy = tmp_path / built.path.relative_to(built.path.parent.parent)
+    copy.parent.mkdir()
+    copy.write_bytes(built.path.read_bytes())
+    _damage(copy, how)
+    pieces, domain = pieces_and_domain(PLAN_2025)
+    seg = Segmenter(domain)
+    expected = reference(full, seg.domain)
+    assert [seg.tokens(p) for p in pieces] == [tuple(expected.lcut(p, HMM=False)) for p in pieces]
+    dictindex._open_or_build.cache_clear()  # as a new process would
+    again = Segmenter(domain)
+    assert again.tokens(pieces[0]) == tuple(expected.lcut(pieces[0], HMM=False))
+    assert again._partial is not None  # rebuilt: the damage is not paid for twice
+
+
+def test_cache_off_uses_the_full_dictionary(full: jieba.Tokenizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", "off")
+    assert dictindex.load() is None
+    pieces, domain = pieces_and_domain(PLAN_2025)
+    seg = Segmenter(domain)
+    expected = reference(full, seg.domain)
+    assert [seg.tokens(p) for p in pieces[:200]] == [tuple(expected.lcut(p, HMM=False)) for p in pieces[:200]]
+    assert seg._partial is None and len(seg._tokenizer.FREQ) >= len(full.FREQ)
