@@ -10,14 +10,18 @@ items must be picklable: module-level functions over plain dataclasses and strin
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TypeVar
 
 from corpusdiff.errors import CorpusdiffError
 
 T = TypeVar("T")
 R = TypeVar("R")
+#: Items handed to each local worker ahead of time: enough to keep it busy, few enough that
+#: the inputs waiting in the queue stay small next to a large corpus.
+AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,21 @@ class Runner:
         self, func: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] = lambda n: None
     ) -> list[R]:
         """`[func(item) for item in items]`, calling `done(1)` as each item finishes."""
+        results: list[R] = [None] * len(items)  # type: ignore[list-item]
+        for index, result in self.each(func, items, done):
+            results[index] = result
+        return results
+
+    def each(
+        self, func: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] = lambda n: None
+    ) -> Iterator[tuple[int, R]]:
+        """`(index, func(items[index]))` for every item, in the order they finish: a caller that
+        writes each result out holds one at a time, not all of them (a large site's pages)."""
         if self.scheduler:
-            return _dask_map(self.scheduler, func, items, done)
+            return _dask_each(self.scheduler, func, items, done)
         if self.workers == 1 or len(items) < 2:
-            return [_tick(func(item), done) for item in items]
-        return _process_map(min(self.workers, len(items)), func, items, done)
+            return ((index, _tick(func(item), done)) for index, item in enumerate(items))
+        return _process_each(min(self.workers, len(items)), func, items, done)
 
 
 SERIAL = Runner(jobs=1)
@@ -50,18 +64,24 @@ def _tick(result: R, done: Callable[[int], None]) -> R:
     return result
 
 
-def _process_map(workers: int, func: Callable[[T], R], items: Sequence[T], done) -> list[R]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _process_each(workers: int, func: Callable[[T], R], items: Sequence[T], done) -> Iterator[tuple[int, R]]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    results: list[R] = [None] * len(items)  # type: ignore[list-item]
+    queue = iter(enumerate(items))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        futures = {pool.submit(func, item): index for index, item in enumerate(items)}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            done(1)
-    return results
+        pending = {
+            pool.submit(func, item): index for index, item in islice(queue, workers * AHEAD_PER_WORKER)
+        }
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = pending.pop(future)
+                for next_index, item in islice(queue, 1):
+                    pending[pool.submit(func, item)] = next_index
+                done(1)
+                yield index, future.result()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -78,7 +98,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _dask_map(address: str, func: Callable[[T], R], items: Sequence[T], done) -> list[R]:
+def _dask_each(address: str, func: Callable[[T], R], items: Sequence[T], done) -> Iterator[tuple[int, R]]:
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -94,9 +114,12 @@ def _dask_map(address: str, func: Callable[[T], R], items: Sequence[T], done) ->
         ) from None
     with client:
         futures = client.map(func, list(items), pure=False)
-        for _future in as_completed(futures):
+        index = {future.key: n for n, future in enumerate(futures)}
+        finished = as_completed(futures, with_results=True)
+        del futures  # a result leaves the cluster's memory once its future is dropped
+        for future, result in finished:
             done(1)
-        return client.gather(futures)
+            yield index[future.key], result
 
 
 def chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:

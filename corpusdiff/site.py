@@ -347,10 +347,10 @@ def build_site(
     ]
     state = _load_state(out)
     todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]
-    outputs = runner.map(render_task, todo, progress(len(todo)))
     report.rendered = [t.key for t in todo]
     fresh = {}
-    for task, output in zip(todo, outputs, strict=True):
+    for index, output in runner.each(render_task, todo, progress(len(todo))):
+        task = todo[index]
         for page, text in output.pages.items():
             _write(out, page, text, report)
         fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(output.pages), "data": output.data}

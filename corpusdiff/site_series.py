@@ -3,8 +3,10 @@ site.yaml), and one page each for indicators, the five-year-plan trace and the t
 
 Each view reads many documents at once, so the views are built together after the document
 and pair pages, and skipped as a whole when no input changed (state key `series-views`). The
-expensive steps (pairwise diffs, trace, term counts) are independent jobs: they run through the
-build's runner and their results are kept in the disk cache, keyed by the texts they read.
+expensive steps are independent jobs, one per edition set and view (its timeline page, its
+section of the indicators and terms pages) and one per five-year plan (trace): they run
+through the build's runner and their results are kept in the disk cache, keyed by the texts
+they read, so a new edition renders its own set again and takes every other set from the cache.
 Page contexts are pure functions of the library's results; document text is always escaped.
 """
 
@@ -152,7 +154,30 @@ class TermsJob:
         return tm.index_editions(sources)
 
 
-Job = CompareJob | TraceJob | TermsJob
+TIMELINE, INDICATORS, TERMS = "timeline", "indicators", "terms"
+
+
+@dataclass(frozen=True)
+class SetJob:
+    """One edition set's part of a series view: its timeline page, or its section of the
+    indicators or terms page. Each is cached on its own, so a new edition renders its own
+    set again, not every set of the corpus."""
+
+    view: str  # TIMELINE, INDICATORS or TERMS
+    edition_set: EditionSet
+    overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
+    number: int = 0  # the section's place on its page (anchors)
+    genres: tuple[tuple[str, str], ...] = ()  # (document id, genre) of the corpus (indicators)
+
+    def run(self) -> str:
+        if self.view == TIMELINE:
+            return _timeline_page(self.edition_set, dict(self.overrides))
+        if self.view == INDICATORS:
+            return _indicators_section(self.edition_set, dict(self.genres), self.number)
+        return _terms_section(self.edition_set, self.number)
+
+
+Job = CompareJob | TraceJob | TermsJob | SetJob
 
 
 def run_job(job: Job) -> object:
@@ -161,8 +186,10 @@ def run_job(job: Job) -> object:
 
 
 def _job_key(job: Job) -> list[str]:
-    """Content, not names of files: the disk cache lives under the code stamp as well."""
-    return [type(job).__name__, hashlib.sha256(repr(job).encode("utf-8")).hexdigest()]
+    """Content, not names of files: the disk cache lives under the code stamp as well, and
+    rendered HTML under the templates' (the site stamp)."""
+    stamp = _site_stamp() if isinstance(job, SetJob) else ""
+    return [type(job).__name__, hashlib.sha256((stamp + repr(job)).encode("utf-8")).hexdigest()]
 
 
 def run_jobs(jobs: Sequence[Job], runner: Runner) -> list[object]:
@@ -267,65 +294,56 @@ def index_entries(inputs: Inputs) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class Computed:
-    """The expensive results the pages are rendered from."""
-
-    diffs: dict[tuple[str, str], DiffResult]  # by (old id, new id)
-    traces: tuple[tr.Trace, ...]  # one per five-year plan
-    indexes: tuple[tm.TermIndex, ...]  # one per timeline set
-
-
-def compute(inputs: Inputs, runner: Runner) -> Computed:
-    """Every diff, trace and term index the pages need, as one batch of jobs for `runner`."""
-    pair_jobs = {
-        (old.id, new.id): CompareJob(
-            (old.id, old.text), (new.id, new.text), inputs.overrides[(old.id, new.id)]
-        )
-        for s in inputs.timelines
-        for old, new in _pairs_of(s)
-    }
+def render_views(
+    inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
+) -> dict[str, str]:
+    """Every series-view page by its path in the site."""
+    genres = tuple(sorted((d.id, d.meta.genre) for d in inputs.docs))
+    set_jobs = [SetJob(TIMELINE, s, _overrides_of(inputs, s)) for s in inputs.timelines]
+    set_jobs += [SetJob(INDICATORS, s, number=n, genres=genres) for n, s in enumerate(inputs.indicator_sets)]
+    set_jobs += [SetJob(TERMS, s, number=n) for n, s in enumerate(inputs.timelines)]
     trace_jobs = [
         TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports))
         for plan in inputs.plans
         if inputs.reports
     ]
-    terms_jobs = [
-        TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in s.docs)) for s in inputs.timelines
-    ]
-    results = iter(run_jobs([*trace_jobs, *pair_jobs.values(), *terms_jobs], runner))
-    traces = tuple(next(results) for _ in trace_jobs)
-    diffs = {key: next(results) for key in pair_jobs}
-    return Computed(diffs, traces, tuple(next(results) for _ in terms_jobs))  # type: ignore[arg-type]
-
-
-def render_views(
-    inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
-) -> dict[str, str]:
-    """Every series-view page by its path in the site."""
-    computed = compute(inputs, runner)
-    pages = {s.page: _timeline_page(s, computed.diffs) for s in inputs.timelines}
-    pages[FIXED_PAGES["indicators"]] = _indicators_page(inputs)
-    pages[FIXED_PAGES["trace"]] = _trace_page(inputs, computed.traces, paragraphs)
-    pages[FIXED_PAGES["terms"]] = _terms_page(inputs, computed.indexes)
+    results = iter(run_jobs([*set_jobs, *trace_jobs], runner))
+    timelines, indicator_sets = inputs.timelines, inputs.indicator_sets
+    pages = {s.page: next(results) for s in timelines}
+    pages[FIXED_PAGES["indicators"]] = _indicators_page([(s, next(results)) for s in indicator_sets])
+    terms = [(s, next(results)) for s in timelines]
+    pages[FIXED_PAGES["terms"]] = _terms_page(terms)
+    pages[FIXED_PAGES["trace"]] = _trace_page(inputs, list(results), paragraphs)
     return pages
 
 
-def _timeline_page(edition_set: EditionSet, diffs: dict[tuple[str, str], DiffResult]) -> str:
+def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[str, str], Overrides], ...]:
+    return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set))
+
+
+def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Overrides]) -> str:
     trees = [_tree(d.id, d.text) for d in edition_set.docs]
-    found = tl.build_timeline(trees, [diffs[(o.id, n.id)] for o, n in _pairs_of(edition_set)])
-    context = timeline_context(edition_set, found, edition_set.page)
+    jobs = [
+        CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set)
+    ]
+    diffs = [cache.memo("series", _job_key(job), job.run) for job in jobs]
+    context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
     return _environment().get_template("timeline.html").render(**context)
 
 
-def _indicators_page(inputs: Inputs) -> str:
-    genres = {d.id: d.meta.genre for d in inputs.docs}
-    root = _root(FIXED_PAGES["indicators"])
-    sections = [indicator_section(s, genres, n, root) for n, s in enumerate(inputs.indicator_sets)]
+def _indicators_section(edition_set: EditionSet, genres: dict[str, str], number: int) -> str:
+    context = indicator_section(edition_set, genres, number, _root(FIXED_PAGES["indicators"]))
+    return _environment().get_template("indicators_section.html").render(s=context)
+
+
+def _indicators_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+    listed = [
+        {"anchor": f"set-{n}", "name": s.name, "html": Markup(html)} for n, (s, html) in enumerate(sections)
+    ]
     return (
         _environment()
         .get_template("indicators.html")
-        .render(root=root, title="Indicators", sections=sections)
+        .render(root=_root(FIXED_PAGES["indicators"]), title="Indicators", sections=listed)
     )
 
 
@@ -345,14 +363,19 @@ def _trace_page(
     )
 
 
-def _terms_page(inputs: Inputs, indexes: Sequence[tm.TermIndex]) -> str:
-    sets = [
-        terms_context(s, index, n) for n, (s, index) in enumerate(zip(inputs.timelines, indexes, strict=True))
-    ]
+def _terms_section(edition_set: EditionSet, number: int) -> str:
+    job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
+    index = cache.memo("series", _job_key(job), job.run)
+    context = terms_context(edition_set, index, number)
+    return _environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
+
+
+def _terms_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+    listed = [{"name": s.name, "html": Markup(html)} for s, html in sections]
     return (
         _environment()
         .get_template("terms.html")
-        .render(root=_root(FIXED_PAGES["terms"]), title="Term index", sets=sets, statuses=tm.STATUSES)
+        .render(root=_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES)
     )
 
 
