@@ -88,7 +88,8 @@ def score_pair(path: Path) -> tuple[Score, DiffResult]:
             unit = _task(old if side == "old" else new, text)
             if unit is not None:  # a whole task: it must not be paired (or merged) with any
                 ok = not any(
-                    i.level == "unit" and i.old and i.new and unit in (i.old, i.new) for i in result.initiatives
+                    i.level == "unit" and i.old and i.new and unit in (i.old, i.new)
+                    for i in result.initiatives
                 )
             else:
                 ok = wanted in _unit_status(result, side, text.rstrip("。"))
