@@ -58,6 +58,11 @@ class EditionSet:
     def ids(self) -> tuple[str, ...]:
         return tuple(d.id for d in self.docs)
 
+    @property
+    def anchor(self) -> str:
+        """Unique among the sets of one page, and stable when other sets come and go."""
+        return Path(self.page).stem
+
 
 # --- which editions go together --------------------------------------------------------------
 
@@ -166,15 +171,13 @@ class SetJob:
     view: str  # TIMELINE, INDICATORS or TERMS
     edition_set: EditionSet
     overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
-    number: int = 0  # the section's place on its page (anchors)
-    genres: tuple[tuple[str, str], ...] = ()  # (document id, genre) of the corpus (indicators)
 
     def run(self) -> str:
         if self.view == TIMELINE:
             return _timeline_page(self.edition_set, dict(self.overrides))
         if self.view == INDICATORS:
-            return _indicators_section(self.edition_set, dict(self.genres), self.number)
-        return _terms_section(self.edition_set, self.number)
+            return _indicators_section(self.edition_set)
+        return _terms_section(self.edition_set)
 
 
 Job = CompareJob | TraceJob | TermsJob | SetJob
@@ -298,10 +301,9 @@ def render_views(
     inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
 ) -> dict[str, str]:
     """Every series-view page by its path in the site."""
-    genres = tuple(sorted((d.id, d.meta.genre) for d in inputs.docs))
     set_jobs = [SetJob(TIMELINE, s, _overrides_of(inputs, s)) for s in inputs.timelines]
-    set_jobs += [SetJob(INDICATORS, s, number=n, genres=genres) for n, s in enumerate(inputs.indicator_sets)]
-    set_jobs += [SetJob(TERMS, s, number=n) for n, s in enumerate(inputs.timelines)]
+    set_jobs += [SetJob(INDICATORS, s) for s in inputs.indicator_sets]
+    set_jobs += [SetJob(TERMS, s) for s in inputs.timelines]
     trace_jobs = [
         TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports))
         for plan in inputs.plans
@@ -331,15 +333,13 @@ def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Ove
     return _environment().get_template("timeline.html").render(**context)
 
 
-def _indicators_section(edition_set: EditionSet, genres: dict[str, str], number: int) -> str:
-    context = indicator_section(edition_set, genres, number, _root(FIXED_PAGES["indicators"]))
+def _indicators_section(edition_set: EditionSet) -> str:
+    context = indicator_section(edition_set, _root(FIXED_PAGES["indicators"]))
     return _environment().get_template("indicators_section.html").render(s=context)
 
 
 def _indicators_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
-    listed = [
-        {"anchor": f"set-{n}", "name": s.name, "html": Markup(html)} for n, (s, html) in enumerate(sections)
-    ]
+    listed = [{"anchor": f"set-{s.anchor}", "name": s.name, "html": Markup(html)} for s, html in sections]
     return (
         _environment()
         .get_template("indicators.html")
@@ -363,10 +363,10 @@ def _trace_page(
     )
 
 
-def _terms_section(edition_set: EditionSet, number: int) -> str:
+def _terms_section(edition_set: EditionSet) -> str:
     job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
     index = cache.memo("series", _job_key(job), job.run)
-    context = terms_context(edition_set, index, number)
+    context = terms_context(edition_set, index)
     return _environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
 
 
@@ -463,13 +463,12 @@ class ChartPoint:
     label: str  # the figure as the page prints it
 
 
-def indicator_section(
-    edition_set: EditionSet, genres: dict[str, str], number: int, root: str
-) -> dict[str, object]:
+def indicator_section(edition_set: EditionSet, root: str) -> dict[str, object]:
     """The aligned indicator table of one set of editions, with charts and target vs achieved."""
     sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
     table = ind.indicator_table(sets)
     urls = {d.id: root + d.url for d in edition_set.docs}
+    genres = {d.id: d.meta.genre for d in edition_set.docs}
     half = [genres.get(c.doc_id) == HALF_YEAR_GENRE and c.role == "achieved" for c in table.columns]
     rows = []
     for r, row in enumerate(table.rows):
@@ -479,7 +478,7 @@ def indicator_section(
         ]
         points = chart_points(table.columns, row.cells, half)
         charts = [
-            chart_svg(row.name, caption, group, f"chart-{number}-{r}-{g}")
+            chart_svg(row.name, caption, group, f"chart-{edition_set.anchor}-{r}-{g}")
             for g, (caption, group) in enumerate(points)
         ]
         rows.append(
@@ -491,7 +490,7 @@ def indicator_section(
             }
         )
     return {
-        "anchor": f"set-{number}",
+        "anchor": f"set-{edition_set.anchor}",
         "name": edition_set.name,
         "source": edition_set.source,
         "editions": [
@@ -756,12 +755,12 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 # --- terms ------------------------------------------------------------------------------------
 
 
-def terms_context(edition_set: EditionSet, index: tm.TermIndex, number: int) -> dict[str, object]:
+def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
     """Every term of the index, most frequent first, with its counts per edition."""
     labels = tl.column_labels(index.editions)  # type: ignore[arg-type]
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {
-        "anchor": f"terms-{number}",
+        "anchor": f"terms-{edition_set.anchor}",
         "name": edition_set.name,
         "editions": _editions(edition_set.docs, labels, ""),
         "counts": {status: len(index.select(status)) for status in tm.STATUSES},
