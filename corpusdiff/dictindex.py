@@ -32,6 +32,8 @@ from corpusdiff import cache
 
 #: Bumped when the file layout changes; part of the file name.
 FORMAT = 1
+#: The folder of the cache directory that holds the index files.
+INDEX_DIR = "jieba-index"
 _CHUNK = 999  # bound parameters per query: the lowest limit sqlite versions have had
 _EMPTY: dict[str, int] = {}
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in no dictionary word, and sqlite cannot take one
@@ -124,7 +126,7 @@ def load(dictionary: Path | None = None) -> DictIndex | None:
         return None
     stamp = f"{dictionary.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{FORMAT}"
     name = hashlib.sha256(stamp.encode()).hexdigest()[:32]
-    return _open_or_build(root / "jieba-index" / f"{name}.sqlite3", dictionary)
+    return _open_or_build(root / INDEX_DIR / f"{name}.sqlite3", dictionary)
 
 
 @lru_cache(maxsize=4)
