@@ -195,6 +195,11 @@ def _job_key(job: Job) -> list[str]:
     return [type(job).__name__, hashlib.sha256((stamp + repr(job)).encode("utf-8")).hexdigest()]
 
 
+def cached_run(job: Job):  # -> the job's result
+    """A job's result, from the disk cache when an earlier run computed it (a job inside a job)."""
+    return cache.memo("series", _job_key(job), job.run)
+
+
 def run_jobs(jobs: Sequence[Job], runner: Runner) -> list[object]:
     """Results in job order: cached ones from disk, the rest computed by `runner`."""
     results = [cache.load("series", _job_key(job)) for job in jobs]
@@ -328,7 +333,7 @@ def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Ove
     jobs = [
         CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set)
     ]
-    diffs = [cache.memo("series", _job_key(job), job.run) for job in jobs]
+    diffs = [cached_run(job) for job in jobs]
     context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
     return _environment().get_template("timeline.html").render(**context)
 
@@ -365,7 +370,7 @@ def _trace_page(
 
 def _terms_section(edition_set: EditionSet) -> str:
     job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
-    index = cache.memo("series", _job_key(job), job.run)
+    index = cached_run(job)
     context = terms_context(edition_set, index)
     return _environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
 

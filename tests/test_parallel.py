@@ -49,6 +49,13 @@ def test_results_come_back_in_input_order_with_one_tick_each() -> None:
     assert sum(ticks) == 20
 
 
+@pytest.mark.parametrize("runner", [SERIAL, Runner(jobs=2)], ids=["serial", "pool"])
+def test_each_hands_back_every_item_once_as_it_finishes(runner: Runner) -> None:
+    # more items than the pool keeps in flight (2 workers x AHEAD_PER_WORKER), so refills count too
+    found = dict(runner.each(_square, list(range(30))))
+    assert found == {n: n * n for n in range(30)}
+
+
 def test_a_process_pool_builds_the_same_site_as_a_serial_run(tmp_path: Path, serial_site) -> None:
     report = build_site(ROOT / "corpus", tmp_path, runner=Runner(jobs=2))
     assert len(report.rendered) == 8  # five documents, two consecutive plan pairs, the site.yaml pair
