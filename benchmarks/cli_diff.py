@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
-from corpusdiff.dictindex import INDEX_DIR  # noqa: E402
+from corpusdiff.text.dictindex import INDEX_DIR  # noqa: E402
 
 OLD = ROOT / "seeds" / "futian-2022-01-plan-report.txt"
 NEW = ROOT / "seeds" / "futian-2025-01-plan-report.txt"
@@ -78,8 +78,8 @@ def _time(command: list[str], cache: str | None) -> float:
 
 
 def _warm_diff_ms() -> float:
-    from corpusdiff.compare import compare
-    from corpusdiff.tree import tree_from_markdown
+    from corpusdiff.compare.core import compare
+    from corpusdiff.structure import tree_from_markdown
 
     old = tree_from_markdown((ROOT / "corpus/futian/annual-plan/2022-01.md").read_text(encoding="utf-8"))
     new = tree_from_markdown((ROOT / "corpus/futian/annual-plan/2025-01.md").read_text(encoding="utf-8"))

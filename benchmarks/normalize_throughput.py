@@ -13,9 +13,9 @@ import time
 import unicodedata
 from pathlib import Path
 
-from corpusdiff.api import normalize_raw
-from corpusdiff.decode import read_report
-from corpusdiff.markdown import render
+from corpusdiff.canonical.markdown import render
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 7

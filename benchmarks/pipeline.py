@@ -193,7 +193,7 @@ def files_written(build: Measured) -> dict[str, int] | None:
 
 def consecutive_pairs(corpus: Path) -> list[tuple[str, str]]:
     """Paths of consecutive editions, series by series, in date order (as the site pairs them)."""
-    from corpusdiff.corpus import entries
+    from corpusdiff.store.corpus import entries
 
     by_series: dict[str, list] = {}
     for entry in entries(corpus):
@@ -207,9 +207,9 @@ def consecutive_pairs(corpus: Path) -> list[tuple[str, str]]:
 
 def diff_pair(paths: tuple[str, str]) -> dict[str, dict[str, int]]:
     """One consecutive diff's summary counts (runs in pool workers: module level, plain data)."""
-    from corpusdiff.compare import compare
-    from corpusdiff.report import summary
-    from corpusdiff.sides import canonical_tree
+    from corpusdiff.compare.core import compare
+    from corpusdiff.render.diff import summary
+    from corpusdiff.store.resolve import canonical_tree
 
     old, new = (canonical_tree(Path(path).read_text(encoding="utf-8")) for path in paths)
     return summary(compare(old, new))

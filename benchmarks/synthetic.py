@@ -53,11 +53,20 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from corpusdiff.markdown import parse
-from corpusdiff.metadata import default_series
-from corpusdiff.model import Block, Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph, Table
-from corpusdiff.slugs import slugify_region
-from corpusdiff.tree import sentences, split_label
+from corpusdiff.canonical.markdown import parse
+from corpusdiff.normalize.metadata import default_series
+from corpusdiff.structure import sentences, split_label
+from corpusdiff.text.slugs import slugify_region
+from corpusdiff.types.document import (
+    Block,
+    Box,
+    Heading,
+    ListItem,
+    Metadata,
+    NormalizedDocument,
+    Paragraph,
+    Table,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS_PER_SERIES = 10

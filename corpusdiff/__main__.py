@@ -1,3 +1,3 @@
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 
 main()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.api import normalize_file
-from corpusdiff.corpus import load_manifest
-from corpusdiff.markdown import render
-from corpusdiff.model import NormalizedDocument
+from corpusdiff.canonical.markdown import render
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.store.corpus import load_manifest
+from corpusdiff.types.document import NormalizedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from corpusdiff.compare import DiffResult, compare
-from corpusdiff.tree import DocTree, tree_from_markdown
+from corpusdiff.compare.core import DiffResult, compare
+from corpusdiff.structure import DocTree, tree_from_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).parent / "data" / "labels"

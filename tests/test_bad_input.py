@@ -13,7 +13,7 @@ import git
 import pytest
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, body_of, han_key
 
 CLEAN = SEEDS / "futian-2023-10-mid-year-plan-report.txt"

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.tokens import Segmenter
+from corpusdiff.text.segment import Segmenter
 from tests.conftest import ROOT, SEEDS
 
 OLD = SEEDS / "futian-2022-01-plan-report.txt"
 NEW = SEEDS / "futian-2025-01-plan-report.txt"
 PROBE = """
 import json, sys
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 try:
     main(["--corpus", sys.argv[1], "diff", sys.argv[2], sys.argv[3], "--format", "json"])
 except SystemExit:
@@ -58,7 +58,7 @@ def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
 
 
 def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:
-    from corpusdiff import cache
+    from corpusdiff.store import cache
 
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", "off")
     cache.save("trees", ["k"], {"v": 1})
@@ -69,7 +69,7 @@ def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_a_new_code_stamp_removes_the_old_generation(tmp_path: Path, monkeypatch) -> None:
-    from corpusdiff import cache
+    from corpusdiff.store import cache
 
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
     cache.save("trees", ["k"], 1)
@@ -91,7 +91,7 @@ def test_sentence_wise_segmentation_equals_whole_text_segmentation(seed: Path) -
 
 
 def test_memo_call_keys_on_the_arguments(tmp_path: Path, monkeypatch) -> None:
-    from corpusdiff import cache
+    from corpusdiff.store import cache
 
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
     calls: list[tuple[int, int]] = []

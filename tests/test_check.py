@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 from tests.conftest import SEEDS
 
 DOC = "futian/annual-plan/2022-01"

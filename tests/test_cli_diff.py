@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 from tests.conftest import ROOT, SEEDS
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from corpusdiff.compare import DiffResult, compare
-from corpusdiff.tree import tree_from_markdown
+from corpusdiff.compare.core import DiffResult, compare
+from corpusdiff.structure import tree_from_markdown
 from tests.conftest import ROOT
 
 BASE = (ROOT / "corpus" / "futian" / "annual-plan" / "2022-01.md").read_text(encoding="utf-8")

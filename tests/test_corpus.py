@@ -10,8 +10,8 @@ import git
 import pytest
 
 from corpusdiff import DIALECT_VERSION
-from corpusdiff.corpus import entries, ingest, outline, read_document
 from corpusdiff.errors import CorpusError
+from corpusdiff.store.corpus import entries, ingest, outline, read_document
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
@@ -52,7 +52,7 @@ def test_reingesting_an_unchanged_source_commits_nothing(corpus: Path) -> None:
 
 def test_a_normaliser_change_commits_only_the_changed_file(corpus: Path, monkeypatch) -> None:
     ingest(corpus, [PLAN_2022, PLAN_2025])
-    import corpusdiff.corpus as corpus_module
+    import corpusdiff.store.corpus as corpus_module
 
     original = corpus_module.render
 
@@ -101,7 +101,7 @@ def test_hand_edits_are_not_overwritten_without_force(corpus: Path, monkeypatch)
     [result] = ingest(corpus, [PLAN_2022])
     edited = result.path.read_text(encoding="utf-8") + "\n手工修订。\n"
     result.path.write_text(edited, encoding="utf-8")
-    import corpusdiff.corpus as corpus_module
+    import corpusdiff.store.corpus as corpus_module
 
     original = corpus_module.render
     monkeypatch.setattr(corpus_module, "render", lambda d: original(d) + "\n")
@@ -151,7 +151,7 @@ def test_hand_correction_survives_a_reingest(corpus: Path, monkeypatch) -> None:
     assert again.action == "kept" and any("hand corrections" in w for w in again.warnings)
     assert result.path.read_text(encoding="utf-8") == fixed
     # The normaliser changes elsewhere: the correction is carried onto the new output.
-    import corpusdiff.corpus as corpus_module
+    import corpusdiff.store.corpus as corpus_module
 
     original = corpus_module.render
     monkeypatch.setattr(
@@ -173,7 +173,7 @@ def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeyp
     fixed = result.path.read_text(encoding="utf-8").replace("二○二二年一月", "二〇二二年一月（手改）")
     result.path.write_text(fixed, encoding="utf-8")
     _commit_all(corpus, "hand edit of the date line")
-    import corpusdiff.corpus as corpus_module
+    import corpusdiff.store.corpus as corpus_module
 
     original = corpus_module.render
     monkeypatch.setattr(
@@ -186,8 +186,8 @@ def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeyp
 
 
 def test_a_bulk_ingest_commits_in_chunks_with_provenance_per_document(corpus: Path, monkeypatch) -> None:
-    from corpusdiff import corpus as corpus_module
-    from corpusdiff import gitstore
+    from corpusdiff.store import corpus as corpus_module
+    from corpusdiff.store import git as gitstore
 
     monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 2)
     monkeypatch.setattr(corpus_module, "COMMIT_CHUNK", 2)
@@ -213,8 +213,8 @@ def result_sha(path: Path) -> str:
 def test_a_bulk_reingest_after_a_normaliser_change_carries_hand_corrections(
     corpus: Path, monkeypatch
 ) -> None:
-    from corpusdiff import corpus as corpus_module
-    from corpusdiff import normalize
+    from corpusdiff.normalize import core as normalize
+    from corpusdiff.store import corpus as corpus_module
 
     monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 1)
     [first, _] = ingest(corpus, [PLAN_2022, PLAN_2025])
@@ -228,7 +228,7 @@ def test_a_bulk_reingest_after_a_normaliser_change_carries_hand_corrections(
         return document.__class__(document.metadata, document.blocks[:-1], document.warnings)
 
     monkeypatch.setattr(normalize, "normalize_report", changed)
-    monkeypatch.setattr("corpusdiff.api.normalize_report", changed)
+    monkeypatch.setattr("corpusdiff.normalize.entry.normalize_report", changed)
     results = ingest(corpus, [PLAN_2022, PLAN_2025])
     assert [r.action for r in results] == ["updated", "updated"]
     assert "福田區" in first.path.read_text(encoding="utf-8")

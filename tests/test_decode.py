@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from corpusdiff.decode import decode_report
 from corpusdiff.errors import InputError
+from corpusdiff.read.decode import decode_report
 
 SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022年计划\n\n二〇二二年一月\n\n一、2021年国民经济和社会发展计划执行情况\n"
 
@@ -57,8 +57,8 @@ def test_sha256_is_of_the_raw_bytes() -> None:
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig-crlf"])
 def test_reencoded_seed_gives_the_same_canonical_body(encoding: str) -> None:
-    from corpusdiff.api import normalize_raw
-    from corpusdiff.markdown import render
+    from corpusdiff.canonical.markdown import render
+    from corpusdiff.normalize.entry import normalize_raw
     from tests.conftest import SEEDS, body_of
 
     text = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8")

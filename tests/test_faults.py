@@ -14,9 +14,9 @@ from pathlib import Path
 import git
 import pytest
 
-from corpusdiff.check import check_corpus
-from corpusdiff.corpus import entries, ingest
 from corpusdiff.errors import CorpusError
+from corpusdiff.store.corpus import entries, ingest
+from corpusdiff.workflow.check import check_corpus
 from tests.conftest import SEEDS
 
 ALL_SEEDS = sorted(SEEDS.glob("*.txt"))

@@ -12,12 +12,12 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.api import normalize_raw
-from corpusdiff.compare import compare
-from corpusdiff.decode import RawReport
+from corpusdiff.canonical.markdown import render
+from corpusdiff.compare.core import compare
 from corpusdiff.errors import InputError
-from corpusdiff.markdown import render
-from corpusdiff.tree import build_tree
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import RawReport
+from corpusdiff.structure import build_tree
 from tests.conftest import body_of, han_key
 
 EXAMPLES = int(os.environ.get("CORPUSDIFF_FUZZ_EXAMPLES", "300"))

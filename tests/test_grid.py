@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpusdiff.grid import display_width, pad, render_grid, truncate
+from corpusdiff.render.grid import display_width, pad, render_grid, truncate
 
 
 def test_han_characters_take_two_columns() -> None:

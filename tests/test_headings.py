@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.headings import (
+from corpusdiff.text.numbering import (
     canonical_box_title,
     canonical_heading,
     chinese_numeral,

@@ -12,8 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
-from corpusdiff.indicators import (
+from corpusdiff.canonical.markdown import parse
+from corpusdiff.cli.main import main
+from corpusdiff.series.indicators import (
     CSV_COLUMNS,
     Indicator,
     IndicatorSet,
@@ -27,9 +28,8 @@ from corpusdiff.indicators import (
     to_json,
     width,
 )
-from corpusdiff.markdown import parse
-from corpusdiff.model import NormalizedDocument
-from corpusdiff.site import render_document_body
+from corpusdiff.site.build import render_document_body
+from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"

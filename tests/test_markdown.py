@@ -6,8 +6,17 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from corpusdiff.markdown import escape, parse, render
-from corpusdiff.model import Box, Heading, ListItem, Metadata, NormalizedDocument, Paragraph, Source, Table
+from corpusdiff.canonical.markdown import escape, parse, render
+from corpusdiff.types.document import (
+    Box,
+    Heading,
+    ListItem,
+    Metadata,
+    NormalizedDocument,
+    Paragraph,
+    Source,
+    Table,
+)
 
 DOCUMENT = NormalizedDocument(
     metadata=Metadata(

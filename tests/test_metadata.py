@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.model import NormalizedDocument
+from corpusdiff.types.document import NormalizedDocument
 
 EXPECTED = {
     "futian-2022-01-plan-report": dict(

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from corpusdiff.corpus import outline
-from corpusdiff.markdown import parse
+from corpusdiff.canonical.markdown import parse
+from corpusdiff.store.corpus import outline
 from tests.conftest import EXPECTED, SEED_STEMS, SEEDS, body_of, han_key
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.corpus import ingest
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.site import build_site
+from corpusdiff.site.build import build_site
+from corpusdiff.store.corpus import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -19,7 +19,7 @@ from benchmarks.pipeline import (
     run_measured,
 )
 from benchmarks.synthetic import generate, load_sources, write_corpus
-from corpusdiff.cli import main as corpusdiff_main
+from corpusdiff.cli.main import main as corpusdiff_main
 
 
 @pytest.fixture(scope="module")

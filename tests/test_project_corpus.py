@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpusdiff.corpus import entries
-from corpusdiff.markdown import render
+from corpusdiff.canonical.markdown import render
+from corpusdiff.store.corpus import entries
 from tests.conftest import ROOT, SEEDS
 
 

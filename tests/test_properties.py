@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.api import normalize_raw
-from corpusdiff.decode import RawReport
-from corpusdiff.markdown import render
+from corpusdiff.canonical.markdown import render
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import RawReport
 from tests.conftest import SEED_STEMS, SEEDS, body_of, han_key
 
 LINES = {stem: (SEEDS / f"{stem}.txt").read_text(encoding="utf-8").split("\n") for stem in SEED_STEMS}

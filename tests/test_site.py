@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from corpusdiff.site import build_site
+from corpusdiff.site.build import build_site
 from tests.conftest import ROOT, SEEDS
 
 
@@ -97,7 +97,7 @@ HOSTILE_LINES = [
 def test_report_text_never_becomes_markup(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from corpusdiff.cli import main
+    from corpusdiff.cli.main import main
 
     raw = SEEDS / "futian-2022-01-plan-report.txt"
     hostile = tmp_path / "hostile.txt"
@@ -122,7 +122,7 @@ def test_report_text_never_becomes_markup(tmp_path: Path) -> None:
 def test_site_build_cli_reports_what_it_did(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from corpusdiff.cli import main
+    from corpusdiff.cli.main import main
 
     corpus = tmp_path / "c"
     shutil.copytree(ROOT / "corpus", corpus)
@@ -137,7 +137,7 @@ def test_site_build_cli_reports_what_it_did(tmp_path: Path) -> None:
 def test_hostile_front_matter_is_escaped(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from corpusdiff.cli import main
+    from corpusdiff.cli.main import main
 
     corpus = tmp_path / "c"
     result = CliRunner().invoke(
@@ -352,7 +352,7 @@ def test_terms_page_counts_hetao_in_every_plan_edition(built: Path) -> None:
 def test_series_views_never_turn_report_text_into_markup(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from corpusdiff.cli import main
+    from corpusdiff.cli.main import main
 
     text = (SEEDS / "futian-2022-01-plan-report.txt").read_text(encoding="utf-8")
     for line, hostile in [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.site import build_site
+from corpusdiff.site.build import build_site
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -22,14 +22,14 @@ from benchmarks.synthetic import (
     update_years,
     write_corpus,
 )
-from corpusdiff.api import normalize_file
-from corpusdiff.cli import main as corpusdiff_main
-from corpusdiff.compare import compare
-from corpusdiff.markdown import parse
-from corpusdiff.metadata import detect_region
-from corpusdiff.model import Heading
-from corpusdiff.slugs import slugify_region
-from corpusdiff.tree import build_tree
+from corpusdiff.canonical.markdown import parse
+from corpusdiff.cli.main import main as corpusdiff_main
+from corpusdiff.compare.core import compare
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.normalize.metadata import detect_region
+from corpusdiff.structure import build_tree
+from corpusdiff.text.slugs import slugify_region
+from corpusdiff.types.document import Heading
 
 #: One full series (the 2022 plan as 福田区, 2022–2031) and two editions of the next
 #: (the 2025 plan as 罗湖区).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpusdiff.tables import parse_cell_groups, parse_flat_rows, parse_tab_rows
+from corpusdiff.normalize.tables import parse_cell_groups, parse_flat_rows, parse_tab_rows
 
 
 def test_tab_separated_rows() -> None:

@@ -12,10 +12,10 @@ import pickle
 import pytest
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
+from corpusdiff.canonical.markdown import parse
+from corpusdiff.cli.main import main
 from corpusdiff.errors import InputError
-from corpusdiff.markdown import parse
-from corpusdiff.terms import (
+from corpusdiff.series.terms import (
     DROPPED,
     NEW,
     STEADY,
@@ -29,8 +29,8 @@ from corpusdiff.terms import (
     look_up,
     status_of,
 )
-from corpusdiff.tokens import segmenter
-from corpusdiff.tree import DocTree, tree_from_markdown
+from corpusdiff.structure import DocTree, tree_from_markdown
+from corpusdiff.text.segment import segmenter
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"

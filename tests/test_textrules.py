@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.textrules import clean_text, ends_sentence, is_page_number, join_fragments
+from corpusdiff.text.rules import clean_text, ends_sentence, is_page_number, join_fragments
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
-from corpusdiff.grid import display_width
-from corpusdiff.timeline import (
+from corpusdiff.cli.main import main
+from corpusdiff.render.grid import display_width
+from corpusdiff.series.timeline import (
     GROUP,
     TASK,
     Link,
@@ -25,7 +25,7 @@ from corpusdiff.timeline import (
     pairwise_diffs,
     thread_cells,
 )
-from corpusdiff.tree import tree_from_markdown
+from corpusdiff.structure import tree_from_markdown
 from tests.conftest import ROOT
 
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")

@@ -10,10 +10,10 @@ from pathlib import Path
 import jieba
 import pytest
 
-from corpusdiff import dictindex
-from corpusdiff.programmes import extract_programmes
-from corpusdiff.tokens import DOMAIN_FREQ, Segmenter
-from corpusdiff.tree import tree_from_markdown
+from corpusdiff.compare.programmes import extract_programmes
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.text import dictindex
+from corpusdiff.text.segment import DOMAIN_FREQ, Segmenter
 from tests.conftest import ROOT
 
 DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))

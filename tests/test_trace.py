@@ -8,9 +8,9 @@ from functools import cache
 
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
-from corpusdiff.trace import Trace, score_cells, trace
-from corpusdiff.tree import tree_from_markdown
+from corpusdiff.cli.main import main
+from corpusdiff.series.trace import Trace, score_cells, trace
+from corpusdiff.structure import tree_from_markdown
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"

@@ -11,7 +11,7 @@ import git
 import pytest
 from click.testing import CliRunner
 
-from corpusdiff.cli import main
+from corpusdiff.cli.main import main
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"

@@ -1,0 +1,197 @@
+"""NormalizedDocument <-> canonical Markdown text (the dialect in docs/canonical-markdown.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, fields
+
+import yaml
+
+from corpusdiff import DIALECT_VERSION
+from corpusdiff.errors import InputError
+from corpusdiff.text import numbering as headings
+from corpusdiff.types.document import (
+    Block,
+    Box,
+    Heading,
+    ListItem,
+    Metadata,
+    NormalizedDocument,
+    Paragraph,
+    Source,
+    Table,
+)
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_<>\[\]&|#])")
+_LINE_START_SPECIAL = re.compile(r"^(#|>|[-+*=]|\d+(?=[.)](\s|$))|~~~)")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def escape_inline(text: str) -> str:
+    """Backslash-escape inline markup characters (also enough inside table cells)."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what Markdown would read as markup, so report text stays text."""
+    text = escape_inline(text)
+    start = _LINE_START_SPECIAL.match(text)
+    if not start:
+        return text
+    token = start.group(0)
+    if token[0].isdigit():
+        return f"{token}\\{text[len(token) :]}"
+    return f"\\{text}"
+
+
+def heading_levels(blocks: tuple[Block, ...]) -> dict[str, int]:
+    """Marker kinds present get levels 2, 3, … in rank order; appendix titles are level 2."""
+    present = {block.kind for block in blocks if isinstance(block, Heading)}
+    ranked = [kind for kind in headings.RANKS if kind in present]
+    levels = {kind: min(index + 2, 6) for index, kind in enumerate(ranked)}
+    levels["appendix"] = 2
+    return levels
+
+
+def render(document: NormalizedDocument) -> str:
+    """The canonical Markdown text: front matter, `# title`, then one block per paragraph."""
+    levels = heading_levels(document.blocks)
+    parts = [front_matter(document.metadata), f"# {escape(document.metadata.title)}"]
+    parts.extend(_render_block(block, levels) for block in document.blocks)
+    return "\n\n".join(parts) + "\n"
+
+
+def front_matter(metadata: Metadata) -> str:
+    data: dict[str, object] = {}
+    for field in fields(Metadata):
+        value = getattr(metadata, field.name)
+        if field.name == "source":
+            if value is not None:
+                data["source"] = {k: v for k, v in asdict(value).items() if v}
+        elif value or field.name == "title":
+            data[field.name] = value
+    data["dialect"] = DIALECT_VERSION
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---"
+
+
+def _render_block(block: Block, levels: dict[str, int]) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * levels[block.kind]} {escape(block.text)}"
+    if isinstance(block, Paragraph):
+        return escape(block.text)
+    if isinstance(block, ListItem):
+        return f"- {escape(block.text)}"
+    if isinstance(block, Table):
+        return _render_table(block)
+    inner = [escape(block.title), *(_render_block(b, levels) for b in block.blocks)]
+    return "\n>\n".join(
+        "\n".join(f"> {line}" if line else ">" for line in part.split("\n")) for part in inner
+    )
+
+
+def _render_table(table: Table) -> str:
+    header, *rows = table.rows
+    lines = [_row(header), "| " + " | ".join("---" for _ in header) + " |"]
+    lines.extend(_row(row) for row in rows)
+    return "\n".join(lines)
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(escape_inline(cell) for cell in cells) + " |"
+
+
+def is_canonical_text(text: str) -> bool:
+    """Canonical documents start with front matter that names the dialect."""
+    match = _FRONT_MATTER.match(text)
+    return bool(match) and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
+
+
+def _reader():  # -> markdown_it.MarkdownIt
+    """CommonMark with GFM tables and front matter; raw HTML off, so text stays text."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+
+
+def read_metadata(text: str) -> Metadata:
+    """Only the front matter: enough for listing a corpus, without parsing the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise InputError("not canonical Markdown: the front matter (--- … ---) is missing")
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"the front matter is not valid YAML ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict):
+        raise InputError("the front matter must be a YAML mapping")
+    return metadata_from_dict(data)
+
+
+def parse(text: str) -> NormalizedDocument:
+    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
+    metadata = read_metadata(text)
+    blocks, _ = _blocks(_reader().parse(text), 1, close=None)
+    return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
+
+
+def metadata_from_dict(data: dict[str, object]) -> Metadata:
+    known = {f.name for f in fields(Metadata)} - {"source"}
+    values = {key: str(value) for key, value in data.items() if key in known and value is not None}
+    source = data.get("source")
+    if isinstance(source, dict):
+        names = {f.name for f in fields(Source)}
+        values["source"] = Source(**{k: str(v) for k, v in source.items() if k in names})  # type: ignore[assignment]
+    return Metadata(**values)  # type: ignore[arg-type]
+
+
+def _inline_text(token) -> str:  # token: markdown_it.token.Token
+    return "".join(child.content for child in token.children or [] if child.type == "text")
+
+
+def _blocks(tokens: list, index: int, close: str | None) -> tuple[list[Block], int]:
+    """Blocks from `tokens[index:]` up to the token of type `close`; returns them and the index after."""
+    blocks: list[Block] = []
+    while index < len(tokens) and tokens[index].type != close:
+        token = tokens[index]
+        if token.type == "heading_open":
+            text = _inline_text(tokens[index + 1])
+            if token.tag != "h1":
+                marker = headings.parse_marker(text)
+                blocks.append(Heading(text, marker.kind if marker else "appendix"))
+            index += 3
+        elif token.type == "paragraph_open":
+            blocks.append(Paragraph(_inline_text(tokens[index + 1])))
+            index += 3
+        elif token.type == "list_item_open":
+            items, index = _blocks(tokens, index + 1, "list_item_close")
+            blocks.extend(ListItem(item.text) for item in items if isinstance(item, Paragraph))
+            index += 1
+        elif token.type == "blockquote_open":
+            inner, index = _blocks(tokens, index + 1, "blockquote_close")
+            title = inner[0].text if inner and isinstance(inner[0], Paragraph) else ""
+            content = tuple(b for b in inner[1:] if isinstance(b, (Paragraph, ListItem, Table)))
+            blocks.append(Box(title, content))
+            index += 1
+        elif token.type == "table_open":
+            rows, index = _table_rows(tokens, index + 1)
+            blocks.append(Table(rows))
+        else:
+            index += 1
+    return blocks, index
+
+
+def _table_rows(tokens: list, index: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+    rows: list[tuple[str, ...]] = []
+    cells: list[str] = []
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "inline":
+            cells.append(_inline_text(token))
+        elif token.type == "tr_close":
+            rows.append(tuple(cells))
+        index += 1
+    return tuple(rows), index + 1

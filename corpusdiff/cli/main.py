@@ -1,0 +1,832 @@
+"""The `corpusdiff` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from corpusdiff import __version__
+from corpusdiff.errors import CorpusdiffError, CorpusError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"corpusdiff: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(command: F) -> F:
+    """Turn known problems into one line on stderr and exit 2; unexpected ones into a hint."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return command(*args, **kwargs)
+        except CorpusdiffError as exc:
+            _fail(str(exc))
+        except click.exceptions.ClickException:
+            raise
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(130)
+        except Exception as exc:
+            if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
+                raise
+            _fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug for the traceback)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corpusdiff")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    envvar="CORPUSDIFF_CORPUS",
+    help="Corpus directory (canonical Markdown under git).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
+@click.pass_context
+def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
+    """Normalise yearly government reports into a versioned Markdown corpus and diff editions.
+
+    \b
+    Typical use:
+      corpusdiff normalize report.txt          # canonical Markdown on stdout
+      corpusdiff ingest seeds/*.txt            # add reports to ./corpus, one commit each
+      corpusdiff list                          # what the corpus holds
+      corpusdiff show futian/annual-plan/2022-01 --outline
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["corpus"] = corpus_dir
+    ctx.obj["debug"] = debug
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option("--title", help="Override the detected title.")
+@click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--genre", help="Override the genre (annual-plan, mid-year-report, …).")
+@click.option("--region", help="Override the region (e.g. 福田区).")
+@click.option("--series", help="Override the series id.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.pass_context
+@handle_errors
+def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, **fields: str | None) -> None:
+    """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
+
+    FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
+    BOM), or an existing canonical Markdown file, which comes back unchanged. When the
+    corpus (--corpus) has a manifest entry for FILE's name, its fields are applied too;
+    the options here win over both.
+    """
+    from corpusdiff.canonical.markdown import render
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.store.corpus import manifest_overrides
+
+    overrides = manifest_overrides(_corpus_dir(ctx), file.name)
+    overrides.update({k: v for k, v in fields.items() if v})
+    document = normalize_file(file, overrides)
+    if not quiet:
+        for warning in document.warnings:
+            click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)
+    text = render(document)
+    if output:
+        from corpusdiff.store.files import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _corpus_dir(ctx: click.Context) -> Path:
+    return ctx.find_root().obj["corpus"]
+
+
+def progress_counter(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
+    from `minimum` items, closed when all are done."""
+
+    def start(total: int) -> Callable[[int], None]:
+        if quiet or total < minimum:
+            return lambda n: None
+        bar = click.progressbar(length=total, label=label, file=sys.stderr)
+        bar.render_progress()
+        left = [total]
+
+        def done(n: int) -> None:
+            bar.update(n)
+            left[0] -= n
+            if left[0] <= 0:
+                bar.render_finish()
+
+        return done
+
+    return start
+
+
+def runner_options(command: F) -> F:
+    """`--jobs` and `--scheduler` for batch commands (see corpusdiff.parallel)."""
+    command = click.option(
+        "--scheduler",
+        envvar="CORPUSDIFF_SCHEDULER",
+        default="",
+        metavar="ADDRESS",
+        help="Run the work on the Dask scheduler at ADDRESS (e.g. tcp://host:8786) instead of local processes.",
+    )(command)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes  [default: all cores; 1 = no pool].",
+    )(command)
+
+
+def _runner(jobs: int | None, scheduler: str):  # -> corpusdiff.parallel.Runner
+    from corpusdiff.parallel import Runner
+
+    return Runner(jobs=jobs, scheduler=scheduler)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Override the detected title (single FILE only).")
+@click.option("--date", help="Override the publication date (single FILE only).")
+@click.option("--genre", help="Override the genre (single FILE only).")
+@click.option("--region", help="Override the region (single FILE only).")
+@click.option("--series", help="Override the series id (single FILE only).")
+@click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@runner_options
+@click.pass_context
+@handle_errors
+def ingest(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    force: bool,
+    quiet: bool,
+    jobs: int | None,
+    scheduler: str,
+    **fields: str | None,
+) -> None:
+    """Normalise report FILES into the corpus and commit each changed document.
+
+    The corpus directory (--corpus, default ./corpus) is created, and a git repository
+    initialised there, when it is not already inside one. Each added or changed document
+    becomes one commit carrying its provenance as trailers (Source-sha256,
+    Dialect-version, Corpusdiff-version); an unchanged report commits nothing. A bulk run
+    that changes more than 20 documents commits them 100 to a commit, with one trailer
+    group per document. Reports are normalised on all cores (--jobs) or on a Dask cluster
+    (--scheduler). Per-source metadata overrides live in <corpus>/manifest.yaml.
+    """
+    from corpusdiff.store.corpus import ingest as run_ingest
+
+    results = run_ingest(
+        _corpus_dir(ctx),
+        list(files),
+        {k: v for k, v in fields.items() if v},
+        force=force,
+        progress=progress_counter("normalising", quiet=quiet),
+        runner=_runner(jobs, scheduler),
+    )
+    for result in results:
+        if not quiet:
+            for warning in result.warnings:
+                click.echo(f"corpusdiff: warning: {result.id}: {warning}", err=True)
+            commit = f" ({result.commit[:10]})" if result.commit else ""
+            click.echo(f"{result.action:9} {result.id}{commit}")
+
+
+@main.command(name="list")
+@click.option("--series", help="Only documents of this series.")
+@click.pass_context
+@handle_errors
+def list_documents(ctx: click.Context, series: str | None) -> None:
+    """List the corpus's documents: id, date, genre, series and title."""
+    from corpusdiff.store.corpus import entries
+
+    root = _corpus_dir(ctx)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no corpus here; run `corpusdiff ingest FILE…` first")
+    rows = [e for e in entries(root) if not series or e.metadata.series == series]
+    rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
+    width = max((len(e.id) for e in rows), default=2)
+    for entry in rows:
+        meta = entry.metadata
+        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<20}  {meta.title}")
+    if not rows:
+        click.echo("no documents", err=True)
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.option("--outline", is_flag=True, help="Show only the heading outline, indented by level.")
+@click.pass_context
+@handle_errors
+def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
+    """Print the canonical Markdown of document ID (or its outline)."""
+    from corpusdiff.store.corpus import find_entry, read_document
+    from corpusdiff.store.corpus import outline as outline_of
+
+    root = _corpus_dir(ctx)
+    if not outline:
+        click.echo(find_entry(root, doc_id).path.read_text(encoding="utf-8"), nl=False)
+        return
+    for level, text in outline_of(read_document(root, doc_id)):
+        click.echo(f"{'  ' * (level - 1)}{text}")
+
+
+_TERM_STATUSES = {"new": "new-in-latest", "dropped": "dropped", "steady": "steady", "all": None}
+_TERMINAL_TERM_LIMIT = 40
+
+
+def table_format_option(help_text: str):  # type: ignore[no-untyped-def]
+    """`-f terminal|json|csv` for the commands whose output is a table."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(("terminal", "json", "csv")),
+        default="terminal",
+        show_default=True,
+        help=help_text,
+    )
+
+
+@main.command(name="terms")
+@click.argument("docs", nargs=-1, metavar="[DOC]...")
+@click.option("--series", help="Only documents of this series.")
+@table_format_option("terminal table, json (editions and terms) or csv (one line per term).")
+@click.option(
+    "--status",
+    type=click.Choice(tuple(_TERM_STATUSES)),
+    default="all",
+    show_default=True,
+    help="new: only in the latest edition; dropped: not in the latest edition; steady: in both.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Index words used at least N times in all editions together (programme names always).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help=f"Show at most N terms, most frequent first (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
+    "all in json and csv; 0: all).",
+)
+@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts per edition.")
+@click.pass_context
+@handle_errors
+def terms_command(
+    ctx: click.Context,
+    docs: tuple[str, ...],
+    series: str | None,
+    fmt: str,
+    status: str,
+    min_count: int,
+    limit: int | None,
+    text: str | None,
+) -> None:
+    """Key words and programme names across editions: counts, first and last edition, status.
+
+    DOCs (oldest first) are corpus ids, ID@REV, canonical files or raw reports; the default is
+    every corpus document ordered by date. The status compares with the latest edition:
+    new-in-latest, dropped (not in the latest) or steady. See docs/terms.md.
+    """
+    import json
+
+    from corpusdiff.series import terms
+
+    sources = _term_sources(_corpus_dir(ctx), docs, series)
+    index = terms.index_editions(sources, min_total=1 if text else min_count)
+    if text:
+        found = terms.look_up(index, text, sources)
+        if fmt == "json":
+            click.echo(json.dumps(terms.lookup_json(index, found), ensure_ascii=False, indent=2))
+        elif fmt == "csv":
+            click.echo(terms.index_csv(index, found.rows()), nl=False)
+        else:
+            click.echo(terms.lookup_terminal(index, found), nl=False)
+        return
+    if limit is None and fmt == "terminal":
+        limit = _TERMINAL_TERM_LIMIT
+    chosen = index.select(_TERM_STATUSES[status])
+    shown = chosen[:limit] if limit else chosen
+    if fmt == "json":
+        click.echo(json.dumps(terms.index_json(index, shown), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(terms.index_csv(index, shown), nl=False)
+    else:
+        click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
+
+
+def _term_sources(corpus: Path, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
+    """(Edition, DocTree) pairs: the DOCs as given, or the corpus ordered by date."""
+    from corpusdiff.series.terms import Edition
+    from corpusdiff.store.corpus import entries
+    from corpusdiff.store.resolve import load_side
+    from corpusdiff.structure import tree_from_markdown
+
+    if docs:
+        sides = [load_side(spec, corpus) for spec in docs]
+        found = [(side.doc_id or side.label, side.tree) for side in sides]
+    else:
+        if not corpus.is_dir():
+            raise CorpusError(f"{corpus}: no corpus here; run `corpusdiff ingest FILE…` first")
+        listed = sorted(entries(corpus), key=lambda e: (e.metadata.date, e.id))
+        found = [(e.id, tree_from_markdown(e.path.read_text(encoding="utf-8"))) for e in listed]
+    chosen = [(Edition(doc_id, t.metadata.date, t.metadata.title), t) for doc_id, t in found]
+    chosen = [(edition, t) for edition, t in chosen if not series or t.metadata.series == series]
+    if not chosen:
+        raise CorpusError(f"no documents{f' of series {series}' if series else ''} to index")
+    return chosen
+
+
+_FORMATS = ("terminal", "json", "markdown")
+format_option = click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="terminal",
+    show_default=True,
+    help="terminal text (labels and colour), json (schema: docs/diff-schema.json), or markdown "
+    "(ready to paste into a pull request or a memo).",
+)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@format_option
+@click.option("--only", help="Comma-separated classes to show: new,dropped,reworded,moved,recurring.")
+@click.option("--section", "focus", metavar="TEXT", help="Only sections whose heading or path contains TEXT.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).",
+)
+@click.option(
+    "--pager/--no-pager", default=None, help="Page long terminal output (default: when interactive)."
+)
+@click.pass_context
+@handle_errors
+def diff(
+    ctx: click.Context,
+    old: str,
+    new: str,
+    fmt: str,
+    only: str | None,
+    focus: str | None,
+    color: bool | None,
+    pager: bool | None,
+) -> None:
+    """Compare two editions section by section: what is new, dropped, reworded, moved.
+
+    OLD and NEW are each a corpus document id (futian/annual-plan/2022-01), ID@REV for the
+    document at a git revision, a canonical Markdown file, or a raw report (normalised on
+    the fly). Reviewer overrides in <corpus>/alignments/<old>__<new>.yaml pin or forbid
+    section pairings. Exit status: 0 no differences, 1 differences, 2 trouble.
+    """
+    import json
+    import os
+
+    from corpusdiff.compare.core import compare
+    from corpusdiff.render.diff import CLASSES, to_json, to_markdown, to_terminal
+    from corpusdiff.store import cache
+    from corpusdiff.store.resolve import load_overrides, load_side
+
+    wanted = [c.strip() for c in only.split(",")] if only else None
+    unknown = sorted(set(wanted or ()) - set(CLASSES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
+        )
+    corpus = _corpus_dir(ctx)
+    old_side, new_side = load_side(old, corpus), load_side(new, corpus)
+    overrides = load_overrides(corpus, old_side.doc_id, new_side.doc_id)
+    result = cache.memo_call("diffs", compare, old_side.tree, new_side.tree, overrides)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(to_markdown(result), nl=False)
+    else:
+        use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        text = to_terminal(result, wanted, focus, color=use_color)
+        if pager if pager is not None else (sys.stdout.isatty() and text.count("\n") > 60):
+            click.echo_via_pager(text, color=use_color)
+        else:
+            click.echo(text, nl=False, color=use_color)
+    sys.exit(1 if result.has_changes() else 0)
+
+
+@main.command()
+@click.argument("docs", nargs=-1, metavar="DOC...")
+@click.option("--series", help="Add every corpus document of this series.")
+@click.option(
+    "--level",
+    type=click.Choice(("group", "task", "all")),
+    default="all",
+    show_default=True,
+    help="Threads of （一） groups, of numbered tasks, or both.",
+)
+@format_option
+@runner_options
+@click.pass_context
+@handle_errors
+def timeline(
+    ctx: click.Context,
+    docs: tuple[str, ...],
+    series: str | None,
+    level: str,
+    fmt: str,
+    jobs: int | None,
+    scheduler: str,
+) -> None:
+    """Follow initiatives across editions: one thread per lineage, and programme presence.
+
+    Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
+    ordered by date. Consecutive editions are compared with `diff` and the pairs chained into
+    threads; editions further apart are compared too, to find lineages that skip an edition.
+    See docs/timeline.md.
+    """
+    import json
+
+    from corpusdiff.series import timeline as tl
+    from corpusdiff.store.resolve import load_overrides, load_side
+
+    corpus = _corpus_dir(ctx)
+    specs = [*docs, *_series_ids(corpus, series)]
+    if len(specs) < 2:
+        raise click.UsageError("give at least two editions (DOC... or --series NAME)")
+    sides = sorted((load_side(spec, corpus) for spec in specs), key=lambda side: tl.date_order(side.tree))
+    trees = [tl.named(side.tree, _edition_id(side)) for side in sides]
+    pairs = tl.comparison_pairs(len(trees))
+    overrides = {(i, j): load_overrides(corpus, sides[i].doc_id, sides[j].doc_id) for i, j in pairs}
+    done = progress_counter("comparing", minimum=4)(len(pairs))
+    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done)
+    result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
+    if fmt == "json":
+        click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
+    else:
+        _echo_long(tl.to_markdown(result) if fmt == "markdown" else tl.to_terminal(result))
+
+
+def _series_ids(corpus: Path, series: str | None) -> list[str]:
+    if not series:
+        return []
+    from corpusdiff.store.corpus import entries
+
+    found = [entry.id for entry in entries(corpus) if entry.metadata.series == series]
+    if not found:
+        raise CorpusError(f"no documents of series {series!r} in {corpus}; see `corpusdiff list`")
+    return found
+
+
+def _edition_id(side) -> str:  # type: ignore[no-untyped-def]
+    """The corpus id, or what the user typed for ID@REV and files outside the corpus."""
+    return side.label if "@" in side.label else side.doc_id or side.label
+
+
+def _echo_long(text: str) -> None:
+    """Print, through a pager when interactive and long."""
+    if sys.stdout.isatty() and text.count("\n") > 60:
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(name="trace")
+@click.argument("plan")
+@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@format_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Cosine a passage needs to count as addressing a plan item (default 0.4, see docs/timeline.md).",
+)
+@click.option("--passages", is_flag=True, help="Terminal: show each report's best passage under each item.")
+@click.pass_context
+@handle_errors
+def trace_command(
+    ctx: click.Context, plan: str, docs: tuple[str, ...], fmt: str, threshold: float | None, passages: bool
+) -> None:
+    """Which reports address each item of a five-year PLAN, where, and which items none mentions.
+
+    PLAN and each DOC are a corpus id, ID@REV, a canonical Markdown file or a raw report.
+    Plan sentences are compared with report sentences by TF-IDF cosine. See docs/timeline.md.
+    """
+    import json
+
+    from corpusdiff.series import trace as tr
+    from corpusdiff.series.timeline import date_order, named
+    from corpusdiff.store.resolve import load_side
+
+    corpus = _corpus_dir(ctx)
+    plan_side = load_side(plan, corpus)
+    sides = sorted((load_side(spec, corpus) for spec in docs), key=lambda side: date_order(side.tree))
+    reports = [named(side.tree, _edition_id(side)) for side in sides]
+    cutoff = tr.THRESHOLD if threshold is None else threshold
+    result = tr.trace(named(plan_side.tree, _edition_id(plan_side)), reports, cutoff)
+    if fmt == "json":
+        click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
+    else:
+        _echo_long(tr.to_markdown(result) if fmt == "markdown" else tr.to_terminal(result, passages))
+
+
+@main.command(name="indicators")
+@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@table_format_option(
+    "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
+)
+@click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
+@click.pass_context
+@handle_errors
+def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None) -> None:
+    """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
+
+    Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
+    ordered by date. A document without any indicator list or table is a warning on stderr.
+    See docs/indicators.md.
+    """
+    import json
+
+    from corpusdiff.series import indicators
+    from corpusdiff.store.resolve import load_document
+
+    corpus = _corpus_dir(ctx)
+    found = [indicators.extract_indicators(load_document(spec, corpus)) for spec in docs]
+    for each in found:
+        if not each.found:
+            click.echo(f"corpusdiff: warning: {each.doc_id}: no indicator list or table found", err=True)
+    table = indicators.indicator_table(indicators.select_role(found, role))
+    if fmt == "json":
+        click.echo(json.dumps(indicators.to_json(table), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(indicators.to_csv(table), nl=False)
+    else:
+        click.echo(indicators.render_terminal(table), nl=False)
+
+
+@main.command()
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context) -> None:
+    """Check the corpus: canonical text, valid front matter, sources present with the recorded
+    sha256, unique ids, alignment overrides naming existing documents.
+
+    Prints one line per problem (`path: problem`) and exits 1 when there is any, 0 otherwise.
+    Made for CI and pre-commit (see .pre-commit-hooks.yaml).
+    """
+    from corpusdiff.workflow.check import check_corpus
+
+    root = _corpus_dir(ctx)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no corpus here; give --corpus DIR")
+    problems = check_corpus(root)
+    for problem in problems:
+        click.echo(f"{problem.path}: {problem.message}")
+    if problems:
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo("corpus ok", err=True)
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.pass_context
+@handle_errors
+def log(ctx: click.Context, doc_id: str) -> None:
+    """History of document ID: new editions, normalisation changes and hand corrections.
+
+    Ingest commits carry trailers (Source-sha256, Dialect-version, Corpusdiff-version);
+    commits without them are hand corrections.
+    """
+    from corpusdiff.store import git as gitstore
+    from corpusdiff.store.corpus import find_entry
+
+    root = _corpus_dir(ctx)
+    entry = find_entry(root, doc_id)
+    repo = gitstore.open_repo(root)
+    for revision in gitstore.history(repo, entry.path):
+        detail = ""
+        if revision.trailers:
+            detail = (
+                f"  [source {revision.trailers.get('Source-sha256', '')[:12]}, "
+                f"dialect {revision.trailers.get('Dialect-version', '?')}]"
+            )
+        click.echo(f"{revision.sha[:10]}  {revision.date}  {revision.kind:21}  {revision.subject}{detail}")
+
+
+@main.command()
+@click.argument("series")
+@click.option("--branch", help="Branch to write (default: history/SERIES).")
+@click.pass_context
+@handle_errors
+def history(ctx: click.Context, series: str, branch: str | None) -> None:
+    """Write a branch with one commit per edition of SERIES, dated by publication.
+
+    Then `git log -p history/SERIES` and `git blame history/SERIES -- SERIES.md` show, line by
+    line, in which edition each paragraph first appeared. Rebuilding gives the same commits.
+    """
+    from corpusdiff.workflow.history import build_history
+
+    result = build_history(_corpus_dir(ctx), series, branch)
+    click.echo(
+        f"{result.branch}: {len(result.commits)} editions of {result.path} ({result.commits[-1][:10]})"
+    )
+    click.echo(f"try: git blame {result.branch} -- {result.path}")
+
+
+@main.group(name="git")
+def git_group() -> None:
+    """Register corpusdiff as git's diff driver for corpus documents.
+
+    After `corpusdiff git install`, `git diff` on corpus files shows the section-aligned view;
+    `git log -p --ext-diff` and `git show --ext-diff` do too (git runs external drivers in
+    log and show only when asked). `--no-ext-diff` shows the plain line diff.
+    """
+
+
+@git_group.command(name="install")
+@click.pass_context
+@handle_errors
+def git_install(ctx: click.Context) -> None:
+    """Add the diff attribute to .gitattributes and the driver to the repository's config."""
+    from corpusdiff.workflow.gitdriver import install
+
+    path = install(_corpus_dir(ctx))
+    click.echo(f'installed: {path} and .git/config [diff "corpusdiff"]; commit .gitattributes to share it')
+
+
+@git_group.command(name="uninstall")
+@click.pass_context
+@handle_errors
+def git_uninstall(ctx: click.Context) -> None:
+    """Remove what `git install` added."""
+    from corpusdiff.workflow.gitdriver import uninstall
+
+    uninstall(_corpus_dir(ctx))
+    click.echo("uninstalled")
+
+
+@git_group.command(name="diff-driver", hidden=True)
+@click.argument("args", nargs=-1)
+def git_diff_driver(args: tuple[str, ...]) -> None:
+    """Called by git: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
+    from corpusdiff.workflow.gitdriver import driver_text
+
+    if len(args) < 5:
+        raise click.UsageError("git passes 7 arguments to a diff driver")
+    click.echo(driver_text(args[0], args[1], args[4]), nl=False)
+
+
+@main.command()
+@click.argument("range_spec", metavar="[RANGE]", required=False)
+@format_option
+@runner_options
+@click.pass_context
+@handle_errors
+def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str) -> None:
+    """Review corpus changes in RANGE (default: this branch against its upstream or main).
+
+    A newly ingested report is compared with the previous edition of its series; a changed
+    document (normalisation fix, hand correction) with its own revision at the range's base.
+    The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
+    """
+    import json
+
+    from corpusdiff.render.diff import to_json, to_markdown, to_terminal
+    from corpusdiff.workflow.review import review as run_review
+
+    items = run_review(
+        _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
+    )
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": i.doc_id,
+                        "change": i.change,
+                        "against": i.against,
+                        "diff": to_json(i.result) if i.result else None,
+                    }
+                    for i in items
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if fmt == "markdown":
+        click.echo(_review_markdown(items, to_markdown), nl=False)
+        return
+    if not items:
+        click.echo("no corpus documents changed in this range")
+    for item in items:
+        click.echo(
+            f"=== {item.doc_id}: {item.change}" + (f" (against {item.against})" if item.against else "")
+        )
+        if item.result:
+            click.echo(to_terminal(item.result, only=("new", "dropped", "reworded", "moved"), color=False))
+
+
+def _review_markdown(items, to_markdown) -> str:  # type: ignore[no-untyped-def]
+    lines = [
+        "# corpusdiff review",
+        "",
+        "| document | change | against | new | dropped | reworded | moved |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for item in items:
+        counts = item.result.counts() if item.result else {}
+        lines.append(
+            f"| `{item.doc_id}` | {item.change} | {item.against or '—'} | "
+            + " | ".join(str(counts.get(k, "—")) for k in ("new", "dropped", "reworded", "moved"))
+            + " |"
+        )
+    lines.append("")
+    for item in items:
+        if item.result:
+            body = to_markdown(item.result).replace("\n## ", "\n### ").replace("# ", "## ", 1)
+            lines += [body, ""]
+    return "\n".join(lines) + "\n"
+
+
+site_out_option = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/build"),
+    show_default=True,
+    help="The site directory.",
+)
+
+
+@main.group(name="site")
+def site_group() -> None:
+    """Build or preview the static HTML site (index, documents, diffs, programmes, search)."""
+
+
+@site_group.command(name="build")
+@site_out_option
+@runner_options
+@click.pass_context
+@handle_errors
+def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) -> None:
+    """Build the site into OUT; open OUT/index.html from disk.
+
+    Pages whose inputs (documents, reviewer overrides, corpusdiff itself) have not changed
+    since the last build are neither rendered nor rewritten; the rest are rendered on all
+    cores (--jobs) or on a Dask cluster (--scheduler).
+    """
+    from corpusdiff.site.build import build_site
+
+    report = build_site(
+        _corpus_dir(ctx),
+        out,
+        progress=progress_counter("building site", minimum=20),
+        runner=_runner(jobs, scheduler),
+    )
+    click.echo(
+        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"in {report.seconds:.1f} s"
+    )
+    click.echo(f"open {(out / 'index.html').resolve().as_uri()}  (or: corpusdiff site serve --out {out})")
+
+
+@site_group.command(name="serve")
+@site_out_option
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@handle_errors
+def site_serve(out: Path, port: int) -> None:
+    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop)."""
+    import functools
+    import http.server
+
+    if not (out / "index.html").is_file():
+        raise CorpusError(f"{out}: no built site; run `corpusdiff site build --out {out}` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {out} on http://127.0.0.1:{port}/")
+        server.serve_forever()

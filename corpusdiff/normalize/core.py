@@ -1,0 +1,384 @@
+"""Raw report text -> NormalizedDocument (structure recovered, text cleaned).
+
+The walk over the lines is a small state machine: tables, boxes and headings are recognised
+first; every other line is text that either continues the open paragraph (the fragment so far
+does not end a sentence) or starts a new one. Blank lines and page numbers never end a
+paragraph on their own, because page breaks in PDF extracts look exactly like them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from corpusdiff.errors import InputError
+from corpusdiff.normalize import tables
+from corpusdiff.normalize.metadata import detect_metadata, find_title
+from corpusdiff.read.decode import RawReport
+from corpusdiff.text import numbering as headings
+from corpusdiff.text.rules import (
+    clean_text,
+    ends_sentence,
+    has_han,
+    is_page_number,
+    join_fragments,
+    strip_debris,
+    tidy_spaces,
+)
+from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
+from corpusdiff.types.document import Table as TableBlock
+
+_BULLET_RE = re.compile(r"^[-•·●▪]\s+")
+_DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
+_BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
+_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
+_DATE_LINE_RE = re.compile(
+    r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
+    r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
+)
+_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NOTE_RE = re.compile(r"^注\s*[：:]")
+_CONNECTOR_END = "和与及的、"
+_RUNNING_HEADER_MIN = 3
+_FLAT_TABLE_MAX_LINES = 400
+_FLAT_CELL_MAX = 40
+_FLAT_HEADER_MAX_LINES = 30
+
+
+@dataclass
+class _Open:
+    """The paragraph or list item being assembled from fragments."""
+
+    kind: type[Paragraph] | type[ListItem]
+    text: str = ""
+    after_subtitle: bool = False
+
+
+@dataclass
+class _Builder:
+    """Accumulates blocks while walking the body lines."""
+
+    lines: list[str]
+    skip: frozenset[str] = frozenset()
+    cleaned: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    current: _Open | None = None
+    last_ordinal: dict[str, int] = field(default_factory=dict)
+    in_appendix: bool = False
+    in_box: bool = False
+    last_item: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.cleaned:
+            self.cleaned = [tidy_spaces(strip_debris(raw)) for raw in self.lines]
+
+    def flush(self) -> None:
+        if self.current and self.current.text:
+            text = clean_text(self.current.text)
+            if text:
+                self.blocks.append(self.current.kind(text))
+        self.current = None
+
+    def is_open(self) -> bool:
+        current = self.current
+        return bool(
+            current
+            and not ends_sentence(current.text)
+            and not _closes_itself(current.text, current.after_subtitle)
+        )
+
+    def add_text(self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph) -> None:
+        if kind is Paragraph and self.is_open():
+            assert self.current is not None
+            self.current.text = join_fragments(self.current.text, text)
+            return
+        self.flush()
+        previous = self.blocks[-1] if self.blocks else None
+        after_subtitle = isinstance(previous, Paragraph) and bool(_SUBTITLE_RE.match(previous.text))
+        self.current = _Open(kind, text, after_subtitle)
+
+
+def normalize_report(
+    raw: RawReport, overrides: Mapping[str, object] | None = None, *, derive_series: bool = True
+) -> NormalizedDocument:
+    """Normalise a decoded report; `overrides` (from a manifest or the CLI) win over detection."""
+    if not has_han(raw.text):
+        raise InputError(
+            f"{raw.name}: contains no Chinese text, so it is not a report corpusdiff can normalise; "
+            "check that this is the right file"
+        )
+    lines = raw.text.split("\n")
+    title = find_title(lines)
+    body_start = title.end if title else 0
+    wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
+    builder = _Builder(
+        lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
+    )
+    _walk(builder, 0, len(builder.lines))
+    builder.flush()
+    blocks = tuple(builder.blocks)
+    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series)
+    warnings = list(builder.warnings)
+    if wrapper:
+        warnings.append(
+            f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
+            "cover, introduction or contents), which are not part of the report"
+        )
+    if title is None and not (overrides or {}).get("title"):
+        warnings.append(
+            "no title line found, so the file name stands in; set the title with --title or in the corpus manifest"
+        )
+    if not metadata.date:
+        warnings.append("no publication date found; set it with --date or in the corpus manifest")
+    warnings.extend(missing_heading_warnings(blocks))
+    return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def _closes_itself(text: str, after_subtitle: bool) -> bool:
+    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`.
+    (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
+    return bool(
+        _SUBTITLE_RE.match(text)
+        or _DATE_LINE_RE.match(text)
+        or _BARE_APPENDIX_RE.match(text)
+        or (after_subtitle and _SPEAKER_RE.match(text))
+    )
+
+
+def _running_headers(lines: list[str], title: str) -> frozenset[str]:
+    """Running heads: the report's title (or its first part) repeated at the top of pages.
+
+    Only the title counts: any other short line may repeat for real (a table cell, a slogan),
+    and dropping it would lose text.
+    """
+    if len(title) < 6:
+        return frozenset()
+    heads = set()
+    for raw in lines:
+        text = tidy_spaces(strip_debris(raw))
+        if len(text) >= 6 and title.startswith(text.replace(" ", "")):
+            heads.add(text)
+    counts = Counter(tidy_spaces(strip_debris(raw)) for raw in lines)
+    return frozenset(text for text in heads if counts[text] >= _RUNNING_HEADER_MIN)
+
+
+def _walk(builder: _Builder, start: int, stop: int) -> None:
+    index = start
+    while index < stop:
+        index = _step(builder, index, stop)
+
+
+def _step(builder: _Builder, index: int, stop: int) -> int:
+    """Consume one construct starting at `index`; return the index after it."""
+    raw = builder.lines[index]
+    text = builder.cleaned[index]
+    if not text or is_page_number(text) or text in builder.skip:
+        return index + 1
+    if tables.starts_tab_table(raw) and not raw.startswith("\t"):
+        return _take_tab_table(builder, index, stop)
+    if headings.is_box_title(text) and not builder.in_box:
+        return _take_box(builder, index, stop)
+    if raw.startswith("\t") and _cell_group_size(builder.lines, index, stop) >= 3:
+        return _take_cell_table(builder, index, stop)
+    if builder.in_appendix and _flat_table_ahead(builder, index, stop):
+        return _take_flat_table(builder, index, stop)
+    bullet = _BULLET_RE.match(text)
+    content = text[bullet.end() :] if bullet else text
+    if headings.is_appendix_title(content) and not builder.in_box:
+        return _take_appendix_heading(builder, content, index, stop)
+    if not builder.in_box and _take_heading(builder, content):
+        return index + 1
+    _start_numbered_item(builder, content)
+    if bullet and not _DASH_ITEM_RE.match(content):
+        builder.add_text(content, ListItem)
+    else:
+        builder.add_text(content)
+    return index + 1
+
+
+def _start_numbered_item(builder: _Builder, text: str) -> None:
+    """`1.…`, `2.…` items that are not headings (box items, glossary entries) are paragraphs of
+    their own: the next number in sequence ends an unfinished paragraph before it."""
+    marker = headings.parse_marker(clean_text(text, quotes=False))
+    if marker is None or marker.kind != "num":
+        return
+    if marker.ordinal in (1, builder.last_item + 1):
+        builder.flush()
+        builder.last_item = marker.ordinal
+
+
+def _take_heading(builder: _Builder, text: str) -> bool:
+    marker = headings.parse_marker(clean_text(text, quotes=False))
+    if marker is None:
+        return False
+    title, body = headings.split_title(marker.rest)
+    if not headings.plausible_title(title):
+        return False
+    if marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30)):
+        return False
+    expected = builder.last_ordinal.get(marker.kind, 0) + 1
+    if builder.is_open() and marker.ordinal not in (expected, 1):
+        return False
+    builder.flush()
+    builder.last_ordinal[marker.kind] = marker.ordinal
+    for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
+        if inner != "num":
+            builder.last_ordinal.pop(inner, None)
+    builder.blocks.append(Heading(headings.canonical_heading(f"{marker.label}{title}"), marker.kind))
+    if body:
+        builder.add_text(body)
+    return True
+
+
+def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) -> int:
+    builder.flush()
+    index += 1
+    title = text
+    while title and (title[-1].isdigit() or title[-1] in _CONNECTOR_END):
+        nxt = _next_text_index(builder.lines, index, stop)
+        if nxt is None:
+            break
+        follow = builder.cleaned[nxt]
+        if len(follow) > 30 or headings.parse_marker(follow) or _BARE_APPENDIX_RE.match(follow):
+            break
+        title = join_fragments(title, follow)
+        index = nxt + 1
+    builder.blocks.append(Heading(clean_text(title), "appendix"))
+    builder.in_appendix = True
+    return index
+
+
+def _next_text_index(lines: list[str], index: int, stop: int) -> int | None:
+    while index < stop:
+        text = tidy_spaces(strip_debris(lines[index]))
+        if text and not is_page_number(text):
+            return index
+        index += 1
+    return None
+
+
+def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    rows = [builder.lines[index]]
+    index += 1
+    while index < stop and tables.continues_tab_table(builder.lines[index]):
+        rows.append(builder.lines[index])
+        index += 1
+    builder.blocks.append(TableBlock(tables.parse_tab_rows(rows)))
+    return index
+
+
+def _cell_group(lines: list[str], index: int, stop: int) -> list[str]:
+    group = []
+    while index < stop and lines[index].strip(" \u3000") and not lines[index].startswith(" "):
+        group.append(lines[index])
+        index += 1
+    return group
+
+
+def _cell_group_size(lines: list[str], index: int, stop: int) -> int:
+    return sum(1 for line in _cell_group(lines, index, stop) if line.startswith("\t"))
+
+
+def _take_cell_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    groups = []
+    while index < stop and _cell_group_size(builder.lines, index, stop) >= 3:
+        group = _cell_group(builder.lines, index, stop)
+        groups.append(group)
+        index += len(group)
+        while index < stop and not builder.lines[index].strip(" \u3000"):
+            index += 1
+    builder.blocks.append(TableBlock(tables.parse_cell_groups(groups)))
+    return index
+
+
+def _take_box(builder: _Builder, index: int, stop: int) -> int:
+    """A `专栏N` box runs from its title to a blank line or a line led by a space."""
+    builder.flush()
+    title = headings.canonical_box_title(builder.cleaned[index])
+    index += 1
+    while index < stop and not builder.lines[index].strip():
+        index += 1
+    end = index
+    while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
+        end += 1
+    inner = _Builder(builder.lines, cleaned=builder.cleaned, in_box=True)
+    _walk(inner, index, end)
+    inner.flush()
+    content = tuple(block for block in inner.blocks if not isinstance(block, (Heading, Box)))
+    builder.blocks.append(Box(title, content))
+    return end
+
+
+def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
+    if builder.current and not builder.current.text.endswith("表") and builder.is_open():
+        return False
+    window = builder.lines[index : min(stop, index + _FLAT_HEADER_MAX_LINES)]
+    if not any(tables.is_flat_row(" ".join(strip_debris(line).split())) for line in window):
+        return False
+    return tables.looks_like_flat_table(_flat_fragments(builder, index, stop))
+
+
+def _flat_fragments(builder: _Builder, index: int, stop: int) -> list[str]:
+    """The lines of a space-separated table: up to its note, the next appendix, or running text
+    (a long line that is not a numbered row), and never more than a table's worth of lines."""
+    fragments: list[str] = []
+    while index < stop and len(fragments) < _FLAT_TABLE_MAX_LINES:
+        text = builder.cleaned[index]
+        if _NOTE_RE.match(text) or headings.is_appendix_title(text):
+            break
+        if len(text) > _FLAT_CELL_MAX and not tables.is_flat_row(text):
+            break
+        fragments.append(builder.lines[index])
+        index += 1
+    return fragments
+
+
+def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
+    builder.flush()
+    fragments = _flat_fragments(builder, index, stop)
+    builder.blocks.append(TableBlock(tables.parse_flat_rows(fragments)))
+    return index + len(fragments)
+
+
+def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
+    """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
+    skipped = []
+    last: dict[str, int] = {}
+    for block in blocks:
+        if not isinstance(block, Heading) or block.kind not in headings.RANKS:
+            continue
+        marker = headings.parse_marker(block.text)
+        if marker is None:
+            continue
+        if marker.ordinal > last.get(block.kind, 0) + 1:
+            skipped.append(block.text.split(" ")[0][:12])
+        last[block.kind] = marker.ordinal
+        for inner in headings.RANKS[headings.RANKS.index(block.kind) + 1 :]:
+            if inner != "num":
+                last.pop(inner, None)
+    if not skipped:
+        return []
+    return [
+        f"heading numbering skips in {len(skipped)} place(s), so at least that many heading lines "
+        f"seem missing from the extract (before {', '.join(skipped)}); no heading text was invented"
+    ]
+
+
+def renormalize(document: NormalizedDocument) -> NormalizedDocument:
+    """Apply the inline rules again to an already structured document (canonical input)."""
+
+    def clean(block: Block) -> Block:
+        if isinstance(block, Heading):
+            return replace(block, text=headings.canonical_heading(block.text))
+        if isinstance(block, (Paragraph, ListItem)):
+            return replace(block, text=clean_text(block.text))
+        if isinstance(block, TableBlock):
+            return TableBlock(tables.pad([[tables.cell_text(c) for c in row] for row in block.rows]))
+        return Box(headings.canonical_box_title(block.title), tuple(clean(b) for b in block.blocks))  # type: ignore[misc]
+
+    return replace(document, blocks=tuple(clean(block) for block in document.blocks))

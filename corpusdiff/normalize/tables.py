@@ -1,0 +1,154 @@
+"""Flattened tables from PDF/Word extracts -> rows of cells.
+
+Three layouts occur: tab-separated rows, one cell per line (Word, cells led by a tab, rows
+separated by blank lines) and space-separated rows with wrapped cells (PDF appendices).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from corpusdiff.text.rules import (
+    clean_text,
+    is_page_number,
+    join_fragments,
+    strip_debris,
+    tidy_spaces,
+)
+
+Rows = tuple[tuple[str, ...], ...]
+
+_ROW_NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
+_GROUP_LABEL_RE = re.compile(r"^[一二三四五六七八九十]+、\S+$")
+_FLAT_ROW_RE = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
+_VALUE_PREFIXES = ("下降", "增长", "减少", "提高", "降低")
+_NUMBER_RE = re.compile(r"[-+≤≥<>]?\d")
+
+
+def cell_text(text: str) -> str:
+    """Canonical cell text: inline rules plus `1．` row numbers written `1.`."""
+    return _ROW_NUMBER_RE.sub(lambda m: f"{m.group(1)}.", clean_text(text))
+
+
+def pad(rows: Sequence[Sequence[str]]) -> Rows:
+    """Give every row the same number of cells."""
+    width = max(len(row) for row in rows)
+    return tuple(tuple(row) + ("",) * (width - len(row)) for row in rows)
+
+
+def starts_tab_table(raw: str) -> bool:
+    """A tab-separated row: at least two non-empty cells, so not mere indentation."""
+    return len([cell for cell in raw.split("\t") if cell.strip()]) >= 2
+
+
+def continues_tab_table(raw: str) -> bool:
+    """Inside a tab table, a row may have one filled cell (`一、预期性指标\t\t`)."""
+    return "\t" in raw.strip(" ") and not raw.startswith("\t") and bool(raw.strip())
+
+
+def parse_tab_rows(raws: Sequence[str]) -> Rows:
+    """Rows written as one line each, cells separated by tabs."""
+    rows = []
+    for raw in raws:
+        cells = [cell_text(strip_debris(cell)) for cell in raw.rstrip("\n").split("\t")]
+        while len(cells) > 1 and not cells[-1] and not cells[0]:
+            cells.pop()
+        rows.append(cells)
+    return pad(rows)
+
+
+def parse_cell_groups(groups: Sequence[Sequence[str]]) -> Rows:
+    """Word tables: each group (a row) has one tab-led line per cell, wrapped cells continue."""
+    rows = []
+    for group in groups:
+        cells: list[str] = []
+        for raw in group:
+            text = tidy_spaces(strip_debris(raw))
+            if is_page_number(text):
+                continue
+            if raw.startswith("\t") or not cells:
+                cells.append(text)
+            else:
+                cells[-1] = join_fragments(cells[-1], text)
+        rows.append([cell_text(cell) for cell in cells])
+    return pad(rows)
+
+
+def is_flat_row(text: str) -> bool:
+    """`8．万元 GDP建设用地 下降 5.0% …`: a numbered row of a space-separated table."""
+    return bool(_FLAT_ROW_RE.match(text)) and "\t" not in text
+
+
+def looks_like_flat_table(fragments: Sequence[str]) -> bool:
+    """The header starts here: numbered rows with space-separated values follow, no caption
+    (a line ending in 表) stands before the first row, and nothing uses tabs."""
+    texts = [" ".join(strip_debris(f).split()) for f in fragments]
+    first = next((i for i, t in enumerate(texts) if _FLAT_ROW_RE.match(t)), None)
+    if first is None or any(t.endswith("表") for t in texts[:first]):
+        return False
+    rows = [t for t in texts if _FLAT_ROW_RE.match(t) and "\t" not in t]
+    return len(rows) >= 2 and any(_split_row(t)[1] for t in rows)
+
+
+def parse_flat_rows(fragments: Sequence[str]) -> Rows:
+    """PDF appendix tables: header cells and value cells wrapped over several lines."""
+    fragments = [" ".join(strip_debris(f).split()) for f in fragments]
+    fragments = [f for f in fragments if f and not is_page_number(f)]
+    starts = [i for i, f in enumerate(fragments) if _FLAT_ROW_RE.match(f) or _GROUP_LABEL_RE.match(f)]
+    if not starts:
+        return ()
+    header, body = fragments[: starts[0]], fragments[starts[0] :]
+    width = 1 + max((len(_split_row(f)[1]) for f in body if _FLAT_ROW_RE.match(f)), default=0)
+    rows: list[list[str]] = []
+    if header:
+        header = [tidy_spaces(f) for f in header]
+        rows.append([header[0], *_group(header[1:], width - 1)])
+    bounds = [i - starts[0] for i in starts] + [len(body)]
+    for begin, end in pairwise(bounds):
+        first, trailing = body[begin], body[begin + 1 : end]
+        if _GROUP_LABEL_RE.match(first) and not _FLAT_ROW_RE.match(first):
+            rows.append([first])
+            continue
+        name, values = _split_row(first)
+        trailing = [tidy_spaces(f) for f in trailing]
+        rows.append([name, *values, *_group(trailing, width - 1 - len(values))])
+    return pad([[cell_text(c) for c in row] for row in rows])
+
+
+def _split_row(line: str) -> tuple[str, list[str]]:
+    """`8．万元 GDP建设用地 下降 5.0% 下降 7.7%` -> name and trailing value cells."""
+    tokens: list[str] = []
+    for token in line.split():
+        if tokens and tokens[-1] in _VALUE_PREFIXES and _NUMBER_RE.match(token):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    split = len(tokens)
+    while split > 1 and _is_value(tokens[split - 1]):
+        split -= 1
+    name = ""
+    for token in tokens[:split]:
+        name = join_fragments(name, token)
+    return name, tokens[split:]
+
+
+def _is_value(token: str) -> bool:
+    return bool(_NUMBER_RE.search(token)) or token.endswith(("持平", "正增长", "目标", "为准"))
+
+
+def _group(fragments: Sequence[str], cells: int) -> list[str]:
+    """Spread wrapped fragments over `cells` cells: equal runs when they divide evenly."""
+    if cells <= 0 or not fragments:
+        return list(fragments)
+    if len(fragments) % cells:
+        return list(fragments)
+    size = len(fragments) // cells
+    out = []
+    for index in range(cells):
+        text = ""
+        for fragment in fragments[index * size : (index + 1) * size]:
+            text = join_fragments(text, fragment)
+        out.append(text)
+    return out

@@ -1,0 +1,492 @@
+"""The static HTML site: index, document pages, aligned diff pages, 新旧对照 tables,
+programmes and offline search. Every page is plain files that work from file:// and any
+static host; nothing is fetched from the network. Document text is always escaped."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup, escape
+
+from corpusdiff import __version__
+from corpusdiff.compare.core import DiffResult, Initiative, Overrides, compare
+from corpusdiff.compare.programmes import extract_programmes
+from corpusdiff.normalize.metadata import GENRES
+from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.render.diff import CLASSES, LABELS, grouped, summary
+from corpusdiff.store.corpus import entries
+from corpusdiff.store.resolve import load_overrides
+from corpusdiff.types.document import Metadata
+
+STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
+SITE_CONFIG = "site.yaml"
+
+
+@dataclass
+class BuildReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # tasks (documents, pairs) rendered this time
+    series_rendered: bool = False  # the series views (site_series.py) were rendered this time
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return len(self.written) + len(self.unchanged)
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    text: str
+    meta: Metadata
+    raw_page: str = ""  # where the site keeps a copy of the raw source ("" when it is missing)
+
+    @property
+    def url(self) -> str:
+        return f"doc/{self.id}.html"
+
+
+@functools.cache
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(version=__version__, labels=LABELS, classes=CLASSES)
+    return env
+
+
+def _root(page: str) -> str:
+    return "../" * page.count("/")
+
+
+def _markdown_renderer():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+
+
+def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], list[tuple[str, str]]]:
+    """HTML body (raw HTML disabled), the outline, and (anchor, text) of each paragraph."""
+    md = _markdown_renderer()
+    tokens = md.parse(text)
+    outline, paragraphs = [], []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            anchor = f"h{len(outline)}"
+            token.attrSet("id", anchor)
+            outline.append({"level": int(token.tag[1]), "anchor": anchor, "text": tokens[index + 1].content})
+        elif token.type == "paragraph_open":
+            anchor = f"p{len(paragraphs)}"
+            token.attrSet("id", anchor)
+            paragraphs.append((anchor, tokens[index + 1].content))
+    html = md.renderer.render(tokens, md.options, {})
+    return Markup(html), outline, paragraphs
+
+
+def _inline_html(item: Initiative, side: str) -> Markup:
+    if item.diff:
+        parts = []
+        for op, text in item.diff:
+            if op == "=":
+                parts.append(escape(text))
+            elif op == "-" and side == "old":
+                parts.append(Markup("<del>{}</del>").format(text))
+            elif op == "+" and side == "new":
+                parts.append(Markup("<ins>{}</ins>").format(text))
+        return Markup("").join(parts)
+    if side == "old":
+        text = item.old_sentence or (item.old.text if item.old and item.level == "unit" else "")
+    else:
+        text = item.new_sentence or (item.new.text if item.new and item.level == "unit" else "")
+    return escape(text)
+
+
+def _pair_page(old_id: str, new_id: str, suffix: str = "") -> str:
+    return f"diff/{old_id.replace('/', '.')}__{new_id.replace('/', '.')}{suffix}.html"
+
+
+def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str, object]:
+    blocks, changes = [], []
+    for number, (match, items) in enumerate(grouped(result)):
+        anchor = f"s{number}"
+        rendered = []
+        for item in items:
+            item_anchor = f"i{len(changes)}-{len(rendered)}"
+            if item.status != "recurring":
+                text = (
+                    item.new_sentence
+                    or item.old_sentence
+                    or ((item.new or item.old).heading if (item.new or item.old) else "")
+                    or (item.new or item.old).text[:40]
+                )
+                changes.append({"anchor": item_anchor, "status": item.status, "text": text[:60]})
+            rendered.append(
+                {
+                    "status": item.status,
+                    "anchor": item_anchor,
+                    "sentence": item.level == "sentence",
+                    "similarity": item.similarity if item.old and item.new and item.level == "unit" else 0,
+                    "old": _inline_html(item, "old"),
+                    "new": _inline_html(item, "new"),
+                    "figures": item.figures,
+                }
+            )
+        status = match.status if match else "matched"
+        blocks.append(
+            {
+                "anchor": anchor,
+                "status": status,
+                "status_label": LABELS.get(status, status.upper()),
+                "old_heading": _full_heading(match.old) if match else "",
+                "new_heading": _full_heading(match.new) if match else "(before the first heading)",
+                "entries": rendered,
+            }
+        )
+    counts = summary(result)
+    return {
+        "root": _root(page),
+        "title": f"{old.meta.title} → {new.meta.title}",
+        "old": old.meta,
+        "new": new.meta,
+        "old_url": _root(page) + old.url,
+        "new_url": _root(page) + new.url,
+        "duizhao_url": _root(page) + _pair_page(old.id, new.id, "-duizhao"),
+        "counts": [(k, counts["initiatives"][k]) for k in CLASSES],
+        "section_counts": list(counts["sections"].items()),
+        "programmes": result.programmes,
+        "notes": result.notes,
+        "changes": changes,
+        "blocks": blocks,
+    }
+
+
+def _full_heading(section) -> str:
+    return f"{section.label}{section.heading}".strip() if section else ""
+
+
+def _duizhao_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str, object]:
+    rows = [
+        {"status": i.status, "old": _inline_html(i, "old"), "new": _inline_html(i, "new")}
+        for i in result.initiatives
+        if i.status in ("reworded", "moved") and i.level == "unit"
+    ]
+    return {
+        "root": _root(page),
+        "title": f"新旧对照 {old.meta.title}",
+        "old": old.meta,
+        "new": new.meta,
+        "diff_url": _root(page) + _pair_page(old.id, new.id),
+        "rows": rows,
+    }
+
+
+def _pairs(root: Path, docs: list[Doc]) -> tuple[list[tuple[Doc, Doc]], list[tuple[Doc, Doc]]]:
+    """Consecutive editions of each series, and extra pairs listed in <corpus>/site.yaml."""
+    by_series: dict[str, list[Doc]] = {}
+    for doc in docs:
+        by_series.setdefault(doc.meta.series, []).append(doc)
+    consecutive = []
+    for series_docs in by_series.values():
+        series_docs.sort(key=lambda d: (d.meta.date, d.id))
+        consecutive += list(pairwise(series_docs))
+    extra = []
+    config = root / SITE_CONFIG
+    if config.is_file():
+        by_id = {d.id: d for d in docs}
+        for pair in (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pairs", []):
+            if pair.get("old") in by_id and pair.get("new") in by_id:
+                extra.append((by_id[pair["old"]], by_id[pair["new"]]))
+    return consecutive, extra
+
+
+def _write(out: Path, page: str, text: str, report: BuildReport) -> None:
+    """Write only what changed, so unchanged pages keep their files (and timestamps)."""
+    target = out / page
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        report.unchanged.append(page)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    report.written.append(page)
+
+
+def _copy(out: Path, page: str, source: Path, report: BuildReport) -> None:
+    target = out / page
+    if target.is_file() and target.read_bytes() == source.read_bytes():
+        report.unchanged.append(page)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    report.written.append(page)
+
+
+# --- page tasks: pure functions of their inputs, run in any process, skipped when unchanged ---
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """The inputs of the pages of one document (`new` only) or one pair of editions."""
+
+    new: Doc
+    old: Doc | None = None
+    overrides: Overrides | None = None
+
+    @property
+    def key(self) -> str:
+        return _pair_page(self.old.id, self.new.id) if self.old else self.new.url
+
+    def input_hash(self) -> str:
+        parts = [_site_stamp(), self.new.text, self.old.text if self.old else "", repr(self.overrides)]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PageOutput:
+    pages: dict[str, str]
+    data: dict[str, object]  # what the index, programmes and search pages need from this task
+
+
+def render_task(task: PageTask) -> PageOutput:
+    """All pages of one task (runs in worker processes: only picklable inputs and outputs)."""
+    return _render_diff(task) if task.old else _render_document(task.new)
+
+
+def _render_document(doc: Doc) -> PageOutput:
+    page = doc.url
+    body, outline, paragraphs = render_document_body(doc.text)
+    html = (
+        _environment()
+        .get_template("document.html")
+        .render(
+            root=_root(page),
+            title=doc.meta.title,
+            meta=doc.meta,
+            body=body,
+            outline=outline,
+            raw_url=_root(page) + doc.raw_page if doc.raw_page else "",
+            markdown_url=_root(page) + f"md/{doc.id}.md",
+        )
+    )
+    texts = [text for _anchor, text in paragraphs] + [item["text"] for item in outline]
+    data = {"paragraphs": paragraphs, "programmes": [p.name for p in extract_programmes(texts)]}
+    return PageOutput({page: html, f"md/{doc.id}.md": doc.text}, data)
+
+
+def _render_diff(task: PageTask) -> PageOutput:
+    from corpusdiff.store.resolve import canonical_tree
+
+    old, new = task.old, task.new
+    result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides)
+    env = _environment()
+    page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
+    pages = {
+        page: env.get_template("diff.html").render(**_diff_context(result, page, old, new)),
+        duizhao: env.get_template("duizhao.html").render(**_duizhao_context(result, duizhao, old, new)),
+    }
+    counts = summary(result)["initiatives"]
+    return PageOutput(pages, {"counts": [(k, counts[k]) for k in CLASSES if k != "recurring"]})
+
+
+@functools.cache
+def _site_stamp() -> str:
+    """Code, templates and static files: a change to any of them rebuilds every page."""
+    from corpusdiff.store.cache import code_stamp
+
+    digest = hashlib.sha256(code_stamp().encode())
+    for path in sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+STATE_FILE = ".corpusdiff-build.json"
+
+
+def _load_state(out: Path) -> dict[str, dict[str, object]]:
+    try:
+        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def build_site(
+    root: Path,
+    out: Path,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+    runner: Runner = SERIAL,
+) -> BuildReport:
+    """Build (or update) the site for the corpus at `root` into `out`.
+
+    Pages whose inputs (documents, overrides, code and templates) are unchanged since the last
+    build are not rendered again; the rest are rendered by `runner`, possibly in parallel.
+    `progress(total)` returns the callback that counts rendered tasks.
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    repo_root, commit = _repository(root)
+    docs = _documents(root, repo_root)
+    consecutive, extra = _pairs(root, docs)
+    tasks = [PageTask(d) for d in docs] + [
+        PageTask(new, old, load_overrides(root, old.id, new.id)) for old, new in consecutive + extra
+    ]
+    state = _load_state(out)
+    todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]
+    report.rendered = [t.key for t in todo]
+    fresh = {}
+    for index, output in runner.each(render_task, todo, progress(len(todo))):
+        task = todo[index]
+        for page, text in output.pages.items():
+            _write(out, page, text, report)
+        fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(output.pages), "data": output.data}
+    for task in tasks:
+        if task.key not in fresh:
+            report.unchanged.extend(state[task.key]["pages"])
+    previous_views = state.get(SERIES_VIEWS)
+    state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
+    for doc in docs:
+        if doc.raw_page:
+            _copy(out, doc.raw_page, repo_root / doc.meta.source.file, report)
+    for asset in sorted(STATIC.iterdir()):
+        _copy(out, f"static/{asset.name}", asset, report)
+    state[SERIES_VIEWS] = _series_views(root, out, docs, previous_views, state, runner, report)
+    env = _environment()
+    _build_index(env, out, docs, consecutive, extra, commit, state, report)
+    _build_programmes(env, out, docs, state, report)
+    _build_search(env, out, docs, state, report)
+    (out / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+SERIES_VIEWS = "series-views"  # the state key of the timeline, indicators, trace and terms pages
+
+
+def _series_views(
+    root: Path,
+    out: Path,
+    docs: list[Doc],
+    previous: dict[str, object] | None,
+    state: dict[str, dict[str, object]],
+    runner: Runner,
+    report: BuildReport,
+) -> dict[str, object]:
+    """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
+    of the document pages, which trace passages link to."""
+    from corpusdiff.site.series import build_series_views
+
+    paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
+    return build_series_views(root, out, docs, previous, paragraphs, runner, report)
+
+
+def _repository(root: Path) -> tuple[Path, str]:
+    from corpusdiff.store import git as gitstore
+
+    try:
+        repo = gitstore.open_repo(root)
+        return gitstore.work_tree(repo), (repo.head.commit.hexsha[:10] if repo.head.is_valid() else "")
+    except Exception:  # a corpus outside git still gets a site
+        return root.resolve(), ""
+
+
+def _documents(root: Path, repo_root: Path) -> list[Doc]:
+    docs = []
+    for entry in entries(root):
+        source = entry.metadata.source
+        raw_page = ""
+        if source and (repo_root / source.file).is_file():
+            raw_page = f"raw/{entry.id}/{Path(source.file).name}"
+        docs.append(Doc(entry.id, entry.path.read_text(encoding="utf-8"), entry.metadata, raw_page))
+    docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
+    return docs
+
+
+def _up_to_date(out: Path, previous: dict[str, object] | None, task: PageTask) -> bool:
+    if not previous or previous.get("hash") != task.input_hash():
+        return False
+    return all((out / page).is_file() for page in previous["pages"])
+
+
+def _build_search(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
+    paragraphs = [
+        [number, anchor, text]
+        for number, doc in enumerate(docs)
+        for anchor, text in state[doc.url]["data"]["paragraphs"]
+    ]
+    index = {
+        "documents": [{"url": d.url, "title": d.meta.title, "date": d.meta.date} for d in docs],
+        "paragraphs": paragraphs,
+    }
+    script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
+    _write(out, "search-index.js", script, report)
+    _write(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
+
+
+def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
+    return {
+        "url": _pair_page(old.id, new.id),
+        "old_date": old.meta.date,
+        "new_date": new.meta.date,
+        "old_title": old.meta.title,
+        "new_title": new.meta.title,
+    }
+
+
+def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> None:
+    regions: dict[str, dict[str, dict[str, object]]] = {}
+    for doc in docs:
+        series = regions.setdefault(doc.meta.region or "—", {}).setdefault(
+            doc.meta.series, {"name": doc.meta.series, "documents": [], "diffs": []}
+        )
+        series["documents"].append(
+            {
+                "url": doc.url,
+                "title": doc.meta.title,
+                "date": doc.meta.date,
+                "genre": GENRES.get(doc.meta.genre, doc.meta.genre),
+            }
+        )
+    for old, new in consecutive:
+        counts = [tuple(c) for c in state[_pair_page(old.id, new.id)]["data"]["counts"]]
+        entry = _diff_summary(old, new) | {"counts": counts}
+        regions[old.meta.region or "—"][old.meta.series]["diffs"].append(entry)
+    html = env.get_template("index.html").render(
+        root="",
+        title="Reports and what changed",
+        documents=docs,
+        commit=commit,
+        regions=[(r, list(s.values())) for r, s in sorted(regions.items())],
+        series=[s for r in regions.values() for s in r],
+        extra_diffs=[_diff_summary(o, n) for o, n in extra],
+        series_views=state[SERIES_VIEWS]["data"]["views"],
+    )
+    _write(out, "index.html", html, report)
+
+
+def _build_programmes(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
+    ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
+    named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
+    names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))
+    rows = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
+    html = env.get_template("programmes.html").render(
+        root="",
+        title="Programmes",
+        programmes=rows,
+        documents=[{"url": d.url, "date": d.meta.date, "series": d.meta.series} for d in ordered],
+    )
+    _write(out, "programmes.html", html, report)

@@ -1,0 +1,784 @@
+"""Series views on the static site: a timeline page per series (and per `timelines:` entry of
+site.yaml), and one page each for indicators, the five-year-plan trace and the term index.
+
+Each view reads many documents at once, so the views are built together after the document
+and pair pages, and skipped as a whole when no input changed (state key `series-views`). The
+expensive steps are independent jobs, one per edition set and view (its timeline page, its
+section of the indicators and terms pages) and one per five-year plan (trace): they run
+through the build's runner and their results are kept in the disk cache, keyed by the texts
+they read, so a new edition renders its own set again and takes every other set from the cache.
+Page contexts are pure functions of the library's results; document text is always escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+
+from corpusdiff.compare.core import DiffResult, Overrides, compare
+from corpusdiff.errors import CorpusError
+from corpusdiff.parallel import Runner
+from corpusdiff.series import indicators as ind
+from corpusdiff.series import terms as tm
+from corpusdiff.series import timeline as tl
+from corpusdiff.series import trace as tr
+from corpusdiff.site.build import SITE_CONFIG, BuildReport, Doc, _environment, _root, _site_stamp, _write
+from corpusdiff.store import cache
+from corpusdiff.structure import DocTree
+from corpusdiff.types.document import NormalizedDocument
+
+PLAN_GENRE = "five-year-plan"
+REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
+HALF_YEAR_GENRE = "mid-year-report"  # its results are for the first half of the year
+FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
+PRESENCE_MARKS = {
+    tl.QUOTED: ("●", "quoted"),
+    tl.MENTIONED: ("○", "mentioned without quotes"),
+    "": ("—", "absent"),
+}
+
+
+@dataclass(frozen=True)
+class EditionSet:
+    """Editions viewed together, oldest first: one series, or a `timelines:` entry of site.yaml."""
+
+    name: str
+    source: str  # "series" or "site.yaml"
+    docs: tuple[Doc, ...]
+    page: str  # timeline/<safe name>.html
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.docs)
+
+    @property
+    def anchor(self) -> str:
+        """Unique among the sets of one page, and stable when other sets come and go."""
+        return Path(self.page).stem
+
+
+# --- which editions go together --------------------------------------------------------------
+
+
+def load_timeline_config(root: Path) -> list[tuple[str, list[str]]]:
+    """The `timelines:` entries of <corpus>/site.yaml as (name, document ids)."""
+    config = root / SITE_CONFIG
+    if not config.is_file():
+        return []
+    entries = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("timelines") or []
+    found = []
+    for entry in entries:
+        if not (isinstance(entry, dict) and entry.get("name") and isinstance(entry.get("documents"), list)):
+            raise CorpusError(f"{config}: each `timelines` entry needs a `name` and a `documents` list")
+        found.append((str(entry["name"]), [str(d) for d in entry["documents"]]))
+    return found
+
+
+def edition_sets(
+    docs: Sequence[Doc], configured: Sequence[tuple[str, list[str]]], minimum: int
+) -> list[EditionSet]:
+    """Every series with at least `minimum` editions, then each configured set with editions of
+    its own (one listing exactly a series' editions is that series' set, not a second one)."""
+    by_series: dict[str, list[Doc]] = {}
+    for doc in docs:
+        by_series.setdefault(doc.meta.series, []).append(doc)
+    candidates = [(name, "series", series_docs) for name, series_docs in by_series.items()]
+    by_id = {d.id: d for d in docs}
+    candidates += [(name, "site.yaml", [by_id[i] for i in ids if i in by_id]) for name, ids in configured]
+    sets: list[EditionSet] = []
+    for name, source, chosen in candidates:
+        ordered = tuple(sorted(chosen, key=lambda d: (d.meta.date, d.id)))
+        if len(ordered) < minimum or any(s.ids == tuple(d.id for d in ordered) for s in sets):
+            continue
+        page = _unique_page(name, {s.page for s in sets})
+        sets.append(EditionSet(name, source, ordered, page))
+    return sets
+
+
+def _unique_page(name: str, taken: set[str]) -> str:
+    """A file name that cannot escape the site or clash: names from documents are untrusted."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")
+    if safe != name:
+        safe = f"{safe or 'timeline'}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+    page, number = f"timeline/{safe}.html", 1
+    while page in taken:
+        number += 1
+        page = f"timeline/{safe}-{number}.html"
+    return page
+
+
+def trace_inputs(docs: Sequence[Doc]) -> tuple[list[Doc], list[Doc]]:
+    """Five-year plans, and the yearly reports traced against them (oldest first)."""
+    ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
+    return [d for d in ordered if d.meta.genre == PLAN_GENRE], [
+        d for d in ordered if d.meta.genre in REPORT_GENRES
+    ]
+
+
+# --- the expensive steps, as picklable jobs --------------------------------------------------
+
+
+def _tree(doc_id: str, text: str) -> DocTree:
+    from corpusdiff.store.resolve import canonical_tree
+
+    return tl.named(canonical_tree(text), doc_id)
+
+
+@dataclass(frozen=True)
+class CompareJob:
+    old: tuple[str, str]  # (id, canonical text)
+    new: tuple[str, str]
+    overrides: Overrides
+
+    def run(self) -> DiffResult:
+        return compare(_tree(*self.old), _tree(*self.new), self.overrides)
+
+
+@dataclass(frozen=True)
+class TraceJob:
+    plan: tuple[str, str]
+    reports: tuple[tuple[str, str], ...]
+
+    def run(self) -> tr.Trace:
+        return tr.trace(_tree(*self.plan), [_tree(*r) for r in self.reports])
+
+
+@dataclass(frozen=True)
+class TermsJob:
+    editions: tuple[tuple[str, str, str, str], ...]  # (id, date, title, text)
+
+    def run(self) -> tm.TermIndex:
+        sources = [(tm.Edition(i, date, title), _tree(i, text)) for i, date, title, text in self.editions]
+        return tm.index_editions(sources)
+
+
+TIMELINE, INDICATORS, TERMS = "timeline", "indicators", "terms"
+
+
+@dataclass(frozen=True)
+class SetJob:
+    """One edition set's part of a series view: its timeline page, or its section of the
+    indicators or terms page. Each is cached on its own, so a new edition renders its own
+    set again, not every set of the corpus."""
+
+    view: str  # TIMELINE, INDICATORS or TERMS
+    edition_set: EditionSet
+    overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
+
+    def run(self) -> str:
+        if self.view == TIMELINE:
+            return _timeline_page(self.edition_set, dict(self.overrides))
+        if self.view == INDICATORS:
+            return _indicators_section(self.edition_set)
+        return _terms_section(self.edition_set)
+
+
+Job = CompareJob | TraceJob | TermsJob | SetJob
+
+
+def run_job(job: Job) -> object:
+    """Module-level, so process pools can pickle it."""
+    return job.run()
+
+
+def _job_key(job: Job) -> list[str]:
+    """Content, not names of files: the disk cache lives under the code stamp as well, and
+    rendered HTML under the templates' (the site stamp)."""
+    stamp = _site_stamp() if isinstance(job, SetJob) else ""
+    return [type(job).__name__, hashlib.sha256((stamp + repr(job)).encode("utf-8")).hexdigest()]
+
+
+def cached_run(job: Job):  # -> the job's result
+    """A job's result, from the disk cache when an earlier run computed it (a job inside a job)."""
+    return cache.memo("series", _job_key(job), job.run)
+
+
+def run_jobs(jobs: Sequence[Job], runner: Runner) -> list[object]:
+    """Results in job order: cached ones from disk, the rest computed by `runner`."""
+    results = [cache.load("series", _job_key(job)) for job in jobs]
+    todo = [n for n, result in enumerate(results) if result is None]
+    for n, result in zip(todo, runner.map(run_job, [jobs[n] for n in todo]), strict=True):
+        cache.save("series", _job_key(jobs[n]), result)
+        results[n] = result
+    return results
+
+
+# --- the entry point -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Inputs:
+    docs: tuple[Doc, ...]
+    timelines: tuple[EditionSet, ...]
+    indicator_sets: tuple[EditionSet, ...]
+    plans: tuple[Doc, ...]
+    reports: tuple[Doc, ...]
+    overrides: dict[tuple[str, str], Overrides]
+
+    def input_hash(self) -> str:
+        parts = [_site_stamp(), *(f"{d.id}\0{d.text}" for d in self.docs)]
+        parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
+        parts += [repr(sorted(self.overrides.items()))]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
+    """Everything the views read, from the corpus directory (the only I/O before rendering)."""
+    from corpusdiff.store.resolve import load_overrides
+
+    configured = load_timeline_config(root)
+    timelines = edition_sets(docs, configured, minimum=2)
+    overrides = {
+        (old.id, new.id): load_overrides(root, old.id, new.id) for s in timelines for old, new in _pairs_of(s)
+    }
+    plans, reports = trace_inputs(docs)
+    return Inputs(
+        tuple(docs),
+        tuple(timelines),
+        tuple(edition_sets(docs, configured, 1)),
+        tuple(plans),
+        tuple(reports),
+        overrides,
+    )
+
+
+#: The site's timelines compare editions at most this far apart (consecutive ones, and those
+#: one edition apart to find gaps), so a new edition costs two comparisons, not one per
+#: edition of its series. `corpusdiff timeline` compares all pairs.
+TIMELINE_REACH = 2
+
+
+def _pairs_of(edition_set: EditionSet) -> list[tuple[Doc, Doc]]:
+    docs = edition_set.docs
+    return [(docs[i], docs[j]) for i, j in tl.comparison_pairs(len(docs), TIMELINE_REACH)]
+
+
+def build_series_views(
+    root: Path,
+    out: Path,
+    docs: Sequence[Doc],
+    previous: dict[str, object] | None,
+    paragraphs: dict[str, list[tuple[str, str]]],
+    runner: Runner,
+    report: BuildReport,
+) -> dict[str, object]:
+    """Write the series-view pages unless their inputs are unchanged; return their state entry.
+
+    `paragraphs` maps document ids to the (anchor, text) paragraphs of their pages, to link
+    trace passages to the paragraph rather than the section."""
+    inputs = gather_inputs(root, docs)
+    digest = inputs.input_hash()
+    if previous and previous.get("hash") == digest and all((out / p).is_file() for p in previous["pages"]):
+        report.unchanged.extend(previous["pages"])
+        return previous
+    pages = render_views(inputs, paragraphs, runner)
+    for page, html in pages.items():
+        _write(out, page, html, report)
+    report.series_rendered = True
+    return {"hash": digest, "pages": sorted(pages), "data": {"views": index_entries(inputs)}}
+
+
+def index_entries(inputs: Inputs) -> dict[str, object]:
+    """What the index page's "Series views" section lists."""
+    return {
+        "timelines": [
+            {
+                "url": s.page,
+                "name": s.name,
+                "source": s.source,
+                "dates": [d.meta.date for d in s.docs],
+            }
+            for s in inputs.timelines
+        ],
+        "pages": FIXED_PAGES,
+        "plans": [d.meta.title for d in inputs.plans],
+    }
+
+
+def render_views(
+    inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
+) -> dict[str, str]:
+    """Every series-view page by its path in the site."""
+    set_jobs = [SetJob(TIMELINE, s, _overrides_of(inputs, s)) for s in inputs.timelines]
+    set_jobs += [SetJob(INDICATORS, s) for s in inputs.indicator_sets]
+    set_jobs += [SetJob(TERMS, s) for s in inputs.timelines]
+    trace_jobs = [
+        TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports))
+        for plan in inputs.plans
+        if inputs.reports
+    ]
+    results = iter(run_jobs([*set_jobs, *trace_jobs], runner))
+    timelines, indicator_sets = inputs.timelines, inputs.indicator_sets
+    pages = {s.page: next(results) for s in timelines}
+    pages[FIXED_PAGES["indicators"]] = _indicators_page([(s, next(results)) for s in indicator_sets])
+    terms = [(s, next(results)) for s in timelines]
+    pages[FIXED_PAGES["terms"]] = _terms_page(terms)
+    pages[FIXED_PAGES["trace"]] = _trace_page(inputs, list(results), paragraphs)
+    return pages
+
+
+def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[str, str], Overrides], ...]:
+    return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set))
+
+
+def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Overrides]) -> str:
+    trees = [_tree(d.id, d.text) for d in edition_set.docs]
+    jobs = [
+        CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set)
+    ]
+    diffs = [cached_run(job) for job in jobs]
+    context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
+    return _environment().get_template("timeline.html").render(**context)
+
+
+def _indicators_section(edition_set: EditionSet) -> str:
+    context = indicator_section(edition_set, _root(FIXED_PAGES["indicators"]))
+    return _environment().get_template("indicators_section.html").render(s=context)
+
+
+def _indicators_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+    listed = [{"anchor": f"set-{s.anchor}", "name": s.name, "html": Markup(html)} for s, html in sections]
+    return (
+        _environment()
+        .get_template("indicators.html")
+        .render(root=_root(FIXED_PAGES["indicators"]), title="Indicators", sections=listed)
+    )
+
+
+def _trace_page(
+    inputs: Inputs, traces: Sequence[tr.Trace], paragraphs: dict[str, list[tuple[str, str]]]
+) -> str:
+    return (
+        _environment()
+        .get_template("trace.html")
+        .render(
+            root=_root(FIXED_PAGES["trace"]),
+            title="Five-year plan trace",
+            plans=[trace_context(t, paragraphs, n) for n, t in enumerate(traces)],
+            reports=[d.id for d in inputs.reports],
+            threshold=tr.THRESHOLD,
+        )
+    )
+
+
+def _terms_section(edition_set: EditionSet) -> str:
+    job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
+    index = cached_run(job)
+    context = terms_context(edition_set, index)
+    return _environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
+
+
+def _terms_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+    listed = [{"name": s.name, "html": Markup(html)} for s, html in sections]
+    return (
+        _environment()
+        .get_template("terms.html")
+        .render(root=_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES)
+    )
+
+
+# --- timeline ---------------------------------------------------------------------------------
+
+
+def _pointer_url(pointer: str, root: str) -> str:
+    """`<id>#h<n>` -> the site's document page and anchor."""
+    doc_id, _, anchor = pointer.partition("#")
+    return f"{root}doc/{doc_id}.html" + (f"#{anchor}" if anchor else "")
+
+
+def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dict[str, str]]:
+    return [
+        {"id": d.id, "label": label, "title": d.meta.title, "url": root + d.url}
+        for d, label in zip(docs, labels, strict=True)
+    ]
+
+
+def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) -> dict[str, object]:
+    """Groups first, then tasks, one row per thread; programmes shared by editions up front."""
+    root = _root(page)
+    labels = tl.column_labels(timeline.editions)
+    label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
+    rows = {level: [] for level in tl.LEVELS}
+    for thread in timeline.threads:
+        rows[thread.level].append(thread_row(thread, timeline.editions, label_of, root))
+    shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
+    single = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) <= 1]
+    return {
+        "root": root,
+        "title": f"Timeline: {edition_set.name}",
+        "name": edition_set.name,
+        "source": edition_set.source,
+        "editions": _editions(edition_set.docs, labels, root),
+        "levels": [
+            {"id": "groups", "title": "Groups （一）…", "rows": rows[tl.GROUP]},
+            {"id": "tasks", "title": "Tasks N.…", "rows": rows[tl.TASK]},
+        ],
+        "shared_programmes": [programme_row(p, label_of) for p in shared],
+        "single_programmes": [programme_row(p, label_of) for p in single],
+        "marks": list(PRESENCE_MARKS.values()),
+    }
+
+
+def thread_row(
+    thread: tl.Thread, editions: Sequence[tl.Edition], label_of: dict[str, str], root: str
+) -> dict[str, object]:
+    """One cell per edition: the heading, linked; whether it repeats the previous one; None if absent."""
+    cells = []
+    for edition, shown in zip(editions, tl.thread_cells(thread, editions), strict=True):
+        item = thread.item_in(edition.id)
+        if item is None:
+            cells.append(None)
+            continue
+        cells.append(
+            {"heading": item.heading, "url": _pointer_url(item.pointer, root), "same": shown == tl.SAME}
+        )
+    return {
+        "cells": cells,
+        "first": label_of[thread.first],
+        "last": label_of[thread.last],
+        "gaps": [label_of[g] for g in thread.gaps],
+    }
+
+
+def programme_row(track: tl.ProgrammeTrack, label_of: dict[str, str]) -> dict[str, object]:
+    """A mark per edition (a glyph with its meaning, so it reads without colour)."""
+    return {
+        "name": track.name,
+        "marks": [PRESENCE_MARKS[mark] for mark in track.presence],
+        "first": label_of[track.first],
+        "last": label_of[track.last],
+    }
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    year: int
+    role: str  # target | achieved
+    value: Decimal
+    label: str  # the figure as the page prints it
+
+
+def indicator_section(edition_set: EditionSet, root: str) -> dict[str, object]:
+    """The aligned indicator table of one set of editions, with charts and target vs achieved."""
+    sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
+    table = ind.indicator_table(sets)
+    urls = {d.id: root + d.url for d in edition_set.docs}
+    genres = {d.id: d.meta.genre for d in edition_set.docs}
+    half = [genres.get(c.doc_id) == HALF_YEAR_GENRE and c.role == "achieved" for c in table.columns]
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = [
+            _indicator_cell(cell, urls[column.doc_id])
+            for column, cell in zip(table.columns, row.cells, strict=True)
+        ]
+        points = chart_points(table.columns, row.cells, half)
+        charts = [
+            chart_svg(row.name, caption, group, f"chart-{edition_set.anchor}-{r}-{g}")
+            for g, (caption, group) in enumerate(points)
+        ]
+        rows.append(
+            {
+                "name": row.name,
+                "cells": cells,
+                "charts": charts,
+                "versus": target_vs_achieved(table, row, half),
+            }
+        )
+    return {
+        "anchor": f"set-{edition_set.anchor}",
+        "name": edition_set.name,
+        "source": edition_set.source,
+        "editions": [
+            {"url": urls[s.doc_id], "title": s.title, "date": s.date, "found": s.found} for s in table.sets
+        ],
+        "columns": [
+            {"date": c.date, "url": urls[c.doc_id], "role": c.role, "year": c.year, "half": h}
+            for c, h in zip(table.columns, half, strict=True)
+        ],
+        "rows": rows,
+    }
+
+
+def _document(doc: Doc) -> NormalizedDocument:
+    from corpusdiff.canonical.markdown import parse
+
+    document = parse(doc.text)
+    return replace(document, metadata=replace(document.metadata, id=doc.id))
+
+
+def _indicator_cell(cell: ind.Cell, doc_url: str) -> dict[str, str]:
+    pointer = next((r.pointer for r in cell.records if r.pointer.startswith("p")), "")
+    return {
+        "status": cell.status,
+        "text": ind.cell_text(cell),
+        "url": f"{doc_url}#{pointer}" if pointer else doc_url,
+    }
+
+
+def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[bool]) -> list[str]:
+    """`2021: target +6.8% → achieved 5318.2亿元 +8.6%` for each year that has both."""
+    by_key: dict[tuple[str, int], str] = {}
+    for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
+        if cell.status == "stated" and column.year is not None:
+            by_key.setdefault((column.role, column.year), ind.cell_text(cell) + (" (H1)" if is_half else ""))
+    years = sorted({year for _, year in by_key})
+    return [
+        f"{year}: target {by_key[('target', year)]} → achieved {by_key[('achieved', year)]}"
+        for year in years
+        if ("target", year) in by_key and ("achieved", year) in by_key
+    ]
+
+
+def _number(record: ind.Indicator) -> Decimal | None:
+    """A decline is plotted below zero whether the report writes 下降5.1% or -5.1%."""
+    try:
+        value = Decimal(record.value.replace("−", "-").replace("－", "-"))
+    except InvalidOperation:
+        return None
+    return -abs(value) if record.change == "decline" else value
+
+
+def chart_points(
+    columns: Sequence[ind.Column], cells: Sequence[ind.Cell], half: Sequence[bool]
+) -> list[tuple[str, list[ChartPoint]]]:
+    """Numeric figures grouped by what they measure (rate or level) and unit: one chart per group
+    with at least two points; a year keeps the first figure of each role. A half-year level is
+    left out: on a line with annual levels it would read as a collapse."""
+    groups: dict[tuple[str, str], dict[tuple[str, int], ChartPoint]] = {}
+    for column, cell, is_half in zip(columns, cells, half, strict=True):
+        for record in cell.records:
+            value = _number(record) if record.status == "stated" and record.value else None
+            measure = "level" if record.change == "level" else "rate of change"
+            if value is None or column.year is None or (is_half and measure == "level"):
+                continue
+            label = ind.short_text(record) + (" H1" if is_half else "")
+            points = groups.setdefault((measure, record.unit), {})
+            points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
+    return [
+        (f"{measure}{f', {unit}' if unit else ''}", list(points.values()))
+        for (measure, unit), points in groups.items()
+        if len(points) >= 2
+    ]
+
+
+CHART_WIDTH, CHART_HEIGHT = 360, 190
+_MARGIN = {"left": 30, "right": 30, "top": 34, "bottom": 44}  # room for labels below the lowest point
+
+
+def chart_svg(name: str, caption: str, points: Sequence[ChartPoint], chart_id: str) -> Markup:
+    """A static line chart: achieved solid with filled dots, target dashed with open dots, every
+    point labelled with its figure; no script, readable without colour."""
+    title = f"{name}: {caption}, by year"
+    x_of, y_of = _scales(points)
+    parts = [
+        Markup(
+            '<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+            'width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d">'
+        ).format(w=CHART_WIDTH, h=CHART_HEIGHT, id=chart_id),
+        Markup('<title id="{}-t">{}</title>').format(chart_id, title),
+        Markup('<desc id="{}-d">{}</desc>').format(
+            chart_id, "; ".join(f"{p.role} {p.year}: {p.label}" for p in sorted(points, key=lambda p: p.year))
+        ),
+        Markup('<text x="4" y="12" class="caption">{}</text>').format(caption),
+        Markup(
+            '<text x="{}" y="12" text-anchor="end" class="legend">● achieved ○ target (dashed)</text>'
+        ).format(CHART_WIDTH - 4),
+    ]
+    zero = y_of(Decimal(0))
+    parts.append(
+        Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#999" stroke-width="1"/>').format(
+            _MARGIN["left"] - 10, zero, CHART_WIDTH - _MARGIN["right"] + 10, zero
+        )
+    )
+    for year in sorted({p.year for p in points}):
+        parts.append(
+            Markup('<text x="{}" y="{}" text-anchor="middle" class="year">{}</text>').format(
+                x_of(year), CHART_HEIGHT - 6, year
+            )
+        )
+    above = _labels_above(points)
+    for role in ind.ROLES:
+        in_role = sorted((p for p in points if p.role == role), key=lambda p: p.year)
+        parts += _series(in_role, above, x_of, y_of)
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def _scales(points: Sequence[ChartPoint]) -> tuple[Callable[[int], str], Callable[[Decimal], str]]:
+    """Years across (to scale), values up with zero always in range, so a small change does not
+    look like a large one."""
+    years = [p.year for p in points]
+    low, high = min(years), max(years)
+    values = [p.value for p in points] + [Decimal(0)]
+    bottom, top = min(values), max(values)
+    span = (top - bottom) or Decimal(1)
+    width = CHART_WIDTH - _MARGIN["left"] - _MARGIN["right"]
+    height = CHART_HEIGHT - _MARGIN["top"] - _MARGIN["bottom"]
+
+    def x_of(year: int) -> str:
+        share = (year - low) / (high - low) if high > low else 0.5
+        return f"{_MARGIN['left'] + share * width:.1f}"
+
+    def y_of(value: Decimal) -> str:
+        return f"{_MARGIN['top'] + float((top - value) / span) * height:.1f}"
+
+    return x_of, y_of
+
+
+def _labels_above(points: Sequence[ChartPoint]) -> set[ChartPoint]:
+    """Points labelled above themselves: achieved ones, unless a target of the same year lies
+    higher; then the higher of the two is labelled above, the lower below, so labels do not meet."""
+
+    def height(point: ChartPoint) -> tuple[Decimal, bool]:
+        return point.value, point.role == "achieved"
+
+    above = set()
+    for point in points:
+        other = next((p for p in points if p.year == point.year and p.role != point.role), None)
+        if (height(point) > height(other)) if other else point.role == "achieved":
+            above.add(point)
+    return above
+
+
+def _series(
+    points: Sequence[ChartPoint],
+    above: set[ChartPoint],
+    x_of: Callable[[int], str],
+    y_of: Callable[[Decimal], str],
+) -> list[Markup]:
+    """One role's line (dashed for targets) and its labelled points."""
+    if not points:
+        return []
+    target = points[0].role == "target"
+    coordinates = " ".join(f"{x_of(p.year)},{y_of(p.value)}" for p in points)
+    parts = []
+    if len(points) > 1:
+        parts.append(
+            Markup('<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.5"{}/>').format(
+                coordinates, Markup(' stroke-dasharray="5 3"') if target else ""
+            )
+        )
+    for p in points:
+        x, y = x_of(p.year), y_of(p.value)
+        parts.append(
+            Markup('<circle cx="{}" cy="{}" r="3.5" stroke="currentColor" fill="{}"/>').format(
+                x, y, "#fff" if target else "currentColor"
+            )
+        )
+        label_y = f"{float(y) - 7:.1f}" if p in above else f"{float(y) + 15:.1f}"
+        parts.append(
+            Markup('<text x="{}" y="{}" text-anchor="middle" class="value {}">{}</text>').format(
+                x, label_y, p.role, p.label
+            )
+        )
+    return parts
+
+
+# --- trace ------------------------------------------------------------------------------------
+
+
+def trace_context(
+    result: tr.Trace, paragraphs: dict[str, list[tuple[str, str]]], number: int
+) -> dict[str, object]:
+    """Plan items in document order, indented by depth, and those no report addresses."""
+    labels = tl.column_labels(result.reports)
+    label_of = dict(zip((e.id for e in result.reports), labels, strict=True))
+    items = [trace_item(item, result, label_of, paragraphs) for item in result.items]
+    return {
+        "anchor": f"plan-{number}",
+        "title": result.plan.title,
+        "url": _pointer_url(result.plan.id, ""),
+        "reports": [
+            {"label": label, "url": _pointer_url(e.id, ""), "title": e.title}
+            for e, label in zip(result.reports, labels, strict=True)
+        ],
+        "rows": items,
+        "unaddressed": [i for i in items if not i["addressed"]],
+    }
+
+
+def trace_item(
+    item: tr.PlanItem,
+    result: tr.Trace,
+    label_of: dict[str, str],
+    paragraphs: dict[str, list[tuple[str, str]]],
+) -> dict[str, object]:
+    """Per report the best score and a link to its passage, or None below the threshold."""
+    best_passage = {}
+    for passage in item.passages:
+        best_passage.setdefault(passage.doc, passage)
+    cells = []
+    for edition, score in zip(result.reports, item.best, strict=True):
+        passage = best_passage.get(edition.id)
+        cells.append({"score": f"{score:.2f}", "url": passage_url(passage, paragraphs)} if passage else None)
+    return {
+        "heading": item.heading,
+        "path": " › ".join(item.path),
+        "depth": min(item.depth, 5),
+        "url": _pointer_url(item.pointer, ""),
+        "addressed": bool(item.passages),
+        "cells": cells,
+        "passages": [
+            {
+                "report": label_of[p.doc],
+                "path": " › ".join(p.path),
+                "sentence": p.sentence,
+                "plan_sentence": p.plan_sentence,
+                "score": f"{p.score:.2f}",
+                "url": passage_url(p, paragraphs),
+            }
+            for p in item.passages
+        ],
+    }
+
+
+def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]]) -> str:
+    """The paragraph holding the matched sentence when the page has exactly one candidate, else
+    the heading of the passage's section."""
+    candidates = [anchor for anchor, text in paragraphs.get(passage.doc, []) if passage.sentence in text]
+    if len(candidates) > 1:
+        candidates = [
+            anchor
+            for anchor, text in paragraphs[passage.doc]
+            if passage.sentence in text and text in passage.text
+        ]
+    if len(candidates) == 1:
+        return _pointer_url(f"{passage.doc}#{candidates[0]}", "")
+    return _pointer_url(passage.pointer, "")
+
+
+# --- terms ------------------------------------------------------------------------------------
+
+
+def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
+    """Every term of the index, most frequent first, with its counts per edition."""
+    labels = tl.column_labels(index.editions)  # type: ignore[arg-type]
+    label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
+    return {
+        "anchor": f"terms-{edition_set.anchor}",
+        "name": edition_set.name,
+        "editions": _editions(edition_set.docs, labels, ""),
+        "counts": {status: len(index.select(status)) for status in tm.STATUSES},
+        "rows": [
+            {
+                "term": t.term,
+                "kind": t.kind,
+                "status": t.status,
+                "first": label_of[t.first],
+                "last": label_of[t.last],
+                "total": t.total,
+                "counts": list(t.counts.values()),
+            }
+            for t in index.terms
+        ],
+    }

@@ -1,0 +1,365 @@
+"""The corpus on disk: layout, manifest, reading documents, and ingesting reports into git.
+
+Layout: `<corpus>/<region>/<genre>/<date>.md` (ASCII path, the document id is the path without
+`.md`), `<corpus>/manifest.yaml` (metadata overrides per source file), `<corpus>/sources/`
+(copies of raw reports that live outside the repository).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from corpusdiff import DIALECT_VERSION, __version__
+from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
+from corpusdiff.errors import CorpusError
+from corpusdiff.parallel import SERIAL, Runner, chunks
+from corpusdiff.read.decode import RawReport, read_report
+from corpusdiff.store import git as gitstore
+from corpusdiff.text.slugs import slugify, slugify_region
+from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
+
+MANIFEST = "manifest.yaml"
+_NOT_DOCUMENTS = {"alignments", "sources"}
+_OVERRIDABLE = {"title", "date", "genre", "region", "series", "period", "speaker", "meeting"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document in the corpus, as listed."""
+
+    id: str
+    path: Path
+    metadata: Metadata
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one report: `added`, `updated`, `unchanged` or `kept` (hand edit)."""
+
+    id: str
+    path: Path
+    action: str
+    commit: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def load_manifest(root: Path) -> dict[str, dict[str, object]]:
+    """Per-source overrides keyed by the source file name (see docs/corpus.md)."""
+    path = root / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the manifest") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorpusError(f"{path}: must map source file names to field: value mappings")
+    return {str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()}
+
+
+def manifest_overrides(root: Path, source_name: str) -> dict[str, object]:
+    """The metadata fields the manifest sets for one source file (empty without a corpus)."""
+    if not (root / MANIFEST).is_file():
+        return {}
+    return _overridable(load_manifest(root).get(source_name, {}))
+
+
+def _overridable(entry: Mapping[str, object]) -> dict[str, object]:
+    return {k: v for k, v in entry.items() if k in _OVERRIDABLE}
+
+
+def entries(root: Path) -> list[Entry]:
+    """Every canonical document under the corpus root, sorted by id."""
+    found = []
+    for path in sorted(root.rglob("*.md")):
+        relative = path.relative_to(root)
+        if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if not is_canonical_text(text):
+            continue
+        found.append(Entry(document_id(root, path), path, read_metadata(text)))
+    return found
+
+
+def document_id(root: Path, path: Path) -> str:
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def find_entry(root: Path, doc_id: str) -> Entry:
+    """The document with this id, or an error naming close alternatives."""
+    all_entries = entries(root)
+    for entry in all_entries:
+        if entry.id == doc_id:
+            return entry
+    known = ", ".join(e.id for e in all_entries[:8]) or "none; ingest some reports first"
+    raise CorpusError(f"no document {doc_id!r} in {root}; known ids: {known}")
+
+
+def proposed_id(metadata: Metadata) -> str:
+    """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path."""
+    region = slugify_region(metadata.region) or "unknown-region"
+    genre = slugify(metadata.genre) if metadata.genre else "report"
+    date = slugify(metadata.date or metadata.period or "undated")
+    return f"{region}/{genre}/{date}"
+
+
+def _unique_id(root: Path, wanted: str, sha256: str) -> str:
+    """Reuse the id of the document made from the same source; otherwise avoid collisions."""
+    candidate, number = wanted, 1
+    while (root / f"{candidate}.md").exists():
+        existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
+        if existing.source and existing.source.sha256 == sha256:
+            return candidate
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def _source_reference(repo_root: Path, corpus_root: Path, path: Path, raw: RawReport) -> str:
+    """Path of the raw bytes relative to the repository; copied into the corpus if outside."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(repo_root):
+        return resolved.relative_to(repo_root).as_posix()
+    target = corpus_root / "sources" / raw.name
+    if target.exists() and target.read_bytes() != resolved.read_bytes():
+        target = corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(resolved, target)
+    return target.resolve().relative_to(repo_root).as_posix()
+
+
+#: A run that changes more documents than this commits them COMMIT_CHUNK to a commit (each with
+#: its own trailer group), so a bulk import does not pay for a thousand git commits.
+BULK_THRESHOLD = 20
+COMMIT_CHUNK = 100
+
+
+def ingest(
+    root: Path,
+    files: Sequence[Path],
+    overrides: Mapping[str, str] | None = None,
+    force: bool = False,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+    runner: Runner = SERIAL,
+) -> list[IngestResult]:
+    """Normalise reports into the corpus and commit the changed documents.
+
+    Normalising is pure and runs on `runner` (in parallel); placing files and committing is
+    serial, under the corpus lock. One commit per changed document, or in bulk (more than
+    BULK_THRESHOLD changed) one commit per COMMIT_CHUNK documents.
+    """
+    overrides = dict(overrides or {})
+    if overrides and len(files) != 1:
+        raise CorpusError("--title/--date/--genre/--region/--series apply to a single file; give one")
+    reports = [read_report(path) for path in files]
+    for raw in reports:
+        if is_canonical_text(raw.text):
+            raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
+    manifest = load_manifest(root) if root.is_dir() else {}
+    jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
+    documents = runner.map(normalize_job, jobs, progress(len(jobs)))
+    root.mkdir(parents=True, exist_ok=True)
+    repo = gitstore.open_repo(root, create=True)
+    with gitstore.locked(repo):
+        _remove_stale_temporaries(root.resolve())
+        placer = _Placer(repo, root.resolve(), load_manifest(root), force)
+        placements = [
+            placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
+        ]
+        return _commit(repo, placements)
+
+
+def normalize_job(job: tuple[RawReport, Mapping[str, object]]) -> NormalizedDocument:
+    """One report's normalisation (a module-level function, so worker processes can run it)."""
+    from corpusdiff.normalize.entry import normalize_raw
+
+    raw, fields = job
+    return normalize_raw(raw, fields)
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """A document written to disk and waiting for its commit (or a result needing none)."""
+
+    result: IngestResult
+    paths: tuple[Path, ...] = ()
+    verb: str = ""
+    title: str = ""
+    trailers: gitstore.Trailers | None = None
+    corrected: str | None = None  # hand corrections to write and commit after the ingest commit
+
+
+class _Placer:
+    """Decides id, action and text of each report; the corpus index is read once per run."""
+
+    def __init__(self, repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool) -> None:
+        self.repo, self.root, self.manifest, self.force = repo, root, manifest, force
+        self.repo_root = gitstore.work_tree(repo)
+        self.by_sha: dict[str, Entry] = {}
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries(root):
+            self._remember(entry)
+        self.dirty = gitstore.dirty_paths(repo)
+
+    def _remember(self, entry: Entry) -> None:
+        source = entry.metadata.source
+        if source:
+            self.by_sha.setdefault(source.sha256, entry)
+            self.by_name.setdefault(Path(source.file).name, entry)
+
+    def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
+        existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name)
+        doc_id = (
+            existing.id if existing else _unique_id(self.root, proposed_id(document.metadata), raw.sha256)
+        )
+        target = self.root / f"{doc_id}.md"
+        source = Source(
+            file=_source_reference(self.repo_root, self.root, path, raw),
+            sha256=raw.sha256,
+            original_name=str(self.manifest.get(raw.name, {}).get("original_name", "")),
+            encoding=raw.encoding,
+        )
+        document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
+        self._remember(Entry(doc_id, target, document.metadata))
+        text = render(document)
+        warnings = document.warnings
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
+        if dirty and not self.force and current != text:
+            raise CorpusError(
+                f"{target}: has uncommitted changes; commit or discard them, or pass --force to overwrite"
+            )
+        if dirty:
+            note = "found this document written but not committed (an interrupted ingest); committed it now"
+            warnings = (*warnings, note)
+        elif current == text:
+            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings))
+        final = text
+        if current is not None and not self.force and not dirty:
+            final, note = _carry_hand_corrections(self.repo, target, text)
+            if note:
+                warnings = (*warnings, note)
+            if current == final:
+                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings))
+        action = "updated" if target.exists() else "added"
+        from corpusdiff.store.files import write_atomic
+
+        write_atomic(target, text)
+        paths = [target]
+        source_path = self.repo_root / source.file
+        if source_path.resolve().is_relative_to(self.root / "sources"):
+            paths.append(source_path)
+        previous = existing.metadata.source if existing else None
+        if action == "added":
+            verb = "ingest"
+        elif previous and previous.sha256 == raw.sha256:
+            verb = "renormalize"
+        else:
+            verb = "update source"
+        return _Placement(
+            IngestResult(doc_id, target, action, warnings=warnings),
+            tuple(paths),
+            verb,
+            document.metadata.title,
+            gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file),
+            final if final != text else None,
+        )
+
+
+def _commit(repo, placements: list[_Placement]) -> list[IngestResult]:
+    """Commit what was written: per document, or in chunks for a bulk import."""
+    pending = [p for p in placements if p.paths]
+    size = COMMIT_CHUNK if len(pending) > BULK_THRESHOLD else 1
+    commits: dict[str, str] = {}
+    for chunk in chunks(pending, size):
+        if len(chunk) == 1:
+            [one] = chunk
+            message = f"{one.verb}: {one.result.id}\n\n{one.title}\n\n{one.trailers.render()}"
+        else:
+            message = _bulk_message(chunk, repo)
+        sha = gitstore.commit_paths(repo, [path for p in chunk for path in p.paths], message)
+        commits.update((p.result.id, sha) for p in chunk)
+        _commit_corrections(repo, [p for p in chunk if p.corrected is not None], sha, commits)
+    return [replace(p.result, commit=commits.get(p.result.id, "")) for p in placements]
+
+
+def _bulk_message(chunk: Sequence[_Placement], repo) -> str:
+    verbs = sorted({p.verb for p in chunk})
+    groups = "\n".join(
+        f"Document: {p.result.path.relative_to(gitstore.work_tree(repo)).as_posix()}\n"
+        f"Action: {p.verb}\n{p.trailers.render()}"
+        for p in chunk
+    )
+    titles = "\n".join(f"- {p.result.id}: {p.title}" for p in chunk)
+    return f"{' / '.join(verbs)}: {len(chunk)} documents\n\n{titles}\n\n{groups}"
+
+
+def _commit_corrections(repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict) -> None:
+    from corpusdiff.store.files import write_atomic
+
+    for p in corrected:
+        write_atomic(p.result.path, p.corrected)
+        commits[p.result.id] = gitstore.commit_paths(
+            repo,
+            [p.result.path],
+            f"carry hand corrections: {p.result.id}\n\nRe-applied onto the normalisation of {ingest_sha[:10]}.",
+        )
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    """Temporary files of writes that a killed process never renamed (we hold the lock)."""
+    for stale in root.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def _carry_hand_corrections(repo, target: Path, fresh: str) -> tuple[str, str]:
+    """Re-apply edits committed since the last ingest onto the fresh normalisation.
+
+    Returns the text to write and a note for the user ("" when there were no hand edits).
+    The edits are the difference between the last ingested text and the committed file; they
+    are carried over like a patch (a three-way merge). When they no longer apply, the
+    corrected file is kept unchanged and the note says how to proceed.
+    """
+    last = gitstore.last_ingest(repo, target)
+    if last is None:
+        return fresh, ""
+    ingested = gitstore.file_at_revision(repo, target, last.sha) + "\n"
+    current = target.read_text(encoding="utf-8")
+    if current == ingested:
+        return fresh, ""
+    relative = target.resolve().relative_to(gitstore.work_tree(repo)).as_posix()
+    if fresh == ingested:
+        return current, f"hand corrections since {last.sha[:10]} kept (the normaliser output is unchanged)"
+    merged, clean = gitstore.three_way_merge(repo, fresh, ingested, current)
+    if clean:
+        return merged, (
+            f"hand corrections since {last.sha[:10]} re-applied to the new normalisation; "
+            f"see them with `git diff {last.sha[:10]} -- {relative}`"
+        )
+    return current, (
+        f"hand corrections since {last.sha[:10]} conflict with the new normalisation, so the corrected "
+        f"file was kept as it is; save them with `git diff {last.sha[:10]} HEAD -- {relative} > fix.patch`, "
+        "then `corpusdiff ingest --force` and `git apply -3 fix.patch` to re-apply by hand, "
+        "or just --force to drop them"
+    )
+
+
+def read_document(root: Path, doc_id: str) -> NormalizedDocument:
+    """Parse a corpus document by id."""
+    return parse(find_entry(root, doc_id).path.read_text(encoding="utf-8"))
+
+
+def outline(document: NormalizedDocument) -> list[tuple[int, str]]:
+    """(level, heading text) pairs, the title first."""
+    from corpusdiff.canonical.markdown import heading_levels
+
+    levels = heading_levels(document.blocks)
+    pairs = [(1, document.metadata.title)]
+    pairs.extend((levels[b.kind], b.text) for b in document.blocks if isinstance(b, Heading))
+    return pairs

@@ -1,0 +1,123 @@
+"""`corpusdiff check`: is the corpus in a state every other command can trust?
+
+Each problem is one (path, message) pair; nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from corpusdiff import DIALECT_VERSION
+from corpusdiff.errors import CorpusdiffError
+
+_REQUIRED = ("title", "id", "genre", "series")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){2}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    message: str
+
+
+def check_corpus(root: Path) -> list[Problem]:
+    """All problems found in the corpus at `root`, in path order."""
+    import git
+
+    try:
+        repo_root = Path(git.Repo(root, search_parent_directories=True).working_tree_dir)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo_root = root
+    problems: list[Problem] = []
+    ids: dict[str, Path] = {}
+    for path in sorted(root.rglob("*.md")):
+        relative = path.relative_to(root)
+        if relative.parts[0] in {"alignments", "sources"} or relative.parts[0].startswith("."):
+            continue
+        problems.extend(_check_document(root, repo_root, path, ids))
+    problems.extend(_check_alignments(root, set(ids)))
+    return problems
+
+
+def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path]) -> Iterator[Problem]:
+    from corpusdiff.canonical.markdown import is_canonical_text, parse, render
+    from corpusdiff.normalize.entry import normalize_raw
+    from corpusdiff.read.decode import decode_report
+
+    data = path.read_bytes()
+    try:
+        raw = decode_report(data, path.name)
+    except CorpusdiffError as exc:
+        yield Problem(path, str(exc))
+        return
+    if not is_canonical_text(raw.text):
+        yield Problem(path, "no front matter naming the dialect; not a canonical document")
+        return
+    try:
+        document = parse(raw.text)
+    except CorpusdiffError as exc:
+        yield Problem(path, f"front matter: {exc}")
+        return
+    yield from _check_front_matter(root, path, document.metadata, ids)
+    if render(normalize_raw(raw)) != raw.text:
+        yield Problem(
+            path,
+            "not canonical: normalising it changes it (a hand-wrapped paragraph, spacing "
+            "or punctuation); run `corpusdiff normalize FILE -o FILE` and review the diff",
+        )
+    source = document.metadata.source
+    if source is None or not source.file or not source.sha256:
+        yield Problem(path, "front matter: source.file and source.sha256 are required")
+        return
+    source_path = repo_root / source.file
+    if not source_path.is_file():
+        yield Problem(path, f"source file {source.file} does not exist")
+    elif hashlib.sha256(source_path.read_bytes()).hexdigest() != source.sha256:
+        yield Problem(path, f"source file {source.file} does not match its recorded sha256")
+
+
+def _check_front_matter(root: Path, path: Path, metadata, ids: dict[str, Path]) -> Iterator[Problem]:
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
+    for field in _REQUIRED:
+        if not front.get(field):
+            yield Problem(path, f"front matter: `{field}` is missing or empty")
+    if str(front.get("dialect")) != DIALECT_VERSION:
+        yield Problem(
+            path,
+            f"front matter: dialect {front.get('dialect')!r}, expected {DIALECT_VERSION!r}; "
+            "re-ingest to re-normalise",
+        )
+    expected = path.relative_to(root).with_suffix("").as_posix()
+    if metadata.id and metadata.id != expected:
+        yield Problem(path, f"front matter: id {metadata.id!r} does not match its path ({expected})")
+    if metadata.id and not _ID_RE.match(metadata.id):
+        yield Problem(
+            path, f"front matter: id {metadata.id!r} is not <region>/<genre>/<date> in lower-case ASCII"
+        )
+    if metadata.id in ids:
+        yield Problem(path, f"front matter: id {metadata.id!r} is also used by {ids[metadata.id]}")
+    ids.setdefault(metadata.id or expected, path)
+
+
+def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
+    for path in sorted((root / "alignments").glob("*.yaml")):
+        old, sep, new = path.stem.partition("__")
+        for side in (old, new) if sep else ():
+            if side.replace(".", "/") not in ids:
+                yield Problem(path, f"names document {side.replace('.', '/')!r}, which is not in the corpus")
+        if not sep:
+            yield Problem(path, "file name must be <old>__<new>.yaml")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            yield Problem(path, "not valid YAML")
+            continue
+        if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:
+            yield Problem(path, "must be a mapping with `pin` and/or `forbid` lists")

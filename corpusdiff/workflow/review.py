@@ -1,0 +1,131 @@
+"""`corpusdiff review [RANGE]`: every corpus document added or changed in a commit range,
+compared with the right counterpart — a new edition with the previous edition of its series,
+a changed document with its own earlier revision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
+from corpusdiff.compare.core import DiffResult, compare
+from corpusdiff.errors import CorpusError
+from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.store import git as gitstore
+from corpusdiff.store.resolve import canonical_tree
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    doc_id: str
+    change: str  # "new edition", "revised", "deleted", "first of its series"
+    against: str  # what it was compared with ("" when nothing)
+    result: DiffResult | None
+
+
+def resolve_range(repo, spec: str | None) -> tuple[str, str]:
+    """(base, head) commits: `A..B`, `A...B`, `A` (meaning A..HEAD), or the upstream/main default."""
+    if spec:
+        base, _sep, head = spec.replace("...", "..").partition("..")
+        head = head or "HEAD"
+        base = base or "HEAD"
+    else:
+        head = "HEAD"
+        tracking = None
+        try:
+            tracking = repo.active_branch.tracking_branch()
+        except TypeError:
+            tracking = None
+        if tracking is not None:
+            base = tracking.name
+        elif "main" in repo.heads and repo.active_branch.name != "main":
+            base = "main"
+        else:
+            raise CorpusError(
+                "nothing to compare against: no upstream and already on main; give a RANGE such as HEAD~3..HEAD"
+            )
+    try:
+        merge_base = repo.git.merge_base(base, head)
+    except Exception as exc:
+        raise CorpusError(f"cannot resolve range {base}..{head}; check the revisions") from exc
+    return merge_base, repo.git.rev_parse(head)
+
+
+def review(
+    root: Path,
+    spec: str | None = None,
+    runner: Runner = SERIAL,
+    progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
+) -> list[ReviewItem]:
+    """Every document added or changed in the range, with its diff; the git reads are serial,
+    the comparisons run on `runner`."""
+    repo = gitstore.open_repo(root)
+    base, head = resolve_range(repo, spec)
+    top = gitstore.work_tree(repo)
+    prefix = root.resolve().relative_to(top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    changes = repo.git.diff("--name-status", "--no-renames", base, head, "--", prefix or ".").splitlines()
+    editions = _Editions(repo, prefix, head)
+    planned = []
+    for line in changes:
+        status, _, path = line.partition("\t")
+        if not path.endswith(".md") or not path.startswith(prefix):
+            continue
+        doc_id = path[len(prefix) : -3]
+        if doc_id.split("/")[0] in ("alignments", "sources"):
+            continue
+        planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
+    jobs = [(old, new) for _item, old, new in planned if old is not None]
+    results = iter(runner.map(compare_texts, jobs, progress(len(jobs))))
+    return [replace(item, result=next(results)) if old is not None else item for item, old, _new in planned]
+
+
+def compare_texts(job: tuple[str, str]) -> DiffResult:
+    """Compare two canonical Markdown texts (picklable, for batch runners)."""
+    old, new = job
+    return compare(canonical_tree(old), canonical_tree(new))
+
+
+def _show(repo, revision: str, path: str) -> str:
+    return repo.git.show(f"{revision}:{path}") + "\n"
+
+
+def _plan_one(repo, editions, prefix: str, doc_id: str, status: str, base: str, head: str):
+    """(item without its result, old text, new text); old is None when nothing is compared."""
+    path = f"{prefix}{doc_id}.md"
+    if status == "D":
+        return ReviewItem(doc_id, "deleted", "", None), None, None
+    new_text = _show(repo, head, path)
+    if not is_canonical_text(new_text):
+        raise CorpusError(f"{path} at {head[:10]} is not canonical Markdown; run `corpusdiff check`")
+    if status == "M":
+        return ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None), _show(repo, base, path), new_text
+    meta = read_metadata(new_text)
+    previous = editions.previous(meta.series, meta.date, doc_id)
+    if previous is None:
+        return ReviewItem(doc_id, "first of its series", "", None), None, None
+    return (
+        ReviewItem(doc_id, "new edition", previous, None),
+        _show(repo, head, f"{prefix}{previous}.md"),
+        new_text,
+    )
+
+
+class _Editions:
+    """Series and date of every document at `head`, read once (front matter only)."""
+
+    def __init__(self, repo, prefix: str, head: str) -> None:
+        self.known: list[tuple[str, str, str]] = []  # (series, date, id)
+        for path in repo.git.ls_tree("-r", "--name-only", head, "--", prefix or ".").splitlines():
+            if not path.endswith(".md"):
+                continue
+            text = _show(repo, head, path)
+            if is_canonical_text(text):
+                meta = read_metadata(text)
+                self.known.append((meta.series, meta.date, path[len(prefix) : -3]))
+
+    def previous(self, series: str, date: str, doc_id: str) -> str | None:
+        """The latest document of the same series published before `date`."""
+        earlier = [(d, i) for s, d, i in self.known if s == series and d < date and i != doc_id]
+        return max(earlier)[1] if earlier else None
