@@ -341,10 +341,10 @@ def terms_command(
 
 def _term_sources(corpus: Path, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
     """(Edition, DocTree) pairs: the DOCs as given, or the corpus ordered by date."""
-    from corpusdiff.series.terms import Edition
     from corpusdiff.store.corpus import entries
     from corpusdiff.store.resolve import load_side
     from corpusdiff.structure import tree_from_markdown
+    from corpusdiff.types.edition import Edition
 
     if docs:
         sides = [load_side(spec, corpus) for spec in docs]

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from corpusdiff.compare.inline import Figure, changed_figures, token_diff
-from corpusdiff.compare.programmes import ProgrammeChanges, compare_programmes, extract_programmes
-from corpusdiff.structure import DocTree, Section, Unit, sentences
+from corpusdiff.compare.inline import changed_figures, token_diff
+from corpusdiff.compare.programmes import compare_programmes, extract_programmes
+from corpusdiff.structure import sentences
 from corpusdiff.text.segment import Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
-from corpusdiff.types.document import Metadata
+from corpusdiff.types.diff import DiffResult, Initiative, Overrides, SectionMatch
+from corpusdiff.types.tree import DocTree, Section, Unit
 
 SECTION_THRESHOLD = 0.2
 UNIT_THRESHOLD = 0.3
@@ -36,69 +37,6 @@ MERGE_ANCHORS = 2
 RECURRING_EDIT_RATIO = 0.04
 #: How much a section's heading counts against its content: task headings name the task.
 HEADING_WEIGHT = {"num": 0.5}
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """Reviewer decisions: section pairs (heading texts) to pin or forbid."""
-
-    pin: tuple[tuple[str, str], ...] = ()
-    forbid: tuple[tuple[str, str], ...] = ()
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class SectionMatch:
-    status: str  # matched, moved, new, dropped
-    old: Section | None
-    new: Section | None
-    similarity: float
-    relation: str = ""  # "split" / "merge" for the extra side of a split or merge
-    pinned: bool = False
-
-
-@dataclass(frozen=True)
-class Initiative:
-    status: str  # recurring, reworded, moved, new, dropped
-    old: Unit | None
-    new: Unit | None
-    similarity: float
-    level: str = "unit"  # "unit" or "sentence"
-    old_sentence: str = ""
-    new_sentence: str = ""
-    diff: tuple[tuple[str, str], ...] = ()
-    figures: tuple[Figure, ...] = ()
-    relation: str = ""  # "merge" / "split" for the extra side of a merge or split
-    anchors: tuple[str, ...] = ()  # of two tasks: the words no other task of either edition uses
-
-
-@dataclass(frozen=True)
-class DiffResult:
-    old: DocTree
-    new: DocTree
-    sections: tuple[SectionMatch, ...]
-    initiatives: tuple[Initiative, ...]
-    programmes: ProgrammeChanges
-    notes: tuple[str, ...] = field(default=())
-
-    @property
-    def old_meta(self) -> Metadata:
-        return self.old.metadata
-
-    @property
-    def new_meta(self) -> Metadata:
-        return self.new.metadata
-
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(("recurring", "reworded", "moved", "new", "dropped"), 0)
-        for item in self.initiatives:
-            counts[item.status] += 1
-        return counts
-
-    def has_changes(self) -> bool:
-        return any(i.status != "recurring" for i in self.initiatives) or bool(
-            self.programmes.new or self.programmes.dropped
-        )
 
 
 def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:

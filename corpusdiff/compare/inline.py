@@ -9,19 +9,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from corpusdiff.types.diff import Figure
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
 _NUMBER_RE = re.compile(r"\d")
 _FIGURE_RE = re.compile(r"[\d.]+\s*(?:%|万|亿|千|百)?[\u4e00-\u9fff]{0,2}")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A changed quantity: `新增学位9270座` -> `新增学位1万座` gives old `9270座`, new `1万座`."""
-
-    old: str
-    new: str
 
 
 def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> list[tuple[str, str]]:

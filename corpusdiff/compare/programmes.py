@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from corpusdiff.types.diff import ProgrammeChanges
+
 _QUOTED_RE = re.compile(r"“([^“”]{1,40})”")
 _NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
 _PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
@@ -66,13 +68,6 @@ def mentioned(name: str, plain_text: str) -> bool:
 def plain(text: str) -> str:
     """Text without quotation marks, for `mentioned`."""
     return text.replace("“", "").replace("”", "").replace('"', "")
-
-
-@dataclass(frozen=True)
-class ProgrammeChanges:
-    recurring: tuple[str, ...]
-    new: tuple[str, ...]
-    dropped: tuple[str, ...]
 
 
 def compare_programmes(old_texts: list[str], new_texts: list[str]) -> ProgrammeChanges:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corpusdiff.compare.core import DiffResult, Initiative, SectionMatch
-from corpusdiff.structure import DocTree, Unit
+from corpusdiff.types.diff import DiffResult, Initiative, SectionMatch
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.tree import DocTree, Unit
 
 SCHEMA_VERSION = "1.0"
 CLASSES = ("new", "dropped", "reworded", "moved", "recurring")

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
-from corpusdiff.structure import DocTree, build_tree
+from corpusdiff.structure import build_tree
 from corpusdiff.text.segment import segmenter
 from corpusdiff.types.document import NormalizedDocument
+from corpusdiff.types.edition import Edition
+from corpusdiff.types.tree import DocTree
 
 WORD, PROGRAMME, TEXT = "word", "programme", "text"
 NEW, DROPPED, STEADY = "new-in-latest", "dropped", "steady"
@@ -35,13 +37,6 @@ _NUMBER_RE = re.compile(
     r"|[余多][个名家次种项])$"
 )
 _PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
-
-
-@dataclass(frozen=True)
-class Edition:
-    id: str
-    date: str = ""
-    title: str = ""
 
 
 @dataclass(frozen=True)

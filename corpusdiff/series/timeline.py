@@ -19,12 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from corpusdiff.compare.core import DiffResult, Overrides, compare_job
+from corpusdiff.compare.core import compare_job
 from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
 from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.render.grid import render_grid
-from corpusdiff.structure import DocTree, split_label
+from corpusdiff.structure import split_label
+from corpusdiff.types.diff import DiffResult, Overrides
+from corpusdiff.types.edition import Edition
+from corpusdiff.types.tree import DocTree
 
 GROUP, TASK = "group", "task"
 LEVELS = (GROUP, TASK)
@@ -38,13 +41,6 @@ QUOTED, MENTIONED = "quoted", "mentioned"
 SAME, ABSENT = "●", "—"
 
 Node = tuple[int, int]  # (edition index, section index of a group / unit index of a task)
-
-
-@dataclass(frozen=True)
-class Edition:
-    id: str
-    title: str
-    date: str
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def pairwise_diffs(
 
 def edition_of(tree: DocTree) -> Edition:
     meta = tree.metadata
-    return Edition(meta.id or meta.title, meta.title, meta.date)
+    return Edition(meta.id or meta.title, meta.date, meta.title)
 
 
 # --- threads ------------------------------------------------------------------------------

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.render.grid import render_grid, truncate
-from corpusdiff.series.timeline import Edition, column_labels, edition_of, is_within
-from corpusdiff.structure import DocTree, Unit, sentences
+from corpusdiff.series.timeline import column_labels, edition_of, is_within
+from corpusdiff.structure import sentences
 from corpusdiff.text.segment import segmenter
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
+from corpusdiff.types.edition import Edition
+from corpusdiff.types.tree import DocTree, Unit
 
 #: Chosen by reading matches (docs/timeline.md): at 0.4, 23 of 30 sampled sentence pairs were
 #: about the same project or policy; lower, shared generic words carry more of the score.

@@ -4,75 +4,36 @@ static host; nothing is fetched from the network. Document text is always escape
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
 import yaml
 from markupsafe import Markup, escape
 
-from corpusdiff import __version__
-from corpusdiff.compare.core import DiffResult, Initiative, Overrides, compare
+from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.normalize.metadata import GENRES
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.render.diff import CLASSES, LABELS, grouped, summary
+from corpusdiff.site.common import (
+    SITE_CONFIG,
+    STATIC,
+    BuildReport,
+    Doc,
+    copy_page,
+    environment,
+    relative_root,
+    site_stamp,
+    write_page,
+)
 from corpusdiff.store.corpus import entries
 from corpusdiff.store.resolve import load_overrides
-from corpusdiff.types.document import Metadata
-
-STATIC = Path(__file__).parent / "static"
-TEMPLATES = Path(__file__).parent / "templates"
-SITE_CONFIG = "site.yaml"
-
-
-@dataclass
-class BuildReport:
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)  # tasks (documents, pairs) rendered this time
-    series_rendered: bool = False  # the series views (site_series.py) were rendered this time
-    seconds: float = 0.0
-
-    @property
-    def pages(self) -> int:
-        return len(self.written) + len(self.unchanged)
-
-
-@dataclass(frozen=True)
-class Doc:
-    id: str
-    text: str
-    meta: Metadata
-    raw_page: str = ""  # where the site keeps a copy of the raw source ("" when it is missing)
-
-    @property
-    def url(self) -> str:
-        return f"doc/{self.id}.html"
-
-
-@functools.cache
-def _environment():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(version=__version__, labels=LABELS, classes=CLASSES)
-    return env
-
-
-def _root(page: str) -> str:
-    return "../" * page.count("/")
+from corpusdiff.types.diff import DiffResult, Initiative, Overrides
 
 
 def _markdown_renderer():
@@ -161,13 +122,13 @@ def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str
         )
     counts = summary(result)
     return {
-        "root": _root(page),
+        "root": relative_root(page),
         "title": f"{old.meta.title} → {new.meta.title}",
         "old": old.meta,
         "new": new.meta,
-        "old_url": _root(page) + old.url,
-        "new_url": _root(page) + new.url,
-        "duizhao_url": _root(page) + _pair_page(old.id, new.id, "-duizhao"),
+        "old_url": relative_root(page) + old.url,
+        "new_url": relative_root(page) + new.url,
+        "duizhao_url": relative_root(page) + _pair_page(old.id, new.id, "-duizhao"),
         "counts": [(k, counts["initiatives"][k]) for k in CLASSES],
         "section_counts": list(counts["sections"].items()),
         "programmes": result.programmes,
@@ -188,11 +149,11 @@ def _duizhao_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[
         if i.status in ("reworded", "moved") and i.level == "unit"
     ]
     return {
-        "root": _root(page),
+        "root": relative_root(page),
         "title": f"新旧对照 {old.meta.title}",
         "old": old.meta,
         "new": new.meta,
-        "diff_url": _root(page) + _pair_page(old.id, new.id),
+        "diff_url": relative_root(page) + _pair_page(old.id, new.id),
         "rows": rows,
     }
 
@@ -216,27 +177,6 @@ def _pairs(root: Path, docs: list[Doc]) -> tuple[list[tuple[Doc, Doc]], list[tup
     return consecutive, extra
 
 
-def _write(out: Path, page: str, text: str, report: BuildReport) -> None:
-    """Write only what changed, so unchanged pages keep their files (and timestamps)."""
-    target = out / page
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        report.unchanged.append(page)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    report.written.append(page)
-
-
-def _copy(out: Path, page: str, source: Path, report: BuildReport) -> None:
-    target = out / page
-    if target.is_file() and target.read_bytes() == source.read_bytes():
-        report.unchanged.append(page)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    report.written.append(page)
-
-
 # --- page tasks: pure functions of their inputs, run in any process, skipped when unchanged ---
 
 
@@ -253,7 +193,7 @@ class PageTask:
         return _pair_page(self.old.id, self.new.id) if self.old else self.new.url
 
     def input_hash(self) -> str:
-        parts = [_site_stamp(), self.new.text, self.old.text if self.old else "", repr(self.overrides)]
+        parts = [site_stamp(), self.new.text, self.old.text if self.old else "", repr(self.overrides)]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -272,16 +212,16 @@ def _render_document(doc: Doc) -> PageOutput:
     page = doc.url
     body, outline, paragraphs = render_document_body(doc.text)
     html = (
-        _environment()
+        environment()
         .get_template("document.html")
         .render(
-            root=_root(page),
+            root=relative_root(page),
             title=doc.meta.title,
             meta=doc.meta,
             body=body,
             outline=outline,
-            raw_url=_root(page) + doc.raw_page if doc.raw_page else "",
-            markdown_url=_root(page) + f"md/{doc.id}.md",
+            raw_url=relative_root(page) + doc.raw_page if doc.raw_page else "",
+            markdown_url=relative_root(page) + f"md/{doc.id}.md",
         )
     )
     texts = [text for _anchor, text in paragraphs] + [item["text"] for item in outline]
@@ -294,7 +234,7 @@ def _render_diff(task: PageTask) -> PageOutput:
 
     old, new = task.old, task.new
     result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides)
-    env = _environment()
+    env = environment()
     page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
     pages = {
         page: env.get_template("diff.html").render(**_diff_context(result, page, old, new)),
@@ -302,17 +242,6 @@ def _render_diff(task: PageTask) -> PageOutput:
     }
     counts = summary(result)["initiatives"]
     return PageOutput(pages, {"counts": [(k, counts[k]) for k in CLASSES if k != "recurring"]})
-
-
-@functools.cache
-def _site_stamp() -> str:
-    """Code, templates and static files: a change to any of them rebuilds every page."""
-    from corpusdiff.store.cache import code_stamp
-
-    digest = hashlib.sha256(code_stamp().encode())
-    for path in sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()]):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 STATE_FILE = ".corpusdiff-build.json"
@@ -352,7 +281,7 @@ def build_site(
     for index, output in runner.each(render_task, todo, progress(len(todo))):
         task = todo[index]
         for page, text in output.pages.items():
-            _write(out, page, text, report)
+            write_page(out, page, text, report)
         fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(output.pages), "data": output.data}
     for task in tasks:
         if task.key not in fresh:
@@ -361,11 +290,11 @@ def build_site(
     state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
     for doc in docs:
         if doc.raw_page:
-            _copy(out, doc.raw_page, repo_root / doc.meta.source.file, report)
+            copy_page(out, doc.raw_page, repo_root / doc.meta.source.file, report)
     for asset in sorted(STATIC.iterdir()):
-        _copy(out, f"static/{asset.name}", asset, report)
+        copy_page(out, f"static/{asset.name}", asset, report)
     state[SERIES_VIEWS] = _series_views(root, out, docs, previous_views, state, runner, report)
-    env = _environment()
+    env = environment()
     _build_index(env, out, docs, consecutive, extra, commit, state, report)
     _build_programmes(env, out, docs, state, report)
     _build_search(env, out, docs, state, report)
@@ -433,8 +362,8 @@ def _build_search(env, out: Path, docs: list[Doc], state, report: BuildReport) -
         "paragraphs": paragraphs,
     }
     script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
-    _write(out, "search-index.js", script, report)
-    _write(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
+    write_page(out, "search-index.js", script, report)
+    write_page(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
 
 
 def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
@@ -475,7 +404,7 @@ def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> N
         extra_diffs=[_diff_summary(o, n) for o, n in extra],
         series_views=state[SERIES_VIEWS]["data"]["views"],
     )
-    _write(out, "index.html", html, report)
+    write_page(out, "index.html", html, report)
 
 
 def _build_programmes(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
@@ -489,4 +418,4 @@ def _build_programmes(env, out: Path, docs: list[Doc], state, report: BuildRepor
         programmes=rows,
         documents=[{"url": d.url, "date": d.meta.date, "series": d.meta.series} for d in ordered],
     )
-    _write(out, "programmes.html", html, report)
+    write_page(out, "programmes.html", html, report)

@@ -22,17 +22,27 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from corpusdiff.compare.core import DiffResult, Overrides, compare
+from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
-from corpusdiff.site.build import SITE_CONFIG, BuildReport, Doc, _environment, _root, _site_stamp, _write
+from corpusdiff.site.common import (
+    SITE_CONFIG,
+    BuildReport,
+    Doc,
+    environment,
+    relative_root,
+    site_stamp,
+    write_page,
+)
 from corpusdiff.store import cache
-from corpusdiff.structure import DocTree
+from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
+from corpusdiff.types.edition import Edition
+from corpusdiff.types.tree import DocTree
 
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
@@ -155,7 +165,7 @@ class TermsJob:
     editions: tuple[tuple[str, str, str, str], ...]  # (id, date, title, text)
 
     def run(self) -> tm.TermIndex:
-        sources = [(tm.Edition(i, date, title), _tree(i, text)) for i, date, title, text in self.editions]
+        sources = [(Edition(i, date, title), _tree(i, text)) for i, date, title, text in self.editions]
         return tm.index_editions(sources)
 
 
@@ -191,7 +201,7 @@ def run_job(job: Job) -> object:
 def _job_key(job: Job) -> list[str]:
     """Content, not names of files: the disk cache lives under the code stamp as well, and
     rendered HTML under the templates' (the site stamp)."""
-    stamp = _site_stamp() if isinstance(job, SetJob) else ""
+    stamp = site_stamp() if isinstance(job, SetJob) else ""
     return [type(job).__name__, hashlib.sha256((stamp + repr(job)).encode("utf-8")).hexdigest()]
 
 
@@ -223,7 +233,7 @@ class Inputs:
     overrides: dict[tuple[str, str], Overrides]
 
     def input_hash(self) -> str:
-        parts = [_site_stamp(), *(f"{d.id}\0{d.text}" for d in self.docs)]
+        parts = [site_stamp(), *(f"{d.id}\0{d.text}" for d in self.docs)]
         parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
         parts += [repr(sorted(self.overrides.items()))]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
@@ -280,7 +290,7 @@ def build_series_views(
         return previous
     pages = render_views(inputs, paragraphs, runner)
     for page, html in pages.items():
-        _write(out, page, html, report)
+        write_page(out, page, html, report)
     report.series_rendered = True
     return {"hash": digest, "pages": sorted(pages), "data": {"views": index_entries(inputs)}}
 
@@ -335,20 +345,20 @@ def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Ove
     ]
     diffs = [cached_run(job) for job in jobs]
     context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
-    return _environment().get_template("timeline.html").render(**context)
+    return environment().get_template("timeline.html").render(**context)
 
 
 def _indicators_section(edition_set: EditionSet) -> str:
-    context = indicator_section(edition_set, _root(FIXED_PAGES["indicators"]))
-    return _environment().get_template("indicators_section.html").render(s=context)
+    context = indicator_section(edition_set, relative_root(FIXED_PAGES["indicators"]))
+    return environment().get_template("indicators_section.html").render(s=context)
 
 
 def _indicators_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
     listed = [{"anchor": f"set-{s.anchor}", "name": s.name, "html": Markup(html)} for s, html in sections]
     return (
-        _environment()
+        environment()
         .get_template("indicators.html")
-        .render(root=_root(FIXED_PAGES["indicators"]), title="Indicators", sections=listed)
+        .render(root=relative_root(FIXED_PAGES["indicators"]), title="Indicators", sections=listed)
     )
 
 
@@ -356,10 +366,10 @@ def _trace_page(
     inputs: Inputs, traces: Sequence[tr.Trace], paragraphs: dict[str, list[tuple[str, str]]]
 ) -> str:
     return (
-        _environment()
+        environment()
         .get_template("trace.html")
         .render(
-            root=_root(FIXED_PAGES["trace"]),
+            root=relative_root(FIXED_PAGES["trace"]),
             title="Five-year plan trace",
             plans=[trace_context(t, paragraphs, n) for n, t in enumerate(traces)],
             reports=[d.id for d in inputs.reports],
@@ -372,15 +382,15 @@ def _terms_section(edition_set: EditionSet) -> str:
     job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
     index = cached_run(job)
     context = terms_context(edition_set, index)
-    return _environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
+    return environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
 
 
 def _terms_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
     listed = [{"name": s.name, "html": Markup(html)} for s, html in sections]
     return (
-        _environment()
+        environment()
         .get_template("terms.html")
-        .render(root=_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES)
+        .render(root=relative_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES)
     )
 
 
@@ -402,7 +412,7 @@ def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dic
 
 def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) -> dict[str, object]:
     """Groups first, then tasks, one row per thread; programmes shared by editions up front."""
-    root = _root(page)
+    root = relative_root(page)
     labels = tl.column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
     rows = {level: [] for level in tl.LEVELS}
@@ -427,7 +437,7 @@ def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) 
 
 
 def thread_row(
-    thread: tl.Thread, editions: Sequence[tl.Edition], label_of: dict[str, str], root: str
+    thread: tl.Thread, editions: Sequence[Edition], label_of: dict[str, str], root: str
 ) -> dict[str, object]:
     """One cell per edition: the heading, linked; whether it repeats the previous one; None if absent."""
     cells = []

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import yaml
 
-from corpusdiff.compare.core import Overrides
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.store import cache
 from corpusdiff.store import git as gitstore
-from corpusdiff.structure import DocTree, build_tree
+from corpusdiff.structure import build_tree
+from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import NormalizedDocument
+from corpusdiff.types.tree import DocTree
 
 ALIGNMENTS = "alignments"
 

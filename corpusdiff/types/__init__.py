@@ -1,1 +1,4 @@
-"""types"""
+"""The vocabulary shared by the stages: frozen dataclasses and enums, no logic and no I/O.
+
+document: what the normaliser produces; tree: sections and initiative units; diff: what the
+differ hands to every view; edition: one document of a series view."""

@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
-from corpusdiff.compare.core import DiffResult, compare
+from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.resolve import canonical_tree
+from corpusdiff.types.diff import DiffResult
 
 
 @dataclass(frozen=True)
