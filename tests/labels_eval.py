@@ -8,8 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from corpusdiff.compare.core import DiffResult, compare
-from corpusdiff.structure import DocTree, tree_from_markdown
+from corpusdiff.compare.core import compare
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import DiffResult
+from corpusdiff.types.tree import DocTree
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).parent / "data" / "labels"

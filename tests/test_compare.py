@@ -3,9 +3,11 @@ pairs, unpairs and merges tasks on anchors (words only two tasks share)."""
 
 from __future__ import annotations
 
-from corpusdiff.compare.core import DiffResult, compare, task_anchors
-from corpusdiff.structure import DocTree, Unit, tree_from_markdown
+from corpusdiff.compare.core import compare, task_anchors
+from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.segment import segmenter
+from corpusdiff.types.diff import DiffResult
+from corpusdiff.types.tree import DocTree, Unit
 
 HETAO = "河套科技园区引进深港科研机构二十家，建成国际联合实验室三个，开通跨境科研通道。"
 RIVER = "深圳河完成雨污分流管网改造五十公里，消除黑臭水体，建设河岸碧道十公里。"

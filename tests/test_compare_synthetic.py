@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from corpusdiff.compare.core import DiffResult, compare
+from corpusdiff.compare.core import compare
 from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import DiffResult
 from tests.conftest import ROOT
 
 BASE = (ROOT / "corpus" / "futian" / "annual-plan" / "2022-01.md").read_text(encoding="utf-8")

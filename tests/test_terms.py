@@ -29,8 +29,9 @@ from corpusdiff.series.terms import (
     look_up,
     status_of,
 )
-from corpusdiff.structure import DocTree, tree_from_markdown
+from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.segment import segmenter
+from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
