@@ -9,8 +9,10 @@ comparison inside matched units.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from corpusdiff.types.document import Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
+from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 _LEAD_RE = re.compile(r"^([^。！？；]{2,24})。")
@@ -23,7 +25,6 @@ def build_tree(document: NormalizedDocument) -> DocTree:
     units: list[Unit] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
     task: dict[str, object] | None = None
-    paragraph = 0
 
     def close_task() -> None:
         nonlocal task
@@ -40,7 +41,10 @@ def build_tree(document: NormalizedDocument) -> DocTree:
             )  # type: ignore[arg-type]
         task = None
 
-    for block in _flatten(document.blocks):
+    for located in addressed(document.blocks):
+        block = located.block
+        if located.box_title or isinstance(block, Table):
+            continue
         if isinstance(block, Heading):
             close_task()
             rank = _rank(block.kind)
@@ -56,7 +60,7 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                     "section": len(sections) - 1,
                     "heading": text,
                     "parts": [f"{text}。"],
-                    "paragraph": paragraph,
+                    "paragraph": located.next_paragraph,
                 }
             continue
         current = stack[-1][1] if stack else None
@@ -66,22 +70,54 @@ def build_tree(document: NormalizedDocument) -> DocTree:
             lead = _LEAD_RE.match(block.text)
             kind = "item" if isinstance(block, ListItem) else "paragraph"
             units.append(
-                Unit(len(units), current, kind, lead.group(1) if lead else "", block.text, paragraph)
+                Unit(len(units), current, kind, lead.group(1) if lead else "", block.text, located.paragraph)
             )
-        paragraph += 1
     close_task()
     return DocTree(document.metadata, tuple(sections), tuple(units))
 
 
-def _flatten(blocks):  # -> Iterator[Heading | Paragraph | ListItem]
-    """Headings and text blocks in order; boxes contribute their paragraphs, tables are skipped."""
+@dataclass(frozen=True)
+class Addressed:
+    """A block in reading order with its place in the one paragraph numbering that the tree,
+    the diff JSON, indicators, trace, timeline and the site's `p<n>` anchors share: every
+    rendered paragraph counts (list items, box titles and box paragraphs included)."""
+
+    block: Heading | Paragraph | ListItem | Table
+    paragraph: int  # this block's paragraph number, or -1 for a heading or a table
+    next_paragraph: int  # the number the next paragraph will get
+    table: int = 0  # 1-based table number, 0 when not a table
+    box_title: bool = False
+
+    @property
+    def address(self) -> str:
+        """`p<n>`, `table <n>`, or "" for a heading."""
+        if self.paragraph >= 0:
+            return f"p{self.paragraph}"
+        return f"table {self.table}" if self.table else ""
+
+
+def addressed(blocks: Iterable[Block]) -> Iterator[Addressed]:
+    """Headings, text blocks and tables in reading order, numbered like the site's anchors."""
+    paragraphs = tables = 0
+    for block, box_title in _reading_order(blocks):
+        if isinstance(block, Table):
+            tables += 1
+            yield Addressed(block, -1, paragraphs, table=tables)
+        elif isinstance(block, Heading):
+            yield Addressed(block, -1, paragraphs)
+        else:
+            yield Addressed(block, paragraphs, paragraphs + 1, box_title=box_title)
+            paragraphs += 1
+
+
+def _reading_order(blocks: Iterable[Block]) -> Iterator[tuple[Heading | Paragraph | ListItem | Table, bool]]:
     for block in blocks:
         if isinstance(block, Box):
-            yield from (b for b in block.blocks if isinstance(b, (Paragraph, ListItem)))
-        elif isinstance(block, (Heading, Paragraph, ListItem)):
-            yield block
-        elif isinstance(block, Table):
-            continue
+            if block.title:
+                yield Paragraph(block.title), True
+            yield from ((inner, False) for inner in block.blocks)
+        else:
+            yield block, False
 
 
 def _rank(kind: str) -> int:

@@ -12,11 +12,12 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
+from corpusdiff.structure import addressed
+from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 
 SCHEMA_VERSION = "1.0"
 ROLES = ("target", "achieved")
@@ -200,29 +201,13 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
 
 
 def _located(document: NormalizedDocument) -> Iterator[_Located]:
-    """Blocks in order, numbered like the site's anchors: every rendered paragraph (list items
-    and box paragraphs included) is p<n>; tables are numbered from 1."""
-    paragraphs, tables, heading = 0, 0, ""
-    for block in _flat(document.blocks):
-        if isinstance(block, Heading):
-            heading = block.text
-            yield _Located(block, "", heading)
-        elif isinstance(block, Table):
-            tables += 1
-            yield _Located(block, f"table {tables}", heading)
-        else:
-            yield _Located(block, f"p{paragraphs}", heading)
-            paragraphs += 1
-
-
-def _flat(blocks: Iterable[Block]) -> Iterator[Heading | Paragraph | ListItem | Table]:
-    for block in blocks:
-        if isinstance(block, Box):
-            if block.title:
-                yield Paragraph(block.title)
-            yield from block.blocks
-        else:
-            yield block
+    """Blocks in order with the one paragraph numbering (structure.addressed): `p<n>`, or
+    `table <n>` for tables."""
+    heading = ""
+    for located in addressed(document.blocks):
+        if isinstance(located.block, Heading):
+            heading = located.block.text
+        yield _Located(located.block, located.address, heading)
 
 
 def _from_intro(
