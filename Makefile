@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install browser demo test fuzz lint bench clean
+.PHONY: install browser demo test fuzz lint bench eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: install browser
 # The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300).
 fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+
+# The differ against the hand-labelled initiative pairs (tests/data/labels/initiatives/README.md).
+eval: install
+	$(BIN)/python -m tests.eval_initiatives
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks

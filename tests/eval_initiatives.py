@@ -1,0 +1,463 @@
+"""Score the differ against the hand-labelled initiative pairs of tests/data/labels/initiatives/,
+with the measures of docs/initiative-labels.md (in /work/shared). `python -m tests.eval_initiatives`
+(or `make eval`) prints one row per labelled pair; `--verbose` adds the confusion and the errors.
+
+Only `run_differ` touches the differ: it turns a DiffResult into a `DifferView` (unit texts of both
+sides, unit-level pairs, units called dropped and new). Everything else scores a DifferView, so the
+scorer is tested on hand-made views and survives changes to the differ's types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = Path(__file__).parent / "data" / "labels" / "initiatives"
+SHARED = ROOT / ".." / "shared"  # the shared checkout: "corpora/…" label paths resolve against it
+
+PAIRED, DROPPED, NEW, UNLOCATED, UNCALLED = "paired", "dropped", "new", "unlocated", "uncalled"
+LABEL_CLASSES = (PAIRED, DROPPED, NEW)
+DIFFER_CLASSES = (PAIRED, DROPPED, NEW, UNLOCATED, UNCALLED)
+
+
+# --- the differ, behind one adapter ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DifferView:
+    """What the scorer reads of a diff. Units are positions in `old_units` / `new_units` (the texts of
+    the differ's units, in document order). `pairs` holds (old, new, how) for every unit-level
+    initiative with both sides, `how` being its status, or its relation (merge/split) if it has one."""
+
+    old_units: tuple[str, ...]
+    new_units: tuple[str, ...]
+    pairs: tuple[tuple[int, int, str], ...]
+    dropped: frozenset[int]
+    new: frozenset[int]
+
+
+def run_differ(old_path: Path, new_path: Path) -> DifferView:
+    """Normalise both raw reports, build their trees, compare, and read the result. The only function
+    here that knows the differ's API."""
+    from corpusdiff.compare.core import compare
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.structure import build_tree
+
+    result = compare(build_tree(normalize_file(old_path)), build_tree(normalize_file(new_path)))
+    old_units, new_units = tuple(result.old.units), tuple(result.new.units)
+    old_at = {unit: i for i, unit in enumerate(old_units)}
+    new_at = {unit: i for i, unit in enumerate(new_units)}
+    pairs: list[tuple[int, int, str]] = []
+    dropped: set[int] = set()
+    new: set[int] = set()
+    for item in result.initiatives:
+        if item.level != "unit":
+            continue  # changes inside a continuing unit are not scored
+        if item.old is not None and item.new is not None:
+            pairs.append((old_at[item.old], new_at[item.new], item.relation or item.status))
+        elif item.old is not None:
+            dropped.add(old_at[item.old])
+        elif item.new is not None:
+            new.add(new_at[item.new])
+    return DifferView(
+        tuple(u.text for u in old_units),
+        tuple(u.text for u in new_units),
+        tuple(pairs),
+        frozenset(dropped),
+        frozenset(new),
+    )
+
+
+# --- locating labelled units --------------------------------------------------------------------
+
+_KEEP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
+# An enumerator or list debris at the start: （一） (1) 一、 1. 1、 ——  一一 (OCR'd ——) - * #.
+# The differ drops task numbers from its units, the labels keep them as printed.
+_ENUMERATOR = re.compile(
+    r"^(?:[\s\-*#>•·—–]|一一|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|\d{1,2}\s*[.．、](?!\d))+"
+)
+
+
+def key(text: str) -> str:
+    """The locating key: a leading enumerator dropped, then only Han characters, Latin letters and
+    digits kept (punctuation, half-width variants, `**` and `- ` debris do not matter)."""
+    return "".join(_KEEP.findall(_ENUMERATOR.sub("", text.strip())))
+
+
+def locate(leads: Sequence[str], units: Sequence[str]) -> list[int | None]:
+    """For each lead (in order), the differ unit it is in: the first unit at or after the previous
+    located position whose key starts with the lead's key; else the first whose key contains it,
+    searched from the previous position, then from the start. None if nowhere (or the key is empty).
+    Several leads may land in one unit."""
+    keys = [key(text) for text in units]
+    found: list[int | None] = []
+    position = 0
+    for lead in leads:
+        wanted = key(lead)
+        at = None
+        if wanted:
+            ahead, behind = range(position, len(keys)), range(position)
+            at = next((i for i in ahead if keys[i].startswith(wanted)), None)
+            if at is None:
+                at = next((i for i in [*ahead, *behind] if wanted in keys[i]), None)
+        found.append(at)
+        if at is not None and at >= position:
+            position = at
+    return found
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+
+def _ratio(right: int, of: int) -> float:
+    """A share; 1.0 when there is nothing to judge (the table prints such a cell as '–')."""
+    return right / of if of else 1.0
+
+
+@dataclass(frozen=True)
+class PairScore:
+    name: str
+    held_out: bool
+    old_located: int
+    old_total: int
+    new_located: int
+    new_total: int
+    old_crowded: int  # labelled units sharing their differ unit with another labelled unit (granularity)
+    new_crowded: int
+    found: int  # same/high labelled pairs the differ pairs
+    found_of: int  # same/high labelled pairs
+    pairs_right: int  # differ pairs between located units that a labelled pair connects
+    pairs_judged: int  # differ pairs between located units
+    dropped_right: int  # located differ units called dropped whose labelled units are all unpaired
+    dropped_called: int
+    new_right: int
+    new_called: int
+    confusion: tuple[tuple[str, str, int], ...]  # (label class, differ class, labelled units)
+    unlocated: tuple[str, ...]
+    missed_pairs: tuple[str, ...]
+    wrong_pairs: tuple[str, ...]
+    wrong_dropped: tuple[str, ...]
+    wrong_new: tuple[str, ...]
+
+    @property
+    def pairs_found(self) -> float:
+        return _ratio(self.found, self.found_of)
+
+    @property
+    def pair_precision(self) -> float:
+        return _ratio(self.pairs_right, self.pairs_judged)
+
+    @property
+    def called_dropped_right(self) -> float:
+        return _ratio(self.dropped_right, self.dropped_called)
+
+    @property
+    def called_new_right(self) -> float:
+        return _ratio(self.new_right, self.new_called)
+
+    @property
+    def located(self) -> float:
+        return _ratio(self.old_located + self.new_located, self.old_total + self.new_total)
+
+    def confusion_table(self) -> dict[str, dict[str, int]]:
+        table = {row: dict.fromkeys(DIFFER_CLASSES, 0) for row in LABEL_CLASSES}
+        for row, column, count in self.confusion:
+            table[row][column] += count
+        return table
+
+
+def _short(text: str, width: int = 28) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def score(labels: Mapping[str, Any], view: DifferView, name: str = "") -> PairScore:
+    """The measures of one labelled pair against one diff."""
+    old_units, new_units = labels["old_units"], labels["new_units"]
+    lead = {u["id"]: u["lead"] for u in [*old_units, *new_units]}
+    old_loc = dict(
+        zip([u["id"] for u in old_units], locate([u["lead"] for u in old_units], view.old_units), strict=True)
+    )
+    new_loc = dict(
+        zip([u["id"] for u in new_units], locate([u["lead"] for u in new_units], view.new_units), strict=True)
+    )
+    in_old: dict[int, list[str]] = {}  # differ unit -> labelled units located in it
+    in_new: dict[int, list[str]] = {}
+    for ids, loc in ((in_old, old_loc), (in_new, new_loc)):
+        for uid, at in loc.items():
+            if at is not None:
+                ids.setdefault(at, []).append(uid)
+
+    labelled = {(p["old_id"], p["new_id"]) for p in labels["pairs"]}
+    paired_ids = {i for p in labelled for i in p}
+    differ_pairs = {(o, n): how for o, n, how in view.pairs}
+    paired_old = {o for o, _ in differ_pairs}
+    paired_new = {n for _, n in differ_pairs}
+
+    def differ_class(uid: str, side: str) -> str:
+        at = (old_loc if side == "old" else new_loc)[uid]
+        if at is None:
+            return UNLOCATED
+        if at in (paired_old if side == "old" else paired_new):
+            return PAIRED
+        if side == "old" and at in view.dropped:
+            return DROPPED
+        if side == "new" and at in view.new:
+            return NEW
+        return UNCALLED
+
+    def fate(uid: str, side: str) -> str:
+        """What the differ did with a labelled unit, for the error lists."""
+        cls = differ_class(uid, side)
+        if cls != PAIRED:
+            return f"{uid} {cls}"
+        at = (old_loc if side == "old" else new_loc)[uid]
+        others = sorted(
+            ",".join(in_new.get(n, [f"#{n}"]) if side == "old" else in_old.get(o, [f"#{o}"]))
+            for o, n in differ_pairs
+            if (o if side == "old" else n) == at
+        )
+        return f"{uid} paired with {' '.join(others)}"
+
+    # pairs found
+    wanted = [
+        (p["old_id"], p["new_id"])
+        for p in labels["pairs"]
+        if p["label"] == "same" and p["confidence"] == "high"
+    ]
+    missed = []
+    for o, n in wanted:
+        a, b = old_loc[o], new_loc[n]
+        if a is None or b is None or (a, b) not in differ_pairs:
+            missed.append(
+                f"{o}→{n} {_short(lead[o])} / {_short(lead[n])}: {fate(o, 'old')}; {fate(n, 'new')}"
+            )
+
+    # pair precision
+    judged = right = 0
+    wrong_pairs = []
+    for (o, n), how in sorted(differ_pairs.items()):
+        if o not in in_old or n not in in_new:
+            continue
+        judged += 1
+        if any((a, b) in labelled for a in in_old[o] for b in in_new[n]):
+            right += 1
+        else:
+            wrong_pairs.append(
+                f"{','.join(in_old[o])}→{','.join(in_new[n])} ({how}) {_short(lead[in_old[o][0]])} / {_short(lead[in_new[n][0]])}"
+            )
+
+    # called dropped / new right
+    def called(units: frozenset[int], ids: dict[int, list[str]]) -> tuple[int, int, list[str]]:
+        hits = [at for at in sorted(units) if at in ids]
+        wrong = [at for at in hits if any(uid in paired_ids for uid in ids[at])]
+        errors = [
+            f"{','.join(ids[at])} {_short(lead[ids[at][0]], 40)}: labelled "
+            + "; ".join(f"{a}→{b}" for a, b in sorted(labelled) if a in ids[at] or b in ids[at])
+            for at in wrong
+        ]
+        return len(hits) - len(wrong), len(hits), errors
+
+    dropped_right, dropped_called, wrong_dropped = called(view.dropped, in_old)
+    new_right, new_called, wrong_new = called(view.new, in_new)
+
+    confusion: Counter[tuple[str, str]] = Counter()
+    for side, units, unpaired in (("old", old_units, DROPPED), ("new", new_units, NEW)):
+        for u in units:
+            confusion[(PAIRED if u["id"] in paired_ids else unpaired, differ_class(u["id"], side))] += 1
+
+    def crowded(ids: dict[int, list[str]]) -> int:
+        return sum(len(v) for v in ids.values() if len(v) > 1)
+
+    return PairScore(
+        name=name,
+        held_out=bool(labels.get("meta", {}).get("held_out", False)),
+        old_located=sum(at is not None for at in old_loc.values()),
+        old_total=len(old_units),
+        new_located=sum(at is not None for at in new_loc.values()),
+        new_total=len(new_units),
+        old_crowded=crowded(in_old),
+        new_crowded=crowded(in_new),
+        found=len(wanted) - len(missed),
+        found_of=len(wanted),
+        pairs_right=right,
+        pairs_judged=judged,
+        dropped_right=dropped_right,
+        dropped_called=dropped_called,
+        new_right=new_right,
+        new_called=new_called,
+        confusion=tuple(sorted((a, b, c) for (a, b), c in confusion.items())),
+        unlocated=tuple(
+            f"{uid} {_short(lead[uid], 40)}"
+            for loc in (old_loc, new_loc)
+            for uid, at in loc.items()
+            if at is None
+        ),
+        missed_pairs=tuple(missed),
+        wrong_pairs=tuple(wrong_pairs),
+        wrong_dropped=tuple(wrong_dropped),
+        wrong_new=tuple(wrong_new),
+    )
+
+
+# --- label files ---------------------------------------------------------------------------------
+
+
+def label_files() -> list[Path]:
+    return sorted(LABELS.glob("*__*.json"))
+
+
+def raw_path(name: str) -> Path:
+    """A label file's raw path: "corpora/…" lives in the shared checkout, the rest in this repo."""
+    return (SHARED if name.startswith("corpora/") else ROOT) / name
+
+
+def evaluate(path: Path) -> PairScore:
+    """Score one label file against a fresh diff of its two raw reports (cached per file)."""
+    return _evaluate(path.resolve())
+
+
+@cache
+def _evaluate(path: Path) -> PairScore:
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    view = run_differ(raw_path(labels["meta"]["old"]), raw_path(labels["meta"]["new"]))
+    return score(labels, view, path.stem)
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def _cell(right: int, of: int) -> str:
+    return f"{right}/{of} {right / of:.2f}" if of else "–"
+
+
+COUNTS = (
+    *("old_located", "old_total", "new_located", "new_total", "old_crowded", "new_crowded"),
+    *("found", "found_of", "pairs_right", "pairs_judged"),
+    *("dropped_right", "dropped_called", "new_right", "new_called"),
+)
+
+
+def pooled(scores: Iterable[PairScore], name: str) -> PairScore:
+    """The counts of several pairs added up (error lists left empty)."""
+    scores = list(scores)
+    confusion: Counter[tuple[str, str]] = Counter()
+    for s in scores:
+        for a, b, c in s.confusion:
+            confusion[(a, b)] += c
+    sums = {f: sum(getattr(s, f) for s in scores) for f in COUNTS}
+    return PairScore(
+        name=name,
+        held_out=False,
+        **sums,
+        confusion=tuple(sorted((a, b, c) for (a, b), c in confusion.items())),
+        unlocated=(),
+        missed_pairs=(),
+        wrong_pairs=(),
+        wrong_dropped=(),
+        wrong_new=(),
+    )
+
+
+COLUMNS = (
+    "pair",
+    "located old",
+    "located new",
+    "pairs found",
+    "pair precision",
+    "dropped right",
+    "new right",
+)
+
+
+def row(s: PairScore) -> tuple[str, ...]:
+    return (
+        s.name + (" [held out]" if s.held_out else ""),
+        f"{s.old_located}/{s.old_total}" + (f" ({s.old_crowded} shared)" if s.old_crowded else ""),
+        f"{s.new_located}/{s.new_total}" + (f" ({s.new_crowded} shared)" if s.new_crowded else ""),
+        _cell(s.found, s.found_of),
+        _cell(s.pairs_right, s.pairs_judged),
+        _cell(s.dropped_right, s.dropped_called),
+        _cell(s.new_right, s.new_called),
+    )
+
+
+def table(scores: Sequence[PairScore]) -> str:
+    tuned = [s for s in scores if not s.held_out]
+    held = [s for s in scores if s.held_out]
+    rows = [row(s) for s in tuned]
+    if len(tuned) > 1:
+        rows.append(row(pooled(tuned, "all tuned pairs (pooled)")))
+    rows += [row(s) for s in held]
+    widths = [max(len(r[i]) for r in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    rule = "-" * len(line(COLUMNS))
+    out = [line(COLUMNS), rule, *(line(r) for r in rows[: len(rows) - len(held)])]
+    if held:
+        out += [rule, *(line(r) for r in rows[len(rows) - len(held) :])]
+    out += [
+        "",
+        "located: labelled units found among the differ's units (shared: several labelled units in one differ unit).",
+        "pairs found: same/high labelled pairs the differ pairs. pair precision: differ pairs between located units",
+        "that a labelled pair (same or related) connects. dropped/new right: located units the differ calls dropped/new",
+        "that the labels leave unpaired. [held out]: never tuned on.",
+    ]
+    return "\n".join(out)
+
+
+def details(s: PairScore) -> str:
+    out = [f"== {s.name}" + (" [held out]" if s.held_out else "")]
+    confusion = s.confusion_table()
+    out.append(
+        "   confusion (labelled units): label \\ differ  " + "  ".join(f"{c:>9}" for c in DIFFER_CLASSES)
+    )
+    for label_class in LABEL_CLASSES:
+        out.append(
+            f"   {label_class:>38}  " + "  ".join(f"{confusion[label_class][c]:>9}" for c in DIFFER_CLASSES)
+        )
+    for title, items in (
+        ("unlocated", s.unlocated),
+        ("missed pairs (same/high)", s.missed_pairs),
+        ("wrong pairs", s.wrong_pairs),
+        ("wrongly called dropped", s.wrong_dropped),
+        ("wrongly called new", s.wrong_new),
+    ):
+        out.append(f"   {title}: {len(items)}")
+        out += [f"     {item}" for item in items]
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.eval_initiatives", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="print the confusion and the error lists"
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="label files (default: all)")
+    args = parser.parse_args(argv)
+    scores = [evaluate(path) for path in (args.files or label_files())]
+    print(table(scores))
+    if args.verbose:
+        for s in scores:
+            print()
+            print(details(s))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
