@@ -1,9 +1,10 @@
-"""`compare` on tiny editions whose right answer is plain from their text: the task pass that
-pairs, unpairs and merges tasks on anchors (words only two tasks share)."""
+"""`compare` on tiny editions whose right answer is plain from their text: the one matching
+model pairs, leaves unpaired and merges tasks; anchors are words only two units share."""
 
 from __future__ import annotations
 
-from corpusdiff.compare.core import compare, task_anchors
+from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import candidate_features, probability
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.segment import segmenter
 from corpusdiff.types.diff import DiffResult
@@ -31,7 +32,7 @@ def task_pairs(result: DiffResult) -> dict[tuple[str, str], str]:
     return {
         (_heading(result.old, item.old), _heading(result.new, item.new)): item.relation
         for item in result.initiatives
-        if item.level == "unit" and item.old and item.new
+        if item.level == "unit" and item.old and item.new and item.old.kind == "task"
     }
 
 
@@ -39,15 +40,15 @@ def _heading(tree: DocTree, unit: Unit) -> str:
     return tree.sections[unit.section].heading
 
 
-def test_anchors_are_words_one_task_of_each_edition_uses_alone() -> None:
+def test_anchors_are_words_one_unit_of_each_edition_uses_alone() -> None:
     old = edition("2022-01", ("建设河套", HETAO), ("治理深圳河", RIVER))
     new = edition("2025-01", ("建设河套园区", HETAO.replace("二十家", "三十家")), ("治理深圳河", RIVER))
-    anchors = task_anchors(old, new, segmenter())
-    hetao = anchors[(old.units[0].index, new.units[0].index)]
-    assert "实验室" in hetao and "河套" in hetao
-    assert "深圳河" in anchors[(old.units[1].index, new.units[1].index)]
-    # across the two lineages nothing is shared by exactly one task on each side
-    assert (old.units[0].index, new.units[1].index) not in anchors
+    _old, _new, features = candidate_features(old, new, segmenter())
+    assert features[(0, 0)].anchors > 0 and features[(1, 1)].anchors > 0
+    # across the two lineages nothing is shared by exactly one unit on each side
+    assert (0, 1) not in features or features[(0, 1)].anchors == 0
+    assert probability(features[(0, 0)]) > 0.5
+    assert (0, 1) not in features or probability(features[(0, 1)]) < 0.5
 
 
 def test_tasks_paired_only_by_position_need_support_from_their_text() -> None:

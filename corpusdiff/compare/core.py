@@ -10,33 +10,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
+from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
+from corpusdiff.compare.units import GROUP, candidate_features, match_units
 from corpusdiff.structure import sentences
 from corpusdiff.text.segment import Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
 from corpusdiff.types.diff import DiffResult, Initiative, Overrides, SectionMatch
 from corpusdiff.types.tree import DocTree, Section, Unit
-
-SECTION_THRESHOLD = 0.2
-UNIT_THRESHOLD = 0.3
-SENTENCE_THRESHOLD = 0.45
-PARENT_BONUS = 0.1
-GAP_THRESHOLD = 0.1
-#: The unit cosine at which tasks left unpaired by sections and by UNIT_THRESHOLD may still
-#: continue each other (given anchors, see `_TaskPass`): task texts are rewritten from year to
-#: year, and the labelled pairs the differ used to miss scored 0.11-0.21.
-LEFTOVER_TASK_THRESHOLD = 0.1
-#: Anchors (words only two tasks share, see `task_anchors`) a pair needs to displace pairs
-#: without any, and that a left-over task needs with its favourite to count as merged into it.
-REMATCH_ANCHORS = 3
-MERGE_ANCHORS = 2
-RECURRING_EDIT_RATIO = 0.04
-#: How much a section's heading counts against its content: task headings name the task.
-HEADING_WEIGHT = {"num": 0.5}
 
 
 def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:
@@ -92,7 +77,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
     def score(i: int, j: int) -> float:
         if old_texts[i] == new_texts[j]:
             return 1.0
-        weight = HEADING_WEIGHT.get(old.sections[i].kind, 0.25)
+        weight = params.HEADING_WEIGHT.get(old.sections[i].kind, 0.25)
         body = cosine(content[i], content[n_old + j])
         return (1 - weight) * body + weight * cosine(heads[i], heads[n_old + j])
 
@@ -125,10 +110,10 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
                 if depth and pairs.get(_top(old, a.index)) != _top(new, b.index):
                     continue
                 value = score(a.index, b.index)
-                if value < SECTION_THRESHOLD:
+                if value < params.SECTION_THRESHOLD:
                     continue
                 if _parents_aligned(a, b, pairs):
-                    value += PARENT_BONUS
+                    value += params.PARENT_BONUS
                 candidates.append((value, a.index, b.index))
         taken = set(pairs.values())
         for _value, i, j in sorted(candidates, reverse=True):
@@ -204,12 +189,12 @@ def _monotone_assignment(left: list[int], right: list[int], scores: dict[tuple[i
     for a in range(rows - 1, -1, -1):
         for b in range(cols - 1, -1, -1):
             value = scores.get((left[a], right[b]), 0.0)
-            take = value + best[a + 1][b + 1] if value >= GAP_THRESHOLD else -1.0
+            take = value + best[a + 1][b + 1] if value >= params.GAP_THRESHOLD else -1.0
             best[a][b] = max(take, best[a + 1][b], best[a][b + 1])
     a = b = 0
     while a < rows and b < cols:
         value = scores.get((left[a], right[b]), 0.0)
-        if value >= GAP_THRESHOLD and best[a][b] == value + best[a + 1][b + 1]:
+        if value >= params.GAP_THRESHOLD and best[a][b] == value + best[a + 1][b + 1]:
             yield left[a], right[b]
             a, b = a + 1, b + 1
         elif best[a][b] == best[a + 1][b]:
@@ -243,7 +228,7 @@ def _section_order(match: SectionMatch) -> tuple[int, int]:
 def _closest(pairs: Sequence[tuple[int, int]], score) -> tuple[float, int, int] | None:
     """The best-scoring (old, new) pair that is clearly alike, for the extra side of a split or merge."""
     options = [(round(score(i, j), 3), i, j) for i, j in pairs]
-    options = [option for option in options if option[0] >= SECTION_THRESHOLD * 1.5]
+    options = [option for option in options if option[0] >= params.SECTION_THRESHOLD * 1.5]
     return max(options) if options else None
 
 
@@ -263,8 +248,9 @@ def _top(tree: DocTree, section: int | None) -> int | None:
 
 
 def _home(tree: DocTree, unit: Unit) -> int | None:
-    """The section a unit lives in; a task lives in its group, not in its own heading."""
-    if unit.kind == "task" and unit.section is not None:
+    """The section a unit lives in; a task lives in its group and a group in its part, not
+    in their own headings."""
+    if unit.kind in ("task", GROUP) and unit.section is not None:
         return tree.sections[unit.section].parent
     return unit.section
 
@@ -272,229 +258,52 @@ def _home(tree: DocTree, unit: Unit) -> int | None:
 def classify_units(
     old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch]
 ) -> list[Initiative]:
+    """Pair initiative units with one scoring model and one assignment (compare/units.py),
+    then describe each pair: its class, the word-level diff, figures and sentences inside."""
     pairs = {m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation}
-    vectors = tfidf_vectors([seg.words(u.text) for u in (*old.units, *new.units)])
-    rows = similarity_matrix(vectors[: len(old.units)], vectors[len(old.units) :])
-    candidates = []
-    for i, row in enumerate(rows):
-        a = old.units[i]
-        for j, value in row.items():
-            b = new.units[j]
-            if value < UNIT_THRESHOLD or not _same_part(old, new, a, b, pairs):
-                continue
-            bonus = PARENT_BONUS if pairs.get(_home(old, a)) == _home(new, b) else 0.0
-            candidates.append((value + bonus, value, i, j))
-    matched: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
-    _pair_identical_units(old, new, pairs, matched, taken)
-    extra: list[tuple[int, int, float]] = []
-    for i, j, value, relation in _aligned_tasks(old, new, sections):
-        if relation:
-            extra.append((i, j, value))
-        else:
-            matched[i] = (j, value)
-            taken.add(j)
-    for _, value, i, j in sorted(candidates, reverse=True):
-        if i not in matched and j not in taken:
-            matched[i] = (j, value)
-            taken.add(j)
-    extra = [(i, j, value) for i, j, value in extra if i not in matched or j not in taken]
-    anchors = task_anchors(old, new, seg)
-    _TaskPass(old, new, rows, pairs, matched, taken, extra, anchors).run()
+    old_units, new_units, features = candidate_features(old, new, seg)
+    forced = [pair for pair in features if old_units[pair[0]].text == new_units[pair[1]].text]
+    forced = _one_to_one(sorted(forced))
     result: list[Initiative] = []
-
-    def add(i: int, j: int, value: float, relation: str = "") -> None:
-        unit, *in_sentences = _matched_unit(old, new, old.units[i], new.units[j], value, pairs, seg)
-        result.append(replace(unit, relation=relation, anchors=anchors.get((i, j), ())))
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
+    for match in match_units(old_units, new_units, features, forced):
+        a, b = old_units[match.old], new_units[match.new]
+        unit, *in_sentences = _matched_unit(old, new, a, b, match.probability, pairs, seg)
+        result.append(replace(unit, relation=match.relation))
         # the shared side of a merge or split has its sentences reported by its own pair
-        shared = {"merge": "new", "split": "dropped"}.get(relation)
+        shared = {"merge": "new", "split": "dropped"}.get(match.relation)
         result.extend(item for item in in_sentences if item.status != shared)
-
-    for i, (j, value) in sorted(matched.items()):
-        add(i, j, value)
-    for i, j, value in extra:  # the extra side of a split or a merge
-        add(i, j, value, "split" if i in matched else "merge")
-    merged = {i for i, _, _ in extra}
-    split = {j for _, j, _ in extra}
-    result.extend(
-        Initiative("dropped", u, None, 0.0) for u in old.units if u.index not in matched.keys() | merged
-    )
-    result.extend(Initiative("new", None, u, 0.0) for u in new.units if u.index not in taken | split)
-    result.sort(key=lambda item: _initiative_order(item))
+        paired_old.add(match.old)
+        paired_new.add(match.new)
+    result.extend(Initiative("dropped", u, None, 0.0) for k, u in enumerate(old_units) if k not in paired_old)
+    result.extend(Initiative("new", None, u, 0.0) for k, u in enumerate(new_units) if k not in paired_new)
+    result.sort(key=_initiative_order)
     return result
 
 
-@dataclass
-class _TaskPass:
-    """The last word on task pairs, from the words only two tasks share (*anchors*, such as a
-    programme or a place named by one task of each edition and by no other task): evidence of
-    lineage that TF-IDF dilutes in long, rewritten task texts. Mutates `matched`, `taken`, `extra`."""
-
-    old: DocTree
-    new: DocTree
-    rows: list[dict[int, float]]  # unit cosines, old x new
-    pairs: dict[int, int]
-    matched: dict[int, tuple[int, float]]
-    taken: set[int]
-    extra: list[tuple[int, int, float]]
-    anchors: dict[tuple[int, int], tuple[str, ...]]
-
-    def run(self) -> None:
-        self.unpair_unsupported()
-        self.rematch_on_anchors()
-        self.pair_leftovers()
-        self.merge_leftovers()
-
-    def _tasks(self, tree: DocTree) -> list[int]:
-        return [u.index for u in tree.units if u.kind == "task"]
-
-    def _free_old(self) -> list[int]:
-        used = self.matched.keys() | {i for i, _, _ in self.extra}
-        return [i for i in self._tasks(self.old) if i not in used]
-
-    def _free_new(self) -> list[int]:
-        used = self.taken | {j for _, j, _ in self.extra}
-        return [j for j in self._tasks(self.new) if j not in used]
-
-    def _cosines(self, i: int) -> dict[int, float]:
-        """Cosines of old task `i` with the new tasks of the same part."""
-        a = self.old.units[i]
-        return {
-            j: value
-            for j, value in self.rows[i].items()
-            if self.new.units[j].kind == "task"
-            and _same_part(self.old, self.new, a, self.new.units[j], self.pairs)
-        }
-
-    def unpair_unsupported(self) -> None:
-        """Tasks paired only by their position between aligned neighbours (a section score below
-        SECTION_THRESHOLD) stay paired only with some support from their contents."""
-        for i, (j, value) in list(self.matched.items()):
-            if self.old.units[i].kind != "task" or value >= SECTION_THRESHOLD or self.anchors.get((i, j)):
-                continue
-            if self._cosines(i).get(j, 0.0) < LEFTOVER_TASK_THRESHOLD:
-                del self.matched[i]
-                self.taken.discard(j)
-
-    def rematch_on_anchors(self) -> None:
-        """A pair with REMATCH_ANCHORS anchors and the higher cosine replaces the pairs of its
-        two tasks when those share no anchor at all (headings alike, contents apart)."""
-        partner = {j: i for i, (j, _) in self.matched.items()}
-        for (i, j), words in sorted(self.anchors.items(), key=lambda item: -len(item[1])):
-            value = self._cosines(i).get(j, 0.0)
-            if len(words) < REMATCH_ANCHORS or self.matched.get(i, (None,))[0] == j:
-                continue
-            displaced = [(i, self.matched[i][0])] if i in self.matched else []
-            displaced += [(partner[j], j)] if j in partner else []
-            if any(
-                self.anchors.get(pair) or self._cosines(pair[0]).get(pair[1], 0.0) >= value
-                for pair in displaced
-            ):
-                continue
-            for a, b in displaced:
-                del self.matched[a]
-                self.taken.discard(b)
-                partner.pop(b, None)
-            self.matched[i] = (j, value)
-            self.taken.add(j)
-            partner[j] = i
-
-    def pair_leftovers(self) -> None:
-        """Tasks left over on both sides, best pairs first (1:1), when alike and anchored."""
-        new_free = set(self._free_new())
-        options = sorted(
-            (
-                (value, i, j)
-                for i in self._free_old()
-                for j, value in self._cosines(i).items()
-                if j in new_free
-            ),
-            reverse=True,
-        )
-        for value, i, j in options:
-            if value < LEFTOVER_TASK_THRESHOLD or not self.anchors.get((i, j)):
-                continue
-            if i not in self.matched and j not in self.taken:
-                self.matched[i] = (j, value)
-                self.taken.add(j)
-
-    def merge_leftovers(self) -> None:
-        """A task still left over whose favourite is paired, with MERGE_ANCHORS anchors: a merge
-        (old side) or a split (new side)."""
-        cosines = {i: self._cosines(i) for i in self._tasks(self.old)}
-        for i in self._free_old():
-            best = self._favourite({(i, j): value for j, value in cosines[i].items()})
-            if best and best[1] in self.taken:
-                self.extra.append((*best, cosines[i][best[1]]))
-        for j in self._free_new():
-            best = self._favourite({(i, j): row[j] for i, row in cosines.items() if j in row})
-            if best and best[0] in self.matched:
-                self.extra.append((*best, cosines[best[0]][j]))
-
-    def _favourite(self, options: dict[tuple[int, int], float]) -> tuple[int, int] | None:
-        """The best-scoring pair, if alike enough and anchored enough."""
-        best = max(options, key=options.__getitem__, default=None)
-        if best is None or options[best] < LEFTOVER_TASK_THRESHOLD:
-            return None
-        return best if len(self.anchors.get(best, ())) >= MERGE_ANCHORS else None
+def _one_to_one(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first pair of each old and each new unit, in order."""
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    kept = []
+    for i, j in pairs:
+        if i not in used_old and j not in used_new:
+            kept.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    return kept
 
 
-def task_anchors(old: DocTree, new: DocTree, seg: Segmenter) -> dict[tuple[int, int], tuple[str, ...]]:
-    """(old task, new task) -> the words of two or more characters that these two tasks use and
-    no other task of either edition does."""
-    holders: dict[str, list[tuple[str, int]]] = {}
-    for side, tree in (("old", old), ("new", new)):
-        for unit in tree.units:
-            if unit.kind == "task":
-                for word in dict.fromkeys(w for w in seg.words(unit.text) if len(w) >= 2):
-                    holders.setdefault(word, []).append((side, unit.index))
-    anchors: dict[tuple[int, int], list[str]] = {}
-    for word, units in holders.items():
-        if len(units) == 2 and units[0][0] == "old" and units[1][0] == "new":
-            anchors.setdefault((units[0][1], units[1][1]), []).append(word)
-    return {pair: tuple(words) for pair, words in anchors.items()}
-
-
-def _pair_identical_units(
-    old: DocTree, new: DocTree, pairs: dict[int, int], matched: dict, taken: set[int]
-) -> None:
-    """Units with the very same text in the same part are the same initiative, whatever
-    their words weigh (a unit of stopwords alone has no TF-IDF vector)."""
-    free: dict[str, list[int]] = {}
-    for unit in new.units:
-        free.setdefault(unit.text, []).append(unit.index)
-    for unit in old.units:
-        for j in free.get(unit.text, []):
-            if _same_part(old, new, unit, new.units[j], pairs):
-                free[unit.text].remove(j)
-                matched[unit.index] = (j, 1.0)
-                taken.add(j)
-                break
-
-
-def _aligned_tasks(old: DocTree, new: DocTree, sections: Sequence[SectionMatch]):
-    """Tasks whose numbered sections were aligned are the same initiative."""
-    task_of_old = {u.section: u.index for u in old.units if u.kind == "task"}
-    task_of_new = {u.section: u.index for u in new.units if u.kind == "task"}
-    for match in sections:
-        if match.old and match.new and match.old.kind == "num":
-            i, j = task_of_old.get(match.old.index), task_of_new.get(match.new.index)
-            if i is not None and j is not None:
-                yield i, j, match.similarity, match.relation
-
-
-def _initiative_order(item: Initiative) -> tuple[int, int, int]:
-    if item.new is not None:
-        return (item.new.index, item.old.index if item.old else -1, 0 if item.level == "unit" else 1)
-    return (item.old.index if item.old else 0, -1, 0 if item.level == "unit" else 1)
-
-
-def _same_part(old: DocTree, new: DocTree, a: Unit, b: Unit, pairs: dict[int, int]) -> bool:
-    """Units are compared only inside aligned top-level parts (review with review, plan with plan)."""
-    top_a, top_b = _top(old, a.section), _top(new, b.section)
-    if top_a is None or top_b is None:
-        return top_a is None and top_b is None
-    return pairs.get(top_a) == top_b
+def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:
+    """Reading order of the new edition (dropped units at their old place); a group before
+    its first unit, a unit before the sentences inside it."""
+    level = 0 if item.level == "unit" else 1
+    unit = item.new if item.new is not None else item.old
+    if unit is None:
+        return (0, 0, 0, level)
+    other = item.old.index if (item.new is not None and item.old is not None) else -1
+    return (unit.paragraph, 0 if unit.kind == GROUP else 1, unit.index * 10000 + other, level)
 
 
 def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmenter) -> list[Initiative]:
@@ -514,7 +323,7 @@ def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmente
     ratio = changed / max(1, len(a.text) + len(b.text))
     if pairs.get(_home(old, a)) != _home(new, b):
         status = "moved"
-    elif ratio <= RECURRING_EDIT_RATIO and not figures:
+    elif ratio <= params.RECURRING_EDIT_RATIO and not figures:
         status = "recurring"
     else:
         status = "reworded"
@@ -563,7 +372,7 @@ def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list
     for value, i, j in sorted(
         ((v, i, j) for i, row in enumerate(rows) for j, v in row.items()), reverse=True
     ):
-        if value >= SENTENCE_THRESHOLD and i not in match and j not in match.values():
+        if value >= params.SENTENCE_THRESHOLD and i not in match and j not in match.values():
             match[i] = j
     by_new = {j: i for i, j in match.items()}
     out: list[tuple[str, str]] = []

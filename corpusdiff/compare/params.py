@@ -1,0 +1,42 @@
+"""Every weight and threshold of the initiative matcher, with the evidence it rests on.
+
+The weights are those of a logistic model fitted by `python -m tests.calibrate_initiatives`
+on the labelled pairs the project owns (tests/data/labels/initiatives/), never on the
+held-out pair; the fitted values and their evidence are printed by that command and written
+here by hand, so a change to them is a reviewed change.
+"""
+
+from __future__ import annotations
+
+#: Logistic weights: intercept, then lead, body (words), chars (bigrams), anchors, position, same
+#: kind, relative likeness, mutual best.
+WEIGHTS: tuple[float, ...] = (-4.6, -1.28, 2.09, -5.68, 2.29, 0.95, -0.56, 5.19, 1.48)
+#: A pair is kept in the one-to-one assignment at or above this probability.
+PAIR_PROBABILITY = 0.5
+#: A unit left over is merged into (or split from) its best partner at or above this probability.
+MERGE_PROBABILITY = 0.3
+#: Pairs alike on neither characters nor lead are not scored at all (speed; no labelled pair is below).
+MIN_CHAR_COSINE = 0.05
+MIN_LEAD_DICE = 0.2
+#: Being each other's best candidate counts only with this much lead likeness (or an anchor):
+#: two left-over tasks are not one initiative for want of better partners.
+MUTUAL_LEAD = 0.1
+#: Shared rare words beyond this many add nothing.
+ANCHOR_CAP = 3
+
+# --- sections -------------------------------------------------------------------------------
+#: Section pairs score their content cosine (and heading): below this they are not alike.
+SECTION_THRESHOLD = 0.2
+#: Sections whose parents are aligned get this much extra.
+PARENT_BONUS = 0.1
+#: Unaligned sections between two aligned neighbours pair in order from this score on.
+GAP_THRESHOLD = 0.1
+#: How much a section's heading counts against its content: task headings name the task.
+HEADING_WEIGHT = {"num": 0.5}
+
+# --- inside a continuing unit ------------------------------------------------------------
+#: Sentences of two paired units continue each other from this cosine on.
+SENTENCE_THRESHOLD = 0.45
+#: A pair whose changed characters are at most this share of both texts, with no figure
+#: changed, is recurring rather than reworded.
+RECURRING_EDIT_RATIO = 0.04

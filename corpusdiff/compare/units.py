@@ -1,0 +1,359 @@
+"""Which initiative units of two editions continue each other: one scoring model, one assignment.
+
+Every candidate pair of units in the same part of the report (review, targets, tasks, …) is
+scored from several signals at once — lead similarity on character bigrams, body similarity
+on words and on character bigrams, rare terms only the two units share, and position — by a
+logistic model whose weights live in `params.py`, fitted on hand-labelled pairs. One global
+assignment then keeps the best one-to-one pairs whose probability passes the threshold, and a
+unit left over whose best partner is taken is reported as merged into it (old side) or split
+from it (new side). No pass overrides another, so the answer does not depend on the order in
+which evidence is looked at.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from itertools import pairwise
+
+from corpusdiff.compare import params
+from corpusdiff.text.segment import Segmenter
+from corpusdiff.text.vectors import Vector, cosine, similarity_matrix, tfidf_vectors
+from corpusdiff.types.tree import DocTree, Section, Unit
+
+GROUP = "group"
+#: Section kinds whose headings are initiative units themselves (the （一） groups).
+GROUP_KINDS = frozenset({"paren"})
+
+
+class Role(StrEnum):
+    """The part of a report a unit belongs to; units pair only within the same role."""
+
+    PREAMBLE = "preamble"
+    REVIEW = "review"
+    TARGETS = "targets"
+    TASKS = "tasks"
+    APPENDIX = "appendix"
+    OTHER = "other"
+
+
+_ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.APPENDIX, re.compile(r"^(附件|附表|附录)")),
+    (Role.TARGETS, re.compile(r"主要目标|预期目标|总体要求|政策取向|总体部署|目标任务|发展目标")),
+    (Role.REVIEW, re.compile(r"回顾|执行情况|完成情况|发展成就|主要成效|工作成效")),
+    (Role.TASKS, re.compile(r"任务|重点工作|工作建议|的建议|工作安排|工作计划|下半年")),
+)
+_LEAD_END = re.compile(r"[。；！？]")
+_MARKER = re.compile(
+    r"^(?:[—一－-]{2}|[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.．、]|[一二三四五六七八九十]+、)"
+)
+_KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9%.]")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pair of initiative units with the model's probability that they are one initiative."""
+
+    old: int  # index into the old edition's initiative units
+    new: int
+    probability: float
+    relation: str = ""  # "", "merge" (an extra old unit) or "split" (an extra new unit)
+
+
+@dataclass(frozen=True)
+class Features:
+    """The signals the model weighs, each in [0, 1]."""
+
+    lead: float
+    body: float
+    chars: float
+    anchors: float
+    position: float
+    same_kind: float
+    relative: float = 0.0  # the pair's likeness over the best either unit has with any other
+    mutual: float = 0.0  # 1 when each is the other's most alike candidate, on some lead or anchor
+
+    def as_tuple(self) -> tuple[float, ...]:
+        return (
+            self.lead,
+            self.body,
+            self.chars,
+            self.anchors,
+            self.position,
+            self.same_kind,
+            self.relative,
+            self.mutual,
+        )
+
+
+def role_of(heading: str) -> Role:
+    """The role a top-level section plays, from the words of its heading."""
+    for role, words in _ROLE_WORDS:
+        if words.search(heading):
+            return role
+    return Role.OTHER
+
+
+def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
+    """The tree's units plus one unit per （一） group heading, in reading order; a group's
+    index follows the tree's own units so the tree's numbering is kept."""
+    groups = []
+    first_paragraph = _first_paragraphs(tree)
+    for section in tree.sections:
+        if section.kind in GROUP_KINDS:
+            text = f"{section.heading}。"
+            paragraph = first_paragraph.get(section.index, 0)
+            groups.append(
+                Unit(len(tree.units) + len(groups), section.index, GROUP, section.heading, text, paragraph)
+            )
+    return (*tree.units, *groups)
+
+
+def reading_order(tree: DocTree) -> tuple[Unit, ...]:
+    """The initiative units in the order a reader meets them: a group heading before its units."""
+    return tuple(sorted(initiative_units(tree), key=lambda u: (u.paragraph, u.kind != GROUP, u.index)))
+
+
+def _first_paragraphs(tree: DocTree) -> dict[int, int]:
+    first: dict[int, int] = {}
+    for unit in tree.units:
+        section = unit.section
+        while section is not None:
+            first.setdefault(section, unit.paragraph)
+            section = tree.sections[section].parent
+    return first
+
+
+def unit_roles(tree: DocTree, units: Sequence[Unit]) -> list[Role]:
+    """Each unit's role: that of its top-level section; before any heading, the preamble."""
+    return [_section_role(tree, unit.section) for unit in units]
+
+
+def _section_role(tree: DocTree, section: int | None) -> Role:
+    if section is None:
+        return Role.PREAMBLE
+    top = tree.sections[section]
+    while top.parent is not None:
+        top = tree.sections[top.parent]
+    return role_of(top.heading)
+
+
+def lead_of(unit: Unit) -> str:
+    """The unit's lead: its heading, or its first sentence, without numbering or dashes."""
+    text = unit.heading or _LEAD_END.split(unit.text, maxsplit=1)[0]
+    return _MARKER.sub("", text.strip())
+
+
+def _bigrams(text: str) -> list[str]:
+    chars = _KEEP.findall(text)
+    return [a + b for a, b in pairwise(chars)] or chars
+
+
+def _dice(a: Sequence[str], b: Sequence[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))
+
+
+@dataclass
+class _Side:
+    tree: DocTree
+    units: tuple[Unit, ...]
+    roles: list[Role]
+    words: list[list[str]]
+    texts: list[str]
+
+    @property
+    def positions(self) -> list[float]:
+        """Each unit's relative place within its role's units (0 first, 1 last)."""
+        ranks: dict[Role, list[int]] = {}
+        for index, role in enumerate(self.roles):
+            ranks.setdefault(role, []).append(index)
+        out = [0.0] * len(self.units)
+        for members in ranks.values():
+            for rank, index in enumerate(members):
+                out[index] = rank / max(1, len(members) - 1)
+        return out
+
+
+def _side(tree: DocTree, seg: Segmenter) -> _Side:
+    units = initiative_units(tree)
+    texts = [_body_text(tree, unit) for unit in units]
+    return _Side(tree, units, unit_roles(tree, units), [seg.words(t) for t in texts], texts)
+
+
+def _body_text(tree: DocTree, unit: Unit) -> str:
+    """A group's body is everything under its heading; any other unit's, its own text."""
+    if unit.kind != GROUP:
+        return unit.text
+    inside = [u.text for u in tree.units if _within(tree, u.section, unit.section)]
+    return unit.text + "".join(inside)
+
+
+def _within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
+    while section is not None:
+        if section == ancestor:
+            return True
+        section = tree.sections[section].parent
+    return False
+
+
+def _compatible(a: Unit, b: Unit) -> bool:
+    """Groups pair with groups; every other kind with any kind but a group."""
+    return (a.kind == GROUP) == (b.kind == GROUP)
+
+
+def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
+    """(old, new) -> words of two or more characters that only these two units use."""
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for side_id, side in ((0, old), (1, new)):
+        for index, words in enumerate(side.words):
+            if side.units[index].kind == GROUP:
+                continue
+            for word in {w for w in words if len(w) >= 2}:
+                holders.setdefault(word, []).append((side_id, index))
+    counts: Counter[tuple[int, int]] = Counter()
+    for units in holders.values():
+        if len(units) == 2 and units[0][0] == 0 and units[1][0] == 1:
+            counts[(units[0][1], units[1][1])] += 1
+    return dict(counts)
+
+
+def candidate_features(
+    old_tree: DocTree, new_tree: DocTree, seg: Segmenter
+) -> tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]:
+    """Initiative units of both editions and the features of every pair in the same role."""
+    old, new = _side(old_tree, seg), _side(new_tree, seg)
+    word_vectors = tfidf_vectors([*old.words, *new.words])
+    char_vectors = tfidf_vectors([_bigrams(t) for t in (*old.texts, *new.texts)])
+    leads_old = [_bigrams(lead_of(u)) for u in old.units]
+    leads_new = [_bigrams(lead_of(u)) for u in new.units]
+    anchors = _anchor_counts(old, new)
+    pos_old, pos_new = old.positions, new.positions
+    n = len(old.units)
+    chars = similarity_matrix(char_vectors[:n], char_vectors[n:])
+    features: dict[tuple[int, int], Features] = {}
+    for i, a in enumerate(old.units):
+        for j, b in enumerate(new.units):
+            if old.roles[i] != new.roles[j] or not _compatible(a, b):
+                continue
+            char_sim = chars[i].get(j, 0.0)
+            lead = _dice(leads_old[i], leads_new[j])
+            if char_sim < params.MIN_CHAR_COSINE and lead < params.MIN_LEAD_DICE:
+                continue
+            features[(i, j)] = Features(
+                lead=lead,
+                body=_cos(word_vectors[i], word_vectors[n + j]),
+                chars=char_sim,
+                anchors=min(anchors.get((i, j), 0), params.ANCHOR_CAP) / params.ANCHOR_CAP,
+                position=1.0 - abs(pos_old[i] - pos_new[j]),
+                same_kind=float(a.kind == b.kind),
+            )
+    return old.units, new.units, _with_ranks(features)
+
+
+def _likeness(f: Features) -> float:
+    return f.chars + f.lead + f.body
+
+
+def _with_ranks(features: dict[tuple[int, int], Features]) -> dict[tuple[int, int], Features]:
+    """Add how a pair stands against each unit's other candidates: evidence is relative, a
+    review paragraph rewritten from year to year is still most like its own successor."""
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for (i, j), f in features.items():
+        best_old[i] = max(best_old.get(i, 0.0), _likeness(f))
+        best_new[j] = max(best_new.get(j, 0.0), _likeness(f))
+    ranked = {}
+    for (i, j), f in features.items():
+        value = _likeness(f)
+        relative = min(value / best_old[i], value / best_new[j]) if value else 0.0
+        supported = f.lead >= params.MUTUAL_LEAD or f.anchors > 0
+        mutual = float(value >= best_old[i] and value >= best_new[j] and supported)
+        ranked[(i, j)] = replace(f, relative=relative, mutual=mutual)
+    return ranked
+
+
+def _cos(a: Vector, b: Vector) -> float:
+    return cosine(a, b)
+
+
+def probability(features: Features, weights: Sequence[float] = params.WEIGHTS) -> float:
+    """The logistic model: the probability that two units are one initiative."""
+    logit = weights[0] + sum(w * f for w, f in zip(weights[1:], features.as_tuple(), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def match_units(
+    old_units: Sequence[Unit],
+    new_units: Sequence[Unit],
+    features: dict[tuple[int, int], Features],
+    forced: Sequence[tuple[int, int]] = (),
+) -> list[Match]:
+    """One-to-one pairs by a global assignment, then merges and splits from what is left."""
+    scores = {pair: probability(f) for pair, f in features.items()}
+    pairs = _assign(len(old_units), len(new_units), scores, forced)
+    matches = [Match(i, j, scores.get((i, j), 1.0)) for i, j in pairs]
+    paired_old = {i for i, _ in pairs}
+    paired_new = {j for _, j in pairs}
+    for i in range(len(old_units)):
+        if i not in paired_old:
+            best = _best((p, s) for p, s in scores.items() if p[0] == i and p[1] in paired_new)
+            if best and best[1] >= params.MERGE_PROBABILITY:
+                matches.append(Match(i, best[0][1], best[1], "merge"))
+    for j in range(len(new_units)):
+        if j not in paired_new:
+            best = _best((p, s) for p, s in scores.items() if p[1] == j and p[0] in paired_old)
+            if best and best[1] >= params.MERGE_PROBABILITY:
+                matches.append(Match(best[0][0], j, best[1], "split"))
+    return matches
+
+
+def _best(options):  # type: ignore[no-untyped-def]
+    return max(options, key=lambda option: option[1], default=None)
+
+
+def _assign(
+    rows: int, cols: int, scores: dict[tuple[int, int], float], forced: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The one-to-one pairs maximising the summed log-odds of the pairs above the threshold."""
+    pairs = list(forced)
+    used_old = {i for i, _ in pairs}
+    used_new = {j for _, j in pairs}
+    eligible = {
+        (i, j): s
+        for (i, j), s in scores.items()
+        if s >= params.PAIR_PROBABILITY and i not in used_old and j not in used_new
+    }
+    if not eligible:
+        return pairs
+    from scipy.optimize import linear_sum_assignment
+
+    olds = sorted({i for i, _ in eligible})
+    news = sorted({j for _, j in eligible})
+    row_of = {i: r for r, i in enumerate(olds)}
+    col_of = {j: c for c, j in enumerate(news)}
+    cost = [[0.0] * len(news) for _ in olds]
+    for (i, j), s in eligible.items():
+        cost[row_of[i]][col_of[j]] = -_gain(s)
+    for r, c in zip(*linear_sum_assignment(cost), strict=True):
+        i, j = olds[r], news[c]
+        if (i, j) in eligible:
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _gain(probability_: float) -> float:
+    """What a pair adds to the assignment: its log-odds over the threshold's."""
+    threshold = params.PAIR_PROBABILITY
+    return math.log(probability_ / (1 - probability_ + 1e-9)) - math.log(threshold / (1 - threshold)) + 1e-6
+
+
+def section_of_group(unit: Unit, tree: DocTree) -> Section | None:
+    """The （一） section a group unit stands for."""
+    return tree.sections[unit.section] if unit.kind == GROUP and unit.section is not None else None

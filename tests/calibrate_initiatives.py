@@ -1,0 +1,89 @@
+"""Fit the initiative matcher's logistic weights on the labelled pairs (never the held-out one).
+
+`python -m tests.calibrate_initiatives` prints the fitted weights, for corpusdiff/compare/params.py,
+and how the pooled training pairs separate at the chosen threshold. A candidate pair of the
+differ's units is positive when a labelled pair (same or related) joins a labelled unit located in
+the old unit with one located in the new unit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.eval_initiatives import label_files, locate, raw_path
+
+FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual")
+
+
+def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
+    """(features, label) for every candidate pair the differ scores in one labelled pair."""
+    from corpusdiff.compare.units import candidate_features, reading_order
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.structure import build_tree
+    from corpusdiff.text.segment import segmenter
+
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    old = build_tree(normalize_file(raw_path(labels["meta"]["old"])))
+    new = build_tree(normalize_file(raw_path(labels["meta"]["new"])))
+    old_units, new_units, features = candidate_features(old, new, segmenter())
+    old_order, new_order = reading_order(old), reading_order(new)
+    old_at = locate([u["lead"] for u in labels["old_units"]], [u.text for u in old_order])
+    new_at = locate([u["lead"] for u in labels["new_units"]], [u.text for u in new_order])
+    where_old = {u["id"]: old_order[k].index for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None}
+    where_new = {u["id"]: new_order[k].index for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None}
+    positives = {
+        (where_old[p["old_id"]], where_new[p["new_id"]])
+        for p in labels["pairs"]
+        if p["old_id"] in where_old and p["new_id"] in where_new
+    }
+    index_old = {u.index: k for k, u in enumerate(old_units)}
+    index_new = {u.index: k for k, u in enumerate(new_units)}
+    positives = {(index_old[i], index_new[j]) for i, j in positives}
+    return [(f.as_tuple(), int(pair in positives)) for pair, f in features.items()]
+
+
+def fit(rows: Sequence[tuple[tuple[float, ...], int]], l2: float = 1e-4) -> list[float]:
+    """Logistic regression (intercept first), L2-regularised, by Newton-free gradient descent via scipy."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.array([[1.0, *f] for f, _ in rows])
+    y = np.array([label for _, label in rows], dtype=float)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-12
+        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * np.sum(w[1:] ** 2)
+        grad = x.T @ (p - y) / len(y) + 2 * l2 * np.concatenate([[0.0], w[1:]])
+        return float(value), grad
+
+    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    return [round(float(v), 2) for v in result.x]
+
+
+def main() -> int:
+    training = [p for p in label_files() if not json.loads(p.read_text(encoding="utf-8"))["meta"].get("held_out")]
+    rows = [row for path in training for row in training_rows(path)]
+    weights = fit(rows)
+    print("WEIGHTS =", tuple(weights), " # intercept,", ", ".join(FEATURES))
+    positives = sum(label for _, label in rows)
+    print(f"{len(rows)} candidate pairs, {positives} labelled pairs among them, from {len(training)} labelled pairs")
+    for threshold in (0.3, 0.4, 0.5, 0.6):
+        tp = fp = fn = 0
+        for f, label in rows:
+            z = weights[0] + sum(w * v for w, v in zip(weights[1:], f, strict=True))
+            yes = 1 / (1 + math.exp(-z)) >= threshold
+            tp += yes and label
+            fp += yes and not label
+            fn += (not yes) and label
+        print(f"p >= {threshold}: recall {tp / max(1, tp + fn):.2f}, precision {tp / max(1, tp + fp):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
