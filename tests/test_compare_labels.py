@@ -22,3 +22,8 @@ def test_every_label_category_is_mostly_right(path: Path) -> None:
     score, _ = score_pair(path)
     weak = {c: f"{score.right[c]}/{t}" for c, t in score.total.items() if score.right[c] / t < 0.6}
     assert weak == {}
+
+
+def test_the_labelled_pairs_are_there() -> None:
+    # Without label files the two tests above would have no cases and pytest would skip them.
+    assert LABEL_FILES, f"no labelled pairs (*__*.yaml) in {LABELS}"

@@ -43,12 +43,19 @@ def _parse(path: Path) -> _Links:
 
 
 def test_every_internal_link_and_asset_resolves(built: Path) -> None:
+    built = built.resolve()
     pages = sorted(built.rglob("*.html"))
     assert len(pages) >= 10
-    ids = {page: _parse(page).ids for page in pages}
+    parsed: dict[Path, _Links] = {}  # each page is parsed once, keyed by its resolved path
+
+    def parse(path: Path) -> _Links:
+        if path not in parsed:
+            parsed[path] = _parse(path)
+        return parsed[path]
+
     broken = []
     for page in pages:
-        for link in _parse(page).links:
+        for link in parse(page).links:
             parts = urlsplit(link)
             assert not parts.scheme.startswith("http"), f"{page}: network link {link}"
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
@@ -57,7 +64,7 @@ def test_every_internal_link_and_asset_resolves(built: Path) -> None:
             elif (
                 parts.fragment
                 and target.suffix == ".html"
-                and parts.fragment not in ids.get(target, _parse(target).ids)
+                and parts.fragment not in parse(target).ids
             ):
                 broken.append(f"{page.relative_to(built)} -> {link} (no such anchor)")
     assert broken == []
