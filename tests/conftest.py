@@ -14,13 +14,14 @@ import pytest
 from corpusdiff.canonical.markdown import render
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.store.corpus import load_manifest
+from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.types.document import NormalizedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = Path(__file__).parent / "data" / "expected"
 SEED_STEMS = sorted(path.stem for path in SEEDS.glob("*.txt"))
-HAN_ALNUM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
+HAN_ALNUM = re.compile(f"[{WORD_CHARS}]")
 
 
 def seed_overrides(stem: str) -> dict[str, object]:

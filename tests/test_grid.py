@@ -1,14 +1,9 @@
-"""Plain-text grids aligned for Chinese: a Han character takes two columns."""
+"""Plain-text grids aligned for Chinese: a Han character takes two columns (the width itself:
+tests/test_text_chars.py)."""
 
 from __future__ import annotations
 
-from corpusdiff.render.grid import display_width, pad, render_grid, truncate
-
-
-def test_han_characters_take_two_columns() -> None:
-    assert display_width("河套a") == 5
-    assert display_width("（一）") == 6  # full-width brackets are wide too
-    assert display_width("●—…") == 3
+from corpusdiff.render.grid import pad, render_grid, truncate
 
 
 def test_truncate_marks_the_cut_and_fits_the_width() -> None:

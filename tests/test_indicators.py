@@ -26,15 +26,18 @@ from corpusdiff.series.indicators import (
     select_role,
     to_csv,
     to_json,
-    width,
 )
 from corpusdiff.site.build import render_document_body
+from corpusdiff.store.vocabulary import load_vocabulary
+from corpusdiff.text.chars import display_width
 from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
 LABELS = Path(__file__).parent / "data" / "labels" / "indicators.yaml"
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
+#: The corpus's own aliases (corpus/site.yaml), as the CLI and the site use them.
+CORPUS_ALIASES = load_vocabulary(CORPUS).indicator_aliases
 
 
 def document(
@@ -328,12 +331,6 @@ def test_select_role_keeps_only_that_role() -> None:
     assert [s.text for s in achieved.sources] == ["2023年上半年完成"]
 
 
-def test_width_counts_cjk_characters_as_two_cells() -> None:
-    assert width("地区生产总值") == 12
-    assert width("GDP（%）") == 8
-    assert width("+5.5%左右") == 9
-
-
 def test_terminal_columns_line_up_under_cjk_names() -> None:
     old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元", "万元GDP建设用地下降4.8%"])
     text = render_terminal(indicator_table([old]))
@@ -342,11 +339,11 @@ def test_terminal_columns_line_up_under_cjk_names() -> None:
     gdp = next(line for line in lines if line.startswith("地区生产总值"))
     land = next(line for line in lines if line.startswith("万元GDP建设用地"))
     starts = {
-        width(header.split("2024-01")[0]),
-        width(gdp.split("5000亿元")[0]),
-        width(land.split("-4.8%")[0]),
+        display_width(header.split("2024-01")[0]),
+        display_width(gdp.split("5000亿元")[0]),
+        display_width(land.split("-4.8%")[0]),
     }
-    assert starts == {width("万元GDP建设用地") + 2}
+    assert starts == {display_width("万元GDP建设用地") + 2}
 
 
 # ---------------------------------------------------------------------------------- real corpus
@@ -442,7 +439,7 @@ def test_paragraph_pointers_are_the_site_anchors(doc_id: str) -> None:
 
 
 def test_the_plan_series_table_across_editions() -> None:
-    table = indicator_table([corpus_set(doc_id) for doc_id in reversed(PLANS)])
+    table = indicator_table([corpus_set(doc_id) for doc_id in reversed(PLANS)], CORPUS_ALIASES)
     columns = [(c.date, c.role, c.year) for c in table.columns]
     assert columns == [
         ("2022-01", "target", 2021),
@@ -603,7 +600,7 @@ def test_cli_bad_document_is_one_line_exit_2() -> None:
 
 
 def test_csv_and_json_agree_on_the_records() -> None:
-    table = indicator_table([corpus_set(doc_id) for doc_id in PLANS])
+    table = indicator_table([corpus_set(doc_id) for doc_id in PLANS], CORPUS_ALIASES)
     rows = list(csv.DictReader(io.StringIO(to_csv(table))))
     data = to_json(table)
     assert len(rows) == sum(len(d["indicators"]) for d in data["documents"])

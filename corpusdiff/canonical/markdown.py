@@ -107,8 +107,10 @@ def is_canonical_text(text: str) -> bool:
     return bool(match) and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
 
 
-def _reader():  # -> markdown_it.MarkdownIt
-    """CommonMark with GFM tables and front matter; raw HTML off, so text stays text."""
+def markdown_reader():  # -> markdown_it.MarkdownIt
+    """The one Markdown set-up for canonical documents, for reading them into blocks and for
+    rendering them on the site: CommonMark with GFM tables and front matter; raw HTML off, so
+    text stays text."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -132,7 +134,7 @@ def read_metadata(text: str) -> Metadata:
 def parse(text: str) -> NormalizedDocument:
     """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
     metadata = read_metadata(text)
-    blocks, _ = _blocks(_reader().parse(text), 1, close=None)
+    blocks, _ = _blocks(markdown_reader().parse(text), 1, close=None)
     return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
 
 

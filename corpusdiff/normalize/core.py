@@ -18,10 +18,11 @@ from corpusdiff.normalize import tables
 from corpusdiff.normalize.metadata import detect_metadata, find_title
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
+from corpusdiff.text.chars import has_han
+from corpusdiff.text.lines import is_speaker_name, is_speech_subtitle
 from corpusdiff.text.rules import (
     clean_text,
     ends_sentence,
-    has_han,
     is_page_number,
     join_fragments,
     strip_debris,
@@ -33,12 +34,10 @@ from corpusdiff.types.document import Table as TableBlock
 _BULLET_RE = re.compile(r"^[-•·●▪]\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
-_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
 _DATE_LINE_RE = re.compile(
     r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
     r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
 )
-_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 _CONNECTOR_END = "和与及的、"
 _RUNNING_HEADER_MIN = 3
@@ -97,7 +96,7 @@ class _Builder:
             return
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
-        after_subtitle = isinstance(previous, Paragraph) and bool(_SUBTITLE_RE.match(previous.text))
+        after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
         self.current = _Open(kind, text, after_subtitle)
 
 
@@ -141,10 +140,10 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
-        _SUBTITLE_RE.match(text)
+        is_speech_subtitle(text)
         or _DATE_LINE_RE.match(text)
         or _BARE_APPENDIX_RE.match(text)
-        or (after_subtitle and _SPEAKER_RE.match(text))
+        or (after_subtitle and is_speaker_name(text))
     )
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from corpusdiff.read.decode import RawReport
+from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.text.lines import is_speaker_name, is_subtitle
 from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.rules import (
     clean_text,
@@ -25,14 +27,13 @@ _DATE_CN_RE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一�
 _DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _MEETING_RE = re.compile(r"在(.+?(?:会议|大会))上")
 _REGION_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,6}?省)?(?:[\u4e00-\u9fff]{2,6}?市)?)([\u4e00-\u9fff]{1,4}?[区县])"
+    f"((?:[{IDEOGRAPHS}]{{2,6}}?省)?(?:[{IDEOGRAPHS}]{{2,6}}?市)?)([{IDEOGRAPHS}]{{1,4}}?[区县])"
 )
-_CITY_RE = re.compile(r"^([\u4e00-\u9fff]{1,6}?[省市])")
+_CITY_RE = re.compile(f"^([{IDEOGRAPHS}]{{1,6}}?[省市])")
 _FIVE_YEAR = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
 _FIVE_YEAR_ORDINAL = {"十三": "2016-2020", "十四": "2021-2025", "十五": "2026-2030"}
-_CONTAINER_RE = re.compile(r"([\u4e00-\u9fff]*公报)")
+_CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
-_SUBTITLE_RE = re.compile(r"^——")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
 
 GENRES = {
@@ -121,7 +122,7 @@ def _is_title_text(text: str) -> bool:
 
 def _is_title_follow(text: str) -> bool:
     text = clean_text(text)
-    return bool(_DATE_CN_RE.match(text.replace(" ", "")) or _SUBTITLE_RE.match(text) or parse_marker(text))
+    return bool(_DATE_CN_RE.match(text.replace(" ", "")) or is_subtitle(text) or parse_marker(text))
 
 
 def detect_metadata(
@@ -241,7 +242,7 @@ def _cn_month(text: str) -> int:
 
 
 def _subtitle(lead: Sequence[str]) -> str:
-    return next((text for text in lead if _SUBTITLE_RE.match(text)), "")
+    return next((text for text in lead if is_subtitle(text)), "")
 
 
 def _meeting(lead: Sequence[str]) -> str:
@@ -262,7 +263,7 @@ def _speaker(lead: Sequence[str]) -> str:
     if not subtitle:
         return ""
     after = lead[lead.index(subtitle) + 1 :]
-    if after and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", after[0]):
+    if after and is_speaker_name(after[0]):
         return after[0]
     return ""
 

@@ -1,17 +1,13 @@
 """Plain-text grids that stay aligned with Chinese text: a Han character takes two terminal
-columns (`unicodedata.east_asian_width` W or F), everything else one."""
+columns, everything else one (`text.chars.display_width`)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from corpusdiff.text.chars import display_width
+
 ELLIPSIS = "…"
-
-
-def display_width(text: str) -> int:
-    """Terminal columns `text` takes (ambiguous-width marks such as ● — … count as one)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def truncate(text: str, width: int) -> str:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from importlib.resources import files
+
+import yaml
 
 from corpusdiff.structure import addressed
+from corpusdiff.text.chars import display_width
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 
 SCHEMA_VERSION = "1.0"
@@ -40,17 +43,12 @@ CSV_COLUMNS = (
     "source_text",
 )
 
-# Names the documents themselves use for one indicator: the appendix tables of 2022-01 and
-# 2023-10 say 本区生产总值/固定资产投资 for the rows their lists call 地区生产总值/全社会固定资产投资;
-# the 2022 government work report says 城镇登记失业率; the energy constraint that 2022-01 and
-# 2023-10 call 能耗总量和强度 (the "双控" of total and intensity) is 万元GDP能耗 in the same place
-# of the 2025-01 list and in the five-year plan.
-ALIASES = {
-    "本区生产总值": "地区生产总值",
-    "固定资产投资": "全社会固定资产投资",
-    "城镇登记失业率": "城镇居民登记失业率",
-    "能耗总量和强度": "万元GDP能耗",
-}
+#: Names reports use for one indicator, written name -> canonical name: the shipped,
+#: region-neutral aliases (series/data/indicator-aliases.yaml). A corpus adds the names its own
+#: editions use (`corpusdiff.store.vocabulary`); callers hand the mapping to `indicator_table`.
+DEFAULT_ALIASES: Mapping[str, str] = yaml.safe_load(
+    files("corpusdiff.series").joinpath("data", "indicator-aliases.yaml").read_text(encoding="utf-8")
+)
 
 _INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)[^：。]*?(?:如下|是|为)(?:（[^）]*）)?：")
 _LIST_MARK = re.compile(r"^——?")
@@ -147,6 +145,7 @@ class IndicatorTable:
     sets: tuple[IndicatorSet, ...]
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    aliases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ALIASES))  # that aligned the rows
 
 
 @dataclass(frozen=True)
@@ -167,10 +166,10 @@ class _Figure:
     modifier: str
 
 
-def canonical_name(name: str) -> str:
+def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> str:
     """The key that aligns one indicator across editions: numbering dropped, aliases applied."""
     bare = _NUMBERING.sub("", name).strip()
-    return ALIASES.get(bare, bare)
+    return aliases.get(bare, bare)
 
 
 def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
@@ -429,8 +428,10 @@ def select_role(sets: Sequence[IndicatorSet], role: str | None) -> list[Indicato
     ]
 
 
-def indicator_table(sets: Sequence[IndicatorSet]) -> IndicatorTable:
-    """One row per indicator (canonical name), one column per edition, role and year.
+def indicator_table(
+    sets: Sequence[IndicatorSet], aliases: Mapping[str, str] = DEFAULT_ALIASES
+) -> IndicatorTable:
+    """One row per indicator (canonical name under `aliases`), one column per edition, role and year.
 
     Omissions are found here, since only other editions tell what one edition left out: a
     column with no record of an indicator that another edition of the same series states in
@@ -440,12 +441,12 @@ def indicator_table(sets: Sequence[IndicatorSet]) -> IndicatorTable:
     """
     ordered = tuple(sorted(sets, key=lambda s: (s.date, s.doc_id)))
     columns = tuple(_columns(ordered))
-    statements = _statements(ordered)
+    statements = _statements(ordered, aliases)
     rows = tuple(
-        Row(name, tuple(_cell(ordered, column, name, statements) for column in columns))
-        for name in _names_in_order(ordered)
+        Row(name, tuple(_cell(ordered, column, name, statements, aliases) for column in columns))
+        for name in _names_in_order(ordered, aliases)
     )
-    return IndicatorTable(ordered, columns, rows)
+    return IndicatorTable(ordered, columns, rows, dict(aliases))
 
 
 def _columns(sets: Sequence[IndicatorSet]) -> Iterator[Column]:
@@ -457,11 +458,11 @@ def _columns(sets: Sequence[IndicatorSet]) -> Iterator[Column]:
             yield Column(each.doc_id, each.date, role, year)
 
 
-def _names_in_order(sets: Sequence[IndicatorSet]) -> list[str]:
+def _names_in_order(sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> list[str]:
     names: dict[str, None] = {}
     for each in sets:
         for record in each.indicators:
-            names.setdefault(canonical_name(record.name))
+            names.setdefault(canonical_name(record.name, aliases))
     return list(names)
 
 
@@ -480,21 +481,27 @@ class _Statement:
     change: str
 
 
-def _statements(sets: Sequence[IndicatorSet]) -> list[_Statement]:
+def _statements(sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> list[_Statement]:
     return [
-        _Statement(each.series, each.doc_id, r.role, canonical_name(r.name), _measure(r), r.change)
+        _Statement(each.series, each.doc_id, r.role, canonical_name(r.name, aliases), _measure(r), r.change)
         for each in sets
         for r in each.indicators
         if not r.is_absent
     ]
 
 
-def _cell(sets: Sequence[IndicatorSet], column: Column, name: str, statements: list[_Statement]) -> Cell:
+def _cell(
+    sets: Sequence[IndicatorSet],
+    column: Column,
+    name: str,
+    statements: list[_Statement],
+    aliases: Mapping[str, str],
+) -> Cell:
     each = next(s for s in sets if s.doc_id == column.doc_id)
     records = tuple(
         r
         for r in each.indicators
-        if r.role == column.role and r.year == column.year and canonical_name(r.name) == name
+        if r.role == column.role and r.year == column.year and canonical_name(r.name, aliases) == name
     )
     elsewhere = [
         s
@@ -605,13 +612,8 @@ def _column_label(column: Column) -> str:
     return f"{column.role} {column.year if column.year is not None else '?'}"
 
 
-def width(text: str) -> int:
-    """Display width in a terminal: CJK wide and fullwidth characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def _pad(text: str, size: int) -> str:
-    return text + " " * (size - width(text))
+    return text + " " * (size - display_width(text))
 
 
 _LEGEND = (
@@ -630,7 +632,7 @@ def render_terminal(table: IndicatorTable) -> str:
         ["", *(_column_label(c) for c in table.columns)],
         *([row.name, *(cell_text(cell) for cell in row.cells)] for row in table.rows),
     ]
-    sizes = [max(width(line[at]) for line in grid) for at in range(len(grid[0]))]
+    sizes = [max(display_width(line[at]) for line in grid) for at in range(len(grid[0]))]
     lines.append("")
     for line in grid:
         lines.append("  ".join(_pad(text, size) for text, size in zip(line, sizes, strict=True)).rstrip())
@@ -638,9 +640,9 @@ def render_terminal(table: IndicatorTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record_dict(record: Indicator) -> dict[str, object]:
+def _record_dict(record: Indicator, aliases: Mapping[str, str]) -> dict[str, object]:
     data = asdict(record)
-    data["canonical_name"] = canonical_name(record.name)
+    data["canonical_name"] = canonical_name(record.name, aliases)
     return data
 
 
@@ -649,7 +651,7 @@ def to_json(table: IndicatorTable) -> dict[str, object]:
     omitted: dict[str, list[dict[str, object]]] = {}
     for each, record in all_records(table):
         if record.status == "omitted":
-            omitted.setdefault(each.doc_id, []).append(_record_dict(record))
+            omitted.setdefault(each.doc_id, []).append(_record_dict(record, table.aliases))
     return {
         "schema_version": SCHEMA_VERSION,
         "documents": [
@@ -660,7 +662,8 @@ def to_json(table: IndicatorTable) -> dict[str, object]:
                 "series": each.series,
                 "found": each.found,
                 "sources": [asdict(source) for source in each.sources],
-                "indicators": [_record_dict(r) for r in each.indicators] + omitted.get(each.doc_id, []),
+                "indicators": [_record_dict(r, table.aliases) for r in each.indicators]
+                + omitted.get(each.doc_id, []),
             }
             for each in table.sets
         ],
@@ -688,7 +691,7 @@ def to_csv(table: IndicatorTable) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for each, record in all_records(table):
-        data = _record_dict(record)
+        data = _record_dict(record, table.aliases)
         data.update(doc_id=each.doc_id, date=each.date, year="" if record.year is None else record.year)
         writer.writerow([data[column] for column in CSV_COLUMNS])
     return buffer.getvalue()

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
 from corpusdiff.structure import build_tree
-from corpusdiff.text.segment import segmenter
+from corpusdiff.text.chars import count_ideographs
+from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
@@ -29,7 +30,6 @@ STATUSES = (NEW, DROPPED, STEADY)
 #: A word must occur this often in all editions together to be indexed (nearly half occur once).
 DEFAULT_MIN_TOTAL = 2
 
-_HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 #: A numeral with ordinal, measure or unit characters (二十, 第一个, 两年, 亿元, 余家), not 多元.
 _NUMBER_RE = re.compile(
@@ -103,15 +103,16 @@ def is_key_word(token: str) -> bool:
         return True
     if _NUMBER_RE.match(token):
         return False
-    return len(_HAN_RE.findall(token)) >= 2 or (len(token) >= 2 and bool(_LATIN_RE.search(token)))
+    return count_ideographs(token) >= 2 or (len(token) >= 2 and bool(_LATIN_RE.search(token)))
 
 
 def count_terms(
     source: NormalizedDocument | DocTree,
     programmes: Sequence[str] | None = None,
     edition: Edition | None = None,
+    stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
 ) -> DocumentTerms:
-    """Key-word and programme counts of one document.
+    """Key-word and programme counts of one document; `stopwords` are never key words.
 
     `programmes` should be the corpus-wide list (`corpus_programmes`); None means this
     document's own names, which makes counts of different documents incomparable."""
@@ -119,11 +120,13 @@ def count_terms(
     names = tuple(programmes) if programmes is not None else corpus_programmes([source])
     metadata = source.metadata
     edition = edition or Edition(metadata.id or metadata.title, metadata.date, metadata.title)
-    return DocumentTerms(edition, _word_counts(texts, names), _programme_counts(texts, names))
+    return DocumentTerms(edition, _word_counts(texts, names, stopwords), _programme_counts(texts, names))
 
 
-def _word_counts(texts: Sequence[str], programmes: tuple[str, ...]) -> dict[str, int]:
-    seg, names = segmenter(programmes), set(programmes)
+def _word_counts(
+    texts: Sequence[str], programmes: tuple[str, ...], stopwords: tuple[str, ...]
+) -> dict[str, int]:
+    seg, names = segmenter(programmes, stopwords), set(programmes)
     counts: dict[str, int] = {}
     for text in texts:
         for token in seg.words(text):
@@ -206,11 +209,13 @@ def status_of(counts: Sequence[int]) -> str:
 
 
 def index_editions(
-    sources: Sequence[tuple[Edition, DocTree]], min_total: int = DEFAULT_MIN_TOTAL
+    sources: Sequence[tuple[Edition, DocTree]],
+    min_total: int = DEFAULT_MIN_TOTAL,
+    stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
 ) -> TermIndex:
     """The whole pipeline in one process, oldest edition first (a pool would map `count_terms`)."""
     programmes = corpus_programmes(tree for _, tree in sources)
-    counted = [count_terms(tree, programmes, edition) for edition, tree in sources]
+    counted = [count_terms(tree, programmes, edition, stopwords) for edition, tree in sources]
     return build_index(counted, min_total=min_total)
 
 

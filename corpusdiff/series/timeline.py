@@ -11,7 +11,7 @@ expensive step and each pair is independent, so callers may run the pairs in a p
 3. editions further apart fill what step 1 left open: an item without a successor is linked to
    the start of the chain its distant partner belongs to, when that start has no predecessor
    and comes later than the item. When the link skips an edition (a *gap*), the pair must also
-   be alike on content (similarity >= GAP_THRESHOLD): the absence itself speaks against it.
+   be alike on content (similarity >= GAP_LINK_SIMILARITY): the absence itself speaks against it.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ GROUP_KIND = "paren"  # `（一）` headings
 #: A link that skips an edition needs this much content similarity in the distant pair, or
 #: this many anchors (words only the pair uses, `compare.task_anchors`) that the skipped
 #: editions never use: the initiative's own vocabulary left with it and came back with it.
-GAP_THRESHOLD = 0.3
-GAP_ANCHORS = 2
+GAP_LINK_SIMILARITY = 0.3
+GAP_LINK_ANCHORS = 2
 QUOTED, MENTIONED = "quoted", "mentioned"
 SAME, ABSENT = "●", "—"
 
@@ -217,10 +217,10 @@ def chain_items(
 
     def bridged(link: Link, first: int, last: int) -> bool:
         """Whether a link may skip the editions between `first` and `last`."""
-        if last == first + 1 or link.similarity >= GAP_THRESHOLD:
+        if last == first + 1 or link.similarity >= GAP_LINK_SIMILARITY:
             return True
         absent = [w for w in link.anchors if not any(mentions(n, w) for n in range(first + 1, last))]
-        return len(absent) >= GAP_ANCHORS
+        return len(absent) >= GAP_LINK_ANCHORS
 
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
     for i, j in distant:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.render.grid import render_grid, truncate
 from corpusdiff.series.timeline import column_labels, edition_of, is_within
-from corpusdiff.structure import sentences
-from corpusdiff.text.segment import segmenter
+from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
+from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree, Unit
@@ -32,7 +32,7 @@ from corpusdiff.types.tree import DocTree, Unit
 #: about the same project or policy; lower, shared generic words carry more of the score.
 THRESHOLD = 0.4
 MIN_SHARED_WORDS = 2
-#: Words of plan prose that say how or how well, not what: on top of `tokens.STOPWORDS`, they
+#: Words of plan prose that say how or how well, not what: on top of the stopwords, they
 #: made sentence pairs such as 空间活力加速释放 / 创新活力加速迸发 look alike.
 PLAN_JARGON = frozenset(
     [
@@ -119,9 +119,15 @@ class Trace:
         return tuple(item for item in self.items if not item.passages)
 
 
-def trace(plan: DocTree, reports: Sequence[DocTree], threshold: float = THRESHOLD, top: int = TOP) -> Trace:
+def trace(
+    plan: DocTree,
+    reports: Sequence[DocTree],
+    threshold: float = THRESHOLD,
+    top: int = TOP,
+    stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
+) -> Trace:
     """Each plan section with the report passages that address it (pure)."""
-    scores = unit_scores(plan, reports)
+    scores = unit_scores(plan, reports, stopwords)
     editions = tuple(edition_of(report) for report in reports)
     items = tuple(
         _plan_item(plan, section.index, scores, reports, editions, threshold, top)
@@ -131,8 +137,11 @@ def trace(plan: DocTree, reports: Sequence[DocTree], threshold: float = THRESHOL
     return Trace(edition_of(plan), editions, items, threshold)
 
 
-def unit_scores(plan: DocTree, reports: Sequence[DocTree]) -> list[list[dict[int, Hit]]]:
-    """[plan unit][report] -> {report unit: the best sentence pair of the two units}."""
+def unit_scores(
+    plan: DocTree, reports: Sequence[DocTree], stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
+) -> list[list[dict[int, Hit]]]:
+    """[plan unit][report] -> {report unit: the best sentence pair of the two units}; content
+    words leave out `stopwords` and PLAN_JARGON."""
     plan_pieces = [
         (unit.index, sentence) for unit in plan.units for sentence in sentences(_with_heading(plan, unit))
     ]
@@ -143,7 +152,7 @@ def unit_scores(plan: DocTree, reports: Sequence[DocTree]) -> list[list[dict[int
         for sentence in sentences(unit.text) or [unit.text]
     ]
     texts = [sentence for _, sentence in plan_pieces] + [sentence for *_, sentence in report_pieces]
-    seg = segmenter(tuple(p.name for p in extract_programmes(texts)))
+    seg = segmenter(tuple(p.name for p in extract_programmes(texts)), stopwords)
     words = [[word for word in seg.words(text) if word not in PLAN_JARGON] for text in texts]
     vectors = tfidf_vectors(words)
     rows = similarity_matrix(vectors[: len(plan_pieces)], vectors[len(plan_pieces) :])

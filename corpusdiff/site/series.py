@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -43,6 +43,7 @@ from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
+from corpusdiff.types.vocabulary import Vocabulary
 
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
@@ -155,18 +156,20 @@ class CompareJob:
 class TraceJob:
     plan: tuple[str, str]
     reports: tuple[tuple[str, str], ...]
+    stopwords: tuple[str, ...]
 
     def run(self) -> tr.Trace:
-        return tr.trace(_tree(*self.plan), [_tree(*r) for r in self.reports])
+        return tr.trace(_tree(*self.plan), [_tree(*r) for r in self.reports], stopwords=self.stopwords)
 
 
 @dataclass(frozen=True)
 class TermsJob:
     editions: tuple[tuple[str, str, str, str], ...]  # (id, date, title, text)
+    stopwords: tuple[str, ...]
 
     def run(self) -> tm.TermIndex:
         sources = [(Edition(i, date, title), _tree(i, text)) for i, date, title, text in self.editions]
-        return tm.index_editions(sources)
+        return tm.index_editions(sources, stopwords=self.stopwords)
 
 
 TIMELINE, INDICATORS, TERMS = "timeline", "indicators", "terms"
@@ -180,14 +183,15 @@ class SetJob:
 
     view: str  # TIMELINE, INDICATORS or TERMS
     edition_set: EditionSet
+    vocabulary: Vocabulary  # part of the job's repr, so of its cache key
     overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
 
     def run(self) -> str:
         if self.view == TIMELINE:
             return _timeline_page(self.edition_set, dict(self.overrides))
         if self.view == INDICATORS:
-            return _indicators_section(self.edition_set)
-        return _terms_section(self.edition_set)
+            return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases)
+        return _terms_section(self.edition_set, self.vocabulary.stopwords)
 
 
 Job = CompareJob | TraceJob | TermsJob | SetJob
@@ -231,17 +235,19 @@ class Inputs:
     plans: tuple[Doc, ...]
     reports: tuple[Doc, ...]
     overrides: dict[tuple[str, str], Overrides]
+    vocabulary: Vocabulary
 
     def input_hash(self) -> str:
         parts = [site_stamp(), *(f"{d.id}\0{d.text}" for d in self.docs)]
         parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
-        parts += [repr(sorted(self.overrides.items()))]
+        parts += [repr(sorted(self.overrides.items())), repr(self.vocabulary)]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
     """Everything the views read, from the corpus directory (the only I/O before rendering)."""
     from corpusdiff.store.resolve import load_overrides
+    from corpusdiff.store.vocabulary import load_vocabulary
 
     configured = load_timeline_config(root)
     timelines = edition_sets(docs, configured, minimum=2)
@@ -256,6 +262,7 @@ def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
         tuple(plans),
         tuple(reports),
         overrides,
+        load_vocabulary(root),
     )
 
 
@@ -316,11 +323,12 @@ def render_views(
     inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
 ) -> dict[str, str]:
     """Every series-view page by its path in the site."""
-    set_jobs = [SetJob(TIMELINE, s, _overrides_of(inputs, s)) for s in inputs.timelines]
-    set_jobs += [SetJob(INDICATORS, s) for s in inputs.indicator_sets]
-    set_jobs += [SetJob(TERMS, s) for s in inputs.timelines]
+    vocabulary = inputs.vocabulary
+    set_jobs = [SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s)) for s in inputs.timelines]
+    set_jobs += [SetJob(INDICATORS, s, vocabulary) for s in inputs.indicator_sets]
+    set_jobs += [SetJob(TERMS, s, vocabulary) for s in inputs.timelines]
     trace_jobs = [
-        TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports))
+        TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports), vocabulary.stopwords)
         for plan in inputs.plans
         if inputs.reports
     ]
@@ -348,8 +356,8 @@ def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Ove
     return environment().get_template("timeline.html").render(**context)
 
 
-def _indicators_section(edition_set: EditionSet) -> str:
-    context = indicator_section(edition_set, relative_root(FIXED_PAGES["indicators"]))
+def _indicators_section(edition_set: EditionSet, aliases: Mapping[str, str]) -> str:
+    context = indicator_section(edition_set, relative_root(FIXED_PAGES["indicators"]), aliases)
     return environment().get_template("indicators_section.html").render(s=context)
 
 
@@ -378,8 +386,8 @@ def _trace_page(
     )
 
 
-def _terms_section(edition_set: EditionSet) -> str:
-    job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs))
+def _terms_section(edition_set: EditionSet, stopwords: tuple[str, ...]) -> str:
+    job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs), stopwords)
     index = cached_run(job)
     context = terms_context(edition_set, index)
     return environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
@@ -390,7 +398,9 @@ def _terms_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
     return (
         environment()
         .get_template("terms.html")
-        .render(root=relative_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES)
+        .render(
+            root=relative_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES
+        )
     )
 
 
@@ -478,10 +488,12 @@ class ChartPoint:
     label: str  # the figure as the page prints it
 
 
-def indicator_section(edition_set: EditionSet, root: str) -> dict[str, object]:
+def indicator_section(
+    edition_set: EditionSet, root: str, aliases: Mapping[str, str] = ind.DEFAULT_ALIASES
+) -> dict[str, object]:
     """The aligned indicator table of one set of editions, with charts and target vs achieved."""
     sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
-    table = ind.indicator_table(sets)
+    table = ind.indicator_table(sets, aliases)
     urls = {d.id: root + d.url for d in edition_set.docs}
     genres = {d.id: d.meta.genre for d in edition_set.docs}
     half = [genres.get(c.doc_id) == HALF_YEAR_GENRE and c.role == "achieved" for c in table.columns]

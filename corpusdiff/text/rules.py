@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import re
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
-# Full-width punctuation and CJK symbols that behave like Han for spacing purposes.
-WIDE_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
-_WIDE = f"{HAN}{WIDE_PUNCT}"
+from corpusdiff.text.chars import WIDE, has_han
+from corpusdiff.text.sentences import SENTENCE_STOPS
 
-_HAN_RE = re.compile(f"[{HAN}]")
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES_RE = re.compile("[ \u00a0\u3000\u2002-\u200a\u202f\u205f]+")
-_SPACE_BEFORE_WIDE_RE = re.compile(f"(?<=[{_WIDE}A-Za-z0-9%]) (?=[{_WIDE}])")
-_SPACE_AFTER_WIDE_RE = re.compile(f"(?<=[{_WIDE}]) (?=[A-Za-z0-9])")
+_SPACE_BEFORE_WIDE_RE = re.compile(f"(?<=[{WIDE}A-Za-z0-9%]) (?=[{WIDE}])")
+_SPACE_AFTER_WIDE_RE = re.compile(f"(?<=[{WIDE}]) (?=[A-Za-z0-9])")
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
@@ -29,13 +26,10 @@ _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
 _FULLWIDTH_ALNUM["％"] = "%"
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 
-SENTENCE_END = "。！？；：!?;:"
+#: Marks after which a line break ends the paragraph: the sentence stops, the colon (a list
+#: follows) and the half-width forms raw text may still have.
+LINE_END = f"{SENTENCE_STOPS}：!?;:"
 _CLOSERS = "”’）」』》】"
-
-
-def has_han(text: str) -> bool:
-    """True when the text contains at least one Han character (Chinese context)."""
-    return _HAN_RE.search(text) is not None
 
 
 def strip_debris(line: str) -> str:
@@ -82,8 +76,8 @@ def _unify_once(text: str, quotes: bool) -> str:
     text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
     text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
     text = text.replace(";", "；")
-    text = re.sub(f"(?<=[{_WIDE}])\\?", "？", text)
-    text = re.sub(f"(?<=[{_WIDE}])!", "！", text)
+    text = re.sub(f"(?<=[{WIDE}])\\?", "？", text)
+    text = re.sub(f"(?<=[{WIDE}])!", "！", text)
     if quotes:
         text = _curly_quotes(text)
     return _wide_parentheses(text)
@@ -114,8 +108,8 @@ def _wide_parentheses(text: str) -> str:
         return match.group(0)
 
     text = _PAIR_RE.sub(widen, text)
-    text = re.sub(f"(?<=[{_WIDE}])\\(|\\((?=[{_WIDE}])", "（", text)
-    return re.sub(f"(?<=[{_WIDE}])\\)|\\)(?=[{_WIDE}])", "）", text)
+    text = re.sub(f"(?<=[{WIDE}])\\(|\\((?=[{WIDE}])", "（", text)
+    return re.sub(f"(?<=[{WIDE}])\\)|\\)(?=[{WIDE}])", "）", text)
 
 
 def clean_text(text: str, quotes: bool = True) -> str:
@@ -128,7 +122,7 @@ def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
     while stripped and stripped[-1] in _CLOSERS:
         stripped = stripped[:-1]
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    return bool(stripped) and stripped[-1] in LINE_END
 
 
 def join_fragments(left: str, right: str) -> str:

@@ -15,94 +15,54 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from corpusdiff.text.chars import has_word_char
+from corpusdiff.text.sentences import SENTENCE_STOPS
 
 if TYPE_CHECKING:  # imported where used: a warm run never segments, and never needs sqlite
     from corpusdiff.text.dictindex import DictIndex
 
-_WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-#: Words so common in plan reports that they say nothing about which initiative this is.
-STOPWORDS = frozenset(
-    [
-        "的",
-        "和",
-        "与",
-        "及",
-        "等",
-        "在",
-        "对",
-        "为",
-        "以",
-        "将",
-        "是",
-        "了",
-        "并",
-        "其",
-        "中",
-        "上",
-        "下",
-        "年",
-        "个",
-        "项",
-        "家",
-        "我",
-        "区",
-        "全区",
-        "福田",
-        "福田区",
-        "推动",
-        "推进",
-        "加快",
-        "加强",
-        "持续",
-        "全面",
-        "深入",
-        "进一步",
-        "积极",
-        "大力",
-        "着力",
-        "不断",
-        "提升",
-        "打造",
-        "建设",
-        "实施",
-        "开展",
-        "完善",
-        "健全",
-        "优化",
-        "强化",
-        "落实",
-        "坚持",
-        "支持",
-        "促进",
-        "实现",
-        "构建",
-        "形成",
-        "发展",
-        "工作",
-        "一批",
-        "重点",
-        "以上",
-        "左右",
-        "同比",
-        "增长",
-        "新增",
-        "累计",
-        "完成",
-    ]
+
+def read_word_list(text: str) -> list[str]:
+    """The words of a word-list file: one a line, blank lines and `#` comments left out."""
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [word for word in words if word]
+
+
+#: Words so common in plan reports that they say nothing about which initiative this is: the
+#: shipped, region-neutral list (text/data/stopwords.txt). A corpus adds its own region's words
+#: (`corpusdiff.store.vocabulary`); callers hand the list to `segmenter`. Stopword lists are
+#: sorted tuples, so that they pickle and print the same in every process (cache keys).
+DEFAULT_STOPWORDS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            read_word_list(
+                files("corpusdiff.text").joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
+            )
+        )
+    )
 )
 
 
-_PIECE_END_RE = re.compile(r"(?<=[。；！？\n])")
+_PIECE_END_RE = re.compile(f"(?<=[{SENTENCE_STOPS}\n])")
 #: What `add_word` gives a programme name: enough to win over any split of it.
 DOMAIN_FREQ = 200000
 
 
 class Segmenter:
-    """A jieba tokenizer of its own (no global state), primed with domain words."""
+    """A jieba tokenizer of its own (no global state), primed with domain words; `words` leaves
+    out `stopwords`."""
 
-    def __init__(self, domain_words: Iterable[str] = (), known: Mapping[str, tuple[str, ...]] = ()) -> None:
+    def __init__(
+        self,
+        domain_words: Iterable[str] = (),
+        known: Mapping[str, tuple[str, ...]] = (),
+        stopwords: Iterable[str] = DEFAULT_STOPWORDS,
+    ) -> None:
         self.domain = tuple(sorted({w for w in domain_words if len(w) >= 2}))
+        self.stopwords = frozenset(stopwords)
         self._pieces: dict[str, tuple[str, ...]] = dict(known)
         self.learned: dict[str, tuple[str, ...]] = {}
         self._tokenizer = None  # a jieba.Tokenizer, made on first need
@@ -135,12 +95,12 @@ class Segmenter:
 
     def _words(self, text: str) -> tuple[str, ...]:
         """Content words: tokens with a letter, digit or Han character, minus stopwords."""
-        return tuple(t for t in self.tokens(text) if t not in STOPWORDS and _is_word(t))
+        return tuple(t for t in self.tokens(text) if t not in self.stopwords and _is_word(t))
 
 
 @lru_cache(maxsize=262144)
 def _is_word(token: str) -> bool:
-    return bool(_WORD_RE.search(token))
+    return has_word_char(token)
 
 
 class PartialDictionary:
@@ -217,11 +177,14 @@ def _import_jieba():  # -> module
 
 
 @lru_cache(maxsize=4)
-def segmenter(domain_words: tuple[str, ...] = ()) -> Segmenter:
-    """One segmenter per domain dictionary, shared within the process, primed from the disk cache."""
+def segmenter(
+    domain_words: tuple[str, ...] = (), stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
+) -> Segmenter:
+    """One segmenter per domain dictionary and stopword set, shared within the process, primed
+    from the disk cache (segmentations do not depend on the stopwords)."""
     from corpusdiff.store import cache
 
-    return Segmenter(domain_words, cache.load("segments", _domain_key(domain_words)) or {})
+    return Segmenter(domain_words, cache.load("segments", _domain_key(domain_words)) or {}, stopwords)
 
 
 def remember_segmentations(seg: Segmenter) -> None:

@@ -1,0 +1,54 @@
+"""Character classes of Chinese report text, and the width a text takes in a terminal.
+
+The one definition of what counts as a Han character: every module builds its patterns from
+`IDEOGRAPHS` or `HAN` here, so the answer never depends on the module. The two differ by one
+character, 〇 (U+3007, the zero of 二〇二二年): it is Han text but no ideograph. It makes a
+context Chinese (spacing, punctuation: `HAN`, `has_han`), but words, names and the Han
+characters a key word needs are ideographs (`IDEOGRAPHS`, `count_ideographs`, `WORD_CHARS`);
+a lone 〇 that jieba leaves of a written date is no content word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: CJK ideographs, as a regex character-class body (use inside `[...]`): Extension A, the
+#: Unified Ideographs and the compatibility ideographs; not the Yijing hexagram symbols
+#: (U+4DC0-4DFF) between Extension A and the Unified Ideographs, which no report uses.
+IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Han text, as a character-class body: the ideographs and 〇.
+HAN = f"{IDEOGRAPHS}\u3007"
+#: Full-width punctuation and CJK symbols that behave like Han for spacing purposes.
+WIDE_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+#: Han characters and wide punctuation: what a space next to is dropped (`text.rules`).
+WIDE = f"{HAN}{WIDE_PUNCT}"
+#: What a word is made of: ideographs, Latin letters and ASCII digits.
+WORD_CHARS = f"{IDEOGRAPHS}A-Za-z0-9"
+
+HAN_RE = re.compile(f"[{HAN}]")
+_IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPHS}]")
+_WORD_CHAR_RE = re.compile(f"[{WORD_CHARS}]")
+
+
+def has_han(text: str) -> bool:
+    """True when the text contains at least one Han character (Chinese context)."""
+    return HAN_RE.search(text) is not None
+
+
+def count_ideographs(text: str) -> int:
+    """How many ideographs the text holds (〇 is not one)."""
+    return len(_IDEOGRAPH_RE.findall(text))
+
+
+def has_word_char(text: str) -> bool:
+    """True when the text holds an ideograph, a Latin letter or a digit: a word, not
+    punctuation, white space or a lone 〇."""
+    return _WORD_CHAR_RE.search(text) is not None
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: two for East Asian wide and full-width characters
+    (`unicodedata.east_asian_width` W or F: Han, （）, ，), one for everything else, so
+    ambiguous-width marks such as ● — … count as one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

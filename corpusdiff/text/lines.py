@@ -1,0 +1,33 @@
+"""Lines of a report's opening that the normaliser and the metadata detector both recognise:
+the subtitle under the title, and the speaker's name under a speech's subtitle.
+
+Two subtitles differ in meaning: any line led by a dash (`——2022年1月5日在…会议上`) is a
+*subtitle*; the metadata reads the meeting and the day from it. A *speech subtitle* is one that
+names the occasion of a speech (`——在…会议上的讲话`): a paragraph of its own, never joined to
+the next line, and the line after it may be the speaker's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpusdiff.text.chars import IDEOGRAPHS
+
+_SUBTITLE_RE = re.compile(r"^——")
+_SPEECH_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
+_SPEAKER_RE = re.compile(f"[{IDEOGRAPHS}]{{2,4}}")
+
+
+def is_subtitle(line: str) -> bool:
+    """A line led by a dash: the subtitle under a title."""
+    return _SUBTITLE_RE.match(line) is not None
+
+
+def is_speech_subtitle(line: str) -> bool:
+    """A subtitle naming the occasion of a speech: `——在区七届人大三次会议上`, `——…的讲话`."""
+    return _SPEECH_SUBTITLE_RE.match(line) is not None
+
+
+def is_speaker_name(line: str) -> bool:
+    """Two to four ideographs and nothing else: the speaker's name under a speech subtitle."""
+    return _SPEAKER_RE.fullmatch(line) is not None

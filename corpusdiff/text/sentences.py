@@ -1,0 +1,22 @@
+"""The one sentence splitter: where a sentence (or a semicolon clause) of canonical text ends.
+
+Canonical text has full-width punctuation in Chinese context (`text.rules`), so the stops are
+the full-width marks. The segmenter splits its input at the same marks (jieba never joins a
+word across them), and the normaliser's line joiner (`text.rules.ends_sentence`) treats them,
+plus the colon, as the end of a paragraph's last line.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Marks that end a sentence or a semicolon clause.
+SENTENCE_STOPS = "。！？；"
+
+_SENTENCE_RE = re.compile(f"[^{SENTENCE_STOPS}]+[{SENTENCE_STOPS}]?")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and semicolon clauses, each with its closing punctuation, stripped of spaces;
+    pieces of nothing but spaces, 。 and ； are left out."""
+    return [s.strip() for s in _SENTENCE_RE.findall(text) if s.strip(" 。；")]
