@@ -67,13 +67,49 @@ def build_tree(document: NormalizedDocument) -> DocTree:
         if task is not None:
             task["parts"].append(block.text)  # type: ignore[union-attr]
         else:
-            lead = _LEAD_RE.match(block.text)
             kind = "item" if isinstance(block, ListItem) else "paragraph"
-            units.append(
-                Unit(len(units), current, kind, lead.group(1) if lead else "", block.text, located.paragraph)
-            )
+            for piece_kind, piece in _pieces(block.text, kind):
+                lead = _LEAD_RE.match(piece)
+                heading = piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
+                units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
     close_task()
     return DocTree(document.metadata, tuple(sections), tuple(units))
+
+
+_TARGET_LIST_RE = re.compile(r"(?:主要)?(?:预期)?目标是：")
+_TARGET_SPLIT_RE = re.compile(r"(?<=[；，])")
+#: A comma piece that qualifies the target before it rather than naming a new one.
+_QUALIFIER_RE = re.compile(r"^(?:在|要|并|力争|争取|努力|确保|其中)")
+_MIN_TARGETS = 3
+
+
+def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
+    """A paragraph as units: itself, or, for a target list (`…主要预期目标是：国内生产总值增长
+    5.5%左右；城镇新增就业1100万人以上，…`), the text up to the list and one `target` unit per
+    target clause (a qualifying clause stays with its target; what follows the list's full stop
+    stays with the last one). The pieces always join back into the paragraph."""
+    found = _TARGET_LIST_RE.search(text) if kind == "paragraph" else None
+    if found is None:
+        return [(kind, text)]
+    end = text.find("。", found.end())
+    body, rest = (text[found.end() :], "") if end < 0 else (text[found.end() : end + 1], text[end + 1 :])
+    clauses: list[str] = []
+    for piece in _TARGET_SPLIT_RE.split(body):
+        if clauses and (_QUALIFIER_RE.match(piece) or not piece.strip("；，。")):
+            clauses[-1] += piece
+        elif piece:
+            clauses.append(piece)
+    if len(clauses) < _MIN_TARGETS:
+        return [(kind, text)]
+    clauses[-1] += rest
+    head = text[: found.end()]
+    pieces = [("target", clause) for clause in clauses]
+    if _LEAD_END_RE.search(head):
+        return [(kind, head), *pieces]
+    return [("target", head + clauses[0]), *pieces[1:]]
+
+
+_LEAD_END_RE = re.compile(r"[。！？]")
 
 
 @dataclass(frozen=True)

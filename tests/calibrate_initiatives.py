@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.eval_initiatives import label_files, locate, raw_path
 
-FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual")
+FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual", "backed", "sentences")
 
 
 def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
@@ -35,19 +35,31 @@ def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
     new_at = locate([u["lead"] for u in labels["new_units"]], [u.text for u in new_order])
     where_old = {u["id"]: old_order[k].index for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None}
     where_new = {u["id"]: new_order[k].index for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None}
-    positives = {
-        (where_old[p["old_id"]], where_new[p["new_id"]])
-        for p in labels["pairs"]
-        if p["old_id"] in where_old and p["new_id"] in where_new
-    }
+    def hosts(label: str) -> set[tuple[int, int]]:
+        return {
+            (where_old[p["old_id"]], where_new[p["new_id"]])
+            for p in labels["pairs"]
+            if p["label"] == label and p["old_id"] in where_old and p["new_id"] in where_new
+        }
+
+    positives, arguable = hosts("same"), hosts("related") - hosts("same")
     index_old = {u.index: k for k, u in enumerate(old_units)}
     index_new = {u.index: k for k, u in enumerate(new_units)}
     positives = {(index_old[i], index_new[j]) for i, j in positives}
-    return [(f.as_tuple(), int(pair in positives)) for pair, f in features.items()]
+    arguable = {(index_old[i], index_new[j]) for i, j in arguable}
+    hosts_old = {index_old[i] for i in where_old.values()}
+    hosts_new = {index_new[j] for j in where_new.values()}
+    # only pairs of units that hold labelled units: the rest (salutations, table notes) has no label;
+    # `related` pairs could be argued either way, so they teach the model nothing
+    return [
+        (f.as_tuple(), int(pair in positives))
+        for pair, f in features.items()
+        if pair[0] in hosts_old and pair[1] in hosts_new and pair not in arguable
+    ]
 
 
 def fit(rows: Sequence[tuple[tuple[float, ...], int]], l2: float = 1e-4) -> list[float]:
-    """Logistic regression (intercept first), L2-regularised, by Newton-free gradient descent via scipy."""
+    """Logistic regression (intercept first), L2-regularised, non-negative weights, fitted by scipy."""
     import numpy as np
     from scipy.optimize import minimize
 
@@ -62,7 +74,10 @@ def fit(rows: Sequence[tuple[tuple[float, ...], int]], l2: float = 1e-4) -> list
         grad = x.T @ (p - y) / len(y) + 2 * l2 * np.concatenate([[0.0], w[1:]])
         return float(value), grad
 
-    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    # every signal is evidence for a pair, never against it: non-negative weights keep the model
+    # readable and stop correlated signals (words and characters) from cancelling out
+    bounds = [(None, None)] + [(0.0, None)] * (x.shape[1] - 1)
+    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds)
     return [round(float(v), 2) for v in result.x]
 
 

@@ -9,18 +9,24 @@ here by hand, so a change to them is a reviewed change.
 from __future__ import annotations
 
 #: Logistic weights: intercept, then lead, body (words), chars (bigrams), anchors, position, same
-#: kind, relative likeness, mutual best.
-WEIGHTS: tuple[float, ...] = (-4.6, -1.28, 2.09, -5.68, 2.29, 0.95, -0.56, 5.19, 1.48)
+#: kind, relative likeness, mutual best, backed relative likeness, shared sentences.
+WEIGHTS: tuple[float, ...] = (-9.74, 0.0, 2.81, 1.62, 2.89, 2.56, 1.6, 4.58, 0.05, 3.31, 0.68)
 #: A pair is kept in the one-to-one assignment at or above this probability.
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability.
-MERGE_PROBABILITY = 0.3
+MERGE_PROBABILITY = 0.1
 #: Pairs alike on neither characters nor lead are not scored at all (speed; no labelled pair is below).
 MIN_CHAR_COSINE = 0.05
-MIN_LEAD_DICE = 0.2
+MIN_LEAD = 0.2
 #: Being each other's best candidate counts only with this much lead likeness (or an anchor):
 #: two left-over tasks are not one initiative for want of better partners.
 MUTUAL_LEAD = 0.1
+#: The likeness (lead + body + characters) from which being the best candidate counts in full.
+BACKED_LIKENESS = 0.8
+#: Sentences of two editions continue each other from this cosine on (across unit boundaries).
+SENTENCE_LINK = 0.5
+#: Sentences shorter than this (in characters) say too little to link units.
+MIN_SENTENCE = 8
 #: Shared rare words beyond this many add nothing.
 ANCHOR_CAP = 3
 

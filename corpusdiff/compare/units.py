@@ -21,6 +21,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from corpusdiff.compare import params
+from corpusdiff.structure import sentences
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.vectors import Vector, cosine, similarity_matrix, tfidf_vectors
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -76,6 +77,8 @@ class Features:
     same_kind: float
     relative: float = 0.0  # the pair's likeness over the best either unit has with any other
     mutual: float = 0.0  # 1 when each is the other's most alike candidate, on some lead or anchor
+    backed: float = 0.0  # `relative`, scaled down when the pair is little alike in absolute terms
+    sentences: float = 0.0  # share of either unit's text whose sentences continue in the other
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -87,6 +90,8 @@ class Features:
             self.same_kind,
             self.relative,
             self.mutual,
+            self.backed,
+            self.sentences,
         )
 
 
@@ -129,8 +134,29 @@ def _first_paragraphs(tree: DocTree) -> dict[int, int]:
 
 
 def unit_roles(tree: DocTree, units: Sequence[Unit]) -> list[Role]:
-    """Each unit's role: that of its top-level section; before any heading, the preamble."""
-    return [_section_role(tree, unit.section) for unit in units]
+    """Each unit's role: that of its top-level section; before any heading, the preamble. The
+    opening block of a task part that sets the year's targets (national reports of some years
+    open `三、2021年重点工作` with the target list) plays the targets role."""
+    roles = [_section_role(tree, unit.section) for unit in units]
+    opening = _target_openings(tree)
+    return [Role.TARGETS if unit.index in opening else role for unit, role in zip(units, roles, strict=True)]
+
+
+def _target_openings(tree: DocTree) -> set[int]:
+    """Units directly under a task part's heading, before its first sub-heading, when they
+    hold a target list."""
+    found: set[int] = set()
+    for section in tree.sections:
+        if section.parent is not None or role_of(section.heading) is not Role.TASKS:
+            continue
+        opening = [u for u in tree.units if u.section == section.index]
+        if any(u.kind == "target" for u in opening):
+            found.update(u.index for u in opening if not _TRANSITION.search(u.text))
+    return found
+
+
+#: The sentence that hands over from the targets to the tasks (`今年要重点做好以下几方面工作。`).
+_TRANSITION = re.compile(r"以下[几]?(?:个)?方面工作|重点做好以下")
 
 
 def _section_role(tree: DocTree, section: int | None) -> Role:
@@ -151,13 +177,6 @@ def lead_of(unit: Unit) -> str:
 def _bigrams(text: str) -> list[str]:
     chars = _KEEP.findall(text)
     return [a + b for a, b in pairwise(chars)] or chars
-
-
-def _dice(a: Sequence[str], b: Sequence[str]) -> float:
-    if not a or not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    return 2 * common / (len(a) + len(b))
 
 
 @dataclass
@@ -204,8 +223,9 @@ def _within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
 
 
 def _compatible(a: Unit, b: Unit) -> bool:
-    """Groups pair with groups; every other kind with any kind but a group."""
-    return (a.kind == GROUP) == (b.kind == GROUP)
+    """Any two kinds may continue each other (a review group of one year is a `一是…` paragraph
+    of the next); `same_kind` weighs the difference."""
+    return True
 
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
@@ -231,9 +251,11 @@ def candidate_features(
     old, new = _side(old_tree, seg), _side(new_tree, seg)
     word_vectors = tfidf_vectors([*old.words, *new.words])
     char_vectors = tfidf_vectors([_bigrams(t) for t in (*old.texts, *new.texts)])
-    leads_old = [_bigrams(lead_of(u)) for u in old.units]
-    leads_new = [_bigrams(lead_of(u)) for u in new.units]
+    # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the
+    # predicate (持续提升, 稳步推进) is shared by half the review paragraphs
+    lead_vectors = tfidf_vectors([_bigrams(lead_of(u)) for u in (*old.units, *new.units)])
     anchors = _anchor_counts(old, new)
+    shared = _sentence_shares(old, new, seg)
     pos_old, pos_new = old.positions, new.positions
     n = len(old.units)
     chars = similarity_matrix(char_vectors[:n], char_vectors[n:])
@@ -243,8 +265,9 @@ def candidate_features(
             if old.roles[i] != new.roles[j] or not _compatible(a, b):
                 continue
             char_sim = chars[i].get(j, 0.0)
-            lead = _dice(leads_old[i], leads_new[j])
-            if char_sim < params.MIN_CHAR_COSINE and lead < params.MIN_LEAD_DICE:
+            lead = _cos(lead_vectors[i], lead_vectors[n + j])
+            sentence_share = shared.get((i, j), 0.0)
+            if char_sim < params.MIN_CHAR_COSINE and lead < params.MIN_LEAD and not sentence_share:
                 continue
             features[(i, j)] = Features(
                 lead=lead,
@@ -253,8 +276,48 @@ def candidate_features(
                 anchors=min(anchors.get((i, j), 0), params.ANCHOR_CAP) / params.ANCHOR_CAP,
                 position=1.0 - abs(pos_old[i] - pos_new[j]),
                 same_kind=float(a.kind == b.kind),
+                sentences=sentence_share,
             )
     return old.units, new.units, _with_ranks(features)
+
+
+def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, int], float]:
+    """(old, new) -> the larger of the shares of either unit's text made of sentences whose
+    closest sentence in the other edition (same role, cosine >= SENTENCE_LINK) lies in the
+    other unit: how a paragraph cut finer or coarser on one side still finds its continuation."""
+    pieces_old = _sentences_of(old)
+    pieces_new = _sentences_of(new)
+    vectors = tfidf_vectors([seg.words(text) for _, text in (*pieces_old, *pieces_new)])
+    rows = similarity_matrix(vectors[: len(pieces_old)], vectors[len(pieces_old) :])
+    share_old: Counter[tuple[int, int]] = Counter()
+    share_new: Counter[tuple[int, int]] = Counter()
+    best_for_new: dict[int, tuple[float, int]] = {}
+    for k, row in enumerate(rows):
+        i, text = pieces_old[k]
+        eligible = {m: v for m, v in row.items() if new.roles[pieces_new[m][0]] == old.roles[i]}
+        if eligible:
+            m = max(eligible, key=eligible.__getitem__)
+            if eligible[m] >= params.SENTENCE_LINK:
+                share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.texts[i]))
+        for m, value in eligible.items():
+            if value > best_for_new.get(m, (0.0, -1))[0]:
+                best_for_new[m] = (value, i)
+    for m, (value, i) in best_for_new.items():
+        j, text = pieces_new[m]
+        if value >= params.SENTENCE_LINK:
+            share_new[(i, j)] += len(text) / max(1, len(new.texts[j]))
+    return {pair: min(1.0, max(share_old[pair], share_new[pair])) for pair in share_old.keys() | share_new.keys()}
+
+
+def _sentences_of(side: _Side) -> list[tuple[int, str]]:
+    """(unit, sentence) for every sentence long enough to carry meaning; groups have none."""
+    return [
+        (index, sentence)
+        for index, unit in enumerate(side.units)
+        if unit.kind != GROUP
+        for sentence in sentences(side.texts[index])
+        if len(sentence) >= params.MIN_SENTENCE
+    ]
 
 
 def _likeness(f: Features) -> float:
@@ -275,7 +338,8 @@ def _with_ranks(features: dict[tuple[int, int], Features]) -> dict[tuple[int, in
         relative = min(value / best_old[i], value / best_new[j]) if value else 0.0
         supported = f.lead >= params.MUTUAL_LEAD or f.anchors > 0
         mutual = float(value >= best_old[i] and value >= best_new[j] and supported)
-        ranked[(i, j)] = replace(f, relative=relative, mutual=mutual)
+        backed = relative * min(1.0, value / params.BACKED_LIKENESS)
+        ranked[(i, j)] = replace(f, relative=relative, mutual=mutual, backed=backed)
     return ranked
 
 
