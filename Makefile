@@ -1,21 +1,31 @@
 # Two entry points for newcomers: `make demo` and `make test`.
-# Both create a private virtual environment in .venv on first use.
+# Both create a private virtual environment in .venv on first use: `make demo` installs only
+# what corpusdiff needs to run; `make test` (and lint, bench, fuzz) adds the dev extras.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install browser demo test fuzz lint bench eval clean
+.PHONY: install install-runtime browser demo test fuzz lint cli-docs bench clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+# The program alone: `pip install -e .`, no dev extras.
+$(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The program with the dev extras (tests, linters, benchmarks).
+$(BIN)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+install-runtime: $(VENV)/.installed-runtime
 install: $(BIN)/.installed
 
-demo: install
+demo: install-runtime
 	$(BIN)/corpusdiff --corpus $(CORPUS) ingest seeds/*.txt
 	$(BIN)/corpusdiff --corpus $(CORPUS) list
 	$(BIN)/corpusdiff --corpus $(CORPUS) diff futian/annual-plan/2022-01 futian/annual-plan/2025-01 --section 主要任务 --only reworded,moved --no-color --no-pager || test $$? -eq 1
@@ -31,24 +41,35 @@ bench: install
 # The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the
 # screenshots readable. Installed when missing and running as root (as CI does).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
-		echo "warning: chromium is missing; install Debian's chromium package for the browser tests"
+	@if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
+	else \
+		echo "warning: chromium or fonts-noto-cjk is missing; install Debian's packages for the browser tests"; \
+	fi
 
-test: install browser
-	$(BIN)/ruff check corpusdiff tests benchmarks
+# Lint runs before the tests: ruff, the CLI reference (docs/cli.md against --help), and mypy on
+# the package once a file .mypy-enabled exists at the repository root.
+test: lint browser
 	$(BIN)/pytest
 
 # The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300).
 fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
-# The differ against the hand-labelled initiative pairs (tests/data/labels/initiatives/README.md).
-eval: install
-	$(BIN)/python -m tests.eval_initiatives
-
 lint: install
-	$(BIN)/ruff check corpusdiff tests benchmarks
+	$(BIN)/ruff check corpusdiff tests benchmarks docs
+	$(BIN)/python docs/gen_cli_reference.py --check
+	@if [ -f .mypy-enabled ]; then \
+		echo "$(BIN)/mypy corpusdiff"; $(BIN)/mypy corpusdiff; \
+	else \
+		echo "mypy: skipped until .mypy-enabled exists"; \
+	fi
+
+# Regenerate docs/cli.md after changing a command's options or help text.
+cli-docs: install
+	$(BIN)/python docs/gen_cli_reference.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache

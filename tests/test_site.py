@@ -61,11 +61,7 @@ def test_every_internal_link_and_asset_resolves(built: Path) -> None:
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.exists():
                 broken.append(f"{page.relative_to(built)} -> {link}")
-            elif (
-                parts.fragment
-                and target.suffix == ".html"
-                and parts.fragment not in parse(target).ids
-            ):
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
                 broken.append(f"{page.relative_to(built)} -> {link} (no such anchor)")
     assert broken == []
 
