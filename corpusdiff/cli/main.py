@@ -6,12 +6,15 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError
+
+if TYPE_CHECKING:
+    from corpusdiff.store.corpus import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -118,6 +121,13 @@ def _corpus_dir(ctx: click.Context) -> Path:
     return ctx.find_root().obj["corpus"]
 
 
+def _corpus(ctx: click.Context) -> Corpus:
+    """The command's corpus index: built once at the edge, read on first use, handed down."""
+    from corpusdiff.store.corpus import Corpus
+
+    return Corpus(_corpus_dir(ctx))
+
+
 def progress_counter(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
     """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
     from `minimum` items, closed when all are done."""
@@ -219,12 +229,10 @@ def ingest(
 @handle_errors
 def list_documents(ctx: click.Context, series: str | None) -> None:
     """List the corpus's documents: id, date, genre, series and title."""
-    from corpusdiff.store.corpus import entries
-
-    root = _corpus_dir(ctx)
-    if not root.is_dir():
-        raise CorpusError(f"{root}: no corpus here; run `corpusdiff ingest FILE…` first")
-    rows = [e for e in entries(root) if not series or e.metadata.series == series]
+    corpus = _corpus(ctx)
+    if not corpus.exists():
+        raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
+    rows = [e for e in corpus.entries if not series or e.metadata.series == series]
     rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
     width = max((len(e.id) for e in rows), default=2)
     for entry in rows:
@@ -241,14 +249,14 @@ def list_documents(ctx: click.Context, series: str | None) -> None:
 @handle_errors
 def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     """Print the canonical Markdown of document ID (or its outline)."""
-    from corpusdiff.store.corpus import find_entry, read_document
     from corpusdiff.store.corpus import outline as outline_of
+    from corpusdiff.store.corpus import read_document
 
-    root = _corpus_dir(ctx)
+    corpus = _corpus(ctx)
     if not outline:
-        click.echo(find_entry(root, doc_id).path.read_text(encoding="utf-8"), nl=False)
+        click.echo(corpus.find(doc_id).path.read_text(encoding="utf-8"), nl=False)
         return
-    for level, text in outline_of(read_document(root, doc_id)):
+    for level, text in outline_of(read_document(corpus, doc_id)):
         click.echo(f"{'  ' * (level - 1)}{text}")
 
 
@@ -316,7 +324,7 @@ def terms_command(
 
     from corpusdiff.series import terms
 
-    sources = _term_sources(_corpus_dir(ctx), docs, series)
+    sources = _term_sources(_corpus(ctx), docs, series)
     index = terms.index_editions(sources, min_total=1 if text else min_count)
     if text:
         found = terms.look_up(index, text, sources)
@@ -339,23 +347,18 @@ def terms_command(
         click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
 
 
-def _term_sources(corpus: Path, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
-    """(Edition, DocTree) pairs: the DOCs as given, or the corpus ordered by date."""
-    from corpusdiff.store.corpus import entries
-    from corpusdiff.store.resolve import load_side
-    from corpusdiff.structure import tree_from_markdown
-    from corpusdiff.types.edition import Edition
+def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
+    """(Edition, DocTree) pairs of the DOCs, or of the corpus, oldest first; only `series`'s."""
+    from corpusdiff.store.resolve import load_editions
 
     if docs:
-        sides = [load_side(spec, corpus) for spec in docs]
-        found = [(side.doc_id or side.label, side.tree) for side in sides]
+        specs = list(docs)
     else:
-        if not corpus.is_dir():
-            raise CorpusError(f"{corpus}: no corpus here; run `corpusdiff ingest FILE…` first")
-        listed = sorted(entries(corpus), key=lambda e: (e.metadata.date, e.id))
-        found = [(e.id, tree_from_markdown(e.path.read_text(encoding="utf-8"))) for e in listed]
-    chosen = [(Edition(doc_id, t.metadata.date, t.metadata.title), t) for doc_id, t in found]
-    chosen = [(edition, t) for edition, t in chosen if not series or t.metadata.series == series]
+        if not corpus.exists():
+            raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
+        specs = [e.id for e in corpus.entries if not series or e.metadata.series == series]
+    editions = load_editions(corpus, specs)
+    chosen = [(e.edition, e.tree) for e in editions if not series or e.tree.metadata.series == series]
     if not chosen:
         raise CorpusError(f"no documents{f' of series {series}' if series else ''} to index")
     return chosen
@@ -410,10 +413,9 @@ def diff(
     import json
     import os
 
-    from corpusdiff.compare.core import compare
     from corpusdiff.render.diff import CLASSES, to_json, to_markdown, to_terminal
-    from corpusdiff.store import cache
-    from corpusdiff.store.resolve import load_overrides, load_side
+    from corpusdiff.store.diffs import cached_compare
+    from corpusdiff.store.resolve import load_side
 
     wanted = [c.strip() for c in only.split(",")] if only else None
     unknown = sorted(set(wanted or ()) - set(CLASSES))
@@ -421,10 +423,9 @@ def diff(
         raise click.BadParameter(
             f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
         )
-    corpus = _corpus_dir(ctx)
+    corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
-    overrides = load_overrides(corpus, old_side.doc_id, new_side.doc_id)
-    result = cache.memo_call("diffs", compare, old_side.tree, new_side.tree, overrides)
+    result = cached_compare(old_side.tree, new_side.tree, corpus.overrides(old_side.doc_id, new_side.doc_id))
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -472,39 +473,24 @@ def timeline(
     import json
 
     from corpusdiff.series import timeline as tl
-    from corpusdiff.store.resolve import load_overrides, load_side
+    from corpusdiff.store.diffs import cached_compare_job
+    from corpusdiff.store.resolve import edition_specs, load_editions
 
-    corpus = _corpus_dir(ctx)
-    specs = [*docs, *_series_ids(corpus, series)]
+    corpus = _corpus(ctx)
+    specs = edition_specs(corpus, docs, series)
     if len(specs) < 2:
         raise click.UsageError("give at least two editions (DOC... or --series NAME)")
-    sides = sorted((load_side(spec, corpus) for spec in specs), key=lambda side: tl.date_order(side.tree))
-    trees = [tl.named(side.tree, _edition_id(side)) for side in sides]
+    editions = load_editions(corpus, specs)
+    trees = [e.tree for e in editions]
     pairs = tl.comparison_pairs(len(trees))
-    overrides = {(i, j): load_overrides(corpus, sides[i].doc_id, sides[j].doc_id) for i, j in pairs}
+    overrides = {(i, j): corpus.overrides(editions[i].doc_id, editions[j].doc_id) for i, j in pairs}
     done = progress_counter("comparing", minimum=4)(len(pairs))
-    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done)
+    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, cached_compare_job)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if fmt == "json":
         click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
     else:
         _echo_long(tl.to_markdown(result) if fmt == "markdown" else tl.to_terminal(result))
-
-
-def _series_ids(corpus: Path, series: str | None) -> list[str]:
-    if not series:
-        return []
-    from corpusdiff.store.corpus import entries
-
-    found = [entry.id for entry in entries(corpus) if entry.metadata.series == series]
-    if not found:
-        raise CorpusError(f"no documents of series {series!r} in {corpus}; see `corpusdiff list`")
-    return found
-
-
-def _edition_id(side) -> str:  # type: ignore[no-untyped-def]
-    """The corpus id, or what the user typed for ID@REV and files outside the corpus."""
-    return side.label if "@" in side.label else side.doc_id or side.label
 
 
 def _echo_long(text: str) -> None:
@@ -539,15 +525,13 @@ def trace_command(
     import json
 
     from corpusdiff.series import trace as tr
-    from corpusdiff.series.timeline import date_order, named
-    from corpusdiff.store.resolve import load_side
+    from corpusdiff.store.resolve import load_editions
 
-    corpus = _corpus_dir(ctx)
-    plan_side = load_side(plan, corpus)
-    sides = sorted((load_side(spec, corpus) for spec in docs), key=lambda side: date_order(side.tree))
-    reports = [named(side.tree, _edition_id(side)) for side in sides]
+    corpus = _corpus(ctx)
+    [plan_edition] = load_editions(corpus, [plan])
+    reports = [e.tree for e in load_editions(corpus, docs)]
     cutoff = tr.THRESHOLD if threshold is None else threshold
-    result = tr.trace(named(plan_side.tree, _edition_id(plan_side)), reports, cutoff)
+    result = tr.trace(plan_edition.tree, reports, cutoff)
     if fmt == "json":
         click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
     else:
@@ -572,10 +556,10 @@ def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role
     import json
 
     from corpusdiff.series import indicators
-    from corpusdiff.store.resolve import load_document
+    from corpusdiff.store.resolve import load_editions
 
-    corpus = _corpus_dir(ctx)
-    found = [indicators.extract_indicators(load_document(spec, corpus)) for spec in docs]
+    editions = load_editions(_corpus(ctx), docs, documents=True)
+    found = [indicators.extract_indicators(e.document) for e in editions]
     for each in found:
         if not each.found:
             click.echo(f"corpusdiff: warning: {each.doc_id}: no indicator list or table found", err=True)
@@ -623,10 +607,9 @@ def log(ctx: click.Context, doc_id: str) -> None:
     commits without them are hand corrections.
     """
     from corpusdiff.store import git as gitstore
-    from corpusdiff.store.corpus import find_entry
 
     root = _corpus_dir(ctx)
-    entry = find_entry(root, doc_id)
+    entry = _corpus(ctx).find(doc_id)
     repo = gitstore.open_repo(root)
     for revision in gitstore.history(repo, entry.path):
         detail = ""
@@ -651,7 +634,7 @@ def history(ctx: click.Context, series: str, branch: str | None) -> None:
     """
     from corpusdiff.workflow.history import build_history
 
-    result = build_history(_corpus_dir(ctx), series, branch)
+    result = build_history(_corpus(ctx), series, branch)
     click.echo(
         f"{result.branch}: {len(result.commits)} editions of {result.path} ({result.commits[-1][:10]})"
     )
@@ -692,13 +675,14 @@ def git_uninstall(ctx: click.Context) -> None:
 
 @git_group.command(name="diff-driver", hidden=True)
 @click.argument("args", nargs=-1)
-def git_diff_driver(args: tuple[str, ...]) -> None:
+@click.pass_context
+def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
     """Called by git: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
     from corpusdiff.workflow.gitdriver import driver_text
 
     if len(args) < 5:
         raise click.UsageError("git passes 7 arguments to a diff driver")
-    click.echo(driver_text(args[0], args[1], args[4]), nl=False)
+    click.echo(driver_text(args[0], args[1], args[4], _corpus_dir(ctx)), nl=False)
 
 
 @main.command()
@@ -716,62 +700,16 @@ def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | Non
     """
     import json
 
-    from corpusdiff.render.diff import to_json, to_markdown, to_terminal
+    from corpusdiff.render import review as render
     from corpusdiff.workflow.review import review as run_review
 
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "id": i.doc_id,
-                        "change": i.change,
-                        "against": i.against,
-                        "diff": to_json(i.result) if i.result else None,
-                    }
-                    for i in items
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    if fmt == "markdown":
-        click.echo(_review_markdown(items, to_markdown), nl=False)
-        return
-    if not items:
-        click.echo("no corpus documents changed in this range")
-    for item in items:
-        click.echo(
-            f"=== {item.doc_id}: {item.change}" + (f" (against {item.against})" if item.against else "")
-        )
-        if item.result:
-            click.echo(to_terminal(item.result, only=("new", "dropped", "reworded", "moved"), color=False))
-
-
-def _review_markdown(items, to_markdown) -> str:  # type: ignore[no-untyped-def]
-    lines = [
-        "# corpusdiff review",
-        "",
-        "| document | change | against | new | dropped | reworded | moved |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for item in items:
-        counts = item.result.counts() if item.result else {}
-        lines.append(
-            f"| `{item.doc_id}` | {item.change} | {item.against or '—'} | "
-            + " | ".join(str(counts.get(k, "—")) for k in ("new", "dropped", "reworded", "moved"))
-            + " |"
-        )
-    lines.append("")
-    for item in items:
-        if item.result:
-            body = to_markdown(item.result).replace("\n## ", "\n### ").replace("# ", "## ", 1)
-            lines += [body, ""]
-    return "\n".join(lines) + "\n"
+        click.echo(json.dumps(render.to_json(items), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.to_markdown(items) if fmt == "markdown" else render.to_terminal(items), nl=False)
 
 
 site_out_option = click.option(

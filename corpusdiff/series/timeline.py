@@ -114,12 +114,14 @@ def pairwise_diffs(
     overrides: Mapping[tuple[int, int], Overrides] | None = None,
     runner: Runner = SERIAL,
     done: Callable[[int], None] = lambda n: None,
+    job: Callable[[tuple[DocTree, DocTree, Overrides | None]], DiffResult] = compare_job,
 ) -> list[DiffResult]:
     """The differ's result for each index pair; the pairs are independent, so `runner` may
-    compare them in parallel."""
+    compare them in parallel. `job` makes one comparison (a picklable function: the pure
+    `compare_job`, or a caller's cached one such as `store.diffs.cached_compare_job`)."""
     overrides = overrides or {}
     jobs = [(trees[i], trees[j], overrides.get((i, j))) for i, j in pairs]
-    return runner.map(compare_job, jobs, done)
+    return runner.map(job, jobs, done)
 
 
 def edition_of(tree: DocTree) -> Edition:

@@ -2,7 +2,11 @@
 
 Layout: `<corpus>/<region>/<genre>/<date>.md` (ASCII path, the document id is the path without
 `.md`), `<corpus>/manifest.yaml` (metadata overrides per source file), `<corpus>/sources/`
-(copies of raw reports that live outside the repository).
+(copies of raw reports that live outside the repository), `<corpus>/alignments/` (reviewer
+overrides of section pairings, `<old>__<new>.yaml`).
+
+`Corpus` is the index a command builds once at its edge: every document's front matter, read
+once and only when first needed, with lookups by id and by series, the manifest and the overrides.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -21,10 +27,12 @@ from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import git as gitstore
 from corpusdiff.text.slugs import slugify, slugify_region
+from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
 
 MANIFEST = "manifest.yaml"
-_NOT_DOCUMENTS = {"alignments", "sources"}
+ALIGNMENTS = "alignments"
+_NOT_DOCUMENTS = {ALIGNMENTS, "sources"}
 _OVERRIDABLE = {"title", "date", "genre", "region", "series", "period", "speaker", "meeting"}
 
 
@@ -73,18 +81,101 @@ def _overridable(entry: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in entry.items() if k in _OVERRIDABLE}
 
 
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus at `root`, as one command sees it.
+
+    The index (every canonical document's id, path and front matter) is read on first use and
+    then kept: a command builds one `Corpus` at its edge and hands it to whatever needs to look
+    documents up, so finding an id or a series never re-reads the corpus. Only the front matter
+    of each document is read; bodies are read by whoever loads a document. Commands that only
+    compare files never read the index at all.
+    """
+
+    root: Path
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every canonical document under the root, sorted by id."""
+        found = []
+        if self.root.is_dir():
+            for path in sorted(self.root.rglob("*.md")):
+                relative = path.relative_to(self.root)
+                if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
+                    continue
+                metadata = read_front_matter(path)
+                if metadata is not None:
+                    found.append(Entry(document_id(self.root, path), path, metadata))
+        return tuple(found)
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Entry]:
+        return MappingProxyType({entry.id: entry for entry in self.entries})
+
+    @cached_property
+    def by_series(self) -> Mapping[str, tuple[Entry, ...]]:
+        """Each series' documents, oldest first (ties by id)."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in sorted(self.entries, key=lambda e: (e.metadata.date, e.id)):
+            groups.setdefault(entry.metadata.series, []).append(entry)
+        return MappingProxyType({name: tuple(group) for name, group in groups.items()})
+
+    @cached_property
+    def manifest(self) -> Mapping[str, Mapping[str, object]]:
+        return MappingProxyType(load_manifest(self.root) if self.root.is_dir() else {})
+
+    def exists(self) -> bool:
+        return self.root.is_dir()
+
+    def find(self, doc_id: str) -> Entry:
+        """The document with this id, or an error naming some known ids."""
+        entry = self.by_id.get(doc_id)
+        if entry is None:
+            known = ", ".join(e.id for e in self.entries[:8]) or "none; ingest some reports first"
+            raise CorpusError(f"no document {doc_id!r} in {self.root}; known ids: {known}")
+        return entry
+
+    def series(self, name: str) -> tuple[Entry, ...]:
+        """The documents of one series, oldest first; () for an unknown series."""
+        return self.by_series.get(name, ())
+
+    def manifest_overrides(self, source_name: str) -> dict[str, object]:
+        """The metadata fields the manifest sets for one source file."""
+        return _overridable(self.manifest.get(source_name, {}))
+
+    def overrides(self, old_id: str, new_id: str) -> Overrides:
+        """Reviewer pins and forbids for this pair of corpus documents (none without a file)."""
+        if not old_id or not new_id:
+            return Overrides()
+        relative = overrides_name(old_id, new_id)
+        path = self.root / relative
+        if not path.is_file():
+            return Overrides()
+        return parse_overrides(path.read_text(encoding="utf-8"), relative, path)
+
+
+def as_corpus(corpus: Corpus | Path) -> Corpus:
+    """Callers may still hand a bare path; each such call then reads its own index."""
+    return corpus if isinstance(corpus, Corpus) else Corpus(corpus)
+
+
+def read_front_matter(path: Path) -> Metadata | None:
+    """The metadata of a canonical document, reading only its front matter (None when the file
+    is not canonical Markdown)."""
+    with path.open(encoding="utf-8") as handle:
+        lines = [handle.readline()]
+        if lines[0] == "---\n":
+            for line in handle:
+                lines.append(line)
+                if line == "---\n":
+                    break
+    head = "".join(lines)
+    return read_metadata(head) if is_canonical_text(head) else None
+
+
 def entries(root: Path) -> list[Entry]:
     """Every canonical document under the corpus root, sorted by id."""
-    found = []
-    for path in sorted(root.rglob("*.md")):
-        relative = path.relative_to(root)
-        if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
-            continue
-        text = path.read_text(encoding="utf-8")
-        if not is_canonical_text(text):
-            continue
-        found.append(Entry(document_id(root, path), path, read_metadata(text)))
-    return found
+    return list(Corpus(root).entries)
 
 
 def document_id(root: Path, path: Path) -> str:
@@ -93,12 +184,32 @@ def document_id(root: Path, path: Path) -> str:
 
 def find_entry(root: Path, doc_id: str) -> Entry:
     """The document with this id, or an error naming close alternatives."""
-    all_entries = entries(root)
-    for entry in all_entries:
-        if entry.id == doc_id:
-            return entry
-    known = ", ".join(e.id for e in all_entries[:8]) or "none; ingest some reports first"
-    raise CorpusError(f"no document {doc_id!r} in {root}; known ids: {known}")
+    return Corpus(root).find(doc_id)
+
+
+def overrides_name(old_id: str, new_id: str) -> str:
+    """`alignments/<old>__<new>.yaml` relative to the corpus, ids with `/` written as `.`."""
+    return f"{ALIGNMENTS}/{old_id.replace('/', '.')}__{new_id.replace('/', '.')}.yaml"
+
+
+def parse_overrides(text: str, source: str, where: Path | str | None = None) -> Overrides:
+    """The pins and forbids of one alignments file's text; `source` names it in the notes of
+    a comparison, `where` in errors (default: `source`)."""
+    where = where or source
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{where}: not valid YAML ({exc.__class__.__name__}); fix or remove it") from exc
+
+    def pairs(key: str) -> tuple[tuple[str, str], ...]:
+        items = data.get(key) or []
+        if not isinstance(items, list) or not all(
+            isinstance(i, dict) and "old" in i and "new" in i for i in items
+        ):
+            raise CorpusError(f"{where}: `{key}` must be a list of {{old: heading, new: heading}}")
+        return tuple((str(i["old"]), str(i["new"])) for i in items)
+
+    return Overrides(pin=pairs("pin"), forbid=pairs("forbid"), source=source)
 
 
 def proposed_id(metadata: Metadata) -> str:
@@ -350,9 +461,9 @@ def _carry_hand_corrections(repo, target: Path, fresh: str) -> tuple[str, str]:
     )
 
 
-def read_document(root: Path, doc_id: str) -> NormalizedDocument:
+def read_document(root: Corpus | Path, doc_id: str) -> NormalizedDocument:
     """Parse a corpus document by id."""
-    return parse(find_entry(root, doc_id).path.read_text(encoding="utf-8"))
+    return parse(as_corpus(root).find(doc_id).path.read_text(encoding="utf-8"))
 
 
 def outline(document: NormalizedDocument) -> list[tuple[int, str]]:

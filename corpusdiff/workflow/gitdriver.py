@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from corpusdiff.store import git as gitstore
+from corpusdiff.types.diff import Overrides
 
 DRIVER = "corpusdiff"
 _MARK = "# corpusdiff: section-aligned diffs of corpus documents"
@@ -52,12 +53,18 @@ def uninstall(corpus: Path) -> None:
             config.remove_section(f'diff "{DRIVER}"')
 
 
-def driver_text(path: str, old_file: str, new_file: str) -> str:
-    """What git shows for one file: the terminal report of the section-aligned diff."""
+def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = None) -> str:
+    """What git shows for one file: the terminal report of the section-aligned diff.
+
+    `path` is the file's path in the repository (git runs the driver at the top of the work
+    tree). When the file is a corpus document, the reviewer overrides for the document with
+    itself apply (`alignments/<id>__<id>.yaml`, as `corpusdiff diff ID@REV ID` reads them):
+    the corpus is `corpus` when the file lies under it, else found from the document's own id
+    in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
-    from corpusdiff.compare.core import compare
     from corpusdiff.render.diff import to_terminal
-    from corpusdiff.structure import tree_from_markdown
+    from corpusdiff.store.diffs import cached_compare
+    from corpusdiff.store.resolve import canonical_tree
 
     texts = []
     for name in (old_file, new_file):
@@ -67,5 +74,21 @@ def driver_text(path: str, old_file: str, new_file: str) -> str:
     if not all(is_canonical_text(t) for t in texts):
         state = "added" if not texts[0] else "deleted" if not texts[1] else "not canonical on one side"
         return header + f"({state}; use `git diff --no-ext-diff` for the plain diff)\n"
-    result = compare(tree_from_markdown(texts[0]), tree_from_markdown(texts[1]))
+    old, new = canonical_tree(texts[0]), canonical_tree(texts[1])
+    overrides = _overrides(path, new.metadata.id or old.metadata.id, corpus)
+    result = cached_compare(old, new, overrides)
     return header + to_terminal(result, only=("new", "dropped", "reworded", "moved"), color=False)
+
+
+def _overrides(path: str, claimed_id: str, corpus: Path | None) -> Overrides:
+    """The overrides of the document at `path` with itself; none outside a corpus."""
+    from corpusdiff.store.corpus import Corpus, document_id
+
+    target = Path(path).resolve()
+    if corpus is not None and target.is_relative_to(corpus.resolve()):
+        doc_id = document_id(corpus.resolve(), target)
+        return Corpus(corpus).overrides(doc_id, doc_id)
+    posix, suffix = Path(path).as_posix(), f"{claimed_id}.md"
+    if claimed_id and (posix == suffix or posix.endswith(f"/{suffix}")):
+        return Corpus(Path(posix[: -len(suffix)] or ".")).overrides(claimed_id, claimed_id)
+    return Overrides()

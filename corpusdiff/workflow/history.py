@@ -10,7 +10,7 @@ from pathlib import Path
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
-from corpusdiff.store.corpus import entries
+from corpusdiff.store.corpus import Corpus, as_corpus
 
 IDENTITY = ("corpusdiff history", "history@corpusdiff.invalid")
 
@@ -29,14 +29,13 @@ def _timestamp(date: str) -> str:
     return f"{year}-{month}-{day}T12:00:00+0000"
 
 
-def build_history(root: Path, series: str, branch: str | None = None) -> HistoryResult:
-    docs = sorted(
-        (e for e in entries(root) if e.metadata.series == series), key=lambda e: (e.metadata.date, e.id)
-    )
+def build_history(root: Corpus | Path, series: str, branch: str | None = None) -> HistoryResult:
+    corpus = as_corpus(root)
+    docs = corpus.series(series)
     if not docs:
-        known = sorted({e.metadata.series for e in entries(root)})
+        known = sorted({e.metadata.series for e in corpus.entries})
         raise CorpusError(f"no documents in series {series!r}; known series: {', '.join(known) or 'none'}")
-    repo = gitstore.open_repo(root)
+    repo = gitstore.open_repo(corpus.root)
     branch = branch or f"history/{series}"
     filename = f"{series}.md"
     parent = None

@@ -5,24 +5,20 @@ a changed document with its own earlier revision."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
-from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.store import git as gitstore
+from corpusdiff.store.corpus import ALIGNMENTS, overrides_name, parse_overrides
+from corpusdiff.store.diffs import cached_compare
 from corpusdiff.store.resolve import canonical_tree
-from corpusdiff.types.diff import DiffResult
+from corpusdiff.types.diff import DiffResult, Overrides
+from corpusdiff.types.review import ReviewItem
 
-
-@dataclass(frozen=True)
-class ReviewItem:
-    doc_id: str
-    change: str  # "new edition", "revised", "deleted", "first of its series"
-    against: str  # what it was compared with ("" when nothing)
-    result: DiffResult | None
+__all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
 
 
 def resolve_range(repo, spec: str | None) -> tuple[str, str]:
@@ -60,7 +56,9 @@ def review(
     progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
 ) -> list[ReviewItem]:
     """Every document added or changed in the range, with its diff; the git reads are serial,
-    the comparisons run on `runner`."""
+    the comparisons run on `runner`. Each pair is compared with the reviewer overrides for it
+    (`alignments/<old>__<new>.yaml`) as they stand at the head of the range, where the
+    documents are read too; a revised document is paired with itself, as `diff ID@REV ID` does."""
     repo = gitstore.open_repo(root)
     base, head = resolve_range(repo, spec)
     top = gitstore.work_tree(repo)
@@ -77,15 +75,22 @@ def review(
         if doc_id.split("/")[0] in ("alignments", "sources"):
             continue
         planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
-    jobs = [(old, new) for _item, old, new in planned if old is not None]
+    jobs = [
+        (old, new, editions.overrides(old_id, item.doc_id))
+        for item, old_id, old, new in planned
+        if old is not None
+    ]
     results = iter(runner.map(compare_texts, jobs, progress(len(jobs))))
-    return [replace(item, result=next(results)) if old is not None else item for item, old, _new in planned]
+    return [
+        replace(item, result=next(results)) if old is not None else item for item, _id, old, _new in planned
+    ]
 
 
-def compare_texts(job: tuple[str, str]) -> DiffResult:
-    """Compare two canonical Markdown texts (picklable, for batch runners)."""
-    old, new = job
-    return compare(canonical_tree(old), canonical_tree(new))
+def compare_texts(job: tuple[str, str, Overrides | None]) -> DiffResult:
+    """Compare two canonical Markdown texts under the reviewer overrides (picklable, for batch
+    runners), through the cache that every entry point shares."""
+    old, new, overrides = job
+    return cached_compare(canonical_tree(old), canonical_tree(new), overrides)
 
 
 def _show(repo, revision: str, path: str) -> str:
@@ -93,32 +98,41 @@ def _show(repo, revision: str, path: str) -> str:
 
 
 def _plan_one(repo, editions, prefix: str, doc_id: str, status: str, base: str, head: str):
-    """(item without its result, old text, new text); old is None when nothing is compared."""
+    """(item without its result, id of the old side, old text, new text); old text is None when
+    nothing is compared. A revision's old side is the document itself."""
     path = f"{prefix}{doc_id}.md"
     if status == "D":
-        return ReviewItem(doc_id, "deleted", "", None), None, None
+        return ReviewItem(doc_id, "deleted", "", None), "", None, None
     new_text = _show(repo, head, path)
     if not is_canonical_text(new_text):
         raise CorpusError(f"{path} at {head[:10]} is not canonical Markdown; run `corpusdiff check`")
     if status == "M":
-        return ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None), _show(repo, base, path), new_text
+        item = ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None)
+        return item, doc_id, _show(repo, base, path), new_text
     meta = read_metadata(new_text)
     previous = editions.previous(meta.series, meta.date, doc_id)
     if previous is None:
-        return ReviewItem(doc_id, "first of its series", "", None), None, None
+        return ReviewItem(doc_id, "first of its series", "", None), "", None, None
     return (
         ReviewItem(doc_id, "new edition", previous, None),
+        previous,
         _show(repo, head, f"{prefix}{previous}.md"),
         new_text,
     )
 
 
 class _Editions:
-    """Series and date of every document at `head`, read once (front matter only)."""
+    """Series and date of every document at `head`, read once (front matter only), and the
+    reviewer overrides there."""
 
     def __init__(self, repo, prefix: str, head: str) -> None:
+        self.repo, self.prefix, self.head = repo, prefix, head
         self.known: list[tuple[str, str, str]] = []  # (series, date, id)
+        self.alignments: set[str] = set()  # paths relative to the corpus
         for path in repo.git.ls_tree("-r", "--name-only", head, "--", prefix or ".").splitlines():
+            relative = path[len(prefix) :]
+            if relative.startswith(f"{ALIGNMENTS}/") and relative.endswith(".yaml"):
+                self.alignments.add(relative)
             if not path.endswith(".md"):
                 continue
             text = _show(repo, head, path)
@@ -130,3 +144,11 @@ class _Editions:
         """The latest document of the same series published before `date`."""
         earlier = [(d, i) for s, d, i in self.known if s == series and d < date and i != doc_id]
         return max(earlier)[1] if earlier else None
+
+    def overrides(self, old_id: str, new_id: str) -> Overrides:
+        """The reviewer overrides for this pair at `head` (none without a file)."""
+        relative = overrides_name(old_id, new_id)
+        if relative not in self.alignments:
+            return Overrides()
+        text = _show(self.repo, self.head, f"{self.prefix}{relative}")
+        return parse_overrides(text, relative, f"{self.prefix}{relative}@{self.head[:10]}")

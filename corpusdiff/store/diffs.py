@@ -1,0 +1,34 @@
+"""Comparisons kept on disk between runs, for every entry point that compares (diff, review,
+the git diff driver, timeline): keyed by the content of both trees and by the reviewer
+overrides, so a result is reused exactly when the same comparison would be made again."""
+
+from __future__ import annotations
+
+import hashlib
+
+from corpusdiff.compare.core import compare
+from corpusdiff.store import cache
+from corpusdiff.types.diff import DiffResult, Overrides
+from corpusdiff.types.tree import DocTree
+
+
+def cached_compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:
+    """`compare(old, new, overrides)`, or its result from an earlier run (see store.cache)."""
+    overrides = overrides or Overrides()
+    return cache.memo(
+        "diffs", ["compare", content_key(old, new, overrides)], lambda: compare(old, new, overrides)
+    )
+
+
+def cached_compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
+    """`cached_compare(*job)`: one picklable call for batch runners (corpusdiff.parallel)."""
+    return cached_compare(*job)
+
+
+def content_key(*values: object) -> str:
+    """A digest of frozen dataclasses of strings, numbers and tuples, by content.
+
+    Their repr is a function of their content alone; pickled bytes are not (pickle shares
+    repeated objects, so a tree built afresh and the same tree read back from the tree cache
+    pickle differently, and a comparison keyed on them would miss its own earlier result)."""
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()
