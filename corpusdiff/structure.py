@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
 
-_LEAD_RE = re.compile(r"^([^。！？；]{2,24})。")
-_SENTENCE_RE = re.compile(r"[^。！？；]+[。！？；]?")
+_LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
 
 
 def build_tree(document: NormalizedDocument) -> DocTree:
@@ -170,11 +170,6 @@ def split_label(text: str) -> tuple[str, str]:
     if marker is None:
         return "", text
     return marker.label, marker.rest.strip()
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences and semicolon clauses, each with its closing punctuation."""
-    return [s.strip() for s in _SENTENCE_RE.findall(text) if s.strip(" 。；")]
 
 
 def tree_from_markdown(text: str) -> DocTree:

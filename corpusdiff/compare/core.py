@@ -17,20 +17,26 @@ from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.units import GROUP, candidate_features, match_units
-from corpusdiff.structure import sentences
-from corpusdiff.text.segment import Segmenter, remember_segmentations, segmenter
+from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
+from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
 from corpusdiff.types.diff import DiffResult, Initiative, Overrides, SectionMatch
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 
-def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:
-    """The full comparison of two editions (pure: same inputs, same result)."""
+def compare(
+    old: DocTree,
+    new: DocTree,
+    overrides: Overrides | None = None,
+    stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
+) -> DiffResult:
+    """The full comparison of two editions (same inputs, same result). `stopwords` are the
+    corpus's (its vocabulary); words in them never count as evidence."""
     overrides = overrides or Overrides()
     texts_old = [u.text for u in old.units]
     texts_new = [u.text for u in new.units]
     domain = tuple(p.name for p in extract_programmes(texts_old + texts_new))
-    seg = segmenter(domain)
+    seg = segmenter(domain, stopwords)
     sections, notes = align_sections(old, new, seg, overrides)
     initiatives = classify_units(old, new, seg, sections)
     programmes = compare_programmes(_all_text(old), _all_text(new))
@@ -38,7 +44,9 @@ def compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> D
     return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
 
 
-def compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
+def compare_job(
+    job: tuple[DocTree, DocTree, Overrides | None] | tuple[DocTree, DocTree, Overrides | None, tuple[str, ...]],
+) -> DiffResult:
     """`compare(*job)`: one picklable call for batch runners (corpusdiff.parallel)."""
     return compare(*job)
 

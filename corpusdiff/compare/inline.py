@@ -1,20 +1,19 @@
 """Word-level inline diffs: diff-match-patch run over jieba tokens, not characters.
 
 Each distinct token is mapped to one private-use character, dmp diffs those strings (fast,
-no timeout degradation on unit-sized texts), and the result is mapped back to text.
+no timeout degradation on unit-sized texts), and the result is mapped back to text. Figures
+(`6.0%以上`, `5318.2亿元`) are single tokens, so the diff never splits a number.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Sequence
 
+from corpusdiff.text.figures import figures, with_whole_figures
 from corpusdiff.types.diff import Figure
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
-_NUMBER_RE = re.compile(r"\d")
-_FIGURE_RE = re.compile(r"[\d.]+\s*(?:%|万|亿|千|百)?[\u4e00-\u9fff]{0,2}")
 
 
 def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> list[tuple[str, str]]:
@@ -24,9 +23,11 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
     table: dict[str, str] = {}
     tokens: list[str] = []
 
+    whole = with_whole_figures(tokenize)
+
     def encode(text: str) -> str:
         chars = []
-        for token in tokenize(text):
+        for token in whole(text):
             if token not in table:
                 table[token] = chr(0xF0000 + len(tokens))
                 tokens.append(token)
@@ -49,17 +50,11 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
 
 
 def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
-    """Deleted/inserted runs next to each other that both carry numbers."""
-    figures = []
+    """Deleted and inserted runs next to each other that both hold figures: each figure of the
+    old run against the figure at the same place in the new run, whole."""
+    changes = []
     for (op_a, text_a), (op_b, text_b) in itertools.pairwise(diff):
-        if op_a == DELETE and op_b == INSERT and _NUMBER_RE.search(text_a) and _NUMBER_RE.search(text_b):
-            figures.append(Figure(_figure(text_a), _figure(text_b)))
-    return figures
-
-
-def _figure(text: str) -> str:
-    text = text.strip("，。；、 ")
-    if len(text) <= 12:
-        return text
-    match = _FIGURE_RE.search(text)
-    return match.group(0) if match else text
+        if op_a == DELETE and op_b == INSERT:
+            old, new = figures(text_a), figures(text_b)
+            changes.extend(Figure(a, b) for a, b in zip(old, new, strict=False) if a != b)
+    return changes

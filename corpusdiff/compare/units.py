@@ -21,8 +21,9 @@ from enum import StrEnum
 from itertools import pairwise
 
 from corpusdiff.compare import params
-from corpusdiff.structure import sentences
+from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.segment import Segmenter
+from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import Vector, cosine, similarity_matrix, tfidf_vectors
 from corpusdiff.types.tree import DocTree, Section, Unit
 
@@ -52,7 +53,7 @@ _LEAD_END = re.compile(r"[。；！？]")
 _MARKER = re.compile(
     r"^(?:[—一－-]{2}|[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.．、]|[一二三四五六七八九十]+、)"
 )
-_KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9%.]")
+_KEEP = re.compile(f"[{WORD_CHARS}%.]")
 
 
 @dataclass(frozen=True)

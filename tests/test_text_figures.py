@@ -1,0 +1,54 @@
+"""Figures are whole tokens: number, range, unit and modifier together, never cut by a diff."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpusdiff.compare.inline import changed_figures, token_diff
+from corpusdiff.text.figures import figures, with_whole_figures
+from corpusdiff.text.segment import segmenter
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("地区生产总值5318.2亿元，增长6.0%以上", ["5318.2亿元", "6.0%以上"]),
+        ("国内生产总值增长5.5%左右", ["5.5%左右"]),
+        ("国内生产总值增长6.5%－7%", ["6.5%－7%"]),
+        ("粮食产量保持在1.33万亿斤以上", ["1.33万亿斤以上"]),
+        ("城镇新增就业1100万人以上，城镇调查失业率5.5%以内", ["1100万人以上", "5.5%以内"]),
+    ],
+)
+def test_figures_are_whole(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "old, new, figure",
+    [
+        ("全年增长6.0%以上。", "全年增长5.5%左右。", ("6.0%以上", "5.5%左右")),
+        ("地区生产总值5318.2亿元。", "地区生产总值5949亿元。", ("5318.2亿元", "5949亿元")),
+        ("国内生产总值增长6.5%－7%。", "国内生产总值增长6%－6.5%。", ("6.5%－7%", "6%－6.5%")),
+    ],
+)
+def test_a_changed_figure_is_shown_whole(old: str, new: str, figure: tuple[str, str]) -> None:
+    diff = token_diff(old, new, segmenter().tokens)
+    assert [(f.old, f.new) for f in changed_figures(diff)] == [figure]
+    assert ("-", figure[0]) in diff and ("+", figure[1]) in diff
+
+
+@given(st.decimals(min_value=0, max_value=99999, places=2), st.decimals(min_value=0, max_value=99999, places=2))
+def test_the_inline_diff_never_splits_a_number(a: object, b: object) -> None:
+    old, new = f"增长{a}%左右，完成任务。", f"增长{b}%左右，完成任务。"
+    for op, text in token_diff(old, new, segmenter().tokens):
+        if op != "=":
+            assert figures(text) == [text.strip("，。")] or not any(ch.isdigit() for ch in text)
+
+
+def test_whole_figure_tokenizer_keeps_the_text() -> None:
+    text = "增长6.5%－7%，新增就业1100万人以上。"
+    tokens = with_whole_figures(segmenter().tokens)(text)
+    assert "".join(tokens) == text
+    assert "6.5%－7%" in tokens and "1100万人以上" in tokens
