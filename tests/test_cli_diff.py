@@ -25,14 +25,15 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
     for item in data["initiatives"]:
         assert item["status"] in {"recurring", "reworded", "moved", "new", "dropped"}
         for side in ("old", "new"):
-            assert item[side] is None or {"section", "text"} <= set(item[side])
+            assert item[side] is None or {"address", "kind", "section", "text"} <= set(item[side])
+            assert item[side] is None or item[side]["address"].startswith(data[side]["id"] + "#")
         if item["status"] == "reworded":
             assert all(op in {"=", "-", "+"} for op, _ in item["diff"])
     assert "三大产业" in data["programmes"]["recurring"]
@@ -50,7 +51,7 @@ def test_terminal_labels_filters_and_no_colour() -> None:
     code, out, _ = run("diff", OLD, NEW, "--only", "new", "--section", "主要任务", "--no-color")
     assert code == 1
     assert "\x1b[" not in out
-    body = [line for line in out.splitlines()[5:] if line.startswith("[")]
+    body = [line for line in out.splitlines() if line.startswith("[")]
     assert body and all(line.startswith("[NEW]") for line in body)
     assert "== （一）稳步推进三大战略平台建设  ⇒  （一）锚定三大新引擎，高标准建设重大战略平台" in out
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
-from corpusdiff.compare.units import GROUP, candidate_features, match_units
+from corpusdiff.compare.units import GROUP, candidate_features, match_units, unit_roles
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -45,7 +45,8 @@ def compare(
 
 
 def compare_job(
-    job: tuple[DocTree, DocTree, Overrides | None] | tuple[DocTree, DocTree, Overrides | None, tuple[str, ...]],
+    job: tuple[DocTree, DocTree, Overrides | None]
+    | tuple[DocTree, DocTree, Overrides | None, tuple[str, ...]],
 ) -> DiffResult:
     """`compare(*job)`: one picklable call for batch runners (corpusdiff.parallel)."""
     return compare(*job)
@@ -275,17 +276,27 @@ def classify_units(
     result: list[Initiative] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()
+    roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     for match in match_units(old_units, new_units, features, forced):
         a, b = old_units[match.old], new_units[match.new]
+        part = roles_old[match.old]
         unit, *in_sentences = _matched_unit(old, new, a, b, match.probability, pairs, seg)
-        result.append(replace(unit, relation=match.relation))
+        result.append(replace(unit, relation=match.relation, part=part))
         # the shared side of a merge or split has its sentences reported by its own pair
         shared = {"merge": "new", "split": "dropped"}.get(match.relation)
-        result.extend(item for item in in_sentences if item.status != shared)
+        result.extend(replace(item, part=part) for item in in_sentences if item.status != shared)
         paired_old.add(match.old)
         paired_new.add(match.new)
-    result.extend(Initiative("dropped", u, None, 0.0) for k, u in enumerate(old_units) if k not in paired_old)
-    result.extend(Initiative("new", None, u, 0.0) for k, u in enumerate(new_units) if k not in paired_new)
+    result.extend(
+        Initiative("dropped", u, None, 0.0, part=roles_old[k])
+        for k, u in enumerate(old_units)
+        if k not in paired_old
+    )
+    result.extend(
+        Initiative("new", None, u, 0.0, part=roles_new[k])
+        for k, u in enumerate(new_units)
+        if k not in paired_new
+    )
     result.sort(key=_initiative_order)
     return result
 
@@ -369,7 +380,11 @@ def _merge_runs(diff: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 
 
 def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list[tuple[str, str]]:
-    """Sentence pairs (old, new) in the new edition's order; unmatched ones with an empty side."""
+    """Sentence pairs (old, new) in the new edition's order; unmatched ones with an empty side.
+    Two one-sentence units continue each other sentence for sentence: an indicator line whose
+    figures all changed is still the same line."""
+    if len(old_s) == 1 and len(new_s) == 1:
+        return [(old_s[0], new_s[0])]
     vectors = tfidf_vectors([seg.words(s) for s in (*old_s, *new_s)])
     rows = similarity_matrix(vectors[: len(old_s)], vectors[len(old_s) :])
     match: dict[int, int] = {}

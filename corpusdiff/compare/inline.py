@@ -54,7 +54,8 @@ def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
     old run against the figure at the same place in the new run, whole."""
     changes = []
     for (op_a, text_a), (op_b, text_b) in itertools.pairwise(diff):
-        if op_a == DELETE and op_b == INSERT:
-            old, new = figures(text_a), figures(text_b)
+        if {op_a, op_b} == {DELETE, INSERT}:
+            deleted, inserted = (text_a, text_b) if op_a == DELETE else (text_b, text_a)
+            old, new = figures(deleted), figures(inserted)
             changes.extend(Figure(a, b) for a, b in zip(old, new, strict=False) if a != b)
     return changes

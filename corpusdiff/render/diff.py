@@ -4,12 +4,14 @@ terminal text (labels and colour; colour is never the only signal)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
 
-from corpusdiff.types.diff import DiffResult, Initiative, SectionMatch
+from corpusdiff.types.diff import DiffResult, Initiative, PartSummary, SectionMatch
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree, Unit
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 CLASSES = ("new", "dropped", "reworded", "moved", "recurring")
 LABELS = {
     "new": "NEW",
@@ -18,6 +20,8 @@ LABELS = {
     "moved": "MOVED",
     "recurring": "SAME",
     "matched": "MATCHED",
+    "merge": "MERGED",
+    "split": "SPLIT",
 }
 COLOURS = {
     "new": "green",
@@ -26,6 +30,8 @@ COLOURS = {
     "moved": "cyan",
     "recurring": None,
     "matched": None,
+    "merge": "magenta",
+    "split": "magenta",
 }
 
 
@@ -55,10 +61,20 @@ def _section_json(tree: DocTree, section) -> dict[str, object] | None:
     }
 
 
+def address(tree: DocTree, unit: Unit) -> str:
+    """The unit's one address, as the site links it: `<document id>#p<n>` for a paragraph
+    (the paragraph numbering of structure.addressed), `#h<n>` for a group heading."""
+    if unit.kind == "group" and unit.section is not None:
+        return f"{tree.metadata.id}#h{unit.section + 1}"
+    return f"{tree.metadata.id}#p{unit.paragraph}"
+
+
 def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str, object] | None:
     if unit is None:
         return None
     return {
+        "address": address(tree, unit),
+        "kind": unit.kind,
         "section": list(tree.path_of(unit.section)),
         "heading": unit.heading,
         "text": sentence or unit.text,
@@ -77,10 +93,12 @@ def to_json(result: DiffResult) -> dict[str, object]:
         entry: dict[str, object] = {
             "status": item.status,
             "level": item.level,
+            "part": item.part,
             "old": _unit_json(result.old, old_unit, item.old_sentence),
             "new": _unit_json(result.new, new_unit, item.new_sentence),
-            "similarity": item.similarity,
         }
+        if item.confidence:
+            entry["confidence"] = {"probability": item.similarity, "level": item.confidence}
         if item.level == "sentence":
             entry["within"] = {
                 "old": _unit_json(result.old, item.old),
@@ -122,15 +140,41 @@ def to_json(result: DiffResult) -> dict[str, object]:
     }
 
 
-def summary(result: DiffResult) -> dict[str, dict[str, int]]:
+def summary(result: DiffResult) -> dict[str, Any]:
+    """Counts of initiative units (per part and in all), of changes within continuing units,
+    of sections and of programmes."""
     sections = dict.fromkeys(("matched", "moved", "new", "dropped"), 0)
     for match in result.sections:
         sections[match.status] += 1
+    within = result.within()
     return {
-        "sections": sections,
+        "parts": [asdict(part) | {"continuing": part.continuing} for part in result.parts()],
         "initiatives": result.counts(),
+        "within": asdict(within),
+        "sections": sections,
         "programmes": {k: len(getattr(result.programmes, k)) for k in ("recurring", "new", "dropped")},
     }
+
+
+def part_line(part: PartSummary) -> str:
+    """`tasks 34 → 29: 22 continue (20 reworded, 2 moved), 6 merged into 4, 5 new, 6 dropped`."""
+    kinds = [(part.recurring, "recurring"), (part.reworded, "reworded"), (part.moved, "moved")]
+    detail = ", ".join(f"{n} {kind}" for n, kind in kinds if n)
+    pieces = [f"{part.continuing} continue" + (f" ({detail})" if detail else "")]
+    if part.merged:
+        pieces.append(f"{part.merged} merged into {part.merged_into}")
+    if part.split:
+        pieces.append(f"{part.split} split from {part.split_from}")
+    pieces += [f"{part.new} new", f"{part.dropped} dropped"]
+    return f"{part.part} {part.old_units} → {part.new_units}: " + ", ".join(pieces)
+
+
+def within_line(result: DiffResult) -> str:
+    within = result.within()
+    return (
+        f"changes within continuing initiatives: {within.sentences_added} sentences added, "
+        f"{within.sentences_removed} removed, {within.figures_changed} figures changed"
+    )
 
 
 # --- grouping shared by the text renderers ----------------------------------------------------
@@ -214,13 +258,15 @@ def to_markdown(result: DiffResult) -> str:
         "",
         f"Old: `{old.id or old.title}` ({old.date}) · New: `{new.id or new.title}` ({new.date})",
         "",
-        "| | new | dropped | reworded | moved | recurring |",
-        "|---|---|---|---|---|---|",
-        "| initiatives | " + " | ".join(str(counts["initiatives"][k]) for k in CLASSES) + " |",
-        f"| sections | {counts['sections']['new']} | {counts['sections']['dropped']} | | "
-        f"{counts['sections']['moved']} | {counts['sections']['matched']} |",
-        f"| programmes | {counts['programmes']['new']} | {counts['programmes']['dropped']} | | | "
-        f"{counts['programmes']['recurring']} |",
+        "Initiatives, part by part (units; changes inside continuing units are counted apart):",
+        "",
+        *(f"- {part_line(part)}" for part in result.parts()),
+        f"- {within_line(result)}",
+        "",
+        f"Sections: {counts['sections']['matched']} matched, {counts['sections']['moved']} moved, "
+        f"{counts['sections']['new']} new, {counts['sections']['dropped']} dropped. "
+        f"Programmes: {counts['programmes']['recurring']} recurring, {counts['programmes']['new']} new, "
+        f"{counts['programmes']['dropped']} dropped.",
         "",
     ]
     for note in result.notes:
@@ -237,7 +283,7 @@ def to_markdown(result: DiffResult) -> str:
         ("dropped", "Dropped initiatives"),
         ("moved", "Moved initiatives"),
     ):
-        items = [i for i in result.initiatives if i.status == status]
+        items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
         if not items:
             continue
         lines += [f"## {title} ({len(items)})", ""]
@@ -246,6 +292,19 @@ def to_markdown(result: DiffResult) -> str:
             text = new_text if status == "new" else old_text
             where = _where(result, item)
             lines.append(f"- {_cell(text)} — *{where}*")
+        lines.append("")
+    joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
+    if joined:
+        lines += [f"## Merged and split initiatives ({len(joined)})", ""]
+        for item in joined:
+            lines.append(f"- {_joined_line(item)}")
+        lines.append("")
+    inside = [i for i in result.initiatives if i.level == "sentence"]
+    if inside:
+        lines += [f"## Sentences added or removed inside continuing initiatives ({len(inside)})", ""]
+        for item in inside:
+            sign, text = ("+", item.new_sentence) if item.status == "new" else ("−", item.old_sentence)
+            lines.append(f"- {sign} {_cell(text)} — *in {_cell(_title(item.new or item.old))}*")
         lines.append("")
     reworded = [i for i in result.initiatives if i.status in ("reworded", "moved") and i.diff]
     if reworded:
@@ -261,6 +320,20 @@ def to_markdown(result: DiffResult) -> str:
             lines.append(f"| {_cell(_inline(item, '~~{}~~', ''))} | {_cell(_inline(item, '', '**{}**'))} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _title(unit: Unit | None) -> str:
+    """A unit named briefly: its heading or lead, else its first characters."""
+    if unit is None:
+        return ""
+    return unit.heading or (unit.text[:24] + ("…" if len(unit.text) > 24 else ""))
+
+
+def _joined_line(item: Initiative) -> str:
+    """One line for the extra side of a merge or a split, instead of its text twice."""
+    if item.relation == "merge":
+        return f"{_title(item.old)} — merged into — {_title(item.new)} ({item.confidence})"
+    return f"{_title(item.new)} — split from — {_title(item.old)} ({item.confidence})"
 
 
 def _where(result: DiffResult, item: Initiative) -> str:
@@ -288,7 +361,9 @@ def to_terminal(
     old, new = result.old_meta, result.new_meta
     out = [
         style(f"{old.title} ({old.date}) → {new.title} ({new.date})", "matched", bold=True),
-        "initiatives: " + ", ".join(f"{counts['initiatives'][k]} {k}" for k in CLASSES),
+        "initiatives, part by part (units):",
+        *(f"  {part_line(part)}" for part in result.parts()),
+        within_line(result),
         "sections:    " + ", ".join(f"{v} {k}" for k, v in counts["sections"].items()),
         "programmes:  " + ", ".join(f"{v} {k}" for k, v in counts["programmes"].items()),
     ]
@@ -320,17 +395,22 @@ def _section_line(match: SectionMatch | None) -> str:
 
 
 def _terminal_item(item: Initiative, style) -> list[str]:
-    label = style(f"[{LABELS[item.status]}]", item.status, bold=True)
     old_text, new_text = _item_text(item)
-    scope = " (sentence)" if item.level == "sentence" else ""
+    if item.level == "sentence":  # a change inside a continuing unit, not an initiative
+        if item.status == "new":
+            return [f"    {style('+ sentence added:', 'new')} {new_text}"]
+        return [f"    {style('- sentence removed:', 'dropped')} {old_text}"]
+    if item.relation:
+        return [f"{style(f'[{LABELS[item.relation]}]', item.relation, bold=True)} {_joined_line(item)}"]
+    label = style(f"[{LABELS[item.status]}]", item.status, bold=True)
     if item.status == "new":
-        return [f"{label}{scope} {new_text}"]
+        return [f"{label} {new_text}"]
     if item.status == "dropped":
-        return [f"{label}{scope} {old_text}"]
+        return [f"{label} {old_text}"]
     if item.status == "recurring":
         return [f"{label} {(item.new.heading if item.new else '') or new_text[:40]}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
-    lines = [f"{label} ({item.similarity:.2f}) {text}"]
+    lines = [f"{label} ({item.confidence}) {text}"]
     for figure in item.figures:
         lines.append(f"    figure changed: {figure.old} → {figure.new}")
     return lines

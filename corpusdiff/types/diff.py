@@ -88,6 +88,53 @@ class Initiative:
     figures: tuple[Figure, ...] = ()
     relation: str = ""  # "merge" / "split" for the extra side of a merge or split
     anchors: tuple[str, ...] = ()  # of two tasks: the words no other task of either edition uses
+    part: str = ""  # the role of the part the unit belongs to: review, targets, tasks, …
+
+    @property
+    def confidence(self) -> str:
+        """high / medium / low, from the matcher's probability that the pair is one initiative."""
+        if self.old is None or self.new is None or self.level != "unit":
+            return ""
+        if self.similarity >= CONFIDENT:
+            return "high"
+        return "medium" if self.similarity >= PLAUSIBLE else "low"
+
+
+#: Probabilities from which a pair is called with high or medium confidence.
+CONFIDENT = 0.8
+PLAUSIBLE = 0.5
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    """What became of one part's initiative units (review, targets, tasks, …): the analyst's
+    count, `tasks 34 → 30: 26 continue (20 reworded, 2 moved), 3 merged into 2, …`."""
+
+    part: str
+    old_units: int
+    new_units: int
+    recurring: int
+    reworded: int
+    moved: int
+    merged: int  # old units folded into a unit that continues another
+    merged_into: int  # the new units they were folded into
+    split: int  # new units split off a unit that continues into another
+    split_from: int  # the old units they were split from
+    new: int
+    dropped: int
+
+    @property
+    def continuing(self) -> int:
+        return self.recurring + self.reworded + self.moved
+
+
+@dataclass(frozen=True)
+class WithinChanges:
+    """Changes inside continuing units: never counted as new or dropped initiatives."""
+
+    sentences_added: int
+    sentences_removed: int
+    figures_changed: int
 
 
 @dataclass(frozen=True)
@@ -108,12 +155,61 @@ class DiffResult:
         return self.new.metadata
 
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(("recurring", "reworded", "moved", "new", "dropped"), 0)
+        """Initiative units by class (a merge or split counted once, on its extra side);
+        sentences inside continuing units are `within()`, not initiatives."""
+        counts = dict.fromkeys(("recurring", "reworded", "moved", "merged", "split", "new", "dropped"), 0)
         for item in self.initiatives:
-            counts[item.status] += 1
+            if item.level == "unit":
+                counts[_RELATION_CLASS.get(item.relation, item.status)] += 1
         return counts
+
+    def within(self) -> WithinChanges:
+        sentences = [item for item in self.initiatives if item.level != "unit"]
+        return WithinChanges(
+            sentences_added=sum(1 for item in sentences if item.status == "new"),
+            sentences_removed=sum(1 for item in sentences if item.status == "dropped"),
+            figures_changed=sum(len(item.figures) for item in self.initiatives if item.level == "unit"),
+        )
+
+    def parts(self) -> tuple[PartSummary, ...]:
+        """One summary per part, in the order the parts first appear."""
+        order: list[str] = []
+        for item in self.initiatives:
+            if item.level == "unit" and item.part not in order:
+                order.append(item.part)
+        return tuple(
+            _part_summary(part, [i for i in self.initiatives if i.level == "unit" and i.part == part])
+            for part in order
+        )
 
     def has_changes(self) -> bool:
         return any(i.status != "recurring" for i in self.initiatives) or bool(
             self.programmes.new or self.programmes.dropped
         )
+
+
+_RELATION_CLASS = {"merge": "merged", "split": "split"}
+
+
+def _part_summary(part: str, items: list[Initiative]) -> PartSummary:
+    def count(status: str) -> int:
+        return sum(1 for i in items if i.status == status and not i.relation)
+
+    merges = [i for i in items if i.relation == "merge"]
+    splits = [i for i in items if i.relation == "split"]
+    olds = {i.old.index for i in items if i.old is not None}
+    news = {i.new.index for i in items if i.new is not None}
+    return PartSummary(
+        part=part,
+        old_units=len(olds),
+        new_units=len(news),
+        recurring=count("recurring"),
+        reworded=count("reworded"),
+        moved=count("moved"),
+        merged=len(merges),
+        merged_into=len({i.new.index for i in merges if i.new is not None}),
+        split=len(splits),
+        split_from=len({i.old.index for i in splits if i.old is not None}),
+        new=count("new"),
+        dropped=count("dropped"),
+    )
