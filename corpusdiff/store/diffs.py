@@ -8,20 +8,25 @@ import hashlib
 
 from corpusdiff.compare.core import compare
 from corpusdiff.store import cache
+from corpusdiff.text.segment import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.tree import DocTree
 
 
-def cached_compare(old: DocTree, new: DocTree, overrides: Overrides | None = None) -> DiffResult:
-    """`compare(old, new, overrides)`, or its result from an earlier run (see store.cache)."""
+def cached_compare(
+    old: DocTree, new: DocTree, overrides: Overrides | None = None, stopwords: tuple[str, ...] | None = None
+) -> DiffResult:
+    """`compare(old, new, overrides, stopwords)`, or its result from an earlier run (see
+    store.cache); no `stopwords` means compare's default (the shipped list)."""
     overrides = overrides or Overrides()
-    return cache.memo(
-        "diffs", ["compare", content_key(old, new, overrides)], lambda: compare(old, new, overrides)
-    )
+    words = DEFAULT_STOPWORDS if stopwords is None else tuple(stopwords)
+    key = ["compare", content_key(old, new, overrides, words)]
+    return cache.memo("diffs", key, lambda: compare(old, new, overrides, words))
 
 
 def cached_compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
-    """`cached_compare(*job)`: one picklable call for batch runners (corpusdiff.parallel)."""
+    """`cached_compare(*job)`: one picklable call for batch runners (corpusdiff.parallel);
+    the job may carry the stopwords as a fourth item."""
     return cached_compare(*job)
 
 
