@@ -24,7 +24,7 @@ from corpusdiff.compare import params
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
-from corpusdiff.text.vectors import Vector, cosine, similarity_matrix, tfidf_vectors
+from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 GROUP = "group"
@@ -208,11 +208,12 @@ def _side(tree: DocTree, seg: Segmenter) -> _Side:
 
 
 def _body_text(tree: DocTree, unit: Unit) -> str:
-    """A group's body is everything under its heading; any other unit's, its own text."""
+    """A group's body is the leads of the units under its heading (what it is about, at a
+    tenth of the text); any other unit's, its own text."""
     if unit.kind != GROUP:
         return unit.text
-    inside = [u.text for u in tree.units if _within(tree, u.section, unit.section)]
-    return unit.text + "".join(inside)
+    inside = [lead_of(u) for u in tree.units if _within(tree, u.section, unit.section)]
+    return unit.text + "。".join(inside)
 
 
 def _within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
@@ -250,35 +251,32 @@ def candidate_features(
 ) -> tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]:
     """Initiative units of both editions and the features of every pair in the same role."""
     old, new = _side(old_tree, seg), _side(new_tree, seg)
-    word_vectors = tfidf_vectors([*old.words, *new.words])
-    char_vectors = tfidf_vectors([_bigrams(t) for t in (*old.texts, *new.texts)])
+    bodies = cosine_matrix(old.words, new.words)
+    chars = cosine_matrix([_bigrams(t) for t in old.texts], [_bigrams(t) for t in new.texts])
     # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the
     # predicate (持续提升, 稳步推进) is shared by half the review paragraphs
-    lead_vectors = tfidf_vectors([_bigrams(lead_of(u)) for u in (*old.units, *new.units)])
+    leads = cosine_matrix([_bigrams(lead_of(u)) for u in old.units], [_bigrams(lead_of(u)) for u in new.units])
     anchors = _anchor_counts(old, new)
     shared = _sentence_shares(old, new, seg)
     pos_old, pos_new = old.positions, new.positions
-    n = len(old.units)
-    chars = similarity_matrix(char_vectors[:n], char_vectors[n:])
+    near = (chars >= params.MIN_CHAR_COSINE) | (leads >= params.MIN_LEAD)
+    for i, j in shared:
+        near[i, j] = True
     features: dict[tuple[int, int], Features] = {}
-    for i, a in enumerate(old.units):
-        for j, b in enumerate(new.units):
-            if old.roles[i] != new.roles[j] or not _compatible(a, b):
-                continue
-            char_sim = chars[i].get(j, 0.0)
-            lead = _cos(lead_vectors[i], lead_vectors[n + j])
-            sentence_share = shared.get((i, j), 0.0)
-            if char_sim < params.MIN_CHAR_COSINE and lead < params.MIN_LEAD and not sentence_share:
-                continue
-            features[(i, j)] = Features(
-                lead=lead,
-                body=_cos(word_vectors[i], word_vectors[n + j]),
-                chars=char_sim,
-                anchors=min(anchors.get((i, j), 0), params.ANCHOR_CAP) / params.ANCHOR_CAP,
-                position=1.0 - abs(pos_old[i] - pos_new[j]),
-                same_kind=float(a.kind == b.kind),
-                sentences=sentence_share,
-            )
+    for i, j in zip(*near.nonzero(), strict=True):
+        i, j = int(i), int(j)
+        a, b = old.units[i], new.units[j]
+        if old.roles[i] != new.roles[j] or not _compatible(a, b):
+            continue
+        features[(i, j)] = Features(
+            lead=float(leads[i, j]),
+            body=float(bodies[i, j]),
+            chars=float(chars[i, j]),
+            anchors=min(anchors.get((i, j), 0), params.ANCHOR_CAP) / params.ANCHOR_CAP,
+            position=1.0 - abs(pos_old[i] - pos_new[j]),
+            same_kind=float(a.kind == b.kind),
+            sentences=shared.get((i, j), 0.0),
+        )
     return old.units, new.units, _with_ranks(features)
 
 
@@ -288,21 +286,20 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
     other unit: how a paragraph cut finer or coarser on one side still finds its continuation."""
     pieces_old = _sentences_of(old)
     pieces_new = _sentences_of(new)
-    vectors = tfidf_vectors([seg.words(text) for _, text in (*pieces_old, *pieces_new)])
-    rows = similarity_matrix(vectors[: len(pieces_old)], vectors[len(pieces_old) :])
+    if not pieces_old or not pieces_new:
+        return {}
+    cosines = cosine_matrix([seg.words(t) for _, t in pieces_old], [seg.words(t) for _, t in pieces_new])
+    same_role = [[new.roles[j] == old.roles[i] for j, _ in pieces_new] for i, _ in pieces_old]
+    cosines = cosines * same_role
     share_old: Counter[tuple[int, int]] = Counter()
     share_new: Counter[tuple[int, int]] = Counter()
+    for k, m in enumerate(cosines.argmax(axis=1)):
+        if cosines[k, m] >= params.SENTENCE_LINK:
+            i, text = pieces_old[k]
+            share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.texts[i]))
     best_for_new: dict[int, tuple[float, int]] = {}
-    for k, row in enumerate(rows):
-        i, text = pieces_old[k]
-        eligible = {m: v for m, v in row.items() if new.roles[pieces_new[m][0]] == old.roles[i]}
-        if eligible:
-            m = max(eligible, key=eligible.__getitem__)
-            if eligible[m] >= params.SENTENCE_LINK:
-                share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.texts[i]))
-        for m, value in eligible.items():
-            if value > best_for_new.get(m, (0.0, -1))[0]:
-                best_for_new[m] = (value, i)
+    for m, k in enumerate(cosines.argmax(axis=0)):
+        best_for_new[m] = (float(cosines[k, m]), pieces_old[k][0])
     for m, (value, i) in best_for_new.items():
         j, text = pieces_new[m]
         if value >= params.SENTENCE_LINK:
@@ -342,10 +339,6 @@ def _with_ranks(features: dict[tuple[int, int], Features]) -> dict[tuple[int, in
         backed = relative * min(1.0, value / params.BACKED_LIKENESS)
         ranked[(i, j)] = replace(f, relative=relative, mutual=mutual, backed=backed)
     return ranked
-
-
-def _cos(a: Vector, b: Vector) -> float:
-    return cosine(a, b)
 
 
 def probability(features: Features, weights: Sequence[float] = params.WEIGHTS) -> float:

@@ -44,3 +44,31 @@ def similarity_matrix(left: Sequence[Vector], right: Sequence[Vector]) -> list[d
                 scores[j] += weight * other
         rows.append(dict(scores))
     return rows
+
+
+def cosine_matrix(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]):  # -> numpy.ndarray
+    """Cosines of the TF-IDF vectors of every left document with every right document, the
+    vectors of `tfidf_vectors` over both lists together, as a dense len(left) x len(right) array.
+    Counting and products run in numpy and scipy's sparse matrices (imported here, on first
+    use, so cached paths never load them): all-pairs scoring of two whole editions."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    documents = [*left, *right]
+    total = len(documents)
+    tokens = [token for doc in documents for token in doc]
+    if not tokens:
+        return np.zeros((len(left), len(right)))
+    rows = np.repeat(np.arange(total), [len(doc) for doc in documents])
+    vocabulary, columns = np.unique(np.array(tokens), return_inverse=True)
+    counts = csr_matrix((np.ones(len(tokens)), (rows, columns)), shape=(total, len(vocabulary)))
+    counts.sum_duplicates()
+    frequency = np.bincount(counts.indices, minlength=len(vocabulary))
+    idf = np.log((1 + total) / (1 + frequency)) + 1
+    weights = csr_matrix(
+        ((1 + np.log(counts.data)) * idf[counts.indices], counts.indices, counts.indptr), shape=counts.shape
+    )
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weights = csr_matrix(weights.multiply(1 / norms[:, None]))
+    return (weights[: len(left)] @ weights[len(left) :].T).toarray()
