@@ -324,8 +324,11 @@ def terms_command(
 
     from corpusdiff.series import terms
 
-    sources = _term_sources(_corpus(ctx), docs, series)
-    index = terms.index_editions(sources, min_total=1 if text else min_count)
+    corpus = _corpus(ctx)
+    sources = _term_sources(corpus, docs, series)
+    index = terms.index_editions(
+        sources, min_total=1 if text else min_count, stopwords=corpus.vocabulary.stopwords
+    )
     if text:
         found = terms.look_up(index, text, sources)
         if fmt == "json":
@@ -348,7 +351,8 @@ def terms_command(
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
-    """(Edition, DocTree) pairs of the DOCs, or of the corpus, oldest first; only `series`'s."""
+    """(Edition, DocTree) pairs of the DOCs in the order given (the user says which edition is
+    the latest), or of the corpus by date; only `series`'s."""
     from corpusdiff.store.resolve import load_editions
 
     if docs:
@@ -357,7 +361,7 @@ def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None):  #
         if not corpus.exists():
             raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
         specs = [e.id for e in corpus.entries if not series or e.metadata.series == series]
-    editions = load_editions(corpus, specs)
+    editions = load_editions(corpus, specs, by_date=not docs)
     chosen = [(e.edition, e.tree) for e in editions if not series or e.tree.metadata.series == series]
     if not chosen:
         raise CorpusError(f"no documents{f' of series {series}' if series else ''} to index")
@@ -425,7 +429,8 @@ def diff(
         )
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
-    result = cached_compare(old_side.tree, new_side.tree, corpus.overrides(old_side.doc_id, new_side.doc_id))
+    overrides = corpus.overrides(old_side.doc_id, new_side.doc_id)
+    result = cached_compare(old_side.tree, new_side.tree, overrides, corpus.vocabulary.stopwords)
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -473,7 +478,7 @@ def timeline(
     import json
 
     from corpusdiff.series import timeline as tl
-    from corpusdiff.store.diffs import cached_compare_job
+    from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
 
     corpus = _corpus(ctx)
@@ -485,7 +490,8 @@ def timeline(
     pairs = tl.comparison_pairs(len(trees))
     overrides = {(i, j): corpus.overrides(editions[i].doc_id, editions[j].doc_id) for i, j in pairs}
     done = progress_counter("comparing", minimum=4)(len(pairs))
-    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, cached_compare_job)
+    job = CachedCompare(corpus.vocabulary.stopwords)
+    diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, job)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if fmt == "json":
         click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
@@ -531,7 +537,7 @@ def trace_command(
     [plan_edition] = load_editions(corpus, [plan])
     reports = [e.tree for e in load_editions(corpus, docs)]
     cutoff = tr.THRESHOLD if threshold is None else threshold
-    result = tr.trace(plan_edition.tree, reports, cutoff)
+    result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":
         click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
     else:
@@ -558,12 +564,15 @@ def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role
     from corpusdiff.series import indicators
     from corpusdiff.store.resolve import load_editions
 
-    editions = load_editions(_corpus(ctx), docs, documents=True)
+    corpus = _corpus(ctx)
+    editions = load_editions(corpus, docs, documents=True)
     found = [indicators.extract_indicators(e.document) for e in editions]
     for each in found:
         if not each.found:
             click.echo(f"corpusdiff: warning: {each.doc_id}: no indicator list or table found", err=True)
-    table = indicators.indicator_table(indicators.select_role(found, role))
+    table = indicators.indicator_table(
+        indicators.select_role(found, role), corpus.vocabulary.indicator_aliases
+    )
     if fmt == "json":
         click.echo(json.dumps(indicators.to_json(table), ensure_ascii=False, indent=2))
     elif fmt == "csv":

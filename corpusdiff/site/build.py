@@ -33,6 +33,8 @@ from corpusdiff.site.common import (
 )
 from corpusdiff.store.corpus import entries
 from corpusdiff.store.resolve import load_overrides
+from corpusdiff.store.vocabulary import load_vocabulary
+from corpusdiff.text.segment import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import DiffResult, Initiative, Overrides
 
 
@@ -187,13 +189,20 @@ class PageTask:
     new: Doc
     old: Doc | None = None
     overrides: Overrides | None = None
+    stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
 
     @property
     def key(self) -> str:
         return _pair_page(self.old.id, self.new.id) if self.old else self.new.url
 
     def input_hash(self) -> str:
-        parts = [site_stamp(), self.new.text, self.old.text if self.old else "", repr(self.overrides)]
+        parts = [
+            site_stamp(),
+            self.new.text,
+            self.old.text if self.old else "",
+            repr(self.overrides),
+            repr(self.stopwords),
+        ]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -233,7 +242,7 @@ def _render_diff(task: PageTask) -> PageOutput:
     from corpusdiff.store.resolve import canonical_tree
 
     old, new = task.old, task.new
-    result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides)
+    result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides, task.stopwords)
     env = environment()
     page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
     pages = {
@@ -271,8 +280,10 @@ def build_site(
     repo_root, commit = _repository(root)
     docs = _documents(root, repo_root)
     consecutive, extra = _pairs(root, docs)
+    stopwords = load_vocabulary(root).stopwords
     tasks = [PageTask(d) for d in docs] + [
-        PageTask(new, old, load_overrides(root, old.id, new.id)) for old, new in consecutive + extra
+        PageTask(new, old, load_overrides(root, old.id, new.id), stopwords)
+        for old, new in consecutive + extra
     ]
     state = _load_state(out)
     todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]

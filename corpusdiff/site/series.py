@@ -147,9 +147,10 @@ class CompareJob:
     old: tuple[str, str]  # (id, canonical text)
     new: tuple[str, str]
     overrides: Overrides
+    stopwords: tuple[str, ...]
 
     def run(self) -> DiffResult:
-        return compare(_tree(*self.old), _tree(*self.new), self.overrides)
+        return compare(_tree(*self.old), _tree(*self.new), self.overrides, self.stopwords)
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ class SetJob:
 
     def run(self) -> str:
         if self.view == TIMELINE:
-            return _timeline_page(self.edition_set, dict(self.overrides))
+            return _timeline_page(self.edition_set, dict(self.overrides), self.vocabulary.stopwords)
         if self.view == INDICATORS:
             return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases)
         return _terms_section(self.edition_set, self.vocabulary.stopwords)
@@ -346,10 +347,13 @@ def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[
     return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set))
 
 
-def _timeline_page(edition_set: EditionSet, overrides: dict[tuple[str, str], Overrides]) -> str:
+def _timeline_page(
+    edition_set: EditionSet, overrides: dict[tuple[str, str], Overrides], stopwords: tuple[str, ...]
+) -> str:
     trees = [_tree(d.id, d.text) for d in edition_set.docs]
     jobs = [
-        CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set)
+        CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)], stopwords)
+        for o, n in _pairs_of(edition_set)
     ]
     diffs = [cached_run(job) for job in jobs]
     context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)

@@ -29,6 +29,7 @@ from corpusdiff.store import git as gitstore
 from corpusdiff.text.slugs import slugify, slugify_region
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
+from corpusdiff.types.vocabulary import Vocabulary
 
 MANIFEST = "manifest.yaml"
 ALIGNMENTS = "alignments"
@@ -142,6 +143,14 @@ class Corpus:
     def manifest_overrides(self, source_name: str) -> dict[str, object]:
         """The metadata fields the manifest sets for one source file."""
         return _overridable(self.manifest.get(source_name, {}))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The corpus's stopwords and indicator aliases (site.yaml `vocabulary:`) over the
+        shipped defaults."""
+        from corpusdiff.store.vocabulary import load_vocabulary
+
+        return load_vocabulary(self.root)
 
     def overrides(self, old_id: str, new_id: str) -> Overrides:
         """Reviewer pins and forbids for this pair of corpus documents (none without a file)."""

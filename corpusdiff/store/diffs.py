@@ -5,6 +5,7 @@ overrides, so a result is reused exactly when the same comparison would be made 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from corpusdiff.compare.core import compare
 from corpusdiff.store import cache
@@ -28,6 +29,18 @@ def cached_compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffRe
     """`cached_compare(*job)`: one picklable call for batch runners (corpusdiff.parallel);
     the job may carry the stopwords as a fourth item."""
     return cached_compare(*job)
+
+
+@dataclass(frozen=True)
+class CachedCompare:
+    """`cached_compare` of (old, new, overrides) jobs with one corpus's stopwords: a picklable
+    job function for batch runners."""
+
+    stopwords: tuple[str, ...] | None = None
+
+    def __call__(self, job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
+        old, new, overrides = job
+        return cached_compare(old, new, overrides, self.stopwords)
 
 
 def content_key(*values: object) -> str:

@@ -170,13 +170,21 @@ class LoadedEdition:
 
 
 def load_editions(
-    corpus: Corpus | Path, specs: Iterable[str], series: str | None = None, *, documents: bool = False
+    corpus: Corpus | Path,
+    specs: Iterable[str],
+    series: str | None = None,
+    *,
+    documents: bool = False,
+    by_date: bool = True,
 ) -> list[LoadedEdition]:
     """The editions that `specs` and every corpus document of `series` name, oldest first
-    (undated last, ties in the order given). Sorting loads each edition's tree, or its whole
-    document when `documents` is set (what indicator tables need)."""
+    (undated last, ties in the order given), or in the order given when not `by_date`.
+    Sorting loads each edition's tree, or its whole document when `documents` is set (what
+    indicator tables need)."""
     corpus = as_corpus(corpus)
     loaded = [LoadedEdition(_resolve(spec, corpus)) for spec in edition_specs(corpus, specs, series)]
+    if not by_date:
+        return loaded
 
     def date_order(edition: LoadedEdition) -> tuple[bool, str]:
         meta = edition.document.metadata if documents else edition.tree.metadata

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from corpusdiff.store import git as gitstore
+from corpusdiff.store.corpus import Corpus
 from corpusdiff.types.diff import Overrides
 
 DRIVER = "corpusdiff"
@@ -75,20 +76,21 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
         state = "added" if not texts[0] else "deleted" if not texts[1] else "not canonical on one side"
         return header + f"({state}; use `git diff --no-ext-diff` for the plain diff)\n"
     old, new = canonical_tree(texts[0]), canonical_tree(texts[1])
-    overrides = _overrides(path, new.metadata.id or old.metadata.id, corpus)
-    result = cached_compare(old, new, overrides)
+    found = _corpus_of(path, new.metadata.id or old.metadata.id, corpus)
+    overrides = found[0].overrides(found[1], found[1]) if found else Overrides()
+    stopwords = found[0].vocabulary.stopwords if found else None
+    result = cached_compare(old, new, overrides, stopwords)
     return header + to_terminal(result, only=("new", "dropped", "reworded", "moved"), color=False)
 
 
-def _overrides(path: str, claimed_id: str, corpus: Path | None) -> Overrides:
-    """The overrides of the document at `path` with itself; none outside a corpus."""
-    from corpusdiff.store.corpus import Corpus, document_id
+def _corpus_of(path: str, claimed_id: str, corpus: Path | None) -> tuple[Corpus, str] | None:
+    """The corpus the document at `path` belongs to, and its id there; None outside a corpus."""
+    from corpusdiff.store.corpus import document_id
 
     target = Path(path).resolve()
     if corpus is not None and target.is_relative_to(corpus.resolve()):
-        doc_id = document_id(corpus.resolve(), target)
-        return Corpus(corpus).overrides(doc_id, doc_id)
+        return Corpus(corpus), document_id(corpus.resolve(), target)
     posix, suffix = Path(path).as_posix(), f"{claimed_id}.md"
     if claimed_id and (posix == suffix or posix.endswith(f"/{suffix}")):
-        return Corpus(Path(posix[: -len(suffix)] or ".")).overrides(claimed_id, claimed_id)
-    return Overrides()
+        return Corpus(Path(posix[: -len(suffix)] or ".")), claimed_id
+    return None

@@ -15,6 +15,7 @@ from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, overrides_name, parse_overrides
 from corpusdiff.store.diffs import cached_compare
 from corpusdiff.store.resolve import canonical_tree
+from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.review import ReviewItem
 
@@ -75,8 +76,9 @@ def review(
         if doc_id.split("/")[0] in ("alignments", "sources"):
             continue
         planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
+    stopwords = load_vocabulary(root).stopwords
     jobs = [
-        (old, new, editions.overrides(old_id, item.doc_id))
+        (old, new, editions.overrides(old_id, item.doc_id), stopwords)
         for item, old_id, old, new in planned
         if old is not None
     ]
@@ -86,11 +88,11 @@ def review(
     ]
 
 
-def compare_texts(job: tuple[str, str, Overrides | None]) -> DiffResult:
-    """Compare two canonical Markdown texts under the reviewer overrides (picklable, for batch
-    runners), through the cache that every entry point shares."""
-    old, new, overrides = job
-    return cached_compare(canonical_tree(old), canonical_tree(new), overrides)
+def compare_texts(job: tuple[str, str, Overrides | None, tuple[str, ...]]) -> DiffResult:
+    """Compare two canonical Markdown texts under the reviewer overrides and the corpus's
+    stopwords (picklable, for batch runners), through the cache every entry point shares."""
+    old, new, overrides, stopwords = job
+    return cached_compare(canonical_tree(old), canonical_tree(new), overrides, stopwords)
 
 
 def _show(repo, revision: str, path: str) -> str:
