@@ -55,7 +55,8 @@ from pathlib import Path
 
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.normalize.metadata import default_series
-from corpusdiff.structure import sentences, split_label
+from corpusdiff.structure import split_label
+from corpusdiff.text.sentences import sentences
 from corpusdiff.text.slugs import slugify_region
 from corpusdiff.types.document import (
     Block,

@@ -13,6 +13,7 @@ import pytest
 
 from corpusdiff.canonical.markdown import render
 from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.store import cache
 from corpusdiff.store.corpus import load_manifest
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.types.document import NormalizedDocument
@@ -66,3 +67,5 @@ _hypothesis_profiles()
 # The suite never reads or fills the user's cache (corpusdiff.cache): a fresh one per run.
 os.environ["CORPUSDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="corpusdiff-test-cache-")
 atexit.register(shutil.rmtree, os.environ["CORPUSDIFF_CACHE_DIR"], ignore_errors=True)
+# the tests stand at the edge, like the command line: the text layer gets the disk cache
+cache.install()

@@ -16,7 +16,7 @@ PAIRS = [
 
 
 def _diff(old: str, new: str) -> DiffResult:
-    def tree(doc_id: str):  # noqa: ANN202
+    def tree(doc_id: str):
         return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
 
     return compare(tree(old), tree(new))

@@ -69,6 +69,9 @@ def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
       corpusdiff list                          # what the corpus holds
       corpusdiff show futian/annual-plan/2022-01 --outline
     """
+    from corpusdiff.store import cache
+
+    cache.install()
     ctx.ensure_object(dict)
     ctx.obj["corpus"] = corpus_dir
     ctx.obj["debug"] = debug

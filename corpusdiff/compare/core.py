@@ -271,12 +271,11 @@ def classify_units(
     then describe each pair: its class, the word-level diff, figures and sentences inside."""
     pairs = {m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation}
     old_units, new_units, features = candidate_features(old, new, seg)
-    forced = [pair for pair in features if old_units[pair[0]].text == new_units[pair[1]].text]
-    forced = _one_to_one(sorted(forced))
+    roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
+    forced = _identical(old_units, new_units, roles_old, roles_new)
     result: list[Initiative] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()
-    roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     for match in match_units(old_units, new_units, features, forced):
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
@@ -301,17 +300,20 @@ def classify_units(
     return result
 
 
-def _one_to_one(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The first pair of each old and each new unit, in order."""
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    kept = []
-    for i, j in pairs:
-        if i not in used_old and j not in used_new:
-            kept.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
-    return kept
+def _identical(
+    old_units: Sequence[Unit], new_units: Sequence[Unit], roles_old: Sequence[str], roles_new: Sequence[str]
+) -> list[tuple[int, int]]:
+    """Units with the very same text in the same part are one initiative, whatever their
+    words weigh (a unit of punctuation or stopwords alone has no vector to compare)."""
+    waiting: dict[tuple[str, str], list[int]] = {}
+    for j, unit in enumerate(new_units):
+        waiting.setdefault((roles_new[j], unit.text), []).append(j)
+    pairs = []
+    for i, unit in enumerate(old_units):
+        free = waiting.get((roles_old[i], unit.text))
+        if free:
+            pairs.append((i, free.pop(0)))
+    return pairs
 
 
 def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
@@ -24,6 +25,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+
+def install() -> None:
+    """Hand this cache to the text layer (segmentations, jieba's dictionary index): the
+    command line does it at its edge; a library caller that wants the disk cache does too."""
+    from corpusdiff.text import dictindex, segment
+
+    segment.use_store(sys.modules[__name__])  # type: ignore[arg-type]
+    dictindex.use_directory(cache_dir)
 
 
 def cache_dir() -> Path | None:

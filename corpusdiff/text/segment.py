@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from corpusdiff.text.chars import has_word_char
 from corpusdiff.text.sentences import SENTENCE_STOPS
@@ -176,26 +176,42 @@ def _import_jieba():  # -> module
     return jieba
 
 
+class SegmentStore(Protocol):
+    """Where segmentations outlive the process: the store layer's disk cache, handed in from
+    the edge (`use_store`); without one, segmenting is pure and in memory only."""
+
+    def load(self, namespace: str, key: object) -> Any | None: ...
+
+    def save(self, namespace: str, key: object, value: object) -> None: ...
+
+
+_store: SegmentStore | None = None
+
+
+def use_store(store: SegmentStore | None) -> None:
+    """Keep segmentations in `store` from now on (None: in memory only)."""
+    global _store
+    _store = store
+    segmenter.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def segmenter(
     domain_words: tuple[str, ...] = (), stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
 ) -> Segmenter:
     """One segmenter per domain dictionary and stopword set, shared within the process, primed
-    from the disk cache (segmentations do not depend on the stopwords)."""
-    from corpusdiff.store import cache
-
-    return Segmenter(domain_words, cache.load("segments", _domain_key(domain_words)) or {}, stopwords)
+    from the store when one is in use (segmentations do not depend on the stopwords)."""
+    known = _store.load("segments", _domain_key(domain_words)) if _store is not None else None
+    return Segmenter(domain_words, known or {}, stopwords)
 
 
 def remember_segmentations(seg: Segmenter) -> None:
-    """Add what `seg` segmented since the last call to the disk cache."""
-    from corpusdiff.store import cache
-
-    if not seg.learned:
+    """Add what `seg` segmented since the last call to the store, if one is in use."""
+    if not seg.learned or _store is None:
         return
     key = _domain_key(seg.domain)
-    known = cache.load("segments", key) or {}
-    cache.save("segments", key, {**known, **seg.learned})
+    known = _store.load("segments", key) or {}
+    _store.save("segments", key, {**known, **seg.learned})
     seg.learned.clear()
 
 
