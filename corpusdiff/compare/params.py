@@ -10,7 +10,7 @@ from __future__ import annotations
 
 #: Logistic weights: intercept, then lead, body (words), chars (bigrams), anchors, position, same
 #: kind, relative likeness, mutual best, backed relative likeness, shared sentences.
-WEIGHTS: tuple[float, ...] = (-9.02, 0.0, 3.97, 2.24, 2.57, 2.97, 0.5, 4.74, 0.0, 2.92, 0.11)
+WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07)
 #: A pair is kept in the one-to-one assignment at or above this probability.
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability.

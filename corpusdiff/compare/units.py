@@ -225,9 +225,10 @@ def _within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
 
 
 def _compatible(a: Unit, b: Unit) -> bool:
-    """Any two kinds may continue each other (a review group of one year is a `一是…` paragraph
-    of the next); `same_kind` weighs the difference."""
-    return True
+    """Most kinds may continue each other (a review group of one year is a `一是…` paragraph
+    of the next; `same_kind` weighs the difference), but a numbered task never continues a
+    group or becomes one: they are different levels of the same hierarchy."""
+    return {a.kind, b.kind} != {GROUP, "task"}
 
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
