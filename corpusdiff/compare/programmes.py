@@ -1,30 +1,213 @@
-"""Named programmes: the quoted names reports give to schemes, brands and campaigns.
+"""Named programmes: the quoted names reports give to schemes, brands, campaigns and packages.
 
-Rule (docs/diff-output.md): a programme is a span in “…” (straight quotes are already curly in
-canonical Markdown) of 2–16 characters that is not a plain number or date (“5.21”), not a
-five-year-plan period (“十四五”), not a sentence (no ，。；：), and not an honour (the quote
-follows 获评/荣获/评为/入选/获得/授予/被评为/列为, or the name ends in 奖/称号/奖项). A quoted
-formula without Han characters takes the noun that follows it: “1+5”商圈体系 -> 1+5商圈体系.
+Reports put many things in “…”: programme names (“1+5”商圈体系, “百千万工程”, “凤巢计划”), but
+also honours (获评“…百强区”), slogans and visions (“首善之区、幸福福田”), metaphors (“主航道”),
+everyday words (“出海”), outcomes (“双第一”, “零的突破”) and descriptions (“线上+线下”). A quoted
+name counts as a programme only with evidence that it names one: precision first, since every
+name listed is a claim an analyst may quote. The rule, with examples and measured precision and
+recall, is in docs/diff-output.md, "Programmes"; the labels in tests/data/labels/programmes.yaml.
+
+A mention is one “…” of 2–16 characters (straight quotes are already curly in canonical
+Markdown). Its name is the span, or for a formula without Han characters the span plus the noun
+after it (“1+5”商圈体系 -> 1+5商圈). A name is never a programme's when it is a number, a date, a
+plan period, a sentence, an honour, an outcome, a category or a chain of levels
+(`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its mentions gives
+evidence (`_evidence`) and is not marked as something else:
+
+- shape (`_shape`): counted (三大新引擎, 双招双引, 五个一百, 新十条, 民生七优), a number formula or
+  version (1+9+N, 5G+…, 智网2.0), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
+  programme head word closing the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
+- context: a programme noun after the quote, or after the list of quotes it belongs to
+  (“降尘”“减排”“削峰”三大行动, “X”系列活动), a category noun before it (卡通形象IP“福气家族”), a
+  verb of launching before it (推出/启动/举办/实施…), or “X”为抓手/为牵引;
+- list members share evidence (“新春艺术节”“五个一百”“追梦”等系列活动);
+- with `others` (the texts of other editions): the name is shown to be a programme's there, or
+  it is quoted there too and no mention anywhere marks it.
+
+A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
+unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing or believing precedes
+it (纠正/反对/严禁…, 树立/坚定…, 成为). Lists (“首善之区、幸福福田”) need a counted part, a
+programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
+them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
+family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).
+
+Every word list and threshold is a module constant with its reason. None names a programme:
+the lists are kinds of words (counts, head nouns, verbs), meant for any region's and any year's
+reports.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from corpusdiff.text.chars import HAN, IDEOGRAPHS, WORD_CHARS
+from corpusdiff.text.figures import FIGURE_RE
 from corpusdiff.types.diff import ProgrammeChanges
 
+# --- what a mention is -----------------------------------------------------------------------
+
 _QUOTED_RE = re.compile(r"“([^“”]{1,40})”")
-_NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
-_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
-_HONOUR_BEFORE_RE = re.compile(r"(获评|荣获|评为|入选|获得|授予|列为|获批|认定为|称为|誉为)$")
-_HONOUR_SUFFIX = ("奖", "称号", "奖项", "荣誉")
-_SENTENCE_PUNCT = set("，。；：！？,;:")
+#: Names are 2–16 characters: one character is no name, and a longer quote is a sentence
+#: or a title (a quotation, a report's own heading), never a programme's handle.
+_MIN_LEN, _MAX_LEN = 2, 16
+#: Quotes joined by nothing, or by 、, 和, 与 or 及 and at most four characters of modifier
+#: (线上“云逛花市”和线下“多点开花”模式), form one list: the noun after the last one is the head of
+#: all of them (“降尘”“减排”“削峰”三大行动), and the members share one kind.
+_LIST_JOIN_RE = re.compile(rf"^(?:[、和与及][{IDEOGRAPHS}]{{0,4}})?$")
+#: A formula without Han characters (“1+5”) is named with the noun after it, up to four
+#: characters before a head word, as in “1+5”两级商圈体系 -> 1+5两级商圈.
 _FORMULA_SUFFIX_RE = re.compile(
-    r"^([\u4e00-\u9fff]{0,4}?(?:体系|计划|工程|行动|机制|模式|政策|商圈|战略|格局|产业|服务))"
+    rf"^([{IDEOGRAPHS}]{{0,4}}?(?:体系|计划|工程|行动|机制|模式|政策|商圈|战略|格局|产业|服务))"
 )
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RE = re.compile(f"[{HAN}]")
+_WORD_RUN_RE = re.compile(f"[{WORD_CHARS}.]+")
+#: A year or number opening the words after a quote (“深爱·共进”2023粤港澳龙舟邀请赛) is skipped
+#: when looking for the noun.
+_LEADING_NUMBER_RE = re.compile(r"^[\d.]+")
+
+# --- names that are never programmes ---------------------------------------------------------
+
+#: Dates and plain numbers (“5.21”): events' dates, not names.
+_NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
+#: Five-year-plan periods (“十四五”): a period, not a programme.
+_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
+#: Sentence punctuation inside the quote: a quotation or a sentence-long slogan.
+_SENTENCE_PUNCT = set("，。；：！？,;:")
+#: How honours, awards, titles and rankings end: 奖/奖项 (award), 称号/荣誉 (title), 案例/典型
+#: (a showcased case), 集体/先进 (a commended body), 百强/十强 and …强区/强县/强街道 (rankings),
+#: TOPn. A programme name does not end so.
+_HONOUR_NAME_RE = re.compile(
+    r"(奖|奖项|称号|荣誉|案例|典型|集体|先进|[百十]强[区县市镇街道]*|[百十]强|TOP\d+)$", re.IGNORECASE
+)
+#: 年度 (“2024年度活力城区”, “年度重大创新突破产品”) belongs to yearly awards and rankings;
+#: programmes carry a plain year (“2022福田文化菜单”).
+_HONOUR_INFIX = ("年度",)
+#: Outcomes, streaks and grades (“双第一”, “三连冠”, “优秀”, “零的突破”, “双100%”): results a
+#: report boasts of, not things it runs.
+_OUTCOME_RE = re.compile(r"(第一|连冠|优秀|突破|\d%)$")
+#: A pure measure of time or distance (“半小时”, “一公里”) is an emphasis, not a name.
+_MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(小时|分钟|公里|米|天)$")
+#: Names ending in a category word: an economy type (首店经济, 夜间经济), a kind of household,
+#: person, group or firm (零就业家庭, 黄码人员), a manner (一站式, 嵌入式: “…式” says how,
+#: not what; 模式/方式/形式 are nouns). Categories recur everywhere and name no scheme.
+_CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市民|(?<![模方形公程仪样格])式)$")
+#: A chain of three or more levels or steps joined by - or — (“区-街道-社区”,
+#: “居家-小区-社区-机构”, “智能识别—规划调整—更新激活”) describes a hierarchy or a process.
+_CHAIN_MIN_PARTS = 3
+_CHAIN_SPLIT_RE = re.compile(r"[-－—–]")
+
+# --- shapes of a programme name --------------------------------------------------------------
+
+#: Count words that open counted names: 三大产业, 十大行动, 双招双引, 两新, 百千万工程, 五个一百,
+#: 一网统管. An optional 新 before them (新十条, 新四条: the revised n-point package). Not 二:
+#: reports count programmes with 两/双, and 二 opens ordinal words (二次创业, 二手).
+_COUNTS = "一三四五六七八九十百千万两双"
+_COUNTED_RE = re.compile(rf"^新?[{_COUNTS}]+[{IDEOGRAPHS}]")
+#: An n-point policy package anywhere in the name: 十三条, 绿九条.
+_ARTICLES_RE = re.compile(rf"[{_COUNTS}]+条$")
+#: A count of three to nine closing a name of three or more characters (民生七优, 约法三章):
+#: the counted list a programme is named after. 一/十/百 are left out here: they end many
+#: ordinary words (统一, 唯一, 第十).
+_INNER_COUNT_RE = re.compile(rf"^[{IDEOGRAPHS}]+[三四五六七八九][{IDEOGRAPHS}]{{1,2}}$")
+#: The numerals by value, for a list that counts its own parts (“A、B、C、D”四智…).
+_COUNT_VALUES = ("", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十")
+#: A number formula (1+5, 1+9+N, 20+8, 福田+1, 5G+…) or a version (智网2.0): such names are opaque
+#: handles that reports coin for frameworks and systems.
+_NUMBER_FORMULA_RE = re.compile(r"\d[A-Za-z]*\s*[+＋×]|[+＋×]\s*\d|[+＋]\s*N|\d\.\d$")
+#: Words joined by + (“线上+线下”) are as often a description of a format as a named scheme;
+#: they count when two or more distinct quoted names share the head before the + (a family:
+#: “互联网+”, “互联网+监管”, “互联网+教育”).
+_PLUS_RE = re.compile(r"[+＋×]")
+_FAMILY_MIN = 2
+#: A brand “X+” (金融+, 信福+, 智能+): the open + is the brand's mark.
+_OPEN_PLUS_RE = re.compile(r"[+＋]$")
+#: Latin letters glued to Han characters (i福田, e站通, M餐, AI福务管家): coined brand names.
+_LATIN_BRAND_RE = re.compile(rf"^[A-Za-z]{{1,3}}[{IDEOGRAPHS}]|[{IDEOGRAPHS}][A-Za-z]{{1,3}}$")
+#: Head words that end programme names: schemes and packages (工程 计划 行动 专项 项目 政策
+#: 战略 改革 制度 机制 体系 模式 试点), brands and platforms (品牌 平台), events (…节 …周 …月
+#: …杯 联赛 大会 论坛 市集 大讲堂), designated zones and facilities (示范区 中心 之家 驿站 乐园
+#: 会客厅 客厅 超市 商城 …圈), named national-programme types (…城市: 无废城市; …经验: 枫桥经验;
+#: …革命: 厕所革命), published indices, and ways of handling public business (秒批办, 跨省通办).
+_HEAD_WORDS = (
+    "工程", "计划", "行动", "专项", "项目", "政策", "战略", "改革", "制度", "机制", "体系",
+    "模式", "试点", "品牌", "平台", "联赛", "大会", "论坛", "市集", "大讲堂", "示范区", "中心",
+    "之家", "驿站", "乐园", "会客厅", "客厅", "超市", "商城", "城市", "经验", "革命", "指数",
+    "节", "周", "月", "杯", "圈", "办",
+)  # fmt: skip
+#: At least two characters must precede a head word, so a bare category (“政策包”, “中心”) is
+#: no name; three before a one-character head (“新春艺术节”, “香蜜湖杯”), which closes too many
+#: ordinary words (岁月, 一周, 生活圈), except 办: service modes are three characters (“秒批办”).
+_HEAD_MIN_PREFIX = 2
+_SHORT_HEAD_MIN_PREFIX = 3
+_SHORT_HEAD_EXCEPTIONS = ("办",)
+
+# --- contexts --------------------------------------------------------------------------------
+
+#: How far after a quote (its words, up to 的 or punctuation) a programme noun may sit:
+#: “e站通”综合服务中心 puts the head word four characters on; ten covers long modifiers
+#: (“一网统管、民意速办”群众诉求解决平台, “数字账本”数智化小区治理模式) without reaching the
+#: next clause.
+_AFTER_WINDOW = 10
+#: Nouns that, after a quote, say it names a programme (…行动, …平台, …系列活动, …两大导则,
+#: …建设: a project being built, an event: …邀请赛, …巡展).
+_AFTER_NOUNS = (
+    "工程", "计划", "行动", "专项", "项目", "政策", "战略", "改革", "制度", "机制", "体系", "模式",
+    "试点", "品牌", "平台", "活动", "举措", "措施", "方案", "导则", "清单", "礼包", "系统", "产品",
+    "服务站", "工作站", "中心", "园区", "建设", "市集", "招聘会", "购物节", "文化节", "艺术节",
+    "音乐节", "邀请赛", "大赛", "巡展", "表演", "推介", "主题教育", "专题教育", "学习教育",
+)  # fmt: skip
+#: “X”为抓手 / 为牵引 / 为载体 / 为突破口: the report makes X the lever of a chapter; what it
+#: levers with is a programme (以“全域治理”为抓手).
+_LEVER_AFTER_RE = re.compile(r"^为(抓手|牵引|载体|突破口)")
+#: The stronger subset a composition (“信用+免申即享”改革) or a list needs: what a government
+#: adopts (a reform, a strategy, a package), not the form something takes (模式, 体系, 场景).
+_STRONG_AFTER_NOUNS = (
+    "工程", "计划", "行动", "专项", "政策", "战略", "改革", "试点", "品牌", "平台", "主题教育",
+    "专题教育", "学习教育",
+)  # fmt: skip
+#: Nouns that, right before a quote, are its category in apposition (卡通形象IP“福气家族”,
+#: 研发计划项目“5G+智慧教育”, 新型文化空间“书语咖啡”, AI大模型“灵鹿未来”).
+_BEFORE_NOUN_RE = re.compile(r"(IP|品牌|项目|工程|计划|行动|活动|平台|小程序|空间|模型|产品|系统)$")
+#: Verbs of launching, running or building something, before the quote with at most four
+#: characters of object between (推出“迎福年”, 举办“全民挑战者”, 在全国实行“携号转网”, 加快建设
+#: “…”); 打造/推进/构建 are left out: reports 打造 and 构建 visions and metaphors too.
+_BEFORE_VERB_RE = re.compile(
+    rf"(推出|启动|举办|开展|实施|实行|推行|试点|上线|发布|出台|制定|创新|首创|建设)[{IDEOGRAPHS}]{{0,4}}$"
+)
+#: What, right after a quote, makes it no programme: a goal, a vision or a doctrine
+#: (…奋斗目标, …愿景, …重要思想, …底线), spending or an area (…经费, …深度贫困地区, …领域), a
+#: kind of firm or person (“小巨人”企业, “零收入”市民), an honour (…称号, …案例, …授牌, …奖项).
+#: The noun may follow a modifier of up to two characters (奋斗目标, 重要思想), and it only
+#: counts as the head when no programme noun closes the compound within two more characters
+#: (“四位一体”企业服务体系 is a service system, not a firm).
+_NEGATIVE_AFTER_RE = re.compile(
+    r"^(.{0,2}?)(目标|愿景|思想|精神|理念|底线|定位|经费|地区|领域|企业|单位|市民|人员|家庭|群体|"
+    r"称号|荣誉|案例|授牌|认定|奖项|奖)"
+)
+_COMPOUND_GAP = 2
+#: Verbs that introduce an honour or title (获评“…”, 荣获“…”, 入选全国“…”). Up to eight
+#: characters (全国, 首批省级, 2022年) may stand between the verb and the quote.
+_HONOUR_VERB_RE = re.compile(
+    r"(获评|荣获|评为|入选|获得|授予|列为|认定为|誉为|称为|蝉联|共获|获)([^，。；：、“”]{0,8})$"
+)
+#: Unless the quote is followed by a noun it modifies (荣获…“百千万工程”年度考评…第一名: the
+#: honour is the ranking, not the programme), or that noun is itself an award (…最佳产品奖).
+_HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
+#: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”) and of
+#: holding a belief (树立“四个意识”, 坚定“四个自信”): what follows is a problem or a doctrine;
+#: and 成为 (打造成为“…”): what follows is a positioning, a title to reach.
+_NEGATIVE_BEFORE_RE = re.compile(
+    r"(纠正|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为)[^，。；：、“”]{0,4}$"
+)
+#: How many characters before a quote are read for its context.
+_BEFORE_WINDOW = 12
+#: Texts (paragraphs) whose mentions are remembered: a few reports' worth.
+_MENTION_CACHE = 8192
 
 
 @dataclass(frozen=True)
@@ -33,31 +216,207 @@ class Programme:
     first_context: str  # a few characters around the first mention
 
 
-def extract_programmes(texts: Iterable[str]) -> list[Programme]:
-    """Programme names in order of first mention, each once."""
-    seen: dict[str, Programme] = {}
-    for text in texts:
-        for match in _QUOTED_RE.finditer(text):
-            name = _programme_name(text, match)
-            if name and name not in seen:
-                start = max(0, match.start() - 8)
-                seen[name] = Programme(name, text[start : match.end() + 8])
-    return list(seen.values())
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    context: str
+    evidence: bool  # this mention shows the name is a programme's
+    marked: bool  # this mention shows it is something else (honour, goal, problem, category)
+
+
+def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] = ()) -> list[Programme]:
+    """Programme names in order of first mention, each once. `others`: the texts of other
+    editions (one iterable of texts per edition). A name shown to be a programme's there
+    counts here too; a name merely quoted there counts unless some mention marks it as
+    something else or it is a list or a composition (`_needs_strong_evidence`)."""
+    mentions = [m for text in texts for m in _mentions(text)]
+    elsewhere = [m for edition in others for text in edition for m in _mentions(text)]
+    shown_elsewhere = {m.name for m in elsewhere if m.evidence}
+    quoted_elsewhere = {m.name for m in elsewhere}
+    marked = {m.name for m in mentions + elsewhere if m.marked}
+    evidenced = {m.name for m in mentions if m.evidence}
+    families = _families({m.name for m in mentions + elsewhere})
+    evidenced |= {
+        m.name for m in mentions
+        if _is_composition(m.name) and not m.marked and _plus_head(m.name) in families
+    }  # fmt: skip
+    kept: dict[str, Programme] = {}
+    for m in mentions:
+        if m.name in kept:
+            continue
+        if (
+            m.name in evidenced
+            or m.name in shown_elsewhere
+            or (m.name in quoted_elsewhere and m.name not in marked and not _needs_strong_evidence(m.name))
+        ):
+            kept[m.name] = Programme(m.name, m.context)
+    return list(kept.values())
+
+
+def _plus_head(name: str) -> str:
+    return _PLUS_RE.split(name, maxsplit=1)[0]
+
+
+def _families(names: Iterable[str]) -> set[str]:
+    """Heads “X” that open two or more distinct quoted names “X+…” (互联网+政务服务,
+    互联网+监管; “信用+免申即享”, “信用+视频办”): a family of named pilots of one programme."""
+    heads = Counter(_plus_head(name) for name in names if _PLUS_RE.search(name))
+    return {head for head, count in heads.items() if count >= _FAMILY_MIN and head}
+
+
+@functools.lru_cache(maxsize=_MENTION_CACHE)
+def _mentions(text: str) -> tuple[_Mention, ...]:
+    """Every quoted name in `text` with its evidence; members of one list of quotes share
+    evidence when none of them is marked (“新春艺术节”“五个一百”“追梦”等系列活动). Cached: a
+    diff reads each edition's texts more than once (both sides, the domain dictionary)."""
+    matches = list(_QUOTED_RE.finditer(text))
+    found: list[tuple[int, _Mention]] = []
+    for n, match in enumerate(matches):
+        name = _programme_name(text, match)
+        if name is None:
+            continue
+        start = _list_start(text, matches, n)
+        before = text[max(0, start - _BEFORE_WINDOW) : start]
+        own_before = text[max(0, match.start() - _BEFORE_WINDOW) : match.start()]
+        evidence, marked = _evidence(name, before, own_before, text[_list_end(text, matches, n) :])
+        context = text[max(0, match.start() - 8) : match.end() + 8]
+        found.append((start, _Mention(name, context, evidence, marked)))
+    lists: dict[int, list[_Mention]] = {}
+    for start, mention in found:
+        lists.setdefault(start, []).append(mention)
+    shared = {
+        start for start, members in lists.items()
+        if any(m.evidence for m in members) and not any(m.marked for m in members)
+    }  # fmt: skip
+    return tuple(_Mention(m.name, m.context, True, False) if start in shared else m for start, m in found)
+
+
+def _list_end(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
+    """Where the list of quotes that `matches[n]` belongs to ends."""
+    while n + 1 < len(matches) and _LIST_JOIN_RE.match(text[matches[n].end() : matches[n + 1].start()]):
+        n += 1
+    return matches[n].end()
+
+
+def _list_start(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
+    while n > 0 and _LIST_JOIN_RE.match(text[matches[n - 1].end() : matches[n].start()]):
+        n -= 1
+    return matches[n].start()
 
 
 def _programme_name(text: str, match: re.Match[str]) -> str | None:
+    """The name a quote gives, or None when it is no name at all (too short or long, a number,
+    a period, a sentence)."""
     name = match.group(1).strip()
-    if len(name) < 2 or len(name) > 16 or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
+    if len(name) < _MIN_LEN or len(name) > _MAX_LEN or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
         return None
-    if any(ch in _SENTENCE_PUNCT for ch in name) or name.endswith(_HONOUR_SUFFIX):
-        return None
-    if _HONOUR_BEFORE_RE.search(text[max(0, match.start() - 4) : match.start()]):
+    if any(ch in _SENTENCE_PUNCT for ch in name):
         return None
     if not _HAN_RE.search(name):
         suffix = _FORMULA_SUFFIX_RE.match(text[match.end() :])
         if suffix:
             name += suffix.group(1)
     return name
+
+
+def _rejected_name(name: str) -> bool:
+    """Names that are never a programme's, whatever the context."""
+    if _HONOUR_NAME_RE.search(name) or any(word in name for word in _HONOUR_INFIX):
+        return True
+    if _OUTCOME_RE.search(name) or _CATEGORY_END_RE.search(name) or _MEASURE_RE.match(name):
+        return True
+    return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
+
+
+def _is_list(name: str) -> bool:
+    """“首善之区、幸福福田”, “可感、可知、可及”: parallel phrases, the shape of slogans."""
+    return "、" in name
+
+
+def _is_composition(name: str) -> bool:
+    """“线上+线下”, “政府+市场”: words joined by + with no number: as often a description of a
+    format as a named scheme."""
+    return (
+        bool(_PLUS_RE.search(name)) and not _NUMBER_FORMULA_RE.search(name) and not _OPEN_PLUS_RE.search(name)
+    )
+
+
+def _needs_strong_evidence(name: str) -> bool:
+    return _is_list(name) or _is_composition(name)
+
+
+def _counted(name: str) -> bool:
+    return bool(_COUNTED_RE.match(name) or _ARTICLES_RE.search(name) or _INNER_COUNT_RE.match(name))
+
+
+def _quantity(name: str) -> bool:
+    """A number with a unit (“24小时”, “最后100米”, “72个固定”): a measure, not a formula."""
+    return any(not m.group(0).replace(".", "").isdigit() for m in FIGURE_RE.finditer(name))
+
+
+def _shape(name: str) -> bool:
+    """The name alone looks like a programme's."""
+    if _counted(name) or _OPEN_PLUS_RE.search(name) or _LATIN_BRAND_RE.search(name):
+        return True
+    if _NUMBER_FORMULA_RE.search(name) and not _quantity(name):
+        return True
+    if re.search(r"\d", name) and not _quantity(name) and _HAN_RE.search(name):
+        return True  # a year or number in a coined name: 98音乐节, 中国制造2025
+    return _has_head_word(name)
+
+
+def _has_head_word(name: str) -> bool:
+    for head in _HEAD_WORDS:
+        short = len(head) == 1 and head not in _SHORT_HEAD_EXCEPTIONS
+        if name.endswith(head) and len(name) - len(head) >= (
+            _SHORT_HEAD_MIN_PREFIX if short else _HEAD_MIN_PREFIX
+        ):
+            return True
+    return False
+
+
+def _after_nouns(after: str) -> str:
+    """The words right after a quote (or its list), up to 的 or punctuation, at most
+    `_AFTER_WINDOW` characters."""
+    run = _WORD_RUN_RE.match(after.removeprefix("等"))
+    words = _LEADING_NUMBER_RE.sub("", run.group(0)) if run else ""
+    return words.split("的")[0][:_AFTER_WINDOW]
+
+
+def _counts_parts(head: str, parts: Sequence[str]) -> bool:
+    """“智脑、智眼、智网、智体”四智融合: a list followed by its own count is a named set."""
+    return len(parts) < len(_COUNT_VALUES) and head.startswith(_COUNT_VALUES[len(parts)])
+
+
+def _negative_after(head: str) -> bool:
+    """The words after a quote make it a goal, doctrine, category or honour."""
+    negative = _NEGATIVE_AFTER_RE.match(head)
+    if not negative:
+        return False
+    rest = head[negative.end() : negative.end() + _COMPOUND_GAP + 2]
+    return not any(noun in rest for noun in _AFTER_NOUNS)
+
+
+def _evidence(name: str, before: str, own_before: str, after: str) -> tuple[bool, bool]:
+    """(evidence, marked) for one mention: `before` precedes its list of quotes, `own_before`
+    the quote itself, `after` follows the list."""
+    if _rejected_name(name):
+        return False, True
+    head = _after_nouns(after)
+    honour = _HONOUR_VERB_RE.search(before)
+    if honour and (not head or _HONOUR_NOUN_END_RE.search(head)):
+        return False, True
+    if _negative_after(head) or _NEGATIVE_BEFORE_RE.search(before):
+        return False, True
+    strong_after = any(noun in head for noun in _STRONG_AFTER_NOUNS) or bool(_LEVER_AFTER_RE.match(after))
+    if _is_list(name):
+        parts = name.split("、")
+        return strong_after or any(_counted(part) for part in parts) or _counts_parts(head, parts), False
+    if _is_composition(name):
+        return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
+    if _shape(name) or strong_after or any(noun in head for noun in _AFTER_NOUNS):
+        return True, False
+    return bool(_BEFORE_NOUN_RE.search(own_before) or _BEFORE_VERB_RE.search(own_before)), False
 
 
 def mentioned(name: str, plain_text: str) -> bool:
@@ -71,10 +430,11 @@ def plain(text: str) -> str:
 
 
 def compare_programmes(old_texts: list[str], new_texts: list[str]) -> ProgrammeChanges:
-    """Recurring / new / dropped programme names between two editions."""
+    """Recurring / new / dropped programme names between two editions; a name quoted in both
+    counts as evidence that it is a programme's (`extract_programmes`, `others`)."""
     old_plain, new_plain = plain("\n".join(old_texts)), plain("\n".join(new_texts))
-    old_names = [p.name for p in extract_programmes(old_texts)]
-    new_names = [p.name for p in extract_programmes(new_texts)]
+    old_names = [p.name for p in extract_programmes(old_texts, others=[new_texts])]
+    new_names = [p.name for p in extract_programmes(new_texts, others=[old_texts])]
     recurring = [n for n in old_names if mentioned(n, new_plain)]
     recurring += [n for n in new_names if n not in recurring and mentioned(n, old_plain)]
     return ProgrammeChanges(
