@@ -14,10 +14,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from importlib.resources import files
 
-import yaml
-
+from corpusdiff.series.aliases import DEFAULT_ALIASES
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
@@ -43,12 +41,9 @@ CSV_COLUMNS = (
     "source_text",
 )
 
-#: Names reports use for one indicator, written name -> canonical name: the shipped,
-#: region-neutral aliases (series/data/indicator-aliases.yaml). A corpus adds the names its own
-#: editions use (`corpusdiff.store.vocabulary`); callers hand the mapping to `indicator_table`.
-DEFAULT_ALIASES: Mapping[str, str] = yaml.safe_load(
-    files("corpusdiff.series").joinpath("data", "indicator-aliases.yaml").read_text(encoding="utf-8")
-)
+# Names reports use for one indicator: the shipped aliases (series/aliases.py). A corpus adds the
+# names its own editions use (`corpusdiff.store.vocabulary`); callers hand the mapping to
+# `indicator_table`.
 
 _INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)[^：。]*?(?:如下|是|为)(?:（[^）]*）)?：")
 _LIST_MARK = re.compile(r"^——?")

@@ -34,7 +34,7 @@ from corpusdiff.site.common import (
 from corpusdiff.store.corpus import entries
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
-from corpusdiff.text.segment import DEFAULT_STOPWORDS
+from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import DiffResult, Initiative, Overrides
 
 

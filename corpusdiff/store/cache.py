@@ -30,10 +30,9 @@ T = TypeVar("T")
 def install() -> None:
     """Hand this cache to the text layer (segmentations, jieba's dictionary index): the
     command line does it at its edge; a library caller that wants the disk cache does too."""
-    from corpusdiff.text import dictindex, segment
+    from corpusdiff.text import stores
 
-    segment.use_store(sys.modules[__name__])  # type: ignore[arg-type]
-    dictindex.use_directory(cache_dir)
+    stores.use(sys.modules[__name__], cache_dir)  # type: ignore[arg-type]
 
 
 def cache_dir() -> Path | None:

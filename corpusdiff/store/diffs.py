@@ -7,9 +7,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from corpusdiff.compare.core import compare
 from corpusdiff.store import cache
-from corpusdiff.text.segment import DEFAULT_STOPWORDS
+from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.tree import DocTree
 
@@ -22,7 +21,13 @@ def cached_compare(
     overrides = overrides or Overrides()
     words = DEFAULT_STOPWORDS if stopwords is None else tuple(stopwords)
     key = ["compare", content_key(old, new, overrides, words)]
-    return cache.memo("diffs", key, lambda: compare(old, new, overrides, words))
+
+    def run() -> DiffResult:
+        from corpusdiff.compare.core import compare  # only on a cache miss
+
+        return compare(old, new, overrides, words)
+
+    return cache.memo("diffs", key, run)
 
 
 def cached_compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:

@@ -62,14 +62,14 @@ class _Source:
         """The document tree, from the disk cache when it was built before."""
         if self.raw is None:
             return canonical_tree(self.text)
-        from corpusdiff.normalize.entry import normalize_raw
-
         raw, fields = self.raw, dict(self.fields)
-        return cache.memo(
-            "trees",
-            ["raw", raw.name, raw.sha256, fields],
-            lambda: build_tree(normalize_raw(raw, fields, derive_series=False)),
-        )
+
+        def build() -> DocTree:
+            from corpusdiff.normalize.entry import normalize_raw  # only on a cache miss
+
+            return build_tree(normalize_raw(raw, fields, derive_series=False))
+
+        return cache.memo("trees", ["raw", raw.name, raw.sha256, fields], build)
 
     def document(self) -> NormalizedDocument:
         """The whole document (a DocTree drops the blocks that indicator tables need)."""

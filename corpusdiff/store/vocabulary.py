@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from corpusdiff.errors import CorpusError
-from corpusdiff.series.indicators import DEFAULT_ALIASES
-from corpusdiff.text.segment import DEFAULT_STOPWORDS
+from corpusdiff.series.aliases import DEFAULT_ALIASES
+from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.vocabulary import Vocabulary
 
 #: The corpus configuration file that holds the section (the site's settings live there too).

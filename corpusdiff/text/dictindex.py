@@ -22,26 +22,13 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import closing, suppress
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-
-def _no_directory() -> Path | None:
-    return None
-
-
-_root: Callable[[], Path | None] = _no_directory
-
-
-def use_directory(root: Callable[[], Path | None]) -> None:
-    """Keep index files under the directory `root()` names (the store layer's cache
-    directory, handed in from the edge; None: no index, the full dictionary is loaded)."""
-    global _root
-    _root = root
-
+from corpusdiff.text import stores
 
 #: Bumped when the file layout changes; part of the file name.
 FORMAT = 1
@@ -129,7 +116,7 @@ def jieba_dictionary() -> Path | None:
 def load(dictionary: Path | None = None) -> DictIndex | None:
     """The index of `dictionary` (jieba's by default), built when missing; None when the disk
     cache is off or the index cannot be built or read."""
-    root = _root()
+    root = stores.index_root() if stores.index_root is not None else None
     dictionary = dictionary or jieba_dictionary()
     if root is None or dictionary is None:
         return None

@@ -15,35 +15,15 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib.resources import files
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
+from corpusdiff.text import stores
 from corpusdiff.text.chars import has_word_char
 from corpusdiff.text.sentences import SENTENCE_STOPS
+from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 
 if TYPE_CHECKING:  # imported where used: a warm run never segments, and never needs sqlite
     from corpusdiff.text.dictindex import DictIndex
-
-
-def read_word_list(text: str) -> list[str]:
-    """The words of a word-list file: one a line, blank lines and `#` comments left out."""
-    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [word for word in words if word]
-
-
-#: Words so common in plan reports that they say nothing about which initiative this is: the
-#: shipped, region-neutral list (text/data/stopwords.txt). A corpus adds its own region's words
-#: (`corpusdiff.store.vocabulary`); callers hand the list to `segmenter`. Stopword lists are
-#: sorted tuples, so that they pickle and print the same in every process (cache keys).
-DEFAULT_STOPWORDS: tuple[str, ...] = tuple(
-    sorted(
-        set(
-            read_word_list(
-                files("corpusdiff.text").joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
-            )
-        )
-    )
-)
 
 
 _PIECE_END_RE = re.compile(f"(?<=[{SENTENCE_STOPS}\n])")
@@ -176,42 +156,25 @@ def _import_jieba():  # -> module
     return jieba
 
 
-class SegmentStore(Protocol):
-    """Where segmentations outlive the process: the store layer's disk cache, handed in from
-    the edge (`use_store`); without one, segmenting is pure and in memory only."""
-
-    def load(self, namespace: str, key: object) -> Any | None: ...
-
-    def save(self, namespace: str, key: object, value: object) -> None: ...
-
-
-_store: SegmentStore | None = None
-
-
-def use_store(store: SegmentStore | None) -> None:
-    """Keep segmentations in `store` from now on (None: in memory only)."""
-    global _store
-    _store = store
-    segmenter.cache_clear()
-
-
 @lru_cache(maxsize=4)
 def segmenter(
     domain_words: tuple[str, ...] = (), stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
 ) -> Segmenter:
     """One segmenter per domain dictionary and stopword set, shared within the process, primed
     from the store when one is in use (segmentations do not depend on the stopwords)."""
-    known = _store.load("segments", _domain_key(domain_words)) if _store is not None else None
+    store = stores.segment_store
+    known = store.load("segments", _domain_key(domain_words)) if store is not None else None
     return Segmenter(domain_words, known or {}, stopwords)
 
 
 def remember_segmentations(seg: Segmenter) -> None:
     """Add what `seg` segmented since the last call to the store, if one is in use."""
-    if not seg.learned or _store is None:
+    store = stores.segment_store
+    if not seg.learned or store is None:
         return
     key = _domain_key(seg.domain)
-    known = _store.load("segments", key) or {}
-    _store.save("segments", key, {**known, **seg.learned})
+    known = store.load("segments", key) or {}
+    store.save("segments", key, {**known, **seg.learned})
     seg.learned.clear()
 
 

@@ -1,0 +1,27 @@
+"""The shipped stopword list, apart from the segmenter so that a cached command can name the
+corpus's stopwords (in cache keys) without importing the segmenter."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+
+def read_word_list(text: str) -> list[str]:
+    """The words of a word-list file: one a line, blank lines and `#` comments left out."""
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [word for word in words if word]
+
+
+#: Words so common in plan reports that they say nothing about which initiative this is: the
+#: shipped, region-neutral list (text/data/stopwords.txt). A corpus adds its own region's words
+#: (`corpusdiff.store.vocabulary`); callers hand the list to `segmenter`. Stopword lists are
+#: sorted tuples, so that they pickle and print the same in every process (cache keys).
+DEFAULT_STOPWORDS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            read_word_list(
+                files("corpusdiff.text").joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
+            )
+        )
+    )
+)
