@@ -57,5 +57,15 @@ def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
         if {op_a, op_b} == {DELETE, INSERT}:
             deleted, inserted = (text_a, text_b) if op_a == DELETE else (text_b, text_a)
             old, new = figures(deleted), figures(inserted)
-            changes.extend(Figure(a, b) for a, b in zip(old, new, strict=False) if a != b)
+            if _mostly_figures(deleted, old) and _mostly_figures(inserted, new):
+                changes.extend(Figure(a, b) for a, b in zip(old, new, strict=False) if a != b)
     return changes
+
+
+#: Words around the figures of a changed run beyond which the run rewrote a sentence rather
+#: than changed a figure (its figures would pair by accident: `100个` with `100米`).
+FIGURE_CONTEXT = 12
+
+
+def _mostly_figures(run: str, found: list[str]) -> bool:
+    return bool(found) and len(run) - sum(len(f) for f in found) <= FIGURE_CONTEXT

@@ -1,0 +1,44 @@
+"""Every changed indicator and target line of the seeds shows its whole old and new figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.compare.core import compare
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.text.figures import figures
+from tests.conftest import ROOT
+
+PAIRS = [
+    ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"),
+    ("futian/mid-year-report/2023-10", "futian/annual-plan/2025-01"),
+    ("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"),
+]
+
+
+def _tree(doc_id: str):  # noqa: ANN202
+    return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
+
+
+def _is_figure_line(text: str) -> bool:
+    """An indicator or target line: a dash line or a short item that states a figure."""
+    return (text.startswith("——") or len(text) <= 40) and bool(figures(text))
+
+
+@pytest.mark.parametrize("old, new", PAIRS)
+def test_changed_figure_lines_show_whole_figures(old: str, new: str) -> None:
+    result = compare(_tree(old), _tree(new))
+    lines = [
+        item
+        for item in result.initiatives
+        if item.level == "unit" and item.old and item.new and not item.relation
+        and _is_figure_line(item.old.text) and _is_figure_line(item.new.text)
+    ]
+    assert lines, "the seeds have indicator and target lines"
+    for item in lines:
+        assert item.old is not None and item.new is not None
+        before, after = figures(item.old.text), figures(item.new.text)
+        if before != after:
+            assert item.figures, f"no figure line for {item.old.text} → {item.new.text}"
+        for figure in item.figures:
+            assert figure.old in before and figure.new in after, figure
