@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING
 
 from corpusdiff.text import stores
@@ -23,6 +24,8 @@ from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 
 if TYPE_CHECKING:  # imported where used: a warm run never segments, and never needs sqlite
+    from jieba import Tokenizer
+
     from corpusdiff.text.dictindex import DictIndex
 
 
@@ -38,14 +41,14 @@ class Segmenter:
     def __init__(
         self,
         domain_words: Iterable[str] = (),
-        known: Mapping[str, tuple[str, ...]] = (),
+        known: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
         stopwords: Iterable[str] = DEFAULT_STOPWORDS,
     ) -> None:
         self.domain = tuple(sorted({w for w in domain_words if len(w) >= 2}))
         self.stopwords = frozenset(stopwords)
         self._pieces: dict[str, tuple[str, ...]] = dict(known)
         self.learned: dict[str, tuple[str, ...]] = {}
-        self._tokenizer = None  # a jieba.Tokenizer, made on first need
+        self._tokenizer: Tokenizer | None = None  # made on first need
         self._partial: PartialDictionary | None = None  # what fills its dictionary, if not full
         self.tokens = lru_cache(maxsize=65536)(self._tokens)
         self.words = lru_cache(maxsize=65536)(self._words)
@@ -59,7 +62,7 @@ class Segmenter:
                 self._pieces[piece] = self.learned[piece] = tuple(tokenizer.lcut(piece, HMM=False))
         return tuple(token for piece in pieces for token in self._pieces[piece])
 
-    def _tokenizer_for(self, pieces: Sequence[str]):  # -> jieba.Tokenizer
+    def _tokenizer_for(self, pieces: Sequence[str]) -> Tokenizer:
         """A tokenizer whose dictionary holds every entry that segmenting `pieces` looks up."""
         from corpusdiff.text.dictindex import Unusable
 
@@ -119,7 +122,7 @@ class PartialDictionary:
         self.loaded |= missing  # only now: a thread must not skip a bucket not in FREQ yet
 
 
-def _jieba_tokenizer(domain: tuple[str, ...]):  # -> jieba.Tokenizer
+def _jieba_tokenizer(domain: tuple[str, ...]) -> Tokenizer:
     """A tokenizer with the domain words added to a copy of the process's one loaded dictionary:
     copying takes 30 ms where loading takes 450 ms, and segments exactly like a fresh one."""
     base = _base_tokenizer()
@@ -131,7 +134,7 @@ def _jieba_tokenizer(domain: tuple[str, ...]):  # -> jieba.Tokenizer
 
 
 @lru_cache(maxsize=1)
-def _base_tokenizer():  # -> jieba.Tokenizer
+def _base_tokenizer() -> Tokenizer:
     import logging
 
     jieba = _import_jieba()
@@ -141,7 +144,7 @@ def _base_tokenizer():  # -> jieba.Tokenizer
     return tokenizer
 
 
-def _import_jieba():  # -> module
+def _import_jieba() -> ModuleType:
     """jieba 0.42 imports the deprecated pkg_resources (75 ms) only to open its own data files,
     and falls back to a plain open() without it; hide it while jieba loads."""
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:

@@ -6,6 +6,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Vector = dict[str, float]
 
@@ -46,7 +50,7 @@ def similarity_matrix(left: Sequence[Vector], right: Sequence[Vector]) -> list[d
     return rows
 
 
-def cosine_matrix(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]):  # -> numpy.ndarray
+def cosine_matrix(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosines of the TF-IDF vectors of every left document with every right document, the
     vectors of `tfidf_vectors` over both lists together, as a dense len(left) x len(right) array.
     Counting and products run in numpy and scipy's sparse matrices (imported here, on first
