@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypedDict
 
 from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
@@ -19,12 +20,21 @@ from corpusdiff.types.tree import DocTree, Section, Unit
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
 
 
+class _Task(TypedDict):
+    """A numbered task being collected: its section, heading, text so far and paragraph."""
+
+    section: int
+    heading: str
+    parts: list[str]
+    paragraph: int
+
+
 def build_tree(document: NormalizedDocument) -> DocTree:
     """Sections from headings, units from the blocks between them."""
     sections: list[Section] = []
     units: list[Unit] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
-    task: dict[str, object] | None = None
+    task: _Task | None = None
 
     def close_task() -> None:
         nonlocal task
@@ -34,11 +44,11 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                     len(units),
                     task["section"],
                     "task",
-                    task["heading"],  # type: ignore[arg-type]
+                    task["heading"],
                     "".join(task["parts"]),
                     task["paragraph"],
                 )
-            )  # type: ignore[arg-type]
+            )
         task = None
 
     for located in addressed(document.blocks):
@@ -65,12 +75,14 @@ def build_tree(document: NormalizedDocument) -> DocTree:
             continue
         current = stack[-1][1] if stack else None
         if task is not None:
-            task["parts"].append(block.text)  # type: ignore[union-attr]
+            task["parts"].append(block.text)
         else:
             kind = "item" if isinstance(block, ListItem) else "paragraph"
             for piece_kind, piece in _pieces(block.text, kind):
                 lead = _LEAD_RE.match(piece)
-                heading = piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
+                heading = (
+                    piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
+                )
                 units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
     close_task()
     return DocTree(document.metadata, tuple(sections), tuple(units))

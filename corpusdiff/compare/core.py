@@ -9,9 +9,10 @@ sentences, so new and dropped commitments inside a continuing task are found too
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
+from typing import overload
 
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
@@ -20,7 +21,7 @@ from corpusdiff.compare.units import GROUP, candidate_features, match_units, uni
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
-from corpusdiff.types.diff import DiffResult, Initiative, Overrides, SectionMatch
+from corpusdiff.types.diff import DiffResult, Figure, Initiative, Overrides, SectionMatch
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 
@@ -73,7 +74,9 @@ def _heading_matches(section: Section, text: str) -> bool:
     return text in (section.heading, f"{section.label}{section.heading}".strip())
 
 
-def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides):
+def align_sections(
+    old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides
+) -> tuple[list[SectionMatch], list[str]]:
     """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
     old_texts, new_texts = _subtree_text(old), _subtree_text(new)
     old_words = [seg.words(t) for t in old_texts]
@@ -92,8 +95,8 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
 
     pairs: dict[int, int] = {}
     pinned: set[int] = set()
-    notes = []
-    forbidden = set()
+    notes: list[str] = []
+    forbidden: set[tuple[int, int]] = set()
     for old_text, new_text in overrides.forbid:
         for i in (s.index for s in old.sections if _heading_matches(s, old_text)):
             for j in (s.index for s in new.sections if _heading_matches(s, new_text)):
@@ -111,7 +114,7 @@ def align_sections(old: DocTree, new: DocTree, seg: Segmenter, overrides: Overri
 
     kinds = sorted({s.depth for s in old.sections} | {s.depth for s in new.sections})
     for depth in kinds:
-        candidates = []
+        candidates: list[tuple[float, int, int]] = []
         for a in (s for s in old.sections if s.depth == depth and s.index not in pairs):
             for b in (s for s in new.sections if s.depth == depth and s.kind == a.kind):
                 if (a.index, b.index) in forbidden or b.index in pairs.values():
@@ -161,7 +164,14 @@ def _bigrams(text: str) -> list[str]:
     return [a + b for a, b in pairwise(chars)]
 
 
-def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], forbidden, score) -> None:
+def _fill_gaps(
+    old: DocTree,
+    new: DocTree,
+    depth: int,
+    pairs: dict[int, int],
+    forbidden: set[tuple[int, int]],
+    score: Callable[[int, int], float],
+) -> None:
     """Between two aligned neighbours, unaligned sections correspond in order when they are at
     all alike: reports keep their order far more often than they reshuffle."""
     olds = [s.index for s in old.sections if s.depth == depth]
@@ -191,7 +201,9 @@ def _fill_gaps(old: DocTree, new: DocTree, depth: int, pairs: dict[int, int], fo
             pairs[i] = j
 
 
-def _monotone_assignment(left: list[int], right: list[int], scores: dict[tuple[int, int], float]):
+def _monotone_assignment(
+    left: list[int], right: list[int], scores: dict[tuple[int, int], float]
+) -> Iterator[tuple[int, int]]:
     """Order-preserving pairs maximising the total score (a small sequence alignment)."""
     rows, cols = len(left), len(right)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -234,7 +246,9 @@ def _section_order(match: SectionMatch) -> tuple[int, int]:
     return (match.old.index if match.old else 0, -1)
 
 
-def _closest(pairs: Sequence[tuple[int, int]], score) -> tuple[float, int, int] | None:
+def _closest(
+    pairs: Sequence[tuple[int, int]], score: Callable[[int, int], float]
+) -> tuple[float, int, int] | None:
     """The best-scoring (old, new) pair that is clearly alike, for the extra side of a split or merge."""
     options = [(round(score(i, j), 3), i, j) for i, j in pairs]
     options = [option for option in options if option[0] >= params.SECTION_THRESHOLD * 1.5]
@@ -250,6 +264,10 @@ def _parents_aligned(a: Section, b: Section, pairs: dict[int, int]) -> bool:
 # --- initiatives ------------------------------------------------------------------------
 
 
+@overload
+def _top(tree: DocTree, section: int) -> int: ...
+@overload
+def _top(tree: DocTree, section: int | None) -> int | None: ...
 def _top(tree: DocTree, section: int | None) -> int | None:
     while section is not None and tree.sections[section].parent is not None:
         section = tree.sections[section].parent
@@ -269,7 +287,10 @@ def classify_units(
 ) -> list[Initiative]:
     """Pair initiative units with one scoring model and one assignment (compare/units.py),
     then describe each pair: its class, the word-level diff, figures and sentences inside."""
-    pairs = {m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation}
+    # section pairs (old -> new); looked up with a unit's home, None for a unit outside sections
+    pairs: dict[int | None, int] = {
+        m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
+    }
     old_units, new_units, features = candidate_features(old, new, seg)
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     forced = _identical(old_units, new_units, roles_old, roles_new)
@@ -327,10 +348,18 @@ def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:
     return (unit.paragraph, 0 if unit.kind == GROUP else 1, unit.index * 10000 + other, level)
 
 
-def _matched_unit(old, new, a: Unit, b: Unit, value: float, pairs, seg: Segmenter) -> list[Initiative]:
+def _matched_unit(
+    old: DocTree,
+    new: DocTree,
+    a: Unit,
+    b: Unit,
+    value: float,
+    pairs: Mapping[int | None, int],
+    seg: Segmenter,
+) -> list[Initiative]:
     aligned = _align_sentences(sentences(a.text) or [a.text], sentences(b.text) or [b.text], seg)
     diff: list[tuple[str, str]] = []
-    figures = []
+    figures: list[Figure] = []
     for old_s, new_s in aligned:
         if old_s and new_s:
             piece = token_diff(old_s, new_s, seg.tokens)
@@ -403,11 +432,11 @@ def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list
     out: list[tuple[str, str]] = []
     pending = [i for i in range(len(old_s)) if i not in match]
     for j, sentence in enumerate(new_s):
-        i = by_new.get(j)
-        if i is not None:
-            while pending and pending[0] < i:
+        old_i = by_new.get(j)
+        if old_i is not None:
+            while pending and pending[0] < old_i:
                 out.append((old_s[pending.pop(0)], ""))
-            out.append((old_s[i], sentence))
+            out.append((old_s[old_i], sentence))
         else:
             out.append(("", sentence))
     out.extend((old_s[i], "") for i in pending)

@@ -52,7 +52,7 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
 def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
     """Deleted and inserted runs next to each other that both hold figures: each figure of the
     old run against the figure at the same place in the new run, whole."""
-    changes = []
+    changes: list[Figure] = []
     for (op_a, text_a), (op_b, text_b) in itertools.pairwise(diff):
         if {op_a, op_b} == {DELETE, INSERT}:
             deleted, inserted = (text_a, text_b) if op_a == DELETE else (text_b, text_a)

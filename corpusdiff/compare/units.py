@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
@@ -107,7 +107,7 @@ def role_of(heading: str) -> Role:
 def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
     """The tree's units plus one unit per （一） group heading, in reading order; a group's
     index follows the tree's own units so the tree's numbering is kept."""
-    groups = []
+    groups: list[Unit] = []
     first_paragraph = _first_paragraphs(tree)
     for section in tree.sections:
         if section.kind in GROUP_KINDS:
@@ -185,7 +185,7 @@ class _Side:
     tree: DocTree
     units: tuple[Unit, ...]
     roles: list[Role]
-    words: list[list[str]]
+    words: list[tuple[str, ...]]
     texts: list[str]
 
     @property
@@ -256,7 +256,9 @@ def candidate_features(
     chars = cosine_matrix([_bigrams(t) for t in old.texts], [_bigrams(t) for t in new.texts])
     # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the
     # predicate (持续提升, 稳步推进) is shared by half the review paragraphs
-    leads = cosine_matrix([_bigrams(lead_of(u)) for u in old.units], [_bigrams(lead_of(u)) for u in new.units])
+    leads = cosine_matrix(
+        [_bigrams(lead_of(u)) for u in old.units], [_bigrams(lead_of(u)) for u in new.units]
+    )
     anchors = _anchor_counts(old, new)
     shared = _sentence_shares(old, new, seg)
     pos_old, pos_new = old.positions, new.positions
@@ -292,8 +294,8 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
     cosines = cosine_matrix([seg.words(t) for _, t in pieces_old], [seg.words(t) for _, t in pieces_new])
     same_role = [[new.roles[j] == old.roles[i] for j, _ in pieces_new] for i, _ in pieces_old]
     cosines = cosines * same_role
-    share_old: Counter[tuple[int, int]] = Counter()
-    share_new: Counter[tuple[int, int]] = Counter()
+    share_old: defaultdict[tuple[int, int], float] = defaultdict(float)
+    share_new: defaultdict[tuple[int, int], float] = defaultdict(float)
     for k, m in enumerate(cosines.argmax(axis=1)):
         if cosines[k, m] >= params.SENTENCE_LINK:
             i, text = pieces_old[k]
@@ -305,7 +307,9 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
         j, text = pieces_new[m]
         if value >= params.SENTENCE_LINK:
             share_new[(i, j)] += len(text) / max(1, len(new.texts[j]))
-    return {pair: min(1.0, max(share_old[pair], share_new[pair])) for pair in share_old.keys() | share_new.keys()}
+    return {
+        pair: min(1.0, max(share_old[pair], share_new[pair])) for pair in share_old.keys() | share_new.keys()
+    }
 
 
 def _sentences_of(side: _Side) -> list[tuple[int, str]]:
@@ -373,7 +377,7 @@ def match_units(
     return matches
 
 
-def _best(options):  # type: ignore[no-untyped-def]
+def _best(options: Iterable[tuple[tuple[int, int], float]]) -> tuple[tuple[int, int], float] | None:
     return max(options, key=lambda option: option[1], default=None)
 
 

@@ -3,13 +3,13 @@ terminal text (labels and colour; colour is never the only signal)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import Any
 
 from corpusdiff.types.diff import DiffResult, Initiative, PartSummary, SectionMatch
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import DocTree, Unit
+from corpusdiff.types.tree import DocTree, Section, Unit
 
 SCHEMA_VERSION = "2.0"
 CLASSES = ("new", "dropped", "reworded", "moved", "recurring")
@@ -50,7 +50,7 @@ def _meta(meta: Metadata) -> dict[str, object]:
     }
 
 
-def _section_json(tree: DocTree, section) -> dict[str, object] | None:
+def _section_json(tree: DocTree, section: Section | None) -> dict[str, object] | None:
     if section is None:
         return None
     return {
@@ -180,15 +180,22 @@ def within_line(result: DiffResult) -> str:
 # --- grouping shared by the text renderers ----------------------------------------------------
 
 
-def _heading(section) -> str:
+def _heading(section: Section | None) -> str:
     return f"{section.label}{section.heading}".strip() if section else "(before the first heading)"
 
 
-def grouped(result: DiffResult, only: Iterable[str] | None = None, focus: str | None = None):
+def grouped(
+    result: DiffResult, only: Iterable[str] | None = None, focus: str | None = None
+) -> list[tuple[SectionMatch | None, list[Initiative]]]:
     """(section match or None, initiatives) in reading order of the new edition."""
     wanted = set(only or CLASSES)
-    by_new = {m.new.index: m for m in result.sections if m.new is not None and not m.relation}
-    by_old = {m.old.index: m for m in result.sections if m.old is not None and not m.relation}
+    # looked up with a unit's own section, None for a unit before the first heading
+    by_new: dict[int | None, SectionMatch] = {
+        m.new.index: m for m in result.sections if m.new is not None and not m.relation
+    }
+    by_old: dict[int | None, SectionMatch] = {
+        m.old.index: m for m in result.sections if m.old is not None and not m.relation
+    }
     groups: dict[int | None, list[Initiative]] = {}
     order: list[SectionMatch | None] = []
     for item in result.initiatives:
@@ -203,7 +210,7 @@ def grouped(result: DiffResult, only: Iterable[str] | None = None, focus: str | 
             groups[key] = []
             order.append(match)
         groups[key].append(item)
-    out = []
+    out: list[tuple[SectionMatch | None, list[Initiative]]] = []
     for match in order:
         if focus and not _matches_focus(match, focus):
             continue
@@ -353,7 +360,7 @@ def to_terminal(
     """Summary first, then section by section; every item carries a text label."""
     import click
 
-    def style(text: str, status: str, **extra: object) -> str:
+    def style(text: str, status: str, **extra: bool) -> str:
         colour = COLOURS.get(status)
         return click.style(text, fg=colour, **extra) if color and colour else text
 
@@ -394,7 +401,7 @@ def _section_line(match: SectionMatch | None) -> str:
     return f"== {LABELS[match.status]} SECTION {_heading(side)}"
 
 
-def _terminal_item(item: Initiative, style) -> list[str]:
+def _terminal_item(item: Initiative, style: Callable[..., str]) -> list[str]:
     old_text, new_text = _item_text(item)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
         if item.status == "new":
