@@ -32,7 +32,7 @@ def install() -> None:
     command line does it at its edge; a library caller that wants the disk cache does too."""
     from corpusdiff.text import stores
 
-    stores.use(sys.modules[__name__], cache_dir)  # type: ignore[arg-type]
+    stores.use(sys.modules[__name__], cache_dir)
 
 
 def cache_dir() -> Path | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -30,6 +31,9 @@ from corpusdiff.text.slugs import slugify, slugify_region
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
 from corpusdiff.types.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from git import Repo
 
 MANIFEST = "manifest.yaml"
 ALIGNMENTS = "alignments"
@@ -314,11 +318,18 @@ class _Placement:
     trailers: gitstore.Trailers | None = None
     corrected: str | None = None  # hand corrections to write and commit after the ingest commit
 
+    def trailer_block(self) -> str:
+        """The provenance trailers of its commit (a placement with paths always has them)."""
+        assert self.trailers is not None
+        return self.trailers.render()
+
 
 class _Placer:
     """Decides id, action and text of each report; the corpus index is read once per run."""
 
-    def __init__(self, repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool) -> None:
+    def __init__(
+        self, repo: Repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool
+    ) -> None:
         self.repo, self.root, self.manifest, self.force = repo, root, manifest, force
         self.repo_root = gitstore.work_tree(repo)
         self.by_sha: dict[str, Entry] = {}
@@ -392,7 +403,7 @@ class _Placer:
         )
 
 
-def _commit(repo, placements: list[_Placement]) -> list[IngestResult]:
+def _commit(repo: Repo, placements: list[_Placement]) -> list[IngestResult]:
     """Commit what was written: per document, or in chunks for a bulk import."""
     pending = [p for p in placements if p.paths]
     size = COMMIT_CHUNK if len(pending) > BULK_THRESHOLD else 1
@@ -400,7 +411,7 @@ def _commit(repo, placements: list[_Placement]) -> list[IngestResult]:
     for chunk in chunks(pending, size):
         if len(chunk) == 1:
             [one] = chunk
-            message = f"{one.verb}: {one.result.id}\n\n{one.title}\n\n{one.trailers.render()}"
+            message = f"{one.verb}: {one.result.id}\n\n{one.title}\n\n{one.trailer_block()}"
         else:
             message = _bulk_message(chunk, repo)
         sha = gitstore.commit_paths(repo, [path for p in chunk for path in p.paths], message)
@@ -409,21 +420,24 @@ def _commit(repo, placements: list[_Placement]) -> list[IngestResult]:
     return [replace(p.result, commit=commits.get(p.result.id, "")) for p in placements]
 
 
-def _bulk_message(chunk: Sequence[_Placement], repo) -> str:
+def _bulk_message(chunk: Sequence[_Placement], repo: Repo) -> str:
     verbs = sorted({p.verb for p in chunk})
     groups = "\n".join(
         f"Document: {p.result.path.relative_to(gitstore.work_tree(repo)).as_posix()}\n"
-        f"Action: {p.verb}\n{p.trailers.render()}"
+        f"Action: {p.verb}\n{p.trailer_block()}"
         for p in chunk
     )
     titles = "\n".join(f"- {p.result.id}: {p.title}" for p in chunk)
     return f"{' / '.join(verbs)}: {len(chunk)} documents\n\n{titles}\n\n{groups}"
 
 
-def _commit_corrections(repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict) -> None:
+def _commit_corrections(
+    repo: Repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict[str, str]
+) -> None:
     from corpusdiff.store.files import write_atomic
 
     for p in corrected:
+        assert p.corrected is not None
         write_atomic(p.result.path, p.corrected)
         commits[p.result.id] = gitstore.commit_paths(
             repo,
@@ -438,7 +452,7 @@ def _remove_stale_temporaries(root: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _carry_hand_corrections(repo, target: Path, fresh: str) -> tuple[str, str]:
+def _carry_hand_corrections(repo: Repo, target: Path, fresh: str) -> tuple[str, str]:
     """Re-apply edits committed since the last ingest onto the fresh normalisation.
 
     Returns the text to write and a note for the user ("" when there were no hand edits).

@@ -11,8 +11,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff.errors import CorpusError
+
+if TYPE_CHECKING:  # GitPython itself is imported inside the functions that use it
+    from git import Repo
 
 _FALLBACK_IDENTITY = {"name": "corpusdiff", "email": "corpusdiff@localhost"}
 
@@ -35,7 +39,7 @@ class Trailers:
         )
 
 
-def open_repo(path: Path, create: bool = False):  # -> git.Repo
+def open_repo(path: Path, create: bool = False) -> Repo:
     """The git work tree holding `path`; initialised at `path` when there is none and `create`."""
     import git
 
@@ -50,12 +54,13 @@ def open_repo(path: Path, create: bool = False):  # -> git.Repo
     return git.Repo.init(path, initial_branch="main")
 
 
-def work_tree(repo) -> Path:
+def work_tree(repo: Repo) -> Path:
+    assert repo.working_tree_dir is not None, "a corpus is never a bare repository"
     return Path(repo.working_tree_dir).resolve()
 
 
 @contextmanager
-def locked(repo) -> Iterator[None]:
+def locked(repo: Repo) -> Iterator[None]:
     """One writer at a time: an exclusive lock file in the git directory, waited for."""
     lock_path = Path(repo.git_dir) / "corpusdiff.lock"
     with open(lock_path, "w") as handle:
@@ -72,7 +77,7 @@ def locked(repo) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def has_uncommitted_changes(repo, path: Path) -> bool:
+def has_uncommitted_changes(repo: Repo, path: Path) -> bool:
     """True when `path` differs from HEAD in the work tree or the index (hand edits)."""
     relative = str(path.resolve().relative_to(work_tree(repo)))
     if not repo.head.is_valid():
@@ -80,7 +85,7 @@ def has_uncommitted_changes(repo, path: Path) -> bool:
     return bool(repo.git.status("--porcelain", "--", relative).strip())
 
 
-def dirty_paths(repo) -> set[str]:
+def dirty_paths(repo: Repo) -> set[str]:
     """Repository-relative paths that differ from HEAD in the work tree or the index, or are
     untracked (a document an interrupted ingest wrote but never committed)."""
     if not repo.head.is_valid():
@@ -89,7 +94,7 @@ def dirty_paths(repo) -> set[str]:
     return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
 
 
-def commit_paths(repo, paths: Sequence[Path], message: str) -> str:
+def commit_paths(repo: Repo, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
     lock = Path(repo.git_dir) / "index.lock"
@@ -106,11 +111,12 @@ def commit_paths(repo, paths: Sequence[Path], message: str) -> str:
     return repo.head.commit.hexsha
 
 
-def _identity_env(repo) -> dict[str, str]:
+def _identity_env(repo: Repo) -> dict[str, str]:
     """Use the user's git identity; fall back to a neutral one so ingest works on a fresh machine."""
     reader = repo.config_reader()
-    name = reader.get_value("user", "name", default="") or os.environ.get("GIT_AUTHOR_NAME", "")
-    email = reader.get_value("user", "email", default="") or os.environ.get("GIT_AUTHOR_EMAIL", "")
+    # the raw strings: get_value would turn a name such as `007` into the int 7
+    name = reader.get("user", "name", fallback="") or os.environ.get("GIT_AUTHOR_NAME", "")
+    email = reader.get("user", "email", fallback="") or os.environ.get("GIT_AUTHOR_EMAIL", "")
     if name and email:
         return {}
     env = {}
@@ -120,7 +126,7 @@ def _identity_env(repo) -> dict[str, str]:
     return env
 
 
-def file_at_revision(repo, path: Path, revision: str) -> str:
+def file_at_revision(repo: Repo, path: Path, revision: str) -> str:
     """The text of `path` at `revision`, or a CorpusError saying what is missing."""
     import git
 
@@ -170,13 +176,17 @@ def _kind(subject: str, trailers: dict[str, str]) -> str:
     return "normalisation change"
 
 
-def history(repo, path: Path) -> list[Revision]:
+def history(repo: Repo, path: Path) -> list[Revision]:
     """Commits that changed `path`, newest first, each classified by its trailers."""
     relative = path.resolve().relative_to(work_tree(repo)).as_posix()
     revisions = []
     for commit in repo.iter_commits(paths=relative):
-        trailers = _trailers(commit.message, relative)
-        subject = commit.message.splitlines()[0] if commit.message else ""
+        # GitPython leaves a message it cannot decode with the commit's encoding as bytes
+        message = (
+            commit.message if isinstance(commit.message, str) else commit.message.decode("utf-8", "replace")
+        )
+        trailers = _trailers(message, relative)
+        subject = message.splitlines()[0] if message else ""
         revisions.append(
             Revision(
                 commit.hexsha,
@@ -189,12 +199,12 @@ def history(repo, path: Path) -> list[Revision]:
     return revisions
 
 
-def last_ingest(repo, path: Path) -> Revision | None:
+def last_ingest(repo: Repo, path: Path) -> Revision | None:
     """The newest commit of `path` made by ingest (it carries provenance trailers)."""
     return next((r for r in history(repo, path) if r.trailers), None)
 
 
-def three_way_merge(repo, ours: str, base: str, theirs: str) -> tuple[str, bool]:
+def three_way_merge(repo: Repo, ours: str, base: str, theirs: str) -> tuple[str, bool]:
     """`git merge-file`: apply base→theirs onto ours; returns (text, merged cleanly)."""
     import tempfile
 
