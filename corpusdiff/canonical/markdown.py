@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, fields
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -21,6 +22,10 @@ from corpusdiff.types.document import (
     Source,
     Table,
 )
+
+if TYPE_CHECKING:  # markdown-it is imported where used
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_<>\[\]&|#])")
 _LINE_START_SPECIAL = re.compile(r"^(#|>|[-+*=]|\d+(?=[.)](\s|$))|~~~)")
@@ -104,10 +109,10 @@ def _row(cells: tuple[str, ...]) -> str:
 def is_canonical_text(text: str) -> bool:
     """Canonical documents start with front matter that names the dialect."""
     match = _FRONT_MATTER.match(text)
-    return bool(match) and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
+    return match is not None and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
 
 
-def markdown_reader():  # -> markdown_it.MarkdownIt
+def markdown_reader() -> MarkdownIt:
     """The one Markdown set-up for canonical documents, for reading them into blocks and for
     rendering them on the site: CommonMark with GFM tables and front matter; raw HTML off, so
     text stays text."""
@@ -140,19 +145,21 @@ def parse(text: str) -> NormalizedDocument:
 
 def metadata_from_dict(data: dict[str, object]) -> Metadata:
     known = {f.name for f in fields(Metadata)} - {"source"}
-    values = {key: str(value) for key, value in data.items() if key in known and value is not None}
+    values: dict[str, Any] = {
+        key: str(value) for key, value in data.items() if key in known and value is not None
+    }
     source = data.get("source")
     if isinstance(source, dict):
         names = {f.name for f in fields(Source)}
-        values["source"] = Source(**{k: str(v) for k, v in source.items() if k in names})  # type: ignore[assignment]
-    return Metadata(**values)  # type: ignore[arg-type]
+        values["source"] = Source(**{k: str(v) for k, v in source.items() if k in names})
+    return Metadata(**values)
 
 
-def _inline_text(token) -> str:  # token: markdown_it.token.Token
+def _inline_text(token: Token) -> str:
     return "".join(child.content for child in token.children or [] if child.type == "text")
 
 
-def _blocks(tokens: list, index: int, close: str | None) -> tuple[list[Block], int]:
+def _blocks(tokens: list[Token], index: int, close: str | None) -> tuple[list[Block], int]:
     """Blocks from `tokens[index:]` up to the token of type `close`; returns them and the index after."""
     blocks: list[Block] = []
     while index < len(tokens) and tokens[index].type != close:
@@ -184,7 +191,7 @@ def _blocks(tokens: list, index: int, close: str | None) -> tuple[list[Block], i
     return blocks, index
 
 
-def _table_rows(tokens: list, index: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+def _table_rows(tokens: list[Token], index: int) -> tuple[tuple[tuple[str, ...], ...], int]:
     rows: list[tuple[str, ...]] = []
     cells: list[str] = []
     while tokens[index].type != "table_close":

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
@@ -378,6 +379,8 @@ def renormalize(document: NormalizedDocument) -> NormalizedDocument:
             return replace(block, text=clean_text(block.text))
         if isinstance(block, TableBlock):
             return TableBlock(tables.pad([[tables.cell_text(c) for c in row] for row in block.rows]))
-        return Box(headings.canonical_box_title(block.title), tuple(clean(b) for b in block.blocks))  # type: ignore[misc]
+        # a box's blocks come back the same kind: paragraphs, list items and tables
+        inner = tuple(cast("Paragraph | ListItem | TableBlock", clean(b)) for b in block.blocks)
+        return Box(headings.canonical_box_title(block.title), inner)
 
     return replace(document, blocks=tuple(clean(block) for block in document.blocks))

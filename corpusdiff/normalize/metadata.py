@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
@@ -155,14 +156,10 @@ def detect_metadata(
         container=_container(wrapper),
         source=Source(file=raw.name, sha256=raw.sha256, encoding=raw.encoding),
     )
-    merged = replace(
-        detected,
-        **{
-            f.name: overrides[f.name]
-            for f in fields(Metadata)
-            if f.name != "source" and overrides.get(f.name)
-        },
-    )
+    given: dict[str, Any] = {
+        f.name: overrides[f.name] for f in fields(Metadata) if f.name != "source" and overrides.get(f.name)
+    }
+    merged = replace(detected, **given)
     if derive_series and not merged.series:
         merged = replace(merged, series=default_series(merged))
     source = overrides.get("source")
@@ -204,10 +201,10 @@ def detect_period(title: str, genre: str) -> str:
         for key, years in _FIVE_YEAR_ORDINAL.items():
             if f"第{key}个五年" in title:
                 return years
-    years = re.findall(r"(\d{4})\s*年", title)
-    if not years:
+    found: list[str] = re.findall(r"(\d{4})\s*年", title)
+    if not found:
         return ""
-    return max(years)
+    return max(found)
 
 
 def default_series(metadata: Metadata) -> str:
