@@ -64,7 +64,9 @@ def _tick(result: R, done: Callable[[int], None]) -> R:
     return result
 
 
-def _process_each(workers: int, func: Callable[[T], R], items: Sequence[T], done) -> Iterator[tuple[int, R]]:
+def _process_each(
+    workers: int, func: Callable[[T], R], items: Sequence[T], done: Callable[[int], None]
+) -> Iterator[tuple[int, R]]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     queue = iter(enumerate(items))
@@ -98,7 +100,9 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _dask_each(address: str, func: Callable[[T], R], items: Sequence[T], done) -> Iterator[tuple[int, R]]:
+def _dask_each(
+    address: str, func: Callable[[T], R], items: Sequence[T], done: Callable[[int], None]
+) -> Iterator[tuple[int, R]]:
     try:
         from distributed import Client, as_completed
     except ImportError:

@@ -6,7 +6,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -14,7 +14,10 @@ from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError
 
 if TYPE_CHECKING:
+    from corpusdiff.parallel import Runner
     from corpusdiff.store.corpus import Corpus
+    from corpusdiff.types.edition import Edition
+    from corpusdiff.types.tree import DocTree
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,7 +46,7 @@ def handle_errors(command: F) -> F:
                 raise
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug for the traceback)")
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,7 +134,9 @@ def _corpus(ctx: click.Context) -> Corpus:
     return Corpus(_corpus_dir(ctx))
 
 
-def progress_counter(label: str, minimum: int = 2, quiet: bool = False):  # type: ignore[no-untyped-def]
+def progress_counter(
+    label: str, minimum: int = 2, quiet: bool = False
+) -> Callable[[int], Callable[[int], None]]:
     """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
     from `minimum` items, closed when all are done."""
 
@@ -171,7 +176,7 @@ def runner_options(command: F) -> F:
     )(command)
 
 
-def _runner(jobs: int | None, scheduler: str):  # -> corpusdiff.parallel.Runner
+def _runner(jobs: int | None, scheduler: str) -> Runner:
     from corpusdiff.parallel import Runner
 
     return Runner(jobs=jobs, scheduler=scheduler)
@@ -267,7 +272,7 @@ _TERM_STATUSES = {"new": "new-in-latest", "dropped": "dropped", "steady": "stead
 _TERMINAL_TERM_LIMIT = 40
 
 
-def table_format_option(help_text: str):  # type: ignore[no-untyped-def]
+def table_format_option(help_text: str) -> Callable[[F], F]:
     """`-f terminal|json|csv` for the commands whose output is a table."""
     return click.option(
         "-f",
@@ -353,7 +358,7 @@ def terms_command(
         click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
 
 
-def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None):  # type: ignore[no-untyped-def]
+def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
     """(Edition, DocTree) pairs of the DOCs in the order given (the user says which edition is
     the latest), or of the corpus by date; only `series`'s."""
     from corpusdiff.store.resolve import load_editions
