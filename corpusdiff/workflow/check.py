@@ -10,11 +10,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from corpusdiff import DIALECT_VERSION
 from corpusdiff.errors import CorpusdiffError
+
+if TYPE_CHECKING:
+    from corpusdiff.types.document import Metadata
 
 _REQUIRED = ("title", "id", "genre", "series")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){2}$")
@@ -31,7 +35,8 @@ def check_corpus(root: Path) -> list[Problem]:
     import git
 
     try:
-        repo_root = Path(git.Repo(root, search_parent_directories=True).working_tree_dir)
+        working = git.Repo(root, search_parent_directories=True).working_tree_dir
+        repo_root = Path(working) if working is not None else root  # None: a bare repository
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         repo_root = root
     problems: list[Problem] = []
@@ -82,7 +87,9 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
 
 
-def _check_front_matter(root: Path, path: Path, metadata, ids: dict[str, Path]) -> Iterator[Problem]:
+def _check_front_matter(
+    root: Path, path: Path, metadata: Metadata, ids: dict[str, Path]
+) -> Iterator[Problem]:
     text = path.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
     for field in _REQUIRED:

@@ -6,16 +6,20 @@ from __future__ import annotations
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus
 from corpusdiff.types.diff import Overrides
 
+if TYPE_CHECKING:
+    from git import Repo
+
 DRIVER = "corpusdiff"
 _MARK = "# corpusdiff: section-aligned diffs of corpus documents"
 
 
-def _attribute_line(repo, corpus: Path) -> str:
+def _attribute_line(repo: Repo, corpus: Path) -> str:
     relative = corpus.resolve().relative_to(gitstore.work_tree(repo)).as_posix()
     pattern = "*.md" if relative == "." else f"{relative}/**/*.md"
     return f"{pattern} diff={DRIVER}"

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus, as_corpus
+
+if TYPE_CHECKING:
+    from git import Repo
 
 IDENTITY = ("corpusdiff history", "history@corpusdiff.invalid")
 
@@ -66,7 +70,7 @@ def build_history(root: Corpus | Path, series: str, branch: str | None = None) -
     return HistoryResult(branch, filename, tuple(commits))
 
 
-def _tree_of_one_file(repo, blob: str, filename: str) -> str:
+def _tree_of_one_file(repo: Repo, blob: str, filename: str) -> str:
     """A tree holding one file, written through a private index (the real index is untouched)."""
     import tempfile
 

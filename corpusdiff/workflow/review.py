@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
 from corpusdiff.errors import CorpusError
@@ -19,10 +20,13 @@ from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.review import ReviewItem
 
+if TYPE_CHECKING:
+    from git import Repo
+
 __all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
 
 
-def resolve_range(repo, spec: str | None) -> tuple[str, str]:
+def resolve_range(repo: Repo, spec: str | None) -> tuple[str, str]:
     """(base, head) commits: `A..B`, `A...B`, `A` (meaning A..HEAD), or the upstream/main default."""
     if spec:
         base, _sep, head = spec.replace("...", "..").partition("..")
@@ -77,8 +81,8 @@ def review(
             continue
         planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
     stopwords = load_vocabulary(root).stopwords
-    jobs = [
-        (old, new, editions.overrides(old_id, item.doc_id), stopwords)
+    jobs = [  # a plan with an old text always has a new one
+        (old, cast(str, new), editions.overrides(old_id, item.doc_id), stopwords)
         for item, old_id, old, new in planned
         if old is not None
     ]
@@ -95,11 +99,13 @@ def compare_texts(job: tuple[str, str, Overrides | None, tuple[str, ...]]) -> Di
     return cached_compare(canonical_tree(old), canonical_tree(new), overrides, stopwords)
 
 
-def _show(repo, revision: str, path: str) -> str:
+def _show(repo: Repo, revision: str, path: str) -> str:
     return repo.git.show(f"{revision}:{path}") + "\n"
 
 
-def _plan_one(repo, editions, prefix: str, doc_id: str, status: str, base: str, head: str):
+def _plan_one(
+    repo: Repo, editions: _Editions, prefix: str, doc_id: str, status: str, base: str, head: str
+) -> tuple[ReviewItem, str, str | None, str | None]:
     """(item without its result, id of the old side, old text, new text); old text is None when
     nothing is compared. A revision's old side is the document itself."""
     path = f"{prefix}{doc_id}.md"
@@ -127,7 +133,7 @@ class _Editions:
     """Series and date of every document at `head`, read once (front matter only), and the
     reviewer overrides there."""
 
-    def __init__(self, repo, prefix: str, head: str) -> None:
+    def __init__(self, repo: Repo, prefix: str, head: str) -> None:
         self.repo, self.prefix, self.head = repo, prefix, head
         self.known: list[tuple[str, str, str]] = []  # (series, date, id)
         self.alignments: set[str] = set()  # paths relative to the corpus
