@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from corpusdiff.series.aliases import DEFAULT_ALIASES
 from corpusdiff.structure import addressed
@@ -210,7 +211,7 @@ def _from_intro(
     """A list after "…如下：", or the clauses after "…目标是：" in the same paragraph; the text up
     to `end` (the colon) says whether they are targets or results, and of which year."""
     intro = blocks[index]
-    text = intro.block.text  # type: ignore[union-attr]
+    text = cast(Paragraph, intro.block).text  # the caller found the intro in a paragraph
     role = "achieved" if re.search("完成|执行", text[:end]) else "target"
     year = _year_of(text[:end], intro.heading, document)
     rest = text[end:].strip()
@@ -329,7 +330,7 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
     name_at = _column(header, ("指标名称", "指标"))
     if name_at is None:
         return [], []
-    columns = [(at, *role) for at, cell in enumerate(header) if (role := _column_role(cell))]
+    columns = [(at, *found) for at, cell in enumerate(header) if (found := _column_role(cell))]
     if not columns:
         return [], []
     unit_at, kind_at = _column(header, ("单位",)), _column(header, ("属性",))

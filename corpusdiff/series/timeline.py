@@ -151,7 +151,11 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
             "\n".join(_item(level, tree, "", key).text for key in keys)
             for tree, keys in zip(trees, items, strict=True)
         ]
-        chains = chain_items(items, links, lambda edition, word, texts=texts: word in texts[edition])
+
+        def mentions(edition: int, word: str, texts: list[str] = texts) -> bool:
+            return word in texts[edition]
+
+        chains = chain_items(items, links, mentions)
         threads += [_thread(level, chain, trees, editions) for chain in chains]
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
@@ -266,7 +270,13 @@ def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:
     return chain
 
 
-def _extended(chain, predecessor, successor, merged_into, split_from) -> list[Node]:  # type: ignore[no-untyped-def]
+def _extended(
+    chain: list[Node],
+    predecessor: Mapping[Node, Node],
+    successor: Mapping[Node, Node],
+    merged_into: Mapping[Node, Node],
+    split_from: Mapping[Node, Node],
+) -> list[Node]:
     """A chain with the lineage it split from before it and the one it merged into after it."""
     while chain[0] in split_from:
         chain = _up_to(split_from[chain[0]], predecessor) + chain
@@ -291,7 +301,8 @@ def _item(level: str, tree: DocTree, edition_id: str, key: int) -> ThreadItem:
         text = "\n".join(u.text for u in tree.units if is_within(tree, u.section, key))
     else:
         unit = tree.units[key]
-        section = tree.sections[unit.section]  # type: ignore[index]
+        assert unit.section is not None  # a task always lives in a section
+        section = tree.sections[unit.section]
         text = unit.text
     return ThreadItem(
         edition_id, f"{section.label}{section.heading}", text, f"{edition_id}#h{section.index + 1}"
@@ -439,9 +450,7 @@ def to_markdown(timeline: Timeline) -> str:
             "|---" * (len(labels) + 2) + "|",
         ]
         for n, thread in enumerate(threads, 1):
-            cells = [
-                _md_cell(thread.item_in(e.id).heading) if thread.item_in(e.id) else ABSENT for e in editions
-            ]
+            cells = [_md_cell(found.heading) if (found := thread.item_in(e.id)) else ABSENT for e in editions]
             lines.append(f"| {n} | " + " | ".join(cells) + f" | {', '.join(thread.gaps)} |")
     marks = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
     lines += ["", "## Programmes", "", "● quoted · ○ mentioned without quotes · — absent", ""]

@@ -16,7 +16,7 @@ best sentences are the evidence (a numbered task counts as one paragraph).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
@@ -180,10 +180,19 @@ def _with_heading(tree: DocTree, unit: Unit) -> str:
     return f"{tree.sections[unit.section].heading}。{unit.text}"
 
 
-def _plan_item(plan, index, scores, reports, editions, threshold, top) -> PlanItem:  # type: ignore[no-untyped-def]
+def _plan_item(
+    plan: DocTree,
+    index: int,
+    scores: Sequence[Sequence[Mapping[int, Hit]]],
+    reports: Sequence[DocTree],
+    editions: Sequence[Edition],
+    threshold: float,
+    top: int,
+) -> PlanItem:
     section = plan.sections[index]
     units = [u.index for u in plan.units if is_within(plan, u.section, index)]
-    best, passages = [], []
+    best: list[float] = []
+    passages: list[Passage] = []
     for r, (report, edition) in enumerate(zip(reports, editions, strict=True)):
         merged: dict[int, Hit] = {}
         for p in units:
@@ -289,9 +298,11 @@ def to_terminal(result: Trace, passages: bool = False, width: int = 40) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _passage_lines(item: PlanItem, labels, reports, indent: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _passage_lines(
+    item: PlanItem, labels: Sequence[str], reports: Sequence[Edition], indent: int
+) -> list[str]:
     label_of = {e.id: label for e, label in zip(reports, labels, strict=True)}
-    firsts = {}
+    firsts: dict[str, Passage] = {}
     for passage in item.passages:
         firsts.setdefault(passage.doc, passage)
     return [
