@@ -57,6 +57,7 @@ test: lint browser
 # The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300).
 fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+	CORPUSDIFF_KILL_TRIALS=100 $(BIN)/pytest -q -p no:cacheprovider tests/test_faults.py
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks docs
