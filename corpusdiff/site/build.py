@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 from markupsafe import Markup, escape
@@ -36,9 +37,18 @@ from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import DiffResult, Initiative, Overrides
+from corpusdiff.types.tree import Section
+
+if TYPE_CHECKING:  # imported where used
+    from jinja2 import Environment
+    from markdown_it import MarkdownIt
+
+#: The build state kept between builds (STATE_FILE): per task key, its input hash, its pages
+#: and the data the index, programmes and search pages need (read back from JSON).
+_State = dict[str, dict[str, Any]]
 
 
-def _markdown_renderer():
+def _markdown_renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -49,7 +59,8 @@ def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], li
     """HTML body (raw HTML disabled), the outline, and (anchor, text) of each paragraph."""
     md = _markdown_renderer()
     tokens = md.parse(text)
-    outline, paragraphs = [], []
+    outline: list[dict[str, object]] = []
+    paragraphs: list[tuple[str, str]] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             anchor = f"h{len(outline)}"
@@ -86,18 +97,20 @@ def _pair_page(old_id: str, new_id: str, suffix: str = "") -> str:
 
 
 def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str, object]:
-    blocks, changes = [], []
+    blocks: list[dict[str, object]] = []
+    changes: list[dict[str, object]] = []
     for number, (match, items) in enumerate(grouped(result)):
         anchor = f"s{number}"
-        rendered = []
+        rendered: list[dict[str, object]] = []
         for item in items:
             item_anchor = f"i{len(changes)}-{len(rendered)}"
             if item.status != "recurring":
+                unit = item.new or item.old
                 text = (
                     item.new_sentence
                     or item.old_sentence
-                    or ((item.new or item.old).heading if (item.new or item.old) else "")
-                    or (item.new or item.old).text[:40]
+                    or (unit.heading if unit else "")
+                    or (unit.text[:40] if unit else "")
                 )
                 changes.append({"anchor": item_anchor, "status": item.status, "text": text[:60]})
             rendered.append(
@@ -140,7 +153,7 @@ def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str
     }
 
 
-def _full_heading(section) -> str:
+def _full_heading(section: Section | None) -> str:
     return f"{section.label}{section.heading}".strip() if section else ""
 
 
@@ -209,7 +222,7 @@ class PageTask:
 @dataclass(frozen=True)
 class PageOutput:
     pages: dict[str, str]
-    data: dict[str, object]  # what the index, programmes and search pages need from this task
+    data: dict[str, Any]  # what the index, programmes and search pages need from this task
 
 
 def render_task(task: PageTask) -> PageOutput:
@@ -233,7 +246,7 @@ def _render_document(doc: Doc) -> PageOutput:
             markdown_url=relative_root(page) + f"md/{doc.id}.md",
         )
     )
-    texts = [text for _anchor, text in paragraphs] + [item["text"] for item in outline]
+    texts = [text for _anchor, text in paragraphs] + [cast(str, item["text"]) for item in outline]
     data = {"paragraphs": paragraphs, "programmes": [p.name for p in extract_programmes(texts)]}
     return PageOutput({page: html, f"md/{doc.id}.md": doc.text}, data)
 
@@ -242,6 +255,7 @@ def _render_diff(task: PageTask) -> PageOutput:
     from corpusdiff.store.resolve import canonical_tree
 
     old, new = task.old, task.new
+    assert old is not None  # render_task sends only pairs here
     result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides, task.stopwords)
     env = environment()
     page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
@@ -256,7 +270,7 @@ def _render_diff(task: PageTask) -> PageOutput:
 STATE_FILE = ".corpusdiff-build.json"
 
 
-def _load_state(out: Path) -> dict[str, dict[str, object]]:
+def _load_state(out: Path) -> _State:
     try:
         return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -288,7 +302,7 @@ def build_site(
     state = _load_state(out)
     todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]
     report.rendered = [t.key for t in todo]
-    fresh = {}
+    fresh: _State = {}
     for index, output in runner.each(render_task, todo, progress(len(todo))):
         task = todo[index]
         for page, text in output.pages.items():
@@ -301,6 +315,7 @@ def build_site(
     state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
     for doc in docs:
         if doc.raw_page:
+            assert doc.meta.source is not None  # a raw page is a copy of the source
             copy_page(out, doc.raw_page, repo_root / doc.meta.source.file, report)
     for asset in sorted(STATIC.iterdir()):
         copy_page(out, f"static/{asset.name}", asset, report)
@@ -321,8 +336,8 @@ def _series_views(
     root: Path,
     out: Path,
     docs: list[Doc],
-    previous: dict[str, object] | None,
-    state: dict[str, dict[str, object]],
+    previous: dict[str, Any] | None,
+    state: _State,
     runner: Runner,
     report: BuildReport,
 ) -> dict[str, object]:
@@ -356,13 +371,13 @@ def _documents(root: Path, repo_root: Path) -> list[Doc]:
     return docs
 
 
-def _up_to_date(out: Path, previous: dict[str, object] | None, task: PageTask) -> bool:
+def _up_to_date(out: Path, previous: dict[str, Any] | None, task: PageTask) -> bool:
     if not previous or previous.get("hash") != task.input_hash():
         return False
     return all((out / page).is_file() for page in previous["pages"])
 
 
-def _build_search(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
+def _build_search(env: Environment, out: Path, docs: list[Doc], state: _State, report: BuildReport) -> None:
     paragraphs = [
         [number, anchor, text]
         for number, doc in enumerate(docs)
@@ -387,8 +402,17 @@ def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
     }
 
 
-def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> None:
-    regions: dict[str, dict[str, dict[str, object]]] = {}
+def _build_index(
+    env: Environment,
+    out: Path,
+    docs: list[Doc],
+    consecutive: list[tuple[Doc, Doc]],
+    extra: list[tuple[Doc, Doc]],
+    commit: str,
+    state: _State,
+    report: BuildReport,
+) -> None:
+    regions: dict[str, dict[str, dict[str, Any]]] = {}
     for doc in docs:
         series = regions.setdefault(doc.meta.region or "—", {}).setdefault(
             doc.meta.series, {"name": doc.meta.series, "documents": [], "diffs": []}
@@ -418,7 +442,9 @@ def _build_index(env, out, docs, consecutive, extra, commit, state, report) -> N
     write_page(out, "index.html", html, report)
 
 
-def _build_programmes(env, out: Path, docs: list[Doc], state, report: BuildReport) -> None:
+def _build_programmes(
+    env: Environment, out: Path, docs: list[Doc], state: _State, report: BuildReport
+) -> None:
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
     named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))

@@ -8,10 +8,14 @@ import hashlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff import __version__
 from corpusdiff.render.diff import CLASSES, LABELS
 from corpusdiff.types.document import Metadata
+
+if TYPE_CHECKING:  # Jinja2 is imported where used
+    from jinja2 import Environment
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,7 +48,7 @@ class Doc:
 
 
 @functools.cache
-def environment():
+def environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(

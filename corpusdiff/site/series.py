@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any, cast, overload
 
 import yaml
 from markupsafe import Markup
@@ -210,9 +211,18 @@ def _job_key(job: Job) -> list[str]:
     return [type(job).__name__, hashlib.sha256((stamp + repr(job)).encode("utf-8")).hexdigest()]
 
 
-def cached_run(job: Job):  # -> the job's result
+@overload
+def cached_run(job: CompareJob) -> DiffResult: ...
+@overload
+def cached_run(job: TraceJob) -> tr.Trace: ...
+@overload
+def cached_run(job: TermsJob) -> tm.TermIndex: ...
+@overload
+def cached_run(job: SetJob) -> str: ...
+def cached_run(job: Job) -> DiffResult | tr.Trace | tm.TermIndex | str:
     """A job's result, from the disk cache when an earlier run computed it (a job inside a job)."""
-    return cache.memo("series", _job_key(job), job.run)
+    run: Callable[[], DiffResult | tr.Trace | tm.TermIndex | str] = job.run
+    return cache.memo("series", _job_key(job), run)
 
 
 def run_jobs(jobs: Sequence[Job], runner: Runner) -> list[object]:
@@ -282,7 +292,7 @@ def build_series_views(
     root: Path,
     out: Path,
     docs: Sequence[Doc],
-    previous: dict[str, object] | None,
+    previous: dict[str, Any] | None,
     paragraphs: dict[str, list[tuple[str, str]]],
     runner: Runner,
     report: BuildReport,
@@ -333,13 +343,15 @@ def render_views(
         for plan in inputs.plans
         if inputs.reports
     ]
-    results = iter(run_jobs([*set_jobs, *trace_jobs], runner))
+    results = iter(run_jobs([*set_jobs, *trace_jobs], runner))  # set jobs give HTML, trace jobs a Trace
     timelines, indicator_sets = inputs.timelines, inputs.indicator_sets
-    pages = {s.page: next(results) for s in timelines}
-    pages[FIXED_PAGES["indicators"]] = _indicators_page([(s, next(results)) for s in indicator_sets])
-    terms = [(s, next(results)) for s in timelines]
+    pages = {s.page: cast(str, next(results)) for s in timelines}
+    pages[FIXED_PAGES["indicators"]] = _indicators_page(
+        [(s, cast(str, next(results))) for s in indicator_sets]
+    )
+    terms = [(s, cast(str, next(results))) for s in timelines]
     pages[FIXED_PAGES["terms"]] = _terms_page(terms)
-    pages[FIXED_PAGES["trace"]] = _trace_page(inputs, list(results), paragraphs)
+    pages[FIXED_PAGES["trace"]] = _trace_page(inputs, [cast(tr.Trace, r) for r in results], paragraphs)
     return pages
 
 
@@ -429,7 +441,7 @@ def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) 
     root = relative_root(page)
     labels = tl.column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
-    rows = {level: [] for level in tl.LEVELS}
+    rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
     for thread in timeline.threads:
         rows[thread.level].append(thread_row(thread, timeline.editions, label_of, root))
     shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
@@ -454,7 +466,7 @@ def thread_row(
     thread: tl.Thread, editions: Sequence[Edition], label_of: dict[str, str], root: str
 ) -> dict[str, object]:
     """One cell per edition: the heading, linked; whether it repeats the previous one; None if absent."""
-    cells = []
+    cells: list[dict[str, object] | None] = []
     for edition, shown in zip(editions, tl.thread_cells(thread, editions), strict=True):
         item = thread.item_in(edition.id)
         if item is None:
@@ -740,10 +752,10 @@ def trace_item(
     paragraphs: dict[str, list[tuple[str, str]]],
 ) -> dict[str, object]:
     """Per report the best score and a link to its passage, or None below the threshold."""
-    best_passage = {}
-    for passage in item.passages:
-        best_passage.setdefault(passage.doc, passage)
-    cells = []
+    best_passage: dict[str, tr.Passage] = {}
+    for candidate in item.passages:
+        best_passage.setdefault(candidate.doc, candidate)
+    cells: list[dict[str, object] | None] = []
     for edition, score in zip(result.reports, item.best, strict=True):
         passage = best_passage.get(edition.id)
         cells.append({"score": f"{score:.2f}", "url": passage_url(passage, paragraphs)} if passage else None)
@@ -788,7 +800,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
     """Every term of the index, most frequent first, with its counts per edition."""
-    labels = tl.column_labels(index.editions)  # type: ignore[arg-type]
+    labels = tl.column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {
         "anchor": f"terms-{edition_set.anchor}",
