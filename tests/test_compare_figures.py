@@ -7,6 +7,7 @@ import pytest
 from corpusdiff.compare.core import compare
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.figures import figures
+from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT
 
 PAIRS = [
@@ -16,7 +17,7 @@ PAIRS = [
 ]
 
 
-def _tree(doc_id: str):  # noqa: ANN202
+def _tree(doc_id: str) -> DocTree:
     return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
 
 
