@@ -392,3 +392,15 @@ def test_series_views_never_turn_report_text_into_markup(tmp_path: Path) -> None
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;河套" in (out / "trace.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_diff_page_shows_parts_merges_and_changes_within(built: Path) -> None:
+    page = (built / "diff" / "futian.mid-year-report.2023-10__futian.annual-plan.2025-01.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r"<li>tasks \d+ → \d+: \d+ continue", page)
+    assert "changes within continuing initiatives:" in page
+    assert 'class="label status-merge">MERGED<' in page and 'class="label status-split">SPLIT<' in page
+    assert "+ sentence added" in page
+    # a sentence added inside a continuing unit is never labelled as a new initiative
+    assert not re.search(r'status-new">NEW</span> <span class="scope">', page)

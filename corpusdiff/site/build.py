@@ -20,7 +20,7 @@ from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.normalize.metadata import GENRES
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.render.diff import CLASSES, LABELS, grouped, summary
+from corpusdiff.render.diff import CLASSES, LABELS, grouped, part_line, summary, within_line
 from corpusdiff.site.common import (
     SITE_CONFIG,
     STATIC,
@@ -112,13 +112,16 @@ def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str
                     or (unit.heading if unit else "")
                     or (unit.text[:40] if unit else "")
                 )
-                changes.append({"anchor": item_anchor, "status": item.status, "text": text[:60]})
+                changes.append(
+                    {"anchor": item_anchor, "status": item.relation or item.status, "text": text[:60]}
+                )
             rendered.append(
                 {
                     "status": item.status,
                     "anchor": item_anchor,
                     "sentence": item.level == "sentence",
-                    "similarity": item.similarity if item.old and item.new and item.level == "unit" else 0,
+                    "relation": item.relation,
+                    "confidence": item.confidence,
                     "old": _inline_html(item, "old"),
                     "new": _inline_html(item, "new"),
                     "figures": item.figures,
@@ -145,6 +148,8 @@ def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str
         "new_url": relative_root(page) + new.url,
         "duizhao_url": relative_root(page) + _pair_page(old.id, new.id, "-duizhao"),
         "counts": [(k, counts["initiatives"][k]) for k in CLASSES],
+        "parts": [part_line(part) for part in result.parts()],
+        "within": within_line(result),
         "section_counts": list(counts["sections"].items()),
         "programmes": result.programmes,
         "notes": result.notes,
