@@ -21,7 +21,17 @@ from corpusdiff.compare.units import GROUP, candidate_features, match_units, uni
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
-from corpusdiff.types.diff import DiffResult, Figure, Initiative, Overrides, SectionMatch
+from corpusdiff.types.diff import (
+    DiffResult,
+    Figure,
+    Initiative,
+    Level,
+    Overrides,
+    Relation,
+    SectionMatch,
+    SectionStatus,
+    Status,
+)
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 
@@ -138,22 +148,30 @@ def align_sections(
     reverse = {j: i for i, j in pairs.items()}
     for i, j in sorted(pairs.items()):
         a, b = old.sections[i], new.sections[j]
-        status = "matched" if _parents_aligned(a, b, pairs) else "moved"
+        status = SectionStatus.MATCHED if _parents_aligned(a, b, pairs) else SectionStatus.MOVED
         matches.append(SectionMatch(status, a, b, round(score(i, j), 3), pinned=i in pinned))
     for a in old.sections:
         if a.index not in pairs:
             best = _closest([(a.index, j) for j in reverse if new.sections[j].kind == a.kind], score)
             if best is not None:
-                matches.append(SectionMatch("matched", a, new.sections[best[2]], best[0], relation="merge"))
+                matches.append(
+                    SectionMatch(
+                        SectionStatus.MATCHED, a, new.sections[best[2]], best[0], relation=Relation.MERGE
+                    )
+                )
             else:
-                matches.append(SectionMatch("dropped", a, None, 0.0))
+                matches.append(SectionMatch(SectionStatus.DROPPED, a, None, 0.0))
     for b in new.sections:
         if b.index not in reverse:
             best = _closest([(i, b.index) for i in pairs if old.sections[i].kind == b.kind], score)
             if best is not None:
-                matches.append(SectionMatch("matched", old.sections[best[1]], b, best[0], relation="split"))
+                matches.append(
+                    SectionMatch(
+                        SectionStatus.MATCHED, old.sections[best[1]], b, best[0], relation=Relation.SPLIT
+                    )
+                )
             else:
-                matches.append(SectionMatch("new", None, b, 0.0))
+                matches.append(SectionMatch(SectionStatus.NEW, None, b, 0.0))
     matches.sort(key=_section_order)
     return matches, notes
 
@@ -303,17 +321,17 @@ def classify_units(
         unit, *in_sentences = _matched_unit(old, new, a, b, match.probability, pairs, seg)
         result.append(replace(unit, relation=match.relation, part=part))
         # the shared side of a merge or split has its sentences reported by its own pair
-        shared = {"merge": "new", "split": "dropped"}.get(match.relation)
+        shared = {Relation.MERGE: Status.NEW, Relation.SPLIT: Status.DROPPED}.get(Relation(match.relation))
         result.extend(replace(item, part=part) for item in in_sentences if item.status != shared)
         paired_old.add(match.old)
         paired_new.add(match.new)
     result.extend(
-        Initiative("dropped", u, None, 0.0, part=roles_old[k])
+        Initiative(Status.DROPPED, u, None, 0.0, part=roles_old[k])
         for k, u in enumerate(old_units)
         if k not in paired_old
     )
     result.extend(
-        Initiative("new", None, u, 0.0, part=roles_new[k])
+        Initiative(Status.NEW, None, u, 0.0, part=roles_new[k])
         for k, u in enumerate(new_units)
         if k not in paired_new
     )
@@ -340,7 +358,7 @@ def _identical(
 def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:
     """Reading order of the new edition (dropped units at their old place); a group before
     its first unit, a unit before the sentences inside it."""
-    level = 0 if item.level == "unit" else 1
+    level = 0 if item.level == Level.UNIT else 1
     unit = item.new if item.new is not None else item.old
     if unit is None:
         return (0, 0, 0, level)
@@ -372,28 +390,28 @@ def _matched_unit(
     changed = sum(len(text) for op, text in diff if op != "=")
     ratio = changed / max(1, len(a.text) + len(b.text))
     if pairs.get(_home(old, a)) != _home(new, b):
-        status = "moved"
+        status = Status.MOVED
     elif ratio <= params.RECURRING_EDIT_RATIO and not figures:
-        status = "recurring"
+        status = Status.RECURRING
     else:
-        status = "reworded"
+        status = Status.REWORDED
     unit = Initiative(
         status,
         a,
         b,
         round(value, 3),
-        diff=_merge_runs(diff) if status != "recurring" else (),
+        diff=_merge_runs(diff) if status != Status.RECURRING else (),
         figures=tuple(figures),
     )
-    if status == "recurring" or max(len(sentences(a.text)), len(sentences(b.text))) < 2:
+    if status == Status.RECURRING or max(len(sentences(a.text)), len(sentences(b.text))) < 2:
         return [unit]
     sentence_items = [
-        Initiative("dropped", a, b, 0.0, level="sentence", old_sentence=o)
+        Initiative(Status.DROPPED, a, b, 0.0, level=Level.SENTENCE, old_sentence=o)
         for o, n in aligned
         if o and not n and len(o) > 6
     ]
     sentence_items += [
-        Initiative("new", a, b, 0.0, level="sentence", new_sentence=n)
+        Initiative(Status.NEW, a, b, 0.0, level=Level.SENTENCE, new_sentence=n)
         for o, n in aligned
         if n and not o and len(n) > 6
     ]
