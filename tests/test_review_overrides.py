@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from corpusdiff.cli.main import main
 from tests.conftest import SEEDS
+from tests.test_workflow import cli, git_run
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
@@ -23,21 +20,6 @@ SELF_FILE = "alignments/futian.annual-plan.2022-01__futian.annual-plan.2022-01.y
 # and pins the new section to a section the differ calls dropped.
 FORBID_OLD, FORBID_NEW = "紧抓经济复苏主线，积极融入“双循环”发展格局", "高质量发展稳步推进"
 PIN_OLD = "坚持生命至上人民至上，疫情防控取得重要成效"
-ENV = {
-    "GIT_AUTHOR_NAME": "Reviewer",
-    "GIT_AUTHOR_EMAIL": "r@example.org",
-    "GIT_COMMITTER_NAME": "Reviewer",
-    "GIT_COMMITTER_EMAIL": "r@example.org",
-}
-
-
-def cli(corpus: Path, *args: str):
-    return CliRunner().invoke(main, ["--corpus", str(corpus), *args])
-
-
-def git_run(cwd: Path, *args: str) -> str:
-    env = {**os.environ, **ENV}
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
 
 
 def diff_entries(cache: Path) -> list[Path]:
