@@ -184,6 +184,15 @@ def split_label(text: str) -> tuple[str, str]:
     return marker.label, marker.rest.strip()
 
 
+def is_within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
+    """Whether `section` is `ancestor` or lies below it."""
+    while section is not None:
+        if section == ancestor:
+            return True
+        section = tree.sections[section].parent
+    return False
+
+
 def tree_from_markdown(text: str) -> DocTree:
     from corpusdiff.canonical.markdown import parse
 

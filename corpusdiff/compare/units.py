@@ -2,7 +2,8 @@
 
 Every candidate pair of units in the same part of the report (review, targets, tasks, …) is
 scored from several signals at once — lead similarity on character bigrams, body similarity
-on words and on character bigrams, rare terms only the two units share, and position — by a
+on words and on character bigrams, rare terms only the two units share, sentences that continue
+across unit boundaries, position, and how the pair ranks among each unit's candidates — by a
 logistic model whose weights live in `params.py`, fitted on hand-labelled pairs. One global
 assignment then keeps the best one-to-one pairs whose probability passes the threshold, and a
 unit left over whose best partner is taken is reported as merged into it (old side) or split
@@ -17,30 +18,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from itertools import pairwise
 
 from corpusdiff.compare import params
+from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine_matrix
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.diff import Role
+from corpusdiff.types.tree import DocTree, Unit
 
 GROUP = "group"
 #: Section kinds whose headings are initiative units themselves (the （一） groups).
 GROUP_KINDS = frozenset({"paren"})
-
-
-class Role(StrEnum):
-    """The part of a report a unit belongs to; units pair only within the same role."""
-
-    PREAMBLE = "preamble"
-    REVIEW = "review"
-    TARGETS = "targets"
-    TASKS = "tasks"
-    APPENDIX = "appendix"
-    OTHER = "other"
 
 
 _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -212,16 +203,8 @@ def _body_text(tree: DocTree, unit: Unit) -> str:
     tenth of the text); any other unit's, its own text."""
     if unit.kind != GROUP:
         return unit.text
-    inside = [lead_of(u) for u in tree.units if _within(tree, u.section, unit.section)]
+    inside = [lead_of(u) for u in tree.units if is_within(tree, u.section, unit.section)]
     return unit.text + "。".join(inside)
-
-
-def _within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
-    while section is not None:
-        if section == ancestor:
-            return True
-        section = tree.sections[section].parent
-    return False
 
 
 def _compatible(a: Unit, b: Unit) -> bool:
@@ -415,8 +398,3 @@ def _gain(probability_: float) -> float:
     """What a pair adds to the assignment: its log-odds over the threshold's."""
     threshold = params.PAIR_PROBABILITY
     return math.log(probability_ / (1 - probability_ + 1e-9)) - math.log(threshold / (1 - threshold)) + 1e-6
-
-
-def section_of_group(unit: Unit, tree: DocTree) -> Section | None:
-    """The （一） section a group unit stands for."""
-    return tree.sections[unit.section] if unit.kind == GROUP and unit.section is not None else None

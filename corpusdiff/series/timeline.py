@@ -24,7 +24,7 @@ from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
 from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.render.grid import render_grid
-from corpusdiff.structure import split_label
+from corpusdiff.structure import is_within, split_label
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
@@ -307,15 +307,6 @@ def _item(level: str, tree: DocTree, edition_id: str, key: int) -> ThreadItem:
     return ThreadItem(
         edition_id, f"{section.label}{section.heading}", text, f"{edition_id}#h{section.index + 1}"
     )
-
-
-def is_within(tree: DocTree, section: int | None, ancestor: int) -> bool:
-    """Whether `section` is `ancestor` or lies below it."""
-    while section is not None:
-        if section == ancestor:
-            return True
-        section = tree.sections[section].parent
-    return False
 
 
 # --- programmes ---------------------------------------------------------------------------

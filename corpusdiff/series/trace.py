@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.render.grid import render_grid, truncate
-from corpusdiff.series.timeline import column_labels, edition_of, is_within
+from corpusdiff.series.timeline import column_labels, edition_of
+from corpusdiff.structure import is_within
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors

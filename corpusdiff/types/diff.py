@@ -19,6 +19,17 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+class Role(StrEnum):
+    """The part of a report a unit belongs to; units pair only within the same role."""
+
+    PREAMBLE = "preamble"
+    REVIEW = "review"
+    TARGETS = "targets"
+    TASKS = "tasks"
+    APPENDIX = "appendix"
+    OTHER = "other"
+
+
 class SectionStatus(StrEnum):
     MATCHED = "matched"
     MOVED = "moved"
@@ -88,7 +99,7 @@ class Initiative:
     figures: tuple[Figure, ...] = ()
     relation: str = ""  # "merge" / "split" for the extra side of a merge or split
     anchors: tuple[str, ...] = ()  # of two tasks: the words no other task of either edition uses
-    part: str = ""  # the role of the part the unit belongs to: review, targets, tasks, …
+    part: str = ""  # the Role of the part the unit belongs to: review, targets, tasks, …
 
     @property
     def confidence(self) -> str:
