@@ -49,10 +49,10 @@ def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> Non
 
 def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
     expected, _ = _diff(str(tmp_path))
-    entries = [p for p in tmp_path.rglob("*.pickle")]
+    entries = [p for p in tmp_path.rglob("*.json")]
     assert entries
     for entry in entries:
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not an entry")
     again, loaded = _diff(str(tmp_path))
     assert again == expected and loaded == "JIEBA-LOADED"
 
@@ -61,11 +61,11 @@ def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:
     from corpusdiff.store import cache
 
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", "off")
-    cache.save("trees", ["k"], {"v": 1})
-    assert cache.load("trees", ["k"]) is None
+    cache.save("t", ["k"], {"v": 1})
+    assert cache.load("t", ["k"]) is None
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
-    cache.save("trees", ["k"], {"v": 1})
-    assert cache.load("trees", ["k"]) == {"v": 1}
+    cache.save("t", ["k"], {"v": 1})
+    assert cache.load("t", ["k"]) == {"v": 1}
 
 
 def test_a_new_code_stamp_removes_the_old_generation(tmp_path: Path, monkeypatch) -> None:
