@@ -32,6 +32,34 @@ def _zip() -> bytes:
     return buffer.getvalue()
 
 
+def _docx_like_zip(part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<document/>")
+    return buffer.getvalue()
+
+
+def _pdf(body: bytes) -> bytes:
+    return b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + body + b"\n%%EOF\n"
+
+
+_NAV_PAGE = (
+    "<!DOCTYPE html><html><head><title>首页</title><script>var a = '政府工作报告';</script></head><body>"
+    '<nav><ul><li><a href="/">首页</a></li><li><a href="/zc">政策</a></li></ul></nav>'
+    '<div class="list"><ul>'
+    + "".join(f'<li><a href="/{n}">国务院政府工作报告全文第{n}篇</a></li>' for n in range(40))
+    + "</ul></div><footer>版权所有：中国政府网</footer></body></html>"
+)
+_TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN"/><body>'
+    + "".join(f'<tu><tuv xml:lang="zh-CN"><seg>{line}</seg></tuv></tu>' for line in TEXT.split("\n")[:20])
+    + "</body></tmx>\n"
+)
+_CSV = "年份,地区,指标,数值\n" + "".join(f"{2000 + n},福田区,地区生产总值,{n * 100}\n" for n in range(30))
+_JSON = '{"title": "福田区政府工作报告", "content": "各位代表：现在，我代表区人民政府作报告。"}'
+
+
 def _big_report() -> bytes:
     """About two million characters: the 2022 plan's body (without its title) over and over."""
     body = "\n".join(BODY_LINES)
@@ -46,6 +74,14 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "nul-bytes": (lambda: TEXT.encode("utf-8")[:300] + b"\x00\x00" + b"x" * 50, "NUL bytes"),
     "undecodable": (lambda: bytes(range(128, 256)) * 20, "encoding"),
     "english": (lambda: b"Annual Report\n\n1. Introduction\nThe district grew.\n", "no Chinese text"),
+    "html-without-a-report": (lambda: _NAV_PAGE.encode("utf-8"), "HTML page with no report text"),
+    "docx": (lambda: _docx_like_zip("word/document.xml"), "Word .docx document"),
+    "zip-not-docx": (lambda: _docx_like_zip("xl/workbook.xml"), "zip archive"),
+    "encrypted-pdf": (lambda: _pdf(b"trailer << /Root 1 0 R /Encrypt 5 0 R >>"), "encrypted PDF"),
+    "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
+    "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
+    "csv": (lambda: _CSV.encode("utf-8"), "CSV table"),
+    "json": (lambda: _JSON.encode("utf-8"), "JSON data"),
 }
 WORKS: dict[str, Callable[[], bytes]] = {
     "gb18030": lambda: TEXT.encode("gb18030"),

@@ -72,7 +72,9 @@ def front_matter(metadata: Metadata) -> str:
         value = getattr(metadata, field.name)
         if field.name == "source":
             if value is not None:
-                data["source"] = {k: v for k, v in asdict(value).items() if v}
+                data["source"] = {
+                    k: v for k, v in asdict(value).items() if v and not (k == "format" and v == "text")
+                }
         elif value or field.name == "title":
             data[field.name] = value
     data["dialect"] = DIALECT_VERSION

@@ -16,7 +16,8 @@ from typing import cast
 
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
-from corpusdiff.normalize.metadata import detect_metadata, find_title
+from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
+from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
@@ -110,8 +111,9 @@ def normalize_report(
             f"{raw.name}: contains no Chinese text, so it is not a report corpusdiff can normalise; "
             "check that this is the right file"
         )
-    lines = raw.text.split("\n")
-    title = find_title(lines)
+    text, footer = boilerplate.split_trailing_boilerplate(raw.text)
+    lines = text.split("\n")
+    title = find_title(lines) or _hinted_title(lines, raw.title_hint)
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
     builder = _Builder(
@@ -121,7 +123,12 @@ def normalize_report(
     builder.flush()
     blocks = tuple(builder.blocks)
     metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series)
-    warnings = list(builder.warnings)
+    warnings = [*raw.notes, *builder.warnings]
+    if footer:
+        warnings.append(
+            f"dropped a site licence or footer block at the end (“{boilerplate.describe(footer)}”), "
+            "which is not report text; the raw file keeps it"
+        )
     if wrapper:
         warnings.append(
             f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
@@ -135,6 +142,16 @@ def normalize_report(
         warnings.append("no publication date found; set it with --date or in the corpus manifest")
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
+    """The title the format marks (an HTML page's h1), when it is the first line of text."""
+    if not hint:
+        return None
+    for index, line in enumerate(lines):
+        if line.strip():
+            return TitleBlock(clean_text(hint), index, index + 1) if line.strip() == hint else None
+    return None
 
 
 def _closes_itself(text: str, after_subtitle: bool) -> bool:

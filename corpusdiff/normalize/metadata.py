@@ -154,7 +154,13 @@ def detect_metadata(
         meeting=meeting,
         delivered=_delivered(lead),
         container=_container(wrapper),
-        source=Source(file=raw.name, sha256=raw.sha256, encoding=raw.encoding),
+        source=Source(
+            file=raw.name,
+            sha256=raw.sha256,
+            encoding=raw.encoding,
+            format=raw.format,
+            extractor=raw.extractor,
+        ),
     )
     given: dict[str, Any] = {
         f.name: overrides[f.name] for f in fields(Metadata) if f.name != "source" and overrides.get(f.name)

@@ -1,24 +1,23 @@
-"""Raw bytes -> text. The only place that guesses encodings, so every other step sees clean str."""
+"""Raw bytes -> text. The only place that guesses encodings, so every other step sees clean str.
+
+The format is told from the content (read/formats.py): plain text is decoded as it is; an HTML
+page goes through the HTML extractor (read/html.py), which gives the normaliser the same plain
+layout a text file has; every other format is refused with one line (docs/inputs.md).
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpusdiff.errors import InputError
+from corpusdiff.read import formats
 
-_BINARY_SIGNATURES = {
-    b"%PDF": "a PDF file",
-    b"PK\x03\x04": "a zip archive (or a .docx/.xlsx file)",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\xd0\xcf\x11\xe0": "an old Office (.doc/.xls) file",
-    b"\x7fELF": "an executable",
-}
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,13 @@ class RawReport:
     sha256: str
     encoding: str
     size: int
+    #: the format told from the content (read/formats.FORMATS) and the extractor that read it
+    format: str = "text"
+    extractor: str = ""
+    #: what extraction dropped or guessed, for the normaliser's warnings
+    notes: tuple[str, ...] = ()
+    #: the title the format marks (an HTML page's one h1), when it opens the text
+    title_hint: str = ""
 
 
 def read_report(path: Path) -> RawReport:
@@ -56,19 +62,44 @@ def decode_report(data: bytes, name: str) -> RawReport:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file holds only white space; nothing to normalise")
+    kind, extractor = _text_format(text), ""
+    notes: tuple[str, ...] = ()
+    title_hint = ""
+    if kind not in formats.READABLE:
+        raise InputError(formats.refusal(name, kind))
+    if kind == "html":
+        from corpusdiff.read import html
+
+        extracted = html.extract_html(text, name)
+        text, extractor, notes = extracted.text, html.extractor_version(), tuple(extracted.notes)
+        title_hint = extracted.title
     return RawReport(
         text=text,
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         size=len(data),
+        format=kind,
+        extractor=extractor,
+        notes=notes,
+        title_hint=title_hint,
     )
 
 
+def _text_format(text: str) -> str:
+    """The format of decoded text; canonical Markdown is text whatever it holds."""
+    from corpusdiff.canonical.markdown import is_canonical_text
+
+    if is_canonical_text(text):
+        return "text"
+    return formats.classify_text(text)
+
+
 def _reject_binary(data: bytes, name: str) -> None:
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError(f"{name}: this is {what}, not text; {_EXTRACT_HINT}")
+    found = formats.sniff_binary(data)
+    if found:
+        kind, what = found
+        raise InputError(formats.refusal(name, kind, what))
     if _bom_encoding(data) in ("utf-16", "utf-32"):
         return
     if b"\x00" in data[:65536]:
@@ -94,6 +125,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = _META_CHARSET_RE.search(data[:4096])
+    if declared:  # an HTML page that names its encoding
+        try:
+            label = codecs.lookup(declared.group(1).decode("ascii")).name
+            return data.decode("gb18030" if label in ("gb2312", "gbk") else label), label
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -49,6 +49,10 @@ class Source:
     sha256: str
     original_name: str = ""
     encoding: str = "utf-8"
+    #: the format told from the raw bytes (read/formats.FORMATS); "text" is not written out
+    format: str = "text"
+    #: the extractor that turned a non-text format into text, with its version ("" for text)
+    extractor: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""Site boilerplate at the end of a page or file: a licence notice or footer, not report text.
+
+A trailing block is boilerplate when it opens with a line a licence or footer starts with
+(`本作品…`, `版权所有`, `Copyright`, `©`, `主办单位`, …) and holds a licence or footer word
+(公有领域, Public domain, 版权, 许可, ICP备, …), and it is short next to the text before it. The
+block is cut from the text handed to the normaliser; the raw file keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPENER_RE = re.compile(
+    r"^\s*(?:本作品|本文(?:件|章)?(?:版权|采用|依据|遵循|属于|在)|本页面?|本站|本网(?:站)?|版权所有|版权声明|"
+    r"免责声明|Copyright\b|©|\(c\)\s*\d|All rights reserved|Public domain|主办单位|主办[：:]|"
+    r"网站标识码|[京沪粤津渝冀浙苏鲁闽]ICP备|This work is)",
+    re.IGNORECASE,
+)
+_KEYWORD_RE = re.compile(
+    r"公有领域|Public domain|版权|著作权|许可协议|知识共享|Creative Commons|CC[- ]BY|GFDL|"
+    r"All rights reserved|Copyright|ICP备|网站标识码|维基文库|Wikisource|转载",
+    re.IGNORECASE,
+)
+#: The block may hold at most this many characters, and at most this share of the whole text.
+_MAX_CHARS = 3000
+_MAX_SHARE = 0.2
+
+
+def split_trailing_boilerplate(text: str) -> tuple[str, str]:
+    """(text without the trailing boilerplate block, the block) — the block is "" when none."""
+    lines = text.split("\n")
+    tail_chars = 0
+    start = None
+    for index in range(len(lines) - 1, -1, -1):
+        tail_chars += len(lines[index]) + 1
+        if tail_chars > _MAX_CHARS or tail_chars > len(text) * _MAX_SHARE:
+            break
+        if _OPENER_RE.match(lines[index]):
+            start = index  # keep looking: the block may open further up
+    if start is None:
+        return text, ""
+    block = "\n".join(lines[start:])
+    if not _KEYWORD_RE.search(block):
+        return text, ""
+    return "\n".join(lines[:start]).rstrip() + "\n", block
+
+
+def describe(block: str, limit: int = 40) -> str:
+    """A one-line summary of a dropped block for the warning: its words, joined."""
+    words = " ".join(line.strip() for line in block.split("\n") if line.strip())
+    words = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", words)
+    return words if len(words) <= limit else words[:limit] + "…"

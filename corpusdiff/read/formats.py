@@ -1,0 +1,191 @@
+"""What a file is, told from its bytes and never from its name (docs/inputs.md).
+
+`sniff_binary` looks at the first bytes for the signatures of formats that are not text;
+`classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
+FORMATS. Only `text` and `html` are read as reports today; every other format is refused by
+`refusal` with one line saying what the file is and what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+
+FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
+READABLE = frozenset({"text", "html"})
+
+_EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
+
+# (signature, format, what it is)
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "pdf", "a PDF file"),
+    (b"PK\x03\x04", "zip", "a zip archive"),
+    (b"PK\x05\x06", "zip", "a zip archive (empty)"),
+    (b"\x89PNG", "image", "a PNG image"),
+    (b"\xff\xd8\xff", "image", "a JPEG image"),
+    (b"GIF8", "image", "a GIF image"),
+    (b"BM", "image", "a BMP image"),
+    (b"II*\x00", "image", "a TIFF image"),
+    (b"MM\x00*", "image", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0", "binary", "an old Office (.doc/.xls) file"),
+    (b"\x7fELF", "binary", "an executable"),
+    (b"MZ", "binary", "a Windows executable"),
+    (b"\x1f\x8b", "zip", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "zip", "a 7-Zip archive"),
+    (b"Rar!", "zip", "a RAR archive"),
+    (b"{\\rtf", "binary", "an RTF document"),
+)
+_OFFICE_PARTS = {
+    "word/document.xml": ("docx", "a Word .docx document"),
+    "xl/workbook.xml": ("zip", "an Excel .xlsx workbook (a zip archive)"),
+    "ppt/presentation.xml": ("zip", "a PowerPoint .pptx file (a zip archive)"),
+}
+
+_HTML_TAGS = (
+    "html|head|body|div|p|span|h[1-6]|table|tr|td|th|tbody|thead|ul|ol|li|br|a|img|meta|title|"
+    "section|article|main|header|footer|nav|strong|b|em|font|center|script|style|link|form|iframe"
+)
+_HTML_TAG_RE = re.compile(rf"(?<!\\)</?(?:{_HTML_TAGS})(?=[\s/>])[^<>]*>", re.IGNORECASE)
+_HTML_ROOT_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_PROLOG_RE = re.compile(r"\A(?:\s|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL)
+_FIRST_ELEMENT_RE = re.compile(r"<([A-Za-z_][\w.:-]*)")
+_MIN_HTML_TAGS = 3
+_CSV_SAMPLE_LINES = 50
+_CSV_MIN_ROWS = 3
+
+
+def sniff_binary(data: bytes) -> tuple[str, str] | None:
+    """(format, what it is) for bytes that are not text, or None when the bytes may be text."""
+    for signature, kind, what in _SIGNATURES:
+        if data.startswith(signature):
+            if kind == "zip" and signature.startswith(b"PK"):
+                return _zip_kind(data)
+            if kind == "pdf":
+                return kind, _pdf_kind(data)
+            if data.startswith(b"BM") and not _looks_like_bmp(data):
+                continue
+            if data.startswith(b"MZ") and b"\x00" not in data[:512]:
+                continue
+            return kind, what
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "image", "a WebP image"
+    return None
+
+
+def _looks_like_bmp(data: bytes) -> bool:
+    return len(data) > 26 and b"\x00" in data[:26]
+
+
+def _pdf_kind(data: bytes) -> str:
+    """Which kind of PDF: encrypted (an /Encrypt dictionary in the trailer), without a text
+    layer (no font anywhere: only images, a scan), or an ordinary one."""
+    if re.search(rb"/Encrypt\s", data) or b"/Encrypt" in data[-4096:]:
+        return "an encrypted PDF file"
+    if b"/Font" not in data and b"/FontFile" not in data:
+        return "a PDF without a text layer (a scanned image)"
+    return "a PDF file"
+
+
+def _zip_kind(data: bytes) -> tuple[str, str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "zip", "a zip archive"
+    for part, found in _OFFICE_PARTS.items():
+        if part in names:
+            return found
+    if "content.xml" in names and "mimetype" in names:
+        return "zip", "an OpenDocument file (a zip archive)"
+    return "zip", "a zip archive"
+
+
+def classify_text(text: str) -> str:
+    """`html`, `xml`, `json`, `csv` or `text` for decoded text."""
+    stripped = text.lstrip("\ufeff \t\n")
+    if stripped[:1] in "{[" and _is_json(stripped):
+        return "json"
+    markup = _markup_kind(stripped)
+    if markup:
+        return markup
+    if _is_csv(stripped):
+        return "csv"
+    return "text"
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _markup_kind(text: str) -> str | None:
+    head = text[:4096]
+    if _HTML_ROOT_RE.search(head):
+        return "html"
+    body = _PROLOG_RE.sub("", head, count=1)
+    first = _FIRST_ELEMENT_RE.match(body)
+    if first and not _HTML_TAG_RE.match(body):
+        return "xml"  # the document starts with an element that HTML does not have
+    tags = _HTML_TAG_RE.findall(text[:200_000])
+    if len(tags) >= _MIN_HTML_TAGS and any(tag.startswith("</") for tag in tags):
+        return "html"
+    return None
+
+
+def _is_csv(text: str) -> bool:
+    """Rows with the same number (two or more) of comma- or semicolon-separated fields."""
+    lines = [line for line in text.split("\n")[: _CSV_SAMPLE_LINES * 2] if line.strip()]
+    lines = lines[:_CSV_SAMPLE_LINES]
+    if len(lines) < _CSV_MIN_ROWS:
+        return False
+    for delimiter in ",;":
+        if not all(delimiter in line for line in lines):
+            continue
+        widths = {len(row) for row in csv.reader(lines, delimiter=delimiter)}
+        if len(widths) == 1 and widths.pop() >= 2:
+            return True
+    return False
+
+
+def refusal(name: str, kind: str, what: str = "") -> str:
+    """The one line that says what a file is and what to do, for a format not read as a report."""
+    if kind == "pdf" and "encrypted" in what:
+        return (
+            f"{name}: this is {what}; corpusdiff cannot read it, so get an unprotected copy "
+            "(or decrypt it, e.g. qpdf --decrypt) and extract its text"
+        )
+    if kind == "pdf" and "text layer" in what:
+        return (
+            f"{name}: this is {what}, with no text to read; corpusdiff does no OCR, so get the "
+            "report as text, as a web page or as a PDF with a text layer"
+        )
+    if kind == "pdf":
+        return f"{name}: this is {what or 'a PDF file'}, not text; {_EXTRACT_HINT}"
+    if kind == "docx":
+        return (
+            f"{name}: this is {what or 'a Word .docx document'}; reading DOCX is not built yet, so "
+            "save it as UTF-8 text (File > Save As > Plain Text) and give that file"
+        )
+    if kind == "image":
+        return f"{name}: this is {what}, not text; corpusdiff does no OCR, so give the report's text"
+    if kind == "zip":
+        return f"{name}: this is {what}, not a report; unpack it and give the report files inside it"
+    if kind == "xml":
+        return (
+            f"{name}: this is an XML file, not a report document; "
+            "export the report's own text (or its web page) and give that file"
+        )
+    if kind == "json":
+        return f"{name}: this is JSON data, not a report document; write the report's text to a .txt file"
+    if kind == "csv":
+        return (
+            f"{name}: this is a CSV table, not a report document; "
+            "give the report itself (its text, web page or document)"
+        )
+    return f"{name}: this is {what or 'a binary file'}, not text; {_EXTRACT_HINT}"

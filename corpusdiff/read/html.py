@@ -1,0 +1,257 @@
+"""HTML page (or fragment) -> the plain text layout the normaliser reads (docs/inputs.md).
+
+One block per line, blank lines between blocks: headings (h1–h6, and an inline bold/span run
+that opens a paragraph with a `（一）`-style marker) on a line of their own, table rows as
+tab-separated cells. The report's main content is found first; scripts, styles, navigation,
+link lists and photo blocks with their captions are dropped, each drop named in a note.
+Nothing of the report text is changed here: the normaliser's text rules do the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpusdiff.errors import InputError
+from corpusdiff.text import numbering
+
+#: Elements that never hold report text.
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form",
+    "button", "select", "textarea", "iframe", "svg", "canvas", "video", "audio", "object", "embed",
+    "figure", "map",
+)  # fmt: skip
+#: class/id words of page furniture: navigation, footers, share bars, breadcrumbs.
+_FURNITURE_RE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|share|toolbar|"
+    r"pagination|pager|copyright|related|comment|comments|advert|ads?|banner|topbar|header)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = _HEADING_TAGS | {
+    "p", "div", "section", "article", "main", "blockquote", "li", "dd", "dt", "table", "pre",
+    "center", "address", "body", "html", "ul", "ol", "dl", "tbody", "thead", "tfoot", "tr", "td",
+    "th", "caption",
+}  # fmt: skip
+_INLINE_HEAD_TAGS = frozenset({"strong", "b", "span", "font", "em"})
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WS_RE = re.compile(r"[ \t\n\r\f\v]+")
+_WS_BETWEEN_WIDE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t\n\r\f\v]+(?=[^\x00-\x7f])")
+_BREAK = "\x1e"  # stands for a <br> until the text is split into lines
+_LOOSE_PUNCT_RE = re.compile(r"^[\s\[\](),'\"]*$")
+
+#: The main content is the deepest element holding this share of the page's non-link Han text.
+_MAIN_SHARE = 0.7
+#: A block with an image and at most this many characters of text is a photo with its caption.
+_CAPTION_MAX = 200
+#: A block whose text is mostly link text is a link list (navigation, "related articles").
+_LINK_DENSITY_MAX = 0.5
+#: Fewer Han characters than this in the main content: not a report page.
+MIN_REPORT_HAN = 100
+
+
+@dataclass
+class HtmlText:
+    """The extracted layout and what was dropped on the way."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+    #: the page's one h1 when it opens the text: the report's title
+    title: str = ""
+
+
+def extractor_version() -> str:
+    import lxml
+
+    return f"corpusdiff.read.html (lxml {lxml.__version__})"
+
+
+def extract_html(markup: str, name: str) -> HtmlText:
+    """The report text of an HTML page or fragment; InputError when there is none."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except Exception as exc:  # lxml raises ParserError/ValueError on pages with no elements at all
+        raise InputError(
+            f"{name}: looks like HTML but cannot be parsed ({exc}); save the page again"
+        ) from exc
+    notes: list[str] = []
+    _drop_furniture(root, notes)
+    main = _main_content(root)
+    _drop_photo_blocks(main, notes)
+    lines: list[str] = []
+    _emit(main, lines)
+    text = "\n\n".join(line for line in lines if line)
+    if _han(text) < MIN_REPORT_HAN:
+        raise InputError(
+            f"{name}: an HTML page with no report text on it (only navigation, links or a few words); "
+            "save the page that holds the report itself, or its text"
+        )
+    titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
+    title = titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else ""
+    return HtmlText(text + "\n", notes, title)
+
+
+def _drop(element: Any) -> None:
+    """Remove an element but keep its tail text (the text after it belongs to its parent)."""
+    element.drop_tree()
+
+
+def _drop_furniture(root: Any, notes: list[str]) -> None:
+    dropped = 0
+    for element in list(root.iter(*_DROP_TAGS)):
+        if element.getparent() is not None:
+            _drop(element)
+            dropped += 1
+    page = _han_count(root)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        words = f"{element.get('class', '')} {element.get('id', '')}"
+        if _FURNITURE_RE.search(words) and _han_count(element) < page * 0.5:
+            _drop(element)
+            dropped += 1
+    if dropped:
+        notes.append(
+            f"dropped {dropped} page elements that are not report text (scripts, styles, navigation)"
+        )
+
+
+def _han_count(element: Any, *, links: bool = False) -> int:
+    """Han characters in the element's text; link text only when `links` is set."""
+    total = 0
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        inside_link = any(a.tag == "a" for a in node.iterancestors()) or node.tag == "a"
+        if inside_link and not links:
+            total += _han(node.tail) if node.tag == "a" else 0
+            continue
+        total += _han(node.text)
+        if node is not element:
+            total += _han(node.tail)
+    return total
+
+
+def _han(text: str | None) -> int:
+    """The number of Han characters in `text` (counted by runs: far fewer matches than characters)."""
+    return sum(len(run) for run in _HAN_RE.findall(text)) if text else 0
+
+
+def _main_content(root: Any) -> Any:
+    """The deepest element that holds most (_MAIN_SHARE) of the page's non-link Han text."""
+    body = root.find("body")
+    best = body if body is not None else root
+    total = _han_count(best)
+    if total == 0:
+        return best
+    while True:
+        inner = [child for child in best if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS]
+        heavy = [child for child in inner if _han_count(child) >= total * _MAIN_SHARE]
+        if len(heavy) != 1 or heavy[0].tag in ("p", "table", "li") or heavy[0].tag in _HEADING_TAGS:
+            return best
+        best = heavy[0]
+
+
+def _drop_photo_blocks(main: Any, notes: list[str]) -> None:
+    """A block whose only content is an image and a short caption is not report text."""
+    for image in list(main.iter("img")):
+        if image.getparent() is None:
+            continue
+        block = image
+        while True:
+            parent = block.getparent()
+            if parent is None or parent is main or len(_text_of(parent)) > _CAPTION_MAX:
+                break
+            block = parent
+        caption = _text_of(block)
+        if block is image or block is main:
+            continue
+        _drop(block)
+        if caption:
+            notes.append(f"dropped a photo block with its caption: “{_shorten(caption)}”")
+
+
+def _text_of(element: Any) -> str:
+    return _collapse(element.text_content())
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _collapse(text: str) -> str:
+    """HTML white space: none between two wide (CJK) characters, one space elsewhere."""
+    return _WS_RE.sub(" ", _WS_BETWEEN_WIDE_RE.sub("", text)).strip()
+
+
+def _emit(element: Any, lines: list[str]) -> None:
+    """Append the element's blocks to `lines` in document order."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _HEADING_TAGS:
+        lines.append(_collapse(element.text_content()))
+        return
+    if tag == "table":
+        lines.extend(_table_rows(element))
+        return
+    if tag in ("ul", "ol", "dl", "div", "section", "article") and _link_density(element) > _LINK_DENSITY_MAX:
+        return  # a list of links: navigation or "related articles"
+    run: list[str] = [element.text or ""] if tag not in ("html",) else []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            _flush(run, lines, block=tag)
+            run = []
+            _emit(child, lines)
+        elif isinstance(child.tag, str) and child.tag == "br":
+            run.append(_BREAK)
+        elif isinstance(child.tag, str):
+            if not "".join(run).strip() and child.tag in _INLINE_HEAD_TAGS and _is_inline_head(child):
+                # a heading on a line of its own; its closing punctuation goes, as in `（一）标题。正文`
+                lines.append(_collapse(child.text_content()).rstrip("，,；;：:。.、"))
+                run = []
+            else:
+                run.append(child.text_content())
+        run.append(child.tail or "")
+    _flush(run, lines, block=tag)
+
+
+def _is_inline_head(element: Any) -> bool:
+    """A bold/span run opening a paragraph with a numbering marker (`（一）…`)."""
+    text = _collapse(element.text_content())
+    marker = numbering.parse_marker(text)
+    return marker is not None and bool(marker.rest.strip()) and len(text) <= 60
+
+
+def _flush(run: list[str], lines: list[str], block: str) -> None:
+    """Loose text becomes lines; a `<br>` splits it. Bracket debris between elements (a list
+    printed with Python's str()) is dropped when it stands outside any text block."""
+    for line in "".join(run).split(_BREAK):
+        for part in line.split("\n") if block == "pre" else [line]:
+            text = _collapse(part)
+            if not text or (block in ("body", "html", "div", "") and _LOOSE_PUNCT_RE.match(text)):
+                continue
+            lines.append(text)
+
+
+def _link_density(element: Any) -> float:
+    total = _han_count(element, links=True)
+    if total == 0:
+        return 0.0
+    return 1 - _han_count(element) / total
+
+
+def _table_rows(table: Any) -> list[str]:
+    """One line per row, cells separated by tabs (the normaliser's tab-table layout)."""
+    rows: list[str] = []
+    for row in table.iter("tr"):
+        cells = [
+            _collapse(cell.text_content()).replace("\t", " ") for cell in row if cell.tag in ("td", "th")
+        ]
+        if any(cells):
+            rows.append("\t".join(cells))
+    if not rows:
+        return []
+    return ["\n".join(rows)]
