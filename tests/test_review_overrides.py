@@ -23,7 +23,7 @@ PIN_OLD = "坚持生命至上人民至上，疫情防控取得重要成效"
 
 
 def diff_entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("*/diffs/*.pickle"))
+    return sorted(cache.glob("*/diffs/*.json"))
 
 
 @pytest.fixture

@@ -19,9 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import yaml
-
-from corpusdiff import DIALECT_VERSION, __version__
+from corpusdiff import DIALECT_VERSION, __version__, yamlsafe
 from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner, chunks
@@ -66,10 +64,7 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
     path = root / MANIFEST
     if not path.exists():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the manifest") from exc
+    data = yamlsafe.read(path) or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CorpusError(f"{path}: must map source file names to field: value mappings")
     return {str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()}
@@ -209,10 +204,9 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
     """The pins and forbids of one alignments file's text; `source` names it in the notes of
     a comparison, `where` in errors (default: `source`)."""
     where = where or source
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{where}: not valid YAML ({exc.__class__.__name__}); fix or remove it") from exc
+    data = yamlsafe.load(text, where) or {}
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: must be a mapping with `pin` and/or `forbid` lists; fix or remove it")
 
     def pairs(key: str) -> tuple[tuple[str, str], ...]:
         items = data.get(key) or []

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-
+from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.series.aliases import DEFAULT_ALIASES
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
@@ -57,32 +56,12 @@ def load_vocabulary(corpus: Path) -> Vocabulary:
 
 
 def _read_config(path: Path) -> Mapping[object, object]:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from exc
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise CorpusError(f"{path}: larger than {MAX_CONFIG_BYTES} bytes; is this the corpus configuration?")
-    try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: not valid YAML ({_yaml_problem(exc)}); fix it") from exc
+    data = yamlsafe.read(path, MAX_CONFIG_BYTES)
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise CorpusError(f"{path}: must be a mapping of settings (pairs, timelines, {SECTION})")
     return data
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    """`line 3: mapping values are not allowed here`, on one line."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or exc.__class__.__name__
-    where = f"line {mark.line + 1}: " if mark is not None else ""
-    return " ".join(f"{where}{problem}".split())
 
 
 def _words(path: Path, value: object) -> frozenset[str]:

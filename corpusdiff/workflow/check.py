@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from corpusdiff import DIALECT_VERSION
-from corpusdiff.errors import CorpusdiffError
+from corpusdiff import DIALECT_VERSION, yamlsafe
+from corpusdiff.errors import CorpusdiffError, CorpusError
 
 if TYPE_CHECKING:
     from corpusdiff.types.document import Metadata
@@ -91,7 +89,14 @@ def _check_front_matter(
     root: Path, path: Path, metadata: Metadata, ids: dict[str, Path]
 ) -> Iterator[Problem]:
     text = path.read_text(encoding="utf-8")
-    front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
+    try:
+        front = yamlsafe.load(text.split("\n---\n", 1)[0].removeprefix("---\n"), "front matter") or {}
+    except CorpusError as exc:
+        yield Problem(path, str(exc))
+        return
+    if not isinstance(front, dict):
+        yield Problem(path, "front matter: must be a YAML mapping")
+        return
     for field in _REQUIRED:
         if not front.get(field):
             yield Problem(path, f"front matter: `{field}` is missing or empty")
@@ -122,9 +127,9 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
         if not sep:
             yield Problem(path, "file name must be <old>__<new>.yaml")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            yield Problem(path, "not valid YAML")
+            data = yamlsafe.read(path) or {}
+        except CorpusError as exc:
+            yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
             continue
         if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:
             yield Problem(path, "must be a mapping with `pin` and/or `forbid` lists")

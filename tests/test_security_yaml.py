@@ -1,0 +1,82 @@
+"""Issue 17, finding 4 (and 17): every YAML a corpus holds is read by one limited loader."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpusdiff.errors import CorpusError
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+)
+
+
+def test_an_alias_bomb_in_the_manifest_is_refused_at_once(tmp_path: Path) -> None:
+    from corpusdiff.store.corpus import load_manifest
+
+    (tmp_path / "manifest.yaml").write_text(BOMB, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(CorpusError) as excinfo:
+        load_manifest(tmp_path)
+    assert time.monotonic() - started < 2
+    message = str(excinfo.value)
+    assert "\n" not in message and "manifest.yaml: line 1:" in message
+
+
+def test_an_alias_in_site_yaml_is_refused(tmp_path: Path) -> None:
+    from corpusdiff.store.vocabulary import load_vocabulary
+
+    (tmp_path / "site.yaml").write_text("vocabulary:\n  stopwords: &w [甲乙]\nx: *w\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"site.yaml: line 2:\d+: .*anchors"):
+        load_vocabulary(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["- pin\n- forbid\n", "pin: &p []\nforbid: *p\n", "pin: [\n"])
+def test_a_bad_alignments_file_is_one_line_naming_it(text: str) -> None:
+    from corpusdiff.store.corpus import parse_overrides
+
+    with pytest.raises(CorpusError) as excinfo:
+        parse_overrides(text, "a__b.yaml", "alignments/a__b.yaml")
+    assert str(excinfo.value).startswith("alignments/a__b.yaml") and "\n" not in str(excinfo.value)
+
+
+def test_a_front_matter_alias_is_reported_by_check(tmp_path: Path) -> None:
+    from corpusdiff.types.document import Metadata
+    from corpusdiff.workflow.check import _check_front_matter
+
+    doc = tmp_path / "x.md"
+    doc.write_text("---\n" + BOMB + "---\n\n# t\n", encoding="utf-8")
+    problems = list(_check_front_matter(tmp_path, doc, Metadata(), {}))
+    assert problems and "anchors" in str(problems[0])
+
+
+def test_limits() -> None:
+    from corpusdiff import yamlsafe
+
+    assert yamlsafe.load("a: [1, {b: c}]\n", "f") == {"a": [1, {"b": "c"}]}
+    for text in ("[" * 200 + "]" * 200, "x" * (yamlsafe.MAX_BYTES + 1), "a: 2026-13-45\n", b"\xff: 1"):
+        with pytest.raises(CorpusError):
+            yamlsafe.load(text, "f")
+
+
+yaml_like = st.text(
+    alphabet=st.sampled_from(list("ab:- &*!|>'\"[]{},#?\n\t0123456789.%@`\\\x00é中")), max_size=300
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(yaml_like, st.text(max_size=200)))
+def test_the_loader_raises_only_corpus_error_and_returns_quickly(text: str) -> None:
+    from corpusdiff import yamlsafe
+
+    started = time.monotonic()
+    try:
+        yamlsafe.load(text, "random.yaml")
+    except CorpusError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("random.yaml")
+    assert time.monotonic() - started < 1
