@@ -57,6 +57,8 @@ def decode_report(data: bytes, name: str) -> RawReport:
         raise InputError(f"{name}: the file is empty; nothing to normalise")
     if not data.strip():
         raise InputError(f"{name}: the file holds only white space; nothing to normalise")
+    if formats.sniff_binary(data) == formats.DOCX:
+        return _read_docx(data, name)
     _reject_binary(data, name)
     text, encoding = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -83,6 +85,23 @@ def decode_report(data: bytes, name: str) -> RawReport:
         extractor=extractor,
         notes=notes,
         title_hint=title_hint,
+    )
+
+
+def _read_docx(data: bytes, name: str) -> RawReport:
+    from corpusdiff.read import docx
+
+    extracted = docx.extract_docx(data, name)
+    return RawReport(
+        text=extracted.text,
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="utf-8",
+        size=len(data),
+        format="docx",
+        extractor=docx.extractor_version(),
+        notes=tuple(extracted.notes),
+        title_hint=extracted.title,
     )
 
 

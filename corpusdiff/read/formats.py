@@ -2,7 +2,7 @@
 
 `sniff_binary` looks at the first bytes for the signatures of formats that are not text;
 `classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
-FORMATS. Only `text` and `html` are read as reports today; every other format is refused by
+FORMATS. Only `text`, `html` and `docx` are read as reports today; every other format is refused by
 `refusal` with one line saying what the file is and what to do.
 """
 
@@ -15,7 +15,7 @@ import re
 import zipfile
 
 FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
-READABLE = frozenset({"text", "html"})
+READABLE = frozenset({"text", "html", "docx"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
@@ -38,8 +38,9 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"Rar!", "zip", "a RAR archive"),
     (b"{\\rtf", "binary", "an RTF document"),
 )
+DOCX = ("docx", "a Word .docx document")
 _OFFICE_PARTS = {
-    "word/document.xml": ("docx", "a Word .docx document"),
+    "word/document.xml": DOCX,
     "xl/workbook.xml": ("zip", "an Excel .xlsx workbook (a zip archive)"),
     "ppt/presentation.xml": ("zip", "a PowerPoint .pptx file (a zip archive)"),
 }
@@ -65,6 +66,8 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
                 return _zip_kind(data)
             if kind == "pdf":
                 return kind, _pdf_kind(data)
+            if signature == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
+                return "binary", "a password-protected Office document"
             if data.startswith(b"BM") and not _looks_like_bmp(data):
                 continue
             if data.startswith(b"MZ") and b"\x00" not in data[:512]:
@@ -94,6 +97,8 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
+        if b"word/document.xml" in data[:65536]:
+            return "docx", "a damaged Word .docx document (its zip structure is broken)"
         return "zip", "a zip archive"
     for part, found in _OFFICE_PARTS.items():
         if part in names:
@@ -169,8 +174,8 @@ def refusal(name: str, kind: str, what: str = "") -> str:
         return f"{name}: this is {what or 'a PDF file'}, not text; {_EXTRACT_HINT}"
     if kind == "docx":
         return (
-            f"{name}: this is {what or 'a Word .docx document'}; reading DOCX is not built yet, so "
-            "save it as UTF-8 text (File > Save As > Plain Text) and give that file"
+            f"{name}: this is {what or 'a damaged Word .docx document'}; open it in Word (or LibreOffice) "
+            "and save it again, or save it as UTF-8 text"
         )
     if kind == "image":
         return f"{name}: this is {what}, not text; corpusdiff does no OCR, so give the report's text"

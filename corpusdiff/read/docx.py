@@ -1,0 +1,281 @@
+"""Word .docx -> the plain text layout the normaliser reads (docs/inputs.md).
+
+A DOCX file is a zip of WordprocessingML parts. The body (`word/document.xml`) is walked in
+order: each paragraph is a line, with the number Word generates for it (automatic numbering,
+`w:numPr`, resolved from `word/numbering.xml`: `一、`, `（一）`, `1.` …) put in front, since it is
+not in the text runs; each table is a block of tab-separated rows. Footnotes
+(`word/footnotes.xml`) follow the body as their own paragraphs, so no text is lost. Deleted
+revisions (`w:delText`) are not text; inserted ones are.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpusdiff.errors import InputError
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TITLE_STYLES = frozenset({"Title", "a3", "标题"})
+_CN_DIGITS = "〇一二三四五六七八九"
+_MAX_PART = 200 * 1024 * 1024  # a zip bomb guard: no part may inflate beyond this
+
+
+def _q(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+@dataclass
+class DocxText:
+    text: str
+    notes: list[str] = field(default_factory=list)
+    title: str = ""
+
+
+def extractor_version() -> str:
+    import lxml
+
+    return f"corpusdiff.read.docx (lxml {lxml.__version__})"
+
+
+def extract_docx(data: bytes, name: str) -> DocxText:
+    """The text of a .docx file; InputError when it cannot be read."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {
+                part: _read_part(archive, part)
+                for part in (
+                    "word/document.xml",
+                    "word/numbering.xml",
+                    "word/styles.xml",
+                    "word/footnotes.xml",
+                )
+                if part in archive.namelist()
+            }
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+        raise InputError(
+            f"{name}: a damaged or encrypted .docx file ({exc}); open and save it again"
+        ) from exc
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        trees = {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: a damaged .docx file ({exc}); open and save it again") from exc
+    numbering = _Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml"))
+    body = trees["word/document.xml"].find("w:body", _NS)
+    lines: list[str] = []
+    notes: list[str] = []
+    title = ""
+    if body is not None:
+        for element in body:
+            if element.tag == _q("p"):
+                line = numbering.label(element) + _paragraph_text(element)
+                if not any(x.strip() for x in lines) and line.strip():
+                    title = line.strip() if _val(element, "w:pPr/w:pStyle", "") in _TITLE_STYLES else ""
+                lines.append(line)
+            elif element.tag == _q("tbl"):
+                lines.append(_table(element))
+            elif element.tag == _q("sdt"):  # a content control (a cover page, a table of contents)
+                for paragraph in element.iter(_q("p")):
+                    lines.append(_paragraph_text(paragraph))
+    footnotes = _footnotes(trees.get("word/footnotes.xml"))
+    if footnotes:
+        lines.extend(["", *footnotes])
+        notes.append(f"{len(footnotes)} footnotes follow the body as paragraphs of their own")
+    text = "\n".join(lines).strip("\n")  # a paragraph is a line; empty paragraphs are blank lines
+    if not text.strip():
+        raise InputError(
+            f"{name}: this .docx file holds no text (only images or nothing); give the report's text"
+        )
+    return DocxText(text + "\n", notes, title)
+
+
+def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:
+    if archive.getinfo(part).file_size > _MAX_PART:
+        raise ValueError(f"{part} is too large")
+    return archive.read(part)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The paragraph's text in order: w:t, tabs, line breaks; deleted revisions skipped."""
+    pieces: list[str] = []
+    for node in paragraph.iter(_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen")):
+        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
+            continue  # the legacy copy of a text box; its modern copy is read
+        if node.tag == _q("t"):
+            pieces.append(node.text or "")
+        elif node.tag == _q("tab"):
+            if node.getparent() is not None and node.getparent().tag == _q("r"):
+                pieces.append("\t")
+        elif node.tag in (_q("br"), _q("cr")):
+            pieces.append("\n" if node.get(_q("type")) in (None, "textWrapping") else "")
+        elif node.tag == _q("noBreakHyphen"):
+            pieces.append("-")
+    return "".join(pieces)
+
+
+def _table(table: Any) -> str:
+    rows = []
+    for row in table.iter(_q("tr")):
+        cells = []
+        for cell in row.findall("w:tc", _NS):
+            text = " ".join(_paragraph_text(p).replace("\t", " ") for p in cell.iter(_q("p"))).strip()
+            cells.append(re.sub(r"\s+", " ", text))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return "\n".join(rows)
+
+
+def _footnotes(tree: Any) -> list[str]:
+    if tree is None:
+        return []
+    texts = []
+    for note in tree.findall("w:footnote", _NS):
+        if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        text = " ".join(_paragraph_text(p).replace("\t", " ") for p in note.iter(_q("p"))).strip()
+        if text:
+            texts.append(f"注：{text}" if not text.startswith("注") else text)
+    return texts
+
+
+class _Numbering:
+    """Word's automatic numbering: the label each numbered paragraph shows."""
+
+    def __init__(self, numbering: Any, styles: Any) -> None:
+        self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.nums: dict[str, str] = {}
+        self.overrides: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        if numbering is not None:
+            for abstract in numbering.findall("w:abstractNum", _NS):
+                levels = {}
+                for level in abstract.findall("w:lvl", _NS):
+                    levels[int(level.get(_q("ilvl"), "0"))] = (
+                        _val(level, "w:numFmt", "decimal"),
+                        _val(level, "w:lvlText", ""),
+                        int(_val(level, "w:start", "1") or 1),
+                    )
+                self.abstract[abstract.get(_q("abstractNumId"), "")] = levels
+            for num in numbering.findall("w:num", _NS):
+                num_id = num.get(_q("numId"), "")
+                self.nums[num_id] = _val(num, "w:abstractNumId", "")
+                for override in num.findall("w:lvlOverride", _NS):
+                    start = override.find("w:startOverride", _NS)
+                    if start is not None:
+                        self.overrides[(num_id, int(override.get(_q("ilvl"), "0")))] = int(
+                            start.get(_q("val"))
+                        )
+        if styles is not None:
+            for style in styles.findall("w:style", _NS):
+                num_pr = style.find("w:pPr/w:numPr", _NS)
+                if num_pr is not None:
+                    self.style_num[style.get(_q("styleId"), "")] = (
+                        _val(num_pr, "w:numId", ""),
+                        int(_val(num_pr, "w:ilvl", "0") or 0),
+                    )
+
+    def label(self, paragraph: Any) -> str:
+        num_pr = paragraph.find("w:pPr/w:numPr", _NS)
+        num_id, level = "", 0
+        style = _val(paragraph, "w:pPr/w:pStyle", "")
+        if style in self.style_num:
+            num_id, level = self.style_num[style]
+        if num_pr is not None:
+            num_id = _val(num_pr, "w:numId", num_id)
+            level = int(_val(num_pr, "w:ilvl", str(level)) or 0)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        levels = self.abstract.get(self.nums[num_id], {})
+        if level not in levels:
+            return ""
+        key = self.nums[num_id]
+        counters = self.counters.setdefault(key, [0] * 9)
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        if counters[level] == 0:
+            counters[level] = self.overrides.get((num_id, level), levels[level][2])
+        else:
+            counters[level] += 1
+        fmt, text, _ = levels[level]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            value = counters[index] or levels.get(index, ("decimal", "", 1))[2]
+            return _format(value, levels.get(index, (fmt, "", 1))[0])
+
+        return re.sub(r"%([1-9])", number, text)
+
+
+def _val(element: Any, path: str, default: str) -> str:
+    found = element.find(path, _NS)
+    if found is None:
+        return default
+    return str(found.get(_q("val"), default))
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographTraditional",
+    ):
+        if fmt == "ideographTraditional":
+            return "甲乙丙丁戊己庚辛壬癸"[(value - 1) % 10]
+        return _chinese(value)
+    if fmt == "ideographDigital":
+        return "".join(_CN_DIGITS[int(d)] for d in str(value))
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (value - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (value - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalEnclosedCircle" and 1 <= value <= 20:
+        return chr(0x2460 + value - 1)
+    return str(value)
+
+
+def _chinese(value: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五."""
+    if value < 10:
+        return _CN_DIGITS[value]
+    if value < 20:
+        return "十" + (_CN_DIGITS[value - 10] if value > 10 else "")
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(value, 100)
+    tail = (
+        ""
+        if rest == 0
+        else (
+            "零" + _CN_DIGITS[rest] if rest < 10 else _chinese(rest) if rest >= 20 else "一" + _chinese(rest)
+        )
+    )
+    return _CN_DIGITS[hundreds] + "百" + tail
+
+
+def _roman(value: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+    out = ""
+    for number, letters in numerals:
+        while value >= number:
+            out += letters
+            value -= number
+    return out
