@@ -13,7 +13,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import yaml
 from markupsafe import Markup, escape
 
 from corpusdiff.compare.core import compare
@@ -29,6 +28,7 @@ from corpusdiff.site.common import (
     copy_page,
     environment,
     relative_root,
+    site_config,
     site_stamp,
     write_page,
 )
@@ -191,8 +191,8 @@ def _pairs(root: Path, docs: list[Doc]) -> tuple[list[tuple[Doc, Doc]], list[tup
     config = root / SITE_CONFIG
     if config.is_file():
         by_id = {d.id: d for d in docs}
-        for pair in (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pairs", []):
-            if pair.get("old") in by_id and pair.get("new") in by_id:
+        for pair in site_config(config).get("pairs") or []:
+            if isinstance(pair, dict) and pair.get("old") in by_id and pair.get("new") in by_id:
                 extra.append((by_id[pair["old"]], by_id[pair["new"]]))
     return consecutive, extra
 

@@ -8,9 +8,10 @@ import hashlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from corpusdiff import __version__
+from corpusdiff import __version__, yamlsafe
+from corpusdiff.errors import CorpusError
 from corpusdiff.render.diff import CLASSES, LABELS
 from corpusdiff.types.document import Metadata
 
@@ -95,3 +96,12 @@ def site_stamp() -> str:
     for path in sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()]):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def site_config(path: Path) -> dict[str, Any]:
+    """<corpus>/site.yaml, read by the limited YAML loader (a corpus from elsewhere is untrusted
+    input); one CorpusError line when it is not a mapping."""
+    data = yamlsafe.read(path) or {}
+    if not isinstance(data, dict):
+        raise CorpusError(f"{path}: must be a mapping of settings (pairs:, timelines:, vocabulary:)")
+    return data

@@ -20,7 +20,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast, overload
 
-import yaml
 from markupsafe import Markup
 
 from corpusdiff.compare.core import compare
@@ -36,6 +35,7 @@ from corpusdiff.site.common import (
     Doc,
     environment,
     relative_root,
+    site_config,
     site_stamp,
     write_page,
 )
@@ -84,7 +84,7 @@ def load_timeline_config(root: Path) -> list[tuple[str, list[str]]]:
     config = root / SITE_CONFIG
     if not config.is_file():
         return []
-    entries = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("timelines") or []
+    entries = site_config(config).get("timelines") or []
     found = []
     for entry in entries:
         if not (isinstance(entry, dict) and entry.get("name") and isinstance(entry.get("documents"), list)):
