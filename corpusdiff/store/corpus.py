@@ -405,7 +405,7 @@ def _commit(repo: Repo, placements: list[_Placement]) -> list[IngestResult]:
     for chunk in chunks(pending, size):
         if len(chunk) == 1:
             [one] = chunk
-            message = f"{one.verb}: {one.result.id}\n\n{one.title}\n\n{one.trailer_block()}"
+            message = f"{one.verb}: {one.result.id}\n\n{gitstore.one_line(one.title)}\n\n{one.trailer_block()}"
         else:
             message = _bulk_message(chunk, repo)
         sha = gitstore.commit_paths(repo, [path for p in chunk for path in p.paths], message)
@@ -421,7 +421,7 @@ def _bulk_message(chunk: Sequence[_Placement], repo: Repo) -> str:
         f"Action: {p.verb}\n{p.trailer_block()}"
         for p in chunk
     )
-    titles = "\n".join(f"- {p.result.id}: {p.title}" for p in chunk)
+    titles = "\n".join(f"- {p.result.id}: {gitstore.one_line(p.title)}" for p in chunk)
     return f"{' / '.join(verbs)}: {len(chunk)} documents\n\n{titles}\n\n{groups}"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,11 +33,20 @@ class Trailers:
 
     def render(self) -> str:
         return (
-            f"Source-file: {self.source_file}\n"
-            f"Source-sha256: {self.source_sha256}\n"
-            f"Dialect-version: {self.dialect}\n"
-            f"Corpusdiff-version: {self.tool_version}"
+            f"Source-file: {one_line(self.source_file)}\n"
+            f"Source-sha256: {one_line(self.source_sha256)}\n"
+            f"Dialect-version: {one_line(self.dialect)}\n"
+            f"Corpusdiff-version: {one_line(self.tool_version)}"
         )
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(value: str) -> str:
+    """A value as it may stand in a commit message: control characters and line breaks (which
+    would start a forged trailer such as `Source-sha256: …`) become a visible `?`."""
+    return _CONTROL.sub("?", value)
 
 
 def open_repo(path: Path, create: bool = False) -> Repo:
