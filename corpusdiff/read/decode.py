@@ -57,8 +57,11 @@ def decode_report(data: bytes, name: str) -> RawReport:
         raise InputError(f"{name}: the file is empty; nothing to normalise")
     if not data.strip():
         raise InputError(f"{name}: the file holds only white space; nothing to normalise")
-    if formats.sniff_binary(data) == formats.DOCX:
+    found = formats.sniff_binary(data)
+    if found == formats.DOCX:
         return _read_docx(data, name)
+    if found == formats.PDF:
+        return _read_pdf(data, name)
     _reject_binary(data, name)
     text, encoding = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -102,6 +105,22 @@ def _read_docx(data: bytes, name: str) -> RawReport:
         extractor=docx.extractor_version(),
         notes=tuple(extracted.notes),
         title_hint=extracted.title,
+    )
+
+
+def _read_pdf(data: bytes, name: str) -> RawReport:
+    from corpusdiff.read import pdf
+
+    extracted = pdf.extract_pdf(data, name)
+    return RawReport(
+        text=extracted.text,
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="utf-8",
+        size=len(data),
+        format="pdf",
+        extractor=pdf.extractor_version(),
+        notes=tuple(extracted.notes),
     )
 
 

@@ -2,7 +2,7 @@
 
 `sniff_binary` looks at the first bytes for the signatures of formats that are not text;
 `classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
-FORMATS. Only `text`, `html` and `docx` are read as reports today; every other format is refused by
+FORMATS. `text`, `html`, `docx` and `pdf` (with a text layer) are read as reports; every other format is refused by
 `refusal` with one line saying what the file is and what to do.
 """
 
@@ -15,7 +15,7 @@ import re
 import zipfile
 
 FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
-READABLE = frozenset({"text", "html", "docx"})
+READABLE = frozenset({"text", "html", "docx", "pdf"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
@@ -39,6 +39,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"{\\rtf", "binary", "an RTF document"),
 )
 DOCX = ("docx", "a Word .docx document")
+PDF = ("pdf", "a PDF file")
 _OFFICE_PARTS = {
     "word/document.xml": DOCX,
     "xl/workbook.xml": ("zip", "an Excel .xlsx workbook (a zip archive)"),
@@ -89,7 +90,7 @@ def _pdf_kind(data: bytes) -> str:
         return "an encrypted PDF file"
     if b"/Font" not in data and b"/FontFile" not in data:
         return "a PDF without a text layer (a scanned image)"
-    return "a PDF file"
+    return PDF[1]
 
 
 def _zip_kind(data: bytes) -> tuple[str, str]:
