@@ -197,8 +197,6 @@ def test_hostile_overrides_cannot_escape_the_corpus(tmp_path: Path) -> None:
         "../../../tmp",
         "--genre",
         "$(rm -rf ~)",
-        "--date",
-        "`id`; ls",
     )
     assert result.exit_code == 0, result.output
     written = [p for p in tmp_path.rglob("*.md")]
@@ -207,3 +205,5 @@ def test_hostile_overrides_cannot_escape_the_corpus(tmp_path: Path) -> None:
         part.replace("-", "").isalnum() for part in written[0].relative_to(corpus).with_suffix("").parts
     )
     assert "../../etc/passwd" in written[0].read_text(encoding="utf-8")  # kept as text in the title
+    refused = run("--corpus", str(tmp_path / "d"), "ingest", str(CLEAN), "--date", "`id`; ls")
+    assert refused.exit_code == 2 and not (tmp_path / "d").exists()  # a date is checked at the door

@@ -6,9 +6,8 @@ import re
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from corpusdiff import DIALECT_VERSION
+from corpusdiff import yamlsafe as yaml
 from corpusdiff.errors import InputError
 from corpusdiff.text import numbering as headings
 from corpusdiff.types.document import (

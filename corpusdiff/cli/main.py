@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from corpusdiff import __version__
-from corpusdiff.errors import CorpusdiffError, CorpusError
+from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
@@ -100,16 +100,18 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
     """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
 
     FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
-    BOM), or an existing canonical Markdown file, which comes back unchanged. When the
-    corpus (--corpus) has a manifest entry for FILE's name, its fields are applied too;
-    the options here win over both.
+    BOM), a portal's HTML page, a Word .docx or a PDF with a text layer (the format is told
+    from the content; see docs/inputs.md), or an existing canonical Markdown file, which
+    comes back unchanged. Anything else (XML, CSV, images, archives, scans) is refused with
+    one line. When the corpus (--corpus) has a manifest entry for FILE's name, its fields are
+    applied too; the options here win over both.
     """
     from corpusdiff.canonical.markdown import render
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.store.corpus import manifest_overrides
 
     overrides = manifest_overrides(_corpus_dir(ctx), file.name)
-    overrides.update({k: v for k, v in fields.items() if v})
+    overrides.update(_given_fields(fields))
     document = normalize_file(file, overrides)
     if not quiet:
         for warning in document.warnings:
@@ -182,6 +184,18 @@ def _runner(jobs: int | None, scheduler: str) -> Runner:
     return Runner(jobs=jobs, scheduler=scheduler)
 
 
+def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
+    """The metadata options the user gave, checked at the door (a date must be YYYY,
+    YYYY-MM or YYYY-MM-DD naming a real day)."""
+    from corpusdiff.text.dates import is_publication_date
+
+    given = {key: value for key, value in fields.items() if value}
+    date = given.get("date")
+    if date is not None and not is_publication_date(date):
+        raise InputError(f"--date {date!r}: not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01)")
+    return given
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--title", help="Override the detected title (single FILE only).")
@@ -218,7 +232,7 @@ def ingest(
     results = run_ingest(
         _corpus_dir(ctx),
         list(files),
-        {k: v for k, v in fields.items() if v},
+        _given_fields(fields),
         force=force,
         progress=progress_counter("normalising", quiet=quiet),
         runner=_runner(jobs, scheduler),

@@ -55,6 +55,11 @@ _HTML_ROOT_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _PROLOG_RE = re.compile(r"\A(?:\s|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL)
 _FIRST_ELEMENT_RE = re.compile(r"<([A-Za-z_][\w.:-]*)")
 _MIN_HTML_TAGS = 3
+#: A page (or a dump of its elements) opens with a block element; report text never does.
+_BLOCK_START_RE = re.compile(
+    r"<(?:html|head|body|div|p|table|section|article|main|h[1-6]|ul|ol|header|nav|meta|title|center)[\s/>]",
+    re.IGNORECASE,
+)
 _CSV_SAMPLE_LINES = 50
 _CSV_MIN_ROWS = 3
 
@@ -138,6 +143,8 @@ def _markup_kind(text: str) -> str | None:
     first = _FIRST_ELEMENT_RE.match(body)
     if first and not _HTML_TAG_RE.match(body):
         return "xml"  # the document starts with an element that HTML does not have
+    if not _BLOCK_START_RE.match(body.lstrip("[ \t\r\n")):
+        return None  # report text that opens with, or quotes, a few inline tags is still text
     tags = _HTML_TAG_RE.findall(text[:200_000])
     if len(tags) >= _MIN_HTML_TAGS and any(tag.startswith("</") for tag in tags):
         return "html"

@@ -349,6 +349,8 @@ class _Placer:
             sha256=raw.sha256,
             original_name=str(self.manifest.get(raw.name, {}).get("original_name", "")),
             encoding=raw.encoding,
+            format=raw.format,
+            extractor=raw.extractor,
         )
         document = replace(document, metadata=replace(document.metadata, id=doc_id, source=source))
         self._remember(Entry(doc_id, target, document.metadata))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from corpusdiff import DIALECT_VERSION, yamlsafe
 from corpusdiff.errors import CorpusdiffError, CorpusError
+from corpusdiff.text.dates import is_publication_date
 
 if TYPE_CHECKING:
     from corpusdiff.types.document import Metadata
@@ -65,7 +66,8 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
     try:
         document = parse(raw.text)
     except CorpusdiffError as exc:
-        yield Problem(path, f"front matter: {exc}")
+        message = str(exc)
+        yield Problem(path, message if message.startswith("front matter") else f"front matter: {message}")
         return
     yield from _check_front_matter(root, path, document.metadata, ids)
     if render(normalize_raw(raw)) != raw.text:
@@ -85,6 +87,17 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
 
 
+def _dialect_problem(dialect: str) -> str:
+    """A newer dialect needs a newer corpusdiff (re-ingesting would downgrade the document);
+    an older one is re-normalised by re-ingesting."""
+    if dialect.isdigit() and DIALECT_VERSION.isdigit() and int(dialect) > int(DIALECT_VERSION):
+        return (
+            f"front matter: dialect {dialect!r} is newer than this corpusdiff writes ({DIALECT_VERSION!r}); "
+            "this corpus needs a newer corpusdiff"
+        )
+    return f"front matter: dialect {dialect!r}, expected {DIALECT_VERSION!r}; re-ingest to re-normalise"
+
+
 def _check_front_matter(
     root: Path, path: Path, metadata: Metadata, ids: dict[str, Path]
 ) -> Iterator[Problem]:
@@ -100,12 +113,12 @@ def _check_front_matter(
     for field in _REQUIRED:
         if not front.get(field):
             yield Problem(path, f"front matter: `{field}` is missing or empty")
-    if str(front.get("dialect")) != DIALECT_VERSION:
-        yield Problem(
-            path,
-            f"front matter: dialect {front.get('dialect')!r}, expected {DIALECT_VERSION!r}; "
-            "re-ingest to re-normalise",
-        )
+    dialect = str(front.get("dialect"))
+    if dialect != DIALECT_VERSION:
+        yield Problem(path, _dialect_problem(dialect))
+    date = str(front.get("date") or "")
+    if date and not is_publication_date(date):
+        yield Problem(path, f"front matter: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; correct it")
     expected = path.relative_to(root).with_suffix("").as_posix()
     if metadata.id and metadata.id != expected:
         yield Problem(path, f"front matter: id {metadata.id!r} does not match its path ({expected})")
