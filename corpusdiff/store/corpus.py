@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from corpusdiff import DIALECT_VERSION, __version__, yamlsafe
 from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
-from corpusdiff.errors import CorpusError
+from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import git as gitstore
@@ -220,11 +220,24 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
 
 
 def proposed_id(metadata: Metadata) -> str:
-    """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path."""
+    """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path; a component
+    that Windows reserves for a device (con, nul, com1, …) is refused, since no Windows
+    checkout of the corpus could hold it."""
     region = slugify_region(metadata.region) or "unknown-region"
     genre = slugify(metadata.genre) if metadata.genre else "report"
     date = slugify(metadata.date or metadata.period or "undated")
+    for field, part in (("region", region), ("genre", genre), ("date", date)):
+        if part.split(".")[0] in _DEVICE_NAMES:
+            raise InputError(
+                f"the {field} gives the id part {part!r}, a name Windows reserves for a device; "
+                f"give another --{field}"
+            )
     return f"{region}/{genre}/{date}"
+
+
+_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+)
 
 
 def _unique_id(root: Path, wanted: str, sha256: str) -> str:

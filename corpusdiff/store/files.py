@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 
+@lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode a new file gets under the user's umask (mkstemp's own 0600 would hide corpus
+    documents from the user's group)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same directory, then rename it over the target."""
+    """Write to a temporary file in the same directory, then rename it over the target; the
+    file gets the mode the user's umask gives any new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -1,0 +1,44 @@
+"""Files take the user's umask, and an id never holds a name Windows reserves for a device
+(issue 17, finding 21)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli.main import main
+from tests.conftest import SEEDS
+
+PLAN = str(SEEDS / "futian-2022-01-plan-report.txt")
+
+
+@pytest.fixture
+def group_readable_umask():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_documents_and_normalize_output_follow_the_umask(tmp_path: Path, group_readable_umask: None) -> None:
+    from corpusdiff.store import files
+
+    files._file_mode.cache_clear()
+    corpus, out = tmp_path / "corpus", tmp_path / "out.md"
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", PLAN]).exit_code == 0
+    assert CliRunner().invoke(main, ["normalize", PLAN, "-o", str(out)]).exit_code == 0
+    [document] = corpus.rglob("2022-01.md")
+    for path in (document, out):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+@pytest.mark.parametrize("genre", ["con", "nul", "com1", "LPT9"])
+def test_a_device_name_never_becomes_part_of_an_id(tmp_path: Path, genre: str) -> None:
+    corpus = tmp_path / "corpus"
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", PLAN, "--genre", genre])
+    assert result.exit_code == 2
+    assert "reserves for a device" in result.stderr and result.stderr.count("\n") == 1
+    assert not (corpus.exists() and list(corpus.rglob("*.md")))
