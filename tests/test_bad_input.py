@@ -61,9 +61,10 @@ _JSON = '{"title": "福田区政府工作报告", "content": "各位代表：现
 
 
 def _big_report() -> bytes:
-    """About two million characters: the 2022 plan's body (without its title) over and over."""
+    """About a million characters (four times the longest report in the corpora): the 2022
+    plan's body (without its title) over and over."""
     body = "\n".join(BODY_LINES)
-    return (TEXT + "\n" + (body + "\n") * (2_000_000 // len(body) + 1)).encode("utf-8")
+    return (TEXT + "\n" + (body + "\n") * (1_000_000 // len(body) + 1)).encode("utf-8")
 
 
 REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
@@ -94,7 +95,7 @@ WORKS: dict[str, Callable[[], bytes]] = {
 }
 SAME_CONTENT = set(WORKS)
 WORKS_TOO: dict[str, Callable[[], bytes]] = {
-    "two-million-chars": _big_report,
+    "a-million-chars": _big_report,
     "one-megabyte-line": lambda: ("福田区推进河套深港科技创新合作区建设，" * 28000).encode("utf-8"),
     "no-headings": lambda: "\n\n".join(line for line in TEXT.split("\n") if "、" not in line[:3]).encode(
         "utf-8"

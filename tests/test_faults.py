@@ -23,7 +23,7 @@ from tests.conftest import SEEDS
 
 ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
 #: Kills in the default suite; `make fuzz` runs 100 (every other kill lands in the write window).
-KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "16"))
+KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "12"))
 
 
 def _start_ingest(corpus: Path, files: list[Path]) -> subprocess.Popen:
