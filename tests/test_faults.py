@@ -120,11 +120,6 @@ def test_sigkill_during_ingest_never_leaves_a_broken_corpus(template: Path, tmp_
     assert landed["while writing"] >= max(1, KILL_TRIALS // 10), f"too few kills mid-write: {dict(landed)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sources/ copies are not atomic (shutil.copyfile): a kill mid-copy leaves a truncated, "
-    "untracked sources/NAME, and the next ingest stores the report as sources/SHA-NAME beside it",
-)
 def test_a_source_copy_cut_short_by_a_kill_is_replaced(template: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     shutil.copytree(template, corpus)

@@ -11,7 +11,6 @@ once and only when first needed, with lookups by id and by series, the manifest 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -252,16 +251,22 @@ def _unique_id(root: Path, wanted: str, sha256: str) -> str:
     return candidate
 
 
-def _source_reference(repo_root: Path, corpus_root: Path, path: Path, raw: RawReport) -> str:
-    """Path of the raw bytes relative to the repository; copied into the corpus if outside."""
+def _source_reference(
+    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, untracked: set[str]
+) -> str:
+    """Path of the raw bytes relative to the repository; copied into the corpus if outside
+    (atomically). A different file of the same name is kept and the copy named after its
+    sha256, unless git never tracked it: then an interrupted run left it, and it is replaced."""
+    from corpusdiff.store.files import copy_atomic
+
     resolved = path.resolve()
     if resolved.is_relative_to(repo_root):
         return resolved.relative_to(repo_root).as_posix()
     target = corpus_root / "sources" / raw.name
-    if target.exists() and target.read_bytes() != resolved.read_bytes():
+    left_behind = target.resolve().relative_to(repo_root).as_posix() in untracked
+    if target.exists() and not left_behind and target.read_bytes() != resolved.read_bytes():
         target = corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(resolved, target)
+    copy_atomic(resolved, target)
     return target.resolve().relative_to(repo_root).as_posix()
 
 
@@ -344,6 +349,7 @@ class _Placer:
         for entry in entries(root):
             self._remember(entry)
         self.dirty = gitstore.dirty_paths(repo)
+        self.untracked = gitstore.untracked_paths(repo) if repo.head.is_valid() else set()
 
     def _remember(self, entry: Entry) -> None:
         source = entry.metadata.source
@@ -358,7 +364,7 @@ class _Placer:
         )
         target = self.root / f"{doc_id}.md"
         source = Source(
-            file=_source_reference(self.repo_root, self.root, path, raw),
+            file=_source_reference(self.repo_root, self.root, path, raw, self.untracked),
             sha256=raw.sha256,
             original_name=str(self.manifest.get(raw.name, {}).get("original_name", "")),
             encoding=raw.encoding,

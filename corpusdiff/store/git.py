@@ -104,6 +104,12 @@ def dirty_paths(repo: Repo) -> set[str]:
     return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
 
 
+def untracked_paths(repo: Repo) -> set[str]:
+    """Repository-relative paths git does not track (what an interrupted run left behind)."""
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all")
+    return {entry[3:] for entry in out.split("\0") if entry.startswith("?? ")}
+
+
 def commit_paths(repo: Repo, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
