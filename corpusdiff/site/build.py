@@ -359,7 +359,7 @@ def _repository(root: Path) -> tuple[Path, str]:
 
     try:
         repo = gitstore.open_repo(root)
-        return gitstore.work_tree(repo), (repo.head.commit.hexsha[:10] if repo.head.is_valid() else "")
+        return gitstore.work_tree(repo), gitstore.head_commit(repo)
     except Exception:  # a corpus outside git still gets a site
         return root.resolve(), ""
 

@@ -264,9 +264,12 @@ def _source_reference(
         return resolved.relative_to(repo_root).as_posix()
     target = corpus_root / "sources" / raw.name
     left_behind = target.resolve().relative_to(repo_root).as_posix() in untracked
-    if target.exists() and not left_behind and target.read_bytes() != resolved.read_bytes():
+    same = target.is_file() and target.read_bytes() == resolved.read_bytes()
+    if target.exists() and not same and not left_behind:
         target = corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}"
-    copy_atomic(resolved, target)
+        same = target.is_file() and target.read_bytes() == resolved.read_bytes()
+    if not same:
+        copy_atomic(resolved, target)
     return target.resolve().relative_to(repo_root).as_posix()
 
 
@@ -349,7 +352,7 @@ class _Placer:
         for entry in entries(root):
             self._remember(entry)
         self.dirty = gitstore.dirty_paths(repo)
-        self.untracked = gitstore.untracked_paths(repo) if repo.head.is_valid() else set()
+        self.untracked = gitstore.untracked_paths(repo)
 
     def _remember(self, entry: Entry) -> None:
         source = entry.metadata.source

@@ -248,3 +248,106 @@ def three_way_merge(repo: Repo, ours: str, base: str, theirs: str) -> tuple[str,
             strip_newline_in_stdout=False,
         )
     return out, status == 0
+
+
+# --- reading history: review, the history branch, the site ------------------------------
+
+
+def resolve_range(repo: Repo, spec: str | None) -> tuple[str, str]:
+    """(base, head) commits: `A..B`, `A...B`, `A` (meaning A..HEAD), or the upstream/main default."""
+    if spec:
+        base, _sep, head = spec.replace("...", "..").partition("..")
+        head = head or "HEAD"
+        base = base or "HEAD"
+    else:
+        head = "HEAD"
+        try:
+            tracking = repo.active_branch.tracking_branch()
+        except TypeError:
+            tracking = None
+        if tracking is not None:
+            base = tracking.name
+        elif "main" in repo.heads and repo.active_branch.name != "main":
+            base = "main"
+        else:
+            raise CorpusError(
+                "nothing to compare against: no upstream and already on main; give a RANGE such as HEAD~3..HEAD"
+            )
+    try:
+        merge_base = repo.git.merge_base(base, head)
+    except Exception as exc:
+        raise CorpusError(f"cannot resolve range {base}..{head}; check the revisions") from exc
+    return merge_base, repo.git.rev_parse(head)
+
+
+def changed_files(repo: Repo, base: str, head: str, prefix: str) -> list[tuple[str, str]]:
+    """(status letter, repository-relative path) of every file changed under `prefix`."""
+    out = repo.git.diff("--name-status", "--no-renames", base, head, "--", prefix or ".")
+    return [(status, path) for status, _, path in (line.partition("\t") for line in out.splitlines())]
+
+
+def files_at(repo: Repo, revision: str, prefix: str) -> list[str]:
+    """Repository-relative paths of every file under `prefix` at `revision`."""
+    return repo.git.ls_tree("-r", "--name-only", revision, "--", prefix or ".").splitlines()
+
+
+def show_file(repo: Repo, revision: str, path: str) -> str:
+    """A file's text at a revision (repository-relative path), with its final newline."""
+    return repo.git.show(f"{revision}:{path}") + "\n"
+
+
+def head_commit(repo: Repo) -> str:
+    """The short sha of HEAD ("" on a branch with no commit yet)."""
+    return repo.head.commit.hexsha[:10] if repo.head.is_valid() else ""
+
+
+def write_branch_of_one_file(
+    repo: Repo,
+    branch: str,
+    filename: str,
+    editions: Sequence[tuple[Path, str, str]],
+    identity: tuple[str, str],
+) -> list[str]:
+    """A branch with one commit per (file, ISO date, message) holding that file as `filename`,
+    dated by the given date; the index and work tree are untouched. Returns the commits."""
+    parent = ""
+    commits = []
+    for path, when, message in editions:
+        blob = repo.git.hash_object("-w", "--path", filename, str(path))
+        tree = _tree_of_one_file(repo, blob, filename)
+        env = {
+            "GIT_AUTHOR_NAME": identity[0],
+            "GIT_AUTHOR_EMAIL": identity[1],
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": identity[0],
+            "GIT_COMMITTER_EMAIL": identity[1],
+            "GIT_COMMITTER_DATE": when,
+        }
+        args = ["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message]
+        parent = repo.git.execute(["git", *args], env=env)
+        commits.append(parent)
+    repo.git.update_ref(f"refs/heads/{branch}", parent)
+    return commits
+
+
+def _tree_of_one_file(repo: Repo, blob: str, filename: str) -> str:
+    """A tree holding one file, written through a private index (the real index is untouched)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        repo.git.execute(
+            ["git", "update-index", "--add", "--cacheinfo", f"100644,{blob},{filename}"], env=env
+        )
+        return repo.git.execute(["git", "write-tree"], env=env)
+
+
+def set_config(repo: Repo, section: str, option: str, value: str) -> None:
+    with repo.config_writer() as config:
+        config.set_value(section, option, value)
+
+
+def remove_config_section(repo: Repo, section: str) -> None:
+    with repo.config_writer() as config:
+        if config.has_section(section):
+            config.remove_section(section)

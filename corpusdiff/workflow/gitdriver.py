@@ -35,8 +35,7 @@ def install(corpus: Path) -> Path:
         lines += wanted
         attributes.write_text("\n".join(lines) + "\n", encoding="utf-8")
     command = " ".join(shlex.quote(p) for p in (sys.executable, "-m", "corpusdiff", "git", "diff-driver"))
-    with repo.config_writer() as config:
-        config.set_value(f'diff "{DRIVER}"', "command", command)
+    gitstore.set_config(repo, f'diff "{DRIVER}"', "command", command)
     return attributes
 
 
@@ -53,9 +52,7 @@ def uninstall(corpus: Path) -> None:
             attributes.write_text("\n".join(kept) + "\n", encoding="utf-8")
         else:
             attributes.unlink()
-    with repo.config_writer() as config:
-        if config.has_section(f'diff "{DRIVER}"'):
-            config.remove_section(f'diff "{DRIVER}"')
+    gitstore.remove_config_section(repo, f'diff "{DRIVER}"')
 
 
 def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = None) -> str:

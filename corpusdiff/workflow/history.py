@@ -14,7 +14,7 @@ from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus, as_corpus
 
 if TYPE_CHECKING:
-    from git import Repo
+    pass
 
 IDENTITY = ("corpusdiff history", "history@corpusdiff.invalid")
 
@@ -42,41 +42,13 @@ def build_history(root: Corpus | Path, series: str, branch: str | None = None) -
     repo = gitstore.open_repo(corpus.root)
     branch = branch or f"history/{series}"
     filename = f"{series}.md"
-    parent = None
-    commits = []
-    for entry in docs:
-        blob = repo.git.hash_object("-w", "--path", filename, str(entry.path))
-        tree = _tree_of_one_file(repo, blob, filename)
-        when = _timestamp(entry.metadata.date)
-        env = {
-            "GIT_AUTHOR_NAME": IDENTITY[0],
-            "GIT_AUTHOR_EMAIL": IDENTITY[1],
-            "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_NAME": IDENTITY[0],
-            "GIT_COMMITTER_EMAIL": IDENTITY[1],
-            "GIT_COMMITTER_DATE": when,
-        }
-        args = [
-            "commit-tree",
-            tree,
-            "-m",
+    editions = [
+        (
+            entry.path,
+            _timestamp(entry.metadata.date),
             f"{entry.metadata.date} {entry.metadata.title}\n\nDocument: {entry.id}",
-        ]
-        if parent:
-            args[2:2] = ["-p", parent]
-        parent = repo.git.execute(["git", *args], env=env)
-        commits.append(parent)
-    repo.git.update_ref(f"refs/heads/{branch}", parent)
-    return HistoryResult(branch, filename, tuple(commits))
-
-
-def _tree_of_one_file(repo: Repo, blob: str, filename: str) -> str:
-    """A tree holding one file, written through a private index (the real index is untouched)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        repo.git.execute(
-            ["git", "update-index", "--add", "--cacheinfo", f"100644,{blob},{filename}"], env=env
         )
-        return repo.git.execute(["git", "write-tree"], env=env)
+        for entry in docs
+    ]
+    commits = gitstore.write_branch_of_one_file(repo, branch, filename, editions, IDENTITY)
+    return HistoryResult(branch, filename, tuple(commits))

@@ -25,33 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
 
-
-def resolve_range(repo: Repo, spec: str | None) -> tuple[str, str]:
-    """(base, head) commits: `A..B`, `A...B`, `A` (meaning A..HEAD), or the upstream/main default."""
-    if spec:
-        base, _sep, head = spec.replace("...", "..").partition("..")
-        head = head or "HEAD"
-        base = base or "HEAD"
-    else:
-        head = "HEAD"
-        tracking = None
-        try:
-            tracking = repo.active_branch.tracking_branch()
-        except TypeError:
-            tracking = None
-        if tracking is not None:
-            base = tracking.name
-        elif "main" in repo.heads and repo.active_branch.name != "main":
-            base = "main"
-        else:
-            raise CorpusError(
-                "nothing to compare against: no upstream and already on main; give a RANGE such as HEAD~3..HEAD"
-            )
-    try:
-        merge_base = repo.git.merge_base(base, head)
-    except Exception as exc:
-        raise CorpusError(f"cannot resolve range {base}..{head}; check the revisions") from exc
-    return merge_base, repo.git.rev_parse(head)
+resolve_range = gitstore.resolve_range
 
 
 def review(
@@ -65,15 +39,13 @@ def review(
     (`alignments/<old>__<new>.yaml`) as they stand at the head of the range, where the
     documents are read too; a revised document is paired with itself, as `diff ID@REV ID` does."""
     repo = gitstore.open_repo(root)
-    base, head = resolve_range(repo, spec)
+    base, head = gitstore.resolve_range(repo, spec)
     top = gitstore.work_tree(repo)
     prefix = root.resolve().relative_to(top).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
-    changes = repo.git.diff("--name-status", "--no-renames", base, head, "--", prefix or ".").splitlines()
     editions = _Editions(repo, prefix, head)
     planned = []
-    for line in changes:
-        status, _, path = line.partition("\t")
+    for status, path in gitstore.changed_files(repo, base, head, prefix):
         if not path.endswith(".md") or not path.startswith(prefix):
             continue
         doc_id = path[len(prefix) : -3]
@@ -100,7 +72,7 @@ def compare_texts(job: tuple[str, str, Overrides | None, tuple[str, ...]]) -> Di
 
 
 def _show(repo: Repo, revision: str, path: str) -> str:
-    return repo.git.show(f"{revision}:{path}") + "\n"
+    return gitstore.show_file(repo, revision, path)
 
 
 def _plan_one(
@@ -137,7 +109,7 @@ class _Editions:
         self.repo, self.prefix, self.head = repo, prefix, head
         self.known: list[tuple[str, str, str]] = []  # (series, date, id)
         self.alignments: set[str] = set()  # paths relative to the corpus
-        for path in repo.git.ls_tree("-r", "--name-only", head, "--", prefix or ".").splitlines():
+        for path in gitstore.files_at(repo, head, prefix):
             relative = path[len(prefix) :]
             if relative.startswith(f"{ALIGNMENTS}/") and relative.endswith(".yaml"):
                 self.alignments.add(relative)
