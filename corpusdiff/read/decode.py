@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,16 +96,8 @@ def _read_docx(data: bytes, name: str) -> RawReport:
     from corpusdiff.read import docx
 
     extracted = docx.extract_docx(data, name)
-    return RawReport(
-        text=extracted.text,
-        name=name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding="utf-8",
-        size=len(data),
-        format="docx",
-        extractor=docx.extractor_version(),
-        notes=tuple(extracted.notes),
-        title_hint=extracted.title,
+    return _extracted(
+        data, name, "docx", docx.extractor_version(), extracted.text, extracted.notes, extracted.title
     )
 
 
@@ -112,15 +105,23 @@ def _read_pdf(data: bytes, name: str) -> RawReport:
     from corpusdiff.read import pdf
 
     extracted = pdf.extract_pdf(data, name)
+    return _extracted(data, name, "pdf", pdf.extractor_version(), extracted.text, extracted.notes)
+
+
+def _extracted(
+    data: bytes, name: str, kind: str, extractor: str, text: str, notes: Iterable[str], title: str = ""
+) -> RawReport:
+    """The report a binary format's extractor gave: its text, with the raw bytes' hash and size."""
     return RawReport(
-        text=extracted.text,
+        text=text,
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding="utf-8",
         size=len(data),
-        format="pdf",
-        extractor=pdf.extractor_version(),
-        notes=tuple(extracted.notes),
+        format=kind,
+        extractor=extractor,
+        notes=tuple(notes),
+        title_hint=title,
     )
 
 
