@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.extracted import Extracted, lxml_extractor
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -30,20 +30,11 @@ def _q(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-@dataclass
-class DocxText:
-    text: str
-    notes: list[str] = field(default_factory=list)
-    title: str = ""
-
-
 def extractor_version() -> str:
-    import lxml
-
-    return f"corpusdiff.read.docx (lxml {lxml.__version__})"
+    return lxml_extractor("docx")
 
 
-def extract_docx(data: bytes, name: str) -> DocxText:
+def extract_docx(data: bytes, name: str) -> Extracted:
     """The text of a .docx file; InputError when it cannot be read."""
     from lxml import etree
 
@@ -94,7 +85,7 @@ def extract_docx(data: bytes, name: str) -> DocxText:
         raise InputError(
             f"{name}: this .docx file holds no text (only images or nothing); give the report's text"
         )
-    return DocxText(text + "\n", notes, title)
+    return Extracted(text + "\n", notes, title)
 
 
 def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:

@@ -10,10 +10,10 @@ Nothing of the report text is changed here: the normaliser's text rules do the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.extracted import Extracted, lxml_extractor
 from corpusdiff.text import numbering
 
 #: Elements that never hold report text.
@@ -51,23 +51,11 @@ _LINK_DENSITY_MAX = 0.5
 MIN_REPORT_HAN = 100
 
 
-@dataclass
-class HtmlText:
-    """The extracted layout and what was dropped on the way."""
-
-    text: str
-    notes: list[str] = field(default_factory=list)
-    #: the page's one h1 when it opens the text: the report's title
-    title: str = ""
-
-
 def extractor_version() -> str:
-    import lxml
-
-    return f"corpusdiff.read.html (lxml {lxml.__version__})"
+    return lxml_extractor("html")
 
 
-def extract_html(markup: str, name: str) -> HtmlText:
+def extract_html(markup: str, name: str) -> Extracted:
     """The report text of an HTML page or fragment; InputError when there is none."""
     import lxml.html
 
@@ -92,7 +80,7 @@ def extract_html(markup: str, name: str) -> HtmlText:
         )
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else ""
-    return HtmlText(text + "\n", notes, title)
+    return Extracted(text + "\n", notes, title)
 
 
 def _drop(element: Any) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.extracted import Extracted
 
 #: How many lines at each end of a page may be a running head or footer.
 _EDGE_LINES = 2
@@ -29,19 +29,13 @@ _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _MIN_CHARS_PER_PAGE = 20
 
 
-@dataclass
-class PdfText:
-    text: str
-    notes: list[str] = field(default_factory=list)
-
-
 def extractor_version() -> str:
     from importlib.metadata import version
 
     return f"corpusdiff.read.pdf (pypdfium2 {version('pypdfium2')})"
 
 
-def extract_pdf(data: bytes, name: str) -> PdfText:
+def extract_pdf(data: bytes, name: str) -> Extracted:
     """The text of a PDF; InputError when it is encrypted, damaged or has no text layer."""
     import pypdfium2 as pdfium
 
@@ -83,7 +77,7 @@ def extract_pdf(data: bytes, name: str) -> PdfText:
         notes.append(f"dropped {dropped_heads} running heads or footers ({heads}) from {len(pages)} pages")
     if dropped_numbers:
         notes.append(f"dropped {dropped_numbers} page numbers")
-    return PdfText("\n".join(kept) + "\n", notes)
+    return Extracted("\n".join(kept) + "\n", notes)
 
 
 def _page_lines(page: Any) -> list[str]:
