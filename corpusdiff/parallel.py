@@ -110,7 +110,7 @@ def _dask_each(
             "--scheduler needs Dask: pip install 'corpusdiff[dask]' (dask and distributed)"
         ) from None
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout=os.environ.get("CORPUSDIFF_SCHEDULER_TIMEOUT", "10s"))
     except OSError as exc:
         raise CorpusdiffError(
             f"cannot reach the Dask scheduler at {address} ({exc}); start one with `dask scheduler` "

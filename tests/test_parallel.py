@@ -92,9 +92,10 @@ def test_ingest_on_a_pool_writes_the_same_documents_as_serially(tmp_path: Path) 
     assert texts["pool"] == texts["serial"]
 
 
-def test_an_unreachable_scheduler_is_one_clear_error() -> None:
+def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from corpusdiff.errors import CorpusdiffError
 
+    monkeypatch.setenv("CORPUSDIFF_SCHEDULER_TIMEOUT", "1s")  # how long to wait is the user's knob
     with pytest.raises(CorpusdiffError, match="cannot reach the Dask scheduler"):
         Runner(scheduler="tcp://127.0.0.1:9").map(_square, [1, 2])
 
