@@ -6,7 +6,7 @@
 The commands are found by walking the click group `corpusdiff.cli.main:main`, hidden ones
 included (`git diff-driver`, which git runs). Help is rendered by click's test runner at a fixed
 width of 100 columns with the corpusdiff environment variables unset, so the text is the same on
-every machine. `make lint` runs the check; tests/test_cli_reference.py does too.
+every machine. `make lint` runs the check; tests/cli/test_cli_reference.py does too.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS
-from tests.test_workflow import cli, git_run
+from tests.workflow.test_workflow import cli, git_run
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"

@@ -14,7 +14,7 @@ from corpusdiff.site.build import build_site
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -34,7 +34,7 @@ from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
-LABELS = Path(__file__).parent / "data" / "labels" / "indicators.yaml"
+LABELS = Path(__file__).parent.parent / "data" / "labels" / "indicators.yaml"
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
 #: The corpus's own aliases (corpus/site.yaml), as the CLI and the site use them.
 CORPUS_ALIASES = load_vocabulary(CORPUS).indicator_aliases

@@ -18,7 +18,7 @@ from corpusdiff.read.formats import classify_text, sniff_binary
 from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph, Table
 from tests.conftest import SEEDS
 
-DATA = Path(__file__).parent / "data" / "national-gwr"
+DATA = Path(__file__).parent.parent / "data" / "national-gwr"
 YEARS = ("2014", "2015", "2016", "2017")
 _NUMBERED = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
 _HAN = re.compile(r"[\u3400-\u9fff]")

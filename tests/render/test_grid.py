@@ -1,5 +1,5 @@
 """Plain-text grids aligned for Chinese: a Han character takes two columns (the width itself:
-tests/test_text_chars.py)."""
+tests/text/test_text_chars.py)."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
 }
 HELD_OUT = {"national-2016__national-2017"}
-LABEL_DIR = Path(__file__).parent / "data" / "labels" / "initiatives"
+LABEL_DIR = Path(__file__).parent.parent / "data" / "labels" / "initiatives"
 
 
 # --- the locator ---------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def test_pooled_adds_counts() -> None:
 
 
 def test_run_differ_gives_a_consistent_view() -> None:
-    root = Path(__file__).resolve().parent.parent / "seeds"
+    root = Path(__file__).resolve().parents[2] / "seeds"
     view = run_differ(
         root / "futian-2022-01-plan-report.txt", root / "futian-2023-10-mid-year-plan-report.txt"
     )
