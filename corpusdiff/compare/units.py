@@ -96,12 +96,14 @@ def role_of(heading: str) -> Role:
 
 
 def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
-    """The tree's units plus one unit per （一） group heading, in reading order; a group's
-    index follows the tree's own units so the tree's numbering is kept."""
+    """The tree's units plus one unit per group heading — a （一） group, or a task area laid
+    out as a part of its own — in reading order; a group's index follows the tree's own units
+    so the tree's numbering is kept."""
     groups: list[Unit] = []
     first_paragraph = _first_paragraphs(tree)
+    areas = task_areas(tree)
     for section in tree.sections:
-        if section.kind in GROUP_KINDS:
+        if section.kind in GROUP_KINDS or section.index in areas:
             text = f"{section.heading}。"
             paragraph = first_paragraph.get(section.index, 0)
             groups.append(
@@ -157,7 +159,35 @@ def _section_role(tree: DocTree, section: int | None) -> Role:
     top = tree.sections[section]
     while top.parent is not None:
         top = tree.sections[top.parent]
-    return role_of(top.heading)
+    return part_roles(tree)[top.index]
+
+
+def part_roles(tree: DocTree) -> dict[int, Role]:
+    """The role of each top-level part, from its heading's words; a part whose heading names no
+    role and that follows the targets or the tasks is a task area: some years lay each area of
+    the year's work out as a part of its own (`三、把改革开放扎实推向纵深`, `四、协调推动经济稳定
+    增长和结构优化`) where other years group them as （一）… under one tasks part."""
+    roles: dict[int, Role] = {}
+    previous = Role.PREAMBLE
+    for section in tree.sections:
+        if section.parent is not None:
+            continue
+        role = role_of(section.heading)
+        if role is Role.OTHER and previous in (Role.TARGETS, Role.TASKS):
+            role = Role.TASKS
+        roles[section.index] = previous = role
+    return roles
+
+
+def task_areas(tree: DocTree) -> set[int]:
+    """Top-level parts that are task areas (see `part_roles`): each is a group of tasks, as a
+    （一） heading is."""
+    roles = part_roles(tree)
+    return {
+        index
+        for index, role in roles.items()
+        if role is Role.TASKS and role_of(tree.sections[index].heading) is Role.OTHER
+    }
 
 
 def lead_of(unit: Unit) -> str:
