@@ -179,6 +179,17 @@ def part_roles(tree: DocTree) -> dict[int, Role]:
     return roles
 
 
+#: The roles that say how a report is laid out.
+LAYOUT_ROLES = frozenset({Role.REVIEW, Role.TARGETS, Role.TASKS})
+
+
+def roles_correspond(old_tree: DocTree, new_tree: DocTree) -> bool:
+    """Whether parts constrain pairing: only when both editions are laid out in at least two
+    recognised parts (review, targets, tasks). Older reports name their parts by topic
+    (`一、关于国民经济调整`), or have no parts at all; there a unit may continue anywhere."""
+    return all(len(set(part_roles(tree).values()) & LAYOUT_ROLES) >= 2 for tree in (old_tree, new_tree))
+
+
 def task_areas(tree: DocTree) -> set[int]:
     """Top-level parts that are task areas (see `part_roles`): each is a group of tasks, as a
     （一） heading is."""
@@ -265,6 +276,8 @@ def candidate_features(
 ) -> tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]:
     """Initiative units of both editions and the features of every pair in the same role."""
     old, new = _side(old_tree, seg), _side(new_tree, seg)
+    if not roles_correspond(old_tree, new_tree):
+        old.roles, new.roles = [Role.OTHER] * len(old.units), [Role.OTHER] * len(new.units)
     bodies = cosine_matrix(old.words, new.words)
     chars = cosine_matrix([_bigrams(t) for t in old.texts], [_bigrams(t) for t in new.texts])
     # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the

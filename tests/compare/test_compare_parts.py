@@ -4,7 +4,7 @@ pair with the （一） groups of a year that puts them under one tasks part."""
 from __future__ import annotations
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import part_roles, task_areas
+from corpusdiff.compare.units import part_roles, roles_correspond, task_areas
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Role, Status
 
@@ -96,3 +96,36 @@ def test_task_paragraphs_continue_across_the_change_of_layout() -> None:
     areas = {i.new.heading: i for i in tasks if i.new is not None and i.new.kind == "group"}
     government = areas["切实加强政府自身建设"].old
     assert government is not None and government.heading == "努力建设人民满意的政府"
+
+TOPICAL = FRONT + f"""
+## 一、关于经济体制改革
+
+{REFORM}
+
+## 二、关于对外开放
+
+{OPENING}
+
+## 三、关于政府工作
+
+{GOVERNMENT}
+"""
+
+
+def test_layouts_correspond_only_when_both_editions_name_their_parts() -> None:
+    grouped, topical = tree_from_markdown(GROUPED), tree_from_markdown(TOPICAL)
+    assert roles_correspond(grouped, tree_from_markdown(AREAS))
+    assert not roles_correspond(topical, grouped)
+    assert not roles_correspond(grouped, topical)
+
+
+def test_units_of_a_report_laid_out_by_topic_continue_in_any_part() -> None:
+    """An older report names its parts by topic; its paragraphs continue in the tasks of a
+    report laid out as review, targets and tasks (the other way round alike)."""
+    for old, new in ((TOPICAL, GROUPED), (GROUPED, TOPICAL)):
+        result = compare(tree_from_markdown(old), tree_from_markdown(new))
+        texts = {REFORM, OPENING, GOVERNMENT}
+        paired = {
+            i.new.text for i in result.initiatives if i.level == "unit" and i.old is not None and i.new is not None
+        }
+        assert texts <= paired
