@@ -246,9 +246,10 @@ def _own_section(tree: DocTree, unit: Unit | None) -> int | None:
 def in_sections(result: DiffResult, text: str) -> DiffResult | None:
     """The diff cut down to the sections whose heading (numbering included) or an ancestor's
     heading contains `text`, in either edition: the units they hold with the changes inside
-    them, those sections (and the ones the units are listed under), and the programmes named
-    in their units. Every view then counts and lists only that part, summary included. None
-    when no heading of either edition contains `text`."""
+    them, the sections that hold those units (their ancestors included, so a part's heading
+    still pairs across editions), and the programmes named in the units. Every view then
+    counts and lists only that part, summary included. None when no heading of either
+    edition contains `text`."""
     old_hit, new_hit = _sections_under(result.old, text), _sections_under(result.new, text)
     if not old_hit and not new_hit:
         return None
@@ -261,17 +262,30 @@ def in_sections(result: DiffResult, text: str) -> DiffResult | None:
     )
     home = _home_finder(result)
     listed = {id(match) for match in map(home, initiatives) if match}
+    old_held = old_hit | _holding(result.old, (i.old for i in initiatives))
+    new_held = new_hit | _holding(result.new, (i.new for i in initiatives))
     sections = tuple(
         m
         for m in result.sections
         if id(m) in listed
-        or (m.old is not None and m.old.index in old_hit)
-        or (m.new is not None and m.new.index in new_hit)
+        or (m.old is not None and m.old.index in old_held)
+        or (m.new is not None and m.new.index in new_held)
     )
     old_text = {i.old.index: i.old.text for i in initiatives if inside(i.old, old_hit) and i.old}
     new_text = {i.new.index: i.new.text for i in initiatives if inside(i.new, new_hit) and i.new}
     programmes = _programmes_in(result.programmes, "\n".join(old_text.values()), "\n".join(new_text.values()))
     return replace(result, sections=sections, initiatives=initiatives, programmes=programmes)
+
+
+def _holding(tree: DocTree, units: Iterable[Unit | None]) -> set[int]:
+    """The sections that hold the units, up to the top-level part."""
+    held: set[int] = set()
+    for unit in units:
+        section = unit.section if unit is not None else None
+        while section is not None and section not in held:
+            held.add(section)
+            section = tree.sections[section].parent
+    return held
 
 
 def _sections_under(tree: DocTree, text: str) -> set[int]:

@@ -12,7 +12,7 @@ from scipy.sparse.csgraph import connected_components
 
 from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import initiative_units, reading_order
-from corpusdiff.render.diff import address
+from corpusdiff.render.diff import address, in_sections
 from corpusdiff.render.table import (
     Change,
     ComparisonTable,
@@ -188,3 +188,17 @@ def test_chinese_dates() -> None:
     assert chinese_date("2022-01-21") == "2022年1月21日"
     assert chinese_date("2021") == "2021年"
     assert chinese_date("undated") == "undated"
+
+
+def test_a_table_of_one_section_keeps_its_part_heading_paired(diffs: dict) -> None:
+    part = in_sections(diffs[PAIRS[0]], "预期性指标")
+    assert part is not None
+    table = comparison_table(part)
+    headings = [row for row in table.rows if isinstance(row, SectionRow)]
+    assert [(h.old, h.new) for h in headings] == [
+        ("二、2022年经济社会发展主要目标", "二、2025年经济社会发展主要目标")
+    ]
+    # 2022 lists six expected indicators, 2025 five: 一般公共预算收入 is no longer among them
+    [dropped] = [row for row in table.unit_rows if row.changes == (Change.DROPPED,)]
+    assert dropped.old[0].text.startswith("——一般公共预算收入")
+    assert table.unit_rows[0].old[0].text == table.unit_rows[0].new[0].text == "（一）预期性指标"
