@@ -471,7 +471,9 @@ def to_terminal(
         for kind in ("new", "dropped"):
             names = getattr(result.programmes, kind)
             if names:
-                out.append(style(f"  {LABELS[kind]} programmes ({len(names)}): ", kind) + "、".join(names))
+                out.append(
+                    "  " + style(f"{LABELS[kind]} programmes ({len(names)}):", kind) + " " + "、".join(names)
+                )
     return _lines(out, width)
 
 
