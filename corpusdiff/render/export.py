@@ -5,10 +5,14 @@ writes them (no I/O here). python-docx and openpyxl are imported only when their
 asked for, so the other commands never load them.
 
 Word: landscape A4, a real table (序号 | 旧 | 新 | 修改说明) whose header row repeats on every
-page, headings as shaded bold rows spanning the table, deleted words struck through in the
+page, headings as shaded bold rows, deleted words struck through in the
 old column and inserted words bold and underlined in the new one. Excel: one sheet with the
 header frozen, text wrapped, column widths set, a filter on every column, the same marks as
 rich text, and the header repeated when printed. CSV: the same columns as Excel, plain text.
+
+Report text is untrusted input: a cell is never a formula. Excel cells are typed as text;
+in CSV, which Excel reads as formulas too, a cell that starts like one (= + - @) gets a
+leading apostrophe, Excel's mark for literal text.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow, chinese_date
 from corpusdiff.types.document import Metadata
@@ -30,6 +34,8 @@ HEADING = "标题"
 WORD_WIDTHS_CM = (1.3, 10.9, 10.9, 4.6)  # 序号, 旧, 新, 修改说明: the 27.7 cm of landscape A4 less margins
 EXCEL_WIDTHS = (6, 28, 60, 60, 10, 40, 30, 30)  # in characters of the default font
 FONT = "宋体"
+#: What makes Excel read a cell as a formula (and run it) when it opens a CSV file.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(table: ComparisonTable) -> tuple[str, ...]:
@@ -71,8 +77,13 @@ def to_csv(table: ComparisonTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns(table))
-    writer.writerows(_record(row, _joined) for row in table.rows)
+    writer.writerows(tuple(map(_inert, _record(row, _joined))) for row in table.rows)
     return buffer.getvalue()
+
+
+def _inert(value: object) -> object:
+    """A CSV cell Excel will not run: text that starts like a formula gets a leading `'`."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 # --- Word ---------------------------------------------------------------------------------
@@ -191,21 +202,39 @@ def _shade(cell: _Cell) -> None:
 def to_xlsx(table: ComparisonTable) -> bytes:
     """An Excel workbook of one sheet, 新旧对照表."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = TITLE
+    _fill(sheet, table)
+    _lay_out(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(sheet: Any, table: ComparisonTable) -> None:
+    """The header and the rows, every cell text (never a formula), headings bold and shaded."""
+    from openpyxl.styles import Font, PatternFill
+
     sheet.append(columns(table))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
         sheet.append(_record(row, _rich))
-        if isinstance(row, SectionRow):
-            for cell in sheet[sheet.max_row]:
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl takes text starting with = for a formula
+                cell.data_type = "s"
+            if isinstance(row, SectionRow):
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor="E7E6E6")
+
+
+def _lay_out(sheet: Any) -> None:
+    """Wrapped text, column widths, the header frozen, filtered and printed on every page."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
     wrapped = Alignment(wrap_text=True, vertical="top")
     for line in sheet.iter_rows():
         for cell in line:
@@ -218,9 +247,6 @@ def to_xlsx(table: ComparisonTable) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _rich(entries: Sequence[Entry]) -> object:

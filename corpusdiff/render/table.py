@@ -154,12 +154,20 @@ def comparison_table(result: DiffResult) -> ComparisonTable:
     previous: tuple[Place, ...] = ()
     for number, group in enumerate(ordered, start=1):
         path = sides.path(group)
-        first_new = next((i for i, (a, b) in enumerate(zip(previous, path, strict=False)) if a != b), None)
-        start = min(len(previous), len(path)) if first_new is None else first_new
+        start = _first_change(previous, path)
         rows.extend(sides.section_row(depth, place) for depth, place in enumerate(path) if depth >= start)
         previous = path
         rows.append(_unit_row(number, group, sides, result))
     return ComparisonTable(result.old_meta, result.new_meta, tuple(rows))
+
+
+def _first_change(previous: tuple[Place, ...], path: tuple[Place, ...]) -> int:
+    """The depth from which the row's headings are not those of the row before: the
+    headings to show above it."""
+    same = 0
+    while same < min(len(previous), len(path)) and previous[same] == path[same]:
+        same += 1
+    return same
 
 
 def _connected(result: DiffResult) -> list[_Group]:

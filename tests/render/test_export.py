@@ -112,3 +112,21 @@ def test_a_diff_of_an_edition_with_itself_has_no_marks() -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)), rich_text=True).active
     assert all(isinstance(cell.value, (str, int, type(None))) for row in sheet.iter_rows() for cell in row)
     assert {row[4] for row in csv.reader(io.StringIO(to_csv(table)))} == {"类别", "延续", HEADING}
+
+
+def test_report_text_never_becomes_a_formula() -> None:
+    """Report text is untrusted: a paragraph written like a formula stays text in Excel and
+    in a CSV file Excel opens."""
+    from tests.compare.test_compare_synthetic import BASE, run
+
+    formula = '=HYPERLINK("http://example.invalid","点击")'
+    marker = "2022年，我区将坚持以习近平新时代"
+    edited = BASE.replace(marker, f"{formula}\n\n+1。@SUM(A1)。\n\n{marker}", 1)
+    table = comparison_table(run(edited))
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert any(cell.value == formula for cell in cells)
+    assert all(cell.data_type != "f" for cell in cells)
+    written = [cell for row in csv.reader(io.StringIO(to_csv(table))) for cell in row]
+    assert f"'{formula}" in written and "'+1。@SUM(A1)。" in written
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in written)
