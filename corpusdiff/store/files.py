@@ -36,14 +36,19 @@ def copy_atomic(source: Path, target: Path) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same directory, then rename it over the target; the
-    file gets the mode the user's umask gives any new file."""
+    """Write UTF-8 text to a temporary file in the same directory, then rename it over the
+    target; the file gets the mode the user's umask gives any new file."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """`write_atomic` for bytes (a Word or Excel file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
