@@ -193,7 +193,8 @@ def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) ->
             page.goto(start)
             page.click("text=raw source")
             page.wait_for_load_state()
-            assert page.url.endswith(".html.txt") and page.title() != "pwned" and dialogs == []
+            assert page.title() != "pwned" and dialogs == [], f"the source's script ran at {page.url}"
+            assert page.url.endswith(".html.txt")
             assert SCRIPT in page.inner_text("body")  # shown as text
             page.close()
     finally:
