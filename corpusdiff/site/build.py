@@ -37,7 +37,6 @@ from corpusdiff.site.common import (
 from corpusdiff.site.output import SiteOutput, open_output
 from corpusdiff.site.serve import HEADERS_FILE, headers_file
 from corpusdiff.store.corpus import Entry, entries
-from corpusdiff.store.files import sha256_of
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
@@ -429,22 +428,21 @@ def _verified_source(entry: Entry, repo_root: Path, report: BuildReport) -> tupl
         return entry, None, ""
     if not path.is_file():
         return entry, None, ""  # `corpusdiff check` reports it
-    if sha256_of(path) != source.sha256.lower():
+    data = path.read_bytes()  # one source at a time: the copy is written later, read again
+    if hashlib.sha256(data).hexdigest() != source.sha256.lower():
         report.warnings.append(
             f"{entry.id}: source file {source.file} does not match its recorded sha256; the raw source "
             "is not published (`corpusdiff check` says more)"
         )
         return entry, None, ""
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-    return entry, path, source_page(entry.id, relative.name, head)
+    return entry, path, source_page(entry.id, relative.name, data)
 
 
-def source_page(doc_id: str, name: str, head: bytes) -> str:
-    """Where a source is published, told from its first bytes, never from its name: text of
-    any kind (plain, HTML, SVG, Markdown) as a .txt, which no browser runs; a binary format as
-    a download named for what it is (a PDF called report.html is report.html.pdf)."""
-    found = formats.sniff_binary(head)
+def source_page(doc_id: str, name: str, data: bytes) -> str:
+    """Where a source is published, told from its bytes, never from its name: text of any
+    kind (plain, HTML, SVG, Markdown) as a .txt, which no browser runs; a binary format as a
+    download named for what it is (a PDF called report.html is report.html.pdf)."""
+    found = formats.sniff_binary(data)
     if found is None:
         return f"raw/{doc_id}/{_with_suffix(name, '.txt')}"
     suffix = {"pdf": ".pdf", "docx": ".docx"}.get(found[0], ".bin")

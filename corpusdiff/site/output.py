@@ -93,7 +93,7 @@ class SiteOutput:
             return
         if page not in self.previous:
             self._note(page)
-        files.write_bytes_atomic(target, content, durable=False)
+        _write(target, content)
         self.produced[page] = FileRecord.of(target, digest)
         self.report.written.append(page)
 
@@ -106,9 +106,7 @@ class SiteOutput:
             "tasks": tasks,
             "files": {page: vars(record) for page, record in sorted(self.produced.items())},
         }
-        files.write_bytes_atomic(
-            self.root / STATE_FILE, json.dumps(state, ensure_ascii=False).encode("utf-8")
-        )
+        _write(self.root / STATE_FILE, json.dumps(state, ensure_ascii=False).encode("utf-8"))
         os.close(self._journal)
         self._journal = -1
         (self.root / JOURNAL).unlink(missing_ok=True)
@@ -130,6 +128,18 @@ class SiteOutput:
             target.unlink()
             self.report.removed.append(page)
             _remove_empty_parents(target.parent, self.root)
+
+
+def _write(target: Path, content: bytes) -> None:
+    """Atomically, without fsync (a page can be made again; the rename survives a kill); a full
+    disk or a read-only folder is one line, and the file keeps its previous content."""
+    try:
+        files.write_bytes_atomic(target, content, durable=False)
+    except OSError as exc:
+        raise CorpusError(
+            f"{target}: cannot be written ({exc.strerror}); free some space or choose another --out, "
+            "then build again"
+        ) from exc
 
 
 def _inside(root: Path, page: str) -> bool:
@@ -170,9 +180,14 @@ def _remove_empty_parents(directory: Path, root: Path) -> None:
 @contextlib.contextmanager
 def open_output(out: Path, report: BuildReport) -> Iterator[SiteOutput]:
     """The output folder, locked against a second build, with what the last build left."""
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = os.open(out, os.O_RDONLY)
+    except OSError as exc:
+        raise CorpusError(
+            f"{out}: cannot be made the site folder ({exc.strerror}); choose another --out"
+        ) from exc
     root = out.resolve()
-    lock = os.open(root, os.O_RDONLY)
     try:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -181,8 +196,12 @@ def open_output(out: Path, report: BuildReport) -> Iterator[SiteOutput]:
                 f"{out}: another `site build` is writing this folder; wait for it to finish"
             ) from None
         tasks, previous = _load_state(root)
-        previous.update(dict.fromkeys(_interrupted_build(root)))
-        journal = os.open(root / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        for page in _interrupted_build(root):
+            previous.setdefault(page, None)
+        try:
+            journal = os.open(root / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        except OSError as exc:
+            raise CorpusError(f"{out}: cannot be written ({exc.strerror}); choose another --out") from exc
         output = SiteOutput(root, report, tasks, previous, _journal=journal)
         try:
             yield output

@@ -430,3 +430,38 @@ def test_two_builds_into_one_folder_at_once_are_refused(corpus: Path, tmp_path: 
     finally:
         os.close(held)
     assert list(out.iterdir()) == []
+
+
+def test_a_full_disk_is_one_line_and_every_page_stays_whole(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from corpusdiff.errors import CorpusError
+    from corpusdiff.store import files
+
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    before = _files(out)
+    document = _document(corpus, LAST)
+    document.write_text(document.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    real, calls = files.write_bytes_atomic, [0]
+
+    def fills_the_disk(path: Path, data: bytes, *, durable: bool = True) -> None:
+        calls[0] += 1
+        if calls[0] > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data, durable=durable)
+
+    monkeypatch.setattr(files, "write_bytes_atomic", fills_the_disk)
+    with pytest.raises(CorpusError, match="No space left on device") as raised:
+        build_site(corpus, out)
+    assert "\n" not in str(raised.value)
+    monkeypatch.undo()
+    after = _files(out)
+    assert {name for name in after if name in before and after[name] != before[name]} <= {
+        f"doc/{LAST}.html",
+        f"md/{LAST}.md",
+    }  # the two files written before the disk filled; every other file is as it was
+    build_site(corpus, out)
+    assert "新增一段" in (out / f"doc/{LAST}.html").read_text(encoding="utf-8")
