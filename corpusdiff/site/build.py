@@ -330,9 +330,9 @@ def refuse_output_around_corpus(root: Path, out: Path) -> None:
     output would publish the corpus)."""
     corpus, site = root.resolve(), out.resolve()
     if site.is_relative_to(corpus):
-        raise CorpusError(f"{out}: the site would be inside the corpus {root}; choose an --out outside it")
+        raise CorpusError(f"{out}: the site would be inside the corpus {corpus}; choose an --out outside it")
     if corpus.is_relative_to(site):
-        raise CorpusError(f"{out}: the site would contain the corpus {root}; choose an --out beside it")
+        raise CorpusError(f"{out}: the site would contain the corpus {corpus}; choose an --out beside it")
 
 
 def _render_tasks(
