@@ -909,7 +909,10 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
 
     Pages whose inputs (documents, reviewer overrides, corpusdiff itself) have not changed
     since the last build are neither rendered nor rewritten; the rest are rendered on all
-    cores (--jobs) or on a Dask cluster (--scheduler).
+    cores (--jobs) or on a Dask cluster (--scheduler). Files of documents the corpus no
+    longer has are removed; files you added to OUT yourself stay. OUT must not be inside the
+    corpus. Raw sources are published only when they are inside the corpus's repository and
+    match their sha256: text as .txt, PDF and Word files as downloads.
     """
     from corpusdiff.site.build import build_site
 
@@ -919,8 +922,11 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
         progress=progress_counter("building site", minimum=20),
         runner=_runner(jobs, scheduler),
     )
+    for warning in report.warnings:
+        click.echo(f"corpusdiff: warning: {warning}", err=True)
+    removed = f", {len(report.removed)} removed" if report.removed else ""
     click.echo(
-        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged{removed}, "
         f"in {report.seconds:.1f} s"
     )
     click.echo(f"open {(out / 'index.html').resolve().as_uri()}  (or: corpusdiff site serve --out {out})")
@@ -931,13 +937,15 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @handle_errors
 def site_serve(out: Path, port: int) -> None:
-    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop)."""
-    import functools
-    import http.server
+    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop).
+
+    Raw sources are sent as a static host with the site's _headers file sends them: binary
+    formats as downloads, nothing type-sniffed (docs/security.md).
+    """
+    from corpusdiff.site.serve import preview_server
 
     if not (out / "index.html").is_file():
         raise CorpusError(f"{out}: no built site; run `corpusdiff site build --out {out}` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with preview_server(out, port) as server:
         click.echo(f"serving {out} on http://127.0.0.1:{port}/")
         server.serve_forever()
