@@ -244,8 +244,7 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         elif isinstance(block, Table):
             found_sources, found = _from_table(block, located.pointer)
         elif isinstance(block, Paragraph) and role_of(located.part) != PartRole.REVIEW:
-            year = _document_year(document) or _named_year(located.part)
-            found_sources, found = _from_prose(located, year, records)
+            found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
         else:
             continue
         sources.extend(found_sources)
@@ -282,9 +281,18 @@ def _document_year(document: NormalizedDocument) -> int | None:
     return None
 
 
-def _named_year(text: str) -> int | None:
-    named = _YEAR.search(text)
-    return int(named.group(1)) if named else None
+def _this_year(
+    document: NormalizedDocument, sources: Sequence[IndicatorSource], located: _Located
+) -> int | None:
+    """The year a work report's 今年 means: its date's, else that of its target sentence, else
+    the year its part's heading names (三、2015年重点工作)."""
+    targets = [s.year for s in sources if s.shape == Shape.SENTENCE and s.role == Role.TARGET and s.year]
+    named = _YEAR.search(located.part)
+    return (
+        _document_year(document)
+        or (targets[0] if targets else None)
+        or (int(named.group(1)) if named else None)
+    )
 
 
 def _from_intro(
