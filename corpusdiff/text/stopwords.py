@@ -25,3 +25,28 @@ DEFAULT_STOPWORDS: tuple[str, ...] = tuple(
         )
     )
 )
+
+#: Function words (text/data/function-words.txt): pronouns, deixis, adverbs, conjunctions,
+#: prepositions, modal and light verbs. The term index leaves them out on top of the stopwords
+#: it is given; the differ does not (its weights were fitted on the stopwords alone).
+FUNCTION_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            read_word_list(
+                files("corpusdiff.text").joinpath("data", "function-words.txt").read_text(encoding="utf-8")
+            )
+        )
+    )
+)
+
+#: Policy terms jieba's dictionary splits (text/data/report-terms.txt: 新常态, 新质生产力): the
+#: term index segments with them as whole words.
+REPORT_TERMS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            read_word_list(
+                files("corpusdiff.text").joinpath("data", "report-terms.txt").read_text(encoding="utf-8")
+            )
+        )
+    )
+)
