@@ -806,7 +806,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 
 def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
-    """Every term of the index, most frequent first, with its counts per edition."""
+    """Every term of the index, most distinctive of an edition first, with its counts per edition."""
     labels = tl.column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {
