@@ -11,10 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from importlib.resources import files
 
-import yaml
-
+from corpusdiff.series.aliases import shipped
 from corpusdiff.text.figures import FigureParts, figure_parts, last_figure
 
 
@@ -309,15 +307,7 @@ def no_target_name(clause: str) -> str | None:
 
 # --- figures stated in running text (the deficit of a government work report) ----------------
 
-PROSE_NAMES: tuple[str, ...] = tuple(
-    sorted(
-        yaml.safe_load(
-            files("corpusdiff.series").joinpath("data", "prose-indicators.yaml").read_text(encoding="utf-8")
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+PROSE_NAMES: tuple[str, ...] = tuple(sorted(shipped("prose-indicators.yaml"), key=len, reverse=True))
 #: A sentence about this year's plan; a sentence after one, in the same paragraph, that names
 #: no other time, continues it (…今年拟安排财政赤字13500亿元…。…但赤字率稳定在2.1%…). In a part
 #: that plans the year (三、2022年政府工作任务) every sentence does until one names another time.

@@ -17,13 +17,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
-from importlib.resources import files
 from typing import cast
 
-import yaml
-
 from corpusdiff.compare.units import role_of
-from corpusdiff.series.aliases import DEFAULT_ALIASES
+from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.indicator_text import (
     CITY_MODIFIER,
     YEAR,
@@ -557,10 +554,10 @@ class Synonym:
 
 
 def _load_synonyms() -> tuple[Synonym, ...]:
-    data = yaml.safe_load(
-        files("corpusdiff.series").joinpath("data", "indicator-synonyms.yaml").read_text(encoding="utf-8")
+    return tuple(
+        Synonym(tuple(entry["words"]), re.compile(entry["names"]))
+        for entry in shipped("indicator-synonyms.yaml")
     )
-    return tuple(Synonym(tuple(entry["words"]), re.compile(entry["names"])) for entry in data)
 
 
 #: series/data/indicator-synonyms.yaml: 经济增速 joins the region's GDP row, 能耗强度 its
