@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -803,7 +804,7 @@ def test_rows_are_per_region_and_labelled_as_printed() -> None:
             series="cn-gwr",
         )
     )
-    national = IndicatorSet(**{**national.__dict__, "region": "全国"})
+    national = replace(national, region="全国")
     futian = corpus_set("futian/annual-plan/2022-01")
     table = indicator_table([national, futian], CORPUS_ALIASES)  # 城镇登记失业率 -> 城镇居民登记失业率
     unemployment = [r for r in table.rows if r.canonical == "城镇居民登记失业率"]
@@ -831,7 +832,7 @@ def national_table():
 
 
 def replace_id(each: IndicatorSet, doc_id: str) -> IndicatorSet:
-    return IndicatorSet(**{**each.__dict__, "doc_id": doc_id})
+    return replace(each, doc_id=doc_id)
 
 
 def _national_misses(labels: list[dict], table) -> list[str]:
