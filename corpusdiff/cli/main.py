@@ -321,10 +321,24 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
-    help=f"Show at most N terms, most frequent first (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
+    help=f"Show at most N terms, in the --sort order (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
     "all in json and csv; 0: all).",
 )
-@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts per edition.")
+@click.option(
+    "--sort",
+    "order",
+    type=click.Choice(("keyness", "frequency")),
+    default="keyness",
+    show_default=True,
+    help="keyness: most distinctive of an edition first (log-likelihood against the other editions); "
+    "frequency: most used first.",
+)
+@click.option(
+    "--edition",
+    metavar="ID",
+    help="Rank by the keyness of this edition (an id or a date of the indexed editions) against the others.",
+)
+@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
 @click.pass_context
 @handle_errors
 def terms_command(
@@ -335,13 +349,17 @@ def terms_command(
     status: str,
     min_count: int,
     limit: int | None,
+    order: str,
+    edition: str | None,
     text: str | None,
 ) -> None:
-    """Key words and programme names across editions: counts, first and last edition, status.
+    """Key words and programme names across editions: counts, keyness, first and last edition, status.
 
     DOCs (oldest first) are corpus ids, ID@REV, canonical files or raw reports; the default is
-    every corpus document ordered by date. The status compares with the latest edition:
-    new-in-latest, dropped (not in the latest) or steady. See docs/terms.md.
+    every corpus document ordered by date. Terms are ranked by how distinctive they are of an
+    edition (log-likelihood against the other editions); function words are never terms. The
+    status compares with the latest edition: new-in-latest, dropped (not in the latest) or
+    steady. See docs/terms.md.
     """
     import json
 
@@ -363,14 +381,15 @@ def terms_command(
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
-    chosen = index.select(_TERM_STATUSES[status])
+    ranked_in = terms.edition_id(index, edition) if edition else None
+    chosen = index.select(_TERM_STATUSES[status], order, ranked_in)
     shown = chosen[:limit] if limit else chosen
     if fmt == "json":
-        click.echo(json.dumps(terms.index_json(index, shown), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(terms.index_json(index, shown, order, ranked_in), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(terms.index_csv(index, shown), nl=False)
+        click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
-        click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
+        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in), nl=False)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:

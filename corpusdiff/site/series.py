@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
 
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
-HALF_YEAR_GENRE = "mid-year-report"  # its results are for the first half of the year
 FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
 PRESENCE_MARKS = {
     tl.QUOTED: ("●", "quoted"),
@@ -512,8 +511,7 @@ def indicator_section(
     sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
     table = ind.indicator_table(sets, aliases)
     urls = {d.id: root + d.url for d in edition_set.docs}
-    genres = {d.id: d.meta.genre for d in edition_set.docs}
-    half = [genres.get(c.doc_id) == HALF_YEAR_GENRE and c.role == "achieved" for c in table.columns]
+    half = [not c.period.is_year for c in table.columns]  # a part of the year (H1, 1-9月)
     rows = []
     for r, row in enumerate(table.rows):
         cells = [
@@ -541,7 +539,13 @@ def indicator_section(
             {"url": urls[s.doc_id], "title": s.title, "date": s.date, "found": s.found} for s in table.sets
         ],
         "columns": [
-            {"date": c.date, "url": urls[c.doc_id], "role": c.role, "year": c.year, "half": h}
+            {
+                "date": c.date,
+                "url": urls[c.doc_id],
+                "role": c.role,
+                "year": c.year,
+                "period": str(c.period) if h else "",
+            }
             for c, h in zip(table.columns, half, strict=True)
         ],
         "rows": rows,
@@ -569,7 +573,9 @@ def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[b
     by_key: dict[tuple[str, int], str] = {}
     for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
         if cell.status == "stated" and column.year is not None:
-            by_key.setdefault((column.role, column.year), ind.cell_text(cell) + (" (H1)" if is_half else ""))
+            by_key.setdefault(
+                (column.role, column.year), ind.cell_text(cell) + (f" ({column.period})" if is_half else "")
+            )
     years = sorted({year for _, year in by_key})
     return [
         f"{year}: target {by_key[('target', year)]} → achieved {by_key[('achieved', year)]}"
@@ -579,11 +585,12 @@ def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[b
 
 
 def _number(record: ind.Indicator) -> Decimal | None:
-    """A decline is plotted below zero whether the report writes 下降5.1% or -5.1%."""
-    try:
-        value = Decimal(record.value.replace("−", "-").replace("－", "-"))
-    except InvalidOperation:
+    """A decline is plotted below zero whether the report writes 下降5.1% or -5.1%; a range
+    (6.5%－7%) at its middle."""
+    low, high = record.figure.low, record.figure.high
+    if low is None:
         return None
+    value = (low + high) / 2 if high is not None else low
     return -abs(value) if record.change == "decline" else value
 
 
@@ -600,7 +607,7 @@ def chart_points(
             measure = "level" if record.change == "level" else "rate of change"
             if value is None or column.year is None or (is_half and measure == "level"):
                 continue
-            label = ind.short_text(record) + (" H1" if is_half else "")
+            label = ind.short_text(record) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})
             points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
     return [
@@ -800,7 +807,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 
 def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
-    """Every term of the index, most frequent first, with its counts per edition."""
+    """Every term of the index, most distinctive of an edition first, with its counts per edition."""
     labels = tl.column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {
