@@ -3,7 +3,7 @@ terminal text (labels and colour; colour is never the only signal)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
 from enum import StrEnum
 from typing import Any
@@ -363,7 +363,7 @@ def to_markdown(result: DiffResult) -> str:
     lines += ["## Programmes", ""]
     for kind in ("new", "dropped", "recurring"):
         names = getattr(result.programmes, kind)
-        lines.append(f"- **{kind}** ({len(names)}): " + ("、".join(f"“{n}”" for n in names) or "—"))
+        lines.append(f"- **{kind}** ({len(names)}): " + (quoted_names(names) or "—"))
     lines.append("")
     for status, title in (
         ("new", "New initiatives"),
@@ -472,9 +472,15 @@ def to_terminal(
             names = getattr(result.programmes, kind)
             if names:
                 out.append(
-                    "  " + style(f"{LABELS[kind]} programmes ({len(names)}):", kind) + " " + "、".join(names)
+                    "  " + style(f"{LABELS[kind]} programmes ({len(names)}):", kind) + " " + quoted_names(names)
                 )
     return _lines(out, width)
+
+
+def quoted_names(names: Sequence[str]) -> str:
+    """Programme names each in quotes, as the report prints them: a name may itself hold a 、
+    (“一网统管、一键预约”), so a bare 、-joined list would read as other names."""
+    return "、".join(f"“{name}”" for name in names)
 
 
 def to_summary(result: DiffResult, color: bool = True, width: int = 0) -> str:

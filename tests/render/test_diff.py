@@ -94,3 +94,12 @@ def test_section_focus_matches_numbering_and_nested_headings(result: DiffResult)
 
 def test_no_heading_with_the_text_is_none(result: DiffResult) -> None:
     assert in_sections(result, "没有这一节") is None
+
+
+def test_a_programme_name_holding_a_list_comma_reads_as_one_name(result: DiffResult) -> None:
+    """2022 quotes “一网统管、一键预约” (a platform) and “民意速办” apart: each name is quoted, so
+    the list does not read as 一网统管 dropped twice."""
+    dropped = result.programmes.dropped
+    assert "一网统管、一键预约" in dropped and "民意速办" in dropped
+    line = next(line for line in to_terminal(result, color=False).splitlines() if "DROPPED programmes" in line)
+    assert "“一网统管、一键预约”" in line and "“民意速办”" in line
