@@ -40,12 +40,14 @@ class FigureParts:
     end: int
 
 
-def figures(text: str) -> list[str]:
-    """Every figure in `text`, in order; dates are not figures."""
+def figures(text: str, following: str = "") -> list[str]:
+    """Every figure in `text`, in order; dates are not figures. `following`: what comes after
+    `text` where it was cut from (a diff's changed run `2021` before `年3月5日`)."""
+    whole = text + following[:1]
     return [
         match.group(0)
         for match in FIGURE_RE.finditer(text)
-        if not (match.end() < len(text) and text[match.end()] in _DATE_AFTER and match.group(0).isdigit())
+        if not (match.end() < len(whole) and whole[match.end()] in _DATE_AFTER and match.group(0).isdigit())
     ]
 
 
