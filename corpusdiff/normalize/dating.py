@@ -36,7 +36,8 @@ _FIRST_ANNUAL_CONGRESS, _FIRST_ANNUAL_YEAR = 6, 1983
 _CN = "一二三四五六七八九十"
 _NUM = f"(?:\\d+|[{_CN}两]+)"
 _FULL_SESSION = f"第([{_CN}]{{1,3}})届全国人民代表大会(?:第([{_CN}]{{1,2}})次会议)?"
-_SHORT_SESSION = f"([{_CN}]{{1,3}})届(?:全国)?人大([{_CN}]{{1,2}})次会议"
+#: 五届人大四次会议 (national reports drop 全国), but not 市七届人大五次会议 (a local congress)
+_SHORT_SESSION = f"(?<![省市区县州旗{_CN}])([{_CN}]{{1,3}})届(?:全国)?人大([{_CN}]{{1,2}})次会议"
 _SESSION = f"(?:{_FULL_SESSION}|{_SHORT_SESSION})"
 _SESSION_RE = re.compile(_SESSION)
 _CN_YEAR_RE = re.compile("([〇○零一二三四五六七八九]{4})年")
@@ -58,8 +59,8 @@ _PLAN_OFFSETS = {
     "收官之年": 4,
 }
 
-_REVIEW_WORDS = ("回顾", "执行情况", "完成情况", "工作总结", "成就", "成绩", "胜利")
-_PLAN_WORDS = ("部署", "任务", "要求", "建议", "目标", "安排", "重点", "取向", "计划", "工作")
+_REVIEW_WORDS = ("回顾", "执行情况", "完成情况", "总结", "成就", "成绩", "胜利", "经验")
+_PLAN_WORDS = ("部署", "任务", "要求", "建议", "目标", "安排", "重点", "取向", "计划")
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,12 @@ _GWR_OPENING_RE = re.compile(
     r"代表[^。]{0,12}?(?:国务院|人民政府)[^。]*?向(?:本次)?(?:大会|[^，。；]{0,30}会议)"
     r"(?:作[^，。；]{0,8}报告|报告(?:政府)?工作)"
 )
+#: `现将2023年…计划执行情况与2024年…计划草案提请…审议`: what a plan or budget report submits
+_SUBMITTED_RE = re.compile(r"现将([^，。；]{4,80}?)(?:提请|提交|报请)")
 _ADDRESSED_RE = re.compile(
-    f"(?:向|我们(?:这次)?|请求)([{IDEOGRAPHS}]{{0,12}}?第[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,8}}?"
-    "人民代表大会(?:常务委员会)?(?:第[一二三四五六七八九十]+次会议)?)"
+    f"(?:向|我们(?:这次)?|请求|提请)([{IDEOGRAPHS}]{{0,12}}?(?:第[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,8}}?"
+    "人民代表大会(?:常务委员会)?(?:第[一二三四五六七八九十]+次会议)?"
+    f"|[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,2}}?人大(?:常委会)?[一二三四五六七八九十]+次会议))"
 )
 _GWR = "政府工作报告"
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
@@ -288,17 +291,31 @@ def _opening_after(blocks: Sequence[Block], salutation: str) -> list[str]:
 
 def report_name(opening: Sequence[str]) -> str:
     """What a report without a title line calls itself in its opening sentence:
-    `作关于…的报告` → that name; `作政府工作报告`, `报告政府工作`, `代表国务院…向大会作…报告` →
-    政府工作报告; "" otherwise. The name keeps the characters it is printed in."""
+    `作关于…的报告` → that name; `现将X提请…审议` → 关于X的报告 (plan and budget reports are
+    titled so); `作政府工作报告`, `报告政府工作`, `代表国务院…向大会作…报告` → 政府工作报告; ""
+    otherwise. The name keeps the characters it is printed in."""
     for text in opening:
         plain = simplified(text)
         named = _NAMED_REPORT_RE.search(plain)
         if named:
-            start, end = named.span(1)
-            return clean_text(text[start:end] if len(text) == len(plain) else named.group(1))
+            return _as_printed(text, plain, named)
+        submitted = _SUBMITTED_RE.search(plain)
+        if submitted:
+            name = _as_printed(text, plain, submitted)
+            return (
+                name
+                if name.startswith("关于") and name.endswith("报告")
+                else f"关于{name.removesuffix('的报告')}的报告"
+            )
         if _GWR_OPENING_RE.search(plain):
             return _GWR
     return ""
+
+
+def _as_printed(text: str, plain: str, match: re.Match[str]) -> str:
+    """Group 1 of a match on the simplified copy, in the characters of the printed text."""
+    start, end = match.span(1)
+    return clean_text(text[start:end] if len(text) == len(plain) else match.group(1))
 
 
 def addressed_meeting(opening: Sequence[str]) -> str:

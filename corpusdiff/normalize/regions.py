@@ -37,6 +37,7 @@ _AFTER_UNIT_RE = re.compile(
 )
 _LEADING_NOISE_RE = re.compile(f"^(?:关于|{_YEAR})+")
 _NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国)")
+_ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
 _NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")
 _BARE_LEVEL_RE = re.compile(
     r"^(自治区|省|市|区|县|旗|州)(?:第?[一二三四五六七八九十]+届|人民政府|人大|常委会)"
@@ -45,7 +46,7 @@ _NATIONAL_OPENING_RE = re.compile(
     r"(?:代表|受)(?:中华人民共和国)?国务院|国务院(?:决定|向)|代表中央人民政府|"
     r"向[^。；]{0,6}第[一二三四五六七八九十]+届全国人民代表大会"
 )
-_LOCAL_OPENING_RE = re.compile(f"代表([{IDEOGRAPHS}]{{0,16}}?)(自治区|省|市|区|县|旗|州)人民政府")
+_LOCAL_OPENING_RE = re.compile(f"(?:代表|受)([{IDEOGRAPHS}]{{0,16}}?)(自治区|省|市|区|县|旗|州)人民政府")
 _OFFICE_LEVELS = {
     "省长": Level.PROVINCIAL,
     "主席": Level.PROVINCIAL,  # 自治区主席
@@ -112,7 +113,7 @@ def unit_level(unit: str, parent: str = "") -> Level:
 def region_of_name(text: str) -> Region:
     """The region a title, a meeting or a byline starts with."""
     text = _LEADING_NOISE_RE.sub("", text)
-    if _NATIONAL_NAME_RE.match(text) or (text.startswith("第") and _NATIONAL_MEETING_RE.search(text[:16])):
+    if _NATIONAL_NAME_RE.match(text) or (_ORDINAL_RE.match(text) and _NATIONAL_MEETING_RE.search(text[:16])):
         return NATIONAL
     units = units_at_start(text)
     if units:

@@ -9,7 +9,7 @@ import pytest
 
 from corpusdiff import yamlsafe
 from corpusdiff.errors import InputError
-from corpusdiff.normalize.dating import npc_session_year, report_year, with_arabic_years
+from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.normalize.metadata import detect_genre, find_title, report_name
 from corpusdiff.normalize.occasion import Occasion, read_occasion
@@ -215,6 +215,22 @@ def test_npc_session_years(congress: int, session: int, year: int | None) -> Non
 
 
 @pytest.mark.parametrize(
+    ("meeting", "year"),
+    [
+        ("第十三届全国人民代表大会第五次会议", 2022),
+        ("十四届全国人大二次会议", 2024),
+        ("五届人大四次会议", 1981),  # national reports drop 全国
+        ("第四届全国人民代表大会", 1975),  # a congress named alone: its first session
+        ("第十四届全国人民代表大会常务委员会第三次会议", None),  # the standing committee meets often
+        ("市七届人大五次会议", None),  # a local congress: no common calendar
+        ("广东省第十四届人民代表大会第二次会议", None),
+    ],
+)
+def test_the_year_of_a_session(meeting: str, year: int | None) -> None:
+    assert session_year(meeting) == year
+
+
+@pytest.mark.parametrize(
     ("paragraph", "year"),
     [
         ("从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开。", 1979),
@@ -272,6 +288,12 @@ def test_a_traditional_title_is_found_and_kept_as_printed() -> None:
         (
             ["我代表国务院向大会，提出关于一九五八年度国民经济计划（草案）的报告，请予审议。"],
             "关于一九五八年度国民经济计划（草案）的报告",
+        ),
+        (
+            [
+                "受国务院委托，现将2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告提请十四届全国人大二次会议审议。"
+            ],
+            "关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告",
         ),
         (["过去一年，全市经济稳中向好。"], ""),
     ],
