@@ -104,7 +104,9 @@ def with_arabic_years(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: f"{cn_year(m.group(1))}年", text)
 
 
-_Rule = tuple[re.Pattern[str], int, Callable[[re.Match[str]], int | None]]
+#: (a word every match contains, so most paragraphs are skipped unsearched; pattern; weight;
+#: the report year a match gives)
+_Rule = tuple[str, re.Pattern[str], int, Callable[[re.Match[str]], int | None]]
 
 
 def _number(text: str) -> int:
@@ -129,24 +131,25 @@ def _plan_year(match: re.Match[str]) -> int:
     return five_year_plan_start(chinese_numeral(match.group(1))) + _PLAN_OFFSETS[match.group(2)]
 
 
-#: (pattern over body text, weight, the report year a match gives)
 _RULES: tuple[_Rule, ...] = (
     # 从去年三月第五届全国人民代表大会第一次会议闭幕…; 去年举行的六届人大一次会议
-    (re.compile(f"去年(?:{_NUM}月)?(?:举行的|召开的|在)?{_SESSION}"), 8, _after_session),
+    ("去年", re.compile(f"去年(?:{_NUM}月)?(?:举行的|召开的|在)?{_SESSION}"), 8, _after_session),
     # 第十一届全国人民代表大会第一次会议以来的五年
-    (re.compile(f"{_SESSION}以来的?(?P<n>{_NUM})年"), 8, _years_since_session),
+    ("以来", re.compile(f"{_SESSION}以来的?(?P<n>{_NUM})年"), 8, _years_since_session),
     # 第六届全国人民代表大会期间 (reviewed at the first session of the next congress)
-    (re.compile(f"第([{_CN}]{{1,3}})届全国人民代表大会期间"), 6, _after_congress),
+    ("期间", re.compile(f"第([{_CN}]{{1,3}})届全国人民代表大会期间"), 6, _after_congress),
     # 刚刚过去的1984年
-    (re.compile(r"(?:刚刚)?过去的(\d{4})年"), 5, lambda m: int(m.group(1)) + 1),
+    ("过去的", re.compile(r"(?:刚刚)?过去的(\d{4})年"), 5, lambda m: int(m.group(1)) + 1),
     # 今年十月一日是中华人民共和国成立三十五周年
     (
+        "周年",
         re.compile(f"今年[^。；]{{0,20}}(?:中华人民共和国成立|新中国成立|建国)({_NUM})周年"),
         5,
         lambda m: 1949 + _number(m.group(1)),
     ),
     # 今年是实行“七五”计划的头一年
     (
+        "今年是",
         re.compile(
             f"今年是[^。；]{{0,12}}?“?(?<![{_CN}])(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
             f"(?:计划|规划)?(?:时期)?的?({'|'.join(_PLAN_OFFSETS)})"
@@ -155,10 +158,10 @@ _RULES: tuple[_Rule, ...] = (
         _plan_year,
     ),
     # 1980年上半年…比去年同期
-    (re.compile(r"(\d{4})年上半年[^。；]{0,60}比去年同期"), 3, lambda m: int(m.group(1))),
+    ("上半年", re.compile(r"(\d{4})年上半年[^。；]{0,60}比去年同期"), 3, lambda m: int(m.group(1))),
     # 1987年，我们要…; 确定1987年经济体制改革的主要任务是
-    (re.compile(r"(?:^|[。；，])(\d{4})年[，,]?(?:我们)?要"), 2, lambda m: int(m.group(1))),
-    (re.compile(r"确定(\d{4})年[^。；]{0,20}主要任务"), 2, lambda m: int(m.group(1))),
+    ("要", re.compile(r"(?:^|[。；，])(\d{4})年[，,]?(?:我们)?要"), 2, lambda m: int(m.group(1))),
+    ("主要任务", re.compile(r"确定(\d{4})年[^。；]{0,20}主要任务"), 2, lambda m: int(m.group(1))),
 )
 #: A year, or a list of years sharing one 年 (`1980、1981年`: plans for both, the first current).
 _YEARS_RE = re.compile(r"(\d{4})(?:[、和至到－-]\d{4})*年")
@@ -198,7 +201,9 @@ def _evidence(
             yield year, _HEADING_WEIGHT, heading
     for text in paragraphs:
         text = with_arabic_years(text)
-        for pattern, weight, to_year in _RULES:
+        for word, pattern, weight, to_year in _RULES:
+            if word not in text:
+                continue
             for match in pattern.finditer(text):
                 year = to_year(match)
                 if year:

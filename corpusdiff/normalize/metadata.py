@@ -46,7 +46,7 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
-from corpusdiff.text.script import simplified
+from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.types.document import Block, Heading, Level, Metadata, Paragraph, Source
 
 _TITLE_WORDS = re.compile(r"(报告|计划|规划|纲要)")
@@ -190,8 +190,8 @@ def detect_metadata(
     date = _publication_date(front, wrapper, occasion)
     evidence = None
     if not date and not overrides.get("date"):
-        headings = [simplified(b.text) for b in blocks if isinstance(b, Heading)]
-        paragraphs = [simplified(b.text) for b in blocks if isinstance(b, Paragraph)]
+        headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
+        paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
         evidence = report_year(headings, paragraphs, meeting, simplified(title_text))
         date = str(evidence.year) if evidence else ""
     detected = Metadata(
@@ -261,7 +261,7 @@ def _front_and_opening(blocks: Sequence[Block]) -> tuple[list[str], list[str]]:
     Without a salutation both are the paragraphs before the first heading."""
     leading: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading) and leading:
+        if isinstance(block, Heading):
             break
         if isinstance(block, Paragraph):
             leading.append(block.text)
@@ -342,7 +342,7 @@ def _region(
     found = next((c for c in candidates if c.name), next((c for c in candidates if c.level), None))
     if found:
         return found
-    return region_of_scope([simplified(b.text) for b in blocks if isinstance(b, Paragraph)])
+    return region_of_scope(simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)]))
 
 
 def detect_genre(title: str) -> str:

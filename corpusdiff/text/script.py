@@ -8,6 +8,7 @@ converted: only what the detectors compare and the identifiers they derive (regi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
@@ -30,3 +31,8 @@ def simplified(text: str) -> str:
     if text.isascii():
         return text
     return _converter().convert(text)
+
+
+def simplified_lines(texts: Sequence[str]) -> list[str]:
+    """`simplified` of many one-line texts in one conversion (OpenCC's cost is per call)."""
+    return simplified("\n".join(texts)).split("\n") if texts else []
