@@ -25,11 +25,27 @@ NATIONAL_REGION = "全国"
 NATIONAL_SLUG = "national"
 
 _MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+#: The level of a unit named by its suffix alone: 省第十四届…, 代表市人民政府, 全区, 区长.
+_SUFFIX_LEVELS = {
+    "自治区": Level.PROVINCIAL,
+    "省": Level.PROVINCIAL,
+    "市": Level.CITY,
+    "州": Level.CITY,
+    "盟": Level.CITY,
+    "区": Level.DISTRICT,
+    "县": Level.COUNTY,
+    "旗": Level.COUNTY,
+}
+_SUFFIX_ALONE = "|".join(_SUFFIX_LEVELS)
+_OFFICE_LEVELS = {
+    **{f"{unit}长": level for unit, level in _SUFFIX_LEVELS.items() if len(unit) == 1},
+    "主席": Level.PROVINCIAL,
+}
 _SUFFIXES = "特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|区|县|旗"
 _UNIT_RE = re.compile(f"([{IDEOGRAPHS}]{{2,10}}?)({_SUFFIXES})")
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}年"
 _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
-_OFFICE = "(?:代|副)?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)"
+_OFFICE = f"(?:代|副)?(?:{'|'.join(_OFFICE_LEVELS)})"
 #: What may follow a region at the start of a title, a meeting or a byline.
 _AFTER_UNIT_RE = re.compile(
     rf"$|\d|{_CN_YEAR}|[“\"《（(]|{_OFFICE}|国民经济|政府|人民|第|关于|上半年|经济|社会|发展|委员会|"
@@ -39,33 +55,12 @@ _LEADING_NOISE_RE = re.compile(f"^(?:关于|{_YEAR})+")
 _NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国)")
 _ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
 _NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")
-_BARE_LEVEL_RE = re.compile(
-    r"^(自治区|省|市|区|县|旗|州)(?:第?[一二三四五六七八九十]+届|人民政府|人大|常委会)"
-)
+_BARE_LEVEL_RE = re.compile(f"^({_SUFFIX_ALONE})(?:第?[一二三四五六七八九十]+届|人民政府|人大|常委会)")
 _NATIONAL_OPENING_RE = re.compile(
     r"(?:代表|受)(?:中华人民共和国)?国务院|国务院(?:决定|向)|代表中央人民政府|"
     r"向[^。；]{0,6}第[一二三四五六七八九十]+届全国人民代表大会"
 )
-_LOCAL_OPENING_RE = re.compile(f"(?:代表|受)([{IDEOGRAPHS}]{{0,16}}?)(自治区|省|市|区|县|旗|州)人民政府")
-_OFFICE_LEVELS = {
-    "省长": Level.PROVINCIAL,
-    "主席": Level.PROVINCIAL,  # 自治区主席
-    "市长": Level.CITY,
-    "州长": Level.CITY,
-    "盟长": Level.CITY,
-    "区长": Level.DISTRICT,
-    "县长": Level.COUNTY,
-    "旗长": Level.COUNTY,
-}
-_BARE_LEVELS = {
-    "自治区": Level.PROVINCIAL,
-    "省": Level.PROVINCIAL,
-    "市": Level.CITY,
-    "州": Level.CITY,
-    "区": Level.DISTRICT,
-    "县": Level.COUNTY,
-    "旗": Level.COUNTY,
-}
+_LOCAL_OPENING_RE = re.compile(f"(?:代表|受)([{IDEOGRAPHS}]{{0,16}}?)({_SUFFIX_ALONE})人民政府")
 #: The 56 nationalities as autonomous units name them before 自治区/州/县/旗 (each with 族, and
 #: 维吾尔 without it), longest first.
 _NATIONALITIES = "柯尔克孜|乌孜别克|维吾尔|哈萨克|达斡尔|塔吉克|鄂温克|俄罗斯|鄂伦春|塔塔尔|土家|蒙古|布依|朝鲜|哈尼|傈僳|东乡|仡佬|拉祜|纳西|仫佬|锡伯|景颇|撒拉|布朗|毛南|普米|阿昌|基诺|德昂|保安|裕固|门巴|独龙|赫哲|高山|珞巴|汉|壮|回|满|苗|彝|藏|侗|瑶|白|黎|傣|畲|佤|水|羌|土|怒|京"
@@ -121,7 +116,7 @@ def region_of_name(text: str) -> Region:
         return Region(units[-1], unit_level(units[-1], parent))
     bare = _BARE_LEVEL_RE.match(text)
     if bare:
-        return Region("", _BARE_LEVELS[bare.group(1)])
+        return Region("", _SUFFIX_LEVELS[bare.group(1)])
     return UNKNOWN
 
 
@@ -147,20 +142,11 @@ def region_of_opening(paragraphs: list[str]) -> Region:
         local = _LOCAL_OPENING_RE.search(text)
         if local:
             named = region_of_name(local.group(1) + local.group(2)) if local.group(1) else UNKNOWN
-            return named if named.name else Region("", _BARE_LEVELS[local.group(2)])
+            return named if named.name else Region("", _SUFFIX_LEVELS[local.group(2)])
     return UNKNOWN
 
 
-_SCOPE_RE = re.compile(r"全(国|省|市|区|县|州|旗)(?!人民代表大会|人大|政协|委员会)")
-_SCOPE_LEVELS = {
-    "国": Level.NATIONAL,
-    "省": Level.PROVINCIAL,
-    "市": Level.CITY,
-    "州": Level.CITY,
-    "区": Level.DISTRICT,
-    "县": Level.COUNTY,
-    "旗": Level.COUNTY,
-}
+_SCOPE_RE = re.compile(f"全(国|{_SUFFIX_ALONE})(?!人民代表大会|人大|政协|委员会)")
 _SCOPE_MINIMUM = 5
 
 
@@ -174,8 +160,8 @@ def region_of_scope(paragraphs: Sequence[str]) -> Region:
         return UNKNOWN
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return UNKNOWN
-    level = _SCOPE_LEVELS[ranked[0][0]]
-    return NATIONAL if level == Level.NATIONAL else Region("", level)
+    unit = ranked[0][0]
+    return NATIONAL if unit == "国" else Region("", _SUFFIX_LEVELS[unit])
 
 
 def region_slug(region: str, level: str) -> str:

@@ -17,49 +17,39 @@ from tests.workflow.test_workflow import cli, git_run
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 MID_2023 = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
+GWR_2022 = SEEDS / "futian-2022-01-government-work-report.txt"
 
 
-@pytest.fixture
-def plans_on_main(tmp_path: Path) -> Path:
-    """The 2022 annual plan and the 2023 mid-year report on main, then a branch `next`."""
-    root = tmp_path / "c"
-    assert cli(root, "ingest", str(PLAN_2022), str(MID_2023)).exit_code == 0
+def branched(root: Path, on_main: list[Path], on_next: list[Path]) -> Path:
+    """A corpus with `on_main` ingested on main, then `on_next` on a branch `next`."""
+    assert cli(root, "ingest", *map(str, on_main)).exit_code == 0
     git_run(root, "branch", "-M", "main")
     git_run(root, "checkout", "-qb", "next")
+    assert cli(root, "ingest", *map(str, on_next)).exit_code == 0
     return root
 
 
-def review(root: Path, fmt: str) -> str:
+def review(root: Path, fmt: str = "json") -> str:
     result = cli(root, "review", "main..next", "--format", fmt, "--jobs", "1")
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def test_an_annual_plan_is_compared_with_the_previous_annual_plan(plans_on_main: Path) -> None:
-    assert cli(plans_on_main, "ingest", str(PLAN_2025)).exit_code == 0
-    [item] = json.loads(review(plans_on_main, "json"))
+def test_an_annual_plan_is_compared_with_the_previous_annual_plan(tmp_path: Path) -> None:
+    root = branched(tmp_path / "c", [PLAN_2022, MID_2023], [PLAN_2025])
+    [item] = json.loads(review(root))
     assert (item["id"], item["change"]) == ("futian/annual-plan/2025-01", "new edition")
     assert item["against"] == "futian/annual-plan/2022-01"  # not the later mid-year report
-    assert "(against futian/annual-plan/2022-01)" in review(plans_on_main, "terminal")
+    assert "(against futian/annual-plan/2022-01)" in review(root, "terminal")
 
 
 def test_a_first_mid_year_report_is_not_compared_with_an_annual_plan(tmp_path: Path) -> None:
-    root = tmp_path / "c"
-    assert cli(root, "ingest", str(PLAN_2022)).exit_code == 0
-    git_run(root, "branch", "-M", "main")
-    git_run(root, "checkout", "-qb", "next")
-    assert cli(root, "ingest", str(MID_2023)).exit_code == 0
-    [item] = json.loads(review(root, "json"))
+    [item] = json.loads(review(branched(tmp_path / "c", [PLAN_2022], [MID_2023])))
     assert (item["change"], item["against"], item["diff"]) == ("first of its kind", "", None)
 
 
 def test_the_first_report_of_a_series_stays_first_of_its_series(tmp_path: Path) -> None:
-    root = tmp_path / "c"
-    assert cli(root, "ingest", str(PLAN_2022)).exit_code == 0
-    git_run(root, "branch", "-M", "main")
-    git_run(root, "checkout", "-qb", "next")
-    assert cli(root, "ingest", str(SEEDS / "futian-2022-01-government-work-report.txt")).exit_code == 0
-    [item] = json.loads(review(root, "json"))
+    [item] = json.loads(review(branched(tmp_path / "c", [PLAN_2022], [GWR_2022])))
     assert item["change"] == "first of its series"
 
 
