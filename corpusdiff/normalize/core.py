@@ -115,7 +115,7 @@ def normalize_report(
     lines = text.split("\n")
     title = find_title(lines) or _hinted_title(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
+    wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
     builder = _Builder(
         lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
     )

@@ -45,3 +45,10 @@ def test_the_file_name_is_never_evidence(name: str) -> None:
     data = (DATA / "national-gwr" / "wikisource" / "2014.txt").read_bytes()
     metadata = normalize_raw(decode_report(data, name)).metadata
     assert (metadata.date, metadata.title) == ("2014", "政府工作报告")
+
+
+@pytest.mark.parametrize("path", ["wikisource/2017.txt", "wikisource/2021.txt", "wikisource-older/1957.txt"])
+def test_a_zero_width_space_before_the_title_is_no_wrapper(path: str) -> None:
+    """These files start with a line holding only U+200B: nothing is dropped, nothing is said."""
+    raw = decode_report((DATA / "national-gwr" / path).read_bytes(), "report.txt")
+    assert not any("before the title" in w for w in normalize_raw(raw).warnings)
