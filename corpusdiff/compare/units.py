@@ -157,6 +157,8 @@ def _section_role(tree: DocTree, section: int | None) -> Role:
     top = tree.sections[section]
     while top.parent is not None:
         top = tree.sections[top.parent]
+    if top.synthetic and top.index:  # an unheaded closing part goes on in the role before it
+        return _section_role(tree, top.index - 1)
     return role_of(top.heading)
 
 
