@@ -42,7 +42,7 @@ _DATE_LINE_RE = re.compile(
     r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
 )
 _NOTE_RE = re.compile(r"^注\s*[：:]")
-#: A short line without punctuation: under a bare numeral heading it is the section's title.
+#: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.
 _TITLE_LINE_RE = re.compile(r"^[^，。；：！？、,.;:!?]{1,24}$")
 #: A line starting with one of these continues the sentence of the line before it.
 _RUN_ON_START = "，。、；：！？,.;:!?）)”’》」』】"
@@ -64,7 +64,6 @@ class _Open:
     kind: type[Paragraph] | type[ListItem]
     text: str = ""
     after_subtitle: bool = False
-    after_bare_numeral: bool = False
 
 
 @dataclass
@@ -99,7 +98,6 @@ class _Builder:
             current
             and not ends_sentence(current.text)
             and not _closes_itself(current.text, current.after_subtitle)
-            and not (current.after_bare_numeral and _TITLE_LINE_RE.match(current.text))
         )
 
     def add_text(self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph) -> None:
@@ -110,8 +108,7 @@ class _Builder:
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
         after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
-        after_bare = isinstance(previous, Heading) and previous.kind == "bare"
-        self.current = _Open(kind, repair_misread_dash(text), after_subtitle, after_bare)
+        self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
 
 
 def normalize_report(
@@ -125,11 +122,11 @@ def normalize_report(
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
     lines = text.split("\n")
-    title = find_title(lines) or _hinted_title(lines, raw.title_hint)
+    title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
     builder = _Builder(
-        lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
+        lines[body_start:], skip=running_headers(lines[body_start:], title.text if title else "")
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
@@ -156,6 +153,11 @@ def normalize_report(
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
 
+def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
+    """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
+    return find_title(lines) or _hinted_title(lines, hint)
+
+
 def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
     """The title the format marks (an HTML page's h1), when it is the first line of text."""
     if not hint:
@@ -177,7 +179,7 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     )
 
 
-def _running_headers(lines: list[str], title: str) -> frozenset[str]:
+def running_headers(lines: list[str], title: str) -> frozenset[str]:
     """Running heads: the report's title (or its first part) repeated at the top of pages.
 
     Only the title counts: any other short line may repeat for real (a table cell, a slogan),
