@@ -442,6 +442,7 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
     skipped = []
     last: dict[str, int] = {}
+    ranks = headings.document_ranks((b.kind, b.text) for b in blocks if isinstance(b, Heading))
     for block in blocks:
         if not isinstance(block, Heading) or block.kind not in headings.RANKS:
             continue
@@ -451,8 +452,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
         if marker.ordinal > last.get(block.kind, 0) + 1:
             skipped.append(block.text.split(" ")[0][:12])
         last[block.kind] = marker.ordinal
-        for inner in headings.RANKS[headings.RANKS.index(block.kind) + 1 :]:
-            if inner != "num":
+        for inner, rank in ranks.items():  # numbering restarts under a new outer heading
+            if rank > ranks[block.kind] and inner != "num":
                 last.pop(inner, None)
     if not skipped:
         return []

@@ -201,6 +201,8 @@ def test_1981_opens_with_paren_sections_and_nests_the_numbered_ones_under_them()
         ("二、", 1),
         ("（三）", None),
     ]
+    # （三） follows （二）: nothing is missing, though 一、 and 二、 came between
+    assert not any("skips" in warning for warning in document.warnings)
 
 
 def test_line_initial_dash_repair_spares_numbers_and_words_and_still_repairs_items() -> None:
