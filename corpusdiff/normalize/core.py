@@ -301,9 +301,15 @@ def _take_heading(builder: _Builder, text: str) -> bool:
 
 
 def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> bool:
-    """Add the heading unless it would break an open paragraph out of sequence (rule 6)."""
+    """Add the heading unless it would break an open paragraph out of sequence (rule 6). A bare
+    numeral breaks one only as the next of a running sequence: a lone 一 inside a paragraph is
+    more likely a character the line wrap left alone than the start of a section."""
     expected = builder.last_ordinal.get(marker.kind, 0) + 1
-    if builder.is_open() and marker.ordinal not in (expected, 1):
+    if marker.kind == "bare":
+        allowed: tuple[int, ...] = (expected,) if expected > 1 else ()
+    else:
+        allowed = (expected, 1)
+    if builder.is_open() and marker.ordinal not in allowed:
         return False
     builder.flush()
     builder.last_ordinal[marker.kind] = marker.ordinal

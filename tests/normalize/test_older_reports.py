@@ -219,3 +219,12 @@ def test_line_initial_dash_repair_spares_numbers_and_words_and_still_repairs_ite
         "一一对应的办法要坚持。",
         "一一九五六年的预算已经执行完毕。",
     ]
+
+
+def test_a_lone_numeral_inside_an_open_paragraph_stays_text() -> None:
+    # a paragraph the line wrap left open, then 一 on a line: no section starts, no 一 is lost
+    blocks = _blocks(["我们要推动全国统", "一", "一九五六年的计划必须完成。"])
+    assert blocks == (Paragraph("我们要推动全国统一一九五六年的计划必须完成。"),)
+    # but the next numeral of a running sequence does break it
+    blocks = _blocks(["一", "甲。", "二", "乙，未完", "三", "丙。"])
+    assert [b.text for b in blocks if isinstance(b, Heading)] == ["一", "二", "三"]
