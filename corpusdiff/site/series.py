@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from markupsafe import Markup
 
@@ -31,13 +31,11 @@ from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
 from corpusdiff.site.common import (
     SITE_CONFIG,
-    BuildReport,
     Doc,
     environment,
     relative_root,
     site_config,
     site_stamp,
-    write_page,
 )
 from corpusdiff.store import cache
 from corpusdiff.types.diff import DiffResult, Overrides
@@ -45,6 +43,9 @@ from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
 from corpusdiff.types.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from corpusdiff.site.output import SiteOutput
 
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
@@ -290,12 +291,11 @@ def _pairs_of(edition_set: EditionSet) -> list[tuple[Doc, Doc]]:
 
 def build_series_views(
     root: Path,
-    out: Path,
+    output: SiteOutput,
     docs: Sequence[Doc],
     previous: dict[str, Any] | None,
     paragraphs: dict[str, list[tuple[str, str]]],
     runner: Runner,
-    report: BuildReport,
 ) -> dict[str, object]:
     """Write the series-view pages unless their inputs are unchanged; return their state entry.
 
@@ -303,13 +303,14 @@ def build_series_views(
     trace passages to the paragraph rather than the section."""
     inputs = gather_inputs(root, docs)
     digest = inputs.input_hash()
-    if previous and previous.get("hash") == digest and all((out / p).is_file() for p in previous["pages"]):
-        report.unchanged.extend(previous["pages"])
+    if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
+        for page in previous["pages"]:
+            output.keep(page)
         return previous
     pages = render_views(inputs, paragraphs, runner)
     for page, html in pages.items():
-        write_page(out, page, html, report)
-    report.series_rendered = True
+        output.write(page, html)
+    output.report.series_rendered = True
     return {"hash": digest, "pages": sorted(pages), "data": {"views": index_entries(inputs)}}
 
 
