@@ -10,9 +10,11 @@ import pytest
 
 from corpusdiff.canonical.markdown import parse, render
 from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import initiative_units, unit_roles
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.site.build import render_document_body
 from corpusdiff.structure import CLOSING_HEADING, addressed, build_tree, closing_start
+from corpusdiff.types.diff import Role
 from corpusdiff.types.document import Block, Box, Heading, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT
@@ -95,7 +97,13 @@ def test_the_closing_part_of_a_national_report_is_a_section_of_its_own() -> None
 def test_the_closing_part_is_named_in_the_tree_only() -> None:
     markdown = render(normalize_file(NATIONAL / "2015.txt"))
     assert CLOSING_HEADING not in markdown
-    assert build_tree(parse(markdown)).sections[-1].heading == CLOSING_HEADING
+    tree = build_tree(parse(markdown))
+    assert tree.sections[-1].heading == CLOSING_HEADING
+    # nor is it an initiative: no group unit is made of the name, and its units keep the tasks role
+    units = initiative_units(tree)
+    assert not any(CLOSING_HEADING in unit.text for unit in units)
+    roles = dict(zip(units, unit_roles(tree, units), strict=True))
+    assert {roles[u] for u in units if u.section == tree.sections[-1].index} == {Role.TASKS}
 
 
 def test_two_editions_pair_their_closing_parts() -> None:
