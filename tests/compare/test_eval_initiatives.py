@@ -89,6 +89,17 @@ def test_key_keeps_han_latin_and_digits_only() -> None:
     assert key("万元GDP水耗下降5.7%；") == "万元GDP水耗下降57"
 
 
+def test_key_reads_full_width_digits_as_the_differ_does() -> None:
+    """Older reports print full-width digits (１９８７年, ７．５％); the normaliser makes them ASCII, so a
+    verbatim lead must key the same as the normalised unit text."""
+    assert key("在刚刚过去的１９８７年，经济继续保持良好势头。") == key(
+        "在刚刚过去的1987年，经济继续保持良好势头。"
+    )
+    assert locate(
+        ["使国民生产总值达到１５５００亿元左右"], ["到1992年，力争使国民生产总值达到15500亿元左右"]
+    ) == [0]
+
+
 @pytest.mark.parametrize(
     ("lead", "expected"),
     [
