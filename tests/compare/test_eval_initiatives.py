@@ -49,12 +49,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "called_dropped_right": 0.75,
         "called_new_right": 0.88,
     },
+    # parts named by topic became group units after this pair was labelled (located 0.93 -> 1.00,
+    # pairs found 0.63 -> 0.67, dropped right 0.42 -> 0.56, precision 0.53 -> 0.50)
     "national-1987__national-1988": {
-        "located": 0.92,
-        "pairs_found": 0.62,
-        "pair_precision": 0.51,
-        "called_dropped_right": 0.41,
-        "called_new_right": 0.67,
+        "located": 0.99,
+        "pairs_found": 0.66,
+        "pair_precision": 0.49,
+        "called_dropped_right": 0.55,
+        "called_new_right": 0.65,
     },
     "national-2014__national-2015": {
         "located": 0.99,
