@@ -499,6 +499,7 @@ def timeline(
     """
     import json
 
+    from corpusdiff.render.timeline import to_json, to_markdown, to_terminal
     from corpusdiff.series import timeline as tl
     from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
@@ -516,9 +517,9 @@ def timeline(
     diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, job)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if fmt == "json":
-        click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(tl.to_markdown(result) if fmt == "markdown" else tl.to_terminal(result))
+        _echo_long(to_markdown(result) if fmt == "markdown" else to_terminal(result))
 
 
 def _echo_long(text: str) -> None:
@@ -552,6 +553,7 @@ def trace_command(
     """
     import json
 
+    from corpusdiff.render import trace as render
     from corpusdiff.series import trace as tr
     from corpusdiff.store.resolve import load_editions
 
@@ -561,9 +563,9 @@ def trace_command(
     cutoff = tr.THRESHOLD if threshold is None else threshold
     result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":
-        click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(tr.to_markdown(result) if fmt == "markdown" else tr.to_terminal(result, passages))
+        _echo_long(render.to_markdown(result) if fmt == "markdown" else render.to_terminal(result, passages))
 
 
 @main.command(name="indicators")
