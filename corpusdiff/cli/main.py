@@ -475,7 +475,8 @@ def diff(
     type=click.Choice(("group", "task", "all")),
     default="all",
     show_default=True,
-    help="Threads of （一） groups, of numbered tasks, or both.",
+    help="Threads of （一） groups, of the units below them (numbered tasks; paragraphs and list items "
+    "where a report has no numbered tasks), or both.",
 )
 @format_option
 @runner_options
@@ -493,8 +494,10 @@ def timeline(
     """Follow initiatives across editions: one thread per lineage, and programme presence.
 
     Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
-    ordered by date. Consecutive editions are compared with `diff` and the pairs chained into
-    threads; editions further apart are compared too, to find lineages that skip an edition.
+    ordered by date. Consecutive editions are compared with `diff` and the differ's pairs of
+    initiative units chained into threads; editions further apart are compared too, to find
+    lineages that skip an edition. An item is in two threads only where the differ reports a
+    merge or split. JSON and Markdown give each step's evidence (diff, class, confidence).
     See docs/timeline.md.
     """
     import json

@@ -59,6 +59,10 @@ LEVELS = (GROUP, TASK)
 #: A link that skips an edition needs the differ's pair at least this probable (its "high"
 #: confidence): the lineage's absence from the skipped editions speaks against it.
 GAP_LINK_PROBABILITY = CONFIDENT
+#: How far (in chain steps, both sides together) the join a distant pair makes may lie from
+#: the pair's own units: 0 joins only the units the differ paired, 1 repairs a link the
+#: consecutive diff missed next to them.
+DISTANT_REACH = 1
 #: A merge or split the differ gives at least this probability ("medium") is taken before the
 #: pairs of editions further apart; a weaker one only where they leave the item open.
 MERGE_SURE = PLAUSIBLE
@@ -343,8 +347,10 @@ def _join_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Li
 def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
     """A pair of editions further apart says that the chains through `a` and `b` are one
     lineage: the end of the one joins the start of the other, when they do not overlap (a
-    link the consecutive pairs missed, or a gap). Its merges and splits join a lineage that is
-    still open the same way when the differ is confident of them."""
+    link the consecutive pairs missed, or a gap) and the join lies next to the pair itself (a
+    pair vouches for its own units and, at most, one step of their chains beyond them). Its
+    merges and splits join a lineage that is still open the same way when the differ is
+    confident of them."""
     if link.relation:
         if link.probability >= GAP_LINK_PROBABILITY:
             _join_extra(graph, a, b, pair, link)
@@ -352,6 +358,7 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
     end, start = graph.end_of(a), graph.start_of(b)
     if (
         end[0] < start[0]
+        and (end[0] - a[0]) + (b[0] - start[0]) <= DISTANT_REACH
         and graph.open_end(end)
         and graph.open_start(start)
         and graph.spans(end[0], start[0], link)

@@ -132,14 +132,23 @@ def pointer_of(tree: DocTree, unit: Unit) -> str:
     return f"{tree.metadata.id}#p{unit.paragraph}"
 
 
-def relation_steps(diffs: Iterable[DiffResult]) -> set[tuple[str, str]]:
-    """(old pointer, new pointer) of every pair the differ calls a merge or a split."""
-    return {
+def relation_steps(diffs: Iterable[DiffResult], sections: bool = True) -> set[tuple[str, str]]:
+    """(old pointer, new pointer) of every pair the differ calls a merge or a split, of
+    initiative units, and of sections unless `sections` is false."""
+    diffs = list(diffs)
+    units = {
         (pointer_of(d.old, i.old), pointer_of(d.new, i.new))
         for d in diffs
         for i in d.initiatives
         if i.relation and i.old is not None and i.new is not None
     }
+    headings = {
+        (f"{d.old.metadata.id}#h{m.old.index + 1}", f"{d.new.metadata.id}#h{m.new.index + 1}")
+        for d in diffs
+        for m in d.sections
+        if sections and m.relation and m.old is not None and m.new is not None
+    }
+    return units | headings
 
 
 def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list[ThreadItem]:
@@ -165,7 +174,7 @@ def topic_jumps(
 ) -> list[tuple[Thread, ThreadItem, ThreadItem]]:
     """Steps of a thread from a labelled item to the next labelled one that no lineage holds
     both of, with no merge or split the differ reports on the way: the thread jumps topic."""
-    steps = relation_steps(diffs)
+    steps = relation_steps(diffs, sections=False)
     jumps = []
     for thread in timeline.threads:
         level = [x for x in lineages if x.thread_level == thread.level]

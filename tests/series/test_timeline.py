@@ -233,10 +233,17 @@ def test_distant_pair_bridges_a_link_the_consecutive_diff_missed() -> None:
 
 
 def test_distant_pair_joins_the_end_of_one_chain_to_the_start_of_the_next() -> None:
-    # 0/1 -> 1/4 and 2/8 -> 3/9 are two chains; 0/1 ~ 3/9 says they are one lineage, so the
-    # end 1/4 joins the start 2/8 (the consecutive diff 1 -> 2 missed it)
+    # 0/1 -> 1/4 is a chain and 2/8 starts one; 0/1 ~ 2/8 says they are one lineage, so the end
+    # 1/4 joins the start 2/8 (the consecutive diff 1 -> 2 missed it), one step from the pair
+    links = {(0, 1): [Link(1, 4, 0.9)], (1, 2): [], (0, 2): [Link(1, 8, 0.9)]}
+    assert nodes(chain_items([[1], [4], [8]], links)) == [[(0, 1), (1, 4), (2, 8)]]
+
+
+def test_distant_pair_vouches_for_no_join_far_from_its_own_units() -> None:
+    # 0/1 -> 1/4 and 2/8 -> 3/9: the pair 0/1 ~ 3/9 would join 1/4 to 2/8, a step away from both
+    # of its units; a single pair of editions far apart is not evidence enough for that
     links = {(0, 1): [Link(1, 4, 0.9)], (1, 2): [], (2, 3): [Link(8, 9, 0.9)], (0, 3): [Link(1, 9, 0.9)]}
-    assert nodes(chain_items([[1], [4], [8], [9]], links)) == [[(0, 1), (1, 4), (2, 8), (3, 9)]]
+    assert nodes(chain_items([[1], [4], [8], [9]], links)) == [[(0, 1), (1, 4)], [(2, 8), (3, 9)]]
 
 
 def test_distant_pair_never_joins_overlapping_chains() -> None:
