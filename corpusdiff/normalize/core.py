@@ -115,14 +115,16 @@ def normalize_report(
     lines = text.split("\n")
     title = find_title(lines) or _hinted_title(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
+    wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
     builder = _Builder(
         lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
     blocks = tuple(builder.blocks)
-    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series)
+    metadata, notes = detect_metadata(
+        raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
+    )
     warnings = [*raw.notes, *builder.warnings]
     if footer:
         warnings.append(
@@ -134,12 +136,7 @@ def normalize_report(
             f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
             "cover, introduction or contents), which are not part of the report"
         )
-    if title is None and not (overrides or {}).get("title"):
-        warnings.append(
-            "no title line found, so the file name stands in; set the title with --title or in the corpus manifest"
-        )
-    if not metadata.date:
-        warnings.append("no publication date found; set it with --date or in the corpus manifest")
+    warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
