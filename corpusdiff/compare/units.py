@@ -172,6 +172,9 @@ def part_roles(tree: DocTree) -> dict[int, Role]:
     for section in tree.sections:
         if section.parent is not None:
             continue
+        if section.synthetic:  # an unheaded closing part goes on in the role before it
+            roles[section.index] = previous
+            continue
         role = role_of(section.heading)
         if role is Role.OTHER and previous in (Role.TARGETS, Role.TASKS):
             role = Role.TASKS
@@ -197,7 +200,9 @@ def task_areas(tree: DocTree) -> set[int]:
     return {
         index
         for index, role in roles.items()
-        if role is Role.TASKS and role_of(tree.sections[index].heading) is Role.OTHER
+        if role is Role.TASKS
+        and role_of(tree.sections[index].heading) is Role.OTHER
+        and not tree.sections[index].synthetic
     }
 
 

@@ -136,7 +136,8 @@ def body_texts(source: NormalizedDocument | DocTree) -> list[str]:
     Front matter and the title are metadata; tables are left out as in the document tree, so
     a document counts the same whether it comes as a NormalizedDocument or a DocTree."""
     tree = build_tree(source) if isinstance(source, NormalizedDocument) else source
-    headings = [s.heading for s in tree.sections if s.kind != "num"]  # task headings open their unit
+    # task headings open their unit; a synthetic section's name is not report text
+    headings = [s.heading for s in tree.sections if s.kind != "num" and not s.synthetic]
     return headings + [u.text for u in tree.units]
 
 

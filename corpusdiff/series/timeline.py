@@ -76,7 +76,9 @@ class ThreadItem:
     edition: str  # edition id
     heading: str  # a heading as printed, numbering included (`（一）…`, `3.…`), or a paragraph's lead
     text: str  # a unit's text; for a group, the text of every unit under it, one per line
-    pointer: str  # `<edition id>#h<n>` (heading anchor) or `#p<n>` (paragraph) of the site's page
+    pointer: (
+        str  # `<edition id>#h<n>` (heading anchor, tree.anchor) or `#p<n>` (paragraph) of the site's page
+    )
     kind: str = ""  # group, task, paragraph, item or target
 
 
@@ -432,7 +434,7 @@ def _item(tree: DocTree, unit: Unit, edition_id: str) -> ThreadItem:
         if unit.kind == GROUP_KIND:
             text = "\n".join(u.text for u in tree.units if is_within(tree, u.section, section.index))
         heading = f"{section.label}{section.heading}"
-        return ThreadItem(edition_id, heading, text, f"{edition_id}#h{section.index + 1}", unit.kind)
+        return ThreadItem(edition_id, heading, text, f"{edition_id}#{tree.anchor(section.index)}", unit.kind)
     return ThreadItem(edition_id, lead(unit), unit.text, f"{edition_id}#p{unit.paragraph}", unit.kind)
 
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbered heading; `kind` is a marker kind from headings.RANKS, or "appendix"."""
+    """A heading; `kind` is a marker kind from numbering.RANKS, or "appendix" or "closing"."""
 
     text: str
     kind: str

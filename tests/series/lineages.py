@@ -128,7 +128,7 @@ def pointer_of(tree: DocTree, unit: Unit) -> str:
     """The timeline's pointer of a differ's unit: a heading anchor for a group or numbered
     task, a paragraph address for any other unit."""
     if unit.kind in (GROUP_KIND, "task") and unit.section is not None:
-        return f"{tree.metadata.id}#h{unit.section + 1}"
+        return f"{tree.metadata.id}#{tree.anchor(unit.section)}"
     return f"{tree.metadata.id}#p{unit.paragraph}"
 
 
@@ -143,7 +143,10 @@ def relation_steps(diffs: Iterable[DiffResult], sections: bool = True) -> set[tu
         if i.relation and i.old is not None and i.new is not None
     }
     headings = {
-        (f"{d.old.metadata.id}#h{m.old.index + 1}", f"{d.new.metadata.id}#h{m.new.index + 1}")
+        (
+            f"{d.old.metadata.id}#{d.old.anchor(m.old.index)}",
+            f"{d.new.metadata.id}#{d.new.anchor(m.new.index)}",
+        )
         for d in diffs
         for m in d.sections
         if sections and m.relation and m.old is not None and m.new is not None
