@@ -188,8 +188,9 @@ def topic_jumps(
             holders = {x.name for x in level if _labelled(item, x)}
             if not holders:
                 continue
-            if previous is not None and not previous[1] & holders:
-                jumps.append((thread, previous[0], item))
+            step = (previous[0], item) if previous is not None else None
+            if step is not None and not previous[1] & holders and all(step != j[1:] for j in jumps):
+                jumps.append((thread, *step))
             previous = (item, holders)
     return jumps
 
