@@ -3,18 +3,19 @@
 Two steps. `pairwise_diffs` compares editions pair by pair with `compare.compare`; it is the
 expensive step and each pair is independent, so callers may run the pairs in a process pool.
 `build_timeline` then chains the differ's pairs of initiative units into threads, a pure
-function of trees and diffs, at two levels: the `（一）` groups, and the units below them
-(numbered tasks, and in reports without them the paragraphs and list items the differ pairs).
+function of trees and diffs, at two levels: the groups (`（一）` headings and task areas), and
+the units below them (numbered tasks, and in reports without them the paragraphs and list
+items). Evidence is taken strongest first:
 
 1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
-   split from, so two threads share that item — the only way an item is in two threads;
-3. editions further apart fill what step 1 left open: an item without a successor is linked to
-   the start of the chain its distant partner belongs to, when that start has no predecessor
-   and comes later than the item; a link that skips an edition (a *gap*) needs a confident pair,
-   since the absence itself speaks against it. A distant merge or split joins the same way.
+   split from, so two threads share items — the only way an item is in two threads (doubtful
+   merges and splits wait until after step 3);
+3. a pair of editions further apart joins the end of one chain to the start of the other when
+   they do not overlap and the join lies next to the pair's own units; a join that skips an
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
 
-Each link keeps the differ's evidence (which diff, class, confidence), so a reader can see why
+Each step keeps the differ's evidence (which diff, class, confidence), so a reader can see why
 two items are one lineage. Rendering is in `render/timeline.py`.
 """
 
@@ -50,7 +51,7 @@ from corpusdiff.types.tree import DocTree, Unit, UnitKind
 class ThreadLevel(StrEnum):
     """The level of a thread's items."""
 
-    GROUP = "group"  # the `（一）` groups
+    GROUP = "group"  # the `（一）` groups and task areas (compare/units.task_areas)
     TASK = "task"  # the units below them: numbered tasks, paragraphs, list items, targets
 
 
@@ -76,9 +77,7 @@ class ThreadItem:
     edition: str  # edition id
     heading: str  # a heading as printed, numbering included (`（一）…`, `3.…`), or a paragraph's lead
     text: str  # a unit's text; for a group, the text of every unit under it, one per line
-    pointer: (
-        str  # `<edition id>#h<n>` (heading anchor, tree.anchor) or `#p<n>` (paragraph) of the site's page
-    )
+    pointer: str  # `<edition id>#<tree.anchor>` for a group or task, `#p<n>` for any other unit
     kind: str = ""  # group, task, paragraph, item or target
 
 
