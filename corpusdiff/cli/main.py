@@ -636,7 +636,8 @@ def _write(output: Path, content: str | bytes) -> None:
     type=click.Choice(("group", "task", "all")),
     default="all",
     show_default=True,
-    help="Threads of （一） groups, of numbered tasks, or both.",
+    help="Threads of （一） groups, of the units below them (numbered tasks; paragraphs and list items "
+    "where a report has no numbered tasks), or both.",
 )
 @format_option
 @runner_options
@@ -654,12 +655,15 @@ def timeline(
     """Follow initiatives across editions: one thread per lineage, and programme presence.
 
     Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
-    ordered by date. Consecutive editions are compared with `diff` and the pairs chained into
-    threads; editions further apart are compared too, to find lineages that skip an edition.
+    ordered by date. Consecutive editions are compared with `diff` and the differ's pairs of
+    initiative units chained into threads; editions further apart are compared too, to find
+    lineages that skip an edition. An item is in two threads only where the differ reports a
+    merge or split. JSON and Markdown give each step's evidence (diff, class, confidence).
     See docs/timeline.md.
     """
     import json
 
+    from corpusdiff.render.timeline import to_json, to_markdown, to_terminal
     from corpusdiff.series import timeline as tl
     from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
@@ -677,9 +681,9 @@ def timeline(
     diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, job)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if fmt == "json":
-        click.echo(json.dumps(tl.to_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(tl.to_markdown(result) if fmt == "markdown" else tl.to_terminal(result))
+        _echo_long(to_markdown(result) if fmt == "markdown" else to_terminal(result))
 
 
 def _echo_long(text: str) -> None:
@@ -713,6 +717,7 @@ def trace_command(
     """
     import json
 
+    from corpusdiff.render import trace as render
     from corpusdiff.series import trace as tr
     from corpusdiff.store.resolve import load_editions
 
@@ -722,9 +727,9 @@ def trace_command(
     cutoff = tr.THRESHOLD if threshold is None else threshold
     result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":
-        click.echo(json.dumps(tr.to_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(tr.to_markdown(result) if fmt == "markdown" else tr.to_terminal(result, passages))
+        _echo_long(render.to_markdown(result) if fmt == "markdown" else render.to_terminal(result, passages))
 
 
 @main.command(name="indicators")

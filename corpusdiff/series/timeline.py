@@ -2,62 +2,113 @@
 
 Two steps. `pairwise_diffs` compares editions pair by pair with `compare.compare`; it is the
 expensive step and each pair is independent, so callers may run the pairs in a process pool.
-`build_timeline` then chains the pairs into threads, a pure function of trees and diffs:
+`build_timeline` then chains the differ's pairs of initiative units into threads, a pure
+function of trees and diffs, at two levels: the groups (`（一）` headings and task areas), and
+the units below them (numbered tasks, and in reports without them the paragraphs and list
+items). Evidence is taken strongest first:
 
-1. consecutive editions: each 1:1 pair of the differ (a `（一）` group with a group, a numbered
-   task with a task) links an item to its successor;
+1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
-   split from, so two threads share that item;
-3. editions further apart fill what step 1 left open: an item without a successor is linked to
-   the start of the chain its distant partner belongs to, when that start has no predecessor
-   and comes later than the item. When the link skips an edition (a *gap*), the pair must also
-   be alike on content (similarity >= GAP_LINK_SIMILARITY): the absence itself speaks against it.
+   split from, so two threads share items — the only way an item is in two threads (doubtful
+   merges and splits wait until after step 3);
+3. a pair of editions further apart joins the end of one chain to the start of the other when
+   they do not overlap and the join lies next to the pair's own units; a join that skips an
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
+
+Each step keeps the differ's evidence (which diff, class, confidence), so a reader can see why
+two items are one lineage. Rendering is in `render/timeline.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from itertools import pairwise
 
 from corpusdiff.compare.core import compare_job
 from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
+from corpusdiff.compare.units import GROUP as GROUP_KIND
+from corpusdiff.compare.units import initiative_units, unit_roles
 from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.render.grid import render_grid
-from corpusdiff.structure import is_within, split_label
-from corpusdiff.types.diff import DiffResult, Overrides
+from corpusdiff.structure import is_within
+from corpusdiff.text.sentences import sentences
+from corpusdiff.types.diff import (
+    CONFIDENT,
+    PLAUSIBLE,
+    DiffResult,
+    Initiative,
+    Level,
+    Overrides,
+    Relation,
+    Status,
+)
 from corpusdiff.types.edition import Edition
-from corpusdiff.types.tree import DocTree
+from corpusdiff.types.tree import DocTree, Unit, UnitKind
 
-GROUP, TASK = "group", "task"
+
+class ThreadLevel(StrEnum):
+    """The level of a thread's items."""
+
+    GROUP = "group"  # the `（一）` groups and task areas (compare/units.task_areas)
+    TASK = "task"  # the units below them: numbered tasks, paragraphs, list items, targets
+
+
+GROUP, TASK = ThreadLevel.GROUP, ThreadLevel.TASK
 LEVELS = (GROUP, TASK)
-GROUP_KIND = "paren"  # `（一）` headings
-#: A link that skips an edition needs this much content similarity in the distant pair, or
-#: this many anchors (words only the pair uses, `compare.task_anchors`) that the skipped
-#: editions never use: the initiative's own vocabulary left with it and came back with it.
-GAP_LINK_SIMILARITY = 0.3
-GAP_LINK_ANCHORS = 2
+#: A link that skips an edition needs the differ's pair at least this probable (its "high"
+#: confidence): the lineage's absence from the skipped editions speaks against it.
+GAP_LINK_PROBABILITY = CONFIDENT
+#: How far (in chain steps, both sides together) the join a distant pair makes may lie from
+#: the pair's own units: 0 joins only the units the differ paired, 1 repairs a link the
+#: consecutive diff missed next to them.
+DISTANT_REACH = 1
+#: A merge or split the differ gives at least this probability ("medium") is taken before the
+#: pairs of editions further apart; a weaker one only where they leave the item open.
+MERGE_SURE = PLAUSIBLE
 QUOTED, MENTIONED = "quoted", "mentioned"
-SAME, ABSENT = "●", "—"
 
-Node = tuple[int, int]  # (edition index, section index of a group / unit index of a task)
+Node = tuple[int, int]  # (edition index, the differ's unit index in that edition)
 
 
 @dataclass(frozen=True)
 class ThreadItem:
     edition: str  # edition id
-    heading: str  # as in the document, numbering included: `（一）…`, `3.…`
-    text: str  # a task's text; for a group, the text of every unit under it, one per line
-    pointer: str  # `<edition id>#h<n>`: the heading anchor of the site's document page
+    heading: str  # a heading as printed, numbering included (`（一）…`, `3.…`), or a paragraph's lead
+    text: str  # a unit's text; for a group, the text of every unit under it, one per line
+    pointer: str  # `<edition id>#<tree.anchor>` for a group or task, `#p<n>` for any other unit
+    kind: str = ""  # group, task, paragraph, item or target
+
+
+@dataclass(frozen=True)
+class ThreadLink:
+    """Why two items of a thread are one lineage: the differ's pair that links them."""
+
+    old: int  # index of the earlier item in the thread's items
+    new: int  # index of the later item
+    diff: tuple[str, str]  # the editions the differ compared (the new one may lie beyond `new`)
+    status: Status  # recurring, reworded or moved
+    relation: Relation  # merge / split when the earlier / later item is the extra side
+    probability: float  # the differ's probability that the pair is one initiative
+    confidence: str  # high / medium / low (types.diff.Initiative.confidence)
+
+    @property
+    def label(self) -> str:
+        """The pair's class as the diff reports it: merged, split, or the status."""
+        return {Relation.MERGE: "merged", Relation.SPLIT: "split"}.get(self.relation, self.status)
 
 
 @dataclass(frozen=True)
 class Thread:
-    level: str  # group or task
+    level: ThreadLevel
     items: tuple[ThreadItem, ...]  # in edition order, one per edition where present
     first: str  # edition id
     last: str
     gaps: tuple[str, ...]  # editions between first and last where the lineage is absent
+    links: tuple[ThreadLink, ...] = ()  # one per pair of successive items
+    part: str = ""  # the part of the report its items belong to (review, targets, tasks, …)
+    shared: tuple[int, ...] = ()  # items also in another thread, through a merge or split
 
     def item_in(self, edition: str) -> ThreadItem | None:
         return next((item for item in self.items if item.edition == edition), None)
@@ -81,11 +132,14 @@ class Timeline:
 
 @dataclass(frozen=True)
 class Link:
-    old: int
+    """One pair of the differ at one level, as the chaining sees it."""
+
+    old: int  # unit index in the older edition
     new: int
-    similarity: float
-    extra: bool  # the extra side of a split or merge
-    anchors: tuple[str, ...] = ()  # words only these two items use in their two editions
+    probability: float
+    relation: Relation = Relation.NONE
+    status: Status = Status.REWORDED
+    confidence: str = ""
 
 
 # --- editions and pairs -------------------------------------------------------------------
@@ -143,20 +197,14 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     missing = [(i, i + 1) for i in range(len(trees) - 1) if (i, i + 1) not in by_pair]
     if missing:
         raise ValueError(f"no diff for consecutive editions {missing}")
-    threads = []
+    units = [initiative_units(tree) for tree in trees]
+    parts = [unit_roles(tree, found) for tree, found in zip(trees, units, strict=True)]
+    threads: list[Thread] = []
     for level in LEVELS:
-        items = [_items(tree, level) for tree in trees]
-        links = {pair: _links(diff, level) for pair, diff in by_pair.items()}
-        texts = [
-            "\n".join(_item(level, tree, "", key).text for key in keys)
-            for tree, keys in zip(trees, items, strict=True)
-        ]
-
-        def mentions(edition: int, word: str, texts: list[str] = texts) -> bool:
-            return word in texts[edition]
-
-        chains = chain_items(items, links, mentions)
-        threads += [_thread(level, chain, trees, editions) for chain in chains]
+        items = [[u.index for u in found if _level_of(u) == level] for found in units]
+        links = {pair: links_at(diff, level) for pair, diff in by_pair.items()}
+        for chain in chain_items(items, links):
+            threads.append(_thread(level, chain, trees, units, parts, editions))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
 
@@ -166,101 +214,157 @@ def select(timeline: Timeline, levels: Iterable[str]) -> Timeline:
     return replace(timeline, threads=tuple(t for t in timeline.threads if t.level in wanted))
 
 
-def _items(tree: DocTree, level: str) -> list[int]:
-    if level == GROUP:
-        return [s.index for s in tree.sections if s.kind == GROUP_KIND]
-    return [u.index for u in tree.units if u.kind == "task"]
+def _level_of(unit: Unit) -> ThreadLevel:
+    return GROUP if unit.kind == GROUP_KIND else TASK
 
 
-def _links(diff: DiffResult, level: str) -> list[Link]:
-    """The differ's pairs at one level, best first."""
-    if level == GROUP:
-        found = [
-            Link(m.old.index, m.new.index, m.similarity, bool(m.relation))
-            for m in diff.sections
-            if m.old and m.new and m.old.kind == GROUP_KIND and m.new.kind == GROUP_KIND
-        ]
-    else:
-        found = [
-            Link(i.old.index, i.new.index, i.similarity, bool(i.relation), i.anchors)
-            for i in diff.initiatives
-            if i.level == "unit" and i.old and i.new and i.old.kind == "task" and i.new.kind == "task"
-        ]
-    return sorted(found, key=lambda link: -link.similarity)
+def links_at(diff: DiffResult, level: ThreadLevel) -> list[Link]:
+    """The differ's pairs of initiative units at one level (a group with a group, any other
+    unit with any other), best first; a group paired with a paragraph crosses levels and is
+    left out."""
+    found = [
+        _link(item)
+        for item in diff.initiatives
+        if item.level == Level.UNIT
+        and item.old is not None
+        and item.new is not None
+        and _level_of(item.old) == level
+        and _level_of(item.new) == level
+    ]
+    return sorted(found, key=lambda link: -link.probability)
+
+
+def _link(item: Initiative) -> Link:
+    assert item.old is not None and item.new is not None
+    return Link(
+        item.old.index,
+        item.new.index,
+        item.similarity,
+        Relation(item.relation),
+        Status(item.status),
+        item.confidence,
+    )
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A lineage as nodes in edition order, with the differ's pair behind each step."""
+
+    nodes: tuple[Node, ...]
+    evidence: tuple[tuple[tuple[int, int], Link], ...]  # per step: (edition pair compared, link)
+    shared: tuple[int, ...] = ()  # positions of nodes that another chain also holds
+
+
+@dataclass
+class _Graph:
+    """The links chosen so far: every node has at most one successor and one predecessor,
+    and a node the differ calls merged (split) has one lineage it merged into (split from)."""
+
+    successor: dict[Node, Node] = field(default_factory=dict)
+    predecessor: dict[Node, Node] = field(default_factory=dict)
+    merged_into: dict[Node, Node] = field(default_factory=dict)
+    split_from: dict[Node, Node] = field(default_factory=dict)
+    evidence: dict[tuple[Node, Node], tuple[tuple[int, int], Link]] = field(default_factory=dict)
+    silent: frozenset[int] = frozenset()  # editions without any item at this level
+
+    def join(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+        self.successor[a], self.predecessor[b] = b, a
+        self.evidence[(a, b)] = (pair, link)
+
+    def merge(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+        self.merged_into[a] = b
+        self.evidence[(a, b)] = (pair, link)
+
+    def split(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+        self.split_from[b] = a
+        self.evidence[(a, b)] = (pair, link)
+
+    def open_end(self, node: Node) -> bool:
+        return node not in self.successor and node not in self.merged_into
+
+    def open_start(self, node: Node) -> bool:
+        return node not in self.predecessor and node not in self.split_from
+
+    def start_of(self, node: Node) -> Node:
+        while node in self.predecessor:
+            node = self.predecessor[node]
+        return node
+
+    def end_of(self, node: Node) -> Node:
+        while node in self.successor:
+            node = self.successor[node]
+        return node
+
+    def spans(self, first: int, last: int, link: Link) -> bool:
+        """Whether a link may join editions `first` and `last`: always when no edition between
+        them has items at this level (2015 has no `（一）` groups at all, so its silence says
+        nothing), otherwise only on a confident pair."""
+        skipped = [n for n in range(first + 1, last) if n not in self.silent]
+        return not skipped or link.probability >= GAP_LINK_PROBABILITY
 
 
 def chain_items(
-    items: Sequence[Sequence[int]],
-    links: Mapping[tuple[int, int], Sequence[Link]],
-    mentions: Callable[[int, str], bool] = lambda edition, word: True,
-) -> list[list[Node]]:
+    items: Sequence[Sequence[int]], links: Mapping[tuple[int, int], Sequence[Link]]
+) -> list[Chain]:
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
-    extended by the items it shares through a merge or split; chains in order of first item.
-    `mentions(edition, word)`: whether an edition's items use a word (for links across a gap)."""
-    successor: dict[Node, Node] = {}
-    predecessor: dict[Node, Node] = {}
-
-    def join(a: Node, b: Node) -> None:
-        successor[a], predecessor[b] = b, a
-
+    extended by the items it shares through a merge or split the differ reports; chains in
+    order of their first own item. Evidence is taken strongest first: consecutive pairs, then
+    the merges and splits the differ is at least fairly sure of, then pairs of editions further
+    apart, and last the doubtful merges and splits, which must not stand in a confident
+    pair's way."""
+    graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))
     consecutive = sorted(pair for pair in links if pair[1] == pair[0] + 1)
-    for i, j in consecutive:
-        for link in links[(i, j)]:
-            a, b = (i, link.old), (j, link.new)
-            if not link.extra and a not in successor and b not in predecessor:
-                join(a, b)
-    merged_into: dict[Node, Node] = {}
-    split_from: dict[Node, Node] = {}
-    for i, j in consecutive:
-        for link in links[(i, j)]:
-            a, b = (i, link.old), (j, link.new)
-            if a not in successor and b not in predecessor:
-                join(a, b)
-            elif a not in successor:
-                merged_into.setdefault(a, b)
-            elif b not in predecessor:
-                split_from.setdefault(b, a)
-
-    def bridged(link: Link, first: int, last: int) -> bool:
-        """Whether a link may skip the editions between `first` and `last`."""
-        if last == first + 1 or link.similarity >= GAP_LINK_SIMILARITY:
-            return True
-        absent = [w for w in link.anchors if not any(mentions(n, w) for n in range(first + 1, last))]
-        return len(absent) >= GAP_LINK_ANCHORS
-
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
-    for i, j in distant:
+    for i, j in consecutive:
         for link in links[(i, j)]:
-            a, b = (i, link.old), (j, link.new)
-            if a in successor or a in merged_into:
-                continue
-            start = _chain_start(b, predecessor)
-            if not link.extra and start[0] > i and start not in split_from:
-                if bridged(link, i, start[0]):
-                    join(a, start)
-            elif bridged(link, i, j):  # b's lineage is as old as a's: a merged into it
-                merged_into.setdefault(a, b)
+            if not link.relation and graph.open_end((i, link.old)) and graph.open_start((j, link.new)):
+                graph.join((i, link.old), (j, link.new), (i, j), link)
+    for sure in (True, False):
+        for i, j in consecutive:
+            for link in links[(i, j)]:
+                if (link.probability >= MERGE_SURE) == sure:
+                    _join_extra(graph, (i, link.old), (j, link.new), (i, j), link)
+        if sure:
+            for i, j in distant:
+                for link in links[(i, j)]:
+                    _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
     chains = []
     for edition, keys in enumerate(items):
         for node in ((edition, key) for key in keys):
-            if node not in predecessor:
-                chains.append(
-                    _extended(_follow(node, successor), predecessor, successor, merged_into, split_from)
-                )
+            if node not in graph.predecessor:
+                chains.append(_extended(_follow(node, graph.successor), graph))
     return chains
 
 
-def _chain_start(node: Node, predecessor: Mapping[Node, Node]) -> Node:
-    while node in predecessor:
-        node = predecessor[node]
-    return node
+def _join_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """The extra side of a merge (an old unit folded into `b`) or of a split (a new unit cut
+    from `a`) joins the lineage of its partner, which continues through the one-to-one pair."""
+    if link.relation == Relation.MERGE and graph.open_end(a):
+        graph.merge(a, b, pair, link)
+    elif link.relation == Relation.SPLIT and graph.open_start(b):
+        graph.split(a, b, pair, link)
 
 
-def _up_to(node: Node, predecessor: Mapping[Node, Node]) -> list[Node]:
-    chain = [node]
-    while chain[0] in predecessor:
-        chain.insert(0, predecessor[chain[0]])
-    return chain
+def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """A pair of editions further apart says that the chains through `a` and `b` are one
+    lineage: the end of the one joins the start of the other, when they do not overlap (a
+    link the consecutive pairs missed, or a gap) and the join lies next to the pair itself (a
+    pair vouches for its own units and, at most, one step of their chains beyond them). Its
+    merges and splits join a lineage that is still open the same way when the differ is
+    confident of them."""
+    if link.relation:
+        if link.probability >= GAP_LINK_PROBABILITY:
+            _join_extra(graph, a, b, pair, link)
+        return
+    end, start = graph.end_of(a), graph.start_of(b)
+    if (
+        end[0] < start[0]
+        and (end[0] - a[0]) + (b[0] - start[0]) <= DISTANT_REACH
+        and graph.open_end(end)
+        and graph.open_start(start)
+        and graph.spans(end[0], start[0], link)
+    ):
+        graph.join(end, start, pair, link)
 
 
 def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:
@@ -270,43 +374,76 @@ def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:
     return chain
 
 
-def _extended(
-    chain: list[Node],
-    predecessor: Mapping[Node, Node],
-    successor: Mapping[Node, Node],
-    merged_into: Mapping[Node, Node],
-    split_from: Mapping[Node, Node],
-) -> list[Node]:
-    """A chain with the lineage it split from before it and the one it merged into after it."""
-    while chain[0] in split_from:
-        chain = _up_to(split_from[chain[0]], predecessor) + chain
-    while chain[-1] in merged_into:
-        chain = chain + _follow(merged_into[chain[-1]], successor)
+def _up_to(node: Node, predecessor: Mapping[Node, Node]) -> list[Node]:
+    chain = [node]
+    while chain[0] in predecessor:
+        chain.insert(0, predecessor[chain[0]])
     return chain
 
 
+def _extended(own: list[Node], graph: _Graph) -> Chain:
+    """A chain with the lineage it split from before it and the one it merged into after it."""
+    chain, start, end = list(own), 0, len(own)
+    while chain[0] in graph.split_from:
+        before = _up_to(graph.split_from[chain[0]], graph.predecessor)
+        chain, start, end = before + chain, start + len(before), end + len(before)
+    while chain[-1] in graph.merged_into:
+        chain += _follow(graph.merged_into[chain[-1]], graph.successor)
+    evidence = tuple(graph.evidence[(a, b)] for a, b in pairwise(chain))
+    shared = tuple(n for n in range(len(chain)) if not start <= n < end)
+    return Chain(tuple(chain), evidence, shared)
+
+
 def _thread(
-    level: str, chain: Sequence[Node], trees: Sequence[DocTree], editions: Sequence[Edition]
+    level: ThreadLevel,
+    chain: Chain,
+    trees: Sequence[DocTree],
+    units: Sequence[Sequence[Unit]],
+    parts: Sequence[Sequence[str]],
+    editions: Sequence[Edition],
 ) -> Thread:
-    items = tuple(_item(level, trees[n], editions[n].id, key) for n, key in chain)
-    present = {n for n, _ in chain}
+    items = tuple(_item(trees[n], units[n][key], editions[n].id) for n, key in chain.nodes)
+    present = {n for n, _ in chain.nodes}
     first, last = min(present), max(present)
     gaps = tuple(editions[n].id for n in range(first, last + 1) if n not in present)
-    return Thread(level, items, editions[first].id, editions[last].id, gaps)
+    links = tuple(
+        ThreadLink(
+            step,
+            step + 1,
+            (editions[pair[0]].id, editions[pair[1]].id),
+            link.status,
+            link.relation,
+            link.probability,
+            link.confidence,
+        )
+        for step, (pair, link) in enumerate(chain.evidence)
+    )
+    own = next(n for n in range(len(chain.nodes)) if n not in chain.shared)
+    edition, key = chain.nodes[own]
+    part = str(parts[edition][key])
+    return Thread(level, items, editions[first].id, editions[last].id, gaps, links, part, chain.shared)
 
 
-def _item(level: str, tree: DocTree, edition_id: str, key: int) -> ThreadItem:
-    if level == GROUP:
-        section = tree.sections[key]
-        text = "\n".join(u.text for u in tree.units if is_within(tree, u.section, key))
-    else:
-        unit = tree.units[key]
-        assert unit.section is not None  # a task always lives in a section
+def _item(tree: DocTree, unit: Unit, edition_id: str) -> ThreadItem:
+    """A unit as a thread shows it: a group or task by its heading and heading anchor, any
+    other unit by its lead and paragraph address."""
+    if unit.kind in (GROUP_KIND, UnitKind.TASK) and unit.section is not None:
         section = tree.sections[unit.section]
         text = unit.text
-    return ThreadItem(
-        edition_id, f"{section.label}{section.heading}", text, f"{edition_id}#{tree.anchor(section.index)}"
-    )
+        if unit.kind == GROUP_KIND:
+            text = "\n".join(u.text for u in tree.units if is_within(tree, u.section, section.index))
+        heading = f"{section.label}{section.heading}"
+        return ThreadItem(edition_id, heading, text, f"{edition_id}#{tree.anchor(section.index)}", unit.kind)
+    return ThreadItem(edition_id, lead(unit), unit.text, f"{edition_id}#p{unit.paragraph}", unit.kind)
+
+
+def lead(unit: Unit) -> str:
+    """A paragraph's lead sentence as printed (`加快转变政府职能。` without its full stop), else
+    its first sentence."""
+    if unit.heading:
+        return unit.heading
+    first = sentences(unit.text)
+    return (first[0] if first else unit.text).rstrip("。；！？")
 
 
 # --- programmes ---------------------------------------------------------------------------
@@ -328,130 +465,3 @@ def programme_tracks(trees: Sequence[DocTree], editions: Sequence[Edition]) -> t
         gaps = tuple(editions[n].id for n in range(seen[0], seen[-1] + 1) if not presence[n])
         tracks.append(ProgrammeTrack(name, presence, editions[seen[0]].id, editions[seen[-1]].id, gaps))
     return tuple(tracks)
-
-
-# --- output -------------------------------------------------------------------------------
-
-
-def to_json(timeline: Timeline) -> dict[str, object]:
-    ids = [e.id for e in timeline.editions]
-    return {
-        "editions": [{"id": e.id, "title": e.title, "date": e.date} for e in timeline.editions],
-        "threads": [
-            {
-                "level": t.level,
-                "first": t.first,
-                "last": t.last,
-                "gaps": list(t.gaps),
-                "items": [
-                    {"edition": i.edition, "heading": i.heading, "text": i.text, "pointer": i.pointer}
-                    for i in t.items
-                ],
-            }
-            for t in timeline.threads
-        ],
-        "programmes": [
-            {
-                "name": p.name,
-                "first": p.first,
-                "last": p.last,
-                "gaps": list(p.gaps),
-                "presence": {edition: mark or None for edition, mark in zip(ids, p.presence, strict=True)},
-            }
-            for p in timeline.programmes
-        ],
-    }
-
-
-def column_labels(editions: Sequence[Edition]) -> list[str]:
-    """Dates when they tell the editions apart, ids otherwise."""
-    dates = [e.date for e in editions]
-    return dates if all(dates) and len(set(dates)) == len(dates) else [e.id for e in editions]
-
-
-def thread_cells(thread: Thread, editions: Sequence[Edition]) -> list[str]:
-    """Per edition: the heading where it changed, ● where it is the same as before, — where absent."""
-    cells, previous = [], None
-    for edition in editions:
-        item = thread.item_in(edition.id)
-        if item is None:
-            cells.append(ABSENT)
-            continue
-        text = split_label(item.heading)[1]
-        cells.append(SAME if text == previous else item.heading)
-        previous = text
-    return cells
-
-
-def to_terminal(timeline: Timeline, width: int = 26) -> str:
-    editions = timeline.editions
-    labels = column_labels(editions)
-    lines = [f"timeline of {len(editions)} editions"]
-    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, editions, strict=True)]
-    lines += ["cells: the heading where it changed · ● same heading as before · — absent", ""]
-    for level, title in ((GROUP, "groups （一）…"), (TASK, "tasks N.…")):
-        threads = [t for t in timeline.threads if t.level == level]
-        if not threads:
-            continue
-        lines.append(f"== {title}: {len(threads)} threads, {sum(bool(t.gaps) for t in threads)} with gaps")
-        label_of = dict(zip((e.id for e in editions), labels, strict=True))
-        rows = [
-            [
-                str(n),
-                *thread_cells(t, editions),
-                " ".join(["gap", *(label_of[g] for g in t.gaps)]) if t.gaps else "",
-            ]
-            for n, t in enumerate(threads, 1)
-        ]
-        lines += [*render_grid(["#", *labels, ""], rows, max_width=width), ""]
-    lines += _programme_lines(timeline, labels)
-    return "\n".join(lines) + "\n"
-
-
-def _programme_lines(timeline: Timeline, labels: Sequence[str]) -> list[str]:
-    marks = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
-    shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
-    lines = [
-        f"== programmes: {len(timeline.programmes)} quoted names, {len(shared)} in more than one edition "
-        "(● quoted · ○ mentioned without quotes · — absent)"
-    ]
-    rows = [[p.name, *(marks[m] for m in p.presence)] for p in shared]
-    lines += render_grid(["programme", *labels], rows) if rows else []
-    if len(shared) < len(timeline.programmes):
-        lines.append(
-            f"{len(timeline.programmes) - len(shared)} more appear in one edition only (--format json)"
-        )
-    return lines
-
-
-def to_markdown(timeline: Timeline) -> str:
-    editions = timeline.editions
-    labels = column_labels(editions)
-    lines = ["# Timeline", ""]
-    lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, editions, strict=True)]
-    for level, title in ((GROUP, "Groups"), (TASK, "Tasks")):
-        threads = [t for t in timeline.threads if t.level == level]
-        if not threads:
-            continue
-        lines += [
-            "",
-            f"## {title}",
-            "",
-            "| # | " + " | ".join(labels) + " | gaps |",
-            "|---" * (len(labels) + 2) + "|",
-        ]
-        for n, thread in enumerate(threads, 1):
-            cells = [_md_cell(found.heading) if (found := thread.item_in(e.id)) else ABSENT for e in editions]
-            lines.append(f"| {n} | " + " | ".join(cells) + f" | {', '.join(thread.gaps)} |")
-    marks = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
-    lines += ["", "## Programmes", "", "● quoted · ○ mentioned without quotes · — absent", ""]
-    lines += ["| programme | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
-    lines += [
-        f"| {_md_cell(p.name)} | " + " | ".join(marks[m] for m in p.presence) + " |"
-        for p in timeline.programmes
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
+from corpusdiff.render.timeline import SAME, column_labels, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
@@ -439,7 +440,7 @@ def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dic
 def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) -> dict[str, object]:
     """Groups first, then tasks, one row per thread; programmes shared by editions up front."""
     root = relative_root(page)
-    labels = tl.column_labels(timeline.editions)
+    labels = column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
     rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
     for thread in timeline.threads:
@@ -467,13 +468,13 @@ def thread_row(
 ) -> dict[str, object]:
     """One cell per edition: the heading, linked; whether it repeats the previous one; None if absent."""
     cells: list[dict[str, object] | None] = []
-    for edition, shown in zip(editions, tl.thread_cells(thread, editions), strict=True):
+    for edition, shown in zip(editions, thread_cells(thread, editions), strict=True):
         item = thread.item_in(edition.id)
         if item is None:
             cells.append(None)
             continue
         cells.append(
-            {"heading": item.heading, "url": _pointer_url(item.pointer, root), "same": shown == tl.SAME}
+            {"heading": item.heading, "url": _pointer_url(item.pointer, root), "same": shown == SAME}
         )
     return {
         "cells": cells,
@@ -737,7 +738,7 @@ def trace_context(
     result: tr.Trace, paragraphs: dict[str, list[tuple[str, str]]], number: int
 ) -> dict[str, object]:
     """Plan items in document order, indented by depth, and those no report addresses."""
-    labels = tl.column_labels(result.reports)
+    labels = column_labels(result.reports)
     label_of = dict(zip((e.id for e in result.reports), labels, strict=True))
     items = [trace_item(item, result, label_of, paragraphs) for item in result.items]
     return {
@@ -808,7 +809,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
     """Every term of the index, most distinctive of an edition first, with its counts per edition."""
-    labels = tl.column_labels(index.editions)
+    labels = column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {
         "anchor": f"terms-{edition_set.anchor}",

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpusdiff.cli.main import main
 from corpusdiff.render.grid import display_width
+from corpusdiff.render.timeline import thread_cells
 from corpusdiff.series.timeline import (
+    GAP_LINK_PROBABILITY,
     GROUP,
     TASK,
+    Chain,
     Link,
     Thread,
     Timeline,
@@ -23,9 +29,9 @@ from corpusdiff.series.timeline import (
     chain_items,
     comparison_pairs,
     pairwise_diffs,
-    thread_cells,
 )
 from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import Relation
 from tests.conftest import ROOT
 
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
@@ -162,55 +168,185 @@ def test_grid_cells_mark_same_headings_and_absences() -> None:
     assert thread_cells(coin, timeline.editions) == ["2.扩大数字人民币试点", "—", "●"]
 
 
+#: Two work plans in the national style: no numbered tasks, paragraphs with a lead sentence.
+PLAN_2020 = edition(
+    "n/2020",
+    "2020-03",
+    "## 三、2020年重点工作\n\n### （一）深化重点领域改革\n\n"
+    "加快转变政府职能。全面实行行政许可事项清单管理，深化证照分离改革，推行跨省通办和电子证照互通互认。\n\n"
+    "深化国资国企改革。推进国有资本投资运营公司改革试点，积极稳妥推进混合所有制改革，完善公司治理结构。\n\n"
+    "### （二）推动对外开放\n\n"
+    "稳定外贸基本盘。扩大出口信用保险覆盖面，发展跨境电商和海外仓，推动加工贸易梯度转移。\n",
+)
+PLAN_2021 = edition(
+    "n/2021",
+    "2021-03",
+    "## 三、2021年重点工作\n\n### （一）深入推进重点领域改革\n\n"
+    "进一步转变政府职能。将行政许可事项全部纳入清单管理，深化证照分离改革，推动电子证照全国互通互认。\n\n"
+    "深入实施国企改革三年行动。推进国有资本投资运营公司改革，深化混合所有制改革，健全公司治理结构。\n\n"
+    "### （二）实行高水平对外开放\n\n"
+    "推动进出口稳定发展。扩大出口信用保险覆盖面，发展跨境电商和海外仓，推动加工贸易梯度转移。\n\n"
+    "高质量共建一带一路。坚持共商共建共享，推进基础设施互联互通，拓展第三方市场合作。\n",
+)
+
+
+def test_a_plan_without_numbered_tasks_threads_its_paragraphs() -> None:
+    trees = [tree_from_markdown(text) for text in (PLAN_2020, PLAN_2021)]
+    timeline = build_timeline(trees, pairwise_diffs(trees, comparison_pairs(2)))
+    tasks = [t for t in timeline.threads if t.level == TASK]
+    assert [headings(t, ("n/2020", "n/2021")) for t in tasks] == [
+        ("加快转变政府职能", "进一步转变政府职能"),
+        ("深化国资国企改革", "深入实施国企改革三年行动"),
+        ("稳定外贸基本盘", "推动进出口稳定发展"),
+        (None, "高质量共建一带一路"),
+    ]
+    reform = tasks[0]
+    assert {i.kind for i in reform.items} == {"paragraph"} and reform.part == "tasks"
+    # paragraphs are addressed like the site's anchors: headings are not counted, so the first
+    # paragraph under the three headings is p0
+    assert [i.pointer for i in reform.items] == ["n/2020#p0", "n/2021#p0"]
+    [step] = reform.links
+    assert (step.diff, step.status, step.relation, step.confidence) == (
+        ("n/2020", "n/2021"),
+        "reworded",
+        "",
+        "high",
+    )
+
+
 # --- chaining rules on hand-made links --------------------------------------------------------
+
+MERGE, SPLIT = Relation.MERGE, Relation.SPLIT
+
+
+def nodes(chains: list[Chain]) -> list[list[tuple[int, int]]]:
+    return [list(chain.nodes) for chain in chains]
 
 
 def test_distant_pair_bridges_a_link_the_consecutive_diff_missed() -> None:
     # edition 0 item 5 was not paired with edition 1 item 7, but 0/5 ~ 2/9 and 1/7 -> 2/9
-    links = {(0, 1): [], (1, 2): [Link(7, 9, 0.5, False)], (0, 2): [Link(5, 9, 0.12, False)]}
-    assert chain_items([[5], [7], [9]], links) == [[(0, 5), (1, 7), (2, 9)]]
+    links = {(0, 1): [], (1, 2): [Link(7, 9, 0.9)], (0, 2): [Link(5, 9, 0.6)]}
+    [chain] = chain_items([[5], [7], [9]], links)
+    assert chain.nodes == ((0, 5), (1, 7), (2, 9))
+    # the bridge's evidence is the distant pair; the next step is the consecutive one
+    assert [pair for pair, _ in chain.evidence] == [(0, 2), (1, 2)]
 
 
-def test_gap_needs_content_similarity() -> None:
-    weak = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.2, False)]}
-    strong = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.6, False)]}
-    assert chain_items([[5], [7], [9]], weak) == [[(0, 5)], [(1, 7)], [(2, 9)]]
-    assert chain_items([[5], [7], [9]], strong) == [[(0, 5), (2, 9)], [(1, 7)]]
+def test_distant_pair_joins_the_end_of_one_chain_to_the_start_of_the_next() -> None:
+    # 0/1 -> 1/4 is a chain and 2/8 starts one; 0/1 ~ 2/8 says they are one lineage, so the end
+    # 1/4 joins the start 2/8 (the consecutive diff 1 -> 2 missed it), one step from the pair
+    links = {(0, 1): [Link(1, 4, 0.9)], (1, 2): [], (0, 2): [Link(1, 8, 0.9)]}
+    assert nodes(chain_items([[1], [4], [8]], links)) == [[(0, 1), (1, 4), (2, 8)]]
 
 
-def test_gap_is_bridged_by_anchors_the_skipped_edition_never_uses() -> None:
-    links = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, 0.15, False, ("外贸", "贸易"))]}
-    silent = {0: "外贸 贸易", 1: "数字人民币", 2: "外贸 贸易"}
-    talking = {**silent, 1: "外贸新业态"}
-    assert chain_items([[5], [7], [9]], links, lambda n, w: w in silent[n]) == [[(0, 5), (2, 9)], [(1, 7)]]
-    # the middle edition still uses one of the two words: one anchor is not enough
-    assert chain_items([[5], [7], [9]], links, lambda n, w: w in talking[n]) == [[(0, 5)], [(1, 7)], [(2, 9)]]
+def test_distant_pair_vouches_for_no_join_far_from_its_own_units() -> None:
+    # 0/1 -> 1/4 and 2/8 -> 3/9: the pair 0/1 ~ 3/9 would join 1/4 to 2/8, a step away from both
+    # of its units; a single pair of editions far apart is not evidence enough for that
+    links = {(0, 1): [Link(1, 4, 0.9)], (1, 2): [], (2, 3): [Link(8, 9, 0.9)], (0, 3): [Link(1, 9, 0.9)]}
+    assert nodes(chain_items([[1], [4], [8], [9]], links)) == [[(0, 1), (1, 4)], [(2, 8), (3, 9)]]
 
 
-def test_merge_across_a_gap_joins_the_older_lineage() -> None:
-    # 0/4 -> 1/6 -> 2/9 is one lineage; 0/5 vanishes in edition 1 and its anchors reappear in 2/9
-    links = {
-        (0, 1): [Link(4, 6, 0.5, False)],
-        (1, 2): [Link(6, 9, 0.5, False)],
-        (0, 2): [Link(5, 9, 0.12, False, ("制造业", "终端"))],
-    }
-    assert chain_items([[4, 5], [6], [9]], links, lambda n, w: n != 1) == [
+def test_distant_pair_never_joins_overlapping_chains() -> None:
+    # 0/1 -> 1/4 -> 2/8 and 1/5 -> 2/9: the distant pair 0/1 ~ 2/9 contradicts both chains
+    links = {(0, 1): [Link(1, 4, 0.9)], (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)], (0, 2): [Link(1, 9, 0.9)]}
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(1, 5), (2, 9)],
+    ]
+
+
+def test_gap_needs_a_confident_pair() -> None:
+    doubtful = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, GAP_LINK_PROBABILITY - 0.1)]}
+    confident = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, GAP_LINK_PROBABILITY)]}
+    assert nodes(chain_items([[5], [7], [9]], doubtful)) == [[(0, 5)], [(1, 7)], [(2, 9)]]
+    assert nodes(chain_items([[5], [7], [9]], confident)) == [[(0, 5), (2, 9)], [(1, 7)]]
+
+
+def test_an_edition_without_items_at_the_level_is_no_gap() -> None:
+    # edition 1 has no item at all (a report without （一） groups): its silence says nothing
+    links = {(0, 1): [], (1, 2): [], (0, 2): [Link(5, 9, GAP_LINK_PROBABILITY - 0.2)]}
+    assert nodes(chain_items([[5], [], [9]], links)) == [[(0, 5), (2, 9)]]
+
+
+def test_merged_lineage_shares_the_item_it_merged_into() -> None:
+    links = {(0, 1): [Link(1, 4, 0.9), Link(2, 4, 0.6, MERGE)], (1, 2): [Link(4, 8, 0.9)]}
+    main, merged = chain_items([[1, 2], [4], [8]], links)
+    assert main.nodes == ((0, 1), (1, 4), (2, 8)) and main.shared == ()
+    assert merged.nodes == ((0, 2), (1, 4), (2, 8)) and merged.shared == (1, 2)
+    assert merged.evidence[0][1].relation == MERGE
+
+
+def test_split_lineage_shares_the_item_it_split_from() -> None:
+    links = {(0, 1): [Link(1, 4, 0.9), Link(1, 5, 0.6, SPLIT)]}
+    main, split = chain_items([[1], [4, 5]], links)
+    assert (main.nodes, split.nodes) == (((0, 1), (1, 4)), ((0, 1), (1, 5)))
+    assert split.shared == (0,) and split.evidence[0][1].relation == SPLIT
+
+
+def test_merge_across_a_gap_needs_the_differ_to_call_it_a_merge() -> None:
+    # 0/4 -> 1/6 -> 2/9 is one lineage; 0/5 vanishes in edition 1. A one-to-one pair 0/5 ~ 2/9
+    # of the distant diff is no merge (2/9 already continues 0/4): 0/5 stays on its own
+    one_to_one = {(0, 1): [Link(4, 6, 0.9)], (1, 2): [Link(6, 9, 0.9)], (0, 2): [Link(5, 9, 0.9)]}
+    called = {**one_to_one, (0, 2): [Link(4, 9, 0.9), Link(5, 9, 0.85, MERGE)]}
+    assert nodes(chain_items([[4, 5], [6], [9]], one_to_one)) == [[(0, 4), (1, 6), (2, 9)], [(0, 5)]]
+    assert nodes(chain_items([[4, 5], [6], [9]], called)) == [
         [(0, 4), (1, 6), (2, 9)],
         [(0, 5), (2, 9)],
     ]
 
 
-def test_merged_lineage_shares_the_item_it_merged_into() -> None:
-    links = {(0, 1): [Link(1, 4, 0.6, False), Link(2, 4, 0.4, True)], (1, 2): [Link(4, 8, 0.5, False)]}
-    assert chain_items([[1, 2], [4], [8]], links) == [
+def test_a_doubtful_merge_does_not_stand_in_a_confident_pairs_way() -> None:
+    # the consecutive diff folds 0/2 into 1/4 with little conviction; the distant diff is sure
+    # that 0/2 continues as 2/9: the sure pair wins, the doubtful merge is not made
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 4, 0.2, MERGE)],
+        (1, 2): [Link(4, 8, 0.9)],
+        (0, 2): [Link(2, 9, 0.9)],
+    }
+    assert nodes(chain_items([[1, 2], [4], [8, 9]], links)) == [
         [(0, 1), (1, 4), (2, 8)],
-        [(0, 2), (1, 4), (2, 8)],
+        [(0, 2), (2, 9)],
     ]
 
 
-def test_split_lineage_shares_the_item_it_split_from() -> None:
-    links = {(0, 1): [Link(1, 4, 0.6, False), Link(1, 5, 0.4, True)]}
-    assert chain_items([[1], [4, 5]], links) == [[(0, 1), (1, 4)], [(0, 1), (1, 5)]]
+@st.composite
+def linked_editions(draw: st.DrawFn) -> tuple[list[list[int]], dict[tuple[int, int], list[Link]]]:
+    """Random editions and diffs shaped like the differ's: per pair a one-to-one assignment,
+    then merges and splits whose partner is paired."""
+    counts = draw(st.lists(st.integers(0, 4), min_size=2, max_size=5))
+    items = [list(range(count)) for count in counts]
+    links: dict[tuple[int, int], list[Link]] = {}
+    for i, j in comparison_pairs(len(items)):
+        old, new = draw(st.permutations(items[i])), draw(st.permutations(items[j]))
+        size = draw(st.integers(0, min(len(old), len(new))))
+        chance = st.floats(0.1, 1.0)
+        pairs = [Link(a, b, draw(chance)) for a, b in zip(old[:size], new[:size], strict=True)]
+        extra = []
+        if pairs:
+            extra += [Link(a, draw(st.sampled_from(new[:size])), draw(chance), MERGE) for a in old[size:]]
+            extra += [Link(draw(st.sampled_from(old[:size])), b, draw(chance), SPLIT) for b in new[size:]]
+        links[(i, j)] = pairs + draw(st.lists(st.sampled_from(extra), unique=True)) if extra else pairs
+    return items, links
+
+
+@given(linked_editions())
+@settings(max_examples=300, deadline=None)
+def test_every_item_has_one_chain_of_its_own_and_is_shared_only_through_a_merge_or_split(
+    case: tuple[list[list[int]], dict[tuple[int, int], list[Link]]],
+) -> None:
+    items, links = case
+    chains = chain_items(items, links)
+    own = [node for chain in chains for n, node in enumerate(chain.nodes) if n not in chain.shared]
+    assert sorted(own) == sorted((e, key) for e, keys in enumerate(items) for key in keys)
+    for chain in chains:
+        assert [a[0] for a in chain.nodes] == sorted(a[0] for a in chain.nodes)  # one per edition, in order
+        assert len({a[0] for a in chain.nodes}) == len(chain.nodes)
+        assert len(chain.evidence) == len(chain.nodes) - 1
+        if chain.shared:
+            assert any(link.relation for _, link in chain.evidence)
+        for (a, b), (pair, link) in zip(pairwise(chain.nodes), chain.evidence, strict=True):
+            assert link in links[pair]  # every step is a pair the differ made,
+            assert pair[0] <= a[0] < b[0] <= pair[1]  # between editions the diff spans
 
 
 def test_comparison_pairs_put_consecutive_editions_first() -> None:
@@ -265,9 +401,7 @@ def _label_cases() -> list:
     labels = yaml.safe_load(LABELS.read_text(encoding="utf-8")) if LABELS.is_file() else None
     if not labels:
         return [pytest.param(None, id="no-labels")]
-    return [
-        pytest.param(label, id=label["name"], marks=_known_regression(label["name"])) for label in labels
-    ]
+    return [pytest.param(label, id=label["name"], marks=_known_regression(label["name"])) for label in labels]
 
 
 #: Threads the one matching model (session 4) chains differently from these older thread labels.
@@ -332,14 +466,16 @@ def test_terminal_grid_is_aligned_without_colour() -> None:
     code, out, _ = run(*PLANS, "--level", "group")
     assert code == 0 and "\x1b[" not in out
     lines = out.splitlines()
-    start = lines.index(next(line for line in lines if line.startswith("== groups")))
+    target_row = next(n for n, line in enumerate(lines) if "（一）预期性指标" in line)
+    start = max(n for n, line in enumerate(lines[:target_row]) if line.startswith("== groups"))
+    assert lines[start].startswith("== groups （一）… in targets:")
     header = lines[start + 1]
     assert header.split() == ["#", "2022-01", "2023-10", "2025-01"]
     column = display_width(header[: header.index("2023-10")])
-    target_row = next(line for line in lines[start + 2 :] if "（一）预期性指标" in line)
+    row = lines[target_row]
     # the 2023-10 cell of the target group is the absence mark, at the header's column
-    assert display_width(target_row[: target_row.index("—")]) == column
-    assert target_row.rstrip().endswith("gap 2023-10")
+    assert display_width(row[: row.index("—")]) == column
+    assert row.rstrip().endswith("gap 2023-10")
     assert "== tasks" not in out
 
 

@@ -9,7 +9,8 @@ from functools import cache
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
-from corpusdiff.series.trace import Trace, score_cells, trace
+from corpusdiff.render.trace import score_cells
+from corpusdiff.series.trace import Trace, trace
 from corpusdiff.structure import tree_from_markdown
 from tests.conftest import ROOT
 

@@ -1,0 +1,117 @@
+"""Trace -> JSON, terminal grid and Markdown: plan items x reports, best passages, and the plan
+items no report addresses (docs/timeline.md, "trace")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corpusdiff.render.grid import render_grid, truncate
+from corpusdiff.render.timeline import ABSENT, column_labels
+from corpusdiff.series.trace import Passage, PlanItem, Trace
+from corpusdiff.types.edition import Edition
+
+
+def to_json(result: Trace) -> dict[str, object]:
+    def edition(e: Edition) -> dict[str, str]:
+        return {"id": e.id, "title": e.title, "date": e.date}
+
+    return {
+        "plan": edition(result.plan),
+        "reports": [edition(e) for e in result.reports],
+        "threshold": result.threshold,
+        "items": [
+            {
+                "heading": item.heading,
+                "kind": item.kind,
+                "path": list(item.path),
+                "pointer": item.pointer,
+                "addressed_by": list(item.addressed_by),
+                "best": {e.id: score for e, score in zip(result.reports, item.best, strict=True)},
+                "passages": [
+                    {
+                        "doc": p.doc,
+                        "path": list(p.path),
+                        "text": p.text,
+                        "sentence": p.sentence,
+                        "plan_sentence": p.plan_sentence,
+                        "score": p.score,
+                        "pointer": p.pointer,
+                    }
+                    for p in item.passages
+                ],
+            }
+            for item in result.items
+        ],
+        "unaddressed": [" › ".join((*item.path, item.heading)) for item in result.unaddressed()],
+    }
+
+
+def score_cells(item: PlanItem, threshold: float) -> list[str]:
+    """Per report: the best cosine when it meets the threshold, — otherwise."""
+    return [f"{score:.2f}" if score >= threshold else ABSENT for score in item.best]
+
+
+def to_terminal(result: Trace, passages: bool = False, width: int = 40) -> str:
+    labels = column_labels(result.reports)
+    lines = [f"trace of {result.plan.id}  {result.plan.title}", "in:"]
+    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, result.reports, strict=True)]
+    lines += [
+        f"cells: best cosine of a report sentence with the item's paragraphs (>= {result.threshold}) · — none",
+        "",
+    ]
+    header = ["plan item", *labels]
+    rows = [
+        [" " * 2 * item.depth + item.heading, *score_cells(item, result.threshold)] for item in result.items
+    ]
+    grid = render_grid(header, rows, max_width=width)
+    lines.append(grid[0])
+    for item, line in zip(result.items, grid[1:], strict=True):
+        lines.append(line)
+        if passages:
+            lines += _passage_lines(item, labels, result.reports, indent=2 * item.depth + 4)
+    missing = result.unaddressed()
+    lines += ["", f"not addressed by any report: {len(missing)} of {len(result.items)} plan items"]
+    lines += [f"  {' › '.join((*item.path, item.heading))}" for item in missing]
+    return "\n".join(lines) + "\n"
+
+
+def _passage_lines(
+    item: PlanItem, labels: Sequence[str], reports: Sequence[Edition], indent: int
+) -> list[str]:
+    label_of = {e.id: label for e, label in zip(reports, labels, strict=True)}
+    firsts: dict[str, Passage] = {}
+    for passage in item.passages:
+        firsts.setdefault(passage.doc, passage)
+    return [
+        " " * indent
+        + f"↳ {label_of[p.doc]} {p.score:.2f} {truncate(' › '.join(p.path), 40)}: {truncate(p.sentence, 60)}"
+        for p in firsts.values()
+    ]
+
+
+def to_markdown(result: Trace) -> str:
+    labels = column_labels(result.reports)
+    lines = [f"# Trace: {result.plan.title}", "", f"Threshold: cosine >= {result.threshold}.", ""]
+    lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, result.reports, strict=True)]
+    lines += ["", "| plan item | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    for item in result.items:
+        name = "&nbsp;" * 2 * item.depth + _md(item.heading)
+        lines.append(f"| {name} | " + " | ".join(score_cells(item, result.threshold)) + " |")
+    lines += ["", "## Best passages", ""]
+    label_of = {e.id: label for e, label in zip(result.reports, labels, strict=True)}
+    for item in (i for i in result.items if i.passages):
+        lines.append(f"- **{_md(item.heading)}**")
+        lines += [
+            f"  - {label_of[p.doc]} ({p.score:.2f}) {_md(' › '.join(p.path))}: {_md(p.sentence)}"
+            for p in item.passages
+        ]
+    missing = result.unaddressed()
+    lines += ["", f"## Not addressed by any report ({len(missing)} of {len(result.items)})", ""]
+    lines += [f"- {_md(' › '.join((*item.path, item.heading)))}" for item in missing]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    for ch in "\\|*_[]<>`":
+        text = text.replace(ch, "\\" + ch)
+    return text

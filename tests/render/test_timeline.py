@@ -1,0 +1,175 @@
+"""Rendering a timeline (render/timeline.py): grids per level and part, each thread's evidence in
+Markdown and JSON, on a hand-built timeline so that every expected string is known."""
+
+from __future__ import annotations
+
+import json
+
+from corpusdiff.render.timeline import (
+    column_labels,
+    link_text,
+    notes,
+    thread_cells,
+    to_json,
+    to_markdown,
+    to_terminal,
+)
+from corpusdiff.series.timeline import (
+    GROUP,
+    TASK,
+    ProgrammeTrack,
+    Thread,
+    ThreadItem,
+    ThreadLink,
+    Timeline,
+)
+from corpusdiff.types.diff import Relation, Status
+from corpusdiff.types.edition import Edition
+
+EDITIONS = (
+    Edition("n/2016", "2016-03", "报告2016"),
+    Edition("n/2017", "2017-03", "报告2017"),
+    Edition("n/2018", "2018-03", "报告2018"),
+)
+LABEL_OF = {"n/2016": "2016-03", "n/2017": "2017-03", "n/2018": "2018-03"}
+
+
+def item(edition: str, heading: str, kind: str = "paragraph") -> ThreadItem:
+    return ThreadItem(edition, heading, f"{heading}。正文。", f"{edition}#p3", kind)
+
+
+def link(
+    old: int, new: int, diff: tuple[str, str], relation: Relation = Relation.NONE, probability: float = 0.93
+) -> ThreadLink:
+    confidence = "high" if probability >= 0.8 else "medium" if probability >= 0.5 else "low"
+    return ThreadLink(old, new, diff, Status.REWORDED, relation, probability, confidence)
+
+
+#: 水 splits from the pollution paragraph in 2017 and is merged back in 2018; 宏观 skips 2017.
+POLLUTION = Thread(
+    TASK,
+    (
+        item("n/2016", "重拳治理大气雾霾和水污染"),
+        item("n/2017", "坚决打好蓝天保卫战"),
+        item("n/2018", "推进污染防治取得更大成效"),
+    ),
+    "n/2016",
+    "n/2018",
+    (),
+    (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
+    "tasks",
+)
+WATER = Thread(
+    TASK,
+    (
+        item("n/2016", "重拳治理大气雾霾和水污染"),
+        item("n/2017", "强化水、土壤污染防治"),
+        item("n/2018", "推进污染防治取得更大成效"),
+    ),
+    "n/2016",
+    "n/2018",
+    (),
+    (
+        link(0, 1, ("n/2016", "n/2017"), Relation.SPLIT, 0.21),
+        link(1, 2, ("n/2017", "n/2018"), Relation.MERGE, 0.62),
+    ),
+    "tasks",
+    (0, 2),
+)
+MACRO = Thread(
+    GROUP,
+    (
+        item("n/2016", "（一）稳定和完善宏观经济政策", "group"),
+        item("n/2018", "（一）稳定和完善宏观经济政策", "group"),
+    ),
+    "n/2016",
+    "n/2018",
+    ("n/2017",),
+    (link(0, 1, ("n/2016", "n/2018")),),
+    "tasks",
+)
+REVIEW = Thread(TASK, (item("n/2017", "一是继续创新和加强宏观调控"),), "n/2017", "n/2017", (), (), "review")
+TIMELINE = Timeline(
+    EDITIONS,
+    (MACRO, REVIEW, POLLUTION, WATER),
+    (ProgrammeTrack("一带一路", ("quoted", "mentioned", ""), "n/2016", "n/2017", ()),),
+)
+
+
+def test_cells_show_a_heading_where_it_changed_a_mark_where_it_did_not() -> None:
+    assert thread_cells(MACRO, EDITIONS) == ["（一）稳定和完善宏观经济政策", "—", "●"]
+    assert thread_cells(POLLUTION, EDITIONS)[2] == "推进污染防治取得更大成效"
+
+
+def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
+    assert column_labels(EDITIONS) == ["2016-03", "2017-03", "2018-03"]
+    twins = (Edition("a", "2016"), Edition("b", "2016"))
+    assert column_labels(twins) == ["a", "b"]
+
+
+def test_a_step_names_its_diff_class_and_confidence() -> None:
+    assert link_text(WATER.links[0], LABEL_OF) == "2016-03→2017-03 split (low 0.21)"
+    assert link_text(POLLUTION.links[1], LABEL_OF) == "2017-03→2018-03 reworded (high 0.93)"
+
+
+def test_notes_name_gaps_merges_splits_and_doubtful_steps() -> None:
+    assert notes(MACRO, LABEL_OF) == "gap 2017-03"
+    assert notes(WATER, LABEL_OF) == "merged · split · low"
+    assert notes(POLLUTION, LABEL_OF) == ""
+
+
+def test_terminal_has_one_grid_per_level_and_part() -> None:
+    out = to_terminal(TIMELINE)
+    titles = [line for line in out.splitlines() if line.startswith("== ")]
+    assert titles == [
+        "== groups （一）… in tasks: 1 threads, 1 with gaps",
+        "== tasks and paragraphs in review: 1 threads, 0 with gaps",
+        "== tasks and paragraphs in tasks: 2 threads, 0 with gaps",
+        "== programmes: 1 quoted names, 1 in more than one edition (● quoted · ○ mentioned without quotes"
+        " · — absent)",
+    ]
+    water_row = next(line for line in out.splitlines() if "强化水、土壤污染防治" in line)
+    assert water_row.rstrip().endswith("merged · split · low")
+
+
+def test_markdown_gives_each_thread_its_evidence() -> None:
+    out = to_markdown(TIMELINE)
+    assert "## Tasks and paragraphs in tasks" in out
+    assert "| # | 2016-03 | 2017-03 | 2018-03 | gaps | evidence |" in out
+    row = next(line for line in out.splitlines() if "强化水、土壤污染防治" in line)
+    assert row.endswith("|  | 2016-03→2017-03 split (low 0.21); 2017-03→2018-03 merged (medium 0.62) |")
+    macro = next(line for line in out.splitlines() if "宏观" in line)
+    assert "| 2017-03 | 2016-03→2018-03 reworded (high 0.93) |" in macro
+
+
+def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:
+    data = json.loads(json.dumps(to_json(TIMELINE), ensure_ascii=False))
+    water = data["threads"][3]
+    assert (water["level"], water["part"], water["shared"]) == ("task", "tasks", [0, 2])
+    assert water["items"][1] == {
+        "edition": "n/2017",
+        "heading": "强化水、土壤污染防治",
+        "kind": "paragraph",
+        "text": "强化水、土壤污染防治。正文。",
+        "pointer": "n/2017#p3",
+    }
+    assert water["links"] == [
+        {
+            "old": 0,
+            "new": 1,
+            "diff": ["n/2016", "n/2017"],
+            "class": "split",
+            "confidence": "low",
+            "probability": 0.21,
+        },
+        {
+            "old": 1,
+            "new": 2,
+            "diff": ["n/2017", "n/2018"],
+            "class": "merged",
+            "confidence": "medium",
+            "probability": 0.62,
+        },
+    ]
+    assert data["threads"][0]["gaps"] == ["n/2017"]
+    assert data["programmes"][0]["presence"] == {"n/2016": "quoted", "n/2017": "mentioned", "n/2018": None}
