@@ -80,10 +80,21 @@ class _Builder:
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
+    list_items: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.cleaned:
             self.cleaned = [tidy_spaces(strip_debris(raw)) for raw in self.lines]
+        if not self.in_box:
+            self.list_items = headings.list_item_lines([self.marker_text(i) for i in range(len(self.lines))])
+
+    def marker_text(self, index: int) -> str:
+        """A line as its numbering marker is read (after any bullet); "" for no text."""
+        text = self.cleaned[index]
+        if not text or is_page_number(text) or text in self.skip:
+            return ""
+        bullet = _BULLET_RE.match(text)
+        return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
 
     def flush(self) -> None:
         if self.current and self.current.text:
@@ -221,7 +232,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.flush()
         builder.blocks.append(Heading(content.strip(), headings.CLOSING))
         return index + 1
-    if not builder.in_box:
+    if not builder.in_box and index not in builder.list_items:
         after = _take_marked_line(builder, content, index, stop)
         if after is not None:
             return after
