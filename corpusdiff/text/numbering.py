@@ -16,11 +16,13 @@ from corpusdiff.text.rules import clean_text, ends_sentence
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
 #: document shows another nesting (`kind_order`).
 RANKS: tuple[str, ...] = ("bufen", "pian", "zhang", "jie", "bare", "cn", "paren", "num", "pnum", "circled")
-#: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`) and the
-#: report's own closing heading (`结束语`).
+#: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`), the
+#: report's own closing heading (`结束语`), and the unnumbered part titles of older reports
+#: (`今后五年建设和改革的目标、方针和任务`, `关于外交工作`), which hold the numbered sections.
 APPENDIX = "appendix"
 CLOSING = "closing"
-UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING)
+PLAIN = "plain"
+UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
 _SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", "num", "pnum", "circled"})
@@ -129,11 +131,14 @@ def is_closing_title(text: str) -> bool:
 
 
 def heading_kind(text: str) -> str:
-    """The kind of a heading given its canonical text: its marker's, else closing or appendix."""
+    """The kind of a heading given its canonical text: its marker's, else closing, appendix or
+    an unnumbered part title."""
     marker = parse_marker(text)
     if marker is not None:
         return marker.kind
-    return CLOSING if is_closing_title(text) else APPENDIX
+    if is_closing_title(text):
+        return CLOSING
+    return APPENDIX if is_appendix_title(text) else PLAIN
 
 
 def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:

@@ -312,3 +312,94 @@ def test_a_run_of_headings_that_are_sentences_without_a_colon_stays_headings() -
         f"{IDEOGRAPHIC}近些年是我国农业发展最快、农村面貌变化最大、农民得到实惠最多的时期。",
     ]
     assert [kind for _, kind in _headings(lines)] == ["paren", "paren"]
+
+
+# 1988.txt, lines 3-12, 155-176 and 371-374 (paragraphs cut to their first sentence): three
+# unnumbered part titles, each unindented and alone between blank lines before an indented paragraph
+PARTS_1988 = [
+    f"{IDEOGRAPHIC}我代表国务院，向大会作政府工作报告，请予审议。",
+    "",
+    "过去五年国内工作的基本总结",
+    "",
+    f"{IDEOGRAPHIC}第六届全国人民代表大会期间，国务院在赵紫阳总理主持下，认真执行中国共产党的路线和全国人民代表大会的决议，"
+    "在各项工作中取得了举世瞩目的成绩。",
+    "",
+    "五、妥善处理各方面的利益关系，充分调动广大干部和群众的积极性",
+    "",
+    f"{IDEOGRAPHIC}我国的改革能否顺利进行下去，在很大程度上取决于广大干部和群众对改革的理解和支持，"
+    "取决于充分调动广大干部和群众的积极性。",
+    "",
+    "今后五年建设和改革的目标、方针和任务",
+    "",
+    f"{IDEOGRAPHIC}中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。",
+    "",
+    "一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长",  # line 173
+    "",
+    f"{IDEOGRAPHIC}农业特别是粮食生产的稳定增长是整个国民经济长期稳定发展的基础。",  # line 176
+    "",
+    "关于外交工作",
+    "",
+    f"{IDEOGRAPHIC}在过去五年里，我们坚决执行独立自主的和平外交政策。",
+]
+
+
+def test_the_unnumbered_part_titles_of_1988_are_headings_that_hold_the_numbered_sections() -> None:
+    document = _normalize(PARTS_1988)
+    assert _headings(PARTS_1988) == [
+        ("过去五年国内工作的基本总结", "plain"),
+        ("五、妥善处理各方面的利益关系，充分调动广大干部和群众的积极性", "cn"),
+        ("今后五年建设和改革的目标、方针和任务", "plain"),
+        ("一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长", "cn"),
+        ("关于外交工作", "plain"),
+    ]
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert "中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。" in paragraphs
+    tree = build_tree(document)
+    assert [(s.heading[:6], s.parent) for s in tree.sections] == [
+        ("过去五年国内", None),
+        ("妥善处理各方", 0),
+        ("今后五年建设", None),
+        ("大力发展农业", 2),
+        ("关于外交工作", None),
+    ]
+    # the excerpt leaves out 一、…四、 before 五、; 一、 after 五、 restarts under the new part
+    skips = [warning for warning in document.warnings if "skips" in warning]
+    assert len(skips) == 1 and "skips in 1 place(s)" in skips[0] and "(before 五、" in skips[0]
+    markdown = render(document)
+    assert "\n## 今后五年建设和改革的目标、方针和任务\n" in markdown
+    assert render(parse(markdown)) == markdown
+
+
+def test_one_title_line_alone_is_no_heading_but_stays_off_the_paragraph_after_it() -> None:
+    lines = PARTS_1988[:8]  # only 过去五年国内工作的基本总结: nothing like it elsewhere
+    blocks = _blocks(lines)
+    assert not any(b.kind == "plain" for b in blocks if isinstance(b, Heading))
+    assert Paragraph("过去五年国内工作的基本总结") in blocks
+
+
+def test_title_lines_inside_a_numbered_section_are_no_headings() -> None:
+    # 1957.txt lines 157-195 (shortened): 关于… lines under 三、, and 四、 continues after them
+    lines = [
+        "三、关于人民生活",
+        "",
+        f"{IDEOGRAPHIC}人民生活逐步改善。",
+        "",
+        "关于劳动就业问题",
+        "",
+        f"{IDEOGRAPHIC}解放以来，经过逐年的努力，全国就业人数增加了。",
+        "",
+        "关于工资制度问题",
+        "",
+        f"{IDEOGRAPHIC}工资问题是一个极为复杂的生产和分配的问题。",
+        "",
+        "四、关于国家基本制度",
+    ]
+    assert [text for text, _ in _headings(lines)] == ["三、关于人民生活", "四、关于国家基本制度"]
+    assert Paragraph("关于工资制度问题") in _blocks(lines)
+
+
+def test_a_short_line_without_the_layout_of_a_title_runs_on() -> None:
+    # no paragraph indent after it (the seeds' layout): a fragment, joined as before
+    lines = ["各项工作取得新进展。", "", "全区上下坚决贯彻落实中央", "", "决策部署，经济稳中向好。", "", "第二段。", "", "关于外交工作", "", "第三段。"]
+    assert not _headings(lines)
+    assert _blocks(lines)[1] == Paragraph("全区上下坚决贯彻落实中央决策部署，经济稳中向好。")

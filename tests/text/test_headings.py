@@ -135,7 +135,14 @@ def test_kind_order_follows_a_document_that_nests_the_other_way_round() -> None:
         "cn": 3,
         "appendix": 2,
         "closing": 2,
+        "plain": 2,
     }
+
+
+def test_an_unnumbered_heading_is_a_part_title_unless_it_is_an_appendix_or_the_closing() -> None:
+    assert heading_kind("关于外交工作") == "plain"
+    assert heading_kind("附件：名词、术语注释") == "appendix"
+    assert heading_kind("结束语") == "closing"
 
 
 def test_kind_order_keeps_the_usual_order_when_the_evidence_goes_both_ways() -> None:
