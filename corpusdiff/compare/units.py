@@ -23,6 +23,7 @@ from itertools import pairwise
 from corpusdiff.compare import params
 from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
+from corpusdiff.text.numbering import PLAIN
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine_matrix
@@ -203,12 +204,25 @@ def task_areas(tree: DocTree) -> set[int]:
     topic in a report that is not (`一、关于经济体制改革`)."""
     roles = part_roles(tree)
     laid_out = _laid_out(tree)
-    return {
+    parts = {
         index
         for index, role in roles.items()
         if role_of(tree.sections[index].heading) is Role.OTHER
         and not tree.sections[index].synthetic
         and (role is Role.TASKS or not laid_out)
+    }
+    return parts | _topics_under_titles(tree)
+
+
+def _topics_under_titles(tree: DocTree) -> set[int]:
+    """Numbered parts named by topic right under an unnumbered part title (1988's `一、…` under
+    `今后五年建设和改革的目标、方针和任务`): the report's parts by topic, one level down."""
+    return {
+        section.index
+        for section in tree.sections
+        if section.parent is not None
+        and tree.sections[section.parent].kind == PLAIN
+        and role_of(section.heading) is Role.OTHER
     }
 
 

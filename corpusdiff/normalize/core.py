@@ -21,7 +21,7 @@ from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
-from corpusdiff.text.lines import is_speaker_name, is_speech_subtitle
+from corpusdiff.text.lines import is_indented, is_plain_title, is_speaker_name, is_speech_subtitle
 from corpusdiff.text.rules import (
     clean_text,
     ends_sentence,
@@ -52,6 +52,8 @@ _ITEM_KINDS = ("num", "pnum", "circled")
 _DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 _CONNECTOR_END = "和与及的、"
 _RUNNING_HEADER_MIN = 3
+#: Unnumbered part titles are recognised only when a report lays out at least this many alike.
+_PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
 _FLAT_CELL_MAX = 40
 _FLAT_HEADER_MAX_LINES = 30
@@ -80,10 +82,28 @@ class _Builder:
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
+    list_items: frozenset[int] = frozenset()
+    plain_headings: frozenset[int] = frozenset()
+    standalone: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.cleaned:
             self.cleaned = [tidy_spaces(strip_debris(raw)) for raw in self.lines]
+        if not self.in_box:
+            marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
+            self.list_items = headings.list_item_lines(marker_texts)
+            self.standalone = frozenset(
+                i for i in range(len(self.lines)) if _stands_as_part_title(self.lines, marker_texts, i)
+            )
+            self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
+
+    def marker_text(self, index: int) -> str:
+        """A line as its numbering marker is read (after any bullet); "" for no text."""
+        text = self.cleaned[index]
+        if not text or is_page_number(text) or text in self.skip:
+            return ""
+        bullet = _BULLET_RE.match(text)
+        return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
 
     def flush(self) -> None:
         if self.current and self.current.text:
@@ -217,11 +237,20 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     content = text[bullet.end() :] if bullet else text
     if headings.is_appendix_title(content) and not builder.in_box:
         return _take_appendix_heading(builder, content, index, stop)
+    if index in builder.plain_headings:
+        builder.flush()
+        builder.blocks.append(Heading(content, headings.PLAIN))
+        builder.last_ordinal.clear()  # the numbered sections start again under a part
+        return index + 1
+    if index in builder.standalone:  # a title the evidence does not make a heading: its own line
+        builder.add_text(content)
+        builder.flush()
+        return index + 1
     if headings.is_closing_title(content) and not builder.in_box:
         builder.flush()
         builder.blocks.append(Heading(content.strip(), headings.CLOSING))
         return index + 1
-    if not builder.in_box:
+    if not builder.in_box and index not in builder.list_items:
         after = _take_marked_line(builder, content, index, stop)
         if after is not None:
             return after
@@ -243,6 +272,50 @@ def _start_numbered_item(builder: _Builder, text: str) -> None:
     if marker.ordinal in (1, builder.last_item.get(marker.kind, 0) + 1):
         builder.flush()
         builder.last_item[marker.kind] = marker.ordinal
+
+
+def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
+    """The unnumbered part titles of a report (older national reports print `过去五年的回顾`,
+    `关于外交工作` without a number), recognised only on strong evidence, since a short line
+    may as well be a fragment of a sentence: each is a short phrase without a sentence or clause
+    mark, unindented, alone between blank lines, after a finished sentence and before an indented
+    paragraph; the report lays out at least two alike; and no numbering runs on across any of
+    them (they hold numbered sections, they do not sit inside one). `standalone` holds the lines
+    laid out that way (`_stands_as_part_title`)."""
+    if len(standalone) < _PLAIN_HEADINGS_MIN or not all(_numbering_restarts_after(marker_texts, i) for i in standalone):
+        return frozenset()
+    return standalone
+
+
+def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int) -> bool:
+    text, raw = marker_texts[index], lines[index]
+    if not is_plain_title(text) or is_indented(raw) or raw.startswith("\t"):
+        return False
+    if headings.parse_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
+        return False
+    if headings.is_box_title(text) or _DATE_LINE_RE.match(text) or _BARE_APPENDIX_RE.match(text):
+        return False
+    alone = (index == 0 or not lines[index - 1].strip()) and index + 1 < len(lines) and not lines[index + 1].strip()
+    before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
+    after = next((i for i in range(index + 1, len(lines)) if marker_texts[i]), None)
+    return (
+        alone
+        and (not before or ends_sentence(before))
+        and after is not None
+        and is_indented(lines[after])
+        and headings.parse_marker(marker_texts[after]) is None
+    )
+
+
+def _numbering_restarts_after(marker_texts: list[str], index: int) -> bool:
+    """The first numbered line after `index` starts its sequence afresh (or is the first of its
+    kind): the numbering does not run on across the line at `index`."""
+    for text in marker_texts[index + 1 :]:
+        marker = headings.parse_marker(text) if text else None
+        if marker is not None:
+            earlier = (headings.parse_marker(t) for t in marker_texts[:index] if t)
+            return marker.ordinal == 1 or not any(m is not None and m.kind == marker.kind for m in earlier)
+    return True
 
 
 def _take_marked_line(builder: _Builder, text: str, index: int, stop: int) -> int | None:
@@ -447,6 +520,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     last: dict[str, int] = {}
     ranks = headings.document_ranks((b.kind, b.text) for b in blocks if isinstance(b, Heading))
     for block in blocks:
+        if isinstance(block, Heading) and block.kind == headings.PLAIN:
+            last.clear()  # a part title: the numbered sections under it start again
         if not isinstance(block, Heading) or block.kind not in headings.RANKS:
             continue
         marker = headings.parse_marker(block.text)

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.text.chars import IDEOGRAPHS, has_han
 
 _SUBTITLE_RE = re.compile(r"^——")
 _SPEECH_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
 _SPEAKER_RE = re.compile(f"[{IDEOGRAPHS}]{{2,4}}")
+#: A part title without a number: a short phrase with no mark of a sentence or a clause (a
+#: 、 between listed words, quotes and book-title marks are fine).
+_PLAIN_TITLE_RE = re.compile(r"^[^，。；：！？,.;:!?（）()]{2,24}$")
+#: The indent Chinese typesetting gives a paragraph's first line (two ideographic spaces, or
+#: spaces standing in for them).
+_PARAGRAPH_INDENT_RE = re.compile(r"^(\u3000|\s{2})")
 
 
 def is_subtitle(line: str) -> bool:
@@ -31,3 +37,14 @@ def is_speech_subtitle(line: str) -> bool:
 def is_speaker_name(line: str) -> bool:
     """Two to four ideographs and nothing else: the speaker's name under a speech subtitle."""
     return _SPEAKER_RE.fullmatch(line) is not None
+
+
+def is_plain_title(line: str) -> bool:
+    """A short phrase that could title a part of a report without a number: `关于外交工作`,
+    `今后五年建设和改革的目标、方针和任务` (the layout around it decides, `normalize.core`)."""
+    return _PLAIN_TITLE_RE.match(line) is not None and has_han(line)
+
+
+def is_indented(raw_line: str) -> bool:
+    """A raw line opening with a paragraph indent."""
+    return _PARAGRAPH_INDENT_RE.match(raw_line) is not None

@@ -8,19 +8,21 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from corpusdiff.text.rules import clean_text
+from corpusdiff.text.rules import clean_text, ends_sentence
 
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
 #: document shows another nesting (`kind_order`).
 RANKS: tuple[str, ...] = ("bufen", "pian", "zhang", "jie", "bare", "cn", "paren", "num", "pnum", "circled")
-#: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`) and the
-#: report's own closing heading (`结束语`).
+#: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`), the
+#: report's own closing heading (`结束语`), and the unnumbered part titles of older reports
+#: (`今后五年建设和改革的目标、方针和任务`, `关于外交工作`), which hold the numbered sections.
 APPENDIX = "appendix"
 CLOSING = "closing"
-UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING)
+PLAIN = "plain"
+UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
 _SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", "num", "pnum", "circled"})
@@ -129,11 +131,14 @@ def is_closing_title(text: str) -> bool:
 
 
 def heading_kind(text: str) -> str:
-    """The kind of a heading given its canonical text: its marker's, else closing or appendix."""
+    """The kind of a heading given its canonical text: its marker's, else closing, appendix or
+    an unnumbered part title."""
     marker = parse_marker(text)
     if marker is not None:
         return marker.kind
-    return CLOSING if is_closing_title(text) else APPENDIX
+    if is_closing_title(text):
+        return CLOSING
+    return APPENDIX if is_appendix_title(text) else PLAIN
 
 
 def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
@@ -209,6 +214,96 @@ def plausible_title(title: str) -> bool:
 def is_appendix_title(text: str) -> bool:
     """`附件：…` / `附表：…` lines open an appendix."""
     return _APPENDIX_RE.match(text) is not None
+
+
+#: Marker kinds whose consecutive siblings are decided together, as headings or as list items.
+_RUN_KINDS = frozenset({"cn", "paren", "num", "pnum", "circled"})
+#: A heading phrase never ends with one of these; a clause of a sentence does.
+_CLAUSE_ENDS = ("；", ";", "，", ",", "、", "：", ":")
+_INTRO_ENDS = ("：", ":")
+
+
+@dataclass(frozen=True)
+class _RunItem:
+    """One numbered line of a run: where it is, its marker, and whether the next sibling
+    follows it directly (no paragraph of its own between them)."""
+
+    index: int
+    marker: Marker
+    followed_directly: bool = True
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Consecutive sibling numbered lines of one kind (一、二、三…), and the text line before
+    the first of them."""
+
+    intro: str
+    items: tuple[_RunItem, ...]
+
+
+def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
+    """Indices of the numbered lines that are list items, never headings: the lines of every run
+    of siblings that reads as a list (`reads_as_list`).
+
+    `lines` are a report's lines cleaned (`clean_text`), "" where there is no text. A run is
+    decided as a whole because the lines of one enumeration differ in shape: in the 1988 report
+    `一、…；` to `四、…；` are clauses, but the last item `五、…制度。对…惩处。` alone looks like
+    a heading with its first paragraph."""
+    return frozenset(item.index for run in numbered_runs(lines) if reads_as_list(run) for item in run.items)
+
+
+def numbered_runs(lines: Sequence[str]) -> list[_Run]:
+    """Runs of consecutive sibling numbered lines: the same kind, each number the next of the one
+    before, and no numbered line of another kind between them (it would be a heading between)."""
+    runs: list[_Run] = []
+    items: list[_RunItem] = []
+    intro = previous = since_item = ""
+    separated = False
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        marker = parse_marker(line)
+        if marker is None:
+            separated = separated or (bool(items) and ends_sentence(since_item))
+            since_item += line
+        elif items and marker.kind == items[-1].marker.kind and marker.ordinal == items[-1].marker.ordinal + 1:
+            items[-1] = replace(items[-1], followed_directly=not separated)
+            items.append(_RunItem(index, marker))
+            since_item, separated = line, False
+        else:
+            if items:
+                runs.append(_Run(intro, tuple(items)))
+            items = [_RunItem(index, marker)] if marker.kind in _RUN_KINDS else []
+            intro, since_item, separated = previous, line, False
+        previous = line
+    if items:
+        runs.append(_Run(intro, tuple(items)))
+    return runs
+
+
+def reads_as_list(run: _Run) -> bool:
+    """Whether a run of two or more siblings is an enumeration rather than a series of headings:
+    at least half its items read as sentences (too long for a heading, punctuated like a sentence,
+    or ending on a clause mark such as ；), or the text before it introduces it with ： and its
+    items are one-liners (mostly a single sentence, no paragraph between them). Headings after a
+    colon (`主要抓好六个方面的工作：` then `（一）战略平台能级跃升。…`) keep a body of their own."""
+    items = run.items
+    if len(items) < 2:
+        return False
+    sentences = sum(1 for item in items if not _heading_phrase(item.marker.rest))
+    if 2 * sentences >= len(items):
+        return True
+    if not run.intro.endswith(_INTRO_ENDS):
+        return False
+    one_sentence = sum(1 for item in items if not split_title(item.marker.rest)[1])
+    return 2 * one_sentence > len(items) and all(item.followed_directly for item in items[:-1])
+
+
+def _heading_phrase(rest: str) -> bool:
+    """The text after a marker starts with a phrase that could be a heading."""
+    title = split_title(rest)[0]
+    return plausible_title(title) and not title.endswith(_CLAUSE_ENDS)
 
 
 _BARE_RE = re.compile(f"^{_NUMERAL}$")

@@ -228,3 +228,178 @@ def test_a_lone_numeral_inside_an_open_paragraph_stays_text() -> None:
     # but the next numeral of a running sequence does break it
     blocks = _blocks(["一", "甲。", "二", "乙，未完", "三", "丙。"])
     assert [b.text for b in blocks if isinstance(b, Heading)] == ["一", "二", "三"]
+
+
+# 1988.txt, lines 106-116 (line 106 cut to its last sentence): five measures, introduced by ：
+MEASURES_1988 = [
+    f"{IDEOGRAPHIC}国务院最近经过多次认真讨论，决定在物价问题上采取以下的综合配套措施：",
+    "",
+    f"{IDEOGRAPHIC}一、继续坚持有计划有步骤地改革不合理的价格体系，逐步调整农副产品价格，理顺工业品与农副产品的比价以及"
+    "农副产品内部的比价，以利于促进生产的发展；",
+    "",
+    f"{IDEOGRAPHIC}二、从增加供给和抑制需求两方面入手，适当控制物价上涨幅度，使物价总水平保持相对稳定，"
+    "努力做到不超过各方面的承受能力；",
+    "",
+    f"{IDEOGRAPHIC}三、对主要食品定量供应部分，各地根据价格上涨的不同情况，要给职工以适当补贴；",
+    "",
+    f"{IDEOGRAPHIC}四、积极发展生产资料市场，对重要生产资料实行最高限价；",
+    "",
+    f"{IDEOGRAPHIC}五、加强物价管理和工商行政管理，建立和健全群众性的社会监督制度。"
+    "对投机倒把和违反价格管理规定的单位和个人，都要严加管束和依法惩处。",
+    "",
+    f"{IDEOGRAPHIC}为了向代表们进一步说明物价和价格改革的情况，将由国家物价局向大会作一专题汇报。",
+]
+# 1987.txt, lines 175-185 (line 175 cut to its last sentence)
+TASKS_1987 = [
+    f"{IDEOGRAPHIC}从当前来说，要集中力量抓好以下几件事：",
+    f"{IDEOGRAPHIC}一、继续深入批评资产阶级自由化的错误观点；",
+    f"{IDEOGRAPHIC}二、认真进行坚持四项基本原则的正面教育；",
+    f"{IDEOGRAPHIC}三、进一步整顿、充实和加强舆论阵地；",
+    f"{IDEOGRAPHIC}四、切实加强和改进各条战线特别是学校的思想政治工作；",
+    f"{IDEOGRAPHIC}五、大力加强马克思主义理论队伍的建设。",
+]
+# 1979.txt, lines 59-69 (line 59 cut to its last sentence): one-sentence items after ：, none ending in ；
+REQUIREMENTS_1979 = [
+    "经过三年调整，我们要努力达到下列几项主要要求：",
+    "（一）要使粮食生产和其他农副产品生产的发展同人口的增长和工业的发展比较适应。",
+    "（二）在轻纺工业方面，要使它们的增长速度赶上或略高于重工业的增长速度，"
+    "使主要轻纺产品的增长大体上同国内购买力的增长相适应，并大量增加出口。",
+    "（三）要经过努力增产和厉行节约，使目前燃料动力和交通运输的紧张局面有所缓和。"
+    "冶金、机械、化工等重工业部门，要在增加生产的同时，着重提高质量，增加品种。",
+    "（四）基本建设要坚决缩短战线，集中力量打歼灭战，提高工程质量，降低工程造价，缩短建设周期。",
+    "（五）在发展生产的基础上，要使全国农民从集体分得的平均收入和全国职工的平均工资继续有所提高。",
+]
+
+
+def test_the_1988_measures_are_one_list_and_none_of_them_is_a_heading() -> None:
+    blocks = _blocks(MEASURES_1988)
+    assert not any(isinstance(b, Heading) for b in blocks)
+    texts = [b.text for b in blocks]
+    assert [text[:2] for text in texts[1:6]] == ["一、", "二、", "三、", "四、", "五、"]
+    # the last item keeps its second sentence: it is one item, not a heading and its body
+    assert texts[5].endswith("社会监督制度。对投机倒把和违反价格管理规定的单位和个人，都要严加管束和依法惩处。")
+    assert not any("skips" in warning for warning in _normalize(MEASURES_1988).warnings)
+
+
+def test_a_list_whose_last_item_alone_looks_like_a_heading_stays_a_list() -> None:
+    # 1987: four clauses ending in ；, and a last item that is a short phrase ending in 。
+    assert _headings(TASKS_1987) == []
+    assert _blocks(TASKS_1987)[-1] == Paragraph("五、大力加强马克思主义理论队伍的建设。")
+
+
+def test_one_sentence_items_introduced_by_a_colon_are_a_list() -> None:
+    assert _headings(REQUIREMENTS_1979) == []
+    assert len(_blocks(REQUIREMENTS_1979)) == 6
+
+
+def test_a_run_of_headings_after_a_colon_with_bodies_of_their_own_stays_headings() -> None:
+    # the shape of the Futian 2022 work report's review (seed 004, lines 57-75), shortened
+    lines = [
+        "一年来，我们主要抓好三个方面的工作：",
+        "（一）战略平台能级跃升。坚决落实国家战略、城市使命，建设取得阶段性成果。",
+        "（二）经济发展稳中竞进。完整、准确、全面贯彻新发展理念，在较高基数上保持较快增长。",
+        "（三）民生事业强优补短。民生支出占一般公共预算支出的比重连续7年保持80%以上。",
+    ]
+    assert [text for text, _ in _headings(lines)] == ["（一）战略平台能级跃升", "（二）经济发展稳中竞进", "（三）民生事业强优补短"]
+
+
+def test_a_run_of_headings_that_are_sentences_without_a_colon_stays_headings() -> None:
+    # wikisource/2013.txt lines 113, 116, 128 and 131 (first sentences): each item opens a part
+    lines = [
+        "（一）加快转变经济发展方式，促进经济持续健康发展。",
+        f"{IDEOGRAPHIC}我国社会主义现代化建设取得的一切成就都建立在经济持续健康发展的基础之上，经济不发展，什么事情都办不成。",
+        "（二）强化农业农村发展基础，推动城乡发展一体化。",
+        f"{IDEOGRAPHIC}近些年是我国农业发展最快、农村面貌变化最大、农民得到实惠最多的时期。",
+    ]
+    assert [kind for _, kind in _headings(lines)] == ["paren", "paren"]
+
+
+# 1988.txt, lines 3-12, 155-176 and 371-374 (paragraphs cut to their first sentence): three
+# unnumbered part titles, each unindented and alone between blank lines before an indented paragraph
+PARTS_1988 = [
+    f"{IDEOGRAPHIC}我代表国务院，向大会作政府工作报告，请予审议。",
+    "",
+    "过去五年国内工作的基本总结",
+    "",
+    f"{IDEOGRAPHIC}第六届全国人民代表大会期间，国务院在赵紫阳总理主持下，认真执行中国共产党的路线和全国人民代表大会的决议，"
+    "在各项工作中取得了举世瞩目的成绩。",
+    "",
+    "五、妥善处理各方面的利益关系，充分调动广大干部和群众的积极性",
+    "",
+    f"{IDEOGRAPHIC}我国的改革能否顺利进行下去，在很大程度上取决于广大干部和群众对改革的理解和支持，"
+    "取决于充分调动广大干部和群众的积极性。",
+    "",
+    "今后五年建设和改革的目标、方针和任务",
+    "",
+    f"{IDEOGRAPHIC}中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。",
+    "",
+    "一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长",  # line 173
+    "",
+    f"{IDEOGRAPHIC}农业特别是粮食生产的稳定增长是整个国民经济长期稳定发展的基础。",  # line 176
+    "",
+    "关于外交工作",
+    "",
+    f"{IDEOGRAPHIC}在过去五年里，我们坚决执行独立自主的和平外交政策。",
+]
+
+
+def test_the_unnumbered_part_titles_of_1988_are_headings_that_hold_the_numbered_sections() -> None:
+    document = _normalize(PARTS_1988)
+    assert _headings(PARTS_1988) == [
+        ("过去五年国内工作的基本总结", "plain"),
+        ("五、妥善处理各方面的利益关系，充分调动广大干部和群众的积极性", "cn"),
+        ("今后五年建设和改革的目标、方针和任务", "plain"),
+        ("一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长", "cn"),
+        ("关于外交工作", "plain"),
+    ]
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert "中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。" in paragraphs
+    tree = build_tree(document)
+    assert [(s.heading[:6], s.parent) for s in tree.sections] == [
+        ("过去五年国内", None),
+        ("妥善处理各方", 0),
+        ("今后五年建设", None),
+        ("大力发展农业", 2),
+        ("关于外交工作", None),
+    ]
+    # the excerpt leaves out 一、…四、 before 五、; 一、 after 五、 restarts under the new part
+    skips = [warning for warning in document.warnings if "skips" in warning]
+    assert len(skips) == 1 and "skips in 1 place(s)" in skips[0] and "(before 五、" in skips[0]
+    markdown = render(document)
+    assert "\n## 今后五年建设和改革的目标、方针和任务\n" in markdown
+    assert render(parse(markdown)) == markdown
+
+
+def test_one_title_line_alone_is_no_heading_but_stays_off_the_paragraph_after_it() -> None:
+    lines = PARTS_1988[:8]  # only 过去五年国内工作的基本总结: nothing like it elsewhere
+    blocks = _blocks(lines)
+    assert not any(b.kind == "plain" for b in blocks if isinstance(b, Heading))
+    assert Paragraph("过去五年国内工作的基本总结") in blocks
+
+
+def test_title_lines_inside_a_numbered_section_are_no_headings() -> None:
+    # 1957.txt lines 157-195 (shortened): 关于… lines under 三、, and 四、 continues after them
+    lines = [
+        "三、关于人民生活",
+        "",
+        f"{IDEOGRAPHIC}人民生活逐步改善。",
+        "",
+        "关于劳动就业问题",
+        "",
+        f"{IDEOGRAPHIC}解放以来，经过逐年的努力，全国就业人数增加了。",
+        "",
+        "关于工资制度问题",
+        "",
+        f"{IDEOGRAPHIC}工资问题是一个极为复杂的生产和分配的问题。",
+        "",
+        "四、关于国家基本制度",
+    ]
+    assert [text for text, _ in _headings(lines)] == ["三、关于人民生活", "四、关于国家基本制度"]
+    assert Paragraph("关于工资制度问题") in _blocks(lines)
+
+
+def test_a_short_line_without_the_layout_of_a_title_runs_on() -> None:
+    # no paragraph indent after it (the seeds' layout): a fragment, joined as before
+    lines = ["各项工作取得新进展。", "", "全区上下坚决贯彻落实中央", "", "决策部署，经济稳中向好。", "", "第二段。", "", "关于外交工作", "", "第三段。"]
+    assert not _headings(lines)
+    assert _blocks(lines)[1] == Paragraph("全区上下坚决贯彻落实中央决策部署，经济稳中向好。")

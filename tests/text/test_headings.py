@@ -10,6 +10,7 @@ from corpusdiff.text.numbering import (
     heading_kind,
     heading_levels,
     kind_order,
+    list_item_lines,
     parse_marker,
     split_title,
 )
@@ -134,7 +135,14 @@ def test_kind_order_follows_a_document_that_nests_the_other_way_round() -> None:
         "cn": 3,
         "appendix": 2,
         "closing": 2,
+        "plain": 2,
     }
+
+
+def test_an_unnumbered_heading_is_a_part_title_unless_it_is_an_appendix_or_the_closing() -> None:
+    assert heading_kind("关于外交工作") == "plain"
+    assert heading_kind("附件：名词、术语注释") == "appendix"
+    assert heading_kind("结束语") == "closing"
 
 
 def test_kind_order_keeps_the_usual_order_when_the_evidence_goes_both_ways() -> None:
@@ -145,3 +153,20 @@ def test_kind_order_keeps_the_usual_order_when_the_evidence_goes_both_ways() -> 
 
 def test_divisions_never_swap_with_the_running_sequences() -> None:
     assert kind_order(_markers(("cn", 1), ("zhang", 1), ("cn", 1))) == ("zhang", "cn")
+
+
+def test_a_run_of_siblings_is_a_list_when_most_items_are_clauses() -> None:
+    # synthetic: two clauses ending in ；, and a last item that alone could be a heading
+    lines = ["措施如下：", "", "一、调整价格；", "二、控制物价上涨幅度；", "三、加强物价管理。"]
+    assert list_item_lines(lines) == frozenset({2, 3, 4})
+
+
+def test_a_run_of_short_headings_each_followed_by_a_paragraph_is_no_list() -> None:
+    lines = ["一、工作回顾", "过去一年，经济平稳运行。", "二、总体部署", "今年要稳中求进。", "三、重点工作"]
+    assert list_item_lines(lines) == frozenset()
+
+
+def test_a_numbered_line_of_another_kind_between_siblings_ends_the_run() -> None:
+    # 一、 alone and 二、 alone, each a run of one: decided on its own (so not here)
+    lines = ["一、降低消耗；", "（一）节约能源", "二、提高质量；"]
+    assert list_item_lines(lines) == frozenset()
