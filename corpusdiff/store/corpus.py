@@ -175,16 +175,25 @@ def as_corpus(corpus: Corpus | Path) -> Corpus:
 
 def read_front_matter(path: Path) -> Metadata | None:
     """The metadata of a canonical document, reading only its front matter (None when the file
-    is not canonical Markdown)."""
-    with path.open(encoding="utf-8") as handle:
-        lines = [handle.readline()]
-        if lines[0] == "---\n":
-            for line in handle:
-                lines.append(line)
-                if line == "---\n":
-                    break
+    is not canonical Markdown, which is UTF-8); a broken front matter is one line naming the
+    file."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            lines = [handle.readline()]
+            if lines[0] == "---\n":
+                for line in handle:
+                    lines.append(line)
+                    if line == "---\n":
+                        break
+    except UnicodeDecodeError:
+        return None  # `check` reports it
     head = "".join(lines)
-    return read_metadata(head) if is_canonical_text(head) else None
+    if not is_canonical_text(head):
+        return None
+    try:
+        return read_metadata(head)
+    except CorpusdiffError as exc:
+        raise CorpusError(f"{path}: {exc}; `corpusdiff check` lists every problem of the corpus") from None
 
 
 def entries(root: Path) -> list[Entry]:
@@ -260,17 +269,17 @@ def _unique_id(root: Path, wanted: str, sha256: str) -> str:
 
 
 def _source_reference(
-    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, untracked: set[str]
+    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, uncommitted_new: set[str]
 ) -> tuple[str, Path | None]:
     """Path of the raw bytes relative to the repository, and where to copy them when they lie
     outside it (None: no copy to write). A different file of the same name is kept and the copy
-    named after its sha256, unless git never tracked it: then an interrupted run left it, and
-    it is replaced."""
+    named after its sha256, unless no commit holds it: then an interrupted run left it, and it
+    is replaced."""
     resolved = path.resolve()
     if resolved.is_relative_to(repo_root):
         return resolved.relative_to(repo_root).as_posix(), None
     target = confine.writable(corpus_root, corpus_root / "sources" / raw.name)
-    left_behind = target.relative_to(repo_root).as_posix() in untracked
+    left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new
     same = target.is_file() and target.read_bytes() == resolved.read_bytes()
     if target.exists() and not same and not left_behind:
         target = confine.writable(corpus_root, corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}")
@@ -377,7 +386,7 @@ class _Placer:
         for entry in entries(root):
             self._remember(entry)
         self.dirty = gitstore.dirty_paths(repo)
-        self.untracked = gitstore.untracked_paths(repo)
+        self.uncommitted_new = gitstore.uncommitted_new_paths(repo)
 
     def _remember(self, entry: Entry) -> None:
         source = entry.metadata.source
@@ -391,7 +400,7 @@ class _Placer:
             existing.id if existing else _unique_id(self.root, proposed_id(document.metadata), raw.sha256)
         )
         target = confine.writable(self.root, self.root / f"{doc_id}.md")
-        reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.untracked)
+        reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.uncommitted_new)
         source = Source(
             file=reference,
             sha256=raw.sha256,
@@ -423,7 +432,8 @@ class _Placer:
             warnings = (*warnings, *(n for n in (note, provenance) if n))
             if current == final:
                 return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings))
-        action = "updated" if target.exists() else "added"
+        never_committed = target.relative_to(self.repo_root).as_posix() in self.uncommitted_new
+        action = "added" if current is None or never_committed else "updated"
         paths = [target]
         source_path = self.repo_root / source.file
         if source_path.resolve().is_relative_to(self.root / "sources"):

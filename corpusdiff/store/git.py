@@ -212,6 +212,13 @@ def untracked_paths(repo: Repo) -> set[str]:
     return {entry[3:] for entry in out.split("\0") if entry.startswith("?? ")}
 
 
+def uncommitted_new_paths(repo: Repo) -> set[str]:
+    """Repository-relative paths no commit holds yet: untracked, or added to the index only
+    (a run killed between `git add` and `git commit`)."""
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all")
+    return {entry[3:] for entry in out.split("\0") if entry.startswith(("?? ", "A"))}
+
+
 def commit_paths(repo: Repo, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` (other staged changes are left alone); return the new sha. When
     git fails, the paths are unstaged again, so the index is as it was."""

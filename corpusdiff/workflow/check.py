@@ -53,6 +53,7 @@ def check_corpus(root: Path) -> list[Problem]:
         else:
             problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
     problems.extend(_check_alignments(root, set(ids)))
+    problems.extend(_check_settings(root))
     problems.extend(_leftovers(root, repo))
     problems.extend(
         Problem(
@@ -187,6 +188,20 @@ def _check_front_matter(
     if metadata.id in ids:
         yield Problem(path, f"front matter: id {metadata.id!r} is also used by {ids[metadata.id]}")
     ids.setdefault(metadata.id or expected, path)
+
+
+def _check_settings(root: Path) -> Iterator[Problem]:
+    """manifest.yaml and site.yaml's vocabulary read as the commands read them."""
+    from corpusdiff.store.corpus import MANIFEST, load_manifest
+    from corpusdiff.store.vocabulary import CONFIG, load_vocabulary
+
+    for name, load in ((MANIFEST, load_manifest), (CONFIG, load_vocabulary)):
+        path = root / name
+        if path.exists():
+            try:
+                load(root)
+            except CorpusError as exc:
+                yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
 
 
 def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:

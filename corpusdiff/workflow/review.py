@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
-from corpusdiff.errors import CorpusError
+from corpusdiff.errors import CorpusdiffError, CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, overrides_name, parse_overrides
@@ -22,6 +22,8 @@ from corpusdiff.types.review import ReviewItem
 
 if TYPE_CHECKING:
     from git import Repo
+
+    from corpusdiff.types.document import Metadata
 
 __all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
 
@@ -89,7 +91,7 @@ def _plan_one(
     if status == "M":
         item = ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None)
         return item, doc_id, _show(repo, base, path), new_text
-    meta = read_metadata(new_text)
+    meta = _metadata(new_text, f"{path}@{head[:10]}")
     previous = editions.previous(meta.series, meta.date, doc_id)
     if previous is None:
         return ReviewItem(doc_id, "first of its series", "", None), "", None, None
@@ -99,6 +101,14 @@ def _plan_one(
         _show(repo, head, f"{prefix}{previous}.md"),
         new_text,
     )
+
+
+def _metadata(text: str, where: str) -> Metadata:
+    """The front matter of a document read from git; a broken one is one line naming it."""
+    try:
+        return read_metadata(text)
+    except CorpusdiffError as exc:
+        raise CorpusError(f"{where}: {exc}") from None
 
 
 class _Editions:
@@ -117,7 +127,7 @@ class _Editions:
                 continue
             text = _show(repo, head, path)
             if is_canonical_text(text):
-                meta = read_metadata(text)
+                meta = _metadata(text, f"{path}@{head[:10]}")
                 self.known.append((meta.series, meta.date, path[len(prefix) : -3]))
 
     def previous(self, series: str, date: str, doc_id: str) -> str | None:
