@@ -324,13 +324,13 @@ def ingest(
     gitstore.refuse_unfinished_operation(repo)
     gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
     with gitstore.locked(repo):
-        _remove_stale_temporaries(root.resolve())
         placer = _Placer(repo, root.resolve(), load_manifest(root), force)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
         ]
         if any(p.paths for p in placements) and not allow_detached:
             gitstore.refuse_detached_head(repo)
+        _remove_stale_temporaries(root.resolve())
         return _write_and_commit(repo, placements)
 
 
@@ -422,8 +422,9 @@ class _Placer:
         if dirty:
             note = "found this document written but not committed (an interrupted ingest); committed it now"
             warnings = (*warnings, note)
-        elif current == text:
-            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings))
+        copy = (path.resolve(), copy_to) if copy_to is not None else None  # restores a deleted copy too
+        if not dirty and current == text:
+            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings), copy=copy)
         final = text
         previous_sha = existing.metadata.source.sha256 if existing and existing.metadata.source else ""
         if current is not None and not self.force and not dirty:
@@ -431,7 +432,7 @@ class _Placer:
             final, previous_sha, provenance = _true_provenance(self.repo, target, final, source, previous_sha)
             warnings = (*warnings, *(n for n in (note, provenance) if n))
             if current == final:
-                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings))
+                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings), copy=copy)
         never_committed = target.relative_to(self.repo_root).as_posix() in self.uncommitted_new
         action = "added" if current is None or never_committed else "updated"
         paths = [target]
@@ -452,7 +453,7 @@ class _Placer:
             gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file),
             final if final != text else None,
             text if current != text else None,
-            (path.resolve(), copy_to) if copy_to is not None else None,
+            copy,
         )
 
 
@@ -471,8 +472,10 @@ def _true_provenance(
         return text, recorded_sha, ""  # a broken front matter: `check` names it
     if metadata.source == source:
         return text, recorded_sha, ""
-    end = text.index("\n---\n", 3) + len("\n---")
-    fixed = front_matter(replace(metadata, source=source)) + text[end:]
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return text, recorded_sha, ""
+    fixed = front_matter(replace(metadata, source=source)) + text[end + len("\n---") :]
     if not metadata.source or metadata.source.sha256 == source.sha256:
         return fixed, recorded_sha, ""
     last = gitstore.last_ingest(repo, target)
