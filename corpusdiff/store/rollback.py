@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from corpusdiff.store.diskerrors import disk_error
@@ -31,18 +32,17 @@ class Writes:
     def text(self, target: Path, text: str) -> None:
         from corpusdiff.store.files import write_atomic
 
-        self._keep(target)
-        try:
-            write_atomic(target, text)
-        except OSError as exc:
-            raise disk_error(exc, target, ROLLED_BACK) from None
+        self._write(target, lambda: write_atomic(target, text))
 
     def copy(self, source: Path, target: Path) -> None:
         from corpusdiff.store.files import copy_atomic
 
+        self._write(target, lambda: copy_atomic(source, target))
+
+    def _write(self, target: Path, write: Callable[[], None]) -> None:
         self._keep(target)
         try:
-            copy_atomic(source, target)
+            write()
         except OSError as exc:
             raise disk_error(exc, target, ROLLED_BACK) from None
 

@@ -15,16 +15,10 @@ from click.testing import CliRunner, Result
 
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS
-from tests.hostile import assert_one_line_refusal
+from tests.hostile import IDENTITY, assert_one_line_refusal
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "x",
-    "GIT_AUTHOR_EMAIL": "x@example.org",
-    "GIT_COMMITTER_NAME": "x",
-    "GIT_COMMITTER_EMAIL": "x@example.org",
-}
 
 
 def cli(corpus: Path, *args: str) -> Result:

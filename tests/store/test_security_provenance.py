@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from corpusdiff.cli.main import main
 from corpusdiff.store.git import Trailers, one_line
 from tests.conftest import SEEDS
+from tests.hostile import IDENTITY
 
 
 def test_a_newline_in_a_file_name_cannot_add_a_trailer(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_a_wrong_sha256_in_front_matter_does_not_survive_a_reingest(tmp_path: Pa
     forged = text.replace(true_sha, "0" * 64).replace("加快构建现代产业体\n", "加快构建现代产业体系\n")
     document.write_text(forged, encoding="utf-8")
     repo = git.Repo(corpus)
-    repo.git.commit("-qam", "fix heading", env={**_IDENTITY})
+    repo.git.commit("-qam", "fix heading", env=IDENTITY)
     result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(plan)])
     assert result.exit_code == 0, result.output
     text = document.read_text(encoding="utf-8")
@@ -56,11 +57,3 @@ def test_a_wrong_sha256_in_front_matter_does_not_survive_a_reingest(tmp_path: Pa
     assert "加快构建现代产业体系\n" in text  # the hand correction stays
     assert repo.git.status("--porcelain") == ""
     assert CliRunner().invoke(main, ["--corpus", str(corpus), "check"]).exit_code == 0
-
-
-_IDENTITY = {
-    "GIT_AUTHOR_NAME": "x",
-    "GIT_AUTHOR_EMAIL": "x@example.org",
-    "GIT_COMMITTER_NAME": "x",
-    "GIT_COMMITTER_EMAIL": "x@example.org",
-}

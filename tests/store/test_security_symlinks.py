@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from corpusdiff.cli.main import main
 from corpusdiff.store.corpus import entries
 from tests.conftest import SEEDS
-from tests.hostile import assert_one_line_refusal
+from tests.hostile import IDENTITY, assert_one_line_refusal
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
@@ -28,16 +28,7 @@ def cli(corpus: Path, *args: str) -> Result:
 def commit_all(corpus: Path, message: str) -> None:
     repo = git.Repo(corpus)
     repo.git.add("-A")
-    repo.git.commit(
-        "-qm",
-        message,
-        env={
-            "GIT_AUTHOR_NAME": "x",
-            "GIT_AUTHOR_EMAIL": "x@x",
-            "GIT_COMMITTER_NAME": "x",
-            "GIT_COMMITTER_EMAIL": "x@x",
-        },
-    )
+    repo.git.commit("-qm", message, env=IDENTITY)
 
 
 @pytest.fixture
