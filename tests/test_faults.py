@@ -299,3 +299,128 @@ def _driver_state(corpus: Path) -> tuple[bytes | None, str, str]:
         driver,
         repo.git.config("--local", "--list"),
     )
+
+
+# --- site build: killed between a write and its rename -------------------------------------------
+
+SITE_SEEDS = [
+    SEEDS / "futian-2022-01-plan-report.txt",
+    SEEDS / "futian-2023-10-mid-year-plan-report.txt",
+    SEEDS / "futian-2025-01-plan-report.txt",
+]
+#: Killed site builds in the default suite; CORPUSDIFF_KILL_TRIALS runs more.
+SITE_KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "4"))
+
+#: `corpusdiff` with os.replace and os.unlink counted on files under $KILL_OUT: the process
+#: SIGKILLs itself at call number $KILL_AT, after the temporary file is written and before it
+#: is renamed (or before a withdrawn page is removed).
+_KILLER = """
+import os, signal, sys
+out, limit, calls = os.environ["KILL_OUT"], int(os.environ["KILL_AT"]), [0]
+def counted(real):
+    def call(*args, **kwargs):
+        if os.fspath(args[-1]).startswith(out):
+            calls[0] += 1
+            if calls[0] == limit:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+os.replace, os.unlink = counted(os.replace), counted(os.unlink)
+from corpusdiff.cli.main import main
+main(sys.argv[1:], prog_name="corpusdiff")
+"""
+
+
+def _site_files(out: Path) -> dict[str, bytes]:
+    """The published site: every file but the build state (which records mtimes)."""
+    from corpusdiff.site.output import STATE_FILE
+
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != STATE_FILE
+    }
+
+
+@pytest.fixture(scope="module")
+def site_before(tmp_path_factory) -> tuple[Path, Path]:
+    """A three-document corpus, and the site of an earlier state of it (2025-01 with a figure
+    since withdrawn, 2023-10 still there): the killed build rewrites, adds and removes files."""
+    from corpusdiff.site.build import build_site
+
+    base = tmp_path_factory.mktemp("site-faults")
+    corpus, out = base / "corpus", base / "site"
+    ingest(corpus, SITE_SEEDS)
+    last = corpus / "futian/annual-plan/2025-01.md"
+    text = last.read_text(encoding="utf-8")
+    last.write_text(text + "\n地区生产总值增长99%。\n", encoding="utf-8")
+    build_site(corpus, out)
+    last.write_text(text, encoding="utf-8")
+    subprocess.run(["git", "-C", str(corpus), "rm", "-q", "futian/mid-year-report/2023-10.md"], check=True)
+    subprocess.run(["git", "-C", str(corpus), "commit", "-qm", "withdraw 2023-10"], check=True)
+    return corpus, out
+
+
+def _renames_and_removals(corpus: Path, before: Path, out: Path) -> tuple[dict[str, bytes], int]:
+    """An uninterrupted build from the earlier site: the files it leaves and how many site
+    files it renamed into place or removed."""
+    from corpusdiff.site.build import build_site
+
+    shutil.copytree(before, out)
+    calls, real_replace, real_unlink = [0], os.replace, os.unlink
+
+    def counted(real):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[0] += os.fspath(args[-1]).startswith(str(out))
+            return real(*args, **kwargs)
+
+        return call
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", counted(real_replace))
+        patch.setattr(os, "unlink", counted(real_unlink))
+        build_site(corpus, out)
+    return _site_files(out), calls[0]
+
+
+def test_a_killed_site_build_converges_on_the_next(site_before: tuple[Path, Path], tmp_path: Path) -> None:
+    from corpusdiff.site.build import build_site
+    from corpusdiff.site.output import JOURNAL
+    from corpusdiff.store.files import TEMP_SUFFIX
+
+    corpus, before = site_before
+    expected, calls = _renames_and_removals(corpus, before, tmp_path / "uninterrupted")
+    assert calls > 10 and "doc/futian/mid-year-report/2023-10.html" not in expected
+    rng = random.Random(20261203)
+    killed = 0
+    for trial in range(SITE_KILL_TRIALS):
+        out = tmp_path / f"trial{trial}"
+        shutil.copytree(before, out)
+        low = 1 + trial * calls // SITE_KILL_TRIALS  # one kill in each stretch of the build
+        kill_at = rng.randint(low, max(low, (trial + 1) * calls // SITE_KILL_TRIALS))
+        process = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _KILLER,
+                "--corpus",
+                str(corpus),
+                "site",
+                "build",
+                "--jobs",
+                "1",
+                "--out",
+                str(out),
+            ],
+            env=os.environ | {"KILL_OUT": str(out), "KILL_AT": str(kill_at)},
+            capture_output=True,
+            timeout=300,
+        )
+        killed += process.returncode == -signal.SIGKILL
+        assert process.returncode in (0, -signal.SIGKILL), process.stderr
+        build_site(corpus, out)
+        assert _site_files(out) == expected, f"kill at call {kill_at} of {calls}"
+        assert not (out / JOURNAL).exists() and not list(out.rglob(f"*{TEMP_SUFFIX}"))
+        again = build_site(corpus, out)
+        assert again.written == [] and again.removed == [], f"kill at call {kill_at}"
+    assert killed == SITE_KILL_TRIALS  # every kill landed inside the build

@@ -16,6 +16,7 @@ from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
     from corpusdiff.store.corpus import Corpus
+    from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.edition import Edition
     from corpusdiff.types.tree import DocTree
 
@@ -329,10 +330,24 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
-    help=f"Show at most N terms, most frequent first (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
+    help=f"Show at most N terms, in the --sort order (default: {_TERMINAL_TERM_LIMIT} in the terminal, "
     "all in json and csv; 0: all).",
 )
-@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts per edition.")
+@click.option(
+    "--sort",
+    "order",
+    type=click.Choice(("keyness", "frequency")),
+    default="keyness",
+    show_default=True,
+    help="keyness: most distinctive of an edition first (log-likelihood against the other editions); "
+    "frequency: most used first.",
+)
+@click.option(
+    "--edition",
+    metavar="ID",
+    help="Rank by the keyness of this edition (an id or a date of the indexed editions) against the others.",
+)
+@click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
 @click.pass_context
 @handle_errors
 def terms_command(
@@ -343,13 +358,17 @@ def terms_command(
     status: str,
     min_count: int,
     limit: int | None,
+    order: str,
+    edition: str | None,
     text: str | None,
 ) -> None:
-    """Key words and programme names across editions: counts, first and last edition, status.
+    """Key words and programme names across editions: counts, keyness, first and last edition, status.
 
     DOCs (oldest first) are corpus ids, ID@REV, canonical files or raw reports; the default is
-    every corpus document ordered by date. The status compares with the latest edition:
-    new-in-latest, dropped (not in the latest) or steady. See docs/terms.md.
+    every corpus document ordered by date. Terms are ranked by how distinctive they are of an
+    edition (log-likelihood against the other editions); function words are never terms. The
+    status compares with the latest edition: new-in-latest, dropped (not in the latest) or
+    steady. See docs/terms.md.
     """
     import json
 
@@ -371,14 +390,15 @@ def terms_command(
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
-    chosen = index.select(_TERM_STATUSES[status])
+    ranked_in = terms.edition_id(index, edition) if edition else None
+    chosen = index.select(_TERM_STATUSES[status], order, ranked_in)
     shown = chosen[:limit] if limit else chosen
     if fmt == "json":
-        click.echo(json.dumps(terms.index_json(index, shown), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(terms.index_json(index, shown, order, ranked_in), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(terms.index_csv(index, shown), nl=False)
+        click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
-        click.echo(terms.index_terminal(index, shown, hidden=len(chosen) - len(shown)), nl=False)
+        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in), nl=False)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
@@ -412,12 +432,66 @@ format_option = click.option(
 )
 
 
+#: The diff's formats; the last three are the 新旧对照表 (render/table.py).
+_DIFF_FORMATS = ("terminal", "json", "markdown", "csv", "docx", "xlsx")
+#: Formats that are files, never text on a terminal.
+_FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
+#: The format an -o file's name asks for when --format is not given.
+_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+
+
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@format_option
-@click.option("--only", help="Comma-separated classes to show: new,dropped,reworded,moved,recurring.")
-@click.option("--section", "focus", metavar="TEXT", help="Only sections whose heading or path contains TEXT.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_DIFF_FORMATS),
+    default=None,
+    help="terminal text (labels and colour; the default), json (schema: docs/diff-schema.json), "
+    "markdown (ready to paste into a pull request or a memo), or the 新旧对照表 (every unit of "
+    "both editions, numbered, by section, with a 修改说明) as csv, docx (a Word table) or xlsx "
+    "(an Excel sheet); docx and xlsx need -o. Default: from the -o file's extension, else terminal.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of standard output (terminal text without colour; a CSV file "
+    "gets a byte-order mark so that Excel reads it as UTF-8).",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Terminal: only the counts and the new and dropped initiatives by name, part by part.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(("task", "unit", "sentence")),
+    default="sentence",
+    show_default=True,
+    help="Terminal: list only numbered tasks and （一） groups (task), every initiative unit "
+    "(unit), or also the sentences added or removed inside continuing units (sentence).",
+)
+@click.option(
+    "--only", help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring."
+)
+@click.option(
+    "--section",
+    "focus",
+    metavar="TEXT",
+    help="Only the sections whose heading (with its numbering) or an ancestor's contains TEXT, "
+    "in every format, counts included.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    metavar="COLUMNS",
+    default=None,
+    help="Terminal: wrap lines to this many columns, 0 not at all "
+    "(default: the terminal's width when writing to one, else not wrapped).",
+)
 @click.option(
     "--color/--no-color",
     default=None,
@@ -432,9 +506,13 @@ def diff(
     ctx: click.Context,
     old: str,
     new: str,
-    fmt: str,
+    fmt: str | None,
+    output: Path | None,
+    summary: bool,
+    level: str,
     only: str | None,
     focus: str | None,
+    width: int | None,
     color: bool | None,
     pager: bool | None,
 ) -> None:
@@ -443,37 +521,120 @@ def diff(
     OLD and NEW are each a corpus document id (futian/annual-plan/2022-01), ID@REV for the
     document at a git revision, a canonical Markdown file, or a raw report (normalised on
     the fly). Reviewer overrides in <corpus>/alignments/<old>__<new>.yaml pin or forbid
-    section pairings. Exit status: 0 no differences, 1 differences, 2 trouble.
+    section pairings. See docs/diff-output.md. Exit status: 0 no differences, 1 differences,
+    2 trouble.
     """
-    import json
-    import os
-
-    from corpusdiff.render.diff import CLASSES, to_json, to_markdown, to_terminal
+    from corpusdiff.render.diff import CLASSES, in_sections
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
 
+    fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
     wanted = [c.strip() for c in only.split(",")] if only else None
     unknown = sorted(set(wanted or ()) - set(CLASSES))
     if unknown:
         raise click.BadParameter(
             f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
         )
+    if fmt in _FILE_FORMATS and output is None:
+        raise InputError(f"--format {fmt} writes {_FILE_FORMATS[fmt]} file, not text: give -o FILE.{fmt}")
+    if summary and fmt != "terminal":
+        raise InputError(f"--summary is a terminal view; --format {fmt} has the counts in its own form")
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
     overrides = corpus.overrides(old_side.doc_id, new_side.doc_id)
     result = cached_compare(old_side.tree, new_side.tree, overrides, corpus.vocabulary.stopwords)
-    if fmt == "json":
-        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
-    elif fmt == "markdown":
-        click.echo(to_markdown(result), nl=False)
+    if focus:
+        found = in_sections(result, focus)
+        if found is None:
+            raise InputError(
+                f"--section {focus!r}: no heading of either edition contains it; "
+                f"see the headings with `corpusdiff show {old_side.doc_id or old} --outline`"
+            )
+        result = found
+    if fmt == "terminal":
+        _diff_terminal(result, output, wanted, summary, level, width, color, pager)
     else:
-        use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        text = to_terminal(result, wanted, focus, color=use_color)
-        if pager if pager is not None else (sys.stdout.isatty() and text.count("\n") > 60):
-            click.echo_via_pager(text, color=use_color)
-        else:
-            click.echo(text, nl=False, color=use_color)
+        _diff_report(result, fmt, output)
     sys.exit(1 if result.has_changes() else 0)
+
+
+def _diff_terminal(
+    result: DiffResult,
+    output: Path | None,
+    wanted: list[str] | None,
+    summary: bool,
+    level: str,
+    width: int | None,
+    color: bool | None,
+    pager: bool | None,
+) -> None:
+    """The terminal views: wrapped to the terminal, coloured and paged when it is one."""
+    import os
+    import shutil
+
+    from corpusdiff.render.diff import Detail, to_summary, to_terminal
+
+    interactive = output is None and sys.stdout.isatty()
+    if width is None:
+        width = shutil.get_terminal_size().columns if interactive else 0
+    use_color = output is None and (
+        color if color is not None else interactive and not os.environ.get("NO_COLOR")
+    )
+    if summary:
+        text = to_summary(result, color=use_color, width=width)
+    else:
+        text = to_terminal(result, wanted, color=use_color, detail=Detail(level), width=width)
+    if output is not None:
+        _write(output, text)
+    elif pager if pager is not None else (interactive and text.count("\n") > 60):
+        click.echo_via_pager(text, color=use_color)
+    else:
+        click.echo(text, nl=False, color=use_color)
+
+
+def _diff_report(result: DiffResult, fmt: str, output: Path | None) -> None:
+    """JSON, Markdown or the 新旧对照表, to standard output or the -o file (a CSV file with a
+    byte-order mark, which Excel needs to read it as UTF-8)."""
+    content = _report(result, fmt)
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        _write(output, "\ufeff" + content if fmt == "csv" and isinstance(content, str) else content)
+
+
+def _report(result: DiffResult, fmt: str) -> str | bytes:
+    import json
+
+    from corpusdiff.render.diff import to_json, to_markdown
+
+    if fmt == "json":
+        return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return to_markdown(result)
+    from corpusdiff.render import export
+    from corpusdiff.render.table import comparison_table
+
+    table = comparison_table(result)
+    return (
+        export.to_csv(table)
+        if fmt == "csv"
+        else export.to_docx(table)
+        if fmt == "docx"
+        else export.to_xlsx(table)
+    )
+
+
+def _write(output: Path, content: str | bytes) -> None:
+    """Write the -o file atomically; a path that cannot be written is one line, exit 2."""
+    from corpusdiff.store.files import write_atomic, write_bytes_atomic
+
+    try:
+        if isinstance(content, bytes):
+            write_bytes_atomic(output, content)
+        else:
+            write_atomic(output, content)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 @main.command()
@@ -777,7 +938,10 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
 
     Pages whose inputs (documents, reviewer overrides, corpusdiff itself) have not changed
     since the last build are neither rendered nor rewritten; the rest are rendered on all
-    cores (--jobs) or on a Dask cluster (--scheduler).
+    cores (--jobs) or on a Dask cluster (--scheduler). Files of documents the corpus no
+    longer has are removed; files you added to OUT yourself stay. OUT must not be inside the
+    corpus. Raw sources are published only when they are inside the corpus's repository and
+    match their sha256: text as .txt, PDF and Word files as downloads.
     """
     from corpusdiff.site.build import build_site
 
@@ -787,8 +951,11 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
         progress=progress_counter("building site", minimum=20),
         runner=_runner(jobs, scheduler),
     )
+    for warning in report.warnings:
+        click.echo(f"corpusdiff: warning: {warning}", err=True)
+    removed = f", {len(report.removed)} removed" if report.removed else ""
     click.echo(
-        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{report.pages} files: {len(report.written)} written, {len(report.unchanged)} unchanged{removed}, "
         f"in {report.seconds:.1f} s"
     )
     click.echo(f"open {(out / 'index.html').resolve().as_uri()}  (or: corpusdiff site serve --out {out})")
@@ -799,13 +966,15 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @handle_errors
 def site_serve(out: Path, port: int) -> None:
-    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop)."""
-    import functools
-    import http.server
+    """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop).
+
+    Raw sources are sent as a static host with the site's _headers file sends them: binary
+    formats as downloads, nothing type-sniffed (docs/security.md).
+    """
+    from corpusdiff.site.serve import preview_server
 
     if not (out / "index.html").is_file():
         raise CorpusError(f"{out}: no built site; run `corpusdiff site build --out {out}` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with preview_server(out, port) as server:
         click.echo(f"serving {out} on http://127.0.0.1:{port}/")
         server.serve_forever()

@@ -17,7 +17,7 @@ from typing import overload
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
-from corpusdiff.compare.units import GROUP, candidate_features, match_units, unit_roles
+from corpusdiff.compare.units import GROUP, candidate_features, match_units, roles_correspond, unit_roles
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -311,7 +311,11 @@ def classify_units(
     }
     old_units, new_units, features = candidate_features(old, new, seg)
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
-    forced = _identical(old_units, new_units, roles_old, roles_new)
+    forced = (
+        _identical(old_units, new_units, roles_old, roles_new)
+        if roles_correspond(old, new)
+        else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
+    )
     result: list[Initiative] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()

@@ -51,12 +51,14 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
 
 def changed_figures(diff: Sequence[tuple[str, str]]) -> list[Figure]:
     """Deleted and inserted runs next to each other that both hold figures: each figure of the
-    old run against the figure at the same place in the new run, whole."""
+    old run against the figure at the same place in the new run, whole. A year changed in a
+    date (`2021` → `2022` before `年`) is no figure."""
     changes: list[Figure] = []
-    for (op_a, text_a), (op_b, text_b) in itertools.pairwise(diff):
+    for n, ((op_a, text_a), (op_b, text_b)) in enumerate(itertools.pairwise(diff)):
         if {op_a, op_b} == {DELETE, INSERT}:
             deleted, inserted = (text_a, text_b) if op_a == DELETE else (text_b, text_a)
-            old, new = figures(deleted), figures(inserted)
+            after = diff[n + 2][1] if n + 2 < len(diff) else ""
+            old, new = figures(deleted, after), figures(inserted, after)
             if _mostly_figures(deleted, old) and _mostly_figures(inserted, new):
                 changes.extend(Figure(a, b) for a, b in zip(old, new, strict=False) if a != b)
     return changes

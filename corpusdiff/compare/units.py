@@ -96,12 +96,14 @@ def role_of(heading: str) -> Role:
 
 
 def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
-    """The tree's units plus one unit per （一） group heading, in reading order; a group's
-    index follows the tree's own units so the tree's numbering is kept."""
+    """The tree's units plus one unit per group heading — a （一） group, or a task area laid
+    out as a part of its own — in reading order; a group's index follows the tree's own units
+    so the tree's numbering is kept."""
     groups: list[Unit] = []
     first_paragraph = _first_paragraphs(tree)
+    areas = task_areas(tree)
     for section in tree.sections:
-        if section.kind in GROUP_KINDS:
+        if section.kind in GROUP_KINDS or section.index in areas:
             text = f"{section.heading}。"
             paragraph = first_paragraph.get(section.index, 0)
             groups.append(
@@ -157,7 +159,46 @@ def _section_role(tree: DocTree, section: int | None) -> Role:
     top = tree.sections[section]
     while top.parent is not None:
         top = tree.sections[top.parent]
-    return role_of(top.heading)
+    return part_roles(tree)[top.index]
+
+
+def part_roles(tree: DocTree) -> dict[int, Role]:
+    """The role of each top-level part, from its heading's words; a part whose heading names no
+    role and that follows the targets or the tasks is a task area: some years lay each area of
+    the year's work out as a part of its own (`三、把改革开放扎实推向纵深`, `四、协调推动经济稳定
+    增长和结构优化`) where other years group them as （一）… under one tasks part."""
+    roles: dict[int, Role] = {}
+    previous = Role.PREAMBLE
+    for section in tree.sections:
+        if section.parent is not None:
+            continue
+        role = role_of(section.heading)
+        if role is Role.OTHER and previous in (Role.TARGETS, Role.TASKS):
+            role = Role.TASKS
+        roles[section.index] = previous = role
+    return roles
+
+
+#: The roles that say how a report is laid out.
+LAYOUT_ROLES = frozenset({Role.REVIEW, Role.TARGETS, Role.TASKS})
+
+
+def roles_correspond(old_tree: DocTree, new_tree: DocTree) -> bool:
+    """Whether parts constrain pairing: only when both editions are laid out in at least two
+    recognised parts (review, targets, tasks). Older reports name their parts by topic
+    (`一、关于国民经济调整`), or have no parts at all; there a unit may continue anywhere."""
+    return all(len(set(part_roles(tree).values()) & LAYOUT_ROLES) >= 2 for tree in (old_tree, new_tree))
+
+
+def task_areas(tree: DocTree) -> set[int]:
+    """Top-level parts that are task areas (see `part_roles`): each is a group of tasks, as a
+    （一） heading is."""
+    roles = part_roles(tree)
+    return {
+        index
+        for index, role in roles.items()
+        if role is Role.TASKS and role_of(tree.sections[index].heading) is Role.OTHER
+    }
 
 
 def lead_of(unit: Unit) -> str:
@@ -235,6 +276,8 @@ def candidate_features(
 ) -> tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]:
     """Initiative units of both editions and the features of every pair in the same role."""
     old, new = _side(old_tree, seg), _side(new_tree, seg)
+    if not roles_correspond(old_tree, new_tree):
+        old.roles, new.roles = [Role.OTHER] * len(old.units), [Role.OTHER] * len(new.units)
     bodies = cosine_matrix(old.words, new.words)
     chars = cosine_matrix([_bigrams(t) for t in old.texts], [_bigrams(t) for t in new.texts])
     # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the

@@ -3,13 +3,24 @@ terminal text (labels and colour; colour is never the only signal)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, replace
+from enum import StrEnum
 from typing import Any
 
-from corpusdiff.types.diff import DiffResult, Initiative, PartSummary, SectionMatch
+from corpusdiff.render.grid import truncate
+from corpusdiff.render.wrap import wrap
+from corpusdiff.types.diff import (
+    DiffResult,
+    Initiative,
+    Level,
+    PartSummary,
+    ProgrammeChanges,
+    SectionMatch,
+    Status,
+)
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
 SCHEMA_VERSION = "2.0"
 CLASSES = ("new", "dropped", "reworded", "moved", "recurring")
@@ -185,37 +196,41 @@ def _heading(section: Section | None) -> str:
 
 
 def grouped(
-    result: DiffResult, only: Iterable[str] | None = None, focus: str | None = None
+    result: DiffResult, only: Iterable[str] | None = None
 ) -> list[tuple[SectionMatch | None, list[Initiative]]]:
     """(section match or None, initiatives) in reading order of the new edition."""
     wanted = set(only or CLASSES)
-    # looked up with a unit's own section, None for a unit before the first heading
+    home = _home_finder(result)
+    groups: dict[int | None, list[Initiative]] = {}
+    order: list[SectionMatch | None] = []
+    for item in result.initiatives:
+        if item.status not in wanted:
+            continue
+        match = home(item)
+        key = id(match) if match else None
+        if key not in groups:
+            groups[key] = []
+            order.append(match)
+        groups[key].append(item)
+    return [(match, groups[id(match) if match else None]) for match in order]
+
+
+def _home_finder(result: DiffResult) -> Callable[[Initiative], SectionMatch | None]:
+    """The section match an item is listed under: its new unit's (a task: its group's), else
+    its old unit's; None before the first heading."""
     by_new: dict[int | None, SectionMatch] = {
         m.new.index: m for m in result.sections if m.new is not None and not m.relation
     }
     by_old: dict[int | None, SectionMatch] = {
         m.old.index: m for m in result.sections if m.old is not None and not m.relation
     }
-    groups: dict[int | None, list[Initiative]] = {}
-    order: list[SectionMatch | None] = []
-    for item in result.initiatives:
-        if item.status not in wanted:
-            continue
+
+    def home(item: Initiative) -> SectionMatch | None:
         if (item.new is not None and item.level == "unit") or item.new_sentence:
-            match = by_new.get(_own_section(result.new, item.new))
-        else:
-            match = by_old.get(_own_section(result.old, item.old))
-        key = id(match) if match else None
-        if key not in groups:
-            groups[key] = []
-            order.append(match)
-        groups[key].append(item)
-    out: list[tuple[SectionMatch | None, list[Initiative]]] = []
-    for match in order:
-        if focus and not _matches_focus(match, focus):
-            continue
-        out.append((match, groups[id(match) if match else None]))
-    return out
+            return by_new.get(_own_section(result.new, item.new))
+        return by_old.get(_own_section(result.old, item.old))
+
+    return home
 
 
 def _own_section(tree: DocTree, unit: Unit | None) -> int | None:
@@ -225,10 +240,75 @@ def _own_section(tree: DocTree, unit: Unit | None) -> int | None:
     return section.parent if unit.kind == "task" else section.index
 
 
-def _matches_focus(match: SectionMatch | None, focus: str) -> bool:
-    if match is None:
-        return False
-    return any(focus in _heading(s) or any(focus in p for p in s.path) for s in (match.old, match.new) if s)
+# --- one part of the report ---------------------------------------------------------------
+
+
+def in_sections(result: DiffResult, text: str) -> DiffResult | None:
+    """The diff cut down to the sections whose heading (numbering included) or an ancestor's
+    heading contains `text`, in either edition: the units they hold with the changes inside
+    them, the sections that hold those units (their ancestors included, so a part's heading
+    still pairs across editions), and the programmes named in the units. Every view then
+    counts and lists only that part, summary included. None when no heading of either
+    edition contains `text`."""
+    old_hit, new_hit = _sections_under(result.old, text), _sections_under(result.new, text)
+    if not old_hit and not new_hit:
+        return None
+
+    def inside(unit: Unit | None, hit: set[int]) -> bool:
+        return unit is not None and unit.section in hit
+
+    initiatives = tuple(
+        item for item in result.initiatives if inside(item.old, old_hit) or inside(item.new, new_hit)
+    )
+    home = _home_finder(result)
+    listed = {id(match) for match in map(home, initiatives) if match}
+    old_held = old_hit | _holding(result.old, (i.old for i in initiatives))
+    new_held = new_hit | _holding(result.new, (i.new for i in initiatives))
+    sections = tuple(
+        m
+        for m in result.sections
+        if id(m) in listed
+        or (m.old is not None and m.old.index in old_held)
+        or (m.new is not None and m.new.index in new_held)
+    )
+    old_text = {i.old.index: i.old.text for i in initiatives if inside(i.old, old_hit) and i.old}
+    new_text = {i.new.index: i.new.text for i in initiatives if inside(i.new, new_hit) and i.new}
+    programmes = _programmes_in(result.programmes, "\n".join(old_text.values()), "\n".join(new_text.values()))
+    return replace(result, sections=sections, initiatives=initiatives, programmes=programmes)
+
+
+def _holding(tree: DocTree, units: Iterable[Unit | None]) -> set[int]:
+    """The sections that hold the units, up to the top-level part."""
+    held: set[int] = set()
+    for unit in units:
+        section = unit.section if unit is not None else None
+        while section is not None and section not in held:
+            held.add(section)
+            section = tree.sections[section].parent
+    return held
+
+
+def _sections_under(tree: DocTree, text: str) -> set[int]:
+    """The sections whose own heading or an ancestor's contains `text` (parents come first)."""
+    hit: set[int] = set()
+    for section in tree.sections:
+        if text in _heading(section) or section.parent in hit:
+            hit.add(section.index)
+    return hit
+
+
+def _programmes_in(programmes: ProgrammeChanges, old_text: str, new_text: str) -> ProgrammeChanges:
+    """The programmes a part names: dropped ones in its old text, new ones in its new text."""
+    from corpusdiff.compare.programmes import mentioned, plain
+
+    old_plain, new_plain = plain(old_text), plain(new_text)
+    return ProgrammeChanges(
+        recurring=tuple(
+            n for n in programmes.recurring if mentioned(n, old_plain) or mentioned(n, new_plain)
+        ),
+        new=tuple(n for n in programmes.new if mentioned(n, new_plain)),
+        dropped=tuple(n for n in programmes.dropped if mentioned(n, old_plain)),
+    )
 
 
 def _inline(item: Initiative, deleted: str, inserted: str) -> str:
@@ -283,7 +363,7 @@ def to_markdown(result: DiffResult) -> str:
     lines += ["## Programmes", ""]
     for kind in ("new", "dropped", "recurring"):
         names = getattr(result.programmes, kind)
-        lines.append(f"- **{kind}** ({len(names)}): " + ("、".join(f"“{n}”" for n in names) or "—"))
+        lines.append(f"- **{kind}** ({len(names)}): " + (quoted_names(names) or "—"))
     lines.append("")
     for status, title in (
         ("new", "New initiatives"),
@@ -354,37 +434,119 @@ def _where(result: DiffResult, item: Initiative) -> str:
 # --- terminal ---------------------------------------------------------------------------
 
 
+class Detail(StrEnum):
+    """How fine the terminal listing goes: the numbered tasks and （一） groups only, every
+    initiative unit, or also the sentences added or removed inside continuing units."""
+
+    TASK = "task"
+    UNIT = "unit"
+    SENTENCE = "sentence"
+
+
+#: The unit kinds `--level task` lists.
+_TASK_KINDS = frozenset({UnitKind.TASK, "group"})
+#: How long an initiative's name may be in the summary's lists, in terminal columns.
+BRIEF = 24
+
+
 def to_terminal(
-    result: DiffResult, only: Iterable[str] | None = None, focus: str | None = None, color: bool = True
+    result: DiffResult,
+    only: Iterable[str] | None = None,
+    color: bool = True,
+    *,
+    detail: Detail = Detail.SENTENCE,
+    width: int = 0,
 ) -> str:
-    """Summary first, then section by section; every item carries a text label."""
+    """Counts first, then section by section every item with a text label, then the
+    programmes; lines wrapped to `width` columns (0: not wrapped)."""
+    style = _styler(color)
+    out = _overview(result, style)
+    for match, items in grouped(result, only):
+        shown = [item for item in items if _at_detail(item, detail)]
+        if shown:
+            out += ["", style(_section_line(match), "matched", bold=True)]
+            out += [line for item in shown for line in _terminal_item(item, style)]
+    if result.programmes.new or result.programmes.dropped:
+        out += ["", style("== programmes", "matched", bold=True)]
+        for kind in ("new", "dropped"):
+            names = getattr(result.programmes, kind)
+            if names:
+                out.append(
+                    "  " + style(f"{LABELS[kind]} programmes ({len(names)}):", kind) + " " + quoted_names(names)
+                )
+    return _lines(out, width)
+
+
+def quoted_names(names: Sequence[str]) -> str:
+    """Programme names each in quotes, as the report prints them: a name may itself hold a 、
+    (“一网统管、一键预约”), so a bare 、-joined list would read as other names."""
+    return "、".join(f"“{name}”" for name in names)
+
+
+def to_summary(result: DiffResult, color: bool = True, width: int = 0) -> str:
+    """The counts, then the new and the dropped initiatives by name, part by part: the
+    answer on one screen."""
+    style = _styler(color)
+    out = _overview(result, style)
+    for status in (Status.NEW, Status.DROPPED):
+        items = [
+            i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
+        ]
+        if not items:
+            continue
+        out.append(style(f"{LABELS[status]} initiatives ({len(items)}):", status, bold=True))
+        for part in dict.fromkeys(item.part for item in items):
+            names = [_brief(item.new or item.old) for item in items if item.part == part]
+            out.append(f"  {part} ({len(names)}): " + "；".join(names))
+    return _lines(out, width)
+
+
+def _styler(color: bool) -> Callable[..., str]:
     import click
 
     def style(text: str, status: str, **extra: bool) -> str:
         colour = COLOURS.get(status)
         return click.style(text, fg=colour, **extra) if color and colour else text
 
+    return style
+
+
+def _overview(result: DiffResult, style: Callable[..., str]) -> list[str]:
     counts = summary(result)
     old, new = result.old_meta, result.new_meta
-    out = [
+    return [
         style(f"{old.title} ({old.date}) → {new.title} ({new.date})", "matched", bold=True),
         "initiatives, part by part (units):",
         *(f"  {part_line(part)}" for part in result.parts()),
         within_line(result),
         "sections:    " + ", ".join(f"{v} {k}" for k, v in counts["sections"].items()),
         "programmes:  " + ", ".join(f"{v} {k}" for k, v in counts["programmes"].items()),
+        *(f"override: {note}" for note in result.notes),
     ]
-    for kind in ("new", "dropped"):
-        names = getattr(result.programmes, kind)
-        if names:
-            out.append(style(f"  {LABELS[kind]} programmes: ", kind) + "、".join(names))
-    out.extend(f"override: {note}" for note in result.notes)
-    for match, items in grouped(result, only, focus):
-        out.append("")
-        out.append(style(_section_line(match), "matched", bold=True))
-        for item in items:
-            out.extend(_terminal_item(item, style))
+
+
+def _lines(lines: Iterable[str], width: int) -> str:
+    """The lines wrapped to `width`, each continued two columns further in than it starts."""
+    out = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        out += wrap(line.lstrip(" "), width, indent, indent + "  ")
     return "\n".join(out) + "\n"
+
+
+def _at_detail(item: Initiative, detail: Detail) -> bool:
+    if item.level != Level.UNIT:
+        return detail is Detail.SENTENCE
+    return detail is not Detail.TASK or any(
+        u is not None and u.kind in _TASK_KINDS for u in (item.old, item.new)
+    )
+
+
+def _brief(unit: Unit | None) -> str:
+    """An initiative named in a few words: its heading or lead, cut to `BRIEF` columns."""
+    if unit is None:
+        return ""
+    return truncate((unit.heading or unit.text.split("。")[0]).rstrip("；，。："), BRIEF)
 
 
 def _section_line(match: SectionMatch | None) -> str:

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.resources import files
+from typing import Any
 
 import yaml
 
-DEFAULT_ALIASES: Mapping[str, str] = yaml.safe_load(
-    files("corpusdiff.series").joinpath("data", "indicator-aliases.yaml").read_text(encoding="utf-8")
-)
+
+def shipped(name: str) -> Any:
+    """One of the YAML files of series/data/, parsed."""
+    return yaml.safe_load(files("corpusdiff.series").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+DEFAULT_ALIASES: Mapping[str, str] = shipped("indicator-aliases.yaml")

@@ -1,9 +1,11 @@
 """Quantitative targets and results stated by a report, aligned across editions.
 
-Three shapes carry them (docs/indicators.md): a 主要目标/完成情况 list introduced by a
+Four shapes carry them (docs/indicators.md): a 主要目标/完成情况 list introduced by a
 paragraph ending in "如下：" (or one sentence "主要预期目标是：…"), an annual-plan appendix
-table (指标名称 and one column per year and role), and the five-year plan's indicator table
-(指标, 单位, base-year and target-year columns, 属性). Everything here is pure.
+table (指标名称 and one column per year and role), the five-year plan's indicator table
+(指标, 单位, base-year and target-year columns, 属性), and the few figures a work report
+states in running text (the deficit). How one clause or cell is read is `indicator_text`.
+Everything here is pure.
 """
 
 from __future__ import annotations
@@ -13,76 +15,114 @@ import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from enum import StrEnum
 from typing import cast
 
-from corpusdiff.series.aliases import DEFAULT_ALIASES
+from corpusdiff.compare.units import role_of
+from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
+from corpusdiff.series.indicator_text import (
+    CITY_MODIFIER,
+    YEAR,
+    Change,
+    Figure,
+    Period,
+    Role,
+    Status,
+    Value,
+    no_target_name,
+    parse_figure,
+    period_in,
+    prose_figures,
+    strip_change,
+    this_year_sentences,
+)
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width
+from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 
-SCHEMA_VERSION = "1.0"
-ROLES = ("target", "achieved")
-ABSENT = ("blank", "omitted")
+SCHEMA_VERSION = "1.1"
+ROLES = (Role.TARGET, Role.ACHIEVED)
+ABSENT = (Status.BLANK, Status.OMITTED)
 CSV_COLUMNS = (
     "doc_id",
     "date",
+    "region",
     "name",
     "canonical_name",
     "value",
+    "low",
+    "high",
     "unit",
     "change",
     "modifier",
     "kind",
     "role",
     "year",
+    "period",
     "status",
     "pointer",
     "printed",
     "source_text",
 )
 
+
+class Shape(StrEnum):
+    LIST = "list"
+    SENTENCE = "sentence"
+    TABLE = "table"
+    PROSE = "prose"  # a figure in running text: 今年赤字率拟按3%安排
+
+
 # Names reports use for one indicator: the shipped aliases (series/aliases.py). A corpus adds the
 # names its own editions use (`corpusdiff.store.vocabulary`); callers hand the mapping to
 # `indicator_table`.
 
 _INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)[^：。]*?(?:如下|是|为)(?:（[^）]*）)?：")
+_ACHIEVED_CUE = re.compile("完成|执行|实现")
 _LIST_MARK = re.compile(r"^——?")
 _KIND_HEADING = re.compile(r"(预期性|约束性)指标")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _NUMBERING = re.compile(r"^\s*\d+\s*[.．、]\s*")
-_PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
-_CITY_TARGET = re.compile(r"^(?P<name>.*?)(?:完成|以)市下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$")
-# Growth stated in words, without a number.
-_WORDED = (
-    (re.compile(r"^(?P<name>.*?)力争正增长$"), "力争"),
-    (re.compile(r"^(?P<name>.*?)(?:基本持平|稳步增长)$"), ""),
-)
-_FIGURE = re.compile(
-    r"^(?P<name>.*?)(?P<verb>增长|下降|控制在)?(?P<bound>[≤≥])?"
-    r"(?P<value>[-−－+]?\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,6}?)(?P<modifier>以上|左右|以内)?$"
-)
-_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降)$")
 _EMPTY_CELL = {"", "-", "—", "－", "--", "——", "/", "无"}
-_CLAUSE_SPLIT = re.compile(r"[，；,;]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
+_CLAUSE_SPLIT = re.compile(r"[，；,;。！？]")
 
 
 @dataclass(frozen=True)
 class Indicator:
     """One figure as the report states it (or its absence, see `status`)."""
 
-    name: str
-    value: str
-    unit: str
-    change: str  # growth | decline | level, or "" when the report prints no direction
-    modifier: str  # 以上 左右 以内 力争 完成市下达目标, or ""
+    name: str  # as printed, without numbering and without 增长/下降
+    figure: Value
+    change: Change
     kind: str  # 预期性 | 约束性 | "" (only where a heading or table row says so)
-    role: str  # target | achieved
     year: int | None
     pointer: str  # "p41" (the site's paragraph anchor) or "table 1 row 5"
     source_text: str  # the whole paragraph or table row
-    status: str = "stated"  # stated | blank (an empty or — cell) | omitted (see indicator_table)
+    status: Status = Status.STATED
     printed: str = ""  # the clause or cell that states this figure
+
+    @property
+    def value(self) -> str:
+        return self.figure.text
+
+    @property
+    def unit(self) -> str:
+        return self.figure.unit
+
+    @property
+    def modifier(self) -> str:
+        return self.figure.modifier
+
+    @property
+    def role(self) -> Role:
+        return self.figure.role
+
+    @property
+    def period(self) -> Period:
+        return self.figure.period
 
     @property
     def is_absent(self) -> bool:
@@ -91,13 +131,15 @@ class Indicator:
 
 @dataclass(frozen=True)
 class IndicatorSource:
-    """Where a document states indicators: one list, one sentence, or one column of a table."""
+    """Where a document states indicators: one list, sentence or running-text sentence, or one
+    column of a table."""
 
-    shape: str  # list | sentence | table
+    shape: Shape
     pointer: str
-    role: str
+    role: Role
     year: int | None
-    text: str  # the introducing paragraph, or the table column's header
+    text: str  # the introducing paragraph, the table column's header, or the sentence
+    period: Period = YEAR
 
 
 @dataclass(frozen=True)
@@ -110,30 +152,42 @@ class IndicatorSet:
     series: str
     sources: tuple[IndicatorSource, ...]
     indicators: tuple[Indicator, ...]
+    region: str = ""
 
     @property
     def found(self) -> bool:
         return bool(self.sources)
+
+    @property
+    def group(self) -> str:
+        """Whose indicators these are: rows are per region (the series when none is known)."""
+        return self.region or self.series
 
 
 @dataclass(frozen=True)
 class Column:
     doc_id: str
     date: str
-    role: str
+    role: Role
     year: int | None
+    period: Period = YEAR
 
 
 @dataclass(frozen=True)
 class Cell:
-    status: str  # stated | blank | omitted | "" (the edition says nothing about it)
+    status: Status
     records: tuple[Indicator, ...]
 
 
 @dataclass(frozen=True)
 class Row:
+    """One indicator of one region: `name` as the latest edition stating it prints it."""
+
     name: str
     cells: tuple[Cell, ...]
+    canonical: str = ""
+    group: str = ""  # the region (or series) whose indicator this is
+    names: tuple[str, ...] = ()  # every name the editions print for it, oldest first
 
 
 @dataclass(frozen=True)
@@ -151,15 +205,17 @@ class _Located:
     block: Heading | Paragraph | ListItem | Table
     pointer: str
     heading: str
+    part: str = ""  # the latest heading of the document's top level (一、2021年工作回顾)
 
 
 @dataclass(frozen=True)
-class _Figure:
-    name: str
-    value: str
-    unit: str
-    change: str
-    modifier: str
+class _Context:
+    """What a list, sentence or table column says about all its figures."""
+
+    role: Role
+    year: int | None
+    period: Period
+    kind: str = ""
 
 
 def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> str:
@@ -168,8 +224,12 @@ def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> s
     return aliases.get(bare, bare)
 
 
+# --- extraction -------------------------------------------------------------------------------
+
+
 def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
-    """Every target and result the document states in its indicator lists and tables."""
+    """Every target and result the document states in its indicator lists, tables and the
+    running-text figures of `indicator_text.PROSE_NAMES`."""
     blocks = list(_located(document))
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
@@ -177,9 +237,11 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         block = located.block
         intro = _INTRO.search(block.text) if isinstance(block, Paragraph) else None
         if intro:
-            found_sources, found = _from_intro(blocks, index, intro.end(), document)
+            found_sources, found = _from_intro(blocks, index, intro, document)
         elif isinstance(block, Table):
             found_sources, found = _from_table(block, located.pointer)
+        elif isinstance(block, Paragraph) and role_of(located.part) != PartRole.REVIEW:
+            found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
         else:
             continue
         sources.extend(found_sources)
@@ -192,48 +254,89 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         series=meta.series,
         sources=tuple(sources),
         indicators=tuple(records),
+        region=meta.region,
     )
 
 
 def _located(document: NormalizedDocument) -> Iterator[_Located]:
     """Blocks in order with the one paragraph numbering (structure.addressed): `p<n>`, or
     `table <n>` for tables."""
-    heading = ""
+    heading = part = top_kind = ""
     for located in addressed(document.blocks):
         if isinstance(located.block, Heading):
             heading = located.block.text
-        yield _Located(located.block, located.address, heading)
+            top_kind = top_kind or located.block.kind
+            if located.block.kind == top_kind:
+                part = heading
+        yield _Located(located.block, located.address, heading, part)
+
+
+def _document_year(document: NormalizedDocument) -> int | None:
+    for value in (document.metadata.date, document.metadata.period):
+        if value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
+def _this_year(
+    document: NormalizedDocument, sources: Sequence[IndicatorSource], located: _Located
+) -> int | None:
+    """The year a work report's 今年 means: its date's, else that of its target sentence, else
+    the year its part's heading names (三、2015年重点工作)."""
+    targets = [s.year for s in sources if s.shape == Shape.SENTENCE and s.role == Role.TARGET and s.year]
+    named = _YEAR.search(located.part)
+    return (
+        _document_year(document)
+        or (targets[0] if targets else None)
+        or (int(named.group(1)) if named else None)
+    )
 
 
 def _from_intro(
-    blocks: list[_Located], index: int, end: int, document: NormalizedDocument
+    blocks: list[_Located], index: int, intro: re.Match[str], document: NormalizedDocument
 ) -> tuple[list[IndicatorSource], list[Indicator]]:
-    """A list after "…如下：", or the clauses after "…目标是：" in the same paragraph; the text up
-    to `end` (the colon) says whether they are targets or results, and of which year."""
-    intro = blocks[index]
-    text = cast(Paragraph, intro.block).text  # the caller found the intro in a paragraph
-    role = "achieved" if re.search("完成|执行", text[:end]) else "target"
-    year = _year_of(text[:end], intro.heading, document)
+    """A list after "…如下：", or the clauses after "…目标是：" in the same paragraph; the
+    introducing sentence says whether they are targets or results, of which year and period."""
+    located = blocks[index]
+    text = cast(Paragraph, located.block).text  # the caller found the intro in a paragraph
+    end = intro.end()
+    context = _intro_context(text[:end], located.heading, document)
     rest = text[end:].strip()
     if rest:
-        source = IndicatorSource("sentence", intro.pointer, role, year, text[:end])
-        return [source], _from_clauses(rest, "", role, year, intro.pointer, text)
-    source = IndicatorSource("list", intro.pointer, role, year, text)
+        source = IndicatorSource(
+            Shape.SENTENCE, located.pointer, context.role, context.year, text[:end], context.period
+        )
+        return [source], _from_clauses(rest, context, located.pointer, text)
+    source = IndicatorSource(Shape.LIST, located.pointer, context.role, context.year, text, context.period)
+    return [source], _list_records(blocks[index + 1 :], context)
+
+
+def _list_records(blocks: Sequence[_Located], context: _Context) -> list[Indicator]:
+    """`——` paragraphs or list items up to the first other block; 预期性/约束性 headings set kind."""
     records: list[Indicator] = []
-    kind = ""
-    for located in blocks[index + 1 :]:
+    for located in blocks:
         block = located.block
         if isinstance(block, Heading):
             kind_match = _KIND_HEADING.search(block.text)
             if not kind_match:
                 break
-            kind = kind_match.group(0)[:3]
+            context = replace(context, kind=kind_match.group(0)[:3])
         elif isinstance(block, ListItem) or (isinstance(block, Paragraph) and _LIST_MARK.match(block.text)):
             item = _LIST_MARK.sub("", block.text)
-            records.extend(_from_clauses(item, kind, role, year, located.pointer, block.text))
+            records.extend(_from_clauses(item, context, located.pointer, block.text))
         else:
             break
-    return [source], records
+    return records
+
+
+def _intro_context(intro: str, heading: str, document: NormalizedDocument) -> _Context:
+    """Role from the introducing sentence; year and period from it, else from the heading above,
+    else from the rest of the paragraph, else (year) the document's."""
+    sentence = _SENTENCE_SPLIT.split(intro)[-1]
+    role = Role.ACHIEVED if _ACHIEVED_CUE.search(sentence) else Role.TARGET
+    year = _year_of(intro, heading, document)
+    period = period_in(sentence) or period_in(heading) or period_in(intro) or YEAR
+    return _Context(role, year, period)
 
 
 def _year_of(intro: str, heading: str, document: NormalizedDocument) -> int | None:
@@ -251,77 +354,97 @@ def _year_of(intro: str, heading: str, document: NormalizedDocument) -> int | No
     return int(period) if period.isdigit() else date_year
 
 
-def _from_clauses(
-    text: str, kind: str, role: str, year: int | None, pointer: str, source_text: str
-) -> list[Indicator]:
-    """`地区生产总值5318.2亿元，增长8.6%`: a clause without a name continues the previous one."""
+def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) -> list[Indicator]:
+    """`地区生产总值5318.2亿元，增长8.6%`: a clause without a name continues the previous one
+    of the same sentence; a sentence never continues another."""
     records: list[Indicator] = []
-    name = ""
-    for clause in _CLAUSE_SPLIT.split(text.rstrip("；。;.")):
-        figure = parse_figure(clause.strip(), "level")
-        if figure is None:
-            continue
-        name = figure.name or name
-        records.append(
-            Indicator(
-                name=name,
-                value=figure.value,
-                unit=figure.unit,
-                change=figure.change,
-                modifier=figure.modifier,
-                kind=kind,
-                role=role,
-                year=year,
-                pointer=pointer,
-                source_text=source_text,
-                printed=clause.strip(),
-            )
-        )
+    for sentence in _SENTENCE_SPLIT.split(text):
+        name = ""
+        for clause in (c.strip() for c in _CLAUSE_SPLIT.split(sentence)):
+            if not clause:
+                continue
+            record = _clause_record(clause, name, context, pointer, source_text)
+            if record is not None:
+                name = record.name
+                records.append(record)
     return records
 
 
-def parse_figure(text: str, default_change: str, default_unit: str = "") -> _Figure | None:
-    """Name, value, unit, change and modifier of one clause or cell; None when it states no figure.
-
-    `default_change` is what a bare number means here: a level in running text and in the
-    five-year plan, a growth rate in the annual-plan tables.
-    """
-    text = _PARENTHESES.sub("", text).strip()
-    city = _CITY_TARGET.match(text)
-    if city:
-        declines = "降" in city.group("what") or "下降" in city.group("name")
-        name = _strip_change(city.group("name"))
-        return _Figure(name, "", "", "decline" if declines else "", "完成市下达目标")
-    for pattern, modifier in _WORDED:
-        worded = pattern.match(text)
-        if worded:
-            return _Figure(worded.group("name"), "", "", "growth", modifier)
-    figure = _FIGURE.match(text)
-    if not figure:
+def _clause_record(
+    clause: str, name: str, context: _Context, pointer: str, source_text: str
+) -> Indicator | None:
+    missing = no_target_name(clause)
+    if missing:
+        value = Value(period=context.period, role=context.role)
+        return Indicator(
+            missing,
+            value,
+            Change.NONE,
+            context.kind,
+            context.year,
+            pointer,
+            source_text,
+            Status.NO_TARGET,
+            clause,
+        )
+    figure = parse_figure(clause, Change.LEVEL)
+    if figure is None:
         return None
-    name = _strip_change(figure.group("name"))
-    return _Figure(
-        name=name,
-        value=figure.group("value"),
-        unit=figure.group("unit") or default_unit,
-        change=_change_of(figure, name, default_change),
-        modifier=figure.group("modifier") or {"≤": "以内", "≥": "以上"}.get(figure.group("bound") or "", ""),
+    return _record(figure, figure.name or name, context, pointer, source_text, clause)
+
+
+def _record(
+    figure: Figure, name: str, context: _Context, pointer: str, source_text: str, printed: str
+) -> Indicator:
+    value = Value(
+        low=figure.low,
+        high=figure.high,
+        unit=figure.unit if figure.low is not None else "",
+        modifier=figure.modifier,
+        period=figure.period or context.period,
+        role=context.role,
+    )
+    return Indicator(
+        name, value, figure.change, context.kind, context.year, pointer, source_text, printed=printed
     )
 
 
-def _strip_change(name: str) -> str:
-    return _NAME_CHANGE.sub("", name.strip())
+def _from_prose(
+    located: _Located, year: int | None, earlier: Sequence[Indicator]
+) -> tuple[list[IndicatorSource], list[Indicator]]:
+    """This year's figures stated in running text (the deficit), each indicator once per
+    document, and "no target this year" said outside a target list; never in a review part
+    (一、2021年工作回顾), which speaks of last year whatever its sentences say."""
+    text = cast(Paragraph, located.block).text
+    seen = {r.name for r in earlier}
+    sources: list[IndicatorSource] = []
+    records: list[Indicator] = []
+    context = _Context(Role.TARGET, year, YEAR)
+    planning = role_of(located.part) in (PartRole.TARGETS, PartRole.TASKS)
+    for found in prose_figures(text, year, planning):
+        if found.figure.name in seen:
+            continue
+        seen.add(found.figure.name)
+        sources.append(IndicatorSource(Shape.PROSE, located.pointer, Role.TARGET, year, found.sentence))
+        records.append(
+            _record(found.figure, found.figure.name, context, located.pointer, text, found.sentence)
+        )
+    for clause in _CLAUSE_SPLIT.split(text):
+        missing = no_target_name(clause)
+        if missing and missing not in seen and _is_this_year(text, clause, year, planning):
+            seen.add(missing)
+            sources.append(IndicatorSource(Shape.PROSE, located.pointer, Role.TARGET, year, clause))
+            value = Value(role=Role.TARGET)
+            records.append(
+                Indicator(
+                    missing, value, Change.NONE, "", year, located.pointer, text, Status.NO_TARGET, clause
+                )
+            )
+    return sources, records
 
 
-def _change_of(figure: re.Match[str], name: str, default_change: str) -> str:
-    """The verb decides; a rate (失业率) is a level; a signed cell (-10.2%) keeps its sign as a
-    growth rate, as printed."""
-    verb = figure.group("verb")
-    if verb in ("增长", "下降"):
-        return "growth" if verb == "增长" else "decline"
-    if verb == "控制在" or name.endswith("率"):
-        return "level"
-    return default_change
+def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool) -> bool:
+    return any(clause in sentence for sentence in this_year_sentences(paragraph, year, planning))
 
 
 def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list[Indicator]]:
@@ -330,12 +453,14 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
     name_at = _column(header, ("指标名称", "指标"))
     if name_at is None:
         return [], []
-    columns = [(at, *found) for at, cell in enumerate(header) if (found := _column_role(cell))]
+    columns = [(at, context) for at, cell in enumerate(header) if (context := _column_context(cell))]
     if not columns:
         return [], []
     unit_at, kind_at = _column(header, ("单位",)), _column(header, ("属性",))
-    default_change = "level" if unit_at is not None else "growth"
-    sources = [IndicatorSource("table", pointer, role, year, header[at]) for at, role, year in columns]
+    default_change = Change.LEVEL if unit_at is not None else Change.GROWTH
+    sources = [
+        IndicatorSource(Shape.TABLE, pointer, c.role, c.year, header[at], c.period) for at, c in columns
+    ]
     records: list[Indicator] = []
     kind = ""
     for number, cells in enumerate(rows, start=1):
@@ -349,46 +474,27 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
         unit = row[unit_at].strip() if unit_at is not None else ""
         where = f"{pointer} row {number}"
         text = " | ".join(row)
-        for at, role, year in columns:
-            records.append(
-                _table_record(name, row[at], unit, default_change, row_kind, role, year, where, text)
-            )
+        for at, context in columns:
+            cell_context = replace(context, kind=row_kind)
+            records.append(_table_record(name, row[at], unit, default_change, cell_context, where, text))
     return sources, records
 
 
 def _table_record(
-    name: str,
-    cell: str,
-    unit: str,
-    default_change: str,
-    kind: str,
-    role: str,
-    year: int | None,
-    pointer: str,
-    source_text: str,
+    name: str, cell: str, unit: str, default_change: Change, context: _Context, pointer: str, source_text: str
 ) -> Indicator:
-    bare = _strip_change(_NUMBERING.sub("", name))
+    bare = strip_change(_NUMBERING.sub("", name))
     if bare.endswith("率"):
-        default_change = "level"
+        default_change = Change.LEVEL
     figure = parse_figure(cell.strip(), default_change, unit) if cell.strip() not in _EMPTY_CELL else None
     if figure is None:
-        return Indicator(bare, "", "", "", "", kind, role, year, pointer, source_text, "blank", cell)
-    change = figure.change
-    if "下降" in name and change in ("level", ""):
-        change = "decline"
-    return Indicator(
-        name=bare,
-        value=figure.value,
-        unit=figure.unit if figure.value else "",
-        change=change,
-        modifier=figure.modifier,
-        kind=kind,
-        role=role,
-        year=year,
-        pointer=pointer,
-        source_text=source_text,
-        printed=cell,
-    )
+        value = Value(period=context.period, role=context.role)
+        return Indicator(
+            bare, value, Change.NONE, context.kind, context.year, pointer, source_text, Status.BLANK, cell
+        )
+    if "下降" in name and figure.change in (Change.LEVEL, Change.NONE):
+        figure = replace(figure, change=Change.DECLINE)
+    return _record(figure, bare, context, pointer, source_text, cell)
 
 
 def _column(header: tuple[str, ...], names: tuple[str, ...]) -> int | None:
@@ -398,15 +504,17 @@ def _column(header: tuple[str, ...], names: tuple[str, ...]) -> int | None:
     return None
 
 
-def _column_role(header: str) -> tuple[str, int] | None:
-    """`2021年预计完成` -> (achieved, 2021); `2022年计划增长` -> (target, 2022)."""
+def _column_context(header: str) -> _Context | None:
+    """`2021年预计完成` -> achieved 2021; `2022年计划增长` -> target 2022; `2023年上半年完成` ->
+    achieved 2023 H1."""
     year = _YEAR.search(header)
     if not year:
         return None
+    period = period_in(header) or YEAR
     if re.search("完成|执行|预计", header):
-        return "achieved", int(year.group(1))
+        return _Context(Role.ACHIEVED, int(year.group(1)), period)
     if re.search("目标|计划", header):
-        return "target", int(year.group(1))
+        return _Context(Role.TARGET, int(year.group(1)), period)
     return None
 
 
@@ -424,10 +532,66 @@ def select_role(sets: Sequence[IndicatorSet], role: str | None) -> list[Indicato
     ]
 
 
+# --- alignment --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Statement:
+    series: str
+    edition: IndicatorSet
+    role: Role
+    key: tuple[str, str]
+    measure: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """Generic wordings (`words`) of the indicator a region's editions name by `names`."""
+
+    words: tuple[str, ...]
+    names: re.Pattern[str]
+
+
+def _load_synonyms() -> tuple[Synonym, ...]:
+    return tuple(
+        Synonym(tuple(entry["words"]), re.compile(entry["names"]))
+        for entry in shipped("indicator-synonyms.yaml")
+    )
+
+
+#: series/data/indicator-synonyms.yaml: 经济增速 joins the region's GDP row, 能耗强度 its
+#: energy-intensity row, whatever the level of the report names them.
+SYNONYMS = _load_synonyms()
+
+
+class _Keys:
+    """The row key of every record: (region, canonical name), a generic wording (`SYNONYMS`)
+    resolved to the name the region's editions give that indicator."""
+
+    def __init__(self, sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> None:
+        self.aliases = aliases
+        names: dict[str, list[str]] = {}
+        for each in sets:
+            for record in each.indicators:
+                names.setdefault(each.group, []).append(canonical_name(record.name, aliases))
+        self.resolved: dict[tuple[str, str], str] = {}
+        for group, written in names.items():
+            for synonym in SYNONYMS:
+                full = next((n for n in written if n not in synonym.words and synonym.names.search(n)), None)
+                for word in synonym.words if full else ():
+                    self.resolved[group, word] = full or word
+
+    def __call__(self, each: IndicatorSet, record: Indicator) -> tuple[str, str]:
+        name = canonical_name(record.name, self.aliases)
+        return each.group, self.resolved.get((each.group, name), name)
+
+
 def indicator_table(
     sets: Sequence[IndicatorSet], aliases: Mapping[str, str] = DEFAULT_ALIASES
 ) -> IndicatorTable:
-    """One row per indicator (canonical name under `aliases`), one column per edition, role and year.
+    """One row per indicator of a region (canonical name under `aliases`), one column per
+    edition, role, year and period.
 
     Omissions are found here, since only other editions tell what one edition left out: a
     column with no record of an indicator that another edition of the same series states in
@@ -436,50 +600,56 @@ def indicator_table(
     record with that change.
     """
     ordered = tuple(sorted(sets, key=lambda s: (s.date, s.doc_id)))
-    columns = tuple(_columns(ordered))
-    statements = _statements(ordered, aliases)
-    rows = tuple(
-        Row(name, tuple(_cell(ordered, column, name, statements, aliases) for column in columns))
-        for name in _names_in_order(ordered, aliases)
-    )
-    return IndicatorTable(ordered, columns, rows, dict(aliases))
+    keys = _Keys(ordered, aliases)
+    placed = list(_columns(ordered))
+    statements = _statements(ordered, keys)
+    rows = []
+    for key, names in _keys_in_order(ordered, keys).items():
+        cells = tuple(_cell(each, column, key, statements, keys) for each, column in placed)
+        rows.append(Row(_label(cells, names), cells, key[1], key[0], tuple(names)))
+    return IndicatorTable(ordered, tuple(column for _, column in placed), tuple(rows), dict(aliases))
 
 
-def _columns(sets: Sequence[IndicatorSet]) -> Iterator[Column]:
+def _columns(sets: Sequence[IndicatorSet]) -> Iterator[tuple[IndicatorSet, Column]]:
+    """Each edition's (role, year, period) columns: years ascending, targets before results."""
     for each in sets:
         keys = dict.fromkeys(
-            [(s.role, s.year) for s in each.sources] + [(r.role, r.year) for r in each.indicators]
+            [(s.role, s.year, s.period) for s in each.sources]
+            + [(r.role, r.year, r.period) for r in each.indicators]
         )
-        for role, year in sorted(keys, key=lambda k: (k[1] or 0, ROLES.index(k[0]))):
-            yield Column(each.doc_id, each.date, role, year)
+        for role, year, period in sorted(keys, key=lambda k: (k[1] or 0, ROLES.index(k[0]), k[2])):
+            yield each, Column(each.doc_id, each.date, role, year, period)
 
 
-def _names_in_order(sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> list[str]:
-    names: dict[str, None] = {}
+def _keys_in_order(sets: Sequence[IndicatorSet], keys: _Keys) -> dict[tuple[str, str], list[str]]:
+    """Row keys, regions in order of first appearance, with the names printed for each."""
+    names: dict[tuple[str, str], list[str]] = {}
     for each in sets:
         for record in each.indicators:
-            names.setdefault(canonical_name(record.name, aliases))
-    return list(names)
+            printed = names.setdefault(keys(each, record), [])
+            if record.name not in printed:
+                printed.append(record.name)
+    groups = list(dict.fromkeys(group for group, _ in names))
+    return dict(sorted(names.items(), key=lambda item: groups.index(item[0][0])))
+
+
+def _label(cells: Sequence[Cell], names: Sequence[str]) -> str:
+    """The name as the latest edition that states the indicator prints it."""
+    for cell in reversed(cells):
+        for record in cell.records:
+            if record.status != Status.OMITTED:
+                return record.name
+    return names[-1]
 
 
 def _measure(record: Indicator) -> str:
     """What a figure measures: the level, the rate of change, or "" (no figure, no direction)."""
-    return {"level": "level", "growth": "rate", "decline": "rate"}.get(record.change, "")
+    return {Change.LEVEL: "level", Change.GROWTH: "rate", Change.DECLINE: "rate"}.get(record.change, "")
 
 
-@dataclass(frozen=True)
-class _Statement:
-    series: str
-    doc_id: str
-    role: str
-    name: str
-    measure: str
-    change: str
-
-
-def _statements(sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> list[_Statement]:
+def _statements(sets: Sequence[IndicatorSet], keys: _Keys) -> list[_Statement]:
     return [
-        _Statement(each.series, each.doc_id, r.role, canonical_name(r.name, aliases), _measure(r), r.change)
+        _Statement(each.series, each, r.role, keys(each, r), _measure(r), r.change)
         for each in sets
         for r in each.indicators
         if not r.is_absent
@@ -487,92 +657,96 @@ def _statements(sets: Sequence[IndicatorSet], aliases: Mapping[str, str]) -> lis
 
 
 def _cell(
-    sets: Sequence[IndicatorSet],
-    column: Column,
-    name: str,
-    statements: list[_Statement],
-    aliases: Mapping[str, str],
+    each: IndicatorSet, column: Column, key: tuple[str, str], statements: list[_Statement], keys: _Keys
 ) -> Cell:
-    each = next(s for s in sets if s.doc_id == column.doc_id)
     records = tuple(
         r
         for r in each.indicators
-        if r.role == column.role and r.year == column.year and canonical_name(r.name, aliases) == name
+        if (r.role, r.year, r.period) == (column.role, column.year, column.period) and keys(each, r) == key
     )
     elsewhere = [
         s
         for s in statements
         if each.series
         and s.series == each.series
-        and s.doc_id != each.doc_id
-        and (s.role, s.name) == (column.role, name)
+        and s.edition is not each
+        and (s.role, s.key) == (column.role, key)
     ]
     missing = _missing_changes(records, elsewhere)
-    omitted = tuple(_omitted(each, column, name, change) for change in missing)
-    if any(not r.is_absent for r in records):
-        return Cell("stated", records + omitted)
-    if records:
-        return Cell("blank", records)
-    return Cell("omitted", omitted) if omitted else Cell("", ())
+    omitted = tuple(_omitted(each, column, key[1], change) for change in missing)
+    for status in (Status.STATED, Status.NO_TARGET, Status.BLANK):
+        if any(r.status == status for r in records):
+            return Cell(status, records + omitted if status == Status.STATED else records)
+    return Cell(Status.OMITTED, omitted) if omitted else Cell(Status.NONE, ())
 
 
-def _missing_changes(records: tuple[Indicator, ...], elsewhere: list[_Statement]) -> list[str]:
+def _missing_changes(records: tuple[Indicator, ...], elsewhere: list[_Statement]) -> list[Change]:
     """The changes to record as omitted: "" for the whole indicator, or the missing measure's."""
     if not elsewhere:
         return []
     if not records:
-        return [""]
-    if any(r.status == "blank" or not _measure(r) for r in records):
+        return [Change.NONE]
+    if any(r.status != Status.STATED or not _measure(r) for r in records):
         return []
     have = {_measure(r) for r in records}
     wanted = {s.measure: s.change for s in reversed(elsewhere) if s.measure}
     return [change for measure, change in sorted(wanted.items()) if measure not in have]
 
 
-def _omitted(each: IndicatorSet, column: Column, name: str, change: str) -> Indicator:
-    source = next((s for s in each.sources if (s.role, s.year) == (column.role, column.year)), None)
+def _omitted(each: IndicatorSet, column: Column, name: str, change: Change) -> Indicator:
+    source = next(
+        (s for s in each.sources if (s.role, s.year, s.period) == (column.role, column.year, column.period)),
+        None,
+    )
     return Indicator(
         name=name,
-        value="",
-        unit="",
+        figure=Value(period=column.period, role=column.role),
         change=change,
-        modifier="",
         kind="",
-        role=column.role,
         year=column.year,
         pointer=source.pointer if source else "",
         source_text="",
-        status="omitted",
+        status=Status.OMITTED,
     )
 
 
 def all_records(table: IndicatorTable) -> Iterator[tuple[IndicatorSet, Indicator]]:
     """Every record of every document, then the omissions the alignment found in it."""
+    owners = [each for each, _ in _columns(table.sets)]
     for each in table.sets:
         for record in each.indicators:
             yield each, record
         for row in table.rows:
-            for column, cell in zip(table.columns, row.cells, strict=True):
-                if column.doc_id == each.doc_id:
+            for owner, cell in zip(owners, row.cells, strict=True):
+                if owner is each:
                     for record in cell.records:
-                        if record.status == "omitted":
+                        if record.status == Status.OMITTED:
                             yield each, record
 
 
+# --- rendering --------------------------------------------------------------------------------
+
+_PREFIX_WORDS = ("力争", "不低于", "不超过", "低于", "高于", "超过", "控制在")
+
+
 def short_text(record: Indicator) -> str:
-    """`+6.0%以上`, `-5.7%`, `5318.2亿元`, `力争正增长`, `基本持平`; `—` for a blank cell;
-    `(omitted)`, or `(no growth)` when only that part is left out."""
-    if record.status == "omitted":
-        return f"(no {record.change})" if record.change else "(omitted)"
+    """`+6.0%以上`, `+6.5–7%`, `-5.7%`, `5318.2亿元`, `控制在4.6%以内`, `力争正增长`; `—` for a
+    blank cell, `(no target)`, `(not stated)` or `(growth not stated)`."""
+    if record.status == Status.OMITTED:
+        return f"({record.change} not stated)" if record.change else "(not stated)"
+    if record.status == Status.NO_TARGET:
+        return "(no target)"
     if record.is_absent:
         return "—"
     if not record.value:
-        return record.modifier if record.modifier == "完成市下达目标" else _wording(record)
-    sign = {"growth": "+", "decline": "-"}.get(record.change, "")
-    if record.value[0] in "-−－+":
-        sign = "-" if record.change == "decline" else ""
-    prefix = "力争" if record.modifier == "力争" else ""
-    suffix = record.modifier if record.modifier in ("以上", "左右", "以内") else ""
+        return record.modifier if record.modifier == CITY_MODIFIER else _wording(record)
+    sign = {Change.GROWTH: "+", Change.DECLINE: "-"}.get(record.change, "")
+    low = record.figure.low
+    if low is not None and low < 0:
+        sign = ""
+    words = record.modifier.split()
+    prefix = "".join(w for w in words if w in _PREFIX_WORDS)
+    suffix = "".join(w for w in words if w not in _PREFIX_WORDS)
     return f"{prefix}{sign}{record.value}{record.unit}{suffix}"
 
 
@@ -595,17 +769,18 @@ def cell_text(cell: Cell) -> str:
     return " ".join(texts)
 
 
-def _signed(record: Indicator) -> Decimal | str:
-    """The value as a signed number, so `下降5.1%` and a `-5.1%` cell compare equal."""
-    try:
-        number = Decimal(record.value.replace("−", "-").replace("－", "-"))
-    except InvalidOperation:
-        return record.value
-    return -number if record.change == "decline" else number
+def _signed(record: Indicator) -> tuple[Decimal | None, Decimal | None]:
+    """The value as signed numbers, so `下降5.1%` and a `-5.1%` cell compare equal."""
+    low, high = record.figure.low, record.figure.high
+    if record.change == Change.DECLINE:
+        return (-abs(low) if low is not None else None, -abs(high) if high is not None else None)
+    return low, high
 
 
-def _column_label(column: Column) -> str:
-    return f"{column.role} {column.year if column.year is not None else '?'}"
+def column_label(column: Column) -> str:
+    """`target 2025`, `achieved 2023 H1`."""
+    year = column.year if column.year is not None else "?"
+    return f"{column.role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
 def _pad(text: str, size: int) -> str:
@@ -613,21 +788,29 @@ def _pad(text: str, size: int) -> str:
 
 
 _LEGEND = (
-    "+ growth, - decline, no sign: a level; — the report leaves the cell blank or writes —; "
-    "(omitted), (no growth): another edition of the series states it, this one does not"
+    "+ growth, - decline, no sign: a level; a–b: a range; — the report leaves the cell blank or writes —;\n"
+    "(no target): the report says it sets no such target; (not stated), (growth not stated): another\n"
+    "edition of the series states it, this one does not; empty: no edition of the series states it"
 )
 
 
 def render_terminal(table: IndicatorTable) -> str:
-    """Plain text: a legend of the editions, then indicators down and editions across."""
+    """Plain text: a legend of the editions, then indicators down and editions across; with
+    several regions, each region's rows under its name."""
     lines = [f"{each.date:<12}{each.doc_id}  {each.title}" for each in table.sets]
     if not table.rows:
         return "\n".join([*lines, "", "no indicators found"]) + "\n"
-    grid = [
+    several = len({row.group for row in table.rows}) > 1
+    grid: list[list[str]] = [
         ["indicator", *(c.date for c in table.columns)],
-        ["", *(_column_label(c) for c in table.columns)],
-        *([row.name, *(cell_text(cell) for cell in row.cells)] for row in table.rows),
+        ["", *(column_label(c) for c in table.columns)],
     ]
+    group = None
+    for row in table.rows:
+        if several and row.group != group:
+            group = row.group
+            grid.append([f"[{group or 'no region'}]", *("" for _ in table.columns)])
+        grid.append([row.name, *(cell_text(cell) for cell in row.cells)])
     sizes = [max(display_width(line[at]) for line in grid) for at in range(len(grid[0]))]
     lines.append("")
     for line in grid:
@@ -636,18 +819,35 @@ def render_terminal(table: IndicatorTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record_dict(record: Indicator, aliases: Mapping[str, str]) -> dict[str, object]:
-    data = asdict(record)
-    data["canonical_name"] = canonical_name(record.name, aliases)
-    return data
+def _record_dict(each: IndicatorSet, record: Indicator, keys: _Keys) -> dict[str, object]:
+    figure = record.figure
+    return {
+        "name": record.name,
+        "canonical_name": keys(each, record)[1],
+        "value": record.value,
+        "low": "" if figure.low is None else str(figure.low),
+        "high": "" if figure.high is None else str(figure.high),
+        "unit": record.unit,
+        "change": str(record.change),
+        "modifier": record.modifier,
+        "kind": record.kind,
+        "role": str(record.role),
+        "year": record.year,
+        "period": str(record.period),
+        "status": str(record.status),
+        "pointer": record.pointer,
+        "printed": record.printed,
+        "source_text": record.source_text,
+    }
 
 
 def to_json(table: IndicatorTable) -> dict[str, object]:
     """Documents with their sources and records, then the aligned table (docs/indicators.md)."""
+    keys = _Keys(table.sets, table.aliases)
     omitted: dict[str, list[dict[str, object]]] = {}
     for each, record in all_records(table):
-        if record.status == "omitted":
-            omitted.setdefault(each.doc_id, []).append(_record_dict(record, table.aliases))
+        if record.status == Status.OMITTED:
+            omitted.setdefault(each.doc_id, []).append(_record_dict(each, record, keys))
     return {
         "schema_version": SCHEMA_VERSION,
         "documents": [
@@ -656,19 +856,23 @@ def to_json(table: IndicatorTable) -> dict[str, object]:
                 "date": each.date,
                 "title": each.title,
                 "series": each.series,
+                "region": each.region,
                 "found": each.found,
-                "sources": [asdict(source) for source in each.sources],
-                "indicators": [_record_dict(r, table.aliases) for r in each.indicators]
+                "sources": [_source_dict(source) for source in each.sources],
+                "indicators": [_record_dict(each, r, keys) for r in each.indicators]
                 + omitted.get(each.doc_id, []),
             }
             for each in table.sets
         ],
-        "columns": [asdict(column) for column in table.columns],
+        "columns": [{**asdict(column), "period": str(column.period)} for column in table.columns],
         "rows": [
             {
                 "name": row.name,
+                "canonical_name": row.canonical,
+                "region": row.group,
+                "names": list(row.names),
                 "cells": [
-                    {"status": cell.status, "text": cell_text(cell), "pointers": _pointers(cell)}
+                    {"status": str(cell.status), "text": cell_text(cell), "pointers": _pointers(cell)}
                     for cell in row.cells
                 ],
             }
@@ -677,17 +881,27 @@ def to_json(table: IndicatorTable) -> dict[str, object]:
     }
 
 
+def _source_dict(source: IndicatorSource) -> dict[str, object]:
+    return {**asdict(source), "period": str(source.period)}
+
+
 def _pointers(cell: Cell) -> list[str]:
     return list(dict.fromkeys(record.pointer for record in cell.records if record.pointer))
 
 
 def to_csv(table: IndicatorTable) -> str:
     """One line per record (omissions included), with a header line."""
+    keys = _Keys(table.sets, table.aliases)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for each, record in all_records(table):
-        data = _record_dict(record, table.aliases)
-        data.update(doc_id=each.doc_id, date=each.date, year="" if record.year is None else record.year)
+        data = _record_dict(each, record, keys)
+        data.update(
+            doc_id=each.doc_id,
+            date=each.date,
+            region=each.region,
+            year="" if record.year is None else record.year,
+        )
         writer.writerow([data[column] for column in CSV_COLUMNS])
     return buffer.getvalue()

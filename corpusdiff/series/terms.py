@@ -1,25 +1,32 @@
-"""Corpus-wide term index: which key words and programme names each edition uses, so a reader
-sees what the latest edition mentions for the first time and what it no longer mentions.
+"""Corpus-wide term index: which key words and programme names each edition uses, ranked by
+how distinctive each is of an edition (keyness against the other editions), so a reader sees
+what sets an edition apart, what the latest edition mentions for the first time and what it no
+longer mentions.
 
 Two pure steps (docs/terms.md): `count_terms` per document, whose picklable result lets
 callers run one call per document in a process pool, then `build_index` over all editions.
 Words are counted as jieba tokens (no double counting of overlapping words); programme names
 as substrings of the quote-free text, the rule `diff` uses to call a programme recurring.
+Keyness is Dunning's log-likelihood (G²) of an edition's count against the other editions'
+together, as Rayson and Garside compare corpora, signed: positive where the edition uses the
+term more than the others.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
 from corpusdiff.structure import build_tree
 from corpusdiff.text.chars import count_ideographs
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
+from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
@@ -29,14 +36,29 @@ NEW, DROPPED, STEADY = "new-in-latest", "dropped", "steady"
 STATUSES = (NEW, DROPPED, STEADY)
 #: A word must occur this often in all editions together to be indexed (nearly half occur once).
 DEFAULT_MIN_TOTAL = 2
+KEYNESS, FREQUENCY = "keyness", "frequency"
+ORDERS = (KEYNESS, FREQUENCY)
+#: G² above this is significant at p < 0.01 (one degree of freedom); below it, a difference in
+#: use may be chance (Rayson's 6.63).
+SIGNIFICANT = 6.63
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
-#: A numeral with ordinal, measure or unit characters (二十, 第一个, 两年, 亿元, 余家), not 多元.
-_NUMBER_RE = re.compile(
-    r"^(?:[第几多]?[\d.〇零一二三四五六七八九十百千万亿两]+[余多]?[个年月日次种项条位名座批家倍元%]*"
-    r"|[余多][个名家次种项])$"
+_NUMERALS = r"\d.〇零一二三四五六七八九十百千万亿两"
+#: Measure words and units (a closed class): what follows a numeral in an amount.
+_MEASURES = (
+    r"(?:平方公里|平方米|立方米|千瓦时|千瓦|公顷|公里|千米|公斤|美元|人次|标准箱|百分点|大批"
+    r"|[个年月日次种项条位名座批家倍元%件户届代期步手招度类套台辆架张床间处栋宗所份片层级轮场例笔支只头块本篇部首封节点号成吨斤亩米人])"
 )
-_PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
+#: An amount: a numeral (ordinal, fraction, approximate) with scale and measure words (二十, 第一个,
+#: 两年, 三分之二, 多万吨, 第二届), or a unit alone (亿元, 万公顷, 平方米); not 多元 or 一体化.
+_NUMBER_RE = re.compile(
+    rf"^(?:[第几多每]?[{_NUMERALS}]+(?:分之[{_NUMERALS}]+)?[余多]?[万亿千百]?{_MEASURES}*"
+    r"|[余多][万亿千百]?[个名家次种项户件人吨](?:次)?"
+    r"|[万亿千百]?(?:平方公里|平方米|立方米|千瓦时|千瓦|公顷|公里|千米|公斤|美元|人次|标准箱|个?百分点)"
+    r"|[万亿][个吨斤亩米人元户件])$"
+)
+#: A five-year plan's name: 十四五, and the older 七五, 八五.
+_PLAN_PERIOD_RE = re.compile(r"^十?[一二三四五六七八九]五$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,11 @@ class DocumentTerms:
     words: dict[str, int]
     programmes: dict[str, int]
 
+    @property
+    def size(self) -> int:
+        """What keyness compares against: every key word and programme mention counted."""
+        return sum(self.words.values()) + sum(self.programmes.values())
+
 
 @dataclass(frozen=True)
 class Term:
@@ -56,24 +83,48 @@ class Term:
     first: str  # first edition id with a count
     last: str  # last edition id with a count
     status: str  # new-in-latest, dropped, steady
+    keyness: dict[str, float] = field(default_factory=dict)  # edition id -> signed G², every edition
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def key_in(self) -> str:
+        """The edition the term is most distinctive of ("" when it is of none: G² <= 0 everywhere)."""
+        best = max(self.keyness, key=lambda e: self.keyness[e], default="")
+        return best if best and self.keyness[best] > 0 else ""
+
+    @property
+    def score(self) -> float:
+        """Its keyness in the edition it is most distinctive of, 0 when none."""
+        return self.keyness[self.key_in] if self.key_in else 0.0
+
 
 @dataclass(frozen=True)
 class TermIndex:
     editions: tuple[Edition, ...]
-    terms: tuple[Term, ...]  # most frequent first, ties by term
+    terms: tuple[Term, ...]  # most distinctive first (`Term.score`), then most frequent, then by term
     min_total: int
 
     def get(self, term: str) -> Term | None:
         return next((t for t in self.terms if t.term == term), None)
 
-    def select(self, status: str | None = None) -> tuple[Term, ...]:
-        """Terms with this status (all when None), most frequent first."""
-        return tuple(t for t in self.terms if status is None or t.status == status)
+    def select(
+        self, status: str | None = None, order: str = KEYNESS, edition: str | None = None
+    ) -> tuple[Term, ...]:
+        """Terms with this status (all when None): most distinctive first, or of `edition` (its
+        most over-used terms first, then the rest), or most frequent first."""
+        chosen = [t for t in self.terms if status is None or t.status == status]
+        if order == FREQUENCY:
+            chosen.sort(key=lambda t: (-t.total, t.term))
+        elif edition is not None:
+            chosen.sort(key=lambda t: (-t.keyness.get(edition, 0.0), -t.total, t.term))
+        return tuple(chosen)
+
+    def top(self, edition: str, count: int = 20) -> tuple[Term, ...]:
+        """The `count` terms most distinctive of `edition` (positive keyness only)."""
+        return tuple(t for t in self.select(edition=edition) if t.keyness.get(edition, 0.0) > 0)[:count]
 
 
 # --- counting one document --------------------------------------------------------------
@@ -112,10 +163,12 @@ def count_terms(
     edition: Edition | None = None,
     stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
 ) -> DocumentTerms:
-    """Key-word and programme counts of one document; `stopwords` are never key words.
+    """Key-word and programme counts of one document; `stopwords` and the function words
+    (`text.stopwords.FUNCTION_WORDS`) are never key words.
 
     `programmes` should be the corpus-wide list (`corpus_programmes`); None means this
     document's own names, which makes counts of different documents incomparable."""
+    stopwords = index_stopwords(stopwords)
     texts = body_texts(source)
     names = tuple(programmes) if programmes is not None else corpus_programmes([source])
     metadata = source.metadata
@@ -123,10 +176,16 @@ def count_terms(
     return DocumentTerms(edition, _word_counts(texts, names, stopwords), _programme_counts(texts, names))
 
 
+def index_stopwords(stopwords: Sequence[str]) -> tuple[str, ...]:
+    """The words the index leaves out: the given stopwords and the function words."""
+    return tuple(sorted({*stopwords, *FUNCTION_WORDS}))
+
+
 def _word_counts(
     texts: Sequence[str], programmes: tuple[str, ...], stopwords: tuple[str, ...]
 ) -> dict[str, int]:
-    seg, names = segmenter(programmes, stopwords), set(programmes)
+    domain = tuple(dict.fromkeys([*programmes, *REPORT_TERMS]))  # programme names win a tie
+    seg, names = segmenter(domain, stopwords), set(programmes)
     counts: dict[str, int] = {}
     for text in texts:
         for token in seg.words(text):
@@ -163,18 +222,19 @@ def build_index(
     if unknown:
         raise InputError(f"no counts for edition {unknown[0]!r}")
     documents = [by_id[e] for e in order]
+    sizes = {d.edition.id: d.size for d in documents}
     programmes = _totals(d.programmes for d in documents)
     words = {w: n for w, n in _totals(d.words for d in documents).items() if n >= min_total}
     terms = [
-        _term(name, PROGRAMME, {d.edition.id: d.programmes.get(name, 0) for d in documents})
+        _term(name, PROGRAMME, {d.edition.id: d.programmes.get(name, 0) for d in documents}, sizes)
         for name in programmes
     ]
     terms += [
-        _term(w, WORD, {d.edition.id: d.words.get(w, 0) for d in documents})
+        _term(w, WORD, {d.edition.id: d.words.get(w, 0) for d in documents}, sizes)
         for w in words
         if w not in programmes
     ]
-    terms.sort(key=lambda t: (-t.total, t.term))
+    terms.sort(key=lambda t: (-t.score, -t.total, t.term))
     return TermIndex(tuple(d.edition for d in documents), tuple(terms), min_total)
 
 
@@ -195,9 +255,35 @@ def _totals(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
     return totals
 
 
-def _term(term: str, kind: str, counts: dict[str, int]) -> Term:
+def _term(term: str, kind: str, counts: dict[str, int], sizes: Mapping[str, int] | None = None) -> Term:
     present = [edition for edition, count in counts.items() if count]
-    return Term(term, kind, counts, present[0], present[-1], status_of(list(counts.values())))
+    keyness = _keyness(counts, sizes) if sizes else {}
+    return Term(term, kind, counts, present[0], present[-1], status_of(list(counts.values())), keyness)
+
+
+def _keyness(counts: Mapping[str, int], sizes: Mapping[str, int]) -> dict[str, float]:
+    """Each edition's signed G² for the term against all other editions together."""
+    total, everything = sum(counts.values()), sum(sizes.values())
+    return {
+        edition: round(keyness(count, sizes[edition], total - count, everything - sizes[edition]), 2)
+        for edition, count in counts.items()
+    }
+
+
+def keyness(count: int, size: int, other_count: int, other_size: int) -> float:
+    """Dunning's log-likelihood G² of `count` in `size` tokens against `other_count` in
+    `other_size`, signed: positive when the term is relatively more frequent in the first corpus,
+    negative when less, 0 when equally frequent (or either corpus is empty)."""
+    if size <= 0 or other_size <= 0 or count + other_count == 0:
+        return 0.0
+    expected = size * (count + other_count) / (size + other_size)
+    other_expected = other_size * (count + other_count) / (size + other_size)
+    g2 = 2 * (_part(count, expected) + _part(other_count, other_expected))
+    return math.copysign(g2, count / size - other_count / other_size) if g2 > 1e-9 else 0.0
+
+
+def _part(observed: int, expected: float) -> float:
+    return observed * math.log(observed / expected) if observed else 0.0
 
 
 def status_of(counts: Sequence[int]) -> str:
@@ -238,7 +324,25 @@ def look_up(index: TermIndex, text: str, sources: Sequence[tuple[Edition, DocTre
     return Lookup(text, index.get(text), mentioned)
 
 
-# --- rendering --------------------------------------------------------------------------
+# --- rendering --------------------------------------------------------------------------------
+
+
+def edition_id(index: TermIndex, wanted: str) -> str:
+    """The id of the indexed edition `wanted` names: its id, or its date when no other edition
+    has that date; one readable line otherwise."""
+    ids = [e.id for e in index.editions]
+    if wanted in ids:
+        return wanted
+    dated = [e.id for e in index.editions if e.date == wanted]
+    if len(dated) == 1:
+        return dated[0]
+    raise InputError(
+        f"{wanted!r} is not one of the indexed editions ({', '.join(ids)}); give an id or a date"
+    )
+
+
+def _shown_keyness(term: Term, edition: str | None) -> float:
+    return term.keyness.get(edition, 0.0) if edition else term.score
 
 
 def term_json(term: Term) -> dict[str, object]:
@@ -249,44 +353,86 @@ def term_json(term: Term) -> dict[str, object]:
         "first": term.first,
         "last": term.last,
         "total": term.total,
+        "key_in": term.key_in or None,
+        "keyness": term.keyness,
         "counts": term.counts,
     }
 
 
-def index_json(index: TermIndex, terms: Sequence[Term]) -> dict[str, object]:
+def index_json(
+    index: TermIndex, terms: Sequence[Term], order: str = KEYNESS, edition: str | None = None
+) -> dict[str, object]:
     return {
         "editions": [{"id": e.id, "date": e.date, "title": e.title} for e in index.editions],
         "min_count": index.min_total,
+        "order": order,
+        "edition": edition,
         "terms": [term_json(t) for t in terms],
     }
 
 
-def index_csv(index: TermIndex, terms: Sequence[Term]) -> str:
-    """One row per term; a count column per edition, named by edition id, oldest first."""
+def index_csv(index: TermIndex, terms: Sequence[Term], edition: str | None = None) -> str:
+    """One row per term: its keyness (in `edition`, else where it is highest) and the edition
+    that is, then a count column per edition, named by edition id, oldest first."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["term", "kind", "status", "first", "last", "total", *(e.id for e in index.editions)])
+    writer.writerow(
+        [
+            "term",
+            "kind",
+            "status",
+            "first",
+            "last",
+            "total",
+            "keyness",
+            "key_in",
+            *(e.id for e in index.editions),
+        ]
+    )
     for t in terms:
-        writer.writerow([t.term, t.kind, t.status, t.first, t.last, t.total, *t.counts.values()])
+        writer.writerow(
+            [
+                t.term,
+                t.kind,
+                t.status,
+                t.first,
+                t.last,
+                t.total,
+                _shown_keyness(t, edition),
+                t.key_in,
+                *t.counts.values(),
+            ]
+        )
     return out.getvalue()
 
 
-def index_terminal(index: TermIndex, terms: Sequence[Term], hidden: int = 0) -> str:
-    """A table: status, kind, total, one column per edition (labelled by date), term."""
+def index_terminal(
+    index: TermIndex, terms: Sequence[Term], hidden: int = 0, edition: str | None = None
+) -> str:
+    """A table: status, kind, total, keyness and the edition it is highest in, one count column
+    per edition (labelled by date), term."""
     labels = _column_labels(index.editions)
+    label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     words = sum(1 for t in index.terms if t.kind == WORD)
     by_status = {s: sum(1 for t in index.terms if t.status == s) for s in STATUSES}
+    ranked = (
+        f"edition {label_of[edition]} against the others" if edition else "the edition each is most used in"
+    )
     lines = [
         f"{len(index.editions)} editions, {len(index.terms)} terms ({words} words, "
         f"{len(index.terms) - words} programmes; words seen at least {index.min_total} times)",
         "  " + ", ".join(f"{n} {s}" for s, n in by_status.items()),
+        f"  keyness: log-likelihood G² of {ranked} (3.84: p < 0.05, 6.63: p < 0.01; negative: used less)",
         *(f"  {label:<{_width(labels)}}  {e.id}" for label, e in zip(labels, index.editions, strict=True)),
         "",
-        _row(("status", "kind", "total", *labels), labels) + "  term",
+        _row(("status", "kind", "total", "keyness", "key in", *labels), labels) + "  term",
     ]
     for t in terms:
+        keyness = f"{_shown_keyness(t, edition):.1f}"
+        key_in = label_of.get(t.key_in, "-")
         lines.append(
-            _row((t.status, t.kind, str(t.total), *map(str, t.counts.values())), labels) + f"  {t.term}"
+            _row((t.status, t.kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels)
+            + f"  {t.term}"
         )
     if hidden:
         lines.append(f"… {hidden} more (--limit 0 shows all)")
@@ -303,14 +449,19 @@ def lookup_json(index: TermIndex, lookup: Lookup) -> dict[str, object]:
 
 
 def lookup_terminal(index: TermIndex, lookup: Lookup) -> str:
-    """The index count (jieba tokens or programme occurrences) beside the substring mentions."""
+    """The index count (jieba tokens or programme occurrences) and its keyness beside the
+    substring mentions."""
     indexed, mentioned = lookup.indexed, lookup.mentioned
     width = _width([e.id for e in index.editions])
-    lines = [f"{lookup.text}: {_lookup_summary(lookup)}", f"  {'edition':<{width}}  counted  mentions"]
+    lines = [
+        f"{lookup.text}: {_lookup_summary(lookup)}",
+        f"  {'edition':<{width}}  counted  keyness  mentions",
+    ]
     for e in index.editions:
         counted = str(indexed.counts[e.id]) if indexed else "-"
+        keyness = f"{indexed.keyness.get(e.id, 0.0):.1f}" if indexed else "-"
         mention = str(mentioned.counts[e.id]) if mentioned else "0"
-        lines.append(f"  {e.id:<{width}}  {counted:>7}  {mention:>8}")
+        lines.append(f"  {e.id:<{width}}  {counted:>7}  {keyness:>7}  {mention:>8}")
     return "\n".join(lines) + "\n"
 
 
@@ -334,6 +485,7 @@ def _width(labels: Sequence[str]) -> int:
 
 
 def _row(cells: Sequence[str], labels: Sequence[str]) -> str:
-    status, kind, total, *counts = cells
+    status, kind, total, keyness, key_in, *counts = cells
     columns = [f"{count:>{max(len(label), 3)}}" for count, label in zip(counts, labels, strict=True)]
-    return f"{status:<13}  {kind:<9}  {total:>5}  " + "  ".join(columns)
+    key_width = max(_width(labels), 6)
+    return f"{status:<13}  {kind:<9}  {total:>5}  {keyness:>7}  {key_in:<{key_width}}  " + "  ".join(columns)

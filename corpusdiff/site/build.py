@@ -10,29 +10,33 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import extract_programmes
+from corpusdiff.errors import CorpusError
 from corpusdiff.normalize.metadata import GENRES
 from corpusdiff.parallel import SERIAL, Runner
+from corpusdiff.read import formats
 from corpusdiff.render.diff import CLASSES, LABELS, grouped, part_line, summary, within_line
 from corpusdiff.site.common import (
+    DOWNLOADS,
     SITE_CONFIG,
     STATIC,
     BuildReport,
     Doc,
-    copy_page,
     environment,
     relative_root,
     site_config,
     site_stamp,
-    write_page,
 )
-from corpusdiff.store.corpus import entries
+from corpusdiff.site.output import SiteOutput, open_output
+from corpusdiff.site.serve import HEADERS_FILE, headers_file
+from corpusdiff.store.corpus import Entry, entries
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
@@ -217,6 +221,7 @@ class PageTask:
         parts = [
             site_stamp(),
             self.new.text,
+            self.new.raw_page,
             self.old.text if self.old else "",
             repr(self.overrides),
             repr(self.stopwords),
@@ -247,7 +252,8 @@ def _render_document(doc: Doc) -> PageOutput:
             meta=doc.meta,
             body=body,
             outline=outline,
-            raw_url=relative_root(page) + doc.raw_page if doc.raw_page else "",
+            raw_url=relative_root(page) + quote(doc.raw_page) if doc.raw_page else "",
+            raw_download=doc.raw_is_download,
             markdown_url=relative_root(page) + f"md/{doc.id}.md",
         )
     )
@@ -272,16 +278,6 @@ def _render_diff(task: PageTask) -> PageOutput:
     return PageOutput(pages, {"counts": [(k, counts[k]) for k in CLASSES if k != "recurring"]})
 
 
-STATE_FILE = ".corpusdiff-build.json"
-
-
-def _load_state(out: Path) -> _State:
-    try:
-        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
 def build_site(
     root: Path,
     out: Path,
@@ -291,47 +287,75 @@ def build_site(
     """Build (or update) the site for the corpus at `root` into `out`.
 
     Pages whose inputs (documents, overrides, code and templates) are unchanged since the last
-    build are not rendered again; the rest are rendered by `runner`, possibly in parallel.
-    `progress(total)` returns the callback that counts rendered tasks.
+    build, and whose files are as that build wrote them, are not rendered again; the rest are
+    rendered by `runner`, possibly in parallel. Every file is written atomically; files of
+    documents the corpus no longer has are removed (site/output.py). Only what the corpus
+    holds is published (docs/security.md). `progress(total)` returns the callback that counts
+    rendered tasks.
     """
     started = time.perf_counter()
     report = BuildReport()
+    refuse_output_around_corpus(root, out)
     repo_root, commit = _repository(root)
-    docs = _documents(root, repo_root)
-    consecutive, extra = _pairs(root, docs)
+    sources = {e.id: _verified_source(e, repo_root, report) for e in _documents_inside(root, report)}
+    docs = [_doc(entry, raw_page) for entry, _path, raw_page in sources.values()]
+    docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
+    consecutive, extra = _pairs(root, docs)  # every setting is read before the first write
     stopwords = load_vocabulary(root).stopwords
     tasks = [PageTask(d) for d in docs] + [
         PageTask(new, old, load_overrides(root, old.id, new.id), stopwords)
         for old, new in consecutive + extra
     ]
-    state = _load_state(out)
-    todo = [t for t in tasks if not _up_to_date(out, state.get(t.key), t)]
-    report.rendered = [t.key for t in todo]
-    fresh: _State = {}
-    for index, output in runner.each(render_task, todo, progress(len(todo))):
-        task = todo[index]
-        for page, text in output.pages.items():
-            write_page(out, page, text, report)
-        fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(output.pages), "data": output.data}
-    for task in tasks:
-        if task.key not in fresh:
-            report.unchanged.extend(state[task.key]["pages"])
-    previous_views = state.get(SERIES_VIEWS)
-    state = {t.key: fresh.get(t.key) or state[t.key] for t in tasks}
-    for doc in docs:
-        if doc.raw_page:
-            assert doc.meta.source is not None  # a raw page is a copy of the source
-            copy_page(out, doc.raw_page, repo_root / doc.meta.source.file, report)
-    for asset in sorted(STATIC.iterdir()):
-        copy_page(out, f"static/{asset.name}", asset, report)
-    state[SERIES_VIEWS] = _series_views(root, out, docs, previous_views, state, runner, report)
-    env = environment()
-    _build_index(env, out, docs, consecutive, extra, commit, state, report)
-    _build_programmes(env, out, docs, state, report)
-    _build_search(env, out, docs, state, report)
-    (out / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    with open_output(out, report) as output:
+        for entry, path, raw_page in sources.values():
+            if path is not None:
+                output.write(raw_page, _read_verified(entry, path))
+        state = _render_tasks(output, tasks, runner, progress)
+        for asset in sorted(STATIC.iterdir()):
+            output.write(f"static/{asset.name}", asset.read_bytes())
+        state[SERIES_VIEWS] = _series_views(root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner)
+        env = environment()
+        _build_index(env, output, docs, consecutive, extra, commit, state)
+        _build_programmes(env, output, docs, state)
+        _build_search(env, output, docs, state)
+        output.write(HEADERS_FILE, headers_file())
+        output.finish(state)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def refuse_output_around_corpus(root: Path, out: Path) -> None:
+    """The site never goes inside the corpus (the next ingest and check would see its Markdown
+    copies as documents, the next build would publish itself) nor around it (publishing the
+    output would publish the corpus)."""
+    corpus, site = root.resolve(), out.resolve()
+    if site.is_relative_to(corpus):
+        raise CorpusError(f"{out}: the site would be inside the corpus {corpus}; choose an --out outside it")
+    if corpus.is_relative_to(site):
+        raise CorpusError(f"{out}: the site would contain the corpus {corpus}; choose an --out beside it")
+
+
+def _render_tasks(
+    output: SiteOutput,
+    tasks: list[PageTask],
+    runner: Runner,
+    progress: Callable[[int], Callable[[int], None]],
+) -> _State:
+    """Render the tasks whose inputs or files changed; the state of every task."""
+    previous = output.tasks
+    todo = [t for t in tasks if not _up_to_date(output, previous.get(t.key), t)]
+    output.report.rendered = [t.key for t in todo]
+    fresh: _State = {}
+    for index, rendered in runner.each(render_task, todo, progress(len(todo))):
+        task = todo[index]
+        for page, text in rendered.pages.items():
+            output.write(page, text)
+        fresh[task.key] = {"hash": task.input_hash(), "pages": sorted(rendered.pages), "data": rendered.data}
+    for task in tasks:
+        if task.key not in fresh:
+            for page in previous[task.key]["pages"]:
+                output.keep(page)
+    return {t.key: fresh.get(t.key) or previous[t.key] for t in tasks}
 
 
 SERIES_VIEWS = "series-views"  # the state key of the timeline, indicators, trace and terms pages
@@ -339,19 +363,18 @@ SERIES_VIEWS = "series-views"  # the state key of the timeline, indicators, trac
 
 def _series_views(
     root: Path,
-    out: Path,
+    output: SiteOutput,
     docs: list[Doc],
     previous: dict[str, Any] | None,
     state: _State,
     runner: Runner,
-    report: BuildReport,
 ) -> dict[str, object]:
     """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
     of the document pages, which trace passages link to."""
     from corpusdiff.site.series import build_series_views
 
     paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
-    return build_series_views(root, out, docs, previous, paragraphs, runner, report)
+    return build_series_views(root, output, docs, previous, paragraphs, runner)
 
 
 def _repository(root: Path) -> tuple[Path, str]:
@@ -364,25 +387,87 @@ def _repository(root: Path) -> tuple[Path, str]:
         return root.resolve(), ""
 
 
-def _documents(root: Path, repo_root: Path) -> list[Doc]:
-    docs = []
+def _documents_inside(root: Path, report: BuildReport) -> list[Entry]:
+    """The corpus's documents, without those that are links to files outside it."""
+    corpus = root.resolve()
+    inside = []
     for entry in entries(root):
-        source = entry.metadata.source
-        raw_page = ""
-        if source and (repo_root / source.file).is_file():
-            raw_page = f"raw/{entry.id}/{Path(source.file).name}"
-        docs.append(Doc(entry.id, entry.path.read_text(encoding="utf-8"), entry.metadata, raw_page))
-    docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
-    return docs
+        if entry.path.resolve().is_relative_to(corpus):
+            inside.append(entry)
+        else:
+            report.warnings.append(
+                f"{entry.id}: {entry.path} is a link to a file outside the corpus; not published"
+            )
+    return inside
 
 
-def _up_to_date(out: Path, previous: dict[str, Any] | None, task: PageTask) -> bool:
+def _doc(entry: Entry, raw_page: str) -> Doc:
+    return Doc(entry.id, entry.path.read_text(encoding="utf-8"), entry.metadata, raw_page)
+
+
+def _verified_source(entry: Entry, repo_root: Path, report: BuildReport) -> tuple[Entry, Path | None, str]:
+    """The document, its raw source and where the site publishes it; (entry, None, "") when the
+    source is missing, or (with a warning) named outside the corpus's repository or not the
+    bytes its sha256 records: a corpus from elsewhere must not publish the builder's files."""
+    source = entry.metadata.source
+    if source is None or not source.file:
+        return entry, None, ""
+    relative = PurePosixPath(source.file)
+    if relative.is_absolute() or "\\" in source.file or {"..", ".git"} & set(relative.parts):
+        report.warnings.append(
+            f"{entry.id}: source.file {source.file!r} is not a path inside the corpus's repository; "
+            "the raw source is not published"
+        )
+        return entry, None, ""
+    path = repo_root / relative
+    if not path.resolve().is_relative_to(repo_root):
+        report.warnings.append(
+            f"{entry.id}: source file {source.file} is a link to a file outside the corpus's repository; "
+            "the raw source is not published"
+        )
+        return entry, None, ""
+    if not path.is_file():
+        return entry, None, ""  # `corpusdiff check` reports it
+    data = path.read_bytes()  # one source at a time: the copy is written later, read again
+    if hashlib.sha256(data).hexdigest() != source.sha256.lower():
+        report.warnings.append(
+            f"{entry.id}: source file {source.file} does not match its recorded sha256; the raw source "
+            "is not published (`corpusdiff check` says more)"
+        )
+        return entry, None, ""
+    return entry, path, source_page(entry.id, relative.name, data)
+
+
+def source_page(doc_id: str, name: str, data: bytes) -> str:
+    """Where a source is published, told from its bytes, never from its name: text of any
+    kind (plain, HTML, SVG, Markdown) as a .txt, which no browser runs; a binary format as a
+    download named for what it is (a PDF called report.html is report.html.pdf)."""
+    found = formats.sniff_binary(data)
+    if found is None:
+        return f"raw/{doc_id}/{_with_suffix(name, '.txt')}"
+    suffix = {"pdf": ".pdf", "docx": ".docx"}.get(found[0], ".bin")
+    return f"{DOWNLOADS}{doc_id}/{_with_suffix(name, suffix)}"
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    return name if name.lower().endswith(suffix) else name + suffix
+
+
+def _read_verified(entry: Entry, path: Path) -> bytes:
+    data = path.read_bytes()
+    assert entry.metadata.source is not None  # a verified source
+    if hashlib.sha256(data).hexdigest() != entry.metadata.source.sha256.lower():
+        raise CorpusError(f"{path}: changed while the site was being built; build it again")
+    return data
+
+
+def _up_to_date(output: SiteOutput, previous: dict[str, Any] | None, task: PageTask) -> bool:
     if not previous or previous.get("hash") != task.input_hash():
         return False
-    return all((out / page).is_file() for page in previous["pages"])
+    return all(output.intact(page) for page in previous["pages"])
 
 
-def _build_search(env: Environment, out: Path, docs: list[Doc], state: _State, report: BuildReport) -> None:
+def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
     paragraphs = [
         [number, anchor, text]
         for number, doc in enumerate(docs)
@@ -393,8 +478,8 @@ def _build_search(env: Environment, out: Path, docs: list[Doc], state: _State, r
         "paragraphs": paragraphs,
     }
     script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
-    write_page(out, "search-index.js", script, report)
-    write_page(out, "search.html", env.get_template("search.html").render(root="", title="Search"), report)
+    output.write("search-index.js", script)
+    output.write("search.html", env.get_template("search.html").render(root="", title="Search"))
 
 
 def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
@@ -409,13 +494,12 @@ def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
 
 def _build_index(
     env: Environment,
-    out: Path,
+    output: SiteOutput,
     docs: list[Doc],
     consecutive: list[tuple[Doc, Doc]],
     extra: list[tuple[Doc, Doc]],
     commit: str,
     state: _State,
-    report: BuildReport,
 ) -> None:
     regions: dict[str, dict[str, dict[str, Any]]] = {}
     for doc in docs:
@@ -444,12 +528,10 @@ def _build_index(
         extra_diffs=[_diff_summary(o, n) for o, n in extra],
         series_views=state[SERIES_VIEWS]["data"]["views"],
     )
-    write_page(out, "index.html", html, report)
+    output.write("index.html", html)
 
 
-def _build_programmes(
-    env: Environment, out: Path, docs: list[Doc], state: _State, report: BuildReport
-) -> None:
+def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
     named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))
@@ -460,4 +542,4 @@ def _build_programmes(
         programmes=rows,
         documents=[{"url": d.url, "date": d.meta.date, "series": d.meta.series} for d in ordered],
     )
-    write_page(out, "programmes.html", html, report)
+    output.write("programmes.html", html)

@@ -1,11 +1,10 @@
 """What every page builder of the site shares: the page environment, the build report, a
-document as the site sees it, and the writers that keep unchanged pages untouched."""
+document as the site sees it, and the corpus's site settings."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ if TYPE_CHECKING:  # Jinja2 is imported where used
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_CONFIG = "site.yaml"
+DOWNLOADS = "download/"  # binary sources, served as attachments (site/serve.py, docs/security.md)
 
 
 @dataclass
@@ -28,6 +28,8 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # tasks (documents, pairs) rendered this time
+    removed: list[str] = field(default_factory=list)  # files of an earlier build the corpus no longer has
+    warnings: list[str] = field(default_factory=list)  # one line each: what was left out, and why
     series_rendered: bool = False  # the series views (site_series.py) were rendered this time
     seconds: float = 0.0
 
@@ -41,11 +43,17 @@ class Doc:
     id: str
     text: str
     meta: Metadata
-    raw_page: str = ""  # where the site keeps a copy of the raw source ("" when it is missing)
+    #: where the site keeps a copy of the verified raw source: raw/… (text, a .txt) or
+    #: download/… (a binary format); "" when the source is missing or was not verified
+    raw_page: str = ""
 
     @property
     def url(self) -> str:
         return f"doc/{self.id}.html"
+
+    @property
+    def raw_is_download(self) -> bool:
+        return self.raw_page.startswith(DOWNLOADS)
 
 
 @functools.cache
@@ -66,27 +74,6 @@ def relative_root(page: str) -> str:
     return "../" * page.count("/")
 
 
-def write_page(out: Path, page: str, text: str, report: BuildReport) -> None:
-    """Write only what changed, so unchanged pages keep their files (and timestamps)."""
-    target = out / page
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        report.unchanged.append(page)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    report.written.append(page)
-
-
-def copy_page(out: Path, page: str, source: Path, report: BuildReport) -> None:
-    target = out / page
-    if target.is_file() and target.read_bytes() == source.read_bytes():
-        report.unchanged.append(page)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    report.written.append(page)
-
-
 @functools.cache
 def site_stamp() -> str:
     """Code, templates and static files: a change to any of them rebuilds every page."""
@@ -100,7 +87,9 @@ def site_stamp() -> str:
 
 def site_config(path: Path) -> dict[str, Any]:
     """<corpus>/site.yaml, read by the limited YAML loader (a corpus from elsewhere is untrusted
-    input); one CorpusError line when it is not a mapping."""
+    input); one CorpusError line when it is not a mapping or is a link that leaves the corpus."""
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise CorpusError(f"{path}: is a link to a file outside the corpus; replace it with the file itself")
     data = yamlsafe.read(path) or {}
     if not isinstance(data, dict):
         raise CorpusError(f"{path}: must be a mapping of settings (pairs:, timelines:, vocabulary:)")

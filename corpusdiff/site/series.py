@@ -16,9 +16,9 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from markupsafe import Markup
 
@@ -31,13 +31,11 @@ from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
 from corpusdiff.site.common import (
     SITE_CONFIG,
-    BuildReport,
     Doc,
     environment,
     relative_root,
     site_config,
     site_stamp,
-    write_page,
 )
 from corpusdiff.store import cache
 from corpusdiff.types.diff import DiffResult, Overrides
@@ -46,9 +44,11 @@ from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
 from corpusdiff.types.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from corpusdiff.site.output import SiteOutput
+
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
-HALF_YEAR_GENRE = "mid-year-report"  # its results are for the first half of the year
 FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
 PRESENCE_MARKS = {
     tl.QUOTED: ("●", "quoted"),
@@ -290,12 +290,11 @@ def _pairs_of(edition_set: EditionSet) -> list[tuple[Doc, Doc]]:
 
 def build_series_views(
     root: Path,
-    out: Path,
+    output: SiteOutput,
     docs: Sequence[Doc],
     previous: dict[str, Any] | None,
     paragraphs: dict[str, list[tuple[str, str]]],
     runner: Runner,
-    report: BuildReport,
 ) -> dict[str, object]:
     """Write the series-view pages unless their inputs are unchanged; return their state entry.
 
@@ -303,13 +302,14 @@ def build_series_views(
     trace passages to the paragraph rather than the section."""
     inputs = gather_inputs(root, docs)
     digest = inputs.input_hash()
-    if previous and previous.get("hash") == digest and all((out / p).is_file() for p in previous["pages"]):
-        report.unchanged.extend(previous["pages"])
+    if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
+        for page in previous["pages"]:
+            output.keep(page)
         return previous
     pages = render_views(inputs, paragraphs, runner)
     for page, html in pages.items():
-        write_page(out, page, html, report)
-    report.series_rendered = True
+        output.write(page, html)
+    output.report.series_rendered = True
     return {"hash": digest, "pages": sorted(pages), "data": {"views": index_entries(inputs)}}
 
 
@@ -511,8 +511,7 @@ def indicator_section(
     sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
     table = ind.indicator_table(sets, aliases)
     urls = {d.id: root + d.url for d in edition_set.docs}
-    genres = {d.id: d.meta.genre for d in edition_set.docs}
-    half = [genres.get(c.doc_id) == HALF_YEAR_GENRE and c.role == "achieved" for c in table.columns]
+    half = [not c.period.is_year for c in table.columns]  # a part of the year (H1, 1-9月)
     rows = []
     for r, row in enumerate(table.rows):
         cells = [
@@ -540,7 +539,13 @@ def indicator_section(
             {"url": urls[s.doc_id], "title": s.title, "date": s.date, "found": s.found} for s in table.sets
         ],
         "columns": [
-            {"date": c.date, "url": urls[c.doc_id], "role": c.role, "year": c.year, "half": h}
+            {
+                "date": c.date,
+                "url": urls[c.doc_id],
+                "role": c.role,
+                "year": c.year,
+                "period": str(c.period) if h else "",
+            }
             for c, h in zip(table.columns, half, strict=True)
         ],
         "rows": rows,
@@ -568,7 +573,9 @@ def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[b
     by_key: dict[tuple[str, int], str] = {}
     for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
         if cell.status == "stated" and column.year is not None:
-            by_key.setdefault((column.role, column.year), ind.cell_text(cell) + (" (H1)" if is_half else ""))
+            by_key.setdefault(
+                (column.role, column.year), ind.cell_text(cell) + (f" ({column.period})" if is_half else "")
+            )
     years = sorted({year for _, year in by_key})
     return [
         f"{year}: target {by_key[('target', year)]} → achieved {by_key[('achieved', year)]}"
@@ -578,11 +585,12 @@ def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[b
 
 
 def _number(record: ind.Indicator) -> Decimal | None:
-    """A decline is plotted below zero whether the report writes 下降5.1% or -5.1%."""
-    try:
-        value = Decimal(record.value.replace("−", "-").replace("－", "-"))
-    except InvalidOperation:
+    """A decline is plotted below zero whether the report writes 下降5.1% or -5.1%; a range
+    (6.5%－7%) at its middle."""
+    low, high = record.figure.low, record.figure.high
+    if low is None:
         return None
+    value = (low + high) / 2 if high is not None else low
     return -abs(value) if record.change == "decline" else value
 
 
@@ -599,7 +607,7 @@ def chart_points(
             measure = "level" if record.change == "level" else "rate of change"
             if value is None or column.year is None or (is_half and measure == "level"):
                 continue
-            label = ind.short_text(record) + (" H1" if is_half else "")
+            label = ind.short_text(record) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})
             points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
     return [
@@ -799,7 +807,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 
 def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
-    """Every term of the index, most frequent first, with its counts per edition."""
+    """Every term of the index, most distinctive of an edition first, with its counts per edition."""
     labels = tl.column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     return {

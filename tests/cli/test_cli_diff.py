@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
+from corpusdiff.text.chars import display_width
 from tests.conftest import ROOT, SEEDS
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
@@ -145,3 +150,70 @@ def test_json_validates_against_the_documented_schema() -> None:
     for new in (NEW, "futian/mid-year-report/2023-10"):
         _, out, _ = run("diff", OLD, new, "--format", "json")
         jsonschema.validate(json.loads(out), schema)
+
+
+def test_summary_fits_a_40_line_screen_at_80_columns() -> None:
+    code, out, _ = run("diff", OLD, NEW, "--summary", "--width", "80")
+    assert code == 1
+    assert len(out.splitlines()) <= 40
+    assert "NEW initiatives" in out and "DROPPED initiatives" in out and "\n== " not in out
+
+
+def test_section_filters_the_summary_and_an_unknown_section_is_one_line() -> None:
+    code, out, _ = run("diff", OLD, NEW, "--summary", "--section", "主要任务")
+    assert code == 1
+    parts = [line.split()[0] for line in out.splitlines() if re.match(r"  [a-z]+ \d+ → \d+:", line)]
+    assert parts == ["tasks"]
+    code, out, err = run("diff", OLD, NEW, "--section", "没有这一节")
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "没有这一节" in err and "--outline" in err
+
+
+def test_terminal_is_not_wrapped_when_piped_unless_a_width_is_given() -> None:
+    _, piped, _ = run("diff", OLD, NEW, "--level", "unit")
+    _, wrapped, _ = run("diff", OLD, NEW, "--level", "unit", "--width", "72")
+    assert max(map(display_width, piped.splitlines())) > 72
+    assert max(map(display_width, wrapped.splitlines())) <= 72
+    assert "sentence added" not in piped
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_word_and_excel_need_an_output_file(fmt: str) -> None:
+    code, out, err = run("diff", OLD, NEW, "--format", fmt)
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "-o" in err and "Traceback" not in err
+
+
+def test_comparison_table_files_by_format_or_by_extension(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    code, _, _ = run("diff", OLD, NEW, "-o", str(tmp_path / "table.docx"))
+    assert code == 1
+    word_rows = len(docx.Document(str(tmp_path / "table.docx")).tables[0].rows)
+    code, _, _ = run("diff", OLD, NEW, "--format", "xlsx", "-o", str(tmp_path / "table.sheet"))
+    assert code == 1
+    excel_rows = openpyxl.load_workbook(io.BytesIO((tmp_path / "table.sheet").read_bytes())).active.max_row
+    code, out, _ = run("diff", OLD, NEW, "--format", "csv")
+    assert code == 1 and not out.startswith("\ufeff")
+    csv_rows = len(list(csv.reader(io.StringIO(out))))
+    assert word_rows == excel_rows == csv_rows > 100  # the header and one row per unit group or heading
+    run("diff", OLD, NEW, "-o", str(tmp_path / "table.csv"))
+    assert (tmp_path / "table.csv").read_text(encoding="utf-8") == "\ufeff" + out
+
+
+def test_section_cuts_the_comparison_table_too() -> None:
+    _, whole, _ = run("diff", OLD, NEW, "--format", "csv")
+    _, tasks, _ = run("diff", OLD, NEW, "--format", "csv", "--section", "主要任务")
+    rows = list(csv.reader(io.StringIO(tasks)))[1:]
+    assert 0 < len(rows) < len(list(csv.reader(io.StringIO(whole)))) - 1
+    assert all("主要任务" in row[1] or row[4] == "标题" for row in rows)
+
+
+def test_summary_is_a_terminal_view_and_an_unwritable_output_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run("diff", OLD, NEW, "--summary", "--format", "json")
+    assert code == 2 and len(err.splitlines()) == 1
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    code, _, err = run("diff", OLD, NEW, "-o", str(blocker / "table.docx"))
+    assert code == 2 and len(err.splitlines()) == 1 and "cannot write" in err

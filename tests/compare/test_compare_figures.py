@@ -43,3 +43,14 @@ def test_changed_figure_lines_show_whole_figures(old: str, new: str) -> None:
             assert item.figures, f"no figure line for {item.old.text} → {item.new.text}"
         for figure in item.figures:
             assert figure.old in before and figure.new in after, figure
+
+
+def test_a_year_changed_in_a_date_is_no_figure_change() -> None:
+    """The subtitle of a national report (`——2021年3月5日在…` → `——2022年3月5日在…`): the token
+    diff cuts `2021` from its `年`, which still makes it a date."""
+    from corpusdiff.compare.inline import changed_figures
+
+    diff = [("=", "——"), ("-", "2021"), ("+", "2022"), ("=", "年3月5日在全国人民代表大会上")]
+    assert changed_figures(diff) == []
+    quantity = [("=", "城镇新增就业"), ("-", "1100万人"), ("+", "1200万人"), ("=", "以上，")]
+    assert [(f.old, f.new) for f in changed_figures(quantity)] == [("1100万人", "1200万人")]

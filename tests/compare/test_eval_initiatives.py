@@ -27,8 +27,11 @@ from tests.eval_initiatives import (
 
 # Floors per labelled pair, set just below the values the one matching model (compare/units.py) reaches
 # (session 4; the chain-of-passes differ before it found about half the pairs). Raise them as the differ improves; the target is >= 0.95 pairs found and pair precision,
-# >= 0.90 called dropped right and called new right. national-2016__national-2017 is held out: never
-# tune the differ on it, but it keeps its floors so that a regression there is seen.
+# >= 0.90 called dropped right and called new right. national-2016__national-2017 and
+# national-2014__national-2015 are held out: never tune the differ on them, but they keep their floors so
+# that a regression there is seen. 2014 -> 2015 renumbers the tasks (（一）…（九） groups of one section
+# become top-level sections 三…六, task areas that `compare.units.part_roles` gives the tasks role;
+# before that, 0.39 pairs found and 2/67 called dropped right).
 FLOORS: dict[str, dict[str, float]] = {
     "futian-2022-01__futian-2023-10": {
         "located": 0.99,
@@ -43,6 +46,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "pair_precision": 0.93,
         "called_dropped_right": 0.75,
         "called_new_right": 0.88,
+    },
+    "national-2014__national-2015": {
+        "located": 0.99,
+        "pairs_found": 0.94,
+        "pair_precision": 0.93,
+        "called_dropped_right": 0.14,
+        "called_new_right": 0.44,
     },
     "national-2016__national-2017": {
         "located": 0.99,
@@ -66,7 +76,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "called_new_right": 0.44,
     },
 }
-HELD_OUT = {"national-2016__national-2017"}
+HELD_OUT = {"national-2014__national-2015", "national-2016__national-2017"}
 LABEL_DIR = Path(__file__).parent.parent / "data" / "labels" / "initiatives"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from click.testing import CliRunner
 
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.series.indicator_text import Change, Period, Status, parse_figure
 from corpusdiff.series.indicators import (
     CSV_COLUMNS,
     Indicator,
@@ -35,6 +38,8 @@ from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "indicators.yaml"
+NATIONAL_LABELS = Path(__file__).parent.parent / "data" / "labels" / "national-indicators.yaml"
+NATIONAL = Path(__file__).parent.parent / "data" / "national-gwr" / "wikisource"
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
 #: The corpus's own aliases (corpus/site.yaml), as the CLI and the site use them.
 CORPUS_ALIASES = load_vocabulary(CORPUS).indicator_aliases
@@ -308,8 +313,8 @@ def test_what_another_edition_of_the_series_states_is_omitted_here() -> None:
     assert [c.doc_id for c in table.columns] == ["t/plan/2024-01", "t/plan/2025-01", "t/gwr/2025-02"]
     cells = {row.name: [cell_text(cell) for cell in row.cells] for row in table.rows}
     assert cells == {
-        "地区生产总值": ["5000亿元 +6%", "5949亿元 (no growth)", ""],
-        "一般公共预算收入": ["200亿元", "(omitted)", ""],
+        "地区生产总值": ["5000亿元 +6%", "5949亿元 (growth not stated)", ""],
+        "一般公共预算收入": ["200亿元", "(not stated)", ""],
         "社会消费品零售总额": ["", "", "2344亿元"],
     }
     omitted = [(r.name, r.change, r.pointer) for each, r in all_records(table) if r.status == "omitted"]
@@ -440,15 +445,16 @@ def test_paragraph_pointers_are_the_site_anchors(doc_id: str) -> None:
 
 def test_the_plan_series_table_across_editions() -> None:
     table = indicator_table([corpus_set(doc_id) for doc_id in reversed(PLANS)], CORPUS_ALIASES)
-    columns = [(c.date, c.role, c.year) for c in table.columns]
+    columns = [(c.date, c.role, c.year, str(c.period)) for c in table.columns]
+    # 2023-10.md: 一、2023年上半年…执行情况 / 主要指标完成情况如下, and the table's 2023年上半年完成
     assert columns == [
-        ("2022-01", "target", 2021),
-        ("2022-01", "achieved", 2021),
-        ("2022-01", "target", 2022),
-        ("2023-10", "target", 2023),
-        ("2023-10", "achieved", 2023),
-        ("2025-01", "achieved", 2024),
-        ("2025-01", "target", 2025),
+        ("2022-01", "target", 2021, "year"),
+        ("2022-01", "achieved", 2021, "year"),
+        ("2022-01", "target", 2022, "year"),
+        ("2023-10", "target", 2023, "year"),
+        ("2023-10", "achieved", 2023, "H1"),
+        ("2025-01", "achieved", 2024, "year"),
+        ("2025-01", "target", 2025, "year"),
     ]
     cells = {row.name: [cell_text(cell) for cell in row.cells] for row in table.rows}
     # 地区生产总值: table 6.8%/8.6%/6.0%以上, list 5318.2亿元 增长8.6%, 6.0%以上; 2023-10 table 6.5%,
@@ -459,11 +465,11 @@ def test_the_plan_series_table_across_editions() -> None:
         "+6.0%以上",
         "+6.5%",
         "2731亿元 +3.5%",
-        "5949亿元 (no growth)",
+        "5949亿元 (growth not stated)",
         "+5.5%左右",
     ]
     # 一般公共预算收入: the 2023 H1 list says 下降5.1% and the table -5.1%: one figure. 2025-01 drops it.
-    assert cells["一般公共预算收入"][4:] == ["95.65亿元 -5.1%", "(omitted)", "(omitted)"]
+    assert cells["一般公共预算收入"][4:] == ["95.65亿元 -5.1%", "(not stated)", "(not stated)"]
     assert cells["万元GDP水耗"][4] == "—"
 
 
@@ -526,8 +532,9 @@ def test_cli_terminal_table() -> None:
         "2731亿元",
         "+3.5%",
         "5949亿元",
-        "(no",
-        "growth)",
+        "(growth",
+        "not",
+        "stated)",
         "+5.5%左右",
     ]
 
@@ -542,7 +549,7 @@ def test_cli_json() -> None:
     code, out, _ = run("futian/annual-plan/2025-01", "futian/annual-plan/2022-01", "-f", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert [d["id"] for d in data["documents"]] == [
         "futian/annual-plan/2022-01",
         "futian/annual-plan/2025-01",
@@ -607,3 +614,314 @@ def test_csv_and_json_agree_on_the_records() -> None:
     # 2025-01: 一般公共预算收入 and 失业率 in both roles, the 2024 growth of 5 indicators;
     # 2023-10: the H1 list gives no 进出口总额 level (the table gives only -10.2%).
     assert sum(r["status"] == "omitted" for r in rows) == 4 + 5 + 1
+
+
+# ------------------------------------------------------- ranges, modifiers, periods and roles
+
+
+@pytest.mark.parametrize(
+    ("clause", "low", "high", "unit"),
+    [
+        ("国内生产总值增长6.5%－7%", "6.5", "7", "%"),  # 2016 national report
+        ("国内生产总值增长6%－6.5%", "6", "6.5", "%"),  # 2019
+        ("地区生产总值增长6%—6.5%", "6", "6.5", "%"),
+        ("地区生产总值增长6-6.5%", "6", "6.5", "%"),
+        ("地区生产总值增长5.5%~6%", "5.5", "6", "%"),
+        ("城镇新增就业80万至90万人", "80", "90", "万人"),
+        ("城镇新增就业80到90万人", "80", "90", "万人"),
+    ],
+)
+def test_a_range_is_one_growth_figure_never_a_decline(clause: str, low: str, high: str, unit: str) -> None:
+    figure = parse_figure(clause, Change.LEVEL)
+    assert figure is not None
+    assert (str(figure.low), str(figure.high), figure.unit) == (low, high, unit)
+    assert figure.name in ("国内生产总值", "地区生产总值", "城镇新增就业")
+    assert figure.change != Change.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "value", "change", "modifier"),
+    [
+        ("居民消费价格涨幅3%左右", "居民消费价格涨幅", "3", "level", "左右"),
+        ("城镇新增就业1100万人以上", "城镇新增就业", "1100", "level", "以上"),
+        ("城镇调查失业率5.5%以内", "城镇调查失业率", "5.5", "level", "以内"),
+        ("万元GDP水耗下降3%以下", "万元GDP水耗", "3", "decline", "以下"),
+        ("一般公共预算收入增长不低于5%", "一般公共预算收入", "5", "growth", "不低于"),
+        ("政府负债率不超过60%", "政府负债率", "60", "level", "不超过"),
+        ("城镇登记失业率低于4.6%", "城镇登记失业率", "4.6", "level", "低于"),
+        ("地区生产总值力争增长7%以上", "地区生产总值", "7", "growth", "力争 以上"),
+        ("PM2.5平均浓度控制在25微克", "PM2.5平均浓度", "25", "level", "控制在"),
+        ("居民消费价格涨幅控制在3.5%左右", "居民消费价格涨幅", "3.5", "level", "左右"),
+        ("城镇调查失业率全年控制在5.5%以内", "城镇调查失业率", "5.5", "level", "以内"),
+        ("单位国内生产总值能耗降低3%左右", "单位国内生产总值能耗", "3", "decline", "左右"),
+        ("粮食产量保持在1.3万亿斤以上", "粮食产量", "1.3", "level", "以上"),
+    ],
+)
+def test_modifiers_and_verbs_are_not_part_of_the_name(
+    clause: str, name: str, value: str, change: str, modifier: str
+) -> None:
+    figure = parse_figure(clause, Change.LEVEL)
+    assert figure is not None
+    assert (figure.name, str(figure.low), figure.change, figure.modifier) == (name, value, change, modifier)
+
+
+def test_controlled_at_alone_is_the_bound() -> None:
+    figure = parse_figure("城镇登记失业率控制在4.5%", Change.LEVEL)
+    assert figure is not None and figure.modifier == "控制在" and figure.change == Change.LEVEL
+
+
+PERIOD_LISTS = """
+## 一、2024年1-9月经济运行情况
+
+1-9月主要指标完成情况如下：
+
+——地区生产总值4301亿元，增长5.2%；
+
+## 二、2024年上半年执行情况
+
+上半年主要经济指标实现情况如下：
+
+——社会消费品零售总额1139亿元，增长3.3%；
+
+## 三、2025年主要目标
+
+2025年主要预期目标如下：
+
+——地区生产总值全年增长5.5%左右；
+
+——一般公共预算收入上半年增长3%。
+"""
+
+
+def test_periods_come_from_the_intro_its_heading_or_the_clause() -> None:
+    found = extract_indicators(document(PERIOD_LISTS, date="2024-10"))
+    rows = [(r.name, r.role, r.year, str(r.period), r.value) for r in found.indicators]
+    assert rows == [
+        ("地区生产总值", "achieved", 2024, "Q1-Q3", "4301"),
+        ("地区生产总值", "achieved", 2024, "Q1-Q3", "5.2"),
+        ("社会消费品零售总额", "achieved", 2024, "H1", "1139"),  # 实现 says achieved
+        ("社会消费品零售总额", "achieved", 2024, "H1", "3.3"),
+        ("地区生产总值", "target", 2025, "year", "5.5"),
+        ("一般公共预算收入", "target", 2025, "H1", "3"),
+    ]
+    table = indicator_table([found])
+    labels = [f"{c.role} {c.year} {c.period}" for c in table.columns]
+    assert labels == ["achieved 2024 H1", "achieved 2024 Q1-Q3", "target 2025 H1", "target 2025 year"]
+    assert "achieved 2024 Q1-Q3" in render_terminal(table)
+
+
+@pytest.mark.parametrize(
+    ("label", "months"), [("year", 12), ("H1", 6), ("Q1", 3), ("Q1-Q3", 9), ("1-10月", 10)]
+)
+def test_period_labels_read_back(label: str, months: int) -> None:
+    assert Period.parse(label) == Period(months) and str(Period(months)) == label
+
+
+def test_a_target_sentence_ends_names_at_its_full_stops() -> None:
+    # 2015 national report: the list goes on after a 。, and a name must not swallow the sentence
+    body = "今年经济社会发展的主要预期目标是：进出口增长6%左右，居民收入增长与经济发展同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"
+    found = extract_indicators(document(body, doc_id="t/gwr/2015", date="2015-03-05"))
+    assert [(r.name, r.value, r.change, r.modifier) for r in found.indicators] == [
+        ("进出口", "6", "growth", "左右"),
+        ("能耗强度", "3.1", "decline", "以上"),
+    ]
+
+
+# ------------------------------------------------------------- running text: the deficit
+
+
+FISCAL = """
+## 一、2018年工作回顾
+
+财政赤字率一直控制在3%以内。今年以来赤字率为2.9%。
+
+## 二、2019年政府工作任务
+
+积极的财政政策要加力提效。今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元，其中中央财政赤字1.83万亿元，地方财政赤字9300亿元。
+
+财政赤字和国债规模有所增加，但赤字率稳定在2.8%。去年财政赤字2.38万亿元。
+"""
+
+
+def test_the_deficit_is_read_from_this_years_fiscal_paragraph_only() -> None:
+    found = extract_indicators(document(FISCAL, doc_id="t/gwr/2019", date="2019-03-05"))
+    assert [(r.name, r.value, r.unit, r.role, r.year, r.pointer) for r in found.indicators] == [
+        ("赤字率", "2.8", "%", "target", 2019, "p1"),
+        ("财政赤字", "2.76", "万亿元", "target", 2019, "p1"),
+    ]  # not the review's 3% or 2.9%, not 中央/地方财政赤字, not last year's 2.38万亿元, each once
+    assert {s.shape for s in found.sources} == {"prose"}
+
+
+# ------------------------------------------------------------- no target versus not found
+
+
+def test_no_target_this_year_is_marked_apart_from_not_stated_and_not_found() -> None:
+    with_target = extract_indicators(
+        document(
+            "今年发展主要预期目标是：国内生产总值增长6%以上；城镇新增就业1100万人以上；单位国内生产总值能耗降低3%左右。",
+            doc_id="t/gwr/2021",
+            date="2021-03-05",
+            series="t-gwr",
+        )
+    )
+    without = extract_indicators(
+        document(
+            "今年发展主要预期目标是：城镇新增就业900万人以上；能耗强度目标在“十四五”规划期内统筹考核。"
+            "需要说明的是，我们没有提出全年经济增速具体目标，主要因为不确定性很大。",
+            doc_id="t/gwr/2020",
+            date="2020-05-22",
+            series="t-gwr",
+        )
+    )
+    silent = extract_indicators(
+        document("今年我们要办好自己的事。", doc_id="t/gwr/2019", date="2019-03-05", series="t-gwr")
+    )
+    assert [(r.name, r.status) for r in without.indicators if r.status == Status.NO_TARGET] == [
+        ("能耗强度", "no-target"),
+        ("经济增速", "no-target"),
+    ]
+    assert not silent.found
+    table = indicator_table([with_target, without, silent])
+    cells = {row.name: [cell_text(cell) for cell in row.cells] for row in table.rows}
+    # the 2019 edition has no column at all (nothing found); 经济增速 and 能耗强度 join the rows
+    # the region's other editions name 国内生产总值 and 单位国内生产总值能耗
+    assert [c.doc_id for c in table.columns] == ["t/gwr/2020", "t/gwr/2021"]
+    assert cells["国内生产总值"] == ["(no target)", "+6%以上"]
+    assert cells["单位国内生产总值能耗"] == ["(no target)", "-3%左右"]
+    assert cells["城镇新增就业"] == ["900万人以上", "1100万人以上"]
+    assert [row.cells[0].status for row in table.rows if row.name == "国内生产总值"] == ["no-target"]
+
+
+# ------------------------------------------------------------- one row per indicator and region
+
+
+def test_rows_are_per_region_and_labelled_as_printed() -> None:
+    national = extract_indicators(
+        document(
+            "今年发展主要预期目标是：城镇登记失业率4.5%以内。",
+            doc_id="cn/gwr/2019",
+            date="2019-03-05",
+            series="cn-gwr",
+        )
+    )
+    national = replace(national, region="全国")
+    futian = corpus_set("futian/annual-plan/2022-01")
+    table = indicator_table([national, futian], CORPUS_ALIASES)  # 城镇登记失业率 -> 城镇居民登记失业率
+    unemployment = [r for r in table.rows if r.canonical == "城镇居民登记失业率"]
+    assert [(r.group, r.name) for r in unemployment] == [
+        ("全国", "城镇登记失业率"),
+        ("福田区", "城镇居民登记失业率"),
+    ]
+    out = render_terminal(table)
+    assert "[全国]" in out and "[福田区]" in out
+    assert out.index("[全国]") < out.index("城镇登记失业率") < out.index("[福田区]")
+
+
+# ------------------------------------------------------------- the national reports, hand-labelled
+
+
+@pytest.fixture(scope="module")
+def national_table():
+    sets = []
+    for path in sorted(NATIONAL.glob("*.txt")):
+        # what a manifest would give: the reports are delivered on 5 March (no 2020 in the corpus)
+        overrides = {"date": f"{path.stem}-03-05", "series": "national-gwr", "region": "全国"}
+        each = extract_indicators(normalize_file(path, overrides))
+        sets.append(replace_id(each, f"national/gwr/{path.stem}"))
+    return indicator_table(sets)
+
+
+def replace_id(each: IndicatorSet, doc_id: str) -> IndicatorSet:
+    return replace(each, doc_id=doc_id)
+
+
+def _national_misses(labels: list[dict], table) -> list[str]:
+    records = [(each.doc_id, r) for each, r in all_records(table)]
+    misses = []
+    for label in labels:
+        doc = f"national/gwr/{label['report']}"
+        candidates = [r for d, r in records if d == doc and r.role == "target" and r.year == label["report"]]
+        status = label.get("status", "stated")
+        if status == "stated":
+            wanted = (
+                label["name"],
+                label["low"],
+                label["high"],
+                label["unit"],
+                label["change"],
+                label["modifier"],
+                label["period"],
+            )
+            hits = [
+                r
+                for r in candidates
+                if r.status == "stated"
+                and (
+                    r.name,
+                    str(r.figure.low),
+                    str(r.figure.high),
+                    r.unit,
+                    r.change,
+                    r.modifier,
+                    str(r.period),
+                )
+                == wanted
+                and label["printed"] in r.printed
+            ]
+        else:
+            hits = [r for r in candidates if r.status == status and r.name == label["name"]]
+        if len(hits) != 1:
+            misses.append(f"{label['report']} {label['name']} {status}: {len(hits)} records")
+    return misses
+
+
+def test_every_national_target_is_extracted_exactly(national_table) -> None:
+    assert NATIONAL_LABELS.is_file(), (
+        f"{NATIONAL_LABELS} is missing: the hand labels are part of the test suite"
+    )
+    labels = yaml.safe_load(NATIONAL_LABELS.read_text(encoding="utf-8"))
+    assert len(labels) >= 50
+    misses = _national_misses(labels, national_table)
+    assert not misses, f"{len(labels) - len(misses)}/{len(labels)} labels match; missed: {misses}"
+
+
+def test_the_national_table_has_one_row_per_labelled_indicator(national_table) -> None:
+    labels = yaml.safe_load(NATIONAL_LABELS.read_text(encoding="utf-8"))
+    names = {label["name"] for label in labels}
+    rows = {row.name for row in national_table.rows}
+    assert names <= rows
+    # no row is a fragment of another's name (城镇登记失业率低于, 国内生产总值增长6.5%)
+    assert not [
+        r for r in rows for other in rows if r != other and r.startswith(other) and not r.endswith("率")
+    ]
+    gdp = next(row for row in national_table.rows if row.name == "国内生产总值")
+    assert [cell_text(c) for c in gdp.cells][3] == "+6.5–7%"
+    assert all(c.status == "stated" for c in gdp.cells)
+
+
+def test_json_and_csv_carry_range_period_and_printed_names(national_table) -> None:
+    data = to_json(national_table)
+    assert data["schema_version"] == "1.1"
+    gdp_2016 = next(
+        r
+        for d in data["documents"]
+        if d["id"] == "national/gwr/2016"
+        for r in d["indicators"]
+        if r["name"] == "国内生产总值"
+    )
+    assert {k: gdp_2016[k] for k in ("value", "low", "high", "unit", "change", "period", "status")} == {
+        "value": "6.5–7",
+        "low": "6.5",
+        "high": "7",
+        "unit": "%",
+        "change": "growth",
+        "period": "year",
+        "status": "stated",
+    }
+    energy = next(row for row in data["rows"] if row["canonical_name"] == "单位国内生产总值能耗")
+    assert energy["names"] == ["能耗强度", "单位国内生产总值能耗"] and energy["region"] == "全国"
+    assert energy["cells"][-1]["status"] == "no-target"
+    rows = list(csv.DictReader(io.StringIO(to_csv(national_table))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    ratio = [(r["date"][:4], r["low"], r["modifier"]) for r in rows if r["name"] == "赤字率"]
+    assert ratio[0] == ("2013", "2", "左右") and ratio[-1] == ("2022", "2.8", "左右")

@@ -15,26 +15,32 @@ from click.testing import CliRunner
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
 from corpusdiff.errors import InputError
+from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.series.terms import (
     DROPPED,
     NEW,
     STEADY,
     DocumentTerms,
     Edition,
+    TermIndex,
     build_index,
     corpus_programmes,
     count_terms,
     index_editions,
     is_key_word,
+    keyness,
     look_up,
     status_of,
 )
-from corpusdiff.structure import tree_from_markdown
+from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.text.segment import segmenter
 from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
+NATIONAL = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
+#: Rayson's critical value of G² for p < 0.05 (one degree of freedom).
+P05 = 3.84
 PLAN_2022, MID_2023, PLAN_2025 = (
     "futian/annual-plan/2022-01",
     "futian/mid-year-report/2023-10",
@@ -153,6 +159,16 @@ def test_document_and_tree_count_the_same_and_results_pickle() -> None:
         ("余家", False),
         ("多元", True),
         ("2025", False),
+        ("七五", True),  # the seventh five-year plan
+        ("三分之二", False),
+        ("万公顷", False),
+        ("平方米", False),
+        ("多万吨", False),
+        ("第二届", False),
+        ("一大批", False),
+        ("个百分点", False),
+        ("一体化", True),
+        ("第三方", True),
     ],
 )
 def test_key_words(token: str, expected: bool) -> None:
@@ -220,10 +236,20 @@ def test_the_epidemic_is_no_longer_mentioned_after_2022(plan_index) -> None:
 
 
 def test_a_phrase_jieba_splits_is_found_by_its_mentions(plans, plan_index) -> None:
-    found = look_up(plan_index, "新质生产力", plans)
+    assert segmenter(()).tokens("十五五") != ("十五五",)
+    found = look_up(plan_index, "十五五", plans)
     assert found.indexed is None
-    assert found.mentioned.counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5}
+    # grep -o 十五五: 2025-01.md line 137 only
+    assert found.mentioned.counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 1}
     assert found.mentioned.status == NEW
+
+
+def test_a_policy_term_jieba_splits_is_one_word_of_the_index(plans, plan_index) -> None:
+    assert segmenter(()).tokens("新质生产力") != ("新质生产力",)  # 新 / 质 / 生产力 without the list
+    found = look_up(plan_index, "新质生产力", plans)
+    # grep -o 新质生产力: 0, 0, 5
+    assert found.indexed is not None and found.indexed.kind == "word"
+    assert found.indexed.counts == found.mentioned.counts == {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5}
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -240,7 +266,9 @@ def test_cli_json_new_terms_of_the_plan_series() -> None:
     data = json.loads(out)
     assert [e["id"] for e in data["editions"]] == [PLAN_2022, MID_2023, PLAN_2025]
     assert data["terms"] and {t["status"] for t in data["terms"]} == {NEW}
+    assert (data["order"], data["edition"]) == ("keyness", None)
     project = next(t for t in data["terms"] if t["term"] == "百千万工程")
+    keyness = project.pop("keyness")
     assert project == {
         "term": "百千万工程",
         "kind": "programme",
@@ -248,16 +276,19 @@ def test_cli_json_new_terms_of_the_plan_series() -> None:
         "first": PLAN_2025,
         "last": PLAN_2025,
         "total": 5,
+        "key_in": PLAN_2025,
         "counts": {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5},
     }
+    # only in the latest edition: over-used there, under-used in the two others
+    assert keyness[PLAN_2025] > 3.84 and keyness[PLAN_2022] < 0 and keyness[MID_2023] < 0
 
 
 def test_cli_csv_has_a_column_per_edition_in_date_order() -> None:
     code, out, _ = run("--format", "csv", "--status", "dropped", "--limit", "5")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0][:6] == ["term", "kind", "status", "first", "last", "total"]
-    assert rows[0][6:] == [
+    assert rows[0][:8] == ["term", "kind", "status", "first", "last", "total", "keyness", "key_in"]
+    assert rows[0][8:] == [
         FIVE_YEAR,
         PLAN_2022,
         "futian/government-work-report/2022-01-21",
@@ -285,13 +316,127 @@ def test_cli_term_lookup_follows_the_given_order() -> None:
 
 
 def test_cli_term_lookup_in_the_terminal() -> None:
-    code, out, _ = run("--series", "futian-plan", "--term", "新质生产力")
+    code, out, _ = run("--series", "futian-plan", "--term", "十五五")
     assert code == 0
-    assert out.splitlines()[0].startswith("新质生产力: not an indexed term, mentioned as text, new-in-latest")
-    assert out.splitlines()[-1].split() == [PLAN_2025, "-", "5"]
+    assert out.splitlines()[0].startswith("十五五: not an indexed term, mentioned as text, new-in-latest")
+    assert out.splitlines()[-1].split() == [PLAN_2025, "-", "-", "1"]
 
 
 def test_cli_unknown_series_is_one_line_on_stderr() -> None:
     code, out, err = run("--series", "no-such-series")
     assert code == 2 and out == ""
     assert err.strip() == "corpusdiff: error: no documents of series no-such-series to index"
+
+
+# --- keyness -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "other_count", "other_size"),
+    [(10, 1000, 20, 10000), (3, 11000, 4, 90000), (0, 5000, 12, 6000), (7, 700, 0, 9000), (1, 10, 1, 10)],
+)
+def test_keyness_is_dunnings_log_likelihood_and_antisymmetric(
+    count: int, size: int, other_count: int, other_size: int
+) -> None:
+    from scipy.stats import power_divergence
+
+    both = count + other_count
+    expected = [size * both / (size + other_size), other_size * both / (size + other_size)]
+    g2 = power_divergence([count, other_count], expected, lambda_="log-likelihood").statistic
+    value = keyness(count, size, other_count, other_size)
+    assert abs(abs(value) - g2) < 1e-9
+    assert value == -keyness(other_count, other_size, count, size)
+    assert (value > 0) == (count / size > other_count / other_size)
+
+
+def test_a_term_as_frequent_everywhere_scores_zero_and_one_edition_s_own_scores_high() -> None:
+    shared = "河套合作区起步。低空经济起步。"
+    own = {2021: "生态修复。" * 3, 2022: "疫苗接种。" * 3, 2023: "生态修复。" * 3}  # the same length
+    trees = [
+        tree_from_markdown(canonical(f"t/{year}", str(year), shared + text)) for year, text in own.items()
+    ]
+    index = index_editions([(Edition(t.metadata.id, t.metadata.date), t) for t in trees], min_total=1)
+    for word in ("河套", "低空"):
+        assert index.get(word).counts == {"t/2021": 1, "t/2022": 1, "t/2023": 1}
+        assert all(abs(value) < 1e-9 for value in index.get(word).keyness.values()), index.get(word).keyness
+    vaccine = index.get("疫苗")
+    assert vaccine.key_in == "t/2022" and vaccine.keyness["t/2022"] > P05
+    assert vaccine.keyness["t/2021"] < 0 and vaccine.keyness["t/2023"] < 0
+    assert index.get("生态").keyness["t/2022"] < 0 < index.get("生态").keyness["t/2021"]
+    assert index.terms[0].key_in == "t/2022"  # the index leads with what sets an edition apart
+
+
+def test_with_equal_editions_every_keyness_is_zero() -> None:
+    text = canonical("t/a", "2021", "河套合作区起步。低空经济起步。")
+    tree = tree_from_markdown(text)
+    counted = [count_terms(tree, (), Edition(doc_id, "2021")) for doc_id in ("t/a", "t/b")]
+    index = build_index(counted, min_total=1)
+    assert index.terms and all(value == 0 for t in index.terms for value in t.keyness.values())
+    assert all(t.key_in == "" for t in index.terms)
+
+
+# --- the national reports: what sets each edition apart ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def national() -> TermIndex:
+    sources = []
+    for path in sorted(NATIONAL.glob("*.txt")):
+        document = normalize_file(path, {"date": f"{path.stem}-03-05"})
+        sources.append((Edition(path.stem, document.metadata.date), build_tree(document)))
+    return index_editions(sources)
+
+
+def significant(index: TermIndex, edition: str) -> list[str]:
+    """The edition's key terms: significantly over-used (p < 0.05) against the other editions."""
+    return [t.term for t in index.select(edition=edition) if t.keyness[edition] >= P05]
+
+
+def test_the_2015_report_s_key_terms_include_the_new_normal(national: TermIndex) -> None:
+    key = significant(national, "2015")
+    assert "新常态" in key  # grep: 3 in 2015, none before, 2, 1, 1 after
+    assert national.get("新常态").key_in == "2015"
+    # the 2013 report reviews the 2008 crisis, the 2022 one the epidemic
+    assert significant(national, "2013")[0] == "金融危机"
+    assert "疫情" in significant(national, "2022")[:3]
+
+
+def test_no_function_word_is_a_key_term_of_any_edition(national: TermIndex) -> None:
+    """Checked with jieba's own part-of-speech tags, not with the stopword lists: no pronoun (r),
+    conjunction (c), preposition (p) or auxiliary (u) among any edition's key terms."""
+    import jieba.posseg
+
+    function_words = []
+    for edition in national.editions:
+        for term in significant(national, edition.id):
+            tagged = jieba.posseg.lcut(term)
+            if len(tagged) == 1 and tagged[0].flag[0] in "rcpu":
+                function_words.append((edition.id, term, tagged[0].flag))
+    assert not function_words
+    assert national.get("我们") is None and national.get("今年") is None
+    leading = [t.term for t in national.terms[:20]]
+    assert "我们" not in leading and "今年" not in leading
+
+
+def test_cli_ranks_by_one_edition_and_refuses_an_unknown_one(tmp_path) -> None:
+    code, out, _ = run(
+        PLAN_2022, MID_2023, PLAN_2025, "--edition", "2023-10", "--format", "json", "--limit", "10"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["edition"] == MID_2023
+    values = [t["keyness"][MID_2023] for t in data["terms"]]
+    assert values == sorted(values, reverse=True) and values[0] > P05
+    code, out, err = run(PLAN_2022, PLAN_2025, "--edition", "2019-01")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "'2019-01' is not one of the indexed editions" in err
+
+
+def test_cli_sorts_by_frequency_when_asked() -> None:
+    code, out, _ = run("--series", "futian-plan", "--sort", "frequency", "--format", "csv")
+    assert code == 0
+    totals = [int(row[5]) for row in list(csv.reader(io.StringIO(out)))[1:]]
+    assert totals == sorted(totals, reverse=True)
+    code, out, _ = run("--series", "futian-plan", "--format", "csv")
+    scores = [float(row[6]) for row in list(csv.reader(io.StringIO(out)))[1:]]
+    assert scores == sorted(scores, reverse=True) and scores != sorted(scores)

@@ -167,3 +167,36 @@ def test_term_status_filter_and_no_script_fallback(browser, site: Path) -> None:
     hetao, new = hetao_and_new(page)
     assert hetao.is_visible() and new.is_visible() and page.locator("form.term-filters").is_hidden()
     context.close()
+
+
+def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) -> None:
+    """Finding 2 of issue 17: an HTML source whose script set the page title when opened."""
+    import threading
+
+    from corpusdiff.site.serve import preview_server
+    from corpusdiff.store.corpus import ingest
+    from tests.site.test_site_security import PLANS, SCRIPT, _hostile_html
+
+    source = tmp_path / "plan-2022.html"
+    source.write_text(_hostile_html(PLANS[0]), encoding="utf-8")
+    corpus, out = tmp_path / "corpus", tmp_path / "site"
+    ingest(corpus, [source], {"title": "福田区2022年计划", "date": "2022-01", "genre": "annual-plan"})
+    build_site(corpus, out)
+    [document] = (out / "doc").rglob("*.html")
+    server = preview_server(out, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for start in (document.as_uri(), f"http://127.0.0.1:{server.server_port}/{document.relative_to(out)}"):
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
+            page.goto(start)
+            page.click("text=raw source")
+            page.wait_for_load_state()
+            assert page.title() != "pwned" and dialogs == [], f"the source's script ran at {page.url}"
+            assert page.url.endswith(".html.txt")
+            assert SCRIPT in page.inner_text("body")  # shown as text
+            page.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpusdiff.compare.inline import changed_figures, token_diff
-from corpusdiff.text.figures import figures, with_whole_figures
+from corpusdiff.text.figures import FIGURE_PARTS_RE, FIGURE_RE, figures, last_figure, with_whole_figures
 from corpusdiff.text.segment import segmenter
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -39,7 +40,9 @@ def test_a_changed_figure_is_shown_whole(old: str, new: str, figure: tuple[str, 
     assert ("-", figure[0]) in diff and ("+", figure[1]) in diff
 
 
-@given(st.decimals(min_value=0, max_value=99999, places=2), st.decimals(min_value=0, max_value=99999, places=2))
+@given(
+    st.decimals(min_value=0, max_value=99999, places=2), st.decimals(min_value=0, max_value=99999, places=2)
+)
 def test_the_inline_diff_never_splits_a_number(a: object, b: object) -> None:
     old, new = f"增长{a}%左右，完成任务。", f"增长{b}%左右，完成任务。"
     for op, text in token_diff(old, new, segmenter().tokens):
@@ -52,3 +55,30 @@ def test_whole_figure_tokenizer_keeps_the_text() -> None:
     tokens = with_whole_figures(segmenter().tokens)(text)
     assert "".join(tokens) == text
     assert "6.5%－7%" in tokens and "1100万人以上" in tokens
+
+
+def test_the_named_parts_match_exactly_the_figure_tokens() -> None:
+    """The indicator reader takes apart the same tokens the differ keeps whole (one parser)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").rglob("*.md"))]
+    for text in texts:
+        spans = [m.span() for m in FIGURE_RE.finditer(text)]
+        assert spans and spans == [m.span() for m in FIGURE_PARTS_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("国内生产总值增长6.5%－7%", ("6.5", "7", "%", "")),
+        ("城镇新增就业1100万人以上", ("1100", "", "万人", "以上")),
+        ("新增就业80万至90万人", ("80", "90", "万人", "")),
+        ("财政赤字1.2万亿元", ("1.2", "", "万亿元", "")),
+    ],
+)
+def test_last_figure_takes_a_clause_apart(text: str, parts: tuple[str, str, str, str]) -> None:
+    found = last_figure(text)
+    assert found is not None and (found.low, found.high, found.unit, found.modifier) == parts
+    assert text[found.start : found.end] == text[found.start :]
+
+
+def test_last_figure_is_none_unless_the_clause_ends_with_one() -> None:
+    assert last_figure("赤字率拟按3%安排") is None and last_figure("基本持平") is None

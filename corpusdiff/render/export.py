@@ -1,0 +1,265 @@
+"""The 新旧对照表 (render/table.py) as a file to hand in: CSV, a Word table, an Excel sheet.
+
+Each writer lays out the same rows and returns the file's bytes or text; the command line
+writes them (no I/O here). python-docx and openpyxl are imported only when their format is
+asked for, so the other commands never load them.
+
+Word: landscape A4, a real table (序号 | 旧 | 新 | 修改说明) whose header row repeats on every
+page, headings as shaded bold rows, deleted words struck through in the
+old column and inserted words bold and underlined in the new one. Excel: one sheet with the
+header frozen, text wrapped, column widths set, a filter on every column, the same marks as
+rich text, and the header repeated when printed. CSV: the same columns as Excel, plain text.
+
+Report text is untrusted input: a cell is never a formula. Excel cells are typed as text;
+in CSV, which Excel reads as formulas too, a cell that starts like one (= + - @) gets a
+leading apostrophe, Excel's mark for literal text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow, chinese_date
+from corpusdiff.types.document import Metadata
+
+if TYPE_CHECKING:
+    from docx.table import _Cell
+
+TITLE = "新旧对照表"
+#: The class column of a heading row in CSV and Excel, so a filter on the column can hide them.
+HEADING = "标题"
+WORD_WIDTHS_CM = (1.3, 10.9, 10.9, 4.6)  # 序号, 旧, 新, 修改说明: the 27.7 cm of landscape A4 less margins
+EXCEL_WIDTHS = (6, 28, 60, 60, 10, 40, 30, 30)  # in characters of the default font
+FONT = "宋体"
+#: What makes Excel read a cell as a formula (and run it) when it opens a CSV file.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns(table: ComparisonTable) -> tuple[str, ...]:
+    """The CSV and Excel header: number, section, old, new, class, note, the two addresses."""
+    old, new = _side_titles(table)
+    return ("序号", "章节", old, new, "类别", "修改说明", "旧版位置", "新版位置")
+
+
+def _side_titles(table: ComparisonTable) -> tuple[str, str]:
+    return f"旧（{_when(table.old)}）", f"新（{_when(table.new)}）"
+
+
+def _when(meta: Metadata) -> str:
+    return chinese_date(meta.date) or meta.id
+
+
+def _record(row: Row, cell: Callable[[Sequence[Entry]], object]) -> tuple[object, ...]:
+    """One row in `columns` order, its unit cells made by `cell`."""
+    if isinstance(row, SectionRow):
+        return ("", "", row.old, row.new, HEADING, row.note, "", "")
+    return (
+        row.number,
+        row.section,
+        cell(row.old),
+        cell(row.new),
+        row.change,
+        row.note,
+        "\n".join(e.address for e in row.old),
+        "\n".join(e.address for e in row.new),
+    )
+
+
+def _joined(entries: Sequence[Entry]) -> str:
+    return "\n".join(entry.text for entry in entries)
+
+
+def to_csv(table: ComparisonTable) -> str:
+    """Comma-separated, a header line first; a cell with several units has one per line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns(table))
+    writer.writerows(tuple(map(_inert, _record(row, _joined))) for row in table.rows)
+    return buffer.getvalue()
+
+
+def _inert(value: object) -> object:
+    """A CSV cell Excel will not run: text that starts like a formula gets a leading `'`."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+
+def to_docx(table: ComparisonTable) -> bytes:
+    """A Word document holding the table, titled with both editions."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.0)
+    section.top_margin = section.bottom_margin = Cm(1.8)
+    _east_asian_font(document.styles["Normal"], FONT, Pt(10.5))
+    document.add_heading(TITLE, level=1)
+    old_title, new_title = _side_titles(table)
+    document.add_paragraph(f"旧：{table.old.title}（{_when(table.old)}）")
+    document.add_paragraph(f"新：{table.new.title}（{_when(table.new)}）")
+    grid = document.add_table(rows=1, cols=4)
+    grid.style = "Table Grid"
+    grid.autofit = False
+    for column, width in zip(grid.columns, WORD_WIDTHS_CM, strict=True):
+        column.width = Cm(width)
+    header = grid.rows[0]
+    _repeat_as_header(header)
+    _sized(header.cells)
+    for cell, text in zip(header.cells, ("序号", old_title, new_title, "修改说明"), strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in table.rows:
+        cells = _sized(grid.add_row().cells)
+        if isinstance(row, SectionRow):
+            _heading_row(cells, row)
+        else:
+            _unit_row(cells, row)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _sized(cells: Sequence[_Cell]) -> Sequence[_Cell]:
+    """The cells given their columns' widths (Word reads a cell's own width, and a merged
+    cell's is the sum of those it took in)."""
+    from docx.shared import Cm
+
+    for cell, width in zip(cells, WORD_WIDTHS_CM, strict=True):
+        cell.width = Cm(width)
+    return cells
+
+
+def _unit_row(cells: Sequence[_Cell], row: UnitRow) -> None:
+    cells[0].text = str(row.number)
+    for cell, entries in ((cells[1], row.old), (cells[2], row.new)):
+        for n, entry in enumerate(entries):
+            paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+            if entry.label:
+                paragraph.add_run(entry.label)
+            for span in entry.spans:
+                run = paragraph.add_run(span.text)
+                if span.mark is Mark.DELETED:
+                    run.font.strike = True
+                elif span.mark is Mark.INSERTED:
+                    run.bold = run.underline = True
+    cells[3].text = row.note
+
+
+def _heading_row(cells: Sequence[_Cell], row: SectionRow) -> None:
+    """A heading as one bold, shaded row: one merged cell when both editions word it alike or
+    only one has it, else old and new side by side with the note."""
+    if row.old == row.new or not (row.old and row.new):
+        merged = cells[0].merge(cells[-1])
+        text = row.new or row.old
+        merged.paragraphs[0].add_run(text + (f"（{row.note}）" if row.note else "")).bold = True
+        _shade(merged)
+        return
+    for cell, text in zip(cells, ("", row.old, row.new, row.note), strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+        _shade(cell)
+
+
+def _east_asian_font(style: object, name: str, size: object) -> None:
+    """Word takes the font of Chinese text from `w:eastAsia`, which python-docx's `font.name`
+    does not set; Latin letters and digits keep the theme's font."""
+    from docx.oxml.ns import qn
+
+    style.font.size = size  # type: ignore[attr-defined]
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)  # type: ignore[attr-defined]
+
+
+def _repeat_as_header(row: object) -> None:
+    """Mark the row as the table's header, which Word repeats at the top of every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)  # type: ignore[attr-defined]
+
+
+def _shade(cell: _Cell) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), "E7E6E6")
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+# --- Excel --------------------------------------------------------------------------------
+
+
+def to_xlsx(table: ComparisonTable) -> bytes:
+    """An Excel workbook of one sheet, 新旧对照表."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = TITLE
+    _fill(sheet, table)
+    _lay_out(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(sheet: Any, table: ComparisonTable) -> None:
+    """The header and the rows, every cell text (never a formula), headings bold and shaded."""
+    from openpyxl.styles import Font, PatternFill
+
+    sheet.append(columns(table))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append(_record(row, _rich))
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl takes text starting with = for a formula
+                cell.data_type = "s"
+            if isinstance(row, SectionRow):
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="E7E6E6")
+
+
+def _lay_out(sheet: Any) -> None:
+    """Wrapped text, column widths, the header frozen, filtered and printed on every page."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for line in sheet.iter_rows():
+        for cell in line:
+            cell.alignment = wrapped
+    for index, width in enumerate(EXCEL_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _rich(entries: Sequence[Entry]) -> object:
+    """The units of a cell, one a line, deleted words struck through and inserted ones bold
+    and underlined (plain text when nothing is marked: Excel treats it alike)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    if all(span.mark is Mark.KEPT for entry in entries for span in entry.spans):
+        return _joined(entries)
+    styles = {Mark.DELETED: InlineFont(strike=True), Mark.INSERTED: InlineFont(b=True, u="single")}
+    parts: list[str | TextBlock] = []
+    for n, entry in enumerate(entries):
+        parts.append(("\n" if n else "") + entry.label)
+        parts += [TextBlock(styles[s.mark], s.text) if s.mark in styles else s.text for s in entry.spans]
+    return CellRichText(*[part for part in parts if part])

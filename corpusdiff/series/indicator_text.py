@@ -1,0 +1,368 @@
+"""Reading one stated figure: the vocabulary of indicator values (role, period, change, status,
+the `Value` itself) and the parsers that take a clause, a table cell or a sentence of running
+text apart into a name and a value. Figures are the whole tokens of `text.figures`, so
+`6.5%－7%` is one range, never a decline of 7 %. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from corpusdiff.series.aliases import shipped
+from corpusdiff.text.figures import FigureParts, figure_parts, last_figure
+
+
+class Role(StrEnum):
+    TARGET = "target"
+    ACHIEVED = "achieved"  # an estimate such as 预计完成 counts as achieved
+
+
+class Change(StrEnum):
+    GROWTH = "growth"  # 增长, 提高; a bare percentage in an annual-plan table
+    DECLINE = "decline"  # 下降, 降低, 减少
+    LEVEL = "level"  # an amount or a rate (失业率), 控制在/保持在/达到 a figure
+    NONE = ""  # the report prints no direction (完成市下达目标)
+
+
+class Status(StrEnum):
+    STATED = "stated"
+    BLANK = "blank"  # a table cell that is empty or —
+    OMITTED = "omitted"  # another edition of the series states it, this one does not
+    NO_TARGET = "no-target"  # the report says it sets no such target (没有提出…目标, …目标在规划期内统筹考核)
+    NONE = ""  # a cell: neither this edition nor any other of its series says anything
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """The months a figure covers, counted from January: 12 is the full year, 6 the first half.
+    Chinese statistics are cumulative from January (上半年, 1-9月, 前三季度)."""
+
+    months: int = 12
+
+    def __str__(self) -> str:
+        return {12: "year", 3: "Q1", 6: "H1", 9: "Q1-Q3"}.get(self.months, f"1-{self.months}月")
+
+    @property
+    def is_year(self) -> bool:
+        return self.months == 12
+
+    @classmethod
+    def parse(cls, label: str) -> Period:
+        """The inverse of str(): `year`, `Q1`, `H1`, `Q1-Q3`, `1-10月`."""
+        named = {"year": 12, "Q1": 3, "H1": 6, "Q1-Q3": 9}
+        if label in named:
+            return cls(named[label])
+        months = re.fullmatch(r"1-(\d{1,2})月", label)
+        if not months:
+            raise ValueError(f"not a period: {label!r} (year, Q1, H1, Q1-Q3 or 1-N月)")
+        return cls(int(months.group(1)))
+
+
+YEAR = Period()
+
+_PERIOD_WORDS = (
+    (re.compile(r"全年"), 12),
+    (re.compile(r"上半年"), 6),
+    (re.compile(r"前三季度"), 9),
+    (re.compile(r"(?:第)?一季度"), 3),
+    (re.compile(r"1\s*[-－—–~～至到]\s*(\d{1,2})\s*月"), 0),  # 0: the month is in the match
+)
+
+
+def period_in(text: str) -> Period | None:
+    """The period a text names (上半年 -> H1, 1-9月 -> Q1-Q3, 全年 -> year), or None."""
+    for pattern, months in _PERIOD_WORDS:
+        found = pattern.search(text)
+        if found:
+            count = months or int(found.group(1))
+            if 1 <= count <= 12:
+                return Period(count)
+    return None
+
+
+@dataclass(frozen=True)
+class Value:
+    """One stated value: a number or a range (`6.5%－7%`: low 6.5, high 7), its unit and
+    modifier as printed, the period it covers and whether it is a target or a result. `low` and
+    `high` are None when the report states the figure in words (力争正增长)."""
+
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str = ""
+    modifier: str = ""  # 左右 以上 以内 以下 不低于 不超过 低于 力争 控制在 完成市下达目标 …, "力争 以上"
+    period: Period = YEAR
+    role: Role = Role.TARGET
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None and self.high != self.low
+
+    @property
+    def text(self) -> str:
+        """The number as printed (`2.0` stays `2.0`), `6.5–7` for a range, "" for none."""
+        if self.low is None:
+            return ""
+        return f"{self.low}–{self.high}" if self.is_range else str(self.low)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A clause or cell taken apart: the indicator's name as printed and what it states."""
+
+    name: str
+    low: Decimal | None
+    high: Decimal | None
+    unit: str
+    change: Change
+    modifier: str
+    period: Period | None  # named by the clause itself (城镇调查失业率全年控制在…), else None
+
+
+# --- modifiers, verbs and connectors around a figure ------------------------------------------
+
+#: Words before a number that bound it; ≤ and ≥ are written as the words a list uses.
+_PREFIX_MODIFIERS = {
+    "不低于": "不低于",
+    "不超过": "不超过",
+    "低于": "低于",
+    "高于": "高于",
+    "超过": "超过",
+    "力争": "力争",
+    "≤": "以内",
+    "≥": "以上",
+}
+#: Verbs that say which way a figure goes.
+_VERBS = {
+    "增长": Change.GROWTH,
+    "提高": Change.GROWTH,
+    "增加": Change.GROWTH,
+    "上升": Change.GROWTH,
+    "下降": Change.DECLINE,
+    "降低": Change.DECLINE,
+    "减少": Change.DECLINE,
+}
+#: Words between a name and a level (控制在 is also the modifier when no bound follows).
+_CONNECTORS = (
+    "控制在",
+    "保持在",
+    "稳定在",
+    "提高到",
+    "提高至",
+    "降低到",
+    "降低至",
+    "下降到",
+    "下降至",
+    "降到",
+    "降至",
+    "达到",
+    "为",
+    "在",
+)
+_SIGNS = "-−－+"
+_LEADING_TIME = re.compile(r"^(?:今年|全年|上半年|前三季度|(?:第)?一季度)")
+_PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
+_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降)$")
+_CITY_TARGET = re.compile(r"^(?P<name>.*?)(?:完成|以)市下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$")
+# Growth stated in words, without a number.
+_WORDED = (
+    (re.compile(r"^(?P<name>.*?)力争正增长$"), "力争"),
+    (re.compile(r"^(?P<name>.*?)(?:基本持平|稳步增长)$"), ""),
+)
+CITY_MODIFIER = "完成市下达目标"
+
+
+def parse_figure(text: str, default_change: Change, default_unit: str = "") -> Figure | None:
+    """Name, value, unit, change and modifier of one clause or cell; None when it states no figure.
+
+    `default_change` is what a bare number means here: a level in running text and in the
+    five-year plan, a growth rate in the annual-plan tables.
+    """
+    text = _PARENTHESES.sub("", text).strip()
+    city = _CITY_TARGET.match(text)
+    if city:
+        declines = "降" in city.group("what") or "下降" in city.group("name")
+        change = Change.DECLINE if declines else Change.NONE
+        return Figure(strip_change(city.group("name")), None, None, "", change, CITY_MODIFIER, None)
+    for pattern, modifier in _WORDED:
+        worded = pattern.match(text)
+        if worded:
+            return Figure(worded.group("name"), None, None, "", Change.GROWTH, modifier, None)
+    parts = last_figure(text)
+    if parts is None:
+        return None
+    return _figure_from(text[: parts.start], parts, default_change, default_unit)
+
+
+def _figure_from(before: str, parts: FigureParts, default_change: Change, default_unit: str) -> Figure:
+    """The words before a figure, read from the number backwards: sign, bound, verb or connector,
+    period; what remains is the name."""
+    negative = bool(before) and before[-1] in _SIGNS and (len(before) == 1 or not before[-2].isdigit())
+    if negative:
+        negative, before = before[-1] != "+", before[:-1]
+    prefixes: list[str] = []
+    verb: Change | None = None
+    connected = False
+    period = None
+    while True:
+        word = _peel(before)
+        if word is None:
+            break
+        before = before[: -len(word)]
+        if word in _PREFIX_MODIFIERS:
+            prefixes.insert(0, _PREFIX_MODIFIERS[word])
+        elif word in _VERBS:
+            verb = verb or _VERBS[word]
+        elif word in _CONNECTORS:
+            connected = True
+            if word == "控制在":
+                prefixes.insert(0, word)
+        else:
+            period = period or period_in(word)
+    before = before.strip()
+    leading = _LEADING_TIME.match(before)
+    if leading:
+        period, before = period or period_in(leading.group(0)), before[leading.end() :]
+    name = strip_change(before)
+    low, high = _decimal(parts.low, negative), _decimal(parts.high, negative) if parts.high else None
+    return Figure(
+        name=name,
+        low=low,
+        high=high if high is not None else low,
+        unit=parts.unit or default_unit,
+        change=_change(verb, connected, name, default_change),
+        modifier=_modifier(prefixes, parts.modifier),
+        period=period,
+    )
+
+
+_PEEL_WORDS = sorted(
+    [*_PREFIX_MODIFIERS, *_VERBS, *_CONNECTORS, "全年", "上半年", "前三季度", "一季度"], key=len, reverse=True
+)
+_MONTHS_AT_END = re.compile(r"1\s*[-－—–~～至到]\s*\d{1,2}\s*月$")
+
+
+def _peel(text: str) -> str | None:
+    """The modifier, verb, connector or period word that ends `text`, if any."""
+    months = _MONTHS_AT_END.search(text)
+    if months:
+        return months.group(0)
+    return next((word for word in _PEEL_WORDS if text.endswith(word)), None)
+
+
+def _change(verb: Change | None, connected: bool, name: str, default_change: Change) -> Change:
+    """The verb decides; a connector (控制在, 达到) or a rate (失业率) makes it a level."""
+    if verb is not None:
+        return verb
+    if connected or name.endswith("率"):
+        return Change.LEVEL
+    return default_change
+
+
+def _modifier(prefixes: list[str], suffix: str) -> str:
+    """Prefix words and the bound after the number, as printed. 控制在 before a bound says
+    nothing the bound does not (控制在4.5%以内 is 以内); alone it is the bound (at most)."""
+    if suffix:
+        prefixes = [p for p in prefixes if p != "控制在"]
+    return " ".join(dict.fromkeys([*prefixes, suffix] if suffix else prefixes))
+
+
+def _decimal(digits: str, negative: bool = False) -> Decimal | None:
+    try:
+        number = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -number if negative else number
+
+
+def strip_change(name: str) -> str:
+    """`万元GDP水耗累计下降` -> `万元GDP水耗`: the direction is the record's `change`."""
+    return _NAME_CHANGE.sub("", name.strip())
+
+
+# --- "no target this year" ------------------------------------------------------------------
+
+_NO_TARGET = (
+    # 我们没有提出全年经济增速具体目标; 今年不设GDP增长目标
+    re.compile(
+        r"(?:没有提出|未提出|不再提出|不提出|不再设定?|不设定?|未设定?)(?:今年|全年)?"
+        r"(?P<name>[^，。；：、“”]{2,14}?)(?:的)?(?:具体|量化|年度)?(?:增长)?(?:目标|指标)"
+    ),
+    # 能耗强度目标在“十四五”规划期内统筹考核
+    re.compile(r"^(?P<name>[^，。；：、“”]{2,14}?)(?:的)?(?:年度)?目标(?:在|按).{0,24}?统筹考核"),
+)
+
+
+def no_target_name(clause: str) -> str | None:
+    """The indicator a clause says has no target this year, as printed; None otherwise."""
+    for pattern in _NO_TARGET:
+        found = pattern.search(clause.strip())
+        if found:
+            return _LEADING_TIME.sub("", found.group("name")).strip() or None
+    return None
+
+
+# --- figures stated in running text (the deficit of a government work report) ----------------
+
+PROSE_NAMES: tuple[str, ...] = tuple(sorted(shipped("prose-indicators.yaml"), key=len, reverse=True))
+#: A sentence about this year's plan; a sentence after one, in the same paragraph, that names
+#: no other time, continues it (…今年拟安排财政赤字13500亿元…。…但赤字率稳定在2.1%…). In a part
+#: that plans the year (三、2022年政府工作任务) every sentence does until one names another time.
+_THIS_YEAR = re.compile(r"今年|拟")
+_OTHER_TIME = re.compile(r"(?<![比较])(?:去年|上年)|过去|年均|五年|以来|累计|此前|(?:19|20)\d\d年")
+_YEARS = re.compile(r"((?:19|20)\d\d)年")
+#: A narrower body of the same name (中央财政赤字 is not the 财政赤字).
+_SUB_LEVELS = ("中央", "地方", "省级", "市级", "县级", "本级")
+_PROSE_LINK = re.compile(
+    r"拟?(?:按|安排|为|在|是|达到|稳定在|保持在|控制在"
+    r"|(?:从[^，。；]{0,12}?)?(?:提高|降低|下调|上调|调低|调高|降|增加|减少)(?:到|至))?"
+)
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+
+
+@dataclass(frozen=True)
+class ProseFigure:
+    figure: Figure
+    sentence: str
+
+
+def this_year_sentences(paragraph: str, year: int | None = None, planning: bool = False) -> Iterator[str]:
+    """The sentences of a paragraph that speak of this year's plan (`year`, when known, is
+    this year, not another time; `planning`: the paragraph is in a part that plans the year)."""
+    current = planning
+    for sentence in _SENTENCE.findall(paragraph):
+        if _THIS_YEAR.search(sentence) or (year is not None and f"{year}年" in sentence):
+            current = True
+        elif _names_other_time(sentence, year):
+            current = False
+        if current:
+            yield sentence
+
+
+def _names_other_time(sentence: str, year: int | None) -> bool:
+    other = _OTHER_TIME.search(sentence)
+    if other is None:
+        return False
+    return not other.group(0).endswith("年") or any(int(y) != year for y in _YEARS.findall(sentence))
+
+
+def prose_figures(
+    paragraph: str, year: int | None = None, planning: bool = False, names: tuple[str, ...] = PROSE_NAMES
+) -> Iterator[ProseFigure]:
+    """`今年赤字率拟按3%安排`, `今年拟安排财政赤字1.2万亿元`, `赤字率从去年的2.1%提高到2.3%`: each
+    name of `names` directly followed by a figure, in a sentence about this year."""
+    if not names:
+        return
+    name_re = re.compile("|".join(map(re.escape, names)))
+    for sentence in this_year_sentences(paragraph, year, planning):
+        for found in name_re.finditer(sentence):
+            if sentence[: found.start()].endswith(_SUB_LEVELS):
+                continue
+            link = _PROSE_LINK.match(sentence, found.end())
+            parts = figure_parts(sentence, link.end() if link else found.end())
+            if parts is not None:
+                figure = replace(_figure_from("", parts, Change.LEVEL, ""), name=found.group(0))
+                yield ProseFigure(figure, sentence)

@@ -1,0 +1,131 @@
+"""Task areas laid out as parts of their own (`三、把改革开放扎实推向纵深`) play the tasks role and
+pair with the （一） groups of a year that puts them under one tasks part."""
+
+from __future__ import annotations
+
+from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import part_roles, roles_correspond, task_areas
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import Role, Status
+
+REFORM = (
+    "深化行政体制改革，进一步简政放权，今年再取消和下放行政审批事项200项以上。"
+    "推进财税体制改革，实行全面规范、公开透明的预算制度，扩大营业税改征增值税试点范围。"
+)
+OPENING = (
+    "稳定外贸增长，扩大跨境电子商务综合试点，推动加工贸易转型升级。"
+    "推进上海自由贸易试验区建设，加快实施走出去战略，推动丝绸之路经济带建设。"
+)
+GOVERNMENT = (
+    "坚持依法行政，把政府工作全面纳入法治轨道。"
+    "坚持从严治政，深入开展党风廉政建设和反腐败工作，严格执行中央八项规定精神。"
+)
+
+FRONT = """---
+dialect: corpusdiff/1
+title: 政府工作报告
+---
+"""
+
+GROUPED = FRONT + f"""
+## 一、2013年工作回顾
+
+过去一年，经济运行稳中向好，就业持续增加。
+
+## 二、2014年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。
+
+## 三、2014年重点工作
+
+### （一）推动重要领域改革取得新突破
+
+{REFORM}
+
+### （二）开创高水平对外开放新局面
+
+{OPENING}
+
+### （三）努力建设人民满意的政府
+
+{GOVERNMENT}
+"""
+
+AREAS = FRONT + f"""
+## 一、2014年工作回顾
+
+过去一年，经济运行保持在合理区间，就业继续增加。
+
+## 二、2015年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7%左右。
+
+## 三、把改革开放扎实推向纵深
+
+{REFORM}
+
+{OPENING}
+
+## 四、切实加强政府自身建设
+
+{GOVERNMENT}
+"""
+
+
+def test_parts_after_the_targets_without_role_words_are_task_areas() -> None:
+    tree = tree_from_markdown(AREAS)
+    roles = {tree.sections[i].heading: role for i, role in part_roles(tree).items()}
+    assert roles == {
+        "2014年工作回顾": Role.REVIEW,
+        "2015年工作总体部署": Role.TARGETS,
+        "把改革开放扎实推向纵深": Role.TASKS,
+        "切实加强政府自身建设": Role.TASKS,
+    }
+    assert {tree.sections[i].heading for i in task_areas(tree)} == {"把改革开放扎实推向纵深", "切实加强政府自身建设"}
+
+
+def test_a_tasks_part_named_as_such_is_not_a_task_area() -> None:
+    assert task_areas(tree_from_markdown(GROUPED)) == set()
+
+
+def test_task_paragraphs_continue_across_the_change_of_layout() -> None:
+    result = compare(tree_from_markdown(GROUPED), tree_from_markdown(AREAS))
+    tasks = [i for i in result.initiatives if i.level == "unit" and i.part is Role.TASKS]
+    unpaired = [i for i in tasks if i.status in (Status.NEW, Status.DROPPED) and (i.old or i.new).kind != "group"]
+    assert tasks and not unpaired
+    areas = {i.new.heading: i for i in tasks if i.new is not None and i.new.kind == "group"}
+    government = areas["切实加强政府自身建设"].old
+    assert government is not None and government.heading == "努力建设人民满意的政府"
+
+TOPICAL = FRONT + f"""
+## 一、关于经济体制改革
+
+{REFORM}
+
+## 二、关于对外开放
+
+{OPENING}
+
+## 三、关于政府工作
+
+{GOVERNMENT}
+"""
+
+
+def test_layouts_correspond_only_when_both_editions_name_their_parts() -> None:
+    grouped, topical = tree_from_markdown(GROUPED), tree_from_markdown(TOPICAL)
+    assert roles_correspond(grouped, tree_from_markdown(AREAS))
+    assert not roles_correspond(topical, grouped)
+    assert not roles_correspond(grouped, topical)
+
+
+def test_units_of_a_report_laid_out_by_topic_continue_in_any_part() -> None:
+    """An older report names its parts by topic; its paragraphs continue in the tasks of a
+    report laid out as review, targets and tasks (the other way round alike)."""
+    for old, new in ((TOPICAL, GROUPED), (GROUPED, TOPICAL)):
+        result = compare(tree_from_markdown(old), tree_from_markdown(new))
+        texts = {REFORM, OPENING, GOVERNMENT}
+        paired = {
+            i.new.text for i in result.initiatives if i.level == "unit" and i.old is not None and i.new is not None
+        }
+        assert texts <= paired

@@ -1,0 +1,105 @@
+"""The terminal views of a diff: the one-screen summary, the listing levels, the focus on a
+section (which filters the counts too) and the programmes after the sections."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpusdiff.compare.core import compare
+from corpusdiff.render.diff import Detail, in_sections, to_summary, to_terminal
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.text.chars import display_width
+from corpusdiff.types.diff import DiffResult
+from tests.conftest import ROOT
+
+OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+SCREEN = 40
+
+
+@pytest.fixture(scope="module")
+def result() -> DiffResult:
+    def tree(doc_id: str):
+        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
+
+    return compare(tree(OLD), tree(NEW))
+
+
+def test_summary_fits_one_screen_and_names_new_and_dropped_initiatives(result: DiffResult) -> None:
+    lines = to_summary(result, color=False, width=80).splitlines()
+    assert len(lines) <= SCREEN
+    assert all(display_width(line) <= 80 for line in lines)
+    text = "".join(line.strip() for line in lines)
+    counts = result.counts()
+    assert (
+        f"NEW initiatives ({counts['new']}):" in text
+        and f"DROPPED initiatives ({counts['dropped']}):" in text
+    )
+    # 2022's task 13 (transport hubs 黄木岗枢纽, 岗厦北枢纽) has no counterpart in the 2025 plan
+    assert "推进枢纽城区建设" in text.split("DROPPED initiatives")[1]
+    assert "==" not in text and "programmes (" not in text  # no sections, no programme names
+
+
+def test_full_view_wraps_and_lists_programmes_after_the_sections(result: DiffResult) -> None:
+    lines = to_terminal(result, color=False, width=60).splitlines()
+    assert all(display_width(line) <= 60 for line in lines)
+    last_section = max(
+        n for n, line in enumerate(lines) if line.startswith("== ") and "programmes" not in line
+    )
+    programmes = lines.index("== programmes")
+    assert programmes > last_section
+    assert lines[programmes + 1].startswith("  NEW programmes (")
+    unwrapped = to_terminal(result, color=False).splitlines()
+    assert max(map(display_width, unwrapped)) > 60  # without a width nothing is wrapped
+
+
+def _listed(text: str) -> list[str]:
+    return [line for line in text.splitlines() if re.match(r"\[[A-Z]+\]|    [+-] sentence", line)]
+
+
+def test_levels_list_tasks_units_or_sentences(result: DiffResult) -> None:
+    tasks = to_terminal(result, color=False, detail=Detail.TASK)
+    units = to_terminal(result, color=False, detail=Detail.UNIT)
+    sentences = to_terminal(result, color=False, detail=Detail.SENTENCE)
+    assert len(_listed(tasks)) < len(_listed(units)) < len(_listed(sentences))
+    assert "sentence added" not in units and "sentence added" in sentences
+    # 4.推动消费提质升级 is a numbered task of 2022; 消费活力稳中提升 a paragraph of its review
+    assert "推动消费提质升级" in tasks and "消费活力稳中提升" not in tasks
+    assert "消费活力稳中提升" in units
+
+
+def test_section_focus_cuts_counts_items_and_programmes(result: DiffResult) -> None:
+    tasks = in_sections(result, "主要任务")
+    assert tasks is not None
+    assert [part.part for part in tasks.parts()] == ["tasks"]
+    assert {item.part for item in tasks.initiatives} == {"tasks"}
+    whole = {p.part: p for p in result.parts()}["tasks"]
+    assert tasks.parts()[0] == whole  # the whole part is inside: its counts are the same
+    assert set(tasks.programmes.new) < set(result.programmes.new)
+    # 五篇大文章 is named only in the 2025 tasks (5.扎实做好金融“五篇大文章”)
+    assert "五篇大文章" in tasks.programmes.new
+    summary = to_summary(tasks, color=False)
+    assert "review" not in summary and "tasks 34 → 29" in summary
+
+
+def test_section_focus_matches_numbering_and_nested_headings(result: DiffResult) -> None:
+    group = in_sections(result, "（一）预期性指标")
+    assert group is not None
+    assert {item.part for item in group.initiatives} == {"targets"}
+    assert all("预期性指标" in " ".join(group.old.path_of(i.old.section)) for i in group.initiatives if i.old)
+    task = in_sections(result, "推进枢纽城区建设")  # a task's own heading
+    assert task is not None and task.counts()["dropped"] == 1 and sum(task.counts().values()) == 1
+
+
+def test_no_heading_with_the_text_is_none(result: DiffResult) -> None:
+    assert in_sections(result, "没有这一节") is None
+
+
+def test_a_programme_name_holding_a_list_comma_reads_as_one_name(result: DiffResult) -> None:
+    """2022 quotes “一网统管、一键预约” (a platform) and “民意速办” apart: each name is quoted, so
+    the list does not read as 一网统管 dropped twice."""
+    dropped = result.programmes.dropped
+    assert "一网统管、一键预约" in dropped and "民意速办" in dropped
+    line = next(line for line in to_terminal(result, color=False).splitlines() if "DROPPED programmes" in line)
+    assert "“一网统管、一键预约”" in line and "“民意速办”" in line

@@ -1,0 +1,132 @@
+"""The 新旧对照表 files read back with the libraries a user's tools stand for: csv, python-docx
+(Word) and openpyxl (Excel). Row counts are checked against the units of the DiffResult,
+counted apart from the builder (tests/render/test_table.expected_rows)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+
+from corpusdiff.compare.core import compare
+from corpusdiff.render.export import EXCEL_WIDTHS, HEADING, to_csv, to_docx, to_xlsx
+from corpusdiff.render.table import SectionRow, comparison_table
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import DiffResult
+from tests.conftest import ROOT
+from tests.render.test_table import addresses, expected_rows
+
+OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+
+
+@pytest.fixture(scope="module")
+def result() -> DiffResult:
+    def tree(doc_id: str):
+        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
+
+    return compare(tree(OLD), tree(NEW))
+
+
+def units_of(result: DiffResult, side: str) -> int:
+    return len(addresses(result, side))
+
+
+def test_csv_has_a_numbered_row_per_group_of_units_and_every_address_once(result: DiffResult) -> None:
+    table = comparison_table(result)
+    header, *rows = list(csv.reader(io.StringIO(to_csv(table))))
+    assert header == [
+        "序号",
+        "章节",
+        "旧（2022年1月）",
+        "新（2025年1月）",
+        "类别",
+        "修改说明",
+        "旧版位置",
+        "新版位置",
+    ]
+    numbered = [row for row in rows if row[0]]
+    assert len(numbered) == expected_rows(result)
+    assert len(rows) - len(numbered) == sum(isinstance(r, SectionRow) for r in table.rows)
+    assert all(row[4] == HEADING for row in rows if not row[0])
+    for side, column in (("old", 6), ("new", 7)):
+        shown = sorted(a for row in numbered for a in row[column].split("\n") if a)
+        assert shown == addresses(result, side)
+
+
+def test_word_table_reads_back_with_its_header_marks_and_headings(result: DiffResult) -> None:
+    table = comparison_table(result)
+    document = docx.Document(io.BytesIO(to_docx(table)))
+    [grid] = document.tables
+    header, *rows = grid.rows
+    assert [c.text for c in header.cells] == ["序号", "旧（2022年1月）", "新（2025年1月）", "修改说明"]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+    assert len(rows) == len(table.rows)
+    numbered = [row for row in rows if row.cells[0].text.isdigit()]
+    assert len(numbered) == expected_rows(result)
+    assert [int(row.cells[0].text) for row in numbered] == list(range(1, len(numbered) + 1))
+    for side, column in (("old", 1), ("new", 2)):
+        paragraphs = [p for row in numbered for p in row.cells[column].paragraphs if p.text]
+        assert len(paragraphs) == units_of(result, side)  # one paragraph a unit
+    old_runs = [r for row in numbered for p in row.cells[1].paragraphs for r in p.runs]
+    new_runs = [r for row in numbered for p in row.cells[2].paragraphs for r in p.runs]
+    assert any(r.font.strike for r in old_runs) and not any(r.font.strike for r in new_runs)
+    assert any(r.bold and r.underline for r in new_runs) and not any(r.underline for r in old_runs)
+    headings = [row for row in rows if not row.cells[0].text.isdigit()]
+    assert headings and all(all(r.bold for p in row.cells[1].paragraphs for r in p.runs) for row in headings)
+    # a heading only the old edition has (the 2022 appendix) spans the whole row
+    appendix = next(row for row in headings if row.cells[0].text.startswith("附件"))
+    assert len({id(c._tc) for c in appendix.cells}) == 1
+
+
+def test_excel_sheet_reads_back_frozen_wrapped_and_sized(result: DiffResult) -> None:
+    table = comparison_table(result)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)), rich_text=True)
+    sheet = book.active
+    assert sheet.title == "新旧对照表" and sheet.freeze_panes == "A2"
+    assert sheet.max_row == 1 + len(table.rows)
+    numbered = [row for row in sheet.iter_rows(min_row=2) if isinstance(row[0].value, int)]
+    assert len(numbered) == expected_rows(result)
+    assert all(cell.alignment.wrap_text for row in sheet.iter_rows() for cell in row)
+    assert [sheet.column_dimensions[c].width for c in "ABCDEFGH"] == list(EXCEL_WIDTHS)
+    for side, column in (("old", 6), ("new", 7)):
+        shown = sorted(a for row in numbered for a in str(row[column].value or "").split("\n") if a)
+        assert shown == addresses(result, side)
+    struck = [
+        block.text
+        for row in numbered
+        if not isinstance(row[2].value, str) and row[2].value is not None
+        for block in row[2].value
+        if not isinstance(block, str) and block.font.strike
+    ]
+    assert struck  # deleted words are struck through in the old column
+
+
+def test_a_diff_of_an_edition_with_itself_has_no_marks() -> None:
+    text = (ROOT / "corpus" / f"{OLD}.md").read_text(encoding="utf-8")
+    same = compare(tree_from_markdown(text), tree_from_markdown(text))
+    table = comparison_table(same)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)), rich_text=True).active
+    assert all(isinstance(cell.value, (str, int, type(None))) for row in sheet.iter_rows() for cell in row)
+    assert {row[4] for row in csv.reader(io.StringIO(to_csv(table)))} == {"类别", "延续", HEADING}
+
+
+def test_report_text_never_becomes_a_formula() -> None:
+    """Report text is untrusted: a paragraph written like a formula stays text in Excel and
+    in a CSV file Excel opens."""
+    from tests.compare.test_compare_synthetic import BASE, run
+
+    formula = '=HYPERLINK("http://example.invalid","点击")'
+    marker = "2022年，我区将坚持以习近平新时代"
+    edited = BASE.replace(marker, f"{formula}\n\n+1。@SUM(A1)。\n\n{marker}", 1)
+    table = comparison_table(run(edited))
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert any(cell.value == formula for cell in cells)
+    assert all(cell.data_type != "f" for cell in cells)
+    written = [cell for row in csv.reader(io.StringIO(to_csv(table))) for cell in row]
+    assert f"'{formula}" in written and "'+1。@SUM(A1)。" in written
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in written)
