@@ -99,19 +99,31 @@ class Corpus:
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
         """Every canonical document under the root, sorted by id (a symlink that leaves the
-        corpus is no document of it)."""
-        found = []
+        corpus is no document of it: see `links_out`)."""
+        return self._scan[0]
+
+    @cached_property
+    def links_out(self) -> tuple[Path, ...]:
+        """The `.md` files that are symlinks out of the corpus: never read."""
+        return self._scan[1]
+
+    @cached_property
+    def _scan(self) -> tuple[tuple[Entry, ...], tuple[Path, ...]]:
+        found, links = [], []
         if self.root.is_dir():
             for path in sorted(self.root.rglob("*.md")):
                 relative = path.relative_to(self.root)
                 if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
                     continue
-                if not confine.inside(self.root, path) or not path.is_file():
-                    continue  # a symlink out of the corpus or to nothing: `check` reports it
+                if not confine.inside(self.root, path):
+                    links.append(path)
+                    continue
+                if not path.is_file():
+                    continue  # a symlink to nothing: `check` reports it
                 metadata = read_front_matter(path)
                 if metadata is not None:
                     found.append(Entry(document_id(self.root, path), path, metadata))
-        return tuple(found)
+        return tuple(found), tuple(links)
 
     @cached_property
     def by_id(self) -> Mapping[str, Entry]:
@@ -557,8 +569,9 @@ def _remove_stale_temporaries(root: Path) -> None:
     """Temporary files of writes that a killed process never renamed, and links to replaced
     files a killed run kept for its rollback (we hold the lock)."""
     from corpusdiff.store.diskerrors import disk_error
+    from corpusdiff.store.files import temporaries
 
-    for stale in root.rglob(".*.tmp"):  # rglob enters no symlinked folder
+    for stale in list(temporaries(root)):
         try:
             stale.unlink(missing_ok=True)
         except OSError as exc:

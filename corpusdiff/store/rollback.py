@@ -6,7 +6,7 @@ git refusing a commit) would still leave is a mix: some documents and source cop
 uncommitted, beside the old ones. `Writes` keeps, for every file it replaces, a hard link to
 the old one (which needs no space on a full disk), and on failure renames each back or removes
 what it added, folders included. A kill cannot be caught: what it leaves is complete files
-(and `.*.tmp` links) that the next ingest commits or removes, and `check` reports.
+(and links named like temporaries) that the next ingest commits or removes, and `check` reports.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpusdiff.store.diskerrors import disk_error
+from corpusdiff.store.files import TEMP_SUFFIX, copy_atomic, write_atomic
 
 ROLLED_BACK = "what this run had not committed yet was rolled back"
 
@@ -30,13 +31,9 @@ class Writes:
         self._new_folders: list[Path] = []
 
     def text(self, target: Path, text: str) -> None:
-        from corpusdiff.store.files import write_atomic
-
         self._write(target, lambda: write_atomic(target, text))
 
     def copy(self, source: Path, target: Path) -> None:
-        from corpusdiff.store.files import copy_atomic
-
         self._write(target, lambda: copy_atomic(source, target))
 
     def _write(self, target: Path, write: Callable[[], None]) -> None:
@@ -54,7 +51,7 @@ class Writes:
             folder = folder.parent
         backup = None
         if target.exists():
-            backup = target.with_name(f".{target.name}.{os.getpid()}.rollback.tmp")
+            backup = target.with_name(f".{target.name}.{os.getpid()}.rollback{TEMP_SUFFIX}")
             try:
                 backup.unlink(missing_ok=True)
                 try:

@@ -90,7 +90,9 @@ def _leftovers(root: Path, repo: Repo | None) -> Iterator[Problem]:
                 "not committed: an interrupted ingest left it; run the same `corpusdiff ingest` again "
                 "to finish (or `git add` it, or delete it)",
             )
-    for stale in sorted(root.rglob(".*.tmp")):
+    from corpusdiff.store.files import temporaries
+
+    for stale in sorted(temporaries(root)):
         yield Problem(stale, "a temporary file an interrupted write left; delete it (the next ingest does)")
 
 

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpusdiff.cli.main import main
+from corpusdiff.store.files import TEMP_SUFFIX
 from tests.conftest import SEEDS
 from tests.hostile import assert_one_line_refusal
 
@@ -131,9 +132,13 @@ def test_a_read_only_corpus_is_one_line(corpus: Path, monkeypatch: pytest.Monkey
 
 def test_check_reports_what_an_interrupted_run_left(corpus: Path) -> None:
     (corpus / "sources" / "orphan.txt").write_text("left behind\n", encoding="utf-8")
-    (corpus / "futian" / ".2025-01.md.abc123.tmp").write_text("half", encoding="utf-8")
+    (corpus / "futian" / f".2025-01.md.abc123{TEMP_SUFFIX}").write_text("half", encoding="utf-8")
+    (corpus / "futian" / ".draft.tmp").write_text("the user's own", encoding="utf-8")
     result = cli(corpus, "check")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert any("orphan.txt" in line and "not committed" in line for line in lines), lines
-    assert any(".2025-01.md.abc123.tmp" in line and "temporary" in line for line in lines), lines
+    assert any(f".2025-01.md.abc123{TEMP_SUFFIX}" in line and "temporary" in line for line in lines), lines
+    assert not any(".draft.tmp" in line for line in lines), lines
+    assert cli(corpus, "ingest", str(PLAN_2022)).exit_code == 0
+    assert not list(corpus.rglob(f"*{TEMP_SUFFIX}")) and (corpus / "futian" / ".draft.tmp").exists()
