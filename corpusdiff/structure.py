@@ -4,6 +4,13 @@ An *initiative unit* is what a reader thinks of as one initiative: a numbered ta
 and body together), or, outside tasks, one paragraph or list item (often led by a short
 lead sentence such as `消费活力持续释放。`). Units are split into sentences for the finer
 comparison inside matched units.
+
+A speech often ends with a part that has no heading: after the last numbered section, from a
+salutation on its own (`各位代表！`) on, come national unity, defence, Hong Kong, Macao and
+Taiwan, foreign policy and the closing exhortation. The tree gives that part a section of its
+own, marked `synthetic` and named `CLOSING_HEADING`, so that two editions' closing parts
+pair with each other instead of gluing onto whatever their last numbered sub-sections were.
+The canonical Markdown is not touched: the name lives in the tree only.
 """
 
 from __future__ import annotations
@@ -13,11 +20,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
+from corpusdiff.text.numbering import CLOSING, RANKS, document_ranks, parse_marker
 from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
 
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
+#: The name of the synthetic section that holds an unheaded closing part (not report text).
+CLOSING_HEADING = "(closing part, no heading in the report)"
+_SALUTATION = r"(?:各位代表|各位委员|各位委員|代表们|代表們|同志们|同志們)[！!：:，,]"
+#: A paragraph that is nothing but the speaker's address to the audience.
+_SALUTATION_RE = re.compile(f"^{_SALUTATION}?$")
+#: A paragraph that opens with it, as older reports print it (`各位代表！一年多来，…`).
+_SALUTATION_OPENING_RE = re.compile(f"^{_SALUTATION}")
 
 
 class _Task(TypedDict):
@@ -35,6 +50,8 @@ def build_tree(document: NormalizedDocument) -> DocTree:
     units: list[Unit] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
     task: _Task | None = None
+    ranks = document_ranks((b.kind, b.text) for b in document.blocks if isinstance(b, Heading))
+    closing = closing_start(document.blocks)
 
     def close_task() -> None:
         nonlocal task
@@ -55,9 +72,14 @@ def build_tree(document: NormalizedDocument) -> DocTree:
         block = located.block
         if located.box_title or isinstance(block, Table):
             continue
+        if closing is not None and block is document.blocks[closing]:
+            close_task()
+            stack.clear()
+            sections.append(Section(len(sections), CLOSING, "", CLOSING_HEADING, (), None, 0, synthetic=True))
+            stack.append((0, len(sections) - 1))
         if isinstance(block, Heading):
             close_task()
-            rank = _rank(block.kind)
+            rank = ranks.get(block.kind, 0)
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             parent = stack[-1][1] if stack else None
@@ -168,16 +190,29 @@ def _reading_order(blocks: Iterable[Block]) -> Iterator[tuple[Heading | Paragrap
             yield block, False
 
 
-def _rank(kind: str) -> int:
-    from corpusdiff.text.numbering import RANKS
-
-    return RANKS.index(kind) + 1 if kind in RANKS else 0
+def closing_start(blocks: tuple[Block, ...]) -> int | None:
+    """Where an unheaded closing part starts: the first salutation paragraph (`各位代表！` on
+    its own) after some text of the last numbered section and before any later heading (an
+    appendix, or the report's own `结束语`). A paragraph that only opens with the salutation
+    counts when no heading follows at all: a report with a 结束语 of its own still addresses
+    the delegates inside its last section. None when there is no numbered section."""
+    numbered = [i for i, block in enumerate(blocks) if isinstance(block, Heading) and block.kind in RANKS]
+    if not numbered:
+        return None
+    opening = None
+    for index in range(numbered[-1] + 2, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Heading):
+            return None
+        if isinstance(block, Paragraph) and _SALUTATION_RE.match(block.text):
+            return index
+        if opening is None and isinstance(block, Paragraph) and _SALUTATION_OPENING_RE.match(block.text):
+            opening = index
+    return opening
 
 
 def split_label(text: str) -> tuple[str, str]:
     """`（五）全力创建文明城市` -> (`（五）`, `全力创建文明城市`)."""
-    from corpusdiff.text.numbering import parse_marker
-
     marker = parse_marker(text)
     if marker is None:
         return "", text

@@ -13,6 +13,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -90,9 +91,10 @@ _ENUMERATOR = re.compile(
 
 
 def key(text: str) -> str:
-    """The locating key: a leading enumerator dropped, then only Han characters, Latin letters and
-    digits kept (punctuation, half-width variants, `**` and `- ` debris do not matter)."""
-    return "".join(_KEEP.findall(_ENUMERATOR.sub("", text.strip())))
+    """The locating key: width-folded (NFKC, as the normaliser turns １９８７ into 1987), a leading
+    enumerator dropped, then only Han characters, Latin letters and digits kept (punctuation,
+    half-width variants, `**` and `- ` debris do not matter)."""
+    return "".join(_KEEP.findall(_ENUMERATOR.sub("", unicodedata.normalize("NFKC", text).strip())))
 
 
 def locate(leads: Sequence[str], units: Sequence[str]) -> list[int | None]:

@@ -52,8 +52,11 @@ def test_no_han_character_disappears(text: str) -> None:
     source = re.sub(r"^\s*—\s*\d+\s*—\s*$", "", text, flags=re.MULTILINE)
     source = re.sub(r"^\s*(- )?一一", "——", source, flags=re.MULTILINE)
     source = re.sub(r"\[bookmark:[^\]]*\]", "", source)
-    body = body_of(render(normalize_raw(_raw(text))))
-    body = body.replace("\n# sample\n", "\n", 1)  # the file name stands in for a missing title
+    document = normalize_raw(_raw(text))
+    body = body_of(render(document))
+    if any(w.startswith("no title line found") for w in document.warnings):
+        # a title the text does not print (named after the opening, or the file name) is metadata
+        body = re.sub(r"\A\n# [^\n]*\n", "\n", body)
     assert han_key(body) == han_key(source)
 
 

@@ -8,13 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.canonical.markdown import parse
+from corpusdiff.canonical.markdown import parse, render
+from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import initiative_units, unit_roles
+from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.site.build import render_document_body
-from corpusdiff.structure import addressed, build_tree
-from corpusdiff.types.document import Box, NormalizedDocument, Paragraph, Table
+from corpusdiff.structure import CLOSING_HEADING, addressed, build_tree, closing_start
+from corpusdiff.types.diff import Role
+from corpusdiff.types.document import Block, Box, Heading, NormalizedDocument, Paragraph, Table
+from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT
 
 DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))
+
+
+_SALUTATION_START = re.compile("^(各位代表|同志们|代表们)")
 
 
 def _han(text: str) -> str:
@@ -51,3 +59,113 @@ def test_box_titles_count_as_paragraphs() -> None:
     addresses = [(located.address, located.box_title) for located in addressed(document.blocks)]
     assert addresses == [("p0", False), ("p1", True), ("p2", False), ("table 1", False), ("p3", False)]
     assert [unit.paragraph for unit in build_tree(document).units] == [0, 2, 3]
+
+
+# --- the unheaded closing part ----------------------------------------------------------------
+
+NATIONAL = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
+
+
+def _tree_of(path: Path) -> DocTree:
+    return build_tree(normalize_file(path))
+
+
+def _document(*blocks: Block) -> NormalizedDocument:
+    return NormalizedDocument(metadata=parse("---\ntitle: t\n---\n\n# t\n").metadata, blocks=blocks)
+
+
+def test_the_closing_part_of_a_national_report_is_a_section_of_its_own() -> None:
+    tree = _tree_of(NATIONAL / "2014.txt")
+    closing = tree.sections[-1]
+    assert (closing.kind, closing.synthetic, closing.heading, closing.parent) == (
+        "closing",
+        True,
+        CLOSING_HEADING,
+        None,
+    )
+    inside = [u.text for u in tree.units if u.section == closing.index]
+    # 2014.txt, from the 各位代表！ after （九）'s last paragraph to the end (read in the raw file)
+    assert inside[0] == "各位代表！"
+    assert any(t.startswith("过去一年，国防和军队建设扎实推进") for t in inside)
+    assert any(t.startswith("我们将全面贯彻对台工作大政方针") for t in inside)
+    assert inside[-1].startswith("人民赋予重托，奋斗创造未来。")
+    last_numbered = next(s for s in reversed(tree.sections) if not s.synthetic)
+    assert last_numbered.label + last_numbered.heading == "（九）努力建设生态文明的美好家园"
+    assert not any("国防" in u.text for u in tree.units if u.section == last_numbered.index)
+
+
+def test_the_closing_part_is_named_in_the_tree_only() -> None:
+    markdown = render(normalize_file(NATIONAL / "2015.txt"))
+    assert CLOSING_HEADING not in markdown
+    tree = build_tree(parse(markdown))
+    assert tree.sections[-1].heading == CLOSING_HEADING
+    # nor is it an initiative: no group unit is made of the name, and its units keep the tasks role
+    units = initiative_units(tree)
+    assert not any(CLOSING_HEADING in unit.text for unit in units)
+    roles = dict(zip(units, unit_roles(tree, units), strict=True))
+    assert {roles[u] for u in units if u.section == tree.sections[-1].index} == {Role.TASKS}
+
+
+def test_two_editions_pair_their_closing_parts() -> None:
+    result = compare(_tree_of(NATIONAL / "2014.txt"), _tree_of(NATIONAL / "2015.txt"))
+    closing = [m for m in result.sections if (m.old and m.old.synthetic) or (m.new and m.new.synthetic)]
+    assert len(closing) == 1 and closing[0].old is not None and closing[0].new is not None
+    assert closing[0].old.synthetic and closing[0].new.synthetic
+
+
+def test_no_closing_part_without_a_salutation_after_the_last_section() -> None:
+    plan = _document(Heading("一、总体要求", "cn"), Paragraph("甲。"), Paragraph("乙。"))
+    assert closing_start(plan.blocks) is None
+    no_sections = _document(
+        Paragraph("各位代表："), Paragraph("甲。"), Paragraph("各位代表！"), Paragraph("乙。")
+    )
+    assert closing_start(no_sections.blocks) is None
+
+
+def test_a_report_with_its_own_closing_heading_keeps_inline_salutations_in_its_last_section() -> None:
+    # the 1985 pattern: 各位代表！… inside （二）, then 结束语
+    blocks = (
+        Heading("（二）关于经济体制改革", "paren"),
+        Paragraph("甲。"),
+        Paragraph("各位代表！根据当前的情况，我们必须注意以下几点。"),
+        Heading("结束语", "closing"),
+        Paragraph("各位代表！"),
+    )
+    assert closing_start(blocks) is None
+    assert closing_start(blocks[:3]) == 2  # with no heading after it, the salutation opens the close
+
+
+def test_section_anchors_are_the_site_heading_anchors_around_a_synthetic_section() -> None:
+    document = _document(
+        Heading("一、总体要求", "cn"),
+        Paragraph("甲。"),
+        Paragraph("各位代表！"),
+        Paragraph("乙。"),
+        Heading("附件：名词解释", "appendix"),
+        Paragraph("丙。"),
+    )
+    tree = build_tree(document)
+    assert [(s.heading, s.synthetic) for s in tree.sections] == [
+        ("总体要求", False),
+        (CLOSING_HEADING, True),
+        ("附件：名词解释", False),
+    ]
+    _html, outline, paragraphs = render_document_body(render(document))
+    shown = {entry["anchor"]: entry["text"] for entry in outline}
+    assert shown[tree.anchor(0)] == "一、总体要求"
+    assert shown[tree.anchor(2)] == "附件：名词解释"
+    assert dict(paragraphs)[tree.anchor(1)] == "各位代表！"
+
+
+@pytest.mark.parametrize("path", [*DOCUMENTS, *sorted(NATIONAL.glob("*.txt"))], ids=lambda p: p.name)
+def test_every_section_anchor_shows_its_heading(path: Path) -> None:
+    document = parse(path.read_text(encoding="utf-8")) if path.suffix == ".md" else normalize_file(path)
+    tree = build_tree(document)
+    _html, outline, paragraphs = render_document_body(render(document))
+    shown = {entry["anchor"]: str(entry["text"]) for entry in outline} | dict(paragraphs)
+    for section in tree.sections:
+        text = shown[tree.anchor(section.index)]
+        if section.synthetic:
+            assert _SALUTATION_START.match(text), text
+        else:
+            assert _han(text) == _han(section.label + section.heading)

@@ -49,12 +49,9 @@ def escape(text: str) -> str:
 
 
 def heading_levels(blocks: tuple[Block, ...]) -> dict[str, int]:
-    """Marker kinds present get levels 2, 3, … in rank order; appendix titles are level 2."""
-    present = {block.kind for block in blocks if isinstance(block, Heading)}
-    ranked = [kind for kind in headings.RANKS if kind in present]
-    levels = {kind: min(index + 2, 6) for index, kind in enumerate(ranked)}
-    levels["appendix"] = 2
-    return levels
+    """Marker kinds present get levels 2, 3, … from the outermost in (`numbering.kind_order`);
+    appendix and closing titles are level 2."""
+    return headings.heading_levels((block.kind, block.text) for block in blocks if isinstance(block, Heading))
 
 
 def render(document: NormalizedDocument) -> str:
@@ -168,8 +165,7 @@ def _blocks(tokens: list[Token], index: int, close: str | None) -> tuple[list[Bl
         if token.type == "heading_open":
             text = _inline_text(tokens[index + 1])
             if token.tag != "h1":
-                marker = headings.parse_marker(text)
-                blocks.append(Heading(text, marker.kind if marker else "appendix"))
+                blocks.append(Heading(text, headings.heading_kind(text)))
             index += 3
         elif token.type == "paragraph_open":
             blocks.append(Paragraph(_inline_text(tokens[index + 1])))

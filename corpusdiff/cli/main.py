@@ -896,7 +896,8 @@ def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
 def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str) -> None:
     """Review corpus changes in RANGE (default: this branch against its upstream or main).
 
-    A newly ingested report is compared with the previous edition of its series; a changed
+    A newly ingested report is compared with the previous edition of the same kind in its series
+    (an annual plan with the annual plan before it, never with a mid-year report); a changed
     document (normalisation fix, hand correction) with its own revision at the range's base.
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """

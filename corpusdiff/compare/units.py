@@ -172,6 +172,9 @@ def part_roles(tree: DocTree) -> dict[int, Role]:
     for section in tree.sections:
         if section.parent is not None:
             continue
+        if section.synthetic:  # an unheaded closing part goes on in the role before it
+            roles[section.index] = previous
+            continue
         role = role_of(section.heading)
         if role is Role.OTHER and previous in (Role.TARGETS, Role.TASKS):
             role = Role.TASKS
@@ -187,17 +190,25 @@ def roles_correspond(old_tree: DocTree, new_tree: DocTree) -> bool:
     """Whether parts constrain pairing: only when both editions are laid out in at least two
     recognised parts (review, targets, tasks). Older reports name their parts by topic
     (`一、关于国民经济调整`), or have no parts at all; there a unit may continue anywhere."""
-    return all(len(set(part_roles(tree).values()) & LAYOUT_ROLES) >= 2 for tree in (old_tree, new_tree))
+    return _laid_out(old_tree) and _laid_out(new_tree)
+
+
+def _laid_out(tree: DocTree) -> bool:
+    return len(set(part_roles(tree).values()) & LAYOUT_ROLES) >= 2
 
 
 def task_areas(tree: DocTree) -> set[int]:
-    """Top-level parts that are task areas (see `part_roles`): each is a group of tasks, as a
-    （一） heading is."""
+    """Top-level parts that are areas of work (see `part_roles`), each a group of initiatives
+    as a （一） heading is: the task areas of a report laid out by role, and every part named by
+    topic in a report that is not (`一、关于经济体制改革`)."""
     roles = part_roles(tree)
+    laid_out = _laid_out(tree)
     return {
         index
         for index, role in roles.items()
-        if role is Role.TASKS and role_of(tree.sections[index].heading) is Role.OTHER
+        if role_of(tree.sections[index].heading) is Role.OTHER
+        and not tree.sections[index].synthetic
+        and (role is Role.TASKS or not laid_out)
     }
 
 

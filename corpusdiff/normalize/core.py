@@ -27,6 +27,7 @@ from corpusdiff.text.rules import (
     ends_sentence,
     is_page_number,
     join_fragments,
+    repair_misread_dash,
     strip_debris,
     tidy_spaces,
 )
@@ -41,6 +42,14 @@ _DATE_LINE_RE = re.compile(
     r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
 )
 _NOTE_RE = re.compile(r"^注\s*[：:]")
+#: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.
+_TITLE_LINE_RE = re.compile(r"^[^，。；：！？、,.;:!?]{1,24}$")
+#: A line starting with one of these continues the sentence of the line before it.
+_RUN_ON_START = "，。、；：！？,.;:!?）)”’》」』】"
+#: Marker kinds of numbered items: the next number in sequence always starts a new block.
+_ITEM_KINDS = ("num", "pnum", "circled")
+#: Division markers (第一部分, 第一章, …) that are a heading even alone on their line.
+_DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 _CONNECTOR_END = "和与及的、"
 _RUNNING_HEADER_MIN = 3
 _FLAT_TABLE_MAX_LINES = 400
@@ -70,7 +79,7 @@ class _Builder:
     last_ordinal: dict[str, int] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
-    last_item: int = 0
+    last_item: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -99,7 +108,7 @@ class _Builder:
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
         after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
-        self.current = _Open(kind, text, after_subtitle)
+        self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
 
 
 def normalize_report(
@@ -113,16 +122,18 @@ def normalize_report(
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
     lines = text.split("\n")
-    title = find_title(lines) or _hinted_title(lines, raw.title_hint)
+    title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = [line for line in lines[: title.start] if line.strip()] if title else []
+    wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
     builder = _Builder(
-        lines[body_start:], skip=_running_headers(lines[body_start:], title.text if title else "")
+        lines[body_start:], skip=running_headers(lines[body_start:], title.text if title else "")
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
     blocks = tuple(builder.blocks)
-    metadata = detect_metadata(raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series)
+    metadata, notes = detect_metadata(
+        raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
+    )
     warnings = [*raw.notes, *builder.warnings]
     if footer:
         warnings.append(
@@ -134,14 +145,14 @@ def normalize_report(
             f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
             "cover, introduction or contents), which are not part of the report"
         )
-    if title is None and not (overrides or {}).get("title"):
-        warnings.append(
-            "no title line found, so the file name stands in; set the title with --title or in the corpus manifest"
-        )
-    if not metadata.date:
-        warnings.append("no publication date found; set it with --date or in the corpus manifest")
+    warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
+    """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
+    return find_title(lines) or _hinted_title(lines, hint)
 
 
 def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
@@ -165,7 +176,7 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     )
 
 
-def _running_headers(lines: list[str], title: str) -> frozenset[str]:
+def running_headers(lines: list[str], title: str) -> frozenset[str]:
     """Running heads: the report's title (or its first part) repeated at the top of pages.
 
     Only the title counts: any other short line may repeat for real (a table cell, a slogan),
@@ -206,8 +217,14 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     content = text[bullet.end() :] if bullet else text
     if headings.is_appendix_title(content) and not builder.in_box:
         return _take_appendix_heading(builder, content, index, stop)
-    if not builder.in_box and _take_heading(builder, content):
+    if headings.is_closing_title(content) and not builder.in_box:
+        builder.flush()
+        builder.blocks.append(Heading(content.strip(), headings.CLOSING))
         return index + 1
+    if not builder.in_box:
+        after = _take_marked_line(builder, content, index, stop)
+        if after is not None:
+            return after
     _start_numbered_item(builder, content)
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
@@ -217,14 +234,53 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
 
 
 def _start_numbered_item(builder: _Builder, text: str) -> None:
-    """`1.…`, `2.…` items that are not headings (box items, glossary entries) are paragraphs of
-    their own: the next number in sequence ends an unfinished paragraph before it."""
+    """`1.…`, `（1）…`, `①…` items that are not headings (box items, glossary entries, long
+    items) are paragraphs of their own: the next number in sequence ends an unfinished
+    paragraph before it, so `（1）…` and the `①…` under it never run together."""
     marker = headings.parse_marker(clean_text(text, quotes=False))
-    if marker is None or marker.kind != "num":
+    if marker is None or marker.kind not in _ITEM_KINDS:
         return
-    if marker.ordinal in (1, builder.last_item + 1):
+    if marker.ordinal in (1, builder.last_item.get(marker.kind, 0) + 1):
         builder.flush()
-        builder.last_item = marker.ordinal
+        builder.last_item[marker.kind] = marker.ordinal
+
+
+def _take_marked_line(builder: _Builder, text: str, index: int, stop: int) -> int | None:
+    """A heading line; or a bare numeral or division marker alone on its line (`一`, `第一部分`)
+    with its title on the next line. Returns the index after what was taken, or None when the
+    line is no heading. (A lone `一、` or `（一）` is not taken: its text on the next line is
+    often the item's whole first sentence, and it stays one paragraph with it.)"""
+    marker = headings.parse_marker(clean_text(text, quotes=False))
+    if marker is None:
+        return None
+    if not marker.rest and (marker.kind == "bare" or marker.kind in _DIVISION_KINDS):
+        title = _title_line_after(builder, index, stop)
+        if title is not None and _accept_heading(builder, marker, builder.cleaned[title]):
+            return title + 1
+    return index + 1 if _take_heading(builder, text) else None
+
+
+def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
+    """The line after a lone marker when it is the marker's title: short, unpunctuated plain
+    text, and not run on by the line after it (a text fragment broken off a sentence is)."""
+    following = _next_text_index(builder.lines, index + 1, stop)
+    if following is None:
+        return None
+    raw, text = builder.lines[following], builder.cleaned[following]
+    if (
+        not _TITLE_LINE_RE.match(text)
+        or text in builder.skip
+        or raw.startswith("\t")
+        or headings.parse_marker(clean_text(text, quotes=False))
+        or headings.is_box_title(text)
+        or headings.is_appendix_title(text)
+        or headings.is_closing_title(text)
+    ):
+        return None
+    after = _next_text_index(builder.lines, following + 1, stop)
+    if after is not None and builder.cleaned[after][:1] in _RUN_ON_START:
+        return None
+    return following
 
 
 def _take_heading(builder: _Builder, text: str) -> bool:
@@ -232,22 +288,45 @@ def _take_heading(builder: _Builder, text: str) -> bool:
     if marker is None:
         return False
     title, body = headings.split_title(marker.rest)
-    if not headings.plausible_title(title):
+    if not _heading_shaped(builder, marker, title, body):
         return False
-    if marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30)):
+    if not _accept_heading(builder, marker, title):
         return False
+    if body:
+        builder.add_text(body)
+    return True
+
+
+def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> bool:
+    """Add the heading unless it would break an open paragraph out of sequence (rule 6). A bare
+    numeral breaks one only as the next of a running sequence: a lone 一 inside a paragraph is
+    more likely a character the line wrap left alone than the start of a section."""
     expected = builder.last_ordinal.get(marker.kind, 0) + 1
-    if builder.is_open() and marker.ordinal not in (expected, 1):
+    if marker.kind == "bare":
+        allowed: tuple[int, ...] = (expected,) if expected > 1 else ()
+    else:
+        allowed = (expected, 1)
+    if builder.is_open() and marker.ordinal not in allowed:
         return False
     builder.flush()
     builder.last_ordinal[marker.kind] = marker.ordinal
     for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
         if inner != "num":
             builder.last_ordinal.pop(inner, None)
-    builder.blocks.append(Heading(headings.canonical_heading(f"{marker.label}{title}"), marker.kind))
-    if body:
-        builder.add_text(body)
+    builder.blocks.append(Heading(headings.heading_text(marker.label, title), marker.kind))
     return True
+
+
+def _heading_shaped(builder: _Builder, marker: headings.Marker, title: str, body: str) -> bool:
+    """A bare numeral, or a division marker alone, is a heading by itself; other markers need a
+    short heading phrase (rule 6 of docs/canonical-markdown.md)."""
+    if marker.kind == "bare" or (marker.kind in _DIVISION_KINDS and not title and not body):
+        return True
+    if not headings.plausible_title(title):
+        return False
+    return not (
+        marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30))
+    )
 
 
 def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) -> int:
@@ -366,6 +445,7 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
     skipped = []
     last: dict[str, int] = {}
+    ranks = headings.document_ranks((b.kind, b.text) for b in blocks if isinstance(b, Heading))
     for block in blocks:
         if not isinstance(block, Heading) or block.kind not in headings.RANKS:
             continue
@@ -375,8 +455,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
         if marker.ordinal > last.get(block.kind, 0) + 1:
             skipped.append(block.text.split(" ")[0][:12])
         last[block.kind] = marker.ordinal
-        for inner in headings.RANKS[headings.RANKS.index(block.kind) + 1 :]:
-            if inner != "num":
+        for inner, rank in ranks.items():  # numbering restarts under a new outer heading
+            if rank > ranks[block.kind] and inner != "num":
                 last.pop(inner, None)
     if not skipped:
         return []

@@ -1,4 +1,13 @@
-"""Front-matter facts detected from a report's text: title, genre, region, period, dates."""
+"""Front-matter facts detected from a report's text: title, genre, level and region, period,
+date, speaker and meeting.
+
+Everything is read from the report itself — its title line, the occasion line and byline under
+it (normalize.occasion), the opening sentence (`我代表国务院，向大会作政府工作报告`) and, for a
+report that prints no date, the evidence dating it (normalize.dating) — never from the file's
+name. Words are recognised on a simplified copy (text.script), so a title in traditional
+characters is read like any other; the title keeps the characters it is printed in.
+Overrides (manifest, CLI) win over all of it.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +17,28 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from corpusdiff.errors import InputError
+from corpusdiff.normalize.dating import five_year_plan_start, report_year, with_arabic_years
+from corpusdiff.normalize.occasion import (
+    SALUTATION_RE,
+    Occasion,
+    is_date_line,
+    is_occasion,
+    read_occasion,
+    written_date,
+)
+from corpusdiff.normalize.regions import (
+    Region,
+    region_of_name,
+    region_of_office,
+    region_of_opening,
+    region_of_scope,
+    region_slug,
+)
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
-from corpusdiff.text.lines import is_speaker_name, is_subtitle
-from corpusdiff.text.numbering import parse_marker
+from corpusdiff.text.lines import is_subtitle
+from corpusdiff.text.numbering import chinese_numeral, parse_marker
 from corpusdiff.text.rules import (
     clean_text,
     is_page_number,
@@ -19,20 +46,29 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
-from corpusdiff.types.document import Block, Metadata, Paragraph, Source
+from corpusdiff.text.script import simplified, simplified_lines
+from corpusdiff.types.document import Block, Heading, Level, Metadata, Paragraph, Source
 
 _TITLE_WORDS = re.compile(r"(报告|计划|规划|纲要)")
 _TOC_ENTRY = re.compile(r"([(（]\d+[)）]|…+\s*\d+|\.{3,}\s*\d+)$")
-_CN_DIGIT = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=True))
-_DATE_CN_RE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月$")
-_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_MEETING_RE = re.compile(r"在(.+?(?:会议|大会))上")
-_REGION_RE = re.compile(
-    f"((?:[{IDEOGRAPHS}]{{2,6}}?省)?(?:[{IDEOGRAPHS}]{{2,6}}?市)?)([{IDEOGRAPHS}]{{1,4}}?[区县])"
+_FIVE_YEAR_RE = re.compile(
+    r"第([一二三四五六七八九十]{1,3})个五年|“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:规划|计划|时期)"
 )
-_CITY_RE = re.compile(f"^([{IDEOGRAPHS}]{{1,6}}?[省市])")
-_FIVE_YEAR = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
-_FIVE_YEAR_ORDINAL = {"十三": "2016-2020", "十四": "2021-2025", "十五": "2026-2030"}
+_MID_YEAR_RE = re.compile(r"上半年|今年以来[^，。]*执行情况|1[—－-]6月")
+_NAMED_REPORT_RE = re.compile(r"(?:作|提出|提交)(关于[^，。；]{2,60}?的(?:报告|说明))")
+_GWR_OPENING_RE = re.compile(
+    r"作政府工作报告|报告[^，。；]{0,12}政府工作|作工作报告|"
+    r"代表[^。]{0,12}?(?:国务院|人民政府)[^。]*?向(?:本次)?(?:大会|[^，。；]{0,30}会议)"
+    r"(?:作[^，。；]{0,8}报告|报告(?:政府)?工作)"
+)
+#: `现将2023年…计划执行情况与2024年…计划草案提请…审议`: what a plan or budget report submits
+_SUBMITTED_RE = re.compile(r"现将([^，。；]{4,80}?)(?:提请|提交|报请)")
+_ADDRESSED_RE = re.compile(
+    f"(?:向|我们(?:这次)?|请求|提请)([{IDEOGRAPHS}]{{0,12}}?(?:第[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,8}}?"
+    "人民代表大会(?:常务委员会)?(?:第[一二三四五六七八九十]+次会议)?"
+    f"|[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,2}}?人大(?:常委会)?[一二三四五六七八九十]+次会议))"
+)
+_GWR = "政府工作报告"
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
@@ -113,7 +149,7 @@ def _next_text(lines: Sequence[str], index: int) -> str:
 def _is_title_text(text: str) -> bool:
     return (
         len(text) <= 80
-        and bool(_TITLE_WORDS.search(text))
+        and bool(_TITLE_WORDS.search(simplified(text)))
         and "。" not in text
         and not _TOC_ENTRY.search(text)
         and parse_marker(text) is None
@@ -122,8 +158,10 @@ def _is_title_text(text: str) -> bool:
 
 
 def _is_title_follow(text: str) -> bool:
+    """A date line, a dashed subtitle, an occasion line (dashed or not) or a heading."""
     text = clean_text(text)
-    return bool(_DATE_CN_RE.match(text.replace(" ", "")) or is_subtitle(text) or parse_marker(text))
+    compact = simplified(text).replace(" ", "")
+    return bool(is_date_line(compact) or is_subtitle(text) or is_occasion(compact) or parse_marker(text))
 
 
 def detect_metadata(
@@ -134,25 +172,38 @@ def detect_metadata(
     overrides: Mapping[str, object],
     *,
     derive_series: bool = True,
-) -> Metadata:
-    """Combine what the text says with the overrides; overrides always win.
+) -> tuple[Metadata, tuple[str, ...]]:
+    """Combine what the text says with the overrides (which always win); with the notes the
+    user should read (title or date missing, or read from the text rather than printed).
 
     The default series id needs pinyin (pypinyin loads in 0.15 s); a document read only to be
     compared does not need it, so `derive_series=False` leaves an unset series empty."""
-    title_text = str(overrides.get("title") or (title.text if title else "") or Path(raw.name).stem)
-    lead = [block.text for block in blocks[:6] if isinstance(block, Paragraph)]
+    front, opening = _front_and_opening(blocks)
+    plain_opening = [simplified(text) for text in opening]
+    occasion = read_occasion([simplified(text) for text in front])
+    named = title.text if title else ""
+    derived = "" if named else report_name(opening)
+    title_text = str(overrides.get("title") or named or derived or Path(raw.name).stem)
     genre = detect_genre(title_text)
-    meeting = _meeting(lead)
-    date = _publication_date(lead, wrapper)
+    meeting = occasion.meeting or addressed_meeting(plain_opening)
+    region = _region(title_text, meeting, occasion, plain_opening, blocks)
+    date = _publication_date(front, wrapper, occasion)
+    evidence = None
+    if not date and not overrides.get("date"):
+        headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
+        paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
+        evidence = report_year(headings, paragraphs, meeting, simplified(title_text))
+        date = str(evidence.year) if evidence else ""
     detected = Metadata(
         title=title_text,
-        region=detect_region(title_text) or detect_region(meeting),
+        region=region.name,
+        level=region.level.value if region.level else "",
         genre=genre,
         period=detect_period(title_text, genre) or date[:4],
         date=date,
-        speaker=_speaker(lead),
+        speaker=occasion.speaker,
         meeting=meeting,
-        delivered=_delivered(lead),
+        delivered=occasion.date if occasion.speech else "",
         container=_container(wrapper),
         source=Source(
             file=raw.name,
@@ -162,27 +213,148 @@ def detect_metadata(
             extractor=raw.extractor,
         ),
     )
+    merged = _apply_overrides(detected, overrides)
+    if derive_series and not merged.series:
+        merged = replace(merged, series=default_series(merged))
+    notes = []
+    if not named and not overrides.get("title"):
+        notes.append(_title_note(derived))
+    if evidence:
+        notes.append(
+            f"no date printed; dated {evidence.year} from the text (“{evidence.reason}”); "
+            "set the date with --date or in the corpus manifest"
+        )
+    elif not merged.date:
+        notes.append("no publication date found; set it with --date or in the corpus manifest")
+    return merged, tuple(notes)
+
+
+def _apply_overrides(detected: Metadata, overrides: Mapping[str, object]) -> Metadata:
+    """Overrides win; an overridden region brings its own level unless the level is given too."""
     given: dict[str, Any] = {
         f.name: overrides[f.name] for f in fields(Metadata) if f.name != "source" and overrides.get(f.name)
     }
+    if "level" in given and given["level"] not in set(Level):
+        raise InputError(
+            f"level {given['level']!r} is not one of {', '.join(Level)}; fix it in the corpus manifest"
+        )
+    if "region" in given and "level" not in given:
+        level = region_of_name(simplified(str(given["region"]))).level
+        given["level"] = level.value if level else detected.level
     merged = replace(detected, **given)
-    if derive_series and not merged.series:
-        merged = replace(merged, series=default_series(merged))
     source = overrides.get("source")
-    if isinstance(source, Source):
-        merged = replace(merged, source=source)
-    return merged
+    return replace(merged, source=source) if isinstance(source, Source) else merged
+
+
+def _title_note(derived: str) -> str:
+    if derived:
+        return (
+            f"no title line found; titled “{derived}” as the report's opening names it; "
+            "set another with --title or in the corpus manifest"
+        )
+    return "no title line found, so the file name stands in; set the title with --title or in the corpus manifest"
+
+
+def _front_and_opening(blocks: Sequence[Block]) -> tuple[list[str], list[str]]:
+    """The paragraphs before the first heading: the *front* (occasion, byline, date line), up
+    to and including the salutation, and the *opening* sentences after it (at most six each).
+    Without a salutation both are the paragraphs before the first heading."""
+    leading: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            break
+        if isinstance(block, Paragraph):
+            leading.append(block.text)
+    salutation = next(
+        (i for i, text in enumerate(leading[:6]) if SALUTATION_RE.search(simplified(text))), None
+    )
+    if salutation is None:
+        return leading[:6], leading[:6]
+    return leading[: salutation + 1], _opening_after(blocks, leading[salutation])
+
+
+def _opening_after(blocks: Sequence[Block], salutation: str) -> list[str]:
+    """Up to six paragraphs after the salutation, up to the second heading."""
+    after: list[str] = []
+    seen, headings = False, 0
+    for block in blocks:
+        if not seen:
+            seen = isinstance(block, Paragraph) and block.text == salutation
+            continue
+        headings += isinstance(block, Heading)
+        if headings > 1 or len(after) == 6:
+            break
+        if isinstance(block, Paragraph):
+            after.append(block.text)
+    return after
+
+
+def report_name(opening: Sequence[str]) -> str:
+    """What a report without a title line calls itself in its opening sentence:
+    `作关于…的报告` → that name; `现将X提请…审议` → 关于X的报告 (plan and budget reports are
+    titled so); `作政府工作报告`, `报告政府工作`, `代表国务院…向大会作…报告` → 政府工作报告; ""
+    otherwise. The name keeps the characters it is printed in."""
+    for text in opening:
+        plain = simplified(text)
+        named = _NAMED_REPORT_RE.search(plain)
+        if named:
+            return _as_printed(text, plain, named)
+        submitted = _SUBMITTED_RE.search(plain)
+        if submitted:
+            name = _as_printed(text, plain, submitted)
+            return (
+                name
+                if name.startswith("关于") and name.endswith("报告")
+                else f"关于{name.removesuffix('的报告')}的报告"
+            )
+        if _GWR_OPENING_RE.search(plain):
+            return _GWR
+    return ""
+
+
+def _as_printed(text: str, plain: str, match: re.Match[str]) -> str:
+    """Group 1 of a match on the simplified copy, in the characters of the printed text."""
+    start, end = match.span(1)
+    return clean_text(text[start:end] if len(text) == len(plain) else match.group(1))
+
+
+def addressed_meeting(opening: Sequence[str]) -> str:
+    """The congress session an untitled report says it is addressed to: `向第一届全国人民代表大会
+    第二次会议提出…`, `我们第一届…第一次会议…` (an earlier session it mentions is not it)."""
+    for text in opening:
+        match = _ADDRESSED_RE.search(text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _region(
+    title: str, meeting: str, occasion: Occasion, opening: list[str], blocks: Sequence[Block]
+) -> Region:
+    """The first of title, meeting, byline office and opening that names a region; else the
+    first that at least tells the level; else the level the body's scope words (全国, 全市) tell."""
+    candidates = (
+        region_of_name(simplified(title)),
+        region_of_name(meeting),
+        region_of_office(occasion.office),
+        region_of_opening(opening),
+    )
+    found = next((c for c in candidates if c.name), next((c for c in candidates if c.level), None))
+    if found:
+        return found
+    return region_of_scope(simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)]))
 
 
 def detect_genre(title: str) -> str:
     """Genre from the title's wording (vocabulary in GENRES)."""
-    if "政府工作报告" in title:
+    title = simplified(title)
+    if _GWR in title:
         return "government-work-report"
-    if "五年规划" in title or "规划纲要" in title or re.search(r"十[三四五六]五", title):
+    if "五年规划" in title or "规划纲要" in title or _FIVE_YEAR_RE.search(title):
         return "five-year-plan"
-    if "上半年" in title:
+    if _MID_YEAR_RE.search(title):
         return "mid-year-report"
-    if "预算" in title:
+    if "预算" in title or "决算" in title:
         return "budget-report"
     if "计划" in title:
         return "annual-plan"
@@ -190,23 +362,19 @@ def detect_genre(title: str) -> str:
 
 
 def detect_region(title: str) -> str:
-    """The most specific administrative unit named at the start of the title (e.g. 福田区)."""
-    match = _REGION_RE.search(title[:20])
-    if match:
-        return match.group(2)
-    city = _CITY_RE.match(title)
-    return city.group(1) if city else ""
+    """The most specific administrative unit the title starts with (e.g. 福田区; 全国 for a
+    national title)."""
+    return region_of_name(simplified(title)).name
 
 
 def detect_period(title: str, genre: str) -> str:
     """The year (or years) the report plans for."""
+    title = with_arabic_years(simplified(title))
     if genre == "five-year-plan":
-        for key, years in _FIVE_YEAR.items():
-            if key in title:
-                return years
-        for key, years in _FIVE_YEAR_ORDINAL.items():
-            if f"第{key}个五年" in title:
-                return years
+        plan = _FIVE_YEAR_RE.search(title)
+        if plan:
+            start = five_year_plan_start(chinese_numeral(plan.group(1) or plan.group(2)))
+            return f"{start}-{start + 4}"
     found: list[str] = re.findall(r"(\d{4})\s*年", title)
     if not found:
         return ""
@@ -215,60 +383,28 @@ def detect_period(title: str, genre: str) -> str:
 
 def default_series(metadata: Metadata) -> str:
     """Reports of one region and family (annual and mid-year plan reports are one family)."""
-    from corpusdiff.text.slugs import slugify_region
-
     family = _SERIES_FAMILY.get(metadata.genre, "report")
-    region = slugify_region(metadata.region) or "unknown"
+    region = region_slug(metadata.region, metadata.level) or "unknown"
     return f"{region}-{family}"
 
 
-def _publication_date(lead: Sequence[str], wrapper: Sequence[str]) -> str:
-    for text in lead:
-        match = _DATE_CN_RE.match(text)
-        if match:
-            year = "".join(_CN_DIGIT[c] for c in match.group(1))
-            return f"{year}-{_cn_month(match.group(2)):02d}"
+def _publication_date(front: Sequence[str], wrapper: Sequence[str], occasion: Occasion) -> str:
+    """A date line under the title, else the occasion's date, else the last date in the front
+    paragraphs, else the date on the wrapper (a gazette issue)."""
+    for text in front:
+        if is_date_line(text):
+            return written_date(text)
+    if occasion.date:
+        return occasion.date
     wrapper_text = tidy_spaces(" ".join(strip_debris(w) for w in wrapper))
-    for text in [*lead, wrapper_text]:
-        found = _DATE_RE.findall(text)
+    for text in [*reversed(front), wrapper_text]:
+        found = [written_date(m.group(0)) for m in _DATE_IN_TEXT_RE.finditer(text)]
         if found:
-            year, month, day = found[-1]
-            return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+            return found[-1]
     return ""
 
 
-def _cn_month(text: str) -> int:
-    values = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
-    if text.startswith("十"):
-        return 10 + (values[text[1]] if len(text) > 1 else 0)
-    return values[text[0]]
-
-
-def _subtitle(lead: Sequence[str]) -> str:
-    return next((text for text in lead if is_subtitle(text)), "")
-
-
-def _meeting(lead: Sequence[str]) -> str:
-    match = _MEETING_RE.search(_subtitle(lead))
-    return match.group(1) if match else ""
-
-
-def _delivered(lead: Sequence[str]) -> str:
-    match = _DATE_RE.search(_subtitle(lead))
-    if not match:
-        return ""
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-
-
-def _speaker(lead: Sequence[str]) -> str:
-    subtitle = _subtitle(lead)
-    if not subtitle:
-        return ""
-    after = lead[lead.index(subtitle) + 1 :]
-    if after and is_speaker_name(after[0]):
-        return after[0]
-    return ""
+_DATE_IN_TEXT_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 
 
 def _container(wrapper: Sequence[str]) -> str:

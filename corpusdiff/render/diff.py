@@ -76,7 +76,7 @@ def address(tree: DocTree, unit: Unit) -> str:
     """The unit's one address, as the site links it: `<document id>#p<n>` for a paragraph
     (the paragraph numbering of structure.addressed), `#h<n>` for a group heading."""
     if unit.kind == "group" and unit.section is not None:
-        return f"{tree.metadata.id}#h{unit.section + 1}"
+        return f"{tree.metadata.id}#{tree.anchor(unit.section)}"
     return f"{tree.metadata.id}#p{unit.paragraph}"
 
 

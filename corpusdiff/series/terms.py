@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
@@ -32,8 +33,18 @@ from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree
 
 WORD, PROGRAMME, TEXT = "word", "programme", "text"
-NEW, DROPPED, STEADY = "new-in-latest", "dropped", "steady"
-STATUSES = (NEW, DROPPED, STEADY)
+
+
+class TermStatus(StrEnum):
+    """How a term stands against the latest edition."""
+
+    NEW = "new-in-latest"
+    DROPPED = "dropped"  # not in the latest edition
+    STEADY = "steady"
+
+
+NEW, DROPPED, STEADY = TermStatus.NEW, TermStatus.DROPPED, TermStatus.STEADY
+STATUSES = tuple(TermStatus)
 #: A word must occur this often in all editions together to be indexed (nearly half occur once).
 DEFAULT_MIN_TOTAL = 2
 KEYNESS, FREQUENCY = "keyness", "frequency"
@@ -82,7 +93,7 @@ class Term:
     counts: dict[str, int]  # edition id -> count, for every edition in order
     first: str  # first edition id with a count
     last: str  # last edition id with a count
-    status: str  # new-in-latest, dropped, steady
+    status: TermStatus
     keyness: dict[str, float] = field(default_factory=dict)  # edition id -> signed G², every edition
 
     @property
@@ -136,7 +147,8 @@ def body_texts(source: NormalizedDocument | DocTree) -> list[str]:
     Front matter and the title are metadata; tables are left out as in the document tree, so
     a document counts the same whether it comes as a NormalizedDocument or a DocTree."""
     tree = build_tree(source) if isinstance(source, NormalizedDocument) else source
-    headings = [s.heading for s in tree.sections if s.kind != "num"]  # task headings open their unit
+    # task headings open their unit; a synthetic section's name is not report text
+    headings = [s.heading for s in tree.sections if s.kind != "num" and not s.synthetic]
     return headings + [u.text for u in tree.units]
 
 
@@ -286,7 +298,7 @@ def _part(observed: int, expected: float) -> float:
     return observed * math.log(observed / expected) if observed else 0.0
 
 
-def status_of(counts: Sequence[int]) -> str:
+def status_of(counts: Sequence[int]) -> TermStatus:
     """Counts oldest first -> status against the latest edition (a single edition: steady)."""
     *earlier, latest = counts
     if not latest:

@@ -305,7 +305,7 @@ def _item(level: str, tree: DocTree, edition_id: str, key: int) -> ThreadItem:
         section = tree.sections[unit.section]
         text = unit.text
     return ThreadItem(
-        edition_id, f"{section.label}{section.heading}", text, f"{edition_id}#h{section.index + 1}"
+        edition_id, f"{section.label}{section.heading}", text, f"{edition_id}#{tree.anchor(section.index)}"
     )
 
 

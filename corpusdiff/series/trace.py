@@ -209,7 +209,7 @@ def _plan_item(
         f"{section.label}{section.heading}",
         labelled_path(plan, section.parent),
         section.depth,
-        f"{plan.metadata.id}#h{index + 1}",
+        f"{plan.metadata.id}#{plan.anchor(index)}",
         tuple(best),
         tuple(passages),
     )
@@ -217,7 +217,7 @@ def _plan_item(
 
 def _passage(report: DocTree, doc: str, unit: int, hit: Hit) -> Passage:
     found = report.units[unit]
-    pointer = f"{doc}#h{found.section + 1}" if found.section is not None else doc
+    pointer = f"{doc}#{report.anchor(found.section)}" if found.section is not None else doc
     path = labelled_path(report, found.section)
     return Passage(doc, path, found.text, hit.sentence, hit.plan_sentence, round(hit.score, 3), pointer, unit)
 

@@ -25,7 +25,7 @@ from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
-from corpusdiff.text.slugs import slugify, slugify_region
+from corpusdiff.text.slugs import slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
 from corpusdiff.types.vocabulary import Vocabulary
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.yaml"
 ALIGNMENTS = "alignments"
 _NOT_DOCUMENTS = {ALIGNMENTS, "sources"}
-_OVERRIDABLE = {"title", "date", "genre", "region", "series", "period", "speaker", "meeting"}
+_OVERRIDABLE = {"title", "date", "genre", "region", "level", "series", "period", "speaker", "meeting"}
 
 
 @dataclass(frozen=True)
@@ -247,10 +247,14 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
 
 
 def proposed_id(metadata: Metadata) -> str:
-    """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path; a component
+    """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path; meaningful
+    without a manifest (`national/government-work-report/2016`, `guangdong/annual-plan/2024-01-22`:
+    the region's pinyin, or `national`, as the series name has it). A component
     that Windows reserves for a device (con, nul, com1, …) is refused, since no Windows
     checkout of the corpus could hold it."""
-    region = slugify_region(metadata.region) or "unknown-region"
+    from corpusdiff.normalize.regions import region_slug
+
+    region = region_slug(metadata.region, metadata.level) or "unknown-region"
     genre = slugify(metadata.genre) if metadata.genre else "report"
     date = slugify(metadata.date or metadata.period or "undated")
     for field, part in (("region", region), ("genre", genre), ("date", date)):

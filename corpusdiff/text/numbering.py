@@ -1,14 +1,29 @@
-"""Recognising the numbered heading markers of Chinese reports (第X篇/章/节, 一、, （一）, 1.)."""
+"""Recognising the numbered heading markers of Chinese reports, in every style they have used
+since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, 1., （1）, ①,
+in simplified or traditional characters, with numbers past one hundred (一百零一、)."""
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from corpusdiff.text.rules import clean_text
 
-#: Marker kinds from the outermost to the innermost; levels are assigned in this order.
-RANKS: tuple[str, ...] = ("pian", "zhang", "jie", "cn", "paren", "num")
+#: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
+#: document shows another nesting (`kind_order`).
+RANKS: tuple[str, ...] = ("bufen", "pian", "zhang", "jie", "bare", "cn", "paren", "num", "pnum", "circled")
+#: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`) and the
+#: report's own closing heading (`结束语`).
+APPENDIX = "appendix"
+CLOSING = "closing"
+UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING)
+#: The kinds numbered in one running sequence under an outer heading; a document may nest them
+#: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
+_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", "num", "pnum", "circled"})
 
 _CN_DIGITS = {
     "零": 0,
@@ -16,6 +31,7 @@ _CN_DIGITS = {
     "一": 1,
     "二": 2,
     "两": 2,
+    "兩": 2,
     "三": 3,
     "四": 4,
     "五": 5,
@@ -24,16 +40,31 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_CN_NUM = "一二三四五六七八九十百零〇两"
+_DIGIT = "[一二三四五六七八九]"
+#: A well-formed Chinese numeral from 1 to 999 (十四, 二十三, 一百零一, 两百一十): not a run of
+#: numeral characters such as 十三五 or 二〇二二, which are names and dates, never markers.
+_NUMERAL = (
+    f"(?:[一二三四五六七八九两兩]百(?:[零〇]{_DIGIT}|{_DIGIT}十{_DIGIT}?)?|{_DIGIT}?十{_DIGIT}?|{_DIGIT})"
+)
+#: ① … ㊿ and ⑴ … ⒇: one character each, whose value Unicode knows.
+_CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
+_PAREN_DIGITS = "\u2474-\u2487"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(f"^第([{_CN_NUM}]{{1,4}})([篇章节])\\s*(.*)$")),
-    ("cn", re.compile(f"^([{_CN_NUM}]{{1,3}})、\\s*(.*)$")),
-    ("paren", re.compile(f"^[（(]\\s*([{_CN_NUM}]{{1,3}})\\s*[）)]\\s*(.*)$")),
+    ("bufen", re.compile(f"^第({_NUMERAL})(部[分份])\\s*(.*)$")),
+    ("part", re.compile(f"^第({_NUMERAL})([篇章节節])\\s*(.*)$")),
+    ("bare", re.compile(f"^({_NUMERAL})(?: (\\S.*))?$")),
+    ("cn", re.compile(f"^({_NUMERAL})、\\s*(.*)$")),
+    ("paren", re.compile(f"^[（(]\\s*({_NUMERAL})\\s*[）)]\\s*(.*)$")),
     ("num", re.compile(r"^(\d{1,3})\s*[.．、](?![\d.．])\s*(.*)$")),
+    ("pnum", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*)$")),
+    ("pnum_char", re.compile(f"^([{_PAREN_DIGITS}])\\s*(.*)$")),
+    ("circled", re.compile(f"^([{_CIRCLED}])\\s*(.*)$")),
 )
-_PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie"}
-_APPENDIX_RE = re.compile(r"^(附件|附表|附录)(\s*\d+)?\s*[：:]")
+_PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie", "節": "jie"}
+_APPENDIX_RE = re.compile(r"^(附件|附表|附录|附錄)(\s*\d+)?\s*[：:]")
+#: The closing heading some reports give their last part (the 1980s national reports do).
+_CLOSING_TITLES = frozenset({"结束语", "结语", "結束語", "結語"})
 MAX_TITLE = 48
 
 
@@ -48,7 +79,7 @@ class Marker:
 
 
 def chinese_numeral(text: str) -> int:
-    """Value of a Chinese numeral up to the hundreds (十四 -> 14, 二十三 -> 23)."""
+    """Value of a Chinese numeral up to the hundreds (十四 -> 14, 二十三 -> 23, 一百零一 -> 101)."""
     total, current = 0, 0
     for char in text:
         if char == "百":
@@ -63,20 +94,101 @@ def chinese_numeral(text: str) -> int:
 
 
 def parse_marker(text: str) -> Marker | None:
-    """The heading marker at the start of `text` (already cleaned), or None."""
+    """The heading marker at the start of `text` (already cleaned), or None.
+
+    Labels keep the report's characters (第一部份, 第二節 stay as printed); only brackets and
+    stops take one canonical form: `（一）`, `（1）`, `1.`."""
     for kind, pattern in _PATTERNS:
         match = pattern.match(text)
-        if not match:
-            continue
-        if kind == "part":
-            numeral, unit, rest = match.groups()
-            return Marker(_PART_KINDS[unit], chinese_numeral(numeral), f"第{numeral}{unit} ", rest)
-        numeral, rest = match.groups()
-        if kind == "num":
-            return Marker(kind, int(numeral), f"{int(numeral)}.", rest)
-        label = f"（{numeral}）" if kind == "paren" else f"{numeral}、"
-        return Marker(kind, chinese_numeral(numeral), label, rest)
+        if match:
+            return _marker(kind, match)
     return None
+
+
+def _marker(kind: str, match: re.Match[str]) -> Marker:
+    """The marker a pattern found; `kind` is the pattern's name."""
+    if kind in ("part", "bufen"):
+        numeral, unit, rest = match.groups()
+        return Marker(_PART_KINDS.get(unit, kind), chinese_numeral(numeral), f"第{numeral}{unit} ", rest)
+    if kind == "bare":
+        numeral, title = match.group(1), match.group(2) or ""
+        return Marker(kind, chinese_numeral(numeral), f"{numeral} " if title else numeral, title)
+    numeral, rest = match.groups()
+    if kind in ("circled", "pnum_char"):
+        return Marker(kind.removesuffix("_char"), int(unicodedata.numeric(numeral)), numeral, rest)
+    if kind in ("num", "pnum"):
+        label = f"{int(numeral)}." if kind == "num" else f"（{int(numeral)}）"
+        return Marker(kind, int(numeral), label, rest)
+    label = f"（{numeral}）" if kind == "paren" else f"{numeral}、"
+    return Marker(kind, chinese_numeral(numeral), label, rest)
+
+
+def is_closing_title(text: str) -> bool:
+    """`结束语` alone on its line: the report's own heading for its closing part."""
+    return text.strip() in _CLOSING_TITLES
+
+
+def heading_kind(text: str) -> str:
+    """The kind of a heading given its canonical text: its marker's, else closing or appendix."""
+    marker = parse_marker(text)
+    if marker is not None:
+        return marker.kind
+    return CLOSING if is_closing_title(text) else APPENDIX
+
+
+def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
+    """The marker kinds of one document from the outermost to the innermost.
+
+    The usual order is `RANKS`. Some reports nest the running sequences the other way round (the
+    1981 national report opens with （一）, and 一、 restarts under its （二）). Two such kinds
+    swap when the document opens with the usually inner kind, the usually outer kind restarts
+    at 1 right after a heading of it, and never the reverse: evidence from the numbering
+    itself, so a lost heading or two cannot turn a document's levels upside down.
+    """
+    present = [kind for kind in RANKS if any(m.kind == kind for m in markers)]
+    first = {kind: next(i for i, m in enumerate(markers) if m.kind == kind) for kind in present}
+    # (kind that starts again at 1, kind of the heading just before it)
+    restarts = {(m.kind, before.kind) for before, m in pairwise(markers) if m.ordinal == 1}
+
+    def nests_outside(outer: str, inner: str) -> bool:
+        """`outer` is shown by this document to hold `inner`, against the usual order."""
+        return (
+            {outer, inner} <= _SEQUENCE_KINDS
+            and RANKS.index(outer) > RANKS.index(inner)
+            and first[outer] < first[inner]
+            and (inner, outer) in restarts
+            and (outer, inner) not in restarts
+        )
+
+    def compare(a: str, b: str) -> int:
+        if nests_outside(a, b):
+            return -1
+        if nests_outside(b, a):
+            return 1
+        return RANKS.index(a) - RANKS.index(b)
+
+    return tuple(sorted(present, key=functools.cmp_to_key(compare)))
+
+
+def document_ranks(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Rank of each marker kind in one document, 1 for the outermost (`kind_order`), given its
+    headings in reading order as (kind, text); appendix and closing headings rank 0, above all."""
+    markers = [_marker_of(kind, text) for kind, text in headings if kind in RANKS]
+    ranks = {kind: index + 1 for index, kind in enumerate(kind_order(markers))}
+    ranks.update(dict.fromkeys(UNRANKED, 0))
+    return ranks
+
+
+def _marker_of(kind: str, text: str) -> Marker:
+    """The marker of a heading of a known kind (ordinal 0 when its text has none)."""
+    marker = parse_marker(text)
+    return Marker(kind, marker.ordinal if marker else 0, marker.label if marker else "", text)
+
+
+def heading_levels(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Markdown level of each heading kind in one document: the kinds present get levels 2, 3, …
+    from the outermost in, at most 6; appendix and closing headings are level 2."""
+    return {kind: min(rank + 1, 6) if rank else 2 for kind, rank in document_ranks(headings).items()}
 
 
 def split_title(rest: str) -> tuple[str, str]:
@@ -99,16 +211,32 @@ def is_appendix_title(text: str) -> bool:
     return _APPENDIX_RE.match(text) is not None
 
 
+_BARE_RE = re.compile(f"^{_NUMERAL}$")
+_BARE_TITLED_RE = re.compile(f"^({_NUMERAL})[ \u3000]+(\\S.*)$")
 _BOX_RE = re.compile(r"^(专栏\s*\d+)\s*(.*)$")
 
 
 def canonical_heading(text: str) -> str:
     """Heading text with its marker in canonical form and the rest cleaned."""
+    titled = _BARE_TITLED_RE.match(text.strip())
+    if titled:  # `一 国家在过渡时期的总任务`: the space is all that sets the numeral apart
+        return heading_text(titled.group(1), titled.group(2))
     text = clean_text(text)
     marker = parse_marker(text)
     if marker is None:
         return text
-    return f"{marker.label}{clean_text(marker.rest)}"
+    return heading_text(marker.label, marker.rest)
+
+
+def heading_text(label: str, title: str) -> str:
+    """A heading from its marker label and title: `第一部分 总体要求`, `（一）…`, and a bare
+    numeral with one space before its title (`一 国家在过渡时期的总任务`) or alone (`一`)."""
+    title = clean_text(title)
+    if not title:
+        return label.strip()
+    if _BARE_RE.match(label.strip()):
+        return f"{label.strip()} {title}"
+    return f"{label}{title}"
 
 
 def is_box_title(text: str) -> bool:

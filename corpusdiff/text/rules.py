@@ -72,7 +72,6 @@ def _unify_once(text: str, quotes: bool) -> str:
     text = text.translate(_FULLWIDTH_TABLE)
     if not has_han(text):
         return text
-    text = re.sub(r"^一一(?=\S)", "——", text)
     text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
     text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
     text = text.replace(";", "；")
@@ -81,6 +80,61 @@ def _unify_once(text: str, quotes: bool) -> str:
     if quotes:
         text = _curly_quotes(text)
     return _wide_parentheses(text)
+
+
+#: Digits of a number written digit by digit, as years are (一九五六年, 二〇二一年).
+_DIGIT_CHARS = "〇○零一二三四五六七八九"
+_YEAR_DIGITS = 4
+#: Words that begin with 一一 ("one by one", "one to one"): text opening with one is no dash.
+_YIYI_WORDS = (
+    "一一对应",
+    "一一對應",
+    "一一映射",
+    "一一列举",
+    "一一列舉",
+    "一一道来",
+    "一一道來",
+    "一一核对",
+    "一一核實",
+    "一一核实",
+    "一一落实",
+    "一一落實",
+    "一一对照",
+    "一一检查",
+    "一一登记",
+    "一一说明",
+    "一一介绍",
+    "一一解答",
+    "一一答复",
+    "一一回复",
+)
+
+
+def opens_with_misread_dash(line: str) -> bool:
+    """Whether a line opens with `一一` that extraction made of the dash `——`.
+
+    An item line such as `一一地区生产总值…` begins with a dash; but the 一 may begin a word or
+    a number written digit by digit, and then they are the report's own characters:
+    `一一对应`, `一一列举` (`_YIYI_WORDS`), a year `一一〇〇年`, a numeral and a year run
+    together `一一九五六年`. So the repair needs the line to go on with something other than
+    such a digit, unless exactly a dash and a four-digit year follow (`一一二〇二一年`); when in
+    doubt, the characters stay.
+    """
+    if not line.startswith("一一") or len(line) < 3 or line[2].isspace():
+        return False
+    if line.startswith(_YIYI_WORDS):
+        return False
+    digits = len(line) - len(line.lstrip(_DIGIT_CHARS))
+    if digits <= 2:
+        return True
+    return digits == 2 + _YEAR_DIGITS and line[digits : digits + 1] == "年"
+
+
+def repair_misread_dash(line: str) -> str:
+    """`一一地区生产总值…` -> `——地区生产总值…`: only at the start of a raw line that opens a
+    paragraph or item, never where a join of two lines (a bare numeral `一` and the line after
+    it) happens to put 一一 first, and never inside text."""
+    return "——" + line[2:] if opens_with_misread_dash(line) else line
 
 
 def _curly_quotes(text: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbered heading; `kind` is a marker kind from headings.RANKS, or "appendix"."""
+    """A heading; `kind` is a marker kind from numbering.RANKS, or "appendix" or "closing"."""
 
     text: str
     kind: str
@@ -55,6 +56,16 @@ class Source:
     extractor: str = ""
 
 
+class Level(StrEnum):
+    """The tier of government a report speaks for (`Metadata.level`)."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"  # 省, 自治区, 直辖市, 特别行政区
+    CITY = "city"  # 市 (prefecture level), 自治州, 地区, 盟
+    DISTRICT = "district"  # 市辖区, 新区
+    COUNTY = "county"  # 县, 自治县, 旗, 县级市
+
+
 @dataclass(frozen=True)
 class Metadata:
     """Front matter of a canonical document (see docs/canonical-markdown.md)."""
@@ -62,6 +73,8 @@ class Metadata:
     title: str = ""
     id: str = ""
     region: str = ""
+    #: a `Level` value, or "" when the text does not say
+    level: str = ""
     genre: str = "report"
     series: str = ""
     period: str = ""

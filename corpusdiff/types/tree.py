@@ -27,6 +27,10 @@ class Section:
     path: tuple[str, ...]  # headings of the ancestors, outermost first (without numbering)
     parent: int | None
     depth: int
+    #: No heading in the report stands for it: the unheaded closing part (structure.py). Its
+    #: `heading` is a name the tool gives it, never report text, and the site has no `h<n>`
+    #: anchor for it.
+    synthetic: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,14 @@ class DocTree:
     metadata: Metadata
     sections: tuple[Section, ...]
     units: tuple[Unit, ...]
+
+    def anchor(self, section: int) -> str:
+        """Where the site shows a section: `h<n>`, the n-th heading of the rendered document
+        (the title is h0), or, for a synthetic section, `p<n>` of its first paragraph."""
+        if self.sections[section].synthetic:
+            first = min((u.paragraph for u in self.units if u.section == section), default=0)
+            return f"p{first}"
+        return f"h{1 + sum(1 for s in self.sections[:section] if not s.synthetic)}"
 
     def path_of(self, section: int | None) -> tuple[str, ...]:
         """Heading path of a section including its own heading."""

@@ -1,6 +1,7 @@
 """`corpusdiff review [RANGE]`: every corpus document added or changed in a commit range,
-compared with the right counterpart — a new edition with the previous edition of its series,
-a changed document with its own earlier revision."""
+compared with the right counterpart — a new edition with the previous edition of the same kind
+in its series (an annual plan with the annual plan before it, never with a mid-year report, whose
+figures cover half a year), a changed document with its own earlier revision."""
 
 from __future__ import annotations
 
@@ -18,12 +19,11 @@ from corpusdiff.store.diffs import cached_compare
 from corpusdiff.store.resolve import canonical_tree
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
+from corpusdiff.types.document import Metadata
 from corpusdiff.types.review import ReviewItem
 
 if TYPE_CHECKING:
     from git import Repo
-
-    from corpusdiff.types.document import Metadata
 
 __all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
 
@@ -92,15 +92,28 @@ def _plan_one(
         item = ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None)
         return item, doc_id, _show(repo, base, path), new_text
     meta = _metadata(new_text, f"{path}@{head[:10]}")
-    previous = editions.previous(meta.series, meta.date, doc_id)
+    previous = editions.previous(meta, doc_id)
     if previous is None:
-        return ReviewItem(doc_id, "first of its series", "", None), "", None, None
+        change = "first of its kind" if editions.earlier_in_series(meta, doc_id) else "first of its series"
+        return ReviewItem(doc_id, change, "", None), "", None, None
     return (
         ReviewItem(doc_id, "new edition", previous, None),
         previous,
         _show(repo, head, f"{prefix}{previous}.md"),
         new_text,
     )
+
+
+def edition_kind(meta: Metadata) -> tuple[str, str]:
+    """What makes two editions comparable: the genre and the kind of period they cover — a
+    year, half a year (a mid-year report) or several years (a five-year plan)."""
+    if meta.genre == "mid-year-report":
+        period = "half-year"
+    elif "-" in meta.period or meta.genre == "five-year-plan":
+        period = "years"
+    else:
+        period = "year"
+    return meta.genre, period
 
 
 def _metadata(text: str, where: str) -> Metadata:
@@ -112,12 +125,12 @@ def _metadata(text: str, where: str) -> Metadata:
 
 
 class _Editions:
-    """Series and date of every document at `head`, read once (front matter only), and the
-    reviewer overrides there."""
+    """Series, kind and date of every document at `head`, read once (front matter only), and
+    the reviewer overrides there."""
 
     def __init__(self, repo: Repo, prefix: str, head: str) -> None:
         self.repo, self.prefix, self.head = repo, prefix, head
-        self.known: list[tuple[str, str, str]] = []  # (series, date, id)
+        self.known: list[tuple[str, tuple[str, str], str, str]] = []  # (series, kind, date, id)
         self.alignments: set[str] = set()  # paths relative to the corpus
         for path in gitstore.files_at(repo, head, prefix):
             relative = path[len(prefix) :]
@@ -128,12 +141,21 @@ class _Editions:
             text = _show(repo, head, path)
             if is_canonical_text(text):
                 meta = _metadata(text, f"{path}@{head[:10]}")
-                self.known.append((meta.series, meta.date, path[len(prefix) : -3]))
+                self.known.append((meta.series, edition_kind(meta), meta.date, path[len(prefix) : -3]))
 
-    def previous(self, series: str, date: str, doc_id: str) -> str | None:
-        """The latest document of the same series published before `date`."""
-        earlier = [(d, i) for s, d, i in self.known if s == series and d < date and i != doc_id]
+    def previous(self, meta: Metadata, doc_id: str) -> str | None:
+        """The latest document of the same series and kind (edition_kind) published before it."""
+        kind = edition_kind(meta)
+        earlier = [
+            (d, i)
+            for s, k, d, i in self.known
+            if (s, k) == (meta.series, kind) and d < meta.date and i != doc_id
+        ]
         return max(earlier)[1] if earlier else None
+
+    def earlier_in_series(self, meta: Metadata, doc_id: str) -> bool:
+        """Whether the series has an earlier document of any kind."""
+        return any(s == meta.series and d < meta.date and i != doc_id for s, _k, d, i in self.known)
 
     def overrides(self, old_id: str, new_id: str) -> Overrides:
         """The reviewer overrides for this pair at `head` (none without a file)."""

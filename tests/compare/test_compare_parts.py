@@ -129,3 +129,16 @@ def test_units_of_a_report_laid_out_by_topic_continue_in_any_part() -> None:
             i.new.text for i in result.initiatives if i.level == "unit" and i.old is not None and i.new is not None
         }
         assert texts <= paired
+
+
+def test_parts_named_by_topic_are_groups_when_a_report_is_not_laid_out_by_role() -> None:
+    """`一、关于经济体制改革` in an older report is an area of work like a （一） group; the
+    parts of a report laid out by role are not (only its task areas are)."""
+    topical = tree_from_markdown(TOPICAL)
+    assert {topical.sections[i].heading for i in task_areas(topical)} == {
+        "关于经济体制改革",
+        "关于对外开放",
+        "关于政府工作",
+    }
+    grouped = tree_from_markdown(GROUPED)
+    assert task_areas(grouped) == set()

@@ -1,10 +1,21 @@
-"""Front matter detected from the seeds (values read off the reports by hand)."""
+"""Front matter detected from the seeds and from synthetic title pages of every other kind of
+report (values read off the reports by hand, or written from what the genre prints)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from corpusdiff.types.document import NormalizedDocument
+from corpusdiff import yamlsafe
+from corpusdiff.errors import InputError
+from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.normalize.metadata import detect_genre, find_title, report_name
+from corpusdiff.normalize.occasion import Occasion, read_occasion
+from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
+from corpusdiff.store.corpus import proposed_id
+from corpusdiff.types.document import Level, NormalizedDocument
 
 EXPECTED = {
     "futian-2022-01-plan-report": dict(
@@ -59,3 +70,233 @@ def test_missing_five_year_plan_headings_are_warned_not_invented(
 ) -> None:
     warning = " ".join(seed_documents["futian-2021-14th-five-year-plan-outline"].warnings)
     assert "第二篇" in warning and "第三章" in warning and "invented" in warning
+
+
+# --- every common kind of report: synthetic title pages (tests/data/metadata/) -------------
+
+FIXTURES = Path(__file__).parent.parent / "data" / "metadata"
+FIXTURE_EXPECTED: dict[str, dict[str, str]] = yamlsafe.read(FIXTURES / "expected.yaml")
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECTED))
+def test_metadata_of_every_kind_of_report(name: str) -> None:
+    metadata = normalize_file(FIXTURES / name).metadata
+    expected = {key: str(value) for key, value in FIXTURE_EXPECTED[name].items()}
+    got = {key: proposed_id(metadata) if key == "id" else getattr(metadata, key) for key in expected}
+    assert got == expected
+
+
+def test_the_fixtures_cover_every_level_and_genre() -> None:
+    levels = {entry["level"] for entry in FIXTURE_EXPECTED.values()}
+    genres = {entry["genre"] for entry in FIXTURE_EXPECTED.values()}
+    assert levels == set(Level)
+    assert genres >= {"government-work-report", "annual-plan", "mid-year-report", "five-year-plan"}
+
+
+def test_a_manifest_still_overrides_what_the_text_says() -> None:
+    overrides = {"title": "广东省政府工作报告", "date": "2024-01", "region": "深圳市", "speaker": "某某"}
+    metadata = normalize_file(FIXTURES / "guangdong-2024-gwr.txt", overrides).metadata
+    assert (metadata.title, metadata.date, metadata.speaker) == ("广东省政府工作报告", "2024-01", "某某")
+    # an overridden region brings its own level, and the series follows it
+    assert (metadata.region, metadata.level, metadata.series) == ("深圳市", "city", "shenzhen-gwr")
+    assert normalize_file(FIXTURES / "guangdong-2024-gwr.txt", {"level": "city"}).metadata.level == "city"
+
+
+def test_a_level_the_vocabulary_lacks_is_refused_with_one_line() -> None:
+    with pytest.raises(InputError, match="level 'township' is not one of national, provincial"):
+        normalize_file(FIXTURES / "guangdong-2024-gwr.txt", {"level": "township"})
+
+
+def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
+    warnings = normalize_file(FIXTURES / "untitled-province-gwr.txt").warnings
+    assert "no title line found; titled “政府工作报告” as the report's opening names it" in warnings[0]
+    assert "dated 2024 from the text (“一、2023年工作回顾”)" in warnings[1]
+
+
+# --- the pieces ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        (
+            ["——2022年3月5日在第十三届全国人民代表大会第五次会议上", "国务院总理李克强各位代表："],
+            Occasion("2022-03-05", "第十三届全国人民代表大会第五次会议", True, "李克强", "国务院总理"),
+        ),
+        (  # undashed, glued to byline and salutation (1957)
+            ["1957年6月26日在第一届全国人民代表大会第四次会议上周恩来各位代表："],
+            Occasion("1957-06-26", "第一届全国人民代表大会第四次会议", True, "周恩来"),
+        ),
+        (
+            ["一九五四年九月二十三日在第一届全国人民代表大会第一次会议上", "周恩来", "各位代表："],
+            Occasion("1954-09-23", "第一届全国人民代表大会第一次会议", True, "周恩来"),
+        ),
+        (
+            ["（2021年3月11日第十三届全国人民代表大会第四次会议通过）"],
+            Occasion("2021-03-11", "第十三届全国人民代表大会第四次会议", False),
+        ),
+        (["——在区七届人大三次会议上", "各位代表："], Occasion("", "区七届人大三次会议", True)),
+        (["国务院总理李克强", "各位代表："], Occasion()),  # a byline without an occasion line
+    ],
+)
+def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
+    assert read_occasion(front) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "level"),
+    [
+        ("福田区2021年国民经济和社会发展计划执行情况与2022年计划", "福田区", Level.DISTRICT),
+        ("深圳市福田区国民经济和社会发展第十四个五年规划", "福田区", Level.DISTRICT),
+        ("关于广东省2023年国民经济和社会发展计划执行情况", "广东省", Level.PROVINCIAL),
+        ("2024年深圳市政府工作报告", "深圳市", Level.CITY),
+        ("上海市第十六届人民代表大会第二次会议", "上海市", Level.PROVINCIAL),
+        ("苏州市昆山市第十八届人民代表大会", "昆山市", Level.COUNTY),
+        ("延边朝鲜族自治州2024年政府工作报告", "延边朝鲜族自治州", Level.CITY),
+        ("内蒙古自治区第十四届人民代表大会第二次会议", "内蒙古自治区", Level.PROVINCIAL),
+        ("中华人民共和国国民经济和社会发展第十四个五年规划", "全国", Level.NATIONAL),
+        ("第十三届全国人民代表大会第五次会议", "全国", Level.NATIONAL),
+        ("国务院关于今年以来国民经济和社会发展计划执行情况的报告", "全国", Level.NATIONAL),
+        ("区第七届人民代表大会第三次会议", "", Level.DISTRICT),
+        ("政府工作报告", "", None),
+        (
+            "关于加快建设示范区的报告",
+            "",
+            None,
+        ),  # ends in 区, but no region: nothing follows as a region's name does
+    ],
+)
+def test_region_and_level_of_a_name(name: str, region: str, level: Level | None) -> None:
+    assert region_of_name(name) == Region(region, level)
+
+
+@pytest.mark.parametrize(
+    ("region", "level", "slug"),
+    [
+        ("福田区", "district", "futian"),
+        ("全国", "national", "national"),
+        ("广西壮族自治区", "provincial", "guangxi"),
+        ("新疆维吾尔自治区", "provincial", "xinjiang"),
+        ("内蒙古自治区", "provincial", "neimenggu"),
+        ("恩施土家族苗族自治州", "city", "enshi"),
+        ("", "", ""),
+    ],
+)
+def test_region_slug(region: str, level: str, slug: str) -> None:
+    assert region_slug(region, level) == slug
+
+
+def test_scope_words_tell_the_level_only_by_a_clear_majority() -> None:
+    national = ["全国各族人民团结奋斗，全国经济稳定增长。"] * 3 + ["全国人民代表大会和全市人民…"]
+    assert region_of_scope(national) == Region("全国", Level.NATIONAL)
+    assert region_of_scope(["全市经济增长，全区协调发展。"] * 5) == Region()
+    assert region_of_scope(["全国人民代表大会"] * 9) == Region()
+
+
+@pytest.mark.parametrize(
+    ("congress", "session", "year"),
+    [
+        (1, 1, 1954),
+        (1, 5, 1958),
+        (2, 3, 1962),
+        (3, 1, 1964),
+        (4, 1, 1975),
+        (5, 4, 1981),
+        (6, 1, 1983),
+        (12, 5, 2017),
+        (13, 5, 2022),
+        (14, 2, 2024),
+        (14, 6, None),
+        (4, 2, None),
+    ],
+)
+def test_npc_session_years(congress: int, session: int, year: int | None) -> None:
+    assert npc_session_year(congress, session) == year
+
+
+@pytest.mark.parametrize(
+    ("meeting", "year"),
+    [
+        ("第十三届全国人民代表大会第五次会议", 2022),
+        ("十四届全国人大二次会议", 2024),
+        ("五届人大四次会议", 1981),  # national reports drop 全国
+        ("第四届全国人民代表大会", 1975),  # a congress named alone: its first session
+        ("第十四届全国人民代表大会常务委员会第三次会议", None),  # the standing committee meets often
+        ("市七届人大五次会议", None),  # a local congress: no common calendar
+        ("广东省第十四届人民代表大会第二次会议", None),
+    ],
+)
+def test_the_year_of_a_session(meeting: str, year: int | None) -> None:
+    assert session_year(meeting) == year
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "year"),
+    [
+        ("从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开。", 1979),
+        ("根据去年举行的十三届全国人大四次会议的决定。", 2022),
+        ("第十三届全国人民代表大会第一次会议以来的五年，是极不平凡的五年。", 2023),
+        ("第十三届全国人民代表大会期间，我们团结奋斗。", 2023),
+        ("刚刚过去的2023年，是全面贯彻党的二十大精神的开局之年。", 2024),
+        ("今年十月一日是中华人民共和国成立七十五周年。", 2024),
+        ("今年是“十四五”规划的开局之年。", 2021),
+        ("今年是实行“七五”计划的头一年。", 1986),
+        ("今年是“十五五”规划的收官之年。", 2030),
+    ],
+)
+def test_a_year_from_the_words_of_the_body(paragraph: str, year: int) -> None:
+    evidence = report_year([], [paragraph])
+    assert evidence is not None and evidence.year == year
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        ("一、2023年工作回顾", 2024),
+        ("二、2024年经济社会发展总体要求和政策取向", 2024),
+        ("一、2023年国民经济和社会发展计划执行情况", 2024),
+        ("一、2023年上半年计划执行情况", 2023),
+        ("三、保证1980、1981年计划的完成", 1980),
+        ("一、一九五八年的伟大成就", 1959),
+    ],
+)
+def test_a_year_from_a_heading(heading: str, year: int) -> None:
+    evidence = report_year([heading], [])
+    assert evidence is not None and (evidence.year, evidence.reason) == (year, with_arabic_years(heading))
+
+
+def test_thin_or_no_evidence_dates_nothing() -> None:
+    assert report_year([], ["2024年，我们要持续发力。"]) is None  # one weak hint is not enough
+    assert report_year(["一、经济形势"], ["过去一年，经济平稳运行。"]) is None
+
+
+def test_a_traditional_title_is_found_and_kept_as_printed() -> None:
+    lines = ["政府工作報告", "", "一九五四年九月二十三日在第一屆全國人民代表大會第一次會議上"]
+    block = find_title(lines)
+    assert block is not None and (block.text, block.end) == ("政府工作報告", 1)
+    assert detect_genre("政府工作報告") == "government-work-report"
+    assert detect_genre("國民經濟和社會發展第十四個五年規劃綱要") == "five-year-plan"
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        (["现在，我代表国务院，向大会报告政府工作，请予审议。"], "政府工作报告"),
+        (["现在，我代表中央人民政府作工作報告。"], "政府工作报告"),
+        (["我代表国务院，就当前的经济形势，向大会作以下报告，请予审议。"], "政府工作报告"),
+        (["现在，我代表省人民政府，向大会报告工作，请予审议。"], "政府工作报告"),
+        (
+            ["我代表国务院向大会，提出关于一九五八年度国民经济计划（草案）的报告，请予审议。"],
+            "关于一九五八年度国民经济计划（草案）的报告",
+        ),
+        (
+            [
+                "受国务院委托，现将2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告提请十四届全国人大二次会议审议。"
+            ],
+            "关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告",
+        ),
+        (["过去一年，全市经济稳中向好。"], ""),
+    ],
+)
+def test_an_untitled_report_is_named_as_its_opening_names_it(opening: list[str], name: str) -> None:
+    assert report_name(opening) == name

@@ -3,16 +3,29 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.text.numbering import (
+    Marker,
     canonical_box_title,
     canonical_heading,
     chinese_numeral,
+    heading_kind,
+    heading_levels,
+    kind_order,
     parse_marker,
     split_title,
 )
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("一", 1), ("十", 10), ("十四", 14), ("二十三", 23), ("一百零二", 102)]
+    ("text", "value"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十四", 14),
+        ("二十三", 23),
+        ("一百零二", 102),
+        ("一百二十三", 123),
+        ("兩百", 200),
+    ],
 )
 def test_chinese_numeral(text: str, value: int) -> None:
     assert chinese_numeral(text) == value
@@ -29,6 +42,22 @@ def test_chinese_numeral(text: str, value: int) -> None:
         ("(一) 高质量发展稳步推进", "paren", 1, "（一）"),
         ("1．本区生产总值", "num", 1, "1."),
         ("12. 加快建设枢纽城区。", "num", 12, "12."),
+        # older reports and other styles
+        ("一", "bare", 1, "一"),
+        ("十一", "bare", 11, "十一"),
+        ("一 国家在过渡时期的总任务", "bare", 1, "一 "),
+        ("一百零一、其他事项", "cn", 101, "一百零一、"),
+        ("一百〇一、其他事项", "cn", 101, "一百〇一、"),
+        ("（一百一十）其他", "paren", 110, "（一百一十）"),
+        ("第一部分 总体要求", "bufen", 1, "第一部分 "),
+        ("第二部份", "bufen", 2, "第二部份 "),
+        ("第三節 加強管理", "jie", 3, "第三節 "),
+        ("兩百、附則", "cn", 200, "兩百、"),
+        ("（1）有步骤地实行半工半读的教育制度", "pnum", 1, "（1）"),
+        ("(12)加强管理", "pnum", 12, "（12）"),
+        ("⑶改良土壤", "pnum", 3, "⑶"),
+        ("①兴修水利", "circled", 1, "①"),
+        ("㉑二十一", "circled", 21, "㉑"),
     ],
 )
 def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
@@ -38,7 +67,19 @@ def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["16.7万平方米用地完成产权注销", "11.2%。持续推进", "一是当前国际环境", "二〇二五年一月"]
+    "line",
+    [
+        "16.7万平方米用地完成产权注销",
+        "11.2%。持续推进",
+        "一是当前国际环境",
+        "二〇二五年一月",
+        "十三五",  # 2017.txt line 33: a link text of its own, a name and no numeral
+        "二〇二二",
+        "一二三",
+        "一九五六年",
+        "一一对应",
+        "百、",
+    ],
 )
 def test_not_a_marker(line: str) -> None:
     assert parse_marker(line) is None
@@ -57,3 +98,50 @@ def test_canonical_heading_keeps_one_space_after_part_markers() -> None:
 
 def test_canonical_box_title() -> None:
     assert canonical_box_title("专栏1  “后疫情时代”新变化") == "专栏1 “后疫情时代”新变化"
+
+
+def test_canonical_heading_of_bare_numerals_and_lone_parts() -> None:
+    assert canonical_heading("一 国家在过渡时期的总任务") == "一 国家在过渡时期的总任务"
+    assert canonical_heading("一\u3000国家在过渡时期的总任务") == "一 国家在过渡时期的总任务"
+    assert canonical_heading("一") == "一"
+    assert canonical_heading("第一部分 ") == "第一部分"
+    assert canonical_heading("（１）有步骤地实行") == "（1）有步骤地实行"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("结束语", "closing"), ("結束語", "closing"), ("附件：表", "appendix"), ("一", "bare")]
+)
+def test_heading_kind(text: str, kind: str) -> None:
+    assert heading_kind(text) == kind
+
+
+def _markers(*pairs: tuple[str, int]) -> list[Marker]:
+    return [Marker(kind, ordinal, "", "") for kind, ordinal in pairs]
+
+
+def test_kind_order_is_the_usual_one_without_evidence() -> None:
+    plan = _markers(("cn", 1), ("paren", 1), ("num", 1), ("paren", 2), ("cn", 2), ("paren", 1))
+    assert kind_order(plan) == ("cn", "paren", "num")
+    assert kind_order(_markers(("paren", 1), ("paren", 2))) == ("paren",)
+
+
+def test_kind_order_follows_a_document_that_nests_the_other_way_round() -> None:
+    # 1981: （一）（二）, then 一、…十、 under （二）, then （三）
+    report_1981 = _markers(("paren", 1), ("paren", 2), ("cn", 1), ("cn", 2), ("cn", 3), ("paren", 3))
+    assert kind_order(report_1981) == ("paren", "cn")
+    assert heading_levels([("paren", "（一）甲"), ("cn", "一、乙"), ("paren", "（二）丙")]) == {
+        "paren": 2,
+        "cn": 3,
+        "appendix": 2,
+        "closing": 2,
+    }
+
+
+def test_kind_order_keeps_the_usual_order_when_the_evidence_goes_both_ways() -> None:
+    # opens with （一） but 一、 also holds a （一） that restarts under it
+    mixed = _markers(("paren", 1), ("cn", 1), ("paren", 1), ("cn", 2))
+    assert kind_order(mixed) == ("cn", "paren")
+
+
+def test_divisions_never_swap_with_the_running_sequences() -> None:
+    assert kind_order(_markers(("cn", 1), ("zhang", 1), ("cn", 1))) == ("zhang", "cn")

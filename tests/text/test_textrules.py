@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.text.rules import clean_text, ends_sentence, is_page_number, join_fragments
+from corpusdiff.text.rules import (
+    clean_text,
+    ends_sentence,
+    is_page_number,
+    join_fragments,
+    opens_with_misread_dash,
+    repair_misread_dash,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,7 +27,6 @@ from corpusdiff.text.rules import clean_text, ends_sentence, is_page_number, joi
         ("实现经济发展稳中有进,产业结构向新向优", "实现经济发展稳中有进，产业结构向新向优"),
         ('建立经济运行"1+5"调度机制', "建立经济运行“1+5”调度机制"),
         ("主要指标完成情况如下:", "主要指标完成情况如下："),
-        ("一一地区生产总值5949亿元;", "——地区生产总值5949亿元；"),
         ("产业空间。全国唯一一个", "产业空间。全国唯一一个"),
         ("PM2.5年均浓度", "PM2.5年均浓度"),
         ("增长5.5%左右", "增长5.5%左右"),
@@ -63,3 +69,42 @@ def test_page_numbers() -> None:
 def test_join_fragments_keeps_latin_words_apart() -> None:
     assert join_fragments("系列服", "务举措") == "系列服务举措"
     assert join_fragments("Prada", "Beauty") == "Prada Beauty"
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("一一地区生产总值5949亿元;", "——地区生产总值5949亿元;"),  # seed 000, line 25
+        ("一一万元GDP能耗完成市下达目标。", "——万元GDP能耗完成市下达目标。"),  # seed 000, line 39
+        ("一一二〇二一年，全区生产总值增长6%。", "——二〇二一年，全区生产总值增长6%。"),  # a dash, then a year
+        ("一一两岸关系和平发展。", "——两岸关系和平发展。"),
+    ],
+)
+def test_a_misread_dash_opening_an_item_is_repaired(line: str, repaired: str) -> None:
+    assert repair_misread_dash(line) == repaired
+    assert repair_misread_dash(repaired) == repaired
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一一九五六年，我国国民经济计划的执行情况是好的。",  # a bare numeral 一 run into a year
+        "一一〇〇年前后",  # a year written digit by digit
+        "一一对应的办法要坚持。",
+        "一一列举了各项措施。",
+        "一一對應",
+        "一一",
+        "一一 ",
+        "唯一一个",
+        "产业空间。全国唯一一个",
+    ],
+)
+def test_the_dash_repair_spares_numbers_and_words(line: str) -> None:
+    assert not opens_with_misread_dash(line)
+    assert repair_misread_dash(line) == line
+
+
+def test_inline_rules_never_change_a_han_character() -> None:
+    """The repair is the walker's, at a line's start: the inline rules keep 一一 wherever it is."""
+    assert clean_text("一一地区生产总值5949亿元;") == "一一地区生产总值5949亿元；"
+    assert clean_text("一一九五六年") == "一一九五六年"

@@ -92,7 +92,9 @@ def test_diff_driver_changes_git_diff_and_no_ext_diff_restores_it(corpus: Path) 
     assert git_run(corpus, "show", "--ext-diff").count("diff --git") >= 1
 
 
-def test_review_of_a_new_edition_and_of_a_revision(corpus: Path) -> None:
+def test_review_of_a_first_mid_year_report_and_of_a_revision(corpus: Path) -> None:
+    """The mid-year report is the first of its kind in futian-plan: it is not compared with an
+    annual plan (like with like: tests/workflow/test_review_like_with_like.py)."""
     git_run(corpus, "branch", "-M", "main")
     git_run(corpus, "checkout", "-qb", "next")
     assert cli(corpus, "ingest", str(MID_2023)).exit_code == 0
@@ -104,14 +106,15 @@ def test_review_of_a_new_edition_and_of_a_revision(corpus: Path) -> None:
     result = cli(corpus, "review", "--format", "json")
     assert result.exit_code == 0, result.output
     items = {item["id"]: item for item in json.loads(result.stdout)}
-    assert items["futian/mid-year-report/2023-10"]["change"] == "new edition"
-    assert items["futian/mid-year-report/2023-10"]["against"] == "futian/annual-plan/2022-01"
+    assert items["futian/mid-year-report/2023-10"]["change"] == "first of its kind"
+    assert items["futian/mid-year-report/2023-10"]["against"] == ""
+    assert items["futian/mid-year-report/2023-10"]["diff"] is None
     revised = items["futian/annual-plan/2022-01"]
     assert revised["change"] == "revised"
     changed = [i for i in revised["diff"]["initiatives"] if i["status"] != "recurring"]
     assert [i["status"] for i in changed] == ["reworded"]
     markdown = cli(corpus, "review", "main..next", "--format", "markdown").stdout
-    assert "| `futian/mid-year-report/2023-10` | new edition | futian/annual-plan/2022-01 |" in markdown
+    assert "| `futian/mid-year-report/2023-10` | first of its kind | — |" in markdown
     assert "| 旧 (old) | 新 (new) |" in markdown
 
 

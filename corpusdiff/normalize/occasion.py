@@ -1,0 +1,134 @@
+"""The lines under a report's title that say when, where and by whom it was delivered.
+
+Government work reports and plan reports print, under the title, an *occasion* line and a
+*byline*:
+
+    ——2022年3月5日在第十三届全国人民代表大会第五次会议上      (a speech: date, meeting)
+    1957年6月26日在第一届全国人民代表大会第四次会议上          (the same without the dash)
+    （2021年3月11日第十三届全国人民代表大会第四次会议批准）      (an outline: approved when, by whom)
+    国务院总理　李克强 / 广东省省长　王伟中 / 周江涛 / 国家发展和改革委员会
+
+then the salutation (各位代表：, 委员长、各位副委员长、秘书长、各位委员：). Extracts join lines
+without final punctuation, so byline and salutation often arrive glued to the occasion line or
+to each other (`国务院总理李克强各位代表：`); they are told apart here by their shapes. The
+detectors read simplified text (text.script), so 會議 is 会议 here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.text.numbering import chinese_numeral
+
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_DIGIT_VALUES = {
+    **dict.fromkeys("〇○零", 0),
+    **{c: i for i, c in enumerate("一二三四五六七八九", start=1)},
+}
+_DATE = (
+    r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+    f"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月(?:(?P<cd>[一二三四五六七八九十]{{1,3}})日)?)"
+)
+_DATE_RE = re.compile(_DATE)
+_DATE_LINE_RE = re.compile(f"^{_DATE}$")
+_DASH = r"(?:——|—|－－|--)"
+_SPEECH_RE = re.compile(
+    rf"^{_DASH}?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上(?P<rest>.*)$"
+)
+_APPROVAL_RE = re.compile(
+    rf"^[（(]\s*(?:{_DATE})?\s*(?P<meeting>[^，。；：]+?(?:会议|大会))(?:审议)?(?:通过|批准)\s*[）)](?P<rest>.*)$"
+)
+#: 各位代表： (a congress), 委员长、各位副委员长、秘书长、各位委员： (a standing committee), 同志们：
+SALUTATION_RE = re.compile(
+    r"(?:(?:委员长|主任|主席)、各位副(?:委员长|主任|主席)、(?:秘书长、)?)?各位(?:代表|委员)\s*[：:！!]\s*$"
+    r"|同志们\s*[：:！!]\s*$"
+)
+_OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗长|主席|主任|局长|厅长|部长|书记"
+_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>[{IDEOGRAPHS}]{{2,4}})$")
+_NAME_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,4}}$")
+_BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """What the occasion line and byline say; "" where they are silent."""
+
+    date: str = ""  # YYYY-MM-DD or YYYY-MM
+    meeting: str = ""
+    speech: bool = False  # delivered (在…上), not approved (…通过)
+    speaker: str = ""  # a person's name, or the body that presents the report
+    office: str = ""  # the speaker's office as printed before the name (国务院总理)
+
+
+def is_occasion(text: str) -> bool:
+    """An occasion line: `——2022年3月5日在…会议上`, the same undashed, or `（…会议批准）`."""
+    return bool(_SPEECH_RE.match(text) or _APPROVAL_RE.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date: 二〇二五年一月, 2022年1月21日."""
+    return _DATE_LINE_RE.match(text.replace(" ", "")) is not None
+
+
+def written_date(text: str) -> str:
+    """The first date in `text` as YYYY-MM[-DD] ("" for none): Arabic or Chinese numerals."""
+    match = _DATE_RE.search(text.replace(" ", ""))
+    return _iso(match) if match else ""
+
+
+def read_occasion(front: Sequence[str]) -> Occasion:
+    """The occasion, speaker and meeting of a report whose opening paragraphs are `front`."""
+    for index, text in enumerate(front):
+        compact = re.sub(r"\s+", "", text)
+        match = _SPEECH_RE.match(compact) or _APPROVAL_RE.match(compact)
+        if not match:
+            continue
+        following = [re.sub(r"\s+", "", t) for t in front[index + 1 : index + 2]]
+        office, speaker = _byline([match.group("rest"), *following])
+        return Occasion(
+            date=_iso(match) if (match.group("y") or match.group("cy")) else "",
+            meeting=match.group("meeting"),
+            speech=match.re is _SPEECH_RE,
+            speaker=speaker,
+            office=office,
+        )
+    return Occasion()
+
+
+def _byline(candidates: Sequence[str]) -> tuple[str, str]:
+    """(office, speaker) from the first candidate that is not empty once its salutation is cut;
+    a candidate that is only a salutation ends the search."""
+    for candidate in candidates:
+        text = SALUTATION_RE.sub("", candidate)
+        if not text:
+            if candidate:
+                return "", ""
+            continue
+        byline = _BYLINE_RE.match(text)
+        if byline:
+            return byline.group("office"), byline.group("name")
+        if _NAME_RE.match(text) or _BODY_RE.match(text):
+            return "", text
+        return "", ""
+    return "", ""
+
+
+def _iso(match: re.Match[str]) -> str:
+    if match.group("y"):
+        year, month, day = int(match.group("y")), int(match.group("m")), match.group("d")
+        day_value = int(day) if day else 0
+    else:
+        year = cn_year(match.group("cy"))
+        month = chinese_numeral(match.group("cm"))
+        day_value = chinese_numeral(match.group("cd")) if match.group("cd") else 0
+    if not 1 <= month <= 12 or day_value > 31:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day_value:02d}" if day_value else "")
+
+
+def cn_year(digits: str) -> int:
+    """A year written digit by digit in Chinese numerals: 二〇二二 → 2022, 一九五四 → 1954."""
+    return int("".join(str(_CN_DIGIT_VALUES[c]) for c in digits))

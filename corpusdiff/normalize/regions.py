@@ -1,0 +1,175 @@
+"""Which government a report speaks for: its level (national, provincial, city, district,
+county) and its region, read from the title, the meeting, the byline or the opening sentence.
+
+A region is the chain of administrative units a name starts with (广东省 / 深圳市福田区 /
+北京市海淀区 / 广西壮族自治区); the most specific unit is the region, and its suffix gives the
+level: 省, 自治区 and the four 直辖市 are provincial; 市, 州, 地区, 盟 are cities (a 市 inside a
+city is a county-level city); 区 is a district; 县 and 旗 are counties. A unit is only taken
+when what follows it is what follows a region in a report's title or meeting (a year, 国民经济,
+政府, 第N届, another unit, an office, the end), so a phrase that merely ends in 区 is not one.
+National reports name no unit: they say 国务院, 全国人民代表大会 or 中华人民共和国.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.types.document import Level
+
+#: The region written for a national report (its id and series use `national`).
+NATIONAL_REGION = "全国"
+NATIONAL_SLUG = "national"
+
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+#: The level of a unit named by its suffix alone: 省第十四届…, 代表市人民政府, 全区, 区长.
+_SUFFIX_LEVELS = {
+    "自治区": Level.PROVINCIAL,
+    "省": Level.PROVINCIAL,
+    "市": Level.CITY,
+    "州": Level.CITY,
+    "盟": Level.CITY,
+    "区": Level.DISTRICT,
+    "县": Level.COUNTY,
+    "旗": Level.COUNTY,
+}
+_SUFFIX_ALONE = "|".join(_SUFFIX_LEVELS)
+_OFFICE_LEVELS = {
+    **{f"{unit}长": level for unit, level in _SUFFIX_LEVELS.items() if len(unit) == 1},
+    "主席": Level.PROVINCIAL,
+}
+_SUFFIXES = "特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|区|县|旗"
+_UNIT_RE = re.compile(f"([{IDEOGRAPHS}]{{2,10}}?)({_SUFFIXES})")
+_CN_YEAR = "[〇○零一二三四五六七八九]{4}年"
+_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
+_OFFICE = f"(?:代|副)?(?:{'|'.join(_OFFICE_LEVELS)})"
+#: What may follow a region at the start of a title, a meeting or a byline.
+_AFTER_UNIT_RE = re.compile(
+    rf"$|\d|{_CN_YEAR}|[“\"《（(]|{_OFFICE}|国民经济|政府|人民|第|关于|上半年|经济|社会|发展|委员会|"
+    r"财政|预算|决算|十[一二三四五六七八九]?五|统计|年"
+)
+_LEADING_NOISE_RE = re.compile(f"^(?:关于|{_YEAR})+")
+_NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国)")
+_ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
+_NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")
+_BARE_LEVEL_RE = re.compile(f"^({_SUFFIX_ALONE})(?:第?[一二三四五六七八九十]+届|人民政府|人大|常委会)")
+_NATIONAL_OPENING_RE = re.compile(
+    r"(?:代表|受)(?:中华人民共和国)?国务院|国务院(?:决定|向)|代表中央人民政府|"
+    r"向[^。；]{0,6}第[一二三四五六七八九十]+届全国人民代表大会"
+)
+_LOCAL_OPENING_RE = re.compile(f"(?:代表|受)([{IDEOGRAPHS}]{{0,16}}?)({_SUFFIX_ALONE})人民政府")
+#: The 56 nationalities as autonomous units name them before 自治区/州/县/旗 (each with 族, and
+#: 维吾尔 without it), longest first.
+_NATIONALITIES = "柯尔克孜|乌孜别克|维吾尔|哈萨克|达斡尔|塔吉克|鄂温克|俄罗斯|鄂伦春|塔塔尔|土家|蒙古|布依|朝鲜|哈尼|傈僳|东乡|仡佬|拉祜|纳西|仫佬|锡伯|景颇|撒拉|布朗|毛南|普米|阿昌|基诺|德昂|保安|裕固|门巴|独龙|赫哲|高山|珞巴|汉|壮|回|满|苗|彝|藏|侗|瑶|白|黎|傣|畲|佤|水|羌|土|怒|京"
+_NATIONALITY_RE = re.compile(f"(?:(?:{_NATIONALITIES})族|维吾尔)+(?=自治[区州县旗]$)")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region and its level; either may be unknown ("" / None)."""
+
+    name: str = ""
+    level: Level | None = None
+
+
+UNKNOWN = Region()
+NATIONAL = Region(NATIONAL_REGION, Level.NATIONAL)
+
+
+def units_at_start(text: str) -> tuple[str, ...]:
+    """The administrative units a name starts with: `深圳市福田区2022年…` → (深圳市, 福田区)."""
+    text = _LEADING_NOISE_RE.sub("", text)
+    units: list[str] = []
+    position = 0
+    while match := _UNIT_RE.match(text, position):
+        if not (_UNIT_RE.match(text, match.end()) or _AFTER_UNIT_RE.match(text, match.end())):
+            break
+        units.append(match.group(0))
+        position = match.end()
+    return tuple(units)
+
+
+def unit_level(unit: str, parent: str = "") -> Level:
+    """The level of one unit, given the unit it sits in (a 市 in a 市 is county-level)."""
+    if unit in _MUNICIPALITIES or unit.endswith(("省", "自治区", "特别行政区")):
+        return Level.PROVINCIAL
+    if unit.endswith(("新区", "区")):
+        return Level.DISTRICT
+    if unit.endswith(("县", "旗")):
+        return Level.COUNTY
+    if unit.endswith("市") and parent.endswith(("市", "州", "地区", "盟")) and parent not in _MUNICIPALITIES:
+        return Level.COUNTY
+    return Level.CITY
+
+
+def region_of_name(text: str) -> Region:
+    """The region a title, a meeting or a byline starts with."""
+    text = _LEADING_NOISE_RE.sub("", text)
+    if _NATIONAL_NAME_RE.match(text) or (_ORDINAL_RE.match(text) and _NATIONAL_MEETING_RE.search(text[:16])):
+        return NATIONAL
+    units = units_at_start(text)
+    if units:
+        parent = units[-2] if len(units) > 1 else ""
+        return Region(units[-1], unit_level(units[-1], parent))
+    bare = _BARE_LEVEL_RE.match(text)
+    if bare:
+        return Region("", _SUFFIX_LEVELS[bare.group(1)])
+    return UNKNOWN
+
+
+def region_of_office(office: str) -> Region:
+    """The region a byline's office gives: 国务院总理 → national, 广东省省长 → 广东省, 市长 → a city."""
+    named = region_of_name(office)
+    if named.name:
+        return named
+    if office.endswith("总理"):
+        return NATIONAL
+    for word, level in _OFFICE_LEVELS.items():
+        if office.endswith(word):
+            return Region("", level)
+    return UNKNOWN
+
+
+def region_of_opening(paragraphs: list[str]) -> Region:
+    """The government the opening sentences speak for: `我代表国务院…` is national,
+    `我代表省人民政府…` provincial."""
+    for text in paragraphs:
+        if _NATIONAL_OPENING_RE.search(text):
+            return NATIONAL
+        local = _LOCAL_OPENING_RE.search(text)
+        if local:
+            named = region_of_name(local.group(1) + local.group(2)) if local.group(1) else UNKNOWN
+            return named if named.name else Region("", _SUFFIX_LEVELS[local.group(2)])
+    return UNKNOWN
+
+
+_SCOPE_RE = re.compile(f"全(国|{_SUFFIX_ALONE})(?!人民代表大会|人大|政协|委员会)")
+_SCOPE_MINIMUM = 5
+
+
+def region_of_scope(paragraphs: Sequence[str]) -> Region:
+    """The level a report's scope words say: a national report speaks of 全国 throughout, a
+    city's of 全市. Only a clear majority counts (at least 5 and twice the next), and only the
+    level: 全国人民代表大会 and 全国政协, which every report names, are not scope words."""
+    counts = Counter(m.group(1) for text in paragraphs for m in _SCOPE_RE.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _SCOPE_MINIMUM:
+        return UNKNOWN
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return UNKNOWN
+    unit = ranked[0][0]
+    return NATIONAL if unit == "国" else Region("", _SUFFIX_LEVELS[unit])
+
+
+def region_slug(region: str, level: str) -> str:
+    """The region's part of ids and series names: `national`, or the pinyin of the region without
+    its administrative suffix and nationality (福田区 → futian, 广西壮族自治区 → guangxi); "" when
+    the region is unknown."""
+    from corpusdiff.text.slugs import slugify_region
+
+    if level == Level.NATIONAL:
+        return NATIONAL_SLUG
+    return slugify_region(_NATIONALITY_RE.sub("", region))
