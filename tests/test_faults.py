@@ -1,4 +1,9 @@
-"""Corpus integrity under faults: SIGKILL during ingest, two ingests at once, stale locks."""
+"""Corpus integrity under faults: SIGKILL during ingest at random moments and between each write
+and its rename (ingest, history, git install/uninstall), two ingests at once, stale locks.
+
+A kill may leave complete files that were never committed and temporaries (`check` reports
+them as such, never as a broken corpus); the next run must converge to what an uninterrupted
+run gives."""
 
 from __future__ import annotations
 
@@ -39,6 +44,16 @@ def template(tmp_path_factory) -> Path:
     corpus = tmp_path_factory.mktemp("template") / "c"
     ingest(corpus, ALL_SEEDS[:1])
     return corpus
+
+
+#: What `check` says of what a kill leaves: complete files never committed, and temporaries.
+LEFTOVERS = ("not committed: an interrupted ingest left it", "a temporary file an interrupted write left")
+
+
+def _only_leftovers(corpus: Path) -> None:
+    """A killed ingest leaves a corpus `check` finds whole, but for what the kill left."""
+    problems = [p for p in check_corpus(corpus) if not p.message.startswith(LEFTOVERS)]
+    assert problems == []
 
 
 def _committed_state_is_whole(corpus: Path) -> None:
@@ -110,12 +125,13 @@ def test_sigkill_during_ingest_never_leaves_a_broken_corpus(template: Path, tmp_
         process.send_signal(signal.SIGKILL)
         process.wait()
         landed[_where_the_kill_landed(corpus, process.returncode, template_commits)] += 1
-        assert check_corpus(corpus) == []
+        _only_leftovers(corpus)
         _committed_state_is_whole(corpus)
         (Path(git.Repo(corpus).git_dir) / "index.lock").unlink(missing_ok=True)  # what the error tells a user
         ingest(corpus, ALL_SEEDS)
         assert len(entries(corpus)) == len(ALL_SEEDS)
         assert git.Repo(corpus).git.status("--porcelain") == ""
+        assert check_corpus(corpus) == []
     # A kill before the first write or after the last commit tests little; some must land between.
     assert landed["while writing"] >= max(1, KILL_TRIALS // 10), f"too few kills mid-write: {dict(landed)}"
 
@@ -147,6 +163,142 @@ def test_stale_git_lock_is_a_clear_error(template: Path, tmp_path: Path) -> None
     (Path(git.Repo(corpus).git_dir) / "index.lock").write_text("", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"index\.lock exists"):
         ingest(corpus, ALL_SEEDS[1:2])
+
+
+# --- a kill between each write and its rename ------------------------------------------------
+#
+# tests/killpoints.py runs a command and kills it with SIGKILL at its n-th write event: a file
+# opened for writing, a file about to be renamed into place, a git command about to start. A
+# counting run lists the events; each chosen one is then killed in a fresh copy, and the next
+# run must give what an uninterrupted run gives.
+
+
+@pytest.fixture(scope="module")
+def excerpts(tmp_path_factory) -> list[Path]:
+    """Three small reports (the head of three seeds: distinct ids, quick to normalise)."""
+    folder = tmp_path_factory.mktemp("excerpts")
+    chosen = [s for s in ALL_SEEDS if "plan-report" in s.name][:3]
+    for seed in chosen:
+        lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / seed.name).write_text("".join(lines[:30]), encoding="utf-8")
+    return sorted(folder.glob("*.txt"))
+
+
+def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
+    """Run `corpusdiff ARGS` killed at its `kill_at`-th write event under `scope` (0: not
+    killed, events listed in `log`); its exit status (-9 when killed)."""
+    env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at), "CORPUSDIFF_CACHE_DIR": "off"}
+    if log is not None:
+        env["KILL_LOG"] = str(log)
+    command = [sys.executable, "-m", "tests.killpoints", *args]
+    return subprocess.run(command, env=env, capture_output=True, timeout=300).returncode
+
+
+def _events(scope: Path, *args: str) -> list[str]:
+    log = scope.parent / f"{scope.name}.events"
+    assert _killed_at(scope, 0, *args, log=log) == 0
+    return log.read_text(encoding="utf-8").split()
+
+
+def _chosen(events: list[str], others: int) -> list[int]:
+    """Every rename and the last event (1-based), and `others` of the other events spread over
+    the run (times CORPUSDIFF_KILL_TRIALS / 12: `make fuzz` kills at nearly every event)."""
+    renames = [n for n, kind in enumerate(events, 1) if kind == "rename"]
+    rest = [n for n, kind in enumerate(events, 1) if kind != "rename"]
+    wanted = max(1, others * KILL_TRIALS // 12)
+    step = max(1, len(rest) // wanted)
+    return sorted({*renames, len(events), *rest[::step][:wanted]})
+
+
+def _work_tree_files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".git" not in path.relative_to(root).parts
+    }
+
+
+def _ingest_outcome(corpus: Path) -> tuple[object, ...]:
+    """What an ingest leaves, commit times and grouping aside: files, the committed tree,
+    and how `log` classifies each document's commits."""
+    repo = git.Repo(corpus)
+    kinds = {e.id: [r.kind for r in gitstore.history(repo, e.path)] for e in entries(corpus)}
+    return _work_tree_files(corpus), repo.git.rev_parse("HEAD^{tree}"), kinds, repo.git.status("--porcelain")
+
+
+def test_a_first_ingest_killed_between_any_write_and_its_rename_converges(
+    excerpts: list[Path], tmp_path: Path
+) -> None:
+    """Issue 17, finding 20 too: whatever a killed first ingest left, `check` says what it is
+    (never "no corpus here" for a folder that exists), and the next ingest completes it."""
+    command = ("ingest", "-q", "-j", "1", *map(str, excerpts))
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    events = _events(reference, "--corpus", str(reference / "c"), *command)
+    expected = _ingest_outcome(reference / "c")
+    assert "rename" in events and "git" in events
+    for kill_at in _chosen(events, others=3):
+        trial = tmp_path / f"kill{kill_at}"
+        trial.mkdir()
+        corpus = trial / "c"
+        assert _killed_at(trial, kill_at, "--corpus", str(corpus), *command) == -signal.SIGKILL
+        if corpus.exists():
+            problems = check_corpus(corpus)
+            assert all(p.message.startswith((*LEFTOVERS, "not a git repository")) for p in problems), problems
+        ingest(corpus, excerpts)
+        assert _ingest_outcome(corpus) == expected, f"killed at event {kill_at} ({events[kill_at - 1]})"
+        assert check_corpus(corpus) == []
+
+
+def test_history_killed_at_any_write_converges(template: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "reference"
+    shutil.copytree(template, corpus)
+    ingest(corpus, [s for s in ALL_SEEDS if "plan-report" in s.name])
+    events = _events(corpus, "--corpus", str(corpus), "history", "futian-plan")
+    expected = git.Repo(corpus).git.rev_parse("history/futian-plan")
+    assert events.count("git") >= 5
+    for kill_at in _chosen(events, others=4):
+        trial = tmp_path / f"kill{kill_at}"
+        shutil.copytree(corpus, trial)
+        git.Repo(trial).git.update_ref("-d", "refs/heads/history/futian-plan")
+        _killed_at(trial, kill_at, "--corpus", str(trial), "history", "futian-plan")
+        assert _killed_at(trial, 0, "--corpus", str(trial), "history", "futian-plan") == 0
+        assert git.Repo(trial).git.rev_parse("history/futian-plan") == expected, f"killed at event {kill_at}"
+
+
+@pytest.mark.parametrize("command", ["install", "uninstall"])
+def test_git_install_and_uninstall_killed_at_any_write_converge(
+    template: Path, tmp_path: Path, command: str
+) -> None:
+    """Issue 17, finding 14: a kill never leaves a truncated .git/config or a stale config.lock."""
+    corpus = tmp_path / "reference"
+    shutil.copytree(template, corpus)
+    if command == "uninstall":
+        assert _killed_at(corpus, 0, "--corpus", str(corpus), "git", "install") == 0
+    start = tmp_path / "start"
+    shutil.copytree(corpus, start)
+    events = _events(corpus, "--corpus", str(corpus), "git", command)
+    expected = _driver_state(corpus)
+    assert events.count("git") >= 2
+    for kill_at in range(1, len(events) + 1):
+        trial = tmp_path / f"kill{kill_at}"
+        shutil.copytree(start, trial)
+        _killed_at(trial, kill_at, "--corpus", str(trial), "git", command)
+        assert not (trial / ".git" / "config.lock").exists(), f"killed at event {kill_at}"
+        assert _killed_at(trial, 0, "--corpus", str(trial), "git", command) == 0, f"killed at event {kill_at}"
+        assert _driver_state(trial) == expected, f"killed at event {kill_at} ({events[kill_at - 1]})"
+
+
+def _driver_state(corpus: Path) -> tuple[bytes | None, str, str]:
+    """.gitattributes, the driver's configuration, and git's reading of the whole config."""
+    attributes = corpus / ".gitattributes"
+    repo = git.Repo(corpus)
+    driver = repo.git.config("--local", "--get-regexp", "^diff\\.", with_exceptions=False)
+    return (
+        (attributes.read_bytes() if attributes.exists() else None),
+        driver,
+        repo.git.config("--local", "--list"),
+    )
 
 
 # --- site build: killed between a write and its rename -------------------------------------------

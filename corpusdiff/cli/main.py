@@ -205,6 +205,9 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
 @click.option("--region", help="Override the region (single FILE only).")
 @click.option("--series", help="Override the series id (single FILE only).")
 @click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
+@click.option(
+    "--allow-detached", is_flag=True, help="Commit even on a detached HEAD (the commits belong to no branch)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @runner_options
 @click.pass_context
@@ -213,6 +216,7 @@ def ingest(
     ctx: click.Context,
     files: tuple[Path, ...],
     force: bool,
+    allow_detached: bool,
     quiet: bool,
     jobs: int | None,
     scheduler: str,
@@ -227,6 +231,10 @@ def ingest(
     that changes more than 20 documents commits them 100 to a commit, with one trailer
     group per document. Reports are normalised on all cores (--jobs) or on a Dask cluster
     (--scheduler). Per-source metadata overrides live in <corpus>/manifest.yaml.
+
+    Nothing is written during an unfinished merge, rebase, cherry-pick or revert, beside a
+    stale git lock file, or through a symlink; a failure (a full disk) puts back what was
+    not committed yet.
     """
     from corpusdiff.store.corpus import ingest as run_ingest
 
@@ -237,6 +245,7 @@ def ingest(
         force=force,
         progress=progress_counter("normalising", quiet=quiet),
         runner=_runner(jobs, scheduler),
+        allow_detached=allow_detached,
     )
     for result in results:
         if not quiet:
@@ -774,7 +783,8 @@ def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role
 @handle_errors
 def check(ctx: click.Context) -> None:
     """Check the corpus: canonical text, valid front matter, sources present with the recorded
-    sha256, unique ids, alignment overrides naming existing documents.
+    sha256, unique ids, alignment overrides naming existing documents; and what an interrupted
+    ingest left (files never committed, temporaries) and symlinks leaving the corpus.
 
     Prints one line per problem (`path: problem`) and exits 1 when there is any, 0 otherwise.
     Made for CI and pre-commit (see .pre-commit-hooks.yaml).
@@ -783,7 +793,7 @@ def check(ctx: click.Context) -> None:
 
     root = _corpus_dir(ctx)
     if not root.is_dir():
-        raise CorpusError(f"{root}: no corpus here; give --corpus DIR")
+        raise CorpusError(f"{root}: no such folder, so no corpus here; give --corpus DIR")
     problems = check_corpus(root)
     for problem in problems:
         click.echo(f"{problem.path}: {problem.message}")

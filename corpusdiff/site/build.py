@@ -36,7 +36,7 @@ from corpusdiff.site.common import (
 )
 from corpusdiff.site.output import SiteOutput, open_output
 from corpusdiff.site.serve import HEADERS_FILE, headers_file
-from corpusdiff.store.corpus import Entry, entries
+from corpusdiff.store.corpus import Corpus, Entry, document_id
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
@@ -388,17 +388,14 @@ def _repository(root: Path) -> tuple[Path, str]:
 
 
 def _documents_inside(root: Path, report: BuildReport) -> list[Entry]:
-    """The corpus's documents, without those that are links to files outside it."""
-    corpus = root.resolve()
-    inside = []
-    for entry in entries(root):
-        if entry.path.resolve().is_relative_to(corpus):
-            inside.append(entry)
-        else:
-            report.warnings.append(
-                f"{entry.id}: {entry.path} is a link to a file outside the corpus; not published"
-            )
-    return inside
+    """The corpus's documents, without those that are links to files outside it (the index
+    never reads them: `Corpus.links_out`)."""
+    corpus = Corpus(root)
+    for link in corpus.links_out:
+        report.warnings.append(
+            f"{document_id(root, link)}: {link} is a link to a file outside the corpus; not published"
+        )
+    return list(corpus.entries)
 
 
 def _doc(entry: Entry, raw_page: str) -> Doc:

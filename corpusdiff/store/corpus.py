@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from corpusdiff import DIALECT_VERSION, __version__, yamlsafe
 from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
-from corpusdiff.errors import CorpusError, InputError
+from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
 from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
+from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.text.slugs import slugify
 from corpusdiff.types.diff import Overrides
@@ -31,6 +32,8 @@ from corpusdiff.types.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from git import Repo
+
+    from corpusdiff.store.rollback import Writes
 
 MANIFEST = "manifest.yaml"
 ALIGNMENTS = "alignments"
@@ -63,7 +66,7 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
     path = root / MANIFEST
     if not path.exists():
         return {}
-    data = yamlsafe.read(path) or {}
+    data = yamlsafe.read(confine.readable(root, path)) or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CorpusError(f"{path}: must map source file names to field: value mappings")
     return {str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()}
@@ -95,17 +98,32 @@ class Corpus:
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
-        """Every canonical document under the root, sorted by id."""
-        found = []
+        """Every canonical document under the root, sorted by id (a symlink that leaves the
+        corpus is no document of it: see `links_out`)."""
+        return self._scan[0]
+
+    @cached_property
+    def links_out(self) -> tuple[Path, ...]:
+        """The `.md` files that are symlinks out of the corpus: never read."""
+        return self._scan[1]
+
+    @cached_property
+    def _scan(self) -> tuple[tuple[Entry, ...], tuple[Path, ...]]:
+        found, links = [], []
         if self.root.is_dir():
             for path in sorted(self.root.rglob("*.md")):
                 relative = path.relative_to(self.root)
                 if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
                     continue
+                if not confine.inside(self.root, path):
+                    links.append(path)
+                    continue
+                if not path.is_file():
+                    continue  # a symlink to nothing: `check` reports it
                 metadata = read_front_matter(path)
                 if metadata is not None:
                     found.append(Entry(document_id(self.root, path), path, metadata))
-        return tuple(found)
+        return tuple(found), tuple(links)
 
     @cached_property
     def by_id(self) -> Mapping[str, Entry]:
@@ -158,7 +176,8 @@ class Corpus:
         path = self.root / relative
         if not path.is_file():
             return Overrides()
-        return parse_overrides(path.read_text(encoding="utf-8"), relative, path)
+        text = confine.readable(self.root, path).read_text(encoding="utf-8")
+        return parse_overrides(text, relative, path)
 
 
 def as_corpus(corpus: Corpus | Path) -> Corpus:
@@ -168,16 +187,25 @@ def as_corpus(corpus: Corpus | Path) -> Corpus:
 
 def read_front_matter(path: Path) -> Metadata | None:
     """The metadata of a canonical document, reading only its front matter (None when the file
-    is not canonical Markdown)."""
-    with path.open(encoding="utf-8") as handle:
-        lines = [handle.readline()]
-        if lines[0] == "---\n":
-            for line in handle:
-                lines.append(line)
-                if line == "---\n":
-                    break
+    is not canonical Markdown, which is UTF-8); a broken front matter is one line naming the
+    file."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            lines = [handle.readline()]
+            if lines[0] == "---\n":
+                for line in handle:
+                    lines.append(line)
+                    if line == "---\n":
+                        break
+    except UnicodeDecodeError:
+        return None  # `check` reports it
     head = "".join(lines)
-    return read_metadata(head) if is_canonical_text(head) else None
+    if not is_canonical_text(head):
+        return None
+    try:
+        return read_metadata(head)
+    except CorpusdiffError as exc:
+        raise CorpusError(f"{path}: {exc}; `corpusdiff check` lists every problem of the corpus") from None
 
 
 def entries(root: Path) -> list[Entry]:
@@ -244,9 +272,10 @@ _DEVICE_NAMES = frozenset(
 
 
 def _unique_id(root: Path, wanted: str, sha256: str) -> str:
-    """Reuse the id of the document made from the same source; otherwise avoid collisions."""
+    """Reuse the id of the document made from the same source; otherwise avoid collisions.
+    Each candidate is looked at only when no symlink leads to it."""
     candidate, number = wanted, 1
-    while (root / f"{candidate}.md").exists():
+    while confine.writable(root, root / f"{candidate}.md").exists():
         existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
         if existing.source and existing.source.sha256 == sha256:
             return candidate
@@ -256,25 +285,22 @@ def _unique_id(root: Path, wanted: str, sha256: str) -> str:
 
 
 def _source_reference(
-    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, untracked: set[str]
-) -> str:
-    """Path of the raw bytes relative to the repository; copied into the corpus if outside
-    (atomically). A different file of the same name is kept and the copy named after its
-    sha256, unless git never tracked it: then an interrupted run left it, and it is replaced."""
-    from corpusdiff.store.files import copy_atomic
-
+    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, uncommitted_new: set[str]
+) -> tuple[str, Path | None]:
+    """Path of the raw bytes relative to the repository, and where to copy them when they lie
+    outside it (None: no copy to write). A different file of the same name is kept and the copy
+    named after its sha256, unless no commit holds it: then an interrupted run left it, and it
+    is replaced."""
     resolved = path.resolve()
     if resolved.is_relative_to(repo_root):
-        return resolved.relative_to(repo_root).as_posix()
-    target = corpus_root / "sources" / raw.name
-    left_behind = target.resolve().relative_to(repo_root).as_posix() in untracked
+        return resolved.relative_to(repo_root).as_posix(), None
+    target = confine.writable(corpus_root, corpus_root / "sources" / raw.name)
+    left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new
     same = target.is_file() and target.read_bytes() == resolved.read_bytes()
     if target.exists() and not same and not left_behind:
-        target = corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}"
+        target = confine.writable(corpus_root, corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}")
         same = target.is_file() and target.read_bytes() == resolved.read_bytes()
-    if not same:
-        copy_atomic(resolved, target)
-    return target.resolve().relative_to(repo_root).as_posix()
+    return target.relative_to(repo_root).as_posix(), None if same else target
 
 
 #: A run that changes more documents than this commits them COMMIT_CHUNK to a commit (each with
@@ -290,12 +316,15 @@ def ingest(
     force: bool = False,
     progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
     runner: Runner = SERIAL,
+    allow_detached: bool = False,
 ) -> list[IngestResult]:
     """Normalise reports into the corpus and commit the changed documents.
 
     Normalising is pure and runs on `runner` (in parallel); placing files and committing is
     serial, under the corpus lock. One commit per changed document, or in bulk (more than
-    BULK_THRESHOLD changed) one commit per COMMIT_CHUNK documents.
+    BULK_THRESHOLD changed) one commit per COMMIT_CHUNK documents. The git state is checked
+    before anything is written, every write is planned before the first, and a failure puts
+    back what the run had not committed (docs/limits.md).
     """
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
@@ -307,15 +336,29 @@ def ingest(
     manifest = load_manifest(root) if root.is_dir() else {}
     jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
     documents = runner.map(normalize_job, jobs, progress(len(jobs)))
-    root.mkdir(parents=True, exist_ok=True)
-    repo = gitstore.open_repo(root, create=True)
+    repo = _writable_repository(root)
+    gitstore.refuse_unfinished_operation(repo)
+    gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
     with gitstore.locked(repo):
-        _remove_stale_temporaries(root.resolve())
         placer = _Placer(repo, root.resolve(), load_manifest(root), force)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
         ]
-        return _commit(repo, placements)
+        if any(p.paths for p in placements) and not allow_detached:
+            gitstore.refuse_detached_head(repo)
+        _remove_stale_temporaries(root.resolve())
+        return _write_and_commit(repo, placements)
+
+
+def _writable_repository(root: Path) -> Repo:
+    """The corpus's repository, the folder and `git init` made when missing."""
+    from corpusdiff.store.diskerrors import disk_error
+
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return gitstore.open_repo(root, create=True)
+    except OSError as exc:
+        raise disk_error(exc, exc.filename or root, "nothing was changed") from None
 
 
 def normalize_job(job: tuple[RawReport, Mapping[str, object]]) -> NormalizedDocument:
@@ -328,7 +371,7 @@ def normalize_job(job: tuple[RawReport, Mapping[str, object]]) -> NormalizedDocu
 
 @dataclass(frozen=True)
 class _Placement:
-    """A document written to disk and waiting for its commit (or a result needing none)."""
+    """A document to write and commit (or a result needing neither)."""
 
     result: IngestResult
     paths: tuple[Path, ...] = ()
@@ -336,6 +379,8 @@ class _Placement:
     title: str = ""
     trailers: gitstore.Trailers | None = None
     corrected: str | None = None  # hand corrections to write and commit after the ingest commit
+    text: str | None = None  # the document's new text (None: it is on disk already)
+    copy: tuple[Path, Path] | None = None  # (raw report, its copy under sources/) to write
 
     def trailer_block(self) -> str:
         """The provenance trailers of its commit (a placement with paths always has them)."""
@@ -344,7 +389,8 @@ class _Placement:
 
 
 class _Placer:
-    """Decides id, action and text of each report; the corpus index is read once per run."""
+    """Decides id, action and text of each report, writing nothing; the corpus index is read
+    once per run."""
 
     def __init__(
         self, repo: Repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool
@@ -356,7 +402,7 @@ class _Placer:
         for entry in entries(root):
             self._remember(entry)
         self.dirty = gitstore.dirty_paths(repo)
-        self.untracked = gitstore.untracked_paths(repo)
+        self.uncommitted_new = gitstore.uncommitted_new_paths(repo)
 
     def _remember(self, entry: Entry) -> None:
         source = entry.metadata.source
@@ -369,9 +415,10 @@ class _Placer:
         doc_id = (
             existing.id if existing else _unique_id(self.root, proposed_id(document.metadata), raw.sha256)
         )
-        target = self.root / f"{doc_id}.md"
+        target = confine.writable(self.root, self.root / f"{doc_id}.md")
+        reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.uncommitted_new)
         source = Source(
-            file=_source_reference(self.repo_root, self.root, path, raw, self.untracked),
+            file=reference,
             sha256=raw.sha256,
             original_name=str(self.manifest.get(raw.name, {}).get("original_name", "")),
             encoding=raw.encoding,
@@ -391,27 +438,26 @@ class _Placer:
         if dirty:
             note = "found this document written but not committed (an interrupted ingest); committed it now"
             warnings = (*warnings, note)
-        elif current == text:
-            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings))
+        copy = (path.resolve(), copy_to) if copy_to is not None else None  # restores a deleted copy too
+        if not dirty and current == text:
+            return _Placement(IngestResult(doc_id, target, "unchanged", warnings=warnings), copy=copy)
         final = text
+        previous_sha = existing.metadata.source.sha256 if existing and existing.metadata.source else ""
         if current is not None and not self.force and not dirty:
             final, note = _carry_hand_corrections(self.repo, target, text)
-            if note:
-                warnings = (*warnings, note)
+            final, previous_sha, provenance = _true_provenance(self.repo, target, final, source, previous_sha)
+            warnings = (*warnings, *(n for n in (note, provenance) if n))
             if current == final:
-                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings))
-        action = "updated" if target.exists() else "added"
-        from corpusdiff.store.files import write_atomic
-
-        write_atomic(target, text)
+                return _Placement(IngestResult(doc_id, target, "kept", warnings=warnings), copy=copy)
+        never_committed = target.relative_to(self.repo_root).as_posix() in self.uncommitted_new
+        action = "added" if current is None or never_committed else "updated"
         paths = [target]
         source_path = self.repo_root / source.file
         if source_path.resolve().is_relative_to(self.root / "sources"):
             paths.append(source_path)
-        previous = existing.metadata.source if existing else None
         if action == "added":
             verb = "ingest"
-        elif previous and previous.sha256 == raw.sha256:
+        elif previous_sha == raw.sha256:
             verb = "renormalize"
         else:
             verb = "update source"
@@ -422,10 +468,62 @@ class _Placer:
             document.metadata.title,
             gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file),
             final if final != text else None,
+            text if current != text else None,
+            copy,
         )
 
 
-def _commit(repo: Repo, placements: list[_Placement]) -> list[IngestResult]:
+def _true_provenance(
+    repo: Repo, target: Path, text: str, source: Source, recorded_sha: str
+) -> tuple[str, str, str]:
+    """The `source` block is provenance, recomputed from the source's bytes on every ingest and
+    never kept as if it were a hand correction. Returns `text` with the true block, the sha256
+    the last ingest recorded (from its commit trailers when the front matter's is wrong), and a
+    note when the front matter had it wrong ("" otherwise)."""
+    from corpusdiff.canonical.markdown import front_matter
+
+    try:
+        metadata = read_metadata(text)
+    except CorpusdiffError:
+        return text, recorded_sha, ""  # a broken front matter: `check` names it
+    if metadata.source == source:
+        return text, recorded_sha, ""
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return text, recorded_sha, ""
+    fixed = front_matter(replace(metadata, source=source)) + text[end + len("\n---") :]
+    if not metadata.source or metadata.source.sha256 == source.sha256:
+        return fixed, recorded_sha, ""
+    last = gitstore.last_ingest(repo, target)
+    if last is not None:
+        recorded_sha = last.trailers.get("Source-sha256", recorded_sha)
+    note = (
+        f"the front matter recorded sha256 {metadata.source.sha256[:12]}…, but {source.file} hashes to "
+        f"{source.sha256[:12]}…; the true one is recorded"
+    )
+    return fixed, recorded_sha, note
+
+
+def _write_and_commit(repo: Repo, placements: list[_Placement]) -> list[IngestResult]:
+    """Write every planned file, then commit; on any failure, put back what is not committed."""
+    from corpusdiff.store.rollback import Writes
+
+    writes = Writes()
+    try:
+        for placement in placements:
+            if placement.copy is not None:
+                writes.copy(*placement.copy)
+            if placement.text is not None:
+                writes.text(placement.result.path, placement.text)
+        results = _commit(repo, placements, writes)
+    except BaseException:
+        writes.roll_back()
+        raise
+    writes.finish()
+    return results
+
+
+def _commit(repo: Repo, placements: list[_Placement], writes: Writes) -> list[IngestResult]:
     """Commit what was written: per document, or in chunks for a bulk import."""
     pending = [p for p in placements if p.paths]
     size = COMMIT_CHUNK if len(pending) > BULK_THRESHOLD else 1
@@ -433,12 +531,16 @@ def _commit(repo: Repo, placements: list[_Placement]) -> list[IngestResult]:
     for chunk in chunks(pending, size):
         if len(chunk) == 1:
             [one] = chunk
-            message = f"{one.verb}: {one.result.id}\n\n{gitstore.one_line(one.title)}\n\n{one.trailer_block()}"
+            message = (
+                f"{one.verb}: {one.result.id}\n\n{gitstore.one_line(one.title)}\n\n{one.trailer_block()}"
+            )
         else:
             message = _bulk_message(chunk, repo)
-        sha = gitstore.commit_paths(repo, [path for p in chunk for path in p.paths], message)
+        paths = [path for p in chunk for path in p.paths]
+        sha = gitstore.commit_paths(repo, paths, message)
+        writes.committed(set(paths))
         commits.update((p.result.id, sha) for p in chunk)
-        _commit_corrections(repo, [p for p in chunk if p.corrected is not None], sha, commits)
+        _commit_corrections(repo, [p for p in chunk if p.corrected is not None], sha, commits, writes)
     return [replace(p.result, commit=commits.get(p.result.id, "")) for p in placements]
 
 
@@ -454,24 +556,30 @@ def _bulk_message(chunk: Sequence[_Placement], repo: Repo) -> str:
 
 
 def _commit_corrections(
-    repo: Repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict[str, str]
+    repo: Repo, corrected: Sequence[_Placement], ingest_sha: str, commits: dict[str, str], writes: Writes
 ) -> None:
-    from corpusdiff.store.files import write_atomic
-
     for p in corrected:
         assert p.corrected is not None
-        write_atomic(p.result.path, p.corrected)
+        writes.text(p.result.path, p.corrected)
         commits[p.result.id] = gitstore.commit_paths(
             repo,
             [p.result.path],
             f"carry hand corrections: {p.result.id}\n\nRe-applied onto the normalisation of {ingest_sha[:10]}.",
         )
+        writes.committed({p.result.path})
 
 
 def _remove_stale_temporaries(root: Path) -> None:
-    """Temporary files of writes that a killed process never renamed (we hold the lock)."""
-    for stale in root.rglob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+    """Temporary files of writes that a killed process never renamed, and links to replaced
+    files a killed run kept for its rollback (we hold the lock)."""
+    from corpusdiff.store.diskerrors import disk_error
+    from corpusdiff.store.files import temporaries
+
+    for stale in list(temporaries(root)):
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError as exc:
+            raise disk_error(exc, stale, "nothing was changed") from None
 
 
 def _carry_hand_corrections(repo: Repo, target: Path, fresh: str) -> tuple[str, str]:

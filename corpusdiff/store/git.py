@@ -54,14 +54,46 @@ def open_repo(path: Path, create: bool = False) -> Repo:
     import git
 
     try:
-        return git.Repo(path, search_parent_directories=True)
+        repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        _refuse_broken_repository(path)
         if not create:
             raise CorpusError(
                 f"{path} is not inside a git repository; run `corpusdiff ingest` to create a corpus"
             ) from None
+        return _init(path)
+    if (path / ".git").exists() and work_tree(repo) != path.resolve():
+        _refuse_broken_repository(path)
+    return repo
+
+
+def _refuse_broken_repository(path: Path) -> None:
+    """A `.git` git does not recognise (a clone or an init cut short) is named, never passed
+    over for a repository further up."""
+    if (path / ".git").exists():
+        raise CorpusError(
+            f"{path / '.git'} is not a usable git repository (a clone or `git init` cut short?); "
+            "move it away and run the command again"
+        )
+
+
+_INIT_SCRATCH = ".corpusdiff-init.tmp"
+
+
+def _init(path: Path) -> Repo:
+    """`git init` in a scratch folder, then its `.git` renamed into place: a kill leaves either
+    no repository or a whole one, never a `.git` git cannot read."""
+    import shutil
+
+    import git
+
     path.mkdir(parents=True, exist_ok=True)
-    return git.Repo.init(path, initial_branch="main")
+    scratch = path / _INIT_SCRATCH
+    shutil.rmtree(scratch, ignore_errors=True)
+    git.Repo.init(scratch, initial_branch="main")
+    os.rename(scratch / ".git", path / ".git")
+    scratch.rmdir()
+    return git.Repo(path)
 
 
 def work_tree(repo: Repo) -> Path:
@@ -72,34 +104,104 @@ def work_tree(repo: Repo) -> Path:
 @contextmanager
 def locked(repo: Repo) -> Iterator[None]:
     """One writer at a time: an exclusive lock file in the git directory, waited for."""
+    from corpusdiff.store.diskerrors import disk_error
+
     lock_path = Path(repo.git_dir) / "corpusdiff.lock"
-    with open(lock_path, "w") as handle:
+    try:
+        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise disk_error(exc, lock_path, "nothing was changed") from None
+    try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             import sys
 
             print("corpusdiff: waiting for another corpusdiff process to finish…", file=sys.stderr)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
-def has_uncommitted_changes(repo: Repo, path: Path) -> bool:
-    """True when `path` differs from HEAD in the work tree or the index (hand edits)."""
-    relative = str(path.resolve().relative_to(work_tree(repo)))
-    if not repo.head.is_valid():
-        return False
-    return bool(repo.git.status("--porcelain", "--", relative).strip())
+#: What git leaves in its directory while an operation waits for the user, and how to end it.
+_UNFINISHED = (
+    ("MERGE_HEAD", "a merge", "`git commit`", "`git merge --abort`"),
+    ("rebase-merge", "a rebase", "`git rebase --continue`", "`git rebase --abort`"),
+    (
+        "rebase-apply",
+        "a rebase or `git am`",
+        "`git rebase --continue` or `git am --continue`",
+        "`git rebase --abort` or `git am --abort`",
+    ),
+    ("CHERRY_PICK_HEAD", "a cherry-pick", "`git cherry-pick --continue`", "`git cherry-pick --abort`"),
+    ("REVERT_HEAD", "a revert", "`git revert --continue`", "`git revert --abort`"),
+)
+
+
+def refuse_unfinished_operation(repo: Repo) -> None:
+    """Refuse to write while a merge, rebase, cherry-pick or revert waits for the user: a
+    commit then would mix its half-done state into the corpus (or git refuses it)."""
+    git_dir = Path(repo.git_dir)
+    for marker, operation, finish, abort in _UNFINISHED:
+        if (git_dir / marker).exists():
+            raise CorpusError(
+                f"{work_tree(repo)}: {operation} is in progress; finish it ({finish}) or abandon it "
+                f"({abort}), then run the command again"
+            )
+
+
+def refuse_stale_locks(repo: Repo, *names: str) -> None:
+    """Refuse to start when one of git's lock files is there (`index.lock`, `config.lock`, a
+    ref's `.lock`, relative to the git directory): a git command is running, or one was
+    killed and left it, and git would fail halfway through our writes."""
+    for name in names:
+        shared = name == "config.lock" or name.startswith("refs/")
+        lock = Path(repo.common_dir if shared else repo.git_dir) / name
+        if lock.exists():
+            raise CorpusError(
+                f"{lock} exists: another git command is running, or one was interrupted; "
+                "if no git process is running, delete that file and run the command again"
+            )
+
+
+def refuse_detached_head(repo: Repo) -> None:
+    """A commit on a detached HEAD belongs to no branch: git forgets it on the next switch."""
+    if repo.head.is_detached:
+        raise CorpusError(
+            f"HEAD is detached at {repo.head.commit.hexsha[:10]}, so the commit would be on no branch; "
+            "switch to a branch first (`git switch main`, or `git switch -c NAME` to start one here), "
+            "or pass --allow-detached"
+        )
+
+
+@contextmanager
+def git_errors(doing: str) -> Iterator[None]:
+    """A git command that fails becomes one line: what we were doing and git's own reason."""
+    import git
+
+    try:
+        yield
+    except git.GitCommandError as exc:
+        raise CorpusError(f"git could not {doing}: {_reason(exc)}") from None
+
+
+def _reason(exc: Exception) -> str:
+    """The line of git's stderr that says what went wrong."""
+    raw = str(getattr(exc, "stderr", "") or "").strip()
+    raw = raw.removeprefix("stderr:").strip().strip("'")
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith(("fatal:", "error:")):
+            return line.partition(":")[2].strip()
+    return lines[0] if lines else f"exit status {getattr(exc, 'status', '?')}"
 
 
 def dirty_paths(repo: Repo) -> set[str]:
     """Repository-relative paths that differ from HEAD in the work tree or the index, or are
-    untracked (a document an interrupted ingest wrote but never committed)."""
-    if not repo.head.is_valid():
-        return set()
+    untracked (a document an interrupted ingest wrote but never committed, on a branch with
+    commits or before the first one)."""
     out = repo.git.status("--porcelain", "-z", "--untracked-files=all")
     return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
 
@@ -110,21 +212,40 @@ def untracked_paths(repo: Repo) -> set[str]:
     return {entry[3:] for entry in out.split("\0") if entry.startswith("?? ")}
 
 
+def uncommitted_new_paths(repo: Repo) -> set[str]:
+    """Repository-relative paths no commit holds yet: untracked, or added to the index only
+    (a run killed between `git add` and `git commit`)."""
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all")
+    return {entry[3:] for entry in out.split("\0") if entry.startswith(("?? ", "A"))}
+
+
 def commit_paths(repo: Repo, paths: Sequence[Path], message: str) -> str:
-    """Commit exactly `paths` (other staged changes are left alone); return the new sha."""
+    """Commit exactly `paths` (other staged changes are left alone); return the new sha. When
+    git fails, the paths are unstaged again, so the index is as it was."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
-    lock = Path(repo.git_dir) / "index.lock"
-    if lock.exists():
-        raise CorpusError(
-            f"{lock} exists: another git command is running, or one was interrupted; "
-            "if no git process is running, delete that file and run the command again"
-        )
-    repo.git.add("--", *relative)
     args = ["--quiet", "--no-verify", "-m", message]
     if repo.head.is_valid():
         args.append("--only")
-    repo.git.commit(*args, "--", *relative, env=_identity_env(repo))
+    with git_errors(f"commit {', '.join(relative)}"):
+        repo.git.add("--", *relative)
+        try:
+            repo.git.commit(*args, "--", *relative, env=_identity_env(repo))
+        except Exception:
+            _unstage(repo, relative)
+            raise
     return repo.head.commit.hexsha
+
+
+def _unstage(repo: Repo, relative: Sequence[str]) -> None:
+    import git
+
+    try:
+        if repo.head.is_valid():
+            repo.git.reset("-q", "HEAD", "--", *relative)
+        else:
+            repo.git.rm("--cached", "-q", "--ignore-unmatch", "--", *relative)
+    except git.GitCommandError:
+        pass  # the commit's own failure is what the user needs to read
 
 
 def _identity_env(repo: Repo) -> dict[str, str]:
@@ -309,24 +430,27 @@ def write_branch_of_one_file(
     identity: tuple[str, str],
 ) -> list[str]:
     """A branch with one commit per (file, ISO date, message) holding that file as `filename`,
-    dated by the given date; the index and work tree are untouched. Returns the commits."""
+    dated by the given date; the index and work tree are untouched, and the branch moves only
+    once, at the end (git writes the ref through a lock file it renames). Returns the commits."""
+    refuse_stale_locks(repo, f"refs/heads/{branch}.lock")
     parent = ""
     commits = []
-    for path, when, message in editions:
-        blob = repo.git.hash_object("-w", "--path", filename, str(path))
-        tree = _tree_of_one_file(repo, blob, filename)
-        env = {
-            "GIT_AUTHOR_NAME": identity[0],
-            "GIT_AUTHOR_EMAIL": identity[1],
-            "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_NAME": identity[0],
-            "GIT_COMMITTER_EMAIL": identity[1],
-            "GIT_COMMITTER_DATE": when,
-        }
-        args = ["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message]
-        parent = repo.git.execute(["git", *args], env=env)
-        commits.append(parent)
-    repo.git.update_ref(f"refs/heads/{branch}", parent)
+    with git_errors(f"write the branch {branch}"):
+        for path, when, message in editions:
+            blob = repo.git.hash_object("-w", "--path", filename, str(path.resolve()))
+            tree = _tree_of_one_file(repo, blob, filename)
+            env = {
+                "GIT_AUTHOR_NAME": identity[0],
+                "GIT_AUTHOR_EMAIL": identity[1],
+                "GIT_AUTHOR_DATE": when,
+                "GIT_COMMITTER_NAME": identity[0],
+                "GIT_COMMITTER_EMAIL": identity[1],
+                "GIT_COMMITTER_DATE": when,
+            }
+            args = ["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message]
+            parent = repo.git.execute(["git", *args], env=env)
+            commits.append(parent)
+        repo.git.update_ref(f"refs/heads/{branch}", parent)
     return commits
 
 
@@ -342,12 +466,19 @@ def _tree_of_one_file(repo: Repo, blob: str, filename: str) -> str:
         return repo.git.execute(["git", "write-tree"], env=env)
 
 
-def set_config(repo: Repo, section: str, option: str, value: str) -> None:
-    with repo.config_writer() as config:
-        config.set_value(section, option, value)
+def set_config(repo: Repo, key: str, value: str) -> None:
+    """Set `key` (`section.subsection.name`) in the repository's own config through `git config`,
+    which writes config.lock and renames it: a kill never leaves a truncated .git/config
+    (GitPython's writer rewrites the file in place)."""
+    refuse_stale_locks(repo, "config.lock")
+    with git_errors(f"set {key} in the repository's config"):
+        repo.git.config("--local", key, value)
 
 
 def remove_config_section(repo: Repo, section: str) -> None:
-    with repo.config_writer() as config:
-        if config.has_section(section):
-            config.remove_section(section)
+    """Remove `section` (`diff.corpusdiff`) through `git config`; nothing when it is absent."""
+    refuse_stale_locks(repo, "config.lock")
+    if not repo.git.config("--local", "--get-regexp", f"^{re.escape(section)}\\.", with_exceptions=False):
+        return
+    with git_errors(f"remove [{section}] from the repository's config"):
+        repo.git.config("--local", "--remove-section", section)

@@ -19,6 +19,7 @@ from pathlib import Path
 from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.series.aliases import DEFAULT_ALIASES
+from corpusdiff.store import confine
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.vocabulary import Vocabulary
 
@@ -40,7 +41,7 @@ def load_vocabulary(corpus: Path) -> Vocabulary:
     path = corpus / CONFIG
     if not path.is_file():
         return default_vocabulary()
-    section = _read_config(path).get(SECTION)
+    section = _read_config(confine.readable(corpus, path)).get(SECTION)
     if section is None:
         return default_vocabulary()
     if not isinstance(section, dict):

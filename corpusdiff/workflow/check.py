@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 
 from corpusdiff import DIALECT_VERSION, yamlsafe
 from corpusdiff.errors import CorpusdiffError, CorpusError
+from corpusdiff.store import confine
 from corpusdiff.text.dates import is_publication_date
 
 if TYPE_CHECKING:
+    from git import Repo
+
     from corpusdiff.types.document import Metadata
 
 _REQUIRED = ("title", "id", "genre", "series")
@@ -30,23 +33,75 @@ class Problem:
 
 
 def check_corpus(root: Path) -> list[Problem]:
-    """All problems found in the corpus at `root`, in path order."""
-    import git
+    """All problems found in the corpus at `root`, in path order; then what an interrupted run
+    left (a folder without its repository, files never committed, temporaries) and symlinks
+    that leave the corpus."""
+    from corpusdiff.store import git as gitstore
 
     try:
-        working = git.Repo(root, search_parent_directories=True).working_tree_dir
-        repo_root = Path(working) if working is not None else root  # None: a bare repository
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        repo_root = root
+        repo: Repo | None = gitstore.open_repo(root)
+    except CorpusError:
+        repo = None
+    repo_root = gitstore.work_tree(repo) if repo is not None else root.resolve()
     problems: list[Problem] = []
     ids: dict[str, Path] = {}
     for path in sorted(root.rglob("*.md")):
-        relative = path.relative_to(root)
-        if relative.parts[0] in {"alignments", "sources"} or relative.parts[0].startswith("."):
+        if not _is_document(path.relative_to(root)) or not confine.inside(root, path):
             continue
-        problems.extend(_check_document(root, repo_root, path, ids))
+        if path.is_file():
+            problems.extend(_check_document(root, repo_root, path, ids))
+        else:
+            problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
     problems.extend(_check_alignments(root, set(ids)))
+    problems.extend(_check_settings(root))
+    problems.extend(_leftovers(root, repo))
+    problems.extend(
+        Problem(
+            link,
+            f"symlink to {target}, which leaves the corpus: corpusdiff neither reads nor writes "
+            "through it; remove it",
+        )
+        for link, target in confine.escaping_links(root)
+    )
     return problems
+
+
+def _leftovers(root: Path, repo: Repo | None) -> Iterator[Problem]:
+    """What an interrupted ingest leaves: no repository yet, documents and source copies never
+    committed, temporary files never renamed."""
+    from corpusdiff.store import git as gitstore
+
+    if repo is None:
+        yield Problem(
+            root,
+            "not a git repository: a first ingest was interrupted before it made one, or this folder "
+            "is not a corpus; run `corpusdiff ingest FILE…` to make it one",
+        )
+        return
+    top = gitstore.work_tree(repo)
+    for relative in sorted(gitstore.untracked_paths(repo)):
+        path = top / relative
+        if not path.resolve().is_relative_to(root.resolve()):
+            continue
+        inner = path.resolve().relative_to(root.resolve())
+        if _is_document(inner) or inner.parts[0] == "sources":
+            yield Problem(
+                path,
+                "not committed: an interrupted ingest left it; run the same `corpusdiff ingest` again "
+                "to finish (or `git add` it, or delete it)",
+            )
+    from corpusdiff.store.files import temporaries
+
+    for stale in sorted(temporaries(root)):
+        yield Problem(stale, "a temporary file an interrupted write left; delete it (the next ingest does)")
+
+
+def _is_document(relative: Path) -> bool:
+    return (
+        relative.suffix == ".md"
+        and relative.parts[0] not in {"alignments", "sources"}
+        and not relative.parts[0].startswith(".")
+    )
 
 
 def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path]) -> Iterator[Problem]:
@@ -81,7 +136,13 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         yield Problem(path, "front matter: source.file and source.sha256 are required")
         return
     source_path = repo_root / source.file
-    if not source_path.is_file():
+    if Path(source.file).is_absolute() or not confine.inside(repo_root, source_path):
+        yield Problem(
+            path,
+            f"front matter: source.file {source.file!r} lies outside the repository; it must be a path "
+            "inside it, relative to its top",
+        )
+    elif not source_path.is_file():
         yield Problem(path, f"source file {source.file} does not exist")
     elif hashlib.sha256(source_path.read_bytes()).hexdigest() != source.sha256:
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
@@ -129,6 +190,20 @@ def _check_front_matter(
     if metadata.id in ids:
         yield Problem(path, f"front matter: id {metadata.id!r} is also used by {ids[metadata.id]}")
     ids.setdefault(metadata.id or expected, path)
+
+
+def _check_settings(root: Path) -> Iterator[Problem]:
+    """manifest.yaml and site.yaml's vocabulary read as the commands read them."""
+    from corpusdiff.store.corpus import MANIFEST, load_manifest
+    from corpusdiff.store.vocabulary import CONFIG, load_vocabulary
+
+    for name, load in ((MANIFEST, load_manifest), (CONFIG, load_vocabulary)):
+        path = root / name
+        if path.exists():
+            try:
+                load(root)
+            except CorpusError as exc:
+                yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
 
 
 def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus
+from corpusdiff.store.files import write_atomic
 from corpusdiff.types.diff import Overrides
 
 if TYPE_CHECKING:
@@ -26,22 +28,28 @@ def _attribute_line(repo: Repo, corpus: Path) -> str:
 
 
 def install(corpus: Path) -> Path:
-    """Register the driver; returns the .gitattributes path. Running it twice changes nothing."""
+    """Register the driver; returns the .gitattributes path. Running it twice changes nothing.
+    A stale config.lock is refused before anything is written; both files are written whole
+    or not at all (a temporary file renamed, `git config`'s own lock file renamed)."""
     repo = gitstore.open_repo(corpus)
-    attributes = gitstore.work_tree(repo) / ".gitattributes"
+    gitstore.refuse_stale_locks(repo, "config.lock")
+    attributes = _attributes(repo)
     lines = attributes.read_text(encoding="utf-8").splitlines() if attributes.exists() else []
     wanted = [_MARK, _attribute_line(repo, corpus)]
     if wanted[1] not in lines:
-        lines += wanted
-        attributes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_atomic(attributes, "\n".join([*lines, *wanted]) + "\n")
     command = " ".join(shlex.quote(p) for p in (sys.executable, "-m", "corpusdiff", "git", "diff-driver"))
-    gitstore.set_config(repo, f'diff "{DRIVER}"', "command", command)
+    gitstore.set_config(repo, f"diff.{DRIVER}.command", command)
     return attributes
 
 
 def uninstall(corpus: Path) -> None:
+    """Remove what `install` added, the configuration first (a kill in between leaves an
+    attribute naming no driver, which git ignores)."""
     repo = gitstore.open_repo(corpus)
-    attributes = gitstore.work_tree(repo) / ".gitattributes"
+    gitstore.refuse_stale_locks(repo, "config.lock")
+    gitstore.remove_config_section(repo, f"diff.{DRIVER}")
+    attributes = _attributes(repo)
     if attributes.exists():
         kept = [
             line
@@ -49,10 +57,15 @@ def uninstall(corpus: Path) -> None:
             if line != _MARK and not line.endswith(f" diff={DRIVER}")
         ]
         if kept:
-            attributes.write_text("\n".join(kept) + "\n", encoding="utf-8")
+            write_atomic(attributes, "\n".join(kept) + "\n")
         else:
             attributes.unlink()
-    gitstore.remove_config_section(repo, f'diff "{DRIVER}"')
+
+
+def _attributes(repo: Repo) -> Path:
+    """The repository's .gitattributes, never read or written through a symlink."""
+    top = gitstore.work_tree(repo)
+    return confine.writable(top, top / ".gitattributes")
 
 
 def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = None) -> str:

@@ -7,14 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus, as_corpus
-
-if TYPE_CHECKING:
-    pass
 
 IDENTITY = ("corpusdiff history", "history@corpusdiff.invalid")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from corpusdiff.canonical.markdown import is_canonical_text, read_metadata
-from corpusdiff.errors import CorpusError
+from corpusdiff.errors import CorpusdiffError, CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, overrides_name, parse_overrides
@@ -91,7 +91,7 @@ def _plan_one(
     if status == "M":
         item = ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None)
         return item, doc_id, _show(repo, base, path), new_text
-    meta = read_metadata(new_text)
+    meta = _metadata(new_text, f"{path}@{head[:10]}")
     previous = editions.previous(meta, doc_id)
     if previous is None:
         change = "first of its kind" if editions.earlier_in_series(meta, doc_id) else "first of its series"
@@ -116,6 +116,14 @@ def edition_kind(meta: Metadata) -> tuple[str, str]:
     return meta.genre, period
 
 
+def _metadata(text: str, where: str) -> Metadata:
+    """The front matter of a document read from git; a broken one is one line naming it."""
+    try:
+        return read_metadata(text)
+    except CorpusdiffError as exc:
+        raise CorpusError(f"{where}: {exc}") from None
+
+
 class _Editions:
     """Series, kind and date of every document at `head`, read once (front matter only), and
     the reviewer overrides there."""
@@ -132,7 +140,7 @@ class _Editions:
                 continue
             text = _show(repo, head, path)
             if is_canonical_text(text):
-                meta = read_metadata(text)
+                meta = _metadata(text, f"{path}@{head[:10]}")
                 self.known.append((meta.series, edition_kind(meta), meta.date, path[len(prefix) : -3]))
 
     def previous(self, meta: Metadata, doc_id: str) -> str | None:

@@ -77,6 +77,9 @@ def test_sources_outside_the_repository_are_copied_in(corpus: Path, tmp_path: Pa
     assert source is not None and source.file == "sources/report.txt"
     assert (corpus / "sources" / "report.txt").read_bytes() == PLAN_2022.read_bytes()
     assert git.Repo(corpus).git.ls_files("sources/report.txt") == "sources/report.txt"
+    (corpus / "sources" / "report.txt").unlink()
+    assert [r.action for r in ingest(corpus, [outside])] == ["unchanged"]  # and the copy restored
+    assert git.Repo(corpus).git.status("--porcelain") == ""
 
 
 def test_overrides_win_over_detection(corpus: Path) -> None:

@@ -1,0 +1,104 @@
+"""Run one corpusdiff command and SIGKILL it at a chosen write event (tests/test_faults.py).
+
+`python -m tests.killpoints ARGS…` runs `corpusdiff ARGS…` with three kinds of event counted,
+in the order they happen:
+
+- `open`: a file under $KILL_SCOPE has just been opened for writing (created or truncated,
+  nothing written yet);
+- `rename`: a file under $KILL_SCOPE is about to be renamed into place (written, not yet
+  visible under its name): the moment between a write and its rename;
+- `git`: a git subprocess is about to start (whatever it would write, it writes nothing yet).
+
+With KILL_AT=N (1-based) the process kills itself with SIGKILL at the N-th event, as a power
+cut or `kill -9` would; with KILL_AT=0 it runs to the end and writes the kind of every event,
+one per line, to $KILL_LOG, so a test can aim at each rename in turn. Patching happens before
+corpusdiff or GitPython is imported, so every write either makes goes through it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+_SCOPE = os.path.realpath(os.environ["KILL_SCOPE"])
+_KILL_AT = int(os.environ.get("KILL_AT", "0"))
+_LOG = os.environ.get("KILL_LOG", "")
+_events: list[str] = []
+
+
+def _event(kind: str) -> None:
+    _events.append(kind)
+    if len(_events) == _KILL_AT:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _in_scope(path: Any) -> bool:
+    if isinstance(path, int):
+        return False
+    return os.path.realpath(os.fsdecode(path)).startswith(_SCOPE + os.sep)
+
+
+_open, _os_open, _replace, _rename = builtins.open, os.open, os.replace, os.rename
+
+
+def _counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+    handle = _open(file, mode, *args, **kwargs)
+    if any(flag in mode for flag in "wax+") and _in_scope(file):
+        _event("open")
+    return handle
+
+
+def _counting_os_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+    fd = _os_open(path, flags, *args, **kwargs)
+    if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and _in_scope(path):
+        _event("open")
+    return fd
+
+
+def _counting_replace(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+    if _in_scope(dst):
+        _event("rename")
+    _replace(src, dst, *args, **kwargs)
+
+
+def _counting_rename(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+    if _in_scope(dst):
+        _event("rename")
+    _rename(src, dst, *args, **kwargs)
+
+
+class _CountingPopen(subprocess.Popen):  # type: ignore[type-arg]
+    def __init__(self, args: Any, *rest: Any, **kwargs: Any) -> None:
+        program = args[0] if isinstance(args, (list, tuple)) else str(args).split()[0]
+        if Path(str(program)).name == "git":
+            _event("git")
+        super().__init__(args, *rest, **kwargs)
+
+
+def _write_log() -> None:
+    if _LOG:
+        Path(_LOG).write_text("".join(f"{kind}\n" for kind in _events), encoding="utf-8")
+
+
+def main() -> None:
+    builtins.open = io.open = _counting_open
+    os.open = _counting_os_open  # type: ignore[assignment]
+    os.replace = _counting_replace
+    os.rename = _counting_rename
+    subprocess.Popen = _CountingPopen  # type: ignore[misc]
+    from corpusdiff.cli.main import main as corpusdiff
+
+    try:
+        corpusdiff(args=sys.argv[1:], prog_name="corpusdiff")
+    finally:
+        _write_log()
+
+
+if __name__ == "__main__":
+    main()
