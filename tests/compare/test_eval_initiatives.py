@@ -32,8 +32,8 @@ from tests.eval_initiatives import (
 # that a regression there is seen. 2014 -> 2015 renumbers the tasks (（一）…（九） groups of one section
 # become top-level sections 三…六, task areas that `compare.units.part_roles` gives the tasks role;
 # before that, 0.39 pairs found and 2/67 called dropped right).
-# national-1987__national-1988 (held out) pairs older reports laid out by topic; its 15 numbered heading
-# units are section headings to the differ, hence located 0.93.
+# national-1987__national-1988 (held out) pairs older reports laid out by topic; its numbered topic
+# parts are group units (compare.units.task_areas).
 FLOORS: dict[str, dict[str, float]] = {
     "futian-2022-01__futian-2023-10": {
         "located": 0.99,
