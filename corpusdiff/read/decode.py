@@ -105,7 +105,9 @@ def _read_pdf(data: bytes, name: str) -> RawReport:
     from corpusdiff.read import pdf
 
     extracted = pdf.extract_pdf(data, name)
-    return _extracted(data, name, "pdf", pdf.extractor_version(), extracted.text, extracted.notes)
+    return _extracted(
+        data, name, "pdf", pdf.extractor_version(), extracted.text, extracted.notes, extracted.title
+    )
 
 
 def _extracted(
