@@ -321,11 +321,11 @@ class _Layout:
         self.size = _weighted_mode([(round(line.size * 2) / 2, len(line.text)) for line in body]) or 12.0
         self.pitch = self._pitch()
         whole = self._column(body, max(widths, default=595))
-        placed = [
-            (line, number, self._column(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else whole)
-            for number, (lines, width) in enumerate(zip(pages, widths, strict=True))
-            for line in lines
+        columns = [
+            self._column(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else whole
+            for lines, width in zip(pages, widths, strict=True)
         ]
+        placed = [(line, number, columns[number]) for number, lines in enumerate(pages) for line in lines]
         #: every line with its page and the text column it is set in (its page's, or a box's)
         self.placed = [
             (line, number, column)

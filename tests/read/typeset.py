@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.pdfbase import pdfmetrics
@@ -67,8 +67,10 @@ class Block:
 
 @dataclass
 class _Sheet:
+    """Where the next line goes; without a canvas it only counts (see `fitting`)."""
+
     page: Page
-    canvas: canvas.Canvas
+    canvas: canvas.Canvas | None
     y: float = 0
     number: int = 0
 
@@ -77,11 +79,13 @@ class _Sheet:
             self.finish_page()
         self.number += 1
         self.y = self.page.top
-        if self.page.running_head:
+        if self.page.running_head and self.canvas:
             self.canvas.setFont(FONT, 9)
             self.canvas.drawString(self.page.left, self.page.top + 30, self.page.running_head)
 
     def finish_page(self) -> None:
+        if not self.canvas:
+            return
         if self.page.page_numbers:
             self.canvas.setFont(FONT, 9)
             self.canvas.drawCentredString(self.page.width / 2, 40, f"— {self.number} —")
@@ -96,8 +100,20 @@ def typeset(blocks: Iterable[Block], page: Page = Page()) -> bytes:
     for block in blocks:
         _set_block(sheet, block)
     sheet.finish_page()
+    assert sheet.canvas is not None
     sheet.canvas.save()
     return buffer.getvalue()
+
+
+def fitting(blocks: Sequence[Block], pages: int, page: Page = Page()) -> int:
+    """How many of `blocks`, from the first, fit on `pages` pages."""
+    sheet = _Sheet(page, None)
+    sheet.new_page()
+    for count, block in enumerate(blocks):
+        _set_block(sheet, block)
+        if sheet.number > pages:
+            return count
+    return len(blocks)
 
 
 def _set_block(sheet: _Sheet, block: Block) -> None:
@@ -122,7 +138,7 @@ def _set_block(sheet: _Sheet, block: Block) -> None:
             x = left + (measure - width) / 2 if block.centred else left + offset
             justified = page.justify and not (last or block.cells or block.centred)
             spread = measure - offset - width if justified else 0
-            if page.text:
+            if page.text and sheet.canvas:
                 _draw(sheet.canvas, text, x, sheet.y, size, block.bold, spread)
         sheet.y -= leading
 
