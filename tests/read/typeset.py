@@ -7,7 +7,7 @@ STSong-Light needs no font file.
 Two ways in: `seed_layout` sets a text file as a PDF of it would look (a line is a paragraph, a
 blank line is paragraph spacing, a leading tab is a tab stop, a leading space is a space), and
 `report_layout` sets a normalised document the way government PDFs look (centred title, every
-paragraph indented two characters, bold headings, framed boxes, no spacing between paragraphs).
+paragraph indented two characters, bold headings, boxes set in, no spacing between paragraphs).
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def seed_layout(text: str, *, spacing: float = 8.5, page: Page = Page()) -> list
 def report_layout(document: NormalizedDocument, page: Page = Page()) -> list[Block]:
     """A normalised document set as government PDFs are: the title centred and large, every
     paragraph indented two characters and justified, headings bold on lines of their own (parts
-    and chapters centred and larger), boxes framed and set in, tables in columns."""
+    and chapters centred and larger), boxes set in from both margins, tables in columns."""
     blocks = [Block(document.metadata.title, size=page.size * 1.6, bold=True, centred=True)]
     for block in document.blocks:
         blocks.extend(_report_blocks(block, page))
