@@ -36,6 +36,7 @@ SIZES ?= 10,100
 bench: install
 	$(BIN)/python benchmarks/normalize_throughput.py
 	$(BIN)/python benchmarks/cli_diff.py
+	$(BIN)/python benchmarks/extract_formats.py
 	$(BIN)/python benchmarks/pipeline.py --sizes $(SIZES)
 
 # The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the

@@ -1,8 +1,9 @@
 """Raw bytes -> text. The only place that guesses encodings, so every other step sees clean str.
 
 The format is told from the content (read/formats.py): plain text is decoded as it is; an HTML
-page goes through the HTML extractor (read/html.py), which gives the normaliser the same plain
-layout a text file has; every other format is refused with one line (docs/inputs.md).
+page, a DOCX, a PDF and a CSV export holding one report go through their extractors (read/html.py,
+docx.py, pdf.py, csvtext.py), which give the normaliser the same plain layout a text file has;
+every other format is refused with one line (docs/inputs.md).
 """
 
 from __future__ import annotations
@@ -79,6 +80,12 @@ def decode_report(data: bytes, name: str) -> RawReport:
         extracted = html.extract_html(text, name)
         text, extractor, notes = extracted.text, html.extractor_version(), tuple(extracted.notes)
         title_hint = extracted.title
+    if kind == "csv":
+        from corpusdiff.read import csvtext
+
+        extracted = csvtext.extract_csv(text, name)
+        text, extractor, notes = extracted.text, csvtext.EXTRACTOR, tuple(extracted.notes)
+        title_hint = extracted.title
     return RawReport(
         text=text,
         name=name,
@@ -105,7 +112,9 @@ def _read_pdf(data: bytes, name: str) -> RawReport:
     from corpusdiff.read import pdf
 
     extracted = pdf.extract_pdf(data, name)
-    return _extracted(data, name, "pdf", pdf.extractor_version(), extracted.text, extracted.notes)
+    return _extracted(
+        data, name, "pdf", pdf.extractor_version(), extracted.text, extracted.notes, extracted.title
+    )
 
 
 def _extracted(

@@ -2,8 +2,9 @@
 
 `sniff_binary` looks at the first bytes for the signatures of formats that are not text;
 `classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
-FORMATS. `text`, `html`, `docx` and `pdf` (with a text layer) are read as reports; every other format is refused by
-`refusal` with one line saying what the file is and what to do.
+FORMATS. `text`, `html`, `docx`, `pdf` (with a text layer) and `csv` (an export holding one report's
+text) are read as reports; every other format is refused by `refusal` with one line saying what
+the file is and what to do.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import zipfile
 
 FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
-READABLE = frozenset({"text", "html", "docx", "pdf"})
+READABLE = frozenset({"text", "html", "docx", "pdf", "csv"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
@@ -62,6 +63,9 @@ _BLOCK_START_RE = re.compile(
 )
 _CSV_SAMPLE_LINES = 50
 _CSV_MIN_ROWS = 3
+#: A CSV header names its columns: short cells on a short line.
+_CSV_HEADER_CELL_MAX = 40
+_CSV_HEADER_MAX = 1000
 
 
 def sniff_binary(data: bytes) -> tuple[str, str] | None:
@@ -152,7 +156,10 @@ def _markup_kind(text: str) -> str | None:
 
 
 def _is_csv(text: str) -> bool:
-    """Rows with the same number (two or more) of comma- or semicolon-separated fields."""
+    """Rows with the same number (two or more) of comma- or semicolon-separated fields: a
+    header and records (whose quoted cells may span lines), or lines that are rows."""
+    if csv_rows(text) is not None:
+        return True
     lines = [line for line in text.split("\n")[: _CSV_SAMPLE_LINES * 2] if line.strip()]
     lines = lines[:_CSV_SAMPLE_LINES]
     if len(lines) < _CSV_MIN_ROWS:
@@ -164,6 +171,31 @@ def _is_csv(text: str) -> bool:
         if len(widths) == 1 and widths.pop() >= 2:
             return True
     return False
+
+
+def csv_rows(text: str) -> list[list[str]] | None:
+    """The rows of a CSV export with a header, or None: the first line names two or more columns
+    (comma- or semicolon-separated short names), and every row, quoted cells spanning lines and
+    all, has as many fields. A cell may hold a whole report, beyond the csv module's default
+    field limit."""
+    first = text.split("\n", 1)[0]
+    if len(first) > _CSV_HEADER_MAX:
+        return None
+    limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
+    try:
+        for delimiter in ",;":
+            header = next(csv.reader([first], delimiter=delimiter), [])
+            if len(header) < 2 or any(len(cell) > _CSV_HEADER_CELL_MAX for cell in header):
+                continue
+            try:
+                rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True) if row]
+            except csv.Error:
+                continue
+            if len(rows) >= 2 and all(len(row) == len(header) for row in rows):
+                return rows
+        return None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def refusal(name: str, kind: str, what: str = "") -> str:

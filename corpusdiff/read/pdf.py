@@ -1,22 +1,34 @@
-"""PDF with a text layer -> the plain text layout the normaliser reads (docs/inputs.md).
+"""PDF with a text layer -> the plain layout the normaliser reads (docs/inputs.md, "PDF").
 
-pypdfium2 (PDFium) gives each page's text in reading order, one laid-out line per line. Running
-heads and footers — a line at the top or bottom of most pages that is the same on each once its
-digits are ignored — and page numbers are removed; everything else is handed over line by line,
-and the normaliser joins hard wraps and page breaks by its rules. A PDF whose pages hold no text
-(a scan) or that needs a password is refused; there is no OCR.
+PDFium (pypdfium2) gives each page's text as laid-out lines; for every line this module also
+reads where it starts and ends, its baseline, its font size and weight. Running heads, footers
+and page numbers are removed; then the page layout decides where a paragraph ends, as a reader
+sees it: a line filled to the right margin continues in the next one, and a new paragraph starts
+where a line is indented, after a vertical gap wider than the line spacing, after a line that
+ends short of the margin, or where the type changes (a larger, bold or centred heading). Each
+paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
+sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
+(a table row). A PDF whose pages hold no text (a scan) or that needs a password is refused;
+there is no OCR.
 """
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import re
+import statistics
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted
+from corpusdiff.text import numbering
+from corpusdiff.text.rules import ends_sentence, strip_debris
 
-#: How many lines at each end of a page may be a running head or footer.
+#: How many lines at the top and bottom of a page may be a running head or footer.
 _EDGE_LINES = 2
 #: A line at a page edge repeated on at least this share of pages is a running head or footer.
 _RUNNING_SHARE = 0.5
@@ -25,8 +37,59 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[\s\-—–－·•]*(第\s*)?[0-9０-９]+(\s*页)?(\s*/\s*[0-9]+|\s*共\s*[0-9]+\s*页)?[\s\-—–－·•]*$"
 )
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_LATIN_WORD_RE = re.compile(r"[!-~]+")
 #: Fewer word characters than this per page on average: the PDF has no text layer worth reading.
 _MIN_CHARS_PER_PAGE = 20
+
+# Layout thresholds, in ems of the line's own type size unless named otherwise.
+#: A line starting this far right of the text column is indented (a paragraph's first line).
+_INDENT = 0.75
+#: Characters further apart than this on one line are cells of a table row.
+_CELL_GAP = 0.8
+#: A baseline step this many times the usual line spacing is a gap between paragraphs.
+_GAP_FACTOR = 1.35
+#: Type sizes differing by more than this ratio are different type (a heading, a note).
+_SIZE_RATIO = 1.08
+#: Room left at the right margin that still counts as a full line, besides the next word.
+_FULL_SLACK = 0.3
+#: A page with fewer lines than this is measured with the whole document's column.
+_PAGE_COLUMN_LINES = 8
+#: A box is at least this many lines set in from both margins.
+_BOX_LINES = 3
+#: A heading is at most this many characters long (a phrase, shorter than a line).
+_HEADING_CHARS = 30
+#: The width of a space in a Latin text, at most.
+_SPACE = 0.5
+#: A line is balanced when it stands in from both margins by at least the first, and they
+#: differ by less than the second; centred, when it stands in as far as an indent.
+_BALANCED_MIN = 0.2
+_CENTRED_SLACK = 0.5
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One laid-out line of a page: its text and where and how it is set (points, y upwards)."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+    bold: bool
+    #: the width of the line's first word (a Latin word, or one character): what would have had
+    #: to fit at the end of the line before for the line break to be the layout's own
+    first_word: float
+    #: where each cell starts, when the line is a table row (cells separated by tabs in `text`)
+    cells: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where a page's body text runs, or a box's on it: its left and right margins."""
+
+    left: float
+    right: float
+    box: bool = False
 
 
 def extractor_version() -> str:
@@ -49,45 +112,170 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
             ) from exc
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
     try:
-        pages = [_page_lines(page) for page in document]
+        pages = [(_page_lines(page), float(page.get_width())) for page in document]
     finally:
         document.close()
-    words = sum(len(_WORD_RE.findall(line)) for page in pages for line in page)
+    words = sum(len(_WORD_RE.findall(line.text)) for lines, _ in pages for line in lines)
     if not pages or words < _MIN_CHARS_PER_PAGE * len(pages):
         raise InputError(
             f"{name}: this is a PDF without a text layer (a scanned image), with no text to read; "
             "corpusdiff does no OCR, so get the report as text, as a web page or as a PDF with a text layer"
         )
+    flow, notes = _without_furniture([lines for lines, _ in pages])
+    paragraphs = _Layout(flow, [width for _, width in pages]).paragraphs()
+    return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
+
+
+# --- reading a page ---------------------------------------------------------------------------
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's lines as PDFium lays them out, in its reading order."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        if len(text) != count:  # characters beyond the BMP: map index by index
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+        probe = _CharProbe(textpage, pdfium_c, count)
+        return [line for start, end in _line_spans(text) if (line := _line(text, start, end, probe))]
+    finally:
+        textpage.close()
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Index ranges of the lines. PDFium joins a line that ends with a hyphen to the next one
+    and marks the hyphen U+FFFE; that hyphen ends a line here, and stays a hyphen."""
+    for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?", text):
+        yield match.start(), match.end()
+
+
+class _CharProbe:
+    """Geometry and type of single characters of a text page (PDFium's C API, index by index)."""
+
+    def __init__(self, textpage: Any, api: Any, count: int) -> None:
+        self._page, self._api, self._count = textpage, api, count
+        self._box, self._matrix = api.FS_RECTF(), api.FS_MATRIX()
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(self, index: int) -> tuple[float, float]:
+        """Where the character is set: the pen position on its baseline."""
+        self._api.FPDFText_GetCharOrigin(self._page, index, self._x, self._y)
+        return float(self._x.value), float(self._y.value)
+
+    def end(self, index: int) -> float:
+        """Where the character's advance ends: where the next character on its line is set (the
+        PDF's own widths), else the end of its box (PDFium's font, when the PDF's is missing)."""
+        x, y = self.origin(index)
+        if index + 1 < self._count:
+            next_x, next_y = self.origin(index + 1)
+            if abs(next_y - y) < 0.5 and next_x > x:
+                return next_x
+        self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
+        return float(self._box.right)
+
+    def size(self, index: int) -> float:
+        """The type size as set on the page: the font size scaled by the text's matrix."""
+        self._api.FPDFText_GetMatrix(self._page, index, self._matrix)
+        matrix = self._matrix
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        return float(self._api.FPDFText_GetFontSize(self._page, index)) * (scale or 1.0)
+
+    def bold(self, index: int) -> bool:
+        """A bold face, or the fill-and-stroke a word processor uses to fake one."""
+        if self._api.FPDFText_GetFontWeight(self._page, index) >= 600:
+            return True
+        text_object = self._api.FPDFText_GetTextObject(self._page, index)
+        return bool(text_object) and (
+            self._api.FPDFTextObj_GetTextRenderMode(text_object) == self._api.FPDF_TEXTRENDERMODE_FILL_STROKE
+        )
+
+
+def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
+    """The line of characters start..end, or None when it holds only white space. Its type is
+    what most of three sampled characters (first, middle, last) have, so a run-in bold head or a
+    note mark does not decide it."""
+    visible = [i for i in range(start, end) if not text[i].isspace()]
+    if not visible:
+        return None
+    first, last = visible[0], visible[-1]
+    samples = sorted({first, visible[len(visible) // 2], last})
+    sizes = [probe.size(i) for i in samples]
+    bold = sum(probe.bold(i) for i in samples) * 2 > len(samples)
+    left, baseline = probe.origin(first)
+    word = _LATIN_WORD_RE.match(text, first, end)
+    word_end = word.end() - 1 if word else first
+    size = statistics.median(sizes)
+    line_text, cells = _cells(text, start, end, probe, size)
+    return _Line(
+        text=line_text.replace("\ufffe", "-"),
+        left=left,
+        right=probe.end(last),
+        baseline=baseline,
+        size=size,
+        bold=bold,
+        first_word=probe.end(word_end) - left,
+        cells=(left, *cells) if cells else (),
+    )
+
+
+def _cells(text: str, start: int, end: int, probe: _CharProbe, size: float) -> tuple[str, list[float]]:
+    """The line's text with a tab for each run of spaces that stands for a wide gap (cells of a
+    table row, or text set at tab stops), and where each cell after the first starts. Trailing
+    white space is kept as one space, which tells a line broken between two Latin words."""
+    line = text[start:end].rstrip()
+    trailing = " " if len(line) < end - start else ""
+    out: list[str] = []
+    starts: list[float] = []
+    index = 0
+    for match in re.finditer(r"(?<=\S)\s+(?=\S)", line):
+        cell_start = probe.origin(start + match.end())[0]
+        gap = cell_start - probe.end(start + match.start() - 1)
+        out.append(line[index : match.start()])
+        if gap >= _CELL_GAP * size:
+            out.append("\t")
+            starts.append(cell_start)
+        else:
+            out.append(match.group())
+        index = match.end()
+    out.append(line[index:])
+    return "".join(out) + trailing, starts
+
+
+# --- page furniture -------------------------------------------------------------------------
+
+
+def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[str]]:
+    """The pages without running heads, footers and page numbers, and notes naming what went."""
     running = _running_lines(pages)
-    notes: list[str] = []
-    kept: list[str] = []
+    kept_pages: list[list[_Line]] = []
     dropped_heads = dropped_numbers = 0
-    for page in pages:
-        for index, line in enumerate(page):
-            at_edge = index < _EDGE_LINES or index >= len(page) - _EDGE_LINES
-            if at_edge and _key(line) in running:
+    for lines in pages:
+        edges = _edge_lines(lines)
+        kept = []
+        for line in lines:
+            if id(line) in edges and _key(line.text) in running:
                 dropped_heads += 1
-                continue
-            if at_edge and _PAGE_NUMBER_RE.match(line):
+            elif id(line) in edges and _PAGE_NUMBER_RE.match(line.text):
                 dropped_numbers += 1
-                continue
-            kept.append(line)
+            else:
+                kept.append(line)
+        kept_pages.append(kept)
+    notes = []
     if dropped_heads:
         heads = "; ".join(f"“{head}”" for head in sorted(running)[:3])
         notes.append(f"dropped {dropped_heads} running heads or footers ({heads}) from {len(pages)} pages")
     if dropped_numbers:
         notes.append(f"dropped {dropped_numbers} page numbers")
-    return Extracted("\n".join(kept) + "\n", notes)
+    return kept_pages, notes
 
 
-def _page_lines(page: Any) -> list[str]:
-    textpage = page.get_textpage()
-    try:
-        text = str(textpage.get_text_range())
-    finally:
-        textpage.close()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [line.rstrip() for line in lines if line.strip()]
+def _edge_lines(lines: Sequence[_Line]) -> set[int]:
+    """The topmost and bottommost lines of a page (by position, whatever order they come in)."""
+    ordered = sorted(lines, key=lambda line: -line.baseline)
+    return {id(line) for line in ordered[:_EDGE_LINES] + ordered[-_EDGE_LINES:]}
 
 
 def _key(line: str) -> str:
@@ -95,12 +283,305 @@ def _key(line: str) -> str:
     return _DIGITS_RE.sub("#", line.strip())
 
 
-def _running_lines(pages: list[list[str]]) -> set[str]:
+def _running_lines(pages: list[list[_Line]]) -> set[str]:
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
-    for page in pages:
-        edges = {_key(line) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
-        counts.update(edges)
+    for lines in pages:
+        edges = _edge_lines(lines)
+        counts.update({_key(line.text) for line in lines if id(line) in edges})
     threshold = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
     return {key for key, count in counts.items() if count >= threshold and _WORD_RE.search(key)}
+
+
+# --- paragraphs from the layout ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """Lines that read as one paragraph; `gap_before`: a blank line goes before it."""
+
+    text: str
+    size: float
+    bold: bool
+    centred: bool
+    gap_before: bool
+    left: float
+    #: where the cells of a table row start (see _Line.cells)
+    cells: tuple[float, ...] = ()
+
+
+class _Layout:
+    """The measures of a document's body text (its type size, line spacing and columns), and the
+    paragraphs they give."""
+
+    def __init__(self, pages: list[list[_Line]], widths: list[float]) -> None:
+        self.pages = pages
+        body = [line for lines in pages for line in lines]
+        self.size = _weighted_mode([(round(line.size * 2) / 2, len(line.text)) for line in body]) or 12.0
+        self.pitch = self._pitch()
+        whole = self._column(body, max(widths, default=595))
+        columns = [
+            self._column(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else whole
+            for lines, width in zip(pages, widths, strict=True)
+        ]
+        placed = [(line, number, columns[number]) for number, lines in enumerate(pages) for line in lines]
+        #: every line with its page and the text column it is set in (its page's, or a box's)
+        self.placed = [
+            (line, number, column)
+            for (line, number, _), column in zip(
+                placed, _insets([(line, col) for line, _, col in placed]), strict=True
+            )
+        ]
+
+    def _is_body(self, line: _Line) -> bool:
+        return abs(line.size - self.size) <= self.size * (_SIZE_RATIO - 1)
+
+    def _pitch(self) -> float:
+        """The usual baseline step between two lines of body text."""
+        steps = [
+            round((upper.baseline - lower.baseline) * 2) / 2
+            for lines in self.pages
+            for upper, lower in itertools.pairwise(lines)
+            if self._is_body(upper) and self._is_body(lower) and upper.baseline > lower.baseline
+        ]
+        return _weighted_mode([(step, 1) for step in steps]) or self.size * 1.4
+
+    def _column(self, lines: list[_Line], page_width: float) -> _Column:
+        """The left margin is the leftmost start that two body lines share, the right margin the
+        rightmost end that two share (justified lines all end there; ragged ones near it)."""
+        body = [line for line in lines if self._is_body(line)]
+        lefts = Counter(float(round(line.left)) for line in body)
+        rights = Counter(float(round(line.right)) for line in body)
+        shared_left = [x for x, n in lefts.items() if n >= 2] or list(lefts) or [72.0]
+        shared_right = [x for x, n in rights.items() if n >= 2] or list(rights) or [page_width - 72]
+        return _Column(min(shared_left), max(shared_right))
+
+    def paragraphs(self) -> list[_Paragraph]:
+        paragraphs: list[_Paragraph] = []
+        lines: list[_Line] = []
+        gap = False
+        for index, (line, page, column) in enumerate(self.placed):
+            if index:
+                _, prev_page, prev_column = self.placed[index - 1]
+                joined, gap_here = self._continues(lines, prev_column, line, column, page == prev_page)
+                if not joined:
+                    paragraphs.append(self._paragraph(lines, prev_column, gap))
+                    lines, gap = [], gap_here
+            lines.append(line)
+        if lines:
+            paragraphs.append(self._paragraph(lines, self.placed[-1][2], gap))
+        return _aligned_tables(paragraphs)
+
+    def _continues(
+        self, paragraph: list[_Line], prev_col: _Column, line: _Line, column: _Column, same_page: bool
+    ) -> tuple[bool, bool]:
+        """(whether `line` continues `paragraph`, whether a blank line goes between them)."""
+        prev = paragraph[-1]
+        step = prev.baseline - line.baseline
+        gap = same_page and step > self.pitch * _GAP_FACTOR * max(prev.size, line.size) / self.size
+        if gap or _different_type(prev, line) or _other_column(prev_col, column):
+            return False, True
+        room = self._room(prev, prev_col)
+        full = room < line.first_word + _FULL_SLACK * prev.size
+        centred = self._centred(prev, prev_col), self._centred(line, column)
+        if any(centred):  # a centred paragraph wraps from a full line onto a centred one
+            wraps = full and self._balanced(prev, prev_col) and self._balanced(line, column)
+            return wraps, not wraps and centred[0] != centred[1]
+        starts_new = (
+            not full
+            or "\t" in prev.text
+            or "\t" in line.text
+            or line.text[:1].isspace()
+            or line.left - column.left >= _INDENT * line.size
+            or (room >= prev.size and _ends_sentence(prev.text))
+            or (_is_heading(paragraph) and (room >= prev.size or self._room(line, column) < line.size))
+            or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text))
+        )
+        return not starts_new, False
+
+    def _room(self, line: _Line, column: _Column) -> float:
+        """The room left at the end of `line`: unless the first word of the next line is wider,
+        the line ended short of the margin, so its paragraph ended there."""
+        room = column.right - line.right
+        if line.text.endswith(" "):  # broken at a space: the space took room too
+            room -= _SPACE * line.size
+        return room
+
+    def _balanced(self, line: _Line, column: _Column) -> bool:
+        """Whether the line stands in from the left margin as far as from the right one."""
+        left, right = line.left - column.left, column.right - line.right
+        return left >= _BALANCED_MIN * line.size and abs(left - right) < _CENTRED_SLACK * line.size
+
+    def _centred(self, line: _Line, column: _Column) -> bool:
+        """A balanced line clearly set in from both margins: centred."""
+        return self._balanced(line, column) and line.left - column.left >= _INDENT * line.size
+
+    def _paragraph(self, lines: list[_Line], column: _Column, gap: bool) -> _Paragraph:
+        text = lines[0].text
+        for line in lines[1:]:
+            text = _join(text, line.text)
+        first = lines[0]
+        centred = self._centred(first, column)
+        return _Paragraph(text.rstrip(), first.size, first.bold, centred, gap, first.left, first.cells)
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends a sentence (not a Latin line broken at a space after a colon)."""
+    return not text.endswith(" ") and ends_sentence(text)
+
+
+def _opens_with_marker(line: _Line, after_sentence: bool) -> bool:
+    """Whether a line opens with a heading or item marker, so that it does not continue a full
+    line before it (the normaliser decides, as for a text extract). `一、` is left alone mid-
+    sentence: running text breaks before `一、` in 之一、 or 统一、 as often as before a heading."""
+    marker = numbering.parse_marker(strip_debris(line.text).strip())
+    return marker is not None and (after_sentence or marker.kind != "cn")
+
+
+def _is_heading(paragraph: list[_Line]) -> bool:
+    """Whether the lines so far are a short heading (a marker and a phrase, once converter debris
+    such as `[bookmark: …]` is gone). A heading ends with its line when the next line is a full
+    line of text (it would wrap onto a short one) or opens with a Latin word too wide for the room
+    left."""
+    opening = strip_debris("".join(line.text for line in paragraph)).strip()
+    marker = numbering.parse_marker(opening)
+    return (
+        marker is not None
+        and len(opening) <= _HEADING_CHARS
+        and "。" not in opening
+        and numbering.plausible_title(marker.rest)
+    )
+
+
+def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
+    """The column each line is set in: its page's, or a box's within it. A box (a framed
+    专栏, a quotation) is a run of lines set in from both margins, most of which end at one right
+    edge and start at one left edge: its own column, also where it runs on to the next page."""
+    columns = [column for _, column in lines]
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and _set_in(*lines[end]):
+            end += 1
+        if end - start >= _BOX_LINES:
+            run = [line for line, _ in lines[start:end]]
+            left, right = min(line.left for line in run), max(line.right for line in run)
+            at_right = sum(1 for line in run if right - line.right < 0.5)
+            at_left = sum(1 for line in run if line.left - left < 0.5)
+            if min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run):
+                columns[start:end] = [_Column(left, right, box=True)] * (end - start)
+        start = end + 1
+    return columns
+
+
+def _other_column(a: _Column, b: _Column) -> bool:
+    """Whether text moves into or out of a box (a page's own column may shift a little)."""
+    return (a.box or b.box) and (a.box != b.box or abs(a.left - b.left) + abs(a.right - b.right) > 1)
+
+
+def _set_in(line: _Line, column: _Column) -> bool:
+    """Whether a line of text (not a table row) stands in from both margins."""
+    return not line.cells and line.left - column.left >= line.size and column.right - line.right >= line.size
+
+
+def _aligned_tables(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """Table rows with their cells in columns: an empty cell leaves no trace on the page, so each
+    cell goes to the column it starts in (the columns are where the rows of one table start
+    their cells), and a line of one cell is a row too when it stands between two rows
+    (`一、预期性指标`) or, after the last, in a column of its own. Cells that stand in no
+    columns (text set at tab stops) are taken in order."""
+    out = list(paragraphs)
+    index = 0
+    while index < len(out):
+        if not out[index].cells:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(out) and not out[end].gap_before and (out[end].cells or _row_between(out, end)):
+            end += 1
+        columns = _columns([x for row in out[index:end] for x in (row.cells or (row.left,))], out[index].size)
+        while end < len(out) and not out[end].gap_before and _in_a_later_column(out[end], columns):
+            end += 1
+        rows = out[index:end]
+        widest = max(len(row.cells) for row in rows)
+        aligned = columns if len(columns) == widest else None
+        for row in range(index, end):
+            out[row] = replace(out[row], text=_row_text(out[row], aligned, widest))
+        index = end
+    return out
+
+
+def _row_between(paragraphs: list[_Paragraph], index: int) -> bool:
+    return (
+        index + 1 < len(paragraphs)
+        and bool(paragraphs[index + 1].cells)
+        and "\t" not in paragraphs[index].text
+    )
+
+
+def _in_a_later_column(paragraph: _Paragraph, columns: list[float]) -> bool:
+    return "\t" not in paragraph.text and any(
+        abs(paragraph.left - x) < paragraph.size / 2 for x in columns[1:]
+    )
+
+
+def _columns(starts: list[float], size: float) -> list[float]:
+    """Cell starts closer than an em are one column."""
+    columns: list[float] = []
+    for x in sorted(starts):
+        if not columns or x - columns[-1] >= size:
+            columns.append(x)
+    return columns
+
+
+def _row_text(row: _Paragraph, columns: list[float] | None, width: int) -> str:
+    cells = [""] * width
+    texts = row.text.strip().split("\t")
+    for order, (x, text) in enumerate(zip(row.cells or (row.left,), texts, strict=False)):
+        column = min(range(width), key=lambda n: abs(columns[n] - x)) if columns else order
+        cells[column] = f"{cells[column]} {text}".strip()
+    text = "\t".join(cells)
+    return f" {text}" if text.startswith("\t") else text  # a space stands for an empty first cell
+
+
+def _different_type(a: _Line, b: _Line) -> bool:
+    larger, smaller = max(a.size, b.size), min(a.size, b.size)
+    return a.bold != b.bold or larger > smaller * _SIZE_RATIO
+
+
+def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph: a word processor breaks Chinese text anywhere and a Latin
+    word only at a space, which it leaves at the end of the line."""
+    right = right.lstrip()
+    if left.endswith(" ") and left.rstrip()[-1:].isascii() and right[:1].isascii():
+        return left.rstrip() + " " + right
+    return left.rstrip() + right
+
+
+def _weighted_mode(values: list[tuple[float, int]]) -> float | None:
+    counts: Counter[float] = Counter()
+    for value, weight in values:
+        counts[value] += weight
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _plain_text(paragraphs: list[_Paragraph]) -> str:
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph.gap_before and out:
+            out.append("")
+        out.append(paragraph.text)
+    return "\n".join(out) + "\n"
+
+
+def _title(paragraphs: list[_Paragraph]) -> str:
+    """The opening paragraph when it is centred and set larger than anything after it on the
+    first lines: the report's title."""
+    if not paragraphs or not paragraphs[0].centred:
+        return ""
+    first = paragraphs[0]
+    following = paragraphs[1:12]
+    if following and all(first.size > p.size * _SIZE_RATIO for p in following):
+        return first.text.strip()
+    return ""

@@ -57,6 +57,7 @@ _TMX = (
     + "</body></tmx>\n"
 )
 _CSV = "年份,地区,指标,数值\n" + "".join(f"{2000 + n},福田区,地区生产总值,{n * 100}\n" for n in range(30))
+_CSV_OF_REPORTS = "标题,正文\n" + "".join(f'报告{n},"{TEXT.replace(chr(34), chr(39))}"\n' for n in range(3))
 _JSON = '{"title": "福田区政府工作报告", "content": "各位代表：现在，我代表区人民政府作报告。"}'
 
 
@@ -83,6 +84,7 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
     "csv": (lambda: _CSV.encode("utf-8"), "CSV table"),
+    "csv-of-several-reports": (lambda: _CSV_OF_REPORTS.encode("utf-8"), "holds 3 reports"),
     "json": (lambda: _JSON.encode("utf-8"), "JSON data"),
 }
 WORKS: dict[str, Callable[[], bytes]] = {

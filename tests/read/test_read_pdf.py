@@ -1,6 +1,7 @@
-"""PDF input: fixtures built from the seeds with reportlab (the built-in CID font STSong-Light,
-no font file), hard-wrapped, with a running head and a page number on every page, read back to
-the seed's headings and Han characters; encrypted and image-only PDFs refused."""
+"""PDF input: fixtures typeset from the seeds with reportlab (tests/read/typeset.py: the built-in
+CID font STSong-Light, lines filled to the measure, a running head and a page number on every
+page) read back to the seed's document; the layout rules one by one on small pages; encrypted
+and image-only PDFs refused."""
 
 from __future__ import annotations
 
@@ -13,54 +14,26 @@ import pytest
 
 pytest.importorskip("reportlab")
 pytest.importorskip("pypdfium2")
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from corpusdiff.canonical.markdown import render
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
-from corpusdiff.types.document import Heading, NormalizedDocument
+from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph, Table
 from tests.conftest import SEEDS, body_of
+from tests.read.typeset import FONT, RUNNING_HEAD, Block, Page, report_layout, seed_layout, typeset
 
-#: Two seeds lose their structure when the blank lines between paragraphs are gone (a PDF has
-#: none): the gazette's contents run into the title, and the outline's 篇/章/节 headings shift.
-#: Blank lines from vertical gaps, and headings from font size, are the next step (docs/inputs.md).
-_NEEDS_LAYOUT = {
-    "futian-2021-14th-five-year-plan-outline": "篇/章/节 headings shift without paragraph gaps",
-    "futian-2022-01-government-work-report": "the contents page runs into the title without paragraph gaps",
-}
-SEED_FILES = [
-    pytest.param(path, marks=pytest.mark.xfail(reason=_NEEDS_LAYOUT[path.stem], strict=True))
-    if path.stem in _NEEDS_LAYOUT
-    else path
-    for path in sorted(SEEDS.glob("*.txt"))
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+#: Seeds whose structure survives a PDF without paragraph spacing. The outline's 专栏 boxes and
+#: the gazette's contents page before the 2022 government work report are told apart from the
+#: text after them only by blank lines, which such a PDF does not have.
+WITHOUT_SPACING = [
+    p
+    for p in SEED_FILES
+    if p.stem not in ("futian-2021-14th-five-year-plan-outline", "futian-2022-01-government-work-report")
 ]
-RUNNING_HEAD = "深圳市福田区人民政府公报"
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_WRAP = 36
-_LINES_PER_PAGE = 40
-
-
-def _pdf(lines: list[str], *, text: bool = True) -> bytes:
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    buffer = io.BytesIO()
-    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
-    wrapped = [line[i : i + _WRAP] for line in lines if line.strip() for i in range(0, len(line), _WRAP)]
-    pages = [wrapped[i : i + _LINES_PER_PAGE] for i in range(0, len(wrapped), _LINES_PER_PAGE)]
-    for number, page in enumerate(pages, start=1):
-        sheet.setFont("STSong-Light", 9)
-        sheet.drawString(72, 800, RUNNING_HEAD)
-        if text:
-            sheet.setFont("STSong-Light", 12)
-            for row, line in enumerate(page):
-                sheet.drawString(72, 770 - row * 17, line.replace("\t", "  "))
-        sheet.setFont("STSong-Light", 9)
-        sheet.drawString(280, 40, f"— {number} —")
-        sheet.showPage()
-    sheet.save()
-    return buffer.getvalue()
 
 
 def _normalize(data: bytes, name: str) -> NormalizedDocument:
@@ -71,24 +44,210 @@ def _headings(document: NormalizedDocument) -> list[str]:
     return [block.text for block in document.blocks if isinstance(block, Heading)]
 
 
+def _han(document: NormalizedDocument) -> Counter[str]:
+    return Counter(_HAN.findall(body_of(render(document))))
+
+
+#: One page has no running head to tell (it takes two pages and more), so none is set.
+ONE_PAGE = Page(running_head="")
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """The text the reader hands the normaliser for a typeset page, line by line."""
+    return decode_report(typeset(blocks, ONE_PAGE), "t.pdf").text.split("\n")
+
+
+# --- whole reports -------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
-def test_a_pdf_made_from_a_seed_has_its_headings_and_han_characters(seed: Path) -> None:
+def test_a_pdf_set_from_a_seed_has_its_headings_and_han_characters(seed: Path) -> None:
+    """Each line of the seed a paragraph, blank lines as paragraph spacing, hard-wrapped to the
+    measure, a running head and a page number on every page."""
     text = seed.read_text(encoding="utf-8")
-    from_pdf = _normalize(_pdf(text.split("\n")), seed.stem + ".pdf")
+    from_pdf = _normalize(typeset(seed_layout(text)), seed.stem + ".pdf")
     from_text = _normalize(seed.read_bytes(), seed.name)
     assert _headings(from_pdf) == _headings(from_text)
-    body_pdf, body_text = body_of(render(from_pdf)), body_of(render(from_text))
-    assert RUNNING_HEAD not in body_pdf
-    assert Counter(_HAN.findall(body_pdf)) == Counter(_HAN.findall(body_text))
+    assert _han(from_pdf) == _han(from_text)
+    body = body_of(render(from_pdf))
+    assert RUNNING_HEAD not in body and "— 1 —" not in body
     assert any("running heads" in w for w in from_pdf.warnings)
+    assert any("page numbers" in w for w in from_pdf.warnings)
     source = from_pdf.metadata.source
     assert source is not None and source.format == "pdf" and "pypdfium2" in source.extractor
 
 
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_a_report_typeset_as_government_pdfs_are_reads_back_exactly(seed: Path) -> None:
+    """The seed's document set as portal PDFs look (centred title, every paragraph indented and
+    justified, no paragraph spacing, bold and larger headings, boxes set in, tables in columns):
+    the same canonical body and title as from the text."""
+    from_text = _normalize(seed.read_bytes(), seed.name)
+    data = typeset(report_layout(from_text), Page(justify=True, running_head=""))
+    from_pdf = _normalize(data, seed.stem + ".pdf")
+    assert body_of(render(from_pdf)) == body_of(render(from_text))
+    assert from_pdf.metadata.title == from_text.metadata.title
+
+
+@pytest.mark.parametrize("seed", WITHOUT_SPACING, ids=lambda p: p.stem)
+def test_a_pdf_without_paragraph_spacing_keeps_headings_and_text(seed: Path) -> None:
+    """No spacing and no indents: paragraphs end where a line ends short of the margin."""
+    text = seed.read_text(encoding="utf-8")
+    from_pdf = _normalize(typeset(seed_layout(text, spacing=0)), seed.stem + ".pdf")
+    from_text = _normalize(seed.read_bytes(), seed.name)
+    assert _headings(from_pdf) == _headings(from_text)
+    assert _han(from_pdf) == _han(from_text)
+
+
+# --- the layout rules ----------------------------------------------------------------------
+
+_SENTENCES = "福田区加快建设国际一流营商环境，推动经济高质量发展取得新成效。" * 3
+
+
+def test_a_paragraph_wrapped_over_lines_is_one_line_again() -> None:
+    lines = _lines([Block(_SENTENCES), Block("第二段。")])
+    assert lines[:2] == [_SENTENCES, "第二段。"]
+
+
+def test_a_line_filled_to_the_margin_continues_even_after_a_full_stop() -> None:
+    """36 characters a line: the 35th is a full stop, the paragraph goes on."""
+    text = "一" * 34 + "。" + "二" * 30 + "。"
+    assert _lines([Block(text), Block("下一段。")])[:2] == [text, "下一段。"]
+
+
+def test_a_line_ending_short_with_a_full_stop_ends_its_paragraph() -> None:
+    first, second = "一" * 20 + "。", "二" * 50 + "。"
+    assert _lines([Block(first), Block(second)])[:2] == [first, second]
+
+
+def test_an_indented_line_starts_a_paragraph_even_after_a_full_line() -> None:
+    first, second = "一" * 72, "二" * 10 + "。"
+    assert _lines([Block(first, indent=0), Block(second, indent=2)])[:2] == [first, second]
+
+
+def test_paragraph_spacing_becomes_a_blank_line() -> None:
+    lines = _lines([Block(_SENTENCES), Block(_SENTENCES, space_before=10), Block("第三段。")])
+    assert lines[:4] == [_SENTENCES, "", _SENTENCES, "第三段。"]
+
+
+def test_latin_words_broken_at_a_space_keep_it_and_numbers_stay_whole() -> None:
+    text = "建设" + "中" * 28 + "Creative Commons许可与2021年的5G网络、GDP统计。"
+    lines = _lines([Block(text)])
+    assert lines[0] == text
+
+
+def test_a_hyphen_at_the_end_of_a_line_stays() -> None:
+    text = "中" * 34 + "福龙-香蜜湖路扩容。"
+    assert _lines([Block(text)])[0] == text
+
+
+def test_a_centred_larger_heading_stands_alone_and_a_centred_title_is_the_title() -> None:
+    blocks = [
+        Block("福田区2025年政府工作报告", size=20, bold=True, centred=True),
+        Block("各位代表：", indent=2),
+        Block(_SENTENCES, indent=2),
+        Block("一、过去一年的工作", size=14, bold=True, indent=2),
+        Block(_SENTENCES, indent=2),
+    ]
+    document = _normalize(typeset(blocks, ONE_PAGE), "gwr.pdf")
+    assert document.metadata.title == "福田区2025年政府工作报告"
+    assert _headings(document) == ["一、过去一年的工作"]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [
+        "各位代表：",
+        _SENTENCES,
+        _SENTENCES,
+    ]
+
+
+def test_a_centred_title_wrapped_over_two_lines_is_one_title() -> None:
+    title = "福田区2024年国民经济和社会发展计划执行情况与2025年计划（草案）报告"
+    blocks = [Block(title, size=20, bold=True, centred=True), Block("二〇二五年一月", centred=True)]
+    blocks += [Block(_SENTENCES, indent=2)] * 3
+    document = _normalize(typeset(blocks, ONE_PAGE), "plan.pdf")
+    assert document.metadata.title == title
+
+
+def test_a_bold_run_in_heading_does_not_make_its_paragraph_a_heading() -> None:
+    """Type is judged by most of a line's characters, not the first."""
+    lines = _lines([Block("（一）加快发展。" + _SENTENCES, indent=2)])
+    assert lines[0] == "（一）加快发展。" + _SENTENCES
+
+
+def test_cells_standing_in_columns_become_a_table_with_empty_cells_kept() -> None:
+    columns = (0.0, 150.0, 260.0)
+    rows = [
+        ("指标名称", "2023年目标", "完成"),
+        ("一、预期性指标", "", ""),
+        ("1.本区生产总值", "6.5%", "3.5%"),
+        ("", "7.0%", ""),
+    ]
+    blocks = [Block("附表", indent=0)] + [Block("", cells=row, columns=columns) for row in rows]
+    document = _normalize(typeset(blocks, ONE_PAGE), "table.pdf")
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [list(row) for row in tables[0].rows] == [list(row) for row in rows]
+
+
+def test_a_box_set_in_from_both_margins_is_a_box_and_ends_with_it() -> None:
+    blocks = [
+        Block(_SENTENCES, indent=2),
+        Block("专栏1 重大项目", bold=True, centred=True, inset=2),
+        Block("1.轨道交通：" + _SENTENCES, indent=2, inset=2),
+        Block("2.道路体系：" + _SENTENCES, indent=2, inset=2),
+        Block("正文继续。" + _SENTENCES, indent=2),
+    ]
+    document = _normalize(typeset(blocks, ONE_PAGE), "box.pdf")
+    boxes = [b for b in document.blocks if isinstance(b, Box)]
+    assert len(boxes) == 1 and boxes[0].title.startswith("专栏1")
+    assert [b.text[:6] for b in boxes[0].blocks] == ["1.轨道交通", "2.道路体系"]
+    assert document.blocks[-1] == Paragraph("正文继续。" + _SENTENCES)
+
+
+def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -> None:
+    """Found by position (the top and bottom lines of each page), not by content order."""
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    for number in range(1, 4):
+        sheet.setFont(FONT, 12)
+        for row in range(30):
+            sheet.drawString(72, 700 - row * 17, "福田区推动经济高质量发展取得新成效，城区治理水平持续提升。")
+        sheet.setFont(FONT, 9)
+        sheet.drawString(280, 40, f"- {number} -")
+        sheet.drawString(72, 800, "福田区人民政府公报")  # drawn last, set at the top
+        sheet.showPage()
+    sheet.save()
+    raw = decode_report(buffer.getvalue(), "r.pdf")
+    assert "公报" not in raw.text and "- 2 -" not in raw.text
+    assert any("running heads" in note for note in raw.notes)
+
+
+def test_text_scaled_by_its_matrix_has_its_set_size() -> None:
+    """A word processor may set `1 Tf` and scale the text: a 16 pt heading among 12 pt text."""
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    sheet.setFont(FONT, 12)
+    y = 780
+    for text, size in [("一、总体要求", 16)] + [(_SENTENCES[:36], 12)] * 8:
+        sheet.saveState()
+        sheet.translate(72, y)
+        sheet.scale(size, size)
+        sheet.setFont(FONT, 1)
+        sheet.drawString(0, 0, text)
+        sheet.restoreState()
+        y -= 17
+    sheet.showPage()
+    sheet.save()
+    lines = decode_report(buffer.getvalue(), "scaled.pdf").text.split("\n")
+    assert lines[:2] == ["一、总体要求", ""]
+
+
+# --- refusals ------------------------------------------------------------------------------
+
+
 def test_a_pdf_without_a_text_layer_is_refused() -> None:
-    lines = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8").split("\n")
+    text = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="without a text layer"):
-        decode_report(_pdf(lines, text=False), "scan.pdf")
+        decode_report(typeset(seed_layout(text), Page(text=False)), "scan.pdf")
 
 
 def test_an_encrypted_pdf_is_refused() -> None:
