@@ -259,13 +259,15 @@ def numbered_runs(lines: Sequence[str]) -> list[_Run]:
     runs: list[_Run] = []
     items: list[_RunItem] = []
     intro = previous = since_item = ""
-    separated = False
+    separated = blank = False
     for index, line in enumerate(lines):
         if not line:
+            blank = True
             continue
         marker = parse_marker(line)
         if marker is None:
-            separated = separated or (bool(items) and ends_sentence(since_item))
+            # a paragraph between two items: text after a blank line, or after a finished sentence
+            separated = separated or (bool(items) and (blank or ends_sentence(since_item)))
             since_item += line
         elif items and marker.kind == items[-1].marker.kind and marker.ordinal == items[-1].marker.ordinal + 1:
             items[-1] = replace(items[-1], followed_directly=not separated)
@@ -276,7 +278,7 @@ def numbered_runs(lines: Sequence[str]) -> list[_Run]:
                 runs.append(_Run(intro, tuple(items)))
             items = [_RunItem(index, marker)] if marker.kind in _RUN_KINDS else []
             intro, since_item, separated = previous, line, False
-        previous = line
+        previous, blank = line, False
     if items:
         runs.append(_Run(intro, tuple(items)))
     return runs

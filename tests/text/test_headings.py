@@ -170,3 +170,21 @@ def test_a_numbered_line_of_another_kind_between_siblings_ends_the_run() -> None
     # 一、 alone and 二、 alone, each a run of one: decided on its own (so not here)
     lines = ["一、降低消耗；", "（一）节约能源", "二、提高质量；"]
     assert list_item_lines(lines) == frozenset()
+
+
+def test_headings_after_a_colon_with_a_body_paragraph_each_are_no_list() -> None:
+    """`…工作：` then `（一）标题`, a blank line, one body paragraph, `（二）标题`…: each heading has a
+    paragraph of its own (a PDF's or a plain extract's layout), so the run is headings, not a
+    list of one-liners (the body was missed when it was a single line)."""
+    lines = [
+        "今年要重点做好以下工作：",
+        "",
+        "（一）加快发展先进制造业",
+        "",
+        "推进产业升级，建设一批重点项目。",
+        "",
+        "（二）扩大有效投资",
+        "",
+        "加快重大项目建设，优化投资结构。",
+    ]
+    assert list_item_lines(lines) == frozenset()
