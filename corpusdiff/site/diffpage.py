@@ -10,6 +10,9 @@ part and every change is on the page, in that order."""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -301,7 +304,31 @@ def export_files(table: ComparisonTable, old: Doc, new: Doc) -> dict[str, bytes]
 
     base = pair_page(old.id, new.id, DUIZHAO)
     return {
-        base + ".docx": export.to_docx(table),
-        base + ".xlsx": export.to_xlsx(table),
+        base + ".docx": reproducible_package(export.to_docx(table)),
+        base + ".xlsx": reproducible_package(export.to_xlsx(table)),
         base + ".csv": ("\ufeff" + export.to_csv(table)).encode("utf-8"),
     }
+
+
+#: The created and modified times an Office package records of itself (docProps/core.xml).
+_PACKAGE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip member can carry
+
+
+def reproducible_package(data: bytes) -> bytes:
+    """A Word or Excel file (a zip package) with every time in it fixed: the same table gives
+    the same bytes, so a rebuild of an unchanged site writes nothing (site/output.py)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _PACKAGE_TIMES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", content)
+            member = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, content)
+    return out.getvalue()

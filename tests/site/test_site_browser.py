@@ -191,7 +191,7 @@ def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) ->
             dialogs: list[str] = []
             page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
             page.goto(start)
-            page.click("text=raw source")
+            page.click("a.raw-source")
             page.wait_for_load_state()
             assert page.title() != "pwned" and dialogs == [], f"the source's script ran at {page.url}"
             assert page.url.endswith(".html.txt")
