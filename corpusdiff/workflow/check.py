@@ -170,10 +170,10 @@ def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:
         if missing:
             yield Problem(path, f"names document {missing[0]!r}, which is not in the corpus")
             continue
-        if old_id == new_id:  # notes on a revision (`review`): the revision is not known here
-            continue
         try:
             notes = read_notes(path, old_id, new_id)
+            if old_id == new_id:  # notes on a revision (`review`): which revision is not recorded
+                continue
             old, new = load_side(old_id, corpus).tree, load_side(new_id, corpus).tree
             result = cached_compare(old, new, corpus.overrides(old_id, new_id), corpus.vocabulary.stopwords)
         except CorpusdiffError as exc:
