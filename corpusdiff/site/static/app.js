@@ -39,7 +39,7 @@ function corpusdiffRanges(text, terms) {
   var merged = [];
   ranges.forEach(function (r) {
     var last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
   });
   return merged;
 }
