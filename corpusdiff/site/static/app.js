@@ -65,14 +65,21 @@ function corpusdiffRanges(text, terms) {
     sides.appendChild(old); sides.appendChild(now);
     redline.parentNode.insertBefore(sides, redline.nextSibling);
   }
+  function layOut() {
+    /* Side by side, the redlines of the parts shown get their two columns (once each). */
+    if (!body.classList.contains("view-side")) return;
+    parts.forEach(function (part) {
+      if (part.hidden || part.dataset.split) return;
+      part.querySelectorAll(".redline").forEach(sideBySide);
+      part.dataset.split = "1";
+    });
+  }
   function setView(view) {
-    if (view === "side" && !document.querySelector(".sides.split")) {
-      document.querySelectorAll(".redline").forEach(sideBySide);
-    }
     body.classList.toggle("view-side", view === "side");
     body.classList.toggle("view-inline", view !== "side");
     toolbar.querySelector("input[name=view][value=" + view + "]").checked = true;
     store.corpusdiffView = view;
+    layOut();
   }
   function applyFilters() {
     var shown = {};
@@ -83,6 +90,7 @@ function corpusdiffRanges(text, terms) {
   }
   function showPart(name) {
     parts.forEach(function (part) { part.hidden = !!name && part.dataset.part !== name; });
+    layOut();
     switcher.querySelectorAll("a").forEach(function (a) {
       if (a.dataset.part === name) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
     });
@@ -98,6 +106,10 @@ function corpusdiffRanges(text, terms) {
     current = row;
     row.classList.add("current");
     window.scrollTo(0, window.pageYOffset + row.getBoundingClientRect().top - offset());
+    window.requestAnimationFrame(function () {  /* rows laid out on the way may have moved it */
+      var off = row.getBoundingClientRect().top - offset();
+      if (Math.abs(off) > 2) window.scrollBy(0, off);
+    });
     position.textContent = (list.indexOf(row) + 1) + " / " + list.length;
     if (history.replaceState) history.replaceState(null, "", "#" + row.id);
   }
@@ -133,13 +145,14 @@ function corpusdiffRanges(text, terms) {
     return { target: target, part: part ? part.dataset.part : null };
   }
 
-  setView(store.corpusdiffView === "inline" ? "inline" : "side");
-  applyFilters();
   var start = partOf(location.hash);
   switcher.querySelector("a.all").hidden = false;
   showPart(start.part || (parts[0] && parts[0].dataset.part));
+  setView(store.corpusdiffView === "inline" ? "inline" : "side");
+  applyFilters();
   if (start.target && start.part) start.target.scrollIntoView();
-  drawMap();
+  /* the map measures the page: after the first paint, so that it does not delay it */
+  window.requestAnimationFrame(function () { setTimeout(drawMap, 0); });
 
   toolbar.addEventListener("change", function (event) {
     if (event.target.name === "view") setView(event.target.value); else applyFilters();
