@@ -311,9 +311,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 #: Term statuses and kinds of the term index (series/terms.py), and what each means.
 _TERMS = {
-    "terms.status.new-in-latest": ("最新版新出现", "new-in-latest"),
-    "terms.status.dropped": ("最新版不再使用", "dropped"),
-    "terms.status.steady": ("持续使用", "steady"),
+    "terms.status.new-in-latest": ("新出现", "new-in-latest"),  # short: one per row of a long table
+    "terms.status.dropped": ("不再用", "dropped"),
+    "terms.status.steady": ("持续", "steady"),
     "terms.meaning.new-in-latest": ("只有最新版本使用", "only the latest edition uses it"),
     "terms.meaning.dropped": ("最新版本不再使用", "the latest edition no longer does"),
     "terms.meaning.steady": ("最新版本和更早的版本都使用", "the latest and an earlier edition use it"),

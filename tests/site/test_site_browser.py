@@ -245,6 +245,20 @@ def test_phone_width_document_page(browser, site: Path) -> None:
     assert width <= 390
 
 
+def test_phone_width_diff_and_index_pages(browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    widths = {}
+    for name in ("index.html", PAIR, PAIR.replace(".html", "-duizhao.html")):
+        page.goto((site / name).as_uri())
+        widths[name] = page.evaluate("document.documentElement.scrollWidth")
+    page.goto((site / PAIR).as_uri())
+    page.keyboard.press("j")
+    _shot(page, "diff-phone")
+    context.close()
+    assert all(width <= 390 for width in widths.values()), widths
+
+
 def test_biggest_page_opens_fast(page, site: Path) -> None:
     biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     page.goto(biggest.as_uri())
