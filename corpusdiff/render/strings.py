@@ -94,7 +94,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "index.diffs": ("版本对比", "Comparisons"),
     "index.other_diffs": ("其他对比", "Other comparisons"),
-    "index.editions": ("版本", "Editions"),
     # the pair picker
     "picker.legend": ("比较任意两个版本", "Compare any two editions"),
     "picker.old": ("旧版", "Old"),
@@ -148,9 +147,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "diff.at_old": ("旧¶{n}", "old ¶{n}"),
     "diff.at_new": ("新¶{n}", "new ¶{n}"),
     "diff.at_title": ("在原文中打开这一段", "Open this paragraph in its document"),
-    "diff.before_first_heading": ("（第一个标题之前）", "(before the first heading)"),
-    "diff.unchanged_text": ("（原文未变）", "(text unchanged)"),
-    "diff.no_changes": ("这一部分没有改动。", "No changes in this part."),
     # the 新旧对照 page
     "duizhao.title": ("新旧对照表", "新旧对照 table"),
     "duizhao.lede": (
