@@ -68,6 +68,8 @@ PAIR = "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html"
 
 def test_index_to_diff_and_filters(page, site: Path) -> None:
     page.goto((site / "index.html").as_uri())
+    assert page.input_value("form.pair-picker select[name=old]") == "futian/mid-year-report/2023-10"
+    assert page.input_value("form.pair-picker select[name=new]") == "futian/annual-plan/2025-01"
     _shot(page, "index")
     page.click("text=2022年1月 → 2023年10月")
     assert "/diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html" in page.url
