@@ -33,10 +33,11 @@ demo: install-runtime
 
 # Benchmarks (benchmarks/README.md); `make bench SIZES=10,100,1000` for the 1,000-report run.
 SIZES ?= 10,100
-bench: install
+bench: install browser
 	$(BIN)/python benchmarks/normalize_throughput.py
 	$(BIN)/python benchmarks/cli_diff.py
 	$(BIN)/python benchmarks/extract_formats.py
+	$(BIN)/python benchmarks/site_first_content.py
 	$(BIN)/python benchmarks/pipeline.py --sizes $(SIZES)
 
 # The site's browser tests drive Debian's Chromium (no browser download); CJK fonts make the

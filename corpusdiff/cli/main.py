@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.edition import Edition
+    from corpusdiff.types.notes import ReviewerNote
     from corpusdiff.types.tree import DocTree
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -554,7 +555,10 @@ def diff(
     if fmt == "terminal":
         _diff_terminal(result, output, wanted, summary, level, width, color, pager)
     else:
-        _diff_report(result, fmt, output)
+        from corpusdiff.store.notes import load_notes
+
+        notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt == "markdown" else ()
+        _diff_report(result, fmt, output, notes)
     sys.exit(1 if result.has_changes() else 0)
 
 
@@ -592,17 +596,19 @@ def _diff_terminal(
         click.echo(text, nl=False, color=use_color)
 
 
-def _diff_report(result: DiffResult, fmt: str, output: Path | None) -> None:
-    """JSON, Markdown or the 新旧对照表, to standard output or the -o file (a CSV file with a
-    byte-order mark, which Excel needs to read it as UTF-8)."""
-    content = _report(result, fmt)
+def _diff_report(
+    result: DiffResult, fmt: str, output: Path | None, notes: Sequence[ReviewerNote] = ()
+) -> None:
+    """JSON, Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
+    file (a CSV file with a byte-order mark, which Excel needs to read it as UTF-8)."""
+    content = _report(result, fmt, notes)
     if output is None:
         click.echo(content, nl=False)
     else:
         _write(output, "\ufeff" + content if fmt == "csv" and isinstance(content, str) else content)
 
 
-def _report(result: DiffResult, fmt: str) -> str | bytes:
+def _report(result: DiffResult, fmt: str, notes: Sequence[ReviewerNote] = ()) -> str | bytes:
     import json
 
     from corpusdiff.render.diff import to_json, to_markdown
@@ -610,7 +616,7 @@ def _report(result: DiffResult, fmt: str) -> str | bytes:
     if fmt == "json":
         return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return to_markdown(result)
+        return to_markdown(result, notes)
     from corpusdiff.render import export
     from corpusdiff.render.table import comparison_table
 
@@ -904,20 +910,25 @@ def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | Non
     A newly ingested report is compared with the previous edition of the same kind in its series
     (an annual plan with the annual plan before it, never with a mid-year report); a changed
     document (normalisation fix, hand correction) with its own revision at the range's base.
+    Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff.
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """
     import json
 
     from corpusdiff.render import review as render
+    from corpusdiff.store.notes import load_notes
     from corpusdiff.workflow.review import review as run_review
 
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
+    notes = render.notes_of(items, lambda old, new: load_notes(_corpus_dir(ctx), old, new))
     if fmt == "json":
-        click.echo(json.dumps(render.to_json(items), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(render.to_json(items, notes), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(render.to_markdown(items, notes), nl=False)
     else:
-        click.echo(render.to_markdown(items) if fmt == "markdown" else render.to_terminal(items), nl=False)
+        click.echo(render.to_terminal(items, notes), nl=False)
 
 
 site_out_option = click.option(
@@ -934,20 +945,46 @@ def site_group() -> None:
     """Build or preview the static HTML site (index, documents, diffs, programmes, search)."""
 
 
+class PairsReach(click.ParamType):
+    """`--pairs N` (editions at most N apart) or `--pairs all`."""
+
+    name = "N|all"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if value is None or isinstance(value, int):
+            return value
+        if str(value).lower() == "all":
+            return None
+        if str(value).isdigit() and int(value) >= 1:
+            return int(value)
+        self.fail(f"{value!r}: give a number of editions (1, 2, …) or `all`", param, ctx)
+
+
 @site_group.command(name="build")
 @site_out_option
+@click.option(
+    "--pairs",
+    "reach",
+    type=PairsReach(),
+    default="2",
+    show_default=True,
+    help="Which pairs of editions of a series get a diff page: editions at most N apart (1: "
+    "consecutive ones; 2: also the one after), or all pairs (`all`, for a small series). The "
+    "pair picker reaches the pairs built; pairs listed in site.yaml are always built.",
+)
 @runner_options
 @click.pass_context
 @handle_errors
-def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) -> None:
+def site_build(ctx: click.Context, out: Path, reach: int | None, jobs: int | None, scheduler: str) -> None:
     """Build the site into OUT; open OUT/index.html from disk.
 
-    Pages whose inputs (documents, reviewer overrides, corpusdiff itself) have not changed
-    since the last build are neither rendered nor rewritten; the rest are rendered on all
-    cores (--jobs) or on a Dask cluster (--scheduler). Files of documents the corpus no
+    Pages whose inputs (documents, reviewer overrides and notes, corpusdiff itself) have not
+    changed since the last build are neither rendered nor rewritten; the rest are rendered on
+    all cores (--jobs) or on a Dask cluster (--scheduler). Files of documents the corpus no
     longer has are removed; files you added to OUT yourself stay. OUT must not be inside the
     corpus. Raw sources are published only when they are inside the corpus's repository and
-    match their sha256: text as .txt, PDF and Word files as downloads.
+    match their sha256: text as .txt, PDF and Word files as downloads. The interface is in
+    Chinese; `language: en` in <corpus>/site.yaml makes it English (docs/site.md).
     """
     from corpusdiff.site.build import build_site
 
@@ -956,6 +993,7 @@ def site_build(ctx: click.Context, out: Path, jobs: int | None, scheduler: str) 
         out,
         progress=progress_counter("building site", minimum=20),
         runner=_runner(jobs, scheduler),
+        reach=reach,
     )
     for warning in report.warnings:
         click.echo(f"corpusdiff: warning: {warning}", err=True)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from corpusdiff.render.grid import truncate
+from corpusdiff.render.strings import status_labels
 from corpusdiff.render.wrap import wrap
 from corpusdiff.types.diff import (
     DiffResult,
@@ -20,20 +21,13 @@ from corpusdiff.types.diff import (
     Status,
 )
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
 SCHEMA_VERSION = "2.0"
 CLASSES = ("new", "dropped", "reworded", "moved", "recurring")
-LABELS = {
-    "new": "NEW",
-    "dropped": "DROPPED",
-    "reworded": "REWORDED",
-    "moved": "MOVED",
-    "recurring": "SAME",
-    "matched": "MATCHED",
-    "merge": "MERGED",
-    "split": "SPLIT",
-}
+#: The reports' labels of the change classes: the English column of the site's catalogue.
+LABELS = status_labels("en")
 COLOURS = {
     "new": "green",
     "dropped": "red",
@@ -336,8 +330,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: DiffResult) -> str:
-    """A report to paste into a pull request or a memo, with a 新旧对照 table."""
+def to_markdown(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> str:
+    """A report to paste into a pull request or a memo, with a 新旧对照 table; the reviewer
+    notes on its changes (escaped) after the counts."""
     old, new = result.old_meta, result.new_meta
     counts = summary(result)
     lines = [
@@ -360,6 +355,11 @@ def to_markdown(result: DiffResult) -> str:
         lines.append(f"> Override: {note}")
     if result.notes:
         lines.append("")
+    if notes:
+        from corpusdiff.render.notes import markdown_lines
+        from corpusdiff.render.table import comparison_table
+
+        lines += markdown_lines(comparison_table(result), notes)
     lines += ["## Programmes", ""]
     for kind in ("new", "dropped", "recurring"):
         names = getattr(result.programmes, kind)

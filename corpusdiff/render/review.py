@@ -1,32 +1,55 @@
 """The items of `corpusdiff review` -> terminal text, Markdown (a pull-request comment) or JSON;
-each document's diff is rendered by render.diff."""
+each document's diff is rendered by render.diff, with the reviewer notes on its pair."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from corpusdiff.render import diff
+from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
 
 #: What a review shows of each diff: the changes, not what recurs unchanged.
 SHOWN = ("new", "dropped", "reworded", "moved")
 
+#: The notes of each compared item, by its document id.
+Notes = Mapping[str, tuple[ReviewerNote, ...]]
 
-def to_json(items: Sequence[ReviewItem]) -> list[dict[str, object]]:
-    """One object per document: id, change, against, and its diff (render.diff.to_json)."""
+
+def pair_of(item: ReviewItem) -> tuple[str, str]:
+    """The (old, new) corpus ids of what the item compares: a revised document is paired with
+    itself (`ID@REV`), as the overrides and notes of `<id>__<id>.yaml` are."""
+    return item.against.partition("@")[0], item.doc_id
+
+
+def notes_of(items: Sequence[ReviewItem], load: Callable[[str, str], tuple[ReviewerNote, ...]]) -> Notes:
+    """The notes of each item with a diff, read by `load(old id, new id)`."""
+    return {item.doc_id: load(*pair_of(item)) for item in items if item.result is not None}
+
+
+def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dict[str, object]]:
+    """One object per document: id, change, against, its diff (render.diff.to_json) and the
+    reviewer notes on the pair."""
+    notes = notes or {}
     return [
         {
             "id": i.doc_id,
             "change": i.change,
             "against": i.against,
             "diff": diff.to_json(i.result) if i.result else None,
+            "notes": [_note_json(n) for n in notes.get(i.doc_id, ())],
         }
         for i in items
     ]
 
 
-def to_markdown(items: Sequence[ReviewItem]) -> str:
+def _note_json(note: ReviewerNote) -> dict[str, object]:
+    return {"old": note.old, "new": note.new, "significant": note.significant, "note": note.text}
+
+
+def to_markdown(items: Sequence[ReviewItem], notes: Notes | None = None) -> str:
     """A table of the documents and their counts, then each diff one heading level down."""
+    notes = notes or {}
     lines = [
         "# corpusdiff review",
         "",
@@ -43,20 +66,25 @@ def to_markdown(items: Sequence[ReviewItem]) -> str:
     lines.append("")
     for item in items:
         if item.result:
-            body = diff.to_markdown(item.result).replace("\n## ", "\n### ").replace("# ", "## ", 1)
+            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()))
+            body = report.replace("\n## ", "\n### ").replace("# ", "## ", 1)
             lines += [body, ""]
     return "\n".join(lines) + "\n"
 
 
-def to_terminal(items: Sequence[ReviewItem]) -> str:
-    """Each document's change, then its diff without colour."""
+def to_terminal(items: Sequence[ReviewItem], notes: Notes | None = None) -> str:
+    """Each document's change, its reviewer notes, then its diff without colour."""
     if not items:
         return "no corpus documents changed in this range\n"
+    notes = notes or {}
     out = []
     for item in items:
         out.append(
             f"=== {item.doc_id}: {item.change}" + (f" (against {item.against})" if item.against else "")
         )
+        for note in notes.get(item.doc_id, ()):
+            flag = "significant " if note.significant else ""
+            out.append(f"note ({flag}{note.key}): {' '.join(note.text.split())}")
         if item.result:
             out.append(diff.to_terminal(item.result, only=SHOWN, color=False))
     return "\n".join(out) + "\n"

@@ -8,21 +8,20 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import CorpusError
-from corpusdiff.normalize.metadata import GENRES
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.read import formats
-from corpusdiff.render.diff import CLASSES, LABELS, grouped, part_line, summary, within_line
+from corpusdiff.render.diff import CLASSES, summary
+from corpusdiff.render.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.site.common import (
     DOWNLOADS,
     SITE_CONFIG,
@@ -32,16 +31,18 @@ from corpusdiff.site.common import (
     environment,
     relative_root,
     site_config,
+    site_language,
     site_stamp,
 )
+from corpusdiff.site.diffpage import pair_page
 from corpusdiff.site.output import SiteOutput, open_output
 from corpusdiff.site.serve import HEADERS_FILE, headers_file
 from corpusdiff.store.corpus import Corpus, Entry, document_id
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
-from corpusdiff.types.diff import DiffResult, Initiative, Overrides
-from corpusdiff.types.tree import Section
+from corpusdiff.types.diff import Overrides
+from corpusdiff.types.notes import ReviewerNote
 
 if TYPE_CHECKING:  # imported where used
     from jinja2 import Environment
@@ -78,130 +79,61 @@ def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], li
     return Markup(html), outline, paragraphs
 
 
-def _inline_html(item: Initiative, side: str) -> Markup:
-    if item.diff:
-        parts = []
-        for op, text in item.diff:
-            if op == "=":
-                parts.append(escape(text))
-            elif op == "-" and side == "old":
-                parts.append(Markup("<del>{}</del>").format(text))
-            elif op == "+" and side == "new":
-                parts.append(Markup("<ins>{}</ins>").format(text))
-        return Markup("").join(parts)
-    if side == "old":
-        text = item.old_sentence or (item.old.text if item.old and item.level == "unit" else "")
-    else:
-        text = item.new_sentence or (item.new.text if item.new and item.level == "unit" else "")
-    return escape(text)
+#: The pairs of a series the site builds by default: each edition against the next and the
+#: one after (consecutive, and one further), so a new edition costs two comparisons; the pair
+#: picker reaches the others after `site build --pairs all` (or `--pairs N`).
+DEFAULT_REACH = 2
 
 
-def _pair_page(old_id: str, new_id: str, suffix: str = "") -> str:
-    return f"diff/{old_id.replace('/', '.')}__{new_id.replace('/', '.')}{suffix}.html"
+@dataclass(frozen=True)
+class Pairs:
+    """The editions of each series (oldest first) and the pairs the site builds."""
+
+    series: dict[str, list[Doc]]
+    window: list[tuple[Doc, Doc]]  # editions of one series at most `reach` apart
+    extra: list[tuple[Doc, Doc]]  # listed in <corpus>/site.yaml and not in the window
+
+    @property
+    def built(self) -> list[tuple[Doc, Doc]]:
+        return self.window + self.extra
 
 
-def _diff_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str, object]:
-    blocks: list[dict[str, object]] = []
-    changes: list[dict[str, object]] = []
-    for number, (match, items) in enumerate(grouped(result)):
-        anchor = f"s{number}"
-        rendered: list[dict[str, object]] = []
-        for item in items:
-            item_anchor = f"i{len(changes)}-{len(rendered)}"
-            if item.status != "recurring":
-                unit = item.new or item.old
-                text = (
-                    item.new_sentence
-                    or item.old_sentence
-                    or (unit.heading if unit else "")
-                    or (unit.text[:40] if unit else "")
-                )
-                changes.append(
-                    {"anchor": item_anchor, "status": item.relation or item.status, "text": text[:60]}
-                )
-            rendered.append(
-                {
-                    "status": item.status,
-                    "anchor": item_anchor,
-                    "sentence": item.level == "sentence",
-                    "relation": item.relation,
-                    "confidence": item.confidence,
-                    "old": _inline_html(item, "old"),
-                    "new": _inline_html(item, "new"),
-                    "figures": item.figures,
-                }
-            )
-        status = match.status if match else "matched"
-        blocks.append(
-            {
-                "anchor": anchor,
-                "status": status,
-                "status_label": LABELS.get(status, status.upper()),
-                "old_heading": _full_heading(match.old) if match else "",
-                "new_heading": _full_heading(match.new) if match else "(before the first heading)",
-                "entries": rendered,
-            }
-        )
-    counts = summary(result)
-    return {
-        "root": relative_root(page),
-        "title": f"{old.meta.title} → {new.meta.title}",
-        "old": old.meta,
-        "new": new.meta,
-        "old_url": relative_root(page) + old.url,
-        "new_url": relative_root(page) + new.url,
-        "duizhao_url": relative_root(page) + _pair_page(old.id, new.id, "-duizhao"),
-        "counts": [(k, counts["initiatives"][k]) for k in CLASSES],
-        "parts": [part_line(part) for part in result.parts()],
-        "within": within_line(result),
-        "section_counts": list(counts["sections"].items()),
-        "programmes": result.programmes,
-        "notes": result.notes,
-        "changes": changes,
-        "blocks": blocks,
-    }
+def select_pairs(root: Path, docs: list[Doc], reach: int | None = DEFAULT_REACH) -> Pairs:
+    """The editions of each series at most `reach` apart (None: every pair of a series), and
+    the extra pairs listed in <corpus>/site.yaml."""
+    from corpusdiff.series.timeline import comparison_pairs
 
-
-def _full_heading(section: Section | None) -> str:
-    return f"{section.label}{section.heading}".strip() if section else ""
-
-
-def _duizhao_context(result: DiffResult, page: str, old: Doc, new: Doc) -> dict[str, object]:
-    rows = [
-        {"status": i.status, "old": _inline_html(i, "old"), "new": _inline_html(i, "new")}
-        for i in result.initiatives
-        if i.status in ("reworded", "moved") and i.level == "unit"
-    ]
-    return {
-        "root": relative_root(page),
-        "title": f"新旧对照 {old.meta.title}",
-        "old": old.meta,
-        "new": new.meta,
-        "diff_url": relative_root(page) + _pair_page(old.id, new.id),
-        "rows": rows,
-    }
-
-
-def _pairs(root: Path, docs: list[Doc]) -> tuple[list[tuple[Doc, Doc]], list[tuple[Doc, Doc]]]:
-    """Consecutive editions of each series, and extra pairs listed in <corpus>/site.yaml."""
     by_series: dict[str, list[Doc]] = {}
     for doc in docs:
         by_series.setdefault(doc.meta.series, []).append(doc)
-    consecutive = []
+    window = []
     for series_docs in by_series.values():
         series_docs.sort(key=lambda d: (d.meta.date, d.id))
-        consecutive += list(pairwise(series_docs))
-    extra = []
+        pairs = comparison_pairs(len(series_docs), reach)
+        window += [(series_docs[i], series_docs[j]) for i, j in sorted(pairs)]
+    extra: list[tuple[Doc, Doc]] = []
     config = root / SITE_CONFIG
     if config.is_file():
         by_id = {d.id: d for d in docs}
         for pair in site_config(config).get("pairs") or []:
             if isinstance(pair, dict) and pair.get("old") in by_id and pair.get("new") in by_id:
-                extra.append((by_id[pair["old"]], by_id[pair["new"]]))
-    return consecutive, extra
+                chosen = (by_id[pair["old"]], by_id[pair["new"]])
+                if chosen not in window and chosen not in extra:
+                    extra.append(chosen)
+    return Pairs(by_series, window, extra)
 
 
 # --- page tasks: pure functions of their inputs, run in any process, skipped when unchanged ---
+
+
+@dataclass(frozen=True)
+class PairLink:
+    """A pair page a document page lists: the other edition, and which side the document is."""
+
+    url: str  # relative to the site
+    other_date: str
+    other_title: str
+    side: str  # "old" or "new": the document's side of the pair
 
 
 @dataclass(frozen=True)
@@ -212,10 +144,13 @@ class PageTask:
     old: Doc | None = None
     overrides: Overrides | None = None
     stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
+    notes: tuple[ReviewerNote, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+    pairs: tuple[PairLink, ...] = ()  # of a document: the pair pages that include it
 
     @property
     def key(self) -> str:
-        return _pair_page(self.old.id, self.new.id) if self.old else self.new.url
+        return pair_page(self.old.id, self.new.id) if self.old else self.new.url
 
     def input_hash(self) -> str:
         parts = [
@@ -225,36 +160,42 @@ class PageTask:
             self.old.text if self.old else "",
             repr(self.overrides),
             repr(self.stopwords),
+            repr(self.notes),
+            self.language,
+            repr(self.pairs),
         ]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class PageOutput:
-    pages: dict[str, str]
+    pages: dict[str, str | bytes]
     data: dict[str, Any]  # what the index, programmes and search pages need from this task
 
 
 def render_task(task: PageTask) -> PageOutput:
     """All pages of one task (runs in worker processes: only picklable inputs and outputs)."""
-    return _render_diff(task) if task.old else _render_document(task.new)
+    return _render_diff(task) if task.old else _render_document(task)
 
 
-def _render_document(doc: Doc) -> PageOutput:
+def _render_document(task: PageTask) -> PageOutput:
+    doc = task.new
     page = doc.url
+    root = relative_root(page)
     body, outline, paragraphs = render_document_body(doc.text)
     html = (
-        environment()
+        environment(task.language)
         .get_template("document.html")
         .render(
-            root=relative_root(page),
+            root=root,
             title=doc.meta.title,
             meta=doc.meta,
             body=body,
             outline=outline,
-            raw_url=relative_root(page) + quote(doc.raw_page) if doc.raw_page else "",
+            raw_url=root + quote(doc.raw_page) if doc.raw_page else "",
             raw_download=doc.raw_is_download,
-            markdown_url=relative_root(page) + f"md/{doc.id}.md",
+            markdown_url=root + f"md/{doc.id}.md",
+            pairs=[replace(link, url=root + link.url) for link in task.pairs],
         )
     )
     texts = [text for _anchor, text in paragraphs] + [cast(str, item["text"]) for item in outline]
@@ -263,19 +204,34 @@ def _render_document(doc: Doc) -> PageOutput:
 
 
 def _render_diff(task: PageTask) -> PageOutput:
+    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.table import comparison_table
+    from corpusdiff.site import diffpage
     from corpusdiff.store.resolve import canonical_tree
 
     old, new = task.old, task.new
     assert old is not None  # render_task sends only pairs here
     result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides, task.stopwords)
-    env = environment()
-    page, duizhao = _pair_page(old.id, new.id), _pair_page(old.id, new.id, "-duizhao")
-    pages = {
-        page: env.get_template("diff.html").render(**_diff_context(result, page, old, new)),
-        duizhao: env.get_template("duizhao.html").render(**_duizhao_context(result, duizhao, old, new)),
+    table = comparison_table(result)
+    placed = place_notes(table, task.notes)
+    env, strings = environment(task.language), catalogue(task.language)
+    pages: dict[str, str | bytes] = {
+        pair_page(old.id, new.id): env.get_template("diff.html").render(
+            **diffpage.diff_context(result, table, placed, old, new, strings)
+        ),
+        pair_page(old.id, new.id, diffpage.DUIZHAO + ".html"): env.get_template("duizhao.html").render(
+            **diffpage.duizhao_context(table, placed, old, new, strings)
+        ),
+        **diffpage.export_files(table, old, new),
     }
     counts = summary(result)["initiatives"]
-    return PageOutput(pages, {"counts": [(k, counts[k]) for k in CLASSES if k != "recurring"]})
+    return PageOutput(
+        pages,
+        {
+            "counts": [(k, counts[k]) for k in CLASSES if k != "recurring"],
+            "orphans": [f"{note.source}: {note.key}" for note in placed.orphans],
+        },
+    )
 
 
 def build_site(
@@ -283,15 +239,17 @@ def build_site(
     out: Path,
     progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
     runner: Runner = SERIAL,
+    reach: int | None = DEFAULT_REACH,
 ) -> BuildReport:
     """Build (or update) the site for the corpus at `root` into `out`.
 
-    Pages whose inputs (documents, overrides, code and templates) are unchanged since the last
-    build, and whose files are as that build wrote them, are not rendered again; the rest are
-    rendered by `runner`, possibly in parallel. Every file is written atomically; files of
-    documents the corpus no longer has are removed (site/output.py). Only what the corpus
-    holds is published (docs/security.md). `progress(total)` returns the callback that counts
-    rendered tasks.
+    Pages whose inputs (documents, overrides, notes, code and templates) are unchanged since
+    the last build, and whose files are as that build wrote them, are not rendered again; the
+    rest are rendered by `runner`, possibly in parallel. Every file is written atomically;
+    files of documents the corpus no longer has are removed (site/output.py). Only what the
+    corpus holds is published (docs/security.md). `progress(total)` returns the callback that
+    counts rendered tasks. `reach`: the pairs of a series built, editions at most this far
+    apart (None: every pair).
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -300,12 +258,10 @@ def build_site(
     sources = {e.id: _verified_source(e, repo_root, report) for e in _documents_inside(root, report)}
     docs = [_doc(entry, raw_page) for entry, _path, raw_page in sources.values()]
     docs.sort(key=lambda d: (d.meta.series, d.meta.date, d.id))
-    consecutive, extra = _pairs(root, docs)  # every setting is read before the first write
-    stopwords = load_vocabulary(root).stopwords
-    tasks = [PageTask(d) for d in docs] + [
-        PageTask(new, old, load_overrides(root, old.id, new.id), stopwords)
-        for old, new in consecutive + extra
-    ]
+    # every setting is read before the first write
+    language = site_language(root)
+    pairs = select_pairs(root, docs, reach)
+    tasks = _tasks(root, docs, pairs, language)
     with open_output(out, report) as output:
         for entry, path, raw_page in sources.values():
             if path is not None:
@@ -313,15 +269,65 @@ def build_site(
         state = _render_tasks(output, tasks, runner, progress)
         for asset in sorted(STATIC.iterdir()):
             output.write(f"static/{asset.name}", asset.read_bytes())
-        state[SERIES_VIEWS] = _series_views(root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner)
-        env = environment()
-        _build_index(env, output, docs, consecutive, extra, commit, state)
+        state[SERIES_VIEWS] = _series_views(
+            root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner, language
+        )
+        env = environment(language)
+        output.write(PAIRS_SCRIPT, pairs_script(pairs, catalogue(language)))
+        _build_index(env, output, docs, pairs, commit, state)
         _build_programmes(env, output, docs, state)
         _build_search(env, output, docs, state)
         output.write(HEADERS_FILE, headers_file())
         output.finish(state)
+    report.warnings += [
+        f"note {orphan}: the diff no longer has this change (`corpusdiff check` lists such notes)"
+        for old, new in pairs.built
+        for orphan in state[pair_page(old.id, new.id)]["data"].get("orphans", [])
+    ]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _tasks(root: Path, docs: list[Doc], pairs: Pairs, language: str) -> list[PageTask]:
+    """A task per document page (with the pairs that include it) and per pair page."""
+    from corpusdiff.store.notes import load_notes
+
+    stopwords = load_vocabulary(root).stopwords
+    links: dict[str, list[PairLink]] = {d.id: [] for d in docs}
+    for old, new in pairs.built:
+        url = pair_page(old.id, new.id)
+        links[old.id].append(PairLink(url, new.meta.date, new.meta.title, "old"))
+        links[new.id].append(PairLink(url, old.meta.date, old.meta.title, "new"))
+    return [PageTask(d, language=language, pairs=tuple(links[d.id])) for d in docs] + [
+        PageTask(
+            new,
+            old,
+            load_overrides(root, old.id, new.id),
+            stopwords,
+            load_notes(root, old.id, new.id),
+            language,
+        )
+        for old, new in pairs.built
+    ]
+
+
+#: The editions of each series and the pair pages built, for the pair picker (static/app.js)
+#: of the index and the diff pages: one script beside them, so that a pair page need not be
+#: rendered again when another pair is built.
+PAIRS_SCRIPT = "pairs.js"
+
+
+def pairs_script(pairs: Pairs, strings: Strings) -> str:
+    data = {
+        "series": {
+            name: [
+                {"id": d.id, "label": strings.date(d.meta.date) or d.id, "title": d.meta.title} for d in docs
+            ]
+            for name, docs in pairs.series.items()
+        },
+        "pairs": {f"{old.id}|{new.id}": pair_page(old.id, new.id) for old, new in pairs.built},
+    }
+    return "window.CORPUSDIFF_PAIRS = " + json.dumps(data, ensure_ascii=False) + ";\n"
 
 
 def refuse_output_around_corpus(root: Path, out: Path) -> None:
@@ -368,13 +374,14 @@ def _series_views(
     previous: dict[str, Any] | None,
     state: _State,
     runner: Runner,
+    language: str,
 ) -> dict[str, object]:
     """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
     of the document pages, which trace passages link to."""
     from corpusdiff.site.series import build_series_views
 
     paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
-    return build_series_views(root, output, docs, previous, paragraphs, runner)
+    return build_series_views(root, output, docs, previous, paragraphs, runner, language)
 
 
 def _repository(root: Path) -> tuple[Path, str]:
@@ -476,16 +483,20 @@ def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: 
     }
     script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
     output.write("search-index.js", script)
-    output.write("search.html", env.get_template("search.html").render(root="", title="Search"))
+    strings = cast("Strings", env.globals["t"])
+    output.write(
+        "search.html", env.get_template("search.html").render(root="", title=strings("search.title"))
+    )
 
 
-def _diff_summary(old: Doc, new: Doc) -> dict[str, object]:
+def _pair_entry(old: Doc, new: Doc, state: _State) -> dict[str, object]:
     return {
-        "url": _pair_page(old.id, new.id),
+        "url": pair_page(old.id, new.id),
         "old_date": old.meta.date,
         "new_date": new.meta.date,
         "old_title": old.meta.title,
         "new_title": new.meta.title,
+        "counts": [tuple(c) for c in state[pair_page(old.id, new.id)]["data"]["counts"]],
     }
 
 
@@ -493,11 +504,12 @@ def _build_index(
     env: Environment,
     output: SiteOutput,
     docs: list[Doc],
-    consecutive: list[tuple[Doc, Doc]],
-    extra: list[tuple[Doc, Doc]],
+    pairs: Pairs,
     commit: str,
     state: _State,
 ) -> None:
+    """Series by region: each series' editions, its pair picker and its pair pages (in the
+    window); the site.yaml pairs outside the window last."""
     regions: dict[str, dict[str, dict[str, Any]]] = {}
     for doc in docs:
         series = regions.setdefault(doc.meta.region or "—", {}).setdefault(
@@ -506,37 +518,42 @@ def _build_index(
         series["documents"].append(
             {
                 "url": doc.url,
+                "id": doc.id,
                 "title": doc.meta.title,
                 "date": doc.meta.date,
-                "genre": GENRES.get(doc.meta.genre, doc.meta.genre),
+                "genre": doc.meta.genre,
             }
         )
-    for old, new in consecutive:
-        counts = [tuple(c) for c in state[_pair_page(old.id, new.id)]["data"]["counts"]]
-        entry = _diff_summary(old, new) | {"counts": counts}
-        regions[old.meta.region or "—"][old.meta.series]["diffs"].append(entry)
+    for old, new in pairs.window:
+        regions[old.meta.region or "—"][old.meta.series]["diffs"].append(_pair_entry(old, new, state))
+    strings = cast("Strings", env.globals["t"])
     html = env.get_template("index.html").render(
         root="",
-        title="Reports and what changed",
+        title=strings("index.title"),
         documents=docs,
         commit=commit,
         regions=[(r, list(s.values())) for r, s in sorted(regions.items())],
         series=[s for r in regions.values() for s in r],
-        extra_diffs=[_diff_summary(o, n) for o, n in extra],
+        extra_diffs=[_pair_entry(o, n, state) for o, n in pairs.extra],
         series_views=state[SERIES_VIEWS]["data"]["views"],
     )
     output.write("index.html", html)
 
 
 def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
+    """Programmes named by more than one edition first, most editions first (the programmes
+    a series carries on), then those of one edition; by first mention within each."""
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
     named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))
     rows = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
+    rows.sort(key=lambda row: -sum(row["seen"]))  # stable: first mention within equal counts
+    strings = cast("Strings", env.globals["t"])
     html = env.get_template("programmes.html").render(
         root="",
-        title="Programmes",
-        programmes=rows,
+        title=strings("programmes.title"),
+        shared=[row for row in rows if sum(row["seen"]) > 1],
+        single=[row for row in rows if sum(row["seen"]) <= 1],
         documents=[{"url": d.url, "date": d.meta.date, "series": d.meta.series} for d in ordered],
     )
     output.write("programmes.html", html)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from corpusdiff import __version__, yamlsafe
 from corpusdiff.errors import CorpusError
-from corpusdiff.render.diff import CLASSES, LABELS
+from corpusdiff.render.diff import CLASSES
+from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue, check_language, status_labels
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:  # Jinja2 is imported where used
@@ -57,7 +58,9 @@ class Doc:
 
 
 @functools.cache
-def environment() -> Environment:
+def environment(language: str = DEFAULT_LANGUAGE) -> Environment:
+    """The templates, with the strings of `language` (`t("key", field=…)`), the labels of the
+    change classes and a `when` filter for dates (`2025年1月` in Chinese)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -66,7 +69,10 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(version=__version__, labels=LABELS, classes=CLASSES)
+    strings = catalogue(language)
+    env.globals.update(version=__version__, t=strings, labels=status_labels(language), classes=CLASSES)
+    env.filters["when"] = strings.date
+    env.filters["genre"] = strings.genre
     return env
 
 
@@ -85,6 +91,14 @@ def site_stamp() -> str:
     return digest.hexdigest()
 
 
+def site_language(root: Path) -> str:
+    """The interface language `language:` of <corpus>/site.yaml sets: zh (the default) or en."""
+    config = root / SITE_CONFIG
+    if not config.is_file():
+        return DEFAULT_LANGUAGE
+    return check_language(site_config(config).get("language", DEFAULT_LANGUAGE), str(config))
+
+
 def site_config(path: Path) -> dict[str, Any]:
     """<corpus>/site.yaml, read by the limited YAML loader (a corpus from elsewhere is untrusted
     input); one CorpusError line when it is not a mapping or is a link that leaves the corpus."""
@@ -92,5 +106,7 @@ def site_config(path: Path) -> dict[str, Any]:
         raise CorpusError(f"{path}: is a link to a file outside the corpus; replace it with the file itself")
     data = yamlsafe.read(path) or {}
     if not isinstance(data, dict):
-        raise CorpusError(f"{path}: must be a mapping of settings (pairs:, timelines:, vocabulary:)")
+        raise CorpusError(
+            f"{path}: must be a mapping of settings (pairs:, timelines:, vocabulary:, language:)"
+        )
     return data

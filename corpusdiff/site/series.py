@@ -25,6 +25,7 @@ from markupsafe import Markup
 from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
+from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue
 from corpusdiff.render.timeline import SAME, column_labels, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
@@ -51,10 +52,11 @@ if TYPE_CHECKING:
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
 FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
+#: Per presence: the glyph and the catalogue key of its meaning (render/strings.py).
 PRESENCE_MARKS = {
-    tl.QUOTED: ("●", "quoted"),
-    tl.MENTIONED: ("○", "mentioned without quotes"),
-    "": ("—", "absent"),
+    tl.QUOTED: ("●", "timeline.quoted"),
+    tl.MENTIONED: ("○", "timeline.mentioned"),
+    "": ("—", "timeline.absent"),
 }
 
 
@@ -188,13 +190,16 @@ class SetJob:
     edition_set: EditionSet
     vocabulary: Vocabulary  # part of the job's repr, so of its cache key
     overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
+    language: str = DEFAULT_LANGUAGE
 
     def run(self) -> str:
         if self.view == TIMELINE:
-            return _timeline_page(self.edition_set, dict(self.overrides), self.vocabulary.stopwords)
+            return _timeline_page(
+                self.edition_set, dict(self.overrides), self.vocabulary.stopwords, self.language
+            )
         if self.view == INDICATORS:
-            return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases)
-        return _terms_section(self.edition_set, self.vocabulary.stopwords)
+            return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases, self.language)
+        return _terms_section(self.edition_set, self.vocabulary.stopwords, self.language)
 
 
 Job = CompareJob | TraceJob | TermsJob | SetJob
@@ -248,15 +253,16 @@ class Inputs:
     reports: tuple[Doc, ...]
     overrides: dict[tuple[str, str], Overrides]
     vocabulary: Vocabulary
+    language: str = DEFAULT_LANGUAGE
 
     def input_hash(self) -> str:
-        parts = [site_stamp(), *(f"{d.id}\0{d.text}" for d in self.docs)]
+        parts = [site_stamp(), self.language, *(f"{d.id}\0{d.text}" for d in self.docs)]
         parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
         parts += [repr(sorted(self.overrides.items())), repr(self.vocabulary)]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
+def gather_inputs(root: Path, docs: Sequence[Doc], language: str = DEFAULT_LANGUAGE) -> Inputs:
     """Everything the views read, from the corpus directory (the only I/O before rendering)."""
     from corpusdiff.store.resolve import load_overrides
     from corpusdiff.store.vocabulary import load_vocabulary
@@ -275,6 +281,7 @@ def gather_inputs(root: Path, docs: Sequence[Doc]) -> Inputs:
         tuple(reports),
         overrides,
         load_vocabulary(root),
+        language,
     )
 
 
@@ -296,12 +303,13 @@ def build_series_views(
     previous: dict[str, Any] | None,
     paragraphs: dict[str, list[tuple[str, str]]],
     runner: Runner,
+    language: str = DEFAULT_LANGUAGE,
 ) -> dict[str, object]:
     """Write the series-view pages unless their inputs are unchanged; return their state entry.
 
     `paragraphs` maps document ids to the (anchor, text) paragraphs of their pages, to link
     trace passages to the paragraph rather than the section."""
-    inputs = gather_inputs(root, docs)
+    inputs = gather_inputs(root, docs, language)
     digest = inputs.input_hash()
     if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
         for page in previous["pages"]:
@@ -335,10 +343,10 @@ def render_views(
     inputs: Inputs, paragraphs: dict[str, list[tuple[str, str]]], runner: Runner
 ) -> dict[str, str]:
     """Every series-view page by its path in the site."""
-    vocabulary = inputs.vocabulary
-    set_jobs = [SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s)) for s in inputs.timelines]
-    set_jobs += [SetJob(INDICATORS, s, vocabulary) for s in inputs.indicator_sets]
-    set_jobs += [SetJob(TERMS, s, vocabulary) for s in inputs.timelines]
+    vocabulary, language = inputs.vocabulary, inputs.language
+    set_jobs = [SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s), language) for s in inputs.timelines]
+    set_jobs += [SetJob(INDICATORS, s, vocabulary, language=language) for s in inputs.indicator_sets]
+    set_jobs += [SetJob(TERMS, s, vocabulary, language=language) for s in inputs.timelines]
     trace_jobs = [
         TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports), vocabulary.stopwords)
         for plan in inputs.plans
@@ -348,10 +356,10 @@ def render_views(
     timelines, indicator_sets = inputs.timelines, inputs.indicator_sets
     pages = {s.page: cast(str, next(results)) for s in timelines}
     pages[FIXED_PAGES["indicators"]] = _indicators_page(
-        [(s, cast(str, next(results))) for s in indicator_sets]
+        [(s, cast(str, next(results))) for s in indicator_sets], language
     )
     terms = [(s, cast(str, next(results))) for s in timelines]
-    pages[FIXED_PAGES["terms"]] = _terms_page(terms)
+    pages[FIXED_PAGES["terms"]] = _terms_page(terms, language)
     pages[FIXED_PAGES["trace"]] = _trace_page(inputs, [cast(tr.Trace, r) for r in results], paragraphs)
     return pages
 
@@ -361,7 +369,10 @@ def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[
 
 
 def _timeline_page(
-    edition_set: EditionSet, overrides: dict[tuple[str, str], Overrides], stopwords: tuple[str, ...]
+    edition_set: EditionSet,
+    overrides: dict[tuple[str, str], Overrides],
+    stopwords: tuple[str, ...],
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     trees = [_tree(d.id, d.text) for d in edition_set.docs]
     jobs = [
@@ -370,32 +381,32 @@ def _timeline_page(
     ]
     diffs = [cached_run(job) for job in jobs]
     context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
-    return environment().get_template("timeline.html").render(**context)
+    env = environment(language)
+    return env.get_template("timeline.html").render(**context)
 
 
-def _indicators_section(edition_set: EditionSet, aliases: Mapping[str, str]) -> str:
+def _indicators_section(edition_set: EditionSet, aliases: Mapping[str, str], language: str) -> str:
     context = indicator_section(edition_set, relative_root(FIXED_PAGES["indicators"]), aliases)
-    return environment().get_template("indicators_section.html").render(s=context)
+    return environment(language).get_template("indicators_section.html").render(s=context)
 
 
-def _indicators_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+def _indicators_page(sections: Sequence[tuple[EditionSet, str]], language: str) -> str:
     listed = [{"anchor": f"set-{s.anchor}", "name": s.name, "html": Markup(html)} for s, html in sections]
-    return (
-        environment()
-        .get_template("indicators.html")
-        .render(root=relative_root(FIXED_PAGES["indicators"]), title="Indicators", sections=listed)
-    )
+    root = relative_root(FIXED_PAGES["indicators"])
+    env = environment(language)
+    title = catalogue(language)("indicators.title")
+    return env.get_template("indicators.html").render(root=root, title=title, sections=listed)
 
 
 def _trace_page(
     inputs: Inputs, traces: Sequence[tr.Trace], paragraphs: dict[str, list[tuple[str, str]]]
 ) -> str:
     return (
-        environment()
+        environment(inputs.language)
         .get_template("trace.html")
         .render(
             root=relative_root(FIXED_PAGES["trace"]),
-            title="Five-year plan trace",
+            title=catalogue(inputs.language)("trace.title"),
             plans=[trace_context(t, paragraphs, n) for n, t in enumerate(traces)],
             reports=[d.id for d in inputs.reports],
             threshold=tr.THRESHOLD,
@@ -403,20 +414,24 @@ def _trace_page(
     )
 
 
-def _terms_section(edition_set: EditionSet, stopwords: tuple[str, ...]) -> str:
+def _terms_section(edition_set: EditionSet, stopwords: tuple[str, ...], language: str) -> str:
     job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs), stopwords)
     index = cached_run(job)
     context = terms_context(edition_set, index)
-    return environment().get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
+    env = environment(language)
+    return env.get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
 
 
-def _terms_page(sections: Sequence[tuple[EditionSet, str]]) -> str:
+def _terms_page(sections: Sequence[tuple[EditionSet, str]], language: str) -> str:
     listed = [{"name": s.name, "html": Markup(html)} for s, html in sections]
     return (
-        environment()
+        environment(language)
         .get_template("terms.html")
         .render(
-            root=relative_root(FIXED_PAGES["terms"]), title="Term index", sets=listed, statuses=tm.STATUSES
+            root=relative_root(FIXED_PAGES["terms"]),
+            title=catalogue(language)("terms.title"),
+            sets=listed,
+            statuses=tm.STATUSES,
         )
     )
 
@@ -454,8 +469,8 @@ def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) 
         "source": edition_set.source,
         "editions": _editions(edition_set.docs, labels, root),
         "levels": [
-            {"id": "groups", "title": "Groups （一）…", "rows": rows[tl.GROUP]},
-            {"id": "tasks", "title": "Tasks N.…", "rows": rows[tl.TASK]},
+            {"id": "groups", "title": "timeline.groups", "rows": rows[tl.GROUP]},  # catalogue keys
+            {"id": "tasks", "title": "timeline.tasks", "rows": rows[tl.TASK]},
         ],
         "shared_programmes": [programme_row(p, label_of) for p in shared],
         "single_programmes": [programme_row(p, label_of) for p in single],

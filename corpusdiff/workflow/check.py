@@ -63,6 +63,7 @@ def check_corpus(root: Path) -> list[Problem]:
         )
         for link, target in confine.escaping_links(root)
     )
+    problems.extend(_check_notes(root, set(ids)))
     return problems
 
 
@@ -221,3 +222,41 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
             continue
         if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:
             yield Problem(path, "must be a mapping with `pin` and/or `forbid` lists")
+
+
+def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:
+    """Reviewer notes (notes/<old>__<new>.yaml, store/notes.py) that cannot be read, name a
+    document the corpus lacks, or are about a change the pair's diff no longer has (notes on a
+    document against its own revision, <id>__<id>.yaml, are read but not matched: which
+    revision they mean is not recorded)."""
+    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.table import comparison_table
+    from corpusdiff.store.corpus import Corpus
+    from corpusdiff.store.diffs import cached_compare
+    from corpusdiff.store.notes import note_files, read_notes
+    from corpusdiff.store.resolve import load_side
+
+    corpus = Corpus(root)
+    for path, old_id, new_id in note_files(root):
+        if not old_id:
+            yield Problem(path, "file name must be <old>__<new>.yaml")
+            continue
+        missing = [doc for doc in (old_id, new_id) if doc not in ids]
+        if missing:
+            yield Problem(path, f"names document {missing[0]!r}, which is not in the corpus")
+            continue
+        try:
+            notes = read_notes(path, old_id, new_id)
+            if old_id == new_id:  # notes on a revision (`review`): which revision is not recorded
+                continue
+            old, new = load_side(old_id, corpus).tree, load_side(new_id, corpus).tree
+            result = cached_compare(old, new, corpus.overrides(old_id, new_id), corpus.vocabulary.stopwords)
+        except CorpusdiffError as exc:
+            yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
+            continue
+        for note in place_notes(comparison_table(result), notes).orphans:
+            yield Problem(
+                path,
+                f"note on {note.key}: the diff of {old_id} and {new_id} has no such change any more; "
+                "give the unit addresses of the change (`corpusdiff diff --format csv` lists them) or remove the note",
+            )

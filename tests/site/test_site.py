@@ -285,7 +285,7 @@ def test_index_and_nav_link_the_series_views(built: Path) -> None:
 def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Path) -> None:
     page = built / "timeline/futian-plan.html"
     rows = _rows(page, "timeline")
-    assert [text for text, _ in rows[0][1:4]] == ["2022-01", "2023-10", "2025-01"]
+    assert [text for text, _ in rows[0][1:4]] == ["2022年1月", "2023年10月", "2025年1月"]
     hetao = _row_with(rows, "1.高水平建设河套深港科技创新合作区")
     headings = [
         "1.高水平建设河套深港科技创新合作区",  # annual-plan/2022-01.md line 163
@@ -295,15 +295,15 @@ def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Pa
     assert [text for text, _ in hetao[1:4]] == headings
     for (_, link), heading in zip(hetao[1:4], headings, strict=True):
         assert _target_text(page, link) == heading
-    assert [text for text, _ in hetao[4:]] == ["2022-01", "2025-01", ""]
+    assert [text for text, _ in hetao[4:]] == ["2022年1月", "2025年1月", ""]
     # hand label 枢纽城区 (tests/data/labels/threads.yaml): the 2025 plan has no such task
     hub = _row_with(rows, "13.推进枢纽城区建设")
     assert [text for text, _ in hub[1:6]] == [
         "13.推进枢纽城区建设",
         "12.加快建设枢纽城区",
         "—",
-        "2022-01",
-        "2023-10",
+        "2022年1月",
+        "2023年10月",
     ]
 
 
@@ -317,8 +317,8 @@ def test_indicators_page_charts_gdp_with_the_2025_target(built: Path) -> None:
     assert ">2025</text>" in gdp[0] and "<script" not in gdp[0]
     plan_section = html.split("<h2>futian-plan", 1)[1].split("</section>", 1)[0]
     rows = _rows(plan_section, "indicators")
-    column = rows[1].index(("target 2025", "")) + 1  # the first header row spans the name column
-    assert rows[0][column][0] == "2025-01"
+    column = rows[1].index(("目标 2025", "")) + 1  # the first header row spans the name column
+    assert rows[0][column][0] == "2025年1月"
     assert _row_with(rows, "地区生产总值")[column][0] == "+5.5%左右"
 
 
@@ -337,14 +337,14 @@ def test_trace_page_links_passages_and_lists_what_no_report_addresses(built: Pat
 
 def test_terms_page_counts_hetao_in_every_plan_edition(built: Path) -> None:
     rows = _rows(built / "terms.html", "terms")
-    assert [text for text, _ in rows[0][6:]] == ["2022-01", "2023-10", "2025-01"]
+    assert [text for text, _ in rows[0][6:]] == ["2022年1月", "2023年10月", "2025年1月"]
     # `grep -o 河套` in each body (without the title): 9, 8, 9
     assert [text for text, _ in _row_with(rows, "河套")] == [
         "河套",
-        "word",
-        "steady",
-        "2022-01",
-        "2025-01",
+        "词",
+        "持续",
+        "2022年1月",
+        "2025年1月",
         "26",
         "9",
         "8",
@@ -398,9 +398,10 @@ def test_diff_page_shows_parts_merges_and_changes_within(built: Path) -> None:
     page = (built / "diff" / "futian.mid-year-report.2023-10__futian.annual-plan.2025-01.html").read_text(
         encoding="utf-8"
     )
-    assert re.search(r"<li>tasks \d+ → \d+: \d+ continue", page)
-    assert "changes within continuing initiatives:" in page
-    assert 'class="label status-merge">MERGED<' in page and 'class="label status-split">SPLIT<' in page
-    assert "+ sentence added" in page
-    # a sentence added inside a continuing unit is never labelled as a new initiative
-    assert not re.search(r'status-new">NEW</span> <span class="scope">', page)
+    summary = page.split('<table class="parts">', 1)[1].split("</table>", 1)[0]
+    assert re.search(r'<th scope="row"><a href="#part-tasks">主要任务</a></th><td>\d+ → \d+</td>', summary)
+    assert "延续条目内部的变化：增加" in page
+    assert 'class="label status-joined">合并' in page
+    assert re.search(r"内文增\d+句", page)  # sentences added inside a continuing unit: its 修改说明
+    # a sentence added inside a continuing unit is never a row of its own, labelled new
+    assert "+ sentence added" not in page

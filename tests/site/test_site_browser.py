@@ -5,6 +5,7 @@ Screenshots are saved under tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -62,13 +63,18 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
+PAIR = "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html"
+
+
 def test_index_to_diff_and_filters(page, site: Path) -> None:
     page.goto((site / "index.html").as_uri())
+    assert page.input_value("form.pair-picker select[name=old]") == "futian/mid-year-report/2023-10"
+    assert page.input_value("form.pair-picker select[name=new]") == "futian/annual-plan/2025-01"
     _shot(page, "index")
-    page.click("text=2022-01 → 2023-10")
+    page.click("text=2022年1月 → 2023年10月")
     assert "/diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html" in page.url
-    reworded = page.locator(".item[data-status=reworded]")
-    new = page.locator(".item[data-status=new]")
+    reworded = page.locator("#part-tasks article.row[data-status=reworded]")
+    new = page.locator("#part-tasks article.row[data-status=new]")
     assert reworded.count() > 0 and new.count() > 0
     assert reworded.first.is_visible() and new.first.is_visible()
     page.uncheck("input[value=reworded]")
@@ -79,16 +85,156 @@ def test_index_to_diff_and_filters(page, site: Path) -> None:
     _shot(page, "diff-filtered")
 
 
-def test_chinese_search_finds_paragraphs(page, site: Path) -> None:
+def test_diff_page_opens_on_the_tasks_and_switches_parts(page, site: Path) -> None:
+    page.goto((site / PAIR).as_uri())
+    assert page.locator("#part-tasks").is_visible() and page.locator("#part-review").is_hidden()
+    assert page.locator("nav.part-switcher a[aria-current]").inner_text().startswith("主要任务")
+    _shot(page, "diff-plan-first")
+    page.click("nav.part-switcher a[data-part=review]")
+    assert page.locator("#part-review").is_visible() and page.locator("#part-tasks").is_hidden()
+    assert page.url.endswith("#part-review")
+    page.click("nav.part-switcher a.all")
+    assert all(part.is_visible() for part in page.locator("section.part").all())
+
+
+def test_side_by_side_and_inline_redline(page, site: Path) -> None:
+    page.goto((site / PAIR).as_uri())
+    row = page.locator("#part-tasks article.row[data-status=reworded]").first
+    old, new = row.locator(".sides.split .old"), row.locator(".sides.split .new")
+    assert old.is_visible() and new.is_visible() and row.locator(".redline").is_hidden()
+    assert old.locator("del").count() > 0 and old.locator("ins").count() == 0
+    assert new.locator("ins").count() > 0 and new.locator("del").count() == 0
+    box_old, box_new = old.bounding_box(), new.bounding_box()
+    assert box_old and box_new and box_old["x"] + box_old["width"] <= box_new["x"]  # side by side
+    page.check("input[name=view][value=inline]")
+    redline = row.locator(".redline")
+    assert redline.is_visible() and old.is_hidden()
+    assert redline.locator("del").count() > 0 and redline.locator("ins").count() > 0
+    row.scroll_into_view_if_needed()
+    _shot(page, "diff-inline")
+    page.reload()  # the reader's choice is kept
+    assert page.locator("#part-tasks article.row .redline").first.is_visible()
+    page.check("input[name=view][value=side]")
+
+
+def test_next_and_previous_change_by_key_and_button(page, site: Path) -> None:
+    page.goto((site / PAIR).as_uri())
+    changes = page.locator("#part-tasks article.row:not([data-status=recurring])")
+    first, second = changes.nth(0).get_attribute("id"), changes.nth(1).get_attribute("id")
+    page.keyboard.press("j")
+    assert page.locator("article.row.current").get_attribute("id") == first
+    page.keyboard.press("n")
+    current = page.locator("article.row.current")
+    assert current.get_attribute("id") == second and page.url.endswith(f"#{second}")
+    toolbar = page.locator("form.toolbar").bounding_box()
+    top = current.bounding_box()
+    assert (
+        toolbar
+        and top
+        and toolbar["y"] + toolbar["height"] <= top["y"] < toolbar["y"] + toolbar["height"] + 40
+    )
+    assert page.locator("form.toolbar .position").inner_text() == f"2 / {changes.count()}"
+    _shot(page, "diff-next")
+    page.keyboard.press("k")
+    assert page.locator("article.row.current").get_attribute("id") == first
+    page.click("button.next")
+    assert page.locator("article.row.current").get_attribute("id") == second
+    ticks = page.locator(".change-map a.tick")
+    assert ticks.count() == changes.count()  # the change map: one tick per change shown
+
+
+def test_pair_picker_goes_to_a_built_pair_and_greys_the_others(page, site: Path) -> None:
+    page.goto((site / "diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html").as_uri())
+    picker = page.locator("form.pair-picker")
+    assert picker.is_visible()
+    assert page.input_value("select[name=old]") == "futian/annual-plan/2022-01"
+    assert page.input_value("select[name=new]") == "futian/mid-year-report/2023-10"
+    page.select_option("select[name=old]", "futian/mid-year-report/2023-10")
+    greyed = page.locator("select[name=new] option:disabled")
+    assert sorted(o.get_attribute("value") for o in greyed.all()) == sorted(
+        ["futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"]  # not built: backwards, itself
+    )
+    assert page.locator("select[name=old] option[value='futian/annual-plan/2025-01']").is_disabled()
+    assert page.input_value("select[name=new]") == "futian/annual-plan/2025-01"
+    _shot(page, "pair-picker")
+    page.click("form.pair-picker button[type=submit]")
+    page.wait_for_url("**/diff/futian.mid-year-report.2023-10__futian.annual-plan.2025-01.html")
+
+
+def test_reviewer_notes_on_the_page(browser, tmp_path_factory) -> None:
+    from tests.site.test_site_pages import HOSTILE, notes_corpus
+
+    folder = tmp_path_factory.mktemp("notes-site")
+    out = folder / "site"
+    build_site(notes_corpus(folder), out)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((out / PAIR).as_uri())
+    notes = page.locator("section.reviewer-notes")
+    assert notes.is_visible() and HOSTILE in notes.inner_text()
+    page.click("section.reviewer-notes li.significant a")
+    row = page.locator("article.row.significant")
+    assert row.is_visible() and HOSTILE in row.locator("aside.reviewer-note").inner_text()
+    assert page.locator("img").count() == 0 and dialogs == []
+    row.scroll_into_view_if_needed()
+    _shot(page, "diff-notes")
+    context.close()
+
+
+def test_the_interface_speaks_chinese(page, site: Path) -> None:
+    page.goto((site / PAIR).as_uri())
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert page.locator("header.top nav").inner_text().split() == [
+        "文件",
+        "时间线",
+        "指标",
+        "规划追踪",
+        "词语",
+        "项目",
+        "搜索",
+    ]
+    assert page.locator("p.meta").first.inner_text().startswith("旧版 2022年1月 → 新版 2025年1月")
+    labels = {label.inner_text() for label in page.locator("form.toolbar .label").all()}
+    assert labels == {"新增", "删除", "改写", "移动", "合并/拆分", "延续"}
+
+
+def test_without_script_every_part_and_change_is_on_the_page(browser, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((site / PAIR).as_uri())
+    parts = page.locator("section.part")
+    assert all(part.is_visible() for part in parts.all())
+    boxes = [part.bounding_box() for part in parts.all()]
+    assert [part.get_attribute("id") for part in parts.all()][:3] == [
+        "part-tasks",
+        "part-targets",
+        "part-review",
+    ]
+    assert all(a and b and a["y"] < b["y"] for a, b in itertools.pairwise(boxes))
+    assert page.locator("form.toolbar").is_hidden() and page.locator("form.pair-picker").is_hidden()
+    assert page.locator(".redline").first.is_visible()  # one stream: deleted and inserted words inline
+    page.locator("#part-tasks").scroll_into_view_if_needed()
+    _shot(page, "diff-no-script")
+    context.close()
+
+
+def test_chinese_search_finds_and_marks_paragraphs(page, site: Path) -> None:
     page.goto((site / "search.html").as_uri())
     page.fill("#q", "河套")
     results = page.locator("#results li")
     assert results.count() > 5
-    assert "河套" in results.first.inner_text()
-    assert "paragraphs match" in page.inner_text("#search-status")
+    marks = page.locator("#results mark")
+    assert marks.count() >= results.count() and {m.inner_text() for m in marks.all()} == {"河套"}
+    assert page.inner_text("#search-status").endswith("段包含“河套”")
+    page.fill("#q", "河套 深圳园区")
+    assert {m.inner_text() for m in page.locator("#results mark").all()} == {"河套", "深圳园区"}
     _shot(page, "search")
     results.first.locator("a").click()
     assert "/doc/" in page.url and "#p" in page.url
+    target = page.locator(page.url.rsplit("#", 1)[1].join(["#", ""]))
+    assert target.locator("mark").count() > 0 and target.is_visible()
 
 
 def test_phone_width_document_page(browser, site: Path) -> None:
@@ -99,6 +245,20 @@ def test_phone_width_document_page(browser, site: Path) -> None:
     _shot(page, "document-phone")
     context.close()
     assert width <= 390
+
+
+def test_phone_width_diff_and_index_pages(browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    widths = {}
+    for name in ("index.html", PAIR, PAIR.replace(".html", "-duizhao.html")):
+        page.goto((site / name).as_uri())
+        widths[name] = page.evaluate("document.documentElement.scrollWidth")
+    page.goto((site / PAIR).as_uri())
+    page.keyboard.press("j")
+    _shot(page, "diff-phone")
+    context.close()
+    assert all(width <= 390 for width in widths.values()), widths
 
 
 def test_biggest_page_opens_fast(page, site: Path) -> None:
@@ -186,12 +346,15 @@ def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) ->
     server = preview_server(out, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        for start in (document.as_uri(), f"http://127.0.0.1:{server.server_port}/{document.relative_to(out)}"):
+        for start in (
+            document.as_uri(),
+            f"http://127.0.0.1:{server.server_port}/{document.relative_to(out)}",
+        ):
             page = browser.new_page()
             dialogs: list[str] = []
             page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
             page.goto(start)
-            page.click("text=raw source")
+            page.click("a.raw-source")
             page.wait_for_load_state()
             assert page.title() != "pwned" and dialogs == [], f"the source's script ran at {page.url}"
             assert page.url.endswith(".html.txt")

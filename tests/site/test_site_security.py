@@ -81,7 +81,7 @@ def _published_anywhere(out: Path, secret: bytes) -> list[str]:
 def _raw_link(out: Path, doc_id: str) -> tuple[str, bool] | None:
     """The raw-source link of a document page: (target relative to the site, has `download`)."""
     page = out / f"doc/{doc_id}.html"
-    found = re.search(r'<a href="([^"]+)"( download)?>raw source</a>', page.read_text(encoding="utf-8"))
+    found = re.search(r'<a class="raw-source" href="([^"]+)"( download)?>', page.read_text(encoding="utf-8"))
     if not found:
         return None
     target = (page.parent / html.unescape(found.group(1))).resolve().relative_to(out.resolve())

@@ -96,3 +96,51 @@ def test_the_project_corpus_passes() -> None:
     from tests.conftest import ROOT
 
     assert check(ROOT / "corpus") == (0, [])
+
+
+def _hetao_anchor(root: Path, doc_id: str, heading: str) -> str:
+    """The address of a task, as the site numbers paragraphs (what a reviewer writes)."""
+    from corpusdiff.render.diff import address
+    from corpusdiff.structure import tree_from_markdown
+
+    tree = tree_from_markdown((root / f"{doc_id}.md").read_text(encoding="utf-8"))
+    unit = next(u for u in tree.units if u.heading == heading)
+    return address(tree, unit).partition("#")[2]
+
+
+def test_reviewer_notes_whose_change_the_diff_no_longer_has(corpus: Path) -> None:
+    new_plan = SEEDS / "futian-2025-01-plan-report.txt"
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(new_plan)]).exit_code == 0
+    new = "futian/annual-plan/2025-01"
+    # tests/data/labels/2022-01__2025-01.yaml: the 河套 task continues, reworded
+    old_at = _hetao_anchor(corpus, DOC, "高水平建设河套深港科技创新合作区")
+    new_at = _hetao_anchor(corpus, new, "持续高水平建设河套合作区深圳园区")
+    path = corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        f"notes:\n  - old: {old_at}\n    new: {new_at}\n    note: 改称深圳园区\n"
+        f"  - old: {old_at}\n    note: 删去了\n",  # it was not dropped
+        encoding="utf-8",
+    )
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{path}: note on {old_at} → —: the diff of {DOC} and {new} has no such change any more; give the "
+        "unit addresses of the change (`corpusdiff diff --format csv` lists them) or remove the note"
+    ]
+    path.write_text(
+        f"notes:\n  - old: {old_at}\n    new: {new_at}\n    note: 改称深圳园区\n", encoding="utf-8"
+    )
+    assert check(corpus) == (0, [])
+
+
+def test_a_notes_file_that_is_wrong_or_names_a_missing_document(corpus: Path) -> None:
+    (corpus / "notes").mkdir()
+    missing = corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2030-01.yaml"
+    missing.write_text("notes: []\n", encoding="utf-8")
+    broken = corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2022-01.yaml"
+    broken.write_text("notes:\n  - old: p1\n", encoding="utf-8")
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{broken}: note 1: `note` must be text; fix it",
+        f"{missing}: names document 'futian/annual-plan/2030-01', which is not in the corpus",
+    ]

@@ -1,27 +1,248 @@
-/* corpusdiff static site: class filters on diff pages and offline search. No network. */
-(function () {
-  var form = document.querySelector("form.filters");
-  if (!form) return;
-  function apply() {
-    var shown = {};
-    form.querySelectorAll("input[name=status]").forEach(function (box) { shown[box.value] = box.checked; });
-    document.querySelectorAll(".item").forEach(function (item) {
-      item.classList.toggle("hidden", !shown[item.dataset.status]);
+/* corpusdiff static site. Everything here only enhances pages that are whole without script:
+   the diff page's part switcher, filters, side-by-side/inline view, next/previous change and
+   change map; the pair picker; offline search with highlighted hits; term filters. No network. */
+"use strict";
+
+function corpusdiffMark(root, terms) {
+  /* Wrap every occurrence of the terms in the text under root in <mark> (text nodes only). */
+  terms = terms.filter(function (t) { return t; });
+  if (!terms.length) return 0;
+  var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [], count = 0;
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  nodes.forEach(function (node) {
+    var text = node.nodeValue, ranges = corpusdiffRanges(text, terms);
+    if (!ranges.length) return;
+    var fragment = document.createDocumentFragment(), at = 0;
+    ranges.forEach(function (r) {
+      fragment.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      fragment.appendChild(mark);
+      at = r[1];
+      count++;
     });
-    document.querySelectorAll("section.aligned").forEach(function (section) {
-      section.classList.toggle("empty", !section.querySelector(".item:not(.hidden)"));
+    fragment.appendChild(document.createTextNode(text.slice(at)));
+    node.parentNode.replaceChild(fragment, node);
+  });
+  return count;
+}
+
+function corpusdiffRanges(text, terms) {
+  /* [start, end) of every occurrence of any term, overlapping ones merged. */
+  var ranges = [];
+  terms.forEach(function (term) {
+    for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+      ranges.push([at, at + term.length]);
+    }
+  });
+  ranges.sort(function (a, b) { return a[0] - b[0]; });
+  var merged = [];
+  ranges.forEach(function (r) {
+    var last = merged[merged.length - 1];
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+  });
+  return merged;
+}
+
+/* --- the diff page ------------------------------------------------------------------------- */
+(function () {
+  var toolbar = document.querySelector("form.toolbar");
+  if (!toolbar) return;
+  var body = document.body, parts = Array.prototype.slice.call(document.querySelectorAll("section.part"));
+  var switcher = document.querySelector("nav.part-switcher"), map = document.querySelector(".change-map");
+  var position = toolbar.querySelector(".position"), current = null, store = {};
+  try { store = window.localStorage || {}; } catch (e) { store = {}; }
+  toolbar.hidden = false;
+  map.hidden = false;
+
+  function sideBySide(redline) {
+    /* The two columns of a one-stream redline: the old without insertions, the new without deletions. */
+    var sides = document.createElement("div"), old = redline.cloneNode(true), now = redline.cloneNode(true);
+    sides.className = "sides split";
+    old.className = "old"; now.className = "new";
+    old.querySelectorAll("ins").forEach(function (e) { e.remove(); });
+    now.querySelectorAll("del").forEach(function (e) { e.remove(); });
+    sides.appendChild(old); sides.appendChild(now);
+    redline.parentNode.insertBefore(sides, redline.nextSibling);
+  }
+  function layOut() {
+    /* Side by side, the redlines of the parts shown get their two columns (once each). */
+    if (!body.classList.contains("view-side")) return;
+    parts.forEach(function (part) {
+      if (part.hidden || part.dataset.split) return;
+      part.querySelectorAll(".redline").forEach(sideBySide);
+      part.dataset.split = "1";
     });
   }
-  form.addEventListener("change", apply);
-  apply();
+  function setView(view) {
+    body.classList.toggle("view-side", view === "side");
+    body.classList.toggle("view-inline", view !== "side");
+    toolbar.querySelector("input[name=view][value=" + view + "]").checked = true;
+    store.corpusdiffView = view;
+    layOut();
+  }
+  function applyFilters() {
+    var shown = {};
+    toolbar.querySelectorAll("input[name=status]").forEach(function (box) { shown[box.value] = box.checked; });
+    document.querySelectorAll("article.row").forEach(function (row) {
+      row.classList.toggle("hidden", !shown[row.dataset.status]);
+    });
+  }
+  function showPart(name) {
+    parts.forEach(function (part) { part.hidden = !!name && part.dataset.part !== name; });
+    layOut();
+    switcher.querySelectorAll("a").forEach(function (a) {
+      if (a.dataset.part === name) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+    });
+  }
+  function changes() {
+    return Array.prototype.filter.call(document.querySelectorAll("article.row"), function (row) {
+      return row.dataset.status !== "recurring" && row.offsetParent !== null;
+    });
+  }
+  function offset() { return toolbar.offsetHeight + 8; }  /* below the toolbar, as it sticks to the top */
+  function go(row, list) {
+    if (current) current.classList.remove("current");
+    current = row;
+    row.classList.add("current");
+    window.scrollTo(0, window.pageYOffset + row.getBoundingClientRect().top - offset());
+    window.requestAnimationFrame(function () {  /* rows laid out on the way may have moved it */
+      var off = row.getBoundingClientRect().top - offset();
+      if (Math.abs(off) > 2) window.scrollBy(0, off);
+    });
+    position.textContent = (list.indexOf(row) + 1) + " / " + list.length;
+    if (history.replaceState) history.replaceState(null, "", "#" + row.id);
+  }
+  function step(direction) {
+    var list = changes(), index = current ? list.indexOf(current) : -1, top = offset();
+    if (index < 0) {
+      var below = list.filter(function (row) { return row.getBoundingClientRect().top > top + 2; });
+      var above = list.filter(function (row) { return row.getBoundingClientRect().top < top - 2; });
+      var target = direction > 0 ? below[0] : above[above.length - 1];
+      if (target) go(target, list);
+      return;
+    }
+    var next = list[index + direction];
+    if (next) go(next, list);
+  }
+  function drawMap() {
+    /* A thin strip along the page: one tick per visible change, where it stands on the page. */
+    map.textContent = "";
+    var height = document.documentElement.scrollHeight || 1;
+    changes().forEach(function (row) {
+      var tick = document.createElement("a");
+      tick.href = "#" + row.id;
+      tick.className = "tick status-" + row.dataset.status + (row.classList.contains("significant") ? " significant" : "");
+      tick.style.top = (100 * (window.pageYOffset + row.getBoundingClientRect().top) / height) + "%";
+      tick.title = row.querySelector("header").textContent.replace(/\s+/g, " ").trim().slice(0, 40);
+      tick.addEventListener("click", function (event) { event.preventDefault(); go(row, changes()); });
+      map.appendChild(tick);
+    });
+  }
+  function partOf(hash) {
+    var target = hash && document.getElementById(hash.slice(1));
+    var part = target && target.closest ? target.closest("section.part") : null;
+    return { target: target, part: part ? part.dataset.part : null };
+  }
+
+  var start = partOf(location.hash);
+  switcher.querySelector("a.all").hidden = false;
+  showPart(start.part || (parts[0] && parts[0].dataset.part));
+  setView(store.corpusdiffView === "inline" ? "inline" : "side");
+  applyFilters();
+  if (start.target && start.part) start.target.scrollIntoView();
+  /* the map measures the page: after the first paint, so that it does not delay it */
+  window.requestAnimationFrame(function () { setTimeout(drawMap, 0); });
+
+  toolbar.addEventListener("change", function (event) {
+    if (event.target.name === "view") setView(event.target.value); else applyFilters();
+    drawMap();
+  });
+  toolbar.addEventListener("submit", function (event) { event.preventDefault(); });
+  toolbar.querySelector("button.next").addEventListener("click", function () { step(1); });
+  toolbar.querySelector("button.previous").addEventListener("click", function () { step(-1); });
+  switcher.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link) return;
+    event.preventDefault();
+    showPart(link.dataset.part);
+    if (current) { current.classList.remove("current"); current = null; }
+    position.textContent = "";
+    drawMap();
+    switcher.scrollIntoView();
+    if (history.replaceState) history.replaceState(null, "", link.getAttribute("href"));
+  });
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (event.ctrlKey || event.metaKey || event.altKey || tag === "input" || tag === "select" || tag === "textarea") return;
+    if (event.key === "j" || event.key === "n") step(1);
+    else if (event.key === "k" || event.key === "p") step(-1);
+  });
+  var resized = null;
+  window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(drawMap, 200); });
 })();
 
-function corpusdiffSearch() {
-  var index = window.CORPUSDIFF_INDEX, input = document.getElementById("q");
+/* --- the pair picker (index and diff pages) ------------------------------------------------ */
+document.querySelectorAll("form.pair-picker").forEach(function (form) {
+  var data = window.CORPUSDIFF_PAIRS;
+  if (!data) return;
+  var editions = [], seen = {};
+  form.dataset.series.split(" ").forEach(function (name) {
+    (data.series[name] || []).forEach(function (e) { if (!seen[e.id]) { seen[e.id] = true; editions.push(e); } });
+  });
+  if (editions.length < 2) return;
+  var old = form.querySelector("select[name=old]"), now = form.querySelector("select[name=new]");
+  var missing = form.querySelector(".picker-missing");
+  function built(a, b) { return data.pairs[a + "|" + b]; }
+  editions.forEach(function (e) {
+    [old, now].forEach(function (select) {
+      var option = document.createElement("option");
+      option.value = e.id;
+      option.textContent = e.label + " " + e.title;
+      select.appendChild(option);
+    });
+  });
+  function grey() {
+    /* An old edition with no pair built is greyed; so is each new one not built against the old. */
+    Array.prototype.forEach.call(old.options, function (o) {
+      o.disabled = !editions.some(function (e) { return built(o.value, e.id); });
+    });
+    Array.prototype.forEach.call(now.options, function (o) { o.disabled = !built(old.value, o.value); });
+    if (now.selectedOptions[0] && now.selectedOptions[0].disabled) {
+      var first = Array.prototype.find.call(now.options, function (o) { return !o.disabled; });
+      if (first) now.value = first.value;
+    }
+    missing.hidden = !!built(old.value, now.value);
+  }
+  old.value = form.dataset.old;
+  now.value = form.dataset.new;
+  old.addEventListener("change", grey);
+  now.addEventListener("change", grey);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var url = built(old.value, now.value);
+    if (url) location.href = form.dataset.root + url; else missing.hidden = false;
+  });
+  grey();
+  form.hidden = false;
+});
+
+/* --- search ----------------------------------------------------------------------------------- */
+(function () {
+  var input = document.getElementById("q"), index = window.CORPUSDIFF_INDEX;
+  if (!input || !index) return;
   var status = document.getElementById("search-status"), list = document.getElementById("results");
+  function snippet(text, terms) {
+    var at = Math.max(0, text.indexOf(terms[0])), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
+    var div = document.createElement("div");
+    div.className = "snippet";
+    div.textContent = (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+    corpusdiffMark(div, terms);
+    return div;
+  }
   function run() {
     var query = input.value.trim();
-    list.innerHTML = "";
+    list.textContent = "";
     if (!query) { status.textContent = ""; return; }
     var terms = query.split(/\s+/), hits = 0;
     for (var i = 0; i < index.paragraphs.length && hits < 200; i++) {
@@ -29,20 +250,30 @@ function corpusdiffSearch() {
       if (!terms.every(function (t) { return text.indexOf(t) >= 0; })) continue;
       hits++;
       var doc = index.documents[p[0]], li = document.createElement("li"), a = document.createElement("a");
-      a.href = doc.url + "#" + p[1];
+      a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + p[1];
       a.textContent = doc.title;
-      var where = document.createElement("div"); where.className = "where"; where.textContent = doc.date;
-      var snippet = document.createElement("div"), at = text.indexOf(terms[0]), start = Math.max(0, at - 30);
-      snippet.textContent = (start > 0 ? "…" : "") + text.slice(start, at + 60) + (at + 60 < text.length ? "…" : "");
-      li.appendChild(a); li.appendChild(where); li.appendChild(snippet); list.appendChild(li);
+      var where = document.createElement("div");
+      where.className = "where";
+      where.textContent = doc.date;
+      li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
+      list.appendChild(li);
     }
-    status.textContent = hits + (hits >= 200 ? "+" : "") + " paragraphs match “" + query + "”";
+    status.textContent = status.dataset.template.replace("{n}", hits + (hits >= 200 ? "+" : "")).replace("{q}", query);
   }
   input.addEventListener("input", run);
   var q = new URLSearchParams(location.search).get("q");
-  if (q) { input.value = q; }
+  if (q) input.value = q;
   run();
-}
+})();
+
+/* A document page opened from a search result: the words searched for are marked. */
+(function () {
+  var article = document.querySelector("body.document article"), q = new URLSearchParams(location.search).get("q");
+  if (!article || !q) return;
+  corpusdiffMark(article, q.trim().split(/\s+/));
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target) target.scrollIntoView();
+})();
 
 /* Term index: show rows by status. Without script the form stays hidden and every row shows. */
 document.querySelectorAll("form.term-filters").forEach(function (form) {

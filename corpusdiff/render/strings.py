@@ -1,0 +1,378 @@
+"""The interface strings of the site and the report labels, in Chinese (the default: the
+readers of these reports read Chinese) and English, in one catalogue.
+
+`catalogue(language)` gives the strings of one language; `status_labels(language)` the names
+of the change classes. The site chooses the language with `language:` in site.yaml; the
+terminal and Markdown reports keep their English labels (`render.diff.LABELS`, drawn from
+here). Dates follow the language: `2025年1月` in Chinese, `2025-01` in English, Arabic digits
+in both. A string may hold `{name}` fields, filled by `Strings.__call__`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from corpusdiff.errors import CorpusError
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+#: Change classes and section statuses: (zh, en). `recurring` is SAME in English reports.
+_STATUS = {
+    "new": ("新增", "NEW"),
+    "dropped": ("删除", "DROPPED"),
+    "reworded": ("改写", "REWORDED"),
+    "moved": ("移动", "MOVED"),
+    "recurring": ("延续", "SAME"),
+    "matched": ("对应", "MATCHED"),
+    "merge": ("合并", "MERGED"),
+    "split": ("拆分", "SPLIT"),
+    "joined": ("合并/拆分", "MERGED/SPLIT"),
+}
+
+#: The parts of a report (types.diff.Role), as a reader names them.
+_PARTS = {
+    "tasks": ("主要任务", "Tasks"),
+    "targets": ("主要目标", "Targets"),
+    "review": ("上年回顾", "Review"),
+    "preamble": ("开篇", "Opening"),
+    "appendix": ("附件", "Appendix"),
+    "other": ("其他", "Other"),
+}
+
+#: The genres of normalize/metadata.GENRES, as the reports call themselves.
+_GENRES = {
+    "annual-plan": ("年度计划报告", "annual plan report"),
+    "mid-year-report": ("年中计划执行报告", "mid-year plan report"),
+    "government-work-report": ("政府工作报告", "government work report"),
+    "five-year-plan": ("五年规划", "five-year plan"),
+    "budget-report": ("预算报告", "budget report"),
+    "report": ("其他报告", "other report"),
+}
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    "html.lang": ("zh-Hans", "en"),
+    # navigation and footer
+    "nav.documents": ("文件", "Documents"),
+    "nav.timelines": ("时间线", "Timelines"),
+    "nav.indicators": ("指标", "Indicators"),
+    "nav.trace": ("规划追踪", "Trace"),
+    "nav.terms": ("词语", "Terms"),
+    "nav.programmes": ("项目", "Programmes"),
+    "nav.search": ("搜索", "Search"),
+    "footer": ("由 corpusdiff {version} 生成。", "Built by corpusdiff {version}."),
+    "footer.commit": (
+        "由 corpusdiff {version} 根据语料库提交 {commit} 生成。",
+        "Built by corpusdiff {version} from the corpus at commit {commit}.",
+    ),
+    # index
+    "index.title": ("报告及其变化", "Reports and what changed"),
+    "index.lede": (
+        "{series} 个系列共 {documents} 份文件。每个系列列出已生成的版本对比；用“比较”选择任意两个版本。",
+        "{documents} documents in {series} series. Each series lists the comparisons built; "
+        "pick any two editions under “Compare”.",
+    ),
+    "index.views": ("系列视图", "Series views"),
+    "index.timeline": ("时间线：{name}", "Timeline: {name}"),
+    "index.timeline_meta": ("{count} 个版本，{first} 至 {last}", "{count} editions, {first} to {last}"),
+    "index.from_site_yaml": ("来自 site.yaml", "from site.yaml"),
+    "index.indicators": ("指标", "Indicators"),
+    "index.indicators_meta": (
+        "各版本的目标与完成情况，附图表",
+        "targets and results across editions, with charts",
+    ),
+    "index.trace": ("五年规划追踪", "Five-year plan trace"),
+    "index.trace_meta": ("{plans} 与年度报告对照", "{plans} against the yearly reports"),
+    "index.trace_none": ("语料库中没有五年规划", "no five-year plan in the corpus"),
+    "index.terms": ("词语索引", "Term index"),
+    "index.terms_meta": (
+        "各版本首次提到和不再提到的词语",
+        "what each edition mentions first and no longer mentions",
+    ),
+    "index.diffs": ("版本对比", "Comparisons"),
+    "index.other_diffs": ("其他对比", "Other comparisons"),
+    # the pair picker
+    "picker.legend": ("比较任意两个版本", "Compare any two editions"),
+    "picker.old": ("旧版", "Old"),
+    "picker.new": ("新版", "New"),
+    "picker.go": ("比较", "Compare"),
+    "picker.missing": (
+        "这两个版本的对比没有预先生成（灰色的版本没有）；用 corpusdiff site build --pairs all 生成全部对比。",
+        "This pair was not built (greyed editions are not); corpusdiff site build --pairs all builds every pair.",
+    ),
+    # the diff page
+    "diff.old": ("旧版", "old"),
+    "diff.new": ("新版", "new"),
+    "diff.duizhao": ("新旧对照表", "新旧对照 table"),
+    "diff.summary": ("各部分的变化", "What changed, part by part"),
+    "diff.part": ("部分", "Part"),
+    "diff.units": ("条目（旧 → 新）", "Units (old → new)"),
+    "diff.continuing": ("延续", "Continue"),
+    "diff.of_which_reworded": ("其中改写", "of which reworded"),
+    "diff.within": (
+        "延续条目内部的变化：增加 {added} 句，删去 {removed} 句，{figures} 处数字变化。",
+        "Changes within continuing initiatives: {added} sentences added, {removed} removed, "
+        "{figures} figures changed.",
+    ),
+    "diff.sections": (
+        "章节：{matched} 对应，{moved} 移动，{new} 新增，{dropped} 删除。",
+        "Sections: {matched} matched, {moved} moved, {new} new, {dropped} dropped.",
+    ),
+    "diff.programmes": (
+        "项目名称：{new} 新增，{dropped} 不再提及，{recurring} 延续。",
+        "Programmes: {new} new, {dropped} dropped, {recurring} recurring.",
+    ),
+    "diff.new_programmes": ("新增项目（{n}）", "New programmes ({n})"),
+    "diff.dropped_programmes": ("不再提及的项目（{n}）", "Dropped programmes ({n})"),
+    "diff.override": ("审阅设定：", "Override: "),
+    "diff.notes": ("审阅批注（{n}）", "Reviewer notes ({n})"),
+    "diff.significant": ("重要", "significant"),
+    "diff.orphans": (
+        "以下批注对应的改动在本次对比中已不存在（corpusdiff check 会报告）：",
+        "These notes name a change this diff no longer has (corpusdiff check reports them):",
+    ),
+    "diff.parts_nav": ("按部分查看", "Parts"),
+    "diff.all_parts": ("全部", "All"),
+    "diff.changes": ("{n} 处改动", "{n} changes"),
+    "diff.toolbar": ("查看方式", "View"),
+    "diff.show": ("显示", "Show"),
+    "diff.side_by_side": ("左右对照", "Side by side"),
+    "diff.inline": ("行内修订", "Inline"),
+    "diff.previous": ("上一处", "Previous"),
+    "diff.next": ("下一处", "Next"),
+    "diff.keys": ("键盘：j/n 下一处，k/p 上一处", "Keys: j/n next, k/p previous"),
+    "diff.at_old": ("旧¶{n}", "old ¶{n}"),
+    "diff.at_new": ("新¶{n}", "new ¶{n}"),
+    "diff.at_title": ("在原文中打开这一段", "Open this paragraph in its document"),
+    # the 新旧对照 page
+    "duizhao.title": ("新旧对照表", "新旧对照 table"),
+    "duizhao.lede": (
+        "两个版本的每个条目各出现一次，按章节分组编号：延续、新增、删除各占一行，合并或拆分的条目合为一行。"
+        "删去的文字加删除线，新增的文字加下划线。",
+        "Every unit of both editions once, numbered and grouped by section: one row per continuing "
+        "pair, new or dropped unit, one row for a whole merge or split. Deleted words are struck "
+        "through, inserted words underlined.",
+    ),
+    "duizhao.back": ("返回版本对比", "Back to the diff"),
+    "duizhao.download": ("下载：", "Download: "),
+    "duizhao.docx": ("Word 文档", "Word"),
+    "duizhao.xlsx": ("Excel 表格", "Excel"),
+    "duizhao.csv": ("CSV", "CSV"),
+    "duizhao.number": ("序号", "No."),
+    "duizhao.old": ("旧（{date}）", "Old ({date})"),
+    "duizhao.new": ("新（{date}）", "New ({date})"),
+    "duizhao.explain": ("修改说明", "修改说明 (what changed)"),
+    "duizhao.note": ("批注：", "Note: "),
+    # document pages
+    "doc.outline": ("目录", "Outline"),
+    "doc.series": ("系列", "series"),
+    "doc.raw": ("原始文件", "raw source"),
+    "doc.markdown": ("规范 Markdown", "canonical Markdown"),
+    "doc.diffs": ("包含本文件的对比", "Comparisons with this document"),
+    "doc.diff_with": ("与 {date} 版对比", "against the {date} edition"),
+    "doc.as_old": ("（本文件为旧版）", "(this is the old edition)"),
+    "doc.as_new": ("（本文件为新版）", "(this is the new edition)"),
+    # search
+    "search.title": ("搜索", "Search"),
+    "search.label": (
+        "词语（中文或拉丁字母，空格分隔多个词）",
+        "Words (Chinese or Latin; several separated by spaces)",
+    ),
+    "search.placeholder": ("例如：河套 或 三大新引擎", "e.g. 河套 or 三大新引擎"),
+    "search.status": ("{n} 段包含“{q}”", "{n} paragraphs match “{q}”"),
+    # programmes
+    "programmes.title": ("项目", "Programmes"),
+    "programmes.lede": (
+        "报告中带引号的项目名称（规则见 docs/diff-output.md）及提到它们的版本；先列多个版本都提到的项目。",
+        "Named programmes (quoted names, see docs/diff-output.md) and the editions that mention "
+        "them; those several editions mention come first.",
+    ),
+    "programmes.name": ("项目", "Programme"),
+    "programmes.shared": ("多个版本提到（{n}）", "In more than one edition ({n})"),
+    "programmes.single": ("只有一个版本提到（{n}）", "In one edition only ({n})"),
+    "programmes.mentioned": ("提到", "mentioned"),
+    "programmes.not_mentioned": ("未提到", "not mentioned"),
+    # series views
+    "timeline.title": ("时间线：{name}", "Timeline: {name}"),
+    "timeline.lede": (
+        "每行追踪一项举措在{where}中的沿革（docs/timeline.md）。格中是该版本的标题，链接到原文；"
+        "“=”表示标题与上一版相同，“—”表示该版本没有这项举措。",
+        "Each row follows one initiative lineage across the editions {where} (docs/timeline.md). "
+        "A cell shows the heading in that edition, linked to the document; = marks a heading "
+        "worded as in the previous edition, — an edition without the initiative.",
+    ),
+    "timeline.where_series": ("本系列各版本", "of the series"),
+    "timeline.where_site": ("site.yaml 列出的各版本", "listed in site.yaml"),
+    "timeline.groups": ("（一）级举措", "Groups （一）…"),
+    "timeline.tasks": ("编号任务", "Tasks N.…"),
+    "timeline.threads": ("{title}：{n} 条，其中 {gaps} 条有中断", "{title}: {n} threads, {gaps} with gaps"),
+    "timeline.first": ("首见", "First"),
+    "timeline.last": ("末见", "Last"),
+    "timeline.gaps": ("中断", "Gaps"),
+    "timeline.gap": ("中断于 {editions}", "gap {editions}"),
+    "timeline.same": ("与上一版标题相同", "same heading as the previous edition"),
+    "timeline.absent": ("没有", "absent"),
+    "timeline.programmes": ("项目", "Programmes"),
+    "timeline.programmes_lede": (
+        "带引号的项目名称及使用它们的版本：",
+        "Quoted programme names and the editions that use them: ",
+    ),
+    "timeline.quoted": ("带引号提到", "quoted"),
+    "timeline.mentioned": ("提到但未加引号", "mentioned without quotes"),
+    "timeline.first_seen": ("首见", "First seen"),
+    "timeline.last_seen": ("末见", "Last seen"),
+    "indicators.title": ("指标", "Indicators"),
+    "indicators.lede": (
+        "各版本在指标列表、表格和预算句子中给出的目标与完成情况，按指标对齐（docs/indicators.md）。"
+        "+ 增长，- 下降，无符号为水平值；a–b 为区间；— 报告未填；（无目标）报告说明本年不设；"
+        "（未说明）、（未说明增速）另一版本给出而本版本没有。只涵盖部分年份的列会注明：H1（上半年）、Q1-Q3（1至9月）。"
+        "图：● 完成值，实线；○ 目标值，虚线；区间取中点；每个点标出数字。部分年份的水平值不画入图中，以免看似下降。",
+        "Targets and results each edition states in its indicator lists, tables and budget "
+        "sentences, aligned by indicator (docs/indicators.md). + growth, - decline, no sign: a "
+        "level; a–b: a range; — the report leaves the cell blank; (no target): the report says it "
+        "sets none this year; (not stated), (growth not stated): another edition of the series "
+        "states it, this one does not. A column for part of a year says so: H1 (first half), "
+        "Q1-Q3 (January to September). Charts: ● achieved, solid line; ○ target, dashed line; a "
+        "range at its middle; every point is labelled with its figure. Levels for part of a year "
+        "are not charted: beside annual levels they would read as a fall.",
+    ),
+    "indicators.none": ("语料库中没有文件。", "No documents in the corpus."),
+    "indicators.not_found": ("（未找到指标列表或表格）", "(no indicator list or table found)"),
+    "indicators.indicator": ("指标", "Indicator"),
+    "indicators.versus": ("目标 → 完成", "Target → achieved"),
+    "indicators.charts": (
+        "图表（{n} 项指标至少有两个同类数字）",
+        "Charts ({n} indicators with at least two figures of one kind)",
+    ),
+    "indicators.empty": ("这些版本中没有找到指标。", "No indicators found in these editions."),
+    "indicators.target": ("目标", "target"),
+    "indicators.achieved": ("完成", "achieved"),
+    "trace.title": ("五年规划追踪", "Five-year plan trace"),
+    "trace.lede": (
+        "哪些年度报告回应了五年规划的各项内容，在哪里回应（docs/timeline.md，“trace”）。"
+        "格中是报告句子与该项内容的最高余弦相似度（达到 {threshold} 时），链接到该段落；"
+        "“—”表示没有句子达到该值，但这不能证明报告没有提到。",
+        "Which yearly reports address each item of a five-year plan, and where (docs/timeline.md, "
+        "“trace”). A cell gives the best cosine of a report sentence with the item's text when it "
+        "reaches {threshold} and links to that passage; — means no sentence pair reaches it, which "
+        "does not prove the report is silent.",
+    ),
+    "trace.no_plan": (
+        "语料库中没有五年规划（genre five-year-plan）可供追踪。",
+        "The corpus has no five-year plan (genre five-year-plan) to trace.",
+    ),
+    "trace.needs": (
+        "需要一份五年规划和至少一份年度计划、年中报告或政府工作报告。",
+        "The corpus needs a five-year plan and at least one annual plan, mid-year or government work report.",
+    ),
+    "trace.reports": ("报告：", "Reports: "),
+    "trace.unaddressed_count": (
+        "{plan} 项规划内容中有 {n} 项没有任何报告回应。",
+        "{n} of {plan} plan items are not addressed by any report.",
+    ),
+    "trace.item": ("规划内容", "Plan item"),
+    "trace.passages": ("段落", "Passages"),
+    "trace.not_addressed": ("没有报告回应", "not addressed by any report"),
+    "trace.below": ("没有段落达到阈值", "no passage reaches the threshold"),
+    "trace.plan": ("规划：", "plan: "),
+    "trace.unaddressed": (
+        "没有报告回应的内容（{plan} 项中的 {n} 项）",
+        "Not addressed by any report ({n} of {plan})",
+    ),
+    "terms.title": ("词语索引", "Term index"),
+    "terms.lede": (
+        "各版本使用的关键词和项目名称（docs/terms.md），每个版本最有特色的排在前面（与其他版本相比的对数似然）。"
+        "相对于最新版本的状态：",
+        "Key words and programme names each edition uses (docs/terms.md), the most distinctive of "
+        "an edition first (log-likelihood of its count against the other editions'). Status "
+        "against the latest edition: ",
+    ),
+    "terms.none": (
+        "没有哪个系列或 site.yaml 时间线有两个以上版本，所以词语还没有状态。",
+        "No series or site.yaml timeline has two editions or more, so no term has a status yet.",
+    ),
+    "terms.filter": ("按状态筛选", "Filter by status"),
+    "terms.term": ("词语", "Term"),
+    "terms.kind": ("类别", "Kind"),
+    "terms.status": ("状态", "Status"),
+    "terms.first": ("首见", "First"),
+    "terms.last": ("末见", "Last"),
+    "terms.total": ("合计", "Total"),
+    "terms.on_this_page": ("本页内容", "On this page"),
+    "terms.count": ("共 {n} 个词语：", "{n} terms: "),
+}
+
+#: Term statuses and kinds of the term index (series/terms.py), and what each means.
+_TERMS = {
+    "terms.status.new-in-latest": ("新出现", "new-in-latest"),  # short: one per row of a long table
+    "terms.status.dropped": ("不再用", "dropped"),
+    "terms.status.steady": ("持续", "steady"),
+    "terms.meaning.new-in-latest": ("只有最新版本使用", "only the latest edition uses it"),
+    "terms.meaning.dropped": ("最新版本不再使用", "the latest edition no longer does"),
+    "terms.meaning.steady": ("最新版本和更早的版本都使用", "the latest and an earlier edition use it"),
+    "terms.kind.word": ("词", "word"),
+    "terms.kind.programme": ("项目", "programme"),
+    "terms.kind.text": ("文本", "text"),
+}
+
+
+def check_language(language: object, where: str) -> str:
+    """The language a setting names; one CorpusError line for any other value."""
+    if language not in LANGUAGES:
+        raise CorpusError(f"{where}: language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return str(language)
+
+
+@dataclass(frozen=True)
+class Strings:
+    """One language's strings: `strings("diff.within", added=3, …)`; a missing key is a bug."""
+
+    language: str
+    table: Mapping[str, str]
+
+    def __call__(self, key: str, **fields: object) -> str:
+        text = self.table[key]
+        return text.format(**fields) if fields else text
+
+    def status(self, status: str) -> str:
+        return self.table[f"status.{status}"]
+
+    def part(self, part: str) -> str:
+        return self.table.get(f"part.{part}", part)
+
+    def genre(self, genre: str) -> str:
+        return self.table.get(f"genre.{genre}", genre)
+
+    def date(self, date: str) -> str:
+        """`2025年1月` in Chinese, the ISO date in English."""
+        from corpusdiff.render.table import chinese_date
+
+        return chinese_date(date) if self.language == "zh" else date
+
+
+def _entries() -> dict[str, tuple[str, str]]:
+    return (
+        _STRINGS
+        | _TERMS
+        | {f"status.{k}": v for k, v in _STATUS.items()}
+        | {f"part.{k}": v for k, v in _PARTS.items()}
+        | {f"genre.{k}": v for k, v in _GENRES.items()}
+    )
+
+
+@functools.cache
+def catalogue(language: str = DEFAULT_LANGUAGE) -> Strings:
+    column = LANGUAGES.index(check_language(language, "language"))
+    return Strings(language, MappingProxyType({key: pair[column] for key, pair in _entries().items()}))
+
+
+def status_labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Change class -> its label: `new` -> 新增 (zh) or NEW (en)."""
+    strings = catalogue(language)
+    return {status: strings.status(status) for status in _STATUS}
+
+
+PART_ORDER = tuple(_PARTS)  # tasks first: a plan's reader wants next year's work before last year's

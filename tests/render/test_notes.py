@@ -1,0 +1,127 @@
+"""Reviewer notes on the changes they name (render/notes.py), in the Markdown diff report and in
+`review`'s three formats, always escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.compare.core import compare
+from corpusdiff.render import review
+from corpusdiff.render.diff import address, to_markdown
+from corpusdiff.render.notes import escape_markdown, place_notes
+from corpusdiff.render.table import Change, comparison_table
+from corpusdiff.structure import split_label, tree_from_markdown
+from corpusdiff.types.diff import DiffResult
+from corpusdiff.types.notes import ReviewerNote
+from corpusdiff.types.review import ReviewItem
+from tests.conftest import ROOT
+
+OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+#: tests/data/labels/2022-01__2025-01.yaml: one initiative in both plans.
+HETAO_OLD, HETAO_NEW = "1.高水平建设河套深港科技创新合作区", "1.持续高水平建设河套合作区深圳园区"
+HOSTILE = "<img src=x onerror=alert(1)> [点击](javascript:alert(1)) | *强调*"
+
+
+@pytest.fixture(scope="module")
+def result() -> DiffResult:
+    def tree(doc_id: str):
+        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
+
+    return compare(tree(OLD), tree(NEW))
+
+
+def anchor(result: DiffResult, side: str, heading: str) -> str:
+    doc = result.old if side == "old" else result.new
+    unit = next(u for u in doc.units if u.heading == split_label(heading)[1])
+    return address(doc, unit).partition("#")[2]
+
+
+def test_a_note_sits_on_the_row_of_its_change_and_a_wrong_one_is_an_orphan(result: DiffResult) -> None:
+    old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
+    on_pair = ReviewerNote(old, new, "改称深圳园区", True)
+    dropped = ReviewerNote(old, "", "以为删去了")  # the diff pairs it: not dropped
+    new_only = ReviewerNote("", new, "以为是新增")  # nor is its new side new
+    table = comparison_table(result)
+    placed = place_notes(table, [on_pair, dropped, new_only])
+    [(number, notes)] = placed.rows.items()
+    row = next(r for r in table.unit_rows if r.number == number)
+    assert notes == (on_pair,) and [e.address for e in row.old] == [f"{OLD}#{old}"]
+    assert [e.address for e in row.new] == [f"{NEW}#{new}"] and row.changes == (Change.REWORDED,)
+    assert placed.orphans == (dropped, new_only)
+
+
+def test_a_note_on_a_new_unit_finds_it(result: DiffResult) -> None:
+    table = comparison_table(result)
+    new_row = next(r for r in table.unit_rows if r.changes == (Change.NEW,))
+    note = ReviewerNote("", new_row.new[0].address.partition("#")[2], "新提法")
+    assert place_notes(table, [note]).rows == {new_row.number: (note,)}
+
+
+def test_markdown_escaping_leaves_no_markup() -> None:
+    escaped = escape_markdown(HOSTILE + "\n第二行")
+    assert "<" not in escaped and "](" not in escaped and "| " not in escaped.replace("\\|", "")
+    assert "\n" not in escaped and escaped.startswith("&lt;img src=x onerror=alert\\(1\\)&gt;")
+
+
+def test_the_markdown_report_lists_the_notes_escaped(result: DiffResult) -> None:
+    old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
+    report = to_markdown(result, [ReviewerNote(old, new, HOSTILE, True), ReviewerNote("p99999", "", "旧注")])
+    section = report.split("## Reviewer notes (2)\n", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line]
+    assert (
+        lines[0].startswith(f"- **significant** · {old} → {new} (") and escape_markdown(HOSTILE) in lines[0]
+    )
+    assert "改写" in lines[0] and "<img" not in report
+    assert lines[1] == "- p99999 → — (*no such change in this diff*): 旧注"
+    assert "## Reviewer notes" not in to_markdown(result)
+
+
+def test_review_shows_the_notes_of_each_pair(result: DiffResult) -> None:
+    items = [
+        ReviewItem(NEW, "new edition", OLD, result),
+        ReviewItem("futian/x/2020", "first of its series", "", None),
+    ]
+    asked: list[tuple[str, str]] = []
+
+    def load(old: str, new: str) -> tuple[ReviewerNote, ...]:
+        asked.append((old, new))
+        return (ReviewerNote("p1", "", HOSTILE, True),)
+
+    notes = review.notes_of(items, load)
+    assert asked == [(OLD, NEW)]  # nothing compared, nothing to note
+    assert review.to_json(items, notes)[0]["notes"] == [
+        {"old": "p1", "new": "", "significant": True, "note": HOSTILE}
+    ]
+    assert "## Reviewer notes (1)" in review.to_markdown(items, notes) and "<img" not in review.to_markdown(
+        items, notes
+    )
+    terminal = review.to_terminal(items, notes)
+    assert f"note (significant p1 → —): {HOSTILE}" in terminal.splitlines()
+
+
+def test_a_revision_is_noted_as_the_pair_of_the_document_with_itself() -> None:
+    item = ReviewItem(NEW, "revised", f"{NEW}@abc1234567", None)
+    assert review.pair_of(item) == (NEW, NEW)
+
+
+def test_diff_markdown_reads_the_notes_of_the_pair(tmp_path, result: DiffResult) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from corpusdiff.cli.main import main
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "notes").mkdir()
+    old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
+    (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").write_text(
+        f"notes:\n  - old: {old}\n    new: {new}\n    note: '{HOSTILE}'\n", encoding="utf-8"
+    )
+    run = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "markdown"])
+    assert run.exit_code == 1 and "## Reviewer notes (1)" in run.stdout
+    assert escape_markdown(HOSTILE) in run.stdout and "<img" not in run.stdout
+    terminal = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--summary"])
+    assert (
+        terminal.exit_code == 1 and "Reviewer notes" not in terminal.stdout
+    )  # the terminal views stay as they were
