@@ -17,7 +17,9 @@ from corpusdiff.types.diff import (
     Level,
     PartSummary,
     ProgrammeChanges,
+    Relation,
     SectionMatch,
+    SectionStatus,
     Status,
 )
 from corpusdiff.types.document import Metadata
@@ -25,7 +27,9 @@ from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
 SCHEMA_VERSION = "2.0"
-CLASSES = ("new", "dropped", "reworded", "moved", "recurring")
+CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
+#: The classes that are changes: what a reviewer and the git diff driver list.
+CHANGES = CLASSES[:4]
 #: The reports' labels of the change classes: the English column of the site's catalogue.
 LABELS = status_labels("en")
 COLOURS = {
@@ -390,10 +394,10 @@ def to_markdown(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> str:
     if inside:
         lines += [f"## Sentences added or removed inside continuing initiatives ({len(inside)})", ""]
         for item in inside:
-            sign, text = ("+", item.new_sentence) if item.status == "new" else ("−", item.old_sentence)
+            sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
             lines.append(f"- {sign} {_cell(text)} — *in {_cell(_title(item.new or item.old))}*")
         lines.append("")
-    reworded = [i for i in result.initiatives if i.status in ("reworded", "moved") and i.diff]
+    reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
     if reworded:
         lines += [
             f"## 新旧对照: reworded initiatives ({len(reworded)})",
@@ -418,13 +422,13 @@ def _title(unit: Unit | None) -> str:
 
 def _joined_line(item: Initiative) -> str:
     """One line for the extra side of a merge or a split, instead of its text twice."""
-    if item.relation == "merge":
+    if item.relation == Relation.MERGE:
         return f"{_title(item.old)} — merged into — {_title(item.new)} ({item.confidence})"
     return f"{_title(item.new)} — split from — {_title(item.old)} ({item.confidence})"
 
 
 def _where(result: DiffResult, item: Initiative) -> str:
-    if item.new is not None and ((item.level == "unit" and item.status != "dropped") or item.new_sentence):
+    if item.new is not None and ((item.level == "unit" and item.status != Status.DROPPED) or item.new_sentence):
         return " › ".join(result.new.path_of(item.new.section)) or "—"
     if item.old is not None:
         return " › ".join(result.old.path_of(item.old.section)) or "—"
@@ -554,7 +558,7 @@ def _section_line(match: SectionMatch | None) -> str:
         return "== (before the first heading)"
     if match.old and match.new:
         same = _heading(match.old) == _heading(match.new)
-        tag = "MOVED " if match.status == "moved" else ""
+        tag = "MOVED " if match.status == SectionStatus.MOVED else ""
         pin = " [pinned]" if match.pinned else ""
         if same:
             return f"== {tag}{_heading(match.new)}{pin}"
@@ -566,17 +570,17 @@ def _section_line(match: SectionMatch | None) -> str:
 def _terminal_item(item: Initiative, style: Callable[..., str]) -> list[str]:
     old_text, new_text = _item_text(item)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
-        if item.status == "new":
+        if item.status == Status.NEW:
             return [f"    {style('+ sentence added:', 'new')} {new_text}"]
         return [f"    {style('- sentence removed:', 'dropped')} {old_text}"]
     if item.relation:
         return [f"{style(f'[{LABELS[item.relation]}]', item.relation, bold=True)} {_joined_line(item)}"]
     label = style(f"[{LABELS[item.status]}]", item.status, bold=True)
-    if item.status == "new":
+    if item.status == Status.NEW:
         return [f"{label} {new_text}"]
-    if item.status == "dropped":
+    if item.status == Status.DROPPED:
         return [f"{label} {old_text}"]
-    if item.status == "recurring":
+    if item.status == Status.RECURRING:
         return [f"{label} {(item.new.heading if item.new else '') or new_text[:40]}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
     lines = [f"{label} ({item.confidence}) {text}"]

@@ -10,7 +10,7 @@ from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
 
 #: What a review shows of each diff: the changes, not what recurs unchanged.
-SHOWN = ("new", "dropped", "reworded", "moved")
+SHOWN = diff.CHANGES
 
 #: The notes of each compared item, by its document id.
 Notes = Mapping[str, tuple[ReviewerNote, ...]]

@@ -77,7 +77,7 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     the corpus is `corpus` when the file lies under it, else found from the document's own id
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
-    from corpusdiff.render.diff import to_terminal
+    from corpusdiff.render.diff import CHANGES, to_terminal
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import canonical_tree
 
@@ -94,7 +94,7 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     overrides = found[0].overrides(found[1], found[1]) if found else Overrides()
     stopwords = found[0].vocabulary.stopwords if found else None
     result = cached_compare(old, new, overrides, stopwords)
-    return header + to_terminal(result, only=("new", "dropped", "reworded", "moved"), color=False)
+    return header + to_terminal(result, only=CHANGES, color=False)
 
 
 def _corpus_of(path: str, claimed_id: str, corpus: Path | None) -> tuple[Corpus, str] | None:
