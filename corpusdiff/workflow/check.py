@@ -181,6 +181,9 @@ def _check_front_matter(
     date = str(front.get("date") or "")
     if date and not is_publication_date(date):
         yield Problem(path, f"front matter: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; correct it")
+    source = front.get("source")
+    if isinstance(source, dict):
+        yield from (Problem(path, problem) for problem in source_format_problems(source))
     expected = path.relative_to(root).with_suffix("").as_posix()
     if metadata.id and metadata.id != expected:
         yield Problem(path, f"front matter: id {metadata.id!r} does not match its path ({expected})")
@@ -191,6 +194,23 @@ def _check_front_matter(
     if metadata.id in ids:
         yield Problem(path, f"front matter: id {metadata.id!r} is also used by {ids[metadata.id]}")
     ids.setdefault(metadata.id or expected, path)
+
+
+def source_format_problems(source: dict[str, object]) -> list[str]:
+    """What is wrong with the recorded format and extractor of a document's source: a format
+    corpusdiff does not read, or a binary or markup format without the extractor that read it
+    (a document edited by hand, or written by something else)."""
+    from corpusdiff.read.formats import READABLE
+
+    form, extractor = source.get("format"), source.get("extractor")
+    if form is None:
+        return []
+    if form not in READABLE:
+        known = ", ".join(sorted(READABLE))
+        return [f"front matter: source.format {form!r} is not a format corpusdiff reads ({known}); re-ingest"]
+    if form != "text" and not (isinstance(extractor, str) and extractor.strip()):
+        return [f"front matter: source.extractor is missing for a {form} source; re-ingest the source"]
+    return []
 
 
 def _check_settings(root: Path) -> Iterator[Problem]:

@@ -144,3 +144,25 @@ def test_a_notes_file_that_is_wrong_or_names_a_missing_document(corpus: Path) ->
         f"{broken}: note 1: `note` must be text; fix it",
         f"{missing}: names document 'futian/annual-plan/2030-01', which is not in the corpus",
     ]
+
+
+@pytest.mark.parametrize(
+    ("recorded", "said"),
+    [
+        ("  format: xlsx\n", "source.format 'xlsx' is not a format corpusdiff reads"),
+        ("  format: pdf\n", "source.extractor is missing for a pdf source"),
+        ("  format: html\n  extractor: ''\n", "source.extractor is missing for a html source"),
+    ],
+)
+def test_a_source_format_corpusdiff_does_not_read_or_without_its_extractor(
+    corpus: Path, recorded: str, said: str
+) -> None:
+    edit(corpus, "  encoding: utf-8\n", "  encoding: utf-8\n" + recorded)
+    code, lines = check(corpus)
+    assert code == 1 and any(said in line for line in lines), lines
+
+
+def test_a_text_source_needs_no_extractor(corpus: Path) -> None:
+    edit(corpus, "  encoding: utf-8\n", "  encoding: utf-8\n  format: text\n")
+    _, lines = check(corpus)  # the hand edit itself is reported as not committed
+    assert not any("source." in line for line in lines), lines
