@@ -27,7 +27,7 @@ from corpusdiff.types.tree import DocTree, Section, Unit
 
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
 #: The name of the synthetic section that holds an unheaded closing part (not report text).
-CLOSING_HEADING = "(closing part, no heading in the report)"
+CLOSING_HEADING = "（结束部分，报告原文无标题）"
 _SALUTATION = r"(?:各位代表|各位委员|各位委員|代表们|代表們|同志们|同志們)[！!：:，,]"
 #: A paragraph that is nothing but the speaker's address to the audience.
 _SALUTATION_RE = re.compile(f"^{_SALUTATION}?$")
