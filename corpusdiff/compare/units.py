@@ -276,8 +276,40 @@ def _body_text(tree: DocTree, unit: Unit) -> str:
 def _compatible(a: Unit, b: Unit) -> bool:
     """Most kinds may continue each other (a review group of one year is a `一是…` paragraph
     of the next; `same_kind` weighs the difference), but a numbered task never continues a
-    group or becomes one: they are different levels of the same hierarchy."""
-    return {a.kind, b.kind} != {GROUP, "task"}
+    group or becomes one: they are different levels of the same hierarchy. Two indicator
+    lines continue each other only when they name the same indicator: `一般公共预算收入…` is
+    not `万元GDP水耗…` however alike their figures and verbs."""
+    if {a.kind, b.kind} == {GROUP, "task"}:
+        return False
+    old_name, new_name = indicator_name(a.text), indicator_name(b.text)
+    return old_name is None or new_name is None or names_alike(old_name, new_name)
+
+
+_LIST_ITEM = re.compile(r"^[-*+]\s+")
+#: An indicator or target line: a short clause whose figure (or worded target) follows its name.
+_INDICATOR_LINE = re.compile(
+    r"^(?P<name>[^，。；：,;:]{2,30}?)"
+    r"(?:增长|下降|上涨|提高|降低|减少|增加|上升|控制在|保持在|稳定在|达到|为|在|力争|不低于|不超过|超过|低于|高于)*"
+    r"(?:[-−－+]?\d|完成市下达|以市下达|正增长|基本持平)"
+)
+
+
+def indicator_name(text: str) -> str | None:
+    """The indicator a short figure line names (`地区生产总值` in `——地区生产总值增长6.0%以上；`),
+    or None when the text is not such a line."""
+    line = _MARKER.sub("", _LIST_ITEM.sub("", text.strip())).rsplit("：", 1)[-1]
+    if len(line) > params.INDICATOR_LINE:
+        return None
+    found = _INDICATOR_LINE.match(line)
+    return found.group("name") if found else None
+
+
+def names_alike(old: str, new: str) -> bool:
+    """Whether two indicator names are one indicator, renamed at most a little (`城镇新增就业`
+    / `城镇新增就业人数`); a name inside another is not enough (`国内生产总值` / `单位国内生产总值
+    能耗`)."""
+    a, b = set(_bigrams(old)), set(_bigrams(new))
+    return 2 * len(a & b) >= params.INDICATOR_NAMES * (len(a) + len(b))
 
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:

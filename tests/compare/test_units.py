@@ -1,0 +1,80 @@
+"""Indicator lines continue only the indicator they name, and never hang off a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import indicator_name, names_alike
+from corpusdiff.structure import tree_from_markdown
+
+FRONT = """---
+dialect: corpusdiff/1
+title: 国民经济和社会发展计划执行情况
+---
+
+## 一、上年计划执行情况
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("——地区生产总值增长6.0%以上；", "地区生产总值"),
+        ("- 一一进出口总额9047亿元;", "进出口总额"),
+        ("一般公共预算收入95.65亿元，下降5.1%；", "一般公共预算收入"),
+        ("城镇居民登记失业率控制在2.0%以内", "城镇居民登记失业率"),
+        ("万元GDP水耗完成市下达的降幅目标", "万元GDP水耗"),
+        ("进出口总额力争正增长", "进出口总额"),
+        ("今年发展主要预期目标是：国内生产总值增长5.5%左右", "国内生产总值"),
+    ],
+)
+def test_a_short_figure_line_names_its_indicator(line: str, name: str) -> None:
+    assert indicator_name(line) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发展质量稳步提升。",
+        "主要污染物排放量继续下降",
+        "1. 高标准规划建设河套深港科技创新合作区，2025年前建成10个重大平台，引进创新团队30个以上。",
+    ],
+)
+def test_a_paragraph_or_a_worded_aim_names_no_indicator(text: str) -> None:
+    assert indicator_name(text) is None
+
+
+def test_one_indicator_renamed_a_little_is_still_one() -> None:
+    assert names_alike("城镇新增就业", "城镇新增就业人数")
+    assert not names_alike("国内生产总值", "单位国内生产总值能耗")
+    assert not names_alike("一般公共预算收入", "一般公共预算支出")
+
+
+OLD_REVIEW = FRONT + """——地区生产总值2650亿元，增长6.2%；
+
+——一般公共预算收入214.3亿元，增长17.2%；
+
+外资外贸扩量提质。全年实际使用外资12亿美元，跨境电商加快发展。
+"""
+
+NEW_REVIEW = FRONT + """——地区生产总值2731亿元，增长3.5%；
+
+——一般公共预算支出302.1亿元，增长7.2%；
+
+外资外贸扩量提质。全年实际使用外资15亿美元，跨境电商加快发展，进出口结构持续优化。
+"""
+
+
+def test_indicator_lines_pair_by_the_indicator_they_name() -> None:
+    """Revenue and expenditure lines read alike, figures, verbs and all; they are two indicators."""
+    result = compare(tree_from_markdown(OLD_REVIEW), tree_from_markdown(NEW_REVIEW))
+    pairs = {
+        (item.old.text, item.new.text)
+        for item in result.initiatives
+        if item.level == "unit" and item.old is not None and item.new is not None
+    }
+    assert ("——地区生产总值2650亿元，增长6.2%；", "——地区生产总值2731亿元，增长3.5%；") in pairs
+    revenue, expenditure = "——一般公共预算收入214.3亿元，增长17.2%；", "——一般公共预算支出302.1亿元，增长7.2%；"
+    assert not any(revenue == old or expenditure == new for old, new in pairs)
