@@ -9,7 +9,7 @@ sentences, so new and dropped commitments inside a continuing task are found too
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import overload
@@ -17,7 +17,14 @@ from typing import overload
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
-from corpusdiff.compare.units import GROUP, candidate_features, match_units, roles_correspond, unit_roles
+from corpusdiff.compare.units import (
+    GROUP,
+    candidate_features,
+    match_units,
+    roles_correspond,
+    task_areas,
+    unit_roles,
+)
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -300,6 +307,15 @@ def _home(tree: DocTree, unit: Unit) -> int | None:
     return unit.section
 
 
+def _plain_parts(tree: DocTree) -> frozenset[int | None]:
+    """The homes that are a report's top-level parts (not task areas), and None for a unit
+    outside any section: units there are compared by their part's role, not its number."""
+    areas = task_areas(tree)
+    return frozenset(
+        [None, *(s.index for s in tree.sections if s.parent is None and s.index not in areas)]
+    )
+
+
 def classify_units(
     old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch]
 ) -> list[Initiative]:
@@ -319,10 +335,22 @@ def classify_units(
     result: list[Initiative] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()
+    plain_old, plain_new = _plain_parts(old), _plain_parts(new)
+
+    def moved(a: Unit, b: Unit) -> bool:
+        """Whether a continuing unit now sits under another group. Units sitting directly in
+        a part keep their role, which pairing already holds: the year's targets printed at the
+        head of the tasks part one year and in a part of their own the next have not moved
+        anywhere an analyst would look."""
+        old_home, new_home = _home(old, a), _home(new, b)
+        if old_home in plain_old and new_home in plain_new:
+            return False
+        return pairs.get(old_home) != new_home
+
     for match in match_units(old_units, new_units, features, forced):
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
-        unit, *in_sentences = _matched_unit(old, new, a, b, match.probability, pairs, seg)
+        unit, *in_sentences = _matched_unit(a, b, match.probability, moved(a, b), seg)
         result.append(replace(unit, relation=match.relation, part=part))
         # the shared side of a merge or split has its sentences reported by its own pair
         shared = {Relation.MERGE: Status.NEW, Relation.SPLIT: Status.DROPPED}.get(Relation(match.relation))
@@ -370,15 +398,7 @@ def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:
     return (unit.paragraph, 0 if unit.kind == GROUP else 1, unit.index * 10000 + other, level)
 
 
-def _matched_unit(
-    old: DocTree,
-    new: DocTree,
-    a: Unit,
-    b: Unit,
-    value: float,
-    pairs: Mapping[int | None, int],
-    seg: Segmenter,
-) -> list[Initiative]:
+def _matched_unit(a: Unit, b: Unit, value: float, moved: bool, seg: Segmenter) -> list[Initiative]:
     aligned = _align_sentences(sentences(a.text) or [a.text], sentences(b.text) or [b.text], seg)
     diff: list[tuple[str, str]] = []
     figures: list[Figure] = []
@@ -393,7 +413,7 @@ def _matched_unit(
             diff.append(("+", new_s))
     changed = sum(len(text) for op, text in diff if op != "=")
     ratio = changed / max(1, len(a.text) + len(b.text))
-    if pairs.get(_home(old, a)) != _home(new, b):
+    if moved:
         status = Status.MOVED
     elif ratio <= params.RECURRING_EDIT_RATIO and not figures:
         status = Status.RECURRING

@@ -30,8 +30,6 @@ MIN_SENTENCE = 8
 #: Lines at most this long (in characters, list marks aside) that state one figure after a name
 #: are indicator or target lines.
 INDICATOR_LINE = 40
-#: Two indicator lines name one indicator from this Dice share of character pairs of their names.
-INDICATOR_NAMES = 0.75
 #: Shared rare words beyond this many add nothing.
 ANCHOR_CAP = 3
 

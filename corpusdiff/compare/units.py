@@ -277,8 +277,7 @@ def _compatible(a: Unit, b: Unit) -> bool:
     """Most kinds may continue each other (a review group of one year is a `一是…` paragraph
     of the next; `same_kind` weighs the difference), but a numbered task never continues a
     group or becomes one: they are different levels of the same hierarchy. Two indicator
-    lines continue each other only when they name the same indicator: `一般公共预算收入…` is
-    not `万元GDP水耗…` however alike their figures and verbs."""
+    lines continue each other only when their names have something in common."""
     if {a.kind, b.kind} == {GROUP, "task"}:
         return False
     old_name, new_name = indicator_name(a.text), indicator_name(b.text)
@@ -305,11 +304,10 @@ def indicator_name(text: str) -> str | None:
 
 
 def names_alike(old: str, new: str) -> bool:
-    """Whether two indicator names are one indicator, renamed at most a little (`城镇新增就业`
-    / `城镇新增就业人数`); a name inside another is not enough (`国内生产总值` / `单位国内生产总值
-    能耗`)."""
-    a, b = set(_bigrams(old)), set(_bigrams(new))
-    return 2 * len(a & b) >= params.INDICATOR_NAMES * (len(a) + len(b))
+    """Whether two indicator names may be one indicator, renamed (`能耗总量和强度` / `万元GDP
+    能耗`): they share a pair of characters. Names with nothing in common (`一般公共预算收入` /
+    `万元GDP水耗`) are two indicators, however alike their figures and verbs read."""
+    return bool(set(_bigrams(old)) & set(_bigrams(new)))
 
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
