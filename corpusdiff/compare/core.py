@@ -20,6 +20,7 @@ from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.units import (
     GROUP,
     candidate_features,
+    groups_from_units,
     match_units,
     roles_correspond,
     task_areas,
@@ -347,7 +348,9 @@ def classify_units(
             return False
         return pairs.get(old_home) != new_home
 
-    for match in match_units(old_units, new_units, features, forced):
+    matches = match_units(old_units, new_units, features, forced)
+    matches += groups_from_units(old, new, old_units, new_units, matches)
+    for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
         unit, *in_sentences = _matched_unit(a, b, match.probability, moved(a, b), seg)

@@ -30,6 +30,10 @@ MIN_SENTENCE = 8
 #: Lines at most this long (in characters, list marks aside) that state one figure after a name
 #: are indicator or target lines.
 INDICATOR_LINE = 40
+#: A group left unpaired continues under the group that holds at least this many of its
+#: continuing units, and at least this share of them.
+GROUP_VOTES = 3
+GROUP_SHARE = 0.5
 #: Shared rare words beyond this many add nothing.
 ANCHOR_CAP = 3
 

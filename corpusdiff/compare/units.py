@@ -458,6 +458,71 @@ def match_units(
     return matches
 
 
+def groups_from_units(
+    old_tree: DocTree,
+    new_tree: DocTree,
+    old_units: Sequence[Unit],
+    new_units: Sequence[Unit],
+    matches: Sequence[Match],
+) -> list[Match]:
+    """Groups left unpaired, paired where their units went: a group continues under the group
+    that holds most of its continuing units, as an analyst follows `（三）增强内需…` of one year
+    into `四、协调推动经济稳定增长和结构优化` of the next by its tasks, whatever the headings say.
+    An unpaired old group whose units went to a paired new group is merged into it (and a new
+    group split from an old one likewise); the probability is the share of the group's
+    continuing units that went there."""
+    old_group, new_group = enclosing_groups(old_tree, old_units), enclosing_groups(new_tree, new_units)
+    votes: Counter[tuple[int, int]] = Counter()
+    for match in matches:
+        if match.old in old_group and match.new in new_group and old_units[match.old].kind != GROUP:
+            votes[(old_group[match.old], new_group[match.new])] += 1
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    proposals = []
+    for side, index in _unpaired_groups(old_units, new_units, *paired):
+        mine = {pair: n for pair, n in votes.items() if pair[side] == index}
+        if mine:
+            pair, count = max(mine.items(), key=lambda item: (item[1], -item[0][1 - side]))
+            share = count / sum(mine.values())
+            if count >= params.GROUP_VOTES and share >= params.GROUP_SHARE:
+                proposals.append((count, share, side, pair))
+    # strongest evidence first, the same way round whichever edition is the old one
+    proposals.sort(key=lambda p: (-p[0], -p[1], min(p[3]), max(p[3])))
+    found: list[Match] = []
+    for _, share, side, pair in proposals:
+        if pair[side] in paired[side]:
+            continue  # paired a moment ago, as the other side of a stronger group
+        taken = pair[1 - side] in paired[1 - side]
+        found.append(Match(pair[0], pair[1], share, ("merge" if side == 0 else "split") if taken else ""))
+        paired[0].add(pair[0])
+        paired[1].add(pair[1])
+    return found
+
+
+def _unpaired_groups(
+    old_units: Sequence[Unit], new_units: Sequence[Unit], paired_old: set[int], paired_new: set[int]
+) -> list[tuple[int, int]]:
+    """(side, index) of every group unit in no pair: old side 0, new side 1."""
+    return [(0, i) for i, u in enumerate(old_units) if u.kind == GROUP and i not in paired_old] + [
+        (1, j) for j, u in enumerate(new_units) if u.kind == GROUP and j not in paired_new
+    ]
+
+
+def enclosing_groups(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
+    """Each unit's innermost enclosing group unit (indices into `units`); a group's is the
+    group above it."""
+    group_of_section = {u.section: k for k, u in enumerate(units) if u.kind == GROUP}
+    enclosing: dict[int, int] = {}
+    for k, unit in enumerate(units):
+        section = unit.section
+        if unit.kind == GROUP and section is not None:
+            section = tree.sections[section].parent
+        while section is not None and section not in group_of_section:
+            section = tree.sections[section].parent
+        if section is not None:
+            enclosing[k] = group_of_section[section]
+    return enclosing
+
+
 def _best(options: Iterable[tuple[tuple[int, int], float]]) -> tuple[tuple[int, int], float] | None:
     return max(options, key=lambda option: option[1], default=None)
 

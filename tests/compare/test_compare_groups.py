@@ -1,0 +1,94 @@
+"""A group continues where its units went: `（三）增强内需拉动经济的主引擎作用` of one year and
+`四、协调推动经济稳定增长和结构优化` of the next share few words in their headings, but the tasks
+of the one continue under the other."""
+
+from __future__ import annotations
+
+from corpusdiff.compare.core import compare
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.diff import Status
+
+FRONT = """---
+dialect: corpusdiff/1
+title: 政府工作报告
+---
+
+## 一、上年工作回顾
+
+过去一年，经济运行保持在合理区间，就业继续增加。
+
+## 二、今年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7%左右。
+
+## 三、今年重点工作
+"""
+
+DEMAND = (
+    "积极扩大消费。鼓励养老健康家政消费，促进信息消费，推动绿色消费，发展服务消费。",
+    "增加公共产品有效投资。今年中央预算内投资安排4776亿元，铁路投资保持在8000亿元以上。",
+    "稳定外贸增长。完善出口退税负担机制，扩大跨境电子商务综合试点，推动加工贸易转型升级。",
+)
+#: The same tasks a year later: each opens with another lead, the measures carry on.
+DEMAND_LATER = (
+    "消费潜力持续释放。鼓励养老健康家政消费，促进信息消费，推动绿色消费，发展服务消费。",
+    "有效投资稳中有进。今年中央预算内投资安排4776亿元，铁路投资保持在8000亿元以上。",
+    "外贸质量明显提升。完善出口退税负担机制，扩大跨境电子商务综合试点，推动加工贸易转型升级。",
+)
+INNOVATION = (
+    "加快建设创新型国家。深入实施创新驱动发展战略，全社会研发投入增长11.6%，国家重点实验室新建20家。",
+    "加强基础研究。实施重大科技项目，布局建设一批国家实验室，支持企业牵头组建创新联合体。",
+    "发展壮大新动能。做大做强新兴产业集群，实施大数据发展行动，加强新一代人工智能研发应用。",
+)
+INNOVATION_LATER = (
+    "提升科技支撑能力。深入实施创新驱动发展战略，全社会研发投入增长11.6%，国家重点实验室新建20家。",
+    "基础研究取得新突破。实施重大科技项目，布局建设一批国家实验室，支持企业牵头组建创新联合体。",
+    "新兴产业加快成长。做大做强新兴产业集群，实施大数据发展行动，加强新一代人工智能研发应用。",
+)
+FARMING = (
+    "稳定粮食生产。稳定粮食播种面积，提高单产和品质，实施新一轮千亿斤粮食产能工程。",
+    "推进农村改革。稳定农村土地承包关系，开展土地经营权抵押贷款试点，发展家庭农场。",
+    "加大扶贫开发力度。今年再减少农村贫困人口1000万人以上，完成危房改造300万户。",
+)
+
+
+def _group(heading: str, paragraphs: tuple[str, ...]) -> str:
+    return f"\n### {heading}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _initiatives(old: str, new: str) -> list:  # type: ignore[type-arg]
+    return [i for i in compare(tree_from_markdown(old), tree_from_markdown(new)).initiatives if i.level == "unit"]
+
+
+def test_a_group_continues_under_the_group_that_holds_its_tasks() -> None:
+    """Heading and leads rewritten, the measures carried on: the group continues."""
+    old = FRONT + _group("（一）深化供给侧结构性改革", DEMAND) + _group("（二）加快建设创新型国家", INNOVATION)
+    new = FRONT + _group("（一）继续深化供给侧结构性改革", DEMAND_LATER) + _group(
+        "（二）培育壮大发展新动力", INNOVATION_LATER
+    )
+    groups = {i.old.heading: i for i in _initiatives(old, new) if i.old is not None and i.old.kind == "group"}
+    innovation = groups["加快建设创新型国家"]
+    assert innovation.new is not None and innovation.new.heading == "培育壮大发展新动力"
+    assert innovation.relation == ""
+    pairs = [(i.old.index, i.new.index) for i in _initiatives(old, new) if i.old is not None and i.new is not None]
+    assert len(pairs) == len(set(pairs)), "a pair is reported once"
+
+
+def test_two_groups_whose_tasks_meet_under_one_are_merged_into_it() -> None:
+    old = FRONT + _group("（一）增强内需拉动经济的主引擎作用", DEMAND) + _group("（二）夯实农业基础", FARMING)
+    new = FRONT + _group("（一）协调推动经济稳定增长和结构优化", DEMAND_LATER + FARMING)
+    unpaired = [i for i in _initiatives(old, new) if i.status in (Status.DROPPED, Status.NEW)]
+    assert not [i for i in unpaired if (i.old or i.new).kind == "group"]
+
+
+def test_a_group_whose_tasks_scattered_stays_unpaired() -> None:
+    """One task under each of three other groups is no evidence that the group continues."""
+    old = FRONT + _group("（一）增强内需拉动经济的主引擎作用", DEMAND)
+    new = (
+        FRONT
+        + _group("（一）推进结构性改革", DEMAND_LATER[:1] + FARMING[:1])
+        + _group("（二）扩大有效投资", DEMAND_LATER[1:2] + FARMING[1:2])
+        + _group("（三）开创对外开放新局面", DEMAND_LATER[2:] + FARMING[2:])
+    )
+    groups = [i for i in _initiatives(old, new) if i.old is not None and i.old.kind == "group"]
+    assert [i.status for i in groups] == [Status.DROPPED]
