@@ -96,6 +96,9 @@ _MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(�
 #: person, group or firm (零就业家庭, 黄码人员), a manner (一站式, 嵌入式: “…式” says how,
 #: not what; 模式/方式/形式 are nouns). Categories recur everywhere and name no scheme.
 _CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市民|(?<![模方形公程仪样格])式)$")
+#: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness or line
+#: (九二共识, 四个意识, 四个自信) is held or upheld, never run.
+_DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线)$")
 #: A chain of three or more levels or steps joined by - or — (“区-街道-社区”,
 #: “居家-小区-社区-机构”, “智能识别—规划调整—更新激活”) describes a hierarchy or a process.
 _CHAIN_MIN_PARTS = 3
@@ -180,16 +183,22 @@ _BEFORE_VERB_RE = re.compile(
     rf"(推出|启动|举办|开展|实施|实行|推行|试点|上线|发布|出台|制定|创新|首创|建设)[{IDEOGRAPHS}]{{0,4}}$"
 )
 #: What, right after a quote, makes it no programme: a goal, a vision or a doctrine
-#: (…奋斗目标, …愿景, …重要思想, …底线), spending or an area (…经费, …深度贫困地区, …领域), a
-#: kind of firm or person (“小巨人”企业, “零收入”市民), an honour (…称号, …案例, …授牌, …奖项).
+#: (…奋斗目标, …愿景, …重要思想, …底线), spending, a charge or an area (…经费, “五险一金”
+#: 缴费比例, …领域), a kind of firm or person (“小巨人”企业, “零收入”市民), an honour (…称号,
+#: …案例, …授牌, …奖项).
 #: The noun may follow a modifier of up to two characters (奋斗目标, 重要思想), and it only
 #: counts as the head when no programme noun closes the compound within two more characters
 #: (“四位一体”企业服务体系 is a service system, not a firm).
 _NEGATIVE_AFTER_RE = re.compile(
-    r"^(.{0,2}?)(目标|愿景|思想|精神|理念|底线|定位|经费|地区|领域|企业|单位|市民|人员|家庭|群体|"
+    r"^(.{0,2}?)(目标|愿景|思想|精神|理念|底线|定位|经费|缴费|费率|地区|领域|企业|单位|市民|人员|家庭|群体|"
     r"称号|荣誉|案例|授牌|认定|奖项|奖)"
 )
 _COMPOUND_GAP = 2
+#: A quote listed with other things (、 和 及 与) or given as an example (等) of a category of
+#: areas, fields, firms or people (向创新驱动、“三农”、民生等领域倾斜; 小微企业、“三农”和贫困地区;
+#: “三区三州”等深度贫困地区) is one of those things, not a programme; up to eight characters of
+#: the category's modifier may stand between.
+_CATEGORY_MEMBER_RE = re.compile(r"^(?:[、和及与]|等)[^，。；：“”]{0,8}?(地区|领域|行业|企业|单位|人员|群体|家庭)")
 #: Verbs that introduce an honour or title (获评“…”, 荣获“…”, 入选全国“…”). Up to eight
 #: characters (全国, 首批省级, 2022年) may stand between the verb and the quote.
 _HONOUR_VERB_RE = re.compile(
@@ -199,10 +208,10 @@ _HONOUR_VERB_RE = re.compile(
 #: honour is the ranking, not the programme), or that noun is itself an award (…最佳产品奖).
 _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
 #: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”) and of
-#: holding a belief (树立“四个意识”, 坚定“四个自信”): what follows is a problem or a doctrine;
+#: holding a belief (树立“四个意识”, 坚定“四个自信”; 纠治“四风”): what follows is a problem or a doctrine;
 #: and 成为 (打造成为“…”): what follows is a positioning, a title to reach.
 _NEGATIVE_BEFORE_RE = re.compile(
-    r"(纠正|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为)[^，。；：、“”]{0,4}$"
+    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为)[^，。；：、“”]{0,4}$"
 )
 #: How many characters before a quote are read for its context.
 _BEFORE_WINDOW = 12
@@ -325,6 +334,8 @@ def _rejected_name(name: str) -> bool:
         return True
     if _OUTCOME_RE.search(name) or _CATEGORY_END_RE.search(name) or _MEASURE_RE.match(name):
         return True
+    if _DOCTRINE_END_RE.search(name):
+        return True
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
 
@@ -406,7 +417,7 @@ def _evidence(name: str, before: str, own_before: str, after: str) -> tuple[bool
     honour = _HONOUR_VERB_RE.search(before)
     if honour and (not head or _HONOUR_NOUN_END_RE.search(head)):
         return False, True
-    if _negative_after(head) or _NEGATIVE_BEFORE_RE.search(before):
+    if _negative_after(head) or _NEGATIVE_BEFORE_RE.search(before) or _CATEGORY_MEMBER_RE.match(after):
         return False, True
     strong_after = any(noun in head for noun in _STRONG_AFTER_NOUNS) or bool(_LEVER_AFTER_RE.match(after))
     if _is_list(name):

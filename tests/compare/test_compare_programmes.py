@@ -17,7 +17,8 @@ SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared 
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 
 # Measured (docs/diff-output.md, "Programmes"): tuning P 0.967, R 0.974; held out P 0.779,
-# R 0.898. The floors sit a little below, so a change that costs a name or two fails here.
+# R 0.898 before the category-list, doctrine and charge rules, 0.869 / 0.898 with them (seen).
+# The floors sit a little below, so a change that costs a name or two fails here.
 FLOORS = {"tuning": (0.95, 0.96), "held_out": (0.75, 0.85)}
 
 
@@ -162,6 +163,12 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
         "牢固树立“四个意识”。",  # a belief
         "实现“两个一百年”奋斗目标。",  # a goal
         "压减“三公”经费。",  # a spending category
+        "降低“五险一金”缴费比例。",  # a charge
+        "驰而不息纠治“四风”。",  # a thing opposed (纠治 as 纠正)
+        "推动两岸关系在“九二共识”基础上发展。",  # a consensus: a doctrine word closes the name
+        "资金向创新驱动、“三农”、民生等领域倾斜。",  # one of a list of fields
+        "更多投向小微企业、“三农”和贫困地区。",  # one of a list of areas
+        "加大“三区三州”等深度贫困地区脱贫攻坚力度。",  # an example of a kind of area
         "打造成为“高端服务示范中心”。",  # a positioning
         "实现“十四五”良好开局。",  # a plan period
         "应对“5.21”疫情。",  # a date
@@ -170,6 +177,12 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
 )
 def test_exclusions(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_programme_among_places_is_still_a_programme() -> None:
+    """Only a list or an example of a category marks a quote: a programme whose partners are
+    countries and regions keeps its name."""
+    assert names("推进“一带一路”沿线国家和地区合作。") == ["一带一路"]
 
 
 def test_an_honour_verb_does_not_exclude_a_programme_the_honour_is_about() -> None:
