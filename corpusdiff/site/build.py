@@ -472,17 +472,17 @@ def _up_to_date(output: SiteOutput, previous: dict[str, Any] | None, task: PageT
 
 
 def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
-    paragraphs = [
-        [number, anchor, text]
-        for number, doc in enumerate(docs)
-        for anchor, text in state[doc.url]["data"]["paragraphs"]
+    """The search page and its index (site/search.py: one file, or shards past a few MB)."""
+    from corpusdiff.site.search import SearchDocument, search_files
+
+    documents = [
+        SearchDocument(
+            d.url, d.meta.title, d.meta.date, tuple((a, t) for a, t in state[d.url]["data"]["paragraphs"])
+        )
+        for d in docs
     ]
-    index = {
-        "documents": [{"url": d.url, "title": d.meta.title, "date": d.meta.date} for d in docs],
-        "paragraphs": paragraphs,
-    }
-    script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
-    output.write("search-index.js", script)
+    for path, script in search_files(documents).items():
+        output.write(path, script)
     strings = cast("Strings", env.globals["t"])
     output.write(
         "search.html", env.get_template("search.html").render(root="", title=strings("search.title"))

@@ -228,10 +228,17 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
 });
 
 /* --- search ----------------------------------------------------------------------------------- */
+/* One index file (search-index.js) holding every paragraph, or, for a large corpus, a small one
+   describing shards (corpusdiff/site/search.py): posting shards map a key (an indexed character,
+   or two adjacent ones) to the content shards that contain it; content shards hold paragraphs.
+   Both give the same hits: the first 200 paragraphs, in order, containing every term. */
 (function () {
   var input = document.getElementById("q"), index = window.CORPUSDIFF_INDEX;
   if (!input || !index) return;
   var status = document.getElementById("search-status"), list = document.getElementById("results");
+  var LIMIT = 200, generation = 0, sharded = index.sharded, shards = {};
+  var INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
+
   function snippet(text, terms) {
     var at = Math.max(0, text.indexOf(terms[0])), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
     var div = document.createElement("div");
@@ -240,25 +247,125 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     corpusdiffMark(div, terms);
     return div;
   }
+  function matches(text, terms) { return terms.every(function (t) { return text.indexOf(t) >= 0; }); }
+  function show(doc, anchor, text, query, terms) {
+    var li = document.createElement("li"), a = document.createElement("a"), where = document.createElement("div");
+    a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + anchor;
+    a.textContent = doc.title;
+    where.className = "where";
+    where.textContent = doc.date;
+    li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
+    list.appendChild(li);
+  }
+  function done(hits, query) {
+    status.textContent = status.dataset.template.replace("{n}", hits + (hits >= LIMIT ? "+" : "")).replace("{q}", query);
+  }
+  function searchWhole(query, terms) {
+    var hits = 0;
+    for (var i = 0; i < index.paragraphs.length && hits < LIMIT; i++) {
+      var p = index.paragraphs[i];
+      if (!matches(p[2], terms)) continue;
+      hits++;
+      show(index.documents[p[0]], p[1], p[2], query, terms);
+    }
+    done(hits, query);
+  }
+
+  /* The sharded index: each shard is a script calling CORPUSDIFF_SHARD(name, data) (file:// allows no fetch). */
+  window.CORPUSDIFF_SHARD = function (name, data) {
+    var entry = shards[name];
+    if (entry && !entry.loaded) { entry.loaded = true; entry.resolve(data); }
+  };
+  function load(name) {
+    var entry = shards[name];
+    if (entry) return entry.promise;
+    entry = shards[name] = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      entry.resolve = resolve;
+      function fail() { delete shards[name]; reject(new Error(name)); }
+      script.onerror = fail;
+      script.onload = function () { if (!entry.loaded) fail(); };
+      script.src = sharded.folder + name + ".js";
+      document.head.appendChild(script);
+    });
+    return entry.promise;
+  }
+  function queryKeys(terms) {
+    /* As search.query_keys: a term's adjacent indexed characters, or one that stands alone. */
+    var keys = [];
+    terms.forEach(function (term) {
+      (term.match(INDEXED) || []).forEach(function (run) {
+        run = run.toLowerCase();
+        if (run.length === 1) keys.push(run);
+        for (var i = 0; i + 1 < run.length; i++) keys.push(run.slice(i, i + 2));
+      });
+    });
+    return keys.filter(function (key, i) { return keys.indexOf(key) === i; });
+  }
+  function postingShard(key) {
+    /* As search.key_shard: 32-bit FNV-1a over the key's characters. */
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+    var number = (h & (sharded.postings - 1)).toString(16);
+    while (number.length < sharded.digits) number = "0" + number;
+    return "idx-" + number;
+  }
+  function blocksOf(shard, key) {
+    var deltas = shard[key] || [], blocks = [], at = 0;
+    for (var i = 0; i < deltas.length; i++) blocks.push(at += deltas[i]);
+    return blocks;
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+  function candidates(keys) {
+    /* The content shards holding every key (all of them when the query has no key). */
+    return Promise.all(keys.map(function (key) { return load(postingShard(key)); })).then(function (loaded) {
+      if (!keys.length) return sharded.blocks.map(function (_block, i) { return i; });
+      return keys.reduce(function (found, key, i) {
+        var blocks = blocksOf(loaded[i], key);
+        return found === null ? blocks : intersect(found, blocks);
+      }, null);
+    });
+  }
+  function searchSharded(query, terms, mine) {
+    var hits = 0, next = 0, batch = 1, blocks = [];
+    function current() { return mine === generation; }
+    function scan() {
+      /* content shards in order, a few more at a time, until LIMIT hits or none is left */
+      if (!current()) return;
+      if (hits >= LIMIT || next >= blocks.length) { done(hits, query); return; }
+      var chosen = blocks.slice(next, next + batch);
+      next += chosen.length;
+      batch = Math.min(8, batch * 2);
+      return Promise.all(chosen.map(function (b) { return load(sharded.blocks[b][0]); })).then(function (contents) {
+        if (!current()) return;
+        contents.forEach(function (paragraphs, i) {
+          var doc = index.documents[sharded.blocks[chosen[i]][1]];
+          paragraphs.forEach(function (p) {
+            if (hits < LIMIT && matches(p[1], terms)) { hits++; show(doc, p[0], p[1], query, terms); }
+          });
+        });
+        return scan();
+      });
+    }
+    status.textContent = status.dataset.loading;
+    candidates(queryKeys(terms)).then(function (found) { blocks = found; return scan(); }).catch(function () {
+      if (current()) status.textContent = status.dataset.failed;
+    });
+  }
+
   function run() {
-    var query = input.value.trim();
+    var query = input.value.trim(), mine = ++generation;
     list.textContent = "";
     if (!query) { status.textContent = ""; return; }
-    var terms = query.split(/\s+/), hits = 0;
-    for (var i = 0; i < index.paragraphs.length && hits < 200; i++) {
-      var p = index.paragraphs[i], text = p[2];
-      if (!terms.every(function (t) { return text.indexOf(t) >= 0; })) continue;
-      hits++;
-      var doc = index.documents[p[0]], li = document.createElement("li"), a = document.createElement("a");
-      a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + p[1];
-      a.textContent = doc.title;
-      var where = document.createElement("div");
-      where.className = "where";
-      where.textContent = doc.date;
-      li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
-      list.appendChild(li);
-    }
-    status.textContent = status.dataset.template.replace("{n}", hits + (hits >= 200 ? "+" : "")).replace("{q}", query);
+    var terms = query.split(/\s+/);
+    if (sharded) searchSharded(query, terms, mine); else searchWhole(query, terms);
   }
   input.addEventListener("input", run);
   var q = new URLSearchParams(location.search).get("q");
