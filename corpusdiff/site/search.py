@@ -2,20 +2,20 @@
 file:// (fetch() is refused there, a <script> tag is not).
 
 A small corpus gets one file, `search-index.js`, holding every paragraph: the page scans it.
-Past `SHARD_THRESHOLD_BYTES` of paragraph text that file would be too large to load, so the
+From `SHARD_THRESHOLD_BYTES` of paragraph text on, that file would be too large to load, so the
 index is sharded instead, and `search-index.js` only describes the shards:
 
-- content shards (`search/c-<hash>.js`): the paragraphs of one document, about `BLOCK_BYTES`
-  each, named by their content, so a shard a rebuild leaves unchanged keeps its file;
-- posting shards (`search/idx-<n>.js`): for each key, the content shards that contain it,
-  spread over a power of two of files by the key's FNV-1a hash.
+- content shards (`search/c-<hash>.js`): consecutive paragraphs of one document, about
+  `BLOCK_BYTES` each, named by their content, so a shard a rebuild leaves unchanged keeps its file;
+- posting shards (`search/idx-<n>.js`): for each key, the paragraphs (numbered across the
+  corpus) that contain it, spread over a power of two of files by the key's FNV-1a hash.
 
 A key is an indexed character (Han, ASCII letter or digit, letters lowercased) or two adjacent
 ones. A paragraph containing a query term contains every key of the term (`query_keys`), so the
-content shards that hold all of them are a superset of those with hits: the page loads the
-posting shards of the query's keys, intersects their lists, then loads those content shards in
-order and matches the terms exactly as in the single file. Both ways give the same hits.
-static/app.js mirrors `query_keys` and `key_shard`; keep them in step.
+paragraphs listed under all of them are a superset of the hits: the page loads the posting
+shards of the query's keys, intersects their lists, then loads the content shards of the first
+candidates and matches the terms exactly as in the one file. Both ways give the same hits.
+static/app.js mirrors `query_keys`, `key_shard` and the posting encoding; keep them in step.
 """
 
 from __future__ import annotations
@@ -23,14 +23,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Paragraph text (UTF-8 bytes) past which the index is sharded: a 2 MB script still loads in
 #: well under a second, and below it one file keeps a small site simple.
 SHARD_THRESHOLD_BYTES = 2_000_000
-#: Target size of a content shard: a few of them show the first hits.
-BLOCK_BYTES = 32_000
+#: Target size of a content shard: the hits of a common word are spread over many documents,
+#: and the page loads each shard that holds one of the first 200.
+BLOCK_BYTES = 16_000
 #: Target size of a posting shard, which sets how many there are (a power of two).
 POSTING_SHARD_BYTES = 64_000
 MIN_POSTING_SHARDS, MAX_POSTING_SHARDS = 16, 4096
@@ -66,28 +67,24 @@ def search_files(documents: Sequence[SearchDocument], threshold: int | None = No
 
 
 def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) -> dict[str, str]:
-    blocks = [(number, block) for number, doc in enumerate(documents) for block in _blocks(doc.paragraphs)]
     files: dict[str, str] = {}
-    names = []
-    for _number, block in blocks:
-        name = "c-" + hashlib.sha256(_json(block).encode("utf-8")).hexdigest()[:16]
-        files[SHARD_FOLDER + name + ".js"] = _shard_script(name, block)
-        names.append(name)
-    postings = _postings(block for _number, block in blocks)
+    blocks, texts = [], []
+    for number, doc in enumerate(documents):
+        for block in _blocks(doc.paragraphs):
+            name = "c-" + hashlib.sha256(_json(block).encode("utf-8")).hexdigest()[:16]
+            files[SHARD_FOLDER + name + ".js"] = _shard_script(name, block)
+            blocks.append([name, number, len(texts)])  # its first paragraph's number
+            texts += [text for _anchor, text in block]
+    postings = _postings(texts)
     count = posting_shard_count(postings)
     digits = max(2, len(f"{count - 1:x}"))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
     for key in sorted(postings):
-        shards[key_shard(key, count)][key] = _deltas(postings[key])
+        shards[key_shard(key, count)][key] = postings[key]
     for number, shard in enumerate(shards):
         name = f"idx-{number:0{digits}x}"
         files[SHARD_FOLDER + name + ".js"] = _shard_script(name, shard)
-    meta = {
-        "folder": SHARD_FOLDER,
-        "postings": count,
-        "digits": digits,
-        "blocks": [[name, number] for name, (number, _block) in zip(names, blocks, strict=True)],
-    }
+    meta = {"folder": SHARD_FOLDER, "postings": count, "digits": digits, "blocks": blocks}
     files[INDEX_SCRIPT] = _assign({"documents": listed, "sharded": meta})
     return files
 
@@ -106,12 +103,33 @@ def _blocks(paragraphs: Sequence[tuple[str, str]]) -> list[list[list[str]]]:
     return blocks
 
 
-def _postings(blocks: Iterable[list[list[str]]]) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = {}
-    for number, block in enumerate(blocks):
-        for key in set().union(*(text_keys(text) for _anchor, text in block)):
-            postings.setdefault(key, []).append(number)
-    return postings
+def _postings(texts: Sequence[str]) -> dict[str, str]:
+    """Each key's paragraphs, encoded (`encode_numbers`)."""
+    listed: dict[str, list[int]] = {}
+    for number, text in enumerate(texts):
+        for key in text_keys(text):
+            listed.setdefault(key, []).append(number)
+    return {key: encode_numbers(numbers) for key, numbers in listed.items()}
+
+
+#: The digits of the posting encoding: base64url's, safe in JSON and JavaScript strings.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def encode_numbers(numbers: Sequence[int]) -> str:
+    """Increasing numbers as the gaps between them, five bits a digit, low bits first, a digit
+    of 32 or more saying another follows: a gap under 32 is one character (a JSON list of
+    gaps costs two or three)."""
+    digits = []
+    previous = 0
+    for number in numbers:
+        gap = number - previous
+        previous = number
+        while gap >= 32:
+            digits.append(DIGITS[32 | (gap & 31)])
+            gap >>= 5
+        digits.append(DIGITS[gap])
+    return "".join(digits)
 
 
 def text_keys(text: str) -> set[str]:
@@ -144,18 +162,13 @@ def key_shard(key: str, count: int) -> int:
     return value & (count - 1)
 
 
-def posting_shard_count(postings: dict[str, list[int]]) -> int:
-    """A power of two of posting shards of about POSTING_SHARD_BYTES each (estimated: a key and
-    its quotes, three bytes a number)."""
-    size = sum(len(key.encode("utf-8")) + 6 + 3 * len(blocks) for key, blocks in postings.items())
+def posting_shard_count(postings: dict[str, str]) -> int:
+    """A power of two of posting shards of about POSTING_SHARD_BYTES each."""
+    size = sum(len(key.encode("utf-8")) + len(listed) + 6 for key, listed in postings.items())
     count = MIN_POSTING_SHARDS
     while count < MAX_POSTING_SHARDS and count * POSTING_SHARD_BYTES < size:
         count *= 2
     return count
-
-
-def _deltas(numbers: list[int]) -> list[int]:
-    return [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
 
 
 def _json(data: object) -> str:

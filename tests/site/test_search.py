@@ -56,22 +56,40 @@ def lookup(files: dict[str, str], query: str) -> list[Hit]:
         return found[:RESULT_LIMIT]
     meta = index["sharded"]
     keys = list(dict.fromkeys(k for term in terms for k in query_keys(term)))
-    blocks = list(range(len(meta["blocks"])))
+    texts: list[tuple[int, str, str]] = []  # (document, anchor, text) of every paragraph, in order
+    for name, document, first in meta["blocks"]:
+        assert first == len(texts)
+        content = _shard(files, name)
+        assert isinstance(content, list)
+        texts += [(document, anchor, text) for anchor, text in content]
+    candidates = range(len(texts))
     for key in keys:
         shard = _shard(files, f"idx-{key_shard(key, meta['postings']):0{meta['digits']}x}")
         assert isinstance(shard, dict)
-        listed, at = set(), 0
-        for delta in shard.get(key, []):
-            at += delta
-            listed.add(at)
-        blocks = [b for b in blocks if b in listed]
-    hits: list[Hit] = []
-    for block in blocks:
-        name, document = meta["blocks"][block]
-        content = _shard(files, name)
-        assert isinstance(content, list)
-        hits += [(urls[document], a) for a, text in content if all(t in text for t in terms)]
+        listed = set(decode_numbers(shard.get(key, "")))
+        candidates = [n for n in candidates if n in listed]
+    hits = [(urls[texts[n][0]], texts[n][1]) for n in candidates if all(t in texts[n][2] for t in terms)]
     return hits[:RESULT_LIMIT]
+
+
+def decode_numbers(encoded: str) -> list[int]:
+    """search.encode_numbers read back, as static/app.js reads it."""
+    numbers, at, gap, scale = [], 0, 0, 1
+    for char in encoded:
+        digit = search.DIGITS.index(char)
+        gap += (digit & 31) * scale
+        if digit & 32:
+            scale *= 32
+            continue
+        at += gap
+        numbers.append(at)
+        gap, scale = 0, 1
+    return numbers
+
+
+@given(st.lists(st.integers(0, 10**7), unique=True).map(sorted))
+def test_posting_lists_read_back(numbers: list[int]) -> None:
+    assert decode_numbers(search.encode_numbers(numbers)) == numbers
 
 
 def brute_force(documents: list[SearchDocument], query: str) -> list[Hit]:

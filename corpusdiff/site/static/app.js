@@ -230,7 +230,7 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
 /* --- search ----------------------------------------------------------------------------------- */
 /* One index file (search-index.js) holding every paragraph, or, for a large corpus, a small one
    describing shards (corpusdiff/site/search.py): posting shards map a key (an indexed character,
-   or two adjacent ones) to the content shards that contain it; content shards hold paragraphs.
+   or two adjacent ones) to the paragraphs that contain it; content shards hold the paragraphs.
    Both give the same hits: the first 200 paragraphs, in order, containing every term. */
 (function () {
   var input = document.getElementById("q"), index = window.CORPUSDIFF_INDEX;
@@ -311,10 +311,18 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     while (number.length < sharded.digits) number = "0" + number;
     return "idx-" + number;
   }
-  function blocksOf(shard, key) {
-    var deltas = shard[key] || [], blocks = [], at = 0;
-    for (var i = 0; i < deltas.length; i++) blocks.push(at += deltas[i]);
-    return blocks;
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  function paragraphsOf(shard, key) {
+    /* As search.encode_numbers: gaps, five bits a digit, low bits first, 32 and up: more follows. */
+    var text = shard[key] || "", numbers = [], at = 0, gap = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text.charAt(i));
+      gap += (digit & 31) * scale;
+      if (digit & 32) { scale *= 32; continue; }
+      numbers.push(at += gap);
+      gap = 0; scale = 1;
+    }
+    return numbers;
   }
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
@@ -324,38 +332,62 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     return out;
   }
   function candidates(keys) {
-    /* The content shards holding every key (all of them when the query has no key). */
+    /* The paragraphs holding every key, in order (null when the query has no key: all of them). */
     return Promise.all(keys.map(function (key) { return load(postingShard(key)); })).then(function (loaded) {
-      if (!keys.length) return sharded.blocks.map(function (_block, i) { return i; });
       return keys.reduce(function (found, key, i) {
-        var blocks = blocksOf(loaded[i], key);
-        return found === null ? blocks : intersect(found, blocks);
+        var listed = paragraphsOf(loaded[i], key);
+        return found === null ? listed : intersect(found, listed);
       }, null);
     });
   }
+  function blockOf(paragraph) {
+    /* The content shard holding a paragraph: the last whose first paragraph is not after it. */
+    var low = 0, high = sharded.blocks.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (sharded.blocks[middle][2] <= paragraph) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
   function searchSharded(query, terms, mine) {
-    var hits = 0, next = 0, batch = 1, blocks = [];
+    var hits = 0, found = null, next = 0;
     function current() { return mine === generation; }
-    function scan() {
-      /* content shards in order, a few more at a time, until LIMIT hits or none is left */
-      if (!current()) return;
-      if (hits >= LIMIT || next >= blocks.length) { done(hits, query); return; }
-      var chosen = blocks.slice(next, next + batch);
-      next += chosen.length;
-      batch = Math.min(8, batch * 2);
-      return Promise.all(chosen.map(function (b) { return load(sharded.blocks[b][0]); })).then(function (contents) {
-        if (!current()) return;
-        contents.forEach(function (paragraphs, i) {
-          var doc = index.documents[sharded.blocks[chosen[i]][1]];
-          paragraphs.forEach(function (p) {
-            if (hits < LIMIT && matches(p[1], terms)) { hits++; show(doc, p[0], p[1], query, terms); }
-          });
-        });
-        return scan();
+    function check(block, paragraphs, numbers) {
+      var doc = index.documents[sharded.blocks[block][1]], first = sharded.blocks[block][2];
+      numbers.forEach(function (number) {
+        var p = paragraphs[number - first];
+        if (hits < LIMIT && matches(p[1], terms)) { hits++; show(doc, p[0], p[1], query, terms); }
       });
     }
+    function round() {
+      /* The next candidates, as many as hits are still wanted: their shards requested at once,
+         checked in order as they come. A query without keys reads every shard, eight at a time. */
+      if (!current()) return;
+      var total = found ? found.length : sharded.blocks.length;
+      if (hits >= LIMIT || next >= total) { done(hits, query); return; }
+      var wanted = {}, order = [];
+      if (found) {
+        found.slice(next, next + LIMIT - hits).forEach(function (number) {
+          var block = blockOf(number);
+          if (!wanted[block]) { wanted[block] = []; order.push(block); }
+          wanted[block].push(number);
+        });
+        next += LIMIT - hits;
+      } else {
+        for (var b = next; b < Math.min(total, next + 8); b++) order.push(b);
+        next += order.length;
+      }
+      var loads = order.map(function (block) { return load(sharded.blocks[block][0]); });
+      return order.reduce(function (chain, block, i) {
+        return chain.then(function () { return loads[i]; }).then(function (paragraphs) {
+          if (!current()) return;
+          var first = sharded.blocks[block][2];
+          check(block, paragraphs, wanted[block] || paragraphs.map(function (_p, j) { return first + j; }));
+        });
+      }, Promise.resolve()).then(round);
+    }
     status.textContent = status.dataset.loading;
-    candidates(queryKeys(terms)).then(function (found) { blocks = found; return scan(); }).catch(function () {
+    candidates(queryKeys(terms)).then(function (listed) { found = listed; return round(); }).catch(function () {
       if (current()) status.textContent = status.dataset.failed;
     });
   }
