@@ -68,7 +68,8 @@ def search_files(documents: Sequence[SearchDocument], threshold: int | None = No
 
 def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) -> dict[str, str]:
     files: dict[str, str] = {}
-    blocks, texts = [], []
+    blocks: list[list[str | int]] = []
+    texts: list[str] = []
     for number, doc in enumerate(documents):
         for block in _blocks(doc.paragraphs):
             name = "c-" + hashlib.sha256(_json(block).encode("utf-8")).hexdigest()[:16]
