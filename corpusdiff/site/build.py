@@ -471,9 +471,13 @@ def _up_to_date(output: SiteOutput, previous: dict[str, Any] | None, task: PageT
     return all(output.intact(page) for page in previous["pages"])
 
 
+SEARCH_INDEX = "search-index"  # the state key of the search index's files
+
+
 def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
-    """The search page and its index (site/search.py: one file, or shards past a few MB)."""
-    from corpusdiff.site.search import SearchDocument, search_files
+    """The search page and its index (site/search.py: one file, or shards past a few MB); the
+    index is kept as it is when no paragraph, title or setting changed and its files are intact."""
+    from corpusdiff.site.search import SearchDocument, index_hash, search_files
 
     documents = [
         SearchDocument(
@@ -481,8 +485,18 @@ def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: 
         )
         for d in docs
     ]
-    for path, script in search_files(documents).items():
-        output.write(path, script)
+    digest = index_hash(documents, site_stamp())
+    previous = output.tasks.get(SEARCH_INDEX)
+    if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
+        pages = previous["pages"]
+        for page in pages:
+            output.keep(page)
+    else:
+        files = search_files(documents)
+        for path, script in files.items():
+            output.write(path, script)
+        pages = sorted(files)
+    state[SEARCH_INDEX] = {"hash": digest, "pages": pages, "data": {}}
     strings = cast("Strings", env.globals["t"])
     output.write(
         "search.html", env.get_template("search.html").render(root="", title=strings("search.title"))

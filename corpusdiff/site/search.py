@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -104,12 +106,28 @@ def _blocks(paragraphs: Sequence[tuple[str, str]]) -> list[list[list[str]]]:
     return blocks
 
 
+def index_hash(documents: Sequence[SearchDocument], stamp: str) -> str:
+    """What the index is made of (with the code's `stamp` and this module's settings): the same
+    hash, the same files."""
+    settings = (
+        SHARD_THRESHOLD_BYTES,
+        BLOCK_BYTES,
+        POSTING_SHARD_BYTES,
+        MIN_POSTING_SHARDS,
+        MAX_POSTING_SHARDS,
+    )
+    digest = hashlib.sha256(_json([stamp, settings]).encode("utf-8"))
+    for doc in documents:
+        digest.update(_json([doc.url, doc.title, doc.date, doc.paragraphs]).encode("utf-8"))
+    return digest.hexdigest()
+
+
 def _postings(texts: Sequence[str]) -> dict[str, str]:
     """Each key's paragraphs, encoded (`encode_numbers`)."""
-    listed: dict[str, list[int]] = {}
+    listed: defaultdict[str, list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
         for key in text_keys(text):
-            listed.setdefault(key, []).append(number)
+            listed[key].append(number)
     return {key: encode_numbers(numbers) for key, numbers in listed.items()}
 
 
@@ -121,11 +139,11 @@ def encode_numbers(numbers: Sequence[int]) -> str:
     """Increasing numbers as the gaps between them, five bits a digit, low bits first, a digit
     of 32 or more saying another follows: a gap under 32 is one character (a JSON list of
     gaps costs two or three)."""
+    gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+    if max(gaps, default=0) < 32:  # the common case, a character a gap
+        return "".join(map(DIGITS.__getitem__, gaps))
     digits = []
-    previous = 0
-    for number in numbers:
-        gap = number - previous
-        previous = number
+    for gap in gaps:
         while gap >= 32:
             digits.append(DIGITS[32 | (gap & 31)])
             gap >>= 5
@@ -138,7 +156,7 @@ def text_keys(text: str) -> set[str]:
     keys: set[str] = set()
     for run in _runs(text):
         keys.update(run)
-        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+        keys.update(map(operator.add, run, run[1:]))
     return keys
 
 

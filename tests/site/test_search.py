@@ -222,3 +222,20 @@ def test_falling_below_the_threshold_removes_the_shards(forced: None, tmp_path: 
     assert not (out / "search").exists()
     assert sum(name.startswith("search/") for name in report.removed) > 16
     assert '"paragraphs":' in (out / INDEX_SCRIPT).read_text(encoding="utf-8")
+
+
+def test_an_unchanged_index_is_not_made_again_unless_a_file_is_damaged(
+    forced: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(ROOT / "corpus", out)
+    made = []
+    monkeypatch.setattr(
+        search, "search_files", lambda *args, **kw: made.append(1) or search_files(*args, **kw)
+    )
+    report = build_site(ROOT / "corpus", out)
+    assert made == [] and not [name for name in report.written if "search" in name]
+    shard = sorted(_shards(out))[0]
+    (out / shard).write_text("damaged", encoding="utf-8")
+    report = build_site(ROOT / "corpus", out)
+    assert made == [1] and [name for name in report.written if name.startswith("search")] == [shard]
