@@ -479,9 +479,13 @@ def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: 
     index is kept as it is when no paragraph, title or setting changed and its files are intact."""
     from corpusdiff.site.search import SearchDocument, index_hash, search_files
 
+    strings = cast("Strings", env.globals["t"])
     documents = [
         SearchDocument(
-            d.url, d.meta.title, d.meta.date, tuple((a, t) for a, t in state[d.url]["data"]["paragraphs"])
+            d.url,
+            d.meta.title,
+            strings.date(d.meta.date) or d.meta.date,
+            tuple((a, t) for a, t in state[d.url]["data"]["paragraphs"]),
         )
         for d in docs
     ]
@@ -497,7 +501,6 @@ def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: 
             output.write(path, script)
         pages = sorted(files)
     state[SEARCH_INDEX] = {"hash": digest, "pages": pages, "data": {}}
-    strings = cast("Strings", env.globals["t"])
     output.write(
         "search.html", env.get_template("search.html").render(root="", title=strings("search.title"))
     )
