@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.site import search
@@ -131,8 +131,7 @@ def corpus_and_query(draw: st.DrawFn) -> tuple[list[list[str]], str]:
 @given(corpus_and_query())
 def test_sharded_and_single_file_find_what_a_scan_finds(case: tuple[list[list[str]], str]) -> None:
     texts, query = case
-    if not query.strip():
-        return
+    assume(query.strip())  # the page searches for nothing then
     documents = _documents(texts)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "BLOCK_BYTES", 30)  # many content shards
