@@ -183,6 +183,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "search.placeholder": ("例如：河套 或 三大新引擎", "e.g. 河套 or 三大新引擎"),
     "search.status": ("{n} 段包含“{q}”", "{n} paragraphs match “{q}”"),
+    "search.loading": ("正在搜索…", "Searching…"),
+    "search.failed": (
+        "搜索索引文件缺失或损坏，请重新构建站点（corpusdiff site build）。",
+        "A file of the search index is missing or damaged; build the site again (corpusdiff site build).",
+    ),
     # programmes
     "programmes.title": ("项目", "Programmes"),
     "programmes.lede": (

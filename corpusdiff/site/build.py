@@ -471,19 +471,36 @@ def _up_to_date(output: SiteOutput, previous: dict[str, Any] | None, task: PageT
     return all(output.intact(page) for page in previous["pages"])
 
 
+SEARCH_INDEX = "search-index"  # the state key of the search index's files
+
+
 def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
-    paragraphs = [
-        [number, anchor, text]
-        for number, doc in enumerate(docs)
-        for anchor, text in state[doc.url]["data"]["paragraphs"]
-    ]
-    index = {
-        "documents": [{"url": d.url, "title": d.meta.title, "date": d.meta.date} for d in docs],
-        "paragraphs": paragraphs,
-    }
-    script = "window.CORPUSDIFF_INDEX = " + json.dumps(index, ensure_ascii=False) + ";\n"
-    output.write("search-index.js", script)
+    """The search page and its index (site/search.py: one file, or shards past a few MB); the
+    index is kept as it is when no paragraph, title or setting changed and its files are intact."""
+    from corpusdiff.site.search import SearchDocument, index_hash, search_files
+
     strings = cast("Strings", env.globals["t"])
+    documents = [
+        SearchDocument(
+            d.url,
+            d.meta.title,
+            strings.date(d.meta.date) or d.meta.date,
+            tuple((a, t) for a, t in state[d.url]["data"]["paragraphs"]),
+        )
+        for d in docs
+    ]
+    digest = index_hash(documents, site_stamp())
+    previous = output.tasks.get(SEARCH_INDEX)
+    if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
+        pages = previous["pages"]
+        for page in pages:
+            output.keep(page)
+    else:
+        files = search_files(documents)
+        for path, script in files.items():
+            output.write(path, script)
+        pages = sorted(files)
+    state[SEARCH_INDEX] = {"hash": digest, "pages": pages, "data": {}}
     output.write(
         "search.html", env.get_template("search.html").render(root="", title=strings("search.title"))
     )

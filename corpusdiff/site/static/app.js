@@ -228,10 +228,17 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
 });
 
 /* --- search ----------------------------------------------------------------------------------- */
+/* One index file (search-index.js) holding every paragraph, or, for a large corpus, a small one
+   describing shards (corpusdiff/site/search.py): posting shards map a key (an indexed character,
+   or two adjacent ones) to the paragraphs that contain it; content shards hold the paragraphs.
+   Both give the same hits: the first 200 paragraphs, in order, containing every term. */
 (function () {
   var input = document.getElementById("q"), index = window.CORPUSDIFF_INDEX;
   if (!input || !index) return;
   var status = document.getElementById("search-status"), list = document.getElementById("results");
+  var LIMIT = 200, generation = 0, sharded = index.sharded, shards = {};
+  var INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
+
   function snippet(text, terms) {
     var at = Math.max(0, text.indexOf(terms[0])), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
     var div = document.createElement("div");
@@ -240,25 +247,157 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     corpusdiffMark(div, terms);
     return div;
   }
+  function matches(text, terms) { return terms.every(function (t) { return text.indexOf(t) >= 0; }); }
+  function show(doc, anchor, text, query, terms) {
+    var li = document.createElement("li"), a = document.createElement("a"), where = document.createElement("div");
+    a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + anchor;
+    a.textContent = doc.title;
+    where.className = "where";
+    where.textContent = doc.date;
+    li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
+    list.appendChild(li);
+  }
+  function done(hits, query) {
+    status.textContent = status.dataset.template.replace("{n}", hits + (hits >= LIMIT ? "+" : "")).replace("{q}", query);
+  }
+  function searchWhole(query, terms) {
+    var hits = 0;
+    for (var i = 0; i < index.paragraphs.length && hits < LIMIT; i++) {
+      var p = index.paragraphs[i];
+      if (!matches(p[2], terms)) continue;
+      hits++;
+      show(index.documents[p[0]], p[1], p[2], query, terms);
+    }
+    done(hits, query);
+  }
+
+  /* The sharded index: each shard is a script calling CORPUSDIFF_SHARD(name, data) (file:// allows no fetch). */
+  window.CORPUSDIFF_SHARD = function (name, data) {
+    var entry = shards[name];
+    if (entry && !entry.loaded) { entry.loaded = true; entry.resolve(data); }
+  };
+  function load(name) {
+    var entry = shards[name];
+    if (entry) return entry.promise;
+    entry = shards[name] = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      entry.resolve = resolve;
+      function fail() { delete shards[name]; reject(new Error(name)); }
+      script.onerror = fail;
+      script.onload = function () { if (!entry.loaded) fail(); };
+      script.src = sharded.folder + name + ".js";
+      document.head.appendChild(script);
+    });
+    return entry.promise;
+  }
+  function queryKeys(terms) {
+    /* As search.query_keys: a term's adjacent indexed characters, or one that stands alone. */
+    var keys = [];
+    terms.forEach(function (term) {
+      (term.match(INDEXED) || []).forEach(function (run) {
+        run = run.toLowerCase();
+        if (run.length === 1) keys.push(run);
+        for (var i = 0; i + 1 < run.length; i++) keys.push(run.slice(i, i + 2));
+      });
+    });
+    return keys.filter(function (key, i) { return keys.indexOf(key) === i; });
+  }
+  function postingShard(key) {
+    /* As search.key_shard: 32-bit FNV-1a over the key's characters. */
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+    var number = (h & (sharded.postings - 1)).toString(16);
+    while (number.length < sharded.digits) number = "0" + number;
+    return "idx-" + number;
+  }
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  function paragraphsOf(shard, key) {
+    /* As search.encode_numbers: gaps, five bits a digit, low bits first, 32 and up: more follows. */
+    var text = shard[key] || "", numbers = [], at = 0, gap = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text.charAt(i));
+      gap += (digit & 31) * scale;
+      if (digit & 32) { scale *= 32; continue; }
+      numbers.push(at += gap);
+      gap = 0; scale = 1;
+    }
+    return numbers;
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+  function candidates(keys) {
+    /* The paragraphs holding every key, in order (null when the query has no key: all of them). */
+    return Promise.all(keys.map(function (key) { return load(postingShard(key)); })).then(function (loaded) {
+      return keys.reduce(function (found, key, i) {
+        var listed = paragraphsOf(loaded[i], key);
+        return found === null ? listed : intersect(found, listed);
+      }, null);
+    });
+  }
+  function blockOf(paragraph) {
+    /* The content shard holding a paragraph: the last whose first paragraph is not after it. */
+    var low = 0, high = sharded.blocks.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (sharded.blocks[middle][2] <= paragraph) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+  function searchSharded(query, terms, mine) {
+    var hits = 0, found = null, next = 0;
+    function current() { return mine === generation; }
+    function check(block, paragraphs, numbers) {
+      var doc = index.documents[sharded.blocks[block][1]], first = sharded.blocks[block][2];
+      numbers.forEach(function (number) {
+        var p = paragraphs[number - first];
+        if (hits < LIMIT && matches(p[1], terms)) { hits++; show(doc, p[0], p[1], query, terms); }
+      });
+    }
+    function round() {
+      /* The next candidates, as many as hits are still wanted: their shards requested at once,
+         checked in order as they come. A query without keys reads every shard, eight at a time. */
+      if (!current()) return;
+      var total = found ? found.length : sharded.blocks.length;
+      if (hits >= LIMIT || next >= total) { done(hits, query); return; }
+      var wanted = {}, order = [];
+      if (found) {
+        found.slice(next, next + LIMIT - hits).forEach(function (number) {
+          var block = blockOf(number);
+          if (!wanted[block]) { wanted[block] = []; order.push(block); }
+          wanted[block].push(number);
+        });
+        next += LIMIT - hits;
+      } else {
+        for (var b = next; b < Math.min(total, next + 8); b++) order.push(b);
+        next += order.length;
+      }
+      var loads = order.map(function (block) { return load(sharded.blocks[block][0]); });
+      return order.reduce(function (chain, block, i) {
+        return chain.then(function () { return loads[i]; }).then(function (paragraphs) {
+          if (!current()) return;
+          var first = sharded.blocks[block][2];
+          check(block, paragraphs, wanted[block] || paragraphs.map(function (_p, j) { return first + j; }));
+        });
+      }, Promise.resolve()).then(round);
+    }
+    status.textContent = status.dataset.loading;
+    candidates(queryKeys(terms)).then(function (listed) { found = listed; return round(); }).catch(function () {
+      if (current()) status.textContent = status.dataset.failed;
+    });
+  }
+
   function run() {
-    var query = input.value.trim();
+    var query = input.value.trim(), mine = ++generation;
     list.textContent = "";
     if (!query) { status.textContent = ""; return; }
-    var terms = query.split(/\s+/), hits = 0;
-    for (var i = 0; i < index.paragraphs.length && hits < 200; i++) {
-      var p = index.paragraphs[i], text = p[2];
-      if (!terms.every(function (t) { return text.indexOf(t) >= 0; })) continue;
-      hits++;
-      var doc = index.documents[p[0]], li = document.createElement("li"), a = document.createElement("a");
-      a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + p[1];
-      a.textContent = doc.title;
-      var where = document.createElement("div");
-      where.className = "where";
-      where.textContent = doc.date;
-      li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
-      list.appendChild(li);
-    }
-    status.textContent = status.dataset.template.replace("{n}", hits + (hits >= 200 ? "+" : "")).replace("{q}", query);
+    var terms = query.split(/\s+/);
+    if (sharded) searchSharded(query, terms, mine); else searchWhole(query, terms);
   }
   input.addEventListener("input", run);
   var q = new URLSearchParams(location.search).get("q");

@@ -1,0 +1,240 @@
+"""The site's search index (corpusdiff/site/search.py): the sharded index finds exactly what a
+scan of every paragraph finds, and a rebuild rewrites only the shards that changed.
+
+`lookup` reads the written files the way static/app.js does (keys → posting shards →
+intersection → content shards in order → exact match), so the property tests hold the index
+data to a brute-force substring search; tests/site/test_search_browser.py holds the page to it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from corpusdiff.site import search
+from corpusdiff.site.build import build_site
+from corpusdiff.site.search import (
+    INDEX_SCRIPT,
+    RESULT_LIMIT,
+    SearchDocument,
+    key_shard,
+    query_keys,
+    search_files,
+    text_keys,
+)
+from tests.conftest import ROOT
+
+Hit = tuple[str, str]  # (document url, paragraph anchor)
+
+# A small alphabet, so random queries often hit: Han, ASCII of both cases, digits, punctuation.
+ALPHABET = "河套深圳园区发展新引擎三大GgDdPp5８.%，。“” "
+
+
+def _payload(script: str, prefix: str) -> object:
+    assert script.startswith(prefix), script[:60]
+    return json.loads(script[len(prefix) :].rstrip().removesuffix(";").removesuffix(")"))
+
+
+def _shard(files: dict[str, str], name: str) -> object:
+    script = files[search.SHARD_FOLDER + name + ".js"]
+    return _payload(script, f'CORPUSDIFF_SHARD("{name}",')
+
+
+def lookup(files: dict[str, str], query: str) -> list[Hit]:
+    """The hits the page shows for `query`, read from the index files as static/app.js reads them."""
+    index = _payload(files[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
+    assert isinstance(index, dict)
+    terms = query.split()
+    urls = [d["url"] for d in index["documents"]]
+    if "paragraphs" in index:
+        found = [(urls[d], a) for d, a, text in index["paragraphs"] if all(t in text for t in terms)]
+        return found[:RESULT_LIMIT]
+    meta = index["sharded"]
+    keys = list(dict.fromkeys(k for term in terms for k in query_keys(term)))
+    texts: list[tuple[int, str, str]] = []  # (document, anchor, text) of every paragraph, in order
+    for name, document, first in meta["blocks"]:
+        assert first == len(texts)
+        content = _shard(files, name)
+        assert isinstance(content, list)
+        texts += [(document, anchor, text) for anchor, text in content]
+    candidates = range(len(texts))
+    for key in keys:
+        shard = _shard(files, f"idx-{key_shard(key, meta['postings']):0{meta['digits']}x}")
+        assert isinstance(shard, dict)
+        listed = set(decode_numbers(shard.get(key, "")))
+        candidates = [n for n in candidates if n in listed]
+    hits = [(urls[texts[n][0]], texts[n][1]) for n in candidates if all(t in texts[n][2] for t in terms)]
+    return hits[:RESULT_LIMIT]
+
+
+def decode_numbers(encoded: str) -> list[int]:
+    """search.encode_numbers read back, as static/app.js reads it."""
+    numbers, at, gap, scale = [], 0, 0, 1
+    for char in encoded:
+        digit = search.DIGITS.index(char)
+        gap += (digit & 31) * scale
+        if digit & 32:
+            scale *= 32
+            continue
+        at += gap
+        numbers.append(at)
+        gap, scale = 0, 1
+    return numbers
+
+
+@given(st.lists(st.integers(0, 10**7), unique=True).map(sorted))
+def test_posting_lists_read_back(numbers: list[int]) -> None:
+    assert decode_numbers(search.encode_numbers(numbers)) == numbers
+
+
+def brute_force(documents: list[SearchDocument], query: str) -> list[Hit]:
+    terms = query.split()
+    found = [(d.url, a) for d in documents for a, text in d.paragraphs if all(t in text for t in terms)]
+    return found[:RESULT_LIMIT]
+
+
+def _documents(texts: list[list[str]]) -> list[SearchDocument]:
+    return [
+        SearchDocument(
+            f"doc/{n}.html", f"文件{n}", "2020-01", tuple((f"p{i}", t) for i, t in enumerate(paras))
+        )
+        for n, paras in enumerate(texts)
+    ]
+
+
+corpora = st.lists(
+    st.lists(st.text(ALPHABET, min_size=0, max_size=40), min_size=1, max_size=12), min_size=1, max_size=6
+)
+
+
+@st.composite
+def corpus_and_query(draw: st.DrawFn) -> tuple[list[list[str]], str]:
+    texts = draw(corpora)
+    paragraphs = [t for doc in texts for t in doc if t.strip()]
+    if paragraphs and draw(st.booleans()):  # a piece of a paragraph: usually a hit
+        text = draw(st.sampled_from(paragraphs))
+        start = draw(st.integers(0, len(text) - 1))
+        query = text[start : start + draw(st.integers(1, 6))]
+    else:
+        query = draw(st.text(ALPHABET, min_size=1, max_size=6))
+    if draw(st.booleans()):
+        query += " " + draw(st.text(ALPHABET.replace(" ", ""), min_size=1, max_size=3))
+    return texts, query
+
+
+@settings(max_examples=300, deadline=None)
+@given(corpus_and_query())
+def test_sharded_and_single_file_find_what_a_scan_finds(case: tuple[list[list[str]], str]) -> None:
+    texts, query = case
+    assume(query.strip())  # the page searches for nothing then
+    documents = _documents(texts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "BLOCK_BYTES", 30)  # many content shards
+        sharded = search_files(documents, threshold=0)
+    assert "search/idx-00.js" in sharded
+    single = search_files(documents)
+    assert list(single) == [INDEX_SCRIPT]
+    expected = brute_force(documents, query)
+    assert lookup(sharded, query) == expected
+    assert lookup(single, query) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET + "A-z0Ωé", min_size=1, max_size=30), st.data())
+def test_a_text_holds_every_key_of_a_term_it_contains(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    term = text[start : start + data.draw(st.integers(1, 8))]
+    assert set(query_keys(term)) <= text_keys(text)
+
+
+def test_keys_are_han_and_lowercase_ascii_characters_and_pairs() -> None:
+    assert text_keys("河套 GDP，5%") == {"河", "套", "河套", "g", "d", "p", "gd", "dp", "5"}
+    assert query_keys("河套深圳") == ["河套", "套深", "深圳"]
+    assert query_keys("GDP增长8.6%") == ["gd", "dp", "p增", "增长", "长8", "6"]
+    assert query_keys("，。") == []  # no key: every content shard is a candidate
+
+
+def test_a_large_corpus_is_sharded_into_a_small_entry_file_and_shards() -> None:
+    texts = [
+        [f"第{n}段。{'发展' * 20}{chr(0x4E00 + n)}{chr(0x4E00 + n + 1)}城市更新。" for n in range(k, k + 400)]
+        for k in (0, 400, 800)
+    ]
+    documents = _documents(texts)
+    files = search_files(documents, threshold=10_000)
+    content = [name for name in files if name.startswith("search/c-")]
+    assert len(content) > 3 and INDEX_SCRIPT in files
+    assert len(files[INDEX_SCRIPT]) < 2_000  # the entry file only describes the shards
+    rare = chr(0x4E00 + 7) + chr(0x4E00 + 8)
+    assert lookup(files, rare) == brute_force(documents, rare) != []
+    assert len(lookup(files, "发展")) == RESULT_LIMIT
+
+
+def test_the_index_is_deterministic() -> None:
+    documents = _documents([["河套深圳园区", "三大新引擎"], ["GDP增长"]])
+    assert search_files(documents, threshold=0) == search_files(list(documents), threshold=0)
+
+
+@pytest.fixture
+def forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed corpus (about 0.3 MB of paragraphs) past the threshold, in small content shards."""
+    monkeypatch.setattr(search, "SHARD_THRESHOLD_BYTES", 1_000)
+    monkeypatch.setattr(search, "BLOCK_BYTES", 8_000)
+
+
+def _shards(out: Path) -> set[str]:
+    return {p.relative_to(out).as_posix() for p in (out / "search").iterdir()}
+
+
+def test_a_rebuild_rewrites_only_the_shards_that_changed(forced: None, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    before = {name: (out / name).read_bytes() for name in _shards(out)}
+    plan = corpus / "futian/annual-plan/2025-01.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n新增一段用于测试搜索分片。\n", encoding="utf-8")
+    report = build_site(corpus, out)
+    after = {name: (out / name).read_bytes() for name in _shards(out)}
+    rewritten = {name for name in report.written if name.startswith("search/")}
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert rewritten == changed  # nothing rewritten with the bytes it had
+    new_content = [name for name in changed if name.startswith("search/c-")]
+    assert len(new_content) == 1 and "新增一段用于测试搜索分片" in after[new_content[0]].decode("utf-8")
+    assert 0 < len(changed - set(new_content)) < len([n for n in after if "idx-" in n])  # some postings
+    withdrawn = set(before) - set(after)
+    assert len(withdrawn) <= 1 and all(name.startswith("search/c-") for name in withdrawn)
+    assert {name for name in report.removed if name.startswith("search/")} == set(before) - set(after)
+
+
+def test_falling_below_the_threshold_removes_the_shards(forced: None, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(ROOT / "corpus", out)
+    assert len(_shards(out)) > 16
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_THRESHOLD_BYTES", 10_000_000)
+        report = build_site(ROOT / "corpus", out)
+    assert not (out / "search").exists()
+    assert sum(name.startswith("search/") for name in report.removed) > 16
+    assert '"paragraphs":' in (out / INDEX_SCRIPT).read_text(encoding="utf-8")
+
+
+def test_an_unchanged_index_is_not_made_again_unless_a_file_is_damaged(
+    forced: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(ROOT / "corpus", out)
+    made = []
+    monkeypatch.setattr(
+        search, "search_files", lambda *args, **kw: made.append(1) or search_files(*args, **kw)
+    )
+    report = build_site(ROOT / "corpus", out)
+    assert made == [] and not [name for name in report.written if "search" in name]
+    shard = sorted(_shards(out))[0]
+    (out / shard).write_text("damaged", encoding="utf-8")
+    report = build_site(ROOT / "corpus", out)
+    assert made == [1] and [name for name in report.written if name.startswith("search")] == [shard]

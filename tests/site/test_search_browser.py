@@ -1,0 +1,132 @@
+"""Search in a real browser (Debian's Chromium, as tests/site/test_site_browser.py): the seed site
+with its index forced into shards finds, from file://, exactly what the one-file index finds and
+what a scan of the paragraphs finds, loads only some of the shards, and marks the hits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.site import search
+from corpusdiff.site.build import build_site
+from tests.conftest import ROOT
+from tests.site.test_site_browser import _shot, browser  # noqa: F401  (the fixture)
+
+QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "福", "，", "5G 网络", "没有这样的词语"]
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("search-single")
+    build_site(ROOT / "corpus", out)
+    assert not (out / "search").exists()
+    return out
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("search-sharded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_THRESHOLD_BYTES", 0)
+        patch.setattr(search, "BLOCK_BYTES", 8_000)
+        build_site(ROOT / "corpus", out)
+    assert len(list((out / "search").glob("c-*.js"))) > 20
+    return out
+
+
+@pytest.fixture
+def page(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.requests = requests
+    yield page
+    context.close()
+    assert [url for url in requests if not url.startswith("file://")] == []
+
+
+def _scan(single: Path, query: str) -> list[str]:
+    """The hits a scan of every paragraph gives (from the one-file index's data), as result links."""
+    script = (single / search.INDEX_SCRIPT).read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("window.CORPUSDIFF_INDEX = ").rstrip().removesuffix(";"))
+    terms, urls = query.split(), [d["url"] for d in index["documents"]]
+    found = [f"{urls[d]}#{a}" for d, a, text in index["paragraphs"] if all(t in text for t in terms)]
+    return found[: search.RESULT_LIMIT]
+
+
+def _results(page, query: str) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
+    """Type the query; wait until the search says it is done; the result links and the status."""
+    page.fill("#q", query)
+    page.wait_for_function(
+        "q => document.getElementById('search-status').textContent.indexOf(q) >= 0", arg=f"“{query}”"
+    )
+    links = page.eval_on_selector_all("#results li > a", "as => as.map(a => a.getAttribute('href'))")
+    return [link.replace(f"?q={_quoted(query)}", "") for link in links], page.inner_text("#search-status")
+
+
+def _quoted(query: str) -> str:
+    from urllib.parse import quote
+
+    return quote(query, safe="!'()*-._~")  # as encodeURIComponent
+
+
+def test_sharded_and_single_file_search_give_the_same_hits(page, single: Path, sharded: Path) -> None:
+    found: dict[str, dict[str, tuple[list[str], str]]] = {"single": {}, "sharded": {}}
+    for name, site in (("single", single), ("sharded", sharded)):
+        page.goto((site / "search.html").as_uri())
+        for query in QUERIES:
+            found[name][query] = _results(page, query)
+    for query in QUERIES:
+        assert found["sharded"][query] == found["single"][query], query
+        assert found["sharded"][query][0] == _scan(single, query), query
+    assert found["sharded"]["发展"][1].startswith("200+")
+    assert found["sharded"]["没有这样的词语"][1].startswith("0 ")
+    assert found["sharded"]["GDP"][0] and not found["sharded"]["gdp"][0]  # keys lowercase, matching exact
+
+
+def _holding(site: Path, query: str) -> set[str]:
+    """The content shards with a paragraph that has every key of the query (read from the files)."""
+    keys = {key for term in query.split() for key in search.query_keys(term)}
+    holding = set()
+    for shard in (site / "search").glob("c-*.js"):
+        prefix = f'CORPUSDIFF_SHARD("{shard.stem}",'
+        paragraphs = json.loads(
+            shard.read_text(encoding="utf-8").removeprefix(prefix).rstrip().removesuffix(");")
+        )
+        if any(keys <= search.text_keys(text) for _anchor, text in paragraphs):
+            holding.add(shard.name)
+    return holding
+
+
+def test_a_rare_word_loads_only_its_shards_and_marks_its_hits(page, sharded: Path) -> None:
+    page.goto((sharded / "search.html").as_uri() + "?q=RCEP")
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('RCEP') >= 0")
+    loaded = {url.rsplit("/", 1)[1] for url in page.requests if "/search/" in url}
+    postings = {name for name in loaded if name.startswith("idx-")}
+    assert len(postings) <= 3  # rc ce ep
+    content = loaded - postings
+    assert content == _holding(sharded, "RCEP")
+    assert 0 < len(content) <= len(list((sharded / "search").glob("c-*.js"))) // 4
+    marks = page.locator("#results mark")
+    assert marks.count() >= page.locator("#results li").count() > 0
+    assert {m.inner_text() for m in marks.all()} == {"RCEP"}
+    _shot(page, "search-sharded")
+    page.locator("#results li a").first.click()
+    assert "/doc/" in page.url and "#p" in page.url
+    target = page.locator("#" + page.url.rsplit("#", 1)[1])
+    assert target.locator("mark").count() > 0 and target.is_visible()
+
+
+def test_a_missing_shard_is_said_on_the_page(page, sharded: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(sharded, site)
+    for shard in (site / "search").glob("idx-*.js"):
+        shard.unlink()
+    page.goto((site / "search.html").as_uri())
+    page.fill("#q", "河套")
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('重新构建') >= 0")
+    assert page.locator("#results li").count() == 0
