@@ -15,7 +15,7 @@ plan period, a sentence, an honour, an outcome, a category or a chain of levels
 evidence (`_evidence`) and is not marked as something else:
 
 - shape (`_shape`): counted (三大新引擎, 双招双引, 五个一百, 新十条, 民生七优), a number formula or
-  version (1+9+N, 5G+…, 智网2.0), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
+  version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
   programme head word closing the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
 - context: a programme noun after the quote, or after the list of quotes it belongs to
   (“降尘”“减排”“削峰”三大行动, “X”系列活动), a category noun before it (卡通形象IP“福气家族”), a
@@ -129,6 +129,10 @@ _PLUS_RE = re.compile(r"[+＋×]")
 _FAMILY_MIN = 2
 #: A brand “X+” (金融+, 信福+, 智能+): the open + is the brand's mark.
 _OPEN_PLUS_RE = re.compile(r"[+＋]$")
+#: A conversion named A改B, one character each side (营改增, 煤改气, 煤改电, 瓶改管): the name
+#: reports give to a policy of switching one thing for another; not when 改B is a verb of
+#: its own (大改造, 深改革, 再改进).
+_CONVERSION_RE = re.compile(rf"^[{IDEOGRAPHS}]改(?![造革善进变正良制建装版写编成为])[{IDEOGRAPHS}]$")
 #: Latin letters glued to Han characters (i福田, e站通, M餐, AI福务管家): coined brand names.
 _LATIN_BRAND_RE = re.compile(rf"^[A-Za-z]{{1,3}}[{IDEOGRAPHS}]|[{IDEOGRAPHS}][A-Za-z]{{1,3}}$")
 #: Head words that end programme names: schemes and packages (工程 计划 行动 专项 项目 政策
@@ -368,6 +372,8 @@ def _quantity(name: str) -> bool:
 def _shape(name: str) -> bool:
     """The name alone looks like a programme's."""
     if _counted(name) or _OPEN_PLUS_RE.search(name) or _LATIN_BRAND_RE.search(name):
+        return True
+    if _CONVERSION_RE.match(name):
         return True
     if _NUMBER_FORMULA_RE.search(name) and not _quantity(name):
         return True

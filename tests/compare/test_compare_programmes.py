@@ -17,7 +17,8 @@ SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared 
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 
 # Measured (docs/diff-output.md, "Programmes"): tuning P 0.967, R 0.974; held out P 0.779,
-# R 0.898 before the category-list, doctrine and charge rules, 0.869 / 0.898 with them (seen).
+# R 0.898 before the category-list, doctrine, charge and A改B rules, 0.873 / 0.932 with them
+# (2018 and 2019 were read to make those rules: they are tuning documents from then on).
 # The floors sit a little below, so a change that costs a name or two fails here.
 FLOORS = {"tuning": (0.95, 0.96), "held_out": (0.75, 0.85)}
 
@@ -40,6 +41,7 @@ def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
         ("形成“1+3”格局。", "1+3格局"),  # number formula, named with its noun
         ("形成“2+N”布局。", "2+N"),  # number formula without a head noun
         ("升级“智管3.0”。", "智管3.0"),  # version
+        ("推进“煤改气”。", "煤改气"),  # a conversion A改B
         ("擦亮“文旅+”。", "文旅+"),  # open-plus brand
         ("上线“e政通”。", "e政通"),  # Latin-Han coinage
         ("落实“春苗计划”。", "春苗计划"),  # head word
@@ -58,6 +60,7 @@ def test_a_name_shaped_like_a_programme_is_kept_without_context(text: str, kept:
     [
         "聚焦“科创引擎”，加快发展。",  # the same sentence without the count
         "回顾“峥嵘”。",  # an ordinary word
+        "推进“大改造”。",  # 改造 is a verb: no conversion
         "科研“政策包”加快落地。",  # a head word with less than two characters before it
         "共度“新春节”。",  # a one-character head with two before it
         "提供“24小时”服务。",  # a measure, not a formula
