@@ -22,6 +22,7 @@ from corpusdiff.compare.units import (
     candidate_features,
     groups_from_units,
     match_units,
+    openings_of_continuing_groups,
     roles_correspond,
     task_areas,
     unit_roles,
@@ -350,6 +351,7 @@ def classify_units(
 
     matches = match_units(old_units, new_units, features, forced)
     matches += groups_from_units(old, new, old_units, new_units, matches)
+    matches += openings_of_continuing_groups(old, new, old_units, new_units, matches)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]

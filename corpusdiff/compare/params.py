@@ -34,6 +34,8 @@ INDICATOR_LINE = 40
 #: continuing units, and at least this share of them.
 GROUP_VOTES = 3
 GROUP_SHARE = 0.5
+#: An opening paragraph paired through its group has this share of the group pair's probability.
+OPENING_FACTOR = 0.5
 #: Shared rare words beyond this many add nothing.
 ANCHOR_CAP = 3
 

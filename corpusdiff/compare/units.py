@@ -498,6 +498,50 @@ def groups_from_units(
     return found
 
 
+def openings_of_continuing_groups(
+    old_tree: DocTree,
+    new_tree: DocTree,
+    old_units: Sequence[Unit],
+    new_units: Sequence[Unit],
+    matches: Sequence[Match],
+) -> list[Match]:
+    """The opening paragraphs of two groups that continue each other, both left unpaired,
+    continue each other too: the paragraph that restates a group's theme before its tasks is
+    rewritten every year and shares few words with its successor, but it is the same place in
+    the same group."""
+    paired_old = {m.old for m in matches}
+    paired_new = {m.new for m in matches}
+    old_opening = _openings(old_tree, old_units)
+    new_opening = _openings(new_tree, new_units)
+    found = []
+    for match in matches:
+        if old_units[match.old].kind != GROUP or new_units[match.new].kind != GROUP:
+            continue
+        i, j = old_opening.get(match.old), new_opening.get(match.new)
+        if i is None or j is None or i in paired_old or j in paired_new:
+            continue
+        found.append(Match(i, j, match.probability * params.OPENING_FACTOR))
+        paired_old.add(i)
+        paired_new.add(j)
+    return found
+
+
+def _openings(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
+    """group unit -> its opening: the first unit directly under the group's heading, when it is
+    a paragraph and more units follow it in the group."""
+    enclosing = enclosing_groups(tree, units)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, group in enclosing.items():
+        members[group].append(k)
+    openings = {}
+    for group, inside in members.items():
+        first = min(inside, key=lambda k: units[k].paragraph)
+        unit = units[first]
+        if len(inside) > 1 and unit.kind == "paragraph" and not unit.heading and unit.section == units[group].section:
+            openings[group] = first
+    return openings
+
+
 def _unpaired_groups(
     old_units: Sequence[Unit], new_units: Sequence[Unit], paired_old: set[int], paired_new: set[int]
 ) -> list[tuple[int, int]]:

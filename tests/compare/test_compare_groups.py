@@ -92,3 +92,14 @@ def test_a_group_whose_tasks_scattered_stays_unpaired() -> None:
     )
     groups = [i for i in _initiatives(old, new) if i.old is not None and i.old.kind == "group"]
     assert [i.status for i in groups] == [Status.DROPPED]
+
+
+def test_the_openings_of_continuing_groups_continue_each_other() -> None:
+    """The paragraph that restates a group's theme before its tasks is rewritten every year; it
+    continues the opening of the group it follows, though the two share few words."""
+    old_opening = "扩大内需是经济增长的主要动力，也是重大的结构调整，要把立足点放在国内需求上。"
+    new_opening = "畅通国民经济循环，打通生产、分配、流通、消费各环节，增强发展的内生动力。"
+    old = FRONT + _group("（一）增强内需拉动经济的主引擎作用", (old_opening, *DEMAND))
+    new = FRONT + _group("（一）协调推动经济稳定增长和结构优化", (new_opening, *DEMAND_LATER))
+    pairs = {(i.old.text, i.new.text) for i in _initiatives(old, new) if i.old is not None and i.new is not None}
+    assert (old_opening, new_opening) in pairs
