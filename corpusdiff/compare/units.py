@@ -514,7 +514,8 @@ def openings_of_continuing_groups(
     old_opening = _openings(old_tree, old_units)
     new_opening = _openings(new_tree, new_units)
     found = []
-    for match in matches:
+    # the surest group pairs first: a group merged with two others gives its opening to the surer
+    for match in sorted(matches, key=lambda m: -m.probability):
         if old_units[match.old].kind != GROUP or new_units[match.new].kind != GROUP:
             continue
         i, j = old_opening.get(match.old), new_opening.get(match.new)
