@@ -435,6 +435,8 @@ format_option = click.option(
 
 #: The diff's formats; the last three are the 新旧对照表 (render/table.py).
 _DIFF_FORMATS = ("terminal", "json", "markdown", "csv", "docx", "xlsx")
+#: The diff's formats that carry the reviewer notes of the pair.
+_NOTED_FORMATS = ("json", "markdown")
 #: Formats that are files, never text on a terminal.
 _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 #: The format an -o file's name asks for when --format is not given.
@@ -557,7 +559,7 @@ def diff(
     else:
         from corpusdiff.store.notes import load_notes
 
-        notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt == "markdown" else ()
+        notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt in _NOTED_FORMATS else ()
         _diff_report(result, fmt, output, notes)
     sys.exit(1 if result.has_changes() else 0)
 
@@ -599,7 +601,7 @@ def _diff_terminal(
 def _diff_report(
     result: DiffResult, fmt: str, output: Path | None, notes: Sequence[ReviewerNote] = ()
 ) -> None:
-    """JSON, Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
+    """JSON or Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
     file (a CSV file with a byte-order mark, which Excel needs to read it as UTF-8)."""
     content = _report(result, fmt, notes)
     if output is None:
@@ -614,7 +616,7 @@ def _report(result: DiffResult, fmt: str, notes: Sequence[ReviewerNote] = ()) ->
     from corpusdiff.render.diff import to_json, to_markdown
 
     if fmt == "json":
-        return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_json(result, notes), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return to_markdown(result, notes)
     from corpusdiff.render import export
@@ -910,19 +912,20 @@ def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | Non
     A newly ingested report is compared with the previous edition of the same kind in its series
     (an annual plan with the annual plan before it, never with a mid-year report); a changed
     document (normalisation fix, hand correction) with its own revision at the range's base.
-    Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff.
+    Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff, as
+    committed at the head of RANGE (not as the working tree has them).
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """
     import json
 
     from corpusdiff.render import review as render
-    from corpusdiff.store.notes import load_notes
+    from corpusdiff.workflow.review import committed_notes
     from corpusdiff.workflow.review import review as run_review
 
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
-    notes = render.notes_of(items, lambda old, new: load_notes(_corpus_dir(ctx), old, new))
+    notes = render.notes_of(items, committed_notes(_corpus_dir(ctx), range_spec))
     if fmt == "json":
         click.echo(json.dumps(render.to_json(items, notes), ensure_ascii=False, indent=2))
     elif fmt == "markdown":

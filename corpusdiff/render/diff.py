@@ -26,7 +26,7 @@ from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
@@ -93,8 +93,8 @@ def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str
     }
 
 
-def to_json(result: DiffResult) -> dict[str, object]:
-    """The documented JSON report (docs/diff-schema.json)."""
+def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str, object]:
+    """The documented JSON report (docs/diff-schema.json), with the reviewer notes on the pair."""
     initiatives = []
     for item in result.initiatives:
         old_unit = item.old if (item.level == "unit" or item.old_sentence) else None
@@ -139,6 +139,7 @@ def to_json(result: DiffResult) -> dict[str, object]:
         "new": _meta(result.new_meta),
         "summary": summary(result),
         "overrides": list(result.notes),
+        "notes": notes_json(result, notes),
         "sections": sections,
         "initiatives": initiatives,
         "programmes": {
@@ -147,6 +148,23 @@ def to_json(result: DiffResult) -> dict[str, object]:
             "dropped": list(result.programmes.dropped),
         },
     }
+
+
+def notes_json(result: DiffResult, notes: Sequence[ReviewerNote]) -> list[dict[str, object]]:
+    """The notes as the notes file gives them (unit anchors, text unescaped: JSON is data),
+    each with the 新旧对照表 row it is on, or null for a note whose change this diff lacks."""
+    if not notes:
+        return []
+    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.table import comparison_table
+
+    placed = place_notes(comparison_table(result), notes)
+    row_of = {id(note): number for number, found in placed.rows.items() for note in found}
+    return [note_json(note) | {"row": row_of.get(id(note))} for note in notes]
+
+
+def note_json(note: ReviewerNote) -> dict[str, object]:
+    return {"old": note.old, "new": note.new, "significant": note.significant, "note": note.text}
 
 
 def summary(result: DiffResult) -> dict[str, Any]:

@@ -36,15 +36,11 @@ def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dic
             "id": i.doc_id,
             "change": i.change,
             "against": i.against,
-            "diff": diff.to_json(i.result) if i.result else None,
-            "notes": [_note_json(n) for n in notes.get(i.doc_id, ())],
+            "diff": diff.to_json(i.result, notes.get(i.doc_id, ())) if i.result else None,
+            "notes": [diff.note_json(n) for n in notes.get(i.doc_id, ())],
         }
         for i in items
     ]
-
-
-def _note_json(note: ReviewerNote) -> dict[str, object]:
-    return {"old": note.old, "new": note.new, "significant": note.significant, "note": note.text}
 
 
 def to_markdown(items: Sequence[ReviewItem], notes: Notes | None = None) -> str:

@@ -125,3 +125,38 @@ def test_diff_markdown_reads_the_notes_of_the_pair(tmp_path, result: DiffResult)
     assert (
         terminal.exit_code == 1 and "Reviewer notes" not in terminal.stdout
     )  # the terminal views stay as they were
+
+
+def test_diff_json_carries_the_notes_of_the_pair_with_their_rows(tmp_path, result: DiffResult) -> None:
+    """The notes file's entries, text as written (JSON is data), each with the 对照表 row of
+    its change, null for an orphan; the report still validates against the schema."""
+    import json
+    import shutil
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from corpusdiff.cli.main import main
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "notes").mkdir()
+    old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
+    (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").write_text(
+        f"notes:\n  - old: {OLD}#{old}\n    new: {new}\n    significant: true\n    note: '{HOSTILE}'\n"
+        "  - old: p99999\n    note: 旧注\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    data = json.loads(run.stdout)
+    hetao_row = next(
+        r.number for r in comparison_table(result).unit_rows if [e.address for e in r.new] == [f"{NEW}#{new}"]
+    )
+    assert data["notes"] == [
+        {"old": old, "new": new, "significant": True, "note": HOSTILE, "row": hetao_row},
+        {"old": "p99999", "new": "", "significant": False, "note": "旧注", "row": None},
+    ]
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "diff-schema.json").read_text(encoding="utf-8")))
+    (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").unlink()
+    bare = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    assert json.loads(bare.stdout)["notes"] == []
