@@ -55,7 +55,9 @@ def load_notes(corpus: Path, old_id: str, new_id: str) -> tuple[ReviewerNote, ..
     return read_notes(path, old_id, new_id, relative)
 
 
-def load_notes_at(repo: Repo, revision: str, prefix: str, old_id: str, new_id: str) -> tuple[ReviewerNote, ...]:
+def load_notes_at(
+    repo: Repo, revision: str, prefix: str, old_id: str, new_id: str
+) -> tuple[ReviewerNote, ...]:
     """The notes on this pair as committed at `revision` (the corpus at `prefix` in the
     repository), under the limits of the working-tree reader: a link is refused, a file larger
     than yamlsafe's limit is not read, the YAML is read by the limited loader."""
