@@ -314,7 +314,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "{old}（{old_date}）→ {new}（{new_date}）",
         "{old} ({old_date}) → {new} ({new_date})",
     ),
-    "report.parts": ("各部分的条目（旧 → 新）：", "initiatives, part by part (units):"),
+    "report.parts": ("各部分的条目（旧 → 新）：", "Initiatives, part by part (units):"),
     "report.part_line": ("{part} {old} → {new}：{pieces}", "{part} {old} → {new}: {pieces}"),
     "report.sep": ("，", ", "),
     "report.continue": ("延续 {n}", "{n} continue"),
