@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.workflow.test_review_overrides import plans_on_branches
 from tests.workflow.test_workflow import cli, git_run
 
-PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
-PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
 OLD_ID, NEW_ID = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 NOTES_FILE = "notes/futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml"
 ON_BRANCH, IN_WORKTREE = "分支上提交的批注", "工作区里未提交的批注"
@@ -27,11 +25,7 @@ def notes_yaml(text: str) -> str:
 def branched(tmp_path: Path) -> Path:
     """2022-01 on main; 2025-01 and a note on the pair committed on `feature`; the working
     tree back on main with another, uncommitted note in the same file."""
-    root = tmp_path / "c"
-    assert cli(root, "ingest", str(PLAN_2022)).exit_code == 0
-    git_run(root, "branch", "-M", "main")
-    git_run(root, "checkout", "-qb", "feature")
-    assert cli(root, "ingest", str(PLAN_2025)).exit_code == 0
+    root = plans_on_branches(tmp_path / "c")
     (root / "notes").mkdir()
     (root / NOTES_FILE).write_text(notes_yaml(ON_BRANCH), encoding="utf-8")
     git_run(root, "add", "notes")

@@ -34,14 +34,19 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@pytest.fixture
-def branched(tmp_path: Path) -> Path:
-    """2022-01 on main; 2025-01 and the reviewer's overrides for the pair on `feature`."""
-    root = tmp_path / "c"
+def plans_on_branches(root: Path) -> Path:
+    """A corpus at `root`: the 2022 plan on main, the 2025 plan on `feature` (checked out)."""
     assert cli(root, "ingest", str(PLAN_2022)).exit_code == 0
     git_run(root, "branch", "-M", "main")
     git_run(root, "checkout", "-qb", "feature")
     assert cli(root, "ingest", str(PLAN_2025)).exit_code == 0
+    return root
+
+
+@pytest.fixture
+def branched(tmp_path: Path) -> Path:
+    """2022-01 on main; 2025-01 and the reviewer's overrides for the pair on `feature`."""
+    root = plans_on_branches(tmp_path / "c")
     (root / "alignments").mkdir()
     (root / PAIR_FILE).write_text(
         f"forbid:\n  - old: {FORBID_OLD}\n    new: {FORBID_NEW}\n"
