@@ -370,6 +370,7 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
     help="Rank by the keyness of this edition (an id or a date of the indexed editions) against the others.",
 )
 @click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
+@language_option
 @click.pass_context
 @handle_errors
 def terms_command(
@@ -383,6 +384,7 @@ def terms_command(
     order: str,
     edition: str | None,
     text: str | None,
+    lang: str | None,
 ) -> None:
     """Key words and programme names across editions: counts, keyness, first and last edition, status.
 
@@ -408,7 +410,7 @@ def terms_command(
         elif fmt == "csv":
             click.echo(terms.index_csv(index, found.rows()), nl=False)
         else:
-            click.echo(terms.lookup_terminal(index, found), nl=False)
+            click.echo(terms.lookup_terminal(index, found, _strings(ctx, lang)), nl=False)
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
@@ -420,7 +422,8 @@ def terms_command(
     elif fmt == "csv":
         click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
-        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in), nl=False)
+        strings = _strings(ctx, lang)
+        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in, strings), nl=False)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
@@ -800,9 +803,12 @@ def trace_command(
     "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
 )
 @click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
+@language_option
 @click.pass_context
 @handle_errors
-def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None) -> None:
+def indicators_command(
+    ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None, lang: str | None
+) -> None:
     """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
 
     Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
@@ -828,7 +834,7 @@ def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role
     elif fmt == "csv":
         click.echo(indicators.to_csv(table), nl=False)
     else:
-        click.echo(indicators.render_terminal(table), nl=False)
+        click.echo(indicators.render_terminal(table, _strings(ctx, lang)), nl=False)
 
 
 @main.command()

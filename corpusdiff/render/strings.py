@@ -408,6 +408,50 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.trace.title": ("# 规划追踪：{title}", "# Trace: {title}"),
     "report.trace.threshold": ("阈值：余弦 ≥ {threshold}。", "Threshold: cosine >= {threshold}."),
     "report.trace.best": ("最佳段落", "Best passages"),
+    "report.indicators.indicator": ("指标", "indicator"),
+    "report.indicators.none": ("未找到指标", "no indicators found"),
+    "report.indicators.no_region": ("未注明地区", "no region"),
+    "report.indicators.not_stated": ("（未说明）", "(not stated)"),
+    "report.indicators.change_not_stated": ("（未说明{change}）", "({change} not stated)"),
+    "report.indicators.change.growth": ("增速", "growth"),
+    "report.indicators.change.decline": ("降幅", "decline"),
+    "report.indicators.change.level": ("水平", "level"),
+    "report.indicators.no_target": ("（无目标）", "(no target)"),
+    "report.indicators.legend": (
+        "+ 增长，- 下降，无符号为水平值；a–b 为区间；— 报告未填或写作 —；\n"
+        "（无目标）报告说明不设此目标；（未说明）、（未说明增速）本系列另一版本给出而本版本没有；\n"
+        "空白：本系列没有版本给出",
+        "+ growth, - decline, no sign: a level; a–b: a range; — the report leaves the cell blank or writes —;\n"
+        "(no target): the report says it sets no such target; (not stated), (growth not stated): another\n"
+        "edition of the series states it, this one does not; empty: no edition of the series states it",
+    ),
+    "report.terms.summary": (
+        "{editions} 个版本，{terms} 个词语（{words} 个词，{programmes} 个项目名称；词至少出现 {min_total} 次）",
+        "{editions} editions, {terms} terms ({words} words, {programmes} programmes; words seen at least "
+        "{min_total} times)",
+    ),
+    "report.terms.keyness": (
+        "关键度：{ranked}的对数似然 G²（3.84：p < 0.05，6.63：p < 0.01；负值：用得少）",
+        "keyness: log-likelihood G² of {ranked} (3.84: p < 0.05, 6.63: p < 0.01; negative: used less)",
+    ),
+    "report.terms.ranked_in": ("{edition} 版相对其他版本", "edition {edition} against the others"),
+    "report.terms.ranked_most": ("每个词在用得最多的版本中", "the edition each is most used in"),
+    "report.terms.status": ("状态", "status"),
+    "report.terms.kind": ("类别", "kind"),
+    "report.terms.total": ("合计", "total"),
+    "report.terms.term": ("词语", "term"),
+    "report.terms.keyness_column": ("关键度", "keyness"),
+    "report.terms.key_in": ("最突出", "key in"),
+    "report.terms.more": ("… 另有 {n} 个（--limit 0 全部列出）", "… {n} more (--limit 0 shows all)"),
+    "report.terms.edition": ("版本", "edition"),
+    "report.terms.counted": ("计数", "counted"),
+    "report.terms.mentions": ("提及", "mentions"),
+    "report.terms.not_mentioned": ("各版本都没有提到", "not mentioned in any edition"),
+    "report.terms.as_text": ("不是索引词，作为文本提到", "not an indexed term, mentioned as text"),
+    "report.terms.found": (
+        "{kind}，{status}（首见 {first}，末见 {last}）",
+        "{kind}, {status} (first {first}, last {last})",
+    ),
     "review.none": ("此范围内没有改动的语料库文件", "no corpus documents changed in this range"),
     "review.item": ("=== {id}：{change}", "=== {id}: {change}"),
     "review.against": ("（对比 {against}）", " (against {against})"),
