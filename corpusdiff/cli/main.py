@@ -12,9 +12,11 @@ import click
 
 from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
+from corpusdiff.render.strings import LANGUAGES
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
+    from corpusdiff.render.strings import Strings
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.edition import Edition
@@ -178,6 +180,25 @@ def runner_options(command: F) -> F:
         default=None,
         help="Worker processes  [default: all cores; 1 = no pool].",
     )(command)
+
+
+def language_option(command: F) -> F:
+    """`--lang zh|en` for the commands that print a report: the language of its labels."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=None,
+        help="Language of the report's labels and headings: zh or en  [default: `language:` of "
+        "<corpus>/site.yaml, as for the site; else zh]. JSON and error messages are the same in both.",
+    )(command)
+
+
+def _strings(ctx: click.Context, lang: str | None) -> Strings:
+    """The labels of a report: in the --lang asked for, else in the corpus's site language."""
+    from corpusdiff.render.strings import catalogue
+    from corpusdiff.site.common import site_language
+
+    return catalogue(lang or site_language(_corpus_dir(ctx)))
 
 
 def _runner(jobs: int | None, scheduler: str) -> Runner:
@@ -349,6 +370,7 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
     help="Rank by the keyness of this edition (an id or a date of the indexed editions) against the others.",
 )
 @click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
+@language_option
 @click.pass_context
 @handle_errors
 def terms_command(
@@ -362,6 +384,7 @@ def terms_command(
     order: str,
     edition: str | None,
     text: str | None,
+    lang: str | None,
 ) -> None:
     """Key words and programme names across editions: counts, keyness, first and last edition, status.
 
@@ -387,7 +410,7 @@ def terms_command(
         elif fmt == "csv":
             click.echo(terms.index_csv(index, found.rows()), nl=False)
         else:
-            click.echo(terms.lookup_terminal(index, found), nl=False)
+            click.echo(terms.lookup_terminal(index, found, _strings(ctx, lang)), nl=False)
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
@@ -399,7 +422,8 @@ def terms_command(
     elif fmt == "csv":
         click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
-        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in), nl=False)
+        strings = _strings(ctx, lang)
+        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in, strings), nl=False)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
@@ -435,6 +459,8 @@ format_option = click.option(
 
 #: The diff's formats; the last three are the 新旧对照表 (render/table.py).
 _DIFF_FORMATS = ("terminal", "json", "markdown", "csv", "docx", "xlsx")
+#: The diff's formats that carry the reviewer notes of the pair.
+_NOTED_FORMATS = ("json", "markdown")
 #: Formats that are files, never text on a terminal.
 _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 #: The format an -o file's name asks for when --format is not given.
@@ -501,6 +527,7 @@ _SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "
 @click.option(
     "--pager/--no-pager", default=None, help="Page long terminal output (default: when interactive)."
 )
+@language_option
 @click.pass_context
 @handle_errors
 def diff(
@@ -516,6 +543,7 @@ def diff(
     width: int | None,
     color: bool | None,
     pager: bool | None,
+    lang: str | None,
 ) -> None:
     """Compare two editions section by section: what is new, dropped, reworded, moved.
 
@@ -552,13 +580,14 @@ def diff(
                 f"see the headings with `corpusdiff show {old_side.doc_id or old} --outline`"
             )
         result = found
+    strings = _strings(ctx, lang) if fmt != "json" else None
     if fmt == "terminal":
-        _diff_terminal(result, output, wanted, summary, level, width, color, pager)
+        _diff_terminal(result, output, wanted, summary, level, width, color, pager, strings)
     else:
         from corpusdiff.store.notes import load_notes
 
-        notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt == "markdown" else ()
-        _diff_report(result, fmt, output, notes)
+        notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt in _NOTED_FORMATS else ()
+        _diff_report(result, fmt, output, notes, strings)
     sys.exit(1 if result.has_changes() else 0)
 
 
@@ -571,6 +600,7 @@ def _diff_terminal(
     width: int | None,
     color: bool | None,
     pager: bool | None,
+    strings: Strings | None = None,
 ) -> None:
     """The terminal views: wrapped to the terminal, coloured and paged when it is one."""
     import os
@@ -585,9 +615,11 @@ def _diff_terminal(
         color if color is not None else interactive and not os.environ.get("NO_COLOR")
     )
     if summary:
-        text = to_summary(result, color=use_color, width=width)
+        text = to_summary(result, color=use_color, width=width, strings=strings)
     else:
-        text = to_terminal(result, wanted, color=use_color, detail=Detail(level), width=width)
+        text = to_terminal(
+            result, wanted, color=use_color, detail=Detail(level), width=width, strings=strings
+        )
     if output is not None:
         _write(output, text)
     elif pager if pager is not None else (interactive and text.count("\n") > 60):
@@ -597,37 +629,38 @@ def _diff_terminal(
 
 
 def _diff_report(
-    result: DiffResult, fmt: str, output: Path | None, notes: Sequence[ReviewerNote] = ()
+    result: DiffResult,
+    fmt: str,
+    output: Path | None,
+    notes: Sequence[ReviewerNote] = (),
+    strings: Strings | None = None,
 ) -> None:
-    """JSON, Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
+    """JSON or Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
     file (a CSV file with a byte-order mark, which Excel needs to read it as UTF-8)."""
-    content = _report(result, fmt, notes)
+    content = _report(result, fmt, notes, strings)
     if output is None:
         click.echo(content, nl=False)
     else:
         _write(output, "\ufeff" + content if fmt == "csv" and isinstance(content, str) else content)
 
 
-def _report(result: DiffResult, fmt: str, notes: Sequence[ReviewerNote] = ()) -> str | bytes:
+def _report(
+    result: DiffResult, fmt: str, notes: Sequence[ReviewerNote] = (), strings: Strings | None = None
+) -> str | bytes:
     import json
 
     from corpusdiff.render.diff import to_json, to_markdown
 
     if fmt == "json":
-        return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_json(result, notes), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return to_markdown(result, notes)
+        return to_markdown(result, notes, strings)
     from corpusdiff.render import export
     from corpusdiff.render.table import comparison_table
 
     table = comparison_table(result)
-    return (
-        export.to_csv(table)
-        if fmt == "csv"
-        else export.to_docx(table)
-        if fmt == "docx"
-        else export.to_xlsx(table)
-    )
+    writer = export.to_csv if fmt == "csv" else export.to_docx if fmt == "docx" else export.to_xlsx
+    return writer(table, strings)
 
 
 def _write(output: Path, content: str | bytes) -> None:
@@ -656,6 +689,7 @@ def _write(output: Path, content: str | bytes) -> None:
 )
 @format_option
 @runner_options
+@language_option
 @click.pass_context
 @handle_errors
 def timeline(
@@ -666,6 +700,7 @@ def timeline(
     fmt: str,
     jobs: int | None,
     scheduler: str,
+    lang: str | None,
 ) -> None:
     """Follow initiatives across editions: one thread per lineage, and programme presence.
 
@@ -698,7 +733,10 @@ def timeline(
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(to_markdown(result) if fmt == "markdown" else to_terminal(result))
+        strings = _strings(ctx, lang)
+        _echo_long(
+            to_markdown(result, strings) if fmt == "markdown" else to_terminal(result, strings=strings)
+        )
 
 
 def _echo_long(text: str) -> None:
@@ -720,10 +758,17 @@ def _echo_long(text: str) -> None:
     help="Cosine a passage needs to count as addressing a plan item (default 0.4, see docs/timeline.md).",
 )
 @click.option("--passages", is_flag=True, help="Terminal: show each report's best passage under each item.")
+@language_option
 @click.pass_context
 @handle_errors
 def trace_command(
-    ctx: click.Context, plan: str, docs: tuple[str, ...], fmt: str, threshold: float | None, passages: bool
+    ctx: click.Context,
+    plan: str,
+    docs: tuple[str, ...],
+    fmt: str,
+    threshold: float | None,
+    passages: bool,
+    lang: str | None,
 ) -> None:
     """Which reports address each item of a five-year PLAN, where, and which items none mentions.
 
@@ -744,7 +789,12 @@ def trace_command(
     if fmt == "json":
         click.echo(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
     else:
-        _echo_long(render.to_markdown(result) if fmt == "markdown" else render.to_terminal(result, passages))
+        strings = _strings(ctx, lang)
+        _echo_long(
+            render.to_markdown(result, strings)
+            if fmt == "markdown"
+            else render.to_terminal(result, passages, strings=strings)
+        )
 
 
 @main.command(name="indicators")
@@ -753,9 +803,12 @@ def trace_command(
     "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
 )
 @click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
+@language_option
 @click.pass_context
 @handle_errors
-def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None) -> None:
+def indicators_command(
+    ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None, lang: str | None
+) -> None:
     """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
 
     Each DOC is a corpus id, ID@REV, a canonical Markdown file or a raw report; editions are
@@ -781,7 +834,7 @@ def indicators_command(ctx: click.Context, docs: tuple[str, ...], fmt: str, role
     elif fmt == "csv":
         click.echo(indicators.to_csv(table), nl=False)
     else:
-        click.echo(indicators.render_terminal(table), nl=False)
+        click.echo(indicators.render_terminal(table, _strings(ctx, lang)), nl=False)
 
 
 @main.command()
@@ -902,33 +955,37 @@ def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
 @click.argument("range_spec", metavar="[RANGE]", required=False)
 @format_option
 @runner_options
+@language_option
 @click.pass_context
 @handle_errors
-def review(ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str) -> None:
+def review(
+    ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str, lang: str | None
+) -> None:
     """Review corpus changes in RANGE (default: this branch against its upstream or main).
 
     A newly ingested report is compared with the previous edition of the same kind in its series
     (an annual plan with the annual plan before it, never with a mid-year report); a changed
     document (normalisation fix, hand correction) with its own revision at the range's base.
-    Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff.
+    Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff, as
+    committed at the head of RANGE (not as the working tree has them).
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """
     import json
 
     from corpusdiff.render import review as render
-    from corpusdiff.store.notes import load_notes
+    from corpusdiff.workflow.review import committed_notes
     from corpusdiff.workflow.review import review as run_review
 
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
-    notes = render.notes_of(items, lambda old, new: load_notes(_corpus_dir(ctx), old, new))
+    notes = render.notes_of(items, committed_notes(_corpus_dir(ctx), range_spec))
     if fmt == "json":
         click.echo(json.dumps(render.to_json(items, notes), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo(render.to_markdown(items, notes), nl=False)
+        click.echo(render.to_markdown(items, notes, _strings(ctx, lang)), nl=False)
     else:
-        click.echo(render.to_terminal(items, notes), nl=False)
+        click.echo(render.to_terminal(items, notes, _strings(ctx, lang)), nl=False)
 
 
 site_out_option = click.option(

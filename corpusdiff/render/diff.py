@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from corpusdiff.render.grid import truncate
-from corpusdiff.render.strings import status_labels
+from corpusdiff.render.strings import Strings, catalogue, status_labels
 from corpusdiff.render.wrap import wrap
 from corpusdiff.types.diff import (
     DiffResult,
@@ -26,11 +26,11 @@ from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
-#: The reports' labels of the change classes: the English column of the site's catalogue.
+#: The English labels of the change classes (the reports take theirs from their catalogue).
 LABELS = status_labels("en")
 COLOURS = {
     "new": "green",
@@ -93,8 +93,8 @@ def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str
     }
 
 
-def to_json(result: DiffResult) -> dict[str, object]:
-    """The documented JSON report (docs/diff-schema.json)."""
+def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str, object]:
+    """The documented JSON report (docs/diff-schema.json), with the reviewer notes on the pair."""
     initiatives = []
     for item in result.initiatives:
         old_unit = item.old if (item.level == "unit" or item.old_sentence) else None
@@ -139,6 +139,7 @@ def to_json(result: DiffResult) -> dict[str, object]:
         "new": _meta(result.new_meta),
         "summary": summary(result),
         "overrides": list(result.notes),
+        "notes": notes_json(result, notes),
         "sections": sections,
         "initiatives": initiatives,
         "programmes": {
@@ -147,6 +148,23 @@ def to_json(result: DiffResult) -> dict[str, object]:
             "dropped": list(result.programmes.dropped),
         },
     }
+
+
+def notes_json(result: DiffResult, notes: Sequence[ReviewerNote]) -> list[dict[str, object]]:
+    """The notes as the notes file gives them (unit anchors, text unescaped: JSON is data),
+    each with the 新旧对照表 row it is on, or null for a note whose change this diff lacks."""
+    if not notes:
+        return []
+    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.table import comparison_table
+
+    placed = place_notes(comparison_table(result), notes)
+    row_of = {id(note): number for number, found in placed.rows.items() for note in found}
+    return [note_json(note) | {"row": row_of.get(id(note))} for note in notes]
+
+
+def note_json(note: ReviewerNote) -> dict[str, object]:
+    return {"old": note.old, "new": note.new, "significant": note.significant, "note": note.text}
 
 
 def summary(result: DiffResult) -> dict[str, Any]:
@@ -165,32 +183,64 @@ def summary(result: DiffResult) -> dict[str, Any]:
     }
 
 
-def part_line(part: PartSummary) -> str:
-    """`tasks 34 → 29: 22 continue (20 reworded, 2 moved), 6 merged into 4, 5 new, 6 dropped`."""
-    kinds = [(part.recurring, "recurring"), (part.reworded, "reworded"), (part.moved, "moved")]
-    detail = ", ".join(f"{n} {kind}" for n, kind in kinds if n)
-    pieces = [f"{part.continuing} continue" + (f" ({detail})" if detail else "")]
-    if part.merged:
-        pieces.append(f"{part.merged} merged into {part.merged_into}")
-    if part.split:
-        pieces.append(f"{part.split} split from {part.split_from}")
-    pieces += [f"{part.new} new", f"{part.dropped} dropped"]
-    return f"{part.part} {part.old_units} → {part.new_units}: " + ", ".join(pieces)
-
-
-def within_line(result: DiffResult) -> str:
-    within = result.within()
-    return (
-        f"changes within continuing initiatives: {within.sentences_added} sentences added, "
-        f"{within.sentences_removed} removed, {within.figures_changed} figures changed"
+def part_line(part: PartSummary, strings: Strings) -> str:
+    """`主要任务 34 → 29：延续 23（改写 21，移动 2），4 项合并为 3 项，…，新增 4，删除 7`, or in
+    English `Tasks 34 → 29: 23 continue (21 reworded, 2 moved), 4 merged into 3, …`."""
+    sep = strings("report.sep")
+    kinds = [(part.recurring, Status.RECURRING), (part.reworded, Status.REWORDED), (part.moved, Status.MOVED)]
+    detail = sep.join(
+        strings("report.of_kind", n=n, kind=_class_word(strings, kind)) for n, kind in kinds if n
     )
+    pieces = [
+        strings("report.continue", n=part.continuing)
+        + (strings("report.detail", detail=detail) if detail else "")
+    ]
+    if part.merged:
+        pieces.append(strings("report.merged", n=part.merged, into=part.merged_into))
+    if part.split:
+        pieces.append(strings("report.split", n=part.split, source=part.split_from))
+    pieces += [strings("report.new", n=part.new), strings("report.dropped", n=part.dropped)]
+    return strings(
+        "report.part_line",
+        part=strings.part(part.part),
+        old=part.old_units,
+        new=part.new_units,
+        pieces=sep.join(pieces),
+    )
+
+
+def _class_word(strings: Strings, status: str) -> str:
+    """A class as a word in running text: 改写 / reworded (the labels are NEW, REWORDED…);
+    a recurring unit is 未变 within the 延续 it is counted in."""
+    if status == Status.RECURRING:
+        return strings("report.unchanged")
+    return strings.status(status) if strings.language == "zh" else str(status)
+
+
+def within_line(result: DiffResult, strings: Strings) -> str:
+    within = result.within()
+    return strings(
+        "diff.within",
+        added=within.sentences_added,
+        removed=within.sentences_removed,
+        figures=within.figures_changed,
+    )
+
+
+def counts_lines(result: DiffResult, strings: Strings) -> list[str]:
+    """The section and programme counts, one line each."""
+    counts = summary(result)
+    return [
+        strings("diff.sections", **counts["sections"]),
+        strings("diff.programmes", **counts["programmes"]),
+    ]
 
 
 # --- grouping shared by the text renderers ----------------------------------------------------
 
 
 def _heading(section: Section | None) -> str:
-    return f"{section.label}{section.heading}".strip() if section else "(before the first heading)"
+    return f"{section.label}{section.heading}".strip() if section else ""
 
 
 def grouped(
@@ -334,83 +384,99 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> str:
+def to_markdown(
+    result: DiffResult, notes: Sequence[ReviewerNote] = (), strings: Strings | None = None
+) -> str:
     """A report to paste into a pull request or a memo, with a 新旧对照 table; the reviewer
-    notes on its changes (escaped) after the counts."""
+    notes on its changes (escaped) after the counts; labels in the language of `strings`."""
+    strings = strings or catalogue()
     old, new = result.old_meta, result.new_meta
-    counts = summary(result)
     lines = [
         f"# {old.title} → {new.title}",
         "",
-        f"Old: `{old.id or old.title}` ({old.date}) · New: `{new.id or new.title}` ({new.date})",
+        strings(
+            "report.md.sides",
+            old=old.id or old.title,
+            old_date=strings.date(old.date),
+            new=new.id or new.title,
+            new_date=strings.date(new.date),
+        ),
         "",
-        "Initiatives, part by part (units; changes inside continuing units are counted apart):",
+        strings("report.md.parts"),
         "",
-        *(f"- {part_line(part)}" for part in result.parts()),
-        f"- {within_line(result)}",
+        *(f"- {part_line(part, strings)}" for part in result.parts()),
+        f"- {within_line(result, strings)}",
         "",
-        f"Sections: {counts['sections']['matched']} matched, {counts['sections']['moved']} moved, "
-        f"{counts['sections']['new']} new, {counts['sections']['dropped']} dropped. "
-        f"Programmes: {counts['programmes']['recurring']} recurring, {counts['programmes']['new']} new, "
-        f"{counts['programmes']['dropped']} dropped.",
+        " ".join(counts_lines(result, strings)),
         "",
     ]
-    for note in result.notes:
-        lines.append(f"> Override: {note}")
+    lines += [f"> {strings('diff.override')}{note}" for note in result.notes]
     if result.notes:
         lines.append("")
     if notes:
         from corpusdiff.render.notes import markdown_lines
         from corpusdiff.render.table import comparison_table
 
-        lines += markdown_lines(comparison_table(result), notes)
-    lines += ["## Programmes", ""]
-    for kind in ("new", "dropped", "recurring"):
-        names = getattr(result.programmes, kind)
-        lines.append(f"- **{kind}** ({len(names)}): " + (quoted_names(names) or "—"))
+        lines += markdown_lines(comparison_table(result), notes, strings=strings)
+    lines += [f"## {strings('report.md.programmes')}", ""]
+    for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED, Status.RECURRING)):
+        lines.append(
+            f"- {strings.labelled(_programmes_label(strings, kind, len(names)), quoted_names(names) or '—')}"
+        )
     lines.append("")
-    for status, title in (
-        ("new", "New initiatives"),
-        ("dropped", "Dropped initiatives"),
-        ("moved", "Moved initiatives"),
-    ):
+    for status in (Status.NEW, Status.DROPPED, Status.MOVED):
         items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
         if not items:
             continue
-        lines += [f"## {title} ({len(items)})", ""]
+        lines += [f"## {_initiatives_title(strings, status, len(items))}", ""]
         for item in items:
             old_text, new_text = _item_text(item)
-            text = new_text if status == "new" else old_text
-            where = _where(result, item)
-            lines.append(f"- {_cell(text)} — *{where}*")
+            text = new_text if status == Status.NEW else old_text
+            lines.append(f"- {_cell(text)} — *{_where(result, item)}*")
         lines.append("")
     joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
     if joined:
-        lines += [f"## Merged and split initiatives ({len(joined)})", ""]
-        for item in joined:
-            lines.append(f"- {_joined_line(item)}")
+        lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
+        lines += [f"- {_joined_line(item, strings)}" for item in joined]
         lines.append("")
     inside = [i for i in result.initiatives if i.level == "sentence"]
     if inside:
-        lines += [f"## Sentences added or removed inside continuing initiatives ({len(inside)})", ""]
+        lines += [f"## {strings('report.md.inside', n=len(inside))}", ""]
         for item in inside:
             sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
-            lines.append(f"- {sign} {_cell(text)} — *in {_cell(_title(item.new or item.old))}*")
+            where = strings("report.md.in", title=_cell(_title(item.new or item.old)))
+            lines.append(f"- {sign} {_cell(text)} — *{where}*")
         lines.append("")
     reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
     if reworded:
         lines += [
-            f"## 新旧对照: reworded initiatives ({len(reworded)})",
+            f"## {strings('report.md.reworded', n=len(reworded))}",
             "",
-            "Deleted words are ~~struck through~~, inserted words **bold**.",
+            strings("report.md.marks"),
             "",
-            "| 旧 (old) | 新 (new) |",
+            strings("report.md.columns"),
             "|---|---|",
         ]
         for item in reworded:
             lines.append(f"| {_cell(_inline(item, '~~{}~~', ''))} | {_cell(_inline(item, '', '**{}**'))} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _programme_lists(
+    programmes: ProgrammeChanges, kinds: Sequence[Status]
+) -> list[tuple[Status, Sequence[str]]]:
+    return [(kind, getattr(programmes, kind)) for kind in kinds]
+
+
+def _programmes_label(strings: Strings, kind: Status, n: int) -> str:
+    key = {Status.NEW: "diff.new_programmes", Status.DROPPED: "diff.dropped_programmes"}
+    return strings(key.get(kind, "report.recurring_programmes"), n=n)
+
+
+def _initiatives_title(strings: Strings, status: Status, n: int) -> str:
+    """`新增条目（17）` / `NEW initiatives (17)`."""
+    return strings("report.initiatives", status=strings.status(status), n=n)
 
 
 def _title(unit: Unit | None) -> str:
@@ -420,15 +486,23 @@ def _title(unit: Unit | None) -> str:
     return unit.heading or (unit.text[:24] + ("…" if len(unit.text) > 24 else ""))
 
 
-def _joined_line(item: Initiative) -> str:
+def _joined_line(item: Initiative, strings: Strings) -> str:
     """One line for the extra side of a merge or a split, instead of its text twice."""
-    if item.relation == Relation.MERGE:
-        return f"{_title(item.old)} — merged into — {_title(item.new)} ({item.confidence})"
-    return f"{_title(item.new)} — split from — {_title(item.old)} ({item.confidence})"
+    key = "report.merged_into" if item.relation == Relation.MERGE else "report.split_from"
+    return strings(key, old=_title(item.old), new=_title(item.new), confidence=_confidence(item, strings))
+
+
+def _confidence(item: Initiative, strings: Strings) -> str:
+    """`（把握高）` / `(high)`; "" for an item the matcher gave none."""
+    if not item.confidence:
+        return ""
+    return strings("report.confidence", level=strings(f"report.level.{item.confidence}"))
 
 
 def _where(result: DiffResult, item: Initiative) -> str:
-    if item.new is not None and ((item.level == "unit" and item.status != Status.DROPPED) or item.new_sentence):
+    if item.new is not None and (
+        (item.level == "unit" and item.status != Status.DROPPED) or item.new_sentence
+    ):
         return " › ".join(result.new.path_of(item.new.section)) or "—"
     if item.old is not None:
         return " › ".join(result.old.path_of(item.old.section)) or "—"
@@ -460,24 +534,25 @@ def to_terminal(
     *,
     detail: Detail = Detail.SENTENCE,
     width: int = 0,
+    strings: Strings | None = None,
 ) -> str:
     """Counts first, then section by section every item with a text label, then the
-    programmes; lines wrapped to `width` columns (0: not wrapped)."""
+    programmes; lines wrapped to `width` columns (0: not wrapped); labels in the language of
+    `strings` (default Chinese)."""
+    strings = strings or catalogue()
     style = _styler(color)
-    out = _overview(result, style)
+    out = _overview(result, style, strings)
     for match, items in grouped(result, only):
         shown = [item for item in items if _at_detail(item, detail)]
         if shown:
-            out += ["", style(_section_line(match), "matched", bold=True)]
-            out += [line for item in shown for line in _terminal_item(item, style)]
+            out += ["", style(_section_line(match, strings), "matched", bold=True)]
+            out += [line for item in shown for line in _terminal_item(item, style, strings)]
     if result.programmes.new or result.programmes.dropped:
-        out += ["", style("== programmes", "matched", bold=True)]
-        for kind in ("new", "dropped"):
-            names = getattr(result.programmes, kind)
+        out += ["", style(strings("report.programmes_heading"), "matched", bold=True)]
+        for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED)):
             if names:
-                out.append(
-                    "  " + style(f"{LABELS[kind]} programmes ({len(names)}):", kind) + " " + quoted_names(names)
-                )
+                label = style(_programmes_label(strings, kind, len(names)), kind)
+                out.append("  " + strings.labelled(label, quoted_names(names)))
     return _lines(out, width)
 
 
@@ -487,21 +562,24 @@ def quoted_names(names: Sequence[str]) -> str:
     return "、".join(f"“{name}”" for name in names)
 
 
-def to_summary(result: DiffResult, color: bool = True, width: int = 0) -> str:
+def to_summary(result: DiffResult, color: bool = True, width: int = 0, strings: Strings | None = None) -> str:
     """The counts, then the new and the dropped initiatives by name, part by part: the
     answer on one screen."""
+    strings = strings or catalogue()
     style = _styler(color)
-    out = _overview(result, style)
+    out = _overview(result, style, strings)
     for status in (Status.NEW, Status.DROPPED):
         items = [
             i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
         ]
         if not items:
             continue
-        out.append(style(f"{LABELS[status]} initiatives ({len(items)}):", status, bold=True))
+        title = _initiatives_title(strings, status, len(items)) + strings("report.colon").rstrip()
+        out.append(style(title, status, bold=True))
         for part in dict.fromkeys(item.part for item in items):
             names = [_brief(item.new or item.old) for item in items if item.part == part]
-            out.append(f"  {part} ({len(names)}): " + "；".join(names))
+            label = strings("report.count", label=strings.part(part), n=len(names))
+            out.append("  " + strings.labelled(label, "；".join(names)))
     return _lines(out, width)
 
 
@@ -515,17 +593,22 @@ def _styler(color: bool) -> Callable[..., str]:
     return style
 
 
-def _overview(result: DiffResult, style: Callable[..., str]) -> list[str]:
-    counts = summary(result)
+def _overview(result: DiffResult, style: Callable[..., str], strings: Strings) -> list[str]:
     old, new = result.old_meta, result.new_meta
+    editions = strings(
+        "report.editions",
+        old=old.title,
+        old_date=strings.date(old.date),
+        new=new.title,
+        new_date=strings.date(new.date),
+    )
     return [
-        style(f"{old.title} ({old.date}) → {new.title} ({new.date})", "matched", bold=True),
-        "initiatives, part by part (units):",
-        *(f"  {part_line(part)}" for part in result.parts()),
-        within_line(result),
-        "sections:    " + ", ".join(f"{v} {k}" for k, v in counts["sections"].items()),
-        "programmes:  " + ", ".join(f"{v} {k}" for k, v in counts["programmes"].items()),
-        *(f"override: {note}" for note in result.notes),
+        style(editions, "matched", bold=True),
+        strings("report.parts"),
+        *(f"  {part_line(part, strings)}" for part in result.parts()),
+        within_line(result, strings),
+        *counts_lines(result, strings),
+        *(f"{strings('diff.override')}{note}" for note in result.notes),
     ]
 
 
@@ -553,29 +636,29 @@ def _brief(unit: Unit | None) -> str:
     return truncate((unit.heading or unit.text.split("。")[0]).rstrip("；，。："), BRIEF)
 
 
-def _section_line(match: SectionMatch | None) -> str:
+def _section_line(match: SectionMatch | None, strings: Strings) -> str:
     if match is None:
-        return "== (before the first heading)"
+        return f"== {strings('report.before_first')}"
+    pin = strings("report.pinned") if match.pinned else ""
     if match.old and match.new:
-        same = _heading(match.old) == _heading(match.new)
-        tag = "MOVED " if match.status == SectionStatus.MOVED else ""
-        pin = " [pinned]" if match.pinned else ""
-        if same:
+        tag = f"{strings.status(Status.MOVED)} " if match.status == SectionStatus.MOVED else ""
+        if _heading(match.old) == _heading(match.new):
             return f"== {tag}{_heading(match.new)}{pin}"
         return f"== {tag}{_heading(match.old)}  ⇒  {_heading(match.new)} ({match.similarity:.2f}){pin}"
     side = match.new or match.old
-    return f"== {LABELS[match.status]} SECTION {_heading(side)}"
+    return "== " + strings("report.section", status=strings.status(match.status), heading=_heading(side))
 
 
-def _terminal_item(item: Initiative, style: Callable[..., str]) -> list[str]:
+def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings) -> list[str]:
     old_text, new_text = _item_text(item)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
         if item.status == Status.NEW:
-            return [f"    {style('+ sentence added:', 'new')} {new_text}"]
-        return [f"    {style('- sentence removed:', 'dropped')} {old_text}"]
+            return ["    " + strings.labelled(style(strings("report.sentence_added"), "new"), new_text)]
+        return ["    " + strings.labelled(style(strings("report.sentence_removed"), "dropped"), old_text)]
     if item.relation:
-        return [f"{style(f'[{LABELS[item.relation]}]', item.relation, bold=True)} {_joined_line(item)}"]
-    label = style(f"[{LABELS[item.status]}]", item.status, bold=True)
+        label = style(f"[{strings.status(item.relation)}]", item.relation, bold=True)
+        return [f"{label} {_joined_line(item, strings)}"]
+    label = style(f"[{strings.status(item.status)}]", item.status, bold=True)
     if item.status == Status.NEW:
         return [f"{label} {new_text}"]
     if item.status == Status.DROPPED:
@@ -583,7 +666,7 @@ def _terminal_item(item: Initiative, style: Callable[..., str]) -> list[str]:
     if item.status == Status.RECURRING:
         return [f"{label} {(item.new.heading if item.new else '') or new_text[:40]}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
-    lines = [f"{label} ({item.confidence}) {text}"]
+    lines = [f"{label} {_confidence(item, strings)} {text}"]
     for figure in item.figures:
-        lines.append(f"    figure changed: {figure.old} → {figure.new}")
+        lines.append("    " + strings("report.figure_changed", old=figure.old, new=figure.new))
     return lines

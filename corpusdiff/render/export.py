@@ -22,7 +22,8 @@ import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow, chinese_date
+from corpusdiff.render.strings import Strings, catalogue
+from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:
@@ -38,18 +39,30 @@ FONT = "宋体"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def columns(table: ComparisonTable) -> tuple[str, ...]:
+def columns(table: ComparisonTable, strings: Strings) -> tuple[str, ...]:
     """The CSV and Excel header: number, section, old, new, class, note, the two addresses."""
-    old, new = _side_titles(table)
-    return ("序号", "章节", old, new, "类别", "修改说明", "旧版位置", "新版位置")
+    old, new = _side_titles(table, strings)
+    return (
+        strings("duizhao.number"),
+        strings("report.table.section"),
+        old,
+        new,
+        strings("report.table.class"),
+        strings("duizhao.explain"),
+        strings("report.table.old_address"),
+        strings("report.table.new_address"),
+    )
 
 
-def _side_titles(table: ComparisonTable) -> tuple[str, str]:
-    return f"旧（{_when(table.old)}）", f"新（{_when(table.new)}）"
+def _side_titles(table: ComparisonTable, strings: Strings) -> tuple[str, str]:
+    return (
+        strings("duizhao.old", date=_when(table.old, strings)),
+        strings("duizhao.new", date=_when(table.new, strings)),
+    )
 
 
-def _when(meta: Metadata) -> str:
-    return chinese_date(meta.date) or meta.id
+def _when(meta: Metadata, strings: Strings) -> str:
+    return strings.date(meta.date) or meta.id
 
 
 def _record(row: Row, cell: Callable[[Sequence[Entry]], object]) -> tuple[object, ...]:
@@ -72,11 +85,12 @@ def _joined(entries: Sequence[Entry]) -> str:
     return "\n".join(entry.text for entry in entries)
 
 
-def to_csv(table: ComparisonTable) -> str:
-    """Comma-separated, a header line first; a cell with several units has one per line."""
+def to_csv(table: ComparisonTable, strings: Strings | None = None) -> str:
+    """Comma-separated, a header line first (in the language of `strings`, default Chinese);
+    a cell with several units has one per line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns(table))
+    writer.writerow(columns(table, strings or catalogue()))
     writer.writerows(tuple(map(_inert, _record(row, _joined))) for row in table.rows)
     return buffer.getvalue()
 
@@ -89,7 +103,7 @@ def _inert(value: object) -> object:
 # --- Word ---------------------------------------------------------------------------------
 
 
-def to_docx(table: ComparisonTable) -> bytes:
+def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     """A Word document holding the table, titled with both editions."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -102,10 +116,11 @@ def to_docx(table: ComparisonTable) -> bytes:
     section.left_margin = section.right_margin = Cm(1.0)
     section.top_margin = section.bottom_margin = Cm(1.8)
     _east_asian_font(document.styles["Normal"], FONT, Pt(10.5))
-    document.add_heading(TITLE, level=1)
-    old_title, new_title = _side_titles(table)
-    document.add_paragraph(f"旧：{table.old.title}（{_when(table.old)}）")
-    document.add_paragraph(f"新：{table.new.title}（{_when(table.new)}）")
+    strings = strings or catalogue()
+    document.add_heading(strings("duizhao.title"), level=1)
+    old_title, new_title = _side_titles(table, strings)
+    for key, meta in (("report.table.old_title", table.old), ("report.table.new_title", table.new)):
+        document.add_paragraph(strings(key, title=meta.title, date=_when(meta, strings)))
     grid = document.add_table(rows=1, cols=4)
     grid.style = "Table Grid"
     grid.autofit = False
@@ -114,7 +129,8 @@ def to_docx(table: ComparisonTable) -> bytes:
     header = grid.rows[0]
     _repeat_as_header(header)
     _sized(header.cells)
-    for cell, text in zip(header.cells, ("序号", old_title, new_title, "修改说明"), strict=True):
+    titles = (strings("duizhao.number"), old_title, new_title, strings("duizhao.explain"))
+    for cell, text in zip(header.cells, titles, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
     for row in table.rows:
         cells = _sized(grid.add_row().cells)
@@ -199,25 +215,25 @@ def _shade(cell: _Cell) -> None:
 # --- Excel --------------------------------------------------------------------------------
 
 
-def to_xlsx(table: ComparisonTable) -> bytes:
-    """An Excel workbook of one sheet, 新旧对照表."""
+def to_xlsx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
+    """An Excel workbook of one sheet, 新旧对照表 (its header in the language of `strings`)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = TITLE
-    _fill(sheet, table)
+    _fill(sheet, table, strings or catalogue())
     _lay_out(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _fill(sheet: Any, table: ComparisonTable) -> None:
+def _fill(sheet: Any, table: ComparisonTable, strings: Strings) -> None:
     """The header and the rows, every cell text (never a formula), headings bold and shaded."""
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append(columns(table))
+    sheet.append(columns(table, strings))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:

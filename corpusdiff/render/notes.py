@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.render.table import Change, ComparisonTable, Entry, UnitRow
 from corpusdiff.types.notes import ReviewerNote
 
@@ -60,23 +61,24 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown_lines(table: ComparisonTable, notes: Sequence[ReviewerNote], level: str = "##") -> list[str]:
+def markdown_lines(
+    table: ComparisonTable, notes: Sequence[ReviewerNote], level: str = "##", strings: Strings | None = None
+) -> list[str]:
     """The notes section of a Markdown report: each note with the row it belongs to (number,
     class, the unit's opening words), significant ones first; orphans said to be such."""
     if not notes:
         return []
+    strings = strings or catalogue()
     placed = place_notes(table, notes)
-    lines = [f"{level} Reviewer notes ({len(notes)})", ""]
+    lines = [f"{level} {strings('diff.notes', n=len(notes))}", ""]
     listed = [(row, note) for row in table.unit_rows for note in placed.on(row)]
     listed.sort(key=lambda pair: not pair[1].significant)
     for row, note in listed:
-        mark = "**significant** · " if note.significant else ""
+        mark = f"**{strings('diff.significant')}** · " if note.significant else ""
         where = escape_markdown(f"{row.number}. {row.change} {brief(row)}")
         lines.append(f"- {mark}{escape_markdown(note.key)} ({where}): {escape_markdown(note.text)}")
-    for note in placed.orphans:
-        lines.append(
-            f"- {escape_markdown(note.key)} (*no such change in this diff*): {escape_markdown(note.text)}"
-        )
+    orphan = strings("report.md.orphan")
+    lines += [f"- {escape_markdown(n.key)} ({orphan}): {escape_markdown(n.text)}" for n in placed.orphans]
     return [*lines, ""]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from corpusdiff.render import diff
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
 
@@ -36,55 +37,58 @@ def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dic
             "id": i.doc_id,
             "change": i.change,
             "against": i.against,
-            "diff": diff.to_json(i.result) if i.result else None,
-            "notes": [_note_json(n) for n in notes.get(i.doc_id, ())],
+            "diff": diff.to_json(i.result, notes.get(i.doc_id, ())) if i.result else None,
+            "notes": [diff.note_json(n) for n in notes.get(i.doc_id, ())],
         }
         for i in items
     ]
 
 
-def _note_json(note: ReviewerNote) -> dict[str, object]:
-    return {"old": note.old, "new": note.new, "significant": note.significant, "note": note.text}
-
-
-def to_markdown(items: Sequence[ReviewItem], notes: Notes | None = None) -> str:
+def to_markdown(
+    items: Sequence[ReviewItem], notes: Notes | None = None, strings: Strings | None = None
+) -> str:
     """A table of the documents and their counts, then each diff one heading level down."""
     notes = notes or {}
-    lines = [
-        "# corpusdiff review",
-        "",
-        "| document | change | against | new | dropped | reworded | moved |",
-        "|---|---|---|---|---|---|---|",
-    ]
+    strings = strings or catalogue()
+    header = [strings(key) for key in ("review.document", "review.change", "review.against_column")]
+    header += [strings.status(status) for status in SHOWN]
+    lines = ["# corpusdiff review", "", "| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
     for item in items:
         counts = item.result.counts() if item.result else {}
         lines.append(
-            f"| `{item.doc_id}` | {item.change} | {item.against or '—'} | "
+            f"| `{item.doc_id}` | {_change(item, strings)} | {item.against or '—'} | "
             + " | ".join(str(counts.get(k, "—")) for k in SHOWN)
             + " |"
         )
     lines.append("")
     for item in items:
         if item.result:
-            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()))
+            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()), strings)
             body = report.replace("\n## ", "\n### ").replace("# ", "## ", 1)
             lines += [body, ""]
     return "\n".join(lines) + "\n"
 
 
-def to_terminal(items: Sequence[ReviewItem], notes: Notes | None = None) -> str:
+def _change(item: ReviewItem, strings: Strings) -> str:
+    """What happened to the document (`new edition`), in the report's language."""
+    return strings.table.get(f"review.change.{item.change}", item.change)
+
+
+def to_terminal(
+    items: Sequence[ReviewItem], notes: Notes | None = None, strings: Strings | None = None
+) -> str:
     """Each document's change, its reviewer notes, then its diff without colour."""
+    strings = strings or catalogue()
     if not items:
-        return "no corpus documents changed in this range\n"
+        return strings("review.none") + "\n"
     notes = notes or {}
     out = []
     for item in items:
-        out.append(
-            f"=== {item.doc_id}: {item.change}" + (f" (against {item.against})" if item.against else "")
-        )
+        against = strings("review.against", against=item.against) if item.against else ""
+        out.append(strings("review.item", id=item.doc_id, change=_change(item, strings)) + against)
         for note in notes.get(item.doc_id, ()):
-            flag = "significant " if note.significant else ""
-            out.append(f"note ({flag}{note.key}): {' '.join(note.text.split())}")
+            flag = strings("review.significant") if note.significant else ""
+            out.append(strings("review.note", flag=flag, change=note.key, text=" ".join(note.text.split())))
         if item.result:
-            out.append(diff.to_terminal(item.result, only=SHOWN, color=False))
+            out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings))
     return "\n".join(out) + "\n"

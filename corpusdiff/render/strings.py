@@ -2,9 +2,10 @@
 readers of these reports read Chinese) and English, in one catalogue.
 
 `catalogue(language)` gives the strings of one language; `status_labels(language)` the names
-of the change classes. The site chooses the language with `language:` in site.yaml; the
-terminal and Markdown reports keep their English labels (`render.diff.LABELS`, drawn from
-here). Dates follow the language: `2025年1月` in Chinese, `2025-01` in English, Arabic digits
+of the change classes. The corpus chooses the language with `language:` in site.yaml, for the
+site and for the labels of the reports alike (terminal, Markdown, the 新旧对照表 files,
+`review`; `--lang` overrides it); JSON stays one machine format and error messages stay
+English. Dates follow the language: `2025年1月` in Chinese, `2025-01` in English, Arabic digits
 in both. A string may hold `{name}` fields, filled by `Strings.__call__`.
 """
 
@@ -310,6 +311,167 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "terms.count": ("共 {n} 个词语：", "{n} terms: "),
 }
 
+#: The labels of the reports: terminal text, Markdown, the 新旧对照表 files, `review`.
+_REPORTS: dict[str, tuple[str, str]] = {
+    "report.colon": ("：", ": "),
+    "report.count": ("{label}（{n}）", "{label} ({n})"),
+    "report.editions": (
+        "{old}（{old_date}）→ {new}（{new_date}）",
+        "{old} ({old_date}) → {new} ({new_date})",
+    ),
+    "report.parts": ("各部分的条目（旧 → 新）：", "Initiatives, part by part (units):"),
+    "report.part_line": ("{part} {old} → {new}：{pieces}", "{part} {old} → {new}: {pieces}"),
+    "report.sep": ("，", ", "),
+    "report.continue": ("延续 {n}", "{n} continue"),
+    "report.detail": ("（{detail}）", " ({detail})"),
+    "report.of_kind": ("{kind} {n}", "{n} {kind}"),
+    "report.unchanged": ("未变", "recurring"),
+    "report.merged": ("{n} 项合并为 {into} 项", "{n} merged into {into}"),
+    "report.split": ("{n} 项由 {source} 项拆分而来", "{n} split from {source}"),
+    "report.new": ("新增 {n}", "{n} new"),
+    "report.dropped": ("删除 {n}", "{n} dropped"),
+    "report.initiatives": ("{status}条目（{n}）", "{status} initiatives ({n})"),
+    "report.before_first": ("（正文开头）", "(before the first heading)"),
+    "report.pinned": ("（已固定）", " [pinned]"),
+    "report.section": ("{status}章节 {heading}", "{status} SECTION {heading}"),
+    "report.confidence": ("（把握{level}）", "({level})"),
+    "report.level.high": ("高", "high"),
+    "report.level.medium": ("中", "medium"),
+    "report.level.low": ("低", "low"),
+    "report.sentence_added": ("+ 增加句子", "+ sentence added"),
+    "report.sentence_removed": ("- 删去句子", "- sentence removed"),
+    "report.figure_changed": ("数字变化：{old} → {new}", "figure changed: {old} → {new}"),
+    "report.merged_into": ("{old} — 并入 — {new}{confidence}", "{old} — merged into — {new} {confidence}"),
+    "report.split_from": ("{new} — 拆分自 — {old}{confidence}", "{new} — split from — {old} {confidence}"),
+    "report.programmes_heading": ("== 项目名称", "== programmes"),
+    "report.recurring_programmes": ("延续的项目（{n}）", "Recurring programmes ({n})"),
+    "report.md.sides": (
+        "旧版：`{old}`（{old_date}）· 新版：`{new}`（{new_date}）",
+        "Old: `{old}` ({old_date}) · New: `{new}` ({new_date})",
+    ),
+    "report.md.parts": (
+        "各部分的条目（旧 → 新；延续条目内部的变化另计）：",
+        "Initiatives, part by part (units; changes inside continuing units are counted apart):",
+    ),
+    "report.md.programmes": ("项目名称", "Programmes"),
+    "report.md.joined": ("合并与拆分的条目（{n}）", "Merged and split initiatives ({n})"),
+    "report.md.inside": (
+        "延续条目内部增删的句子（{n}）",
+        "Sentences added or removed inside continuing initiatives ({n})",
+    ),
+    "report.md.in": ("见于{title}", "in {title}"),
+    "report.md.reworded": ("新旧对照：改写的条目（{n}）", "新旧对照: reworded initiatives ({n})"),
+    "report.md.marks": (
+        "删去的文字加~~删除线~~，新增的文字**加粗**。",
+        "Deleted words are ~~struck through~~, inserted words **bold**.",
+    ),
+    "report.md.columns": ("| 旧 | 新 |", "| 旧 (old) | 新 (new) |"),
+    "report.md.orphan": ("*本次对比中没有这处改动*", "*no such change in this diff*"),
+    "report.table.section": ("章节", "Section"),
+    "report.table.class": ("类别", "Class"),
+    "report.table.old_address": ("旧版位置", "Old address"),
+    "report.table.new_address": ("新版位置", "New address"),
+    "report.table.old_title": ("旧：{title}（{date}）", "Old: {title} ({date})"),
+    "report.table.new_title": ("新：{title}（{date}）", "New: {title} ({date})"),
+    "report.timeline.of": ("{n} 个版本的时间线", "timeline of {n} editions"),
+    "report.timeline.cells": (
+        "格：标题有变化时为该版本的标题 · ● 与上一版标题相同 · — 没有",
+        "cells: the heading where it changed · ● same heading as before · — absent",
+    ),
+    "report.timeline.notes": (
+        "备注：中断（跳过了版本）· 合并 / 拆分（与另一条线共享条目）· 低（某一步把握低；"
+        "--format json 或 markdown 给出依据）",
+        "notes: gap (editions skipped) · merged / split (shares an item with another thread) · "
+        "low (a step of low confidence; --format json or markdown for the evidence)",
+    ),
+    "report.timeline.where": ("{part}中的{level}", "{level} in {part}"),
+    "report.timeline.document": ("全文", "the document"),
+    "report.timeline.title": ("时间线", "Timeline"),
+    "report.timeline.evidence": ("依据", "evidence"),
+    "report.timeline.presence": (
+        "● 带引号提到 · ○ 提到但未加引号 · — 没有",
+        "● quoted · ○ mentioned without quotes · — absent",
+    ),
+    "report.timeline.programmes": (
+        "== 项目名称：{n} 个带引号的名称，{shared} 个见于多个版本（{legend}）",
+        "== programmes: {n} quoted names, {shared} in more than one edition ({legend})",
+    ),
+    "report.timeline.single": (
+        "另有 {n} 个只见于一个版本（--format json 列出）",
+        "{n} more appear in one edition only (--format json)",
+    ),
+    "report.trace.of": ("{id} 的规划追踪  {title}", "trace of {id}  {title}"),
+    "report.trace.in": ("报告：", "in:"),
+    "report.trace.cells": (
+        "格：报告句子与该项内容段落的最高余弦相似度（≥ {threshold}）· — 没有",
+        "cells: best cosine of a report sentence with the item's paragraphs (>= {threshold}) · — none",
+    ),
+    "report.trace.unaddressed": (
+        "没有报告回应：{plan} 项规划内容中的 {n} 项",
+        "not addressed by any report: {n} of {plan} plan items",
+    ),
+    "report.trace.title": ("# 规划追踪：{title}", "# Trace: {title}"),
+    "report.trace.threshold": ("阈值：余弦 ≥ {threshold}。", "Threshold: cosine >= {threshold}."),
+    "report.trace.best": ("最佳段落", "Best passages"),
+    "report.indicators.indicator": ("指标", "indicator"),
+    "report.indicators.none": ("未找到指标", "no indicators found"),
+    "report.indicators.no_region": ("未注明地区", "no region"),
+    "report.indicators.not_stated": ("（未说明）", "(not stated)"),
+    "report.indicators.change_not_stated": ("（未说明{change}）", "({change} not stated)"),
+    "report.indicators.change.growth": ("增速", "growth"),
+    "report.indicators.change.decline": ("降幅", "decline"),
+    "report.indicators.change.level": ("水平", "level"),
+    "report.indicators.no_target": ("（无目标）", "(no target)"),
+    "report.indicators.legend": (
+        "+ 增长，- 下降，无符号为水平值；a–b 为区间；— 报告未填或写作 —；\n"
+        "（无目标）报告说明不设此目标；（未说明）、（未说明增速）本系列另一版本给出而本版本没有；\n"
+        "空白：本系列没有版本给出",
+        "+ growth, - decline, no sign: a level; a–b: a range; — the report leaves the cell blank or writes —;\n"
+        "(no target): the report says it sets no such target; (not stated), (growth not stated): another\n"
+        "edition of the series states it, this one does not; empty: no edition of the series states it",
+    ),
+    "report.terms.summary": (
+        "{editions} 个版本，{terms} 个词语（{words} 个词，{programmes} 个项目名称；词至少出现 {min_total} 次）",
+        "{editions} editions, {terms} terms ({words} words, {programmes} programmes; words seen at least "
+        "{min_total} times)",
+    ),
+    "report.terms.keyness": (
+        "关键度：{ranked}的对数似然 G²（3.84：p < 0.05，6.63：p < 0.01；负值：用得少）",
+        "keyness: log-likelihood G² of {ranked} (3.84: p < 0.05, 6.63: p < 0.01; negative: used less)",
+    ),
+    "report.terms.ranked_in": ("{edition} 版相对其他版本", "edition {edition} against the others"),
+    "report.terms.ranked_most": ("每个词在用得最多的版本中", "the edition each is most used in"),
+    "report.terms.status": ("状态", "status"),
+    "report.terms.kind": ("类别", "kind"),
+    "report.terms.total": ("合计", "total"),
+    "report.terms.term": ("词语", "term"),
+    "report.terms.keyness_column": ("关键度", "keyness"),
+    "report.terms.key_in": ("最突出", "key in"),
+    "report.terms.more": ("… 另有 {n} 个（--limit 0 全部列出）", "… {n} more (--limit 0 shows all)"),
+    "report.terms.edition": ("版本", "edition"),
+    "report.terms.counted": ("计数", "counted"),
+    "report.terms.mentions": ("提及", "mentions"),
+    "report.terms.not_mentioned": ("各版本都没有提到", "not mentioned in any edition"),
+    "report.terms.as_text": ("不是索引词，作为文本提到", "not an indexed term, mentioned as text"),
+    "report.terms.found": (
+        "{kind}，{status}（首见 {first}，末见 {last}）",
+        "{kind}, {status} (first {first}, last {last})",
+    ),
+    "review.none": ("此范围内没有改动的语料库文件", "no corpus documents changed in this range"),
+    "review.item": ("=== {id}：{change}", "=== {id}: {change}"),
+    "review.against": ("（对比 {against}）", " (against {against})"),
+    "review.note": ("批注（{flag}{change}）：{text}", "note ({flag}{change}): {text}"),
+    "review.significant": ("重要 ", "significant "),
+    "review.document": ("文件", "document"),
+    "review.change": ("改动", "change"),
+    "review.against_column": ("对比对象", "against"),
+    "review.change.new edition": ("新版本", "new edition"),
+    "review.change.revised": ("修订", "revised"),
+    "review.change.deleted": ("删除", "deleted"),
+    "review.change.first of its series": ("系列中的第一份", "first of its series"),
+    "review.change.first of its kind": ("同类中的第一份", "first of its kind"),
+}
+
 #: Term statuses and kinds of the term index (series/terms.py), and what each means.
 _TERMS = {
     "terms.status.new-in-latest": ("新出现", "new-in-latest"),  # short: one per row of a long table
@@ -351,6 +513,10 @@ class Strings:
     def genre(self, genre: str) -> str:
         return self.table.get(f"genre.{genre}", genre)
 
+    def labelled(self, label: str, text: str) -> str:
+        """`label：text` in Chinese, `label: text` in English."""
+        return f"{label}{self.table['report.colon']}{text}"
+
     def date(self, date: str) -> str:
         """`2025年1月` in Chinese, the ISO date in English."""
         from corpusdiff.render.table import chinese_date
@@ -361,6 +527,7 @@ class Strings:
 def _entries() -> dict[str, tuple[str, str]]:
     return (
         _STRINGS
+        | _REPORTS
         | _TERMS
         | {f"status.{k}": v for k, v in _STATUS.items()}
         | {f"part.{k}": v for k, v in _PARTS.items()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.series.timeline import (
     GROUP,
     MENTIONED,
@@ -21,7 +22,8 @@ from corpusdiff.types.edition import Edition
 
 SAME, ABSENT = "●", "—"
 PRESENCE = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
-LEVEL_TITLES = {GROUP: "groups （一）…", TASK: "tasks and paragraphs"}
+#: The catalogue's names of the thread levels.
+LEVEL_TITLES = {GROUP: "timeline.groups", TASK: "timeline.tasks"}
 
 
 def column_labels(editions: Sequence[Edition]) -> list[str]:
@@ -53,90 +55,102 @@ def sections(timeline: Timeline) -> list[tuple[ThreadLevel, str, list[Thread]]]:
     return [(level, part, threads) for (level, part), threads in found.items()]
 
 
-def link_text(link: ThreadLink, label_of: dict[str, str]) -> str:
+def link_text(link: ThreadLink, label_of: dict[str, str], strings: Strings) -> str:
     """`2016→2017 merged (low 0.21)`: the diff, the class and the confidence of one step."""
     old, new = (label_of.get(e, e) for e in link.diff)
-    confidence = f"{link.confidence} {link.probability:.2f}" if link.confidence else f"{link.probability:.2f}"
-    return f"{old}→{new} {link.label} ({confidence})"
+    level = strings(f"report.level.{link.confidence}") + " " if link.confidence else ""
+    return f"{old}→{new} {_link_word(link, strings)} ({level}{link.probability:.2f})"
 
 
-def notes(thread: Thread, label_of: dict[str, str]) -> str:
+def _link_word(link: ThreadLink, strings: Strings) -> str:
+    """The step's class: 合并 / merged, 改写 / reworded."""
+    return strings.status(link.relation or link.status) if strings.language == "zh" else link.label
+
+
+def notes(thread: Thread, label_of: dict[str, str], strings: Strings) -> str:
     """The terminal's last column: gaps, merges and splits, and steps of low confidence."""
     parts = []
     if thread.gaps:
-        parts.append(" ".join(["gap", *(label_of[g] for g in thread.gaps)]))
-    joins = sorted({link.label for link in thread.links if link.relation})
-    parts += joins
+        parts.append(strings("timeline.gap", editions=" ".join(label_of[g] for g in thread.gaps)))
+    parts += sorted({_link_word(link, strings) for link in thread.links if link.relation})
     if any(link.confidence == "low" for link in thread.links):
-        parts.append("low")
+        parts.append(strings("report.level.low"))
     return " · ".join(parts)
+
+
+def _where(level: ThreadLevel, part: str, strings: Strings) -> str:
+    """`上年回顾中的（一）级举措` / `Groups （一）… in Review`."""
+    where = strings.part(part) if part else strings("report.timeline.document")
+    return strings("report.timeline.where", level=strings(LEVEL_TITLES[level]), part=where)
 
 
 # --- terminal ----------------------------------------------------------------------------------
 
 
-def to_terminal(timeline: Timeline, width: int = 26) -> str:
+def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = None) -> str:
+    strings = strings or catalogue()
     editions = timeline.editions
     labels = column_labels(editions)
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
-    lines = [f"timeline of {len(editions)} editions"]
+    lines = [strings("report.timeline.of", n=len(editions))]
     lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, editions, strict=True)]
-    lines += [
-        "cells: the heading where it changed · ● same heading as before · — absent",
-        "notes: gap (editions skipped) · merged / split (shares an item with another thread) · "
-        "low (a step of low confidence; --format json or markdown for the evidence)",
-        "",
-    ]
+    lines += [strings("report.timeline.cells"), strings("report.timeline.notes"), ""]
     for level, part, threads in sections(timeline):
+        gaps = sum(bool(t.gaps) for t in threads)
         lines.append(
-            f"== {LEVEL_TITLES[level]} in {part or 'the document'}: {len(threads)} threads, "
-            f"{sum(bool(t.gaps) for t in threads)} with gaps"
+            "== " + strings("timeline.threads", title=_where(level, part, strings), n=len(threads), gaps=gaps)
         )
-        rows = [[str(n), *thread_cells(t, editions), notes(t, label_of)] for n, t in enumerate(threads, 1)]
+        rows = [
+            [str(n), *thread_cells(t, editions), notes(t, label_of, strings)]
+            for n, t in enumerate(threads, 1)
+        ]
         lines += [*render_grid(["#", *labels, ""], rows, max_width=width), ""]
-    lines += _programme_lines(timeline, labels)
+    lines += _programme_lines(timeline, labels, strings)
     return "\n".join(lines) + "\n"
 
 
-def _programme_lines(timeline: Timeline, labels: Sequence[str]) -> list[str]:
+def _programme_lines(timeline: Timeline, labels: Sequence[str], strings: Strings) -> list[str]:
     shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
+    legend = strings("report.timeline.presence")
     lines = [
-        f"== programmes: {len(timeline.programmes)} quoted names, {len(shared)} in more than one edition "
-        "(● quoted · ○ mentioned without quotes · — absent)"
+        strings("report.timeline.programmes", n=len(timeline.programmes), shared=len(shared), legend=legend)
     ]
     rows = [[p.name, *(PRESENCE[m] for m in p.presence)] for p in shared]
-    lines += render_grid(["programme", *labels], rows) if rows else []
+    lines += render_grid([strings("programmes.name"), *labels], rows) if rows else []
     if len(shared) < len(timeline.programmes):
-        lines.append(
-            f"{len(timeline.programmes) - len(shared)} more appear in one edition only (--format json)"
-        )
+        lines.append(strings("report.timeline.single", n=len(timeline.programmes) - len(shared)))
     return lines
 
 
 # --- Markdown ----------------------------------------------------------------------------------
 
 
-def to_markdown(timeline: Timeline) -> str:
+def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
+    strings = strings or catalogue()
     editions = timeline.editions
     labels = column_labels(editions)
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
-    lines = ["# Timeline", ""]
+    lines = [f"# {strings('report.timeline.title')}", ""]
     lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, editions, strict=True)]
+    gaps_title, evidence_title = strings("timeline.gaps"), strings("report.timeline.evidence")
     for level, part, threads in sections(timeline):
         lines += [
             "",
-            f"## {LEVEL_TITLES[level].capitalize()} in {part or 'the document'}",
+            f"## {_where(level, part, strings)}",
             "",
-            "| # | " + " | ".join(labels) + " | gaps | evidence |",
+            "| # | " + " | ".join(labels) + f" | {gaps_title} | {evidence_title} |",
             "|---" * (len(labels) + 3) + "|",
         ]
         for n, thread in enumerate(threads, 1):
             cells = [_md_cell(found.heading) if (found := thread.item_in(e.id)) else ABSENT for e in editions]
             gaps = ", ".join(label_of[g] for g in thread.gaps)
-            evidence = "; ".join(link_text(link, label_of) for link in thread.links)
+            evidence = "; ".join(link_text(link, label_of, strings) for link in thread.links)
             lines.append(f"| {n} | " + " | ".join(cells) + f" | {gaps} | {evidence} |")
-    lines += ["", "## Programmes", "", "● quoted · ○ mentioned without quotes · — absent", ""]
-    lines += ["| programme | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    lines += ["", f"## {strings('timeline.programmes')}", "", strings("report.timeline.presence"), ""]
+    lines += [
+        f"| {strings('programmes.name')} | " + " | ".join(labels) + " |",
+        "|---" * (len(labels) + 1) + "|",
+    ]
     lines += [
         f"| {_md_cell(p.name)} | " + " | ".join(PRESENCE[m] for m in p.presence) + " |"
         for p in timeline.programmes

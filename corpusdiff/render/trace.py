@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid, truncate
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.render.timeline import ABSENT, column_labels
 from corpusdiff.series.trace import Passage, PlanItem, Trace
 from corpusdiff.types.edition import Edition
@@ -51,15 +52,18 @@ def score_cells(item: PlanItem, threshold: float) -> list[str]:
     return [f"{score:.2f}" if score >= threshold else ABSENT for score in item.best]
 
 
-def to_terminal(result: Trace, passages: bool = False, width: int = 40) -> str:
+def to_terminal(
+    result: Trace, passages: bool = False, width: int = 40, strings: Strings | None = None
+) -> str:
+    strings = strings or catalogue()
     labels = column_labels(result.reports)
-    lines = [f"trace of {result.plan.id}  {result.plan.title}", "in:"]
-    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, result.reports, strict=True)]
-    lines += [
-        f"cells: best cosine of a report sentence with the item's paragraphs (>= {result.threshold}) · — none",
-        "",
+    lines = [
+        strings("report.trace.of", id=result.plan.id, title=result.plan.title),
+        strings("report.trace.in"),
     ]
-    header = ["plan item", *labels]
+    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, result.reports, strict=True)]
+    lines += [strings("report.trace.cells", threshold=result.threshold), ""]
+    header = [strings("trace.item"), *labels]
     rows = [
         [" " * 2 * item.depth + item.heading, *score_cells(item, result.threshold)] for item in result.items
     ]
@@ -70,7 +74,7 @@ def to_terminal(result: Trace, passages: bool = False, width: int = 40) -> str:
         if passages:
             lines += _passage_lines(item, labels, result.reports, indent=2 * item.depth + 4)
     missing = result.unaddressed()
-    lines += ["", f"not addressed by any report: {len(missing)} of {len(result.items)} plan items"]
+    lines += ["", strings("report.trace.unaddressed", n=len(missing), plan=len(result.items))]
     lines += [f"  {' › '.join((*item.path, item.heading))}" for item in missing]
     return "\n".join(lines) + "\n"
 
@@ -89,15 +93,21 @@ def _passage_lines(
     ]
 
 
-def to_markdown(result: Trace) -> str:
+def to_markdown(result: Trace, strings: Strings | None = None) -> str:
+    strings = strings or catalogue()
     labels = column_labels(result.reports)
-    lines = [f"# Trace: {result.plan.title}", "", f"Threshold: cosine >= {result.threshold}.", ""]
+    lines = [strings("report.trace.title", title=result.plan.title), ""]
+    lines += [strings("report.trace.threshold", threshold=result.threshold), ""]
     lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, result.reports, strict=True)]
-    lines += ["", "| plan item | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    lines += [
+        "",
+        f"| {strings('trace.item')} | " + " | ".join(labels) + " |",
+        "|---" * (len(labels) + 1) + "|",
+    ]
     for item in result.items:
         name = "&nbsp;" * 2 * item.depth + _md(item.heading)
         lines.append(f"| {name} | " + " | ".join(score_cells(item, result.threshold)) + " |")
-    lines += ["", "## Best passages", ""]
+    lines += ["", f"## {strings('report.trace.best')}", ""]
     label_of = {e.id: label for e, label in zip(result.reports, labels, strict=True)}
     for item in (i for i in result.items if i.passages):
         lines.append(f"- **{_md(item.heading)}**")
@@ -106,7 +116,7 @@ def to_markdown(result: Trace) -> str:
             for p in item.passages
         ]
     missing = result.unaddressed()
-    lines += ["", f"## Not addressed by any report ({len(missing)} of {len(result.items)})", ""]
+    lines += ["", f"## {strings('trace.unaddressed', n=len(missing), plan=len(result.items))}", ""]
     lines += [f"- {_md(' › '.join((*item.path, item.heading)))}" for item in missing]
     return "\n".join(lines) + "\n"
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import cast
 
 from corpusdiff.compare.units import role_of
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.indicator_text import (
     CITY_MODIFIER,
@@ -729,13 +730,18 @@ def all_records(table: IndicatorTable) -> Iterator[tuple[IndicatorSet, Indicator
 _PREFIX_WORDS = ("力争", "不低于", "不超过", "低于", "高于", "超过", "控制在")
 
 
-def short_text(record: Indicator) -> str:
+def short_text(record: Indicator, strings: Strings | None = None) -> str:
     """`+6.0%以上`, `+6.5–7%`, `-5.7%`, `5318.2亿元`, `控制在4.6%以内`, `力争正增长`; `—` for a
-    blank cell, `(no target)`, `(not stated)` or `(growth not stated)`."""
+    blank cell, `(no target)`, `(not stated)` or `(growth not stated)` (in the language of
+    `strings`, English by default)."""
+    strings = strings or catalogue("en")
     if record.status == Status.OMITTED:
-        return f"({record.change} not stated)" if record.change else "(not stated)"
+        if not record.change:
+            return strings("report.indicators.not_stated")
+        change = strings(f"report.indicators.change.{record.change}")
+        return strings("report.indicators.change_not_stated", change=change)
     if record.status == Status.NO_TARGET:
-        return "(no target)"
+        return strings("report.indicators.no_target")
     if record.is_absent:
         return "—"
     if not record.value:
@@ -755,17 +761,17 @@ def _wording(record: Indicator) -> str:
     return record.printed.removeprefix(record.name) or record.modifier
 
 
-def cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell, strings: Strings | None = None) -> str:
     """The distinct figures of a cell (a list and a table stating the same figure show once)."""
     texts: list[str] = []
     seen: set[tuple[object, ...]] = set()
     for record in cell.records:
-        key: tuple[object, ...] = (short_text(record),)
+        key: tuple[object, ...] = (short_text(record, strings),)
         if record.value:
             key = (_measure(record), _signed(record), record.unit, record.modifier)
         if key not in seen:
             seen.add(key)
-            texts.append(short_text(record))
+            texts.append(short_text(record, strings))
     return " ".join(texts)
 
 
@@ -777,45 +783,43 @@ def _signed(record: Indicator) -> tuple[Decimal | None, Decimal | None]:
     return low, high
 
 
-def column_label(column: Column) -> str:
-    """`target 2025`, `achieved 2023 H1`."""
+def column_label(column: Column, strings: Strings | None = None) -> str:
+    """`target 2025`, `achieved 2023 H1` (目标 2025, 完成 2023 H1 in Chinese)."""
+    role = (strings or catalogue("en"))(f"indicators.{column.role}")
     year = column.year if column.year is not None else "?"
-    return f"{column.role} {year}" + ("" if column.period.is_year else f" {column.period}")
+    return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
 def _pad(text: str, size: int) -> str:
     return text + " " * (size - display_width(text))
 
 
-_LEGEND = (
-    "+ growth, - decline, no sign: a level; a–b: a range; — the report leaves the cell blank or writes —;\n"
-    "(no target): the report says it sets no such target; (not stated), (growth not stated): another\n"
-    "edition of the series states it, this one does not; empty: no edition of the series states it"
-)
-
-
-def render_terminal(table: IndicatorTable) -> str:
+def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> str:
     """Plain text: a legend of the editions, then indicators down and editions across; with
-    several regions, each region's rows under its name."""
+    several regions, each region's rows under its name; labels in the language of `strings`
+    (default Chinese, as every report's)."""
+    strings = strings or catalogue()
     lines = [f"{each.date:<12}{each.doc_id}  {each.title}" for each in table.sets]
     if not table.rows:
-        return "\n".join([*lines, "", "no indicators found"]) + "\n"
+        return "\n".join([*lines, "", strings("report.indicators.none")]) + "\n"
     several = len({row.group for row in table.rows}) > 1
     grid: list[list[str]] = [
-        ["indicator", *(c.date for c in table.columns)],
-        ["", *(column_label(c) for c in table.columns)],
+        [strings("report.indicators.indicator"), *(c.date for c in table.columns)],
+        ["", *(column_label(c, strings) for c in table.columns)],
     ]
     group = None
     for row in table.rows:
         if several and row.group != group:
             group = row.group
-            grid.append([f"[{group or 'no region'}]", *("" for _ in table.columns)])
-        grid.append([row.name, *(cell_text(cell) for cell in row.cells)])
+            grid.append(
+                [f"[{group or strings('report.indicators.no_region')}]", *("" for _ in table.columns)]
+            )
+        grid.append([row.name, *(cell_text(cell, strings) for cell in row.cells)])
     sizes = [max(display_width(line[at]) for line in grid) for at in range(len(grid[0]))]
     lines.append("")
     for line in grid:
         lines.append("  ".join(_pad(text, size) for text, size in zip(line, sizes, strict=True)).rstrip())
-    lines.extend(["", _LEGEND])
+    lines.extend(["", strings("report.indicators.legend")])
     return "\n".join(lines) + "\n"
 
 

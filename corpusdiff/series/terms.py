@@ -24,8 +24,10 @@ from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
+from corpusdiff.render.grid import pad
+from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
-from corpusdiff.text.chars import count_ideographs
+from corpusdiff.text.chars import count_ideographs, display_width
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
@@ -419,35 +421,57 @@ def index_csv(index: TermIndex, terms: Sequence[Term], edition: str | None = Non
 
 
 def index_terminal(
-    index: TermIndex, terms: Sequence[Term], hidden: int = 0, edition: str | None = None
+    index: TermIndex,
+    terms: Sequence[Term],
+    hidden: int = 0,
+    edition: str | None = None,
+    strings: Strings | None = None,
 ) -> str:
     """A table: status, kind, total, keyness and the edition it is highest in, one count column
-    per edition (labelled by date), term."""
+    per edition (labelled by date), term; labels in the language of `strings` (default
+    Chinese, as every report's)."""
+    strings = strings or catalogue()
     labels = _column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     words = sum(1 for t in index.terms if t.kind == WORD)
     by_status = {s: sum(1 for t in index.terms if t.status == s) for s in STATUSES}
     ranked = (
-        f"edition {label_of[edition]} against the others" if edition else "the edition each is most used in"
+        strings("report.terms.ranked_in", edition=label_of[edition])
+        if edition
+        else strings("report.terms.ranked_most")
     )
+    summary = strings(
+        "report.terms.summary",
+        editions=len(index.editions),
+        terms=len(index.terms),
+        words=words,
+        programmes=len(index.terms) - words,
+        min_total=index.min_total,
+    )
+    counts = strings("report.sep").join(
+        strings("report.of_kind", n=n, kind=strings(f"terms.status.{s}")) for s, n in by_status.items()
+    )
+    header = [
+        strings(f"report.terms.{key}") for key in ("status", "kind", "total", "keyness_column", "key_in")
+    ]
     lines = [
-        f"{len(index.editions)} editions, {len(index.terms)} terms ({words} words, "
-        f"{len(index.terms) - words} programmes; words seen at least {index.min_total} times)",
-        "  " + ", ".join(f"{n} {s}" for s, n in by_status.items()),
-        f"  keyness: log-likelihood G² of {ranked} (3.84: p < 0.05, 6.63: p < 0.01; negative: used less)",
+        summary,
+        "  " + counts,
+        "  " + strings("report.terms.keyness", ranked=ranked),
         *(f"  {label:<{_width(labels)}}  {e.id}" for label, e in zip(labels, index.editions, strict=True)),
         "",
-        _row(("status", "kind", "total", "keyness", "key in", *labels), labels) + "  term",
+        _row((*header, *labels), labels) + "  " + strings("report.terms.term"),
     ]
     for t in terms:
         keyness = f"{_shown_keyness(t, edition):.1f}"
         key_in = label_of.get(t.key_in, "-")
+        status, kind = strings(f"terms.status.{t.status}"), strings(f"terms.kind.{t.kind}")
         lines.append(
-            _row((t.status, t.kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels)
+            _row((status, kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels)
             + f"  {t.term}"
         )
     if hidden:
-        lines.append(f"… {hidden} more (--limit 0 shows all)")
+        lines.append(strings("report.terms.more", n=hidden))
     return "\n".join(lines) + "\n"
 
 
@@ -460,14 +484,17 @@ def lookup_json(index: TermIndex, lookup: Lookup) -> dict[str, object]:
     }
 
 
-def lookup_terminal(index: TermIndex, lookup: Lookup) -> str:
+def lookup_terminal(index: TermIndex, lookup: Lookup, strings: Strings | None = None) -> str:
     """The index count (jieba tokens or programme occurrences) and its keyness beside the
     substring mentions."""
+    strings = strings or catalogue()
     indexed, mentioned = lookup.indexed, lookup.mentioned
-    width = _width([e.id for e in index.editions])
+    width = max(_width([e.id for e in index.editions]), display_width(strings("report.terms.edition")))
+    heads = [strings(f"report.terms.{key}") for key in ("counted", "keyness_column", "mentions")]
     lines = [
-        f"{lookup.text}: {_lookup_summary(lookup)}",
-        f"  {'edition':<{width}}  counted  keyness  mentions",
+        strings.labelled(lookup.text, _lookup_summary(lookup, strings)),
+        f"  {pad(strings('report.terms.edition'), width)}  "
+        + "  ".join(_right(head, size) for head, size in zip(heads, (7, 7, 8), strict=True)),
     ]
     for e in index.editions:
         counted = str(indexed.counts[e.id]) if indexed else "-"
@@ -477,12 +504,18 @@ def lookup_terminal(index: TermIndex, lookup: Lookup) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lookup_summary(lookup: Lookup) -> str:
+def _lookup_summary(lookup: Lookup, strings: Strings) -> str:
     term = lookup.indexed or lookup.mentioned
     if term is None:
-        return "not mentioned in any edition"
-    kind = term.kind if lookup.indexed else "not an indexed term, mentioned as text"
-    return f"{kind}, {term.status} (first {term.first}, last {term.last})"
+        return strings("report.terms.not_mentioned")
+    kind = strings(f"terms.kind.{term.kind}") if lookup.indexed else strings("report.terms.as_text")
+    status = strings(f"terms.status.{term.status}")
+    return strings("report.terms.found", kind=kind, status=status, first=term.first, last=term.last)
+
+
+def _right(text: str, width: int) -> str:
+    """`text` right-aligned in `width` terminal columns."""
+    return " " * max(0, width - display_width(text)) + text
 
 
 def _column_labels(editions: Sequence[Edition]) -> list[str]:
@@ -497,7 +530,9 @@ def _width(labels: Sequence[str]) -> int:
 
 
 def _row(cells: Sequence[str], labels: Sequence[str]) -> str:
+    """One line of the table, aligned in terminal columns (a Han character takes two)."""
     status, kind, total, keyness, key_in, *counts = cells
-    columns = [f"{count:>{max(len(label), 3)}}" for count, label in zip(counts, labels, strict=True)]
+    columns = [_right(count, max(len(label), 3)) for count, label in zip(counts, labels, strict=True)]
     key_width = max(_width(labels), 6)
-    return f"{status:<13}  {kind:<9}  {total:>5}  {keyness:>7}  {key_in:<{key_width}}  " + "  ".join(columns)
+    fixed = [pad(status, 13), pad(kind, 9), _right(total, 5), _right(keyness, 7), pad(key_in, key_width)]
+    return "  ".join([*fixed, *columns])

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from corpusdiff.errors import CorpusError
 
@@ -415,6 +415,22 @@ def files_at(repo: Repo, revision: str, prefix: str) -> list[str]:
 def show_file(repo: Repo, revision: str, path: str) -> str:
     """A file's text at a revision (repository-relative path), with its final newline."""
     return repo.git.show(f"{revision}:{path}") + "\n"
+
+
+def blob_entry(repo: Repo, revision: str, path: str) -> tuple[str, str, int] | None:
+    """(mode, blob sha, size in bytes) of a file at a revision (repository-relative path);
+    None when the revision has no such file. The mode tells a symlink (120000) from a file."""
+    line = repo.git.ls_tree("-l", revision, "--", path)
+    if not line:
+        return None
+    info, _, _name = line.partition("\t")
+    mode, kind, sha, size = info.split()
+    return (mode, sha, int(size)) if kind == "blob" else None
+
+
+def blob_bytes(repo: Repo, sha: str) -> bytes:
+    """A blob's content, undecoded."""
+    return cast(bytes, repo.git.cat_file("blob", sha, stdout_as_string=False))
 
 
 def head_commit(repo: Repo) -> str:

@@ -20,13 +20,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.types.notes import ReviewerNote
 
+if TYPE_CHECKING:
+    from git import Repo
+
 NOTES = "notes"
 _KEYS = {"old", "new", "note", "significant"}
+#: git's mode of a symbolic link: its blob is the link's target, never a notes file.
+_SYMLINK_MODE = "120000"
 #: A unit address: `p163` (a paragraph), `h12` (a heading: a （一） group), optionally written
 #: whole as the diff JSON and the 新旧对照表 give it, `futian/annual-plan/2022-01#p163`.
 _ADDRESS_RE = re.compile(r"(?:(?P<doc>[A-Za-z0-9/._-]*)#)?(?P<anchor>[ph]\d+)")
@@ -47,6 +53,30 @@ def load_notes(corpus: Path, old_id: str, new_id: str) -> tuple[ReviewerNote, ..
     if not path.is_file():
         return ()
     return read_notes(path, old_id, new_id, relative)
+
+
+def load_notes_at(
+    repo: Repo, revision: str, prefix: str, old_id: str, new_id: str
+) -> tuple[ReviewerNote, ...]:
+    """The notes on this pair as committed at `revision` (the corpus at `prefix` in the
+    repository), under the limits of the working-tree reader: a link is refused, a file larger
+    than yamlsafe's limit is not read, the YAML is read by the limited loader."""
+    from corpusdiff.store import git as gitstore
+
+    if not old_id or not new_id:
+        return ()
+    relative = notes_name(old_id, new_id)
+    where = f"{prefix}{relative}@{revision[:10]}"
+    entry = gitstore.blob_entry(repo, revision, f"{prefix}{relative}")
+    if entry is None:
+        return ()
+    mode, sha, size = entry
+    if mode == _SYMLINK_MODE:
+        raise CorpusError(f"{where}: is a link, not a notes file; commit the file itself")
+    if size > yamlsafe.MAX_BYTES:
+        raise CorpusError(f"{where}: larger than {yamlsafe.MAX_BYTES} bytes; refused")
+    data = yamlsafe.load(gitstore.blob_bytes(repo, sha), where)
+    return parse_notes(data, relative, old_id, new_id, where)
 
 
 def read_notes(path: Path, old_id: str, new_id: str, source: str = "") -> tuple[ReviewerNote, ...]:

@@ -69,7 +69,8 @@ def _attributes(repo: Repo) -> Path:
 
 
 def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = None) -> str:
-    """What git shows for one file: the terminal report of the section-aligned diff.
+    """What git shows for one file: the terminal report of the section-aligned diff, its
+    labels in the corpus's language (site.yaml `language:`, Chinese by default).
 
     `path` is the file's path in the repository (git runs the driver at the top of the work
     tree). When the file is a corpus document, the reviewer overrides for the document with
@@ -78,6 +79,8 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
     from corpusdiff.render.diff import CHANGES, to_terminal
+    from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue
+    from corpusdiff.site.common import site_language
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import canonical_tree
 
@@ -94,7 +97,8 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     overrides = found[0].overrides(found[1], found[1]) if found else Overrides()
     stopwords = found[0].vocabulary.stopwords if found else None
     result = cached_compare(old, new, overrides, stopwords)
-    return header + to_terminal(result, only=CHANGES, color=False)
+    strings = catalogue(site_language(found[0].root) if found else DEFAULT_LANGUAGE)
+    return header + to_terminal(result, only=CHANGES, color=False, strings=strings)
 
 
 def _corpus_of(path: str, claimed_id: str, corpus: Path | None) -> tuple[Corpus, str] | None:

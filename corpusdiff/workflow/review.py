@@ -16,16 +16,18 @@ from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, overrides_name, parse_overrides
 from corpusdiff.store.diffs import cached_compare
+from corpusdiff.store.notes import load_notes_at
 from corpusdiff.store.resolve import canonical_tree
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
 
 if TYPE_CHECKING:
     from git import Repo
 
-__all__ = ["ReviewItem", "compare_texts", "resolve_range", "review"]
+__all__ = ["ReviewItem", "committed_notes", "compare_texts", "resolve_range", "review"]
 
 resolve_range = gitstore.resolve_range
 
@@ -42,9 +44,7 @@ def review(
     documents are read too; a revised document is paired with itself, as `diff ID@REV ID` does."""
     repo = gitstore.open_repo(root)
     base, head = gitstore.resolve_range(repo, spec)
-    top = gitstore.work_tree(repo)
-    prefix = root.resolve().relative_to(top).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    prefix = _prefix(repo, root)
     editions = _Editions(repo, prefix, head)
     planned = []
     for status, path in gitstore.changed_files(repo, base, head, prefix):
@@ -64,6 +64,22 @@ def review(
     return [
         replace(item, result=next(results)) if old is not None else item for item, _id, old, _new in planned
     ]
+
+
+def committed_notes(root: Path, spec: str | None = None) -> Callable[[str, str], tuple[ReviewerNote, ...]]:
+    """`load(old id, new id)`: the reviewer notes on a pair as committed at the head of the
+    range `review` compares — the revision under review, not the working tree, which may be
+    on another branch or hold notes not committed yet."""
+    repo = gitstore.open_repo(root)
+    _base, head = gitstore.resolve_range(repo, spec)
+    prefix = _prefix(repo, root)
+    return lambda old_id, new_id: load_notes_at(repo, head, prefix, old_id, new_id)
+
+
+def _prefix(repo: Repo, root: Path) -> str:
+    """The corpus's folder in its repository, as a prefix of repository paths (`corpus/`, or "")."""
+    prefix = root.resolve().relative_to(gitstore.work_tree(repo)).as_posix()
+    return "" if prefix == "." else prefix + "/"
 
 
 def compare_texts(job: tuple[str, str, Overrides | None, tuple[str, ...]]) -> DiffResult:

@@ -30,7 +30,7 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
@@ -57,7 +57,7 @@ def test_terminal_labels_filters_and_no_colour() -> None:
     assert code == 1
     assert "\x1b[" not in out
     body = [line for line in out.splitlines() if line.startswith("[")]
-    assert body and all(line.startswith("[NEW]") for line in body)
+    assert body and all(line.startswith("[新增]") for line in body)
     assert "== （一）稳步推进三大战略平台建设  ⇒  （一）锚定三大新引擎，高标准建设重大战略平台" in out
 
 
@@ -71,8 +71,10 @@ def test_no_color_environment_is_respected() -> None:
 def test_markdown_report_has_a_side_by_side_table() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "markdown")
     assert code == 1
-    assert "| 旧 (old) | 新 (new) |" in out
+    assert "| 旧 | 新 |" in out and "旧版：`futian/annual-plan/2022-01`（2022年1月）" in out
     assert out.startswith("# 福田区2021年")
+    _, english, _ = run("diff", OLD, NEW, "--format", "markdown", "--lang", "en")
+    assert "| 旧 (old) | 新 (new) |" in english and "Old: `futian/annual-plan/2022-01` (2022-01)" in english
 
 
 def test_raw_report_and_canonical_file_sides(tmp_path: Path) -> None:
@@ -156,14 +158,14 @@ def test_summary_fits_a_40_line_screen_at_80_columns() -> None:
     code, out, _ = run("diff", OLD, NEW, "--summary", "--width", "80")
     assert code == 1
     assert len(out.splitlines()) <= 40
-    assert "NEW initiatives" in out and "DROPPED initiatives" in out and "\n== " not in out
+    assert "新增条目（" in out and "删除条目（" in out and "\n== " not in out
 
 
 def test_section_filters_the_summary_and_an_unknown_section_is_one_line() -> None:
     code, out, _ = run("diff", OLD, NEW, "--summary", "--section", "主要任务")
     assert code == 1
-    parts = [line.split()[0] for line in out.splitlines() if re.match(r"  [a-z]+ \d+ → \d+:", line)]
-    assert parts == ["tasks"]
+    parts = [line.split()[0] for line in out.splitlines() if re.match(r"  \S+ \d+ → \d+：", line)]
+    assert parts == ["主要任务"]
     code, out, err = run("diff", OLD, NEW, "--section", "没有这一节")
     assert code == 2 and out == ""
     assert len(err.splitlines()) == 1 and "没有这一节" in err and "--outline" in err
@@ -174,7 +176,7 @@ def test_terminal_is_not_wrapped_when_piped_unless_a_width_is_given() -> None:
     _, wrapped, _ = run("diff", OLD, NEW, "--level", "unit", "--width", "72")
     assert max(map(display_width, piped.splitlines())) > 72
     assert max(map(display_width, wrapped.splitlines())) <= 72
-    assert "sentence added" not in piped
+    assert "增加句子" not in piped
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
@@ -217,3 +219,32 @@ def test_summary_is_a_terminal_view_and_an_unwritable_output_is_one_line(tmp_pat
     blocker.write_text("", encoding="utf-8")
     code, _, err = run("diff", OLD, NEW, "-o", str(blocker / "table.docx"))
     assert code == 2 and len(err.splitlines()) == 1 and "cannot write" in err
+
+
+def test_report_labels_follow_the_corpus_language_and_lang_overrides_it(tmp_path: Path) -> None:
+    """`language: en` in site.yaml makes the labels English, as it does the site's; --lang
+    wins over it; JSON does not change with the language; a bad --lang is one line, exit 2."""
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    site = corpus / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+
+    def labels(*args: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, *args])
+        return result.exit_code, result.stdout, result.stderr
+
+    assert "DROPPED initiatives (" in labels("--summary")[1]
+    assert "删除条目（" in labels("--summary", "--lang", "zh")[1]
+    assert labels("--format", "csv")[1].startswith("No.,Section,Old (2022-01),New (2025-01),Class,")
+    assert labels("--format", "csv", "--lang", "zh")[1].startswith(
+        "序号,章节,旧（2022年1月）,新（2025年1月）,类别,"
+    )
+    assert labels("--format", "json")[1] == run("diff", OLD, NEW, "--format", "json")[1]
+    code, out, err = labels("--lang", "fr")
+    assert code == 2 and out == "" and "--lang" in err and "Traceback" not in err
+    site.write_text("language: fr\n", encoding="utf-8")
+    code, _, err = labels("--summary")
+    assert code == 2 and len(err.splitlines()) == 1 and "language must be one of zh, en" in err
+    assert labels("--summary", "--lang", "en")[0] == 1  # --lang needs no site.yaml

@@ -9,6 +9,7 @@ import pytest
 
 from corpusdiff.compare.core import compare
 from corpusdiff.render.diff import Detail, in_sections, to_summary, to_terminal
+from corpusdiff.render.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult
@@ -26,36 +27,44 @@ def result() -> DiffResult:
     return compare(tree(OLD), tree(NEW))
 
 
-def test_summary_fits_one_screen_and_names_new_and_dropped_initiatives(result: DiffResult) -> None:
-    lines = to_summary(result, color=False, width=80).splitlines()
+@pytest.mark.parametrize(
+    ("language", "new", "dropped", "programmes"),
+    [
+        ("zh", "新增条目（{n}）：", "删除条目（{n}）：", "项目（"),
+        ("en", "NEW initiatives ({n}):", "DROPPED initiatives ({n}):", "programmes ("),
+    ],
+)
+def test_summary_fits_one_screen_and_names_new_and_dropped_initiatives(
+    result: DiffResult, language: str, new: str, dropped: str, programmes: str
+) -> None:
+    lines = to_summary(result, color=False, width=80, strings=catalogue(language)).splitlines()
     assert len(lines) <= SCREEN
     assert all(display_width(line) <= 80 for line in lines)
     text = "".join(line.strip() for line in lines)
     counts = result.counts()
-    assert (
-        f"NEW initiatives ({counts['new']}):" in text
-        and f"DROPPED initiatives ({counts['dropped']}):" in text
-    )
+    assert new.format(n=counts["new"]) in text and dropped.format(n=counts["dropped"]) in text
     # 2022's task 13 (transport hubs 黄木岗枢纽, 岗厦北枢纽) has no counterpart in the 2025 plan
-    assert "推进枢纽城区建设" in text.split("DROPPED initiatives")[1]
-    assert "==" not in text and "programmes (" not in text  # no sections, no programme names
+    assert "推进枢纽城区建设" in text.split(dropped.format(n=counts["dropped"]))[1]
+    assert "==" not in text and programmes not in text  # no sections, no programme names
 
 
 def test_full_view_wraps_and_lists_programmes_after_the_sections(result: DiffResult) -> None:
     lines = to_terminal(result, color=False, width=60).splitlines()
     assert all(display_width(line) <= 60 for line in lines)
-    last_section = max(
-        n for n, line in enumerate(lines) if line.startswith("== ") and "programmes" not in line
-    )
-    programmes = lines.index("== programmes")
+    last_section = max(n for n, line in enumerate(lines) if line.startswith("== ") and "项目名称" not in line)
+    programmes = lines.index("== 项目名称")
     assert programmes > last_section
-    assert lines[programmes + 1].startswith("  NEW programmes (")
+    assert lines[programmes + 1].startswith("  新增项目（")
     unwrapped = to_terminal(result, color=False).splitlines()
     assert max(map(display_width, unwrapped)) > 60  # without a width nothing is wrapped
 
 
 def _listed(text: str) -> list[str]:
-    return [line for line in text.splitlines() if re.match(r"\[[A-Z]+\]|    [+-] sentence", line)]
+    return [
+        line
+        for line in text.splitlines()
+        if re.match(r"\[(新增|删除|改写|移动|延续|合并|拆分)\]|    [+-] ", line)
+    ]
 
 
 def test_levels_list_tasks_units_or_sentences(result: DiffResult) -> None:
@@ -63,7 +72,7 @@ def test_levels_list_tasks_units_or_sentences(result: DiffResult) -> None:
     units = to_terminal(result, color=False, detail=Detail.UNIT)
     sentences = to_terminal(result, color=False, detail=Detail.SENTENCE)
     assert len(_listed(tasks)) < len(_listed(units)) < len(_listed(sentences))
-    assert "sentence added" not in units and "sentence added" in sentences
+    assert "增加句子" not in units and "+ 增加句子：" in sentences
     # 4.推动消费提质升级 is a numbered task of 2022; 消费活力稳中提升 a paragraph of its review
     assert "推动消费提质升级" in tasks and "消费活力稳中提升" not in tasks
     assert "消费活力稳中提升" in units
@@ -80,7 +89,7 @@ def test_section_focus_cuts_counts_items_and_programmes(result: DiffResult) -> N
     # 五篇大文章 is named only in the 2025 tasks (5.扎实做好金融“五篇大文章”)
     assert "五篇大文章" in tasks.programmes.new
     summary = to_summary(tasks, color=False)
-    assert "review" not in summary and "tasks 34 → 29" in summary
+    assert "上年回顾" not in summary and "主要任务 34 → 29：" in summary
 
 
 def test_section_focus_matches_numbering_and_nested_headings(result: DiffResult) -> None:
@@ -101,5 +110,16 @@ def test_a_programme_name_holding_a_list_comma_reads_as_one_name(result: DiffRes
     the list does not read as 一网统管 dropped twice."""
     dropped = result.programmes.dropped
     assert "一网统管、一键预约" in dropped and "民意速办" in dropped
-    line = next(line for line in to_terminal(result, color=False).splitlines() if "DROPPED programmes" in line)
+    line = next(line for line in to_terminal(result, color=False).splitlines() if "不再提及的项目" in line)
     assert "“一网统管、一键预约”" in line and "“民意速办”" in line
+
+
+def test_the_english_labels_are_the_catalogue_s_other_column(result: DiffResult) -> None:
+    """The same report in English: the labels change, the report's text and counts do not."""
+    zh = to_terminal(result, color=False, detail=Detail.UNIT)
+    en = to_terminal(result, color=False, detail=Detail.UNIT, strings=catalogue("en"))
+    assert "[删除] 推进枢纽城区建设。" in zh and "[DROPPED] 推进枢纽城区建设。" in en
+    assert "主要任务 34 → 29：延续 23（改写 21，移动 2）" in zh
+    assert "Tasks 34 → 29: 23 continue (21 reworded, 2 moved)" in en
+    assert len(zh.splitlines()) == len(en.splitlines())
+    assert not re.search(r"\b(NEW|DROPPED|REWORDED|MOVED|SAME|continue|dropped)\b", zh)

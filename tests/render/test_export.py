@@ -130,3 +130,32 @@ def test_report_text_never_becomes_a_formula() -> None:
     written = [cell for row in csv.reader(io.StringIO(to_csv(table))) for cell in row]
     assert f"'{formula}" in written and "'+1。@SUM(A1)。" in written
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in written)
+
+
+def test_the_headers_follow_the_report_language(result: DiffResult) -> None:
+    """The header of all three files comes from the catalogue: Chinese by default, English on
+    request; the rows (the 对照表's own text) are the same."""
+    from corpusdiff.render.strings import catalogue
+
+    table = comparison_table(result)
+    english = catalogue("en")
+    expected = ("No.", "Section", "Old (2022-01)", "New (2025-01)", "Class", "修改说明 (what changed)")
+    header = next(iter(openpyxl.load_workbook(io.BytesIO(to_xlsx(table, english))).active.values))
+    assert header[:6] == expected and header[6:] == ("Old address", "New address")
+    assert next(csv.reader(io.StringIO(to_csv(table, english))))[:6] == list(expected)
+    assert to_csv(table, english).split("\n", 1)[1] == to_csv(table).split("\n", 1)[1]
+    word = docx.Document(io.BytesIO(to_docx(table, english)))
+    assert [c.text for c in word.tables[0].rows[0].cells] == [
+        "No.",
+        "Old (2022-01)",
+        "New (2025-01)",
+        expected[5],
+    ]
+    assert word.paragraphs[1].text.startswith("Old: 福田区2021年")
+    chinese = docx.Document(io.BytesIO(to_docx(table)))
+    assert [c.text for c in chinese.tables[0].rows[0].cells] == [
+        "序号",
+        "旧（2022年1月）",
+        "新（2025年1月）",
+        "修改说明",
+    ]

@@ -9,6 +9,7 @@ from corpusdiff.compare.core import compare
 from corpusdiff.render import review
 from corpusdiff.render.diff import address, to_markdown
 from corpusdiff.render.notes import escape_markdown, place_notes
+from corpusdiff.render.strings import catalogue
 from corpusdiff.render.table import Change, comparison_table
 from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import DiffResult
@@ -65,7 +66,8 @@ def test_markdown_escaping_leaves_no_markup() -> None:
 
 def test_the_markdown_report_lists_the_notes_escaped(result: DiffResult) -> None:
     old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
-    report = to_markdown(result, [ReviewerNote(old, new, HOSTILE, True), ReviewerNote("p99999", "", "旧注")])
+    notes = [ReviewerNote(old, new, HOSTILE, True), ReviewerNote("p99999", "", "旧注")]
+    report = to_markdown(result, notes, catalogue("en"))
     section = report.split("## Reviewer notes (2)\n", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in section.splitlines() if line]
     assert (
@@ -73,7 +75,11 @@ def test_the_markdown_report_lists_the_notes_escaped(result: DiffResult) -> None
     )
     assert "改写" in lines[0] and "<img" not in report
     assert lines[1] == "- p99999 → — (*no such change in this diff*): 旧注"
-    assert "## Reviewer notes" not in to_markdown(result)
+    assert "## Reviewer notes" not in to_markdown(result, strings=catalogue("en"))
+    chinese = to_markdown(result, notes).split("## 审阅批注（2）\n", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in chinese.splitlines() if line]
+    assert lines[0].startswith(f"- **重要** · {old} → {new} (") and escape_markdown(HOSTILE) in lines[0]
+    assert lines[1] == "- p99999 → — (*本次对比中没有这处改动*): 旧注"
 
 
 def test_review_shows_the_notes_of_each_pair(result: DiffResult) -> None:
@@ -92,11 +98,14 @@ def test_review_shows_the_notes_of_each_pair(result: DiffResult) -> None:
     assert review.to_json(items, notes)[0]["notes"] == [
         {"old": "p1", "new": "", "significant": True, "note": HOSTILE}
     ]
-    assert "## Reviewer notes (1)" in review.to_markdown(items, notes) and "<img" not in review.to_markdown(
+    assert "## 审阅批注（1）" in review.to_markdown(items, notes) and "<img" not in review.to_markdown(
         items, notes
     )
-    terminal = review.to_terminal(items, notes)
-    assert f"note (significant p1 → —): {HOSTILE}" in terminal.splitlines()
+    assert "## Reviewer notes (1)" in review.to_markdown(items, notes, catalogue("en"))
+    assert f"批注（重要 p1 → —）：{HOSTILE}" in review.to_terminal(items, notes).splitlines()
+    english = review.to_terminal(items, notes, catalogue("en")).splitlines()
+    assert f"note (significant p1 → —): {HOSTILE}" in english
+    assert f"=== {NEW}: new edition (against {OLD})" in english
 
 
 def test_a_revision_is_noted_as_the_pair_of_the_document_with_itself() -> None:
@@ -119,9 +128,46 @@ def test_diff_markdown_reads_the_notes_of_the_pair(tmp_path, result: DiffResult)
         f"notes:\n  - old: {old}\n    new: {new}\n    note: '{HOSTILE}'\n", encoding="utf-8"
     )
     run = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "markdown"])
-    assert run.exit_code == 1 and "## Reviewer notes (1)" in run.stdout
+    assert run.exit_code == 1 and "## 审阅批注（1）" in run.stdout
     assert escape_markdown(HOSTILE) in run.stdout and "<img" not in run.stdout
+    args = ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "markdown", "--lang", "en"]
+    assert "## Reviewer notes (1)" in CliRunner().invoke(main, args).stdout
     terminal = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--summary"])
     assert (
-        terminal.exit_code == 1 and "Reviewer notes" not in terminal.stdout
+        terminal.exit_code == 1 and "审阅批注" not in terminal.stdout
     )  # the terminal views stay as they were
+
+
+def test_diff_json_carries_the_notes_of_the_pair_with_their_rows(tmp_path, result: DiffResult) -> None:
+    """The notes file's entries, text as written (JSON is data), each with the 对照表 row of
+    its change, null for an orphan; the report still validates against the schema."""
+    import json
+    import shutil
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from corpusdiff.cli.main import main
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "notes").mkdir()
+    old, new = anchor(result, "old", HETAO_OLD), anchor(result, "new", HETAO_NEW)
+    (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").write_text(
+        f"notes:\n  - old: {OLD}#{old}\n    new: {new}\n    significant: true\n    note: '{HOSTILE}'\n"
+        "  - old: p99999\n    note: 旧注\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    data = json.loads(run.stdout)
+    hetao_row = next(
+        r.number for r in comparison_table(result).unit_rows if [e.address for e in r.new] == [f"{NEW}#{new}"]
+    )
+    assert data["notes"] == [
+        {"old": old, "new": new, "significant": True, "note": HOSTILE, "row": hetao_row},
+        {"old": "p99999", "new": "", "significant": False, "note": "旧注", "row": None},
+    ]
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "diff-schema.json").read_text(encoding="utf-8")))
+    (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").unlink()
+    bare = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    assert json.loads(bare.stdout)["notes"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from corpusdiff.render.strings import catalogue
 from corpusdiff.render.timeline import (
     column_labels,
     link_text,
@@ -32,6 +33,8 @@ EDITIONS = (
     Edition("n/2018", "2018-03", "报告2018"),
 )
 LABEL_OF = {"n/2016": "2016-03", "n/2017": "2017-03", "n/2018": "2018-03"}
+
+EN, ZH = catalogue("en"), catalogue("zh")
 
 
 def item(edition: str, heading: str, kind: str = "paragraph") -> ThreadItem:
@@ -108,38 +111,55 @@ def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
 
 
 def test_a_step_names_its_diff_class_and_confidence() -> None:
-    assert link_text(WATER.links[0], LABEL_OF) == "2016-03→2017-03 split (low 0.21)"
-    assert link_text(POLLUTION.links[1], LABEL_OF) == "2017-03→2018-03 reworded (high 0.93)"
+    assert link_text(WATER.links[0], LABEL_OF, EN) == "2016-03→2017-03 split (low 0.21)"
+    assert link_text(POLLUTION.links[1], LABEL_OF, EN) == "2017-03→2018-03 reworded (high 0.93)"
+    assert link_text(WATER.links[0], LABEL_OF, ZH) == "2016-03→2017-03 拆分 (低 0.21)"
+    assert link_text(POLLUTION.links[1], LABEL_OF, ZH) == "2017-03→2018-03 改写 (高 0.93)"
 
 
 def test_notes_name_gaps_merges_splits_and_doubtful_steps() -> None:
-    assert notes(MACRO, LABEL_OF) == "gap 2017-03"
-    assert notes(WATER, LABEL_OF) == "merged · split · low"
-    assert notes(POLLUTION, LABEL_OF) == ""
+    assert notes(MACRO, LABEL_OF, EN) == "gap 2017-03"
+    assert notes(WATER, LABEL_OF, EN) == "merged · split · low"
+    assert notes(POLLUTION, LABEL_OF, EN) == ""
+    assert notes(MACRO, LABEL_OF, ZH) == "中断于 2017-03"
+    assert notes(WATER, LABEL_OF, ZH) == "合并 · 拆分 · 低"
 
 
 def test_terminal_has_one_grid_per_level_and_part() -> None:
-    out = to_terminal(TIMELINE)
+    out = to_terminal(TIMELINE, strings=EN)
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     assert titles == [
-        "== groups （一）… in tasks: 1 threads, 1 with gaps",
-        "== tasks and paragraphs in review: 1 threads, 0 with gaps",
-        "== tasks and paragraphs in tasks: 2 threads, 0 with gaps",
+        "== Groups （一）… in Tasks: 1 threads, 1 with gaps",
+        "== Tasks N.… in Review: 1 threads, 0 with gaps",
+        "== Tasks N.… in Tasks: 2 threads, 0 with gaps",
         "== programmes: 1 quoted names, 1 in more than one edition (● quoted · ○ mentioned without quotes"
         " · — absent)",
     ]
     water_row = next(line for line in out.splitlines() if "强化水、土壤污染防治" in line)
     assert water_row.rstrip().endswith("merged · split · low")
+    chinese = to_terminal(TIMELINE)  # the default
+    assert [line for line in chinese.splitlines() if line.startswith("== ")][:2] == [
+        "== 主要任务中的（一）级举措：1 条，其中 1 条有中断",
+        "== 上年回顾中的编号任务：1 条，其中 0 条有中断",
+    ]
+    assert (
+        next(line for line in chinese.splitlines() if "强化水" in line).rstrip().endswith("合并 · 拆分 · 低")
+    )
 
 
 def test_markdown_gives_each_thread_its_evidence() -> None:
-    out = to_markdown(TIMELINE)
-    assert "## Tasks and paragraphs in tasks" in out
-    assert "| # | 2016-03 | 2017-03 | 2018-03 | gaps | evidence |" in out
+    out = to_markdown(TIMELINE, EN)
+    assert "## Tasks N.… in Tasks" in out
+    assert "| # | 2016-03 | 2017-03 | 2018-03 | Gaps | evidence |" in out
     row = next(line for line in out.splitlines() if "强化水、土壤污染防治" in line)
     assert row.endswith("|  | 2016-03→2017-03 split (low 0.21); 2017-03→2018-03 merged (medium 0.62) |")
     macro = next(line for line in out.splitlines() if "宏观" in line)
     assert "| 2017-03 | 2016-03→2018-03 reworded (high 0.93) |" in macro
+    chinese = to_markdown(TIMELINE)
+    assert (
+        "## 主要任务中的编号任务" in chinese
+        and "| # | 2016-03 | 2017-03 | 2018-03 | 中断 | 依据 |" in chinese
+    )
 
 
 def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:

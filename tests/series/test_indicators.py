@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from click.testing import CliRunner
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
 from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.render.strings import catalogue
 from corpusdiff.series.indicator_text import Change, Period, Status, parse_figure
 from corpusdiff.series.indicators import (
     CSV_COLUMNS,
@@ -340,7 +342,7 @@ def test_terminal_columns_line_up_under_cjk_names() -> None:
     old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元", "万元GDP建设用地下降4.8%"])
     text = render_terminal(indicator_table([old]))
     lines = text.splitlines()
-    header = next(line for line in lines if line.startswith("indicator"))
+    header = next(line for line in lines if line.startswith("指标"))
     gdp = next(line for line in lines if line.startswith("地区生产总值"))
     land = next(line for line in lines if line.startswith("万元GDP建设用地"))
     starts = {
@@ -532,17 +534,20 @@ def test_cli_terminal_table() -> None:
         "2731亿元",
         "+3.5%",
         "5949亿元",
-        "(growth",
-        "not",
-        "stated)",
+        "（未说明增速）",
         "+5.5%左右",
     ]
+    _, english, _ = run(*PLANS, "--lang", "en")
+    gdp = next(line for line in english.splitlines() if line.startswith("地区生产总值"))
+    assert "5949亿元 (growth not stated) +5.5%左右" in " ".join(gdp.split())
 
 
 def test_cli_role_filter_keeps_only_target_columns() -> None:
     code, out, _ = run(*PLANS, "--role", "target")
     assert code == 0
-    assert "target 2025" in out and "achieved" not in out.split("\n\n")[1]
+    assert "目标 2025" in out and not re.search(r"完成 \d{4}", out)  # no achieved column
+    _, english, _ = run(*PLANS, "--role", "target", "--lang", "en")
+    assert "target 2025" in english and "achieved" not in english.split("\n\n")[1]
 
 
 def test_cli_json() -> None:
@@ -707,7 +712,8 @@ def test_periods_come_from_the_intro_its_heading_or_the_clause() -> None:
     table = indicator_table([found])
     labels = [f"{c.role} {c.year} {c.period}" for c in table.columns]
     assert labels == ["achieved 2024 H1", "achieved 2024 Q1-Q3", "target 2025 H1", "target 2025 year"]
-    assert "achieved 2024 Q1-Q3" in render_terminal(table)
+    assert "完成 2024 Q1-Q3" in render_terminal(table)
+    assert "achieved 2024 Q1-Q3" in render_terminal(table, catalogue("en"))
 
 
 @pytest.mark.parametrize(

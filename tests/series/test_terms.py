@@ -302,9 +302,12 @@ def test_cli_csv_has_a_column_per_edition_in_date_order() -> None:
 def test_cli_terminal_limits_and_says_how_many_are_hidden() -> None:
     code, out, _ = run("--series", "futian-plan", "--limit", "3")
     assert code == 0
-    rows = [line for line in out.splitlines() if line.startswith(("steady", "new-in-latest", "dropped"))]
+    rows = [line for line in out.splitlines() if line.startswith(("持续", "新出现", "不再用"))]
     assert len(rows) == 3
-    assert "more (--limit 0 shows all)" in out.splitlines()[-1]
+    assert "（--limit 0 全部列出）" in out.splitlines()[-1]
+    _, english, _ = run("--series", "futian-plan", "--limit", "3", "--lang", "en")
+    rows = [line for line in english.splitlines() if line.startswith(("steady", "new-in-latest", "dropped"))]
+    assert len(rows) == 3 and "more (--limit 0 shows all)" in english.splitlines()[-1]
 
 
 def test_cli_term_lookup_follows_the_given_order() -> None:
@@ -318,8 +321,10 @@ def test_cli_term_lookup_follows_the_given_order() -> None:
 def test_cli_term_lookup_in_the_terminal() -> None:
     code, out, _ = run("--series", "futian-plan", "--term", "十五五")
     assert code == 0
-    assert out.splitlines()[0].startswith("十五五: not an indexed term, mentioned as text, new-in-latest")
+    assert out.splitlines()[0].startswith("十五五：不是索引词，作为文本提到，新出现")
     assert out.splitlines()[-1].split() == [PLAN_2025, "-", "-", "1"]
+    _, english, _ = run("--series", "futian-plan", "--term", "十五五", "--lang", "en")
+    assert english.splitlines()[0].startswith("十五五: not an indexed term, mentioned as text, new-in-latest")
 
 
 def test_cli_unknown_series_is_one_line_on_stderr() -> None:

@@ -467,22 +467,22 @@ def test_terminal_grid_is_aligned_without_colour() -> None:
     assert code == 0 and "\x1b[" not in out
     lines = out.splitlines()
     target_row = next(n for n, line in enumerate(lines) if "（一）预期性指标" in line)
-    start = max(n for n, line in enumerate(lines[:target_row]) if line.startswith("== groups"))
-    assert lines[start].startswith("== groups （一）… in targets:")
+    start = max(n for n, line in enumerate(lines[:target_row]) if line.startswith("== "))
+    assert lines[start].startswith("== 主要目标中的（一）级举措：")
     header = lines[start + 1]
     assert header.split() == ["#", "2022-01", "2023-10", "2025-01"]
     column = display_width(header[: header.index("2023-10")])
     row = lines[target_row]
     # the 2023-10 cell of the target group is the absence mark, at the header's column
     assert display_width(row[: row.index("—")]) == column
-    assert row.rstrip().endswith("gap 2023-10")
-    assert "== tasks" not in out
+    assert row.rstrip().endswith("中断于 2023-10")
+    assert "编号任务" not in out
 
 
 def test_markdown_table_and_series_option() -> None:
     code, out, _ = run("--series", "futian-plan", "--format", "markdown", "--level", "task")
     assert code == 0
-    assert "| # | 2022-01 | 2023-10 | 2025-01 | gaps |" in out
+    assert "| # | 2022-01 | 2023-10 | 2025-01 | 中断 |" in out
     assert "| 22.提升住房就业环境 | 21.营造宜居宜业环境 | 21.建设宜居宜业福地 |" in out
 
 

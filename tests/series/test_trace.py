@@ -189,15 +189,17 @@ def test_json_shape() -> None:
 def test_terminal_grid_and_passages() -> None:
     code, out, _ = run(PLAN, *REPORTS, "--passages")
     assert code == 0 and "\x1b[" not in out
-    assert "plan item" in out and "2022-01-21" in out
+    assert "规划内容" in out and "2022-01-21" in out
     assert "↳ 2025-01" in out
-    assert "not addressed by any report:" in out
+    assert "没有报告回应：" in out
+    _, english, _ = run(PLAN, *REPORTS, "--lang", "en")
+    assert "plan item" in english and "not addressed by any report:" in english
 
 
 def test_threshold_option_and_markdown() -> None:
     code, out, _ = run(PLAN, REPORTS[0], "--threshold", "0.99", "--format", "markdown")
     assert code == 0
-    assert "Threshold: cosine >= 0.99." in out
-    assert "## Not addressed by any report" in out
-    missing = out.split("## Not addressed by any report")[1]
+    assert "阈值：余弦 ≥ 0.99。" in out
+    assert "## 没有报告回应的内容" in out
+    missing = out.split("## 没有报告回应的内容")[1]
     assert "一、打造环中心公园活力圈" in missing

@@ -40,7 +40,7 @@ def test_an_annual_plan_is_compared_with_the_previous_annual_plan(tmp_path: Path
     [item] = json.loads(review(root))
     assert (item["id"], item["change"]) == ("futian/annual-plan/2025-01", "new edition")
     assert item["against"] == "futian/annual-plan/2022-01"  # not the later mid-year report
-    assert "(against futian/annual-plan/2022-01)" in review(root, "terminal")
+    assert "（对比 futian/annual-plan/2022-01）" in review(root, "terminal")
 
 
 def test_a_first_mid_year_report_is_not_compared_with_an_annual_plan(tmp_path: Path) -> None:

@@ -34,14 +34,19 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@pytest.fixture
-def branched(tmp_path: Path) -> Path:
-    """2022-01 on main; 2025-01 and the reviewer's overrides for the pair on `feature`."""
-    root = tmp_path / "c"
+def plans_on_branches(root: Path) -> Path:
+    """A corpus at `root`: the 2022 plan on main, the 2025 plan on `feature` (checked out)."""
     assert cli(root, "ingest", str(PLAN_2022)).exit_code == 0
     git_run(root, "branch", "-M", "main")
     git_run(root, "checkout", "-qb", "feature")
     assert cli(root, "ingest", str(PLAN_2025)).exit_code == 0
+    return root
+
+
+@pytest.fixture
+def branched(tmp_path: Path) -> Path:
+    """2022-01 on main; 2025-01 and the reviewer's overrides for the pair on `feature`."""
+    root = plans_on_branches(tmp_path / "c")
     (root / "alignments").mkdir()
     (root / PAIR_FILE).write_text(
         f"forbid:\n  - old: {FORBID_OLD}\n    new: {FORBID_NEW}\n"
@@ -85,7 +90,7 @@ def test_review_applies_the_overrides_of_the_pair_it_compares(branched: Path, ca
     markdown = cli(branched, "review", "main..feature", "-f", "markdown", "-j", "1").stdout
     assert f"forbidden by {PAIR_FILE}" in markdown
     terminal = cli(branched, "review", "main..feature", "-j", "1").stdout
-    assert f"override: forbidden by {PAIR_FILE}" in terminal
+    assert f"审阅设定：forbidden by {PAIR_FILE}" in terminal
 
 
 def test_review_of_a_revision_uses_the_overrides_of_the_document_with_itself(
@@ -130,7 +135,7 @@ def test_git_diff_driver_applies_the_overrides_of_the_document(edited: Path, cac
     (edited / SELF_FILE).write_text(f"forbid:\n  - old: {heading}\n    new: {heading}\n", encoding="utf-8")
     shown = git_run(edited, "diff", "--", f"{OLD_ID}.md")
     assert shown.startswith(f"corpusdiff {OLD_ID}.md\n")
-    assert f"override: forbidden by {SELF_FILE}: {heading} ≠ {heading}" in shown
+    assert f"审阅设定：forbidden by {SELF_FILE}: {heading} ≠ {heading}" in shown
     reference = cli(edited, "diff", f"{OLD_ID}@HEAD", OLD_ID, "--only", "new,dropped,reworded,moved")
     assert shown == f"corpusdiff {OLD_ID}.md\n" + reference.stdout
 
@@ -155,7 +160,7 @@ def test_git_diff_driver_finds_a_corpus_inside_a_larger_repository(tmp_path: Pat
     for cwd in (top, corpus / "futian"):
         shown = git_run(cwd, "diff", "--", str(path))
         assert shown.startswith(f"corpusdiff data/corpus/{OLD_ID}.md\n")
-        assert f"override: forbidden by {SELF_FILE}" in shown
+        assert f"审阅设定：forbidden by {SELF_FILE}" in shown
 
 
 def test_review_timeline_and_the_driver_cache_their_comparisons(edited: Path, cache: Path) -> None:
@@ -181,5 +186,5 @@ def test_review_timeline_and_the_driver_cache_their_comparisons(edited: Path, ca
     path.write_text(
         path.read_text(encoding="utf-8").replace("。\n", "。\n\n新增一段。\n", 1), encoding="utf-8"
     )
-    assert "[NEW]" in git_run(edited, "diff", "--", f"{NEW_ID}.md")
+    assert "[新增]" in git_run(edited, "diff", "--", f"{NEW_ID}.md")
     assert len(diff_entries(cache)) == 3

@@ -84,10 +84,13 @@ def test_diff_driver_changes_git_diff_and_no_ext_diff_restores_it(corpus: Path) 
     assert cli(corpus, "git", "install").exit_code == 0
     aligned = git_run(corpus, "diff")
     assert aligned.startswith("corpusdiff futian/annual-plan/2022-01.md")
-    assert "[REWORDED]" in aligned and "figure changed: 9510座 → 1万座" in aligned
+    assert "[改写]" in aligned and "数字变化：9510座 → 1万座" in aligned
     assert git_run(corpus, "diff", "--no-ext-diff") == plain
     git_run(corpus, "commit", "-qam", "edit")
-    assert "[REWORDED]" in git_run(corpus, "log", "-p", "--ext-diff", "-1")
+    assert "[改写]" in git_run(corpus, "log", "-p", "--ext-diff", "-1")
+    (corpus / "site.yaml").write_text("language: en\n", encoding="utf-8")  # the labels follow the corpus
+    english = git_run(corpus, "log", "-p", "--ext-diff", "-1")
+    assert "[REWORDED]" in english and "figure changed: 9510座 → 1万座" in english
     assert cli(corpus, "git", "uninstall").exit_code == 0
     assert git_run(corpus, "show", "--ext-diff").count("diff --git") >= 1
 
@@ -114,8 +117,10 @@ def test_review_of_a_first_mid_year_report_and_of_a_revision(corpus: Path) -> No
     changed = [i for i in revised["diff"]["initiatives"] if i["status"] != "recurring"]
     assert [i["status"] for i in changed] == ["reworded"]
     markdown = cli(corpus, "review", "main..next", "--format", "markdown").stdout
-    assert "| `futian/mid-year-report/2023-10` | first of its kind | — |" in markdown
-    assert "| 旧 (old) | 新 (new) |" in markdown
+    assert "| `futian/mid-year-report/2023-10` | 同类中的第一份 | — |" in markdown
+    assert "| 旧 | 新 |" in markdown
+    english = cli(corpus, "review", "main..next", "--format", "markdown", "--lang", "en").stdout
+    assert "| `futian/mid-year-report/2023-10` | first of its kind | — |" in english
 
 
 def test_review_on_main_without_upstream_asks_for_a_range(corpus: Path) -> None:
