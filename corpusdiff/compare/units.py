@@ -469,22 +469,22 @@ def groups_from_units(
     that holds most of its continuing units, as an analyst follows `（三）增强内需…` of one year
     into `四、协调推动经济稳定增长和结构优化` of the next by its tasks, whatever the headings say.
     An unpaired old group whose units went to a paired new group is merged into it (and a new
-    group split from an old one likewise); the probability is the share of the group's
-    continuing units that went there."""
+    group split from an old one likewise); the probability is the share of all the group's
+    units that went there, so a group of which little carries on is no sure pair."""
     old_group, new_group = enclosing_groups(old_tree, old_units), enclosing_groups(new_tree, new_units)
     votes: Counter[tuple[int, int]] = Counter()
     for match in matches:
         if match.old in old_group and match.new in new_group and old_units[match.old].kind != GROUP:
             votes[(old_group[match.old], new_group[match.new])] += 1
+    sizes = (Counter(old_group.values()), Counter(new_group.values()))
     paired = ({m.old for m in matches}, {m.new for m in matches})
     proposals = []
     for side, index in _unpaired_groups(old_units, new_units, *paired):
         mine = {pair: n for pair, n in votes.items() if pair[side] == index}
         if mine:
             pair, count = max(mine.items(), key=lambda item: (item[1], -item[0][1 - side]))
-            share = count / sum(mine.values())
-            if count >= params.GROUP_VOTES and share >= params.GROUP_SHARE:
-                proposals.append((count, share, side, pair))
+            if count >= params.GROUP_VOTES and count >= params.GROUP_SHARE * sum(mine.values()):
+                proposals.append((count, count / sizes[side][index], side, pair))
     # strongest evidence first, the same way round whichever edition is the old one
     proposals.sort(key=lambda p: (-p[0], -p[1], min(p[3]), max(p[3])))
     found: list[Match] = []
