@@ -3,7 +3,6 @@ for precision and recall on the hand labels (tests/data/labels/programmes.yaml).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -16,11 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared checkout
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 
-# Measured (docs/diff-output.md, "Programmes"): tuning P 0.967, R 0.974; held out P 0.779,
-# R 0.898 before the category-list, doctrine, charge and A改B rules, 0.873 / 0.932 with them
-# (2018 and 2019 were read to make those rules: they are tuning documents from then on).
-# The floors sit a little below, so a change that costs a name or two fails here.
-FLOORS = {"tuning": (0.95, 0.96), "held_out": (0.75, 0.85)}
+# Measured (docs/diff-output.md, "Programmes"): tuning (Futian) P 0.967, R 0.974; tuning-national
+# (2018, 2019: held out until their errors were read for the doctrine, category-list, charge and
+# A改B rules) 0.779 / 0.898 before those rules, 0.873 / 0.932 with them; held out (2021, 2022,
+# labelled afterwards) 0.673 / 1.000 before them, 0.786 / 1.000 with them. The floors sit a
+# little below, so a change that costs a name or two fails here.
+FLOORS = {"tuning": (0.95, 0.96), "tuning-national": (0.85, 0.91), "held_out": (0.76, 0.97)}
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
@@ -306,6 +306,6 @@ def test_precision_and_recall_on_the_labels(label_set: str) -> None:
     )
 
 
-def test_the_label_sets_are_both_there() -> None:
-    assert documents_of("tuning") and documents_of("held_out")
-    assert all(re.fullmatch(r"tuning|held_out", spec["set"]) for spec in labels().values())
+def test_the_label_sets_are_all_there() -> None:
+    assert all(documents_of(label_set) for label_set in FLOORS)
+    assert {spec["set"] for spec in labels().values()} == set(FLOORS)
