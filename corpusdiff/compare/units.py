@@ -524,7 +524,36 @@ def openings_of_continuing_groups(
         found.append(Match(i, j, match.probability * params.OPENING_FACTOR))
         paired_old.add(i)
         paired_new.add(j)
+    if roles_correspond(old_tree, new_tree):
+        old_parts, new_parts = _part_openings(old_tree, old_units), _part_openings(new_tree, new_units)
+        for role in sorted(old_parts.keys() & new_parts.keys()):
+            i, j = old_parts[role], new_parts[role]
+            if i not in paired_old and j not in paired_new:
+                found.append(Match(i, j, params.OPENING_FACTOR))
     return found
+
+
+def _part_openings(tree: DocTree, units: Sequence[Unit]) -> dict[Role, int]:
+    """role -> the opening of the first part playing it: the first unit standing directly in
+    the part before its groups (`今年要重点做好以下几方面工作。`, `今年经济社会发展任务重、挑战
+    多。…`), when groups follow. Parts pair by role, so their openings are in the same place."""
+    roles = part_roles(tree)
+    unit_role = unit_roles(tree, units)
+    areas = task_areas(tree)
+    openings: dict[Role, int] = {}
+    for section in tree.sections:
+        if section.parent is not None or section.synthetic or section.index in areas:
+            continue
+        role = roles[section.index]
+        direct = [
+            k
+            for k, u in enumerate(units)
+            if u.section == section.index and u.kind != GROUP and unit_role[k] is role
+        ]
+        below = any(is_within(tree, u.section, section.index) and u.section != section.index for u in units)
+        if direct and below:
+            openings.setdefault(role, min(direct, key=lambda k: units[k].paragraph))
+    return openings
 
 
 def _openings(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:

@@ -103,3 +103,14 @@ def test_the_openings_of_continuing_groups_continue_each_other() -> None:
     new = FRONT + _group("（一）协调推动经济稳定增长和结构优化", (new_opening, *DEMAND_LATER))
     pairs = {(i.old.text, i.new.text) for i in _initiatives(old, new) if i.old is not None and i.new is not None}
     assert (old_opening, new_opening) in pairs
+
+
+def test_the_openings_of_two_tasks_parts_continue_each_other() -> None:
+    """The sentence that opens the year's tasks, before the first group, is the same place in
+    both editions however differently it is worded."""
+    old_opening = "今年要重点做好以下几方面工作。"
+    new_opening = "面对复杂严峻的形势，必须统筹兼顾、把握关键。"
+    old = FRONT + f"\n{old_opening}\n" + _group("（一）增强内需拉动经济的主引擎作用", DEMAND)
+    new = FRONT + f"\n{new_opening}\n" + _group("（一）协调推动经济稳定增长和结构优化", DEMAND_LATER)
+    pairs = {(i.old.text, i.new.text) for i in _initiatives(old, new) if i.old is not None and i.new is not None}
+    assert (old_opening, new_opening) in pairs
