@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
-from corpusdiff.text.numbering import CLOSING, RANKS, document_ranks, parse_marker
+from corpusdiff.text.numbering import CLOSING, RANKS, document_ranks, heading_marker
 from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -213,7 +213,7 @@ def closing_start(blocks: tuple[Block, ...]) -> int | None:
 
 def split_label(text: str) -> tuple[str, str]:
     """`（五）全力创建文明城市` -> (`（五）`, `全力创建文明城市`)."""
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     if marker is None:
         return "", text
     return marker.label, marker.rest.strip()

@@ -1,6 +1,7 @@
 """Recognising the numbered heading markers of Chinese reports, in every style they have used
-since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, 1., （1）, ①,
-in simplified or traditional characters, with numbers past one hundred (一百零一、)."""
+since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, the ordinal
+第一、/第一，, 1., （1）, ①, in simplified or traditional characters, with numbers past one hundred
+(一百零一、)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,23 @@ from corpusdiff.text.rules import clean_text, ends_sentence
 
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
 #: document shows another nesting (`kind_order`).
-RANKS: tuple[str, ...] = ("bufen", "pian", "zhang", "jie", "bare", "cn", "paren", "num", "pnum", "circled")
+RANKS: tuple[str, ...] = (
+    "bufen",
+    "pian",
+    "zhang",
+    "jie",
+    "bare",
+    "cn",
+    "paren",
+    "ordinal",
+    "num",
+    "pnum",
+    "circled",
+)
+#: `第一、` / `第二，`: in running text it leads a paragraph far more often than it opens a section
+#: (`第一，向深化改革要动力。…`), so only `heading_marker` reads it, for lines already known to be
+#: headings; the normaliser decides from the line's shape (`normalize.core.ordinal_heading_lines`).
+ORDINAL = "ordinal"
 #: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`), the
 #: report's own closing heading (`结束语`), and the unnumbered part titles of older reports
 #: (`今后五年建设和改革的目标、方针和任务`, `关于外交工作`), which hold the numbered sections.
@@ -25,7 +42,7 @@ PLAIN = "plain"
 UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
-_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", "num", "pnum", "circled"})
+_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", ORDINAL, "num", "pnum", "circled"})
 
 _CN_DIGITS = {
     "零": 0,
@@ -63,6 +80,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pnum_char", re.compile(f"^([{_PAREN_DIGITS}])\\s*(.*)$")),
     ("circled", re.compile(f"^([{_CIRCLED}])\\s*(.*)$")),
 )
+_ORDINAL_RE = re.compile(f"^第({_NUMERAL})([、，,])\\s*(.*)$")
 _PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie", "節": "jie"}
 _APPENDIX_RE = re.compile(r"^(附件|附表|附录|附錄)(\s*\d+)?\s*[：:]")
 #: The closing heading some reports give their last part (the 1980s national reports do).
@@ -107,6 +125,19 @@ def parse_marker(text: str) -> Marker | None:
     return None
 
 
+def heading_marker(text: str) -> Marker | None:
+    """The marker of a line known to be a heading (or decided to be one): `parse_marker`'s, or
+    the ordinal `第一、` / `第二，`, whose label keeps the report's 、 or ，."""
+    marker = parse_marker(text)
+    if marker is not None:
+        return marker
+    match = _ORDINAL_RE.match(text)
+    if match is None:
+        return None
+    numeral, stop, rest = match.groups()
+    return Marker(ORDINAL, chinese_numeral(numeral), f"第{numeral}{'、' if stop == '、' else '，'}", rest)
+
+
 def _marker(kind: str, match: re.Match[str]) -> Marker:
     """The marker a pattern found; `kind` is the pattern's name."""
     if kind in ("part", "bufen"):
@@ -133,7 +164,7 @@ def is_closing_title(text: str) -> bool:
 def heading_kind(text: str) -> str:
     """The kind of a heading given its canonical text: its marker's, else closing, appendix or
     an unnumbered part title."""
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     if marker is not None:
         return marker.kind
     if is_closing_title(text):
@@ -186,7 +217,7 @@ def document_ranks(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
 
 def _marker_of(kind: str, text: str) -> Marker:
     """The marker of a heading of a known kind (ordinal 0 when its text has none)."""
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     return Marker(kind, marker.ordinal if marker else 0, marker.label if marker else "", text)
 
 
@@ -319,7 +350,7 @@ def canonical_heading(text: str) -> str:
     if titled:  # `一 国家在过渡时期的总任务`: the space is all that sets the numeral apart
         return heading_text(titled.group(1), titled.group(2))
     text = clean_text(text)
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     if marker is None:
         return text
     return heading_text(marker.label, marker.rest)
