@@ -87,6 +87,7 @@ class _Builder:
     plain_headings: frozenset[int] = frozenset()
     standalone: frozenset[int] = frozenset()
     ordinal_headings: frozenset[int] = frozenset()
+    sub_headings: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -99,6 +100,7 @@ class _Builder:
             )
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts)
+            self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -245,6 +247,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.blocks.append(Heading(content, headings.PLAIN))
         builder.last_ordinal.clear()  # the numbered sections start again under a part
         return index + 1
+    if index in builder.sub_headings:
+        builder.flush()
+        builder.blocks.append(Heading(content, headings.SUB))
+        return index + 1
     if index in builder.standalone:  # a title the evidence does not make a heading: its own line
         builder.add_text(content)
         builder.flush()
@@ -288,6 +294,22 @@ def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: f
     if len(standalone) < _PLAIN_HEADINGS_MIN or not all(_numbering_restarts_after(marker_texts, i) for i in standalone):
         return frozenset()
     return standalone
+
+
+def sub_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
+    """The unnumbered headings inside numbered sections (1957: `关于劳动就业问题`, `关于工资制度问题`
+    under `三、关于人民生活`): lines laid out as titles (`_stands_as_part_title`) that are not the
+    report's part titles, when the section holds at least two of them, siblings of one shape. A
+    section runs from an unindented numbered line to the next; one such line alone in its section
+    stays a paragraph of its own, and none counts before the first numbered line."""
+    sections: dict[int, list[int]] = {}
+    section = -1
+    for index, text in enumerate(marker_texts):
+        if text and not is_indented(lines[index]) and headings.heading_marker(text) is not None:
+            section = index
+        elif index in standalone and section >= 0:
+            sections.setdefault(section, []).append(index)
+    return frozenset(i for group in sections.values() if len(group) >= _PLAIN_HEADINGS_MIN for i in group)
 
 
 def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int) -> bool:

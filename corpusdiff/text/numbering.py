@@ -40,6 +40,10 @@ APPENDIX = "appendix"
 CLOSING = "closing"
 PLAIN = "plain"
 UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
+#: An unnumbered heading inside a numbered section (1957's `关于劳动就业问题` under `三、关于人民生活`):
+#: one level below the kind of the sections that hold it (`document_ranks`). Markdown tells it from
+#: a part title by its level: an unmarked `##` is a part title, an unmarked `###`… a sub-heading.
+SUB = "sub"
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
 _SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", ORDINAL, "num", "pnum", "circled"})
@@ -161,15 +165,17 @@ def is_closing_title(text: str) -> bool:
     return text.strip() in _CLOSING_TITLES
 
 
-def heading_kind(text: str) -> str:
-    """The kind of a heading given its canonical text: its marker's, else closing, appendix or
-    an unnumbered part title."""
+def heading_kind(text: str, level: int = 2) -> str:
+    """The kind of a heading given its canonical text and Markdown level: its marker's, else
+    closing, appendix, an unnumbered part title (level 2) or sub-heading (deeper)."""
     marker = heading_marker(text)
     if marker is not None:
         return marker.kind
     if is_closing_title(text):
         return CLOSING
-    return APPENDIX if is_appendix_title(text) else PLAIN
+    if is_appendix_title(text):
+        return APPENDIX
+    return SUB if level > 2 else PLAIN
 
 
 def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
@@ -208,11 +214,33 @@ def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
 
 def document_ranks(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Rank of each marker kind in one document, 1 for the outermost (`kind_order`), given its
-    headings in reading order as (kind, text); appendix and closing headings rank 0, above all."""
+    headings in reading order as (kind, text); appendix and closing headings rank 0, above all.
+    Unnumbered sub-headings rank right below the innermost kind of the sections that hold them
+    (0 when none does)."""
+    headings = list(headings)
     markers = [_marker_of(kind, text) for kind, text in headings if kind in RANKS]
-    ranks = {kind: index + 1 for index, kind in enumerate(kind_order(markers))}
+    order = list(kind_order(markers))
+    parents = _sub_parents(headings)
+    if parents:
+        order.insert(max(order.index(kind) for kind in parents) + 1, SUB)
+    ranks = {kind: index + 1 for index, kind in enumerate(order)}
     ranks.update(dict.fromkeys(UNRANKED, 0))
+    if any(kind == SUB for kind, _ in headings):
+        ranks.setdefault(SUB, 0)
     return ranks
+
+
+def _sub_parents(headings: Sequence[tuple[str, str]]) -> set[str]:
+    """The marker kinds of the sections that hold a sub-heading (the numbered heading before it;
+    a part title, closing or appendix heading ends every numbered section)."""
+    parents: set[str] = set()
+    holder: str | None = None
+    for kind, _ in headings:
+        if kind == SUB:
+            parents.update([holder] if holder else [])
+        else:
+            holder = kind if kind in RANKS else None
+    return parents
 
 
 def _marker_of(kind: str, text: str) -> Marker:

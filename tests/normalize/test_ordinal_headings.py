@@ -146,8 +146,11 @@ def test_ordinal_sections_sit_under_the_numbered_section_and_the_markdown_round_
         ("第一，", "全国动员，大办农业", 0),
         ("第二，", "加快发展基础工业，发挥工业的主导作用", 0),
     ]
+    # the heading opens the unit of its first paragraph, as a lead sentence would; the rest are units
     farming = [u for u in tree.units if u.section == 1]
-    assert farming and farming[0].text == "农业是国民经济的基础。"
+    assert [(u.kind, u.heading) for u in farming][0] == ("paragraph", "全国动员，大办农业")
+    assert farming[0].text == "第一，全国动员，大办农业。农业是国民经济的基础。"
+    assert [u.text[:3] for u in farming[1:]] == ["（一）", "（二）"]
 
 
 def test_a_heading_line_with_a_full_stop_inside_keeps_its_rest_as_a_paragraph_of_its_own() -> None:
