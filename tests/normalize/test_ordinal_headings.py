@@ -10,10 +10,9 @@ cases are synthetic, written from the seeds' layout (a wrapped line, a blank lin
 from __future__ import annotations
 
 from corpusdiff.canonical.markdown import parse, render
-from corpusdiff.normalize.entry import normalize_raw
-from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
-from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
+from corpusdiff.types.document import Heading, Paragraph
+from tests.normalize.rawlines import normalize_lines
 
 INDENT = "\u3000\u3000"
 # 1978.txt, lines 97-150 (paragraphs cut to their first sentence)
@@ -109,19 +108,12 @@ NESTING_1958 = [
 ]
 
 
-def _normalize(lines: list[str]) -> NormalizedDocument:
-    text = "\n".join(lines) + "\n"
-    return normalize_raw(
-        RawReport(text=text, name="older.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
-    )
-
-
 def _headings(lines: list[str]) -> list[tuple[str, str]]:
-    return [(b.text, b.kind) for b in _normalize(lines).blocks if isinstance(b, Heading)]
+    return [(b.text, b.kind) for b in normalize_lines(lines).blocks if isinstance(b, Heading)]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    return [b.text for b in _normalize(lines).blocks if isinstance(b, Paragraph)]
+    return [b.text for b in normalize_lines(lines).blocks if isinstance(b, Paragraph)]
 
 
 def test_an_ordinal_line_of_its_own_without_a_stop_is_a_section_heading() -> None:
@@ -135,7 +127,7 @@ def test_an_ordinal_line_of_its_own_without_a_stop_is_a_section_heading() -> Non
 
 
 def test_ordinal_sections_sit_under_the_numbered_section_and_the_markdown_round_trips() -> None:
-    document = _normalize(SECTIONS_1978)
+    document = normalize_lines(SECTIONS_1978)
     markdown = render(document)
     assert "\n## 三、加快社会主义经济建设\n" in markdown
     assert "\n### 第一，全国动员，大办农业\n" in markdown
@@ -148,7 +140,7 @@ def test_ordinal_sections_sit_under_the_numbered_section_and_the_markdown_round_
     ]
     # the heading opens the unit of its first paragraph, as a lead sentence would; the rest are units
     farming = [u for u in tree.units if u.section == 1]
-    assert [(u.kind, u.heading) for u in farming][0] == ("paragraph", "全国动员，大办农业")
+    assert (farming[0].kind, farming[0].heading) == ("paragraph", "全国动员，大办农业")
     assert farming[0].text == "第一，全国动员，大办农业。农业是国民经济的基础。"
     assert [u.text[:3] for u in farming[1:]] == ["（一）", "（二）"]
 
@@ -159,7 +151,10 @@ def test_a_heading_line_with_a_full_stop_inside_keeps_its_rest_as_a_paragraph_of
         "第二、既要搞活经济，又要加强管理",
     ]
     paragraphs = _paragraphs(SECTIONS_1985)
-    assert "我们正在进行的是一场深刻的改革，一方面要继续解放思想，强调开放、搞活，一方面要加强管理，健全制度" in paragraphs
+    assert (
+        "我们正在进行的是一场深刻的改革，一方面要继续解放思想，强调开放、搞活，一方面要加强管理，健全制度"
+        in paragraphs
+    )
     assert "这二者是统一的，是相辅相成的。" in paragraphs
 
 
@@ -170,7 +165,7 @@ def test_a_long_sibling_is_a_heading_like_the_others_of_its_run() -> None:
 
 
 def test_ordinal_sections_nest_between_bracketed_sections_and_bracketed_digits() -> None:
-    lines = [line for line in render(_normalize(NESTING_1958)).split("\n") if line.startswith("#")]
+    lines = [line for line in render(normalize_lines(NESTING_1958)).split("\n") if line.startswith("#")]
     assert lines[1:] == [
         "## （三）一九五八年国民经济各部门发展计划的安排",
         "### 第一、关于基本建设",
@@ -183,8 +178,12 @@ def test_ordinal_sections_nest_between_bracketed_sections_and_bracketed_digits()
 
 def test_an_ordinal_leading_a_paragraph_is_one_unit_not_a_heading() -> None:
     # 2014.txt, line 95 (cut): the lead sentence of a paragraph
-    lead_2014 = ["第一，向深化改革要动力。改革是最大的红利。当前改革已进入攻坚期和深水区。", "", "第二，保持经济运行处在合理区间。完善宏观调控政策框架。"]
-    document = _normalize(lead_2014)
+    lead_2014 = [
+        "第一，向深化改革要动力。改革是最大的红利。当前改革已进入攻坚期和深水区。",
+        "",
+        "第二，保持经济运行处在合理区间。完善宏观调控政策框架。",
+    ]
+    document = normalize_lines(lead_2014)
     assert not [b for b in document.blocks if isinstance(b, Heading)]
     units = build_tree(document).units
     assert [u.text for u in units] == [line for line in lead_2014 if line]
@@ -210,18 +209,35 @@ def test_ordinals_printed_as_bold_leads_stay_in_their_paragraphs() -> None:
     assert not _headings(lines)
     paragraphs = _paragraphs(lines)
     assert paragraphs[0] == "第一、坚持贯彻以农业为基础的指导思想，集中力量把农业搞上去。"
-    assert paragraphs[1] == "第一、改革计划体制，加强国家对国民经济的有效管理和指导。"  # a stop ends a paragraph
+    assert (
+        paragraphs[1] == "第一、改革计划体制，加强国家对国民经济的有效管理和指导。"
+    )  # a stop ends a paragraph
 
 
 def test_an_ordinal_line_that_a_wrap_broke_off_a_sentence_runs_on() -> None:
     # the seeds' layout: hard-wrapped lines with blank lines between them and no indent
-    lines = ["各项工作有序推进。", "", "第一，必须把加强农业放在发展国民经济的重要", "", "战略地位，稳定粮食生产。", "", "第二，必须按照建设规模同国力相适应", "", "的客观经济规律办事。"]
+    lines = [
+        "各项工作有序推进。",
+        "",
+        "第一，必须把加强农业放在发展国民经济的重要",
+        "",
+        "战略地位，稳定粮食生产。",
+        "",
+        "第二，必须按照建设规模同国力相适应",
+        "",
+        "的客观经济规律办事。",
+    ]
     assert not _headings(lines)
     assert _paragraphs(lines)[1] == "第一，必须把加强农业放在发展国民经济的重要战略地位，稳定粮食生产。"
 
 
 def test_an_ordinal_inside_an_open_sentence_is_text() -> None:
-    lines = ["全市地区生产总值总量位居全省", "第一，增长速度居全省前列", "", f"{INDENT}全年经济运行稳中向好。"]
+    lines = [
+        "全市地区生产总值总量位居全省",
+        "第一，增长速度居全省前列",
+        "",
+        f"{INDENT}全年经济运行稳中向好。",
+    ]
     assert not _headings(lines)
     # an unstopped line does not end its paragraph (blank lines never do, rule 7)
     assert _paragraphs(lines)[0].startswith("全市地区生产总值总量位居全省第一，增长速度居全省前列")

@@ -10,10 +10,9 @@ development corpus has none.
 from __future__ import annotations
 
 from corpusdiff.canonical.markdown import parse, render
-from corpusdiff.normalize.entry import normalize_raw
-from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
-from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
+from corpusdiff.types.document import Heading, Paragraph
+from tests.normalize.rawlines import heading_lines, normalize_lines
 
 INDENT = "\u3000\u3000"
 # 1957.txt, lines 157-215 (paragraphs cut to their first sentence)
@@ -93,20 +92,9 @@ REFORM = [
 ]
 
 
-def _normalize(lines: list[str]) -> NormalizedDocument:
-    text = "\n".join(lines) + "\n"
-    return normalize_raw(
-        RawReport(text=text, name="older.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
-    )
-
-
-def _heading_lines(document: NormalizedDocument) -> list[str]:
-    return [line for line in render(document).split("\n") if line.startswith("##")]
-
-
 def test_sibling_title_lines_inside_a_numbered_section_are_its_sub_headings() -> None:
-    document = _normalize(PEOPLE_1957)
-    assert _heading_lines(document) == [
+    document = normalize_lines(PEOPLE_1957)
+    assert heading_lines(document) == [
         "## 三、关于人民生活",
         "### 关于劳动就业问题",
         "### 关于工资制度问题",
@@ -118,7 +106,7 @@ def test_sibling_title_lines_inside_a_numbered_section_are_its_sub_headings() ->
 
 
 def test_sub_headings_round_trip_and_nest_in_the_tree() -> None:
-    markdown = render(_normalize(PEOPLE_1957))
+    markdown = render(normalize_lines(PEOPLE_1957))
     assert render(parse(markdown)) == markdown
     tree = build_tree(parse(markdown))
     assert [(s.heading, s.parent) for s in tree.sections] == [
@@ -133,14 +121,14 @@ def test_sub_headings_round_trip_and_nest_in_the_tree() -> None:
 
 
 def test_sub_headings_sit_one_level_below_the_section_that_holds_them() -> None:
-    assert _heading_lines(_normalize(FRONTS_1958)) == [
+    assert heading_lines(normalize_lines(FRONTS_1958)) == [
         "## （一）一九五七年经济战线上的胜利",
         "### 先说工业战线上的情况",
         "### 以下再说农业战线上的情况",
         "## （二）争取一九五八年国民经济的新跃进",
     ]
-    document = _normalize(REFORM)
-    assert _heading_lines(document) == [
+    document = normalize_lines(REFORM)
+    assert heading_lines(document) == [
         "## 一、2024年政府工作任务",
         "### （一）全面深化改革",
         "#### 深入推进行政体制改革",
@@ -153,6 +141,6 @@ def test_sub_headings_sit_one_level_below_the_section_that_holds_them() -> None:
 
 def test_one_title_line_alone_in_its_section_stays_a_paragraph_of_its_own() -> None:
     lines = [*PEOPLE_1957[:10], *PEOPLE_1957[24:]]  # 关于劳动就业问题 alone under 三、
-    blocks = _normalize(lines).blocks
+    blocks = normalize_lines(lines).blocks
     assert [b.text for b in blocks if isinstance(b, Heading)] == ["三、关于人民生活", "四、关于国家基本制度"]
     assert Paragraph("关于劳动就业问题") in blocks

@@ -839,6 +839,20 @@ def replace_id(each: IndicatorSet, doc_id: str) -> IndicatorSet:
     return replace(each, doc_id=doc_id)
 
 
+#: The fields of a hand label that say what figure the report states.
+_FIGURE_FIELDS = ("name", "low", "high", "unit", "change", "modifier", "period")
+
+
+def _label_figure(label: dict) -> tuple[object, ...]:
+    return tuple(label[field] for field in _FIGURE_FIELDS)
+
+
+def _record_figure(record: Indicator) -> tuple[object, ...]:
+    """What a record states, in the fields and forms of `_label_figure`."""
+    figure = record.figure
+    return (record.name, str(figure.low), str(figure.high), record.unit, str(record.change), record.modifier, str(record.period))
+
+
 def _national_misses(labels: list[dict], table) -> list[str]:
     records = [(each.doc_id, r) for each, r in all_records(table)]
     misses = []
@@ -847,30 +861,11 @@ def _national_misses(labels: list[dict], table) -> list[str]:
         candidates = [r for d, r in records if d == doc and r.role == "target" and r.year == label["report"]]
         status = label.get("status", "stated")
         if status == "stated":
-            wanted = (
-                label["name"],
-                label["low"],
-                label["high"],
-                label["unit"],
-                label["change"],
-                label["modifier"],
-                label["period"],
-            )
+            wanted = _label_figure(label)
             hits = [
                 r
                 for r in candidates
-                if r.status == "stated"
-                and (
-                    r.name,
-                    str(r.figure.low),
-                    str(r.figure.high),
-                    r.unit,
-                    r.change,
-                    r.modifier,
-                    str(r.period),
-                )
-                == wanted
-                and label["printed"] in r.printed
+                if r.status == "stated" and _record_figure(r) == wanted and label["printed"] in r.printed
             ]
         else:
             hits = [r for r in candidates if r.status == status and r.name == label["name"]]
@@ -939,37 +934,14 @@ _RESULT_FAMILIES = ("国内生产总值", "居民消费价格", "城镇新增就
 
 
 def _result_key(report: int, record: Indicator) -> tuple[object, ...]:
-    return (
-        report,
-        record.year,
-        record.name,
-        str(record.figure.low),
-        str(record.figure.high),
-        record.unit,
-        str(record.change),
-        record.modifier,
-        str(record.period),
-    )
+    return (report, record.year, *_record_figure(record))
 
 
 def test_every_national_result_is_read_from_the_review_exactly_and_nothing_else(national_table) -> None:
     assert NATIONAL_RESULTS.is_file(), f"{NATIONAL_RESULTS} is missing: the hand labels are part of the suite"
     labels = yaml.safe_load(NATIONAL_RESULTS.read_text(encoding="utf-8"))
     assert len(labels) >= 30
-    wanted = {
-        (
-            label["report"],
-            label["year"],
-            label["name"],
-            label["low"],
-            label["high"],
-            label["unit"],
-            label["change"],
-            label["modifier"],
-            label["period"],
-        ): label["printed"]
-        for label in labels
-    }
+    wanted = {(label["report"], label["year"], *_label_figure(label)): label["printed"] for label in labels}
     found = {
         _result_key(int(each.doc_id.rsplit("/", 1)[1]), record): record.printed
         for each, record in all_records(national_table)
