@@ -58,6 +58,9 @@ _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
 _FLAT_CELL_MAX = 40
 _FLAT_HEADER_MAX_LINES = 30
+#: Formats whose extract gives every paragraph as one line (read/html.py: one `<p>` a line); a
+#: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
+_PARAGRAPH_FORMATS = frozenset({"html"})
 
 
 @dataclass
@@ -88,6 +91,7 @@ class _Builder:
     standalone: frozenset[int] = frozenset()
     ordinal_headings: frozenset[int] = frozenset()
     sub_headings: frozenset[int] = frozenset()
+    whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -99,7 +103,7 @@ class _Builder:
                 i for i in range(len(self.lines)) if _stands_as_part_title(self.lines, marker_texts, i)
             )
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
-            self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts)
+            self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
 
     def marker_text(self, index: int) -> str:
@@ -151,7 +155,9 @@ def normalize_report(
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
     builder = _Builder(
-        lines[body_start:], skip=running_headers(lines[body_start:], title.text if title else "")
+        lines[body_start:],
+        skip=running_headers(lines[body_start:], title.text if title else ""),
+        whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
@@ -336,14 +342,16 @@ def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int)
 _PHRASE_END_MARKS = (*LINE_END, "，", ",", "、")
 
 
-def ordinal_heading_lines(lines: list[str], marker_texts: list[str]) -> frozenset[int]:
+def ordinal_heading_lines(
+    lines: list[str], marker_texts: list[str], whole_paragraphs: bool = False
+) -> frozenset[int]:
     """The `第一、` / `第二，` lines that open sections (1978: `第一，全国动员，大办农业`), not
     paragraphs (2014: `第一，向深化改革要动力。改革是最大的红利。…`). A line is heading-shaped
     when it stands as a line of its own (`_ordinal_line_alone`); the siblings of one sequence
     (第一 … 第N) are decided together: when at least half of them are heading-shaped with a
     heading phrase before any 。, every heading-shaped one is a heading, so one long sibling
     (1980's 57-character `第一，…明年就要起步`) goes with the others."""
-    alone = {i for i in range(len(lines)) if _ordinal_line_alone(lines, marker_texts, i)}
+    alone = {i for i in range(len(lines)) if _ordinal_line_alone(lines, marker_texts, i, whole_paragraphs)}
     found: set[int] = set()
     for run in _ordinal_runs(marker_texts):
         phrases = [i for i in run if i in alone and headings.plausible_title(_ordinal_title(marker_texts[i]))]
@@ -373,12 +381,13 @@ def _ordinal_runs(marker_texts: list[str]) -> list[list[int]]:
     return runs
 
 
-def _ordinal_line_alone(lines: list[str], marker_texts: list[str], index: int) -> bool:
+def _ordinal_line_alone(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
     """An ordinal line laid out as a heading: a phrase after the marker that ends on no stop or
     clause mark, not indented (the body is), after a finished sentence or a heading, and
-    followed by a paragraph that opens with the paragraph indent. A line a wrap broke off a
-    sentence has no indented paragraph after it in any extract we have seen (the seeds' PDF
-    wraps are unindented)."""
+    followed by a paragraph that opens with the paragraph indent, or by any paragraph where every
+    line is one (`whole_paragraphs`: a web page's `<p>`). A line a wrap broke off a sentence has
+    no indented paragraph after it in any extract we have seen (the seeds' PDF wraps are
+    unindented)."""
     text, raw = marker_texts[index], lines[index]
     marker = headings.heading_marker(text) if text else None
     if marker is None or marker.kind != headings.ORDINAL or is_indented(raw) or raw.startswith("\t"):
@@ -391,7 +400,7 @@ def _ordinal_line_alone(lines: list[str], marker_texts: list[str], index: int) -
     return (
         (not before or ends_sentence(before) or headings.heading_marker(before) is not None)
         and after is not None
-        and is_indented(lines[after])
+        and (whole_paragraphs or is_indented(lines[after]))
     )
 
 

@@ -10,6 +10,8 @@ cases are synthetic, written from the seeds' layout (a wrapped line, a blank lin
 from __future__ import annotations
 
 from corpusdiff.canonical.markdown import parse, render
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
 from corpusdiff.types.document import Heading, Paragraph
 from tests.normalize.rawlines import normalize_lines
@@ -241,3 +243,16 @@ def test_an_ordinal_inside_an_open_sentence_is_text() -> None:
     assert not _headings(lines)
     # an unstopped line does not end its paragraph (blank lines never do, rule 7)
     assert _paragraphs(lines)[0].startswith("全市地区生产总值总量位居全省第一，增长速度居全省前列")
+
+
+def test_on_a_web_page_every_line_is_a_paragraph_so_the_body_needs_no_indent() -> None:
+    # what read/html.py gives for <p>三、…</p><p>…</p><p>第一，…</p><p>…</p>: one paragraph a line
+    lines = [line.strip(INDENT) for line in SECTIONS_1978 if line.strip(INDENT)]
+    text = "\n\n".join(lines) + "\n"
+    page = RawReport(text=text, name="report.html", sha256="0" * 64, encoding="utf-8", size=len(text), format="html")
+    assert [(b.text, b.kind) for b in normalize_raw(page).blocks if isinstance(b, Heading)][1:] == [
+        ("第一，全国动员，大办农业", "ordinal"),
+        ("第二，加快发展基础工业，发挥工业的主导作用", "ordinal"),
+    ]
+    # the same lines as a plain-text extract, where an unindented line may be a wrap: no heading
+    assert [kind for _, kind in _headings(lines)] == ["cn"]
