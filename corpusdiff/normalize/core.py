@@ -100,7 +100,9 @@ class _Builder:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
             self.list_items = headings.list_item_lines(marker_texts)
             self.standalone = frozenset(
-                i for i in range(len(self.lines)) if _stands_as_part_title(self.lines, marker_texts, i)
+                i
+                for i in range(len(self.lines))
+                if _stands_as_part_title(self.lines, marker_texts, i, self.whole_paragraphs)
             )
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
@@ -318,7 +320,7 @@ def sub_heading_lines(lines: list[str], marker_texts: list[str], standalone: fro
     return frozenset(i for group in sections.values() if len(group) >= _PLAIN_HEADINGS_MIN for i in group)
 
 
-def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int) -> bool:
+def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
     text, raw = marker_texts[index], lines[index]
     if not is_plain_title(text) or is_indented(raw) or raw.startswith("\t"):
         return False
@@ -333,7 +335,7 @@ def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int)
         alone
         and (not before or ends_sentence(before))
         and after is not None
-        and is_indented(lines[after])
+        and (whole_paragraphs or is_indented(lines[after]))
         and headings.parse_marker(marker_texts[after]) is None
     )
 

@@ -10,6 +10,8 @@ development corpus has none.
 from __future__ import annotations
 
 from corpusdiff.canonical.markdown import parse, render
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
 from corpusdiff.types.document import Heading, Paragraph
 from tests.normalize.rawlines import heading_lines, normalize_lines
@@ -144,3 +146,13 @@ def test_one_title_line_alone_in_its_section_stays_a_paragraph_of_its_own() -> N
     blocks = normalize_lines(lines).blocks
     assert [b.text for b in blocks if isinstance(b, Heading)] == ["三、关于人民生活", "四、关于国家基本制度"]
     assert Paragraph("关于劳动就业问题") in blocks
+
+
+def test_on_a_web_page_title_lines_need_no_indented_paragraph_after_them() -> None:
+    # what read/html.py gives for the same section: one <p> a line, blank lines between, no indent
+    lines = [line.strip(INDENT) for line in REFORM if line.strip(INDENT)]
+    text = "\n\n".join(lines) + "\n"
+    page = RawReport(text=text, name="report.html", sha256="0" * 64, encoding="utf-8", size=len(text), format="html")
+    assert heading_lines(normalize_raw(page))[2:4] == ["#### 深入推进行政体制改革", "#### 加快建设法治政府"]
+    # as a plain-text extract without the indent, the same short lines may be wraps: no heading
+    assert "#### 深入推进行政体制改革" not in heading_lines(normalize_lines(lines))
