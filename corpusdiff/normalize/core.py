@@ -320,9 +320,21 @@ def sub_heading_lines(lines: list[str], marker_texts: list[str], standalone: fro
     return frozenset(i for group in sections.values() if len(group) >= _PLAIN_HEADINGS_MIN for i in group)
 
 
+#: A short phrase that may hold a comma but ends on no mark (`最后，着重讲一讲农业和农村工作问题`).
+_COMMA_TITLE_RE = re.compile(r"^[^。；：！？.;:!?（）()]{2,24}$")
+
+
+def _title_shaped(text: str) -> bool:
+    """A line shaped like a title: `is_plain_title`, or a short phrase with a comma inside (1982:
+    `最后，着重讲一讲农业和农村工作问题`), never one ending on a clause mark, as a wrap would."""
+    return is_plain_title(text) or (
+        _COMMA_TITLE_RE.match(text) is not None and not text.endswith(("，", ",", "、")) and has_han(text)
+    )
+
+
 def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
     text, raw = marker_texts[index], lines[index]
-    if not is_plain_title(text) or is_indented(raw) or raw.startswith("\t"):
+    if not _title_shaped(text) or is_indented(raw) or raw.startswith("\t"):
         return False
     if headings.heading_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
         return False

@@ -156,3 +156,40 @@ def test_on_a_web_page_title_lines_need_no_indented_paragraph_after_them() -> No
     assert heading_lines(normalize_raw(page))[2:4] == ["#### 深入推进行政体制改革", "#### 加快建设法治政府"]
     # as a plain-text extract without the indent, the same short lines may be wraps: no heading
     assert "#### 深入推进行政体制改革" not in heading_lines(normalize_lines(lines))
+
+
+# 1982.txt, lines 142-153 and 259-268: two part titles laid out alike, the second with a comma inside
+PARTS_1982 = [
+    f"{INDENT}总之，这两年执行第六个五年计划所取得的成绩是很大的。",
+    "",
+    "",
+    "全面实现六五计划的主要措施",
+    "",
+    "",
+    f"{INDENT}我们要在今后三年内全面实现第六个五年计划。",
+    "",
+    "",
+    "第一、严格控制固定资产投资的总规模，切实保证重点建设和企业技术改造按计划完成",
+    "",
+    "",
+    f"{INDENT}通过这三项工作，把整个经济体制改革工作带动起来。",
+    "",
+    "",
+    "最后，着重讲一讲农业和农村工作问题",
+    "",
+    "",
+    f"{INDENT}这几年农村形势很好，主要是由于执行了一系列正确的政策。",
+]
+
+
+def test_a_title_line_may_hold_a_comma_and_is_never_glued_to_the_paragraph_after_it() -> None:
+    document = normalize_lines(PARTS_1982)
+    assert heading_lines(document) == [
+        "## 全面实现六五计划的主要措施",
+        "## 第一、严格控制固定资产投资的总规模，切实保证重点建设和企业技术改造按计划完成",  # the top kind here
+        "## 最后，着重讲一讲农业和农村工作问题",
+    ]
+    assert Paragraph("这几年农村形势很好，主要是由于执行了一系列正确的政策。") in document.blocks
+    # a line ending on a comma is a wrap, never a title: it runs on
+    wrapped = [*PARTS_1982[:15], "最后，着重讲一讲农业和农村工作，", "", f"{INDENT}问题。"]
+    assert "## 最后，着重讲一讲农业和农村工作，" not in heading_lines(normalize_lines(wrapped))
