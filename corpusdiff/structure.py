@@ -2,8 +2,8 @@
 
 An *initiative unit* is what a reader thinks of as one initiative: a numbered task (its heading
 and body together), or, outside tasks, one paragraph or list item (often led by a short
-lead sentence such as `消费活力持续释放。`). Units are split into sentences for the finer
-comparison inside matched units.
+lead sentence such as `消费活力持续释放。`, or opened by an ordinal heading `第一，…`). Units are
+split into sentences for the finer comparison inside matched units.
 
 A speech often ends with a part that has no heading: after the last numbered section, from a
 salutation on its own (`各位代表！`) on, come national unity, defence, Hong Kong, Macao and
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
-from corpusdiff.text.numbering import CLOSING, RANKS, document_ranks, parse_marker
+from corpusdiff.text.numbering import CLOSING, ORDINAL, RANKS, document_ranks, heading_marker
 from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -36,8 +36,11 @@ _SALUTATION_OPENING_RE = re.compile(f"^{_SALUTATION}")
 
 
 class _Task(TypedDict):
-    """A numbered task being collected: its section, heading, text so far and paragraph."""
+    """A unit collected from a heading on: its kind, section, heading, text so far, paragraph, and
+    whether it ends with the first block after the heading."""
 
+    kind: str
+    one_block: bool
     section: int
     heading: str
     parts: list[str]
@@ -60,7 +63,7 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                 Unit(
                     len(units),
                     task["section"],
-                    "task",
+                    task["kind"],
                     task["heading"],
                     "".join(task["parts"]),
                     task["paragraph"],
@@ -87,17 +90,14 @@ def build_tree(document: NormalizedDocument) -> DocTree:
             path = (*[sections[i].heading for _, i in stack],)
             sections.append(Section(len(sections), block.kind, label, text, path, parent, len(stack)))
             stack.append((rank, len(sections) - 1))
-            if block.kind == "num":
-                task = {
-                    "section": len(sections) - 1,
-                    "heading": text,
-                    "parts": [f"{text}。"],
-                    "paragraph": located.next_paragraph,
-                }
+            if block.kind in ("num", ORDINAL):
+                task = _opened_unit(block, text, len(sections) - 1, located.next_paragraph)
             continue
         current = stack[-1][1] if stack else None
         if task is not None:
             task["parts"].append(block.text)
+            if task["one_block"]:
+                close_task()
         else:
             kind = "item" if isinstance(block, ListItem) else "paragraph"
             for piece_kind, piece in _pieces(block.text, kind):
@@ -108,6 +108,31 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                 units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
     close_task()
     return DocTree(document.metadata, tuple(sections), tuple(units))
+
+
+def _opened_unit(heading: Heading, title: str, section: int, paragraph: int) -> _Task:
+    """The unit a heading opens. A numbered task (`1.…`) is one unit with its whole body, its
+    number dropped (numbers change between editions). An ordinal heading (`第一，全国动员，大办农业`)
+    opens the unit of the paragraph after it, as a lead sentence opens its paragraph (`第一，向深化
+    改革要动力。…`), printed as it is; the section's other paragraphs are units of their own, and the
+    unit is a `paragraph`, which may continue a group or a paragraph of another edition."""
+    if heading.kind == "num":
+        return {
+            "kind": "task",
+            "one_block": False,
+            "section": section,
+            "heading": title,
+            "parts": [f"{title}。"],
+            "paragraph": paragraph,
+        }
+    return {
+        "kind": "paragraph",
+        "one_block": True,
+        "section": section,
+        "heading": title,
+        "parts": [f"{heading.text}。"],
+        "paragraph": paragraph,
+    }
 
 
 _TARGET_LIST_RE = re.compile(r"(?:主要)?(?:预期)?目标是：")
@@ -213,7 +238,7 @@ def closing_start(blocks: tuple[Block, ...]) -> int | None:
 
 def split_label(text: str) -> tuple[str, str]:
     """`（五）全力创建文明城市` -> (`（五）`, `全力创建文明城市`)."""
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     if marker is None:
         return "", text
     return marker.label, marker.rest.strip()

@@ -165,7 +165,7 @@ def _blocks(tokens: list[Token], index: int, close: str | None) -> tuple[list[Bl
         if token.type == "heading_open":
             text = _inline_text(tokens[index + 1])
             if token.tag != "h1":
-                blocks.append(Heading(text, headings.heading_kind(text)))
+                blocks.append(Heading(text, headings.heading_kind(text, int(token.tag[1:]))))
             index += 3
         elif token.type == "paragraph_open":
             blocks.append(Paragraph(_inline_text(tokens[index + 1])))

@@ -23,6 +23,7 @@ from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
 from corpusdiff.text.lines import is_indented, is_plain_title, is_speaker_name, is_speech_subtitle
 from corpusdiff.text.rules import (
+    LINE_END,
     clean_text,
     ends_sentence,
     is_page_number,
@@ -57,6 +58,9 @@ _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
 _FLAT_CELL_MAX = 40
 _FLAT_HEADER_MAX_LINES = 30
+#: Formats whose extract gives every paragraph as one line (read/html.py: one `<p>` a line); a
+#: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
+_PARAGRAPH_FORMATS = frozenset({"html"})
 
 
 @dataclass
@@ -85,6 +89,9 @@ class _Builder:
     list_items: frozenset[int] = frozenset()
     plain_headings: frozenset[int] = frozenset()
     standalone: frozenset[int] = frozenset()
+    ordinal_headings: frozenset[int] = frozenset()
+    sub_headings: frozenset[int] = frozenset()
+    whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -93,9 +100,13 @@ class _Builder:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
             self.list_items = headings.list_item_lines(marker_texts)
             self.standalone = frozenset(
-                i for i in range(len(self.lines)) if _stands_as_part_title(self.lines, marker_texts, i)
+                i
+                for i in range(len(self.lines))
+                if _stands_as_part_title(self.lines, marker_texts, i, self.whole_paragraphs)
             )
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
+            self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
+            self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -146,7 +157,9 @@ def normalize_report(
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
     builder = _Builder(
-        lines[body_start:], skip=running_headers(lines[body_start:], title.text if title else "")
+        lines[body_start:],
+        skip=running_headers(lines[body_start:], title.text if title else ""),
+        whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
@@ -242,6 +255,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.blocks.append(Heading(content, headings.PLAIN))
         builder.last_ordinal.clear()  # the numbered sections start again under a part
         return index + 1
+    if index in builder.sub_headings:
+        builder.flush()
+        builder.blocks.append(Heading(content, headings.SUB))
+        return index + 1
     if index in builder.standalone:  # a title the evidence does not make a heading: its own line
         builder.add_text(content)
         builder.flush()
@@ -287,11 +304,39 @@ def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: f
     return standalone
 
 
-def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int) -> bool:
+def sub_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
+    """The unnumbered headings inside numbered sections (1957: `关于劳动就业问题`, `关于工资制度问题`
+    under `三、关于人民生活`): lines laid out as titles (`_stands_as_part_title`) that are not the
+    report's part titles, when the section holds at least two of them, siblings of one shape. A
+    section runs from an unindented numbered line to the next; one such line alone in its section
+    stays a paragraph of its own, and none counts before the first numbered line."""
+    sections: dict[int, list[int]] = {}
+    section = -1
+    for index, text in enumerate(marker_texts):
+        if text and not is_indented(lines[index]) and headings.heading_marker(text) is not None:
+            section = index
+        elif index in standalone and section >= 0:
+            sections.setdefault(section, []).append(index)
+    return frozenset(i for group in sections.values() if len(group) >= _PLAIN_HEADINGS_MIN for i in group)
+
+
+#: A short phrase that may hold a comma but ends on no mark (`最后，着重讲一讲农业和农村工作问题`).
+_COMMA_TITLE_RE = re.compile(r"^[^。；：！？.;:!?（）()]{2,24}$")
+
+
+def _title_shaped(text: str) -> bool:
+    """A line shaped like a title: `is_plain_title`, or a short phrase with a comma inside (1982:
+    `最后，着重讲一讲农业和农村工作问题`), never one ending on a clause mark, as a wrap would."""
+    return is_plain_title(text) or (
+        _COMMA_TITLE_RE.match(text) is not None and not text.endswith(("，", ",", "、")) and has_han(text)
+    )
+
+
+def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
     text, raw = marker_texts[index], lines[index]
-    if not is_plain_title(text) or is_indented(raw) or raw.startswith("\t"):
+    if not _title_shaped(text) or is_indented(raw) or raw.startswith("\t"):
         return False
-    if headings.parse_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
+    if headings.heading_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
         return False
     if headings.is_box_title(text) or _DATE_LINE_RE.match(text) or _BARE_APPENDIX_RE.match(text):
         return False
@@ -302,8 +347,74 @@ def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int)
         alone
         and (not before or ends_sentence(before))
         and after is not None
-        and is_indented(lines[after])
+        and (whole_paragraphs or is_indented(lines[after]))
         and headings.parse_marker(marker_texts[after]) is None
+    )
+
+
+#: A heading phrase does not end on one of these; a sentence or a clause does.
+_PHRASE_END_MARKS = (*LINE_END, "，", ",", "、")
+
+
+def ordinal_heading_lines(
+    lines: list[str], marker_texts: list[str], whole_paragraphs: bool = False
+) -> frozenset[int]:
+    """The `第一、` / `第二，` lines that open sections (1978: `第一，全国动员，大办农业`), not
+    paragraphs (2014: `第一，向深化改革要动力。改革是最大的红利。…`). A line is heading-shaped
+    when it stands as a line of its own (`_ordinal_line_alone`); the siblings of one sequence
+    (第一 … 第N) are decided together: when at least half of them are heading-shaped with a
+    heading phrase before any 。, every heading-shaped one is a heading, so one long sibling
+    (1980's 57-character `第一，…明年就要起步`) goes with the others."""
+    alone = {i for i in range(len(lines)) if _ordinal_line_alone(lines, marker_texts, i, whole_paragraphs)}
+    found: set[int] = set()
+    for run in _ordinal_runs(marker_texts):
+        phrases = [i for i in run if i in alone and headings.plausible_title(_ordinal_title(marker_texts[i]))]
+        if 2 * len(phrases) >= len(run):
+            found.update(i for i in run if i in alone)
+    return frozenset(found)
+
+
+def _ordinal_title(text: str) -> str:
+    marker = headings.heading_marker(text)
+    return headings.split_title(marker.rest)[0] if marker else ""
+
+
+def _ordinal_runs(marker_texts: list[str]) -> list[list[int]]:
+    """The ordinal lines in sequences: 第一 starts one, the next number continues it."""
+    runs: list[list[int]] = []
+    last = 0
+    for index, text in enumerate(marker_texts):
+        marker = headings.heading_marker(text) if text.startswith("第") else None
+        if marker is None or marker.kind != headings.ORDINAL:
+            continue
+        if marker.ordinal == last + 1 and runs:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+        last = marker.ordinal
+    return runs
+
+
+def _ordinal_line_alone(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
+    """An ordinal line laid out as a heading: a phrase after the marker that ends on no stop or
+    clause mark, not indented (the body is), after a finished sentence or a heading, and
+    followed by a paragraph that opens with the paragraph indent, or by any paragraph where every
+    line is one (`whole_paragraphs`: a web page's `<p>`). A line a wrap broke off a sentence has
+    no indented paragraph after it in any extract we have seen (the seeds' PDF wraps are
+    unindented)."""
+    text, raw = marker_texts[index], lines[index]
+    marker = headings.heading_marker(text) if text else None
+    if marker is None or marker.kind != headings.ORDINAL or is_indented(raw) or raw.startswith("\t"):
+        return False
+    rest = marker.rest.strip()
+    if not rest or rest.endswith(_PHRASE_END_MARKS):
+        return False
+    before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
+    after = next((i for i in range(index + 1, len(lines)) if marker_texts[i]), None)
+    return (
+        (not before or ends_sentence(before) or headings.heading_marker(before) is not None)
+        and after is not None
+        and (whole_paragraphs or is_indented(lines[after]))
     )
 
 
@@ -323,6 +434,8 @@ def _take_marked_line(builder: _Builder, text: str, index: int, stop: int) -> in
     with its title on the next line. Returns the index after what was taken, or None when the
     line is no heading. (A lone `一、` or `（一）` is not taken: its text on the next line is
     often the item's whole first sentence, and it stays one paragraph with it.)"""
+    if index in builder.ordinal_headings:
+        return _take_ordinal_heading(builder, text, index)
     marker = headings.parse_marker(clean_text(text, quotes=False))
     if marker is None:
         return None
@@ -354,6 +467,21 @@ def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
     if after is not None and builder.cleaned[after][:1] in _RUN_ON_START:
         return None
     return following
+
+
+def _take_ordinal_heading(builder: _Builder, text: str, index: int) -> int | None:
+    """A `第一、…` line decided to be a heading (`ordinal_heading_lines`). A 。 inside it splits
+    off the first paragraph as for any marker (rule 5); that paragraph ends with the line, which
+    stood alone before the indented body."""
+    marker = headings.heading_marker(clean_text(text, quotes=False))
+    assert marker is not None
+    title, body = headings.split_title(marker.rest)
+    if not _accept_heading(builder, marker, title):
+        return None
+    if body:
+        builder.add_text(body)
+        builder.flush()
+    return index + 1
 
 
 def _take_heading(builder: _Builder, text: str) -> bool:
@@ -524,7 +652,7 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
             last.clear()  # a part title: the numbered sections under it start again
         if not isinstance(block, Heading) or block.kind not in headings.RANKS:
             continue
-        marker = headings.parse_marker(block.text)
+        marker = headings.heading_marker(block.text)
         if marker is None:
             continue
         if marker.ordinal > last.get(block.kind, 0) + 1:

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from corpusdiff.series.aliases import shipped
-from corpusdiff.text.figures import FigureParts, figure_parts, last_figure
+from corpusdiff.text.figures import FIGURE_PARTS_RE, FigureParts, figure_parts, last_figure
 
 
 class Role(StrEnum):
@@ -141,6 +141,7 @@ _VERBS = {
     "提高": Change.GROWTH,
     "增加": Change.GROWTH,
     "上升": Change.GROWTH,
+    "上涨": Change.GROWTH,
     "下降": Change.DECLINE,
     "降低": Change.DECLINE,
     "减少": Change.DECLINE,
@@ -158,6 +159,8 @@ _CONNECTORS = (
     "下降至",
     "降到",
     "降至",
+    "回落到",
+    "回落至",
     "达到",
     "为",
     "在",
@@ -239,9 +242,9 @@ def _figure_from(before: str, parts: FigureParts, default_change: Change, defaul
     )
 
 
-_PEEL_WORDS = sorted(
-    [*_PREFIX_MODIFIERS, *_VERBS, *_CONNECTORS, "全年", "上半年", "前三季度", "一季度"], key=len, reverse=True
-)
+#: 平均为5.1%: the average over the period, which is the period's figure.
+_PERIOD_QUALIFIERS = ("全年", "上半年", "前三季度", "一季度", "平均")
+_PEEL_WORDS = sorted([*_PREFIX_MODIFIERS, *_VERBS, *_CONNECTORS, *_PERIOD_QUALIFIERS], key=len, reverse=True)
 _MONTHS_AT_END = re.compile(r"1\s*[-－—–~～至到]\s*\d{1,2}\s*月$")
 
 
@@ -366,3 +369,93 @@ def prose_figures(
             if parts is not None:
                 figure = replace(_figure_from("", parts, Change.LEVEL, ""), name=found.group(0))
                 yield ProseFigure(figure, sentence)
+
+
+# --- results stated in the review part (国内生产总值达到82.7万亿元，增长6.9%) ---------------------
+
+RESULT_NAMES: tuple[str, ...] = tuple(sorted(shipped("result-indicators.yaml"), key=len, reverse=True))
+#: A sentence about a longer time than the year under review (五年来, 年均, 累计, “十二五”).
+_LONGER_TIME = re.compile(r"五年|年均|以来|累计|此前|历年|十[一二三四五六七八九]五")
+#: A sentence about the year under review without naming it (去年, not 比去年).
+_LAST_YEAR = re.compile(r"(?<![比较])去年|一年来|过去一年")
+_RESULT_CLAUSE = re.compile(r"[，；、,;]")
+#: Words of time or scope a result's clause may open with (年末全国城镇调查失业率降到5.2%).
+_RESULT_LEAD = re.compile(r"^(?:全年|年末|年底|上半年|前三季度|一季度|全国|全省|全市|全区)+")
+#: What a result's own clause may open with and still continue it (比上年增长7.7%).
+_COMPARED = re.compile(r"^(?:比上年|比去年|较上年|同比)")
+
+
+def review_sentences(paragraph: str, year: int | None, whole_part: bool) -> Iterator[str]:
+    """The sentences of a review paragraph that speak of the year under review (`year`): all of
+    them when the part reviews that year alone (`whole_part`: 一、2021年工作回顾), else from a
+    sentence that names it (刚刚过去的2017年, 2012年，…); a sentence about a longer time or another
+    year (五年来, 年均增长, 从2009年的…) ends that, until a sentence names the year again."""
+    current = whole_part
+    for sentence in _SENTENCE.findall(paragraph):
+        years = {int(found) for found in _YEARS.findall(sentence)}
+        longer = bool(_LONGER_TIME.search(sentence)) or bool(years - {year})
+        if longer:
+            current = False
+        elif year in years or _LAST_YEAR.search(sentence):
+            current = True
+        if current:
+            yield sentence
+
+
+def review_figures(
+    paragraph: str, year: int | None, whole_part: bool, names: tuple[str, ...] = RESULT_NAMES
+) -> Iterator[ProseFigure]:
+    """Results a review paragraph states for the year under review: each name of `names` followed
+    by its figure in one clause (城镇新增就业1351万人, 居民消费价格涨幅控制在2.6%), and the clause
+    right after it when that clause names nothing but states a figure (国内生产总值达到56.9万亿元，
+    比上年增长7.7%). `ProseFigure.sentence` is the clause that states the figure."""
+    name_re = re.compile("|".join(map(re.escape, names)))
+    for sentence in review_sentences(paragraph, year, whole_part):
+        previous = ""
+        for clause in (c.strip().rstrip("。！？") for c in _RESULT_CLAUSE.split(sentence)):
+            figure = _named_result(clause, name_re)
+            if figure is None and previous:
+                figure = _continued_result(clause, previous)
+            if figure is not None:
+                yield ProseFigure(figure, clause)
+            previous = figure.name if figure is not None else ""
+
+
+def _named_result(clause: str, name_re: re.Pattern[str]) -> Figure | None:
+    """The first figure of a clause that opens with a name (after words of time or scope: 全年,
+    年末, 全国), when nothing but a verb, a connector, a bound or a period word stands between
+    them: 城镇居民登记失业率 is not 登记失业率, and 单位国内生产总值能耗 or 国内生产总值从54万亿元
+    增加到… are not read."""
+    lead = _RESULT_LEAD.match(clause)
+    found = name_re.match(clause, lead.end() if lead else 0)
+    if found is None:
+        return None
+    segment = clause[found.start() :]
+    parts = next(_figures_in(segment), None)
+    if parts is None:
+        return None
+    figure = _figure_from(segment[: parts.start], parts, Change.LEVEL, "")
+    return figure if figure.name == found.group(0) else None
+
+
+def _continued_result(clause: str, name: str) -> Figure | None:
+    """`比上年增长7.7%` after `国内生产总值达到56.9万亿元`: a clause that states a figure without a name."""
+    parts = last_figure(clause)
+    if parts is None:
+        return None
+    figure = _figure_from(_COMPARED.sub("", clause[: parts.start]), parts, Change.LEVEL, "")
+    return replace(figure, name=name) if not figure.name else None
+
+
+#: What follows a number that makes it a date (2017年, 3月), as text.figures reads it.
+_DATE_AFTER = frozenset("年月日号")
+
+
+def _figures_in(text: str) -> Iterator[FigureParts]:
+    """The figures of a text in order, dates (2017年, 3月) left out."""
+    for match in FIGURE_PARTS_RE.finditer(text):
+        if match.group(0).isdigit() and text[match.end() : match.end() + 1] in _DATE_AFTER:
+            continue
+        parts = figure_parts(text, match.start())
+        if parts is not None:
+            yield parts

@@ -3,8 +3,9 @@
 Four shapes carry them (docs/indicators.md): a 主要目标/完成情况 list introduced by a
 paragraph ending in "如下：" (or one sentence "主要预期目标是：…"), an annual-plan appendix
 table (指标名称 and one column per year and role), the five-year plan's indicator table
-(指标, 单位, base-year and target-year columns, 属性), and the few figures a work report
-states in running text (the deficit). How one clause or cell is read is `indicator_text`.
+(指标, 单位, base-year and target-year columns, 属性), the few figures a work report
+states in running text (the deficit), and the results its review part states in running text
+(国内生产总值达到82.7万亿元，增长6.9%). How one clause or cell is read is `indicator_text`.
 Everything here is pure.
 """
 
@@ -35,6 +36,7 @@ from corpusdiff.series.indicator_text import (
     parse_figure,
     period_in,
     prose_figures,
+    review_figures,
     strip_change,
     this_year_sentences,
 )
@@ -243,6 +245,8 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
             found_sources, found = _from_table(block, located.pointer)
         elif isinstance(block, Paragraph) and role_of(located.part) != PartRole.REVIEW:
             found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
+        elif isinstance(block, Paragraph):
+            found_sources, found = _from_review(located, _review_context(document, located.part), records)
         else:
             continue
         sources.extend(found_sources)
@@ -441,6 +445,49 @@ def _from_prose(
                     missing, value, Change.NONE, "", year, located.pointer, text, Status.NO_TARGET, clause
                 )
             )
+    return sources, records
+
+
+@dataclass(frozen=True)
+class _Review:
+    """What a review part reviews: the year, whether the part is about that year alone (一、2021年
+    工作回顾) or a longer time (一、过去五年工作回顾), and the period (2023年上半年 -> H1)."""
+
+    year: int | None
+    whole_part: bool
+    period: Period
+
+
+def _review_context(document: NormalizedDocument, part: str) -> _Review:
+    """The year a review part's heading names, else the year before the report's: a report
+    reviews the year that has just ended (a five-year review names its last year when it
+    speaks of it)."""
+    named = {int(y) for y in _YEAR.findall(part)}
+    if len(named) == 1:
+        return _Review(named.pop(), True, period_in(part) or YEAR)
+    year = _document_year(document)
+    return _Review(year - 1 if year else None, False, YEAR)
+
+
+def _from_review(
+    located: _Located, review: _Review, earlier: Sequence[Indicator]
+) -> tuple[list[IndicatorSource], list[Indicator]]:
+    """Results stated in the running text of a review part, each (name, change) once per document
+    and never again when a 完成情况 list already gave it."""
+    text = cast(Paragraph, located.block).text
+    seen = {(r.name, r.change) for r in earlier if r.role == Role.ACHIEVED}
+    sources: list[IndicatorSource] = []
+    records: list[Indicator] = []
+    context = _Context(Role.ACHIEVED, review.year, review.period)
+    for found in review_figures(text, review.year, review.whole_part):
+        key = (found.figure.name, found.figure.change)
+        if key in seen:
+            continue
+        seen.add(key)
+        sources.append(
+            IndicatorSource(Shape.PROSE, located.pointer, Role.ACHIEVED, review.year, found.sentence, review.period)
+        )
+        records.append(_record(found.figure, found.figure.name, context, located.pointer, text, found.sentence))
     return sources, records
 
 

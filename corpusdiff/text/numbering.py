@@ -1,6 +1,7 @@
 """Recognising the numbered heading markers of Chinese reports, in every style they have used
-since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, 1., （1）, ①,
-in simplified or traditional characters, with numbers past one hundred (一百零一、)."""
+since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, the ordinal
+第一、/第一，, 1., （1）, ①, in simplified or traditional characters, with numbers past one hundred
+(一百零一、)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,23 @@ from corpusdiff.text.rules import clean_text, ends_sentence
 
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
 #: document shows another nesting (`kind_order`).
-RANKS: tuple[str, ...] = ("bufen", "pian", "zhang", "jie", "bare", "cn", "paren", "num", "pnum", "circled")
+RANKS: tuple[str, ...] = (
+    "bufen",
+    "pian",
+    "zhang",
+    "jie",
+    "bare",
+    "cn",
+    "paren",
+    "ordinal",
+    "num",
+    "pnum",
+    "circled",
+)
+#: `第一、` / `第二，`: in running text it leads a paragraph far more often than it opens a section
+#: (`第一，向深化改革要动力。…`), so only `heading_marker` reads it, for lines already known to be
+#: headings; the normaliser decides from the line's shape (`normalize.core.ordinal_heading_lines`).
+ORDINAL = "ordinal"
 #: Headings without a numbering marker, always at level 2: appendix titles (`附件：…`), the
 #: report's own closing heading (`结束语`), and the unnumbered part titles of older reports
 #: (`今后五年建设和改革的目标、方针和任务`, `关于外交工作`), which hold the numbered sections.
@@ -23,9 +40,13 @@ APPENDIX = "appendix"
 CLOSING = "closing"
 PLAIN = "plain"
 UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
+#: An unnumbered heading inside a numbered section (1957's `关于劳动就业问题` under `三、关于人民生活`):
+#: one level below the kind of the sections that hold it (`document_ranks`). Markdown tells it from
+#: a part title by its level: an unmarked `##` is a part title, an unmarked `###`… a sub-heading.
+SUB = "sub"
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
-_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", "num", "pnum", "circled"})
+_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", ORDINAL, "num", "pnum", "circled"})
 
 _CN_DIGITS = {
     "零": 0,
@@ -63,6 +84,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pnum_char", re.compile(f"^([{_PAREN_DIGITS}])\\s*(.*)$")),
     ("circled", re.compile(f"^([{_CIRCLED}])\\s*(.*)$")),
 )
+_ORDINAL_RE = re.compile(f"^第({_NUMERAL})([、，,])\\s*(.*)$")
 _PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie", "節": "jie"}
 _APPENDIX_RE = re.compile(r"^(附件|附表|附录|附錄)(\s*\d+)?\s*[：:]")
 #: The closing heading some reports give their last part (the 1980s national reports do).
@@ -107,6 +129,19 @@ def parse_marker(text: str) -> Marker | None:
     return None
 
 
+def heading_marker(text: str) -> Marker | None:
+    """The marker of a line known to be a heading (or decided to be one): `parse_marker`'s, or
+    the ordinal `第一、` / `第二，`, whose label keeps the report's 、 or ，."""
+    marker = parse_marker(text)
+    if marker is not None:
+        return marker
+    match = _ORDINAL_RE.match(text)
+    if match is None:
+        return None
+    numeral, stop, rest = match.groups()
+    return Marker(ORDINAL, chinese_numeral(numeral), f"第{numeral}{'、' if stop == '、' else '，'}", rest)
+
+
 def _marker(kind: str, match: re.Match[str]) -> Marker:
     """The marker a pattern found; `kind` is the pattern's name."""
     if kind in ("part", "bufen"):
@@ -130,15 +165,17 @@ def is_closing_title(text: str) -> bool:
     return text.strip() in _CLOSING_TITLES
 
 
-def heading_kind(text: str) -> str:
-    """The kind of a heading given its canonical text: its marker's, else closing, appendix or
-    an unnumbered part title."""
-    marker = parse_marker(text)
+def heading_kind(text: str, level: int = 2) -> str:
+    """The kind of a heading given its canonical text and Markdown level: its marker's, else
+    closing, appendix, an unnumbered part title (level 2) or sub-heading (deeper)."""
+    marker = heading_marker(text)
     if marker is not None:
         return marker.kind
     if is_closing_title(text):
         return CLOSING
-    return APPENDIX if is_appendix_title(text) else PLAIN
+    if is_appendix_title(text):
+        return APPENDIX
+    return SUB if level > 2 else PLAIN
 
 
 def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
@@ -177,16 +214,38 @@ def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
 
 def document_ranks(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Rank of each marker kind in one document, 1 for the outermost (`kind_order`), given its
-    headings in reading order as (kind, text); appendix and closing headings rank 0, above all."""
+    headings in reading order as (kind, text); appendix and closing headings rank 0, above all.
+    Unnumbered sub-headings rank right below the innermost kind of the sections that hold them
+    (0 when none does)."""
+    headings = list(headings)
     markers = [_marker_of(kind, text) for kind, text in headings if kind in RANKS]
-    ranks = {kind: index + 1 for index, kind in enumerate(kind_order(markers))}
+    order = list(kind_order(markers))
+    parents = _sub_parents(headings)
+    if parents:
+        order.insert(max(order.index(kind) for kind in parents) + 1, SUB)
+    ranks = {kind: index + 1 for index, kind in enumerate(order)}
     ranks.update(dict.fromkeys(UNRANKED, 0))
+    if any(kind == SUB for kind, _ in headings):
+        ranks.setdefault(SUB, 0)
     return ranks
+
+
+def _sub_parents(headings: Sequence[tuple[str, str]]) -> set[str]:
+    """The marker kinds of the sections that hold a sub-heading (the numbered heading before it;
+    a part title, closing or appendix heading ends every numbered section)."""
+    parents: set[str] = set()
+    holder: str | None = None
+    for kind, _ in headings:
+        if kind == SUB:
+            parents.update([holder] if holder else [])
+        else:
+            holder = kind if kind in RANKS else None
+    return parents
 
 
 def _marker_of(kind: str, text: str) -> Marker:
     """The marker of a heading of a known kind (ordinal 0 when its text has none)."""
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     return Marker(kind, marker.ordinal if marker else 0, marker.label if marker else "", text)
 
 
@@ -319,7 +378,7 @@ def canonical_heading(text: str) -> str:
     if titled:  # `一 国家在过渡时期的总任务`: the space is all that sets the numeral apart
         return heading_text(titled.group(1), titled.group(2))
     text = clean_text(text)
-    marker = parse_marker(text)
+    marker = heading_marker(text)
     if marker is None:
         return text
     return heading_text(marker.label, marker.rest)

@@ -41,6 +41,7 @@ from tests.conftest import ROOT
 CORPUS = ROOT / "corpus"
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "indicators.yaml"
 NATIONAL_LABELS = Path(__file__).parent.parent / "data" / "labels" / "national-indicators.yaml"
+NATIONAL_RESULTS = Path(__file__).parent.parent / "data" / "labels" / "national-results.yaml"
 NATIONAL = Path(__file__).parent.parent / "data" / "national-gwr" / "wikisource"
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
 #: The corpus's own aliases (corpus/site.yaml), as the CLI and the site use them.
@@ -364,13 +365,13 @@ def test_record_counts_per_corpus_document() -> None:
     #          the 水耗 and 能耗 H1 cells are "-".
     # 2025-01: 2024 list 8 lines, 2025 list 8 lines, one figure each.
     # 2021 five-year plan: 24 rows x 2 columns; 每千人托位数 and 街道长者服务中心覆盖率 2020 are "-".
-    # 2022-01-21 work report: one sentence of 6 targets.
+    # 2022-01-21 work report: one sentence of 6 targets; in the 2021 review, 城镇登记失业率降至0.65%.
     expected = {
         "futian/annual-plan/2022-01": (53, 0),
         "futian/mid-year-report/2023-10": (31, 2),
         "futian/annual-plan/2025-01": (16, 0),
         "futian/five-year-plan/2021": (48, 2),
-        "futian/government-work-report/2022-01-21": (6, 0),
+        "futian/government-work-report/2022-01-21": (7, 0),
     }
     for doc_id, (total, blank) in expected.items():
         found = corpus_set(doc_id)
@@ -416,7 +417,7 @@ def test_real_lines_read_by_hand() -> None:
         ("新增公办义务教育学位", "5.5", "万座", "level", "", "预期性", "target", 2025),
     ]
     # 2022-01-21.md line 91: …规模以上工业增加值增长10%，城镇登记失业率控制在2%以内…
-    assert [fields(r) for r in report.indicators][3:5] == [
+    assert [fields(r) for r in report.indicators if r.role == "target"][3:5] == [
         ("规模以上工业增加值", "10", "%", "growth", "", "", "target", 2022),
         ("城镇登记失业率", "2", "%", "level", "以内", "", "target", 2022),
     ]
@@ -441,8 +442,11 @@ def test_paragraph_pointers_are_the_site_anchors(doc_id: str) -> None:
     for record in pointed:
         assert anchors[record.pointer].replace("\\", "") == record.source_text
     for source in found.sources:
-        if source.shape != "table":
-            assert anchors[source.pointer].replace("\\", "").startswith(source.text)
+        paragraph = anchors.get(source.pointer, "").replace("\\", "")
+        if source.shape == "prose":  # the sentence or clause that states the figure
+            assert source.text in paragraph
+        elif source.shape != "table":
+            assert paragraph.startswith(source.text)
 
 
 def test_the_plan_series_table_across_editions() -> None:
@@ -841,6 +845,20 @@ def replace_id(each: IndicatorSet, doc_id: str) -> IndicatorSet:
     return replace(each, doc_id=doc_id)
 
 
+#: The fields of a hand label that say what figure the report states.
+_FIGURE_FIELDS = ("name", "low", "high", "unit", "change", "modifier", "period")
+
+
+def _label_figure(label: dict) -> tuple[object, ...]:
+    return tuple(label[field] for field in _FIGURE_FIELDS)
+
+
+def _record_figure(record: Indicator) -> tuple[object, ...]:
+    """What a record states, in the fields and forms of `_label_figure`."""
+    figure = record.figure
+    return (record.name, str(figure.low), str(figure.high), record.unit, str(record.change), record.modifier, str(record.period))
+
+
 def _national_misses(labels: list[dict], table) -> list[str]:
     records = [(each.doc_id, r) for each, r in all_records(table)]
     misses = []
@@ -849,30 +867,11 @@ def _national_misses(labels: list[dict], table) -> list[str]:
         candidates = [r for d, r in records if d == doc and r.role == "target" and r.year == label["report"]]
         status = label.get("status", "stated")
         if status == "stated":
-            wanted = (
-                label["name"],
-                label["low"],
-                label["high"],
-                label["unit"],
-                label["change"],
-                label["modifier"],
-                label["period"],
-            )
+            wanted = _label_figure(label)
             hits = [
                 r
                 for r in candidates
-                if r.status == "stated"
-                and (
-                    r.name,
-                    str(r.figure.low),
-                    str(r.figure.high),
-                    r.unit,
-                    r.change,
-                    r.modifier,
-                    str(r.period),
-                )
-                == wanted
-                and label["printed"] in r.printed
+                if r.status == "stated" and _record_figure(r) == wanted and label["printed"] in r.printed
             ]
         else:
             hits = [r for r in candidates if r.status == status and r.name == label["name"]]
@@ -901,8 +900,9 @@ def test_the_national_table_has_one_row_per_labelled_indicator(national_table) -
         r for r in rows for other in rows if r != other and r.startswith(other) and not r.endswith("率")
     ]
     gdp = next(row for row in national_table.rows if row.name == "国内生产总值")
-    assert [cell_text(c) for c in gdp.cells][3] == "+6.5–7%"
-    assert all(c.status == "stated" for c in gdp.cells)
+    targets = [c for c, column in zip(gdp.cells, national_table.columns, strict=True) if column.role == "target"]
+    assert [cell_text(c) for c in targets][3] == "+6.5–7%"
+    assert all(c.status == "stated" for c in targets)
 
 
 def test_json_and_csv_carry_range_period_and_printed_names(national_table) -> None:
@@ -913,7 +913,7 @@ def test_json_and_csv_carry_range_period_and_printed_names(national_table) -> No
         for d in data["documents"]
         if d["id"] == "national/gwr/2016"
         for r in d["indicators"]
-        if r["name"] == "国内生产总值"
+        if r["name"] == "国内生产总值" and r["role"] == "target"
     )
     assert {k: gdp_2016[k] for k in ("value", "low", "high", "unit", "change", "period", "status")} == {
         "value": "6.5–7",
@@ -931,3 +931,81 @@ def test_json_and_csv_carry_range_period_and_printed_names(national_table) -> No
     assert tuple(rows[0]) == CSV_COLUMNS
     ratio = [(r["date"][:4], r["low"], r["modifier"]) for r in rows if r["name"] == "赤字率"]
     assert ratio[0] == ("2013", "2", "左右") and ratio[-1] == ("2022", "2.8", "左右")
+
+
+# ------------------------------------------------ the national results, read from the review part
+
+#: The indicators national-results.yaml labels, by the names reports print them with.
+_RESULT_FAMILIES = ("国内生产总值", "居民消费价格", "城镇新增就业", "失业率", "赤字")
+
+
+def _result_key(report: int, record: Indicator) -> tuple[object, ...]:
+    return (report, record.year, *_record_figure(record))
+
+
+def test_every_national_result_is_read_from_the_review_exactly_and_nothing_else(national_table) -> None:
+    assert NATIONAL_RESULTS.is_file(), f"{NATIONAL_RESULTS} is missing: the hand labels are part of the suite"
+    labels = yaml.safe_load(NATIONAL_RESULTS.read_text(encoding="utf-8"))
+    assert len(labels) >= 30
+    wanted = {(label["report"], label["year"], *_label_figure(label)): label["printed"] for label in labels}
+    found = {
+        _result_key(int(each.doc_id.rsplit("/", 1)[1]), record): record.printed
+        for each, record in all_records(national_table)
+        if record.role == "achieved"
+        and record.status == "stated"
+        and any(family in record.name for family in _RESULT_FAMILIES)
+    }
+    missed = sorted(set(wanted) - set(found), key=str)
+    extra = sorted(set(found) - set(wanted), key=str)
+    assert not missed and not extra, (
+        f"{len(set(wanted) & set(found))}/{len(wanted)} results read; missed {missed}; read but not labelled {extra}"
+    )
+    assert all(printed in found[key] for key, printed in wanted.items())
+
+
+def test_a_result_over_five_years_is_no_result_of_last_year() -> None:
+    doc = document(
+        """
+## 一、过去五年工作回顾
+
+五年来，经济实力跃上新台阶。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。城镇新增就业6600万人以上。
+
+刚刚过去的2017年，主要目标任务全面完成。国内生产总值增长6.9%；城镇新增就业1351万人，失业率为多年来最低。
+
+## 二、2018年经济社会发展总体要求和政策取向
+
+今年发展主要预期目标是：国内生产总值增长6.5%左右，城镇新增就业1100万人以上。
+""",
+        doc_id="national/gwr/2018",
+        date="2018-03-05",
+        series="national-gwr",
+    )
+    achieved = [
+        (r.name, r.value, r.change, r.year) for r in extract_indicators(doc).indicators if r.role == "achieved"
+    ]
+    assert achieved == [("国内生产总值", "6.9", "growth", 2017), ("城镇新增就业", "1351", "level", 2017)]
+
+
+def test_a_clause_without_a_name_continues_the_result_before_it() -> None:
+    doc = document(
+        """
+## 一、2013年工作回顾
+
+——经济运行稳中向好。国内生产总值达到56.9万亿元，比上年增长7.7%。居民消费价格涨幅控制在2.6%。城镇登记失业率4.1%。
+
+## 二、2014年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。
+""",
+        doc_id="national/gwr/2014",
+        date="2014-03-05",
+        series="national-gwr",
+    )
+    records = [r for r in extract_indicators(doc).indicators if r.role == "achieved"]
+    assert [(r.name, r.value, r.unit, r.change, r.modifier) for r in records] == [
+        ("国内生产总值", "56.9", "万亿元", "level", ""),
+        ("国内生产总值", "7.7", "%", "growth", ""),
+        ("居民消费价格涨幅", "2.6", "%", "level", "控制在"),
+        ("城镇登记失业率", "4.1", "%", "level", ""),
+    ]
+    assert {r.year for r in records} == {2013} and records[1].printed == "比上年增长7.7%"

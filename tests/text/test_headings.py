@@ -9,6 +9,7 @@ from corpusdiff.text.numbering import (
     chinese_numeral,
     heading_kind,
     heading_levels,
+    heading_marker,
     kind_order,
     list_item_lines,
     parse_marker,
@@ -114,6 +115,22 @@ def test_canonical_heading_of_bare_numerals_and_lone_parts() -> None:
 )
 def test_heading_kind(text: str, kind: str) -> None:
     assert heading_kind(text) == kind
+
+
+def test_an_ordinal_is_a_heading_marker_but_no_line_marker() -> None:
+    # a line opening with 第一， is a paragraph's lead unless the normaliser decides otherwise
+    assert parse_marker("第一，向深化改革要动力。改革是最大的红利。") is None
+    assert heading_marker("第一，全国动员，大办农业") == Marker("ordinal", 1, "第一，", "全国动员，大办农业")
+    assert heading_marker("第十二、关于文化教育") == Marker("ordinal", 12, "第十二、", "关于文化教育")
+    assert heading_marker("第一部分 总体要求") == parse_marker("第一部分 总体要求")
+    assert heading_marker("第一百万，") is None and heading_marker("第一次会议") is None
+    assert heading_kind("第二、关于工业生产") == "ordinal"
+    assert canonical_heading("第一,全国动员, 大办农业") == "第一，全国动员，大办农业"
+
+
+def test_an_ordinal_nests_inside_bracketed_sections_and_holds_numbered_items() -> None:
+    levels = heading_levels([("paren", "（三）安排"), ("ordinal", "第一、关于基本建设"), ("pnum", "（1）半工半读")])
+    assert (levels["paren"], levels["ordinal"], levels["pnum"]) == (2, 3, 4)
 
 
 def _markers(*pairs: tuple[str, int]) -> list[Marker]:
