@@ -20,9 +20,8 @@ from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.units import (
     GROUP,
     candidate_features,
-    groups_from_units,
     match_units,
-    openings_of_continuing_groups,
+    pairs_by_structure,
     roles_correspond,
     task_areas,
     unit_roles,
@@ -350,8 +349,7 @@ def classify_units(
         return pairs.get(old_home) != new_home
 
     matches = match_units(old_units, new_units, features, forced)
-    matches += groups_from_units(old, new, old_units, new_units, matches)
-    matches += openings_of_continuing_groups(old, new, old_units, new_units, matches)
+    matches += pairs_by_structure(old, new, old_units, new_units, matches)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]

@@ -458,20 +458,38 @@ def match_units(
     return matches
 
 
-def groups_from_units(
+def pairs_by_structure(
     old_tree: DocTree,
     new_tree: DocTree,
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
     matches: Sequence[Match],
 ) -> list[Match]:
+    """What the report's layout adds to the model's pairs: groups paired where their units
+    went, then the openings of continuing groups and parts."""
+    editions = _Editions(old_tree, new_tree, old_units, new_units)
+    by_groups = _groups_from_units(editions, matches)
+    return by_groups + _openings_of_continuing_groups(editions, [*matches, *by_groups])
+
+
+@dataclass(frozen=True)
+class _Editions:
+    old_tree: DocTree
+    new_tree: DocTree
+    old_units: Sequence[Unit]
+    new_units: Sequence[Unit]
+
+
+def _groups_from_units(editions: _Editions, matches: Sequence[Match]) -> list[Match]:
     """Groups left unpaired, paired where their units went: a group continues under the group
     that holds most of its continuing units, as an analyst follows `（三）增强内需…` of one year
     into `四、协调推动经济稳定增长和结构优化` of the next by its tasks, whatever the headings say.
     An unpaired old group whose units went to a paired new group is merged into it (and a new
     group split from an old one likewise); the probability is the share of all the group's
     units that went there, so a group of which little carries on is no sure pair."""
-    old_group, new_group = enclosing_groups(old_tree, old_units), enclosing_groups(new_tree, new_units)
+    old_units, new_units = editions.old_units, editions.new_units
+    old_group = enclosing_groups(editions.old_tree, old_units)
+    new_group = enclosing_groups(editions.new_tree, new_units)
     votes: Counter[tuple[int, int]] = Counter()
     for match in matches:
         if match.old in old_group and match.new in new_group and old_units[match.old].kind != GROUP:
@@ -498,21 +516,16 @@ def groups_from_units(
     return found
 
 
-def openings_of_continuing_groups(
-    old_tree: DocTree,
-    new_tree: DocTree,
-    old_units: Sequence[Unit],
-    new_units: Sequence[Unit],
-    matches: Sequence[Match],
-) -> list[Match]:
+def _openings_of_continuing_groups(editions: _Editions, matches: Sequence[Match]) -> list[Match]:
     """The opening paragraphs of two groups that continue each other, both left unpaired,
     continue each other too: the paragraph that restates a group's theme before its tasks is
     rewritten every year and shares few words with its successor, but it is the same place in
     the same group."""
+    old_units, new_units = editions.old_units, editions.new_units
     paired_old = {m.old for m in matches}
     paired_new = {m.new for m in matches}
-    old_opening = _openings(old_tree, old_units)
-    new_opening = _openings(new_tree, new_units)
+    old_opening = _openings(editions.old_tree, old_units)
+    new_opening = _openings(editions.new_tree, new_units)
     found = []
     # the surest group pairs first: a group merged with two others gives its opening to the surer
     for match in sorted(matches, key=lambda m: -m.probability):
@@ -524,8 +537,9 @@ def openings_of_continuing_groups(
         found.append(Match(i, j, match.probability * params.OPENING_FACTOR))
         paired_old.add(i)
         paired_new.add(j)
-    if roles_correspond(old_tree, new_tree):
-        old_parts, new_parts = _part_openings(old_tree, old_units), _part_openings(new_tree, new_units)
+    if roles_correspond(editions.old_tree, editions.new_tree):
+        old_parts = _part_openings(editions.old_tree, old_units)
+        new_parts = _part_openings(editions.new_tree, new_units)
         for role in sorted(old_parts.keys() & new_parts.keys()):
             i, j = old_parts[role], new_parts[role]
             if i not in paired_old and j not in paired_new:
