@@ -12,12 +12,12 @@ import click
 
 from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
-from corpusdiff.render.strings import LANGUAGES
+from corpusdiff.strings import LANGUAGES
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
-    from corpusdiff.render.strings import Strings
     from corpusdiff.store.corpus import Corpus
+    from corpusdiff.strings import Strings
     from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.edition import Edition
     from corpusdiff.types.notes import ReviewerNote
@@ -195,8 +195,8 @@ def language_option(command: F) -> F:
 
 def _strings(ctx: click.Context, lang: str | None) -> Strings:
     """The labels of a report: in the --lang asked for, else in the corpus's site language."""
-    from corpusdiff.render.strings import catalogue
     from corpusdiff.site.common import site_language
+    from corpusdiff.strings import catalogue
 
     return catalogue(lang or site_language(_corpus_dir(ctx)))
 

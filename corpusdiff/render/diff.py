@@ -9,8 +9,8 @@ from enum import StrEnum
 from typing import Any
 
 from corpusdiff.render.grid import truncate
-from corpusdiff.render.strings import Strings, catalogue, status_labels
 from corpusdiff.render.wrap import wrap
+from corpusdiff.strings import Strings, catalogue, status_labels
 from corpusdiff.types.diff import (
     DiffResult,
     Initiative,

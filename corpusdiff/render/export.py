@@ -22,8 +22,8 @@ import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corpusdiff.text.chars import display_width
+from corpusdiff.text.chars import display_width, pad
+
+__all__ = ["ELLIPSIS", "pad", "render_grid", "truncate"]
 
 ELLIPSIS = "…"
 
@@ -21,11 +23,6 @@ def truncate(text: str, width: int) -> str:
             break
         out.append(ch)
     return "".join(out) + ELLIPSIS
-
-
-def pad(text: str, width: int) -> str:
-    """`text` filled with spaces to `width` columns."""
-    return text + " " * max(0, width - display_width(text))
 
 
 def render_grid(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 24) -> list[str]:

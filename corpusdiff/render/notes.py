@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.render.table import Change, ComparisonTable, Entry, UnitRow
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
 
 

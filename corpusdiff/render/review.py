@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from corpusdiff.render import diff
-from corpusdiff.render.strings import Strings, catalogue
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
 

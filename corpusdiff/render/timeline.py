@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid
-from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.series.timeline import (
     GROUP,
     MENTIONED,
@@ -17,6 +16,7 @@ from corpusdiff.series.timeline import (
     ThreadLink,
     Timeline,
 )
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import split_label
 from corpusdiff.types.edition import Edition
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid, truncate
-from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.render.timeline import ABSENT, column_labels
 from corpusdiff.series.trace import Passage, PlanItem, Trace
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.edition import Edition
 
 

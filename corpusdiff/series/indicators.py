@@ -21,7 +21,6 @@ from enum import StrEnum
 from typing import cast
 
 from corpusdiff.compare.units import role_of
-from corpusdiff.render.strings import Strings, catalogue
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.indicator_text import (
     CITY_MODIFIER,
@@ -40,8 +39,9 @@ from corpusdiff.series.indicator_text import (
     strip_change,
     this_year_sentences,
 )
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
-from corpusdiff.text.chars import display_width
+from corpusdiff.text.chars import display_width, pad
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 
@@ -837,10 +837,6 @@ def column_label(column: Column, strings: Strings | None = None) -> str:
     return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
-def _pad(text: str, size: int) -> str:
-    return text + " " * (size - display_width(text))
-
-
 def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> str:
     """Plain text: a legend of the editions, then indicators down and editions across; with
     several regions, each region's rows under its name; labels in the language of `strings`
@@ -865,7 +861,7 @@ def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> st
     sizes = [max(display_width(line[at]) for line in grid) for at in range(len(grid[0]))]
     lines.append("")
     for line in grid:
-        lines.append("  ".join(_pad(text, size) for text, size in zip(line, sizes, strict=True)).rstrip())
+        lines.append("  ".join(pad(text, size) for text, size in zip(line, sizes, strict=True)).rstrip())
     lines.extend(["", strings("report.indicators.legend")])
     return "\n".join(lines) + "\n"
 

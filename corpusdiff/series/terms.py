@@ -24,10 +24,9 @@ from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
-from corpusdiff.render.grid import pad
-from corpusdiff.render.strings import Strings, catalogue
+from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
-from corpusdiff.text.chars import count_ideographs, display_width
+from corpusdiff.text.chars import count_ideographs, display_width, pad
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument

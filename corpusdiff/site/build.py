@@ -21,7 +21,6 @@ from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.read import formats
 from corpusdiff.render.diff import CLASSES, summary
-from corpusdiff.render.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.site.common import (
     DOWNLOADS,
     SITE_CONFIG,
@@ -40,6 +39,7 @@ from corpusdiff.site.serve import HEADERS_FILE, headers_file
 from corpusdiff.store.corpus import Corpus, Entry, document_id
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
+from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.notes import ReviewerNote
@@ -222,7 +222,7 @@ def _render_diff(task: PageTask) -> PageOutput:
         pair_page(old.id, new.id, diffpage.DUIZHAO + ".html"): env.get_template("duizhao.html").render(
             **diffpage.duizhao_context(table, placed, old, new, strings)
         ),
-        **diffpage.export_files(table, old, new),
+        **diffpage.export_files(table, old, new, strings),
     }
     counts = summary(result)["initiatives"]
     return PageOutput(

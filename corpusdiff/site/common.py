@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from corpusdiff import __version__, yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.render.diff import CLASSES
-from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue, check_language, status_labels
+from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue, check_language, status_labels
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:  # Jinja2 is imported where used

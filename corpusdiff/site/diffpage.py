@@ -20,9 +20,9 @@ from markupsafe import Markup, escape
 
 from corpusdiff.render.diff import address, summary
 from corpusdiff.render.notes import PlacedNotes, brief
-from corpusdiff.render.strings import PART_ORDER, Strings
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
 from corpusdiff.site.common import Doc, relative_root
+from corpusdiff.strings import PART_ORDER, Strings
 from corpusdiff.types.diff import DiffResult, Level, PartSummary
 
 #: The filter class of a row, from its first change (a merge that is also a split is `joined`).
@@ -297,16 +297,16 @@ def duizhao_context(
     }
 
 
-def export_files(table: ComparisonTable, old: Doc, new: Doc) -> dict[str, bytes]:
+def export_files(table: ComparisonTable, old: Doc, new: Doc, strings: Strings) -> dict[str, bytes]:
     """The 新旧对照表 as Word, Excel and CSV (with the byte-order mark Excel needs), beside
-    the 新旧对照 page."""
+    the 新旧对照 page, headed in the site's language."""
     from corpusdiff.render import export
 
     base = pair_page(old.id, new.id, DUIZHAO)
     return {
-        base + ".docx": reproducible_package(export.to_docx(table)),
-        base + ".xlsx": reproducible_package(export.to_xlsx(table)),
-        base + ".csv": ("\ufeff" + export.to_csv(table)).encode("utf-8"),
+        base + ".docx": reproducible_package(export.to_docx(table, strings)),
+        base + ".xlsx": reproducible_package(export.to_xlsx(table, strings)),
+        base + ".csv": ("\ufeff" + export.to_csv(table, strings)).encode("utf-8"),
     }
 
 

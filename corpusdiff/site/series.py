@@ -25,7 +25,6 @@ from markupsafe import Markup
 from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
-from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue
 from corpusdiff.render.timeline import SAME, column_labels, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
@@ -40,6 +39,7 @@ from corpusdiff.site.common import (
     site_stamp,
 )
 from corpusdiff.store import cache
+from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition

@@ -52,3 +52,8 @@ def display_width(text: str) -> int:
     (`unicodedata.east_asian_width` W or F: Han, （）, ，), one for everything else, so
     ambiguous-width marks such as ● — … count as one."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` filled with spaces to `width` terminal columns."""
+    return text + " " * max(0, width - display_width(text))

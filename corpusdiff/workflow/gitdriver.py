@@ -79,10 +79,10 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
     from corpusdiff.render.diff import CHANGES, to_terminal
-    from corpusdiff.render.strings import DEFAULT_LANGUAGE, catalogue
     from corpusdiff.site.common import site_language
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import canonical_tree
+    from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
 
     texts = []
     for name in (old_file, new_file):

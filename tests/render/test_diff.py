@@ -9,7 +9,7 @@ import pytest
 
 from corpusdiff.compare.core import compare
 from corpusdiff.render.diff import Detail, in_sections, to_summary, to_terminal
-from corpusdiff.render.strings import catalogue
+from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult

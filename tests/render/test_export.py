@@ -135,7 +135,7 @@ def test_report_text_never_becomes_a_formula() -> None:
 def test_the_headers_follow_the_report_language(result: DiffResult) -> None:
     """The header of all three files comes from the catalogue: Chinese by default, English on
     request; the rows (the 对照表's own text) are the same."""
-    from corpusdiff.render.strings import catalogue
+    from corpusdiff.strings import catalogue
 
     table = comparison_table(result)
     english = catalogue("en")

@@ -9,8 +9,8 @@ from corpusdiff.compare.core import compare
 from corpusdiff.render import review
 from corpusdiff.render.diff import address, to_markdown
 from corpusdiff.render.notes import escape_markdown, place_notes
-from corpusdiff.render.strings import catalogue
 from corpusdiff.render.table import Change, comparison_table
+from corpusdiff.strings import catalogue
 from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import DiffResult
 from corpusdiff.types.notes import ReviewerNote

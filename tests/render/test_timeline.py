@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-from corpusdiff.render.strings import catalogue
 from corpusdiff.render.timeline import (
     column_labels,
     link_text,
@@ -24,6 +23,7 @@ from corpusdiff.series.timeline import (
     ThreadLink,
     Timeline,
 )
+from corpusdiff.strings import catalogue
 from corpusdiff.types.diff import Relation, Status
 from corpusdiff.types.edition import Edition
 

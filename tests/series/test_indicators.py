@@ -17,7 +17,6 @@ from click.testing import CliRunner
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.render.strings import catalogue
 from corpusdiff.series.indicator_text import Change, Period, Status, parse_figure
 from corpusdiff.series.indicators import (
     CSV_COLUMNS,
@@ -34,6 +33,7 @@ from corpusdiff.series.indicators import (
 )
 from corpusdiff.site.build import render_document_body
 from corpusdiff.store.vocabulary import load_vocabulary
+from corpusdiff.strings import catalogue
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT

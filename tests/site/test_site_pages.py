@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from corpusdiff.cli.main import main
 from corpusdiff.compare.core import compare
 from corpusdiff.render.diff import address
-from corpusdiff.render.strings import catalogue
 from corpusdiff.series.terms import PROGRAMME, STATUSES, TEXT, WORD
 from corpusdiff.site.build import build_site, select_pairs
 from corpusdiff.site.common import TEMPLATES, Doc
+from corpusdiff.strings import catalogue
 from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import Level
 from corpusdiff.types.document import Metadata
@@ -259,6 +259,11 @@ def test_language_en_in_site_yaml_gives_an_english_site(tmp_path: Path) -> None:
     diff = (out / PAIR).read_text(encoding="utf-8")
     assert 'class="label status-new">NEW</span>' in diff and ">Tasks <span" in diff
     assert "新增" not in diff.split("</h1>", 1)[1].split('<section class="part"', 1)[0]
+    # the 新旧对照表 files beside the page are headed in the site's language too
+    csv_text = (out / PAIR.replace(".html", "-duizhao.csv")).read_bytes().decode("utf-8")
+    english = catalogue("en")
+    assert csv_text.startswith("\ufeff" + english("duizhao.number") + ",")
+    assert english("duizhao.number") != catalogue("zh")("duizhao.number")
 
 
 def test_an_unknown_language_is_one_line(tmp_path: Path) -> None:
