@@ -130,3 +130,39 @@ def test_a_missing_shard_is_said_on_the_page(page, sharded: Path, tmp_path: Path
     page.fill("#q", "河套")
     page.wait_for_function("document.getElementById('search-status').textContent.indexOf('重新构建') >= 0")
     assert page.locator("#results li").count() == 0
+
+
+HOSTILE = '全面推进<img src=x onerror="window.pwned=1">河套合作区建设，</script><script>window.pwned=2</script>完成。'
+
+
+@pytest.fixture(scope="module")
+def hostile_sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sharded site over a report one of whose paragraphs is markup meant to run."""
+    from click.testing import CliRunner
+
+    from corpusdiff.cli.main import main
+
+    base = tmp_path_factory.mktemp("search-hostile")
+    raw = base / "futian-2022-01-plan-report.txt"
+    text = (ROOT / "seeds" / raw.name).read_text(encoding="utf-8")
+    raw.write_text(text.rstrip("\n") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(ROOT / "corpus" / "manifest.yaml", corpus / "manifest.yaml")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(raw)])
+    assert result.exit_code == 0, result.output
+    out = base / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_THRESHOLD_BYTES", 0)
+        build_site(corpus, out)
+    assert (out / "search").is_dir()
+    return out
+
+
+def test_a_sharded_hit_shows_markup_as_text(page, hostile_sharded: Path) -> None:
+    page.goto((hostile_sharded / "search.html").as_uri() + "?q=onerror")
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('onerror') >= 0")
+    assert page.locator("#results li").count() == 1
+    assert page.locator("#results img, #results script").count() == 0
+    assert "<img src=x" in page.inner_text("#results")
+    assert page.evaluate("window.pwned === undefined")
