@@ -28,10 +28,9 @@ def _site_files(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def serial_site(tmp_path_factory) -> dict[str, bytes]:
-    out = tmp_path_factory.mktemp("serial-site")
-    build_site(ROOT / "corpus", out, runner=SERIAL)
-    return _site_files(out)
+def serial_site(project_site: Path) -> dict[str, bytes]:
+    """The session's site of the project corpus, built serially (tests/conftest.py)."""
+    return _site_files(project_site)
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,8 @@ from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "corpus", out)
-    return out
+def built(project_site: Path) -> Path:
+    return project_site
 
 
 class _Links(HTMLParser):
