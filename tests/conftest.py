@@ -113,3 +113,9 @@ def _run_cache() -> str:
 os.environ["CORPUSDIFF_CACHE_DIR"] = _run_cache()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first (in their order, the rest after in theirs): started early,
+    a long test never leaves one xdist worker running alone at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

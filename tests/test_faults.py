@@ -26,6 +26,9 @@ from corpusdiff.store.corpus import entries, ingest
 from corpusdiff.workflow.check import check_corpus
 from tests.conftest import SEEDS
 
+#: Started first under xdist (tests/conftest.py): kills and convergence take many seconds.
+pytestmark = pytest.mark.slow
+
 ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
 #: Random kills in the default suite: three aimed at the write window, three anywhere; `make fuzz`
 #: runs 100 (every other kill lands in the write window).

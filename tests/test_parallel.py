@@ -11,6 +11,9 @@ from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.site.build import build_site
 from corpusdiff.store.corpus import ingest
 
+#: One xdist worker starts the Dask cluster (the module's fixture), and starts with it.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("parallel")]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 

@@ -11,6 +11,9 @@ from corpusdiff.series.timeline import Timeline
 from corpusdiff.types.diff import DiffResult
 from tests.series.lineages import Score, load_lineages, national_timeline, score
 
+#: One xdist worker makes the 36 comparisons (the module's fixture), and starts with them.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("national-timeline")]
+
 #: The share of labelled lineages that must come out as exactly one thread (issue 16).
 TARGET = 0.9
 #: Lineages one thread holds whole today (it may hold more), so that this gets no worse.

@@ -11,6 +11,9 @@ import pytest
 from tests.conftest import SEEDS, empty_cache_with_index
 from tests.workflow.test_workflow import cli, git_run
 
+#: Started first under xdist (tests/conftest.py): the git diff driver runs as a process.
+pytestmark = pytest.mark.slow
+
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
 OLD_ID, NEW_ID = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
