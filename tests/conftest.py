@@ -119,3 +119,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked `slow` first (in their order, the rest after in theirs): started early,
     a long test never leaves one xdist worker running alone at the end of the run."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+#: Modules whose tests run on one xdist worker: each has a module fixture of many seconds (the
+#: 36 national comparisons, a Dask cluster) that a second worker would make again.
+ONE_WORKER = frozenset({"tests/series/test_national_timeline.py", "tests/test_parallel.py"})
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's `load` distribution, test by test, but the modules of ONE_WORKER as one unit
+    each (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesKeptTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER else nodeid
+
+    return ModulesKeptTogether(config, log)

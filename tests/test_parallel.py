@@ -11,8 +11,8 @@ from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.site.build import build_site
 from corpusdiff.store.corpus import ingest
 
-#: One xdist worker starts the Dask cluster (the module's fixture), and starts with it.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("parallel")]
+#: Started first, on one xdist worker (tests/conftest.py ONE_WORKER): the Dask cluster.
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -11,8 +11,8 @@ from corpusdiff.series.timeline import Timeline
 from corpusdiff.types.diff import DiffResult
 from tests.series.lineages import Score, load_lineages, national_timeline, score
 
-#: One xdist worker makes the 36 comparisons (the module's fixture), and starts with them.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("national-timeline")]
+#: Started first, on one xdist worker (tests/conftest.py ONE_WORKER): the 36 comparisons.
+pytestmark = pytest.mark.slow
 
 #: The share of labelled lineages that must come out as exactly one thread (issue 16).
 TARGET = 0.9
