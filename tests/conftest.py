@@ -40,6 +40,32 @@ def seed_markdown(seed_documents: dict[str, NormalizedDocument]) -> dict[str, st
     return {stem: render(doc) for stem, doc in seed_documents.items()}
 
 
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the project's corpus, built once per test process for every test that only
+    reads it; serially, as a pool inside a test worker gains nothing (tests/test_parallel.py
+    holds a pool's and Dask's builds to this one)."""
+    from corpusdiff.parallel import SERIAL
+    from corpusdiff.site.build import build_site
+
+    out = tmp_path_factory.mktemp("project-site")
+    build_site(ROOT / "corpus", out, runner=SERIAL)
+    return out
+
+
+def empty_cache_with_index(root: Path) -> Path:
+    """A cache folder holding no results, only jieba's dictionary index (copied from the run's
+    cache, where it is built once): a test about cached results then pays no index build."""
+    from corpusdiff.text import dictindex
+
+    built = dictindex.load()
+    assert built is not None
+    copy = root / built.path.relative_to(built.path.parent.parent)
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(built.path, copy)
+    return root
+
+
 def body_of(markdown: str) -> str:
     """Canonical Markdown without its front matter."""
     return markdown.split("\n---\n", 1)[1]
@@ -66,8 +92,50 @@ def _hypothesis_profiles() -> None:
 
 _hypothesis_profiles()
 
-# The suite never reads or fills the user's cache (corpusdiff.cache): a fresh one per run.
-os.environ["CORPUSDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="corpusdiff-test-cache-")
-atexit.register(shutil.rmtree, os.environ["CORPUSDIFF_CACHE_DIR"], ignore_errors=True)
+RUN_CACHE_VARIABLE = "CORPUSDIFF_TEST_RUN_CACHE"
+
+
+def _run_cache() -> str:
+    """The suite never reads or fills the user's cache (corpusdiff.cache): a fresh one per run,
+    made by the first process to load this file (pytest, or xdist's controller) and removed
+    when it exits. xdist's workers inherit it, so what one worker computed cold (jieba's
+    dictionary index, trees, diffs, series pages) the other finds warm; entries are written
+    atomically, so they may share it."""
+    shared = os.environ.get(RUN_CACHE_VARIABLE)
+    if shared:
+        return shared
+    made = tempfile.mkdtemp(prefix="corpusdiff-test-cache-")
+    atexit.register(shutil.rmtree, made, ignore_errors=True)
+    os.environ[RUN_CACHE_VARIABLE] = made
+    return made
+
+
+os.environ["CORPUSDIFF_CACHE_DIR"] = _run_cache()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first (in their order, the rest after in theirs): started early,
+    a long test never leaves one xdist worker running alone at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+#: Modules whose tests run on one xdist worker: each has a module fixture of many seconds (the
+#: 36 national comparisons, a Dask cluster) that a second worker would make again.
+ONE_WORKER = frozenset({"tests/series/test_national_timeline.py", "tests/test_parallel.py"})
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's `load` distribution, test by test, but the modules of ONE_WORKER as one unit
+    each (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesKeptTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER else nodeid
+
+    return ModulesKeptTogether(config, log)

@@ -1,12 +1,14 @@
 """Run one corpusdiff command and SIGKILL it at a chosen write event (tests/test_faults.py).
 
-`python -m tests.killpoints ARGS…` runs `corpusdiff ARGS…` with three kinds of event counted,
+`python -m tests.killpoints ARGS…` runs `corpusdiff ARGS…` with four kinds of event counted,
 in the order they happen:
 
 - `open`: a file under $KILL_SCOPE has just been opened for writing (created or truncated,
   nothing written yet);
 - `rename`: a file under $KILL_SCOPE is about to be renamed into place (written, not yet
   visible under its name): the moment between a write and its rename;
+- `remove`: a file under $KILL_SCOPE is about to be removed (a site page withdrawn, a
+  temporary file cleaned up);
 - `git`: a git subprocess is about to start (whatever it would write, it writes nothing yet).
 
 With KILL_AT=N (1-based) the process kills itself with SIGKILL at the N-th event, as a power
@@ -44,7 +46,7 @@ def _in_scope(path: Any) -> bool:
     return os.path.realpath(os.fsdecode(path)).startswith(_SCOPE + os.sep)
 
 
-_open, _os_open, _replace, _rename = builtins.open, os.open, os.replace, os.rename
+_open, _os_open, _replace, _rename, _unlink = builtins.open, os.open, os.replace, os.rename, os.unlink
 
 
 def _counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
@@ -73,6 +75,12 @@ def _counting_rename(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
     _rename(src, dst, *args, **kwargs)
 
 
+def _counting_unlink(path: Any, *args: Any, **kwargs: Any) -> None:
+    if _in_scope(path):
+        _event("remove")
+    _unlink(path, *args, **kwargs)
+
+
 class _CountingPopen(subprocess.Popen):  # type: ignore[type-arg]
     def __init__(self, args: Any, *rest: Any, **kwargs: Any) -> None:
         program = args[0] if isinstance(args, (list, tuple)) else str(args).split()[0]
@@ -91,6 +99,7 @@ def main() -> None:
     os.open = _counting_os_open  # type: ignore[assignment]
     os.replace = _counting_replace
     os.rename = _counting_rename
+    os.unlink = os.remove = _counting_unlink
     subprocess.Popen = _CountingPopen  # type: ignore[misc]
     from corpusdiff.cli.main import main as corpusdiff
 

@@ -26,9 +26,14 @@ from corpusdiff.store.corpus import entries, ingest
 from corpusdiff.workflow.check import check_corpus
 from tests.conftest import SEEDS
 
+#: Started first under xdist (tests/conftest.py): kills and convergence take many seconds.
+pytestmark = pytest.mark.slow
+
 ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
-#: Kills in the default suite; `make fuzz` runs 100 (every other kill lands in the write window).
-KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "12"))
+#: Random kills in the default suite: three aimed at the write window, three anywhere; `make fuzz`
+#: runs 100 (every other kill lands in the write window).
+DEFAULT_KILL_TRIALS = 6
+KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", str(DEFAULT_KILL_TRIALS)))
 
 
 def _start_ingest(corpus: Path, files: list[Path]) -> subprocess.Popen:
@@ -184,28 +189,31 @@ def excerpts(tmp_path_factory) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
+def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None, cache: bool = False) -> int:
     """Run `corpusdiff ARGS` killed at its `kill_at`-th write event under `scope` (0: not
-    killed, events listed in `log`); its exit status (-9 when killed)."""
-    env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at), "CORPUSDIFF_CACHE_DIR": "off"}
+    killed, events listed in `log`); its exit status (-9 when killed). Without `cache` the
+    disk cache is off; with it, the run's cache is used (a site build then renders warm)."""
+    env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at)}
+    if not cache:
+        env["CORPUSDIFF_CACHE_DIR"] = "off"
     if log is not None:
         env["KILL_LOG"] = str(log)
     command = [sys.executable, "-m", "tests.killpoints", *args]
     return subprocess.run(command, env=env, capture_output=True, timeout=300).returncode
 
 
-def _events(scope: Path, *args: str) -> list[str]:
+def _events(scope: Path, *args: str, cache: bool = False) -> list[str]:
     log = scope.parent / f"{scope.name}.events"
-    assert _killed_at(scope, 0, *args, log=log) == 0
+    assert _killed_at(scope, 0, *args, log=log, cache=cache) == 0
     return log.read_text(encoding="utf-8").split()
 
 
 def _chosen(events: list[str], others: int) -> list[int]:
     """Every rename and the last event (1-based), and `others` of the other events spread over
-    the run (times CORPUSDIFF_KILL_TRIALS / 12: `make fuzz` kills at nearly every event)."""
+    the run (more under CORPUSDIFF_KILL_TRIALS: `make fuzz` kills at nearly every event)."""
     renames = [n for n, kind in enumerate(events, 1) if kind == "rename"]
     rest = [n for n, kind in enumerate(events, 1) if kind != "rename"]
-    wanted = max(1, others * KILL_TRIALS // 12)
+    wanted = max(1, others * KILL_TRIALS // DEFAULT_KILL_TRIALS)
     step = max(1, len(rest) // wanted)
     return sorted({*renames, len(events), *rest[::step][:wanted]})
 
@@ -308,27 +316,9 @@ SITE_SEEDS = [
     SEEDS / "futian-2023-10-mid-year-plan-report.txt",
     SEEDS / "futian-2025-01-plan-report.txt",
 ]
-#: Killed site builds in the default suite; CORPUSDIFF_KILL_TRIALS runs more.
+#: Killed site builds in the default suite, one in each stretch of the build's renames and
+#: removals; CORPUSDIFF_KILL_TRIALS runs more.
 SITE_KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "4"))
-
-#: `corpusdiff` with os.replace and os.unlink counted on files under $KILL_OUT: the process
-#: SIGKILLs itself at call number $KILL_AT, after the temporary file is written and before it
-#: is renamed (or before a withdrawn page is removed).
-_KILLER = """
-import os, signal, sys
-out, limit, calls = os.environ["KILL_OUT"], int(os.environ["KILL_AT"]), [0]
-def counted(real):
-    def call(*args, **kwargs):
-        if os.fspath(args[-1]).startswith(out):
-            calls[0] += 1
-            if calls[0] == limit:
-                os.kill(os.getpid(), signal.SIGKILL)
-        return real(*args, **kwargs)
-    return call
-os.replace, os.unlink = counted(os.replace), counted(os.unlink)
-from corpusdiff.cli.main import main
-main(sys.argv[1:], prog_name="corpusdiff")
-"""
 
 
 def _site_files(out: Path) -> dict[str, bytes]:
@@ -361,66 +351,33 @@ def site_before(tmp_path_factory) -> tuple[Path, Path]:
     return corpus, out
 
 
-def _renames_and_removals(corpus: Path, before: Path, out: Path) -> tuple[dict[str, bytes], int]:
-    """An uninterrupted build from the earlier site: the files it leaves and how many site
-    files it renamed into place or removed."""
-    from corpusdiff.site.build import build_site
-
-    shutil.copytree(before, out)
-    calls, real_replace, real_unlink = [0], os.replace, os.unlink
-
-    def counted(real):  # type: ignore[no-untyped-def]
-        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
-            calls[0] += os.fspath(args[-1]).startswith(str(out))
-            return real(*args, **kwargs)
-
-        return call
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(os, "replace", counted(real_replace))
-        patch.setattr(os, "unlink", counted(real_unlink))
-        build_site(corpus, out)
-    return _site_files(out), calls[0]
-
-
 def test_a_killed_site_build_converges_on_the_next(site_before: tuple[Path, Path], tmp_path: Path) -> None:
+    """A build killed after a page is written and before it is renamed into place (or before a
+    withdrawn page is removed) leaves a site the next build completes."""
     from corpusdiff.site.build import build_site
     from corpusdiff.site.output import JOURNAL
     from corpusdiff.store.files import TEMP_SUFFIX
 
     corpus, before = site_before
-    expected, calls = _renames_and_removals(corpus, before, tmp_path / "uninterrupted")
-    assert calls > 10 and "doc/futian/mid-year-report/2023-10.html" not in expected
+    command = ("--corpus", str(corpus), "site", "build", "--jobs", "1", "--out")
+    reference = tmp_path / "uninterrupted"
+    shutil.copytree(before, reference)
+    events = _events(reference, *command, str(reference), cache=True)
+    expected = _site_files(reference)
+    writes = [n for n, kind in enumerate(events, 1) if kind in ("rename", "remove")]
+    assert len(writes) > 10 and "doc/futian/mid-year-report/2023-10.html" not in expected
     rng = random.Random(20261203)
-    killed = 0
     for trial in range(SITE_KILL_TRIALS):
+        stretch = writes[
+            trial * len(writes) // SITE_KILL_TRIALS : (trial + 1) * len(writes) // SITE_KILL_TRIALS
+        ]
+        kill_at = rng.choice(stretch)
         out = tmp_path / f"trial{trial}"
         shutil.copytree(before, out)
-        low = 1 + trial * calls // SITE_KILL_TRIALS  # one kill in each stretch of the build
-        kill_at = rng.randint(low, max(low, (trial + 1) * calls // SITE_KILL_TRIALS))
-        process = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                _KILLER,
-                "--corpus",
-                str(corpus),
-                "site",
-                "build",
-                "--jobs",
-                "1",
-                "--out",
-                str(out),
-            ],
-            env=os.environ | {"KILL_OUT": str(out), "KILL_AT": str(kill_at)},
-            capture_output=True,
-            timeout=300,
-        )
-        killed += process.returncode == -signal.SIGKILL
-        assert process.returncode in (0, -signal.SIGKILL), process.stderr
+        killed = _killed_at(out, kill_at, *command, str(out), cache=True)
+        assert killed == -signal.SIGKILL, f"kill at event {kill_at} of {len(events)}"
         build_site(corpus, out)
-        assert _site_files(out) == expected, f"kill at call {kill_at} of {calls}"
+        assert _site_files(out) == expected, f"kill at event {kill_at} ({events[kill_at - 1]})"
         assert not (out / JOURNAL).exists() and not list(out.rglob(f"*{TEMP_SUFFIX}"))
         again = build_site(corpus, out)
-        assert again.written == [] and again.removed == [], f"kill at call {kill_at}"
-    assert killed == SITE_KILL_TRIALS  # every kill landed inside the build
+        assert again.written == [] and again.removed == [], f"kill at event {kill_at}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,9 @@ from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
 from tests.conftest import body_of, han_key
+
+#: Started first under xdist (tests/conftest.py): hundreds of cases per property.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("CORPUSDIFF_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

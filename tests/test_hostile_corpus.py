@@ -20,6 +20,9 @@ from corpusdiff import DIALECT_VERSION
 from tests.conftest import SEEDS
 from tests.hostile import BOMB_PLACES, HostileCorpus, hostile_corpus
 
+#: Started first under xdist (tests/conftest.py): every command runs as a process.
+pytestmark = pytest.mark.slow
+
 GWR = SEEDS / "futian-2022-01-government-work-report.txt"
 
 

@@ -11,6 +11,9 @@ from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.site.build import build_site
 from corpusdiff.store.corpus import ingest
 
+#: Started first, on one xdist worker (tests/conftest.py ONE_WORKER): the Dask cluster.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
@@ -28,10 +31,9 @@ def _site_files(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def serial_site(tmp_path_factory) -> dict[str, bytes]:
-    out = tmp_path_factory.mktemp("serial-site")
-    build_site(ROOT / "corpus", out, runner=SERIAL)
-    return _site_files(out)
+def serial_site(project_site: Path) -> dict[str, bytes]:
+    """The session's site of the project corpus, built serially (tests/conftest.py)."""
+    return _site_files(project_site)
 
 
 @pytest.fixture(scope="module")

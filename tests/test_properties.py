@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,9 @@ from corpusdiff.canonical.markdown import render
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import RawReport
 from tests.conftest import SEED_STEMS, SEEDS, body_of, han_key
+
+#: Started first under xdist (tests/conftest.py): hundreds of cases per property.
+pytestmark = pytest.mark.slow
 
 LINES = {stem: (SEEDS / f"{stem}.txt").read_text(encoding="utf-8").split("\n") for stem in SEED_STEMS}
 LINES["futian-2022-01-government-work-report"] = LINES["futian-2022-01-government-work-report"][28:]

@@ -69,6 +69,7 @@ yaml_like = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(yaml_like, st.text(max_size=200)))
 def test_the_loader_raises_only_corpus_error_and_returns_quickly(text: str) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.strings import Strings
-    from corpusdiff.types.diff import DiffResult
+    from corpusdiff.types.diff import DiffResult, Status
     from corpusdiff.types.edition import Edition
     from corpusdiff.types.notes import ReviewerNote
     from corpusdiff.types.tree import DocTree
@@ -556,14 +556,16 @@ def diff(
     from corpusdiff.render.diff import CLASSES, in_sections
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
+    from corpusdiff.types.diff import Status
 
     fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
-    wanted = [c.strip() for c in only.split(",")] if only else None
-    unknown = sorted(set(wanted or ()) - set(CLASSES))
+    named = [c.strip() for c in only.split(",")] if only else []
+    unknown = sorted(set(named) - set(CLASSES))
     if unknown:
         raise click.BadParameter(
             f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
         )
+    wanted = [Status(name) for name in named] or None
     if fmt in _FILE_FORMATS and output is None:
         raise InputError(f"--format {fmt} writes {_FILE_FORMATS[fmt]} file, not text: give -o FILE.{fmt}")
     if summary and fmt != "terminal":
@@ -594,7 +596,7 @@ def diff(
 def _diff_terminal(
     result: DiffResult,
     output: Path | None,
-    wanted: list[str] | None,
+    wanted: list[Status] | None,
     summary: bool,
     level: str,
     width: int | None,

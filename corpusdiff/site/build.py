@@ -41,7 +41,7 @@ from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
-from corpusdiff.types.diff import Overrides
+from corpusdiff.types.diff import Overrides, Status
 from corpusdiff.types.notes import ReviewerNote
 
 if TYPE_CHECKING:  # imported where used
@@ -228,7 +228,7 @@ def _render_diff(task: PageTask) -> PageOutput:
     return PageOutput(
         pages,
         {
-            "counts": [(k, counts[k]) for k in CLASSES if k != "recurring"],
+            "counts": [(k, counts[k]) for k in CLASSES if k != Status.RECURRING],
             "orphans": [f"{note.source}: {note.key}" for note in placed.orphans],
         },
     )

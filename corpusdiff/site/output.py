@@ -24,6 +24,7 @@ from typing import Any
 from corpusdiff.errors import CorpusError
 from corpusdiff.site.common import BuildReport
 from corpusdiff.store import files
+from corpusdiff.store.diskerrors import disk_error
 
 STATE_FILE = ".corpusdiff-build.json"
 JOURNAL = ".corpusdiff-build.journal"
@@ -136,9 +137,12 @@ def _write(target: Path, content: bytes) -> None:
     try:
         files.write_bytes_atomic(target, content, durable=False)
     except OSError as exc:
-        raise CorpusError(
-            f"{target}: cannot be written ({exc.strerror}); free some space or choose another --out, "
-            "then build again"
+        raise disk_error(
+            exc,
+            target,
+            "the page keeps its previous content",
+            where="the site folder",
+            instead="choose another --out",
         ) from exc
 
 

@@ -16,18 +16,26 @@ _FULL = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-def disk_error(exc: OSError, path: Path | str, outcome: str = "") -> CorpusError:
-    """One line for an OSError met while writing `path`; `outcome` says what became of the
-    run's other writes (e.g. that they were rolled back)."""
+def disk_error(
+    exc: OSError,
+    path: Path | str,
+    outcome: str = "",
+    *,
+    where: str = "the corpus",
+    instead: str = "work in a copy you may write to",
+) -> CorpusError:
+    """One line for an OSError met while writing `path`, with the system's reason; `outcome`
+    says what became of the run's other writes (e.g. that they were rolled back), `where` names
+    the folder being written and `instead` where else to write (the site: another --out)."""
     reason = exc.strerror or os.strerror(exc.errno or 0)
     done = f"; {outcome}" if outcome else ""
     if exc.errno in _FULL:
         return CorpusError(
-            f"{path}: no space left on the device{done}; free some space and run the command again"
+            f"{path}: no space left on the device ({reason}){done}; free some space and run the command again"
         )
     if exc.errno in _READ_ONLY:
         return CorpusError(
-            f"{path}: cannot write here, the corpus is read-only for you ({reason}){done}; "
-            "work in a copy you may write to, or ask for write access"
+            f"{path}: cannot write here, {where} is read-only for you ({reason}){done}; "
+            f"{instead}, or ask for write access"
         )
     return CorpusError(f"{path}: cannot write ({reason}){done}")

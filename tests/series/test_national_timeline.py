@@ -9,7 +9,10 @@ import pytest
 
 from corpusdiff.series.timeline import Timeline
 from corpusdiff.types.diff import DiffResult
-from tests.series.lineages import load_lineages, national_timeline, score
+from tests.series.lineages import Score, load_lineages, national_timeline, score
+
+#: Started first, on one xdist worker (tests/conftest.py ONE_WORKER): the 36 comparisons.
+pytestmark = pytest.mark.slow
 
 #: The share of labelled lineages that must come out as exactly one thread (issue 16).
 TARGET = 0.9
@@ -65,18 +68,22 @@ def national() -> tuple[Timeline, tuple[DiffResult, ...]]:
     return national_timeline()
 
 
+@pytest.fixture(scope="module")
+def scored(national: tuple[Timeline, tuple[DiffResult, ...]]) -> Score:
+    """The score over every lineage, computed once: each test reads one of its measures."""
+    timeline, diffs = national
+    return score(timeline, diffs, load_lineages())
+
+
 def test_known_failures_name_labelled_lineages() -> None:
     assert set(KNOWN) <= {x.name for x in load_lineages()}
 
 
-def test_labelled_lineages_are_one_thread_each_but_the_known_ones(
-    national: tuple[Timeline, tuple[DiffResult, ...]],
-) -> None:
+def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score) -> None:
     """Exactly the lineages not in KNOWN come out as one thread: one that breaks fails, and so
     does one in KNOWN that the differ now gets right (remove it from KNOWN). One test over all
     lineages, so that the 36 comparisons are made once per test process."""
-    timeline, diffs = national
-    result = score(timeline, diffs, load_lineages())
+    result = scored
     broken = sorted(set(result.missed) - set(KNOWN))
     fixed = sorted(set(result.exact) & set(KNOWN))
     assert not broken, f"no longer one thread: {broken}"
@@ -84,25 +91,15 @@ def test_labelled_lineages_are_one_thread_each_but_the_known_ones(
     assert len(result.whole) >= FLOOR_WHOLE
 
 
-def test_no_item_sits_in_two_threads_without_a_merge_or_split(
-    national: tuple[Timeline, tuple[DiffResult, ...]],
-) -> None:
-    timeline, diffs = national
-    assert score(timeline, diffs, load_lineages()).unexplained == ()
+def test_no_item_sits_in_two_threads_without_a_merge_or_split(scored: Score) -> None:
+    assert scored.unexplained == ()
 
 
 @pytest.mark.xfail(strict=True, reason="the differ's pairs: see KNOWN")
-def test_nine_in_ten_lineages_are_exactly_one_thread(
-    national: tuple[Timeline, tuple[DiffResult, ...]],
-) -> None:
-    timeline, diffs = national
-    lineages = load_lineages()
-    assert len(score(timeline, diffs, lineages).exact) >= TARGET * len(lineages)
+def test_nine_in_ten_lineages_are_exactly_one_thread(scored: Score) -> None:
+    assert len(scored.exact) >= TARGET * len(load_lineages())
 
 
 @pytest.mark.xfail(strict=True, reason=JUMPS)
-def test_no_thread_jumps_between_lineages_the_labels_keep_apart(
-    national: tuple[Timeline, tuple[DiffResult, ...]],
-) -> None:
-    timeline, diffs = national
-    assert score(timeline, diffs, load_lineages()).jumps == ()
+def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
+    assert scored.jumps == ()

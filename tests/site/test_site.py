@@ -15,10 +15,8 @@ from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "corpus", out)
-    return out
+def built(project_site: Path) -> Path:
+    return project_site
 
 
 class _Links(HTMLParser):
@@ -167,6 +165,7 @@ def test_hostile_front_matter_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_changed_document_rerenders_only_its_pages_and_pairs(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
@@ -352,6 +351,7 @@ def test_terms_page_counts_hetao_in_every_plan_edition(built: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_series_views_never_turn_report_text_into_markup(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

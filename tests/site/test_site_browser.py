@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.site.build import build_site
-from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
@@ -28,10 +27,8 @@ FLAGS = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser-site")
-    build_site(ROOT / "corpus", out)
-    return out
+def site(project_site: Path) -> Path:
+    return project_site
 
 
 @pytest.fixture(scope="module")

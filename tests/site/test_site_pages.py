@@ -37,10 +37,8 @@ KINDS = (WORD, PROGRAMME, TEXT)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pages")
-    build_site(ROOT / "corpus", out)
-    return out
+def site(project_site: Path) -> Path:
+    return project_site
 
 
 def tree(doc_id: str) -> DocTree:

@@ -465,3 +465,23 @@ def test_a_full_disk_is_one_line_and_every_page_stays_whole(
     }  # the two files written before the disk filled; every other file is as it was
     build_site(corpus, out)
     assert "新增一段" in (out / f"doc/{LAST}.html").read_text(encoding="utf-8")
+
+
+def test_a_read_only_site_folder_is_one_line_naming_the_folder_and_what_to_do(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's disk-error line, for the site: the system's reason, and --out, not the corpus."""
+    import errno
+
+    from corpusdiff.errors import CorpusError
+    from corpusdiff.store import files
+
+    def refuses(path: Path, data: bytes, *, durable: bool = True) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files, "write_bytes_atomic", refuses)
+    with pytest.raises(CorpusError) as raised:
+        build_site(corpus, tmp_path / "site")
+    message = str(raised.value)
+    assert "\n" not in message and "(Read-only file system)" in message
+    assert "the site folder is read-only for you" in message and "choose another --out" in message

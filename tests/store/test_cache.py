@@ -38,6 +38,7 @@ def _diff(cache: str) -> tuple[dict, str]:
     return json.loads(done.stdout), done.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> None:
     cold, cold_jieba = _diff(str(tmp_path))
     warm, warm_jieba = _diff(str(tmp_path))
@@ -47,6 +48,7 @@ def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> Non
     assert uncached == cold
 
 
+@pytest.mark.slow
 def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
     expected, _ = _diff(str(tmp_path))
     entries = [p for p in tmp_path.rglob("*.json")]

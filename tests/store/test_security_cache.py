@@ -57,6 +57,7 @@ def _diff(cache_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_planted_pickle_runs_no_code_and_a_wrong_type_is_a_miss(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     first = _diff(cache_dir)

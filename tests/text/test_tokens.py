@@ -21,7 +21,7 @@ PLAN_2025 = ROOT / "corpus/futian/annual-plan/2025-01.md"
 PIECE_END = re.compile(r"(?<=[。；！？\n])")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def full() -> jieba.Tokenizer:
     """jieba's own tokenizer with its whole dictionary: the reference."""
     jieba.setLogLevel(logging.WARNING)
@@ -158,6 +158,7 @@ def _damage(path: Path, how: str) -> None:
     path.write_bytes(damaged)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["garbage", "empty", "truncated", "middle zeroed"])
 def test_a_damaged_index_still_segments_correctly_and_heals(
     how: str, full: jieba.Tokenizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

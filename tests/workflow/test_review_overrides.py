@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, empty_cache_with_index
 from tests.workflow.test_workflow import cli, git_run
+
+#: Started first under xdist (tests/conftest.py): the git diff driver runs as a process.
+pytestmark = pytest.mark.slow
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 PLAN_2025 = SEEDS / "futian-2025-01-plan-report.txt"
@@ -28,8 +31,9 @@ def diff_entries(cache: Path) -> list[Path]:
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty result cache for this test (and the git driver it starts)."""
-    path = tmp_path / "cache"
+    """A fresh result cache for this test (and the git driver it starts), empty but for jieba's
+    dictionary index."""
+    path = empty_cache_with_index(tmp_path / "cache")
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(path))
     return path
 
