@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 PLAN_GENRE = "five-year-plan"
 REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
 FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
-#: Per presence: the glyph and the catalogue key of its meaning (render/strings.py).
+#: Per presence: the glyph and the catalogue key of its meaning (corpusdiff/strings.py).
 PRESENCE_MARKS = {
     tl.QUOTED: ("●", "timeline.quoted"),
     tl.MENTIONED: ("○", "timeline.mentioned"),
