@@ -3,6 +3,7 @@ views, then floors on every labelled pair of tests/data/labels/initiatives/."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -334,7 +335,12 @@ def test_run_differ_gives_a_consistent_view() -> None:
 def test_every_label_file_has_floors_and_the_held_out_pair_is_marked() -> None:
     names = {path.stem for path in label_files()}
     assert names == set(FLOORS)
-    assert {name for name in names if evaluate(LABEL_DIR / f"{name}.json").held_out} == HELD_OUT
+    marked = {
+        name
+        for name in names
+        if json.loads((LABEL_DIR / f"{name}.json").read_text(encoding="utf-8"))["meta"].get("held_out")
+    }
+    assert marked == HELD_OUT  # read from the files: the report marks what the files say
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
