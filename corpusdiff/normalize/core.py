@@ -615,7 +615,7 @@ def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
     if builder.current and not builder.current.text.endswith("表") and builder.is_open():
         return False
     window = builder.lines[index : min(stop, index + _FLAT_HEADER_MAX_LINES)]
-    if not any(tables.is_flat_row(" ".join(strip_debris(line).split())) for line in window):
+    if not any(tables.is_flat_row(tables.flat_text(line)) for line in window):
         return False
     return tables.looks_like_flat_table(_flat_fragments(builder, index, stop))
 

@@ -6,6 +6,7 @@ separated by blank lines) and space-separated rows with wrapped cells (PDF appen
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -81,10 +82,17 @@ def is_flat_row(text: str) -> bool:
     return bool(_FLAT_ROW_RE.match(text)) and "\t" not in text
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def flat_text(line: str) -> str:
+    """A line of a space-separated table without debris, its spaces collapsed. Cached: the
+    walk asks of the same lines again at every numbered line that might start a table."""
+    return " ".join(strip_debris(line).split())
+
+
 def looks_like_flat_table(fragments: Sequence[str]) -> bool:
     """The header starts here: numbered rows with space-separated values follow, no caption
     (a line ending in 表) stands before the first row, and nothing uses tabs."""
-    texts = [" ".join(strip_debris(f).split()) for f in fragments]
+    texts = [flat_text(f) for f in fragments]
     first = next((i for i, t in enumerate(texts) if _FLAT_ROW_RE.match(t)), None)
     if first is None or any(t.endswith("表") for t in texts[:first]):
         return False
@@ -94,7 +102,7 @@ def looks_like_flat_table(fragments: Sequence[str]) -> bool:
 
 def parse_flat_rows(fragments: Sequence[str]) -> Rows:
     """PDF appendix tables: header cells and value cells wrapped over several lines."""
-    fragments = [" ".join(strip_debris(f).split()) for f in fragments]
+    fragments = [flat_text(f) for f in fragments]
     fragments = [f for f in fragments if f and not is_page_number(f)]
     starts = [i for i, f in enumerate(fragments) if _FLAT_ROW_RE.match(f) or _GROUP_LABEL_RE.match(f)]
     if not starts:
