@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install install-runtime browser demo test fuzz lint cli-docs bench clean
+.PHONY: install install-runtime browser demo test fuzz eval lint cli-docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ test: lint browser
 fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 	CORPUSDIFF_KILL_TRIALS=100 $(BIN)/pytest -q -p no:cacheprovider tests/test_faults.py
+
+# Score the differ against the hand-labelled pairs (tests/data/labels/initiatives/);
+# `make eval ARGS=--verbose` lists every error.
+eval: install
+	$(BIN)/python -m tests.eval_initiatives $(ARGS)
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks docs
