@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from markupsafe import Markup, escape
 
@@ -23,17 +24,30 @@ from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
 from corpusdiff.site.common import Doc, relative_root
 from corpusdiff.strings import PART_ORDER, Strings
-from corpusdiff.types.diff import DiffResult, Level, PartSummary
+from corpusdiff.types.diff import DiffResult, Level, PartSummary, Status
+
+
+class RowFilter(StrEnum):
+    """The classes a reader can show or hide on the diff page, in the order of the toolbar: the
+    statuses of `types.diff.Status`, with merges and splits together as `joined`."""
+
+    NEW = Status.NEW
+    DROPPED = Status.DROPPED
+    REWORDED = Status.REWORDED
+    MOVED = Status.MOVED
+    JOINED = "joined"
+    RECURRING = Status.RECURRING
+
 
 #: The filter class of a row, from its first change (a merge that is also a split is `joined`).
 STATUS_OF_CHANGE = {
-    Change.CONTINUED: "recurring",
-    Change.REWORDED: "reworded",
-    Change.MOVED: "moved",
-    Change.MERGED: "joined",
-    Change.SPLIT: "joined",
-    Change.NEW: "new",
-    Change.DROPPED: "dropped",
+    Change.CONTINUED: RowFilter.RECURRING,
+    Change.REWORDED: RowFilter.REWORDED,
+    Change.MOVED: RowFilter.MOVED,
+    Change.MERGED: RowFilter.JOINED,
+    Change.SPLIT: RowFilter.JOINED,
+    Change.NEW: RowFilter.NEW,
+    Change.DROPPED: RowFilter.DROPPED,
 }
 #: The label of each change in the catalogue's terms (延续 is SAME in English, as in reports).
 _LABEL_OF_CHANGE = {
@@ -45,8 +59,7 @@ _LABEL_OF_CHANGE = {
     Change.NEW: "new",
     Change.DROPPED: "dropped",
 }
-#: The classes a reader can show or hide, in the order of the toolbar.
-FILTERS = ("new", "dropped", "reworded", "moved", "joined", "recurring")
+FILTERS = tuple(RowFilter)
 #: How much of an unchanged unit the diff page shows (the rest is one link away).
 UNCHANGED_BRIEF = 40
 
@@ -66,7 +79,7 @@ def doc_link(root: str, entry_address: str) -> str:
     return f"{root}doc/{doc_id}.html#{anchor}"
 
 
-def row_status(row: UnitRow) -> str:
+def row_status(row: UnitRow) -> RowFilter:
     return STATUS_OF_CHANGE[row.changes[0]]
 
 
