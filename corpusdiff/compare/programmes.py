@@ -74,8 +74,9 @@ _LEADING_NUMBER_RE = re.compile(r"^[\d.]+")
 
 #: Dates and plain numbers (“5.21”): events' dates, not names.
 _NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
-#: Five-year-plan periods (“十四五”): a period, not a programme.
-_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
+#: Five-year-plan periods (“十四五”, and “六五”…“九五”, “十五” as the reports of their years wrote
+#: them): a period, not a programme.
+_PERIOD_RE = re.compile(r"^十?[一二三四五六七八九]?五$")
 #: Sentence punctuation inside the quote: a quotation or a sentence-long slogan.
 _SENTENCE_PUNCT = set("，。；：！？,;:")
 #: How honours, awards, titles and rankings end: 奖/奖项 (award), 称号/荣誉 (title), 案例/典型
@@ -99,6 +100,9 @@ _CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市�
 #: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness or line
 #: (九二共识, 四个意识, 四个自信) is held or upheld, never run.
 _DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线)$")
+#: Two things counted with 个 (两个维护, 两个确立, 两个务必, 两个毫不动摇, 两个一百年): the shape of
+#: political formulas and goals. Reports name two-part programmes 两X or 双X (两新, 两重, 双减).
+_TWO_FORMULA_RE = re.compile(rf"^两个[{IDEOGRAPHS}]")
 #: A chain of three or more levels or steps joined by - or — (“区-街道-社区”,
 #: “居家-小区-社区-机构”, “智能识别—规划调整—更新激活”) describes a hierarchy or a process.
 _CHAIN_MIN_PARTS = 3
@@ -213,9 +217,10 @@ _HONOUR_VERB_RE = re.compile(
 _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
 #: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”) and of
 #: holding a belief (树立“四个意识”, 坚定“四个自信”; 纠治“四风”): what follows is a problem or a doctrine;
-#: and 成为 (打造成为“…”): what follows is a positioning, a title to reach.
+#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; and 着眼 (着眼“放水养鱼”):
+#: an aim the policy serves.
 _NEGATIVE_BEFORE_RE = re.compile(
-    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为)[^，。；：、“”]{0,4}$"
+    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为|着眼)[^，。；：、“”]{0,4}$"
 )
 #: How many characters before a quote are read for its context.
 _BEFORE_WINDOW = 12
@@ -338,7 +343,7 @@ def _rejected_name(name: str) -> bool:
         return True
     if _OUTCOME_RE.search(name) or _CATEGORY_END_RE.search(name) or _MEASURE_RE.match(name):
         return True
-    if _DOCTRINE_END_RE.search(name):
+    if _DOCTRINE_END_RE.search(name) or _TWO_FORMULA_RE.match(name):
         return True
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
