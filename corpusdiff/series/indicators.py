@@ -690,14 +690,21 @@ def _label(cells: Sequence[Cell], names: Sequence[str]) -> str:
     return names[-1]
 
 
-def _measure(record: Indicator) -> str:
+#: An indicator named as a rate of change (居民消费价格涨幅, 工业增加值增速, 出口增长率) has one measure:
+#: its target `涨幅3%左右` (a level of the rate) and its result `居民消费价格上涨2%` (a growth) state
+#: the same figure, so neither is the other's missing level or rate.
+_RATE_NAME_RE = re.compile(r"(涨幅|增幅|降幅|增速|增长率|增长速度)$")
+
+
+def _measure(record: Indicator, row_name: str = "") -> str:
     """What a figure measures: the level, the rate of change, or "" (no figure, no direction)."""
-    return {Change.LEVEL: "level", Change.GROWTH: "rate", Change.DECLINE: "rate"}.get(record.change, "")
+    measure = {Change.LEVEL: "level", Change.GROWTH: "rate", Change.DECLINE: "rate"}.get(record.change, "")
+    return "rate" if measure and _RATE_NAME_RE.search(row_name) else measure
 
 
 def _statements(sets: Sequence[IndicatorSet], keys: _Keys) -> list[_Statement]:
     return [
-        _Statement(each.series, each, r.role, keys(each, r), _measure(r), r.change)
+        _Statement(each.series, each, r.role, keys(each, r), _measure(r, keys(each, r)[1]), r.change)
         for each in sets
         for r in each.indicators
         if not r.is_absent
@@ -720,7 +727,7 @@ def _cell(
         and s.edition is not each
         and (s.role, s.key) == (column.role, key)
     ]
-    missing = _missing_changes(records, elsewhere)
+    missing = _missing_changes(records, elsewhere, key[1])
     omitted = tuple(_omitted(each, column, key[1], change) for change in missing)
     for status in (Status.STATED, Status.NO_TARGET, Status.BLANK):
         if any(r.status == status for r in records):
@@ -728,15 +735,15 @@ def _cell(
     return Cell(Status.OMITTED, omitted) if omitted else Cell(Status.NONE, ())
 
 
-def _missing_changes(records: tuple[Indicator, ...], elsewhere: list[_Statement]) -> list[Change]:
+def _missing_changes(records: tuple[Indicator, ...], elsewhere: list[_Statement], row_name: str) -> list[Change]:
     """The changes to record as omitted: "" for the whole indicator, or the missing measure's."""
     if not elsewhere:
         return []
     if not records:
         return [Change.NONE]
-    if any(r.status != Status.STATED or not _measure(r) for r in records):
+    if any(r.status != Status.STATED or not _measure(r, row_name) for r in records):
         return []
-    have = {_measure(r) for r in records}
+    have = {_measure(r, row_name) for r in records}
     wanted = {s.measure: s.change for s in reversed(elsewhere) if s.measure}
     return [change for measure, change in sorted(wanted.items()) if measure not in have]
 

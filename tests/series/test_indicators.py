@@ -324,6 +324,19 @@ def test_what_another_edition_of_the_series_states_is_omitted_here() -> None:
     assert omitted == [("地区生产总值", "growth", "p0"), ("一般公共预算收入", "", "p0")]
 
 
+def test_a_rate_named_indicator_stated_as_a_level_or_as_a_growth_omits_neither() -> None:
+    """涨幅2.6% and 上涨2% state the same figure of 居民消费价格涨幅: no "(growth not stated)" or
+    "(level not stated)" beside either."""
+    old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["居民消费价格涨幅2.6%"])
+    new = _plan("t/plan/2025-01", "2025-01", "t-plan", ["居民消费价格上涨2%"])
+    table = indicator_table([old, new])
+    # one row, labelled as the latest edition prints it
+    assert [(row.name, [cell_text(cell) for cell in row.cells]) for row in table.rows] == [
+        ("居民消费价格", ["2.6%", "+2%"])
+    ]
+    assert not [r for _, r in all_records(table) if r.status == "omitted"]
+
+
 def test_a_blank_cell_is_not_also_counted_as_omitted() -> None:
     old = extract_indicators(document(ANNUAL_TABLE.replace("| - |", "| 下降5% |"), doc_id="t/a", date="2022"))
     new = extract_indicators(document(ANNUAL_TABLE, doc_id="t/b", date="2023"))
