@@ -368,12 +368,19 @@ def _check_for(annotation: object) -> Callable[[object], bool]:
     raise TypeError(f"the cache cannot check {annotation!r}")
 
 
+def stamped_files(package: Path) -> list[Path]:
+    """What the results depend on: the modules and the data shipped with them (stopwords, the
+    policy-area vocabulary, indicator aliases), so editing a data file is a new generation too."""
+    return sorted([*package.rglob("*.py"), *(p for p in package.rglob("data/*") if p.is_file())])
+
+
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """A hash of corpusdiff's own modules and jieba's dictionary stamp, found without imports."""
+    """A hash of corpusdiff's own modules and data files and jieba's dictionary stamp, found
+    without imports."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for module in sorted(package.rglob("*.py")):
+    for module in stamped_files(package):
         digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
     spec = find_spec("jieba")
     if spec is not None and spec.origin is not None:

@@ -81,6 +81,15 @@ def test_a_new_code_stamp_removes_the_old_generation(tmp_path: Path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["f" * 16]
 
 
+def test_the_code_stamp_covers_the_data_files_shipped_with_the_code() -> None:
+    """A vocabulary edited without a change to any module still makes a new generation."""
+    from corpusdiff.store import cache
+
+    package = Path(cache.__file__).resolve().parent.parent
+    stamped = {p.relative_to(package).as_posix() for p in cache.stamped_files(package)}
+    assert {"compare/data/policy-areas.yaml", "text/data/stopwords.txt", "compare/units.py"} <= stamped
+
+
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
 def test_sentence_wise_segmentation_equals_whole_text_segmentation(seed: Path) -> None:
     import jieba
