@@ -369,8 +369,8 @@ def _check_for(annotation: object) -> Callable[[object], bool]:
 
 
 def stamped_files(package: Path) -> list[Path]:
-    """What the results depend on: the modules and the data shipped with them (stopwords, the
-    policy-area vocabulary, indicator aliases), so editing a data file is a new generation too."""
+    """What the results depend on: the modules and the data shipped with them (stopwords,
+    indicator synonyms), so editing a data file is a new generation too."""
     return sorted([*package.rglob("*.py"), *(p for p in package.rglob("data/*") if p.is_file())])
 
 

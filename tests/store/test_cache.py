@@ -87,7 +87,7 @@ def test_the_code_stamp_covers_the_data_files_shipped_with_the_code() -> None:
 
     package = Path(cache.__file__).resolve().parent.parent
     stamped = {p.relative_to(package).as_posix() for p in cache.stamped_files(package)}
-    assert {"compare/data/policy-areas.yaml", "text/data/stopwords.txt", "compare/units.py"} <= stamped
+    assert {"series/data/indicator-synonyms.yaml", "text/data/stopwords.txt", "compare/units.py"} <= stamped
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
