@@ -266,6 +266,9 @@ class _Graph:
     split_from: dict[Node, Node] = field(default_factory=dict)
     evidence: dict[tuple[Node, Node], tuple[tuple[int, int], Link]] = field(default_factory=dict)
     silent: frozenset[int] = frozenset()  # editions without any item at this level
+    #: a node merged into a hub -> the node split from that hub in which its lineage goes on
+    through: dict[Node, Node] = field(default_factory=dict)
+    resumed: dict[Node, Node] = field(default_factory=dict)  # the reverse of `through`
 
     def join(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.successor[a], self.predecessor[b] = b, a
@@ -294,6 +297,28 @@ class _Graph:
         while node in self.successor:
             node = self.successor[node]
         return node
+
+    def before(self, node: Node) -> list[Node]:
+        """The lineage up to `node`: its chain, and before a split (or a hub it went through)
+        the lineage it came from."""
+        chain = _up_to(node, self.predecessor)
+        first = chain[0]
+        if first in self.resumed:
+            return [*self.before(self.resumed[first]), self.split_from[first], *chain]
+        if first in self.split_from:
+            return [*self.before(self.split_from[first]), *chain]
+        return chain
+
+    def after(self, node: Node) -> list[Node]:
+        """The lineage from `node` on: its chain, and after a merge the lineage it merged into
+        (through a hub, the unit it goes on in)."""
+        chain = _follow(node, self.successor)
+        last = chain[-1]
+        if last in self.through:
+            return [*chain, self.merged_into[last], *self.after(self.through[last])]
+        if last in self.merged_into:
+            return [*chain, *self.after(self.merged_into[last])]
+        return chain
 
     def spans(self, first: int, last: int, link: Link) -> bool:
         """Whether a link may join editions `first` and `last`: always when no edition between
@@ -325,15 +350,98 @@ def chain_items(
                 if (link.probability >= MERGE_SURE) == sure:
                     _join_extra(graph, (i, link.old), (j, link.new), (i, j), link)
         if sure:
+            for i, j in consecutive:
+                for link in links[(i, j)]:
+                    if _confirmed(graph, (i, link.old), (j, link.new), link, links):
+                        _join_extra(graph, (i, link.old), (j, link.new), (i, j), link)
             for i, j in distant:
                 for link in links[(i, j)]:
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
+    for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
+        _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []
     for edition, keys in enumerate(items):
         for node in ((edition, key) for key in keys):
-            if node not in graph.predecessor:
-                chains.append(_extended(_follow(node, graph.successor), graph))
+            if node not in graph.predecessor and node not in graph.resumed:
+                chains.append(_extended(node, graph))
     return chains
+
+
+def _confirmed(
+    graph: _Graph, a: Node, b: Node, link: Link, links: Mapping[tuple[int, int], Sequence[Link]]
+) -> bool:
+    """Whether a doubtful merge or split is borne out by the differ's pair of the editions
+    either side of the unit merged into (split from): 2014's `（八）统筹做好保障和改善民生工作`,
+    folded into 2015's part `五、` with little conviction, pairs with 2016's livelihood group,
+    which continues `五、`. Such a merge or split is taken before the pairs of editions further
+    apart, which would otherwise join past the edition in between."""
+    if link.probability >= MERGE_SURE:
+        return False
+    if link.relation == Relation.MERGE and graph.open_end(a):
+        going_on = _neighbours(graph, b, graph.successor, graph.split_from)
+        return any((b[0] + 1, x.new) in going_on for x in links.get((a[0], b[0] + 1), ()) if x.old == a[1])
+    if link.relation == Relation.SPLIT and graph.open_start(b):
+        coming_in = _neighbours(graph, a, graph.predecessor, graph.merged_into)
+        return any((a[0] - 1, x.old) in coming_in for x in links.get((a[0] - 1, b[0]), ()) if x.new == b[1])
+    return False
+
+
+def _neighbours(
+    graph: _Graph, node: Node, one_to_one: Mapping[Node, Node], extra: Mapping[Node, Node]
+) -> set[Node]:
+    """The units next to `node` on one side: its one-to-one neighbour, and the units merged into
+    it (split from it)."""
+    found = {x for x, y in extra.items() if y == node}
+    if node in one_to_one:
+        found.add(one_to_one[node])
+    return found
+
+
+def _through_hub(graph: _Graph, hub: Node, across: Sequence[Link]) -> None:
+    """Lineages that meet in one item and part again: several units of one edition merged into
+    a hub (2014's demand, innovation and farming groups into 2015's task area `四、`) that splits
+    into several of the next (2016's demand, supply-side and farming groups). Which lineage
+    goes on in which unit is the differ's word on the editions either side of the hub, which it
+    compares directly (`across`): each unit coming in continues in the unit going out it pairs
+    with there, strongest pairs first; the hub's own lineage keeps its successor otherwise."""
+    before, after = hub[0] - 1, hub[0] + 1
+    main_in = graph.predecessor.get(hub)
+    main_out = graph.successor.get(hub)
+    merged = [a for a, b in graph.merged_into.items() if b == hub and a[0] == before]
+    split = [b for b, a in graph.split_from.items() if a == hub and b[0] == after]
+    incoming = [*([main_in] if main_in is not None and main_in[0] == before else []), *merged]
+    outgoing = [*([main_out] if main_out is not None and main_out[0] == after else []), *split]
+    if not merged or not split:
+        return
+    going: dict[Node, Node] = {}
+    for link in sorted(across, key=lambda x: (bool(x.relation), -x.probability)):
+        a, b = (before, link.old), (after, link.new)
+        if a in incoming and b in outgoing and a not in going and b not in going.values():
+            going[a] = b
+    taken = set(going.values())
+    goes_on: Node | None
+    if main_in is not None and main_in in going:
+        goes_on = going[main_in]
+    else:
+        goes_on = main_out if main_out is not None and main_out not in taken else None
+    if goes_on != main_out:
+        _rewire(graph, hub, main_out, goes_on)
+    for a in merged:
+        if a in going:
+            graph.through[a] = going[a]
+            graph.resumed[going[a]] = a
+
+
+def _rewire(graph: _Graph, hub: Node, old_next: Node | None, new_next: Node | None) -> None:
+    """The hub's own lineage goes on in `new_next` (one of its splits, or nothing) instead of
+    `old_next`, which becomes a unit split from the hub; the evidence of each step stays the
+    differ's."""
+    if old_next is not None:
+        del graph.successor[hub], graph.predecessor[old_next]
+        graph.split_from[old_next] = hub
+    if new_next is not None:
+        del graph.split_from[new_next]
+        graph.successor[hub], graph.predecessor[new_next] = new_next, hub
 
 
 def _join_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
@@ -381,17 +489,25 @@ def _up_to(node: Node, predecessor: Mapping[Node, Node]) -> list[Node]:
     return chain
 
 
-def _extended(own: list[Node], graph: _Graph) -> Chain:
-    """A chain with the lineage it split from before it and the one it merged into after it."""
-    chain, start, end = list(own), 0, len(own)
-    while chain[0] in graph.split_from:
-        before = _up_to(graph.split_from[chain[0]], graph.predecessor)
-        chain, start, end = before + chain, start + len(before), end + len(before)
-    while chain[-1] in graph.merged_into:
-        chain += _follow(graph.merged_into[chain[-1]], graph.successor)
+def _extended(start: Node, graph: _Graph) -> Chain:
+    """The chain that starts at `start`, with the lineage it split from before it, and after it
+    the hubs it went through and the lineage it merged into at last. Its own items are those
+    it reaches by one-to-one steps and through hubs; the rest it shares."""
+    chain = graph.before(graph.split_from[start]) if start in graph.split_from else []
+    shared = set(range(len(chain)))
+    node: Node | None = start
+    while node is not None:
+        chain += _follow(node, graph.successor)
+        node = graph.through.get(chain[-1])
+        if node is not None:
+            shared.add(len(chain))
+            chain.append(graph.merged_into[chain[-1]])
+    if chain[-1] in graph.merged_into:
+        rest = graph.after(graph.merged_into[chain[-1]])
+        shared.update(range(len(chain), len(chain) + len(rest)))
+        chain += rest
     evidence = tuple(graph.evidence[(a, b)] for a, b in pairwise(chain))
-    shared = tuple(n for n in range(len(chain)) if not start <= n < end)
-    return Chain(tuple(chain), evidence, shared)
+    return Chain(tuple(chain), evidence, tuple(sorted(shared)))
 
 
 def _thread(
