@@ -570,7 +570,8 @@ def _groups_spread(
 
 
 def _share(count: int, size: int) -> float:
-    """The share of a group's units that went one way: a unit paired twice counts once."""
+    """The share of a group's units that went one way, at most 1: a unit in a pair and in a
+    split as well is counted for each."""
     return min(1.0, count / max(1, size))
 
 
