@@ -203,7 +203,8 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     for level in LEVELS:
         items = [[u.index for u in found if _level_of(u) == level] for found in units]
         links = {pair: links_at(diff, level) for pair, diff in by_pair.items()}
-        for chain in chain_items(items, links):
+        aligned = {pair: section_links(diff) for pair, diff in by_pair.items()} if level == GROUP else {}
+        for chain in chain_items(items, links, aligned):
             threads.append(_thread(level, chain, trees, units, parts, editions))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
@@ -232,6 +233,31 @@ def links_at(diff: DiffResult, level: ThreadLevel) -> list[Link]:
         and _level_of(item.new) == level
     ]
     return sorted(found, key=lambda link: -link.probability)
+
+
+def section_links(diff: DiffResult) -> list[Link]:
+    """The differ's one-to-one pairs of sections whose headings are group units: the section
+    alignment follows a group by its place among the groups aligned around it, where its
+    units, scattered one each over several groups, say nothing."""
+    old_group = {u.section: u.index for u in initiative_units(diff.old) if u.kind == GROUP_KIND}
+    new_group = {u.section: u.index for u in initiative_units(diff.new) if u.kind == GROUP_KIND}
+    found = [
+        Link(
+            old_group[m.old.index],
+            new_group[m.new.index],
+            m.similarity,
+            status=Status.MOVED if m.status == Status.MOVED else Status.REWORDED,
+            confidence=_confidence(m.similarity),
+        )
+        for m in diff.sections
+        if m.old is not None and m.new is not None and not m.relation
+        and m.old.index in old_group and m.new.index in new_group
+    ]
+    return sorted(found, key=lambda link: -link.probability)
+
+
+def _confidence(probability: float) -> str:
+    return "high" if probability >= CONFIDENT else "medium" if probability >= PLAUSIBLE else "low"
 
 
 def _link(item: Initiative) -> Link:
@@ -329,14 +355,16 @@ class _Graph:
 
 
 def chain_items(
-    items: Sequence[Sequence[int]], links: Mapping[tuple[int, int], Sequence[Link]]
+    items: Sequence[Sequence[int]],
+    links: Mapping[tuple[int, int], Sequence[Link]],
+    aligned: Mapping[tuple[int, int], Sequence[Link]] | None = None,
 ) -> list[Chain]:
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
     extended by the items it shares through a merge or split the differ reports; chains in
     order of their first own item. Evidence is taken strongest first: consecutive pairs, then
     the merges and splits the differ is at least fairly sure of, then pairs of editions further
-    apart, and last the doubtful merges and splits, which must not stand in a confident
-    pair's way."""
+    apart, then the section alignment of consecutive editions (`aligned`, for groups), and
+    last the doubtful merges and splits, which must not stand in a confident pair's way."""
     graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))
     consecutive = sorted(pair for pair in links if pair[1] == pair[0] + 1)
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
@@ -357,6 +385,10 @@ def chain_items(
             for i, j in distant:
                 for link in links[(i, j)]:
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
+            for (i, j), found in sorted((aligned or {}).items()):
+                for link in found:
+                    if j == i + 1 and graph.open_end((i, link.old)) and graph.open_start((j, link.new)):
+                        graph.join((i, link.old), (j, link.new), (i, j), link)
     for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
         _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 #: The share of labelled lineages that must come out as exactly one thread (issue 16).
 TARGET = 0.9
 #: Lineages one thread holds whole today (it may hold more), so that this gets no worse.
-FLOOR_WHOLE = 25
+FLOOR_WHOLE = 26
 
 #: Lineages the timeline does not give as one thread with today's differ, and why; one the differ
 #: gets right fails the test until it is removed here.
@@ -43,10 +43,6 @@ KNOWN: dict[str, str] = {
     "创新": (
         "the differ continues 2015's 三、 (reform and opening), not 四、, as 2016's supply-side group, so "
         "2014's innovation group goes on through 四、 in 2016's demand group"
-    ),
-    "生态环境": (
-        "the differ folds 2018's 三大攻坚战 (risk, poverty and pollution, one paragraph each) into "
-        "2019's poverty group, and 2019's environment group continues no 2018 group"
     ),
 }
 JUMPS = (

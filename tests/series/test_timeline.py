@@ -354,6 +354,20 @@ def test_a_lineage_through_a_hub_is_the_past_of_what_splits_from_it_later() -> N
     assert split.nodes == ((0, 1), (1, 4), (2, 8), (3, 7)) and split.shared == (0, 1, 2)
 
 
+def test_a_group_whose_units_scattered_follows_the_section_alignment() -> None:
+    # group 0/1 gave one unit to each of several groups: no group pair, only a doubtful merge
+    # into 1/5; the section alignment pairs it with 1/4 (its place among the aligned groups)
+    links = {(0, 1): [Link(2, 5, 0.9), Link(1, 5, 0.25, MERGE)]}
+    aligned = {(0, 1): [Link(1, 4, 0.21)]}
+    assert nodes(chain_items([[1, 2], [4, 5]], links, aligned)) == [[(0, 1), (1, 4)], [(0, 2), (1, 5)]]
+
+
+def test_the_section_alignment_gives_way_to_a_confident_pair_across_a_gap() -> None:
+    links: dict[tuple[int, int], list[Link]] = {(0, 1): [], (1, 2): [], (0, 2): [Link(1, 9, 0.9)]}
+    aligned = {(0, 1): [Link(1, 4, 0.14)]}
+    assert nodes(chain_items([[1], [4], [9]], links, aligned)) == [[(0, 1), (2, 9)], [(1, 4)]]
+
+
 @st.composite
 def linked_editions(draw: st.DrawFn) -> tuple[list[list[int]], dict[tuple[int, int], list[Link]]]:
     """Random editions and diffs shaped like the differ's: per pair a one-to-one assignment,
