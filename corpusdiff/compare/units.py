@@ -519,6 +519,7 @@ def _groups_where_units_went(
     so a group of which little carries on is no sure pair."""
     old_units, new_units = editions.old_units, editions.new_units
     paired = ({m.old for m in matches}, {m.new for m in matches})
+    partnered = ({m.old for m in matches if not m.relation}, {m.new for m in matches if not m.relation})
     proposals = []
     for side, index in _unpaired_groups(old_units, new_units, *paired):
         mine = {pair: n for pair, n in votes.items() if pair[side] == index}
@@ -532,10 +533,11 @@ def _groups_where_units_went(
     for _, share, side, pair in proposals:
         if pair[side] in paired[side]:
             continue  # paired a moment ago, as the other side of a stronger group
-        taken = pair[1 - side] in paired[1 - side]
+        taken = pair[1 - side] in partnered[1 - side]
         found.append(Match(pair[0], pair[1], share, ("merge" if side == 0 else "split") if taken else ""))
-        paired[0].add(pair[0])
-        paired[1].add(pair[1])
+        for ends in (paired, partnered):
+            ends[0].add(pair[0])
+            ends[1].add(pair[1])
     return found
 
 

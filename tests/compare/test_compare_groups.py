@@ -205,3 +205,21 @@ def test_a_group_paired_through_its_units_is_never_surer_than_certain() -> None:
     found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
     [group] = [m for m in found if old_units[m.old].kind == GROUP]
     assert group.probability == 1.0
+
+
+def test_a_group_only_split_from_a_paragraph_is_free_for_the_group_its_units_came_from() -> None:
+    """2019's `（三）坚持创新引领发展…` is split from a 2018 paragraph (`发展壮大新动能`) and takes
+    the tasks of 2018's group `（二）加快建设创新型国家`: that group continues as it, one to one,
+    not merged into a group that continues nothing else."""
+    old = FRONT + _group("（一）加快建设创新型国家", INNOVATION) + "\n### （二）其他\n\n发展壮大新动能。\n\n加强社会建设。\n"
+    new = FRONT + _group("（一）培育壮大发展新动力", INNOVATION_LATER)
+    pairs = [*zip(INNOVATION, INNOVATION_LATER, strict=True)]
+    old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
+    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
+    olds = {u.heading if u.kind == GROUP else u.text: k for k, u in enumerate(old_units)}
+    news = {u.heading if u.kind == GROUP else u.text: k for k, u in enumerate(new_units)}
+    matches = [Match(olds[a], news[b], 0.9) for a, b in pairs]
+    matches.append(Match(olds["发展壮大新动能。"], news["培育壮大发展新动力"], 0.37, "split"))
+    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
+    steps = {(old_units[m.old].heading, new_units[m.new].heading, m.relation) for m in found}
+    assert ("加快建设创新型国家", "培育壮大发展新动力", "") in steps

@@ -42,7 +42,8 @@ KNOWN: dict[str, str] = {
     "扩大内需": "the differ continues 2013's （一）加快转变经济发展方式 (no item of the label) as 2014's demand group",
     "创新": (
         "the differ continues 2015's 三、 (reform and opening), not 四、, as 2016's supply-side group, so "
-        "2014's innovation group goes on through 四、 in 2016's demand group"
+        "the thread from 2016 on has the reform lineage's past; 2014's innovation group goes on through "
+        "四、 in 2016's demand group"
     ),
 }
 JUMPS = (
