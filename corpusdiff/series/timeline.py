@@ -402,19 +402,22 @@ def chain_items(
 def _confirmed(
     graph: _Graph, a: Node, b: Node, link: Link, links: Mapping[tuple[int, int], Sequence[Link]]
 ) -> bool:
-    """Whether a doubtful merge or split is borne out by the differ's pair of the editions
+    """Whether a doubtful merge or split is borne out by the differ's diff of the editions
     either side of the unit merged into (split from): 2014's `（八）统筹做好保障和改善民生工作`,
-    folded into 2015's part `五、` with little conviction, pairs with 2016's livelihood group,
-    which continues `五、`. Such a merge or split is taken before the pairs of editions further
-    apart, which would otherwise join past the edition in between."""
+    folded into 2015's part `五、` with little conviction, is merged there into 2016's
+    livelihood group, which continues `五、`. Such a merge or split is taken before the pairs of
+    editions further apart, which would otherwise join past the edition in between. A
+    one-to-one pair there bears out no merge: it joins the two chains itself (a bridge)."""
     if link.probability >= MERGE_SURE:
         return False
     if link.relation == Relation.MERGE and graph.open_end(a):
         going_on = _neighbours(graph, b, graph.successor, graph.split_from)
-        return any((b[0] + 1, x.new) in going_on for x in links.get((a[0], b[0] + 1), ()) if x.old == a[1])
+        across = links.get((a[0], b[0] + 1), ())
+        return any((b[0] + 1, x.new) in going_on for x in across if x.old == a[1] and x.relation)
     if link.relation == Relation.SPLIT and graph.open_start(b):
         coming_in = _neighbours(graph, a, graph.predecessor, graph.merged_into)
-        return any((a[0] - 1, x.old) in coming_in for x in links.get((a[0] - 1, b[0]), ()) if x.new == b[1])
+        across = links.get((a[0] - 1, b[0]), ())
+        return any((a[0] - 1, x.old) in coming_in for x in across if x.new == b[1] and x.relation)
     return False
 
 

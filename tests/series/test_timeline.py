@@ -323,6 +323,21 @@ def test_a_doubtful_merge_borne_out_by_the_editions_either_side_is_not_skipped_o
     ]
 
 
+def test_a_one_to_one_pair_across_a_doubtful_split_bridges_it_instead() -> None:
+    # 1/4 has no successor; it is split into 2/7 (fairly sure) and 2/8 (doubtful), and the diff
+    # of editions 0 and 2 pairs 0/1, which precedes 1/4, one to one with 2/8: that pair joins
+    # 1/4 to 2/8 as a bridge, a lineage of its own, not a split sharing 1/4's past
+    links = {
+        (0, 1): [Link(1, 4, 0.9)],
+        (1, 2): [Link(4, 7, 0.56, SPLIT), Link(4, 8, 0.36, SPLIT)],
+        (0, 2): [Link(1, 8, 0.84)],
+    }
+    assert nodes(chain_items([[1], [4], [7, 8]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 1), (1, 4), (2, 7)],
+    ]
+
+
 def test_lineages_that_meet_in_one_item_and_part_again_go_on_where_they_were_paired() -> None:
     # 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
     # and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
