@@ -10,10 +10,15 @@ items). Evidence is taken strongest first:
 1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
-   merges and splits wait until after step 3);
+   merges and splits wait until after step 4, unless the diff of the editions either side
+   bears them out);
 3. a pair of editions further apart joins the end of one chain to the start of the other when
    they do not overlap and the join lies next to the pair's own units; a join that skips an
-   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it;
+4. a group left without a successor joins one of the next edition left without a predecessor
+   where the differ's section alignment pairs their sections;
+5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
+   of the editions either side of the hub pairs them.
 
 Each step keeps the differ's evidence (which diff, class, confidence), so a reader can see why
 two items are one lineage. Rendering is in `render/timeline.py`.
