@@ -443,7 +443,8 @@ def _through_hub(graph: _Graph, hub: Node, across: Sequence[Link]) -> None:
     into several of the next (2016's demand, supply-side and farming groups). Which lineage
     goes on in which unit is the differ's word on the editions either side of the hub, which it
     compares directly (`across`): each unit coming in continues in the unit going out it pairs
-    with there, strongest pairs first; the hub's own lineage keeps its successor otherwise."""
+    with there, strongest pairs first. The hub's own lineage keeps its successor unless a
+    merged lineage goes on in it; then it goes on in the unit it pairs with, if any."""
     before, after = hub[0] - 1, hub[0] + 1
     main_in = graph.predecessor.get(hub)
     main_out = graph.successor.get(hub)
@@ -458,28 +459,21 @@ def _through_hub(graph: _Graph, hub: Node, across: Sequence[Link]) -> None:
         a, b = (before, link.old), (after, link.new)
         if a in incoming and b in outgoing and a not in going and b not in going.values():
             going[a] = b
-    taken = set(going.values())
-    goes_on: Node | None
-    if main_in is not None and main_in in going:
-        goes_on = going[main_in]
-    else:
-        goes_on = main_out if main_out is not None and main_out not in taken else None
-    if goes_on != main_out:
-        _rewire(graph, hub, main_out, goes_on)
+    if main_out is not None and any(going.get(a) == main_out for a in merged):
+        _rewire(graph, hub, main_out, going.get(main_in) if main_in is not None else None)
     for a in merged:
         if a in going:
             graph.through[a] = going[a]
             graph.resumed[going[a]] = a
 
 
-def _rewire(graph: _Graph, hub: Node, old_next: Node | None, new_next: Node | None) -> None:
-    """The hub's own lineage goes on in `new_next` (one of its splits, or nothing) instead of
-    `old_next`, which becomes a unit split from the hub; the evidence of each step stays the
-    differ's."""
-    if old_next is not None:
-        del graph.successor[hub], graph.predecessor[old_next]
-        graph.split_from[old_next] = hub
-    if new_next is not None:
+def _rewire(graph: _Graph, hub: Node, old_next: Node, new_next: Node | None) -> None:
+    """`old_next`, the hub's successor, goes on a lineage merged into the hub; the hub's own
+    lineage goes on in `new_next` (one of its splits) or ends there. Each step keeps the
+    differ's evidence."""
+    del graph.successor[hub], graph.predecessor[old_next]
+    graph.split_from[old_next] = hub
+    if new_next is not None and new_next in graph.split_from:
         del graph.split_from[new_next]
         graph.successor[hub], graph.predecessor[new_next] = new_next, hub
 

@@ -355,6 +355,21 @@ def test_lineages_that_meet_in_one_item_and_part_again_go_on_where_they_were_pai
     assert [link.relation for _, link in innovation.evidence] == [Relation.NONE, SPLIT]
 
 
+def test_a_hubs_own_lineage_keeps_its_successor_when_no_merged_lineage_goes_on_in_it() -> None:
+    # the distant diff pairs 0/0 with the split 2/1, but no lineage merged into 1/0 goes on in
+    # 2/0: 2/0 stays the hub's successor (it would otherwise be a split the differ never made)
+    links = {
+        (0, 1): [Link(0, 0, 1.0), Link(1, 0, 1.0, MERGE)],
+        (1, 2): [Link(0, 0, 1.0), Link(0, 1, 1.0, SPLIT)],
+        (0, 2): [Link(0, 1, 1.0)],
+    }
+    assert nodes(chain_items([[0, 1], [0], [0, 1]], links)) == [
+        [(0, 0), (1, 0), (2, 0)],
+        [(0, 1), (1, 0), (2, 0)],
+        [(0, 0), (1, 0), (2, 1)],
+    ]
+
+
 def test_a_lineage_through_a_hub_is_the_past_of_what_splits_from_it_later() -> None:
     # as above, and 3/7 splits from 2/8 (demand): its past is demand's (0/1, 1/4, 2/8), not the
     # past of the hub's own one-to-one chain (0/2, 1/4)
