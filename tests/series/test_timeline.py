@@ -338,16 +338,18 @@ def test_a_one_to_one_pair_across_a_doubtful_split_bridges_it_instead() -> None:
     ]
 
 
+#: 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
+#: and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
+#: diff of editions 0 and 2 pairs demand with demand and innovation with innovation.
+HUB = {
+    (0, 1): [Link(2, 4, 0.9), Link(1, 4, 0.9, MERGE)],
+    (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.9, SPLIT)],
+    (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.9)],
+}
+
+
 def test_lineages_that_meet_in_one_item_and_part_again_go_on_where_they_were_paired() -> None:
-    # 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
-    # and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
-    # diff of editions 0 and 2 pairs demand with demand and innovation with innovation
-    links = {
-        (0, 1): [Link(2, 4, 0.9), Link(1, 4, 0.9, MERGE)],
-        (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.9, SPLIT)],
-        (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.9)],
-    }
-    demand, innovation = chain_items([[1, 2], [4], [8, 9]], links)
+    demand, innovation = chain_items([[1, 2], [4], [8, 9]], HUB)
     assert demand.nodes == ((0, 1), (1, 4), (2, 8)) and demand.shared == (1,)
     assert innovation.nodes == ((0, 2), (1, 4), (2, 9)) and innovation.shared == ()
     # each step is still the differ's own pair of consecutive editions
@@ -371,14 +373,9 @@ def test_a_hubs_own_lineage_keeps_its_successor_when_no_merged_lineage_goes_on_i
 
 
 def test_a_lineage_through_a_hub_is_the_past_of_what_splits_from_it_later() -> None:
-    # as above, and 3/7 splits from 2/8 (demand): its past is demand's (0/1, 1/4, 2/8), not the
+    # the hub above, and 3/7 splits from 2/8 (demand): its past is demand's (0/1, 1/4, 2/8), not the
     # past of the hub's own one-to-one chain (0/2, 1/4)
-    links = {
-        (0, 1): [Link(2, 4, 0.9), Link(1, 4, 0.9, MERGE)],
-        (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.9, SPLIT)],
-        (2, 3): [Link(8, 6, 0.9), Link(8, 7, 0.9, SPLIT), Link(9, 5, 0.9)],
-        (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.9)],
-    }
+    links = {**HUB, (2, 3): [Link(8, 6, 0.9), Link(8, 7, 0.9, SPLIT), Link(9, 5, 0.9)]}
     chains = chain_items([[1, 2], [4], [8, 9], [5, 6, 7]], links)
     split = next(c for c in chains if c.nodes[-1] == (3, 7))
     assert split.nodes == ((0, 1), (1, 4), (2, 8), (3, 7)) and split.shared == (0, 1, 2)
