@@ -481,39 +481,100 @@ class _Editions:
 
 
 def _groups_from_units(editions: _Editions, matches: Sequence[Match]) -> list[Match]:
-    """Groups left unpaired, paired where their units went: a group continues under the group
-    that holds most of its continuing units, as an analyst follows `（三）增强内需…` of one year
-    into `四、协调推动经济稳定增长和结构优化` of the next by its tasks, whatever the headings say.
-    An unpaired old group whose units went to a paired new group is merged into it (and a new
-    group split from an old one likewise); the probability is the share of all the group's
-    units that went there, so a group of which little carries on is no sure pair."""
-    old_units, new_units = editions.old_units, editions.new_units
+    """Groups paired where their units went: a group continues under the group that holds
+    most of its continuing units, as an analyst follows `（三）增强内需…` of one year into
+    `四、协调推动经济稳定增长和结构优化` of the next by its tasks, whatever the headings say; and a
+    group whose units went to several groups (a task area spread over several （一） groups, or
+    several gathered into one) is split into (merged from) each of the others as well."""
+    votes = _group_votes(editions, matches)
+    sizes = (
+        Counter(enclosing_groups(editions.old_tree, editions.old_units).values()),
+        Counter(enclosing_groups(editions.new_tree, editions.new_units).values()),
+    )
+    continued = _groups_where_units_went(editions, votes, sizes, matches)
+    return continued + _groups_spread(editions, votes, sizes, [*matches, *continued])
+
+
+def _group_votes(editions: _Editions, matches: Sequence[Match]) -> Counter[tuple[int, int]]:
+    """(old group, new group) -> how many pairs of units under them the model found."""
+    old_units = editions.old_units
     old_group = enclosing_groups(editions.old_tree, old_units)
-    new_group = enclosing_groups(editions.new_tree, new_units)
+    new_group = enclosing_groups(editions.new_tree, editions.new_units)
     votes: Counter[tuple[int, int]] = Counter()
     for match in matches:
         if match.old in old_group and match.new in new_group and old_units[match.old].kind != GROUP:
             votes[(old_group[match.old], new_group[match.new])] += 1
-    sizes = (Counter(old_group.values()), Counter(new_group.values()))
+    return votes
+
+
+_Sizes = tuple[Counter[int], Counter[int]]
+
+
+def _groups_where_units_went(
+    editions: _Editions, votes: Counter[tuple[int, int]], sizes: _Sizes, matches: Sequence[Match]
+) -> list[Match]:
+    """Groups in no pair at all, paired with the group that holds at least GROUP_VOTES and
+    GROUP_SHARE of their continuing units: as a pair if that group is free, else merged into
+    (split from) it. The probability is the share of all the group's units that went there,
+    so a group of which little carries on is no sure pair."""
+    old_units, new_units = editions.old_units, editions.new_units
     paired = ({m.old for m in matches}, {m.new for m in matches})
+    partnered = ({m.old for m in matches if not m.relation}, {m.new for m in matches if not m.relation})
     proposals = []
     for side, index in _unpaired_groups(old_units, new_units, *paired):
         mine = {pair: n for pair, n in votes.items() if pair[side] == index}
         if mine:
             pair, count = max(mine.items(), key=lambda item: (item[1], -item[0][1 - side]))
             if count >= params.GROUP_VOTES and count >= params.GROUP_SHARE * sum(mine.values()):
-                proposals.append((count, count / sizes[side][index], side, pair))
+                proposals.append((count, _share(count, sizes[side][index]), side, pair))
     # strongest evidence first, the same way round whichever edition is the old one
     proposals.sort(key=lambda p: (-p[0], -p[1], min(p[3]), max(p[3])))
     found: list[Match] = []
     for _, share, side, pair in proposals:
         if pair[side] in paired[side]:
             continue  # paired a moment ago, as the other side of a stronger group
-        taken = pair[1 - side] in paired[1 - side]
+        taken = pair[1 - side] in partnered[1 - side]
         found.append(Match(pair[0], pair[1], share, ("merge" if side == 0 else "split") if taken else ""))
-        paired[0].add(pair[0])
-        paired[1].add(pair[1])
+        for ends in (paired, partnered):
+            ends[0].add(pair[0])
+            ends[1].add(pair[1])
     return found
+
+
+def _groups_spread(
+    editions: _Editions, votes: Counter[tuple[int, int]], sizes: _Sizes, matches: Sequence[Match]
+) -> list[Match]:
+    """A group that has its one-to-one group partner and also gave at least GROUP_VOTES units
+    to another group with none (2015's task area `四、` and 2016's `（四）加快发展现代农业…`)
+    is split into that group (mirrored: merged from it). A group paired with a paragraph
+    still has no group partner: it crosses levels, and the group level is where a reader
+    follows it. Each group without a partner is the extra side of at most one such step,
+    the one with the most units."""
+    old_units, new_units = editions.old_units, editions.new_units
+    one_to_one = [
+        m for m in matches if not m.relation and old_units[m.old].kind == GROUP and new_units[m.new].kind == GROUP
+    ]
+    partnered = ({m.old for m in one_to_one}, {m.new for m in one_to_one})
+    linked = {(m.old, m.new) for m in matches}
+    best: dict[tuple[int, int], tuple[int, tuple[int, int]]] = {}
+    for pair, count in votes.items():
+        if count < params.GROUP_VOTES or pair in linked:
+            continue
+        for extra in (0, 1):
+            if pair[1 - extra] in partnered[1 - extra] and pair[extra] not in partnered[extra]:
+                key = (extra, pair[extra])
+                if key not in best or (count, -pair[1 - extra]) > (best[key][0], -best[key][1][1 - extra]):
+                    best[key] = (count, pair)
+    return [
+        Match(pair[0], pair[1], _share(count, sizes[extra][index]), "merge" if extra == 0 else "split")
+        for (extra, index), (count, pair) in sorted(best.items())
+    ]
+
+
+def _share(count: int, size: int) -> float:
+    """The share of a group's units that went one way, at most 1: a unit in a pair and in a
+    split as well is counted for each."""
+    return min(1.0, count / max(1, size))
 
 
 def _openings_of_continuing_groups(editions: _Editions, matches: Sequence[Match]) -> list[Match]:

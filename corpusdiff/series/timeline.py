@@ -10,10 +10,15 @@ items). Evidence is taken strongest first:
 1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
-   merges and splits wait until after step 3);
+   merges and splits wait until after step 4, unless the diff of the editions either side
+   bears them out);
 3. a pair of editions further apart joins the end of one chain to the start of the other when
    they do not overlap and the join lies next to the pair's own units; a join that skips an
-   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it;
+4. a group left without a successor joins one of the next edition left without a predecessor
+   where the differ's section alignment pairs their sections;
+5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
+   of the editions either side of the hub pairs them.
 
 Each step keeps the differ's evidence (which diff, class, confidence), so a reader can see why
 two items are one lineage. Rendering is in `render/timeline.py`.
@@ -203,7 +208,8 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     for level in LEVELS:
         items = [[u.index for u in found if _level_of(u) == level] for found in units]
         links = {pair: links_at(diff, level) for pair, diff in by_pair.items()}
-        for chain in chain_items(items, links):
+        aligned = {pair: section_links(diff) for pair, diff in by_pair.items()} if level == GROUP else {}
+        for chain in chain_items(items, links, aligned):
             threads.append(_thread(level, chain, trees, units, parts, editions))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
@@ -232,6 +238,31 @@ def links_at(diff: DiffResult, level: ThreadLevel) -> list[Link]:
         and _level_of(item.new) == level
     ]
     return sorted(found, key=lambda link: -link.probability)
+
+
+def section_links(diff: DiffResult) -> list[Link]:
+    """The differ's one-to-one pairs of sections whose headings are group units: the section
+    alignment follows a group by its place among the groups aligned around it, where its
+    units, scattered one each over several groups, say nothing."""
+    old_group = {u.section: u.index for u in initiative_units(diff.old) if u.kind == GROUP_KIND}
+    new_group = {u.section: u.index for u in initiative_units(diff.new) if u.kind == GROUP_KIND}
+    found = [
+        Link(
+            old_group[m.old.index],
+            new_group[m.new.index],
+            m.similarity,
+            status=Status.MOVED if m.status == Status.MOVED else Status.REWORDED,
+            confidence=_confidence(m.similarity),
+        )
+        for m in diff.sections
+        if m.old is not None and m.new is not None and not m.relation
+        and m.old.index in old_group and m.new.index in new_group
+    ]
+    return sorted(found, key=lambda link: -link.probability)
+
+
+def _confidence(probability: float) -> str:
+    return "high" if probability >= CONFIDENT else "medium" if probability >= PLAUSIBLE else "low"
 
 
 def _link(item: Initiative) -> Link:
@@ -266,6 +297,9 @@ class _Graph:
     split_from: dict[Node, Node] = field(default_factory=dict)
     evidence: dict[tuple[Node, Node], tuple[tuple[int, int], Link]] = field(default_factory=dict)
     silent: frozenset[int] = frozenset()  # editions without any item at this level
+    #: a node merged into a hub -> the node split from that hub in which its lineage goes on
+    through: dict[Node, Node] = field(default_factory=dict)
+    resumed: dict[Node, Node] = field(default_factory=dict)  # the reverse of `through`
 
     def join(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.successor[a], self.predecessor[b] = b, a
@@ -295,6 +329,28 @@ class _Graph:
             node = self.successor[node]
         return node
 
+    def before(self, node: Node) -> list[Node]:
+        """The lineage up to `node`: its chain, and before a split (or a hub it went through)
+        the lineage it came from."""
+        chain = _up_to(node, self.predecessor)
+        first = chain[0]
+        if first in self.resumed:
+            return [*self.before(self.resumed[first]), self.split_from[first], *chain]
+        if first in self.split_from:
+            return [*self.before(self.split_from[first]), *chain]
+        return chain
+
+    def after(self, node: Node) -> list[Node]:
+        """The lineage from `node` on: its chain, and after a merge the lineage it merged into
+        (through a hub, the unit it goes on in)."""
+        chain = _follow(node, self.successor)
+        last = chain[-1]
+        if last in self.through:
+            return [*chain, self.merged_into[last], *self.after(self.through[last])]
+        if last in self.merged_into:
+            return [*chain, *self.after(self.merged_into[last])]
+        return chain
+
     def spans(self, first: int, last: int, link: Link) -> bool:
         """Whether a link may join editions `first` and `last`: always when no edition between
         them has items at this level (2015 has no `（一）` groups at all, so its silence says
@@ -304,14 +360,16 @@ class _Graph:
 
 
 def chain_items(
-    items: Sequence[Sequence[int]], links: Mapping[tuple[int, int], Sequence[Link]]
+    items: Sequence[Sequence[int]],
+    links: Mapping[tuple[int, int], Sequence[Link]],
+    aligned: Mapping[tuple[int, int], Sequence[Link]] | None = None,
 ) -> list[Chain]:
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
     extended by the items it shares through a merge or split the differ reports; chains in
     order of their first own item. Evidence is taken strongest first: consecutive pairs, then
     the merges and splits the differ is at least fairly sure of, then pairs of editions further
-    apart, and last the doubtful merges and splits, which must not stand in a confident
-    pair's way."""
+    apart, then the section alignment of consecutive editions (`aligned`, for groups), and
+    last the doubtful merges and splits, which must not stand in a confident pair's way."""
     graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))
     consecutive = sorted(pair for pair in links if pair[1] == pair[0] + 1)
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
@@ -325,15 +383,99 @@ def chain_items(
                 if (link.probability >= MERGE_SURE) == sure:
                     _join_extra(graph, (i, link.old), (j, link.new), (i, j), link)
         if sure:
+            for i, j in consecutive:
+                for link in links[(i, j)]:
+                    if _confirmed(graph, (i, link.old), (j, link.new), link, links):
+                        _join_extra(graph, (i, link.old), (j, link.new), (i, j), link)
             for i, j in distant:
                 for link in links[(i, j)]:
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
+            for (i, j), found in sorted((aligned or {}).items()):
+                for link in found:
+                    if j == i + 1 and graph.open_end((i, link.old)) and graph.open_start((j, link.new)):
+                        graph.join((i, link.old), (j, link.new), (i, j), link)
+    for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
+        _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []
     for edition, keys in enumerate(items):
         for node in ((edition, key) for key in keys):
-            if node not in graph.predecessor:
-                chains.append(_extended(_follow(node, graph.successor), graph))
+            if node not in graph.predecessor and node not in graph.resumed:
+                chains.append(_extended(node, graph))
     return chains
+
+
+def _confirmed(
+    graph: _Graph, a: Node, b: Node, link: Link, links: Mapping[tuple[int, int], Sequence[Link]]
+) -> bool:
+    """Whether a doubtful merge or split is borne out by the differ's diff of the editions
+    either side of the unit merged into (split from): 2014's `（八）统筹做好保障和改善民生工作`,
+    folded into 2015's part `五、` with little conviction, is merged there into 2016's
+    livelihood group, which continues `五、`. Such a merge or split is taken before the pairs of
+    editions further apart, which would otherwise join past the edition in between. A
+    one-to-one pair there bears out no merge: it joins the two chains itself (a bridge)."""
+    if link.probability >= MERGE_SURE:
+        return False
+    if link.relation == Relation.MERGE and graph.open_end(a):
+        going_on = _neighbours(graph, b, graph.successor, graph.split_from)
+        across = links.get((a[0], b[0] + 1), ())
+        return any((b[0] + 1, x.new) in going_on for x in across if x.old == a[1] and x.relation)
+    if link.relation == Relation.SPLIT and graph.open_start(b):
+        coming_in = _neighbours(graph, a, graph.predecessor, graph.merged_into)
+        across = links.get((a[0] - 1, b[0]), ())
+        return any((a[0] - 1, x.old) in coming_in for x in across if x.new == b[1] and x.relation)
+    return False
+
+
+def _neighbours(
+    graph: _Graph, node: Node, one_to_one: Mapping[Node, Node], extra: Mapping[Node, Node]
+) -> set[Node]:
+    """The units next to `node` on one side: its one-to-one neighbour, and the units merged into
+    it (split from it)."""
+    found = {x for x, y in extra.items() if y == node}
+    if node in one_to_one:
+        found.add(one_to_one[node])
+    return found
+
+
+def _through_hub(graph: _Graph, hub: Node, across: Sequence[Link]) -> None:
+    """Lineages that meet in one item and part again: several units of one edition merged into
+    a hub (2014's demand, innovation and farming groups into 2015's task area `四、`) that splits
+    into several of the next (2016's demand, supply-side and farming groups). Which lineage
+    goes on in which unit is the differ's word on the editions either side of the hub, which it
+    compares directly (`across`): each unit coming in continues in the unit going out it pairs
+    with there, strongest pairs first. The hub's own lineage keeps its successor unless a
+    merged lineage goes on in it; then it goes on in the unit it pairs with, if any."""
+    before, after = hub[0] - 1, hub[0] + 1
+    main_in = graph.predecessor.get(hub)
+    main_out = graph.successor.get(hub)
+    merged = [a for a, b in graph.merged_into.items() if b == hub and a[0] == before]
+    split = [b for b, a in graph.split_from.items() if a == hub and b[0] == after]
+    incoming = [*([main_in] if main_in is not None and main_in[0] == before else []), *merged]
+    outgoing = [*([main_out] if main_out is not None and main_out[0] == after else []), *split]
+    if not merged or not split:
+        return
+    going: dict[Node, Node] = {}
+    for link in sorted(across, key=lambda x: (bool(x.relation), -x.probability)):
+        a, b = (before, link.old), (after, link.new)
+        if a in incoming and b in outgoing and a not in going and b not in going.values():
+            going[a] = b
+    if main_out is not None and any(going.get(a) == main_out for a in merged):
+        _rewire(graph, hub, main_out, going.get(main_in) if main_in is not None else None)
+    for a in merged:
+        if a in going:
+            graph.through[a] = going[a]
+            graph.resumed[going[a]] = a
+
+
+def _rewire(graph: _Graph, hub: Node, old_next: Node, new_next: Node | None) -> None:
+    """`old_next`, the hub's successor, goes on a lineage merged into the hub; the hub's own
+    lineage goes on in `new_next` (one of its splits) or ends there. Each step keeps the
+    differ's evidence."""
+    del graph.successor[hub], graph.predecessor[old_next]
+    graph.split_from[old_next] = hub
+    if new_next is not None and new_next in graph.split_from:
+        del graph.split_from[new_next]
+        graph.successor[hub], graph.predecessor[new_next] = new_next, hub
 
 
 def _join_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
@@ -381,17 +523,25 @@ def _up_to(node: Node, predecessor: Mapping[Node, Node]) -> list[Node]:
     return chain
 
 
-def _extended(own: list[Node], graph: _Graph) -> Chain:
-    """A chain with the lineage it split from before it and the one it merged into after it."""
-    chain, start, end = list(own), 0, len(own)
-    while chain[0] in graph.split_from:
-        before = _up_to(graph.split_from[chain[0]], graph.predecessor)
-        chain, start, end = before + chain, start + len(before), end + len(before)
-    while chain[-1] in graph.merged_into:
-        chain += _follow(graph.merged_into[chain[-1]], graph.successor)
+def _extended(start: Node, graph: _Graph) -> Chain:
+    """The chain that starts at `start`, with the lineage it split from before it, and after it
+    the hubs it went through and the lineage it merged into at last. Its own items are those
+    it reaches by one-to-one steps and through hubs; the rest it shares."""
+    chain = graph.before(graph.split_from[start]) if start in graph.split_from else []
+    shared = set(range(len(chain)))
+    node: Node | None = start
+    while node is not None:
+        chain += _follow(node, graph.successor)
+        node = graph.through.get(chain[-1])
+        if node is not None:
+            shared.add(len(chain))
+            chain.append(graph.merged_into[chain[-1]])
+    if chain[-1] in graph.merged_into:
+        rest = graph.after(graph.merged_into[chain[-1]])
+        shared.update(range(len(chain), len(chain) + len(rest)))
+        chain += rest
     evidence = tuple(graph.evidence[(a, b)] for a, b in pairwise(chain))
-    shared = tuple(n for n in range(len(chain)) if not start <= n < end)
-    return Chain(tuple(chain), evidence, shared)
+    return Chain(tuple(chain), evidence, tuple(sorted(shared)))
 
 
 def _thread(

@@ -5,8 +5,10 @@ of the one continue under the other."""
 from __future__ import annotations
 
 from corpusdiff.compare.core import compare
+from corpusdiff.compare.units import GROUP, Match, initiative_units, pairs_by_structure
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Status
+from corpusdiff.types.tree import Unit
 
 FRONT = """---
 dialect: corpusdiff/1
@@ -114,3 +116,110 @@ def test_the_openings_of_two_tasks_parts_continue_each_other() -> None:
     new = FRONT + f"\n{new_opening}\n" + _group("（一）协调推动经济稳定增长和结构优化", DEMAND_LATER)
     pairs = {(i.old.text, i.new.text) for i in _initiatives(old, new) if i.old is not None and i.new is not None}
     assert (old_opening, new_opening) in pairs
+
+
+#: A report that lays its work plan out as task areas, parts of their own, instead of （一）
+#: groups under one tasks part (the national report of 2015).
+AREAS_FRONT = FRONT.replace("## 三、今年重点工作\n", "")
+
+
+def _area(heading: str, paragraphs: tuple[str, ...]) -> str:
+    return f"\n## {heading}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+AREA = "三、协调推动经济稳定增长和结构优化"
+SPREAD_GROUPS = (
+    ("（一）增强内需拉动经济的主引擎作用", DEMAND_LATER),
+    ("（二）加快发展现代农业", FARMING),
+    ("（三）培育壮大发展新动力", INNOVATION_LATER),
+)
+
+
+def _structure_steps(old: str, new: str, pairs: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """What `pairs_by_structure` adds to the model's one-to-one pairs `pairs` (units named by
+    their heading or text): (old heading, new heading, relation) of each group step."""
+    old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
+    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
+
+    def index(units: tuple[Unit, ...], name: str) -> int:
+        return next(k for k, u in enumerate(units) if name in (u.heading, u.text))
+
+    matches = [Match(index(old_units, a), index(new_units, b), 0.9) for a, b in pairs]
+    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
+    return {
+        (old_units[m.old].heading, new_units[m.new].heading, m.relation)
+        for m in found
+        if old_units[m.old].kind == GROUP and new_units[m.new].kind == GROUP
+    }
+
+
+AREA_TASKS = DEMAND + FARMING + INNOVATION
+SPREAD = "".join(_group(heading, tasks) for heading, tasks in SPREAD_GROUPS)
+#: The model's pairs: every task carries on; the area continues as the demand group, and the
+#: farming group is paired with a paragraph of the area (a unit of another level).
+TASK_PAIRS = list(zip(AREA_TASKS, DEMAND_LATER + FARMING + INNOVATION_LATER, strict=True))
+MODEL_PAIRS = [
+    *TASK_PAIRS,
+    (AREA.removeprefix("三、"), SPREAD_GROUPS[0][0][3:]),
+    (FARMING[0], SPREAD_GROUPS[1][0][3:]),
+]
+
+
+def test_a_task_area_is_split_into_each_group_that_holds_its_tasks() -> None:
+    """2015's area `四、` holds demand, farming and innovation; 2016 gives each a （一） group.
+    The area continues as one of them and is split into the others, the farming group too,
+    though the model paired it with a paragraph: among the groups it still has no partner."""
+    old = AREAS_FRONT + _area(AREA, AREA_TASKS) + _area("四、持续推进民生改善", ("加强社会建设。",))
+    new = FRONT + SPREAD
+    area = AREA.removeprefix("三、")
+    assert _structure_steps(old, new, MODEL_PAIRS) == {
+        (area, SPREAD_GROUPS[1][0][3:], "split"),
+        (area, SPREAD_GROUPS[2][0][3:], "split"),
+    }
+
+
+def test_groups_gathered_into_a_task_area_are_merged_into_it() -> None:
+    """The mirror: diff(B, A) merges what diff(A, B) splits."""
+    old = FRONT + SPREAD
+    new = AREAS_FRONT + _area(AREA, AREA_TASKS) + _area("四、持续推进民生改善", ("加强社会建设。",))
+    area = AREA.removeprefix("三、")
+    mirrored = [(b, a) for a, b in MODEL_PAIRS]
+    assert _structure_steps(old, new, mirrored) == {
+        (SPREAD_GROUPS[1][0][3:], area, "merge"),
+        (SPREAD_GROUPS[2][0][3:], area, "merge"),
+    }
+
+
+def test_a_group_paired_through_its_units_is_never_surer_than_certain() -> None:
+    """A group pair's probability is the share of the group's units that went there, never
+    above 1, though a unit the model pairs twice (one-to-one and a split) votes twice."""
+    old = AREAS_FRONT + _area(AREA, DEMAND) + _area("四、持续推进民生改善", ("加强社会建设。",))
+    new = FRONT + _group("（一）扩大有效需求", DEMAND_LATER)
+    old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
+    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
+    olds = [next(k for k, u in enumerate(old_units) if u.text == text) for text in DEMAND]
+    news = [next(k for k, u in enumerate(new_units) if u.text == text) for text in DEMAND_LATER]
+    # three tasks carry on, and the first of them is also split into the other two
+    matches = [Match(i, j, 0.9) for i, j in zip(olds, news, strict=True)]
+    matches += [Match(olds[0], j, 0.3, "split") for j in news[1:]]
+    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
+    [group] = [m for m in found if old_units[m.old].kind == GROUP]
+    assert group.probability == 1.0
+
+
+def test_a_group_only_split_from_a_paragraph_is_free_for_the_group_its_units_came_from() -> None:
+    """2019's `（三）坚持创新引领发展…` is split from a 2018 paragraph (`发展壮大新动能`) and takes
+    the tasks of 2018's group `（二）加快建设创新型国家`: that group continues as it, one to one,
+    not merged into a group that continues nothing else."""
+    old = FRONT + _group("（一）加快建设创新型国家", INNOVATION) + "\n### （二）其他\n\n发展壮大新动能。\n\n加强社会建设。\n"
+    new = FRONT + _group("（一）培育壮大发展新动力", INNOVATION_LATER)
+    pairs = [*zip(INNOVATION, INNOVATION_LATER, strict=True)]
+    old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
+    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
+    olds = {u.heading if u.kind == GROUP else u.text: k for k, u in enumerate(old_units)}
+    news = {u.heading if u.kind == GROUP else u.text: k for k, u in enumerate(new_units)}
+    matches = [Match(olds[a], news[b], 0.9) for a, b in pairs]
+    matches.append(Match(olds["发展壮大新动能。"], news["培育壮大发展新动力"], 0.37, "split"))
+    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
+    steps = {(old_units[m.old].heading, new_units[m.new].heading, m.relation) for m in found}
+    assert ("加快建设创新型国家", "培育壮大发展新动力", "") in steps

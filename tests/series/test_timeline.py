@@ -309,6 +309,92 @@ def test_a_doubtful_merge_does_not_stand_in_a_confident_pairs_way() -> None:
     ]
 
 
+def test_a_doubtful_merge_borne_out_by_the_editions_either_side_is_not_skipped_over() -> None:
+    # 0/2 folds into 1/4 with little conviction, and the diff of editions 0 and 2 also calls 0/2
+    # merged into 2/8, which continues 1/4: the lineage runs through 1/4, not past it
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 4, 0.2, MERGE)],
+        (1, 2): [Link(4, 8, 0.9)],
+        (0, 2): [Link(1, 8, 0.9), Link(2, 8, 0.9, MERGE)],
+    }
+    assert nodes(chain_items([[1, 2], [4], [8]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 4), (2, 8)],
+    ]
+
+
+def test_a_one_to_one_pair_across_a_doubtful_split_bridges_it_instead() -> None:
+    # 1/4 has no successor; it is split into 2/7 (fairly sure) and 2/8 (doubtful), and the diff
+    # of editions 0 and 2 pairs 0/1, which precedes 1/4, one to one with 2/8: that pair joins
+    # 1/4 to 2/8 as a bridge, a lineage of its own, not a split sharing 1/4's past
+    links = {
+        (0, 1): [Link(1, 4, 0.9)],
+        (1, 2): [Link(4, 7, 0.56, SPLIT), Link(4, 8, 0.36, SPLIT)],
+        (0, 2): [Link(1, 8, 0.84)],
+    }
+    assert nodes(chain_items([[1], [4], [7, 8]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 1), (1, 4), (2, 7)],
+    ]
+
+
+#: 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
+#: and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
+#: diff of editions 0 and 2 pairs demand with demand and innovation with innovation.
+HUB = {
+    (0, 1): [Link(2, 4, 0.9), Link(1, 4, 0.9, MERGE)],
+    (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.9, SPLIT)],
+    (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.9)],
+}
+
+
+def test_lineages_that_meet_in_one_item_and_part_again_go_on_where_they_were_paired() -> None:
+    demand, innovation = chain_items([[1, 2], [4], [8, 9]], HUB)
+    assert demand.nodes == ((0, 1), (1, 4), (2, 8)) and demand.shared == (1,)
+    assert innovation.nodes == ((0, 2), (1, 4), (2, 9)) and innovation.shared == ()
+    # each step is still the differ's own pair of consecutive editions
+    assert [pair for pair, _ in demand.evidence] == [(0, 1), (1, 2)]
+    assert [link.relation for _, link in innovation.evidence] == [Relation.NONE, SPLIT]
+
+
+def test_a_hubs_own_lineage_keeps_its_successor_when_no_merged_lineage_goes_on_in_it() -> None:
+    # the distant diff pairs 0/0 with the split 2/1, but no lineage merged into 1/0 goes on in
+    # 2/0: 2/0 stays the hub's successor (it would otherwise be a split the differ never made)
+    links = {
+        (0, 1): [Link(0, 0, 1.0), Link(1, 0, 1.0, MERGE)],
+        (1, 2): [Link(0, 0, 1.0), Link(0, 1, 1.0, SPLIT)],
+        (0, 2): [Link(0, 1, 1.0)],
+    }
+    assert nodes(chain_items([[0, 1], [0], [0, 1]], links)) == [
+        [(0, 0), (1, 0), (2, 0)],
+        [(0, 1), (1, 0), (2, 0)],
+        [(0, 0), (1, 0), (2, 1)],
+    ]
+
+
+def test_a_lineage_through_a_hub_is_the_past_of_what_splits_from_it_later() -> None:
+    # the hub above, and 3/7 splits from 2/8 (demand): its past is demand's (0/1, 1/4, 2/8), not the
+    # past of the hub's own one-to-one chain (0/2, 1/4)
+    links = {**HUB, (2, 3): [Link(8, 6, 0.9), Link(8, 7, 0.9, SPLIT), Link(9, 5, 0.9)]}
+    chains = chain_items([[1, 2], [4], [8, 9], [5, 6, 7]], links)
+    split = next(c for c in chains if c.nodes[-1] == (3, 7))
+    assert split.nodes == ((0, 1), (1, 4), (2, 8), (3, 7)) and split.shared == (0, 1, 2)
+
+
+def test_a_group_whose_units_scattered_follows_the_section_alignment() -> None:
+    # group 0/1 gave one unit to each of several groups: no group pair, only a doubtful merge
+    # into 1/5; the section alignment pairs it with 1/4 (its place among the aligned groups)
+    links = {(0, 1): [Link(2, 5, 0.9), Link(1, 5, 0.25, MERGE)]}
+    aligned = {(0, 1): [Link(1, 4, 0.21)]}
+    assert nodes(chain_items([[1, 2], [4, 5]], links, aligned)) == [[(0, 1), (1, 4)], [(0, 2), (1, 5)]]
+
+
+def test_the_section_alignment_gives_way_to_a_confident_pair_across_a_gap() -> None:
+    links: dict[tuple[int, int], list[Link]] = {(0, 1): [], (1, 2): [], (0, 2): [Link(1, 9, 0.9)]}
+    aligned = {(0, 1): [Link(1, 4, 0.14)]}
+    assert nodes(chain_items([[1], [4], [9]], links, aligned)) == [[(0, 1), (2, 9)], [(1, 4)]]
+
+
 @st.composite
 def linked_editions(draw: st.DrawFn) -> tuple[list[list[int]], dict[tuple[int, int], list[Link]]]:
     """Random editions and diffs shaped like the differ's: per pair a one-to-one assignment,
