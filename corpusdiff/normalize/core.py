@@ -83,6 +83,9 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     current: _Open | None = None
     last_ordinal: dict[str, int] = field(default_factory=dict)
+    #: Per marker kind, the ordinals of sequences a restart at 1 interrupted (a 一、…五、 list of
+    #: points inside section 二、), innermost last: the next of the outer one resumes it.
+    outer_ordinals: dict[str, list[int]] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
@@ -254,6 +257,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.flush()
         builder.blocks.append(Heading(content, headings.PLAIN))
         builder.last_ordinal.clear()  # the numbered sections start again under a part
+        builder.outer_ordinals.clear()
         return index + 1
     if index in builder.sub_headings:
         builder.flush()
@@ -502,18 +506,25 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     """Add the heading unless it would break an open paragraph out of sequence (rule 6). A bare
     numeral breaks one only as the next of a running sequence: a lone 一 inside a paragraph is
     more likely a character the line wrap left alone than the start of a section."""
-    expected = builder.last_ordinal.get(marker.kind, 0) + 1
+    last = builder.last_ordinal.get(marker.kind, 0)
+    outer = builder.outer_ordinals.setdefault(marker.kind, [])
+    resumed = (outer[-1] + 1,) if outer else ()
     if marker.kind == "bare":
-        allowed: tuple[int, ...] = (expected,) if expected > 1 else ()
+        allowed: tuple[int, ...] = (last + 1,) if last else ()
     else:
-        allowed = (expected, 1)
+        allowed = (last + 1, 1, *resumed)
     if builder.is_open() and marker.ordinal not in allowed:
         return False
     builder.flush()
+    if marker.ordinal == 1 and last:
+        outer.append(last)
+    elif marker.ordinal in resumed and marker.ordinal != last + 1:
+        outer.pop()
     builder.last_ordinal[marker.kind] = marker.ordinal
     for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
         if inner != "num":
             builder.last_ordinal.pop(inner, None)
+            builder.outer_ordinals.pop(inner, None)
     builder.blocks.append(Heading(headings.heading_text(marker.label, title), marker.kind))
     return True
 

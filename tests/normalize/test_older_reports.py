@@ -408,3 +408,42 @@ def test_a_short_line_without_the_layout_of_a_title_runs_on() -> None:
     lines = ["各项工作取得新进展。", "", "全区上下坚决贯彻落实中央", "", "决策部署，经济稳中向好。", "", "第二段。", "", "关于外交工作", "", "第三段。"]
     assert not _headings(lines)
     assert _blocks(lines)[1] == Paragraph("全区上下坚决贯彻落实中央决策部署，经济稳中向好。")
+
+
+# 1986.txt, lines 225-244 (shortened): section 三、 holds six points numbered 一、…六、 like the
+# sections, and the paragraph before section 四、 is cut off in the source without a stop.
+RESUMED_1986 = [
+    "三、“七五”时期的经济体制改革",
+    "",
+    f"{IDEOGRAPHIC}为了保证改革的顺利进行，我们必须在以下几个问题上统一认识。",
+    "",
+    "一、充分认识经济体制改革必须适应发展社会主义商品经济的要求",
+    "",
+    f"{IDEOGRAPHIC}发展社会主义商品经济，是我国经济发展不可逾越的阶段。",
+    "",
+    "二、充分认识新旧体制转换过程的艰巨性和复杂性",
+    "",
+    f"{IDEOGRAPHIC}总之，“七五”期间的改革任务十分繁重。我们一定要继续发扬积极探索、开拓前进的精神",
+    "",
+    "",
+    "四、坚持独立自主的和平外交政策",
+    "",
+    f"{IDEOGRAPHIC}我国第七个五年计划是动员全国人民专心致志地从事社会主义现代化建设的和平发展计划。",
+]
+
+
+def test_a_section_number_resumes_its_sequence_after_points_numbered_alike() -> None:
+    """四、 after the points 一、二、 inside 三、 is the next section, even after a paragraph the
+    source left unfinished: it is not glued, with the paragraph after it, onto that paragraph."""
+    blocks = _blocks(RESUMED_1986)
+    assert ("四、坚持独立自主的和平外交政策", "cn") in [(b.text, b.kind) for b in blocks if isinstance(b, Heading)]
+    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert paragraphs[-2].endswith("开拓前进的精神")
+    assert paragraphs[-1].startswith("我国第七个五年计划")
+
+
+def test_an_out_of_sequence_number_still_continues_an_unfinished_paragraph() -> None:
+    """Only the next number of an interrupted sequence resumes it: 五、 after 三、's points 一、二、
+    does not, so a wrapped line that begins 五、 stays in the sentence it continues."""
+    lines = [*RESUMED_1986[:10], f"{IDEOGRAPHIC}我们要继续发扬积极探索的精神，做到", "五、六个方面的统一。"]
+    assert _headings(lines)[-1] == ("二、充分认识新旧体制转换过程的艰巨性和复杂性", "cn")
