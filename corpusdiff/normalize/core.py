@@ -8,9 +8,10 @@ paragraph on their own, because page breaks in PDF extracts look exactly like th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -95,10 +96,14 @@ class _Builder:
     ordinal_headings: frozenset[int] = frozenset()
     sub_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
+    flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
+    #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
+    marker_texts: dict[int, str] = field(default_factory=dict)
+    markers: dict[int, headings.Marker | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.cleaned:
-            self.cleaned = [tidy_spaces(strip_debris(raw)) for raw in self.lines]
+            self.cleaned = cleaned_lines(self.lines)
         if not self.in_box:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
             self.list_items = headings.list_item_lines(marker_texts)
@@ -113,11 +118,22 @@ class _Builder:
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
+        if index not in self.marker_texts:
+            self.marker_texts[index] = self._read_marker_text(index)
+        return self.marker_texts[index]
+
+    def _read_marker_text(self, index: int) -> str:
         text = self.cleaned[index]
         if not text or is_page_number(text) or text in self.skip:
             return ""
         bullet = _BULLET_RE.match(text)
         return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
+
+    def marker(self, index: int) -> headings.Marker | None:
+        """The numbering marker a line opens with (`headings.parse_marker` of its marker text)."""
+        if index not in self.markers:
+            self.markers[index] = headings.parse_marker(self.marker_text(index))
+        return self.markers[index]
 
     def flush(self) -> None:
         if self.current and self.current.text:
@@ -159,9 +175,12 @@ def normalize_report(
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
     wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
+    body = lines[body_start:]
+    cleaned = cleaned_lines(body)
     builder = _Builder(
-        lines[body_start:],
-        skip=running_headers(lines[body_start:], title.text if title else ""),
+        body,
+        cleaned=cleaned,
+        skip=_running_headers_of(cleaned, title.text if title else ""),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
@@ -218,15 +237,20 @@ def running_headers(lines: list[str], title: str) -> frozenset[str]:
     Only the title counts: any other short line may repeat for real (a table cell, a slogan),
     and dropping it would lose text.
     """
+    return _running_headers_of(cleaned_lines(lines), title)
+
+
+def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
     if len(title) < 6:
         return frozenset()
-    heads = set()
-    for raw in lines:
-        text = tidy_spaces(strip_debris(raw))
-        if len(text) >= 6 and title.startswith(text.replace(" ", "")):
-            heads.add(text)
-    counts = Counter(tidy_spaces(strip_debris(raw)) for raw in lines)
+    heads = {text for text in cleaned if len(text) >= 6 and title.startswith(text.replace(" ", ""))}
+    counts = Counter(cleaned)
     return frozenset(text for text in heads if counts[text] >= _RUNNING_HEADER_MIN)
+
+
+def cleaned_lines(lines: list[str]) -> list[str]:
+    """Each line without debris, its spaces tidied: what the walk reads of a line."""
+    return [tidy_spaces(strip_debris(raw)) for raw in lines]
 
 
 def _walk(builder: _Builder, start: int, stop: int) -> None:
@@ -272,10 +296,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.blocks.append(Heading(content.strip(), headings.CLOSING))
         return index + 1
     if not builder.in_box and index not in builder.list_items:
-        after = _take_marked_line(builder, content, index, stop)
+        after = _take_marked_line(builder, index, stop)
         if after is not None:
             return after
-    _start_numbered_item(builder, content)
+    _start_numbered_item(builder, builder.marker(index))
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
@@ -283,11 +307,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     return index + 1
 
 
-def _start_numbered_item(builder: _Builder, text: str) -> None:
+def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> None:
     """`1.…`, `（1）…`, `①…` items that are not headings (box items, glossary entries, long
     items) are paragraphs of their own: the next number in sequence ends an unfinished
     paragraph before it, so `（1）…` and the `①…` under it never run together."""
-    marker = headings.parse_marker(clean_text(text, quotes=False))
     if marker is None or marker.kind not in _ITEM_KINDS:
         return
     if marker.ordinal in (1, builder.last_item.get(marker.kind, 0) + 1):
@@ -433,21 +456,21 @@ def _numbering_restarts_after(marker_texts: list[str], index: int) -> bool:
     return True
 
 
-def _take_marked_line(builder: _Builder, text: str, index: int, stop: int) -> int | None:
+def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
     """A heading line; or a bare numeral or division marker alone on its line (`一`, `第一部分`)
     with its title on the next line. Returns the index after what was taken, or None when the
     line is no heading. (A lone `一、` or `（一）` is not taken: its text on the next line is
     often the item's whole first sentence, and it stays one paragraph with it.)"""
     if index in builder.ordinal_headings:
-        return _take_ordinal_heading(builder, text, index)
-    marker = headings.parse_marker(clean_text(text, quotes=False))
+        return _take_ordinal_heading(builder, builder.marker_text(index), index)
+    marker = builder.marker(index)
     if marker is None:
         return None
     if not marker.rest and (marker.kind == "bare" or marker.kind in _DIVISION_KINDS):
         title = _title_line_after(builder, index, stop)
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title]):
             return title + 1
-    return index + 1 if _take_heading(builder, text) else None
+    return index + 1 if _take_heading(builder, marker) else None
 
 
 def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
@@ -473,11 +496,11 @@ def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
     return following
 
 
-def _take_ordinal_heading(builder: _Builder, text: str, index: int) -> int | None:
+def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> int | None:
     """A `第一、…` line decided to be a heading (`ordinal_heading_lines`). A 。 inside it splits
     off the first paragraph as for any marker (rule 5); that paragraph ends with the line, which
     stood alone before the indented body."""
-    marker = headings.heading_marker(clean_text(text, quotes=False))
+    marker = headings.heading_marker(marker_text)
     assert marker is not None
     title, body = headings.split_title(marker.rest)
     if not _accept_heading(builder, marker, title):
@@ -488,10 +511,7 @@ def _take_ordinal_heading(builder: _Builder, text: str, index: int) -> int | Non
     return index + 1
 
 
-def _take_heading(builder: _Builder, text: str) -> bool:
-    marker = headings.parse_marker(clean_text(text, quotes=False))
-    if marker is None:
-        return False
+def _take_heading(builder: _Builder, marker: headings.Marker) -> bool:
     title, body = headings.split_title(marker.rest)
     if not _heading_shaped(builder, marker, title, body):
         return False
@@ -622,35 +642,90 @@ def _take_box(builder: _Builder, index: int, stop: int) -> int:
     return end
 
 
+@dataclass(frozen=True)
+class _FlatTableScan:
+    """What the look-ahead for a space-separated table needs of every line, read once when the
+    walk first asks in an appendix (it asks at every line there): from each line, the next
+    numbered row and the next line that ends a table; and running counts of captions, numbered
+    rows and rows with values. Asking whether a table starts at a line then costs the same
+    however long the appendix is, instead of re-reading up to a table's worth of lines."""
+
+    next_row: tuple[int, ...]
+    next_end: tuple[int, ...]
+    captions: tuple[int, ...]
+    rows: tuple[int, ...]
+    valued_rows: tuple[int, ...]
+
+    @classmethod
+    def of(cls, lines: list[str], cleaned: list[str]) -> _FlatTableScan:
+        texts = [tables.flat_text(line) for line in lines]
+        rows = [tables.is_flat_row(text) for text in texts]
+        ends = [_ends_flat_table(text) for text in cleaned]
+        return cls(
+            next_row=_next_true(rows),
+            next_end=_next_true(ends),
+            captions=_running_count(tables.is_caption(text) for text in texts),
+            rows=_running_count(rows),
+            valued_rows=_running_count(tables.is_flat_row(text) and tables.has_value_cells(text) for text in texts),
+        )
+
+    def table_end(self, index: int, stop: int) -> int:
+        """The end of the lines a table starting at `index` may take: up to its note, the next
+        appendix, or running text, and never more than a table's worth of lines."""
+        return min(stop, index + _FLAT_TABLE_MAX_LINES, self.next_end[index])
+
+    def table_starts(self, index: int, stop: int) -> bool:
+        """The header starts here: a numbered row follows within a header's length, no caption
+        stands before it, and the table's lines hold two numbered rows, one with values."""
+        end = self.table_end(index, stop)
+        first = self.next_row[index]
+        return (
+            first < min(end, index + _FLAT_HEADER_MAX_LINES)
+            and self.captions[first] == self.captions[index]
+            and self.rows[end] - self.rows[index] >= 2
+            and self.valued_rows[end] > self.valued_rows[index]
+        )
+
+
+def _ends_flat_table(text: str) -> bool:
+    """A note, an appendix title, or running text (a long line that is not a numbered row)."""
+    return bool(
+        _NOTE_RE.match(text)
+        or headings.is_appendix_title(text)
+        or (len(text) > _FLAT_CELL_MAX and not tables.is_flat_row(text))
+    )
+
+
+def _next_true(flags: list[bool]) -> tuple[int, ...]:
+    """For each position, the first position at or after it whose flag is set (len(flags) if none)."""
+    nearest = [len(flags)] * (len(flags) + 1)
+    for index in range(len(flags) - 1, -1, -1):
+        nearest[index] = index if flags[index] else nearest[index + 1]
+    return tuple(nearest)
+
+
+def _running_count(flags: Iterable[bool]) -> tuple[int, ...]:
+    """How many flags are set before each position (one more position than flags)."""
+    return (0, *itertools.accumulate(int(flag) for flag in flags))
+
+
+def _flat_scan(builder: _Builder) -> _FlatTableScan:
+    if builder.flat_scan is None:
+        builder.flat_scan = _FlatTableScan.of(builder.lines, builder.cleaned)
+    return builder.flat_scan
+
+
 def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
     if builder.current and not builder.current.text.endswith("表") and builder.is_open():
         return False
-    window = builder.lines[index : min(stop, index + _FLAT_HEADER_MAX_LINES)]
-    if not any(tables.is_flat_row(tables.flat_text(line)) for line in window):
-        return False
-    return tables.looks_like_flat_table(_flat_fragments(builder, index, stop))
-
-
-def _flat_fragments(builder: _Builder, index: int, stop: int) -> list[str]:
-    """The lines of a space-separated table: up to its note, the next appendix, or running text
-    (a long line that is not a numbered row), and never more than a table's worth of lines."""
-    fragments: list[str] = []
-    while index < stop and len(fragments) < _FLAT_TABLE_MAX_LINES:
-        text = builder.cleaned[index]
-        if _NOTE_RE.match(text) or headings.is_appendix_title(text):
-            break
-        if len(text) > _FLAT_CELL_MAX and not tables.is_flat_row(text):
-            break
-        fragments.append(builder.lines[index])
-        index += 1
-    return fragments
+    return _flat_scan(builder).table_starts(index, stop)
 
 
 def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
     builder.flush()
-    fragments = _flat_fragments(builder, index, stop)
-    builder.blocks.append(TableBlock(tables.parse_flat_rows(fragments)))
-    return index + len(fragments)
+    end = _flat_scan(builder).table_end(index, stop)
+    builder.blocks.append(TableBlock(tables.parse_flat_rows(builder.lines[index:end])))
+    return end
 
 
 def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:

@@ -6,7 +6,6 @@ separated by blank lines) and space-separated rows with wrapped cells (PDF appen
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -82,22 +81,19 @@ def is_flat_row(text: str) -> bool:
     return bool(_FLAT_ROW_RE.match(text)) and "\t" not in text
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def flat_text(line: str) -> str:
-    """A line of a space-separated table without debris, its spaces collapsed. Cached: the
-    walk asks of the same lines again at every numbered line that might start a table."""
+    """A line of a space-separated table without debris, its spaces collapsed."""
     return " ".join(strip_debris(line).split())
 
 
-def looks_like_flat_table(fragments: Sequence[str]) -> bool:
-    """The header starts here: numbered rows with space-separated values follow, no caption
-    (a line ending in 表) stands before the first row, and nothing uses tabs."""
-    texts = [flat_text(f) for f in fragments]
-    first = next((i for i, t in enumerate(texts) if _FLAT_ROW_RE.match(t)), None)
-    if first is None or any(t.endswith("表") for t in texts[:first]):
-        return False
-    rows = [t for t in texts if _FLAT_ROW_RE.match(t) and "\t" not in t]
-    return len(rows) >= 2 and any(_split_row(t)[1] for t in rows)
+def is_caption(text: str) -> bool:
+    """A table's caption line (`…指标表`): no table's header starts after one."""
+    return text.endswith("表")
+
+
+def has_value_cells(row: str) -> bool:
+    """A numbered row that ends in value cells (`下降 5.0%`), as a table row does."""
+    return bool(_split_row(row)[1])
 
 
 def parse_flat_rows(fragments: Sequence[str]) -> Rows:

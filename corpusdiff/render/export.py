@@ -17,6 +17,7 @@ leading apostrophe, Excel's mark for literal text.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from collections.abc import Callable, Sequence
@@ -27,7 +28,9 @@ from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:
-    from docx.table import _Cell
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 TITLE = "新旧对照表"
 #: The class column of a heading row in CSV and Excel, so a filter on the column can hide them.
@@ -132,8 +135,9 @@ def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     titles = (strings("duizhao.number"), old_title, new_title, strings("duizhao.explain"))
     for cell, text in zip(header.cells, titles, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
+    blank = _blank_row(grid)
     for row in table.rows:
-        cells = _sized(grid.add_row().cells)
+        cells = _row_like(grid, blank)
         if isinstance(row, SectionRow):
             _heading_row(cells, row)
         else:
@@ -141,6 +145,25 @@ def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _blank_row(grid: Table) -> Any:
+    """An empty row of the table's widths (`<w:tr>`), to copy for every row."""
+    row = grid.add_row()
+    _sized(row.cells)
+    grid._tbl.remove(row._tr)
+    return row._tr
+
+
+def _row_like(grid: Table, blank: Any) -> Sequence[_Cell]:
+    """The cells of a new last row, a copy of the `blank` row: what `add_row` and `_sized` make,
+    without python-docx looking up the grid and setting each width again for every row (a
+    Word file of a long report holds hundreds of rows)."""
+    from docx.table import _Row
+
+    tr = copy.deepcopy(blank)
+    grid._tbl.append(tr)
+    return _Row(tr, grid).cells
 
 
 def _sized(cells: Sequence[_Cell]) -> Sequence[_Cell]:
@@ -159,14 +182,28 @@ def _unit_row(cells: Sequence[_Cell], row: UnitRow) -> None:
         for n, entry in enumerate(entries):
             paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
             if entry.label:
-                paragraph.add_run(entry.label)
+                _add_run(paragraph, entry.label)
             for span in entry.spans:
-                run = paragraph.add_run(span.text)
+                run = _add_run(paragraph, span.text)
                 if span.mark is Mark.DELETED:
                     run.font.strike = True
                 elif span.mark is Mark.INSERTED:
                     run.bold = run.underline = True
     cells[3].text = row.note
+
+
+#: What python-docx writes as elements of their own in a run (a tab, a line break).
+_RUN_BREAKS = frozenset("\t\r\n")
+
+
+def _add_run(paragraph: Paragraph, text: str) -> Run:
+    """`paragraph.add_run(text)`: text without tabs or line breaks goes into the run's one
+    `<w:t>` at once, where python-docx would look at it character by character."""
+    if not text or not _RUN_BREAKS.isdisjoint(text):
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
 
 
 def _heading_row(cells: Sequence[_Cell], row: SectionRow) -> None:

@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
@@ -37,6 +36,7 @@ from corpusdiff.site.diffpage import pair_page
 from corpusdiff.site.output import SiteOutput, open_output
 from corpusdiff.site.serve import HEADERS_FILE, headers_file
 from corpusdiff.store.corpus import Corpus, Entry, document_id
+from corpusdiff.store.diffs import cached_compare
 from corpusdiff.store.resolve import load_overrides
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
@@ -211,7 +211,7 @@ def _render_diff(task: PageTask) -> PageOutput:
 
     old, new = task.old, task.new
     assert old is not None  # render_task sends only pairs here
-    result = compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides, task.stopwords)
+    result = cached_compare(canonical_tree(old.text), canonical_tree(new.text), task.overrides, task.stopwords)
     table = comparison_table(result)
     placed = place_notes(table, task.notes)
     env, strings = environment(task.language), catalogue(task.language)

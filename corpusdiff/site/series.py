@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 from markupsafe import Markup
 
-from corpusdiff.compare.core import compare
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
 from corpusdiff.render.timeline import SAME, column_labels, thread_cells
@@ -39,6 +38,7 @@ from corpusdiff.site.common import (
     site_stamp,
 )
 from corpusdiff.store import cache
+from corpusdiff.store.diffs import cached_compare
 from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
@@ -154,7 +154,8 @@ class CompareJob:
     stopwords: tuple[str, ...]
 
     def run(self) -> DiffResult:
-        return compare(_tree(*self.old), _tree(*self.new), self.overrides, self.stopwords)
+        """Through the comparisons' own cache, which the pair pages fill with the same pairs."""
+        return cached_compare(_tree(*self.old), _tree(*self.new), self.overrides, self.stopwords)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Comparisons kept on disk between runs, for every entry point that compares (diff, review,
+"""Comparisons kept on disk between runs, for every entry point that compares (diff, review, site,
 the git diff driver, timeline): keyed by the content of both trees and by the reviewer
 overrides, so a result is reused exactly when the same comparison would be made again."""
 

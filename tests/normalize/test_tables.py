@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from corpusdiff.normalize.tables import parse_cell_groups, parse_flat_rows, parse_tab_rows
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusdiff.normalize.core import _FlatTableScan, cleaned_lines
+from corpusdiff.normalize.tables import (
+    flat_text,
+    has_value_cells,
+    is_flat_row,
+    parse_cell_groups,
+    parse_flat_rows,
+    parse_tab_rows,
+)
+from corpusdiff.text.numbering import is_appendix_title
 
 
 def test_tab_separated_rows() -> None:
@@ -54,3 +66,62 @@ def test_space_separated_rows_with_wrapped_cells() -> None:
         ("8.万元GDP建设用地", "下降5.0%", "下降7.7%", "下降5.7%"),
         ("9.万元GDP水耗", "以市下达目标为准", "完成市下达目标", "以市下达目标为准"),
     )
+
+
+#: Lines of PDF appendices and what surrounds them: captions, headers, numbered rows with and
+#: without values, wrapped cells, notes, appendix titles, running text, blanks, page numbers.
+APPENDIX_LINES = [
+    "附表",
+    "2022年主要指标表",
+    "指标名称",
+    "2021 年",
+    "预计完成",
+    "一、预期性指标",
+    "1．本区生产总值 6.8% 8.6% 6.0%以上",
+    "8．万元 GDP建设用地 下降 5.0% 下降 7.7%",
+    "9．万元 GDP水耗",
+    "以市下达目标",
+    "注：以上指标为预期值。",
+    "附件：2022年重点项目",
+    "全区上下要坚定信心、真抓实干，确保完成全年目标任务，为建设中国特色社会主义先行示范区作出贡献。",
+    "",
+    "— 12 —",
+    "\t1．本区生产总值\t6.8%",
+]
+
+
+def _table_starts_by_reading(lines: list[str], index: int, stop: int) -> bool:
+    """The look-ahead as its rule reads, line by line (`_FlatTableScan` answers it in constant
+    time): the table's lines run up to a note, an appendix title or running text, at most 400;
+    a numbered row within the first 30 lines and among the table's lines, no caption before
+    it, two numbered rows, one with value cells."""
+    end = index
+    while end < stop and end - index < 400:
+        text = cleaned_lines(lines[end : end + 1])[0]
+        if text.startswith(("注：", "注:")) or is_appendix_title(text) or (len(text) > 40 and not is_flat_row(text)):
+            break
+        end += 1
+    texts = [flat_text(line) for line in lines[index:end]]
+    rows = [i for i, text in enumerate(texts) if is_flat_row(text)]
+    window = [line for line in lines[index : min(stop, index + 30)] if is_flat_row(flat_text(line))]
+    return (
+        bool(window and rows)
+        and not any(text.endswith("表") for text in texts[: rows[0]])
+        and len(rows) >= 2
+        and any(has_value_cells(texts[i]) for i in rows)
+    )
+
+
+#: Appendices as runs of alike lines, some longer than a table header may be (30 lines).
+APPENDICES = st.lists(st.tuples(st.sampled_from(APPENDIX_LINES), st.integers(1, 35)), max_size=8).map(
+    lambda runs: [line for line, count in runs for _ in range(count)]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(APPENDICES, st.data())
+def test_the_table_look_ahead_answers_as_the_rule_reads(lines: list[str], data: st.DataObject) -> None:
+    scan = _FlatTableScan.of(lines, cleaned_lines(lines))
+    stop = data.draw(st.integers(0, len(lines)))
+    for index in range(stop):
+        assert scan.table_starts(index, stop) == _table_starts_by_reading(lines, index, stop), index

@@ -159,3 +159,16 @@ def test_the_headers_follow_the_report_language(result: DiffResult) -> None:
         "新（2025年1月）",
         "修改说明",
     ]
+
+
+@pytest.mark.parametrize("text", ["推进河套合作区建设", " 前后有空格 ", "一\t二", "上行\n下行\r", "", "GDP 5.5%"])
+def test_a_run_is_written_as_python_docx_writes_it(text: str) -> None:
+    """The exporter's quick path for a run (`_add_run`) gives the XML of `add_run`."""
+    from docx.oxml.xmlchemy import serialize_for_reading
+
+    from corpusdiff.render.export import _add_run
+
+    ours, theirs = docx.Document().add_paragraph(), docx.Document().add_paragraph()
+    _add_run(ours, text)
+    theirs.add_run(text)
+    assert serialize_for_reading(ours._p) == serialize_for_reading(theirs._p)

@@ -13,7 +13,7 @@ import pytest
 from corpusdiff.site import search
 from corpusdiff.site.build import build_site
 from tests.conftest import ROOT
-from tests.site.test_site_browser import _shot, browser  # noqa: F401  (the fixture)
+from tests.site.test_site_browser import _shot
 
 QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "福", "，", "5G 网络", "没有这样的词语"]
 
@@ -38,7 +38,7 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.text.segment import Segmenter
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, empty_cache_with_index
 
 OLD = SEEDS / "futian-2022-01-plan-report.txt"
 NEW = SEEDS / "futian-2025-01-plan-report.txt"
@@ -40,8 +40,9 @@ def _diff(cache: str) -> tuple[dict, str]:
 
 @pytest.mark.slow
 def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> None:
-    cold, cold_jieba = _diff(str(tmp_path))
-    warm, warm_jieba = _diff(str(tmp_path))
+    cache = str(empty_cache_with_index(tmp_path / "cache"))
+    cold, cold_jieba = _diff(cache)
+    warm, warm_jieba = _diff(cache)
     assert (cold_jieba, warm_jieba) == ("JIEBA-LOADED", "JIEBA-NOT-LOADED")
     assert warm == cold
     uncached, _ = _diff("off")
@@ -50,12 +51,13 @@ def test_a_warm_cache_skips_jieba_and_gives_the_same_diff(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
-    expected, _ = _diff(str(tmp_path))
-    entries = [p for p in tmp_path.rglob("*.json")]
+    cache = empty_cache_with_index(tmp_path / "cache")
+    expected, _ = _diff(str(cache))
+    entries = [p for p in cache.rglob("*.json")]
     assert entries
     for entry in entries:
         entry.write_bytes(b"not an entry")
-    again, loaded = _diff(str(tmp_path))
+    again, loaded = _diff(str(cache))
     assert again == expected and loaded == "JIEBA-LOADED"
 
 

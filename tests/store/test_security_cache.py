@@ -15,7 +15,7 @@ from corpusdiff.store import cache
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Metadata, Source
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, empty_cache_with_index
 
 OLD = SEEDS / "futian-2022-01-plan-report.txt"
 NEW = SEEDS / "futian-2025-01-plan-report.txt"
@@ -59,7 +59,7 @@ def _diff(cache_dir: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 def test_a_planted_pickle_runs_no_code_and_a_wrong_type_is_a_miss(tmp_path: Path) -> None:
-    cache_dir = tmp_path / "cache"
+    cache_dir = empty_cache_with_index(tmp_path / "cache")  # the index is no pickle: left alone
     first = _diff(cache_dir)
     assert first.returncode in (0, 1) and first.stdout, first.stderr
     entries = _entries(cache_dir)

@@ -192,3 +192,15 @@ def test_review_timeline_and_the_driver_cache_their_comparisons(edited: Path, ca
     )
     assert "[新增]" in git_run(edited, "diff", "--", f"{NEW_ID}.md")
     assert len(diff_entries(cache)) == 3
+
+
+def test_the_site_build_compares_through_the_same_cache(branched: Path, cache: Path, tmp_path: Path) -> None:
+    """A site build keeps its comparisons as `diff` does (the overrides in the key): `diff` of
+    the pair the site compared finds the site's entry."""
+    assert not diff_entries(cache)
+    built = cli(branched, "site", "build", "--out", str(tmp_path / "site"), "-j", "1")
+    assert built.exit_code == 0, built.output
+    after_site = diff_entries(cache)
+    assert len(after_site) == 1  # the one pair of the two editions
+    assert cli(branched, "diff", OLD_ID, NEW_ID, "-f", "json").exit_code == 1
+    assert diff_entries(cache) == after_site
