@@ -48,6 +48,7 @@ from corpusdiff.types.diff import (
     Overrides,
     Relation,
     Status,
+    confidence_band,
 )
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree, Unit, UnitKind
@@ -252,17 +253,13 @@ def section_links(diff: DiffResult) -> list[Link]:
             new_group[m.new.index],
             m.similarity,
             status=Status.MOVED if m.status == Status.MOVED else Status.REWORDED,
-            confidence=_confidence(m.similarity),
+            confidence=confidence_band(m.similarity),
         )
         for m in diff.sections
         if m.old is not None and m.new is not None and not m.relation
         and m.old.index in old_group and m.new.index in new_group
     ]
     return sorted(found, key=lambda link: -link.probability)
-
-
-def _confidence(probability: float) -> str:
-    return "high" if probability >= CONFIDENT else "medium" if probability >= PLAUSIBLE else "low"
 
 
 def _link(item: Initiative) -> Link:

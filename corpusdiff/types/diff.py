@@ -106,14 +106,19 @@ class Initiative:
         """high / medium / low, from the matcher's probability that the pair is one initiative."""
         if self.old is None or self.new is None or self.level != "unit":
             return ""
-        if self.similarity >= CONFIDENT:
-            return "high"
-        return "medium" if self.similarity >= PLAUSIBLE else "low"
+        return confidence_band(self.similarity)
 
 
 #: Probabilities from which a pair is called with high or medium confidence.
 CONFIDENT = 0.8
 PLAUSIBLE = 0.5
+
+
+def confidence_band(probability: float) -> str:
+    """high / medium / low: how every view words the probability that a pair is one initiative."""
+    if probability >= CONFIDENT:
+        return "high"
+    return "medium" if probability >= PLAUSIBLE else "low"
 
 
 @dataclass(frozen=True)
