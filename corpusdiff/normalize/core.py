@@ -666,7 +666,7 @@ class _FlatTableScan:
             next_end=_next_true(ends),
             captions=_running_count(tables.is_caption(text) for text in texts),
             rows=_running_count(rows),
-            valued_rows=_running_count(tables.is_flat_row(text) and tables.has_value_cells(text) for text in texts),
+            valued_rows=_running_count(row and tables.has_value_cells(text) for row, text in zip(rows, texts, strict=True)),
         )
 
     def table_end(self, index: int, stop: int) -> int:
