@@ -27,10 +27,6 @@ KNOWN: dict[str, str] = {
         "the thread shares the past of 2016's paragraph (the science paragraphs 2013–2015), as a "
         "split-off lineage does; the label leaves that past out (NATIONAL-THREADS.md)"
     ),
-    "扶贫开发 → 脱贫攻坚 → 巩固拓展脱贫攻坚成果": (
-        "the differ continues 2014's 夯实农业农村发展基础 as 2015's 新农村建设 paragraph, and splits "
-        "2014's poverty paragraph from 2013's regional one (a clause there)"
-    ),
     "大气污染防治 (污染防治)": (
         "the differ continues 2013's environment paragraph as 2014's 生态文明建设 opening, not as its "
         "pollution paragraph"
