@@ -472,6 +472,69 @@ def pairs_by_structure(
     return by_groups + _openings_of_continuing_groups(editions, [*matches, *by_groups])
 
 
+def cut_short_copies(units: Sequence[Unit]) -> dict[int, int]:
+    """cut-short copy -> whole copy: a paragraph whose whole text, ending with a sentence, opens
+    the next paragraph of the same section. Sources print a paragraph twice so (2015's national
+    report gives its 简政放权 paragraph cut short after one sentence of the 权力清单, then
+    whole); both copies are the report's text and are kept, but they are one initiative, and
+    the whole copy is the one that carries it on."""
+    found = {}
+    for unit, following in pairwise(units):
+        if (
+            unit.kind == following.kind == "paragraph"
+            and unit.section == following.section
+            and len(unit.text) >= params.MIN_SENTENCE
+            and _LEAD_END.match(unit.text[-1])
+            and len(following.text) > len(unit.text)
+            and following.text.startswith(unit.text)
+        ):
+            found[unit.index] = following.index
+    return found
+
+
+def prefer_whole_copies(
+    old_units: Sequence[Unit], new_units: Sequence[Unit], matches: Sequence[Match]
+) -> list[Match]:
+    """The model's pairs with each cut-short copy's one-to-one pair moved to its whole copy:
+    the whole copy continues the partner, the cut-short copy becomes the extra side of that
+    partner (split from it in the new edition, merged into it in the old one), and the unit the
+    whole copy was paired with, if any, the extra side of the whole copy. The same either way
+    round, so the differ stays mirror-symmetric."""
+    rebuilt = list(matches)
+    for side, units in ((0, old_units), (1, new_units)):
+        for cut, whole in sorted(cut_short_copies(units).items()):
+            rebuilt = _to_whole_copy(rebuilt, side, cut, whole)
+    return rebuilt
+
+
+def _to_whole_copy(matches: Sequence[Match], side: int, cut: int, whole: int) -> list[Match]:
+    """`matches` with the one-to-one pair of unit `cut` (on `side`: 0 old, 1 new) moved to `whole`."""
+    pair = next((m for m in matches if _end(m, side) == cut and not m.relation), None)
+    if pair is None:
+        return list(matches)
+    cut_relation, whole_relation = ("split", "merge") if side == 1 else ("merge", "split")
+    moved = _with_end(pair, side, whole)
+    rebuilt = [moved, replace(pair, relation=cut_relation)]
+    for match in matches:
+        if match is pair or (match.old, match.new) == (moved.old, moved.new):
+            continue
+        if _end(match, side) == whole and not match.relation:
+            rebuilt.append(replace(match, relation=whole_relation))
+        elif _end(match, side) == cut:
+            rebuilt.append(_with_end(match, side, whole))
+        else:
+            rebuilt.append(match)
+    return rebuilt
+
+
+def _end(match: Match, side: int) -> int:
+    return match.new if side else match.old
+
+
+def _with_end(match: Match, side: int, unit: int) -> Match:
+    return replace(match, new=unit) if side else replace(match, old=unit)
+
+
 @dataclass(frozen=True)
 class _Editions:
     old_tree: DocTree
