@@ -53,6 +53,8 @@ _ITEM_KINDS = ("num", "pnum", "circled")
 #: Division markers (第一部分, 第一章, …) that are a heading even alone on their line.
 _DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 _CONNECTOR_END = "和与及的、"
+#: A line whose siblings are headings may have a heading phrase up to this many times as long.
+_SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
@@ -62,6 +64,15 @@ _FLAT_HEADER_MAX_LINES = 30
 #: Formats whose extract gives every paragraph as one line (read/html.py: one `<p>` a line); a
 #: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
 _PARAGRAPH_FORMATS = frozenset({"html"})
+
+
+@dataclass(frozen=True)
+class _Interrupted:
+    """A sequence a restart at 1 interrupted: its last ordinal, and the block where the inner
+    sequence starts (its headings become the nested kind when the outer sequence resumes)."""
+
+    ordinal: int
+    inner_start: int
 
 
 @dataclass
@@ -84,9 +95,9 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     current: _Open | None = None
     last_ordinal: dict[str, int] = field(default_factory=dict)
-    #: Per marker kind, the ordinals of sequences a restart at 1 interrupted (a 一、…五、 list of
-    #: points inside section 二、), innermost last: the next of the outer one resumes it.
-    outer_ordinals: dict[str, list[int]] = field(default_factory=dict)
+    #: Per marker kind, the sequences a restart at 1 interrupted (a 一、…五、 list of points inside
+    #: section 二、), innermost last: the next of the outer one resumes it.
+    outer_ordinals: dict[str, list[_Interrupted]] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
@@ -95,6 +106,7 @@ class _Builder:
     standalone: frozenset[int] = frozenset()
     ordinal_headings: frozenset[int] = frozenset()
     sub_headings: frozenset[int] = frozenset()
+    sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
     #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
@@ -115,6 +127,7 @@ class _Builder:
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
+            self.sibling_headings = sibling_heading_lines(marker_texts)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -318,6 +331,19 @@ def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> N
         builder.last_item[marker.kind] = marker.ordinal
 
 
+def sibling_heading_lines(marker_texts: list[str]) -> frozenset[int]:
+    """The numbered lines whose siblings are mostly headings: every line of a run of two or more
+    siblings (`headings.numbered_runs`) that does not read as a list, so most of its lines open
+    with a heading phrase. They are decided together: one whose first sentence is too long for
+    a heading alone (1986's （一）, 69 characters, beside （二）, （三）) is a heading like them."""
+    return frozenset(
+        item.index
+        for run in headings.numbered_runs(marker_texts)
+        if len(run.items) >= 2 and not headings.reads_as_list(run)
+        for item in run.items
+    )
+
+
 def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
     """The unnumbered part titles of a report (older national reports print `过去五年的回顾`,
     `关于外交工作` without a number), recognised only on strong evidence, since a short line
@@ -470,7 +496,7 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
         title = _title_line_after(builder, index, stop)
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title]):
             return title + 1
-    return index + 1 if _take_heading(builder, marker) else None
+    return index + 1 if _take_heading(builder, marker, index in builder.sibling_headings) else None
 
 
 def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
@@ -511,9 +537,9 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     return index + 1
 
 
-def _take_heading(builder: _Builder, marker: headings.Marker) -> bool:
+def _take_heading(builder: _Builder, marker: headings.Marker, among_headings: bool = False) -> bool:
     title, body = headings.split_title(marker.rest)
-    if not _heading_shaped(builder, marker, title, body):
+    if not _heading_shaped(builder, marker, title, body, among_headings):
         return False
     if not _accept_heading(builder, marker, title):
         return False
@@ -528,7 +554,7 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     more likely a character the line wrap left alone than the start of a section."""
     last = builder.last_ordinal.get(marker.kind, 0)
     outer = builder.outer_ordinals.setdefault(marker.kind, [])
-    resumed = (outer[-1] + 1,) if outer else ()
+    resumed = (outer[-1].ordinal + 1,) if outer else ()
     if marker.kind == "bare":
         allowed: tuple[int, ...] = (last + 1,) if last else ()
     else:
@@ -537,9 +563,9 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
         return False
     builder.flush()
     if marker.ordinal == 1 and last:
-        outer.append(last)
+        outer.append(_Interrupted(last, len(builder.blocks)))
     elif marker.ordinal in resumed and marker.ordinal != last + 1:
-        outer.pop()
+        _nest_inner_sequence(builder, marker.kind, outer.pop().inner_start)
     builder.last_ordinal[marker.kind] = marker.ordinal
     for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
         if inner != "num":
@@ -549,12 +575,29 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     return True
 
 
-def _heading_shaped(builder: _Builder, marker: headings.Marker, title: str, body: str) -> bool:
+def _nest_inner_sequence(builder: _Builder, kind: str, start: int) -> None:
+    """The outer sequence of `kind` resumed: its headings from `start` on (the inner run, and what
+    nests inside it) are a sequence nested inside the section before `start`, one level down.
+    Only a run with no heading of an outer kind in it is nested: one would have ended the section
+    (the outer sequence then resumes in another part of the report, which is no nesting)."""
+    inner = builder.blocks[start:]
+    outer_kinds = headings.RANKS[: headings.RANKS.index(kind)]
+    if any(isinstance(b, Heading) and (b.kind in outer_kinds or b.kind in headings.UNRANKED) for b in inner):
+        return
+    builder.blocks[start:] = [
+        Heading(b.text, headings.nested_kind(kind)) if isinstance(b, Heading) and b.kind == kind else b for b in inner
+    ]
+
+
+def _heading_shaped(
+    builder: _Builder, marker: headings.Marker, title: str, body: str, among_headings: bool = False
+) -> bool:
     """A bare numeral, or a division marker alone, is a heading by itself; other markers need a
-    short heading phrase (rule 6 of docs/canonical-markdown.md)."""
+    short heading phrase (rule 6 of docs/canonical-markdown.md), up to twice as long for a line
+    whose siblings are headings (`sibling_heading_lines`)."""
     if marker.kind == "bare" or (marker.kind in _DIVISION_KINDS and not title and not body):
         return True
-    if not headings.plausible_title(title):
+    if not headings.plausible_title(title, headings.MAX_TITLE * (_SIBLING_TITLE_FACTOR if among_headings else 1)):
         return False
     return not (
         marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30))
@@ -736,7 +779,7 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     for block in blocks:
         if isinstance(block, Heading) and block.kind == headings.PLAIN:
             last.clear()  # a part title: the numbered sections under it start again
-        if not isinstance(block, Heading) or block.kind not in headings.RANKS:
+        if not isinstance(block, Heading) or not headings.is_numbered_kind(block.kind):
             continue
         marker = headings.heading_marker(block.text)
         if marker is None:
