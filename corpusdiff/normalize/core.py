@@ -69,10 +69,11 @@ _PARAGRAPH_FORMATS = frozenset({"html"})
 @dataclass(frozen=True)
 class _Interrupted:
     """A sequence a restart at 1 interrupted: its last ordinal, and the block where the inner
-    sequence starts (its headings become the nested kind when the outer sequence resumes)."""
+    sequence starts (its headings become the nested kind when the outer sequence resumes); None
+    when the restart does not come inside a section of the interrupted sequence."""
 
     ordinal: int
-    inner_start: int
+    inner_start: int | None
 
 
 @dataclass
@@ -563,7 +564,8 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
         return False
     builder.flush()
     if marker.ordinal == 1 and last:
-        outer.append(_Interrupted(last, len(builder.blocks)))
+        inside = _inside_section_of(builder.blocks, marker.kind)
+        outer.append(_Interrupted(last, len(builder.blocks) if inside else None))
     elif marker.ordinal in resumed and marker.ordinal != last + 1:
         _nest_inner_sequence(builder, marker.kind, outer.pop().inner_start)
     builder.last_ordinal[marker.kind] = marker.ordinal
@@ -575,14 +577,36 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     return True
 
 
-def _nest_inner_sequence(builder: _Builder, kind: str, start: int) -> None:
+def _ends_sections_of(block: Block, kind: str) -> bool:
+    """A heading of a kind outside `kind` (or a part title, closing or appendix heading): the
+    sections of `kind` end before it."""
+    if not isinstance(block, Heading):
+        return False
+    return block.kind in headings.UNRANKED or block.kind in headings.RANKS[: headings.RANKS.index(kind)]
+
+
+def _inside_section_of(blocks: list[Block], kind: str) -> bool:
+    """The next block comes inside a section of `kind`: a heading of `kind` opens the section it
+    is in, with only headings of inner kinds since. (A `1.` sequence runs on across sections:
+    one starting again under the next （一） restarts there, inside no `1.` section.)"""
+    for block in reversed(blocks):
+        if isinstance(block, Heading) and headings.base_kind(block.kind) == kind:
+            return True
+        if _ends_sections_of(block, kind):
+            return False
+    return False
+
+
+def _nest_inner_sequence(builder: _Builder, kind: str, start: int | None) -> None:
     """The outer sequence of `kind` resumed: its headings from `start` on (the inner run, and what
     nests inside it) are a sequence nested inside the section before `start`, one level down.
-    Only a run with no heading of an outer kind in it is nested: one would have ended the section
-    (the outer sequence then resumes in another part of the report, which is no nesting)."""
+    Only a run that started inside a section of `kind` (`_inside_section_of`) and holds no
+    heading of an outer kind is nested: such a heading would have ended the section (the outer
+    sequence then resumes in another part of the report, which is no nesting)."""
+    if start is None:
+        return
     inner = builder.blocks[start:]
-    outer_kinds = headings.RANKS[: headings.RANKS.index(kind)]
-    if any(isinstance(b, Heading) and (b.kind in outer_kinds or b.kind in headings.UNRANKED) for b in inner):
+    if any(_ends_sections_of(block, kind) for block in inner):
         return
     builder.blocks[start:] = [
         Heading(b.text, headings.nested_kind(kind)) if isinstance(b, Heading) and b.kind == kind else b for b in inner

@@ -101,3 +101,14 @@ def test_numbered_items_mostly_headed_are_all_headings() -> None:
     document = _normalize("1958-items-most-of-them-headed.txt")
     labels = [block.text.split("）")[0] + "）" for block in document.blocks if isinstance(block, Heading) and block.kind == "pnum"]
     assert labels == [f"（{n}）" for n in range(1, 11)]
+
+
+def test_a_sequence_restarting_under_the_next_outer_heading_is_not_nested() -> None:
+    """`1.` numbering runs on across （一） groups in some reports, so a `1.` under （二） restarts
+    outside any `1.` section: a later number that would resume （一）'s run (here 4. after 1.,
+    3. lost) nests nothing."""
+    lines = ["（一）甲方面", "1.第一项任务", "\u3000\u3000正文。", "2.第二项任务", "\u3000\u3000正文。", "3.第三项任务", "\u3000\u3000正文。",
+             "（二）乙方面", "1.第四项任务", "\u3000\u3000正文。", "4.第五项任务", "\u3000\u3000正文。"]
+    document = _normalize_text("\n\n".join(lines) + "\n")
+    kinds = [block.kind for block in document.blocks if isinstance(block, Heading)]
+    assert kinds == ["paren", "num", "num", "num", "paren", "num", "num"]
