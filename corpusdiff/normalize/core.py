@@ -107,6 +107,8 @@ class _Builder:
     standalone: frozenset[int] = frozenset()
     ordinal_headings: frozenset[int] = frozenset()
     sub_headings: frozenset[int] = frozenset()
+    #: Numbered lines whose siblings are mostly headings (`headings.decide_runs`): a heading phrase
+    #: may be twice as long, so one long first sentence goes with its siblings.
     sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
@@ -119,7 +121,9 @@ class _Builder:
             self.cleaned = cleaned_lines(self.lines)
         if not self.in_box:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
-            self.list_items = headings.list_item_lines(marker_texts)
+            runs = headings.decide_runs(marker_texts)
+            self.list_items = runs.list_items
+            self.sibling_headings = runs.headings
             self.standalone = frozenset(
                 i
                 for i in range(len(self.lines))
@@ -128,7 +132,6 @@ class _Builder:
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
-            self.sibling_headings = sibling_heading_lines(marker_texts)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -330,19 +333,6 @@ def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> N
     if marker.ordinal in (1, builder.last_item.get(marker.kind, 0) + 1):
         builder.flush()
         builder.last_item[marker.kind] = marker.ordinal
-
-
-def sibling_heading_lines(marker_texts: list[str]) -> frozenset[int]:
-    """The numbered lines whose siblings are mostly headings: every line of a run of two or more
-    siblings (`headings.numbered_runs`) that does not read as a list, so most of its lines open
-    with a heading phrase. They are decided together: one whose first sentence is too long for
-    a heading alone (1986's （一）, 69 characters, beside （二）, （三）) is a heading like them."""
-    return frozenset(
-        item.index
-        for run in headings.numbered_runs(marker_texts)
-        if len(run.items) >= 2 and not headings.reads_as_list(run)
-        for item in run.items
-    )
 
 
 def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
@@ -618,7 +608,7 @@ def _heading_shaped(
 ) -> bool:
     """A bare numeral, or a division marker alone, is a heading by itself; other markers need a
     short heading phrase (rule 6 of docs/canonical-markdown.md), up to twice as long for a line
-    whose siblings are headings (`sibling_heading_lines`)."""
+    whose siblings are headings (`headings.decide_runs`)."""
     if marker.kind == "bare" or (marker.kind in _DIVISION_KINDS and not title and not body):
         return True
     if not headings.plausible_title(title, headings.MAX_TITLE * (_SIBLING_TITLE_FACTOR if among_headings else 1)):

@@ -337,15 +337,35 @@ class _Run:
     items: tuple[_RunItem, ...]
 
 
-def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
-    """Indices of the numbered lines that are list items, never headings: the lines of every run
-    of siblings that reads as a list (`reads_as_list`).
+@dataclass(frozen=True)
+class RunDecisions:
+    """The numbered lines decided with their siblings (`decide_runs`)."""
+
+    list_items: frozenset[int]  # lines of runs that read as lists: never headings
+    headings: frozenset[int]  # lines of runs that read as headings: a long first sentence is allowed
+
+
+def decide_runs(lines: Sequence[str]) -> RunDecisions:
+    """Decide every run of two or more siblings (`numbered_runs`) as a whole: a list
+    (`reads_as_list`), or else headings, since most of its lines then open with a heading phrase.
 
     `lines` are a report's lines cleaned (`clean_text`), "" where there is no text. A run is
     decided as a whole because the lines of one enumeration differ in shape: in the 1988 report
     `一、…；` to `四、…；` are clauses, but the last item `五、…制度。对…惩处。` alone looks like
-    a heading with its first paragraph."""
-    return frozenset(item.index for run in numbered_runs(lines) if reads_as_list(run) for item in run.items)
+    a heading with its first paragraph; and 1986's `（一）`, whose first sentence is 69
+    characters long, is a heading like its siblings `（二）` and `（三）`."""
+    runs = [run for run in numbered_runs(lines) if len(run.items) >= 2]
+    listed = [reads_as_list(run) for run in runs]
+    return RunDecisions(
+        list_items=frozenset(item.index for run, is_list in zip(runs, listed, strict=True) if is_list for item in run.items),
+        headings=frozenset(item.index for run, is_list in zip(runs, listed, strict=True) if not is_list for item in run.items),
+    )
+
+
+def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
+    """Indices of the numbered lines that are list items, never headings: the lines of every run
+    of siblings that reads as a list (`decide_runs`)."""
+    return decide_runs(lines).list_items
 
 
 def numbered_runs(lines: Sequence[str]) -> list[_Run]:
