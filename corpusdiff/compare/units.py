@@ -23,7 +23,7 @@ from itertools import pairwise
 from corpusdiff.compare import params
 from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
-from corpusdiff.text.numbering import PLAIN
+from corpusdiff.text.numbering import PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine_matrix
@@ -33,6 +33,12 @@ from corpusdiff.types.tree import DocTree, Unit
 GROUP = "group"
 #: Section kinds whose headings are initiative units themselves (the （一） groups).
 GROUP_KINDS = frozenset({"paren"})
+
+
+def is_group_kind(kind: str) -> bool:
+    """A （一） heading, or one of a sequence nested inside a section and numbered like the
+    sections (1986's 一、…五、 inside 二、): a group of the initiatives under it, as a part is."""
+    return base_kind(kind) in GROUP_KINDS or base_kind(kind) != kind
 
 
 _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -104,7 +110,7 @@ def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
     first_paragraph = _first_paragraphs(tree)
     areas = task_areas(tree)
     for section in tree.sections:
-        if section.kind in GROUP_KINDS or section.index in areas:
+        if is_group_kind(section.kind) or section.index in areas:
             text = f"{section.heading}。"
             paragraph = first_paragraph.get(section.index, 0)
             groups.append(
