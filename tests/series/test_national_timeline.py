@@ -41,11 +41,6 @@ KNOWN: dict[str, str] = {
         "四、 in 2016's demand group"
     ),
 }
-JUMPS = (
-    "the differ's pairs: 2019's 双创 paragraph with 2021's 减税 (both raise the VAT threshold), 2014's "
-    "扩大全方位主动开放 with 2015's 构建全方位对外开放新格局; and 2015's 三、 with 2016's supply-side "
-    "group, which continues the reform lineage (unlabelled) the labels see as 对外开放 and 创新"
-)
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +80,8 @@ def test_nine_in_ten_lineages_are_exactly_one_thread(scored: Score) -> None:
     assert len(scored.exact) >= TARGET * len(load_lineages())
 
 
-@pytest.mark.xfail(strict=True, reason=JUMPS)
 def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
+    """A consecutive pair the diff skipping an edition gainsays is no step (series/timeline.py,
+    `_gainsaid_steps`): 2014's 扩大全方位主动开放 no longer runs into 2015's opening-up paragraph,
+    nor 2015's 三、 into 2016's supply-side group, nor 2019's 双创 paragraph into 2021's 减税."""
     assert scored.jumps == ()
