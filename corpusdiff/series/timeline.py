@@ -7,7 +7,9 @@ function of trees and diffs, at two levels: the groups (`（一）` headings and
 the units below them (numbered tasks, and in reports without them the paragraphs and list
 items). Evidence is taken strongest first:
 
-1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
+1. consecutive editions: each one-to-one pair of the differ links an item to its successor,
+   unless a diff that skips an edition crosses the step (pairs its one end elsewhere, more
+   surely, and its neighbour with another unit);
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
    merges and splits wait until after step 4, unless the diff of the editions either side
@@ -367,7 +369,8 @@ def chain_items(
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
     extended by the items it shares through a merge or split the differ reports; chains in
     order of their first own item. Evidence is taken strongest first: consecutive pairs, then
-    the merges and splits the differ is at least fairly sure of, then pairs of editions further
+    the merges and splits the differ is at least fairly sure of (and the consecutive steps a
+    diff skipping an edition gainsays are undone), then pairs of editions further
     apart, then the section alignment of consecutive editions (`aligned`, for groups), and
     last the doubtful merges and splits, which must not stand in a confident pair's way."""
     graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))

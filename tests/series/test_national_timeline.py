@@ -33,12 +33,15 @@ KNOWN: dict[str, str] = {
     "水、土壤污染防治 (split 2017, merged back 2018)": (
         "the differ pairs 2017's 水、土壤 paragraph with 2016's 节能环保产业, not with the pollution one"
     ),
-    "一带一路": "the differ continues 2014's 扩大全方位主动开放, not 走出去, into 2015's opening-up paragraph",
+    "一带一路": (
+        "no diff pairs 2014's 走出去 with 2015's opening-up paragraph (2014→2015 continues it as 加快实施"
+        "走出去战略, 2014→2016 splits 一带一路 from it), so the thread starts in 2015"
+    ),
     "扩大内需": "the differ continues 2013's （一）加快转变经济发展方式 (no item of the label) as 2014's demand group",
     "创新": (
-        "the differ continues 2015's 三、 (reform and opening), not 四、, as 2016's supply-side group, so "
-        "the thread from 2016 on has the reform lineage's past; 2014's innovation group goes on through "
-        "四、 in 2016's demand group"
+        "2016's supply-side group goes on the reform lineage (2014's （一）, joined across 2015 by the "
+        "2014→2017 pair); 2014's innovation group, which the 2014→2016 diff pairs with it, merged into "
+        "2015's 四、 and goes on in the demand group"
     ),
 }
 
