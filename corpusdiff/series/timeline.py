@@ -299,13 +299,16 @@ class _Graph:
     #: a node merged into a hub -> the node split from that hub in which its lineage goes on
     through: dict[Node, Node] = field(default_factory=dict)
     resumed: dict[Node, Node] = field(default_factory=dict)  # the reverse of `through`
+    refused: set[tuple[Node, Node]] = field(default_factory=set)  # steps undone as gainsaid
 
     def join(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.successor[a], self.predecessor[b] = b, a
         self.evidence[(a, b)] = (pair, link)
 
     def unjoin(self, a: Node, b: Node) -> None:
+        """Undo a step that other evidence gainsays; no weaker evidence makes it again."""
         del self.successor[a], self.predecessor[b], self.evidence[(a, b)]
+        self.refused.add((a, b))
 
     def merge(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.merged_into[a] = b
@@ -398,8 +401,9 @@ def chain_items(
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
             for (i, j), found in sorted((aligned or {}).items()):
                 for link in found:
-                    if j == i + 1 and graph.open_end((i, link.old)) and graph.open_start((j, link.new)):
-                        graph.join((i, link.old), (j, link.new), (i, j), link)
+                    a, b = (i, link.old), (j, link.new)
+                    if j == i + 1 and graph.open_end(a) and graph.open_start(b) and (a, b) not in graph.refused:
+                        graph.join(a, b, (i, j), link)
     for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
         _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []
@@ -613,6 +617,7 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
         and graph.open_end(end)
         and graph.open_start(start)
         and graph.spans(end[0], start[0], link)
+        and (end, start) not in graph.refused
     ):
         graph.join(end, start, pair, link)
 

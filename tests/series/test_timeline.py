@@ -423,6 +423,26 @@ def test_a_step_the_diff_skipping_an_edition_gainsays_ahead_is_no_step() -> None
     ]
 
 
+def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
+    # 1/4 -> 2/8 is gainsaid (the diff of editions 0 and 2 pairs 2/8 with 0/2 at 0.95, and 0/1
+    # with 2/9); 0/2 is merged into 1/5, so it does not take 2/8 itself. The pair 1/4 ~ 3/7 of
+    # editions further apart, whose chain starts at 2/8, would join 1/4 to 2/8 again one step
+    # beyond its own units: it does not
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.6, MERGE)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)],
+        (2, 3): [Link(8, 7, 0.9)],
+        (0, 2): [Link(2, 8, 0.95), Link(1, 9, 0.7, MERGE)],
+        (1, 3): [Link(4, 7, 0.9)],
+    }
+    assert nodes(chain_items([[1, 2], [4, 5], [8, 9], [7]], links)) == [
+        [(0, 1), (1, 4)],
+        [(0, 2), (1, 5), (2, 9)],
+        [(1, 5), (2, 9)],
+        [(2, 8), (3, 7)],
+    ]
+
+
 def test_a_skipping_pair_that_crosses_no_chain_gainsays_nothing() -> None:
     # as above, but the diff of editions 0 and 2 pairs 2/1 with nothing: no crossing, the
     # step stands (a gap or bridge of its own is left to the distant pairs)
