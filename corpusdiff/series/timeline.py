@@ -510,7 +510,7 @@ def _gainsays(
     ]
     inside = [x.probability for mine, far, x in pairs if mine == unit and far in lineage]
     crossed = any(far == neighbour and mine != unit for mine, far, _ in pairs)
-    return crossed and max(outside, default=0.0) > max(inside, default=step.probability)
+    return crossed and max(outside, default=0.0) > max([*inside, step.probability])
 
 
 def _merged_or_none(graph: _Graph, node: Node) -> set[Node]:
