@@ -7,7 +7,9 @@ function of trees and diffs, at two levels: the groups (`（一）` headings and
 the units below them (numbered tasks, and in reports without them the paragraphs and list
 items). Evidence is taken strongest first:
 
-1. consecutive editions: each one-to-one pair of the differ links an item to its successor;
+1. consecutive editions: each one-to-one pair of the differ links an item to its successor,
+   unless a diff that skips an edition crosses the step (pairs its one end elsewhere, more
+   surely, and its neighbour with another unit);
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
    merges and splits wait until after step 4, unless the diff of the editions either side
@@ -297,10 +299,16 @@ class _Graph:
     #: a node merged into a hub -> the node split from that hub in which its lineage goes on
     through: dict[Node, Node] = field(default_factory=dict)
     resumed: dict[Node, Node] = field(default_factory=dict)  # the reverse of `through`
+    refused: set[tuple[Node, Node]] = field(default_factory=set)  # steps undone as gainsaid
 
     def join(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.successor[a], self.predecessor[b] = b, a
         self.evidence[(a, b)] = (pair, link)
+
+    def unjoin(self, a: Node, b: Node) -> None:
+        """Undo a step that other evidence gainsays; no weaker evidence makes it again."""
+        del self.successor[a], self.predecessor[b], self.evidence[(a, b)]
+        self.refused.add((a, b))
 
     def merge(self, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
         self.merged_into[a] = b
@@ -364,7 +372,8 @@ def chain_items(
     """Every item of every edition in exactly one chain of its own (possibly a chain of one),
     extended by the items it shares through a merge or split the differ reports; chains in
     order of their first own item. Evidence is taken strongest first: consecutive pairs, then
-    the merges and splits the differ is at least fairly sure of, then pairs of editions further
+    the merges and splits the differ is at least fairly sure of (and the consecutive steps a
+    diff skipping an edition gainsays are undone), then pairs of editions further
     apart, then the section alignment of consecutive editions (`aligned`, for groups), and
     last the doubtful merges and splits, which must not stand in a confident pair's way."""
     graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))
@@ -381,6 +390,8 @@ def chain_items(
                 if (link.probability >= MERGE_SURE) == sure and (sure or _not_gainsaid(graph, a, b, link, links)):
                     _join_extra(graph, a, b, (i, j), link)
         if sure:
+            for a, b in _gainsaid_steps(graph, links):
+                graph.unjoin(a, b)
             for i, j in consecutive:
                 for link in links[(i, j)]:
                     if _confirmed(graph, (i, link.old), (j, link.new), link, links):
@@ -390,8 +401,9 @@ def chain_items(
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
             for (i, j), found in sorted((aligned or {}).items()):
                 for link in found:
-                    if j == i + 1 and graph.open_end((i, link.old)) and graph.open_start((j, link.new)):
-                        graph.join((i, link.old), (j, link.new), (i, j), link)
+                    a, b = (i, link.old), (j, link.new)
+                    if j == i + 1 and graph.open_end(a) and graph.open_start(b) and (a, b) not in graph.refused:
+                        graph.join(a, b, (i, j), link)
     for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
         _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []
@@ -442,6 +454,63 @@ def _not_gainsaid(
         beyond = _neighbours(graph, a, graph.predecessor, graph.merged_into) | _split_or_none(graph, a)
         return _paired_across(b, beyond, links, old_side=False)
     return True
+
+
+def _gainsaid_steps(graph: _Graph, links: Mapping[tuple[int, int], Sequence[Link]]) -> list[tuple[Node, Node]]:
+    """The one-to-one steps between consecutive editions that a diff skipping an edition
+    gainsays, judged all on the same graph so that the order does not matter."""
+    return [
+        (a, b)
+        for a, b in graph.successor.items()
+        if b[0] == a[0] + 1 and (_skipped_ahead(graph, a, b, links) or _skipped_behind(graph, a, b, links))
+    ]
+
+
+def _skipped_ahead(graph: _Graph, a: Node, b: Node, links: Mapping[tuple[int, int], Sequence[Link]]) -> bool:
+    """Whether the diff of `a`'s edition with the one after `b`'s gainsays the step `a` -> `b`
+    (`_gainsays`), on the units `b` goes on in: its successor, and every unit the next diff
+    merges it into or splits from it, however doubtful. 2014's 扩大全方位主动开放, continued as
+    2015's opening-up paragraph, is paired by the 2014→2016 diff with 2016's 利用外资 at 0.99,
+    and with nothing 2015's paragraph goes on in, which that diff pairs with 2014's 走出去."""
+    across = links.get((a[0], b[0] + 1))
+    after = b[0] + 1
+    if across is None or b not in graph.successor:
+        return False
+    onward = {(after, x.new) for x in links.get((b[0], after), ()) if x.old == b[1] and x.relation}
+    pairs = [(x.old, (after, x.new), x) for x in across]
+    return _gainsays(pairs, a[1], onward | {graph.successor[b]}, graph.successor[b], graph.evidence[(a, b)][1])
+
+
+def _skipped_behind(graph: _Graph, a: Node, b: Node, links: Mapping[tuple[int, int], Sequence[Link]]) -> bool:
+    """The mirror image of `_skipped_ahead`, on the units `a` comes from: 2015's part 三、
+    (reform and opening), continued as 2016's supply-side group, which the 2014→2016 diff pairs
+    with 2014's innovation group at 1.00, and 三、's predecessor (2014's opening-up group) with
+    2016's opening-up group."""
+    across = links.get((a[0] - 1, b[0]))
+    before = a[0] - 1
+    if across is None or a not in graph.predecessor:
+        return False
+    coming = {(before, x.old) for x in links.get((before, a[0]), ()) if x.new == a[1] and x.relation}
+    pairs = [(x.new, (before, x.old), x) for x in across]
+    return _gainsays(pairs, b[1], coming | {graph.predecessor[a]}, graph.predecessor[a], graph.evidence[(a, b)][1])
+
+
+def _gainsays(
+    pairs: Sequence[tuple[int, Node, Link]], unit: int, lineage: set[Node], neighbour: Node, step: Link
+) -> bool:
+    """Whether a diff across a step gainsays it: it pairs the step's `unit` one to one with a
+    unit outside the `lineage` on the far side, confidently and more probably than the step
+    itself or any pair of `unit` with the lineage, and it pairs the lineage's one-to-one
+    `neighbour` with another unit than `unit` (the two chains cross). `pairs` gives each of
+    the diff's pairs as (its unit on the step's side, its far unit, link)."""
+    outside = [
+        x.probability
+        for mine, far, x in pairs
+        if mine == unit and far not in lineage and not x.relation and x.probability >= GAP_LINK_PROBABILITY
+    ]
+    inside = [x.probability for mine, far, x in pairs if mine == unit and far in lineage]
+    crossed = any(far == neighbour and mine != unit for mine, far, _ in pairs)
+    return crossed and max(outside, default=0.0) > max([*inside, step.probability])
 
 
 def _merged_or_none(graph: _Graph, node: Node) -> set[Node]:
@@ -548,6 +617,7 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
         and graph.open_end(end)
         and graph.open_start(start)
         and graph.spans(end[0], start[0], link)
+        and (end, start) not in graph.refused
     ):
         graph.join(end, start, pair, link)
 

@@ -378,6 +378,89 @@ def test_a_doubtful_merge_the_diff_across_it_gainsays_ends_no_lineage_there() ->
     ]
 
 
+def test_a_step_the_diff_skipping_an_edition_gainsays_is_no_step() -> None:
+    # 0/1 -> 1/4 -> 2/8 one to one; 0/2 -> 1/5, which ends. The diff of editions 0 and 2 pairs
+    # 2/8 one to one with 0/2 at 0.95, more surely than the step 1/4 -> 2/8 (0.9), and 1/4's
+    # predecessor 0/1 with 2/9 instead: the chains cross, so 1/4 -> 2/8 is no step, and the
+    # distant pair bridges 1/5 -> 2/8. A step surer than the skipping pair stands.
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.9)],
+        (1, 2): [Link(4, 8, 0.9)],
+        (0, 2): [Link(2, 8, 0.95), Link(1, 9, 0.7, MERGE)],
+    }
+    sure = {**links, (1, 2): [Link(4, 8, 0.97)]}
+    # a weak pair of the step's unit with its own lineage does not lower the bar to beat
+    sure_and_weakly_borne_out = {**sure, (0, 2): [*links[(0, 2)], Link(1, 8, 0.3, SPLIT)]}
+    assert nodes(chain_items([[1, 2], [4, 5], [8, 9]], links)) == [
+        [(0, 1), (1, 4)],
+        [(0, 2), (1, 5), (2, 8)],
+        [(2, 9)],
+    ]
+    for stands in (sure, sure_and_weakly_borne_out):
+        assert nodes(chain_items([[1, 2], [4, 5], [8, 9]], stands)) == [
+            [(0, 1), (1, 4), (2, 8)],
+            [(0, 2), (1, 5)],
+            [(2, 9)],
+        ]
+
+
+def test_a_step_the_diff_skipping_an_edition_gainsays_ahead_is_no_step() -> None:
+    # the mirror image in time: 0/8 -> 1/4 -> 2/1, and 1/5 -> 2/2 from nowhere; the diff of
+    # editions 0 and 2 pairs 0/8 with 2/2 at 0.95 and 2/1 with 0/9 (a split): 0/8 -> 1/4 is no
+    # step, and 0/8 goes on in 1/5
+    links = {
+        (0, 1): [Link(8, 4, 0.9)],
+        (1, 2): [Link(4, 1, 0.9), Link(5, 2, 0.9)],
+        (0, 2): [Link(8, 2, 0.95), Link(9, 1, 0.7, SPLIT)],
+    }
+    sure = {**links, (0, 1): [Link(8, 4, 0.97)]}
+    assert nodes(chain_items([[8, 9], [4, 5], [1, 2]], links)) == [
+        [(0, 8), (1, 5), (2, 2)],
+        [(0, 9)],
+        [(1, 4), (2, 1)],
+    ]
+    assert nodes(chain_items([[8, 9], [4, 5], [1, 2]], sure)) == [
+        [(0, 8), (1, 4), (2, 1)],
+        [(0, 9)],
+        [(1, 5), (2, 2)],
+    ]
+
+
+def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
+    # 1/4 -> 2/8 is gainsaid (the diff of editions 0 and 2 pairs 2/8 with 0/2 at 0.95, and 0/1
+    # with 2/9); 0/2 is merged into 1/5, so it does not take 2/8 itself. The pair 1/4 ~ 3/7 of
+    # editions further apart, whose chain starts at 2/8, would join 1/4 to 2/8 again one step
+    # beyond its own units: it does not
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.6, MERGE)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)],
+        (2, 3): [Link(8, 7, 0.9)],
+        (0, 2): [Link(2, 8, 0.95), Link(1, 9, 0.7, MERGE)],
+        (1, 3): [Link(4, 7, 0.9)],
+    }
+    assert nodes(chain_items([[1, 2], [4, 5], [8, 9], [7]], links)) == [
+        [(0, 1), (1, 4)],
+        [(0, 2), (1, 5), (2, 9)],
+        [(1, 5), (2, 9)],
+        [(2, 8), (3, 7)],
+    ]
+
+
+def test_a_skipping_pair_that_crosses_no_chain_gainsays_nothing() -> None:
+    # as above, but the diff of editions 0 and 2 pairs 2/1 with nothing: no crossing, the
+    # step stands (a gap or bridge of its own is left to the distant pairs)
+    links = {
+        (0, 1): [Link(8, 4, 0.9)],
+        (1, 2): [Link(4, 1, 0.9), Link(5, 2, 0.9)],
+        (0, 2): [Link(8, 2, 0.95)],
+    }
+    assert nodes(chain_items([[8, 9], [4, 5], [1, 2]], links)) == [
+        [(0, 8), (1, 4), (2, 1)],
+        [(0, 9)],
+        [(1, 5), (2, 2)],
+    ]
+
+
 #: 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
 #: and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
 #: diff of editions 0 and 2 pairs demand with demand and innovation with innovation.
