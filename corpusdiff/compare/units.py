@@ -23,7 +23,7 @@ from itertools import pairwise
 from corpusdiff.compare import params
 from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
-from corpusdiff.text.numbering import PLAIN, base_kind
+from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine_matrix
@@ -217,7 +217,29 @@ def task_areas(tree: DocTree) -> set[int]:
         and not tree.sections[index].synthetic
         and (role is Role.TASKS or not laid_out)
     }
-    return parts | _topics_under_titles(tree)
+    topics = set() if laid_out else _topics_within_topics(tree)
+    return parts | _topics_under_titles(tree) | topics
+
+
+#: Heading kinds that never stand as a group of their own: a numbered task (`1.`) is a unit,
+#: and an ordinal heading (`第一，…`) opens the paragraph unit after it (structure.py).
+_RUN_IN_KINDS = frozenset({"num", ORDINAL})
+
+
+def _topics_within_topics(tree: DocTree) -> set[int]:
+    """In a report laid out by topic, the headed sections inside a part, named by topic too
+    (1981's ten guidelines `一、…十、` under `（二）今后经济建设的方针`, 1957's `关于教育改革问题`
+    under `二、关于社会主义建设`): what a reader takes as the groups of the initiatives, where
+    a report laid out by role has its （一） groups. A heading that opens its own paragraph
+    unit (`第一，…`) or a numbered task is a unit already."""
+    return {
+        section.index
+        for section in tree.sections
+        if section.parent is not None
+        and not section.synthetic
+        and base_kind(section.kind) not in _RUN_IN_KINDS
+        and role_of(section.heading) is Role.OTHER
+    }
 
 
 def _topics_under_titles(tree: DocTree) -> set[int]:
