@@ -156,7 +156,7 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
     stays with the last one). The pieces always join back into the paragraph."""
     found = _TARGET_LIST_RE.search(text) if kind == "paragraph" else None
     if found is None:
-        return [(kind, text)]
+        return _figure_run_pieces(text) if kind == "paragraph" else [(kind, text)]
     end = text.find("。", found.end())
     body, rest = (text[found.end() :], "") if end < 0 else (text[found.end() : end + 1], text[end + 1 :])
     clauses: list[str] = []
@@ -176,6 +176,43 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
 
 
 _LEAD_END_RE = re.compile(r"[。！？]")
+
+_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
+_CN_NUMBER = "零〇一二三四五六七八九十百千万亿两点"
+#: A figure a plan sets: a percentage (`5.5%`, `百分之四点五`), or an amount with its unit
+#: (`六百零三亿元`, `34，250万吨`, `增长一倍`).
+_FIGURE_RE = re.compile(
+    rf"百分之[{_CN_NUMBER}]+|[0-9０-９][0-9０-９.．，,]*\s*[%％]"
+    rf"|[0-9０-９{_CN_NUMBER}][0-9０-９.．，,{_CN_NUMBER}]*(?:元|吨|千瓦|立方米|台|辆|倍|斤|公里|人)"
+)
+#: How a paragraph says its figures are what a plan or budget sets (`１９８２年的计划，要求`, `“七五”
+#: 计划草案规定`, `预算草案和…计划草案的各种数字`), not what a year did.
+_PLAN_RE = re.compile(r"(?:计划|预算)(?:草案|[，,]?(?:规定|要求|安排))")
+
+
+def _figure_run_pieces(text: str) -> list[tuple[str, str]]:
+    """A paragraph of the older reports that states a plan's targets in running sentences (`１９８２年的
+    计划，要求工农业总产值的增长速度由今年预计的３％提高到４％…。国民收入也安排为比今年增长４％左右。…`):
+    the sentences before the first figure, then one `target` unit per sentence that states a
+    figure, a sentence without one staying with the target before it — the older form of a
+    target list (`_pieces`). Only when the paragraph opens with words before any figure, names
+    the plan (or budget) that sets them by the first one, and at least `_MIN_TARGETS` sentences
+    state figures: a paragraph of figures a year achieved, or a budget's running detail, stays
+    whole. The pieces join back into the paragraph."""
+    sentences = _SENTENCE_RE.findall(text)
+    figured = [bool(_FIGURE_RE.search(sentence)) for sentence in sentences]
+    if sum(figured) < _MIN_TARGETS:
+        return [("paragraph", text)]
+    first = figured.index(True)
+    if not first or not _PLAN_RE.search("".join(sentences[: first + 1])):
+        return [("paragraph", text)]
+    pieces: list[tuple[str, str]] = [("paragraph", "".join(sentences[:first]))]
+    for sentence, has_figure in zip(sentences[first:], figured[first:], strict=True):
+        if has_figure or not pieces or pieces[-1][0] != "target":
+            pieces.append(("target", sentence))
+        else:
+            pieces[-1] = ("target", pieces[-1][1] + sentence)
+    return pieces
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,63 @@ def test_a_guideline_continues_the_group_of_the_same_topic() -> None:
         if i.level == "unit" and i.old is not None and i.new is not None and i.old.kind == GROUP
     }
     assert ("依靠政策和科学，加快农业的发展", "依靠政策和科学，大力加快农业的发展") in paired
+
+
+#: An older report's plan targets: framing sentences, then one figure per sentence (1981's form).
+PLAN_PARAGRAPH = (
+    "明年是第六个五年计划的第二年。我们必须鼓足干劲，扎扎实实地做好当前的工作。"
+    "明年的计划，要求工农业总产值的增长速度由今年预计的３％提高到４％，并在执行中力争超过。"
+    "国民收入也安排为比今年增长４％左右。这就要求农业和轻纺工业继续有较大幅度的增长。"
+    "在国民收入的分配上，要求消费部分增长５．７％，社会商品零售总额增长８％。"
+    "教育、科学、文化、卫生等事业费用的支出增长５．９％。"
+)
+
+
+def _units_of(paragraph: str) -> list[tuple[str, str]]:
+    tree = tree_from_markdown(HEAD + "\n## 一、关于明年的计划\n\n" + paragraph + "\n")
+    return [(u.kind, u.text) for u in tree.units]
+
+
+def test_a_plan_paragraph_of_figure_sentences_is_cut_into_targets() -> None:
+    units = _units_of(PLAN_PARAGRAPH)
+    assert [kind for kind, _ in units] == ["paragraph", "target", "target", "target", "target"]
+    assert units[0][1].endswith("做好当前的工作。")
+    assert units[2][1].startswith("国民收入也安排为") and units[2][1].endswith("较大幅度的增长。")
+    assert "".join(text for _, text in units) == PLAN_PARAGRAPH
+
+
+def test_a_paragraph_of_figures_a_year_achieved_stays_whole() -> None:
+    review = (
+        "过去一年经济运行稳中有进。国内生产总值增长６．６％。城镇新增就业１３６１万人。"
+        "居民消费价格上涨２．１％。粮食产量６５８９亿斤。"
+    )
+    assert _units_of(review) == [("paragraph", review)]
+
+
+def test_a_budget_paragraph_without_the_plan_named_stays_whole() -> None:
+    """Recent reports' fiscal paragraphs hold figures but are one initiative (labels of 2018→2019)."""
+    fiscal = (
+        "积极的财政政策要加力提效。今年赤字率拟按２．８％安排，比去年预算高０．２个百分点。"
+        "今年财政支出超过２３万亿元，增长６．５％。中央对地方均衡性转移支付增长１０．９％。"
+    )
+    assert _units_of(fiscal) == [("paragraph", fiscal)]
+
+
+def test_each_target_clause_continues_last_years_target_line() -> None:
+    """Last year's targets printed one per paragraph face this year's one paragraph: each
+    clause pairs with its line, instead of the whole paragraph with one of them."""
+    lines = (
+        "今年的计划，要求工农业总产值比去年预计增长５．５％，其中农业增长４％。",
+        "国民收入安排为比去年增长４．５％左右。",
+        "社会商品零售总额二千二百亿元，比去年预计增长７％。",
+        "教育、科学、文化、卫生等事业费用的支出增长６％。",
+    )
+    old = HEAD + "\n## 一、关于今年的计划\n\n" + "\n\n".join(lines) + "\n"
+    new = HEAD + "\n## 一、关于明年的计划\n\n" + PLAN_PARAGRAPH + "\n"
+    result = compare(tree_from_markdown(old), tree_from_markdown(new))
+    paired = {
+        (i.old.text[:4], i.new.text[:4])
+        for i in result.initiatives
+        if i.level == "unit" and i.old is not None and i.new is not None
+    }
+    assert {("今年的计", "明年的计"), ("国民收入", "国民收入"), ("教育、科", "教育、科")} <= paired
