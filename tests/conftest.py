@@ -111,6 +111,17 @@ def _run_cache() -> str:
 
 
 os.environ["CORPUSDIFF_CACHE_DIR"] = _run_cache()
+
+
+def _bytecode_for_subprocesses() -> None:
+    """The suite starts many Python processes (the CLI, kill points, git drivers, pool workers).
+    With PYTHONDONTWRITEBYTECODE set, as some shells and CI images do, each compiled the package
+    from source again (~0.05 s of CPU each); they, and xdist's workers, write and reuse bytecode
+    in `__pycache__` (git-ignored) instead, as Python does by default."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+_bytecode_for_subprocesses()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
 

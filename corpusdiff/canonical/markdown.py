@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from corpusdiff import DIALECT_VERSION
 from corpusdiff import yamlsafe as yaml
 from corpusdiff.errors import InputError
-from corpusdiff.text import numbering as headings
 from corpusdiff.types.document import (
     Block,
     Box,
@@ -51,6 +50,8 @@ def escape(text: str) -> str:
 def heading_levels(blocks: tuple[Block, ...]) -> dict[str, int]:
     """Marker kinds present get levels 2, 3, … from the outermost in (`numbering.kind_order`);
     appendix and closing titles are level 2."""
+    from corpusdiff.text import numbering as headings  # on first use: is_canonical_text needs none
+
     return headings.heading_levels((block.kind, block.text) for block in blocks if isinstance(block, Heading))
 
 
@@ -159,6 +160,8 @@ def _inline_text(token: Token) -> str:
 
 def _blocks(tokens: list[Token], index: int, close: str | None) -> tuple[list[Block], int]:
     """Blocks from `tokens[index:]` up to the token of type `close`; returns them and the index after."""
+    from corpusdiff.text import numbering as headings
+
     blocks: list[Block] = []
     while index < len(tokens) and tokens[index].type != close:
         token = tokens[index]
