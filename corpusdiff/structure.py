@@ -20,7 +20,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
-from corpusdiff.text.numbering import CLOSING, ORDINAL, RANKS, document_ranks, heading_marker
+from corpusdiff.text.numbering import (
+    CLOSING,
+    ORDINAL,
+    base_kind,
+    document_ranks,
+    heading_marker,
+    is_numbered_kind,
+)
 from corpusdiff.text.sentences import SENTENCE_STOPS
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -90,7 +97,7 @@ def build_tree(document: NormalizedDocument) -> DocTree:
             path = (*[sections[i].heading for _, i in stack],)
             sections.append(Section(len(sections), block.kind, label, text, path, parent, len(stack)))
             stack.append((rank, len(sections) - 1))
-            if block.kind in ("num", ORDINAL):
+            if base_kind(block.kind) in ("num", ORDINAL):
                 task = _opened_unit(block, text, len(sections) - 1, located.next_paragraph)
             continue
         current = stack[-1][1] if stack else None
@@ -116,7 +123,7 @@ def _opened_unit(heading: Heading, title: str, section: int, paragraph: int) -> 
     opens the unit of the paragraph after it, as a lead sentence opens its paragraph (`第一，向深化
     改革要动力。…`), printed as it is; the section's other paragraphs are units of their own, and the
     unit is a `paragraph`, which may continue a group or a paragraph of another edition."""
-    if heading.kind == "num":
+    if base_kind(heading.kind) == "num":
         return {
             "kind": "task",
             "one_block": False,
@@ -221,7 +228,7 @@ def closing_start(blocks: tuple[Block, ...]) -> int | None:
     appendix, or the report's own `结束语`). A paragraph that only opens with the salutation
     counts when no heading follows at all: a report with a 结束语 of its own still addresses
     the delegates inside its last section. None when there is no numbered section."""
-    numbered = [i for i, block in enumerate(blocks) if isinstance(block, Heading) and block.kind in RANKS]
+    numbered = [i for i, block in enumerate(blocks) if isinstance(block, Heading) and is_numbered_kind(block.kind)]
     if not numbered:
         return None
     opening = None

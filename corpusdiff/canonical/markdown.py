@@ -138,8 +138,20 @@ def read_metadata(text: str) -> Metadata:
 def parse(text: str) -> NormalizedDocument:
     """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
     metadata = read_metadata(text)
-    blocks, _ = _blocks(markdown_reader().parse(text), 1, close=None)
-    return NormalizedDocument(metadata=metadata, blocks=tuple(blocks))
+    tokens = markdown_reader().parse(text)
+    blocks, _ = _blocks(tokens, 1, close=None)
+    return NormalizedDocument(metadata=metadata, blocks=_with_nested_kinds(blocks, tokens))
+
+
+def _with_nested_kinds(blocks: list[Block], tokens: list[Token]) -> tuple[Block, ...]:
+    """The blocks with a heading deeper than the shallowest of its kind read as of the nested
+    sequence of that kind (`numbering.nested_kinds`), as the normaliser wrote it."""
+    levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag != "h1"]
+    found = [block for block in blocks if isinstance(block, Heading)]
+    if len(levels) != len(found):  # a heading inside a box: not canonical, read as written
+        return tuple(blocks)
+    kinds = iter(headings.nested_kinds([(h.kind, level) for h, level in zip(found, levels, strict=True)]))
+    return tuple(Heading(b.text, next(kinds)) if isinstance(b, Heading) else b for b in blocks)
 
 
 def metadata_from_dict(data: dict[str, object]) -> Metadata:

@@ -22,6 +22,7 @@ from corpusdiff.compare.units import (
     candidate_features,
     match_units,
     pairs_by_structure,
+    prefer_whole_copies,
     roles_correspond,
     task_areas,
     unit_roles,
@@ -348,7 +349,7 @@ def classify_units(
             return False
         return pairs.get(old_home) != new_home
 
-    matches = match_units(old_units, new_units, features, forced)
+    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
     matches += pairs_by_structure(old, new, old_units, new_units, matches)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]

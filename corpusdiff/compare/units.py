@@ -23,7 +23,7 @@ from itertools import pairwise
 from corpusdiff.compare import params
 from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
-from corpusdiff.text.numbering import PLAIN
+from corpusdiff.text.numbering import PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine_matrix
@@ -33,6 +33,12 @@ from corpusdiff.types.tree import DocTree, Unit
 GROUP = "group"
 #: Section kinds whose headings are initiative units themselves (the （一） groups).
 GROUP_KINDS = frozenset({"paren"})
+
+
+def is_group_kind(kind: str) -> bool:
+    """A （一） heading, or one of a sequence nested inside a section and numbered like the
+    sections (1986's 一、…五、 inside 二、): a group of the initiatives under it, as a part is."""
+    return base_kind(kind) in GROUP_KINDS or base_kind(kind) != kind
 
 
 _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -104,7 +110,7 @@ def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
     first_paragraph = _first_paragraphs(tree)
     areas = task_areas(tree)
     for section in tree.sections:
-        if section.kind in GROUP_KINDS or section.index in areas:
+        if is_group_kind(section.kind) or section.index in areas:
             text = f"{section.heading}。"
             paragraph = first_paragraph.get(section.index, 0)
             groups.append(
@@ -470,6 +476,69 @@ def pairs_by_structure(
     editions = _Editions(old_tree, new_tree, old_units, new_units)
     by_groups = _groups_from_units(editions, matches)
     return by_groups + _openings_of_continuing_groups(editions, [*matches, *by_groups])
+
+
+def cut_short_copies(units: Sequence[Unit]) -> dict[int, int]:
+    """cut-short copy -> whole copy: a paragraph whose whole text, ending with a sentence, opens
+    the next paragraph of the same section. Sources print a paragraph twice so (2015's national
+    report gives its 简政放权 paragraph cut short after one sentence of the 权力清单, then
+    whole); both copies are the report's text and are kept, but they are one initiative, and
+    the whole copy is the one that carries it on."""
+    found = {}
+    for unit, following in pairwise(units):
+        if (
+            unit.kind == following.kind == "paragraph"
+            and unit.section == following.section
+            and len(unit.text) >= params.MIN_SENTENCE
+            and _LEAD_END.match(unit.text[-1])
+            and len(following.text) > len(unit.text)
+            and following.text.startswith(unit.text)
+        ):
+            found[unit.index] = following.index
+    return found
+
+
+def prefer_whole_copies(
+    old_units: Sequence[Unit], new_units: Sequence[Unit], matches: Sequence[Match]
+) -> list[Match]:
+    """The model's pairs with each cut-short copy's one-to-one pair moved to its whole copy:
+    the whole copy continues the partner, the cut-short copy becomes the extra side of that
+    partner (split from it in the new edition, merged into it in the old one), and the unit the
+    whole copy was paired with, if any, the extra side of the whole copy. The same either way
+    round, so the differ stays mirror-symmetric."""
+    rebuilt = list(matches)
+    for side, units in ((0, old_units), (1, new_units)):
+        for cut, whole in sorted(cut_short_copies(units).items()):
+            rebuilt = _to_whole_copy(rebuilt, side, cut, whole)
+    return rebuilt
+
+
+def _to_whole_copy(matches: Sequence[Match], side: int, cut: int, whole: int) -> list[Match]:
+    """`matches` with the one-to-one pair of unit `cut` (on `side`: 0 old, 1 new) moved to `whole`."""
+    pair = next((m for m in matches if _end(m, side) == cut and not m.relation), None)
+    if pair is None:
+        return list(matches)
+    cut_relation, whole_relation = ("split", "merge") if side == 1 else ("merge", "split")
+    moved = _with_end(pair, side, whole)
+    rebuilt = [moved, replace(pair, relation=cut_relation)]
+    for match in matches:
+        if match is pair or (match.old, match.new) == (moved.old, moved.new):
+            continue
+        if _end(match, side) == whole and not match.relation:
+            rebuilt.append(replace(match, relation=whole_relation))
+        elif _end(match, side) == cut:
+            rebuilt.append(_with_end(match, side, whole))
+        else:
+            rebuilt.append(match)
+    return rebuilt
+
+
+def _end(match: Match, side: int) -> int:
+    return match.new if side else match.old
+
+
+def _with_end(match: Match, side: int, unit: int) -> Match:
+    return replace(match, new=unit) if side else replace(match, old=unit)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ _ITEM_KINDS = ("num", "pnum", "circled")
 #: Division markers (第一部分, 第一章, …) that are a heading even alone on their line.
 _DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 _CONNECTOR_END = "和与及的、"
+#: A line whose siblings are headings may have a heading phrase up to this many times as long.
+_SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
@@ -62,6 +64,16 @@ _FLAT_HEADER_MAX_LINES = 30
 #: Formats whose extract gives every paragraph as one line (read/html.py: one `<p>` a line); a
 #: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
 _PARAGRAPH_FORMATS = frozenset({"html"})
+
+
+@dataclass(frozen=True)
+class _Interrupted:
+    """A sequence a restart at 1 interrupted: its last ordinal, and the block where the inner
+    sequence starts (its headings become the nested kind when the outer sequence resumes); None
+    when the restart does not come inside a section of the interrupted sequence."""
+
+    ordinal: int
+    inner_start: int | None
 
 
 @dataclass
@@ -84,9 +96,9 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     current: _Open | None = None
     last_ordinal: dict[str, int] = field(default_factory=dict)
-    #: Per marker kind, the ordinals of sequences a restart at 1 interrupted (a 一、…五、 list of
-    #: points inside section 二、), innermost last: the next of the outer one resumes it.
-    outer_ordinals: dict[str, list[int]] = field(default_factory=dict)
+    #: Per marker kind, the sequences a restart at 1 interrupted (a 一、…五、 list of points inside
+    #: section 二、), innermost last: the next of the outer one resumes it.
+    outer_ordinals: dict[str, list[_Interrupted]] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
@@ -95,6 +107,9 @@ class _Builder:
     standalone: frozenset[int] = frozenset()
     ordinal_headings: frozenset[int] = frozenset()
     sub_headings: frozenset[int] = frozenset()
+    #: Numbered lines whose siblings are mostly headings (`headings.decide_runs`): a heading phrase
+    #: may be twice as long, so one long first sentence goes with its siblings.
+    sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
     #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
@@ -106,7 +121,9 @@ class _Builder:
             self.cleaned = cleaned_lines(self.lines)
         if not self.in_box:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
-            self.list_items = headings.list_item_lines(marker_texts)
+            runs = headings.decide_runs(marker_texts)
+            self.list_items = runs.list_items
+            self.sibling_headings = runs.headings
             self.standalone = frozenset(
                 i
                 for i in range(len(self.lines))
@@ -470,7 +487,7 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
         title = _title_line_after(builder, index, stop)
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title]):
             return title + 1
-    return index + 1 if _take_heading(builder, marker) else None
+    return index + 1 if _take_heading(builder, marker, index in builder.sibling_headings) else None
 
 
 def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
@@ -511,9 +528,9 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     return index + 1
 
 
-def _take_heading(builder: _Builder, marker: headings.Marker) -> bool:
+def _take_heading(builder: _Builder, marker: headings.Marker, among_headings: bool = False) -> bool:
     title, body = headings.split_title(marker.rest)
-    if not _heading_shaped(builder, marker, title, body):
+    if not _heading_shaped(builder, marker, title, body, among_headings):
         return False
     if not _accept_heading(builder, marker, title):
         return False
@@ -528,7 +545,7 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     more likely a character the line wrap left alone than the start of a section."""
     last = builder.last_ordinal.get(marker.kind, 0)
     outer = builder.outer_ordinals.setdefault(marker.kind, [])
-    resumed = (outer[-1] + 1,) if outer else ()
+    resumed = (outer[-1].ordinal + 1,) if outer else ()
     if marker.kind == "bare":
         allowed: tuple[int, ...] = (last + 1,) if last else ()
     else:
@@ -537,9 +554,10 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
         return False
     builder.flush()
     if marker.ordinal == 1 and last:
-        outer.append(last)
+        inside = _inside_section_of(builder.blocks, marker.kind)
+        outer.append(_Interrupted(last, len(builder.blocks) if inside else None))
     elif marker.ordinal in resumed and marker.ordinal != last + 1:
-        outer.pop()
+        _nest_inner_sequence(builder, marker.kind, outer.pop().inner_start)
     builder.last_ordinal[marker.kind] = marker.ordinal
     for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
         if inner != "num":
@@ -549,12 +567,51 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
     return True
 
 
-def _heading_shaped(builder: _Builder, marker: headings.Marker, title: str, body: str) -> bool:
+def _ends_sections_of(block: Block, kind: str) -> bool:
+    """A heading of a kind outside `kind` (or a part title, closing or appendix heading): the
+    sections of `kind` end before it."""
+    if not isinstance(block, Heading):
+        return False
+    return block.kind in headings.UNRANKED or block.kind in headings.RANKS[: headings.RANKS.index(kind)]
+
+
+def _inside_section_of(blocks: list[Block], kind: str) -> bool:
+    """The next block comes inside a section of `kind`: a heading of `kind` opens the section it
+    is in, with only headings of inner kinds since. (A `1.` sequence runs on across sections:
+    one starting again under the next （一） restarts there, inside no `1.` section.)"""
+    for block in reversed(blocks):
+        if isinstance(block, Heading) and headings.base_kind(block.kind) == kind:
+            return True
+        if _ends_sections_of(block, kind):
+            return False
+    return False
+
+
+def _nest_inner_sequence(builder: _Builder, kind: str, start: int | None) -> None:
+    """The outer sequence of `kind` resumed: its headings from `start` on (the inner run, and what
+    nests inside it) are a sequence nested inside the section before `start`, one level down.
+    Only a run that started inside a section of `kind` (`_inside_section_of`) and holds no
+    heading of an outer kind is nested: such a heading would have ended the section (the outer
+    sequence then resumes in another part of the report, which is no nesting)."""
+    if start is None:
+        return
+    inner = builder.blocks[start:]
+    if any(_ends_sections_of(block, kind) for block in inner):
+        return
+    builder.blocks[start:] = [
+        Heading(b.text, headings.nested_kind(kind)) if isinstance(b, Heading) and b.kind == kind else b for b in inner
+    ]
+
+
+def _heading_shaped(
+    builder: _Builder, marker: headings.Marker, title: str, body: str, among_headings: bool = False
+) -> bool:
     """A bare numeral, or a division marker alone, is a heading by itself; other markers need a
-    short heading phrase (rule 6 of docs/canonical-markdown.md)."""
+    short heading phrase (rule 6 of docs/canonical-markdown.md), up to twice as long for a line
+    whose siblings are headings (`headings.decide_runs`)."""
     if marker.kind == "bare" or (marker.kind in _DIVISION_KINDS and not title and not body):
         return True
-    if not headings.plausible_title(title):
+    if not headings.plausible_title(title, headings.MAX_TITLE * (_SIBLING_TITLE_FACTOR if among_headings else 1)):
         return False
     return not (
         marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30))
@@ -736,7 +793,7 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     for block in blocks:
         if isinstance(block, Heading) and block.kind == headings.PLAIN:
             last.clear()  # a part title: the numbered sections under it start again
-        if not isinstance(block, Heading) or block.kind not in headings.RANKS:
+        if not isinstance(block, Heading) or not headings.is_numbered_kind(block.kind):
             continue
         marker = headings.heading_marker(block.text)
         if marker is None:

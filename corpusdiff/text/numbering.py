@@ -47,6 +47,11 @@ SUB = "sub"
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
 _SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", ORDINAL, "num", "pnum", "circled"})
+#: The kind of a sequence numbered like the sections around it but nested inside one of them
+#: (1986: points 一、…五、 inside section 二、, before 三、 resumes): `cn` + this suffix. It ranks
+#: right below its own kind (`document_ranks`); canonical Markdown writes it one level deeper,
+#: and a heading deeper than the shallowest of its kind reads back as it (`nested_kinds`).
+NESTED_SUFFIX = "-nested"
 
 _CN_DIGITS = {
     "零": 0,
@@ -160,6 +165,34 @@ def _marker(kind: str, match: re.Match[str]) -> Marker:
     return Marker(kind, chinese_numeral(numeral), label, rest)
 
 
+def nested_kind(kind: str) -> str:
+    """The kind of a `kind` sequence nested inside a heading of `kind` (`NESTED_SUFFIX`)."""
+    return f"{kind}{NESTED_SUFFIX}"
+
+
+def base_kind(kind: str) -> str:
+    """The marker kind of a heading kind: `cn` for `cn` and for a nested `cn` sequence."""
+    return kind.removesuffix(NESTED_SUFFIX)
+
+
+def is_numbered_kind(kind: str) -> bool:
+    """A kind with a numbering marker (of `RANKS`), nested or not."""
+    return base_kind(kind) in RANKS
+
+
+def nested_kinds(headings: Sequence[tuple[str, int]]) -> list[str]:
+    """The kinds of a canonical document's headings, given as (kind read from the text, Markdown
+    level): a numbered heading deeper than the shallowest heading of its kind is of the nested
+    sequence of that kind. A kind keeps one level in a document, so only nesting puts the same
+    kind at two levels."""
+    shallowest: dict[str, int] = {}
+    for kind, level in headings:
+        shallowest[kind] = min(level, shallowest.get(kind, level))
+    return [
+        nested_kind(kind) if kind in RANKS and level > shallowest[kind] else kind for kind, level in headings
+    ]
+
+
 def is_closing_title(text: str) -> bool:
     """`结束语` alone on its line: the report's own heading for its closing part."""
     return text.strip() in _CLOSING_TITLES
@@ -214,12 +247,15 @@ def kind_order(markers: Sequence[Marker]) -> tuple[str, ...]:
 
 def document_ranks(headings: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Rank of each marker kind in one document, 1 for the outermost (`kind_order`), given its
-    headings in reading order as (kind, text); appendix and closing headings rank 0, above all.
+    headings in reading order as (kind, text); a nested sequence ranks right below its own kind
+    (`NESTED_SUFFIX`); appendix and closing headings rank 0, above all.
     Unnumbered sub-headings rank right below the innermost kind of the sections that hold them
     (0 when none does)."""
     headings = list(headings)
     markers = [_marker_of(kind, text) for kind, text in headings if kind in RANKS]
     order = list(kind_order(markers))
+    present = {kind for kind, _ in headings}
+    order = [nested for kind in order for nested in (kind, nested_kind(kind)) if nested in present]
     parents = _sub_parents(headings)
     if parents:
         order.insert(max(order.index(kind) for kind in parents) + 1, SUB)
@@ -239,7 +275,7 @@ def _sub_parents(headings: Sequence[tuple[str, str]]) -> set[str]:
         if kind == SUB:
             parents.update([holder] if holder else [])
         else:
-            holder = kind if kind in RANKS else None
+            holder = kind if is_numbered_kind(kind) else None
     return parents
 
 
@@ -263,9 +299,9 @@ def split_title(rest: str) -> tuple[str, str]:
     return title.strip(), body.strip()
 
 
-def plausible_title(title: str) -> bool:
+def plausible_title(title: str, max_length: int = MAX_TITLE) -> bool:
     """Heading titles are short phrases, not sentences."""
-    if not title or len(title) > MAX_TITLE:
+    if not title or len(title) > max_length:
         return False
     return not any(ch in title for ch in "；;！？") and title[0] not in "%％.．、，）)"
 
@@ -301,15 +337,35 @@ class _Run:
     items: tuple[_RunItem, ...]
 
 
-def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
-    """Indices of the numbered lines that are list items, never headings: the lines of every run
-    of siblings that reads as a list (`reads_as_list`).
+@dataclass(frozen=True)
+class RunDecisions:
+    """The numbered lines decided with their siblings (`decide_runs`)."""
+
+    list_items: frozenset[int]  # lines of runs that read as lists: never headings
+    headings: frozenset[int]  # lines of runs that read as headings: a long first sentence is allowed
+
+
+def decide_runs(lines: Sequence[str]) -> RunDecisions:
+    """Decide every run of two or more siblings (`numbered_runs`) as a whole: a list
+    (`reads_as_list`), or else headings, since most of its lines then open with a heading phrase.
 
     `lines` are a report's lines cleaned (`clean_text`), "" where there is no text. A run is
     decided as a whole because the lines of one enumeration differ in shape: in the 1988 report
     `一、…；` to `四、…；` are clauses, but the last item `五、…制度。对…惩处。` alone looks like
-    a heading with its first paragraph."""
-    return frozenset(item.index for run in numbered_runs(lines) if reads_as_list(run) for item in run.items)
+    a heading with its first paragraph; and 1986's `（一）`, whose first sentence is 69
+    characters long, is a heading like its siblings `（二）` and `（三）`."""
+    runs = [run for run in numbered_runs(lines) if len(run.items) >= 2]
+    listed = [reads_as_list(run) for run in runs]
+    return RunDecisions(
+        list_items=frozenset(item.index for run, is_list in zip(runs, listed, strict=True) if is_list for item in run.items),
+        headings=frozenset(item.index for run, is_list in zip(runs, listed, strict=True) if not is_list for item in run.items),
+    )
+
+
+def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
+    """Indices of the numbered lines that are list items, never headings: the lines of every run
+    of siblings that reads as a list (`decide_runs`)."""
+    return decide_runs(lines).list_items
 
 
 def numbered_runs(lines: Sequence[str]) -> list[_Run]:

@@ -8,7 +8,8 @@ from enum import StrEnum
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading; `kind` is a marker kind from numbering.RANKS, or "appendix" or "closing"."""
+    """A heading; `kind` is a marker kind from numbering.RANKS, that kind with
+    numbering.NESTED_SUFFIX (a same-kind sequence nested inside a section), or "appendix" or "closing"."""
 
     text: str
     kind: str

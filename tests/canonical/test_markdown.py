@@ -54,6 +54,33 @@ def test_levels_follow_marker_rank() -> None:
     assert lines.count("# 福田区2022年计划") == 1
 
 
+def test_a_sequence_nested_in_a_section_is_one_level_down_and_reads_back() -> None:
+    """1986 national report: points numbered 一、二、 like the sections, inside section 二、, before
+    三、 resumes. Written one level below the sections; read back, a heading deeper than the
+    shallowest of its kind is of the nested sequence again."""
+    blocks = (
+        Heading("一、“六五”计划执行情况的回顾", "cn"),
+        Heading("二、“七五”时期的基本任务和主要建设方针", "cn"),
+        Heading("一、确定适度的经济增长率", "cn-nested"),
+        Paragraph("根据社会不断增长的需要和综合各种生产条件的可能。"),
+        Heading("（一）进一步发展商品市场", "paren"),
+        Heading("二、规定恰当的投资规模", "cn-nested"),
+        Heading("三、“七五”时期的经济体制改革", "cn"),
+    )
+    document = NormalizedDocument(metadata=DOCUMENT.metadata, blocks=blocks)
+    text = render(document)
+    headings = [line for line in text.split("\n") if line.startswith("##")]
+    assert headings == [
+        "## 一、“六五”计划执行情况的回顾",
+        "## 二、“七五”时期的基本任务和主要建设方针",
+        "### 一、确定适度的经济增长率",
+        "#### （一）进一步发展商品市场",
+        "### 二、规定恰当的投资规模",
+        "## 三、“七五”时期的经济体制改革",
+    ]
+    assert parse(text).blocks == blocks
+
+
 def test_box_is_a_blockquote_and_table_a_pipe_table() -> None:
     text = render(DOCUMENT)
     assert "> 专栏1 “后疫情时代”新变化\n>\n> 1.传统消费遭受冲击。" in text

@@ -338,6 +338,46 @@ def test_a_one_to_one_pair_across_a_doubtful_split_bridges_it_instead() -> None:
     ]
 
 
+def test_a_doubtful_split_the_diff_across_it_gainsays_starts_no_past() -> None:
+    # 0/1 -> 1/4 one to one; 1/5 is split from 0/1 with little conviction (a clause 0/1 shares)
+    # and goes on as 2/9. The diff of editions 0 and 2 pairs 0/1 with 2/8 only, not with 2/9:
+    # 1/5's lineage owes 0/1 nothing and starts at 1/5. Where that diff pairs 0/1 with 2/9
+    # too (a real part of 0/1 went on there), the split stands.
+    gainsaid = {
+        (0, 1): [Link(1, 4, 0.9), Link(1, 5, 0.12, SPLIT)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)],
+        (0, 2): [Link(1, 8, 0.9)],
+    }
+    borne_out = {**gainsaid, (0, 2): [Link(1, 8, 0.9), Link(1, 9, 0.3, SPLIT)]}
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], gainsaid)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(1, 5), (2, 9)],
+    ]
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], borne_out)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 1), (1, 5), (2, 9)],
+    ]
+
+
+def test_a_doubtful_merge_the_diff_across_it_gainsays_ends_no_lineage_there() -> None:
+    # the mirror image: 1/5 is folded into 2/9 with little conviction, and the diff of editions
+    # 0 and 2 does not pair 0/2, which 1/5 continues, with 2/9
+    gainsaid = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.9)],
+        (1, 2): [Link(4, 9, 0.9), Link(5, 9, 0.12, MERGE)],
+        (0, 2): [Link(1, 9, 0.9)],
+    }
+    borne_out = {**gainsaid, (0, 2): [Link(1, 9, 0.9), Link(2, 9, 0.3, MERGE)]}
+    assert nodes(chain_items([[1, 2], [4, 5], [9]], gainsaid)) == [
+        [(0, 1), (1, 4), (2, 9)],
+        [(0, 2), (1, 5)],
+    ]
+    assert nodes(chain_items([[1, 2], [4, 5], [9]], borne_out)) == [
+        [(0, 1), (1, 4), (2, 9)],
+        [(0, 2), (1, 5), (2, 9)],
+    ]
+
+
 #: 0/1 (demand) and 0/2 (innovation) both go into the area 1/4, which parts into 2/8 (demand)
 #: and 2/9 (innovation); the consecutive diffs pair 4 with 2 before and with 8 after, but the
 #: diff of editions 0 and 2 pairs demand with demand and innovation with innovation.
