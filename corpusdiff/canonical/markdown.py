@@ -146,6 +146,8 @@ def parse(text: str) -> NormalizedDocument:
 def _with_nested_kinds(blocks: list[Block], tokens: list[Token]) -> tuple[Block, ...]:
     """The blocks with a heading deeper than the shallowest of its kind read as of the nested
     sequence of that kind (`numbering.nested_kinds`), as the normaliser wrote it."""
+    from corpusdiff.text import numbering as headings
+
     levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag != "h1"]
     found = [block for block in blocks if isinstance(block, Heading)]
     if len(levels) != len(found):  # a heading inside a box: not canonical, read as written
