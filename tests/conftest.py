@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,19 @@ def _bytecode_for_subprocesses() -> None:
 _bytecode_for_subprocesses()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_core_by_default() -> Iterator[None]:
+    """`--jobs`' default, every core, means one inside a test process: xdist already runs a
+    worker per core, and a pool inside one forks children that start cold (jieba's tokenizer,
+    numpy) and hand back only results. Pools run where a test asks for them (`Runner(jobs=2)`,
+    tests/test_parallel.py) and in the `corpusdiff` processes the tests start."""
+    from corpusdiff.parallel import Runner
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Runner, "workers", property(lambda runner: runner.jobs or 1))
+        yield
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
