@@ -2,8 +2,9 @@
 
 A cold `diff` of two known reports then needs neither jieba's dictionary (half a second to
 load) nor the normaliser. Entries live under a stamp of corpusdiff's own code and of jieba's
-dictionary, so a cache can never hand back what today's code would not produce; a new stamp
-removes the entries of the old ones. The cache
+dictionary, so a cache can never hand back what today's code would not produce. A new stamp
+removes all but the most recently written of the other stamps' entries (`KEEP_GENERATIONS`):
+two installed versions, or two checkouts, that share a cache keep each other's. The cache
 is an optimisation only: when it cannot be read or written, everything works, just slower,
 and deleting it is always safe.
 
@@ -43,6 +44,8 @@ FORMAT = 1
 SUFFIX = ".json"
 #: Entries larger than this are not read (a cache is not a place for gigabytes).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
+#: Generations (one per code stamp) kept: this code's and the others most recently written to.
+KEEP_GENERATIONS = 3
 
 #: The only modules whose classes an entry may rebuild (frozen dataclasses and enums, named
 #: `module.Class`): corpusdiff's result types, and the series results the site caches.
@@ -132,13 +135,14 @@ def save(namespace: str, key: object, value: object) -> None:
     try:
         if not path.parent.parent.exists():
             _private_root()
-            _drop_other_generations(path.parent.parent)
+            _drop_stale_generations(path.parent.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(header.encode("utf-8") + b"\n" + body.encode("utf-8"))
         os.replace(tmp, path)
+        os.utime(path.parent.parent)
     except OSError:
         return
 
@@ -174,13 +178,28 @@ def _trusted(stat: os.stat_result) -> bool:
     return stat.st_uid == os.getuid() and not stat.st_mode & 0o022 and stat.st_size <= MAX_ENTRY_BYTES
 
 
-def _drop_other_generations(generation: Path) -> None:
-    """Entries made by other versions of the code can never be used again."""
+def _drop_stale_generations(generation: Path) -> None:
+    """Remove the entries of other versions of the code but the most recently written ones:
+    an old version's entries are useless to this one, but another version in use beside it (a
+    second virtualenv, a checkout of another branch) would otherwise wipe and refill the cache
+    at every switch."""
     import shutil
 
-    for other in generation.parent.glob("*"):
-        if other.is_dir() and not other.is_symlink() and len(other.name) == 16 and other != generation:
-            shutil.rmtree(other, ignore_errors=True)
+    others = [
+        other
+        for other in generation.parent.glob("*")
+        if other.is_dir() and not other.is_symlink() and len(other.name) == 16 and other != generation
+    ]
+    others.sort(key=_written, reverse=True)
+    for other in others[KEEP_GENERATIONS - 1 :]:
+        shutil.rmtree(other, ignore_errors=True)
+
+
+def _written(generation: Path) -> float:
+    try:
+        return generation.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 # --- the data format ------------------------------------------------------------------------

@@ -72,15 +72,23 @@ def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:
     assert cache.load("t", ["k"]) == {"v": 1}
 
 
-def test_a_new_code_stamp_removes_the_old_generation(tmp_path: Path, monkeypatch) -> None:
+def test_a_new_code_stamp_keeps_only_the_most_recently_written_generations(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Versions used side by side keep each other's entries; the least recently written go."""
     from corpusdiff.store import cache
 
     monkeypatch.setenv("CORPUSDIFF_CACHE_DIR", str(tmp_path))
-    cache.save("trees", ["k"], 1)
-    monkeypatch.setattr(cache, "code_stamp", lambda: "f" * 64)
-    assert cache.load("trees", ["k"]) is None
-    cache.save("trees", ["k"], 2)
-    assert [p.name for p in tmp_path.iterdir()] == ["f" * 16]
+    stamps = [digit * 64 for digit in "abcd"]
+    for age, stamp in enumerate(stamps):
+        monkeypatch.setattr(cache, "code_stamp", lambda stamp=stamp: stamp)
+        assert cache.load("t", ["k"]) is None
+        cache.save("t", ["k"], age)
+        os.utime(tmp_path / stamp[:16], (1000 + age, 1000 + age))
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == [s[:16] for s in stamps[-cache.KEEP_GENERATIONS :]]
+    monkeypatch.setattr(cache, "code_stamp", lambda: stamps[-2])
+    assert cache.load("t", ["k"]) == 2
 
 
 def test_the_code_stamp_covers_the_data_files_shipped_with_the_code() -> None:
