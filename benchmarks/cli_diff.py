@@ -6,12 +6,20 @@ The CLI is timed three ways, each a new process: with the disk cache (corpusdiff
 already holding these two reports, as every run after the first finds it; with a cache that
 holds only the index of jieba's dictionary (corpusdiff.dictindex), as a first diff of two new
 reports finds it on a machine that has segmented anything before; and with an empty cache, as
-the very first run ever does (the index is built, then the normaliser and the differ run)."""
+the very first run ever does (the index is built, then the normaliser and the differ run).
+
+Each is timed by the wall clock and by the CPU time of the process (user + system, which other
+load on a shared machine hardly changes). Every process may write bytecode: a cold process is a
+new process, not a package never compiled (pip compiles modules at install, Python writes
+`__pycache__` on first import); under PYTHONDONTWRITEBYTECODE, as some shells and CI images set
+it, every timed run would compile corpusdiff's modules from source again, while difflib's
+standard library ships compiled."""
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,16 +73,23 @@ COMMANDS = {
 }
 
 
-def _time(command: list[str], cache: str | None) -> float:
+def _time(command: list[str], cache: str | None) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run of `command` in a new process."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if cache == INDEX_ONLY:
         cache = tempfile.mkdtemp(prefix="corpusdiff-bench-index-")
         shutil.copytree(Path(WARM_CACHE) / INDEX_DIR, Path(cache) / INDEX_DIR)
     if cache is not None:
         env["CORPUSDIFF_CACHE_DIR"] = cache or tempfile.mkdtemp(prefix="corpusdiff-bench-empty-")
-    start = time.perf_counter()
+    before, start = _children_cpu(), time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _warm_diff_ms() -> float:
@@ -93,16 +108,22 @@ def _warm_diff_ms() -> float:
 
 
 def main() -> None:
-    _time(CLI_DIFF, WARM_CACHE)  # fills the warm cache
-    timings: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    _time(CLI_DIFF, WARM_CACHE)  # fills the warm cache (and writes the bytecode)
+    timings: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
     for _ in range(ROUNDS):  # interleaved, so machine noise hits every command alike
         for name, (command, cache) in COMMANDS.items():
             timings[name].append(_time(command, cache))
-    medians = {name: statistics.median(values) for name, values in timings.items()}
-    baseline = medians["difflib HtmlDiff script"]
-    result = {
-        name: {"median_s": round(value, 3), "ratio_to_difflib": round(value / baseline, 2)}
-        for name, value in medians.items()
+    walls = {name: statistics.median(wall for wall, _ in values) for name, values in timings.items()}
+    cpus = {name: statistics.median(cpu for _, cpu in values) for name, values in timings.items()}
+    baseline = "difflib HtmlDiff script"
+    result: dict[str, dict[str, float]] = {
+        name: {
+            "median_s": round(walls[name], 3),
+            "ratio_to_difflib": round(walls[name] / walls[baseline], 2),
+            "cpu_median_s": round(cpus[name], 3),
+            "cpu_ratio_to_difflib": round(cpus[name] / cpus[baseline], 2),
+        }
+        for name in COMMANDS
     }
     result["in-process diff, warm (ms)"] = {"best_ms": round(_warm_diff_ms(), 1)}
     out = ROOT / "benchmarks" / "results"

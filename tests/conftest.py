@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,8 +112,32 @@ def _run_cache() -> str:
 
 
 os.environ["CORPUSDIFF_CACHE_DIR"] = _run_cache()
+
+
+def _bytecode_for_subprocesses() -> None:
+    """The suite starts many Python processes (the CLI, kill points, git drivers, pool workers).
+    With PYTHONDONTWRITEBYTECODE set, as some shells and CI images do, each compiled the package
+    from source again (~0.05 s of CPU each); they, and xdist's workers, write and reuse bytecode
+    in `__pycache__` (git-ignored) instead, as Python does by default."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+_bytecode_for_subprocesses()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_core_by_default() -> Iterator[None]:
+    """`--jobs`' default, every core, means one inside a test process: xdist already runs a
+    worker per core, and a pool inside one forks children that start cold (jieba's tokenizer,
+    numpy) and hand back only results. Pools run where a test asks for them (`Runner(jobs=2)`,
+    tests/test_parallel.py) and in the `corpusdiff` processes the tests start."""
+    from corpusdiff.parallel import Runner
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Runner, "workers", property(lambda runner: runner.jobs or 1))
+        yield
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

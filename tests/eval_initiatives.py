@@ -394,13 +394,38 @@ def row(s: PairScore) -> tuple[str, ...]:
     )
 
 
+#: Pairs whose old edition is older than this year are scored apart as well: reports laid out by
+#: topic (1950s–1980s) and recent ones are different kinds of document, and a pooled row of both
+#: hides what a change does to either.
+RECENT_FROM = 2000
+
+
+def _first_year(name: str) -> int:
+    found = re.search(r"(?:^|-)(\d{4})(?:-|_|$)", name)
+    return int(found.group(1)) if found else RECENT_FROM
+
+
+def pooled_rows(scores: Sequence[PairScore], kind: str) -> list[PairScore]:
+    """The pooled rows of `scores`: recent and older pairs apart when both are there, then all."""
+    recent = [s for s in scores if _first_year(s.name) >= RECENT_FROM]
+    older = [s for s in scores if _first_year(s.name) < RECENT_FROM]
+    out = []
+    if recent and older:
+        if len(recent) > 1:
+            out.append(pooled(recent, f"recent {kind} pairs (pooled)"))
+        if len(older) > 1:
+            out.append(pooled(older, f"older {kind} pairs (pooled)"))
+    if len(scores) > 1:
+        out.append(pooled(scores, f"all {kind} pairs (pooled)"))
+    return out
+
+
 def table(scores: Sequence[PairScore]) -> str:
     tuned = [s for s in scores if not s.held_out]
     held = [s for s in scores if s.held_out]
-    rows = [row(s) for s in tuned]
-    if len(tuned) > 1:
-        rows.append(row(pooled(tuned, "all tuned pairs (pooled)")))
-    rows += [row(s) for s in held]
+    rows = [row(s) for s in tuned] + [row(p) for p in pooled_rows(tuned, "tuned")]
+    held_rows = [row(s) for s in held] + [row(p) for p in pooled_rows(held, "held-out")]
+    rows += held_rows
     widths = [max(len(r[i]) for r in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
 
     def line(cells: Sequence[str]) -> str:
@@ -409,15 +434,15 @@ def table(scores: Sequence[PairScore]) -> str:
         )
 
     rule = "-" * len(line(COLUMNS))
-    out = [line(COLUMNS), rule, *(line(r) for r in rows[: len(rows) - len(held)])]
+    out = [line(COLUMNS), rule, *(line(r) for r in rows[: len(rows) - len(held_rows)])]
     if held:
-        out += [rule, *(line(r) for r in rows[len(rows) - len(held) :])]
+        out += [rule, *(line(r) for r in rows[len(rows) - len(held_rows) :])]
     out += [
         "",
         "located: labelled units found among the differ's units (shared: several labelled units in one differ unit).",
         "pairs found: same/high labelled pairs the differ pairs. pair precision: differ pairs between located units",
         "that a labelled pair (same or related) connects. dropped/new right: located units the differ calls dropped/new",
-        "that the labels leave unpaired. [held out]: never tuned on.",
+        "that the labels leave unpaired. [held out]: never tuned on. recent/older: old edition from 2000 on / before.",
     ]
     return "\n".join(out)
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from corpusdiff import DIALECT_VERSION
 from corpusdiff import yamlsafe as yaml
 from corpusdiff.errors import InputError
-from corpusdiff.text import numbering as headings
 from corpusdiff.types.document import (
     Block,
     Box,
@@ -51,6 +50,8 @@ def escape(text: str) -> str:
 def heading_levels(blocks: tuple[Block, ...]) -> dict[str, int]:
     """Marker kinds present get levels 2, 3, … from the outermost in (`numbering.kind_order`);
     appendix and closing titles are level 2."""
+    from corpusdiff.text import numbering as headings  # on first use: is_canonical_text needs none
+
     return headings.heading_levels((block.kind, block.text) for block in blocks if isinstance(block, Heading))
 
 
@@ -145,6 +146,8 @@ def parse(text: str) -> NormalizedDocument:
 def _with_nested_kinds(blocks: list[Block], tokens: list[Token]) -> tuple[Block, ...]:
     """The blocks with a heading deeper than the shallowest of its kind read as of the nested
     sequence of that kind (`numbering.nested_kinds`), as the normaliser wrote it."""
+    from corpusdiff.text import numbering as headings
+
     levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag != "h1"]
     found = [block for block in blocks if isinstance(block, Heading)]
     if len(levels) != len(found):  # a heading inside a box: not canonical, read as written
@@ -171,6 +174,8 @@ def _inline_text(token: Token) -> str:
 
 def _blocks(tokens: list[Token], index: int, close: str | None) -> tuple[list[Block], int]:
     """Blocks from `tokens[index:]` up to the token of type `close`; returns them and the index after."""
+    from corpusdiff.text import numbering as headings
+
     blocks: list[Block] = []
     while index < len(tokens) and tokens[index].type != close:
         token = tokens[index]

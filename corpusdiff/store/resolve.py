@@ -18,7 +18,6 @@ from corpusdiff.read.decode import RawReport
 from corpusdiff.store import cache
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, Corpus, as_corpus, document_id, overrides_name
-from corpusdiff.structure import build_tree
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Metadata, NormalizedDocument
 from corpusdiff.types.edition import Edition
@@ -66,6 +65,7 @@ class _Source:
 
         def build() -> DocTree:
             from corpusdiff.normalize.entry import normalize_raw  # only on a cache miss
+            from corpusdiff.structure import build_tree
 
             return build_tree(normalize_raw(raw, fields, derive_series=False))
 
@@ -207,6 +207,7 @@ def edition_specs(corpus: Corpus, specs: Iterable[str], series: str | None = Non
 def canonical_tree(text: str) -> DocTree:
     """The tree of a canonical Markdown text, from the disk cache when it was built before."""
     from corpusdiff.canonical.markdown import parse
+    from corpusdiff.structure import build_tree
 
     key = ["canonical", hashlib.sha256(text.encode("utf-8")).hexdigest()]
     return cache.memo("trees", key, lambda: build_tree(parse(text)))

@@ -72,14 +72,28 @@ def _unify_once(text: str, quotes: bool) -> str:
     text = text.translate(_FULLWIDTH_TABLE)
     if not has_han(text):
         return text
-    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
-    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
+    if "," in text:
+        text = _COMMA_RE.sub("，", text)
+    if ":" in text:
+        text = _COLON_RE.sub("：", text)
     text = text.replace(";", "；")
-    text = re.sub(f"(?<=[{WIDE}])\\?", "？", text)
-    text = re.sub(f"(?<=[{WIDE}])!", "！", text)
+    if "?" in text:
+        text = _QUESTION_RE.sub("？", text)
+    if "!" in text:
+        text = _EXCLAMATION_RE.sub("！", text)
     if quotes:
         text = _curly_quotes(text)
     return _wide_parentheses(text)
+
+
+#: Half-width marks made full-width in Chinese context (`_unify_once`, `_wide_parentheses`),
+#: compiled once: the normaliser applies them to every line, often twice.
+_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
+_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
+_QUESTION_RE = re.compile(f"(?<=[{WIDE}])\\?")
+_EXCLAMATION_RE = re.compile(f"(?<=[{WIDE}])!")
+_OPENING_RE = re.compile(f"(?<=[{WIDE}])\\(|\\((?=[{WIDE}])")
+_CLOSING_RE = re.compile(f"(?<=[{WIDE}])\\)|\\)(?=[{WIDE}])")
 
 
 #: Digits of a number written digit by digit, as years are (一九五六年, 二〇二一年).
@@ -153,6 +167,9 @@ _PAIR_RE = re.compile(r"\(([^()（）]*)\)")
 
 
 def _wide_parentheses(text: str) -> str:
+    if "(" not in text and ")" not in text:
+        return text
+
     def widen(match: re.Match[str]) -> str:
         start, end = match.span()
         before = text[start - 1] if start else ""
@@ -162,8 +179,8 @@ def _wide_parentheses(text: str) -> str:
         return match.group(0)
 
     text = _PAIR_RE.sub(widen, text)
-    text = re.sub(f"(?<=[{WIDE}])\\(|\\((?=[{WIDE}])", "（", text)
-    return re.sub(f"(?<=[{WIDE}])\\)|\\)(?=[{WIDE}])", "）", text)
+    text = _OPENING_RE.sub("（", text)
+    return _CLOSING_RE.sub("）", text)
 
 
 def clean_text(text: str, quotes: bool = True) -> str:

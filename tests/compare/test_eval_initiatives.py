@@ -21,6 +21,7 @@ from tests.eval_initiatives import (
     locate,
     main,
     pooled,
+    pooled_rows,
     run_differ,
     score,
     table,
@@ -382,6 +383,20 @@ def test_pooled_adds_counts() -> None:
     both = pooled([s, s], "all")
     assert (both.found, both.found_of, both.old_total) == (2, 6, 14)
     assert both.confusion_table()[PAIRED][PAIRED] == 12
+
+
+def test_pooled_rows_score_recent_and_older_pairs_apart() -> None:
+    """Reports laid out by topic and recent ones pool apart, and all of them together last."""
+    recent = [score(LABELS, VIEW, name) for name in ("national-2018__national-2019", "futian-2022-01__x")]
+    older = [score(LABELS, VIEW, name) for name in ("national-1985__national-1986", "national-1956__x")]
+    rows = pooled_rows([*recent, *older], "tuned")
+    assert [r.name for r in rows] == [
+        "recent tuned pairs (pooled)",
+        "older tuned pairs (pooled)",
+        "all tuned pairs (pooled)",
+    ]
+    assert [r.found_of for r in rows] == [6, 6, 12]
+    assert [r.name for r in pooled_rows(recent, "tuned")] == ["all tuned pairs (pooled)"]
 
 
 # --- the adapter and the labelled pairs ----------------------------------------------------------
