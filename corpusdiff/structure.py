@@ -178,12 +178,14 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
 _LEAD_END_RE = re.compile(r"[。！？]")
 
 _SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
-_CN_NUMBER = "零〇一二三四五六七八九十百千万亿两点"
+_CN_DIGIT = "一二三四五六七八九十两"
+_CN_NUMBER = _CN_DIGIT + "零〇百千万亿点"
 #: A figure a plan sets: a percentage (`5.5%`, `百分之四点五`), or an amount with its unit
-#: (`六百零三亿元`, `34，250万吨`, `增长一倍`).
+#: (`六百零三亿元`, `34，250万吨`, `增长一倍`); a number opens with a digit, so `千万人民` and
+#: `亿万人民` are no figures.
 _FIGURE_RE = re.compile(
     rf"百分之[{_CN_NUMBER}]+|[0-9０-９][0-9０-９.．，,]*\s*[%％]"
-    rf"|[0-9０-９{_CN_NUMBER}][0-9０-９.．，,{_CN_NUMBER}]*(?:元|吨|千瓦|立方米|台|辆|倍|斤|公里|人)"
+    rf"|[0-9０-９{_CN_DIGIT}][0-9０-９.．，,{_CN_NUMBER}]*(?:元|吨|千瓦|立方米|台|辆|倍|斤|公里|人)"
 )
 #: How a paragraph says its figures are what a plan or budget sets (`１９８２年的计划，要求`, `“七五”
 #: 计划草案规定`, `预算草案和…计划草案的各种数字`), not what a year did.

@@ -170,3 +170,12 @@ def test_each_target_clause_continues_last_years_target_line() -> None:
         if i.level == "unit" and i.old is not None and i.new is not None
     }
     assert {("今年的计", "明年的计"), ("国民收入", "国民收入"), ("教育、科", "教育、科")} <= paired
+
+
+def test_words_of_multitude_are_no_figures() -> None:
+    """`亿万人民`, `千万人` name no amount: two figures and a call to the people are no target list."""
+    call = (
+        "明年是第六个五年计划的第二年。明年的计划，要求工农业总产值增长４％。"
+        "国民收入也安排为比今年增长４％左右。要依靠亿万人民的积极性。千万人的努力汇成伟大的事业。"
+    )
+    assert _units_of(call) == [("paragraph", call)]
