@@ -290,27 +290,24 @@ _ITEM_LINE = re.compile(r"^[一二三四五六七八九十]+是[^。！？]*[。
 
 def is_item_line(unit: Unit) -> bool:
     """A `一是…` review item standing alone as a one-sentence paragraph, its account in the
-    paragraphs below it (2017's and 2021's reports; 2019's run the account on in the line)."""
+    paragraph below it (2017's and 2021's reports; 2019's run the account on in the line)."""
     return unit.kind == "paragraph" and bool(_ITEM_LINE.match(unit.text.strip()))
 
 
 def _item_bodies(tree: DocTree) -> dict[int, str]:
-    """item line -> the paragraphs below it, up to the next item line, in its section (used in
-    the review, where the line states an outcome and the paragraphs below account for it). The line
-    alone says its subject in a dozen generic characters (`深化改革扩大开放` / `坚定不移推进改革开放`
-    share one word); what it is about is told below, and that is what its successor tells too."""
-    bodies: dict[int, str] = {}
-    current: int | None = None
-    for unit, following in pairwise(tree.units):
-        if is_item_line(unit):
-            current = unit.index
-        if current is None:
-            continue
-        if is_item_line(following) or following.kind != "paragraph" or following.section != unit.section:
-            current = None
-            continue
-        bodies[current] = bodies.get(current, "") + following.text
-    return bodies
+    """item line -> the paragraph right below it, in its section (used in the review, where the
+    line states an outcome and that paragraph accounts for it). The line alone says its subject
+    in a dozen generic characters (`深化改革扩大开放` / `坚定不移推进改革开放` share one word); what
+    it is about is told below, and that is what its successor tells too. Only the one paragraph:
+    the last item of a review is followed by paragraphs of other subjects (外交, 一年来的工作…)."""
+    return {
+        unit.index: following.text
+        for unit, following in pairwise(tree.units)
+        if is_item_line(unit)
+        and following.kind == "paragraph"
+        and following.section == unit.section
+        and not is_item_line(following)
+    }
 
 
 def _compatible(a: Unit, b: Unit) -> bool:

@@ -1,4 +1,4 @@
-"""Review items printed as a line of their own (`四是…。`, the account in the paragraphs below)
+"""Review items printed as a line of their own (`四是…。`, the account in the paragraph below)
 pair by what the account is about, not by the dozen generic characters of the line."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import is_item_line
+from corpusdiff.compare.units import _item_bodies, is_item_line
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.tree import Unit
 
@@ -73,3 +73,15 @@ def test_item_lines_pair_by_the_account_below_them() -> None:
     }
     assert ("四是坚定不移推进改革开放，发展活力和内生动力进一步增强。", "三是深化改革扩大开放，持续改善营商环境。") in pairs
     assert ("五是大力促进科技创新，产业转型升级步伐加快。", "四是强化创新引领，稳定产业链供应链。") in pairs
+
+
+def test_an_item_line_takes_only_the_paragraph_right_below_it() -> None:
+    """The last item of 2021's review is followed by paragraphs of other subjects (外交, 一年来的
+    工作殊为不易); they are not its account."""
+    tree = tree_from_markdown(
+        FRONT
+        + "七是加强依法行政和社会建设，社会保持和谐稳定。\n\n提请全国人大常委会审议法律议案9件。\n\n"
+        + "中国特色大国外交卓有成效。\n\n一年来的工作殊为不易。\n"
+    )
+    line = next(u for u in tree.units if is_item_line(u))
+    assert _item_bodies(tree) == {line.index: "提请全国人大常委会审议法律议案9件。"}
