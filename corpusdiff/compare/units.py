@@ -288,8 +288,13 @@ class _Side:
 
 def _side(tree: DocTree, seg: Segmenter) -> _Side:
     units = initiative_units(tree)
-    texts = [_body_text(tree, unit) for unit in units]
-    return _Side(tree, units, unit_roles(tree, units), [seg.words(t) for t in texts], texts)
+    roles = unit_roles(tree, units)
+    bodies = _item_bodies(tree)
+    texts = [
+        _body_text(tree, unit) + (bodies.get(unit.index, "") if role is Role.REVIEW else "")
+        for unit, role in zip(units, roles, strict=True)
+    ]
+    return _Side(tree, units, roles, [seg.words(t) for t in texts], texts)
 
 
 def _body_text(tree: DocTree, unit: Unit) -> str:
@@ -299,6 +304,32 @@ def _body_text(tree: DocTree, unit: Unit) -> str:
         return unit.text
     inside = [lead_of(u) for u in tree.units if is_within(tree, u.section, unit.section)]
     return unit.text + "。".join(inside)
+
+
+#: A review item printed as a line of its own (`四是坚定不移推进改革开放，发展活力和内生动力进一步增强。`).
+_ITEM_LINE = re.compile(r"^[一二三四五六七八九十]+是[^。！？]*[。！？]?$")
+
+
+def is_item_line(unit: Unit) -> bool:
+    """A `一是…` review item standing alone as a one-sentence paragraph, its account in the
+    paragraph below it (2017's and 2021's reports; 2019's run the account on in the line)."""
+    return unit.kind == "paragraph" and bool(_ITEM_LINE.match(unit.text.strip()))
+
+
+def _item_bodies(tree: DocTree) -> dict[int, str]:
+    """item line -> the paragraph right below it, in its section (used in the review, where the
+    line states an outcome and that paragraph accounts for it). The line alone says its subject
+    in a dozen generic characters (`深化改革扩大开放` / `坚定不移推进改革开放` share one word); what
+    it is about is told below, and that is what its successor tells too. Only the one paragraph:
+    the last item of a review is followed by paragraphs of other subjects (外交, 一年来的工作…)."""
+    return {
+        unit.index: following.text
+        for unit, following in pairwise(tree.units)
+        if is_item_line(unit)
+        and following.kind == "paragraph"
+        and following.section == unit.section
+        and not is_item_line(following)
+    }
 
 
 def _compatible(a: Unit, b: Unit) -> bool:
@@ -343,7 +374,7 @@ def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
     holders: dict[str, list[tuple[int, int]]] = {}
     for side_id, side in ((0, old), (1, new)):
         for index, words in enumerate(side.words):
-            if side.units[index].kind == GROUP:
+            if side.units[index].kind == GROUP or is_item_line(side.units[index]):
                 continue
             for word in {w for w in words if len(w) >= 2}:
                 holders.setdefault(word, []).append((side_id, index))
@@ -408,14 +439,14 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
     for k, m in enumerate(cosines.argmax(axis=1)):
         if cosines[k, m] >= params.SENTENCE_LINK:
             i, text = pieces_old[k]
-            share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.texts[i]))
+            share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.units[i].text))
     best_for_new: dict[int, tuple[float, int]] = {}
     for m, k in enumerate(cosines.argmax(axis=0)):
         best_for_new[m] = (float(cosines[k, m]), pieces_old[k][0])
     for m, (value, i) in best_for_new.items():
         j, text = pieces_new[m]
         if value >= params.SENTENCE_LINK:
-            share_new[(i, j)] += len(text) / max(1, len(new.texts[j]))
+            share_new[(i, j)] += len(text) / max(1, len(new.units[j].text))
     return {
         pair: min(1.0, max(share_old[pair], share_new[pair])) for pair in share_old.keys() | share_new.keys()
     }
@@ -427,7 +458,7 @@ def _sentences_of(side: _Side) -> list[tuple[int, str]]:
         (index, sentence)
         for index, unit in enumerate(side.units)
         if unit.kind != GROUP
-        for sentence in sentences(side.texts[index])
+        for sentence in sentences(side.units[index].text)
         if len(sentence) >= params.MIN_SENTENCE
     ]
 
