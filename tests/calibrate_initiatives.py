@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.eval_initiatives import label_files, locate, raw_path
 
-FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual", "backed", "sentences")
+FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual", "backed", "sentences", "clauses")
 
 
 def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:

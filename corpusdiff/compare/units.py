@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -25,7 +25,7 @@ from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
-from corpusdiff.text.sentences import sentences
+from corpusdiff.text.sentences import clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.diff import Role
 from corpusdiff.types.tree import DocTree, Unit
@@ -78,6 +78,7 @@ class Features:
     mutual: float = 0.0  # 1 when each is the other's most alike candidate, on some lead or anchor
     backed: float = 0.0  # `relative`, scaled down when the pair is little alike in absolute terms
     sentences: float = 0.0  # share of either unit's text whose sentences continue in the other
+    clauses: float = 0.0  # the same share, of clauses (a sentence cut at its commas)
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -91,6 +92,7 @@ class Features:
             self.mutual,
             self.backed,
             self.sentences,
+            self.clauses,
         )
 
 
@@ -401,9 +403,10 @@ def candidate_features(
     )
     anchors = _anchor_counts(old, new)
     shared = _sentence_shares(old, new, seg)
+    clause_shared = _clause_shares(old, new, seg)
     pos_old, pos_new = old.positions, new.positions
     near = (chars >= params.MIN_CHAR_COSINE) | (leads >= params.MIN_LEAD)
-    for i, j in shared:
+    for i, j in shared.keys() | clause_shared.keys():
         near[i, j] = True
     features: dict[tuple[int, int], Features] = {}
     for i, j in zip(*near.nonzero(), strict=True):
@@ -419,6 +422,7 @@ def candidate_features(
             position=1.0 - abs(pos_old[i] - pos_new[j]),
             same_kind=float(a.kind == b.kind),
             sentences=shared.get((i, j), 0.0),
+            clauses=clause_shared.get((i, j), 0.0),
         )
     return old.units, new.units, _with_ranks(features)
 
@@ -427,39 +431,60 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
     """(old, new) -> the larger of the shares of either unit's text made of sentences whose
     closest sentence in the other edition (same role, cosine >= SENTENCE_LINK) lies in the
     other unit: how a paragraph cut finer or coarser on one side still finds its continuation."""
-    pieces_old = _sentences_of(old)
-    pieces_new = _sentences_of(new)
+    pieces_old, pieces_new = _pieces_of(old, sentences, params.MIN_SENTENCE), _pieces_of(new, sentences, params.MIN_SENTENCE)
+    return _linked_shares(old, new, pieces_old, pieces_new, seg, params.SENTENCE_LINK)
+
+
+def _clause_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, int], float]:
+    """`_sentence_shares` at clause level: a measure one edition states as a sentence or a
+    paragraph of its own is often one clause of a long sentence in the other (`…，严格规定各类
+    产品的能源消耗定额，…`), too small a part of it to link the sentences."""
+    pieces_old, pieces_new = _pieces_of(old, clauses, params.MIN_CLAUSE), _pieces_of(new, clauses, params.MIN_CLAUSE)
+    return _linked_shares(old, new, pieces_old, pieces_new, seg, params.CLAUSE_LINK)
+
+
+def _linked_shares(
+    old: _Side,
+    new: _Side,
+    pieces_old: Sequence[tuple[int, str]],
+    pieces_new: Sequence[tuple[int, str]],
+    seg: Segmenter,
+    link: float,
+) -> dict[tuple[int, int], float]:
+    """(old, new) -> the larger of the shares of either unit's text made of pieces whose closest
+    piece in the other edition (same role, cosine >= link) lies in the other unit."""
     if not pieces_old or not pieces_new:
         return {}
+    import numpy as np
+
     cosines = cosine_matrix([seg.words(t) for _, t in pieces_old], [seg.words(t) for _, t in pieces_new])
-    same_role = [[new.roles[j] == old.roles[i] for j, _ in pieces_new] for i, _ in pieces_old]
-    cosines = cosines * same_role
+    roles = {role: n for n, role in enumerate(set(old.roles) | set(new.roles))}
+    role_old = np.array([roles[old.roles[i]] for i, _ in pieces_old])
+    role_new = np.array([roles[new.roles[j]] for j, _ in pieces_new])
+    cosines[role_old[:, None] != role_new[None, :]] = 0.0
     share_old: defaultdict[tuple[int, int], float] = defaultdict(float)
     share_new: defaultdict[tuple[int, int], float] = defaultdict(float)
     for k, m in enumerate(cosines.argmax(axis=1)):
-        if cosines[k, m] >= params.SENTENCE_LINK:
+        if cosines[k, m] >= link:
             i, text = pieces_old[k]
             share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.units[i].text))
-    best_for_new: dict[int, tuple[float, int]] = {}
     for m, k in enumerate(cosines.argmax(axis=0)):
-        best_for_new[m] = (float(cosines[k, m]), pieces_old[k][0])
-    for m, (value, i) in best_for_new.items():
-        j, text = pieces_new[m]
-        if value >= params.SENTENCE_LINK:
-            share_new[(i, j)] += len(text) / max(1, len(new.units[j].text))
+        if cosines[k, m] >= link:
+            j, text = pieces_new[m]
+            share_new[(pieces_old[k][0], j)] += len(text) / max(1, len(new.units[j].text))
     return {
         pair: min(1.0, max(share_old[pair], share_new[pair])) for pair in share_old.keys() | share_new.keys()
     }
 
 
-def _sentences_of(side: _Side) -> list[tuple[int, str]]:
-    """(unit, sentence) for every sentence long enough to carry meaning; groups have none."""
+def _pieces_of(side: _Side, split: Callable[[str], list[str]], shortest: int) -> list[tuple[int, str]]:
+    """(unit, piece) for every piece (sentence, clause) long enough to carry meaning; groups have none."""
     return [
-        (index, sentence)
+        (index, piece)
         for index, unit in enumerate(side.units)
         if unit.kind != GROUP
-        for sentence in sentences(side.units[index].text)
-        if len(sentence) >= params.MIN_SENTENCE
+        for piece in split(unit.text)
+        if len(piece) >= shortest
     ]
 
 

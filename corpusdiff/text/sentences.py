@@ -20,3 +20,17 @@ def sentences(text: str) -> list[str]:
     """Sentences and semicolon clauses, each with its closing punctuation, stripped of spaces;
     pieces of nothing but spaces, 。 and ； are left out."""
     return [s.strip() for s in _SENTENCE_RE.findall(text) if s.strip(" 。；")]
+
+
+#: Marks inside a sentence that end a clause: reports list measures as clauses of one sentence
+#: (`…，加快…；推进…；严格…。`) where another year gives each its own sentence or paragraph.
+CLAUSE_STOPS = "，："
+
+_CLAUSE_RE = re.compile(f"[^{CLAUSE_STOPS}]+[{CLAUSE_STOPS}]?")
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of every sentence (`sentences`), split further at commas and colons, each
+    with its closing mark, stripped of spaces (the enumeration comma 、 joins the items of one
+    clause and does not split it)."""
+    return [c.strip() for s in sentences(text) for c in _CLAUSE_RE.findall(s) if c.strip(" ，：。；")]
