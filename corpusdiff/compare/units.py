@@ -432,7 +432,7 @@ def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, 
     closest sentence in the other edition (same role, cosine >= SENTENCE_LINK) lies in the
     other unit: how a paragraph cut finer or coarser on one side still finds its continuation."""
     pieces_old, pieces_new = _pieces_of(old, sentences, params.MIN_SENTENCE), _pieces_of(new, sentences, params.MIN_SENTENCE)
-    return _linked_shares(old, new, pieces_old, pieces_new, seg, params.SENTENCE_LINK)
+    return _linked_shares(old, new, pieces_old, pieces_new, seg.words, params.SENTENCE_LINK)
 
 
 def _clause_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, int], float]:
@@ -440,7 +440,7 @@ def _clause_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, in
     paragraph of its own is often one clause of a long sentence in the other (`…，严格规定各类
     产品的能源消耗定额，…`), too small a part of it to link the sentences."""
     pieces_old, pieces_new = _pieces_of(old, clauses, params.MIN_CLAUSE), _pieces_of(new, clauses, params.MIN_CLAUSE)
-    return _linked_shares(old, new, pieces_old, pieces_new, seg, params.CLAUSE_LINK)
+    return _linked_shares(old, new, pieces_old, pieces_new, seg.words, params.CLAUSE_LINK)
 
 
 def _linked_shares(
@@ -448,7 +448,7 @@ def _linked_shares(
     new: _Side,
     pieces_old: Sequence[tuple[int, str]],
     pieces_new: Sequence[tuple[int, str]],
-    seg: Segmenter,
+    tokens: Callable[[str], Sequence[str]],
     link: float,
 ) -> dict[tuple[int, int], float]:
     """(old, new) -> the larger of the shares of either unit's text made of pieces whose closest
@@ -457,7 +457,7 @@ def _linked_shares(
         return {}
     import numpy as np
 
-    cosines = cosine_matrix([seg.words(t) for _, t in pieces_old], [seg.words(t) for _, t in pieces_new])
+    cosines = cosine_matrix([tokens(t) for _, t in pieces_old], [tokens(t) for _, t in pieces_new])
     roles = {role: n for n, role in enumerate(set(old.roles) | set(new.roles))}
     role_old = np.array([roles[old.roles[i]] for i, _ in pieces_old])
     role_new = np.array([roles[new.roles[j]] for j, _ in pieces_new])
