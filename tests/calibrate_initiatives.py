@@ -1,7 +1,9 @@
 """Fit the initiative matcher's logistic weights on the labelled pairs (never the held-out one).
 
 `python -m tests.calibrate_initiatives` prints the fitted weights, for corpusdiff/compare/params.py,
-and how the pooled training pairs separate at the chosen threshold. A candidate pair of the
+and how the pooled training pairs separate at the chosen threshold. `--only clauses` (any feature
+names) fits those weights alone, the intercept and the others held at params.py's values: how a new
+signal is added without moving the operating point the other weights were reviewed at. A candidate pair of the
 differ's units is positive when a labelled pair (same or related) joins a labelled unit located in
 the old unit with one located in the new unit.
 """
@@ -58,8 +60,13 @@ def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
     ]
 
 
-def fit(rows: Sequence[tuple[tuple[float, ...], int]], l2: float = 1e-4) -> list[float]:
-    """Logistic regression (intercept first), L2-regularised, non-negative weights, fitted by scipy."""
+def fit(
+    rows: Sequence[tuple[tuple[float, ...], int]],
+    l2: float = 1e-4,
+    held: dict[int, float] | None = None,
+) -> list[float]:
+    """Logistic regression (intercept first), L2-regularised, non-negative weights, fitted by scipy;
+    `held` pins weights (by index, 0 the intercept) at given values."""
     import numpy as np
     from scipy.optimize import minimize
 
@@ -76,15 +83,28 @@ def fit(rows: Sequence[tuple[tuple[float, ...], int]], l2: float = 1e-4) -> list
 
     # every signal is evidence for a pair, never against it: non-negative weights keep the model
     # readable and stop correlated signals (words and characters) from cancelling out
-    bounds = [(None, None)] + [(0.0, None)] * (x.shape[1] - 1)
-    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds)
+    bounds: list[tuple[float | None, float | None]] = [(None, None)] + [(0.0, None)] * (x.shape[1] - 1)
+    start = np.zeros(x.shape[1])
+    for index, value in (held or {}).items():
+        bounds[index] = (value, value)
+        start[index] = value
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
     return [round(float(v), 2) for v in result.x]
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    from corpusdiff.compare import params
+
+    parser = argparse.ArgumentParser(prog="python -m tests.calibrate_initiatives", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=FEATURES, help="fit these weights alone, the rest held")
+    args = parser.parse_args(argv)
     training = [p for p in label_files() if not json.loads(p.read_text(encoding="utf-8"))["meta"].get("held_out")]
     rows = [row for path in training for row in training_rows(path)]
-    weights = fit(rows)
+    free = {FEATURES.index(name) + 1 for name in args.only or ()}
+    held = {k: w for k, w in enumerate(params.WEIGHTS) if k not in free} if args.only else None
+    weights = fit(rows, held=held)
     print("WEIGHTS =", tuple(weights), " # intercept,", ", ".join(FEATURES))
     positives = sum(label for _, label in rows)
     print(f"{len(rows)} candidate pairs, {positives} labelled pairs among them, from {len(training)} labelled pairs")

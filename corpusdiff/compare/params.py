@@ -10,12 +10,12 @@ from __future__ import annotations
 
 #: Logistic weights: intercept, then lead, body (words), chars (bigrams), anchors, position, same
 #: kind, relative likeness, mutual best, backed relative likeness, shared sentences, shared clauses.
-#: The clause weight (issue 14) was fitted with the intercept and the other weights held at these
-#: values (a full refit, with or without clauses, moves the operating point: recent pooled pairs
-#: found 283 -> 280, called dropped right 0.71 -> 0.66 on the tuned rows). Held, it adds older
-#: pairs found 41 -> 43, older precision 86/222 -> 90/224, recent precision 317 -> 318 of 338,
-#: with no tuned column worse.
-WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 2.03)
+#: The clause weight (issue 14) is fitted alone, the intercept and the other weights held at these
+#: values (`python -m tests.calibrate_initiatives --only clauses`): a full refit, with or without
+#: clauses, moves the operating point (recent pooled pairs found 283 -> 280, called dropped right
+#: 0.71 -> 0.66 on the tuned rows). Held, it adds older pairs found 41 -> 43 of 67, older precision
+#: 86/222 -> 88/224, recent precision 317 -> 318 of 338, with no tuned pooled column worse.
+WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability.
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability.
@@ -33,9 +33,9 @@ SENTENCE_LINK = 0.5
 #: Sentences shorter than this (in characters) say too little to link units.
 MIN_SENTENCE = 8
 #: Clauses (sentences cut at commas) of two editions continue each other from this cosine on:
-#: clauses are short, so a looser link is noise (tuned rows, clause weight refitted each time:
-#: 0.3 and 0.4 fit to a weight of 0.0-0.2 and lose older pairs; 0.7 loses one; 0.5 one called
-#: dropped right; words beat character bigrams, which found one older pair fewer).
+#: clauses are short, so a looser link is noise (tuned rows, clause weight refitted each time,
+#: unregularised: 0.3 and 0.4 fit to a weight of 0.0-0.2 and lose older pairs; 0.7 loses one;
+#: 0.5 one called dropped right; words beat character bigrams, which found one older pair fewer).
 CLAUSE_LINK = 0.6
 #: Clauses shorter than this (in characters) say too little to link units (6 and 8: one older
 #: precise pair fewer; 12: the clause weight fits to 0).
