@@ -11,6 +11,8 @@ from corpusdiff.text import stores
 
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗)$")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
+#: What `_slugify` can give: a cached value of any other shape is not used (the cache is untrusted).
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: The disk cache's namespace of slugs (store.cache, handed in through text.stores).
 SLUGS = "slugs"
 
@@ -25,7 +27,7 @@ def slugify(text: str) -> str:
         return _slugify(text)
     key = [text, stamp]
     found = store.load(SLUGS, key)
-    if isinstance(found, str):
+    if isinstance(found, str) and len(found) <= 60 and _SLUG.fullmatch(found):
         return found
     slug = _slugify(text)
     store.save(SLUGS, key, slug)
