@@ -28,7 +28,7 @@ from corpusdiff.text.numbering import (
     heading_marker,
     is_numbered_kind,
 )
-from corpusdiff.text.sentences import SENTENCE_STOPS
+from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import DocTree, Section, Unit
 
@@ -175,9 +175,8 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
     return [("target", head + clauses[0]), *pieces[1:]]
 
 
-_LEAD_END_RE = re.compile(r"[。！？]")
+_LEAD_END_RE = re.compile(f"[{FULL_STOPS}]")
 
-_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
 _CN_DIGIT = "一二三四五六七八九十两"
 _CN_NUMBER = _CN_DIGIT + "零〇百千万亿点"
 #: A figure a plan sets: a percentage (`5.5%`, `百分之四点五`), or an amount with its unit
@@ -201,7 +200,7 @@ def _figure_run_pieces(text: str) -> list[tuple[str, str]]:
     the plan (or budget) that sets them by the first one, and at least `_MIN_TARGETS` sentences
     state figures: a paragraph of figures a year achieved, or a budget's running detail, stays
     whole. The pieces join back into the paragraph."""
-    sentences = _SENTENCE_RE.findall(text)
+    sentences = full_sentences(text)
     figured = [bool(_FIGURE_RE.search(sentence)) for sentence in sentences]
     if sum(figured) < _MIN_TARGETS:
         return [("paragraph", text)]

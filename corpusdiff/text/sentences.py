@@ -16,6 +16,18 @@ SENTENCE_STOPS = "。！？；"
 _SENTENCE_RE = re.compile(f"[^{SENTENCE_STOPS}]+[{SENTENCE_STOPS}]?")
 
 
+#: Marks that end a whole sentence; a semicolon clause goes on.
+FULL_STOPS = "。！？"
+
+_FULL_SENTENCE_RE = re.compile(f"[^{FULL_STOPS}]*[{FULL_STOPS}]+|[^{FULL_STOPS}]+$")
+
+
+def full_sentences(text: str) -> list[str]:
+    """Whole sentences (semicolon clauses kept together) exactly as printed, so that they join
+    back into `text`: for cutting a paragraph into pieces without losing a character."""
+    return _FULL_SENTENCE_RE.findall(text)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and semicolon clauses, each with its closing punctuation, stripped of spaces;
     pieces of nothing but spaces, 。 and ； are left out."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from corpusdiff.text import rules, segment
-from corpusdiff.text.sentences import SENTENCE_STOPS, sentences
+from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences, sentences
 
 
 def test_sentences_split_after_each_stop_and_keep_it() -> None:
@@ -35,3 +38,10 @@ def test_one_stop_set_serves_the_segmenter_and_the_line_joiner() -> None:
     assert "：" in rules.LINE_END  # a colon line introduces a list: the paragraph ends there too
     pieces = segment._PIECE_END_RE.split("一。二；三！四？五\n六")
     assert pieces == ["一。", "二；", "三！", "四？", "五\n", "六"]
+
+
+@given(st.text(alphabet="。！？；，ab 福田", max_size=40))
+def test_full_sentences_join_back_and_end_at_full_stops(text: str) -> None:
+    pieces = full_sentences(text)
+    assert "".join(pieces) == text
+    assert all(piece and (piece[-1] in FULL_STOPS or piece is pieces[-1]) for piece in pieces)
