@@ -25,7 +25,7 @@ from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
-from corpusdiff.text.sentences import clauses, sentences
+from corpusdiff.text.sentences import FULL_STOPS, clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.diff import Role
 from corpusdiff.types.tree import DocTree, Unit
@@ -309,7 +309,7 @@ def _body_text(tree: DocTree, unit: Unit) -> str:
 
 
 #: A review item printed as a line of its own (`四是坚定不移推进改革开放，发展活力和内生动力进一步增强。`).
-_ITEM_LINE = re.compile(r"^[一二三四五六七八九十]+是[^。！？]*[。！？]?$")
+_ITEM_LINE = re.compile(f"^[一二三四五六七八九十]+是[^{FULL_STOPS}]*[{FULL_STOPS}]?$")
 
 
 def is_item_line(unit: Unit) -> bool:
