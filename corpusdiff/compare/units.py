@@ -324,8 +324,13 @@ def _item_bodies(tree: DocTree) -> dict[int, str]:
     in a dozen generic characters (`深化改革扩大开放` / `坚定不移推进改革开放` share one word); what
     it is about is told below, and that is what its successor tells too. Only the one paragraph:
     the last item of a review is followed by paragraphs of other subjects (外交, 一年来的工作…)."""
+    return {item: tree.units[body].text for body, item in item_body_units(tree).items()}
+
+
+def item_body_units(tree: DocTree) -> dict[int, int]:
+    """body paragraph -> its item line (see `_item_bodies`): the two are one review item."""
     return {
-        unit.index: following.text
+        following.index: unit.index
         for unit, following in pairwise(tree.units)
         if is_item_line(unit)
         and following.kind == "paragraph"
@@ -553,7 +558,8 @@ def pairs_by_structure(
     went, then the openings of continuing groups and parts."""
     editions = _Editions(old_tree, new_tree, old_units, new_units)
     by_groups = _groups_from_units(editions, matches)
-    return by_groups + _openings_of_continuing_groups(editions, [*matches, *by_groups])
+    by_themes = themes_by_content(editions, [*matches, *by_groups])
+    return by_groups + by_themes + _openings_of_continuing_groups(editions, [*matches, *by_groups, *by_themes])
 
 
 def cut_short_copies(units: Sequence[Unit]) -> dict[int, int]:
@@ -716,6 +722,112 @@ def _groups_spread(
         Match(pair[0], pair[1], _share(count, sizes[extra][index]), "merge" if extra == 0 else "split")
         for (extra, index), (count, pair) in sorted(best.items())
     ]
+
+
+def themes_of(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
+    """unit -> the theme unit it belongs to: a group heading or a review item line is a theme
+    of its own, an item's body paragraph belongs to its item line, a unit under a group to the
+    innermost group, and any other unit (a review paragraph standing alone, a run-on
+    `一是…` paragraph) is its own theme."""
+    enclosing = enclosing_groups(tree, units)
+    bodies = item_body_units(tree)
+    themes = {}
+    for k, unit in enumerate(units):
+        if unit.kind == GROUP or is_item_line(unit):
+            themes[k] = k
+        else:
+            themes[k] = bodies.get(k, enclosing.get(k, k))
+    return themes
+
+
+@dataclass(frozen=True)
+class _ThemeContent:
+    """Each side's theme units and what they hold: the units whose theme they are, a group
+    heading among them only when it is paired itself (it says what the group is about, its
+    units carry it)."""
+
+    members: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]
+    theme: tuple[dict[int, int], dict[int, int]]
+
+
+def _theme_content(editions: _Editions, matches: Sequence[Match]) -> _ThemeContent:
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    sides = ((editions.old_tree, editions.old_units), (editions.new_tree, editions.new_units))
+    themes = tuple(themes_of(tree, units) for tree, units in sides)
+    members: list[dict[int, frozenset[int]]] = []
+    for side, (_, units) in enumerate(sides):
+        held: defaultdict[int, set[int]] = defaultdict(set)
+        for k, theme in themes[side].items():
+            if units[k].kind != GROUP or k in paired[side]:
+                held[theme].add(k)
+        members.append({theme: frozenset(inside) for theme, inside in held.items()})
+    return _ThemeContent((members[0], members[1]), (themes[0], themes[1]))
+
+
+def themes_by_content(editions: _Editions, matches: Sequence[Match]) -> list[Match]:
+    """A theme unit (group heading, review item line) in no pair continues as the theme unit
+    of the other edition that holds, or is, the units its own content continues as: 2017's
+    item `二是着力抓好“三去一降一补”` and its account continue under 2018's group `（二）坚持以
+    供给侧结构性改革为主线…`, 2018's group `（五）坚持对外开放的基本国策…` as 2019's `五是加大改革
+    开放力度…`. The evidence is the pairs between the two themes' content, counted from both
+    ends: the share of both themes' units (`_theme_likeness`) that continue in the other,
+    at least THEME_SHARE. The pair is one-to-one when the other theme has no partner, else
+    it is merged into (split from) it; its probability is that share."""
+    content = _theme_content(editions, matches)
+    links: defaultdict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for match in matches:
+        themes = (content.theme[0].get(match.old), content.theme[1].get(match.new))
+        if themes[0] is not None and themes[1] is not None:
+            links[(themes[0], themes[1])].add((match.old, match.new))
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    partnered = ({m.old for m in matches if not m.relation}, {m.new for m in matches if not m.relation})
+    proposals = []
+    for side, index in _unpaired_themes(editions, paired):
+        options = [
+            (_theme_likeness(content, pair, found), len(found), pair)
+            for pair, found in links.items()
+            if pair[side] == index
+        ]
+        best = max(options, key=lambda o: (o[0], o[1], -o[2][1 - side]), default=None)
+        if best is not None and best[0] >= params.THEME_SHARE:
+            proposals.append(best)
+    # strongest evidence first, the same way round whichever edition is the old one
+    proposals.sort(key=lambda p: (-p[0], -p[1], p[2]))
+    found_pairs: list[Match] = []
+    for likeness, _, pair in proposals:
+        if (pair[0] in paired[0] and pair[1] in paired[1]) or any(
+            (m.old, m.new) == pair for m in found_pairs
+        ):
+            continue
+        taken_old, taken_new = pair[0] in partnered[0], pair[1] in partnered[1]
+        relation = "merge" if taken_new else "split" if taken_old else ""
+        found_pairs.append(Match(pair[0], pair[1], likeness, relation))
+        for ends in (paired, partnered):
+            ends[0].add(pair[0])
+            ends[1].add(pair[1])
+    return found_pairs
+
+
+def _unpaired_themes(editions: _Editions, paired: tuple[set[int], set[int]]) -> list[tuple[int, int]]:
+    """(side, index) of every theme unit in no pair: group headings and review item lines."""
+    found = []
+    for side, units in ((0, editions.old_units), (1, editions.new_units)):
+        found += [
+            (side, k)
+            for k, unit in enumerate(units)
+            if (unit.kind == GROUP or is_item_line(unit)) and k not in paired[side]
+        ]
+    return found
+
+
+def _theme_likeness(content: _ThemeContent, pair: tuple[int, int], links: set[tuple[int, int]]) -> float:
+    """The share of the two themes' units that continue in the other theme (a Dice
+    coefficient over units): symmetric, and low both for a theme of which one unit out of
+    many carries on and for one that sends a unit to each of several themes."""
+    old_inside = content.members[0].get(pair[0], frozenset())
+    new_inside = content.members[1].get(pair[1], frozenset())
+    covered = len({i for i, _ in links} & old_inside) + len({j for _, j in links} & new_inside)
+    return covered / max(1, len(old_inside) + len(new_inside))
 
 
 def _share(count: int, size: int) -> float:
