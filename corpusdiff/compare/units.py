@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -553,13 +553,17 @@ def pairs_by_structure(
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
     matches: Sequence[Match],
+    features: Mapping[tuple[int, int], Features] | None = None,
 ) -> list[Match]:
     """What the report's layout adds to the model's pairs: groups paired where their units
-    went, then the openings of continuing groups and parts."""
+    went, theme units where their content went (or, none of it continuing, with the theme
+    most like them, given the model's `features`), then the openings of continuing groups
+    and parts."""
     editions = _Editions(old_tree, new_tree, old_units, new_units)
-    by_groups = _groups_from_units(editions, matches)
-    by_themes = themes_by_content(editions, [*matches, *by_groups])
-    return by_groups + by_themes + _openings_of_continuing_groups(editions, [*matches, *by_groups, *by_themes])
+    found = _groups_from_units(editions, matches)
+    found += themes_by_content(editions, [*matches, *found])
+    found += themes_left_alone(editions, [*matches, *found], features or {})
+    return found + _openings_of_continuing_groups(editions, [*matches, *found])
 
 
 def cut_short_copies(units: Sequence[Unit]) -> dict[int, int]:
@@ -806,6 +810,62 @@ def themes_by_content(editions: _Editions, matches: Sequence[Match]) -> list[Mat
             ends[0].add(pair[0])
             ends[1].add(pair[1])
     return found_pairs
+
+
+def themes_left_alone(
+    editions: _Editions, matches: Sequence[Match], features: Mapping[tuple[int, int], Features]
+) -> list[Match]:
+    """Two theme units of which nothing continues anywhere — neither the item line or group
+    heading nor any unit of its content is in a pair — continue each other when each is the
+    other's likeliest partner among such themes, at MERGE_PROBABILITY or more (the model's
+    best probability between their units): 2021's review item `三是坚决打好三大攻坚战…` and
+    2022's `六是加强生态环境保护…` share the pollution battle, told in a few words each, and
+    are left over on both sides. Their item bodies, both left over too, continue each other."""
+    alone = _themes_alone(editions, matches)
+    likeness: dict[tuple[int, int], float] = {}
+    for (i, j), f in features.items():
+        pair = (alone[0].get(i), alone[1].get(j))
+        if pair[0] is not None and pair[1] is not None:
+            likeness[(pair[0], pair[1])] = max(likeness.get((pair[0], pair[1]), 0.0), probability(f))
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for (i, j), value in likeness.items():
+        best_old[i] = max(best_old.get(i, (0.0, -1)), (value, -j))
+        best_new[j] = max(best_new.get(j, (0.0, -1)), (value, -i))
+    found = []
+    bodies = (_body_of_item(editions.old_tree), _body_of_item(editions.new_tree))
+    for (i, j), value in sorted(likeness.items()):
+        if value >= params.MERGE_PROBABILITY and best_old[i] == (value, -j) and best_new[j] == (value, -i):
+            found.append(Match(i, j, value))
+            if i in bodies[0] and j in bodies[1]:
+                found.append(Match(bodies[0][i], bodies[1][j], value))
+    return found
+
+
+def _themes_alone(editions: _Editions, matches: Sequence[Match]) -> tuple[dict[int, int], dict[int, int]]:
+    """Per side, unit -> its theme, for the units of theme units (group headings, item lines)
+    none of whose units is in a pair."""
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    found: list[dict[int, int]] = []
+    for side, (tree, units) in enumerate(
+        ((editions.old_tree, editions.old_units), (editions.new_tree, editions.new_units))
+    ):
+        members: defaultdict[int, set[int]] = defaultdict(set)
+        for k, theme in themes_of(tree, units).items():
+            members[theme].add(k)
+        found.append(
+            {
+                k: theme
+                for theme, inside in members.items()
+                if (units[theme].kind == GROUP or is_item_line(units[theme])) and not inside & paired[side]
+                for k in inside
+            }
+        )
+    return found[0], found[1]
+
+
+def _body_of_item(tree: DocTree) -> dict[int, int]:
+    return {item: body for body, item in item_body_units(tree).items()}
 
 
 def _unpaired_themes(editions: _Editions, paired: tuple[set[int], set[int]]) -> list[tuple[int, int]]:
