@@ -5,6 +5,7 @@ item's successor though heading and item line share few words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from corpusdiff.compare.params import MERGE_PROBABILITY, PAIR_PROBABILITY
@@ -32,18 +33,18 @@ TAIL = """
 今年经济社会发展的主要预期目标是：国内生产总值增长6.5%左右。
 """
 
+
+def _review(heading: str, *blocks: str) -> str:
+    """A report whose review part `heading` holds `blocks` (paragraphs, or `### ` groups)."""
+    return f"{HEAD}## {heading}\n\n" + "\n\n".join(blocks) + "\n" + TAIL
+
+
 MACRO_ITEM = "一是继续创新和加强宏观调控，经济运行保持在合理区间。"
 MACRO_BODY = "坚持实施积极的财政政策和稳健的货币政策，全年减税降费超过5700亿元，广义货币增长11.3%。"
 SUPPLY_ITEM = "二是着力抓好“三去一降一补”，供给结构有所改善。"
 SUPPLY_BODY = "以钢铁、煤炭行业为重点去产能，全年退出钢铁产能超过6500万吨、煤炭产能超过2.9亿吨。"
 #: A one-year review: each item a line of its own, its account in the paragraph below.
-ONE_YEAR = (
-    HEAD
-    + "## 一、2016年工作回顾\n\n"
-    + "\n\n".join((MACRO_ITEM, MACRO_BODY, SUPPLY_ITEM, SUPPLY_BODY))
-    + "\n"
-    + TAIL
-)
+ONE_YEAR = _review("一、2016年工作回顾", MACRO_ITEM, MACRO_BODY, SUPPLY_ITEM, SUPPLY_BODY)
 
 MACRO_GROUP = "（一）坚持稳中求进工作总基调，着力创新和完善宏观调控，经济运行保持在合理区间。"
 MACRO_LATER = "坚持实施积极的财政政策和稳健的货币政策，五年累计减税降费超过3万亿元，广义货币年均增长12%。"
@@ -51,48 +52,49 @@ SUPPLY_GROUP = "（二）坚持以供给侧结构性改革为主线，着力培�
 SUPPLY_LATER = "扎实推进“三去一降一补”。以钢铁、煤炭行业为重点去产能，五年退出钢铁产能1.7亿吨以上、煤炭产能8亿吨。"
 NEW_ENGINES = "加快新旧发展动能接续转换。深入开展“互联网+”行动，实行包容审慎监管，推动大数据、云计算广泛应用。"
 #: A five-year review: the same achievements as （一） groups.
-FIVE_YEARS = (
-    HEAD
-    + "## 一、过去五年工作回顾\n\n"
-    + f"### {MACRO_GROUP}\n\n{MACRO_LATER}\n\n"
-    + f"### {SUPPLY_GROUP}\n\n{SUPPLY_LATER}\n\n{NEW_ENGINES}\n"
-    + TAIL
+FIVE_YEARS = _review(
+    "一、过去五年工作回顾", f"### {MACRO_GROUP}", MACRO_LATER, f"### {SUPPLY_GROUP}", SUPPLY_LATER, NEW_ENGINES
 )
 
 OPENING_GROUP = "（五）坚持对外开放的基本国策，着力实现合作共赢，开放型经济水平显著提升。"
 OPENING = "倡导和推动共建“一带一路”，发起创办亚投行，设立丝路基金，一批重大互联互通项目成功实施。"
 REFORM_GROUP = "（四）坚持全面深化改革，着力破除体制机制弊端，发展动力不断增强。"
 REFORM = "国资国企改革扎实推进，公司制改革基本完成，兼并重组、压减层级、提质增效取得积极进展。"
-FIVE_YEARS_OPENING = (
-    HEAD
-    + "## 一、过去五年工作回顾\n\n"
-    + f"### {REFORM_GROUP}\n\n{REFORM}\n\n### {OPENING_GROUP}\n\n{OPENING}\n"
-    + TAIL
-)
+FIVE_YEARS_OPENING = _review("一、过去五年工作回顾", f"### {REFORM_GROUP}", REFORM, f"### {OPENING_GROUP}", OPENING)
 #: 2019's items run their account on in one paragraph: reform and opening-up in one.
 RUN_ON = (
     "五是加大改革开放力度，发展动力继续增强。深化国资国企改革，国有企业优化重组、提质增效。"
     "推动共建“一带一路”，举办首届中国国际进口博览会，新设一批自由贸易试验区。"
 )
-ONE_YEAR_RUN_ON = HEAD + "## 一、2018年工作回顾\n\n" + RUN_ON + "\n" + TAIL
+ONE_YEAR_RUN_ON = _review("一、2018年工作回顾", RUN_ON)
 
 
 def _name(unit: Unit) -> str:
     return unit.heading if unit.kind == GROUP else unit.text
 
 
-def _steps(old: str, new: str, model: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+def _structure(
+    old: str,
+    new: str,
+    model: list[tuple[str, str, str]],
+    weak: Sequence[tuple[str, str, Features]] = (),
+) -> list[tuple[str, str, str, float]]:
     """What `pairs_by_structure` adds to the model's pairs `model` ((old, new, relation), units
-    named by heading or text): (old name, new name, relation) of each step."""
+    named by heading or text), given the model's `weak` candidates below the threshold:
+    (old name, new name, relation, probability) of each step."""
     old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
     old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
+    olds = {_name(u): k for k, u in enumerate(old_units)}
+    news = {_name(u): k for k, u in enumerate(new_units)}
+    matches = [Match(olds[a], news[b], 0.9, relation) for a, b, relation in model]
+    features = {(olds[a], news[b]): f for a, b, f in weak}
+    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches, features)
+    return [(_name(old_units[m.old]), _name(new_units[m.new]), m.relation, m.probability) for m in found]
 
-    def index(units: tuple[Unit, ...], name: str) -> int:
-        return next(k for k, u in enumerate(units) if _name(u) == name)
 
-    matches = [Match(index(old_units, a), index(new_units, b), 0.9, relation) for a, b, relation in model]
-    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
-    return {(_name(old_units[m.old]), _name(new_units[m.new]), m.relation) for m in found}
+def _steps(old: str, new: str, model: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """(old name, new name, relation) of each step `pairs_by_structure` adds to `model`."""
+    return {(a, b, relation) for a, b, relation, _ in _structure(old, new, model)}
 
 
 def _mirror(model: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -156,14 +158,8 @@ def test_a_theme_of_which_little_continues_there_stays_unpaired() -> None:
 def test_a_group_pair_through_themes_is_as_sure_as_the_share_that_continues() -> None:
     """The pair's probability is the share of both themes' units that continue in the other:
     the item and its account (2 of 2) and one of the group's two paragraphs, 3 of 4."""
-    old_tree, new_tree = tree_from_markdown(ONE_YEAR), tree_from_markdown(FIVE_YEARS)
-    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
-    olds = {_name(u): k for k, u in enumerate(old_units)}
-    news = {_name(u): k for k, u in enumerate(new_units)}
-    matches = [Match(olds[a], news[b], 0.9, relation) for a, b, relation in SUPPLY_MODEL]
-    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
-    [theme] = [m for m in found if m.new == news[SUPPLY_GROUP[3:]]]
-    assert theme.probability == 0.75
+    [sureness] = [p for _, b, _, p in _structure(ONE_YEAR, FIVE_YEARS, SUPPLY_MODEL) if b == SUPPLY_GROUP[3:]]
+    assert sureness == 0.75
 
 
 BATTLES_ITEM = "三是坚决打好三大攻坚战，主要目标任务如期完成。"
@@ -172,14 +168,8 @@ ECOLOGY_ITEM = "六是加强生态环境保护，促进可持续发展。"
 ECOLOGY_BODY = "巩固蓝天、碧水、净土保卫战成果。推动化肥农药减量增效，实施生态保护修复重大工程。"
 LIVING_ITEM = "七是着力保障和改善民生，加快发展社会事业。"
 LIVING_BODY = "加大农村义务教育薄弱环节建设力度，提高学生营养改善计划补助标准。"
-BATTLES = HEAD + "## 一、2020年工作回顾\n\n" + "\n\n".join((BATTLES_ITEM, BATTLES_BODY)) + "\n" + TAIL
-ECOLOGY_AND_LIVING = (
-    HEAD
-    + "## 一、2021年工作回顾\n\n"
-    + "\n\n".join((ECOLOGY_ITEM, ECOLOGY_BODY, LIVING_ITEM, LIVING_BODY))
-    + "\n"
-    + TAIL
-)
+BATTLES = _review("一、2020年工作回顾", BATTLES_ITEM, BATTLES_BODY)
+ECOLOGY_AND_LIVING = _review("一、2021年工作回顾", ECOLOGY_ITEM, ECOLOGY_BODY, LIVING_ITEM, LIVING_BODY)
 #: What the model saw between 2021's 三是 and 2022's 六是 item (their accounts share the pollution
 #: battle in a few words): a weak pair, below the assignment's threshold.
 WEAK = Features(lead=0.0, body=0.1, chars=0.08, anchors=0.0, position=0.66, same_kind=1.0, relative=0.94, backed=0.22)
@@ -188,13 +178,7 @@ WEAKER = replace(WEAK, relative=0.8)
 
 def _left_alone(old: str, new: str, weak: list[tuple[str, str, Features]]) -> set[tuple[str, str]]:
     """The pairs `pairs_by_structure` finds when the model pairs nothing and scores `weak`."""
-    old_tree, new_tree = tree_from_markdown(old), tree_from_markdown(new)
-    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
-    olds = {_name(u): k for k, u in enumerate(old_units)}
-    news = {_name(u): k for k, u in enumerate(new_units)}
-    features = {(olds[a], news[b]): f for a, b, f in weak}
-    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, [], features)
-    return {(_name(old_units[m.old]), _name(new_units[m.new])) for m in found if not m.relation}
+    return {(a, b) for a, b, relation, _ in _structure(old, new, [], weak) if not relation}
 
 
 def test_two_items_left_alone_continue_each_other_when_likeliest() -> None:
@@ -218,11 +202,6 @@ def test_two_items_left_alone_continue_each_other_when_likeliest() -> None:
 def test_an_item_part_of_which_continues_is_not_left_alone() -> None:
     """An item whose account continues elsewhere has a successor already: its weak likeness
     to a left-over item is no second one."""
-    old_tree, new_tree = tree_from_markdown(BATTLES), tree_from_markdown(ECOLOGY_AND_LIVING)
-    old_units, new_units = initiative_units(old_tree), initiative_units(new_tree)
-    olds = {_name(u): k for k, u in enumerate(old_units)}
-    news = {_name(u): k for k, u in enumerate(new_units)}
-    features = {(olds[BATTLES_ITEM], news[ECOLOGY_ITEM]): WEAK}
-    matches = [Match(olds[BATTLES_BODY], news[LIVING_BODY], 0.9)]
-    found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches, features)
-    assert (olds[BATTLES_ITEM], news[ECOLOGY_ITEM]) not in {(m.old, m.new) for m in found}
+    model = [(BATTLES_BODY, LIVING_BODY, "")]
+    found = _structure(BATTLES, ECOLOGY_AND_LIVING, model, [(BATTLES_ITEM, ECOLOGY_ITEM, WEAK)])
+    assert (BATTLES_ITEM, ECOLOGY_ITEM) not in {(a, b) for a, b, _, _ in found}
