@@ -27,7 +27,7 @@ from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import FULL_STOPS, clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
-from corpusdiff.types.diff import Role
+from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
 
 GROUP = "group"
@@ -728,6 +728,11 @@ def _groups_spread(
     ]
 
 
+def is_theme_unit(unit: Unit) -> bool:
+    """A group heading or a review item line: a unit that names a theme other units tell."""
+    return unit.kind == GROUP or is_item_line(unit)
+
+
 def themes_of(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
     """unit -> the theme unit it belongs to: a group heading or a review item line is a theme
     of its own, an item's body paragraph belongs to its item line, a unit under a group to the
@@ -735,13 +740,9 @@ def themes_of(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
     `一是…` paragraph) is its own theme."""
     enclosing = enclosing_groups(tree, units)
     bodies = item_body_units(tree)
-    themes = {}
-    for k, unit in enumerate(units):
-        if unit.kind == GROUP or is_item_line(unit):
-            themes[k] = k
-        else:
-            themes[k] = bodies.get(k, enclosing.get(k, k))
-    return themes
+    return {
+        k: k if is_theme_unit(unit) else bodies.get(k, enclosing.get(k, k)) for k, unit in enumerate(units)
+    }
 
 
 @dataclass(frozen=True)
@@ -799,12 +800,10 @@ def themes_by_content(editions: _Editions, matches: Sequence[Match]) -> list[Mat
     proposals.sort(key=lambda p: (-p[0], -p[1], p[2]))
     found_pairs: list[Match] = []
     for likeness, _, pair in proposals:
-        if (pair[0] in paired[0] and pair[1] in paired[1]) or any(
-            (m.old, m.new) == pair for m in found_pairs
-        ):
-            continue
+        if pair[0] in paired[0] and pair[1] in paired[1]:
+            continue  # the other end of a stronger proposal a moment ago
         taken_old, taken_new = pair[0] in partnered[0], pair[1] in partnered[1]
-        relation = "merge" if taken_new else "split" if taken_old else ""
+        relation = Relation.MERGE if taken_new else Relation.SPLIT if taken_old else Relation.NONE
         found_pairs.append(Match(pair[0], pair[1], likeness, relation))
         for ends in (paired, partnered):
             ends[0].add(pair[0])
@@ -857,7 +856,7 @@ def _themes_alone(editions: _Editions, matches: Sequence[Match]) -> tuple[dict[i
             {
                 k: theme
                 for theme, inside in members.items()
-                if (units[theme].kind == GROUP or is_item_line(units[theme])) and not inside & paired[side]
+                if is_theme_unit(units[theme]) and not inside & paired[side]
                 for k in inside
             }
         )
@@ -875,7 +874,7 @@ def _unpaired_themes(editions: _Editions, paired: tuple[set[int], set[int]]) -> 
         found += [
             (side, k)
             for k, unit in enumerate(units)
-            if (unit.kind == GROUP or is_item_line(unit)) and k not in paired[side]
+            if is_theme_unit(unit) and k not in paired[side]
         ]
     return found
 
