@@ -329,10 +329,9 @@ def classify_units(
     }
     old_units, new_units, features = candidate_features(old, new, seg)
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
-    laid_out = roles_correspond(old, new)
     forced = (
         _identical(old_units, new_units, roles_old, roles_new)
-        if laid_out
+        if roles_correspond(old, new)
         else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
     )
     result: list[Initiative] = []
@@ -350,8 +349,7 @@ def classify_units(
             return False
         return pairs.get(old_home) != new_home
 
-    matches = match_units(old_units, new_units, features, forced, pieces_together=laid_out)
-    matches = prefer_whole_copies(old_units, new_units, matches)
+    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
     matches += pairs_by_structure(old, new, old_units, new_units, matches)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]

@@ -20,17 +20,6 @@ WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability.
 MERGE_PROBABILITY = 0.1
-#: A unit left over that stands next to its partner's own pair (within NEXT_PIECE_DISTANCE units,
-#: same section; reports laid out by role only) is a piece of that split or merge from this
-#: probability on (issue 14, U15). Of the units wrongly called dropped/new on the recent tuned rows,
-#: most are such pieces, p 0.01-0.1; no pair signal separates them from units rightly left over
-#: (content coverage AUC 0.75, shared sentences and complement coverage about half right), but a
-#: split writes its pieces side by side. Swept on the tuned rows, MERGE_PROBABILITY held: distance 1
-#: at 0.02 is the one setting that keeps recent precision (420/442 -> 423/445, new right 39/64 ->
-#: 39/61); 0.01 or distance 2 fix more calls (new 38/54) at 0.94-0.945 precision; laid out by
-#: topic (older rows), neighbours were 2 of 10 right, hence the layout condition.
-NEXT_PIECE_PROBABILITY = 0.02
-NEXT_PIECE_DISTANCE = 1
 #: Pairs alike on neither characters nor lead are not scored at all (speed; no labelled pair is below).
 MIN_CHAR_COSINE = 0.05
 MIN_LEAD = 0.2

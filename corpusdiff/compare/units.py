@@ -522,67 +522,24 @@ def match_units(
     new_units: Sequence[Unit],
     features: dict[tuple[int, int], Features],
     forced: Sequence[tuple[int, int]] = (),
-    pieces_together: bool = False,
 ) -> list[Match]:
-    """One-to-one pairs by a global assignment, then merges and splits from what is left.
-    `pieces_together`: the editions are laid out by role (`roles_correspond`), so the units
-    of a section are a few initiatives on one subject and a split writes its pieces side by
-    side (`_extra_piece_options`); in reports laid out by topic a part runs for dozens of
-    paragraphs on varied measures, and a neighbour is no evidence."""
+    """One-to-one pairs by a global assignment, then merges and splits from what is left."""
     scores = {pair: probability(f) for pair, f in features.items()}
     pairs = _assign(len(old_units), len(new_units), scores, forced)
     matches = [Match(i, j, scores.get((i, j), 1.0)) for i, j in pairs]
-    mates = ({i: j for i, j in pairs}, {j: i for i, j in pairs})
-    near = (_neighbours(old_units, pieces_together), _neighbours(new_units, pieces_together))
-    for side, relation in ((0, "merge"), (1, "split")):
-        for unit in range(len(new_units if side else old_units)):
-            if unit in mates[side]:
-                continue
-            found = _best(_extra_piece_options(unit, side, scores, mates, near[side]))
-            if found:
-                (i, j), value = found
-                matches.append(Match(i, j, value, relation))
+    paired_old = {i for i, _ in pairs}
+    paired_new = {j for _, j in pairs}
+    for i in range(len(old_units)):
+        if i not in paired_old:
+            best = _best((p, s) for p, s in scores.items() if p[0] == i and p[1] in paired_new)
+            if best and best[1] >= params.MERGE_PROBABILITY:
+                matches.append(Match(i, best[0][1], best[1], "merge"))
+    for j in range(len(new_units)):
+        if j not in paired_new:
+            best = _best((p, s) for p, s in scores.items() if p[1] == j and p[0] in paired_old)
+            if best and best[1] >= params.MERGE_PROBABILITY:
+                matches.append(Match(best[0][0], j, best[1], "split"))
     return matches
-
-
-def _extra_piece_options(
-    unit: int,
-    side: int,
-    scores: dict[tuple[int, int], float],
-    mates: tuple[dict[int, int], dict[int, int]],
-    near: Callable[[int, int], bool],
-) -> Iterable[tuple[tuple[int, int], float]]:
-    """The pairs that may join a unit left over (on `side`: 0 old, 1 new) to a unit of the other
-    edition already paired: at MERGE_PROBABILITY, or at NEXT_PIECE_PROBABILITY when the unit
-    stands next to that partner's own pair in its edition. A split writes its pieces one after
-    another in the same place (2018's `推进污染防治取得更大成效` is 2019's `持续推进污染防治`
-    followed by `壮大绿色环保产业`), a merge gathers neighbours; a piece shares few words with the
-    whole it came from, but it sits beside the piece that carries that whole on."""
-    for pair, value in scores.items():
-        if pair[side] != unit or pair[1 - side] not in mates[1 - side]:
-            continue
-        mate = mates[1 - side][pair[1 - side]]
-        if value >= params.MERGE_PROBABILITY or (
-            value >= params.NEXT_PIECE_PROBABILITY and near(unit, mate)
-        ):
-            yield pair, value
-
-
-def _neighbours(units: Sequence[Unit], together: bool = True) -> Callable[[int, int], bool]:
-    """Whether two units of one edition stand within NEXT_PIECE_DISTANCE units of each other in
-    reading order, in the same section (group headings aside: they are no piece of a text);
-    never, unless `together`."""
-    if not together:
-        return lambda a, b: False
-    order = sorted((k for k, u in enumerate(units) if u.kind != GROUP), key=lambda k: (units[k].paragraph, k))
-    rank = {k: n for n, k in enumerate(order)}
-
-    def near(a: int, b: int) -> bool:
-        if a not in rank or b not in rank or units[a].section != units[b].section:
-            return False
-        return abs(rank[a] - rank[b]) <= params.NEXT_PIECE_DISTANCE
-
-    return near
 
 
 def pairs_by_structure(
