@@ -23,15 +23,16 @@ FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relati
 
 def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
     """(features, label) for every candidate pair the differ scores in one labelled pair."""
+    from corpusdiff.compare.core import editions_segmenter
     from corpusdiff.compare.units import candidate_features, reading_order
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.structure import build_tree
-    from corpusdiff.text.segment import segmenter
 
     labels = json.loads(path.read_text(encoding="utf-8"))
     old = build_tree(normalize_file(raw_path(labels["meta"]["old"])))
     new = build_tree(normalize_file(raw_path(labels["meta"]["new"])))
-    old_units, new_units, features = candidate_features(old, new, segmenter())
+    # the features of the differ's own pairs: its segmenter knows the two editions' programme names
+    old_units, new_units, features = candidate_features(old, new, editions_segmenter(old, new))
     old_order, new_order = reading_order(old), reading_order(new)
     old_at = locate([u["lead"] for u in labels["old_units"]], [u.text for u in old_order])
     new_at = locate([u["lead"] for u in labels["new_units"]], [u.text for u in new_order])

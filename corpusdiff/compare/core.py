@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import overload
 
@@ -19,6 +19,8 @@ from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.units import (
     GROUP,
+    Features,
+    Match,
     candidate_features,
     match_units,
     pairs_by_structure,
@@ -37,6 +39,7 @@ from corpusdiff.types.diff import (
     Level,
     Overrides,
     Relation,
+    Role,
     SectionMatch,
     SectionStatus,
     Status,
@@ -53,15 +56,19 @@ def compare(
     """The full comparison of two editions (same inputs, same result). `stopwords` are the
     corpus's (its vocabulary); words in them never count as evidence."""
     overrides = overrides or Overrides()
-    texts_old = [u.text for u in old.units]
-    texts_new = [u.text for u in new.units]
-    domain = tuple(p.name for p in extract_programmes(texts_old + texts_new))
-    seg = segmenter(domain, stopwords)
+    seg = editions_segmenter(old, new, stopwords)
     sections, notes = align_sections(old, new, seg, overrides)
     initiatives = classify_units(old, new, seg, sections)
     programmes = compare_programmes(_all_text(old), _all_text(new))
     remember_segmentations(seg)
     return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
+
+
+def editions_segmenter(old: DocTree, new: DocTree, stopwords: tuple[str, ...] = DEFAULT_STOPWORDS) -> Segmenter:
+    """The segmenter `compare` cuts two editions with: the programme names both use are words
+    of its dictionary, and the corpus's stopwords never count as evidence."""
+    texts = [u.text for u in old.units] + [u.text for u in new.units]
+    return segmenter(tuple(p.name for p in extract_programmes(texts)), stopwords)
 
 
 def compare_job(
@@ -327,13 +334,9 @@ def classify_units(
     pairs: dict[int | None, int] = {
         m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
     }
-    old_units, new_units, features = candidate_features(old, new, seg)
-    roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
-    forced = (
-        _identical(old_units, new_units, roles_old, roles_new)
-        if roles_correspond(old, new)
-        else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
-    )
+    unit_pairs = match_initiative_units(old, new, seg)
+    old_units, new_units, matches = unit_pairs.old_units, unit_pairs.new_units, unit_pairs.matches
+    roles_old, roles_new = unit_pairs.roles
     result: list[Initiative] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()
@@ -349,8 +352,6 @@ def classify_units(
             return False
         return pairs.get(old_home) != new_home
 
-    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
-    matches += pairs_by_structure(old, new, old_units, new_units, matches, features)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
@@ -373,6 +374,35 @@ def classify_units(
     )
     result.sort(key=_initiative_order)
     return result
+
+
+@dataclass(frozen=True)
+class UnitPairs:
+    """The initiative units of two editions and their roles, the features of every candidate
+    pair, and the pairs the differ keeps (one-to-one, merges and splits, and those the layout
+    adds)."""
+
+    old_units: tuple[Unit, ...]
+    new_units: tuple[Unit, ...]
+    roles: tuple[list[Role], list[Role]]
+    features: dict[tuple[int, int], Features]
+    matches: list[Match]
+
+
+def match_initiative_units(old: DocTree, new: DocTree, seg: Segmenter) -> UnitPairs:
+    """Every pairing step of the differ, in order: the model's assignment with identical
+    texts forced, merges and splits, whole copies preferred, then the layout's pairs. One
+    place, so that what examines the pairs (tests.diagnose_initiatives) sees the differ's own."""
+    old_units, new_units, features = candidate_features(old, new, seg)
+    roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
+    forced = (
+        _identical(old_units, new_units, roles_old, roles_new)
+        if roles_correspond(old, new)
+        else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
+    )
+    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
+    matches += pairs_by_structure(old, new, old_units, new_units, matches, features)
+    return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches)
 
 
 def _identical(
