@@ -604,11 +604,9 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
     lineage: the end of the one joins the start of the other, when they do not overlap (a
     link the consecutive pairs missed, or a gap) and the join lies next to the pair itself (a
     pair vouches for its own units and, at most, one step of their chains beyond them). Its
-    merges and splits join a lineage that is still open the same way when the differ is
-    confident of them."""
+    merges and splits join a lineage that is still open the same way (`_join_distant_extra`)."""
     if link.relation:
-        if link.probability >= GAP_LINK_PROBABILITY:
-            _join_extra(graph, a, b, pair, link)
+        _join_distant_extra(graph, a, b, pair, link)
         return
     end, start = graph.end_of(a), graph.start_of(b)
     if (
@@ -620,6 +618,28 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
         and (end, start) not in graph.refused
     ):
         graph.join(end, start, pair, link)
+
+
+def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """A merge or split of editions further apart, on the lineage that is still open next to
+    it: a split cuts `b`'s lineage from `a`, so where that lineage starts (at `b`, or one
+    step before it, as a bridge joins) it has `a`'s past; a merge is the mirror image, on
+    where `a`'s lineage ends. 2014's 走出去 paragraph goes on as 2015's 加快实施走出去战略,
+    and 2014→2016 cuts 2016's 一带一路 from it: 2015's opening-up paragraph, where the
+    一带一路 lineage starts, was cut from 2014's. The differ must be fairly sure of it
+    (`MERGE_SURE`), and confident where the join skips an edition with items (a gap)."""
+    if link.probability < MERGE_SURE:
+        return
+    if link.relation == Relation.SPLIT and not graph.open_end(a):
+        start = graph.start_of(b)
+        near = a[0] < start[0] and b[0] - start[0] <= DISTANT_REACH and graph.open_start(start)
+        if near and graph.spans(a[0], start[0], link) and (a, start) not in graph.refused:
+            graph.split(a, start, pair, link)
+    elif link.relation == Relation.MERGE and not graph.open_start(b):
+        end = graph.end_of(a)
+        near = end[0] < b[0] and end[0] - a[0] <= DISTANT_REACH and graph.open_end(end)
+        if near and graph.spans(end[0], b[0], link) and (end, b) not in graph.refused:
+            graph.merge(end, b, pair, link)
 
 
 def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:

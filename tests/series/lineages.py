@@ -6,7 +6,8 @@ timeline says about itself:
 - **exact**: labelled lineages that come out as exactly one thread — a thread of the lineage's
   level whose item in every edition is the labelled unit (absent where the label is null);
 - **unexplained sharing**: items that sit in more than one thread although neither thread takes a
-  step the differ calls a merge or a split;
+  step the differ calls a merge or a split (between successive items, or across the next one,
+  where the diff skipping an edition reports it);
 - **topic jumps**: threads holding labelled items of two lineages that the labels keep apart (no
   item in common).
 
@@ -155,11 +156,15 @@ def relation_steps(diffs: Iterable[DiffResult], sections: bool = True) -> set[tu
 
 
 def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list[ThreadItem]:
-    """Items in two threads of which neither takes a step the differ calls a merge or split."""
+    """Items in two threads of which neither takes a step the differ calls a merge or split:
+    from one item to the next, or to the one after, where the diff skipping an edition calls
+    it (2014→2016 cuts 2016's 一带一路 from 2014's 走出去, and the thread goes through 2015)."""
     steps = relation_steps(diffs)
 
     def merges_or_splits(thread: Thread) -> bool:
-        return any((a.pointer, b.pointer) in steps for a, b in pairwise(thread.items))
+        items = thread.items
+        across = zip(items, items[2:], strict=False)
+        return any((a.pointer, b.pointer) in steps for a, b in [*pairwise(items), *across])
 
     holders: dict[tuple[str, ThreadItem], list[Thread]] = {}
     for thread in timeline.threads:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 #: The share of labelled lineages that must come out as exactly one thread (issue 16).
 TARGET = 0.9
 #: Lineages one thread holds whole today (it may hold more), so that this gets no worse.
-FLOOR_WHOLE = 27
+FLOOR_WHOLE = 28
 
 #: Lineages the timeline does not give as one thread with today's differ, and why; one the differ
 #: gets right fails the test until it is removed here.
@@ -32,10 +32,6 @@ KNOWN: dict[str, str] = {
     ),
     "水、土壤污染防治 (split 2017, merged back 2018)": (
         "the differ pairs 2017's 水、土壤 paragraph with 2016's 节能环保产业, not with the pollution one"
-    ),
-    "一带一路": (
-        "no diff pairs 2014's 走出去 with 2015's opening-up paragraph (2014→2015 continues it as 加快实施"
-        "走出去战略, 2014→2016 splits 一带一路 from it), so the thread starts in 2015"
     ),
     "扩大内需": "the differ continues 2013's （一）加快转变经济发展方式 (no item of the label) as 2014's demand group",
     "创新": (

@@ -295,6 +295,52 @@ def test_merge_across_a_gap_needs_the_differ_to_call_it_a_merge() -> None:
     ]
 
 
+def test_a_split_the_diff_skipping_an_edition_reports_starts_the_past_of_the_unit_between() -> None:
+    # 0/1 -> 1/4 -> 2/8 (走出去 goes on); 1/5 -> 2/9 starts from nowhere. The diff of editions
+    # 0 and 2 cuts 2/9 from 0/1 (a sure split): 1/5, where 2/9's lineage starts, was cut from
+    # 0/1, so it has 0/1's past, one step from the pair's own units like a bridge
+    links = {
+        (0, 1): [Link(1, 4, 0.99)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 1.0)],
+        (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.68, SPLIT)],
+    }
+    main, split = chain_items([[1], [4, 5], [8, 9]], links)
+    assert (main.nodes, split.nodes) == (((0, 1), (1, 4), (2, 8)), ((0, 1), (1, 5), (2, 9)))
+    assert split.shared == (0,)
+    assert split.evidence[0] == ((0, 2), Link(1, 9, 0.68, SPLIT))
+    # a doubtful split across the edition says too little to give 1/5 a past
+    doubtful = {**links, (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.3, SPLIT)]}
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(1, 5), (2, 9)]]
+
+
+def test_a_merge_the_diff_skipping_an_edition_reports_ends_the_unit_between_in_it() -> None:
+    # the mirror image: 0/2 -> 1/5 ends; the diff of editions 0 and 2 folds 0/2 into 2/8, which
+    # continues 1/4: 1/5, where 0/2's lineage ends, is merged into 2/8
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 1.0)],
+        (1, 2): [Link(4, 8, 0.99)],
+        (0, 2): [Link(1, 8, 0.69), Link(2, 8, 0.68, MERGE)],
+    }
+    main, merged = chain_items([[1, 2], [4, 5], [8]], links)
+    assert (main.nodes, merged.nodes) == (((0, 1), (1, 4), (2, 8)), ((0, 2), (1, 5), (2, 8)))
+    assert merged.shared == (2,)
+    doubtful = {**links, (0, 2): [Link(1, 8, 0.69), Link(2, 8, 0.3, MERGE)]}
+    assert nodes(chain_items([[1, 2], [4, 5], [8]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(0, 2), (1, 5)]]
+
+
+def test_a_merge_or_split_across_an_edition_joins_no_lineage_that_is_not_open_there() -> None:
+    # as above, but 1/5 already has a predecessor (0/2): the split across says nothing of it
+    links = {
+        (0, 1): [Link(1, 4, 0.99), Link(2, 5, 0.9)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 1.0)],
+        (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.68, SPLIT)],
+    }
+    assert nodes(chain_items([[1, 2], [4, 5], [8, 9]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 5), (2, 9)],
+    ]
+
+
 def test_a_doubtful_merge_does_not_stand_in_a_confident_pairs_way() -> None:
     # the consecutive diff folds 0/2 into 1/4 with little conviction; the distant diff is sure
     # that 0/2 continues as 2/9: the sure pair wins, the doubtful merge is not made
@@ -430,7 +476,8 @@ def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
     # 1/4 -> 2/8 is gainsaid (the diff of editions 0 and 2 pairs 2/8 with 0/2 at 0.95, and 0/1
     # with 2/9); 0/2 is merged into 1/5, so it does not take 2/8 itself. The pair 1/4 ~ 3/7 of
     # editions further apart, whose chain starts at 2/8, would join 1/4 to 2/8 again one step
-    # beyond its own units: it does not
+    # beyond its own units: it does not. 0/1's lineage, ending at 1/4, goes on as the diff of
+    # editions 0 and 2 says, merged into 2/9
     links = {
         (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.6, MERGE)],
         (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)],
@@ -439,7 +486,7 @@ def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
         (1, 3): [Link(4, 7, 0.9)],
     }
     assert nodes(chain_items([[1, 2], [4, 5], [8, 9], [7]], links)) == [
-        [(0, 1), (1, 4)],
+        [(0, 1), (1, 4), (2, 9)],
         [(0, 2), (1, 5), (2, 9)],
         [(1, 5), (2, 9)],
         [(2, 8), (3, 7)],
