@@ -604,20 +604,39 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
     lineage: the end of the one joins the start of the other, when they do not overlap (a
     link the consecutive pairs missed, or a gap) and the join lies next to the pair itself (a
     pair vouches for its own units and, at most, one step of their chains beyond them). Its
-    merges and splits join a lineage that is still open the same way (`_join_distant_extra`)."""
+    merges and splits join a lineage that is still open the same way (`_join_distant_extra`),
+    and a pair across one edition joins through a unit of it that one side merged into or
+    split from (`_join_through`)."""
     if link.relation:
         _join_distant_extra(graph, a, b, pair, link)
         return
     end, start = graph.end_of(a), graph.start_of(b)
-    if (
-        end[0] < start[0]
-        and (end[0] - a[0]) + (b[0] - start[0]) <= DISTANT_REACH
-        and graph.open_end(end)
-        and graph.open_start(start)
-        and graph.spans(end[0], start[0], link)
-        and (end, start) not in graph.refused
-    ):
-        graph.join(end, start, pair, link)
+    if end[0] >= start[0] or (end[0] - a[0]) + (b[0] - start[0]) > DISTANT_REACH or (end, start) in graph.refused:
+        return
+    if graph.open_end(end) and graph.open_start(start):
+        if graph.spans(end[0], start[0], link):
+            graph.join(end, start, pair, link)
+    elif (end, start) == (a, b) and b[0] == a[0] + 2 and link.probability >= GAP_LINK_PROBABILITY:
+        _join_through(graph, a, b, pair, link)
+
+
+def _join_through(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """A confident pair of `a` and `b`, one edition apart, where `a`'s lineage ends merged into
+    a unit of the edition between and `b`'s starts open (or `b`'s starts split from a unit
+    there and `a`'s ends open): the lineage goes on through that unit, which it shares, and
+    the hub rule (`_through_hub`) carries it on into `b`. 2014's innovation group, merged into
+    2015's part 四、 (which goes on as 2016's demand group), is paired by 2014→2016 with 2016's
+    supply-side group at 1.00: that group is cut from 四、 and goes on the innovation lineage.
+    The lineage has no item of its own in the edition between, so, as across a gap, the pair
+    must be one the differ is confident of."""
+    if a in graph.merged_into and graph.open_start(b):
+        hub = graph.merged_into[a]
+        if hub[0] == a[0] + 1 and (hub, b) not in graph.refused:
+            graph.split(hub, b, pair, link)
+    elif b in graph.split_from and graph.open_end(a):
+        hub = graph.split_from[b]
+        if hub[0] == a[0] + 1 and (a, hub) not in graph.refused:
+            graph.merge(a, hub, pair, link)
 
 
 def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
