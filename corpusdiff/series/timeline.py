@@ -16,7 +16,9 @@ items). Evidence is taken strongest first:
    bears them out);
 3. a pair of editions further apart joins the end of one chain to the start of the other when
    they do not overlap and the join lies next to the pair's own units; a join that skips an
-   edition with items (a *gap*) needs a confident pair, since the absence speaks against it;
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
+   Its merges and splits join where the lineage is open next to them, and a confident pair
+   across one edition joins through the unit there that one side merged into or split from;
 4. a group left without a successor joins one of the next edition left without a predecessor
    where the differ's section alignment pairs their sections;
 5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
