@@ -651,16 +651,31 @@ def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], 
     (`MERGE_SURE`), and confident where the join skips an edition with items (a gap)."""
     if link.probability < MERGE_SURE:
         return
-    if link.relation == Relation.SPLIT and not graph.open_end(a):
+    if link.relation == Relation.SPLIT:
         start = graph.start_of(b)
-        near = a[0] < start[0] and b[0] - start[0] <= DISTANT_REACH and graph.open_start(start)
-        if near and graph.spans(a[0], start[0], link) and (a, start) not in graph.refused:
+        goes_on = start == b or not graph.open_end(a)
+        if graph.open_start(start) and _near(graph, a, start, b[0] - start[0], goes_on, link):
             graph.split(a, start, pair, link)
-    elif link.relation == Relation.MERGE and not graph.open_start(b):
+    elif link.relation == Relation.MERGE:
         end = graph.end_of(a)
-        near = end[0] < b[0] and end[0] - a[0] <= DISTANT_REACH and graph.open_end(end)
-        if near and graph.spans(end[0], b[0], link) and (end, b) not in graph.refused:
+        goes_on = end == a or not graph.open_start(b)
+        if graph.open_end(end) and _near(graph, end, b, end[0] - a[0], goes_on, link):
             graph.merge(end, b, pair, link)
+
+
+def _near(graph: _Graph, old: Node, new: Node, beyond: int, goes_on: bool, link: Link) -> bool:
+    """Whether a distant merge or split may join `old` and `new`, `beyond` chain steps from its
+    own units: near enough, and across no gap the differ is unsure of. A join beyond the pair's
+    own units needs the lineage of the one-to-one side to go on elsewhere (`goes_on`): a split
+    cuts from a lineage that continues; were `old`'s lineage to end there, the unit after it
+    would rather continue it, which is a bridge's business."""
+    return (
+        old[0] < new[0]
+        and beyond <= DISTANT_REACH
+        and goes_on
+        and graph.spans(old[0], new[0], link)
+        and (old, new) not in graph.refused
+    )
 
 
 def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:

@@ -328,6 +328,13 @@ def test_a_merge_the_diff_skipping_an_edition_reports_ends_the_unit_between_in_i
     assert nodes(chain_items([[1, 2], [4, 5], [8]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(0, 2), (1, 5)]]
 
 
+def test_a_confident_split_across_a_gap_joins_its_own_units_before_the_one_to_one_pair() -> None:
+    # 0/1 is absent from edition 1; the diff of editions 0 and 2 continues it as 2/8 and cuts
+    # 2/9 from it, the split the surer: taken first, it still joins 2/9 itself
+    links = {(0, 1): [], (1, 2): [], (0, 2): [Link(1, 9, 0.95, SPLIT), Link(1, 8, 0.9)]}
+    assert nodes(chain_items([[1], [4], [8, 9]], links)) == [[(0, 1), (2, 8)], [(1, 4)], [(0, 1), (2, 9)]]
+
+
 def test_a_merge_or_split_across_an_edition_joins_no_lineage_that_is_not_open_there() -> None:
     # as above, but 1/5 already has a predecessor (0/2): the split across says nothing of it
     links = {
