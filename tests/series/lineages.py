@@ -160,12 +160,6 @@ def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list
     from one item to the next, or to the one after, where the diff skipping an edition calls
     it (2014→2016 cuts 2016's 一带一路 from 2014's 走出去, and the thread goes through 2015)."""
     steps = relation_steps(diffs)
-
-    def merges_or_splits(thread: Thread) -> bool:
-        items = thread.items
-        across = zip(items, items[2:], strict=False)
-        return any((a.pointer, b.pointer) in steps for a, b in [*pairwise(items), *across])
-
     holders: dict[tuple[str, ThreadItem], list[Thread]] = {}
     for thread in timeline.threads:
         for item in thread.items:
@@ -173,8 +167,16 @@ def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list
     return [
         item
         for (_, item), threads in holders.items()
-        if len(threads) > 1 and sum(merges_or_splits(t) for t in threads) < len(threads) - 1
+        if len(threads) > 1 and sum(takes_merge_or_split(t, steps) for t in threads) < len(threads) - 1
     ]
+
+
+def takes_merge_or_split(thread: Thread, steps: set[tuple[str, str]]) -> bool:
+    """Whether the thread holds both units of a merge or split of `steps` (old pointer, new
+    pointer) one item apart, or two where the diff skipping an edition reports it."""
+    items = thread.items
+    across = zip(items, items[2:], strict=False)
+    return any((a.pointer, b.pointer) in steps for a, b in [*pairwise(items), *across])
 
 
 def topic_jumps(
