@@ -324,16 +324,42 @@ def raw_path(name: str) -> Path:
     return (SHARED if name.startswith("corpora/") else ROOT) / name
 
 
+#: Other sources of the same reports: the national reports 2014–2017 as the government portal's
+#: HTML pages, beside the wikisource text the labels were read from.
+SOURCES = {"govcn": ("corpora/national-gwr/wikisource/", ".txt", "corpora/national-gwr/govcn/", ".html")}
+
+
+def source_path(name: str, source: str) -> Path | None:
+    """The raw path of a label file's report in another `source`, None when it has no such copy."""
+    text_dir, text_ext, other_dir, other_ext = SOURCES[source]
+    if not (name.startswith(text_dir) and name.endswith(text_ext)):
+        return None
+    other = raw_path(other_dir + name[len(text_dir) : -len(text_ext)] + other_ext)
+    return other if other.exists() else None
+
+
 def evaluate(path: Path) -> PairScore:
     """Score one label file against a fresh diff of its two raw reports (cached per file)."""
-    return _evaluate(path.resolve())
+    scored = _evaluate(path.resolve(), "")
+    assert scored is not None  # the labels' own reports are always there
+    return scored
+
+
+def evaluate_in(source: str, path: Path) -> PairScore | None:
+    """Score one label file against a diff of its two reports' copies in another `source`:
+    the differ's answer should not depend on the format a report arrives in. None when the
+    source lacks either report."""
+    return _evaluate(path.resolve(), source)
 
 
 @cache
-def _evaluate(path: Path) -> PairScore:
+def _evaluate(path: Path, source: str) -> PairScore | None:
     labels = json.loads(path.read_text(encoding="utf-8"))
-    view = run_differ(raw_path(labels["meta"]["old"]), raw_path(labels["meta"]["new"]))
-    return score(labels, view, path.stem)
+    names = labels["meta"]["old"], labels["meta"]["new"]
+    paths = [source_path(n, source) if source else raw_path(n) for n in names]
+    if paths[0] is None or paths[1] is None:
+        return None
+    return score(labels, run_differ(paths[0], paths[1]), path.stem + (f" [{source}]" if source else ""))
 
 
 # --- report --------------------------------------------------------------------------------------
@@ -436,7 +462,8 @@ def table(scores: Sequence[PairScore]) -> str:
     rule = "-" * len(line(COLUMNS))
     out = [line(COLUMNS), rule, *(line(r) for r in rows[: len(rows) - len(held_rows)])]
     if held:
-        out += [rule, *(line(r) for r in rows[len(rows) - len(held_rows) :])]
+        out += [rule] if tuned else []
+        out += [line(r) for r in rows[len(rows) - len(held_rows) :]]
     out += [
         "",
         "located: labelled units found among the differ's units (shared: several labelled units in one differ unit).",
@@ -476,9 +503,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="print the confusion and the error lists"
     )
+    parser.add_argument(
+        "--source",
+        choices=sorted(SOURCES),
+        default="",
+        help="score the same labels on another source's copies of the reports (pairs it lacks are left out)",
+    )
     parser.add_argument("files", nargs="*", type=Path, help="label files (default: all)")
     args = parser.parse_args(argv)
-    scores = [evaluate(path) for path in (args.files or label_files())]
+    files = args.files or label_files()
+    found = [evaluate_in(args.source, path) if args.source else evaluate(path) for path in files]
+    scores = [s for s in found if s is not None]
     print(table(scores))
     if args.verbose:
         for s in scores:

@@ -350,7 +350,7 @@ def classify_units(
         return pairs.get(old_home) != new_home
 
     matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
-    matches += pairs_by_structure(old, new, old_units, new_units, matches)
+    matches += pairs_by_structure(old, new, old_units, new_units, matches, features)
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]

@@ -47,6 +47,9 @@ INDICATOR_LINE = 40
 #: continuing units, and at least this share of them.
 GROUP_VOTES = 3
 GROUP_SHARE = 0.5
+#: A theme unit (group heading, review item line) left unpaired continues as the theme of the
+#: other edition with which at least this share of both themes' units continue each other.
+THEME_SHARE = 0.5
 #: An opening paragraph paired through its group has this share of the group pair's probability.
 OPENING_FACTOR = 0.5
 #: Shared rare words beyond this many add nothing.

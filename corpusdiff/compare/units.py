@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -27,7 +27,7 @@ from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import FULL_STOPS, clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
-from corpusdiff.types.diff import Role
+from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
 
 GROUP = "group"
@@ -324,8 +324,13 @@ def _item_bodies(tree: DocTree) -> dict[int, str]:
     in a dozen generic characters (`深化改革扩大开放` / `坚定不移推进改革开放` share one word); what
     it is about is told below, and that is what its successor tells too. Only the one paragraph:
     the last item of a review is followed by paragraphs of other subjects (外交, 一年来的工作…)."""
+    return {item: tree.units[body].text for body, item in item_body_units(tree).items()}
+
+
+def item_body_units(tree: DocTree) -> dict[int, int]:
+    """body paragraph -> its item line (see `_item_bodies`): the two are one review item."""
     return {
-        unit.index: following.text
+        following.index: unit.index
         for unit, following in pairwise(tree.units)
         if is_item_line(unit)
         and following.kind == "paragraph"
@@ -548,12 +553,17 @@ def pairs_by_structure(
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
     matches: Sequence[Match],
+    features: Mapping[tuple[int, int], Features] | None = None,
 ) -> list[Match]:
     """What the report's layout adds to the model's pairs: groups paired where their units
-    went, then the openings of continuing groups and parts."""
+    went, theme units where their content went (or, none of it continuing, with the theme
+    most like them, given the model's `features`), then the openings of continuing groups
+    and parts."""
     editions = _Editions(old_tree, new_tree, old_units, new_units)
-    by_groups = _groups_from_units(editions, matches)
-    return by_groups + _openings_of_continuing_groups(editions, [*matches, *by_groups])
+    found = _groups_from_units(editions, matches)
+    found += themes_by_content(editions, [*matches, *found])
+    found += themes_left_alone(editions, [*matches, *found], features or {})
+    return found + _openings_of_continuing_groups(editions, [*matches, *found])
 
 
 def cut_short_copies(units: Sequence[Unit]) -> dict[int, int]:
@@ -716,6 +726,167 @@ def _groups_spread(
         Match(pair[0], pair[1], _share(count, sizes[extra][index]), "merge" if extra == 0 else "split")
         for (extra, index), (count, pair) in sorted(best.items())
     ]
+
+
+def is_theme_unit(unit: Unit) -> bool:
+    """A group heading or a review item line: a unit that names a theme other units tell."""
+    return unit.kind == GROUP or is_item_line(unit)
+
+
+def themes_of(tree: DocTree, units: Sequence[Unit]) -> dict[int, int]:
+    """unit -> the theme unit it belongs to: a group heading or a review item line is a theme
+    of its own, an item's body paragraph belongs to its item line, a unit under a group to the
+    innermost group, and any other unit (a review paragraph standing alone, a run-on
+    `一是…` paragraph) is its own theme."""
+    enclosing = enclosing_groups(tree, units)
+    bodies = item_body_units(tree)
+    return {
+        k: k if is_theme_unit(unit) else bodies.get(k, enclosing.get(k, k)) for k, unit in enumerate(units)
+    }
+
+
+@dataclass(frozen=True)
+class _ThemeContent:
+    """Each side's theme units and what they hold: the units whose theme they are, a group
+    heading among them only when it is paired itself (it says what the group is about, its
+    units carry it)."""
+
+    members: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]
+    theme: tuple[dict[int, int], dict[int, int]]
+
+
+def _theme_content(editions: _Editions, matches: Sequence[Match]) -> _ThemeContent:
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    sides = ((editions.old_tree, editions.old_units), (editions.new_tree, editions.new_units))
+    themes = tuple(themes_of(tree, units) for tree, units in sides)
+    members: list[dict[int, frozenset[int]]] = []
+    for side, (_, units) in enumerate(sides):
+        held: defaultdict[int, set[int]] = defaultdict(set)
+        for k, theme in themes[side].items():
+            if units[k].kind != GROUP or k in paired[side]:
+                held[theme].add(k)
+        members.append({theme: frozenset(inside) for theme, inside in held.items()})
+    return _ThemeContent((members[0], members[1]), (themes[0], themes[1]))
+
+
+def themes_by_content(editions: _Editions, matches: Sequence[Match]) -> list[Match]:
+    """A theme unit (group heading, review item line) in no pair continues as the theme unit
+    of the other edition that holds, or is, the units its own content continues as: 2017's
+    item `二是着力抓好“三去一降一补”` and its account continue under 2018's group `（二）坚持以
+    供给侧结构性改革为主线…`, 2018's group `（五）坚持对外开放的基本国策…` as 2019's `五是加大改革
+    开放力度…`. The evidence is the pairs between the two themes' content, counted from both
+    ends: the share of both themes' units (`_theme_likeness`) that continue in the other,
+    at least THEME_SHARE. The pair is one-to-one when the other theme has no partner, else
+    it is merged into (split from) it; its probability is that share."""
+    content = _theme_content(editions, matches)
+    links: defaultdict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for match in matches:
+        themes = (content.theme[0].get(match.old), content.theme[1].get(match.new))
+        if themes[0] is not None and themes[1] is not None:
+            links[(themes[0], themes[1])].add((match.old, match.new))
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    partnered = ({m.old for m in matches if not m.relation}, {m.new for m in matches if not m.relation})
+    proposals = []
+    for side, index in _unpaired_themes(editions, paired):
+        options = [
+            (_theme_likeness(content, pair, found), len(found), pair)
+            for pair, found in links.items()
+            if pair[side] == index
+        ]
+        best = max(options, key=lambda o: (o[0], o[1], -o[2][1 - side]), default=None)
+        if best is not None and best[0] >= params.THEME_SHARE:
+            proposals.append(best)
+    # strongest evidence first, the same way round whichever edition is the old one
+    proposals.sort(key=lambda p: (-p[0], -p[1], p[2]))
+    found_pairs: list[Match] = []
+    for likeness, _, pair in proposals:
+        if pair[0] in paired[0] and pair[1] in paired[1]:
+            continue  # the other end of a stronger proposal a moment ago
+        taken_old, taken_new = pair[0] in partnered[0], pair[1] in partnered[1]
+        relation = Relation.MERGE if taken_new else Relation.SPLIT if taken_old else Relation.NONE
+        found_pairs.append(Match(pair[0], pair[1], likeness, relation))
+        for ends in (paired, partnered):
+            ends[0].add(pair[0])
+            ends[1].add(pair[1])
+    return found_pairs
+
+
+def themes_left_alone(
+    editions: _Editions, matches: Sequence[Match], features: Mapping[tuple[int, int], Features]
+) -> list[Match]:
+    """Two theme units of which nothing continues anywhere — neither the item line or group
+    heading nor any unit of its content is in a pair — continue each other when each is the
+    other's likeliest partner among such themes, at MERGE_PROBABILITY or more (the model's
+    best probability between their units): 2021's review item `三是坚决打好三大攻坚战…` and
+    2022's `六是加强生态环境保护…` share the pollution battle, told in a few words each, and
+    are left over on both sides. Their item bodies, both left over too, continue each other."""
+    alone = _themes_alone(editions, matches)
+    likeness: dict[tuple[int, int], float] = {}
+    for (i, j), f in features.items():
+        pair = (alone[0].get(i), alone[1].get(j))
+        if pair[0] is not None and pair[1] is not None:
+            likeness[(pair[0], pair[1])] = max(likeness.get((pair[0], pair[1]), 0.0), probability(f))
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for (i, j), value in likeness.items():
+        best_old[i] = max(best_old.get(i, (0.0, -1)), (value, -j))
+        best_new[j] = max(best_new.get(j, (0.0, -1)), (value, -i))
+    found = []
+    bodies = (_body_of_item(editions.old_tree), _body_of_item(editions.new_tree))
+    for (i, j), value in sorted(likeness.items()):
+        if value >= params.MERGE_PROBABILITY and best_old[i] == (value, -j) and best_new[j] == (value, -i):
+            found.append(Match(i, j, value))
+            if i in bodies[0] and j in bodies[1]:
+                found.append(Match(bodies[0][i], bodies[1][j], value))
+    return found
+
+
+def _themes_alone(editions: _Editions, matches: Sequence[Match]) -> tuple[dict[int, int], dict[int, int]]:
+    """Per side, unit -> its theme, for the units of theme units (group headings, item lines)
+    none of whose units is in a pair."""
+    paired = ({m.old for m in matches}, {m.new for m in matches})
+    found: list[dict[int, int]] = []
+    for side, (tree, units) in enumerate(
+        ((editions.old_tree, editions.old_units), (editions.new_tree, editions.new_units))
+    ):
+        members: defaultdict[int, set[int]] = defaultdict(set)
+        for k, theme in themes_of(tree, units).items():
+            members[theme].add(k)
+        found.append(
+            {
+                k: theme
+                for theme, inside in members.items()
+                if is_theme_unit(units[theme]) and not inside & paired[side]
+                for k in inside
+            }
+        )
+    return found[0], found[1]
+
+
+def _body_of_item(tree: DocTree) -> dict[int, int]:
+    return {item: body for body, item in item_body_units(tree).items()}
+
+
+def _unpaired_themes(editions: _Editions, paired: tuple[set[int], set[int]]) -> list[tuple[int, int]]:
+    """(side, index) of every theme unit in no pair: group headings and review item lines."""
+    found = []
+    for side, units in ((0, editions.old_units), (1, editions.new_units)):
+        found += [
+            (side, k)
+            for k, unit in enumerate(units)
+            if is_theme_unit(unit) and k not in paired[side]
+        ]
+    return found
+
+
+def _theme_likeness(content: _ThemeContent, pair: tuple[int, int], links: set[tuple[int, int]]) -> float:
+    """The share of the two themes' units that continue in the other theme (a Dice
+    coefficient over units): symmetric, and low both for a theme of which one unit out of
+    many carries on and for one that sends a unit to each of several themes."""
+    old_inside = content.members[0].get(pair[0], frozenset())
+    new_inside = content.members[1].get(pair[1], frozenset())
+    covered = len({i for i, _ in links} & old_inside) + len({j for _, j in links} & new_inside)
+    return covered / max(1, len(old_inside) + len(new_inside))
 
 
 def _share(count: int, size: int) -> float:

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from corpusdiff.series.aliases import shipped
 from corpusdiff.text.figures import FIGURE_PARTS_RE, FigureParts, figure_parts, last_figure
+from corpusdiff.text.sentences import full_sentences
 
 
 class Role(StrEnum):
@@ -323,7 +324,6 @@ _PROSE_LINK = re.compile(
     r"拟?(?:按|安排|为|在|是|达到|稳定在|保持在|控制在"
     r"|(?:从[^，。；]{0,12}?)?(?:提高|降低|下调|上调|调低|调高|降|增加|减少)(?:到|至))?"
 )
-_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 
 
 @dataclass(frozen=True)
@@ -336,7 +336,7 @@ def this_year_sentences(paragraph: str, year: int | None = None, planning: bool 
     """The sentences of a paragraph that speak of this year's plan (`year`, when known, is
     this year, not another time; `planning`: the paragraph is in a part that plans the year)."""
     current = planning
-    for sentence in _SENTENCE.findall(paragraph):
+    for sentence in full_sentences(paragraph):
         if _THIS_YEAR.search(sentence) or (year is not None and f"{year}年" in sentence):
             current = True
         elif _names_other_time(sentence, year):
@@ -391,7 +391,7 @@ def review_sentences(paragraph: str, year: int | None, whole_part: bool) -> Iter
     sentence that names it (刚刚过去的2017年, 2012年，…); a sentence about a longer time or another
     year (五年来, 年均增长, 从2009年的…) ends that, until a sentence names the year again."""
     current = whole_part
-    for sentence in _SENTENCE.findall(paragraph):
+    for sentence in full_sentences(paragraph):
         years = {int(found) for found in _YEARS.findall(sentence)}
         longer = bool(_LONGER_TIME.search(sentence)) or bool(years - {year})
         if longer:

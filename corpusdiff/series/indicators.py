@@ -42,6 +42,7 @@ from corpusdiff.series.indicator_text import (
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width, pad
+from corpusdiff.text.sentences import full_sentences
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 
@@ -89,7 +90,6 @@ _KIND_HEADING = re.compile(r"(预期性|约束性)指标")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _NUMBERING = re.compile(r"^\s*\d+\s*[.．、]\s*")
 _EMPTY_CELL = {"", "-", "—", "－", "--", "——", "/", "无"}
-_SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
 _CLAUSE_SPLIT = re.compile(r"[，；,;。！？]")
 
 
@@ -337,7 +337,7 @@ def _list_records(blocks: Sequence[_Located], context: _Context) -> list[Indicat
 def _intro_context(intro: str, heading: str, document: NormalizedDocument) -> _Context:
     """Role from the introducing sentence; year and period from it, else from the heading above,
     else from the rest of the paragraph, else (year) the document's."""
-    sentence = _SENTENCE_SPLIT.split(intro)[-1]
+    sentence = full_sentences(intro)[-1]
     role = Role.ACHIEVED if _ACHIEVED_CUE.search(sentence) else Role.TARGET
     year = _year_of(intro, heading, document)
     period = period_in(sentence) or period_in(heading) or period_in(intro) or YEAR
@@ -363,7 +363,7 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
     """`地区生产总值5318.2亿元，增长8.6%`: a clause without a name continues the previous one
     of the same sentence; a sentence never continues another."""
     records: list[Indicator] = []
-    for sentence in _SENTENCE_SPLIT.split(text):
+    for sentence in full_sentences(text):
         name = ""
         for clause in (c.strip() for c in _CLAUSE_SPLIT.split(sentence)):
             if not clause:
