@@ -16,7 +16,9 @@ items). Evidence is taken strongest first:
    bears them out);
 3. a pair of editions further apart joins the end of one chain to the start of the other when
    they do not overlap and the join lies next to the pair's own units; a join that skips an
-   edition with items (a *gap*) needs a confident pair, since the absence speaks against it;
+   edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
+   Its merges and splits join where the lineage is open next to them, and a confident pair
+   across one edition joins through the unit there that one side merged into or split from;
 4. a group left without a successor joins one of the next edition left without a predecessor
    where the differ's section alignment pairs their sections;
 5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
@@ -604,22 +606,76 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
     lineage: the end of the one joins the start of the other, when they do not overlap (a
     link the consecutive pairs missed, or a gap) and the join lies next to the pair itself (a
     pair vouches for its own units and, at most, one step of their chains beyond them). Its
-    merges and splits join a lineage that is still open the same way when the differ is
-    confident of them."""
+    merges and splits join a lineage that is still open the same way (`_join_distant_extra`),
+    and a pair across one edition joins through a unit of it that one side merged into or
+    split from (`_join_through`)."""
     if link.relation:
-        if link.probability >= GAP_LINK_PROBABILITY:
-            _join_extra(graph, a, b, pair, link)
+        _join_distant_extra(graph, a, b, pair, link)
         return
     end, start = graph.end_of(a), graph.start_of(b)
-    if (
-        end[0] < start[0]
-        and (end[0] - a[0]) + (b[0] - start[0]) <= DISTANT_REACH
-        and graph.open_end(end)
-        and graph.open_start(start)
-        and graph.spans(end[0], start[0], link)
-        and (end, start) not in graph.refused
-    ):
-        graph.join(end, start, pair, link)
+    if end[0] >= start[0] or (end[0] - a[0]) + (b[0] - start[0]) > DISTANT_REACH or (end, start) in graph.refused:
+        return
+    if graph.open_end(end) and graph.open_start(start):
+        if graph.spans(end[0], start[0], link):
+            graph.join(end, start, pair, link)
+    elif (end, start) == (a, b) and b[0] == a[0] + 2 and link.probability >= GAP_LINK_PROBABILITY:
+        _join_through(graph, a, b, pair, link)
+
+
+def _join_through(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """A confident pair of `a` and `b`, one edition apart, where `a`'s lineage ends merged into
+    a unit of the edition between and `b`'s starts open (or `b`'s starts split from a unit
+    there and `a`'s ends open): the lineage goes on through that unit, which it shares, and
+    the hub rule (`_through_hub`) carries it on into `b`. 2014's innovation group, merged into
+    2015's part 四、 (which goes on as 2016's demand group), is paired by 2014→2016 with 2016's
+    supply-side group at 1.00: that group is cut from 四、 and goes on the innovation lineage.
+    The lineage has no item of its own in the edition between, so, as across a gap, the pair
+    must be one the differ is confident of."""
+    if a in graph.merged_into and graph.open_start(b):
+        hub = graph.merged_into[a]
+        if hub[0] == a[0] + 1 and (hub, b) not in graph.refused:
+            graph.split(hub, b, pair, link)
+    elif b in graph.split_from and graph.open_end(a):
+        hub = graph.split_from[b]
+        if hub[0] == a[0] + 1 and (a, hub) not in graph.refused:
+            graph.merge(a, hub, pair, link)
+
+
+def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+    """A merge or split of editions further apart, on the lineage that is still open next to
+    it: a split cuts `b`'s lineage from `a`, so where that lineage starts (at `b`, or one
+    step before it, as a bridge joins) it has `a`'s past; a merge is the mirror image, on
+    where `a`'s lineage ends. 2014's 走出去 paragraph goes on as 2015's 加快实施走出去战略,
+    and 2014→2016 cuts 2016's 一带一路 from it: 2015's opening-up paragraph, where the
+    一带一路 lineage starts, was cut from 2014's. The differ must be fairly sure of it
+    (`MERGE_SURE`), and confident where the join skips an edition with items (a gap)."""
+    if link.probability < MERGE_SURE:
+        return
+    if link.relation == Relation.SPLIT:
+        start = graph.start_of(b)
+        goes_on = start == b or not graph.open_end(a)
+        if graph.open_start(start) and _near(graph, a, start, b[0] - start[0], goes_on, link):
+            graph.split(a, start, pair, link)
+    elif link.relation == Relation.MERGE:
+        end = graph.end_of(a)
+        goes_on = end == a or not graph.open_start(b)
+        if graph.open_end(end) and _near(graph, end, b, end[0] - a[0], goes_on, link):
+            graph.merge(end, b, pair, link)
+
+
+def _near(graph: _Graph, old: Node, new: Node, beyond: int, goes_on: bool, link: Link) -> bool:
+    """Whether a distant merge or split may join `old` and `new`, `beyond` chain steps from its
+    own units: near enough, and across no gap the differ is unsure of. A join beyond the pair's
+    own units needs the lineage of the one-to-one side to go on elsewhere (`goes_on`): a split
+    cuts from a lineage that continues; were `old`'s lineage to end there, the unit after it
+    would rather continue it, which is a bridge's business."""
+    return (
+        old[0] < new[0]
+        and beyond <= DISTANT_REACH
+        and goes_on
+        and graph.spans(old[0], new[0], link)
+        and (old, new) not in graph.refused
+    )
 
 
 def _follow(node: Node, successor: Mapping[Node, Node]) -> list[Node]:

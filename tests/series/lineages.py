@@ -6,7 +6,8 @@ timeline says about itself:
 - **exact**: labelled lineages that come out as exactly one thread — a thread of the lineage's
   level whose item in every edition is the labelled unit (absent where the label is null);
 - **unexplained sharing**: items that sit in more than one thread although neither thread takes a
-  step the differ calls a merge or a split;
+  step the differ calls a merge or a split (between successive items, or across the next one,
+  where the diff skipping an edition reports it);
 - **topic jumps**: threads holding labelled items of two lineages that the labels keep apart (no
   item in common).
 
@@ -155,12 +156,10 @@ def relation_steps(diffs: Iterable[DiffResult], sections: bool = True) -> set[tu
 
 
 def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list[ThreadItem]:
-    """Items in two threads of which neither takes a step the differ calls a merge or split."""
+    """Items in two threads of which neither takes a step the differ calls a merge or split:
+    from one item to the next, or to the one after, where the diff skipping an edition calls
+    it (2014→2016 cuts 2016's 一带一路 from 2014's 走出去, and the thread goes through 2015)."""
     steps = relation_steps(diffs)
-
-    def merges_or_splits(thread: Thread) -> bool:
-        return any((a.pointer, b.pointer) in steps for a, b in pairwise(thread.items))
-
     holders: dict[tuple[str, ThreadItem], list[Thread]] = {}
     for thread in timeline.threads:
         for item in thread.items:
@@ -168,8 +167,16 @@ def unexplained_sharing(timeline: Timeline, diffs: Sequence[DiffResult]) -> list
     return [
         item
         for (_, item), threads in holders.items()
-        if len(threads) > 1 and sum(merges_or_splits(t) for t in threads) < len(threads) - 1
+        if len(threads) > 1 and sum(takes_merge_or_split(t, steps) for t in threads) < len(threads) - 1
     ]
+
+
+def takes_merge_or_split(thread: Thread, steps: set[tuple[str, str]]) -> bool:
+    """Whether the thread holds both units of a merge or split of `steps` (old pointer, new
+    pointer) one item apart, or two where the diff skipping an edition reports it."""
+    items = thread.items
+    across = zip(items, items[2:], strict=False)
+    return any((a.pointer, b.pointer) in steps for a, b in [*pairwise(items), *across])
 
 
 def topic_jumps(

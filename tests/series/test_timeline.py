@@ -295,6 +295,94 @@ def test_merge_across_a_gap_needs_the_differ_to_call_it_a_merge() -> None:
     ]
 
 
+def test_a_split_the_diff_skipping_an_edition_reports_starts_the_past_of_the_unit_between() -> None:
+    # 0/1 -> 1/4 -> 2/8 (走出去 goes on); 1/5 -> 2/9 starts from nowhere. The diff of editions
+    # 0 and 2 cuts 2/9 from 0/1 (a sure split): 1/5, where 2/9's lineage starts, was cut from
+    # 0/1, so it has 0/1's past, one step from the pair's own units like a bridge
+    links = {
+        (0, 1): [Link(1, 4, 0.99)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 1.0)],
+        (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.68, SPLIT)],
+    }
+    main, split = chain_items([[1], [4, 5], [8, 9]], links)
+    assert (main.nodes, split.nodes) == (((0, 1), (1, 4), (2, 8)), ((0, 1), (1, 5), (2, 9)))
+    assert split.shared == (0,)
+    assert split.evidence[0] == ((0, 2), Link(1, 9, 0.68, SPLIT))
+    # a doubtful split across the edition says too little to give 1/5 a past
+    doubtful = {**links, (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.3, SPLIT)]}
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(1, 5), (2, 9)]]
+
+
+def test_a_merge_the_diff_skipping_an_edition_reports_ends_the_unit_between_in_it() -> None:
+    # the mirror image: 0/2 -> 1/5 ends; the diff of editions 0 and 2 folds 0/2 into 2/8, which
+    # continues 1/4: 1/5, where 0/2's lineage ends, is merged into 2/8
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 5, 1.0)],
+        (1, 2): [Link(4, 8, 0.99)],
+        (0, 2): [Link(1, 8, 0.69), Link(2, 8, 0.68, MERGE)],
+    }
+    main, merged = chain_items([[1, 2], [4, 5], [8]], links)
+    assert (main.nodes, merged.nodes) == (((0, 1), (1, 4), (2, 8)), ((0, 2), (1, 5), (2, 8)))
+    assert merged.shared == (2,)
+    doubtful = {**links, (0, 2): [Link(1, 8, 0.69), Link(2, 8, 0.3, MERGE)]}
+    assert nodes(chain_items([[1, 2], [4, 5], [8]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(0, 2), (1, 5)]]
+
+
+def test_a_confident_split_across_a_gap_joins_its_own_units_before_the_one_to_one_pair() -> None:
+    # 0/1 is absent from edition 1; the diff of editions 0 and 2 continues it as 2/8 and cuts
+    # 2/9 from it, the split the surer: taken first, it still joins 2/9 itself
+    links = {(0, 1): [], (1, 2): [], (0, 2): [Link(1, 9, 0.95, SPLIT), Link(1, 8, 0.9)]}
+    assert nodes(chain_items([[1], [4], [8, 9]], links)) == [[(0, 1), (2, 8)], [(1, 4)], [(0, 1), (2, 9)]]
+
+
+def test_a_merge_or_split_across_an_edition_joins_no_lineage_that_is_not_open_there() -> None:
+    # as above, but 1/5 already has a predecessor (0/2): the split across says nothing of it
+    links = {
+        (0, 1): [Link(1, 4, 0.99), Link(2, 5, 0.9)],
+        (1, 2): [Link(4, 8, 0.9), Link(5, 9, 1.0)],
+        (0, 2): [Link(1, 8, 0.69), Link(1, 9, 0.68, SPLIT)],
+    }
+    assert nodes(chain_items([[1, 2], [4, 5], [8, 9]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 5), (2, 9)],
+    ]
+
+
+def test_a_lineage_merged_into_the_edition_between_goes_on_where_the_diff_across_pairs_it() -> None:
+    # 0/2 (innovation) is merged into 1/4, which goes on as 2/8 (demand); 2/9 starts from
+    # nowhere. The diff of editions 0 and 2 pairs 0/2 with 2/9 confidently: 2/9 is cut from
+    # 1/4, and 0/2's lineage goes through it into 2/9 (a hub), not on into demand
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(2, 4, 0.9, MERGE)],
+        (1, 2): [Link(4, 8, 0.9)],
+        (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.95)],
+    }
+    main, innovation = chain_items([[1, 2], [4], [8, 9]], links)
+    assert (main.nodes, innovation.nodes) == (((0, 1), (1, 4), (2, 8)), ((0, 2), (1, 4), (2, 9)))
+    assert innovation.shared == (1,) and innovation.evidence[1] == ((0, 2), Link(2, 9, 0.95))
+    # a doubtful pair across says too little: the lineage shares no item it has none of its own in
+    doubtful = {**links, (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.7)]}
+    assert nodes(chain_items([[1, 2], [4], [8, 9]], doubtful)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 4), (2, 8)],
+        [(2, 9)],
+    ]
+
+
+def test_a_lineage_split_from_the_edition_between_comes_from_where_the_diff_across_pairs_it() -> None:
+    # the mirror image: 2/9 is cut from 1/4, which continues 0/1; 0/2 ends. The diff of editions
+    # 0 and 2 pairs 0/2 with 2/9: 0/2 is merged into 1/4 and its lineage goes on in 2/9
+    links = {
+        (0, 1): [Link(1, 4, 0.9)],
+        (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.9, SPLIT)],
+        (0, 2): [Link(1, 8, 0.9), Link(2, 9, 0.95)],
+    }
+    assert nodes(chain_items([[1, 2], [4], [8, 9]], links)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 2), (1, 4), (2, 9)],
+    ]
+
+
 def test_a_doubtful_merge_does_not_stand_in_a_confident_pairs_way() -> None:
     # the consecutive diff folds 0/2 into 1/4 with little conviction; the distant diff is sure
     # that 0/2 continues as 2/9: the sure pair wins, the doubtful merge is not made
@@ -428,9 +516,10 @@ def test_a_step_the_diff_skipping_an_edition_gainsays_ahead_is_no_step() -> None
 
 def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
     # 1/4 -> 2/8 is gainsaid (the diff of editions 0 and 2 pairs 2/8 with 0/2 at 0.95, and 0/1
-    # with 2/9); 0/2 is merged into 1/5, so it does not take 2/8 itself. The pair 1/4 ~ 3/7 of
-    # editions further apart, whose chain starts at 2/8, would join 1/4 to 2/8 again one step
-    # beyond its own units: it does not
+    # with 2/9); 0/2 is merged into 1/5, so it does not take 2/8 as its successor. The pair
+    # 1/4 ~ 3/7 of editions further apart, whose chain starts at 2/8, would join 1/4 to 2/8 again
+    # one step beyond its own units: it does not. The lineages go on as the diff of editions 0
+    # and 2 says: 0/1's, ending at 1/4, merged into 2/9; 0/2's through 1/5 into 2/8
     links = {
         (0, 1): [Link(1, 4, 0.9), Link(2, 5, 0.6, MERGE)],
         (1, 2): [Link(4, 8, 0.9), Link(5, 9, 0.9)],
@@ -439,10 +528,9 @@ def test_a_gainsaid_step_is_not_made_again_by_weaker_evidence() -> None:
         (1, 3): [Link(4, 7, 0.9)],
     }
     assert nodes(chain_items([[1, 2], [4, 5], [8, 9], [7]], links)) == [
-        [(0, 1), (1, 4)],
-        [(0, 2), (1, 5), (2, 9)],
+        [(0, 1), (1, 4), (2, 9)],
+        [(0, 2), (1, 5), (2, 8), (3, 7)],
         [(1, 5), (2, 9)],
-        [(2, 8), (3, 7)],
     ]
 
 
