@@ -18,6 +18,7 @@ from typing import cast
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
 from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
+from corpusdiff.normalize.occasion import is_byline
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
@@ -238,13 +239,14 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 
 
 def _closes_itself(text: str, after_subtitle: bool) -> bool:
-    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`.
+    """Paragraphs complete without final punctuation: subtitle, date line, speaker or byline,
+    `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         is_speech_subtitle(text)
         or _DATE_LINE_RE.match(text)
         or _BARE_APPENDIX_RE.match(text)
-        or (after_subtitle and is_speaker_name(text))
+        or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
 
 
