@@ -34,6 +34,7 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
+from corpusdiff.text.wrapping import hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
@@ -57,6 +58,12 @@ _CONNECTOR_END = "和与及的、"
 #: A line whose siblings are headings may have a heading phrase up to this many times as long.
 _SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
+#: Paragraphs that open with an indent: hard-wrapped text marks where they start this way.
+_INDENTED_PARAGRAPHS_MIN = 3
+#: A running head's length: a gazette's name or a report's title, never a paragraph.
+_RUNNING_HEADER_LENGTH = range(2, 41)
+#: A repeated line that is part of the title is a running head from this length (not 报告).
+_TITLE_HEAD_MIN = 6
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
@@ -112,6 +119,8 @@ class _Builder:
     #: may be twice as long, so one long first sentence goes with its siblings.
     sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
+    #: Lines that continue the paragraph before them although it ends a sentence (`wrapped_lines`).
+    wrapped_on: frozenset[int] = frozenset()
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
     #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
     marker_texts: dict[int, str] = field(default_factory=dict)
@@ -133,6 +142,7 @@ class _Builder:
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
+            self.wrapped_on = wrapped_lines(self.lines, self.cleaned, self.skip)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -168,8 +178,12 @@ class _Builder:
             and not _closes_itself(current.text, current.after_subtitle)
         )
 
-    def add_text(self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph) -> None:
-        if kind is Paragraph and self.is_open():
+    def add_text(
+        self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph, *, wrapped: bool = False
+    ) -> None:
+        """Continue the open paragraph, or start a block; `wrapped` continues it even after a
+        sentence end (a hard wrap fell there)."""
+        if kind is Paragraph and (self.is_open() or (wrapped and self.current is not None)):
             assert self.current is not None
             self.current.text = join_fragments(self.current.text, text)
             return
@@ -251,20 +265,63 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
 
 
 def running_headers(lines: list[str], title: str) -> frozenset[str]:
-    """Running heads: the report's title (or its first part) repeated at the top of pages.
+    """Running heads: a line repeated at the top or foot of pages — part of the report's title,
+    or a line that every time stands next to a page number (`政府工作报告` over pages of
+    `2016年政府工作报告`, a gazette's name).
 
-    Only the title counts: any other short line may repeat for real (a table cell, a slogan),
-    and dropping it would lose text.
+    No other line counts: a short line may repeat for real (a table cell, a slogan), and dropping
+    it would lose text.
     """
     return _running_headers_of(cleaned_lines(lines), title)
 
 
 def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
-    if len(title) < 6:
-        return frozenset()
-    heads = {text for text in cleaned if len(text) >= 6 and title.startswith(text.replace(" ", ""))}
     counts = Counter(cleaned)
-    return frozenset(text for text in heads if counts[text] >= _RUNNING_HEADER_MIN)
+    repeated = {
+        text
+        for text, count in counts.items()
+        if count >= _RUNNING_HEADER_MIN and len(text) in _RUNNING_HEADER_LENGTH and not is_page_number(text)
+    }
+    return frozenset(
+        text for text in repeated if _is_part_of_title(text, title) or _always_by_page_number(cleaned, text)
+    )
+
+
+def _is_part_of_title(text: str, title: str) -> bool:
+    return len(text) >= _TITLE_HEAD_MIN and text.replace(" ", "") in title
+
+
+def _always_by_page_number(cleaned: list[str], text: str) -> bool:
+    """Every occurrence of `text` has a page number as its nearest line of text before or after."""
+    return all(
+        any(is_page_number(neighbour) for neighbour in _nearest_texts(cleaned, index))
+        for index, line in enumerate(cleaned)
+        if line == text
+    )
+
+
+def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
+    before = next((cleaned[i] for i in range(index - 1, -1, -1) if cleaned[i]), "")
+    after = next((cleaned[i] for i in range(index + 1, len(cleaned)) if cleaned[i]), "")
+    return before, after
+
+
+def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[str]) -> frozenset[int]:
+    """In hard-wrapped text whose paragraphs open with an indent, the lines that continue a
+    paragraph: not indented, after a full line (page numbers and running heads between them
+    are passed over). Such a line continues even when the full line ended on a `。`."""
+    wrap = hard_wrap(lines)
+    if wrap is None or sum(map(is_indented, lines)) < _INDENTED_PARAGRAPHS_MIN:
+        return frozenset()
+    continuing: set[int] = set()
+    previous: str | None = None
+    for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True)):
+        if not text or is_page_number(text) or text in skip:
+            continue
+        if previous is not None and wrap.is_full(previous) and not is_indented(raw) and not raw.startswith("\t"):
+            continuing.add(index)
+        previous = raw
+    return frozenset(continuing)
 
 
 def cleaned_lines(lines: list[str]) -> list[str]:
@@ -322,7 +379,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
-        builder.add_text(content)
+        builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
 
 
