@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import cast
@@ -276,14 +275,16 @@ def running_headers(lines: list[str], title: str) -> frozenset[str]:
 
 
 def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
-    counts = Counter(cleaned)
-    repeated = {
-        text
-        for text, count in counts.items()
-        if count >= _RUNNING_HEADER_MIN and len(text) in _RUNNING_HEADER_LENGTH and not is_page_number(text)
-    }
+    positions: dict[str, list[int]] = {}
+    for index, text in enumerate(cleaned):
+        if len(text) in _RUNNING_HEADER_LENGTH:
+            positions.setdefault(text, []).append(index)
     return frozenset(
-        text for text in repeated if _is_part_of_title(text, title) or _always_by_page_number(cleaned, text)
+        text
+        for text, where in positions.items()
+        if len(where) >= _RUNNING_HEADER_MIN
+        and not is_page_number(text)
+        and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where))
     )
 
 
@@ -291,13 +292,16 @@ def _is_part_of_title(text: str, title: str) -> bool:
     return len(text) >= _TITLE_HEAD_MIN and text.replace(" ", "") in title
 
 
-def _always_by_page_number(cleaned: list[str], text: str) -> bool:
-    """Every occurrence of `text` has a page number as its nearest line of text before or after."""
-    return all(
-        any(is_page_number(neighbour) for neighbour in _nearest_texts(cleaned, index))
-        for index, line in enumerate(cleaned)
-        if line == text
-    )
+def _beside_page_numbers(cleaned: list[str], where: list[int]) -> bool:
+    """Every line at `where` has a page number as its nearest line of text before or after, and
+    those are different pages' numbers (a page break repeated whole is not a running head)."""
+    pages: set[str] = set()
+    for index in where:
+        numbers = [neighbour for neighbour in _nearest_texts(cleaned, index) if is_page_number(neighbour)]
+        if not numbers:
+            return False
+        pages.update(numbers)
+    return len(pages) >= _RUNNING_HEADER_MIN
 
 
 def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
