@@ -322,10 +322,15 @@ def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[str]) ->
     for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True)):
         if not text or is_page_number(text) or text in skip:
             continue
-        if previous is not None and wrap.is_full(previous) and not is_indented(raw) and not raw.startswith("\t"):
+        if previous is not None and wrap.is_full(previous) and _may_continue(raw, text):
             continuing.add(index)
         previous = raw
     return frozenset(continuing)
+
+
+def _may_continue(raw: str, text: str) -> bool:
+    """Not indented, not a tab-table row, not a `——` item: a line a wrap may have started."""
+    return not is_indented(raw) and not raw.startswith("\t") and not _DASH_ITEM_RE.match(text)
 
 
 def cleaned_lines(lines: list[str]) -> list[str]:
