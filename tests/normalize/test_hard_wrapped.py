@@ -30,3 +30,13 @@ def test_hard_wrapped_paragraphs_come_back_whole() -> None:
 def test_one_paragraph_a_line_is_not_hard_wrapped() -> None:
     assert hard_wrap(SOURCE.read_text(encoding="utf-8").split("\n")) is None
     assert hard_wrap(EXTRACT.read_text(encoding="utf-8").split("\n")) is not None
+
+
+def test_a_dash_item_after_a_full_line_starts_its_own_paragraph() -> None:
+    # lines 12-24 of wikisource/2016.txt wrapped at 41: paragraphs indented, the —— items not; the
+    # item of line 18 ends on a full line with 。, and the item of line 20 follows unindented
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    document = normalize_file(DATA / "extracts" / "2016-items-wrapped.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    expected = [source[n - 1] for n in (12, 14, 16, 18, 20, 22, 24)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == expected
