@@ -57,6 +57,7 @@ _CONNECTOR_END = "和与及的、"
 #: A line whose siblings are headings may have a heading phrase up to this many times as long.
 _SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 #: Paragraphs that open with an indent: hard-wrapped text marks where they start this way.
 _INDENTED_PARAGRAPHS_MIN = 3
 #: A running head's length: a gazette's name or a report's title, never a paragraph.
@@ -334,8 +335,20 @@ def _may_continue(raw: str, text: str) -> bool:
 
 
 def cleaned_lines(lines: list[str]) -> list[str]:
-    """Each line without debris, its spaces tidied: what the walk reads of a line."""
-    return [tidy_spaces(strip_debris(raw)) for raw in lines]
+    """Each line without debris, its spaces tidied: what the walk reads of a line. A bare number
+    at a form feed is read as the page number it is (`— 7 —`)."""
+    cleaned = [tidy_spaces(strip_debris(raw)) for raw in lines]
+    return [
+        f"— {text} —" if _BARE_NUMBER_RE.match(text) and _at_form_feed(lines, index) else text
+        for index, text in enumerate(cleaned)
+    ]
+
+
+def _at_form_feed(lines: list[str], index: int) -> bool:
+    """The line opens a page or closes one: pdftotext ends each page with a form feed, so the
+    next page's first line starts with one."""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return lines[index].lstrip(" ").startswith("\f") or after.startswith("\f")
 
 
 def _walk(builder: _Builder, start: int, stop: int) -> None:

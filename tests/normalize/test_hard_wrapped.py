@@ -40,3 +40,13 @@ def test_a_dash_item_after_a_full_line_starts_its_own_paragraph() -> None:
     paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
     expected = [source[n - 1] for n in (12, 14, 16, 18, 20, 22, 24)]
     assert paragraphs[paragraphs.index("各位代表：") + 1 :] == expected
+
+
+def test_pdftotext_page_numbers_at_form_feeds_are_dropped() -> None:
+    # the same extract as pdftotext writes it: GBK, CRLF, a bare page number over a form feed
+    raw = (DATA / "extracts" / "2016-pdftotext-gbk.txt").read_bytes()
+    assert b"\f" in raw and b"\r\n" in raw
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    document = normalize_file(DATA / "extracts" / "2016-pdftotext-gbk.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == [source[21], source[23], source[57]]
