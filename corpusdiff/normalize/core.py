@@ -229,8 +229,9 @@ def normalize_report(
         )
     if wrapper:
         warnings.append(
-            f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
-            "cover, introduction or contents), which are not part of the report"
+            f"dropped {len(wrapper)} lines before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
+            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header), "
+            "which are not part of the report"
         )
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))

@@ -72,6 +72,11 @@ _GWR = "政府工作报告"
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
+#: An official document's red header over the title: the issuing body's `…人民政府文件` line, or
+#: the document number `福府〔2024〕3号`.
+_OFFICIAL_HEADER_RE = re.compile(
+    f"^[{IDEOGRAPHS}]{{2,30}}文件$|[〔［\\[]\\s*\\d{{4}}\\s*[〕］\\]]\\s*\\d{{1,4}}\\s*号"
+)
 
 GENRES = {
     "annual-plan": "annual plan report",
@@ -128,9 +133,12 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
 
 
 def _is_wrapper(lines: Sequence[str]) -> bool:
-    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)."""
-    text = "".join(_line_text(line).replace(" ", "") for line in lines)
-    return any(sign in text for sign in _WRAPPER_SIGNS)
+    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)
+    or an official document's red header."""
+    texts = [_line_text(line).replace(" ", "") for line in lines]
+    return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
+        _OFFICIAL_HEADER_RE.search(text) for text in texts
+    )
 
 
 def _line_text(raw: str) -> str:
