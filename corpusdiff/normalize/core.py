@@ -22,7 +22,13 @@ from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
-from corpusdiff.text.lines import is_indented, is_plain_title, is_speaker_name, is_speech_subtitle
+from corpusdiff.text.lines import (
+    is_indented,
+    is_plain_title,
+    is_publication_line,
+    is_speaker_name,
+    is_speech_subtitle,
+)
 from corpusdiff.text.rules import (
     LINE_END,
     clean_text,
@@ -254,12 +260,13 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 
 
 def _closes_itself(text: str, after_subtitle: bool) -> bool:
-    """Paragraphs complete without final punctuation: subtitle, date line, speaker or byline,
-    `附件`.
+    """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
+    source line, speaker or byline, `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         is_speech_subtitle(text)
         or _DATE_LINE_RE.match(text)
+        or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
