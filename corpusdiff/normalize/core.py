@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import cast
@@ -18,11 +17,18 @@ from typing import cast
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
 from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
+from corpusdiff.normalize.occasion import is_byline
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
-from corpusdiff.text.lines import is_indented, is_plain_title, is_speaker_name, is_speech_subtitle
+from corpusdiff.text.lines import (
+    is_indented,
+    is_plain_title,
+    is_publication_line,
+    is_speaker_name,
+    is_speech_subtitle,
+)
 from corpusdiff.text.rules import (
     LINE_END,
     clean_text,
@@ -33,6 +39,7 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
+from corpusdiff.text.wrapping import hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
@@ -56,6 +63,13 @@ _CONNECTOR_END = "和与及的、"
 #: A line whose siblings are headings may have a heading phrase up to this many times as long.
 _SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+#: Paragraphs that open with an indent: hard-wrapped text marks where they start this way.
+_INDENTED_PARAGRAPHS_MIN = 3
+#: A running head's length: a gazette's name or a report's title, never a paragraph.
+_RUNNING_HEADER_LENGTH = range(2, 41)
+#: A repeated line that is part of the title is a running head from this length (not 报告).
+_TITLE_HEAD_MIN = 6
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
@@ -111,6 +125,8 @@ class _Builder:
     #: may be twice as long, so one long first sentence goes with its siblings.
     sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
+    #: Lines that continue the paragraph before them although it ends a sentence (`wrapped_lines`).
+    wrapped_on: frozenset[int] = frozenset()
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
     #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
     marker_texts: dict[int, str] = field(default_factory=dict)
@@ -132,6 +148,7 @@ class _Builder:
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
+            self.wrapped_on = wrapped_lines(self.lines, self.cleaned, self.skip)
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -167,8 +184,12 @@ class _Builder:
             and not _closes_itself(current.text, current.after_subtitle)
         )
 
-    def add_text(self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph) -> None:
-        if kind is Paragraph and self.is_open():
+    def add_text(
+        self, text: str, kind: type[Paragraph] | type[ListItem] = Paragraph, *, wrapped: bool = False
+    ) -> None:
+        """Continue the open paragraph, or start a block; `wrapped` continues it even after a
+        sentence end (a hard wrap fell there)."""
+        if kind is Paragraph and (self.is_open() or (wrapped and self.current is not None)):
             assert self.current is not None
             self.current.text = join_fragments(self.current.text, text)
             return
@@ -214,8 +235,9 @@ def normalize_report(
         )
     if wrapper:
         warnings.append(
-            f"dropped {len(wrapper)} lines before the title (a {metadata.container or 'wrapper'} "
-            "cover, introduction or contents), which are not part of the report"
+            f"dropped {len(wrapper)} lines before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
+            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header), "
+            "which are not part of the report"
         )
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
@@ -238,36 +260,103 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 
 
 def _closes_itself(text: str, after_subtitle: bool) -> bool:
-    """Paragraphs complete without final punctuation: subtitle, date line, speaker, `附件`.
+    """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
+    source line, speaker or byline, `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         is_speech_subtitle(text)
         or _DATE_LINE_RE.match(text)
+        or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
-        or (after_subtitle and is_speaker_name(text))
+        or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
 
 
 def running_headers(lines: list[str], title: str) -> frozenset[str]:
-    """Running heads: the report's title (or its first part) repeated at the top of pages.
+    """Running heads: a line repeated at the top or foot of pages — part of the report's title,
+    or a line that every time stands next to a page number (`政府工作报告` over pages of
+    `2016年政府工作报告`, a gazette's name).
 
-    Only the title counts: any other short line may repeat for real (a table cell, a slogan),
-    and dropping it would lose text.
+    No other line counts: a short line may repeat for real (a table cell, a slogan), and dropping
+    it would lose text.
     """
     return _running_headers_of(cleaned_lines(lines), title)
 
 
 def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
-    if len(title) < 6:
+    positions: dict[str, list[int]] = {}
+    for index, text in enumerate(cleaned):
+        if len(text) in _RUNNING_HEADER_LENGTH:
+            positions.setdefault(text, []).append(index)
+    return frozenset(
+        text
+        for text, where in positions.items()
+        if len(where) >= _RUNNING_HEADER_MIN
+        and not is_page_number(text)
+        and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where))
+    )
+
+
+def _is_part_of_title(text: str, title: str) -> bool:
+    return len(text) >= _TITLE_HEAD_MIN and text.replace(" ", "") in title
+
+
+def _beside_page_numbers(cleaned: list[str], where: list[int]) -> bool:
+    """Every line at `where` has a page number as its nearest line of text before or after, and
+    those are different pages' numbers (a page break repeated whole is not a running head)."""
+    pages: set[str] = set()
+    for index in where:
+        numbers = [neighbour for neighbour in _nearest_texts(cleaned, index) if is_page_number(neighbour)]
+        if not numbers:
+            return False
+        pages.update(numbers)
+    return len(pages) >= _RUNNING_HEADER_MIN
+
+
+def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
+    before = next((cleaned[i] for i in range(index - 1, -1, -1) if cleaned[i]), "")
+    after = next((cleaned[i] for i in range(index + 1, len(cleaned)) if cleaned[i]), "")
+    return before, after
+
+
+def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[str]) -> frozenset[int]:
+    """In hard-wrapped text whose paragraphs open with an indent, the lines that continue a
+    paragraph: not indented, after a full line (page numbers and running heads between them
+    are passed over). Such a line continues even when the full line ended on a `。`."""
+    wrap = hard_wrap(lines)
+    if wrap is None or sum(map(is_indented, lines)) < _INDENTED_PARAGRAPHS_MIN:
         return frozenset()
-    heads = {text for text in cleaned if len(text) >= 6 and title.startswith(text.replace(" ", ""))}
-    counts = Counter(cleaned)
-    return frozenset(text for text in heads if counts[text] >= _RUNNING_HEADER_MIN)
+    continuing: set[int] = set()
+    previous: str | None = None
+    for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True)):
+        if not text or is_page_number(text) or text in skip:
+            continue
+        if previous is not None and wrap.is_full(previous) and _may_continue(raw, text):
+            continuing.add(index)
+        previous = raw
+    return frozenset(continuing)
+
+
+def _may_continue(raw: str, text: str) -> bool:
+    """Not indented, not a tab-table row, not a `——` item: a line a wrap may have started."""
+    return not is_indented(raw) and not raw.startswith("\t") and not _DASH_ITEM_RE.match(text)
 
 
 def cleaned_lines(lines: list[str]) -> list[str]:
-    """Each line without debris, its spaces tidied: what the walk reads of a line."""
-    return [tidy_spaces(strip_debris(raw)) for raw in lines]
+    """Each line without debris, its spaces tidied: what the walk reads of a line. A bare number
+    at a form feed is read as the page number it is (`— 7 —`)."""
+    cleaned = [tidy_spaces(strip_debris(raw)) for raw in lines]
+    return [
+        f"— {text} —" if _BARE_NUMBER_RE.match(text) and _at_form_feed(lines, index) else text
+        for index, text in enumerate(cleaned)
+    ]
+
+
+def _at_form_feed(lines: list[str], index: int) -> bool:
+    """The line opens a page or closes one: pdftotext ends each page with a form feed, so the
+    next page's first line starts with one."""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return lines[index].lstrip(" ").startswith("\f") or after.startswith("\f")
 
 
 def _walk(builder: _Builder, start: int, stop: int) -> None:
@@ -320,7 +409,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
-        builder.add_text(content)
+        builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
 
 

@@ -11,6 +11,7 @@ Overrides (manifest, CLI) win over all of it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -37,7 +38,7 @@ from corpusdiff.normalize.regions import (
 )
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
-from corpusdiff.text.lines import is_subtitle
+from corpusdiff.text.lines import is_publication_line, is_subtitle
 from corpusdiff.text.numbering import chinese_numeral, parse_marker
 from corpusdiff.text.rules import (
     clean_text,
@@ -72,6 +73,15 @@ _GWR = "政府工作报告"
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
+#: An official document's red header over the title: the issuing body's `…人民政府文件` line, or
+#: the document number `福府〔2024〕3号`.
+#: A web page's breadcrumb trail over the title (`首页 > 总理 > 正文`, `当前位置：…`).
+_BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置)\s*[:：]|首页\s*[>＞›»]")
+#: Date and source lines a portal prints between the title and the report.
+_PUBLICATION_LINES_MAX = 2
+_OFFICIAL_HEADER_RE = re.compile(
+    f"^[{IDEOGRAPHS}]{{2,30}}文件$|[〔［\\[]\\s*\\d{{4}}\\s*[〕］\\]]\\s*\\d{{1,4}}\\s*号"
+)
 
 GENRES = {
     "annual-plan": "annual plan report",
@@ -119,7 +129,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
                 break
             joined = candidate
             block_end += 1
-        if _is_title_text(joined) and _is_title_follow(_next_text(lines, block_end)):
+        if _is_title_text(joined) and _follows_title(lines, block_end):
             if seen > 1 and not _is_wrapper(lines[:index]):
                 return None
             return TitleBlock(clean_text(joined), index, block_end)
@@ -128,14 +138,27 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
 
 
 def _is_wrapper(lines: Sequence[str]) -> bool:
-    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)."""
-    text = "".join(_line_text(line).replace(" ", "") for line in lines)
-    return any(sign in text for sign in _WRAPPER_SIGNS)
+    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)
+    or an official document's red header."""
+    texts = [_line_text(line).replace(" ", "") for line in lines]
+    return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
+        _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) for text in texts
+    )
 
 
 def _line_text(raw: str) -> str:
     text = tidy_spaces(strip_debris(raw))
     return "" if is_page_number(text) else text
+
+
+def _follows_title(lines: Sequence[str], index: int) -> bool:
+    """What comes after a title (`_is_title_follow`), also under a web page's date and source
+    lines (a portal page printed to PDF)."""
+    texts = (text for text in map(_line_text, lines[index:]) if text)
+    for text in itertools.islice(texts, _PUBLICATION_LINES_MAX + 1):
+        if not is_publication_line(text) or is_date_line(simplified(text).replace(" ", "")):
+            return _is_title_follow(text)
+    return False
 
 
 def _next_text(lines: Sequence[str], index: int) -> str:

@@ -68,6 +68,12 @@ def is_occasion(text: str) -> bool:
     return bool(_SPEECH_RE.match(text) or _APPROVAL_RE.match(text))
 
 
+def is_byline(text: str) -> bool:
+    """An office and a name, nothing else: `国务院总理　李克强`, `深圳市市长覃伟中` — a paragraph of
+    its own under the occasion line, never the start of the salutation after it."""
+    return _BYLINE_RE.match(re.sub(r"\s+", "", text)) is not None
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date: 二〇二五年一月, 2022年1月21日."""
     return _DATE_LINE_RE.match(text.replace(" ", "")) is not None

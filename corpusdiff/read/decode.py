@@ -17,8 +17,15 @@ from pathlib import Path
 
 from corpusdiff.errors import InputError
 from corpusdiff.read import formats
+from corpusdiff.text.chars import count_ideographs, has_han
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
+#: Single-byte encodings a Chinese file is misread as before being saved again (mojibake), with
+#: iconv's name for each; and the encodings the file really was in.
+_MISREAD_AS = (("latin-1", "LATIN1"), ("cp1252", "CP1252"))
+_REALLY = ("utf-8", "gb18030")
+#: Han characters the recovered text must show before the file is called mojibake.
+_MOJIBAKE_MIN_HAN = 20
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -69,6 +76,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file holds only white space; nothing to normalise")
+    _reject_mojibake(text, name)
     kind, extractor = _text_format(text), ""
     notes: tuple[str, ...] = ()
     title_hint = ""
@@ -189,6 +197,34 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             "convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) and try again"
         )
     return str(best), best.encoding
+
+
+def _reject_mojibake(text: str, name: str) -> None:
+    """Refuse Chinese text that was once decoded as Latin-1 or Windows-1252 and saved again
+    (`æ”¿åºœ` for 政府): it decodes cleanly but holds no Chinese, and iconv gives the bytes back."""
+    if has_han(text):
+        return
+    for misread, iconv_name in _MISREAD_AS:
+        for really in _REALLY:
+            recovered = _recovered(text, misread, really)
+            if count_ideographs(recovered) >= _MOJIBAKE_MIN_HAN:
+                raise InputError(
+                    f"{name}: the text is garbled: it is {really.upper()} Chinese that was read as "
+                    f"{misread} and saved again (“{_sample(text)}” is “{_sample(recovered)}”); recover it "
+                    f"with `iconv -f UTF-8 -t {iconv_name} {name} > fixed.txt` and give fixed.txt"
+                )
+
+
+def _recovered(text: str, misread: str, really: str) -> str:
+    """`text` encoded back the way it was misread and decoded as it really was ("" if it fails)."""
+    try:
+        return text.encode(misread).decode(really)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ""
+
+
+def _sample(text: str) -> str:
+    return "".join(char for char in text if char.isprintable() and not char.isspace())[:8]
 
 
 def _looks_garbled(text: str) -> bool:

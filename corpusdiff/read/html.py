@@ -49,6 +49,8 @@ _CAPTION_MAX = 200
 _LINK_DENSITY_MAX = 0.5
 #: Fewer Han characters than this in the main content: not a report page.
 MIN_REPORT_HAN = 100
+#: A heading longer than this is not a report's title.
+_TITLE_MAX = 80
 
 
 def extractor_version() -> str:
@@ -70,7 +72,15 @@ def extract_html(markup: str, name: str) -> Extracted:
     _drop_furniture(root, notes)
     main = _main_content(root)
     _drop_photo_blocks(main, notes)
-    lines: list[str] = []
+    heading = _heading_above(root, main)
+    outside = _text_outside(main, heading)
+    if outside:
+        notes.append(
+            f"did not read {len(outside)} blocks of text outside the report's main block "
+            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if they belong to the "
+            "report, save its text or a page that holds all of it"
+        )
+    lines: list[str] = [heading] if heading else []
     _emit(main, lines)
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
@@ -79,8 +89,43 @@ def extract_html(markup: str, name: str) -> Extracted:
             "save the page that holds the report itself, or its text"
         )
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
-    title = titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else ""
+    title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
     return Extracted(text + "\n", notes, title)
+
+
+def _heading_above(root: Any, main: Any) -> str:
+    """The page's one `h1` when it heads the content from outside it — before it, in a container
+    around it, as on portals that set the title over the article's text (`<h1>政府工作报告</h1>
+    <div class="pages-date">…</div><div class="pages_content">…`); "" otherwise (a site logo
+    in a link, a title inside the content, several h1s)."""
+    h1s = list(root.iter("h1"))
+    if len(h1s) != 1 or any(h1s[0] is node for node in main.iter("h1")):
+        return ""
+    h1 = h1s[0]
+    if not any(h1.getparent() is node for node in main.iterancestors()) or _link_density(h1) > _LINK_DENSITY_MAX:
+        return ""
+    text = _collapse(h1.text_content())
+    precedes = next(node is h1 for node in root.iter() if node is h1 or node is main)
+    return text if precedes and _han(text) and len(text) <= _TITLE_MAX else ""
+
+
+def _text_outside(main: Any, heading: str) -> list[str]:
+    """The blocks with Han text around the main content (not furniture, not link lists, not the
+    heading taken as the title): a portal's source and editor lines, or report text the page
+    keeps apart from its body — either way not read, so named."""
+    outside: list[str] = []
+    path = main
+    for ancestor in main.iterancestors():
+        loose = [ancestor.text or "", *(child.tail or "" for child in ancestor)]
+        blocks = [
+            child
+            for child in ancestor
+            if child is not path and isinstance(child.tag, str) and _link_density(child) <= _LINK_DENSITY_MAX
+        ]
+        texts = [_collapse(text) for text in loose] + [_collapse(child.text_content()) for child in blocks]
+        outside.extend(text for text in texts if _han(text) and text != heading)
+        path = ancestor
+    return outside
 
 
 def _drop(element: Any) -> None:

@@ -19,6 +19,13 @@ _SPEAKER_RE = re.compile(f"[{IDEOGRAPHS}]{{2,4}}")
 #: A part title without a number: a short phrase with no mark of a sentence or a clause (a
 #: 、 between listed words, quotes and book-title marks are fine).
 _PLAIN_TITLE_RE = re.compile(r"^[^，。；：！？,.;:!?（）()]{2,24}$")
+#: A web page's date and source line under its title: `2017-03-16 21:15　来源：新华社`,
+#: `发布时间：2024-01-29`, `来源：深圳市人民政府`.
+_PUBLICATION_LINE_RE = re.compile(
+    r"^(?:(?:发布(?:时间|日期)|日期|时间)\s*[:：]\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*来源\s*[:：][^，。；,;]{1,20})?$"
+    r"|^来源\s*[:：][^，。；,;]{1,20}$"
+)
 #: The indent Chinese typesetting gives a paragraph's first line (two ideographic spaces, or
 #: spaces standing in for them).
 _PARAGRAPH_INDENT_RE = re.compile(r"^(\u3000|\s{2})")
@@ -37,6 +44,12 @@ def is_speech_subtitle(line: str) -> bool:
 def is_speaker_name(line: str) -> bool:
     """Two to four ideographs and nothing else: the speaker's name under a speech subtitle."""
     return _SPEAKER_RE.fullmatch(line) is not None
+
+
+def is_publication_line(line: str) -> bool:
+    """A web page's date and source line (`2017-03-16 21:15 来源：新华社`): page furniture a
+    printed page keeps between the title and the report, never part of a sentence."""
+    return _PUBLICATION_LINE_RE.match(line.strip()) is not None
 
 
 def is_plain_title(line: str) -> bool:

@@ -197,11 +197,18 @@ def ends_sentence(text: str) -> bool:
 
 
 def join_fragments(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space in Chinese text, one space between Latin words."""
+    """Join two pieces of one paragraph: no space in Chinese text, one space between Latin words.
+
+    A digit on either side joins without one: Chinese typesetting wraps a figure or a code
+    anywhere (`1` / `8.2%`, `C` / `919`), and a space would split `18.2%` into two numbers."""
     if not left:
         return right
     if not right:
         return left
-    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    if _is_latin_letter(left[-1]) and _is_latin_letter(right[0]):
         return f"{left} {right}"
     return left + right
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()

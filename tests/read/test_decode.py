@@ -70,3 +70,21 @@ def test_reencoded_seed_gives_the_same_canonical_body(encoding: str) -> None:
     original = decode_report(text.encode("utf-8"), "seed.txt")
     assert reencoded.encoding.replace("_", "").lower() in {"gb18030", "utf-16", "utf-8-sig"}
     assert body_of(render(normalize_raw(reencoded))) == body_of(render(normalize_raw(original)))
+
+
+@pytest.mark.parametrize(
+    ("really", "misread", "iconv"),
+    [("utf-8", "latin-1", "LATIN1"), ("gb18030", "latin-1", "LATIN1"), ("gb18030", "cp1252", "CP1252")],
+)
+def test_mojibake_is_refused_with_the_command_that_recovers_it(really: str, misread: str, iconv: str) -> None:
+    # The seed's title lines, once decoded the wrong way by an editor and saved again as UTF-8.
+    garbled = SAMPLE.encode(really).decode(misread).encode("utf-8")
+    with pytest.raises(InputError) as excinfo:
+        decode_report(garbled, "bad.txt")
+    message = str(excinfo.value)
+    assert message.startswith("bad.txt: the text is garbled")
+    assert f"iconv -f UTF-8 -t {iconv} bad.txt" in message
+    assert "\n" not in message
+    # what iconv does with that advice gives the report back
+    recovered = garbled.decode("utf-8").encode(misread)
+    assert decode_report(recovered, "fixed.txt").text == SAMPLE

@@ -232,3 +232,39 @@ def test_plain_text_documents_do_not_write_a_format() -> None:
     assert "format:" not in text and "extractor:" not in text
     source = parse(text).metadata.source
     assert source is not None and source.format == "text" and source.extractor == ""
+
+
+def _portal_page(content: str) -> bytes:
+    """The layout of the central government's article pages: the title in an `h1` above a date
+    line and the text's container, an editor line and share bar after it."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>政府工作报告（全文）_中国政府网</title></head><body>
+<div class="header"><a href="/">首页</a> <a href="/zhengce">政策</a></div>
+<div class="article">
+<h1>政府工作报告</h1>
+<div class="pages-date">2017-03-16 21:15　来源：新华社</div>
+<div class="pages_content">{content}</div>
+<div class="editor">【我要纠错】 责任编辑：王洋</div>
+<div class="share">分享到：微信 微博</div>
+</div></body></html>""".encode()
+
+
+def _govcn_2017_body() -> str:
+    return (DATA / "govcn" / "2017.html").read_text(encoding="utf-8").strip().strip("[]")
+
+
+def test_the_h1_over_a_portal_article_is_the_title() -> None:
+    document = _normalize(_portal_page(_govcn_2017_body()), "2017.html")
+    assert document.metadata.title == "政府工作报告"
+    assert not any("no title line" in warning for warning in document.warnings)
+    body = _body_text(document)
+    assert "责任编辑" not in body and "来源" not in body
+
+
+def test_report_text_outside_the_main_block_is_named_in_a_warning() -> None:
+    # the occasion line and byline the page prints over the report, kept apart from its body
+    front = "<p>——2017年3月5日在第十二届全国人民代表大会第五次会议上</p><p>国务院总理　李克强</p>"
+    document = _normalize(_portal_page(front + _govcn_2017_body()), "2017.html")
+    [warning] = [w for w in document.warnings if "outside the report's main block" in w]
+    assert "——2017年3月5日在第十二届全国人民代表大会第五次会议上" in warning
+    assert "国务院总理　李克强" in warning

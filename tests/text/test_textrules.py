@@ -71,6 +71,13 @@ def test_join_fragments_keeps_latin_words_apart() -> None:
     assert join_fragments("Prada", "Beauty") == "Prada Beauty"
 
 
+def test_join_fragments_keeps_a_wrapped_figure_whole() -> None:
+    # wikisource/2016.txt, line 58 (能耗下降18.2%) and line 22 (国产C919大型客机), wrapped inside
+    assert join_fragments("单位国内生产总值能耗下降1", "8.2%，主要污染物") == "单位国内生产总值能耗下降18.2%，主要污染物"
+    assert join_fragments("国产C", "919大型客机") == "国产C919大型客机"
+    assert join_fragments("5", "G网络") == "5G网络"
+
+
 @pytest.mark.parametrize(
     ("line", "repaired"),
     [

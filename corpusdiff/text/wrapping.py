@@ -1,0 +1,55 @@
+"""Hard-wrapped text: an extract whose lines were cut at one width, whatever the sentence.
+
+A converter that wraps at a width ends a line after a `。` as often as anywhere else, so in such
+text a full line ending a sentence says nothing about where the paragraph ends. The width is told
+from the lines themselves: at least `_WRAPPED_SHARE` of them are as long as the commonest length
+(in characters, as a `fold` cuts, or in display columns, CJK counting two, as a page is set).
+Text with one paragraph per line never comes near (at most 0.11 on the national reports).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+_WRAPPED_SHARE = 0.3
+#: Lines shorter than this are headings, page furniture or short paragraphs, never the wrap.
+_MIN_WRAP = 10
+
+
+def columns(text: str) -> int:
+    """Display width: a wide or full-width character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """The width a text was wrapped at, in the measure that shows it."""
+
+    measure: Callable[[str], int]
+    width: int
+    #: how much shorter a full line may be: a wide character does not fit in the last column
+    slack: int
+
+    def is_full(self, line: str) -> bool:
+        return self.measure(line.rstrip()) >= self.width - self.slack
+
+
+def hard_wrap(lines: Sequence[str]) -> Wrap | None:
+    """The wrap of hard-wrapped text, or None for text with one paragraph per line."""
+    texts = [line.rstrip() for line in lines if line.strip()]
+    candidates = [_wrap_by(texts, measure, slack) for measure, slack in ((len, 1), (columns, 2))]
+    found = [(share, wrap) for share, wrap in candidates if wrap is not None and share >= _WRAPPED_SHARE]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _wrap_by(texts: list[str], measure: Callable[[str], int], slack: int) -> tuple[float, Wrap | None]:
+    """The commonest long-line length by `measure`, and the share of lines that fill it."""
+    lengths = Counter(length for length in map(measure, texts) if length >= _MIN_WRAP)
+    if not lengths:
+        return 0.0, None
+    wrap = Wrap(measure, lengths.most_common(1)[0][0], slack)
+    full = sum(1 for text in texts if wrap.width - slack <= measure(text) <= wrap.width)
+    return full / len(texts), wrap

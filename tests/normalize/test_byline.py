@@ -1,0 +1,35 @@
+"""The byline under a speech's occasion line — an office and a name, `国务院总理　李克强` — is a
+paragraph of its own, like a bare name: it must not run into the salutation `各位代表：` after it
+(rule 7), even though neither ends with a sentence mark.
+
+Read by hand: in both reports the byline and the salutation are separate lines of the printed
+opening, and the salutation begins the speech.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.types.document import Paragraph
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("report", "byline"),
+    [
+        # wikisource 2022, lines 9-12: 国务院总理　 / 李克强 on two lines, a blank line, 各位代表：
+        ("national-gwr/wikisource/2022.txt", "国务院总理李克强"),
+        # a city's byline on one line, the salutation on the next
+        ("metadata/shenzhen-2024-gwr.txt", "深圳市市长覃伟中"),
+    ],
+)
+def test_byline_is_not_joined_to_the_salutation(report: str, byline: str) -> None:
+    document = normalize_file(DATA / report)
+    opening = [block.text for block in document.blocks[:4] if isinstance(block, Paragraph)]
+    assert byline in opening
+    assert "各位代表：" in opening
+    assert document.metadata.speaker == byline[-3:]

@@ -1,0 +1,52 @@
+"""A report as a PDF-to-text converter leaves it: lines cut at 38 characters wherever they fall
+(after a `。`, inside `C919` and `18.2%`), a page number and the running head `政府工作报告`
+between pages, mid-sentence; paragraphs opening with an indent; `,` `:` `;` half-width here and there.
+
+The fixture (tests/data/extracts/2016-hard-wrapped.txt) is lines 22, 24 and 58 of
+wikisource/2016.txt laid out that way; the paragraphs must come back exactly as Wikisource prints
+them — the expected text is the source's own lines, not the tool's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.text.wrapping import hard_wrap
+from corpusdiff.types.document import Paragraph
+
+DATA = Path(__file__).parent.parent / "data"
+EXTRACT = DATA / "extracts" / "2016-hard-wrapped.txt"
+SOURCE = DATA / "national-gwr" / "wikisource" / "2016.txt"
+
+
+def test_hard_wrapped_paragraphs_come_back_whole() -> None:
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    document = normalize_file(EXTRACT)
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == [source[21], source[23], source[57]]
+
+
+def test_one_paragraph_a_line_is_not_hard_wrapped() -> None:
+    assert hard_wrap(SOURCE.read_text(encoding="utf-8").split("\n")) is None
+    assert hard_wrap(EXTRACT.read_text(encoding="utf-8").split("\n")) is not None
+
+
+def test_a_dash_item_after_a_full_line_starts_its_own_paragraph() -> None:
+    # lines 12-24 of wikisource/2016.txt wrapped at 41: paragraphs indented, the —— items not; the
+    # item of line 18 ends on a full line with 。, and the item of line 20 follows unindented
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    document = normalize_file(DATA / "extracts" / "2016-items-wrapped.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    expected = [source[n - 1] for n in (12, 14, 16, 18, 20, 22, 24)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == expected
+
+
+def test_pdftotext_page_numbers_at_form_feeds_are_dropped() -> None:
+    # the same extract as pdftotext writes it: GBK, CRLF, a bare page number over a form feed
+    raw = (DATA / "extracts" / "2016-pdftotext-gbk.txt").read_bytes()
+    assert b"\f" in raw and b"\r\n" in raw
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    document = normalize_file(DATA / "extracts" / "2016-pdftotext-gbk.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == [source[21], source[23], source[57]]
