@@ -25,6 +25,7 @@ from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
+from corpusdiff.text.chars import han_bigrams, han_likeness
 from corpusdiff.text.slugs import slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
@@ -271,13 +272,18 @@ _DEVICE_NAMES = frozenset(
 )
 
 
-def _unique_id(root: Path, wanted: str, sha256: str) -> str:
-    """Reuse the id of the document made from the same source; otherwise avoid collisions.
-    Each candidate is looked at only when no symlink leads to it."""
+def _unique_id(root: Path, wanted: str, sha256: str, placed: Mapping[str, str]) -> str:
+    """Reuse the id of the document made from the same source; otherwise avoid collisions,
+    with the corpus on disk and with the ids `placed` (id -> source sha256) earlier in this
+    run. Each candidate is looked at only when no symlink leads to it."""
     candidate, number = wanted, 1
-    while confine.writable(root, root / f"{candidate}.md").exists():
-        existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
-        if existing.source and existing.source.sha256 == sha256:
+    while candidate in placed or confine.writable(root, root / f"{candidate}.md").exists():
+        if candidate in placed:
+            source_sha = placed[candidate]
+        else:
+            existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
+            source_sha = existing.source.sha256 if existing.source else ""
+        if source_sha == sha256:
             return candidate
         number += 1
         candidate = f"{wanted}-{number}"
@@ -399,12 +405,16 @@ class _Placer:
         self.repo_root = gitstore.work_tree(repo)
         self.by_sha: dict[str, Entry] = {}
         self.by_name: dict[str, Entry] = {}
+        self.known: list[Entry] = []
+        self.placed_texts: dict[str, str] = {}  # id -> text, for documents placed in this run
+        self.placed_sources: dict[str, str] = {}  # id -> source sha256, likewise
         for entry in entries(root):
             self._remember(entry)
         self.dirty = gitstore.dirty_paths(repo)
         self.uncommitted_new = gitstore.uncommitted_new_paths(repo)
 
     def _remember(self, entry: Entry) -> None:
+        self.known.append(entry)
         source = entry.metadata.source
         if source:
             self.by_sha.setdefault(source.sha256, entry)
@@ -413,8 +423,11 @@ class _Placer:
     def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
         existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name)
         doc_id = (
-            existing.id if existing else _unique_id(self.root, proposed_id(document.metadata), raw.sha256)
+            existing.id
+            if existing
+            else _unique_id(self.root, proposed_id(document.metadata), raw.sha256, self.placed_sources)
         )
+        self.placed_sources[doc_id] = raw.sha256
         target = confine.writable(self.root, self.root / f"{doc_id}.md")
         reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.uncommitted_new)
         source = Source(
@@ -430,6 +443,9 @@ class _Placer:
         text = render(document)
         warnings = document.warnings
         current = target.read_text(encoding="utf-8") if target.exists() else None
+        if existing is None and current is None:
+            warnings = (*warnings, *self._twin_warning(doc_id, document.metadata, text))
+        self.placed_texts[doc_id] = text
         dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
         if dirty and not self.force and current != text:
             raise CorpusError(
@@ -471,6 +487,36 @@ class _Placer:
             text if current != text else None,
             copy,
         )
+
+
+    def _twin_warning(self, doc_id: str, metadata: Metadata, text: str) -> tuple[str, ...]:
+        """A new document that is an edition already in its series (one report ingested from
+        two sources: a text file and a portal page, a Word file and a PDF) would show twice in
+        every timeline; say so, naming the other, rather than leave the user to find out."""
+        mine: frozenset[str] | None = None
+        for entry in self.known:
+            if entry.id == doc_id or not _same_slot(entry.metadata, metadata):
+                continue
+            other = self.placed_texts.get(entry.id) or entry.path.read_text(encoding="utf-8")
+            mine = mine if mine is not None else han_bigrams(text)
+            share = han_likeness(mine, han_bigrams(other))
+            if share >= SAME_REPORT:
+                return (
+                    f"the same report as {entry.id} ({share:.0%} of their text alike): the series now "
+                    f"holds it twice; if it is one report, keep one (git rm the other's file and commit)",
+                )
+        return ()
+
+
+#: Two documents whose Han-character bigrams overlap this much (Jaccard) are one report: a
+#: report read from wikisource text and from the portal's HTML page scores 0.998–1.0, two
+#: consecutive years of one series 0.17–0.32 (national 2015–2017, 2021–2022; the Futian plans).
+SAME_REPORT = 0.8
+
+
+def _same_slot(a: Metadata, b: Metadata) -> bool:
+    """Two documents of one series and one year: the only place a twin can hide."""
+    return a.series == b.series and (a.date or a.period)[:4] == (b.date or b.period)[:4]
 
 
 def _true_provenance(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 #: CJK ideographs, as a regex character-class body (use inside `[...]`): Extension A, the
 #: Unified Ideographs and the compatibility ideographs; not the Yijing hexagram symbols
@@ -57,3 +58,17 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """`text` filled with spaces to `width` terminal columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def han_bigrams(text: str) -> frozenset[str]:
+    """The distinct pairs of neighbouring Han characters of a text, punctuation, figures and
+    markup skipped: what two copies of one report share whatever format they came in."""
+    chars = HAN_RE.findall(text)
+    return frozenset(a + b for a, b in pairwise(chars))
+
+
+def han_likeness(a: frozenset[str], b: frozenset[str]) -> float:
+    """The Jaccard share of two texts' `han_bigrams`: 0.99 and more for one report read from a
+    text file and from its portal page, about 0.2–0.3 for two years' reports of one series."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
