@@ -7,7 +7,8 @@ across unit boundaries, position, and how the pair ranks among each unit's candi
 logistic model whose weights live in `params.py`, fitted on hand-labelled pairs. One global
 assignment then keeps the best one-to-one pairs whose probability passes the threshold, and a
 unit left over whose best partner is taken is reported as merged into it (old side) or split
-from it (new side). No pass overrides another, so the answer does not depend on the order in
+from it (new side); a paired unit far likelier one initiative with a unit paired elsewhere is
+also reported as that unit's split (or merge) piece. No pass overrides another, so the answer does not depend on the order in
 which evidence is looked at.
 """
 
