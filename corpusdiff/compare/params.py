@@ -25,6 +25,16 @@ WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability.
 MERGE_PROBABILITY = 0.1
+#: A unit paired one-to-one is also a split (merge) piece of a unit paired elsewhere when that link
+#: is sure (PAIR_PROBABILITY) and this many log-odds likelier than the unit's own pair (issue 14).
+#: Tuned rows (`make eval`): every margin from 0.40 to 0.83 gives the same links: recent rows
+#: unchanged, older pair precision 88/224 -> 89/226 (one right link, one wrong; the others join
+#: units no label locates); below 0.40 a wrong recent link is added (precision 429/451 -> 429/452);
+#: 0.84-0.88 keeps only the wrong older link; from 0.89 no judged link. Breaking the weaker pair
+#: instead (the piece's only link) loses a right recent pair at every margin that acts
+#: (429/451 -> 428/450), and letting a leftover join a unit that is only a piece lowers precision
+#: (older 88/224 -> 94/262 at MERGE_PROBABILITY; recent 429/451 -> 429/454): neither is done.
+SURE_PIECE_MARGIN = 0.6
 #: Pairs alike on neither characters nor lead are not scored at all (speed; no labelled pair is below).
 MIN_CHAR_COSINE = 0.05
 MIN_LEAD = 0.2

@@ -7,7 +7,8 @@ across unit boundaries, position, and how the pair ranks among each unit's candi
 logistic model whose weights live in `params.py`, fitted on hand-labelled pairs. One global
 assignment then keeps the best one-to-one pairs whose probability passes the threshold, and a
 unit left over whose best partner is taken is reported as merged into it (old side) or split
-from it (new side). No pass overrides another, so the answer does not depend on the order in
+from it (new side); a paired unit far likelier one initiative with a unit paired elsewhere is
+also reported as that unit's split (or merge) piece. No pass overrides another, so the answer does not depend on the order in
 which evidence is looked at.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -528,10 +529,12 @@ def match_units(
     features: dict[tuple[int, int], Features],
     forced: Sequence[tuple[int, int]] = (),
 ) -> list[Match]:
-    """One-to-one pairs by a global assignment, then merges and splits from what is left."""
+    """One-to-one pairs by a global assignment, the sure pieces of splits and merges among the
+    paired units, then merges and splits of what is left."""
     scores = {pair: probability(f) for pair, f in features.items()}
     pairs = _assign(len(old_units), len(new_units), scores, forced)
     matches = [Match(i, j, scores.get((i, j), 1.0)) for i, j in pairs]
+    matches += sure_pieces(pairs, scores, forced)
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
     for i in range(len(old_units)):
@@ -545,6 +548,65 @@ def match_units(
             if best and best[1] >= params.MERGE_PROBABILITY:
                 matches.append(Match(best[0][0], j, best[1], "split"))
     return matches
+
+
+def sure_pieces(
+    pairs: Sequence[tuple[int, int]], scores: Mapping[tuple[int, int], float], forced: Collection[tuple[int, int]]
+) -> list[Match]:
+    """Links between units that are both paired elsewhere, reported beside their pairs.
+
+    The assignment gives each unit one partner, and the leftover step links only units left
+    without one: a paragraph cut in two whose second half the assignment gave to a weaker
+    partner z is never reported as split, though that half y is far likelier one initiative
+    with the old x paired elsewhere. So y is also a split piece of x when (x, y) is sure (at
+    PAIR_PROBABILITY) and SURE_PIECE_MARGIN log-odds likelier than (z, y); mirrored, z also
+    merges into a new w paired elsewhere. Pairs of identical texts (`forced`) take no piece."""
+    partner_of_old = dict(pairs)
+    partner_of_new = {j: i for i, j in pairs}
+    by_old: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), value in scores.items():
+        by_old[i].append((j, value))
+        by_new[j].append((i, value))
+    splits: dict[tuple[int, int], float] = {}  # (x, y) -> the probability of y's own pair
+    merges: dict[tuple[int, int], float] = {}  # (z, w) -> the probability of z's own pair
+    for z, y in pairs:
+        if (z, y) in forced:
+            continue
+        own = scores.get((z, y), 1.0)
+        floor = max(params.PAIR_PROBABILITY, _raised(own, params.SURE_PIECE_MARGIN))
+        split = _best(((x, y), s) for x, s in by_new[y] if x != z and x in partner_of_old and s >= floor)
+        merge = _best(((z, w), s) for w, s in by_old[z] if w != y and w in partner_of_new and s >= floor)
+        if split:
+            splits[split[0]] = own
+        if merge:
+            merges[merge[0]] = own
+    pieces = []
+    for pair in sorted(splits.keys() | merges.keys()):
+        relation = _piece_relation(splits.get(pair), merges.get(pair))
+        if relation:
+            pieces.append(Match(pair[0], pair[1], scores[pair], relation))
+    return pieces
+
+
+def _piece_relation(beside_new: float | None, beside_old: float | None) -> Relation | None:
+    """A link sure for both its units is a piece of the side whose own pair is weaker (none
+    when they are equal: no side to prefer)."""
+    if beside_old is None:
+        return Relation.SPLIT
+    if beside_new is None:
+        return Relation.MERGE
+    if beside_new == beside_old:
+        return None
+    return Relation.SPLIT if beside_new < beside_old else Relation.MERGE
+
+
+def _raised(probability_: float, margin: float) -> float:
+    """The probability `margin` log-odds above `probability_` (above 1 for a certain pair)."""
+    if probability_ >= 1.0:
+        return 2.0
+    logit = math.log(probability_ / (1 - probability_)) + margin
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 def pairs_by_structure(
