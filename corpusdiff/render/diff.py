@@ -536,13 +536,8 @@ def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:
         where = " › ".join(tree.path_of(table.section if table else None)) or "—"
         heading = tables.heading_line(change, strings)
         lines.append(f"- **{strings.status(change.status)}** {_cell(heading)} — *{_cell(where)}*")
-        lines += [f"  - {_cell(line)}" for line in tables.detail_lines(change, _unstyled, strings)]
+        lines += [f"  - {_cell(line)}" for line in tables.detail_lines(change, tables.unstyled, strings)]
     return [*lines, ""]
-
-
-def _unstyled(text: str, *_: object, **__: bool) -> str:
-    """Markdown marks a change by its label, never by colour."""
-    return text
 
 
 def _programme_lists(

@@ -48,6 +48,11 @@ def tables_line(result: DiffResult, strings: Strings) -> str:
     )
 
 
+def unstyled(text: str, *_: object, **__: bool) -> str:
+    """The style of Markdown and HTML: a change is marked by its words, never by colour."""
+    return text
+
+
 def row_text(row: tuple[str, ...]) -> str:
     return " | ".join(cell.strip() or EMPTY for cell in row)
 

@@ -289,15 +289,10 @@ def table_blocks(result: DiffResult, strings: Strings) -> list[dict[str, object]
                 "label": strings.status(change.status),
                 "heading": table_changes.heading_line(change, strings),
                 "where": " › ".join(tree.path_of(table.section if table else None)) or "—",
-                "lines": table_changes.detail_lines(change, _plain, strings),
+                "lines": table_changes.detail_lines(change, table_changes.unstyled, strings),
             }
         )
     return blocks
-
-
-def _plain(text: str, *_: object, **__: bool) -> str:
-    """The page marks a row added or removed by its words; its colour comes from the block."""
-    return text
 
 
 # --- the 新旧对照 page ----------------------------------------------------------------------
