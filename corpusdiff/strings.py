@@ -360,6 +360,15 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "Sentences added or removed inside continuing initiatives ({n})",
     ),
     "report.md.in": ("见于{title}", "in {title}"),
+    "report.table": ("表格{n}（{rows}行）：{header}", "table {n} ({rows} rows): {header}"),
+    "report.table_row_added": ("+ 增加行", "+ row added"),
+    "report.table_row_removed": ("- 删去行", "- row removed"),
+    "report.table_cell": ("{row} · {column}：{old} → {new}", "{row} · {column}: {old} → {new}"),
+    "report.tables_line": (
+        "表格：{new} 新增，{dropped} 删除，{reworded} 改动。",
+        "Tables: {new} new, {dropped} dropped, {reworded} changed.",
+    ),
+    "report.md.tables": ("表格的变化（{n}）", "Tables changed ({n})"),
     "report.md.reworded": ("新旧对照：改写的条目（{n}）", "新旧对照: reworded initiatives ({n})"),
     "report.md.marks": (
         "删去的文字加~~删除线~~，新增的文字**加粗**。",

@@ -30,7 +30,7 @@ from corpusdiff.text.numbering import (
 )
 from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.tree import DocTree, Section, TreeTable, Unit
 
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
 #: The name of the synthetic section that holds an unheaded closing part (not report text).
@@ -58,6 +58,7 @@ def build_tree(document: NormalizedDocument) -> DocTree:
     """Sections from headings, units from the blocks between them."""
     sections: list[Section] = []
     units: list[Unit] = []
+    tables: list[TreeTable] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
     task: _Task | None = None
     ranks = document_ranks((b.kind, b.text) for b in document.blocks if isinstance(b, Heading))
@@ -80,7 +81,10 @@ def build_tree(document: NormalizedDocument) -> DocTree:
 
     for located in addressed(document.blocks):
         block = located.block
-        if located.box_title or isinstance(block, Table):
+        if isinstance(block, Table):
+            tables.append(TreeTable(located.table, stack[-1][1] if stack else None, located.next_paragraph, block.rows))
+            continue
+        if located.box_title:
             continue
         if closing is not None and block is document.blocks[closing]:
             close_task()
@@ -114,7 +118,7 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                 )
                 units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
     close_task()
-    return DocTree(document.metadata, tuple(sections), tuple(units))
+    return DocTree(document.metadata, tuple(sections), tuple(units), tuple(tables))
 
 
 def _opened_unit(heading: Heading, title: str, section: int, paragraph: int) -> _Task:

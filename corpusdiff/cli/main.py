@@ -775,6 +775,7 @@ def trace_command(
     """Which reports address each item of a five-year PLAN, where, and which items none mentions.
 
     PLAN and each DOC are a corpus id, ID@REV, a canonical Markdown file or a raw report.
+    PLAN must be a five-year plan (genre five-year-plan) and no DOC may predate it.
     Plan sentences are compared with report sentences by TF-IDF cosine. See docs/timeline.md.
     """
     import json
@@ -786,6 +787,7 @@ def trace_command(
     corpus = _corpus(ctx)
     [plan_edition] = load_editions(corpus, [plan])
     reports = [e.tree for e in load_editions(corpus, docs)]
+    tr.check_plan(plan_edition.tree.metadata, [report.metadata for report in reports])
     cutoff = tr.THRESHOLD if threshold is None else threshold
     result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":

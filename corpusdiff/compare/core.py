@@ -17,6 +17,7 @@ from typing import overload
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
+from corpusdiff.compare.tables import compare_tables
 from corpusdiff.compare.units import (
     GROUP,
     Features,
@@ -61,7 +62,8 @@ def compare(
     initiatives = classify_units(old, new, seg, sections)
     programmes = compare_programmes(_all_text(old), _all_text(new))
     remember_segmentations(seg)
-    return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes))
+    tables = compare_tables(old, new)
+    return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables)
 
 
 def editions_segmenter(old: DocTree, new: DocTree, stopwords: tuple[str, ...] = DEFAULT_STOPWORDS) -> Segmenter:

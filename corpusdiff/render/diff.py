@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from enum import StrEnum
 from typing import Any
 
+from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
 from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
@@ -21,12 +22,13 @@ from corpusdiff.types.diff import (
     SectionMatch,
     SectionStatus,
     Status,
+    TableChange,
 )
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
@@ -147,6 +149,7 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
             "new": list(result.programmes.new),
             "dropped": list(result.programmes.dropped),
         },
+        "tables": [tables.change_json(result, change) for change in result.tables],
     }
 
 
@@ -228,11 +231,13 @@ def within_line(result: DiffResult, strings: Strings) -> str:
 
 
 def counts_lines(result: DiffResult, strings: Strings) -> list[str]:
-    """The section and programme counts, one line each."""
+    """The section, programme and (when any changed) table counts, one line each."""
     counts = summary(result)
+    table_line = tables.tables_line(result, strings)
     return [
         strings("diff.sections", **counts["sections"]),
         strings("diff.programmes", **counts["programmes"]),
+        *([table_line] if table_line else []),
     ]
 
 
@@ -261,6 +266,57 @@ def grouped(
             order.append(match)
         groups[key].append(item)
     return [(match, groups[id(match) if match else None]) for match in order]
+
+
+def with_tables(
+    result: DiffResult, only: Iterable[str] | None = None
+) -> list[tuple[SectionMatch | None, list[Initiative], list[TableChange]]]:
+    """`grouped`, each section with the table changes under it: a section with only table
+    changes comes before the first listed section that follows it in the new edition."""
+    wanted = set(only or CLASSES)
+    groups: list[tuple[SectionMatch | None, list[Initiative], list[TableChange]]] = [
+        (match, items, []) for match, items in grouped(result, only)
+    ]
+    listed: dict[int, list[TableChange]] = {id(m): changes for m, _, changes in groups if m}
+    home = _table_home(result)
+    for change in (c for c in result.tables if c.status in wanted):
+        match = home(change)
+        if match is not None and id(match) in listed:
+            listed[id(match)].append(change)
+            continue
+        at = _table_place(groups, change)
+        groups.insert(at, (match, [], [change]))
+        if match is not None:
+            listed[id(match)] = groups[at][2]
+    return groups
+
+
+def _table_home(result: DiffResult) -> Callable[[TableChange], SectionMatch | None]:
+    """The section match a table change is listed under: its new table's section, else its old one's."""
+    by_new = {m.new.index: m for m in result.sections if m.new is not None and not m.relation}
+    by_old = {m.old.index: m for m in result.sections if m.old is not None and not m.relation}
+
+    def home(change: TableChange) -> SectionMatch | None:
+        if change.new is not None:
+            return by_new.get(change.new.section) if change.new.section is not None else None
+        assert change.old is not None
+        return by_old.get(change.old.section) if change.old.section is not None else None
+
+    return home
+
+
+def _table_place(
+    groups: Sequence[tuple[SectionMatch | None, list[Initiative], list[TableChange]]], change: TableChange
+) -> int:
+    """Where a section listed only for its table goes: before the first group whose section
+    comes after the table's, in the new edition where the table is there, else the old one."""
+    side, table = ("new", change.new) if change.new is not None else ("old", change.old)
+    position = -1 if table is None or table.section is None else table.section
+    for at, (match, _, _) in enumerate(groups):
+        section = getattr(match, side) if match is not None else None
+        if section is not None and section.index > position:
+            return at
+    return len(groups)
 
 
 def _home_finder(result: DiffResult) -> Callable[[Initiative], SectionMatch | None]:
@@ -322,7 +378,13 @@ def in_sections(result: DiffResult, text: str) -> DiffResult | None:
     old_text = {i.old.index: i.old.text for i in initiatives if inside(i.old, old_hit) and i.old}
     new_text = {i.new.index: i.new.text for i in initiatives if inside(i.new, new_hit) and i.new}
     programmes = _programmes_in(result.programmes, "\n".join(old_text.values()), "\n".join(new_text.values()))
-    return replace(result, sections=sections, initiatives=initiatives, programmes=programmes)
+    changes = tuple(
+        c
+        for c in result.tables
+        if (c.old is not None and c.old.section in old_hit)
+        or (c.new is not None and c.new.section in new_hit)
+    )
+    return replace(result, sections=sections, initiatives=initiatives, programmes=programmes, tables=changes)
 
 
 def _holding(tree: DocTree, units: Iterable[Unit | None]) -> set[int]:
@@ -434,6 +496,7 @@ def to_markdown(
             text = new_text if status == Status.NEW else old_text
             lines.append(f"- {_cell(text)} — *{_where(result, item)}*")
         lines.append("")
+    lines += _markdown_tables(result, strings)
     joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
     if joined:
         lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
@@ -461,6 +524,20 @@ def to_markdown(
             lines.append(f"| {_cell(_inline(item, '~~{}~~', ''))} | {_cell(_inline(item, '', '**{}**'))} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:
+    """`## 表格的变化（n）`: each table change with where it is, its rows and cells below it."""
+    if not result.tables:
+        return []
+    lines = [f"## {strings('report.md.tables', n=len(result.tables))}", ""]
+    for change in result.tables:
+        tree, table = (result.new, change.new) if change.new is not None else (result.old, change.old)
+        where = " › ".join(tree.path_of(table.section if table else None)) or "—"
+        heading = tables.heading_line(change, strings)
+        lines.append(f"- **{strings.status(change.status)}** {_cell(heading)} — *{_cell(where)}*")
+        lines += [f"  - {_cell(line)}" for line in tables.detail_lines(change, tables.unstyled, strings)]
+    return [*lines, ""]
 
 
 def _programme_lists(
@@ -542,11 +619,15 @@ def to_terminal(
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
-    for match, items in grouped(result, only):
+    for match, items, changes in with_tables(result, only):
         shown = [item for item in items if _at_detail(item, detail)]
-        if shown:
+        if shown or changes:
             out += ["", style(_section_line(match, strings), "matched", bold=True)]
-            out += [line for item in shown for line in _terminal_item(item, style, strings)]
+            for entry in _in_reading_order(shown, changes):
+                if isinstance(entry, TableChange):
+                    out += _terminal_table(entry, style, strings)
+                else:
+                    out += _terminal_item(entry, style, strings)
     if result.programmes.new or result.programmes.dropped:
         out += ["", style(strings("report.programmes_heading"), "matched", bold=True)]
         for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED)):
@@ -647,6 +728,34 @@ def _section_line(match: SectionMatch | None, strings: Strings) -> str:
         return f"== {tag}{_heading(match.old)}  ⇒  {_heading(match.new)} ({match.similarity:.2f}){pin}"
     side = match.new or match.old
     return "== " + strings("report.section", status=strings.status(match.status), heading=_heading(side))
+
+
+def _in_reading_order(
+    items: Sequence[Initiative], changes: Sequence[TableChange]
+) -> list[Initiative | TableChange]:
+    """The section's items with each table change before the first item that follows the
+    table in its edition (the new one, the old one for a dropped table)."""
+    entries: list[Initiative | TableChange] = list(items)
+    for change in changes:
+        table = change.new or change.old
+        new_side = change.new is not None
+        after = (
+            at
+            for at, entry in enumerate(entries)
+            if isinstance(entry, Initiative)
+            and (unit := entry.new if new_side else entry.old) is not None
+            and table is not None
+            and unit.paragraph >= table.paragraph
+        )
+        entries.insert(next(after, len(entries)), change)
+    return entries
+
+
+def _terminal_table(change: TableChange, style: Callable[..., str], strings: Strings) -> list[str]:
+    """A table change as an item of its section: its label and header line, then its rows."""
+    label = style(f"[{strings.status(change.status)}]", change.status, bold=True)
+    lines = [f"{label} {tables.heading_line(change, strings)}"]
+    return lines + ["    " + line for line in tables.detail_lines(change, style, strings)]
 
 
 def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings) -> list[str]:

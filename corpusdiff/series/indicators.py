@@ -524,8 +524,27 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
         text = " | ".join(row)
         for at, context in columns:
             cell_context = replace(context, kind=row_kind)
-            records.append(_table_record(name, row[at], unit, default_change, cell_context, where, text))
+            change = _cell_change(row[at], header[at], default_change)
+            records.append(_table_record(name, row[at], unit, change, cell_context, where, text))
     return sources, records
+
+
+#: Header words that make a column's figures changes (2022年计划增长, 增速), amounts included.
+_CHANGE_HEADER = re.compile("增长|增速|增幅|增加|提高|下降|降低|减少")
+#: Units of a bare figure that a growth column means as a rate of change.
+_RATE_UNITS = frozenset({"", "%", "％", "‰"})
+
+
+def _cell_change(cell: str, header: str, column_change: Change) -> Change:
+    """What a cell's bare number means. In a table without a unit column a bare percentage is
+    growth (the annual-plan tables), but an amount (1100万人以上, 2.76万亿元) states a level, as
+    in running text, unless the column's header says it is a change; a verb in the cell
+    still decides (parse_figure)."""
+    if column_change is not Change.GROWTH or _CHANGE_HEADER.search(header):
+        return column_change
+    figure = parse_figure(cell.strip(), Change.LEVEL)
+    amount = figure is not None and figure.low is not None and figure.unit not in _RATE_UNITS
+    return Change.LEVEL if amount else column_change
 
 
 def _table_record(

@@ -20,11 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
+from corpusdiff.errors import InputError
 from corpusdiff.series.timeline import edition_of
 from corpusdiff.structure import is_within
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
+from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree, Unit
 
@@ -68,6 +70,9 @@ PLAN_JARGON = frozenset(
 )
 #: Passages kept per plan item and report.
 TOP = 3
+#: The genre a PLAN must have: trace looks for a five-year plan's items in the reports of its
+#: period, and any other report's sections are no plan items.
+PLAN_GENRE = "five-year-plan"
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,29 @@ def trace(
         if section.kind != "appendix"
     )
     return Trace(edition_of(plan), editions, items, threshold)
+
+
+def check_plan(plan: Metadata, reports: Sequence[Metadata]) -> None:
+    """Refuse a PLAN that is not a five-year plan, and a report dated before the plan: a
+    report cannot carry out a plan not yet made, so its matches would only be shared words."""
+    name = plan.id or plan.title
+    if plan.genre != PLAN_GENRE:
+        raise InputError(
+            f"{name} has genre {plan.genre!r}, not {PLAN_GENRE!r}: trace needs a five-year plan "
+            "first, then the reports to trace it into"
+        )
+    for report in reports:
+        if _before(report.date, plan.date):
+            raise InputError(
+                f"{report.id or report.title} ({report.date}) predates the plan {name} ({plan.date}): "
+                "give only reports from the plan's date on"
+            )
+
+
+def _before(date: str, other: str) -> bool:
+    """`date` is earlier than `other` at the precision both give (2021 is not before 2021-03)."""
+    shared = min(len(date), len(other))
+    return bool(shared) and date[:shared] < other[:shared]
 
 
 def unit_scores(

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from markupsafe import Markup, escape
 
+from corpusdiff.render import table_changes
 from corpusdiff.render.diff import address, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
@@ -266,6 +267,7 @@ def diff_context(
         "within": counts["within"],
         "sections": counts["sections"],
         "programmes": result.programmes,
+        "tables": table_blocks(result, strings),
         "overrides": result.notes,
         "notes": sorted(noted, key=lambda n: not n["significant"]),
         "orphans": placed.orphans,
@@ -273,6 +275,24 @@ def diff_context(
         "filters": FILTERS,
         "series": sorted({old.meta.series, new.meta.series}),
     }
+
+
+def table_blocks(result: DiffResult, strings: Strings) -> list[dict[str, object]]:
+    """The tables new, dropped or changed, each with its label, header line, section path and
+    the rows added or removed and cells changed (compare/tables.py), as the reports list them."""
+    blocks: list[dict[str, object]] = []
+    for change in result.tables:
+        tree, table = (result.new, change.new) if change.new is not None else (result.old, change.old)
+        blocks.append(
+            {
+                "status": change.status,
+                "label": strings.status(change.status),
+                "heading": table_changes.heading_line(change, strings),
+                "where": " › ".join(tree.path_of(table.section if table else None)) or "—",
+                "lines": table_changes.detail_lines(change, table_changes.unstyled, strings),
+            }
+        )
+    return blocks
 
 
 # --- the 新旧对照 page ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.tree import DocTree, Section, TreeTable, Unit
 
 
 class Status(StrEnum):
@@ -154,6 +154,30 @@ class WithinChanges:
 
 
 @dataclass(frozen=True)
+class CellChange:
+    """A cell of a continuing table that changed: its row (the row's first cell) and column
+    (the new header's cell, else the old one's)."""
+
+    row: str
+    column: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class TableChange:
+    """A table new, dropped, or changed between editions (compare/tables.py): its rows added
+    and removed, and the cells changed in the rows both editions have."""
+
+    status: Status  # NEW, DROPPED or REWORDED
+    old: TreeTable | None
+    new: TreeTable | None
+    rows_added: tuple[tuple[str, ...], ...] = ()
+    rows_removed: tuple[tuple[str, ...], ...] = ()
+    cells: tuple[CellChange, ...] = ()
+
+
+@dataclass(frozen=True)
 class DiffResult:
     old: DocTree
     new: DocTree
@@ -161,6 +185,7 @@ class DiffResult:
     initiatives: tuple[Initiative, ...]
     programmes: ProgrammeChanges
     notes: tuple[str, ...] = field(default=())
+    tables: tuple[TableChange, ...] = field(default=())
 
     @property
     def old_meta(self) -> Metadata:
@@ -200,7 +225,7 @@ class DiffResult:
 
     def has_changes(self) -> bool:
         return any(i.status != "recurring" for i in self.initiatives) or bool(
-            self.programmes.new or self.programmes.dropped
+            self.programmes.new or self.programmes.dropped or self.tables
         )
 
 

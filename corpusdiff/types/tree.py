@@ -46,10 +46,22 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class TreeTable:
+    """A table of the document and the section it stands in: no initiative, but part of the
+    report (an indicator table above all), so a diff compares it (compare/tables.py)."""
+
+    number: int  # 1-based among the document's tables, as `structure.addressed` counts them
+    section: int | None  # index of the innermost enclosing section
+    paragraph: int  # the number of the paragraph after it (its place among the units)
+    rows: tuple[tuple[str, ...], ...]  # the header first
+
+
+@dataclass(frozen=True)
 class DocTree:
     metadata: Metadata
     sections: tuple[Section, ...]
     units: tuple[Unit, ...]
+    tables: tuple[TreeTable, ...] = ()
 
     def anchor(self, section: int) -> str:
         """Where the site shows a section: `h<n>`, the n-th heading of the rendered document

@@ -30,7 +30,7 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "2.1"
+    assert data["schema_version"] == "2.2"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
@@ -248,3 +248,52 @@ def test_report_labels_follow_the_corpus_language_and_lang_overrides_it(tmp_path
     code, _, err = labels("--summary")
     assert code == 2 and len(err.splitlines()) == 1 and "language must be one of zh, en" in err
     assert labels("--summary", "--lang", "en")[0] == 1  # --lang needs no site.yaml
+
+
+#: Two sections of the 2019 national report (tests/data/national-gwr/wikisource/2019.txt), and
+#: the targets table a new user put into the Word edition of it under the 主要预期目标 paragraph.
+GWR_2019 = ROOT / "tests" / "data" / "national-gwr" / "wikisource" / "2019.txt"
+TARGET_ROWS = (("指标", "目标"), ("城镇新增就业", "1100万人以上"), ("城镇调查失业率", "5.5%左右"))
+
+
+def _report_2019(tmp_path: Path) -> tuple[Path, Path]:
+    """The excerpt as text, and as a .docx made with python-docx (Title, Heading 1, one table)."""
+    import docx
+
+    lines = [line.strip() for line in GWR_2019.read_text(encoding="utf-8").splitlines() if line.strip()]
+    second = next(at for at, line in enumerate(lines) if line.startswith("二、"))
+    targets = next(at for at, line in enumerate(lines) if line.startswith("今年经济社会发展的主要预期目标是"))
+    excerpt = [lines[second], lines[second + 1], lines[targets]]  # heading, first and 主要预期目标 paragraphs
+    old = tmp_path / "2019.txt"
+    old.write_text("政府工作报告\n\n" + "\n\n".join(excerpt) + "\n", encoding="utf-8")
+    document = docx.Document()
+    document.add_heading("政府工作报告", level=0)
+    document.add_heading(excerpt[0], level=1)
+    for paragraph in excerpt[1:]:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=len(TARGET_ROWS), cols=2)
+    for r, row in enumerate(TARGET_ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    new = tmp_path / "2019.docx"
+    document.save(str(new))
+    return old, new
+
+
+def test_a_table_added_in_the_word_edition_shows_in_terminal_markdown_and_json(tmp_path: Path) -> None:
+    old, new = _report_2019(tmp_path)
+    code, out, _ = run("diff", str(old), str(new), "--no-color")
+    assert code == 1  # a table added is a difference
+    section = out.split("== 二、2019年经济社会发展总体要求和政策取向")[1]
+    assert "[新增] 表格1（2行）：指标 | 目标" in section
+    assert "+ 增加行：城镇新增就业 | 1100万人以上" in section
+    assert section.index("主要预期目标") < section.index("表格1")
+    _, markdown, _ = run("diff", str(old), str(new), "--format", "markdown")
+    assert "## 表格的变化（1）" in markdown
+    assert "- **新增** 表格1（2行）：指标 \\| 目标 — *2019年经济社会发展总体要求和政策取向*" in markdown
+    assert "  - + 增加行：城镇调查失业率 \\| 5.5%左右" in markdown
+    _, english, _ = run("diff", str(new), str(old), "--no-color", "--lang", "en")
+    assert "[DROPPED] table 1 (2 rows): 指标 | 目标" in english and "Tables: 0 new, 1 dropped" in english
+    _, data, _ = run("diff", str(old), str(new), "--format", "json")
+    [added] = json.loads(data)["tables"]
+    assert added["status"] == "new" and added["new"]["rows"] == [list(row) for row in TARGET_ROWS]

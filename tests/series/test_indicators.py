@@ -1022,3 +1022,25 @@ def test_a_clause_without_a_name_continues_the_result_before_it() -> None:
         ("城镇登记失业率", "4.1", "%", "level", ""),
     ]
     assert {r.year for r in records} == {2013} and records[1].printed == "比上年增长7.7%"
+
+
+#: The 2019 national report's targets as a python-docx user typed them into a table: its text
+#: says 城镇新增就业1100万人以上 (a level, an amount of jobs) and 国内生产总值增长6%－6.5% (growth).
+GWR_TABLE = """
+| 指标 | 2019年目标 | 2020年计划增长 |
+| --- | --- | --- |
+| 城镇新增就业 | 1100万人以上 |  |
+| 财政赤字 | 2.76万亿元 |  |
+| 国内生产总值 | 6%－6.5% |  |
+| 社会消费品零售总额 |  | 3000亿元 |
+"""
+
+
+def test_an_amount_in_a_target_table_is_a_level_a_bare_percentage_growth() -> None:
+    found = extract_indicators(document(GWR_TABLE, "t/government-work-report/2019", "2019-03", "t-gwr"))
+    stated = {(r.name, r.year): (r.value, r.unit, r.change) for r in found.indicators if r.status == "stated"}
+    assert stated[("城镇新增就业", 2019)] == ("1100", "万人", "level")
+    assert stated[("财政赤字", 2019)] == ("2.76", "万亿元", "level")
+    assert stated[("国内生产总值", 2019)] == ("6–6.5", "%", "growth")
+    # a column whose header says 增长 makes even an amount a growth
+    assert stated[("社会消费品零售总额", 2020)] == ("3000", "亿元", "growth")

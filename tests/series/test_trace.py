@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
+from corpusdiff.errors import InputError
 from corpusdiff.render.trace import score_cells
-from corpusdiff.series.trace import Trace, trace
+from corpusdiff.series.trace import PLAN_GENRE, Trace, check_plan, trace
 from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.document import Metadata
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
@@ -203,3 +207,26 @@ def test_threshold_option_and_markdown() -> None:
     assert "## 没有报告回应的内容" in out
     missing = out.split("## 没有报告回应的内容")[1]
     assert "一、打造环中心公园活力圈" in missing
+
+
+def test_an_annual_plan_given_as_the_plan_is_refused_in_one_line() -> None:
+    # futian/annual-plan/2022-01 is the 2022 annual plan (年度计划), not the 十四五 outline
+    code, out, err = run(REPORTS[0], REPORTS[3])
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert REPORTS[0] in err and "five-year-plan" in err
+
+
+def test_a_report_older_than_the_plan_is_refused(tmp_path: Path) -> None:
+    older = tmp_path / "older.md"
+    older.write_text(document("r/old", "2019-03", "## 一、主要任务\n\n河套科技园区引进深港科研机构。\n"), "utf-8")
+    code, out, err = run(PLAN, REPORTS[0], str(older))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "r/old" in err and "2019-03" in err and PLAN in err
+
+
+def test_a_report_of_the_plan_year_is_not_older_than_it() -> None:
+    plan = Metadata(id="p", genre=PLAN_GENRE, date="2021")
+    check_plan(plan, [Metadata(id="r", date="2021-03-05"), Metadata(id="undated")])
+    with pytest.raises(InputError, match="r/2020"):
+        check_plan(plan, [Metadata(id="r/2020", date="2020-12")])

@@ -366,3 +366,25 @@ def test_a_second_build_with_notes_writes_nothing(tmp_path: Path) -> None:
     assert again.rendered == [PAIR]
     assert {p: p.read_bytes() for p in files} == files
     assert io.BytesIO(files[out / PAIR.replace(".html", "-duizhao.docx")]).read(2) == b"PK"
+
+
+def test_the_diff_page_lists_a_table_added_with_its_rows(tmp_path: Path) -> None:
+    import lxml.html
+
+    from tests.cli.test_cli_diff import _report_2019
+
+    old, new = _report_2019(tmp_path)
+    corpus, out = tmp_path / "c", tmp_path / "site"
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(old), str(new)]).exit_code == 0
+    build_site(corpus, out)
+    [page] = (out / "diff").glob("*__*[0-9].html")
+    [block] = lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath(
+        "//section[@class='table-changes']/div[@class='table-change status-new']"
+    )
+    assert block.xpath(".//span")[0].text_content() == "新增"
+    assert "表格1（2行）：指标 | 目标" in block.text_content()
+    assert block.xpath(".//em")[0].text_content() == "2019年经济社会发展总体要求和政策取向"
+    assert [li.text_content() for li in block.xpath(".//li")] == [
+        "+ 增加行：城镇新增就业 | 1100万人以上",
+        "+ 增加行：城镇调查失业率 | 5.5%左右",
+    ]
