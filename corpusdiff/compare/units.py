@@ -372,9 +372,41 @@ def indicator_name(text: str) -> str | None:
 
 def names_alike(old: str, new: str) -> bool:
     """Whether two indicator names may be one indicator, renamed (`能耗总量和强度` / `万元GDP
-    能耗`): they share a pair of characters. Names with nothing in common (`一般公共预算收入` /
-    `万元GDP水耗`) are two indicators, however alike their figures and verbs read."""
-    return bool(set(_bigrams(old)) & set(_bigrams(new)))
+    能耗`, `生产总值` / `地区生产总值`): they share a pair of characters. Names with nothing in
+    common (`一般公共预算收入` / `万元GDP水耗`) are two indicators, however alike their figures and
+    verbs read; so are names that differ only where they name the quantity (`万元GDP能耗` /
+    `万元GDP水耗`, `城镇登记失业率` / `城镇调查失业率`) or where one goes on to measure something
+    of the other (`国内生产总值` / `单位国内生产总值能耗`)."""
+    if not set(_bigrams(old)) & set(_bigrams(new)):
+        return False
+    return not _other_quantity(old, new)
+
+
+def _other_quantity(old: str, new: str) -> bool:
+    """Two names alike but for a short stretch that shares no character (能/水, 登记/调查), or
+    one name inside the other with words on both sides (国内生产总值 in 单位国内生产总值能耗: a
+    measure of it, not it; `生产总值` / `地区生产总值` and `居民消费价格` / `居民消费价格涨幅`, words
+    on one side, stay one indicator)."""
+    shorter, longer = sorted((old, new), key=len)
+    if shorter in longer:
+        return not (longer.startswith(shorter) or longer.endswith(shorter))
+    prefix = _common_start(old, new)
+    suffix = _common_start(old[prefix:][::-1], new[prefix:][::-1])
+    old_rest, new_rest = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    return (
+        0 < len(old_rest) <= _SUBSTITUTION
+        and 0 < len(new_rest) <= _SUBSTITUTION
+        and not set(old_rest) & set(new_rest)
+    )
+
+
+def _common_start(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+#: The longest stretch of a name whose change names another quantity (能耗/水耗, 登记/调查);
+#: a longer rewrite is a renamed indicator (能耗总量和强度 -> 万元GDP能耗).
+_SUBSTITUTION = 2
 
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:

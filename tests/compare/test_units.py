@@ -52,6 +52,34 @@ def test_indicator_names_with_nothing_in_common_are_two_indicators() -> None:
     assert not names_alike("一般公共预算收入", "万元GDP水耗")
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("万元GDP能耗", "万元GDP水耗"),  # Futian plans: energy and water intensity, one character apart
+        ("城镇登记失业率", "城镇调查失业率"),  # national 2017 -> 2018: two unemployment rates
+        ("单位国内生产总值能耗", "国内生产总值"),  # national 2021 -> 2022: a measure of GDP is not GDP
+    ],
+)
+def test_names_that_differ_where_they_name_the_quantity_are_two_indicators(old: str, new: str) -> None:
+    assert not names_alike(old, new)
+    assert not names_alike(new, old)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("生产总值", "地区生产总值"),
+        ("居民消费价格", "居民消费价格涨幅"),
+        ("固定资产投资", "固定资产投资额"),
+        ("规上工业增加值", "规模以上工业增加值"),
+        ("社会消费品零售总额", "社会消费品零售额"),
+    ],
+)
+def test_a_name_with_words_on_one_side_or_a_longer_rewrite_is_one_indicator(old: str, new: str) -> None:
+    assert names_alike(old, new)
+    assert names_alike(new, old)
+
+
 OLD_REVIEW = FRONT + """——地区生产总值2650亿元，增长6.2%；
 
 ——社会消费品零售总额1156.95亿元，增长9.1%；
