@@ -54,6 +54,26 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: The three plan reports of one series (2022-01, 2023-10 mid-year, 2025-01).
+PLAN_SEEDS = [
+    SEEDS / "futian-2022-01-plan-report.txt",
+    SEEDS / "futian-2023-10-mid-year-plan-report.txt",
+    SEEDS / "futian-2025-01-plan-report.txt",
+]
+
+
+def seed_excerpts(folder: Path, seeds: list[Path], lines: int = 30) -> list[Path]:
+    """The first `lines` lines of each seed, under the seed's own file name in `folder`: the
+    same title, date and id, a tenth of the text. For a test whose point is what happens to a
+    corpus's files (publishing, kills, rebuilds), not what a whole report's diff says: each
+    normalisation, comparison and 新旧对照 export of a full seed costs a second or more."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in seeds:
+        head = seed.read_text(encoding="utf-8").splitlines(keepends=True)[:lines]
+        (folder / seed.name).write_text("".join(head), encoding="utf-8")
+    return [folder / seed.name for seed in seeds]
+
+
 def empty_cache_with_index(root: Path) -> Path:
     """A cache folder holding no results, only jieba's dictionary index (copied from the run's
     cache, where it is built once): a test about cached results then pays no index build."""
