@@ -74,6 +74,16 @@ def seed_excerpts(folder: Path, seeds: list[Path], lines: int = 30) -> list[Path
     return [folder / seed.name for seed in seeds]
 
 
+@pytest.fixture
+def project_site_copy(project_site: Path, tmp_path: Path) -> Path:
+    """A copy of the session's site of the project corpus, its build state and its files'
+    times kept: what a first build of the project corpus leaves, for a test about the builds
+    after it (each first build it saves is a second or more of CPU)."""
+    out = tmp_path / "site"
+    shutil.copytree(project_site, out)
+    return out
+
+
 def empty_cache_with_index(root: Path) -> Path:
     """A cache folder holding no results, only jieba's dictionary index (copied from the run's
     cache, where it is built once): a test about cached results then pays no index build."""
