@@ -176,14 +176,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
-#: Modules whose tests run on one xdist worker: each has a module fixture of many seconds (the
-#: 36 national comparisons, a Dask cluster) that a second worker would make again.
-ONE_WORKER = frozenset({"tests/series/test_national_timeline.py", "tests/test_parallel.py"})
+#: Modules whose tests run on one xdist worker, those of one name together: each has a fixture
+#: of many seconds that a second worker would make again (the 36 national comparisons, a Dask
+#: cluster; the browser modules share Chromium, started once per test process, and build sites).
+ONE_WORKER = {
+    "tests/series/test_national_timeline.py": "national-timeline",
+    "tests/test_parallel.py": "parallel",
+    "tests/site/test_site_browser.py": "browser",
+    "tests/site/test_search_browser.py": "browser",
+}
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """xdist's `load` distribution, test by test, but the modules of ONE_WORKER as one unit
-    each (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
+    per name (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -191,6 +197,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     class ModulesKeptTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
-            return module if module in ONE_WORKER else nodeid
+            return ONE_WORKER.get(module, nodeid)
 
     return ModulesKeptTogether(config, log)
