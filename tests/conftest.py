@@ -177,13 +177,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 #: Modules whose tests run on one xdist worker, those of one name together: each has a fixture
-#: of many seconds that a second worker would make again (the 36 national comparisons, a Dask
-#: cluster; the browser modules share Chromium, started once per test process, and build sites).
+#: of a second or more that a second worker would make again (the 36 national comparisons, a
+#: Dask cluster, the national reports' term index, a synthetic corpus, the seeds' diffs; the
+#: browser modules share Chromium, started once per test process, and build sites).
 ONE_WORKER = {
     "tests/series/test_national_timeline.py": "national-timeline",
     "tests/test_parallel.py": "parallel",
     "tests/site/test_site_browser.py": "browser",
     "tests/site/test_search_browser.py": "browser",
+    "tests/series/test_terms.py": "terms",
+    "tests/test_synthetic.py": "synthetic",
+    "tests/render/test_table.py": "table",
 }
 
 
