@@ -224,6 +224,10 @@ class _Sides:
         primary = [m for m in result.sections if m.old is not None and m.new is not None and not m.relation]
         self.old_of = {m.new.index: m.old.index for m in primary if m.new and m.old}
         self.new_of = {m.old.index: m.new.index for m in primary if m.new and m.old}
+        #: the sentence-level pairs, looked through once per row (`_within`)
+        self.sentences = [
+            item for item in result.initiatives if item.level == Level.SENTENCE and item.old and item.new
+        ]
 
     def tree(self, side: str) -> DocTree:
         return self.old if side == "old" else self.new
@@ -398,7 +402,7 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     figures = [f"{f.old} → {f.new}" for item in pairs for f in item.figures]
     if figures:
         pieces.append("数字：" + "，".join(figures))
-    pieces += _within(group, result)
+    pieces += _within(group, sides)
     doubtful = [item for item in pairs if item.confidence in _CONFIDENCE]
     if doubtful:
         worst = min(doubtful, key=lambda item: item.similarity)
@@ -406,17 +410,13 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     return "；".join(pieces)
 
 
-def _within(group: _Group, result: DiffResult) -> list[str]:
+def _within(group: _Group, sides: _Sides) -> list[str]:
     olds = {u.index for u in group.old}
     news = {u.index for u in group.new}
     inside = [
         item
-        for item in result.initiatives
-        if item.level == Level.SENTENCE
-        and item.old
-        and item.new
-        and item.old.index in olds
-        and item.new.index in news
+        for item in sides.sentences
+        if item.old and item.new and item.old.index in olds and item.new.index in news
     ]
     added = sum(1 for item in inside if item.status == Status.NEW)
     removed = sum(1 for item in inside if item.status == Status.DROPPED)
