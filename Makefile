@@ -56,7 +56,8 @@ browser:
 test: lint browser
 	$(BIN)/pytest
 
-# The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300).
+# The dedicated fuzzing run: 10,000 hypothesis cases per property (the default suite runs 300
+# per normalising property, 100 per diff property).
 fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 	CORPUSDIFF_KILL_TRIALS=100 $(BIN)/pytest -q -p no:cacheprovider tests/test_faults.py

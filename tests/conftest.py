@@ -54,6 +54,36 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: The three plan reports of one series (2022-01, 2023-10 mid-year, 2025-01).
+PLAN_SEEDS = [
+    SEEDS / "futian-2022-01-plan-report.txt",
+    SEEDS / "futian-2023-10-mid-year-plan-report.txt",
+    SEEDS / "futian-2025-01-plan-report.txt",
+]
+
+
+def seed_excerpts(folder: Path, seeds: list[Path], lines: int = 30) -> list[Path]:
+    """The first `lines` lines of each seed, under the seed's own file name in `folder`: the
+    same title, date and id, a tenth of the text. For a test whose point is what happens to a
+    corpus's files (publishing, kills, rebuilds), not what a whole report's diff says: each
+    normalisation, comparison and 新旧对照 export of a full seed costs a second or more."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in seeds:
+        head = seed.read_text(encoding="utf-8").splitlines(keepends=True)[:lines]
+        (folder / seed.name).write_text("".join(head), encoding="utf-8")
+    return [folder / seed.name for seed in seeds]
+
+
+@pytest.fixture
+def project_site_copy(project_site: Path, tmp_path: Path) -> Path:
+    """A copy of the session's site of the project corpus, its build state and its files'
+    times kept: what a first build of the project corpus leaves, for a test about the builds
+    after it (each first build it saves is a second or more of CPU)."""
+    out = tmp_path / "site"
+    shutil.copytree(project_site, out)
+    return out
+
+
 def empty_cache_with_index(root: Path) -> Path:
     """A cache folder holding no results, only jieba's dictionary index (copied from the run's
     cache, where it is built once): a test about cached results then pays no index build."""
@@ -146,14 +176,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
-#: Modules whose tests run on one xdist worker: each has a module fixture of many seconds (the
-#: 36 national comparisons, a Dask cluster) that a second worker would make again.
-ONE_WORKER = frozenset({"tests/series/test_national_timeline.py", "tests/test_parallel.py"})
+#: Modules whose tests run on one xdist worker, those of one name together: each has a fixture
+#: of a second or more that a second worker would make again (the 36 national comparisons, a
+#: Dask cluster, the national reports' term index, a synthetic corpus, the seeds' diffs; the
+#: browser modules share Chromium, started once per test process, and build sites).
+ONE_WORKER = {
+    "tests/series/test_national_timeline.py": "national-timeline",
+    "tests/test_parallel.py": "parallel",
+    "tests/site/test_site_browser.py": "browser",
+    "tests/site/test_search_browser.py": "browser",
+    "tests/series/test_terms.py": "terms",
+    "tests/test_synthetic.py": "synthetic",
+    "tests/render/test_table.py": "table",
+}
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """xdist's `load` distribution, test by test, but the modules of ONE_WORKER as one unit
-    each (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
+    per name (its `loadgroup` marks no longer reach the scheduler under pytest 9)."""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -161,6 +201,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     class ModulesKeptTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
-            return module if module in ONE_WORKER else nodeid
+            return ONE_WORKER.get(module, nodeid)
 
     return ModulesKeptTogether(config, log)

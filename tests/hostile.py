@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,14 @@ from pathlib import Path
 from click.testing import Result
 
 from corpusdiff.store.corpus import ingest
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, seed_excerpts
 
+#: The reports the corpus is made of, and handed over: only their heads (`seed_excerpts`) are
+#: used, as every command runs on several editions and pairs of them and the hazards, not what
+#: the reports say, are the point.
 HONEST = SEEDS / "futian-2022-01-plan-report.txt"
+FORGED_REPORT = SEEDS / "futian-2025-01-plan-report.txt"
+PAGE_REPORT = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
 HONEST_ID = "futian/annual-plan/2022-01"
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Hostile Contributor",
@@ -59,7 +65,10 @@ def hostile_corpus(
     """Build the corpus under `parent` (see the module's docstring); without `other_hazards`
     the contribution holds only the alias bombs."""
     corpus, outside = parent / "corpus", parent / "outside"
-    ingest(corpus, [HONEST])
+    honest_report, forged_report, page_report = seed_excerpts(
+        parent / "reports", [HONEST, FORGED_REPORT, PAGE_REPORT]
+    )
+    ingest(corpus, [honest_report])
     _git(corpus, "branch", "-M", "main")
     _git(corpus, "switch", "-qc", "contribution")
     honest = (corpus / f"{HONEST_ID}.md").read_text(encoding="utf-8")
@@ -67,11 +76,11 @@ def hostile_corpus(
     if other_hazards:
         _traversal_documents(corpus, honest, secret)
         _escaping_links(corpus, outside)
-        _hostile_sources(corpus, honest)
+        _hostile_sources(corpus, honest, honest_report)
     _alias_bombs(corpus, honest, bombs)
     _git(corpus, "add", "-A")
     _git(corpus, "commit", "-qm", "contribution\n\nSource-sha256: deadbeef")
-    return HostileCorpus(parent, corpus, outside, _reports(parent))
+    return HostileCorpus(parent, corpus, outside, _reports(parent, forged_report, page_report))
 
 
 def _git(corpus: Path, *args: str) -> None:
@@ -88,7 +97,7 @@ def _document(honest: str, date: str, source_file: str | None = None, sha256: st
     if source_file is not None:
         text = text.replace("file: sources/futian-2022-01-plan-report.txt", f"file: {source_file}")
     if sha256 is not None:
-        text = text.replace(hashlib.sha256(HONEST.read_bytes()).hexdigest(), sha256)
+        text = re.sub(r"(?m)^  sha256: .*$", f"  sha256: {sha256}", text, count=1)
     return text
 
 
@@ -146,10 +155,10 @@ def _alias_bombs(corpus: Path, honest: str, places: tuple[str, ...]) -> None:
             (corpus / place).write_text(alias_bomb(), encoding="utf-8")
 
 
-def _hostile_sources(corpus: Path, honest: str) -> None:
+def _hostile_sources(corpus: Path, honest: str, honest_report: Path) -> None:
     """A committed source whose name forges trailers, and an HTML source with a script that a
     document names (with its true sha256)."""
-    (corpus / "sources" / FORGED_NAME).write_bytes(HONEST.read_bytes())
+    (corpus / "sources" / FORGED_NAME).write_bytes(honest_report.read_bytes())
     page = f"<html><head><title>t</title>{SCRIPT}</head><body><svg onload=alert(1)></svg></body></html>\n"
     (corpus / "sources" / "evil.html").write_text(page, encoding="utf-8")
     sha = hashlib.sha256(page.encode("utf-8")).hexdigest()
@@ -158,13 +167,13 @@ def _hostile_sources(corpus: Path, honest: str) -> None:
     )
 
 
-def _reports(parent: Path) -> tuple[Path, ...]:
+def _reports(parent: Path, forged_report: Path, page_report: Path) -> tuple[Path, ...]:
     """Reports a contributor hands over: one named to forge trailers, one HTML page with a script."""
     incoming = parent / "incoming"
     incoming.mkdir()
     forged = incoming / FORGED_NAME
-    forged.write_bytes((SEEDS / "futian-2025-01-plan-report.txt").read_bytes())
-    lines = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8").splitlines()
+    forged.write_bytes(forged_report.read_bytes())
+    lines = page_report.read_text(encoding="utf-8").splitlines()
     paragraphs = "".join(f"<p>{line}</p>" for line in lines if line.strip())
     page = incoming / "report.html"
     page.write_text(

@@ -24,7 +24,7 @@ from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import entries, ingest
 from corpusdiff.workflow.check import check_corpus
-from tests.conftest import SEEDS
+from tests.conftest import PLAN_SEEDS, SEEDS, seed_excerpts
 
 #: Started first under xdist (tests/conftest.py): kills and convergence take many seconds.
 pytestmark = pytest.mark.slow
@@ -180,13 +180,8 @@ def test_stale_git_lock_is_a_clear_error(template: Path, tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def excerpts(tmp_path_factory) -> list[Path]:
-    """Three small reports (the head of three seeds: distinct ids, quick to normalise)."""
-    folder = tmp_path_factory.mktemp("excerpts")
-    chosen = [s for s in ALL_SEEDS if "plan-report" in s.name][:3]
-    for seed in chosen:
-        lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
-        (folder / seed.name).write_text("".join(lines[:30]), encoding="utf-8")
-    return sorted(folder.glob("*.txt"))
+    """Three small reports (the head of the three plan reports: distinct ids, quick to normalise)."""
+    return seed_excerpts(tmp_path_factory.mktemp("excerpts"), PLAN_SEEDS)
 
 
 def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
@@ -310,11 +305,6 @@ def _driver_state(corpus: Path) -> tuple[bytes | None, str, str]:
 
 # --- site build: killed between a write and its rename -------------------------------------------
 
-SITE_SEEDS = [
-    SEEDS / "futian-2022-01-plan-report.txt",
-    SEEDS / "futian-2023-10-mid-year-plan-report.txt",
-    SEEDS / "futian-2025-01-plan-report.txt",
-]
 #: Killed site builds in the default suite, one in each stretch of the build's renames and
 #: removals; CORPUSDIFF_KILL_TRIALS runs more.
 SITE_KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", "4"))
@@ -332,14 +322,16 @@ def _site_files(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def site_before(tmp_path_factory) -> tuple[Path, Path]:
-    """A three-document corpus, and the site of an earlier state of it (2025-01 with a figure
-    since withdrawn, 2023-10 still there): the killed build rewrites, adds and removes files."""
+def site_before(tmp_path_factory, excerpts: list[Path]) -> tuple[Path, Path]:
+    """A three-document corpus (the plan reports' heads: every kind of page and file, each
+    build a fraction of the whole reports'), and the site of an earlier state of it (2025-01
+    with a figure since withdrawn, 2023-10 still there): the killed build rewrites, adds and
+    removes files."""
     from corpusdiff.site.build import build_site
 
     base = tmp_path_factory.mktemp("site-faults")
     corpus, out = base / "corpus", base / "site"
-    ingest(corpus, SITE_SEEDS)
+    ingest(corpus, excerpts)
     last = corpus / "futian/annual-plan/2025-01.md"
     text = last.read_text(encoding="utf-8")
     last.write_text(text + "\n地区生产总值增长99%。\n", encoding="utf-8")

@@ -224,6 +224,11 @@ class _Sides:
         primary = [m for m in result.sections if m.old is not None and m.new is not None and not m.relation]
         self.old_of = {m.new.index: m.old.index for m in primary if m.new and m.old}
         self.new_of = {m.old.index: m.new.index for m in primary if m.new and m.old}
+        #: the sentence-level pairs by their old unit, for each row's 修改说明 (`_within`)
+        self.sentences: dict[int, list[Initiative]] = defaultdict(list)
+        for item in result.initiatives:
+            if item.level == Level.SENTENCE and item.old and item.new:
+                self.sentences[item.old.index].append(item)
 
     def tree(self, side: str) -> DocTree:
         return self.old if side == "old" else self.new
@@ -297,12 +302,13 @@ def _order(groups: Sequence[_Group], sides: _Sides) -> list[_Group]:
     ordered = sorted((g for g in groups if g.new), key=lambda g: sides.position["new"][_main_new(g).index])
     row_of: dict[int, _Group] = {u.index: g for g in ordered for u in g.old}
     old_order = sides.sorted("old", (u for g in groups for u in g.old))
+    old_rank = {u.index: n for n, u in enumerate(old_order)}
     dropped = sorted((g for g in groups if not g.new), key=lambda g: sides.position["old"][g.old[0].index])
     for group in dropped:
-        before = [row_of[u.index] for u in old_order[: old_order.index(group.old[0])] if u.index in row_of]
+        before = [row_of[u.index] for u in old_order[: old_rank[group.old[0].index]] if u.index in row_of]
         same = [g for g in before if home[id(g)] == home[id(group)]]
         if same:
-            index = ordered.index(same[-1]) + 1
+            index = next(n for n, g in enumerate(ordered) if g is same[-1]) + 1
         elif any(home[id(g)] == home[id(group)] for g in ordered):
             index = next(n for n, g in enumerate(ordered) if home[id(g)] == home[id(group)])
         elif before:
@@ -398,7 +404,7 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     figures = [f"{f.old} → {f.new}" for item in pairs for f in item.figures]
     if figures:
         pieces.append("数字：" + "，".join(figures))
-    pieces += _within(group, result)
+    pieces += _within(group, sides)
     doubtful = [item for item in pairs if item.confidence in _CONFIDENCE]
     if doubtful:
         worst = min(doubtful, key=lambda item: item.similarity)
@@ -406,17 +412,11 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     return "；".join(pieces)
 
 
-def _within(group: _Group, result: DiffResult) -> list[str]:
+def _within(group: _Group, sides: _Sides) -> list[str]:
     olds = {u.index for u in group.old}
     news = {u.index for u in group.new}
     inside = [
-        item
-        for item in result.initiatives
-        if item.level == Level.SENTENCE
-        and item.old
-        and item.new
-        and item.old.index in olds
-        and item.new.index in news
+        item for old in olds for item in sides.sentences.get(old, ()) if item.new and item.new.index in news
     ]
     added = sum(1 for item in inside if item.status == Status.NEW)
     removed = sum(1 for item in inside if item.status == Status.DROPPED)

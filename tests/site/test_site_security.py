@@ -21,13 +21,10 @@ import pytest
 from corpusdiff.site.build import build_site
 from corpusdiff.site.output import STATE_FILE
 from corpusdiff.store.corpus import ingest
-from tests.conftest import SEEDS
+from tests.conftest import PLAN_SEEDS, seed_excerpts
 
-PLANS = [
-    SEEDS / "futian-2022-01-plan-report.txt",
-    SEEDS / "futian-2023-10-mid-year-plan-report.txt",
-    SEEDS / "futian-2025-01-plan-report.txt",
-]
+#: The plan reports' file names (sources/ keeps them); their text is the heads (`plans`).
+PLANS = PLAN_SEEDS
 FIRST, MIDDLE, LAST = (
     "futian/annual-plan/2022-01",
     "futian/mid-year-report/2023-10",
@@ -43,10 +40,17 @@ def _git(corpus: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def plans(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The heads of the three plan reports: what is published, and where, is the point here,
+    not what a whole report's diff says (tests/site/test_site.py builds the whole corpus)."""
+    return seed_excerpts(tmp_path_factory.mktemp("plans"), PLANS)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, plans: list[Path]) -> Path:
     """Three editions of one series, their sources copied into sources/, committed."""
     corpus = tmp_path_factory.mktemp("security-template") / "corpus"
-    ingest(corpus, PLANS)
+    ingest(corpus, plans)
     return corpus
 
 
@@ -197,10 +201,10 @@ def _hostile_html(seed: Path) -> str:
 
 
 @pytest.fixture
-def html_corpus(tmp_path: Path) -> tuple[Path, Path]:
+def html_corpus(tmp_path: Path, plans: list[Path]) -> tuple[Path, Path]:
     page = tmp_path / "inbox" / "plan-2022.html"
     page.parent.mkdir()
-    page.write_text(_hostile_html(PLANS[0]), encoding="utf-8")
+    page.write_text(_hostile_html(plans[0]), encoding="utf-8")
     corpus = tmp_path / "html-corpus"
     overrides = {"title": "福田区2022年计划", "date": "2022-01", "region": "福田区", "genre": "annual-plan"}
     ingest(corpus, [page], overrides)
@@ -242,10 +246,12 @@ def _docx_of(seed: Path) -> bytes:
     return buffer.getvalue()
 
 
-def test_binary_sources_are_downloads_with_a_safe_name(corpus: Path, tmp_path: Path) -> None:
+def test_binary_sources_are_downloads_with_a_safe_name(
+    corpus: Path, tmp_path: Path, plans: list[Path]
+) -> None:
     word = tmp_path / "inbox" / "plan-2025.docx"
     word.parent.mkdir()
-    word.write_bytes(_docx_of(PLANS[2]))
+    word.write_bytes(_docx_of(plans[2]))
     ingest(corpus, [word], {"date": "2025-01"})
     # a PDF committed under a name a static host serves as a page
     pdf = b"%PDF-1.4\n<script>" + SCRIPT.encode() + b"</script>\n%%EOF\n"
@@ -265,12 +271,12 @@ def test_binary_sources_are_downloads_with_a_safe_name(corpus: Path, tmp_path: P
 
 
 @pytest.fixture
-def served(tmp_path: Path, corpus: Path) -> Iterator[tuple[str, Path]]:
+def served(tmp_path: Path, corpus: Path, plans: list[Path]) -> Iterator[tuple[str, Path]]:
     from corpusdiff.site.serve import preview_server
 
     word = tmp_path / "inbox" / "plan-2025.docx"
     word.parent.mkdir()
-    word.write_bytes(_docx_of(PLANS[2]))
+    word.write_bytes(_docx_of(plans[2]))
     ingest(corpus, [word], {"date": "2025-01"})
     out = tmp_path / "site"
     build_site(corpus, out)

@@ -15,8 +15,10 @@ from corpusdiff.store import cache
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Metadata, Source
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
-from tests.conftest import ROOT, SEEDS, empty_cache_with_index
+from tests.conftest import ROOT, SEEDS, empty_cache_with_index, seed_excerpts
 
+#: Two plan reports, of which a diff compares the heads (`seed_excerpts`): every kind of cache
+#: entry (trees, segmentations, the diff) at a fraction of the whole reports' three cold diffs.
 OLD = SEEDS / "futian-2022-01-plan-report.txt"
 NEW = SEEDS / "futian-2025-01-plan-report.txt"
 
@@ -36,6 +38,7 @@ def _entries(root: Path) -> list[Path]:
 
 
 def _diff(cache_dir: Path) -> subprocess.CompletedProcess[str]:
+    old, new = seed_excerpts(cache_dir.parent / "reports", [OLD, NEW], lines=60)
     env = {**os.environ, "CORPUSDIFF_CACHE_DIR": str(cache_dir)}
     return subprocess.run(
         [
@@ -45,8 +48,8 @@ def _diff(cache_dir: Path) -> subprocess.CompletedProcess[str]:
             "--corpus",
             str(ROOT / "corpus"),
             "diff",
-            str(OLD),
-            str(NEW),
+            str(old),
+            str(new),
             "--format",
             "json",
         ],
