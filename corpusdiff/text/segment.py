@@ -4,9 +4,9 @@ jieba's full 350k-word dictionary takes about half a second to load, so a tokeni
 created only when a sentence is not already known, and its dictionary is loaded bucket by
 bucket from an on-disk index (corpusdiff.dictindex): only the entries the texts can use, with
 tokens identical to the full dictionary's (see `PartialDictionary`). Without the disk cache
-the full dictionary is loaded. Sentences are segmented one at a time (jieba never joins words
-across 。；！？, so the tokens are the same as for the whole text) and kept: in memory, and on
-disk (corpusdiff.cache) for the next process.
+the full dictionary is loaded. Sentences and clauses are segmented one at a time (jieba never
+joins words across 。；！？，：, so the tokens are the same as for the whole text) and kept: in
+memory, and on disk (corpusdiff.cache) for the next process.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from corpusdiff.text import stores
 from corpusdiff.text.chars import has_word_char
-from corpusdiff.text.sentences import SENTENCE_STOPS
+from corpusdiff.text.sentences import CLAUSE_STOPS, SENTENCE_STOPS
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 
 if TYPE_CHECKING:  # imported where used: a warm run never segments, and never needs sqlite
@@ -29,7 +29,12 @@ if TYPE_CHECKING:  # imported where used: a warm run never segments, and never n
     from corpusdiff.text.dictindex import DictIndex
 
 
-_PIECE_END_RE = re.compile(f"(?<=[{SENTENCE_STOPS}\n])")
+#: Where a text is cut into pieces segmented (and kept) one at a time: after the marks that end a
+#: sentence or a clause. jieba cuts its input into blocks at every mark that is no letter, digit
+#: or Han character, so it never joins a word across these either and the tokens are the same as
+#: for the whole text; cut at clauses too, the clauses the matcher compares on their own
+#: (`text.sentences.clauses`) are pieces already segmented.
+_PIECE_END_RE = re.compile(f"(?<=[{SENTENCE_STOPS}{CLAUSE_STOPS}\n])")
 #: What `add_word` gives a programme name: enough to win over any split of it.
 DOMAIN_FREQ = 200000
 

@@ -77,6 +77,19 @@ def test_partial_dictionary_segments_every_corpus_piece_like_the_full_one(
     assert seg._partial.tokenizer.total == full.total + DOMAIN_FREQ * len(seg.domain)
 
 
+def test_clauses_are_pieces_of_their_own_segmented_once_like_the_whole_sentence(full: jieba.Tokenizer) -> None:
+    """The matcher compares clauses on their own (text.sentences.clauses): segmenting a
+    sentence keeps its clauses, so a clause asked for later is no new work, and the tokens are
+    those of the whole sentence."""
+    sentence = "加快发展先进制造业，推动制造业高端化：建设新型工业化示范区。"
+    seg = Segmenter()
+    assert seg.tokens(sentence) == tuple(reference(full, ()).lcut(sentence, HMM=False))
+    assert {"加快发展先进制造业，", "推动制造业高端化：", "建设新型工业化示范区。"} <= set(seg.learned)
+    learned = len(seg.learned)
+    assert seg.tokens("推动制造业高端化：") == tuple(reference(full, ()).lcut("推动制造业高端化：", HMM=False))
+    assert len(seg.learned) == learned
+
+
 def test_text_with_lone_surrogates_segments_like_the_full_dictionary(full: jieba.Tokenizer) -> None:
     text = "\udcb8中国人民\ud800银行。"  # what surrogateescape leaves of undecodable bytes
     seg = Segmenter()
