@@ -162,6 +162,25 @@ def test_two_ingests_at_once_lose_nothing(template: Path, tmp_path: Path) -> Non
     assert len(list(git.Repo(corpus).iter_commits())) == len(ALL_SEEDS)
 
 
+def test_an_ingest_waiting_for_another_is_not_stopped_by_its_commit_in_progress(
+    template: Path, tmp_path: Path
+) -> None:
+    """While one ingest commits, git holds index.lock. A second ingest waits for the corpus
+    lock and only then looks for stale git locks: the first one's lock is gone by then (it was
+    refused as stale when the check came before the wait)."""
+    corpus = tmp_path / "c"
+    shutil.copytree(template, corpus)
+    repo = git.Repo(corpus)
+    index_lock = Path(repo.git_dir) / "index.lock"
+    with gitstore.locked(repo):  # the first ingest, committing
+        index_lock.write_text("", encoding="utf-8")
+        second = _start_ingest(corpus, seed_excerpts(tmp_path / "heads", ALL_SEEDS[1:2]))
+        time.sleep(3)  # the second has normalised its report and waits for the lock
+        index_lock.unlink()
+    assert second.wait(timeout=120) == 0
+    assert len(entries(corpus)) == 2
+
+
 def test_stale_git_lock_is_a_clear_error(template: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     shutil.copytree(template, corpus)

@@ -343,9 +343,10 @@ def ingest(
     jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
     documents = runner.map(normalize_job, jobs, progress(len(jobs)))
     repo = _writable_repository(root)
-    gitstore.refuse_unfinished_operation(repo)
-    gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
     with gitstore.locked(repo):
+        # checked holding the lock: another ingest's commit in progress is no stale git lock
+        gitstore.refuse_unfinished_operation(repo)
+        gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
         placer = _Placer(repo, root.resolve(), load_manifest(root), force)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
