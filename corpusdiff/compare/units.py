@@ -26,7 +26,7 @@ from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
-from corpusdiff.text.sentences import FULL_STOPS, clauses, sentences
+from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
@@ -48,7 +48,7 @@ _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.REVIEW, re.compile(r"回顾|执行情况|完成情况|发展成就|主要成效|工作成效")),
     (Role.TASKS, re.compile(r"任务|重点工作|工作建议|的建议|工作安排|工作计划|下半年")),
 )
-_LEAD_END = re.compile(r"[。；！？]")
+_LEAD_END = re.compile(f"[{SENTENCE_STOPS}]")
 _MARKER = re.compile(
     r"^(?:[—一－-]{2}|[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.．、]|[一二三四五六七八九十]+、)"
 )
