@@ -180,10 +180,37 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
         "坚决做到“两个维护”。",
         "应对“5.21”疫情。",  # a date
         "“坚持，再坚持”。",  # a sentence
+        "一定能跑出中国创新“加速度”。",  # a pace after 跑出 (创新 is no launching verb here)
+        "推出“江城速度”。",  # a pace, whatever the verb
+        "坚决查处“三乱”行为。",  # a counted name, but a thing punished
+        "重点解决实现“两不愁三保障”面临的突出问题。",  # a counted name inside a problem to solve
+        "着力破除“两头难”。",
     ],
 )
 def test_exclusions(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_report_s_own_place_named_as_a_model_is_a_claim() -> None:
+    """“<place>模式/品牌/样本/经验/方案” is no scheme when the report keeps naming the place."""
+    own_place = ["江城新区建设提速。", "江城产业集聚。", "江城交通改善。", "江城教育提质。", "江城医疗扩容。"]
+    assert names(*own_place, "打造智慧评审“江城模式”。") == []
+    assert names(*own_place, "推广“枫桥经验”。") == ["枫桥经验"]  # a place named only there
+    assert names(*own_place, "总结“江城模式”试点改革成效。") == ["江城模式"]  # a pilot, by its context
+    assert names("打造智慧评审“江城模式”。") == ["江城模式"]  # a place the report does not keep naming
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("建设企业“出海”一站式服务平台。", []),  # the platform is the manner's; the quote is whom it serves
+        ("打造“小微”一站式财会服务平台。", []),
+        ("建设企业“出海”服务平台。", ["出海"]),  # without the manner, the platform is named
+        ("推广“数字账本”治理模式。", ["数字账本"]),  # 模式 is a noun, not a manner
+    ],
+)
+def test_a_manner_after_the_quote_takes_the_programme_noun(text: str, kept: list[str]) -> None:
+    assert names(text) == kept
 
 
 def test_an_aim_quoted_in_two_editions_is_no_programme() -> None:
