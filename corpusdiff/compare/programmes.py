@@ -26,8 +26,10 @@ evidence (`_evidence`) and is not marked as something else:
 
 A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
-it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing or believing precedes
-it (纠正/反对/严禁…, 树立/坚定…, 成为). Lists (“首善之区、幸福福田”) need a counted part, a
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing, curing, punishing or
+believing precedes it (纠正/反对/严禁…, 解决/破除/查处…, 树立/坚定…, 成为, 跑出). A manner word after
+the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
+model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part, a
 programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
 them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
 family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).

@@ -19,9 +19,18 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # (2018, 2019: held out until their errors were read for the doctrine, category-list, charge and
 # A改B rules) 0.779 / 0.898 before those rules, 0.873 / 0.932 with them; held out (2021, 2022,
 # labelled afterwards) 0.673 / 1.000 before them, 0.786 / 1.000 with them. Session 7's 两个-formula,
-# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. The floors sit
-# a little below, so a change that costs a name or two fails here.
-FLOORS = {"tuning": (0.95, 0.96), "tuning-national": (0.93, 0.91), "held_out": (0.87, 0.97)}
+# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. Issue 14's rules
+# (paces, verbs of curing, a report's own place as a model, a manner after the quote), tuned on
+# `tuning` and `tuning-national` only: tuning 0.983 / 0.974, tuning-national 0.982 / 0.932, held out
+# 0.917 / 1.000; held_out_2 (national 2016, 2017, labelled before the rule was run on them) scored
+# once, after the rules were fixed: 0.872 / 0.976 (0.854 / 0.976 with the rule before them). The
+# floors sit a little below each score, so a change that costs a name or two fails here.
+FLOORS = {
+    "tuning": (0.97, 0.96),
+    "tuning-national": (0.96, 0.91),
+    "held_out": (0.90, 0.97),
+    "held_out_2": (0.85, 0.95),
+}
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
