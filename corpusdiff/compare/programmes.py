@@ -26,8 +26,10 @@ evidence (`_evidence`) and is not marked as something else:
 
 A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
-it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing or believing precedes
-it (纠正/反对/严禁…, 树立/坚定…, 成为). Lists (“首善之区、幸福福田”) need a counted part, a
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing, curing, punishing or
+believing precedes it (纠正/反对/严禁…, 解决/破除/查处…, 树立/坚定…, 成为, 跑出). A manner word after
+the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
+model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part, a
 programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
 them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
 family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).
@@ -88,9 +90,9 @@ _HONOUR_NAME_RE = re.compile(
 #: 年度 (“2024年度活力城区”, “年度重大创新突破产品”) belongs to yearly awards and rankings;
 #: programmes carry a plain year (“2022福田文化菜单”).
 _HONOUR_INFIX = ("年度",)
-#: Outcomes, streaks and grades (“双第一”, “三连冠”, “优秀”, “零的突破”, “双100%”): results a
-#: report boasts of, not things it runs.
-_OUTCOME_RE = re.compile(r"(第一|连冠|优秀|突破|\d%)$")
+#: Outcomes, streaks, grades and paces (“双第一”, “三连冠”, “优秀”, “零的突破”, “双100%”,
+#: “加速度”, “深圳速度”): results a report boasts of, not things it runs.
+_OUTCOME_RE = re.compile(r"(第一|连冠|优秀|突破|速度|\d%)$")
 #: A pure measure of time or distance (“半小时”, “一公里”) is an emphasis, not a name.
 _MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(小时|分钟|公里|米|天)$")
 #: Names ending in a category word: an economy type (首店经济, 夜间经济), a kind of household,
@@ -172,6 +174,10 @@ _AFTER_NOUNS = (
     "服务站", "工作站", "中心", "园区", "建设", "市集", "招聘会", "购物节", "文化节", "艺术节",
     "音乐节", "邀请赛", "大赛", "巡展", "表演", "推介", "主题教育", "专题教育", "学习教育",
 )  # fmt: skip
+#: A manner word opening the words after a quote (企业“出海”一站式服务平台, “小个专”一站式…平台,
+#: “大水漫灌”式强刺激): the programme noun that follows belongs to the manner (…式 says how), and
+#: the quote names whom or what it serves, not the programme. 模式/方式/形式… are nouns, not manners.
+_MANNER_AFTER_RE = re.compile(rf"^[{IDEOGRAPHS}]{{0,3}}?(?<![模方形公程仪样格])式")
 #: “X”为抓手 / 为牵引 / 为载体 / 为突破口: the report makes X the lever of a chapter; what it
 #: levers with is a programme (以“全域治理”为抓手).
 _LEVER_AFTER_RE = re.compile(r"^为(抓手|牵引|载体|突破口)")
@@ -206,7 +212,9 @@ _COMPOUND_GAP = 2
 #: areas, fields, firms or people (向创新驱动、“三农”、民生等领域倾斜; 小微企业、“三农”和贫困地区;
 #: “三区三州”等深度贫困地区) is one of those things, not a programme; up to eight characters of
 #: the category's modifier may stand between.
-_CATEGORY_MEMBER_RE = re.compile(r"^(?:[、和及与]|等)[^，。；：“”]{0,8}?(地区|领域|行业|企业|单位|人员|群体|家庭)")
+_CATEGORY_MEMBER_RE = re.compile(
+    r"^(?:[、和及与]|等)[^，。；：“”]{0,8}?(地区|领域|行业|企业|单位|人员|群体|家庭)"
+)
 #: Verbs that introduce an honour or title (获评“…”, 荣获“…”, 入选全国“…”). Up to eight
 #: characters (全国, 首批省级, 2022年) may stand between the verb and the quote.
 _HONOUR_VERB_RE = re.compile(
@@ -215,13 +223,21 @@ _HONOUR_VERB_RE = re.compile(
 #: Unless the quote is followed by a noun it modifies (荣获…“百千万工程”年度考评…第一名: the
 #: honour is the ranking, not the programme), or that noun is itself an award (…最佳产品奖).
 _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
-#: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”) and of
+#: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”), of curing
+#: or punishing (解决…“大班额”问题, 破除, 化解, 根治, 摆脱, 摒弃, 查处“地条钢”, 打击, 处置) and of
 #: holding a belief (树立“四个意识”, 坚定“四个自信”; 纠治“四风”): what follows is a problem or a doctrine;
-#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; and 着眼 (着眼“放水养鱼”):
-#: an aim the policy serves.
+#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; 着眼 (着眼“放水养鱼”): an aim
+#: the policy serves; and 跑出 (跑出…“加速度”): a pace, a metaphor. 治理 and 防治 are left out: they
+#: are nouns before a programme as often (政府治理“一网统管”, 污染防治三个“十条”).
 _NEGATIVE_BEFORE_RE = re.compile(
-    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为|着眼)[^，。；：、“”]{0,4}$"
+    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|解决|破除|化解|根治|摆脱|摒弃|"
+    r"查处|打击|处置|树立|树牢|坚定|成为|着眼|跑出)[^，。；：、“”]{0,4}$"
 )
+#: A report's own place named as a way or a showcase (“福田模式”, “福田品牌”, “福田样本”,
+#: “中国方案”): a claim about the place, not a scheme; a place the report keeps naming outside
+#: the quote, which a named experience from elsewhere (“枫桥经验”: 枫桥 only there) is not.
+_SELF_MODEL_RE = re.compile(rf"^([{IDEOGRAPHS}]{{2,3}})(模式|品牌|样本|经验|方案)$")
+_SELF_MODEL_MIN_USES = 5
 #: How many characters before a quote are read for its context.
 _BEFORE_WINDOW = 12
 #: Texts (paragraphs) whose mentions are remembered: a few reports' worth.
@@ -240,6 +256,7 @@ class _Mention:
     context: str
     evidence: bool  # this mention shows the name is a programme's
     marked: bool  # this mention shows it is something else (honour, goal, problem, category)
+    by_shape: bool = False  # the evidence is the name's shape alone, no word around it
 
 
 def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] = ()) -> list[Programme]:
@@ -247,6 +264,7 @@ def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] 
     editions (one iterable of texts per edition). A name shown to be a programme's there
     counts here too; a name merely quoted there counts unless some mention marks it as
     something else or it is a list or a composition (`_needs_strong_evidence`)."""
+    texts = list(texts)
     mentions = [m for text in texts for m in _mentions(text)]
     elsewhere = [m for edition in others for text in edition for m in _mentions(text)]
     shown_elsewhere = {m.name for m in elsewhere if m.evidence}
@@ -258,9 +276,11 @@ def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] 
         m.name for m in mentions
         if _is_composition(m.name) and not m.marked and _plus_head(m.name) in families
     }  # fmt: skip
+    named_in_context = {m.name for m in mentions if m.evidence and not m.by_shape}
+    self_models = _self_models({m.name for m in mentions} - named_in_context, texts)
     kept: dict[str, Programme] = {}
     for m in mentions:
-        if m.name in kept:
+        if m.name in kept or m.name in self_models:
             continue
         if (
             m.name in evidenced
@@ -269,6 +289,19 @@ def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] 
         ):
             kept[m.name] = Programme(m.name, m.context)
     return list(kept.values())
+
+
+def _self_models(names: Iterable[str], texts: Sequence[str]) -> set[str]:
+    """Names “<place>模式/品牌/…” whose place the document names at least
+    `_SELF_MODEL_MIN_USES` times outside them: its own place's way, a claim (`_SELF_MODEL_RE`).
+    `names` are those no mention shows by its context (“香蜜湖模式”试点改革 is a pilot)."""
+    document = "\n".join(texts)
+    found = set()
+    for name in names:
+        model = _SELF_MODEL_RE.match(name)
+        if model and document.count(model.group(1)) - document.count(name) >= _SELF_MODEL_MIN_USES:
+            found.add(name)
+    return found
 
 
 def _plus_head(name: str) -> str:
@@ -296,9 +329,11 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
         start = _list_start(text, matches, n)
         before = text[max(0, start - _BEFORE_WINDOW) : start]
         own_before = text[max(0, match.start() - _BEFORE_WINDOW) : match.start()]
-        evidence, marked = _evidence(name, before, own_before, text[_list_end(text, matches, n) :])
+        after = text[_list_end(text, matches, n) :]
+        evidence, marked = _evidence(name, before, own_before, after)
+        by_shape = evidence and not _evidence(name, before, own_before, after, shape=False)[0]
         context = text[max(0, match.start() - 8) : match.end() + 8]
-        found.append((start, _Mention(name, context, evidence, marked)))
+        found.append((start, _Mention(name, context, evidence, marked, by_shape)))
     lists: dict[int, list[_Mention]] = {}
     for start, mention in found:
         lists.setdefault(start, []).append(mention)
@@ -306,7 +341,10 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
         start for start, members in lists.items()
         if any(m.evidence for m in members) and not any(m.marked for m in members)
     }  # fmt: skip
-    return tuple(_Mention(m.name, m.context, True, False) if start in shared else m for start, m in found)
+    return tuple(
+        _Mention(m.name, m.context, True, False) if start in shared and not m.evidence else m
+        for start, m in found
+    )
 
 
 def _list_end(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
@@ -419,9 +457,11 @@ def _negative_after(head: str) -> bool:
     return not any(noun in rest for noun in _AFTER_NOUNS)
 
 
-def _evidence(name: str, before: str, own_before: str, after: str) -> tuple[bool, bool]:
+def _evidence(
+    name: str, before: str, own_before: str, after: str, *, shape: bool = True
+) -> tuple[bool, bool]:
     """(evidence, marked) for one mention: `before` precedes its list of quotes, `own_before`
-    the quote itself, `after` follows the list."""
+    the quote itself, `after` follows the list; with `shape` False, the words around it alone."""
     if _rejected_name(name):
         return False, True
     head = _after_nouns(after)
@@ -430,15 +470,20 @@ def _evidence(name: str, before: str, own_before: str, after: str) -> tuple[bool
         return False, True
     if _negative_after(head) or _NEGATIVE_BEFORE_RE.search(before) or _CATEGORY_MEMBER_RE.match(after):
         return False, True
-    strong_after = any(noun in head for noun in _STRONG_AFTER_NOUNS) or bool(_LEVER_AFTER_RE.match(after))
+    serves_a_manner = bool(_MANNER_AFTER_RE.match(head))
+    programme_head = "" if serves_a_manner else head
+    strong_after = any(noun in programme_head for noun in _STRONG_AFTER_NOUNS) or bool(
+        _LEVER_AFTER_RE.match(after)
+    )
     if _is_list(name):
         parts = name.split("、")
         return strong_after or any(_counted(part) for part in parts) or _counts_parts(head, parts), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
-    if _shape(name) or strong_after or any(noun in head for noun in _AFTER_NOUNS):
+    if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):
         return True, False
-    return bool(_BEFORE_NOUN_RE.search(own_before) or _BEFORE_VERB_RE.search(own_before)), False
+    launched = bool(_BEFORE_VERB_RE.search(own_before)) and not serves_a_manner
+    return bool(_BEFORE_NOUN_RE.search(own_before) or launched), False
 
 
 def mentioned(name: str, plain_text: str) -> bool:

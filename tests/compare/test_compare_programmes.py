@@ -19,9 +19,18 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # (2018, 2019: held out until their errors were read for the doctrine, category-list, charge and
 # A改B rules) 0.779 / 0.898 before those rules, 0.873 / 0.932 with them; held out (2021, 2022,
 # labelled afterwards) 0.673 / 1.000 before them, 0.786 / 1.000 with them. Session 7's 两个-formula,
-# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. The floors sit
-# a little below, so a change that costs a name or two fails here.
-FLOORS = {"tuning": (0.95, 0.96), "tuning-national": (0.93, 0.91), "held_out": (0.87, 0.97)}
+# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. Issue 14's rules
+# (paces, verbs of curing, a report's own place as a model, a manner after the quote), tuned on
+# `tuning` and `tuning-national` only: tuning 0.983 / 0.974, tuning-national 0.982 / 0.932, held out
+# 0.917 / 1.000; held_out_2 (national 2016, 2017, labelled before the rule was run on them) scored
+# once, after the rules were fixed: 0.872 / 0.976 (0.854 / 0.976 with the rule before them). The
+# floors sit a little below each score, so a change that costs a name or two fails here.
+FLOORS = {
+    "tuning": (0.97, 0.96),
+    "tuning-national": (0.96, 0.91),
+    "held_out": (0.90, 0.97),
+    "held_out_2": (0.85, 0.95),
+}
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
@@ -180,10 +189,37 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
         "坚决做到“两个维护”。",
         "应对“5.21”疫情。",  # a date
         "“坚持，再坚持”。",  # a sentence
+        "一定能跑出中国创新“加速度”。",  # a pace after 跑出 (创新 is no launching verb here)
+        "推出“江城速度”。",  # a pace, whatever the verb
+        "坚决查处“三乱”行为。",  # a counted name, but a thing punished
+        "重点解决实现“两不愁三保障”面临的突出问题。",  # a counted name inside a problem to solve
+        "着力破除“两头难”。",
     ],
 )
 def test_exclusions(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_report_s_own_place_named_as_a_model_is_a_claim() -> None:
+    """“<place>模式/品牌/样本/经验/方案” is no scheme when the report keeps naming the place."""
+    own_place = ["江城新区建设提速。", "江城产业集聚。", "江城交通改善。", "江城教育提质。", "江城医疗扩容。"]
+    assert names(*own_place, "打造智慧评审“江城模式”。") == []
+    assert names(*own_place, "推广“枫桥经验”。") == ["枫桥经验"]  # a place named only there
+    assert names(*own_place, "总结“江城模式”试点改革成效。") == ["江城模式"]  # a pilot, by its context
+    assert names("打造智慧评审“江城模式”。") == ["江城模式"]  # a place the report does not keep naming
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("建设企业“出海”一站式服务平台。", []),  # the platform is the manner's; the quote is whom it serves
+        ("打造“小微”一站式财会服务平台。", []),
+        ("建设企业“出海”服务平台。", ["出海"]),  # without the manner, the platform is named
+        ("推广“数字账本”治理模式。", ["数字账本"]),  # 模式 is a noun, not a manner
+    ],
+)
+def test_a_manner_after_the_quote_takes_the_programme_noun(text: str, kept: list[str]) -> None:
+    assert names(text) == kept
 
 
 def test_an_aim_quoted_in_two_editions_is_no_programme() -> None:
