@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from tests.eval_initiatives import (
-    COLUMNS,
     LABELS,
     DifferView,
     PairScore,
@@ -33,6 +32,7 @@ from tests.eval_initiatives import (
     pooled,
     raw_path,
     row,
+    ruled,
     score,
 )
 
@@ -246,23 +246,10 @@ def pooled_rows(scores: Sequence[PairScore]) -> list[PairScore]:
 
 
 def table(scores: Sequence[PairScore]) -> str:
-    rows = [row(s) for s in scores]
-    sums = [row(s) for s in pooled_rows(scores)]
-    widths = [max(len(r[i]) for r in [COLUMNS, *rows, *sums]) for i in range(len(COLUMNS))]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        )
-
-    rule = "-" * len(line(COLUMNS))
+    """Every pair's four rows, then the pooled rows, laid out as `make eval` lays out its table."""
     return "\n".join(
         [
-            line(COLUMNS),
-            rule,
-            *map(line, rows),
-            rule,
-            *map(line, sums),
+            *ruled([[row(s) for s in scores], [row(s) for s in pooled_rows(scores)]]),
             "",
             "A: the project's label (tests/data/labels/initiatives/), B: the blind second reading. 'B against A':",
             "B's label stands in for the differ and is scored against A with `make eval`'s measures.",
