@@ -277,10 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: no second readings (*{SECOND}.json) in {SECOND_READINGS}", file=sys.stderr)
         return 2
     print(table(scores))
-    if args.verbose:
-        for s in scores:
-            print()
-            print(details(s))
+    for s in scores if args.verbose else ():
+        print(f"\n{details(s)}")
     return 0
 
 

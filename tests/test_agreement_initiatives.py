@@ -208,3 +208,15 @@ def test_every_stored_second_reading_agrees_with_itself(second: Path) -> None:
 
 def test_there_are_second_readings() -> None:
     assert len(second_readings()) >= 2
+
+
+def test_the_report_has_four_rows_a_pair_then_the_pooled_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    futian = next(p for p in second_readings() if p.name.startswith("futian-"))
+    assert main(["--verbose", str(futian)]) == 0
+    out = capsys.readouterr().out
+    pair = futian.name.removesuffix(".second.json")
+    for how in ("B against A", "A against B", "B against A, related aside", "A against B, related aside"):
+        assert out.count(f"{pair}: {how} ") == 1, how  # its table row
+        assert f"== {pair}: {how}\n" in out  # its disagreements
+    assert "all pairs, both directions " in out and "all pairs, both directions, related aside " in out
+    assert out.count("wrongly called dropped:") == 4
