@@ -203,11 +203,10 @@ def first_label(second: Path) -> Path:
     return LABELS / (second.name.removesuffix(f"{SECOND}.json") + ".json")
 
 
-def load(path: Path) -> dict[str, Any]:
+def load(path: Path, what_to_do: str) -> dict[str, Any]:
+    """A label file; `what_to_do` ends the error line when it is missing."""
     if not path.exists():
-        raise AgreementError(
-            f"{path}: no such label file; a second reading needs the project's label beside it in {LABELS}"
-        )
+        raise AgreementError(f"{path}: no such label file; {what_to_do}")
     try:
         loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
@@ -227,7 +226,10 @@ def report(label: Label, first: Label, side: str) -> Path:
 
 def score_reading(second_path: Path) -> list[PairScore]:
     """The four rows of one second reading."""
-    first, second = load(first_label(second_path)), load(second_path)
+    second = load(second_path, f"give a second reading, <pair>{SECOND}.json (see {SECOND_READINGS})")
+    first = load(
+        first_label(second_path), f"a second reading needs the project's label of its pair in {LABELS}"
+    )
     old, new = blocks(report(second, first, "old")), blocks(report(second, first, "new"))
     return agreement(first, second, old, new, second_path.name.removesuffix(f"{SECOND}.json"))
 

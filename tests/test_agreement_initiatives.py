@@ -197,8 +197,8 @@ def test_a_second_reading_without_its_first_label_exits_2(
 def test_every_stored_second_reading_agrees_with_itself(second: Path) -> None:
     """Every lead of both labels is found in its report, in order, and each label read against itself
     is perfect: the stored files and the cut still fit the texts."""
-    first = load(first_label(second))
-    reading = load(second)
+    first = load(first_label(second), "")
+    reading = load(second, "")
     assert (reading["meta"]["old"], reading["meta"]["new"]) == (first["meta"]["old"], first["meta"]["new"])
     old, new = blocks(report(reading, first, "old")), blocks(report(reading, first, "new"))
     for label in (first, reading):
