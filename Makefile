@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install install-runtime browser demo test fuzz eval lint cli-docs bench clean
+.PHONY: install install-runtime browser demo test fuzz eval agreement lint cli-docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ fuzz: install
 # `make eval ARGS=--verbose` lists every error.
 eval: install
 	$(BIN)/python -m tests.eval_initiatives $(ARGS)
+
+# The readers' own agreement: the blind second readings (tests/data/labels/second-readings/)
+# scored against the project's labels and back, with eval's measures; `ARGS=--verbose` lists
+# every disagreement.
+agreement: install
+	$(BIN)/python -m tests.agreement_initiatives $(ARGS)
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks docs
