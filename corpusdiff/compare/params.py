@@ -8,6 +8,8 @@ here by hand, so a change to them is a reviewed change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 #: Logistic weights: intercept, then lead, body (words), chars (bigrams), anchors, position, same
 #: kind, relative likeness, mutual best, backed relative likeness, shared sentences, shared clauses.
 #: The clause weight (issue 14) is fitted alone, the intercept and the other weights held at these
@@ -86,3 +88,21 @@ SENTENCE_THRESHOLD = 0.45
 #: A pair whose changed characters are at most this share of both texts, with no figure
 #: changed, is recurring rather than reworded.
 RECURRING_EDIT_RATIO = 0.04
+
+
+@dataclass(frozen=True)
+class MatcherParams:
+    """The initiative matcher's weights and thresholds as one value, defaulting to this module's.
+    `compare` takes it so that a calibration can score other values (tests/crossval_initiatives.py)
+    with no module state changed; the differ itself always runs with `MATCHER`."""
+
+    weights: tuple[float, ...] = WEIGHTS
+    pair_probability: float = PAIR_PROBABILITY
+    merge_probability: float = MERGE_PROBABILITY
+    sure_piece_margin: float = SURE_PIECE_MARGIN
+    mutual_lead: float = MUTUAL_LEAD
+    backed_likeness: float = BACKED_LIKENESS
+
+
+#: The values the differ runs with.
+MATCHER = MatcherParams()
