@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 #: The thresholds tried on each fold's training files: PAIR_PROBABILITY x MERGE_PROBABILITY.
 PAIR_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
-MERGE_GRID = (0.02, 0.05, 0.1, 0.2, 0.3)
+MERGE_GRID = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 MEASURES = ("pairs_found", "pair_precision", "called_dropped_right", "called_new_right")
 
 
