@@ -3,6 +3,7 @@ pairs: each fold fits on the other pairs' rows only, and held-out label files ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from tests.calibrate_initiatives import Row, fit
 from tests.compare.test_compare import ARTS, FESTIVAL, HETAO, INVEST, RIVER, SERVICES, VENUES, edition
-from tests.crossval_initiatives import HeldOut, LabelledPair, folds, main, read_pair
+from tests.crossval_initiatives import HeldOut, LabelledPair, folds, main, read_pair, scored
 
 LABEL_DIR = Path(__file__).parent.parent / "data" / "labels" / "initiatives"
 
@@ -87,3 +88,21 @@ def test_a_held_out_label_set_is_refused_before_anything_is_read() -> None:
 def test_the_command_refuses_a_held_out_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(LABEL_DIR / "national-2016__national-2017.json")]) == 2
     assert "national-2016__national-2017 is held out" in capsys.readouterr().err
+
+
+def test_a_fold_scores_what_make_eval_scores() -> None:
+    """The folds pair the units from precomputed candidates (`compare.core.match_candidates`): with
+    params.py's values, a tuned pair's measures are those `make eval` prints for it."""
+    from corpusdiff.compare.params import MATCHER
+    from tests.eval_initiatives import evaluate
+
+    path = LABEL_DIR / "futian-2023-10__futian-2025-01.json"
+    pair = read_pair(path.stem, json.loads(path.read_text(encoding="utf-8")))
+    measured, expected = scored(pair, MATCHER), evaluate(path)
+    assert (measured.found, measured.pairs_right, measured.pairs_judged) == (expected.found, expected.pairs_right, expected.pairs_judged)
+    assert (measured.dropped_right, measured.dropped_called, measured.new_right, measured.new_called) == (
+        expected.dropped_right,
+        expected.dropped_called,
+        expected.new_right,
+        expected.new_called,
+    )
