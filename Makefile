@@ -62,6 +62,12 @@ fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 	CORPUSDIFF_KILL_TRIALS=100 $(BIN)/pytest -q -p no:cacheprovider tests/test_faults.py
 
+# Cross-validate the matcher's weights and thresholds, leaving one tuned labelled pair out at a time
+# (never a held-out one); `make xval ARGS=--grid` also scores every threshold of the grid out of fold.
+.PHONY: xval
+xval: install
+	$(BIN)/python -m tests.crossval_initiatives $(ARGS)
+
 # Score the differ against the hand-labelled pairs (tests/data/labels/initiatives/);
 # `make eval ARGS=--verbose` lists every error.
 eval: install

@@ -16,6 +16,7 @@ from typing import overload
 
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
+from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.tables import compare_tables
 from corpusdiff.compare.units import (
@@ -53,13 +54,15 @@ def compare(
     new: DocTree,
     overrides: Overrides | None = None,
     stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
+    matcher: MatcherParams = MATCHER,
 ) -> DiffResult:
     """The full comparison of two editions (same inputs, same result). `stopwords` are the
-    corpus's (its vocabulary); words in them never count as evidence."""
+    corpus's (its vocabulary); words in them never count as evidence. `matcher`: the initiative
+    matcher's weights and thresholds (params.py's unless a calibration scores others)."""
     overrides = overrides or Overrides()
     seg = editions_segmenter(old, new, stopwords)
     sections, notes = align_sections(old, new, seg, overrides)
-    initiatives = classify_units(old, new, seg, sections)
+    initiatives = classify_units(old, new, seg, sections, matcher)
     programmes = compare_programmes(_all_text(old), _all_text(new))
     remember_segmentations(seg)
     tables = compare_tables(old, new)
@@ -328,7 +331,7 @@ def _plain_parts(tree: DocTree) -> frozenset[int | None]:
 
 
 def classify_units(
-    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch]
+    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch], matcher: MatcherParams = MATCHER
 ) -> list[Initiative]:
     """Pair initiative units with one scoring model and one assignment (compare/units.py),
     then describe each pair: its class, the word-level diff, figures and sentences inside."""
@@ -336,7 +339,7 @@ def classify_units(
     pairs: dict[int | None, int] = {
         m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
     }
-    unit_pairs = match_initiative_units(old, new, seg)
+    unit_pairs = match_initiative_units(old, new, seg, matcher)
     old_units, new_units, matches = unit_pairs.old_units, unit_pairs.new_units, unit_pairs.matches
     roles_old, roles_new = unit_pairs.roles
     result: list[Initiative] = []
@@ -391,19 +394,34 @@ class UnitPairs:
     matches: list[Match]
 
 
-def match_initiative_units(old: DocTree, new: DocTree, seg: Segmenter) -> UnitPairs:
+def match_initiative_units(
+    old: DocTree, new: DocTree, seg: Segmenter, matcher: MatcherParams = MATCHER
+) -> UnitPairs:
     """Every pairing step of the differ, in order: the model's assignment with identical
     texts forced, merges and splits, whole copies preferred, then the layout's pairs. One
     place, so that what examines the pairs (tests.diagnose_initiatives) sees the differ's own."""
-    old_units, new_units, features = candidate_features(old, new, seg)
+    return match_candidates(old, new, candidate_features(old, new, seg, matcher), matcher)
+
+
+Candidates = tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]
+
+
+def match_candidates(
+    old: DocTree, new: DocTree, candidates: Candidates, matcher: MatcherParams = MATCHER
+) -> UnitPairs:
+    """`match_initiative_units` from the candidate pairs `candidate_features` found: the costly
+    part (segmenting, vectors) done once, a calibration scores many weights and thresholds on it."""
+    old_units, new_units, features = candidates
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     forced = (
         _identical(old_units, new_units, roles_old, roles_new)
         if roles_correspond(old, new)
         else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
     )
-    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
-    matches += pairs_by_structure(old, new, old_units, new_units, matches, features)
+    matches = prefer_whole_copies(
+        old_units, new_units, match_units(old_units, new_units, features, forced, matcher)
+    )
+    matches += pairs_by_structure(old, new, old_units, new_units, matches, features, matcher)
     return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches)
 
 
