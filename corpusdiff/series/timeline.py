@@ -686,27 +686,15 @@ def _join_doubtful_across(
     2013→2022 pairs it with 2022's 生态环境综合治理 (0.90), where that lineage goes on: 2014's
     pollution paragraph, where it starts, gets 2013's paragraph as its past. A merge is the
     mirror image."""
-    between = a[0] + 1
     if link.relation == Relation.SPLIT:
-        onward = graph.successor.get(a)
-        later = set(graph.after(b)[1:])
-        if (
-            onward is not None
-            and onward[0] == between
-            and _dead_end(graph, onward)
-            and _paired_elsewhere(a, later, links, old_side=True)
-        ):
-            _join_distant_extra(graph, a, b, pair, link, floor=0.0)
+        step, dead, own, lineage = graph.successor.get(a), _dead_end, a, graph.after(b)[1:]
     elif link.relation == Relation.MERGE:
-        coming = graph.predecessor.get(b)
-        earlier = set(graph.before(a)[:-1])
-        if (
-            coming is not None
-            and coming[0] == between
-            and _dead_start(graph, coming)
-            and _paired_elsewhere(b, earlier, links, old_side=False)
-        ):
-            _join_distant_extra(graph, a, b, pair, link, floor=0.0)
+        step, dead, own, lineage = graph.predecessor.get(b), _dead_start, b, graph.before(a)[:-1]
+    else:
+        return
+    leads_nowhere = step is not None and step[0] == a[0] + 1 and dead(graph, step)
+    if leads_nowhere and _paired_elsewhere(own, set(lineage), links, old_side=link.relation == Relation.SPLIT):
+        _join_distant_extra(graph, a, b, pair, link, floor=0.0)
 
 
 def _paired_elsewhere(

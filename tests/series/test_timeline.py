@@ -356,9 +356,9 @@ def test_a_doubtful_split_across_an_edition_counts_where_the_one_to_one_step_lea
 
 
 def test_a_doubtful_merge_across_an_edition_counts_where_the_one_to_one_step_comes_from_nowhere() -> None:
-    # the mirror image: 1/4 -> 2/8 starts in edition 1; 0/2 -> 1/5 ends, and began in -1/0 (here
-    # edition 0 is the second); 0 -> 2 folds 0/2 into 2/8, and the diff of the first edition with
-    # edition 2 pairs its unit with 2/8
+    # the mirror image: 2/4 -> 3/8 starts in edition 2 from nowhere; 0/0 -> 1/2 -> 2/5 ends
+    # there. The diff of editions 1 and 3 folds 1/2 into 3/8, doubtfully, and 0 -> 3 pairs 0/0
+    # with 3/8: 2/5, where that lineage ends, is merged into 3/8
     links = {
         (0, 1): [Link(0, 2, 1.0)],
         (1, 2): [Link(2, 5, 1.0)],
