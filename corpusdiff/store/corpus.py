@@ -413,7 +413,7 @@ class _Placer:
         self.placed_texts: dict[str, str] = {}  # id -> text, for documents placed in this run
         self.placed_sources: dict[str, str] = {}  # id -> source sha256, likewise
         self.shapes: Mapping[str, DateShape] = {}  # series -> the date shape of its ids
-        self.coming: dict[str, list[tuple[str, str]]] = {}  # id in shape -> (sha256, text) to place
+        self.coming: dict[str, list[tuple[str, NormalizedDocument]]] = {}  # id in shape -> (sha256, doc)
         for entry in entries(root):
             self._remember(entry)
         self.shapes_before = series_shapes((e.metadata.series, e.id) for e in self.known)
@@ -441,20 +441,21 @@ class _Placer:
         )
         for raw, doc in new:
             wanted = in_shape(proposed_id(doc.metadata), self.shapes.get(doc.metadata.series))
-            self.coming.setdefault(wanted, []).append((raw.sha256, render(doc)))
+            self.coming.setdefault(wanted, []).append((raw.sha256, doc))
 
     def _new_id(self, raw: RawReport, document: NormalizedDocument) -> str:
         """The id in its series' shape; the edition's own finer date when another report
         (not a second source of this one) holds or will hold that id."""
         proposed = proposed_id(document.metadata)
         wanted = in_shape(proposed, self.shapes.get(document.metadata.series))
-        if wanted != proposed and self._crowded(wanted, raw.sha256, render(document)):
+        if wanted != proposed and self._crowded(wanted, raw.sha256, document):
             wanted = proposed
         return _unique_id(self.root, wanted, raw.sha256, self.placed_sources)
 
-    def _crowded(self, doc_id: str, sha256: str, text: str) -> bool:
-        """Whether a different report than `text` has, or is to get in this run, `doc_id`."""
-        others = [other for sha, other in self.coming.get(doc_id, []) if sha != sha256]
+    def _crowded(self, doc_id: str, sha256: str, document: NormalizedDocument) -> bool:
+        """Whether a different report than `document` has, or is to get in this run, `doc_id`
+        (a second source of the same report is no other edition: it gets `-2`, and is warned)."""
+        others = [render(other) for sha, other in self.coming.get(doc_id, []) if sha != sha256]
         if doc_id in self.placed_texts and self.placed_sources[doc_id] != sha256:
             others.append(self.placed_texts[doc_id])
         on_disk = confine.writable(self.root, self.root / f"{doc_id}.md")
@@ -463,7 +464,9 @@ class _Placer:
             source = read_metadata(holder).source
             if not source or source.sha256 != sha256:
                 others.append(holder)
-        mine = han_bigrams(text)
+        if not others:
+            return False
+        mine = han_bigrams(render(document))
         return any(han_likeness(mine, han_bigrams(other)) < SAME_REPORT for other in others)
 
     def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
