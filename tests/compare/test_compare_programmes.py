@@ -29,12 +29,17 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # quoted “X+” brand, 坚定不移 as no belief verb), tuned on all four sets above, in one run: tuning
 # 0.983 / 0.974 -> 0.983 / 0.974, tuning-national 0.982 / 0.932 -> 0.982 / 0.932, held_out 0.917 /
 # 1.000 -> 1.000 / 1.000, held_out_2 0.872 / 0.976 -> 1.000 / 1.000. The floors sit a little below
-# each score, so a change that costs a name or two fails here.
+# each score, so a change that costs a name or two fails here. held_out_3 (national 2013, 2014, 2015,
+# labelled and committed before the rule was run on them) scored once, after that round's rules
+# were fixed: 0.781 / 0.926 (0.568 / 0.926 with the rule before them, same run); below issue 14's
+# 0.90 bar: its errors (定心丸, 四两拨千斤, 两岸一家亲, 双目标, 双结合, 三网) are read now, so it
+# tunes from the next round on. Its floor sits a little below that one score.
 FLOORS = {
     "tuning": (0.97, 0.96),
     "tuning-national": (0.96, 0.91),
     "held_out": (0.96, 0.97),
     "held_out_2": (0.97, 0.97),
+    "held_out_3": (0.75, 0.90),
 }
 
 
