@@ -17,7 +17,7 @@ from typing import cast
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
 from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
-from corpusdiff.normalize.occasion import is_byline
+from corpusdiff.normalize.occasion import is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
@@ -195,7 +195,7 @@ class _Builder:
             return
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
-        after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
+        after_subtitle = isinstance(previous, Paragraph) and _is_occasion_paragraph(previous.text)
         self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
 
 
@@ -264,12 +264,18 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     source line, speaker or byline, `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
-        is_speech_subtitle(text)
+        _is_occasion_paragraph(text)
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
+
+
+def _is_occasion_paragraph(text: str) -> bool:
+    """A speech subtitle (`——在…会议上的讲话`) or an occasion line in brackets
+    (`（2024年1月18日在…会议上）`): complete without final punctuation, and a byline may follow."""
+    return is_speech_subtitle(text) or is_standalone_occasion(text)
 
 
 def running_headers(lines: list[str], title: str) -> frozenset[str]:
