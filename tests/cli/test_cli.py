@@ -86,6 +86,25 @@ def test_show_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
     assert code == 2 and "no document 'no/such/doc'" in err and "futian/annual-plan/2022-01" in err
 
 
+def test_show_reads_a_report_file_as_diff_does(tmp_path: Path) -> None:
+    """`show FILE --outline` checks a report's headings before it is ingested — the command
+    `diff --section` points to when no heading matches, with a file on either side."""
+    corpus = tmp_path / "empty-corpus"
+    code, out, _ = run("--corpus", str(corpus), "show", str(PLAN_2022), "--outline")
+    assert code == 0
+    assert out.split("\n")[:2] == [
+        "福田区2021年国民经济和社会发展计划执行情况与2022年计划",
+        "  一、2021年国民经济和社会发展计划执行情况",
+    ]
+    code, out, _ = run("--corpus", str(corpus), "show", str(PLAN_2022))
+    assert code == 0 and out == run("normalize", "-q", str(PLAN_2022))[1]
+    code, _, err = run("--corpus", str(corpus), "diff", str(PLAN_2022), str(PLAN_2022), "--section", "不存在")
+    assert code == 2
+    advice = err.split("`")[1].split()
+    assert advice[:2] == ["corpusdiff", "show"]
+    assert run("--corpus", str(corpus), *advice[1:])[0] == 0
+
+
 def test_ingest_of_a_bad_file_leaves_the_corpus_as_it_was(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     run("--corpus", str(corpus), "ingest", str(PLAN_2022))
