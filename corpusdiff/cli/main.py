@@ -489,6 +489,9 @@ _NOTED_FORMATS = ("json", "markdown")
 _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 #: The format an -o file's name asks for when --format is not given.
 _SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+#: Extensions of documents diff does not write: `-o changes.pdf` is refused rather than given
+#: terminal text under a PDF's name.
+_UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt", ".ods", ".rtf", ".pptx"})
 
 
 @main.command()
@@ -582,6 +585,11 @@ def diff(
     from corpusdiff.store.resolve import load_side
     from corpusdiff.types.diff import Status
 
+    if output and not fmt and output.suffix.lower() in _UNWRITTEN_SUFFIXES:
+        raise InputError(
+            f"-o {output.name}: diff does not write {output.suffix} files; end the name in "
+            f"{', '.join(_SUFFIX_FORMATS)} or .txt (terminal text), or choose with --format"
+        )
     fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
     named = [c.strip() for c in only.split(",")] if only else []
     unknown = sorted(set(named) - set(CLASSES))
