@@ -221,6 +221,19 @@ def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -
     assert any("running heads" in note for note in raw.notes)
 
 
+def test_a_title_worded_like_the_running_head_is_kept_as_the_title() -> None:
+    """政府工作报告 over every page and as the title on the first: the title, set large, stands
+    at the page's top edge with the same words, but it is no running head."""
+    blocks = [Block("政府工作报告", size=20, bold=True, centred=True), Block("各位代表：", indent=2)]
+    blocks += [Block(_SENTENCES, indent=2)] * 40
+    raw = decode_report(typeset(blocks, Page(running_head="政府工作报告")), "gwr.pdf")
+    assert raw.text.split("\n")[0] == "政府工作报告"
+    assert raw.title_hint == "政府工作报告"
+    assert raw.text.count("政府工作报告") == 1  # the running heads on every page go
+    assert any("running heads" in note for note in raw.notes)
+    assert not any("no title line" in warning for warning in normalize_raw(raw).warnings)
+
+
 def test_text_scaled_by_its_matrix_has_its_set_size() -> None:
     """A word processor may set `1 Tf` and scale the text: a 16 pt heading among 12 pt text."""
     buffer = io.BytesIO()
