@@ -293,16 +293,17 @@ def ingest(
 @click.pass_context
 @handle_errors
 def list_documents(ctx: click.Context, series: str | None) -> None:
-    """List the corpus's documents: id, date, genre, series and title."""
+    """List the corpus's documents: id, date, series and title."""
     corpus = _corpus(ctx)
     if not corpus.exists():
         raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
     rows = [e for e in corpus.entries if not series or e.metadata.series == series]
     rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
     width = max((len(e.id) for e in rows), default=2)
+    series_width = max((len(e.metadata.series) for e in rows), default=2)
     for entry in rows:
         meta = entry.metadata
-        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<20}  {meta.title}")
+        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<{series_width}}  {meta.title}")
     if not rows:
         click.echo("no documents", err=True)
 

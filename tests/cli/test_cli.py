@@ -79,6 +79,19 @@ def test_ingest_list_show(tmp_path: Path) -> None:
     ]
 
 
+def test_list_keeps_its_columns_with_long_series_names(tmp_path: Path) -> None:
+    """guangdong-five-year-plan is longer than the usual series name: the titles still start in
+    one column."""
+    corpus = tmp_path / "c"
+    outline = Path(__file__).parent.parent / "data" / "metadata" / "guangdong-14th-outline.txt"
+    run("--corpus", str(corpus), "ingest", "-q", str(PLAN_2022), str(outline))
+    code, out, _ = run("--corpus", str(corpus), "list")
+    lines = out.splitlines()
+    titles = ["福田区2021年国民经济和社会发展计划执行情况与2022年计划", "广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要"]
+    assert code == 0 and len(lines) == 2
+    assert len({line.index(title) for line in lines for title in titles if title in line}) == 1
+
+
 def test_show_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     run("--corpus", str(corpus), "ingest", str(PLAN_2022))
