@@ -268,3 +268,25 @@ def test_report_text_outside_the_main_block_is_named_in_a_warning() -> None:
     [warning] = [w for w in document.warnings if "outside the report's main block" in w]
     assert "——2017年3月5日在第十二届全国人民代表大会第五次会议上" in warning
     assert "国务院总理　李克强" in warning
+
+
+#: An older portal's page: the layout is a table, the report one cell of it, its paragraphs lines
+#: of one <font> run ended by <br> and indented with &nbsp;: lines 1, 3, 9, 12 and 14 of
+#: wikisource/2016.txt (salutation, opening, 一、 heading, the first two paragraphs).
+_SOURCE_2016 = (DATA / "wikisource" / "2016.txt").read_text(encoding="utf-8").split("\n")
+_TABLE_LAYOUT_LINES = [_SOURCE_2016[n] for n in (0, 2, 8, 11, 13)]
+TABLE_LAYOUT_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    "<title>政府工作报告</title></head><body><table width=\"100%\">"
+    '<tr><td class="nav"><a href="/">首页</a>|<a href="/xw">新闻</a></td></tr>'
+    '<tr><td class="content"><font size="3">'
+    + "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + line for line in _TABLE_LAYOUT_LINES)
+    + "</font></td></tr></table></body></html>"
+)
+
+
+def test_an_older_page_laid_out_in_a_table_with_lines_ended_by_br_reads_line_by_line() -> None:
+    document = _normalize(TABLE_LAYOUT_PAGE.encode("gb18030"), "old.html")
+    assert _numbered_headings(document) == [_SOURCE_2016[8]]
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [_SOURCE_2016[n] for n in (0, 2, 11, 13)]
