@@ -265,7 +265,19 @@ def _wrapper(lines: list[str], title: str) -> list[str]:
 
 def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
     """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
-    return find_title(lines) or _hinted_title(lines, hint)
+    return find_title(lines) or _title_under_headline(lines, hint) or _hinted_title(lines, hint)
+
+
+def _title_under_headline(lines: list[str], hint: str) -> TitleBlock | None:
+    """The report's own title right under the page's headline (a news or WeChat page heads the
+    article `全文来了！…`): the report's title wins, and the headline is dropped as a wrapper."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if not hint or first is None or lines[first].strip() != hint:
+        return None
+    own = find_title(lines[first + 1 :])
+    if own is None:
+        return None
+    return TitleBlock(own.text, own.start + first + 1, own.end + first + 1)
 
 
 def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
