@@ -16,8 +16,14 @@ from typing import cast
 
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
-from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
-from corpusdiff.normalize.occasion import is_byline
+from corpusdiff.normalize.metadata import (
+    TITLE_HEAD_MIN,
+    TitleBlock,
+    detect_metadata,
+    find_title,
+    running_heads_over,
+)
+from corpusdiff.normalize.occasion import is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
@@ -68,8 +74,6 @@ _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _INDENTED_PARAGRAPHS_MIN = 3
 #: A running head's length: a gazette's name or a report's title, never a paragraph.
 _RUNNING_HEADER_LENGTH = range(2, 41)
-#: A repeated line that is part of the title is a running head from this length (not 报告).
-_TITLE_HEAD_MIN = 6
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
@@ -195,7 +199,7 @@ class _Builder:
             return
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
-        after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
+        after_subtitle = isinstance(previous, Paragraph) and _is_occasion_paragraph(previous.text)
         self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
 
 
@@ -212,13 +216,13 @@ def normalize_report(
     lines = text.split("\n")
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
+    wrapper = _wrapper(lines[: title.start], title.text) if title else []
     body = lines[body_start:]
     cleaned = cleaned_lines(body)
     builder = _Builder(
         body,
         cleaned=cleaned,
-        skip=_running_headers_of(cleaned, title.text if title else ""),
+        skip=_running_headers_of(cleaned, title.text if title else "", _heads_over_title(lines, title)),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
@@ -244,9 +248,36 @@ def normalize_report(
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
 
+def _heads_over_title(lines: list[str], title: TitleBlock | None) -> frozenset[str]:
+    """The lines over the title that only repeat it: a running head over the first page."""
+    if title is None or not running_heads_over(lines[: title.start], title.text):
+        return frozenset()
+    return frozenset(text for text in cleaned_lines(lines[: title.start]) if text)
+
+
+def _wrapper(lines: list[str], title: str) -> list[str]:
+    """The lines before the title that are a publication's wrapper: none when they only repeat
+    the title (a running head over the first page)."""
+    if running_heads_over(lines, title):
+        return []
+    return [line for line in lines if strip_debris(line).strip()]
+
+
 def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
     """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
-    return find_title(lines) or _hinted_title(lines, hint)
+    return find_title(lines) or _title_under_headline(lines, hint) or _hinted_title(lines, hint)
+
+
+def _title_under_headline(lines: list[str], hint: str) -> TitleBlock | None:
+    """The report's own title right under the page's headline (a news or WeChat page heads the
+    article `全文来了！…`): the report's title wins, and the headline is dropped as a wrapper."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if not hint or first is None or lines[first].strip() != hint:
+        return None
+    own = find_title(lines[first + 1 :])
+    if own is None:
+        return None
+    return TitleBlock(own.text, own.start + first + 1, own.end + first + 1)
 
 
 def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
@@ -264,12 +295,18 @@ def _closes_itself(text: str, after_subtitle: bool) -> bool:
     source line, speaker or byline, `附件`.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
-        is_speech_subtitle(text)
+        _is_occasion_paragraph(text)
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
+
+
+def _is_occasion_paragraph(text: str) -> bool:
+    """A speech subtitle (`——在…会议上的讲话`) or an occasion line in brackets
+    (`（2024年1月18日在…会议上）`): complete without final punctuation, and a byline may follow."""
+    return is_speech_subtitle(text) or is_standalone_occasion(text)
 
 
 def running_headers(lines: list[str], title: str) -> frozenset[str]:
@@ -283,7 +320,9 @@ def running_headers(lines: list[str], title: str) -> frozenset[str]:
     return _running_headers_of(cleaned_lines(lines), title)
 
 
-def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
+def _running_headers_of(cleaned: list[str], title: str, over_title: frozenset[str] = frozenset()) -> frozenset[str]:
+    """`running_headers` of the body; `over_title`: the running head over the first page's
+    title, one more time each of those lines stands at a page's top."""
     positions: dict[str, list[int]] = {}
     for index, text in enumerate(cleaned):
         if len(text) in _RUNNING_HEADER_LENGTH:
@@ -291,14 +330,14 @@ def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
     return frozenset(
         text
         for text, where in positions.items()
-        if len(where) >= _RUNNING_HEADER_MIN
+        if len(where) + (text in over_title) >= _RUNNING_HEADER_MIN
         and not is_page_number(text)
         and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where))
     )
 
 
 def _is_part_of_title(text: str, title: str) -> bool:
-    return len(text) >= _TITLE_HEAD_MIN and text.replace(" ", "") in title
+    return len(text) >= TITLE_HEAD_MIN and text.replace(" ", "") in title
 
 
 def _beside_page_numbers(cleaned: list[str], where: list[int]) -> bool:

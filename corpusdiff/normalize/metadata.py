@@ -79,6 +79,8 @@ _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
 _BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置)\s*[:：]|首页\s*[>＞›»]")
 #: Date and source lines a portal prints between the title and the report.
 _PUBLICATION_LINES_MAX = 2
+#: A repeated line that is part of the title is a running head from this length (not 报告).
+TITLE_HEAD_MIN = 6
 _OFFICIAL_HEADER_RE = re.compile(
     f"^[{IDEOGRAPHS}]{{2,30}}文件$|[〔［\\[]\\s*\\d{{4}}\\s*[〕］\\]]\\s*\\d{{1,4}}\\s*号"
 )
@@ -130,7 +132,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             joined = candidate
             block_end += 1
         if _is_title_text(joined) and _follows_title(lines, block_end):
-            if seen > 1 and not _is_wrapper(lines[:index]):
+            if seen > 1 and not (_is_wrapper(lines[:index]) or running_heads_over(lines[:index], joined)):
                 return None
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
@@ -144,6 +146,13 @@ def _is_wrapper(lines: Sequence[str]) -> bool:
     return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
         _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) for text in texts
     )
+
+
+def running_heads_over(lines: Sequence[str], title: str) -> bool:
+    """Lines before a title that only repeat part of it: the running head over the first page of
+    a PDF extract (`政府工作报告` over the title `政府工作报告`), not text of the report."""
+    texts = [text.replace(" ", "") for text in map(_line_text, lines) if text]
+    return bool(texts) and all(len(text) >= TITLE_HEAD_MIN and text in title.replace(" ", "") for text in texts)
 
 
 def _line_text(raw: str) -> str:

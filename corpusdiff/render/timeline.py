@@ -26,10 +26,21 @@ PRESENCE = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
 LEVEL_TITLES = {GROUP: "timeline.groups", TASK: "timeline.tasks"}
 
 
+#: A cell width no title reaches: the legend is never cut.
+_NEVER_CUT = 10_000
+
+
 def column_labels(editions: Sequence[Edition]) -> list[str]:
     """Dates when they tell the editions apart, ids otherwise."""
     dates = [e.date for e in editions]
     return dates if all(dates) and len(set(dates)) == len(dates) else [e.id for e in editions]
+
+
+def edition_legend(labels: Sequence[str], editions: Sequence[Edition]) -> list[str]:
+    """The editions over a grid, one a line: its column label, id and title, each in a column
+    (ids differ in length, and a label may be an id)."""
+    rows = [[label, e.id, e.title] for label, e in zip(labels, editions, strict=True)]
+    return ["  " + line for line in render_grid(["", "", ""], rows, max_width=_NEVER_CUT)[1:]]
 
 
 def thread_cells(thread: Thread, editions: Sequence[Edition]) -> list[str]:
@@ -93,7 +104,7 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
     labels = column_labels(editions)
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [strings("report.timeline.of", n=len(editions))]
-    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, editions, strict=True)]
+    lines += edition_legend(labels, editions)
     lines += [strings("report.timeline.cells"), strings("report.timeline.notes"), ""]
     for level, part, threads in sections(timeline):
         gaps = sum(bool(t.gaps) for t in threads)

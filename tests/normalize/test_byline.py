@@ -25,6 +25,8 @@ DATA = Path(__file__).parent.parent / "data"
         ("national-gwr/wikisource/2022.txt", "国务院总理李克强"),
         # a city's byline on one line, the salutation on the next
         ("metadata/shenzhen-2024-gwr.txt", "深圳市市长覃伟中"),
+        # the occasion line in brackets: title, occasion, byline and salutation, each a line
+        ("metadata/hangzhou-2024-gwr.txt", "杭州市市长姚高员"),
     ],
 )
 def test_byline_is_not_joined_to_the_salutation(report: str, byline: str) -> None:

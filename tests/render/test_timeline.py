@@ -110,6 +110,24 @@ def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
     assert column_labels(twins) == ["a", "b"]
 
 
+def test_the_editions_listed_over_the_grids_have_their_ids_and_titles_in_columns() -> None:
+    """Ids of different lengths (national/…/2019 beside …/2021-03-05) and ids as labels (when
+    dates do not tell editions apart, wider than a date) still leave the titles one under another."""
+    editions = (
+        Edition("national/government-work-report/2019", "2019", "政府工作报告"),
+        Edition("national/government-work-report/2021-03-05", "2021-03-05", "政府工作报告"),
+        Edition("hubei/government-work-report/2024", "2024", "湖北省政府工作报告"),
+    )
+    twins = (Edition("hubei/gwr/2024-a", "2024", "甲"), Edition("hubei/gwr/2024-bb", "2024", "乙"))
+    for listed in (editions, twins):
+        timeline = Timeline(listed, (), ())
+        legend = to_terminal(timeline, strings=EN).splitlines()[1 : 1 + len(listed)]
+        assert [line.index(e.id) for line, e in zip(legend, listed, strict=True)] == [
+            legend[0].index(listed[0].id)
+        ] * len(listed)
+        assert len({line.index(e.title) for line, e in zip(legend, listed, strict=True)}) == 1
+
+
 def test_a_step_names_its_diff_class_and_confidence() -> None:
     assert link_text(WATER.links[0], LABEL_OF, EN) == "2016-03→2017-03 split (low 0.21)"
     assert link_text(POLLUTION.links[1], LABEL_OF, EN) == "2017-03→2018-03 reworded (high 0.93)"
