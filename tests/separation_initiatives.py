@@ -5,7 +5,7 @@
 never scored (the MIN_CHAR_COSINE / MIN_LEAD prefilter). A new signal is worth building only if it
 tells those labelled pairs from the other pairs of the same units. For every pair of units that hold
 labelled units, in the same part and of compatible kinds, not linked by the differ, this prints each
-signal's AUC between labelled (`same`) and unlabelled pairs, among the scored pairs at p < 0.5 and
+signal's AUC between labelled (`same`; with `--related`, `related` too) and unlabelled pairs, among the scored pairs at p < 0.5 and
 among the pairs never scored; then, among the scored ones, the out-of-fold AUC of the model's
 log-odds alone and with the signal (a logistic fit leaving each label file out in turn): what the
 signal adds to the evidence the model has.
@@ -178,11 +178,16 @@ def lead_head_signal(found: UnitPairs, seg: Segmenter) -> Callable[[int, int], f
 
 
 def pair_rows(
-    name: str, labels: Mapping[str, Any], trees: tuple[DocTree, DocTree, Candidates] | None = None
+    name: str,
+    labels: Mapping[str, Any],
+    trees: tuple[DocTree, DocTree, Candidates] | None = None,
+    related: bool = False,
 ) -> list[PairRow]:
     """Every pair of units holding labelled units, same part, compatible kinds, not linked by the
-    differ, with its label (`related` pairs left out), probability and signals; `trees` (old, new,
-    candidates) when already built, else read from the label file's reports. Refuses a held-out file."""
+    differ, with its label, probability and signals; `trees` (old, new, candidates) when already
+    built, else read from the label file's reports. A `related` pair is left out (it could be argued
+    either way, as the calibration has it) or, with `related`, labelled too: a unit with only a
+    `related` partner is wrongly called dropped or new (`make eval`). Refuses a held-out file."""
     from corpusdiff.compare.core import editions_segmenter, match_candidates
     from corpusdiff.compare.units import _compatible, probability, roles_correspond
 
@@ -211,13 +216,14 @@ def pair_rows(
     for i in sorted(marked.hosts_old):
         for j in sorted(marked.hosts_new):
             a, b = found.old_units[i], found.new_units[j]
-            if (i, j) in linked or (i, j) in marked.arguable or not _compatible(a, b):
+            if (i, j) in linked or (not related and (i, j) in marked.arguable) or not _compatible(a, b):
                 continue
             if same_part and found.roles[0][i] != found.roles[1][j]:
                 continue
             features = candidates[2].get((i, j))
             p = probability(features) if features else None
-            rows.append(PairRow(name, int((i, j) in marked.positives), p, tuple(s(i, j) for s in signals)))
+            label = (i, j) in marked.positives or (related and (i, j) in marked.arguable)
+            rows.append(PairRow(name, int(label), p, tuple(s(i, j) for s in signals)))
     return rows
 
 
@@ -275,11 +281,14 @@ def table(rows: Sequence[PairRow]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.separation_initiatives", description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="tuned label files (default: all of them)")
+    parser.add_argument(
+        "--related", action="store_true", help="count `related` pairs as labelled too (as make eval's dropped/new do)"
+    )
     args = parser.parse_args(argv)
     rows: list[PairRow] = []
     try:
         for path in args.files or tuned_files():
-            rows += pair_rows(path.stem, json.loads(path.read_text(encoding="utf-8")))
+            rows += pair_rows(path.stem, json.loads(path.read_text(encoding="utf-8")), related=args.related)
     except HeldOut as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -58,3 +58,27 @@ def test_held_out_label_files_are_refused(capsys: pytest.CaptureFixture[str]) ->
         pair_rows(held_out.stem, json.loads(held_out.read_text(encoding="utf-8")))
     assert main([str(held_out)]) == 2
     assert "held out" in capsys.readouterr().err
+
+
+def test_a_related_pair_is_left_out_or_counted_as_labelled() -> None:
+    from corpusdiff.compare.core import editions_segmenter
+    from corpusdiff.compare.units import candidate_features
+    from tests.compare.test_compare import ARTS, FESTIVAL, HETAO, edition
+
+    old_tasks = [("建设河套", HETAO), ("办好节庆", FESTIVAL)]
+    new_tasks = [("建设河套园区", HETAO.replace("二十家", "三十家")), ("繁荣文化", ARTS)]
+    old, new = edition("2022-01", *old_tasks), edition("2023-01", *new_tasks)
+    labels = {
+        "meta": {"old": "synthetic-old", "new": "synthetic-new"},
+        "old_units": [{"id": f"O{n}", "lead": heading} for n, (heading, _) in enumerate(old_tasks, 1)],
+        "new_units": [{"id": f"N{n}", "lead": heading} for n, (heading, _) in enumerate(new_tasks, 1)],
+        "pairs": [
+            {"old_id": "O1", "new_id": "N1", "label": "same", "confidence": "high"},
+            {"old_id": "O1", "new_id": "N2", "label": "related", "confidence": "medium"},
+        ],
+    }
+    trees = (old, new, candidate_features(old, new, editions_segmenter(old, new)))
+    # O1 and N1 continue each other (the differ links them: no row); O1 -> N2 is only related
+    assert sum(r.label for r in pair_rows("synthetic", labels, trees)) == 0
+    assert sum(r.label for r in pair_rows("synthetic", labels, trees, related=True)) == 1
+    assert len(pair_rows("synthetic", labels, trees, related=True)) == len(pair_rows("synthetic", labels, trees)) + 1
