@@ -25,7 +25,7 @@ from dataclasses import dataclass
 #:           refit, today's thresholds            0.97  0.97 (419/432)  0.62 (41/66)   0.59 (43/73)
 #:           refit, thresholds picked per fold    0.98  0.88 (434/491)  0.81 (29/36)   0.87 (33/38)
 #:   older   today's values                       0.64  0.39 (89/226)   0.45 (37/83)   0.78 (114/147)
-#:           refit, today's thresholds            0.58  0.42 (70/168)   0.42 (44/104)  0.66 (134/202)
+#:           refit, today's thresholds            0.57  0.41 (69/168)   0.42 (43/102)  0.66 (134/202)
 #:           refit, thresholds picked per fold    0.64  0.29 (97/337)   0.42 (16/38)   0.85 (58/68)
 #:   all     worst of the four: today 0.55 (dropped right), refit 0.50, refit and picked 0.61.
 #: A refit at today's thresholds is worse out of fold than today in sample: it is not applied. The
