@@ -14,6 +14,7 @@ import json
 import math
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,36 +52,56 @@ def training_rows(path: Path) -> list[Row]:
     return labelled_rows(labels, *editions(labels))
 
 
-def labelled_rows(labels: Mapping[str, Any], old: DocTree, new: DocTree, candidates: Candidates) -> list[Row]:
-    """(features, label) for every candidate pair between units that hold labelled units."""
+@dataclass(frozen=True)
+class LabelledUnits:
+    """What a label file says of the differ's initiative units (indices into the candidates' unit
+    lists): the pairs labelled `same`, those only `related` (arguable either way), and the units
+    that hold a labelled unit on each side (the rest, salutations and table notes, has no label)."""
+
+    positives: frozenset[tuple[int, int]]
+    arguable: frozenset[tuple[int, int]]
+    hosts_old: frozenset[int]
+    hosts_new: frozenset[int]
+
+
+def labelled_units(labels: Mapping[str, Any], old: DocTree, new: DocTree, candidates: Candidates) -> LabelledUnits:
+    """Locate a label file's units among the differ's units (see `LabelledUnits`)."""
     from corpusdiff.compare.units import reading_order
 
-    old_units, new_units, features = candidates
+    old_units, new_units, _ = candidates
     old_order, new_order = reading_order(old), reading_order(new)
     old_at = locate([u["lead"] for u in labels["old_units"]], [u.text for u in old_order])
     new_at = locate([u["lead"] for u in labels["new_units"]], [u.text for u in new_order])
-    where_old = {u["id"]: old_order[k].index for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None}
-    where_new = {u["id"]: new_order[k].index for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None}
-    def hosts(label: str) -> set[tuple[int, int]]:
-        return {
+    index_old = {u.index: k for k, u in enumerate(old_units)}
+    index_new = {u.index: k for k, u in enumerate(new_units)}
+    where_old = {
+        u["id"]: index_old[old_order[k].index] for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None
+    }
+    where_new = {
+        u["id"]: index_new[new_order[k].index] for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None
+    }
+
+    def hosts(label: str) -> frozenset[tuple[int, int]]:
+        return frozenset(
             (where_old[p["old_id"]], where_new[p["new_id"]])
             for p in labels["pairs"]
             if p["label"] == label and p["old_id"] in where_old and p["new_id"] in where_new
-        }
+        )
 
-    positives, arguable = hosts("same"), hosts("related") - hosts("same")
-    index_old = {u.index: k for k, u in enumerate(old_units)}
-    index_new = {u.index: k for k, u in enumerate(new_units)}
-    positives = {(index_old[i], index_new[j]) for i, j in positives}
-    arguable = {(index_old[i], index_new[j]) for i, j in arguable}
-    hosts_old = {index_old[i] for i in where_old.values()}
-    hosts_new = {index_new[j] for j in where_new.values()}
-    # only pairs of units that hold labelled units: the rest (salutations, table notes) has no label;
-    # `related` pairs could be argued either way, so they teach the model nothing
+    positives = hosts("same")
+    return LabelledUnits(
+        positives, hosts("related") - positives, frozenset(where_old.values()), frozenset(where_new.values())
+    )
+
+
+def labelled_rows(labels: Mapping[str, Any], old: DocTree, new: DocTree, candidates: Candidates) -> list[Row]:
+    """(features, label) for every candidate pair between units that hold labelled units;
+    `related` pairs could be argued either way, so they teach the model nothing."""
+    found = labelled_units(labels, old, new, candidates)
     return [
-        (f.as_tuple(), int(pair in positives))
-        for pair, f in features.items()
-        if pair[0] in hosts_old and pair[1] in hosts_new and pair not in arguable
+        (f.as_tuple(), int(pair in found.positives))
+        for pair, f in candidates[2].items()
+        if pair[0] in found.hosts_old and pair[1] in found.hosts_new and pair not in found.arguable
     ]
 
 
