@@ -190,10 +190,17 @@ def _is_title_text(text: str) -> bool:
 
 
 def _is_title_follow(text: str) -> bool:
-    """A date line, a dashed subtitle, an occasion line (dashed or not) or a heading."""
+    """A date line, a dashed subtitle, an occasion line (dashed or not), a heading, or the
+    salutation itself (a title page that prints no occasion line: `政府工作报告` / `各位代表：`)."""
     text = clean_text(text)
     compact = simplified(text).replace(" ", "")
-    return bool(is_date_line(compact) or is_subtitle(text) or is_occasion(compact) or parse_marker(text))
+    return bool(
+        is_date_line(compact)
+        or is_subtitle(text)
+        or is_occasion(compact)
+        or parse_marker(text)
+        or SALUTATION_RE.match(compact)
+    )
 
 
 def detect_metadata(
