@@ -90,6 +90,9 @@ _OUTLINE_MENTIONS_MIN = 3
 _OUTLINE_REGION_MENTIONS_MIN = 2
 #: The lines searched for a salutation: a speech is no outline.
 _FRONT_LINES = 60
+#: Outlines are laid out in parts and chapters (第一篇, 第一章); reports in 一、 points.
+_OUTLINE_DIVISIONS = ("pian", "zhang")
+_OUTLINE_DIVISIONS_MIN = 2
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
@@ -258,7 +261,7 @@ def detect_metadata(
     named = title.text if title else ""
     derived = "" if named else report_name(opening)
     title_text = str(overrides.get("title") or named or derived or Path(raw.name).stem)
-    outline = None if named or derived or overrides.get("title") else untitled_outline(raw.text)
+    outline = None if named or derived or overrides.get("title") else untitled_outline(raw.text, blocks)
     genre = _FIVE_YEAR_PLAN if outline else detect_genre(title_text)
     meeting = occasion.meeting or addressed_meeting(plain_opening)
     region = (
@@ -343,12 +346,16 @@ def _undated_year(
     return report_year(headings, paragraphs, meeting, simplified(title))
 
 
-def untitled_outline(text: str) -> OutlineEvidence | None:
-    """A text without a title that reads as a five-year outline: no salutation (a speech is no
-    outline), and the latest plan it names named at least three times (`“十四五”时期，福田将…`,
+def untitled_outline(text: str, blocks: Sequence[Block]) -> OutlineEvidence | None:
+    """A text without a title that reads as a five-year outline: laid out in 篇 or 章 (at least
+    two such headings), no salutation (a speech is no outline), and the latest plan it names
+    named at least three times (`“十四五”时期，福田将…`,
     `福田区“十四五”…指标体系`); the region is the one most often named just before the plan
     (at least twice). None when the evidence is thinner: the file name then stands in, and the
     user is told."""
+    divisions = [b for b in blocks if isinstance(b, Heading) and b.kind.startswith(_OUTLINE_DIVISIONS)]
+    if len(divisions) < _OUTLINE_DIVISIONS_MIN:
+        return None
     plain = simplified(text)
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:_FRONT_LINES]
     if any(SALUTATION_RE.match(line) for line in lines):

@@ -110,3 +110,19 @@ def test_an_untitled_outline_is_read_from_its_text() -> None:
 def test_a_report_that_only_mentions_a_plan_is_no_outline() -> None:
     text = "各位代表：\n\n过去一年，我们为“十四五”开好局打下基础。\n\n一、今年的工作\n\n全力推进各项工作。\n"
     assert _normalize(text).metadata.genre != "five-year-plan"
+
+
+UNTITLED_PLAN_REPORT = """\
+一、2021年国民经济和社会发展计划执行情况
+
+全区实现“十四五”良好开局。“十四五”规划确定的重大项目全面启动。
+
+二、2022年国民经济和社会发展计划
+
+坚持“十四五”规划主线，全区地区生产总值增长6%。
+"""
+
+
+def test_an_untitled_report_laid_out_in_numbered_points_is_no_outline() -> None:
+    """An outline is laid out in 篇 and 章; a plan report naming its plan three times is not one."""
+    assert _normalize(UNTITLED_PLAN_REPORT).metadata.genre != "five-year-plan"
