@@ -23,7 +23,7 @@ from corpusdiff.normalize.metadata import (
     find_title,
     running_heads_over,
 )
-from corpusdiff.normalize.occasion import is_byline, is_standalone_occasion
+from corpusdiff.normalize.occasion import is_bare_occasion, is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text import numbering as headings
@@ -101,6 +101,7 @@ class _Open:
     kind: type[Paragraph] | type[ListItem]
     text: str = ""
     after_subtitle: bool = False
+    in_front: bool = False  # before the first heading: the occasion, byline and salutation
 
 
 @dataclass
@@ -185,7 +186,7 @@ class _Builder:
         return bool(
             current
             and not ends_sentence(current.text)
-            and not _closes_itself(current.text, current.after_subtitle)
+            and not _closes_itself(current.text, current.after_subtitle, current.in_front)
         )
 
     def add_text(
@@ -199,8 +200,11 @@ class _Builder:
             return
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
-        after_subtitle = isinstance(previous, Paragraph) and _is_occasion_paragraph(previous.text)
-        self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
+        after_subtitle = isinstance(previous, Paragraph) and (
+            _is_occasion_paragraph(previous.text) or is_bare_occasion(previous.text)
+        )
+        in_front = not any(isinstance(block, Heading) for block in self.blocks)
+        self.current = _Open(kind, repair_misread_dash(text), after_subtitle, in_front)
 
 
 def normalize_report(
@@ -290,12 +294,14 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
     return None
 
 
-def _closes_itself(text: str, after_subtitle: bool) -> bool:
+def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
-    source line, speaker or byline, `附件`.
+    source line, speaker or byline, `附件`; before the first heading also an undashed occasion
+    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _is_occasion_paragraph(text)
+        or (in_front and is_bare_occasion(text))
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)

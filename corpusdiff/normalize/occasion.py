@@ -80,6 +80,15 @@ def is_standalone_occasion(text: str) -> bool:
     return _STANDALONE_OCCASION_RE.match(compact) is not None and is_occasion(compact)
 
 
+def is_bare_occasion(text: str) -> bool:
+    """A dated speech occasion and nothing after it, undashed: `1957年6月26日在…会议上`. Under a
+    title it is a paragraph of its own (the byline and salutation are separate lines); glued
+    to them in the source it is not bare, and stays as printed."""
+    compact = simplified(re.sub(r"\s+", "", text))
+    match = _SPEECH_RE.match(compact)
+    return bool(match and (match.group("y") or match.group("cy")) and not match.group("rest"))
+
+
 def is_byline(text: str) -> bool:
     """An office and a name, nothing else: `国务院总理　李克强`, `深圳市市长覃伟中` — a paragraph of
     its own under the occasion line, never the start of the salutation after it."""
