@@ -500,6 +500,12 @@ _TERMS = {
 }
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """`1 line`, `2 lines`: a count with its English noun in the number it needs, for the
+    warnings and notes (English, as error messages are); `plural` where adding -s is wrong."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def check_language(language: object, where: str) -> str:
     """The language a setting names; one CorpusError line for any other value."""
     if language not in LANGUAGES:

@@ -26,6 +26,7 @@ from corpusdiff.normalize.metadata import (
 from corpusdiff.normalize.occasion import is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
 from corpusdiff.text.lines import (
@@ -239,9 +240,9 @@ def normalize_report(
         )
     if wrapper:
         warnings.append(
-            f"dropped {len(wrapper)} lines before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
-            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header), "
-            "which are not part of the report"
+            f"dropped {counted(len(wrapper), 'line')} before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
+            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header): "
+            "not part of the report"
         )
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
@@ -935,8 +936,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     if not skipped:
         return []
     return [
-        f"heading numbering skips in {len(skipped)} place(s), so at least that many heading lines "
-        f"seem missing from the extract (before {', '.join(skipped)}); no heading text was invented"
+        f"heading numbering skips in {counted(len(skipped), 'place')}, so the extract seems to lack at least "
+        f"{counted(len(skipped), 'heading line')} (before {', '.join(skipped)}); no heading text was invented"
     ]
 
 
