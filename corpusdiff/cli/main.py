@@ -12,7 +12,7 @@ import click
 
 from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
-from corpusdiff.strings import LANGUAGES
+from corpusdiff.strings import LANGUAGES, counted
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
@@ -939,7 +939,7 @@ def history(ctx: click.Context, series: str, branch: str | None) -> None:
 
     result = build_history(_corpus(ctx), series, branch)
     click.echo(
-        f"{result.branch}: {len(result.commits)} editions of {result.path} ({result.commits[-1][:10]})"
+        f"{result.branch}: {counted(len(result.commits), 'edition')} of {result.path} ({result.commits[-1][:10]})"
     )
     click.echo(f"try: git blame {result.branch} -- {result.path}")
 

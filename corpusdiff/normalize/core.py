@@ -23,9 +23,10 @@ from corpusdiff.normalize.metadata import (
     find_title,
     running_heads_over,
 )
-from corpusdiff.normalize.occasion import is_bare_occasion, is_byline, is_standalone_occasion
+from corpusdiff.normalize.occasion import SALUTATION_RE, is_bare_occasion, is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
 from corpusdiff.text.lines import (
@@ -243,10 +244,11 @@ def normalize_report(
         )
     if wrapper:
         warnings.append(
-            f"dropped {len(wrapper)} lines before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
-            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header), "
-            "which are not part of the report"
+            f"dropped {counted(len(wrapper), 'line')} before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
+            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header): "
+            "not part of the report"
         )
+    warnings.extend(continuation_warnings(blocks, raw.name) if title is None else [])
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
@@ -919,6 +921,28 @@ def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
     return end
 
 
+def continuation_warnings(blocks: tuple[Block, ...], name: str) -> list[str]:
+    """A text without a title line that starts mid-report: its first numbered heading is not the
+    first of its sequence (`（三）…`), and no salutation (`各位代表：`) comes before it. That is
+    the second part of a report split across files (a portal's PDF cut in two), which read alone
+    comes out untitled and undated; the reader is told to join the parts (docs/inputs.md)."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and SALUTATION_RE.search(block.text):
+            return []
+        if not isinstance(block, Heading) or not headings.is_numbered_kind(block.kind):
+            continue
+        marker = headings.heading_marker(block.text)
+        if marker is None or marker.ordinal <= 1:
+            return []
+        return [
+            f"{name} looks like the continuation of a report, not a report of its own: it has no title line "
+            f"and starts mid-report (its first heading is “{block.text[:20]}”, with none numbered before "
+            "it); if it is a later part of a report split across files, join the parts and give the "
+            "joined file (`cat part1.txt part2.txt > report.txt`; docs/inputs.md, “A report in several files”)"
+        ]
+    return []
+
+
 def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
     skipped = []
@@ -941,8 +965,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     if not skipped:
         return []
     return [
-        f"heading numbering skips in {len(skipped)} place(s), so at least that many heading lines "
-        f"seem missing from the extract (before {', '.join(skipped)}); no heading text was invented"
+        f"heading numbering skips in {counted(len(skipped), 'place')}, so the extract seems to lack at least "
+        f"{counted(len(skipped), 'heading line')} (before {', '.join(skipped)}); no heading text was invented"
     ]
 
 

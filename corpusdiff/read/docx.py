@@ -17,6 +17,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.strings import counted
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -82,7 +83,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     footnotes = _footnotes(trees.get("word/footnotes.xml"))
     if footnotes:
         lines.extend(["", *footnotes])
-        notes.append(f"{len(footnotes)} footnotes follow the body as paragraphs of their own")
+        notes.append(f"{counted(len(footnotes), 'footnote')} put after the body as paragraphs of their own")
     text = "\n".join(lines).strip("\n")  # a paragraph is a line; empty paragraphs are blank lines
     if not text.strip():
         raise InputError(

@@ -14,6 +14,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 
 #: Elements that never hold report text.
@@ -76,8 +77,8 @@ def extract_html(markup: str, name: str) -> Extracted:
     outside = _text_outside(main, heading)
     if outside:
         notes.append(
-            f"did not read {len(outside)} blocks of text outside the report's main block "
-            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if they belong to the "
+            f"did not read {counted(len(outside), 'block')} of text outside the report's main block "
+            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if that text belongs to the "
             "report, save its text or a page that holds all of it"
         )
     lines: list[str] = [heading] if heading else []
@@ -149,7 +150,7 @@ def _drop_furniture(root: Any, notes: list[str]) -> None:
             dropped += 1
     if dropped:
         notes.append(
-            f"dropped {dropped} page elements that are not report text (scripts, styles, navigation)"
+            f"dropped {counted(dropped, 'page element')}, not report text (scripts, styles, navigation)"
         )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 from corpusdiff.text.rules import ends_sentence, strip_debris
 
@@ -266,9 +267,10 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], lis
     notes = []
     if dropped_heads:
         heads = "; ".join(f"“{head}”" for head in sorted(running)[:3])
-        notes.append(f"dropped {dropped_heads} running heads or footers ({heads}) from {len(pages)} pages")
+        furniture = counted(dropped_heads, "running head or footer", "running heads or footers")
+        notes.append(f"dropped {furniture} ({heads}) from {counted(len(pages), 'page')}")
     if dropped_numbers:
-        notes.append(f"dropped {dropped_numbers} page numbers")
+        notes.append(f"dropped {counted(dropped_numbers, 'page number')}")
     return kept_pages, notes
 
 

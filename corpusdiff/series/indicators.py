@@ -863,12 +863,20 @@ def column_label(column: Column, strings: Strings | None = None) -> str:
     return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
+def edition_lines(sets: Sequence[IndicatorSet]) -> list[str]:
+    """The legend of the editions, one a line: date, id and title each in a column of its own,
+    padded to display width (ids differ in length, and a date may be missing or long)."""
+    rows = [(each.date, each.doc_id, each.title) for each in sets]
+    widths = [max((display_width(row[at]) for row in rows), default=0) for at in range(2)]
+    return [f"{pad(date, widths[0])}  {pad(doc_id, widths[1])}  {title}".rstrip() for date, doc_id, title in rows]
+
+
 def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> str:
     """Plain text: a legend of the editions, then indicators down and editions across; with
     several regions, each region's rows under its name; labels in the language of `strings`
     (default Chinese, as every report's)."""
     strings = strings or catalogue()
-    lines = [f"{each.date:<12}{each.doc_id}  {each.title}" for each in table.sets]
+    lines = edition_lines(table.sets)
     if not table.rows:
         return "\n".join([*lines, "", strings("report.indicators.none")]) + "\n"
     several = len({row.group for row in table.rows}) > 1

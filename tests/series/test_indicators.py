@@ -352,6 +352,21 @@ def test_select_role_keeps_only_that_role() -> None:
     assert [s.text for s in achieved.sources] == ["2023年上半年完成"]
 
 
+def test_the_edition_legend_lines_up_ids_and_titles_of_any_length() -> None:
+    """The legend padded each date to 12 characters and wrote the id straight after it, so a
+    shorter id pushed its title left of the others' (national ids beside a Futian file's)."""
+    national = _plan("national/government-work-report/2022", "2022-03-05", "n-gwr", ["地区生产总值5000亿元"])
+    futian = _plan("f/plan/2025-01", "2025-01", "f-plan", ["地区生产总值5949亿元"])
+    undated = replace(_plan("f/plan/x", "", "f-plan", ["地区生产总值6000亿元"]), title="福田区计划报告")
+    table = indicator_table([national, futian, undated])
+    sets = table.sets  # in date order
+    legend = render_terminal(table).splitlines()[:3]
+    assert len({display_width(line.split(each.doc_id)[0]) for line, each in zip(legend, sets, strict=True)}) == 1
+    title_columns = {display_width(line.split(each.title)[0]) for line, each in zip(legend, sets, strict=True)}
+    assert len(title_columns) == 1
+    assert all(line.split(each.doc_id)[1].startswith("  ") for line, each in zip(legend, sets, strict=True))
+
+
 def test_terminal_columns_line_up_under_cjk_names() -> None:
     old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元", "万元GDP建设用地下降4.8%"])
     text = render_terminal(indicator_table([old]))
@@ -539,7 +554,7 @@ def test_cli_terminal_table() -> None:
     code, out, err = run(*reversed(PLANS))
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("2022-01     futian/annual-plan/2022-01")
+    assert lines[0].split()[:2] == ["2022-01", "futian/annual-plan/2022-01"]
     gdp = next(line for line in lines if line.startswith("地区生产总值"))
     assert gdp.split() == [
         "地区生产总值",
