@@ -445,3 +445,19 @@ def test_cli_sorts_by_frequency_when_asked() -> None:
     code, out, _ = run("--series", "futian-plan", "--format", "csv")
     scores = [float(row[6]) for row in list(csv.reader(io.StringIO(out)))[1:]]
     assert scores == sorted(scores, reverse=True) and scores != sorted(scores)
+
+
+def test_a_programme_written_with_a_full_width_plus_is_the_same_term() -> None:
+    """2021's report prints 互联网＋ (U+FF0B) where the others print 互联网+: one programme,
+    counted in every edition that names it, whichever width its plus sign has."""
+    editions = [
+        canonical("w/2020", "2020", "深化“互联网+政务服务”。推进“互联网+”行动。"),
+        canonical("w/2021", "2021", "发展“互联网＋医疗健康”。推进“互联网＋”行动。"),
+        canonical("w/2022", "2022", "推进“互联网+”行动。建设数字政府。"),
+    ]
+    trees = [tree_from_markdown(text) for text in editions]
+    index = index_editions([(Edition(t.metadata.id, t.metadata.date), t) for t in trees], min_total=1)
+    programme = index.get("互联网+")
+    assert programme is not None and index.get("互联网＋") is None
+    assert programme.counts == {"w/2020": 2, "w/2021": 2, "w/2022": 1}
+    assert programme.status == STEADY
