@@ -1102,3 +1102,28 @@ def test_a_mid_year_results_list_joins_the_annual_rows_too() -> None:
     assert cells["城镇调查失业率"] == "5.1%" and cells["国内生产总值"] == "+5%"
     assert cells["居民消费价格涨幅"] == "+0.1%" and len(table.rows) == 4
     assert not {"全国城镇调查失业率", "国内生产总值同比", "居民消费价格同比"} & {row.name for row in table.rows}
+
+
+def test_the_national_vocabulary_example_joins_what_national_editions_name_two_ways(tmp_path) -> None:
+    """docs/examples/national-site.yaml: 进出口总额 (2014's wording) and 进出口 (2015's) fill one row
+    with it, two rows without; the shipped aliases alone do not join them."""
+    (tmp_path / "site.yaml").write_text(
+        (ROOT / "docs" / "examples" / "national-site.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    aliases = load_vocabulary(tmp_path).indicator_aliases
+    editions = [
+        document(
+            f"## 二、{year}年工作总体部署\n\n今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，{trade}。",
+            f"national/gwr/{year}",
+            f"{year}-03-05",
+            "national-gwr",
+        )
+        for year, trade in (("2014", "进出口总额增长7.5%左右"), ("2015", "进出口增长6%左右"))
+    ]
+    sets = [extract_indicators(each) for each in editions]
+    assert [row.canonical for row in indicator_table(sets).rows] == ["国内生产总值", "进出口总额", "进出口"]
+    joined = indicator_table(sets, aliases)
+    assert [(row.name, [cell_text(c) for c in row.cells]) for row in joined.rows] == [
+        ("国内生产总值", ["+7%左右", "+7%左右"]),
+        ("进出口", ["+7.5%左右", "+6%左右"]),
+    ]
