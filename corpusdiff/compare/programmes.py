@@ -59,6 +59,14 @@ from corpusdiff.types.diff import ProgrammeChanges
 # --- what a mention is -----------------------------------------------------------------------
 
 _QUOTED_RE = re.compile(r"“([^“”]{1,40})”")
+#: Full-width Latin letters, digits and plus sign as their ASCII forms: 互联网＋ (2021) and 互联网+
+#: (the other years) are one name, in names and in the text they are looked for in.
+_HALF_WIDTH = str.maketrans(
+    {
+        chr(code): chr(code - 0xFEE0)
+        for code in (0xFF0B, *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+    }
+)
 #: Names are 2–16 characters: one character is no name, and a longer quote is a sentence
 #: or a title (a quotation, a report's own heading), never a programme's handle.
 _MIN_LEN, _MAX_LEN = 2, 16
@@ -410,7 +418,7 @@ def _list_start(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
 def _programme_name(text: str, match: re.Match[str]) -> str | None:
     """The name a quote gives, or None when it is no name at all (too short or long, a number,
     a period, a sentence)."""
-    name = match.group(1).strip()
+    name = match.group(1).strip().translate(_HALF_WIDTH)
     if len(name) < _MIN_LEN or len(name) > _MAX_LEN or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
         return None
     if any(ch in _SENTENCE_PUNCT for ch in name):
@@ -558,8 +566,8 @@ def mentioned(name: str, plain_text: str) -> bool:
 
 
 def plain(text: str) -> str:
-    """Text without quotation marks, for `mentioned`."""
-    return text.replace("“", "").replace("”", "").replace('"', "")
+    """Text without quotation marks, full-width letters, digits and plus folded, for `mentioned`."""
+    return text.replace("“", "").replace("”", "").replace('"', "").translate(_HALF_WIDTH)
 
 
 def compare_programmes(old_texts: list[str], new_texts: list[str]) -> ProgrammeChanges:

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from corpusdiff.compare.programmes import _QUOTED_RE, _programme_name, compare_programmes, extract_programmes
+from corpusdiff.compare.programmes import (
+    _HALF_WIDTH,
+    _QUOTED_RE,
+    _programme_name,
+    compare_programmes,
+    extract_programmes,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared checkout
@@ -368,8 +374,12 @@ def documents_of(label_set: str) -> list[str]:
 
 
 def yes_no(doc: str) -> tuple[set[str], set[str]]:
+    """Labels as the text prints them, width-folded as names are (互联网＋ is 互联网+)."""
     spec = labels()[doc]
-    return {str(n) for n in spec["yes"]}, {str(n) for n in spec["no"]}
+    return (
+        {str(n).translate(_HALF_WIDTH) for n in spec["yes"]},
+        {str(n).translate(_HALF_WIDTH) for n in spec["no"]},
+    )
 
 
 @pytest.mark.parametrize("doc", list(labels()))
