@@ -110,7 +110,8 @@ class _Builder:
     """Accumulates blocks while walking the body lines."""
 
     lines: list[str]
-    skip: frozenset[str] = frozenset()
+    #: The running-head lines to pass over (`running_head_lines`), by index.
+    skip: frozenset[int] = frozenset()
     cleaned: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -164,7 +165,7 @@ class _Builder:
 
     def _read_marker_text(self, index: int) -> str:
         text = self.cleaned[index]
-        if not text or is_page_number(text) or text in self.skip:
+        if not text or is_page_number(text) or index in self.skip:
             return ""
         bullet = _BULLET_RE.match(text)
         return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
@@ -227,7 +228,7 @@ def normalize_report(
     builder = _Builder(
         body,
         cleaned=cleaned,
-        skip=_running_headers_of(cleaned, title.text if title else "", _heads_over_title(lines, title)),
+        skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
@@ -344,6 +345,39 @@ def _running_headers_of(cleaned: list[str], title: str, over_title: frozenset[st
     )
 
 
+def running_head_lines(
+    lines: list[str], cleaned: list[str], title: str, over_title: frozenset[str] = frozenset()
+) -> frozenset[int]:
+    """The lines to drop as running heads: those of a running head (`running_headers`) that stand
+    at a page break. The same words elsewhere on a page are the report's text (rule 9)."""
+    heads = _running_headers_of(cleaned, title, over_title)
+    return frozenset(
+        index
+        for index, text in enumerate(cleaned)
+        if text in heads and _at_page_break(lines, cleaned, heads, index)
+    )
+
+
+def _at_page_break(lines: list[str], cleaned: list[str], heads: frozenset[str], index: int) -> bool:
+    """The line opens or closes a page: on each side, before the nearest line of text, a form
+    feed, a page number or the body's edge. Other running heads are passed over, so a head of two
+    lines stands at the break with both."""
+    return "\f" in lines[index] or any(
+        _break_beside(lines, cleaned, heads, range(index + step, stop, step))
+        for step, stop in ((-1, -1), (1, len(lines)))
+    )
+
+
+def _break_beside(lines: list[str], cleaned: list[str], heads: frozenset[str], around: range) -> bool:
+    """Walking `around` away from a line, a page break comes before any line of report text."""
+    for index in around:
+        if "\f" in lines[index] or is_page_number(cleaned[index]):
+            return True
+        if cleaned[index] and cleaned[index] not in heads:
+            return False
+    return True
+
+
 def _is_part_of_title(text: str, title: str) -> bool:
     return len(text) >= TITLE_HEAD_MIN and text.replace(" ", "") in title
 
@@ -366,7 +400,7 @@ def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
     return before, after
 
 
-def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[str]) -> frozenset[int]:
+def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> frozenset[int]:
     """In hard-wrapped text whose paragraphs open with an indent, the lines that continue a
     paragraph: not indented, after a full line (page numbers and running heads between them
     are passed over). Such a line continues even when the full line ended on a `。`."""
@@ -376,7 +410,7 @@ def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[str]) ->
     continuing: set[int] = set()
     previous: str | None = None
     for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True)):
-        if not text or is_page_number(text) or text in skip:
+        if not text or is_page_number(text) or index in skip:
             continue
         if previous is not None and wrap.is_full(previous) and _may_continue(raw, text):
             continuing.add(index)
@@ -416,7 +450,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     """Consume one construct starting at `index`; return the index after it."""
     raw = builder.lines[index]
     text = builder.cleaned[index]
-    if not text or is_page_number(text) or text in builder.skip:
+    if not text or is_page_number(text) or index in builder.skip:
         return index + 1
     if tables.starts_tab_table(raw) and not raw.startswith("\t"):
         return _take_tab_table(builder, index, stop)
@@ -635,7 +669,7 @@ def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
     raw, text = builder.lines[following], builder.cleaned[following]
     if (
         not _TITLE_LINE_RE.match(text)
-        or text in builder.skip
+        or following in builder.skip
         or raw.startswith("\t")
         or headings.parse_marker(clean_text(text, quotes=False))
         or headings.is_box_title(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.text.wrapping import hard_wrap
-from corpusdiff.types.document import Paragraph
+from corpusdiff.types.document import Heading, Paragraph
 
 DATA = Path(__file__).parent.parent / "data"
 EXTRACT = DATA / "extracts" / "2016-hard-wrapped.txt"
@@ -68,3 +68,19 @@ def test_a_running_head_over_the_title_on_the_first_page_is_no_text_of_the_repor
     # the excerpt ends within a paragraph that goes on on page 4
     assert texts[:-1] == expected[: len(texts) - 1]
     assert expected[len(texts) - 1].startswith(texts[-1])
+
+
+def test_a_line_like_the_running_head_inside_a_page_is_report_text() -> None:
+    """The running head `政府工作报告` is dropped where it stands at a page break; the same words
+    standing alone between two paragraphs in the middle of page 1 (as a part title would) are no
+    page furniture but the report's text, and stay where they are. The fixture is the extract with
+    that line put before the paragraph `回顾过去一年…`, which opens above the page number `— 1 —`."""
+    extract = EXTRACT.read_text(encoding="utf-8").split("\n")
+    lines = (DATA / "extracts" / "2016-head-mid-page.txt").read_text(encoding="utf-8").split("\n")
+    mid_page = lines.index("政府工作报告")
+    assert lines[: mid_page - 1] + lines[mid_page + 2 :] == extract
+    assert "— 1 —" in lines[mid_page:]
+    document = normalize_file(DATA / "extracts" / "2016-head-mid-page.txt")
+    texts = [block.text for block in document.blocks if isinstance(block, (Paragraph, Heading))]
+    source = SOURCE.read_text(encoding="utf-8").split("\n")
+    assert texts[texts.index("各位代表：") + 1 :] == [source[21], "政府工作报告", source[23], source[57]]
