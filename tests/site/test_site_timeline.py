@@ -5,29 +5,14 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.series.timeline import GROUP, Thread, Timeline
+from corpusdiff.series.timeline import Timeline
 from corpusdiff.site.common import Doc, environment
 from corpusdiff.site.series import EditionSet, timeline_context
 from corpusdiff.types.document import Metadata
-from tests.render.test_timeline import EDITIONS, MACRO, item, link
+from tests.render.test_timeline import EDITIONS, MACRO, OPENING
 
 DOCS = tuple(Doc(e.id, "", Metadata(title=e.title, id=e.id, date=e.date)) for e in EDITIONS)
 SET = EditionSet("n", "series", DOCS, "timeline/n.html")
-
-#: 2017 has no （一） groups: its task part 三、 stands as a group (compare/units.task_areas).
-OPENING = Thread(
-    GROUP,
-    (
-        item("n/2016", "（四）以更大的政治勇气深化改革", "group"),
-        item("n/2017", "三、把改革开放扎实推向纵深", "group"),
-        item("n/2018", "（五）推进新一轮高水平对外开放", "group"),
-    ),
-    "n/2016",
-    "n/2018",
-    (),
-    (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
-    "tasks",
-)
 
 
 def page(timeline: Timeline, language: str) -> str:
