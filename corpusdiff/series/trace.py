@@ -10,7 +10,9 @@ content words, one of them of two or more characters: a short sentence such as `
 cannot match on one word, nor `科创动能加快汇聚。` on the single characters jieba leaves of 科创. A plan
 item (篇, 章, 节 or `一、` section) is addressed by a report when a paragraph under it has a
 sentence pair with that report of cosine at least THRESHOLD; the report paragraphs holding the
-best sentences are the evidence (a numbered task counts as one paragraph).
+best sentences are the evidence (a numbered task counts as one paragraph). Sub-sections count
+only up to a restart of their numbering: the sections from a second `一、` on stand under a
+heading the extract lost, not under the item (`own_sections`).
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ from dataclasses import dataclass
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import InputError
 from corpusdiff.series.timeline import edition_of
-from corpusdiff.structure import is_salutation, is_within
+from corpusdiff.structure import is_salutation
+from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
-from corpusdiff.types.tree import DocTree, Unit
+from corpusdiff.types.tree import DocTree, Section, Unit
 
 #: Chosen by reading matches (docs/timeline.md): at 0.4, 23 of 30 sampled sentence pairs were
 #: about the same project or policy; lower, shared generic words carry more of the score.
@@ -222,7 +225,8 @@ def _plan_item(
     top: int,
 ) -> PlanItem:
     section = plan.sections[index]
-    units = [u.index for u in plan.units if is_within(plan, u.section, index)]
+    own = own_sections(plan, index)
+    units = [u.index for u in plan.units if u.section in own]
     best: list[float] = []
     passages: list[Passage] = []
     for r, (report, edition) in enumerate(zip(reports, editions, strict=True)):
@@ -244,6 +248,32 @@ def _plan_item(
         tuple(best),
         tuple(passages),
     )
+
+
+def own_sections(tree: DocTree, index: int) -> frozenset[int]:
+    """Section `index` and the sections below it that are its own. When its sub-sections'
+    numbering restarts (一、二、 then 一、 again), a heading between them was lost in the
+    extract: the sections from the restart on belong to that heading, and crediting them to
+    `index` made 第五节 筑牢金融安全防线 address 环中心公园活力圈 at 1.00."""
+    children = [s for s in tree.sections if s.parent == index]
+    own = {index}
+    for child in _before_restart(children):
+        own |= own_sections(tree, child.index)
+    return frozenset(own)
+
+
+def _before_restart(sections: Sequence[Section]) -> list[Section]:
+    """The leading run of sibling `sections` whose numbering, per marker kind, keeps rising."""
+    last: dict[str, int] = {}
+    run: list[Section] = []
+    for section in sections:
+        marker = parse_marker(section.label)
+        if marker is not None:
+            if marker.ordinal <= last.get(marker.kind, 0):
+                break
+            last[marker.kind] = marker.ordinal
+        run.append(section)
+    return run
 
 
 def _passage(report: DocTree, doc: str, unit: int, hit: Hit) -> Passage:

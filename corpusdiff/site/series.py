@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
-from corpusdiff.render.timeline import SAME, column_labels, thread_cells
+from corpusdiff.render.timeline import SAME, column_labels, other_groups_note, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
@@ -381,7 +381,7 @@ def _timeline_page(
         for o, n in _pairs_of(edition_set)
     ]
     diffs = [cached_run(job) for job in jobs]
-    context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page)
+    context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page, language)
     env = environment(language)
     return env.get_template("timeline.html").render(**context)
 
@@ -453,14 +453,26 @@ def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dic
     ]
 
 
-def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) -> dict[str, object]:
-    """Groups first, then tasks, one row per thread; programmes shared by editions up front."""
+def timeline_context(
+    edition_set: EditionSet, timeline: tl.Timeline, page: str, language: str = DEFAULT_LANGUAGE
+) -> dict[str, object]:
+    """Groups first, then tasks, one row per thread; programmes shared by editions up front.
+    Each level has the terminal's note under its title (`other_groups_note`: which group cells
+    are no （一） heading), with the page's dates."""
     root = relative_root(page)
     labels = column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
     rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
     for thread in timeline.threads:
         rows[thread.level].append(thread_row(thread, timeline.editions, label_of, root))
+    strings = catalogue(language)
+    dated = {edition: strings.date(label) for edition, label in label_of.items()}
+    notes = {
+        level: other_groups_note(
+            [t for t in timeline.threads if t.level == level], timeline.editions, dated, strings
+        )
+        for level in tl.LEVELS
+    }
     shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
     single = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) <= 1]
     return {
@@ -469,9 +481,9 @@ def timeline_context(edition_set: EditionSet, timeline: tl.Timeline, page: str) 
         "name": edition_set.name,
         "source": edition_set.source,
         "editions": _editions(edition_set.docs, labels, root),
-        "levels": [
-            {"id": "groups", "title": "timeline.groups", "rows": rows[tl.GROUP]},  # catalogue keys
-            {"id": "tasks", "title": "timeline.tasks", "rows": rows[tl.TASK]},
+        "levels": [  # titles are catalogue keys
+            {"id": "groups", "title": "timeline.groups", "rows": rows[tl.GROUP], "note": notes[tl.GROUP]},
+            {"id": "tasks", "title": "timeline.tasks", "rows": rows[tl.TASK], "note": notes[tl.TASK]},
         ],
         "shared_programmes": [programme_row(p, label_of) for p in shared],
         "single_programmes": [programme_row(p, label_of) for p in single],

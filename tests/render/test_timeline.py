@@ -213,23 +213,26 @@ def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:
     assert data["programmes"][0]["presence"] == {"n/2016": "quoted", "n/2017": "mentioned", "n/2018": None}
 
 
+#: 2017 has no （一） groups here: its task part 三、 stands as a group (compare/units.task_areas).
+OPENING = Thread(
+    GROUP,
+    (
+        item("n/2016", "（四）以更大的政治勇气深化改革", "group"),
+        item("n/2017", "三、把改革开放扎实推向纵深", "group"),
+        item("n/2018", "（五）推进新一轮高水平对外开放", "group"),
+    ),
+    "n/2016",
+    "n/2018",
+    (),
+    (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
+    "tasks",
+)
+
+
 def test_a_part_standing_as_a_group_is_named_under_the_groups_title() -> None:
     """2015 has no （一） groups: its task parts 三、…六、 stand as groups (compare/units.task_areas).
     Shown under `（一）级举措` without a word, they looked like threads of the wrong level."""
-    opening = Thread(
-        GROUP,
-        (
-            item("n/2016", "（四）以更大的政治勇气深化改革", "group"),
-            item("n/2017", "三、把改革开放扎实推向纵深", "group"),
-            item("n/2018", "（五）推进新一轮高水平对外开放", "group"),
-        ),
-        "n/2016",
-        "n/2018",
-        (),
-        (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
-        "tasks",
-    )
-    timeline = Timeline(EDITIONS, (MACRO, opening), ())
+    timeline = Timeline(EDITIONS, (MACRO, OPENING), ())
     lines = to_terminal(timeline, strings=EN).splitlines()
     title = next(n for n, line in enumerate(lines) if line.startswith("== Groups"))
     assert lines[title + 1].startswith("note: not （一） headings")

@@ -117,6 +117,24 @@ def test_the_salutation_addresses_no_plan_item() -> None:
     assert [i.heading for i in result.unaddressed()] == ["六、关于财政、信贷的基本平衡", "结束语"]
 
 
+def test_sections_after_a_lost_heading_do_not_address_the_section_above() -> None:
+    """The plan's extract lost headings (docs/canonical-markdown.md §15): its `一、` sections
+    restart at 一 under one 节, and those after the restart belong to the lost heading, not to
+    the 节 (the Futian plan's 第五节 筑牢金融安全防线 scored 1.00 on 环中心公园活力圈)."""
+    plan = document(
+        "p/l",
+        "2021",
+        "## 第四章 金融\n\n### 第五节 筑牢金融安全防线\n\n#### 一、防范金融风险\n\n"
+        "防范化解地方金融风险，打击非法集资。\n\n"
+        "#### 一、打造环中心公园活力圈\n\n推进环中心公园活力圈规划建设。\n",
+    )
+    report = document("r/l", "2022-01", "## 一、主要任务\n\n高标准建设环中心公园活力圈。\n")
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert item(result, "一、打造环中心公园活力圈").addressed_by == ("r/l",)
+    assert item(result, "第五节 筑牢金融安全防线").passages == ()
+    assert item(result, "第四章 金融").passages == ()
+
+
 def test_passage_says_where_in_the_report() -> None:
     passage = item(tiny(), "一、引进深港科研机构").passages[0]
     assert passage.doc == "r/a"
@@ -170,6 +188,13 @@ def test_digital_yuan_zone_is_addressed_by_the_2022_plan_where_it_says_so() -> N
 def test_central_park_ring_is_addressed_by_every_report() -> None:
     # 环中心公园活力圈 is a task or review paragraph in all four reports (grep: 2, 3, 2, 3 mentions)
     assert set(item(real(), "一、打造环中心公园活力圈").addressed_by) == set(REPORTS)
+
+
+def test_finance_safety_is_not_credited_with_the_park_ring() -> None:
+    # 第五节 筑牢金融安全防线 is about financial risk; the 环中心公园活力圈 section after it in
+    # the extract belongs to a lost heading (its numbering restarts at 一、)
+    finance = item(real(), "第五节 筑牢金融安全防线")
+    assert not any("环中心公园" in p.sentence for p in finance.passages)
 
 
 def test_world_situation_is_addressed_by_no_report() -> None:
