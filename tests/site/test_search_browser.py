@@ -19,11 +19,11 @@ QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "�
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-single")
-    build_site(ROOT / "corpus", out)
-    assert not (out / "search").exists()
-    return out
+def single(project_site: Path) -> Path:
+    """The session's site of the project corpus (tests/conftest.py), which only gets read here:
+    the one-file index of a default build, as test_site_browser.py browses it."""
+    assert not (project_site / "search").exists()
+    return project_site
 
 
 @pytest.fixture(scope="module")
