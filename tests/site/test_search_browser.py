@@ -27,12 +27,9 @@ def single(project_site: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-sharded")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "SHARD_THRESHOLD_BYTES", 0)
-        patch.setattr(search, "BLOCK_BYTES", 8_000)
-        build_site(ROOT / "corpus", out)
+def sharded(sharded_project_site: Path) -> Path:
+    """The session's site with its index forced into shards (tests/site/conftest.py), read only."""
+    out = sharded_project_site
     assert len(list((out / "search").glob("c-*.js"))) > 20
     return out
 
