@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= corpus
 
-.PHONY: install install-runtime browser demo test fuzz eval lint cli-docs bench clean
+.PHONY: install install-runtime browser demo test fuzz eval agreement lint cli-docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,10 +62,22 @@ fuzz: install
 	CORPUSDIFF_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 	CORPUSDIFF_KILL_TRIALS=100 $(BIN)/pytest -q -p no:cacheprovider tests/test_faults.py
 
+# Cross-validate the matcher's weights and thresholds, leaving one tuned labelled pair out at a time
+# (never a held-out one); `make xval ARGS=--grid` also scores every threshold of the grid out of fold.
+.PHONY: xval
+xval: install
+	$(BIN)/python -m tests.crossval_initiatives $(ARGS)
+
 # Score the differ against the hand-labelled pairs (tests/data/labels/initiatives/);
 # `make eval ARGS=--verbose` lists every error.
 eval: install
 	$(BIN)/python -m tests.eval_initiatives $(ARGS)
+
+# The readers' own agreement: the blind second readings (tests/data/labels/second-readings/)
+# scored against the project's labels and back, with eval's measures; `ARGS=--verbose` lists
+# every disagreement.
+agreement: install
+	$(BIN)/python -m tests.agreement_initiatives $(ARGS)
 
 lint: install
 	$(BIN)/ruff check corpusdiff tests benchmarks docs

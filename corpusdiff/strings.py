@@ -394,6 +394,11 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "low (a step of low confidence; --format json or markdown for the evidence)",
     ),
     "report.timeline.where": ("{part}中的{level}", "{level} in {part}"),
+    "report.timeline.other_groups": (
+        "注：下列标题不是（一）级标题：没有（一）级分组之处，整个部分或其他层级的标题也作为一组：{editions}",
+        "note: not （一） headings: where a report has no （一） groups, whole parts or other headings "
+        "stand as groups: {editions}",
+    ),
     "report.timeline.document": ("全文", "the document"),
     "report.timeline.title": ("时间线", "Timeline"),
     "report.timeline.evidence": ("依据", "evidence"),
@@ -493,6 +498,12 @@ _TERMS = {
     "terms.kind.programme": ("项目", "programme"),
     "terms.kind.text": ("文本", "text"),
 }
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """`1 line`, `2 lines`: a count with its English noun in the number it needs, for the
+    warnings and notes (English, as error messages are); `plural` where adding -s is wrong."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def check_language(language: object, where: str) -> str:

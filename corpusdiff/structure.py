@@ -285,6 +285,12 @@ def closing_start(blocks: tuple[Block, ...]) -> int | None:
     return opening
 
 
+def is_salutation(text: str) -> bool:
+    """`各位代表！` and the like alone: the speaker turning to the audience, which every speech
+    says in the same words, so it never tells what a passage is about."""
+    return _SALUTATION_RE.match(text.strip()) is not None
+
+
 def split_label(text: str) -> tuple[str, str]:
     """`（五）全力创建文明城市` -> (`（五）`, `全力创建文明城市`)."""
     marker = heading_marker(text)

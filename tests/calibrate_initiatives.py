@@ -13,56 +13,100 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tests.eval_initiatives import label_files, locate, raw_path
+
+if TYPE_CHECKING:
+    from corpusdiff.compare.core import Candidates
+    from corpusdiff.types.tree import DocTree
+
+Row = tuple[tuple[float, ...], int]
 
 FEATURES = ("lead", "body", "chars", "anchors", "position", "same_kind", "relative", "mutual", "backed", "sentences", "clauses")
 
 
-def training_rows(path: Path) -> list[tuple[tuple[float, ...], int]]:
-    """(features, label) for every candidate pair the differ scores in one labelled pair."""
+def tuned_files() -> list[Path]:
+    """The label files the differ may be tuned on: every one but the held-out ones."""
+    return [p for p in label_files() if not json.loads(p.read_text(encoding="utf-8"))["meta"].get("held_out")]
+
+
+def editions(labels: Mapping[str, Any]) -> tuple[DocTree, DocTree, Candidates]:
+    """A label file's two editions as the differ reads them, and its candidate pairs with their
+    features (the differ's segmenter, which knows the two editions' programme names)."""
     from corpusdiff.compare.core import editions_segmenter
-    from corpusdiff.compare.units import candidate_features, reading_order
+    from corpusdiff.compare.units import candidate_features
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.structure import build_tree
 
+    old, new = (build_tree(normalize_file(raw_path(labels["meta"][side]))) for side in ("old", "new"))
+    return old, new, candidate_features(old, new, editions_segmenter(old, new))
+
+
+def training_rows(path: Path) -> list[Row]:
+    """(features, label) for every candidate pair the differ scores in one labelled pair."""
     labels = json.loads(path.read_text(encoding="utf-8"))
-    old = build_tree(normalize_file(raw_path(labels["meta"]["old"])))
-    new = build_tree(normalize_file(raw_path(labels["meta"]["new"])))
-    # the features of the differ's own pairs: its segmenter knows the two editions' programme names
-    old_units, new_units, features = candidate_features(old, new, editions_segmenter(old, new))
+    return labelled_rows(labels, *editions(labels))
+
+
+@dataclass(frozen=True)
+class LabelledUnits:
+    """What a label file says of the differ's initiative units (indices into the candidates' unit
+    lists): the pairs labelled `same`, those only `related` (arguable either way), and the units
+    that hold a labelled unit on each side (the rest, salutations and table notes, has no label)."""
+
+    positives: frozenset[tuple[int, int]]
+    arguable: frozenset[tuple[int, int]]
+    hosts_old: frozenset[int]
+    hosts_new: frozenset[int]
+
+
+def labelled_units(labels: Mapping[str, Any], old: DocTree, new: DocTree, candidates: Candidates) -> LabelledUnits:
+    """Locate a label file's units among the differ's units (see `LabelledUnits`)."""
+    from corpusdiff.compare.units import reading_order
+
+    old_units, new_units, _ = candidates
     old_order, new_order = reading_order(old), reading_order(new)
     old_at = locate([u["lead"] for u in labels["old_units"]], [u.text for u in old_order])
     new_at = locate([u["lead"] for u in labels["new_units"]], [u.text for u in new_order])
-    where_old = {u["id"]: old_order[k].index for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None}
-    where_new = {u["id"]: new_order[k].index for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None}
-    def hosts(label: str) -> set[tuple[int, int]]:
-        return {
+    index_old = {u.index: k for k, u in enumerate(old_units)}
+    index_new = {u.index: k for k, u in enumerate(new_units)}
+    where_old = {
+        u["id"]: index_old[old_order[k].index] for u, k in zip(labels["old_units"], old_at, strict=True) if k is not None
+    }
+    where_new = {
+        u["id"]: index_new[new_order[k].index] for u, k in zip(labels["new_units"], new_at, strict=True) if k is not None
+    }
+
+    def hosts(label: str) -> frozenset[tuple[int, int]]:
+        return frozenset(
             (where_old[p["old_id"]], where_new[p["new_id"]])
             for p in labels["pairs"]
             if p["label"] == label and p["old_id"] in where_old and p["new_id"] in where_new
-        }
+        )
 
-    positives, arguable = hosts("same"), hosts("related") - hosts("same")
-    index_old = {u.index: k for k, u in enumerate(old_units)}
-    index_new = {u.index: k for k, u in enumerate(new_units)}
-    positives = {(index_old[i], index_new[j]) for i, j in positives}
-    arguable = {(index_old[i], index_new[j]) for i, j in arguable}
-    hosts_old = {index_old[i] for i in where_old.values()}
-    hosts_new = {index_new[j] for j in where_new.values()}
-    # only pairs of units that hold labelled units: the rest (salutations, table notes) has no label;
-    # `related` pairs could be argued either way, so they teach the model nothing
+    positives = hosts("same")
+    return LabelledUnits(
+        positives, hosts("related") - positives, frozenset(where_old.values()), frozenset(where_new.values())
+    )
+
+
+def labelled_rows(labels: Mapping[str, Any], old: DocTree, new: DocTree, candidates: Candidates) -> list[Row]:
+    """(features, label) for every candidate pair between units that hold labelled units;
+    `related` pairs could be argued either way, so they teach the model nothing."""
+    found = labelled_units(labels, old, new, candidates)
     return [
-        (f.as_tuple(), int(pair in positives))
-        for pair, f in features.items()
-        if pair[0] in hosts_old and pair[1] in hosts_new and pair not in arguable
+        (f.as_tuple(), int(pair in found.positives))
+        for pair, f in candidates[2].items()
+        if pair[0] in found.hosts_old and pair[1] in found.hosts_new and pair not in found.arguable
     ]
 
 
 def fit(
-    rows: Sequence[tuple[tuple[float, ...], int]],
+    rows: Sequence[Row],
     l2: float = 1e-4,
     held: dict[int, float] | None = None,
 ) -> list[float]:
@@ -101,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.calibrate_initiatives", description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=FEATURES, help="fit these weights alone, the rest held")
     args = parser.parse_args(argv)
-    training = [p for p in label_files() if not json.loads(p.read_text(encoding="utf-8"))["meta"].get("held_out")]
+    training = tuned_files()
     rows = [row for path in training for row in training_rows(path)]
     free = {FEATURES.index(name) + 1 for name in args.only or ()}
     held = {k: w for k, w in enumerate(params.WEIGHTS) if k not in free} if args.only else None

@@ -448,12 +448,11 @@ def pooled_rows(scores: Sequence[PairScore], kind: str) -> list[PairScore]:
     return out
 
 
-def table(scores: Sequence[PairScore]) -> str:
-    tuned = [s for s in scores if not s.held_out]
-    held = [s for s in scores if s.held_out]
-    rows = [row(s) for s in tuned] + [row(p) for p in pooled_rows(tuned, "tuned")]
-    held_rows = [row(s) for s in held] + [row(p) for p in pooled_rows(held, "held-out")]
-    rows += held_rows
+def ruled(groups: Sequence[Sequence[Sequence[str]]]) -> list[str]:
+    """The COLUMNS header and the non-empty groups of rows, aligned (the pair's name left, the
+    measures right), with a rule under the header and between groups. Shared with the readers'
+    agreement table (tests/agreement_initiatives.py), so both print alike."""
+    rows = [r for group in groups for r in group]
     widths = [max(len(r[i]) for r in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
 
     def line(cells: Sequence[str]) -> str:
@@ -462,10 +461,18 @@ def table(scores: Sequence[PairScore]) -> str:
         )
 
     rule = "-" * len(line(COLUMNS))
-    out = [line(COLUMNS), rule, *(line(r) for r in rows[: len(rows) - len(held_rows)])]
-    if held:
-        out += [rule] if tuned else []
-        out += [line(r) for r in rows[len(rows) - len(held_rows) :]]
+    out = [line(COLUMNS), rule]
+    for n, group in enumerate(group for group in groups if group):
+        out += [rule, *map(line, group)] if n else [*map(line, group)]
+    return out
+
+
+def table(scores: Sequence[PairScore]) -> str:
+    tuned = [s for s in scores if not s.held_out]
+    held = [s for s in scores if s.held_out]
+    rows = [row(s) for s in tuned] + [row(p) for p in pooled_rows(tuned, "tuned")]
+    held_rows = [row(s) for s in held] + [row(p) for p in pooled_rows(held, "held-out")]
+    out = ruled([rows, held_rows])
     out += [
         "",
         "located: labelled units found among the differ's units (shared: several labelled units in one differ unit).",

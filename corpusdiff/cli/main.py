@@ -12,13 +12,14 @@ import click
 
 from corpusdiff import __version__
 from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
-from corpusdiff.strings import LANGUAGES
+from corpusdiff.strings import LANGUAGES, counted
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.strings import Strings
     from corpusdiff.types.diff import DiffResult, Status
+    from corpusdiff.types.document import NormalizedDocument
     from corpusdiff.types.edition import Edition
     from corpusdiff.types.notes import ReviewerNote
     from corpusdiff.types.tree import DocTree
@@ -104,29 +105,39 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
     """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
 
     FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
-    BOM), a portal's HTML page, a Word .docx or a PDF with a text layer (the format is told
-    from the content; see docs/inputs.md), or an existing canonical Markdown file, which
-    comes back unchanged. Anything else (XML, CSV, images, archives, scans) is refused with
-    one line. When the corpus (--corpus) has a manifest entry for FILE's name, its fields are
+    BOM), a portal's HTML page, a Word .docx, a PDF with a text layer, a CSV export with
+    the report's text in one cell (the format is told from the content; see
+    docs/inputs.md), or an existing canonical Markdown file, which comes back unchanged.
+    Anything else (XML, tables of figures, images, archives, scans) is refused with one
+    line. When the corpus (--corpus) has a manifest entry for FILE's name, its fields are
     applied too; the options here win over both.
     """
     from corpusdiff.canonical.markdown import render
-    from corpusdiff.normalize.entry import normalize_file
-    from corpusdiff.store.corpus import manifest_overrides
 
-    overrides = manifest_overrides(_corpus_dir(ctx), file.name)
-    overrides.update(_given_fields(fields))
-    document = normalize_file(file, overrides)
-    if not quiet:
-        for warning in document.warnings:
-            click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)
-    text = render(document)
+    text = render(_normalized_file(ctx, file, _given_fields(fields), quiet=quiet))
     if output:
         from corpusdiff.store.files import write_atomic
 
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def _normalized_file(
+    ctx: click.Context, file: Path, fields: dict[str, str], *, quiet: bool
+) -> NormalizedDocument:
+    """`file` normalised with the corpus manifest's fields for it and `fields` over them; the
+    warnings on stderr unless `quiet`."""
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.store.corpus import manifest_overrides
+
+    overrides = manifest_overrides(_corpus_dir(ctx), file.name)
+    overrides.update(fields)
+    document = normalize_file(file, overrides)
+    if not quiet:
+        for warning in document.warnings:
+            click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)
+    return document
 
 
 def _corpus_dir(ctx: click.Context) -> Path:
@@ -282,16 +293,17 @@ def ingest(
 @click.pass_context
 @handle_errors
 def list_documents(ctx: click.Context, series: str | None) -> None:
-    """List the corpus's documents: id, date, genre, series and title."""
+    """List the corpus's documents: id, date, series and title."""
     corpus = _corpus(ctx)
     if not corpus.exists():
         raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
     rows = [e for e in corpus.entries if not series or e.metadata.series == series]
     rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
     width = max((len(e.id) for e in rows), default=2)
+    series_width = max((len(e.metadata.series) for e in rows), default=2)
     for entry in rows:
         meta = entry.metadata
-        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<20}  {meta.title}")
+        click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<{series_width}}  {meta.title}")
     if not rows:
         click.echo("no documents", err=True)
 
@@ -302,16 +314,29 @@ def list_documents(ctx: click.Context, series: str | None) -> None:
 @click.pass_context
 @handle_errors
 def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
-    """Print the canonical Markdown of document ID (or its outline)."""
+    """Print the canonical Markdown of document ID (or its outline).
+
+    ID may also be a report file, normalised as `normalize` does (with the corpus manifest's
+    fields for it), so `show report.pdf --outline` checks the headings found before an ingest.
+    """
+    from corpusdiff.canonical.markdown import render
     from corpusdiff.store.corpus import outline as outline_of
     from corpusdiff.store.corpus import read_document
 
     corpus = _corpus(ctx)
-    if not outline:
+    if Path(doc_id).is_file():
+        document = _normalized_file(ctx, Path(doc_id), {}, quiet=False)
+        text = render(document)
+    elif not outline:
         click.echo(corpus.find(doc_id).path.read_text(encoding="utf-8"), nl=False)
         return
-    for level, text in outline_of(read_document(corpus, doc_id)):
-        click.echo(f"{'  ' * (level - 1)}{text}")
+    else:
+        document = read_document(corpus, doc_id)
+    if not outline:
+        click.echo(text, nl=False)
+        return
+    for level, heading in outline_of(document):
+        click.echo(f"{'  ' * (level - 1)}{heading}")
 
 
 _TERM_STATUSES = {"new": "new-in-latest", "dropped": "dropped", "steady": "steady", "all": None}
@@ -465,6 +490,9 @@ _NOTED_FORMATS = ("json", "markdown")
 _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 #: The format an -o file's name asks for when --format is not given.
 _SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+#: Extensions of documents diff does not write: `-o changes.pdf` is refused rather than given
+#: terminal text under a PDF's name.
+_UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt", ".ods", ".rtf", ".pptx"})
 
 
 @main.command()
@@ -558,6 +586,11 @@ def diff(
     from corpusdiff.store.resolve import load_side
     from corpusdiff.types.diff import Status
 
+    if output and not fmt and output.suffix.lower() in _UNWRITTEN_SUFFIXES:
+        raise InputError(
+            f"-o {output.name}: diff does not write {output.suffix} files; end the name in "
+            f"{', '.join(_SUFFIX_FORMATS)} or .txt (terminal text), or choose with --format"
+        )
     fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
     named = [c.strip() for c in only.split(",")] if only else []
     unknown = sorted(set(named) - set(CLASSES))
@@ -906,7 +939,7 @@ def history(ctx: click.Context, series: str, branch: str | None) -> None:
 
     result = build_history(_corpus(ctx), series, branch)
     click.echo(
-        f"{result.branch}: {len(result.commits)} editions of {result.path} ({result.commits[-1][:10]})"
+        f"{result.branch}: {counted(len(result.commits), 'edition')} of {result.path} ({result.commits[-1][:10]})"
     )
     click.echo(f"try: git blame {result.branch} -- {result.path}")
 

@@ -9,6 +9,7 @@ sentences, so new and dropped commitments inside a continuing task are found too
 from __future__ import annotations
 
 import functools
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -16,6 +17,7 @@ from typing import overload
 
 from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
+from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.tables import compare_tables
 from corpusdiff.compare.units import (
@@ -53,13 +55,16 @@ def compare(
     new: DocTree,
     overrides: Overrides | None = None,
     stopwords: tuple[str, ...] = DEFAULT_STOPWORDS,
+    matcher: MatcherParams = MATCHER,
 ) -> DiffResult:
     """The full comparison of two editions (same inputs, same result). `stopwords` are the
-    corpus's (its vocabulary); words in them never count as evidence."""
+    corpus's (its vocabulary); words in them never count as evidence. `matcher`: the initiative
+    matcher's weights and thresholds (params.py's unless a calibration scores others)."""
     overrides = overrides or Overrides()
     seg = editions_segmenter(old, new, stopwords)
     sections, notes = align_sections(old, new, seg, overrides)
-    initiatives = classify_units(old, new, seg, sections)
+    initiatives = classify_units(old, new, seg, sections, matcher)
+    sections = regrouped_sections(old, new, sections, initiatives)
     programmes = compare_programmes(_all_text(old), _all_text(new))
     remember_segmentations(seg)
     tables = compare_tables(old, new)
@@ -192,6 +197,79 @@ def align_sections(
                 matches.append(SectionMatch(SectionStatus.NEW, None, b, 0.0))
     matches.sort(key=_section_order)
     return matches, notes
+
+
+def regrouped_sections(
+    old: DocTree, new: DocTree, sections: Sequence[SectionMatch], initiatives: Sequence[Initiative]
+) -> list[SectionMatch]:
+    """The section pairs, with those only the units show. The aligner pairs sections of one
+    depth and kind by their text, so a reorganised report (2014's （一） groups under 重点工作
+    became 2015's top-level parts 三、…六、) leaves sections dropped and new whose initiatives all
+    continue. A section left unpaired whose continuing units went mostly (GROUP_VOTES, GROUP_SHARE)
+    into one section of the other edition moved there: a pair when that section's units came
+    mostly from it too, else merged into (split from) it."""
+    unpaired_old = {m.old.index for m in sections if m.status == SectionStatus.DROPPED and m.old}
+    unpaired_new = {m.new.index for m in sections if m.status == SectionStatus.NEW and m.new}
+    if not unpaired_old and not unpaired_new:
+        return list(sections)
+    links = [
+        (item.old, item.new) for item in initiatives if item.level == Level.UNIT and item.old and item.new
+    ]
+    olds = _where_units_went(old, new, links, unpaired_old)
+    news = _where_units_went(new, old, [(b, a) for a, b in links], unpaired_new)
+    found: dict[tuple[int, int], SectionMatch] = {}
+    for i, (j, share) in olds.items():
+        mutual = news.get(j, (None, 0.0))[0] == i
+        relation = "" if mutual else Relation.MERGE
+        found[(i, j)] = SectionMatch(SectionStatus.MOVED, old.sections[i], new.sections[j], share, relation)
+    for j, (i, share) in news.items():
+        if (i, j) not in found:
+            found[(i, j)] = SectionMatch(
+                SectionStatus.MOVED, old.sections[i], new.sections[j], share, Relation.SPLIT
+            )
+    placed_old = {i for i, _ in found}
+    placed_new = {j for _, j in found}
+    kept = [
+        m
+        for m in sections
+        if not (m.status == SectionStatus.DROPPED and m.old and m.old.index in placed_old)
+        and not (m.status == SectionStatus.NEW and m.new and m.new.index in placed_new)
+    ]
+    return sorted([*kept, *found.values()], key=_section_order)
+
+
+def _where_units_went(
+    tree: DocTree, other: DocTree, links: Sequence[tuple[Unit, Unit]], unpaired: set[int]
+) -> dict[int, tuple[int, float]]:
+    """For each section in `unpaired`: the deepest section of `other` holding at least
+    GROUP_VOTES and GROUP_SHARE of its continuing units, and that share."""
+    total: Counter[int] = Counter()
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for here, there in links:
+        homes = [s for s in _chain(tree, here.section) if s in unpaired]
+        for section in homes:
+            total[section] += 1
+            votes[section].update(_chain(other, there.section))
+    went: dict[int, tuple[int, float]] = {}
+    for section, count in total.items():
+        held = [
+            (other.sections[target].depth, n, target)
+            for target, n in votes[section].items()
+            if n >= params.GROUP_VOTES and n / count >= params.GROUP_SHARE
+        ]
+        if held:
+            _depth, n, target = max(held)
+            went[section] = (target, round(n / count, 3))
+    return went
+
+
+def _chain(tree: DocTree, section: int | None) -> list[int]:
+    """A section and its ancestors, innermost first."""
+    chain = []
+    while section is not None:
+        chain.append(section)
+        section = tree.sections[section].parent
+    return chain
 
 
 def _bigrams(text: str) -> list[str]:
@@ -328,7 +406,7 @@ def _plain_parts(tree: DocTree) -> frozenset[int | None]:
 
 
 def classify_units(
-    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch]
+    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch], matcher: MatcherParams = MATCHER
 ) -> list[Initiative]:
     """Pair initiative units with one scoring model and one assignment (compare/units.py),
     then describe each pair: its class, the word-level diff, figures and sentences inside."""
@@ -336,7 +414,7 @@ def classify_units(
     pairs: dict[int | None, int] = {
         m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
     }
-    unit_pairs = match_initiative_units(old, new, seg)
+    unit_pairs = match_initiative_units(old, new, seg, matcher)
     old_units, new_units, matches = unit_pairs.old_units, unit_pairs.new_units, unit_pairs.matches
     roles_old, roles_new = unit_pairs.roles
     result: list[Initiative] = []
@@ -391,19 +469,34 @@ class UnitPairs:
     matches: list[Match]
 
 
-def match_initiative_units(old: DocTree, new: DocTree, seg: Segmenter) -> UnitPairs:
+def match_initiative_units(
+    old: DocTree, new: DocTree, seg: Segmenter, matcher: MatcherParams = MATCHER
+) -> UnitPairs:
     """Every pairing step of the differ, in order: the model's assignment with identical
     texts forced, merges and splits, whole copies preferred, then the layout's pairs. One
     place, so that what examines the pairs (tests.diagnose_initiatives) sees the differ's own."""
-    old_units, new_units, features = candidate_features(old, new, seg)
+    return match_candidates(old, new, candidate_features(old, new, seg, matcher), matcher)
+
+
+Candidates = tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]
+
+
+def match_candidates(
+    old: DocTree, new: DocTree, candidates: Candidates, matcher: MatcherParams = MATCHER
+) -> UnitPairs:
+    """`match_initiative_units` from the candidate pairs `candidate_features` found: the costly
+    part (segmenting, vectors) done once, a calibration scores many weights and thresholds on it."""
+    old_units, new_units, features = candidates
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     forced = (
         _identical(old_units, new_units, roles_old, roles_new)
         if roles_correspond(old, new)
         else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
     )
-    matches = prefer_whole_copies(old_units, new_units, match_units(old_units, new_units, features, forced))
-    matches += pairs_by_structure(old, new, old_units, new_units, matches, features)
+    matches = prefer_whole_copies(
+        old_units, new_units, match_units(old_units, new_units, features, forced, matcher)
+    )
+    matches += pairs_by_structure(old, new, old_units, new_units, matches, features, matcher)
     return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches)
 
 

@@ -21,13 +21,20 @@ evidence (`_evidence`) and is not marked as something else:
   (“降尘”“减排”“削峰”三大行动, “X”系列活动), a category noun before it (卡通形象IP“福气家族”), a
   verb of launching before it (推出/启动/举办/实施…), or “X”为抓手/为牵引;
 - list members share evidence (“新春艺术节”“五个一百”“追梦”等系列活动);
+- a composition joining a brand quoted as “X+” (“中国制造+互联网” beside “互联网+”) is its pilot;
 - with `others` (the texts of other editions): the name is shown to be a programme's there, or
   it is quoted there too and no mention anywhere marks it.
 
 A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
-it (…目标, …重要思想, …经费, “小巨人”企业, …称号), or a verb of opposing or believing precedes
-it (纠正/反对/严禁…, 树立/坚定…, 成为). Lists (“首善之区、幸福福田”) need a counted part, a
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation follows it (…局面, …矛盾, …问题) or
+it is a policy's focus (以“…”为重点), a verb of opposing, curing, punishing, believing or facing
+precedes it (纠正/反对/严禁…, 解决/破除/查处…, 树立/坚定…, 成为, 跑出, 面对/面临/应对), a category
+joins it in a list (小微企业、“三农”等), or a quantity precedes it (建设一批…“海外仓”). A mark
+anywhere, in this edition or another, outweighs evidence from the name's shape alone. Streaks
+(“十二连增”) and counted driver metaphors (“双引擎”, “三驾马车”) are never names. A manner word after
+the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
+model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part, a
 programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
 them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
 family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).
@@ -52,6 +59,14 @@ from corpusdiff.types.diff import ProgrammeChanges
 # --- what a mention is -----------------------------------------------------------------------
 
 _QUOTED_RE = re.compile(r"“([^“”]{1,40})”")
+#: Full-width Latin letters, digits and plus sign as their ASCII forms: 互联网＋ (2021) and 互联网+
+#: (the other years) are one name, in names and in the text they are looked for in.
+_HALF_WIDTH = str.maketrans(
+    {
+        chr(code): chr(code - 0xFEE0)
+        for code in (0xFF0B, *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+    }
+)
 #: Names are 2–16 characters: one character is no name, and a longer quote is a sentence
 #: or a title (a quotation, a report's own heading), never a programme's handle.
 _MIN_LEN, _MAX_LEN = 2, 16
@@ -88,9 +103,10 @@ _HONOUR_NAME_RE = re.compile(
 #: 年度 (“2024年度活力城区”, “年度重大创新突破产品”) belongs to yearly awards and rankings;
 #: programmes carry a plain year (“2022福田文化菜单”).
 _HONOUR_INFIX = ("年度",)
-#: Outcomes, streaks and grades (“双第一”, “三连冠”, “优秀”, “零的突破”, “双100%”): results a
-#: report boasts of, not things it runs.
-_OUTCOME_RE = re.compile(r"(第一|连冠|优秀|突破|\d%)$")
+#: Outcomes, streaks, grades and paces (“双第一”, “三连冠”, “十二连增”, “五连快”, “优秀”, “零的突破”,
+#: “双100%”, “加速度”, “深圳速度”): results a report boasts of, not things it runs. A streak is a
+#: count, 连 and what went on (…连增/连涨/连降/连冠/连胜/连快/连升/连跌).
+_OUTCOME_RE = re.compile(r"(第一|连[增涨降冠胜快升跌]|优秀|突破|速度|\d%)$")
 #: A pure measure of time or distance (“半小时”, “一公里”) is an emphasis, not a name.
 _MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(小时|分钟|公里|米|天)$")
 #: Names ending in a category word: an economy type (首店经济, 夜间经济), a kind of household,
@@ -103,6 +119,12 @@ _DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自�
 #: Two things counted with 个 (两个维护, 两个确立, 两个务必, 两个毫不动摇, 两个一百年): the shape of
 #: political formulas and goals. Reports name two-part programmes 两X or 双X (两新, 两重, 双减).
 _TWO_FORMULA_RE = re.compile(rf"^两个[{IDEOGRAPHS}]")
+#: A count straight before a figure of a driver or a support (“双引擎”, “三驾马车”, “双轮驱动”, “两翼”):
+#: a metaphor for what drives growth. A set counted with 大 (“三大新引擎”: three named
+#: zones) lists its members and stays a name.
+_DRIVER_METAPHOR_RE = re.compile(
+    r"^新?[一三四五六七八九十两双]个?(驾马车|马车|引擎|轮驱动|轮|翼|动力|动能|支柱)$"
+)
 #: A chain of three or more levels or steps joined by - or — (“区-街道-社区”,
 #: “居家-小区-社区-机构”, “智能识别—规划调整—更新激活”) describes a hierarchy or a process.
 _CHAIN_MIN_PARTS = 3
@@ -172,6 +194,10 @@ _AFTER_NOUNS = (
     "服务站", "工作站", "中心", "园区", "建设", "市集", "招聘会", "购物节", "文化节", "艺术节",
     "音乐节", "邀请赛", "大赛", "巡展", "表演", "推介", "主题教育", "专题教育", "学习教育",
 )  # fmt: skip
+#: A manner word opening the words after a quote (企业“出海”一站式服务平台, “小个专”一站式…平台,
+#: “大水漫灌”式强刺激): the programme noun that follows belongs to the manner (…式 says how), and
+#: the quote names whom or what it serves, not the programme. 模式/方式/形式… are nouns, not manners.
+_MANNER_AFTER_RE = re.compile(rf"^[{IDEOGRAPHS}]{{0,3}}?(?<![模方形公程仪样格])式")
 #: “X”为抓手 / 为牵引 / 为载体 / 为突破口: the report makes X the lever of a chapter; what it
 #: levers with is a programme (以“全域治理”为抓手).
 _LEVER_AFTER_RE = re.compile(r"^为(抓手|牵引|载体|突破口)")
@@ -202,11 +228,22 @@ _NEGATIVE_AFTER_RE = re.compile(
     r"称号|荣誉|案例|授牌|认定|奖项|奖)"
 )
 _COMPOUND_GAP = 2
+#: A situation or a difficulty named right after the quote, with or without 的 (“三期叠加”的局面,
+#: “三期叠加”矛盾, “三农”问题): the quote describes what a report faces, not what it runs.
+_SITUATION_AFTER_RE = re.compile(r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势)")
+#: “X”为重点 (以“一老一小”为重点完善人口服务体系): X is whom or what a policy puts first, a group
+#: or an area; unlike 为抓手/为牵引 (`_LEVER_AFTER_RE`), it is not the tool the report works with.
+_FOCUS_AFTER_RE = re.compile(r"^为重点")
 #: A quote listed with other things (、 和 及 与) or given as an example (等) of a category of
 #: areas, fields, firms or people (向创新驱动、“三农”、民生等领域倾斜; 小微企业、“三农”和贫困地区;
 #: “三区三州”等深度贫困地区) is one of those things, not a programme; up to eight characters of
 #: the category's modifier may stand between.
-_CATEGORY_MEMBER_RE = re.compile(r"^(?:[、和及与]|等)[^，。；：“”]{0,8}?(地区|领域|行业|企业|单位|人员|群体|家庭)")
+_CATEGORY_MEMBER_RE = re.compile(
+    r"^(?:[、和及与]|等)[^，。；：“”]{0,8}?(地区|领域|行业|企业|单位|人员|群体|家庭)"
+)
+#: The same list read from its other end: a category right before the quote, joined to it
+#: (小微企业、“三农”等支持).
+_CATEGORY_BEFORE_RE = re.compile(r"(地区|领域|行业|企业|单位|人员|群体|家庭)[、和及与]$")
 #: Verbs that introduce an honour or title (获评“…”, 荣获“…”, 入选全国“…”). Up to eight
 #: characters (全国, 首批省级, 2022年) may stand between the verb and the quote.
 _HONOUR_VERB_RE = re.compile(
@@ -215,12 +252,28 @@ _HONOUR_VERB_RE = re.compile(
 #: Unless the quote is followed by a noun it modifies (荣获…“百千万工程”年度考评…第一名: the
 #: honour is the ranking, not the programme), or that noun is itself an award (…最佳产品奖).
 _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
-#: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”) and of
+#: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”), of curing
+#: or punishing (解决…“大班额”问题, 破除, 化解, 根治, 摆脱, 摒弃, 查处“地条钢”, 打击, 处置) and of
 #: holding a belief (树立“四个意识”, 坚定“四个自信”; 纠治“四风”): what follows is a problem or a doctrine;
-#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; and 着眼 (着眼“放水养鱼”):
-#: an aim the policy serves.
+#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; 着眼 (着眼“放水养鱼”): an aim
+#: the policy serves; 跑出 (跑出…“加速度”): a pace, a metaphor; and 面对/面临/应对 (面对“三期叠加”的局面):
+#: a situation or a threat faced. 治理 and 防治 are left out: they
+#: are nouns before a programme as often (政府治理“一网统管”, 污染防治三个“十条”).
 _NEGATIVE_BEFORE_RE = re.compile(
-    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|树立|树牢|坚定|成为|着眼)[^，。；：、“”]{0,4}$"
+    r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|解决|破除|化解|根治|摆脱|摒弃|"
+    r"查处|打击|处置|树立|树牢|坚定(?!不移)|成为|着眼|跑出|面对|面临|应对)[^，。；：、“”]{0,4}$"
+)
+#: A report's own place named as a way or a showcase (“福田模式”, “福田品牌”, “福田样本”,
+#: “中国方案”): a claim about the place, not a scheme; a place the report keeps naming outside
+#: the quote, which a named experience from elsewhere (“枫桥经验”: 枫桥 only there) is not.
+_SELF_MODEL_RE = re.compile(rf"^([{IDEOGRAPHS}]{{2,3}})(模式|品牌|样本|经验|方案)$")
+_SELF_MODEL_MIN_USES = 5
+#: A quantity of things before the quote (建设一批出口产品“海外仓”, 培育众多“…”, 打造更多“…”), with
+#: up to six characters of modifier between: the quote is a kind of thing made or built by the
+#: batch, not one named scheme — unless a programme noun follows the quote (更多感受到“放管服”改革成效:
+#: the quantity is an adverb's, and the quote names the reform).
+_QUANTITY_BEFORE_RE = re.compile(
+    r"(一批|一大批|大批|一些|若干|多个|更多|众多|各类|各种)[^，。；：、“”]{0,6}$"
 )
 #: How many characters before a quote are read for its context.
 _BEFORE_WINDOW = 12
@@ -240,13 +293,17 @@ class _Mention:
     context: str
     evidence: bool  # this mention shows the name is a programme's
     marked: bool  # this mention shows it is something else (honour, goal, problem, category)
+    by_shape: bool = False  # the evidence is the name's shape alone, no word around it
 
 
 def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] = ()) -> list[Programme]:
     """Programme names in order of first mention, each once. `others`: the texts of other
     editions (one iterable of texts per edition). A name shown to be a programme's there
     counts here too; a name merely quoted there counts unless some mention marks it as
-    something else or it is a list or a composition (`_needs_strong_evidence`)."""
+    something else or it is a list or a composition (`_needs_strong_evidence`). A mark anywhere
+    outweighs evidence from the name's shape alone (“三农”: counted, but a category where a
+    sentence lists it with others); only a context naming a programme stands against a mark."""
+    texts = list(texts)
     mentions = [m for text in texts for m in _mentions(text)]
     elsewhere = [m for edition in others for text in edition for m in _mentions(text)]
     shown_elsewhere = {m.name for m in elsewhere if m.evidence}
@@ -254,13 +311,20 @@ def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] 
     marked = {m.name for m in mentions + elsewhere if m.marked}
     evidenced = {m.name for m in mentions if m.evidence}
     families = _families({m.name for m in mentions + elsewhere})
+    brands = _brands({m.name for m in mentions + elsewhere})
     evidenced |= {
         m.name for m in mentions
-        if _is_composition(m.name) and not m.marked and _plus_head(m.name) in families
+        if _is_composition(m.name) and not m.marked
+        and (_plus_head(m.name) in families or _joins_a_brand(m.name, brands))
     }  # fmt: skip
+    named_in_context = {m.name for m in mentions if m.evidence and not m.by_shape}
+    outweighed = marked - named_in_context - {m.name for m in elsewhere if m.evidence and not m.by_shape}
+    evidenced -= outweighed
+    shown_elsewhere -= outweighed
+    self_models = _self_models({m.name for m in mentions} - named_in_context, texts)
     kept: dict[str, Programme] = {}
     for m in mentions:
-        if m.name in kept:
+        if m.name in kept or m.name in self_models:
             continue
         if (
             m.name in evidenced
@@ -269,6 +333,19 @@ def extract_programmes(texts: Iterable[str], *, others: Iterable[Iterable[str]] 
         ):
             kept[m.name] = Programme(m.name, m.context)
     return list(kept.values())
+
+
+def _self_models(names: Iterable[str], texts: Sequence[str]) -> set[str]:
+    """Names “<place>模式/品牌/…” whose place the document names at least
+    `_SELF_MODEL_MIN_USES` times outside them: its own place's way, a claim (`_SELF_MODEL_RE`).
+    `names` are those no mention shows by its context (“香蜜湖模式”试点改革 is a pilot)."""
+    document = "\n".join(texts)
+    found = set()
+    for name in names:
+        model = _SELF_MODEL_RE.match(name)
+        if model and document.count(model.group(1)) - document.count(name) >= _SELF_MODEL_MIN_USES:
+            found.add(name)
+    return found
 
 
 def _plus_head(name: str) -> str:
@@ -280,6 +357,17 @@ def _families(names: Iterable[str]) -> set[str]:
     互联网+监管; “信用+免申即享”, “信用+视频办”): a family of named pilots of one programme."""
     heads = Counter(_plus_head(name) for name in names if _PLUS_RE.search(name))
     return {head for head, count in heads.items() if count >= _FAMILY_MIN and head}
+
+
+def _brands(names: Iterable[str]) -> set[str]:
+    """The X of each brand quoted as “X+” (“互联网+”): the programme its compositions belong to."""
+    return {name[:-1] for name in names if _OPEN_PLUS_RE.search(name) and len(name) > 1}
+
+
+def _joins_a_brand(name: str, brands: set[str]) -> bool:
+    """“中国制造+互联网” where “互联网+” is quoted too: the composition is a pilot of that brand's
+    programme, whichever side of the + the brand stands."""
+    return any(part in brands for part in _PLUS_RE.split(name))
 
 
 @functools.lru_cache(maxsize=_MENTION_CACHE)
@@ -296,9 +384,11 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
         start = _list_start(text, matches, n)
         before = text[max(0, start - _BEFORE_WINDOW) : start]
         own_before = text[max(0, match.start() - _BEFORE_WINDOW) : match.start()]
-        evidence, marked = _evidence(name, before, own_before, text[_list_end(text, matches, n) :])
+        after = text[_list_end(text, matches, n) :]
+        evidence, marked = _evidence(name, before, own_before, after)
+        by_shape = evidence and not _evidence(name, before, own_before, after, shape=False)[0]
         context = text[max(0, match.start() - 8) : match.end() + 8]
-        found.append((start, _Mention(name, context, evidence, marked)))
+        found.append((start, _Mention(name, context, evidence, marked, by_shape)))
     lists: dict[int, list[_Mention]] = {}
     for start, mention in found:
         lists.setdefault(start, []).append(mention)
@@ -306,7 +396,10 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
         start for start, members in lists.items()
         if any(m.evidence for m in members) and not any(m.marked for m in members)
     }  # fmt: skip
-    return tuple(_Mention(m.name, m.context, True, False) if start in shared else m for start, m in found)
+    return tuple(
+        _Mention(m.name, m.context, True, False) if start in shared and not m.evidence else m
+        for start, m in found
+    )
 
 
 def _list_end(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
@@ -325,7 +418,7 @@ def _list_start(text: str, matches: Sequence[re.Match[str]], n: int) -> int:
 def _programme_name(text: str, match: re.Match[str]) -> str | None:
     """The name a quote gives, or None when it is no name at all (too short or long, a number,
     a period, a sentence)."""
-    name = match.group(1).strip()
+    name = match.group(1).strip().translate(_HALF_WIDTH)
     if len(name) < _MIN_LEN or len(name) > _MAX_LEN or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
         return None
     if any(ch in _SENTENCE_PUNCT for ch in name):
@@ -343,7 +436,7 @@ def _rejected_name(name: str) -> bool:
         return True
     if _OUTCOME_RE.search(name) or _CATEGORY_END_RE.search(name) or _MEASURE_RE.match(name):
         return True
-    if _DOCTRINE_END_RE.search(name) or _TWO_FORMULA_RE.match(name):
+    if _DOCTRINE_END_RE.search(name) or _TWO_FORMULA_RE.match(name) or _DRIVER_METAPHOR_RE.match(name):
         return True
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
@@ -419,26 +512,52 @@ def _negative_after(head: str) -> bool:
     return not any(noun in rest for noun in _AFTER_NOUNS)
 
 
-def _evidence(name: str, before: str, own_before: str, after: str) -> tuple[bool, bool]:
+def _made_by_the_batch(own_before: str, head: str) -> bool:
+    """建设一批…“海外仓”: a quantity before the quote, no programme noun after it."""
+    return bool(_QUANTITY_BEFORE_RE.search(own_before)) and not any(noun in head for noun in _AFTER_NOUNS)
+
+
+def _marked_by_context(before: str, own_before: str, head: str, after: str) -> bool:
+    """The words around a mention make it something else: a goal, doctrine or problem, one of a
+    list of categories, a situation faced, a policy's focus, or a kind of thing made by the batch."""
+    return bool(
+        _negative_after(head)
+        or _NEGATIVE_BEFORE_RE.search(before)
+        or _CATEGORY_MEMBER_RE.match(after)
+        or _CATEGORY_BEFORE_RE.search(own_before)
+        or _SITUATION_AFTER_RE.match(after)
+        or _FOCUS_AFTER_RE.match(after)
+        or _made_by_the_batch(own_before, head)
+    )
+
+
+def _evidence(
+    name: str, before: str, own_before: str, after: str, *, shape: bool = True
+) -> tuple[bool, bool]:
     """(evidence, marked) for one mention: `before` precedes its list of quotes, `own_before`
-    the quote itself, `after` follows the list."""
+    the quote itself, `after` follows the list; with `shape` False, the words around it alone."""
     if _rejected_name(name):
         return False, True
     head = _after_nouns(after)
     honour = _HONOUR_VERB_RE.search(before)
     if honour and (not head or _HONOUR_NOUN_END_RE.search(head)):
         return False, True
-    if _negative_after(head) or _NEGATIVE_BEFORE_RE.search(before) or _CATEGORY_MEMBER_RE.match(after):
+    if _marked_by_context(before, own_before, head, after):
         return False, True
-    strong_after = any(noun in head for noun in _STRONG_AFTER_NOUNS) or bool(_LEVER_AFTER_RE.match(after))
+    serves_a_manner = bool(_MANNER_AFTER_RE.match(head))
+    programme_head = "" if serves_a_manner else head
+    strong_after = any(noun in programme_head for noun in _STRONG_AFTER_NOUNS) or bool(
+        _LEVER_AFTER_RE.match(after)
+    )
     if _is_list(name):
         parts = name.split("、")
         return strong_after or any(_counted(part) for part in parts) or _counts_parts(head, parts), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
-    if _shape(name) or strong_after or any(noun in head for noun in _AFTER_NOUNS):
+    if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):
         return True, False
-    return bool(_BEFORE_NOUN_RE.search(own_before) or _BEFORE_VERB_RE.search(own_before)), False
+    launched = bool(_BEFORE_VERB_RE.search(own_before)) and not serves_a_manner
+    return bool(_BEFORE_NOUN_RE.search(own_before) or launched), False
 
 
 def mentioned(name: str, plain_text: str) -> bool:
@@ -447,8 +566,8 @@ def mentioned(name: str, plain_text: str) -> bool:
 
 
 def plain(text: str) -> str:
-    """Text without quotation marks, for `mentioned`."""
-    return text.replace("“", "").replace("”", "").replace('"', "")
+    """Text without quotation marks, full-width letters, digits and plus folded, for `mentioned`."""
+    return text.replace("“", "").replace("”", "").replace('"', "").translate(_HALF_WIDTH)
 
 
 def compare_programmes(old_texts: list[str], new_texts: list[str]) -> ProgrammeChanges:

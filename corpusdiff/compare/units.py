@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from corpusdiff.compare import params
+from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.structure import is_within
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
@@ -426,7 +427,7 @@ def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
 
 
 def candidate_features(
-    old_tree: DocTree, new_tree: DocTree, seg: Segmenter
+    old_tree: DocTree, new_tree: DocTree, seg: Segmenter, matcher: MatcherParams = MATCHER
 ) -> tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]:
     """Initiative units of both editions and the features of every pair in the same role."""
     old, new = _side(old_tree, seg), _side(new_tree, seg)
@@ -462,7 +463,7 @@ def candidate_features(
             sentences=shared.get((i, j), 0.0),
             clauses=clause_shared.get((i, j), 0.0),
         )
-    return old.units, new.units, _with_ranks(features)
+    return old.units, new.units, _with_ranks(features, matcher)
 
 
 def _sentence_shares(old: _Side, new: _Side, seg: Segmenter) -> dict[tuple[int, int], float]:
@@ -530,7 +531,9 @@ def _likeness(f: Features) -> float:
     return f.chars + f.lead + f.body
 
 
-def _with_ranks(features: dict[tuple[int, int], Features]) -> dict[tuple[int, int], Features]:
+def _with_ranks(
+    features: dict[tuple[int, int], Features], matcher: MatcherParams = MATCHER
+) -> dict[tuple[int, int], Features]:
     """Add how a pair stands against each unit's other candidates: evidence is relative, a
     review paragraph rewritten from year to year is still most like its own successor."""
     best_old: dict[int, float] = {}
@@ -542,9 +545,9 @@ def _with_ranks(features: dict[tuple[int, int], Features]) -> dict[tuple[int, in
     for (i, j), f in features.items():
         value = _likeness(f)
         relative = min(value / best_old[i], value / best_new[j]) if value else 0.0
-        supported = f.lead >= params.MUTUAL_LEAD or f.anchors > 0
+        supported = f.lead >= matcher.mutual_lead or f.anchors > 0
         mutual = float(value >= best_old[i] and value >= best_new[j] and supported)
-        backed = relative * min(1.0, value / params.BACKED_LIKENESS)
+        backed = relative * min(1.0, value / matcher.backed_likeness)
         ranked[(i, j)] = replace(f, relative=relative, mutual=mutual, backed=backed)
     return ranked
 
@@ -560,30 +563,34 @@ def match_units(
     new_units: Sequence[Unit],
     features: dict[tuple[int, int], Features],
     forced: Sequence[tuple[int, int]] = (),
+    matcher: MatcherParams = MATCHER,
 ) -> list[Match]:
     """One-to-one pairs by a global assignment, the sure pieces of splits and merges among the
     paired units, then merges and splits of what is left."""
-    scores = {pair: probability(f) for pair, f in features.items()}
-    pairs = _assign(len(old_units), len(new_units), scores, forced)
+    scores = {pair: probability(f, matcher.weights) for pair, f in features.items()}
+    pairs = _assign(scores, forced, matcher.pair_probability)
     matches = [Match(i, j, scores.get((i, j), 1.0)) for i, j in pairs]
-    matches += sure_pieces(pairs, scores, forced)
+    matches += sure_pieces(pairs, scores, forced, matcher)
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
     for i in range(len(old_units)):
         if i not in paired_old:
             best = _best((p, s) for p, s in scores.items() if p[0] == i and p[1] in paired_new)
-            if best and best[1] >= params.MERGE_PROBABILITY:
+            if best and best[1] >= matcher.merge_probability:
                 matches.append(Match(i, best[0][1], best[1], "merge"))
     for j in range(len(new_units)):
         if j not in paired_new:
             best = _best((p, s) for p, s in scores.items() if p[1] == j and p[0] in paired_old)
-            if best and best[1] >= params.MERGE_PROBABILITY:
+            if best and best[1] >= matcher.merge_probability:
                 matches.append(Match(best[0][0], j, best[1], "split"))
     return matches
 
 
 def sure_pieces(
-    pairs: Sequence[tuple[int, int]], scores: Mapping[tuple[int, int], float], forced: Collection[tuple[int, int]]
+    pairs: Sequence[tuple[int, int]],
+    scores: Mapping[tuple[int, int], float],
+    forced: Collection[tuple[int, int]],
+    matcher: MatcherParams = MATCHER,
 ) -> list[Match]:
     """Links between units that are both paired elsewhere, reported beside their pairs.
 
@@ -606,7 +613,7 @@ def sure_pieces(
         if (z, y) in forced:
             continue
         own = scores.get((z, y), 1.0)
-        floor = max(params.PAIR_PROBABILITY, _raised(own, params.SURE_PIECE_MARGIN))
+        floor = max(matcher.pair_probability, _raised(own, matcher.sure_piece_margin))
         split = _best(((x, y), s) for x, s in by_new[y] if x != z and x in partner_of_old and s >= floor)
         merge = _best(((z, w), s) for w, s in by_old[z] if w != y and w in partner_of_new and s >= floor)
         if split:
@@ -648,6 +655,7 @@ def pairs_by_structure(
     new_units: Sequence[Unit],
     matches: Sequence[Match],
     features: Mapping[tuple[int, int], Features] | None = None,
+    matcher: MatcherParams = MATCHER,
 ) -> list[Match]:
     """What the report's layout adds to the model's pairs: groups paired where their units
     went, theme units where their content went (or, none of it continuing, with the theme
@@ -656,7 +664,7 @@ def pairs_by_structure(
     editions = _Editions(old_tree, new_tree, old_units, new_units)
     found = _groups_from_units(editions, matches)
     found += themes_by_content(editions, [*matches, *found])
-    found += themes_left_alone(editions, [*matches, *found], features or {})
+    found += themes_left_alone(editions, [*matches, *found], features or {}, matcher)
     return found + _openings_of_continuing_groups(editions, [*matches, *found])
 
 
@@ -906,7 +914,10 @@ def themes_by_content(editions: _Editions, matches: Sequence[Match]) -> list[Mat
 
 
 def themes_left_alone(
-    editions: _Editions, matches: Sequence[Match], features: Mapping[tuple[int, int], Features]
+    editions: _Editions,
+    matches: Sequence[Match],
+    features: Mapping[tuple[int, int], Features],
+    matcher: MatcherParams = MATCHER,
 ) -> list[Match]:
     """Two theme units of which nothing continues anywhere — neither the item line or group
     heading nor any unit of its content is in a pair — continue each other when each is the
@@ -919,7 +930,7 @@ def themes_left_alone(
     for (i, j), f in features.items():
         pair = (alone[0].get(i), alone[1].get(j))
         if pair[0] is not None and pair[1] is not None:
-            likeness[(pair[0], pair[1])] = max(likeness.get((pair[0], pair[1]), 0.0), probability(f))
+            likeness[(pair[0], pair[1])] = max(likeness.get((pair[0], pair[1]), 0.0), probability(f, matcher.weights))
     best_old: dict[int, tuple[float, int]] = {}
     best_new: dict[int, tuple[float, int]] = {}
     for (i, j), value in likeness.items():
@@ -928,7 +939,7 @@ def themes_left_alone(
     found = []
     bodies = (_body_of_item(editions.old_tree), _body_of_item(editions.new_tree))
     for (i, j), value in sorted(likeness.items()):
-        if value >= params.MERGE_PROBABILITY and best_old[i] == (value, -j) and best_new[j] == (value, -i):
+        if value >= matcher.merge_probability and best_old[i] == (value, -j) and best_new[j] == (value, -i):
             found.append(Match(i, j, value))
             if i in bodies[0] and j in bodies[1]:
                 found.append(Match(bodies[0][i], bodies[1][j], value))
@@ -1089,7 +1100,7 @@ def _best(options: Iterable[tuple[tuple[int, int], float]]) -> tuple[tuple[int, 
 
 
 def _assign(
-    rows: int, cols: int, scores: dict[tuple[int, int], float], forced: Sequence[tuple[int, int]]
+    scores: dict[tuple[int, int], float], forced: Sequence[tuple[int, int]], threshold: float
 ) -> list[tuple[int, int]]:
     """The one-to-one pairs maximising the summed log-odds of the pairs above the threshold."""
     pairs = list(forced)
@@ -1098,7 +1109,7 @@ def _assign(
     eligible = {
         (i, j): s
         for (i, j), s in scores.items()
-        if s >= params.PAIR_PROBABILITY and i not in used_old and j not in used_new
+        if s >= threshold and i not in used_old and j not in used_new
     }
     if not eligible:
         return pairs
@@ -1110,7 +1121,7 @@ def _assign(
     col_of = {j: c for c, j in enumerate(news)}
     cost = [[0.0] * len(news) for _ in olds]
     for (i, j), s in eligible.items():
-        cost[row_of[i]][col_of[j]] = -_gain(s)
+        cost[row_of[i]][col_of[j]] = -_gain(s, threshold)
     for r, c in zip(*linear_sum_assignment(cost), strict=True):
         i, j = olds[r], news[c]
         if (i, j) in eligible:
@@ -1118,7 +1129,6 @@ def _assign(
     return sorted(pairs)
 
 
-def _gain(probability_: float) -> float:
+def _gain(probability_: float, threshold: float) -> float:
     """What a pair adds to the assignment: its log-odds over the threshold's."""
-    threshold = params.PAIR_PROBABILITY
     return math.log(probability_ / (1 - probability_ + 1e-9)) - math.log(threshold / (1 - threshold)) + 1e-6

@@ -16,10 +16,17 @@ from typing import cast
 
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
-from corpusdiff.normalize.metadata import TitleBlock, detect_metadata, find_title
-from corpusdiff.normalize.occasion import is_byline
+from corpusdiff.normalize.metadata import (
+    TITLE_HEAD_MIN,
+    TitleBlock,
+    detect_metadata,
+    find_title,
+    running_heads_over,
+)
+from corpusdiff.normalize.occasion import SALUTATION_RE, is_bare_occasion, is_byline, is_standalone_occasion
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import has_han
 from corpusdiff.text.lines import (
@@ -68,8 +75,6 @@ _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _INDENTED_PARAGRAPHS_MIN = 3
 #: A running head's length: a gazette's name or a report's title, never a paragraph.
 _RUNNING_HEADER_LENGTH = range(2, 41)
-#: A repeated line that is part of the title is a running head from this length (not 报告).
-_TITLE_HEAD_MIN = 6
 #: Unnumbered part titles are recognised only when a report lays out at least this many alike.
 _PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
@@ -97,6 +102,7 @@ class _Open:
     kind: type[Paragraph] | type[ListItem]
     text: str = ""
     after_subtitle: bool = False
+    in_front: bool = False  # before the first heading: the occasion, byline and salutation
 
 
 @dataclass
@@ -181,7 +187,7 @@ class _Builder:
         return bool(
             current
             and not ends_sentence(current.text)
-            and not _closes_itself(current.text, current.after_subtitle)
+            and not _closes_itself(current.text, current.after_subtitle, current.in_front)
         )
 
     def add_text(
@@ -195,8 +201,11 @@ class _Builder:
             return
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
-        after_subtitle = isinstance(previous, Paragraph) and is_speech_subtitle(previous.text)
-        self.current = _Open(kind, repair_misread_dash(text), after_subtitle)
+        after_subtitle = isinstance(previous, Paragraph) and (
+            _is_occasion_paragraph(previous.text) or is_bare_occasion(previous.text)
+        )
+        in_front = not any(isinstance(block, Heading) for block in self.blocks)
+        self.current = _Open(kind, repair_misread_dash(text), after_subtitle, in_front)
 
 
 def normalize_report(
@@ -212,13 +221,13 @@ def normalize_report(
     lines = text.split("\n")
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = [line for line in lines[: title.start] if strip_debris(line).strip()] if title else []
+    wrapper = _wrapper(lines[: title.start], title.text) if title else []
     body = lines[body_start:]
     cleaned = cleaned_lines(body)
     builder = _Builder(
         body,
         cleaned=cleaned,
-        skip=_running_headers_of(cleaned, title.text if title else ""),
+        skip=_running_headers_of(cleaned, title.text if title else "", _heads_over_title(lines, title)),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
@@ -235,18 +244,46 @@ def normalize_report(
         )
     if wrapper:
         warnings.append(
-            f"dropped {len(wrapper)} lines before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
-            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header), "
-            "which are not part of the report"
+            f"dropped {counted(len(wrapper), 'line')} before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
+            f"{metadata.container or 'wrapper'} cover, introduction, contents or official header): "
+            "not part of the report"
         )
+    warnings.extend(continuation_warnings(blocks, raw.name) if title is None else [])
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
 
+def _heads_over_title(lines: list[str], title: TitleBlock | None) -> frozenset[str]:
+    """The lines over the title that only repeat it: a running head over the first page."""
+    if title is None or not running_heads_over(lines[: title.start], title.text):
+        return frozenset()
+    return frozenset(text for text in cleaned_lines(lines[: title.start]) if text)
+
+
+def _wrapper(lines: list[str], title: str) -> list[str]:
+    """The lines before the title that are a publication's wrapper: none when they only repeat
+    the title (a running head over the first page)."""
+    if running_heads_over(lines, title):
+        return []
+    return [line for line in lines if strip_debris(line).strip()]
+
+
 def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
     """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
-    return find_title(lines) or _hinted_title(lines, hint)
+    return find_title(lines) or _title_under_headline(lines, hint) or _hinted_title(lines, hint)
+
+
+def _title_under_headline(lines: list[str], hint: str) -> TitleBlock | None:
+    """The report's own title right under the page's headline (a news or WeChat page heads the
+    article `全文来了！…`): the report's title wins, and the headline is dropped as a wrapper."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if not hint or first is None or lines[first].strip() != hint:
+        return None
+    own = find_title(lines[first + 1 :])
+    if own is None:
+        return None
+    return TitleBlock(own.text, own.start + first + 1, own.end + first + 1)
 
 
 def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
@@ -259,17 +296,25 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
     return None
 
 
-def _closes_itself(text: str, after_subtitle: bool) -> bool:
+def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
-    source line, speaker or byline, `附件`.
+    source line, speaker or byline, `附件`; before the first heading also an undashed occasion
+    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own.
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
-        is_speech_subtitle(text)
+        _is_occasion_paragraph(text)
+        or (in_front and is_bare_occasion(text))
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
     )
+
+
+def _is_occasion_paragraph(text: str) -> bool:
+    """A speech subtitle (`——在…会议上的讲话`) or an occasion line in brackets
+    (`（2024年1月18日在…会议上）`): complete without final punctuation, and a byline may follow."""
+    return is_speech_subtitle(text) or is_standalone_occasion(text)
 
 
 def running_headers(lines: list[str], title: str) -> frozenset[str]:
@@ -283,7 +328,9 @@ def running_headers(lines: list[str], title: str) -> frozenset[str]:
     return _running_headers_of(cleaned_lines(lines), title)
 
 
-def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
+def _running_headers_of(cleaned: list[str], title: str, over_title: frozenset[str] = frozenset()) -> frozenset[str]:
+    """`running_headers` of the body; `over_title`: the running head over the first page's
+    title, one more time each of those lines stands at a page's top."""
     positions: dict[str, list[int]] = {}
     for index, text in enumerate(cleaned):
         if len(text) in _RUNNING_HEADER_LENGTH:
@@ -291,14 +338,14 @@ def _running_headers_of(cleaned: list[str], title: str) -> frozenset[str]:
     return frozenset(
         text
         for text, where in positions.items()
-        if len(where) >= _RUNNING_HEADER_MIN
+        if len(where) + (text in over_title) >= _RUNNING_HEADER_MIN
         and not is_page_number(text)
         and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where))
     )
 
 
 def _is_part_of_title(text: str, title: str) -> bool:
-    return len(text) >= _TITLE_HEAD_MIN and text.replace(" ", "") in title
+    return len(text) >= TITLE_HEAD_MIN and text.replace(" ", "") in title
 
 
 def _beside_page_numbers(cleaned: list[str], where: list[int]) -> bool:
@@ -874,6 +921,28 @@ def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:
     return end
 
 
+def continuation_warnings(blocks: tuple[Block, ...], name: str) -> list[str]:
+    """A text without a title line that starts mid-report: its first numbered heading is not the
+    first of its sequence (`（三）…`), and no salutation (`各位代表：`) comes before it. That is
+    the second part of a report split across files (a portal's PDF cut in two), which read alone
+    comes out untitled and undated; the reader is told to join the parts (docs/inputs.md)."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and SALUTATION_RE.search(block.text):
+            return []
+        if not isinstance(block, Heading) or not headings.is_numbered_kind(block.kind):
+            continue
+        marker = headings.heading_marker(block.text)
+        if marker is None or marker.ordinal <= 1:
+            return []
+        return [
+            f"{name} looks like the continuation of a report, not a report of its own: it has no title line "
+            f"and starts mid-report (its first heading is “{block.text[:20]}”, with none numbered before "
+            "it); if it is a later part of a report split across files, join the parts and give the "
+            "joined file (`cat part1.txt part2.txt > report.txt`; docs/inputs.md, “A report in several files”)"
+        ]
+    return []
+
+
 def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
     skipped = []
@@ -896,8 +965,8 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
     if not skipped:
         return []
     return [
-        f"heading numbering skips in {len(skipped)} place(s), so at least that many heading lines "
-        f"seem missing from the extract (before {', '.join(skipped)}); no heading text was invented"
+        f"heading numbering skips in {counted(len(skipped), 'place')}, so the extract seems to lack at least "
+        f"{counted(len(skipped), 'heading line')} (before {', '.join(skipped)}); no heading text was invented"
     ]
 
 

@@ -165,6 +165,9 @@ _RULES: tuple[_Rule, ...] = (
 )
 #: A year, or a list of years sharing one 年 (`1980、1981年`: plans for both, the first current).
 _YEARS_RE = re.compile(r"(\d{4})(?:[、和至到－-]\d{4})*年")
+#: A year in a report's name, but not the vision year of an outline (`2035年远景目标`): that is
+#: the year the plan looks to, never the year of the report.
+_NAME_YEARS_RE = re.compile(r"(\d{4})(?:[、和至到－-]\d{4})*年(?!远景)")
 _HEADING_YEAR_RE = re.compile(r"(\d{4})(?:[、和至到－-]\d{4})*年(上半年)?")
 _HEADING_WEIGHT = 6
 _MEETING_WEIGHT = 10
@@ -190,6 +193,14 @@ def report_year(
     return YearEvidence(year, best[year][1]) if weight >= _ENOUGH else None
 
 
+def outline_year(plan_start: int, meeting: str, plan_name: str) -> YearEvidence:
+    """The year of a five-year outline that prints no date: the session that approved it, else
+    the first year of its period (outlines are approved in their first year, 十四五 in 2021) —
+    never a year named in it, which is a target (`2035年远景目标`, `到2025年`)."""
+    year = session_year(meeting) if meeting else None
+    return YearEvidence(year, meeting) if year else YearEvidence(plan_start, plan_name)
+
+
 def _evidence(
     headings: Sequence[str], paragraphs: Sequence[str], meeting: str, name: str
 ) -> Iterable[tuple[int, int, str]]:
@@ -208,7 +219,7 @@ def _evidence(
                 year = to_year(match)
                 if year:
                     yield year, weight, match.group(0).lstrip("。；，")
-    years = [int(y) for y in _YEARS_RE.findall(with_arabic_years(name))]
+    years = [int(y) for y in _NAME_YEARS_RE.findall(with_arabic_years(name))]
     if years:
         yield max(years), _NAME_WEIGHT, name
 

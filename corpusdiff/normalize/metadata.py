@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.normalize.dating import five_year_plan_start, report_year, with_arabic_years
+from corpusdiff.normalize.dating import (
+    YearEvidence,
+    five_year_plan_start,
+    outline_year,
+    report_year,
+    with_arabic_years,
+)
 from corpusdiff.normalize.occasion import (
     SALUTATION_RE,
     Occasion,
@@ -29,6 +36,7 @@ from corpusdiff.normalize.occasion import (
     written_date,
 )
 from corpusdiff.normalize.regions import (
+    UNKNOWN,
     Region,
     region_of_name,
     region_of_office,
@@ -70,6 +78,21 @@ _ADDRESSED_RE = re.compile(
     f"|[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,2}}?人大(?:常委会)?[一二三四五六七八九十]+次会议))"
 )
 _GWR = "政府工作报告"
+_FIVE_YEAR_PLAN = "five-year-plan"
+#: A report or explanation *about* a plan (关于第一个五年计划的报告) is delivered when it says, not
+#: in the plan's first year; only the outline itself is dated by its period.
+_ABOUT_A_PLAN_RE = re.compile(r"(?:报告|说明|建议)$")
+#: `福田区“十四五”`: a plan named by its number in quotes, with the words just before it (the
+#: region whose plan it is, in an outline's tables and boxes).
+_PLAN_MENTION_RE = re.compile(f"([{IDEOGRAPHS}]{{0,12}})“(十[一二三四五六七八九]?|[一二三四五六七八九])五”")
+#: An untitled text is read as an outline when it names the latest plan it names this often.
+_OUTLINE_MENTIONS_MIN = 3
+_OUTLINE_REGION_MENTIONS_MIN = 2
+#: The lines searched for a salutation: a speech is no outline.
+_FRONT_LINES = 60
+#: Outlines are laid out in parts and chapters (第一篇, 第一章); reports in 一、 points.
+_OUTLINE_DIVISIONS = ("pian", "zhang")
+_OUTLINE_DIVISIONS_MIN = 2
 _CONTAINER_RE = re.compile(f"([{IDEOGRAPHS}]*公报)")
 _ISSUE_RE = re.compile(r"第\s*(\d+)\s*期\s*[（(]\s*总第\s*(\d+)\s*期\s*[)）]")
 _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
@@ -79,6 +102,8 @@ _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
 _BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置)\s*[:：]|首页\s*[>＞›»]")
 #: Date and source lines a portal prints between the title and the report.
 _PUBLICATION_LINES_MAX = 2
+#: A repeated line that is part of the title is a running head from this length (not 报告).
+TITLE_HEAD_MIN = 6
 _OFFICIAL_HEADER_RE = re.compile(
     f"^[{IDEOGRAPHS}]{{2,30}}文件$|[〔［\\[]\\s*\\d{{4}}\\s*[〕］\\]]\\s*\\d{{1,4}}\\s*号"
 )
@@ -99,6 +124,21 @@ _SERIES_FAMILY = {
     "budget-report": "budget",
     "report": "report",
 }
+
+
+@dataclass(frozen=True)
+class OutlineEvidence:
+    """What an untitled text says of itself as a five-year outline: which plan it lays out
+    (14 for 十四五), how often it names it, and the region whose plan it names."""
+
+    plan: int
+    plan_name: str  # as printed: 十四五
+    mentions: int
+    region: Region
+
+    @property
+    def start(self) -> int:
+        return five_year_plan_start(self.plan)
 
 
 @dataclass(frozen=True)
@@ -130,7 +170,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             joined = candidate
             block_end += 1
         if _is_title_text(joined) and _follows_title(lines, block_end):
-            if seen > 1 and not _is_wrapper(lines[:index]):
+            if seen > 1 and not (_is_wrapper(lines[:index]) or running_heads_over(lines[:index], joined)):
                 return None
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
@@ -144,6 +184,13 @@ def _is_wrapper(lines: Sequence[str]) -> bool:
     return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
         _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) for text in texts
     )
+
+
+def running_heads_over(lines: Sequence[str], title: str) -> bool:
+    """Lines before a title that only repeat part of it: the running head over the first page of
+    a PDF extract (`政府工作报告` over the title `政府工作报告`), not text of the report."""
+    texts = [text.replace(" ", "") for text in map(_line_text, lines) if text]
+    return bool(texts) and all(len(text) >= TITLE_HEAD_MIN and text in title.replace(" ", "") for text in texts)
 
 
 def _line_text(raw: str) -> str:
@@ -181,10 +228,17 @@ def _is_title_text(text: str) -> bool:
 
 
 def _is_title_follow(text: str) -> bool:
-    """A date line, a dashed subtitle, an occasion line (dashed or not) or a heading."""
+    """A date line, a dashed subtitle, an occasion line (dashed or not), a heading, or the
+    salutation itself (a title page that prints no occasion line: `政府工作报告` / `各位代表：`)."""
     text = clean_text(text)
     compact = simplified(text).replace(" ", "")
-    return bool(is_date_line(compact) or is_subtitle(text) or is_occasion(compact) or parse_marker(text))
+    return bool(
+        is_date_line(compact)
+        or is_subtitle(text)
+        or is_occasion(compact)
+        or parse_marker(text)
+        or SALUTATION_RE.match(compact)
+    )
 
 
 def detect_metadata(
@@ -207,22 +261,26 @@ def detect_metadata(
     named = title.text if title else ""
     derived = "" if named else report_name(opening)
     title_text = str(overrides.get("title") or named or derived or Path(raw.name).stem)
-    genre = detect_genre(title_text)
+    outline = None if named or derived or overrides.get("title") else untitled_outline(raw.text, blocks)
+    genre = _FIVE_YEAR_PLAN if outline else detect_genre(title_text)
     meeting = occasion.meeting or addressed_meeting(plain_opening)
-    region = _region(title_text, meeting, occasion, plain_opening, blocks)
+    region = (
+        outline.region
+        if outline and outline.region.name
+        else _region(title_text, meeting, occasion, plain_opening, blocks)
+    )
+    period = detect_period(title_text, genre) or (f"{outline.start}-{outline.start + 4}" if outline else "")
     date = _publication_date(front, wrapper, occasion)
     evidence = None
     if not date and not overrides.get("date"):
-        headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
-        paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
-        evidence = report_year(headings, paragraphs, meeting, simplified(title_text))
+        evidence = _undated_year(title_text, genre, period, meeting, blocks, outline)
         date = str(evidence.year) if evidence else ""
     detected = Metadata(
         title=title_text,
         region=region.name,
         level=region.level.value if region.level else "",
         genre=genre,
-        period=detect_period(title_text, genre) or date[:4],
+        period=period or date[:4],
         date=date,
         speaker=occasion.speaker,
         meeting=meeting,
@@ -241,7 +299,7 @@ def detect_metadata(
         merged = replace(merged, series=default_series(merged))
     notes = []
     if not named and not overrides.get("title"):
-        notes.append(_title_note(derived))
+        notes.append(_title_note(derived, outline))
     if evidence:
         notes.append(
             f"no date printed; dated {evidence.year} from the text (“{evidence.reason}”); "
@@ -269,7 +327,67 @@ def _apply_overrides(detected: Metadata, overrides: Mapping[str, object]) -> Met
     return replace(merged, source=source) if isinstance(source, Source) else merged
 
 
-def _title_note(derived: str) -> str:
+def _undated_year(
+    title: str,
+    genre: str,
+    period: str,
+    meeting: str,
+    blocks: Sequence[Block],
+    outline: OutlineEvidence | None,
+) -> YearEvidence | None:
+    """The year of a report that prints no date: an outline's from its period (never its vision
+    year), any other report's from its words (normalize.dating)."""
+    if outline:
+        return outline_year(outline.start, meeting, outline.plan_name)
+    if genre == _FIVE_YEAR_PLAN and period and not _ABOUT_A_PLAN_RE.search(simplified(title)):
+        return outline_year(int(period[:4]), meeting, title)
+    headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
+    paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
+    return report_year(headings, paragraphs, meeting, simplified(title))
+
+
+def untitled_outline(text: str, blocks: Sequence[Block]) -> OutlineEvidence | None:
+    """A text without a title that reads as a five-year outline: laid out in 篇 or 章 (at least
+    two such headings), no salutation (a speech is no outline), and the latest plan it names
+    named at least three times (`“十四五”时期，福田将…`,
+    `福田区“十四五”…指标体系`); the region is the one most often named just before the plan
+    (at least twice). None when the evidence is thinner: the file name then stands in, and the
+    user is told."""
+    divisions = [b for b in blocks if isinstance(b, Heading) and b.kind.startswith(_OUTLINE_DIVISIONS)]
+    if len(divisions) < _OUTLINE_DIVISIONS_MIN:
+        return None
+    plain = simplified(text)
+    lines = [line.strip() for line in plain.split("\n") if line.strip()][:_FRONT_LINES]
+    if any(SALUTATION_RE.match(line) for line in lines):
+        return None
+    mentions = [(chinese_numeral(m.group(2)), m.group(2), m.group(1)) for m in _PLAN_MENTION_RE.finditer(plain)]
+    if not mentions:
+        return None
+    plan, plan_name, _ = max(mentions)
+    before = [words for number, _, words in mentions if number == plan]
+    if len(before) < _OUTLINE_MENTIONS_MIN:
+        return None
+    return OutlineEvidence(plan, f"{plan_name}五", len(before), _named_region(before))
+
+
+def _named_region(words_before: Sequence[str]) -> Region:
+    """The region most often named just before the plan, when named at least twice."""
+    regions = [region for region in map(region_of_name, words_before) if region.name]
+    if not regions:
+        return UNKNOWN
+    region, count = Counter(regions).most_common(1)[0]
+    return region if count >= _OUTLINE_REGION_MENTIONS_MIN else UNKNOWN
+
+
+def _title_note(derived: str, outline: OutlineEvidence | None = None) -> str:
+    if outline:
+        whose = f"{outline.region.name}'s " if outline.region.name else ""
+        return (
+            "no title line found, so the file name stands in; the text reads as "
+            f"{whose}“{outline.plan_name}” five-year plan outline (it names “{outline.plan_name}” "
+            f"{outline.mentions} times), so genre, region and period come from it; "
+            "set the title with --title or in the corpus manifest"
+        )
     if derived:
         return (
             f"no title line found; titled “{derived}” as the report's opening names it; "

@@ -4,6 +4,7 @@ Government work reports and plan reports print, under the title, an *occasion* l
 *byline*:
 
     ——2022年3月5日在第十三届全国人民代表大会第五次会议上      (a speech: date, meeting)
+    （2024年1月18日在杭州市第十四届人民代表大会第四次会议上）  (the same in brackets)
     1957年6月26日在第一届全国人民代表大会第四次会议上          (the same without the dash)
     （2021年3月11日第十三届全国人民代表大会第四次会议批准）      (an outline: approved when, by whom)
     国务院总理　李克强 / 广东省省长　王伟中 / 周江涛 / 国家发展和改革委员会
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.numbering import chinese_numeral
+from corpusdiff.text.script import simplified
 
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DIGIT_VALUES = {
@@ -36,8 +38,11 @@ _DATE_RE = re.compile(_DATE)
 _DATE_LINE_RE = re.compile(f"^{_DATE}$")
 _DASH = r"(?:——|—|－－|--)"
 _SPEECH_RE = re.compile(
-    rf"^{_DASH}?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上(?P<rest>.*)$"
+    rf"^(?:{_DASH}|(?P<open>[（(]))?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上"
+    r"(?(open)\s*[）)])(?P<rest>.*)$"
 )
+#: An occasion line that is a paragraph of its own, whatever follows it: dashed or in brackets.
+_STANDALONE_OCCASION_RE = re.compile(rf"^(?:{_DASH}|[（(])")
 _APPROVAL_RE = re.compile(
     rf"^[（(]\s*(?:{_DATE})?\s*(?P<meeting>[^，。；：]+?(?:会议|大会))(?:审议)?(?:通过|批准)\s*[）)](?P<rest>.*)$"
 )
@@ -66,6 +71,22 @@ class Occasion:
 def is_occasion(text: str) -> bool:
     """An occasion line: `——2022年3月5日在…会议上`, the same undashed, or `（…会议批准）`."""
     return bool(_SPEECH_RE.match(text) or _APPROVAL_RE.match(text))
+
+
+def is_standalone_occasion(text: str) -> bool:
+    """An occasion line marked off by a dash or brackets: a paragraph of its own, never joined
+    to the byline or salutation after it (an undashed one may be glued to them in the source)."""
+    compact = simplified(re.sub(r"\s+", "", text))
+    return _STANDALONE_OCCASION_RE.match(compact) is not None and is_occasion(compact)
+
+
+def is_bare_occasion(text: str) -> bool:
+    """A dated speech occasion and nothing after it, undashed: `1957年6月26日在…会议上`. Under a
+    title it is a paragraph of its own (the byline and salutation are separate lines); glued
+    to them in the source it is not bare, and stays as printed."""
+    compact = simplified(re.sub(r"\s+", "", text))
+    match = _SPEECH_RE.match(compact)
+    return bool(match and (match.group("y") or match.group("cy")) and not match.group("rest"))
 
 
 def is_byline(text: str) -> bool:

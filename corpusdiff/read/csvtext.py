@@ -11,6 +11,7 @@ import re
 from corpusdiff.errors import InputError
 from corpusdiff.read import formats
 from corpusdiff.read.extracted import Extracted
+from corpusdiff.strings import counted
 
 #: what the front matter records as the extractor (Python's csv module has no version of its own)
 EXTRACTOR = "corpusdiff.read.csvtext (Python csv)"
@@ -45,7 +46,7 @@ def extract_csv(text: str, name: str) -> Extracted:
         raise InputError(formats.refusal(name, "csv"))
     note = (
         f"read the report from column “{header[column]}” of row {row + 1} of a CSV table; "
-        f"the table's other {len(header) * len(records) - 1} cells are not report text"
+        f"the rest of the table ({counted(len(header) * len(records) - 1, 'cell')}) is not report text"
     )
     return Extracted(records[row][column].replace("\r\n", "\n"), [note], _title(header, records[row]))
 

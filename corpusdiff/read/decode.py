@@ -26,6 +26,10 @@ _MISREAD_AS = (("latin-1", "LATIN1"), ("cp1252", "CP1252"))
 _REALLY = ("utf-8", "gb18030")
 #: Han characters the recovered text must show before the file is called mojibake.
 _MOJIBAKE_MIN_HAN = 20
+#: A UTF-8 file damaged in a few places, not written in another encoding: at most this many
+#: runs of invalid bytes, with at least this many Han characters for each.
+_DAMAGED_UTF8_MAX_PLACES = 20
+_DAMAGED_UTF8_HAN_PER_PLACE = 200
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -181,6 +185,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    _reject_damaged_utf8(data, name)
     declared = _META_CHARSET_RE.search(data[:4096])
     if declared:  # an HTML page that names its encoding
         try:
@@ -197,6 +202,46 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             "convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) and try again"
         )
     return str(best), best.encoding
+
+
+def _reject_damaged_utf8(data: bytes, name: str) -> None:
+    """Refuse UTF-8 text with a few invalid bytes (a character cut in copying, a stray byte from
+    an extraction) saying so and where: it is no unknown encoding, and guessing one for it would
+    garble the whole file. A file in another encoding fails UTF-8 nearly everywhere."""
+    places = _invalid_utf8_places(data)
+    if len(places) > _DAMAGED_UTF8_MAX_PLACES:
+        return
+    if count_ideographs(data.decode("utf-8", errors="replace")) < _DAMAGED_UTF8_HAN_PER_PLACE * len(places):
+        return
+    first = places[0]
+    line = data.count(b"\n", 0, first) + 1
+    before = data[max(0, first - 12) : first].decode("utf-8", errors="ignore")
+    count = f"{len(places)} place" + ("s" if len(places) > 1 else "")
+    raise InputError(
+        f"{name}: UTF-8 text with invalid bytes in {count}, first at line {line} after “{before.strip()}” "
+        "(damaged in copying or extraction); get a clean copy, or check that place and drop the "
+        f"invalid bytes with `iconv -c -f UTF-8 -t UTF-8 {name} > fixed.txt` and give fixed.txt"
+    )
+
+
+def _invalid_utf8_places(data: bytes) -> list[int]:
+    """Where runs of bytes that are not UTF-8 start (adjacent invalid bytes are one place); the
+    search stops after one more than `_DAMAGED_UTF8_MAX_PLACES`."""
+    places: list[int] = []
+    end = -1
+    position = 0
+    while True:
+        try:
+            data[position:].decode("utf-8")
+            return places
+        except UnicodeDecodeError as error:
+            start = position + error.start
+            if start != end:
+                places.append(start)
+            end = position + error.end
+            position = end
+            if len(places) > _DAMAGED_UTF8_MAX_PLACES:
+                return places
 
 
 def _reject_mojibake(text: str, name: str) -> None:

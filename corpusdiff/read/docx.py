@@ -17,11 +17,14 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.strings import counted
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_TITLE_STYLES = frozenset({"Title", "a3", "标题"})
+#: The names of the title style: Word names built-in styles in English in every language (a
+#: Chinese Word numbers their ids instead: a3, a5, … in the order a document uses them).
+_TITLE_STYLE_NAMES = frozenset({"title", "标题"})
 _CN_DIGITS = "〇一二三四五六七八九"
 _MAX_PART = 200 * 1024 * 1024  # a zip bomb guard: no part may inflate beyond this
 
@@ -60,6 +63,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{name}: a damaged .docx file ({exc}); open and save it again") from exc
     numbering = _Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml"))
+    title_styles = _title_style_ids(trees.get("word/styles.xml"))
     body = trees["word/document.xml"].find("w:body", _NS)
     lines: list[str] = []
     notes: list[str] = []
@@ -69,7 +73,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
             if element.tag == _q("p"):
                 line = numbering.label(element) + _paragraph_text(element)
                 if not any(x.strip() for x in lines) and line.strip():
-                    title = line.strip() if _val(element, "w:pPr/w:pStyle", "") in _TITLE_STYLES else ""
+                    title = line.strip() if _val(element, "w:pPr/w:pStyle", "") in title_styles else ""
                 lines.append(line)
             elif element.tag == _q("tbl"):
                 lines.append(_table(element))
@@ -79,13 +83,24 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     footnotes = _footnotes(trees.get("word/footnotes.xml"))
     if footnotes:
         lines.extend(["", *footnotes])
-        notes.append(f"{len(footnotes)} footnotes follow the body as paragraphs of their own")
+        notes.append(f"{counted(len(footnotes), 'footnote')} put after the body as paragraphs of their own")
     text = "\n".join(lines).strip("\n")  # a paragraph is a line; empty paragraphs are blank lines
     if not text.strip():
         raise InputError(
             f"{name}: this .docx file holds no text (only images or nothing); give the report's text"
         )
     return Extracted(text + "\n", notes, title)
+
+
+def _title_style_ids(styles: Any) -> frozenset[str]:
+    """The ids of the styles named as the title (`Title` when the document has no styles part)."""
+    if styles is None:
+        return frozenset({"Title"})
+    return frozenset(
+        style.get(_q("styleId"), "")
+        for style in styles.findall("w:style", _NS)
+        if _val(style, "w:name", "").strip().lower() in _TITLE_STYLE_NAMES
+    )
 
 
 def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:

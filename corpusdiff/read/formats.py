@@ -94,12 +94,18 @@ def _looks_like_bmp(data: bytes) -> bool:
 
 def _pdf_kind(data: bytes) -> str:
     """Which kind of PDF: encrypted (an /Encrypt dictionary in the trailer), without a text
-    layer (no font anywhere: only images, a scan), or an ordinary one."""
+    layer (no font anywhere, only images: a scan), damaged (neither), or an ordinary one.
+
+    Dictionaries in compressed object streams (`/ObjStm`, as Word's "Save as PDF" and PDF
+    optimisers write them) do not show in the bytes: such a PDF is left to the reader, which
+    counts the text it really holds."""
     if re.search(rb"/Encrypt\s", data) or b"/Encrypt" in data[-4096:]:
         return "an encrypted PDF file"
-    if b"/Font" not in data and b"/FontFile" not in data:
+    if b"/Font" in data or b"/ObjStm" in data:
+        return PDF[1]
+    if b"/Image" in data:
         return "a PDF without a text layer (a scanned image)"
-    return PDF[1]
+    return "a damaged or empty PDF file (it holds neither text nor images)"
 
 
 def _zip_kind(data: bytes) -> tuple[str, str]:
@@ -210,6 +216,8 @@ def refusal(name: str, kind: str, what: str = "") -> str:
             f"{name}: this is {what}, with no text to read; corpusdiff does no OCR, so get the "
             "report as text, as a web page or as a PDF with a text layer"
         )
+    if kind == "pdf" and "damaged" in what:
+        return f"{name}: this is {what}; get the file again (a download may have been cut off)"
     if kind == "pdf":
         return f"{name}: this is {what or 'a PDF file'}, not text; {_EXTRACT_HINT}"
     if kind == "docx":

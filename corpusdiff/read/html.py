@@ -14,6 +14,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 
 #: Elements that never hold report text.
@@ -76,8 +77,8 @@ def extract_html(markup: str, name: str) -> Extracted:
     outside = _text_outside(main, heading)
     if outside:
         notes.append(
-            f"did not read {len(outside)} blocks of text outside the report's main block "
-            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if they belong to the "
+            f"did not read {counted(len(outside), 'block')} of text outside the report's main block "
+            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if that text belongs to the "
             "report, save its text or a page that holds all of it"
         )
     lines: list[str] = [heading] if heading else []
@@ -149,7 +150,7 @@ def _drop_furniture(root: Any, notes: list[str]) -> None:
             dropped += 1
     if dropped:
         notes.append(
-            f"dropped {dropped} page elements that are not report text (scripts, styles, navigation)"
+            f"dropped {counted(dropped, 'page element')}, not report text (scripts, styles, navigation)"
         )
 
 
@@ -184,9 +185,22 @@ def _main_content(root: Any) -> Any:
     while True:
         inner = [child for child in best if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS]
         heavy = [child for child in inner if _han_count(child) >= total * _MAIN_SHARE]
-        if len(heavy) != 1 or heavy[0].tag in ("p", "table", "li") or heavy[0].tag in _HEADING_TAGS:
+        if len(heavy) == 1 and heavy[0].tag == "table":
+            cell = _layout_cell(heavy[0], total)
+            if cell is None:
+                return best
+            best = cell
+            continue
+        if len(heavy) != 1 or heavy[0].tag in ("p", "li") or heavy[0].tag in _HEADING_TAGS:
             return best
         best = heavy[0]
+
+
+def _layout_cell(table: Any, total: int) -> Any:
+    """The cell of a layout table (an older portal's page grid) that holds the report: the
+    innermost cell with most of the page's Han text; None for a table of data."""
+    cells = [cell for cell in table.iter("td", "th") if _han_count(cell) >= total * _MAIN_SHARE]
+    return cells[-1] if cells else None
 
 
 def _drop_photo_blocks(main: Any, notes: list[str]) -> None:
@@ -246,9 +260,24 @@ def _emit(element: Any, lines: list[str]) -> None:
                 lines.append(_collapse(child.text_content()).rstrip("，,；;：:。.、"))
                 run = []
             else:
-                run.append(child.text_content())
+                run.append(_inline_text(child))
         run.append(child.tail or "")
     _flush(run, lines, block=tag)
+
+
+def _inline_text(element: Any) -> str:
+    """An inline element's text with its `<br>`s kept as breaks (an older page sets a whole
+    report in one `<font>`, its lines ended by `<br>`); a block inside it stands on lines of its own."""
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag == "br":
+            pieces.append(_BREAK)
+        elif isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            pieces += [_BREAK, _inline_text(child), _BREAK]
+        elif isinstance(child.tag, str):
+            pieces.append(_inline_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
 
 
 def _is_inline_head(element: Any) -> bool:

@@ -25,6 +25,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted
+from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 from corpusdiff.text.rules import ends_sentence, strip_debris
 
@@ -256,7 +257,7 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], lis
         edges = _edge_lines(lines)
         kept = []
         for line in lines:
-            if id(line) in edges and _key(line.text) in running:
+            if id(line) in edges and _is_running(line, running):
                 dropped_heads += 1
             elif id(line) in edges and _PAGE_NUMBER_RE.match(line.text):
                 dropped_numbers += 1
@@ -266,9 +267,10 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], lis
     notes = []
     if dropped_heads:
         heads = "; ".join(f"“{head}”" for head in sorted(running)[:3])
-        notes.append(f"dropped {dropped_heads} running heads or footers ({heads}) from {len(pages)} pages")
+        furniture = counted(dropped_heads, "running head or footer", "running heads or footers")
+        notes.append(f"dropped {furniture} ({heads}) from {counted(len(pages), 'page')}")
     if dropped_numbers:
-        notes.append(f"dropped {dropped_numbers} page numbers")
+        notes.append(f"dropped {counted(dropped_numbers, 'page number')}")
     return kept_pages, notes
 
 
@@ -283,15 +285,31 @@ def _key(line: str) -> str:
     return _DIGITS_RE.sub("#", line.strip())
 
 
-def _running_lines(pages: list[list[_Line]]) -> set[str]:
+def _running_lines(pages: list[list[_Line]]) -> dict[str, float]:
+    """The running heads and footers (their keys), each with the type size it is set in."""
     if len(pages) < 2:
-        return set()
+        return {}
     counts: Counter[str] = Counter()
+    sizes: dict[str, Counter[float]] = {}
     for lines in pages:
         edges = _edge_lines(lines)
-        counts.update({_key(line.text) for line in lines if id(line) in edges})
+        on_page = [line for line in lines if id(line) in edges]
+        counts.update({_key(line.text) for line in on_page})
+        for line in on_page:
+            sizes.setdefault(_key(line.text), Counter())[round(line.size, 1)] += 1
     threshold = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
-    return {key for key, count in counts.items() if count >= threshold and _WORD_RE.search(key)}
+    return {
+        key: sizes[key].most_common(1)[0][0]
+        for key, count in counts.items()
+        if count >= threshold and _WORD_RE.search(key)
+    }
+
+
+def _is_running(line: _Line, running: dict[str, float]) -> bool:
+    """A line worded as a running head and set in its size: a title worded like it (政府工作报告
+    over every page, and as the title at the top of the first) is set larger, and stays."""
+    size = running.get(_key(line.text))
+    return size is not None and max(size, line.size) <= min(size, line.size) * _SIZE_RATIO
 
 
 # --- paragraphs from the layout ---------------------------------------------------------------

@@ -321,20 +321,29 @@ def _table_place(
 
 def _home_finder(result: DiffResult) -> Callable[[Initiative], SectionMatch | None]:
     """The section match an item is listed under: its new unit's (a task: its group's), else
-    its old unit's; None before the first heading."""
-    by_new: dict[int | None, SectionMatch] = {
-        m.new.index: m for m in result.sections if m.new is not None and not m.relation
-    }
-    by_old: dict[int | None, SectionMatch] = {
-        m.old.index: m for m in result.sections if m.old is not None and not m.relation
-    }
+    its old unit's — for a sentence, the unit it is in, so it follows that unit's line; None
+    before the first heading. A section that is the extra side of a merge or split is listed
+    under that match, so its items never fall to the part before the first heading."""
+    by_new = _matches_by_section(result.sections, "new")
+    by_old = _matches_by_section(result.sections, "old")
 
     def home(item: Initiative) -> SectionMatch | None:
-        if (item.new is not None and item.level == "unit") or item.new_sentence:
+        if item.new is not None:
             return by_new.get(_own_section(result.new, item.new))
         return by_old.get(_own_section(result.old, item.old))
 
     return home
+
+
+def _matches_by_section(matches: Sequence[SectionMatch], side: str) -> dict[int | None, SectionMatch]:
+    """Each section of one side with its match: the plain one, else the merge or split it is
+    the extra side of."""
+    found: dict[int | None, SectionMatch] = {}
+    for match in sorted(matches, key=lambda m: bool(m.relation)):
+        section = getattr(match, side)
+        if section is not None:
+            found.setdefault(section.index, match)
+    return found
 
 
 def _own_section(tree: DocTree, unit: Unit | None) -> int | None:

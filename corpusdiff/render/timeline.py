@@ -18,6 +18,7 @@ from corpusdiff.series.timeline import (
 )
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import split_label
+from corpusdiff.text.numbering import heading_marker
 from corpusdiff.types.edition import Edition
 
 SAME, ABSENT = "●", "—"
@@ -26,10 +27,21 @@ PRESENCE = {QUOTED: "●", MENTIONED: "○", "": ABSENT}
 LEVEL_TITLES = {GROUP: "timeline.groups", TASK: "timeline.tasks"}
 
 
+#: A cell width no title reaches: the legend is never cut.
+_NEVER_CUT = 10_000
+
+
 def column_labels(editions: Sequence[Edition]) -> list[str]:
     """Dates when they tell the editions apart, ids otherwise."""
     dates = [e.date for e in editions]
     return dates if all(dates) and len(set(dates)) == len(dates) else [e.id for e in editions]
+
+
+def edition_legend(labels: Sequence[str], editions: Sequence[Edition]) -> list[str]:
+    """The editions over a grid, one a line: its column label, id and title, each in a column
+    (ids differ in length, and a label may be an id)."""
+    rows = [[label, e.id, e.title] for label, e in zip(labels, editions, strict=True)]
+    return ["  " + line for line in render_grid(["", "", ""], rows, max_width=_NEVER_CUT)[1:]]
 
 
 def thread_cells(thread: Thread, editions: Sequence[Edition]) -> list[str]:
@@ -84,6 +96,42 @@ def _where(level: ThreadLevel, part: str, strings: Strings) -> str:
     return strings("report.timeline.where", level=strings(LEVEL_TITLES[level]), part=where)
 
 
+#: The marker kind of a `（一）` heading, the group the level is named for.
+_GROUP_MARKER = "paren"
+#: How much of an unnumbered heading the note shows (`关于国内建设`).
+_NOTE_HEADING = 8
+#: How many such headings the note names per edition.
+_NOTE_LABELS = 4
+
+
+def other_group_headings(threads: Sequence[Thread], editions: Sequence[Edition]) -> dict[str, list[str]]:
+    """Per edition id, the labels of its group items that are no `（一）` heading, in edition
+    order: a report without （一） groups has its task areas stand as groups (2015's `三、`…`六、`,
+    `compare/units.task_areas`), and a reader of `（一）级举措` needs telling why they are there."""
+    found: dict[str, set[tuple[bool, int, str]]] = {}
+    for item in (item for thread in threads if thread.level == GROUP for item in thread.items):
+        marker = heading_marker(item.heading)
+        if marker is not None and marker.kind == _GROUP_MARKER:
+            continue
+        key = (False, marker.ordinal, marker.label.strip()) if marker else (True, 0, item.heading[:_NOTE_HEADING])
+        found.setdefault(item.edition, set()).add(key)
+    return {e.id: [label for *_, label in sorted(found[e.id])] for e in editions if e.id in found}
+
+
+def other_groups_note(
+    threads: Sequence[Thread], editions: Sequence[Edition], label_of: dict[str, str], strings: Strings
+) -> str:
+    """`注：2015（三、 四、 五、 六、）没有（一）级标题，…`, or "" when every group is a （一）."""
+    found = other_group_headings(threads, editions)
+    if not found:
+        return ""
+    listed = "; ".join(
+        f"{label_of.get(edition, edition)} ({' '.join(labels[:_NOTE_LABELS])}{' …' * (len(labels) > _NOTE_LABELS)})"
+        for edition, labels in found.items()
+    )
+    return strings("report.timeline.other_groups", editions=listed)
+
+
 # --- terminal ----------------------------------------------------------------------------------
 
 
@@ -93,13 +141,15 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
     labels = column_labels(editions)
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [strings("report.timeline.of", n=len(editions))]
-    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, editions, strict=True)]
+    lines += edition_legend(labels, editions)
     lines += [strings("report.timeline.cells"), strings("report.timeline.notes"), ""]
     for level, part, threads in sections(timeline):
         gaps = sum(bool(t.gaps) for t in threads)
         lines.append(
             "== " + strings("timeline.threads", title=_where(level, part, strings), n=len(threads), gaps=gaps)
         )
+        note = other_groups_note(threads, editions, label_of, strings)
+        lines += [note] if note else []
         rows = [
             [str(n), *thread_cells(t, editions), notes(t, label_of, strings)]
             for n, t in enumerate(threads, 1)
@@ -138,6 +188,7 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
             "",
             f"## {_where(level, part, strings)}",
             "",
+            *([note, ""] if (note := other_groups_note(threads, editions, label_of, strings)) else []),
             "| # | " + " | ".join(labels) + f" | {gaps_title} | {evidence_title} |",
             "|---" * (len(labels) + 3) + "|",
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid, truncate
-from corpusdiff.render.timeline import ABSENT, column_labels
+from corpusdiff.render.timeline import ABSENT, column_labels, edition_legend
 from corpusdiff.series.trace import Passage, PlanItem, Trace
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.edition import Edition
@@ -61,7 +61,7 @@ def to_terminal(
         strings("report.trace.of", id=result.plan.id, title=result.plan.title),
         strings("report.trace.in"),
     ]
-    lines += [f"  {label:<10}  {e.id}  {e.title}" for label, e in zip(labels, result.reports, strict=True)]
+    lines += edition_legend(labels, result.reports)
     lines += [strings("report.trace.cells", threshold=result.threshold), ""]
     header = [strings("trace.item"), *labels]
     rows = [

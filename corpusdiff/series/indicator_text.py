@@ -287,6 +287,19 @@ def strip_change(name: str) -> str:
     return _NAME_CHANGE.sub("", name.strip())
 
 
+#: Words that say where a figure is counted or what it is compared with, not which indicator it
+#: is: a mid-year report's 全国城镇调查失业率 and 国内生产总值同比 are the annual reports'
+#: 城镇调查失业率 and 国内生产总值 (环比, another measure, is kept).
+_SCOPE_LEAD = re.compile(r"^(?:全国|全省|全市|全区|全县)(?=..)")
+_COMPARISON_TAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)$")
+
+
+def series_name(name: str) -> str:
+    """The name an indicator's row goes by: the printed name without scope and comparison words
+    (`全国城镇调查失业率` -> `城镇调查失业率`, `居民消费价格同比` -> `居民消费价格`)."""
+    return _COMPARISON_TAIL.sub("", _SCOPE_LEAD.sub("", name.strip())).strip()
+
+
 # --- "no target this year" ------------------------------------------------------------------
 
 _NO_TARGET = (
@@ -412,13 +425,24 @@ def review_figures(
     name_re = re.compile("|".join(map(re.escape, names)))
     for sentence in review_sentences(paragraph, year, whole_part):
         previous = ""
+        opening = _opening_period(sentence)
         for clause in (c.strip().rstrip("。！？") for c in _RESULT_CLAUSE.split(sentence)):
             figure = _named_result(clause, name_re)
             if figure is None and previous:
                 figure = _continued_result(clause, previous)
             if figure is not None:
-                yield ProseFigure(figure, clause)
+                yield ProseFigure(replace(figure, period=figure.period or opening), clause)
             previous = figure.name if figure is not None else ""
+
+
+#: A sentence that opens with its period (上半年，国内生产总值同比增长5%…; 1-5月，…).
+_OPENING_PERIOD = re.compile(r"^(?:今年)?(?:上半年|前三季度|(?:第)?一季度|全年|1\s*[-－—–~～至到]\s*\d{1,2}\s*月)")
+
+
+def _opening_period(sentence: str) -> Period | None:
+    """The period a sentence names before anything else, which all its figures cover."""
+    found = _OPENING_PERIOD.match(sentence.strip())
+    return period_in(found.group(0)) if found else None
 
 
 def _named_result(clause: str, name_re: re.Pattern[str]) -> Figure | None:
@@ -435,7 +459,7 @@ def _named_result(clause: str, name_re: re.Pattern[str]) -> Figure | None:
     if parts is None:
         return None
     figure = _figure_from(segment[: parts.start], parts, Change.LEVEL, "")
-    return figure if figure.name == found.group(0) else None
+    return figure if series_name(figure.name) == found.group(0) else None
 
 
 def _continued_result(clause: str, name: str) -> Figure | None:

@@ -36,6 +36,7 @@ from corpusdiff.series.indicator_text import (
     period_in,
     prose_figures,
     review_figures,
+    series_name,
     strip_change,
     this_year_sentences,
 )
@@ -222,9 +223,14 @@ class _Context:
 
 
 def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> str:
-    """The key that aligns one indicator across editions: numbering dropped, aliases applied."""
+    """The key that aligns one indicator across editions: numbering, scope and comparison words
+    dropped (`series_name`), aliases applied (to the name as printed first, so a corpus may
+    still alias a scoped name)."""
     bare = _NUMBERING.sub("", name).strip()
-    return aliases.get(bare, bare)
+    if bare in aliases:
+        return aliases[bare]
+    plain = series_name(bare)
+    return aliases.get(plain, plain)
 
 
 # --- extraction -------------------------------------------------------------------------------
@@ -243,7 +249,7 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
             found_sources, found = _from_intro(blocks, index, intro, document)
         elif isinstance(block, Table):
             found_sources, found = _from_table(block, located.pointer)
-        elif isinstance(block, Paragraph) and role_of(located.part) != PartRole.REVIEW:
+        elif isinstance(block, Paragraph) and not _is_review(located.part):
             found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
         elif isinstance(block, Paragraph):
             found_sources, found = _from_review(located, _review_context(document, located.part), records)
@@ -375,9 +381,16 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
     return records
 
 
+#: A clause that states how far the figure before it has come towards the year's target
+#: (城镇新增就业697万人，完成全年目标的58.1%): no indicator of its own.
+_PROGRESS = re.compile(r"^已?完成(?:全年|年度)(?:目标|计划|任务)+的")
+
+
 def _clause_record(
     clause: str, name: str, context: _Context, pointer: str, source_text: str
 ) -> Indicator | None:
+    if _PROGRESS.match(clause):
+        return None
     missing = no_target_name(clause)
     if missing:
         value = Value(period=context.period, role=context.role)
@@ -458,14 +471,28 @@ class _Review:
     period: Period
 
 
+#: A review part about the report's own year so far: 一、今年以来国民经济和社会发展计划执行情况, 一、
+#: 上半年经济运行情况 (a mid-year report reviews the months just ended, not last year).
+_THIS_YEAR_SO_FAR = re.compile(r"今年以来|今年上半年|^[一二三四五六七八九十]+、(?:上半年|前三季度|一季度)")
+
+
+def _is_review(part: str) -> bool:
+    """A part that reviews: its heading's words say so (compare.units.role_of), or it is about
+    this year so far and says nothing else (一、上半年经济运行情况)."""
+    role = role_of(part)
+    return role == PartRole.REVIEW or (role == PartRole.OTHER and bool(_THIS_YEAR_SO_FAR.search(part)))
+
+
 def _review_context(document: NormalizedDocument, part: str) -> _Review:
-    """The year a review part's heading names, else the year before the report's: a report
-    reviews the year that has just ended (a five-year review names its last year when it
-    speaks of it)."""
+    """The year a review part's heading names, else this year for a part about this year so far
+    (`_THIS_YEAR_SO_FAR`), else the year before the report's: a report reviews the year that has
+    just ended (a five-year review names its last year when it speaks of it)."""
     named = {int(y) for y in _YEAR.findall(part)}
     if len(named) == 1:
         return _Review(named.pop(), True, period_in(part) or YEAR)
     year = _document_year(document)
+    if year and _THIS_YEAR_SO_FAR.search(part):
+        return _Review(year, True, period_in(part) or YEAR)
     return _Review(year - 1 if year else None, False, YEAR)
 
 
@@ -484,8 +511,9 @@ def _from_review(
         if key in seen:
             continue
         seen.add(key)
+        period = found.figure.period or review.period
         sources.append(
-            IndicatorSource(Shape.PROSE, located.pointer, Role.ACHIEVED, review.year, found.sentence, review.period)
+            IndicatorSource(Shape.PROSE, located.pointer, Role.ACHIEVED, review.year, found.sentence, period)
         )
         records.append(_record(found.figure, found.figure.name, context, located.pointer, text, found.sentence))
     return sources, records
@@ -701,12 +729,13 @@ def _keys_in_order(sets: Sequence[IndicatorSet], keys: _Keys) -> dict[tuple[str,
 
 
 def _label(cells: Sequence[Cell], names: Sequence[str]) -> str:
-    """The name as the latest edition that states the indicator prints it."""
+    """The name as the latest edition that states the indicator prints it, without scope and
+    comparison words (`series_name`); `Row.names` and each record keep the names as printed."""
     for cell in reversed(cells):
         for record in cell.records:
             if record.status != Status.OMITTED:
-                return record.name
-    return names[-1]
+                return series_name(record.name)
+    return series_name(names[-1])
 
 
 #: An indicator named as a rate of change (居民消费价格涨幅, 工业增加值增速, 出口增长率) has one measure:
@@ -863,12 +892,20 @@ def column_label(column: Column, strings: Strings | None = None) -> str:
     return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
+def edition_lines(sets: Sequence[IndicatorSet]) -> list[str]:
+    """The legend of the editions, one a line: date, id and title each in a column of its own,
+    padded to display width (ids differ in length, and a date may be missing or long)."""
+    rows = [(each.date, each.doc_id, each.title) for each in sets]
+    widths = [max((display_width(row[at]) for row in rows), default=0) for at in range(2)]
+    return [f"{pad(date, widths[0])}  {pad(doc_id, widths[1])}  {title}".rstrip() for date, doc_id, title in rows]
+
+
 def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> str:
     """Plain text: a legend of the editions, then indicators down and editions across; with
     several regions, each region's rows under its name; labels in the language of `strings`
     (default Chinese, as every report's)."""
     strings = strings or catalogue()
-    lines = [f"{each.date:<12}{each.doc_id}  {each.title}" for each in table.sets]
+    lines = edition_lines(table.sets)
     if not table.rows:
         return "\n".join([*lines, "", strings("report.indicators.none")]) + "\n"
     several = len({row.group for row in table.rows}) > 1

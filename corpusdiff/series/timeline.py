@@ -19,6 +19,8 @@ items). Evidence is taken strongest first:
    edition with items (a *gap*) needs a confident pair, since the absence speaks against it.
    Its merges and splits join where the lineage is open next to them, and a confident pair
    across one edition joins through the unit there that one side merged into or split from;
+   a doubtful merge or split across one edition joins last (with the doubtful ones of step 2),
+   only where the one-to-one step it competes with leads nowhere and another diff bears it out;
 4. a group left without a successor joins one of the next edition left without a predecessor
    where the differ's section alignment pairs their sections;
 5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
@@ -377,7 +379,8 @@ def chain_items(
     the merges and splits the differ is at least fairly sure of (and the consecutive steps a
     diff skipping an edition gainsays are undone), then pairs of editions further
     apart, then the section alignment of consecutive editions (`aligned`, for groups), and
-    last the doubtful merges and splits, which must not stand in a confident pair's way."""
+    last the doubtful merges and splits, which must not stand in a confident pair's way (those
+    across one edition only where another diff bears them out: `_join_doubtful_across`)."""
     graph = _Graph(silent=frozenset(n for n, keys in enumerate(items) if not keys))
     consecutive = sorted(pair for pair in links if pair[1] == pair[0] + 1)
     distant = sorted((pair for pair in links if pair[1] > pair[0] + 1), key=lambda p: (p[1] - p[0], p))
@@ -406,6 +409,10 @@ def chain_items(
                     a, b = (i, link.old), (j, link.new)
                     if j == i + 1 and graph.open_end(a) and graph.open_start(b) and (a, b) not in graph.refused:
                         graph.join(a, b, (i, j), link)
+    for i, j in distant:
+        for link in links[(i, j)]:
+            if j == i + 2 and link.relation and link.probability < MERGE_SURE:
+                _join_doubtful_across(graph, (i, link.old), (j, link.new), (i, j), link, links)
     for hub in sorted({*graph.merged_into.values(), *graph.split_from.values()}):
         _through_hub(graph, hub, links.get((hub[0] - 1, hub[0] + 1), ()))
     chains = []
@@ -641,15 +648,18 @@ def _join_through(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
             graph.merge(a, hub, pair, link)
 
 
-def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:
+def _join_distant_extra(
+    graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link, floor: float = MERGE_SURE
+) -> None:
     """A merge or split of editions further apart, on the lineage that is still open next to
     it: a split cuts `b`'s lineage from `a`, so where that lineage starts (at `b`, or one
     step before it, as a bridge joins) it has `a`'s past; a merge is the mirror image, on
     where `a`'s lineage ends. 2014's 走出去 paragraph goes on as 2015's 加快实施走出去战略,
     and 2014→2016 cuts 2016's 一带一路 from it: 2015's opening-up paragraph, where the
     一带一路 lineage starts, was cut from 2014's. The differ must be fairly sure of it
-    (`MERGE_SURE`), and confident where the join skips an edition with items (a gap)."""
-    if link.probability < MERGE_SURE:
+    (`MERGE_SURE`, or the `floor` a caller with other evidence gives), and confident where the
+    join skips an edition with items (a gap)."""
+    if link.probability < floor:
         return
     if link.relation == Relation.SPLIT:
         start = graph.start_of(b)
@@ -661,6 +671,53 @@ def _join_distant_extra(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], 
         goes_on = end == a or not graph.open_start(b)
         if graph.open_end(end) and _near(graph, end, b, end[0] - a[0], goes_on, link):
             graph.merge(end, b, pair, link)
+
+
+def _join_doubtful_across(
+    graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link, links: Mapping[tuple[int, int], Sequence[Link]]
+) -> None:
+    """A doubtful merge or split across one edition, where the one-to-one step it competes
+    with leads nowhere and another diff bears it out. A split of `b` from `a`: `a`'s successor
+    in the edition between ends there (nothing continues it, merged or split), so the
+    consecutive diff kept `a`'s lineage alive one edition longer in a unit that goes no
+    further, and a diff of `a`'s edition with a later one pairs `a` with a later unit of `b`'s
+    lineage. 2013's only environment paragraph continues as 2014's 生态文明建设 opening (0.86),
+    which 2015 does not continue; 2013→2015 cuts 2015's pollution paragraph from it (0.46), and
+    2013→2022 pairs it with 2022's 生态环境综合治理 (0.90), where that lineage goes on: 2014's
+    pollution paragraph, where it starts, gets 2013's paragraph as its past. A merge is the
+    mirror image."""
+    if link.relation == Relation.SPLIT:
+        step, dead, own, lineage = graph.successor.get(a), _dead_end, a, graph.after(b)[1:]
+    elif link.relation == Relation.MERGE:
+        step, dead, own, lineage = graph.predecessor.get(b), _dead_start, b, graph.before(a)[:-1]
+    else:
+        return
+    leads_nowhere = step is not None and step[0] == a[0] + 1 and dead(graph, step)
+    if leads_nowhere and _paired_elsewhere(own, set(lineage), links, old_side=link.relation == Relation.SPLIT):
+        _join_distant_extra(graph, a, b, pair, link, floor=0.0)
+
+
+def _paired_elsewhere(
+    node: Node, lineage: set[Node], links: Mapping[tuple[int, int], Sequence[Link]], old_side: bool
+) -> bool:
+    """Whether some diff of `node`'s edition pairs `node` with a unit of `lineage` (any pair)."""
+    for unit in lineage:
+        pair = (node[0], unit[0]) if old_side else (unit[0], node[0])
+        for x in links.get(pair, ()):
+            mine, theirs = (x.old, x.new) if old_side else (x.new, x.old)
+            if mine == node[1] and theirs == unit[1]:
+                return True
+    return False
+
+
+def _dead_end(graph: _Graph, node: Node) -> bool:
+    """Whether no unit of a later edition continues `node`: no successor, no merge, no split."""
+    return graph.open_end(node) and node not in graph.split_from.values()
+
+
+def _dead_start(graph: _Graph, node: Node) -> bool:
+    """Whether no unit of an earlier edition goes on in `node`: the mirror of `_dead_end`."""
+    return graph.open_start(node) and node not in graph.merged_into.values()
 
 
 def _near(graph: _Graph, old: Node, new: Node, beyond: int, goes_on: bool, link: Link) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import InputError
 from corpusdiff.series.timeline import edition_of
-from corpusdiff.structure import is_within
+from corpusdiff.structure import is_salutation, is_within
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
@@ -168,15 +168,20 @@ def unit_scores(
     plan: DocTree, reports: Sequence[DocTree], stopwords: tuple[str, ...] = DEFAULT_STOPWORDS
 ) -> list[list[dict[int, Hit]]]:
     """[plan unit][report] -> {report unit: the best sentence pair of the two units}; content
-    words leave out `stopwords` and PLAN_JARGON."""
+    words leave out `stopwords` and PLAN_JARGON. A salutation (`各位代表！`) is no sentence of
+    either side: every speech has it, and it matched every report at 1.00."""
     plan_pieces = [
-        (unit.index, sentence) for unit in plan.units for sentence in sentences(_with_heading(plan, unit))
+        (unit.index, sentence)
+        for unit in plan.units
+        for sentence in sentences(_with_heading(plan, unit))
+        if not is_salutation(sentence)
     ]
     report_pieces = [
         (r, unit.index, sentence)
         for r, report in enumerate(reports)
         for unit in report.units
         for sentence in sentences(unit.text) or [unit.text]
+        if not is_salutation(sentence)
     ]
     texts = [sentence for _, sentence in plan_pieces] + [sentence for *_, sentence in report_pieces]
     seg = segmenter(tuple(p.name for p in extract_programmes(texts)), stopwords)

@@ -25,6 +25,7 @@ from corpusdiff.parallel import SERIAL, Runner, chunks
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
+from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
 from corpusdiff.text.chars import han_bigrams, han_likeness
 from corpusdiff.text.slugs import slugify
 from corpusdiff.types.diff import Overrides
@@ -250,7 +251,8 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
 def proposed_id(metadata: Metadata) -> str:
     """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path; meaningful
     without a manifest (`national/government-work-report/2016`, `guangdong/annual-plan/2024-01-22`:
-    the region's pinyin, or `national`, as the series name has it). A component
+    the region's pinyin, or `national`, as the series name has it). The date is the
+    document's own; `_Placer` cuts it to its series' shape (`store.ids`). A component
     that Windows reserves for a device (con, nul, com1, …) is refused, since no Windows
     checkout of the corpus could hold it."""
     from corpusdiff.normalize.regions import region_slug
@@ -348,6 +350,7 @@ def ingest(
         gitstore.refuse_unfinished_operation(repo)
         gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
         placer = _Placer(repo, root.resolve(), load_manifest(root), force)
+        placer.expect(reports, documents)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
         ]
@@ -409,8 +412,11 @@ class _Placer:
         self.known: list[Entry] = []
         self.placed_texts: dict[str, str] = {}  # id -> text, for documents placed in this run
         self.placed_sources: dict[str, str] = {}  # id -> source sha256, likewise
+        self.shapes: Mapping[str, DateShape] = {}  # series -> the date shape of its ids
+        self.coming: dict[str, list[tuple[str, NormalizedDocument]]] = {}  # id in shape -> (sha256, doc)
         for entry in entries(root):
             self._remember(entry)
+        self.shapes_before = series_shapes((e.metadata.series, e.id) for e in self.known)
         self.dirty = gitstore.dirty_paths(repo)
         self.uncommitted_new = gitstore.uncommitted_new_paths(repo)
 
@@ -421,13 +427,51 @@ class _Placer:
             self.by_sha.setdefault(source.sha256, entry)
             self.by_name.setdefault(Path(source.file).name, entry)
 
+    def expect(self, reports: Sequence[RawReport], documents: Sequence[NormalizedDocument]) -> None:
+        """Learn the run's documents before placing any: each series' id shape (docs/corpus.md)
+        from the corpus and the new editions, and which new editions would share an id."""
+        new = [
+            (raw, doc)
+            for raw, doc in zip(reports, documents, strict=True)
+            if not (self.by_sha.get(raw.sha256) or self.by_name.get(raw.name))
+        ]
+        self.shapes = series_shapes(
+            [(e.metadata.series, e.id) for e in self.known]
+            + [(doc.metadata.series, proposed_id(doc.metadata)) for _, doc in new]
+        )
+        for raw, doc in new:
+            wanted = in_shape(proposed_id(doc.metadata), self.shapes.get(doc.metadata.series))
+            self.coming.setdefault(wanted, []).append((raw.sha256, doc))
+
+    def _new_id(self, raw: RawReport, document: NormalizedDocument) -> str:
+        """The id in its series' shape; the edition's own finer date when another report
+        (not a second source of this one) holds or will hold that id."""
+        proposed = proposed_id(document.metadata)
+        wanted = in_shape(proposed, self.shapes.get(document.metadata.series))
+        if wanted != proposed and self._crowded(wanted, raw.sha256, document):
+            wanted = proposed
+        return _unique_id(self.root, wanted, raw.sha256, self.placed_sources)
+
+    def _crowded(self, doc_id: str, sha256: str, document: NormalizedDocument) -> bool:
+        """Whether a different report than `document` has, or is to get in this run, `doc_id`
+        (a second source of the same report is no other edition: it gets `-2`, and is warned)."""
+        others = [render(other) for sha, other in self.coming.get(doc_id, []) if sha != sha256]
+        if doc_id in self.placed_texts and self.placed_sources[doc_id] != sha256:
+            others.append(self.placed_texts[doc_id])
+        on_disk = confine.writable(self.root, self.root / f"{doc_id}.md")
+        if doc_id not in self.placed_texts and on_disk.is_file():
+            holder = on_disk.read_text(encoding="utf-8")
+            source = read_metadata(holder).source
+            if not source or source.sha256 != sha256:
+                others.append(holder)
+        if not others:
+            return False
+        mine = han_bigrams(render(document))
+        return any(han_likeness(mine, han_bigrams(other)) < SAME_REPORT for other in others)
+
     def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
         existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name)
-        doc_id = (
-            existing.id
-            if existing
-            else _unique_id(self.root, proposed_id(document.metadata), raw.sha256, self.placed_sources)
-        )
+        doc_id = existing.id if existing else self._new_id(raw, document)
         self.placed_sources[doc_id] = raw.sha256
         target = confine.writable(self.root, self.root / f"{doc_id}.md")
         reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.uncommitted_new)
@@ -446,6 +490,7 @@ class _Placer:
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if existing is None and current is None:
             warnings = (*warnings, *self._twin_warning(doc_id, document.metadata, text))
+            warnings = (*warnings, *self._shape_warning(doc_id, document.metadata.series))
         self.placed_texts[doc_id] = text
         dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
         if dirty and not self.force and current != text:
@@ -489,6 +534,19 @@ class _Placer:
             copy,
         )
 
+
+    def _shape_warning(self, doc_id: str, series: str) -> tuple[str, ...]:
+        """A new edition whose text gives a coarser date than the ids its series has (`2016`
+        beside `2017-03-05`) mixes two shapes, since ids are never rewritten; say how to avoid it."""
+        shape, before = date_shape(doc_id), self.shapes_before.get(series)
+        if shape is None or before is None or shape >= before:
+            return ()
+        example = next(e.id for e in self.known if e.metadata.series == series and date_shape(e.id) == before)
+        return (
+            f"its series names editions by a finer date ({example}) than this report's text gives "
+            f"({doc_id.rsplit('/', 1)[-1]}); ids are never rewritten, so give its date (--date, or "
+            f"`date:` in {MANIFEST}) to keep the series' ids alike",
+        )
 
     def _twin_warning(self, doc_id: str, metadata: Metadata, text: str) -> tuple[str, ...]:
         """A new document that is an edition already in its series (one report ingested from

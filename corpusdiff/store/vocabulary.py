@@ -9,6 +9,7 @@ vocabulary:
 ```
 
 Without the file, or without the section, the defaults. Every problem is one line naming the file.
+A national corpus's words (中国, 全国; 进出口总额 → 进出口): docs/examples/national-site.yaml.
 """
 
 from __future__ import annotations

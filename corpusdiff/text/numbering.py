@@ -78,14 +78,20 @@ _NUMERAL = (
 _CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
 _PAREN_DIGITS = "\u2474-\u2487"
 
+#: The stop after a numeral: 、 as the rules prescribe, or a full-width or ASCII period (`一．`,
+#: `二. `, `（一）．`, `1．`), which some reports print instead. After an Arabic numeral, never a
+#: stop followed by a digit or another period: `1.5万亿元`, `2.0版`, `1、2月` open sentences.
+_STOP = "[、.．]"
+_NUM_STOP = r"[、.．](?![\d.．])"
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bufen", re.compile(f"^第({_NUMERAL})(部[分份])\\s*(.*)$")),
     ("part", re.compile(f"^第({_NUMERAL})([篇章节節])\\s*(.*)$")),
     ("bare", re.compile(f"^({_NUMERAL})(?: (\\S.*))?$")),
-    ("cn", re.compile(f"^({_NUMERAL})、\\s*(.*)$")),
-    ("paren", re.compile(f"^[（(]\\s*({_NUMERAL})\\s*[）)]\\s*(.*)$")),
-    ("num", re.compile(r"^(\d{1,3})\s*[.．、](?![\d.．])\s*(.*)$")),
-    ("pnum", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*)$")),
+    ("cn", re.compile(f"^({_NUMERAL}){_STOP}\\s*(.*)$")),
+    ("paren", re.compile(f"^[（(]\\s*({_NUMERAL})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
+    ("num", re.compile(f"^(\\d{{1,3}})\\s*{_NUM_STOP}\\s*(.*)$")),
+    ("pnum", re.compile(f"^[（(]\\s*(\\d{{1,3}})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
     ("pnum_char", re.compile(f"^([{_PAREN_DIGITS}])\\s*(.*)$")),
     ("circled", re.compile(f"^([{_CIRCLED}])\\s*(.*)$")),
 )

@@ -79,11 +79,43 @@ def test_ingest_list_show(tmp_path: Path) -> None:
     ]
 
 
+def test_list_keeps_its_columns_with_long_series_names(tmp_path: Path) -> None:
+    """guangdong-five-year-plan is longer than the usual series name: the titles still start in
+    one column."""
+    corpus = tmp_path / "c"
+    outline = Path(__file__).parent.parent / "data" / "metadata" / "guangdong-14th-outline.txt"
+    run("--corpus", str(corpus), "ingest", "-q", str(PLAN_2022), str(outline))
+    code, out, _ = run("--corpus", str(corpus), "list")
+    lines = out.splitlines()
+    titles = ["福田区2021年国民经济和社会发展计划执行情况与2022年计划", "广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要"]
+    assert code == 0 and len(lines) == 2
+    assert len({line.index(title) for line in lines for title in titles if title in line}) == 1
+
+
 def test_show_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     run("--corpus", str(corpus), "ingest", str(PLAN_2022))
     code, _, err = run("--corpus", str(corpus), "show", "no/such/doc")
     assert code == 2 and "no document 'no/such/doc'" in err and "futian/annual-plan/2022-01" in err
+
+
+def test_show_reads_a_report_file_as_diff_does(tmp_path: Path) -> None:
+    """`show FILE --outline` checks a report's headings before it is ingested — the command
+    `diff --section` points to when no heading matches, with a file on either side."""
+    corpus = tmp_path / "empty-corpus"
+    code, out, _ = run("--corpus", str(corpus), "show", str(PLAN_2022), "--outline")
+    assert code == 0
+    assert out.split("\n")[:2] == [
+        "福田区2021年国民经济和社会发展计划执行情况与2022年计划",
+        "  一、2021年国民经济和社会发展计划执行情况",
+    ]
+    code, out, _ = run("--corpus", str(corpus), "show", str(PLAN_2022))
+    assert code == 0 and out == run("normalize", "-q", str(PLAN_2022))[1]
+    code, _, err = run("--corpus", str(corpus), "diff", str(PLAN_2022), str(PLAN_2022), "--section", "不存在")
+    assert code == 2
+    advice = err.split("`")[1].split()
+    assert advice[:2] == ["corpusdiff", "show"]
+    assert run("--corpus", str(corpus), *advice[1:])[0] == 0
 
 
 def test_ingest_of_a_bad_file_leaves_the_corpus_as_it_was(tmp_path: Path) -> None:

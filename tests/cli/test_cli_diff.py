@@ -204,6 +204,16 @@ def test_comparison_table_files_by_format_or_by_extension(tmp_path: Path) -> Non
     assert (tmp_path / "table.csv").read_text(encoding="utf-8") == "\ufeff" + out
 
 
+@pytest.mark.parametrize("name", ["changes.pdf", "changes.html", "changes.doc", "changes.xls"])
+def test_an_output_file_of_a_format_diff_does_not_write_is_refused(tmp_path: Path, name: str) -> None:
+    """`-o changes.pdf` would get terminal text under a PDF's name; one line says which
+    extensions choose a format, and nothing is written."""
+    code, out, err = run("diff", OLD, NEW, "-o", str(tmp_path / name))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert ".docx" in err and "--format" in err
+    assert not (tmp_path / name).exists()
+
+
 def test_section_cuts_the_comparison_table_too() -> None:
     _, whole, _ = run("diff", OLD, NEW, "--format", "csv")
     _, tasks, _ = run("diff", OLD, NEW, "--format", "csv", "--section", "主要任务")

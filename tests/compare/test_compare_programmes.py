@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from corpusdiff.compare.programmes import _QUOTED_RE, _programme_name, compare_programmes, extract_programmes
+from corpusdiff.compare.programmes import (
+    _HALF_WIDTH,
+    _QUOTED_RE,
+    _programme_name,
+    compare_programmes,
+    extract_programmes,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared checkout
@@ -19,9 +25,28 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # (2018, 2019: held out until their errors were read for the doctrine, category-list, charge and
 # A改B rules) 0.779 / 0.898 before those rules, 0.873 / 0.932 with them; held out (2021, 2022,
 # labelled afterwards) 0.673 / 1.000 before them, 0.786 / 1.000 with them. Session 7's 两个-formula,
-# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. The floors sit
-# a little below, so a change that costs a name or two fails here.
-FLOORS = {"tuning": (0.95, 0.96), "tuning-national": (0.93, 0.91), "held_out": (0.87, 0.97)}
+# 着眼 and older-period rules: tuning-national 0.948 / 0.932, held out 0.892 / 1.000. Issue 14's rules
+# (paces, verbs of curing, a report's own place as a model, a manner after the quote), tuned on
+# `tuning` and `tuning-national` only: tuning 0.983 / 0.974, tuning-national 0.982 / 0.932, held out
+# 0.917 / 1.000; held_out_2 (national 2016, 2017, labelled before the rule was run on them) scored
+# once, after the rules were fixed: 0.872 / 0.976 (0.854 / 0.976 with the rule before them). Issue 14's
+# second round (streaks, situations faced, driver metaphors, things built by the batch, categories
+# listed before the quote, a policy's focus, a mark outweighing shape, compositions joining a
+# quoted “X+” brand, 坚定不移 as no belief verb), tuned on all four sets above, in one run: tuning
+# 0.983 / 0.974 -> 0.983 / 0.974, tuning-national 0.982 / 0.932 -> 0.982 / 0.932, held_out 0.917 /
+# 1.000 -> 1.000 / 1.000, held_out_2 0.872 / 0.976 -> 1.000 / 1.000. The floors sit a little below
+# each score, so a change that costs a name or two fails here. held_out_3 (national 2013, 2014, 2015,
+# labelled and committed before the rule was run on them) scored once, after that round's rules
+# were fixed: 0.781 / 0.926 (0.568 / 0.926 with the rule before them, same run); below issue 14's
+# 0.90 bar: its errors (定心丸, 四两拨千斤, 两岸一家亲, 双目标, 双结合, 三网) are read now, so it
+# tunes from the next round on. Its floor sits a little below that one score.
+FLOORS = {
+    "tuning": (0.97, 0.96),
+    "tuning-national": (0.96, 0.91),
+    "held_out": (0.96, 0.97),
+    "held_out_2": (0.97, 0.97),
+    "held_out_3": (0.75, 0.90),
+}
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
@@ -180,15 +205,83 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
         "坚决做到“两个维护”。",
         "应对“5.21”疫情。",  # a date
         "“坚持，再坚持”。",  # a sentence
+        "一定能跑出中国创新“加速度”。",  # a pace after 跑出 (创新 is no launching verb here)
+        "推出“江城速度”。",  # a pace, whatever the verb
+        "坚决查处“三乱”行为。",  # a counted name, but a thing punished
+        "重点解决实现“两不愁三保障”面临的突出问题。",  # a counted name inside a problem to solve
+        "着力破除“两头难”。",
+        "稻谷产量实现“八连增”。",  # a streak: count, 连 and what went on
+        "出口实现“三连涨”。",
+        "面对“两期交织”的局面。",  # a situation faced (面对)
+        "当前面临“三重冲击”。",
+        "破解“两难”矛盾，稳住大盘。",  # a situation noun after the quote
+        "形成新的“双引擎”。",  # a driver metaphor: a count before 引擎/马车/轮/翼
+        "拉动“三驾马车”。",
+        "鼓励企业建设一批境外“物流仓”。",  # a kind of facility built by the batch
+        "加强对小微企业、“三牧”等支持。",  # a category listed after another category
+        "以“一幼一长”为重点完善服务。",  # the focus of a policy: a group or an area
     ],
 )
 def test_exclusions(text: str) -> None:
     assert names(text) == []
 
 
+def test_a_report_s_own_place_named_as_a_model_is_a_claim() -> None:
+    """“<place>模式/品牌/样本/经验/方案” is no scheme when the report keeps naming the place."""
+    own_place = ["江城新区建设提速。", "江城产业集聚。", "江城交通改善。", "江城教育提质。", "江城医疗扩容。"]
+    assert names(*own_place, "打造智慧评审“江城模式”。") == []
+    assert names(*own_place, "推广“枫桥经验”。") == ["枫桥经验"]  # a place named only there
+    assert names(*own_place, "总结“江城模式”试点改革成效。") == ["江城模式"]  # a pilot, by its context
+    assert names("打造智慧评审“江城模式”。") == ["江城模式"]  # a place the report does not keep naming
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("建设企业“出海”一站式服务平台。", []),  # the platform is the manner's; the quote is whom it serves
+        ("打造“小微”一站式财会服务平台。", []),
+        ("建设企业“出海”服务平台。", ["出海"]),  # without the manner, the platform is named
+        ("推广“数字账本”治理模式。", ["数字账本"]),  # 模式 is a noun, not a manner
+    ],
+)
+def test_a_manner_after_the_quote_takes_the_programme_noun(text: str, kept: list[str]) -> None:
+    assert names(text) == kept
+
+
 def test_an_aim_quoted_in_two_editions_is_no_programme() -> None:
     """着眼 introduces what a policy aims at; being quoted in another edition too is no evidence."""
     assert names("着眼“放水养鱼”、增强后劲。", others=(("着眼“放水养鱼”，减税降费。",),)) == []
+
+
+def test_a_set_counted_with_da_is_no_driver_metaphor() -> None:
+    """“三大新引擎” lists three named zones; “双引擎” is a figure for two drivers."""
+    assert names("聚焦“三大新引擎”。") == ["三大新引擎"]
+    assert names("形成“双引擎”。") == []
+
+
+def test_a_quantity_before_the_quote_does_not_mark_a_named_reform() -> None:
+    """更多 is an adverb when a programme noun follows the quote."""
+    assert names("让群众更多感受到“简政改”改革成效。") == ["简政改"]
+
+
+def test_unwavering_is_no_belief_verb() -> None:
+    """坚定不移贯彻“…” carries out a policy; 坚定“…” (坚定“四个自信”) holds a belief."""
+    assert names("坚定不移贯彻“一岛两策”。") == ["一岛两策"]
+
+
+def test_a_composition_joining_a_quoted_brand_is_that_brand_s_pilot() -> None:
+    """“云+制造” counts where “云+” is quoted too, on either side of the +."""
+    assert names("制定“云+”行动计划。", "深入推进“制造+云”。") == ["云+", "制造+云"]
+    assert names("深入推进“制造+云”。") == []
+
+
+def test_a_shape_is_outweighed_by_a_mark_in_any_edition() -> None:
+    """A counted name (“三牧”) whose only evidence is its shape is dropped when a mention, here or in
+    another edition, marks it as something else; a context that names a programme still wins."""
+    assert names("抓好“三牧”工作。") == ["三牧"]
+    assert names("抓好“三牧”工作。", others=(("支持小微企业、“三牧”等发展。",),)) == []
+    assert names("抓好“三牧”工作。", "防止政策执行“三牧”。") == []
+    assert names("实施“三牧”工程。", "防止政策执行“三牧”。") == ["三牧"]
 
 
 def test_two_part_programmes_named_without_ge_are_still_programmes() -> None:
@@ -281,8 +374,12 @@ def documents_of(label_set: str) -> list[str]:
 
 
 def yes_no(doc: str) -> tuple[set[str], set[str]]:
+    """Labels as the text prints them, width-folded as names are (互联网＋ is 互联网+)."""
     spec = labels()[doc]
-    return {str(n) for n in spec["yes"]}, {str(n) for n in spec["no"]}
+    return (
+        {str(n).translate(_HALF_WIDTH) for n in spec["yes"]},
+        {str(n).translate(_HALF_WIDTH) for n in spec["no"]},
+    )
 
 
 @pytest.mark.parametrize("doc", list(labels()))

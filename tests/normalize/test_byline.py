@@ -25,6 +25,8 @@ DATA = Path(__file__).parent.parent / "data"
         ("national-gwr/wikisource/2022.txt", "国务院总理李克强"),
         # a city's byline on one line, the salutation on the next
         ("metadata/shenzhen-2024-gwr.txt", "深圳市市长覃伟中"),
+        # the occasion line in brackets: title, occasion, byline and salutation, each a line
+        ("metadata/hangzhou-2024-gwr.txt", "杭州市市长姚高员"),
     ],
 )
 def test_byline_is_not_joined_to_the_salutation(report: str, byline: str) -> None:
@@ -33,3 +35,26 @@ def test_byline_is_not_joined_to_the_salutation(report: str, byline: str) -> Non
     assert byline in opening
     assert "各位代表：" in opening
     assert document.metadata.speaker == byline[-3:]
+
+
+@pytest.mark.parametrize(
+    ("report", "front"),
+    [
+        # wikisource-older 1957, lines 4-13: title, the undashed occasion line, 周恩来 and 各位代表：
+        # each a line of its own between blank lines
+        (
+            "national-gwr/wikisource-older/1957.txt",
+            ["1957年6月26日在第一届全国人民代表大会第四次会議上", "周恩来", "各位代表："],
+        ),
+        # the same layout in traditional characters
+        (
+            "metadata/traditional-1954-gwr.txt",
+            ["一九五四年九月二十三日在第一屆全國人民代表大會第一次會議上", "周恩來", "各位代表："],
+        ),
+    ],
+)
+def test_an_undashed_occasion_line_stands_apart_from_byline_and_salutation(report: str, front: list[str]) -> None:
+    """An occasion line without a dash or brackets, the speaker's name and the salutation are
+    three paragraphs, each exactly as printed."""
+    document = normalize_file(DATA / report)
+    assert [block.text for block in document.blocks[:3]] == front

@@ -50,3 +50,21 @@ def test_pdftotext_page_numbers_at_form_feeds_are_dropped() -> None:
     document = normalize_file(DATA / "extracts" / "2016-pdftotext-gbk.txt")
     paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
     assert paragraphs[paragraphs.index("各位代表：") + 1 :] == [source[21], source[23], source[57]]
+
+
+def test_a_running_head_over_the_title_on_the_first_page_is_no_text_of_the_report() -> None:
+    """pdftotext -layout's output of a PDF of wikisource/2022.txt set as portal PDFs are (title
+    centred, paragraphs indented two characters and justified, 政府工作报告 over every page, a
+    page number under it): its first three pages. The running head stands over the title on the
+    first page too, so the title is the second line, and the head may not run into the occasion
+    line and the byline, nor into the paragraphs at the page breaks."""
+    document = normalize_file(DATA / "extracts" / "2022-pdftotext-layout.txt")
+    assert (document.metadata.title, document.metadata.speaker) == ("政府工作报告", "李克强")
+    assert not any("no title line" in warning for warning in document.warnings)
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert not any("政府工作报告" in text for text in texts)
+    source = normalize_file(SOURCE.with_name("2022.txt"))
+    expected = [block.text for block in source.blocks if isinstance(block, Paragraph)]
+    # the excerpt ends within a paragraph that goes on on page 4
+    assert texts[:-1] == expected[: len(texts) - 1]
+    assert expected[len(texts) - 1].startswith(texts[-1])

@@ -136,6 +136,10 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
             Occasion("2021-03-11", "第十三届全国人民代表大会第四次会议", False),
         ),
         (["——在区七届人大三次会议上", "各位代表："], Occasion("", "区七届人大三次会议", True)),
+        (  # in brackets instead of after a dash, as many provincial and city reports print it
+            ["（2024年1月18日在杭州市第十四届人民代表大会第四次会议上）", "杭州市市长　姚高员"],
+            Occasion("2024-01-18", "杭州市第十四届人民代表大会第四次会议", True, "姚高员", "杭州市市长"),
+        ),
         (["国务院总理李克强", "各位代表："], Occasion()),  # a byline without an occasion line
     ],
 )

@@ -75,3 +75,13 @@ def test_a_printed_web_page_has_its_title_under_the_breadcrumb_and_over_the_date
         "各位代表：",
     ]
     assert any("before the title" in warning and "首页政策互动" in warning for warning in document.warnings)
+
+
+def test_the_warning_counts_one_dropped_line_in_the_singular() -> None:
+    text = "\n".join(["深府〔2024〕1号", "", REPORT.read_text(encoding="utf-8")])
+    document = normalize_raw(decode_report(text.encode("utf-8"), "shenzhen.txt"))
+    (dropped,) = [warning for warning in document.warnings if "before the title" in warning]
+    assert dropped.startswith("dropped 1 line before the title (“深府〔2024〕1号”")
+    text = "\n".join(["深圳市人民政府文件", "", "深府〔2024〕1号", "", REPORT.read_text(encoding="utf-8")])
+    document = normalize_raw(decode_report(text.encode("utf-8"), "shenzhen.txt"))
+    assert any(warning.startswith("dropped 2 lines before the title") for warning in document.warnings)

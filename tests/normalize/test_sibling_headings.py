@@ -112,3 +112,30 @@ def test_a_sequence_restarting_under_the_next_outer_heading_is_not_nested() -> N
     document = _normalize_text("\n\n".join(lines) + "\n")
     kinds = [block.kind for block in document.blocks if isinstance(block, Heading)]
     assert kinds == ["paren", "num", "num", "num", "paren", "num", "num"]
+
+
+def test_headings_with_a_period_for_their_stop_are_headings_at_their_levels() -> None:
+    """`一．`, `二. `, `（一）．` and `1．` are printed for `一、`, `（一）`, `1.` by some reports; a
+    sentence opening with a figure (`1.5万亿元`, `2.0版`) stays a paragraph of its section."""
+    text = (
+        "政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府向大会报告工作。\n\n"
+        "一．过去一年工作回顾\n\n过去一年，全区生产总值增长5.2%。\n\n"
+        "（一）．经济运行稳中向好。\n\n1.5万亿元的投资计划顺利推进。\n\n2.0版营商环境改革全面实施。\n\n"
+        "（二）．民生保障持续加强。\n\n新增就业岗位3万个。\n\n"
+        "二. 2023年工作安排\n\n今年的主要任务如下。\n\n"
+        "（一）大力发展实体经济。\n\n1．推进制造业升级。实施技改项目100个。\n\n"
+        "2．培育新兴产业。新增高新技术企业200家。\n\n"
+        "（二）持续改善民生。\n\n1、办好民生实事。完成十件民生实事。\n\n2、加强社会保障。扩大社保覆盖面。\n"
+    )
+    assert _heading_levels(render(_normalize_text(text))) == [
+        (2, "一、过去一年工"),
+        (3, "（一）经济运行"),
+        (3, "（二）民生保障"),
+        (2, "二、2023年"),
+        (3, "（一）大力发展"),
+        (4, "1.推进制造业"),
+        (4, "2.培育新兴产"),
+        (3, "（二）持续改善"),
+        (4, "1.办好民生实"),
+        (4, "2.加强社会保"),
+    ]

@@ -8,6 +8,7 @@ import pytest
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.decode import decode_report
+from tests.conftest import SEEDS
 
 SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022年计划\n\n二〇二二年一月\n\n一、2021年国民经济和社会发展计划执行情况\n"
 
@@ -88,3 +89,35 @@ def test_mojibake_is_refused_with_the_command_that_recovers_it(really: str, misr
     # what iconv does with that advice gives the report back
     recovered = garbled.decode("utf-8").encode(misread)
     assert decode_report(recovered, "fixed.txt").text == SAMPLE
+
+
+
+def _damaged(damage: bytes, cut: int = 0, lines_at: tuple[int, ...] = (41,)) -> bytes:
+    """A seed as UTF-8 with `damage` put after the fifth character of each line in `lines_at`
+    (1-based), and `cut` bytes of that character removed before it."""
+    lines = (SEEDS / "futian-2025-01-plan-report.txt").read_bytes().split(b"\n")
+    for number in lines_at:
+        line = lines[number - 1].decode("utf-8")
+        head = line[:5].encode("utf-8")
+        lines[number - 1] = head[: len(head) - cut] + damage + line[5:].encode("utf-8")
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("data", "places"),
+    [
+        (_damaged(b"\xff"), "in 1 place"),  # a stray byte
+        (_damaged(b"", cut=1), "in 1 place"),  # a character's last byte lost
+        (_damaged(b"\xff\xfe\x80"), "in 1 place"),
+        (_damaged(b"\xff", lines_at=(41, 61)), "in 2 places"),
+    ],
+    ids=["stray-byte", "cut-character", "three-bytes", "two-places"],
+)
+def test_utf8_with_a_few_bad_bytes_is_refused_saying_where(data: bytes, places: str) -> None:
+    """A UTF-8 extract damaged in a few places is no unknown encoding: the error says so, and
+    where, instead of suggesting a conversion from GB18030 that would garble the whole file."""
+    with pytest.raises(InputError) as refused:
+        decode_report(data, "plan.txt")
+    message = str(refused.value)
+    assert "UTF-8" in message and places in message and "line 41" in message
+    assert "GB18030" not in message

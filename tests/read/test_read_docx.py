@@ -86,3 +86,29 @@ def test_a_docx_without_text_is_refused() -> None:
     document.save(buffer)
     with pytest.raises(InputError, match="holds no text"):
         decode_report(buffer.getvalue(), "empty.docx")
+
+
+def _first_paragraph_styled(style: str, style_id: str) -> bytes:
+    """A report whose first paragraph has the built-in style `style`, its id `style_id`: Word
+    names its styles in English in every language, but a Chinese Word numbers their ids (a3,
+    a5, …) in the order a document uses them, so an id says nothing of what a style is."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.styles[style].element.set(qn("w:styleId"), style_id)
+    document.add_paragraph("福田区2023年政府工作报告", style=style)
+    document.add_paragraph("各位代表：现在，我代表区人民政府，向大会报告工作。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("style", "style_id", "title"),
+    [
+        ("Title", "a5", "福田区2023年政府工作报告"),  # Title under a Chinese Word's id
+        ("Header", "a3", ""),  # a3 is the header style in many Chinese documents, no title
+    ],
+)
+def test_the_title_style_is_told_by_its_name_not_its_id(style: str, style_id: str, title: str) -> None:
+    assert decode_report(_first_paragraph_styled(style, style_id), "r.docx").title_hint == title

@@ -22,6 +22,7 @@ DATA = Path(__file__).parent.parent / "data" / "national-gwr"
 YEARS = ("2014", "2015", "2016", "2017")
 _NUMBERED = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SOURCE_2016 = (DATA / "wikisource" / "2016.txt").read_text(encoding="utf-8").split("\n")
 
 
 def _normalize(data: bytes, name: str) -> NormalizedDocument:
@@ -261,6 +262,26 @@ def test_the_h1_over_a_portal_article_is_the_title() -> None:
     assert "责任编辑" not in body and "来源" not in body
 
 
+def test_a_headline_over_a_report_that_prints_its_own_title_is_not_the_title() -> None:
+    """A news or WeChat page heads the article with its own headline (`全文来了！…`); the report
+    under it opens with its title and occasion line, which stay the title and the front."""
+    own = (
+        "<p>政府工作报告</p><p>——2016年3月5日在第十二届全国人民代表大会第四次会议上</p>"
+        "<p>国务院总理　李克强</p>"
+    )
+    report = "".join(f"<p>{_SOURCE_2016[n]}</p>" for n in (0, 2, 8, 11, 13))
+    page = _portal_page(own + report).replace(
+        b"<h1>\xe6\x94\xbf\xe5\xba\x9c\xe5\xb7\xa5\xe4\xbd\x9c\xe6\x8a\xa5\xe5\x91\x8a</h1>",
+        "<h1>全文来了！2016年政府工作报告</h1>".encode(),
+    )
+    assert "全文来了".encode() in page
+    document = _normalize(page, "2016.html")
+    assert (document.metadata.title, document.metadata.speaker) == ("政府工作报告", "李克强")
+    body = _body_text(document)
+    assert "全文来了" not in body and "\n政府工作报告\n" not in body
+    assert any("全文来了" in warning for warning in document.warnings)
+
+
 def test_report_text_outside_the_main_block_is_named_in_a_warning() -> None:
     # the occasion line and byline the page prints over the report, kept apart from its body
     front = "<p>——2017年3月5日在第十二届全国人民代表大会第五次会议上</p><p>国务院总理　李克强</p>"
@@ -268,3 +289,24 @@ def test_report_text_outside_the_main_block_is_named_in_a_warning() -> None:
     [warning] = [w for w in document.warnings if "outside the report's main block" in w]
     assert "——2017年3月5日在第十二届全国人民代表大会第五次会议上" in warning
     assert "国务院总理　李克强" in warning
+
+
+#: An older portal's page: the layout is a table, the report one cell of it, its paragraphs lines
+#: of one <font> run ended by <br> and indented with &nbsp;: lines 1, 3, 9, 12 and 14 of
+#: wikisource/2016.txt (salutation, opening, 一、 heading, the first two paragraphs).
+_TABLE_LAYOUT_LINES = [_SOURCE_2016[n] for n in (0, 2, 8, 11, 13)]
+TABLE_LAYOUT_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    "<title>政府工作报告</title></head><body><table width=\"100%\">"
+    '<tr><td class="nav"><a href="/">首页</a>|<a href="/xw">新闻</a></td></tr>'
+    '<tr><td class="content"><font size="3">'
+    + "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + line for line in _TABLE_LAYOUT_LINES)
+    + "</font></td></tr></table></body></html>"
+)
+
+
+def test_an_older_page_laid_out_in_a_table_with_lines_ended_by_br_reads_line_by_line() -> None:
+    document = _normalize(TABLE_LAYOUT_PAGE.encode("gb18030"), "old.html")
+    assert _numbered_headings(document) == [_SOURCE_2016[8]]
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [_SOURCE_2016[n] for n in (0, 2, 11, 13)]

@@ -21,7 +21,7 @@ from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
 from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph, Table
-from tests.conftest import SEEDS, body_of
+from tests.conftest import ROOT, SEEDS, body_of
 from tests.read.typeset import FONT, RUNNING_HEAD, Block, Page, report_layout, seed_layout, typeset
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -221,6 +221,19 @@ def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -
     assert any("running heads" in note for note in raw.notes)
 
 
+def test_a_title_worded_like_the_running_head_is_kept_as_the_title() -> None:
+    """政府工作报告 over every page and as the title on the first: the title, set large, stands
+    at the page's top edge with the same words, but it is no running head."""
+    blocks = [Block("政府工作报告", size=20, bold=True, centred=True), Block("各位代表：", indent=2)]
+    blocks += [Block(_SENTENCES, indent=2)] * 40
+    raw = decode_report(typeset(blocks, Page(running_head="政府工作报告")), "gwr.pdf")
+    assert raw.text.split("\n")[0] == "政府工作报告"
+    assert raw.title_hint == "政府工作报告"
+    assert raw.text.count("政府工作报告") == 1  # the running heads on every page go
+    assert any("running heads" in note for note in raw.notes)
+    assert not any("no title line" in warning for warning in normalize_raw(raw).warnings)
+
+
 def test_text_scaled_by_its_matrix_has_its_set_size() -> None:
     """A word processor may set `1 Tf` and scale the text: a 16 pt heading among 12 pt text."""
     buffer = io.BytesIO()
@@ -260,3 +273,37 @@ def test_an_encrypted_pdf_is_refused() -> None:
     sheet.save()
     with pytest.raises(InputError, match="encrypted PDF"):
         decode_report(buffer.getvalue(), "locked.pdf")
+
+
+
+#: The report in tests/data/pdf/object-streams.pdf (see the README there).
+OBJECT_STREAM_BLOCKS = [
+    Block("福田区2025年政府工作报告", size=20, bold=True, centred=True),
+    Block("各位代表：", indent=2),
+    *[Block(_SENTENCES, indent=2)] * 3,
+    Block("一、过去一年的工作", size=14, bold=True, indent=2),
+    Block(_SENTENCES, indent=2),
+]
+
+
+def test_a_pdf_with_compressed_object_streams_is_read() -> None:
+    """Word's "Save as PDF" and optimisers keep font dictionaries in compressed object streams,
+    so the raw bytes name no /Font: such a PDF has a text layer all the same."""
+    stored = (ROOT / "tests" / "data" / "pdf" / "object-streams.pdf").read_bytes()
+    assert b"/Font" not in stored and b"/ObjStm" in stored
+    read = decode_report(stored, "objstm.pdf")
+    assert read.text == decode_report(typeset(OBJECT_STREAM_BLOCKS, ONE_PAGE), "plain.pdf").text
+    assert read.title_hint == "福田区2025年政府工作报告"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.4\n1 0 obj garbage\n%%EOF\n", b"%PDF-1.4\n%%EOF\n"],
+    ids=["garbage-after-the-header", "header-only"],
+)
+def test_a_pdf_with_neither_text_nor_images_is_called_damaged_not_a_scan(data: bytes) -> None:
+    """A file that starts like a PDF but holds no font and no image (cut off in a download) is
+    damaged: telling the user it is a scan sends them looking for OCR."""
+    with pytest.raises(InputError) as refused:
+        decode_report(data, "cut.pdf")
+    assert "damaged" in str(refused.value) and "scan" not in str(refused.value)

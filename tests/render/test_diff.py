@@ -7,11 +7,14 @@ import re
 
 import pytest
 
-from corpusdiff.render.diff import Detail, in_sections, to_summary, to_terminal
+from corpusdiff.compare.core import compare
+from corpusdiff.render.diff import Detail, grouped, in_sections, to_summary, to_terminal
 from corpusdiff.strings import catalogue
+from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult
-from tests.conftest import corpus_diff
+from corpusdiff.types.tree import DocTree
+from tests.conftest import ROOT, corpus_diff
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 SCREEN = 40
@@ -118,3 +121,22 @@ def test_the_english_labels_are_the_catalogue_s_other_column(result: DiffResult)
     assert "Tasks 34 → 29: 23 continue (21 reworded, 2 moved)" in en
     assert len(zh.splitlines()) == len(en.splitlines())
     assert not re.search(r"\b(NEW|DROPPED|REWORDED|MOVED|SAME|continue|dropped)\b", zh)
+
+
+def _report_tree(path: str) -> DocTree:
+    from corpusdiff.canonical.markdown import render
+    from corpusdiff.normalize.entry import normalize_file
+
+    return tree_from_markdown(render(normalize_file(ROOT / "tests" / "data" / path)))
+
+
+def test_only_the_opening_s_items_are_listed_before_the_first_heading(result: DiffResult) -> None:
+    """An item of a section merged into another (2019's （八）深化重点领域改革 went into 2021's
+    （二）) is listed with its unit, never under （正文开头）, the part before the first heading."""
+    national = compare(
+        _report_tree("national-gwr/wikisource/2019.txt"), _report_tree("national-gwr/wikisource/2021.txt")
+    )
+    for pair in (result, national):
+        opening = [items for match, items in grouped(pair) if match is None]
+        for item in (item for items in opening for item in items):
+            assert all(unit.section is None for unit in (item.old, item.new) if unit is not None), item

@@ -110,6 +110,24 @@ def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
     assert column_labels(twins) == ["a", "b"]
 
 
+def test_the_editions_listed_over_the_grids_have_their_ids_and_titles_in_columns() -> None:
+    """Ids of different lengths (national/…/2019 beside …/2021-03-05) and ids as labels (when
+    dates do not tell editions apart, wider than a date) still leave the titles one under another."""
+    editions = (
+        Edition("national/government-work-report/2019", "2019", "政府工作报告"),
+        Edition("national/government-work-report/2021-03-05", "2021-03-05", "政府工作报告"),
+        Edition("hubei/government-work-report/2024", "2024", "湖北省政府工作报告"),
+    )
+    twins = (Edition("hubei/gwr/2024-a", "2024", "甲"), Edition("hubei/gwr/2024-bb", "2024", "乙"))
+    for listed in (editions, twins):
+        timeline = Timeline(listed, (), ())
+        legend = to_terminal(timeline, strings=EN).splitlines()[1 : 1 + len(listed)]
+        assert [line.index(e.id) for line, e in zip(legend, listed, strict=True)] == [
+            legend[0].index(listed[0].id)
+        ] * len(listed)
+        assert len({line.index(e.title) for line, e in zip(legend, listed, strict=True)}) == 1
+
+
 def test_a_step_names_its_diff_class_and_confidence() -> None:
     assert link_text(WATER.links[0], LABEL_OF, EN) == "2016-03→2017-03 split (low 0.21)"
     assert link_text(POLLUTION.links[1], LABEL_OF, EN) == "2017-03→2018-03 reworded (high 0.93)"
@@ -193,3 +211,28 @@ def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:
     ]
     assert data["threads"][0]["gaps"] == ["n/2017"]
     assert data["programmes"][0]["presence"] == {"n/2016": "quoted", "n/2017": "mentioned", "n/2018": None}
+
+
+def test_a_part_standing_as_a_group_is_named_under_the_groups_title() -> None:
+    """2015 has no （一） groups: its task parts 三、…六、 stand as groups (compare/units.task_areas).
+    Shown under `（一）级举措` without a word, they looked like threads of the wrong level."""
+    opening = Thread(
+        GROUP,
+        (
+            item("n/2016", "（四）以更大的政治勇气深化改革", "group"),
+            item("n/2017", "三、把改革开放扎实推向纵深", "group"),
+            item("n/2018", "（五）推进新一轮高水平对外开放", "group"),
+        ),
+        "n/2016",
+        "n/2018",
+        (),
+        (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
+        "tasks",
+    )
+    timeline = Timeline(EDITIONS, (MACRO, opening), ())
+    lines = to_terminal(timeline, strings=EN).splitlines()
+    title = next(n for n, line in enumerate(lines) if line.startswith("== Groups"))
+    assert lines[title + 1].startswith("note: not （一） headings")
+    assert lines[title + 1].endswith(": 2017-03 (三、)")
+    assert "2017-03 (三、)" in to_markdown(timeline, EN)
+    assert not any(line.startswith("note:") for line in to_terminal(TIMELINE, strings=EN).splitlines())

@@ -352,6 +352,21 @@ def test_select_role_keeps_only_that_role() -> None:
     assert [s.text for s in achieved.sources] == ["2023年上半年完成"]
 
 
+def test_the_edition_legend_lines_up_ids_and_titles_of_any_length() -> None:
+    """The legend padded each date to 12 characters and wrote the id straight after it, so a
+    shorter id pushed its title left of the others' (national ids beside a Futian file's)."""
+    national = _plan("national/government-work-report/2022", "2022-03-05", "n-gwr", ["地区生产总值5000亿元"])
+    futian = _plan("f/plan/2025-01", "2025-01", "f-plan", ["地区生产总值5949亿元"])
+    undated = replace(_plan("f/plan/x", "", "f-plan", ["地区生产总值6000亿元"]), title="福田区计划报告")
+    table = indicator_table([national, futian, undated])
+    sets = table.sets  # in date order
+    legend = render_terminal(table).splitlines()[:3]
+    assert len({display_width(line.split(each.doc_id)[0]) for line, each in zip(legend, sets, strict=True)}) == 1
+    title_columns = {display_width(line.split(each.title)[0]) for line, each in zip(legend, sets, strict=True)}
+    assert len(title_columns) == 1
+    assert all(line.split(each.doc_id)[1].startswith("  ") for line, each in zip(legend, sets, strict=True))
+
+
 def test_terminal_columns_line_up_under_cjk_names() -> None:
     old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["地区生产总值5000亿元", "万元GDP建设用地下降4.8%"])
     text = render_terminal(indicator_table([old]))
@@ -539,7 +554,7 @@ def test_cli_terminal_table() -> None:
     code, out, err = run(*reversed(PLANS))
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("2022-01     futian/annual-plan/2022-01")
+    assert lines[0].split()[:2] == ["2022-01", "futian/annual-plan/2022-01"]
     gdp = next(line for line in lines if line.startswith("地区生产总值"))
     assert gdp.split() == [
         "地区生产总值",
@@ -1044,3 +1059,86 @@ def test_an_amount_in_a_target_table_is_a_level_a_bare_percentage_growth() -> No
     assert stated[("国内生产总值", 2019)] == ("6–6.5", "%", "growth")
     # a column whose header says 增长 makes even an amount a growth
     assert stated[("社会消费品零售总额", 2020)] == ("3000", "亿元", "growth")
+
+
+# ------------------------------------------------ a national mid-year report joins the annual rows
+
+MID_YEAR = Path(__file__).parent.parent / "data" / "mid-year" / "national-2024-mid.txt"
+#: The 2024 government work report's targets, as it prints them.
+GWR_2024 = """
+## 二、2024年经济社会发展总体要求和政策取向
+
+今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。
+"""
+
+
+def _mid_year_table(mid_year: IndicatorSet):
+    annual = extract_indicators(document(GWR_2024, "national/gwr/2024", "2024-03-05", "national-gwr"))
+    return indicator_table([replace(annual, region="全国"), replace(mid_year, region="全国")])
+
+
+def _mid_year_cells(table) -> dict[str, str]:
+    """Row key (canonical name) -> the text of the mid-year report's achieved H1 2024 cell."""
+    at = next(
+        n for n, c in enumerate(table.columns) if (c.role, c.year, str(c.period)) == ("achieved", 2024, "H1")
+    )
+    return {row.canonical: cell_text(row.cells[at]) for row in table.rows if row.cells[at].records}
+
+
+def test_a_mid_year_report_s_results_in_prose_join_the_annual_rows() -> None:
+    """上半年，国内生产总值同比增长5%…全国城镇调查失业率平均为5.1%，居民消费价格同比上涨0.1%: read as H1
+    results of the report's own year, in the rows the annual report's targets open, the printed
+    names kept in `Row.names`."""
+    mid_year = extract_indicators(normalize_file(MID_YEAR))
+    assert mid_year.found
+    table = _mid_year_table(mid_year)
+    assert _mid_year_cells(table) == {
+        "国内生产总值": "+5%",
+        "城镇新增就业": "697万人",
+        "城镇调查失业率": "5.1%",
+        "居民消费价格涨幅": "+0.1%",
+    }
+    names = {row.canonical: row.names for row in table.rows}
+    assert "国内生产总值同比" in names["国内生产总值"] and "居民消费价格同比" in names["居民消费价格涨幅"]
+    assert len(table.rows) == 4
+    # the row is labelled as the latest edition prints it, without 同比 or 全国
+    assert {row.name for row in table.rows} == {"国内生产总值", "城镇新增就业", "城镇调查失业率", "居民消费价格"}
+
+
+def test_a_mid_year_results_list_joins_the_annual_rows_too() -> None:
+    text = MID_YEAR.read_text(encoding="utf-8").replace("上半年，国内生产总值", "上半年主要经济指标实现情况如下：国内生产总值")
+    doc = parse(
+        "---\ntitle: 国务院关于今年以来国民经济和社会发展计划执行情况的报告\nid: national/plan/2024-06\n"
+        "date: '2024-06-25'\nperiod: '2024'\nseries: national-plan\ndialect: '1'\n---\n\n# 测试\n\n"
+        "## 一、今年以来国民经济和社会发展计划执行情况\n\n" + text.split("（一）经济运行总体平稳\n\n")[1].split("\n")[0]
+    )
+    table = _mid_year_table(extract_indicators(doc))
+    cells = _mid_year_cells(table)
+    assert cells["城镇调查失业率"] == "5.1%" and cells["国内生产总值"] == "+5%"
+    assert cells["居民消费价格涨幅"] == "+0.1%" and len(table.rows) == 4
+    assert not {"全国城镇调查失业率", "国内生产总值同比", "居民消费价格同比"} & {row.name for row in table.rows}
+
+
+def test_the_national_vocabulary_example_joins_what_national_editions_name_two_ways(tmp_path) -> None:
+    """docs/examples/national-site.yaml: 进出口总额 (2014's wording) and 进出口 (2015's) fill one row
+    with it, two rows without; the shipped aliases alone do not join them."""
+    (tmp_path / "site.yaml").write_text(
+        (ROOT / "docs" / "examples" / "national-site.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    aliases = load_vocabulary(tmp_path).indicator_aliases
+    editions = [
+        document(
+            f"## 二、{year}年工作总体部署\n\n今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，{trade}。",
+            f"national/gwr/{year}",
+            f"{year}-03-05",
+            "national-gwr",
+        )
+        for year, trade in (("2014", "进出口总额增长7.5%左右"), ("2015", "进出口增长6%左右"))
+    ]
+    sets = [extract_indicators(each) for each in editions]
+    assert [row.canonical for row in indicator_table(sets).rows] == ["国内生产总值", "进出口总额", "进出口"]
+    joined = indicator_table(sets, aliases)
+    assert [(row.name, [cell_text(c) for c in row.cells]) for row in joined.rows] == [
+        ("国内生产总值", ["+7%左右", "+7%左右"]),
+        ("进出口", ["+7.5%左右", "+6%左右"]),
+    ]

@@ -32,6 +32,7 @@ from corpusdiff.series.terms import (
     look_up,
     status_of,
 )
+from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.text.segment import segmenter
 from corpusdiff.types.tree import DocTree
@@ -445,3 +446,37 @@ def test_cli_sorts_by_frequency_when_asked() -> None:
     code, out, _ = run("--series", "futian-plan", "--format", "csv")
     scores = [float(row[6]) for row in list(csv.reader(io.StringIO(out)))[1:]]
     assert scores == sorted(scores, reverse=True) and scores != sorted(scores)
+
+
+def test_a_programme_written_with_a_full_width_plus_is_the_same_term() -> None:
+    """2021's report prints 互联网＋ (U+FF0B) where the others print 互联网+: one programme,
+    counted in every edition that names it, whichever width its plus sign has."""
+    editions = [
+        canonical("w/2020", "2020", "深化“互联网+政务服务”。推进“互联网+”行动。"),
+        canonical("w/2021", "2021", "发展“互联网＋医疗健康”。推进“互联网＋”行动。"),
+        canonical("w/2022", "2022", "推进“互联网+”行动。建设数字政府。"),
+    ]
+    trees = [tree_from_markdown(text) for text in editions]
+    index = index_editions([(Edition(t.metadata.id, t.metadata.date), t) for t in trees], min_total=1)
+    programme = index.get("互联网+")
+    assert programme is not None and index.get("互联网＋") is None
+    assert programme.counts == {"w/2020": 2, "w/2021": 2, "w/2022": 1}
+    assert programme.status == STEADY
+
+
+def test_the_national_vocabulary_example_takes_the_country_s_names_out_of_the_terms(tmp_path) -> None:
+    """docs/examples/national-site.yaml as a corpus's site.yaml: 中国 and 全国, terms of two
+    national reports without it, are no terms with it; other words stay."""
+    (tmp_path / "site.yaml").write_text(
+        (ROOT / "docs" / "examples" / "national-site.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    stopwords = load_vocabulary(tmp_path).stopwords
+    sources = []
+    for year in ("2021", "2022"):
+        document = normalize_file(NATIONAL / f"{year}.txt", {"date": f"{year}-03-05"})
+        sources.append((Edition(year, document.metadata.date), build_tree(document)))
+    shipped, national = index_editions(sources), index_editions(sources, stopwords=stopwords)
+    assert shipped.get("中国") is not None and shipped.get("全国") is not None
+    assert national.get("中国") is None and national.get("全国") is None
+    assert national.get("改革") is not None
+    assert {t.term for t in national.terms} == {t.term for t in shipped.terms} - {"中国", "全国"}

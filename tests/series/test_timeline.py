@@ -331,6 +331,52 @@ def test_a_merge_the_diff_skipping_an_edition_reports_ends_the_unit_between_in_i
     assert nodes(chain_items([[1, 2], [4, 5], [8]], doubtful)) == [[(0, 1), (1, 4), (2, 8)], [(0, 2), (1, 5)]]
 
 
+def test_a_doubtful_split_across_an_edition_counts_where_the_one_to_one_step_leads_nowhere() -> None:
+    # 0/1 -> 1/4 (2013's environment paragraph -> 2014's 生态文明 opening), and 1/4 goes no
+    # further; 1/5 -> 2/9 -> 3/12 starts from nowhere (2014's pollution paragraph). The diff of
+    # editions 0 and 2 cuts 2/9 from 0/1, doubtfully, and 0 -> 3 pairs 0/1 with 3/12 (2022's
+    # 生态环境综合治理): 1/5, where that lineage starts, gets 0/1's past
+    links = {
+        (0, 1): [Link(1, 4, 0.86)],
+        (1, 2): [Link(5, 9, 1.0)],
+        (2, 3): [Link(9, 12, 1.0)],
+        (0, 2): [Link(1, 9, 0.46, SPLIT)],
+        (0, 3): [Link(1, 12, 0.9)],
+    }
+    items = [[1], [4, 5], [9], [12]]
+    main, split = chain_items(items, links)
+    assert (main.nodes, split.nodes) == (((0, 1), (1, 4)), ((0, 1), (1, 5), (2, 9), (3, 12)))
+    assert split.shared == (0,) and split.evidence[0] == ((0, 2), Link(1, 9, 0.46, SPLIT))
+    # no other diff bears it out: the doubtful split says too little
+    alone = {**links, (0, 3): []}
+    assert nodes(chain_items(items, alone)) == [[(0, 1), (1, 4)], [(1, 5), (2, 9), (3, 12)]]
+    # 1/4 goes on (in 2/8): the one-to-one step stands alone, as in the test above
+    going_on = {**links, (1, 2): [Link(4, 8, 0.9), Link(5, 9, 1.0)]}
+    assert nodes(chain_items([[1], [4, 5], [8, 9], [12]], going_on)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(1, 5), (2, 9), (3, 12)],
+    ]
+
+
+def test_a_doubtful_merge_across_an_edition_counts_where_the_one_to_one_step_comes_from_nowhere() -> None:
+    # the mirror image: 2/4 -> 3/8 starts in edition 2 from nowhere; 0/0 -> 1/2 -> 2/5 ends
+    # there. The diff of editions 1 and 3 folds 1/2 into 3/8, doubtfully, and 0 -> 3 pairs 0/0
+    # with 3/8: 2/5, where that lineage ends, is merged into 3/8
+    links = {
+        (0, 1): [Link(0, 2, 1.0)],
+        (1, 2): [Link(2, 5, 1.0)],
+        (2, 3): [Link(4, 8, 0.86)],
+        (1, 3): [Link(2, 8, 0.46, MERGE)],
+        (0, 3): [Link(0, 8, 0.9)],
+    }
+    items = [[0], [2], [4, 5], [8]]
+    merged, main = chain_items(items, links)
+    assert (merged.nodes, main.nodes) == (((0, 0), (1, 2), (2, 5), (3, 8)), ((2, 4), (3, 8)))
+    assert merged.shared == (3,)
+    alone = {**links, (0, 3): []}
+    assert nodes(chain_items(items, alone)) == [[(0, 0), (1, 2), (2, 5)], [(2, 4), (3, 8)]]
+
+
 def test_a_confident_split_across_a_gap_joins_its_own_units_before_the_one_to_one_pair() -> None:
     # 0/1 is absent from edition 1; the diff of editions 0 and 2 continues it as 2/8 and cuts
     # 2/9 from it, the split the surer: taken first, it still joins 2/9 itself

@@ -103,6 +103,20 @@ def test_sentences_alike_only_in_plan_jargon_do_not_match() -> None:
     assert [i.heading for i in result.unaddressed()] == ["第一章 发展基础", "第一节 成就"]
 
 
+def test_the_salutation_addresses_no_plan_item() -> None:
+    """The 1982 plan's sections with `各位代表！` in them scored 1.00 in every report: the
+    salutation alone, or opening a paragraph, is no content of a plan item or a report."""
+    plan = document(
+        "p/s",
+        "1982",
+        "## 六、关于财政、信贷的基本平衡\n\n各位代表！\n\n财政收支基本平衡。\n\n"
+        "## 结束语\n\n各位代表！我们的前途是光明的。\n",
+    )
+    report = document("r/s", "1983", "各位代表：\n\n## 一、过去一年的工作\n\n各位代表！粮食产量创历史最高水平。\n")
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert [i.heading for i in result.unaddressed()] == ["六、关于财政、信贷的基本平衡", "结束语"]
+
+
 def test_passage_says_where_in_the_report() -> None:
     passage = item(tiny(), "一、引进深港科研机构").passages[0]
     assert passage.doc == "r/a"

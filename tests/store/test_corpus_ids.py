@@ -1,6 +1,7 @@
 """Ids and series meaningful without a manifest: a national report without a title line is
 `national/government-work-report/2016`, not `report/undated-3`, and the national reports form
-one series, as the Futian reports do (docs/corpus.md)."""
+one series, as the Futian reports do, its ids alike: the year alone, since 2016 gives no more
+(docs/corpus.md; tests/store/test_series_ids.py)."""
 
 from __future__ import annotations
 
@@ -40,15 +41,15 @@ def test_national_reports_get_meaningful_ids_and_one_series(tmp_path: Path, nati
     results = ingest(root, national)
     assert [r.id for r in results] == [
         "national/government-work-report/2016",
-        "national/government-work-report/2017-03-05",
-        "national/government-work-report/1957-06-26",
+        "national/government-work-report/2017",
+        "national/government-work-report/1957",
         "national/annual-plan/1958",
     ]
     corpus = Corpus(root)
     assert [e.id for e in corpus.series("national-gwr")] == [
-        "national/government-work-report/1957-06-26",
+        "national/government-work-report/1957",
         "national/government-work-report/2016",
-        "national/government-work-report/2017-03-05",
+        "national/government-work-report/2017",
     ]
     assert [e.id for e in corpus.series("national-plan")] == ["national/annual-plan/1958"]
     assert {e.metadata.level for e in corpus.entries} == {"national"}

@@ -60,6 +60,15 @@ def test_chinese_numeral(text: str, value: int) -> None:
         ("⑶改良土壤", "pnum", 3, "⑶"),
         ("①兴修水利", "circled", 1, "①"),
         ("㉑二十一", "circled", 21, "㉑"),
+        # a full-width or ASCII period in place of 、 (issue 16)
+        ("一．过去一年工作回顾", "cn", 1, "一、"),
+        ("二. 2023年工作安排", "cn", 2, "二、"),
+        ("十二.加强管理", "cn", 12, "十二、"),
+        ("（一）．经济运行稳中向好", "paren", 1, "（一）"),
+        ("(三).保障民生", "paren", 3, "（三）"),
+        ("（2）．扩大有效投资", "pnum", 2, "（2）"),
+        ("1、办好民生实事", "num", 1, "1."),
+        ("3．推进制造业升级", "num", 3, "3."),
     ],
 )
 def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
@@ -81,6 +90,11 @@ def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
         "一九五六年",
         "一一对应",
         "百、",
+        # figures and versions open sentences: a period followed by a digit is no stop
+        "1.5万亿元的投资计划顺利推进。",
+        "2.0版营商环境改革全面实施。",
+        "1、2月份规模以上工业增加值增长5%。",
+        "3..",
     ],
 )
 def test_not_a_marker(line: str) -> None:

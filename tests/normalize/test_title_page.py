@@ -1,0 +1,128 @@
+"""Title pages without the lines the title usually stands over, and outlines without a title.
+
+The texts are written here from what such reports print (a title line straight over 各位代表：,
+simplified or traditional; a five-year outline with no approval line; a district outline whose
+extract lost its title), and every expected value is read from that text, never from corpusdiff.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import NormalizedDocument, Paragraph
+
+BODY = "\n\n各位代表：\n\n{opening}\n\n一、2023年工作回顾\n\n过去一年，经济运行稳中向好。\n"
+STATE_COUNCIL = "受国务院委托，现将计划草案提请大会审议。"
+PROVINCE = "现在，我代表省人民政府，向大会报告工作，请予审议。"
+
+
+def _normalize(text: str) -> NormalizedDocument:
+    return normalize_raw(decode_report(text.encode("utf-8"), "page.txt"))
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "genre", "region", "period"),
+    [
+        # the body reviews 2023 (一、2023年工作回顾): the report of 2024
+        ("政府工作报告", PROVINCE, "government-work-report", "", "2024"),
+        ("政府工作報告", PROVINCE, "government-work-report", "", "2024"),
+        ("关于2024年国民经济和社会发展计划的报告", STATE_COUNCIL, "annual-plan", "全国", "2024"),
+        ("關於2024年國民經濟和社會發展計劃的報告", STATE_COUNCIL, "annual-plan", "全国", "2024"),
+        ("关于一九五八年度国民经济计划的报告", STATE_COUNCIL, "annual-plan", "全国", "1958"),
+        ("關於一九五八年度國民經濟計劃的報告", STATE_COUNCIL, "annual-plan", "全国", "1958"),
+        ("关于湖南省2024年国民经济和社会发展计划的报告", PROVINCE, "annual-plan", "湖南省", "2024"),
+    ],
+)
+def test_a_title_straight_over_the_salutation_is_the_title(
+    title: str, opening: str, genre: str, region: str, period: str
+) -> None:
+    document = _normalize(title + BODY.format(opening=opening))
+    metadata = document.metadata
+    assert (metadata.title, metadata.genre) == (title, genre)
+    assert metadata.region == region or (not region and metadata.level == "provincial")
+    assert metadata.period == period
+    first = document.blocks[0]
+    assert isinstance(first, Paragraph) and first.text == "各位代表："
+    assert not any("no title line" in w for w in document.warnings)
+
+
+def test_a_hard_wrapped_title_over_the_salutation_is_not_glued_to_it() -> None:
+    text = "关于2024年国民经济和社会发展计划的报告\n各位代表：\n受国务院委托，现将计划草案提请大会审议。\n"
+    document = _normalize(text)
+    assert document.metadata.title == "关于2024年国民经济和社会发展计划的报告"
+    assert [b.text for b in document.blocks[:2]] == ["各位代表：", STATE_COUNCIL]
+
+
+OUTLINE = "{title}\n\n第一篇　开启新征程\n\n第一章　发展基础\n\n“十三五”时期，经济持续健康发展。\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "杭州市"),
+        ("广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "广东省"),
+        ("成都市国民经济和社会发展第十五个五年规划纲要", "成都市"),
+    ],
+)
+def test_an_outline_without_an_approval_line_is_never_dated_by_its_vision_year(title: str, region: str) -> None:
+    metadata = _normalize(OUTLINE.format(title=title)).metadata
+    start = "2026" if "十五个五年" in title else "2021"
+    assert metadata.region == region
+    assert metadata.genre == "five-year-plan"
+    assert metadata.period.startswith(start)
+    assert metadata.date in ("", start)
+    assert "2035" not in metadata.date
+
+
+UNTITLED_OUTLINE = """\
+三十年来，宝安奋发有为，取得了辉煌成就。过去五年，宝安沿着“十三五”规划蓝图，顺利完成规划主要目标任务，为“十四五”开好局打下坚实基础。
+
+第一篇　开启新征程
+
+第一章　发展环境
+
+“十四五”时期，宝安将深度融入新发展格局。未来五年，宝安将奋勇前行。
+
+表1　宝安区“十四五”经济社会发展主要指标
+
+第二章　总体要求
+
+专栏1　宝安区“十四五”时期交通建设重大项目
+
+到2025年，全区经济实力显著增强。展望2035年，宝安将率先实现社会主义现代化。
+
+专栏2　宝安区“十四五”时期教育重大工程
+"""
+
+
+def test_an_untitled_outline_is_read_from_its_text() -> None:
+    document = _normalize(UNTITLED_OUTLINE)
+    metadata = document.metadata
+    assert (metadata.region, metadata.level) == ("宝安区", "district")
+    assert metadata.genre == "five-year-plan"
+    assert metadata.period == "2021-2025"
+    assert metadata.date in ("", "2021")
+    assert any("no title line" in w for w in document.warnings)
+
+
+def test_a_report_that_only_mentions_a_plan_is_no_outline() -> None:
+    text = "各位代表：\n\n过去一年，我们为“十四五”开好局打下基础。\n\n一、今年的工作\n\n全力推进各项工作。\n"
+    assert _normalize(text).metadata.genre != "five-year-plan"
+
+
+UNTITLED_PLAN_REPORT = """\
+一、2021年国民经济和社会发展计划执行情况
+
+全区实现“十四五”良好开局。“十四五”规划确定的重大项目全面启动。
+
+二、2022年国民经济和社会发展计划
+
+坚持“十四五”规划主线，全区地区生产总值增长6%。
+"""
+
+
+def test_an_untitled_report_laid_out_in_numbered_points_is_no_outline() -> None:
+    """An outline is laid out in 篇 and 章; a plan report naming its plan three times is not one."""
+    assert _normalize(UNTITLED_PLAN_REPORT).metadata.genre != "five-year-plan"

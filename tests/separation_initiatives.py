@@ -1,0 +1,300 @@
+"""Does a candidate signal separate continuing units the model scores low from unrelated ones?
+
+`python -m tests.separation_initiatives` (tuned label files only; held-out files are refused). Issue
+14: most continuing units the differ calls dropped or new have their labelled partner at p < 0.5 or
+never scored (the MIN_CHAR_COSINE / MIN_LEAD prefilter). A new signal is worth building only if it
+tells those labelled pairs from the other pairs of the same units. For every pair of units that hold
+labelled units, in the same part and of compatible kinds, not linked by the differ, this prints each
+signal's AUC between labelled (`same`; with `--related`, `related` too) and unlabelled pairs, among the scored pairs at p < 0.5 and
+among the pairs never scored; then, among the scored ones, the out-of-fold AUC of the model's
+log-odds alone and with the signal (a logistic fit leaving each label file out in turn): what the
+signal adds to the evidence the model has.
+
+Signals: `neighbours` (the units just before and after each, in reading order, are linked with each
+other), `gap` (the two lie between the same one-to-one pairs), `group votes` (units of their two
+enclosing groups are linked, up to three), `sections` (the sections they live in are aligned by
+compare's section aligner), `contained` (share of the smaller unit's rare-word weight, IDF over
+both editions' units, found in the other), `lead head` (the leads' first words of two or more
+characters are equal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tests.calibrate_initiatives import editions, fit, labelled_units, tuned_files
+from tests.crossval_initiatives import HeldOut
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from corpusdiff.compare.core import Candidates, UnitPairs
+    from corpusdiff.text.segment import Segmenter
+    from corpusdiff.types.tree import DocTree
+
+SIGNALS = ("neighbours", "gap", "group votes", "sections", "contained", "lead head")
+#: The probability below which a labelled pair is one the model misses.
+LOW = 0.5
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One pair of units of a label file: its label, the model's probability (None: never
+    scored), and each signal's value."""
+
+    file: str
+    label: int
+    probability: float | None
+    signals: tuple[float, ...]
+
+
+def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
+    """The chance that a positive scores above a negative (ties count half); NaN without both."""
+    if not positives or not negatives:
+        return math.nan
+    from scipy.stats import mannwhitneyu
+
+    return float(mannwhitneyu(positives, negatives).statistic) / (len(positives) * len(negatives))
+
+
+def containment(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> np.ndarray:
+    """left x right: the share of the smaller unit's rare-word weight (IDF over all the units of
+    both lists, words of two or more characters, each counted once) that the other unit holds."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    documents = [sorted({w for w in doc if len(w) >= 2}) for doc in (*left, *right)]
+    tokens = [w for doc in documents for w in doc]
+    if not tokens:
+        return np.zeros((len(left), len(right)))
+    rows = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
+    vocabulary, columns = np.unique(np.array(tokens), return_inverse=True)
+    idf = np.log(len(documents) / np.bincount(columns, minlength=len(vocabulary)))
+    present = csr_matrix((np.ones(len(tokens)), (rows, columns)), shape=(len(documents), len(vocabulary)))
+    weighted = csr_matrix(present.multiply(idf[None, :]))
+    shared = (weighted[: len(left)] @ present[len(left) :].T).toarray()
+    mass = np.asarray(weighted.sum(axis=1)).ravel()
+    smaller = np.minimum(mass[: len(left), None], mass[None, len(left) :])
+    return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+
+
+def _orders(old: DocTree, new: DocTree, found: UnitPairs) -> tuple[list[int], list[int]]:
+    """Each side's unit indices (into the candidates' lists) in reading order."""
+    from corpusdiff.compare.units import reading_order
+
+    out = []
+    for tree, units in ((old, found.old_units), (new, found.new_units)):
+        at = {u.index: k for k, u in enumerate(units)}
+        out.append([at[u.index] for u in reading_order(tree)])
+    return out[0], out[1]
+
+
+def neighbours_signal(orders: tuple[list[int], list[int]], linked: set[tuple[int, int]]) -> Callable[[int, int], float]:
+    """Half for each side (before, after) whose reading-order neighbours are linked."""
+    old_order, new_order = orders
+    rank_old = {k: r for r, k in enumerate(old_order)}
+    rank_new = {k: r for r, k in enumerate(new_order)}
+
+    def value(i: int, j: int) -> float:
+        hits = 0
+        for step in (-1, 1):
+            a, b = rank_old[i] + step, rank_new[j] + step
+            if 0 <= a < len(old_order) and 0 <= b < len(new_order):
+                hits += (old_order[a], new_order[b]) in linked
+        return hits / 2
+
+    return value
+
+
+def gap_signal(orders: tuple[list[int], list[int]], one_to_one: set[tuple[int, int]]) -> Callable[[int, int], float]:
+    """Half for each side (before, after) where the nearest one-to-one paired units are paired
+    with each other (or both ends of the report)."""
+    partner = dict(one_to_one)
+    paired = ({i for i, _ in one_to_one}, {j for _, j in one_to_one})
+    ranks = [{k: r for r, k in enumerate(order)} for order in orders]
+
+    def nearest(side: int, k: int, step: int) -> int | None:
+        order, r = orders[side], ranks[side][k] + step
+        while 0 <= r < len(order) and order[r] not in paired[side]:
+            r += step
+        return order[r] if 0 <= r < len(order) else None
+
+    def value(i: int, j: int) -> float:
+        hits = 0
+        for step in (-1, 1):
+            a, b = nearest(0, i, step), nearest(1, j, step)
+            hits += (a is None and b is None) or (a is not None and partner.get(a) == b)
+        return hits / 2
+
+    return value
+
+
+def group_votes_signal(old: DocTree, new: DocTree, found: UnitPairs, linked: set[tuple[int, int]]) -> Callable[[int, int], float]:
+    """The links between the two units' enclosing groups, up to three, over three."""
+    from corpusdiff.compare.units import enclosing_groups
+
+    old_group, new_group = enclosing_groups(old, found.old_units), enclosing_groups(new, found.new_units)
+    votes = Counter((old_group[i], new_group[j]) for i, j in linked if i in old_group and j in new_group)
+
+    def value(i: int, j: int) -> float:
+        if i not in old_group or j not in new_group:
+            return 0.0
+        return min(votes[(old_group[i], new_group[j])], 3) / 3
+
+    return value
+
+
+def sections_signal(old: DocTree, new: DocTree, found: UnitPairs, seg: Segmenter) -> Callable[[int, int], float]:
+    """1 when the sections the two units live in are aligned (or both are outside any section)."""
+    from corpusdiff.compare.core import _home, align_sections
+    from corpusdiff.types.diff import Overrides
+
+    aligned = {(m.old.index, m.new.index) for m in align_sections(old, new, seg, Overrides())[0] if m.old and m.new}
+
+    def value(i: int, j: int) -> float:
+        homes = (_home(old, found.old_units[i]), _home(new, found.new_units[j]))
+        return float(homes in aligned or homes == (None, None))
+
+    return value
+
+
+def lead_head_signal(found: UnitPairs, seg: Segmenter) -> Callable[[int, int], float]:
+    """1 when the two leads open with the same word of two or more characters."""
+    from corpusdiff.compare.units import lead_of
+
+    def head(unit: Any) -> str | None:
+        return next((w for w in seg.words(lead_of(unit)) if len(w) >= 2), None)
+
+    heads = ([head(u) for u in found.old_units], [head(u) for u in found.new_units])
+    return lambda i, j: float(heads[0][i] is not None and heads[0][i] == heads[1][j])
+
+
+def pair_rows(
+    name: str,
+    labels: Mapping[str, Any],
+    trees: tuple[DocTree, DocTree, Candidates] | None = None,
+    related: bool = False,
+) -> list[PairRow]:
+    """Every pair of units holding labelled units, same part, compatible kinds, not linked by the
+    differ, with its label, probability and signals; `trees` (old, new, candidates) when already
+    built, else read from the label file's reports. A `related` pair is left out (it could be argued
+    either way, as the calibration has it) or, with `related`, labelled too: a unit with only a
+    `related` partner is wrongly called dropped or new (`make eval`). Refuses a held-out file."""
+    from corpusdiff.compare.core import editions_segmenter, match_candidates
+    from corpusdiff.compare.units import _compatible, probability, roles_correspond
+
+    if labels["meta"].get("held_out"):
+        raise HeldOut(f"{name} is held out: its labels choose nothing (see tests/data/labels/initiatives/README.md)")
+    old, new, candidates = trees or editions(labels)
+    seg = editions_segmenter(old, new)
+    found = match_candidates(old, new, candidates)
+    linked = {(m.old, m.new) for m in found.matches}
+    one_to_one = {(m.old, m.new) for m in found.matches if not m.relation}
+    orders = _orders(old, new, found)
+    contained = containment(
+        [seg.words(u.text) for u in found.old_units], [seg.words(u.text) for u in found.new_units]
+    )
+    signals: list[Callable[[int, int], float]] = [
+        neighbours_signal(orders, linked),
+        gap_signal(orders, one_to_one),
+        group_votes_signal(old, new, found, linked),
+        sections_signal(old, new, found, seg),
+        lambda i, j: float(contained[i, j]),
+        lead_head_signal(found, seg),
+    ]
+    marked = labelled_units(labels, old, new, candidates)
+    same_part = roles_correspond(old, new)
+    rows = []
+    for i in sorted(marked.hosts_old):
+        for j in sorted(marked.hosts_new):
+            a, b = found.old_units[i], found.new_units[j]
+            if (i, j) in linked or (not related and (i, j) in marked.arguable) or not _compatible(a, b):
+                continue
+            if same_part and found.roles[0][i] != found.roles[1][j]:
+                continue
+            features = candidates[2].get((i, j))
+            p = probability(features) if features else None
+            label = (i, j) in marked.positives or (related and (i, j) in marked.arguable)
+            rows.append(PairRow(name, int(label), p, tuple(s(i, j) for s in signals)))
+    return rows
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def out_of_fold_auc(rows: Sequence[PairRow], signal: int | None) -> float:
+    """AUC of a logistic fit on the model's log-odds (and `signal`, when given), each label file's
+    rows scored by the fit on the other files' rows."""
+    def features(r: PairRow) -> tuple[float, ...]:
+        assert r.probability is not None
+        return (_logit(r.probability),) if signal is None else (_logit(r.probability), r.signals[signal])
+
+    scores: list[tuple[float, int]] = []
+    for name in sorted({r.file for r in rows}):
+        weights = fit([(features(r), r.label) for r in rows if r.file != name])
+        for r in rows:
+            if r.file == name:
+                scores.append((weights[0] + sum(w * v for w, v in zip(weights[1:], features(r), strict=True)), r.label))
+    return auc([s for s, y in scores if y], [s for s, y in scores if not y])
+
+
+def separation(rows: Sequence[PairRow], value: Callable[[PairRow], float]) -> float:
+    """The AUC of `value` between the labelled rows and the others."""
+    return auc([value(r) for r in rows if r.label], [value(r) for r in rows if not r.label])
+
+
+def _signal(index: int) -> Callable[[PairRow], float]:
+    return lambda row: row.signals[index]
+
+
+def table(rows: Sequence[PairRow]) -> str:
+    """Each signal's AUC among the missed scored pairs and the never-scored ones, and what it adds
+    to the model's log-odds out of fold."""
+    low = [r for r in rows if r.probability is not None and r.probability < LOW]
+    unscored = [r for r in rows if r.probability is None]
+    alone = out_of_fold_auc(low, None)
+
+    def counts(part: Sequence[PairRow]) -> str:
+        return f"{sum(r.label for r in part)} labelled / {sum(1 - r.label for r in part)} other"
+
+    out = [
+        f"scored at p < {LOW}: {counts(low)};  never scored: {counts(unscored)}",
+        f"{'signal':12} {'AUC p<' + str(LOW):>9} {'AUC unscored':>13} {'out of fold: p alone -> p + signal':>36}",
+    ]
+    for k, name in enumerate(SIGNALS):
+        low_auc, unscored_auc = (separation(part, _signal(k)) for part in (low, unscored))
+        out.append(f"{name:12} {low_auc:9.3f} {unscored_auc:13.3f} {alone:29.3f} -> {out_of_fold_auc(low, k):.3f}")
+    out.append(f"the model's own probability, same rows: AUC {separation(low, lambda r: r.probability or 0.0):.3f}")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.separation_initiatives", description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="tuned label files (default: all of them)")
+    parser.add_argument(
+        "--related", action="store_true", help="count `related` pairs as labelled too (as make eval's dropped/new do)"
+    )
+    args = parser.parse_args(argv)
+    rows: list[PairRow] = []
+    try:
+        for path in args.files or tuned_files():
+            rows += pair_rows(path.stem, json.loads(path.read_text(encoding="utf-8")), related=args.related)
+    except HeldOut as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
