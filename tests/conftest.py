@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import re
 import shutil
@@ -17,7 +18,9 @@ from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.store import cache
 from corpusdiff.store.corpus import load_manifest
 from corpusdiff.text.chars import WORD_CHARS
+from corpusdiff.types.diff import DiffResult
 from corpusdiff.types.document import NormalizedDocument
+from corpusdiff.types.tree import DocTree
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -95,6 +98,24 @@ def empty_cache_with_index(root: Path) -> Path:
     copy.parent.mkdir(parents=True)
     shutil.copyfile(built.path, copy)
     return root
+
+
+def corpus_tree(doc_id: str) -> DocTree:
+    """The tree of a document of the project corpus, by id."""
+    from corpusdiff.structure import tree_from_markdown
+
+    return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def corpus_diff(old: str, new: str) -> DiffResult:
+    """`compare` of two documents of the project corpus (ids), made once per test run: a dozen
+    modules read the same three diffs of the seed series (0.2–0.5 s of CPU each time), and the
+    run's disk cache (store.diffs), which xdist's workers share, keeps each one. A DiffResult is
+    frozen: no test can change what another reads."""
+    from corpusdiff.store.diffs import cached_compare
+
+    return cached_compare(corpus_tree(old), corpus_tree(new))
 
 
 def body_of(markdown: str) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.compare.core import compare
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.figures import figures
 from corpusdiff.types.tree import DocTree
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_diff
 
 PAIRS = [
     ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"),
@@ -28,7 +27,7 @@ def _is_figure_line(text: str) -> bool:
 
 @pytest.mark.parametrize("old, new", PAIRS)
 def test_changed_figure_lines_show_whole_figures(old: str, new: str) -> None:
-    result = compare(_tree(old), _tree(new))
+    result = corpus_diff(old, new)
     lines = [
         item
         for item in result.initiatives

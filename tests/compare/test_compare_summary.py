@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.compare.core import compare
-from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import DiffResult, PartSummary
-from tests.conftest import ROOT
+from tests.conftest import corpus_diff
 
 PAIRS = [
     ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"),
@@ -16,10 +14,7 @@ PAIRS = [
 
 
 def _diff(old: str, new: str) -> DiffResult:
-    def tree(doc_id: str):
-        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
-
-    return compare(tree(old), tree(new))
+    return corpus_diff(old, new)
 
 
 @pytest.mark.parametrize("old, new", PAIRS)

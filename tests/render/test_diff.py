@@ -14,7 +14,7 @@ from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult
 from corpusdiff.types.tree import DocTree
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_diff
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 SCREEN = 40
@@ -22,10 +22,7 @@ SCREEN = 40
 
 @pytest.fixture(scope="module")
 def result() -> DiffResult:
-    def tree(doc_id: str):
-        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
-
-    return compare(tree(OLD), tree(NEW))
+    return corpus_diff(OLD, NEW)
 
 
 @pytest.mark.parametrize(

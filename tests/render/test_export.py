@@ -17,7 +17,7 @@ from corpusdiff.render.export import EXCEL_WIDTHS, HEADING, to_csv, to_docx, to_
 from corpusdiff.render.table import SectionRow, comparison_table
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import DiffResult
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_diff
 from tests.render.test_table import addresses, expected_rows
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
@@ -25,10 +25,7 @@ OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 
 @pytest.fixture(scope="module")
 def result() -> DiffResult:
-    def tree(doc_id: str):
-        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
-
-    return compare(tree(OLD), tree(NEW))
+    return corpus_diff(OLD, NEW)
 
 
 def units_of(result: DiffResult, side: str) -> int:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.compare.core import compare
 from corpusdiff.render import review
 from corpusdiff.render.diff import address, to_markdown
 from corpusdiff.render.notes import escape_markdown, place_notes
 from corpusdiff.render.table import Change, comparison_table
 from corpusdiff.strings import catalogue
-from corpusdiff.structure import split_label, tree_from_markdown
+from corpusdiff.structure import split_label
 from corpusdiff.types.diff import DiffResult
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import ReviewItem
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_diff
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 #: tests/data/labels/2022-01__2025-01.yaml: one initiative in both plans.
@@ -25,10 +24,7 @@ HOSTILE = "<img src=x onerror=alert(1)> [点击](javascript:alert(1)) | *强调*
 
 @pytest.fixture(scope="module")
 def result() -> DiffResult:
-    def tree(doc_id: str):
-        return tree_from_markdown((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"))
-
-    return compare(tree(OLD), tree(NEW))
+    return corpus_diff(OLD, NEW)
 
 
 def anchor(result: DiffResult, side: str, heading: str) -> str:

@@ -10,7 +10,6 @@ import pytest
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import initiative_units, reading_order
 from corpusdiff.render.diff import address, in_sections
 from corpusdiff.render.table import (
@@ -22,10 +21,9 @@ from corpusdiff.render.table import (
     chinese_date,
     comparison_table,
 )
-from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import DiffResult
 from tests.compare.test_compare_synthetic import BASE, move, run
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_diff
 
 PAIRS = [
     ("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"),
@@ -40,10 +38,7 @@ def _text(doc_id: str) -> str:
 
 @pytest.fixture(scope="module")
 def diffs() -> dict[tuple[str, str], DiffResult]:
-    return {
-        pair: compare(tree_from_markdown(_text(pair[0])), tree_from_markdown(_text(pair[1])))
-        for pair in PAIRS
-    }
+    return {pair: corpus_diff(*pair) for pair in PAIRS}
 
 
 def expected_rows(result: DiffResult) -> int:

@@ -37,7 +37,7 @@ KNOWN: dict[str, str] = {
 
 @pytest.fixture(scope="module")
 def national() -> tuple[Timeline, tuple[DiffResult, ...]]:
-    return national_timeline()
+    return national_timeline(cached=False)  # the run's cache is fresh and no test reads them again
 
 
 @pytest.fixture(scope="module")

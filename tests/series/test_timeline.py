@@ -30,6 +30,7 @@ from corpusdiff.series.timeline import (
     comparison_pairs,
     pairwise_diffs,
 )
+from corpusdiff.store.diffs import cached_compare_job
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Relation
 from tests.conftest import ROOT
@@ -82,8 +83,10 @@ def tiny_timeline() -> Timeline:
 
 @cache
 def plan_timeline() -> Timeline:
+    """The three plans' timeline; their diffs through the run's disk cache, which other modules'
+    diffs of the same seeds fill (tests/conftest.py `corpus_diff`)."""
     trees = [tree_from_markdown((CORPUS / f"{doc}.md").read_text(encoding="utf-8")) for doc in PLANS]
-    return build_timeline(trees, pairwise_diffs(trees, comparison_pairs(len(trees))))
+    return build_timeline(trees, pairwise_diffs(trees, comparison_pairs(len(trees)), job=cached_compare_job))
 
 
 def headings(thread: Thread, editions: tuple[str, ...]) -> tuple[str | None, ...]:

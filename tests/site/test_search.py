@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from corpusdiff.site.search import (
     text_keys,
 )
 from tests.conftest import ROOT
+from tests.site.conftest import forced_shards
 
 Hit = tuple[str, str]  # (document url, paragraph anchor)
 
@@ -180,10 +182,10 @@ def test_the_index_is_deterministic() -> None:
 
 
 @pytest.fixture
-def forced(monkeypatch: pytest.MonkeyPatch) -> None:
+def forced() -> Iterator[None]:
     """The seed corpus (about 0.3 MB of paragraphs) past the threshold, in small content shards."""
-    monkeypatch.setattr(search, "SHARD_THRESHOLD_BYTES", 1_000)
-    monkeypatch.setattr(search, "BLOCK_BYTES", 8_000)
+    with forced_shards():
+        yield
 
 
 def _shards(out: Path) -> set[str]:
@@ -211,9 +213,8 @@ def test_a_rebuild_rewrites_only_the_shards_that_changed(forced: None, tmp_path:
     assert {name for name in report.removed if name.startswith("search/")} == set(before) - set(after)
 
 
-def test_falling_below_the_threshold_removes_the_shards(forced: None, tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    build_site(ROOT / "corpus", out)
+def test_falling_below_the_threshold_removes_the_shards(forced: None, sharded_project_site_copy: Path) -> None:
+    out = sharded_project_site_copy  # what a first build wrote
     assert len(_shards(out)) > 16
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "SHARD_THRESHOLD_BYTES", 10_000_000)
@@ -224,10 +225,9 @@ def test_falling_below_the_threshold_removes_the_shards(forced: None, tmp_path: 
 
 
 def test_an_unchanged_index_is_not_made_again_unless_a_file_is_damaged(
-    forced: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    forced: None, sharded_project_site_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "site"
-    build_site(ROOT / "corpus", out)
+    out = sharded_project_site_copy  # what a first build wrote
     made = []
     monkeypatch.setattr(
         search, "search_files", lambda *args, **kw: made.append(1) or search_files(*args, **kw)

@@ -19,20 +19,17 @@ QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "�
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-single")
-    build_site(ROOT / "corpus", out)
-    assert not (out / "search").exists()
-    return out
+def single(project_site: Path) -> Path:
+    """The session's site of the project corpus (tests/conftest.py), which only gets read here:
+    the one-file index of a default build, as test_site_browser.py browses it."""
+    assert not (project_site / "search").exists()
+    return project_site
 
 
 @pytest.fixture(scope="module")
-def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-sharded")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "SHARD_THRESHOLD_BYTES", 0)
-        patch.setattr(search, "BLOCK_BYTES", 8_000)
-        build_site(ROOT / "corpus", out)
+def sharded(sharded_project_site: Path) -> Path:
+    """The session's site with its index forced into shards (tests/site/conftest.py), read only."""
+    out = sharded_project_site
     assert len(list((out / "search").glob("c-*.js"))) > 20
     return out
 

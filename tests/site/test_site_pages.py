@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
-from corpusdiff.compare.core import compare
 from corpusdiff.render.diff import address
 from corpusdiff.series.terms import PROGRAMME, STATUSES, TEXT, WORD
 from corpusdiff.site.build import build_site, select_pairs
@@ -25,7 +24,7 @@ from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import Level
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, corpus_diff
 from tests.site.test_site import _parse, _target_text
 
 OLD, MID, NEW = "futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01"
@@ -71,7 +70,7 @@ def part(html: str, name: str) -> str:
 
 def test_tasks_come_first_and_the_summary_counts_each_part(site: Path) -> None:
     html = (site / PAIR).read_text(encoding="utf-8")
-    result = compare(tree(OLD), tree(NEW))
+    result = corpus_diff(OLD, NEW)
     tasks = next(p for p in result.parts() if p.part == "tasks")
     assert html.index('id="part-tasks"') < html.index('id="part-targets"') < html.index('id="part-review"')
     # the 2025 plan's first task comes before its review of 2024 (2025-01.md lines 167 and 7)
@@ -88,7 +87,7 @@ def test_tasks_come_first_and_the_summary_counts_each_part(site: Path) -> None:
 
 def test_every_unit_is_in_exactly_one_row(site: Path) -> None:
     html = (site / PAIR).read_text(encoding="utf-8")
-    result = compare(tree(OLD), tree(NEW))
+    result = corpus_diff(OLD, NEW)
     units = [i for i in result.initiatives if i.level == Level.UNIT]
     for doc_id, side in ((OLD, "old"), (NEW, "new")):
         expected = {address(getattr(result, side), getattr(i, side)) for i in units if getattr(i, side)}

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import jieba
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text import dictindex
-from corpusdiff.text.segment import DOMAIN_FREQ, Segmenter
+from corpusdiff.text.segment import DOMAIN_FREQ, NoHmmCut, Segmenter
 from tests.conftest import ROOT
 
 DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))
@@ -88,6 +90,34 @@ def test_clauses_are_pieces_of_their_own_segmented_once_like_the_whole_sentence(
     learned = len(seg.learned)
     assert seg.tokens("推动制造业高端化：") == tuple(reference(full, ()).lcut("推动制造业高端化：", HMM=False))
     assert len(seg.learned) == learned
+
+
+#: Han characters of words, prefixes and programme names, letters, digits, and what jieba cuts
+#: blocks at (spaces, marks, newlines): texts where routes tie, letters join and blocks split.
+CUT_ALPHABET = "科技创新区深圳河套合作园发展中国人民银行高质量产业" + "aZ09.+#&_%-" + " \r\n\t，。：、（）《》"
+CUT_DOMAIN = ("河套深港科技创新合作区", "科技创新区", "深圳园区", "高质量发展")
+
+
+@pytest.fixture(scope="module")
+def with_domain(full: jieba.Tokenizer) -> jieba.Tokenizer:
+    return reference(full, CUT_DOMAIN)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(CUT_ALPHABET, max_size=40))
+def test_the_fast_cut_is_jiebas_lcut_without_hmm(with_domain: jieba.Tokenizer, text: str) -> None:
+    """NoHmmCut takes jieba's route (single letters joined, blocks split) on any text, with the
+    domain words' frequencies and total."""
+    assert NoHmmCut(with_domain)(text) == tuple(with_domain.lcut(text, HMM=False))
+
+
+def test_the_fast_cut_breaks_a_tie_as_jieba_does() -> None:
+    """With total 1, 甲 + 乙 (log 2 + log 2) and 甲乙 (log 4) score the same: jieba's `max` over
+    (score, end) takes the longer word."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {"甲": 2, "乙": 2, "甲乙": 4}, 1, True
+    assert tokenizer.lcut("甲乙甲", HMM=False) == ["甲乙", "甲"]
+    assert NoHmmCut(tokenizer)("甲乙甲") == ("甲乙", "甲")
 
 
 def test_text_with_lone_surrogates_segments_like_the_full_dictionary(full: jieba.Tokenizer) -> None:
