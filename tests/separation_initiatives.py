@@ -126,8 +126,9 @@ def corpus_texts(labels: Mapping[str, Any]) -> list[str]:
     from tests.eval_initiatives import raw_path
 
     pair = {raw_path(labels["meta"][side]) for side in ("old", "new")}
-    folder = next(iter(pair)).parent
-    suffix = next(iter(pair)).suffix
+    if not all(path.is_file() and path.suffix for path in pair):
+        return []  # editions built in a test, not read from a corpus
+    folder, suffix = next(iter(pair)).parent, next(iter(pair)).suffix
     others = sorted(p for p in folder.glob(f"*{suffix}") if p not in pair and p.name != "README.md")
     return [u.text for path in others for u in initiative_units(build_tree(normalize_file(path)))]
 
