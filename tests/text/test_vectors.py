@@ -1,0 +1,43 @@
+"""TF-IDF and latent (LSA) cosines between the units of two editions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from corpusdiff.text.vectors import cosine_matrix, latent_cosine_matrix, tfidf_vectors
+
+# Two topics, each told in two vocabularies that the context documents use together: a unit about
+# building a smart city in one wording and its continuation in the other share no word.
+SMART = [["智慧", "城区", "数字", "政务"], ["智慧", "城区", "建设"], ["数字", "政务", "建设"], ["智慧", "政务"]]
+TALENT = [["人才", "引进", "企业"], ["招商", "引资", "企业"], ["人才", "招商", "企业"], ["引进", "引资"]]
+OLD = [["智慧", "城区"], ["人才", "引进"]]
+NEW = [["招商", "引资"], ["数字", "政务"]]
+
+
+def test_tfidf_matrix_rows_are_tfidf_vectors() -> None:
+    """cosine_matrix computes in scipy what tfidf_vectors and cosine give one pair at a time."""
+    documents = [*OLD, *NEW]
+    vectors = tfidf_vectors(documents)
+    expected = [[sum(v * b.get(t, 0.0) for t, v in a.items()) for b in vectors[2:]] for a in vectors[:2]]
+    assert np.allclose(cosine_matrix(OLD, NEW), expected)
+
+
+def test_latent_cosines_join_units_on_one_topic_in_different_words() -> None:
+    plain = cosine_matrix(OLD, NEW)
+    assert not plain.any()  # no word in common anywhere
+    latent = latent_cosine_matrix(OLD, NEW, 2, context=SMART + TALENT)
+    # the smart-city unit is nearer the e-government one than the investment one, and the talent
+    # unit nearer the investment one
+    assert latent[0, 1] > 0.9 > 0.1 > latent[0, 0]
+    assert latent[1, 0] > 0.9 > 0.1 > latent[1, 1]
+
+
+def test_latent_cosines_are_mirror_symmetric() -> None:
+    forward = latent_cosine_matrix(OLD, NEW, 2, context=SMART + TALENT)
+    backward = latent_cosine_matrix(NEW, OLD, 2, context=SMART + TALENT)
+    assert np.allclose(forward, backward.T)
+
+
+def test_latent_cosines_of_nothing_are_zero() -> None:
+    assert not latent_cosine_matrix([[]], [[]], 5).any()
+    assert latent_cosine_matrix([["一"]], [["一"]], 5).shape == (1, 1)
