@@ -299,13 +299,18 @@ def split_label(text: str) -> tuple[str, str]:
     return marker.label, marker.rest.strip()
 
 
+def section_and_ancestors(tree: DocTree, section: int | None) -> list[int]:
+    """A section and the sections holding it, innermost first (none for no section)."""
+    chain = []
+    while section is not None:
+        chain.append(section)
+        section = tree.sections[section].parent
+    return chain
+
+
 def is_within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
     """Whether `section` is `ancestor` or lies below it."""
-    while section is not None:
-        if section == ancestor:
-            return True
-        section = tree.sections[section].parent
-    return False
+    return ancestor in section_and_ancestors(tree, section)
 
 
 def tree_from_markdown(text: str) -> DocTree:

@@ -32,6 +32,7 @@ from corpusdiff.compare.units import (
     task_areas,
     unit_roles,
 )
+from corpusdiff.structure import section_and_ancestors
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -96,10 +97,8 @@ def _all_text(tree: DocTree) -> list[str]:
 def _subtree_text(tree: DocTree) -> list[str]:
     texts = [s.heading for s in tree.sections]
     for unit in tree.units:
-        section = unit.section
-        while section is not None:
+        for section in section_and_ancestors(tree, unit.section):
             texts[section] += unit.text
-            section = tree.sections[section].parent
     return texts
 
 
@@ -246,10 +245,10 @@ def _where_units_went(
     total: Counter[int] = Counter()
     votes: dict[int, Counter[int]] = defaultdict(Counter)
     for here, there in links:
-        homes = [s for s in _chain(tree, here.section) if s in unpaired]
+        homes = [s for s in section_and_ancestors(tree, here.section) if s in unpaired]
         for section in homes:
             total[section] += 1
-            votes[section].update(_chain(other, there.section))
+            votes[section].update(section_and_ancestors(other, there.section))
     went: dict[int, tuple[int, float]] = {}
     for section, count in total.items():
         held = [
@@ -261,15 +260,6 @@ def _where_units_went(
             _depth, n, target = max(held)
             went[section] = (target, round(n / count, 3))
     return went
-
-
-def _chain(tree: DocTree, section: int | None) -> list[int]:
-    """A section and its ancestors, innermost first."""
-    chain = []
-    while section is not None:
-        chain.append(section)
-        section = tree.sections[section].parent
-    return chain
 
 
 def _bigrams(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from corpusdiff.compare import params
 from corpusdiff.compare.params import MATCHER, MatcherParams
-from corpusdiff.structure import is_within
+from corpusdiff.structure import is_within, section_and_ancestors
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
@@ -131,10 +131,8 @@ def reading_order(tree: DocTree) -> tuple[Unit, ...]:
 def _first_paragraphs(tree: DocTree) -> dict[int, int]:
     first: dict[int, int] = {}
     for unit in tree.units:
-        section = unit.section
-        while section is not None:
+        for section in section_and_ancestors(tree, unit.section):
             first.setdefault(section, unit.paragraph)
-            section = tree.sections[section].parent
     return first
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import InputError
 from corpusdiff.series.timeline import edition_of
-from corpusdiff.structure import is_salutation
+from corpusdiff.structure import is_salutation, section_and_ancestors
 from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
@@ -285,9 +285,5 @@ def _passage(report: DocTree, doc: str, unit: int, hit: Hit) -> Passage:
 
 def labelled_path(tree: DocTree, section: int | None) -> tuple[str, ...]:
     """Headings from the outermost down to `section`, each with its numbering."""
-    path: list[str] = []
-    while section is not None:
-        current = tree.sections[section]
-        path.insert(0, f"{current.label}{current.heading}")
-        section = current.parent
-    return tuple(path)
+    held = reversed(section_and_ancestors(tree, section))
+    return tuple(f"{tree.sections[s].label}{tree.sections[s].heading}" for s in held)
