@@ -45,7 +45,10 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # tuned on held_out_3 and held_out_4 after each was scored once, in one run: held_out_4 (national
 # 1979, 1982, 1984, labelled and committed before the rule was run on them) scored once before
 # these rules 0.364 / 0.800, with them 1.000 / 0.800; held_out_3 0.781 / 0.926 -> 0.929 / 0.963;
-# tuning, tuning-national, held_out and held_out_2 unchanged.
+# tuning, tuning-national, held_out and held_out_2 unchanged. held_out_5 (national 1986, 1988, labelled
+# and committed with held_out_4) scored once, after those rules were fixed and committed: 0.833 /
+# 0.714 (the same with the rule before them); its errors (百家争鸣、百花齐放 kept; 一个国家，两种制度,
+# 放、调、管 missed) were seen then and are not yet tuned on.
 FLOORS = {
     "tuning": (0.97, 0.96),
     "tuning-national": (0.96, 0.91),
@@ -53,6 +56,7 @@ FLOORS = {
     "held_out_2": (0.97, 0.97),
     "held_out_3": (0.90, 0.94),
     "held_out_4": (0.95, 0.75),
+    "held_out_5": (0.80, 0.70),
 }
 
 
