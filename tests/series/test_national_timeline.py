@@ -83,8 +83,9 @@ def test_the_fresh_set_is_apart_from_the_first_labels() -> None:
 
 def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score) -> None:
     """Exactly the lineages not in KNOWN come out as one thread: one that breaks fails, and so
-    does one in KNOWN that the differ now gets right (remove it from KNOWN). One test over all
-    lineages, so that the 36 comparisons are made once per test process."""
+    does one in KNOWN that the differ now gets right (remove it from KNOWN). One test over the first
+    31 lineages, so that the 36 comparisons are made once per test process; the fresh set is judged
+    by the issue's bar alone, not held to today's count."""
     result = scored
     broken = sorted(set(result.missed) - set(KNOWN))
     fixed = sorted(set(result.exact) & set(KNOWN))
@@ -114,5 +115,6 @@ def test_nine_in_ten_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh
 def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
     """A consecutive pair the diff skipping an edition gainsays is no step (series/timeline.py,
     `_gainsaid_steps`): 2014's 扩大全方位主动开放 no longer runs into 2015's opening-up paragraph,
-    nor 2015's 三、 into 2016's supply-side group, nor 2019's 双创 paragraph into 2021's 减税."""
+    nor 2015's 三、 into 2016's supply-side group, nor 2019's 双创 paragraph into 2021's 减税.
+    Between the first 31's labels; the four the fresh labels show are in NATIONAL-THREADS.md."""
     assert scored.jumps == ()
