@@ -3,9 +3,9 @@ or $CORPUSDIFF_SHARED) against the lineages of tests/data/labels/national-thread
 reading the reports (NATIONAL-THREADS.md). Scoring is in tests/series/lineages.py; run
 `python -m tests.series.lineages` for the whole report.
 
-The first 31 lineages (25 tuned on, 6 held out) keep their checks; the fresh held-out set
-(`set: fresh-2026-12`), labelled before the timeline was run on it, is judged on its own against
-the issue's bar."""
+The first 31 lineages (25 tuned on, 6 held out) keep their checks; the fresh held-out sets
+(`set: fresh-2026-12` and `fresh-2026-12b`), each labelled before the timeline was run on it, are
+judged on their own against the issue's bar."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ TARGET = 0.9
 FLOOR_WHOLE = 30
 #: The held-out set labelled in December 2026 (NATIONAL-THREADS.md, "The fresh held-out set").
 FRESH = "fresh-2026-12"
+#: The second held-out set, labelled while the timeline was being changed on the errors of the first
+#: 48 lineages, so that the change is judged unseen (NATIONAL-THREADS.md, "The second fresh
+#: held-out set").
+FRESH_B = "fresh-2026-12b"
 
 #: Lineages the timeline does not give as one thread with today's differ, and why; one the differ
 #: gets right fails the test until it is removed here.
@@ -67,6 +71,12 @@ def scored_fresh(national: tuple[Timeline, tuple[DiffResult, ...]]) -> Score:
     return score(timeline, diffs, in_set(load_lineages(), FRESH))
 
 
+@pytest.fixture(scope="module")
+def scored_fresh_b(national: tuple[Timeline, tuple[DiffResult, ...]]) -> Score:
+    timeline, diffs = national
+    return score(timeline, diffs, in_set(load_lineages(), FRESH_B))
+
+
 def test_known_failures_name_labelled_lineages() -> None:
     assert set(KNOWN) <= {x.name for x in first_labels(load_lineages())}
 
@@ -79,6 +89,16 @@ def test_the_fresh_set_is_apart_from_the_first_labels() -> None:
     first = first_labels(lineages)
     assert len(fresh) >= 15 and all(x.held_out for x in fresh)
     assert (len(first), sum(x.held_out for x in first)) == (31, 6)
+
+
+def test_the_second_fresh_set_is_apart_from_the_others() -> None:
+    """At least 15 lineages of the second set, all held out, none of them named in another set:
+    the set judges the timeline's change on lineages nobody tuned on."""
+    lineages = load_lineages()
+    second = in_set(lineages, FRESH_B)
+    others = {x.name for x in lineages if x.label_set != FRESH_B}
+    assert len(second) >= 15 and all(x.held_out for x in second)
+    assert not {x.name for x in second} & others
 
 
 def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score) -> None:
@@ -94,10 +114,13 @@ def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score)
     assert len(result.whole) >= FLOOR_WHOLE
 
 
-def test_no_item_sits_in_two_threads_without_a_merge_or_split(scored: Score, scored_fresh: Score) -> None:
-    """The issue's second bar holds on every labelled lineage, the fresh set's too."""
+def test_no_item_sits_in_two_threads_without_a_merge_or_split(
+    scored: Score, scored_fresh: Score, scored_fresh_b: Score
+) -> None:
+    """The issue's second bar holds on every labelled lineage, the fresh sets' too."""
     assert scored.unexplained == ()
     assert scored_fresh.unexplained == ()
+    assert scored_fresh_b.unexplained == ()
 
 
 def test_nine_in_ten_lineages_are_exactly_one_thread(scored: Score) -> None:
@@ -112,6 +135,16 @@ def test_nine_in_ten_lineages_are_exactly_one_thread(scored: Score) -> None:
 def test_nine_in_ten_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh: Score) -> None:
     """Issue 16's bar on lineages the differ was never tuned on."""
     assert len(scored_fresh.exact) >= TARGET * len(in_set(load_lineages(), FRESH))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="3/15 lineages of the second fresh set exactly one thread at its one scoring (2026-12-03, "
+    "committed before it); what the timeline did with each is in NATIONAL-THREADS.md",
+)
+def test_nine_in_ten_second_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh_b: Score) -> None:
+    """Issue 16's bar on the second set, labelled while the timeline was changed on the first 48."""
+    assert len(scored_fresh_b.exact) >= TARGET * len(in_set(load_lineages(), FRESH_B))
 
 
 def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
