@@ -135,6 +135,36 @@ def test_sections_after_a_lost_heading_do_not_address_the_section_above() -> Non
     assert item(result, "第四章 金融").passages == ()
 
 
+def test_sections_under_a_lost_first_heading_do_not_address_the_section_above() -> None:
+    """A lost heading that was the first of its kind leaves no restart: the chapter's 第一节 is
+    gone, so its `一、` sections sit directly under 第四章, beside 第二节, although `一、` stands
+    under a 节 everywhere else in the plan. They are the lost 节's, not the chapter's."""
+    plan = document(
+        "p/f",
+        "2021",
+        "## 第四章 金融\n\n#### 一、打造环中心公园活力圈\n\n推进环中心公园活力圈规划建设。\n\n"
+        "### 第二节 筑牢金融安全防线\n\n#### 一、防范金融风险\n\n防范化解地方金融风险，打击非法集资。\n",
+    )
+    report = document("r/f", "2022-01", "## 一、主要任务\n\n高标准建设环中心公园活力圈。\n")
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert item(result, "一、打造环中心公园活力圈").addressed_by == ("r/f",)
+    assert item(result, "第四章 金融").passages == ()
+    assert item(result, "第二节 筑牢金融安全防线").passages == ()
+
+
+def test_a_chapter_with_sections_of_one_kind_keeps_them_all() -> None:
+    """Sub-sections of one kind under a heading are its own: nothing was lost."""
+    plan = document(
+        "p/k",
+        "2021",
+        "## 第四章 金融\n\n### 第一节 建设公园\n\n推进环中心公园活力圈规划建设。\n\n"
+        "### 第二节 筑牢金融安全防线\n\n防范化解地方金融风险，打击非法集资。\n",
+    )
+    report = document("r/k", "2022-01", "## 一、主要任务\n\n高标准建设环中心公园活力圈。\n")
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert item(result, "第四章 金融").addressed_by == ("r/k",)
+
+
 def test_passage_says_where_in_the_report() -> None:
     passage = item(tiny(), "一、引进深港科研机构").passages[0]
     assert passage.doc == "r/a"
