@@ -57,6 +57,12 @@ _NAME_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,4}}$")
 #: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
 #: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
 _LONE_BYLINE_MAX = 24
+#: Without an occasion line above it, a byline's office must name its seat (国务院总理,
+#: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
+_LONE_BYLINE_RE = re.compile(
+    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
+    f"(?P<name>[{IDEOGRAPHS}]{{2,4}})$"
+)
 _BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
 
 
@@ -115,7 +121,7 @@ def is_lone_byline(text: str) -> bool:
     """A byline with no occasion line above it (a title page that prints only title, byline
     and salutation): an office and a name, short enough to be nothing else."""
     compact = re.sub(r"\s+", "", text)
-    return len(compact) <= _LONE_BYLINE_MAX and _BYLINE_RE.match(simplified(compact)) is not None
+    return len(compact) <= _LONE_BYLINE_MAX and _LONE_BYLINE_RE.match(simplified(compact)) is not None
 
 
 def is_date_line(text: str) -> bool:
@@ -155,7 +161,7 @@ def _lone_byline(front: Sequence[str]) -> Occasion:
         compact = re.sub(r"\s+", "", text)
         glued = split_glued_salutation(compact)
         byline = glued[0] if glued else compact
-        match = _BYLINE_RE.match(byline) if is_lone_byline(byline) else None
+        match = _LONE_BYLINE_RE.match(byline) if is_lone_byline(byline) else None
         if match:
             return Occasion(speaker=match.group("name"), office=match.group("office"))
     return Occasion()
