@@ -23,7 +23,14 @@ from corpusdiff.normalize.metadata import (
     find_title,
     running_heads_over,
 )
-from corpusdiff.normalize.occasion import SALUTATION_RE, is_bare_occasion, is_byline, is_standalone_occasion
+from corpusdiff.normalize.occasion import (
+    SALUTATION_RE,
+    is_bare_occasion,
+    is_byline,
+    is_lone_byline,
+    is_standalone_occasion,
+    split_glued_salutation,
+)
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.strings import counted
@@ -179,7 +186,10 @@ class _Builder:
     def flush(self) -> None:
         if self.current and self.current.text:
             text = clean_text(self.current.text)
-            if text:
+            glued = split_glued_salutation(text) if self.current.in_front else None
+            if glued:
+                self.blocks.extend(Paragraph(part) for part in glued)
+            elif text:
                 self.blocks.append(self.current.kind(text))
         self.current = None
 
@@ -300,7 +310,8 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
     source line, speaker or byline, `附件`; before the first heading also an undashed occasion
-    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own.
+    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own,
+    and a byline with no occasion line above it (the salutation after it is a line of its own).
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _is_occasion_paragraph(text)
@@ -309,6 +320,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
+        or (in_front and is_lone_byline(text))
     )
 
 
