@@ -307,3 +307,13 @@ def test_a_pdf_with_neither_text_nor_images_is_called_damaged_not_a_scan(data: b
     with pytest.raises(InputError) as refused:
         decode_report(data, "cut.pdf")
     assert "damaged" in str(refused.value) and "scan" not in str(refused.value)
+
+
+def test_a_paragraph_without_its_full_stop_ends_where_the_page_ends_it() -> None:
+    """govcn/2015 prints `…主要做了以下工作` without its `。`; set as a PDF, the line ends short of
+    the margin and the next paragraph opens with `一是`: two paragraphs, as on the page."""
+    opening = "过去一年，困难和挑战比预想的大。我们迎难而上，主要做了以下工作"
+    item = "一是在区间调控基础上实施定向调控，保持经济稳定增长。面对经济下行压力加大态势，我们保持战略定力，稳定宏观经济政策。"
+    data = typeset([Block(opening, indent=2), Block(item, indent=2)], Page(running_head=""))
+    paragraphs = [b.text for b in _normalize(data, "2015.pdf").blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [opening, item]
