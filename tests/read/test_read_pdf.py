@@ -317,3 +317,15 @@ def test_a_paragraph_without_its_full_stop_ends_where_the_page_ends_it() -> None
     data = typeset([Block(opening, indent=2), Block(item, indent=2)], Page(running_head=""))
     paragraphs = [b.text for b in _normalize(data, "2015.pdf").blocks if isinstance(b, Paragraph)]
     assert paragraphs == [opening, item]
+
+
+def test_a_sentence_end_before_a_number_too_wide_for_the_room_left_does_not_end_the_paragraph() -> None:
+    """The line ends on `；` with room for a character but not for `6600`, which a line never
+    breaks: the layout broke there, not the paragraph (govcn/2015 printed by Chromium)."""
+    first = "人民生活有新的改善，全国居民人均可支配收入实际增长，农村贫困人口减少；"
+    assert len(first) == 35  # one character short of the 36-character measure
+    text = first + "6600多万农村人口饮水安全问题得到解决；出境旅游超过1亿人次。"
+    around = "过去一年，我国发展面临的国际国内环境复杂严峻，全球经济复苏艰难曲折，主要经济体走势分化。" * 3
+    data = typeset([Block(around), Block(text), Block(around)], Page(running_head=""))
+    paragraphs = [b.text for b in _normalize(data, "x.pdf").blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [around, text, around]
