@@ -9,7 +9,9 @@ items). Evidence is taken strongest first:
 
 1. consecutive editions: each one-to-one pair of the differ links an item to its successor,
    unless a diff that skips an edition crosses the step (pairs its one end elsewhere, more
-   surely, and its neighbour with another unit);
+   surely, and its neighbour with another unit), or two diffs outweigh it (the consecutive
+   diff's split from the same item and the skipping diff's one-to-one pair confirm another
+   successor: `_outweighed_steps`);
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
    merges and splits wait until after step 4, unless the diff of the editions either side
@@ -20,7 +22,9 @@ items). Evidence is taken strongest first:
    Its merges and splits join where the lineage is open next to them, and a confident pair
    across one edition joins through the unit there that one side merged into or split from;
    a doubtful merge or split across one edition joins last (with the doubtful ones of step 2),
-   only where the one-to-one step it competes with leads nowhere and another diff bears it out;
+   only where the one-to-one step it competes with leads nowhere and another diff bears it out.
+   A lineage that ends merges into a unit that goes on another lineage where a confident pair
+   of their editions pairs them and merges that other lineage into the same unit (they meet);
 4. a group left without a successor joins one of the next edition left without a predecessor
    where the differ's section alignment pairs their sections;
 5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
