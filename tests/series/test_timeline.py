@@ -20,6 +20,7 @@ from corpusdiff.render.timeline import thread_cells
 from corpusdiff.series.timeline import (
     GAP_LINK_PROBABILITY,
     GROUP,
+    MERGE_SURE,
     TASK,
     Chain,
     Link,
@@ -572,9 +573,12 @@ def test_a_step_two_diffs_outweigh_gives_way_to_the_split_they_confirm() -> None
     assert (main.nodes, cut.nodes) == (((0, 1), (1, 4), (2, 9)), ((0, 1), (2, 8)))
     assert [pair for pair, _ in main.evidence] == [(0, 1), (1, 2)] and main.evidence[1][1].relation == SPLIT
     assert cut.shared == (0,) and cut.evidence == (((0, 2), Link(1, 8, 0.23, SPLIT)),)
-    # a surer step (0.90 + 0.23 against 1.01) stands, and 2/9 is cut from 1/4 as the diff says
+    # a surer step (0.90 + 0.23 against 1.01) stands, and 2/9 is cut from 1/4 as the diff says;
+    # so does a step whose alternative the differ is fairly sure is a split (taken before)
     sure = {**links, (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.48, SPLIT)]}
-    assert nodes(chain_items([[1], [4], [8, 9]], sure)) == [[(0, 1), (1, 4), (2, 8)], [(0, 1), (1, 4), (2, 9)]]
+    surely_cut = {**links, (1, 2): [Link(4, 8, 0.57), Link(4, 9, MERGE_SURE, SPLIT)]}
+    for stands in (sure, surely_cut):
+        assert nodes(chain_items([[1], [4], [8, 9]], stands)) == [[(0, 1), (1, 4), (2, 8)], [(0, 1), (1, 4), (2, 9)]]
 
 
 def test_a_step_two_diffs_outweigh_behind_gives_way_to_the_merge_they_confirm() -> None:
