@@ -412,7 +412,7 @@ def chain_items(
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
             for i, j in distant:
                 for link in links[(i, j)]:
-                    _join_meeting(graph, (i, link.old), (j, link.new), (i, j), links[(i, j)])
+                    _join_meeting(graph, (i, link.old), (j, link.new), (i, j), link, links[(i, j)])
             for (i, j), found in sorted((aligned or {}).items()):
                 for link in found:
                     a, b = (i, link.old), (j, link.new)
@@ -486,9 +486,9 @@ def _gainsaid_steps(graph: _Graph, links: Mapping[tuple[int, int], Sequence[Link
 
 @dataclass(frozen=True)
 class _Swap:
-    """A one-to-one step `step` whose neighbour on the far side gives way to `better`, a unit
-    the consecutive diff cut from (merged into) the same unit; `demoted` is the unit the step
-    led to, which joins the lineage where the diff skipping an edition puts it (`extra`)."""
+    """A one-to-one step `step` that gives way to `better`, the pair of the same unit with one
+    the consecutive diff cut from it (merged into it); the unit the step led to joins the
+    lineage where the diff skipping an edition puts it (`extra`), each with its evidence."""
 
     step: tuple[Node, Node]
     better: tuple[Node, Node]
@@ -721,19 +721,20 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
         _join_through(graph, a, b, pair, link)
 
 
-def _join_meeting(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], found: Sequence[Link]) -> None:
+def _join_meeting(
+    graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link, found: Sequence[Link]
+) -> None:
     """A lineage that ends at `a` merges into `b`, which goes on another lineage, where the diff
     of their editions pairs them one to one, confidently, and calls that other lineage (its unit
     in `a`'s edition) the one merged into `b`: the two lineages meet in `b`, and the diff only
-    names the other way round which of them is the main one. 2019's regional group
+    names the other way round which of them is the main one (`found`: that diff's pairs). 2019's regional group
     `（六）促进区域协调发展，提高新型城镇化质量` has no 2021 group; 2022's
     `（五）坚定实施扩大内需战略，推进区域协调发展和新型城镇化` continues 2021's demand group, and
     2019→2022 pairs the regional group with it (0.98) and merges 2019's demand group into it. A
     one-to-one pair alone merges nothing (the lineage through `b` may simply have it)."""
-    link = next((x for x in found if (x.old, x.new) == (a[1], b[1]) and not x.relation), None)
-    if link is None or not _dead_end(graph, a) or graph.open_start(b) or (a, b) in graph.refused:
+    if link.relation or link.probability < GAP_LINK_PROBABILITY or (a, b) in graph.refused:
         return
-    if link.probability < GAP_LINK_PROBABILITY:
+    if not _dead_end(graph, a) or graph.open_start(b):
         return
     coming = set(graph.before(b))
     if any(x.relation == Relation.MERGE and x.new == b[1] and (a[0], x.old) in coming for x in found):
