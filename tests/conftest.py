@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -225,3 +226,31 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
             return ONE_WORKER.get(module, nodeid)
 
     return ModulesKeptTogether(config, log)
+
+
+#: The browser of the site's browser tests and of printed-PDF fixtures (`browser`).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, started once per test process for every module that
+    needs it: each launch costs seconds, and Playwright's sync API runs one instance a thread."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is missing: `apt-get install chromium` (make test does it as root)"
+    )
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

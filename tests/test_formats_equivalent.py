@@ -24,7 +24,6 @@ from corpusdiff.structure import build_tree
 from corpusdiff.types.diff import Status
 from corpusdiff.types.document import NormalizedDocument
 from tests.formats_equivalence import body_blocks, bold_docx, differences, saved_page, styled_docx
-from tests.site.conftest import CHROMIUM, FLAGS
 
 DATA = Path(__file__).parent / "data" / "national-gwr"
 YEARS = ("2014", "2015", "2016", "2017")
@@ -149,19 +148,12 @@ PDF_ONLY = {
 
 
 @pytest.fixture(scope="module")
-def printed_pages() -> Iterator[Any]:
-    """A Chromium page to print with (Debian's Chromium through Playwright, as the site's browser
-    tests drive it; the PDFs are made here, not committed: a printed page embeds its CJK glyphs,
-    some 80 KB a page)."""
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), (
-        "Chromium is missing: `apt-get install chromium` (make test does it as root)"
-    )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser.new_page()
-        browser.close()
+def printed_pages(browser: Any) -> Iterator[Any]:
+    """A page of the test process's Chromium to print with (tests/conftest.py `browser`; the PDFs
+    are made here, not committed: a printed page embeds its CJK glyphs, some 80 KB a page)."""
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
-"""The browser the site's browser tests drive: Debian's Chromium through Playwright, started
-once per test process for every module that needs it (each launch costs seconds)."""
+"""The project site built once per test process for the site tests (the browser they drive is
+tests/conftest.py's `browser`)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,10 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 #: The project corpus's search index forced into shards: a threshold its 0.3 MB of paragraphs is
 #: far over, and small content shards (tests/site/test_search.py, test_search_browser.py).
@@ -60,16 +47,3 @@ def sharded_project_site_copy(sharded_project_site: Path, tmp_path: Path) -> Pat
     out = tmp_path / "site"
     shutil.copytree(sharded_project_site, out)
     return out
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), (
-        "Chromium is missing: `apt-get install chromium` (make test does it as root)"
-    )
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()

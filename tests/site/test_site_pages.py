@@ -374,7 +374,12 @@ def test_the_diff_page_lists_a_table_added_with_its_rows(tmp_path: Path) -> None
 
     old, new = _report_2019(tmp_path)
     corpus, out = tmp_path / "c", tmp_path / "site"
-    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(old), str(new)]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(main, ["--corpus", str(corpus), "ingest", "--as-new", str(old), str(new)])
+        .exit_code
+        == 0
+    )
     build_site(corpus, out)
     [page] = (out / "diff").glob("*__*[0-9].html")
     [block] = lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath(

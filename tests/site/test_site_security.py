@@ -20,7 +20,7 @@ import pytest
 
 from corpusdiff.site.build import build_site
 from corpusdiff.site.output import STATE_FILE
-from corpusdiff.store.corpus import ingest
+from corpusdiff.store.corpus import SecondSource, ingest
 from tests.conftest import PLAN_SEEDS, seed_excerpts
 
 #: The plan reports' file names (sources/ keeps them); their text is the heads (`plans`).
@@ -252,7 +252,7 @@ def test_binary_sources_are_downloads_with_a_safe_name(
     word = tmp_path / "inbox" / "plan-2025.docx"
     word.parent.mkdir()
     word.write_bytes(_docx_of(plans[2]))
-    ingest(corpus, [word], {"date": "2025-01"})
+    ingest(corpus, [word], {"date": "2025-01"}, second_source=SecondSource.AS_NEW)  # a copy beside its text
     # a PDF committed under a name a static host serves as a page
     pdf = b"%PDF-1.4\n<script>" + SCRIPT.encode() + b"</script>\n%%EOF\n"
     (corpus / "sources" / "report.html").write_bytes(pdf)
@@ -277,7 +277,7 @@ def served(tmp_path: Path, corpus: Path, plans: list[Path]) -> Iterator[tuple[st
     word = tmp_path / "inbox" / "plan-2025.docx"
     word.parent.mkdir()
     word.write_bytes(_docx_of(plans[2]))
-    ingest(corpus, [word], {"date": "2025-01"})
+    ingest(corpus, [word], {"date": "2025-01"}, second_source=SecondSource.AS_NEW)  # a copy beside its text
     out = tmp_path / "site"
     build_site(corpus, out)
     server = preview_server(out, 0)
