@@ -51,17 +51,23 @@ def similarity_matrix(left: Sequence[Vector], right: Sequence[Vector]) -> list[d
     return rows
 
 
-def _term_counts(documents: Sequence[Sequence[str]], vocabulary: np.ndarray) -> csr_matrix:
-    """documents x vocabulary: how often each (sorted) vocabulary token occurs in each document."""
+def _term_counts(
+    documents: Sequence[Sequence[str]], vocabulary: np.ndarray | None = None
+) -> tuple[csr_matrix, np.ndarray]:
+    """documents x vocabulary: how often each token occurs in each document, and the vocabulary (the
+    documents' own sorted tokens, or `vocabulary` when given: sorted, holding every token)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    tokens = [token for doc in documents for token in doc]
+    tokens = np.array([token for doc in documents for token in doc], dtype=str)
     rows = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
-    columns = np.searchsorted(vocabulary, np.array(tokens, dtype=vocabulary.dtype)) if tokens else rows
+    if vocabulary is None:
+        vocabulary, columns = np.unique(tokens, return_inverse=True)
+    else:
+        columns = np.searchsorted(vocabulary, tokens)
     counts = csr_matrix((np.ones(len(tokens)), (rows, columns)), shape=(len(documents), len(vocabulary)))
     counts.sum_duplicates()
-    return counts
+    return counts, vocabulary
 
 
 def _vocabulary(*collections: Sequence[Sequence[str]]) -> np.ndarray:
@@ -78,9 +84,7 @@ def tfidf_matrix(documents: Sequence[Sequence[str]], vocabulary: np.ndarray | No
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    if vocabulary is None:
-        vocabulary = _vocabulary(documents)
-    counts = _term_counts(documents, vocabulary)
+    counts, vocabulary = _term_counts(documents, vocabulary)
     frequency = np.bincount(counts.indices, minlength=len(vocabulary))
     idf = np.log((1 + len(documents)) / (1 + frequency)) + 1
     weights = csr_matrix(
@@ -144,7 +148,7 @@ def ppmi_cosine_matrix(
     from scipy.sparse import csr_matrix
 
     vocabulary = _vocabulary(left, right, sentences)
-    present = _term_counts([sorted(set(s)) for s in sentences], vocabulary)
+    present, _ = _term_counts([sorted(set(s)) for s in sentences], vocabulary)
     together = (present.T @ present).tocoo()
     off_diagonal = together.row != together.col
     rows, columns, counts = together.row[off_diagonal], together.col[off_diagonal], together.data[off_diagonal]
