@@ -239,6 +239,18 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
 @click.option("--series", help="Override the series id (single FILE only).")
 @click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")
 @click.option(
+    "--replace",
+    is_flag=True,
+    help="A FILE that is a report the corpus holds from another file (its .docx beside a .txt): "
+    "make FILE that document's source, committed as a new revision of it.",
+)
+@click.option(
+    "--as-new",
+    is_flag=True,
+    help="A FILE that is a report the corpus holds from another file: add it as a document of its "
+    "own beside it (id ending -2). Without --replace or --as-new such a FILE is refused.",
+)
+@click.option(
     "--allow-detached", is_flag=True, help="Commit even on a detached HEAD (the commits belong to no branch)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
@@ -249,6 +261,8 @@ def ingest(
     ctx: click.Context,
     files: tuple[Path, ...],
     force: bool,
+    replace: bool,
+    as_new: bool,
     allow_detached: bool,
     quiet: bool,
     jobs: int | None,
@@ -262,15 +276,21 @@ def ingest(
     becomes one commit carrying its provenance as trailers (Source-sha256,
     Dialect-version, Corpusdiff-version); an unchanged report commits nothing. A bulk run
     that changes more than 20 documents commits them 100 to a commit, with one trailer
-    group per document. Reports are normalised on all cores (--jobs) or on a Dask cluster
+    group per document. A report the corpus already holds from another file (the same
+    edition as .txt and .docx, say) is refused, naming the document, unless --replace or
+    --as-new says what to do with it. Reports are normalised on all cores (--jobs) or on a Dask cluster
     (--scheduler). Per-source metadata overrides live in <corpus>/manifest.yaml.
 
     Nothing is written during an unfinished merge, rebase, cherry-pick or revert, beside a
     stale git lock file, or through a symlink; a failure (a full disk) puts back what was
     not committed yet.
     """
+    from corpusdiff.store.corpus import SecondSource
     from corpusdiff.store.corpus import ingest as run_ingest
 
+    if replace and as_new:
+        raise InputError("--replace and --as-new contradict each other; give one")
+    second_source = SecondSource.REPLACE if replace else SecondSource.AS_NEW if as_new else SecondSource.REFUSE
     results = run_ingest(
         _corpus_dir(ctx),
         list(files),
@@ -279,6 +299,7 @@ def ingest(
         progress=progress_counter("normalising", quiet=quiet),
         runner=_runner(jobs, scheduler),
         allow_detached=allow_detached,
+        second_source=second_source,
     )
     for result in results:
         if not quiet:

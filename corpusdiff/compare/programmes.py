@@ -10,9 +10,9 @@ recall, is in docs/diff-output.md, "Programmes"; the labels in tests/data/labels
 A mention is one “…” of 2–16 characters (straight quotes are already curly in canonical
 Markdown). Its name is the span, or for a formula without Han characters the span plus the noun
 after it (“1+5”商圈体系 -> 1+5商圈). A name is never a programme's when it is a number, a date, a
-plan period, a sentence, an honour, an outcome, a category or a chain of levels
-(`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its mentions gives
-evidence (`_evidence`) and is not marked as something else:
+plan period, a sentence, an honour, an outcome, a category, a doctrine (…主义), a goal (…目标) or a
+chain of levels (`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its
+mentions gives evidence (`_evidence`) and is not marked as something else:
 
 - shape (`_shape`): counted (三大新引擎, 双招双引, 五个一百, 新十条, 民生七优), a number formula or
   version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
@@ -29,8 +29,10 @@ A mention is marked, and gives no evidence, when an honour verb precedes it (获
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
 it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation follows it (…局面, …矛盾, …问题) or
 it is a policy's focus (以“…”为重点), a verb of opposing, curing, punishing, believing or facing
-precedes it (纠正/反对/严禁…, 解决/破除/查处…, 树立/坚定…, 成为, 跑出, 面对/面临/应对), a category
-joins it in a list (小微企业、“三农”等), or a quantity precedes it (建设一批…“海外仓”). A mark
+precedes it (纠正/反对/严禁…, 解决/破除/查处…, 打破/粉碎/肃清…, 树立/坚定/秉持…, 成为, 跑出,
+面对/面临/应对), a category joins it in a list (小微企业、“三农”等), a quantity precedes it (建设一批…
+“海外仓”), it is eaten (吃了“定心丸”: a figure), or a flaw, a pipe dream, an idea or a role follows it
+(…的弊端, …的迷梦, …的理念, …的带动作用). A mark
 anywhere, in this edition or another, outweighs evidence from the name's shape alone. Streaks
 (“十二连增”) and counted driver metaphors (“双引擎”, “三驾马车”) are never names. A manner word after
 the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
@@ -113,9 +115,11 @@ _MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(�
 #: person, group or firm (零就业家庭, 黄码人员), a manner (一站式, 嵌入式: “…式” says how,
 #: not what; 模式/方式/形式 are nouns). Categories recur everywhere and name no scheme.
 _CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市民|(?<![模方形公程仪样格])式)$")
-#: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness or line
-#: (九二共识, 四个意识, 四个自信) is held or upheld, never run.
-_DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线)$")
+#: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness, line or
+#: -ism (九二共识, 四个意识, 四个自信, “三不主义”) is held or upheld, never run.
+_DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线|主义)$")
+#: Names ending in a goal word (“双目标”, …愿景, …底线) are aims, never the scheme that reaches them.
+_GOAL_END_RE = re.compile(r"(目标|愿景|底线)$")
 #: Two things counted with 个 (两个维护, 两个确立, 两个务必, 两个毫不动摇, 两个一百年): the shape of
 #: political formulas and goals. Reports name two-part programmes 两X or 双X (两新, 两重, 双减).
 _TWO_FORMULA_RE = re.compile(rf"^两个[{IDEOGRAPHS}]")
@@ -137,6 +141,10 @@ _CHAIN_SPLIT_RE = re.compile(r"[-－—–]")
 #: reports count programmes with 两/双, and 二 opens ordinal words (二次创业, 二手).
 _COUNTS = "一三四五六七八九十百千万两双"
 _COUNTED_RE = re.compile(rf"^新?[{_COUNTS}]+[{IDEOGRAPHS}]")
+#: Ordinary words that open with 一 and count nothing: determiners and adverbs (一切, 一些, 一般,
+#: 一直…). A slogan opening with one (“一切向钱看”) has no counted shape; 一网统管 and 一带一路 do.
+#: 一律 is left out: it also opens counted pairs (一律所一社区).
+_ORDINARY_YI_RE = re.compile(r"^一(切|些|般|定|直|致|贯|样|再|向|旦|味)")
 #: An n-point policy package anywhere in the name: 十三条, 绿九条.
 _ARTICLES_RE = re.compile(rf"[{_COUNTS}]+条$")
 #: A count of three to nine closing a name of three or more characters (民生七优, 约法三章):
@@ -208,8 +216,11 @@ _STRONG_AFTER_NOUNS = (
     "专题教育", "学习教育",
 )  # fmt: skip
 #: Nouns that, right before a quote, are its category in apposition (卡通形象IP“福气家族”,
-#: 研发计划项目“5G+智慧教育”, 新型文化空间“书语咖啡”, AI大模型“灵鹿未来”).
-_BEFORE_NOUN_RE = re.compile(r"(IP|品牌|项目|工程|计划|行动|活动|平台|小程序|空间|模型|产品|系统)$")
+#: 研发计划项目“5G+智慧教育”, 新型文化空间“书语咖啡”, AI大模型“灵鹿未来”), or the kind of craft a
+#: state builds (第一艘航母“辽宁舰”, 探测器“…”, 飞船“…”).
+_BEFORE_NOUN_RE = re.compile(
+    r"(IP|品牌|项目|工程|计划|行动|活动|平台|小程序|空间|模型|产品|系统|航母|舰|飞船|卫星|探测器|潜水器)$"
+)
 #: Verbs of launching, running or building something, before the quote with at most four
 #: characters of object between (推出“迎福年”, 举办“全民挑战者”, 在全国实行“携号转网”, 加快建设
 #: “…”); 打造/推进/构建 are left out: reports 打造 and 构建 visions and metaphors too.
@@ -219,18 +230,30 @@ _BEFORE_VERB_RE = re.compile(
 #: What, right after a quote, makes it no programme: a goal, a vision or a doctrine
 #: (…奋斗目标, …愿景, …重要思想, …底线), spending, a charge or an area (…经费, “五险一金”
 #: 缴费比例, …领域), a kind of firm or person (“小巨人”企业, “零收入”市民), an honour (…称号,
-#: …案例, …授牌, …奖项).
+#: …案例, …授牌, …奖项), a moral norm (“五爱”社会公德, …道德, …风尚: held, like a doctrine).
 #: The noun may follow a modifier of up to two characters (奋斗目标, 重要思想), and it only
 #: counts as the head when no programme noun closes the compound within two more characters
 #: (“四位一体”企业服务体系 is a service system, not a firm).
 _NEGATIVE_AFTER_RE = re.compile(
     r"^(.{0,2}?)(目标|愿景|思想|精神|理念|底线|定位|经费|缴费|费率|地区|领域|企业|单位|市民|人员|家庭|群体|"
-    r"称号|荣誉|案例|授牌|认定|奖项|奖)"
+    r"称号|荣誉|案例|授牌|认定|奖项|奖|公德|道德|美德|风尚)"
 )
 _COMPOUND_GAP = 2
-#: A situation or a difficulty named right after the quote, with or without 的 (“三期叠加”的局面,
-#: “三期叠加”矛盾, “三农”问题): the quote describes what a report faces, not what it runs.
-_SITUATION_AFTER_RE = re.compile(r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势)")
+#: A situation, a difficulty or a flaw named right after the quote, with or without 的
+#: (“三期叠加”的局面, “三期叠加”矛盾, “三农”问题, 吃“大锅饭”的弊端): the quote describes what a report
+#: faces, not what it runs; and a design it denounces as another's pipe dream, plot or ambition
+#: (建立“亚安体系”的迷梦): named, but never run by the government that reports.
+_SITUATION_AFTER_RE = re.compile(
+    r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|迷梦|美梦|幻想|野心|阴谋|图谋)"
+)
+#: A doctrine noun after 的 (秉持“两岸一家亲”的理念): `_NEGATIVE_AFTER_RE` reads the words up to 的,
+#: but an idea, a thought or a spirit is one across it too.
+_DOCTRINE_AFTER_RE = re.compile(r"^的(理念|思想|精神)")
+#: A role or an effect right after the quote (发挥政府投资“四两拨千斤”的带动作用, “鲶鱼”效应): the
+#: quote is a figure for how something works, not a thing that is run.
+_ROLE_AFTER_RE = re.compile(r"^的?[^，。；：“”]{0,4}?(作用|效应)")
+#: The object of 吃 (让市场吃了“定心丸”, 吃“大锅饭”): something eaten is a figure of speech.
+_EATEN_BEFORE_RE = re.compile(r"吃[了上下到]?$")
 #: “X”为重点 (以“一老一小”为重点完善人口服务体系): X is whom or what a policy puts first, a group
 #: or an area; unlike 为抓手/为牵引 (`_LEVER_AFTER_RE`), it is not the tool the report works with.
 _FOCUS_AFTER_RE = re.compile(r"^为重点")
@@ -254,14 +277,17 @@ _HONOUR_VERB_RE = re.compile(
 _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
 #: Verbs of opposing (纠正“四风”, 反对“台独”, 严禁“洋垃圾”, 消除“大班额”, 不搞“大水漫灌”), of curing
 #: or punishing (解决…“大班额”问题, 破除, 化解, 根治, 摆脱, 摒弃, 查处“地条钢”, 打击, 处置) and of
-#: holding a belief (树立“四个意识”, 坚定“四个自信”; 纠治“四风”): what follows is a problem or a doctrine;
-#: 成为 (打造成为“…”): what follows is a positioning, a title to reach; 着眼 (着眼“放水养鱼”): an aim
-#: the policy serves; 跑出 (跑出…“加速度”): a pace, a metaphor; and 面对/面临/应对 (面对“三期叠加”的局面):
-#: a situation or a threat faced. 治理 and 防治 are left out: they
-#: are nouns before a programme as often (政府治理“一网统管”, 污染防治三个“十条”).
+#: holding a belief (树立“四个意识”, 坚定“四个自信”, 秉持“两岸一家亲”; 纠治“四风”): what follows is a
+#: problem or a doctrine; 成为 (打造成为“…”): a positioning, a title to reach; 着眼 (着眼“放水养鱼”):
+#: an aim the policy serves; 跑出 (跑出…“加速度”): a pace, a metaphor; 面对/面临/应对 (面对“三期叠加”
+#: 的局面): a situation or a threat faced; and 打破/粉碎/揭批/批判/肃清/清算/摧毁/打倒/否定 (打破
+#: “大锅饭”, 粉碎“四人帮”): an old system or a foe ended, as reports of the late 1970s and 1980s
+#: say it. 治理 and 防治 are left out: they are nouns before a programme as often (政府治理“一网统管”,
+#: 污染防治三个“十条”).
 _NEGATIVE_BEFORE_RE = re.compile(
     r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|解决|破除|化解|根治|摆脱|摒弃|"
-    r"查处|打击|处置|树立|树牢|坚定(?!不移)|成为|着眼|跑出|面对|面临|应对)[^，。；：、“”]{0,4}$"
+    r"查处|打击|处置|树立|树牢|坚定(?!不移)|秉持|秉承|恪守|成为|着眼|跑出|面对|面临|应对|"
+    r"打破|粉碎|揭批|批判|肃清|清算|摧毁|打倒|否定)[^，。；：、“”]{0,4}$"
 )
 #: A report's own place named as a way or a showcase (“福田模式”, “福田品牌”, “福田样本”,
 #: “中国方案”): a claim about the place, not a scheme; a place the report keeps naming outside
@@ -436,7 +462,9 @@ def _rejected_name(name: str) -> bool:
         return True
     if _OUTCOME_RE.search(name) or _CATEGORY_END_RE.search(name) or _MEASURE_RE.match(name):
         return True
-    if _DOCTRINE_END_RE.search(name) or _TWO_FORMULA_RE.match(name) or _DRIVER_METAPHOR_RE.match(name):
+    if _DOCTRINE_END_RE.search(name) or _GOAL_END_RE.search(name) or _TWO_FORMULA_RE.match(name):
+        return True
+    if _DRIVER_METAPHOR_RE.match(name):
         return True
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
@@ -459,7 +487,8 @@ def _needs_strong_evidence(name: str) -> bool:
 
 
 def _counted(name: str) -> bool:
-    return bool(_COUNTED_RE.match(name) or _ARTICLES_RE.search(name) or _INNER_COUNT_RE.match(name))
+    opens_with_a_count = bool(_COUNTED_RE.match(name)) and not _ORDINARY_YI_RE.match(name)
+    return opens_with_a_count or bool(_ARTICLES_RE.search(name) or _INNER_COUNT_RE.match(name))
 
 
 def _quantity(name: str) -> bool:
@@ -527,6 +556,9 @@ def _marked_by_context(before: str, own_before: str, head: str, after: str) -> b
         or _CATEGORY_BEFORE_RE.search(own_before)
         or _SITUATION_AFTER_RE.match(after)
         or _FOCUS_AFTER_RE.match(after)
+        or _DOCTRINE_AFTER_RE.match(after)
+        or _ROLE_AFTER_RE.match(after)
+        or _EATEN_BEFORE_RE.search(own_before)
         or _made_by_the_batch(own_before, head)
     )
 

@@ -3,7 +3,8 @@
 The walk over the lines is a small state machine: tables, boxes and headings are recognised
 first; every other line is text that either continues the open paragraph (the fragment so far
 does not end a sentence) or starts a new one. Blank lines and page numbers never end a
-paragraph on their own, because page breaks in PDF extracts look exactly like them.
+paragraph on their own, because page breaks in PDF extracts look exactly like them; in a web
+page's or a PDF's extract (`_LAID_OUT_FORMATS`) a line that opens as a paragraph does starts one.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from corpusdiff.normalize.metadata import (
     find_title,
     running_heads_over,
 )
-from corpusdiff.normalize.occasion import SALUTATION_RE, is_bare_occasion, is_byline, is_standalone_occasion
+from corpusdiff.normalize.occasion import (
+    SALUTATION_RE,
+    is_bare_occasion,
+    is_byline,
+    is_lone_byline,
+    is_standalone_occasion,
+    split_glued_salutation,
+)
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.strings import counted
@@ -83,6 +91,10 @@ _FLAT_HEADER_MAX_LINES = 30
 #: Formats whose extract gives every paragraph as one line (read/html.py: one `<p>` a line); a
 #: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
 _PARAGRAPH_FORMATS = frozenset({"html"})
+#: Formats whose lines end where the page's layout ends a paragraph or a `<br>` breaks one
+#: (read/html.py, read/pdf.py), never at a wrap width: a line that opens as only a paragraph does
+#: (`_opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
+_LAID_OUT_FORMATS = frozenset({"html", "pdf"})
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,8 @@ class _Builder:
     #: may be twice as long, so one long first sentence goes with its siblings.
     sibling_headings: frozenset[int] = frozenset()
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
+    #: the line breaks come from a layout, not a wrap width (_LAID_OUT_FORMATS)
+    laid_out: bool = False
     #: Lines that continue the paragraph before them although it ends a sentence (`wrapped_lines`).
     wrapped_on: frozenset[int] = frozenset()
     flat_scan: _FlatTableScan | None = None  # read when the walk first looks for a table
@@ -179,7 +193,10 @@ class _Builder:
     def flush(self) -> None:
         if self.current and self.current.text:
             text = clean_text(self.current.text)
-            if text:
+            glued = split_glued_salutation(text) if self.current.in_front else None
+            if glued:
+                self.blocks.extend(Paragraph(part) for part in glued)
+            elif text:
                 self.blocks.append(self.current.kind(text))
         self.current = None
 
@@ -230,6 +247,7 @@ def normalize_report(
         cleaned=cleaned,
         skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
+        laid_out=raw.format in _LAID_OUT_FORMATS,
     )
     _walk(builder, 0, len(builder.lines))
     builder.flush()
@@ -300,7 +318,8 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
     source line, speaker or byline, `附件`; before the first heading also an undashed occasion
-    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own.
+    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own,
+    and a byline with no occasion line above it (the salutation after it is a line of its own).
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _is_occasion_paragraph(text)
@@ -309,6 +328,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
+        or (in_front and is_lone_byline(text))
     )
 
 
@@ -486,12 +506,26 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         after = _take_marked_line(builder, index, stop)
         if after is not None:
             return after
+    if builder.laid_out and _opens_paragraph(content):
+        builder.flush()
     _start_numbered_item(builder, builder.marker(index))
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
+
+
+#: `一是…`, `二是…`: the enumeration a paragraph of a report opens with.
+_ENUMERATION_RE = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+
+
+def _opens_paragraph(text: str) -> bool:
+    """The text opens as only a paragraph does: with a numbering marker, an ordinal (`第一，`,
+    `一是`) or a `——` item."""
+    return bool(
+        headings.heading_marker(text) or _ENUMERATION_RE.match(text) or _DASH_ITEM_RE.match(text)
+    )
 
 
 def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> None:

@@ -31,8 +31,10 @@ from corpusdiff.normalize.occasion import (
     SALUTATION_RE,
     Occasion,
     is_date_line,
+    is_lone_byline,
     is_occasion,
     read_occasion,
+    split_glued_salutation,
     written_date,
 )
 from corpusdiff.normalize.regions import (
@@ -229,7 +231,8 @@ def _is_title_text(text: str) -> bool:
 
 def _is_title_follow(text: str) -> bool:
     """A date line, a dashed subtitle, an occasion line (dashed or not), a heading, or the
-    salutation itself (a title page that prints no occasion line: `政府工作报告` / `各位代表：`)."""
+    salutation itself, or a byline alone or glued to it (a title page that prints no occasion
+    line: `政府工作报告` / `国务院总理　李克强` / `各位代表：`)."""
     text = clean_text(text)
     compact = simplified(text).replace(" ", "")
     return bool(
@@ -238,6 +241,8 @@ def _is_title_follow(text: str) -> bool:
         or is_occasion(compact)
         or parse_marker(text)
         or SALUTATION_RE.match(compact)
+        or is_lone_byline(compact)
+        or split_glued_salutation(compact)
     )
 
 

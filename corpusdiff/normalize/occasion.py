@@ -54,6 +54,15 @@ SALUTATION_RE = re.compile(
 _OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗长|主席|主任|局长|厅长|部长|书记"
 _BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>[{IDEOGRAPHS}]{{2,4}})$")
 _NAME_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,4}}$")
+#: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
+#: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
+_LONE_BYLINE_MAX = 24
+#: Without an occasion line above it, a byline's office must name its seat (国务院总理,
+#: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
+_LONE_BYLINE_RE = re.compile(
+    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
+    f"(?P<name>[{IDEOGRAPHS}]{{2,4}})$"
+)
 _BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
 
 
@@ -95,6 +104,26 @@ def is_byline(text: str) -> bool:
     return _BYLINE_RE.match(re.sub(r"\s+", "", text)) is not None
 
 
+def split_glued_salutation(text: str) -> tuple[str, str] | None:
+    """(byline, salutation) of a paragraph that is both, glued because neither ends with a
+    sentence mark: `国务院总理李克强各位代表：` → (`国务院总理李克强`, `各位代表：`); None for any
+    other paragraph. Splitting keeps every character and lets the salutation be seen as one."""
+    salutation = SALUTATION_RE.search(text)
+    if salutation is None or salutation.start() == 0:
+        return None
+    byline = text[: salutation.start()]
+    if not is_lone_byline(byline):
+        return None
+    return byline.rstrip(), text[salutation.start() :]
+
+
+def is_lone_byline(text: str) -> bool:
+    """A byline with no occasion line above it (a title page that prints only title, byline
+    and salutation): an office and a name, short enough to be nothing else."""
+    compact = re.sub(r"\s+", "", text)
+    return len(compact) <= _LONE_BYLINE_MAX and _LONE_BYLINE_RE.match(simplified(compact)) is not None
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date: 二〇二五年一月, 2022年1月21日."""
     return _DATE_LINE_RE.match(text.replace(" ", "")) is not None
@@ -122,6 +151,19 @@ def read_occasion(front: Sequence[str]) -> Occasion:
             speaker=speaker,
             office=office,
         )
+    return _lone_byline(front)
+
+
+def _lone_byline(front: Sequence[str]) -> Occasion:
+    """No occasion line: the speaker from a byline alone in the front, or glued to the
+    salutation (`国务院总理李克强各位代表：`)."""
+    for text in front:
+        compact = re.sub(r"\s+", "", text)
+        glued = split_glued_salutation(compact)
+        byline = glued[0] if glued else compact
+        match = _LONE_BYLINE_RE.match(byline) if is_lone_byline(byline) else None
+        if match:
+            return Occasion(speaker=match.group("name"), office=match.group("office"))
     return Occasion()
 
 

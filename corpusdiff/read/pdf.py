@@ -39,6 +39,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[!-~]+")
+#: A figure or a Latin word at the start of a line (`6600多万`, `GDP`, `5.2%`), not markup debris.
+_FIGURE_OR_WORD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%/]*(?![!-~])")
 #: Fewer word characters than this per page on average: the PDF has no text layer worth reading.
 _MIN_CHARS_PER_PAGE = 20
 
@@ -412,7 +414,7 @@ class _Layout:
             or "\t" in line.text
             or line.text[:1].isspace()
             or line.left - column.left >= _INDENT * line.size
-            or (room >= prev.size and _ends_sentence(prev.text))
+            or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text))
             or (_is_heading(paragraph) and (room >= prev.size or self._room(line, column) < line.size))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text))
         )
@@ -442,6 +444,13 @@ class _Layout:
         first = lines[0]
         centred = self._centred(first, column)
         return _Paragraph(text.rstrip(), first.size, first.bold, centred, gap, first.left, first.cells)
+
+
+def _unbreakable_start(line: _Line, character: float) -> float:
+    """What a line's start needs at the end of the line before to have been set there: a figure
+    or a Latin word is never broken (`6600多万…`), so a sentence end with room for a character but
+    not for it is the layout's break, not the paragraph's; anything else, one `character`."""
+    return max(character, line.first_word) if _FIGURE_OR_WORD_RE.match(line.text) else character
 
 
 def _ends_sentence(text: str) -> bool:

@@ -9,7 +9,9 @@ items). Evidence is taken strongest first:
 
 1. consecutive editions: each one-to-one pair of the differ links an item to its successor,
    unless a diff that skips an edition crosses the step (pairs its one end elsewhere, more
-   surely, and its neighbour with another unit);
+   surely, and its neighbour with another unit), or two diffs outweigh it (the consecutive
+   diff's split from the same item and the skipping diff's one-to-one pair confirm another
+   successor: `_outweighed_steps`);
 2. the extra side of a merge or split the differ reports joins the lineage it merged into or
    split from, so two threads share items — the only way an item is in two threads (doubtful
    merges and splits wait until after step 4, unless the diff of the editions either side
@@ -20,7 +22,9 @@ items). Evidence is taken strongest first:
    Its merges and splits join where the lineage is open next to them, and a confident pair
    across one edition joins through the unit there that one side merged into or split from;
    a doubtful merge or split across one edition joins last (with the doubtful ones of step 2),
-   only where the one-to-one step it competes with leads nowhere and another diff bears it out;
+   only where the one-to-one step it competes with leads nowhere and another diff bears it out.
+   A lineage that ends merges into a unit that goes on another lineage where a confident pair
+   of their editions pairs them and merges that other lineage into the same unit (they meet);
 4. a group left without a successor joins one of the next edition left without a predecessor
    where the differ's section alignment pairs their sections;
 5. lineages that merge into one item and split from it again (a *hub*) go on where the diff
@@ -397,6 +401,8 @@ def chain_items(
         if sure:
             for a, b in _gainsaid_steps(graph, links):
                 graph.unjoin(a, b)
+            for swap in _outweighed_steps(graph, links):
+                _swap(graph, swap)
             for i, j in consecutive:
                 for link in links[(i, j)]:
                     if _confirmed(graph, (i, link.old), (j, link.new), link, links):
@@ -404,6 +410,9 @@ def chain_items(
             for i, j in distant:
                 for link in links[(i, j)]:
                     _join_distant(graph, (i, link.old), (j, link.new), (i, j), link)
+            for i, j in distant:
+                for link in links[(i, j)]:
+                    _join_meeting(graph, (i, link.old), (j, link.new), (i, j), link, links[(i, j)])
             for (i, j), found in sorted((aligned or {}).items()):
                 for link in found:
                     a, b = (i, link.old), (j, link.new)
@@ -473,6 +482,89 @@ def _gainsaid_steps(graph: _Graph, links: Mapping[tuple[int, int], Sequence[Link
         for a, b in graph.successor.items()
         if b[0] == a[0] + 1 and (_skipped_ahead(graph, a, b, links) or _skipped_behind(graph, a, b, links))
     ]
+
+
+@dataclass(frozen=True)
+class _Swap:
+    """A one-to-one step `step` that gives way to `better`, the pair of the same unit with one
+    the consecutive diff cut from it (merged into it); the unit the step led to joins the
+    lineage where the diff skipping an edition puts it (`extra`), each with its evidence."""
+
+    step: tuple[Node, Node]
+    better: tuple[Node, Node]
+    better_link: tuple[tuple[int, int], Link]
+    extra: tuple[Node, Node]
+    extra_link: tuple[tuple[int, int], Link]
+
+
+def _outweighed_steps(graph: _Graph, links: Mapping[tuple[int, int], Sequence[Link]]) -> list[_Swap]:
+    """The one-to-one steps between consecutive editions whose alternative two diffs confirm,
+    judged all on the same graph. A chain A -> B -> C, where the consecutive diff also cuts C'
+    from B, and the diff skipping B's edition pairs A one to one with C' and calls C only cut
+    from A: the lineage goes on in C' when the two diffs weigh it more (the probabilities of
+    B -> C' and A ~ C' together against those of B -> C and A -> C). 2014's industrial-structure
+    paragraph (进 and 退) goes on as 2015's 推动产业结构迈向中高端 (0.99); 2015→2016 pairs that with
+    2016's 化解过剩产能 (0.57) and cuts 改善产品和服务供给 from it (0.48), while 2014→2016 pairs
+    2014's paragraph with 改善产品和服务供给 (0.53) and cuts 化解过剩产能 from it (0.23): the
+    lineage goes on in 改善产品和服务供给, and 化解过剩产能 is cut from 2014's 退 half. The
+    mirror image weighs a step by the diff skipping the edition before it, on merges."""
+    swaps = []
+    for b, c in list(graph.successor.items()):
+        if c[0] != b[0] + 1:
+            continue
+        ahead = _outweighed(graph, b, c, links, ahead=True)
+        behind = _outweighed(graph, b, c, links, ahead=False)
+        swaps += [x for x in (ahead, behind) if x is not None]
+    return swaps
+
+
+def _outweighed(
+    graph: _Graph, b: Node, c: Node, links: Mapping[tuple[int, int], Sequence[Link]], ahead: bool
+) -> _Swap | None:
+    """The swap of the step `b` -> `c` that `_outweighed_steps` describes, looking ahead (the
+    diff skipping `b`'s edition, from `b`'s predecessor) or behind (the diff skipping `c`'s,
+    to `c`'s successor), if two diffs outweigh the step. `near` is the step's unit whose other
+    partner may win, `far` the unit it would give way, `edge` the lineage's unit beyond `near`."""
+    near, far = (b, c) if ahead else (c, b)
+    edge = graph.predecessor.get(b) if ahead else graph.successor.get(c)
+    if edge is None or abs(edge[0] - near[0]) != 1:
+        return None
+    relation = Relation.SPLIT if ahead else Relation.MERGE
+    pair = (edge[0], far[0]) if ahead else (far[0], edge[0])
+
+    def ends(x: Link) -> tuple[int, int]:  # (its unit on the edge's or near side, on the far side)
+        return (x.old, x.new) if ahead else (x.new, x.old)
+
+    across = links.get(pair, ())
+    demoted = next((x for x in across if ends(x) == (edge[1], far[1]) and x.relation == relation), None)
+    if demoted is None:
+        return None
+    weight = graph.evidence[(b, c)][1].probability + demoted.probability
+    for x in (x for x in across if ends(x)[0] == edge[1] and not x.relation):
+        rival = (far[0], ends(x)[1])
+        if not (graph.open_start(rival) if ahead else graph.open_end(rival)):
+            continue
+        for z in links.get((b[0], c[0]), ()):
+            if ends(z) == (near[1], rival[1]) and z.relation == relation and z.probability + x.probability > weight:
+                better = (near, rival) if ahead else (rival, near)
+                extra = (edge, far) if ahead else (far, edge)
+                return _Swap((b, c), better, ((b[0], c[0]), z), extra, (pair, demoted))
+    return None
+
+
+def _swap(graph: _Graph, swap: _Swap) -> None:
+    """Make the outweighed step's alternative the step, and join the unit it led to where the
+    diff skipping an edition puts it (cut from the lineage before, merged into the one after)."""
+    (b, c), (x, y), (old, new) = swap.step, swap.better, swap.extra
+    if graph.successor.get(b) != c or not ((x == b or graph.open_end(x)) and (y == c or graph.open_start(y))):
+        return
+    graph.unjoin(b, c)
+    graph.join(x, y, *swap.better_link)
+    link = swap.extra_link[1]
+    if link.relation == Relation.SPLIT and graph.open_start(new):
+        graph.split(old, new, *swap.extra_link)
+    elif link.relation == Relation.MERGE and graph.open_end(old):
+        graph.merge(old, new, *swap.extra_link)
 
 
 def _skipped_ahead(graph: _Graph, a: Node, b: Node, links: Mapping[tuple[int, int], Sequence[Link]]) -> bool:
@@ -627,6 +719,26 @@ def _join_distant(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: 
             graph.join(end, start, pair, link)
     elif (end, start) == (a, b) and b[0] == a[0] + 2 and link.probability >= GAP_LINK_PROBABILITY:
         _join_through(graph, a, b, pair, link)
+
+
+def _join_meeting(
+    graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link, found: Sequence[Link]
+) -> None:
+    """A lineage that ends at `a` merges into `b`, which goes on another lineage, where the diff
+    of their editions pairs them one to one, confidently, and calls that other lineage (its unit
+    in `a`'s edition) the one merged into `b`: the two lineages meet in `b`, and the diff only
+    names the other way round which of them is the main one (`found`: that diff's pairs). 2019's regional group
+    `（六）促进区域协调发展，提高新型城镇化质量` has no 2021 group; 2022's
+    `（五）坚定实施扩大内需战略，推进区域协调发展和新型城镇化` continues 2021's demand group, and
+    2019→2022 pairs the regional group with it (0.98) and merges 2019's demand group into it. A
+    one-to-one pair alone merges nothing (the lineage through `b` may simply have it)."""
+    if link.relation or link.probability < GAP_LINK_PROBABILITY or (a, b) in graph.refused:
+        return
+    if not _dead_end(graph, a) or graph.open_start(b):
+        return
+    coming = set(graph.before(b))
+    if any(x.relation == Relation.MERGE and x.new == b[1] and (a[0], x.old) in coming for x in found):
+        graph.merge(a, b, pair, link)
 
 
 def _join_through(graph: _Graph, a: Node, b: Node, pair: tuple[int, int], link: Link) -> None:

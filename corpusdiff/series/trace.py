@@ -12,7 +12,8 @@ item (篇, 章, 节 or `一、` section) is addressed by a report when a paragra
 sentence pair with that report of cosine at least THRESHOLD; the report paragraphs holding the
 best sentences are the evidence (a numbered task counts as one paragraph). Sub-sections count
 only up to a restart of their numbering: the sections from a second `一、` on stand under a
-heading the extract lost, not under the item (`own_sections`).
+heading the extract lost, not under the item; nor do sub-sections of a kind that stands below
+another kind of their siblings (`一、` beside `第二节`: their `第一节` was lost) (`own_sections`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree, Section, Unit
 
-#: Chosen by reading matches (docs/timeline.md): at 0.4, 23 of 30 sampled sentence pairs were
+#: Chosen by reading matches (docs/timeline.md): at 0.4, 24 of 30 sampled sentence pairs were
 #: about the same project or policy; lower, shared generic words carry more of the score.
 THRESHOLD = 0.4
 MIN_SHARED_WORDS = 2
@@ -254,12 +255,36 @@ def own_sections(tree: DocTree, index: int) -> frozenset[int]:
     """Section `index` and the sections below it that are its own. When its sub-sections'
     numbering restarts (一、二、 then 一、 again), a heading between them was lost in the
     extract: the sections from the restart on belong to that heading, and crediting them to
-    `index` made 第五节 筑牢金融安全防线 address 环中心公园活力圈 at 1.00."""
+    `index` made 第五节 筑牢金融安全防线 address 环中心公园活力圈 at 1.00. A lost heading leaves
+    no restart when it was the first of its kind (a lost 第一节 before the first `一、`): its
+    `一、` sections then sit beside the later 第二节, a kind they stand under elsewhere in the
+    plan, and are not the item's own either."""
+    return _own_sections(tree, index, _nesting(tree))
+
+
+def _own_sections(tree: DocTree, index: int, nesting: frozenset[tuple[str, str]]) -> frozenset[int]:
     children = [s for s in tree.sections if s.parent == index]
     own = {index}
-    for child in _before_restart(children):
-        own |= own_sections(tree, child.index)
+    for child in _before_restart(_outermost(children, nesting)):
+        own |= _own_sections(tree, child.index, nesting)
     return frozenset(own)
+
+
+def _nesting(tree: DocTree) -> frozenset[tuple[str, str]]:
+    """(outer kind, inner kind) for every heading kind that stands directly under another in
+    the plan: its own hierarchy (节 over `一、`), whatever kinds a plan happens to use."""
+    return frozenset(
+        (tree.sections[s.parent].kind, s.kind)
+        for s in tree.sections
+        if s.parent is not None and tree.sections[s.parent].kind != s.kind
+    )
+
+
+def _outermost(sections: Sequence[Section], nesting: frozenset[tuple[str, str]]) -> list[Section]:
+    """The sibling `sections` of no kind that stands under another kind among them: the others
+    belong to a heading of that kind the extract lost."""
+    kinds = {s.kind for s in sections}
+    return [s for s in sections if not any((kind, s.kind) in nesting for kind in kinds - {s.kind})]
 
 
 def _before_restart(sections: Sequence[Section]) -> list[Section]:

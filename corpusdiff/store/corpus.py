@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -50,6 +51,15 @@ class Entry:
     id: str
     path: Path
     metadata: Metadata
+
+
+class SecondSource(StrEnum):
+    """What `ingest` does with a report already in the corpus from another source (another
+    file or format of the same edition: a .txt and its .docx, a text file and its portal page)."""
+
+    REFUSE = "refuse"  # the default: one line naming the document, nothing written
+    REPLACE = "replace"  # the new file becomes the document's source: a new revision of it
+    AS_NEW = "as-new"  # a document of its own beside the other (`…-2`), with a warning
 
 
 @dataclass(frozen=True)
@@ -325,6 +335,7 @@ def ingest(
     progress: Callable[[int], Callable[[int], None]] = lambda total: lambda n: None,
     runner: Runner = SERIAL,
     allow_detached: bool = False,
+    second_source: SecondSource = SecondSource.REFUSE,
 ) -> list[IngestResult]:
     """Normalise reports into the corpus and commit the changed documents.
 
@@ -332,7 +343,8 @@ def ingest(
     serial, under the corpus lock. One commit per changed document, or in bulk (more than
     BULK_THRESHOLD changed) one commit per COMMIT_CHUNK documents. The git state is checked
     before anything is written, every write is planned before the first, and a failure puts
-    back what the run had not committed (docs/limits.md).
+    back what the run had not committed (docs/limits.md). A report the corpus holds from
+    another source is refused, replaces that source, or is added beside it (`second_source`).
     """
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
@@ -349,7 +361,7 @@ def ingest(
         # checked holding the lock: another ingest's commit in progress is no stale git lock
         gitstore.refuse_unfinished_operation(repo)
         gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
-        placer = _Placer(repo, root.resolve(), load_manifest(root), force)
+        placer = _Placer(repo, root.resolve(), load_manifest(root), force, second_source)
         placer.expect(reports, documents)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
@@ -403,9 +415,15 @@ class _Placer:
     once per run."""
 
     def __init__(
-        self, repo: Repo, root: Path, manifest: Mapping[str, Mapping[str, object]], force: bool
+        self,
+        repo: Repo,
+        root: Path,
+        manifest: Mapping[str, Mapping[str, object]],
+        force: bool,
+        second_source: SecondSource = SecondSource.REFUSE,
     ) -> None:
         self.repo, self.root, self.manifest, self.force = repo, root, manifest, force
+        self.second_source = second_source
         self.repo_root = gitstore.work_tree(repo)
         self.by_sha: dict[str, Entry] = {}
         self.by_name: dict[str, Entry] = {}
@@ -470,7 +488,7 @@ class _Placer:
         return any(han_likeness(mine, han_bigrams(other)) < SAME_REPORT for other in others)
 
     def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
-        existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name)
+        existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name) or self._replaced(raw, document)
         doc_id = existing.id if existing else self._new_id(raw, document)
         self.placed_sources[doc_id] = raw.sha256
         target = confine.writable(self.root, self.root / f"{doc_id}.md")
@@ -548,10 +566,45 @@ class _Placer:
             f"`date:` in {MANIFEST}) to keep the series' ids alike",
         )
 
+    def _replaced(self, raw: RawReport, document: NormalizedDocument) -> Entry | None:
+        """The document a new source is to replace (`--replace`); None for a report the corpus
+        does not hold, or one added beside it (`--as-new`). Refused by default, naming it."""
+        if self.second_source is SecondSource.AS_NEW:
+            return None
+        found = self._twin("", document.metadata, render(document))
+        if found is None:
+            return None
+        twin, share = found
+        held = f"{raw.name}: the same report as {twin.id} ({share:.0%} of their text alike"
+        if twin.id in self.placed_texts:
+            raise CorpusError(
+                f"{held}, given earlier in this run): one report given twice; ingest one of the two files, "
+                "or pass --as-new to keep both"
+            )
+        if self.second_source is SecondSource.REFUSE:
+            source = twin.metadata.source.file if twin.metadata.source else "another file"
+            raise CorpusError(
+                f"{held}, ingested from {source}); nothing was ingested: pass --replace to make "
+                f"{raw.name} its source (a new revision of {twin.id}), or --as-new to keep both"
+            )
+        return twin
+
     def _twin_warning(self, doc_id: str, metadata: Metadata, text: str) -> tuple[str, ...]:
-        """A new document that is an edition already in its series (one report ingested from
-        two sources: a text file and a portal page, a Word file and a PDF) would show twice in
-        every timeline; say so, naming the other, rather than leave the user to find out."""
+        """A new document added beside an edition already in its series (`--as-new`) shows
+        twice in every timeline; say so, naming the other."""
+        found = self._twin(doc_id, metadata, text)
+        if found is None:
+            return ()
+        twin, share = found
+        return (
+            f"the same report as {twin.id} ({share:.0%} of their text alike): the series now "
+            f"holds it twice; if it is one report, keep one (git rm the other's file and commit)",
+        )
+
+    def _twin(self, doc_id: str, metadata: Metadata, text: str) -> tuple[Entry, float] | None:
+        """The edition of the corpus (or of this run) that is the report `text` again, from
+        another source (a text file and a portal page, a Word file and a PDF), with their
+        likeness; None when the series holds no such edition."""
         mine: frozenset[str] | None = None
         for entry in self.known:
             if entry.id == doc_id or not _same_slot(entry.metadata, metadata):
@@ -560,11 +613,8 @@ class _Placer:
             mine = mine if mine is not None else han_bigrams(text)
             share = han_likeness(mine, han_bigrams(other))
             if share >= SAME_REPORT:
-                return (
-                    f"the same report as {entry.id} ({share:.0%} of their text alike): the series now "
-                    f"holds it twice; if it is one report, keep one (git rm the other's file and commit)",
-                )
-        return ()
+                return entry, share
+        return None
 
 
 #: Two documents whose Han-character bigrams overlap this much (Jaccard) are one report: a

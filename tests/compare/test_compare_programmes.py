@@ -39,13 +39,24 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # labelled and committed before the rule was run on them) scored once, after that round's rules
 # were fixed: 0.781 / 0.926 (0.568 / 0.926 with the rule before them, same run); below issue 14's
 # 0.90 bar: its errors (定心丸, 四两拨千斤, 两岸一家亲, 双目标, 双结合, 三网) are read now, so it
-# tunes from the next round on. Its floor sits a little below that one score.
+# tunes from the next round on. Issue 14's third round (an -ism, a goal named as such, 一切 and its
+# like no count, a moral norm, verbs of ending an old system or a foe and of holding a belief, a
+# flaw, a pipe dream, an idea or a role after the quote, something eaten, a craft in apposition),
+# tuned on held_out_3 and held_out_4 after each was scored once, in one run: held_out_4 (national
+# 1979, 1982, 1984, labelled and committed before the rule was run on them) scored once before
+# these rules 0.364 / 0.800, with them 1.000 / 0.800; held_out_3 0.781 / 0.926 -> 0.929 / 0.963;
+# tuning, tuning-national, held_out and held_out_2 unchanged. held_out_5 (national 1986, 1988, labelled
+# and committed with held_out_4) scored once, after those rules were fixed and committed: 0.833 /
+# 0.714 (the same with the rule before them); its errors (百家争鸣、百花齐放 kept; 一个国家，两种制度,
+# 放、调、管 missed) were seen then and are not yet tuned on.
 FLOORS = {
     "tuning": (0.97, 0.96),
     "tuning-national": (0.96, 0.91),
     "held_out": (0.96, 0.97),
     "held_out_2": (0.97, 0.97),
-    "held_out_3": (0.75, 0.90),
+    "held_out_3": (0.90, 0.94),
+    "held_out_4": (0.95, 0.75),
+    "held_out_5": (0.80, 0.70),
 }
 
 
@@ -75,6 +86,7 @@ def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
         ("推行“马上办”。", "马上办"),  # 办: a two-character prefix is enough
         ("办好“海滨音乐节”。", "海滨音乐节"),  # one-character head, three before it
         ("承办“2025海滨音乐节”。", "2025海滨音乐节"),  # a year in a coined name
+        ("推行“一律所一社区”。", "一律所一社区"),  # 一律 opens a counted pair here, not the adverb
     ],
 )
 def test_a_name_shaped_like_a_programme_is_kept_without_context(text: str, kept: str) -> None:
@@ -113,6 +125,7 @@ def test_a_quote_without_shape_or_context_is_not_kept(text: str) -> None:
         ("推出“青苗成长”。", ["青苗成长"]),  # verb of launching
         ("举办“全民挑战”。", ["全民挑战"]),
         ("以“全域联动”为抓手。", ["全域联动"]),  # the lever of a chapter
+        ("第一艘航母“山东舰”入列。", ["山东舰"]),  # the kind of craft a state builds, in apposition
         ("举办“甲子”“乙丑”“丙寅”等系列活动。", ["甲子", "乙丑", "丙寅"]),  # one list, one noun
         ("线上“云游园”和线下“多点开花”模式。", ["云游园", "多点开花"]),  # 和 + modifier joins
     ],
@@ -220,6 +233,19 @@ def test_a_word_composition_needs_a_strong_noun_a_category_or_a_family() -> None
         "鼓励企业建设一批境外“物流仓”。",  # a kind of facility built by the batch
         "加强对小微企业、“三牧”等支持。",  # a category listed after another category
         "以“一幼一长”为重点完善服务。",  # the focus of a policy: a group or an area
+        # issue 14, third round (reports of 1979-1984, held_out_4, and 2013-2015, held_out_3)
+        "坚决实行“三不主义”方针。",  # an -ism is a doctrine
+        "警惕“一切唯指标”。",  # 一切 is a determiner, no count
+        "普及“五德”社会公德。",  # a moral norm is held, like a doctrine
+        "粉碎“三人帮”。",  # a foe smashed
+        "打破“两张皮”。",  # an old system ended
+        "存在“三头管”的弊端。",  # a flaw
+        "让市场吃了“双保险”。",  # something eaten is a figure of speech
+        "逐步实现建立“亚太联盟体系”的迷梦。",  # another's pipe dream, not a scheme run
+        "秉持“两家一亲”。",  # a belief held
+        "弘扬“两家一亲”的理念。",  # an idea, across 的
+        "发挥政府投资“四两之力”的撬动作用。",  # a figure for a role
+        "围绕“三目标”。",  # a goal named as such
     ],
 )
 def test_exclusions(text: str) -> None:

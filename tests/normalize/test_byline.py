@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.structure import is_salutation
 from corpusdiff.types.document import Paragraph
 
 DATA = Path(__file__).parent.parent / "data"
@@ -58,3 +59,27 @@ def test_an_undashed_occasion_line_stands_apart_from_byline_and_salutation(repor
     three paragraphs, each exactly as printed."""
     document = normalize_file(DATA / report)
     assert [block.text for block in document.blocks[:3]] == front
+
+
+@pytest.mark.parametrize(
+    ("report", "byline", "speaker"),
+    [
+        # no title line: `国务院总理李克强各位代表：` is the first line of the file
+        ("metadata/national-glued-byline-gwr.txt", "国务院总理李克强", "李克强"),
+        # title, then byline and salutation on lines of their own, no occasion line between
+        ("metadata/zhejiang-byline-no-occasion-gwr.txt", "浙江省省长王浩", "王浩"),
+        # a plan report under its title: `国务院副总理姚依林各位代表：` on one line
+        ("metadata/vice-premier-glued-byline-plan.txt", "国务院副总理姚依林", "姚依林"),
+    ],
+)
+def test_a_byline_without_an_occasion_line_stands_apart_from_the_salutation(
+    report: str, byline: str, speaker: str
+) -> None:
+    """With no occasion line above it, the byline is still a paragraph of its own and the
+    salutation after it is one the structure recognises (trace and timeline pass it over);
+    the speaker is read from the byline."""
+    document = normalize_file(DATA / report)
+    opening = [block.text for block in document.blocks[:3] if isinstance(block, Paragraph)]
+    assert opening[:2] == [byline, "各位代表："]
+    assert is_salutation(opening[1])
+    assert document.metadata.speaker == speaker

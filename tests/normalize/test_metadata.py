@@ -140,7 +140,13 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
             ["（2024年1月18日在杭州市第十四届人民代表大会第四次会议上）", "杭州市市长　姚高员"],
             Occasion("2024-01-18", "杭州市第十四届人民代表大会第四次会议", True, "姚高员", "杭州市市长"),
         ),
-        (["国务院总理李克强", "各位代表："], Occasion()),  # a byline without an occasion line
+        # a byline without an occasion line names the speaker, alone or glued to the salutation
+        (["国务院总理李克强", "各位代表："], Occasion(speaker="李克强", office="国务院总理")),
+        (["广东省省长王伟中各位代表："], Occasion(speaker="王伟中", office="广东省省长")),
+        # an unpunctuated run longer than any byline is text, whatever it ends with, and so is
+        # a short one whose office names no seat
+        (["我们要认真落实党中央国务院的各项决策部署全力支持区长张三"], Occasion()),
+        (["认真听取市长意见", "各位代表："], Occasion()),
     ],
 )
 def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:

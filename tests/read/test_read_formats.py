@@ -310,3 +310,30 @@ def test_an_older_page_laid_out_in_a_table_with_lines_ended_by_br_reads_line_by_
     assert _numbered_headings(document) == [_SOURCE_2016[8]]
     paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert paragraphs == [_SOURCE_2016[n] for n in (0, 2, 11, 13)]
+
+
+#: A page's paragraph that lacks its closing `。` (govcn/2015.html prints `主要做了以下工作` so)
+#: before a paragraph that opens with `一是`; a paragraph a `<br>` breaks in mid-sentence; and one a
+#: stray `</p><p>` breaks in mid-sentence (govcn/2015.html's `今年也</p><p>要再减少…`).
+_PARAGRAPHS_PAGE = """<html><head><meta charset="utf-8"></head><body><div class="article">
+<p>各位代表：</p>
+<p>现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。</p>
+<h5>一、2014年工作回顾</h5>
+<p>过去一年，困难和挑战比预想的大。我们迎难而上，主要做了以下工作</p>
+<p>一是在区间调控基础上实施定向调控，保持经济稳定增长。面对经济下行压力加大态势，我们保持战略定力。</p>
+<p>二是深化改革开放，激发经济社会发展活力。针对束缚发展的体制机制障碍，<br>我们通过全面深化改革，以释放市场活力对冲经济下行压力。</p>
+<p>持续打好扶贫攻坚战，实施精准扶贫、精准脱贫。难度再大，今年也</p><p>要再减少农村贫困人口1000万人以上。</p>
+</div></body></html>"""
+
+
+def test_a_page_paragraph_ends_where_its_element_ends_even_without_a_full_stop() -> None:
+    document = _normalize(_PARAGRAPHS_PAGE.encode("utf-8"), "page.html")
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[2] == "过去一年，困难和挑战比预想的大。我们迎难而上，主要做了以下工作"
+    assert paragraphs[3].startswith("一是在区间调控基础上")
+    assert paragraphs[4] == (
+        "二是深化改革开放，激发经济社会发展活力。针对束缚发展的体制机制障碍，"
+        "我们通过全面深化改革，以释放市场活力对冲经济下行压力。"
+    )
+    assert paragraphs[5] == "持续打好扶贫攻坚战，实施精准扶贫、精准脱贫。难度再大，今年也要再减少农村贫困人口1000万人以上。"
+    assert len(paragraphs) == 6

@@ -307,3 +307,25 @@ def test_a_pdf_with_neither_text_nor_images_is_called_damaged_not_a_scan(data: b
     with pytest.raises(InputError) as refused:
         decode_report(data, "cut.pdf")
     assert "damaged" in str(refused.value) and "scan" not in str(refused.value)
+
+
+def test_a_paragraph_without_its_full_stop_ends_where_the_page_ends_it() -> None:
+    """govcn/2015 prints `…主要做了以下工作` without its `。`; set as a PDF, the line ends short of
+    the margin and the next paragraph opens with `一是`: two paragraphs, as on the page."""
+    opening = "过去一年，困难和挑战比预想的大。我们迎难而上，主要做了以下工作"
+    item = "一是在区间调控基础上实施定向调控，保持经济稳定增长。面对经济下行压力加大态势，我们保持战略定力，稳定宏观经济政策。"
+    data = typeset([Block(opening, indent=2), Block(item, indent=2)], Page(running_head=""))
+    paragraphs = [b.text for b in _normalize(data, "2015.pdf").blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [opening, item]
+
+
+def test_a_sentence_end_before_a_number_too_wide_for_the_room_left_does_not_end_the_paragraph() -> None:
+    """The line ends on `；` with room for a character but not for `6600`, which a line never
+    breaks: the layout broke there, not the paragraph (govcn/2015 printed by Chromium)."""
+    first = "人民生活有新的改善，全国居民人均可支配收入实际增长，农村贫困人口减少；"
+    assert len(first) == 35  # one character short of the 36-character measure
+    text = first + "6600多万农村人口饮水安全问题得到解决；出境旅游超过1亿人次。"
+    around = "过去一年，我国发展面临的国际国内环境复杂严峻，全球经济复苏艰难曲折，主要经济体走势分化。" * 3
+    data = typeset([Block(around), Block(text), Block(around)], Page(running_head=""))
+    paragraphs = [b.text for b in _normalize(data, "x.pdf").blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [around, text, around]

@@ -12,7 +12,8 @@ timeline says about itself:
   item in common).
 
 `python -m tests.series.lineages` prints the report for the national reports (NATIONAL_DIR, or
-$CORPUSDIFF_SHARED/corpora/national-gwr/wikisource; held-out lineages listed apart).
+$CORPUSDIFF_SHARED/corpora/national-gwr/wikisource): the lineages tuned on, the first held-out
+six and each later held-out set (`set:` in the labels, e.g. fresh-2026-12) on lines of their own.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ class Lineage:
     level: str  # unit (the timeline's task level) or group
     items: Mapping[str, str | None]  # year -> first words (`A … B`: starts with A, contains B)
     held_out: bool = False
+    #: The held-out set a lineage was labelled in (`set:`), None for the first 31: a set chosen
+    #: later is scored on its own line, so that each is judged once, unseen.
+    label_set: str | None = None
 
     @property
     def thread_level(self) -> str:
@@ -78,9 +82,25 @@ def load_lineages(path: Path = LABELS) -> list[Lineage]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert raw, f"{path} holds no labels"
     return [
-        Lineage(entry["name"], entry["level"], dict(entry["items"]), bool(entry.get("held_out")))
+        Lineage(
+            entry["name"],
+            entry["level"],
+            dict(entry["items"]),
+            bool(entry.get("held_out")),
+            entry.get("set"),
+        )
         for entry in raw
     ]
+
+
+def in_set(lineages: Sequence[Lineage], label_set: str) -> list[Lineage]:
+    """The lineages of one later held-out set."""
+    return [x for x in lineages if x.label_set == label_set]
+
+
+def first_labels(lineages: Sequence[Lineage]) -> list[Lineage]:
+    """The lineages labelled first (tuned on and the first held-out six), without later sets."""
+    return [x for x in lineages if x.label_set is None]
 
 
 def edition_id(year: str) -> str:
@@ -264,9 +284,11 @@ def national_timeline(
 
 def report(timeline: Timeline, diffs: Sequence[DiffResult], lineages: Sequence[Lineage]) -> str:
     lines = []
+    later_sets = sorted({x.label_set for x in lineages if x.label_set is not None})
     for title, chosen in (
         ("tuned on", [x for x in lineages if not x.held_out]),
-        ("held out", [x for x in lineages if x.held_out]),
+        ("held out", [x for x in first_labels(lineages) if x.held_out]),
+        *((f"held out, set {name}", in_set(lineages, name)) for name in later_sets),
     ):
         result = score(timeline, diffs, chosen)
         lines.append(

@@ -20,6 +20,7 @@ from corpusdiff.render.timeline import thread_cells
 from corpusdiff.series.timeline import (
     GAP_LINK_PROBABILITY,
     GROUP,
+    MERGE_SURE,
     TASK,
     Chain,
     Link,
@@ -377,6 +378,24 @@ def test_a_doubtful_merge_across_an_edition_counts_where_the_one_to_one_step_com
     assert nodes(chain_items(items, alone)) == [[(0, 0), (1, 2), (2, 5)], [(2, 4), (3, 8)]]
 
 
+def test_a_lineage_that_ends_meets_the_one_the_diff_merges_into_the_same_unit() -> None:
+    # 0/4 -> 1/6 -> 2/9 is one lineage; 0/5 ends in edition 0. The diff of editions 0 and 2
+    # pairs 0/5 with 2/9 one to one (0.9) and merges 0/4 into 2/9: the lineages meet in 2/9
+    called = {
+        (0, 1): [Link(4, 6, 0.9)],
+        (1, 2): [Link(6, 9, 0.9)],
+        (0, 2): [Link(5, 9, 0.9), Link(4, 9, 0.3, MERGE)],
+    }
+    main, met = chain_items([[4, 5], [6], [9]], called)
+    assert (main.nodes, met.nodes) == (((0, 4), (1, 6), (2, 9)), ((0, 5), (2, 9)))
+    assert met.shared == (1,) and met.evidence == (((0, 2), Link(5, 9, 0.9)),)
+    # a doubtful pair, or a merge of a unit that is not of 2/9's lineage, joins nothing
+    doubtful = {**called, (0, 2): [Link(5, 9, GAP_LINK_PROBABILITY - 0.1), Link(4, 9, 0.3, MERGE)]}
+    elsewhere = {**called, (0, 1): [Link(4, 6, 0.9)], (0, 2): [Link(5, 9, 0.9), Link(3, 9, 0.3, MERGE)]}
+    assert nodes(chain_items([[4, 5], [6], [9]], doubtful)) == [[(0, 4), (1, 6), (2, 9)], [(0, 5)]]
+    assert nodes(chain_items([[3, 4, 5], [6], [9]], elsewhere)) == [[(0, 3)], [(0, 4), (1, 6), (2, 9)], [(0, 5)]]
+
+
 def test_a_confident_split_across_a_gap_joins_its_own_units_before_the_one_to_one_pair() -> None:
     # 0/1 is absent from edition 1; the diff of editions 0 and 2 continues it as 2/8 and cuts
     # 2/9 from it, the split the surer: taken first, it still joins 2/9 itself
@@ -541,6 +560,40 @@ def test_a_step_the_diff_skipping_an_edition_gainsays_is_no_step() -> None:
         ]
 
 
+def test_a_step_two_diffs_outweigh_gives_way_to_the_split_they_confirm() -> None:
+    # 0/1 -> 1/4 (0.99); 1 -> 2 pairs 1/4 with 2/8 (0.57) and cuts 2/9 from it (0.48); the diff
+    # skipping edition 1 pairs 0/1 with 2/9 (0.53) and cuts 2/8 from it (0.23). Two diffs weigh
+    # 1/4 -> 2/9 more (1.01 against 0.80): the lineage goes on in 2/9, and 2/8 is cut from 0/1
+    links = {
+        (0, 1): [Link(1, 4, 0.99)],
+        (1, 2): [Link(4, 8, 0.57), Link(4, 9, 0.48, SPLIT)],
+        (0, 2): [Link(1, 9, 0.53), Link(1, 8, 0.23, SPLIT)],
+    }
+    main, cut = chain_items([[1], [4], [8, 9]], links)
+    assert (main.nodes, cut.nodes) == (((0, 1), (1, 4), (2, 9)), ((0, 1), (2, 8)))
+    assert [pair for pair, _ in main.evidence] == [(0, 1), (1, 2)] and main.evidence[1][1].relation == SPLIT
+    assert cut.shared == (0,) and cut.evidence == (((0, 2), Link(1, 8, 0.23, SPLIT)),)
+    # a surer step (0.90 + 0.23 against 1.01) stands, and 2/9 is cut from 1/4 as the diff says;
+    # so does a step whose alternative the differ is fairly sure is a split (taken before)
+    sure = {**links, (1, 2): [Link(4, 8, 0.9), Link(4, 9, 0.48, SPLIT)]}
+    surely_cut = {**links, (1, 2): [Link(4, 8, 0.57), Link(4, 9, MERGE_SURE, SPLIT)]}
+    for stands in (sure, surely_cut):
+        assert nodes(chain_items([[1], [4], [8, 9]], stands)) == [[(0, 1), (1, 4), (2, 8)], [(0, 1), (1, 4), (2, 9)]]
+
+
+def test_a_step_two_diffs_outweigh_behind_gives_way_to_the_merge_they_confirm() -> None:
+    # the mirror image: 0/1 -> 1/5 (0.57) with 0/2 merged into 1/5 (0.48), 1/5 -> 2/9 (0.99);
+    # the diff skipping edition 1 pairs 0/2 with 2/9 (0.53) and merges 0/1 into it (0.23)
+    links = {
+        (0, 1): [Link(1, 5, 0.57), Link(2, 5, 0.48, MERGE)],
+        (1, 2): [Link(5, 9, 0.99)],
+        (0, 2): [Link(2, 9, 0.53), Link(1, 9, 0.23, MERGE)],
+    }
+    merged, main = chain_items([[1, 2], [5], [9]], links)
+    assert (merged.nodes, main.nodes) == (((0, 1), (2, 9)), ((0, 2), (1, 5), (2, 9)))
+    assert merged.shared == (1,) and merged.evidence[0][1].relation == MERGE
+
+
 def test_a_step_the_diff_skipping_an_edition_gainsays_ahead_is_no_step() -> None:
     # the mirror image in time: 0/8 -> 1/4 -> 2/1, and 1/5 -> 2/2 from nowhere; the diff of
     # editions 0 and 2 pairs 0/8 with 2/2 at 0.95 and 2/1 with 0/9 (a split): 0/8 -> 1/4 is no
@@ -689,10 +742,22 @@ def test_every_item_has_one_chain_of_its_own_and_is_shared_only_through_a_merge_
         assert len({a[0] for a in chain.nodes}) == len(chain.nodes)
         assert len(chain.evidence) == len(chain.nodes) - 1
         if chain.shared:
-            assert any(link.relation for _, link in chain.evidence)
+            assert any(link.relation for _, link in chain.evidence) or _meets(chain, links)
         for (a, b), (pair, link) in zip(pairwise(chain.nodes), chain.evidence, strict=True):
             assert link in links[pair]  # every step is a pair the differ made,
             assert pair[0] <= a[0] < b[0] <= pair[1]  # between editions the diff spans
+
+
+def _meets(chain: Chain, links: dict[tuple[int, int], list[Link]]) -> bool:
+    """Whether the chain's first shared item is reached by a one-to-one pair whose diff merges
+    another unit into that item (series/timeline.py `_join_meeting`): the differ reports the
+    merge there, naming the other lineage as the merged one."""
+    first = chain.shared[0]
+    if first == 0:
+        return False
+    pair, link = chain.evidence[first - 1]
+    item = chain.nodes[first][1]
+    return not link.relation and any(x.relation == MERGE and x.new == item for x in links[pair])
 
 
 def test_comparison_pairs_put_consecutive_editions_first() -> None:

@@ -117,22 +117,50 @@ def test_the_salutation_addresses_no_plan_item() -> None:
     assert [i.heading for i in result.unaddressed()] == ["六、关于财政、信贷的基本平衡", "结束语"]
 
 
-def test_sections_after_a_lost_heading_do_not_address_the_section_above() -> None:
-    """The plan's extract lost headings (docs/canonical-markdown.md §15): its `一、` sections
-    restart at 一 under one 节, and those after the restart belong to the lost heading, not to
-    the 节 (the Futian plan's 第五节 筑牢金融安全防线 scored 1.00 on 环中心公园活力圈)."""
-    plan = document(
-        "p/l",
-        "2021",
-        "## 第四章 金融\n\n### 第五节 筑牢金融安全防线\n\n#### 一、防范金融风险\n\n"
-        "防范化解地方金融风险，打击非法集资。\n\n"
-        "#### 一、打造环中心公园活力圈\n\n推进环中心公园活力圈规划建设。\n",
-    )
-    report = document("r/l", "2022-01", "## 一、主要任务\n\n高标准建设环中心公园活力圈。\n")
-    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
-    assert item(result, "一、打造环中心公园活力圈").addressed_by == ("r/l",)
-    assert item(result, "第五节 筑牢金融安全防线").passages == ()
+PARK = "推进环中心公园活力圈规划建设。"
+FINANCE = "防范化解地方金融风险，打击非法集资。"
+
+
+def park_trace(plan_body: str) -> Trace:
+    """A plan (body given) traced into one report (`r/x`) whose one task is the park ring."""
+    plan = document("p/x", "2021", plan_body)
+    report = document("r/x", "2022-01", "## 一、主要任务\n\n高标准建设环中心公园活力圈。\n")
+    return trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+
+
+@pytest.mark.parametrize(
+    ("plan_body", "finance"),
+    [
+        # The plan's extract lost headings (docs/canonical-markdown.md §15): its `一、` sections
+        # restart at 一 under one 节, and those after the restart belong to the lost heading, not
+        # to the 节 (the Futian plan's 第五节 筑牢金融安全防线 scored 1.00 on 环中心公园活力圈).
+        (
+            f"## 第四章 金融\n\n### 第五节 筑牢金融安全防线\n\n#### 一、防范金融风险\n\n{FINANCE}\n\n"
+            f"#### 一、打造环中心公园活力圈\n\n{PARK}\n",
+            "第五节 筑牢金融安全防线",
+        ),
+        # A lost heading that was the first of its kind leaves no restart: the chapter's 第一节
+        # is gone, so its `一、` sections sit directly under 第四章, beside 第二节, although `一、`
+        # stands under a 节 everywhere else in the plan. They are the lost 节's, not the chapter's.
+        (
+            f"## 第四章 金融\n\n#### 一、打造环中心公园活力圈\n\n{PARK}\n\n"
+            f"### 第二节 筑牢金融安全防线\n\n#### 一、防范金融风险\n\n{FINANCE}\n",
+            "第二节 筑牢金融安全防线",
+        ),
+    ],
+    ids=["numbering-restarts", "lost-first-heading"],
+)
+def test_sections_under_a_lost_heading_do_not_address_the_sections_above(plan_body: str, finance: str) -> None:
+    result = park_trace(plan_body)
+    assert item(result, "一、打造环中心公园活力圈").addressed_by == ("r/x",)
+    assert item(result, finance).passages == ()
     assert item(result, "第四章 金融").passages == ()
+
+
+def test_a_chapter_with_sections_of_one_kind_keeps_them_all() -> None:
+    """Sub-sections of one kind under a heading are its own: nothing was lost."""
+    result = park_trace(f"## 第四章 金融\n\n### 第一节 建设公园\n\n{PARK}\n\n### 第二节 筑牢金融安全防线\n\n{FINANCE}\n")
+    assert item(result, "第四章 金融").addressed_by == ("r/x",)
 
 
 def test_passage_says_where_in_the_report() -> None:

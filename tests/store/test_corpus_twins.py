@@ -1,13 +1,21 @@
 """One report ingested twice from two sources (a UTF-8 file and a GBK copy, a text file and a
-portal page) would be two editions of its series; ingest says so and names the other."""
+portal page, a .txt and its .docx) would be two editions of its series. By default ingest
+refuses the second, naming the document, and leaves the corpus exactly as it was; `--replace`
+makes the new file that document's source (a new revision, its provenance in the commit);
+`--as-new` adds it beside the other and warns."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from corpusdiff.store.corpus import SAME_REPORT, ingest
+from corpusdiff.canonical.markdown import read_metadata
+from corpusdiff.cli.main import main
+from corpusdiff.errors import CorpusError
+from corpusdiff.store import git as gitstore
+from corpusdiff.store.corpus import SAME_REPORT, SecondSource, ingest
 from corpusdiff.text.chars import han_bigrams, han_likeness
 from tests.conftest import SEEDS
 
@@ -29,17 +37,66 @@ def _twin_warnings(warnings: tuple[str, ...]) -> list[str]:
     return [w for w in warnings if w.startswith("the same report as ")]
 
 
-def test_a_second_source_of_an_ingested_report_is_named_as_its_twin(tmp_path: Path, gbk_copy: Path) -> None:
+def _state(corpus: Path) -> tuple[str, dict[str, bytes]]:
+    """HEAD and every file of the corpus outside .git, to show a refusal changed nothing."""
+    repo = gitstore.open_repo(corpus)
+    files = {
+        p.relative_to(corpus).as_posix(): p.read_bytes()
+        for p in sorted(corpus.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(corpus).parts
+    }
+    return repo.head.commit.hexsha, files
+
+
+def test_a_second_source_of_an_ingested_report_is_refused_naming_it(tmp_path: Path, gbk_copy: Path) -> None:
     corpus = tmp_path / "corpus"
     (first,) = ingest(corpus, [PLAN_2022])
-    (second,) = ingest(corpus, [gbk_copy])
+    before = _state(corpus)
+    with pytest.raises(CorpusError) as refused:
+        ingest(corpus, [gbk_copy])
+    message = str(refused.value)
+    assert message.startswith(f"{gbk_copy.name}: the same report as {first.id} (")
+    assert "--replace" in message and "--as-new" in message and "\n" not in message
+    assert _state(corpus) == before
+
+
+def test_twins_in_one_run_are_refused_before_anything_is_written(tmp_path: Path, gbk_copy: Path) -> None:
+    corpus = tmp_path / "corpus"
+    ingest(corpus, [PLAN_2025])
+    before = _state(corpus)
+    with pytest.raises(CorpusError, match="given earlier in this run"):
+        ingest(corpus, [PLAN_2022, gbk_copy], second_source=SecondSource.REPLACE)
+    with pytest.raises(CorpusError, match="--as-new"):
+        ingest(corpus, [PLAN_2022, gbk_copy])
+    assert _state(corpus) == before
+
+
+def test_replace_makes_the_new_file_the_documents_source(tmp_path: Path, gbk_copy: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (first,) = ingest(corpus, [PLAN_2022])
+    (second,) = ingest(corpus, [gbk_copy], second_source=SecondSource.REPLACE)
+    assert (second.id, second.action) == (first.id, "updated")
+    assert sorted(p.name for p in corpus.rglob("*.md")) == [first.path.name]
+    source = read_metadata(first.path.read_text(encoding="utf-8")).source
+    assert source is not None and source.file.endswith(gbk_copy.name) and source.encoding != "utf-8"
+    repo = gitstore.open_repo(corpus)
+    (latest, *_) = gitstore.history(repo, first.path)
+    assert latest.trailers["Source-sha256"] == source.sha256 != read_metadata(
+        gitstore.file_at_revision(repo, first.path, "HEAD~1")
+    ).source.sha256  # type: ignore[union-attr]
+
+
+def test_as_new_adds_a_second_document_and_names_its_twin(tmp_path: Path, gbk_copy: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (first,) = ingest(corpus, [PLAN_2022])
+    (second,) = ingest(corpus, [gbk_copy], second_source=SecondSource.AS_NEW)
     assert second.action == "added" and second.id != first.id
     (warning,) = _twin_warnings(second.warnings)
     assert warning.startswith(f"the same report as {first.id} (")
 
 
-def test_twins_in_one_run_are_named_too(tmp_path: Path, gbk_copy: Path) -> None:
-    first, second = ingest(tmp_path / "corpus", [PLAN_2022, gbk_copy])
+def test_twins_in_one_run_added_as_new_are_named_too(tmp_path: Path, gbk_copy: Path) -> None:
+    first, second = ingest(tmp_path / "corpus", [PLAN_2022, gbk_copy], second_source=SecondSource.AS_NEW)
     assert second.id != first.id and first.path.exists() and second.path.exists()
     assert not _twin_warnings(first.warnings)
     assert _twin_warnings(second.warnings) == [
@@ -66,3 +123,18 @@ def test_likeness_separates_one_report_from_two_years() -> None:
     assert han_likeness(plan_2022, plan_2022) == 1.0
     assert han_likeness(plan_2022, plan_2025) < SAME_REPORT / 2
     assert han_likeness(frozenset(), frozenset()) == 0.0
+
+
+def test_the_cli_refuses_a_second_source_with_one_line_and_exit_2(tmp_path: Path, gbk_copy: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (first,) = ingest(corpus, [PLAN_2022])
+    before = _state(corpus)
+    refused = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(gbk_copy)])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    (line,) = refused.stderr.strip().splitlines()
+    assert first.id in line and "--replace" in line and "--as-new" in line
+    assert _state(corpus) == before
+    both = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", "--replace", "--as-new", str(gbk_copy)])
+    assert both.exit_code == 2 and "contradict" in both.stderr
+    replaced = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", "--replace", str(gbk_copy)])
+    assert replaced.exit_code == 0 and replaced.stdout.split()[:2] == ["updated", first.id]

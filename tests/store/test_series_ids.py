@@ -74,7 +74,8 @@ def test_ids_are_never_rewritten_and_a_coarser_edition_is_warned(
 
 def test_a_second_source_of_one_report_is_no_second_edition(tmp_path: Path, reports: dict[str, Path]) -> None:
     corpus = tmp_path / "corpus"
-    _, warned = corpusdiff(corpus, "ingest", str(reports["2017"]), str(reports["2017-govcn"]), str(reports["2016"]))
+    files = (str(reports["2017"]), str(reports["2017-govcn"]), str(reports["2016"]))
+    _, warned = corpusdiff(corpus, "ingest", "--as-new", *files)  # kept beside it, as asked
     assert sorted(listed_ids(corpus)) == [f"{GWR}/2016", f"{GWR}/2017", f"{GWR}/2017-2"]
     assert f"the same report as {GWR}/2017 (" in warned
 
