@@ -20,7 +20,16 @@ a K-dimensional latent topic space, `text.vectors.latent_cosine_matrix`, learned
 both editions' units over their words), `lsa2 K` (the same over character bigrams), `lsa+c K` and
 `lsa2+c K` (the space learned with every other edition of the pair's corpus too, the reports in the
 same folder: which words go together is a corpus's own knowledge, no labels are read). The sizes
-K are LATENT_DIMENSIONS; the space is chosen by the out-of-fold column only.
+K are LATENT_DIMENSIONS; the space is chosen by the out-of-fold column only. Issue 14 (X3), meaning
+between leads (headline to headline, 智慧福田全面建设 -> 智慧城区成效显著): `lead lsa K` / `lead lsa2 K`
+(the cosine of the two units' leads in a space learned from both editions' leads, over words /
+character bigrams), `+c` (with the corpus's other editions' leads), `+u` (learned from every unit
+of both editions and the corpus, the leads placed in it); `ppmi` and `ppmi lead` (each word a
+vector of the words it shares a sentence with more often than chance, over the sentences of both
+editions and the corpus's others; a unit or lead is its words' TF-IDF-weighted sum,
+`text.vectors.ppmi_cosine_matrix`). Last, the gate table: among the pairs the prefilter never
+scores, how many labelled ones each meaning signal ranks in its top N (what a gate letting those
+N pairs through to the model would let in, and at what cost in pairs).
 """
 
 from __future__ import annotations
@@ -43,10 +52,17 @@ if TYPE_CHECKING:
 
     from corpusdiff.compare.core import Candidates, UnitPairs
     from corpusdiff.text.segment import Segmenter
-    from corpusdiff.types.tree import DocTree
+    from corpusdiff.types.tree import DocTree, Unit
 
 #: The latent-space sizes tried for the topic signals (`lsa K`: words, `lsa2 K`: character bigrams).
 LATENT_DIMENSIONS = (10, 25, 50, 100, 200)
+#: The latent-space sizes tried for the leads (short texts: fewer directions).
+LEAD_DIMENSIONS = (10, 25, 50, 100)
+#: How the leads' latent space is learned: from the two editions' leads, with the corpus's other
+#: leads (`+c`), or from every unit of the editions and the corpus (`+u`).
+LEAD_SPACES = ("", "+c", "+u")
+#: The gate table's sizes: a gate lets the N never-scored pairs a signal ranks highest through.
+GATE_SIZES = (100, 500, 2000)
 SIGNALS = (
     "neighbours",
     "gap",
@@ -58,7 +74,12 @@ SIGNALS = (
     *(f"lsa2 {k}" for k in LATENT_DIMENSIONS),
     *(f"lsa+c {k}" for k in LATENT_DIMENSIONS),
     *(f"lsa2+c {k}" for k in LATENT_DIMENSIONS),
+    *(f"lead {tokens}{space} {k}" for tokens in ("lsa", "lsa2") for space in LEAD_SPACES for k in LEAD_DIMENSIONS),
+    "ppmi",
+    "ppmi lead",
 )
+#: The signals about meaning, ranked for the gate table.
+MEANING = tuple(name for name in SIGNALS if name.startswith(("lsa", "lead lsa", "ppmi")))
 #: The probability below which a labelled pair is one the model misses.
 LOW = 0.5
 
@@ -117,9 +138,47 @@ def topic_signals(
     return [signal(latent_cosine_matrix(left, right, k, context)) for k in LATENT_DIMENSIONS]
 
 
-def corpus_texts(labels: Mapping[str, Any]) -> list[str]:
-    """The initiative units' texts of every other edition of the corpus the label file's pair
-    belongs to (the reports beside its two in the same folder): a corpus knows its own vocabulary."""
+def lead_signals(
+    leads: Sequence[Sequence[Sequence[str]]],
+    units: Sequence[Sequence[str]],
+    dimensions: Sequence[int] = LEAD_DIMENSIONS,
+) -> list[Callable[[int, int], float]]:
+    """The cosine of two units' leads in a latent space learned from the editions' leads (`leads`:
+    old, new, the corpus's others), with the corpus's other leads too, or with every unit (`units`:
+    both editions' and the corpus's): each of LEAD_SPACES, one signal per size in `dimensions`."""
+    from corpusdiff.text.vectors import latent_cosine_matrix
+
+    def signal(cosines: np.ndarray) -> Callable[[int, int], float]:
+        return lambda i, j: float(cosines[i, j])
+
+    contexts = {"": (), "+c": leads[2], "+u": units}
+    return [
+        signal(latent_cosine_matrix(leads[0], leads[1], k, contexts[space]))
+        for space in LEAD_SPACES
+        for k in dimensions
+    ]
+
+
+def ppmi_signals(
+    texts: tuple[Sequence[str], Sequence[str], Sequence[str]],
+    leads: tuple[Sequence[str], Sequence[str]],
+    seg: Segmenter,
+) -> list[Callable[[int, int], float]]:
+    """`ppmi` and `ppmi lead`: the PPMI cosines of the units' words and of their leads' words,
+    the co-occurrences counted within the sentences of both editions' and the corpus's units."""
+    from corpusdiff.text.sentences import sentences
+    from corpusdiff.text.vectors import ppmi_cosine_matrix
+
+    said = [seg.words(s) for part in texts for t in part for s in sentences(t)]
+    words = [[list(seg.words(t)) for t in part] for part in (*texts[:2], *leads)]
+    whole = ppmi_cosine_matrix(words[0], words[1], said)
+    lead = ppmi_cosine_matrix(words[2], words[3], said)
+    return [lambda i, j: float(whole[i, j]), lambda i, j: float(lead[i, j])]
+
+
+def corpus_units(labels: Mapping[str, Any]) -> list[Unit]:
+    """The initiative units of every other edition of the corpus the label file's pair belongs to
+    (the reports beside its two in the same folder): a corpus knows its own vocabulary."""
     from corpusdiff.compare.units import initiative_units
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.structure import build_tree
@@ -130,7 +189,12 @@ def corpus_texts(labels: Mapping[str, Any]) -> list[str]:
         return []  # editions built in a test, not read from a corpus
     folder, suffix = next(iter(pair)).parent, next(iter(pair)).suffix
     others = sorted(p for p in folder.glob(f"*{suffix}") if p not in pair and p.name != "README.md")
-    return [u.text for path in others for u in initiative_units(build_tree(normalize_file(path)))]
+    return [u for path in others for u in initiative_units(build_tree(normalize_file(path)))]
+
+
+def corpus_texts(labels: Mapping[str, Any]) -> list[str]:
+    """The texts of `corpus_units`."""
+    return [u.text for u in corpus_units(labels)]
 
 
 def _orders(old: DocTree, new: DocTree, found: UnitPairs) -> tuple[list[int], list[int]]:
@@ -236,7 +300,7 @@ def pair_rows(
     either way, as the calibration has it) or, with `related`, labelled too: a unit with only a
     `related` partner is wrongly called dropped or new (`make eval`). Refuses a held-out file."""
     from corpusdiff.compare.core import editions_segmenter, match_candidates
-    from corpusdiff.compare.units import _bigrams, _compatible, probability, roles_correspond
+    from corpusdiff.compare.units import _bigrams, _compatible, lead_of, probability, roles_correspond
 
     if labels["meta"].get("held_out"):
         raise HeldOut(f"{name} is held out: its labels choose nothing (see tests/data/labels/initiatives/README.md)")
@@ -250,7 +314,8 @@ def pair_rows(
         [seg.words(u.text) for u in found.old_units], [seg.words(u.text) for u in found.new_units]
     )
     texts = ([u.text for u in found.old_units], [u.text for u in found.new_units])
-    others = corpus_texts(labels)
+    other_units = corpus_units(labels)
+    others = [u.text for u in other_units]
     words = ([seg.words(t) for t in texts[0]], [seg.words(t) for t in texts[1]], [seg.words(t) for t in others])
     bigrams = ([_bigrams(t) for t in texts[0]], [_bigrams(t) for t in texts[1]], [_bigrams(t) for t in others])
     topics = [
@@ -258,6 +323,12 @@ def pair_rows(
         *topic_signals(bigrams[0], bigrams[1]),
         *topic_signals(*words),
         *topic_signals(*bigrams),
+    ]
+    leads = [[lead_of(u) for u in units] for units in (found.old_units, found.new_units, other_units)]
+    topics += [
+        *lead_signals([[seg.words(t) for t in part] for part in leads], [w for part in words for w in part]),
+        *lead_signals([[_bigrams(t) for t in part] for part in leads], [b for part in bigrams for b in part]),
+        *ppmi_signals((*texts, others), (leads[0], leads[1]), seg),
     ]
     signals: list[Callable[[int, int], float]] = [
         neighbours_signal(orders, linked),
@@ -327,12 +398,30 @@ def table(rows: Sequence[PairRow]) -> str:
 
     out = [
         f"scored at p < {LOW}: {counts(low)};  never scored: {counts(unscored)}",
-        f"{'signal':12} {'AUC p<' + str(LOW):>9} {'AUC unscored':>13} {'out of fold: p alone -> p + signal':>36}",
+        f"{'signal':16} {'AUC p<' + str(LOW):>9} {'AUC unscored':>13} {'out of fold: p alone -> p + signal':>36}",
     ]
     for k, name in enumerate(SIGNALS):
         low_auc, unscored_auc = (separation(part, _signal(k)) for part in (low, unscored))
-        out.append(f"{name:12} {low_auc:9.3f} {unscored_auc:13.3f} {alone:29.3f} -> {out_of_fold_auc(low, k):.3f}")
+        out.append(f"{name:16} {low_auc:9.3f} {unscored_auc:13.3f} {alone:29.3f} -> {out_of_fold_auc(low, k):.3f}")
     out.append(f"the model's own probability, same rows: AUC {separation(low, lambda r: r.probability or 0.0):.3f}")
+    return "\n".join(out)
+
+
+def gate_table(rows: Sequence[PairRow]) -> str:
+    """For each meaning signal, the labelled pairs among the N never-scored pairs it ranks highest
+    (each N of GATE_SIZES): what a gate through the prefilter would let in, at the cost of N
+    more pairs for the model to score (ties broken against the labelled pairs)."""
+    unscored = [r for r in rows if r.probability is None]
+    head = " ".join(f"{'top ' + str(n):>9}" for n in GATE_SIZES)
+    out = [
+        f"never scored: {sum(r.label for r in unscored)} labelled among {len(unscored)}; labelled pairs a gate "
+        "would let through",
+        f"{'signal':16} {head}",
+    ]
+    for name in MEANING:
+        k = SIGNALS.index(name)
+        ranked = sorted(unscored, key=lambda r: (-r.signals[k], r.label))
+        out.append(f"{name:16} " + " ".join(f"{sum(r.label for r in ranked[:n]):9d}" for n in GATE_SIZES))
     return "\n".join(out)
 
 
@@ -351,6 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(table(rows))
+    print()
+    print(gate_table(rows))
     return 0
 
 

@@ -64,6 +64,22 @@ from dataclasses import dataclass
 #: dependency: one 2021 release, no stated licence for the data, installs a top-level `data/`
 #: folder): "the leads hold synonyms" 0.49 (same synonym group) / 0.52 (same small class), -> 0.81.
 #: Not built: +0.02-0.03 out of fold is no more than the gap signal above, not built either.
+#: Meaning between leads (issue 14, X3; same command and rows, 72 labelled / 3190 other scored at
+#: p < 0.5, model alone 0.814 out of fold): the leads' cosine in a latent space (K = 10-100) learned
+#: from both editions' leads, over words 0.55-0.62 (-> 0.813-0.815), with the corpus's other leads
+#: 0.57-0.61 (-> 0.813-0.814), from every unit of both editions and the corpus 0.62-0.67 (-> 0.813-
+#: 0.820, K = 50); over character bigrams 0.56-0.58, 0.55-0.62, 0.59-0.65 (-> at most 0.816). PPMI
+#: vectors (words sharing a sentence over both editions and the corpus, `text.vectors.
+#: ppmi_cosine_matrix`): whole units 0.62 (-> 0.812), leads 0.60 (-> 0.814). With
+#: `--related` (178 / 3190, alone 0.779): leads 0.54-0.61 (-> 0.775-0.780), PPMI 0.58 (-> 0.778-0.779).
+#: As a gate through the prefilter (22 labelled among 37,986 pairs never scored), the N pairs a
+#: signal ranks highest hold at best, N = 100 / 500 / 2000: whole-unit LSA with the corpus 4 / 9 / 14
+#: (words K = 100: 4 / 9 / 11; bigrams K = 200: 2 / 7 / 14), the leads' 3 / 5 / 8, PPMI 1 / 2 / 3
+#: (`--related`, 71 among 38,035: 7 / 16 / 31, the leads' 3 / 8 / 21, PPMI 1 / 3 / 10);
+#: 2000 pairs are some 40% more than the model scores (W1: 48,274 unscored, ten times the
+#: candidates) for one labelled pair in 143, and W1 found scoring more pairs worse out of fold. No
+#: signal lifts the out-of-fold AUC by 0.03 (best +0.006): none built, `make xval` and the held-out
+#: rows not run.
 WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5

@@ -51,27 +51,56 @@ def similarity_matrix(left: Sequence[Vector], right: Sequence[Vector]) -> list[d
     return rows
 
 
-def tfidf_matrix(documents: Sequence[Sequence[str]]) -> csr_matrix:
-    """The unit-length TF-IDF rows of `tfidf_vectors` as one sparse documents x vocabulary matrix
-    (numpy and scipy imported here, on first use, so cached paths never load them)."""
+def _term_counts(
+    documents: Sequence[Sequence[str]], vocabulary: np.ndarray | None = None
+) -> tuple[csr_matrix, np.ndarray]:
+    """documents x vocabulary: how often each token occurs in each document, and the vocabulary (the
+    documents' own sorted tokens, or `vocabulary` when given: sorted, holding every token)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    tokens = [token for doc in documents for token in doc]
-    if not tokens:
-        return csr_matrix((len(documents), 0))
+    tokens = np.array([token for doc in documents for token in doc], dtype=str)
     rows = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
-    vocabulary, columns = np.unique(np.array(tokens), return_inverse=True)
+    if vocabulary is None:
+        vocabulary, columns = np.unique(tokens, return_inverse=True)
+    else:
+        columns = np.searchsorted(vocabulary, tokens)
     counts = csr_matrix((np.ones(len(tokens)), (rows, columns)), shape=(len(documents), len(vocabulary)))
     counts.sum_duplicates()
+    return counts, vocabulary
+
+
+def _vocabulary(*collections: Sequence[Sequence[str]]) -> np.ndarray:
+    """The sorted distinct tokens of every document of `collections`."""
+    import numpy as np
+
+    return np.unique(np.array([token for documents in collections for doc in documents for token in doc], dtype=str))
+
+
+def tfidf_matrix(documents: Sequence[Sequence[str]], vocabulary: np.ndarray | None = None) -> csr_matrix:
+    """The unit-length TF-IDF rows of `tfidf_vectors` as one sparse documents x vocabulary matrix
+    (numpy and scipy imported here, on first use, so cached paths never load them); the columns are
+    `vocabulary` (sorted, holding every token) when given, the documents' own tokens otherwise."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    counts, vocabulary = _term_counts(documents, vocabulary)
     frequency = np.bincount(counts.indices, minlength=len(vocabulary))
     idf = np.log((1 + len(documents)) / (1 + frequency)) + 1
     weights = csr_matrix(
         ((1 + np.log(counts.data)) * idf[counts.indices], counts.indices, counts.indptr), shape=counts.shape
     )
-    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    return _unit_rows(weights)
+
+
+def _unit_rows(matrix: csr_matrix) -> csr_matrix:
+    """The rows of a sparse matrix scaled to unit length (empty rows stay empty)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return csr_matrix(weights.multiply(1 / norms[:, None]))
+    return csr_matrix(matrix.multiply(1 / norms[:, None]))
 
 
 def cosine_matrix(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> np.ndarray:
@@ -105,3 +134,29 @@ def latent_cosine_matrix(
     norms = np.linalg.norm(latent, axis=1)
     latent = latent / np.where(norms > 0, norms, 1.0)[:, None]
     return latent[: len(left)] @ latent[len(left) : len(left) + len(right)].T
+
+
+def ppmi_cosine_matrix(
+    left: Sequence[Sequence[str]], right: Sequence[Sequence[str]], sentences: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """Cosines of every left document with every right one as the TF-IDF-weighted sums of their
+    words' co-occurrence vectors: a word's vector holds, for each other word, how much more often
+    than chance the two share a sentence of `sentences` (positive pointwise mutual information).
+    Two texts on one topic in different words come close when their words keep the same company;
+    unlike LSA nothing is cut, so a rare pairing is not lost to the largest directions."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary = _vocabulary(left, right, sentences)
+    present, _ = _term_counts([sorted(set(s)) for s in sentences], vocabulary)
+    together = (present.T @ present).tocoo()
+    off_diagonal = together.row != together.col
+    rows, columns, counts = together.row[off_diagonal], together.col[off_diagonal], together.data[off_diagonal]
+    if not len(counts):
+        return np.zeros((len(left), len(right)))
+    marginal = np.bincount(rows, weights=counts, minlength=len(vocabulary))
+    pmi = np.log(counts * counts.sum() / (marginal[rows] * marginal[columns]))
+    positive = pmi > 0
+    ppmi = csr_matrix((pmi[positive], (rows[positive], columns[positive])), shape=(len(vocabulary),) * 2)
+    units = _unit_rows(csr_matrix(tfidf_matrix([*left, *right], vocabulary) @ ppmi))
+    return (units[: len(left)] @ units[len(left) :].T).toarray()

@@ -93,3 +93,35 @@ def test_the_corpus_context_is_the_other_editions_beside_the_pair() -> None:
     # neither report of the pair (January 2022, October 2023) mentions
     assert any("2024年" in t for t in texts)
     assert corpus_texts({"meta": {"old": "synthetic-old", "new": "synthetic-new"}}) == []
+
+
+def test_a_gate_counts_the_labelled_pairs_a_signal_ranks_highest_among_the_unscored() -> None:
+    from tests.separation_initiatives import GATE_SIZES, MEANING, SIGNALS, PairRow, gate_table
+
+    k = SIGNALS.index(MEANING[0])
+
+    def row(label: int, value: float, probability: float | None = None) -> PairRow:
+        signals = [0.0] * len(SIGNALS)
+        signals[k] = value
+        return PairRow("f", label, probability, tuple(signals))
+
+    others = [row(0, 0.5) for _ in range(GATE_SIZES[0] - 1)]
+    rows = [row(1, 0.9), row(1, 0.5), *others, row(0, 0.1), row(1, 0.95, probability=0.3)]
+    line = next(x for x in gate_table(rows).splitlines() if x.startswith(MEANING[0] + " "))
+    # the scored labelled pair is no gate's business; the second labelled pair ties with the
+    # others at 0.5 and is ranked below them, out of the top 100 but in the top 500
+    assert [int(n) for n in line.split()[-len(GATE_SIZES):]] == [1, 2, 2]
+    assert "never scored: 2 labelled among 102" in gate_table(rows)
+
+
+def test_lead_spaces_learned_from_the_units_join_leads_in_different_words() -> None:
+    from tests.separation_initiatives import LEAD_SPACES, lead_signals
+
+    # headline to headline: 智慧城区 -> 数字政务 share no word; the units use them together
+    leads = [[["智慧", "城区"], ["人才", "引进"]], [["招商", "引资"], ["数字", "政务"]], []]
+    units = [["智慧", "城区", "数字", "政务"], ["智慧", "数字", "政务"], ["人才", "招商", "引资"], ["引进", "招商"]]
+    signals = lead_signals(leads, units, dimensions=(2,))
+    assert len(signals) == len(LEAD_SPACES)
+    leads_only, from_units = signals[0], signals[LEAD_SPACES.index("+u")]
+    assert leads_only(0, 1) < 0.1
+    assert from_units(0, 1) > 0.9 and from_units(0, 0) < 0.1

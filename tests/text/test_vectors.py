@@ -41,3 +41,25 @@ def test_latent_cosines_are_mirror_symmetric() -> None:
 def test_latent_cosines_of_nothing_are_zero() -> None:
     assert not latent_cosine_matrix([[]], [[]], 5).any()
     assert latent_cosine_matrix([["一"]], [["一"]], 5).shape == (1, 1)
+
+
+def test_ppmi_cosines_join_units_whose_words_keep_the_same_company() -> None:
+    from corpusdiff.text.vectors import ppmi_cosine_matrix
+
+    # the sentences teach that 智慧/城区 and 数字/政务 share company, as do 人才/引进 and 招商/引资
+    sentences = [
+        ["智慧", "城区", "建设"], ["数字", "政务", "建设"], ["智慧", "城区", "平台"], ["数字", "政务", "平台"],
+        ["人才", "引进", "企业"], ["招商", "引资", "企业"], ["人才", "引进", "落户"], ["招商", "引资", "落户"],
+    ]
+    assert not cosine_matrix(OLD, NEW).any()
+    ppmi = ppmi_cosine_matrix(OLD, NEW, sentences)
+    assert ppmi[0, 1] > 0.5 and ppmi[0, 0] == 0  # they share the company of 建设 and 平台 only
+    assert ppmi[1, 0] > 0.5 and ppmi[1, 1] == 0
+    assert np.allclose(ppmi, ppmi_cosine_matrix(NEW, OLD, sentences).T)
+
+
+def test_ppmi_cosines_of_nothing_are_zero() -> None:
+    from corpusdiff.text.vectors import ppmi_cosine_matrix
+
+    assert not ppmi_cosine_matrix([[]], [[]], []).any()
+    assert not ppmi_cosine_matrix([["一"]], [["二"]], [["一"], ["二"]]).any()
