@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import threading
+import time
 from functools import cache
 from pathlib import Path
 
@@ -200,6 +202,33 @@ def test_a_rebuild_replaces_the_index_without_disturbing_its_readers(tiny: Path)
     dictindex.build(tiny, index.path)
     assert index.buckets(["创新"]) == [{"创新": 400, "创新区": 2}]
     assert [p.name for p in index.path.parent.iterdir()] == [index.path.name]  # no temp file left
+
+
+def test_processes_starting_together_build_the_index_once(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builders that find no index at the same moment (xdist's workers, a pool's children):
+    the second waits for the first one's index instead of building its own."""
+    built: list[Path] = []
+    real_build, together = dictindex.build, threading.Barrier(2)
+
+    def slow_build(dictionary: Path, target: Path) -> None:
+        built.append(target)
+        time.sleep(0.3)  # the other builder asks for the index meanwhile
+        real_build(dictionary, target)
+
+    monkeypatch.setattr(dictindex, "build", slow_build)
+    indexes: list[dictindex.DictIndex | None] = []
+
+    def load() -> None:
+        together.wait()
+        indexes.append(dictindex.load())
+
+    builders = [threading.Thread(target=load) for _ in range(2)]
+    for builder in builders:
+        builder.start()
+    for builder in builders:
+        builder.join()
+    assert len(built) == 1
+    assert [index.total if index else None for index in indexes] == [2702, 2702]
 
 
 def _damage(path: Path, how: str) -> None:
