@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,7 @@ def _run_cache() -> str:
     return made
 
 
+_RUN_CACHE_MADE_HERE = RUN_CACHE_VARIABLE not in os.environ
 os.environ["CORPUSDIFF_CACHE_DIR"] = _run_cache()
 
 
@@ -177,6 +179,20 @@ def _bytecode_for_subprocesses() -> None:
 _bytecode_for_subprocesses()
 # the tests stand at the edge, like the command line: the text layer gets the disk cache
 cache.install()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """jieba's dictionary index (~2.5 s of CPU) built once per run, in a thread of xdist's
+    controller, idle while its workers start and collect: a worker that segments before it is
+    done waits for it (text.dictindex builds under a lock) rather than both workers building
+    their own at the same moment. The thread ends before the run's cache is removed."""
+    if not _RUN_CACHE_MADE_HERE or getattr(config.option, "dist", "no") == "no":
+        return
+    from corpusdiff.text import dictindex
+
+    builder = threading.Thread(target=dictindex.load, name="jieba-index", daemon=True)
+    builder.start()
+    atexit.register(builder.join)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
+import threading
+import time
 from functools import cache
 from pathlib import Path
 
@@ -201,6 +204,33 @@ def test_a_rebuild_replaces_the_index_without_disturbing_its_readers(tiny: Path)
     assert [p.name for p in index.path.parent.iterdir()] == [index.path.name]  # no temp file left
 
 
+def test_processes_starting_together_build_the_index_once(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builders that find no index at the same moment (xdist's workers, a pool's children):
+    the second waits for the first one's index instead of building its own."""
+    built: list[Path] = []
+    real_build, together = dictindex.build, threading.Barrier(2)
+
+    def slow_build(dictionary: Path, target: Path) -> None:
+        built.append(target)
+        time.sleep(0.3)  # the other builder asks for the index meanwhile
+        real_build(dictionary, target)
+
+    monkeypatch.setattr(dictindex, "build", slow_build)
+    indexes: list[dictindex.DictIndex | None] = []
+
+    def load() -> None:
+        together.wait()
+        indexes.append(dictindex.load())
+
+    builders = [threading.Thread(target=load) for _ in range(2)]
+    for builder in builders:
+        builder.start()
+    for builder in builders:
+        builder.join()
+    assert len(built) == 1
+    assert [index.total if index else None for index in indexes] == [2702, 2702]
+
+
 def _damage(path: Path, how: str) -> None:
     data = path.read_bytes()
     damaged = {
@@ -224,6 +254,7 @@ def test_a_damaged_index_still_segments_correctly_and_heals(
     copy.parent.mkdir()
     copy.write_bytes(built.path.read_bytes())
     _damage(copy, how)
+    rebuilds = _rebuilds_copying(built.path, monkeypatch)
     pieces, domain = pieces_and_domain(PLAN_2025)
     seg = Segmenter(domain)
     expected = reference_tokens(full, tuple(pieces), seg.domain)
@@ -232,6 +263,21 @@ def test_a_damaged_index_still_segments_correctly_and_heals(
     again = Segmenter(domain)
     assert again.tokens(pieces[0]) == expected[0]
     assert again._partial is not None  # rebuilt: the damage is not paid for twice
+    assert rebuilds == [(dictindex.jieba_dictionary(), copy)]
+
+
+def _rebuilds_copying(index: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path | None, Path]]:
+    """`dictindex.build` replaced by a copy of `index`, the session's index of the same dictionary
+    (whose real build every run makes, and the tests above hold to the full dictionary): the
+    rebuild a damaged index calls for is what is tested, not building again (~2.5 s of CPU)."""
+    rebuilds: list[tuple[Path | None, Path]] = []
+
+    def rebuild(dictionary: Path, target: Path) -> None:
+        rebuilds.append((dictionary, target))
+        shutil.copyfile(index, target)
+
+    monkeypatch.setattr(dictindex, "build", rebuild)
+    return rebuilds
 
 
 def test_cache_off_uses_the_full_dictionary(full: jieba.Tokenizer, monkeypatch: pytest.MonkeyPatch) -> None:
