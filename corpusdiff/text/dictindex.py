@@ -11,9 +11,9 @@ It is a sqlite file (a table keyed by bigram: reading the 12k buckets of two pla
 corpusdiff's cache directory, named after the dictionary file's path, size and mtime, so a
 new jieba gets a new index. It is built on first use with jieba's own parser
 (`Tokenizer.gen_pfdict`, prefixes included), into a temp file renamed into place, so
-concurrent builders cannot tear it,
-and under the folder's lock, so processes started together build it once. A damaged or unreadable index is `Unusable`: the caller
-falls back to the full dictionary and the file is removed, to be rebuilt by the next use.
+concurrent builders cannot tear it, and under the folder's lock, so processes started together
+build it once. A damaged or unreadable index is `Unusable`: the caller falls back to the full
+dictionary and the file is removed, to be rebuilt by the next use.
 """
 
 from __future__ import annotations
