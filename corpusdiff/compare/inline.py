@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.figures import figures, with_whole_figures
@@ -54,33 +55,23 @@ def token_diff(old: str, new: str, tokenize: Callable[[str], Sequence[str]]) -> 
     dmp.diff_cleanupSemantic(diffs)
     ops = {0: EQUAL, -1: DELETE, 1: INSERT}
     runs = [(ops[op], tuple(tokens[ord(c) - 0xF0000] for c in chars)) for op, chars in diffs]
-    return _merged(_shared_ends_unchanged(_merged_tokens(runs)))
+    return _merged(_shared_ends_unchanged(_merged(runs)))
 
 
 _Run = tuple[str, tuple[str, ...]]
+_Part = TypeVar("_Part", str, tuple[str, ...])
 
 
-def _merged_tokens(runs: Sequence[_Run]) -> list[_Run]:
-    """Adjacent runs of one op joined, their tokens kept."""
-    out: list[_Run] = []
-    for op, tokens in runs:
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + tokens)
-        else:
-            out.append((op, tokens))
-    return out
-
-
-def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Adjacent runs of one op joined, empty runs dropped."""
-    out: list[tuple[str, str]] = []
-    for op, text in runs:
-        if not text:
+def _merged(runs: Sequence[tuple[str, _Part]]) -> list[tuple[str, _Part]]:
+    """Adjacent runs of one op joined, empty runs dropped (runs of text or of tokens)."""
+    out: list[tuple[str, _Part]] = []
+    for op, part in runs:
+        if not part:
             continue
         if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
+            out[-1] = (op, out[-1][1] + part)
         else:
-            out.append((op, text))
+            out.append((op, part))
     return out
 
 
