@@ -7,6 +7,11 @@ tokens identical to the full dictionary's (see `PartialDictionary`). Without the
 the full dictionary is loaded. Sentences and clauses are segmented one at a time (jieba never
 joins words across 。；！？，：, so the tokens are the same as for the whole text) and kept: in
 memory, and on disk (corpusdiff.cache) for the next process.
+
+Domain words add no weight to the dictionary's `total`, so a piece's tokens depend only on the
+piece and on the domain words inside it: a piece with none is cut the same way in every
+comparison, once per process (`SHARED_PIECES`), and one sentence never reads differently in two
+pairs because the editions beside it quote different names.
 """
 
 from __future__ import annotations
@@ -38,6 +43,11 @@ if TYPE_CHECKING:  # imported where used: a warm run never segments, and never n
 _PIECE_END_RE = re.compile(f"(?<=[{SENTENCE_STOPS}{CLAUSE_STOPS}\n])")
 #: What `add_word` gives a programme name: enough to win over any split of it.
 DOMAIN_FREQ = 200000
+#: Pieces with no domain word in them, with their tokens, for every segmenter of the process
+#: (a nine-edition timeline compares 36 pairs, each with its own domain, of the same texts).
+SHARED_PIECES: dict[str, tuple[str, ...]] = {}
+#: Past this many shared pieces (some 50 MB) the shared store starts again.
+SHARED_PIECES_LIMIT = 50_000
 
 
 class Segmenter:
@@ -57,6 +67,7 @@ class Segmenter:
         self._tokenizer: Tokenizer | None = None  # made on first need
         self._partial: PartialDictionary | None = None  # what fills its dictionary, if not full
         self._cut: NoHmmCut | None = None  # cuts with `_tokenizer`
+        self._domain_re = _any_of(self.domain)
         self.tokens = lru_cache(maxsize=65536)(self._tokens)
         self.words = lru_cache(maxsize=65536)(self._words)
 
@@ -64,12 +75,28 @@ class Segmenter:
         pieces = _PIECE_END_RE.split(text)
         unknown = [piece for piece in dict.fromkeys(pieces) if piece not in self._pieces]
         if unknown:
-            tokenizer = self._tokenizer_for(unknown)
-            if self._cut is None or self._cut.tokenizer is not tokenizer:
-                self._cut = NoHmmCut(tokenizer)
-            for piece in unknown:
-                self._pieces[piece] = self.learned[piece] = self._cut(piece)
+            self._learn(unknown)
         return tuple(token for piece in pieces for token in self._pieces[piece])
+
+    def _learn(self, pieces: list[str]) -> None:
+        """Take the pieces without a domain word that another segmenter cut, cut the rest."""
+        plain = {piece for piece in pieces if not self._holds_domain_word(piece)}
+        shared = {piece: SHARED_PIECES[piece] for piece in plain if piece in SHARED_PIECES}
+        fresh = [piece for piece in pieces if piece not in shared]
+        cut = self._cut_all(fresh) if fresh else {}
+        _share({piece: tokens for piece, tokens in cut.items() if piece in plain})
+        learned = {**shared, **cut}
+        self._pieces.update(learned)
+        self.learned.update(learned)
+
+    def _cut_all(self, pieces: list[str]) -> dict[str, tuple[str, ...]]:
+        tokenizer = self._tokenizer_for(pieces)
+        if self._cut is None or self._cut.tokenizer is not tokenizer:
+            self._cut = NoHmmCut(tokenizer)
+        return {piece: self._cut(piece) for piece in pieces}
+
+    def _holds_domain_word(self, piece: str) -> bool:
+        return self._domain_re is not None and self._domain_re.search(piece) is not None
 
     def _tokenizer_for(self, pieces: Sequence[str]) -> Tokenizer:
         """A tokenizer whose dictionary holds every entry that segmenting `pieces` looks up."""
@@ -88,6 +115,16 @@ class Segmenter:
     def _words(self, text: str) -> tuple[str, ...]:
         """Content words: tokens with a letter, digit or Han character, minus stopwords."""
         return tuple(t for t in self.tokens(text) if t not in self.stopwords and _is_word(t))
+
+
+def _any_of(words: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _share(pieces: Mapping[str, tuple[str, ...]]) -> None:
+    if len(SHARED_PIECES) + len(pieces) > SHARED_PIECES_LIMIT:
+        SHARED_PIECES.clear()
+    SHARED_PIECES.update(pieces)
 
 
 @lru_cache(maxsize=262144)
@@ -182,8 +219,7 @@ class PartialDictionary:
         self.tokenizer.FREQ, self.tokenizer.total = dict(index.singles), index.total
         self.tokenizer.initialized = True
         self.cover(domain)
-        for word in domain:
-            self.tokenizer.add_word(word, freq=DOMAIN_FREQ)
+        _add_domain_words(self.tokenizer, domain)
 
     @classmethod
     def load(cls, domain: Sequence[str]) -> PartialDictionary | None:
@@ -207,9 +243,17 @@ def _jieba_tokenizer(domain: tuple[str, ...]) -> Tokenizer:
     base = _base_tokenizer()
     tokenizer = type(base)()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
+    _add_domain_words(tokenizer, domain)
+    return tokenizer
+
+
+def _add_domain_words(tokenizer: Tokenizer, domain: Iterable[str]) -> None:
+    """jieba's `add_word`, with the dictionary's `total` kept as it was: the logs of every other
+    word stay what they are, so a piece without a domain word cuts as without the domain."""
+    total = tokenizer.total
     for word in domain:
         tokenizer.add_word(word, freq=DOMAIN_FREQ)
-    return tokenizer
+    tokenizer.total = total
 
 
 @lru_cache(maxsize=1)

@@ -10,15 +10,16 @@ import threading
 import time
 from functools import cache
 from pathlib import Path
+from random import Random
 
 import jieba
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.structure import tree_from_markdown
-from corpusdiff.text import dictindex
+from corpusdiff.text import dictindex, segment
 from corpusdiff.text.segment import DOMAIN_FREQ, NoHmmCut, Segmenter
 from tests.conftest import ROOT
 
@@ -37,11 +38,19 @@ def full() -> jieba.Tokenizer:
 
 
 def reference(full: jieba.Tokenizer, domain: tuple[str, ...]) -> jieba.Tokenizer:
+    """jieba with the domain words added by its own `add_word`, the dictionary's total kept."""
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(full.FREQ), full.total, True
     for word in domain:
         tokenizer.add_word(word, freq=200000)
+    tokenizer.total = full.total
     return tokenizer
+
+
+@pytest.fixture(autouse=True)
+def no_shared_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test cuts its own pieces: another test's shared pieces would hide the path tested."""
+    monkeypatch.setattr(segment, "SHARED_PIECES", {})
 
 
 @cache
@@ -79,7 +88,7 @@ def test_partial_dictionary_segments_every_corpus_piece_like_the_full_one(
         assert seg.tokens(piece) == tuple(expected.lcut(piece, HMM=False)), piece
     assert seg._partial is not None  # the partial path was the one tested
     assert len(seg._partial.tokenizer.FREQ) < len(full.FREQ) / 4
-    assert seg._partial.tokenizer.total == full.total + DOMAIN_FREQ * len(seg.domain)
+    assert seg._partial.tokenizer.total == full.total  # domain words add no weight to it
 
 
 def test_clauses_are_pieces_of_their_own_segmented_once_like_the_whole_sentence(full: jieba.Tokenizer) -> None:
@@ -106,12 +115,49 @@ def with_domain(full: jieba.Tokenizer) -> jieba.Tokenizer:
     return reference(full, CUT_DOMAIN)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(CUT_ALPHABET, max_size=40))
 def test_the_fast_cut_is_jiebas_lcut_without_hmm(with_domain: jieba.Tokenizer, text: str) -> None:
     """NoHmmCut takes jieba's route (single letters joined, blocks split) on any text, with the
     domain words' frequencies and total."""
     assert NoHmmCut(with_domain)(text) == tuple(with_domain.lcut(text, HMM=False))
+
+
+def test_a_piece_without_a_domain_word_is_cut_once_for_every_domain(full: jieba.Tokenizer) -> None:
+    """A timeline compares nine editions in 36 pairs, each with a domain of its own: a piece that
+    holds none of a segmenter's domain words is taken from what another segmenter cut, and one
+    that holds one is cut with it."""
+    plain, named = "推动制造业高端化。", "建设河套深港科技创新合作区。"
+    first = Segmenter(("河套深港科技创新合作区",))
+    assert "河套深港科技创新合作区" in first.tokens(plain + named)
+    second = Segmenter(("高质量发展",))
+    assert second.tokens(plain) == tuple(reference(full, second.domain).lcut(plain, HMM=False))
+    assert second._tokenizer is None  # nothing cut: the piece came from the first segmenter
+    assert second.tokens(named) == tuple(reference(full, second.domain).lcut(named, HMM=False))
+    assert "河套深港科技创新合作区" not in second.tokens(named)  # the first one's word is not the second's
+    third = Segmenter(("制造业高端化",))
+    assert third.tokens(plain) == ("推动", "制造业高端化", "。")  # its own word, not the shared cut
+
+
+@pytest.fixture(scope="module")
+def references(full: jieba.Tokenizer) -> dict[tuple[str, ...], jieba.Tokenizer]:
+    """jieba for each of three domains, keyed as a segmenter keeps its domain (sorted)."""
+    return {tuple(sorted(domain)): reference(full, domain) for domain in (CUT_DOMAIN, (), CUT_DOMAIN[2:])}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(CUT_ALPHABET, max_size=30), min_size=1, max_size=4), st.randoms())
+def test_tokens_never_depend_on_which_segmenter_cut_a_piece_first(
+    references: dict[tuple[str, ...], jieba.Tokenizer], texts: list[str], order: Random
+) -> None:
+    """Segmenters of different domains cutting the same texts in any order, sharing their
+    pieces: each text gets exactly jieba's tokens with that segmenter's own domain."""
+    domains = list(references)
+    order.shuffle(domains)
+    segmenters = [Segmenter(domain) for domain in domains]
+    for text in texts:
+        for seg in segmenters:
+            assert seg.tokens(text) == tuple(references[seg.domain].lcut(text, HMM=False)), (text, seg.domain)
 
 
 def test_the_fast_cut_breaks_a_tie_as_jieba_does() -> None:
@@ -188,11 +234,12 @@ def test_tiny_dictionary_segmentations_checked_by_hand(
 ) -> None:
     seg = Segmenter(domain)
     assert list(seg.tokens(text)) == expected
-    assert seg._partial is not None and seg._partial.tokenizer.total == 2702 + DOMAIN_FREQ * len(domain)
+    assert seg._partial is not None and seg._partial.tokenizer.total == 2702
     whole = jieba.Tokenizer(str(tiny))
     whole.tmp_dir = str(tmp_path)
     for word in domain:
         whole.add_word(word, freq=DOMAIN_FREQ)
+    whole.total = 2702
     assert whole.lcut(text, HMM=False) == expected
 
 
@@ -260,6 +307,7 @@ def test_a_damaged_index_still_segments_correctly_and_heals(
     expected = reference_tokens(full, tuple(pieces), seg.domain)
     assert [seg.tokens(p) for p in pieces] == expected
     dictindex._open_or_build.cache_clear()  # as a new process would
+    segment.SHARED_PIECES.clear()
     again = Segmenter(domain)
     assert again.tokens(pieces[0]) == expected[0]
     assert again._partial is not None  # rebuilt: the damage is not paid for twice
