@@ -58,6 +58,9 @@ FLOORS = {
     "held_out_4": (0.95, 0.75),
     "held_out_5": (0.80, 0.70),
 }
+#: Sets labelled but not yet scored: committed before the rule is run on them, so their first
+#: score judges the rule unseen; a floor is set once that score is recorded.
+UNSCORED = {"held_out_6"}
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
@@ -444,4 +447,4 @@ def test_precision_and_recall_on_the_labels(label_set: str) -> None:
 
 def test_the_label_sets_are_all_there() -> None:
     assert all(documents_of(label_set) for label_set in FLOORS)
-    assert {spec["set"] for spec in labels().values()} == set(FLOORS)
+    assert {spec["set"] for spec in labels().values()} == set(FLOORS) | UNSCORED
