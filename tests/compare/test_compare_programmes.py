@@ -48,7 +48,9 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # tuning, tuning-national, held_out and held_out_2 unchanged. held_out_5 (national 1986, 1988, labelled
 # and committed with held_out_4) scored once, after those rules were fixed and committed: 0.833 /
 # 0.714 (the same with the rule before them); its errors (百家争鸣、百花齐放 kept; 一个国家，两种制度,
-# 放、调、管 missed) were seen then and are not yet tuned on.
+# 放、调、管 missed) were seen then and are not yet tuned on. held_out_6 (national 1983, 1985, 1987,
+# labelled and committed before the rule was run on them) scored once with the rule as it stood:
+# 0.556 / 0.833; its errors are read from then on.
 FLOORS = {
     "tuning": (0.97, 0.96),
     "tuning-national": (0.96, 0.91),
@@ -57,10 +59,11 @@ FLOORS = {
     "held_out_3": (0.90, 0.94),
     "held_out_4": (0.95, 0.75),
     "held_out_5": (0.80, 0.70),
+    "held_out_6": (0.55, 0.80),
 }
 #: Sets labelled but not yet scored: committed before the rule is run on them, so their first
 #: score judges the rule unseen; a floor is set once that score is recorded.
-UNSCORED = {"held_out_6"}
+UNSCORED: set[str] = set()
 
 
 def names(*texts: str, others: tuple[tuple[str, ...], ...] = ()) -> list[str]:
