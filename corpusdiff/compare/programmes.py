@@ -96,6 +96,12 @@ _NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
 _PERIOD_RE = re.compile(r"^十?[一二三四五六七八九]?五$")
 #: Sentence punctuation inside the quote: a quotation or a sentence-long slogan.
 _SENTENCE_PUNCT = set("，。；：！？,;:")
+#: A comma between short parallel members is a list's, not a sentence's (“一个国家，两种制度”,
+#: “和平统一，一国两制”): such a name is read as a list (`_is_list`), which needs strong evidence.
+#: Members longer than six characters (“先天下之忧而忧，…”) make it a quotation.
+_LIST_COMMA = "，"
+_LIST_MEMBER_MAX = 6
+_LIST_SPLIT_RE = re.compile("[、，]")
 #: How honours, awards, titles and rankings end: 奖/奖项 (award), 称号/荣誉 (title), 案例/典型
 #: (a showcased case), 集体/先进 (a commended body), 百强/十强 and …强区/强县/强街道 (rankings),
 #: TOPn. A programme name does not end so.
@@ -153,6 +159,16 @@ _ARTICLES_RE = re.compile(rf"[{_COUNTS}]+条$")
 _INNER_COUNT_RE = re.compile(rf"^[{IDEOGRAPHS}]+[三四五六七八九][{IDEOGRAPHS}]{{1,2}}$")
 #: The numerals by value, for a list that counts its own parts (“A、B、C、D”四智…).
 _COUNT_VALUES = ("", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十")
+#: Ordinal numerals that open the numbered points of a maxim (一要…，二要…).
+_ORDINALS = "一二三四五六七八九十"
+#: A list of one-character members needs three of them (“放、调、管”): two single characters
+#: joined by 、 are as often a pair of words (“官、民”).
+_ABBREVIATED_MIN_PARTS = 3
+#: The part-of-speech tag jieba's dictionary gives idioms (成语).
+_IDIOM_TAG = "i"
+#: “村村通”, “户户通”: a unit said twice and 通: every village, every household connected, the
+#: shape of coverage programmes.
+_EVERY_UNIT_CONNECTED_RE = re.compile(rf"^([{IDEOGRAPHS}])\1通$")
 #: A number formula (1+5, 1+9+N, 20+8, 福田+1, 5G+…) or a version (智网2.0): such names are opaque
 #: handles that reports coin for frameworks and systems.
 _NUMBER_FORMULA_RE = re.compile(r"\d[A-Za-z]*\s*[+＋×]|[+＋×]\s*\d|[+＋]\s*N|\d\.\d$")
@@ -240,11 +256,12 @@ _NEGATIVE_AFTER_RE = re.compile(
 )
 _COMPOUND_GAP = 2
 #: A situation, a difficulty or a flaw named right after the quote, with or without 的
-#: (“三期叠加”的局面, “三期叠加”矛盾, “三农”问题, 吃“大锅饭”的弊端): the quote describes what a report
+#: (“三期叠加”的局面, “三期叠加”矛盾, “三农”问题, 吃“大锅饭”的弊端, 肯定“文化大革命”错误理论: an error
+#: named): the quote describes what a report
 #: faces, not what it runs; and a design it denounces as another's pipe dream, plot or ambition
 #: (建立“亚安体系”的迷梦): named, but never run by the government that reports.
 _SITUATION_AFTER_RE = re.compile(
-    r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|迷梦|美梦|幻想|野心|阴谋|图谋)"
+    r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|错误|迷梦|美梦|幻想|野心|阴谋|图谋)"
 )
 #: A doctrine noun after 的 (秉持“两岸一家亲”的理念): `_NEGATIVE_AFTER_RE` reads the words up to 的,
 #: but an idea, a thought or a spirit is one across it too.
@@ -280,14 +297,14 @@ _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
 #: holding a belief (树立“四个意识”, 坚定“四个自信”, 秉持“两岸一家亲”; 纠治“四风”): what follows is a
 #: problem or a doctrine; 成为 (打造成为“…”): a positioning, a title to reach; 着眼 (着眼“放水养鱼”):
 #: an aim the policy serves; 跑出 (跑出…“加速度”): a pace, a metaphor; 面对/面临/应对 (面对“三期叠加”
-#: 的局面): a situation or a threat faced; and 打破/粉碎/揭批/批判/肃清/清算/摧毁/打倒/否定 (打破
+#: 的局面): a situation or a threat faced; 堵塞/堵住 (堵塞“跑、冒、滴、漏”): a leak stopped; and 打破/粉碎/揭批/批判/肃清/清算/摧毁/打倒/否定 (打破
 #: “大锅饭”, 粉碎“四人帮”): an old system or a foe ended, as reports of the late 1970s and 1980s
 #: say it. 治理 and 防治 are left out: they are nouns before a programme as often (政府治理“一网统管”,
 #: 污染防治三个“十条”).
 _NEGATIVE_BEFORE_RE = re.compile(
     r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|解决|破除|化解|根治|摆脱|摒弃|"
     r"查处|打击|处置|树立|树牢|坚定(?!不移)|秉持|秉承|恪守|成为|着眼|跑出|面对|面临|应对|"
-    r"打破|粉碎|揭批|批判|肃清|清算|摧毁|打倒|否定)[^，。；：、“”]{0,4}$"
+    r"打破|粉碎|揭批|批判|肃清|清算|摧毁|打倒|否定|堵塞|堵住)[^，。；：、“”]{0,4}$"
 )
 #: A report's own place named as a way or a showcase (“福田模式”, “福田品牌”, “福田样本”,
 #: “中国方案”): a claim about the place, not a scheme; a place the report keeps naming outside
@@ -447,7 +464,7 @@ def _programme_name(text: str, match: re.Match[str]) -> str | None:
     name = match.group(1).strip().translate(_HALF_WIDTH)
     if len(name) < _MIN_LEN or len(name) > _MAX_LEN or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
         return None
-    if any(ch in _SENTENCE_PUNCT for ch in name):
+    if any(ch in _SENTENCE_PUNCT for ch in name) and not _comma_list(name):
         return None
     if not _HAN_RE.search(name):
         suffix = _FORMULA_SUFFIX_RE.match(text[match.end() :])
@@ -469,9 +486,47 @@ def _rejected_name(name: str) -> bool:
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
 
+def _comma_list(name: str) -> bool:
+    """“一个国家，两种制度”: short members joined by ， and no other sentence punctuation."""
+    if any(ch in _SENTENCE_PUNCT for ch in name.replace(_LIST_COMMA, "")):
+        return False
+    return all(0 < len(member) <= _LIST_MEMBER_MAX for member in _LIST_SPLIT_RE.split(name))
+
+
+@functools.cache
+def _idioms() -> frozenset[str]:
+    """The idioms (chengyu) jieba's dictionary tags, read by jieba once per process."""
+    import jieba.posseg
+
+    return frozenset(word for word, tag in jieba.posseg.dt.word_tag_tab.items() if tag == _IDIOM_TAG)
+
+
 def _is_list(name: str) -> bool:
-    """“首善之区、幸福福田”, “可感、可知、可及”: parallel phrases, the shape of slogans."""
-    return "、" in name
+    """“首善之区、幸福福田”, “可感、可知、可及”, “一个国家，两种制度”: parallel phrases, the shape of
+    slogans."""
+    return bool(_LIST_SPLIT_RE.search(name))
+
+
+def _list_parts(name: str) -> list[str]:
+    return _LIST_SPLIT_RE.split(name)
+
+
+def _abbreviated_measures(parts: Sequence[str]) -> bool:
+    """“放、调、管”, “破、立、降”: one character a member, each the initial of a measure: the
+    short name of a set of measures, as 放管服 is written unpunctuated."""
+    return len(parts) >= _ABBREVIATED_MIN_PARTS and all(len(part) == 1 for part in parts)
+
+
+def _enumeration(parts: Sequence[str]) -> bool:
+    """“一要吃饭，二要建设”, “一不怕苦、二不怕死”: members numbered 一, 二, … in turn are the points of
+    a maxim, not counted names."""
+    return all(part.startswith(_ORDINALS[n]) for n, part in enumerate(parts[: len(_ORDINALS)]))
+
+
+def _counted_member(part: str) -> bool:
+    """A member counted as a programme is (双随机, 一个国家), but not an idiom whose number is a
+    figure (百花齐放, 百家争鸣: chengyu in jieba's dictionary)."""
+    return _counted(part) and part not in _idioms()
 
 
 def _is_composition(name: str) -> bool:
@@ -500,7 +555,7 @@ def _shape(name: str) -> bool:
     """The name alone looks like a programme's."""
     if _counted(name) or _OPEN_PLUS_RE.search(name) or _LATIN_BRAND_RE.search(name):
         return True
-    if _CONVERSION_RE.match(name):
+    if _CONVERSION_RE.match(name) or _EVERY_UNIT_CONNECTED_RE.match(name):
         return True
     if _NUMBER_FORMULA_RE.search(name) and not _quantity(name):
         return True
@@ -528,8 +583,10 @@ def _after_nouns(after: str) -> str:
 
 
 def _counts_parts(head: str, parts: Sequence[str]) -> bool:
-    """“智脑、智眼、智网、智体”四智融合: a list followed by its own count is a named set."""
-    return len(parts) < len(_COUNT_VALUES) and head.startswith(_COUNT_VALUES[len(parts)])
+    """“智脑、智眼、智网、智体”四智融合: a list followed by its own count is a named set; not when
+    what is counted is a doctrine (“和平友好、平等互利、长期稳定”三项原则: principles held)."""
+    counted = len(parts) < len(_COUNT_VALUES) and head.startswith(_COUNT_VALUES[len(parts)])
+    return counted and not _DOCTRINE_END_RE.search(head)
 
 
 def _negative_after(head: str) -> bool:
@@ -582,8 +639,10 @@ def _evidence(
         _LEVER_AFTER_RE.match(after)
     )
     if _is_list(name):
-        parts = name.split("、")
-        return strong_after or any(_counted(part) for part in parts) or _counts_parts(head, parts), False
+        parts = _list_parts(name)
+        counted_member = not _enumeration(parts) and any(_counted_member(part) for part in parts)
+        abbreviated = shape and _abbreviated_measures(parts)
+        return strong_after or counted_member or abbreviated or _counts_parts(head, parts), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
     if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):
