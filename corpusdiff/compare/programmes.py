@@ -164,8 +164,9 @@ _ORDINALS = "一二三四五六七八九十"
 #: A list of one-character members needs three of them (“放、调、管”): two single characters
 #: joined by 、 are as often a pair of words (“官、民”).
 _ABBREVIATED_MIN_PARTS = 3
-#: The part-of-speech tag jieba's dictionary gives idioms (成语).
+#: The part-of-speech tags jieba's dictionary gives idioms (成语) and verbs (v, vn, vd…).
 _IDIOM_TAG = "i"
+_VERB_TAG = "v"
 #: “村村通”, “户户通”: a unit said twice and 通: every village, every household connected, the
 #: shape of coverage programmes.
 _EVERY_UNIT_CONNECTED_RE = re.compile(rf"^([{IDEOGRAPHS}])\1通$")
@@ -494,11 +495,20 @@ def _comma_list(name: str) -> bool:
 
 
 @functools.cache
-def _idioms() -> frozenset[str]:
-    """The idioms (chengyu) jieba's dictionary tags, read by jieba once per process."""
+def _word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's dictionary words, read by jieba once per process (0.8 s),
+    only when a list needs them."""
     import jieba.posseg
 
-    return frozenset(word for word, tag in jieba.posseg.dt.word_tag_tab.items() if tag == _IDIOM_TAG)
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def _idiom(word: str) -> bool:
+    return _word_tags().get(word) == _IDIOM_TAG
+
+
+def _verb(word: str) -> bool:
+    return _word_tags().get(word, "").startswith(_VERB_TAG)
 
 
 def _is_list(name: str) -> bool:
@@ -512,9 +522,12 @@ def _list_parts(name: str) -> list[str]:
 
 
 def _abbreviated_measures(parts: Sequence[str]) -> bool:
-    """“放、调、管”, “破、立、降”: one character a member, each the initial of a measure: the
-    short name of a set of measures, as 放管服 is written unpunctuated."""
-    return len(parts) >= _ABBREVIATED_MIN_PARTS and all(len(part) == 1 for part in parts)
+    """“放、调、管”, “破、立、降”, “租、购、改、建”: one verb a member, each an action taken: the short
+    name of a set of measures, as 放管服 is written unpunctuated. Nouns and adjectives so listed
+    are a description (“山、林、城、海”风光) or a slogan (“多、快、好、省”)."""
+    if len(parts) < _ABBREVIATED_MIN_PARTS or any(len(part) != 1 for part in parts):
+        return False
+    return all(_verb(part) for part in parts)
 
 
 def _enumeration(parts: Sequence[str]) -> bool:
@@ -526,7 +539,7 @@ def _enumeration(parts: Sequence[str]) -> bool:
 def _counted_member(part: str) -> bool:
     """A member counted as a programme is (双随机, 一个国家), but not an idiom whose number is a
     figure (百花齐放, 百家争鸣: chengyu in jieba's dictionary)."""
-    return _counted(part) and part not in _idioms()
+    return _counted(part) and not _idiom(part)
 
 
 def _is_composition(name: str) -> bool:

@@ -192,10 +192,12 @@ def test_a_list_of_phrases_is_a_slogan_unless_counted_or_named_by_a_strong_noun(
         ("贯彻“百家争鸣，百花齐放”的方针。", []),
         ("确立“友好往来、平等互利、长期合作”三项原则。", []),  # counted principles: a doctrine
         ("推动“智感、智联、智治”三智融合。", ["智感、智联、智治"]),  # a counted set still counts
-        ("加大“清、退、补”力度。", ["清、退、补"]),  # one character a member: abbreviated measures
+        ("加大“拆、治、建”力度。", ["拆、治、建"]),  # one verb a member: abbreviated measures
         ("走“放、调、管”相结合的路子。", ["放、调、管"]),
         ("堵塞“跑、冒、滴、漏”。", []),  # a leak stopped
         ("区分“官、民”。", []),  # two single characters are a pair of words
+        ("串联“山、林、城、海”风光。", []),  # one noun a member: a description
+        ("执行“多、快、好、省”的指示。", []),  # adjectives: a slogan
     ],
 )
 def test_lists_joined_by_commas_idioms_enumerations_and_abbreviations(text: str, kept: list[str]) -> None:
