@@ -264,6 +264,11 @@ _COMPOUND_GAP = 2
 _SITUATION_AFTER_RE = re.compile(
     r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|错误|迷梦|美梦|幻想|野心|阴谋|图谋)"
 )
+#: A method named after 的 (实行“上不封顶、下不保底”的办法, “定产、定购、定销”的办法, …的管理办法): a
+#: list of rules a government adopts as its way of working, a scheme; unlike …的方针 and …的原则
+#: (“安全第一、预防为主”的方针), which are guidelines. Read for lists only: a single quote before
+#: 的…办法 is as often a practice described (“吃大锅饭”的管理办法).
+_METHOD_AFTER_RE = re.compile(r"^的[^，。；：“”]{0,4}?办法")
 #: A doctrine noun after 的 (秉持“两岸一家亲”的理念): `_NEGATIVE_AFTER_RE` reads the words up to 的,
 #: but an idea, a thought or a spirit is one across it too.
 _DOCTRINE_AFTER_RE = re.compile(r"^的(理念|思想|精神)")
@@ -655,7 +660,8 @@ def _evidence(
         parts = _list_parts(name)
         counted_member = not _enumeration(parts) and any(_counted_member(part) for part in parts)
         abbreviated = shape and _abbreviated_measures(parts)
-        return strong_after or counted_member or abbreviated or _counts_parts(head, parts), False
+        method = bool(_METHOD_AFTER_RE.match(after))
+        return strong_after or method or counted_member or abbreviated or _counts_parts(head, parts), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
     if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):

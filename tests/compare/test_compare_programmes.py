@@ -52,18 +52,19 @@ LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 # labelled and committed before the rule was run on them) scored once with the rule as it stood:
 # 0.556 / 0.833; its errors are read from then on. Issue 14's fourth round (a comma between short
 # members is a list's; members numbered 一, 二 are a maxim's points; an idiom's count is a figure;
-# counted principles are a doctrine; one-character members abbreviate measures; 堵塞 stops a leak;
-# …错误 names an error; AA通 covers every unit), tuned on all sets above, in one run: tuning 0.983 /
-# 0.974 unchanged, tuning-national 0.982 / 0.932 -> 0.982 / 0.949, held_out and held_out_2 1.000 /
-# 1.000 unchanged, held_out_3 0.929 / 0.963 -> 0.931 / 1.000, held_out_4 1.000 / 0.800 unchanged,
-# held_out_5 0.833 / 0.714 -> 1.000 / 1.000, held_out_6 0.556 / 0.833 -> 1.000 / 1.000.
+# counted principles are a doctrine; one verb a member abbreviates measures; a list named …的办法 is
+# a method adopted; 堵塞 stops a leak; …错误 names an error; AA通 covers every unit), tuned on all
+# sets above, in one run: tuning 0.983 / 0.974 unchanged, tuning-national 0.982 / 0.932 -> 0.982 /
+# 0.949, held_out and held_out_2 1.000 / 1.000 unchanged, held_out_3 0.929 / 0.963 -> 0.931 /
+# 1.000, held_out_4 1.000 / 0.800 -> 1.000 / 1.000, held_out_5 0.833 / 0.714 -> 1.000 / 1.000,
+# held_out_6 0.556 / 0.833 -> 1.000 / 1.000.
 FLOORS = {
     "tuning": (0.97, 0.96),
     "tuning-national": (0.96, 0.94),
     "held_out": (0.96, 0.97),
     "held_out_2": (0.97, 0.97),
     "held_out_3": (0.90, 0.97),
-    "held_out_4": (0.95, 0.75),
+    "held_out_4": (0.95, 0.95),
     "held_out_5": (0.95, 0.95),
     "held_out_6": (0.95, 0.95),
 }
@@ -196,6 +197,8 @@ def test_a_list_of_phrases_is_a_slogan_unless_counted_or_named_by_a_strong_noun(
         ("走“放、调、管”相结合的路子。", ["放、调、管"]),
         ("堵塞“跑、冒、滴、漏”。", []),  # a leak stopped
         ("区分“官、民”。", []),  # two single characters are a pair of words
+        ("实行“多劳多得、少劳少得”的办法。", ["多劳多得、少劳少得"]),  # a method adopted: a scheme
+        ("实行“多劳多得、少劳少得”的方针。", []),  # a guideline
         ("串联“山、林、城、海”风光。", []),  # one noun a member: a description
         ("执行“多、快、好、省”的指示。", []),  # adjectives: a slogan
     ],
