@@ -166,6 +166,8 @@ _ORDINALS = "一二三四五六七八九十"
 _ABBREVIATED_MIN_PARTS = 3
 #: The part-of-speech tags jieba's dictionary gives idioms (成语) and verbs (v, vn, vd…).
 _IDIOM_TAG = "i"
+#: Chengyu have four characters or more: a shorter member is never looked up.
+_IDIOM_MIN_LEN = 4
 _VERB_TAG = "v"
 #: “村村通”, “户户通”: a unit said twice and 通: every village, every household connected, the
 #: shape of coverage programmes.
@@ -544,7 +546,7 @@ def _enumeration(parts: Sequence[str]) -> bool:
 def _counted_member(part: str) -> bool:
     """A member counted as a programme is (双随机, 一个国家), but not an idiom whose number is a
     figure (百花齐放, 百家争鸣: chengyu in jieba's dictionary)."""
-    return _counted(part) and not _idiom(part)
+    return _counted(part) and not (len(part) >= _IDIOM_MIN_LEN and _idiom(part))
 
 
 def _is_composition(name: str) -> bool:
@@ -638,6 +640,16 @@ def _marked_by_context(before: str, own_before: str, head: str, after: str) -> b
     )
 
 
+def _list_evidence(parts: Sequence[str], head: str, after: str, *, shape: bool) -> bool:
+    """A list's own evidence, the checks that need jieba's word tags last: loading them costs a
+    process most of a second, so a list settled by the words around it never asks."""
+    if _METHOD_AFTER_RE.match(after) or _counts_parts(head, parts):
+        return True
+    if not _enumeration(parts) and any(_counted_member(part) for part in parts):
+        return True
+    return shape and _abbreviated_measures(parts)
+
+
 def _evidence(
     name: str, before: str, own_before: str, after: str, *, shape: bool = True
 ) -> tuple[bool, bool]:
@@ -657,11 +669,7 @@ def _evidence(
         _LEVER_AFTER_RE.match(after)
     )
     if _is_list(name):
-        parts = _list_parts(name)
-        counted_member = not _enumeration(parts) and any(_counted_member(part) for part in parts)
-        abbreviated = shape and _abbreviated_measures(parts)
-        method = bool(_METHOD_AFTER_RE.match(after))
-        return strong_after or method or counted_member or abbreviated or _counts_parts(head, parts), False
+        return strong_after or _list_evidence(_list_parts(name), head, after, shape=shape), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
     if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):
