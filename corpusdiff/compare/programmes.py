@@ -9,14 +9,15 @@ recall, is in docs/diff-output.md, "Programmes"; the labels in tests/data/labels
 
 A mention is one “…” of 2–16 characters (straight quotes are already curly in canonical
 Markdown). Its name is the span, or for a formula without Han characters the span plus the noun
-after it (“1+5”商圈体系 -> 1+5商圈). A name is never a programme's when it is a number, a date, a
-plan period, a sentence, an honour, an outcome, a category, a doctrine (…主义), a goal (…目标) or a
-chain of levels (`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its
+after it (“1+5”商圈体系 -> 1+5商圈); a comma between short members is a list's (“一个国家，两种制度”).
+A name is never a programme's when it is a number, a date, a plan period, a sentence, an honour,
+an outcome, a category, a doctrine (…主义), a goal (…目标) or a chain of levels (`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its
 mentions gives evidence (`_evidence`) and is not marked as something else:
 
 - shape (`_shape`): counted (三大新引擎, 双招双引, 五个一百, 新十条, 民生七优), a number formula or
-  version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
-  programme head word closing the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
+  version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), every unit connected
+  (户户通), a brand “X+” or Latin-Han coinage (金融+, i福田), or a programme head word closing
+  the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
 - context: a programme noun after the quote, or after the list of quotes it belongs to
   (“降尘”“减排”“削峰”三大行动, “X”系列活动), a category noun before it (卡通形象IP“福气家族”), a
   verb of launching before it (推出/启动/举办/实施…), or “X”为抓手/为牵引;
@@ -27,18 +28,20 @@ mentions gives evidence (`_evidence`) and is not marked as something else:
 
 A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
-it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation follows it (…局面, …矛盾, …问题) or
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation or an error follows it (…局面, …问题, …错误) or
 it is a policy's focus (以“…”为重点), a verb of opposing, curing, punishing, believing or facing
 precedes it (纠正/反对/严禁…, 解决/破除/查处…, 打破/粉碎/肃清…, 树立/坚定/秉持…, 成为, 跑出,
-面对/面临/应对), a category joins it in a list (小微企业、“三农”等), a quantity precedes it (建设一批…
+面对/面临/应对, 堵塞), a category joins it in a list (小微企业、“三农”等), a quantity precedes it (建设一批…
 “海外仓”), it is eaten (吃了“定心丸”: a figure), or a flaw, a pipe dream, an idea or a role follows it
 (…的弊端, …的迷梦, …的理念, …的带动作用). A mark
 anywhere, in this edition or another, outweighs evidence from the name's shape alone. Streaks
 (“十二连增”) and counted driver metaphors (“双引擎”, “三驾马车”) are never names. A manner word after
 the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
-model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part, a
-programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
-them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
+model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part (not an idiom's figurative count:
+百花齐放; not the numbered points of a maxim: 一要吃饭，二要建设), one verb a member (“放、调、管”:
+abbreviated measures), a programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`), a method
+named after 的 (…的办法), or a count of their parts after them that counts no principles; word
+compositions (“线上+线下”) need a strong noun after, a category noun before, or a
 family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).
 
 Every word list and threshold is a module constant with its reason. None names a programme:
