@@ -9,14 +9,15 @@ recall, is in docs/diff-output.md, "Programmes"; the labels in tests/data/labels
 
 A mention is one “…” of 2–16 characters (straight quotes are already curly in canonical
 Markdown). Its name is the span, or for a formula without Han characters the span plus the noun
-after it (“1+5”商圈体系 -> 1+5商圈). A name is never a programme's when it is a number, a date, a
-plan period, a sentence, an honour, an outcome, a category, a doctrine (…主义), a goal (…目标) or a
-chain of levels (`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its
+after it (“1+5”商圈体系 -> 1+5商圈); a comma between short members is a list's (“一个国家，两种制度”).
+A name is never a programme's when it is a number, a date, a plan period, a sentence, an honour,
+an outcome, a category, a doctrine (…主义), a goal (…目标) or a chain of levels (`_programme_name`, `_rejected_name`). Otherwise it is kept when one of its
 mentions gives evidence (`_evidence`) and is not marked as something else:
 
 - shape (`_shape`): counted (三大新引擎, 双招双引, 五个一百, 新十条, 民生七优), a number formula or
-  version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), a brand “X+” or Latin-Han coinage (金融+, i福田), or a
-  programme head word closing the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
+  version (1+9+N, 5G+…, 智网2.0), a conversion A改B (营改增, 煤改气), every unit connected
+  (户户通), a brand “X+” or Latin-Han coinage (金融+, i福田), or a programme head word closing
+  the name (凤巢计划, 无废城市, 福田咖啡生活节, 秒批办);
 - context: a programme noun after the quote, or after the list of quotes it belongs to
   (“降尘”“减排”“削峰”三大行动, “X”系列活动), a category noun before it (卡通形象IP“福气家族”), a
   verb of launching before it (推出/启动/举办/实施…), or “X”为抓手/为牵引;
@@ -27,18 +28,20 @@ mentions gives evidence (`_evidence`) and is not marked as something else:
 
 A mention is marked, and gives no evidence, when an honour verb precedes it (获评/荣获/入选…,
 unless the quote modifies a noun after it), a goal, doctrine, category or honour noun follows
-it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation follows it (…局面, …矛盾, …问题) or
+it (…目标, …重要思想, …经费, “小巨人”企业, …称号), a situation or an error follows it (…局面, …问题, …错误) or
 it is a policy's focus (以“…”为重点), a verb of opposing, curing, punishing, believing or facing
 precedes it (纠正/反对/严禁…, 解决/破除/查处…, 打破/粉碎/肃清…, 树立/坚定/秉持…, 成为, 跑出,
-面对/面临/应对), a category joins it in a list (小微企业、“三农”等), a quantity precedes it (建设一批…
+面对/面临/应对, 堵塞), a category joins it in a list (小微企业、“三农”等), a quantity precedes it (建设一批…
 “海外仓”), it is eaten (吃了“定心丸”: a figure), or a flaw, a pipe dream, an idea or a role follows it
 (…的弊端, …的迷梦, …的理念, …的带动作用). A mark
 anywhere, in this edition or another, outweighs evidence from the name's shape alone. Streaks
 (“十二连增”) and counted driver metaphors (“双引擎”, “三驾马车”) are never names. A manner word after
 the quote (“出海”一站式服务平台) takes the programme noun after it; a report's own place named as a
-model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part, a
-programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`) or a count of their parts after
-them; word compositions (“线上+线下”) need a strong noun after, a category noun before, or a
+model (福田模式: the place named often elsewhere, no context naming a pilot) is a claim. Lists (“首善之区、幸福福田”) need a counted part (not an idiom's figurative count:
+百花齐放; not the numbered points of a maxim: 一要吃饭，二要建设), one verb a member (“放、调、管”:
+abbreviated measures), a programme noun of the stronger kind (`_STRONG_AFTER_NOUNS`), a method
+named after 的 (…的办法), or a count of their parts after them that counts no principles; word
+compositions (“线上+线下”) need a strong noun after, a category noun before, or a
 family (two or more quoted names “X+…” with one head: “互联网+政务服务”, “互联网+监管”).
 
 Every word list and threshold is a module constant with its reason. None names a programme:
@@ -96,6 +99,12 @@ _NUMBER_ONLY_RE = re.compile(r"^[\d.·、\-/ ]+$")
 _PERIOD_RE = re.compile(r"^十?[一二三四五六七八九]?五$")
 #: Sentence punctuation inside the quote: a quotation or a sentence-long slogan.
 _SENTENCE_PUNCT = set("，。；：！？,;:")
+#: A comma between short parallel members is a list's, not a sentence's (“一个国家，两种制度”,
+#: “和平统一，一国两制”): such a name is read as a list (`_is_list`), which needs strong evidence.
+#: Members longer than six characters (“先天下之忧而忧，…”) make it a quotation.
+_LIST_COMMA = "，"
+_LIST_MEMBER_MAX = 6
+_LIST_SPLIT_RE = re.compile("[、，]")
 #: How honours, awards, titles and rankings end: 奖/奖项 (award), 称号/荣誉 (title), 案例/典型
 #: (a showcased case), 集体/先进 (a commended body), 百强/十强 and …强区/强县/强街道 (rankings),
 #: TOPn. A programme name does not end so.
@@ -153,6 +162,19 @@ _ARTICLES_RE = re.compile(rf"[{_COUNTS}]+条$")
 _INNER_COUNT_RE = re.compile(rf"^[{IDEOGRAPHS}]+[三四五六七八九][{IDEOGRAPHS}]{{1,2}}$")
 #: The numerals by value, for a list that counts its own parts (“A、B、C、D”四智…).
 _COUNT_VALUES = ("", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十")
+#: Ordinal numerals that open the numbered points of a maxim (一要…，二要…).
+_ORDINALS = "一二三四五六七八九十"
+#: A list of one-character members needs three of them (“放、调、管”): two single characters
+#: joined by 、 are as often a pair of words (“官、民”).
+_ABBREVIATED_MIN_PARTS = 3
+#: The part-of-speech tags jieba's dictionary gives idioms (成语) and verbs (v, vn, vd…).
+_IDIOM_TAG = "i"
+#: Chengyu have four characters or more: a shorter member is never looked up.
+_IDIOM_MIN_LEN = 4
+_VERB_TAG = "v"
+#: “村村通”, “户户通”: a unit said twice and 通: every village, every household connected, the
+#: shape of coverage programmes.
+_EVERY_UNIT_CONNECTED_RE = re.compile(rf"^([{IDEOGRAPHS}])\1通$")
 #: A number formula (1+5, 1+9+N, 20+8, 福田+1, 5G+…) or a version (智网2.0): such names are opaque
 #: handles that reports coin for frameworks and systems.
 _NUMBER_FORMULA_RE = re.compile(r"\d[A-Za-z]*\s*[+＋×]|[+＋×]\s*\d|[+＋]\s*N|\d\.\d$")
@@ -240,12 +262,18 @@ _NEGATIVE_AFTER_RE = re.compile(
 )
 _COMPOUND_GAP = 2
 #: A situation, a difficulty or a flaw named right after the quote, with or without 的
-#: (“三期叠加”的局面, “三期叠加”矛盾, “三农”问题, 吃“大锅饭”的弊端): the quote describes what a report
+#: (“三期叠加”的局面, “三期叠加”矛盾, “三农”问题, 吃“大锅饭”的弊端, 肯定“文化大革命”错误理论: an error
+#: named): the quote describes what a report
 #: faces, not what it runs; and a design it denounces as another's pipe dream, plot or ambition
 #: (建立“亚安体系”的迷梦): named, but never run by the government that reports.
 _SITUATION_AFTER_RE = re.compile(
-    r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|迷梦|美梦|幻想|野心|阴谋|图谋)"
+    r"^的?(局面|矛盾|问题|难题|困难|挑战|风险|压力|态势|形势|弊端|弊病|错误|迷梦|美梦|幻想|野心|阴谋|图谋)"
 )
+#: A method named after 的 (实行“上不封顶、下不保底”的办法, “定产、定购、定销”的办法, …的管理办法): a
+#: list of rules a government adopts as its way of working, a scheme; unlike …的方针 and …的原则
+#: (“安全第一、预防为主”的方针), which are guidelines. Read for lists only: a single quote before
+#: 的…办法 is as often a practice described (“吃大锅饭”的管理办法).
+_METHOD_AFTER_RE = re.compile(r"^的[^，。；：“”]{0,4}?办法")
 #: A doctrine noun after 的 (秉持“两岸一家亲”的理念): `_NEGATIVE_AFTER_RE` reads the words up to 的,
 #: but an idea, a thought or a spirit is one across it too.
 _DOCTRINE_AFTER_RE = re.compile(r"^的(理念|思想|精神)")
@@ -280,14 +308,14 @@ _HONOUR_NOUN_END_RE = re.compile(r"(奖|奖项|称号|荣誉|案例)$")
 #: holding a belief (树立“四个意识”, 坚定“四个自信”, 秉持“两岸一家亲”; 纠治“四风”): what follows is a
 #: problem or a doctrine; 成为 (打造成为“…”): a positioning, a title to reach; 着眼 (着眼“放水养鱼”):
 #: an aim the policy serves; 跑出 (跑出…“加速度”): a pace, a metaphor; 面对/面临/应对 (面对“三期叠加”
-#: 的局面): a situation or a threat faced; and 打破/粉碎/揭批/批判/肃清/清算/摧毁/打倒/否定 (打破
+#: 的局面): a situation or a threat faced; 堵塞/堵住 (堵塞“跑、冒、滴、漏”): a leak stopped; and 打破/粉碎/揭批/批判/肃清/清算/摧毁/打倒/否定 (打破
 #: “大锅饭”, 粉碎“四人帮”): an old system or a foe ended, as reports of the late 1970s and 1980s
 #: say it. 治理 and 防治 are left out: they are nouns before a programme as often (政府治理“一网统管”,
 #: 污染防治三个“十条”).
 _NEGATIVE_BEFORE_RE = re.compile(
     r"(纠正|纠治|反对|遏制|防止|避免|杜绝|严禁|克服|消除|整治|不搞|不能|决不能|解决|破除|化解|根治|摆脱|摒弃|"
     r"查处|打击|处置|树立|树牢|坚定(?!不移)|秉持|秉承|恪守|成为|着眼|跑出|面对|面临|应对|"
-    r"打破|粉碎|揭批|批判|肃清|清算|摧毁|打倒|否定)[^，。；：、“”]{0,4}$"
+    r"打破|粉碎|揭批|批判|肃清|清算|摧毁|打倒|否定|堵塞|堵住)[^，。；：、“”]{0,4}$"
 )
 #: A report's own place named as a way or a showcase (“福田模式”, “福田品牌”, “福田样本”,
 #: “中国方案”): a claim about the place, not a scheme; a place the report keeps naming outside
@@ -447,7 +475,7 @@ def _programme_name(text: str, match: re.Match[str]) -> str | None:
     name = match.group(1).strip().translate(_HALF_WIDTH)
     if len(name) < _MIN_LEN or len(name) > _MAX_LEN or _NUMBER_ONLY_RE.match(name) or _PERIOD_RE.match(name):
         return None
-    if any(ch in _SENTENCE_PUNCT for ch in name):
+    if any(ch in _SENTENCE_PUNCT for ch in name) and not _comma_list(name):
         return None
     if not _HAN_RE.search(name):
         suffix = _FORMULA_SUFFIX_RE.match(text[match.end() :])
@@ -469,9 +497,59 @@ def _rejected_name(name: str) -> bool:
     return len(_CHAIN_SPLIT_RE.split(name)) >= _CHAIN_MIN_PARTS
 
 
+def _comma_list(name: str) -> bool:
+    """“一个国家，两种制度”: short members joined by ， and no other sentence punctuation."""
+    if any(ch in _SENTENCE_PUNCT for ch in name.replace(_LIST_COMMA, "")):
+        return False
+    return all(0 < len(member) <= _LIST_MEMBER_MAX for member in _LIST_SPLIT_RE.split(name))
+
+
+@functools.cache
+def _word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's dictionary words, read by jieba once per process (0.8 s),
+    only when a list needs them."""
+    import jieba.posseg
+
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def _idiom(word: str) -> bool:
+    return _word_tags().get(word) == _IDIOM_TAG
+
+
+def _verb(word: str) -> bool:
+    return _word_tags().get(word, "").startswith(_VERB_TAG)
+
+
 def _is_list(name: str) -> bool:
-    """“首善之区、幸福福田”, “可感、可知、可及”: parallel phrases, the shape of slogans."""
-    return "、" in name
+    """“首善之区、幸福福田”, “可感、可知、可及”, “一个国家，两种制度”: parallel phrases, the shape of
+    slogans."""
+    return bool(_LIST_SPLIT_RE.search(name))
+
+
+def _list_parts(name: str) -> list[str]:
+    return _LIST_SPLIT_RE.split(name)
+
+
+def _abbreviated_measures(parts: Sequence[str]) -> bool:
+    """“放、调、管”, “破、立、降”, “租、购、改、建”: one verb a member, each an action taken: the short
+    name of a set of measures, as 放管服 is written unpunctuated. Nouns and adjectives so listed
+    are a description (“山、林、城、海”风光) or a slogan (“多、快、好、省”)."""
+    if len(parts) < _ABBREVIATED_MIN_PARTS or any(len(part) != 1 for part in parts):
+        return False
+    return all(_verb(part) for part in parts)
+
+
+def _enumeration(parts: Sequence[str]) -> bool:
+    """“一要吃饭，二要建设”, “一不怕苦、二不怕死”: members numbered 一, 二, … in turn are the points of
+    a maxim, not counted names."""
+    return all(part.startswith(_ORDINALS[n]) for n, part in enumerate(parts[: len(_ORDINALS)]))
+
+
+def _counted_member(part: str) -> bool:
+    """A member counted as a programme is (双随机, 一个国家), but not an idiom whose number is a
+    figure (百花齐放, 百家争鸣: chengyu in jieba's dictionary)."""
+    return _counted(part) and not (len(part) >= _IDIOM_MIN_LEN and _idiom(part))
 
 
 def _is_composition(name: str) -> bool:
@@ -500,7 +578,7 @@ def _shape(name: str) -> bool:
     """The name alone looks like a programme's."""
     if _counted(name) or _OPEN_PLUS_RE.search(name) or _LATIN_BRAND_RE.search(name):
         return True
-    if _CONVERSION_RE.match(name):
+    if _CONVERSION_RE.match(name) or _EVERY_UNIT_CONNECTED_RE.match(name):
         return True
     if _NUMBER_FORMULA_RE.search(name) and not _quantity(name):
         return True
@@ -528,8 +606,10 @@ def _after_nouns(after: str) -> str:
 
 
 def _counts_parts(head: str, parts: Sequence[str]) -> bool:
-    """“智脑、智眼、智网、智体”四智融合: a list followed by its own count is a named set."""
-    return len(parts) < len(_COUNT_VALUES) and head.startswith(_COUNT_VALUES[len(parts)])
+    """“智脑、智眼、智网、智体”四智融合: a list followed by its own count is a named set; not when
+    what is counted is a doctrine (“和平友好、平等互利、长期稳定”三项原则: principles held)."""
+    counted = len(parts) < len(_COUNT_VALUES) and head.startswith(_COUNT_VALUES[len(parts)])
+    return counted and not _DOCTRINE_END_RE.search(head)
 
 
 def _negative_after(head: str) -> bool:
@@ -563,6 +643,16 @@ def _marked_by_context(before: str, own_before: str, head: str, after: str) -> b
     )
 
 
+def _list_evidence(parts: Sequence[str], head: str, after: str, *, shape: bool) -> bool:
+    """A list's own evidence, the checks that need jieba's word tags last: loading them costs a
+    process most of a second, so a list settled by the words around it never asks."""
+    if _METHOD_AFTER_RE.match(after) or _counts_parts(head, parts):
+        return True
+    if not _enumeration(parts) and any(_counted_member(part) for part in parts):
+        return True
+    return shape and _abbreviated_measures(parts)
+
+
 def _evidence(
     name: str, before: str, own_before: str, after: str, *, shape: bool = True
 ) -> tuple[bool, bool]:
@@ -582,8 +672,7 @@ def _evidence(
         _LEVER_AFTER_RE.match(after)
     )
     if _is_list(name):
-        parts = name.split("、")
-        return strong_after or any(_counted(part) for part in parts) or _counts_parts(head, parts), False
+        return strong_after or _list_evidence(_list_parts(name), head, after, shape=shape), False
     if _is_composition(name):
         return strong_after or bool(_BEFORE_NOUN_RE.search(own_before)), False
     if (shape and _shape(name)) or strong_after or any(noun in programme_head for noun in _AFTER_NOUNS):
