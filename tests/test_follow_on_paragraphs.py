@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.compare.core import compare
+from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.render.diff import to_json
-from corpusdiff.structure import addressed, tree_from_markdown
+from corpusdiff.structure import addressed, build_tree, tree_from_markdown
 from corpusdiff.types.diff import Status
 from corpusdiff.types.tree import DocTree
+from tests.conftest import ROOT, han_key
+
+NATIONAL = ROOT / "tests" / "data" / "national-gwr"
 
 FRONT = """---
 dialect: corpusdiff/1
@@ -103,3 +107,14 @@ def test_the_follow_on_is_never_called_new_where_its_lead_continues() -> None:
     shown = [entry["new"] for entry in to_json(result)["initiatives"] if entry["new"]]  # type: ignore[union-attr]
     lead_entry = next(entry for entry in shown if entry["text"] == LEAD + FOLLOW_ON)
     assert lead_entry["address"].endswith(f"#p{new.units[0].paragraph}")
+
+
+def test_the_two_printings_of_2017_give_one_unit() -> None:
+    """Wikisource prints `本着鼓励创新…` as a paragraph of its own, gov.cn inside the paragraph of
+    `加快培育壮大新兴产业。`: one initiative either way, so one unit with the same text."""
+    units = [
+        next(u.text for u in build_tree(normalize_file(path)).units if "加快培育壮大新兴产业" in u.text[:12])
+        for path in (NATIONAL / "wikisource" / "2017.txt", NATIONAL / "govcn" / "2017.html")
+    ]
+    assert "本着鼓励创新" in units[1]
+    assert han_key(units[0]) == han_key(units[1])
