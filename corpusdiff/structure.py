@@ -2,8 +2,11 @@
 
 An *initiative unit* is what a reader thinks of as one initiative: a numbered task (its heading
 and body together), or, outside tasks, one paragraph or list item (often led by a short
-lead sentence such as `消费活力持续释放。`, or opened by an ordinal heading `第一，…`). Units are
-split into sentences for the finer comparison inside matched units.
+lead sentence such as `消费活力持续释放。`, or opened by an ordinal heading `第一，…`). A
+paragraph that opens by going on from the one before it (`本着鼓励创新、包容审慎原则，制定新兴产业
+监管规则…` after `加快培育壮大新兴产业。…`) has no subject of its own and belongs to the unit of that
+paragraph (`attach_follow_ons`). Units are split into sentences for the finer comparison inside
+matched units.
 
 A speech often ends with a part that has no heading: after the last numbered section, from a
 salutation on its own (`各位代表！`) on, come national unity, defence, Hong Kong, Macao and
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from corpusdiff.text.numbering import (
@@ -30,8 +33,9 @@ from corpusdiff.text.numbering import (
 )
 from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
-from corpusdiff.types.tree import DocTree, Section, TreeTable, Unit
+from corpusdiff.types.tree import DocTree, Section, TreeTable, Unit, UnitKind
 
+_CN_DIGITS = "一二三四五六七八九十"
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
 #: The name of the synthetic section that holds an unheaded closing part (not report text).
 CLOSING_HEADING = "（结束部分，报告原文无标题）"
@@ -118,7 +122,63 @@ def build_tree(document: NormalizedDocument) -> DocTree:
                 )
                 units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
     close_task()
-    return DocTree(document.metadata, tuple(sections), tuple(units), tuple(tables))
+    return DocTree(document.metadata, tuple(sections), tuple(attach_follow_ons(units)), tuple(tables))
+
+
+#: How a paragraph opens that goes on from the one before it instead of naming a subject of its
+#: own: a connective (`同时，`, `此外，`, `但是`, `因此`, `这样，`), a narrowing back (`其中`,
+#: `特别是`), or the principle by which the subject before it is pursued, the verb following
+#: without a subject (`本着鼓励创新、包容审慎原则，制定新兴产业监管规则`, `按照计划，…`). Not among
+#: them: `对于…` and `至于…`, which name the topic they turn to, and a summing up (`以上这些事实
+#: 充分说明`, `上述`, `这些`, `总之`), which closes a run of paragraphs, not the one before it.
+#: The older reports printed in traditional characters open the same way (`與此同時`, `這樣`).
+_FOLLOW_ON_RE = re.compile(
+    r"^(?:[与與]此同[时時]|同[时時]|此外|另外|而且|并且|並且|但是|但|然而|因此|所以|[为為爲]此|[对對]此"
+    r"|[当當]然|[这這]样|[这這]樣|[这這]就|其中|特[别別]是|尤其是|本[着著]|按照|依照)"
+)
+#: A paragraph opened by a run-in item (`一是…`, `第一，…`): its opening names its subject.
+_RUN_IN_RE = re.compile(f"^(?:[{_CN_DIGITS}]+是|第[{_CN_DIGITS}]+[，、,])")
+
+
+def is_follow_on(text: str) -> bool:
+    """Whether a paragraph opens by going on from the one before it (see `_FOLLOW_ON_RE`)."""
+    return _FOLLOW_ON_RE.match(text.strip()) is not None
+
+
+def opens_with_lead(unit: Unit) -> bool:
+    """Whether a paragraph unit opens with what it is about: a lead sentence, or a run-in item."""
+    return bool(unit.heading) or _RUN_IN_RE.match(unit.text.strip()) is not None
+
+
+def attach_follow_ons(units: list[Unit]) -> list[Unit]:
+    """The units with each follow-on paragraph joined to the unit of the paragraph right before
+    it, in the same section, when that unit is a paragraph that opens with its lead (or is one
+    such paragraph with its follow-ons already). The labelling convention counts each paragraph
+    with its own lead as a unit; a paragraph without one is part of the unit before it. The
+    joined unit keeps its first paragraph's address and heading; indices are renumbered."""
+    joined: list[Unit] = []
+    last_paragraph = -1
+    for unit in units:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and unit.kind == before.kind == UnitKind.PARAGRAPH
+            and unit.section == before.section
+            and unit.paragraph == last_paragraph + 1
+            and opens_with_lead(before)
+            and not ITEM_LINE_RE.match(before.text.strip())
+            and is_follow_on(unit.text)
+        ):
+            joined[-1] = replace(before, text=before.text + unit.text)
+        else:
+            joined.append(replace(unit, index=len(joined)))
+        last_paragraph = unit.paragraph
+    return joined
+
+
+#: A review item printed as a line of its own (`四是坚定不移推进改革开放，…。`): the paragraph
+#: below it is its account, a unit of its own that compare/units.py reads with the line.
+ITEM_LINE_RE = re.compile(f"^[{_CN_DIGITS}]+是[^{FULL_STOPS}]*[{FULL_STOPS}]?$")
 
 
 def _opened_unit(heading: Heading, title: str, section: int, paragraph: int) -> _Task:

@@ -23,11 +23,11 @@ from itertools import pairwise
 
 from corpusdiff.compare import params
 from corpusdiff.compare.params import MATCHER, MatcherParams
-from corpusdiff.structure import is_within, section_and_ancestors
+from corpusdiff.structure import ITEM_LINE_RE, is_within, section_and_ancestors
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
-from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, clauses, sentences
+from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
@@ -308,14 +308,10 @@ def _body_text(tree: DocTree, unit: Unit) -> str:
     return unit.text + "。".join(inside)
 
 
-#: A review item printed as a line of its own (`四是坚定不移推进改革开放，发展活力和内生动力进一步增强。`).
-_ITEM_LINE = re.compile(f"^[一二三四五六七八九十]+是[^{FULL_STOPS}]*[{FULL_STOPS}]?$")
-
-
 def is_item_line(unit: Unit) -> bool:
     """A `一是…` review item standing alone as a one-sentence paragraph, its account in the
     paragraph below it (2017's and 2021's reports; 2019's run the account on in the line)."""
-    return unit.kind == "paragraph" and bool(_ITEM_LINE.match(unit.text.strip()))
+    return unit.kind == "paragraph" and bool(ITEM_LINE_RE.match(unit.text.strip()))
 
 
 def _item_bodies(tree: DocTree) -> dict[int, str]:
