@@ -106,12 +106,15 @@ def test_the_code_stamp_covers_the_data_files_shipped_with_the_code() -> None:
 
 @pytest.fixture(scope="module")
 def whole() -> Any:
-    """jieba's own tokenizer with the domain word, its whole dictionary loaded once for the five
-    seeds (it only reads it: `lcut`)."""
+    """jieba's own tokenizer with the domain word (its dictionary's total kept, as the segmenter
+    keeps it), the whole dictionary loaded once for the five seeds (it only reads it: `lcut`)."""
     import jieba
 
     tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    total = tokenizer.total
     tokenizer.add_word("河套深港科技创新合作区", freq=200000)
+    tokenizer.total = total
     return tokenizer
 
 
