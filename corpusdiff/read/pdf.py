@@ -365,7 +365,7 @@ def _without_captions(
             block = _block_under(lines, box)
             if not block or _is_heading_like(block[0], size):
                 continue
-            text = _join_all(block)
+            text = _joined(block).strip()
             if _is_caption(block, box, size):
                 dropped.update(id(line) for line in block)
                 notes.append(f"dropped a photo caption (page {number}): “{shortened(text)}”")
@@ -394,10 +394,11 @@ def _block_under(lines: list[_Line], box: _Box) -> list[_Line]:
     block = [lines[start]]
     for line in lines[start + 1 :]:
         step = block[-1].baseline - line.baseline
-        if not 0 < step <= _CAPTION_LEADING * line.size or _different_type(block[-1], line):
+        apart = not 0 < step <= _CAPTION_LEADING * line.size or _different_type(block[-1], line)
+        if apart or _centred_under(block[-1], box) != _centred_under(line, box):
             break
         block.append(line)
-    if len(block) > _CAPTION_LINES or len(_join_all(block)) > _CAPTION_CHARS:
+    if len(block) > _CAPTION_LINES or len(_joined(block).strip()) > _CAPTION_CHARS:
         return []
     return block
 
@@ -407,10 +408,14 @@ def _is_caption(block: list[_Line], box: _Box, body: float) -> bool:
     from the image's edges (a body line under a column-wide image is centred under it too)."""
     if all(line.size * _SIZE_RATIO < body for line in block):
         return True
-    middle = (box.left + box.right) / 2
-    centred = all(abs((line.left + line.right) / 2 - middle) <= _CENTRED_SLACK * line.size for line in block)
     last = block[-1]
+    centred = all(_centred_under(line, box) for line in block)
     return centred and min(last.left - box.left, box.right - last.right) >= last.size
+
+
+def _centred_under(line: _Line, box: _Box) -> bool:
+    middle = (box.left + box.right) / 2
+    return abs((line.left + line.right) / 2 - middle) <= _CENTRED_SLACK * line.size
 
 
 def _is_heading_like(line: _Line, body: float) -> bool:
@@ -420,11 +425,12 @@ def _is_heading_like(line: _Line, body: float) -> bool:
     )
 
 
-def _join_all(lines: list[_Line]) -> str:
+def _joined(lines: list[_Line]) -> str:
+    """The lines of one paragraph as one line of text."""
     text = lines[0].text
     for line in lines[1:]:
         text = _join(text, line.text)
-    return text.strip()
+    return text
 
 
 # --- paragraphs from the layout ---------------------------------------------------------------
@@ -551,12 +557,11 @@ class _Layout:
         return self._balanced(line, column) and line.left - column.left >= _INDENT * line.size
 
     def _paragraph(self, lines: list[_Line], column: _Column, gap: bool) -> _Paragraph:
-        text = lines[0].text
-        for line in lines[1:]:
-            text = _join(text, line.text)
         first = lines[0]
         centred = self._centred(first, column)
-        return _Paragraph(text.rstrip(), first.size, first.bold, centred, gap, first.left, first.cells)
+        return _Paragraph(
+            _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
+        )
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:

@@ -418,3 +418,17 @@ def test_a_short_paragraph_under_a_photo_set_as_body_text_is_kept_with_a_note(
         (note,) = [w for w in document.warnings if "under a photo" in w]
         assert note.startswith("kept the short paragraph right under a photo (page ") and under[:20] in note
         assert not any("dropped a photo caption" in w for w in document.warnings)
+
+
+@pytest.mark.slow
+def test_a_centred_caption_ends_where_left_aligned_body_text_follows_without_spacing(
+    print_page: object, tmp_path: Path
+) -> None:
+    """As a word processor sets it: no paragraph spacing anywhere, so the body text after the
+    caption follows at the usual line spacing; the caption ends where the centring does."""
+    caption = f'<style>p {{ margin: 0 }}</style><p style="text-align:center;margin:0 6em">{_CAPTION}</p>'
+    document = _printed_2017(print_page, caption, tmp_path, centred=True)
+    body = body_of(render(document)).split("\n\n")
+    assert not any(_CAPTION[:20] in block for block in body)
+    assert "一年来，我们主要做了以下工作。" in body
+    assert any(w.startswith("dropped a photo caption (page ") for w in document.warnings)
