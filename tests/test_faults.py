@@ -22,7 +22,7 @@ import pytest
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
-from corpusdiff.store.corpus import entries, ingest
+from corpusdiff.store.corpus import SecondSource, entries, ingest
 from corpusdiff.workflow.check import check_corpus
 from tests.conftest import PLAN_SEEDS, SEEDS, seed_excerpts
 
@@ -391,3 +391,34 @@ def test_a_killed_site_build_converges_on_the_next(site_before: tuple[Path, Path
         assert not (out / JOURNAL).exists() and not list(out.rglob(f"*{TEMP_SUFFIX}"))
         again = build_site(corpus, out)
         assert again.written == [] and again.removed == [], f"kill at event {kill_at}"
+
+
+def test_a_replace_killed_at_any_write_converges(tmp_path: Path) -> None:
+    """`ingest --replace` writes the new source and document and removes the old source before
+    its commit: killed anywhere, the same command again gives what an uninterrupted run gives
+    (the old source removed in the commit that names the new one, nothing left uncommitted)."""
+    (excerpt,) = seed_excerpts(tmp_path / "excerpt", PLAN_SEEDS[:1])
+    other_source = tmp_path / "incoming" / "plan-gbk.txt"
+    other_source.parent.mkdir()
+    other_source.write_bytes(excerpt.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gbk"))
+    base = tmp_path / "base" / "c"
+    ingest(base, [excerpt])
+    command = ("ingest", "-q", "--replace", str(other_source))
+    reference = tmp_path / "reference"
+    shutil.copytree(base, reference / "c")
+    events = _events(reference, "--corpus", str(reference / "c"), *command)
+    expected = _ingest_outcome(reference / "c")
+    assert not (reference / "c" / "sources" / excerpt.name).exists() and "remove" in events
+    last_rename = max(n for n, kind in enumerate(events, 1) if kind == "rename")
+    # the git commands after the last write: the old source is gone, its removal not committed
+    committing = [n for n, kind in enumerate(events, 1) if kind == "git" and n > last_rename]
+    assert committing
+    for kill_at in sorted({*_chosen(events, others=3), *committing}):
+        trial = tmp_path / f"kill{kill_at}"
+        shutil.copytree(base, trial / "c")
+        corpus = trial / "c"
+        assert _killed_at(trial, kill_at, "--corpus", str(corpus), *command) == -signal.SIGKILL
+        _only_leftovers(corpus)
+        ingest(corpus, [other_source], second_source=SecondSource.REPLACE)
+        assert _ingest_outcome(corpus) == expected, f"killed at event {kill_at} ({events[kill_at - 1]})"
+        assert check_corpus(corpus) == []

@@ -242,7 +242,8 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
     "--replace",
     is_flag=True,
     help="A FILE that is a report the corpus holds from another file (its .docx beside a .txt): "
-    "make FILE that document's source, committed as a new revision of it.",
+    "make FILE that document's source, committed as a new revision of it; the other file's copy "
+    "under sources/ is removed in that commit (git's history keeps it).",
 )
 @click.option(
     "--as-new",

@@ -21,3 +21,8 @@ def lxml_extractor(module: str) -> str:
     import lxml
 
     return f"corpusdiff.read.{module} (lxml {lxml.__version__})"
+
+
+def shortened(text: str, limit: int = 30) -> str:
+    """The start of a dropped text, as a note quotes it."""
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 
@@ -78,7 +78,7 @@ def extract_html(markup: str, name: str) -> Extracted:
     if outside:
         notes.append(
             f"did not read {counted(len(outside), 'block')} of text outside the report's main block "
-            f"({'; '.join(f'“{_shorten(text)}”' for text in outside[:3])}); if that text belongs to the "
+            f"({'; '.join(f'“{shortened(text)}”' for text in outside[:3])}); if that text belongs to the "
             "report, save its text or a page that holds all of it"
         )
     lines: list[str] = [heading] if heading else []
@@ -219,15 +219,11 @@ def _drop_photo_blocks(main: Any, notes: list[str]) -> None:
             continue
         _drop(block)
         if caption:
-            notes.append(f"dropped a photo block with its caption: “{_shorten(caption)}”")
+            notes.append(f"dropped a photo block with its caption: “{shortened(caption)}”")
 
 
 def _text_of(element: Any) -> str:
     return _collapse(element.text_content())
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _collapse(text: str) -> str:

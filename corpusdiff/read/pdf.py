@@ -8,8 +8,11 @@ where a line is indented, after a vertical gap wider than the line spacing, afte
 ends short of the margin, or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
 sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
-(a table row). A PDF whose pages hold no text (a scan) or that needs a password is refused;
-there is no OCR.
+(a table row). A photo's caption (a line or two right under an image, set smaller than the
+body or centred under the image) is no report text: it is dropped with a note quoting it, as the
+HTML reader drops a photo block; a short paragraph right under an image that is set like body
+text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan) or
+that needs a password is refused; there is no OCR.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.extracted import Extracted
+from corpusdiff.read.extracted import Extracted, shortened
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 from corpusdiff.text.rules import ends_sentence, strip_debris
@@ -63,6 +66,15 @@ _BOX_LINES = 3
 _HEADING_CHARS = 30
 #: The width of a space in a Latin text, at most.
 _SPACE = 0.5
+#: An image smaller than this many ems of body type either way is an icon or a rule, no photo.
+_PHOTO_MIN = 3.0
+#: A caption starts at most this many ems of its type below its image's lower edge ...
+_CAPTION_DROP = 2.5
+#: ... and is at most this many lines and characters long (a phrase or two sentences).
+_CAPTION_LINES = 2
+_CAPTION_CHARS = 100
+#: Lines of one caption are at most this many ems of their type apart (baseline to baseline).
+_CAPTION_LEADING = 1.6
 #: A line is balanced when it stands in from both margins by at least the first, and they
 #: differ by less than the second; centred, when it stands in as far as an indent.
 _BALANCED_MIN = 0.2
@@ -84,6 +96,16 @@ class _Line:
     first_word: float
     #: where each cell starts, when the line is a table row (cells separated by tabs in `text`)
     cells: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Box:
+    """Where an image is drawn on a page (points, y upwards)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
 
 
 @dataclass(frozen=True)
@@ -116,6 +138,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
     try:
         pages = [(_page_lines(page), float(page.get_width())) for page in document]
+        images = [_page_images(page) for page in document]
     finally:
         document.close()
     words = sum(len(_WORD_RE.findall(line.text)) for lines, _ in pages for line in lines)
@@ -125,6 +148,8 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
             "corpusdiff does no OCR, so get the report as text, as a web page or as a PDF with a text layer"
         )
     flow, notes = _without_furniture([lines for lines, _ in pages])
+    flow, caption_notes = _without_captions(flow, images)
+    notes.extend(caption_notes)
     paragraphs = _Layout(flow, [width for _, width in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
 
@@ -146,6 +171,13 @@ def _page_lines(page: Any) -> list[_Line]:
         return [line for start, end in _line_spans(text) if (line := _line(text, start, end, probe))]
     finally:
         textpage.close()
+
+
+def _page_images(page: Any) -> list[_Box]:
+    """Where the page draws images (those inside a form XObject too)."""
+    import pypdfium2.raw as pdfium_c
+
+    return [_Box(*obj.get_bounds()) for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -314,6 +346,93 @@ def _is_running(line: _Line, running: dict[str, float]) -> bool:
     return size is not None and max(size, line.size) <= min(size, line.size) * _SIZE_RATIO
 
 
+# --- photo captions ---------------------------------------------------------------------------
+
+
+def _without_captions(
+    pages: list[list[_Line]], images: list[list[_Box]]
+) -> tuple[list[list[_Line]], list[str]]:
+    """The pages without the captions under their photos, and notes quoting each one dropped,
+    and each short paragraph under a photo kept that may be one."""
+    size = _body_size([line for lines in pages for line in lines])
+    kept_pages: list[list[_Line]] = []
+    notes: list[str] = []
+    for number, (lines, boxes) in enumerate(zip(pages, images, strict=True), 1):
+        dropped: set[int] = set()
+        for box in boxes:
+            if min(box.right - box.left, box.top - box.bottom) < _PHOTO_MIN * size:
+                continue
+            block = _block_under(lines, box)
+            if not block or _is_heading_like(block[0], size):
+                continue
+            text = _joined(block).strip()
+            if _is_caption(block, box, size):
+                dropped.update(id(line) for line in block)
+                notes.append(f"dropped a photo caption (page {number}): “{shortened(text)}”")
+            else:
+                notes.append(
+                    f"kept the short paragraph right under a photo (page {number}) as report text; if it "
+                    f"is the photo's caption, delete it from the document: “{shortened(text)}”"
+                )
+        kept_pages.append([line for line in lines if id(line) not in dropped])
+    return kept_pages, notes
+
+
+def _block_under(lines: list[_Line], box: _Box) -> list[_Line]:
+    """The short block of lines that starts right under `box` and stands apart from the text
+    after it; [] when the text under the image is none, or a longer paragraph."""
+    under = [
+        index
+        for index, line in enumerate(lines)
+        if 0 <= box.bottom - line.baseline <= _CAPTION_DROP * line.size
+        and line.left < box.right
+        and line.right > box.left
+    ]
+    if not under:
+        return []
+    start = max(under, key=lambda index: lines[index].baseline)
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        step = block[-1].baseline - line.baseline
+        apart = not 0 < step <= _CAPTION_LEADING * line.size or _different_type(block[-1], line)
+        if apart or _centred_under(block[-1], box) != _centred_under(line, box):
+            break
+        block.append(line)
+    if len(block) > _CAPTION_LINES or len(_joined(block).strip()) > _CAPTION_CHARS:
+        return []
+    return block
+
+
+def _is_caption(block: list[_Line], box: _Box, body: float) -> bool:
+    """Set smaller than body text, or centred under the image with its last line standing in
+    from the image's edges (a body line under a column-wide image is centred under it too)."""
+    if all(line.size * _SIZE_RATIO < body for line in block):
+        return True
+    last = block[-1]
+    centred = all(_centred_under(line, box) for line in block)
+    return centred and min(last.left - box.left, box.right - last.right) >= last.size
+
+
+def _centred_under(line: _Line, box: _Box) -> bool:
+    middle = (box.left + box.right) / 2
+    return abs((line.left + line.right) / 2 - middle) <= _CENTRED_SLACK * line.size
+
+
+def _is_heading_like(line: _Line, body: float) -> bool:
+    """Larger than body text, or opening with a heading marker: a heading under a figure."""
+    return (
+        line.size > body * _SIZE_RATIO or numbering.parse_marker(strip_debris(line.text).strip()) is not None
+    )
+
+
+def _joined(lines: list[_Line]) -> str:
+    """The lines of one paragraph as one line of text."""
+    text = lines[0].text
+    for line in lines[1:]:
+        text = _join(text, line.text)
+    return text
+
+
 # --- paragraphs from the layout ---------------------------------------------------------------
 
 
@@ -338,7 +457,7 @@ class _Layout:
     def __init__(self, pages: list[list[_Line]], widths: list[float]) -> None:
         self.pages = pages
         body = [line for lines in pages for line in lines]
-        self.size = _weighted_mode([(round(line.size * 2) / 2, len(line.text)) for line in body]) or 12.0
+        self.size = _body_size(body)
         self.pitch = self._pitch()
         whole = self._column(body, max(widths, default=595))
         columns = [
@@ -438,12 +557,11 @@ class _Layout:
         return self._balanced(line, column) and line.left - column.left >= _INDENT * line.size
 
     def _paragraph(self, lines: list[_Line], column: _Column, gap: bool) -> _Paragraph:
-        text = lines[0].text
-        for line in lines[1:]:
-            text = _join(text, line.text)
         first = lines[0]
         centred = self._centred(first, column)
-        return _Paragraph(text.rstrip(), first.size, first.bold, centred, gap, first.left, first.cells)
+        return _Paragraph(
+            _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
+        )
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:
@@ -584,6 +702,11 @@ def _join(left: str, right: str) -> str:
     if left.endswith(" ") and left.rstrip()[-1:].isascii() and right[:1].isascii():
         return left.rstrip() + " " + right
     return left.rstrip() + right
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The type size most of the text is set in."""
+    return _weighted_mode([(round(line.size * 2) / 2, len(line.text)) for line in lines]) or 12.0
 
 
 def _weighted_mode(values: list[tuple[float, int]]) -> float | None:

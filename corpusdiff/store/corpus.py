@@ -308,15 +308,18 @@ def _source_reference(
     """Path of the raw bytes relative to the repository, and where to copy them when they lie
     outside it (None: no copy to write). A different file of the same name is kept and the copy
     named after its sha256, unless no commit holds it: then an interrupted run left it, and it
-    is replaced."""
+    is replaced. A copy named after its sha256 stays its copy once the other is gone (retired
+    by `--replace`), so ingesting it again changes nothing."""
     resolved = path.resolve()
     if resolved.is_relative_to(repo_root):
         return resolved.relative_to(repo_root).as_posix(), None
-    target = confine.writable(corpus_root, corpus_root / "sources" / raw.name)
+    plain = confine.writable(corpus_root, corpus_root / "sources" / raw.name)
+    by_sha = confine.writable(corpus_root, corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}")
+    target = by_sha if not plain.exists() and by_sha.is_file() else plain
     left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new
     same = target.is_file() and target.read_bytes() == resolved.read_bytes()
     if target.exists() and not same and not left_behind:
-        target = confine.writable(corpus_root, corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}")
+        target = by_sha
         same = target.is_file() and target.read_bytes() == resolved.read_bytes()
     return target.relative_to(repo_root).as_posix(), None if same else target
 
@@ -403,6 +406,7 @@ class _Placement:
     corrected: str | None = None  # hand corrections to write and commit after the ingest commit
     text: str | None = None  # the document's new text (None: it is on disk already)
     copy: tuple[Path, Path] | None = None  # (raw report, its copy under sources/) to write
+    retired: Path | None = None  # the replaced source under sources/ to remove (`--replace`)
 
     def trailer_block(self) -> str:
         """The provenance trailers of its commit (a placement with paths always has them)."""
@@ -535,8 +539,19 @@ class _Placer:
         source_path = self.repo_root / source.file
         if source_path.resolve().is_relative_to(self.root / "sources"):
             paths.append(source_path)
+        trailers = gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file)
+        retired = self._retired_source(target, source.file) if action == "updated" else None
+        if retired is not None:
+            retired_path, retired_sha = retired
+            trailers = replace(
+                trailers, replaced_file=self._relative(retired_path), replaced_sha256=retired_sha
+            )
+            if gitstore.committed(self.repo, retired_path):
+                paths.append(retired_path)
         if action == "added":
             verb = "ingest"
+        elif retired is not None:
+            verb = "replace source"
         elif previous_sha == raw.sha256:
             verb = "renormalize"
         else:
@@ -546,12 +561,42 @@ class _Placer:
             tuple(paths),
             verb,
             document.metadata.title,
-            gitstore.Trailers(raw.sha256, DIALECT_VERSION, __version__, source.file),
+            trailers,
             final if final != text else None,
             text if current != text else None,
             copy,
+            retired[0] if retired is not None else None,
         )
 
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.repo_root).as_posix()
+
+    def _named_by_another(self, target: Path, source_file: str) -> bool:
+        return any(
+            entry.path != target and entry.metadata.source and entry.metadata.source.file == source_file
+            for entry in self.known
+        )
+
+    def _retired_source(self, target: Path, new_file: str) -> tuple[Path, str] | None:
+        """The copy under `sources/` that the document's last ingest recorded and a new source
+        replaces (`--replace`), with its sha256: removed in the same commit, kept by git's
+        history. Also the copy a killed `--replace` removed before its commit, so the next run
+        commits the removal. None when no copy is retired, or another document names it (a
+        commit's trailers are text anyone can write: they may name any file)."""
+        last = gitstore.last_ingest(self.repo, target)
+        if last is None:
+            return None
+        old_file, old_sha = last.trailers.get("Source-file", ""), last.trailers.get("Source-sha256", "")
+        if not old_file or old_file == new_file or self._named_by_another(target, old_file):
+            return None
+        old_path = self.repo_root / old_file
+        if not old_path.resolve().is_relative_to(self.root / "sources"):
+            return None  # the user's own file in the repository, not a copy corpusdiff made
+        old_path = confine.writable(self.root, old_path)
+        replacing = self.second_source is SecondSource.REPLACE
+        if not replacing and (old_path.exists() or not gitstore.committed(self.repo, old_path)):
+            return None
+        return old_path, old_sha
 
     def _shape_warning(self, doc_id: str, series: str) -> tuple[str, ...]:
         """A new edition whose text gives a coarser date than the ids its series has (`2016`
@@ -670,6 +715,8 @@ def _write_and_commit(repo: Repo, placements: list[_Placement]) -> list[IngestRe
                 writes.copy(*placement.copy)
             if placement.text is not None:
                 writes.text(placement.result.path, placement.text)
+            if placement.retired is not None:
+                writes.remove(placement.retired)
         results = _commit(repo, placements, writes)
     except BaseException:
         writes.roll_back()

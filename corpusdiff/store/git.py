@@ -30,11 +30,20 @@ class Trailers:
     dialect: str
     tool_version: str
     source_file: str
+    #: the source this commit removes from `sources/` (`ingest --replace`), and its sha256
+    replaced_file: str = ""
+    replaced_sha256: str = ""
 
     def render(self) -> str:
+        replaced = (
+            f"Replaced-source-file: {one_line(self.replaced_file)}\n"
+            f"Replaced-source-sha256: {one_line(self.replaced_sha256)}\n"
+            if self.replaced_file
+            else ""
+        )
         return (
             f"Source-file: {one_line(self.source_file)}\n"
-            f"Source-sha256: {one_line(self.source_sha256)}\n"
+            f"Source-sha256: {one_line(self.source_sha256)}\n{replaced}"
             f"Dialect-version: {one_line(self.dialect)}\n"
             f"Corpusdiff-version: {one_line(self.tool_version)}"
         )
@@ -219,15 +228,30 @@ def uncommitted_new_paths(repo: Repo) -> set[str]:
     return {entry[3:] for entry in out.split("\0") if entry.startswith(("?? ", "A"))}
 
 
+def committed(repo: Repo, path: Path) -> bool:
+    """Whether HEAD holds `path` (a file removed from the work tree may still be)."""
+    if not repo.head.is_valid():
+        return False
+    relative = path.resolve().relative_to(work_tree(repo)).as_posix()
+    return bool(repo.git.ls_tree("--name-only", "HEAD", "--", relative))
+
+
 def commit_paths(repo: Repo, paths: Sequence[Path], message: str) -> str:
-    """Commit exactly `paths` (other staged changes are left alone); return the new sha. When
-    git fails, the paths are unstaged again, so the index is as it was."""
+    """Commit exactly `paths` (other staged changes are left alone); return the new sha. A
+    path no longer in the work tree is committed as removed (whether or not an earlier, killed
+    run staged the removal). When git fails, the paths are unstaged again, so the index is as
+    it was."""
     relative = [str(p.resolve().relative_to(work_tree(repo))) for p in paths]
+    present = [r for r, p in zip(relative, paths, strict=True) if p.exists()]
+    removed = [r for r, p in zip(relative, paths, strict=True) if not p.exists()]
     args = ["--quiet", "--no-verify", "-m", message]
     if repo.head.is_valid():
         args.append("--only")
     with git_errors(f"commit {', '.join(relative)}"):
-        repo.git.add("--", *relative)
+        if present:
+            repo.git.add("--", *present)
+        if removed:
+            repo.git.rm("--cached", "-q", "--ignore-unmatch", "--", *removed)
         try:
             repo.git.commit(*args, "--", *relative, env=_identity_env(repo))
         except Exception:
@@ -285,7 +309,15 @@ class Revision:
     kind: str  # "new edition", "normalisation change", "source update", "hand correction"
 
 
-_TRAILER_KEYS = ("Action", "Source-file", "Source-sha256", "Dialect-version", "Corpusdiff-version")
+_TRAILER_KEYS = (
+    "Action",
+    "Source-file",
+    "Source-sha256",
+    "Replaced-source-file",
+    "Replaced-source-sha256",
+    "Dialect-version",
+    "Corpusdiff-version",
+)
 
 
 def _trailers(message: str, relative: str) -> dict[str, str]:
@@ -308,7 +340,7 @@ def _kind(subject: str, trailers: dict[str, str]) -> str:
     action = trailers.get("Action") or subject.partition(":")[0]
     if action == "ingest":
         return "new edition"
-    if action == "update source":
+    if action in ("update source", "replace source"):
         return "source update"
     return "normalisation change"
 

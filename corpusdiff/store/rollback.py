@@ -36,6 +36,11 @@ class Writes:
     def copy(self, source: Path, target: Path) -> None:
         self._write(target, lambda: copy_atomic(source, target))
 
+    def remove(self, target: Path) -> None:
+        """Remove `target` (a replaced source), undoably: its link is kept until git holds the
+        removal."""
+        self._write(target, lambda: target.unlink(missing_ok=True))
+
     def _write(self, target: Path, write: Callable[[], None]) -> None:
         self._keep(target)
         try:

@@ -112,3 +112,69 @@ def _first_paragraph_styled(style: str, style_id: str) -> bytes:
 )
 def test_the_title_style_is_told_by_its_name_not_its_id(style: str, style_id: str, title: str) -> None:
     assert decode_report(_first_paragraph_styled(style, style_id), "r.docx").title_hint == title
+
+
+# Line breaks (Shift+Enter, `w:br`): a soft break inside one paragraph, unless the author typed
+# the whole report in one paragraph with a break for each paragraph end.
+
+_SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’）」』》】]*|[^。！？]+$")
+
+
+def _docx_of(paragraphs: list[list[str]], page_break_after: int | None = None) -> bytes:
+    """A Word document of `paragraphs`, each given as the pieces its line breaks separate."""
+    document = docx.Document()
+    for pieces in paragraphs:
+        paragraph = document.add_paragraph()
+        for index, piece in enumerate(pieces):
+            run = paragraph.add_run(piece)
+            if index < len(pieces) - 1:
+                run.add_break()
+            if index == page_break_after:
+                run.add_break(docx.enum.text.WD_BREAK.PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _seed_lines(seed: Path) -> list[str]:
+    return seed.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("seed", ["futian-2022-01-government-work-report", "futian-2025-01-plan-report"])
+def test_a_line_break_after_each_sentence_keeps_the_paragraph(seed: str) -> None:
+    """Each line of the seed a Word paragraph with Shift+Enter after every sentence in it: the
+    paragraphs are the seed's, not one a sentence."""
+    path = SEEDS / f"{seed}.txt"
+    paragraphs = [_SENTENCE.findall(line) or [line] for line in _seed_lines(path)]
+    assert sum(len(pieces) - 1 for pieces in paragraphs) > 100  # the breaks really are there
+    from_docx = _normalize(_docx_of(paragraphs), f"{seed}.docx")
+    from_text = _normalize(path.read_bytes(), path.name)
+    assert body_of(render(from_docx)) == body_of(render(from_text))
+
+
+@pytest.mark.parametrize("seed", ["futian-2022-01-government-work-report", "futian-2022-01-plan-report"])
+def test_a_report_typed_in_one_paragraph_with_line_breaks_reads_as_its_lines(seed: str) -> None:
+    """Every line of the seed a Shift+Enter in one Word paragraph (the plan report's lines are
+    a text extract's, broken mid-sentence): read as the seed's lines, with a warning."""
+    path = SEEDS / f"{seed}.txt"
+    raw = decode_report(_docx_of([_seed_lines(path)]), f"{seed}.docx")
+    assert any("Shift+Enter" in note for note in raw.notes)
+    from_docx = normalize_raw(raw)
+    from_text = _normalize(path.read_bytes(), path.name)
+    assert body_of(render(from_docx)) == body_of(render(from_text))
+
+
+def test_a_line_or_page_break_inside_a_paragraph_is_not_a_paragraph_end() -> None:
+    paragraphs = [
+        ["各位代表：现在，我代表区人民政府，向大会报告工作。"],
+        ["一是加快建设。全年完成投资", "120亿元。二是统筹推进。详见", "Creative", "Commons许可。"],
+        ["三是深化改革。推进放管服改革。", "四是改善民生。新增学位1万座。"],
+    ]
+    raw = decode_report(_docx_of(paragraphs, page_break_after=0), "r.docx")
+    assert raw.text.split("\n") == [
+        "各位代表：现在，我代表区人民政府，向大会报告工作。",
+        "一是加快建设。全年完成投资120亿元。二是统筹推进。详见Creative Commons许可。",
+        "三是深化改革。推进放管服改革。四是改善民生。新增学位1万座。",
+        "",
+    ]
+    assert not any("Shift+Enter" in note for note in raw.notes)

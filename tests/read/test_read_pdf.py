@@ -275,7 +275,6 @@ def test_an_encrypted_pdf_is_refused() -> None:
         decode_report(buffer.getvalue(), "locked.pdf")
 
 
-
 #: The report in tests/data/pdf/object-streams.pdf (see the README there).
 OBJECT_STREAM_BLOCKS = [
     Block("福田区2025年政府工作报告", size=20, bold=True, centred=True),
@@ -329,3 +328,107 @@ def test_a_sentence_end_before_a_number_too_wide_for_the_room_left_does_not_end_
     data = typeset([Block(around), Block(text), Block(around)], Page(running_head=""))
     paragraphs = [b.text for b in _normalize(data, "x.pdf").blocks if isinstance(b, Paragraph)]
     assert paragraphs == [around, text, around]
+
+
+# Photo captions: the 2017 portal page printed by Chromium with its photo loading (a PNG in the
+# page), the caption set in turn as the page sets it, smaller, and centred under a centred photo
+# (narrower than the photo: a centred line as wide as the column reads as a justified body line).
+
+_CAPTION = "3月5日，第十二届全国人民代表大会第五次会议在北京人民大会堂开幕。国务院总理李克强作政府工作报告。"
+_PHOTO_SRC = "/govweb/xhtml/zhuanti/20190725zfgzbg/images/2017chatu.jpg"
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG (a photo as far as a PDF is concerned)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80\x90\xa0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _printed_2017(
+    page: object, caption_markup: str, tmp_path: Path, centred: bool = False
+) -> NormalizedDocument:
+    """The page printed with its photo (centred on the page, or at the left margin as the page
+    has it) and `caption_markup` in place of its caption."""
+    import base64
+
+    from tests.formats_equivalence import saved_page
+
+    markup = (ROOT / "tests" / "data" / "national-gwr" / "govcn" / "2017.html").read_text(encoding="utf-8")
+    photo = "data:image/png;base64," + base64.b64encode(_png(640, 400)).decode()
+    assert markup.count(_PHOTO_SRC) == 1 and markup.count(f"<p>{_CAPTION}</p>") == 1
+    placed = f'{photo}" style="display:block;margin:0 auto' if centred else photo
+    markup = markup.replace(_PHOTO_SRC, placed).replace(f"<p>{_CAPTION}</p>", caption_markup)
+    page.set_content(saved_page(markup, "2017年政府工作报告"))  # type: ignore[attr-defined]
+    path = tmp_path / "2017.pdf"
+    path.write_bytes(page.pdf(format="A4"))  # type: ignore[attr-defined]
+    return _normalize(path.read_bytes(), path.name)
+
+
+@pytest.fixture(scope="module")
+def print_page(browser: object) -> object:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    yield page
+    page.close()
+
+
+def _body_without(document: NormalizedDocument, text: str) -> list[str]:
+    return [block for block in body_of(render(document)).split("\n\n") if block.strip() and block != text]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "style", ["font-size:9pt", "text-align:center;margin:0 6em"], ids=["smaller", "centred-narrower"]
+)
+def test_a_caption_set_smaller_or_centred_under_a_photo_is_dropped_with_a_note(
+    style: str, print_page: object, tmp_path: Path
+) -> None:
+    centred = "center" in style
+    document = _printed_2017(print_page, f'<p style="{style}">{_CAPTION}</p>', tmp_path, centred)
+    body = body_of(render(document))
+    assert _CAPTION[:20] not in body
+    assert any(
+        w.startswith("dropped a photo caption (page ") and _CAPTION[:20] in w for w in document.warnings
+    )
+    as_printed = _printed_2017(print_page, f"<p>{_CAPTION}</p>", tmp_path, centred)
+    assert body.split("\n\n") == _body_without(as_printed, _CAPTION)
+
+
+@pytest.mark.slow
+def test_a_short_paragraph_under_a_photo_set_as_body_text_is_kept_with_a_note(
+    print_page: object, tmp_path: Path
+) -> None:
+    """As the page sets it (body type, from the left margin) the caption cannot be told from a
+    short paragraph of the report; without a caption, the report's `一年来，…` stands right
+    under the photo. Both are kept, each with a note naming it."""
+    for caption, under in ((f"<p>{_CAPTION}</p>", _CAPTION), ("", "一年来，我们主要做了以下工作。")):
+        document = _printed_2017(print_page, caption, tmp_path)
+        assert under in body_of(render(document)).split("\n\n")
+        (note,) = [w for w in document.warnings if "under a photo" in w]
+        assert note.startswith("kept the short paragraph right under a photo (page ") and under[:20] in note
+        assert not any("dropped a photo caption" in w for w in document.warnings)
+
+
+@pytest.mark.slow
+def test_a_centred_caption_ends_where_left_aligned_body_text_follows_without_spacing(
+    print_page: object, tmp_path: Path
+) -> None:
+    """As a word processor sets it: no paragraph spacing anywhere, so the body text after the
+    caption follows at the usual line spacing; the caption ends where the centring does."""
+    caption = f'<style>p {{ margin: 0 }}</style><p style="text-align:center;margin:0 6em">{_CAPTION}</p>'
+    document = _printed_2017(print_page, caption, tmp_path, centred=True)
+    body = body_of(render(document)).split("\n\n")
+    assert not any(_CAPTION[:20] in block for block in body)
+    assert "一年来，我们主要做了以下工作。" in body
+    assert any(w.startswith("dropped a photo caption (page ") for w in document.warnings)

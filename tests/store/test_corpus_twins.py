@@ -6,6 +6,7 @@ makes the new file that document's source (a new revision, its provenance in the
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import SAME_REPORT, SecondSource, ingest
 from corpusdiff.text.chars import han_bigrams, han_likeness
+from corpusdiff.workflow.check import check_corpus
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
@@ -81,9 +83,11 @@ def test_replace_makes_the_new_file_the_documents_source(tmp_path: Path, gbk_cop
     assert source is not None and source.file.endswith(gbk_copy.name) and source.encoding != "utf-8"
     repo = gitstore.open_repo(corpus)
     (latest, *_) = gitstore.history(repo, first.path)
-    assert latest.trailers["Source-sha256"] == source.sha256 != read_metadata(
-        gitstore.file_at_revision(repo, first.path, "HEAD~1")
-    ).source.sha256  # type: ignore[union-attr]
+    assert (
+        latest.trailers["Source-sha256"]
+        == source.sha256
+        != read_metadata(gitstore.file_at_revision(repo, first.path, "HEAD~1")).source.sha256
+    )  # type: ignore[union-attr]
 
 
 def test_as_new_adds_a_second_document_and_names_its_twin(tmp_path: Path, gbk_copy: Path) -> None:
@@ -134,7 +138,58 @@ def test_the_cli_refuses_a_second_source_with_one_line_and_exit_2(tmp_path: Path
     (line,) = refused.stderr.strip().splitlines()
     assert first.id in line and "--replace" in line and "--as-new" in line
     assert _state(corpus) == before
-    both = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", "--replace", "--as-new", str(gbk_copy)])
+    both = CliRunner().invoke(
+        main, ["--corpus", str(corpus), "ingest", "--replace", "--as-new", str(gbk_copy)]
+    )
     assert both.exit_code == 2 and "contradict" in both.stderr
     replaced = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", "--replace", str(gbk_copy)])
     assert replaced.exit_code == 0 and replaced.stdout.split()[:2] == ["updated", first.id]
+
+
+def test_replace_removes_the_old_source_in_the_same_commit(tmp_path: Path, gbk_copy: Path) -> None:
+    """The replaced file leaves `sources/` in the commit that names the new one (its sha256 and
+    the old one's in the trailers); git's history keeps the old bytes."""
+    corpus = tmp_path / "corpus"
+    (first,) = ingest(corpus, [PLAN_2022])
+    assert sorted(p.name for p in (corpus / "sources").iterdir()) == [PLAN_2022.name]
+    ingest(corpus, [gbk_copy], second_source=SecondSource.REPLACE)
+    assert sorted(p.name for p in (corpus / "sources").iterdir()) == [gbk_copy.name]
+    repo = gitstore.open_repo(corpus)
+    assert repo.git.status("--porcelain") == ""
+    changed = repo.git.show("--name-status", "--format=", "HEAD").splitlines()
+    assert sorted(changed) == sorted(
+        [
+            f"D\tsources/{PLAN_2022.name}",
+            f"A\tsources/{gbk_copy.name}",
+            f"M\t{first.path.relative_to(corpus).as_posix()}",
+        ]
+    )
+    old_sha = hashlib.sha256(PLAN_2022.read_bytes()).hexdigest()
+    new_sha = hashlib.sha256(gbk_copy.read_bytes()).hexdigest()
+    (latest, before) = gitstore.history(repo, first.path)
+    assert latest.kind == "source update" and latest.subject.startswith("replace source: ")
+    assert latest.trailers["Source-sha256"] == new_sha
+    assert latest.trailers["Replaced-source-sha256"] == old_sha
+    assert latest.trailers["Replaced-source-file"] == f"sources/{PLAN_2022.name}"
+    kept = (repo.commit(before.sha).tree / f"sources/{PLAN_2022.name}").data_stream.read()
+    assert kept == PLAN_2022.read_bytes()
+    assert check_corpus(corpus) == []
+    (again,) = ingest(corpus, [gbk_copy])
+    assert again.action == "unchanged"
+
+
+def test_replace_never_removes_a_source_another_document_names(tmp_path: Path, gbk_copy: Path) -> None:
+    """The old source is read from the last ingest commit's trailers, which anyone can write: a
+    commit naming the 2025 plan's source as the 2022 plan's does not make --replace remove it."""
+    corpus = tmp_path / "corpus"
+    first, other = ingest(corpus, [PLAN_2022, PLAN_2025])
+    repo = gitstore.open_repo(corpus)
+    other_source = read_metadata(other.path.read_text(encoding="utf-8")).source
+    assert other_source is not None
+    with first.path.open("a", encoding="utf-8") as document:
+        document.write("\n手工更正。\n")
+    forged = gitstore.Trailers(other_source.sha256, "1", "0", other_source.file)
+    gitstore.commit_paths(repo, [first.path], f"update source: {first.id}\n\n{forged.render()}")
+    ingest(corpus, [gbk_copy], second_source=SecondSource.REPLACE)
+    assert (corpus / other_source.file).read_bytes() == PLAN_2025.read_bytes()
+    assert check_corpus(corpus) == []
