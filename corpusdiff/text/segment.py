@@ -81,7 +81,7 @@ class Segmenter:
     def _learn(self, pieces: list[str]) -> None:
         """Take the pieces without a domain word that another segmenter cut, cut the rest."""
         plain = {piece for piece in pieces if not self._holds_domain_word(piece)}
-        shared = {piece: SHARED_PIECES[piece] for piece in plain if piece in SHARED_PIECES}
+        shared = {piece: tokens for piece in plain if (tokens := SHARED_PIECES.get(piece)) is not None}
         fresh = [piece for piece in pieces if piece not in shared]
         cut = self._cut_all(fresh) if fresh else {}
         _share({piece: tokens for piece, tokens in cut.items() if piece in plain})
