@@ -7,6 +7,7 @@ run gives."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import git
@@ -203,6 +205,43 @@ def excerpts(tmp_path_factory) -> list[Path]:
     return seed_excerpts(tmp_path_factory.mktemp("excerpts"), PLAN_SEEDS)
 
 
+class _KillServer:
+    """`python -m tests.killpoints --serve`, started at the module's first kill run: each run
+    a process of its own forked from one that imported corpusdiff once."""
+
+    process: subprocess.Popen | None = None
+
+    @classmethod
+    def run(cls, args: list[str], env: dict[str, str]) -> int:
+        if cls.process is None or cls.process.poll() is not None:
+            cls.process = subprocess.Popen(
+                [sys.executable, "-m", "tests.killpoints", "--serve"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        assert cls.process.stdin is not None and cls.process.stdout is not None
+        cls.process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+        cls.process.stdin.flush()
+        answer = cls.process.stdout.readline()
+        assert answer, f"the kill-point server ended (exit {cls.process.wait()})"
+        return int(answer)
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.process is not None:
+            assert cls.process.stdin is not None
+            cls.process.stdin.close()
+            cls.process.wait(timeout=60)
+            cls.process = None
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _kill_server() -> Iterator[None]:
+    yield
+    _KillServer.stop()
+
+
 def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
     """Run `corpusdiff ARGS` killed at its `kill_at`-th write event under `scope` (0: not
     killed, events listed in `log`); its exit status (-9 when killed). It uses the run's disk
@@ -211,8 +250,7 @@ def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -
     env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at)}
     if log is not None:
         env["KILL_LOG"] = str(log)
-    command = [sys.executable, "-m", "tests.killpoints", *args]
-    return subprocess.run(command, env=env, capture_output=True, timeout=300).returncode
+    return _KillServer.run(list(args), env)
 
 
 def _events(scope: Path, *args: str) -> list[str]:
