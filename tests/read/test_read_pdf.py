@@ -254,6 +254,26 @@ def test_text_scaled_by_its_matrix_has_its_set_size() -> None:
     assert lines[:2] == ["一、总体要求", ""]
 
 
+def test_each_page_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading a page is most of the time PDFium spends on a typeset report (a CID font laid
+    out again each load): the reader takes lines, width and images from one load a page."""
+    import pypdfium2 as pdfium
+
+    text = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8")
+    data = typeset(seed_layout(text))
+    pages = len(pdfium.PdfDocument(data))
+    loaded: list[int] = []
+    get_page = pdfium.PdfDocument.get_page
+
+    def counted(document: object, index: int) -> object:
+        loaded.append(index)
+        return get_page(document, index)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", counted)
+    decode_report(data, "report.pdf")
+    assert pages > 1 and sorted(loaded) == list(range(pages))
+
+
 # --- refusals ------------------------------------------------------------------------------
 
 
