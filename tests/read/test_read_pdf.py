@@ -376,11 +376,23 @@ def _png(width: int, height: int) -> bytes:
     )
 
 
+#: Each printing read once per test process: the caption as the page sets it, at the left
+#: margin, is both the smaller caption's comparison and a case of its own (a print and a read of
+#: the whole report: a second or more of CPU). A NormalizedDocument is frozen.
+_PRINTED: dict[tuple[str, bool], NormalizedDocument] = {}
+
+
 def _printed_2017(
     page: object, caption_markup: str, tmp_path: Path, centred: bool = False
 ) -> NormalizedDocument:
     """The page printed with its photo (centred on the page, or at the left margin as the page
     has it) and `caption_markup` in place of its caption."""
+    if (caption_markup, centred) not in _PRINTED:
+        _PRINTED[caption_markup, centred] = _print_2017(page, caption_markup, tmp_path, centred)
+    return _PRINTED[caption_markup, centred]
+
+
+def _print_2017(page: object, caption_markup: str, tmp_path: Path, centred: bool) -> NormalizedDocument:
     import base64
 
     from tests.formats_equivalence import saved_page
