@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import select
 import shutil
 import signal
 import subprocess
@@ -213,6 +214,10 @@ def excerpts(tmp_path_factory) -> list[Path]:
     return seed_excerpts(tmp_path_factory.mktemp("excerpts"), PLAN_SEEDS)
 
 
+#: Seconds a kill-point run may take (each takes one or two).
+RUN_TIMEOUT = 300
+
+
 class _KillServer:
     """`python -m tests.killpoints --serve`, started at the module's first kill run: each run
     a process of its own forked from one that imported corpusdiff once."""
@@ -231,6 +236,9 @@ class _KillServer:
         assert cls.process.stdin is not None and cls.process.stdout is not None
         cls.process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
         cls.process.stdin.flush()
+        if not select.select([cls.process.stdout], [], [], RUN_TIMEOUT)[0]:
+            cls.process.kill()
+            raise AssertionError(f"a kill-point run took over {RUN_TIMEOUT} s: corpusdiff {' '.join(args)}")
         answer = cls.process.stdout.readline()
         assert answer, f"the kill-point server ended (exit {cls.process.wait()})"
         return int(answer)
