@@ -39,12 +39,24 @@ DEFAULT_KILL_TRIALS = 6
 KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", str(DEFAULT_KILL_TRIALS)))
 
 
-def _start_ingest(corpus: Path, files: list[Path]) -> subprocess.Popen:
+def _start_ingest(corpus: Path, files: list[Path], stderr: int = subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "corpusdiff", "--corpus", str(corpus), "ingest", "-q", *map(str, files)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
     )
+
+
+def _until_it_waits_for_the_lock(process: subprocess.Popen) -> None:
+    """Read the process's stderr up to the line it prints before it blocks on the corpus lock
+    (every check it makes before the wait is behind it then)."""
+    said = []
+    for line in process.stderr:
+        said.append(line)
+        if "waiting for another corpusdiff process" in line:
+            return
+    raise AssertionError(f"it never waited for the lock: {''.join(said)}")
 
 
 @pytest.fixture(scope="module")
@@ -185,10 +197,11 @@ def test_an_ingest_waiting_for_another_is_not_stopped_by_its_commit_in_progress(
     index_lock = Path(repo.git_dir) / "index.lock"
     with gitstore.locked(repo):  # the first ingest, committing
         index_lock.write_text("", encoding="utf-8")
-        second = _start_ingest(corpus, seed_excerpts(tmp_path / "heads", ALL_SEEDS[1:2]))
-        time.sleep(3)  # the second has normalised its report and waits for the lock
+        second = _start_ingest(corpus, seed_excerpts(tmp_path / "heads", ALL_SEEDS[1:2]), subprocess.PIPE)
+        _until_it_waits_for_the_lock(second)  # it has normalised its report
         index_lock.unlink()
-    assert second.wait(timeout=120) == 0
+    _, said = second.communicate(timeout=120)
+    assert second.returncode == 0, said
     assert len(entries(corpus)) == 2
 
 
