@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
 import os
 import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +47,37 @@ def seed_markdown(seed_documents: dict[str, NormalizedDocument]) -> dict[str, st
     return {stem: render(doc) for stem, doc in seed_documents.items()}
 
 
+def built_once_per_run(name: str, build: Callable[[Path], object], factory: pytest.TempPathFactory) -> Path:
+    """A folder `build` fills, made once per run for tests that only read it: xdist's workers
+    share it in the run's cache folder, where the first to need it builds it under a lock and
+    the other waits for that build instead of making its own. Without xdist, in `factory`."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        out = factory.mktemp(name)
+        build(out)
+        return out
+    shared = Path(os.environ[RUN_CACHE_VARIABLE])
+    out, done = shared / f"tests-{name}-{run}", shared / f"tests-{name}-{run}.built"
+    with open(shared / f"tests-{name}-{run}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # a build cut short
+            build(out)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the project's corpus, built once per test process for every test that only
-    reads it; serially, as a pool inside a test worker gains nothing (tests/test_parallel.py
-    holds a pool's and Dask's builds to this one)."""
+    """The site of the project's corpus, built once per run for every test that only reads it
+    (a second build is 3 s of CPU, the diffs cached); serially, as a pool inside a test worker
+    gains nothing (tests/test_parallel.py holds a pool's and Dask's builds to this one)."""
     from corpusdiff.parallel import SERIAL
     from corpusdiff.site.build import build_site
 
-    out = tmp_path_factory.mktemp("project-site")
-    build_site(ROOT / "corpus", out, runner=SERIAL)
-    return out
+    return built_once_per_run(
+        "project-site", lambda out: build_site(ROOT / "corpus", out, runner=SERIAL), tmp_path_factory
+    )
 
 
 #: The three plan reports of one series (2022-01, 2023-10 mid-year, 2025-01).

@@ -7,14 +7,17 @@ run gives."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import git
@@ -36,12 +39,24 @@ DEFAULT_KILL_TRIALS = 6
 KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", str(DEFAULT_KILL_TRIALS)))
 
 
-def _start_ingest(corpus: Path, files: list[Path]) -> subprocess.Popen:
+def _start_ingest(corpus: Path, files: list[Path], stderr: int = subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "corpusdiff", "--corpus", str(corpus), "ingest", "-q", *map(str, files)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
     )
+
+
+def _until_it_waits_for_the_lock(process: subprocess.Popen) -> None:
+    """Read the process's stderr up to the line it prints before it blocks on the corpus lock
+    (every check it makes before the wait is behind it then)."""
+    said = []
+    for line in process.stderr:
+        said.append(line)
+        if "waiting for another corpusdiff process" in line:
+            return
+    raise AssertionError(f"it never waited for the lock: {''.join(said)}")
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +114,14 @@ def _phases(template: Path, corpus: Path) -> tuple[float, float]:
     return reading, max(branch.stat().st_mtime - started - reading, 0.01)
 
 
+def _warm_the_cache(template: Path, corpus: Path) -> None:
+    """The first ingest of the seeds fills the run's disk cache and is slower than the ones the
+    calibration measures and the trials kill; made in this process, it fills the same cache
+    for a quarter of a `corpusdiff ingest` process's CPU (no start, imports or pool)."""
+    shutil.copytree(template, corpus)
+    ingest(corpus, ALL_SEEDS)
+
+
 def _where_the_kill_landed(corpus: Path, returncode: int, template_commits: int) -> str:
     """`before writing`, `while writing` (some documents written or committed, not all) or `after`."""
     repo = git.Repo(corpus)
@@ -112,7 +135,7 @@ def _where_the_kill_landed(corpus: Path, returncode: int, template_commits: int)
 def test_sigkill_during_ingest_never_leaves_a_broken_corpus(template: Path, tmp_path: Path) -> None:
     rng = random.Random(20261122)
     template_commits = len(list(git.Repo(template).iter_commits()))
-    _phases(template, tmp_path / "warm-up")  # the first run after a build is slower
+    _warm_the_cache(template, tmp_path / "warm-up")
     reading, writing = _phases(template, tmp_path / "calibration")
     landed: Counter[str] = Counter()
     for trial in range(KILL_TRIALS):
@@ -174,10 +197,11 @@ def test_an_ingest_waiting_for_another_is_not_stopped_by_its_commit_in_progress(
     index_lock = Path(repo.git_dir) / "index.lock"
     with gitstore.locked(repo):  # the first ingest, committing
         index_lock.write_text("", encoding="utf-8")
-        second = _start_ingest(corpus, seed_excerpts(tmp_path / "heads", ALL_SEEDS[1:2]))
-        time.sleep(3)  # the second has normalised its report and waits for the lock
+        second = _start_ingest(corpus, seed_excerpts(tmp_path / "heads", ALL_SEEDS[1:2]), subprocess.PIPE)
+        _until_it_waits_for_the_lock(second)  # it has normalised its report
         index_lock.unlink()
-    assert second.wait(timeout=120) == 0
+    _, said = second.communicate(timeout=120)
+    assert second.returncode == 0, said
     assert len(entries(corpus)) == 2
 
 
@@ -203,6 +227,50 @@ def excerpts(tmp_path_factory) -> list[Path]:
     return seed_excerpts(tmp_path_factory.mktemp("excerpts"), PLAN_SEEDS)
 
 
+#: Seconds a kill-point run may take (each takes one or two).
+RUN_TIMEOUT = 300
+
+
+class _KillServer:
+    """`python -m tests.killpoints --serve`, started at the module's first kill run: each run
+    a process of its own forked from one that imported corpusdiff once."""
+
+    process: subprocess.Popen | None = None
+
+    @classmethod
+    def run(cls, args: list[str], env: dict[str, str]) -> int:
+        if cls.process is None or cls.process.poll() is not None:
+            cls.process = subprocess.Popen(
+                [sys.executable, "-m", "tests.killpoints", "--serve"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        assert cls.process.stdin is not None and cls.process.stdout is not None
+        cls.process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+        cls.process.stdin.flush()
+        if not select.select([cls.process.stdout], [], [], RUN_TIMEOUT)[0]:
+            cls.process.kill()
+            raise AssertionError(f"a kill-point run took over {RUN_TIMEOUT} s: corpusdiff {' '.join(args)}")
+        answer = cls.process.stdout.readline()
+        assert answer, f"the kill-point server ended (exit {cls.process.wait()})"
+        return int(answer)
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.process is not None:
+            assert cls.process.stdin is not None
+            cls.process.stdin.close()
+            cls.process.wait(timeout=60)
+            cls.process = None
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _kill_server() -> Iterator[None]:
+    yield
+    _KillServer.stop()
+
+
 def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
     """Run `corpusdiff ARGS` killed at its `kill_at`-th write event under `scope` (0: not
     killed, events listed in `log`); its exit status (-9 when killed). It uses the run's disk
@@ -211,8 +279,7 @@ def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -
     env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at)}
     if log is not None:
         env["KILL_LOG"] = str(log)
-    command = [sys.executable, "-m", "tests.killpoints", *args]
-    return subprocess.run(command, env=env, capture_output=True, timeout=300).returncode
+    return _KillServer.run(list(args), env)
 
 
 def _events(scope: Path, *args: str) -> list[str]:

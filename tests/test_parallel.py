@@ -109,14 +109,18 @@ def test_pool_workers_end_when_their_command_is_killed(tmp_path: Path) -> None:
     import time
 
     script = (
-        "import os, time\nfrom corpusdiff.parallel import Runner\nRunner(jobs=2).map(time.sleep, [30, 30])\n"
+        "import time\nfrom corpusdiff.parallel import Runner\n"
+        "def busy(seconds):\n    print('busy', flush=True)\n    time.sleep(seconds)\n"
+        "Runner(jobs=2).map(busy, [30, 30])\n"
     )
-    parent = subprocess.Popen([sys.executable, "-c", script])
-    time.sleep(2)
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    assert [parent.stdout.readline(), parent.stdout.readline()] == ["busy\n"] * 2  # both in their task
     workers = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True).stdout.split()
     assert workers, "the pool should have started worker processes"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
+    parent.stdout.close()
     deadline = time.time() + 10
     while time.time() < deadline and any(_alive(int(pid)) for pid in workers):
         time.sleep(0.2)

@@ -136,9 +136,12 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
                 "copy (or decrypt it, e.g. qpdf --decrypt)"
             ) from exc
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
+    pages: list[tuple[list[_Line], float]] = []
+    images: list[list[_Box]] = []
     try:
-        pages = [(_page_lines(page), float(page.get_width())) for page in document]
-        images = [_page_images(page) for page in document]
+        for page in document:  # each page loaded once: loading is most of a PDF's reading time
+            pages.append((_page_lines(page), float(page.get_width())))
+            images.append(_page_images(page))
     finally:
         document.close()
     words = sum(len(_WORD_RE.findall(line.text)) for lines, _ in pages for line in lines)

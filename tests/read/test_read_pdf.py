@@ -5,6 +5,7 @@ and image-only PDFs refused."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections import Counter
@@ -40,6 +41,13 @@ def _normalize(data: bytes, name: str) -> NormalizedDocument:
     return normalize_raw(decode_report(data, name))
 
 
+@functools.cache
+def _from_text(seed: Path) -> NormalizedDocument:
+    """The seed's own document, read once per process for the three whole-report tests that
+    hold a PDF of it to it (a NormalizedDocument is frozen)."""
+    return _normalize(seed.read_bytes(), seed.name)
+
+
 def _headings(document: NormalizedDocument) -> list[str]:
     return [block.text for block in document.blocks if isinstance(block, Heading)]
 
@@ -66,7 +74,7 @@ def test_a_pdf_set_from_a_seed_has_its_headings_and_han_characters(seed: Path) -
     measure, a running head and a page number on every page."""
     text = seed.read_text(encoding="utf-8")
     from_pdf = _normalize(typeset(seed_layout(text)), seed.stem + ".pdf")
-    from_text = _normalize(seed.read_bytes(), seed.name)
+    from_text = _from_text(seed)
     assert _headings(from_pdf) == _headings(from_text)
     assert _han(from_pdf) == _han(from_text)
     body = body_of(render(from_pdf))
@@ -82,7 +90,7 @@ def test_a_report_typeset_as_government_pdfs_are_reads_back_exactly(seed: Path) 
     """The seed's document set as portal PDFs look (centred title, every paragraph indented and
     justified, no paragraph spacing, bold and larger headings, boxes set in, tables in columns):
     the same canonical body and title as from the text."""
-    from_text = _normalize(seed.read_bytes(), seed.name)
+    from_text = _from_text(seed)
     data = typeset(report_layout(from_text), Page(justify=True, running_head=""))
     from_pdf = _normalize(data, seed.stem + ".pdf")
     assert body_of(render(from_pdf)) == body_of(render(from_text))
@@ -94,7 +102,7 @@ def test_a_pdf_without_paragraph_spacing_keeps_headings_and_text(seed: Path) -> 
     """No spacing and no indents: paragraphs end where a line ends short of the margin."""
     text = seed.read_text(encoding="utf-8")
     from_pdf = _normalize(typeset(seed_layout(text, spacing=0)), seed.stem + ".pdf")
-    from_text = _normalize(seed.read_bytes(), seed.name)
+    from_text = _from_text(seed)
     assert _headings(from_pdf) == _headings(from_text)
     assert _han(from_pdf) == _han(from_text)
 
@@ -254,6 +262,26 @@ def test_text_scaled_by_its_matrix_has_its_set_size() -> None:
     assert lines[:2] == ["一、总体要求", ""]
 
 
+def test_each_page_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading a page is most of the time PDFium spends on a typeset report (a CID font laid
+    out again each load): the reader takes lines, width and images from one load a page."""
+    import pypdfium2 as pdfium
+
+    text = (SEEDS / "futian-2023-10-mid-year-plan-report.txt").read_text(encoding="utf-8")
+    data = typeset(seed_layout(text))
+    pages = len(pdfium.PdfDocument(data))
+    loaded: list[int] = []
+    get_page = pdfium.PdfDocument.get_page
+
+    def counted(document: object, index: int) -> object:
+        loaded.append(index)
+        return get_page(document, index)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", counted)
+    decode_report(data, "report.pdf")
+    assert pages > 1 and sorted(loaded) == list(range(pages))
+
+
 # --- refusals ------------------------------------------------------------------------------
 
 
@@ -356,11 +384,23 @@ def _png(width: int, height: int) -> bytes:
     )
 
 
+#: Each printing read once per test process: the caption as the page sets it, at the left
+#: margin, is both the smaller caption's comparison and a case of its own (a print and a read of
+#: the whole report: a second or more of CPU). A NormalizedDocument is frozen.
+_PRINTED: dict[tuple[str, bool], NormalizedDocument] = {}
+
+
 def _printed_2017(
     page: object, caption_markup: str, tmp_path: Path, centred: bool = False
 ) -> NormalizedDocument:
     """The page printed with its photo (centred on the page, or at the left margin as the page
     has it) and `caption_markup` in place of its caption."""
+    if (caption_markup, centred) not in _PRINTED:
+        _PRINTED[caption_markup, centred] = _print_2017(page, caption_markup, tmp_path, centred)
+    return _PRINTED[caption_markup, centred]
+
+
+def _print_2017(page: object, caption_markup: str, tmp_path: Path, centred: bool) -> NormalizedDocument:
     import base64
 
     from tests.formats_equivalence import saved_page

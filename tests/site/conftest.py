@@ -1,4 +1,4 @@
-"""The project site built once per test process for the site tests (the browser they drive is
+"""The project site built once per run for the site tests (the browser they drive is
 tests/conftest.py's `browser`)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_once_per_run
 
 #: The project corpus's search index forced into shards: a threshold its 0.3 MB of paragraphs is
 #: far over, and small content shards (tests/site/test_search.py, test_search_browser.py).
@@ -30,14 +30,15 @@ def forced_shards() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sharded_project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the project corpus with its search index forced into shards, built once per
-    test process for the tests that read it or copy it (a build is a second or more of CPU)."""
+    run for the tests that read it or copy it (a build is a second or more of CPU)."""
     from corpusdiff.parallel import SERIAL
     from corpusdiff.site.build import build_site
 
-    out = tmp_path_factory.mktemp("sharded-project-site")
-    with forced_shards():
-        build_site(ROOT / "corpus", out, runner=SERIAL)
-    return out
+    def build(out: Path) -> None:
+        with forced_shards():
+            build_site(ROOT / "corpus", out, runner=SERIAL)
+
+    return built_once_per_run("sharded-project-site", build, tmp_path_factory)
 
 
 @pytest.fixture
