@@ -26,6 +26,13 @@ from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.tree import DocTree
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The front matter of a small national report built in a test (canonical Markdown, dialect 1).
+REPORT_FRONT_MATTER = """---
+dialect: corpusdiff/1
+title: 政府工作报告
+---
+"""
 SEEDS = ROOT / "seeds"
 EXPECTED = Path(__file__).parent / "data" / "expected"
 SEED_STEMS = sorted(path.stem for path in SEEDS.glob("*.txt"))

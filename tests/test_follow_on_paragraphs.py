@@ -15,15 +15,11 @@ from corpusdiff.render.diff import to_json
 from corpusdiff.structure import addressed, build_tree, tree_from_markdown
 from corpusdiff.types.diff import Status
 from corpusdiff.types.tree import DocTree
-from tests.conftest import ROOT, han_key
+from tests.conftest import REPORT_FRONT_MATTER, ROOT, han_key
 
 NATIONAL = ROOT / "tests" / "data" / "national-gwr"
 
-FRONT = """---
-dialect: corpusdiff/1
-title: 政府工作报告
----
-
+FRONT = REPORT_FRONT_MATTER + """
 ## 三、2017年重点工作任务
 
 ### （四）以创新引领实体经济转型升级。

@@ -7,12 +7,9 @@ from __future__ import annotations
 from corpusdiff.compare.core import compare
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Role, Status
+from tests.conftest import REPORT_FRONT_MATTER
 
-FRONT = """---
-dialect: corpusdiff/1
-title: 政府工作报告
----
-"""
+FRONT = REPORT_FRONT_MATTER
 
 TASKS = (
     "实施好积极的财政政策，优化和落实减税政策，加大对中小微企业的支持力度。"

@@ -7,6 +7,7 @@ from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import part_roles, roles_correspond, task_areas
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Role, Status
+from tests.conftest import REPORT_FRONT_MATTER
 
 REFORM = (
     "深化行政体制改革，进一步简政放权，今年再取消和下放行政审批事项200项以上。"
@@ -21,11 +22,7 @@ GOVERNMENT = (
     "坚持从严治政，深入开展党风廉政建设和反腐败工作，严格执行中央八项规定精神。"
 )
 
-FRONT = """---
-dialect: corpusdiff/1
-title: 政府工作报告
----
-"""
+FRONT = REPORT_FRONT_MATTER
 
 GROUPED = FRONT + f"""
 ## 一、2013年工作回顾

@@ -13,14 +13,11 @@ from corpusdiff.compare.core import compare
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.types.diff import DiffResult, Relation, SectionStatus
+from tests.conftest import REPORT_FRONT_MATTER
 
 NATIONAL = Path(__file__).resolve().parent.parent / "data" / "national-gwr" / "wikisource"
 
-FRONT = """---
-dialect: corpusdiff/1
-title: 政府工作报告
----
-"""
+FRONT = REPORT_FRONT_MATTER
 
 REFORM = (
     "深化财税体制改革，完善地方税体系，推进预算公开，建立跨年度预算平衡机制。",
