@@ -10,8 +10,9 @@ memory, and on disk (corpusdiff.cache) for the next process.
 
 Domain words add no weight to the dictionary's `total`, so a piece's tokens depend only on the
 piece and on the domain words inside it: a piece with none is cut the same way in every
-comparison, once per process (`SHARED_PIECES`), and one sentence never reads differently in two
-pairs because the editions beside it quote different names.
+comparison, once per process (`SHARED_PIECES`; a whole text with none, `SHARED_TEXTS`), and one
+sentence never reads differently in two pairs because the editions beside it quote different
+names.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from math import log
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from corpusdiff.text import stores
 from corpusdiff.text.chars import has_word_char
@@ -35,6 +36,8 @@ if TYPE_CHECKING:  # imported where used: a warm run never segments, and never n
     from corpusdiff.text.dictindex import DictIndex
 
 
+_T = TypeVar("_T")
+
 #: Where a text is cut into pieces segmented (and kept) one at a time: after the marks that end a
 #: sentence or a clause. jieba cuts its input into blocks at every mark that is no letter, digit
 #: or Han character, so it never joins a word across these either and the tokens are the same as
@@ -46,8 +49,14 @@ DOMAIN_FREQ = 200000
 #: Pieces with no domain word in them, with their tokens, for every segmenter of the process
 #: (a nine-edition timeline compares 36 pairs, each with its own domain, of the same texts).
 SHARED_PIECES: dict[str, tuple[str, ...]] = {}
-#: Past this many shared pieces (some 50 MB) the shared store starts again.
-SHARED_PIECES_LIMIT = 50_000
+#: Whole texts with no domain word in them, with their pieces and tokens, for every segmenter of
+#: the process: a unit's text is asked for in every pair its edition is compared in, and its
+#: pieces' tokens are then joined (and filtered into words) once, not once per pair.
+SHARED_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+#: Content words of those texts, one store per stopword set.
+SHARED_WORDS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
+#: Past this many entries (some 50 MB of pieces) a shared store starts again.
+SHARED_LIMIT = 50_000
 
 
 class Segmenter:
@@ -68,15 +77,28 @@ class Segmenter:
         self._partial: PartialDictionary | None = None  # what fills its dictionary, if not full
         self._cut: NoHmmCut | None = None  # cuts with `_tokenizer`
         self._domain_re = _any_of(self.domain)
+        self._shared_words = SHARED_WORDS.setdefault(self.stopwords, {})
         self.tokens = lru_cache(maxsize=65536)(self._tokens)
         self.words = lru_cache(maxsize=65536)(self._words)
 
     def _tokens(self, text: str) -> tuple[str, ...]:
-        pieces = _PIECE_END_RE.split(text)
+        plain = not self._holds_domain_word(text)
+        shared = SHARED_TEXTS.get(text) if plain else None
+        if shared is not None:
+            pieces, tokens = shared
+            self._know(pieces)  # so that the disk store of this domain keeps them too
+            return tokens
+        pieces = tuple(_PIECE_END_RE.split(text))
+        self._know(pieces)
+        tokens = tuple(token for piece in pieces for token in self._pieces[piece])
+        if plain:
+            _share(SHARED_TEXTS, {text: (pieces, tokens)})
+        return tokens
+
+    def _know(self, pieces: Iterable[str]) -> None:
         unknown = [piece for piece in dict.fromkeys(pieces) if piece not in self._pieces]
         if unknown:
             self._learn(unknown)
-        return tuple(token for piece in pieces for token in self._pieces[piece])
 
     def _learn(self, pieces: list[str]) -> None:
         """Take the pieces without a domain word that another segmenter cut, cut the rest."""
@@ -84,7 +106,7 @@ class Segmenter:
         shared = {piece: tokens for piece in plain if (tokens := SHARED_PIECES.get(piece)) is not None}
         fresh = [piece for piece in pieces if piece not in shared]
         cut = self._cut_all(fresh) if fresh else {}
-        _share({piece: tokens for piece, tokens in cut.items() if piece in plain})
+        _share(SHARED_PIECES, {piece: tokens for piece, tokens in cut.items() if piece in plain})
         learned = {**shared, **cut}
         self._pieces.update(learned)
         self.learned.update(learned)
@@ -114,17 +136,23 @@ class Segmenter:
 
     def _words(self, text: str) -> tuple[str, ...]:
         """Content words: tokens with a letter, digit or Han character, minus stopwords."""
-        return tuple(t for t in self.tokens(text) if t not in self.stopwords and _is_word(t))
+        plain = not self._holds_domain_word(text)
+        words = self._shared_words.get(text) if plain else None
+        if words is None:
+            words = tuple(t for t in self.tokens(text) if t not in self.stopwords and _is_word(t))
+            if plain:
+                _share(self._shared_words, {text: words})
+        return words
 
 
 def _any_of(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-def _share(pieces: Mapping[str, tuple[str, ...]]) -> None:
-    if len(SHARED_PIECES) + len(pieces) > SHARED_PIECES_LIMIT:
-        SHARED_PIECES.clear()
-    SHARED_PIECES.update(pieces)
+def _share(store: dict[str, _T], entries: Mapping[str, _T]) -> None:
+    if len(store) + len(entries) > SHARED_LIMIT:
+        store.clear()
+    store.update(entries)
 
 
 @lru_cache(maxsize=262144)

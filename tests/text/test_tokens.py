@@ -50,7 +50,8 @@ def reference(full: jieba.Tokenizer, domain: tuple[str, ...]) -> jieba.Tokenizer
 @pytest.fixture(autouse=True)
 def no_shared_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test cuts its own pieces: another test's shared pieces would hide the path tested."""
-    monkeypatch.setattr(segment, "SHARED_PIECES", {})
+    for store in ("SHARED_PIECES", "SHARED_TEXTS", "SHARED_WORDS"):
+        monkeypatch.setattr(segment, store, {})
 
 
 @cache
@@ -145,19 +146,29 @@ def references(full: jieba.Tokenizer) -> dict[tuple[str, ...], jieba.Tokenizer]:
     return {tuple(sorted(domain)): reference(full, domain) for domain in (CUT_DOMAIN, (), CUT_DOMAIN[2:])}
 
 
+#: A letter, digit or Han character of CUT_ALPHABET: what makes a token a word.
+WORD_CHAR = re.compile("[0-9A-Za-z\u4e00-\u9fff]")
+#: Two stopword sets for the segmenters of the property below: words are filtered per segmenter.
+CUT_STOPWORDS = (frozenset({"发展", "中国"}), frozenset({"产业", "，"}))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(CUT_ALPHABET, max_size=30), min_size=1, max_size=4), st.randoms())
 def test_tokens_never_depend_on_which_segmenter_cut_a_piece_first(
     references: dict[tuple[str, ...], jieba.Tokenizer], texts: list[str], order: Random
 ) -> None:
-    """Segmenters of different domains cutting the same texts in any order, sharing their
-    pieces: each text gets exactly jieba's tokens with that segmenter's own domain."""
-    domains = list(references)
+    """Segmenters of different domains and stopwords cutting the same texts in any order, sharing
+    their pieces and texts: each text gets exactly jieba's tokens with that segmenter's own
+    domain, and its words are those tokens less that segmenter's own stopwords."""
+    domains = [(domain, stopwords) for domain in references for stopwords in CUT_STOPWORDS]
     order.shuffle(domains)
-    segmenters = [Segmenter(domain) for domain in domains]
+    segmenters = [Segmenter(domain, stopwords=stopwords) for domain, stopwords in domains]
     for text in texts:
         for seg in segmenters:
-            assert seg.tokens(text) == tuple(references[seg.domain].lcut(text, HMM=False)), (text, seg.domain)
+            expected = tuple(references[seg.domain].lcut(text, HMM=False))
+            assert seg.tokens(text) == expected, (text, seg.domain)
+            words = tuple(t for t in expected if t not in seg.stopwords and WORD_CHAR.search(t))
+            assert seg.words(text) == words, (text, seg.domain, seg.stopwords)
 
 
 def test_the_fast_cut_breaks_a_tie_as_jieba_does() -> None:
@@ -308,6 +319,7 @@ def test_a_damaged_index_still_segments_correctly_and_heals(
     assert [seg.tokens(p) for p in pieces] == expected
     dictindex._open_or_build.cache_clear()  # as a new process would
     segment.SHARED_PIECES.clear()
+    segment.SHARED_TEXTS.clear()
     again = Segmenter(domain)
     assert again.tokens(pieces[0]) == expected[0]
     assert again._partial is not None  # rebuilt: the damage is not paid for twice
