@@ -48,7 +48,8 @@ browser:
 	@if command -v chromium-headless-shell >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-			apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-noto-cjk >/dev/null; \
+			apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-noto-cjk >/dev/null \
+			|| DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
 	else \
 		echo "warning: chromium-headless-shell or fonts-noto-cjk is missing; install Debian's packages for the browser tests"; \
 	fi
