@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -31,19 +32,40 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-#: Every module the commands of the tests that use the server load (the rest is imported in
-#: each run, as a fresh process would).
+#: Every module the commands of the tests that use the server load (`ingest`, `check`,
+#: `history`, `git`, `review`, `site build`), also those they import inside functions: numpy,
+#: scipy, jinja2, python-docx and openpyxl are a second of CPU a site build. Whatever else a
+#: command needs it imports in its run, as a fresh process would.
 PRELOADED = (
     "corpusdiff.cli.main",
     "corpusdiff.store.corpus",
     "corpusdiff.store.resolve",
+    "corpusdiff.store.rollback",
     "corpusdiff.normalize.entry",
+    "corpusdiff.read.docx",
     "corpusdiff.workflow.check",
     "corpusdiff.workflow.history",
+    "corpusdiff.workflow.gitdriver",
     "corpusdiff.workflow.review",
     "corpusdiff.render.review",
-    "corpusdiff.workflow.gitdriver",
+    "corpusdiff.render.export",
+    "corpusdiff.compare.core",
+    "corpusdiff.series.timeline",
+    "corpusdiff.series.terms",
     "corpusdiff.site.build",
+    "corpusdiff.site.series",
+    "corpusdiff.site.search",
+    "corpusdiff.text.dictindex",
+    "corpusdiff.text.vectors",
+    "git",
+    "opencc",
+    "pypinyin",
+    "jieba",
+    "jinja2",
+    "numpy",
+    "scipy.optimize",
+    "scipy.sparse.linalg",
+    "openpyxl",
 )
 #: What click calls the program when it is started as `python -m corpusdiff`.
 PROG_NAME = "python -m corpusdiff"
@@ -114,6 +136,7 @@ def serve(
     it ends (as subprocess gives it: -9 when killed)."""
     for module in preloaded:
         importlib.import_module(module)
+    gc.freeze()  # a run's garbage collections leave the imported objects alone: no copy-on-write
     for line in sys.stdin:
         pid = _forked(json.loads(line), run, configure)
         print(pid, flush=True)

@@ -35,8 +35,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tests.cliserver import run_corpusdiff, serve
+from tests.cliserver import PRELOADED, run_corpusdiff, serve
 
+#: GitPython is imported in each run, as in a process of its own: its import runs `git
+#: version`, one of the run's `git` events.
+_PRELOADED = tuple(module for module in PRELOADED if module != "git")
 _SCOPE = ""
 _KILL_AT = 0
 _LOG = ""
@@ -130,7 +133,7 @@ def _run(args: list[str]) -> int:
 def main() -> None:
     _patch()
     if sys.argv[1:] == ["--serve"]:
-        serve(run=_run, configure=_configure)
+        serve(_PRELOADED, run=_run, configure=_configure)
         return
     _configure(os.environ)
     sys.exit(_run(sys.argv[1:]))
