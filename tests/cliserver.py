@@ -132,11 +132,12 @@ def serve(
     configure: Callable[[Mapping[str, str]], None] = lambda env: None,
 ) -> None:
     """Import `preloaded`, then fork `run` for each request on stdin, `configure`d with its
-    environment first; answer the run's pid on a line at once, its exit status on the next when
-    it ends (as subprocess gives it: -9 when killed)."""
+    environment first. Says `ready` once it has imported; then answers a run's pid on a line at
+    once, its exit status on the next when it ends (as subprocess gives it: -9 when killed)."""
     for module in preloaded:
         importlib.import_module(module)
     gc.freeze()  # a run's garbage collections leave the imported objects alone: no copy-on-write
+    print("ready", flush=True)
     for line in sys.stdin:
         pid = _forked(json.loads(line), run, configure)
         print(pid, flush=True)
@@ -183,7 +184,8 @@ class CliServer:
         #: where each run's captured output is written (made with the server)
         self.outputs = Path()
 
-    def _started(self) -> subprocess.Popen[bytes]:
+    def started(self) -> subprocess.Popen[bytes]:
+        """The server, started and done importing (a test that times its runs starts it first)."""
         if self.process is None or self.process.poll() is not None:
             self.stop()
             self.outputs = Path(tempfile.mkdtemp(prefix="corpusdiff-cliserver-"))
@@ -191,6 +193,7 @@ class CliServer:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", self.module, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
             )
+            assert self.answer(300) == "ready"
         return self.process
 
     def answered(self) -> bool:
@@ -231,7 +234,7 @@ class CliServer:
     ) -> ServedRun:
         """Start `corpusdiff ARGS` in a forked process (with `capture`, its output goes to
         `stdout` and `stderr` under `self.outputs`); wait for it before the next run."""
-        process = self._started()
+        process = self.started()
         assert process.stdin is not None
         request = {
             "args": list(args),

@@ -125,6 +125,7 @@ def _phases(template: Path, corpus: Path) -> tuple[float, float]:
     """An uninterrupted ingest of every seed here: seconds before its first write, and from
     there to its last commit."""
     shutil.copytree(template, corpus)
+    _KILL_SERVER.started()  # its imports are no part of a run
     started = time.time()
     process = _served_ingest(corpus, ALL_SEEDS)
     reading = _wait_for_the_first_write(corpus, process)
