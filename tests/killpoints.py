@@ -16,19 +16,17 @@ cut or `kill -9` would; with KILL_AT=0 it runs to the end and writes the kind of
 one per line, to $KILL_LOG, so a test can aim at each rename in turn. Patching happens before
 corpusdiff or GitPython is imported, so every write either makes goes through it.
 
-`python -m tests.killpoints --serve` is the same for many runs: it patches, imports corpusdiff
-once, then reads one run a line on stdin (JSON: `args` and `env`, the variables above), forks
-a process for it and answers its exit status on stdout (-9 when killed), as `subprocess.run`
-would. Each run is still its own process, killed with SIGKILL at its event; what it no longer
-pays is Python's start and the package's imports (0.3–1 s of CPU a run, no write among them).
+`python -m tests.killpoints --serve` is the same for many runs: it patches, then serves as
+tests/cliserver.py does (imports corpusdiff once, forks a process for each run it reads on
+stdin, its `env` holding the variables above, and answers its exit status: -9 when killed).
+Each run is still its own process, killed with SIGKILL at its event; what it no longer pays is
+Python's start and the package's imports (0.3–1 s of CPU a run, no write among them).
 """
 
 from __future__ import annotations
 
-import atexit
 import builtins
 import io
-import json
 import os
 import signal
 import subprocess
@@ -37,28 +35,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tests.cliserver import PRELOADED, run_corpusdiff, serve
+
+#: GitPython is imported in each run, as in a process of its own: its import runs `git
+#: version`, one of the run's `git` events.
+_PRELOADED = tuple(module for module in PRELOADED if module != "git")
 _SCOPE = ""
 _KILL_AT = 0
 _LOG = ""
 _events: list[str] = []
-#: What `--serve` imports before its first run: every module the commands of tests/test_faults.py
-#: load, so that no run imports them again.
-_PRELOADED = (
-    "corpusdiff.cli.main",
-    "corpusdiff.store.corpus",
-    "corpusdiff.store.resolve",
-    "corpusdiff.normalize.entry",
-    "corpusdiff.workflow.check",
-    "corpusdiff.workflow.history",
-    "corpusdiff.workflow.gitdriver",
-    "corpusdiff.site.build",
-)
-
-
 def _configure(env: Mapping[str, str]) -> None:
     """Aim the counting at one run: its scope, its kill event and its log."""
     global _SCOPE, _KILL_AT, _LOG
-    _SCOPE = os.path.realpath(env["KILL_SCOPE"])
+    _SCOPE = os.path.realpath(env["KILL_SCOPE"]) if env.get("KILL_SCOPE") else ""
     _KILL_AT = int(env.get("KILL_AT", "0"))
     _LOG = env.get("KILL_LOG", "")
     _events.clear()
@@ -135,53 +124,16 @@ def _patch() -> None:
 
 def _run(args: list[str]) -> int:
     """`corpusdiff ARGS`, its exit status (unless a kill event ends the process first)."""
-    from corpusdiff.cli.main import main as corpusdiff
-
     try:
-        corpusdiff(args=args, prog_name="corpusdiff")
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        return run_corpusdiff(args)
     finally:
         _write_log()
-    return 0
-
-
-def _run_forked(args: list[str], env: Mapping[str, str]) -> int:
-    """One run in a forked process, its output discarded as `capture_output` would; its exit
-    status the way subprocess gives it."""
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            devnull = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(devnull, fd)
-            os.environ.update(env)
-            _configure(env)
-            code = _run(args)
-            atexit._run_exitfuncs()
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
-def _serve() -> None:
-    import importlib
-
-    for module in _PRELOADED:
-        importlib.import_module(module)
-    for line in sys.stdin:
-        request = json.loads(line)
-        print(_run_forked(request["args"], request["env"]), flush=True)
 
 
 def main() -> None:
     _patch()
     if sys.argv[1:] == ["--serve"]:
-        _serve()
+        serve(_PRELOADED, run=_run, configure=_configure)
         return
     _configure(os.environ)
     sys.exit(_run(sys.argv[1:]))

@@ -7,10 +7,8 @@ run gives."""
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import select
 import shutil
 import signal
 import subprocess
@@ -27,6 +25,7 @@ from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import SecondSource, entries, ingest
 from corpusdiff.workflow.check import check_corpus
+from tests.cliserver import CliServer, ServedRun
 from tests.conftest import PLAN_SEEDS, SEEDS, seed_excerpts
 
 #: Started first under xdist (tests/conftest.py): kills and convergence take many seconds.
@@ -37,6 +36,20 @@ ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
 #: runs 100 (every other kill lands in the write window).
 DEFAULT_KILL_TRIALS = 6
 KILL_TRIALS = int(os.environ.get("CORPUSDIFF_KILL_TRIALS", str(DEFAULT_KILL_TRIALS)))
+
+#: Seconds a kill-point run may take (each takes one or two).
+RUN_TIMEOUT = 300
+
+#: `python -m tests.killpoints --serve`, started at the module's first run (the ingests the
+#: SIGKILL test kills, kill-point runs): each run a process of its own, forked from one that
+#: imported corpusdiff once.
+_KILL_SERVER = CliServer("tests.killpoints")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _kill_server() -> Iterator[None]:
+    yield
+    _KILL_SERVER.stop()
 
 
 def _start_ingest(corpus: Path, files: list[Path], stderr: int = subprocess.DEVNULL) -> subprocess.Popen:
@@ -94,7 +107,7 @@ def _work_tree(corpus: Path) -> set[str]:
     return found
 
 
-def _wait_for_the_first_write(corpus: Path, process: subprocess.Popen) -> float:
+def _wait_for_the_first_write(corpus: Path, process: ServedRun) -> float:
     """Seconds until the ingest adds its first file or directory to the work tree (or exits)."""
     started, before = time.monotonic(), _work_tree(corpus)
     while process.poll() is None and _work_tree(corpus) == before:
@@ -102,12 +115,19 @@ def _wait_for_the_first_write(corpus: Path, process: subprocess.Popen) -> float:
     return time.monotonic() - started
 
 
+def _served_ingest(corpus: Path, files: list[Path]) -> ServedRun:
+    """`corpusdiff ingest` of `files`, a process forked from the kill-point server (no kill
+    event: nothing is counted without KILL_SCOPE), for the test to kill when it likes."""
+    return _KILL_SERVER.start(["--corpus", str(corpus), "ingest", "-q", *map(str, files)], timeout=RUN_TIMEOUT)
+
+
 def _phases(template: Path, corpus: Path) -> tuple[float, float]:
     """An uninterrupted ingest of every seed here: seconds before its first write, and from
     there to its last commit."""
     shutil.copytree(template, corpus)
+    _KILL_SERVER.started()  # its imports are no part of a run
     started = time.time()
-    process = _start_ingest(corpus, ALL_SEEDS)
+    process = _served_ingest(corpus, ALL_SEEDS)
     reading = _wait_for_the_first_write(corpus, process)
     assert process.wait(timeout=300) == 0
     branch = Path(git.Repo(corpus).git_dir) / git.Repo(corpus).head.ref.path
@@ -141,7 +161,7 @@ def test_sigkill_during_ingest_never_leaves_a_broken_corpus(template: Path, tmp_
     for trial in range(KILL_TRIALS):
         corpus = tmp_path / f"trial{trial}"
         shutil.copytree(template, corpus)
-        process = _start_ingest(corpus, ALL_SEEDS)
+        process = _served_ingest(corpus, ALL_SEEDS)
         if trial % 2 == 0:
             # Every other kill aims at the moments documents and sources are written and
             # committed: the last tenth of the run, which kills at random moments of the whole
@@ -227,50 +247,6 @@ def excerpts(tmp_path_factory) -> list[Path]:
     return seed_excerpts(tmp_path_factory.mktemp("excerpts"), PLAN_SEEDS)
 
 
-#: Seconds a kill-point run may take (each takes one or two).
-RUN_TIMEOUT = 300
-
-
-class _KillServer:
-    """`python -m tests.killpoints --serve`, started at the module's first kill run: each run
-    a process of its own forked from one that imported corpusdiff once."""
-
-    process: subprocess.Popen | None = None
-
-    @classmethod
-    def run(cls, args: list[str], env: dict[str, str]) -> int:
-        if cls.process is None or cls.process.poll() is not None:
-            cls.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.killpoints", "--serve"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-        assert cls.process.stdin is not None and cls.process.stdout is not None
-        cls.process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
-        cls.process.stdin.flush()
-        if not select.select([cls.process.stdout], [], [], RUN_TIMEOUT)[0]:
-            cls.process.kill()
-            raise AssertionError(f"a kill-point run took over {RUN_TIMEOUT} s: corpusdiff {' '.join(args)}")
-        answer = cls.process.stdout.readline()
-        assert answer, f"the kill-point server ended (exit {cls.process.wait()})"
-        return int(answer)
-
-    @classmethod
-    def stop(cls) -> None:
-        if cls.process is not None:
-            assert cls.process.stdin is not None
-            cls.process.stdin.close()
-            cls.process.wait(timeout=60)
-            cls.process = None
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _kill_server() -> Iterator[None]:
-    yield
-    _KillServer.stop()
-
-
 def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -> int:
     """Run `corpusdiff ARGS` killed at its `kill_at`-th write event under `scope` (0: not
     killed, events listed in `log`); its exit status (-9 when killed). It uses the run's disk
@@ -279,7 +255,7 @@ def _killed_at(scope: Path, kill_at: int, *args: str, log: Path | None = None) -
     env = {**os.environ, "KILL_SCOPE": str(scope), "KILL_AT": str(kill_at)}
     if log is not None:
         env["KILL_LOG"] = str(log)
-    return _KillServer.run(list(args), env)
+    return _KILL_SERVER.status(args, env, timeout=RUN_TIMEOUT)
 
 
 def _events(scope: Path, *args: str) -> list[str]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import git
 import pytest
 
 from corpusdiff import DIALECT_VERSION
+from tests.cliserver import CliServer
 from tests.conftest import SEEDS
 from tests.hostile import BOMB_PLACES, HostileCorpus, hostile_corpus
 
@@ -26,9 +27,19 @@ pytestmark = pytest.mark.slow
 GWR = SEEDS / "futian-2022-01-government-work-report.txt"
 
 
+#: Every command runs as a process of its own, forked from one that imported corpusdiff once.
+_CLI = CliServer()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _cli_server() -> Iterator[None]:
+    yield
+    _CLI.stop()
+
+
 def run(hostile: HostileCorpus, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "corpusdiff", "--corpus", str(hostile.corpus), *args]
-    return subprocess.run(command, cwd=hostile.parent, capture_output=True, text=True, timeout=timeout)
+    """`corpusdiff --corpus CORPUS ARGS` in the folder holding the corpus."""
+    return _CLI.run(["--corpus", str(hostile.corpus), *args], cwd=hostile.parent, timeout=timeout)
 
 
 def assert_survived(result: subprocess.CompletedProcess[str], label: str = "") -> None:

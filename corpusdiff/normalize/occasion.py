@@ -85,8 +85,10 @@ def is_occasion(text: str) -> bool:
 def is_standalone_occasion(text: str) -> bool:
     """An occasion line marked off by a dash or brackets: a paragraph of its own, never joined
     to the byline or salutation after it (an undashed one may be glued to them in the source)."""
-    compact = simplified(re.sub(r"\s+", "", text))
-    return _STANDALONE_OCCASION_RE.match(compact) is not None and is_occasion(compact)
+    compact = re.sub(r"\s+", "", text)
+    # OpenCC's t2s keeps each dash and bracket and makes none (checked on every character), so
+    # the mark is looked for first: converting every paragraph was a tenth of normalising it
+    return _STANDALONE_OCCASION_RE.match(compact) is not None and is_occasion(simplified(compact))
 
 
 def is_bare_occasion(text: str) -> bool:

@@ -46,10 +46,12 @@ def hard_wrap(lines: Sequence[str]) -> Wrap | None:
 
 
 def _wrap_by(texts: list[str], measure: Callable[[str], int], slack: int) -> tuple[float, Wrap | None]:
-    """The commonest long-line length by `measure`, and the share of lines that fill it."""
-    lengths = Counter(length for length in map(measure, texts) if length >= _MIN_WRAP)
+    """The commonest long-line length by `measure`, and the share of lines that fill it (each
+    line measured once: display columns are a tenth of normalising a report)."""
+    measured = [measure(text) for text in texts]
+    lengths = Counter(length for length in measured if length >= _MIN_WRAP)
     if not lengths:
         return 0.0, None
     wrap = Wrap(measure, lengths.most_common(1)[0][0], slack)
-    full = sum(1 for text in texts if wrap.width - slack <= measure(text) <= wrap.width)
+    full = sum(1 for length in measured if wrap.width - slack <= length <= wrap.width)
     return full / len(texts), wrap

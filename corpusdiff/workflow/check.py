@@ -107,7 +107,7 @@ def _is_document(relative: Path) -> bool:
 
 def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path]) -> Iterator[Problem]:
     from corpusdiff.canonical.markdown import is_canonical_text, parse, render
-    from corpusdiff.normalize.entry import normalize_raw
+    from corpusdiff.normalize.core import renormalize
     from corpusdiff.read.decode import decode_report
 
     data = path.read_bytes()
@@ -126,7 +126,7 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         yield Problem(path, message if message.startswith("front matter") else f"front matter: {message}")
         return
     yield from _check_front_matter(root, path, document.metadata, ids)
-    if render(normalize_raw(raw)) != raw.text:
+    if render(renormalize(document)) != raw.text:  # what normalising canonical text does, unparsed again
         yield Problem(
             path,
             "not canonical: normalising it changes it (a hand-wrapped paragraph, spacing "

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.text import wrapping
 from corpusdiff.text.wrapping import hard_wrap
 from corpusdiff.types.document import Heading, Paragraph
 
@@ -30,6 +33,21 @@ def test_hard_wrapped_paragraphs_come_back_whole() -> None:
 def test_one_paragraph_a_line_is_not_hard_wrapped() -> None:
     assert hard_wrap(SOURCE.read_text(encoding="utf-8").split("\n")) is None
     assert hard_wrap(EXTRACT.read_text(encoding="utf-8").split("\n")) is not None
+
+
+def test_each_line_is_measured_in_columns_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling the wrap measures every line's display width once (it measured each twice)."""
+    lines = EXTRACT.read_text(encoding="utf-8").split("\n")
+    measured: list[str] = []
+    real_columns = wrapping.columns
+
+    def counting_columns(text: str) -> int:
+        measured.append(text)
+        return real_columns(text)
+
+    monkeypatch.setattr(wrapping, "columns", counting_columns)
+    assert hard_wrap(lines) is not None
+    assert len(measured) == sum(1 for line in lines if line.strip())
 
 
 def test_a_dash_item_after_a_full_line_starts_its_own_paragraph() -> None:

@@ -64,15 +64,17 @@ def reference_tokens(
     return [tuple(expected.lcut(piece, HMM=False)) for piece in pieces]
 
 
-def pieces_and_domain(path: Path) -> tuple[list[str], tuple[str, ...]]:
+@cache
+def pieces_and_domain(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every sentence piece compare would segment (whole text, units, headings), and the
-    programme names it would add as domain words."""
+    programme names it would add as domain words; read once per process (a document's two
+    parameters, the four kinds of damage and the cache-off test read the same ones)."""
     text = path.read_text(encoding="utf-8")
     tree = tree_from_markdown(text)
     texts = [text, *(u.text for u in tree.units), *(s.heading for s in tree.sections)]
     pieces = dict.fromkeys(piece for t in texts for piece in PIECE_END.split(t) if piece)
     domain = tuple(p.name for p in extract_programmes(u.text for u in tree.units))
-    return list(pieces), domain
+    return tuple(pieces), domain
 
 
 @pytest.mark.parametrize("with_domain", [True, False], ids=["programmes", "no-domain"])

@@ -1,0 +1,48 @@
+"""An occasion line marked off by a dash or brackets is told before any traditional-script
+conversion: OpenCC runs only on the few paragraphs that open with the mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.normalize import occasion
+from corpusdiff.text.script import simplified
+
+MARKS = "—－-（("
+
+
+def test_traditional_to_simplified_keeps_every_mark_and_makes_none() -> None:
+    """What looking for the mark before converting rests on: each character comes back as one
+    character, a mark as itself, and nothing else as a mark."""
+    characters = [chr(code) for code in range(0x20, 0x30000) if not 0xD800 <= code < 0xE000]
+    converted = simplified("\n".join(characters)).split("\n")
+    assert len(converted) == len(characters)
+    changed = [
+        (a, b) for a, b in zip(characters, converted, strict=True) if len(b) != 1 or (a in MARKS) != (b in MARKS)
+    ]
+    assert changed == []
+    assert [simplified(mark) for mark in MARKS] == list(MARKS)
+
+
+@pytest.mark.parametrize(
+    ("text", "standalone", "conversions"),
+    [
+        ("推动高质量发展，建设河套深港科技创新合作区。" * 20, False, 0),
+        ("——2022年3月5日在第十三届全国人民代表大会第五次会议上", True, 1),
+        ("（2022年3月11日第十三屆全國人民代表大會第五次會議批准）", True, 1),  # 會議: converted still
+        ("（一）推动高质量发展", False, 1),
+    ],
+    ids=["plain-paragraph", "dashed", "bracketed-traditional", "bracketed-not-an-occasion"],
+)
+def test_only_a_paragraph_opening_with_the_mark_is_converted(
+    monkeypatch: pytest.MonkeyPatch, text: str, standalone: bool, conversions: int
+) -> None:
+    converted: list[str] = []
+
+    def counting_simplified(text: str) -> str:
+        converted.append(text)
+        return simplified(text)
+
+    monkeypatch.setattr(occasion, "simplified", counting_simplified)
+    assert occasion.is_standalone_occasion(text) is standalone
+    assert len(converted) == conversions
