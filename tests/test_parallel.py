@@ -108,9 +108,9 @@ def test_pool_workers_end_when_their_command_is_killed(tmp_path: Path) -> None:
     import sys
     import time
 
-    script = (
-        "import time\nfrom corpusdiff.parallel import Runner\n"
-        "def busy(seconds):\n    print('busy', flush=True)\n    time.sleep(seconds)\n"
+    script = (  # each worker says it is busy in one write, so the two lines never interleave
+        "import os, time\nfrom corpusdiff.parallel import Runner\n"
+        "def busy(seconds):\n    os.write(1, b'busy\\n')\n    time.sleep(seconds)\n"
         "Runner(jobs=2).map(busy, [30, 30])\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
