@@ -28,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html"
 ROUNDS = 15
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: Debian's chromium, a reader's browser; else the headless shell `make browser` installs for the
+#: tests (both runs of a comparison use the same one, so the ratio holds either way).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-headless-shell") or "/usr/bin/chromium"
 TIMING = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
