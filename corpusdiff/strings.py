@@ -331,6 +331,12 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.new": ("新增 {n}", "{n} new"),
     "report.dropped": ("删除 {n}", "{n} dropped"),
     "report.initiatives": ("{status}条目（{n}）", "{status} initiatives ({n})"),
+    "report.initiatives_doubtful": (
+        "{status}条目（{n}，其中 {low} 项把握低，标 ?）",
+        "{status} initiatives ({n}; {low} doubtful, marked ?)",
+    ),
+    "report.doubt.new": ("（把握低：或延续旧版「{title}」，{p}）", "(doubtful: may continue old {title}, {p})"),
+    "report.doubt.dropped": ("（把握低：或延续为新版「{title}」，{p}）", "(doubtful: may go on as new {title}, {p})"),
     "report.before_first": ("（正文开头）", "(before the first heading)"),
     "report.pinned": ("（已固定）", " [pinned]"),
     "report.section": ("{status}章节 {heading}", "{status} SECTION {heading}"),

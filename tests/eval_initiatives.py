@@ -44,6 +44,10 @@ class DifferView:
     pairs: tuple[tuple[int, int, str], ...]
     dropped: frozenset[int]
     new: frozenset[int]
+    #: the calls of dropped (old units) and new (new units) the differ itself doubts (confidence
+    #: low: a unit of the other edition is a plausible partner)
+    doubtful_dropped: frozenset[int] = frozenset()
+    doubtful_new: frozenset[int] = frozenset()
 
 
 def run_differ(old_path: Path, new_path: Path) -> DifferView:
@@ -63,6 +67,7 @@ def run_differ(old_path: Path, new_path: Path) -> DifferView:
     pairs: list[tuple[int, int, str]] = []
     dropped: set[int] = set()
     new: set[int] = set()
+    doubtful: tuple[set[int], set[int]] = (set(), set())
     for item in result.initiatives:
         if item.level != "unit":
             continue  # changes inside a continuing unit are not scored
@@ -70,14 +75,20 @@ def run_differ(old_path: Path, new_path: Path) -> DifferView:
             pairs.append((old_at[item.old], new_at[item.new], item.relation or item.status))
         elif item.old is not None:
             dropped.add(old_at[item.old])
+            if item.nearest is not None:
+                doubtful[0].add(old_at[item.old])
         elif item.new is not None:
             new.add(new_at[item.new])
+            if item.nearest is not None:
+                doubtful[1].add(new_at[item.new])
     return DifferView(
         tuple(u.text for u in old_units),
         tuple(u.text for u in new_units),
         tuple(pairs),
         frozenset(dropped),
         frozenset(new),
+        frozenset(doubtful[0]),
+        frozenset(doubtful[1]),
     )
 
 
@@ -147,6 +158,10 @@ class PairScore:
     dropped_called: int
     new_right: int
     new_called: int
+    sure_dropped_right: int  # the same, of the calls the differ is sure of (confidence high)
+    sure_dropped_called: int
+    sure_new_right: int
+    sure_new_called: int
     confusion: tuple[tuple[str, str, int], ...]  # (label class, differ class, labelled units)
     unlocated: tuple[str, ...]
     missed_pairs: tuple[str, ...]
@@ -274,6 +289,8 @@ def score(labels: Mapping[str, Any], view: DifferView, name: str = "") -> PairSc
 
     dropped_right, dropped_called, wrong_dropped = called(view.dropped, in_old)
     new_right, new_called, wrong_new = called(view.new, in_new)
+    sure_dropped_right, sure_dropped_called, _ = called(view.dropped - view.doubtful_dropped, in_old)
+    sure_new_right, sure_new_called, _ = called(view.new - view.doubtful_new, in_new)
 
     confusion: Counter[tuple[str, str]] = Counter()
     for side, units, unpaired in (("old", old_units, DROPPED), ("new", new_units, NEW)):
@@ -300,6 +317,10 @@ def score(labels: Mapping[str, Any], view: DifferView, name: str = "") -> PairSc
         dropped_called=dropped_called,
         new_right=new_right,
         new_called=new_called,
+        sure_dropped_right=sure_dropped_right,
+        sure_dropped_called=sure_dropped_called,
+        sure_new_right=sure_new_right,
+        sure_new_called=sure_new_called,
         confusion=tuple(sorted((a, b, c) for (a, b), c in confusion.items())),
         unlocated=tuple(
             f"{uid} {_short(lead[uid], 40)}"
@@ -375,6 +396,7 @@ COUNTS = (
     *("old_located", "old_total", "new_located", "new_total", "old_crowded", "new_crowded"),
     *("found", "found_of", "pairs_right", "pairs_judged"),
     *("dropped_right", "dropped_called", "new_right", "new_called"),
+    *("sure_dropped_right", "sure_dropped_called", "sure_new_right", "sure_new_called"),
 )
 
 
@@ -483,6 +505,43 @@ def table(scores: Sequence[PairScore]) -> str:
     return "\n".join(out)
 
 
+CALL_COLUMNS = ("pair", "sure dropped right", "sure new right", "doubtful dropped right", "doubtful new right")
+
+
+def call_row(s: PairScore) -> tuple[str, ...]:
+    """The calls of dropped and new split by the differ's own confidence in them."""
+    return (
+        s.name + (" [held out]" if s.held_out else ""),
+        _cell(s.sure_dropped_right, s.sure_dropped_called),
+        _cell(s.sure_new_right, s.sure_new_called),
+        _cell(s.dropped_right - s.sure_dropped_right, s.dropped_called - s.sure_dropped_called),
+        _cell(s.new_right - s.sure_new_right, s.new_called - s.sure_new_called),
+    )
+
+
+def calls_table(scores: Sequence[PairScore]) -> str:
+    """The same pairs and pooled rows as `table`, the calls of dropped/new by confidence: what an
+    analyst can take as it is (sure) and what the differ asks them to check (doubtful)."""
+    groups = []
+    for members, kind in (([s for s in scores if not s.held_out], "tuned"), ([s for s in scores if s.held_out], "held-out")):
+        groups.append([call_row(s) for s in members] + [call_row(p) for p in pooled_rows(members, kind)])
+    rows = [r for group in groups for r in group]
+    widths = [max(len(r[i]) for r in [CALL_COLUMNS, *rows]) for i in range(len(CALL_COLUMNS))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+    out = [line(CALL_COLUMNS), "-" * len(line(CALL_COLUMNS))]
+    for n, group in enumerate(g for g in groups if g):
+        out += (["-" * len(line(CALL_COLUMNS))] if n else []) + [line(r) for r in group]
+    out += [
+        "",
+        "sure: no unit of the other edition reaches the matcher's probability 0.01 with the unit (confidence high);",
+        "doubtful: one does, and the differ names it beside the call (confidence low).",
+    ]
+    return "\n".join(out)
+
+
 def details(s: PairScore) -> str:
     out = [f"== {s.name}" + (" [held out]" if s.held_out else "")]
     confusion = s.confusion_table()
@@ -524,6 +583,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = [evaluate_in(args.source, path) if args.source else evaluate(path) for path in files]
     scores = [s for s in found if s is not None]
     print(table(scores))
+    print()
+    print(calls_table(scores))
     if args.verbose:
         for s in scores:
             print()

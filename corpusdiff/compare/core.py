@@ -28,6 +28,7 @@ from corpusdiff.compare.units import (
     match_units,
     pairs_by_structure,
     prefer_whole_copies,
+    probability,
     roles_correspond,
     task_areas,
     unit_roles,
@@ -432,18 +433,42 @@ def classify_units(
         result.extend(replace(item, part=part) for item in in_sentences if item.status != shared)
         paired_old.add(match.old)
         paired_new.add(match.new)
-    result.extend(
-        Initiative(Status.DROPPED, u, None, 0.0, part=roles_old[k])
-        for k, u in enumerate(old_units)
-        if k not in paired_old
-    )
-    result.extend(
-        Initiative(Status.NEW, None, u, 0.0, part=roles_new[k])
-        for k, u in enumerate(new_units)
-        if k not in paired_new
-    )
+    nearest_old, nearest_new = nearest_partners(unit_pairs, matcher)
+    for k, u in enumerate(old_units):
+        if k not in paired_old:
+            near, p = _doubt(new_units, nearest_old.get(k))
+            result.append(Initiative(Status.DROPPED, u, None, 0.0, part=roles_old[k], nearest=near, nearest_probability=p))
+    for k, u in enumerate(new_units):
+        if k not in paired_new:
+            near, p = _doubt(old_units, nearest_new.get(k))
+            result.append(Initiative(Status.NEW, None, u, 0.0, part=roles_new[k], nearest=near, nearest_probability=p))
     result.sort(key=_initiative_order)
     return result
+
+
+def nearest_partners(
+    unit_pairs: UnitPairs, matcher: MatcherParams = MATCHER
+) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """Each unit's likeliest candidate in the other edition and the model's probability for
+    the two (old unit -> (new unit, p); new unit -> (old unit, p)): what a call of new or
+    dropped is measured against."""
+    best_old: dict[int, tuple[int, float]] = {}
+    best_new: dict[int, tuple[int, float]] = {}
+    for (i, j), features in unit_pairs.features.items():
+        p = probability(features, matcher.weights)
+        if p > best_old.get(i, (-1, -1.0))[1]:
+            best_old[i] = (j, p)
+        if p > best_new.get(j, (-1, -1.0))[1]:
+            best_new[j] = (i, p)
+    return best_old, best_new
+
+
+def _doubt(others: Sequence[Unit], nearest: tuple[int, float] | None) -> tuple[Unit | None, float]:
+    """What makes a call of new or dropped doubtful: a partner the model gives at least
+    DOUBTFUL_UNPAIRED (calls without one are right far more often: params), with its probability."""
+    if nearest is None or nearest[1] < params.DOUBTFUL_UNPAIRED:
+        return None, 0.0
+    return others[nearest[0]], nearest[1]
 
 
 @dataclass(frozen=True)

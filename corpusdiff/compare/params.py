@@ -80,6 +80,18 @@ from dataclasses import dataclass
 #: candidates) for one labelled pair in 143, and W1 found scoring more pairs worse out of fold. No
 #: signal lifts the out-of-fold AUC by 0.03 (best +0.006): none built, `make xval` and the held-out
 #: rows not run.
+#: Tried out of fold in session 14 (`make xval`, pooled recent rows: found, precision, dropped
+#: right, new right; refit at today's thresholds, then refit with thresholds picked in fold), none
+#: kept: position counted in reading order instead of the tree's unit order 370/382, 415/428,
+#: 42/68, 43/75 and 369/382, 429/489, 29/39, 32/37 (today 370/382, 418/430, 41/67, 43/74 and
+#: 374/382, 437/492, 29/35, 33/37); position by characters (a unit's middle among its role's
+#: characters, so that it does not move with the paragraph cut) 369/382, 414/430, 40/65, 42/74 and
+#: 373/382, 434/492, 27/36, 32/38; a second model for the leftover step fitted with `related`
+#: pairs as positives (MERGE_PROBABILITY picked in fold: 0.05 every fold) 369/382, 429/484, 32/42,
+#: 32/45, against the one model with its MERGE_PROBABILITY picked in fold 369/382, 424/454, 37/53,
+#: 40/65 (the same trade of precision for calls, no better); stronger L2 (1e-3, 1e-2, 3e-2) moves
+#: the operating point along the same curve (thresholds picked in fold, recent: 435/505, 23/27,
+#: 29/30; 429/517, 24/26, 25/28; 409/507, 30/41, 28/43).
 WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5
@@ -101,6 +113,15 @@ MERGE_PROBABILITY = 0.1
 #: (429/451 -> 428/450), and letting a leftover join a unit that is only a piece lowers precision
 #: (older 88/224 -> 94/262 at MERGE_PROBABILITY; recent 429/451 -> 429/454): neither is done.
 SURE_PIECE_MARGIN = 0.6
+#: A unit called new or dropped is a doubtful call (confidence low, its likeliest partner shown)
+#: when some unit of the other edition reaches this probability with it; a sure call (high) when
+#: none does. Issue 14, tuned rows (`make eval`, every unit the differ calls new or dropped, by
+#: its best candidate): below 0.01 (no candidate scored included) recent 53/56 calls right, older
+#: 49/61; from 0.01 on recent 24/55 (0.01-0.02 7/14, 0.02-0.05 4/13, 0.05-0.1 7/17, above 6/11),
+#: older 101/170. No second step between 0.01 and 0.5 separates better (each bin about as right).
+#: What links those doubtful calls cannot be paired on: their best candidate is a labelled partner
+#: 13 times in 44 (recent, 0.01-0.1), so they are shown, not paired.
+DOUBTFUL_UNPAIRED = 0.01
 #: Pairs alike on neither characters nor lead are not scored at all (speed). Issue 14 (W1): on the
 #: tuned rows it keeps 23 of 565 labelled pairs unscored; scoring every pair (twice the time of
 #: `candidate_features`, ten times the candidates) adds 48,274 pairs of which 81 reach

@@ -28,7 +28,7 @@ from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
@@ -108,8 +108,13 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
             "old": _unit_json(result.old, old_unit, item.old_sentence),
             "new": _unit_json(result.new, new_unit, item.new_sentence),
         }
-        if item.confidence:
+        if item.confidence and item.old is not None and item.new is not None:
             entry["confidence"] = {"probability": item.similarity, "level": item.confidence}
+        elif item.confidence:
+            entry["call"] = {"level": item.confidence}
+        if item.nearest is not None:
+            tree = result.new if item.status == Status.DROPPED else result.old
+            entry["nearest"] = {**(_unit_json(tree, item.nearest) or {}), "probability": item.nearest_probability}
         if item.level == "sentence":
             entry["within"] = {
                 "old": _unit_json(result.old, item.old),
@@ -503,7 +508,7 @@ def to_markdown(
         for item in items:
             old_text, new_text = _item_text(item)
             text = new_text if status == Status.NEW else old_text
-            lines.append(f"- {_cell(text)} — *{_where(result, item)}*")
+            lines.append(f"- {_cell(text)} — *{_where(result, item)}*{_cell(doubt(item, strings))}")
         lines.append("")
     lines += _markdown_tables(result, strings)
     joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
@@ -516,7 +521,7 @@ def to_markdown(
         lines += [f"## {strings('report.md.inside', n=len(inside))}", ""]
         for item in inside:
             sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
-            where = strings("report.md.in", title=_cell(_title(item.new or item.old)))
+            where = strings("report.md.in", title=_cell(unit_title(item.new or item.old)))
             lines.append(f"- {sign} {_cell(text)} — *{where}*")
         lines.append("")
     reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
@@ -560,12 +565,14 @@ def _programmes_label(strings: Strings, kind: Status, n: int) -> str:
     return strings(key.get(kind, "report.recurring_programmes"), n=n)
 
 
-def _initiatives_title(strings: Strings, status: Status, n: int) -> str:
-    """`新增条目（17）` / `NEW initiatives (17)`."""
+def _initiatives_title(strings: Strings, status: Status, n: int, doubtful: int = 0) -> str:
+    """`新增条目（17）` / `NEW initiatives (17)`; with the doubtful calls counted when there are any."""
+    if doubtful:
+        return strings("report.initiatives_doubtful", status=strings.status(status), n=n, low=doubtful)
     return strings("report.initiatives", status=strings.status(status), n=n)
 
 
-def _title(unit: Unit | None) -> str:
+def unit_title(unit: Unit | None) -> str:
     """A unit named briefly: its heading or lead, else its first characters."""
     if unit is None:
         return ""
@@ -575,7 +582,7 @@ def _title(unit: Unit | None) -> str:
 def _joined_line(item: Initiative, strings: Strings) -> str:
     """One line for the extra side of a merge or a split, instead of its text twice."""
     key = "report.merged_into" if item.relation == Relation.MERGE else "report.split_from"
-    return strings(key, old=_title(item.old), new=_title(item.new), confidence=_confidence(item, strings))
+    return strings(key, old=unit_title(item.old), new=unit_title(item.new), confidence=_confidence(item, strings))
 
 
 def _confidence(item: Initiative, strings: Strings) -> str:
@@ -583,6 +590,15 @@ def _confidence(item: Initiative, strings: Strings) -> str:
     if not item.confidence:
         return ""
     return strings("report.confidence", level=strings(f"report.level.{item.confidence}"))
+
+
+def doubt(item: Initiative, strings: Strings) -> str:
+    """`（把握低：或延续旧版「…」，0.04）` for a doubtful call of new or dropped: the unit it may
+    continue and the matcher's probability for the two; "" for a sure call."""
+    if item.nearest is None:
+        return ""
+    key = "report.doubt.new" if item.status == Status.NEW else "report.doubt.dropped"
+    return strings(key, title=unit_title(item.nearest), p=f"{item.nearest_probability:.2f}")
 
 
 def _where(result: DiffResult, item: Initiative) -> str:
@@ -664,10 +680,14 @@ def to_summary(result: DiffResult, color: bool = True, width: int = 0, strings: 
         ]
         if not items:
             continue
-        title = _initiatives_title(strings, status, len(items)) + strings("report.colon").rstrip()
-        out.append(style(title, status, bold=True))
+        title = _initiatives_title(strings, status, len(items), sum(i.nearest is not None for i in items))
+        out.append(style(title + strings("report.colon").rstrip(), status, bold=True))
         for part in dict.fromkeys(item.part for item in items):
-            names = [_brief(item.new or item.old) for item in items if item.part == part]
+            names = [
+                _brief(item.new or item.old) + ("?" if item.nearest is not None else "")
+                for item in items
+                if item.part == part
+            ]
             label = strings("report.count", label=strings.part(part), n=len(names))
             out.append("  " + strings.labelled(label, "；".join(names)))
     return _lines(out, width)
@@ -778,9 +798,9 @@ def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings
         return [f"{label} {_joined_line(item, strings)}"]
     label = style(f"[{strings.status(item.status)}]", item.status, bold=True)
     if item.status == Status.NEW:
-        return [f"{label} {new_text}"]
+        return [f"{label}{doubt(item, strings)} {new_text}"]
     if item.status == Status.DROPPED:
-        return [f"{label} {old_text}"]
+        return [f"{label}{doubt(item, strings)} {old_text}"]
     if item.status == Status.RECURRING:
         return [f"{label} {(item.new.heading if item.new else '') or new_text[:40]}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text

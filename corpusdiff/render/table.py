@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from corpusdiff.compare.units import GROUP, initiative_units, reading_order
-from corpusdiff.render.diff import address
+from corpusdiff.render.diff import address, unit_title
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree, Unit, UnitKind
@@ -409,7 +409,14 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     if doubtful:
         worst = min(doubtful, key=lambda item: item.similarity)
         pieces.append(f"匹配把握{_CONFIDENCE[worst.confidence]}（{worst.similarity:.2f}），请核对")
+    pieces += [_doubt_note(item) for item in group.items if item.nearest is not None]
     return "；".join(pieces)
+
+
+def _doubt_note(item: Initiative) -> str:
+    """A doubtful call of new or dropped, with the unit it may continue, for the reader to check."""
+    side = "旧版" if item.status == Status.NEW else "新版"
+    return f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（{item.nearest_probability:.2f}），请核对"
 
 
 def _within(group: _Group, sides: _Sides) -> list[str]:

@@ -100,12 +100,20 @@ class Initiative:
     relation: str = ""  # "merge" / "split" for the extra side of a merge or split
     anchors: tuple[str, ...] = ()  # of two tasks: the words no other task of either edition uses
     part: str = ""  # the Role of the part the unit belongs to: review, targets, tasks, …
+    # of a unit called new or dropped: its likeliest partner in the other edition, when that
+    # partner is likely enough to doubt the call (compare.params.DOUBTFUL_UNPAIRED), and the
+    # matcher's probability that the two are one initiative
+    nearest: Unit | None = None
+    nearest_probability: float = 0.0
 
     @property
     def confidence(self) -> str:
-        """high / medium / low, from the matcher's probability that the pair is one initiative."""
-        if self.old is None or self.new is None or self.level != "unit":
+        """high / medium / low: of a pair, from the matcher's probability that it is one
+        initiative; of a unit called new or dropped, low when it has a `nearest` partner."""
+        if self.level != "unit":
             return ""
+        if self.old is None or self.new is None:
+            return "low" if self.nearest is not None else "high"
         return confidence_band(self.similarity)
 
 

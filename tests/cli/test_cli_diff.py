@@ -30,7 +30,7 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "2.2"
+    assert data["schema_version"] == "2.3"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}

@@ -11,7 +11,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from corpusdiff.compare.units import initiative_units, reading_order
-from corpusdiff.render.diff import address, in_sections
+from corpusdiff.render.diff import address, in_sections, unit_title
 from corpusdiff.render.table import (
     Change,
     ComparisonTable,
@@ -197,3 +197,19 @@ def test_a_table_of_one_section_keeps_its_part_heading_paired(diffs: dict) -> No
     [dropped] = [row for row in table.unit_rows if row.changes == (Change.DROPPED,)]
     assert dropped.old[0].text.startswith("——一般公共预算收入")
     assert table.unit_rows[0].old[0].text == table.unit_rows[0].new[0].text == "（一）预期性指标"
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_a_doubtful_new_or_dropped_row_names_the_unit_to_check(diffs: dict, pair: tuple[str, str]) -> None:
+    result = diffs[pair]
+    rows = {(r.old[0].address if r.old else "", r.new[0].address if r.new else ""): r for r in comparison_table(result).unit_rows}
+    calls = [i for i in result.initiatives if i.level == "unit" and i.status in ("new", "dropped") and not i.relation]
+    assert {i.nearest is None for i in calls} == {True, False}  # sure and doubtful calls in every pair
+    for item in calls:
+        key = ("", address(result.new, item.new)) if item.new else (address(result.old, item.old), "")
+        if item.nearest is None:
+            assert "判断把握" not in rows[key].note
+        else:
+            side = "旧版" if item.new else "新版"
+            p = f"{item.nearest_probability:.2f}"
+            assert f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（{p}），请核对" in rows[key].note
