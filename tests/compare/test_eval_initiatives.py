@@ -69,12 +69,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # clause links (U12, issue 14): 16/26 found, 31/84 precise, 27/36 new right; sure split and merge
     # pieces among paired units (U23, issue 14) add 1985's agriculture-first paragraph -> 1986's
     # five-year output growth (labelled related): 32/85 precise
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 1986's paragraphs joined, new right 27/36 -> 27/37
     "national-1985__national-1986": {
         "located": 0.99,
         "pairs_found": 0.61,
         "pair_precision": 0.37,
         "called_dropped_right": 0.49,
-        "called_new_right": 0.75,
+        "called_new_right": 0.72,
     },
     # a second older-era pair to tune on (1980: report on the 1980/1981 plans -> 1981: situation, ten
     # guidelines, prospects); measured once when its labels were committed: 204/214 located (the ten
@@ -93,12 +95,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # parts named by topic became group units after this pair was labelled (located 0.93 -> 1.00,
     # pairs found 0.63 -> 0.67, dropped right 0.42 -> 0.56, precision 0.53 -> 0.50); numbered list
     # runs kept whole (1988's 五、 price measure is no longer a section) cost one pair: 0.65, 5/10
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 1988's joined, found 36 -> 40/54, precision 51/92 -> 56/97,
+    # dropped right 5/10 -> 5/15, new right 45/67 -> 44/60
     "national-1987__national-1988": {
         "located": 0.99,
-        "pairs_found": 0.64,
-        "pair_precision": 0.49,
-        "called_dropped_right": 0.49,
-        "called_new_right": 0.65,
+        "pairs_found": 0.72,
+        "pair_precision": 0.56,
+        "called_dropped_right": 0.33,
+        "called_new_right": 0.71,
     },
     # a second older-era pair to tune on (1956 is the budget report, not a work report: few units carry
     # on); measured once when its labels were committed: 3/12 pairs found, 18/63 precise, 29/52 dropped
@@ -119,20 +124,24 @@ FLOORS: dict[str, dict[str, float]] = {
     # held out, labelled by reading as the fresh pair of the older era (1983: five-year review and tasks ->
     # 1984: one-year report); measured once when its labels were committed: 31/45 pairs found,
     # 46/88 precise, 3/16 dropped right, 19/28 new right, every unit located
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 1983's joined, found 31 -> 33/45, new right 19/28 -> 18/28
     "national-1983__national-1984": {
         "located": 0.99,
-        "pairs_found": 0.68,
+        "pairs_found": 0.72,
         "pair_precision": 0.52,
         "called_dropped_right": 0.18,
-        "called_new_right": 0.67,
+        "called_new_right": 0.64,
     },
     # held out; labelled by reading (2013: the outgoing government's five-year report) before any differ run;
     # measured once when its labels were committed: every unit located (2 new ones shared), 65/73
     # pairs found, 85/92 precise, 6/16 dropped right, 2/23 new right
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 2013's one break joined, precision 85/92 -> 87/95
     "national-2013__national-2014": {
         "located": 0.99,
         "pairs_found": 0.89,
-        "pair_precision": 0.92,
+        "pair_precision": 0.91,
         "called_dropped_right": 0.37,
         "called_new_right": 0.08,
     },
@@ -156,8 +165,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # (compare.units._item_bodies), 71/79 -> 73/79 pairs found, 84/91 -> 87/93 precise, 5/13 -> 5/11 new right
     "national-2016__national-2017": {
         "located": 0.99,
-        "pairs_found": 0.92,
-        "pair_precision": 0.93,
+        "pairs_found": 0.95,
+        "pair_precision": 0.94,
         "called_dropped_right": 0.76,
         "called_new_right": 0.44,
     },
@@ -182,11 +191,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # wrong merge of 单位国内生产总值能耗降低3%左右 into 国内生产总值增长5.5%左右 is gone (83/86 -> 83/85
     # precise), and the energy line, labelled with 2022's note that energy intensity is assessed over
     # the plan period, shares too little with it: called dropped, 7/10 -> 7/11 (floor 0.69 -> 0.63)
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 2021's and 2022's joined, found 68 -> 69/69, precision 83/85
+    # -> 86/88, dropped right 7/11 -> 7/12
     "national-2021__national-2022": {
         "located": 0.99,
-        "pairs_found": 0.98,
+        "pairs_found": 0.99,
         "pair_precision": 0.97,
-        "called_dropped_right": 0.63,
+        "called_dropped_right": 0.58,
         "called_new_right": 0.44,
     },
     # a third recent pair to tune on (U14, issue 14: one-year review -> the outgoing government's
@@ -194,22 +206,28 @@ FLOORS: dict[str, dict[str, float]] = {
     # found, 102/104 precise, 1/4 dropped right, 7/13 new right
     # theme units (U16): the 2018 groups （二）（三）（四）（五）（八） continue the 2017 items (or the
     # 积极扩大对外开放 paragraph) their paragraphs continue: 92/93 pairs found, 107/109 precise, 7/8 new right
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 2017's eight review items and one indicator paragraph joined,
+    # found 92 -> 91/93, new right 8/9 -> 8/10
     "national-2017__national-2018": {
         "located": 0.99,
-        "pairs_found": 0.98,
+        "pairs_found": 0.97,
         "pair_precision": 0.98,
         "called_dropped_right": 0.25,
-        "called_new_right": 0.87,
+        "called_new_right": 0.8,
     },
     # held out (issue 14): the fresh recent pair, 2019 -> 2021 (no 2020 report; 2021 reviews one year and
     # the 13th five-year plan and states the 14th plan's goals), labelled by reading before any differ run;
     # measured once when its labels were committed: every unit located, 72/72 pairs found (a floor of
     # 0.99 already fails on one lost pair), 83/90 precise, 7/19 dropped right, 7/17 new right
+    # session 14, Wikisource's in-paragraph breaks read as the portal prints them
+    # (normalize.core.soft_break_lines): 2021's joined, precision 84/91 -> 85/92, dropped right 7/19 ->
+    # 7/20
     "national-2019__national-2021": {
         "located": 0.99,
         "pairs_found": 0.99,
         "pair_precision": 0.92,
-        "called_dropped_right": 0.36,
+        "called_dropped_right": 0.35,
         "called_new_right": 0.41,
     },
     # held out (issue 14): the pair the issue was found on, Futian plan 2022-01 -> plan 2025-01, labelled
@@ -494,9 +512,10 @@ def test_labelled_pair_holds_its_floors(name: str) -> None:
 
 def test_sure_calls_of_dropped_and_new_are_right_more_often_than_doubtful_ones() -> None:
     """The confidence of a call of dropped or new (compare.params.DOUBTFUL_UNPAIRED) means what it
-    says: on the recent tuned pairs, where the threshold was read off, 53/56 sure calls are right
-    (floor 0.9); on the held-out pairs, never tuned on, measured once when the confidence was
-    added: sure 51/82 right, doubtful 99/228 (floor: sure ahead by 0.1)."""
+    says: on the recent tuned pairs, where the threshold was read off, 53/56 sure calls were right
+    (54/56 since Wikisource's in-paragraph breaks are read as one paragraph; floor 0.9); on the
+    held-out pairs, never tuned on, measured once when the confidence was added: sure 51/82 right,
+    doubtful 99/228 (53/84 and 95/222 now; floor: sure ahead by 0.1)."""
     scores = [evaluate(path) for path in label_files()]
     recent = pooled([s for s in scores if not s.held_out and _first_year(s.name) >= RECENT_FROM], "")
     assert recent.sure_dropped_right / recent.sure_dropped_called >= 0.9

@@ -83,7 +83,9 @@ def test_a_reform_paragraph_cut_in_two_is_reported_as_split() -> None:
     """National 2017 -> 2018 (labels: O1-14 continues as N1-16 and N1-18): 2017's reform
     paragraph (简政放权、放管结合、优化服务, 国企改革) continues as 2018's 国资国企 paragraph and
     splits off its 放管服 part into the 供给侧 paragraph, which the assignment gives to 2017's
-    one-line reform heading; mirrored, the 放管服 part merges back."""
-    reform, supply_side = "全面深化改革，推出一批", "推进供给侧结构性改革，必须"
+    one-line reform heading; mirrored, the 放管服 part merges back. The review item `三是大力深化改革
+    开放…。` runs on into that paragraph, as the portal prints it (session 14)."""
+    reform = "三是大力深化改革开放，发展活力进一步增强。全面深化改革，推出一批"
+    supply_side = "推进供给侧结构性改革，必须"
     assert _relations("2017", "2018", reform, supply_side) == {Relation.SPLIT}
     assert _relations("2018", "2017", supply_side, reform) == {Relation.MERGE}

@@ -82,10 +82,11 @@ def test_a_running_head_over_the_title_on_the_first_page_is_no_text_of_the_repor
     texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
     assert not any("政府工作报告" in text for text in texts)
     source = normalize_file(SOURCE.with_name("2022.txt"))
-    expected = [block.text for block in source.blocks if isinstance(block, Paragraph)]
-    # the excerpt ends within a paragraph that goes on on page 4
-    assert texts[:-1] == expected[: len(texts) - 1]
-    assert expected[len(texts) - 1].startswith(texts[-1])
+    expected = "".join(block.text for block in source.blocks if isinstance(block, Paragraph))
+    # the excerpt ends within a paragraph that goes on on page 4; the PDF was set with each run-in
+    # 一是…。 line as a paragraph of its own, where the text (as the portal) runs its account on
+    assert expected.startswith("".join(texts))
+    assert len(texts) >= 20
 
 
 def test_a_line_like_the_running_head_inside_a_page_is_report_text() -> None:

@@ -1,0 +1,65 @@
+"""A plain text that separates its paragraphs with blank lines (Wikisource's national reports) also
+breaks lines inside a paragraph: after a run-in `一是…。` and where the web page had a link. Such a
+break is read as the inside of a paragraph, as the government portal prints it; a single-spaced
+text, an indented line, a line opening as only a paragraph does, and every extracted format keep
+their breaks."""
+
+from __future__ import annotations
+
+from corpusdiff.normalize.entry import normalize_file, normalize_raw
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import Paragraph
+from tests.conftest import ROOT
+
+#: Sentences for the spacing to speak: the layout is judged from at least 20 sentence-ending lines.
+FILLER = "".join(f"第{n}段的内容写在这里，说明一项工作进展顺利。\n\n" for n in range(1, 25))
+ITEM = "一是继续创新和加强宏观调控，经济运行保持在合理区间。"
+ACCOUNT = "去年宏观调控面临多难抉择，我们坚持不搞强刺激。"
+LINKED = "新建改建高速公路6700多公里、农村公路29万公里。"
+AFTER_LINK = "城市轨道交通、地下综合管廊建设加快。"
+
+
+def _paragraphs(text: str) -> list[str]:
+    document = normalize_raw(decode_report(text.encode("utf-8"), "report.txt"))
+    return [block.text for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def _spaced(body: str) -> str:
+    return "各位代表：\n\n" + FILLER + body + "\n\n" + FILLER
+
+
+def test_a_break_without_a_blank_line_is_inside_the_paragraph() -> None:
+    paragraphs = _paragraphs(_spaced(f"{ITEM}\n{ACCOUNT}\n\n——{LINKED}\n{AFTER_LINK}"))
+    assert ITEM + ACCOUNT in paragraphs
+    assert f"——{LINKED}{AFTER_LINK}" in paragraphs
+
+
+def test_a_single_spaced_text_keeps_every_line_a_paragraph() -> None:
+    single = "各位代表：\n" + FILLER.replace("\n\n", "\n") + f"{ITEM}\n{ACCOUNT}\n"
+    paragraphs = _paragraphs(single)
+    assert ITEM in paragraphs and ACCOUNT in paragraphs
+
+
+def test_a_line_that_opens_a_paragraph_still_opens_one() -> None:
+    second = "二是着力抓好“三去一降一补”，供给结构有所改善。"
+    body = f"{ITEM}\n{second}\n{ACCOUNT}\n 开展迎春花市活动，持续打造文化季。\n——地区生产总值增长6.5%。"
+    paragraphs = _paragraphs(_spaced(body))
+    # the next item, an indented line and a —— line each start a paragraph
+    assert ITEM in paragraphs and second + ACCOUNT in paragraphs
+    assert "开展迎春花市活动，持续打造文化季。" in paragraphs
+    assert "——地区生产总值增长6.5%。" in paragraphs
+
+
+def test_wikisource_2017_reads_as_the_portal_prints_it() -> None:
+    """The eight review items of 2017 (`一是…。` on a line of its own, its account on the next) and
+    the indicator paragraph broken at a link are one paragraph each, as on the government portal;
+    the three paragraphs whose second part follows a line holding only a zero-width space stay
+    apart (the same line also stands between two paragraphs of the portal page)."""
+    corpora = ROOT / "tests" / "data" / "national-gwr"
+    text = [b.text for b in normalize_file(corpora / "wikisource" / "2017.txt").blocks if isinstance(b, Paragraph)]
+    page = [b.text for b in normalize_file(corpora / "govcn" / "2017.html").blocks if isinstance(b, Paragraph)]
+    items = [p for p in page if p[:2] in {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"} and "。" in p[:40]]
+    assert len(items) == 8 and all(item in text for item in items)
+    assert next(p for p in page if p.startswith("——基础设施支撑能力持续提升。")) in text
+    apart = [p for p in page if p not in text]
+    assert len(apart) == 3 and all(p.startswith(("加快培育壮大新兴产业", "促进外贸继续回稳向好", "推动社会治理创新")) for p in apart)
