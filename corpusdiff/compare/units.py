@@ -262,6 +262,35 @@ def lead_of(unit: Unit) -> str:
     return _MARKER.sub("", text.strip())
 
 
+#: How a report names its own region besides its name (`智慧城区` is `智慧福田`, `我国` is `中国`):
+#: in leads they are one referent, whatever word a year chose.
+_SELF_WORDS: dict[str, tuple[str, ...]] = {
+    "national": ("我国", "全国", "中国", "国家"),
+    "provincial": ("我省", "全省", "本省"),
+    "city": ("我市", "全市", "本市", "城市"),
+    "district": ("我区", "全区", "本区", "城区"),
+    "county": ("我县", "全县", "本县", "县域"),
+}
+_SELF = "\u3400"  # a character no report prints (CJK Extension A), kept as a word character
+_REGION_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|新区|省|市|州|区|县|旗)$")
+
+
+def self_names(tree: DocTree) -> tuple[str, ...]:
+    """The words by which a report names its own region, longest first: its region's name with
+    and without the suffix, and its level's words for itself."""
+    meta = tree.metadata
+    names = [meta.region, _REGION_SUFFIX.sub("", meta.region)] if meta.region and meta.region != "全国" else []
+    names += _SELF_WORDS.get(meta.level, ())
+    return tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
+
+
+def neutral_lead(lead: str, names: Sequence[str]) -> str:
+    """The lead with the report's names for its own region made one mark."""
+    for name in names:
+        lead = lead.replace(name, _SELF)
+    return lead
+
+
 def _bigrams(text: str) -> list[str]:
     chars = _KEEP.findall(text)
     return [a + b for a, b in pairwise(chars)] or chars
@@ -431,8 +460,10 @@ def candidate_features(
     chars = cosine_matrix([_bigrams(t) for t in old.texts], [_bigrams(t) for t in new.texts])
     # leads weigh their rare bigrams: the subject (金融, 教育) names the initiative, the
     # predicate (持续提升, 稳步推进) is shared by half the review paragraphs
+    names_old, names_new = self_names(old_tree), self_names(new_tree)
     leads = cosine_matrix(
-        [_bigrams(lead_of(u)) for u in old.units], [_bigrams(lead_of(u)) for u in new.units]
+        [_bigrams(neutral_lead(lead_of(u), names_old)) for u in old.units],
+        [_bigrams(neutral_lead(lead_of(u), names_new)) for u in new.units],
     )
     anchors = _anchor_counts(old, new)
     shared = _sentence_shares(old, new, seg)
