@@ -82,14 +82,14 @@ def leftovers(path: Path) -> list[Leftover]:
     if labels["meta"].get("held_out"):
         raise SystemExit(f"{path.name} is held out: its errors are not read (see tests/data/labels/initiatives/README.md)")
     from corpusdiff.compare.core import editions_segmenter, match_initiative_units
-    from corpusdiff.compare.units import GROUP, probability, reading_order
+    from corpusdiff.compare.units import GROUP, reading_order
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.structure import build_tree
 
     trees = [build_tree(normalize_file(raw_path(labels["meta"][side]))) for side in ("old", "new")]
     found = match_initiative_units(*trees, editions_segmenter(*trees))
     units = (found.old_units, found.new_units)
-    scores = {pair: probability(f) for pair, f in found.features.items()}
+    scores = found.scores
     one_to_one = ({m.old for m in found.matches if not m.relation}, {m.new for m in found.matches if not m.relation})
     in_any = ({m.old for m in found.matches}, {m.new for m in found.matches})
     where: list[dict[str, int]] = []  # label id -> unit index, per side

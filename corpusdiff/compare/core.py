@@ -26,9 +26,9 @@ from corpusdiff.compare.units import (
     Match,
     candidate_features,
     match_units,
+    pair_scores,
     pairs_by_structure,
     prefer_whole_copies,
-    probability,
     roles_correspond,
     task_areas,
     unit_roles,
@@ -433,7 +433,7 @@ def classify_units(
         result.extend(replace(item, part=part) for item in in_sentences if item.status != shared)
         paired_old.add(match.old)
         paired_new.add(match.new)
-    nearest_old, nearest_new = nearest_partners(unit_pairs, matcher)
+    nearest_old, nearest_new = nearest_partners(unit_pairs)
     for k, u in enumerate(old_units):
         if k not in paired_old:
             near, p = _doubt(new_units, nearest_old.get(k))
@@ -446,16 +446,13 @@ def classify_units(
     return result
 
 
-def nearest_partners(
-    unit_pairs: UnitPairs, matcher: MatcherParams = MATCHER
-) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+def nearest_partners(unit_pairs: UnitPairs) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
     """Each unit's likeliest candidate in the other edition and the model's probability for
     the two (old unit -> (new unit, p); new unit -> (old unit, p)): what a call of new or
     dropped is measured against."""
     best_old: dict[int, tuple[int, float]] = {}
     best_new: dict[int, tuple[int, float]] = {}
-    for (i, j), features in unit_pairs.features.items():
-        p = probability(features, matcher.weights)
+    for (i, j), p in unit_pairs.scores.items():
         if p > best_old.get(i, (-1, -1.0))[1]:
             best_old[i] = (j, p)
         if p > best_new.get(j, (-1, -1.0))[1]:
@@ -482,6 +479,7 @@ class UnitPairs:
     roles: tuple[list[Role], list[Role]]
     features: dict[tuple[int, int], Features]
     matches: list[Match]
+    scores: dict[tuple[int, int], float]  # the model's probability for every candidate pair
 
 
 def match_initiative_units(
@@ -508,11 +506,12 @@ def match_candidates(
         if roles_correspond(old, new)
         else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
     )
+    scores = pair_scores(features, matcher)
     matches = prefer_whole_copies(
-        old_units, new_units, match_units(old_units, new_units, features, forced, matcher)
+        old_units, new_units, match_units(old_units, new_units, features, forced, matcher, scores)
     )
     matches += pairs_by_structure(old, new, old_units, new_units, matches, features, matcher)
-    return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches)
+    return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches, scores)
 
 
 def _identical(

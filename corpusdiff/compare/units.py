@@ -583,16 +583,25 @@ def probability(features: Features, weights: Sequence[float] = params.WEIGHTS) -
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
+def pair_scores(
+    features: Mapping[tuple[int, int], Features], matcher: MatcherParams = MATCHER
+) -> dict[tuple[int, int], float]:
+    """The model's probability for every candidate pair."""
+    return {pair: probability(f, matcher.weights) for pair, f in features.items()}
+
+
 def match_units(
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
     features: dict[tuple[int, int], Features],
     forced: Sequence[tuple[int, int]] = (),
     matcher: MatcherParams = MATCHER,
+    scores: dict[tuple[int, int], float] | None = None,
 ) -> list[Match]:
     """One-to-one pairs by a global assignment, the sure pieces of splits and merges among the
-    paired units, then merges and splits of what is left."""
-    scores = {pair: probability(f, matcher.weights) for pair, f in features.items()}
+    paired units, then merges and splits of what is left; `scores` when `pair_scores` already
+    gave them."""
+    scores = pair_scores(features, matcher) if scores is None else scores
     pairs = _assign(scores, forced, matcher.pair_probability)
     matches = [Match(i, j, scores.get((i, j), 1.0)) for i, j in pairs]
     matches += sure_pieces(pairs, scores, forced, matcher)
