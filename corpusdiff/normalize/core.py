@@ -475,11 +475,12 @@ def soft_break_lines(lines: list[str], cleaned: list[str], skip: frozenset[int])
 
 
 def _text_line_before(lines: list[str], cleaned: list[str], skip: frozenset[int], index: int) -> bool:
-    """A text line comes right before `index`. A line of debris alone between them (a zero-width
-    space where the page had a link) says nothing: Wikisource has one inside paragraphs and
-    between them alike, so the break stays as the sentence end makes it."""
+    """A line ending a sentence comes right before `index` (a line that ends otherwise is joined or
+    closes itself, an occasion line or a byline, by the usual rules). A line of debris alone
+    between them (a zero-width space where the page had a link) says nothing: Wikisource has one
+    inside paragraphs and between them alike, so the break stays as the sentence end makes it."""
     before = index - 1
-    return before >= 0 and bool(cleaned[before]) and before not in skip
+    return before >= 0 and before not in skip and ends_sentence(cleaned[before])
 
 
 def _may_continue(raw: str, text: str) -> bool:

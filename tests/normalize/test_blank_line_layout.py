@@ -63,3 +63,12 @@ def test_wikisource_2017_reads_as_the_portal_prints_it() -> None:
     assert next(p for p in page if p.startswith("——基础设施支撑能力持续提升。")) in text
     apart = [p for p in page if p not in text]
     assert len(apart) == 3 and all(p.startswith(("加快培育壮大新兴产业", "促进外贸继续回稳向好", "推动社会治理创新")) for p in apart)
+
+
+def test_the_occasion_line_and_the_byline_stay_lines_of_their_own() -> None:
+    """They end without a full stop and close themselves; a break after them is no soft break."""
+    front = "政府工作报告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n国务院总理　李克强\n\n"
+    document = normalize_raw(decode_report((front + _spaced("")).encode("utf-8"), "report.txt"))
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[:3] == ["——2017年3月5日在第十二届全国人民代表大会第五次会议上", "国务院总理李克强", "各位代表："]
+    assert (document.metadata.speaker, document.metadata.meeting) == ("李克强", "第十二届全国人民代表大会第五次会议")
