@@ -91,7 +91,15 @@ from dataclasses import dataclass
 #: 32/45, against the one model with its MERGE_PROBABILITY picked in fold 369/382, 424/454, 37/53,
 #: 40/65 (the same trade of precision for calls, no better); stronger L2 (1e-3, 1e-2, 3e-2) moves
 #: the operating point along the same curve (thresholds picked in fold, recent: 435/505, 23/27,
-#: 29/30; 429/517, 24/26, 25/28; 409/507, 30/41, 28/43).
+#: 29/30; 429/517, 24/26, 25/28; 409/507, 30/41, 28/43). Capping the leftover step's links per
+#: unit (after the session's self-name change; the most probable kept): at today's thresholds a cap
+#: of 2 leaves the recent rows as they are and moves the older ones (found 44 -> 42/67, precision
+#: 88/221 -> 76/176, dropped right 36/83 -> 39/89, new right 116/151 -> 135/189); a cap of 1 costs
+#: recent rows (precision 433/453 -> 427/446, dropped right 37/52 -> 37/56). Out of fold with
+#: thresholds picked in fold, cap 2: recent 376/382, 448/509, 27/29, 26/26 (no cap 377/382, 443/498,
+#: 29/36, 32/36), older precision 100/339 -> 89/249, new right 56/64 -> 107/132. Not kept: at the
+#: thresholds in use it trades older pairs found and right new calls for precision, and the
+#: thresholds picked in fold were judged on the held-out rows before (X6, V3) and not taken.
 WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5
