@@ -51,10 +51,10 @@ KNOWN: dict[str, str] = {
     ),
     "扩大内需": "the differ continues 2013's （一）加快转变经济发展方式 (no item of the label) as 2014's demand group",
     "创新": (
-        "one of its steps is a split link close to MERGE_PROBABILITY (0.1), and word rarity is counted per "
-        "unit: since Wikisource's in-paragraph breaks are read as the portal prints them (session 14), "
-        "2013 has one paragraph fewer and the link falls under the threshold (Z1/Z3's mechanism 2, "
-        "session 12-13 notes)"
+        "the thread also holds 2013's （一）加快转变经济发展方式 (the label: no 2013 item): the 2013 -> 2014 diff "
+        "splits 2014's （六）以创新支撑… from it at p = 0.100, just at MERGE_PROBABILITY. Since Wikisource's "
+        "in-paragraph breaks are read as the portal prints them (session 14), 2013 has one paragraph fewer, "
+        "and word rarity, counted per unit, lifts the link to the threshold (Z1/Z3's mechanism 2)"
     ),
 }
 
