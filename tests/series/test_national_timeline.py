@@ -131,8 +131,8 @@ def test_no_item_sits_in_two_threads_without_a_merge_or_split(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="27/31 since session 14 (28/31 before): 创新 hung on a split link at p ~ 0.1 that reading "
-    "Wikisource's in-paragraph breaks as one paragraph moved under MERGE_PROBABILITY (KNOWN)",
+    reason="27/31 since session 14 (28/31 before): reading Wikisource's in-paragraph breaks as one "
+    "paragraph lifted a 2013 -> 2014 split link to MERGE_PROBABILITY, which joins a 2013 group to 创新 (KNOWN)",
 )
 def test_nine_in_ten_lineages_are_exactly_one_thread(scored: Score) -> None:
     assert len(scored.exact) >= TARGET * len(first_labels(load_lineages()))
