@@ -470,20 +470,20 @@ def pooled_rows(scores: Sequence[PairScore], kind: str) -> list[PairScore]:
     return out
 
 
-def ruled(groups: Sequence[Sequence[Sequence[str]]]) -> list[str]:
-    """The COLUMNS header and the non-empty groups of rows, aligned (the pair's name left, the
-    measures right), with a rule under the header and between groups. Shared with the readers'
-    agreement table (tests/agreement_initiatives.py), so both print alike."""
+def ruled(groups: Sequence[Sequence[Sequence[str]]], columns: Sequence[str] = COLUMNS) -> list[str]:
+    """The `columns` header and the non-empty groups of rows, aligned (the pair's name left, the
+    measures right), with a rule under the header and between groups. Shared with the calls table
+    and the readers' agreement table (tests/agreement_initiatives.py), so all print alike."""
     rows = [r for group in groups for r in group]
-    widths = [max(len(r[i]) for r in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
+    widths = [max(len(r[i]) for r in [columns, *rows]) for i in range(len(columns))]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
             c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         )
 
-    rule = "-" * len(line(COLUMNS))
-    out = [line(COLUMNS), rule]
+    rule = "-" * len(line(columns))
+    out = [line(columns), rule]
     for n, group in enumerate(group for group in groups if group):
         out += [rule, *map(line, group)] if n else [*map(line, group)]
     return out
@@ -525,15 +525,7 @@ def calls_table(scores: Sequence[PairScore]) -> str:
     groups = []
     for members, kind in (([s for s in scores if not s.held_out], "tuned"), ([s for s in scores if s.held_out], "held-out")):
         groups.append([call_row(s) for s in members] + [call_row(p) for p in pooled_rows(members, kind)])
-    rows = [r for group in groups for r in group]
-    widths = [max(len(r[i]) for r in [CALL_COLUMNS, *rows]) for i in range(len(CALL_COLUMNS))]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
-
-    out = [line(CALL_COLUMNS), "-" * len(line(CALL_COLUMNS))]
-    for n, group in enumerate(g for g in groups if g):
-        out += (["-" * len(line(CALL_COLUMNS))] if n else []) + [line(r) for r in group]
+    out = ruled(groups, CALL_COLUMNS)
     out += [
         "",
         "sure: no unit of the other edition reaches the matcher's probability 0.01 with the unit (confidence high);",

@@ -28,8 +28,10 @@ from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
+from corpusdiff.text.slugs import region_stem
 from corpusdiff.text.vectors import cosine_matrix
 from corpusdiff.types.diff import Relation, Role
+from corpusdiff.types.document import Level
 from corpusdiff.types.tree import DocTree, Unit
 
 GROUP = "group"
@@ -265,21 +267,20 @@ def lead_of(unit: Unit) -> str:
 #: How a report names its own region besides its name (`智慧城区` is `智慧福田`, `我国` is `中国`):
 #: in leads they are one referent, whatever word a year chose.
 _SELF_WORDS: dict[str, tuple[str, ...]] = {
-    "national": ("我国", "全国", "中国", "国家"),
-    "provincial": ("我省", "全省", "本省"),
-    "city": ("我市", "全市", "本市", "城市"),
-    "district": ("我区", "全区", "本区", "城区"),
-    "county": ("我县", "全县", "本县", "县域"),
+    Level.NATIONAL: ("我国", "全国", "中国", "国家"),
+    Level.PROVINCIAL: ("我省", "全省", "本省"),
+    Level.CITY: ("我市", "全市", "本市", "城市"),
+    Level.DISTRICT: ("我区", "全区", "本区", "城区"),
+    Level.COUNTY: ("我县", "全县", "本县", "县域"),
 }
 _SELF = "\u3400"  # a character no report prints (CJK Extension A), kept as a word character
-_REGION_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|新区|省|市|州|区|县|旗)$")
 
 
 def self_names(tree: DocTree) -> tuple[str, ...]:
     """The words by which a report names its own region, longest first: its region's name with
     and without the suffix, and its level's words for itself."""
     meta = tree.metadata
-    names = [meta.region, _REGION_SUFFIX.sub("", meta.region)] if meta.region and meta.region != "全国" else []
+    names = [meta.region, region_stem(meta.region)] if meta.region and meta.level != Level.NATIONAL else []
     names += _SELF_WORDS.get(meta.level, ())
     return tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
 

@@ -57,8 +57,14 @@ def _pinyin_stamp() -> str | None:
     return ";".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stats)
 
 
+def region_stem(region: str) -> str:
+    """`福田区` -> `福田`: the region's name without its administrative suffix (the name itself
+    when it is nothing but a suffix)."""
+    return _ADMIN_SUFFIX.sub("", region) or region
+
+
 def slugify_region(region: str) -> str:
     """`福田区` -> `futian`: the administrative suffix is dropped."""
     if not region:
         return ""
-    return slugify(_ADMIN_SUFFIX.sub("", region) or region)
+    return slugify(region_stem(region))
