@@ -476,11 +476,30 @@ def soft_break_lines(lines: list[str], cleaned: list[str], skip: frozenset[int])
 
 def _text_line_before(lines: list[str], cleaned: list[str], skip: frozenset[int], index: int) -> bool:
     """A line ending a sentence comes right before `index` (a line that ends otherwise is joined or
-    closes itself, an occasion line or a byline, by the usual rules). A line of debris alone
-    between them (a zero-width space where the page had a link) says nothing: Wikisource has one
-    inside paragraphs and between them alike, so the break stays as the sentence end makes it."""
+    closes itself, an occasion line or a byline, by the usual rules). A line of debris alone between
+    them (a zero-width space) is looked through unless `index` opens with a lead: Wikisource cuts
+    its pages into chunks of about equal length with such a line, wherever the chunk ends, so it
+    falls inside paragraphs far more often than between them (portal 2017: 3 of 5 after a
+    sentence end), and a short lead sentence is what tells a new paragraph there."""
     before = index - 1
+    if before > 0 and _debris_only(lines[before], cleaned[before]) and not _opens_with_lead(cleaned[index]):
+        before -= 1
     return before >= 0 and before not in skip and ends_sentence(cleaned[before])
+
+
+def _debris_only(raw: str, text: str) -> bool:
+    """A line that holds something, all of it debris (a zero-width space)."""
+    return bool(raw.strip()) and not text
+
+
+def _opens_with_lead(text: str) -> bool:
+    """The line opens as a paragraph of a report's plan does: a lead sentence of a few words
+    (`深化农村改革。`) or an address to the meeting (`我们要…`). On the government portal's
+    pages of 2014-2017, 24% of paragraphs open with a sentence of at most _LEAD_CHARS characters
+    and no comma, or with `我们要`, against 4% of the sentences inside a paragraph."""
+    first = _FIRST_SENTENCE_RE.match(text)
+    short = first is not None and len(first.group()) <= _LEAD_CHARS and "，" not in first.group()
+    return short or text.startswith(_ADDRESS)
 
 
 def _may_continue(raw: str, text: str) -> bool:
@@ -563,6 +582,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
 
 #: `一是…`, `二是…`: the enumeration a paragraph of a report opens with.
 _ENUMERATION_RE = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+#: A lead sentence is short: the first sentence of a line, up to its stop.
+_FIRST_SENTENCE_RE = re.compile(r"^[^。！？]*[。！？]")
+_LEAD_CHARS = 10
+_ADDRESS = "我们要"
 
 
 def _opens_paragraph(text: str) -> bool:

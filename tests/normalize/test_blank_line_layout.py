@@ -51,18 +51,31 @@ def test_a_line_that_opens_a_paragraph_still_opens_one() -> None:
 
 
 def test_wikisource_2017_reads_as_the_portal_prints_it() -> None:
-    """The eight review items of 2017 (`一是…。` on a line of its own, its account on the next) and
-    the indicator paragraph broken at a link are one paragraph each, as on the government portal;
-    the three paragraphs whose second part follows a line holding only a zero-width space stay
-    apart (the same line also stands between two paragraphs of the portal page)."""
+    """The eight review items of 2017 (`一是…。` on a line of its own, its account on the next), the
+    indicator paragraph broken at a link and the three paragraphs broken at a zero-width-space line
+    are one paragraph each, as on the government portal: every paragraph of the page is one of the
+    text's (the text alone has the occasion line and the byline)."""
     corpora = ROOT / "tests" / "data" / "national-gwr"
     text = [b.text for b in normalize_file(corpora / "wikisource" / "2017.txt").blocks if isinstance(b, Paragraph)]
     page = [b.text for b in normalize_file(corpora / "govcn" / "2017.html").blocks if isinstance(b, Paragraph)]
     items = [p for p in page if p[:2] in {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"} and "。" in p[:40]]
     assert len(items) == 8 and all(item in text for item in items)
     assert next(p for p in page if p.startswith("——基础设施支撑能力持续提升。")) in text
-    apart = [p for p in page if p not in text]
-    assert len(apart) == 3 and all(p.startswith(("加快培育壮大新兴产业", "促进外贸继续回稳向好", "推动社会治理创新")) for p in apart)
+    assert [p for p in page if p not in text] == []
+    assert [p[:8] for p in text if p not in page] == ["——2017年3", "国务院总理李克强"]
+
+
+def test_a_zero_width_space_line_is_looked_through_unless_a_lead_follows() -> None:
+    """Wikisource cuts its pages into chunks with a line holding only a zero-width space, inside a
+    paragraph or between two: after a sentence end, the next line goes on with the paragraph
+    unless it opens with a short lead sentence or an address."""
+    lead = "深化农村改革。稳步推进农村集体产权制度改革。"
+    address = "我们要全面贯彻党的宗教工作基本方针，依法管理宗教事务。"
+    body = f"{ACCOUNT}\n\u200b\n{AFTER_LINK}\n\n{ACCOUNT}\n\u200b\n{lead}\n\n{LINKED}\n\u200b\n{address}"
+    paragraphs = _paragraphs(_spaced(body))
+    assert ACCOUNT + AFTER_LINK in paragraphs
+    assert ACCOUNT in paragraphs and lead in paragraphs
+    assert LINKED in paragraphs and address in paragraphs
 
 
 def test_the_occasion_line_and_the_byline_stay_lines_of_their_own() -> None:
