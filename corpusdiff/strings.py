@@ -335,6 +335,14 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "{status}条目（{n}，其中 {low} 项把握低，标 ?）",
         "{status} initiatives ({n}; {low} doubtful, marked ?)",
     ),
+    "report.initiatives_sure": (
+        "{status}条目（{n}，另有 {low} 项把握低，未列出）",
+        "{status} initiatives ({n}; {low} doubtful left out)",
+    ),
+    "report.doubtful_left_out": (
+        "另有 {n} 项新增或删除的判断把握低，未列出（去掉 --sure 可见）。",
+        "{n} doubtful calls of new or dropped are left out (drop --sure to see them).",
+    ),
     "report.doubt.new": ("（把握低：或延续旧版「{title}」，{p}）", "(doubtful: may continue old {title}, {p})"),
     "report.doubt.dropped": ("（把握低：或延续为新版「{title}」，{p}）", "(doubtful: may go on as new {title}, {p})"),
     "report.before_first": ("（正文开头）", "(before the first heading)"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -16,6 +17,7 @@ from corpusdiff.strings import LANGUAGES, counted
 
 if TYPE_CHECKING:
     from corpusdiff.parallel import Runner
+    from corpusdiff.render.diff import Detail
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.strings import Strings
     from corpusdiff.types.diff import DiffResult, Status
@@ -555,6 +557,13 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
     "--only", help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring."
 )
 @click.option(
+    "--sure",
+    is_flag=True,
+    help="Terminal: leave out the calls of new and dropped the differ doubts (a unit of the other "
+    "edition may continue them; shown with 把握低 or ?) and say how many, so that what is listed "
+    "can be quoted.",
+)
+@click.option(
     "--section",
     "focus",
     metavar="TEXT",
@@ -589,6 +598,7 @@ def diff(
     summary: bool,
     level: str,
     only: str | None,
+    sure: bool,
     focus: str | None,
     width: int | None,
     color: bool | None,
@@ -603,7 +613,7 @@ def diff(
     section pairings. See docs/diff-output.md. Exit status: 0 no differences, 1 differences,
     2 trouble.
     """
-    from corpusdiff.render.diff import CLASSES, in_sections
+    from corpusdiff.render.diff import CLASSES, Detail, in_sections
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
     from corpusdiff.types.diff import Status
@@ -625,6 +635,8 @@ def diff(
         raise InputError(f"--format {fmt} writes {_FILE_FORMATS[fmt]} file, not text: give -o FILE.{fmt}")
     if summary and fmt != "terminal":
         raise InputError(f"--summary is a terminal view; --format {fmt} has the counts in its own form")
+    if sure and fmt != "terminal":
+        raise InputError(f"--sure is a terminal view; --format {fmt} marks each doubtful call instead")
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
     overrides = corpus.overrides(old_side.doc_id, new_side.doc_id)
@@ -639,7 +651,8 @@ def diff(
         result = found
     strings = _strings(ctx, lang) if fmt != "json" else None
     if fmt == "terminal":
-        _diff_terminal(result, output, wanted, summary, level, width, color, pager, strings)
+        view = _TerminalView(wanted, summary, Detail(level), sure)
+        _diff_terminal(result, output, view, width, color, pager, strings)
     else:
         from corpusdiff.store.notes import load_notes
 
@@ -648,12 +661,21 @@ def diff(
     sys.exit(1 if result.has_changes() else 0)
 
 
+@dataclass(frozen=True)
+class _TerminalView:
+    """What the terminal views of `diff` list: classes, the summary or the list, the detail,
+    and whether doubtful calls are left out."""
+
+    wanted: list[Status] | None
+    summary: bool
+    detail: Detail
+    sure: bool
+
+
 def _diff_terminal(
     result: DiffResult,
     output: Path | None,
-    wanted: list[Status] | None,
-    summary: bool,
-    level: str,
+    view: _TerminalView,
     width: int | None,
     color: bool | None,
     pager: bool | None,
@@ -663,7 +685,7 @@ def _diff_terminal(
     import os
     import shutil
 
-    from corpusdiff.render.diff import Detail, to_summary, to_terminal
+    from corpusdiff.render.diff import to_summary, to_terminal
 
     interactive = output is None and sys.stdout.isatty()
     if width is None:
@@ -671,11 +693,11 @@ def _diff_terminal(
     use_color = output is None and (
         color if color is not None else interactive and not os.environ.get("NO_COLOR")
     )
-    if summary:
-        text = to_summary(result, color=use_color, width=width, strings=strings)
+    if view.summary:
+        text = to_summary(result, color=use_color, width=width, strings=strings, sure=view.sure)
     else:
         text = to_terminal(
-            result, wanted, color=use_color, detail=Detail(level), width=width, strings=strings
+            result, view.wanted, color=use_color, detail=view.detail, width=width, strings=strings, sure=view.sure
         )
     if output is not None:
         _write(output, text)

@@ -565,10 +565,14 @@ def _programmes_label(strings: Strings, kind: Status, n: int) -> str:
     return strings(key.get(kind, "report.recurring_programmes"), n=n)
 
 
-def _initiatives_title(strings: Strings, status: Status, n: int, doubtful: int = 0) -> str:
-    """`新增条目（17）` / `NEW initiatives (17)`; with the doubtful calls counted when there are any."""
+def _initiatives_title(
+    strings: Strings, status: Status, n: int, doubtful: int = 0, left_out: bool = False
+) -> str:
+    """`新增条目（17）` / `NEW initiatives (17)`; with the doubtful calls counted when there are any,
+    as marked among the `n` or, `left_out`, as left out of them."""
     if doubtful:
-        return strings("report.initiatives_doubtful", status=strings.status(status), n=n, low=doubtful)
+        key = "report.initiatives_sure" if left_out else "report.initiatives_doubtful"
+        return strings(key, status=strings.status(status), n=n, low=doubtful)
     return strings("report.initiatives", status=strings.status(status), n=n)
 
 
@@ -590,6 +594,12 @@ def _confidence(item: Initiative, strings: Strings) -> str:
     if not item.confidence:
         return ""
     return strings("report.confidence", level=strings(f"report.level.{item.confidence}"))
+
+
+def is_doubtful(item: Initiative) -> bool:
+    """A call of new or dropped that the differ doubts: a unit of the other edition may
+    continue it (compare.core names it as the call's `nearest`)."""
+    return item.nearest is not None
 
 
 def doubt(item: Initiative, strings: Strings) -> str:
@@ -637,15 +647,21 @@ def to_terminal(
     detail: Detail = Detail.SENTENCE,
     width: int = 0,
     strings: Strings | None = None,
+    sure: bool = False,
 ) -> str:
     """Counts first, then section by section every item with a text label, then the
     programmes; lines wrapped to `width` columns (0: not wrapped); labels in the language of
-    `strings` (default Chinese)."""
+    `strings` (default Chinese). `sure`: the calls of new and dropped the differ doubts are
+    left out, and counted, so that what is listed can be quoted."""
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
+    left_out = 0
     for match, items, changes in with_tables(result, only):
         shown = [item for item in items if _at_detail(item, detail)]
+        if sure:
+            left_out += sum(map(is_doubtful, shown))
+            shown = [item for item in shown if not is_doubtful(item)]
         if shown or changes:
             out += ["", style(_section_line(match, strings), "matched", bold=True)]
             for entry in _in_reading_order(shown, changes):
@@ -653,6 +669,8 @@ def to_terminal(
                     out += _terminal_table(entry, style, strings)
                 else:
                     out += _terminal_item(entry, style, strings)
+    if left_out:
+        out += ["", strings("report.doubtful_left_out", n=left_out)]
     if result.programmes.new or result.programmes.dropped:
         out += ["", style(strings("report.programmes_heading"), "matched", bold=True)]
         for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED)):
@@ -668,9 +686,15 @@ def quoted_names(names: Sequence[str]) -> str:
     return "、".join(f"“{name}”" for name in names)
 
 
-def to_summary(result: DiffResult, color: bool = True, width: int = 0, strings: Strings | None = None) -> str:
+def to_summary(
+    result: DiffResult,
+    color: bool = True,
+    width: int = 0,
+    strings: Strings | None = None,
+    sure: bool = False,
+) -> str:
     """The counts, then the new and the dropped initiatives by name, part by part: the
-    answer on one screen."""
+    answer on one screen. `sure`: the doubtful calls are left out of the lists and counted."""
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
@@ -678,13 +702,16 @@ def to_summary(result: DiffResult, color: bool = True, width: int = 0, strings: 
         items = [
             i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
         ]
-        if not items:
+        doubtful = sum(map(is_doubtful, items))
+        if sure:
+            items = [item for item in items if not is_doubtful(item)]
+        if not items and not doubtful:
             continue
-        title = _initiatives_title(strings, status, len(items), sum(i.nearest is not None for i in items))
+        title = _initiatives_title(strings, status, len(items), doubtful, left_out=sure)
         out.append(style(title + strings("report.colon").rstrip(), status, bold=True))
         for part in dict.fromkeys(item.part for item in items):
             names = [
-                _brief(item.new or item.old) + ("?" if item.nearest is not None else "")
+                _brief(item.new or item.old) + ("?" if is_doubtful(item) else "")
                 for item in items
                 if item.part == part
             ]

@@ -171,6 +171,16 @@ def test_section_filters_the_summary_and_an_unknown_section_is_one_line() -> Non
     assert len(err.splitlines()) == 1 and "没有这一节" in err and "--outline" in err
 
 
+def test_sure_summary_lists_fewer_names_and_is_a_terminal_view() -> None:
+    _, every, _ = run("diff", OLD, NEW, "--summary")
+    code, sure, _ = run("diff", OLD, NEW, "--summary", "--sure")
+    assert code == 1
+    assert "?" in every and "?" not in sure and "项把握低，未列出）" in sure
+    assert len(sure) < len(every)
+    code, out, err = run("diff", OLD, NEW, "--sure", "--format", "csv")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and "--sure" in err
+
+
 def test_terminal_is_not_wrapped_when_piped_unless_a_width_is_given() -> None:
     _, piped, _ = run("diff", OLD, NEW, "--level", "unit")
     _, wrapped, _ = run("diff", OLD, NEW, "--level", "unit", "--width", "72")

@@ -75,6 +75,23 @@ def test_a_doubtful_call_names_the_unit_it_may_continue(result: DiffResult) -> N
     assert any(f"[新增] {i.new.text}" in lines for i in sure if i.new is not None)
 
 
+def test_sure_leaves_out_the_doubtful_calls_and_counts_them(result: DiffResult) -> None:
+    """`--sure` lists only the calls of new and dropped nothing in the other edition may continue,
+    and says how many it left out, in the list and in the summary."""
+    doubtful = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is not None]
+    sure = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is None and i.status in (Status.NEW, Status.DROPPED)]
+    assert doubtful and sure
+    listing = to_terminal(result, color=False, detail=Detail.UNIT, sure=True).splitlines()
+    assert not any("（把握低：" in line for line in listing)  # pairs keep their own （把握低）
+    assert all(any(line.endswith((i.new or i.old).text) for line in listing) for i in sure)  # type: ignore[union-attr]
+    assert f"另有 {len(doubtful)} 项新增或删除的判断把握低，未列出（去掉 --sure 可见）。" in listing
+    summary = "".join(line.strip() for line in to_summary(result, color=False, sure=True).splitlines())
+    for status, word in ((Status.NEW, "新增"), (Status.DROPPED, "删除")):
+        n = sum(1 for i in sure if i.status == status)
+        assert f"{word}条目（{n}，另有 {_doubtful(result, status)} 项把握低，未列出）：" in summary
+    assert "?" not in summary
+
+
 def test_full_view_wraps_and_lists_programmes_after_the_sections(result: DiffResult) -> None:
     lines = to_terminal(result, color=False, width=60).splitlines()
     assert all(display_width(line) <= 60 for line in lines)
