@@ -29,6 +29,7 @@ from corpusdiff.normalize.occasion import (
     is_bare_occasion,
     is_byline,
     is_lone_byline,
+    is_presenting_body,
     is_standalone_occasion,
     split_glued_salutation,
 )
@@ -340,7 +341,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
-        or (in_front and is_lone_byline(text))
+        or (in_front and (is_lone_byline(text) or is_presenting_body(text)))
     )
 
 

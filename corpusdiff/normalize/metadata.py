@@ -33,6 +33,7 @@ from corpusdiff.normalize.occasion import (
     is_date_line,
     is_lone_byline,
     is_occasion,
+    is_presenting_body,
     read_occasion,
     split_glued_salutation,
     written_date,
@@ -163,6 +164,9 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             index += 1
             continue
         seen += 1
+        if is_presenting_body(text):  # the issuer over the title, never a line of it
+            index += 1
+            continue
         block_end = index + 1
         joined = text
         while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < 3:
@@ -180,11 +184,13 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
 
 
 def _is_wrapper(lines: Sequence[str]) -> bool:
-    """Text before a title is dropped only when it is a publication's wrapper (cover, contents)
-    or an official document's red header."""
+    """Text before a title is dropped only when it is a publication's wrapper (cover, contents),
+    an official document's red header, or the issuing body's name over the title (`湖南省人民政府`
+    on a cover that prints title and date under it)."""
     texts = [_line_text(line).replace(" ", "") for line in lines]
     return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
-        _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) for text in texts
+        _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) or is_presenting_body(text)
+        for text in texts
     )
 
 
@@ -272,7 +278,7 @@ def detect_metadata(
     region = (
         outline.region
         if outline and outline.region.name
-        else _region(title_text, meeting, occasion, plain_opening, blocks)
+        else _region(title_text, meeting, occasion, plain_opening, blocks, _presenting_body(wrapper, occasion))
     )
     period = detect_period(title_text, genre) or (f"{outline.start}-{outline.start + 4}" if outline else "")
     date = _publication_date(front, wrapper, occasion)
@@ -474,15 +480,29 @@ def addressed_meeting(opening: Sequence[str]) -> str:
     return ""
 
 
+def _presenting_body(wrapper: Sequence[str], occasion: Occasion) -> str:
+    """The body that issues or presents the report: named over the title (`湖南省人民政府`, a
+    line dropped with the wrapper) or as its byline (`成都市发展和改革委员会`); "" for none."""
+    bodies = [*wrapper, occasion.speaker]
+    return next((simplified(tidy_spaces(b)).replace(" ", "") for b in bodies if is_presenting_body(b)), "")
+
+
 def _region(
-    title: str, meeting: str, occasion: Occasion, opening: list[str], blocks: Sequence[Block]
+    title: str,
+    meeting: str,
+    occasion: Occasion,
+    opening: list[str],
+    blocks: Sequence[Block],
+    body: str = "",
 ) -> Region:
-    """The first of title, meeting, byline office and opening that names a region; else the
-    first that at least tells the level; else the level the body's scope words (全国, 全市) tell."""
+    """The first of title, meeting, byline office, the presenting body and opening that names a
+    region; else the first that at least tells the level; else the level the body's scope words
+    (全国, 全市) tell."""
     candidates = (
         region_of_name(simplified(title)),
         region_of_name(meeting),
         region_of_office(occasion.office),
+        region_of_name(body),
         region_of_opening(opening),
     )
     found = next((c for c in candidates if c.name), next((c for c in candidates if c.level), None))

@@ -52,8 +52,11 @@ SALUTATION_RE = re.compile(
     r"|同志们\s*[：:！!]\s*$"
 )
 _OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗长|主席|主任|局长|厅长|部长|书记"
-_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>[{IDEOGRAPHS}]{{2,4}})$")
-_NAME_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,4}}$")
+#: A person's name: two to four characters, or a transliterated name whose parts a middle dot
+#: joins (`艾尔肯·吐尼亚孜`, as Uyghur, Tibetan and Mongolian names are printed).
+_NAME = f"(?:[{IDEOGRAPHS}]{{2,4}}|[{IDEOGRAPHS}]{{1,8}}(?:[·・•‧][{IDEOGRAPHS}]{{1,8}}){{1,3}})"
+_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME})$")
+_NAME_RE = re.compile(f"^{_NAME}$")
 #: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
 #: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
 _LONE_BYLINE_MAX = 24
@@ -61,7 +64,7 @@ _LONE_BYLINE_MAX = 24
 #: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
 _LONE_BYLINE_RE = re.compile(
     f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
-    f"(?P<name>[{IDEOGRAPHS}]{{2,4}})$"
+    f"(?P<name>{_NAME})$"
 )
 _BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
 
@@ -117,6 +120,13 @@ def split_glued_salutation(text: str) -> tuple[str, str] | None:
     if not is_lone_byline(byline):
         return None
     return byline.rstrip(), text[salutation.start() :]
+
+
+def is_presenting_body(text: str) -> bool:
+    """A line that is only the name of a body (`成都市发展和改革委员会`, `湖南省人民政府`): the
+    body that presents a plan or budget report, printed under its title as its byline, or
+    over the title as the issuer; a paragraph of its own, never glued to the salutation."""
+    return _BODY_RE.match(simplified(re.sub(r"\s+", "", text))) is not None
 
 
 def is_lone_byline(text: str) -> bool:

@@ -126,3 +126,39 @@ UNTITLED_PLAN_REPORT = """\
 def test_an_untitled_report_laid_out_in_numbered_points_is_no_outline() -> None:
     """An outline is laid out in 篇 and 章; a plan report naming its plan three times is not one."""
     assert _normalize(UNTITLED_PLAN_REPORT).metadata.genre != "five-year-plan"
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_the_issuing_body_over_the_title_is_a_cover_line_not_part_of_the_title(gap: str) -> None:
+    """A cover that prints the issuer over the title (`湖南省人民政府` / `政府工作报告` /
+    `二〇二四年一月`): the title is found, the issuer names the region, and no line of the cover is
+    glued to the salutation."""
+    cover = gap.join(["湖南省人民政府", "政府工作报告", "二〇二四年一月"])
+    document = _normalize(cover + BODY.format(opening=PROVINCE))
+    metadata = document.metadata
+    assert (metadata.title, metadata.region, metadata.level, metadata.date) == ("政府工作报告", "湖南省", "provincial", "2024-01")
+    assert [b.text for b in document.blocks[:2]] == ["二〇二四年一月", "各位代表："]
+    assert any("湖南省人民政府" in w for w in document.warnings)  # dropped, and said so
+
+
+def test_a_report_bylined_by_its_presenting_body_keeps_byline_and_salutation_apart() -> None:
+    """A plan report presented by a body, not a person: the body is its byline and its speaker."""
+    text = (
+        "关于成都市2024年国民经济和社会发展计划执行情况及2025年计划草案的报告\n\n"
+        "——2025年1月10日在成都市第十八届人民代表大会第三次会议上\n\n成都市发展和改革委员会\n\n各位代表：\n"
+        "受市人民政府委托，现将计划草案提请大会审议。\n一、2024年计划执行情况\n全市经济运行稳中向好。\n"
+    )
+    document = _normalize(text)
+    assert [b.text for b in document.blocks[1:3]] == ["成都市发展和改革委员会", "各位代表："]
+    assert (document.metadata.speaker, document.metadata.region) == ("成都市发展和改革委员会", "成都市")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_byline_with_a_transliterated_name_is_read(gap: str) -> None:
+    """Uyghur, Tibetan and Mongolian names are printed with a middle dot between their parts."""
+    text = gap.join(
+        ["政府工作报告", "——2024年1月20日在新疆维吾尔自治区第十四届人民代表大会第二次会议上", "自治区主席　艾尔肯·吐尼亚孜"]
+    )
+    document = _normalize(text + BODY.format(opening=PROVINCE))
+    assert document.metadata.speaker == "艾尔肯·吐尼亚孜"
+    assert "各位代表：" in [b.text for b in document.blocks]
