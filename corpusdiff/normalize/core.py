@@ -1081,9 +1081,12 @@ def continuation_warnings(blocks: tuple[Block, ...], name: str) -> list[str]:
 
 
 def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
-    """Gaps in heading numbering: headings the extract lost. Text is never invented for them."""
+    """Gaps in heading numbering: headings the extract lost. Text is never invented for them.
+    Under a new outer heading the numbering starts again or runs on (a five-year outline numbers
+    its 章 through every 篇, its 节 again in each 章): either is no gap."""
     skipped = []
     last: dict[str, int] = {}
+    outer_changed: set[str] = set()  # kinds whose outer heading changed since their last one
     ranks = headings.document_ranks((b.kind, b.text) for b in blocks if isinstance(b, Heading))
     for block in blocks:
         if isinstance(block, Heading) and block.kind == headings.PLAIN:
@@ -1093,12 +1096,16 @@ def missing_heading_warnings(blocks: tuple[Block, ...]) -> list[str]:
         marker = headings.heading_marker(block.text)
         if marker is None:
             continue
-        if marker.ordinal > last.get(block.kind, 0) + 1:
+        before = last.get(block.kind, 0)
+        if block.kind in outer_changed:
+            gap = marker.ordinal not in (1, before + 1)
+            outer_changed.discard(block.kind)
+        else:
+            gap = marker.ordinal > before + 1
+        if gap:
             skipped.append(block.text.split(" ")[0][:12])
         last[block.kind] = marker.ordinal
-        for inner, rank in ranks.items():  # numbering restarts under a new outer heading
-            if rank > ranks[block.kind] and inner != "num":
-                last.pop(inner, None)
+        outer_changed |= {inner for inner, rank in ranks.items() if rank > ranks[block.kind] and inner != "num"}
     if not skipped:
         return []
     return [

@@ -10,10 +10,11 @@ import pytest
 from corpusdiff import yamlsafe
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
-from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.normalize.entry import normalize_file, normalize_raw
 from corpusdiff.normalize.metadata import detect_genre, find_title, report_name
 from corpusdiff.normalize.occasion import Occasion, read_occasion
 from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
+from corpusdiff.read.decode import decode_report
 from corpusdiff.store.corpus import proposed_id
 from corpusdiff.types.document import Level, NormalizedDocument
 
@@ -70,6 +71,22 @@ def test_missing_five_year_plan_headings_are_warned_not_invented(
 ) -> None:
     warning = " ".join(seed_documents["futian-2021-14th-five-year-plan-outline"].warnings)
     assert "第二篇" in warning and "第三章" in warning and "invented" in warning
+
+
+@pytest.mark.parametrize(("chapters", "lost"), [((1, 2, 3, 4), []), ((1, 2, 1, 2), []), ((1, 2, 4, 5), ["第四章"])])
+def test_chapters_may_run_on_through_the_parts_of_an_outline(chapters: tuple[int, ...], lost: list[str]) -> None:
+    """A five-year outline numbers its 章 on through every 篇 (湖南 第二篇 opens with 第三章), others
+    start them again; neither is a gap, a chapter missing either way is."""
+    numerals = "零一二三四五六"
+    lines = ["湖南省国民经济和社会发展第十四个五年规划纲要", "（2021年1月29日湖南省第十三届人民代表大会第五次会议批准）"]
+    for part, pair in enumerate((chapters[:2], chapters[2:]), start=1):
+        lines.append(f"第{numerals[part]}篇　坚持创新发展")
+        for n in pair:
+            lines += [f"第{numerals[n]}章　发展环境", "“十四五”时期，全省经济持续健康发展。"]
+    document = normalize_raw(decode_report("\n\n".join(lines).encode("utf-8"), "outline.txt"))
+    warnings = [w for w in document.warnings if "numbering skips" in w]
+    assert [w for w in lost if any(w in x for x in warnings)] == lost
+    assert bool(warnings) == bool(lost)
 
 
 # --- every common kind of report: synthetic title pages (tests/data/metadata/) -------------
