@@ -537,7 +537,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     text = builder.cleaned[index]
     if not text or is_page_number(text) or index in builder.skip:
         return index + 1
-    if tables.starts_tab_table(raw) and not raw.startswith("\t"):
+    if tables.starts_tab_table(raw) and not raw.startswith("\t") and _has_a_second_row(builder.lines, index, stop):
         return _take_tab_table(builder, index, stop)
     if headings.is_box_title(text) and not builder.in_box:
         return _take_box(builder, index, stop)
@@ -916,6 +916,12 @@ def _next_text_index(lines: list[str], index: int, stop: int) -> int | None:
             return index
         index += 1
     return None
+
+
+def _has_a_second_row(lines: list[str], index: int, stop: int) -> bool:
+    """A table has rows: one line of two cells alone is text set with a wide space
+    (`国务院总理　李克强`, `表1　主要指标` in a PDF, whose extractor marks the gap with a tab)."""
+    return index + 1 < stop and tables.continues_tab_table(lines[index + 1])
 
 
 def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:

@@ -472,3 +472,19 @@ def test_a_centred_caption_ends_where_left_aligned_body_text_follows_without_spa
     assert not any(_CAPTION[:20] in block for block in body)
     assert "一年来，我们主要做了以下工作。" in body
     assert any(w.startswith("dropped a photo caption (page ") for w in document.warnings)
+
+
+def test_a_byline_set_with_a_wide_space_is_a_byline_not_a_table() -> None:
+    """`国务院总理　李克强` centred under the occasion line: the PDF's wide gap between office and
+    name is no table of one row, so the byline reads as the text's does and names the speaker."""
+    blocks = [
+        Block("政府工作报告", size=20, bold=True, centred=True),
+        Block("——2016年3月5日在第十二届全国人民代表大会第四次会议上", centred=True),
+        Block("", cells=("国务院总理", "李克强"), columns=(150.0, 260.0)),
+        Block("各位代表：", indent=2),
+        Block(_SENTENCES, indent=2),
+    ]
+    document = _normalize(typeset(blocks, ONE_PAGE), "gwr.pdf")
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert "国务院总理李克强" in [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert document.metadata.speaker == "李克强"
