@@ -104,6 +104,17 @@ def test_changed_figure_is_reworded_with_the_figure_highlighted() -> None:
     assert any(op == "-" and "9510" in text for op, text in item.diff)
 
 
+def test_one_word_changed_is_reworded_and_shown_never_unchanged() -> None:
+    """改革 → 变革 in a long paragraph is a handful of characters, and what a reader of two
+    editions looks for: the pair is reworded with the word shown, and the diff has changes."""
+    changed = BASE.replace("优化保教质量", "改善保教质量", 1)
+    result = run(changed)
+    item = _task(result, "提升教育事业发展质效")
+    assert item.status == "reworded"
+    assert ("-", "优化") in item.diff and ("+", "改善") in item.diff
+    assert result.has_changes()
+
+
 def test_diff_is_mirrored_when_sides_swap() -> None:
     other = (ROOT / "corpus" / "futian" / "annual-plan" / "2025-01.md").read_text(encoding="utf-8")
     forward, backward = run(other), run(BASE, old_text=other)
