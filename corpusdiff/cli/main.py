@@ -130,12 +130,13 @@ def _normalized_file(
 ) -> NormalizedDocument:
     """`file` normalised with the corpus manifest's fields for it and `fields` over them; the
     warnings on stderr unless `quiet`."""
-    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.normalize.entry import normalize_file, refuse_non_report
     from corpusdiff.store.corpus import manifest_overrides
 
     overrides = manifest_overrides(_corpus_dir(ctx), file.name)
     overrides.update(fields)
     document = normalize_file(file, overrides)
+    refuse_non_report(file.name, document, overrides)
     if not quiet:
         for warning in document.warnings:
             click.echo(f"corpusdiff: warning: {file.name}: {warning}", err=True)

@@ -93,14 +93,14 @@ def _looks_like_bmp(data: bytes) -> bool:
 
 
 def _pdf_kind(data: bytes) -> str:
-    """Which kind of PDF: encrypted (an /Encrypt dictionary in the trailer), without a text
-    layer (no font anywhere, only images: a scan), damaged (neither), or an ordinary one.
+    """Which kind of PDF: without a text layer (no font anywhere, only images: a scan), damaged
+    (neither), or an ordinary one. An encrypted one is left to the reader: a PDF that restricts
+    only copying or printing (an owner password, as portals publish reports) opens without a
+    password and is read; one that needs a password to open is refused there.
 
     Dictionaries in compressed object streams (`/ObjStm`, as Word's "Save as PDF" and PDF
     optimisers write them) do not show in the bytes: such a PDF is left to the reader, which
     counts the text it really holds."""
-    if re.search(rb"/Encrypt\s", data) or b"/Encrypt" in data[-4096:]:
-        return "an encrypted PDF file"
     if b"/Font" in data or b"/ObjStm" in data:
         return PDF[1]
     if b"/Image" in data:
@@ -206,11 +206,6 @@ def csv_rows(text: str) -> list[list[str]] | None:
 
 def refusal(name: str, kind: str, what: str = "") -> str:
     """The one line that says what a file is and what to do, for a format not read as a report."""
-    if kind == "pdf" and "encrypted" in what:
-        return (
-            f"{name}: this is {what}; corpusdiff cannot read it, so get an unprotected copy "
-            "(or decrypt it, e.g. qpdf --decrypt) and extract its text"
-        )
     if kind == "pdf" and "text layer" in what:
         return (
             f"{name}: this is {what}, with no text to read; corpusdiff does no OCR, so get the "

@@ -132,8 +132,8 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(
-                f"{name}: this is an encrypted PDF file; corpusdiff cannot read it, so get an unprotected "
-                "copy (or decrypt it, e.g. qpdf --decrypt)"
+                f"{name}: this is a PDF that needs a password to open; corpusdiff cannot read it, so get "
+                "an unprotected copy (or decrypt it with its password, e.g. qpdf --decrypt --password=…)"
             ) from exc
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
     pages: list[tuple[list[_Line], float]] = []

@@ -359,6 +359,10 @@ def ingest(
     manifest = load_manifest(root) if root.is_dir() else {}
     jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
     documents = runner.map(normalize_job, jobs, progress(len(jobs)))
+    from corpusdiff.normalize.entry import refuse_non_report
+
+    for (raw, fields), document in zip(jobs, documents, strict=True):
+        refuse_non_report(raw.name, document, fields)  # before anything is written
     repo = _writable_repository(root)
     with gitstore.locked(repo):
         # checked holding the lock: another ingest's commit in progress is no stale git lock

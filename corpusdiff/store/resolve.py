@@ -64,10 +64,12 @@ class _Source:
         raw, fields = self.raw, dict(self.fields)
 
         def build() -> DocTree:
-            from corpusdiff.normalize.entry import normalize_raw  # only on a cache miss
+            from corpusdiff.normalize.entry import normalize_raw, refuse_non_report  # only on a cache miss
             from corpusdiff.structure import build_tree
 
-            return build_tree(normalize_raw(raw, fields, derive_series=False))
+            document = normalize_raw(raw, fields, derive_series=False)
+            refuse_non_report(raw.name, document, fields)
+            return build_tree(document)
 
         return cache.memo("trees", ["raw", raw.name, raw.sha256, fields], build)
 
@@ -77,9 +79,11 @@ class _Source:
             from corpusdiff.canonical.markdown import parse
 
             return parse(self.text)
-        from corpusdiff.normalize.entry import normalize_raw
+        from corpusdiff.normalize.entry import normalize_raw, refuse_non_report
 
-        return normalize_raw(self.raw, dict(self.fields))
+        document = normalize_raw(self.raw, dict(self.fields))
+        refuse_non_report(self.raw.name, document, dict(self.fields))
+        return document
 
     def doc_id(self, metadata: Metadata) -> str:
         """The corpus id ("" for a file outside the corpus whose front matter names none)."""

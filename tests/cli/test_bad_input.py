@@ -59,6 +59,25 @@ _TMX = (
 )
 _CSV = "年份,地区,指标,数值\n" + "".join(f"{2000 + n},福田区,地区生产总值,{n * 100}\n" for n in range(30))
 _CSV_OF_REPORTS = "标题,正文\n" + "".join(f'报告{n},"{TEXT.replace(chr(34), chr(39))}"\n' for n in range(3))
+_RECIPE = (
+    "红烧肉的做法\n材料：五花肉500克，冰糖30克，生抽两勺，老抽一勺，料酒适量。\n"
+    "第一步，把五花肉切成块，冷水下锅焯水，捞出沥干。\n第二步，下冰糖小火炒出糖色，倒入五花肉翻炒上色。\n"
+    "最后大火收汁即可出锅。\n"
+)
+
+
+def _password_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret"))
+    sheet.drawString(72, 800, "report")
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
 _JSON = '{"title": "福田区政府工作报告", "content": "各位代表：现在，我代表区人民政府作报告。"}'
 
 
@@ -81,7 +100,8 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "docx-without-text": (lambda: _docx_like_zip("word/document.xml"), ".docx file holds no text"),
     "docx-damaged": (lambda: _docx_like_zip("word/document.xml")[:-30], "damaged Word .docx"),
     "zip-not-docx": (lambda: _docx_like_zip("xl/workbook.xml"), "zip archive"),
-    "encrypted-pdf": (lambda: _pdf(b"trailer << /Root 1 0 R /Encrypt 5 0 R >>"), "encrypted PDF"),
+    "encrypted-pdf": (lambda: _password_pdf(), "needs a password to open"),
+    "not-a-report": (lambda: _RECIPE.encode("utf-8"), "does not read as a report"),
     "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
     "csv": (lambda: _CSV.encode("utf-8"), "CSV table"),

@@ -291,16 +291,29 @@ def test_a_pdf_without_a_text_layer_is_refused() -> None:
         decode_report(typeset(seed_layout(text), Page(text=False)), "scan.pdf")
 
 
-def test_an_encrypted_pdf_is_refused() -> None:
+def _encrypted(user: str) -> bytes:
     from reportlab.lib import pdfencrypt
 
     buffer = io.BytesIO()
-    sheet = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
-    sheet.drawString(72, 800, "report")
+    sheet = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(user, ownerPassword="owner", canCopy=0))
+    sheet.setFont(FONT, 12)
+    for row in range(20):
+        sheet.drawString(72, 780 - row * 17, _SENTENCES[:30])
     sheet.showPage()
     sheet.save()
-    with pytest.raises(InputError, match="encrypted PDF"):
-        decode_report(buffer.getvalue(), "locked.pdf")
+    return buffer.getvalue()
+
+
+def test_a_pdf_that_needs_a_password_to_open_is_refused() -> None:
+    with pytest.raises(InputError, match="needs a password to open"):
+        decode_report(_encrypted("secret"), "locked.pdf")
+
+
+def test_a_pdf_that_only_restricts_copying_is_read() -> None:
+    """Portals publish reports with an owner password (no copying, no printing): it opens
+    without one, and its text is the report's."""
+    raw = decode_report(_encrypted(""), "restricted.pdf")
+    assert _SENTENCES[:30] in raw.text
 
 
 #: The report in tests/data/pdf/object-streams.pdf (see the README there).
