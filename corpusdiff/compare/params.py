@@ -108,6 +108,38 @@ from dataclasses import dataclass
 #: 31/39, 32/37 -> 376/382, 446/505, 27/30, 28/30 (older precision 98/340 -> 99/321, new right
 #: 55/63 -> 69/85): the same curve. The predicate-only wrong pairs stay: body and characters pair
 #: them, not the lead (whose own weight is 0; it acts through the relative likeness).
+#: Rarity that does not move with the paragraph cut (issue 14, R1, branch r1-sentence-rarity, not
+#: merged): the body, character and lead cosines counted their idf over the units of both editions,
+#: so that joining or splitting paragraphs moved every pair's cosines (2013 -> 2014's （一） / （六）:
+#: p 0.0995 -> 0.1003 across MERGE_PROBABILITY when 2013 read one paragraph fewer). Counted over
+#: RARITY_PIECE pieces instead, the cosines of units a cut leaves as they were do not move at all
+#: (joining every two paragraphs of one work plan, five runs over four national pairs: body, chars and
+#: lead cosines change by mean 0.0005-0.0010, max 0.020 -> exactly 0; unit pairs among untouched
+#: units changed 6 -> 5 of some 250, the rest from position and the relative likeness; the （一） /
+#: （六） pair scores 0.0605 with either cut). `make xval`, pooled recent rows (found, precision,
+#: dropped right, new right), refit at today's thresholds, then thresholds picked in fold; today
+#: 372/382, 422/435, 41/66, 43/73 and 377/382, 441/492, 31/39, 32/37: over sentences (RARITY_PIECE
+#: 0) 368/382, 414/427, 42/71, 43/79 and 373/382, 431/492, 29/39, 32/44 (the leads' rarity left
+#: over units, about the same); over pieces of >= 150 characters 370/382, 419/433, 41/68, 43/76 and
+#: 375/382, 443/497, 28/35, 31/36; >= 300 372/382, 422/435, 41/66, 43/72 and 374/382, 440/490,
+#: 31/39, 32/36 (older 40/67, 78/189, 37/89, 128/186 against 41/67, 72/169, 42/102, 134/202;
+#: picked in fold 43/67, 95/333, 15/31, 62/72 against 44/67, 98/340, 16/35, 55/63); >= 600
+#: 371/382, 426/439, 42/64, 43/71 and 370/382, 438/486, 32/42, 32/43. Sentences cost recent pairs
+#: (a word a paragraph repeats in every sentence, its subject, counts as common); 300 was the best of
+#: three widths picked on these same folds and is flat. With 300 and the weights refitted on all
+#: eight tuned pairs ((-8.35, 0.0, 3.93, 3.65, 2.33, 3.07, 0.0, 3.5, 0.0, 3.33, 0.8, 2.07); today's weights fully refitted, the fair control, give on
+#: the tuned rows recent 375/382, 428/443, 41/60, 43/66, older 44/67, 75/168, 44/105, 137/204),
+#: `make eval`, one run: tuned recent 377/382, 432/452, 37/52, 40/59 -> 373/382, 425/440, 41/62,
+#: 43/69, older 44/67, 88/221, 36/83, 116/151 -> 42/67, 77/179, 41/97, 132/191; held out recent
+#: 461/488, 542/591, 40/97, 38/90 -> 450/488, 519/560, 43/114, 41/116, older 96/150, 153/310,
+#: 11/63, 67/108 -> 96/150, 140/270, 13/91, 78/132. Not kept: cut-independent, but no better out of
+#: fold, and the held-out recent pairs lose found (0.94 -> 0.92) and right calls (dropped 0.41 ->
+#: 0.38, new 0.42 -> 0.35) for precision (0.92 -> 0.93).
+#: How rare a word (or character bigram) is, for the body, character and lead cosines, is counted
+#: over pieces of both editions' text: consecutive sentences in reading order, run together to at
+#: least this many characters (one or two paragraphs; 0: each sentence alone), so that it does not
+#: move when an edition cuts its text into more or fewer paragraphs (issue 14, R1; the evidence,
+#: and why main counts over units, at WEIGHTS).
 WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 2.86, 0.07, 0.83)
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5
