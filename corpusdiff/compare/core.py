@@ -34,6 +34,7 @@ from corpusdiff.compare.units import (
     unit_roles,
 )
 from corpusdiff.structure import section_and_ancestors
+from corpusdiff.text.figures import FIGURE_RE
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -601,7 +602,9 @@ def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list
     figures all changed is still the same line."""
     if len(old_s) == 1 and len(new_s) == 1:
         return [(old_s[0], new_s[0])]
-    vectors = tfidf_vectors([seg.words(s) for s in (*old_s, *new_s)])
+    # figures are masked: a sentence whose figure changed (实施重点项目1000个 → 1200个) is the
+    # same sentence with a figure change, not one removed and another added
+    vectors = tfidf_vectors([seg.words(FIGURE_RE.sub("#", s)) for s in (*old_s, *new_s)])
     rows = similarity_matrix(vectors[: len(old_s)], vectors[len(old_s) :])
     match: dict[int, int] = {}
     for i, sentence in enumerate(old_s):

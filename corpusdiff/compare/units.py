@@ -131,10 +131,16 @@ def reading_order(tree: DocTree) -> tuple[Unit, ...]:
 
 
 def _first_paragraphs(tree: DocTree) -> dict[int, int]:
+    """Each section's place in reading order: its first paragraph, or for a heading with no text
+    under it (`（一）强化要素保障` right before `（二）…`) the first paragraph after it, so that it
+    is read where it stands, never before the report's opening."""
     first: dict[int, int] = {}
     for unit in tree.units:
         for section in section_and_ancestors(tree, unit.section):
             first.setdefault(section, unit.paragraph)
+    following = max((unit.paragraph for unit in tree.units), default=0) + 1
+    for index in sorted((s.index for s in tree.sections), reverse=True):
+        following = first.setdefault(index, following)
     return first
 
 

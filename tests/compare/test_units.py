@@ -111,3 +111,25 @@ def test_indicator_lines_pair_by_the_indicator_they_name() -> None:
     assert ("——地区生产总值2650亿元，增长6.2%；", "——地区生产总值2731亿元，增长3.5%；") in pairs
     revenue, water = "——一般公共预算收入95.65亿元，下降5.1%；", "——万元GDP水耗下降5.7%；"
     assert not any(revenue == old or water == new for old, new in pairs)
+
+
+def test_a_group_heading_with_no_text_under_it_is_read_where_it_stands() -> None:
+    """`（一）强化要素保障` right before `（二）…`, with no paragraph of its own, comes after the
+    sections before it, never before the report's opening (it was listed first in the terminal)."""
+    from corpusdiff.compare.units import reading_order
+
+    text = (
+        "---\ntitle: 报告\n---\n\n# 报告\n\n各位代表：\n\n## 一、主要任务\n\n### （一）扩大内需\n\n促进消费扩容提质。\n\n"
+        "## 二、保障措施\n\n### （一）强化要素保障\n\n### （二）强化项目攻坚\n\n实施重点项目1000个。\n"
+    )
+    order = [u.text for u in reading_order(tree_from_markdown(text))]
+    # 二、保障措施 is a task area of its own (a group unit too)
+    assert order == [
+        "各位代表：",
+        "扩大内需。",
+        "促进消费扩容提质。",
+        "保障措施。",
+        "强化要素保障。",
+        "强化项目攻坚。",
+        "实施重点项目1000个。",
+    ]
