@@ -303,24 +303,39 @@ def _unique_id(root: Path, wanted: str, sha256: str, placed: Mapping[str, str]) 
 
 
 def _source_reference(
-    repo_root: Path, corpus_root: Path, path: Path, raw: RawReport, uncommitted_new: set[str]
+    repo_root: Path,
+    corpus_root: Path,
+    path: Path,
+    raw: RawReport,
+    uncommitted_new: set[str],
+    planned: Mapping[Path, str] = MappingProxyType({}),
 ) -> tuple[str, Path | None]:
     """Path of the raw bytes relative to the repository, and where to copy them when they lie
-    outside it (None: no copy to write). A different file of the same name is kept and the copy
-    named after its sha256, unless no commit holds it: then an interrupted run left it, and it
-    is replaced. A copy named after its sha256 stays its copy once the other is gone (retired
-    by `--replace`), so ingesting it again changes nothing."""
+    outside it (None: no copy to write). A different file of the same name — on disk, or to be
+    copied earlier in this run (`planned`: copy -> sha256) — is kept and the copy named after its
+    sha256, unless no commit holds it: then an interrupted run left it, and it is replaced. A
+    copy named after its sha256 stays its copy once the other is gone (retired by `--replace`),
+    so ingesting it again changes nothing."""
     resolved = path.resolve()
     if resolved.is_relative_to(repo_root):
         return resolved.relative_to(repo_root).as_posix(), None
     plain = confine.writable(corpus_root, corpus_root / "sources" / raw.name)
     by_sha = confine.writable(corpus_root, corpus_root / "sources" / f"{raw.sha256[:12]}-{raw.name}")
-    target = by_sha if not plain.exists() and by_sha.is_file() else plain
-    left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new
-    same = target.is_file() and target.read_bytes() == resolved.read_bytes()
-    if target.exists() and not same and not left_behind:
+
+    def holds(target: Path) -> bool:
+        return target in planned or target.exists()
+
+    def same_bytes(target: Path) -> bool:
+        if target in planned:
+            return planned[target] == raw.sha256
+        return target.is_file() and target.read_bytes() == resolved.read_bytes()
+
+    target = by_sha if not holds(plain) and holds(by_sha) else plain
+    left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new and target not in planned
+    same = same_bytes(target)
+    if holds(target) and not same and not left_behind:
         target = by_sha
-        same = target.is_file() and target.read_bytes() == resolved.read_bytes()
+        same = same_bytes(target)
     return target.relative_to(repo_root).as_posix(), None if same else target
 
 
@@ -438,6 +453,7 @@ class _Placer:
         self.known: list[Entry] = []
         self.placed_texts: dict[str, str] = {}  # id -> text, for documents placed in this run
         self.placed_sources: dict[str, str] = {}  # id -> source sha256, likewise
+        self.copies: dict[Path, str] = {}  # raw copies under sources/ to write in this run -> sha256
         self.shapes: Mapping[str, DateShape] = {}  # series -> the date shape of its ids
         self.coming: dict[str, list[tuple[str, NormalizedDocument]]] = {}  # id in shape -> (sha256, doc)
         for entry in entries(root):
@@ -453,13 +469,24 @@ class _Placer:
             self.by_sha.setdefault(source.sha256, entry)
             self.by_name.setdefault(Path(source.file).name, entry)
 
+    def _by_name(self, raw: RawReport, document: NormalizedDocument) -> Entry | None:
+        """The document ingested before from a file of this name, when this is that report again
+        (a corrected extraction): the same region, level, genre and period. A file that only
+        shares the name (every year's `政府工作报告.pdf`, every province's) is another report."""
+        entry = self.by_name.get(raw.name)
+        if entry is None:
+            return None
+        old, new = entry.metadata, document.metadata
+        same = (old.region, old.level, old.genre, old.period) == (new.region, new.level, new.genre, new.period)
+        return entry if same else None
+
     def expect(self, reports: Sequence[RawReport], documents: Sequence[NormalizedDocument]) -> None:
         """Learn the run's documents before placing any: each series' id shape (docs/corpus.md)
         from the corpus and the new editions, and which new editions would share an id."""
         new = [
             (raw, doc)
             for raw, doc in zip(reports, documents, strict=True)
-            if not (self.by_sha.get(raw.sha256) or self.by_name.get(raw.name))
+            if not (self.by_sha.get(raw.sha256) or self._by_name(raw, doc))
         ]
         self.shapes = series_shapes(
             [(e.metadata.series, e.id) for e in self.known]
@@ -496,11 +523,15 @@ class _Placer:
         return any(han_likeness(mine, han_bigrams(other)) < SAME_REPORT for other in others)
 
     def place(self, path: Path, raw: RawReport, document: NormalizedDocument) -> _Placement:
-        existing = self.by_sha.get(raw.sha256) or self.by_name.get(raw.name) or self._replaced(raw, document)
+        existing = self.by_sha.get(raw.sha256) or self._by_name(raw, document) or self._replaced(raw, document)
         doc_id = existing.id if existing else self._new_id(raw, document)
         self.placed_sources[doc_id] = raw.sha256
         target = confine.writable(self.root, self.root / f"{doc_id}.md")
-        reference, copy_to = _source_reference(self.repo_root, self.root, path, raw, self.uncommitted_new)
+        reference, copy_to = _source_reference(
+            self.repo_root, self.root, path, raw, self.uncommitted_new, self.copies
+        )
+        if copy_to is not None:
+            self.copies[copy_to] = raw.sha256
         source = Source(
             file=reference,
             sha256=raw.sha256,

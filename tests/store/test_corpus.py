@@ -82,6 +82,37 @@ def test_sources_outside_the_repository_are_copied_in(corpus: Path, tmp_path: Pa
     assert git.Repo(corpus).git.status("--porcelain") == ""
 
 
+@pytest.mark.parametrize("one_run", [False, True])
+def test_two_editions_downloaded_under_one_file_name_are_two_documents(
+    corpus: Path, tmp_path: Path, one_run: bool
+) -> None:
+    """Every year's download is `政府工作报告.txt` in a folder of its own: the second is another
+    report, never an update of the first, and each keeps its own raw copy under sources/."""
+    files = []
+    for year, seed in (("2022", PLAN_2022), ("2025", PLAN_2025)):
+        path = tmp_path / year / "政府工作报告.txt"
+        path.parent.mkdir()
+        shutil.copyfile(seed, path)
+        files.append(path)
+    results = ingest(corpus, files) if one_run else [*ingest(corpus, files[:1]), *ingest(corpus, files[1:])]
+    assert [r.action for r in results] == ["added", "added"]
+    assert len({r.id for r in results}) == 2
+    for result, path in zip(results, files, strict=True):
+        source = read_document(corpus, result.id).metadata.source
+        assert source is not None and (corpus / source.file).read_bytes() == path.read_bytes()
+    assert git.Repo(corpus).git.status("--porcelain") == ""
+
+
+def test_a_corrected_extraction_under_the_same_name_updates_its_document(corpus: Path, tmp_path: Path) -> None:
+    """The same report again, a typo mended: the same region, genre and period keep the id."""
+    path = tmp_path / "report.txt"
+    shutil.copyfile(PLAN_2022, path)
+    [first] = ingest(corpus, [path])
+    path.write_text(PLAN_2022.read_text(encoding="utf-8").replace("持续", "继续", 1), encoding="utf-8")
+    [second] = ingest(corpus, [path])
+    assert (second.id, second.action) == (first.id, "updated")
+
+
 def test_overrides_win_over_detection(corpus: Path) -> None:
     [result] = ingest(corpus, [PLAN_2022], {"title": "自定义标题", "series": "my-series"})
     metadata = read_document(corpus, result.id).metadata
