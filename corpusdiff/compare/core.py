@@ -596,12 +596,29 @@ def _merge_runs(diff: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _align_identical_sentences(old_s: list[str], new_s: list[str]) -> list[tuple[str, str]]:
+    """The alignment of two units too long to weigh every sentence against every other (a whole
+    report in one paragraph): identical sentences continue each other, a run replaced by a run
+    of as many is read sentence for sentence, anything else is removed or added."""
+    from difflib import SequenceMatcher
+
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old_s, new_s, autojunk=False).get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            out += zip(old_s[i1:i2], new_s[j1:j2], strict=True)
+        else:
+            out += [(o, "") for o in old_s[i1:i2]] + [("", n) for n in new_s[j1:j2]]
+    return out
+
+
 def _align_sentences(old_s: list[str], new_s: list[str], seg: Segmenter) -> list[tuple[str, str]]:
     """Sentence pairs (old, new) in the new edition's order; unmatched ones with an empty side.
     Two one-sentence units continue each other sentence for sentence: an indicator line whose
     figures all changed is still the same line."""
     if len(old_s) == 1 and len(new_s) == 1:
         return [(old_s[0], new_s[0])]
+    if len(old_s) * len(new_s) > params.MAX_SENTENCE_PAIRS:
+        return _align_identical_sentences(old_s, new_s)
     # figures are masked: a sentence whose figure changed (实施重点项目1000个 → 1200个) is the
     # same sentence with a figure change, not one removed and another added
     vectors = tfidf_vectors([seg.words(FIGURE_RE.sub("#", s)) for s in (*old_s, *new_s)])

@@ -29,7 +29,7 @@ from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.slugs import region_stem
-from corpusdiff.text.vectors import cosine_matrix
+from corpusdiff.text.vectors import closest, cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Level
 from corpusdiff.types.tree import DocTree, Unit
@@ -526,21 +526,21 @@ def _linked_shares(
     piece in the other edition (same role, cosine >= link) lies in the other unit."""
     if not pieces_old or not pieces_new:
         return {}
-    import numpy as np
-
-    cosines = cosine_matrix([tokens(t) for _, t in pieces_old], [tokens(t) for _, t in pieces_new])
     roles = {role: n for n, role in enumerate(set(old.roles) | set(new.roles))}
-    role_old = np.array([roles[old.roles[i]] for i, _ in pieces_old])
-    role_new = np.array([roles[new.roles[j]] for j, _ in pieces_new])
-    cosines[role_old[:, None] != role_new[None, :]] = 0.0
+    found = closest(
+        [tokens(t) for _, t in pieces_old],
+        [tokens(t) for _, t in pieces_new],
+        [roles[old.roles[i]] for i, _ in pieces_old],
+        [roles[new.roles[j]] for j, _ in pieces_new],
+    )
     share_old: defaultdict[tuple[int, int], float] = defaultdict(float)
     share_new: defaultdict[tuple[int, int], float] = defaultdict(float)
-    for k, m in enumerate(cosines.argmax(axis=1)):
-        if cosines[k, m] >= link:
+    for k, (m, value) in enumerate(zip(found.left, found.left_cosine, strict=True)):
+        if value >= link:
             i, text = pieces_old[k]
             share_old[(i, pieces_new[m][0])] += len(text) / max(1, len(old.units[i].text))
-    for m, k in enumerate(cosines.argmax(axis=0)):
-        if cosines[k, m] >= link:
+    for m, (k, value) in enumerate(zip(found.right, found.right_cosine, strict=True)):
+        if value >= link:
             j, text = pieces_new[m]
             share_new[(pieces_old[k][0], j)] += len(text) / max(1, len(new.units[j].text))
     return {

@@ -129,3 +129,23 @@ def test_deleted_task_is_dropped(deleted: str) -> None:
     start, end = _span(blocks, deleted)
     result = run("\n\n".join(blocks[:start] + blocks[end:]))
     assert _task(result, "创建文明城市").status == "dropped"
+
+
+def test_a_whole_report_in_one_paragraph_is_aligned_on_its_identical_sentences() -> None:
+    """Too many sentences to weigh each against each (compare.params.MAX_SENTENCE_PAIRS): the
+    identical ones continue each other and the one rewritten stays one sentence changed."""
+    from corpusdiff.compare import params
+
+    count = int(params.MAX_SENTENCE_PAIRS**0.5) + 50
+    sentences = [f"第{n}项工作推进顺利，成效明显。" for n in range(count)]
+    edited = [*sentences]
+    edited[count // 2] = "这一项工作改为明年完成。"
+
+    def doc(body: list[str]) -> str:
+        return "---\ntitle: 报告\n---\n\n# 报告\n\n## 一、主要任务\n\n" + "".join(body) + "\n"
+
+    result = run(doc(edited), old_text=doc(sentences))
+    [unit] = [i for i in result.initiatives if i.level == "unit" and i.old and i.old.kind != "group"]
+    assert unit.status == "reworded"
+    assert any(op == "+" and "明年" in text for op, text in unit.diff)
+    assert not [i for i in result.initiatives if i.level == "sentence"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from unittest.mock import patch
 
-from corpusdiff.text.vectors import cosine_matrix, latent_cosine_matrix, tfidf_vectors
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusdiff.text import vectors
+from corpusdiff.text.vectors import closest, cosine_matrix, latent_cosine_matrix, tfidf_vectors
 
 # Two topics, each told in two vocabularies that the context documents use together: a unit about
 # building a smart city in one wording and its continuation in the other share no word.
@@ -63,3 +68,25 @@ def test_ppmi_cosines_of_nothing_are_zero() -> None:
 
     assert not ppmi_cosine_matrix([[]], [[]], []).any()
     assert not ppmi_cosine_matrix([["一"]], [["二"]], [["一"], ["二"]]).any()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from("甲乙丙丁戊己庚"), max_size=5), min_size=1, max_size=9),
+    st.lists(st.lists(st.sampled_from("甲乙丙丁戊己庚"), max_size=5), min_size=1, max_size=9),
+    st.integers(min_value=1, max_value=30),
+)
+def test_closest_in_blocks_is_the_whole_matrix_argmax(
+    left: list[list[str]], right: list[list[str]], cells: int
+) -> None:
+    """Row by row in blocks (memory bounded for a report in one paragraph) it finds what the
+    whole matrix finds: each side's first closest partner within its group, and the cosine."""
+    groups_left = [len(doc) % 2 for doc in left]
+    groups_right = [len(doc) % 2 for doc in right]
+    whole = cosine_matrix(left, right)
+    whole[np.array(groups_left)[:, None] != np.array(groups_right)[None, :]] = 0.0
+    with patch.object(vectors, "BLOCK_CELLS", cells):
+        found = closest(left, right, groups_left, groups_right)
+    assert list(found.left) == list(whole.argmax(axis=1))
+    assert list(found.right) == list(whole.argmax(axis=0))
+    assert np.allclose(found.left_cosine, whole.max(axis=1)) and np.allclose(found.right_cosine, whole.max(axis=0))
