@@ -164,12 +164,28 @@ def region_of_scope(paragraphs: Sequence[str]) -> Region:
     return NATIONAL if unit == "国" else Region("", _SUFFIX_LEVELS[unit])
 
 
+#: The stems of the provincial units: a city named as its province (吉林市, 海南藏族自治州) keeps
+#: its suffix in its slug, so that it never shares a series with the province.
+_PROVINCE_STEMS = frozenset(
+    ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
+)
+
+
 def region_slug(region: str, level: str) -> str:
     """The region's part of ids and series names: `national`, or the pinyin of the region without
     its administrative suffix and nationality (福田区 → futian, 广西壮族自治区 → guangxi); "" when
-    the region is unknown."""
-    from corpusdiff.text.slugs import slugify_region
+    the region is unknown. A county keeps its suffix (长沙县 → changsha-xian, beside 长沙市's
+    changsha), and so does a city named as a province (吉林市 → jilin-shi, beside 吉林省's jilin):
+    two governments are never one series."""
+    from corpusdiff.text.slugs import region_stem, slugify
 
     if level == Level.NATIONAL:
         return NATIONAL_SLUG
-    return slugify_region(_NATIONALITY_RE.sub("", region))
+    name = _NATIONALITY_RE.sub("", region)
+    if not name:
+        return ""
+    stem = region_stem(name)
+    slug = slugify(stem)
+    if stem != name and (level == Level.COUNTY or (level == Level.CITY and stem in _PROVINCE_STEMS)):
+        return f"{slug}-{slugify(name[len(stem):])}"
+    return slug

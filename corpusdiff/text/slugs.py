@@ -9,7 +9,7 @@ from pathlib import Path
 
 from corpusdiff.text import stores
 
-_ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗)$")
+_ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|区|县|州|盟|旗)$")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 #: What `_slugify` can give: a cached value of any other shape is not used (the cache is untrusted).
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

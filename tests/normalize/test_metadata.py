@@ -206,6 +206,14 @@ def test_region_and_level_of_a_name(name: str, region: str, level: Level | None)
         ("新疆维吾尔自治区", "provincial", "xinjiang"),
         ("内蒙古自治区", "provincial", "neimenggu"),
         ("恩施土家族苗族自治州", "city", "enshi"),
+        # two governments of one name are two series: the county and the city named as a province
+        # keep their suffix (C3: 浦东新区 is pudong, not pudongxin)
+        ("吉林省", "provincial", "jilin"),
+        ("吉林市", "city", "jilin-shi"),
+        ("海南藏族自治州", "city", "hainan-zizhizhou"),
+        ("长沙市", "city", "changsha"),
+        ("长沙县", "county", "changsha-xian"),
+        ("浦东新区", "district", "pudong"),
         ("", "", ""),
     ],
 )
