@@ -92,6 +92,12 @@ def decode_report(data: bytes, name: str) -> RawReport:
         extracted = html.extract_html(text, name)
         text, extractor, notes = extracted.text, html.extractor_version(), tuple(extracted.notes)
         title_hint = extracted.title
+    if kind == "markdown":
+        from corpusdiff.read import markdown
+
+        extracted = markdown.extract_markdown(text, name)
+        text, extractor, notes = extracted.text, markdown.extractor_version(), tuple(extracted.notes)
+        title_hint = extracted.title
     if kind == "csv":
         from corpusdiff.read import csvtext
 

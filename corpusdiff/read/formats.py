@@ -16,7 +16,7 @@ import re
 import zipfile
 
 FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
-READABLE = frozenset({"text", "html", "docx", "pdf", "csv"})
+READABLE = frozenset({"text", "html", "markdown", "docx", "pdf", "csv"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
@@ -125,13 +125,17 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
 
 
 def classify_text(text: str) -> str:
-    """`html`, `xml`, `json`, `csv` or `text` for decoded text."""
+    """`html`, `xml`, `json`, `markdown`, `csv` or `text` for decoded text."""
+    from corpusdiff.read.markdown import is_markdown
+
     stripped = text.lstrip("\ufeff \t\n")
     if stripped[:1] in "{[" and _is_json(stripped):
         return "json"
     markup = _markup_kind(stripped)
     if markup:
         return markup
+    if is_markdown(stripped):
+        return "markdown"
     if _is_csv(stripped):
         return "csv"
     return "text"

@@ -1,0 +1,43 @@
+"""Markdown without front matter (what pandoc or markitdown make of a Word or PDF report, or a
+corpus document's body copied out): read through the HTML reader, so that its `#` headings,
+pipe tables and lists come through as they do from a web page, never as escaped text."""
+
+from __future__ import annotations
+
+import re
+
+from corpusdiff.read.extracted import Extracted
+
+#: A text is Markdown when at least this many lines are ATX headings (`## 一、…`): a report's
+#: plain text never opens a line with `#` and a space.
+_HEADINGS_MIN = 2
+_ATX_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def is_markdown(text: str) -> bool:
+    """Whether decoded text is Markdown laid out with `#` headings."""
+    return len(_ATX_HEADING_RE.findall(text, 0, 200_000)) >= _HEADINGS_MIN
+
+
+def extractor_version() -> str:
+    import markdown_it
+
+    return f"corpusdiff.read.markdown (markdown-it-py {markdown_it.__version__})"
+
+
+def extract_markdown(text: str, name: str) -> Extracted:
+    """The report text of a Markdown file: rendered to HTML (CommonMark with tables) and read as
+    a page is."""
+    from markdown_it import MarkdownIt
+
+    from corpusdiff.errors import InputError
+    from corpusdiff.read.html import MIN_REPORT_HAN, extract_html
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    try:
+        return extract_html(f"<html><body><article>{body}</article></body></html>", name)
+    except InputError:
+        raise InputError(
+            f"{name}: a Markdown file with no report text in it (fewer than {MIN_REPORT_HAN} Chinese "
+            "characters outside its markup); check that this is the right file"
+        ) from None
