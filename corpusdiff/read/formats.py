@@ -2,7 +2,7 @@
 
 `sniff_binary` looks at the first bytes for the signatures of formats that are not text;
 `classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
-FORMATS. `text`, `html`, `docx`, `pdf` (with a text layer) and `csv` (an export holding one report's
+FORMATS. `text`, `html`, `markdown`, `docx`, `pdf` (with a text layer) and `csv` (an export holding one report's
 text) are read as reports; every other format is refused by `refusal` with one line saying what
 the file is and what to do.
 """
@@ -15,7 +15,7 @@ import json
 import re
 import zipfile
 
-FORMATS = ("text", "html", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
+FORMATS = ("text", "html", "markdown", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
 READABLE = frozenset({"text", "html", "markdown", "docx", "pdf", "csv"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
