@@ -166,7 +166,7 @@ def _reject_binary(data: bytes, name: str) -> None:
     if found:
         kind, what = found
         raise InputError(formats.refusal(name, kind, what))
-    if _bom_encoding(data) in ("utf-16", "utf-32"):
+    if _bom_encoding(data) in ("utf-16", "utf-32") or _bomless_utf16(data):
         return
     if b"\x00" in data[:65536]:
         raise InputError(f"{name}: the file contains NUL bytes, so it is binary; {_EXTRACT_HINT}")
@@ -187,6 +187,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     encoding = _bom_encoding(data)
     if encoding:
         return data.decode(encoding), encoding
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -205,9 +208,46 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if best is None or best.encoding is None or _looks_garbled(str(best)):
         raise InputError(
             f"{name}: cannot tell which text encoding this is; "
-            "convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) and try again"
+            "convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8; if a few stray bytes stop iconv, "
+            "find them at the place it names) and try again"
         )
     return str(best), best.encoding
+
+
+#: Of a text read as UTF-16, at least this share of its characters are Chinese.
+_UTF16_HAN_SHARE = 0.3
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of UTF-16 saved without a byte-order mark (Windows tools do): its ASCII
+    characters leave NUL bytes, so it would pass for binary. Taken only when it decodes cleanly
+    to Chinese text without control characters."""
+    if b"\x00" not in data[:65536] or len(data) % 2:
+        return None
+    # an ASCII character's zero byte comes second (little-endian) or first (big-endian)
+    sample = data[:65536]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    visible = len("".join(text.split()))
+    if visible and not _CONTROL_RE.search(text) and count_ideographs(text) >= _UTF16_HAN_SHARE * visible:
+        return text, encoding
+    return None
+
+
+def _gb_text_at(data: bytes, position: int) -> str:
+    """The start of the line from `position` on read as GB18030, when that gives Chinese text
+    (a line pasted from a GBK file into a UTF-8 one); "" otherwise."""
+    end = data.find(b"\n", position)
+    piece = data[position : end if end >= 0 else len(data)]
+    text = piece.decode("gb18030", errors="replace")
+    if "\ufffd" in text or count_ideographs(text) < min(4, len(text)):
+        return ""
+    return text[:12]
 
 
 def _reject_damaged_utf8(data: bytes, name: str) -> None:
@@ -223,6 +263,13 @@ def _reject_damaged_utf8(data: bytes, name: str) -> None:
     line = data.count(b"\n", 0, first) + 1
     before = data[max(0, first - 12) : first].decode("utf-8", errors="ignore")
     count = f"{len(places)} place" + ("s" if len(places) > 1 else "")
+    pasted = _gb_text_at(data, first)
+    if pasted:
+        raise InputError(
+            f"{name}: UTF-8 text with text in another encoding at line {line}: it reads as GBK/GB18030 "
+            f"(“{pasted}”), pasted in from another file; convert that part to UTF-8 (dropping the bytes "
+            "would lose its characters) and try again"
+        )
     raise InputError(
         f"{name}: UTF-8 text with invalid bytes in {count}, first at line {line} after “{before.strip()}” "
         "(damaged in copying or extraction); get a clean copy, or check that place and drop the "

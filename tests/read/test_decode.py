@@ -19,11 +19,13 @@ SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022
         SAMPLE.encode("gb18030"),
         SAMPLE.encode("gbk"),
         SAMPLE.encode("utf-16"),
+        SAMPLE.encode("utf-16-le"),  # no byte-order mark, as some Windows tools save it
+        SAMPLE.encode("utf-16-be"),
         codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
         SAMPLE.replace("\n", "\r\n").encode("utf-8"),
         SAMPLE.replace("\n", "\r").encode("utf-8"),
     ],
-    ids=["gb18030", "gbk", "utf-16", "utf-8-bom", "crlf", "old-mac"],
+    ids=["gb18030", "gbk", "utf-16", "utf-16-le-no-bom", "utf-16-be-no-bom", "utf-8-bom", "crlf", "old-mac"],
 )
 def test_encodings_and_line_endings_give_the_same_text(data: bytes) -> None:
     assert decode_report(data, "x.txt").text == SAMPLE
@@ -121,3 +123,13 @@ def test_utf8_with_a_few_bad_bytes_is_refused_saying_where(data: bytes, places: 
     message = str(refused.value)
     assert "UTF-8" in message and places in message and "line 41" in message
     assert "GB18030" not in message
+
+
+def test_a_line_pasted_in_another_encoding_is_named_and_no_byte_dropping_is_advised() -> None:
+    """A GBK line inside UTF-8 text: `iconv -c` would drop its characters, so the error says what
+    the line is instead."""
+    data = (SAMPLE * 40).encode("utf-8") + "这一行是从旧文件粘贴的文字。\n".encode("gbk") + SAMPLE.encode("utf-8")
+    with pytest.raises(InputError) as refused:
+        decode_report(data, "plan.txt")
+    message = str(refused.value)
+    assert "GBK" in message and "这一行是从旧文件" in message and "iconv -c" not in message
