@@ -22,7 +22,7 @@ import zipfile
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.extracted import Extracted, lxml_extractor
+from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
 from corpusdiff.strings import counted
 from corpusdiff.text.rules import ends_sentence, join_fragments
 from corpusdiff.text.sentences import FULL_STOPS
@@ -197,16 +197,24 @@ def _is_heading_line(piece: str) -> bool:
     return len(piece.strip()) <= _HEADING_LENGTH and not _FULL_STOP_RUN.search(piece)
 
 
+#: A span past this is a file's error, not a table's layout.
+_MAX_SPAN = 50
+
+
 def _table(table: Any) -> str:
+    """One line per row, cells separated by tabs; a cell merged across columns (gridSpan) is
+    followed by empty ones, and one merged down (vMerge) is empty below its first row, so that
+    every value stays under its header."""
     rows = []
     for row in table.iter(_q("tr")):
         cells = []
         for cell in row.findall("w:tc", _NS):
             text = " ".join(_paragraph_text(p).replace("\t", " ") for p in cell.iter(_q("p"))).strip()
-            cells.append(re.sub(r"\s+", " ", text))
-        if any(cells):
-            rows.append("\t".join(cells))
-    return "\n".join(rows)
+            span = cell.find("w:tcPr/w:gridSpan", _NS)
+            columns = int(span.get(_q("val"), "1")) if span is not None and span.get(_q("val"), "").isdigit() else 1
+            cells.append((re.sub(r"\s+", " ", text), min(columns, _MAX_SPAN), 1))
+        rows.append(cells)
+    return "\n".join(table_row(cells) for cells in spanned_rows(rows) if any(cells))
 
 
 def _footnotes(tree: Any) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened
+from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
 
@@ -294,6 +294,10 @@ def _flush(run: list[str], lines: list[str], block: str) -> None:
             lines.append(text)
 
 
+#: A span past this is a page's error, not a table's layout (and would make empty rows by the thousand).
+_MAX_SPAN = 50
+
+
 def _link_density(element: Any) -> float:
     total = _han_count(element, links=True)
     if total == 0:
@@ -302,14 +306,20 @@ def _link_density(element: Any) -> float:
 
 
 def _table_rows(table: Any) -> list[str]:
-    """One line per row, cells separated by tabs (the normaliser's tab-table layout)."""
-    rows: list[str] = []
-    for row in table.iter("tr"):
-        cells = [
-            _collapse(cell.text_content()).replace("\t", " ") for cell in row if cell.tag in ("td", "th")
+    """One line per row, cells separated by tabs (the normaliser's tab-table layout), colspan
+    and rowspan laid out so that every cell stays in its column."""
+    rows = [
+        [
+            (_collapse(cell.text_content()), _span(cell, "colspan"), _span(cell, "rowspan"))
+            for cell in row
+            if cell.tag in ("td", "th")
         ]
-        if any(cells):
-            rows.append("\t".join(cells))
-    if not rows:
-        return []
-    return ["\n".join(rows)]
+        for row in table.iter("tr")
+    ]
+    lines = [table_row(cells) for cells in spanned_rows(rows) if any(cells)]
+    return ["\n".join(lines)] if lines else []
+
+
+def _span(cell: Any, attribute: str) -> int:
+    value = str(cell.get(attribute) or "1").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() else 1

@@ -178,3 +178,35 @@ def test_a_line_or_page_break_inside_a_paragraph_is_not_a_paragraph_end() -> Non
         "",
     ]
     assert not any("Shift+Enter" in note for note in raw.notes)
+
+
+#: An indicator table as Word merges it: 类别, 指标 and 单位 merged down over the two header rows,
+#: the period merged across 完成 and 2025年目标, 经济发展 merged down over its two indicators.
+MERGED = [
+    ["类别", "指标", "单位", "2024—2025年", ""],
+    ["", "", "", "完成", "2025年目标"],
+    ["经济发展", "地区生产总值增速", "%", "6.0", "6"],
+    ["", "规模以上工业增加值增速", "%", "4.5", "7"],
+    ["民生", "城镇调查失业率", "%", "5.3", "5.5以内"],
+]
+
+
+def test_merged_cells_keep_every_value_under_its_header() -> None:
+    from corpusdiff.types.document import Table
+
+    document = docx.Document()
+    document.add_paragraph("关于成都市2025年国民经济和社会发展计划的报告", style="Title")
+    document.add_paragraph("各位代表：现在，我代表市人民政府，向大会报告计划草案，请予审议。")
+    table = document.add_table(rows=5, cols=5)
+    for row, cells in enumerate(MERGED):
+        for column, text in enumerate(cells):
+            if text:
+                table.cell(row, column).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for column in range(3):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(2, 0).merge(table.cell(3, 0))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    [found] = [b for b in _normalize(buffer.getvalue(), "plan.docx").blocks if isinstance(b, Table)]
+    assert [list(row) for row in found.rows] == MERGED

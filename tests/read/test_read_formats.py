@@ -337,3 +337,20 @@ def test_a_page_paragraph_ends_where_its_element_ends_even_without_a_full_stop()
     )
     assert paragraphs[5] == "持续打好扶贫攻坚战，实施精准扶贫、精准脱贫。难度再大，今年也要再减少农村贫困人口1000万人以上。"
     assert len(paragraphs) == 6
+
+
+def test_a_page_table_with_rowspan_and_colspan_keeps_every_value_under_its_header() -> None:
+    from tests.read.test_read_docx import MERGED
+
+    table = (
+        "<table><tr><th rowspan='2'>类别</th><th rowspan='2'>指标</th><th rowspan='2'>单位</th>"
+        "<th colspan='2'>2024—2025年</th></tr><tr><th>完成</th><th>2025年目标</th></tr>"
+        "<tr><td rowspan='2'>经济发展</td><td>地区生产总值增速</td><td>%</td><td>6.0</td><td>6</td></tr>"
+        "<tr><td>规模以上工业增加值增速</td><td>%</td><td>4.5</td><td>7</td></tr>"
+        "<tr><td>民生</td><td>城镇调查失业率</td><td>%</td><td>5.3</td><td>5.5以内</td></tr></table>"
+    )
+    page = PAGE.replace(
+        "<table><tr><th>指标</th><th>2022年</th></tr><tr><td>地区生产总值</td><td>增长5%</td></tr></table>", table
+    )
+    [found] = [b for b in _normalize(page.encode("utf-8"), "page.html").blocks if isinstance(b, Table)]
+    assert [list(row) for row in found.rows] == MERGED
