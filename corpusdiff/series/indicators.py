@@ -525,7 +525,7 @@ def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool)
 
 def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list[Indicator]]:
     """Rows of an indicator table, one record per year column; other tables give nothing."""
-    header, *rows = table.rows
+    header, rows = _header_rows(table.rows)
     name_at = _column(header, ("指标名称", "指标"))
     if name_at is None:
         return [], []
@@ -581,6 +581,11 @@ def _table_record(
     bare = strip_change(_NUMBERING.sub("", name))
     if bare.endswith("率"):
         default_change = Change.LEVEL
+    rate = _GROWTH_NAME.search(bare)
+    if rate and rate.start():  # 地区生产总值增速 | % | 6.0: the growth of 地区生产总值
+        bare, default_change = bare[: rate.start()], Change.GROWTH
+    elif _NUMBERING.sub("", name).strip().endswith("增长"):  # 地区生产总值增长 | % | 4.7, likewise
+        default_change = Change.GROWTH
     figure = parse_figure(cell.strip(), default_change, unit) if cell.strip() not in _EMPTY_CELL else None
     if figure is None:
         value = Value(period=context.period, role=context.role)
@@ -592,6 +597,26 @@ def _table_record(
     return _record(figure, bare, context, pointer, source_text, cell)
 
 
+def _header_rows(rows: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The header as one row, and the rows under it. A header printed on two rows (a period over
+    完成 and 目标, merged cells empty below it) is read as one: each column's lower words first,
+    then those of the cell above, or of the merged cell it lies under (`2025年目标` under
+    `2024—2025年` is 2025's target, `完成` under it is 2024's result)."""
+    header, *rest = rows
+    if not rest or rest[0][:1] != ("",) * min(1, len(rest[0])) or any(_has_figure(c) for c in rest[0]):
+        return tuple(header), list(rest)
+    lower = rest[0] + ("",) * (len(header) - len(rest[0]))
+    above, combined = "", []
+    for upper, below in zip(header, lower, strict=False):
+        above = upper or above
+        combined.append(f"{below}{upper or above}" if below else upper)
+    return tuple(combined), list(rest[1:])
+
+
+def _has_figure(cell: str) -> bool:
+    return bool(re.search(r"\d", cell)) and not _YEAR.search(cell)
+
+
 def _column(header: tuple[str, ...], names: tuple[str, ...]) -> int | None:
     for at, cell in enumerate(header):
         if cell.strip() in names:
@@ -599,17 +624,24 @@ def _column(header: tuple[str, ...], names: tuple[str, ...]) -> int | None:
     return None
 
 
+#: A table row named for a growth rate (`地区生产总值增速`): the figures are the indicator's growth.
+_GROWTH_NAME = re.compile(r"(?:增速|增长率|增幅)$")
+#: The years a column header names, a range's first year included (`2024—2025年`).
+_HEADER_YEARS = re.compile(r"((?:19|20)\d\d)(?=年|\s*[—－–-]\s*(?:19|20)\d\d年)")
+
+
 def _column_context(header: str) -> _Context | None:
     """`2021年预计完成` -> achieved 2021; `2022年计划增长` -> target 2022; `2023年上半年完成` ->
-    achieved 2023 H1."""
-    year = _YEAR.search(header)
-    if not year:
+    achieved 2023 H1; `2024年实际` -> achieved 2024. Under a period's range (`完成` and `目标`
+    under `2024—2025年`) the result is the first year's, the target the last's."""
+    years = [int(y) for y in _HEADER_YEARS.findall(header)]
+    if not years:
         return None
     period = period_in(header) or YEAR
-    if re.search("完成|执行|预计", header):
-        return _Context(Role.ACHIEVED, int(year.group(1)), period)
+    if re.search("完成|执行|预计|实际", header):
+        return _Context(Role.ACHIEVED, min(years), period)
     if re.search("目标|计划", header):
-        return _Context(Role.TARGET, int(year.group(1)), period)
+        return _Context(Role.TARGET, max(years), period)
     return None
 
 

@@ -1142,3 +1142,34 @@ def test_the_national_vocabulary_example_joins_what_national_editions_name_two_w
         ("国内生产总值", ["+7%左右", "+7%左右"]),
         ("进出口", ["+7.5%左右", "+6%左右"]),
     ]
+
+
+MERGED_HEADER_TABLE = """
+综合考虑各方面因素，建议2025年主要预期目标为：
+
+| 类别 | 指标 | 单位 | 2024—2025年 |  |
+| --- | --- | --- | --- | --- |
+|  |  |  | 完成 | 2025年目标 |
+| 经济发展 | 地区生产总值增速 | % | 6.0 | 6 |
+|  | 城镇调查失业率 | % | 5.3 | 5.5以内 |
+"""
+
+ACTUAL_COLUMN_TABLE = """
+附件：2025年国民经济和社会发展主要指标
+
+| 序号 | 指标名称 | 单位 | 2024年实际 | 2025年目标 | 属性 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 地区生产总值增长 | % | 4.7 | 5.5左右 | 预期性 |
+| 2 | 城镇调查失业率 | % | 4.2 | 5以内 | 预期性 |
+"""
+
+
+@pytest.mark.parametrize("table", [MERGED_HEADER_TABLE, ACTUAL_COLUMN_TABLE], ids=["two-row-header", "actual-column"])
+def test_a_table_names_its_years_in_a_merged_header_or_as_actual_and_its_growth_rows(table: str) -> None:
+    """A period merged over 完成 and 目标 (2024—2025年), or a column headed 2024年实际, gives 2024's
+    results and 2025's targets; a row named for a growth (…增速, …增长) with a % unit is growth."""
+    found = extract_indicators(document(table))
+    gdp = [(r.name, r.change, r.role, r.year) for r in found.indicators if r.name == "地区生产总值"]
+    assert gdp == [("地区生产总值", "growth", "achieved", 2024), ("地区生产总值", "growth", "target", 2025)]
+    jobless = {(r.role, r.year, r.change) for r in found.indicators if r.name == "城镇调查失业率"}
+    assert jobless == {("achieved", 2024, "level"), ("target", 2025, "level")}
