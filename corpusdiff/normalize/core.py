@@ -961,21 +961,55 @@ def _take_cell_table(builder: _Builder, index: int, stop: int) -> int:
 
 
 def _take_box(builder: _Builder, index: int, stop: int) -> int:
-    """A `专栏N` box runs from its title to a blank line or a line led by a space."""
+    """A `专栏N` box runs from its title to a blank line or a line led by a space; in a text that
+    spaces every paragraph with a blank line, on across blank lines while the next line is one
+    of its items (`岳麓山实验室：…`, `1.…`). It never takes in a heading: a box whose content a
+    table or an extract left out ends at its title (`专栏1 …主要指标` right before `第二篇…`)."""
     builder.flush()
     title = headings.canonical_box_title(builder.cleaned[index])
     index += 1
     while index < stop and not builder.lines[index].strip():
         index += 1
     end = index
-    while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
-        end += 1
+    while end < stop and not _opens_outline_heading(builder.cleaned[end]):
+        while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
+            end += 1
+        after = end
+        while after < stop and not builder.lines[after].strip():
+            after += 1
+        if after == end or after >= stop or not _same_box_item(builder.cleaned[index], builder.cleaned[after]):
+            break
+        end = after
     inner = _Builder(builder.lines, cleaned=builder.cleaned, in_box=True)
     _walk(inner, index, end)
     inner.flush()
     content = tuple(block for block in inner.blocks if not isinstance(block, (Heading, Box)))
     builder.blocks.append(Box(title, content))
     return end
+
+
+#: A box item is short and names its subject before a colon (`湘江实验室：聚焦先进计算…`), or is
+#: numbered as an item.
+_BOX_ITEM_LENGTH = 200
+_BOX_ITEM_RE = re.compile(r"^[^，。：；]{2,12}：\S")
+
+
+def _opens_outline_heading(text: str) -> bool:
+    """The line opens with a heading marker of the report's outline (第二篇, 第三章, 一、), not
+    an item's (1., (1), ①)."""
+    marker = headings.heading_marker(text)
+    return marker is not None and marker.kind not in _ITEM_KINDS
+
+
+def _same_box_item(first: str, text: str) -> bool:
+    """`text` is an item of the box whose first item is `first`, in the same form: numbered alike
+    (1., (1), ①), or naming its subject before a colon."""
+    if not text or len(text) > _BOX_ITEM_LENGTH or headings.is_box_title(text) or _opens_outline_heading(text):
+        return False
+    marker, first_marker = headings.heading_marker(text), headings.heading_marker(first)
+    if first_marker is not None:
+        return marker is not None and marker.kind == first_marker.kind
+    return marker is None and _BOX_ITEM_RE.match(first) is not None and _BOX_ITEM_RE.match(text) is not None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,42 @@
+"""专栏 boxes in a text that spaces every paragraph with a blank line, as a 五年规划纲要's text
+extract does: the box holds all its items and never takes in the heading after it."""
+
+from __future__ import annotations
+
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph
+
+OPENING = "湖南省国民经济和社会发展第十四个五年规划纲要\n\n第一篇　开启新征程\n\n第一章　发展基础\n\n“十三五”时期，全省经济持续健康发展。\n\n"
+
+
+def _normalize(body: str) -> NormalizedDocument:
+    return normalize_raw(decode_report((OPENING + body).encode("utf-8"), "outline.txt"))
+
+
+def test_a_box_holds_every_item_of_its_own_form_across_blank_lines() -> None:
+    body = (
+        "专栏2　重大科技创新平台\n\n岳麓山实验室：聚焦种业创新。\n\n湘江实验室：聚焦先进计算与人工智能。\n\n"
+        "到2025年，建成一批重大科技创新平台：实验室、科学城。\n\n第二节　加强关键核心技术攻关\n\n突破一批关键核心技术。\n"
+    )
+    document = _normalize(body)
+    [box] = [b for b in document.blocks if isinstance(b, Box)]
+    assert [b.text for b in box.blocks] == ["岳麓山实验室：聚焦种业创新。", "湘江实验室：聚焦先进计算与人工智能。"]
+    # the running text after the box, though it has a colon, is no item of it
+    assert Paragraph("到2025年，建成一批重大科技创新平台：实验室、科学城。") in document.blocks
+
+
+def test_a_box_whose_content_is_missing_does_not_take_the_heading_after_it() -> None:
+    body = "专栏1　“十四五”经济社会发展主要指标\n\n\n第二篇　坚持创新驱动发展\n\n第三章　强化战略科技力量\n\n建设重大科技创新平台。\n"
+    document = _normalize(body)
+    [box] = [b for b in document.blocks if isinstance(b, Box)]
+    assert box.blocks == ()
+    headings = [b.text for b in document.blocks if isinstance(b, Heading)]
+    assert headings[-2:] == ["第二篇 坚持创新驱动发展", "第三章 强化战略科技力量"]
+
+
+def test_numbered_box_items_run_on_but_a_numbered_line_of_another_form_ends_the_box() -> None:
+    body = "专栏3　重大项目\n\n1.轨道交通：建设地铁3号线。\n\n2.道路体系：打通断头路。\n\n（一）加快建设交通强省\n\n推进综合交通枢纽建设。\n"
+    document = _normalize(body)
+    [box] = [b for b in document.blocks if isinstance(b, Box)]
+    assert [b.text for b in box.blocks] == ["1.轨道交通：建设地铁3号线。", "2.道路体系：打通断头路。"]
