@@ -158,10 +158,11 @@ def progress_counter(
     label: str, minimum: int = 2, quiet: bool = False
 ) -> Callable[[int], Callable[[int], None]]:
     """For library calls that report as `progress(total)` -> `done(n)`: a progress bar on stderr
-    from `minimum` items, closed when all are done."""
+    from `minimum` items, closed when all are done; none when stderr is no terminal (a log or a
+    pipe would get its label alone, run into the next line)."""
 
     def start(total: int) -> Callable[[int], None]:
-        if quiet or total < minimum:
+        if quiet or total < minimum or not sys.stderr.isatty():
             return lambda n: None
         bar = click.progressbar(length=total, label=label, file=sys.stderr)
         bar.render_progress()

@@ -367,7 +367,7 @@ def ingest(
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
         raise CorpusError("--title/--date/--genre/--region/--series apply to a single file; give one")
-    reports = [read_report(path) for path in files]
+    reports = [_read_one_of(path, len(files)) for path in files]
     for raw in reports:
         if is_canonical_text(raw.text):
             raise CorpusError(f"{raw.name}: is already canonical Markdown; ingest raw reports")
@@ -392,6 +392,19 @@ def ingest(
             gitstore.refuse_detached_head(repo)
         _remove_stale_temporaries(root.resolve())
         return _write_and_commit(repo, placements)
+
+
+def _read_one_of(path: Path, count: int) -> RawReport:
+    """One report of a batch: a file that cannot be read stops the whole ingest before anything
+    is written, and its one line says so, so that the others are not taken as ingested."""
+    try:
+        return read_report(path)
+    except InputError as exc:
+        if count == 1:
+            raise
+        raise InputError(
+            f"{exc}; nothing was ingested of the {count} files given: mend that file or leave it out"
+        ) from None
 
 
 def _writable_repository(root: Path) -> Repo:

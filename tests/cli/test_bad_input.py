@@ -253,3 +253,13 @@ def test_hostile_overrides_cannot_escape_the_corpus(tmp_path: Path) -> None:
     assert "../../etc/passwd" in written[0].read_text(encoding="utf-8")  # kept as text in the title
     refused = run("--corpus", str(tmp_path / "d"), "ingest", str(CLEAN), "--date", "`id`; ls")
     assert refused.exit_code == 2 and not (tmp_path / "d").exists()  # a date is checked at the door
+
+
+def test_one_bad_file_in_a_batch_says_that_nothing_was_ingested(tmp_path: Path, clean_corpus: Path) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(clean_corpus, corpus)
+    before = git.Repo(corpus).head.commit.hexsha
+    empty = _write(tmp_path, "empty", b"")
+    result = run("--corpus", str(corpus), "ingest", str(empty), str(SEEDS / "futian-2025-01-plan-report.txt"))
+    _one_line_error(result, "nothing was ingested of the 2 files given")
+    assert git.Repo(corpus).head.commit.hexsha == before

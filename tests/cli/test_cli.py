@@ -134,3 +134,13 @@ def test_python_dash_m_and_help() -> None:
     assert done.returncode == 0
     for command in ("normalize", "ingest", "list", "show"):
         assert command in done.stdout
+
+
+def test_a_batch_ingest_to_a_log_writes_no_progress_label(tmp_path: Path) -> None:
+    """stderr that is no terminal (a log, a pipe) gets no progress bar: click would write its
+    label alone, and the next line of the log would run into it."""
+    result = CliRunner().invoke(
+        main, ["--corpus", str(tmp_path / "c"), "ingest", str(SEEDS / "futian-2022-01-plan-report.txt"), str(SEEDS / "futian-2025-01-plan-report.txt")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "normalising" not in result.stderr
