@@ -342,16 +342,25 @@ def list_documents(ctx: click.Context, series: str | None) -> None:
 def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     """Print the canonical Markdown of document ID (or its outline).
 
-    ID may also be a report file, normalised as `normalize` does (with the corpus manifest's
-    fields for it), so `show report.pdf --outline` checks the headings found before an ingest.
+    ID may be ID@REV, the document as a git revision holds it (`…@HEAD~1`, `…@v2024`), or a
+    report file, normalised as `normalize` does (with the corpus manifest's fields for it), so
+    `show report.pdf --outline` checks the headings found before an ingest.
     """
+    from dataclasses import replace
+
     from corpusdiff.canonical.markdown import render
     from corpusdiff.store.corpus import outline as outline_of
     from corpusdiff.store.corpus import read_document
+    from corpusdiff.store.resolve import load_document
 
     corpus = _corpus(ctx)
     if Path(doc_id).is_file():
         document = _normalized_file(ctx, Path(doc_id), {}, quiet=False)
+        text = render(document)
+    elif "@" in doc_id:
+        document = load_document(doc_id, corpus)
+        stored = replace(document.metadata, id=doc_id.rsplit("@", 1)[0])  # as the revision holds it
+        document = replace(document, metadata=stored)
         text = render(document)
     elif not outline:
         click.echo(corpus.find(doc_id).path.read_text(encoding="utf-8"), nl=False)

@@ -144,3 +144,19 @@ def test_a_batch_ingest_to_a_log_writes_no_progress_label(tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert "normalising" not in result.stderr
+
+
+def test_show_prints_a_document_as_a_revision_holds_it(tmp_path: Path) -> None:
+    """`show ID@REV`, as diff, timeline and trace take it: the text the revision committed."""
+    import git
+
+    corpus = tmp_path / "c"
+    run("--corpus", str(corpus), "ingest", str(PLAN_2022))
+    stored = (corpus / "futian" / "annual-plan" / "2022-01.md").read_text(encoding="utf-8")
+    edited = stored.replace("疫情防控取得重要成效", "疫情防控取得成效")
+    (corpus / "futian" / "annual-plan" / "2022-01.md").write_text(edited, encoding="utf-8")
+    git.Repo(corpus).git.commit("-am", "hand edit")
+    code, out, _ = run("--corpus", str(corpus), "show", "futian/annual-plan/2022-01@HEAD~1")
+    assert code == 0 and out == stored
+    code, out, _ = run("--corpus", str(corpus), "show", "futian/annual-plan/2022-01@HEAD~1", "--outline")
+    assert code == 0 and "疫情防控取得重要成效" in out
