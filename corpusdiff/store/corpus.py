@@ -508,6 +508,39 @@ class _Placer:
         for raw, doc in new:
             wanted = in_shape(proposed_id(doc.metadata), self.shapes.get(doc.metadata.series))
             self.coming.setdefault(wanted, []).append((raw.sha256, doc))
+        self._refuse_twins(new)
+
+    def _refuse_twins(self, new: Sequence[tuple[RawReport, NormalizedDocument]]) -> None:
+        """Every report of the run that is one the corpus holds, or another file of the run, from
+        another source, named all at once when there are several (a folder of portal pages beside
+        their text copies), so that one run shows them all; unless they are to be kept
+        (`--as-new`) or replace the corpus's source (`--replace`)."""
+        if self.second_source is SecondSource.AS_NEW:
+            return
+        texts = [(raw, doc, render(doc)) for raw, doc in new]
+        found: list[str] = []
+        for n, (raw, doc, text) in enumerate(texts):
+            mine = han_bigrams(text)
+            earlier = next(
+                (
+                    other_raw.name
+                    for other_raw, other, other_text in texts[:n]
+                    if _same_slot(other.metadata, doc.metadata)
+                    and han_likeness(mine, han_bigrams(other_text)) >= SAME_REPORT
+                ),
+                None,
+            )
+            if earlier is not None:
+                found.append(f"{raw.name} = {earlier} (both given)")
+            elif self.second_source is SecondSource.REFUSE and (twin := self._twin("", doc.metadata, text)):
+                found.append(f"{raw.name} = {twin[0].id}")
+        if len(found) > 1:  # one alone is refused where it is placed, with its likeness
+            raise CorpusError(
+                f"{len(found)} reports given are the same report as another from another source: "
+                f"{'; '.join(found)}; nothing was ingested: leave one of each out, "
+                "pass --replace to make the new file the source of a report the corpus holds, or --as-new to "
+                "keep both"
+            )
 
     def _new_id(self, raw: RawReport, document: NormalizedDocument) -> str:
         """The id in its series' shape; the edition's own finer date when another report

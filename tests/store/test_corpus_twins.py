@@ -193,3 +193,17 @@ def test_replace_never_removes_a_source_another_document_names(tmp_path: Path, g
     ingest(corpus, [gbk_copy], second_source=SecondSource.REPLACE)
     assert (corpus / other_source.file).read_bytes() == PLAN_2025.read_bytes()
     assert check_corpus(corpus) == []
+
+
+def test_every_twin_of_a_run_is_named_at_once(tmp_path: Path, gbk_copy: Path) -> None:
+    """A folder of portal pages beside their text copies: one line names each pair, so one run
+    shows them all."""
+    corpus = tmp_path / "corpus"
+    copy_2025 = tmp_path / "copy-2025.txt"
+    copy_2025.write_bytes(PLAN_2025.read_text(encoding="utf-8").encode("gb18030"))
+    with pytest.raises(CorpusError) as refused:
+        ingest(corpus, [PLAN_2022, gbk_copy, PLAN_2025, copy_2025])
+    message = str(refused.value)
+    assert message.startswith("2 reports given are the same report as another")
+    assert f"{gbk_copy.name} = {PLAN_2022.name}" in message and f"{copy_2025.name} = {PLAN_2025.name}" in message
+    assert not corpus.exists() or not list(corpus.rglob("*.md"))
