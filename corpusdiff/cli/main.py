@@ -393,7 +393,7 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
 
 @main.command(name="terms")
 @click.argument("docs", nargs=-1, metavar="[DOC]...")
-@click.option("--series", help="Only documents of this series.")
+@click.option("--series", help="Only documents of this series (needed when the corpus holds several).")
 @table_format_option("terminal table, json (editions and terms) or csv (one line per term).")
 @click.option(
     "--status",
@@ -449,7 +449,8 @@ def terms_command(
     """Key words and programme names across editions: counts, keyness, first and last edition, status.
 
     DOCs (oldest first) are corpus ids, ID@REV, canonical files or raw reports; the default is
-    every corpus document ordered by date. Terms are ranked by how distinctive they are of an
+    every corpus document ordered by date, and --series is needed when the corpus holds several
+    series. Terms are ranked by how distinctive they are of an
     edition (log-likelihood against the other editions); function words are never terms. The
     status compares with the latest edition: new-in-latest, dropped (not in the latest) or
     steady. See docs/terms.md.
@@ -496,12 +497,25 @@ def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> 
     else:
         if not corpus.exists():
             raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
+        if not series:
+            _refuse_mixed_series(corpus)
         specs = [e.id for e in corpus.entries if not series or e.metadata.series == series]
     editions = load_editions(corpus, specs, by_date=not docs)
     chosen = [(e.edition, e.tree) for e in editions if not series or e.tree.metadata.series == series]
     if not chosen:
         raise CorpusError(f"no documents{f' of series {series}' if series else ''} to index")
     return chosen
+
+
+def _refuse_mixed_series(corpus: Corpus) -> None:
+    """Statuses compare with the latest edition, so indexing several series by date makes one
+    series' last report the "latest" of all the others (the terms of every other series dropped)."""
+    names = sorted(corpus.by_series)
+    if len(names) > 1:
+        raise CorpusError(
+            f"the corpus holds {len(names)} series ({', '.join(names)}): choose one with --series SERIES, "
+            "or name the DOCs to index together, oldest first"
+        )
 
 
 _FORMATS = ("terminal", "json", "markdown")

@@ -284,18 +284,16 @@ def test_cli_json_new_terms_of_the_plan_series() -> None:
     assert keyness[PLAN_2025] > 3.84 and keyness[PLAN_2022] < 0 and keyness[MID_2023] < 0
 
 
-def test_cli_csv_has_a_column_per_edition_in_date_order() -> None:
-    code, out, _ = run("--format", "csv", "--status", "dropped", "--limit", "5")
+GWR_2022 = "futian/government-work-report/2022-01-21"
+
+
+def test_cli_csv_has_a_column_per_edition_in_the_order_given() -> None:
+    everything = (FIVE_YEAR, PLAN_2022, GWR_2022, MID_2023, PLAN_2025)
+    code, out, _ = run(*everything, "--format", "csv", "--status", "dropped", "--limit", "5")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][:8] == ["term", "kind", "status", "first", "last", "total", "keyness", "key_in"]
-    assert rows[0][8:] == [
-        FIVE_YEAR,
-        PLAN_2022,
-        "futian/government-work-report/2022-01-21",
-        MID_2023,
-        PLAN_2025,
-    ]
+    assert rows[0][8:] == list(everything)
     assert len(rows) == 6
     assert all(row[2] == DROPPED and row[-1] == "0" for row in rows[1:])
 
@@ -332,6 +330,13 @@ def test_cli_unknown_series_is_one_line_on_stderr() -> None:
     code, out, err = run("--series", "no-such-series")
     assert code == 2 and out == ""
     assert err.strip() == "corpusdiff: error: no documents of series no-such-series to index"
+
+
+def test_cli_refuses_to_index_several_series_as_one_sequence() -> None:
+    code, out, err = run("--status", "dropped")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "the corpus holds 3 series (futian-five-year-plan, futian-gwr, futian-plan)" in err
+    assert "--series SERIES" in err
 
 
 # --- keyness -------------------------------------------------------------------------------
