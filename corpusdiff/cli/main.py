@@ -639,6 +639,7 @@ def diff(
     2 trouble.
     """
     from corpusdiff.render.diff import CLASSES, Detail, in_sections
+    from corpusdiff.series.editions import diff_warning
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
     from corpusdiff.types.diff import Status
@@ -664,6 +665,9 @@ def diff(
         raise InputError(f"--sure is a terminal view; --format {fmt} marks each doubtful call instead")
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
+    mismatch = diff_warning(old_side.tree.metadata, new_side.tree.metadata)
+    if mismatch:
+        click.echo(f"corpusdiff: warning: {mismatch}", err=True)
     overrides = corpus.overrides(old_side.doc_id, new_side.doc_id)
     result = cached_compare(old_side.tree, new_side.tree, overrides, corpus.vocabulary.stopwords)
     if focus:
@@ -884,12 +888,15 @@ def trace_command(
 
     from corpusdiff.render import trace as render
     from corpusdiff.series import trace as tr
+    from corpusdiff.series.editions import trace_warnings
     from corpusdiff.store.resolve import load_editions
 
     corpus = _corpus(ctx)
     [plan_edition] = load_editions(corpus, [plan])
     reports = [e.tree for e in load_editions(corpus, docs)]
     tr.check_plan(plan_edition.tree.metadata, [report.metadata for report in reports])
+    for warning in trace_warnings(plan_edition.tree.metadata, [report.metadata for report in reports]):
+        click.echo(f"corpusdiff: warning: {warning}", err=True)
     cutoff = tr.THRESHOLD if threshold is None else threshold
     result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import InputError
+from corpusdiff.series.editions import is_before
 from corpusdiff.series.timeline import edition_of
 from corpusdiff.structure import is_salutation, section_and_ancestors
 from corpusdiff.text.numbering import parse_marker
@@ -155,17 +156,11 @@ def check_plan(plan: Metadata, reports: Sequence[Metadata]) -> None:
             "first, then the reports to trace it into"
         )
     for report in reports:
-        if _before(report.date, plan.date):
+        if is_before(report.date, plan.date):
             raise InputError(
                 f"{report.id or report.title} ({report.date}) predates the plan {name} ({plan.date}): "
                 "give only reports from the plan's date on"
             )
-
-
-def _before(date: str, other: str) -> bool:
-    """`date` is earlier than `other` at the precision both give (2021 is not before 2021-03)."""
-    shared = min(len(date), len(other))
-    return bool(shared) and date[:shared] < other[:shared]
 
 
 def unit_scores(

@@ -317,3 +317,26 @@ def test_a_table_added_in_the_word_edition_shows_in_terminal_markdown_and_json(t
     _, data, _ = run("diff", str(old), str(new), "--format", "json")
     [added] = json.loads(data)["tables"]
     assert added["status"] == "new" and added["new"]["rows"] == [list(row) for row in TARGET_ROWS]
+
+
+GWR_2022, MID_2023 = "futian/government-work-report/2022-01-21", "futian/mid-year-report/2023-10"
+
+
+def test_a_pair_of_other_genres_or_in_reverse_order_is_a_warning_and_json_is_unchanged() -> None:
+    code, out, err = run("diff", GWR_2022, NEW, "--format", "json")
+    assert code == 1 and json.loads(out)["old"]["id"] == GWR_2022
+    assert err == (
+        "corpusdiff: warning: different genres (government-work-report → annual-plan): "
+        "the diff reads NEW as the edition after OLD\n"
+    )
+    code, out, err = run("diff", NEW, OLD, "--summary")
+    assert code == 1 and out
+    assert err == (
+        "corpusdiff: warning: OLD is newer than NEW (2025-01 → 2022-01): the diff reads NEW as the edition after OLD\n"
+    )
+
+
+def test_editions_of_one_series_in_order_give_no_warning() -> None:
+    for old, new in ((OLD, NEW), (OLD, MID_2023)):  # an annual plan and a mid-year report: one series
+        code, _, err = run("diff", old, new, "--summary")
+        assert code == 1 and err == ""

@@ -297,3 +297,16 @@ def test_a_report_of_the_plan_year_is_not_older_than_it() -> None:
     check_plan(plan, [Metadata(id="r", date="2021-03-05"), Metadata(id="undated")])
     with pytest.raises(InputError, match="r/2020"):
         check_plan(plan, [Metadata(id="r/2020", date="2020-12")])
+
+
+def test_a_report_of_another_region_is_traced_with_a_warning(tmp_path: Path) -> None:
+    code, _, err = run(PLAN, *REPORTS)
+    assert code == 0 and err == ""
+    other = tmp_path / "other.md"
+    body = document("r/chengdu", "2023-01", "## 一、主要任务\n\n河套科技园区引进深港科研机构。\n")
+    other.write_text(body.replace("dialect: '1'", "dialect: '1'\nregion: 成都市"), "utf-8")
+    code, out, err = run(PLAN, str(other), "--format", "json")
+    assert code == 0 and json.loads(out)["reports"][0]["id"] == "r/chengdu"
+    assert err == (
+        "corpusdiff: warning: r/chengdu: another region (成都市, the plan's is 福田区): its matches may be only shared words\n"
+    )

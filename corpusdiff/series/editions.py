@@ -1,0 +1,62 @@
+"""Whether two documents read as editions of one series: what `diff` and `trace` warn about.
+
+The differ compares any two reports it is given, and a comparison of 湖南's work report with
+成都's plan, or of 2024 with 2023, looks like any other; these notes say what the reader may
+not have meant, without refusing what may be intended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corpusdiff.types.document import Metadata
+
+
+def is_before(date: str, other: str) -> bool:
+    """`date` is earlier than `other` at the precision both give (2021 is not before 2021-03)."""
+    shared = min(len(date), len(other))
+    return bool(shared) and date[:shared] < other[:shared]
+
+
+def pair_mismatches(old: Metadata, new: Metadata) -> list[str]:
+    """What sets OLD and NEW apart beyond being consecutive editions: other regions, other
+    genres of other series (an annual plan and a mid-year report of one series are siblings),
+    or an OLD dated after NEW. Empty when they read as one series in order."""
+    found = []
+    if old.region and new.region and old.region != new.region:
+        found.append(f"different regions ({old.region} → {new.region})")
+    if old.genre != new.genre and old.series != new.series:
+        found.append(f"different genres ({old.genre} → {new.genre})")
+    if is_before(new.date, old.date):
+        found.append(f"OLD is newer than NEW ({old.date} → {new.date})")
+    return found
+
+
+def diff_warning(old: Metadata, new: Metadata) -> str | None:
+    """One line for stderr when OLD and NEW do not read as one series in order, else None."""
+    found = pair_mismatches(old, new)
+    if not found:
+        return None
+    return f"{'; '.join(found)}: the diff reads NEW as the edition after OLD"
+
+
+def _period_end(period: str) -> str:
+    """The last year of a plan period such as 2021-2025, or "" when it names no span."""
+    start, dash, end = period.partition("-")
+    return end if dash and start.isdigit() and end.isdigit() and len(end) == 4 else ""
+
+
+def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
+    """One line per report that is not the plan's own region's or falls after the plan's
+    period: its matches are then shared words more than the plan carried out."""
+    end = _period_end(plan.period)
+    lines = []
+    for report in reports:
+        found = []
+        if plan.region and report.region and plan.region != report.region:
+            found.append(f"another region ({report.region}, the plan's is {plan.region})")
+        if end and report.date[:4] > end:
+            found.append(f"dated after the plan's period {plan.period} ({report.date})")
+        if found:
+            lines.append(f"{report.id or report.title}: {'; '.join(found)}: its matches may be only shared words")
+    return lines

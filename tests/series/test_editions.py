@@ -1,0 +1,69 @@
+"""What `diff` and `trace` warn about when two documents do not read as one series in order."""
+
+from __future__ import annotations
+
+from corpusdiff.series.editions import diff_warning, pair_mismatches, trace_warnings
+from corpusdiff.types.document import Metadata
+
+HUNAN_2023 = Metadata(
+    id="hunan/government-work-report/2023-01-16",
+    region="湖南省",
+    genre="government-work-report",
+    series="hunan-gwr",
+    date="2023-01-16",
+)
+HUNAN_2024 = Metadata(
+    id="hunan/government-work-report/2024-01-22",
+    region="湖南省",
+    genre="government-work-report",
+    series="hunan-gwr",
+    date="2024-01-22",
+)
+CHENGDU_PLAN = Metadata(
+    id="chengdu/annual-plan/2025-01-10", region="成都市", genre="annual-plan", series="chengdu-plan", date="2025-01-10"
+)
+HUNAN_PLAN = Metadata(
+    id="hunan/five-year-plan/2021-01-29",
+    region="湖南省",
+    genre="five-year-plan",
+    series="hunan-five-year-plan",
+    date="2021-01-29",
+    period="2021-2025",
+)
+
+
+def test_consecutive_editions_of_one_series_need_no_note() -> None:
+    assert pair_mismatches(HUNAN_2023, HUNAN_2024) == []
+    assert diff_warning(HUNAN_2023, HUNAN_2024) is None
+
+
+def test_another_region_and_genre_is_said_in_one_line() -> None:
+    assert diff_warning(HUNAN_2023, CHENGDU_PLAN) == (
+        "different regions (湖南省 → 成都市); different genres (government-work-report → annual-plan): "
+        "the diff reads NEW as the edition after OLD"
+    )
+
+
+def test_an_old_side_dated_after_the_new_one_is_named() -> None:
+    assert pair_mismatches(HUNAN_2024, HUNAN_2023) == ["OLD is newer than NEW (2024-01-22 → 2023-01-16)"]
+    assert pair_mismatches(Metadata(date="2024"), Metadata(date="2024-03")) == []  # same year, coarser
+
+
+def test_sibling_genres_of_one_series_and_unknown_regions_are_no_mismatch() -> None:
+    mid_year = Metadata(genre="mid-year-report", series="futian-plan", date="2023-10")
+    plan = Metadata(genre="annual-plan", series="futian-plan", region="福田区", date="2025-01")
+    assert pair_mismatches(mid_year, plan) == []
+
+
+def test_trace_notes_a_report_of_another_region_or_after_the_plan_period() -> None:
+    assert trace_warnings(HUNAN_PLAN, [HUNAN_2023, HUNAN_2024]) == []
+    assert trace_warnings(HUNAN_PLAN, [CHENGDU_PLAN]) == [
+        "chengdu/annual-plan/2025-01-10: another region (成都市, the plan's is 湖南省): "
+        "its matches may be only shared words"
+    ]
+    seventh = Metadata(id="national/five-year-plan/1986", genre="five-year-plan", period="1986-1990", date="1986")
+    report = Metadata(id="national/government-work-report/2022", date="2022-03-05")
+    assert trace_warnings(seventh, [report]) == [
+        "national/government-work-report/2022: dated after the plan's period 1986-1990 (2022-03-05): "
+        "its matches may be only shared words"
+    ]
