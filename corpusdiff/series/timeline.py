@@ -46,8 +46,9 @@ from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
 from corpusdiff.compare.units import GROUP as GROUP_KIND
 from corpusdiff.compare.units import initiative_units, unit_roles
 from corpusdiff.errors import InputError
+from corpusdiff.normalize.occasion import is_byline, is_occasion
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.structure import is_within
+from corpusdiff.structure import is_salutation, is_within
 from corpusdiff.text.sentences import sentences
 from corpusdiff.types.diff import (
     CONFIDENT,
@@ -217,7 +218,7 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     parts = [unit_roles(tree, found) for tree, found in zip(trees, units, strict=True)]
     threads: list[Thread] = []
     for level in LEVELS:
-        items = [[u.index for u in found if _level_of(u) == level] for found in units]
+        items = [[u.index for u in found if _level_of(u) == level and not is_speech_frame(u)] for found in units]
         links = {pair: links_at(diff, level) for pair, diff in by_pair.items()}
         aligned = {pair: section_links(diff) for pair, diff in by_pair.items()} if level == GROUP else {}
         for chain in chain_items(items, links, aligned):
@@ -229,6 +230,13 @@ def select(timeline: Timeline, levels: Iterable[str]) -> Timeline:
     """The timeline with only the threads of these levels."""
     wanted = set(levels)
     return replace(timeline, threads=tuple(t for t in timeline.threads if t.level in wanted))
+
+
+def is_speech_frame(unit: Unit) -> bool:
+    """The occasion line, the byline and the salutation (`——2023年1月16日在…会议上`, `湖南省省长
+    毛伟明`, `各位代表：`): every edition of a speech has them, so they would thread as the
+    opening's first tasks though they carry no initiative."""
+    return is_salutation(unit.text) or is_occasion(unit.text) or is_byline(unit.text)
 
 
 def _level_of(unit: Unit) -> ThreadLevel:
@@ -247,6 +255,8 @@ def links_at(diff: DiffResult, level: ThreadLevel) -> list[Link]:
         and item.new is not None
         and _level_of(item.old) == level
         and _level_of(item.new) == level
+        and not is_speech_frame(item.old)
+        and not is_speech_frame(item.new)
     ]
     return sorted(found, key=lambda link: -link.probability)
 

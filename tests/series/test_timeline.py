@@ -218,6 +218,25 @@ def test_a_plan_without_numbered_tasks_threads_its_paragraphs() -> None:
     )
 
 
+def speech(doc_id: str, date: str) -> str:
+    """A speech's opening (occasion line, byline, salutation, the speaker's first paragraph)
+    before one numbered task."""
+    return edition(
+        doc_id,
+        date,
+        f"——{date[:4]}年1月16日在湖南省第十四届人民代表大会第一次会议上\n\n湖南省省长毛伟明\n\n各位代表：\n\n"
+        "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。\n\n"
+        f"## 一、主要任务\n\n{HETAO}\n",
+    )
+
+
+def test_the_occasion_line_byline_and_salutation_are_no_threads() -> None:
+    trees = [tree_from_markdown(speech(doc_id, date)) for doc_id, date in (("s/a", "2023-01"), ("s/b", "2024-01"))]
+    timeline = build_timeline(trees, pairwise_diffs(trees, comparison_pairs(2)))
+    leads = [t.items[0].heading for t in timeline.threads if t.level == TASK]
+    assert leads == ["现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见", "1.建设河套科技园区"]
+
+
 # --- chaining rules on hand-made links --------------------------------------------------------
 
 MERGE, SPLIT = Relation.MERGE, Relation.SPLIT
