@@ -24,6 +24,7 @@ from corpusdiff.types.diff import (
     Status,
     TableChange,
 )
+from corpusdiff.types.document import Level as Tier
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
@@ -460,6 +461,27 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def edition_name(meta: Metadata) -> str:
+    """The title with the region before it when the title does not name it: every province's
+    and city's report is titled 政府工作报告, so `湖南省政府工作报告` tells the reader whose it is."""
+    if not meta.region or meta.level == Tier.NATIONAL or meta.region in meta.title:
+        return meta.title
+    return meta.region + meta.title
+
+
+def editions_line(result: DiffResult, strings: Strings) -> str:
+    """`湖南省政府工作报告（2023年1月16日）→ 湖南省政府工作报告（2024年1月22日）`: the names and
+    dates that tell the two editions apart."""
+    old, new = result.old_meta, result.new_meta
+    return strings(
+        "report.editions",
+        old=edition_name(old),
+        old_date=strings.date(old.date),
+        new=edition_name(new),
+        new_date=strings.date(new.date),
+    )
+
+
 def to_markdown(
     result: DiffResult, notes: Sequence[ReviewerNote] = (), strings: Strings | None = None
 ) -> str:
@@ -468,7 +490,7 @@ def to_markdown(
     strings = strings or catalogue()
     old, new = result.old_meta, result.new_meta
     lines = [
-        f"# {old.title} → {new.title}",
+        f"# {editions_line(result, strings)}",
         "",
         strings(
             "report.md.sides",
@@ -731,16 +753,8 @@ def _styler(color: bool) -> Callable[..., str]:
 
 
 def _overview(result: DiffResult, style: Callable[..., str], strings: Strings) -> list[str]:
-    old, new = result.old_meta, result.new_meta
-    editions = strings(
-        "report.editions",
-        old=old.title,
-        old_date=strings.date(old.date),
-        new=new.title,
-        new_date=strings.date(new.date),
-    )
     return [
-        style(editions, "matched", bold=True),
+        style(editions_line(result, strings), "matched", bold=True),
         strings("report.parts"),
         *(f"  {part_line(part, strings)}" for part in result.parts()),
         within_line(result, strings),

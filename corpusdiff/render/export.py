@@ -23,6 +23,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from corpusdiff.render.diff import edition_name
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.document import Metadata
@@ -123,7 +124,7 @@ def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     document.add_heading(strings("duizhao.title"), level=1)
     old_title, new_title = _side_titles(table, strings)
     for key, meta in (("report.table.old_title", table.old), ("report.table.new_title", table.new)):
-        document.add_paragraph(strings(key, title=meta.title, date=_when(meta, strings)))
+        document.add_paragraph(strings(key, title=edition_name(meta), date=_when(meta, strings)))
     grid = document.add_table(rows=1, cols=4)
     grid.style = "Table Grid"
     grid.autofit = False

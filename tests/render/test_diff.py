@@ -8,11 +8,21 @@ import re
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.render.diff import Detail, grouped, in_sections, to_summary, to_terminal, unit_title
+from corpusdiff.render.diff import (
+    Detail,
+    edition_name,
+    grouped,
+    in_sections,
+    to_markdown,
+    to_summary,
+    to_terminal,
+    unit_title,
+)
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult, Status
+from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT, corpus_diff
 
@@ -190,3 +200,27 @@ def test_only_the_opening_s_items_are_listed_before_the_first_heading(result: Di
         opening = [items for match, items in grouped(pair) if match is None]
         for item in (item for items in opening for item in items):
             assert all(unit.section is None for unit in (item.old, item.new) if unit is not None), item
+
+
+def _provincial(date: str) -> str:
+    return (
+        f"---\ntitle: 政府工作报告\nid: hunan/government-work-report/{date}\nregion: 湖南省\nlevel: provincial\n"
+        f"date: '{date}'\ndialect: '1'\n---\n\n# 政府工作报告\n\n## 一、主要任务\n\n"
+        "### （一）稳住经济大盘\n\n出台稳经济一揽子政策措施，为市场主体减负超过800亿元。\n"
+    )
+
+
+def test_the_markdown_title_and_the_terminal_header_name_the_region_and_dates() -> None:
+    old, new = (tree_from_markdown(_provincial(date)) for date in ("2023-01-16", "2024-01-22"))
+    compared = compare(old, new)
+    expected = "湖南省政府工作报告（2023年1月16日）→ 湖南省政府工作报告（2024年1月22日）"
+    assert to_markdown(compared).splitlines()[0] == f"# {expected}"
+    assert to_summary(compared, color=False).splitlines()[0] == expected
+    english = to_markdown(compared, strings=catalogue("en")).splitlines()[0]
+    assert english == "# 湖南省政府工作报告 (2023-01-16) → 湖南省政府工作报告 (2024-01-22)"
+
+
+def test_a_title_that_names_its_region_or_a_national_report_is_not_prefixed() -> None:
+    assert edition_name(Metadata(title="福田区2025年计划", region="福田区")) == "福田区2025年计划"
+    assert edition_name(Metadata(title="政府工作报告", region="全国", level="national")) == "政府工作报告"
+    assert edition_name(Metadata(title="政府工作报告")) == "政府工作报告"
