@@ -12,6 +12,7 @@ from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
 from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
+from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import (
     DiffResult,
     Initiative,
@@ -659,6 +660,9 @@ class Detail(StrEnum):
 _TASK_KINDS = frozenset({UnitKind.TASK, "group"})
 #: How long an initiative's name may be in the summary's lists, in terminal columns.
 BRIEF = 24
+#: The line a recurring unit is shown in, with its label, when the output is not wrapped to a
+#: width: an 80-column terminal's.
+RECURRING_LINE = 80
 
 
 def to_terminal(
@@ -690,7 +694,7 @@ def to_terminal(
                 if isinstance(entry, TableChange):
                     out += _terminal_table(entry, style, strings)
                 else:
-                    out += _terminal_item(entry, style, strings)
+                    out += _terminal_item(entry, style, strings, width or RECURRING_LINE)
     if left_out:
         out += ["", strings("report.doubtful_left_out", n=left_out)]
     if result.programmes.new or result.programmes.dropped:
@@ -828,7 +832,9 @@ def _terminal_table(change: TableChange, style: Callable[..., str], strings: Str
     return lines + ["    " + line for line in tables.detail_lines(change, style, strings)]
 
 
-def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings) -> list[str]:
+def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings, line: int) -> list[str]:
+    """An item's lines; a recurring unit on one `line` of its own, whole if it fits, else cut
+    with … (its text is the same in both editions: the reader needs only to recognise it)."""
     old_text, new_text = _item_text(item)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
         if item.status == Status.NEW:
@@ -843,7 +849,8 @@ def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings
     if item.status == Status.DROPPED:
         return [f"{label}{doubt(item, strings)} {old_text}"]
     if item.status == Status.RECURRING:
-        return [f"{label} {(item.new.heading if item.new else '') or new_text[:40]}"]
+        room = line - display_width(f"[{strings.status(item.status)}] ")
+        return [f"{label} {(item.new.heading if item.new else '') or truncate(new_text, room)}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
     lines = [f"{label} {_confidence(item, strings)} {text}"]
     for figure in item.figures:

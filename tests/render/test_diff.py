@@ -224,3 +224,17 @@ def test_a_title_that_names_its_region_or_a_national_report_is_not_prefixed() ->
     assert edition_name(Metadata(title="福田区2025年计划", region="福田区")) == "福田区2025年计划"
     assert edition_name(Metadata(title="政府工作报告", region="全国", level="national")) == "政府工作报告"
     assert edition_name(Metadata(title="政府工作报告")) == "政府工作报告"
+
+
+OPENING = "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。"  # 86 columns
+
+
+def test_a_recurring_unit_is_whole_when_it_fits_the_width_and_cut_with_an_ellipsis_when_not() -> None:
+    old, new = (tree_from_markdown(_provincial(date).replace("## 一、", f"{OPENING}\n\n## 一、")) for date in ("2023", "2024"))
+    compared = compare(old, new)
+    wide = [line for line in to_terminal(compared, color=False, width=120).splitlines() if line.startswith("[延续] 现在")]
+    assert wide == [f"[延续] {OPENING}"]
+    for width in (0, 60):  # 0: not wrapped, one line of an 80-column terminal
+        [line] = [line for line in to_terminal(compared, color=False, width=width).splitlines() if line.startswith("[延续] 现在")]
+        assert line.endswith("…") and display_width(line) <= (width or 80)
+        assert OPENING.startswith(line.removeprefix("[延续] ").removesuffix("…"))
