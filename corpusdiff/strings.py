@@ -391,7 +391,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.md.columns": ("| 旧 | 新 |", "| 旧 (old) | 新 (new) |"),
     "report.md.orphan": ("*本次对比中没有这处改动*", "*no such change in this diff*"),
     "report.table.section": ("章节", "Section"),
-    "report.table.class": ("类别", "Class"),
+    "report.table.class": ("类别", "Class (类别)"),
     "report.table.old_address": ("旧版位置", "Old address"),
     "report.table.new_address": ("新版位置", "New address"),
     "report.table.old_title": ("旧：{title}（{date}）", "Old: {title} ({date})"),

@@ -257,7 +257,7 @@ def test_report_labels_follow_the_corpus_language_and_lang_overrides_it(tmp_path
 
     assert "DROPPED initiatives (" in labels("--summary")[1]
     assert "删除条目（" in labels("--summary", "--lang", "zh")[1]
-    assert labels("--format", "csv")[1].startswith("No.,Section,Old (2022-01),New (2025-01),Class,")
+    assert labels("--format", "csv")[1].startswith("No.,Section,Old (2022-01),New (2025-01),Class (类别),")
     assert labels("--format", "csv", "--lang", "zh")[1].startswith(
         "序号,章节,旧（2022年1月）,新（2025年1月）,类别,"
     )

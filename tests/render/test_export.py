@@ -136,7 +136,7 @@ def test_the_headers_follow_the_report_language(result: DiffResult) -> None:
 
     table = comparison_table(result)
     english = catalogue("en")
-    expected = ("No.", "Section", "Old (2022-01)", "New (2025-01)", "Class", "修改说明 (what changed)")
+    expected = ("No.", "Section", "Old (2022-01)", "New (2025-01)", "Class (类别)", "修改说明 (what changed)")
     header = next(iter(openpyxl.load_workbook(io.BytesIO(to_xlsx(table, english))).active.values))
     assert header[:6] == expected and header[6:] == ("Old address", "New address")
     assert next(csv.reader(io.StringIO(to_csv(table, english))))[:6] == list(expected)
