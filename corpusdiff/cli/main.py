@@ -539,6 +539,8 @@ _NOTED_FORMATS = ("json", "markdown")
 _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 #: The format an -o file's name asks for when --format is not given.
 _SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+#: The extension of each format's files (terminal text: .txt).
+_FORMAT_SUFFIXES = {name: suffix for suffix, name in _SUFFIX_FORMATS.items()}
 #: Extensions of documents diff does not write: `-o changes.pdf` is refused rather than given
 #: terminal text under a PDF's name.
 _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt", ".ods", ".rtf", ".pptx"})
@@ -556,7 +558,8 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
     help="terminal text (labels and colour; the default), json (schema: docs/diff-schema.json), "
     "markdown (ready to paste into a pull request or a memo), or the 新旧对照表 (every unit of "
     "both editions, numbered, by section, with a 修改说明) as csv, docx (a Word table) or xlsx "
-    "(an Excel sheet); docx and xlsx need -o. Default: from the -o file's extension, else terminal.",
+    "(an Excel sheet); docx and xlsx need -o. Default: from the -o file's extension, else terminal; "
+    "an -o extension of another format is refused.",
 )
 @click.option(
     "-o",
@@ -644,11 +647,8 @@ def diff(
     from corpusdiff.store.resolve import load_side
     from corpusdiff.types.diff import Status
 
-    if output and not fmt and output.suffix.lower() in _UNWRITTEN_SUFFIXES:
-        raise InputError(
-            f"-o {output.name}: diff does not write {output.suffix} files; end the name in "
-            f"{', '.join(_SUFFIX_FORMATS)} or .txt (terminal text), or choose with --format"
-        )
+    if output:
+        _check_output_name(output, fmt)
     fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
     named = [c.strip() for c in only.split(",")] if only else []
     unknown = sorted(set(named) - set(CLASSES))
@@ -688,6 +688,24 @@ def diff(
         notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt in _NOTED_FORMATS else ()
         _diff_report(result, fmt, output, notes, strings)
     sys.exit(1 if result.has_changes() else 0)
+
+
+def _check_output_name(output: Path, fmt: str | None) -> None:
+    """Refuse an -o name whose extension promises another format than the one written: a
+    Word file named x.xlsx, terminal text named changes.pdf, JSON named x.md."""
+    suffix = output.suffix.lower()
+    if not fmt and suffix in _UNWRITTEN_SUFFIXES:
+        raise InputError(
+            f"-o {output.name}: diff does not write {output.suffix} files; end the name in "
+            f"{', '.join(_SUFFIX_FORMATS)} or .txt (terminal text), or choose with --format"
+        )
+    named = _SUFFIX_FORMATS.get(suffix)
+    if fmt and (suffix in _UNWRITTEN_SUFFIXES or (named and named != fmt)):
+        fix = f"choose --format {named} or " if named else ""
+        raise InputError(
+            f"-o {output.name}: --format {fmt} does not write a {output.suffix} file; "
+            f"{fix}end the name in {_FORMAT_SUFFIXES.get(fmt, '.txt')}"
+        )
 
 
 @dataclass(frozen=True)

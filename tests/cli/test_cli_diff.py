@@ -340,3 +340,21 @@ def test_editions_of_one_series_in_order_give_no_warning() -> None:
     for old, new in ((OLD, NEW), (OLD, MID_2023)):  # an annual plan and a mid-year report: one series
         code, _, err = run("diff", old, new, "--summary")
         assert code == 1 and err == ""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "advice"),
+    [
+        ("docx", "x.xlsx", "choose --format xlsx or end the name in .docx"),
+        ("json", "x.md", "choose --format markdown or end the name in .json"),
+        ("terminal", "x.pdf", "end the name in .txt"),
+    ],
+)
+def test_an_output_name_of_another_format_than_the_format_asked_is_refused(
+    tmp_path: Path, fmt: str, name: str, advice: str
+) -> None:
+    """`-f docx -o x.xlsx` wrote a Word file under an Excel name; nothing is written now."""
+    code, out, err = run("diff", OLD, NEW, "--format", fmt, "-o", str(tmp_path / name))
+    assert code == 2 and out == ""
+    assert err == f"corpusdiff: error: -o {name}: --format {fmt} does not write a {name[1:]} file; {advice}\n"
+    assert not (tmp_path / name).exists()
