@@ -841,6 +841,7 @@ def timeline(
 
     from corpusdiff.render.timeline import to_json, to_markdown, to_terminal
     from corpusdiff.series import timeline as tl
+    from corpusdiff.series.editions import timeline_warning
     from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
 
@@ -850,6 +851,9 @@ def timeline(
         raise click.UsageError("give at least two editions (DOC... or --series NAME)")
     editions = load_editions(corpus, specs)
     trees = [e.tree for e in editions]
+    mixed = timeline_warning([tree.metadata for tree in trees])
+    if mixed:
+        click.echo(f"corpusdiff: warning: {mixed}", err=True)
     pairs = tl.comparison_pairs(len(trees))
     overrides = {(i, j): corpus.overrides(editions[i].doc_id, editions[j].doc_id) for i, j in pairs}
     done = progress_counter("comparing", minimum=4)(len(pairs))

@@ -60,3 +60,12 @@ def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
         if found:
             lines.append(f"{report.id or report.title}: {'; '.join(found)}: its matches may be only shared words")
     return lines
+
+
+def timeline_warning(editions: Sequence[Metadata]) -> str | None:
+    """One line for stderr when the editions of a timeline are of several regions (its threads
+    then chain one region's report into another's), else None."""
+    regions = list(dict.fromkeys(meta.region for meta in editions if meta.region))
+    if len(regions) < 2:
+        return None
+    return f"the editions are of {len(regions)} regions ({', '.join(regions)}): the timeline reads them as one series"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpusdiff.series.editions import diff_warning, pair_mismatches, trace_warnings
+from corpusdiff.series.editions import diff_warning, pair_mismatches, timeline_warning, trace_warnings
 from corpusdiff.types.document import Metadata
 
 HUNAN_2023 = Metadata(
@@ -67,3 +67,10 @@ def test_trace_notes_a_report_of_another_region_or_after_the_plan_period() -> No
         "national/government-work-report/2022: dated after the plan's period 1986-1990 (2022-03-05): "
         "its matches may be only shared words"
     ]
+
+
+def test_a_timeline_of_several_regions_is_named_once() -> None:
+    assert timeline_warning([HUNAN_2023, HUNAN_2024, Metadata(id="undated")]) is None
+    assert timeline_warning([HUNAN_PLAN, HUNAN_2023, CHENGDU_PLAN]) == (
+        "the editions are of 2 regions (湖南省, 成都市): the timeline reads them as one series"
+    )

@@ -931,3 +931,13 @@ def test_raw_report_side_is_named_by_its_path(tmp_path: Path) -> None:
     code, out, _ = run(seed, PLANS[2], "--format", "json", "--level", "group")
     assert code == 0
     assert [e["id"] for e in json.loads(out)["editions"]] == [seed, PLANS[2]]
+
+
+def test_editions_of_several_regions_are_a_warning(tmp_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text(TINY[0].replace("dialect: '1'", "dialect: '1'\nregion: 成都市"), "utf-8")
+    code, out, err = run(str(other), PLANS[2], "--format", "json", "--level", "group")
+    assert code == 0 and json.loads(out)["editions"]
+    assert err == "corpusdiff: warning: the editions are of 2 regions (成都市, 福田区): the timeline reads them as one series\n"
+    code, _, err = run(*PLANS, "--level", "group")
+    assert code == 0 and err == ""
