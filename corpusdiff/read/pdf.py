@@ -214,6 +214,14 @@ class _CharProbe:
         self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
         return float(self._box.right)
 
+    def typed_width(self, index: int) -> float:
+        """How wide the character is set when the PDF holds it (a typed space), else 0: PDFium
+        adds a space of no width where it sees a gap between two runs of text."""
+        if self._api.FPDFText_IsGenerated(self._page, index) == 1:
+            return 0.0
+        self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
+        return float(self._box.right - self._box.left)
+
     def size(self, index: int) -> float:
         """The type size as set on the page: the font size scaled by the text's matrix."""
         self._api.FPDFText_GetMatrix(self._page, index, self._matrix)
@@ -261,8 +269,10 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
 
 def _cells(text: str, start: int, end: int, probe: _CharProbe, size: float) -> tuple[str, list[float]]:
     """The line's text with a tab for each run of spaces that stands for a wide gap (cells of a
-    table row, or text set at tab stops), and where each cell after the first starts. Trailing
-    white space is kept as one space, which tells a line broken between two Latin words."""
+    table row, or text set at tab stops), and where each cell after the first starts. One space
+    typed in the text (the ideographic space of `第一章　标题`, `国务院总理　李克强`) is as wide as
+    the gap it fills: a space, not a gap between cells. Trailing white space is kept as one
+    space, which tells a line broken between two Latin words."""
     line = text[start:end].rstrip()
     trailing = " " if len(line) < end - start else ""
     out: list[str] = []
@@ -271,6 +281,8 @@ def _cells(text: str, start: int, end: int, probe: _CharProbe, size: float) -> t
     for match in re.finditer(r"(?<=\S)\s+(?=\S)", line):
         cell_start = probe.origin(start + match.end())[0]
         gap = cell_start - probe.end(start + match.start() - 1)
+        if len(match.group()) == 1:
+            gap -= probe.typed_width(start + match.start())
         out.append(line[index : match.start()])
         if gap >= _CELL_GAP * size:
             out.append("\t")

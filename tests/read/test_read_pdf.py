@@ -501,3 +501,30 @@ def test_a_byline_set_with_a_wide_space_is_a_byline_not_a_table() -> None:
     assert not any(isinstance(b, Table) for b in document.blocks)
     assert "国务院总理李克强" in [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert document.metadata.speaker == "李克强"
+
+
+def test_headings_set_with_a_wide_space_are_headings_not_table_rows() -> None:
+    """A 纲要 sets every heading `第一节　标题` with an ideographic space typed in the text (a
+    full em): that space is the heading's own, no gap between cells. The 节 headings here are
+    set in the body's size and weight (another face, as 黑体 beside 仿宋), so nothing sets them
+    apart but their marker: each is a heading and the paragraph after it a paragraph, as in
+    the text, not rows of one table."""
+    first = "“十三五”时期，全省地区生产总值突破4万亿元，年均增长7.3%。"
+    second = "当今世界正经历百年未有之大变局，我省发展仍处于重要战略机遇期。"
+    blocks = [
+        Block("湖南省“十四五”规划纲要", size=20, bold=True, centred=True),
+        Block(_SENTENCES, indent=2),
+        Block("第一章　发展基础和发展环境", size=14, bold=True, centred=True),
+        Block("第一节　决胜全面建成小康社会取得决定性成就", indent=2),
+        Block(first, indent=2),
+        Block("第二节　发展环境面临深刻复杂变化", indent=2),
+        Block(second, indent=2),
+    ]
+    document = _normalize(typeset(blocks, ONE_PAGE), "fyp.pdf")
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert _headings(document) == [
+        "第一章 发展基础和发展环境",
+        "第一节 决胜全面建成小康社会取得决定性成就",
+        "第二节 发展环境面临深刻复杂变化",
+    ]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES, first, second]
