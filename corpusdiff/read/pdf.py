@@ -5,7 +5,8 @@ reads where it starts and ends, its baseline, its font size and weight. Running 
 and page numbers are removed; then the page layout decides where a paragraph ends, as a reader
 sees it: a line filled to the right margin continues in the next one, and a new paragraph starts
 where a line is indented, after a vertical gap wider than the line spacing, after a line that
-ends short of the margin, or where the type changes (a larger, bold or centred heading). Each
+ends short of the margin (unless paragraphs open with an indent and the next line does not: a
+ragged right edge), or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
 sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
 (a table row). A photo's caption (a line or two right under an image, set smaller than the
@@ -58,6 +59,13 @@ _GAP_FACTOR = 1.35
 _SIZE_RATIO = 1.08
 #: Room left at the right margin that still counts as a full line, besides the next word.
 _FULL_SLACK = 0.3
+#: Paragraphs open with an indent when at least this many, and this share, of the lines after a
+#: paragraph's end (a sentence ended short of the margin) are indented ...
+_INDENTED_STARTS_MIN = 3
+_INDENTED_STARTS_SHARE = 2 / 3
+#: ... and then a line at the margin continues one that ended this share of the column short of
+#: the margin or less (a ragged right edge: a character grid sets figures half-width).
+_RAGGED_ROOM = 0.25
 #: A page with fewer lines than this is measured with the whole document's column.
 _PAGE_COLUMN_LINES = 8
 #: A box is at least this many lines set in from both margins.
@@ -487,6 +495,8 @@ class _Layout:
                 placed, _insets([(line, col) for line, _, col in placed]), strict=True
             )
         ]
+        #: how far paragraphs open indented (points), when they do
+        self.indent = self._paragraph_indent()
 
     def _is_body(self, line: _Line) -> bool:
         return abs(line.size - self.size) <= self.size * (_SIZE_RATIO - 1)
@@ -510,6 +520,29 @@ class _Layout:
         shared_left = [x for x, n in lefts.items() if n >= 2] or list(lefts) or [72.0]
         shared_right = [x for x, n in rights.items() if n >= 2] or list(rights) or [page_width - 72]
         return _Column(min(shared_left), max(shared_right))
+
+    def _paragraph_indent(self) -> float | None:
+        """How far paragraphs open indented, when they do: the lines after a sentence that ended
+        short of the margin (a paragraph's end, as far as the right edge tells) are mostly
+        indented, most of them this far; None when they are not."""
+        indents: list[float] = []
+        flush = 0
+        for (prev, page, prev_col), (line, next_page, column) in itertools.pairwise(self.placed):
+            if page != next_page or prev_col != column or not self._same_body(prev, line):
+                continue
+            if self._room(prev, prev_col) < line.first_word + prev.size or not _ends_sentence(prev.text):
+                continue
+            if line.left - column.left >= _INDENT * line.size:
+                indents.append(round((line.left - column.left) * 2) / 2)
+            else:
+                flush += 1
+        if len(indents) < _INDENTED_STARTS_MIN or len(indents) < _INDENTED_STARTS_SHARE * (len(indents) + flush):
+            return None
+        return _weighted_mode([(indent, 1) for indent in indents])
+
+    def _same_body(self, a: _Line, b: _Line) -> bool:
+        """Two lines of body text in one type, neither a table row."""
+        return self._is_body(a) and not _different_type(a, b) and not a.cells and not b.cells
 
     def paragraphs(self) -> list[_Paragraph]:
         paragraphs: list[_Paragraph] = []
@@ -538,21 +571,37 @@ class _Layout:
             return False, True
         room = self._room(prev, prev_col)
         full = room < line.first_word + _FULL_SLACK * prev.size
+        ragged = self._ragged_wrap(paragraph, prev_col, line, column)
         centred = self._centred(prev, prev_col), self._centred(line, column)
-        if any(centred):  # a centred paragraph wraps from a full line onto a centred one
+        if any(centred) and not ragged:  # a centred paragraph wraps from a full line onto a centred one
             wraps = full and self._balanced(prev, prev_col) and self._balanced(line, column)
             return wraps, not wraps and centred[0] != centred[1]
         starts_new = (
-            not full
+            (not full and not ragged)
             or "\t" in prev.text
             or "\t" in line.text
             or line.text[:1].isspace()
             or line.left - column.left >= _INDENT * line.size
-            or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text))
+            or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._room(line, column) < line.size))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text))
         )
         return not starts_new, False
+
+    def _ragged_wrap(self, paragraph: list[_Line], prev_col: _Column, line: _Line, column: _Column) -> bool:
+        """Whether `line` wraps a paragraph that opened with the paragraphs' indent, where they
+        do: it stands at the margin and the line before ended near it, though short of it (ragged
+        right, or a character grid's half-width figures), even with a `。`; an opening line that
+        ends about as short as it is indented is no centred line then."""
+        first = paragraph[0]
+        return (
+            self.indent is not None
+            and prev_col == column
+            and abs(first.left - prev_col.left - self.indent) < _SPACE * first.size
+            and line.left - column.left < _INDENT * line.size
+            and self._same_body(paragraph[-1], line)
+            and self._room(paragraph[-1], prev_col) <= _RAGGED_ROOM * (prev_col.right - prev_col.left)
+        )
 
     def _room(self, line: _Line, column: _Column) -> float:
         """The room left at the end of `line`: unless the first word of the next line is wider,

@@ -528,3 +528,30 @@ def test_headings_set_with_a_wide_space_are_headings_not_table_rows() -> None:
         "第二节 发展环境面临深刻复杂变化",
     ]
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES, first, second]
+
+
+#: A paragraph set on a character grid (公文 layout: so many characters a line, as the national
+#: 2016 PDF sets 37): the figures are set half-width, so a line holding many of them ends short
+#: of the margin, and one of them ends with `。` where the paragraph goes on.
+_GRID_LINES = (
+    "积极化解过剩产能，推进企业兼并重组。近三年累计淘汰落后的炼钢炼铁产能",
+    "9000多万吨、水泥2.3亿吨、平板玻璃7600多万重量箱、电解铝100多万吨。",
+    "狠抓节能减排和环境保护，各项约束性指标超额完成。",
+)
+
+
+def test_a_line_ending_short_with_a_full_stop_continues_where_paragraphs_open_with_an_indent() -> None:
+    """Every paragraph opens with a two-em indent, so a line at the margin continues the one
+    before, although that ended on a `。` short of the margin (a ragged right edge)."""
+    grid = [Block(_GRID_LINES[0], indent=2), Block(_GRID_LINES[1]), Block(_GRID_LINES[2])]
+    blocks = [Block(_SENTENCES, indent=2), *grid, Block(_SENTENCES, indent=2), Block(_SENTENCES, indent=2)]
+    lines = _lines(blocks)
+    assert lines[:4] == [_SENTENCES, "".join(_GRID_LINES), _SENTENCES, _SENTENCES]
+
+
+def test_a_line_ending_short_with_a_full_stop_ends_its_paragraph_where_none_opens_with_an_indent() -> None:
+    """Without indents the margin tells nothing: the short line ends the paragraph."""
+    first = "今年" + _GRID_LINES[0]  # a full line without the indent
+    blocks = [Block(_SENTENCES), Block(first), *[Block(line) for line in _GRID_LINES[1:]], Block(_SENTENCES)]
+    lines = _lines(blocks)
+    assert lines[:4] == [_SENTENCES, first + _GRID_LINES[1], _GRID_LINES[2], _SENTENCES]
