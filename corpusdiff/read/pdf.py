@@ -513,13 +513,19 @@ class _Layout:
 
     def _column(self, lines: list[_Line], page_width: float) -> _Column:
         """The left margin is the leftmost start that two body lines share, the right margin the
-        rightmost end that two share (justified lines all end there; ragged ones near it)."""
+        rightmost end that two share (justified lines all end there; ragged ones near it) unless
+        two lines of text (no table rows) run on by more than an em: then the rightmost end of
+        all. On a page of one-line paragraphs (a `——` list) few lines reach the margin, and two
+        that end alike short of it would make every longer line a full one; one line sticking
+        out (a long Latin word) moves no margin."""
         body = [line for line in lines if self._is_body(line)]
         lefts = Counter(float(round(line.left)) for line in body)
         rights = Counter(float(round(line.right)) for line in body)
         shared_left = [x for x, n in lefts.items() if n >= 2] or list(lefts) or [72.0]
         shared_right = [x for x, n in rights.items() if n >= 2] or list(rights) or [page_width - 72]
-        return _Column(min(shared_left), max(shared_right))
+        right = max(shared_right)
+        beyond = [line.right for line in body if not line.cells and line.right > right + self.size]
+        return _Column(min(shared_left), max(beyond) if len(beyond) >= 2 else right)
 
     def _paragraph_indent(self) -> float | None:
         """How far paragraphs open indented, when they do: the lines after a sentence that ended
@@ -571,6 +577,8 @@ class _Layout:
             return False, True
         room = self._room(prev, prev_col)
         full = room < line.first_word + _FULL_SLACK * prev.size
+        if full and _centred_title_wraps(prev, prev_col, line):
+            return True, False
         ragged = self._ragged_wrap(paragraph, prev_col, line, column)
         centred = self._centred(prev, prev_col), self._centred(line, column)
         if any(centred) and not ragged:  # a centred paragraph wraps from a full line onto a centred one
@@ -626,6 +634,16 @@ class _Layout:
         return _Paragraph(
             _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
         )
+
+
+def _centred_title_wraps(prev: _Line, column: _Column, line: _Line) -> bool:
+    """Whether a centred title wraps from the full line `prev` onto `line`, centred under it:
+    `prev` does not start at the margin (it is set wider than the body text, or stands in) and
+    `line` is shorter and has the same centre. Measured against `prev`, not the column: on a
+    page of one-line paragraphs the column is measured from their indented starts."""
+    at_margin = abs(prev.left - column.left) < _BALANCED_MIN * prev.size
+    centre = abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2)
+    return not at_margin and line.right - line.left < prev.right - prev.left and centre < _CENTRED_SLACK * line.size
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:

@@ -555,3 +555,20 @@ def test_a_line_ending_short_with_a_full_stop_ends_its_paragraph_where_none_open
     blocks = [Block(_SENTENCES), Block(first), *[Block(line) for line in _GRID_LINES[1:]], Block(_SENTENCES)]
     lines = _lines(blocks)
     assert lines[:4] == [_SENTENCES, first + _GRID_LINES[1], _GRID_LINES[2], _SENTENCES]
+
+
+def test_one_line_paragraphs_end_where_they_end_though_few_lines_reach_the_margin() -> None:
+    """A page of one-line paragraphs (a plan's `——` list) has few lines that reach the right
+    margin; two short lines ending at one place are no margin that the longer lines run past
+    (they were glued into one paragraph: `…如下：——地区生产总值…；`). The title, set wider than the
+    body text over two lines, runs past the column those lines give, and is one title."""
+    title = "关于成都市2024年国民经济和社会发展计划执行情况及2025年计划草案的报告"
+    items = ["主要指标完成情况如下：", "——地区生产总值22074.7亿元，增长6.0%；", "——规模以上工业增加值增长4.5%；"]
+    items += ["——社会消费品零售总额10001.6亿元，增长10.0%；", "——城镇调查失业率5.3%。"]
+    heads = ["（一）经济运行稳中向好。", "（二）重大项目加快推进。"]
+    blocks = [Block(title, size=16, centred=True, inset=-1), Block("各位代表：", indent=2), Block(_SENTENCES[:50], indent=2)]
+    blocks += [Block(t, indent=2) for t in items]
+    blocks += [Block(heads[0], indent=2), Block("先进制造业增加值占比提升至70%。", indent=2), Block(heads[1], indent=2)]
+    lines = [line for line in _lines(blocks) if line]
+    assert lines[0] == title
+    assert lines[3:9] == [*items, heads[0]]
