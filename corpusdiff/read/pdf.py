@@ -12,8 +12,8 @@ sees the same layout a text extract has. Cells standing apart on a line are sepa
 (a table row). A photo's caption (a line or two right under an image, set smaller than the
 body or centred under the image) is no report text: it is dropped with a note quoting it, as the
 HTML reader drops a photo block; a short paragraph right under an image that is set like body
-text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan) or
-that needs a password is refused; there is no OCR.
+text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
+shows neither text nor images (blank pages) or that needs a password is refused; there is no OCR.
 """
 
 from __future__ import annotations
@@ -153,6 +153,12 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     finally:
         document.close()
     words = sum(len(_WORD_RE.findall(line.text)) for lines, _ in pages for line in lines)
+    if not words and not any(images):
+        raise InputError(
+            f"{name}: this PDF shows no text and no images (its pages are blank, or its letters are drawn "
+            "as shapes), so there is nothing to read; check that it is the right file, or get the report "
+            "as text, as a web page or as a PDF with a text layer"
+        )
     if not pages or words < _MIN_CHARS_PER_PAGE * len(pages):
         raise InputError(
             f"{name}: this is a PDF without a text layer (a scanned image), with no text to read; "

@@ -572,3 +572,13 @@ def test_one_line_paragraphs_end_where_they_end_though_few_lines_reach_the_margi
     lines = [line for line in _lines(blocks) if line]
     assert lines[0] == title
     assert lines[3:9] == [*items, heads[0]]
+
+
+def test_a_pdf_of_blank_pages_is_called_blank_not_a_scan() -> None:
+    """A word processor's PDF of empty pages names a font but draws no letter and no image: it
+    is no scan, and sending the user looking for OCR would be wrong."""
+    blank = typeset([Block(_SENTENCES)], Page(text=False, running_head="", page_numbers=False))
+    assert b"/Font" in blank
+    with pytest.raises(InputError) as refused:
+        decode_report(blank, "blank.pdf")
+    assert "no images" in str(refused.value) and "scan" not in str(refused.value)
