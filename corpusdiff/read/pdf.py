@@ -9,9 +9,10 @@ ends short of the margin (unless paragraphs open with an indent and the next lin
 ragged right edge), or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
 sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
-(a table row). A photo's caption (a line or two right under an image, set smaller than the
-body or centred under the image) is no report text: it is dropped with a note quoting it, as the
-HTML reader drops a photo block; a short paragraph right under an image that is set like body
+(a table row); a cell wrapped onto a second line, closer to its row than rows stand to each
+other, is put back into its row. A photo's caption (a line or two right under an image, set
+smaller than the body or centred under the image) is no report text: it is dropped with a note
+quoting it, as the HTML reader drops a photo block; a short paragraph right under an image that is set like body
 text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
 shows neither text nor images (blank pages) or that needs a password is refused; there is no OCR.
 """
@@ -83,6 +84,11 @@ _CAPTION_LINES = 2
 _CAPTION_CHARS = 100
 #: Lines of one caption are at most this many ems of their type apart (baseline to baseline).
 _CAPTION_LEADING = 1.6
+#: A line set closer than this share of a table's row step to a row, in its columns, is a line
+#: of its cells wrapped (rows stand further apart: a cell's padding is between them).
+_WRAPPED_CELL_STEP = 0.8
+#: Lines of a table this many lines apart in PDFium's order may be parts of one row.
+_ROW_REACH = 2
 #: A line is balanced when it stands in from both margins by at least the first, and they
 #: differ by less than the second; centred, when it stands in as far as an indent.
 _BALANCED_MIN = 0.2
@@ -104,6 +110,8 @@ class _Line:
     first_word: float
     #: where each cell starts, when the line is a table row (cells separated by tabs in `text`)
     cells: tuple[float, ...] = ()
+    #: how far below `baseline` the row's lowest line is set, when its cells wrap onto more lines
+    depth: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     flow, notes = _without_furniture([lines for lines, _ in pages])
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
+    flow = [_rows_with_wrapped_cells(lines) for lines in flow]
     paragraphs = _Layout(flow, [width for _, width in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
 
@@ -462,6 +471,93 @@ def _joined(lines: list[_Line]) -> str:
     return text
 
 
+# --- table cells wrapped over lines --------------------------------------------------------------
+
+
+def _rows_with_wrapped_cells(lines: list[_Line]) -> list[_Line]:
+    """The page's lines with each table row whole: a cell that wraps onto two lines leaves its
+    other line beside the row (above it when the row's cells sit at the bottom, below when at
+    the top), and PDFium may give a row's cells on one baseline as lines of their own. Such a
+    line goes into the row: on the row's baseline, or closer to it than rows stand to each other
+    and starting in one of its columns. Tables whose rows stand as close as lines of a cell (no
+    cell padding) are left as they are: a row with empty cells looks the same there."""
+    out = list(lines)
+    step = _row_step(out)
+    index = 0
+    while index < len(out):
+        row = _row_of(out, index, step)
+        if row is None:
+            index += 1
+            continue
+        out[row] = _merged_row(out[row], out[index])
+        del out[index]
+        index = max(0, min(index, row) - _ROW_REACH)
+    return out
+
+
+def _row_step(lines: list[_Line]) -> float | None:
+    """The commonest baseline step between two table rows that follow each other."""
+    steps = [
+        round((upper.baseline - lower.baseline) * 2) / 2
+        for upper, lower in itertools.pairwise(lines)
+        if upper.cells and lower.cells and upper.baseline > lower.baseline
+    ]
+    return _weighted_mode([(step, 1) for step in steps])
+
+
+def _row_of(lines: list[_Line], index: int, step: float | None) -> int | None:
+    """The row near `lines[index]` that the line is part of: a line on the row's baseline (not
+    a row itself), or a line of wrapped cells, each of them starting in one of the row's columns."""
+    line = lines[index]
+    near = range(max(0, index - _ROW_REACH), min(len(lines), index + _ROW_REACH + 1))
+    rows = [n for n in near if n != index and lines[n].cells and not _different_type(lines[n], line)]
+    for n in rows:
+        if not line.cells and abs(lines[n].baseline - line.baseline) < line.size / 4:
+            return n
+    wrapped = [
+        n
+        for n in rows
+        if step is not None
+        and 0 < _vertical_distance(lines[n], line) < _WRAPPED_CELL_STEP * step
+        and all(any(abs(start - x) < line.size / 2 for x in lines[n].cells) for start in line.cells or (line.left,))
+    ]
+    return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
+
+
+def _vertical_distance(row: _Line, line: _Line) -> float:
+    """How far `line` is set above the row's first line or below its last."""
+    if line.baseline > row.baseline:
+        return line.baseline - row.baseline
+    return max(0.0, row.baseline - row.depth - line.baseline)
+
+
+def _merged_row(row: _Line, part: _Line) -> _Line:
+    """The row with `part` in it: cells on the row's baseline take their place among its cells;
+    a wrapped line's text goes before (above) or after (below) the text of the cell it starts in."""
+    cells = dict(zip(row.cells, row.text.rstrip().split("\t"), strict=False))
+    part_cells = zip(part.cells or (part.left,), part.text.rstrip().split("\t"), strict=False)
+    same_line = abs(row.baseline - part.baseline) < part.size / 4
+    for x, text in part_cells:
+        column = min(cells, key=lambda start: abs(start - x))
+        if same_line and abs(column - x) >= part.size / 2:
+            cells[x] = text
+        elif part.baseline > row.baseline:
+            cells[column] = _join(text, cells[column])
+        else:
+            cells[column] = _join(cells[column], text)
+    starts = sorted(cells)
+    top, bottom = max(row.baseline, part.baseline), min(row.baseline - row.depth, part.baseline)
+    return replace(
+        row,
+        text="\t".join(cells[x] for x in starts),
+        left=min(row.left, part.left),
+        right=max(row.right, part.right),
+        baseline=top,
+        depth=top - bottom,
+        cells=tuple(starts),
+    )
+
+
 # --- paragraphs from the layout ---------------------------------------------------------------
 
 
@@ -577,7 +673,7 @@ class _Layout:
     ) -> tuple[bool, bool]:
         """(whether `line` continues `paragraph`, whether a blank line goes between them)."""
         prev = paragraph[-1]
-        step = prev.baseline - line.baseline
+        step = prev.baseline - prev.depth - line.baseline
         gap = same_page and step > self.pitch * _GAP_FACTOR * max(prev.size, line.size) / self.size
         if gap or _different_type(prev, line) or _other_column(prev_col, column):
             return False, True

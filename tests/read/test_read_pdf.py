@@ -582,3 +582,35 @@ def test_a_pdf_of_blank_pages_is_called_blank_not_a_scan() -> None:
     with pytest.raises(InputError) as refused:
         decode_report(blank, "blank.pdf")
     assert "no images" in str(refused.value) and "scan" not in str(refused.value)
+
+
+def test_table_cells_wrapped_onto_two_lines_stay_in_their_rows() -> None:
+    """Rows with padding between them (a grid table): a cell too narrow for `序号` wraps it onto
+    two lines, the other cells at the bottom with its second; a long 指标 wraps below its row's
+    first line, and two cells of the last row wrap. Each wrapped line is closer to its row than
+    rows stand to each other, and in the row's columns, so it goes into those cells, not into a
+    paragraph or a row of its own."""
+    columns = (0.0, 40.0, 340.0, 380.0)
+    padded = 5.0  # rows 22 pt apart, the lines of a cell 17
+    blocks = [
+        Block(_SENTENCES, indent=2),
+        Block("", cells=("序", "", "", ""), columns=columns, space_before=padded),
+        Block("", cells=("号", "指标", "单位", "2025年目标"), columns=columns),
+        Block("", cells=("1", "地区生产总值增速", "%", "6"), columns=columns, space_before=padded),
+        Block("", cells=("2", "居民人均可支配收入增长（与经济", "%", "5.5"), columns=columns, space_before=padded),
+        Block("", cells=("", "增长基本同步）", "", ""), columns=columns),
+        Block("", cells=("3", "城镇调查失业率", "%", "5.5"), columns=columns, space_before=padded),
+        Block("", cells=("", "（年均）", "", "以内"), columns=columns),
+        Block(_SENTENCES, indent=2, space_before=padded),
+    ]
+    document = _normalize(typeset(blocks, ONE_PAGE), "table.pdf")
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [
+        [
+            ["序号", "指标", "单位", "2025年目标"],
+            ["1", "地区生产总值增速", "%", "6"],
+            ["2", "居民人均可支配收入增长（与经济增长基本同步）", "%", "5.5"],
+            ["3", "城镇调查失业率（年均）", "%", "5.5以内"],
+        ]
+    ]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES, _SENTENCES]
