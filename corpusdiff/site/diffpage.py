@@ -20,7 +20,7 @@ from enum import StrEnum
 from markupsafe import Markup, escape
 
 from corpusdiff.render import table_changes
-from corpusdiff.render.diff import address, summary
+from corpusdiff.render.diff import address, edition_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
 from corpusdiff.site.common import Doc, relative_root
@@ -255,7 +255,9 @@ def diff_context(
     ]
     return {
         "root": root,
-        "title": f"{old.meta.title} → {new.meta.title}",
+        "title": f"{edition_name(old.meta)} → {edition_name(new.meta)}",
+        "old_name": edition_name(old.meta),
+        "new_name": edition_name(new.meta),
         "old": old,
         "new": new,
         "old_url": root + old.url,
@@ -321,7 +323,7 @@ def duizhao_context(
     base = pair_page(old.id, new.id, DUIZHAO).rpartition("/")[2]
     return {
         "root": root,
-        "title": f"{strings('duizhao.title')}：{old.meta.title} → {new.meta.title}",
+        "title": f"{strings('duizhao.title')}：{edition_name(old.meta)} → {edition_name(new.meta)}",
         "old": old,
         "new": new,
         "diff_url": root + pair_page(old.id, new.id),

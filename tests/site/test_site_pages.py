@@ -392,3 +392,24 @@ def test_the_diff_page_lists_a_table_added_with_its_rows(tmp_path: Path) -> None
         "+ 增加行：城镇新增就业 | 1100万人以上",
         "+ 增加行：城镇调查失业率 | 5.5%左右",
     ]
+
+
+def test_a_diff_page_names_a_province_whose_report_title_does_not(tmp_path: Path) -> None:
+    """Every province's report is titled 政府工作报告: the pair's page says whose they are."""
+    corpus = tmp_path / "c"
+    body = "各位代表：\n\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n一、{year}年工作回顾\n\n" + "全省经济运行稳中向好，地区生产总值增长5%。" * 6 + "\n\n二、{next}年重点工作\n\n扩大有效投资。\n"
+    files = []
+    for year in (2023, 2024):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(
+            f"政府工作报告\n\n——{year + 1}年1月16日在湖南省第十四届人民代表大会第{year - 2021}次会议上\n\n"
+            + body.format(year=year, next=year + 1),
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", *files]).exit_code == 0
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    [page] = [p for p in (out / "diff").glob("*.html") if "duizhao" not in p.name]
+    heading = page.read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert heading.count("湖南省政府工作报告") == 2
