@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corpusdiff.series.editions import diff_warning, pair_mismatches, timeline_warning, trace_warnings
 from corpusdiff.types.document import Metadata
 
@@ -12,13 +14,7 @@ HUNAN_2023 = Metadata(
     series="hunan-gwr",
     date="2023-01-16",
 )
-HUNAN_2024 = Metadata(
-    id="hunan/government-work-report/2024-01-22",
-    region="湖南省",
-    genre="government-work-report",
-    series="hunan-gwr",
-    date="2024-01-22",
-)
+HUNAN_2024 = replace(HUNAN_2023, id="hunan/government-work-report/2024-01-22", date="2024-01-22")
 CHENGDU_PLAN = Metadata(
     id="chengdu/annual-plan/2025-01-10", region="成都市", genre="annual-plan", series="chengdu-plan", date="2025-01-10"
 )
