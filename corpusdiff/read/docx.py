@@ -83,7 +83,10 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     try:
         trees = {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: a damaged .docx file ({exc}); open and save it again") from exc
+        line = f", line {exc.lineno}" if exc.lineno else ""
+        raise InputError(
+            f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
+        ) from exc
     numbering = _Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml"))
     title_styles = _title_style_ids(trees.get("word/styles.xml"))
     body = trees["word/document.xml"].find("w:body", _NS)

@@ -149,6 +149,9 @@ def _is_json(text: str) -> bool:
     return True
 
 
+_CLOSING_TAG_RE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
+
+
 def _markup_kind(text: str) -> str | None:
     head = text[:4096]
     if _HTML_ROOT_RE.search(head):
@@ -160,7 +163,9 @@ def _markup_kind(text: str) -> str | None:
     if not _BLOCK_START_RE.match(body.lstrip("[ \t\r\n")):
         return None  # report text that opens with, or quotes, a few inline tags is still text
     tags = _HTML_TAG_RE.findall(text[:200_000])
-    if len(tags) >= _MIN_HTML_TAGS and any(tag.startswith("</") for tag in tags):
+    # a closing tag anywhere: a page nested so deep that its first 200,000 characters open
+    # elements only is still a page, never text whose markup would be kept as the report's
+    if len(tags) >= _MIN_HTML_TAGS and (any(tag.startswith("</") for tag in tags) or _CLOSING_TAG_RE.search(text)):
         return "html"
     return None
 

@@ -354,3 +354,12 @@ def test_a_page_table_with_rowspan_and_colspan_keeps_every_value_under_its_heade
     )
     [found] = [b for b in _normalize(page.encode("utf-8"), "page.html").blocks if isinstance(b, Table)]
     assert [list(row) for row in found.rows] == MERGED
+
+
+def test_a_page_nested_deeper_than_its_first_characters_show_is_no_text() -> None:
+    """Opening tags only in the first 200,000 characters: still a page, so its markup is never
+    kept as report text (it is refused as a page the parser cannot read a report from)."""
+    from corpusdiff.read.formats import classify_text
+
+    page = "<div>" * 50_000 + "<p>" + "各位代表：现在我代表政府向大会报告工作。" * 20 + "</p>" + "</div>" * 50_000
+    assert classify_text(page) == "html"
