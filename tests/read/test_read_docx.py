@@ -210,3 +210,16 @@ def test_merged_cells_keep_every_value_under_its_header() -> None:
     document.save(buffer)
     [found] = [b for b in _normalize(buffer.getvalue(), "plan.docx").blocks if isinstance(b, Table)]
     assert [list(row) for row in found.rows] == MERGED
+
+
+def test_a_docx_whose_xml_breaks_off_says_so_in_plain_words() -> None:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document>\n<notxml")
+    with pytest.raises(InputError) as refused:
+        decode_report(buffer.getvalue(), "broken.docx")
+    message = str(refused.value)
+    assert "XML breaks off, line " in message and "Couldn't" not in message and "\n" not in message
