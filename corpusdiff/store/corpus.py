@@ -364,6 +364,8 @@ def ingest(
     back what the run had not committed (docs/limits.md). A report the corpus holds from
     another source is refused, replaces that source, or is added beside it (`second_source`).
     """
+    from corpusdiff.normalize.entry import refuse_non_report
+
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
         raise CorpusError("--title/--date/--genre/--region/--series apply to a single file; give one")
@@ -374,8 +376,6 @@ def ingest(
     manifest = load_manifest(root) if root.is_dir() else {}
     jobs = [(raw, {**_overridable(manifest.get(raw.name, {})), **overrides}) for raw in reports]
     documents = runner.map(normalize_job, jobs, progress(len(jobs)))
-    from corpusdiff.normalize.entry import refuse_non_report
-
     for (raw, fields), document in zip(jobs, documents, strict=True):
         refuse_non_report(raw.name, document, fields)  # before anything is written
     repo = _writable_repository(root)
