@@ -603,9 +603,10 @@ def _header_rows(rows: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], list
     then those of the cell above, or of the merged cell it lies under (`2025年目标` under
     `2024—2025年` is 2025's target, `完成` under it is 2024's result)."""
     header, *rest = rows
-    if not rest or rest[0][:1] != ("",) * min(1, len(rest[0])) or any(_has_figure(c) for c in rest[0]):
-        return tuple(header), list(rest)
-    lower = rest[0] + ("",) * (len(header) - len(rest[0]))
+    second = rest[0] if rest else ()
+    if not second or second[0].strip() or any(_has_figure(cell) for cell in second):
+        return tuple(header), list(rest)  # a second row that names or holds figures is data
+    lower = second + ("",) * (len(header) - len(second))
     above, combined = "", []
     for upper, below in zip(header, lower, strict=False):
         above = upper or above
