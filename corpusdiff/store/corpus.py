@@ -121,8 +121,11 @@ class Corpus:
 
     @cached_property
     def _scan(self) -> tuple[tuple[Entry, ...], tuple[Path, ...]]:
+        """Refused while git holds files of the corpus unmerged (their conflict markers are no
+        report text); `check` names them."""
         found, links = [], []
         if self.root.is_dir():
+            gitstore.refuse_unresolved_conflicts(self.root)
             for path in sorted(self.root.rglob("*.md")):
                 relative = path.relative_to(self.root)
                 if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):

@@ -1,6 +1,7 @@
-"""The corpus's git repository: the only module that talks to git (through GitPython).
+"""The corpus's git repository: the only module that talks to git (through GitPython, but for
+a few read-only commands that the commands reading documents run without importing it).
 
-Document text never reaches a shell: GitPython passes every argument as a list element.
+Document text never reaches a shell: every argument is passed as a list element.
 """
 
 from __future__ import annotations
@@ -152,13 +153,69 @@ _UNFINISHED = (
 def refuse_unfinished_operation(repo: Repo) -> None:
     """Refuse to write while a merge, rebase, cherry-pick or revert waits for the user: a
     commit then would mix its half-done state into the corpus (or git refuses it)."""
-    git_dir = Path(repo.git_dir)
+    unfinished = _unfinished(Path(repo.git_dir))
+    if unfinished is not None:
+        operation, finish, abort = unfinished
+        raise CorpusError(
+            f"{work_tree(repo)}: {operation} is in progress; finish it ({finish}) or abandon it "
+            f"({abort}), then run the command again"
+        )
+
+
+def _unfinished(git_dir: Path) -> tuple[str, str, str] | None:
+    """(operation, how to finish it, how to abandon it) of what waits for the user, if any."""
     for marker, operation, finish, abort in _UNFINISHED:
         if (git_dir / marker).exists():
-            raise CorpusError(
-                f"{work_tree(repo)}: {operation} is in progress; finish it ({finish}) or abandon it "
-                f"({abort}), then run the command again"
-            )
+            return operation, finish, abort
+    return None
+
+
+def _git_output(folder: Path, *args: str) -> str | None:
+    """The output of a read-only git command run in `folder`; None when it fails (no
+    repository there, no git). Run without GitPython: the commands that only read documents
+    never pay for importing it."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
+    except OSError:
+        return None
+    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
+
+
+def unmerged_paths(folder: Path) -> list[str]:
+    """Paths under `folder` (relative to it) that git holds unmerged: what a merge, rebase,
+    cherry-pick, revert or `git stash pop` stopped on, written with conflict markers until the
+    user resolves them and `git add`s them. [] outside a repository."""
+    out = _git_output(folder, "ls-files", "--unmerged", "-z", "--", ".")
+    entries = (entry.partition("\t")[2] for entry in (out or "").split("\0") if entry)
+    return sorted(set(entries))
+
+
+def refuse_unresolved_conflicts(folder: Path) -> None:
+    """Refuse to read a corpus with files git holds unmerged: their conflict markers
+    (`<<<<<<<`) would be read as report text, compared and published."""
+    paths = unmerged_paths(folder)
+    if paths:
+        named = paths[0] + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
+        raise CorpusError(
+            f"{folder}: {named} has unresolved git conflicts (conflict markers in its text); "
+            f"{conflict_advice(folder)}, then run the command again"
+        )
+
+
+def conflict_advice(folder: Path) -> str:
+    """How to end the conflicts of the repository holding `folder`: through the operation
+    that stopped on them, or (`git stash pop`, `git checkout -m`) file by file."""
+    git_dir = _git_output(folder, "rev-parse", "--absolute-git-dir")
+    unfinished = _unfinished(Path(git_dir.strip())) if git_dir else None
+    if unfinished is None:
+        return "resolve them and `git add` the file, or put it back with `git checkout HEAD -- FILE`"
+    operation, finish, abort = unfinished
+    return (
+        f"{operation} is in progress: resolve them, `git add` the file and finish it ({finish}), "
+        f"or abandon it ({abort})"
+    )
 
 
 def refuse_stale_locks(repo: Repo, *names: str) -> None:

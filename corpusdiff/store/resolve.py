@@ -105,6 +105,7 @@ def _resolve(spec: str, corpus: Corpus) -> _Source:
         fields = tuple(corpus.manifest_overrides(raw.name).items())
         inside = ""
         if path.resolve().is_relative_to(corpus.root.resolve()):
+            gitstore.refuse_unresolved_conflicts(corpus.root)
             inside = document_id(corpus.root.resolve(), path.resolve())
         return _Source(spec, raw=raw, fields=fields, inside=inside)
     if path.is_dir():

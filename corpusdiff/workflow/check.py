@@ -33,9 +33,9 @@ class Problem:
 
 
 def check_corpus(root: Path) -> list[Problem]:
-    """All problems found in the corpus at `root`, in path order; then what an interrupted run
-    left (a folder without its repository, files never committed, temporaries) and symlinks
-    that leave the corpus."""
+    """All problems found in the corpus at `root`: files git holds unmerged (checked no further),
+    then the rest in path order; then what an interrupted run left (a folder without its
+    repository, files never committed, temporaries) and symlinks that leave the corpus."""
     from corpusdiff.store import git as gitstore
 
     try:
@@ -43,12 +43,15 @@ def check_corpus(root: Path) -> list[Problem]:
     except CorpusError:
         repo = None
     repo_root = gitstore.work_tree(repo) if repo is not None else root.resolve()
-    problems: list[Problem] = []
+    unmerged = {root / relative for relative in gitstore.unmerged_paths(root)}
+    problems = _conflicts(root, unmerged)
     ids: dict[str, Path] = {}
     for path in sorted(root.rglob("*.md")):
         if not _is_document(path.relative_to(root)) or not confine.inside(root, path):
             continue
-        if path.is_file():
+        if path in unmerged:
+            ids.setdefault(path.relative_to(root).with_suffix("").as_posix(), path)
+        elif path.is_file():
             problems.extend(_check_document(root, repo_root, path, ids))
         else:
             problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
@@ -63,8 +66,23 @@ def check_corpus(root: Path) -> list[Problem]:
         )
         for link, target in confine.escaping_links(root)
     )
-    problems.extend(_check_notes(root, set(ids)))
+    if not unmerged:  # notes are matched against diffs, which no command reads until then
+        problems.extend(_check_notes(root, set(ids)))
     return problems
+
+
+def _conflicts(root: Path, unmerged: set[Path]) -> list[Problem]:
+    """The files a merge (rebase, cherry-pick, …) stopped on, with how to end it: never "not
+    canonical", since normalising them would keep their conflict markers as report text."""
+    from corpusdiff.store import git as gitstore
+
+    if not unmerged:
+        return []
+    advice = gitstore.conflict_advice(root)
+    return [
+        Problem(path, f"unresolved git conflict (conflict markers in its text); {advice}")
+        for path in sorted(unmerged)
+    ]
 
 
 def _leftovers(root: Path, repo: Repo | None) -> Iterator[Problem]:

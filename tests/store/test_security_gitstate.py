@@ -1,7 +1,8 @@
 """Ingest checks the git state before it writes anything (issue 17, findings 10, 11, 14):
 an unfinished merge, rebase, cherry-pick or revert, or a stale lock, is one line saying what to
 do, with the corpus exactly as it was; a detached HEAD is refused unless --allow-detached;
-an unborn branch takes the first commit normally."""
+an unborn branch takes the first commit normally. Files git holds unmerged (their conflict
+markers) are read by no command, published by no site build, and named by `check`."""
 
 from __future__ import annotations
 
@@ -110,3 +111,62 @@ def test_the_first_commit_on_an_unborn_branch_proceeds(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     repo = git.Repo(corpus)
     assert repo.active_branch.name == "trunk" and len(list(repo.iter_commits())) == 1
+
+
+DOCUMENT = "futian/annual-plan/2022-01"
+
+
+def _conflict_in_document(corpus: Path, operation: str) -> None:
+    """Leave `operation` (a merge, or `git stash pop`) stopped on a conflict in a document,
+    whose file then holds git's conflict markers."""
+    path = corpus / f"{DOCUMENT}.md"
+
+    def commit_line(line: str) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+        run_git(corpus, "commit", "-qam", line)
+
+    run_git(corpus, "switch", "-qc", "other")
+    commit_line("他们的一句。")
+    run_git(corpus, "switch", "-q", "main")
+    if operation == "merge":
+        commit_line("我们的一句。")
+        run_git(corpus, "merge", "other", check=False)
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + "\n我们的一句。\n", encoding="utf-8")
+        run_git(corpus, "stash")
+        run_git(corpus, "merge", "-q", "other")
+        run_git(corpus, "stash", "pop", check=False)
+    assert "<<<<<<<" in path.read_text(encoding="utf-8")
+
+
+READERS = {
+    "list": ["list"],
+    "show": ["show", DOCUMENT],
+    "diff": ["diff", DOCUMENT, DOCUMENT],
+    "diff FILE": ["diff", "{corpus}/" + DOCUMENT + ".md", str(PLAN_2025)],
+    "site build": ["site", "build", "--out", "{site}"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+def test_commands_that_read_documents_refuse_a_file_with_conflict_markers(
+    corpus: Path, tmp_path: Path, command: str
+) -> None:
+    _conflict_in_document(corpus, "merge")
+    args = [a.format(corpus=corpus, site=tmp_path / "site") for a in READERS[command]]
+    assert_one_line_refusal(cli(corpus, *args), f"{DOCUMENT}.md", "merge is in progress", "--abort")
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_conflict_left_by_stash_pop_is_refused_too(corpus: Path) -> None:
+    _conflict_in_document(corpus, "stash pop")
+    assert_one_line_refusal(cli(corpus, "list"), f"{DOCUMENT}.md", "conflicts", "git add")
+
+
+def test_check_names_the_conflict_and_how_to_end_it(corpus: Path) -> None:
+    _conflict_in_document(corpus, "merge")
+    result = cli(corpus, "check")
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{corpus / DOCUMENT}.md: unresolved git conflict")
+    assert "`git merge --abort`" in line and "normalize" not in line
