@@ -49,11 +49,26 @@ def handle_errors(command: F) -> F:
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(130)
         except Exception as exc:
+            damaged = _damaged_repository(ctx, exc)
+            if damaged is not None:
+                _fail(str(damaged))
             if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
                 raise
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug for the traceback)")
 
     return cast(F, wrapper)
+
+
+def _damaged_repository(ctx: click.Context, exc: Exception) -> CorpusError | None:
+    """A git failure that a damaged repository explains (objects deleted or corrupt): said so
+    in one line, never as an internal error."""
+    from corpusdiff.store import git as gitstore
+
+    root = ctx.find_root().obj
+    if not root or not gitstore.raised_by_git(exc):
+        return None
+    corpus = root["corpus"]
+    return gitstore.damaged_repository(corpus if corpus.is_dir() else Path.cwd())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

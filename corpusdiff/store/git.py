@@ -7,6 +7,7 @@ Document text never reaches a shell: every argument is passed as a list element.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -78,13 +79,27 @@ def open_repo(path: Path, create: bool = False) -> Repo:
 
 
 def _refuse_broken_repository(path: Path) -> None:
-    """A `.git` git does not recognise (a clone or an init cut short) is named, never passed
-    over for a repository further up."""
-    if (path / ".git").exists():
+    """A `.git` git does not recognise is named, never passed over for a repository further
+    up: one holding commits is a damaged corpus history, to restore; one without, a clone or an
+    init cut short, to move away."""
+    dot_git = path / ".git"
+    if _holds_commits(dot_git):
         raise CorpusError(
-            f"{path / '.git'} is not a usable git repository (a clone or `git init` cut short?); "
+            f"{dot_git} holds commits but is not a usable git repository (its HEAD, config or "
+            "objects are damaged); restore it from a backup or clone the corpus again "
+            "(`git fsck` names the damage), then run the command again"
+        )
+    if dot_git.exists():
+        raise CorpusError(
+            f"{dot_git} is not a usable git repository (a clone or `git init` cut short?); "
             "move it away and run the command again"
         )
+
+
+def _holds_commits(dot_git: Path) -> bool:
+    """Whether a `.git` folder holds objects, loose or packed: a history to keep."""
+    objects = dot_git / "objects"
+    return dot_git.is_dir() and (any(objects.glob("??/*")) or any(objects.glob("pack/*.pack")))
 
 
 _INIT_SCRATCH = ".corpusdiff-init.tmp"
@@ -170,17 +185,25 @@ def _unfinished(git_dir: Path) -> tuple[str, str, str] | None:
     return None
 
 
-def _git_output(folder: Path, *args: str) -> str | None:
-    """The output of a read-only git command run in `folder`; None when it fails (no
-    repository there, no git). Run without GitPython: the commands that only read documents
-    never pay for importing it."""
+def _run_git(folder: Path, *args: str) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of a read-only git command run in `folder`; status -1 when
+    git cannot be run. Without GitPython: the commands that only read documents never pay for
+    importing it."""
     import subprocess
 
     try:
         done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
-    except OSError:
-        return None
-    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
+    except OSError as exc:
+        return -1, "", str(exc)
+    decode = functools.partial(bytes.decode, encoding="utf-8", errors="surrogateescape")
+    return done.returncode, decode(done.stdout), decode(done.stderr)
+
+
+def _git_output(folder: Path, *args: str) -> str | None:
+    """The output of a read-only git command run in `folder`; None when it fails (no
+    repository there, no git)."""
+    status, out, _ = _run_git(folder, *args)
+    return out if status == 0 else None
 
 
 def unmerged_paths(folder: Path) -> list[str]:
@@ -345,14 +368,50 @@ def _identity_env(repo: Repo) -> dict[str, str]:
 
 
 def file_at_revision(repo: Repo, path: Path, revision: str) -> str:
-    """The text of `path` at `revision`, or a CorpusError saying what is missing."""
+    """The text of `path` at `revision`, or a CorpusError saying what is missing: the file, the
+    revision, or objects of a damaged repository (where git says neither exists)."""
     import git
 
     relative = path.resolve().relative_to(work_tree(repo)).as_posix()
     try:
         return repo.git.show(f"{revision}:{relative}")
-    except git.GitCommandError:
-        raise CorpusError(f"{relative} does not exist at revision {revision!r}") from None
+    except git.GitCommandError as exc:
+        failure = exc
+    damaged = damaged_repository(work_tree(repo))
+    if damaged is not None:
+        raise damaged from None
+    if "invalid object name" in _reason(failure) or "unknown revision" in _reason(failure):
+        raise CorpusError(f"{revision!r} is no revision of {work_tree(repo)}; `git log` lists them") from None
+    raise CorpusError(f"{relative} does not exist at revision {revision!r}") from None
+
+
+def raised_by_git(exc: BaseException) -> bool:
+    """Whether GitPython or gitdb raised `exc`: a git command that failed, an object it could
+    not read (a ValueError of GitPython's object database, say)."""
+    traceback = exc.__traceback__
+    while traceback is not None and traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    module = str(traceback.tb_frame.f_globals.get("__name__", "")) if traceback is not None else ""
+    return module.split(".")[0] in {"git", "gitdb"}
+
+
+def damaged_repository(folder: Path) -> CorpusError | None:
+    """The error to give when the repository holding `folder` lacks objects its branches and
+    tags need, or cannot read them (files under .git/objects deleted or corrupt: git then
+    calls a revision unknown and a file absent); None when it is whole, or no repository.
+    `git fsck` is for a failure's path only: it reads every reachable commit and tree."""
+    top = _git_output(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    status, out, err = _run_git(folder, "fsck", "--connectivity-only", "--no-dangling", "--no-reflogs")
+    if status == 0:
+        return None
+    lines = [line.strip() for line in (err + out).splitlines() if line.strip()]
+    first = lines[0] if lines else f"`git fsck` exits {status}"
+    return CorpusError(
+        f"{top.strip()}: its git repository is damaged ({first.partition(': ')[2] or first}); "
+        "restore its .git from a backup or clone the corpus again (`git fsck` lists what is missing)"
+    )
 
 
 @dataclass(frozen=True)

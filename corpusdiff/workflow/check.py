@@ -40,8 +40,9 @@ def check_corpus(root: Path) -> list[Problem]:
 
     try:
         repo: Repo | None = gitstore.open_repo(root)
-    except CorpusError:
-        repo = None
+        unusable = ""
+    except CorpusError as exc:
+        repo, unusable = None, str(exc)
     repo_root = gitstore.work_tree(repo) if repo is not None else root.resolve()
     unmerged = {root / relative for relative in gitstore.unmerged_paths(root)}
     problems = _conflicts(root, unmerged)
@@ -57,7 +58,7 @@ def check_corpus(root: Path) -> list[Problem]:
             problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
     problems.extend(_check_alignments(root, set(ids)))
     problems.extend(_check_settings(root))
-    problems.extend(_leftovers(root, repo))
+    problems.extend(_leftovers(root, repo, unusable))
     problems.extend(
         Problem(
             link,
@@ -85,11 +86,14 @@ def _conflicts(root: Path, unmerged: set[Path]) -> list[Problem]:
     ]
 
 
-def _leftovers(root: Path, repo: Repo | None) -> Iterator[Problem]:
+def _leftovers(root: Path, repo: Repo | None, unusable: str) -> Iterator[Problem]:
     """What an interrupted ingest leaves: no repository yet, documents and source copies never
-    committed, temporary files never renamed."""
+    committed, temporary files never renamed; or a `.git` git cannot use (`unusable`: why)."""
     from corpusdiff.store import git as gitstore
 
+    if repo is None and (root / ".git").exists():
+        yield Problem(root / ".git", unusable.removeprefix(f"{root / '.git'} "))
+        return
     if repo is None:
         yield Problem(
             root,
