@@ -292,7 +292,8 @@ def ingest(
     """Normalise report FILES into the corpus and commit each changed document.
 
     The corpus directory (--corpus, default ./corpus) is created, and a git repository
-    initialised there, when it is not already inside one. Each added or changed document
+    initialised there, when it is not already inside one; a folder that holds corpus
+    documents but no repository (its .git removed) is refused. Each added or changed document
     becomes one commit carrying its provenance as trailers (Source-sha256,
     Dialect-version, Corpusdiff-version); an unchanged report commits nothing. A bulk run
     that changes more than 20 documents commits them 100 to a commit, with one trailer

@@ -411,14 +411,31 @@ def _read_one_of(path: Path, count: int) -> RawReport:
 
 
 def _writable_repository(root: Path) -> Repo:
-    """The corpus's repository, the folder and `git init` made when missing."""
+    """The corpus's repository, the folder and `git init` made when missing (never over
+    documents: see `_refuse_documents_without_repository`)."""
     from corpusdiff.store.diskerrors import disk_error
 
     try:
         root.mkdir(parents=True, exist_ok=True)
+        if not (root / ".git").exists() and not gitstore.in_work_tree(root):
+            _refuse_documents_without_repository(root)
         return gitstore.open_repo(root, create=True)
     except OSError as exc:
         raise disk_error(exc, exc.filename or root, "nothing was changed") from None
+
+
+def _refuse_documents_without_repository(root: Path) -> None:
+    """A corpus folder whose .git is gone (removed, or not copied) still holds its documents:
+    a new repository would hold none of them, and its commits would leave them untracked."""
+    from corpusdiff.strings import counted
+
+    held = Corpus(root).entries
+    if held:
+        raise CorpusError(
+            f"{root}: holds {counted(len(held), 'corpus document')} but no git repository (its .git "
+            "removed, or not copied?); restore its .git, or `git init` there and commit the documents "
+            "and sources/ yourself, then run the command again"
+        )
 
 
 def normalize_job(job: tuple[RawReport, Mapping[str, object]]) -> NormalizedDocument:

@@ -78,6 +78,17 @@ def open_repo(path: Path, create: bool = False) -> Repo:
     return repo
 
 
+def in_work_tree(path: Path) -> bool:
+    """Whether `path` lies in the work tree of a git repository git can open."""
+    import git
+
+    try:
+        git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return False
+    return True
+
+
 def _refuse_broken_repository(path: Path) -> None:
     """A `.git` git does not recognise is named, never passed over for a repository further
     up: one holding commits is a damaged corpus history, to restore; one without, a clone or an

@@ -58,7 +58,7 @@ def check_corpus(root: Path) -> list[Problem]:
             problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
     problems.extend(_check_alignments(root, set(ids)))
     problems.extend(_check_settings(root))
-    problems.extend(_leftovers(root, repo, unusable))
+    problems.extend(_leftovers(root, repo, unusable, len(ids)))
     problems.extend(
         Problem(
             link,
@@ -86,20 +86,13 @@ def _conflicts(root: Path, unmerged: set[Path]) -> list[Problem]:
     ]
 
 
-def _leftovers(root: Path, repo: Repo | None, unusable: str) -> Iterator[Problem]:
+def _leftovers(root: Path, repo: Repo | None, unusable: str, documents: int) -> Iterator[Problem]:
     """What an interrupted ingest leaves: no repository yet, documents and source copies never
-    committed, temporary files never renamed; or a `.git` git cannot use (`unusable`: why)."""
+    committed, temporary files never renamed. Without a repository, what is wrong instead."""
     from corpusdiff.store import git as gitstore
 
-    if repo is None and (root / ".git").exists():
-        yield Problem(root / ".git", unusable.removeprefix(f"{root / '.git'} "))
-        return
     if repo is None:
-        yield Problem(
-            root,
-            "not a git repository: a first ingest was interrupted before it made one, or this folder "
-            "is not a corpus; run `corpusdiff ingest FILE…` to make it one",
-        )
+        yield _no_repository(root, unusable, documents)
         return
     top = gitstore.work_tree(repo)
     for relative in sorted(gitstore.untracked_paths(repo)):
@@ -117,6 +110,27 @@ def _leftovers(root: Path, repo: Repo | None, unusable: str) -> Iterator[Problem
 
     for stale in sorted(temporaries(root)):
         yield Problem(stale, "a temporary file an interrupted write left; delete it (the next ingest does)")
+
+
+def _no_repository(root: Path, unusable: str, documents: int) -> Problem:
+    """A `.git` git cannot open (`unusable`: why), a repository gone from beside the corpus's
+    `documents`, or none made yet: an interrupted first ingest, or no corpus."""
+    from corpusdiff.strings import counted
+
+    if (root / ".git").exists():
+        return Problem(root / ".git", unusable.removeprefix(f"{root / '.git'} "))
+    if documents:
+        return Problem(
+            root,
+            f"not a git repository, but holds {counted(documents, 'corpus document')} (its .git removed, "
+            "or not copied?); restore its .git, or `git init` there and commit the documents and "
+            "sources/ yourself",
+        )
+    return Problem(
+        root,
+        "not a git repository: a first ingest was interrupted before it made one, or this folder "
+        "is not a corpus; run `corpusdiff ingest FILE…` to make it one",
+    )
 
 
 def _is_document(relative: Path) -> bool:

@@ -1,6 +1,7 @@
-"""A corpus whose git repository is damaged (files under .git/objects deleted, a garbage HEAD):
-each command says so in one line, with how to recover, exit 2 and the corpus as it was; never
-an internal error, nor "does not exist at revision" for a revision git can no longer read."""
+"""A corpus whose git repository is damaged (files under .git/objects deleted, a garbage HEAD)
+or gone: each command says so in one line, with how to recover, exit 2 and the corpus as it
+was; never an internal error, nor "does not exist at revision" for a revision git can no longer
+read, nor a new repository beside documents it would leave untracked."""
 
 from __future__ import annotations
 
@@ -78,3 +79,23 @@ def test_a_garbage_head_over_a_history_says_to_restore_it_not_to_move_it_away(co
     check = cli(corpus, "check")
     assert check.exit_code == 1
     assert f"{corpus / '.git'}: holds commits" in check.stdout and "first ingest" not in check.stdout
+
+
+def test_a_corpus_whose_git_folder_is_gone_is_refused_not_initialised_again(corpus: Path) -> None:
+    shutil.rmtree(corpus / ".git")
+    before = files_outside_git(corpus)
+    result = cli(corpus, "ingest", str(REPORT_2023))
+    assert_one_line_refusal(result, str(corpus), "2 corpus documents but no git repository", "git init")
+    assert not (corpus / ".git").exists() and files_outside_git(corpus) == before
+    check = cli(corpus, "check")
+    assert check.exit_code == 1 and "restore its .git" in check.stdout and "first ingest" not in check.stdout
+
+
+def test_an_empty_folder_or_one_without_documents_becomes_a_corpus(tmp_path: Path) -> None:
+    for folder in (tmp_path / "empty", tmp_path / "notes"):
+        folder.mkdir()
+    (tmp_path / "notes" / "README.txt").write_text("our reports\n", encoding="utf-8")
+    for folder in (tmp_path / "empty", tmp_path / "notes"):
+        result = cli(folder, "ingest", str(REPORT_2023))
+        assert result.exit_code == 0, result.output
+        assert (folder / ".git").is_dir()
