@@ -127,10 +127,13 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
     docs/inputs.md), or an existing canonical Markdown file, which comes back unchanged.
     Anything else (XML, tables of figures, images, archives, scans) is refused with one
     line. When the corpus (--corpus) has a manifest entry for FILE's name, its fields are
-    applied too; the options here win over both.
+    applied too; the options here win over both. `-o FILE` re-normalises canonical Markdown
+    in place; a raw report is never overwritten with its Markdown.
     """
     from corpusdiff.canonical.markdown import render
 
+    if output:
+        _refuse_replacing_a_raw_report(file, output)
     text = render(_normalized_file(ctx, file, _given_fields(fields), quiet=quiet))
     if output:
         from corpusdiff.store.files import write_atomic
@@ -138,6 +141,24 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def _refuse_replacing_a_raw_report(file: Path, output: Path) -> None:
+    """`-o` naming the input re-normalises canonical Markdown in place (what `check` advises);
+    a raw report (text, PDF, Word) would be replaced by its Markdown, whose recorded sha256
+    would then name bytes that no longer exist."""
+    from corpusdiff.canonical.markdown import is_canonical_text
+    from corpusdiff.read.decode import read_report
+
+    if not (file.is_file() and output.is_file() and output.samefile(file)):
+        return
+    if is_canonical_text(read_report(file).text):
+        return
+    other = file.with_suffix(".md") if file.suffix != ".md" else file.with_name(f"{file.stem}-canonical.md")
+    raise InputError(
+        f"{output}: is the input file, a raw report its Markdown would replace; give another -o file "
+        f"(e.g. -o {other}), or omit -o for standard output"
+    )
 
 
 def _normalized_file(

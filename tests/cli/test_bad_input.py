@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, body_of, han_key
+from tests.read.docx_fixture import seed_docx
 
 CLEAN = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
 TEXT = CLEAN.read_text(encoding="utf-8")
@@ -263,3 +264,27 @@ def test_one_bad_file_in_a_batch_says_that_nothing_was_ingested(tmp_path: Path, 
     result = run("--corpus", str(corpus), "ingest", str(empty), str(SEEDS / "futian-2025-01-plan-report.txt"))
     _one_line_error(result, "nothing was ingested of the 2 files given")
     assert git.Repo(corpus).head.commit.hexsha == before
+
+
+@pytest.mark.parametrize("form", ["text", "docx", "text named .md"])
+def test_normalize_never_overwrites_a_raw_report_with_its_markdown(tmp_path: Path, form: str) -> None:
+    name, data = {
+        "text": ("report.txt", CLEAN.read_bytes()),
+        "docx": ("report.docx", seed_docx(CLEAN, numbering=False)),
+        "text named .md": ("report.md", CLEAN.read_bytes()),
+    }[form]
+    raw = tmp_path / name
+    raw.write_bytes(data)
+    result = CliRunner().invoke(main, ["normalize", str(raw), "-o", str(raw)])
+    assert result.exit_code == 2 and raw.read_bytes() == data
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"corpusdiff: error: {raw}: is the input file") and "another -o file" in line
+
+
+def test_normalize_in_place_renormalises_canonical_markdown(tmp_path: Path) -> None:
+    canonical = tmp_path / "report.md"
+    assert CliRunner().invoke(main, ["normalize", str(CLEAN), "-o", str(canonical)]).exit_code == 0
+    before = canonical.read_bytes()
+    result = CliRunner().invoke(main, ["normalize", str(canonical), "-o", str(canonical)])
+    assert result.exit_code == 0, result.output
+    assert canonical.read_bytes() == before
