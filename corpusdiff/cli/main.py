@@ -1114,12 +1114,16 @@ def git_uninstall(ctx: click.Context) -> None:
 @git_group.command(name="diff-driver", hidden=True)
 @click.argument("args", nargs=-1)
 @click.pass_context
+@handle_errors
 def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
     """Called by git: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
     from corpusdiff.workflow.gitdriver import driver_text
 
     if len(args) < 5:
-        raise click.UsageError("git passes 7 arguments to a diff driver")
+        raise InputError(
+            f"git passes a diff driver 7 arguments (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX "
+            f"NEW-MODE), not {len(args)}; `git diff` runs it after `corpusdiff git install`"
+        )
     click.echo(driver_text(args[0], args[1], args[4], _corpus_dir(ctx)), nl=False)
 
 

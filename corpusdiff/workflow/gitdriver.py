@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpusdiff.errors import InputError
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus
@@ -84,10 +85,7 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     from corpusdiff.store.resolve import canonical_tree
     from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
 
-    texts = []
-    for name in (old_file, new_file):
-        text = Path(name).read_text(encoding="utf-8") if name != "/dev/null" else ""
-        texts.append(text)
+    texts = [_side(name) for name in (old_file, new_file)]
     header = f"corpusdiff {path}\n"
     if not all(is_canonical_text(t) for t in texts):
         state = "added" if not texts[0] else "deleted" if not texts[1] else "not canonical on one side"
@@ -99,6 +97,21 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     result = cached_compare(old, new, overrides, stopwords)
     strings = catalogue(site_language(found[0].root) if found else DEFAULT_LANGUAGE)
     return header + to_terminal(result, only=CHANGES, color=False, strings=strings)
+
+
+def _side(name: str) -> str:
+    """The text of one side git hands the driver ("" for /dev/null, an added or deleted file;
+    "\ufffd" marks bytes that are no UTF-8, which no canonical document holds); a path that
+    is not a file is one line, not a traceback."""
+    if name == "/dev/null":
+        return ""
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(
+            f"{name}: no such file; git hands a diff driver the two sides of a change as files "
+            "(run by `git diff` after `corpusdiff git install`)"
+        )
+    return path.read_bytes().decode("utf-8", "replace")
 
 
 def _corpus_of(path: str, claimed_id: str, corpus: Path | None) -> tuple[Corpus, str] | None:

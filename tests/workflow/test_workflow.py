@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS
+from tests.hostile import assert_one_line_refusal
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
 MID_2023 = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
@@ -93,6 +94,28 @@ def test_diff_driver_changes_git_diff_and_no_ext_diff_restores_it(corpus: Path) 
     assert "[REWORDED]" in english and "figure changed: 9510座 → 1万座" in english
     assert cli(corpus, "git", "uninstall").exit_code == 0
     assert git_run(corpus, "show", "--ext-diff").count("diff --git") >= 1
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (["doc.md", "/nonexistent", "0000000", "100644", "/nonexistent2", "0000000", "100644"], "/nonexistent: no such"),
+        (["a", "b", "c", "d", "e", "f", "g"], "b: no such file"),
+        (["a", "b"], "7 arguments"),
+    ],
+)
+def test_the_diff_driver_given_paths_that_are_no_files_says_so_in_one_line(
+    corpus: Path, args: list[str], phrase: str
+) -> None:
+    assert_one_line_refusal(cli(corpus, "git", "diff-driver", *args), phrase)
+
+
+def test_the_diff_driver_shows_a_side_that_is_no_utf8_as_not_canonical(corpus: Path, tmp_path: Path) -> None:
+    binary = tmp_path / "binary.md"
+    binary.write_bytes(b"---\n\xff\xfe\n")
+    document = str(corpus / "futian/annual-plan/2022-01.md")
+    result = cli(corpus, "git", "diff-driver", "doc.md", str(binary), "0", "100644", document, "0", "100644")
+    assert result.exit_code == 0 and "not canonical on one side" in result.stdout
 
 
 def test_review_of_a_first_mid_year_report_and_of_a_revision(corpus: Path) -> None:
