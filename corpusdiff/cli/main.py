@@ -1240,7 +1240,13 @@ def site_build(ctx: click.Context, out: Path, reach: int | None, jobs: int | Non
 
 @site_group.command(name="serve")
 @site_out_option
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free one).",
+)
 @handle_errors
 def site_serve(out: Path, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (Ctrl-C to stop).
@@ -1253,5 +1259,5 @@ def site_serve(out: Path, port: int) -> None:
     if not (out / "index.html").is_file():
         raise CorpusError(f"{out}: no built site; run `corpusdiff site build --out {out}` first")
     with preview_server(out, port) as server:
-        click.echo(f"serving {out} on http://127.0.0.1:{port}/")
+        click.echo(f"serving {out} on http://127.0.0.1:{server.server_port}/")
         server.serve_forever()

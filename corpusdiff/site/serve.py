@@ -9,11 +9,13 @@ runs no script even if a browser did render it (a sandbox without scripts).
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 from pathlib import Path
 from typing import Any
 
+from corpusdiff.errors import CorpusError
 from corpusdiff.site.common import DOWNLOADS
 
 RAW = "raw/"
@@ -77,6 +79,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def preview_server(out: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """A server for the built site on 127.0.0.1:`port` (0: any free port), not yet serving."""
+    """A server for the built site on 127.0.0.1:`port` (0: any free port), not yet serving; a
+    port it cannot have is one line saying why and to choose another."""
     handler = functools.partial(_Handler, directory=str(out))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise _port_error(exc, port) from None
+
+
+def _port_error(exc: OSError, port: int) -> CorpusError:
+    if exc.errno == errno.EADDRINUSE:
+        why = "is in use (another `site serve`, or another program)"
+    elif exc.errno == errno.EACCES:
+        why = "needs privileges this user lacks (ports below 1024 do)"
+    else:
+        why = f"cannot be opened ({exc.strerror or exc})"
+    return CorpusError(f"port {port} on 127.0.0.1 {why}; give another with --port, e.g. --port {_other(port)}")
+
+
+def _other(port: int) -> int:
+    """A port to suggest instead: the next one, or the default's neighbour for a privileged one."""
+    return port + 1 if 1024 <= port < 65535 else 8001
