@@ -25,6 +25,7 @@ from corpusdiff.compare.units import (
     Features,
     Match,
     candidate_features,
+    is_speech_frame,
     match_units,
     pair_scores,
     pairs_by_structure,
@@ -444,7 +445,15 @@ def classify_units(
             near, p = _doubt(old_units, nearest_new.get(k))
             result.append(Initiative(Status.NEW, None, u, 0.0, part=roles_new[k], nearest=near, nearest_probability=p))
     result.sort(key=_initiative_order)
-    return result
+    return [item for item in result if not _frame_only(item)]
+
+
+def _frame_only(item: Initiative) -> bool:
+    """An item of the speech's frame alone (a date line paired with a date line, a byline
+    dropped): the units are matched like any other, so that every other unit keeps its place,
+    but no view reports them."""
+    units = [unit for unit in (item.old, item.new) if unit is not None]
+    return all(is_speech_frame(unit) for unit in units)
 
 
 def nearest_partners(unit_pairs: UnitPairs) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:

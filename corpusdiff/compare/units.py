@@ -23,9 +23,18 @@ from itertools import pairwise
 
 from corpusdiff.compare import params
 from corpusdiff.compare.params import MATCHER, MatcherParams
-from corpusdiff.structure import ITEM_LINE_RE, is_within, section_and_ancestors
+from corpusdiff.normalize.occasion import (
+    is_byline,
+    is_date_line,
+    is_lone_byline,
+    is_occasion,
+    is_presenting_body,
+)
+from corpusdiff.structure import ITEM_LINE_RE, is_salutation, is_within, section_and_ancestors
 from corpusdiff.text.chars import WORD_CHARS
+from corpusdiff.text.lines import is_speaker_name
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
+from corpusdiff.text.script import simplified
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.slugs import region_stem
@@ -123,6 +132,26 @@ def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
                 Unit(len(tree.units) + len(groups), section.index, GROUP, section.heading, text, paragraph)
             )
     return (*tree.units, *groups)
+
+
+def is_speech_frame(unit: Unit) -> bool:
+    """A line of the speech's frame before the first heading — the date or occasion line, the
+    speaker or the body that presents the report, the salutation (`二〇二五年一月`,
+    `——2022年1月21日在…会议上`, `周江涛`, `各位代表：`): every edition has them and none carries an
+    initiative, so no view calls them new, dropped or reworded, nor threads them."""
+    if unit.section is not None:
+        return False
+    text = unit.text.strip()
+    compact = simplified(text.replace(" ", "").replace("\u3000", ""))
+    return bool(
+        is_salutation(text)
+        or is_occasion(compact)
+        or is_date_line(compact)
+        or is_byline(text)
+        or is_lone_byline(text)
+        or is_speaker_name(compact)
+        or is_presenting_body(text)
+    )
 
 
 def reading_order(tree: DocTree) -> tuple[Unit, ...]:

@@ -44,11 +44,10 @@ from itertools import pairwise
 from corpusdiff.compare.core import compare_job
 from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
 from corpusdiff.compare.units import GROUP as GROUP_KIND
-from corpusdiff.compare.units import initiative_units, unit_roles
+from corpusdiff.compare.units import initiative_units, is_speech_frame, unit_roles
 from corpusdiff.errors import InputError
-from corpusdiff.normalize.occasion import is_byline, is_occasion
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.structure import is_salutation, is_within
+from corpusdiff.structure import is_within
 from corpusdiff.text.sentences import sentences
 from corpusdiff.types.diff import (
     CONFIDENT,
@@ -230,13 +229,6 @@ def select(timeline: Timeline, levels: Iterable[str]) -> Timeline:
     """The timeline with only the threads of these levels."""
     wanted = set(levels)
     return replace(timeline, threads=tuple(t for t in timeline.threads if t.level in wanted))
-
-
-def is_speech_frame(unit: Unit) -> bool:
-    """The occasion line, the byline and the salutation (`——2023年1月16日在…会议上`, `湖南省省长
-    毛伟明`, `各位代表：`): every edition of a speech has them, so they would thread as the
-    opening's first tasks though they carry no initiative."""
-    return is_salutation(unit.text) or is_occasion(unit.text) or is_byline(unit.text)
 
 
 def _level_of(unit: Unit) -> ThreadLevel:

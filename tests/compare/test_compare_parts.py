@@ -139,3 +139,16 @@ def test_parts_named_by_topic_are_groups_when_a_report_is_not_laid_out_by_role()
     }
     grouped = tree_from_markdown(GROUPED)
     assert task_areas(grouped) == set()
+
+
+def test_the_speech_frame_is_no_initiative_in_any_view() -> None:
+    """The date line, the occasion line, the speaker and the salutation before the first heading
+    are matched like any unit (every other unit keeps its place) but never reported: a work
+    report against a plan report calls no byline dropped and no date line new."""
+    from tests.conftest import corpus_diff
+
+    result = corpus_diff("futian/government-work-report/2022-01-21", "futian/annual-plan/2025-01")
+    texts = {(i.old or i.new).text for i in result.initiatives if i.level == "unit"}  # type: ignore[union-attr]
+    for frame in ("周江涛", "各位代表：", "二〇二五年一月", "——2022年1月21日在福田区第八届人民代表大会第二次会议上"):
+        assert frame not in texts
+    assert any(text.startswith("现在，我代表深圳市福田区人民政府") for text in texts)  # the opening stays

@@ -10,7 +10,7 @@ import pytest
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from corpusdiff.compare.units import initiative_units, reading_order
+from corpusdiff.compare.units import initiative_units, is_speech_frame, reading_order
 from corpusdiff.render.diff import address, in_sections, unit_title
 from corpusdiff.render.table import (
     Change,
@@ -22,6 +22,7 @@ from corpusdiff.render.table import (
     comparison_table,
 )
 from corpusdiff.types.diff import DiffResult
+from corpusdiff.types.tree import DocTree, Unit
 from tests.compare.test_compare_synthetic import BASE, move, run
 from tests.conftest import ROOT, corpus_diff
 
@@ -45,8 +46,8 @@ def expected_rows(result: DiffResult) -> int:
     """How many rows the units make, counted apart from the builder: the connected groups of
     the graph whose nodes are the units of both editions and whose edges are the unit-level
     pairs (a unit in no pair is a group of its own)."""
-    old = [u.index for u in initiative_units(result.old)]
-    new = [u.index for u in initiative_units(result.new)]
+    old = [u.index for u in reported_units(result.old)]
+    new = [u.index for u in reported_units(result.new)]
     node = {("old", i): n for n, i in enumerate(old)} | {("new", i): len(old) + n for n, i in enumerate(new)}
     edges = [
         (node[("old", item.old.index)], node[("new", item.new.index)])
@@ -58,9 +59,15 @@ def expected_rows(result: DiffResult) -> int:
     return int(connected_components(graph, directed=False)[0])
 
 
+def reported_units(tree: DocTree) -> list[Unit]:
+    """The units a diff reports: all but the lines of the speech's frame (the date line, the
+    byline, the salutation), which carry no initiative."""
+    return [unit for unit in initiative_units(tree) if not is_speech_frame(unit)]
+
+
 def addresses(result: DiffResult, side: str) -> list[str]:
     tree = result.old if side == "old" else result.new
-    return sorted(address(tree, unit) for unit in initiative_units(tree))
+    return sorted(address(tree, unit) for unit in reported_units(tree))
 
 
 @pytest.mark.parametrize("pair", PAIRS)
