@@ -93,18 +93,13 @@ def test_the_page_and_the_text_hold_the_same_report(year: str) -> None:
     assert _page(year).metadata.title == _text(year).metadata.title
 
 
-#: The units the comparison may call dropped from the text to the page: the occasion line and
-#: byline only the text has (2017); nothing is new on the page.
-DROPPED_FROM_TEXT = {"2017": ("——2017年3月5日在第十二届全国人民代表大会第五次会议上", "国务院总理李克强")}
-
-
 @pytest.mark.parametrize("year", YEARS)
 def test_the_diff_between_the_text_and_the_page_finds_nothing_new_or_dropped(year: str) -> None:
+    """Nothing is new or dropped; the occasion line and byline only 2017's text has are the
+    speech's frame, which no view reports (compare.units.is_speech_frame)."""
     result = compare(build_tree(_text(year)), build_tree(_page(year)))
     units = [item for item in result.initiatives if item.level == "unit"]
-    assert not [item for item in units if item.status == Status.NEW]
-    dropped = sorted(item.old.text for item in units if item.status == Status.DROPPED and item.old)
-    assert dropped == sorted(DROPPED_FROM_TEXT.get(year, ()))
+    assert not [item for item in units if item.status in (Status.NEW, Status.DROPPED)]
 
 
 @pytest.mark.parametrize("year", YEARS)
