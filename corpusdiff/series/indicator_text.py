@@ -170,13 +170,25 @@ _SIGNS = "-−－+"
 _LEADING_TIME = re.compile(r"^(?:今年|全年|上半年|前三季度|(?:第)?一季度)")
 _PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
 _NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降)$")
-_CITY_TARGET = re.compile(r"^(?P<name>.*?)(?:完成|以)市下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$")
-# Growth stated in words, without a number.
+#: A target set by the government above (完成市下达目标, 完成国家下达任务, 以省下达任务为准).
+_ASSIGNED_TARGET = re.compile(
+    r"^(?P<name>.*?)(?:完成|以)(?P<who>国家|省|市|上级)下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$"
+)
+# Growth stated in words, without a number (`居民收入增长与经济增长基本同步`: its own growth).
 _WORDED = (
     (re.compile(r"^(?P<name>.*?)力争正增长$"), "力争"),
     (re.compile(r"^(?P<name>.*?)(?:基本持平|稳步增长)$"), ""),
+    (re.compile(r"^(?P<name>.*?)增长与[^，。；]{2,12}?(?:基本)?同步$"), ""),
 )
-CITY_MODIFIER = "完成市下达目标"
+
+
+def assigned_modifier(who: str) -> str:
+    """`完成市下达目标`, `完成国家下达目标`: a target the level above sets, as the reports word it."""
+    return f"完成{who}下达目标"
+
+
+def is_assigned(modifier: str) -> bool:
+    return modifier.startswith("完成") and modifier.endswith("下达目标")
 
 
 def parse_figure(text: str, default_change: Change, default_unit: str = "") -> Figure | None:
@@ -186,11 +198,12 @@ def parse_figure(text: str, default_change: Change, default_unit: str = "") -> F
     five-year plan, a growth rate in the annual-plan tables.
     """
     text = _PARENTHESES.sub("", text).strip()
-    city = _CITY_TARGET.match(text)
-    if city:
-        declines = "降" in city.group("what") or "下降" in city.group("name")
+    assigned = _ASSIGNED_TARGET.match(text)
+    if assigned:
+        declines = "降" in assigned.group("what") or "下降" in assigned.group("name")
         change = Change.DECLINE if declines else Change.NONE
-        return Figure(strip_change(city.group("name")), None, None, "", change, CITY_MODIFIER, None)
+        modifier = assigned_modifier(assigned.group("who"))
+        return Figure(strip_change(assigned.group("name")), None, None, "", change, modifier, None)
     for pattern, modifier in _WORDED:
         worded = pattern.match(text)
         if worded:
@@ -282,9 +295,15 @@ def _decimal(digits: str, negative: bool = False) -> Decimal | None:
     return -number if negative else number
 
 
+#: How a five-year plan counts a figure over its years (`地区生产总值年均增长7%`): the plan's
+#: period, not a part of the indicator's name, which the annual reports print without it.
+_PERIOD_TAIL = re.compile(r"(?:年均|年平均|累计)$")
+
+
 def strip_change(name: str) -> str:
-    """`万元GDP水耗累计下降` -> `万元GDP水耗`: the direction is the record's `change`."""
-    return _NAME_CHANGE.sub("", name.strip())
+    """`万元GDP水耗累计下降` -> `万元GDP水耗`, `地区生产总值年均` -> `地区生产总值`: the direction
+    is the record's `change`, the years it counts over its period."""
+    return _PERIOD_TAIL.sub("", _NAME_CHANGE.sub("", name.strip()))
 
 
 #: Words that say where a figure is counted or what it is compared with, not which indicator it

@@ -23,7 +23,6 @@ from typing import cast
 from corpusdiff.compare.units import role_of
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.indicator_text import (
-    CITY_MODIFIER,
     YEAR,
     Change,
     Figure,
@@ -31,6 +30,7 @@ from corpusdiff.series.indicator_text import (
     Role,
     Status,
     Value,
+    is_assigned,
     no_target_name,
     parse_figure,
     period_in,
@@ -880,7 +880,7 @@ def short_text(record: Indicator, strings: Strings | None = None) -> str:
     if record.is_absent:
         return "—"
     if not record.value:
-        return record.modifier if record.modifier == CITY_MODIFIER else _wording(record)
+        return record.modifier if is_assigned(record.modifier) else _wording(record)
     sign = {Change.GROWTH: "+", Change.DECLINE: "-"}.get(record.change, "")
     low = record.figure.low
     if low is not None and low < 0:

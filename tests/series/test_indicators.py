@@ -1173,3 +1173,25 @@ def test_a_table_names_its_years_in_a_merged_header_or_as_actual_and_its_growth_
     assert gdp == [("地区生产总值", "growth", "achieved", 2024), ("地区生产总值", "growth", "target", 2025)]
     jobless = {(r.role, r.year, r.change) for r in found.indicators if r.name == "城镇调查失业率"}
     assert jobless == {("achieved", 2024, "level"), ("target", 2025, "level")}
+
+
+def test_a_provincial_list_keeps_targets_set_above_and_growth_in_step() -> None:
+    """A province's targets set by the state (完成国家下达任务) and a growth worded as keeping step
+    (增长与经济增长基本同步) are targets of their own, shown in their words, not left out."""
+    body = (
+        "今年全省经济社会发展主要预期目标是：\n\n——地区生产总值增长5.5%左右；\n\n"
+        "——一般公共预算收入增长与经济增长基本同步；\n\n——单位地区生产总值能耗完成国家下达任务。"
+    )
+    found = extract_indicators(document(body))
+    rows = [(r.name, r.change, r.modifier) for r in found.indicators]
+    assert ("一般公共预算收入", "growth", "") in rows
+    assert ("单位地区生产总值能耗", "", "完成国家下达目标") in rows
+
+
+def test_a_five_year_plan_names_an_indicator_without_its_yearly_average() -> None:
+    """`地区生产总值年均增长7%左右`: 年均 is how the plan counts over its years, and the row is the
+    one the annual reports' 地区生产总值 fills."""
+    body = "## 第二章 主要目标\n\n“十四五”时期经济社会发展主要目标是：地区生产总值年均增长7%左右，研究与试验发展经费投入强度年均提高0.1个百分点。"
+    found = extract_indicators(document(body, doc_id="t/five-year-plan/2021", date="2021"))
+    assert {r.name for r in found.indicators} >= {"地区生产总值", "研究与试验发展经费投入强度"}
+    assert not [r.name for r in found.indicators if r.name.endswith("年均")]
