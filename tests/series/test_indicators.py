@@ -759,8 +759,10 @@ def test_a_target_sentence_ends_names_at_its_full_stops() -> None:
     # 2015 national report: the list goes on after a 。, and a name must not swallow the sentence
     body = "今年经济社会发展的主要预期目标是：进出口增长6%左右，居民收入增长与经济发展同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"
     found = extract_indicators(document(body, doc_id="t/gwr/2015", date="2015-03-05"))
+    # 居民收入增长与经济发展同步 is a target in words (a growth in step), with its name alone
     assert [(r.name, r.value, r.change, r.modifier) for r in found.indicators] == [
         ("进出口", "6", "growth", "左右"),
+        ("居民收入", "", "growth", ""),
         ("能耗强度", "3.1", "decline", "以上"),
     ]
 
