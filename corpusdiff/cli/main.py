@@ -1061,7 +1061,11 @@ def log(ctx: click.Context, doc_id: str) -> None:
 
 @main.command()
 @click.argument("series")
-@click.option("--branch", help="Branch to write (default: history/SERIES).")
+@click.option(
+    "--branch",
+    help="Branch to write (default: history/SERIES); never the branch checked out, nor one whose "
+    "commits history did not write.",
+)
 @click.pass_context
 @handle_errors
 def history(ctx: click.Context, series: str, branch: str | None) -> None:

@@ -606,8 +606,11 @@ def write_branch_of_one_file(
 ) -> list[str]:
     """A branch with one commit per (file, ISO date, message) holding that file as `filename`,
     dated by the given date; the index and work tree are untouched, and the branch moves only
-    once, at the end (git writes the ref through a lock file it renames). Returns the commits."""
+    once, at the end (git writes the ref through a lock file it renames). Returns the commits.
+    An existing branch is moved only when `identity` wrote its tip: never the branch checked
+    out, nor one holding other work (`--branch main` would drop every ingest from it)."""
     refuse_stale_locks(repo, f"refs/heads/{branch}.lock")
+    _refuse_foreign_branch(repo, branch, identity)
     parent = ""
     commits = []
     with git_errors(f"write the branch {branch}"):
@@ -627,6 +630,19 @@ def write_branch_of_one_file(
             commits.append(parent)
         repo.git.update_ref(f"refs/heads/{branch}", parent)
     return commits
+
+
+def _refuse_foreign_branch(repo: Repo, branch: str, identity: tuple[str, str]) -> None:
+    with git_errors(f"read the branch {branch}"):
+        tip = repo.git.rev_parse("--verify", "--quiet", f"refs/heads/{branch}", with_exceptions=False)
+        checked_out = repo.git.symbolic_ref("--quiet", "HEAD", with_exceptions=False)
+        author = repo.git.log("-1", "--format=%ae", tip, with_exceptions=False) if tip else ""
+    if checked_out == f"refs/heads/{branch}" or (tip and author != identity[1]):
+        why = "is checked out" if checked_out == f"refs/heads/{branch}" else "holds other work"
+        raise CorpusError(
+            f"the branch {branch} {why}, and writing the history there would replace its commits; "
+            "give another --branch (the default is history/SERIES)"
+        )
 
 
 def _tree_of_one_file(repo: Repo, blob: str, filename: str) -> str:

@@ -75,6 +75,19 @@ def test_history_of_an_unknown_series_is_a_clear_error(corpus: Path) -> None:
     assert result.exit_code == 2 and "known series: futian-plan" in result.stderr
 
 
+@pytest.mark.parametrize("branch", ["main", "work"])
+def test_history_never_replaces_a_branch_of_other_work(corpus: Path, branch: str) -> None:
+    """`--branch main` (checked out) or a branch of someone's work: its commits would be replaced
+    by the synthetic history; refused in one line, the branch where it was."""
+    repo = git.Repo(corpus)
+    repo.git.branch("-M", "main")
+    repo.git.branch("work")
+    before = repo.git.rev_parse(branch)
+    result = cli(corpus, "history", "futian-plan", "--branch", branch)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and "--branch" in result.stderr
+    assert repo.git.rev_parse(branch) == before
+
+
 def test_diff_driver_changes_git_diff_and_no_ext_diff_restores_it(corpus: Path) -> None:
     path = corpus / "futian/annual-plan/2022-01.md"
     path.write_text(
