@@ -183,6 +183,23 @@ def _corpus_dir(ctx: click.Context) -> Path:
     return ctx.find_root().obj["corpus"]
 
 
+def _refuse_corpus_in_corpus(ctx: click.Context) -> None:
+    """`ingest` run inside a corpus without --corpus would make the default ./corpus a second
+    corpus within it, committed into the first's repository; say so instead."""
+    from click.core import ParameterSource
+
+    from corpusdiff.store.corpus import Corpus
+
+    folder = _corpus_dir(ctx)
+    if ctx.find_root().get_parameter_source("corpus_dir") is not ParameterSource.DEFAULT or folder.exists():
+        return
+    if Corpus(Path.cwd()).entries:
+        raise InputError(
+            f"the current folder is a corpus itself, and no {folder}/ is in it: give --corpus . to ingest "
+            "into it (or run from the folder that holds the corpus)"
+        )
+
+
 def _corpus(ctx: click.Context) -> Corpus:
     """The command's corpus index: built once at the edge, read on first use, handed down."""
     from corpusdiff.store.corpus import Corpus
@@ -314,7 +331,8 @@ def ingest(
 
     The corpus directory (--corpus, default ./corpus) is created, and a git repository
     initialised there, when it is not already inside one; a folder that holds corpus
-    documents but no repository (its .git removed) is refused. Each added or changed document
+    documents but no repository (its .git removed) is refused, and so is the default ./corpus
+    when the current folder is itself a corpus (give --corpus .). Each added or changed document
     becomes one commit carrying its provenance as trailers (Source-sha256,
     Dialect-version, Corpusdiff-version); an unchanged report commits nothing. A bulk run
     that changes more than 20 documents commits them 100 to a commit, with one trailer
@@ -332,6 +350,7 @@ def ingest(
 
     if replace and as_new:
         raise InputError("--replace and --as-new contradict each other; give one")
+    _refuse_corpus_in_corpus(ctx)
     second_source = SecondSource.REPLACE if replace else SecondSource.AS_NEW if as_new else SecondSource.REFUSE
     results = run_ingest(
         _corpus_dir(ctx),

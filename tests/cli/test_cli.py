@@ -160,3 +160,18 @@ def test_show_prints_a_document_as_a_revision_holds_it(tmp_path: Path) -> None:
     assert code == 0 and out == stored
     code, out, _ = run("--corpus", str(corpus), "show", "futian/annual-plan/2022-01@HEAD~1", "--outline")
     assert code == 0 and "疫情防控取得重要成效" in out
+
+
+def test_ingest_inside_a_corpus_without_corpus_option_makes_no_corpus_within_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from inside the corpus (to use git there), the default ./corpus would be a second
+    corpus in it, committed into the first's repository: refused, nothing written."""
+    corpus = tmp_path / "c"
+    assert run("--corpus", str(corpus), "ingest", "-q", str(PLAN_2022))[0] == 0
+    monkeypatch.chdir(corpus)
+    monkeypatch.delenv("CORPUSDIFF_CORPUS", raising=False)
+    code, _, err = run("ingest", str(SEEDS / "futian-2025-01-plan-report.txt"))
+    assert code == 2 and "--corpus ." in err and len(err.splitlines()) == 1
+    assert not (corpus / "corpus").exists()
+    assert run("--corpus", ".", "ingest", "-q", str(SEEDS / "futian-2025-01-plan-report.txt"))[0] == 0
