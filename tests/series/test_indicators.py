@@ -1197,3 +1197,13 @@ def test_a_five_year_plan_names_an_indicator_without_its_yearly_average() -> Non
     found = extract_indicators(document(body, doc_id="t/five-year-plan/2021", date="2021"))
     assert {r.name for r in found.indicators} >= {"地区生产总值", "研究与试验发展经费投入强度"}
     assert not [r.name for r in found.indicators if r.name.endswith("年均")]
+
+
+def test_a_target_line_naming_its_indicator_before_no_target_is_that_indicator() -> None:
+    """`——地区生产总值不设具体增长目标；`: the row is 地区生产总值, with no target this year (it
+    was an indicator named 具体, and 地区生产总值 read as not stated)."""
+    body = "今年全省经济社会发展主要预期目标是：\n\n——地区生产总值不设具体增长目标；\n\n——城镇新增就业65万人以上。"
+    found = extract_indicators(document(body))
+    assert [(r.name, r.status) for r in found.indicators if r.status == Status.NO_TARGET] == [
+        ("地区生产总值", "no-target")
+    ]
