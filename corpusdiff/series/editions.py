@@ -34,6 +34,8 @@ def pair_mismatches(old: Metadata, new: Metadata) -> list[str]:
 
 def diff_warning(old: Metadata, new: Metadata) -> str | None:
     """One line for stderr when OLD and NEW do not read as one series in order, else None."""
+    if old.id and old.id == new.id and old.source == new.source:
+        return f"OLD and NEW are the same document ({old.id}): nothing can differ"
     found = pair_mismatches(old, new)
     if not found:
         return None
@@ -64,8 +66,18 @@ def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
 
 def timeline_warning(editions: Sequence[Metadata]) -> str | None:
     """One line for stderr when the editions of a timeline are of several regions (its threads
-    then chain one region's report into another's), else None."""
+    then chain one region's report into another's) or mix a five-year plan with annual reports
+    (a plan's chapters are no edition of a report's groups: `trace` follows a plan), else None."""
     regions = list(dict.fromkeys(meta.region for meta in editions if meta.region))
-    if len(regions) < 2:
+    found = []
+    if len(regions) > 1:
+        found.append(f"the editions are of {len(regions)} regions ({', '.join(regions)})")
+    genres = {meta.genre for meta in editions}
+    if FIVE_YEAR_PLAN in genres and len(genres) > 1:
+        found.append("a five-year plan is among annual reports (`trace` follows a plan into the reports)")
+    if not found:
         return None
-    return f"the editions are of {len(regions)} regions ({', '.join(regions)}): the timeline reads them as one series"
+    return f"{'; '.join(found)}: the timeline reads them as one series"
+
+
+FIVE_YEAR_PLAN = "five-year-plan"

@@ -67,6 +67,15 @@ def test_trace_notes_a_report_of_another_region_or_after_the_plan_period() -> No
 
 def test_a_timeline_of_several_regions_is_named_once() -> None:
     assert timeline_warning([HUNAN_2023, HUNAN_2024, Metadata(id="undated")]) is None
-    assert timeline_warning([HUNAN_PLAN, HUNAN_2023, CHENGDU_PLAN]) == (
+    assert timeline_warning([HUNAN_2023, HUNAN_2024, CHENGDU_PLAN]) == (
         "the editions are of 2 regions (湖南省, 成都市): the timeline reads them as one series"
     )
+
+
+def test_a_document_diffed_with_itself_and_a_plan_among_reports_are_noted() -> None:
+    assert diff_warning(HUNAN_2023, HUNAN_2023) == (
+        "OLD and NEW are the same document (hunan/government-work-report/2023-01-16): nothing can differ"
+    )
+    note = timeline_warning([HUNAN_PLAN, HUNAN_2023, HUNAN_2024])
+    assert note is not None and "five-year plan" in note and "trace" in note
+    assert timeline_warning([HUNAN_2023, HUNAN_2024]) is None
