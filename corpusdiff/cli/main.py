@@ -903,6 +903,11 @@ def timeline(
 
     corpus = _corpus(ctx)
     specs = edition_specs(corpus, docs, series)
+    if len(specs) < 2 and series and not docs:
+        raise InputError(
+            f"series {series} has {counted(len(specs), 'edition')}: a timeline needs two or more; "
+            "`corpusdiff list` shows the series and their editions"
+        )
     if len(specs) < 2:
         raise click.UsageError("give at least two editions (DOC... or --series NAME)")
     editions = load_editions(corpus, specs)

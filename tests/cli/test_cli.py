@@ -175,3 +175,10 @@ def test_ingest_inside_a_corpus_without_corpus_option_makes_no_corpus_within_it(
     assert code == 2 and "--corpus ." in err and len(err.splitlines()) == 1
     assert not (corpus / "corpus").exists()
     assert run("--corpus", ".", "ingest", "-q", str(SEEDS / "futian-2025-01-plan-report.txt"))[0] == 0
+
+
+def test_a_timeline_of_a_series_of_one_edition_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    assert run("--corpus", str(corpus), "ingest", "-q", str(PLAN_2022))[0] == 0
+    code, _, err = run("--corpus", str(corpus), "timeline", "--series", "futian-plan")
+    assert code == 2 and "series futian-plan has 1 edition" in err and len(err.splitlines()) == 1
