@@ -19,7 +19,7 @@ from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.read import formats
-from corpusdiff.render.diff import CLASSES, summary
+from corpusdiff.render.diff import CLASSES, edition_name, summary
 from corpusdiff.site.common import (
     DOWNLOADS,
     SITE_CONFIG,
@@ -42,6 +42,7 @@ from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.diff import Overrides, Status
+from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 
 if TYPE_CHECKING:  # imported where used
@@ -178,6 +179,12 @@ def render_task(task: PageTask) -> PageOutput:
     return _render_diff(task) if task.old else _render_document(task)
 
 
+def _dated_name(meta: Metadata) -> str:
+    """A page's title that tells the editions of a series apart (browser tabs, bookmarks): the
+    report's name with its region, and its date."""
+    return f"{edition_name(meta)} {meta.date}".strip()
+
+
 def _render_document(task: PageTask) -> PageOutput:
     doc = task.new
     page = doc.url
@@ -188,7 +195,7 @@ def _render_document(task: PageTask) -> PageOutput:
         .get_template("document.html")
         .render(
             root=root,
-            title=doc.meta.title,
+            title=_dated_name(doc.meta),
             meta=doc.meta,
             body=body,
             outline=outline,

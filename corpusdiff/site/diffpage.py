@@ -255,7 +255,7 @@ def diff_context(
     ]
     return {
         "root": root,
-        "title": f"{edition_name(old.meta)} → {edition_name(new.meta)}",
+        "title": f"{edition_name(old.meta)} {old.meta.date} → {edition_name(new.meta)} {new.meta.date}",
         "old_name": edition_name(old.meta),
         "new_name": edition_name(new.meta),
         "old": old,
@@ -323,7 +323,7 @@ def duizhao_context(
     base = pair_page(old.id, new.id, DUIZHAO).rpartition("/")[2]
     return {
         "root": root,
-        "title": f"{strings('duizhao.title')}：{edition_name(old.meta)} → {edition_name(new.meta)}",
+        "title": f"{strings('duizhao.title')}：{edition_name(old.meta)} {old.meta.date} → {edition_name(new.meta)} {new.meta.date}",
         "old": old,
         "new": new,
         "diff_url": root + pair_page(old.id, new.id),
