@@ -416,8 +416,11 @@ _LONGER_TIME = re.compile(r"五年|年均|以来|累计|此前|历年|十[一二
 #: A sentence about the year under review without naming it (去年, not 比去年).
 _LAST_YEAR = re.compile(r"(?<![比较])去年|一年来|过去一年")
 _RESULT_CLAUSE = re.compile(r"[，；、,;]")
-#: Words of time or scope a result's clause may open with (年末全国城镇调查失业率降到5.2%).
-_RESULT_LEAD = re.compile(r"^(?:全年|年末|年底|上半年|前三季度|一季度|全国|全省|全市|全区)+")
+#: Words of time, scope or estimate a result's clause may open with (年末全国城镇调查失业率降到5.2%;
+#: a January report gives last year's results as estimates: 预计全省地区生产总值增长5.8%).
+_RESULT_LEAD = re.compile(
+    r"^(?:预计|初步核算|据初步核算|初步测算|据初步测算|全年|年末|年底|上半年|前三季度|一季度|全国|全省|全市|全区|全县)+"
+)
 #: What a result's own clause may open with and still continue it (比上年增长7.7%).
 _COMPARED = re.compile(r"^(?:比上年|比去年|较上年|同比)")
 

@@ -1207,3 +1207,24 @@ def test_a_target_line_naming_its_indicator_before_no_target_is_that_indicator()
     assert [(r.name, r.status) for r in found.indicators if r.status == Status.NO_TARGET] == [
         ("地区生产总值", "no-target")
     ]
+
+
+def test_a_result_given_as_an_estimate_is_read() -> None:
+    """A January report gives last year's results as estimates (`预计全省地区生产总值增长5.8%`):
+    the headline result of the review, not left out."""
+    doc = document(
+        """
+## 一、2023年工作回顾
+
+过去一年，全省经济回升向好。预计全省地区生产总值增长5.8%，城镇新增就业69.8万人。
+
+## 二、2024年主要目标
+
+今年全省经济社会发展主要预期目标是：地区生产总值增长5.5%左右。
+""",
+        doc_id="anhui/gwr/2024",
+        date="2024-01-23",
+        series="anhui-gwr",
+    )
+    achieved = [(r.name, r.value, r.year) for r in extract_indicators(doc).indicators if r.role == "achieved"]
+    assert ("地区生产总值", "5.8", 2023) in achieved
