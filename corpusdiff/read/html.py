@@ -50,6 +50,8 @@ _CAPTION_MAX = 200
 _LINK_DENSITY_MAX = 0.5
 #: Fewer Han characters than this in the main content: not a report page.
 MIN_REPORT_HAN = 100
+#: libxml2's nesting limit for a page (elements inside elements); deeper pages are refused.
+MAX_DEPTH = 255
 #: A heading longer than this is not a report's title.
 _TITLE_MAX = 80
 
@@ -69,6 +71,11 @@ def extract_html(markup: str, name: str) -> Extracted:
         raise InputError(
             f"{name}: looks like HTML but cannot be parsed ({exc}); save the page again"
         ) from exc
+    if _too_deep(parser):
+        raise InputError(
+            f"{name}: an HTML page nested deeper than {MAX_DEPTH} elements (elements inside elements), "
+            "past which the HTML parser reads no further; save the report's text, or the page as a PDF"
+        )
     notes: list[str] = []
     _drop_furniture(root, notes)
     main = _main_content(root)
@@ -92,6 +99,13 @@ def extract_html(markup: str, name: str) -> Extracted:
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
     return Extracted(text + "\n", notes, title)
+
+
+def _too_deep(parser: Any) -> bool:
+    """libxml2 stops at its depth limit and drops the rest of the page: what it read would pass
+    for the whole report (or for a page with none), so the page is refused instead. Lifting the
+    limit (huge_tree) is no cure: the reader's tree walks grow too slow past a few hundred levels."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
 
 
 def _heading_above(root: Any, main: Any) -> str:

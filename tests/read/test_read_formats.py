@@ -363,3 +363,14 @@ def test_a_page_nested_deeper_than_its_first_characters_show_is_no_text() -> Non
 
     page = "<div>" * 50_000 + "<p>" + "各位代表：现在我代表政府向大会报告工作。" * 20 + "</p>" + "</div>" * 50_000
     assert classify_text(page) == "html"
+
+
+def test_a_page_nested_past_the_parser_depth_limit_is_refused_as_too_deep() -> None:
+    """libxml2 stops at 255 levels and drops the rest: the page is named as too deep, not as one
+    with no report text."""
+    body = "<p>" + "各位代表：现在我代表政府向大会报告工作。" * 20 + "</p>"
+    deep = "<html><body>" + "<div>" * 255 + body + "</div>" * 255 + "</body></html>"
+    with pytest.raises(InputError, match="nested deeper than 255 elements"):
+        decode_report(deep.encode("utf-8"), "deep.html")
+    shallow = deep.replace("<div>" * 255, "<div>" * 50).replace("</div>" * 255, "</div>" * 50)
+    assert "各位代表" in decode_report(shallow.encode("utf-8"), "shallow.html").text
