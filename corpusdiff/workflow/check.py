@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 _REQUIRED = ("title", "id", "genre", "series")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){2}$")
+#: git's conflict block: `<<<<<<< ours`, (`||||||| base`,) `=======`, `>>>>>>> theirs`, each a line of its own.
+_CONFLICT_MARKERS_RE = re.compile(r"^<{7}(?: .*)?$.*?^={7}$.*?^>{7}(?: .*)?$", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,9 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
     except CorpusdiffError as exc:
         yield Problem(path, str(exc))
         return
+    if _CONFLICT_MARKERS_RE.search(raw.text):
+        yield Problem(path, _MARKERS_LEFT)
+        return
     if not is_canonical_text(raw.text):
         yield Problem(path, "no front matter naming the dialect; not a canonical document")
         return
@@ -183,6 +188,14 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         yield Problem(path, f"source file {source.file} does not exist")
     elif hashlib.sha256(source_path.read_bytes()).hexdigest() != source.sha256:
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
+
+
+#: A conflict `git add`ed with its markers is no longer unmerged for git, so only its text tells.
+_MARKERS_LEFT = (
+    "holds git conflict markers (<<<<<<<, =======, >>>>>>> lines): a conflict was marked resolved "
+    "(`git add`) without being resolved; edit the file to keep the text each conflict should have, "
+    "delete the marker lines and commit (normalize would keep the markers as report text)"
+)
 
 
 def _dialect_problem(dialect: str) -> str:

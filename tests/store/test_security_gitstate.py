@@ -170,3 +170,14 @@ def test_check_names_the_conflict_and_how_to_end_it(corpus: Path) -> None:
     [line] = result.stdout.splitlines()
     assert line.startswith(f"{corpus / DOCUMENT}.md: unresolved git conflict")
     assert "`git merge --abort`" in line and "normalize" not in line
+
+
+def test_check_names_conflict_markers_left_in_a_file_git_add_marked_resolved(corpus: Path) -> None:
+    """`git add` on a file still holding its markers ends the conflict for git: only the text tells."""
+    _conflict_in_document(corpus, "merge")
+    run_git(corpus, "add", f"{DOCUMENT}.md")
+    result = cli(corpus, "check")
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{corpus / DOCUMENT}.md: holds git conflict markers")
+    assert "not canonical" not in line and "normalize FILE -o FILE" not in line
