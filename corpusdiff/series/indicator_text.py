@@ -135,6 +135,10 @@ _PREFIX_MODIFIERS = {
     "力争": "力争",
     "≤": "以内",
     "≥": "以上",
+    "<": "低于",
+    "＜": "低于",
+    ">": "高于",
+    "＞": "高于",
 }
 #: Verbs that say which way a figure goes.
 _VERBS = {

@@ -530,10 +530,12 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
     if name_at is None:
         return [], []
     columns = [(at, context) for at, cell in enumerate(header) if (context := _column_context(cell))]
+    plan = not columns
+    columns = columns or _plan_columns(header)
     if not columns:
         return [], []
     unit_at, kind_at = _column(header, ("单位",)), _column(header, ("属性",))
-    default_change = Change.LEVEL if unit_at is not None else Change.GROWTH
+    default_change = Change.LEVEL if unit_at is not None or plan else Change.GROWTH
     sources = [
         IndicatorSource(Shape.TABLE, pointer, c.role, c.year, header[at], c.period) for at, c in columns
     ]
@@ -548,13 +550,30 @@ def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list
             continue
         row_kind = row[kind_at].strip() if kind_at is not None else kind
         unit = row[unit_at].strip() if unit_at is not None else ""
+        if plan and not unit:
+            name, unit = _unit_in_name(name)
         where = f"{pointer} row {number}"
         text = " | ".join(row)
+        row_records = []
         for at, context in columns:
             cell_context = replace(context, kind=row_kind)
             change = _cell_change(row[at], header[at], default_change)
-            records.append(_table_record(name, row[at], unit, change, cell_context, where, text))
+            row_records.append(_table_record(name, row[at], unit, change, cell_context, where, text))
+        records.extend(_without_shadowed_blanks(row_records))
     return sources, records
+
+
+def _without_shadowed_blanks(row: list[Indicator]) -> list[Indicator]:
+    """A five-year plan's row states a target in its target year's column or in its 年均增长
+    column, the other cell `—`: the blank goes, and one blank stays when neither is stated."""
+    stated = {(r.role, r.year, r.period) for r in row if r.status is not Status.BLANK}
+    kept: list[Indicator] = []
+    for record in row:
+        key = (record.role, record.year, record.period)
+        if record.status is Status.BLANK and (key in stated or any((k.role, k.year, k.period) == key for k in kept)):
+            continue
+        kept.append(record)
+    return kept
 
 
 #: Header words that make a column's figures changes (2022年计划增长, 增速), amounts included.
@@ -644,6 +663,36 @@ def _column_context(header: str) -> _Context | None:
     if re.search("目标|计划", header):
         return _Context(Role.TARGET, max(years), period)
     return None
+
+
+#: A column header that is a year and nothing else (`2020年`), as in a five-year plan's table.
+_BARE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年?\s*$")
+#: A five-year plan's column of yearly average growth (`年均增长〔累计〕`): the target year's growth target.
+_AVERAGE = re.compile("年均|累计")
+#: Years between a five-year plan's base year and its target year.
+_PLAN_SPAN = 5
+
+
+def _plan_columns(header: tuple[str, ...]) -> list[tuple[int, _Context]]:
+    """A five-year plan's table names its columns by bare years (`2020年 | 2025年`, the national
+    纲要's 表1): the earlier is the base, achieved, the later the target. Only two bare years five
+    apart count, so an annual table's `2023年 | 2024年` stays unread rather than misread."""
+    bare = [(at, int(match.group(1))) for at, cell in enumerate(header) if (match := _BARE_YEAR.match(cell))]
+    if len(bare) != 2 or bare[1][1] - bare[0][1] != _PLAN_SPAN:
+        return []
+    (base_at, base), (target_at, target) = bare
+    averages = [(at, _Context(Role.TARGET, target, YEAR)) for at, cell in enumerate(header) if _AVERAGE.search(cell)]
+    return [(base_at, _Context(Role.ACHIEVED, base, YEAR)), (target_at, _Context(Role.TARGET, target, YEAR)), *averages]
+
+
+#: A unit in brackets closing a plan table's indicator name (`城镇调查失业率（%）`); no Latin letters (`（GDP）`).
+_NAME_UNIT = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()A-Za-z]{1,8})[）)]\s*$")
+
+
+def _unit_in_name(name: str) -> tuple[str, str]:
+    """A five-year plan's table has no 单位 column: the unit closes the name, in brackets."""
+    match = _NAME_UNIT.match(name)
+    return (match["name"], match["unit"]) if match else (name, "")
 
 
 def select_role(sets: Sequence[IndicatorSet], role: str | None) -> list[IndicatorSet]:

@@ -281,6 +281,54 @@ def test_a_five_year_plan_table_gives_base_year_results_and_end_year_targets() -
     ]
 
 
+#: The national 纲要's 表1 layout: bare year columns, the growth target in 年均增长〔累计〕.
+BARE_YEAR_PLAN_TABLE = """
+| 类别 | 指标 | 单位 | 2020年 | 2025年 | 年均增长〔累计〕 | 属性 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 经济发展 | 国内生产总值（GDP）增长 | % | 2.3 | — | 保持在合理区间、各年度视情提出 | 预期性 |
+| 经济发展 | 常住人口城镇化率 | % | 60.6 | 65 | — | 预期性 |
+| 创新驱动 | 研发经费投入增长 | % | — | — | >7 | 预期性 |
+| 民生福祉 | 城镇调查失业率 | % | 5.2 | — | <5.5 | 预期性 |
+"""
+
+#: A province's 专栏 of the same shape without a 单位 column: the unit closes the name.
+BARE_YEAR_PLAN_TABLE_UNIT_IN_NAME = """
+| 类别 | 指标 | 2020年 | 2025年 | 年均增长 | 属性 |
+| --- | --- | --- | --- | --- | --- |
+| 经济发展 | 地区生产总值增长（%） | 3.8 | — | 6.5左右 | 预期性 |
+| 民生福祉 | 城镇调查失业率（%） | 5.5 | <5.5 | — | 预期性 |
+"""
+
+
+def test_a_five_year_plan_table_with_bare_year_columns_reads_base_and_target() -> None:
+    found = extract_indicators(document(BARE_YEAR_PLAN_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
+    assert [(*fields(r), r.status) for r in found.indicators] == [
+        ("国内生产总值（GDP）", "2.3", "%", "growth", "", "预期性", "achieved", 2020, "stated"),
+        ("国内生产总值（GDP）", "", "", "", "", "预期性", "target", 2025, "blank"),
+        ("常住人口城镇化率", "60.6", "%", "level", "", "预期性", "achieved", 2020, "stated"),
+        ("常住人口城镇化率", "65", "%", "level", "", "预期性", "target", 2025, "stated"),
+        ("研发经费投入", "", "", "", "", "预期性", "achieved", 2020, "blank"),
+        ("研发经费投入", "7", "%", "growth", "高于", "预期性", "target", 2025, "stated"),
+        ("城镇调查失业率", "5.2", "%", "level", "", "预期性", "achieved", 2020, "stated"),
+        ("城镇调查失业率", "5.5", "%", "level", "低于", "预期性", "target", 2025, "stated"),
+    ]
+    found = extract_indicators(
+        document(BARE_YEAR_PLAN_TABLE_UNIT_IN_NAME, doc_id="t/five-year-plan/2021", date="2021")
+    )
+    assert [fields(r) for r in found.indicators] == [
+        ("地区生产总值", "3.8", "%", "growth", "", "预期性", "achieved", 2020),
+        ("地区生产总值", "6.5", "%", "growth", "左右", "预期性", "target", 2025),
+        ("城镇调查失业率", "5.5", "%", "level", "", "预期性", "achieved", 2020),
+        ("城镇调查失业率", "5.5", "%", "level", "低于", "预期性", "target", 2025),
+    ]
+
+
+def test_bare_year_columns_one_year_apart_are_no_plan_table() -> None:
+    """An annual table's `2023年 | 2024年` says nothing of which is the result: left unread."""
+    annual = BARE_YEAR_PLAN_TABLE.replace("2020年", "2023年").replace("2025年", "2024年")
+    assert not extract_indicators(document(annual)).found
+
+
 def test_targets_in_one_sentence_take_this_year_from_the_date() -> None:
     body = "今年经济社会发展的主要预期目标是：地区生产总值增长6%以上；城镇登记失业率控制在2%以内，居民人均可支配收入稳步增长。"
     found = extract_indicators(document(body, doc_id="t/gwr/2022-01-21", date="2022-01-21"))
