@@ -40,6 +40,7 @@ _PARTS = {
     "targets": ("主要目标", "Targets"),
     "review": ("上年回顾", "Review"),
     "preamble": ("开篇", "Opening"),
+    "closing": ("结束部分", "Closing"),
     "appendix": ("附件", "Appendix"),
     "other": ("其他", "Other"),
 }

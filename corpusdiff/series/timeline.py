@@ -47,7 +47,8 @@ from corpusdiff.compare.units import GROUP as GROUP_KIND
 from corpusdiff.compare.units import initiative_units, is_speech_frame, unit_roles
 from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.structure import is_within
+from corpusdiff.structure import is_salutation, is_within
+from corpusdiff.text.numbering import CLOSING, base_kind
 from corpusdiff.text.sentences import sentences
 from corpusdiff.types.diff import (
     CONFIDENT,
@@ -84,6 +85,10 @@ DISTANT_REACH = 1
 #: pairs of editions further apart; a weaker one only where they leave the item open.
 MERGE_SURE = PLAUSIBLE
 QUOTED, MENTIONED = "quoted", "mentioned"
+#: The part of a thread in a report's closing part (its own `结束语`, or the unheaded block
+#: after the last numbered part: defence, Hong Kong, Macao and Taiwan, foreign policy, the
+#: final exhortation), which the differ pairs as it pairs the tasks but which sets no task.
+CLOSING_PART = "closing"
 
 Node = tuple[int, int]  # (edition index, the differ's unit index in that edition)
 
@@ -214,7 +219,7 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
     if missing:
         raise ValueError(f"no diff for consecutive editions {missing}")
     units = [initiative_units(tree) for tree in trees]
-    parts = [unit_roles(tree, found) for tree, found in zip(trees, units, strict=True)]
+    parts = [thread_parts(tree, found) for tree, found in zip(trees, units, strict=True)]
     threads: list[Thread] = []
     for level in LEVELS:
         items = [[u.index for u in found if _level_of(u) == level and not is_speech_frame(u)] for found in units]
@@ -223,6 +228,26 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
         for chain in chain_items(items, links, aligned):
             threads.append(_thread(level, chain, trees, units, parts, editions))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
+
+
+def thread_parts(tree: DocTree, units: Sequence[Unit]) -> list[str]:
+    """Each unit's part: its role in the report (`compare.units.unit_roles`), except in the
+    closing part, which the differ treats as the part before it (the tasks) but which holds
+    no task of the year's work: its threads are shown apart (`CLOSING_PART`)."""
+    roles = unit_roles(tree, units)
+    return [
+        CLOSING_PART if _in_closing(tree, unit.section) else str(role)
+        for unit, role in zip(units, roles, strict=True)
+    ]
+
+
+def _in_closing(tree: DocTree, section: int | None) -> bool:
+    if section is None:
+        return False
+    top = tree.sections[section]
+    while top.parent is not None:
+        top = tree.sections[top.parent]
+    return base_kind(top.kind) == CLOSING
 
 
 def select(timeline: Timeline, levels: Iterable[str]) -> Timeline:
@@ -929,11 +954,14 @@ def _item(tree: DocTree, unit: Unit, edition_id: str) -> ThreadItem:
 
 def lead(unit: Unit) -> str:
     """A paragraph's lead sentence as printed (`加快转变政府职能。` without its full stop), else
-    its first sentence."""
+    its first sentence; after a salutation that opens it (`各位代表！我们要积极支持国防…`), the
+    sentence after it, since every speech says the salutation in the same words."""
     if unit.heading:
         return unit.heading
-    first = sentences(unit.text)
-    return (first[0] if first else unit.text).rstrip("。；！？")
+    said = sentences(unit.text)
+    if len(said) > 1 and is_salutation(said[0]):
+        said = said[1:]
+    return (said[0] if said else unit.text).rstrip("。；！？")
 
 
 # --- programmes ---------------------------------------------------------------------------

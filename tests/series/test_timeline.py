@@ -18,6 +18,7 @@ from corpusdiff.cli.main import main
 from corpusdiff.render.grid import display_width
 from corpusdiff.render.timeline import thread_cells
 from corpusdiff.series.timeline import (
+    CLOSING_PART,
     GAP_LINK_PROBABILITY,
     GROUP,
     MERGE_SURE,
@@ -941,3 +942,40 @@ def test_editions_of_several_regions_are_a_warning(tmp_path: Path) -> None:
     assert err == "corpusdiff: warning: the editions are of 2 regions (成都市, 福田区): the timeline reads them as one series\n"
     code, _, err = run(*PLANS, "--level", "group")
     assert code == 0 and err == ""
+
+
+# --- parts, labels and shared items of a provincial report ------------------------------------
+
+CLOSING_BLOCK = (
+    "各位代表！我们要积极支持国防和军队建设，深入开展全民国防教育，推动军政军民团结。\n\n"
+    "我们要服务国家总体外交，深化国际友好城市交流合作。\n"
+)
+
+
+def provincial(doc_id: str, date: str) -> str:
+    """A provincial report: review, tasks in （一） groups, a part `三、加强政府自身建设` with
+    （一） groups of its own, and the unheaded closing block opened by a salutation."""
+    return edition(
+        doc_id,
+        date,
+        f"## 一、过去一年工作回顾\n\n过去一年，经济运行稳中向好，地区生产总值增长{date[3]}%。\n\n"
+        f"## 二、今年主要任务\n\n### （一）建设科技创新高地\n\n{HETAO}\n\n{COIN}\n\n"
+        "## 三、加强政府自身建设\n\n### （一）坚持政治引领\n\n深入开展主题教育。\n\n"
+        f"### （二）坚持依法行政\n\n自觉接受人大法律监督、政协民主监督。\n\n{CLOSING_BLOCK}",
+    )
+
+
+@cache
+def provincial_timeline() -> Timeline:
+    trees = [tree_from_markdown(provincial(doc_id, date)) for doc_id, date in (("p/a", "2021-01"), ("p/b", "2022-01"))]
+    return build_timeline(trees, pairwise_diffs(trees, comparison_pairs(2)))
+
+
+def test_the_closing_block_is_a_part_of_its_own_labelled_after_the_salutation() -> None:
+    closing = [t for t in provincial_timeline().threads if t.part == CLOSING_PART]
+    assert [t.items[0].heading for t in closing] == [
+        "我们要积极支持国防和军队建设，深入开展全民国防教育，推动军政军民团结",
+        "我们要服务国家总体外交，深化国际友好城市交流合作",
+    ]
+    assert all(t.part != CLOSING_PART for t in provincial_timeline().threads if "主题教育" in t.items[0].heading)
+
