@@ -220,11 +220,17 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
         raise ValueError(f"no diff for consecutive editions {missing}")
     units = [initiative_units(tree) for tree in trees]
     parts = [thread_parts(tree, found) for tree, found in zip(trees, units, strict=True)]
+    twice = [group_parents(tree, found) for tree, found in zip(trees, units, strict=True)]
     threads: list[Thread] = []
     for level in LEVELS:
-        items = [[u.index for u in found if _level_of(u) == level and not is_speech_frame(u)] for found in units]
-        links = {pair: links_at(diff, level) for pair, diff in by_pair.items()}
-        aligned = {pair: section_links(diff) for pair, diff in by_pair.items()} if level == GROUP else {}
+        items = [
+            [u.index for u in found if _level_of(u) == level and not is_speech_frame(u) and u.index not in left]
+            for found, left in zip(units, twice, strict=True)
+        ]
+        links = {(i, j): _without(links_at(diff, level), twice[i], twice[j]) for (i, j), diff in by_pair.items()}
+        aligned: dict[tuple[int, int], list[Link]] = {}
+        if level == GROUP:
+            aligned = {(i, j): _without(section_links(diff), twice[i], twice[j]) for (i, j), diff in by_pair.items()}
         for chain in chain_items(items, links, aligned):
             threads.append(_thread(level, chain, trees, units, parts, editions))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
@@ -248,6 +254,23 @@ def _in_closing(tree: DocTree, section: int | None) -> bool:
     while top.parent is not None:
         top = tree.sections[top.parent]
     return base_kind(top.kind) == CLOSING
+
+
+def group_parents(tree: DocTree, units: Sequence[Unit]) -> frozenset[int]:
+    """The group units whose section holds groups of its own (安徽's task area `四、加强政府自身
+    建设` over `（一）坚持政治引领` …): its groups stand for it at the group level, and the area
+    threaded as one more group would show the same units twice, under a note that is false."""
+    grouped = {u.section for u in units if u.kind == GROUP_KIND}
+    return frozenset(
+        u.index
+        for u in units
+        if u.kind == GROUP_KIND and any(s != u.section and is_within(tree, s, u.section) for s in grouped)
+    )
+
+
+def _without(links: Sequence[Link], old: frozenset[int], new: frozenset[int]) -> list[Link]:
+    """The links that join no unit left out of the threads."""
+    return [link for link in links if link.old not in old and link.new not in new]
 
 
 def select(timeline: Timeline, levels: Iterable[str]) -> Timeline:

@@ -979,3 +979,7 @@ def test_the_closing_block_is_a_part_of_its_own_labelled_after_the_salutation() 
     ]
     assert all(t.part != CLOSING_PART for t in provincial_timeline().threads if "主题教育" in t.items[0].heading)
 
+
+def test_a_part_with_groups_of_its_own_is_no_group_thread() -> None:
+    groups = [t.items[0].heading for t in provincial_timeline().threads if t.level == GROUP]
+    assert groups == ["（一）建设科技创新高地", "（一）坚持政治引领", "（二）坚持依法行政"]
