@@ -3,7 +3,7 @@ differ's pair behind every step (which diff, class, confidence). See docs/timeli
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from corpusdiff.render.grid import render_grid
 from corpusdiff.series.timeline import (
@@ -79,12 +79,30 @@ def _link_word(link: ThreadLink, strings: Strings) -> str:
     return strings.status(link.relation or link.status) if strings.language == "zh" else link.label
 
 
-def notes(thread: Thread, label_of: dict[str, str], strings: Strings) -> str:
-    """The terminal's last column: gaps, merges and splits, and steps of low confidence."""
+def relation_words(threads: Sequence[Thread], strings: Strings) -> dict[str, set[str]]:
+    """Per item pointer, the merge and split words of the threads that hold it: a thread that
+    shares items with a thread merged into it or split from it is marked like that thread,
+    since either read alone hides that the other holds the same items."""
+    found: dict[str, set[str]] = {}
+    for thread in threads:
+        words = {_link_word(link, strings) for link in thread.links if link.relation}
+        for item in thread.items:
+            found.setdefault(item.pointer, set()).update(words)
+    return found
+
+
+def notes(
+    thread: Thread, label_of: dict[str, str], strings: Strings, sharing: Mapping[str, set[str]] | None = None
+) -> str:
+    """The terminal's last column: gaps, merges and splits (its own, or those of a thread it
+    shares items with: `relation_words`), and steps of low confidence."""
     parts = []
     if thread.gaps:
         parts.append(strings("timeline.gap", editions=" ".join(label_of[g] for g in thread.gaps)))
-    parts += sorted({_link_word(link, strings) for link in thread.links if link.relation})
+    words = {_link_word(link, strings) for link in thread.links if link.relation}
+    for position in thread.shared:
+        words |= (sharing or {}).get(thread.items[position].pointer, set())
+    parts += sorted(words)
     if any(link.confidence == "low" for link in thread.links):
         parts.append(strings("report.level.low"))
     return " · ".join(parts)
@@ -143,6 +161,7 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
     lines = [strings("report.timeline.of", n=len(editions))]
     lines += edition_legend(labels, editions)
     lines += [strings("report.timeline.cells"), strings("report.timeline.notes"), ""]
+    sharing = relation_words(timeline.threads, strings)
     for level, part, threads in sections(timeline):
         gaps = sum(bool(t.gaps) for t in threads)
         lines.append(
@@ -151,7 +170,7 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
         note = other_groups_note(threads, editions, label_of, strings)
         lines += [note] if note else []
         rows = [
-            [str(n), *thread_cells(t, editions), notes(t, label_of, strings)]
+            [str(n), *thread_cells(t, editions), notes(t, label_of, strings, sharing)]
             for n, t in enumerate(threads, 1)
         ]
         lines += [*render_grid(["#", *labels, ""], rows, max_width=width), ""]

@@ -36,6 +36,7 @@ two items are one lineage. Rendering is in `render/timeline.py`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -231,8 +232,11 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
         aligned: dict[tuple[int, int], list[Link]] = {}
         if level == GROUP:
             aligned = {(i, j): _without(section_links(diff), twice[i], twice[j]) for (i, j), diff in by_pair.items()}
-        for chain in chain_items(items, links, aligned):
-            threads.append(_thread(level, chain, trees, units, parts, editions))
+        chains = chain_items(items, links, aligned)
+        held = Counter(node for chain in chains for node in set(chain.nodes))
+        for chain in chains:
+            shared = {n for n, node in enumerate(chain.nodes) if held[node] > 1}.union(chain.shared)
+            threads.append(_thread(level, chain, trees, units, parts, editions, tuple(sorted(shared))))
     return Timeline(editions, tuple(threads), programme_tracks(trees, editions))
 
 
@@ -340,7 +344,9 @@ class Chain:
 
     nodes: tuple[Node, ...]
     evidence: tuple[tuple[tuple[int, int], Link], ...]  # per step: (edition pair compared, link)
-    shared: tuple[int, ...] = ()  # positions of nodes that another chain also holds
+    #: positions of the nodes it holds through a merge or split (another chain's own items); a
+    #: thread's `shared` adds its own items that another chain holds so (`build_timeline`)
+    shared: tuple[int, ...] = ()
 
 
 @dataclass
@@ -939,7 +945,10 @@ def _thread(
     units: Sequence[Sequence[Unit]],
     parts: Sequence[Sequence[str]],
     editions: Sequence[Edition],
+    shared: tuple[int, ...],
 ) -> Thread:
+    """The chain as a thread: its part is that of its first own item, and `shared` names every
+    item another thread holds too, whichever of the two holds it through a merge or split."""
     items = tuple(_item(trees[n], units[n][key], editions[n].id) for n, key in chain.nodes)
     present = {n for n, _ in chain.nodes}
     first, last = min(present), max(present)
@@ -959,7 +968,7 @@ def _thread(
     own = next(n for n in range(len(chain.nodes)) if n not in chain.shared)
     edition, key = chain.nodes[own]
     part = str(parts[edition][key])
-    return Thread(level, items, editions[first].id, editions[last].id, gaps, links, part, chain.shared)
+    return Thread(level, items, editions[first].id, editions[last].id, gaps, links, part, shared)
 
 
 def _item(tree: DocTree, unit: Unit, edition_id: str) -> ThreadItem:

@@ -4,6 +4,7 @@ Markdown and JSON, on a hand-built timeline so that every expected string is kno
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from corpusdiff.render.timeline import (
     column_labels,
@@ -239,3 +240,12 @@ def test_a_part_standing_as_a_group_is_named_under_the_groups_title() -> None:
     assert lines[title + 1].endswith(": 2017-03 (三、)")
     assert "2017-03 (三、)" in to_markdown(timeline, EN)
     assert not any(line.startswith("note:") for line in to_terminal(TIMELINE, strings=EN).splitlines())
+
+
+def test_a_thread_sharing_items_with_a_merged_or_split_one_is_noted_like_it() -> None:
+    """The pollution paragraph holds the 2016 and 2018 items the water thread split from and
+    merged into: read alone, its row must not look like an unbroken single lineage."""
+    sharer = replace(POLLUTION, shared=(0, 2))
+    out = to_terminal(Timeline(EDITIONS, (sharer, WATER), ()))
+    row = next(line for line in out.splitlines() if "坚决打好蓝天保卫战" in line)
+    assert row.rstrip().endswith("合并 · 拆分")

@@ -983,3 +983,34 @@ def test_the_closing_block_is_a_part_of_its_own_labelled_after_the_salutation() 
 def test_a_part_with_groups_of_its_own_is_no_group_thread() -> None:
     groups = [t.items[0].heading for t in provincial_timeline().threads if t.level == GROUP]
     assert groups == ["（一）建设科技创新高地", "（一）坚持政治引领", "（二）坚持依法行政"]
+
+
+def grain(year: int) -> str:
+    return f"#### 1.保障粮食安全\n\n稳定粮食播种面积1.1亿亩，新建高标准农田{400 + 50 * (year - 2021)}万亩。"
+
+
+GRAIN_SPLIT = "#### 1.稳定粮食生产\n\n稳定粮食播种面积1.1亿亩。\n\n#### 2.建设高标准农田\n\n新建高标准农田500万亩。"
+POVERTY = "#### {n}.巩固拓展脱贫攻坚成果\n\n守住不发生规模性返贫底线，脱贫人口收入增长12%。"
+
+
+def farming(year: int, tasks: str) -> str:
+    return edition(
+        f"g/{year}",
+        f"{year}-01",
+        f"## 一、主要任务\n\n### （一）全面推进乡村振兴\n\n{tasks}\n\n### （二）建设科技创新高地\n\n{HETAO}\n\n{COIN}\n",
+    )
+
+
+def test_both_threads_that_share_items_through_a_split_and_merge_say_so() -> None:
+    """保障粮食安全 splits into two tasks and is merged back: the two threads hold the same
+    first and last items, and each must list them as shared, not only the one split off."""
+    texts = [
+        farming(2021, f"{grain(2021)}\n\n{POVERTY.format(n=2)}"),
+        farming(2022, f"{GRAIN_SPLIT}\n\n{POVERTY.format(n=3)}"),
+        farming(2023, f"{grain(2023)}\n\n{POVERTY.format(n=2)}"),
+    ]
+    trees = [tree_from_markdown(text) for text in texts]
+    timeline = build_timeline(trees, pairwise_diffs(trees, comparison_pairs(3)))
+    grain_threads = [t for t in timeline.threads if t.items[0].heading == "1.保障粮食安全"]
+    assert [t.items[1].heading for t in grain_threads] == ["1.稳定粮食生产", "2.建设高标准农田"]
+    assert [t.shared for t in grain_threads] == [(0, 2), (0, 2)]
