@@ -221,17 +221,17 @@ def build_timeline(trees: Sequence[DocTree], diffs: Iterable[DiffResult]) -> Tim
         raise ValueError(f"no diff for consecutive editions {missing}")
     units = [initiative_units(tree) for tree in trees]
     parts = [thread_parts(tree, found) for tree, found in zip(trees, units, strict=True)]
-    twice = [group_parents(tree, found) for tree, found in zip(trees, units, strict=True)]
+    left = [group_parents(tree, found) | salutations(found) for tree, found in zip(trees, units, strict=True)]
     threads: list[Thread] = []
     for level in LEVELS:
         items = [
-            [u.index for u in found if _level_of(u) == level and not is_speech_frame(u) and u.index not in left]
-            for found, left in zip(units, twice, strict=True)
+            [u.index for u in found if _level_of(u) == level and not is_speech_frame(u) and u.index not in out]
+            for found, out in zip(units, left, strict=True)
         ]
-        links = {(i, j): _without(links_at(diff, level), twice[i], twice[j]) for (i, j), diff in by_pair.items()}
+        links = {(i, j): _without(links_at(diff, level), left[i], left[j]) for (i, j), diff in by_pair.items()}
         aligned: dict[tuple[int, int], list[Link]] = {}
         if level == GROUP:
-            aligned = {(i, j): _without(section_links(diff), twice[i], twice[j]) for (i, j), diff in by_pair.items()}
+            aligned = {(i, j): _without(section_links(diff), left[i], left[j]) for (i, j), diff in by_pair.items()}
         chains = chain_items(items, links, aligned)
         held = Counter(node for chain in chains for node in set(chain.nodes))
         for chain in chains:
@@ -270,6 +270,12 @@ def group_parents(tree: DocTree, units: Sequence[Unit]) -> frozenset[int]:
         for u in units
         if u.kind == GROUP_KIND and any(s != u.section and is_within(tree, s, u.section) for s in grouped)
     )
+
+
+def salutations(units: Sequence[Unit]) -> frozenset[int]:
+    """The paragraphs that are nothing but the salutation (`各位代表！` opening the closing part):
+    speech frame wherever they stand, every edition has them, and no initiative is in them."""
+    return frozenset(u.index for u in units if is_salutation(u.text))
 
 
 def _without(links: Sequence[Link], old: frozenset[int], new: frozenset[int]) -> list[Link]:

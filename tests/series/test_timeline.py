@@ -1014,3 +1014,19 @@ def test_both_threads_that_share_items_through_a_split_and_merge_say_so() -> Non
     grain_threads = [t for t in timeline.threads if t.items[0].heading == "1.保障粮食安全"]
     assert [t.items[1].heading for t in grain_threads] == ["1.稳定粮食生产", "2.建设高标准农田"]
     assert [t.shared for t in grain_threads] == [(0, 2), (0, 2)]
+
+
+def test_a_salutation_on_its_own_inside_the_report_is_no_thread() -> None:
+    """National reports open their closing part with `各位代表！` on a line of its own; it was a
+    thread labelled 各位代表 in every closing part."""
+    texts = [
+        provincial(doc_id, date).replace("各位代表！我们要", "各位代表！\n\n我们要")
+        for doc_id, date in (("q/a", "2021-01"), ("q/b", "2022-01"))
+    ]
+    trees = [tree_from_markdown(text) for text in texts]
+    timeline = build_timeline(trees, pairwise_diffs(trees, comparison_pairs(2)))
+    closing = [t.items[0].heading for t in timeline.threads if t.part == CLOSING_PART]
+    assert closing == [
+        "我们要积极支持国防和军队建设，深入开展全民国防教育，推动军政军民团结",
+        "我们要服务国家总体外交，深化国际友好城市交流合作",
+    ]
