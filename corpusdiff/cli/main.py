@@ -575,16 +575,21 @@ def _refuse_mixed_series(corpus: Corpus) -> None:
 
 
 _FORMATS = ("terminal", "json", "markdown")
-format_option = click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="terminal",
-    show_default=True,
-    help="terminal text (labels and colour), json (schema: docs/diff-schema.json), or markdown "
-    "(ready to paste into a pull request or a memo).",
-)
+
+
+def format_option(json_help: str) -> Callable[[F], F]:
+    """`-f terminal|json|markdown`; `json_help` says what the command's JSON holds (only a
+    diff follows docs/diff-schema.json, so each command says which part of its JSON does)."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(_FORMATS),
+        default="terminal",
+        show_default=True,
+        help=f"terminal text (labels and colour), json ({json_help}), or markdown "
+        "(ready to paste into a pull request or a memo).",
+    )
 
 
 #: The diff's formats; the last three are the 新旧对照表 (render/table.py).
@@ -869,7 +874,7 @@ def _write(output: Path, content: str | bytes) -> None:
     help="Threads of （一） groups, of the units below them (numbered tasks; paragraphs and list items "
     "where a report has no numbered tasks), or both.",
 )
-@format_option
+@format_option("editions, threads and programmes as docs/timeline.md describes; no schema file")
 @runner_options
 @language_option
 @click.pass_context
@@ -941,7 +946,7 @@ def _echo_long(text: str) -> None:
 @main.command(name="trace")
 @click.argument("plan")
 @click.argument("docs", nargs=-1, required=True, metavar="DOC...")
-@format_option
+@format_option("plan, reports, items and unaddressed as docs/timeline.md describes; no schema file")
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
@@ -1157,7 +1162,9 @@ def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("range_spec", metavar="[RANGE]", required=False)
-@format_option
+@format_option(
+    "a list of {id, change, against, diff, notes}; each `diff` follows docs/diff-schema.json"
+)
 @runner_options
 @language_option
 @click.pass_context

@@ -182,3 +182,19 @@ def test_a_timeline_of_a_series_of_one_edition_says_so(tmp_path: Path) -> None:
     assert run("--corpus", str(corpus), "ingest", "-q", str(PLAN_2022))[0] == 0
     code, _, err = run("--corpus", str(corpus), "timeline", "--series", "futian-plan")
     assert code == 2 and "series futian-plan has 1 edition" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("timeline", "no schema file"),
+        ("trace", "no schema file"),
+        ("review", "each `diff` follows docs/diff-schema.json"),
+    ],
+)
+def test_json_help_says_which_part_follows_the_diff_schema(command: str, said: str) -> None:
+    """Only a diff follows docs/diff-schema.json: timeline and trace JSON do not, review's `diff`s do."""
+    code, out, _ = run(command, "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and said in flat
+    assert "json (schema: docs/diff-schema.json)" not in flat
