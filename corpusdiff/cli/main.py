@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.strings import Strings
     from corpusdiff.types.diff import DiffResult, Status
-    from corpusdiff.types.document import NormalizedDocument
+    from corpusdiff.types.document import Metadata, NormalizedDocument
     from corpusdiff.types.edition import Edition
     from corpusdiff.types.notes import ReviewerNote
     from corpusdiff.types.tree import DocTree
@@ -517,6 +517,7 @@ def terms_command(
 
     corpus = _corpus(ctx)
     sources = _term_sources(corpus, docs, series)
+    _warn_mixed_editions([tree.metadata for _, tree in sources], "terms")
     index = terms.index_editions(
         sources, min_total=1 if text else min_count, stopwords=corpus.vocabulary.stopwords
     )
@@ -541,6 +542,16 @@ def terms_command(
     else:
         strings = _strings(ctx, lang)
         click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in, strings), nl=False)
+
+
+def _warn_mixed_editions(editions: list[Metadata], reader: str) -> None:
+    """Say on stderr when `reader` chains editions of several regions (or a plan among reports)
+    as one series: its statuses or threads then compare one region with another."""
+    from corpusdiff.series.editions import timeline_warning
+
+    mixed = timeline_warning(editions, reader)
+    if mixed:
+        click.echo(f"corpusdiff: warning: {mixed}", err=True)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
@@ -902,7 +913,6 @@ def timeline(
 
     from corpusdiff.render.timeline import to_json, to_markdown, to_terminal
     from corpusdiff.series import timeline as tl
-    from corpusdiff.series.editions import timeline_warning
     from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
 
@@ -917,9 +927,7 @@ def timeline(
         raise click.UsageError("give at least two editions (DOC... or --series NAME)")
     editions = load_editions(corpus, specs)
     trees = [e.tree for e in editions]
-    mixed = timeline_warning([tree.metadata for tree in trees])
-    if mixed:
-        click.echo(f"corpusdiff: warning: {mixed}", err=True)
+    _warn_mixed_editions([tree.metadata for tree in trees], "the timeline")
     pairs = tl.comparison_pairs(len(trees))
     overrides = {(i, j): corpus.overrides(editions[i].doc_id, editions[j].doc_id) for i, j in pairs}
     done = progress_counter("comparing", minimum=4)(len(pairs))

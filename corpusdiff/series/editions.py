@@ -64,10 +64,11 @@ def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
     return lines
 
 
-def timeline_warning(editions: Sequence[Metadata]) -> str | None:
-    """One line for stderr when the editions of a timeline are of several regions (its threads
-    then chain one region's report into another's) or mix a five-year plan with annual reports
-    (a plan's chapters are no edition of a report's groups: `trace` follows a plan), else None."""
+def timeline_warning(editions: Sequence[Metadata], reader: str = "the timeline") -> str | None:
+    """One line for stderr when the editions of a timeline (or of another command that reads
+    them as one series, named by `reader`) are of several regions (its threads then chain one
+    region's report into another's) or mix a five-year plan with annual reports (a plan's
+    chapters are no edition of a report's groups: `trace` follows a plan), else None."""
     regions = list(dict.fromkeys(meta.region for meta in editions if meta.region))
     found = []
     if len(regions) > 1:
@@ -77,7 +78,7 @@ def timeline_warning(editions: Sequence[Metadata]) -> str | None:
         found.append("a five-year plan is among annual reports (`trace` follows a plan into the reports)")
     if not found:
         return None
-    return f"{'; '.join(found)}: the timeline reads them as one series"
+    return f"{'; '.join(found)}: {reader} reads them as one series"
 
 
 FIVE_YEAR_PLAN = "five-year-plan"

@@ -485,3 +485,20 @@ def test_the_national_vocabulary_example_takes_the_country_s_names_out_of_the_te
     assert national.get("中国") is None and national.get("全国") is None
     assert national.get("改革") is not None
     assert {t.term for t in national.terms} == {t.term for t in shipped.terms} - {"中国", "全国"}
+
+
+def test_cli_warns_when_the_docs_are_of_several_regions(tmp_path) -> None:
+    """New and dropped compare the latest edition with the others: across regions that is no series."""
+    hunan = tmp_path / "hunan.md"
+    hunan.write_text(
+        "---\ntitle: 湖南省政府工作报告\nid: hunan/government-work-report/2024-01-22\nregion: 湖南省\n"
+        "date: '2024-01-22'\ndialect: '1'\n---\n\n# 湖南省政府工作报告\n\n## 一、主要工作\n\n"
+        "推进新型工业化，建设现代化产业体系。推进新型工业化。\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(PLAN_2022, str(hunan), "--limit", "3")
+    assert code == 0
+    assert err == (
+        "corpusdiff: warning: the editions are of 2 regions (福田区, 湖南省): terms reads them as one series\n"
+    )
+    assert run(PLAN_2022, PLAN_2025, "--limit", "3")[2] == ""
