@@ -49,12 +49,14 @@ def _period_end(period: str) -> str:
 
 
 def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
-    """One line per report that is not the plan's own region's or falls after the plan's
-    period: its matches are then shared words more than the plan carried out."""
+    """One line per report that is another five-year plan, is not the plan's own region's or
+    falls after the plan's period: its matches are then shared words more than the plan carried out."""
     end = _period_end(plan.period)
     lines = []
     for report in reports:
         found = []
+        if report.genre == FIVE_YEAR_PLAN:
+            found.append("a five-year plan, not a report that carries one out")
         if plan.region and report.region and plan.region != report.region:
             found.append(f"another region ({report.region}, the plan's is {plan.region})")
         if end and report.date[:4] > end:

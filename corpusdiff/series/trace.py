@@ -147,8 +147,9 @@ def trace(
 
 
 def check_plan(plan: Metadata, reports: Sequence[Metadata]) -> None:
-    """Refuse a PLAN that is not a five-year plan, and a report dated before the plan: a
-    report cannot carry out a plan not yet made, so its matches would only be shared words."""
+    """Refuse a PLAN that is not a five-year plan, the plan itself as a report (it matches every
+    item word for word), and a report dated before the plan: a report cannot carry out a plan not
+    yet made, so its matches would only be shared words."""
     name = plan.id or plan.title
     if plan.genre != PLAN_GENRE:
         raise InputError(
@@ -156,6 +157,11 @@ def check_plan(plan: Metadata, reports: Sequence[Metadata]) -> None:
             "first, then the reports to trace it into"
         )
     for report in reports:
+        if plan.id and report.id == plan.id:
+            raise InputError(
+                f"{name} is given as PLAN and as a DOC: a plan traced into itself addresses every item; "
+                "give the reports that carry the plan out as DOCs"
+            )
         if is_before(report.date, plan.date):
             raise InputError(
                 f"{report.id or report.title} ({report.date}) predates the plan {name} ({plan.date}): "

@@ -310,3 +310,22 @@ def test_a_report_of_another_region_is_traced_with_a_warning(tmp_path: Path) -> 
     assert err == (
         "corpusdiff: warning: r/chengdu: another region (成都市, the plan's is 福田区): its matches may be only shared words\n"
     )
+
+
+def test_the_plan_itself_as_a_doc_is_refused() -> None:
+    """A plan traced into itself addressed every item at 1.00."""
+    code, out, err = run(PLAN, PLAN)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "given as PLAN and as a DOC" in err and PLAN in err
+
+
+def test_another_five_year_plan_as_a_doc_is_traced_with_a_warning(tmp_path: Path) -> None:
+    other = tmp_path / "other-plan.md"
+    text = TINY_PLAN.replace("id: p/plan", "id: p/plan-2025").replace("date: '2021'", "date: '2025'")
+    other.write_text(text.replace("dialect: '1'", "genre: five-year-plan\ndialect: '1'"), "utf-8")
+    code, _, err = run(PLAN, str(other))
+    assert code == 0
+    assert err == (
+        "corpusdiff: warning: p/plan-2025: a five-year plan, not a report that carries one out: "
+        "its matches may be only shared words\n"
+    )
