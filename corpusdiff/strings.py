@@ -257,6 +257,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "indicators.empty": ("这些版本中没有找到指标。", "No indicators found in these editions."),
     "indicators.target": ("目标", "target"),
     "indicators.achieved": ("完成", "achieved"),
+    "indicators.target_vs_achieved": (
+        "{year}年：目标 {target} → 完成 {achieved}",
+        "{year}: target {target} → achieved {achieved}",
+    ),
+    "indicators.chart.rate": ("增减幅度", "rate of change"),
+    "indicators.chart.level": ("水平", "level"),
+    "indicators.chart.caption": ("{measure}，{unit}", "{measure}, {unit}"),
+    "indicators.chart.title": ("{name}：{caption}，按年份", "{name}: {caption}, by year"),
+    "indicators.chart.point": ("{role} {year}：{label}", "{role} {year}: {label}"),
+    "indicators.chart.legend": ("● 完成 ○ 目标（虚线）", "● achieved ○ target (dashed)"),
     "trace.title": ("五年规划追踪", "Five-year plan trace"),
     "trace.lede": (
         "哪些年度报告回应了五年规划的各项内容，在哪里回应（docs/timeline.md，“trace”）。"

@@ -39,7 +39,7 @@ from corpusdiff.site.common import (
 )
 from corpusdiff.store import cache
 from corpusdiff.store.diffs import cached_compare
-from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
+from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
@@ -387,7 +387,8 @@ def _timeline_page(
 
 
 def _indicators_section(edition_set: EditionSet, aliases: Mapping[str, str], language: str) -> str:
-    context = indicator_section(edition_set, relative_root(FIXED_PAGES["indicators"]), aliases)
+    root = relative_root(FIXED_PAGES["indicators"])
+    context = indicator_section(edition_set, root, aliases, catalogue(language))
     return environment(language).get_template("indicators_section.html").render(s=context)
 
 
@@ -534,9 +535,14 @@ class ChartPoint:
 
 
 def indicator_section(
-    edition_set: EditionSet, root: str, aliases: Mapping[str, str] = ind.DEFAULT_ALIASES
+    edition_set: EditionSet,
+    root: str,
+    aliases: Mapping[str, str] = ind.DEFAULT_ALIASES,
+    strings: Strings | None = None,
 ) -> dict[str, object]:
-    """The aligned indicator table of one set of editions, with charts and target vs achieved."""
+    """The aligned indicator table of one set of editions, with charts and target vs achieved,
+    labelled in the site's language (`strings`, default the default language's)."""
+    strings = strings or catalogue()
     sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
     table = ind.indicator_table(sets, aliases)
     urls = {d.id: root + d.url for d in edition_set.docs}
@@ -547,9 +553,9 @@ def indicator_section(
             _indicator_cell(cell, urls[column.doc_id])
             for column, cell in zip(table.columns, row.cells, strict=True)
         ]
-        points = chart_points(table.columns, row.cells, half)
+        points = chart_points(table.columns, row.cells, half, strings)
         charts = [
-            chart_svg(row.name, caption, group, f"chart-{edition_set.anchor}-{r}-{g}")
+            chart_svg(row.name, caption, group, f"chart-{edition_set.anchor}-{r}-{g}", strings)
             for g, (caption, group) in enumerate(points)
         ]
         rows.append(
@@ -557,7 +563,7 @@ def indicator_section(
                 "name": row.name,
                 "cells": cells,
                 "charts": charts,
-                "versus": target_vs_achieved(table, row, half),
+                "versus": target_vs_achieved(table, row, half, strings),
             }
         )
     return {
@@ -597,8 +603,11 @@ def _indicator_cell(cell: ind.Cell, doc_url: str) -> dict[str, str]:
     }
 
 
-def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[bool]) -> list[str]:
-    """`2021: target +6.8% → achieved 5318.2亿元 +8.6%` for each year that has both."""
+def target_vs_achieved(
+    table: ind.IndicatorTable, row: ind.Row, half: Sequence[bool], strings: Strings | None = None
+) -> list[str]:
+    """`2021年：目标 +6.8% → 完成 5318.2亿元 +8.6%` for each year that has both."""
+    strings = strings or catalogue()
     by_key: dict[tuple[str, int], str] = {}
     for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
         if cell.status == "stated" and column.year is not None:
@@ -607,7 +616,12 @@ def target_vs_achieved(table: ind.IndicatorTable, row: ind.Row, half: Sequence[b
             )
     years = sorted({year for _, year in by_key})
     return [
-        f"{year}: target {by_key[('target', year)]} → achieved {by_key[('achieved', year)]}"
+        strings(
+            "indicators.target_vs_achieved",
+            year=year,
+            target=by_key[("target", year)],
+            achieved=by_key[("achieved", year)],
+        )
         for year in years
         if ("target", year) in by_key and ("achieved", year) in by_key
     ]
@@ -624,36 +638,55 @@ def _number(record: ind.Indicator) -> Decimal | None:
 
 
 def chart_points(
-    columns: Sequence[ind.Column], cells: Sequence[ind.Cell], half: Sequence[bool]
+    columns: Sequence[ind.Column],
+    cells: Sequence[ind.Cell],
+    half: Sequence[bool],
+    strings: Strings | None = None,
 ) -> list[tuple[str, list[ChartPoint]]]:
     """Numeric figures grouped by what they measure (rate or level) and unit: one chart per group
     with at least two points; a year keeps the first figure of each role. A half-year level is
-    left out: on a line with annual levels it would read as a collapse."""
+    left out: on a line with annual levels it would read as a collapse. Captions are in the
+    language of `strings`."""
+    strings = strings or catalogue()
     groups: dict[tuple[str, str], dict[tuple[str, int], ChartPoint]] = {}
     for column, cell, is_half in zip(columns, cells, half, strict=True):
         for record in cell.records:
             value = _number(record) if record.status == "stated" and record.value else None
-            measure = "level" if record.change == "level" else "rate of change"
+            measure = "level" if record.change == "level" else "rate"
             if value is None or column.year is None or (is_half and measure == "level"):
                 continue
             label = ind.short_text(record) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})
             points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
     return [
-        (f"{measure}{f', {unit}' if unit else ''}", list(points.values()))
+        (_chart_caption(measure, unit, strings), list(points.values()))
         for (measure, unit), points in groups.items()
         if len(points) >= 2
     ]
+
+
+def _chart_caption(measure: str, unit: str, strings: Strings) -> str:
+    """`增减幅度，%` or `水平，万人`: what a chart's values are, and their unit."""
+    name = strings(f"indicators.chart.{measure}")
+    return strings("indicators.chart.caption", measure=name, unit=unit) if unit else name
 
 
 CHART_WIDTH, CHART_HEIGHT = 360, 190
 _MARGIN = {"left": 30, "right": 30, "top": 34, "bottom": 44}  # room for labels below the lowest point
 
 
-def chart_svg(name: str, caption: str, points: Sequence[ChartPoint], chart_id: str) -> Markup:
+def chart_svg(
+    name: str, caption: str, points: Sequence[ChartPoint], chart_id: str, strings: Strings | None = None
+) -> Markup:
     """A static line chart: achieved solid with filled dots, target dashed with open dots, every
-    point labelled with its figure; no script, readable without colour."""
-    title = f"{name}: {caption}, by year"
+    point labelled with its figure; no script, readable without colour. Its title, description
+    (what a screen reader says) and legend are in the language of `strings`."""
+    strings = strings or catalogue()
+    title = strings("indicators.chart.title", name=name, caption=caption)
+    described = (
+        strings("indicators.chart.point", role=strings(f"indicators.{p.role}"), year=p.year, label=p.label)
+        for p in sorted(points, key=lambda p: p.year)
+    )
     x_of, y_of = _scales(points)
     parts = [
         Markup(
@@ -661,13 +694,11 @@ def chart_svg(name: str, caption: str, points: Sequence[ChartPoint], chart_id: s
             'width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d">'
         ).format(w=CHART_WIDTH, h=CHART_HEIGHT, id=chart_id),
         Markup('<title id="{}-t">{}</title>').format(chart_id, title),
-        Markup('<desc id="{}-d">{}</desc>').format(
-            chart_id, "; ".join(f"{p.role} {p.year}: {p.label}" for p in sorted(points, key=lambda p: p.year))
-        ),
+        Markup('<desc id="{}-d">{}</desc>').format(chart_id, "; ".join(described)),
         Markup('<text x="4" y="12" class="caption">{}</text>').format(caption),
-        Markup(
-            '<text x="{}" y="12" text-anchor="end" class="legend">● achieved ○ target (dashed)</text>'
-        ).format(CHART_WIDTH - 4),
+        Markup('<text x="{}" y="12" text-anchor="end" class="legend">{}</text>').format(
+            CHART_WIDTH - 4, strings("indicators.chart.legend")
+        ),
     ]
     zero = y_of(Decimal(0))
     parts.append(

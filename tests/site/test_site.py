@@ -309,7 +309,7 @@ def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Pa
 def test_indicators_page_charts_gdp_with_the_2025_target(built: Path) -> None:
     html = (built / "indicators.html").read_text(encoding="utf-8")
     charts = re.findall(r"<svg\b.*?</svg>", html, re.S)
-    gdp = [c for c in charts if re.search(r"<title[^>]*>地区生产总值: rate", c)]
+    gdp = [c for c in charts if re.search(r"<title[^>]*>地区生产总值：增减幅度，%，按年份</title>", c)]
     assert len(gdp) == 1
     # 2025-01.md line 143: ——地区生产总值增长5.5%左右；
     assert re.search(r'<text x="([\d.]+)"[^>]*class="value target">\+5\.5%左右</text>', gdp[0])
@@ -319,6 +319,19 @@ def test_indicators_page_charts_gdp_with_the_2025_target(built: Path) -> None:
     column = rows[1].index(("目标 2025", "")) + 1  # the first header row spans the name column
     assert rows[0][column][0] == "2025年1月"
     assert _row_with(rows, "地区生产总值")[column][0] == "+5.5%左右"
+
+
+def test_indicator_charts_of_a_chinese_site_are_labelled_in_chinese(built: Path) -> None:
+    """Caption, legend, title, screen-reader description and the target-vs-achieved lines came
+    out in English on a Chinese page."""
+    html = (built / "indicators.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])
+    english = ("rate of change", "level,", "achieved", "target", "by year")
+    assert not [word for word in english if word in text]
+    assert '<text x="4" y="12" class="caption">增减幅度，%</text>' in html
+    assert "● 完成 ○ 目标（虚线）" in html
+    assert re.search(r"<desc[^>]*>完成 \d{4}：[^<]*</desc>", html)
+    assert re.search(r"<td>\d{4}年：目标 [^<]* → 完成 ", html)
 
 
 def test_trace_page_links_passages_and_lists_what_no_report_addresses(built: Path) -> None:
@@ -387,7 +400,7 @@ def test_series_views_never_turn_report_text_into_markup(tmp_path: Path) -> None
     assert "1.高水平建设&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;河套深港科技创新合作区" in timeline
     assert "&lt;i&gt;福田&lt;/i&gt;工程" in timeline
     indicators = (out / "indicators.html").read_text(encoding="utf-8")  # (1) is dropped from names
-    assert re.search(r"<title[^>]*>&lt;img src=x onerror=alert&gt;地区生产总值: rate", indicators)
+    assert re.search(r"<title[^>]*>&lt;img src=x onerror=alert&gt;地区生产总值：增减幅度", indicators)
     assert "&lt;i&gt;福田&lt;/i&gt;工程" in (out / "terms.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;河套" in (out / "trace.html").read_text(
         encoding="utf-8"

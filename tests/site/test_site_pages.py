@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from corpusdiff.render.diff import address
 from corpusdiff.series.terms import PROGRAMME, STATUSES, TEXT, WORD
 from corpusdiff.site.build import build_site, select_pairs
 from corpusdiff.site.common import TEMPLATES, Doc
+from corpusdiff.site.series import ChartPoint, chart_svg
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import Level
@@ -419,3 +421,14 @@ def test_a_diff_page_names_a_province_whose_report_title_does_not(tmp_path: Path
         for p in (out / "doc").rglob("*.html")
     }
     assert titles == {"湖南省政府工作报告 2024-01-16 · corpusdiff", "湖南省政府工作报告 2025-01-16 · corpusdiff"}
+
+
+def test_an_english_site_labels_its_indicator_charts_in_english() -> None:
+    """The chart strings come from the catalogue: the same chart in either language."""
+    points = [ChartPoint(2021, "achieved", Decimal("8.6"), "+8.6%"), ChartPoint(2022, "target", Decimal(6), "+6%")]
+    english = chart_svg("地区生产总值", "rate of change, %", points, "c", catalogue("en"))
+    assert "地区生产总值: rate of change, %, by year</title>" in english
+    assert ">achieved 2021: +8.6%; target 2022: +6%</desc>" in english
+    assert ">● achieved ○ target (dashed)</text>" in english
+    chinese = chart_svg("地区生产总值", "增减幅度，%", points, "c", catalogue("zh"))
+    assert ">完成 2021：+8.6%; 目标 2022：+6%</desc>" in chinese and ">● 完成 ○ 目标（虚线）</text>" in chinese
