@@ -500,6 +500,10 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "review.item": ("=== {id}：{change}", "=== {id}: {change}"),
     "review.against": ("（对比 {against}）", " (against {against})"),
     "review.note": ("批注（{flag}{change}）：{text}", "note ({flag}{change}): {text}"),
+    "review.note_orphan": (
+        "批注（{flag}{change}，本次对比中没有这处改动，见 corpusdiff check）：{text}",
+        "note ({flag}{change}; no such change in this diff, see corpusdiff check): {text}",
+    ),
     "review.significant": ("重要 ", "significant "),
     "review.document": ("文件", "document"),
     "review.change": ("改动", "change"),

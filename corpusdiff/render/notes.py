@@ -50,6 +50,18 @@ def place_notes(table: ComparisonTable, notes: Sequence[ReviewerNote]) -> Placed
     return PlacedNotes({number: tuple(found) for number, found in rows.items()}, tuple(orphans))
 
 
+def unknown_addresses(table: ComparisonTable, note: ReviewerNote) -> tuple[tuple[bool, str], ...]:
+    """(on the old side, address) of each address of the note that its edition has no unit at
+    (a typo such as `p999`): a different fix from a note whose change the diff no longer has."""
+    olds = {a for row in table.unit_rows for a in anchors(row.old)}
+    news = {a for row in table.unit_rows for a in anchors(row.new)}
+    return tuple(
+        (is_old, address)
+        for is_old, address, known in ((True, note.old, olds), (False, note.new, news))
+        if address and address not in known
+    )
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 

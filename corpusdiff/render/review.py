@@ -86,9 +86,22 @@ def to_terminal(
     for item in items:
         against = strings("review.against", against=item.against) if item.against else ""
         out.append(strings("review.item", id=item.doc_id, change=_change(item, strings)) + against)
-        for note in notes.get(item.doc_id, ()):
-            flag = strings("review.significant") if note.significant else ""
-            out.append(strings("review.note", flag=flag, change=note.key, text=" ".join(note.text.split())))
+        out += _terminal_notes(item, notes.get(item.doc_id, ()), strings)
         if item.result:
             out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings))
     return "\n".join(out) + "\n"
+
+
+def _terminal_notes(item: ReviewItem, notes: Sequence[ReviewerNote], strings: Strings) -> list[str]:
+    """One line per note; a note whose change this diff does not have says so (as the Markdown
+    does), so that a stale or mistyped note is not read as a valid one."""
+    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.table import comparison_table
+
+    orphans = set(place_notes(comparison_table(item.result), notes).orphans) if item.result and notes else set()
+    lines = []
+    for note in notes:
+        flag = strings("review.significant") if note.significant else ""
+        key = "review.note_orphan" if note in orphans else "review.note"
+        lines.append(strings(key, flag=flag, change=note.key, text=" ".join(note.text.split())))
+    return lines

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from git import Repo
 
     from corpusdiff.types.document import Metadata
+    from corpusdiff.types.notes import ReviewerNote
 
 _REQUIRED = ("title", "id", "genre", "series")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){2}$")
@@ -298,7 +299,7 @@ def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:
     document the corpus lacks, or are about a change the pair's diff no longer has (notes on a
     document against its own revision, <id>__<id>.yaml, are read but not matched: which
     revision they mean is not recorded)."""
-    from corpusdiff.render.notes import place_notes
+    from corpusdiff.render.notes import place_notes, unknown_addresses
     from corpusdiff.render.table import comparison_table
     from corpusdiff.store.corpus import Corpus
     from corpusdiff.store.diffs import cached_compare
@@ -323,9 +324,18 @@ def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:
         except CorpusdiffError as exc:
             yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
             continue
-        for note in place_notes(comparison_table(result), notes).orphans:
-            yield Problem(
-                path,
-                f"note on {note.key}: the diff of {old_id} and {new_id} has no such change any more; "
-                "give the unit addresses of the change (`corpusdiff diff --format csv` lists them) or remove the note",
-            )
+        table = comparison_table(result)
+        for note in place_notes(table, notes).orphans:
+            yield Problem(path, _orphan_problem(note, unknown_addresses(table, note), old_id, new_id))
+
+
+def _orphan_problem(
+    note: ReviewerNote, unknown: tuple[tuple[bool, str], ...], old_id: str, new_id: str
+) -> str:
+    """Why a note finds no change: an address no unit has (a typo), or a change the diff no
+    longer has (the diff or the documents changed since the note was written)."""
+    fix = "give the unit addresses of the change (`corpusdiff diff --format csv` lists them) or remove the note"
+    if unknown:
+        named = "; ".join(f"{old_id if is_old else new_id} has no unit {address}" for is_old, address in unknown)
+        return f"note on {note.key}: {named}; {fix}"
+    return f"note on {note.key}: the diff of {old_id} and {new_id} has no such change any more; {fix}"

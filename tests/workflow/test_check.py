@@ -133,6 +133,21 @@ def test_reviewer_notes_whose_change_the_diff_no_longer_has(corpus: Path) -> Non
     assert check(corpus) == (0, [])
 
 
+def test_a_reviewer_note_on_an_address_no_unit_has_is_named_a_typo(corpus: Path) -> None:
+    """`p999` never existed: "no such change any more" sent the reviewer looking for a change."""
+    new_plan = SEEDS / "futian-2025-01-plan-report.txt"
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(new_plan)]).exit_code == 0
+    new = "futian/annual-plan/2025-01"
+    path = corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml"
+    path.parent.mkdir()
+    path.write_text("notes:\n  - new: p999\n    note: 地址不存在\n", encoding="utf-8")
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{path}: note on — → p999: {new} has no unit p999; give the unit addresses of the change "
+        "(`corpusdiff diff --format csv` lists them) or remove the note"
+    ]
+
+
 def test_a_notes_file_that_is_wrong_or_names_a_missing_document(corpus: Path) -> None:
     (corpus / "notes").mkdir()
     missing = corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2030-01.yaml"

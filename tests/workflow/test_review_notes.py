@@ -73,3 +73,15 @@ def test_a_committed_link_or_oversized_notes_file_is_refused(branched: Path) -> 
     git_run(branched, "commit", "-qm", "a large file")
     result = cli(branched, "review", "main..feature", "-j", "1")
     assert result.exit_code == 2 and "larger than" in result.stderr
+
+
+def test_the_terminal_marks_a_note_whose_change_the_diff_does_not_have(tmp_path: Path) -> None:
+    """The Markdown said so and the terminal did not: a mistyped address read like a valid note."""
+    root = plans_on_branches(tmp_path / "c")
+    (root / "notes").mkdir()
+    (root / NOTES_FILE).write_text("notes:\n  - new: p999\n    note: 地址不存在的注释\n", encoding="utf-8")
+    git_run(root, "add", "notes")
+    git_run(root, "commit", "-qm", "a note on no change")
+    terminal = cli(root, "review", "main..feature", "-j", "1").stdout
+    [line] = [line for line in terminal.splitlines() if "地址不存在的注释" in line]
+    assert line == "批注（— → p999，本次对比中没有这处改动，见 corpusdiff check）：地址不存在的注释"
