@@ -200,11 +200,18 @@ def _refuse_corpus_in_corpus(ctx: click.Context) -> None:
         )
 
 
-def _corpus(ctx: click.Context) -> Corpus:
-    """The command's corpus index: built once at the edge, read on first use, handed down."""
+def _corpus(ctx: click.Context, strict: bool = False) -> Corpus:
+    """The command's corpus index: built once at the edge, read on first use, handed down. A
+    document with broken front matter is left out with a warning, unless `strict` (a command
+    that writes from the corpus stops instead)."""
     from corpusdiff.store.corpus import Corpus
 
-    return Corpus(_corpus_dir(ctx))
+    return Corpus(_corpus_dir(ctx), warn=None if strict else _warn)
+
+
+def _warn(problem: str) -> None:
+    """One warning line on stderr: the command goes on."""
+    click.echo(f"corpusdiff: warning: {problem}", err=True)
 
 
 def progress_counter(
@@ -1113,7 +1120,7 @@ def history(ctx: click.Context, series: str, branch: str | None) -> None:
     """
     from corpusdiff.workflow.history import build_history
 
-    result = build_history(_corpus(ctx), series, branch)
+    result = build_history(_corpus(ctx, strict=True), series, branch)
     click.echo(
         f"{result.branch}: {counted(len(result.commits), 'edition')} of {result.path} ({result.commits[-1][:10]})"
     )

@@ -11,6 +11,7 @@ once and only when first needed, with lookups by id and by series, the manifest 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -104,9 +105,14 @@ class Corpus:
     documents up, so finding an id or a series never re-reads the corpus. Only the front matter
     of each document is read; bodies are read by whoever loads a document. Commands that only
     compare files never read the index at all.
+
+    A document whose front matter does not parse stops the command (one line naming it), unless
+    `warn` is given: then the others are used and `warn` gets one line per such document, so
+    that one bad file does not make every reading command fail (`check` names it too).
     """
 
     root: Path
+    warn: Callable[[str], None] | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
@@ -120,10 +126,16 @@ class Corpus:
         return self._scan[1]
 
     @cached_property
-    def _scan(self) -> tuple[tuple[Entry, ...], tuple[Path, ...]]:
+    def unreadable(self) -> Mapping[str, str]:
+        """Id -> the error of each document left out for its broken front matter (what `find`
+        says when a command names it)."""
+        return self._scan[2]
+
+    @cached_property
+    def _scan(self) -> tuple[tuple[Entry, ...], tuple[Path, ...], Mapping[str, str]]:
         """Refused while git holds files of the corpus unmerged (their conflict markers are no
         report text); `check` names them."""
-        found, links = [], []
+        found, links, broken = [], [], {}
         if self.root.is_dir():
             gitstore.refuse_unresolved_conflicts(self.root)
             for path in sorted(self.root.rglob("*.md")):
@@ -135,10 +147,21 @@ class Corpus:
                     continue
                 if not path.is_file():
                     continue  # a symlink to nothing: `check` reports it
-                metadata = read_front_matter(path)
+                try:
+                    metadata = read_front_matter(path)
+                except CorpusError as exc:
+                    broken[document_id(self.root, path)] = self._left_out(exc)
+                    continue
                 if metadata is not None:
                     found.append(Entry(document_id(self.root, path), path, metadata))
-        return tuple(found), tuple(links)
+        return tuple(found), tuple(links), MappingProxyType(broken)
+
+    def _left_out(self, exc: CorpusError) -> str:
+        """Raise a broken front matter's error, or with `warn` say the document is left out."""
+        if self.warn is None:
+            raise exc
+        self.warn(str(exc).replace(_CHECK_HINT, f"; this command leaves it out{_CHECK_HINT}"))
+        return str(exc)
 
     @cached_property
     def by_id(self) -> Mapping[str, Entry]:
@@ -162,6 +185,8 @@ class Corpus:
     def find(self, doc_id: str) -> Entry:
         """The document with this id, or an error naming some known ids."""
         entry = self.by_id.get(doc_id)
+        if entry is None and doc_id in self.unreadable:
+            raise CorpusError(self.unreadable[doc_id])
         if entry is None:
             known = ", ".join(e.id for e in self.entries[:8]) or "none; ingest some reports first"
             raise CorpusError(f"no document {doc_id!r} in {self.root}; known ids: {known}")
@@ -220,7 +245,10 @@ def read_front_matter(path: Path) -> Metadata | None:
     try:
         return read_metadata(head)
     except CorpusdiffError as exc:
-        raise CorpusError(f"{path}: {exc}; `corpusdiff check` lists every problem of the corpus") from None
+        raise CorpusError(f"{path}: {exc}{_CHECK_HINT}") from None
+
+
+_CHECK_HINT = "; `corpusdiff check` lists every problem of the corpus"
 
 
 def entries(root: Path) -> list[Entry]:

@@ -103,3 +103,38 @@ def test_terms_names_editions_as_timeline_does() -> None:
         main, ["--corpus", str(CORPUS), "timeline", f"{doc}@HEAD", doc, "-f", "json"]
     )
     assert [e["id"] for e in json.loads(timeline.stdout)["editions"]] == [f"{doc}@HEAD", doc]
+
+
+@pytest.fixture
+def one_broken(tmp_path: Path) -> Path:
+    """Two plans, the 2025 one with a date YAML cannot read (2024-13-45)."""
+    for doc_id in ("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"):
+        target = tmp_path / "c" / f"{doc_id}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text((ROOT / "corpus" / f"{doc_id}.md").read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "c" / "futian/annual-plan/2025-01.md"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("\ndate: 2025-01\n", "\ndate: 2024-13-45\n", 1), encoding="utf-8")
+    return tmp_path / "c"
+
+
+def test_one_broken_front_matter_is_left_out_with_a_warning(one_broken: Path) -> None:
+    """One bad file made `list` and every command that reads the index fail outright."""
+    with pytest.raises(CorpusError, match=r"2025-01\.md: front matter"):
+        corpus_module.Corpus(one_broken).entries  # noqa: B018 - strict by default (ingest, site)
+    warned: list[str] = []
+    corpus = corpus_module.Corpus(one_broken, warn=warned.append)
+    assert [e.id for e in corpus.entries] == ["futian/annual-plan/2022-01"]
+    [line] = warned
+    assert line.startswith(f"{one_broken / 'futian/annual-plan/2025-01.md'}: front matter: ")
+    assert "this command leaves it out" in line
+    with pytest.raises(CorpusError, match=r"2025-01\.md: front matter"):
+        corpus.find("futian/annual-plan/2025-01")
+
+
+def test_list_shows_the_other_documents_and_one_warning_line(one_broken: Path) -> None:
+    result = CliRunner().invoke(main, ["--corpus", str(one_broken), "list"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["futian/annual-plan/2022-01"]
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("corpusdiff: warning: ")
+    assert "2025-01.md: front matter" in result.stderr
