@@ -511,6 +511,9 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "review.change.new edition": ("新版本", "new edition"),
     "review.change.revised": ("修订", "revised"),
     "review.change.deleted": ("删除", "deleted"),
+    "review.change.renamed": ("改名", "renamed"),
+    "review.front_matter": ("元数据改动：{changes}", "front matter changed: {changes}"),
+    "review.problem": ("问题：{text}", "problem: {text}"),
     "review.change.first of its series": ("系列中的第一份", "first of its series"),
     "review.change.first of its kind": ("同类中的第一份", "first of its kind"),
 }

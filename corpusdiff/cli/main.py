@@ -1191,7 +1191,9 @@ def review(
 
     A newly ingested report is compared with the previous edition of the same kind in its series
     (an annual plan with the annual plan before it, never with a mid-year report); a changed
-    document (normalisation fix, hand correction) with its own revision at the range's base.
+    document (normalisation fix, hand correction) with its own revision at the range's base,
+    naming the front-matter fields it changed; a document moved (`git mv`) with its text before,
+    as one rename. RANGE is A..B, or A alone for A..HEAD.
     Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff, as
     committed at the head of RANGE (not as the working tree has them).
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).

@@ -37,6 +37,8 @@ def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dic
             "id": i.doc_id,
             "change": i.change,
             "against": i.against,
+            "front_matter": [{"field": c.field, "old": c.old, "new": c.new} for c in i.front_matter],
+            "problems": list(i.problems),
             "diff": diff.to_json(i.result, notes.get(i.doc_id, ())) if i.result else None,
             "notes": [diff.note_json(n) for n in notes.get(i.doc_id, ())],
         }
@@ -61,6 +63,8 @@ def to_markdown(
             + " |"
         )
     lines.append("")
+    findings = [f"- `{item.doc_id}`: {line}" for item in items for line in _findings(item, strings)]
+    lines += findings + ([""] if findings else [])
     for item in items:
         if item.result:
             report = diff.to_markdown(item.result, notes.get(item.doc_id, ()), strings)
@@ -86,10 +90,21 @@ def to_terminal(
     for item in items:
         against = strings("review.against", against=item.against) if item.against else ""
         out.append(strings("review.item", id=item.doc_id, change=_change(item, strings)) + against)
+        out += _findings(item, strings)
         out += _terminal_notes(item, notes.get(item.doc_id, ()), strings)
         if item.result:
             out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings))
     return "\n".join(out) + "\n"
+
+
+def _findings(item: ReviewItem, strings: Strings) -> list[str]:
+    """What the body's diff does not show: the front-matter fields a revision changed (a
+    speaker's name corrected, a date) and what is wrong with the document as committed."""
+    lines = [strings("review.problem", text=problem) for problem in item.problems]
+    if item.front_matter:
+        changes = "; ".join(f"{c.field} {c.old or '—'} → {c.new or '—'}" for c in item.front_matter)
+        lines.insert(0, strings("review.front_matter", changes=changes))
+    return lines
 
 
 def _terminal_notes(item: ReviewItem, notes: Sequence[ReviewerNote], strings: Strings) -> list[str]:

@@ -557,13 +557,24 @@ def resolve_range(repo: Repo, spec: str | None) -> tuple[str, str]:
         merge_base = repo.git.merge_base(base, head)
     except Exception as exc:
         raise CorpusError(f"cannot resolve range {base}..{head}; check the revisions") from exc
+    if spec and ".." not in spec and merge_base == repo.git.rev_parse(head):
+        raise CorpusError(
+            f"the range {spec}..HEAD is empty: one revision A means A..HEAD, what came after it; "
+            f"to review the commit {spec} itself, give {spec}~1..{spec}"
+        )
     return merge_base, repo.git.rev_parse(head)
 
 
-def changed_files(repo: Repo, base: str, head: str, prefix: str) -> list[tuple[str, str]]:
-    """(status letter, repository-relative path) of every file changed under `prefix`."""
-    out = repo.git.diff("--name-status", "--no-renames", base, head, "--", prefix or ".")
-    return [(status, path) for status, _, path in (line.partition("\t") for line in out.splitlines())]
+def changed_files(repo: Repo, base: str, head: str, prefix: str) -> list[tuple[str, str, str]]:
+    """(status letter, repository-relative path, the path it had) of every file changed under
+    `prefix`; a file moved is one change, `R`, with its old path (otherwise ""), so that a
+    renamed document is not read as one deleted and another added."""
+    out = repo.git.diff("--name-status", "--find-renames", base, head, "--", prefix or ".")
+    changes = []
+    for line in out.splitlines():
+        status, *paths = line.split("\t")
+        changes.append((status[0], paths[-1], paths[0] if len(paths) > 1 else ""))
+    return changes
 
 
 def files_at(repo: Repo, revision: str, prefix: str) -> list[str]:

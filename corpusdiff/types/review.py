@@ -8,8 +8,22 @@ from corpusdiff.types.diff import DiffResult
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """One front-matter field a revision changed: the diff of the body never shows it."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class ReviewItem:
     doc_id: str
-    change: str  # "new edition", "revised", "deleted", "first of its series", "first of its kind"
+    #: "new edition", "revised", "renamed", "deleted", "first of its series", "first of its kind"
+    change: str
     against: str  # what it was compared with ("" when nothing)
     result: DiffResult | None
+    #: the front matter's fields a revision or a rename changed (source aside)
+    front_matter: tuple[FieldChange, ...] = ()
+    #: what is wrong with the document as committed (an id that does not match its path)
+    problems: tuple[str, ...] = ()

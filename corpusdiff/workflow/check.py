@@ -50,15 +50,17 @@ def check_corpus(root: Path) -> list[Problem]:
     unmerged = {root / relative for relative in gitstore.unmerged_paths(root)}
     problems = _conflicts(root, unmerged)
     ids: dict[str, Path] = {}
+    read: dict[Path, Metadata] = {}
     for path in sorted(root.rglob("*.md")):
         if not _is_document(path.relative_to(root)) or not confine.inside(root, path):
             continue
         if path in unmerged:
             ids.setdefault(path.relative_to(root).with_suffix("").as_posix(), path)
         elif path.is_file():
-            problems.extend(_check_document(root, repo_root, path, ids))
+            problems.extend(_check_document(root, repo_root, path, ids, read))
         else:
             problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
+    problems.extend(_series_typos(read))
     problems.extend(_check_alignments(root, set(ids)))
     problems.extend(_check_settings(root))
     problems.extend(_leftovers(root, repo, unusable, len(ids)))
@@ -144,7 +146,9 @@ def _is_document(relative: Path) -> bool:
     )
 
 
-def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path]) -> Iterator[Problem]:
+def _check_document(
+    root: Path, repo_root: Path, path: Path, ids: dict[str, Path], read: dict[Path, Metadata]
+) -> Iterator[Problem]:
     from corpusdiff.canonical.markdown import is_canonical_text, parse, render
     from corpusdiff.normalize.core import renormalize
     from corpusdiff.read.decode import decode_report
@@ -167,6 +171,7 @@ def _check_document(root: Path, repo_root: Path, path: Path, ids: dict[str, Path
         message = str(exc)
         yield Problem(path, message if message.startswith("front matter") else f"front matter: {message}")
         return
+    read[path] = document.metadata
     yield from _check_front_matter(root, path, document.metadata, ids)
     if render(renormalize(document)) != raw.text:  # what normalising canonical text does, unparsed again
         yield Problem(
@@ -197,6 +202,50 @@ _MARKERS_LEFT = (
     "(`git add`) without being resolved; edit the file to keep the text each conflict should have, "
     "delete the marker lines and commit (normalize would keep the markers as report text)"
 )
+
+
+def id_problems(metadata: Metadata, expected: str) -> list[str]:
+    """What is wrong with a document's id where it lies (`expected`: its path without .md):
+    an id not its path (a file moved or renamed by hand), or a date that is not the one its id
+    names (the id keeps the date's shape of its series, so one may be the other cut short)."""
+    problems = []
+    if metadata.id and metadata.id != expected:
+        problems.append(f"front matter: id {metadata.id!r} does not match its path ({expected})")
+    named = expected.rsplit("/", 1)[-1]
+    date = metadata.date
+    if date and is_publication_date(named) and not (date.startswith(named) or named.startswith(date)):
+        problems.append(
+            f"front matter: date {date!r} is not the date its id names ({named}); correct the date, "
+            "or `git mv` the file to the id of that date and set `id:` to it"
+        )
+    return problems
+
+
+def _series_typos(read: dict[Path, Metadata]) -> Iterator[Problem]:
+    """A document alone in a series whose name is nearly that of another series of the same
+    region and genre: a hand-edited `series:` with a typo, which every series view would leave
+    out without a word. Series set apart on purpose (by the manifest) have names of their own.
+    Of two lone documents, the typo is the one not named as detection names its series."""
+    from difflib import SequenceMatcher
+
+    from corpusdiff.normalize.metadata import default_series
+
+    members: dict[str, list[Metadata]] = {}
+    for metadata in read.values():
+        members.setdefault(metadata.series, []).append(metadata)
+    for path, metadata in read.items():
+        if len(members[metadata.series]) != 1 or metadata.series == default_series(metadata):
+            continue
+        for name, others in members.items():
+            alike = others[0].region == metadata.region and others[0].genre == metadata.genre
+            if name != metadata.series and alike and SequenceMatcher(None, name, metadata.series).ratio() >= 0.8:
+                yield Problem(
+                    path,
+                    f"front matter: series {metadata.series!r} holds only this document, while "
+                    f"{len(others)} of the same region and genre are in {name!r}: a typo? "
+                    "(series views leave it out of theirs)",
+                )
+                break
 
 
 def _dialect_problem(dialect: str) -> str:
@@ -235,8 +284,7 @@ def _check_front_matter(
     if isinstance(source, dict):
         yield from (Problem(path, problem) for problem in source_format_problems(source))
     expected = path.relative_to(root).with_suffix("").as_posix()
-    if metadata.id and metadata.id != expected:
-        yield Problem(path, f"front matter: id {metadata.id!r} does not match its path ({expected})")
+    yield from (Problem(path, problem) for problem in id_problems(metadata, expected))
     if metadata.id and not _ID_RE.match(metadata.id):
         yield Problem(
             path, f"front matter: id {metadata.id!r} is not <region>/<genre>/<date> in lower-case ASCII"

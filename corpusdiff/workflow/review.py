@@ -6,7 +6,7 @@ figures cover half a year), a changed document with its own earlier revision."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -22,7 +22,8 @@ from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
-from corpusdiff.types.review import ReviewItem
+from corpusdiff.types.review import FieldChange, ReviewItem
+from corpusdiff.workflow.check import id_problems
 
 if TYPE_CHECKING:
     from git import Repo
@@ -47,13 +48,14 @@ def review(
     prefix = _prefix(repo, root)
     editions = _Editions(repo, prefix, head)
     planned = []
-    for status, path in gitstore.changed_files(repo, base, head, prefix):
-        if not path.endswith(".md") or not path.startswith(prefix):
-            continue
-        doc_id = path[len(prefix) : -3]
-        if doc_id.split("/")[0] in ("alignments", "sources"):
-            continue
-        planned.append(_plan_one(repo, editions, prefix, doc_id, status, base, head))
+    for status, path, was in gitstore.changed_files(repo, base, head, prefix):
+        doc_id, old_id = _document_id(path, prefix), _document_id(was, prefix)
+        if status == "R" and not old_id:  # a file moved into the corpus's documents: added
+            status = "A"
+        if doc_id:
+            planned.append(_plan_one(repo, editions, prefix, (doc_id, old_id), status, (base, head)))
+        elif old_id:  # a document moved out of the documents (into sources/, say): deleted
+            planned.append(_plan_one(repo, editions, prefix, (old_id, ""), "D", (base, head)))
     stopwords = load_vocabulary(root).stopwords
     jobs = [  # a plan with an old text always has a new one
         (old, cast(str, new), editions.overrides(old_id, item.doc_id), stopwords)
@@ -93,30 +95,61 @@ def _show(repo: Repo, revision: str, path: str) -> str:
     return gitstore.show_file(repo, revision, path)
 
 
+def _document_id(path: str, prefix: str) -> str:
+    """The corpus id of a repository path, or "" when it is no corpus document (a source copy,
+    the reviewer overrides, a file outside the corpus)."""
+    if not path.endswith(".md") or not path.startswith(prefix):
+        return ""
+    doc_id = path[len(prefix) : -3]
+    return "" if doc_id.split("/")[0] in ("alignments", "sources") else doc_id
+
+
 def _plan_one(
-    repo: Repo, editions: _Editions, prefix: str, doc_id: str, status: str, base: str, head: str
+    repo: Repo,
+    editions: _Editions,
+    prefix: str,
+    ids: tuple[str, str],
+    status: str,
+    revisions: tuple[str, str],
 ) -> tuple[ReviewItem, str, str | None, str | None]:
     """(item without its result, id of the old side, old text, new text); old text is None when
-    nothing is compared. A revision's old side is the document itself."""
+    nothing is compared. `ids`: the document's id and, when it was moved, the id it had. A
+    revision's old side is the document itself, a renamed document's its text before."""
+    (doc_id, was), (base, head) = ids, revisions
     path = f"{prefix}{doc_id}.md"
     if status == "D":
         return ReviewItem(doc_id, "deleted", "", None), "", None, None
     new_text = _show(repo, head, path)
     if not is_canonical_text(new_text):
         raise CorpusError(f"{path} at {head[:10]} is not canonical Markdown; run `corpusdiff check`")
-    if status == "M":
-        item = ReviewItem(doc_id, "revised", f"{doc_id}@{base[:10]}", None)
-        return item, doc_id, _show(repo, base, path), new_text
     meta = _metadata(new_text, f"{path}@{head[:10]}")
+    problems = tuple(id_problems(meta, doc_id))
+    if status in ("M", "R"):
+        old_id = was if status == "R" else doc_id
+        old_text = _show(repo, base, f"{prefix}{old_id}.md")
+        before = _metadata(old_text, f"{prefix}{old_id}.md@{base[:10]}")
+        change = "renamed" if status == "R" else "revised"
+        item = ReviewItem(doc_id, change, f"{old_id}@{base[:10]}", None, field_changes(before, meta), problems)
+        return item, old_id, old_text, new_text
     previous = editions.previous(meta, doc_id)
     if previous is None:
         change = "first of its kind" if editions.earlier_in_series(meta, doc_id) else "first of its series"
-        return ReviewItem(doc_id, change, "", None), "", None, None
+        return ReviewItem(doc_id, change, "", None, problems=problems), "", None, None
     return (
-        ReviewItem(doc_id, "new edition", previous, None),
+        ReviewItem(doc_id, "new edition", previous, None, problems=problems),
         previous,
         _show(repo, head, f"{prefix}{previous}.md"),
         new_text,
+    )
+
+
+def field_changes(before: Metadata, after: Metadata) -> tuple[FieldChange, ...]:
+    """The front matter's fields a revision changed, in their order; the source record aside
+    (a re-ingest changes it, and the body's diff shows what that did)."""
+    return tuple(
+        FieldChange(f.name, str(getattr(before, f.name)), str(getattr(after, f.name)))
+        for f in fields(Metadata)
+        if f.name != "source" and getattr(before, f.name) != getattr(after, f.name)
     )
 
 

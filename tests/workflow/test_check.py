@@ -201,3 +201,32 @@ def test_each_document_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert check(ROOT / "corpus") == (0, [])
     again = len(parsed) - len(set(parsed))
     assert parsed and again == 0, f"{again} of {len(parsed)} parses were of a text parsed already"
+
+
+def test_a_date_that_is_not_the_one_the_id_names(corpus: Path) -> None:
+    edit(corpus, "date: 2022-01", "date: 2022-02")
+    code, lines = check(corpus)
+    assert code == 1 and any("is not the date its id names (2022-01)" in line for line in lines)
+
+
+def test_a_date_more_precise_than_the_id_is_no_problem(corpus: Path) -> None:
+    edit(corpus, "date: 2022-01", "date: '2022-01-21'")
+    assert check(corpus) == (0, [])
+
+
+def test_a_series_typo_leaving_one_edition_alone_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    seeds = [SEEDS / "futian-2022-01-plan-report.txt", SEEDS / "futian-2025-01-plan-report.txt"]
+    assert CliRunner().invoke(main, ["--corpus", str(root), "ingest", *map(str, seeds)]).exit_code == 0
+    edit(root, "series: futian-plan\n", "series: futian plan\n")
+    code, lines = check(root)
+    assert code == 1 and len(lines) == 1
+    assert "series 'futian plan' holds only this document" in lines[0] and "'futian-plan'" in lines[0]
+
+
+def test_a_series_of_its_own_by_another_name_is_no_typo(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    seeds = [SEEDS / "futian-2022-01-plan-report.txt", SEEDS / "futian-2025-01-plan-report.txt"]
+    assert CliRunner().invoke(main, ["--corpus", str(root), "ingest", *map(str, seeds)]).exit_code == 0
+    edit(root, "series: futian-plan\n", "series: futian-covid-plans\n")
+    assert check(root) == (0, [])

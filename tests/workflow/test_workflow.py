@@ -163,3 +163,37 @@ def test_review_on_main_without_upstream_asks_for_a_range(corpus: Path) -> None:
     git_run(corpus, "branch", "-M", "main")
     result = cli(corpus, "review")
     assert result.exit_code == 2 and "give a RANGE" in result.stderr
+
+
+def test_review_names_the_front_matter_a_revision_changed(corpus: Path) -> None:
+    """A region's name corrected shows nowhere in the body's diff: the review says so."""
+    git_run(corpus, "branch", "-M", "main")
+    git_run(corpus, "checkout", "-qb", "fix")
+    path = corpus / "futian/annual-plan/2022-01.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\nregion: 福田区\n" in text
+    path.write_text(text.replace("\nregion: 福田区\n", "\nregion: 深圳市福田区\n"), encoding="utf-8")
+    git_run(corpus, "commit", "-qam", "region")
+    terminal = cli(corpus, "review", "main..fix")
+    assert terminal.exit_code == 0, terminal.output
+    assert "元数据改动：region 福田区 → 深圳市福田区" in terminal.stdout
+    item = json.loads(cli(corpus, "review", "main..fix", "-f", "json").stdout)[0]
+    assert item["front_matter"] == [{"field": "region", "old": "福田区", "new": "深圳市福田区"}]
+
+
+def test_review_of_a_renamed_document_is_one_rename_with_its_id_problem(corpus: Path) -> None:
+    git_run(corpus, "branch", "-M", "main")
+    git_run(corpus, "checkout", "-qb", "move")
+    git_run(corpus, "mv", "futian/annual-plan/2022-01.md", "futian/annual-plan/2022-02.md")
+    git_run(corpus, "commit", "-qm", "rename")
+    items = json.loads(cli(corpus, "review", "main..move", "-f", "json").stdout)
+    assert [(i["id"], i["change"]) for i in items] == [("futian/annual-plan/2022-02", "renamed")]
+    assert items[0]["against"].startswith("futian/annual-plan/2022-01@")
+    assert any("does not match its path" in problem for problem in items[0]["problems"])
+    assert all(i["status"] == "recurring" for i in items[0]["diff"]["initiatives"])
+
+
+def test_review_of_one_revision_that_is_head_says_the_range_is_empty(corpus: Path) -> None:
+    result = cli(corpus, "review", "HEAD")
+    assert_one_line_refusal(result)
+    assert "HEAD~1..HEAD" in result.stderr
