@@ -490,7 +490,8 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
 @click.option(
     "--edition",
     metavar="ID",
-    help="Rank by the keyness of this edition (an id or a date of the indexed editions) against the others.",
+    help="Rank by the keyness of this edition (an id, a date, or a year naming one of the indexed editions) "
+    "against the others.",
 )
 @click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
 @language_option
@@ -522,6 +523,9 @@ def terms_command(
 
     from corpusdiff.series import terms
 
+    for option, given in (("--term", text), ("--edition", edition)):
+        if given is not None and not given.strip():
+            raise InputError(f"{option} is empty (an unset shell variable?); give a value or leave the option out")
     corpus = _corpus(ctx)
     sources = _term_sources(corpus, docs, series)
     _warn_mixed_editions([tree.metadata for _, tree in sources], "terms")
@@ -1083,7 +1087,8 @@ def check(ctx: click.Context) -> None:
 @click.pass_context
 @handle_errors
 def log(ctx: click.Context, doc_id: str) -> None:
-    """History of document ID: new editions, normalisation changes and hand corrections.
+    """History of document ID (ID@REV: up to revision REV): new editions, normalisation changes
+    and hand corrections.
 
     Ingest commits carry trailers (Source-sha256, Dialect-version, Corpusdiff-version);
     commits without them are hand corrections.
@@ -1091,9 +1096,10 @@ def log(ctx: click.Context, doc_id: str) -> None:
     from corpusdiff.store import git as gitstore
 
     root = _corpus_dir(ctx)
+    doc_id, _, up_to = doc_id.partition("@")
     entry = _corpus(ctx).find(doc_id)
     repo = gitstore.open_repo(root)
-    for revision in gitstore.history(repo, entry.path):
+    for revision in gitstore.history(repo, entry.path, up_to or "HEAD"):
         detail = ""
         if revision.trailers:
             detail = (

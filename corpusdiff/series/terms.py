@@ -27,6 +27,7 @@ from corpusdiff.errors import InputError
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
 from corpusdiff.text.chars import count_ideographs, display_width, pad
+from corpusdiff.text.dates import is_publication_date
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
@@ -340,15 +341,22 @@ def look_up(index: TermIndex, text: str, sources: Sequence[tuple[Edition, DocTre
 # --- rendering --------------------------------------------------------------------------------
 
 
+def _dated_within(index: TermIndex, wanted: str) -> list[str]:
+    """The editions dated within the year or month `wanted` (`2025`, `2025-01`)."""
+    if not wanted or not is_publication_date(wanted):
+        return []
+    return [e.id for e in index.editions if e.date.startswith(f"{wanted}-")]
+
+
 def edition_id(index: TermIndex, wanted: str) -> str:
-    """The id of the indexed edition `wanted` names: its id, or its date when no other edition
-    has that date; one readable line otherwise."""
+    """The id of the indexed edition `wanted` names: its id, or its date (or the date's year or
+    month, `2025` for 2025-01-16) when no other edition has it; one readable line otherwise."""
     ids = [e.id for e in index.editions]
     if wanted in ids:
         return wanted
-    dated = [e.id for e in index.editions if e.date == wanted]
-    if len(dated) == 1:
-        return dated[0]
+    for dated in ([e.id for e in index.editions if e.date == wanted], _dated_within(index, wanted)):
+        if len(dated) == 1:
+            return dated[0]
     raise InputError(
         f"{wanted!r} is not one of the indexed editions ({', '.join(ids)}); give an id or a date"
     )

@@ -27,6 +27,7 @@ from corpusdiff.site.common import (
     BuildReport,
     Doc,
     environment,
+    listed_id_problems,
     relative_root,
     site_config,
     site_language,
@@ -268,6 +269,8 @@ def build_site(
     # every setting is read before the first write
     language = site_language(root)
     pairs = select_pairs(root, docs, reach)
+    if (root / SITE_CONFIG).is_file():
+        report.warnings += listed_id_problems(site_config(root / SITE_CONFIG), {d.id for d in docs})
     tasks = _tasks(root, docs, pairs, language)
     with open_output(out, report) as output:
         for entry, path, raw_page in sources.values():

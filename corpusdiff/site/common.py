@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,6 +98,30 @@ def site_language(root: Path) -> str:
     if not config.is_file():
         return DEFAULT_LANGUAGE
     return check_language(site_config(config).get("language", DEFAULT_LANGUAGE), str(config))
+
+
+def listed_id_problems(config: Mapping[str, Any], ids: Collection[str]) -> list[str]:
+    """What site.yaml's `pairs:` and `timelines:` name wrongly: a document the corpus lacks (a
+    typo in an id the analyst asked to publish, which the site would leave out without a word)
+    or a pair that is not `old:`/`new:`."""
+    problems = []
+    for number, pair in enumerate(config.get("pairs") or [], 1):
+        if not (isinstance(pair, dict) and pair.get("old") and pair.get("new")):
+            problems.append(f"site.yaml: pairs entry {number} needs `old:` and `new:` document ids")
+            continue
+        problems += [
+            f"site.yaml: pairs entry {number} names {pair[side]!r}, which is not in the corpus"
+            for side in ("old", "new")
+            if pair[side] not in ids
+        ]
+    for entry in config.get("timelines") or []:
+        listed = entry.get("documents") if isinstance(entry, dict) else None
+        problems += [
+            f"site.yaml: timeline {entry.get('name')!r} names {doc!r}, which is not in the corpus"
+            for doc in (listed if isinstance(listed, list) else [])
+            if doc not in ids
+        ]
+    return problems
 
 
 def site_config(path: Path) -> dict[str, Any]:

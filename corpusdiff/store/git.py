@@ -472,11 +472,17 @@ def _kind(subject: str, trailers: dict[str, str]) -> str:
     return "normalisation change"
 
 
-def history(repo: Repo, path: Path) -> list[Revision]:
-    """Commits that changed `path`, newest first, each classified by its trailers."""
+def history(repo: Repo, path: Path, revision: str = "HEAD") -> list[Revision]:
+    """Commits up to `revision` that changed `path`, newest first, each classified by its trailers."""
+    import git
+
     relative = path.resolve().relative_to(work_tree(repo)).as_posix()
+    try:
+        commits = list(repo.iter_commits(revision, paths=relative))
+    except git.GitCommandError:
+        raise CorpusError(f"{revision!r} is no revision of {work_tree(repo)}; `git log` lists them") from None
     revisions = []
-    for commit in repo.iter_commits(paths=relative):
+    for commit in commits:
         # GitPython leaves a message it cannot decode with the commit's encoding as bytes
         message = (
             commit.message if isinstance(commit.message, str) else commit.message.decode("utf-8", "replace")

@@ -63,6 +63,7 @@ def check_corpus(root: Path) -> list[Problem]:
     problems.extend(_series_typos(read))
     problems.extend(_check_alignments(root, set(ids)))
     problems.extend(_check_settings(root))
+    problems.extend(_check_site_ids(root, set(ids)))
     problems.extend(_leftovers(root, repo, unusable, len(ids)))
     problems.extend(
         Problem(
@@ -323,6 +324,19 @@ def _check_settings(root: Path) -> Iterator[Problem]:
                 load(root)
             except CorpusError as exc:
                 yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
+
+
+def _check_site_ids(root: Path, ids: set[str]) -> Iterator[Problem]:
+    """Documents site.yaml asks to publish that the corpus lacks (a typo in an id)."""
+    from corpusdiff.site.common import SITE_CONFIG, listed_id_problems, site_config
+
+    path = root / SITE_CONFIG
+    if path.is_file():
+        try:
+            config = site_config(path)
+        except CorpusError:  # _check_settings names what is wrong with the file itself
+            return
+        yield from (Problem(path, problem.removeprefix("site.yaml: ")) for problem in listed_id_problems(config, ids))
 
 
 def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:

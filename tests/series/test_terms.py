@@ -443,6 +443,19 @@ def test_cli_ranks_by_one_edition_and_refuses_an_unknown_one(tmp_path) -> None:
     assert "'2019-01' is not one of the indexed editions" in err
 
 
+def test_cli_takes_a_year_that_names_one_edition_but_not_one_that_names_two() -> None:
+    code, out, _ = run(PLAN_2022, MID_2023, PLAN_2025, "--edition", "2025", "--format", "json", "--limit", "1")
+    assert code == 0 and json.loads(out)["edition"] == PLAN_2025
+    code, out, err = run(PLAN_2022, PLAN_2025, "--edition", "2019")
+    assert code == 2 and "'2019' is not one of the indexed editions" in err
+
+
+@pytest.mark.parametrize("option", ["--term", "--edition"])
+def test_cli_refuses_an_empty_value_instead_of_ignoring_it(option: str) -> None:
+    code, out, err = run(PLAN_2022, PLAN_2025, option, "")
+    assert code == 2 and out == "" and err.count("\n") == 1 and f"{option} is empty" in err
+
+
 def test_cli_sorts_by_frequency_when_asked() -> None:
     code, out, _ = run("--series", "futian-plan", "--sort", "frequency", "--format", "csv")
     assert code == 0

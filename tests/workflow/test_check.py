@@ -230,3 +230,16 @@ def test_a_series_of_its_own_by_another_name_is_no_typo(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["--corpus", str(root), "ingest", *map(str, seeds)]).exit_code == 0
     edit(root, "series: futian-plan\n", "series: futian-covid-plans\n")
     assert check(root) == (0, [])
+
+
+def test_site_yaml_naming_a_document_the_corpus_lacks(corpus: Path) -> None:
+    (corpus / "site.yaml").write_text(
+        f"pairs:\n  - old: {DOC}\n    new: futian/annual-plan/2052-01\n  - [{DOC}, {DOC}]\n"
+        f"timelines:\n  - name: t\n    documents: [{DOC}, futian/plan/typo]\n",
+        encoding="utf-8",
+    )
+    code, lines = check(corpus)
+    assert code == 1 and len(lines) == 3
+    assert "pairs entry 1 names 'futian/annual-plan/2052-01', which is not in the corpus" in lines[0]
+    assert "pairs entry 2 needs `old:` and `new:`" in lines[1]
+    assert "timeline 't' names 'futian/plan/typo'" in lines[2]

@@ -197,3 +197,14 @@ def test_review_of_one_revision_that_is_head_says_the_range_is_empty(corpus: Pat
     result = cli(corpus, "review", "HEAD")
     assert_one_line_refusal(result)
     assert "HEAD~1..HEAD" in result.stderr
+
+
+def test_log_of_id_at_rev_lists_the_history_up_to_that_revision(corpus: Path) -> None:
+    git_run(corpus, "branch", "-M", "main")
+    path = corpus / "futian/annual-plan/2022-01.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("新增9510座学位", "新增1万座学位"), encoding="utf-8")
+    git_run(corpus, "commit", "-qam", "hand correction")
+    now = cli(corpus, "log", "futian/annual-plan/2022-01").stdout.splitlines()
+    before = cli(corpus, "log", "futian/annual-plan/2022-01@HEAD~1").stdout.splitlines()
+    assert len(now) == 2 and "hand correction" in now[0] and before == now[1:]
+    assert_one_line_refusal(cli(corpus, "log", "futian/annual-plan/2022-01@nosuch"))
