@@ -65,6 +65,9 @@ def check_corpus(root: Path) -> list[Problem]:
     problems.extend(_check_settings(root))
     problems.extend(_check_site_ids(root, set(ids)))
     problems.extend(_leftovers(root, repo, unusable, len(ids)))
+    if len(read) == len(ids):  # every document's source is known
+        named = {problem.path for problem in problems}
+        problems.extend(p for p in _sources_of_no_document(root, repo_root, read) if p.path not in named)
     problems.extend(
         Problem(
             link,
@@ -247,6 +250,19 @@ def _series_typos(read: dict[Path, Metadata]) -> Iterator[Problem]:
                     "(series views leave it out of theirs)",
                 )
                 break
+
+
+def _sources_of_no_document(root: Path, repo_root: Path, read: dict[Path, Metadata]) -> Iterator[Problem]:
+    """Source copies under sources/ that no document names: what `git rm` of a document leaves
+    behind, published by nothing and kept by git for ever."""
+    named = {(repo_root / m.source.file).resolve() for m in read.values() if m.source and m.source.file}
+    folder = root / "sources"
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file() and not path.is_symlink() and path.resolve() not in named:
+            yield Problem(
+                path,
+                "the source of no document (its document removed?); `git rm` it, or ingest it again",
+            )
 
 
 def _dialect_problem(dialect: str) -> str:

@@ -243,3 +243,10 @@ def test_site_yaml_naming_a_document_the_corpus_lacks(corpus: Path) -> None:
     assert "pairs entry 1 names 'futian/annual-plan/2052-01', which is not in the corpus" in lines[0]
     assert "pairs entry 2 needs `old:` and `new:`" in lines[1]
     assert "timeline 't' names 'futian/plan/typo'" in lines[2]
+
+
+def test_a_source_left_behind_by_removing_its_document(corpus: Path) -> None:
+    (corpus / f"{DOC}.md").unlink()
+    code, lines = check(corpus)
+    assert code == 1 and len(lines) == 1
+    assert lines[0].startswith(str(corpus / "sources")) and "the source of no document" in lines[0]
