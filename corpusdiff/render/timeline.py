@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from corpusdiff.render.grid import render_grid
+from corpusdiff.series.editions import column_labels
 from corpusdiff.series.timeline import (
     GROUP,
     MENTIONED,
@@ -29,12 +30,6 @@ LEVEL_TITLES = {GROUP: "timeline.groups", TASK: "timeline.tasks"}
 
 #: A cell width no title reaches: the legend is never cut.
 _NEVER_CUT = 10_000
-
-
-def column_labels(editions: Sequence[Edition]) -> list[str]:
-    """Dates when they tell the editions apart, ids otherwise."""
-    dates = [e.date for e in editions]
-    return dates if all(dates) and len(set(dates)) == len(dates) else [e.id for e in editions]
 
 
 def edition_legend(labels: Sequence[str], editions: Sequence[Edition]) -> list[str]:

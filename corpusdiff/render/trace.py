@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.render.grid import render_grid, truncate
-from corpusdiff.render.timeline import ABSENT, column_labels, edition_legend
+from corpusdiff.render.timeline import ABSENT, edition_legend
+from corpusdiff.series.editions import column_labels
 from corpusdiff.series.trace import Passage, PlanItem, Trace
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.edition import Edition

@@ -10,6 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.edition import Edition
+
+
+def column_labels(editions: Sequence[Edition]) -> list[str]:
+    """Each edition's column header: its date when the dates tell the editions apart; else the
+    date with the revision of a document given at one (`2025-01-16@main` beside `2025-01-16`, a
+    document before and after a hand correction) when that does; else the ids."""
+    dates = [e.date for e in editions]
+    if all(dates) and len(set(dates)) == len(dates):
+        return dates
+    revised = [e.date + (f"@{e.id.partition('@')[2]}" if "@" in e.id else "") for e in editions]
+    if all(dates) and len(set(revised)) == len(revised):
+        return revised
+    return [e.id for e in editions]
 
 
 def is_before(date: str, other: str) -> bool:

@@ -22,6 +22,7 @@ from typing import cast
 
 from corpusdiff.compare.units import role_of
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
+from corpusdiff.series.editions import column_labels
 from corpusdiff.series.indicator_text import (
     YEAR,
     Change,
@@ -46,6 +47,7 @@ from corpusdiff.text.chars import display_width, pad
 from corpusdiff.text.sentences import full_sentences
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
+from corpusdiff.types.edition import Edition
 
 SCHEMA_VERSION = "1.1"
 ROLES = (Role.TARGET, Role.ACHIEVED)
@@ -776,7 +778,7 @@ def indicator_table(
     its rate of change (or the reverse), where another edition states that, gets an `omitted`
     record with that change.
     """
-    ordered = tuple(sorted(sets, key=lambda s: (s.date, s.doc_id)))
+    ordered = tuple(sorted(sets, key=lambda s: s.date))  # stable: one date keeps the order given
     keys = _Keys(ordered, aliases)
     placed = list(_columns(ordered))
     statements = _statements(ordered, keys)
@@ -974,10 +976,20 @@ def column_label(column: Column, strings: Strings | None = None) -> str:
     return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
 
 
+def _labels(sets: Sequence[IndicatorSet]) -> list[str]:
+    """Each edition's label: its date, or what tells it apart (series.editions.column_labels)."""
+    return column_labels([Edition(each.doc_id, each.date) for each in sets])
+
+
+def _column_headers(table: IndicatorTable) -> list[str]:
+    label_of = dict(zip((each.doc_id for each in table.sets), _labels(table.sets), strict=True))
+    return [label_of[c.doc_id] for c in table.columns]
+
+
 def edition_lines(sets: Sequence[IndicatorSet]) -> list[str]:
     """The legend of the editions, one a line: date, id and title each in a column of its own,
     padded to display width (ids differ in length, and a date may be missing or long)."""
-    rows = [(each.date, each.doc_id, each.title) for each in sets]
+    rows = [(label, each.doc_id, each.title) for label, each in zip(_labels(sets), sets, strict=True)]
     widths = [max((display_width(row[at]) for row in rows), default=0) for at in range(2)]
     return [f"{pad(date, widths[0])}  {pad(doc_id, widths[1])}  {title}".rstrip() for date, doc_id, title in rows]
 
@@ -992,7 +1004,7 @@ def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> st
         return "\n".join([*lines, "", strings("report.indicators.none")]) + "\n"
     several = len({row.group for row in table.rows}) > 1
     grid: list[list[str]] = [
-        [strings("report.indicators.indicator"), *(c.date for c in table.columns)],
+        [strings("report.indicators.indicator"), *_column_headers(table)],
         ["", *(column_label(c, strings) for c in table.columns)],
     ]
     group = None

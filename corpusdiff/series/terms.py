@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
+from corpusdiff.series.editions import column_labels
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
 from corpusdiff.text.chars import count_ideographs, display_width, pad
@@ -438,7 +439,7 @@ def index_terminal(
     per edition (labelled by date), term; labels in the language of `strings` (default
     Chinese, as every report's)."""
     strings = strings or catalogue()
-    labels = _column_labels(index.editions)
+    labels = column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
     words = sum(1 for t in index.terms if t.kind == WORD)
     by_status = {s: sum(1 for t in index.terms if t.status == s) for s in STATUSES}
@@ -523,13 +524,6 @@ def _lookup_summary(lookup: Lookup, strings: Strings) -> str:
 def _right(text: str, width: int) -> str:
     """`text` right-aligned in `width` terminal columns."""
     return " " * max(0, width - display_width(text)) + text
-
-
-def _column_labels(editions: Sequence[Edition]) -> list[str]:
-    dates = [e.date for e in editions]
-    return (
-        dates if all(dates) and len(set(dates)) == len(dates) else [f"E{i + 1}" for i in range(len(editions))]
-    )
 
 
 def _width(labels: Sequence[str]) -> int:

@@ -24,11 +24,12 @@ from markupsafe import Markup
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
-from corpusdiff.render.timeline import SAME, column_labels, other_groups_note, thread_cells
+from corpusdiff.render.timeline import SAME, other_groups_note, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
+from corpusdiff.series.editions import column_labels
 from corpusdiff.site.common import (
     SITE_CONFIG,
     Doc,

@@ -7,7 +7,6 @@ import json
 from dataclasses import replace
 
 from corpusdiff.render.timeline import (
-    column_labels,
     link_text,
     notes,
     thread_cells,
@@ -103,12 +102,6 @@ TIMELINE = Timeline(
 def test_cells_show_a_heading_where_it_changed_a_mark_where_it_did_not() -> None:
     assert thread_cells(MACRO, EDITIONS) == ["（一）稳定和完善宏观经济政策", "—", "●"]
     assert thread_cells(POLLUTION, EDITIONS)[2] == "推进污染防治取得更大成效"
-
-
-def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
-    assert column_labels(EDITIONS) == ["2016-03", "2017-03", "2018-03"]
-    twins = (Edition("a", "2016"), Edition("b", "2016"))
-    assert column_labels(twins) == ["a", "b"]
 
 
 def test_the_editions_listed_over_the_grids_have_their_ids_and_titles_in_columns() -> None:

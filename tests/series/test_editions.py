@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corpusdiff.series.editions import diff_warning, pair_mismatches, timeline_warning, trace_warnings
+from corpusdiff.series.editions import (
+    column_labels,
+    diff_warning,
+    pair_mismatches,
+    timeline_warning,
+    trace_warnings,
+)
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.edition import Edition
 
 HUNAN_2023 = Metadata(
     id="hunan/government-work-report/2023-01-16",
@@ -79,3 +86,19 @@ def test_a_document_diffed_with_itself_and_a_plan_among_reports_are_noted() -> N
     note = timeline_warning([HUNAN_PLAN, HUNAN_2023, HUNAN_2024])
     assert note is not None and "five-year plan" in note and "trace" in note
     assert timeline_warning([HUNAN_2023, HUNAN_2024]) is None
+
+
+def test_columns_are_dates_unless_dates_fail_to_tell_editions_apart() -> None:
+    editions = [Edition("national/gwr/2016", "2016-03"), Edition("national/gwr/2017", "2017-03")]
+    assert column_labels(editions) == ["2016-03", "2017-03"]
+    twins = (Edition("a", "2016"), Edition("b", "2016"))
+    assert column_labels(twins) == ["a", "b"]
+
+
+def test_one_document_at_two_revisions_is_told_apart_by_its_revision() -> None:
+    """Before and after a hand correction (`ID@main` and `ID`): one date, two columns."""
+    doc = "anhui/government-work-report/2025-01-16"
+    assert column_labels([Edition(f"{doc}@main", "2025-01-16"), Edition(doc, "2025-01-16")]) == [
+        "2025-01-16@main",
+        "2025-01-16",
+    ]

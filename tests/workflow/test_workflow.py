@@ -208,3 +208,20 @@ def test_log_of_id_at_rev_lists_the_history_up_to_that_revision(corpus: Path) ->
     before = cli(corpus, "log", "futian/annual-plan/2022-01@HEAD~1").stdout.splitlines()
     assert len(now) == 2 and "hand correction" in now[0] and before == now[1:]
     assert_one_line_refusal(cli(corpus, "log", "futian/annual-plan/2022-01@nosuch"))
+
+
+def test_one_document_before_and_after_a_hand_correction_heads_two_columns(corpus: Path) -> None:
+    """`ID@REV` and `ID` share a date: the series views head their columns with the revision,
+    in the order given."""
+    doc = "futian/annual-plan/2022-01"
+    path = corpus / f"{doc}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("新增9510座学位", "新增1万座学位"), encoding="utf-8")
+    git_run(corpus, "commit", "-qam", "hand correction")
+    table = cli(corpus, "indicators", f"{doc}@HEAD~1", doc)
+    assert table.exit_code == 0, table.output
+    legend = table.stdout.splitlines()[:2]
+    assert legend[0].startswith("2022-01@HEAD~1  ") and legend[1].startswith("2022-01         ")
+    header = next(line for line in table.stdout.splitlines() if line.startswith("指标"))
+    assert header.index("2022-01@HEAD~1") < header.rindex("2022-01 ")
+    terms = cli(corpus, "terms", f"{doc}@HEAD~1", doc, "--limit", "1")
+    assert "2022-01@HEAD~1" in terms.stdout
