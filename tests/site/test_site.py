@@ -80,6 +80,12 @@ def test_index_groups_series_and_links_consecutive_diffs(built: Path) -> None:
     )  # from corpus/site.yaml
 
 
+def test_index_heads_each_series_by_its_kinds_of_report_not_only_its_slug(built: Path) -> None:
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert '<h3>年度计划报告、年中计划执行报告 <span class="meta">futian-plan</span></h3>' in index
+    assert '<h3>政府工作报告 <span class="meta">futian-gwr</span></h3>' in index
+
+
 def test_second_build_rewrites_nothing(project_site_copy: Path) -> None:
     from corpusdiff.site.output import STATE_FILE
 
