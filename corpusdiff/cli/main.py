@@ -1018,7 +1018,8 @@ def trace_command(
 
 
 @main.command(name="indicators")
-@click.argument("docs", nargs=-1, required=True, metavar="DOC...")
+@click.argument("docs", nargs=-1, metavar="DOC...")
+@click.option("--series", help="Add every corpus document of this series.")
 @table_format_option(
     "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
 )
@@ -1027,7 +1028,7 @@ def trace_command(
 @click.pass_context
 @handle_errors
 def indicators_command(
-    ctx: click.Context, docs: tuple[str, ...], fmt: str, role: str | None, lang: str | None
+    ctx: click.Context, docs: tuple[str, ...], series: str | None, fmt: str, role: str | None, lang: str | None
 ) -> None:
     """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
 
@@ -1038,10 +1039,13 @@ def indicators_command(
     import json
 
     from corpusdiff.series import indicators
-    from corpusdiff.store.resolve import load_editions
+    from corpusdiff.store.resolve import edition_specs, load_editions
 
     corpus = _corpus(ctx)
-    editions = load_editions(corpus, docs, documents=True)
+    specs = edition_specs(corpus, docs, series)
+    if not specs:
+        raise click.UsageError("give the editions (DOC... or --series NAME)")
+    editions = load_editions(corpus, specs, documents=True)
     found = [indicators.extract_indicators(e.document) for e in editions]
     for each in found:
         if not each.found:

@@ -598,6 +598,14 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def test_cli_series_gives_every_edition_of_the_series() -> None:
+    code, by_series, _ = run("--series", "futian-plan", "-f", "csv")
+    assert code == 0
+    assert by_series == run(*PLANS, "-f", "csv")[1]
+    code, out, err = run("--series", "nosuch")
+    assert code == 2 and out == "" and "no documents of series 'nosuch'" in err
+
+
 def test_cli_terminal_table() -> None:
     code, out, err = run(*reversed(PLANS))
     assert code == 0 and err == ""
