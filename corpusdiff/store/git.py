@@ -480,6 +480,9 @@ def history(repo: Repo, path: Path, revision: str = "HEAD") -> list[Revision]:
     try:
         commits = list(repo.iter_commits(revision, paths=relative))
     except git.GitCommandError:
+        damaged = damaged_repository(work_tree(repo))
+        if damaged is not None:
+            raise damaged from None
         raise CorpusError(f"{revision!r} is no revision of {work_tree(repo)}; `git log` lists them") from None
     revisions = []
     for commit in commits:

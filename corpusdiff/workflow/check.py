@@ -51,9 +51,11 @@ def check_corpus(root: Path) -> list[Problem]:
     problems = _conflicts(root, unmerged)
     ids: dict[str, Path] = {}
     read: dict[Path, Metadata] = {}
+    documents = 0
     for path in sorted(root.rglob("*.md")):
         if not _is_document(path.relative_to(root)) or not confine.inside(root, path):
             continue
+        documents += 1
         if path in unmerged:
             ids.setdefault(path.relative_to(root).with_suffix("").as_posix(), path)
         elif path.is_file():
@@ -65,7 +67,7 @@ def check_corpus(root: Path) -> list[Problem]:
     problems.extend(_check_settings(root))
     problems.extend(_check_site_ids(root, set(ids)))
     problems.extend(_leftovers(root, repo, unusable, len(ids)))
-    if len(read) == len(ids):  # every document's source is known
+    if len(read) == documents:  # every document's source is known
         named = {problem.path for problem in problems}
         problems.extend(p for p in _sources_of_no_document(root, repo_root, read) if p.path not in named)
     problems.extend(
