@@ -365,7 +365,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.level.low": ("低", "low"),
     "report.sentence_added": ("+ 增加句子", "+ sentence added"),
     "report.sentence_removed": ("- 删去句子", "- sentence removed"),
-    "report.figure_changed": ("数字变化：{old} → {new}", "figure changed: {old} → {new}"),
+    "report.figure_changed": ("数字变化：{change}", "figure changed: {change}"),
     "report.merged_into": ("{old} — 并入 — {new}{confidence}", "{old} — merged into — {new} {confidence}"),
     "report.split_from": ("{new} — 拆分自 — {old}{confidence}", "{new} — split from — {old} {confidence}"),
     "report.programmes_heading": ("== 项目名称", "== programmes"),

@@ -854,5 +854,5 @@ def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
     lines = [f"{label} {_confidence(item, strings)} {text}"]
     for figure in item.figures:
-        lines.append("    " + strings("report.figure_changed", old=figure.old, new=figure.new))
+        lines.append("    " + strings("report.figure_changed", change=figure.shown()))
     return lines

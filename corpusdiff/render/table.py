@@ -401,7 +401,7 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
         pieces.append(f"旧版{len(group.old)}项{verb}新版{len(group.new)}项")
     moved_from = _unique(sides.where("old", i.old) for i in pairs if i.status == Status.MOVED and i.old)
     pieces += [f"原在{place}" for place in moved_from]
-    figures = [f"{f.old} → {f.new}" for item in pairs for f in item.figures]
+    figures = [f.shown() for item in pairs for f in item.figures]
     if figures:
         pieces.append("数字：" + "，".join(figures))
     pieces += _within(group, sides)

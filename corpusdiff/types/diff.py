@@ -54,10 +54,15 @@ class Level(StrEnum):
 
 @dataclass(frozen=True)
 class Figure:
-    """A changed quantity: `新增学位9270座` -> `新增学位1万座` gives old `9270座`, new `1万座`."""
+    """A changed quantity: `新增学位9270座` -> `新增学位1万座` gives old `9270座`, new `1万座`.
+    A figure a changed run drops or adds has "" on the other side (`增长8.6%` -> "")."""
 
     old: str
     new: str
+
+    def shown(self) -> str:
+        """`9270座 → 1万座`, with — for the side that has no figure."""
+        return f"{self.old or '—'} → {self.new or '—'}"
 
 
 @dataclass(frozen=True)

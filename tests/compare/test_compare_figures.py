@@ -41,7 +41,21 @@ def test_changed_figure_lines_show_whole_figures(old: str, new: str) -> None:
         if before != after:
             assert item.figures, f"no figure line for {item.old.text} → {item.new.text}"
         for figure in item.figures:
-            assert figure.old in before and figure.new in after, figure
+            assert figure.old or figure.new, figure
+            assert figure.old in (*before, "") and figure.new in (*after, ""), figure
+
+
+def test_a_figure_a_changed_run_drops_is_a_change_to_nothing() -> None:
+    """2022's `——地区生产总值5318.2亿元，增长8.6%` against 2025's `——地区生产总值5949亿元`: the
+    growth is no longer given, which an analyst must see beside the level's change."""
+    from corpusdiff.compare.inline import changed_figures
+
+    diff = [("=", "——地区生产总值"), ("-", "5318.2亿元，增长8.6%"), ("+", "5949亿元"), ("=", "；")]
+    changes = changed_figures(diff)
+    assert [(f.old, f.new) for f in changes] == [("5318.2亿元", "5949亿元"), ("8.6%", "")]
+    assert changes[1].shown() == "8.6% → —"
+    added = [("=", "——地区生产总值"), ("-", "5318.2亿元"), ("+", "5949亿元，增长5.6%"), ("=", "；")]
+    assert [(f.old, f.new) for f in changed_figures(added)] == [("5318.2亿元", "5949亿元"), ("", "5.6%")]
 
 
 def test_a_year_changed_in_a_date_is_no_figure_change() -> None:
