@@ -14,7 +14,8 @@ other, is put back into its row. A photo's caption (a line or two right under an
 smaller than the body or centred under the image) is no report text: it is dropped with a note
 quoting it, as the HTML reader drops a photo block; a short paragraph right under an image that is set like body
 text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
-shows neither text nor images (blank pages) or that needs a password is refused; there is no OCR.
+shows neither text nor images (blank pages) or that needs a password is refused; there is no OCR,
+so scanned pages among typeset ones are named in a note.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ _LATIN_WORD_RE = re.compile(r"[!-~]+")
 _FIGURE_OR_WORD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%/]*(?![!-~])")
 #: Fewer word characters than this per page on average: the PDF has no text layer worth reading.
 _MIN_CHARS_PER_PAGE = 20
+#: A page without text whose images cover this share of it is a scanned page.
+_SCAN_COVER = 0.5
 
 # Layout thresholds, in ems of the line's own type size unless named otherwise.
 #: A line starting this far right of the text column is indented (a paragraph's first line).
@@ -154,13 +157,16 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
     pages: list[tuple[list[_Line], float]] = []
     images: list[list[_Box]] = []
+    page_areas: list[float] = []
     try:
         for page in document:  # each page loaded once: loading is most of a PDF's reading time
             pages.append((_page_lines(page), float(page.get_width())))
             images.append(_page_images(page))
+            page_areas.append(float(page.get_width() * page.get_height()))
     finally:
         document.close()
-    words = sum(len(_WORD_RE.findall(line.text)) for lines, _ in pages for line in lines)
+    page_words = [sum(len(_WORD_RE.findall(line.text)) for line in lines) for lines, _ in pages]
+    words = sum(page_words)
     if not words and not any(images):
         raise InputError(
             f"{name}: this PDF shows no text and no images (its pages are blank, or its letters are drawn "
@@ -173,11 +179,45 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
             "corpusdiff does no OCR, so get the report as text, as a web page or as a PDF with a text layer"
         )
     flow, notes = _without_furniture([lines for lines, _ in pages])
+    notes.extend(_scanned_pages_note(page_words, images, page_areas))
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
     flow = [_rows_with_wrapped_cells(lines) for lines in flow]
     paragraphs = _Layout(flow, [width for _, width in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
+
+
+def _scanned_pages_note(page_words: list[int], images: list[list[_Box]], areas: list[float]) -> list[str]:
+    """A note naming the pages that are an image covering most of the page with no text on
+    it (a scanned page among typeset ones: a signed annex, a table): their words are not read,
+    and the user must know, as nothing else tells."""
+    scanned = [
+        number
+        for number, (words, boxes, area) in enumerate(zip(page_words, images, areas, strict=True), 1)
+        if words < _MIN_CHARS_PER_PAGE and sum(_area(box) for box in boxes) >= _SCAN_COVER * area
+    ]
+    if not scanned:
+        return []
+    pages = f"page {scanned[0]} holds" if len(scanned) == 1 else f"pages {_page_ranges(scanned)} hold"
+    return [
+        f"{pages} a scanned image and no text, so what they show is not read (corpusdiff does no OCR); if they are part of the report, get it "
+        "as text or as a PDF with a text layer"
+    ]
+
+
+def _area(box: _Box) -> float:
+    return max(0.0, box.right - box.left) * max(0.0, box.top - box.bottom)
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    """`3, 7–9`: page numbers, runs of consecutive ones as ranges."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 # --- reading a page ---------------------------------------------------------------------------

@@ -614,3 +614,34 @@ def test_table_cells_wrapped_onto_two_lines_stay_in_their_rows() -> None:
         ]
     ]
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES, _SENTENCES]
+
+
+def _with_scanned_pages(text_pages: int, scanned: list[int]) -> bytes:
+    """A PDF of `text_pages` pages of typeset text with page-sized images (scans) inserted as
+    the pages numbered in `scanned`."""
+    from reportlab.lib.utils import ImageReader
+
+    scan = ImageReader(io.BytesIO(_png(60, 85)))
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    for number in range(1, text_pages + len(scanned) + 1):
+        if number in scanned:
+            sheet.drawImage(scan, 0, 0, 595, 842)
+        else:
+            sheet.setFont(FONT, 12)
+            for row in range(20):
+                sheet.drawString(72, 780 - row * 17, _SENTENCES[:30])
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_scanned_pages_among_typeset_ones_are_named_in_a_warning() -> None:
+    """A report with a scanned annex or signature page: the typeset pages are read, and the
+    pages that are only an image are named, since what they show is not read."""
+    document = _normalize(_with_scanned_pages(6, [3, 8, 9]), "mixed.pdf")
+    assert _SENTENCES[:30] in body_of(render(document))
+    scanned = [w for w in document.warnings if "scanned image" in w]
+    assert len(scanned) == 1 and "pages 3, 8–9 hold" in scanned[0] and "no OCR" in scanned[0]
+    one = _normalize(_with_scanned_pages(6, [7]), "signed.pdf")
+    assert any("page 7 holds a scanned image" in w for w in one.warnings)
