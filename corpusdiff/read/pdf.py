@@ -70,6 +70,12 @@ _INDENTED_STARTS_SHARE = 2 / 3
 #: ... and then a line at the margin continues one that ended this share of the column short of
 #: the margin or less (a ragged right edge: a character grid sets figures half-width).
 _RAGGED_ROOM = 0.25
+#: A document with at least this many lines broken mid-sentence before a line at the margin
+#: shows how far short of the margin its wrapped lines end: this share of them end no further
+#: short than the rest of the document's wraps may, with an em more (a justified document's
+#: lines all reach the margin, so a sentence ended short of it ends a paragraph there).
+_WRAP_SAMPLES = 20
+_WRAP_SHARE = 0.95
 #: A page with fewer lines than this is measured with the whole document's column.
 _PAGE_COLUMN_LINES = 8
 #: A box is at least this many lines set in from both margins.
@@ -639,6 +645,8 @@ class _Layout:
         ]
         #: how far paragraphs open indented (points), when they do
         self.indent = self._paragraph_indent()
+        #: how far short of the margin a line may end and still wrap, when the document shows it
+        self.wrap_room = self._wrap_room()
 
     def _is_body(self, line: _Line) -> bool:
         return abs(line.size - self.size) <= self.size * (_SIZE_RATIO - 1)
@@ -687,6 +695,25 @@ class _Layout:
         if len(indents) < _INDENTED_STARTS_MIN or len(indents) < _INDENTED_STARTS_SHARE * (len(indents) + flush):
             return None
         return _weighted_mode([(indent, 1) for indent in indents])
+
+    def _wrap_room(self) -> float | None:
+        """How far short of the margin a wrapped line of this document ends at most, but for a
+        few: measured on lines broken mid-sentence before a line at the margin (their paragraph
+        surely goes on), among which a ragged edge or a character grid shows; None when too few
+        lines tell."""
+        rooms = sorted(
+            max(0.0, self._room(prev, prev_col))
+            for (prev, page, prev_col), (line, next_page, column) in itertools.pairwise(self.placed)
+            if page == next_page
+            and prev_col == column
+            and self._same_body(prev, line)
+            and line.left - column.left < _INDENT * line.size
+            and not ends_sentence(prev.text)
+            and self._room(prev, prev_col) <= _RAGGED_ROOM * (prev_col.right - prev_col.left)
+        )
+        if len(rooms) < _WRAP_SAMPLES:
+            return None
+        return rooms[int(_WRAP_SHARE * (len(rooms) - 1))] + self.size
 
     def _same_body(self, a: _Line, b: _Line) -> bool:
         """Two lines of body text in one type, neither a table row."""
@@ -750,8 +777,14 @@ class _Layout:
             and abs(first.left - prev_col.left - self.indent) < _SPACE * first.size
             and line.left - column.left < _INDENT * line.size
             and self._same_body(paragraph[-1], line)
-            and self._room(paragraph[-1], prev_col) <= _RAGGED_ROOM * (prev_col.right - prev_col.left)
+            and self._room(paragraph[-1], prev_col) <= self._ragged_room(prev_col)
         )
+
+    def _ragged_room(self, column: _Column) -> float:
+        """How far short of the margin a line may end and still wrap onto a line at the margin:
+        as far as the document's wrapped lines end, or a quarter of the column when too few tell."""
+        most = _RAGGED_ROOM * (column.right - column.left)
+        return most if self.wrap_room is None else min(most, self.wrap_room)
 
     def _room(self, line: _Line, column: _Column) -> float:
         """The room left at the end of `line`: unless the first word of the next line is wider,

@@ -645,3 +645,17 @@ def test_scanned_pages_among_typeset_ones_are_named_in_a_warning() -> None:
     assert len(scanned) == 1 and "pages 3, 8–9 hold" in scanned[0] and "no OCR" in scanned[0]
     one = _normalize(_with_scanned_pages(6, [7]), "signed.pdf")
     assert any("page 7 holds a scanned image" in w for w in one.warnings)
+
+
+def test_a_flush_paragraph_after_a_sentence_ended_near_the_margin_starts_anew_in_a_justified_document() -> None:
+    """Every paragraph indented and justified (a 公文): the wrapped lines all reach the margin, so
+    a line that ends a sentence three characters short of it ends its paragraph, and a heading or
+    paragraph set flush after it (`关于国内建设`, as 1984's report sets its parts) stands alone;
+    in the grid test above, with too few lines to tell, a quarter of the column still wraps."""
+    short = _SENTENCES[:31]  # with its indent three characters short of the 36-character measure
+    blocks = [Block(_SENTENCES, indent=2)] * 10
+    blocks += [Block(short, indent=2), Block("关于国内建设"), Block(_SENTENCES, indent=2)]
+    blocks += [Block(short, indent=2), Block(_SENTENCES), Block(_SENTENCES, indent=2)]
+    data = typeset(blocks, Page(justify=True, running_head=""))
+    lines = [line for line in decode_report(data, "t.pdf").text.split("\n") if line]
+    assert lines[10:16] == [short, "关于国内建设", _SENTENCES, short, _SENTENCES, _SENTENCES]
