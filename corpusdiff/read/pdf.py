@@ -9,8 +9,8 @@ ends short of the margin (unless paragraphs open with an indent and the next lin
 ragged right edge), or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
 sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
-(a table row); a cell wrapped onto a second line, closer to its row than rows stand to each
-other, is put back into its row. A photo's caption (a line or two right under an image, set
+(a table row); a cell wrapped onto more lines, closer to its row than rows stand to each
+other or inside the rules around the row, is put back into its row. A photo's caption (a line or two right under an image, set
 smaller than the body or centred under the image) is no report text: it is dropped with a note
 quoting it, as the HTML reader drops a photo block; a short paragraph right under an image that is set like body
 text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
@@ -59,6 +59,8 @@ _INDENT = 0.75
 _CELL_GAP = 0.8
 #: A baseline step this many times the usual line spacing is a gap between paragraphs.
 _GAP_FACTOR = 1.35
+#: ... and between two rows of a table, this many times (cell padding is no gap).
+_ROW_GAP_FACTOR = 2.0
 #: Type sizes differing by more than this ratio are different type (a heading, a note).
 _SIZE_RATIO = 1.08
 #: Room left at the right margin that still counts as a full line, besides the next word.
@@ -94,8 +96,20 @@ _CAPTION_CHARS = 100
 #: Lines of one caption are at most this many ems of their type apart (baseline to baseline).
 _CAPTION_LEADING = 1.6
 #: A line set closer than this share of a table's row step to a row, in its columns, is a line
-#: of its cells wrapped (rows stand further apart: a cell's padding is between them).
+#: of its cells wrapped (rows stand further apart: a cell's padding is between them) ...
 _WRAPPED_CELL_STEP = 0.8
+#: ... where the rows' step is this many times the lines' step within a cell, or more.
+_ROW_PADDING = 1.15
+#: A path at least this long (points) and at most this thick is a rule; a thicker one is a
+#: rectangle, whose top and bottom edges are rules (a table's ruling lines, a cell's frame).
+_RULE_MIN_LENGTH = 20.0
+_RULE_MAX_WIDTH = 3.0
+#: In a ruled table, a line at most this many ems of its type from a row (baseline to baseline)
+#: may be part of it, and the rule over the row's top line stands at least the second above it.
+_RULED_REACH = 2.0
+#: A cell wraps onto at most this many lines, as far as the rule under it is looked for.
+_CELL_LINES = 6
+_RULE_CLEAR = 0.5
 #: Lines of a table this many lines apart in PDFium's order may be parts of one row.
 _ROW_REACH = 2
 #: A line is balanced when it stands in from both margins by at least the first, and they
@@ -134,6 +148,18 @@ class _Box:
 
 
 @dataclass(frozen=True)
+class _Page:
+    """What is read of one page: its lines, its size, the images and rules it draws."""
+
+    lines: list[_Line]
+    width: float
+    area: float
+    images: list[_Box]
+    #: horizontal rules (a table's ruling lines), each a box of no height
+    rules: list[_Box]
+
+
+@dataclass(frozen=True)
 class _Column:
     """Where a page's body text runs, or a box's on it: its left and right margins."""
 
@@ -161,18 +187,13 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
                 "an unprotected copy (or decrypt it with its password, e.g. qpdf --decrypt --password=…)"
             ) from exc
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
-    pages: list[tuple[list[_Line], float]] = []
-    images: list[list[_Box]] = []
-    page_areas: list[float] = []
-    try:
-        for page in document:  # each page loaded once: loading is most of a PDF's reading time
-            pages.append((_page_lines(page), float(page.get_width())))
-            images.append(_page_images(page))
-            page_areas.append(float(page.get_width() * page.get_height()))
+    try:  # each page loaded once: loading is most of a PDF's reading time
+        pages = [_read_page(page) for page in document]
     finally:
         document.close()
-    page_words = [sum(len(_WORD_RE.findall(line.text)) for line in lines) for lines, _ in pages]
+    page_words = [sum(len(_WORD_RE.findall(line.text)) for line in page.lines) for page in pages]
     words = sum(page_words)
+    images = [page.images for page in pages]
     if not words and not any(images):
         raise InputError(
             f"{name}: this PDF shows no text and no images (its pages are blank, or its letters are drawn "
@@ -184,12 +205,12 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
             f"{name}: this is a PDF without a text layer (a scanned image), with no text to read; "
             "corpusdiff does no OCR, so get the report as text, as a web page or as a PDF with a text layer"
         )
-    flow, notes = _without_furniture([lines for lines, _ in pages])
-    notes.extend(_scanned_pages_note(page_words, images, page_areas))
+    flow, notes = _without_furniture([page.lines for page in pages])
+    notes.extend(_scanned_pages_note(page_words, images, [page.area for page in pages]))
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
-    flow = [_rows_with_wrapped_cells(lines) for lines in flow]
-    paragraphs = _Layout(flow, [width for _, width in pages]).paragraphs()
+    flow = [_rows_with_wrapped_cells(lines, page.rules) for lines, page in zip(flow, pages, strict=True)]
+    paragraphs = _Layout(flow, [page.width for page in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
 
 
@@ -245,11 +266,22 @@ def _page_lines(page: Any) -> list[_Line]:
         textpage.close()
 
 
-def _page_images(page: Any) -> list[_Box]:
-    """Where the page draws images (those inside a form XObject too)."""
+def _read_page(page: Any) -> _Page:
+    """The page's lines, and what it draws besides: images, and the rules of its tables (a
+    rectangle's top and bottom edges count as rules; those inside a form XObject too)."""
     import pypdfium2.raw as pdfium_c
 
-    return [_Box(*obj.get_bounds()) for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    images: list[_Box] = []
+    rules: list[_Box] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]):
+        box = _Box(*obj.get_bounds())
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images.append(box)
+        elif box.right - box.left >= _RULE_MIN_LENGTH:
+            edges = [box.bottom, box.top] if box.top - box.bottom > _RULE_MAX_WIDTH else [(box.bottom + box.top) / 2]
+            rules.extend(_Box(box.left, y, box.right, y) for y in edges)
+    width, height = float(page.get_width()), float(page.get_height())
+    return _Page(_page_lines(page), width, width * height, images, rules)
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -520,18 +552,19 @@ def _joined(lines: list[_Line]) -> str:
 # --- table cells wrapped over lines --------------------------------------------------------------
 
 
-def _rows_with_wrapped_cells(lines: list[_Line]) -> list[_Line]:
+def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Line]:
     """The page's lines with each table row whole: a cell that wraps onto two lines leaves its
     other line beside the row (above it when the row's cells sit at the bottom, below when at
     the top), and PDFium may give a row's cells on one baseline as lines of their own. Such a
     line goes into the row: on the row's baseline, or closer to it than rows stand to each other
-    and starting in one of its columns. Tables whose rows stand as close as lines of a cell (no
-    cell padding) are left as they are: a row with empty cells looks the same there."""
+    and starting in one of its columns, or, in a ruled table, inside the row's rules. Tables
+    whose rows stand as close as lines of a cell (no cell padding, as Word sets its tables) and
+    have no rules are left as they are: a row with empty cells looks the same there."""
     out = list(lines)
-    step = _row_step(out)
+    reach = _wrap_reach(out)
     index = 0
     while index < len(out):
-        row = _row_of(out, index, step)
+        row = _row_of(out, index, reach, rules)
         if row is None:
             index += 1
             continue
@@ -541,33 +574,88 @@ def _rows_with_wrapped_cells(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _row_step(lines: list[_Line]) -> float | None:
-    """The commonest baseline step between two table rows that follow each other."""
-    steps = [
-        round((upper.baseline - lower.baseline) * 2) / 2
-        for upper, lower in itertools.pairwise(lines)
-        if upper.cells and lower.cells and upper.baseline > lower.baseline
-    ]
-    return _weighted_mode([(step, 1) for step in steps])
+def _wrap_reach(lines: list[_Line]) -> float | None:
+    """How close to a row a line must stand to be a line of its cells wrapped: halfway between
+    the steps from one line of text to the next within the table's height, the lines of a cell
+    (the closest step that recurs) and the rows (the next); below a row's step when all are
+    alike (no cell wraps, or no padding tells them apart)."""
+    rows = [line.baseline for line in lines if line.cells]
+    if not rows:
+        return None
+    levels = sorted(
+        {round(line.baseline * 2) / 2 for line in lines if min(rows) <= line.baseline <= max(rows)}, reverse=True
+    )
+    steps = Counter(upper - lower for upper, lower in itertools.pairwise(levels))
+    recurring = sorted(step for step, count in steps.items() if count >= 2)
+    if not recurring:
+        return None
+    wider = [step for step in recurring if step > recurring[0] * _ROW_PADDING]
+    return (recurring[0] + wider[0]) / 2 if wider else recurring[0] * _WRAPPED_CELL_STEP
 
 
-def _row_of(lines: list[_Line], index: int, step: float | None) -> int | None:
+def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Box]) -> int | None:
     """The row near `lines[index]` that the line is part of: a line on the row's baseline (not
-    a row itself), or a line of wrapped cells, each of them starting in one of the row's columns."""
+    a row itself, or its cells beside the row's: PDFium gives a row apart where a cell in it
+    wraps), or a line of wrapped cells, each of them starting in one of the row's columns,
+    closer to the row than rows stand or ruled in with it."""
     line = lines[index]
     near = range(max(0, index - _ROW_REACH), min(len(lines), index + _ROW_REACH + 1))
     rows = [n for n in near if n != index and lines[n].cells and not _different_type(lines[n], line)]
     for n in rows:
-        if not line.cells and abs(lines[n].baseline - line.baseline) < line.size / 4:
+        beside = not line.cells or line.left > lines[n].right or line.right < lines[n].left
+        if beside and abs(lines[n].baseline - line.baseline) < line.size / 4:
             return n
     wrapped = [
         n
         for n in rows
-        if step is not None
-        and 0 < _vertical_distance(lines[n], line) < _WRAPPED_CELL_STEP * step
-        and all(any(abs(start - x) < line.size / 2 for x in lines[n].cells) for start in line.cells or (line.left,))
+        if _wraps_into(lines[n], line, reach, rules)
+        and _in_columns(lines[n], line)
     ]
     return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
+
+
+def _in_columns(row: _Line, line: _Line) -> bool:
+    """Whether each cell of `line` starts in one of the row's columns, and its last ends before
+    the row's next column: a line running across the columns is text, not a cell's."""
+    starts = line.cells or (line.left,)
+    if not all(any(abs(start - x) < line.size / 2 for x in row.cells) for start in starts):
+        return False
+    return all(line.right < x - line.size / 2 for x in row.cells if x > starts[-1] + line.size / 2)
+
+
+def _wraps_into(row: _Line, line: _Line, reach: float | None, rules: list[_Box]) -> bool:
+    """Whether `line`, above or below `row`, may be a line of its cells: no rule runs between
+    them, and it stands closer than rows stand to each other or within the rules around the row."""
+    if abs(line.baseline - row.baseline) < line.size / 4 or _rule_between(row, line, rules):
+        return False
+    distance = _vertical_distance(row, line)
+    return (reach is not None and distance < reach) or _ruled_in(row, line, rules)
+
+
+def _rule_between(row: _Line, line: _Line, rules: list[_Box]) -> bool:
+    if line.baseline > row.baseline:
+        return _rule_across(rules, line, row.baseline, line.baseline)
+    return _rule_across(rules, line, line.baseline, row.baseline - row.depth)
+
+
+def _ruled_in(row: _Line, line: _Line, rules: list[_Box]) -> bool:
+    """Whether `line` stands within the rules that frame `row` (a ruled table whose rows stand
+    as close as a cell's lines): next to the row, with a rule right over the row's top line and
+    one under `line` (further down when the cell wraps onto more lines), and fewer cells than
+    the row (in a table ruled only at its head and foot, each row fills the cells of the rows
+    before it)."""
+    top, bottom = max(row.baseline, line.baseline), min(row.baseline - row.depth, line.baseline)
+    return (
+        _vertical_distance(row, line) < _RULED_REACH * line.size
+        and len(line.cells) < len(row.cells)
+        and _rule_across(rules, line, top + _RULE_CLEAR * line.size, top + _RULED_REACH * line.size)
+        and _rule_across(rules, line, bottom - _RULED_REACH * _CELL_LINES * line.size, bottom)
+    )
+
+
+def _rule_across(rules: list[_Box], line: _Line, low: float, high: float) -> bool:
+    """Whether a rule runs under `line`'s text somewhere between the heights `low` and `high`."""
+    return any(low < rule.bottom < high and rule.left < line.right and rule.right > line.left for rule in rules)
 
 
 def _vertical_distance(row: _Line, line: _Line) -> float:
@@ -592,7 +680,7 @@ def _merged_row(row: _Line, part: _Line) -> _Line:
         else:
             cells[column] = _join(cells[column], text)
     starts = sorted(cells)
-    top, bottom = max(row.baseline, part.baseline), min(row.baseline - row.depth, part.baseline)
+    top, bottom = max(row.baseline, part.baseline), min(row.baseline - row.depth, part.baseline - part.depth)
     return replace(
         row,
         text="\t".join(cells[x] for x in starts),
@@ -741,7 +829,9 @@ class _Layout:
         """(whether `line` continues `paragraph`, whether a blank line goes between them)."""
         prev = paragraph[-1]
         step = prev.baseline - prev.depth - line.baseline
-        gap = same_page and step > self.pitch * _GAP_FACTOR * max(prev.size, line.size) / self.size
+        pitch = self.pitch * max(prev.size, line.size) / self.size
+        rows = bool(prev.cells and line.cells)  # a table's padding stands between its rows
+        gap = same_page and step > pitch * (_ROW_GAP_FACTOR if rows else _GAP_FACTOR)
         if gap or _different_type(prev, line) or _other_column(prev_col, column):
             return False, True
         room = self._room(prev, prev_col)

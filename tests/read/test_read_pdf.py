@@ -659,3 +659,77 @@ def test_a_flush_paragraph_after_a_sentence_ended_near_the_margin_starts_anew_in
     data = typeset(blocks, Page(justify=True, running_head=""))
     lines = [line for line in decode_report(data, "t.pdf").text.split("\n") if line]
     assert lines[10:16] == [short, "关于国内建设", _SENTENCES, short, _SENTENCES, _SENTENCES]
+
+
+def _drawn_table(rows: list[tuple[str, ...]], columns: tuple[float, ...], width: float, padding: float = 0) -> bytes:
+    """A paragraph, a table and a paragraph. The table as Word sets one: each cell's lines one
+    step apart (`|` breaks a cell's text onto its next line, the cells aligned at the top);
+    with `padding` 0, a row of one line stands one line's step below the row before, as a
+    cell's second line does, and every cell is framed by rules; with padding, the rows stand
+    that much further apart and no rule is drawn."""
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    sheet.setFont(FONT, 12)
+    left, step, y = 72.0, 15.0, 760.0
+    for x in range(0, 90, 30):
+        sheet.drawString(left, y, _SENTENCES[x : x + 30])
+        y -= step
+    rules = [y + 11]
+    for row in rows:
+        cells = [cell.split("|") for cell in row]
+        for column, lines in zip(columns, cells, strict=True):
+            for number, text in enumerate(lines):
+                sheet.drawString(left + column + 4, y - number * step, text)
+        y -= step * max(map(len, cells)) + padding
+        rules.append(y + 11)
+    if not padding:
+        for rule in rules:
+            sheet.line(left, rule, left + width, rule)
+        for x in (*columns, width):
+            sheet.line(left + x, rules[-1], left + x, rules[0])
+    y -= step
+    for x in range(0, 90, 30):
+        sheet.drawString(left, y, _SENTENCES[x : x + 30])
+        y -= step
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+#: An indicator table whose cells wrap onto two and three lines, in its columns, and the table read.
+_WRAPPING_ROWS = [
+    ("序号", "指标", "单位", "2025年目标"),
+    ("1", "地区生产总值增速", "%", "6"),
+    ("2", "居民人均可支配收入增长（与经|济增长基本同步）", "%", "5.5"),
+    ("3", "城镇调查失业率", "%", "5.5|以内"),
+    ("4", "每千人口拥有3岁以下婴幼儿托|位数", "个", "4.5"),
+    ("5", "全社会研发经费投入占地区生产|总值比重（不含港澳台地区企|业）", "%", "3.5"),
+]
+_WRAPPING_COLUMNS = (0.0, 40.0, 220.0, 260.0)
+_WRAPPING_READ = [
+    ["序号", "指标", "单位", "2025年目标"],
+    ["1", "地区生产总值增速", "%", "6"],
+    ["2", "居民人均可支配收入增长（与经济增长基本同步）", "%", "5.5"],
+    ["3", "城镇调查失业率", "%", "5.5以内"],
+    ["4", "每千人口拥有3岁以下婴幼儿托位数", "个", "4.5"],
+    ["5", "全社会研发经费投入占地区生产总值比重（不含港澳台地区企业）", "%", "3.5"],
+]
+
+
+def test_table_cells_wrapped_in_a_ruled_table_without_padding_stay_in_their_rows() -> None:
+    """Word's tables have no padding above and below a cell's text: the second line of a
+    wrapped cell stands as far below its row's first as the next row does. The rules tell
+    them apart: a line inside the rules around a row is part of it, one beyond a rule is not."""
+    data = _drawn_table(_WRAPPING_ROWS, _WRAPPING_COLUMNS, 340.0)
+    tables = [b for b in _normalize(data, "ruled.pdf").blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ]
+
+
+def test_rows_whose_cells_wrap_onto_more_lines_stay_apart_in_a_padded_table() -> None:
+    """Padding between the rows (8 pt), no rules: a row's first line stands 30 or 45 pt below
+    the first line of the row before, as the cells wrap; the rows' step was measured there,
+    and each row took the next in. The lines of a cell (15 pt apart) and the rows (23 pt from
+    a row's last line to the next) are the two steps that tell them apart."""
+    data = _drawn_table(_WRAPPING_ROWS, _WRAPPING_COLUMNS, 340.0, padding=8)
+    tables = [b for b in _normalize(data, "padded.pdf").blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ]
