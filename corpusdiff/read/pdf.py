@@ -10,7 +10,8 @@ ragged right edge), or where the type changes (a larger, bold or centred heading
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
 sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
 (a table row); a cell wrapped onto more lines, closer to its row than rows stand to each
-other or inside the rules around the row, is put back into its row. A photo's caption (a line or two right under an image, set
+other or inside the rules around the row, is put back into its row. A footnote under a
+paragraph that runs on to the next page follows the paragraph, which stays whole. A photo's caption (a line or two right under an image, set
 smaller than the body or centred under the image) is no report text: it is dropped with a note
 quoting it, as the HTML reader drops a photo block; a short paragraph right under an image that is set like body
 text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
@@ -43,6 +44,8 @@ _DIGITS_RE = re.compile(r"[0-9０-９〇一二三四五六七八九十百]+")
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\-—–－·•]*(第\s*)?[0-9０-９]+(\s*页)?(\s*/\s*[0-9]+|\s*共\s*[0-9]+\s*页)?[\s\-—–－·•]*$"
 )
+#: How a footnote opens: a circled or bracketed number, a number, `注`, an asterisk.
+_NOTE_MARK_RE = re.compile(r"\s*(?:[\u2460-\u2473\u2474-\u2487]|[\[〔(（]\s*[0-9]{1,3}\s*[\]〕)）]|[0-9]{1,3}(?![0-9.])|注|\*)")
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[!-~]+")
 #: A figure or a Latin word at the start of a line (`6600多万`, `GDP`, `5.2%`), not markup debris.
@@ -808,20 +811,54 @@ class _Layout:
         return self._is_body(a) and not _different_type(a, b) and not a.cells and not b.cells
 
     def paragraphs(self) -> list[_Paragraph]:
+        return _aligned_tables(self._paragraphs_of(self.placed, self._footnotes()))
+
+    def _paragraphs_of(self, placed: list[tuple[_Line, int, _Column]], notes: set[int]) -> list[_Paragraph]:
+        """The paragraphs the lines make; a footnote (its lines' ids in `notes`) is set aside
+        until the paragraph it interrupts (one running on to the next page) has ended."""
         paragraphs: list[_Paragraph] = []
         lines: list[_Line] = []
+        held: list[tuple[_Line, int, _Column]] = []
         gap = False
-        for index, (line, page, column) in enumerate(self.placed):
-            if index:
-                _, prev_page, prev_column = self.placed[index - 1]
+        prev_page, prev_column = 0, _Column(0.0, 0.0)
+        for item in placed:
+            line, page, column = item
+            if id(line) in notes:
+                held.append(item)
+                continue
+            if lines:
                 joined, gap_here = self._continues(lines, prev_column, line, column, page == prev_page)
                 if not joined:
                     paragraphs.append(self._paragraph(lines, prev_column, gap))
-                    lines, gap = [], gap_here
+                    paragraphs.extend(self._notes(held))
+                    lines, gap, held = [], gap_here, []
             lines.append(line)
+            prev_page, prev_column = page, column
         if lines:
-            paragraphs.append(self._paragraph(lines, self.placed[-1][2], gap))
-        return _aligned_tables(paragraphs)
+            paragraphs.append(self._paragraph(lines, prev_column, gap))
+        return paragraphs + self._notes(held)
+
+    def _notes(self, held: list[tuple[_Line, int, _Column]]) -> list[_Paragraph]:
+        """The footnotes set aside, as paragraphs of their own after a blank line."""
+        if not held:
+            return []
+        first, *rest = self._paragraphs_of(held, set())
+        return [replace(first, gap_before=True), *rest]
+
+    def _footnotes(self) -> set[int]:
+        """The lines of the footnotes at the foot of each page (their ids): all the lines below
+        the page's last line of body text, set smaller and in no table, the first of them
+        opening with a note's mark (`①`, `[1]`, `注：`, `*`, a number)."""
+        notes: set[int] = set()
+        for lines in self.pages:
+            body = [line.baseline for line in lines if self._is_body(line)]
+            foot = sorted((line for line in lines if body and line.baseline < min(body)), key=lambda x: -x.baseline)
+            if foot and _NOTE_MARK_RE.match(foot[0].text) and all(self._is_note(line) for line in foot):
+                notes.update(id(line) for line in foot)
+        return notes
+
+    def _is_note(self, line: _Line) -> bool:
+        return not line.cells and line.size * _SIZE_RATIO < self.size
 
     def _continues(
         self, paragraph: list[_Line], prev_col: _Column, line: _Line, column: _Column, same_page: bool

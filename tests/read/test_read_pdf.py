@@ -733,3 +733,36 @@ def test_rows_whose_cells_wrap_onto_more_lines_stay_apart_in_a_padded_table() ->
     data = _drawn_table(_WRAPPING_ROWS, _WRAPPING_COLUMNS, 340.0, padding=8)
     tables = [b for b in _normalize(data, "padded.pdf").blocks if isinstance(b, Table)]
     assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ]
+
+
+def _page_with_a_footnote(note: str) -> bytes:
+    """Two pages of paragraphs indented two characters (12 pt, a 36-character measure): the
+    third paragraph runs from the foot of the first page on to the second, and `note` stands
+    under it at the foot of the first page, set in 9 pt."""
+    text = _FOOTNOTED[:130]
+    lines = [(96, text[:34]), (72, text[34:70]), (72, text[70:106]), (72, text[106:])]
+    pages = [lines * 2 + lines[:2], [*lines[2:], (96, _SENTENCES[:30])]]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    for number, page in enumerate(pages):
+        sheet.setFont(FONT, 12)
+        for row, (x, line) in enumerate(page):
+            sheet.drawString(x, 770 - row * 17, line)
+        if not number:
+            sheet.setFont(FONT, 9)
+            sheet.drawString(72, 80, note)
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+_FOOTNOTED = "全年地区生产总值增长百分之五点二，规模以上工业增加值增长百分之四点六。" * 3
+
+
+def test_a_footnote_under_a_paragraph_that_runs_on_to_the_next_page_follows_the_paragraph() -> None:
+    """The footnote stands between the two halves of the paragraph in the PDF's order: the
+    paragraph is read whole, and the note after it, as a paragraph of its own."""
+    note = "①数据来源：国家统计局2023年统计公报。"
+    text = _FOOTNOTED[:130]
+    lines = [line for line in decode_report(_page_with_a_footnote(note), "note.pdf").text.split("\n") if line]
+    assert lines == [text, text, text, note, _SENTENCES[:30]]
