@@ -8,7 +8,7 @@ where a line is indented, after a vertical gap wider than the line spacing, afte
 ends short of the margin (unless paragraphs open with an indent and the next line does not: a
 ragged right edge), or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
-sees the same layout a text extract has. Cells standing apart on a line are separated by tabs
+sees the same layout a text extract has. A page set in two columns has each measured on its own. Cells standing apart on a line are separated by tabs
 (a table row); a cell wrapped onto more lines, closer to its row than rows stand to each
 other or inside the rules around the row, is put back into its row. A footnote under a
 paragraph that runs on to the next page follows the paragraph, which stays whole. A photo's caption (a line or two right under an image, set
@@ -83,6 +83,8 @@ _WRAP_SAMPLES = 20
 _WRAP_SHARE = 0.95
 #: A page with fewer lines than this is measured with the whole document's column.
 _PAGE_COLUMN_LINES = 8
+#: A page is set in two columns when at most this share of its lines run across its middle.
+_ACROSS_SHARE = 0.2
 #: A box is at least this many lines set in from both margins.
 _BOX_LINES = 3
 #: A heading is at most this many characters long (a phrase, shorter than a line).
@@ -722,11 +724,12 @@ class _Layout:
         self.size = _body_size(body)
         self.pitch = self._pitch()
         whole = self._column(body, max(widths, default=595))
-        columns = [
-            self._column(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else whole
-            for lines, width in zip(pages, widths, strict=True)
+        columns = [self._page_columns(lines, width, whole) for lines, width in zip(pages, widths, strict=True)]
+        placed = [
+            (line, number, column)
+            for number, lines in enumerate(pages)
+            for line, column in zip(lines, columns[number], strict=True)
         ]
-        placed = [(line, number, columns[number]) for number, lines in enumerate(pages) for line in lines]
         #: every line with its page and the text column it is set in (its page's, or a box's)
         self.placed = [
             (line, number, column)
@@ -767,6 +770,20 @@ class _Layout:
         right = max(shared_right)
         beyond = [line.right for line in body if not line.cells and line.right > right + self.size]
         return _Column(min(shared_left), max(beyond) if len(beyond) >= 2 else right)
+
+    def _page_columns(self, lines: list[_Line], width: float, whole: _Column) -> list[_Column]:
+        """The column each line of a page is set in: the page's (the document's on a page of few
+        lines), or on a page set in two columns, the one the line stands in (a title across
+        both has the page's)."""
+        if len(lines) < _PAGE_COLUMN_LINES:
+            return [whole] * len(lines)
+        page = self._column(lines, width)
+        halves = _two_columns(lines, width)
+        if halves is None:
+            return [page] * len(lines)
+        left, right = (self._column(half, width) for half in halves)
+        sides = {id(line): left for line in halves[0]} | {id(line): right for line in halves[1]}
+        return [sides.get(id(line), page) for line in lines]
 
     def _paragraph_indent(self) -> float | None:
         """How far paragraphs open indented, when they do: the lines after a sentence that ended
@@ -936,6 +953,19 @@ class _Layout:
         return _Paragraph(
             _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
         )
+
+
+def _two_columns(lines: list[_Line], width: float) -> tuple[list[_Line], list[_Line]] | None:
+    """The lines of a page set in two columns, left and right of the page's middle, or None on
+    a page of one: there, most lines run across the middle; in two columns, at least a few lines
+    stand on either side, and few run across (a title, a table over both)."""
+    middle = width / 2
+    left = [line for line in lines if line.right < middle]
+    right = [line for line in lines if line.left > middle]
+    across = len(lines) - len(left) - len(right)
+    if min(len(left), len(right)) < _PAGE_COLUMN_LINES / 2 or across > _ACROSS_SHARE * len(lines):
+        return None
+    return left, right
 
 
 def _centred_title_wraps(prev: _Line, column: _Column, line: _Line) -> bool:

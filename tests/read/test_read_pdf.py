@@ -766,3 +766,34 @@ def test_a_footnote_under_a_paragraph_that_runs_on_to_the_next_page_follows_the_
     text = _FOOTNOTED[:130]
     lines = [line for line in decode_report(_page_with_a_footnote(note), "note.pdf").text.split("\n") if line]
     assert lines == [text, text, text, note, _SENTENCES[:30]]
+
+
+def _two_column_page(paragraphs: list[str], per_line: int = 17) -> bytes:
+    """A page set in two columns of `per_line` characters of 12 pt, 24 pt apart, with the
+    paragraphs indented two characters and running from the foot of the left column on to the
+    top of the right one."""
+    lines: list[tuple[float, str]] = []
+    for text in paragraphs:
+        first = per_line - 2
+        lines.append((24.0, text[:first]))
+        lines.extend((0.0, text[x : x + per_line]) for x in range(first, len(text), per_line))
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    sheet.setFont(FONT, 12)
+    half = (len(lines) + 1) // 2
+    for number, (indent, text) in enumerate(lines):
+        left = 72 if number < half else 72 + per_line * 12 + 24
+        sheet.drawString(left + indent, 770 - (number % half) * 17, text)
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_paragraphs_on_a_page_set_in_two_columns_are_read_whole() -> None:
+    """Each column has its own right margin: a line filling the left column is a full line, so
+    a sentence that ends there does not end its paragraph (every one did, the lines measured
+    against the right column's margin), and a paragraph runs on from the left column's foot to
+    the right column's top."""
+    paragraphs = [_SENTENCES, _FOOTNOTED, _SENTENCES[:60], _FOOTNOTED, _SENTENCES, _FOOTNOTED[:70]]
+    lines = [line for line in decode_report(_two_column_page(paragraphs), "columns.pdf").text.split("\n") if line]
+    assert lines == paragraphs
