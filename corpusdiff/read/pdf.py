@@ -890,7 +890,7 @@ class _Layout:
             return False, True
         room = self._room(prev, prev_col)
         full = room < line.first_word + _FULL_SLACK * prev.size
-        if full and _centred_title_wraps(prev, prev_col, line):
+        if full and _centred_title_wraps(prev, prev_col, line, prev.size > self.size * _SIZE_RATIO):
             return True, False
         ragged = self._ragged_wrap(paragraph, prev_col, line, column)
         centred = self._centred(prev, prev_col), self._centred(line, column)
@@ -968,14 +968,17 @@ def _two_columns(lines: list[_Line], width: float) -> tuple[list[_Line], list[_L
     return left, right
 
 
-def _centred_title_wraps(prev: _Line, column: _Column, line: _Line) -> bool:
+def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool) -> bool:
     """Whether a centred title wraps from the full line `prev` onto `line`, centred under it:
-    `prev` does not start at the margin (it is set wider than the body text, or stands in) and
-    `line` is shorter and has the same centre. Measured against `prev`, not the column: on a
-    page of one-line paragraphs the column is measured from their indented starts."""
+    `prev` does not start at the margin (it is set wider than the body text, or stands in), or
+    is set `larger` than the body text (a 公文's title, 20 characters of 22 pt, fills the
+    column to a point or two), and `line` is shorter and has the same centre. Measured against
+    `prev`, not the column: on a page of one-line paragraphs the column is measured from their
+    indented starts."""
     at_margin = abs(prev.left - column.left) < _BALANCED_MIN * prev.size
     centre = abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2)
-    return not at_margin and line.right - line.left < prev.right - prev.left and centre < _CENTRED_SLACK * line.size
+    shorter = line.right - line.left < prev.right - prev.left
+    return (larger or not at_margin) and shorter and centre < _CENTRED_SLACK * line.size
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:

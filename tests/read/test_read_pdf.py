@@ -797,3 +797,13 @@ def test_paragraphs_on_a_page_set_in_two_columns_are_read_whole() -> None:
     paragraphs = [_SENTENCES, _FOOTNOTED, _SENTENCES[:60], _FOOTNOTED, _SENTENCES, _FOOTNOTED[:70]]
     lines = [line for line in decode_report(_two_column_page(paragraphs), "columns.pdf").text.split("\n") if line]
     assert lines == paragraphs
+
+
+def test_a_larger_title_whose_first_line_fills_the_column_is_one_title() -> None:
+    """A 公文's title fills its first line to a point or two (20 characters of 22 pt in 156 mm;
+    here 18 of 24 pt in 36 ems of 12): that line stands at the margin like a justified one, and
+    the centred line under it, in the same type, wraps the title."""
+    title = "深圳市福田区人民政府关于印发福田区国民经济和社会发展第十四个五年规划纲要的通知"
+    blocks = [Block(title, size=24, centred=True), Block("各街道办事处，区政府直属各单位：", space_before=17)]
+    blocks += [Block(_SENTENCES, indent=2)] * 2
+    assert [line for line in _lines(blocks) if line][:2] == [title, "各街道办事处，区政府直属各单位："]
