@@ -46,6 +46,10 @@ _PAGE_NUMBER_RE = re.compile(
 )
 #: How a footnote opens: a circled or bracketed number, a number, `注`, an asterisk.
 _NOTE_MARK_RE = re.compile(r"\s*(?:[\u2460-\u2473\u2474-\u2487]|[\[〔(（]\s*[0-9]{1,3}\s*[\]〕)）]|[0-9]{1,3}(?![0-9.])|注|\*)")
+#: A 公文's masthead (发文机关标志: `深圳市福田区人民政府文件`, a gazette's name) and document
+#: number (`福府〔2022〕3号`): among the first paragraphs, over the title.
+_MASTHEAD_RE = re.compile(r"\S{2,40}(?:文件|公报)|\S{1,12}[〔\[（(]\s*[0-9]{4}\s*[〕\]）)]\s*[0-9]+\s*号")
+_MASTHEAD_PARAGRAPHS = 3
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[!-~]+")
 #: A figure or a Latin word at the start of a line (`6600多万`, `GDP`, `5.2%`), not markup debris.
@@ -707,6 +711,7 @@ class _Paragraph:
     text: str
     size: float
     bold: bool
+    #: its first line is centred, or its last (a title whose first line fills the column)
     centred: bool
     gap_before: bool
     left: float
@@ -949,7 +954,7 @@ class _Layout:
 
     def _paragraph(self, lines: list[_Line], column: _Column, gap: bool) -> _Paragraph:
         first = lines[0]
-        centred = self._centred(first, column)
+        centred = self._centred(first, column) or (len(lines) > 1 and self._centred(lines[-1], column))
         return _Paragraph(
             _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
         )
@@ -1144,11 +1149,15 @@ def _plain_text(paragraphs: list[_Paragraph]) -> str:
 
 def _title(paragraphs: list[_Paragraph]) -> str:
     """The opening paragraph when it is centred and set larger than anything after it on the
-    first lines: the report's title."""
-    if not paragraphs or not paragraphs[0].centred:
+    first lines: the report's title. A 公文's masthead and document number over it
+    (`…人民政府文件`, set larger still, and `福府〔2022〕3号`) are passed over."""
+    start = 0
+    while start < min(len(paragraphs), _MASTHEAD_PARAGRAPHS) and _MASTHEAD_RE.fullmatch(paragraphs[start].text.strip()):
+        start += 1
+    if start == len(paragraphs) or not paragraphs[start].centred:
         return ""
-    first = paragraphs[0]
-    following = paragraphs[1:12]
+    first = paragraphs[start]
+    following = paragraphs[start + 1 : start + 12]
     if following and all(first.size > p.size * _SIZE_RATIO for p in following):
         return first.text.strip()
     return ""

@@ -807,3 +807,13 @@ def test_a_larger_title_whose_first_line_fills_the_column_is_one_title() -> None
     blocks = [Block(title, size=24, centred=True), Block("各街道办事处，区政府直属各单位：", space_before=17)]
     blocks += [Block(_SENTENCES, indent=2)] * 2
     assert [line for line in _lines(blocks) if line][:2] == [title, "各街道办事处，区政府直属各单位："]
+
+
+def test_a_notice_s_masthead_and_number_are_passed_over_for_its_title() -> None:
+    """A 公文 opens with its masthead, set larger than anything (`…人民政府文件`), and its number;
+    the title is the centred, larger paragraph under them."""
+    title = "深圳市福田区人民政府关于印发福田区国民经济和社会发展第十四个五年规划纲要的通知"
+    blocks = [Block("深圳市福田区人民政府文件", size=30, centred=True), Block("福府〔2021〕5号", centred=True)]
+    blocks += [Block(title, size=24, centred=True, space_before=17), Block("各街道办事处：", space_before=17)]
+    blocks += [Block(_SENTENCES, indent=2)] * 2
+    assert decode_report(typeset(blocks, ONE_PAGE), "notice.pdf").title_hint == title
