@@ -40,6 +40,8 @@ from corpusdiff.text.rules import ends_sentence, strip_debris
 _EDGE_LINES = 2
 #: A line at a page edge repeated on at least this share of pages is a running head or footer.
 _RUNNING_SHARE = 0.5
+#: ... or on at least this share of the left-hand pages, or of the right-hand ones.
+_RUNNING_SIDE_SHARE = 0.75
 _DIGITS_RE = re.compile(r"[0-9０-９〇一二三四五六七八九十百]+")
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\-—–－·•]*(第\s*)?[0-9０-９]+(\s*页)?(\s*/\s*[0-9]+|\s*共\s*[0-9]+\s*页)?[\s\-—–－·•]*$"
@@ -445,23 +447,35 @@ def _key(line: str) -> str:
 
 
 def _running_lines(pages: list[list[_Line]]) -> dict[str, float]:
-    """The running heads and footers (their keys), each with the type size it is set in."""
+    """The running heads and footers (their keys), each with the type size it is set in: a line
+    at a page's edge on half the pages, or on three quarters of the left-hand or of the right-
+    hand pages (a gazette heads its left pages with its name, its right ones with the issue)."""
     if len(pages) < 2:
         return {}
     counts: Counter[str] = Counter()
+    sides: list[Counter[str]] = [Counter(), Counter()]
     sizes: dict[str, Counter[float]] = {}
-    for lines in pages:
+    for number, lines in enumerate(pages):
         edges = _edge_lines(lines)
         on_page = [line for line in lines if id(line) in edges]
-        counts.update({_key(line.text) for line in on_page})
+        keys = {_key(line.text) for line in on_page}
+        counts.update(keys)
+        sides[number % 2].update(keys)
         for line in on_page:
             sizes.setdefault(_key(line.text), Counter())[round(line.size, 1)] += 1
-    threshold = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
+    threshold = _at_least(len(pages), _RUNNING_SHARE)
+    side_thresholds = [_at_least(len(pages[side::2]), _RUNNING_SIDE_SHARE) for side in (0, 1)]
     return {
         key: sizes[key].most_common(1)[0][0]
         for key, count in counts.items()
-        if count >= threshold and _WORD_RE.search(key)
+        if _WORD_RE.search(key)
+        and (count >= threshold or any(sides[side][key] >= side_thresholds[side] for side in (0, 1)))
     }
+
+
+def _at_least(pages: int, share: float) -> int:
+    """How many of `pages` a line must stand on to be on `share` of them (two at least)."""
+    return max(2, int(pages * share + 0.999))
 
 
 def _is_running(line: _Line, running: dict[str, float]) -> bool:

@@ -817,3 +817,24 @@ def test_a_notice_s_masthead_and_number_are_passed_over_for_its_title() -> None:
     blocks += [Block(title, size=24, centred=True, space_before=17), Block("各街道办事处：", space_before=17)]
     blocks += [Block(_SENTENCES, indent=2)] * 2
     assert decode_report(typeset(blocks, ONE_PAGE), "notice.pdf").title_hint == title
+
+
+def test_running_heads_that_alternate_between_left_and_right_hand_pages_go() -> None:
+    """A gazette heads its right-hand pages with its name and its left-hand ones with the issue:
+    on five pages the issue stands on two, fewer than half, and was read into the paragraph
+    running under it (`…万国务院公报众创新…`)."""
+    text = _FOOTNOTED * 12
+    lines = [text[x : x + 36] for x in range(0, len(text), 36)]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    for page in range(5):
+        sheet.setFont(FONT, 9)
+        sheet.drawCentredString(297, 800, "2016年第9号" if page % 2 else "国务院公报")
+        sheet.setFont(FONT, 12)
+        for row, line in enumerate(lines[page * 9 : page * 9 + 9]):
+            sheet.drawString(72, 770 - row * 17, line)
+        sheet.showPage()
+    sheet.save()
+    read = decode_report(buffer.getvalue(), "gazette.pdf")
+    assert [line for line in read.text.split("\n") if line] == ["".join(lines[:45])]
+    assert any("“#年第#号”; “国务院公报”" in note for note in read.notes)
