@@ -8,15 +8,16 @@ where a line is indented, after a vertical gap wider than the line spacing, afte
 ends short of the margin (unless paragraphs open with an indent and the next line does not: a
 ragged right edge), or where the type changes (a larger, bold or centred heading). Each
 paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
-sees the same layout a text extract has. A page set in two columns has each measured on its own. Cells standing apart on a line are separated by tabs
-(a table row); a cell wrapped onto more lines, closer to its row than rows stand to each
-other or inside the rules around the row, is put back into its row. A footnote under a
-paragraph that runs on to the next page follows the paragraph, which stays whole. A photo's caption (a line or two right under an image, set
-smaller than the body or centred under the image) is no report text: it is dropped with a note
-quoting it, as the HTML reader drops a photo block; a short paragraph right under an image that is set like body
-text stays, with a note that it may be a caption. A PDF whose pages hold no text (a scan), that
-shows neither text nor images (blank pages) or that needs a password is refused; there is no OCR,
-so scanned pages among typeset ones are named in a note.
+sees the same layout a text extract has. A page set in two columns has each measured on its own.
+Cells standing apart on a line are separated by tabs (a table row); a cell wrapped onto more
+lines, closer to its row than rows stand to each other or inside the rules around the row, is
+put back into its row. A footnote under a paragraph that runs on to the next page follows the
+paragraph, which stays whole. A photo's caption (a line or two right under an image, set smaller
+than the body or centred under the image) is no report text: it is dropped with a note quoting
+it, as the HTML reader drops a photo block; a short paragraph right under an image that is set
+like body text stays, with a note that it may be a caption. A PDF whose pages hold no text (a
+scan), that shows neither text nor images (blank pages) or that needs a password is refused;
+there is no OCR, so scanned pages among typeset ones are named in a note.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ _MIN_CHARS_PER_PAGE = 20
 _SCAN_COVER = 0.5
 
 # Layout thresholds, in ems of the line's own type size unless named otherwise.
+#: A character this far below the one before it, and left of it, starts a new line.
+_NEW_LINE = 0.8
 #: A line starting this far right of the text column is indented (a paragraph's first line).
 _INDENT = 0.75
 #: Characters further apart than this on one line are cells of a table row.
@@ -272,7 +275,8 @@ def _page_lines(page: Any) -> list[_Line]:
         if len(text) != count:  # characters beyond the BMP: map index by index
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         probe = _CharProbe(textpage, pdfium_c, count)
-        return [line for start, end in _line_spans(text) if (line := _line(text, start, end, probe))]
+        spans = (span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe))
+        return [line for start, end in spans if (line := _line(text, start, end, probe))]
     finally:
         textpage.close()
 
@@ -300,6 +304,24 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
     and marks the hyphen U+FFFE; that hyphen ends a line here, and stays a hyphen."""
     for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?", text):
         yield match.start(), match.end()
+
+
+def _rows_apart(text: str, start: int, end: int, probe: _CharProbe) -> Iterator[tuple[int, int]]:
+    """The line start..end cut where PDFium ran lines together: it joins the rows of a table
+    whose cells stand far apart into one line (`序号 指标 … 1 地区生产总值增速 …`). A cut goes
+    where a character stands a line lower than the one before and back to its left."""
+    begin, previous = start, None
+    for index in range(start, end):
+        if text[index].isspace():
+            continue
+        x, y = probe.origin(index)
+        if previous is not None:
+            last, (last_x, last_y) = previous
+            if x < last_x and last_y - y > _NEW_LINE * probe.size(index):
+                yield begin, last + 1
+                begin = index
+        previous = index, (x, y)
+    yield begin, end
 
 
 class _CharProbe:

@@ -838,3 +838,20 @@ def test_running_heads_that_alternate_between_left_and_right_hand_pages_go() -> 
     read = decode_report(buffer.getvalue(), "gazette.pdf")
     assert [line for line in read.text.split("\n") if line] == ["".join(lines[:45])]
     assert any("“#年第#号”; “国务院公报”" in note for note in read.notes)
+
+
+def test_rows_of_a_table_with_cells_far_apart_are_rows_of_their_own() -> None:
+    """PDFium runs the rows of a table whose cells stand far apart (150 pt here; a landscape
+    page of an appendix table) into one line, `序号 指标 2021年 2025年目标 1 地区生产总值增速 …`:
+    a character a line lower and back at the left starts a new line, so each row is a row."""
+    rows = [("序号", "指标", "2021年", "2025年目标"), ("1", "地区生产总值增速", "6.0%", "5.5%"), ("2", "研发投入强度", "2.4%", "3.0%")]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(842, 595))
+    sheet.setFont(FONT, 12)
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            sheet.drawString(72 + column * 150, 500 - number * 30, cell)
+    sheet.showPage()
+    sheet.save()
+    lines = [line for line in decode_report(buffer.getvalue(), "wide.pdf").text.split("\n") if line]
+    assert lines == ["\t".join(row) for row in rows]
