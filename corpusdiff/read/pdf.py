@@ -264,8 +264,9 @@ def _page_ranges(numbers: list[int]) -> str:
 # --- reading a page ---------------------------------------------------------------------------
 
 
-def _page_lines(page: Any) -> list[_Line]:
-    """The page's lines as PDFium lays them out, in its reading order."""
+def _page_lines(page: Any, turn: _Turn) -> list[_Line]:
+    """The page's lines as PDFium lays them out, in its reading order, placed on the page as
+    it is shown (`turn`)."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -274,7 +275,7 @@ def _page_lines(page: Any) -> list[_Line]:
         text = textpage.get_text_range(0, count) if count else ""
         if len(text) != count:  # characters beyond the BMP: map index by index
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-        probe = _CharProbe(textpage, pdfium_c, count)
+        probe = _CharProbe(textpage, pdfium_c, count, turn)
         spans = (span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe))
         return [line for start, end in spans if (line := _line(text, start, end, probe))]
     finally:
@@ -286,17 +287,18 @@ def _read_page(page: Any) -> _Page:
     rectangle's top and bottom edges count as rules; those inside a form XObject too)."""
     import pypdfium2.raw as pdfium_c
 
+    turn = _turn(page)
     images: list[_Box] = []
     rules: list[_Box] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]):
-        box = _Box(*obj.get_bounds())
+        box = turn.box(*obj.get_bounds())
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images.append(box)
         elif box.right - box.left >= _RULE_MIN_LENGTH:
             edges = [box.bottom, box.top] if box.top - box.bottom > _RULE_MAX_WIDTH else [(box.bottom + box.top) / 2]
             rules.extend(_Box(box.left, y, box.right, y) for y in edges)
     width, height = float(page.get_width()), float(page.get_height())
-    return _Page(_page_lines(page), width, width * height, images, rules)
+    return _Page(_page_lines(page, turn), width, width * height, images, rules)
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -324,18 +326,55 @@ def _rows_apart(text: str, start: int, end: int, probe: _CharProbe) -> Iterator[
     yield begin, end
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """How a page is turned for showing (its /Rotate, clockwise): PDFium gives positions on
+    the page as drawn, and a landscape table on a page turned a quarter runs up the page."""
+
+    rotation: int
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """Where (x, y) of the page as drawn stands on the page as shown."""
+        x, y = x - self.left, y - self.bottom
+        if self.rotation == 90:
+            return y, self.width - x
+        if self.rotation == 180:
+            return self.width - x, self.height - y
+        if self.rotation == 270:
+            return self.height - y, x
+        return x, y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> _Box:
+        (x1, y1), (x2, y2) = self.point(left, bottom), self.point(right, top)
+        return _Box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+def _turn(page: Any) -> _Turn:
+    left, bottom, right, top = page.get_mediabox()
+    return _Turn(int(page.get_rotation()) % 360, float(left), float(bottom), float(right - left), float(top - bottom))
+
+
 class _CharProbe:
     """Geometry and type of single characters of a text page (PDFium's C API, index by index)."""
 
-    def __init__(self, textpage: Any, api: Any, count: int) -> None:
-        self._page, self._api, self._count = textpage, api, count
+    def __init__(self, textpage: Any, api: Any, count: int, turn: _Turn) -> None:
+        self._page, self._api, self._count, self._turn = textpage, api, count, turn
         self._box, self._matrix = api.FS_RECTF(), api.FS_MATRIX()
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
 
     def origin(self, index: int) -> tuple[float, float]:
-        """Where the character is set: the pen position on its baseline."""
+        """Where the character is set: the pen position on its baseline, on the page as shown."""
         self._api.FPDFText_GetCharOrigin(self._page, index, self._x, self._y)
-        return float(self._x.value), float(self._y.value)
+        return self._turn.point(float(self._x.value), float(self._y.value))
+
+    def _char_box(self, index: int) -> _Box:
+        self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
+        box = self._box
+        return self._turn.box(float(box.left), float(box.bottom), float(box.right), float(box.top))
 
     def end(self, index: int) -> float:
         """Where the character's advance ends: where the next character on its line is set (the
@@ -345,16 +384,15 @@ class _CharProbe:
             next_x, next_y = self.origin(index + 1)
             if abs(next_y - y) < 0.5 and next_x > x:
                 return next_x
-        self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
-        return float(self._box.right)
+        return self._char_box(index).right
 
     def typed_width(self, index: int) -> float:
         """How wide the character is set when the PDF holds it (a typed space), else 0: PDFium
         adds a space of no width where it sees a gap between two runs of text."""
         if self._api.FPDFText_IsGenerated(self._page, index) == 1:
             return 0.0
-        self._api.FPDFText_GetLooseCharBox(self._page, index, self._box)
-        return float(self._box.right - self._box.left)
+        box = self._char_box(index)
+        return box.right - box.left
 
     def size(self, index: int) -> float:
         """The type size as set on the page: the font size scaled by the text's matrix."""

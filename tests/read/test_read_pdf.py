@@ -855,3 +855,29 @@ def test_rows_of_a_table_with_cells_far_apart_are_rows_of_their_own() -> None:
     sheet.save()
     lines = [line for line in decode_report(buffer.getvalue(), "wide.pdf").text.split("\n") if line]
     assert lines == ["\t".join(row) for row in rows]
+
+
+def _turned_table(rotation: int) -> bytes:
+    """A portrait page turned for showing by `rotation` (its /Rotate), with a table drawn to read
+    upright as shown: a landscape appendix table in a portrait report."""
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    sheet.setPageRotation(rotation)
+    width, height = (842, 595) if rotation % 180 else (595, 842)
+    sheet.translate(*{0: (0, 0), 90: (height, 0), 180: (width, height), 270: (0, width)}[rotation])
+    sheet.rotate(rotation)
+    sheet.setFont(FONT, 12)
+    for number, row in enumerate(_WRAPPING_READ):
+        for column, cell in enumerate(row):
+            sheet.drawString(60 + (0, 40, 410, 450)[column], 500 - number * 20, cell)
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_a_table_on_a_turned_page_is_read_as_it_is_shown(rotation: int) -> None:
+    """PDFium gives positions on the page as drawn; on a page turned a quarter, a row runs up
+    the page, and its cells came out separated by spaces, as one paragraph of text."""
+    lines = [line for line in decode_report(_turned_table(rotation), "turned.pdf").text.split("\n") if line]
+    assert lines == ["\t".join(row) for row in _WRAPPING_READ]
