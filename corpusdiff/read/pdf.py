@@ -44,8 +44,9 @@ _RUNNING_SHARE = 0.5
 #: ... or on at least this share of the left-hand pages, or of the right-hand ones.
 _RUNNING_SIDE_SHARE = 0.75
 _DIGITS_RE = re.compile(r"[0-9０-９〇一二三四五六七八九十百]+")
+#: A page number at a page's edge: `— 12 —`, `第3页 共10页`, `3/10`, in brackets too (`（3）`, `〔3〕`).
 _PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-—–－·•]*(第\s*)?[0-9０-９]+(\s*页)?(\s*/\s*[0-9]+|\s*共\s*[0-9]+\s*页)?[\s\-—–－·•]*$"
+    r"^[\s\-—–－·•]*[（(〔\[]?\s*(第\s*)?[0-9０-９]+(\s*页)?(\s*/\s*[0-9]+|\s*共\s*[0-9]+\s*页)?\s*[）)〕\]]?[\s\-—–－·•]*$"
 )
 #: How a footnote opens: a circled or bracketed number, a number, `注`, an asterisk.
 _NOTE_MARK_RE = re.compile(r"\s*(?:[\u2460-\u2473\u2474-\u2487]|[\[〔(（]\s*[0-9]{1,3}\s*[\]〕)）]|[0-9]{1,3}(?![0-9.])|注|\*)")

@@ -881,3 +881,24 @@ def test_a_table_on_a_turned_page_is_read_as_it_is_shown(rotation: int) -> None:
     the page, and its cells came out separated by spaces, as one paragraph of text."""
     lines = [line for line in decode_report(_turned_table(rotation), "turned.pdf").text.split("\n") if line]
     assert lines == ["\t".join(row) for row in _WRAPPING_READ]
+
+
+@pytest.mark.parametrize("number", ["（{}）", "〔{}〕", "({})"])
+def test_page_numbers_in_brackets_go(number: str) -> None:
+    """`（3）` at the foot of each page is its number, not an item marker opening a paragraph
+    in the middle of the one that runs on to the next page."""
+    text = _FOOTNOTED * 8
+    lines = [text[x : x + 36] for x in range(0, len(text), 36)]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(595, 842))
+    for page in range(3):
+        sheet.setFont(FONT, 12)
+        for row, line in enumerate(lines[page * 9 : page * 9 + 9]):
+            sheet.drawString(72, 770 - row * 17, line)
+        sheet.setFont(FONT, 9)
+        sheet.drawCentredString(297, 60, number.format(page + 1))
+        sheet.showPage()
+    sheet.save()
+    read = decode_report(buffer.getvalue(), "numbered.pdf")
+    assert [line for line in read.text.split("\n") if line] == ["".join(lines[:27])]
+    assert "dropped 3 page numbers" in read.notes
