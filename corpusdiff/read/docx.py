@@ -241,6 +241,7 @@ class _Numbering:
         self.nums: dict[str, str] = {}
         self.overrides: dict[tuple[str, int], int] = {}
         self.counters: dict[str, list[int]] = {}
+        self.restarted: set[tuple[str, int]] = set()
         self.style_num: dict[str, tuple[str, int]] = {}
         if numbering is not None:
             for abstract in numbering.findall("w:abstractNum", _NS):
@@ -270,6 +271,24 @@ class _Numbering:
                         int(_val(num_pr, "w:ilvl", "0") or 0),
                     )
 
+    def _count(self, num_id: str, level: int, start: int) -> list[int]:
+        """The counters of `num_id`'s list after one more paragraph at `level`. Lists over one
+        abstract list count on together, as in Word; a list with a start override ("Restart at
+        1", how Word numbers the （一） or 1. list under the next 一、 afresh) restarts there at
+        its first paragraph."""
+        counters = self.counters.setdefault(self.nums[num_id], [0] * 9)
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        override = (num_id, level)
+        if override in self.overrides and override not in self.restarted:
+            self.restarted.add(override)
+            counters[level] = 0
+        if counters[level] == 0:
+            counters[level] = self.overrides.get(override, start)
+        else:
+            counters[level] += 1
+        return counters
+
     def label(self, paragraph: Any) -> str:
         num_pr = paragraph.find("w:pPr/w:numPr", _NS)
         num_id, level = "", 0
@@ -284,14 +303,7 @@ class _Numbering:
         levels = self.abstract.get(self.nums[num_id], {})
         if level not in levels:
             return ""
-        key = self.nums[num_id]
-        counters = self.counters.setdefault(key, [0] * 9)
-        for deeper in range(level + 1, 9):
-            counters[deeper] = 0
-        if counters[level] == 0:
-            counters[level] = self.overrides.get((num_id, level), levels[level][2])
-        else:
-            counters[level] += 1
+        counters = self._count(num_id, level, levels[level][2])
         fmt, text, _ = levels[level]
         if fmt in ("bullet", "none"):
             return ""

@@ -1,11 +1,13 @@
 """DOCX fixtures for the reader's tests and benchmark: a seed written as a Word document with
 python-docx, one paragraph per line, optionally with Word's automatic numbering making the
-一、 and （一） markers (a numbering part, no number in the text runs)."""
+一、 and （一） markers (a numbering part, no number in the text runs); and documents written as
+WordprocessingML directly, for what Word and office systems write that python-docx cannot."""
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -67,4 +69,51 @@ def seed_docx(seed: Path, numbering: bool) -> bytes:
         _add_line(document, line)
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+_PACKAGE_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+_PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+#: The namespaces a Word document declares, for the parts `docx_of_xml` writes.
+NAMESPACES = (
+    f"{W} "
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def paragraph_xml(text: str, properties: str = "") -> str:
+    """A `w:p` of one run holding `text`, with `properties` (the inside of `w:pPr`)."""
+    ppr = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def numbered_xml(num_id: int, level: int = 0) -> str:
+    """The `w:numPr` that puts a paragraph in Word numbering list `num_id` at `level`."""
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+def docx_of_xml(body: str, parts: dict[str, str] | None = None) -> bytes:
+    """A .docx whose `w:body` holds `body` (WordprocessingML as Word or an office system writes
+    it, which python-docx cannot make), with further `parts` (`word/numbering.xml`: its inside)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", _PACKAGE_TYPES)
+        archive.writestr("_rels/.rels", _PACKAGE_RELS)
+        archive.writestr(
+            "word/document.xml", f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"
+        )
+        for part, inside in (parts or {}).items():
+            root = {"word/numbering.xml": "numbering", "word/footnotes.xml": "footnotes",
+                    "word/endnotes.xml": "endnotes", "word/styles.xml": "styles"}[part]  # fmt: skip
+            archive.writestr(part, f"<w:{root} {NAMESPACES}>{inside}</w:{root}>")
     return buffer.getvalue()

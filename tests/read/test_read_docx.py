@@ -19,7 +19,13 @@ from corpusdiff.normalize.entry import normalize_raw  # noqa: E402
 from corpusdiff.read.decode import decode_report  # noqa: E402
 from corpusdiff.types.document import Heading, NormalizedDocument  # noqa: E402
 from tests.conftest import SEEDS, body_of  # noqa: E402
-from tests.read.docx_fixture import MARKERS, seed_docx  # noqa: E402
+from tests.read.docx_fixture import (  # noqa: E402
+    MARKERS,
+    docx_of_xml,
+    numbered_xml,
+    paragraph_xml,
+    seed_docx,
+)
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -59,6 +65,54 @@ def test_word_numbering_formats_and_restarts() -> None:
     raw = decode_report(seed_docx(seed, numbering=True), "plan.docx")
     numbered = [line for line in raw.text.split("\n") if MARKERS[0].match(line)]
     assert numbered[:2] and numbered[0].startswith("一、") and numbered[1].startswith("二、")
+
+
+#: Word's lists as a government office sets them: 一、 one list; （一） and 1. lists of their own.
+LISTS = (
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>'
+)
+
+
+def _restarted(num_id: int, abstract_id: int) -> str:
+    """The list Word makes for "Restart at 1": a new `w:num` over the same abstract list."""
+    return (
+        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+
+
+def test_a_list_restarted_at_one_counts_from_one_again() -> None:
+    body = "".join(
+        [
+            paragraph_xml("2023年工作回顾", numbered_xml(1)),
+            paragraph_xml("坚持稳中求进", numbered_xml(2)),
+            paragraph_xml("坚持改革创新", numbered_xml(2)),
+            paragraph_xml("重点项目", numbered_xml(3)),
+            paragraph_xml("2024年工作安排", numbered_xml(1)),
+            paragraph_xml("扩大有效需求", numbered_xml(12)),
+            paragraph_xml("重点改革", numbered_xml(13)),
+            paragraph_xml("开放平台", numbered_xml(13)),
+            paragraph_xml("深化改革开放", numbered_xml(12)),
+        ]
+    )
+    numbering = LISTS + _restarted(12, 2) + _restarted(13, 3)
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": numbering}), "r.docx")
+    assert raw.text.split("\n")[4:] == [
+        "二、2024年工作安排",
+        "（一）扩大有效需求",
+        "1.重点改革",
+        "2.开放平台",
+        "（二）深化改革开放",
+        "",
+    ]
 
 
 def test_footnotes_and_tables_are_kept() -> None:
