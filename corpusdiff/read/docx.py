@@ -104,10 +104,10 @@ def extract_docx(data: bytes, name: str) -> Extracted:
                     title = line.strip() if _val(element, "w:pPr/w:pStyle", "") in title_styles else ""
                 lines.append(line)
             elif element.tag == _q("tbl"):
-                lines.append(_table(element))
+                lines.append(_table(element, numbering))
             elif element.tag == _q("sdt"):  # a content control (a cover page, a table of contents)
                 for paragraph in element.iter(_q("p")):
-                    lines.append(_paragraph_text(paragraph))
+                    lines.append(_numbered_text(paragraph, numbering))
     if typed_as_lines:
         notes.append(
             f"{counted(typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
@@ -145,6 +145,12 @@ def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:
 def _paragraph_text(paragraph: Any) -> str:
     """The paragraph's text (see `_read_paragraph`)."""
     return _read_paragraph(paragraph)[0]
+
+
+def _numbered_text(paragraph: Any, numbering: _Numbering) -> str:
+    """The paragraph's text after the number Word shows for it: every numbered paragraph, in a
+    table cell too (a 序号 column Word numbers), counts in its list, in the document's order."""
+    return numbering.label(paragraph) + _paragraph_text(paragraph)
 
 
 def _read_paragraph(paragraph: Any) -> tuple[str, bool]:
@@ -204,7 +210,7 @@ def _is_heading_line(piece: str) -> bool:
 _MAX_SPAN = 50
 
 
-def _table(table: Any) -> str:
+def _table(table: Any, numbering: _Numbering) -> str:
     """One line per row, cells separated by tabs; a cell merged across columns (gridSpan) is
     followed by empty ones, and one merged down (vMerge) is empty below its first row, so that
     every value stays under its header."""
@@ -212,7 +218,7 @@ def _table(table: Any) -> str:
     for row in table.iter(_q("tr")):
         cells = []
         for cell in row.findall("w:tc", _NS):
-            text = " ".join(_paragraph_text(p).replace("\t", " ") for p in cell.iter(_q("p"))).strip()
+            text = " ".join(_numbered_text(p, numbering).replace("\t", " ") for p in cell.iter(_q("p"))).strip()
             span = cell.find("w:tcPr/w:gridSpan", _NS)
             columns = int(span.get(_q("val"), "1")) if span is not None and span.get(_q("val"), "").isdigit() else 1
             cells.append((re.sub(r"\s+", " ", text), min(columns, _MAX_SPAN), 1))

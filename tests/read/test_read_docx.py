@@ -115,6 +115,33 @@ def test_a_list_restarted_at_one_counts_from_one_again() -> None:
     ]
 
 
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in cells) + "</w:tr>"
+
+
+def test_numbers_word_puts_in_table_cells_are_kept() -> None:
+    """A 序号 column numbered by Word: the numbers are not in the runs, as in the body."""
+    body = (
+        paragraph_xml("主要指标如下：")
+        + "<w:tbl>"
+        + _row(paragraph_xml("序号"), paragraph_xml("指标"), paragraph_xml("增长"))
+        + _row(paragraph_xml("", numbered_xml(3)), paragraph_xml("地区生产总值"), paragraph_xml("5.5%"))
+        + _row(paragraph_xml("", numbered_xml(3)), paragraph_xml("一般公共预算收入"), paragraph_xml("6.1%"))
+        + "</w:tbl>"
+        + '<w:sdt><w:sdtContent>'
+        + paragraph_xml("固定资产投资增长4%。", numbered_xml(2))
+        + "</w:sdtContent></w:sdt>"
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": LISTS}), "r.docx")
+    assert raw.text.split("\n")[1:] == [
+        "序号\t指标\t增长",
+        "1.\t地区生产总值\t5.5%",
+        "2.\t一般公共预算收入\t6.1%",
+        "（一）固定资产投资增长4%。",
+        "",
+    ]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
