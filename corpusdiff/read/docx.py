@@ -19,6 +19,7 @@ import functools
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from corpusdiff.errors import InputError
@@ -87,30 +88,20 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         raise InputError(
             f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
         ) from exc
-    numbering = _Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml"))
+    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml")))
     title_styles = _title_style_ids(trees.get("word/styles.xml"))
     body = trees["word/document.xml"].find("w:body", _NS)
     lines: list[str] = []
     notes: list[str] = []
     title = ""
-    typed_as_lines = 0
-    if body is not None:
-        for element in body:
-            if element.tag == _q("p"):
-                text, as_lines = _read_paragraph(element)
-                typed_as_lines += as_lines
-                line = numbering.label(element) + text
-                if not any(x.strip() for x in lines) and line.strip():
-                    title = line.strip() if _val(element, "w:pPr/w:pStyle", "") in title_styles else ""
-                lines.append(line)
-            elif element.tag == _q("tbl"):
-                lines.append(_table(element, numbering))
-            elif element.tag == _q("sdt"):  # a content control (a cover page, a table of contents)
-                for paragraph in element.iter(_q("p")):
-                    lines.append(_numbered_text(paragraph, numbering))
-    if typed_as_lines:
+    for block in _blocks(body if body is not None else []):
+        read = reader.block(block)
+        if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == _q("p"):
+            title = read[0].strip() if _val(block, "w:pPr/w:pStyle", "") in title_styles else ""
+        lines.extend(read)
+    if reader.typed_as_lines:
         notes.append(
-            f"{counted(typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
+            f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
             "ends: each break read as the end of a line"
         )
     footnotes = _footnotes(trees.get("word/footnotes.xml"))
@@ -147,10 +138,38 @@ def _paragraph_text(paragraph: Any) -> str:
     return _read_paragraph(paragraph)[0]
 
 
-def _numbered_text(paragraph: Any, numbering: _Numbering) -> str:
-    """The paragraph's text after the number Word shows for it: every numbered paragraph, in a
-    table cell too (a 序号 column Word numbers), counts in its list, in the document's order."""
-    return numbering.label(paragraph) + _paragraph_text(paragraph)
+def _blocks(container: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body or table cell in order, also those a content control
+    (`w:sdt`: a cover page, a table of contents) or custom XML (an office system's template
+    fields) wraps."""
+    for child in container:
+        if child.tag in (_q("p"), _q("tbl")):
+            yield child
+        elif child.tag == _q("sdt"):
+            yield from _blocks(child.iterfind("w:sdtContent/*", _NS))
+        elif child.tag == _q("customXml"):
+            yield from _blocks(child)
+
+
+class _BodyReader:
+    """Blocks to lines: a paragraph is a line, after the number Word shows for it; a table is its
+    rows. Every numbered paragraph, in a table cell too (a 序号 column Word numbers), counts in
+    its list in document order, so one reader reads the whole body."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
+
+    def block(self, block: Any) -> list[str]:
+        if block.tag == _q("tbl"):
+            return [_table(block, self)]
+        text, as_lines = _read_paragraph(block)
+        self.typed_as_lines += as_lines
+        return [self.numbering.label(block) + text]
+
+    def cell_text(self, cell: Any) -> str:
+        """A table cell's text on one line: its paragraphs joined by a space."""
+        return " ".join(line.replace("\t", " ") for block in _blocks(cell) for line in self.block(block))
 
 
 def _read_paragraph(paragraph: Any) -> tuple[str, bool]:
@@ -210,7 +229,7 @@ def _is_heading_line(piece: str) -> bool:
 _MAX_SPAN = 50
 
 
-def _table(table: Any, numbering: _Numbering) -> str:
+def _table(table: Any, reader: _BodyReader) -> str:
     """One line per row, cells separated by tabs; a cell merged across columns (gridSpan) is
     followed by empty ones, and one merged down (vMerge) is empty below its first row, so that
     every value stays under its header."""
@@ -218,7 +237,7 @@ def _table(table: Any, numbering: _Numbering) -> str:
     for row in table.iter(_q("tr")):
         cells = []
         for cell in row.findall("w:tc", _NS):
-            text = " ".join(_numbered_text(p, numbering).replace("\t", " ") for p in cell.iter(_q("p"))).strip()
+            text = reader.cell_text(cell).strip()
             span = cell.find("w:tcPr/w:gridSpan", _NS)
             columns = int(span.get(_q("val"), "1")) if span is not None and span.get(_q("val"), "").isdigit() else 1
             cells.append((re.sub(r"\s+", " ", text), min(columns, _MAX_SPAN), 1))

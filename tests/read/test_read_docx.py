@@ -142,6 +142,21 @@ def test_numbers_word_puts_in_table_cells_are_kept() -> None:
     ]
 
 
+def test_paragraphs_and_tables_that_custom_xml_or_a_content_control_wraps_are_read() -> None:
+    """An office system's template wraps fields in custom XML; a cover page or a table sits in a
+    content control (`w:sdt`): their paragraphs are lines and their tables tables, as in the body."""
+    body = (
+        '<w:customXml w:element="title">' + paragraph_xml("临江市2024年政府工作报告") + "</w:customXml>"
+        + paragraph_xml("各位代表：")
+        + '<w:sdt><w:sdtPr><w:alias w:val="指标表"/></w:sdtPr><w:sdtContent><w:tbl>'
+        + _row(paragraph_xml("指标"), paragraph_xml("增长"))
+        + _row(paragraph_xml("地区生产总值"), paragraph_xml("5.5%"))
+        + "</w:tbl></w:sdtContent></w:sdt>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["临江市2024年政府工作报告", "各位代表：", "指标\t增长", "地区生产总值\t5.5%", ""]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
