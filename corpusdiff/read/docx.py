@@ -139,16 +139,21 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 def _blocks(container: Any) -> Iterator[Any]:
-    """The paragraphs and tables of a body or table cell in order, also those a content control
+    """The paragraphs and tables of a body or table cell in order (see `_within`)."""
+    return _within(container, (_q("p"), _q("tbl")))
+
+
+def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The container's own elements of these tags in order, also those a content control
     (`w:sdt`: a cover page, a table of contents) or custom XML (an office system's template
-    fields) wraps."""
+    fields) wraps; never those of a table inside a table cell, which is the cell's."""
     for child in container:
-        if child.tag in (_q("p"), _q("tbl")):
+        if child.tag in tags:
             yield child
         elif child.tag == _q("sdt"):
-            yield from _blocks(child.iterfind("w:sdtContent/*", _NS))
+            yield from _within(child.iterfind("w:sdtContent/*", _NS), tags)
         elif child.tag == _q("customXml"):
-            yield from _blocks(child)
+            yield from _within(child, tags)
 
 
 class _BodyReader:
@@ -232,11 +237,11 @@ _MAX_SPAN = 50
 def _table(table: Any, reader: _BodyReader) -> str:
     """One line per row, cells separated by tabs; a cell merged across columns (gridSpan) is
     followed by empty ones, and one merged down (vMerge) is empty below its first row, so that
-    every value stays under its header."""
+    every value stays under its header. A table inside a cell is that cell's text."""
     rows = []
-    for row in table.iter(_q("tr")):
+    for row in _within(table, (_q("tr"),)):
         cells = []
-        for cell in row.findall("w:tc", _NS):
+        for cell in _within(row, (_q("tc"),)):
             text = reader.cell_text(cell).strip()
             span = cell.find("w:tcPr/w:gridSpan", _NS)
             columns = int(span.get(_q("val"), "1")) if span is not None and span.get(_q("val"), "").isdigit() else 1

@@ -157,6 +157,19 @@ def test_paragraphs_and_tables_that_custom_xml_or_a_content_control_wraps_are_re
     assert raw.text.split("\n") == ["临江市2024年政府工作报告", "各位代表：", "指标\t增长", "地区生产总值\t5.5%", ""]
 
 
+def test_a_table_inside_a_table_cell_is_that_cells_text_once() -> None:
+    inner = "<w:tbl>" + _row(paragraph_xml("新建学校"), paragraph_xml("20所")) + "</w:tbl>"
+    body = (
+        "<w:tbl>"
+        + _row(paragraph_xml("项目"), paragraph_xml("内容"))
+        + _row(paragraph_xml("民生工程"), paragraph_xml("其中：") + inner)
+        + _row(paragraph_xml("交通工程"), paragraph_xml("地铁3号线"))
+        + "</w:tbl>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["项目\t内容", "民生工程\t其中： 新建学校 20所", "交通工程\t地铁3号线", ""]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
