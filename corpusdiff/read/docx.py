@@ -166,11 +166,19 @@ class _BodyReader:
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
 
     def block(self, block: Any) -> list[str]:
+        """The lines of a paragraph or table. A table ends with a blank line, as it ends on the
+        page: a 专栏 box set as a table ends there, not taking in the heading after it."""
         if block.tag == _q("tbl"):
-            return [_table(block, self)]
+            return [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
         text, as_lines = _read_paragraph(block)
         self.typed_as_lines += as_lines
         return [self.numbering.label(block) + text]
+
+    def framed(self, table: Any) -> list[str]:
+        """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
+        its title in the first row and its items below), not a table of values."""
+        cells = (cell for row in _within(table, (_q("tr"),)) for cell in _within(row, (_q("tc"),)))
+        return [line for cell in cells for block in _blocks(cell) for line in self.block(block) if line.strip()]
 
     def cell_text(self, cell: Any) -> str:
         """A table cell's text on one line: its paragraphs joined by a space."""
@@ -228,6 +236,10 @@ def _typed_as_lines(pieces: list[str]) -> bool:
 
 def _is_heading_line(piece: str) -> bool:
     return len(piece.strip()) <= _HEADING_LENGTH and not _FULL_STOP_RUN.search(piece)
+
+
+def _one_column(table: Any) -> bool:
+    return all(len(list(_within(row, (_q("tc"),)))) == 1 for row in _within(table, (_q("tr"),)))
 
 
 #: A span past this is a file's error, not a table's layout.

@@ -137,6 +137,7 @@ def test_numbers_word_puts_in_table_cells_are_kept() -> None:
         "序号\t指标\t增长",
         "1.\t地区生产总值\t5.5%",
         "2.\t一般公共预算收入\t6.1%",
+        "",
         "（一）固定资产投资增长4%。",
         "",
     ]
@@ -168,6 +169,46 @@ def test_a_table_inside_a_table_cell_is_that_cells_text_once() -> None:
     )
     raw = decode_report(docx_of_xml(body), "r.docx")
     assert raw.text.split("\n") == ["项目\t内容", "民生工程\t其中： 新建学校 20所", "交通工程\t地铁3号线", ""]
+
+
+def _span_row(text: str, columns: int) -> str:
+    return f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="{columns}"/></w:tcPr>{paragraph_xml(text)}</w:tc></w:tr>'
+
+
+_ITEMS = ["1.产业创新工程：新增规模以上工业企业200家。", "2.交通强市工程：建成地铁3号线。"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        _row(paragraph_xml("专栏1　重大工程")) + _row("".join(paragraph_xml(item) for item in _ITEMS) + "<w:p/>"),
+        _span_row("专栏1　重大工程", 2) + _row(paragraph_xml("类别"), paragraph_xml("工程")) + _row(
+            paragraph_xml("产业"), paragraph_xml("产业创新工程")
+        ),
+    ],
+    ids=["one-column", "table"],
+)
+def test_a_box_set_as_a_table_ends_where_the_table_ends(box: str) -> None:
+    """A 专栏 box in a table: a one-column table's paragraphs are the box's paragraphs, and the
+    heading and paragraph after the table are not taken into the box."""
+    from corpusdiff.types.document import Box, Paragraph, Table
+
+    body = (
+        paragraph_xml("第一章　发展基础")
+        + paragraph_xml("　　“十四五”时期，全市经济实力显著增强。")
+        + f"<w:tbl>{box}</w:tbl>"
+        + paragraph_xml("第二节　发展环境")
+        + paragraph_xml("　　当前，外部环境复杂严峻。")
+    )
+    document = _normalize(docx_of_xml(body), "plan.docx")
+    [found] = [block for block in document.blocks if isinstance(block, Box)]
+    assert found.title == "专栏1 重大工程"
+    if "类别" in box:
+        assert [type(block) for block in found.blocks] == [Table]
+    else:
+        assert [block.text for block in found.blocks if isinstance(block, Paragraph)] == _ITEMS
+    assert _headings(document)[-1] == "第二节 发展环境"
+    assert document.blocks[-1] == Paragraph("当前，外部环境复杂严峻。")
 
 
 def test_footnotes_and_tables_are_kept() -> None:
