@@ -3,7 +3,8 @@
 A DOCX file is a zip of WordprocessingML parts. The body (`word/document.xml`) is walked in
 order: each paragraph is a line, with the number Word generates for it (automatic numbering,
 `w:numPr`, resolved from `word/numbering.xml`: `一、`, `（一）`, `1.` …) put in front, since it is
-not in the text runs; each table is a block of tab-separated rows. Footnotes
+not in the text runs, and its text boxes as lines of their own after it; each table is a block
+of tab-separated rows. Footnotes
 (`word/footnotes.xml`) follow the body as their own paragraphs, so no text is lost. Deleted
 revisions (`w:delText`) are not text; inserted ones are.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -167,12 +169,18 @@ class _BodyReader:
 
     def block(self, block: Any) -> list[str]:
         """The lines of a paragraph or table. A table ends with a blank line, as it ends on the
-        page: a 专栏 box set as a table ends there, not taking in the heading after it."""
+        page: a 专栏 box set as a table ends there, not taking in the heading after it. A text
+        box's paragraphs are lines after those of the paragraph it is anchored in, and end with
+        a blank line too."""
         if block.tag == _q("tbl"):
             return [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
+        label = self.numbering.label(block)
         text, as_lines = _read_paragraph(block)
         self.typed_as_lines += as_lines
-        return [self.numbering.label(block) + text]
+        lines = [label + text]
+        for box in _text_boxes(block):
+            lines += [line for inner in _blocks(box) for line in self.block(inner)] + [""]
+        return lines
 
     def framed(self, table: Any) -> list[str]:
         """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
@@ -196,23 +204,44 @@ def _read_paragraph(paragraph: Any) -> tuple[str, bool]:
 
 
 def _pieces(paragraph: Any) -> list[str]:
-    """The paragraph's text in order, cut at its line breaks: w:t, tabs; deleted revisions
-    skipped; a page or column break is not a break in the text."""
+    """The paragraph's text in order, cut at its line breaks: w:t, tabs; a page or column break
+    is not a break in the text."""
     pieces: list[list[str]] = [[]]
-    for node in paragraph.iter(_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen")):
-        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
-            continue  # the legacy copy of a text box; its modern copy is read
+    for node in _text_nodes(paragraph):
         if node.tag == _q("t"):
             pieces[-1].append(node.text or "")
         elif node.tag == _q("tab"):
-            if node.getparent() is not None and node.getparent().tag == _q("r"):
-                pieces[-1].append("\t")
+            pieces[-1].append("\t")
         elif node.tag in (_q("br"), _q("cr")):
             if node.get(_q("type")) in (None, "textWrapping"):
                 pieces.append([])
         elif node.tag == _q("noBreakHyphen"):
             pieces[-1].append("-")
     return ["".join(piece) for piece in pieces]
+
+
+_TEXT_NODES = frozenset(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+#: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
+#: (`w:txbxContent`: lines of its own, see `_text_boxes`) and the legacy copy of a drawing
+#: (`mc:Fallback`: its modern copy is read, so nothing doubles).
+_NOT_TEXT = frozenset({_q("pPr"), _q("rPr"), _q("sdtPr"), _q("txbxContent"), _FALLBACK})
+
+
+def _text_nodes(element: Any) -> Iterator[Any]:
+    for child in element:
+        if child.tag in _TEXT_NODES:
+            yield child
+        elif child.tag not in _NOT_TEXT:
+            yield from _text_nodes(child)
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The text boxes anchored in the paragraph (`w:txbxContent`, of a drawing or a VML shape),
+    not their legacy copies and not a box inside a box, which is that box's."""
+    for box in paragraph.iter(_q("txbxContent")):
+        around = itertools.takewhile(lambda ancestor: ancestor is not paragraph, box.iterancestors())
+        if not any(ancestor.tag in (_FALLBACK, _q("txbxContent")) for ancestor in around):
+            yield box
 
 
 def _typed_as_lines(pieces: list[str]) -> bool:

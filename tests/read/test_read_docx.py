@@ -211,6 +211,37 @@ def test_a_box_set_as_a_table_ends_where_the_table_ends(box: str) -> None:
     assert document.blocks[-1] == Paragraph("当前，外部环境复杂严峻。")
 
 
+def _text_box(paragraphs: str) -> str:
+    """A run holding a text box as Word writes it: the drawing, and its legacy VML copy."""
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+        f"<w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_lines_of_its_own_after_its_anchor_paragraph() -> None:
+    """A text box's paragraphs were run into the paragraph it is anchored in, glued to its
+    sentences: they are lines of their own, once, and end with a blank line as a box does."""
+    box = paragraph_xml("专栏1　重大工程") + "".join(paragraph_xml(item) for item in _ITEMS)
+    body = (
+        '<w:p><w:r><w:t>“十四五”时期，全市经济实力显著增强。</w:t></w:r>'
+        + _text_box(box)
+        + "<w:r><w:t>发展基础更加坚实。</w:t></w:r></w:p>"
+        + paragraph_xml("第二节　发展环境")
+    )
+    raw = decode_report(docx_of_xml(body), "plan.docx")
+    assert raw.text.split("\n") == [
+        "“十四五”时期，全市经济实力显著增强。发展基础更加坚实。",
+        "专栏1　重大工程",
+        *_ITEMS,
+        "",
+        "第二节　发展环境",
+        "",
+    ]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
