@@ -5,8 +5,8 @@ order: each paragraph is a line, with the number Word generates for it (automati
 `w:numPr`, resolved from `word/numbering.xml`: `一、`, `（一）`, `1.` …) put in front, since it is
 not in the text runs, and its text boxes as lines of their own after it; each table is a block
 of tab-separated rows. Footnotes
-(`word/footnotes.xml`) follow the body as their own paragraphs, so no text is lost. Deleted
-revisions (`w:delText`) are not text; inserted ones are.
+(`word/footnotes.xml`) follow the body as their own paragraphs, so no text is lost. Tracked
+changes read as accepted: deleted and moved-away revisions are not text; inserted ones are.
 
 A line break (Shift+Enter, `w:br`, `w:cr`) is a soft break inside its paragraph, and a page or
 column break no break at all: the paragraph stays one line. Except in a paragraph typed with
@@ -96,8 +96,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     lines: list[str] = []
     notes: list[str] = []
     title = ""
-    for block in _blocks(body if body is not None else []):
-        read = reader.block(block)
+    for block, read in reader.read(body if body is not None else []):
         if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == _q("p"):
             title = read[0].strip() if _val(block, "w:pPr/w:pStyle", "") in title_styles else ""
         lines.extend(read)
@@ -136,8 +135,8 @@ def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    """The paragraph's text (see `_read_paragraph`)."""
-    return _read_paragraph(paragraph)[0]
+    """The paragraph's text (see `_read_pieces`)."""
+    return _read_pieces(_pieces(paragraph))[0]
 
 
 def _blocks(container: Any) -> Iterator[Any]:
@@ -166,6 +165,19 @@ class _BodyReader:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
+        self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
+
+    def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
+        """Each block of the container with its lines. A paragraph whose paragraph mark is a
+        deleted revision runs on into the next, as Word shows the text with its changes accepted."""
+        last = None
+        for last in _blocks(container):
+            yield last, self.block(last)
+        if self.carried:
+            yield last, self.flush()
+
+    def lines(self, container: Any) -> list[str]:
+        return [line for _, lines in self.read(container) for line in lines]
 
     def block(self, block: Any) -> list[str]:
         """The lines of a paragraph or table. A table ends with a blank line, as it ends on the
@@ -173,31 +185,56 @@ class _BodyReader:
         box's paragraphs are lines after those of the paragraph it is anchored in, and end with
         a blank line too."""
         if block.tag == _q("tbl"):
-            return [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
-        label = self.numbering.label(block)
-        text, as_lines = _read_paragraph(block)
-        self.typed_as_lines += as_lines
-        lines = [label + text]
+            table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
+            return self.flush() + table
+        pieces, self.carried = _run_on(self.carried, _pieces(block)), []
+        deleted = _mark_deleted(block)
+        lines = [] if deleted else [self.numbering.label(block) + self.joined(pieces)]
         for box in _text_boxes(block):
-            lines += [line for inner in _blocks(box) for line in self.block(inner)] + [""]
+            lines += [*self.lines(box), ""]
+        if deleted:
+            self.carried = pieces
         return lines
+
+    def flush(self) -> list[str]:
+        """The carried paragraph as a line of its own: nothing follows it to run on into."""
+        pieces, self.carried = self.carried, []
+        return [self.joined(pieces)] if pieces else []
+
+    def joined(self, pieces: list[str]) -> str:
+        text, as_lines = _read_pieces(pieces)
+        self.typed_as_lines += as_lines
+        return text
 
     def framed(self, table: Any) -> list[str]:
         """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
         its title in the first row and its items below), not a table of values."""
         cells = (cell for row in _within(table, (_q("tr"),)) for cell in _within(row, (_q("tc"),)))
-        return [line for cell in cells for block in _blocks(cell) for line in self.block(block) if line.strip()]
+        return [line for cell in cells for line in self.lines(cell) if line.strip()]
 
     def cell_text(self, cell: Any) -> str:
         """A table cell's text on one line: its paragraphs joined by a space."""
-        return " ".join(line.replace("\t", " ") for block in _blocks(cell) for line in self.block(block))
+        return " ".join(line.replace("\t", " ") for line in self.lines(cell))
 
 
-def _read_paragraph(paragraph: Any) -> tuple[str, bool]:
+def _mark_deleted(paragraph: Any) -> bool:
+    """Whether the paragraph's end is a deleted (or moved-away) revision."""
+    return paragraph.find("w:pPr/w:rPr/w:del", _NS) is not None or (
+        paragraph.find("w:pPr/w:rPr/w:moveFrom", _NS) is not None
+    )
+
+
+def _run_on(carried: list[str], pieces: list[str]) -> list[str]:
+    """A paragraph's pieces after those of the paragraph that runs on into it."""
+    if not carried:
+        return pieces
+    return [*carried[:-1], carried[-1] + pieces[0], *pieces[1:]]
+
+
+def _read_pieces(pieces: list[str]) -> tuple[str, bool]:
     """The paragraph's text, and whether its line breaks were read as paragraph ends. A line
     break is Word's soft break inside a paragraph, so the pieces join as one paragraph's text
     does; only a paragraph typed with breaks for paragraph ends keeps them as lines."""
-    pieces = _pieces(paragraph)
     if _typed_as_lines(pieces):
         return "\n".join(pieces), True
     return functools.reduce(join_fragments, pieces, ""), False
@@ -222,9 +259,13 @@ def _pieces(paragraph: Any) -> list[str]:
 
 _TEXT_NODES = frozenset(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
 #: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
-#: (`w:txbxContent`: lines of its own, see `_text_boxes`) and the legacy copy of a drawing
-#: (`mc:Fallback`: its modern copy is read, so nothing doubles).
-_NOT_TEXT = frozenset({_q("pPr"), _q("rPr"), _q("sdtPr"), _q("txbxContent"), _FALLBACK})
+#: (`w:txbxContent`: lines of its own, see `_text_boxes`), the legacy copy of a drawing
+#: (`mc:Fallback`: its modern copy is read, so nothing doubles), and revisions the text with its
+#: changes accepted does not have: deleted runs, tabs and breaks (`w:del`), and text moved away
+#: (`w:moveFrom`; it is read where it was moved to, `w:moveTo`).
+_NOT_TEXT = frozenset(
+    {_q("pPr"), _q("rPr"), _q("sdtPr"), _q("txbxContent"), _FALLBACK, _q("del"), _q("moveFrom")}
+)
 
 
 def _text_nodes(element: Any) -> Iterator[Any]:

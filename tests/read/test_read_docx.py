@@ -242,6 +242,35 @@ def test_a_text_box_is_lines_of_its_own_after_its_anchor_paragraph() -> None:
     ]
 
 
+_DELETED_MARK = '<w:pPr><w:rPr><w:del w:id="9" w:author="审校"/></w:rPr></w:pPr>'
+
+
+def test_tracked_changes_left_in_read_as_accepted() -> None:
+    """Revisions left in a published report read as Word shows them accepted: text moved with
+    tracking once, where it was moved to; a tab or break in a deleted run not at all; a deleted
+    paragraph mark runs the paragraph on into the next; a deleted paragraph is gone."""
+    body = (
+        '<w:p><w:moveFrom w:id="1" w:author="审校"><w:r><w:t>全年完成投资120亿元。</w:t></w:r></w:moveFrom>'
+        '<w:r><w:t>加快重大项目建设。</w:t></w:r><w:moveTo w:id="2" w:author="审校"><w:r>'
+        "<w:t>全年完成投资120亿元。</w:t></w:r></w:moveTo></w:p>"
+        '<w:p><w:r><w:t>新增学位</w:t></w:r><w:del w:id="3" w:author="审校"><w:r><w:tab/><w:delText>8000个'
+        '</w:delText><w:br/></w:r></w:del><w:ins w:id="4" w:author="审校"><w:r><w:t>1万个</w:t></w:r></w:ins>'
+        "<w:r><w:t>。</w:t></w:r></w:p>"
+        f"<w:p>{_DELETED_MARK}<w:r><w:t>推进放管服改革，</w:t></w:r></w:p>"
+        + paragraph_xml("优化营商环境。")
+        + f'<w:p>{_DELETED_MARK}<w:del w:id="5" w:author="审校"><w:r><w:delText>删去的一段。</w:delText></w:r></w:del></w:p>'
+        + paragraph_xml("改善民生。")
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == [
+        "加快重大项目建设。全年完成投资120亿元。",
+        "新增学位1万个。",
+        "推进放管服改革，优化营商环境。",
+        "改善民生。",
+        "",
+    ]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
