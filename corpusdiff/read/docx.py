@@ -4,9 +4,9 @@ A DOCX file is a zip of WordprocessingML parts. The body (`word/document.xml`) i
 order: each paragraph is a line, with the number Word generates for it (automatic numbering,
 `w:numPr`, resolved from `word/numbering.xml`: `一、`, `（一）`, `1.` …) put in front, since it is
 not in the text runs, and its text boxes as lines of their own after it; each table is a block
-of tab-separated rows. Footnotes
-(`word/footnotes.xml`) follow the body as their own paragraphs, so no text is lost. Tracked
-changes read as accepted: deleted and moved-away revisions are not text; inserted ones are.
+of tab-separated rows. Footnotes and endnotes (`word/footnotes.xml`, `word/endnotes.xml`) follow
+the body as their own paragraphs, so no text is lost. Tracked changes read as accepted: deleted
+and moved-away revisions are not text; inserted ones are.
 
 A line break (Shift+Enter, `w:br`, `w:cr`) is a soft break inside its paragraph, and a page or
 column break no break at all: the paragraph stays one line. Except in a paragraph typed with
@@ -75,6 +75,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
                     "word/numbering.xml",
                     "word/styles.xml",
                     "word/footnotes.xml",
+                    "word/endnotes.xml",
                 )
                 if part in archive.namelist()
             }
@@ -84,7 +85,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         ) from exc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        trees = {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
+        trees: dict[str, Any] = {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
     except etree.XMLSyntaxError as exc:
         line = f", line {exc.lineno}" if exc.lineno else ""
         raise InputError(
@@ -105,10 +106,11 @@ def extract_docx(data: bytes, name: str) -> Extracted:
             f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
             "ends: each break read as the end of a line"
         )
-    footnotes = _footnotes(trees.get("word/footnotes.xml"))
-    if footnotes:
-        lines.extend(["", *footnotes])
-        notes.append(f"{counted(len(footnotes), 'footnote')} put after the body as paragraphs of their own")
+    for kind, part in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
+        texts = _notes(trees.get(part), kind)
+        if texts:
+            lines.extend(["", *texts])
+            notes.append(f"{counted(len(texts), kind)} put after the body as paragraphs of their own")
     text = "\n".join(lines).strip("\n")  # a paragraph is a line; empty paragraphs are blank lines
     if not text.strip():
         raise InputError(
@@ -332,11 +334,12 @@ def _table(table: Any, reader: _BodyReader) -> str:
     return "\n".join(table_row(cells) for cells in spanned_rows(rows) if any(cells))
 
 
-def _footnotes(tree: Any) -> list[str]:
+def _notes(tree: Any, kind: str) -> list[str]:
+    """The text of each footnote or endnote (`kind`), marked as a note."""
     if tree is None:
         return []
     texts = []
-    for note in tree.findall("w:footnote", _NS):
+    for note in tree.findall(f"w:{kind}", _NS):
         if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         text = " ".join(_paragraph_text(p).replace("\t", " ") for p in note.iter(_q("p"))).strip()

@@ -271,6 +271,18 @@ def test_tracked_changes_left_in_read_as_accepted() -> None:
     ]
 
 
+def test_endnotes_are_kept_as_notes_after_the_body() -> None:
+    endnotes = (
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r>'
+        '<w:r><w:t xml:space="preserve"> 地区生产总值增速按可比价格计算。</w:t></w:r></w:p></w:endnote>'
+    )
+    body = '<w:p><w:r><w:t>地区生产总值增长5.5%</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>'
+    raw = decode_report(docx_of_xml(body, {"word/endnotes.xml": endnotes}), "r.docx")
+    assert raw.text.split("\n") == ["地区生产总值增长5.5%", "", "注：地区生产总值增速按可比价格计算。", ""]
+    assert "1 endnote put after the body as paragraphs of their own" in raw.notes
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
