@@ -85,7 +85,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
     notes: tuple[str, ...] = ()
     title_hint = ""
     if kind not in formats.READABLE:
-        raise InputError(formats.refusal(name, kind))
+        raise InputError(formats.refusal(name, kind, formats.xml_kind(text) if kind == "xml" else ""))
     if kind == "html":
         from corpusdiff.read import html
 

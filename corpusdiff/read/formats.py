@@ -20,6 +20,25 @@ READABLE = frozenset({"text", "html", "markdown", "docx", "pdf", "csv"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
+_SAVE_AS_DOCX = "open it in Word, WPS or LibreOffice and save it as a .docx document (or as UTF-8 text)"
+#: The stream an old (OLE) Office file names in its directory (in UTF-16): what the file is, and
+#: what to do with it.
+_OLE_STREAMS = {
+    "EncryptedPackage": (
+        "a password-protected Office document",
+        "open it with its password, save it without one and give that file",
+    ),
+    "WordDocument": ("an old binary Word document (.doc, or WPS .wps)", _SAVE_AS_DOCX),
+    "Workbook": ("an old Excel .xls workbook", "give the report itself (its text, web page or document)"),
+}
+_OLD_OFFICE = ("an old binary Office document (.doc, .wps, .xls)", _SAVE_AS_DOCX)
+#: Word's XML formats, as an office system writes a ".doc": Word 2003 XML, or Word's flat XML.
+_WORD_XML = ("a Word XML document (Word 2003 XML or flat XML)", _SAVE_AS_DOCX)
+_WORD_XML_RE = re.compile(r'progid="Word\.Document"|<w:wordDocument[\s>]|/office/word/2003/wordml|wordprocessingml')
+_OFFICE_HINTS = dict([*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML])
+
+
+_OLE = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Office 97-2003, WPS, an encrypted Office file
 # (signature, format, what it is)
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF", "pdf", "a PDF file"),
@@ -31,7 +50,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"BM", "image", "a BMP image"),
     (b"II*\x00", "image", "a TIFF image"),
     (b"MM\x00*", "image", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0", "binary", "an old Office (.doc/.xls) file"),
+    (_OLE, "binary", _OLD_OFFICE[0]),
     (b"\x7fELF", "binary", "an executable"),
     (b"MZ", "binary", "a Windows executable"),
     (b"\x1f\x8b", "zip", "a gzip archive"),
@@ -76,8 +95,8 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
                 return _zip_kind(data)
             if kind == "pdf":
                 return kind, _pdf_kind(data)
-            if signature == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
-                return "binary", "a password-protected Office document"
+            if signature == _OLE:
+                return "binary", _old_office_kind(data)
             if data.startswith(b"BM") and not _looks_like_bmp(data):
                 continue
             if data.startswith(b"MZ") and b"\x00" not in data[:512]:
@@ -86,6 +105,11 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
     if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
         return "image", "a WebP image"
     return None
+
+
+def _old_office_kind(data: bytes) -> str:
+    found = (what for stream, (what, _) in _OLE_STREAMS.items() if stream.encode("utf-16-le") in data)
+    return next(found, _OLD_OFFICE[0])
 
 
 def _looks_like_bmp(data: bytes) -> bool:
@@ -213,8 +237,15 @@ def csv_rows(text: str) -> list[list[str]] | None:
         csv.field_size_limit(limit)
 
 
+def xml_kind(text: str) -> str:
+    """What an XML file is, when it is a Word document in XML; "" for other XML."""
+    return _WORD_XML[0] if _WORD_XML_RE.search(text[:4096]) else ""
+
+
 def refusal(name: str, kind: str, what: str = "") -> str:
     """The one line that says what a file is and what to do, for a format not read as a report."""
+    if what in _OFFICE_HINTS:
+        return f"{name}: this is {what}, which corpusdiff does not read; {_OFFICE_HINTS[what]}"
     if kind == "pdf" and "text layer" in what:
         return (
             f"{name}: this is {what}, with no text to read; corpusdiff does no OCR, so get the "

@@ -53,6 +53,16 @@ _NAV_PAGE = (
     + "".join(f'<li><a href="/{n}">国务院政府工作报告全文第{n}篇</a></li>' for n in range(40))
     + "</ul></div><footer>版权所有：中国政府网</footer></body></html>"
 )
+#: An old binary Word file as its bytes begin: the OLE signature, and its directory naming the
+#: WordDocument stream (in UTF-16), as a .doc or a WPS .wps holds it.
+_OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(64)
+#: A ".doc" an office system writes as Word 2003 XML.
+_WORD_2003_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+    '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body>'
+    + "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in TEXT.split("\n")[:20])
+    + "</w:body></w:wordDocument>\n"
+)
 _TMX = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN"/><body>'
     + "".join(f'<tu><tuv xml:lang="zh-CN"><seg>{line}</seg></tuv></tu>' for line in TEXT.split("\n")[:20])
@@ -105,6 +115,8 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "not-a-report": (lambda: _RECIPE.encode("utf-8"), "does not read as a report"),
     "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
+    "old-binary-word": (lambda: _OLD_WORD, "old binary Word document (.doc, or WPS .wps)"),
+    "word-2003-xml": (lambda: _WORD_2003_XML.encode("utf-8"), "Word XML document"),
     "csv": (lambda: _CSV.encode("utf-8"), "CSV table"),
     "csv-of-several-reports": (lambda: _CSV_OF_REPORTS.encode("utf-8"), "holds 3 reports"),
     "json": (lambda: _JSON.encode("utf-8"), "JSON data"),
