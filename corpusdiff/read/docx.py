@@ -21,7 +21,7 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpusdiff.errors import InputError
@@ -91,9 +91,11 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         raise InputError(
             f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
         ) from exc
-    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), trees.get("word/styles.xml")))
-    title_styles = _title_style_ids(trees.get("word/styles.xml"))
+    styles = trees.get("word/styles.xml")
     body = trees["word/document.xml"].find("w:body", _NS)
+    contents = _contents(body, styles) if body is not None else set()
+    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), styles), contents)
+    title_styles = _title_style_ids(styles)
     lines: list[str] = []
     notes: list[str] = []
     title = ""
@@ -101,6 +103,11 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == _q("p"):
             title = read[0].strip() if _val(block, "w:pPr/w:pStyle", "") in title_styles else ""
         lines.extend(read)
+    if reader.contents_dropped:
+        notes.append(
+            f"dropped the table of contents Word generates ({counted(reader.contents_dropped, 'line')}, "
+            f"from “{reader.contents_first}”): not report text; the raw file keeps it"
+        )
     if reader.typed_as_lines:
         notes.append(
             f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
@@ -123,11 +130,94 @@ def _title_style_ids(styles: Any) -> frozenset[str]:
     """The ids of the styles named as the title (`Title` when the document has no styles part)."""
     if styles is None:
         return frozenset({"Title"})
+    return _style_ids(styles, lambda name: name in _TITLE_STYLE_NAMES)
+
+
+def _style_ids(styles: Any, named: Callable[[str], object]) -> frozenset[str]:
+    """The ids of the styles whose name (lower case) is `named`: Word writes its built-in
+    styles' names in English in every language, and their ids as it likes."""
+    if styles is None:
+        return frozenset()
     return frozenset(
         style.get(_q("styleId"), "")
         for style in styles.findall("w:style", _NS)
-        if _val(style, "w:name", "").strip().lower() in _TITLE_STYLE_NAMES
+        if named(_val(style, "w:name", "").strip().lower())
     )
+
+
+#: The styles of a table of contents' entries and heading (`toc 1`, `TOC Heading`; a Chinese
+#: WPS may name them 目录 1, 目录标题).
+_CONTENTS_STYLE_RE = re.compile(r"(?:toc|目录) ?\d|toc ?heading|目录标题")
+_CONTENTS_HEADING_RE = re.compile(r"目\s*录")
+#: A contents entry is a heading and its page number; a longer paragraph in a `TOC` field that
+#: never ends (a damaged file) is the report's text.
+_ENTRY_LENGTH = 150
+
+
+def _contents(body: Any, styles: Any) -> set[Any]:
+    """The paragraphs of the tables of contents Word generates: in a content control of the
+    contents gallery, in a `TOC` field, or in a contents style; and the `目录` line over one.
+    A table of contents repeats the headings with page numbers, so read it would put them in
+    the text twice, and glue its `目录` to the title."""
+    entry_styles = _style_ids(styles, _CONTENTS_STYLE_RE.fullmatch)
+    field = _ContentsField()
+    paragraphs = list(body.iter(_q("p")))
+    found = {
+        paragraph
+        for paragraph in paragraphs
+        if (field.holds(paragraph) and len(_paragraph_text(paragraph)) <= _ENTRY_LENGTH)
+        or _val(paragraph, "w:pPr/w:pStyle", "") in entry_styles
+        or _in_contents_control(paragraph)
+    }
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph in found and index and paragraphs[index - 1] not in found:
+            found.update(_contents_heading(paragraphs[:index]))
+    return found
+
+
+def _contents_heading(before: list[Any]) -> list[Any]:
+    """The `目录` line over a table of contents and the empty paragraphs below it, if the
+    paragraphs before the table end so."""
+    empty = list(itertools.takewhile(lambda p: not _paragraph_text(p).strip(), reversed(before)))
+    heading = before[: len(before) - len(empty)][-1:]
+    if heading and _CONTENTS_HEADING_RE.fullmatch(_paragraph_text(heading[0]).strip()):
+        return heading + empty
+    return []
+
+
+def _in_contents_control(paragraph: Any) -> bool:
+    return any(
+        gallery.get(_q("val")) == "Table of Contents"
+        for control in paragraph.iterancestors(_q("sdt"))
+        for gallery in control.iterfind("w:sdtPr/w:docPartObj/w:docPartGallery", _NS)
+    )
+
+
+class _ContentsField:
+    """Where Word's `TOC` field runs, paragraph after paragraph, in document order: from the
+    field's begin, named by its instruction, to its end (the page-number fields inside it
+    nest). A paragraph with text outside the field is not the field's."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # fields open inside the TOC field, itself included; 0 outside it
+        self.naming = False  # a field has begun outside, its instruction not yet read
+
+    def holds(self, paragraph: Any) -> bool:
+        inside, outside_text = self.depth > 0, False
+        for node in paragraph.iter(_q("fldChar"), _q("instrText"), _q("t")):
+            if node.tag == _q("fldChar"):
+                kind = node.get(_q("fldCharType"))
+                if self.depth:
+                    self.depth += {"begin": 1, "end": -1}.get(kind or "", 0)
+                else:
+                    self.naming = kind == "begin"
+            elif node.tag == _q("instrText"):
+                if self.naming and (node.text or "").strip().upper().startswith("TOC"):
+                    self.depth, inside = 1, True
+                self.naming = False
+            elif not self.depth and (node.text or "").strip():
+                outside_text = True
+        return inside and not outside_text
 
 
 def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:
@@ -164,8 +254,11 @@ class _BodyReader:
     rows. Every numbered paragraph, in a table cell too (a 序号 column Word numbers), counts in
     its list in document order, so one reader reads the whole body."""
 
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, contents: set[Any]) -> None:
         self.numbering = numbering
+        self.contents = contents  # the paragraphs of a table of contents (see `_contents`)
+        self.contents_dropped = 0
+        self.contents_first = ""
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
 
@@ -189,6 +282,8 @@ class _BodyReader:
         if block.tag == _q("tbl"):
             table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
             return self.flush() + table
+        if block in self.contents:
+            return self.drop_contents(block)
         pieces, self.carried = _run_on(self.carried, _pieces(block)), []
         deleted = _mark_deleted(block)
         lines = [] if deleted else [self.numbering.label(block) + self.joined(pieces)]
@@ -197,6 +292,14 @@ class _BodyReader:
         if deleted:
             self.carried = pieces
         return lines
+
+    def drop_contents(self, paragraph: Any) -> list[str]:
+        text = _paragraph_text(paragraph).strip()
+        if text:
+            self.contents_dropped += 1
+        if not self.contents_first and text and not _CONTENTS_HEADING_RE.fullmatch(text):
+            self.contents_first = re.sub(r"\s+", " ", text)
+        return []
 
     def flush(self) -> list[str]:
         """The carried paragraph as a line of its own: nothing follows it to run on into."""

@@ -283,6 +283,68 @@ def test_endnotes_are_kept_as_notes_after_the_body() -> None:
     assert "1 endnote put after the body as paragraphs of their own" in raw.notes
 
 
+_TOC_FIELD = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def _contents_entry(text: str, page: int, style: str = "TOC1", field: str = "") -> str:
+    """A table of contents' entry as Word writes it: a link to the heading, a tab, and the
+    heading's page number in a PAGEREF field; `field` goes in front (the TOC field's begin)."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{field}<w:hyperlink w:anchor="_Toc1">'
+        f"<w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{page}</w:t></w:r>{_FIELD_END}</w:hyperlink></w:p>'
+    )
+
+
+_PLAN_TITLE = "临江市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+_PLAN_BODY = (
+    paragraph_xml("第一章　发展基础")
+    + paragraph_xml("　　“十三五”时期，全市经济实力显著增强。")
+    + paragraph_xml("第二章　发展环境")
+    + paragraph_xml("　　当前，我市发展仍处于重要战略机遇期。")
+)
+_ENTRIES = [("第一章　发展基础", 1), ("第二章　发展环境", 3)]
+_CONTENTS = {
+    # Word: a content control of the contents gallery, around the 目录 line and the TOC field
+    "content-control": '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+    "</w:docPartObj></w:sdtPr><w:sdtContent>"
+    + paragraph_xml("目　录")
+    + _contents_entry(*_ENTRIES[0], field=_TOC_FIELD)
+    + _contents_entry(*_ENTRIES[1])
+    + f"<w:p>{_FIELD_END}</w:p></w:sdtContent></w:sdt>",
+    # WPS, or Word before 2007: the TOC field alone; its end before the first heading's text
+    "field": paragraph_xml("目　录")
+    + "<w:p/>"
+    + _contents_entry(*_ENTRIES[0], style="10", field=_TOC_FIELD)
+    + _contents_entry(*_ENTRIES[1], style="10"),
+    # the field unlinked (pasted as text): the entries' style alone
+    "style": paragraph_xml("目录") + "".join(_contents_entry(*entry, style="TOC2") for entry in _ENTRIES),
+}
+
+
+@pytest.mark.parametrize("contents", sorted(_CONTENTS))
+def test_the_table_of_contents_word_generates_is_not_report_text(contents: str) -> None:
+    """A table of contents repeats the headings with page numbers: read, it became a table in
+    the body and glued its 目录 to the title. It is dropped, with a warning."""
+    body = paragraph_xml(_PLAN_TITLE) + _CONTENTS[contents] + _PLAN_BODY
+    if contents == "field":  # the field's end in the first heading's paragraph, before its text
+        body = body.replace("<w:p><w:r><w:t xml:space=\"preserve\">第一章", f"<w:p>{_FIELD_END}<w:r><w:t>第一章", 1)
+    styles = '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/></w:style>'
+    raw = decode_report(docx_of_xml(body, {"word/styles.xml": styles}), "plan.docx")
+    assert raw.text.split("\n") == [
+        _PLAN_TITLE,
+        "第一章　发展基础",
+        "　　“十三五”时期，全市经济实力显著增强。",
+        "第二章　发展环境",
+        "　　当前，我市发展仍处于重要战略机遇期。",
+        "",
+    ]
+    assert any(note.startswith("dropped the table of contents Word generates (") for note in raw.notes)
+    assert normalize_raw(raw).metadata.title == _PLAN_TITLE
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
