@@ -431,7 +431,7 @@ def _table(table: Any, reader: _BodyReader) -> str:
         for cell in _within(row, (_q("tc"),)):
             text = reader.cell_text(cell).strip()
             span = cell.find("w:tcPr/w:gridSpan", _NS)
-            columns = int(span.get(_q("val"), "1")) if span is not None and span.get(_q("val"), "").isdigit() else 1
+            columns = _number(span.get(_q("val")) if span is not None else None, 1)
             cells.append((re.sub(r"\s+", " ", text), min(columns, _MAX_SPAN), 1))
         rows.append(cells)
     return "\n".join(table_row(cells) for cells in spanned_rows(rows) if any(cells))
@@ -451,6 +451,9 @@ def _notes(tree: Any, kind: str) -> list[str]:
     return texts
 
 
+_LEVELS = 9  # a Word list has levels 0 to 8
+
+
 class _Numbering:
     """Word's automatic numbering: the label each numbered paragraph shows."""
 
@@ -465,10 +468,10 @@ class _Numbering:
             for abstract in numbering.findall("w:abstractNum", _NS):
                 levels = {}
                 for level in abstract.findall("w:lvl", _NS):
-                    levels[int(level.get(_q("ilvl"), "0"))] = (
+                    levels[_number(level.get(_q("ilvl")), 0)] = (
                         _val(level, "w:numFmt", "decimal"),
                         _val(level, "w:lvlText", ""),
-                        int(_val(level, "w:start", "1") or 1),
+                        _number(_val(level, "w:start", "1"), 1),
                     )
                 self.abstract[abstract.get(_q("abstractNumId"), "")] = levels
             for num in numbering.findall("w:num", _NS):
@@ -477,16 +480,15 @@ class _Numbering:
                 for override in num.findall("w:lvlOverride", _NS):
                     start = override.find("w:startOverride", _NS)
                     if start is not None:
-                        self.overrides[(num_id, int(override.get(_q("ilvl"), "0")))] = int(
-                            start.get(_q("val"))
-                        )
+                        level = _number(override.get(_q("ilvl")), 0)
+                        self.overrides[(num_id, level)] = _number(start.get(_q("val")), 1)
         if styles is not None:
             for style in styles.findall("w:style", _NS):
                 num_pr = style.find("w:pPr/w:numPr", _NS)
                 if num_pr is not None:
                     self.style_num[style.get(_q("styleId"), "")] = (
                         _val(num_pr, "w:numId", ""),
-                        int(_val(num_pr, "w:ilvl", "0") or 0),
+                        _number(_val(num_pr, "w:ilvl", "0"), 0),
                     )
 
     def _count(self, num_id: str, level: int, start: int) -> list[int]:
@@ -494,8 +496,8 @@ class _Numbering:
         abstract list count on together, as in Word; a list with a start override ("Restart at
         1", how Word numbers the （一） or 1. list under the next 一、 afresh) restarts there at
         its first paragraph."""
-        counters = self.counters.setdefault(self.nums[num_id], [0] * 9)
-        for deeper in range(level + 1, 9):
+        counters = self.counters.setdefault(self.nums[num_id], [0] * _LEVELS)
+        for deeper in range(level + 1, _LEVELS):
             counters[deeper] = 0
         override = (num_id, level)
         if override in self.overrides and override not in self.restarted:
@@ -515,11 +517,11 @@ class _Numbering:
             num_id, level = self.style_num[style]
         if num_pr is not None:
             num_id = _val(num_pr, "w:numId", num_id)
-            level = int(_val(num_pr, "w:ilvl", str(level)) or 0)
+            level = _number(_val(num_pr, "w:ilvl", str(level)), 0)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         levels = self.abstract.get(self.nums[num_id], {})
-        if level not in levels:
+        if level not in levels or level >= _LEVELS:
             return ""
         counters = self._count(num_id, level, levels[level][2])
         fmt, text, _ = levels[level]
@@ -532,6 +534,12 @@ class _Numbering:
             return _format(value, levels.get(index, (fmt, "", 1))[0])
 
         return re.sub(r"%([1-9])", number, text)
+
+
+def _number(value: str | None, default: int) -> int:
+    """A count or level the file gives, or `default` where it gives none or no number (a file
+    another program wrote), so that an odd attribute costs a number, never the reading."""
+    return int(value) if value and value.isdecimal() and len(value) < 6 else default
 
 
 def _val(element: Any, path: str, default: str) -> str:
@@ -568,7 +576,9 @@ def _format(value: int, fmt: str) -> str:
 
 
 def _chinese(value: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五; from 1000, digit by digit."""
+    if value >= 1000:
+        return "".join(_CN_DIGITS[int(d)] for d in str(value))
     if value < 10:
         return _CN_DIGITS[value]
     if value < 20:

@@ -119,6 +119,27 @@ def _row(*cells: str) -> str:
     return "<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in cells) + "</w:tr>"
 
 
+def test_odd_numbering_another_program_wrote_costs_a_number_never_the_reading() -> None:
+    """A start override without a value, a start that is no number, a level past Word's nine
+    and a start in the thousands were an internal error; they give a number or none."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val=""/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="12"><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%13)"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1000"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="x"><w:startOverride/>'
+        '</w:lvlOverride></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    )
+    body = (
+        paragraph_xml("加快重大项目建设。", numbered_xml(1))
+        + paragraph_xml("深化改革。", '<w:numPr><w:ilvl w:val="12"/><w:numId w:val="1"/></w:numPr>')
+        + paragraph_xml("改善民生。", numbered_xml(2))
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": numbering}), "r.docx")
+    assert raw.text.split("\n") == ["1.加快重大项目建设。", "深化改革。", "一〇〇〇、改善民生。", ""]
+
+
 def test_numbers_word_puts_in_table_cells_are_kept() -> None:
     """A 序号 column numbered by Word: the numbers are not in the runs, as in the body."""
     body = (
