@@ -459,21 +459,18 @@ class _Numbering:
 
     def __init__(self, numbering: Any, styles: Any) -> None:
         self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        #: the level of an abstract list a paragraph style is tied to (`w:lvl/w:pStyle`)
+        self.level_styles: dict[tuple[str, str], int] = {}
+        #: an abstract list that takes its levels from a numbering style (`w:numStyleLink`)
+        self.links: dict[str, str] = {}
         self.nums: dict[str, str] = {}
         self.overrides: dict[tuple[str, int], int] = {}
         self.counters: dict[str, list[int]] = {}
         self.restarted: set[tuple[str, int]] = set()
-        self.style_num: dict[str, tuple[str, int]] = {}
+        self.style_num = _style_numbering(styles)
         if numbering is not None:
             for abstract in numbering.findall("w:abstractNum", _NS):
-                levels = {}
-                for level in abstract.findall("w:lvl", _NS):
-                    levels[_number(level.get(_q("ilvl")), 0)] = (
-                        _val(level, "w:numFmt", "decimal"),
-                        _val(level, "w:lvlText", ""),
-                        _number(_val(level, "w:start", "1"), 1),
-                    )
-                self.abstract[abstract.get(_q("abstractNumId"), "")] = levels
+                self._read_abstract(abstract)
             for num in numbering.findall("w:num", _NS):
                 num_id = num.get(_q("numId"), "")
                 self.nums[num_id] = _val(num, "w:abstractNumId", "")
@@ -482,21 +479,40 @@ class _Numbering:
                     if start is not None:
                         level = _number(override.get(_q("ilvl")), 0)
                         self.overrides[(num_id, level)] = _number(start.get(_q("val")), 1)
-        if styles is not None:
-            for style in styles.findall("w:style", _NS):
-                num_pr = style.find("w:pPr/w:numPr", _NS)
-                if num_pr is not None:
-                    self.style_num[style.get(_q("styleId"), "")] = (
-                        _val(num_pr, "w:numId", ""),
-                        _number(_val(num_pr, "w:ilvl", "0"), 0),
-                    )
 
-    def _count(self, num_id: str, level: int, start: int) -> list[int]:
+    def _read_abstract(self, abstract: Any) -> None:
+        abstract_id = abstract.get(_q("abstractNumId"), "")
+        levels = {}
+        for level in abstract.findall("w:lvl", _NS):
+            index = _number(level.get(_q("ilvl")), 0)
+            levels[index] = (
+                _val(level, "w:numFmt", "decimal"),
+                _val(level, "w:lvlText", ""),
+                _number(_val(level, "w:start", "1"), 1),
+            )
+            style = _val(level, "w:pStyle", "")
+            if style:
+                self.level_styles[(abstract_id, style)] = index
+        self.abstract[abstract_id] = levels
+        link = _val(abstract, "w:numStyleLink", "")
+        if link:
+            self.links[abstract_id] = link
+
+    def _list_of(self, num_id: str) -> str:
+        """The abstract list that numbers `num_id`'s paragraphs: a list tied to a numbering
+        style (a list style, as a template defines its heading numbers) has no levels of its
+        own; they are those of the list the style numbers by."""
+        abstract = self.nums[num_id]
+        style = self.links.get(abstract, "")
+        linked = self.nums.get(self.style_num.get(style, ("", None))[0], "")
+        return linked if self.abstract.get(linked) else abstract
+
+    def _count(self, num_id: str, abstract: str, level: int, start: int) -> list[int]:
         """The counters of `num_id`'s list after one more paragraph at `level`. Lists over one
         abstract list count on together, as in Word; a list with a start override ("Restart at
         1", how Word numbers the （一） or 1. list under the next 一、 afresh) restarts there at
         its first paragraph."""
-        counters = self.counters.setdefault(self.nums[num_id], [0] * _LEVELS)
+        counters = self.counters.setdefault(abstract, [0] * _LEVELS)
         for deeper in range(level + 1, _LEVELS):
             counters[deeper] = 0
         override = (num_id, level)
@@ -510,20 +526,25 @@ class _Numbering:
         return counters
 
     def label(self, paragraph: Any) -> str:
-        num_pr = paragraph.find("w:pPr/w:numPr", _NS)
-        num_id, level = "", 0
+        """The number Word shows in front of the paragraph; "" for none. Its list and level are
+        the paragraph's own or its style's (inherited through `w:basedOn`); a style that names
+        its list but no level is at the level the list ties to it."""
         style = _val(paragraph, "w:pPr/w:pStyle", "")
-        if style in self.style_num:
-            num_id, level = self.style_num[style]
+        num_id, level = self.style_num.get(style, ("", None))
+        num_pr = paragraph.find("w:pPr/w:numPr", _NS)
         if num_pr is not None:
             num_id = _val(num_pr, "w:numId", num_id)
-            level = _number(_val(num_pr, "w:ilvl", str(level)), 0)
+            if num_pr.find("w:ilvl", _NS) is not None:
+                level = _number(_val(num_pr, "w:ilvl", "0"), 0)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
-        levels = self.abstract.get(self.nums[num_id], {})
+        abstract = self._list_of(num_id)
+        if level is None:
+            level = self.level_styles.get((abstract, style), 0)
+        levels = self.abstract.get(abstract, {})
         if level not in levels or level >= _LEVELS:
             return ""
-        counters = self._count(num_id, level, levels[level][2])
+        counters = self._count(num_id, abstract, level, levels[level][2])
         fmt, text, _ = levels[level]
         if fmt in ("bullet", "none"):
             return ""
@@ -534,6 +555,35 @@ class _Numbering:
             return _format(value, levels.get(index, (fmt, "", 1))[0])
 
         return re.sub(r"%([1-9])", number, text)
+
+
+def _style_numbering(styles: Any) -> dict[str, tuple[str, int | None]]:
+    """The list (`w:numId`) and level (None when it names none) of each paragraph style that
+    numbers its paragraphs, by its own `w:numPr` or one it inherits through `w:basedOn` (a
+    template's 一级标题 based on Heading 1, which is numbered)."""
+    if styles is None:
+        return {}
+    own: dict[str, tuple[str, int | None]] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.findall("w:style", _NS):
+        style_id = style.get(_q("styleId"), "")
+        based_on[style_id] = _val(style, "w:basedOn", "")
+        num_pr = style.find("w:pPr/w:numPr", _NS)
+        if num_pr is not None:
+            level = num_pr.find("w:ilvl", _NS)
+            own[style_id] = (
+                _val(num_pr, "w:numId", ""),
+                None if level is None else _number(level.get(_q("val")), 0),
+            )
+    numbered = {}
+    for style_id in based_on:
+        ancestor, seen = style_id, set()
+        while ancestor and ancestor not in own and ancestor not in seen:
+            seen.add(ancestor)
+            ancestor = based_on.get(ancestor, "")
+        if ancestor in own:
+            numbered[style_id] = own[ancestor]
+    return numbered
 
 
 def _number(value: str | None, default: int) -> int:

@@ -119,6 +119,55 @@ def _row(*cells: str) -> str:
     return "<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in cells) + "</w:tr>"
 
 
+#: A template's heading numbers: the multilevel list 5 tied to the heading styles 1 and 2 (a
+#: Chinese Word's ids for Heading 1 and 2), and 一级标题 based on heading 1; list 6 takes its
+#: levels from the numbering style 标题编号, which numbers by list 5.
+_HEADING_LIST = (
+    '<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="1"/>'
+    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1">'
+    '<w:start w:val="1"/><w:pStyle w:val="2"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="标题编号"/></w:abstractNum>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="5"/></w:num>'
+    '<w:num w:numId="6"><w:abstractNumId w:val="6"/></w:num>'
+)
+_HEADING_STYLES = (
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+    '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/>'
+    '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="一级标题"><w:name w:val="一级标题"/><w:basedOn w:val="1"/></w:style>'
+    '<w:style w:type="numbering" w:styleId="标题编号"><w:name w:val="标题编号"/>'
+    '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+)
+
+
+def test_numbers_from_heading_styles_their_based_on_styles_and_list_styles() -> None:
+    """Heading numbers a template sets by style: a style naming the list but no level is at the
+    level the list ties to it; a style based on a numbered one is numbered; a list that takes its
+    levels from a list style numbers by them, counting on with its list."""
+    style = '<w:pStyle w:val="{}"/>'.format
+    body = (
+        paragraph_xml("2023年工作回顾", style("1"))
+        + paragraph_xml("坚持稳中求进", style("2"))
+        + paragraph_xml("坚持改革创新", style("2"))
+        + paragraph_xml("2024年工作安排", style("一级标题"))
+        + paragraph_xml("扩大有效需求", style("2"))
+        + paragraph_xml("附则", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>')
+    )
+    parts = {"word/numbering.xml": _HEADING_LIST, "word/styles.xml": _HEADING_STYLES}
+    raw = decode_report(docx_of_xml(body, parts), "r.docx")
+    assert raw.text.split("\n") == [
+        "一、2023年工作回顾",
+        "（一）坚持稳中求进",
+        "（二）坚持改革创新",
+        "二、2024年工作安排",
+        "（一）扩大有效需求",
+        "三、附则",
+        "",
+    ]
+
+
 def test_odd_numbering_another_program_wrote_costs_a_number_never_the_reading() -> None:
     """A start override without a value, a start that is no number, a level past Word's nine
     and a start in the thousands were an internal error; they give a number or none."""
