@@ -26,6 +26,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
+from corpusdiff.read.symbols import symbol_text
 from corpusdiff.strings import counted
 from corpusdiff.text.rules import ends_sentence, join_fragments
 from corpusdiff.text.sentences import FULL_STOPS
@@ -64,55 +65,20 @@ def extractor_version() -> str:
 
 def extract_docx(data: bytes, name: str) -> Extracted:
     """The text of a .docx file; InputError when it cannot be read."""
-    from lxml import etree
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = {
-                part: _read_part(archive, part)
-                for part in (
-                    "word/document.xml",
-                    "word/numbering.xml",
-                    "word/styles.xml",
-                    "word/footnotes.xml",
-                    "word/endnotes.xml",
-                )
-                if part in archive.namelist()
-            }
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
-        raise InputError(
-            f"{name}: a damaged or encrypted .docx file ({exc}); open and save it again"
-        ) from exc
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        trees: dict[str, Any] = {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
-    except etree.XMLSyntaxError as exc:
-        line = f", line {exc.lineno}" if exc.lineno else ""
-        raise InputError(
-            f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
-        ) from exc
+    trees = _parse(data, name)
     styles = trees.get("word/styles.xml")
     body = trees["word/document.xml"].find("w:body", _NS)
-    contents = _contents(body, styles) if body is not None else set()
-    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), styles), contents)
+    if body is None:
+        body = trees["word/document.xml"].makeelement(_q("body"))
+    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
     title_styles = _title_style_ids(styles)
     lines: list[str] = []
-    notes: list[str] = []
     title = ""
-    for block, read in reader.read(body if body is not None else []):
+    for block, read in reader.read(body):
         if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == _q("p"):
             title = read[0].strip() if _val(block, "w:pPr/w:pStyle", "") in title_styles else ""
         lines.extend(read)
-    if reader.contents_dropped:
-        notes.append(
-            f"dropped the table of contents Word generates ({counted(reader.contents_dropped, 'line')}, "
-            f"from “{reader.contents_first}”): not report text; the raw file keeps it"
-        )
-    if reader.typed_as_lines:
-        notes.append(
-            f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
-            "ends: each break read as the end of a line"
-        )
+    notes = _reading_notes(reader, body)
     for kind, part in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
         texts = _notes(trees.get(part), kind)
         if texts:
@@ -124,6 +90,60 @@ def extract_docx(data: bytes, name: str) -> Extracted:
             f"{name}: this .docx file holds no text (only images or nothing); give the report's text"
         )
     return Extracted(text + "\n", notes, title)
+
+
+_PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
+
+
+def _parse(data: bytes, name: str) -> dict[str, Any]:
+    """The parts the reader reads, parsed; InputError for a damaged file."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {part: _read_part(archive, part) for part in _PARTS if part in archive.namelist()}
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+        raise InputError(
+            f"{name}: a damaged or encrypted .docx file ({exc}); open and save it again"
+        ) from exc
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        return {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
+    except etree.XMLSyntaxError as exc:
+        line = f", line {exc.lineno}" if exc.lineno else ""
+        raise InputError(
+            f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
+        ) from exc
+
+
+def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
+    """What reading the body dropped or guessed, for the normaliser's warnings."""
+    notes = []
+    if reader.contents_dropped:
+        notes.append(
+            f"dropped the table of contents Word generates ({counted(reader.contents_dropped, 'line')}, "
+            f"from “{reader.contents_first}”): not report text; the raw file keeps it"
+        )
+    unknown = sorted({_symbol_name(sym) for sym in body.iter(_q("sym")) if not _symbol(sym)})
+    if unknown:
+        notes.append(
+            f"left out characters of a symbol font that have no known Unicode character ({', '.join(unknown[:3])}); "
+            "see the raw file"
+        )
+    if reader.typed_as_lines:
+        notes.append(
+            f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
+            "ends: each break read as the end of a line"
+        )
+    return notes
+
+
+def _symbol(sym: Any) -> str:
+    return symbol_text(sym.get(_q("font"), ""), sym.get(_q("char"), ""))
+
+
+def _symbol_name(sym: Any) -> str:
+    return f"{sym.get(_q('font'), '')} {sym.get(_q('char'), '')}"
 
 
 def _title_style_ids(styles: Any) -> frozenset[str]:
@@ -359,10 +379,12 @@ def _pieces(paragraph: Any) -> list[str]:
                 pieces.append([])
         elif node.tag == _q("noBreakHyphen"):
             pieces[-1].append("-")
+        elif node.tag == _q("sym"):
+            pieces[-1].append(_symbol(node))
     return ["".join(piece) for piece in pieces]
 
 
-_TEXT_NODES = frozenset(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_TEXT_NODES = frozenset(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"))
 #: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
 #: (`w:txbxContent`: lines of its own, see `_text_boxes`), the legacy copy of a drawing
 #: (`mc:Fallback`: its modern copy is read, so nothing doubles), and revisions the text with its

@@ -415,6 +415,19 @@ def test_the_table_of_contents_word_generates_is_not_report_text(contents: str) 
     assert normalize_raw(raw).metadata.title == _PLAN_TITLE
 
 
+def test_characters_inserted_from_a_symbol_font_are_kept() -> None:
+    """Insert > Symbol writes a font and a code, no text: ≥ from Symbol, ✓ from Wingdings were
+    lost; one with no known character is reported."""
+    sym = '<w:r><w:sym w:font="{}" w:char="{}"/></w:r>'.format
+    body = (
+        f"<w:p><w:r><w:t>空气质量优良天数比例</w:t></w:r>{sym('Symbol', 'F0B3')}<w:r><w:t>90%</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>完成情况：</w:t></w:r>{sym('Wingdings', 'F0FC')}{sym('Webdings', 'F021')}</w:p>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["空气质量优良天数比例≥90%", "完成情况：✓", ""]
+    assert any("symbol font" in note and "Webdings F021" in note for note in raw.notes)
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
