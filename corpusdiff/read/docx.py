@@ -28,6 +28,7 @@ from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
 from corpusdiff.strings import counted
+from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.rules import ends_sentence, join_fragments
 from corpusdiff.text.sentences import FULL_STOPS
 
@@ -329,7 +330,7 @@ class _BodyReader:
     def joined(self, pieces: list[str]) -> str:
         text, as_lines = _read_pieces(pieces)
         self.typed_as_lines += as_lines
-        return text
+        return "\n".join(_untabbed(line) for line in text.split("\n"))
 
     def framed(self, table: Any) -> list[str]:
         """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
@@ -340,6 +341,25 @@ class _BodyReader:
     def cell_text(self, cell: Any) -> str:
         """A table cell's text on one line: its paragraphs joined by a space."""
         return " ".join(line.replace("\t", " ") for line in self.lines(cell))
+
+
+_INDENT = "\u3000\u3000"
+#: A line longer than this is a paragraph, not a table cell, wherever it ends.
+_CELL_LENGTH = 40
+
+
+def _untabbed(line: str) -> str:
+    """A paragraph indented with a tab (typed instead of a first-line indent) is a paragraph:
+    the tab is its indent, not a cell of a tab-separated row (read so, a report typed that way
+    was one table). It holds no other tab and is a heading, ends a sentence or is longer than
+    a cell; a short value led by a tab (a table exported a cell a line, `⇥4800左右`) stays a cell."""
+    words = line.lstrip(" \t\u3000")
+    lead = line[: len(line) - len(words)]
+    if "\t" not in lead or "\t" in words:
+        return line
+    if ends_sentence(words) or len(words) > _CELL_LENGTH or parse_marker(words) is not None:
+        return _INDENT + words
+    return line
 
 
 def _mark_deleted(paragraph: Any) -> bool:

@@ -428,6 +428,35 @@ def test_characters_inserted_from_a_symbol_font_are_kept() -> None:
     assert any("symbol font" in note and "Webdings F021" in note for note in raw.notes)
 
 
+def test_paragraphs_indented_with_a_tab_are_paragraphs_not_a_table() -> None:
+    """Typed with a tab instead of a first-line indent, a whole report read as one table row;
+    the tab is the paragraph's indent. A tab between words still separates columns, and a
+    short value led by a tab stays a cell."""
+    indented = '<w:p><w:r><w:tab/><w:t xml:space="preserve">{}</w:t></w:r></w:p>'.format
+    body = (
+        paragraph_xml("临江市2024年政府工作报告")
+        + paragraph_xml("各位代表：")
+        + indented("现在，我代表市人民政府，向大会报告工作，请予审议。")
+        + indented("一、2023年工作回顾")
+        + indented("过去一年，全市地区生产总值增长5.5%。")
+        + indented("工业增加值增长7%，固定资产投资增长4%。")
+        + '<w:p><w:r><w:t>新增学位</w:t><w:tab/><w:t>1万个</w:t></w:r></w:p>'
+        + indented("4800左右")  # a short value led by a tab: a cell, as a text export writes one
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n")[2:] == [
+        "　　现在，我代表市人民政府，向大会报告工作，请予审议。",
+        "　　一、2023年工作回顾",
+        "　　过去一年，全市地区生产总值增长5.5%。",
+        "　　工业增加值增长7%，固定资产投资增长4%。",
+        "新增学位\t1万个",
+        "\t4800左右",
+        "",
+    ]
+    document = normalize_raw(raw)
+    assert _headings(document) == ["一、2023年工作回顾"]
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
