@@ -109,12 +109,23 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
         ) from exc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return {part: etree.fromstring(blob, parser=parser) for part, blob in parts.items()}
+        return {part: etree.fromstring(_transitional(blob), parser=parser) for part, blob in parts.items()}
     except etree.XMLSyntaxError as exc:
         line = f", line {exc.lineno}" if exc.lineno else ""
         raise InputError(
             f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
         ) from exc
+
+
+#: The WordprocessingML namespace of a Strict Open XML document (Word's "Strict Open XML
+#: Document"): the same elements under another name.
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def _transitional(blob: bytes) -> bytes:
+    """The part with a Strict document's namespace named as the usual (transitional) one, so
+    that a Strict .docx reads as any other, not as one without text."""
+    return blob.replace(_STRICT, _W.encode("ascii")) if _STRICT in blob else blob
 
 
 def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f'xmlns:w="{W_NAMESPACE}"'
 _CN = "一二三四五六七八九十"
 MARKERS = (re.compile(rf"^([{_CN}]+)、"), re.compile(rf"^（([{_CN}]+)）"))
 
@@ -102,16 +103,16 @@ def numbered_xml(num_id: int, level: int = 0) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-def docx_of_xml(body: str, parts: dict[str, str] | None = None) -> bytes:
+def docx_of_xml(body: str, parts: dict[str, str] | None = None, namespace: str = "") -> bytes:
     """A .docx whose `w:body` holds `body` (WordprocessingML as Word or an office system writes
-    it, which python-docx cannot make), with further `parts` (`word/numbering.xml`: its inside)."""
+    it, which python-docx cannot make), with further `parts` (`word/numbering.xml`: its inside);
+    `namespace`, when given, is the `w:` namespace instead of the usual one."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", _PACKAGE_TYPES)
         archive.writestr("_rels/.rels", _PACKAGE_RELS)
-        archive.writestr(
-            "word/document.xml", f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"
-        )
+        declared = NAMESPACES.replace(W_NAMESPACE, namespace or W_NAMESPACE)
+        archive.writestr("word/document.xml", f"<w:document {declared}><w:body>{body}</w:body></w:document>")
         for part, inside in (parts or {}).items():
             root = {"word/numbering.xml": "numbering", "word/footnotes.xml": "footnotes",
                     "word/endnotes.xml": "endnotes", "word/styles.xml": "styles"}[part]  # fmt: skip

@@ -457,6 +457,14 @@ def test_paragraphs_indented_with_a_tab_are_paragraphs_not_a_table() -> None:
     assert _headings(document) == ["一、2023年工作回顾"]
 
 
+def test_a_strict_open_xml_document_is_read() -> None:
+    """Word's "Strict Open XML Document" names its elements in another namespace; it was refused
+    as a .docx holding no text."""
+    body = paragraph_xml("各位代表：") + paragraph_xml("现在，我代表市人民政府，向大会报告工作。")
+    data = docx_of_xml(body, namespace="http://purl.oclc.org/ooxml/wordprocessingml/main")
+    assert decode_report(data, "r.docx").text == "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
