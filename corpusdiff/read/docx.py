@@ -142,12 +142,39 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
             f"left out characters of a symbol font that have no known Unicode character ({', '.join(unknown[:3])}); "
             "see the raw file"
         )
+    pictures = _pictures(body)
+    if pictures:
+        notes.append(
+            f"left out {pictures}: the document shows them as pictures, not text (an Excel sheet pasted "
+            "as an object, a chart); see the raw file"
+        )
     if reader.typed_as_lines:
         notes.append(
             f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
             "ends: each break read as the end of a line"
         )
     return notes
+
+
+#: What a document shows as a picture, though it may hold a report's figures: an object pasted
+#: in (an Excel sheet, shown as its picture), a chart, a SmartArt diagram, a picture.
+_DRAWN = (
+    ("{urn:schemas-microsoft-com:office:office}OLEObject", "embedded object"),
+    ("{http://schemas.openxmlformats.org/drawingml/2006/chart}chart", "chart"),
+    ("{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds", "SmartArt diagram"),
+    ("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic", "picture"),
+)
+
+
+def _pictures(body: Any) -> str:
+    """How many of each thing the body shows as a picture, in words; "" for none. A drawing's
+    legacy copy (`mc:Fallback`) is not counted again."""
+    counts = []
+    for tag, what in _DRAWN:
+        found = [node for node in body.iter(tag) if not any(a.tag == _FALLBACK for a in node.iterancestors())]
+        if found:
+            counts.append(counted(len(found), what))
+    return ", ".join(counts)
 
 
 def _symbol(sym: Any) -> str:
@@ -401,7 +428,7 @@ def _pieces(paragraph: Any) -> list[str]:
     is not a break in the text."""
     pieces: list[list[str]] = [[]]
     for node in _text_nodes(paragraph):
-        if node.tag == _q("t"):
+        if node.tag in (_q("t"), _MATH_TEXT):
             pieces[-1].append(node.text or "")
         elif node.tag == _q("tab"):
             pieces[-1].append("\t")
@@ -415,7 +442,9 @@ def _pieces(paragraph: Any) -> list[str]:
     return ["".join(piece) for piece in pieces]
 
 
-_TEXT_NODES = frozenset(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"))
+#: An equation's text (Office Math, `m:t`), read in line with the paragraph's.
+_MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_TEXT_NODES = frozenset({*(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym")), _MATH_TEXT})
 #: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
 #: (`w:txbxContent`: lines of its own, see `_text_boxes`), the legacy copy of a drawing
 #: (`mc:Fallback`: its modern copy is read, so nothing doubles), and revisions the text with its

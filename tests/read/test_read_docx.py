@@ -465,6 +465,26 @@ def test_a_strict_open_xml_document_is_read() -> None:
     assert decode_report(data, "r.docx").text == "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
 
 
+def test_what_the_document_shows_as_pictures_is_named_and_equation_text_kept() -> None:
+    """An Excel sheet pasted as an object, a chart and a picture hold no text to read: they were
+    dropped without a word; a warning now counts them. An equation's text is read."""
+    drawing = '<w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{}</a:graphic></w:drawing></w:r>'.format
+    body = (
+        paragraph_xml("主要指标完成情况见下表：")
+        + '<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" ProgID="Excel.Sheet.12"/>'
+        "</w:object></w:r></w:p>"
+        + "<w:p>"
+        + drawing('<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>')
+        + drawing('<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>')
+        + "</w:p>"
+        + '<w:p><w:r><w:t>增速为</w:t></w:r><m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        "<m:r><m:t>5.5%</m:t></m:r></m:oMath></w:p>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["主要指标完成情况见下表：", "", "", "增速为5.5%", ""]
+    assert any(note.startswith("left out 1 embedded object, 1 chart, 1 picture: ") for note in raw.notes)
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
