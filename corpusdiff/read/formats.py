@@ -35,7 +35,9 @@ _OLD_OFFICE = ("an old binary Office document (.doc, .wps, .xls)", _SAVE_AS_DOCX
 #: Word's XML formats, as an office system writes a ".doc": Word 2003 XML, or Word's flat XML.
 _WORD_XML = ("a Word XML document (Word 2003 XML or flat XML)", _SAVE_AS_DOCX)
 _WORD_XML_RE = re.compile(r'progid="Word\.Document"|<w:wordDocument[\s>]|/office/word/2003/wordml|wordprocessingml')
-_OFFICE_HINTS = dict([*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML])
+#: Rich Text, as Word saves it and portals often offer it under a .doc name.
+_RTF = ("an RTF document (rich text, often saved under a .doc name)", _SAVE_AS_DOCX)
+_OFFICE_HINTS = dict([*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML, _RTF])
 
 
 _OLE = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Office 97-2003, WPS, an encrypted Office file
@@ -56,7 +58,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"\x1f\x8b", "zip", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "zip", "a 7-Zip archive"),
     (b"Rar!", "zip", "a RAR archive"),
-    (b"{\\rtf", "binary", "an RTF document"),
+    (b"{\\rtf", "binary", _RTF[0]),
 )
 DOCX = ("docx", "a Word .docx document")
 PDF = ("pdf", "a PDF file")

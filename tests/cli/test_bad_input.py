@@ -117,6 +117,10 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
     "old-binary-word": (lambda: _OLD_WORD, "old binary Word document (.doc, or WPS .wps)"),
     "word-2003-xml": (lambda: _WORD_2003_XML.encode("utf-8"), "Word XML document"),
+    "rtf-as-doc": (
+        lambda: b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 \\'b8\\'f7\\'ce\\'bb\\par}",
+        "RTF document (rich text, often saved under a .doc name), which corpusdiff does not read; open it",
+    ),
     "csv": (lambda: _CSV.encode("utf-8"), "CSV table"),
     "csv-of-several-reports": (lambda: _CSV_OF_REPORTS.encode("utf-8"), "holds 3 reports"),
     "json": (lambda: _JSON.encode("utf-8"), "JSON data"),
