@@ -681,29 +681,48 @@ def _val(element: Any, path: str, default: str) -> str:
     return str(found.get(_q("val"), default))
 
 
+#: Counting in Chinese (or its Taiwanese and Japanese forms, the same characters to 99).
+_COUNTING = frozenset(
+    {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting"}
+)
+#: Financial numerals: 壹 贰 叁 … 拾 佰, simplified or traditional.
+_LEGAL = {
+    "chineseLegalSimplified": str.maketrans("〇一二三四五六七八九十百", "零壹贰叁肆伍陆柒捌玖拾佰"),
+    "ideographLegalTraditional": str.maketrans("〇一二三四五六七八九十百", "零壹貳參肆伍陸柒捌玖拾佰"),
+}
+#: Formats of one character from a run of Unicode: (first code point, how many).
+_ENCLOSED = {
+    "decimalEnclosedCircle": (0x2460, 20),  # ①
+    "decimalEnclosedCircleChinese": (0x2460, 20),
+    "decimalEnclosedParen": (0x2474, 20),  # ⑴
+    "decimalEnclosedFullstop": (0x2488, 20),  # ⒈
+    "ideographEnclosedCircle": (0x3280, 10),  # ㊀
+}
+_CYCLES = {"ideographTraditional": "甲乙丙丁戊己庚辛壬癸", "ideographZodiac": "子丑寅卯辰巳午未申酉戌亥"}
+
+
 def _format(value: int, fmt: str) -> str:
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "chineseLegalSimplified",
-        "ideographTraditional",
-    ):
-        if fmt == "ideographTraditional":
-            return "甲乙丙丁戊己庚辛壬癸"[(value - 1) % 10]
+    """`value` as Word writes it in the number format `fmt`; decimal for a format not known."""
+    if fmt in _COUNTING:
         return _chinese(value)
+    if fmt in _LEGAL:
+        return _chinese(value).translate(_LEGAL[fmt])
+    if fmt in _CYCLES:
+        return _CYCLES[fmt][(value - 1) % len(_CYCLES[fmt])]
+    if fmt in _ENCLOSED and 1 <= value <= _ENCLOSED[fmt][1]:
+        return chr(_ENCLOSED[fmt][0] + value - 1)
     if fmt == "ideographDigital":
         return "".join(_CN_DIGITS[int(d)] for d in str(value))
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (value - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (value - 1) % 26)
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman"):
         roman = _roman(value)
         return roman.lower() if fmt == "lowerRoman" else roman
-    if fmt == "decimalEnclosedCircle" and 1 <= value <= 20:
-        return chr(0x2460 + value - 1)
     return str(value)
 
 

@@ -168,6 +168,28 @@ def test_numbers_from_heading_styles_their_based_on_styles_and_list_styles() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("number_format", "first", "eleventh"),
+    [
+        ("decimalEnclosedCircleChinese", "①", "⑪"),  # WPS's ① list
+        ("chineseLegalSimplified", "壹", "拾壹"),
+        ("decimalEnclosedParen", "⑴", "⑾"),
+        ("decimalEnclosedFullstop", "⒈", "⒒"),
+        ("decimalZero", "01", "11"),
+        ("taiwaneseCountingThousand", "一", "十一"),
+    ],
+)
+def test_the_number_formats_of_chinese_lists(number_format: str, first: str, eleventh: str) -> None:
+    """Numbers in these formats read as decimals (or as 一 where 壹 was shown)."""
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{number_format}"/>'
+        '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    body = "".join(paragraph_xml(f"第{n}项。", numbered_xml(1)) for n in range(1, 12))
+    lines = decode_report(docx_of_xml(body, {"word/numbering.xml": numbering}), "r.docx").text.split("\n")
+    assert lines[0] == f"{first}第1项。" and lines[10] == f"{eleventh}第11项。"
+
+
 def test_odd_numbering_another_program_wrote_costs_a_number_never_the_reading() -> None:
     """A start override without a value, a start that is no number, a level past Word's nine
     and a start in the thousands were an internal error; they give a number or none."""
