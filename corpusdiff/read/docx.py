@@ -19,12 +19,14 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.docx_chunks import chunk_lines
 from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
 from corpusdiff.strings import counted
@@ -72,6 +74,8 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     if body is None:
         body = trees["word/document.xml"].makeelement(_q("body"))
     reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
+    if body.find(f".//{_q('altChunk')}") is not None:
+        reader.chunks = _chunks(data, trees.get(_RELS), name)
     title_styles = _title_style_ids(styles)
     lines: list[str] = []
     title = ""
@@ -93,7 +97,34 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     return Extracted(text + "\n", notes, title)
 
 
-_PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
+_RELS = "word/_rels/document.xml.rels"
+_PARTS = (
+    "word/document.xml",
+    "word/numbering.xml",
+    "word/styles.xml",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
+    _RELS,
+)
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _chunks(data: bytes, relationships: Any, name: str) -> dict[str, list[str] | None]:
+    """The lines of each part embedded for Word to convert (`w:altChunk`), by relationship id;
+    None for one that cannot be read."""
+    if relationships is None:
+        return {}
+    targets = {
+        relation.get("Id", ""): posixpath.normpath(posixpath.join("word", relation.get("Target", ""))).lstrip("/")
+        for relation in relationships
+        if relation.get("Type", "").endswith("/aFChunk") and relation.get("TargetMode") != "External"
+    }
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        return {
+            rel: chunk_lines(_read_part(archive, target), target, name) if target in names else None
+            for rel, target in targets.items()
+        }
 
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
@@ -141,6 +172,12 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
         notes.append(
             f"left out characters of a symbol font that have no known Unicode character ({', '.join(unknown[:3])}); "
             "see the raw file"
+        )
+    if reader.chunks_unread:
+        notes.append(
+            f"left out {counted(reader.chunks_unread, 'part')} embedded for Word to convert (w:altChunk) "
+            "that corpusdiff cannot read (not HTML, text or a .docx, or too little text); open the file "
+            "in Word, save it and give that file"
         )
     pictures = _pictures(body)
     if pictures:
@@ -291,8 +328,9 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 def _blocks(container: Any) -> Iterator[Any]:
-    """The paragraphs and tables of a body or table cell in order (see `_within`)."""
-    return _within(container, (_q("p"), _q("tbl")))
+    """The paragraphs, tables and embedded parts (`w:altChunk`) of a body or table cell in
+    order (see `_within`)."""
+    return _within(container, (_q("p"), _q("tbl"), _q("altChunk")))
 
 
 def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
@@ -317,6 +355,8 @@ class _BodyReader:
         self.numbering = numbering
         self.contents = contents  # the paragraphs of a table of contents (see `_contents`)
         self.contents_dropped = 0
+        self.chunks: dict[str, list[str] | None] = {}  # the parts embedded for Word to convert
+        self.chunks_unread = 0
         self.contents_first = ""
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
@@ -341,6 +381,8 @@ class _BodyReader:
         if block.tag == _q("tbl"):
             table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
             return self.flush() + table
+        if block.tag == _q("altChunk"):
+            return self.flush() + self.chunk(block)
         if block in self.contents:
             return self.drop_contents(block)
         pieces, self.carried = _run_on(self.carried, _pieces(block)), []
@@ -351,6 +393,14 @@ class _BodyReader:
         if deleted:
             self.carried = pieces
         return lines
+
+    def chunk(self, chunk: Any) -> list[str]:
+        """An embedded part's lines, ending with a blank line, as a table does."""
+        lines = self.chunks.get(chunk.get(_RELATIONSHIP_ID, ""))
+        if lines is None:
+            self.chunks_unread += 1
+            return []
+        return [*lines, ""]
 
     def drop_contents(self, paragraph: Any) -> list[str]:
         text = _paragraph_text(paragraph).strip()

@@ -103,9 +103,19 @@ def numbered_xml(num_id: int, level: int = 0) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
+#: The root element of the parts whose inside `docx_of_xml` is given; any other part is written as given.
+_ROOTS = {
+    "word/numbering.xml": "numbering",
+    "word/footnotes.xml": "footnotes",
+    "word/endnotes.xml": "endnotes",
+    "word/styles.xml": "styles",
+}
+
+
 def docx_of_xml(body: str, parts: dict[str, str] | None = None, namespace: str = "") -> bytes:
     """A .docx whose `w:body` holds `body` (WordprocessingML as Word or an office system writes
-    it, which python-docx cannot make), with further `parts` (`word/numbering.xml`: its inside);
+    it, which python-docx cannot make), with further `parts` (`word/numbering.xml`: its inside;
+    another part, such as one embedded for Word to convert: its bytes as text);
     `namespace`, when given, is the `w:` namespace instead of the usual one."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -114,7 +124,6 @@ def docx_of_xml(body: str, parts: dict[str, str] | None = None, namespace: str =
         declared = NAMESPACES.replace(W_NAMESPACE, namespace or W_NAMESPACE)
         archive.writestr("word/document.xml", f"<w:document {declared}><w:body>{body}</w:body></w:document>")
         for part, inside in (parts or {}).items():
-            root = {"word/numbering.xml": "numbering", "word/footnotes.xml": "footnotes",
-                    "word/endnotes.xml": "endnotes", "word/styles.xml": "styles"}[part]  # fmt: skip
-            archive.writestr(part, f"<w:{root} {NAMESPACES}>{inside}</w:{root}>")
+            root = _ROOTS.get(part)
+            archive.writestr(part, f"<w:{root} {NAMESPACES}>{inside}</w:{root}>" if root else inside)
     return buffer.getvalue()

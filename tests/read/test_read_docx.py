@@ -507,6 +507,61 @@ def test_what_the_document_shows_as_pictures_is_named_and_equation_text_kept() -
     assert any(note.startswith("left out 1 embedded object, 1 chart, 1 picture: ") for note in raw.notes)
 
 
+_CHUNK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/aFChunk" Target="afchunk.mht"/><Relationship Id="rIdBin" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/afchunk2.bin"/></Relationships>'
+)
+_CHUNK_HTML = "".join(
+    f"<p style='text-indent:2em'>{text}</p>"
+    for text in (
+        "各位代表：",
+        "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "一、2023年工作回顾",
+        "过去一年，全市地区生产总值增长5.5%，一般公共预算收入增长6.1%，城镇新增就业5.2万人。",
+        "我们坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，经济运行持续回升向好。",
+    )
+)
+_CHUNK_MHT = (
+    'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n'
+    "------=_NextPart_01\r\nContent-Location: file:///C:/chunk.htm\r\n"
+    'Content-Type: text/html; charset="utf-8"\r\n\r\n'
+    f"<html><body>{_CHUNK_HTML}</body></html>\r\n------=_NextPart_01--\r\n"
+)
+
+
+def test_a_part_embedded_for_word_to_convert_is_read_where_it_stands() -> None:
+    """An office system writes the report's body as an HTML (MHTML) part for Word to convert on
+    opening (`w:altChunk`): it was lost, the file read as its title alone. It is read in its
+    place; a part that cannot be read is named in a warning."""
+    r_id = 'r:id="{}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'.format
+    body = (
+        paragraph_xml("临江市2024年政府工作报告")
+        + f"<w:altChunk {r_id('rIdHtml')}/>"
+        + f"<w:altChunk {r_id('rIdBin')}/>"
+        + paragraph_xml("临江市人民政府")
+    )
+    parts = {"word/_rels/document.xml.rels": _CHUNK_RELS, "word/afchunk.mht": _CHUNK_MHT, "word/afchunk2.bin": "\x00"}
+    raw = decode_report(docx_of_xml(body, parts), "r.docx")
+    assert raw.text.split("\n") == [
+        "临江市2024年政府工作报告",
+        "各位代表：",
+        "",
+        "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "",
+        "一、2023年工作回顾",
+        "",
+        "过去一年，全市地区生产总值增长5.5%，一般公共预算收入增长6.1%，城镇新增就业5.2万人。",
+        "",
+        "我们坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，经济运行持续回升向好。",
+        "",
+        "临江市人民政府",
+        "",
+    ]
+    assert any(note.startswith("left out 1 part embedded for Word to convert") for note in raw.notes)
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
