@@ -2,11 +2,13 @@
 
 A DOCX file is a zip of WordprocessingML parts. The body (`word/document.xml`) is walked in
 order: each paragraph is a line, with the number Word generates for it (automatic numbering,
-`w:numPr`, resolved from `word/numbering.xml`: `一、`, `（一）`, `1.` …) put in front, since it is
-not in the text runs, and its text boxes as lines of their own after it; each table is a block
-of tab-separated rows. Footnotes and endnotes (`word/footnotes.xml`, `word/endnotes.xml`) follow
-the body as their own paragraphs, so no text is lost. Tracked changes read as accepted: deleted
-and moved-away revisions are not text; inserted ones are.
+read/docx_numbering.py: `一、`, `（一）`, `1.` …) put in front, since it is not in the text runs,
+and its text boxes as lines of their own after it; each table is a block of tab-separated rows
+(a one-column table, a frame around text such as a 专栏 box, its paragraphs); a part embedded
+for Word to convert is read as its own format (read/docx_chunks.py). Footnotes and endnotes
+follow the body as their own paragraphs, so no text is lost. Tracked changes read as accepted:
+deleted and moved-away revisions are not text; inserted ones are. The table of contents Word
+generates repeats the headings, and is dropped with a warning.
 
 A line break (Shift+Enter, `w:br`, `w:cr`) is a soft break inside its paragraph, and a page or
 column break no break at all: the paragraph stays one line. Except in a paragraph typed with
@@ -27,20 +29,18 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.docx_chunks import chunk_lines
+from corpusdiff.read.docx_numbering import Numbering
 from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
+from corpusdiff.read.wordml import FALLBACK, NS, W, qn, val, whole_number
 from corpusdiff.strings import counted
 from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.rules import ends_sentence, join_fragments
 from corpusdiff.text.sentences import FULL_STOPS
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {"w": _W}
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: The names of the title style: Word names built-in styles in English in every language (a
 #: Chinese Word numbers their ids instead: a3, a5, … in the order a document uses them).
 _TITLE_STYLE_NAMES = frozenset({"title", "标题"})
-_CN_DIGITS = "〇一二三四五六七八九"
 _MAX_PART = 200 * 1024 * 1024  # a zip bomb guard: no part may inflate beyond this
 #: A paragraph holding at least this many line breaks may be a report typed with Shift+Enter.
 _MANY_BREAKS = 3
@@ -58,10 +58,6 @@ _HEADING_LENGTH = 40
 _FULL_STOP_RUN = re.compile(f"[{FULL_STOPS}]+")
 
 
-def _q(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
-
 def extractor_version() -> str:
     return lxml_extractor("docx")
 
@@ -70,18 +66,18 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     """The text of a .docx file; InputError when it cannot be read."""
     trees = _parse(data, name)
     styles = trees.get("word/styles.xml")
-    body = trees["word/document.xml"].find("w:body", _NS)
+    body = trees["word/document.xml"].find("w:body", NS)
     if body is None:
-        body = trees["word/document.xml"].makeelement(_q("body"))
-    reader = _BodyReader(_Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
-    if body.find(f".//{_q('altChunk')}") is not None:
+        body = trees["word/document.xml"].makeelement(qn("body"))
+    reader = _BodyReader(Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
+    if body.find(f".//{qn('altChunk')}") is not None:
         reader.chunks = _chunks(data, trees.get(_RELS), name)
     title_styles = _title_style_ids(styles)
     lines: list[str] = []
     title = ""
     for block, read in reader.read(body):
-        if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == _q("p"):
-            title = read[0].strip() if _val(block, "w:pPr/w:pStyle", "") in title_styles else ""
+        if not any(x.strip() for x in lines) and any(x.strip() for x in read) and block.tag == qn("p"):
+            title = read[0].strip() if val(block, "w:pPr/w:pStyle", "") in title_styles else ""
         lines.extend(read)
     notes = _reading_notes(reader, body)
     for kind, part in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
@@ -156,7 +152,7 @@ _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 def _transitional(blob: bytes) -> bytes:
     """The part with a Strict document's namespace named as the usual (transitional) one, so
     that a Strict .docx reads as any other, not as one without text."""
-    return blob.replace(_STRICT, _W.encode("ascii")) if _STRICT in blob else blob
+    return blob.replace(_STRICT, W.encode("ascii")) if _STRICT in blob else blob
 
 
 def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
@@ -167,7 +163,7 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
             f"dropped the table of contents Word generates ({counted(reader.contents_dropped, 'line')}, "
             f"from “{reader.contents_first}”): not report text; the raw file keeps it"
         )
-    unknown = sorted({_symbol_name(sym) for sym in body.iter(_q("sym")) if not _symbol(sym)})
+    unknown = sorted({_symbol_name(sym) for sym in body.iter(qn("sym")) if not _symbol(sym)})
     if unknown:
         notes.append(
             f"left out characters of a symbol font that have no known Unicode character ({', '.join(unknown[:3])}); "
@@ -208,18 +204,18 @@ def _pictures(body: Any) -> str:
     legacy copy (`mc:Fallback`) is not counted again."""
     counts = []
     for tag, what in _DRAWN:
-        found = [node for node in body.iter(tag) if not any(a.tag == _FALLBACK for a in node.iterancestors())]
+        found = [node for node in body.iter(tag) if not any(a.tag == FALLBACK for a in node.iterancestors())]
         if found:
             counts.append(counted(len(found), what))
     return ", ".join(counts)
 
 
 def _symbol(sym: Any) -> str:
-    return symbol_text(sym.get(_q("font"), ""), sym.get(_q("char"), ""))
+    return symbol_text(sym.get(qn("font"), ""), sym.get(qn("char"), ""))
 
 
 def _symbol_name(sym: Any) -> str:
-    return f"{sym.get(_q('font'), '')} {sym.get(_q('char'), '')}"
+    return f"{sym.get(qn('font'), '')} {sym.get(qn('char'), '')}"
 
 
 def _title_style_ids(styles: Any) -> frozenset[str]:
@@ -235,9 +231,9 @@ def _style_ids(styles: Any, named: Callable[[str], object]) -> frozenset[str]:
     if styles is None:
         return frozenset()
     return frozenset(
-        style.get(_q("styleId"), "")
-        for style in styles.findall("w:style", _NS)
-        if named(_val(style, "w:name", "").strip().lower())
+        style.get(qn("styleId"), "")
+        for style in styles.findall("w:style", NS)
+        if named(val(style, "w:name", "").strip().lower())
     )
 
 
@@ -257,12 +253,12 @@ def _contents(body: Any, styles: Any) -> set[Any]:
     the text twice, and glue its `目录` to the title."""
     entry_styles = _style_ids(styles, _CONTENTS_STYLE_RE.fullmatch)
     field = _ContentsField()
-    paragraphs = list(body.iter(_q("p")))
+    paragraphs = list(body.iter(qn("p")))
     found = {
         paragraph
         for paragraph in paragraphs
         if (field.holds(paragraph) and len(_paragraph_text(paragraph)) <= _ENTRY_LENGTH)
-        or _val(paragraph, "w:pPr/w:pStyle", "") in entry_styles
+        or val(paragraph, "w:pPr/w:pStyle", "") in entry_styles
         or _in_contents_control(paragraph)
     }
     for index, paragraph in enumerate(paragraphs):
@@ -283,9 +279,9 @@ def _contents_heading(before: list[Any]) -> list[Any]:
 
 def _in_contents_control(paragraph: Any) -> bool:
     return any(
-        gallery.get(_q("val")) == "Table of Contents"
-        for control in paragraph.iterancestors(_q("sdt"))
-        for gallery in control.iterfind("w:sdtPr/w:docPartObj/w:docPartGallery", _NS)
+        gallery.get(qn("val")) == "Table of Contents"
+        for control in paragraph.iterancestors(qn("sdt"))
+        for gallery in control.iterfind("w:sdtPr/w:docPartObj/w:docPartGallery", NS)
     )
 
 
@@ -300,14 +296,14 @@ class _ContentsField:
 
     def holds(self, paragraph: Any) -> bool:
         inside, outside_text = self.depth > 0, False
-        for node in paragraph.iter(_q("fldChar"), _q("instrText"), _q("t")):
-            if node.tag == _q("fldChar"):
-                kind = node.get(_q("fldCharType"))
+        for node in paragraph.iter(qn("fldChar"), qn("instrText"), qn("t")):
+            if node.tag == qn("fldChar"):
+                kind = node.get(qn("fldCharType"))
                 if self.depth:
                     self.depth += {"begin": 1, "end": -1}.get(kind or "", 0)
                 else:
                     self.naming = kind == "begin"
-            elif node.tag == _q("instrText"):
+            elif node.tag == qn("instrText"):
                 if self.naming and (node.text or "").strip().upper().startswith("TOC"):
                     self.depth, inside = 1, True
                 self.naming = False
@@ -330,7 +326,7 @@ def _paragraph_text(paragraph: Any) -> str:
 def _blocks(container: Any) -> Iterator[Any]:
     """The paragraphs, tables and embedded parts (`w:altChunk`) of a body or table cell in
     order (see `_within`)."""
-    return _within(container, (_q("p"), _q("tbl"), _q("altChunk")))
+    return _within(container, (qn("p"), qn("tbl"), qn("altChunk")))
 
 
 def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
@@ -340,9 +336,9 @@ def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for child in container:
         if child.tag in tags:
             yield child
-        elif child.tag == _q("sdt"):
-            yield from _within(child.iterfind("w:sdtContent/*", _NS), tags)
-        elif child.tag == _q("customXml"):
+        elif child.tag == qn("sdt"):
+            yield from _within(child.iterfind("w:sdtContent/*", NS), tags)
+        elif child.tag == qn("customXml"):
             yield from _within(child, tags)
 
 
@@ -351,7 +347,7 @@ class _BodyReader:
     rows. Every numbered paragraph, in a table cell too (a 序号 column Word numbers), counts in
     its list in document order, so one reader reads the whole body."""
 
-    def __init__(self, numbering: _Numbering, contents: set[Any]) -> None:
+    def __init__(self, numbering: Numbering, contents: set[Any]) -> None:
         self.numbering = numbering
         self.contents = contents  # the paragraphs of a table of contents (see `_contents`)
         self.contents_dropped = 0
@@ -378,10 +374,10 @@ class _BodyReader:
         page: a 专栏 box set as a table ends there, not taking in the heading after it. A text
         box's paragraphs are lines after those of the paragraph it is anchored in, and end with
         a blank line too."""
-        if block.tag == _q("tbl"):
+        if block.tag == qn("tbl"):
             table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
             return self.flush() + table
-        if block.tag == _q("altChunk"):
+        if block.tag == qn("altChunk"):
             return self.flush() + self.chunk(block)
         if block in self.contents:
             return self.drop_contents(block)
@@ -423,7 +419,7 @@ class _BodyReader:
     def framed(self, table: Any) -> list[str]:
         """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
         its title in the first row and its items below), not a table of values."""
-        cells = (cell for row in _within(table, (_q("tr"),)) for cell in _within(row, (_q("tc"),)))
+        cells = (cell for row in _within(table, (qn("tr"),)) for cell in _within(row, (qn("tc"),)))
         return [line for cell in cells for line in self.lines(cell) if line.strip()]
 
     def cell_text(self, cell: Any) -> str:
@@ -452,8 +448,8 @@ def _untabbed(line: str) -> str:
 
 def _mark_deleted(paragraph: Any) -> bool:
     """Whether the paragraph's end is a deleted (or moved-away) revision."""
-    return paragraph.find("w:pPr/w:rPr/w:del", _NS) is not None or (
-        paragraph.find("w:pPr/w:rPr/w:moveFrom", _NS) is not None
+    return paragraph.find("w:pPr/w:rPr/w:del", NS) is not None or (
+        paragraph.find("w:pPr/w:rPr/w:moveFrom", NS) is not None
     )
 
 
@@ -478,30 +474,30 @@ def _pieces(paragraph: Any) -> list[str]:
     is not a break in the text."""
     pieces: list[list[str]] = [[]]
     for node in _text_nodes(paragraph):
-        if node.tag in (_q("t"), _MATH_TEXT):
+        if node.tag in (qn("t"), _MATH_TEXT):
             pieces[-1].append(node.text or "")
-        elif node.tag == _q("tab"):
+        elif node.tag == qn("tab"):
             pieces[-1].append("\t")
-        elif node.tag in (_q("br"), _q("cr")):
-            if node.get(_q("type")) in (None, "textWrapping"):
+        elif node.tag in (qn("br"), qn("cr")):
+            if node.get(qn("type")) in (None, "textWrapping"):
                 pieces.append([])
-        elif node.tag == _q("noBreakHyphen"):
+        elif node.tag == qn("noBreakHyphen"):
             pieces[-1].append("-")
-        elif node.tag == _q("sym"):
+        elif node.tag == qn("sym"):
             pieces[-1].append(_symbol(node))
     return ["".join(piece) for piece in pieces]
 
 
 #: An equation's text (Office Math, `m:t`), read in line with the paragraph's.
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
-_TEXT_NODES = frozenset({*(_q(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym")), _MATH_TEXT})
+_TEXT_NODES = frozenset({*(qn(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym")), _MATH_TEXT})
 #: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
 #: (`w:txbxContent`: lines of its own, see `_text_boxes`), the legacy copy of a drawing
 #: (`mc:Fallback`: its modern copy is read, so nothing doubles), and revisions the text with its
 #: changes accepted does not have: deleted runs, tabs and breaks (`w:del`), and text moved away
 #: (`w:moveFrom`; it is read where it was moved to, `w:moveTo`).
 _NOT_TEXT = frozenset(
-    {_q("pPr"), _q("rPr"), _q("sdtPr"), _q("txbxContent"), _FALLBACK, _q("del"), _q("moveFrom")}
+    {qn("pPr"), qn("rPr"), qn("sdtPr"), qn("txbxContent"), FALLBACK, qn("del"), qn("moveFrom")}
 )
 
 
@@ -516,9 +512,9 @@ def _text_nodes(element: Any) -> Iterator[Any]:
 def _text_boxes(paragraph: Any) -> Iterator[Any]:
     """The text boxes anchored in the paragraph (`w:txbxContent`, of a drawing or a VML shape),
     not their legacy copies and not a box inside a box, which is that box's."""
-    for box in paragraph.iter(_q("txbxContent")):
+    for box in paragraph.iter(qn("txbxContent")):
         around = itertools.takewhile(lambda ancestor: ancestor is not paragraph, box.iterancestors())
-        if not any(ancestor.tag in (_FALLBACK, _q("txbxContent")) for ancestor in around):
+        if not any(ancestor.tag in (FALLBACK, qn("txbxContent")) for ancestor in around):
             yield box
 
 
@@ -546,7 +542,7 @@ def _is_heading_line(piece: str) -> bool:
 
 
 def _one_column(table: Any) -> bool:
-    return all(len(list(_within(row, (_q("tc"),)))) == 1 for row in _within(table, (_q("tr"),)))
+    return all(len(list(_within(row, (qn("tc"),)))) == 1 for row in _within(table, (qn("tr"),)))
 
 
 #: A span past this is a file's error, not a table's layout.
@@ -558,12 +554,12 @@ def _table(table: Any, reader: _BodyReader) -> str:
     followed by empty ones, and one merged down (vMerge) is empty below its first row, so that
     every value stays under its header. A table inside a cell is that cell's text."""
     rows = []
-    for row in _within(table, (_q("tr"),)):
+    for row in _within(table, (qn("tr"),)):
         cells = []
-        for cell in _within(row, (_q("tc"),)):
+        for cell in _within(row, (qn("tc"),)):
             text = reader.cell_text(cell).strip()
-            span = cell.find("w:tcPr/w:gridSpan", _NS)
-            columns = _number(span.get(_q("val")) if span is not None else None, 1)
+            span = cell.find("w:tcPr/w:gridSpan", NS)
+            columns = whole_number(span.get(qn("val")) if span is not None else None, 1)
             cells.append((re.sub(r"\s+", " ", text), min(columns, _MAX_SPAN), 1))
         rows.append(cells)
     return "\n".join(table_row(cells) for cells in spanned_rows(rows) if any(cells))
@@ -574,236 +570,10 @@ def _notes(tree: Any, kind: str) -> list[str]:
     if tree is None:
         return []
     texts = []
-    for note in tree.findall(f"w:{kind}", _NS):
-        if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+    for note in tree.findall(f"w:{kind}", NS):
+        if note.get(qn("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        text = " ".join(_paragraph_text(p).replace("\t", " ") for p in note.iter(_q("p"))).strip()
+        text = " ".join(_paragraph_text(p).replace("\t", " ") for p in note.iter(qn("p"))).strip()
         if text:
             texts.append(f"注：{text}" if not text.startswith("注") else text)
     return texts
-
-
-_LEVELS = 9  # a Word list has levels 0 to 8
-
-
-class _Numbering:
-    """Word's automatic numbering: the label each numbered paragraph shows."""
-
-    def __init__(self, numbering: Any, styles: Any) -> None:
-        self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        #: the level of an abstract list a paragraph style is tied to (`w:lvl/w:pStyle`)
-        self.level_styles: dict[tuple[str, str], int] = {}
-        #: an abstract list that takes its levels from a numbering style (`w:numStyleLink`)
-        self.links: dict[str, str] = {}
-        self.nums: dict[str, str] = {}
-        self.overrides: dict[tuple[str, int], int] = {}
-        self.counters: dict[str, list[int]] = {}
-        self.restarted: set[tuple[str, int]] = set()
-        self.style_num = _style_numbering(styles)
-        if numbering is not None:
-            for abstract in numbering.findall("w:abstractNum", _NS):
-                self._read_abstract(abstract)
-            for num in numbering.findall("w:num", _NS):
-                num_id = num.get(_q("numId"), "")
-                self.nums[num_id] = _val(num, "w:abstractNumId", "")
-                for override in num.findall("w:lvlOverride", _NS):
-                    start = override.find("w:startOverride", _NS)
-                    if start is not None:
-                        level = _number(override.get(_q("ilvl")), 0)
-                        self.overrides[(num_id, level)] = _number(start.get(_q("val")), 1)
-
-    def _read_abstract(self, abstract: Any) -> None:
-        abstract_id = abstract.get(_q("abstractNumId"), "")
-        levels = {}
-        for level in abstract.findall("w:lvl", _NS):
-            index = _number(level.get(_q("ilvl")), 0)
-            levels[index] = (
-                _val(level, "w:numFmt", "decimal"),
-                _val(level, "w:lvlText", ""),
-                _number(_val(level, "w:start", "1"), 1),
-            )
-            style = _val(level, "w:pStyle", "")
-            if style:
-                self.level_styles[(abstract_id, style)] = index
-        self.abstract[abstract_id] = levels
-        link = _val(abstract, "w:numStyleLink", "")
-        if link:
-            self.links[abstract_id] = link
-
-    def _list_of(self, num_id: str) -> str:
-        """The abstract list that numbers `num_id`'s paragraphs: a list tied to a numbering
-        style (a list style, as a template defines its heading numbers) has no levels of its
-        own; they are those of the list the style numbers by."""
-        abstract = self.nums[num_id]
-        style = self.links.get(abstract, "")
-        linked = self.nums.get(self.style_num.get(style, ("", None))[0], "")
-        return linked if self.abstract.get(linked) else abstract
-
-    def _count(self, num_id: str, abstract: str, level: int, start: int) -> list[int]:
-        """The counters of `num_id`'s list after one more paragraph at `level`. Lists over one
-        abstract list count on together, as in Word; a list with a start override ("Restart at
-        1", how Word numbers the （一） or 1. list under the next 一、 afresh) restarts there at
-        its first paragraph."""
-        counters = self.counters.setdefault(abstract, [0] * _LEVELS)
-        for deeper in range(level + 1, _LEVELS):
-            counters[deeper] = 0
-        override = (num_id, level)
-        if override in self.overrides and override not in self.restarted:
-            self.restarted.add(override)
-            counters[level] = 0
-        if counters[level] == 0:
-            counters[level] = self.overrides.get(override, start)
-        else:
-            counters[level] += 1
-        return counters
-
-    def label(self, paragraph: Any) -> str:
-        """The number Word shows in front of the paragraph; "" for none. Its list and level are
-        the paragraph's own or its style's (inherited through `w:basedOn`); a style that names
-        its list but no level is at the level the list ties to it."""
-        style = _val(paragraph, "w:pPr/w:pStyle", "")
-        num_id, level = self.style_num.get(style, ("", None))
-        num_pr = paragraph.find("w:pPr/w:numPr", _NS)
-        if num_pr is not None:
-            num_id = _val(num_pr, "w:numId", num_id)
-            if num_pr.find("w:ilvl", _NS) is not None:
-                level = _number(_val(num_pr, "w:ilvl", "0"), 0)
-        if not num_id or num_id == "0" or num_id not in self.nums:
-            return ""
-        abstract = self._list_of(num_id)
-        if level is None:
-            level = self.level_styles.get((abstract, style), 0)
-        levels = self.abstract.get(abstract, {})
-        if level not in levels or level >= _LEVELS:
-            return ""
-        counters = self._count(num_id, abstract, level, levels[level][2])
-        fmt, text, _ = levels[level]
-        if fmt in ("bullet", "none"):
-            return ""
-
-        def number(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            value = counters[index] or levels.get(index, ("decimal", "", 1))[2]
-            return _format(value, levels.get(index, (fmt, "", 1))[0])
-
-        return re.sub(r"%([1-9])", number, text)
-
-
-def _style_numbering(styles: Any) -> dict[str, tuple[str, int | None]]:
-    """The list (`w:numId`) and level (None when it names none) of each paragraph style that
-    numbers its paragraphs, by its own `w:numPr` or one it inherits through `w:basedOn` (a
-    template's 一级标题 based on Heading 1, which is numbered)."""
-    if styles is None:
-        return {}
-    own: dict[str, tuple[str, int | None]] = {}
-    based_on: dict[str, str] = {}
-    for style in styles.findall("w:style", _NS):
-        style_id = style.get(_q("styleId"), "")
-        based_on[style_id] = _val(style, "w:basedOn", "")
-        num_pr = style.find("w:pPr/w:numPr", _NS)
-        if num_pr is not None:
-            level = num_pr.find("w:ilvl", _NS)
-            own[style_id] = (
-                _val(num_pr, "w:numId", ""),
-                None if level is None else _number(level.get(_q("val")), 0),
-            )
-    numbered = {}
-    for style_id in based_on:
-        ancestor, seen = style_id, set()
-        while ancestor and ancestor not in own and ancestor not in seen:
-            seen.add(ancestor)
-            ancestor = based_on.get(ancestor, "")
-        if ancestor in own:
-            numbered[style_id] = own[ancestor]
-    return numbered
-
-
-def _number(value: str | None, default: int) -> int:
-    """A count or level the file gives, or `default` where it gives none or no number (a file
-    another program wrote), so that an odd attribute costs a number, never the reading."""
-    return int(value) if value and value.isdecimal() and len(value) < 6 else default
-
-
-def _val(element: Any, path: str, default: str) -> str:
-    found = element.find(path, _NS)
-    if found is None:
-        return default
-    return str(found.get(_q("val"), default))
-
-
-#: Counting in Chinese (or its Taiwanese and Japanese forms, the same characters to 99).
-_COUNTING = frozenset(
-    {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting"}
-)
-#: Financial numerals: 壹 贰 叁 … 拾 佰, simplified or traditional.
-_LEGAL = {
-    "chineseLegalSimplified": str.maketrans("〇一二三四五六七八九十百", "零壹贰叁肆伍陆柒捌玖拾佰"),
-    "ideographLegalTraditional": str.maketrans("〇一二三四五六七八九十百", "零壹貳參肆伍陸柒捌玖拾佰"),
-}
-#: Formats of one character from a run of Unicode: (first code point, how many).
-_ENCLOSED = {
-    "decimalEnclosedCircle": (0x2460, 20),  # ①
-    "decimalEnclosedCircleChinese": (0x2460, 20),
-    "decimalEnclosedParen": (0x2474, 20),  # ⑴
-    "decimalEnclosedFullstop": (0x2488, 20),  # ⒈
-    "ideographEnclosedCircle": (0x3280, 10),  # ㊀
-}
-_CYCLES = {"ideographTraditional": "甲乙丙丁戊己庚辛壬癸", "ideographZodiac": "子丑寅卯辰巳午未申酉戌亥"}
-
-
-def _format(value: int, fmt: str) -> str:
-    """`value` as Word writes it in the number format `fmt`; decimal for a format not known."""
-    if fmt in _COUNTING:
-        return _chinese(value)
-    if fmt in _LEGAL:
-        return _chinese(value).translate(_LEGAL[fmt])
-    if fmt in _CYCLES:
-        return _CYCLES[fmt][(value - 1) % len(_CYCLES[fmt])]
-    if fmt in _ENCLOSED and 1 <= value <= _ENCLOSED[fmt][1]:
-        return chr(_ENCLOSED[fmt][0] + value - 1)
-    if fmt == "ideographDigital":
-        return "".join(_CN_DIGITS[int(d)] for d in str(value))
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26)
-        return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
-    return str(value)
-
-
-def _chinese(value: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五; from 1000, digit by digit."""
-    if value >= 1000:
-        return "".join(_CN_DIGITS[int(d)] for d in str(value))
-    if value < 10:
-        return _CN_DIGITS[value]
-    if value < 20:
-        return "十" + (_CN_DIGITS[value - 10] if value > 10 else "")
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
-    hundreds, rest = divmod(value, 100)
-    tail = (
-        ""
-        if rest == 0
-        else (
-            "零" + _CN_DIGITS[rest] if rest < 10 else _chinese(rest) if rest >= 20 else "一" + _chinese(rest)
-        )
-    )
-    return _CN_DIGITS[hundreds] + "百" + tail
-
-
-def _roman(value: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-    out = ""
-    for number, letters in numerals:
-        while value >= number:
-            out += letters
-            value -= number
-    return out
