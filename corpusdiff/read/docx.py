@@ -356,6 +356,7 @@ class _BodyReader:
         self.contents_first = ""
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
+        self.in_front = True  # no sentence read yet: the cover and title block
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
         """Each block of the container with its lines. A paragraph whose paragraph mark is a
@@ -412,8 +413,16 @@ class _BodyReader:
         return [self.joined(pieces)] if pieces else []
 
     def joined(self, pieces: list[str]) -> str:
-        text, as_lines = _read_pieces(pieces)
-        self.typed_as_lines += as_lines
+        """The paragraph's text from its pieces (see `_read_pieces`). Before the report's first
+        sentence, a paragraph of short pieces none of which is a sentence is its cover or title
+        block typed with Shift+Enter (`政府工作报告` / `——2024年1月22日在…会议上` / `市长　张三`):
+        its breaks end lines, as they do on the page, for the normaliser to read as a text's."""
+        if self.in_front and _front_block(pieces):
+            text = "\n".join(piece for piece in pieces if piece.strip())
+        else:
+            text, as_lines = _read_pieces(pieces)
+            self.typed_as_lines += as_lines
+        self.in_front = self.in_front and not _FULL_STOP_RUN.search(text)
         return "\n".join(_untabbed(line) for line in text.split("\n"))
 
     def framed(self, table: Any) -> list[str]:
@@ -458,6 +467,15 @@ def _run_on(carried: list[str], pieces: list[str]) -> list[str]:
     if not carried:
         return pieces
     return [*carried[:-1], carried[-1] + pieces[0], *pieces[1:]]
+
+
+#: A line of a cover or title block is at most this long (the longest titles run to about 60).
+_FRONT_LINE = 80
+
+
+def _front_block(pieces: list[str]) -> bool:
+    lines = [piece for piece in pieces if piece.strip()]
+    return len(lines) > 1 and all(len(line) <= _FRONT_LINE and not _FULL_STOP_RUN.search(line) for line in lines)
 
 
 def _read_pieces(pieces: list[str]) -> tuple[str, bool]:

@@ -681,6 +681,28 @@ def test_a_line_or_page_break_inside_a_paragraph_is_not_a_paragraph_end() -> Non
     assert not any("Shift+Enter" in note for note in raw.notes)
 
 
+def test_a_cover_block_typed_with_line_breaks_keeps_its_lines() -> None:
+    """Title, subtitle and speaker in one centred paragraph, Shift+Enter between them, were run
+    into one title line (`政府工作报告——2024年1月22日在…临江市市长张三`), losing the date, meeting,
+    region and speaker; before the first sentence such breaks end lines, as on the page."""
+    pieces = ["政府工作报告", "——2024年1月22日在临江市第十六届人民代表大会第四次会议上", "临江市市长　张三"]
+    body = (
+        "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+        + "<w:r><w:br/></w:r>".join(f"<w:r><w:t>{piece}</w:t></w:r>" for piece in pieces)
+        + "</w:p>"
+        + paragraph_xml("各位代表：")
+        + paragraph_xml("　　现在，我代表市人民政府，向大会报告工作，请予审议。")
+        + paragraph_xml("一、2023年工作回顾")
+        + '<w:p><w:r><w:t>全年完成投资</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>120亿元</w:t></w:r></w:p>'
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n")[:3] == pieces
+    assert raw.text.split("\n")[-2] == "全年完成投资120亿元"  # after the first sentence, a soft break
+    metadata = normalize_raw(raw).metadata
+    assert (metadata.title, metadata.speaker, metadata.region) == ("政府工作报告", "张三", "临江市")
+    assert str(metadata.date) == "2024-01-22"
+
+
 #: An indicator table as Word merges it: 类别, 指标 and 单位 merged down over the two header rows,
 #: the period merged across 完成 and 2025年目标, 经济发展 merged down over its two indicators.
 MERGED = [
