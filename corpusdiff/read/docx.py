@@ -175,6 +175,13 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
             "that corpusdiff cannot read (not HTML, text or a .docx, or too little text); open the file "
             "in Word, save it and give that file"
         )
+    prompts = [control for control in body.iter(qn("sdt")) if _placeholder(control)]
+    if prompts:
+        first = "".join(node.text or "" for node in prompts[0].iter(qn("t"))).strip()
+        notes.append(
+            f"left out {counted(len(prompts), 'content control')} showing the template's placeholder "
+            f"(“{first}”), not the report's text"
+        )
     pictures = _pictures(body)
     if pictures:
         notes.append(
@@ -336,7 +343,7 @@ def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for child in container:
         if child.tag in tags:
             yield child
-        elif child.tag == qn("sdt"):
+        elif child.tag == qn("sdt") and not _placeholder(child):
             yield from _within(child.iterfind("w:sdtContent/*", NS), tags)
         elif child.tag == qn("customXml"):
             yield from _within(child, tags)
@@ -523,8 +530,14 @@ def _text_nodes(element: Any) -> Iterator[Any]:
     for child in element:
         if child.tag in _TEXT_NODES:
             yield child
-        elif child.tag not in _NOT_TEXT:
+        elif child.tag not in _NOT_TEXT and not (child.tag == qn("sdt") and _placeholder(child)):
             yield from _text_nodes(child)
+
+
+def _placeholder(control: Any) -> bool:
+    """Whether a content control shows its placeholder (a template's `单击或点击此处输入文字。`
+    where nothing was filled in): a prompt to the author, not the report's text."""
+    return control.find("w:sdtPr/w:showingPlcHdr", NS) is not None
 
 
 def _text_boxes(paragraph: Any) -> Iterator[Any]:

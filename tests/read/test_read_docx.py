@@ -562,6 +562,28 @@ def test_a_part_embedded_for_word_to_convert_is_read_where_it_stands() -> None:
     assert any(note.startswith("left out 1 part embedded for Word to convert") for note in raw.notes)
 
 
+def test_a_template_placeholder_left_unfilled_is_not_report_text() -> None:
+    """A content control still showing its placeholder holds the template's prompt to the
+    author; one filled in holds the report's text."""
+    prompt = '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>'.format
+    filled = "<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>".format
+    run = "<w:r><w:t>{}</w:t></w:r>".format
+    body = (
+        paragraph_xml("临江市2024年政府工作报告")
+        + f"<w:p>{run('——')}{filled(run('2024年1月22日'))}{run('在临江市第十六届人民代表大会第四次会议上')}</w:p>"
+        + prompt(paragraph_xml("单击或点击此处输入文字。"))
+        + f"<w:p>{run('报告人：')}{prompt(run('单击或点击此处输入文字。'))}</w:p>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == [
+        "临江市2024年政府工作报告",
+        "——2024年1月22日在临江市第十六届人民代表大会第四次会议上",
+        "报告人：",
+        "",
+    ]
+    assert any(note.startswith("left out 2 content controls showing the template's placeholder") for note in raw.notes)
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
