@@ -30,7 +30,7 @@ from typing import Any
 from corpusdiff.errors import InputError
 from corpusdiff.read.docx_chunks import chunk_lines
 from corpusdiff.read.docx_numbering import Numbering
-from corpusdiff.read.extracted import Extracted, lxml_extractor, spanned_rows, table_row
+from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
 from corpusdiff.read.wordml import FALLBACK, NS, W, qn, val, whole_number
 from corpusdiff.strings import counted
@@ -181,6 +181,13 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
         notes.append(
             f"left out {counted(len(prompts), 'content control')} showing the template's placeholder "
             f"(“{first}”), not the report's text"
+        )
+    hidden = ["".join(node.text or "" for node in run.iter(qn("t"))) for run in body.iter(qn("r")) if _hidden(run)]
+    hidden = [text for text in hidden if text.strip()]
+    if hidden:
+        notes.append(
+            f"left out {counted(len(hidden), 'run')} of text formatted as hidden, which Word neither shows "
+            f"nor prints (“{shortened(hidden[0])}”); see the raw file"
         )
     pictures = _pictures(body)
     if pictures:
@@ -530,8 +537,23 @@ def _text_nodes(element: Any) -> Iterator[Any]:
     for child in element:
         if child.tag in _TEXT_NODES:
             yield child
-        elif child.tag not in _NOT_TEXT and not (child.tag == qn("sdt") and _placeholder(child)):
+        elif child.tag not in _NOT_TEXT and not _unshown(child):
             yield from _text_nodes(child)
+
+
+def _unshown(element: Any) -> bool:
+    """A content control showing its placeholder, or a run of hidden text: Word does not show
+    or print either as the document's text."""
+    if element.tag == qn("sdt"):
+        return _placeholder(element)
+    return element.tag == qn("r") and _hidden(element)
+
+
+def _hidden(run: Any) -> bool:
+    """Whether the run's text is formatted as hidden (`w:vanish`), which Word neither shows nor
+    prints (a note left for the authors)."""
+    vanish = run.find("w:rPr/w:vanish", NS)
+    return vanish is not None and vanish.get(qn("val"), "true") not in ("0", "false", "off")
 
 
 def _placeholder(control: Any) -> bool:

@@ -584,6 +584,18 @@ def test_a_template_placeholder_left_unfilled_is_not_report_text() -> None:
     assert any(note.startswith("left out 2 content controls showing the template's placeholder") for note in raw.notes)
 
 
+def test_hidden_text_is_not_read_and_is_named() -> None:
+    """Text formatted as hidden (a note left for the authors) Word neither shows nor prints."""
+    body = (
+        '<w:p><w:r><w:t>全年完成投资120亿元。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>'
+        "<w:t>（此数待统计局核实）</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>新增学位1万个。</w:t></w:r></w:p>'
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text == "全年完成投资120亿元。新增学位1万个。\n"
+    assert any("1 run of text formatted as hidden" in note and "此数待统计局核实" in note for note in raw.notes)
+
+
 def test_footnotes_and_tables_are_kept() -> None:
     document = docx.Document()
     document.add_paragraph("福田区2023年政府工作报告", style="Title")
