@@ -52,8 +52,11 @@ _LINK_DENSITY_MAX = 0.5
 MIN_REPORT_HAN = 100
 #: libxml2's nesting limit for a page (elements inside elements); deeper pages are refused.
 MAX_DEPTH = 255
-#: A heading longer than this is not a report's title.
+#: A heading longer than this is not a report's title, nor one shorter than this (a site's name, 首页).
 _TITLE_MAX = 80
+_TITLE_MIN = 4
+#: `<meta>` names and properties that declare a page's title.
+_TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
 
 
 def extractor_version() -> str:
@@ -77,10 +80,11 @@ def extract_html(markup: str, name: str) -> Extracted:
             "past which the HTML parser reads no further; save the report's text, or the page as a PDF"
         )
     notes: list[str] = []
+    declared = _declared_titles(root)
     _drop_furniture(root, notes)
     main = _main_content(root)
     _drop_photo_blocks(main, notes)
-    heading = _heading_above(root, main)
+    heading = _heading_above(root, main) or _declared_title_above(root, main, declared)
     outside = _text_outside(main, heading)
     if outside:
         notes.append(
@@ -124,6 +128,41 @@ def _heading_above(root: Any, main: Any) -> str:
     return text if precedes and _han(text) and len(text) <= _TITLE_MAX else ""
 
 
+def _declared_titles(root: Any) -> list[str]:
+    """The titles a page gives itself in its head (`<title>`, `og:title`, gov portals'
+    `ArticleTitle`): read before the head goes with the furniture."""
+    texts = [title.text_content() for title in root.iter("title")]
+    texts += [
+        meta.get("content") or ""
+        for meta in root.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower() in _TITLE_METAS
+    ]
+    return [_collapse(text) for text in texts if _han(text)]
+
+
+def _declared_title_above(root: Any, main: Any, declared: list[str]) -> str:
+    """The block over the content that shows the title the page declares — `<title>` opens with
+    it before the site's name (`政府工作报告-新华网`, `…_广东省人民政府门户网站`): xinhuanet's
+    `h-title`, people.com.cn's `h1` in a box of its own, a 信息公开 page's `h2`, an older page's
+    `<font><b>` in a layout table; the longest (nearest on a tie); "" when none shows it."""
+    found = ""
+    ancestors = set(main.iterancestors())
+    for node in root.iter():
+        if node is main:
+            break
+        if not isinstance(node.tag, str) or node in ancestors:
+            continue
+        text = _collapse(node.text_content())
+        if (
+            _TITLE_MIN <= len(text) <= _TITLE_MAX
+            and len(text) >= len(found)
+            and any(title.startswith(text) for title in declared)
+            and _link_density(node) <= _LINK_DENSITY_MAX
+        ):
+            found = text
+    return found
+
+
 def _text_outside(main: Any, heading: str) -> list[str]:
     """The blocks with Han text around the main content (not furniture, not link lists, not the
     heading taken as the title): a portal's source and editor lines, or report text the page
@@ -138,7 +177,8 @@ def _text_outside(main: Any, heading: str) -> list[str]:
             if child is not path and isinstance(child.tag, str) and _link_density(child) <= _LINK_DENSITY_MAX
         ]
         texts = [_collapse(text) for text in loose] + [_collapse(child.text_content()) for child in blocks]
-        outside.extend(text for text in texts if _han(text) and text != heading)
+        texts = [text.replace(heading, "", 1).strip() if heading else text for text in texts]
+        outside.extend(text for text in texts if _han(text))
         path = ancestor
     return outside
 

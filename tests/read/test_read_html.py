@@ -1,0 +1,62 @@
+"""Portal pages beyond www.gov.cn (xinhuanet, people.com.cn, provincial and city portals, older
+pages laid out in tables, WeChat articles): the report read whole, nothing of the portal kept,
+the title taken from the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
+
+DATA = Path(__file__).parent.parent / "data" / "national-gwr"
+_SOURCE_2016 = (DATA / "wikisource" / "2016.txt").read_text(encoding="utf-8").split("\n")
+#: salutation, opening, the 一、 heading and the first two paragraphs of the 2016 report
+REPORT = [_SOURCE_2016[n] for n in (0, 2, 8, 11, 13)]
+TITLE = "2016年国务院政府工作报告"
+CONTENT = "".join(f"<p>　　{line}</p>" for line in REPORT)
+
+
+def _normalize(page: str, name: str = "page.html", encoding: str = "utf-8") -> NormalizedDocument:
+    return normalize_raw(decode_report(page.encode(encoding), name))
+
+
+def _texts(document: NormalizedDocument) -> list[str]:
+    return [b.text for b in document.blocks if isinstance(b, (Heading, Paragraph))]
+
+
+#: Where portals put the article's title: outside the content's container, in a box of its own.
+TITLED_PAGES = {
+    "xinhuanet": f"""<html><head><meta charset="utf-8"><title>{TITLE}-新华网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/politics">时政</a></div>
+<div class="h-news"><div class="h-title">{TITLE}</div>
+<div class="h-info"><span class="h-time">2016-03-17 10:23:37</span> <span>来源： 新华网</span></div></div>
+<div id="p-detail">{CONTENT}</div></body></html>""",
+    "people.com.cn": f"""<html><head><meta charset="utf-8"><title>{TITLE}--时政--人民网</title></head><body>
+<div class="text_title"><h1>{TITLE}</h1><div class="box01">2016年03月18日08:21 来源：人民网</div></div>
+<div class="text_con"><div class="box_con" id="rwb_zw">{CONTENT}</div></div></body></html>""",
+    "older portal": f"""<html><head><meta charset="gb2312"><title>{TITLE}_某某市人民政府</title></head>
+<body><table><tr><td align="center"><font size="4" color="#cc0000"><b>{TITLE}</b></font></td></tr>
+<tr><td>发布日期：2016-03-18 浏览次数：1234</td></tr>
+<tr><td><font size="3">{"<br><br>".join(REPORT)}</font></td></tr></table></body></html>""",
+}
+
+
+@pytest.mark.parametrize("shape", TITLED_PAGES)
+def test_the_title_a_page_shows_over_its_content_and_declares_in_its_head_is_the_title(shape: str) -> None:
+    document = _normalize(TITLED_PAGES[shape], encoding="gb18030" if shape == "older portal" else "utf-8")
+    assert document.metadata.title == TITLE
+    assert not any("no title line" in warning for warning in document.warnings)
+    assert _texts(document) == REPORT
+    [outside] = [w for w in document.warnings if "outside the report's main block" in w]
+    assert TITLE not in outside  # the title was read; only the date line is named
+
+
+def test_a_site_name_over_the_content_is_not_the_title() -> None:
+    page = TITLED_PAGES["xinhuanet"].replace("-新华网</title>", "</title>").replace(
+        f'<div class="h-title">{TITLE}</div>', '<div class="logo">新华网</div>'
+    )
+    assert _normalize(page).metadata.title != "新华网"
