@@ -3,7 +3,10 @@
 A trailing block is boilerplate when it opens with a line a licence or footer starts with
 (`本作品…`, `版权所有`, `Copyright`, `©`, `主办单位`, …) and holds a licence or footer word
 (公有领域, Public domain, 版权, 许可, ICP备, …), and it is short next to the text before it. The
-block is cut from the text handed to the normaliser; the raw file keeps it.
+block is cut from the text handed to the normaliser; the raw file keeps it. So are the lines a
+portal or a WeChat article prints under the text (`【责任编辑：王莉】`, `来源：…`, `编辑：… 审核：…`,
+`【打印本页】【关闭窗口】`), which would otherwise be read as the report's last paragraph or, after
+one that ends without `。`, glued into it.
 """
 
 from __future__ import annotations
@@ -26,9 +29,29 @@ _MAX_CHARS = 3000
 _MAX_SHARE = 0.2
 
 
+#: A line a portal or WeChat article prints under the text: its editor, source, reviewer or
+#: author fields, its print/close/share/correction links — each item a few words, the line nothing else.
+_PORTAL_ITEM = (
+    r"[【\[（(]?\s*(?:"
+    r"(?:责任编辑|责编|编辑|审核|审校|校对|初审|复审|终审|来源|稿源|信息来源|文章来源|作者|记者|通讯员|"
+    r"供稿|摄影|图片|排版|美编|监制|统筹|策划)\s*[：:]\s*[^\s。，,；！？：:【】\[\]（）()]{0,24}"
+    r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文"
+    r")\s*[】\]）)]?"
+)
+_PORTAL_LINE_RE = re.compile(rf"^\s*{_PORTAL_ITEM}(?:[\s　|/·]*{_PORTAL_ITEM})*[\s　]*$")
+
+
 def split_trailing_boilerplate(text: str) -> tuple[str, str]:
     """(text without the trailing boilerplate block, the block) — the block is "" when none."""
     lines = text.split("\n")
+    start = _portal_lines_start(lines, _licence_start(lines, text))
+    if start == len(lines):
+        return text, ""
+    return "\n".join(lines[:start]).rstrip() + "\n", "\n".join(lines[start:])
+
+
+def _licence_start(lines: list[str], text: str) -> int:
+    """Where a trailing licence or site footer block opens; len(lines) when there is none."""
     tail_chars = 0
     start = None
     for index in range(len(lines) - 1, -1, -1):
@@ -37,12 +60,21 @@ def split_trailing_boilerplate(text: str) -> tuple[str, str]:
             break
         if _OPENER_RE.match(lines[index]):
             start = index  # keep looking: the block may open further up
-    if start is None:
-        return text, ""
-    block = "\n".join(lines[start:])
-    if not _KEYWORD_RE.search(block):
-        return text, ""
-    return "\n".join(lines[:start]).rstrip() + "\n", block
+    if start is None or not _KEYWORD_RE.search("\n".join(lines[start:])):
+        return len(lines)
+    return start
+
+
+def _portal_lines_start(lines: list[str], end: int) -> int:
+    """Where the run of portal lines (editor, source, print links) right above `end` opens;
+    `end` when there is none. Blank lines between them belong to the run."""
+    start = end
+    index = end - 1
+    while index >= 0 and (not lines[index].strip() or _PORTAL_LINE_RE.match(lines[index])):
+        if lines[index].strip():
+            start = index
+        index -= 1
+    return start
 
 
 def describe(block: str, limit: int = 40) -> str:

@@ -1,0 +1,48 @@
+"""Trailing site boilerplate: a licence or footer block, and the editor, source and print lines a
+portal or WeChat article prints under the text, cut from what the normaliser reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.boilerplate import split_trailing_boilerplate
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import Paragraph
+
+#: A report whose last paragraph ends without `。` (a note under a table, as the mid-year plan prints it).
+LAST = "注：表中2023年上半年数据以统计部门发布为准"
+REPORT = (
+    "各位代表：\n\n现在，我代表区人民政府，向大会报告上半年国民经济和社会发展计划执行情况，请予审议。\n\n"
+    "一、上半年计划执行情况\n\n上半年，全区经济运行稳中向好，地区生产总值增长6.2%，固定资产投资增长10.3%，"
+    "社会消费品零售总额增长8.1%，进出口总额增长5.5%，主要指标好于预期。\n\n" + LAST + "\n"
+)
+PORTAL_TAILS = {
+    "xinhuanet": "\n【纠错】 【责任编辑:王莉 】\n",
+    "people.com.cn": "\n(责任编辑：杨光宇、岳弘彬)\n",
+    "WeChat": "\n来源：福田区发展和改革局\n\n编辑：李明　审核：张华\n",
+    "older portal": "\n【打印本页】【关闭窗口】\n\n责任编辑：张三\n",
+    "with a footer": "\n打印本页　关闭窗口\n\n版权所有：深圳市福田区人民政府 粤ICP备15052288号\n",
+}
+
+
+@pytest.mark.parametrize("shape", PORTAL_TAILS)
+def test_editor_source_and_print_lines_under_the_text_are_cut_not_glued_to_the_last_paragraph(shape: str) -> None:
+    text, block = split_trailing_boilerplate(REPORT + PORTAL_TAILS[shape])
+    assert (text, block.strip()) == (REPORT, PORTAL_TAILS[shape].strip())
+    document = normalize_raw(decode_report((REPORT + PORTAL_TAILS[shape]).encode(), "page.txt"))
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-1] == LAST
+    assert any("dropped a site licence or footer block" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "资料来源：深圳市福田区统计局",
+        "来源：国家统计局。全年地区生产总值增长5%。",
+        "作者：我们要坚定信心，迎难而上，奋力谱写新篇章",
+        "编辑出版高质量的年鉴和地方志，关闭一批落后产能企业",
+    ],
+)
+def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line: str) -> None:
+    assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
