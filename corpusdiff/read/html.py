@@ -55,6 +55,12 @@ MAX_DEPTH = 255
 #: A heading longer than this is not a report's title, nor one shorter than this (a site's name, 首页).
 _TITLE_MAX = 80
 _TITLE_MIN = 4
+#: A pager's link to the page before or after this one (not 上一篇/下一篇: the next article).
+_PAGER_LINK_RE = re.compile(r"^[\s<>«»\[\]【】]*(?:上一页|下一页)[\s<>«»\[\]【】]*$")
+#: A page number in a pager: 1 to 999 standing alone, or in `共3页`/`第1页`.
+_PAGE_NUMBER_RE = re.compile(r"(?<![\d.:/-])([1-9]\d{0,2})(?![\d.:/-])")
+#: A TRS content system's pager script: `createPageHTML(pages, current page from 0, …)`.
+_PAGER_SCRIPT_RE = re.compile(r"createPageHTML\(\s*['\"]?([2-9]|[1-9]\d+)['\"]?\s*,")
 #: `<meta>` names and properties that declare a page's title.
 _TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
 
@@ -81,6 +87,7 @@ def extract_html(markup: str, name: str) -> Extracted:
         )
     notes: list[str] = []
     declared = _declared_titles(root)
+    pages = _page_count(root)
     _drop_furniture(root, notes)
     main = _main_content(root)
     _drop_photo_blocks(main, notes)
@@ -99,6 +106,12 @@ def extract_html(markup: str, name: str) -> Extracted:
         raise InputError(
             f"{name}: an HTML page with no report text on it (only navigation, links or a few words); "
             "save the page that holds the report itself, or its text"
+        )
+    if pages > 1:
+        raise InputError(
+            f"{name}: one page of an article the site split into {pages} pages (its 上一页/下一页 pager), "
+            "so the rest of the report is not in this file; save the site's single-page or print version, "
+            "or the text of every page in order into one .txt file"
         )
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
@@ -126,6 +139,29 @@ def _heading_above(root: Any, main: Any) -> str:
     text = _collapse(h1.text_content())
     precedes = next(node is h1 for node in root.iter() if node is h1 or node is main)
     return text if precedes and _han(text) and len(text) <= _TITLE_MAX else ""
+
+
+def _page_count(root: Any) -> int:
+    """The pages an article is split into (1 when it is not), read before the pager goes with the
+    furniture: the count a TRS content system's pager script is given (`createPageHTML(3, 0, …)`),
+    or the highest page number (`共3页`, `1 2 3`) in the block holding a 上一页/下一页 link."""
+    for script in root.iter("script"):
+        match = _PAGER_SCRIPT_RE.search(script.text or "")
+        if match:
+            return int(match[1])
+    for node in root.iter():
+        if isinstance(node.tag, str) and len(node) == 0 and _PAGER_LINK_RE.match(node.text_content()):
+            pager = node.getparent()
+            if pager is not None:
+                return max(_page_numbers(pager), default=1)
+    return 1
+
+
+def _page_numbers(pager: Any) -> list[int]:
+    """The page numbers a pager shows, each link or loose piece of text on its own (`<a>1</a><a>2</a>`
+    has no space between them)."""
+    pieces = [piece for node in pager.iter() for piece in (node.text, node.tail if node is not pager else "")]
+    return [int(number) for piece in pieces if piece for number in _PAGE_NUMBER_RE.findall(piece)]
 
 
 def _declared_titles(root: Any) -> list[str]:

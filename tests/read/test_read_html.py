@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
 from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
@@ -60,3 +61,33 @@ def test_a_site_name_over_the_content_is_not_the_title() -> None:
         f'<div class="h-title">{TITLE}</div>', '<div class="logo">新华网</div>'
     )
     assert _normalize(page).metadata.title != "新华网"
+
+
+#: Page 1 of an article a portal split into three: the pagers of people.com.cn, xinhuanet and a TRS
+#: content system (the pager a script draws when the page opens).
+PAGERS = {
+    "people.com.cn": '<div class="zdfy clearfix"><a href="#">上一页</a><a class="common_current_page">1</a>'
+    '<a href="p2.html">2</a><a href="p3.html">3</a><a href="p2.html">下一页</a></div>',
+    "xinhuanet": '<div id="div_currpage"><center>共3页 <a href="#">上一页</a> <span>1</span> '
+    '<a href="p2.html">2</a> <a href="p3.html">3</a> <a href="p2.html">下一页</a></center></div>',
+    "TRS script": '<div class="pages"><script>createPageHTML(3, 0, "t20190305_1", "htm");</script></div>',
+}
+
+
+@pytest.mark.parametrize("shape", PAGERS)
+def test_one_page_of_an_article_split_into_pages_is_refused_not_read_as_the_report(shape: str) -> None:
+    page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"</div>{PAGERS[shape]}</body>")
+    with pytest.raises(InputError, match="one page of an article the site split into 3 pages"):
+        decode_report(page.encode(), "page.html")
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<div class="next"><a href="a.html">上一篇：关于印发…的通知</a><a href="b.html">下一篇：2015年政府工作报告</a></div>',
+        '<div class="pages"><span>上一页</span> <span>1</span> <span>下一页</span></div>',
+    ],
+)
+def test_links_to_other_articles_or_a_pager_of_one_page_are_no_split(links: str) -> None:
+    page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"</div>{links}</body>")
+    assert _texts(_normalize(page)) == REPORT
