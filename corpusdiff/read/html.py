@@ -61,6 +61,14 @@ _PAGER_LINK_RE = re.compile(r"^[\s<>«»\[\]【】]*(?:上一页|下一页)[\s<>
 _PAGE_NUMBER_RE = re.compile(r"(?<![\d.:/-])([1-9]\d{0,2})(?![\d.:/-])")
 #: A TRS content system's pager script: `createPageHTML(pages, current page from 0, …)`.
 _PAGER_SCRIPT_RE = re.compile(r"createPageHTML\(\s*['\"]?([2-9]|[1-9]\d+)['\"]?\s*,")
+#: The fields of a 政府信息公开 page's record of the document, and how many make one.
+_RECORD_FIELD_RE = re.compile(
+    r"^(?P<label>索引号|发布机构|发文机关|发文机构|发文日期|成文日期|发布日期|公开日期|主题分类|分类|文号|"
+    r"发文字号|名称|标题|主题词|公开方式|公开范围|有效性|组配分类|体裁分类|信息分类|生效日期)"
+    r"(?:\s*[：:]\s*(?P<value>.*))?$"
+)
+_RECORD_FIELDS_MIN = 3
+_RECORD_ONLY_LABELS = frozenset({"索引号", "发布机构", "发文机关", "发文机构", "公开方式", "公开范围"})
 #: `<meta>` names and properties that declare a page's title.
 _TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
 
@@ -89,9 +97,14 @@ def extract_html(markup: str, name: str) -> Extracted:
     declared = _declared_titles(root)
     pages = _page_count(root)
     _drop_furniture(root, notes)
+    recorded = _drop_document_records(root, notes)
     main = _main_content(root)
     _drop_photo_blocks(main, notes)
-    heading = _heading_above(root, main) or _declared_title_above(root, main, declared)
+    heading = (
+        _heading_above(root, main)
+        or _declared_title_above(root, main, declared + recorded)
+        or next(iter(recorded), "")
+    )
     outside = _text_outside(main, heading)
     if outside:
         notes.append(
@@ -162,6 +175,44 @@ def _page_numbers(pager: Any) -> list[int]:
     has no space between them)."""
     pieces = [piece for node in pager.iter() for piece in (node.text, node.tail if node is not pager else "")]
     return [int(number) for piece in pieces if piece for number in _PAGE_NUMBER_RE.findall(piece)]
+
+
+def _drop_document_records(root: Any, notes: list[str]) -> list[str]:
+    """A 政府信息公开 page's record of the document (索引号, 发布机构, 发文日期, 名称 … in a table, a list
+    or a row of spans), over the text or inside its container, is the portal's, not report text:
+    dropped with a note. The titles it names (名称, 标题) are returned: they declare the page's title."""
+    titles: list[str] = []
+    for element in list(root.iter("table", "ul", "ol", "dl", "div")):
+        fields = _record_fields(element) if element.getparent() is not None else {}
+        if not _is_document_record(fields):
+            continue
+        titles += [value for label, value in fields.items() if label in ("名称", "标题") and value]
+        notes.append(f"dropped the page's document record ({'、'.join(list(fields)[:4])} …), not report text")
+        _drop(element)
+    return titles
+
+
+def _is_document_record(fields: dict[str, str]) -> bool:
+    """Enough fields, and one only a portal's record has (a report's table of documents may have
+    名称, 文号 and 发文日期 columns, never an 索引号 or a 发布机构)."""
+    return len(fields) >= _RECORD_FIELDS_MIN and not _RECORD_ONLY_LABELS.isdisjoint(fields)
+
+
+def _record_fields(element: Any) -> dict[str, str]:
+    """The record fields an element lays out, label → value: `索引号：…` in one piece, or the label
+    alone with the value in the next (table cells, dt and dd, label and span)."""
+    if element.tag == "table":
+        rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in element.iter("tr")]
+    else:
+        rows = [[child for child in element if isinstance(child.tag, str)]]
+    fields: dict[str, str] = {}
+    for row in rows:
+        texts = [_collapse(node.text_content()) for node in row]
+        for text, after in zip(texts, [*texts[1:], ""][: len(texts)], strict=True):
+            match = _RECORD_FIELD_RE.match(text)
+            if match:
+                fields[match["label"]] = match["value"] or ("" if _RECORD_FIELD_RE.match(after) else after)
+    return fields
 
 
 def _declared_titles(root: Any) -> list[str]:

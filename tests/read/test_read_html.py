@@ -11,7 +11,7 @@ import pytest
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
-from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
+from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph, Table
 
 DATA = Path(__file__).parent.parent / "data" / "national-gwr"
 _SOURCE_2016 = (DATA / "wikisource" / "2016.txt").read_text(encoding="utf-8").split("\n")
@@ -91,3 +91,33 @@ def test_one_page_of_an_article_split_into_pages_is_refused_not_read_as_the_repo
 def test_links_to_other_articles_or_a_pager_of_one_page_are_no_split(links: str) -> None:
     page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"</div>{links}</body>")
     assert _texts(_normalize(page)) == REPORT
+
+
+#: A 政府信息公开 page's record of the document, as a table and as a list, in the text's container.
+RECORDS = {
+    "table": "<table><tr><th>索引号：</th><td>11440304007542409M/2016-00012</td><th>分类：</th><td>计划</td></tr>"
+    f"<tr><th>发布机构：</th><td>某某市发展和改革局</td><th>发文日期：</th><td>2016-03-18</td></tr>"
+    f"<tr><th>名称：</th><td colspan='3'>{TITLE}</td></tr></table>",
+    "list": "<ul><li><label>索引号：</label><span>11440304007542409M/2016-00012</span></li>"
+    "<li><label>发布机构：</label><span>某某市发展和改革局</span></li><li>发文日期：2016-03-18</li>"
+    f"<li><label>名称：</label><span>{TITLE}</span></li></ul>",
+}
+
+
+@pytest.mark.parametrize("shape", RECORDS)
+def test_a_government_information_page_record_is_dropped_and_names_the_title(shape: str) -> None:
+    page = f"<html><head><title>某某市人民政府门户网站</title></head><body><div class='content'>{RECORDS[shape]}{CONTENT}</div></body></html>"
+    document = _normalize(page)
+    assert _texts(document) == REPORT and not [b for b in document.blocks if not isinstance(b, (Heading, Paragraph))]
+    assert document.metadata.title == TITLE
+    assert any("dropped the page's document record (索引号" in warning for warning in document.warnings)
+
+
+def test_a_report_table_of_documents_is_no_record() -> None:
+    table = (
+        "<table><tr><th>名称</th><th>文号</th><th>发文日期</th></tr>"
+        "<tr><td>关于促进消费的若干措施</td><td>福府〔2016〕1号</td><td>2016-01-05</td></tr></table>"
+    )
+    page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"{table}</div></body>")
+    [found] = [b for b in _normalize(page).blocks if isinstance(b, Table)]
+    assert found.rows[0] == ("名称", "文号", "发文日期")
