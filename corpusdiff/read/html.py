@@ -385,7 +385,7 @@ def _emit(element: Any, lines: list[str]) -> None:
         return  # a list of links: navigation or "related articles"
     run: list[str] = [element.text or ""] if tag not in ("html",) else []
     for child in element:
-        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+        if isinstance(child.tag, str) and (child.tag in _BLOCK_TAGS or _holds_table(child)):
             _flush(run, lines, block=tag)
             run = []
             _emit(child, lines)
@@ -400,6 +400,12 @@ def _emit(element: Any, lines: list[str]) -> None:
                 run.append(_inline_text(child))
         run.append(child.tail or "")
     _flush(run, lines, block=tag)
+
+
+def _holds_table(element: Any) -> bool:
+    """An inline element with a table inside (an older page sets the whole report, its tables
+    too, in one `<font>`): read as a block, so the table keeps its rows and cells."""
+    return element.find(".//table") is not None
 
 
 def _inline_text(element: Any) -> str:

@@ -121,3 +121,15 @@ def test_a_report_table_of_documents_is_no_record() -> None:
     page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"{table}</div></body>")
     [found] = [b for b in _normalize(page).blocks if isinstance(b, Table)]
     assert found.rows[0] == ("名称", "文号", "发文日期")
+
+
+def test_a_table_inside_the_font_run_of_an_older_page_keeps_its_rows_and_cells() -> None:
+    table = (
+        "<table border='1'><tr><td>指标名称</td><td>2016年目标</td></tr>"
+        "<tr><td>一、预期性指标</td><td></td></tr><tr><td>1.地区生产总值</td><td>6.5%</td></tr></table>"
+    )
+    page = TITLED_PAGES["older portal"].replace("</font></td></tr></table>", f"<br><span>{table}</span></font></td></tr></table>")
+    document = _normalize(page, encoding="gb18030")
+    [found] = [b for b in document.blocks if isinstance(b, Table)]
+    assert [list(row) for row in found.rows] == [["指标名称", "2016年目标"], ["一、预期性指标", ""], ["1.地区生产总值", "6.5%"]]
+    assert _texts(document) == REPORT
