@@ -68,6 +68,8 @@ _RECORD_FIELD_RE = re.compile(
     r"(?:\s*[：:]\s*(?P<value>.*))?$"
 )
 _RECORD_FIELDS_MIN = 3
+#: A record field's text is at most this long (a title, an index number, an issuing body).
+_FIELD_MAX = 300
 _RECORD_ONLY_LABELS = frozenset({"索引号", "发布机构", "发文机关", "发文机构", "公开方式", "公开范围"})
 #: `<meta>` names and properties that declare a page's title.
 _TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
@@ -98,14 +100,15 @@ def extract_html(markup: str, name: str) -> Extracted:
     pages = _page_count(root)
     _drop_furniture(root, notes)
     recorded = _drop_document_records(root, notes)
-    main = _main_content(root)
+    main = _main_content(root, HanCounts(root))
     _drop_photo_blocks(main, notes)
+    counts = HanCounts(root)
     heading = (
-        _heading_above(root, main)
-        or _declared_title_above(root, main, declared + recorded)
+        _heading_above(root, main, counts)
+        or _declared_title_above(root, main, declared + recorded, counts)
         or next(iter(recorded), "")
     )
-    outside = _text_outside(main, heading)
+    outside = _text_outside(main, heading, counts)
     if outside:
         notes.append(
             f"did not read {counted(len(outside), 'block')} of text outside the report's main block "
@@ -113,7 +116,7 @@ def extract_html(markup: str, name: str) -> Extracted:
             "report, save its text or a page that holds all of it"
         )
     lines: list[str] = [heading] if heading else []
-    _emit(main, lines)
+    _emit(main, lines, counts)
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
         raise InputError(
@@ -133,12 +136,12 @@ def extract_html(markup: str, name: str) -> Extracted:
 
 def _too_deep(parser: Any) -> bool:
     """libxml2 stops at its depth limit and drops the rest of the page: what it read would pass
-    for the whole report (or for a page with none), so the page is refused instead. Lifting the
-    limit (huge_tree) is no cure: the reader's tree walks grow too slow past a few hundred levels."""
+    for the whole report (or for a page with none), so the page is refused instead. The limit is
+    not lifted (huge_tree): real pages stay far below it, and the reader walks the tree recursively."""
     return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
 
 
-def _heading_above(root: Any, main: Any) -> str:
+def _heading_above(root: Any, main: Any, counts: HanCounts) -> str:
     """The page's one `h1` when it heads the content from outside it — before it, in a container
     around it, as on portals that set the title over the article's text (`<h1>政府工作报告</h1>
     <div class="pages-date">…</div><div class="pages_content">…`); "" otherwise (a site logo
@@ -147,7 +150,7 @@ def _heading_above(root: Any, main: Any) -> str:
     if len(h1s) != 1 or any(h1s[0] is node for node in main.iter("h1")):
         return ""
     h1 = h1s[0]
-    if not any(h1.getparent() is node for node in main.iterancestors()) or _link_density(h1) > _LINK_DENSITY_MAX:
+    if not any(h1.getparent() is node for node in main.iterancestors()) or counts.link_density(h1) > _LINK_DENSITY_MAX:
         return ""
     text = _collapse(h1.text_content())
     precedes = next(node is h1 for node in root.iter() if node is h1 or node is main)
@@ -207,12 +210,19 @@ def _record_fields(element: Any) -> dict[str, str]:
         rows = [[child for child in element if isinstance(child.tag, str)]]
     fields: dict[str, str] = {}
     for row in rows:
-        texts = [_collapse(node.text_content()) for node in row]
+        texts = [_field_text(node) for node in row]
         for text, after in zip(texts, [*texts[1:], ""][: len(texts)], strict=True):
             match = _RECORD_FIELD_RE.match(text)
             if match:
                 fields[match["label"]] = match["value"] or ("" if _RECORD_FIELD_RE.match(after) else after)
     return fields
+
+
+def _field_text(node: Any) -> str:
+    """A record field's text; "" for a longer block (a record holds short fields only, and
+    collapsing every block's text at every level of a deep page would take seconds)."""
+    text = node.text_content()
+    return _collapse(text) if len(text) <= _FIELD_MAX else ""
 
 
 def _declared_titles(root: Any) -> list[str]:
@@ -227,7 +237,7 @@ def _declared_titles(root: Any) -> list[str]:
     return [_collapse(text) for text in texts if _han(text)]
 
 
-def _declared_title_above(root: Any, main: Any, declared: list[str]) -> str:
+def _declared_title_above(root: Any, main: Any, declared: list[str], counts: HanCounts) -> str:
     """The block over the content that shows the title the page declares — `<title>` opens with
     it before the site's name (`政府工作报告-新华网`, `…_广东省人民政府门户网站`): xinhuanet's
     `h-title`, people.com.cn's `h1` in a box of its own, a 信息公开 page's `h2`, an older page's
@@ -244,13 +254,13 @@ def _declared_title_above(root: Any, main: Any, declared: list[str]) -> str:
             _TITLE_MIN <= len(text) <= _TITLE_MAX
             and len(text) >= len(found)
             and any(title.startswith(text) for title in declared)
-            and _link_density(node) <= _LINK_DENSITY_MAX
+            and counts.link_density(node) <= _LINK_DENSITY_MAX
         ):
             found = text
     return found
 
 
-def _text_outside(main: Any, heading: str) -> list[str]:
+def _text_outside(main: Any, heading: str, counts: HanCounts) -> list[str]:
     """The blocks with Han text around the main content (not furniture, not link lists, not the
     heading taken as the title): a portal's source and editor lines, or report text the page
     keeps apart from its body — either way not read, so named."""
@@ -261,7 +271,7 @@ def _text_outside(main: Any, heading: str) -> list[str]:
         blocks = [
             child
             for child in ancestor
-            if child is not path and isinstance(child.tag, str) and _link_density(child) <= _LINK_DENSITY_MAX
+            if child is not path and isinstance(child.tag, str) and counts.link_density(child) <= _LINK_DENSITY_MAX
         ]
         texts = [_collapse(text) for text in loose] + [_collapse(child.text_content()) for child in blocks]
         texts = [text.replace(heading, "", 1).strip() if heading else text for text in texts]
@@ -281,12 +291,13 @@ def _drop_furniture(root: Any, notes: list[str]) -> None:
         if element.getparent() is not None:
             _drop(element)
             dropped += 1
-    page = _han_count(root)
+    counts = HanCounts(root)
+    page = counts.outside_links(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         words = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE_RE.search(words) and _han_count(element) < page * 0.5:
+        if _FURNITURE_RE.search(words) and counts.outside_links(element) < page * 0.5:
             _drop(element)
             dropped += 1
     if dropped:
@@ -295,20 +306,35 @@ def _drop_furniture(root: Any, notes: list[str]) -> None:
         )
 
 
-def _han_count(element: Any, *, links: bool = False) -> int:
-    """Han characters in the element's text; link text only when `links` is set."""
-    total = 0
-    for node in element.iter():
-        if not isinstance(node.tag, str):
-            continue
-        inside_link = any(a.tag == "a" for a in node.iterancestors()) or node.tag == "a"
-        if inside_link and not links:
-            total += _han(node.tail) if node.tag == "a" else 0
-            continue
-        total += _han(node.text)
-        if node is not element:
-            total += _han(node.tail)
-    return total
+class HanCounts:
+    """The Han characters in every element's text, in and outside links, counted in one pass from
+    the leaves up: the main-content search and the link-density tests ask for them level by level,
+    and counting each element afresh took seconds on a page nested a few hundred levels deep.
+    Counted on the tree as it is: make a new one after elements are dropped."""
+
+    def __init__(self, root: Any) -> None:
+        self._all: dict[Any, int] = {}
+        self._outside: dict[Any, int] = {}
+        in_link: dict[Any, bool] = {}
+        elements = [node for node in root.iter() if isinstance(node.tag, str)]
+        for node in elements:  # parents before children; above the root, look up its ancestors
+            parent = node.getparent()
+            inherited = in_link[parent] if parent in in_link else any(a.tag == "a" for a in node.iterancestors())
+            in_link[node] = node.tag == "a" or inherited
+        for node in reversed(elements):
+            children = [child for child in node if isinstance(child.tag, str)]
+            own = _han(node.text) + sum(_han(child.tail) for child in children)
+            self._all[node] = own + sum(self._all[child] for child in children)
+            self._outside[node] = 0 if in_link[node] else own + sum(self._outside[child] for child in children)
+
+    def outside_links(self, element: Any) -> int:
+        """Han characters in the element's text outside links."""
+        return self._outside.get(element, 0)
+
+    def link_density(self, element: Any) -> float:
+        """The share of the element's Han text that is link text."""
+        total = self._all.get(element, 0)
+        return 1 - self._outside.get(element, 0) / total if total else 0.0
 
 
 def _han(text: str | None) -> int:
@@ -316,18 +342,18 @@ def _han(text: str | None) -> int:
     return sum(len(run) for run in _HAN_RE.findall(text)) if text else 0
 
 
-def _main_content(root: Any) -> Any:
+def _main_content(root: Any, counts: HanCounts) -> Any:
     """The deepest element that holds most (_MAIN_SHARE) of the page's non-link Han text."""
     body = root.find("body")
     best = body if body is not None else root
-    total = _han_count(best)
+    total = counts.outside_links(best)
     if total == 0:
         return best
     while True:
         inner = [child for child in best if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS]
-        heavy = [child for child in inner if _han_count(child) >= total * _MAIN_SHARE]
+        heavy = [child for child in inner if counts.outside_links(child) >= total * _MAIN_SHARE]
         if len(heavy) == 1 and heavy[0].tag == "table":
-            cell = _layout_cell(heavy[0], total)
+            cell = _layout_cell(heavy[0], total, counts)
             if cell is None:
                 return best
             best = cell
@@ -337,10 +363,10 @@ def _main_content(root: Any) -> Any:
         best = heavy[0]
 
 
-def _layout_cell(table: Any, total: int) -> Any:
+def _layout_cell(table: Any, total: int, counts: HanCounts) -> Any:
     """The cell of a layout table (an older portal's page grid) that holds the report: the
     innermost cell with most of the page's Han text; None for a table of data."""
-    cells = [cell for cell in table.iter("td", "th") if _han_count(cell) >= total * _MAIN_SHARE]
+    cells = [cell for cell in table.iter("td", "th") if counts.outside_links(cell) >= total * _MAIN_SHARE]
     return cells[-1] if cells else None
 
 
@@ -372,7 +398,7 @@ def _collapse(text: str) -> str:
     return _WS_RE.sub(" ", _WS_BETWEEN_WIDE_RE.sub("", text)).strip()
 
 
-def _emit(element: Any, lines: list[str]) -> None:
+def _emit(element: Any, lines: list[str], counts: HanCounts) -> None:
     """Append the element's blocks to `lines` in document order."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _HEADING_TAGS:
@@ -381,14 +407,14 @@ def _emit(element: Any, lines: list[str]) -> None:
     if tag == "table":
         lines.extend(_table_rows(element))
         return
-    if tag in ("ul", "ol", "dl", "div", "section", "article") and _link_density(element) > _LINK_DENSITY_MAX:
+    if tag in ("ul", "ol", "dl", "div", "section", "article") and counts.link_density(element) > _LINK_DENSITY_MAX:
         return  # a list of links: navigation or "related articles"
     run: list[str] = [element.text or ""] if tag not in ("html",) else []
     for child in element:
         if isinstance(child.tag, str) and (child.tag in _BLOCK_TAGS or _holds_table(child)):
             _flush(run, lines, block=tag)
             run = []
-            _emit(child, lines)
+            _emit(child, lines, counts)
         elif isinstance(child.tag, str) and child.tag == "br":
             run.append(_BREAK)
         elif isinstance(child.tag, str):
@@ -443,13 +469,6 @@ def _flush(run: list[str], lines: list[str], block: str) -> None:
 
 #: A span past this is a page's error, not a table's layout (and would make empty rows by the thousand).
 _MAX_SPAN = 50
-
-
-def _link_density(element: Any) -> float:
-    total = _han_count(element, links=True)
-    if total == 0:
-        return 0.0
-    return 1 - _han_count(element) / total
 
 
 def _table_rows(table: Any) -> list[str]:
