@@ -29,16 +29,27 @@ _MAX_CHARS = 3000
 _MAX_SHARE = 0.2
 
 
-#: A line a portal or WeChat article prints under the text: its editor, source, reviewer or
-#: author fields, its print/close/share/correction links — each item a few words, the line nothing else.
+#: A line a portal or WeChat article prints over or under the text: its editor, source, author,
+#: date and view-count fields, its print/close/share/font-size links — each item a few words, the
+#: line nothing else. Each item is matched once (an atomic group): the white space between items
+#: belongs to the separator alone, so a long line that is no such line fails in linear time.
 _PORTAL_ITEM = (
-    r"[【\[（(]?\s*(?:"
+    r"(?>(?:[【\[（(]\s*)?(?:"
     r"(?:责任编辑|责编|编辑|审核|审校|校对|初审|复审|终审|来源|稿源|信息来源|文章来源|作者|记者|通讯员|"
-    r"供稿|摄影|图片|排版|美编|监制|统筹|策划)\s*[：:]\s*[^\s。，,；！？：:【】\[\]（）()]{0,24}"
-    r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文"
-    r")\s*[】\]）)]?"
+    r"供稿|摄影|图片|排版|美编|监制|统筹|策划|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|"
+    r"阅读次数|访问次数|浏览量|字号|字体)\s*[：:]\s*"
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|[^\s。，,；！？：:【】\[\]（）()]{0,24})"
+    r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文|大|中|小|"
+    r"微信|微博|QQ空间|朋友圈"
+    r")(?:\s*[】\]）)])?)"
 )
 _PORTAL_LINE_RE = re.compile(rf"^\s*{_PORTAL_ITEM}(?:[\s　|/·]*{_PORTAL_ITEM})*[\s　]*$")
+
+
+def is_portal_line(line: str) -> bool:
+    """A line of the portal's, not the report's: its source, editor, date, share or print line."""
+    return bool(line.strip()) and _PORTAL_LINE_RE.match(line) is not None
 
 
 def split_trailing_boilerplate(text: str) -> tuple[str, str]:
@@ -70,7 +81,7 @@ def _portal_lines_start(lines: list[str], end: int) -> int:
     `end` when there is none. Blank lines between them belong to the run."""
     start = end
     index = end - 1
-    while index >= 0 and (not lines[index].strip() or _PORTAL_LINE_RE.match(lines[index])):
+    while index >= 0 and (not lines[index].strip() or is_portal_line(lines[index])):
         if lines[index].strip():
             start = index
         index -= 1

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.boilerplate import is_portal_line
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
@@ -115,8 +116,7 @@ def extract_html(markup: str, name: str) -> Extracted:
             f"({'; '.join(f'“{shortened(text)}”' for text in outside[:3])}); if that text belongs to the "
             "report, save its text or a page that holds all of it"
         )
-    lines: list[str] = [heading] if heading else []
-    _emit(main, lines, counts)
+    lines = ([heading] if heading else []) + _report_lines(main, counts, notes)
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
         raise InputError(
@@ -132,6 +132,34 @@ def extract_html(markup: str, name: str) -> Extracted:
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
     return Extracted(text + "\n", notes, title)
+
+
+def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> list[str]:
+    """The main block's lines, without the portal's lines over the report inside it (source,
+    date and view count, share and font-size links): the block over the text on many portals,
+    read as the report's first paragraph (or glued to its date line), is named in a note."""
+    lines: list[str] = []
+    _emit(main, lines, counts)
+    portal = _portal_lines_on_top(lines)
+    if portal:
+        notes.append(
+            f"dropped the page's lines over the report (“{shortened(' '.join(lines[i] for i in portal))}”): "
+            "its source, date, share or print links, not report text"
+        )
+    return [line for index, line in enumerate(lines) if index not in portal]
+
+
+def _portal_lines_on_top(lines: list[str]) -> set[int]:
+    """Where the portal's lines stand at the top of the main block: before its text, or under
+    a title it holds (a short line without a full stop)."""
+    portal: set[int] = set()
+    text_lines = [index for index, line in enumerate(lines) if line]
+    for position, index in enumerate(text_lines):
+        if is_portal_line(lines[index]):
+            portal.add(index)
+        elif position > len(portal) or len(lines[index]) > _TITLE_MAX or "。" in lines[index]:
+            break
+    return portal
 
 
 def _too_deep(parser: Any) -> bool:

@@ -46,3 +46,15 @@ def test_editor_source_and_print_lines_under_the_text_are_cut_not_glued_to_the_l
 )
 def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line: str) -> None:
     assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
+
+
+def test_a_long_line_that_is_almost_a_portal_line_is_told_apart_at_once() -> None:
+    import time
+
+    from corpusdiff.read.boilerplate import is_portal_line
+
+    start = time.perf_counter()
+    assert not is_portal_line("来源：a " * 3000 + "。")
+    assert not is_portal_line("发布时间：2016-03-18 09:30 " * 2000 + "全年增长。")
+    assert time.perf_counter() - start < 1
+    assert is_portal_line("来源：某某市发展和改革局　　发布时间：2016-03-18 09:30　　浏览次数：1234")

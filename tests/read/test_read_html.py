@@ -146,3 +146,20 @@ def test_a_page_nested_to_the_parser_depth_limit_is_read_in_time_that_does_not_g
     text = decode_report(page.encode(), "deep.html").text
     assert time.perf_counter() - start < 3
     assert _SOURCE_2016[13] in text
+
+
+#: The portal's lines at the top of the article's block: source, date and view count, share links.
+PORTAL_TOP = (
+    '<p class="info">来源：某某市发展和改革局　　发布时间：2016-03-18 09:30　　浏览次数：1234</p>'
+    '<div class="bdsharebuttonbox"><span>分享到：</span><a class="bds_weixin" href="#"></a></div>'
+)
+
+
+@pytest.mark.parametrize("title_inside", [False, True])
+def test_the_portal_lines_at_the_top_of_the_article_block_are_dropped_with_a_note(title_inside: bool) -> None:
+    own_title = f"<h1>{TITLE}</h1>" if title_inside else ""
+    page = TITLED_PAGES["xinhuanet"].replace('<div id="p-detail">', f'<div id="p-detail">{own_title}{PORTAL_TOP}')
+    document = _normalize(page)
+    assert _texts(document) == REPORT and document.metadata.title == TITLE
+    [note] = [w for w in document.warnings if "lines over the report" in w]
+    assert "来源：某某市发展和改革局" in note
