@@ -30,18 +30,18 @@ _MAX_SHARE = 0.2
 
 
 #: A line a portal or WeChat article prints over or under the text: its editor, source, author,
-#: date and view-count fields, its print/close/share/font-size links — each item a few words, the
-#: line nothing else. Each item is matched once (an atomic group): the white space between items
+#: date and view-count fields (`编辑：李明`, WeChat's `编辑 | 李明`), its print/close/share/font-size
+#: links, WeChat's `点击蓝字 关注我们` and `END` — each item a few words, the line nothing else. Each item is matched once (an atomic group): the white space between items
 #: belongs to the separator alone, so a long line that is no such line fails in linear time.
 _PORTAL_ITEM = (
     r"(?>(?:[【\[（(]\s*)?(?:"
     r"(?:责任编辑|责编|编辑|审核|审校|校对|初审|复审|终审|来源|稿源|信息来源|文章来源|作者|记者|通讯员|"
     r"供稿|摄影|图片|排版|美编|监制|统筹|策划|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|"
-    r"阅读次数|访问次数|浏览量|字号|字体)\s*[：:]\s*"
+    r"阅读次数|访问次数|浏览量|字号|字体|文字|文案|图文|设计|视频)\s*[：:|｜丨]\s*"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|[^\s。，,；！？：:【】\[\]（）()]{0,24})"
     r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文|大|中|小|"
-    r"微信|微博|QQ空间|朋友圈"
+    r"微信|微博|QQ空间|朋友圈|END|点击(?:上方)?蓝字|关注我们|往期推荐|推荐阅读|扫码关注|长按识别二维码|点赞|在看"
     r")(?:\s*[】\]）)])?)"
 )
 _PORTAL_LINE_RE = re.compile(rf"^\s*{_PORTAL_ITEM}(?:[\s　|/·]*{_PORTAL_ITEM})*[\s　]*$")

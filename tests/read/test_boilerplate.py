@@ -23,6 +23,7 @@ PORTAL_TAILS = {
     "WeChat": "\n来源：福田区发展和改革局\n\n编辑：李明　审核：张华\n",
     "older portal": "\n【打印本页】【关闭窗口】\n\n责任编辑：张三\n",
     "with a footer": "\n打印本页　关闭窗口\n\n版权所有：深圳市福田区人民政府 粤ICP备15052288号\n",
+    "WeChat credits": "\nEND\n\n文字 | 福田区发展和改革局\n\n编辑 | 李明\n\n审核 | 张华\n",
 }
 
 

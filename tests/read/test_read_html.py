@@ -152,6 +152,7 @@ def test_a_page_nested_to_the_parser_depth_limit_is_read_in_time_that_does_not_g
 PORTAL_TOP = (
     '<p class="info">来源：某某市发展和改革局　　发布时间：2016-03-18 09:30　　浏览次数：1234</p>'
     '<div class="bdsharebuttonbox"><span>分享到：</span><a class="bds_weixin" href="#"></a></div>'
+    '<section><p style="text-align:center"><span>点击蓝字 关注我们</span></p></section>'
 )
 
 
