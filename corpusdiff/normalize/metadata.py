@@ -283,9 +283,12 @@ def detect_metadata(
     period = detect_period(title_text, genre) or (f"{outline.start}-{outline.start + 4}" if outline else "")
     date = _publication_date(front, wrapper, occasion)
     evidence = None
+    paged = False
     if not date and not overrides.get("date"):
         evidence = _undated_year(title_text, genre, period, meeting, blocks, outline)
         date = str(evidence.year) if evidence else ""
+        if raw.date_hint and (not evidence or raw.date_hint.startswith(date)):
+            date, evidence, paged = raw.date_hint, None, True
     detected = Metadata(
         title=title_text,
         region=region.name,
@@ -318,6 +321,11 @@ def detect_metadata(
         )
     elif not merged.date:
         notes.append("no publication date found; set it with --date or in the corpus manifest")
+    elif paged:
+        notes.append(
+            f"no date printed; dated {date} as the web page dates the report (its record or publication "
+            "date); set the date with --date or in the corpus manifest"
+        )
     return merged, tuple(notes)
 
 

@@ -49,6 +49,9 @@ class RawReport:
     notes: tuple[str, ...] = ()
     #: the title the format marks (an HTML page's one h1), when it opens the text
     title_hint: str = ""
+    #: the date a web page gives the report outside its text (its record's 发文日期, its publication
+    #: date): the report's date when the text prints none and the text's year agrees
+    date_hint: str = ""
 
 
 def read_report(path: Path) -> RawReport:
@@ -83,7 +86,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
     _reject_mojibake(text, name)
     kind, extractor = _text_format(text), ""
     notes: tuple[str, ...] = ()
-    title_hint = ""
+    title_hint = date_hint = ""
     if kind not in formats.READABLE:
         raise InputError(formats.refusal(name, kind, formats.xml_kind(text) if kind == "xml" else ""))
     if kind == "html":
@@ -91,7 +94,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
 
         extracted = html.extract_html(text, name)
         text, extractor, notes = extracted.text, html.extractor_version(), tuple(extracted.notes)
-        title_hint = extracted.title
+        title_hint, date_hint = extracted.title, extracted.date
     if kind == "markdown":
         from corpusdiff.read import markdown
 
@@ -114,6 +117,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
         extractor=extractor,
         notes=notes,
         title_hint=title_hint,
+        date_hint=date_hint,
     )
 
 

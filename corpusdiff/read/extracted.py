@@ -14,6 +14,8 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
     #: the title the format marks (an opening h1, a Title-style paragraph), or ""
     title: str = ""
+    #: the date a web page gives the report outside its text (YYYY-MM-DD), or ""
+    date: str = ""
 
 
 def lxml_extractor(module: str) -> str:

@@ -72,6 +72,10 @@ _RECORD_FIELDS_MIN = 3
 #: A record field's text is at most this long (a title, an index number, an issuing body).
 _FIELD_MAX = 300
 _RECORD_ONLY_LABELS = frozenset({"索引号", "发布机构", "发文机关", "发文机构", "公开方式", "公开范围"})
+#: The record's fields that date the document, and the `<meta>` names that date the page.
+_RECORD_DATES = ("发文日期", "成文日期", "发布日期", "公开日期")
+_DATE_METAS = frozenset({"pubdate", "publishdate", "article:published_time", "og:release_date"})
+_PAGE_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 #: `<meta>` names and properties that declare a page's title.
 _TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
 
@@ -98,9 +102,12 @@ def extract_html(markup: str, name: str) -> Extracted:
         )
     notes: list[str] = []
     declared = _declared_titles(root)
+    dated = _declared_dates(root)
     pages = _page_count(root)
     _drop_furniture(root, notes)
-    recorded = _drop_document_records(root, notes)
+    records = _drop_document_records(root, notes)
+    recorded = [record[label] for record in records for label in ("名称", "标题") if record.get(label)]
+    dated = [record[label] for record in records for label in _RECORD_DATES if record.get(label)] + dated
     main = _main_content(root, HanCounts(root))
     _drop_photo_blocks(main, notes)
     counts = HanCounts(root)
@@ -116,7 +123,8 @@ def extract_html(markup: str, name: str) -> Extracted:
             f"({'; '.join(f'“{shortened(text)}”' for text in outside[:3])}); if that text belongs to the "
             "report, save its text or a page that holds all of it"
         )
-    lines = ([heading] if heading else []) + _report_lines(main, counts, notes)
+    body, on_top = _report_lines(main, counts, notes)
+    lines = ([heading] if heading else []) + body
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
         raise InputError(
@@ -131,13 +139,14 @@ def extract_html(markup: str, name: str) -> Extracted:
         )
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
-    return Extracted(text + "\n", notes, title)
+    return Extracted(text + "\n", notes, title, _page_date([*dated, *on_top, *_texts_above(root, main)]))
 
 
-def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> list[str]:
+def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> tuple[list[str], list[str]]:
     """The main block's lines, without the portal's lines over the report inside it (source,
     date and view count, share and font-size links): the block over the text on many portals,
-    read as the report's first paragraph (or glued to its date line), is named in a note."""
+    read as the report's first paragraph (or glued to its date line), is named in a note and
+    handed back with the lines."""
     lines: list[str] = []
     _emit(main, lines, counts)
     portal = _portal_lines_on_top(lines)
@@ -146,7 +155,7 @@ def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> list[str]:
             f"dropped the page's lines over the report (“{shortened(' '.join(lines[i] for i in portal))}”): "
             "its source, date, share or print links, not report text"
         )
-    return [line for index, line in enumerate(lines) if index not in portal]
+    return [line for index, line in enumerate(lines) if index not in portal], [lines[i] for i in sorted(portal)]
 
 
 def _portal_lines_on_top(lines: list[str]) -> set[int]:
@@ -208,19 +217,20 @@ def _page_numbers(pager: Any) -> list[int]:
     return [int(number) for piece in pieces if piece for number in _PAGE_NUMBER_RE.findall(piece)]
 
 
-def _drop_document_records(root: Any, notes: list[str]) -> list[str]:
+def _drop_document_records(root: Any, notes: list[str]) -> list[dict[str, str]]:
     """A 政府信息公开 page's record of the document (索引号, 发布机构, 发文日期, 名称 … in a table, a list
     or a row of spans), over the text or inside its container, is the portal's, not report text:
-    dropped with a note. The titles it names (名称, 标题) are returned: they declare the page's title."""
-    titles: list[str] = []
+    dropped with a note, and its fields returned: its 名称 declares the page's title, its 发文日期 the
+    report's date."""
+    records: list[dict[str, str]] = []
     for element in list(root.iter("table", "ul", "ol", "dl", "div")):
         fields = _record_fields(element) if element.getparent() is not None else {}
         if not _is_document_record(fields):
             continue
-        titles += [value for label, value in fields.items() if label in ("名称", "标题") and value]
+        records.append(fields)
         notes.append(f"dropped the page's document record ({'、'.join(list(fields)[:4])} …), not report text")
         _drop(element)
-    return titles
+    return records
 
 
 def _is_document_record(fields: dict[str, str]) -> bool:
@@ -251,6 +261,37 @@ def _field_text(node: Any) -> str:
     collapsing every block's text at every level of a deep page would take seconds)."""
     text = node.text_content()
     return _collapse(text) if len(text) <= _FIELD_MAX else ""
+
+
+def _declared_dates(root: Any) -> list[str]:
+    """The publication dates a page gives in its head (`<meta name="PubDate">`, …)."""
+    return [
+        meta.get("content") or ""
+        for meta in root.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower() in _DATE_METAS
+    ]
+
+
+def _texts_above(root: Any, main: Any) -> list[str]:
+    """The short pieces of text before the main block, nearest first: the block over an article
+    with its date and source line (`2019-03-16 10:23:37 来源：新华网`, WeChat's publish time)."""
+    ancestors = set(main.iterancestors())
+    pieces: list[str] = []
+    for node in root.iter():
+        if node is main:
+            break
+        tail = node.tail if node not in ancestors else None
+        pieces += [piece for piece in (node.text, tail) if piece and len(piece.strip()) <= _TITLE_MAX]
+    return pieces[::-1]
+
+
+def _page_date(texts: list[str]) -> str:
+    """The first full date (YYYY-MM-DD) in `texts`; "" when none holds one."""
+    for text in texts:
+        match = _PAGE_DATE_RE.search(text)
+        if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
+            return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+    return ""
 
 
 def _declared_titles(root: Any) -> list[str]:

@@ -164,3 +164,28 @@ def test_the_portal_lines_at_the_top_of_the_article_block_are_dropped_with_a_not
     assert _texts(document) == REPORT and document.metadata.title == TITLE
     [note] = [w for w in document.warnings if "lines over the report" in w]
     assert "来源：某某市发展和改革局" in note
+
+
+#: The 2016 report's opening without a date line, as news pages print it.
+UNDATED = "".join(f"<p>{_SOURCE_2016[n]}</p>" for n in (0, 2, 8, 11, 13))
+
+
+@pytest.mark.parametrize(
+    ("above", "date"),
+    [
+        pytest.param(
+            '<div class="h-info"><span class="h-time">2016-03-17 10:23:37</span> <span>来源： 新华网</span></div>',
+            "2016-03-17",
+            id="xinhuanet",
+        ),
+        pytest.param('<div class="box01">2016年03月18日08:21 来源：人民网</div>', "2016-03-18", id="people.com.cn"),
+        pytest.param(RECORDS["table"], "2016-03-18", id="record"),
+        pytest.param('<div class="h-info">2021-06-01 来源：某某网</div>', "2016", id="republished years later"),
+    ],
+)
+def test_a_report_that_prints_no_date_takes_the_date_its_page_gives_when_the_years_agree(above: str, date: str) -> None:
+    page = f"""<html><head><meta charset="utf-8"><title>{TITLE}-新华网</title></head><body>
+<div class="h-title">{TITLE}</div>{above}<div id="p-detail">{UNDATED}</div></body></html>"""
+    document = _normalize(page)
+    assert document.metadata.date == date
+    assert any(f"dated {date}" in warning for warning in document.warnings)
