@@ -76,6 +76,8 @@ _RECORD_ONLY_LABELS = frozenset({"索引号", "发布机构", "发文机关", "�
 _RECORD_DATES = ("发文日期", "成文日期", "发布日期", "公开日期")
 _DATE_METAS = frozenset({"pubdate", "publishdate", "article:published_time", "og:release_date"})
 _PAGE_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+#: A site's or a government's name, which a page may declare as its title: no report's title.
+_SITE_NAME_RE = re.compile(r"(?:网|网站|门户|在线|发布|政府|办公厅|办公室)$")
 #: `<meta>` names and properties that declare a page's title.
 _TITLE_METAS = frozenset({"og:title", "articletitle", "title"})
 
@@ -310,7 +312,8 @@ def _declared_title_above(root: Any, main: Any, declared: list[str], counts: Han
     """The block over the content that shows the title the page declares — `<title>` opens with
     it before the site's name (`政府工作报告-新华网`, `…_广东省人民政府门户网站`): xinhuanet's
     `h-title`, people.com.cn's `h1` in a box of its own, a 信息公开 page's `h2`, an older page's
-    `<font><b>` in a layout table; the longest (nearest on a tie); "" when none shows it."""
+    `<font><b>` in a layout table; the longest (nearest on a tie); "" when none shows it. A
+    site's name (`福田区人民政府`, `…门户网站`) in its banner is none, though a page may declare it."""
     found = ""
     ancestors = set(main.iterancestors())
     for node in root.iter():
@@ -323,6 +326,7 @@ def _declared_title_above(root: Any, main: Any, declared: list[str], counts: Han
             _TITLE_MIN <= len(text) <= _TITLE_MAX
             and len(text) >= len(found)
             and any(title.startswith(text) for title in declared)
+            and not _SITE_NAME_RE.search(text)
             and counts.link_density(node) <= _LINK_DENSITY_MAX
         ):
             found = text

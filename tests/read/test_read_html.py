@@ -189,3 +189,10 @@ def test_a_report_that_prints_no_date_takes_the_date_its_page_gives_when_the_yea
     document = _normalize(page)
     assert document.metadata.date == date
     assert any(f"dated {date}" in warning for warning in document.warnings)
+
+
+def test_a_site_name_a_page_declares_as_its_title_is_not_the_title_when_its_banner_shows_it() -> None:
+    page = TITLED_PAGES["xinhuanet"].replace(f"<title>{TITLE}-新华网</title>", "<title>某某市人民政府</title>").replace(
+        f'<div class="h-title">{TITLE}</div>', '<div class="logo">某某市人民政府</div>'
+    )
+    assert _normalize(page).metadata.title != "某某市人民政府"
