@@ -51,6 +51,7 @@ from corpusdiff.text.rules import (
     ends_sentence,
     is_page_number,
     join_fragments,
+    keep_clause_gaps,
     repair_misread_dash,
     strip_debris,
     tidy_spaces,
@@ -551,13 +552,13 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_appendix_heading(builder, content, index, stop)
     if index in builder.plain_headings:
         builder.flush()
-        builder.blocks.append(Heading(content, headings.PLAIN))
+        builder.blocks.append(Heading(keep_clause_gaps(content, raw), headings.PLAIN))
         builder.last_ordinal.clear()  # the numbered sections start again under a part
         builder.outer_ordinals.clear()
         return index + 1
     if index in builder.sub_headings:
         builder.flush()
-        builder.blocks.append(Heading(content, headings.SUB))
+        builder.blocks.append(Heading(keep_clause_gaps(content, raw), headings.SUB))
         return index + 1
     if index in builder.standalone:  # a title the evidence does not make a heading: its own line
         builder.add_text(content)
@@ -758,9 +759,11 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
         return None
     if not marker.rest and (marker.kind == "bare" or marker.kind in _DIVISION_KINDS):
         title = _title_line_after(builder, index, stop)
-        if title is not None and _accept_heading(builder, marker, builder.cleaned[title]):
+        raw = f"{builder.lines[index]} {builder.lines[title]}" if title is not None else ""
+        if title is not None and _accept_heading(builder, marker, builder.cleaned[title], raw):
             return title + 1
-    return index + 1 if _take_heading(builder, marker, index in builder.sibling_headings) else None
+    taken = _take_heading(builder, marker, builder.lines[index], index in builder.sibling_headings)
+    return index + 1 if taken else None
 
 
 def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
@@ -793,7 +796,7 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     marker = headings.heading_marker(marker_text)
     assert marker is not None
     title, body = headings.split_title(marker.rest)
-    if not _accept_heading(builder, marker, title):
+    if not _accept_heading(builder, marker, title, builder.lines[index]):
         return None
     if body:
         builder.add_text(body)
@@ -801,21 +804,22 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     return index + 1
 
 
-def _take_heading(builder: _Builder, marker: headings.Marker, among_headings: bool = False) -> bool:
+def _take_heading(builder: _Builder, marker: headings.Marker, raw: str, among_headings: bool = False) -> bool:
     title, body = headings.split_title(marker.rest)
     if not _heading_shaped(builder, marker, title, body, among_headings):
         return False
-    if not _accept_heading(builder, marker, title):
+    if not _accept_heading(builder, marker, title, raw):
         return False
     if body:
         builder.add_text(body)
     return True
 
 
-def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> bool:
+def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw: str) -> bool:
     """Add the heading unless it would break an open paragraph out of sequence (rule 6). A bare
     numeral breaks one only as the next of a running sequence: a lone 一 inside a paragraph is
-    more likely a character the line wrap left alone than the start of a section."""
+    more likely a character the line wrap left alone than the start of a section. `raw` is the
+    line (or marker and title lines) it was read from, for the gaps between its clauses."""
     last = builder.last_ordinal.get(marker.kind, 0)
     outer = builder.outer_ordinals.setdefault(marker.kind, [])
     resumed = (outer[-1].ordinal + 1,) if outer else ()
@@ -836,7 +840,7 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str) -> b
         if inner != "num":
             builder.last_ordinal.pop(inner, None)
             builder.outer_ordinals.pop(inner, None)
-    builder.blocks.append(Heading(headings.heading_text(marker.label, title), marker.kind))
+    builder.blocks.append(Heading(keep_clause_gaps(headings.heading_text(marker.label, title), raw), marker.kind))
     return True
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from corpusdiff.text.rules import clean_text, ends_sentence
+from corpusdiff.text.rules import clean_text, ends_sentence, keep_clause_gaps
 
 #: Marker kinds from the outermost to the innermost; levels are assigned in this order unless a
 #: document shows another nesting (`kind_order`).
@@ -435,14 +435,19 @@ _BOX_RE = re.compile(r"^(专栏\s*\d+)\s*(.*)$")
 
 
 def canonical_heading(text: str) -> str:
-    """Heading text with its marker in canonical form and the rest cleaned."""
+    """Heading text with its marker in canonical form and the rest cleaned, the gaps between
+    its clauses kept (`keep_clause_gaps`)."""
+    return keep_clause_gaps(_canonical_marked(text), text)
+
+
+def _canonical_marked(text: str) -> str:
     titled = _BARE_TITLED_RE.match(text.strip())
     if titled:  # `一 国家在过渡时期的总任务`: the space is all that sets the numeral apart
         return heading_text(titled.group(1), titled.group(2))
-    text = clean_text(text)
-    marker = heading_marker(text)
+    cleaned = clean_text(text)
+    marker = heading_marker(cleaned)
     if marker is None:
-        return text
+        return cleaned
     return heading_text(marker.label, marker.rest)
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.text.chars import WIDE, has_han
+from corpusdiff.text.chars import HAN, HAN_RE, WIDE, has_han
 from corpusdiff.text.sentences import SENTENCE_STOPS
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_SPACES_RE = re.compile("[ \u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+#: White space as a regex character-class body: what `tidy_spaces` collapses.
+_SPACE_CHARS = " \u00a0\u3000\u2002-\u200a\u202f\u205f"
+_SPACES_RE = re.compile(f"[{_SPACE_CHARS}]+")
 _SPACE_BEFORE_WIDE_RE = re.compile(f"(?<=[{WIDE}A-Za-z0-9%]) (?=[{WIDE}])")
 _SPACE_AFTER_WIDE_RE = re.compile(f"(?<=[{WIDE}]) (?=[A-Za-z0-9])")
 _PAGE_NUMBER_RE = re.compile(
@@ -186,6 +188,34 @@ def _wide_parentheses(text: str) -> str:
 def clean_text(text: str, quotes: bool = True) -> str:
     """All inline rules in their fixed order: debris, spaces, punctuation, spaces again."""
     return tidy_spaces(unify_punctuation(tidy_spaces(strip_debris(text)), quotes))
+
+
+#: What separates two clauses of a heading in canonical text: the ideographic space reports
+#: print there (`坚持创新驱动发展　打造…`), never the ASCII space that follows a marker.
+CLAUSE_GAP = "\u3000"
+#: White space between two clauses of a heading: a Han character on each side, each clause two
+#: characters or more (a letter-spaced `总　则` or `政 府 工 作` has one-character pieces).
+_CLAUSE_GAP_RE = re.compile(f"(?<=\\S[{HAN}])[{_SPACE_CHARS}]+(?=[{HAN}]\\S)")
+
+
+def keep_clause_gaps(heading: str, raw: str) -> str:
+    """`heading` (cleaned, so without spaces between Han characters) with the separator put back
+    where `raw`, the line it was read from, sets two clauses apart with white space: the spacing
+    rule would run `坚持创新驱动发展　打造…` together, and the gap is all that marks the clauses.
+    Gaps are found by how many Han characters precede them, which cleaning never changes; a gap
+    whose place in `heading` is not between two Han characters is left out, and a `heading` whose
+    Han characters are not those `raw` opens with is returned as it is."""
+    raw = strip_debris(raw)
+    raw_han = HAN_RE.findall(raw)
+    places = [m.start() for m in HAN_RE.finditer(heading)]
+    if not places or raw_han[: len(places)] != [heading[p] for p in places]:
+        return heading
+    gaps = {len(HAN_RE.findall(raw[: m.start()])) for m in _CLAUSE_GAP_RE.finditer(raw)}
+    out = list(heading)
+    for count in sorted(gaps, reverse=True):
+        if 0 < count < len(places) and places[count] == places[count - 1] + 1:
+            out.insert(places[count], CLAUSE_GAP)
+    return "".join(out)
 
 
 def ends_sentence(text: str) -> bool:
