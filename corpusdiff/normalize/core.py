@@ -74,8 +74,6 @@ _TITLE_LINE_RE = re.compile(r"^[^，。；：！？、,.;:!?]{1,24}$")
 _RUN_ON_START = "，。、；：！？,.;:!?）)”’》」』】"
 #: Marker kinds of numbered items: the next number in sequence always starts a new block.
 _ITEM_KINDS = ("num", "pnum", "circled")
-#: Division markers (第一部分, 第一章, …) that are a heading even alone on their line.
-_DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 _CONNECTOR_END = "和与及的、"
 #: A line whose siblings are headings may have a heading phrase up to this many times as long.
 _SIBLING_TITLE_FACTOR = 2
@@ -757,7 +755,7 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
     marker = builder.marker(index)
     if marker is None:
         return None
-    if not marker.rest and (marker.kind == "bare" or marker.kind in _DIVISION_KINDS):
+    if not marker.rest and (marker.kind == "bare" or marker.kind in headings.DIVISION_KINDS):
         title = _title_line_after(builder, index, stop)
         raw = f"{builder.lines[index]} {builder.lines[title]}" if title is not None else ""
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title], raw):
@@ -886,7 +884,7 @@ def _heading_shaped(
     """A bare numeral, or a division marker alone, is a heading by itself; other markers need a
     short heading phrase (rule 6 of docs/canonical-markdown.md), up to twice as long for a line
     whose siblings are headings (`headings.decide_runs`)."""
-    if marker.kind == "bare" or (marker.kind in _DIVISION_KINDS and not title and not body):
+    if marker.kind == "bare" or (marker.kind in headings.DIVISION_KINDS and not title and not body):
         return True
     if not headings.plausible_title(title, headings.MAX_TITLE * (_SIBLING_TITLE_FACTOR if among_headings else 1)):
         return False

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from corpusdiff.text.chars import has_han
+from corpusdiff.text.numbering import DIVISION_KINDS, parse_marker
 from corpusdiff.text.rules import (
     clean_text,
     is_page_number,
@@ -39,13 +41,35 @@ def pad(rows: Sequence[Sequence[str]]) -> Rows:
 
 
 def starts_tab_table(raw: str) -> bool:
-    """A tab-separated row: at least two non-empty cells, so not mere indentation."""
-    return len([cell for cell in raw.split("\t") if cell.strip()]) >= 2
+    """A tab-separated row: at least two non-empty cells, so not mere indentation, and no
+    heading set with a tab (`tabbed_heading`)."""
+    return len([cell for cell in raw.split("\t") if cell.strip()]) >= 2 and tabbed_heading(raw) is None
 
 
 def continues_tab_table(raw: str) -> bool:
-    """Inside a tab table, a row may have one filled cell (`一、预期性指标\t\t`)."""
-    return "\t" in raw.strip(" ") and not raw.startswith("\t") and bool(raw.strip())
+    """Inside a tab table, a row may have one filled cell (`一、预期性指标\t\t`); a 篇, 章, 节 or
+    部分 heading set with a tab ends the table (a group row of a table is never one)."""
+    return (
+        "\t" in raw.strip(" ")
+        and not raw.startswith("\t")
+        and bool(raw.strip())
+        and tabbed_heading(raw) not in DIVISION_KINDS
+    )
+
+
+def tabbed_heading(raw: str) -> str | None:
+    """The marker kind of a heading typed with a tab after its marker (`第一章\t总则`,
+    `一、\t稳定经济`: Word's list numbering ends its label with a tab, and so does its "save as
+    text"), or None: a marker alone, then one cell of Chinese text, or several for a 篇, 章, 节
+    or 部分 marker (a tab between its title's clauses too), which never numbers a table's rows. A
+    bare numeral in the first cell is a table's row number, not a heading."""
+    cells = [cell.strip() for cell in raw.split("\t") if cell.strip()]
+    if len(cells) < 2 or not all(has_han(cell) for cell in cells[1:]):
+        return None
+    marker = parse_marker(clean_text(cells[0]))
+    if marker is None or marker.rest or marker.kind == "bare":
+        return None
+    return marker.kind if len(cells) == 2 or marker.kind in DIVISION_KINDS else None
 
 
 def parse_tab_rows(raws: Sequence[str]) -> Rows:

@@ -29,6 +29,8 @@ RANKS: tuple[str, ...] = (
     "pnum",
     "circled",
 )
+#: Division markers (第一部分, 第一章, …): a heading even alone on its line, and never a table row.
+DIVISION_KINDS = ("bufen", "pian", "zhang", "jie")
 #: `第一、` / `第二，`: in running text it leads a paragraph far more often than it opens a section
 #: (`第一，向深化改革要动力。…`), so only `heading_marker` reads it, for lines already known to be
 #: headings; the normaliser decides from the line's shape (`normalize.core.ordinal_heading_lines`).

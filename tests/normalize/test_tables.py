@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.normalize.core import _FlatTableScan, cleaned_lines
+from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.normalize.tables import (
     flat_text,
     has_value_cells,
@@ -14,7 +15,9 @@ from corpusdiff.normalize.tables import (
     parse_flat_rows,
     parse_tab_rows,
 )
+from corpusdiff.read.decode import RawReport
 from corpusdiff.text.numbering import is_appendix_title
+from corpusdiff.types.document import Block, Heading, Table
 
 
 def test_tab_separated_rows() -> None:
@@ -125,3 +128,51 @@ def test_the_table_look_ahead_answers_as_the_rule_reads(lines: list[str], data: 
     stop = data.draw(st.integers(0, len(lines)))
     for index in range(stop):
         assert scan.table_starts(index, stop) == _table_starts_by_reading(lines, index, stop), index
+
+
+def _blocks(text: str) -> list[Block]:
+    raw = RawReport(text=text, name="plan.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    return list(normalize_raw(raw).blocks)
+
+
+def test_headings_typed_with_a_tab_after_the_marker_are_no_table() -> None:
+    """Word's numbering (and its "save as text") puts a tab after a heading's label; two such
+    headings on consecutive lines are headings, not a two-row table."""
+    text = "\n".join(
+        [
+            "某市国民经济和社会发展第十四个五年规划纲要",
+            "第一篇\t开启全面建设社会主义现代化新征程",
+            "第一章\t发展环境",
+            "一、\t发展基础",
+            "（一）\t综合实力显著增强",
+            "全市地区生产总值突破万亿元，年均增长7.1%。",
+            "第二篇\t坚持创新驱动发展\t打造具有核心竞争力的科技创新高地",
+            "第二章\t强化战略科技力量",
+            "坚持创新在现代化建设全局中的核心地位。",
+        ]
+    )
+    blocks = _blocks(text)
+    assert not any(isinstance(b, Table) for b in blocks)
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "第一篇 开启全面建设社会主义现代化新征程",
+        "第一章 发展环境",
+        "一、发展基础",
+        "（一）综合实力显著增强",
+        "第二篇 坚持创新驱动发展\u3000打造具有核心竞争力的科技创新高地",
+        "第二章 强化战略科技力量",
+    ]
+
+
+def test_a_table_keeps_its_group_rows_and_row_numbers() -> None:
+    text = "\n".join(
+        [
+            "各位代表：",
+            "指标\t单位\t目标",
+            "（一）\t经济发展",
+            "一\t地区生产总值\t增长5%",
+            "二\t一般公共预算收入\t增长3%",
+            "以上指标均为预期性指标。",
+        ]
+    )
+    tables = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert tables[0].rows[1:] == (("（一）", "经济发展", ""), ("一", "地区生产总值", "增长5%"), ("二", "一般公共预算收入", "增长3%"))
