@@ -59,7 +59,14 @@ _DASH_BEFORE_DIGITS = re.compile("——[〇○零一二三四五六七八九]{2
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
+#: A page number as a browser's copy of a PDF leaves it, with no form feed: a bare number.
+_BARE_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _NOT_A_LETTER = re.compile(r"[\W_]")
+
+
+def _page_number_like(line: str) -> bool:
+    """A page number, or a bare number, which stands where a page breaks in a browser's copy."""
+    return bool(_PAGE_NUMBER.match(line) or _BARE_PAGE_NUMBER.match(line))
 
 
 def _han(text: str) -> Counter[str]:
@@ -106,7 +113,7 @@ def _title_span(lines: list[str], title: str) -> tuple[int, int] | None:
 def _running_heads(lines: list[str]) -> set[int]:
     """Line numbers of running heads: a line whose letters stand at a page break twice or more,
     in a text that has pages (a form feed or a page number)."""
-    if not any(line.startswith("\f") or _PAGE_NUMBER.match(line) for line in lines):
+    if not any(line.startswith("\f") or _page_number_like(line) for line in lines):
         return set()
     at_breaks: dict[str, list[int]] = {}
     for at, line in enumerate(lines):
@@ -121,9 +128,9 @@ def _at_page_break(lines: list[str], at: int) -> bool:
     if lines[at].startswith("\f") or at == next(n for n, line in enumerate(lines) if _letters(line)):
         return True
     before, after = _nearest_text(lines, at, -1), _nearest_text(lines, at, 1)
-    if after is not None and (_PAGE_NUMBER.match(lines[after]) or lines[after].startswith("\f")):
+    if after is not None and (_page_number_like(lines[after]) or lines[after].startswith("\f")):
         return True
-    return before is not None and bool(_PAGE_NUMBER.match(lines[before]))
+    return before is not None and _page_number_like(lines[before])
 
 
 def _nearest_text(lines: list[str], at: int, step: int) -> int | None:

@@ -45,6 +45,7 @@ from corpusdiff.text.lines import (
     is_speaker_name,
     is_speech_subtitle,
 )
+from corpusdiff.text.pages import page_numbers
 from corpusdiff.text.rules import (
     LINE_END,
     clean_text,
@@ -509,10 +510,16 @@ def _may_continue(raw: str, text: str) -> bool:
 
 def cleaned_lines(lines: list[str]) -> list[str]:
     """Each line without debris, its spaces tidied: what the walk reads of a line. A bare number
-    at a form feed is read as the page number it is (`— 7 —`)."""
+    at a form feed is read as the page number it is (`— 7 —`), and so are the page numbers of
+    an extract without form feeds (`text.pages`)."""
     cleaned = [tidy_spaces(strip_debris(raw)) for raw in lines]
+    pages = page_numbers(cleaned)
     return [
-        f"— {text} —" if _BARE_NUMBER_RE.match(text) and _at_form_feed(lines, index) else text
+        f"— {pages[index]} —"
+        if index in pages
+        else f"— {text} —"
+        if _BARE_NUMBER_RE.match(text) and _at_form_feed(lines, index)
+        else text
         for index, text in enumerate(cleaned)
     ]
 

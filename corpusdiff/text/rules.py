@@ -20,7 +20,7 @@ _SPACES_RE = re.compile(f"[{_SPACE_CHARS}]+")
 _SPACE_BEFORE_WIDE_RE = re.compile(f"(?<=[{WIDE}A-Za-z0-9%]) (?=[{WIDE}])")
 _SPACE_AFTER_WIDE_RE = re.compile(f"(?<=[{WIDE}]) (?=[A-Za-z0-9])")
 _PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+    r"^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|[·•]\s*\d{1,4}\s*[·•]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
 _FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
@@ -43,7 +43,7 @@ def strip_debris(line: str) -> str:
 
 
 def is_page_number(line: str) -> bool:
-    """Page footers such as `— 12 —` or `第3页`."""
+    """Page footers such as `— 12 —`, `·12·` or `第3页`."""
     return _PAGE_NUMBER_RE.match(line) is not None
 
 

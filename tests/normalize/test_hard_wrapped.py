@@ -103,3 +103,13 @@ def test_a_line_like_the_running_head_inside_a_page_is_report_text() -> None:
     texts = [block.text for block in document.blocks if isinstance(block, (Paragraph, Heading))]
     source = SOURCE.read_text(encoding="utf-8").split("\n")
     assert texts[texts.index("各位代表：") + 1 :] == [source[21], "政府工作报告", source[23], source[57]]
+
+
+def test_a_browser_copy_without_form_feeds_loses_its_page_numbers() -> None:
+    """A PDF copied out of a browser: no form feed, each page's number a bare `12` line and the
+    running head after it, mid-sentence (tests/data/extracts/2019-browser-copy.txt: lines 26–44
+    of wikisource/2019.txt cut at 38 characters, a page every 20 lines)."""
+    source = [line for line in (SOURCE.parent / "2019.txt").read_text(encoding="utf-8").split("\n")[25:45] if line]
+    document = normalize_file(EXTRACT.parent / "2019-browser-copy.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == source

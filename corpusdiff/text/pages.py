@@ -1,0 +1,87 @@
+"""Page numbers that a text extract leaves between pages without a sign that a page ends.
+
+pdftotext ends a page with a form feed, so a bare `12` beside one is a page number (the
+normaliser reads it so). A browser's copy of a PDF, or a PDF printed to text, has no form
+feed: the page numbers stand as bare `12` lines, or as `12/40` (page of pages), in the middle
+of the paragraph the page break cut. A bare number alone on a line is rare in a report, but a
+table copied cell by cell gives such lines too, so only a run is taken: page numbers count up
+one by one, a page's worth of lines apart, and stand among text, not among other figures.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from itertools import pairwise
+
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+_PAGE_OF_PAGES_RE = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$")
+#: A figure alone on a line: a table cell, not text around a page number.
+_FIGURE_RE = re.compile(r"^[-+]?[\d.,%]+$")
+#: A run of bare numbers is taken for page numbers from this many pages on.
+_MIN_PAGES = 3
+#: Page numbers stand at least this many lines apart: a page holds more lines than a table
+#: copied cell by cell has columns.
+_MIN_PAGE_LINES = 12
+
+
+def page_numbers(texts: list[str]) -> dict[int, int]:
+    """The lines (by index) of `texts` (cleaned lines) that are page numbers with no form feed
+    beside them, and the page each gives: a run of bare numbers counting up, or `N/M` lines
+    sharing one page count `M`."""
+    return _counted_pages(texts) | _pages_of_pages(texts)
+
+
+def _counted_pages(texts: list[str]) -> dict[int, int]:
+    """Bare numbers alone among text that count up one by one, a page apart, three or more."""
+    candidates = [
+        (index, int(text)) for index, text in enumerate(texts) if _BARE_NUMBER_RE.match(text) and _among_text(texts, index)
+    ]
+    runs: list[list[tuple[int, int]]] = []
+    for index, page in candidates:
+        run = next((r for r in runs if r[-1][1] == page - 1 and index - r[-1][0] >= _MIN_PAGE_LINES), None)
+        if run is None:
+            runs.append([(index, page)])
+        else:
+            run.append((index, page))
+    found: dict[int, int] = {}
+    for run in runs:
+        if len(run) >= _MIN_PAGES:
+            found |= dict(_evenly_spaced(run, candidates))
+    return found
+
+
+def _evenly_spaced(run: list[tuple[int, int]], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The run again, taking for each page the number nearest a page's length after the page
+    before: a figure a wrap left alone (`M` / `2` of M2) may have the next page's number too."""
+    length = statistics.median(b[0] - a[0] for a, b in pairwise(run))
+    chosen = [run[0]]
+    for _, page in run[1:]:
+        last = chosen[-1][0]
+        options = [c for c in candidates if c[1] == page and c[0] - last >= _MIN_PAGE_LINES]
+        chosen.append(min(options, key=lambda c: abs(c[0] - last - length)))
+    return chosen
+
+
+def _pages_of_pages(texts: list[str]) -> dict[int, int]:
+    """`3/40` lines: two or more with the same page count, each page within it, all different."""
+    by_total: dict[int, dict[int, int]] = {}
+    for index, text in enumerate(texts):
+        match = _PAGE_OF_PAGES_RE.match(text)
+        if match and _among_text(texts, index):
+            page, total = int(match.group(1)), int(match.group(2))
+            if 0 < page <= total:
+                by_total.setdefault(total, {})[index] = page
+    found: dict[int, int] = {}
+    for pages in by_total.values():
+        if len(pages) >= 2 and len(set(pages.values())) == len(pages):
+            found |= pages
+    return found
+
+
+def _among_text(texts: list[str], index: int) -> bool:
+    """The nearest line before or the one after is no figure alone: a number among a table's
+    cells has figures on both sides (one side may be a subscript a wrap left alone, PM / 10)."""
+    before = next((t for t in reversed(texts[:index]) if t), "")
+    after = next((t for t in texts[index + 1 :] if t), "")
+    return not (_FIGURE_RE.match(before) and _FIGURE_RE.match(after))

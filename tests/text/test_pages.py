@@ -1,0 +1,43 @@
+"""Page numbers of an extract without form feeds: a run of bare numbers a page apart, or `N/M`
+lines sharing one page count; never a table's row numbers or a figure a wrap left alone."""
+
+from __future__ import annotations
+
+from corpusdiff.text.pages import page_numbers
+from corpusdiff.text.rules import is_page_number
+
+TEXT = "全面推进“互联网+”，运用新技术新模式改造传统产业，深入推进简政减税减费"
+
+
+def _pages(numbers: list[str], every: int = 20) -> list[str]:
+    lines: list[str] = []
+    for number in numbers:
+        lines += [TEXT] * every + [number]
+    return [*lines, TEXT]
+
+
+def test_bare_numbers_counting_up_a_page_apart_are_page_numbers() -> None:
+    lines = _pages(["1", "2", "3", "4"])
+    assert page_numbers(lines) == {20: 1, 41: 2, 62: 3, 83: 4}
+
+
+def test_two_bare_numbers_or_numbers_close_together_are_text() -> None:
+    assert page_numbers(_pages(["1", "2"])) == {}
+    assert page_numbers(_pages(["1", "2", "3"], every=4)) == {}  # a table's row numbers
+
+
+def test_a_figure_the_wrap_left_alone_is_passed_over_for_the_page_number() -> None:
+    lines = _pages(["1", "2", "3"])
+    lines[30:31] = ["今年广义货币M", "2", "预期增长13%左右"]  # M2 cut by the wrap on page 2
+    assert page_numbers(lines) == {20: 1, 43: 2, 64: 3}
+
+
+def test_page_of_pages_lines_share_their_page_count() -> None:
+    assert page_numbers(_pages(["1/40", "2/40"])) == {20: 1, 41: 2}
+    assert page_numbers(_pages(["1/3", "2/5"])) == {}  # fractions, not pages
+
+
+def test_dotted_page_numbers() -> None:
+    assert is_page_number("·3·")
+    assert is_page_number("• 12 •")
+    assert not is_page_number("·")
