@@ -543,6 +543,12 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     text = builder.cleaned[index]
     if not text or is_page_number(text) or index in builder.skip:
         return index + 1
+    if text.startswith("。") and _right_after_heading(builder):
+        # the heading's own stop, which a line break put on the next line: dropped as rule 5
+        # drops it, and the rest of the line opens the heading's first paragraph
+        if text[1:].strip():
+            builder.add_text(text[1:].lstrip())
+        return index + 1
     if tables.starts_tab_table(raw) and not raw.startswith("\t") and _has_a_second_row(builder.lines, index, stop):
         return _take_tab_table(builder, index, stop)
     if headings.is_box_title(text) and not builder.in_box:
@@ -585,6 +591,11 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
+
+
+def _right_after_heading(builder: _Builder) -> bool:
+    """The last block is a heading, and no text has come since."""
+    return builder.current is None and bool(builder.blocks) and isinstance(builder.blocks[-1], Heading)
 
 
 #: `一是…`, `二是…`: the enumeration a paragraph of a report opens with.

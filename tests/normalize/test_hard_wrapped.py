@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.normalize.entry import normalize_file, normalize_raw
+from corpusdiff.read.decode import RawReport
 from corpusdiff.text import wrapping
 from corpusdiff.text.wrapping import hard_wrap
 from corpusdiff.types.document import Heading, Paragraph
@@ -113,3 +114,19 @@ def test_a_browser_copy_without_form_feeds_loses_its_page_numbers() -> None:
     document = normalize_file(EXTRACT.parent / "2019-browser-copy.txt")
     paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
     assert paragraphs[paragraphs.index("各位代表：") + 1 :] == source
+
+
+@pytest.mark.parametrize("after", ["。", "。坚持以市场化改革的思路和办法破解发展难题。"])
+def test_a_line_break_before_the_stop_of_a_heading_leaves_no_paragraph_of_a_stop(after: str) -> None:
+    """A converter that breaks a line before a full stop (`…合理区间` / `。`, wikisource/2019.txt
+    line 92) puts the heading's stop on a line of its own: it goes as the heading's stop goes
+    (rule 5), and what follows it on that line opens the heading's first paragraph."""
+    text = "\n".join(
+        ["各位代表：", "（一）继续创新和完善宏观调控，确保经济运行在合理区间", after, "发挥好宏观政策逆周期调节作用。"]
+    )
+    raw = RawReport(text=text, name="2019.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    blocks = normalize_raw(raw).blocks
+    heading = next(i for i, b in enumerate(blocks) if isinstance(b, Heading))
+    assert blocks[heading].text == "（一）继续创新和完善宏观调控，确保经济运行在合理区间"
+    body = [after[1:], "发挥好宏观政策逆周期调节作用。"]
+    assert blocks[heading + 1 :] == tuple(Paragraph(text) for text in body if text)
