@@ -139,6 +139,9 @@ class _Builder:
     #: Per marker kind, the sequences a restart at 1 interrupted (a 一、…五、 list of points inside
     #: section 二、), innermost last: the next of the outer one resumes it.
     outer_ordinals: dict[str, list[_Interrupted]] = field(default_factory=dict)
+    #: Per marker kind, its last number before a heading of an outer kind started its numbering
+    #: again: the sequence may run on instead (a five-year outline numbers its 章 through every 篇).
+    ran_on: dict[str, int] = field(default_factory=dict)
     in_appendix: bool = False
     in_box: bool = False
     last_item: dict[str, int] = field(default_factory=dict)
@@ -842,7 +845,8 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw:
     if marker.kind == "bare":
         allowed: tuple[int, ...] = (last + 1,) if last else ()
     else:
-        allowed = (last + 1, 1, *resumed)
+        ran_on = builder.ran_on.get(marker.kind)
+        allowed = (last + 1, 1, *resumed, *(() if ran_on is None else (ran_on + 1,)))
     if builder.is_open() and marker.ordinal not in allowed:
         return False
     builder.flush()
@@ -852,9 +856,11 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw:
     elif marker.ordinal in resumed and marker.ordinal != last + 1:
         _nest_inner_sequence(builder, marker.kind, outer.pop().inner_start)
     builder.last_ordinal[marker.kind] = marker.ordinal
+    builder.ran_on.pop(marker.kind, None)
     for inner in headings.RANKS[headings.RANKS.index(marker.kind) + 1 :]:
         if inner != "num":
-            builder.last_ordinal.pop(inner, None)
+            if inner in builder.last_ordinal:
+                builder.ran_on[inner] = builder.last_ordinal.pop(inner)
             builder.outer_ordinals.pop(inner, None)
     builder.blocks.append(Heading(keep_clause_gaps(headings.heading_text(marker.label, title), raw), marker.kind))
     return True
