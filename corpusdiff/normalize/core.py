@@ -781,8 +781,7 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
         raw = f"{builder.lines[index]} {builder.lines[title]}" if title is not None else ""
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title], raw):
             return title + 1
-    taken = _take_heading(builder, marker, builder.lines[index], index in builder.sibling_headings)
-    return index + 1 if taken else None
+    return _take_heading(builder, marker, index)
 
 
 def _title_line_after(builder: _Builder, index: int, stop: int) -> int | None:
@@ -823,15 +822,63 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     return index + 1
 
 
-def _take_heading(builder: _Builder, marker: headings.Marker, raw: str, among_headings: bool = False) -> bool:
+def _take_heading(builder: _Builder, marker: headings.Marker, index: int) -> int | None:
+    """The heading line at `index` (and the end of its title wrapped onto the next line,
+    `_title_wraps_on`); the index after what was taken, or None when it is no heading."""
     title, body = headings.split_title(marker.rest)
-    if not _heading_shaped(builder, marker, title, body, among_headings):
-        return False
+    raw, after = builder.lines[index], index + 1
+    if "。" not in marker.rest and _title_wraps_on(builder, index, title):
+        title, raw, after = title + builder.cleaned[index + 1], raw + builder.lines[index + 1].strip(), index + 2
+    if not _heading_shaped(builder, marker, title, body, index in builder.sibling_headings):
+        return None
     if not _accept_heading(builder, marker, title, raw):
-        return False
+        return None
     if body:
         builder.add_text(body)
-    return True
+    return after
+
+
+#: A heading line this long (marker and title) may have been wrapped: shorter ones fit a line.
+_WRAPPED_HEADING_MIN = 14
+#: The end of a wrapped heading title on the next line is at most this long.
+_TITLE_END_MAX = 24
+_TITLE_END_RE = re.compile(r"^[^。；！？：，、,;:!?（）()]+$")
+
+
+def _title_wraps_on(builder: _Builder, index: int, title: str) -> bool:
+    """In plain text, whether the line after a heading is the end of its title, wrapped as a PDF
+    wraps a long 篇 or 章 title set large (`第二篇　坚持创新驱动发展　打造具有核心` /
+    `竞争力的科技创新高地`; the heading has no 。): right below it, not indented, short and without a mark of a sentence or
+    clause, no heading or page number itself, and the two no longer than a heading phrase. A
+    paragraph's first line is never short unless the paragraph is, and then it ends a sentence.
+    Extracted formats keep a heading whole on its line."""
+    if not builder.plain_text or index + 1 >= len(builder.lines) or index + 1 in builder.skip:
+        return False
+    raw, text = builder.lines[index + 1], builder.cleaned[index + 1]
+    if (
+        len(builder.cleaned[index]) < _WRAPPED_HEADING_MIN
+        or not 0 < len(text) <= _TITLE_END_MAX
+        or not _TITLE_END_RE.match(text)
+        or not has_han(text)
+        or is_indented(raw)
+        or raw.startswith("\t")
+        or is_page_number(text)
+        or builder.marker(index + 1) is not None
+        or index + 1 in builder.plain_headings | builder.sub_headings | builder.standalone | builder.ordinal_headings
+        or headings.is_box_title(text)
+        or headings.is_appendix_title(text)
+        or headings.is_closing_title(text)
+        or _chunk_break_after(builder, index + 1)
+    ):
+        return False
+    return headings.plausible_title(title + text)
+
+
+def _chunk_break_after(builder: _Builder, index: int) -> bool:
+    """The line after `index` holds only debris: Wikisource's zero-width-space line, which cuts a
+    paragraph anywhere, so the line before it is a piece of a sentence, not a title's end."""
+    after = index + 1
+    return after < len(builder.lines) and _debris_only(builder.lines[after], builder.cleaned[after])
 
 
 def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw: str) -> bool:
