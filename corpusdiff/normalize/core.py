@@ -80,6 +80,10 @@ _CONNECTOR_END = "和与及的、"
 _SIBLING_TITLE_FACTOR = 2
 _RUNNING_HEADER_MIN = 3
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+#: Line breaks other than LF that text copied out of other programs carries: Word's manual line
+#: break as a vertical tab, the Unicode line and paragraph separators of web and app text, NEL.
+#: Read as the line breaks they are, not dropped as control characters, so no lines run together.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\u2028\u2029\x85", "\n"))
 #: Paragraphs that open with an indent: hard-wrapped text marks where they start this way.
 _INDENTED_PARAGRAPHS_MIN = 3
 #: A running head's length: a gazette's name or a report's title, never a paragraph.
@@ -251,7 +255,7 @@ def normalize_report(
             "check that this is the right file"
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
-    lines = text.split("\n")
+    lines = text.translate(_LINE_BREAKS).split("\n")
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
     wrapper = _wrapper(lines[: title.start], title.text) if title else []

@@ -130,3 +130,15 @@ def test_a_line_break_before_the_stop_of_a_heading_leaves_no_paragraph_of_a_stop
     assert blocks[heading].text == "（一）继续创新和完善宏观调控，确保经济运行在合理区间"
     body = [after[1:], "发挥好宏观政策逆周期调节作用。"]
     assert blocks[heading + 1 :] == tuple(Paragraph(text) for text in body if text)
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\u2028", "\u2029", "\x85"])
+def test_line_breaks_other_than_lf_break_lines(separator: str) -> None:
+    """Word's manual line break copied out as a vertical tab, and the Unicode line and paragraph
+    separators of text copied from web pages and apps, are line breaks: the heading stays apart
+    from its paragraph."""
+    text = separator.join(["各位代表：", "一、2019年工作回顾", "过去一年是本届政府依法履职的第一年。"])
+    raw = RawReport(text=text, name="2019.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    blocks = normalize_raw(raw).blocks
+    assert Heading("一、2019年工作回顾", "cn") in blocks
+    assert Paragraph("过去一年是本届政府依法履职的第一年。") in blocks
