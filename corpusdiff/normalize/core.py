@@ -37,7 +37,7 @@ from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
-from corpusdiff.text.chars import has_han
+from corpusdiff.text.chars import display_width, has_han
 from corpusdiff.text.lines import (
     is_indented,
     is_plain_title,
@@ -864,7 +864,7 @@ def _title_wraps_on(builder: _Builder, index: int, title: str) -> bool:
         or not 0 < len(text) <= _TITLE_END_MAX
         or not _TITLE_END_RE.match(text)
         or not has_han(text)
-        or is_indented(raw)
+        or (is_indented(raw) and not _centred_under(builder.lines[index], raw))
         or raw.startswith("\t")
         or is_page_number(text)
         or builder.marker(index + 1) is not None
@@ -876,6 +876,21 @@ def _title_wraps_on(builder: _Builder, index: int, title: str) -> bool:
     ):
         return False
     return headings.plausible_title(title + text)
+
+
+#: A heading line indented by this many columns or more stands centred (`pdftotext -layout`).
+_CENTRED_INDENT = 4
+
+
+def _centred_under(heading: str, line: str) -> bool:
+    """`line` is indented further than a centred `heading` above it, as the shorter second line
+    of a centred title is in `pdftotext -layout` output (a paragraph's indent is less)."""
+    indent = _indent_columns(heading)
+    return indent >= _CENTRED_INDENT and _indent_columns(line) > indent
+
+
+def _indent_columns(raw: str) -> int:
+    return display_width(raw[: len(raw) - len(raw.lstrip(" \u3000"))])
 
 
 def _chunk_break_after(builder: _Builder, index: int) -> bool:

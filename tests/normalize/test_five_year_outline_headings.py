@@ -75,3 +75,15 @@ def test_a_short_line_under_a_heading_is_its_own_when_it_cannot_end_the_title() 
 def test_a_wikisource_chunk_break_after_the_short_line_keeps_it_text() -> None:
     blocks = _blocks("第一章　发展环境", BODY, "（二）深化重要领域和关键环节改革", "要全面深化各领域改", "\u200b", "革，增强内生发展动力。")
     assert Paragraph("要全面深化各领域改革，增强内生发展动力。") in blocks
+
+
+def test_a_centred_title_wrapped_in_pdftotext_layout_comes_back_whole() -> None:
+    """`pdftotext -layout` keeps a centred title's place: its shorter second line stands further in."""
+    blocks = _blocks(
+        "第一章　发展环境",
+        BODY,
+        "           第二篇　坚持创新驱动发展　打造具有核心",
+        "                 竞争力的科技创新高地",
+        BODY,
+    )
+    assert Heading("第二篇 坚持创新驱动发展\u3000打造具有核心竞争力的科技创新高地", "pian") in blocks
