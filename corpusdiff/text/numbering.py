@@ -76,9 +76,12 @@ _DIGIT = "[一二三四五六七八九]"
 _NUMERAL = (
     f"(?:[一二三四五六七八九两兩]百(?:[零〇]{_DIGIT}|{_DIGIT}十{_DIGIT}?)?|{_DIGIT}?十{_DIGIT}?|{_DIGIT})"
 )
-#: ① … ㊿ and ⑴ … ⒇: one character each, whose value Unicode knows.
+#: ① … ㊿, ⑴ … ⒇, ⒈ … ⒛ and ㈠ … ㈩ (Word's numbering offers them, and its "save as text" keeps
+#: them): one character each, whose value Unicode knows.
 _CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
 _PAREN_DIGITS = "\u2474-\u2487"
+_DIGIT_STOPS = "\u2488-\u249b"
+_PAREN_IDEOGRAPHS = "\u3220-\u3229"
 
 #: The stop after a numeral: 、 as the rules prescribe, or a full-width or ASCII period (`一．`,
 #: `二. `, `（一）．`, `1．`), which some reports print instead. After an Arabic numeral, never a
@@ -94,6 +97,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren", re.compile(f"^[（(]\\s*({_NUMERAL})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
     ("num", re.compile(f"^(\\d{{1,3}})\\s*{_NUM_STOP}\\s*(.*)$")),
     ("pnum", re.compile(f"^[（(]\\s*(\\d{{1,3}})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
+    ("paren_char", re.compile(f"^([{_PAREN_IDEOGRAPHS}])\\s*(.*)$")),
+    ("num_char", re.compile(f"^([{_DIGIT_STOPS}])\\s*(.*)$")),
     ("pnum_char", re.compile(f"^([{_PAREN_DIGITS}])\\s*(.*)$")),
     ("circled", re.compile(f"^([{_CIRCLED}])\\s*(.*)$")),
 )
@@ -164,7 +169,7 @@ def _marker(kind: str, match: re.Match[str]) -> Marker:
         numeral, title = match.group(1), match.group(2) or ""
         return Marker(kind, chinese_numeral(numeral), f"{numeral} " if title else numeral, title)
     numeral, rest = match.groups()
-    if kind in ("circled", "pnum_char"):
+    if kind in ("circled", "paren_char", "num_char", "pnum_char"):
         return Marker(kind.removesuffix("_char"), int(unicodedata.numeric(numeral)), numeral, rest)
     if kind in ("num", "pnum"):
         label = f"{int(numeral)}." if kind == "num" else f"（{int(numeral)}）"

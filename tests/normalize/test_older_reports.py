@@ -447,3 +447,24 @@ def test_an_out_of_sequence_number_still_continues_an_unfinished_paragraph() -> 
     does not, so a wrapped line that begins 五、 stays in the sentence it continues."""
     lines = [*RESUMED_1986[:10], f"{IDEOGRAPHIC}我们要继续发扬积极探索的精神，做到", "五、六个方面的统一。"]
     assert _headings(lines)[-1] == ("二、充分认识新旧体制转换过程的艰巨性和复杂性", "cn")
+
+
+def test_word_numbering_characters_are_heading_markers() -> None:
+    """㈠ and ⒈, which Word's numbering offers and its "save as text" keeps, are （一） and 1. as
+    printed, at their levels."""
+    text = "\n\n".join(
+        [
+            "各位代表：",
+            "一、2023年计划执行情况",
+            "㈠经济运行稳中向好。全年地区生产总值增长5.2%。",
+            "⒈工业生产回升。规模以上工业增加值增长6%。",
+            "⒉投资稳步增长。固定资产投资增长3%。",
+            "㈡改革开放深化。营商环境持续优化。",
+        ]
+    )
+    document = normalize_raw(RawReport(text=text, name="plan.txt", sha256="0" * 64, encoding="utf-8", size=len(text)))
+    markdown = render(document)
+    assert "\n### ㈠经济运行稳中向好\n" in markdown
+    assert "\n#### ⒉投资稳步增长\n" in markdown
+    assert "\n### ㈡改革开放深化\n" in markdown
+    assert render(normalize_raw(RawReport(text=markdown, name="plan.md", sha256="0" * 64, encoding="utf-8", size=len(markdown)))) == markdown

@@ -58,6 +58,9 @@ def test_chinese_numeral(text: str, value: int) -> None:
         ("（1）有步骤地实行半工半读的教育制度", "pnum", 1, "（1）"),
         ("(12)加强管理", "pnum", 12, "（12）"),
         ("⑶改良土壤", "pnum", 3, "⑶"),
+        # Word's numbering characters, as its "save as text" keeps them
+        ("㈡改革开放深化", "paren", 2, "㈡"),
+        ("⒊投资稳步增长", "num", 3, "⒊"),
         ("①兴修水利", "circled", 1, "①"),
         ("㉑二十一", "circled", 21, "㉑"),
         # a full-width or ASCII period in place of 、 (issue 16)
