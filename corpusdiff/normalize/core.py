@@ -45,7 +45,7 @@ from corpusdiff.text.lines import (
     is_speaker_name,
     is_speech_subtitle,
 )
-from corpusdiff.text.pages import page_numbers
+from corpusdiff.text.pages import headed_page_numbers, page_numbers
 from corpusdiff.text.rules import (
     LINE_END,
     clean_text,
@@ -518,9 +518,10 @@ def _may_continue(raw: str, text: str) -> bool:
 def cleaned_lines(lines: list[str]) -> list[str]:
     """Each line without debris, its spaces tidied: what the walk reads of a line. A bare number
     at a form feed is read as the page number it is (`— 7 —`), and so are the page numbers of
-    an extract without form feeds (`text.pages`)."""
+    an extract without form feeds and a running head's line with its page number on it
+    (`text.pages`)."""
     cleaned = [tidy_spaces(strip_debris(raw)) for raw in lines]
-    pages = page_numbers(cleaned)
+    pages = page_numbers(cleaned) | headed_page_numbers(lines)
     return [
         f"— {pages[index]} —"
         if index in pages

@@ -6,6 +6,8 @@ feed: the page numbers stand as bare `12` lines, or as `12/40` (page of pages), 
 of the paragraph the page break cut. A bare number alone on a line is rare in a report, but a
 table copied cell by cell gives such lines too, so only a run is taken: page numbers count up
 one by one, a page's worth of lines apart, and stand among text, not among other figures.
+`pdftotext -layout` may set the running head and the page number on one line, a wide gap
+between them: such lines are taken when the same head repeats with the numbers going up.
 """
 
 from __future__ import annotations
@@ -16,6 +18,13 @@ from itertools import pairwise
 
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _PAGE_OF_PAGES_RE = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$")
+#: A page number beside a running head on one line, a wide gap between them.
+_PAGE = r"(?:[—–\-－·•]\s*)?(?:第\s*)?{}(?:\s*页)?(?:\s*[—–\-－·•])?"
+_HEADED_RE = re.compile(
+    "^(?:(?P<head>[^\\d\\s].{{0,38}}?)[ \u3000]{{2,}}{}|{}[ \u3000]{{2,}}(?P<head2>[^\\d\\s].{{0,38}}?))$".format(
+        _PAGE.format(r"(?P<page>\d{1,4})"), _PAGE.format(r"(?P<page2>\d{1,4})")
+    )
+)
 #: A figure alone on a line: a table cell, not text around a page number.
 _FIGURE_RE = re.compile(r"^[-+]?[\d.,%]+$")
 #: A run of bare numbers is taken for page numbers from this many pages on.
@@ -77,6 +86,33 @@ def _pages_of_pages(texts: list[str]) -> dict[int, int]:
         if len(pages) >= 2 and len(set(pages.values())) == len(pages):
             found |= pages
     return found
+
+
+def headed_page_numbers(raws: list[str]) -> dict[int, int]:
+    """Raw lines that hold a running head and a page number set apart by a wide gap, as
+    `pdftotext -layout` gives a header line (`政府工作报告        3`, `— 4 —        政府工作报告`):
+    the same head on three lines or more, the numbers going up, each page a page's worth of
+    lines on (`_a_page_on`; a head on odd pages only goes up by two). Such a line is
+    page furniture as a whole, so it is read as its page number."""
+    by_head: dict[str, list[tuple[int, int]]] = {}
+    for index, raw in enumerate(raws):
+        match = _HEADED_RE.match(raw.replace("\f", " ").strip())
+        if match:
+            head = "".join((match.group("head") or match.group("head2")).split())
+            page = int(match.group("page") or match.group("page2"))
+            by_head.setdefault(head, []).append((index, page))
+    found: dict[int, int] = {}
+    for lines in by_head.values():
+        if len(lines) >= _MIN_PAGES and all(_a_page_on(a, b) for a, b in pairwise(lines)):
+            found |= dict(lines)
+    return found
+
+
+def _a_page_on(before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """(line, page) `after` comes pages after `before`, each page a page's worth of lines: a
+    figure in a table's row under the same label grows faster than that, if it grows."""
+    lines, pages = after[0] - before[0], after[1] - before[1]
+    return pages > 0 and pages * _MIN_PAGE_LINES <= lines
 
 
 def _among_text(texts: list[str], index: int) -> bool:

@@ -142,3 +142,20 @@ def test_line_breaks_other_than_lf_break_lines(separator: str) -> None:
     blocks = normalize_raw(raw).blocks
     assert Heading("一、2019年工作回顾", "cn") in blocks
     assert Paragraph("过去一年是本届政府依法履职的第一年。") in blocks
+
+
+def test_a_running_head_with_its_page_number_on_one_line_goes() -> None:
+    """The browser copy's pages with the head and number on one line, as `pdftotext -layout`
+    sets a header: the paragraphs come back whole, no head inside them."""
+    lines = (EXTRACT.parent / "2019-browser-copy.txt").read_text(encoding="utf-8").split("\n")
+    merged: list[str] = []
+    for line in lines:
+        if line.isdigit():
+            merged.append(f"政府工作报告                              {line}")
+        elif line != "政府工作报告" or not merged or not merged[-1].startswith("政府工作报告 "):
+            merged.append(line)
+    text = "\n".join(merged)
+    raw = RawReport(text=text, name="2019.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    source = [line for line in (SOURCE.parent / "2019.txt").read_text(encoding="utf-8").split("\n")[25:45] if line]
+    paragraphs = [b.text for b in normalize_raw(raw).blocks if isinstance(b, Paragraph)]
+    assert paragraphs[paragraphs.index("各位代表：") + 1 :] == source

@@ -3,7 +3,7 @@ lines sharing one page count; never a table's row numbers or a figure a wrap lef
 
 from __future__ import annotations
 
-from corpusdiff.text.pages import page_numbers
+from corpusdiff.text.pages import headed_page_numbers, page_numbers
 from corpusdiff.text.rules import is_page_number
 
 TEXT = "全面推进“互联网+”，运用新技术新模式改造传统产业，深入推进简政减税减费"
@@ -41,3 +41,17 @@ def test_dotted_page_numbers() -> None:
     assert is_page_number("·3·")
     assert is_page_number("• 12 •")
     assert not is_page_number("·")
+
+
+def test_a_running_head_and_its_page_number_on_one_line() -> None:
+    """`pdftotext -layout` sets a header's head and number on one line, a wide gap between."""
+    lines = _pages(["政府工作报告          1", "— 2 —　　　　政府工作报告", "政府工作报告　　— 3 —"])
+    assert headed_page_numbers(lines) == {20: 1, 41: 2, 62: 3}
+    lines = _pages(["政府工作报告          1", "深圳市福田区人民政府公报     2", "政府工作报告          3"])
+    assert headed_page_numbers(lines) == {}  # a head on two pages only
+
+
+def test_a_table_row_label_with_growing_figures_is_no_running_head() -> None:
+    lines = _pages(["合计          120", "合计          356", "合计          780"])
+    assert headed_page_numbers(lines) == {}
+    assert headed_page_numbers(_pages(["政府工作报告 1", "政府工作报告 2", "政府工作报告 3"])) == {}
