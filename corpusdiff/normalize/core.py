@@ -45,7 +45,7 @@ from corpusdiff.text.lines import (
     is_speaker_name,
     is_speech_subtitle,
 )
-from corpusdiff.text.pages import headed_page_numbers, page_numbers
+from corpusdiff.text.pages import contents_lines, headed_page_numbers, is_contents_entry, page_numbers
 from corpusdiff.text.rules import (
     LINE_END,
     clean_text,
@@ -256,6 +256,7 @@ def normalize_report(
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
     lines = text.translate(_LINE_BREAKS).split("\n")
+    lines, contents = _without_contents(lines, raw.title_hint)
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
     wrapper = _wrapper(lines[: title.start], title.text) if title else []
@@ -281,6 +282,11 @@ def normalize_report(
             f"dropped a site licence or footer block at the end (“{boilerplate.describe(footer)}”), "
             "which is not report text; the raw file keeps it"
         )
+    if contents:
+        warnings.append(
+            f"dropped the table of contents after the title ({counted(len(contents), 'entry', 'entries')}, "
+            f"“{contents[0][:30]}”…): not part of the report"
+        )
     if wrapper:
         warnings.append(
             f"dropped {counted(len(wrapper), 'line')} before the title (“{tidy_spaces(wrapper[0])[:30]}”…: a "
@@ -291,6 +297,19 @@ def normalize_report(
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def _without_contents(lines: list[str], hint: str) -> tuple[list[str], list[str]]:
+    """The lines with a table of contents after the title blanked (a five-year outline prints
+    one between its title and its first part: it is no report text, its entries would read as
+    headings, and it stands where the title's follower is looked for), and its entries. A
+    contents before the title is the wrapper's (rule 3)."""
+    title = title_block(lines, hint)
+    contents = contents_lines(lines, title.start if title else 0)  # a title may run on into 目录
+    if not contents:
+        return lines, []
+    entries = [tidy_spaces(strip_debris(lines[i])) for i in sorted(contents) if is_contents_entry(lines[i])]
+    return ["" if index in contents else line for index, line in enumerate(lines)], entries
 
 
 def _heads_over_title(lines: list[str], title: TitleBlock | None) -> frozenset[str]:

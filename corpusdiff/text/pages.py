@@ -16,6 +16,8 @@ import re
 import statistics
 from itertools import pairwise
 
+from corpusdiff.text.rules import is_page_number
+
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _PAGE_OF_PAGES_RE = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$")
 #: A page number beside a running head on one line, a wide gap between them.
@@ -121,3 +123,54 @@ def _among_text(texts: list[str], index: int) -> bool:
     before = next((t for t in reversed(texts[:index]) if t), "")
     after = next((t for t in texts[index + 1 :] if t), "")
     return not (_FIGURE_RE.match(before) and _FIGURE_RE.match(after))
+
+
+#: The heading of a table of contents (`目　　录`, `目錄`), its spaces taken out.
+_CONTENTS_TITLES = frozenset({"目录", "目錄"})
+#: A contents entry ends in its page number after leader dots, a wide gap or a tab (Word's
+#: contents saved as text), or in brackets (`1. 政府工作报告 (1)`).
+_CONTENTS_ENTRY_RE = re.compile(r"(?:(?:…|\.|·|．|-){3,}|…{2,}|\s{2,}|\t)\s*\d{1,3}$|[(（]\d{1,3}[)）]$")
+#: A contents entry wrapped before its leaders is at most this long.
+_ENTRY_PIECE_MAX = 40
+#: The `目录` line is one of this many lines of text from where it is looked for (a title of up to
+#: three lines, or a title's date line, may stand before it).
+_CONTENTS_SEARCH = 4
+#: A table of contents lists this many entries or more.
+_CONTENTS_MIN = 2
+
+
+def contents_lines(raws: list[str], start: int) -> frozenset[int]:
+    """The lines of a table of contents that starts near line `start` (after the title, as a
+    five-year outline prints one between its title and its first part): the `目录` line,
+    then contents entries, with the blank lines and page numbers among them and the first piece
+    of an entry wrapped before its leaders. Empty when there is none, or fewer than two entries."""
+    texts = [" ".join(raw.replace("\f", " ").split()) for raw in raws]
+    near = [i for i in range(start, len(texts)) if texts[i]][:_CONTENTS_SEARCH]
+    heading = next((i for i in near if texts[i].replace(" ", "") in _CONTENTS_TITLES), None)
+    if heading is None:
+        return frozenset()
+    taken, entries = [heading], 0
+    for index in range(heading + 1, len(raws)):
+        text = texts[index]
+        if not text or is_page_number(text) or _BARE_NUMBER_RE.match(text):
+            taken.append(index)
+        elif is_contents_entry(raws[index]):
+            taken.append(index)
+            entries += 1
+        elif len(text) <= _ENTRY_PIECE_MAX and "。" not in text and _next_is_entry(raws, texts, index):
+            taken.append(index)
+        else:
+            break
+    while taken and not texts[taken[-1]]:
+        taken.pop()
+    return frozenset(taken) if entries >= _CONTENTS_MIN else frozenset()
+
+
+def is_contents_entry(raw: str) -> bool:
+    """A raw line that ends as a contents entry does: in its page number after leaders."""
+    return _CONTENTS_ENTRY_RE.search(raw.rstrip()) is not None
+
+
+def _next_is_entry(raws: list[str], texts: list[str], index: int) -> bool:
+    following = next((i for i in range(index + 1, len(raws)) if texts[i]), None)
+    return following is not None and is_contents_entry(raws[following])
