@@ -66,6 +66,8 @@ _LONE_BYLINE_RE = re.compile(
     f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
     f"(?P<name>{_NAME})$"
 )
+#: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.
+_SESSION_RE = re.compile("届.*次会议$")
 _BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
 
 
@@ -95,12 +97,17 @@ def is_standalone_occasion(text: str) -> bool:
 
 
 def is_bare_occasion(text: str) -> bool:
-    """A dated speech occasion and nothing after it, undashed: `1957年6月26日在…会议上`. Under a
-    title it is a paragraph of its own (the byline and salutation are separate lines); glued
-    to them in the source it is not bare, and stays as printed."""
+    """A speech occasion and nothing after it, undashed: `1957年6月26日在…会议上`, or undated
+    when it names a congress's session (`在无锡市第十七届人民代表大会第三次会议上`, under a date
+    line of its own). Under a title it is a paragraph of its own (the byline and salutation are
+    separate lines); glued to them in the source it is not bare, and stays as printed."""
     compact = simplified(re.sub(r"\s+", "", text))
     match = _SPEECH_RE.match(compact)
-    return bool(match and (match.group("y") or match.group("cy")) and not match.group("rest"))
+    return bool(
+        match
+        and not match.group("rest")
+        and (match.group("y") or match.group("cy") or _SESSION_RE.search(match.group("meeting")))
+    )
 
 
 def is_byline(text: str) -> bool:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.normalize.entry import normalize_file, normalize_raw
+from corpusdiff.read.decode import decode_report
 from corpusdiff.structure import is_salutation
 from corpusdiff.types.document import Paragraph
 
@@ -82,4 +83,28 @@ def test_a_byline_without_an_occasion_line_stands_apart_from_the_salutation(
     opening = [block.text for block in document.blocks[:3] if isinstance(block, Paragraph)]
     assert opening[:2] == [byline, "各位代表："]
     assert is_salutation(opening[1])
+    assert document.metadata.speaker == speaker
+
+
+_UNDATED_OCCASION_BODY = "\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n一、2023年工作回顾\n\n过去一年，经济运行稳中向好。\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "speaker"),
+    [
+        # the date a line of its own over the undated occasion line
+        (["2024年1月16日", "在无锡市第十七届人民代表大会第三次会议上", "无锡市市长　赵建军"], "赵建军"),
+        # the date a line of its own under the byline
+        (["在西安市雁塔区第十九届人民代表大会第四次会议上", "雁塔区人民政府区长　王某", "2024年1月8日"], "王某"),
+        # a short session name
+        (["2024年1月10日", "在区七届人大四次会议上", "区长　张某某"], "张某某"),
+    ],
+)
+def test_an_undated_occasion_line_stands_apart_from_byline_and_salutation(front: list[str], speaker: str) -> None:
+    """`在…第N届…第M次会议上` alone on its line, its date on another, is a paragraph of its own like
+    a dated one: the byline and the salutation after it are not glued to it."""
+    text = "政府工作报告\n\n" + "\n\n".join(front) + _UNDATED_OCCASION_BODY
+    document = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"))
+    paragraphs = [block.text for block in document.blocks[:4]]
+    assert paragraphs == [line.replace("　", "") for line in front] + ["各位代表："]
     assert document.metadata.speaker == speaker
