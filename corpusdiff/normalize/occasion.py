@@ -51,7 +51,7 @@ SALUTATION_RE = re.compile(
     r"(?:(?:委员长|主任|主席)、各位副(?:委员长|主任|主席)、(?:秘书长、)?)?各位(?:代表|委员)\s*[：:！!]\s*$"
     r"|同志们\s*[：:！!]\s*$"
 )
-_OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗长|主席|主任|局长|厅长|部长|书记"
+_OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗长|专员|主席|主任|局长|厅长|部长|书记"
 #: A person's name: two to four characters, or a transliterated name whose parts a middle dot
 #: joins (`艾尔肯·吐尼亚孜`, as Uyghur, Tibetan and Mongolian names are printed).
 _NAME = f"(?:[{IDEOGRAPHS}]{{2,4}}|[{IDEOGRAPHS}]{{1,8}}(?:[·・•‧][{IDEOGRAPHS}]{{1,8}}){{1,3}})"
@@ -63,7 +63,7 @@ _LONE_BYLINE_MAX = 24
 #: Without an occasion line above it, a byline's office must name its seat (国务院总理,
 #: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
 _LONE_BYLINE_RE = re.compile(
-    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
+    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|公署|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
     f"(?P<name>{_NAME})$"
 )
 #: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.

@@ -40,6 +40,7 @@ _SUFFIX_ALONE = "|".join(_SUFFIX_LEVELS)
 _OFFICE_LEVELS = {
     **{f"{unit}长": level for unit, level in _SUFFIX_LEVELS.items() if len(unit) == 1},
     "主席": Level.PROVINCIAL,
+    "专员": Level.CITY,  # a 地区's commissioner (喀什地区行政公署专员)
 }
 _SUFFIXES = "特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|区|县|旗"
 _UNIT_RE = re.compile(f"([{IDEOGRAPHS}]{{2,10}}?)({_SUFFIXES})")
@@ -96,7 +97,7 @@ def unit_level(unit: str, parent: str = "") -> Level:
     """The level of one unit, given the unit it sits in (a 市 in a 市 is county-level)."""
     if unit in _MUNICIPALITIES or unit.endswith(("省", "自治区", "特别行政区")):
         return Level.PROVINCIAL
-    if unit.endswith(("新区", "区")):
+    if unit.endswith("区") and not unit.endswith("地区"):  # a 地区 is a prefecture, as a city
         return Level.DISTRICT
     if unit.endswith(("县", "旗")):
         return Level.COUNTY

@@ -164,6 +164,8 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
         # a short one whose office names no seat
         (["我们要认真落实党中央国务院的各项决策部署全力支持区长张三"], Occasion()),
         (["认真听取市长意见", "各位代表："], Occasion()),
+        # a 地区's head is its commissioner (专员), named by the 行政公署 he heads
+        (["喀什地区行政公署专员买买提·吐尔逊各位代表："], Occasion(speaker="买买提·吐尔逊", office="喀什地区行政公署专员")),
     ],
 )
 def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
@@ -181,6 +183,9 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("苏州市昆山市第十八届人民代表大会", "昆山市", Level.COUNTY),
         ("延边朝鲜族自治州2024年政府工作报告", "延边朝鲜族自治州", Level.CITY),
         ("内蒙古自治区第十四届人民代表大会第二次会议", "内蒙古自治区", Level.PROVINCIAL),
+        # a 地区 or 盟 is a prefecture, level with a city, not a district
+        ("大兴安岭地区2024年政府工作报告", "大兴安岭地区", Level.CITY),
+        ("喀什地区第三届人民代表大会第四次会议", "喀什地区", Level.CITY),
         ("中华人民共和国国民经济和社会发展第十四个五年规划", "全国", Level.NATIONAL),
         ("第十三届全国人民代表大会第五次会议", "全国", Level.NATIONAL),
         ("国务院关于今年以来国民经济和社会发展计划执行情况的报告", "全国", Level.NATIONAL),
