@@ -177,7 +177,8 @@ def region_slug(region: str, level: str) -> str:
     its administrative suffix and nationality (福田区 → futian, 广西壮族自治区 → guangxi); "" when
     the region is unknown. A county keeps its suffix (长沙县 → changsha-xian, beside 长沙市's
     changsha), and so does a city named as a province (吉林市 → jilin-shi, beside 吉林省's jilin):
-    two governments are never one series."""
+    two governments are never one series. A county-level city is its stem (昆山市 → kunshan),
+    whichever level its text gives it."""
     from corpusdiff.text.slugs import region_stem, slugify
 
     if level == Level.NATIONAL:
@@ -187,6 +188,14 @@ def region_slug(region: str, level: str) -> str:
         return ""
     stem = region_stem(name)
     slug = slugify(stem)
-    if stem != name and (level == Level.COUNTY or (level == Level.CITY and stem in _PROVINCE_STEMS)):
-        return f"{slug}-{slugify(name[len(stem):])}"
+    suffix = name[len(stem) :]
+    if suffix and (_is_county_seat(suffix, level) or (level == Level.CITY and stem in _PROVINCE_STEMS)):
+        return f"{slug}-{slugify(suffix)}"
     return slug
+
+
+def _is_county_seat(suffix: str, level: str) -> bool:
+    """A county (长沙县) keeps its suffix beside the city of its name (长沙市); a county-level
+    city (昆山市) does not: it is `county` when the text names the city over it (苏州市昆山市)
+    and `city` when not, and both must give one series."""
+    return level == Level.COUNTY and suffix != "市"

@@ -219,6 +219,9 @@ def test_region_and_level_of_a_name(name: str, region: str, level: Level | None)
         ("长沙市", "city", "changsha"),
         ("长沙县", "county", "changsha-xian"),
         ("浦东新区", "district", "pudong"),
+        # a county-level city is `county` under its city (苏州市昆山市), `city` alone: one series
+        ("昆山市", "county", "kunshan"),
+        ("昆山市", "city", "kunshan"),
         ("", "", ""),
     ],
 )
