@@ -183,7 +183,7 @@ def region_slug(region: str, level: str) -> str:
 
     if level == Level.NATIONAL:
         return NATIONAL_SLUG
-    name = _NATIONALITY_RE.sub("", region)
+    name = _without_nationality(region)
     if not name:
         return ""
     stem = region_stem(name)
@@ -192,6 +192,17 @@ def region_slug(region: str, level: str) -> str:
     if suffix and (_is_county_seat(suffix, level) or (level == Level.CITY and stem in _PROVINCE_STEMS)):
         return f"{slug}-{slugify(suffix)}"
     return slug
+
+
+def _without_nationality(region: str) -> str:
+    """广西壮族自治区 → 广西自治区; a unit named by its nationality alone keeps it, as its name
+    (鄂温克族自治旗 → 鄂温克自治旗, never a bare 自治旗 that every such unit would share)."""
+    from corpusdiff.text.slugs import region_stem
+
+    name = _NATIONALITY_RE.sub("", region)
+    if name and region_stem(name) == name and name != region:
+        return re.sub("族(?=自治)", "", region)
+    return name
 
 
 def _is_county_seat(suffix: str, level: str) -> bool:

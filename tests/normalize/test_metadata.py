@@ -222,6 +222,9 @@ def test_region_and_level_of_a_name(name: str, region: str, level: Level | None)
         # a county-level city is `county` under its city (苏州市昆山市), `city` alone: one series
         ("昆山市", "county", "kunshan"),
         ("昆山市", "city", "kunshan"),
+        # a unit named by its nationality alone keeps it: never a bare `zizhiqi` shared by all
+        ("鄂温克族自治旗", "county", "ewenke-zizhiqi"),
+        ("东乡族自治县", "county", "dongxiang-zizhixian"),
         ("", "", ""),
     ],
 )
