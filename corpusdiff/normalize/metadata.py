@@ -164,8 +164,8 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             index += 1
             continue
         seen += 1
-        if is_presenting_body(text):  # the issuer over the title, never a line of it
-            index += 1
+        if is_presenting_body(text) and not _opens_gwr_title(text, _next_text(lines, index + 1)):
+            index += 1  # the issuer over the title, never a line of it
             continue
         block_end = index + 1
         joined = text
@@ -181,6 +181,12 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
     return None
+
+
+def _opens_gwr_title(body: str, following: str) -> bool:
+    """`深圳市龙岗区人民政府` over `工作报告`: a title broken after the government's name, not the
+    issuer over a title of its own (`湖南省人民政府` over `政府工作报告`)."""
+    return _GWR in simplified(join_fragments(body, following)) and _GWR not in simplified(following)
 
 
 def _is_wrapper(lines: Sequence[str]) -> bool:
