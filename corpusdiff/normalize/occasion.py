@@ -55,7 +55,9 @@ _OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗�
 #: A person's name: two to four characters, or a transliterated name whose parts a middle dot
 #: joins (`艾尔肯·吐尼亚孜`, as Uyghur, Tibetan and Mongolian names are printed).
 _NAME = f"(?:[{IDEOGRAPHS}]{{2,4}}|[{IDEOGRAPHS}]{{1,8}}(?:[·・•‧][{IDEOGRAPHS}]{{1,8}}){{1,3}})"
-_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME})$")
+#: A note after the name: a vice-mayor who reads the report for the mayor (`（受市长委托）`).
+_NOTE = r"(?:[（(][^（）()]{1,12}[）)])?"
+_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME}){_NOTE}$")
 _NAME_RE = re.compile(f"^{_NAME}$")
 #: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
 #: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
@@ -64,7 +66,7 @@ _LONE_BYLINE_MAX = 24
 #: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
 _LONE_BYLINE_RE = re.compile(
     f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|公署|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
-    f"(?P<name>{_NAME})$"
+    f"(?P<name>{_NAME}){_NOTE}$"
 )
 #: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.
 _SESSION_RE = re.compile("届.*次会议$")

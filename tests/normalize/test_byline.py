@@ -108,3 +108,12 @@ def test_an_undated_occasion_line_stands_apart_from_byline_and_salutation(front:
     paragraphs = [block.text for block in document.blocks[:4]]
     assert paragraphs == [line.replace("　", "") for line in front] + ["各位代表："]
     assert document.metadata.speaker == speaker
+
+
+def test_a_byline_with_a_note_stands_apart_from_the_salutation() -> None:
+    """`副市长　张红（受市长委托）`: a vice-mayor who reads the report for the mayor is a byline."""
+    front = ["——2024年1月20日在合肥市第十七届人民代表大会第四次会议上", "合肥市人民政府副市长　张红（受市长委托）"]
+    text = "政府工作报告\n\n" + "\n\n".join(front) + _UNDATED_OCCASION_BODY
+    document = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"))
+    assert [block.text for block in document.blocks[1:3]] == ["合肥市人民政府副市长张红（受市长委托）", "各位代表："]
+    assert document.metadata.speaker == "张红"

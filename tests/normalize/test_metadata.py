@@ -164,6 +164,12 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
         # a short one whose office names no seat
         (["我们要认真落实党中央国务院的各项决策部署全力支持区长张三"], Occasion()),
         (["认真听取市长意见", "各位代表："], Occasion()),
+        # a vice-mayor reads the report for the mayor, and the byline says so
+        (
+            ["——2024年1月20日在合肥市第十七届人民代表大会第四次会议上", "合肥市人民政府副市长张红（受市长委托）"],
+            Occasion("2024-01-20", "合肥市第十七届人民代表大会第四次会议", True, "张红", "合肥市人民政府副市长"),
+        ),
+        (["合肥市人民政府副市长张红（受市长委托）各位代表："], Occasion(speaker="张红", office="合肥市人民政府副市长")),
         # a 地区's head is its commissioner (专员), named by the 行政公署 he heads
         (["喀什地区行政公署专员买买提·吐尔逊各位代表："], Occasion(speaker="买买提·吐尔逊", office="喀什地区行政公署专员")),
     ],
