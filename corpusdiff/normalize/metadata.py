@@ -304,7 +304,7 @@ def detect_metadata(
         date=date,
         speaker=occasion.speaker,
         meeting=meeting,
-        delivered=occasion.date if occasion.speech else "",
+        delivered=_delivered(front, occasion),
         container=_container(wrapper),
         source=Source(
             file=raw.name,
@@ -582,6 +582,15 @@ def _publication_date(front: Sequence[str], wrapper: Sequence[str], occasion: Oc
         if found:
             return found[-1]
     return ""
+
+
+def _delivered(front: Sequence[str], occasion: Occasion) -> str:
+    """When a speech was given: its occasion line's date, or the date line of its own over the
+    undated occasion line or under the byline (`2024年1月16日` / `在…会议上`); "" for an
+    outline's approval."""
+    if not occasion.speech:
+        return ""
+    return occasion.date or next((written_date(text) for text in front if is_date_line(text)), "")
 
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")

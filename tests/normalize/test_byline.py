@@ -110,6 +110,19 @@ def test_an_undated_occasion_line_stands_apart_from_byline_and_salutation(front:
     assert document.metadata.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        ["2024年1月16日", "在无锡市第十七届人民代表大会第三次会议上", "无锡市市长　赵建军"],
+        ["——在无锡市第十七届人民代表大会第三次会议上", "无锡市市长　赵建军", "2024年1月16日"],
+    ],
+)
+def test_a_speech_dated_on_a_line_of_its_own_was_delivered_that_day(front: list[str]) -> None:
+    text = "政府工作报告\n\n" + "\n\n".join(front) + _UNDATED_OCCASION_BODY
+    metadata = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt")).metadata
+    assert (metadata.date, metadata.delivered) == ("2024-01-16", "2024-01-16")
+
+
 def test_a_byline_with_a_note_stands_apart_from_the_salutation() -> None:
     """`副市长　张红（受市长委托）`: a vice-mayor who reads the report for the mayor is a byline."""
     front = ["——2024年1月20日在合肥市第十七届人民代表大会第四次会议上", "合肥市人民政府副市长　张红（受市长委托）"]
