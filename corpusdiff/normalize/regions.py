@@ -43,7 +43,11 @@ _OFFICE_LEVELS = {
     "专员": Level.CITY,  # a 地区's commissioner (喀什地区行政公署专员)
 }
 _SUFFIXES = "特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|区|县|旗"
-_UNIT_RE = re.compile(f"([{IDEOGRAPHS}]{{2,10}}?)({_SUFFIXES})")
+#: Words that make a 县 no county's name: 全县, 本县, 该县, 各县, 市县 ….
+_NOT_A_COUNTY_NAME = "全本该我各每此其某一两这那外邻省市区州县乡镇村旗盟"
+#: A unit: a name of two or more characters and its suffix, or a county of one character
+#: (单县, 沛县, 歙县), tried first so that 单县经济开发区 is 单县, not one long name.
+_UNIT_RE = re.compile(f"(?![{_NOT_A_COUNTY_NAME}])[{IDEOGRAPHS}]县|[{IDEOGRAPHS}]{{2,10}}?(?:{_SUFFIXES})")
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}年"
 _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?"
 _OFFICE = f"(?:代|副)?(?:{'|'.join(_OFFICE_LEVELS)})"

@@ -196,6 +196,11 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("第十三届全国人民代表大会第五次会议", "全国", Level.NATIONAL),
         ("国务院关于今年以来国民经济和社会发展计划执行情况的报告", "全国", Level.NATIONAL),
         ("区第七届人民代表大会第三次会议", "", Level.DISTRICT),
+        # a county of one character, never the scope word 全县
+        ("关于单县2023年国民经济和社会发展计划执行情况的报告", "单县", Level.COUNTY),
+        ("歙县第十八届人民代表大会第三次会议", "歙县", Level.COUNTY),
+        ("山东省单县第十九届人民代表大会", "单县", Level.COUNTY),
+        ("全县2024年国民经济和社会发展计划", "", None),
         ("政府工作报告", "", None),
         (
             "关于加快建设示范区的报告",
