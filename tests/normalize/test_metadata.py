@@ -201,6 +201,11 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("歙县第十八届人民代表大会第三次会议", "歙县", Level.COUNTY),
         ("山东省单县第十九届人民代表大会", "单县", Level.COUNTY),
         ("全县2024年国民经济和社会发展计划", "", None),
+        # the part of the year before the region, and a scope word that is none
+        ("关于2024年上半年成都市国民经济和社会发展计划执行情况的报告", "成都市", Level.CITY),
+        ("关于2024年1—6月武汉市国民经济和社会发展计划执行情况的报告", "武汉市", Level.CITY),
+        ("关于2024年上半年全市国民经济和社会发展计划执行情况的报告", "", None),
+        ("关于2024年前三季度全省经济运行情况的报告", "", None),
         ("政府工作报告", "", None),
         (
             "关于加快建设示范区的报告",
