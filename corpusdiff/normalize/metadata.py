@@ -332,7 +332,19 @@ def detect_metadata(
             f"no date printed; dated {date} as the web page dates the report (its record or publication "
             "date); set the date with --date or in the corpus manifest"
         )
+    if not merged.region:
+        notes.append(_region_note(merged.level))
     return merged, tuple(notes)
+
+
+def _region_note(level: str) -> str:
+    """A report that names no region is filed as unknown-region, beside every other such report
+    of its genre: say so, and how to name it (`--region 广东省`)."""
+    known = f"it reads as a {level} report, but " if level else ""
+    return (
+        f"no region found: {known}neither its title, meeting, byline nor opening names one, so its id "
+        "and series say unknown-region; set it with --region or in the corpus manifest"
+    )
 
 
 def _apply_overrides(detected: Metadata, overrides: Mapping[str, object]) -> Metadata:

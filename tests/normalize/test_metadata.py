@@ -124,6 +124,18 @@ def test_a_level_the_vocabulary_lacks_is_refused_with_one_line() -> None:
         normalize_file(FIXTURES / "guangdong-2024-gwr.txt", {"level": "township"})
 
 
+def test_a_report_that_names_no_region_says_so_and_how_to_name_it() -> None:
+    text = "政府工作报告\n\n——2024年1月22日在省十四届人大二次会议上\n\n省长　王某\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告政府工作。\n"
+    document = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"))
+    assert (document.metadata.region, document.metadata.level) == ("", "provincial")
+    assert document.warnings[-1] == (
+        "no region found: it reads as a provincial report, but neither its title, meeting, byline nor opening "
+        "names one, so its id and series say unknown-region; set it with --region or in the corpus manifest"
+    )
+    named = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"), {"region": "广东省"})
+    assert not any("no region found" in w for w in named.warnings)
+
+
 def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
     warnings = normalize_file(FIXTURES / "untitled-province-gwr.txt").warnings
     assert "no title line found; titled “政府工作报告” as the report's opening names it" in warnings[0]
