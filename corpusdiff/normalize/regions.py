@@ -188,7 +188,7 @@ def region_slug(region: str, level: str) -> str:
     changsha), and so does a city named as a province (吉林市 → jilin-shi, beside 吉林省's jilin):
     two governments are never one series. A county-level city is its stem (昆山市 → kunshan),
     whichever level its text gives it."""
-    from corpusdiff.text.slugs import region_stem, slugify
+    from corpusdiff.text.slugs import region_stem, slugify, slugify_place
 
     if level == Level.NATIONAL:
         return NATIONAL_SLUG
@@ -196,7 +196,7 @@ def region_slug(region: str, level: str) -> str:
     if not name:
         return ""
     stem = region_stem(name)
-    slug = slugify(stem)
+    slug = slugify_place(stem)
     suffix = name[len(stem) :]
     if suffix and (_is_county_seat(suffix, level) or (level == Level.CITY and stem in _PROVINCE_STEMS)):
         return f"{slug}-{slugify(suffix)}"

@@ -57,6 +57,27 @@ def _pinyin_stamp() -> str | None:
     return ";".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stats)
 
 
+#: Place names whose reading pypinyin gets wrong (it reads 长 as zhang, 朝 as zhao, 都 as dou),
+#: written in pinyin before the rest is read: a region's slug is its name as said.
+_PLACE_READINGS = (
+    (re.compile("^长(?!子)"), "chang"),  # 长宁, 长治, 长阳 (长子 is zhangzi)
+    (re.compile("^都"), "du"),  # 都匀, 都昌, 都安
+    (re.compile("^朝阳"), "chaoyang"),
+    (re.compile("^洪洞"), "hongtong"),
+    (re.compile("^涡阳"), "guoyang"),
+    (re.compile("^繁峙"), "fanshi"),
+    (re.compile("^单$"), "shan"),  # 单县
+    (re.compile("郭勒"), "guole"),  # 锡林郭勒
+)
+
+
+def slugify_place(stem: str) -> str:
+    """`长宁` -> `changning`: a place name's slug, as the place is said."""
+    for pattern, reading in _PLACE_READINGS:
+        stem = pattern.sub(reading, stem)
+    return slugify(stem)
+
+
 def region_stem(region: str) -> str:
     """`福田区` -> `福田`: the region's name without its administrative suffix (the name itself
     when it is nothing but a suffix)."""
@@ -67,4 +88,4 @@ def slugify_region(region: str) -> str:
     """`福田区` -> `futian`: the administrative suffix is dropped."""
     if not region:
         return ""
-    return slugify(region_stem(region))
+    return slugify_place(region_stem(region))

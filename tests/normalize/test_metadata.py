@@ -253,6 +253,7 @@ def test_region_and_level_of_a_name(name: str, region: str, level: Level | None)
         # a unit named by its nationality alone keeps it: never a bare `zizhiqi` shared by all
         ("鄂温克族自治旗", "county", "ewenke-zizhiqi"),
         ("东乡族自治县", "county", "dongxiang-zizhixian"),
+        ("长阳土家族自治县", "county", "changyang-zizhixian"),
         ("", "", ""),
     ],
 )

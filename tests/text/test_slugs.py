@@ -37,3 +37,24 @@ def test_a_planted_slug_is_not_believed(
     assert slugify_region("福田区") == "futian"
     cache.save(slugs.SLUGS, ["福田", slugs._pinyin_stamp()], planted)
     assert slugify_region("福田区") == "futian"
+
+
+@pytest.mark.parametrize(
+    ("region", "slug"),
+    [
+        # pypinyin reads these as zhangning, zhangzhi, zhaoyang, douyun, hongdong, xilinguolei
+        ("长宁区", "changning"),
+        ("长治市", "changzhi"),
+        ("朝阳区", "chaoyang"),
+        ("都匀市", "duyun"),
+        ("洪洞县", "hongtong"),
+        ("锡林郭勒盟", "xilinguole"),
+        # read right already, and kept so
+        ("长子县", "zhangzi"),
+        ("长沙市", "changsha"),
+        ("重庆市", "chongqing"),
+        ("六安市", "luan"),
+    ],
+)
+def test_a_place_is_slugged_as_it_is_said(region: str, slug: str) -> None:
+    assert slugify_region(region) == slug
