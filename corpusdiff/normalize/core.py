@@ -64,9 +64,10 @@ from corpusdiff.types.document import Table as TableBlock
 _BULLET_RE = re.compile(r"^[-•·●▪]\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
+#: A date alone on its line, also in brackets under a title (`（2024年1月22日）`).
 _DATE_LINE_RE = re.compile(
-    r"^[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
-    r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?$"
+    r"^(?P<open>[（(])?[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
+    r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?(?(open)[）)])$"
 )
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 #: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.

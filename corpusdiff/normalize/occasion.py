@@ -35,7 +35,7 @@ _DATE = (
     f"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月(?:(?P<cd>[一二三四五六七八九十]{{1,3}})日)?)"
 )
 _DATE_RE = re.compile(_DATE)
-_DATE_LINE_RE = re.compile(f"^{_DATE}$")
+_DATE_LINE_RE = re.compile(f"^(?P<open>[（(])?{_DATE}(?(open)[）)])$")
 _DASH = r"(?:——|—|－－|--)"
 _SPEECH_RE = re.compile(
     rf"^(?:{_DASH}|(?P<open>[（(]))?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上"
@@ -146,7 +146,7 @@ def is_lone_byline(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is only a date: 二〇二五年一月, 2022年1月21日."""
+    """A line that is only a date: 二〇二五年一月, 2022年1月21日, or in brackets （2024年1月22日）."""
     return _DATE_LINE_RE.match(text.replace(" ", "")) is not None
 
 

@@ -162,3 +162,18 @@ def test_a_byline_with_a_transliterated_name_is_read(gap: str) -> None:
     document = _normalize(text + BODY.format(opening=PROVINCE))
     assert document.metadata.speaker == "艾尔肯·吐尼亚孜"
     assert "各位代表：" in [b.text for b in document.blocks]
+
+
+def test_a_date_in_brackets_under_the_title_is_a_date_line() -> None:
+    """`政府工作报告` / `（2024年1月22日）` / `广东省省长　王伟中` / `各位代表：`: the title over a date
+    printed in brackets, each line a paragraph of its own."""
+    text = "政府工作报告\n\n（2024年1月22日）\n\n广东省省长　王伟中" + BODY.format(opening=PROVINCE)
+    document = _normalize(text)
+    metadata = document.metadata
+    assert (metadata.title, metadata.date, metadata.region, metadata.speaker) == (
+        "政府工作报告",
+        "2024-01-22",
+        "广东省",
+        "王伟中",
+    )
+    assert [b.text for b in document.blocks[:3]] == ["（2024年1月22日）", "广东省省长王伟中", "各位代表："]
