@@ -244,7 +244,8 @@ def _is_title_text(text: str) -> bool:
 def _is_title_follow(text: str) -> bool:
     """A date line, a dashed subtitle, an occasion line (dashed or not), a heading, or the
     salutation itself, or a byline alone or glued to it (a title page that prints no occasion
-    line: `政府工作报告` / `国务院总理　李克强` / `各位代表：`)."""
+    line: `政府工作报告` / `国务院总理　李克强` / `各位代表：`), or the body presenting the report
+    (`关于…计划草案的报告` / `成都市发展和改革委员会`)."""
     text = clean_text(text)
     compact = simplified(text).replace(" ", "")
     return bool(
@@ -254,6 +255,7 @@ def _is_title_follow(text: str) -> bool:
         or parse_marker(text)
         or SALUTATION_RE.match(compact)
         or is_lone_byline(compact)
+        or is_presenting_body(compact)
         or split_glued_salutation(compact)
     )
 
@@ -284,7 +286,7 @@ def detect_metadata(
     region = (
         outline.region
         if outline and outline.region.name
-        else _region(title_text, meeting, occasion, plain_opening, blocks, _presenting_body(wrapper, occasion))
+        else _region(title_text, meeting, occasion, plain_opening, blocks, _presenting_body([*wrapper, *front], occasion))
     )
     period = detect_period(title_text, genre) or (f"{outline.start}-{outline.start + 4}" if outline else "")
     date = _publication_date(front, wrapper, occasion)
@@ -506,10 +508,11 @@ def addressed_meeting(opening: Sequence[str]) -> str:
     return ""
 
 
-def _presenting_body(wrapper: Sequence[str], occasion: Occasion) -> str:
+def _presenting_body(lines: Sequence[str], occasion: Occasion) -> str:
     """The body that issues or presents the report: named over the title (`湖南省人民政府`, a
-    line dropped with the wrapper) or as its byline (`成都市发展和改革委员会`); "" for none."""
-    bodies = [*wrapper, occasion.speaker]
+    line dropped with the wrapper), under it, or as its byline (`成都市发展和改革委员会`); ""
+    for none. `lines`: the wrapper's and the front's."""
+    bodies = [*lines, occasion.speaker]
     return next((simplified(tidy_spaces(b)).replace(" ", "") for b in bodies if is_presenting_body(b)), "")
 
 

@@ -177,3 +177,18 @@ def test_a_date_in_brackets_under_the_title_is_a_date_line() -> None:
         "王伟中",
     )
     assert [b.text for b in document.blocks[:3]] == ["（2024年1月22日）", "广东省省长王伟中", "各位代表："]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "region"),
+    [
+        ("关于成都市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "成都市发展和改革委员会", "成都市"),
+        ("政府工作报告", "广东省人民政府", "广东省"),
+    ],
+)
+def test_the_presenting_body_under_the_title_is_a_line_of_its_own(title: str, body: str, region: str) -> None:
+    """A title page with no occasion line: the title, then the body that presents the report, then
+    `各位代表：`; the body names the region when the title does not."""
+    document = _normalize(f"{title}\n\n{body}" + BODY.format(opening=PROVINCE))
+    assert (document.metadata.title, document.metadata.region) == (title, region)
+    assert [b.text for b in document.blocks[:2]] == [body, "各位代表："]
