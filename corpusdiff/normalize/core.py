@@ -28,6 +28,7 @@ from corpusdiff.normalize.occasion import (
     SALUTATION_RE,
     is_bare_occasion,
     is_byline,
+    is_bylined_occasion,
     is_lone_byline,
     is_presenting_body,
     is_standalone_occasion,
@@ -358,12 +359,13 @@ def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
 def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
     """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
     source line, speaker or byline, `附件`; before the first heading also an undashed occasion
-    line (`1957年6月26日在…会议上`), whose byline and salutation follow on lines of their own,
+    line (`1957年6月26日在…会议上`, or with its byline after it on the line), whose byline and
+    salutation follow on lines of their own,
     and a byline with no occasion line above it (the salutation after it is a line of its own).
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _is_occasion_paragraph(text)
-        or (in_front and is_bare_occasion(text))
+        or (in_front and (is_bare_occasion(text) or is_bylined_occasion(text)))
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)

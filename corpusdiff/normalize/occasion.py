@@ -112,6 +112,14 @@ def is_bare_occasion(text: str) -> bool:
     )
 
 
+def is_bylined_occasion(text: str) -> bool:
+    """An undashed occasion line with its byline on the same line and nothing after them
+    (`2024年1月22日在…会议上　广东省省长　王伟中`): complete, so the salutation on the next line
+    stays a paragraph of its own."""
+    match = _SPEECH_RE.match(simplified(re.sub(r"\s+", "", text)))
+    return bool(match and _BYLINE_RE.match(match.group("rest")))
+
+
 def is_byline(text: str) -> bool:
     """An office and a name, nothing else: `国务院总理　李克强`, `深圳市市长覃伟中` — a paragraph of
     its own under the occasion line, never the start of the salutation after it."""

@@ -130,3 +130,16 @@ def test_a_byline_with_a_note_stands_apart_from_the_salutation() -> None:
     document = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"))
     assert [block.text for block in document.blocks[1:3]] == ["合肥市人民政府副市长张红（受市长委托）", "各位代表："]
     assert document.metadata.speaker == "张红"
+
+
+def test_an_occasion_line_with_its_byline_on_it_stands_apart_from_the_salutation() -> None:
+    """`2024年1月22日在…会议上　广东省省长　王伟中` on one line, `各位代表：` on the next: the
+    salutation stays a paragraph of its own."""
+    front = ["2024年1月22日在广东省第十四届人民代表大会第二次会议上　广东省省长　王伟中"]
+    text = "政府工作报告\n\n" + "\n\n".join(front) + _UNDATED_OCCASION_BODY
+    document = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt"))
+    assert [block.text for block in document.blocks[:2]] == [
+        "2024年1月22日在广东省第十四届人民代表大会第二次会议上广东省省长王伟中",
+        "各位代表：",
+    ]
+    assert document.metadata.speaker == "王伟中"
