@@ -173,6 +173,8 @@ def read_occasion(front: Sequence[str]) -> Occasion:
             continue
         following = [re.sub(r"\s+", "", t) for t in front[index + 1 : index + 2]]
         office, speaker = _byline([match.group("rest"), *following])
+        if not speaker and index:
+            office, speaker = _byline_above(front[index - 1])
         return Occasion(
             date=_iso(match) if (match.group("y") or match.group("cy")) else "",
             meeting=match.group("meeting"),
@@ -194,6 +196,14 @@ def _lone_byline(front: Sequence[str]) -> Occasion:
         if match:
             return Occasion(speaker=match.group("name"), office=match.group("office"))
     return Occasion()
+
+
+def _byline_above(text: str) -> tuple[str, str]:
+    """(office, speaker) of a byline printed over the occasion line (`广东省省长　王伟中` /
+    `——2024年1月22日在…会议上`): an office and a name, never a bare name, which could be
+    anything."""
+    byline = _BYLINE_RE.match(re.sub(r"\s+", "", text))
+    return (byline.group("office"), byline.group("name")) if byline else ("", "")
 
 
 def _byline(candidates: Sequence[str]) -> tuple[str, str]:

@@ -169,6 +169,11 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
             ["（2024年1月18日在杭州市第十四届人民代表大会第四次会议上）", "杭州市市长　姚高员"],
             Occasion("2024-01-18", "杭州市第十四届人民代表大会第四次会议", True, "姚高员", "杭州市市长"),
         ),
+        # the byline over the occasion line
+        (
+            ["广东省省长　王伟中", "——2024年1月22日在广东省第十四届人民代表大会第二次会议上", "各位代表："],
+            Occasion("2024-01-22", "广东省第十四届人民代表大会第二次会议", True, "王伟中", "广东省省长"),
+        ),
         # a byline without an occasion line names the speaker, alone or glued to the salutation
         (["国务院总理李克强", "各位代表："], Occasion(speaker="李克强", office="国务院总理")),
         (["广东省省长王伟中各位代表："], Occasion(speaker="王伟中", office="广东省省长")),
