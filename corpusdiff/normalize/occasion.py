@@ -122,8 +122,9 @@ def is_bylined_occasion(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     """An office and a name, nothing else: `国务院总理　李克强`, `深圳市市长覃伟中` — a paragraph of
-    its own under the occasion line, never the start of the salutation after it."""
-    return _BYLINE_RE.match(re.sub(r"\s+", "", text)) is not None
+    its own under the occasion line, never the start of the salutation after it; in traditional
+    characters too (`縣長　某某`)."""
+    return _BYLINE_RE.match(simplified(re.sub(r"\s+", "", text))) is not None
 
 
 def split_glued_salutation(text: str) -> tuple[str, str] | None:

@@ -29,6 +29,8 @@ DATA = Path(__file__).parent.parent / "data"
         ("metadata/shenzhen-2024-gwr.txt", "深圳市市长覃伟中"),
         # the occasion line in brackets: title, occasion, byline and salutation, each a line
         ("metadata/hangzhou-2024-gwr.txt", "杭州市市长姚高员"),
+        # a county's byline in traditional characters
+        ("metadata/traditional-changbai-2024-gwr.txt", "縣長金成浩"),
     ],
 )
 def test_byline_is_not_joined_to_the_salutation(report: str, byline: str) -> None:
