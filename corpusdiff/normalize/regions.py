@@ -102,6 +102,16 @@ def units_at_start(text: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+def named_parent(region: str, *names: str) -> str:
+    """The unit a title or meeting names over the region (`南京市鼓楼区第十九届…` → 南京市): what
+    tells apart two districts of one name (鼓楼区 of 南京市 and of 福州市); "" when none does."""
+    for name in names:
+        units = units_at_start(name)
+        if len(units) > 1 and units[-1] == region:
+            return units[-2]
+    return ""
+
+
 def unit_level(unit: str, parent: str = "") -> Level:
     """The level of one unit, given the unit it sits in (a 市 in a 市 is county-level)."""
     if unit in _MUNICIPALITIES or unit.endswith(("省", "自治区", "特别行政区")):

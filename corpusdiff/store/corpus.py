@@ -29,7 +29,7 @@ from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
 from corpusdiff.text.chars import han_bigrams, han_likeness
-from corpusdiff.text.slugs import slugify
+from corpusdiff.text.slugs import region_stem, slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
 from corpusdiff.types.vocabulary import Vocabulary
@@ -642,6 +642,7 @@ class _Placer:
         if existing is None and current is None:
             warnings = (*warnings, *self._twin_warning(doc_id, document.metadata, text))
             warnings = (*warnings, *self._shape_warning(doc_id, document.metadata.series))
+            warnings = (*warnings, *self._namesake_warning(document.metadata))
         self.placed_texts[doc_id] = text
         dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
         if dirty and not self.force and current != text:
@@ -740,6 +741,23 @@ class _Placer:
             f"`date:` in {MANIFEST}) to keep the series' ids alike",
         )
 
+    def _namesake_warning(self, metadata: Metadata) -> tuple[str, ...]:
+        """Two districts or counties of one name (鼓楼区 of 南京市 and of 福州市) get one series,
+        since a region's slug is its own name; when their texts name the two cities, say so
+        and how to part them."""
+        parent = _named_parent(metadata)
+        for entry in self.known if parent else ():
+            other = _named_parent(entry.metadata) if entry.metadata.series == metadata.series else ""
+            if other and other != parent and entry.metadata.region == metadata.region:
+                ours = f"{slugify(region_stem(parent))}-{metadata.series}"
+                name = Path(metadata.source.file).name if metadata.source else "its file"
+                return (
+                    f"this report is {parent}{metadata.region}'s, but {entry.id} in its series "
+                    f"{metadata.series} is {other}{metadata.region}'s: two governments of one name; give "
+                    f"this one its own series (`series: {ours}` under {name} in {MANIFEST}) and ingest it again",
+                )
+        return ()
+
     def _replaced(self, raw: RawReport, document: NormalizedDocument) -> Entry | None:
         """The document a new source is to replace (`--replace`); None for a report the corpus
         does not hold, or one added beside it (`--as-new`). Refused by default, naming it."""
@@ -795,6 +813,14 @@ class _Placer:
 #: report read from wikisource text and from the portal's HTML page scores 0.998–1.0, two
 #: consecutive years of one series 0.17–0.32 (national 2015–2017, 2021–2022; the Futian plans).
 SAME_REPORT = 0.8
+
+
+def _named_parent(metadata: Metadata) -> str:
+    """The city a document's meeting or title names over its region (normalize.regions)."""
+    from corpusdiff.normalize.regions import named_parent
+    from corpusdiff.text.script import simplified
+
+    return named_parent(metadata.region, metadata.meeting, simplified(metadata.title))
 
 
 def _same_slot(a: Metadata, b: Metadata) -> bool:

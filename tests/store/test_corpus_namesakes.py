@@ -1,0 +1,92 @@
+"""Two districts of one name in two cities (鼓楼区 of 南京市 and of 福州市) get one series, since
+a region's slug is its own name; when their meetings name the two cities, ingest says so and
+how to part them. The texts are written here from what district reports print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpusdiff.store.corpus import ingest
+
+_REPORT = """政府工作报告
+
+——{date}在{city}鼓楼区第十九届人民代表大会第三次会议上
+
+区长　{speaker}
+
+各位代表：
+
+现在，我代表区人民政府，向大会报告政府工作，请予审议。
+
+一、2023年工作回顾
+
+{review}
+"""
+
+
+def _write(folder: Path, file: str, **fields: str) -> Path:
+    path = folder / file
+    path.write_text(_REPORT.format(**fields), encoding="utf-8")
+    return path
+
+
+def test_a_district_of_the_same_name_in_another_city_is_warned_of(tmp_path: Path) -> None:
+    nanjing = _write(
+        tmp_path,
+        "nanjing.txt",
+        date="2024年1月9日",
+        city="南京市",
+        speaker="陈某",
+        review="过去一年，全区软件和信息服务业营业收入增长12%。",
+    )
+    fuzhou = _write(
+        tmp_path,
+        "fuzhou.txt",
+        date="2024年1月10日",
+        city="福州市",
+        speaker="林某",
+        review="过去一年，三坊七巷历史文化街区保护利用取得新进展。",
+    )
+    first, second = ingest(tmp_path / "corpus", [nanjing, fuzhou])
+    assert (first.id, second.id) == (
+        "gulou/government-work-report/2024-01-09",
+        "gulou/government-work-report/2024-01-10",
+    )
+    assert not any("two governments" in w for w in first.warnings)
+    assert [w for w in second.warnings if "two governments" in w] == [
+        "this report is 福州市鼓楼区's, but gulou/government-work-report/2024-01-09 in its series gulou-gwr is "
+        "南京市鼓楼区's: two governments of one name; give this one its own series "
+        "(`series: fuzhou-gulou-gwr` under fuzhou.txt in manifest.yaml) and ingest it again"
+    ]
+
+
+def test_two_editions_of_one_district_are_no_namesakes(tmp_path: Path) -> None:
+    """The same city named, or none: one government's series, nothing to say."""
+    editions = [
+        _write(
+            tmp_path,
+            "2024.txt",
+            date="2024年1月9日",
+            city="南京市",
+            speaker="陈某",
+            review="过去一年，全区经济稳中向好。",
+        ),
+        _write(
+            tmp_path,
+            "2025.txt",
+            date="2025年1月8日",
+            city="南京市",
+            speaker="陈某",
+            review="过去一年，全区消费品零售总额增长5%。",
+        ),
+        _write(
+            tmp_path,
+            "2026.txt",
+            date="2026年1月8日",
+            city="",
+            speaker="陈某",
+            review="过去一年，全区新增市场主体两万户。",
+        ),
+    ]
+    results = ingest(tmp_path / "corpus", editions)
+    assert not any("two governments" in w for result in results for w in result.warnings)
