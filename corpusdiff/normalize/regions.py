@@ -54,15 +54,16 @@ _OFFICE = f"(?:代|副)?(?:{'|'.join(_OFFICE_LEVELS)})"
 #: What may follow a region at the start of a title, a meeting or a byline.
 _AFTER_UNIT_RE = re.compile(
     rf"$|\d|{_CN_YEAR}|[“\"《（(]|{_OFFICE}|国民经济|政府|人民|第|关于|上半年|经济|社会|发展|委员会|"
-    r"财政|预算|决算|十[一二三四五六七八九]?五|统计|年"
+    r"财政|预算|决算|十[一二三四五六七八九]?五|统计|年|委(?!员)"
 )
 #: What a title may say before its region: 关于, the year and the part of it reported on
-#: (`关于2024年上半年成都市…`, `2024年1—6月…`, `前三季度`).
+#: (`关于2024年上半年成都市…`, `2024年1—6月…`, `前三季度`), the party whose committee proposes a
+#: plan (`中共杭州市委关于制定…的建议`; `中共中央…` is national).
 _PART_OF_YEAR = r"上半年|下半年|前三季度|一季度|第一季度|1\s*[—－\-~～至]+\s*\d{1,2}\s*月"
-_LEADING_NOISE_RE = re.compile(f"^(?:关于|{_YEAR}|{_PART_OF_YEAR})+")
+_LEADING_NOISE_RE = re.compile(f"^(?:关于|中共|中国共产党|{_YEAR}|{_PART_OF_YEAR})+")
 #: A scope word is no unit's name: 全市, 全省, 本市 (`关于2024年上半年全市国民经济…`).
 _SCOPE_NAME_RE = re.compile("^[全本我][省市区县州盟旗]")
-_NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国)")
+_NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国|中央)")
 _ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
 _NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")
 _BARE_LEVEL_RE = re.compile(f"^({_SUFFIX_ALONE})(?:第?[一二三四五六七八九十]+届|人民政府|人大|常委会)")
