@@ -742,20 +742,20 @@ class _Placer:
         )
 
     def _namesake_warning(self, metadata: Metadata) -> tuple[str, ...]:
-        """Two districts or counties of one name (鼓楼区 of 南京市 and of 福州市) get one series,
-        since a region's slug is its own name; when their texts name the two cities, say so
-        and how to part them."""
+        """Two governments whose slugs agree get one series: two districts of one name (鼓楼区
+        of 南京市 and of 福州市, when their texts name the cities) or a district and a city of one
+        stem (朝阳区, 朝阳市); say so, and how to part them."""
         parent = _named_parent(metadata)
-        for entry in self.known if parent else ():
-            other = _named_parent(entry.metadata) if entry.metadata.series == metadata.series else ""
-            if other and other != parent and entry.metadata.region == metadata.region:
+        for entry in self.known:
+            theirs = entry.metadata
+            if theirs.series != metadata.series or not (theirs.region and metadata.region):
+                continue
+            other = _named_parent(theirs)
+            if theirs.region != metadata.region:
+                return (_two_governments(metadata, metadata.region, entry.id, theirs.region, ""),)
+            if parent and other and other != parent:
                 ours = f"{slugify(region_stem(parent))}-{metadata.series}"
-                name = Path(metadata.source.file).name if metadata.source else "its file"
-                return (
-                    f"this report is {parent}{metadata.region}'s, but {entry.id} in its series "
-                    f"{metadata.series} is {other}{metadata.region}'s: two governments of one name; give "
-                    f"this one its own series (`series: {ours}` under {name} in {MANIFEST}) and ingest it again",
-                )
+                return (_two_governments(metadata, parent + metadata.region, entry.id, other + theirs.region, ours),)
         return ()
 
     def _replaced(self, raw: RawReport, document: NormalizedDocument) -> Entry | None:
@@ -813,6 +813,17 @@ class _Placer:
 #: report read from wikisource text and from the portal's HTML page scores 0.998–1.0, two
 #: consecutive years of one series 0.17–0.32 (national 2015–2017, 2021–2022; the Futian plans).
 SAME_REPORT = 0.8
+
+
+def _two_governments(metadata: Metadata, ours: str, their_id: str, theirs: str, series: str) -> str:
+    """The warning of a report whose series holds another government's editions."""
+    name = Path(metadata.source.file).name if metadata.source else "its file"
+    advice = f"`series: {series}`" if series else "`series:`"
+    return (
+        f"this report is {ours}'s, but {their_id} in its series {metadata.series} is {theirs}'s: two "
+        f"governments in one series; give this one its own series ({advice} under {name} in {MANIFEST}) "
+        "and ingest it again"
+    )
 
 
 def _named_parent(metadata: Metadata) -> str:

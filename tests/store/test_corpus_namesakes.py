@@ -55,7 +55,7 @@ def test_a_district_of_the_same_name_in_another_city_is_warned_of(tmp_path: Path
     assert not any("two governments" in w for w in first.warnings)
     assert [w for w in second.warnings if "two governments" in w] == [
         "this report is 福州市鼓楼区's, but gulou/government-work-report/2024-01-09 in its series gulou-gwr is "
-        "南京市鼓楼区's: two governments of one name; give this one its own series "
+        "南京市鼓楼区's: two governments in one series; give this one its own series "
         "(`series: fuzhou-gulou-gwr` under fuzhou.txt in manifest.yaml) and ingest it again"
     ]
 
@@ -90,3 +90,25 @@ def test_two_editions_of_one_district_are_no_namesakes(tmp_path: Path) -> None:
     ]
     results = ingest(tmp_path / "corpus", editions)
     assert not any("two governments" in w for result in results for w in result.warnings)
+
+
+def test_a_district_and_a_city_of_one_stem_are_warned_of(tmp_path: Path) -> None:
+    """朝阳区 (of 北京市) and 朝阳市 (of 辽宁省) are both `chaoyang`: one series for two governments."""
+    district = tmp_path / "district.txt"
+    district.write_text(
+        _REPORT.format(date="2024年1月5日", city="北京市", speaker="文某", review="过去一年，全区经济稳中向好。")
+        .replace("鼓楼区", "朝阳区"),
+        encoding="utf-8",
+    )
+    city = tmp_path / "city.txt"
+    city.write_text(
+        _REPORT.format(date="2024年1月8日", city="", speaker="李某", review="过去一年，全市粮食产量再创新高。")
+        .replace("鼓楼区", "朝阳市")
+        .replace("区长", "市长"),
+        encoding="utf-8",
+    )
+    first, second = ingest(tmp_path / "corpus", [district, city])
+    assert [w for w in second.warnings if "two governments" in w] == [
+        f"this report is 朝阳市's, but {first.id} in its series chaoyang-gwr is 朝阳区's: two governments in one "
+        "series; give this one its own series (`series:` under city.txt in manifest.yaml) and ingest it again"
+    ]
