@@ -62,6 +62,9 @@ from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.types.document import Block, Heading, Level, Metadata, Paragraph, Source
 
 _TITLE_WORDS = re.compile(r"(报告|计划|规划|纲要)")
+#: A title may be broken over this many lines: a plan report's 50-character title, set large
+#: on a cover, takes four.
+_TITLE_LINES_MAX = 4
 _TOC_ENTRY = re.compile(r"([(（]\d+[)）]|…+\s*\d+|\.{3,}\s*\d+)$")
 _FIVE_YEAR_RE = re.compile(
     r"第([一二三四五六七八九十]{1,3})个五年|“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:规划|计划|时期)"
@@ -169,7 +172,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             continue
         block_end = index + 1
         joined = text
-        while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < 3:
+        while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < _TITLE_LINES_MAX:
             candidate = join_fragments(joined, _line_text(lines[block_end]))
             if _TITLE_WORDS.search(joined) and _is_title_follow(_line_text(lines[block_end])):
                 break

@@ -192,3 +192,13 @@ def test_the_presenting_body_under_the_title_is_a_line_of_its_own(title: str, bo
     document = _normalize(f"{title}\n\n{body}" + BODY.format(opening=PROVINCE))
     assert (document.metadata.title, document.metadata.region) == (title, region)
     assert [b.text for b in document.blocks[:2]] == [body, "各位代表："]
+
+
+def test_a_title_set_over_four_lines_is_one_title() -> None:
+    """A plan report's long title on a cover, broken wherever the line was full."""
+    lines = ["关于广西壮族自治区2023年国民", "经济和社会发展计划执行情况与", "2024年国民经济和社会发展计划", "草案的报告"]
+    occasion = "——2024年1月23日在广西壮族自治区第十四届人民代表大会第二次会议上"
+    document = _normalize("\n".join(lines) + f"\n\n{occasion}" + BODY.format(opening=PROVINCE))
+    assert document.metadata.title == "".join(lines)
+    assert (document.metadata.region, document.metadata.genre) == ("广西壮族自治区", "annual-plan")
+    assert document.blocks[0].text == occasion
