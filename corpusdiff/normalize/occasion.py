@@ -65,7 +65,7 @@ _LONE_BYLINE_MAX = 24
 #: Without an occasion line above it, a byline's office must name its seat (国务院总理,
 #: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
 _LONE_BYLINE_RE = re.compile(
-    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|公署|委员会|常委会)副?(?:{_OFFICE_WORDS}))"
+    f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|公署|委员会|常委会)(?:副|代理|代)?(?:{_OFFICE_WORDS}))"
     f"(?P<name>{_NAME}){_NOTE}$"
 )
 #: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.
