@@ -361,7 +361,9 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
     source line, speaker or byline, `附件`; before the first heading also an undashed occasion
     line (`1957年6月26日在…会议上`, or with its byline after it on the line), whose byline and
     salutation follow on lines of their own,
-    and a byline with no occasion line above it (the salutation after it is a line of its own).
+    and a byline with no occasion line above it (the salutation after it is a line of its own);
+    anywhere, the name of a body alone, which presents the report under its title or signs it at
+    its end over the date (`广东省人民政府` / `2024年1月22日`).
     (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
     return bool(
         _is_occasion_paragraph(text)
@@ -370,7 +372,8 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         or is_publication_line(text)
         or _BARE_APPENDIX_RE.match(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
-        or (in_front and (is_lone_byline(text) or is_presenting_body(text)))
+        or (in_front and is_lone_byline(text))
+        or is_presenting_body(text)
     )
 
 

@@ -292,7 +292,7 @@ def detect_metadata(
         else _region(title_text, meeting, occasion, plain_opening, blocks, _presenting_body([*wrapper, *front], occasion))
     )
     period = detect_period(title_text, genre) or (f"{outline.start}-{outline.start + 4}" if outline else "")
-    date = _publication_date(front, wrapper, occasion)
+    date = _publication_date(front, wrapper, occasion) or _signature_date(blocks)
     evidence = None
     paged = False
     if not date and not overrides.get("date"):
@@ -600,6 +600,17 @@ def _publication_date(front: Sequence[str], wrapper: Sequence[str], occasion: Oc
         if found:
             return found[-1]
     return ""
+
+
+#: The closing paragraphs searched for the signature's date (`广东省人民政府` / `2024年1月22日`).
+_SIGNATURE_PARAGRAPHS = 3
+
+
+def _signature_date(blocks: Sequence[Block]) -> str:
+    """The date a report is signed with at its end, under the issuing body (as an official
+    document prints it), when its front prints none; "" for none."""
+    closing = [b.text for b in blocks[-_SIGNATURE_PARAGRAPHS:] if isinstance(b, Paragraph)]
+    return next((written_date(text) for text in reversed(closing) if is_date_line(text)), "")
 
 
 def _delivered(front: Sequence[str], occasion: Occasion) -> str:

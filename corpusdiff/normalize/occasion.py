@@ -71,6 +71,9 @@ _LONE_BYLINE_RE = re.compile(
 #: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.
 _SESSION_RE = re.compile("届.*次会议$")
 _BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
+_BODY_MAX = 27
+#: The last character of a body's name, in either script (委員會, 辦公廳).
+_BODY_ENDINGS = tuple("会會府厅廳局")
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,13 @@ def split_glued_salutation(text: str) -> tuple[str, str] | None:
 def is_presenting_body(text: str) -> bool:
     """A line that is only the name of a body (`成都市发展和改革委员会`, `湖南省人民政府`): the
     body that presents a plan or budget report, printed under its title as its byline, or
-    over the title as the issuer; a paragraph of its own, never glued to the salutation."""
-    return _BODY_RE.match(simplified(re.sub(r"\s+", "", text))) is not None
+    over the title as the issuer, or signing it at its end; a paragraph of its own, never glued
+    to the salutation or the date. (Asked of every open paragraph, so the last character is
+    looked at before the text is converted.)"""
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) > _BODY_MAX or not compact.endswith(_BODY_ENDINGS):
+        return False
+    return _BODY_RE.match(simplified(compact)) is not None
 
 
 def is_lone_byline(text: str) -> bool:

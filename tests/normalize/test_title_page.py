@@ -202,3 +202,13 @@ def test_a_title_set_over_four_lines_is_one_title() -> None:
     assert document.metadata.title == "".join(lines)
     assert (document.metadata.region, document.metadata.genre) == ("广西壮族自治区", "annual-plan")
     assert document.blocks[0].text == occasion
+
+
+def test_a_report_signed_at_its_end_is_dated_by_its_signature() -> None:
+    """No date under the title, the issuing body and the date at the end, as an official
+    document is signed: that date, not a year guessed from the text."""
+    text = "政府工作报告" + BODY.format(opening=PROVINCE) + "\n广东省人民政府\n\n2024年1月22日\n"
+    document = _normalize(text)
+    assert document.metadata.date == "2024-01-22"
+    assert not any("no date printed" in w for w in document.warnings)
+    assert [b.text for b in document.blocks[-2:]] == ["广东省人民政府", "2024年1月22日"]
