@@ -55,6 +55,7 @@ from corpusdiff.text.rules import (
     clean_text,
     is_page_number,
     join_fragments,
+    repair_misread_dash,
     strip_debris,
     tidy_spaces,
 )
@@ -248,8 +249,9 @@ def _is_title_follow(text: str) -> bool:
     """A date line, a dashed subtitle, an occasion line (dashed or not), a heading, or the
     salutation itself, or a byline alone or glued to it (a title page that prints no occasion
     line: `政府工作报告` / `国务院总理　李克强` / `各位代表：`), or the body presenting the report
-    (`关于…计划草案的报告` / `成都市发展和改革委员会`)."""
-    text = clean_text(text)
+    (`关于…计划草案的报告` / `成都市发展和改革委员会`). The subtitle's dash may come misread as
+    `一一`, as the paragraph builder repairs it."""
+    text = repair_misread_dash(clean_text(text))
     compact = simplified(text).replace(" ", "")
     return bool(
         is_date_line(compact)

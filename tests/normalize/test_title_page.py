@@ -212,3 +212,16 @@ def test_a_report_signed_at_its_end_is_dated_by_its_signature() -> None:
     assert document.metadata.date == "2024-01-22"
     assert not any("no date printed" in w for w in document.warnings)
     assert [b.text for b in document.blocks[-2:]] == ["广东省人民政府", "2024年1月22日"]
+
+
+@pytest.mark.parametrize(
+    "subtitle",
+    ["一一2024年1月22日在广东省第十四届人民代表大会第二次会议上", "一一二〇二四年一月二十二日在广东省第十四届人民代表大会第二次会议上"],
+)
+def test_a_subtitle_whose_dash_came_out_as_yiyi_still_follows_the_title(subtitle: str) -> None:
+    """Extraction gives the subtitle's `——` as `一一`: the title is found over it all the same."""
+    document = _normalize(f"政府工作报告\n\n{subtitle}\n\n广东省省长　王伟中" + BODY.format(opening=PROVINCE))
+    metadata = document.metadata
+    assert (metadata.title, metadata.region, metadata.speaker) == ("政府工作报告", "广东省", "王伟中")
+    assert metadata.meeting == "广东省第十四届人民代表大会第二次会议"
+    assert document.blocks[0].text == "——" + subtitle[2:]
