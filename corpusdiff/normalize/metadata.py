@@ -628,14 +628,15 @@ _DATE_IN_TEXT_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?
 
 
 def _container(wrapper: Sequence[str]) -> str:
-    """`深圳市福田区人民政府公报2022年第1期（总第121期）` from a gazette's cover lines."""
+    """`深圳市福田区人民政府公报2022年第1期（总第121期）` from a gazette's cover lines: the year
+    from its date (`2022年1月28日`) or its issue (`2024年第2期`)."""
     lines = [_line_text(w) for w in wrapper]
     name = next((line for line in lines if _CONTAINER_RE.fullmatch(line)), "")
     if not name:
         return ""
     text = " ".join(lines)
     issue = _ISSUE_RE.search(text)
-    year = re.search(r"(\d{4})\s*年\s*\d{1,2}\s*月", text)
+    year = re.search(r"(\d{4})\s*年\s*(?:\d{1,2}\s*月|第\s*\d+\s*期)", text)
     parts = [name]
     if year:
         parts.append(f"{year.group(1)}年")

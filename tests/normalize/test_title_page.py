@@ -225,3 +225,11 @@ def test_a_subtitle_whose_dash_came_out_as_yiyi_still_follows_the_title(subtitle
     assert (metadata.title, metadata.region, metadata.speaker) == ("政府工作报告", "广东省", "王伟中")
     assert metadata.meeting == "广东省第十四届人民代表大会第二次会议"
     assert document.blocks[0].text == "——" + subtitle[2:]
+
+
+def test_a_gazette_dated_by_its_issue_alone_names_its_year() -> None:
+    """A city gazette's cover prints `2024年第2期（总第420期）` and no month: the container keeps the year."""
+    cover = "杭州市人民政府公报\n2024年第2期（总第420期）\n目　录\n政府工作报告………………………………1\n\n"
+    occasion = "——2024年1月18日在杭州市第十四届人民代表大会第四次会议上"
+    document = _normalize(f"{cover}政府工作报告\n\n{occasion}" + BODY.format(opening=PROVINCE))
+    assert document.metadata.container == "杭州市人民政府公报2024年第2期（总第420期）"
