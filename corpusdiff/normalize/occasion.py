@@ -196,7 +196,8 @@ def read_occasion(front: Sequence[str]) -> Occasion:
 
 def _lone_byline(front: Sequence[str]) -> Occasion:
     """No occasion line: the speaker from a byline alone in the front, or glued to the
-    salutation (`国务院总理李克强各位代表：`)."""
+    salutation (`国务院总理李克强各位代表：`); else the body that presents the report under its
+    title (`南京市发展和改革委员会`), as it is under an occasion line."""
     for text in front:
         compact = re.sub(r"\s+", "", text)
         glued = split_glued_salutation(compact)
@@ -204,7 +205,8 @@ def _lone_byline(front: Sequence[str]) -> Occasion:
         match = _LONE_BYLINE_RE.match(byline) if is_lone_byline(byline) else None
         if match:
             return Occasion(speaker=match.group("name"), office=match.group("office"))
-    return Occasion()
+    body = next((text for text in front if is_presenting_body(text)), "")
+    return Occasion(speaker=re.sub(r"\s+", "", body))
 
 
 def _byline_above(text: str) -> tuple[str, str]:

@@ -177,6 +177,8 @@ def test_warnings_say_where_an_untitled_report_got_its_title_and_year() -> None:
         # a byline without an occasion line names the speaker, alone or glued to the salutation
         (["国务院总理李克强", "各位代表："], Occasion(speaker="李克强", office="国务院总理")),
         (["广东省省长王伟中各位代表："], Occasion(speaker="王伟中", office="广东省省长")),
+        # no occasion line: the body presenting the report under the title is the speaker
+        (["南京市发展和改革委员会", "二〇二四年一月十七日", "各位代表："], Occasion(speaker="南京市发展和改革委员会")),
         # an acting mayor or governor (代市长, 代理市长, 代省长) bylines the report too
         (["深圳市人民政府代市长　覃伟中", "各位代表："], Occasion(speaker="覃伟中", office="深圳市人民政府代市长")),
         (["广东省代理省长王伟中各位代表："], Occasion(speaker="王伟中", office="广东省代理省长")),
