@@ -61,8 +61,8 @@ _AFTER_UNIT_RE = re.compile(
 #: plan (`中共杭州市委关于制定…的建议`; `中共中央…` is national).
 _PART_OF_YEAR = r"上半年|下半年|前三季度|一季度|第一季度|1\s*[—－\-~～至]+\s*\d{1,2}\s*月"
 _LEADING_NOISE_RE = re.compile(f"^(?:关于|中共|中国共产党|{_YEAR}|{_PART_OF_YEAR})+")
-#: A scope word is no unit's name: 全市, 全省, 本市 (`关于2024年上半年全市国民经济…`).
-_SCOPE_NAME_RE = re.compile("^[全本我][省市区县州盟旗]")
+#: A scope word is no unit's name: 全市, 全省, 本市 (`全市和市本级预算…`); but 全州县 is a county.
+_SCOPE_NAME_RE = re.compile("^[全本我][省市区县州盟旗](?![县市区旗])")
 _NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国|中央)")
 _ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
 _NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")

@@ -228,6 +228,9 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("关于2024年1—6月武汉市国民经济和社会发展计划执行情况的报告", "武汉市", Level.CITY),
         ("关于2024年上半年全市国民经济和社会发展计划执行情况的报告", "", None),
         ("关于2024年前三季度全省经济运行情况的报告", "", None),
+        ("关于2023年全市和市本级预算执行情况的报告", "", None),
+        ("全州县2024年政府工作报告", "全州县", Level.COUNTY),
+        ("全椒县第十八届人民代表大会第三次会议", "全椒县", Level.COUNTY),
         # the party committee's proposal for a five-year plan
         ("中共杭州市委关于制定杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "杭州市", Level.CITY),
         ("中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "全国", Level.NATIONAL),
