@@ -372,13 +372,13 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
     of the same sentence; a sentence never continues another."""
     records: list[Indicator] = []
     for sentence in full_sentences(text):
-        name = ""
+        previous: Indicator | None = None
         for clause in (c.strip() for c in _CLAUSE_SPLIT.split(sentence)):
             if not clause:
                 continue
-            record = _clause_record(clause, name, context, pointer, source_text)
+            record = _clause_record(clause, previous, context, pointer, source_text)
             if record is not None:
-                name = record.name
+                previous = record
                 records.append(record)
     return records
 
@@ -389,7 +389,7 @@ _PROGRESS = re.compile(r"^已?完成(?:全年|年度)(?:目标|计划|任务)+�
 
 
 def _clause_record(
-    clause: str, name: str, context: _Context, pointer: str, source_text: str
+    clause: str, previous: Indicator | None, context: _Context, pointer: str, source_text: str
 ) -> Indicator | None:
     if _PROGRESS.match(clause):
         return None
@@ -410,7 +410,21 @@ def _clause_record(
     figure = parse_figure(clause, Change.LEVEL)
     if figure is None:
         return None
-    return _record(figure, figure.name or name, context, pointer, source_text, clause)
+    if previous is None or series_name(figure.name):
+        return _record(figure, figure.name, context, pointer, source_text, clause)
+    return _record(_continuing(clause, figure, previous), previous.name, context, pointer, source_text, clause)
+
+
+def _continuing(clause: str, figure: Figure, previous: Indicator) -> Figure:
+    """A clause without a name of its own (`力争7%`; `同比增长5.8%`, whose 同比 says what it is
+    compared with, not which indicator) states a figure of the indicator before it. A bare figure
+    there, in the unit of a rate of change before it, is that rate too (`地区生产总值增长6%左右，
+    力争7%`: 7 % is growth, not a level of 7 %)."""
+    bare = parse_figure(clause, Change.GROWTH) != figure  # the change came from the default
+    rate = previous.change in (Change.GROWTH, Change.DECLINE)
+    if bare and rate and figure.unit == previous.figure.unit:
+        return replace(figure, change=previous.change)
+    return figure
 
 
 def _record(

@@ -155,6 +155,27 @@ def test_an_achieved_list_splits_level_and_growth_and_takes_the_year_from_its_he
     assert found.indicators[5].printed == "基本持平"
 
 
+def test_a_clause_without_a_name_of_its_own_continues_the_indicator_and_its_measure() -> None:
+    """A province's `增长6%左右，力争7%` aims at 7 % growth (a level of 7 % made the next edition
+    show `(level not stated)`), and a mid-year list's `同比增长5.8%` is the GDP's growth, not a
+    row named 同比."""
+    targets = "今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右，力争7%；城镇新增就业45万人以上，力争50万。"
+    found = extract_indicators(document(targets, date="2024-01-21"))
+    assert [(r.name, r.value, r.unit, r.change, r.modifier) for r in found.indicators] == [
+        ("地区生产总值", "6", "%", "growth", "左右"),
+        ("地区生产总值", "7", "%", "growth", "力争"),
+        ("城镇新增就业", "45", "万人", "level", "以上"),
+        ("城镇新增就业", "50", "万", "level", "力争"),
+    ]
+    results = "主要指标完成情况如下：\n\n——地区生产总值63326.3亿元，同比增长5.8%；\n\n——居民消费价格同比上涨0.3%。"
+    found = extract_indicators(document(results, date="2024-07"))
+    assert [(r.name, r.value, r.change) for r in found.indicators] == [
+        ("地区生产总值", "63326.3", "level"),
+        ("地区生产总值", "5.8", "growth"),
+        ("居民消费价格同比", "0.3", "growth"),
+    ]
+
+
 def test_a_markdown_list_after_an_intro_that_names_its_year() -> None:
     body = "2023年以来，经济运行稳中有进。经核算，主要指标完成情况如下（详见附表）：\n\n- 地区生产总值2731亿元，增长3.5%；\n\n- 现代服务业增加值2052.94亿元，增长5.1%。"
     found = extract_indicators(document(body, date="2023-10"))
