@@ -178,11 +178,12 @@ _NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降)$")
 _ASSIGNED_TARGET = re.compile(
     r"^(?P<name>.*?)(?:完成|以)(?P<who>国家|省|市|上级)下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$"
 )
-# Growth stated in words, without a number (`居民收入增长与经济增长基本同步`: its own growth).
+# Growth stated in words, without a number (`居民收入增长与经济增长基本同步`, `…增长和经济增长同步`:
+# its own growth).
 _WORDED = (
     (re.compile(r"^(?P<name>.*?)力争正增长$"), "力争"),
     (re.compile(r"^(?P<name>.*?)(?:基本持平|稳步增长)$"), ""),
-    (re.compile(r"^(?P<name>.*?)增长与[^，。；]{2,12}?(?:基本)?同步$"), ""),
+    (re.compile(r"^(?P<name>.*?)增长[与和同][^，。；]{2,12}?(?:基本)?同步$"), ""),
 )
 
 

@@ -869,6 +869,32 @@ def test_the_deficit_is_read_from_this_years_fiscal_paragraph_only() -> None:
     assert {s.shape for s in found.sources} == {"prose"}
 
 
+def test_the_reports_from_2024_word_the_deficit_and_incomes_target_their_own_way() -> None:
+    """2024 and 2025 print `赤字规模4.06万亿元` (not 财政赤字) and `居民收入增长和经济增长同步` (not
+    与): both were `(not stated)` beside 2023's 财政赤字 and 增长与经济增长基本同步."""
+    old = extract_indicators(
+        document(
+            "今年发展主要预期目标是：国内生产总值增长5%左右；居民收入增长与经济增长基本同步。\n\n"
+            "赤字率拟按3%安排，财政赤字3.88万亿元。",
+            doc_id="t/gwr/2023",
+            date="2023-03-05",
+            series="t-gwr",
+        )
+    )
+    new = extract_indicators(
+        document(
+            "今年发展主要预期目标是：国内生产总值增长5%左右；居民收入增长和经济增长同步。\n\n"
+            "今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元、比上年增加1.6万亿元。",
+            doc_id="t/gwr/2025",
+            date="2025-03-05",
+            series="t-gwr",
+        )
+    )
+    cells = {row.canonical: [cell_text(c) for c in row.cells] for row in indicator_table([old, new]).rows}
+    assert cells["居民收入"] == ["增长与经济增长基本同步", "增长和经济增长同步"]
+    assert cells["财政赤字"] == ["3.88万亿元", "5.66万亿元"]
+
+
 # ------------------------------------------------------------- no target versus not found
 
 
