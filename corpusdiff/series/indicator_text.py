@@ -416,8 +416,9 @@ def prose_figures(
 # --- results stated in the review part (国内生产总值达到82.7万亿元，增长6.9%) ---------------------
 
 RESULT_NAMES: tuple[str, ...] = tuple(sorted(shipped("result-indicators.yaml"), key=len, reverse=True))
-#: A sentence about a longer time than the year under review (五年来, 年均, 累计, “十二五”).
-_LONGER_TIME = re.compile(r"五年|年均|以来|累计|此前|历年|十[一二三四五六七八九]五")
+#: A sentence about a longer time than the year under review (五年来, 年均, 累计, “十二五”); a
+#: mid-year report's 今年以来 (年初以来) is the time under review itself.
+_LONGER_TIME = re.compile(r"五年|年均|(?<!今年)(?<!年初)以来|累计|此前|历年|十[一二三四五六七八九]五")
 #: A sentence about the year under review without naming it (去年, not 比去年).
 _LAST_YEAR = re.compile(r"(?<![比较])去年|一年来|过去一年")
 _RESULT_CLAUSE = re.compile(r"[，；、,;]")

@@ -1190,6 +1190,20 @@ def _mid_year_cells(table) -> dict[str, str]:
     return {row.canonical: cell_text(row.cells[at]) for row in table.rows if row.cells[at].records}
 
 
+def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
+    """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
+    body = (
+        "## 一、上半年国民经济和社会发展计划执行情况\n\n今年以来，全省经济运行总体平稳、稳中有进。"
+        "上半年，全省地区生产总值增长5.8%，城镇调查失业率平均为4.5%，居民消费价格上涨0.3%。"
+    )
+    found = extract_indicators(document(body, date="2024-07-25"))
+    assert [(r.name, r.value, r.year, str(r.period)) for r in found.indicators] == [
+        ("地区生产总值", "5.8", 2024, "H1"),
+        ("城镇调查失业率", "4.5", 2024, "H1"),
+        ("居民消费价格", "0.3", 2024, "H1"),
+    ]
+
+
 def test_a_mid_year_report_s_results_in_prose_join_the_annual_rows() -> None:
     """上半年，国内生产总值同比增长5%…全国城镇调查失业率平均为5.1%，居民消费价格同比上涨0.1%: read as H1
     results of the report's own year, in the rows the annual report's targets open, the printed
