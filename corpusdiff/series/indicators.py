@@ -250,7 +250,7 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         if intro:
             found_sources, found = _from_intro(blocks, index, intro, document)
         elif isinstance(block, Table):
-            found_sources, found = _from_table(block, located.pointer)
+            found_sources, found = _from_table(block, located.pointer, document)
         elif isinstance(block, Paragraph) and not _is_review(located.part):
             found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
         elif isinstance(block, Paragraph):
@@ -539,13 +539,16 @@ def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool)
     return any(clause in sentence for sentence in this_year_sentences(paragraph, year, planning))
 
 
-def _from_table(table: Table, pointer: str) -> tuple[list[IndicatorSource], list[Indicator]]:
+def _from_table(
+    table: Table, pointer: str, document: NormalizedDocument
+) -> tuple[list[IndicatorSource], list[Indicator]]:
     """Rows of an indicator table, one record per year column; other tables give nothing."""
     header, rows = _header_rows(table.rows)
     name_at = _column(header, ("指标名称", "指标"))
     if name_at is None:
         return [], []
-    columns = [(at, context) for at, cell in enumerate(header) if (context := _column_context(cell))]
+    dated = _with_years(header, document)
+    columns = [(at, context) for at, cell in enumerate(dated) if (context := _column_context(cell))]
     plan = not columns
     columns = columns or _plan_columns(header)
     if not columns:
@@ -679,6 +682,28 @@ def _column_context(header: str) -> _Context | None:
     if re.search("目标|计划", header):
         return _Context(Role.TARGET, max(years), period)
     return None
+
+
+#: Column headers that name their year relative to the report's (`上年实际 | 本年预计 | 下年目标`,
+#: a city's plan table), each word with how many years it lies from 本年.
+_RELATIVE_YEARS = {"上年": -1, "去年": -1, "本年": 0, "今年": 0, "当年": 0, "下年": 1, "明年": 1}
+_RELATIVE_YEAR = re.compile("|".join(_RELATIVE_YEARS))
+
+
+def _with_years(header: tuple[str, ...], document: NormalizedDocument) -> tuple[str, ...]:
+    """The header with each relative year written as the year it is. A table with a column for
+    下年 plans the report's year (its `period`: the 2025 plan's `下年目标` is 2025's target, its
+    `本年预计` 2024's result); without one, 本年 is the year of the report's date (a mid-year
+    report's `本年目标`), and so is that of a part of a year beside it (`上半年完成`)."""
+    if not any(_RELATIVE_YEAR.search(cell) for cell in header):
+        return header
+    plans = any(re.search("下年|明年", cell) for cell in header)
+    period = document.metadata.period[:4]
+    this = int(period) - 1 if plans and period.isdigit() else _document_year(document)
+    if this is None:
+        return header
+    dated = (_RELATIVE_YEAR.sub(lambda word: f"{this + _RELATIVE_YEARS[word.group(0)]}年", cell) for cell in header)
+    return tuple(cell if _YEAR.search(cell) or not period_in(cell) else f"{this}年{cell}" for cell in dated)
 
 
 #: A column header that is a year and nothing else (`2020年`), as in a five-year plan's table.

@@ -344,6 +344,26 @@ def test_a_five_year_plan_table_with_bare_year_columns_reads_base_and_target() -
     ]
 
 
+def test_a_table_that_names_its_years_relative_to_the_report_reads_them() -> None:
+    """A city's plan table `上年实际 | 本年预计 | 下年目标` was not read at all: 下年 is the year the
+    report plans, so the 2025 plan's columns are 2023's and 2024's results and 2025's target; a
+    mid-year report's `本年目标` and `上半年完成` are its own year's."""
+    table = "| 指标名称 | 单位 | 上年实际 | 本年预计 | 下年目标 |\n| --- | --- | --- | --- | --- |\n| 城镇新增就业 | 万人 | 26.2 | 27.5 | 25以上 |"
+    found = extract_indicators(document(table, date="2025-01-20"))
+    assert [(r.value, r.role, r.year) for r in found.indicators] == [
+        ("26.2", "achieved", 2023),
+        ("27.5", "achieved", 2024),
+        ("25", "target", 2025),
+    ]
+    assert [s.text for s in found.sources] == ["上年实际", "本年预计", "下年目标"]  # as printed
+    mid_year = "| 指标名称 | 单位 | 本年目标 | 上半年完成 |\n| --- | --- | --- | --- |\n| 城镇新增就业 | 万人 | 45 | 27.5 |"
+    found = extract_indicators(document(mid_year, date="2024-07-25"))
+    assert [(r.value, r.role, r.year, str(r.period)) for r in found.indicators] == [
+        ("45", "target", 2024, "year"),
+        ("27.5", "achieved", 2024, "H1"),
+    ]
+
+
 def test_bare_year_columns_one_year_apart_are_no_plan_table() -> None:
     """An annual table's `2023年 | 2024年` says nothing of which is the result: left unread."""
     annual = BARE_YEAR_PLAN_TABLE.replace("2020年", "2023年").replace("2025年", "2024年")
