@@ -900,10 +900,23 @@ def _cell(
     ]
     missing = _missing_changes(records, elsewhere, key[1])
     omitted = tuple(_omitted(each, column, key[1], change) for change in missing)
+    if _RATE_NAME_RE.search(key[1]):
+        records = tuple(_as_rate(record) for record in records)
     for status in (Status.STATED, Status.NO_TARGET, Status.BLANK):
         if any(r.status == status for r in records):
             return Cell(status, records + omitted if status == Status.STATED else records)
     return Cell(Status.OMITTED, omitted) if omitted else Cell(Status.NONE, ())
+
+
+def _as_rate(record: Indicator) -> Indicator:
+    """A rise or fall in a row of a rate of change, as the rate it gives: `居民消费价格上涨2%` is a
+    涨幅 of 2 %, shown `2%` beside the target `3%左右` and the same as a table's `2` (as `+2%` it
+    read as the rate rising by 2, and a text and a table stating one figure showed it twice);
+    `下降0.3%` is `-0.3%`. The record as printed stays in the document's records."""
+    if record.change not in (Change.GROWTH, Change.DECLINE) or record.figure.low is None:
+        return record
+    low, high = _signed(record)
+    return replace(record, change=Change.LEVEL, figure=replace(record.figure, low=low, high=high))
 
 
 def _missing_changes(records: tuple[Indicator, ...], elsewhere: list[_Statement], row_name: str) -> list[Change]:

@@ -8,6 +8,7 @@ import io
 import json
 import re
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -415,15 +416,40 @@ def test_what_another_edition_of_the_series_states_is_omitted_here() -> None:
 
 def test_a_rate_named_indicator_stated_as_a_level_or_as_a_growth_omits_neither() -> None:
     """涨幅2.6% and 上涨2% state the same figure of 居民消费价格涨幅: no "(growth not stated)" or
-    "(level not stated)" beside either."""
+    "(level not stated)" beside either, and the rise shows as the rate it gives (`2%`, not `+2%`,
+    which in a 涨幅 row reads as the rate rising by 2)."""
     old = _plan("t/plan/2024-01", "2024-01", "t-plan", ["居民消费价格涨幅2.6%"])
     new = _plan("t/plan/2025-01", "2025-01", "t-plan", ["居民消费价格上涨2%"])
     table = indicator_table([old, new])
     # one row, labelled as the latest edition prints it
     assert [(row.name, [cell_text(cell) for cell in row.cells]) for row in table.rows] == [
-        ("居民消费价格", ["2.6%", "+2%"])
+        ("居民消费价格", ["2.6%", "2%"])
     ]
     assert not [r for _, r in all_records(table) if r.status == "omitted"]
+
+
+def test_a_rise_in_the_text_and_the_rate_in_a_table_are_one_figure_of_a_rate_row() -> None:
+    """A city's review says 居民消费价格上涨0.3%, its table 居民消费价格涨幅 | % | 0.3: the cell showed
+    `+0.3% 0.3%`; a fall is the negative rate; the site charts target and result on one chart."""
+    from corpusdiff.site.series import chart_points
+
+    body = (
+        "## 一、2024年计划执行情况\n\n2024年，全市经济运行稳中有进。居民消费价格上涨0.3%。\n\n"
+        "| 指标名称 | 单位 | 2024年预计 | 2025年目标 |\n| --- | --- | --- | --- |\n| 居民消费价格涨幅 | % | 0.3 | 2左右 |"
+    )
+    falling = "## 一、2023年计划执行情况\n\n2023年，全市经济运行稳中有进。居民消费价格下降0.3%。"
+    table = indicator_table(
+        [
+            extract_indicators(document(falling, doc_id="t/plan/2024-01", date="2024-01")),
+            extract_indicators(document(body, doc_id="t/plan/2025-01", date="2025-01")),
+        ]
+    )
+    (row,) = table.rows
+    assert [cell_text(c) for c in row.cells] == ["-0.3%", "0.3%", "2%左右"]
+    charts = chart_points(table.columns, row.cells, [False] * len(row.cells))
+    assert [[(p.year, p.role, p.value) for p in points] for _, points in charts] == [
+        [(2023, "achieved", Decimal("-0.3")), (2024, "achieved", Decimal("0.3")), (2025, "target", Decimal("2"))]
+    ]
 
 
 def test_a_blank_cell_is_not_also_counted_as_omitted() -> None:
@@ -1235,7 +1261,7 @@ def test_a_mid_year_report_s_results_in_prose_join_the_annual_rows() -> None:
         "国内生产总值": "+5%",
         "城镇新增就业": "697万人",
         "城镇调查失业率": "5.1%",
-        "居民消费价格涨幅": "+0.1%",
+        "居民消费价格涨幅": "0.1%",
     }
     names = {row.canonical: row.names for row in table.rows}
     assert "国内生产总值同比" in names["国内生产总值"] and "居民消费价格同比" in names["居民消费价格涨幅"]
@@ -1254,7 +1280,7 @@ def test_a_mid_year_results_list_joins_the_annual_rows_too() -> None:
     table = _mid_year_table(extract_indicators(doc))
     cells = _mid_year_cells(table)
     assert cells["城镇调查失业率"] == "5.1%" and cells["国内生产总值"] == "+5%"
-    assert cells["居民消费价格涨幅"] == "+0.1%" and len(table.rows) == 4
+    assert cells["居民消费价格涨幅"] == "0.1%" and len(table.rows) == 4
     assert not {"全国城镇调查失业率", "国内生产总值同比", "居民消费价格同比"} & {row.name for row in table.rows}
 
 
