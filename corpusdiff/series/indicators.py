@@ -829,12 +829,11 @@ def indicator_table(
 
 
 def _columns(sets: Sequence[IndicatorSet]) -> Iterator[tuple[IndicatorSet, Column]]:
-    """Each edition's (role, year, period) columns: years ascending, targets before results."""
+    """Each edition's (role, year, period) columns: years ascending, targets before results. Only
+    what a record fills: a list that gives none (a plan's `主要目标如下（详见表1）：` with its
+    figures in the table) made a column of empty cells."""
     for each in sets:
-        keys = dict.fromkeys(
-            [(s.role, s.year, s.period) for s in each.sources]
-            + [(r.role, r.year, r.period) for r in each.indicators]
-        )
+        keys = dict.fromkeys((r.role, r.year, r.period) for r in each.indicators)
         for role, year, period in sorted(keys, key=lambda k: (k[1] or 0, ROLES.index(k[0]), k[2])):
             yield each, Column(each.doc_id, each.date, role, year, period)
 

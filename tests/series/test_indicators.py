@@ -345,6 +345,15 @@ def test_a_five_year_plan_table_with_bare_year_columns_reads_base_and_target() -
     ]
 
 
+def test_a_list_intro_whose_figures_are_in_a_table_makes_no_empty_column() -> None:
+    """The 纲要's `主要目标如下（详见表1）：` is followed by the table, not by list items: it made a
+    column `target 2021` of empty cells beside the table's 2020 and 2025 columns."""
+    body = "“十四五”时期经济社会发展主要目标如下（详见表1）：\n\n" + BARE_YEAR_PLAN_TABLE
+    found = extract_indicators(document(body, doc_id="t/five-year-plan/2021", date="2021-03-13"))
+    columns = indicator_table([found]).columns
+    assert [(c.role, c.year) for c in columns] == [("achieved", 2020), ("target", 2025)]
+
+
 def test_a_table_that_names_its_years_relative_to_the_report_reads_them() -> None:
     """A city's plan table `上年实际 | 本年预计 | 下年目标` was not read at all: 下年 is the year the
     report plans, so the 2025 plan's columns are 2023's and 2024's results and 2025's target; a
