@@ -40,11 +40,14 @@ class Status(StrEnum):
 @dataclass(frozen=True, order=True)
 class Period:
     """The months a figure covers, counted from January: 12 is the full year, 6 the first half.
-    Chinese statistics are cumulative from January (上半年, 1-9月, 前三季度)."""
+    Chinese statistics are cumulative from January (上半年, 1-9月, 前三季度). A five-year plan's
+    cumulative figure (`〔13.5〕`) covers its five years, 60 months to the end of the year (`5y`)."""
 
     months: int = 12
 
     def __str__(self) -> str:
+        if self.months > 12:
+            return f"{self.months // 12}y"
         return {12: "year", 3: "Q1", 6: "H1", 9: "Q1-Q3"}.get(self.months, f"1-{self.months}月")
 
     @property
@@ -53,13 +56,16 @@ class Period:
 
     @classmethod
     def parse(cls, label: str) -> Period:
-        """The inverse of str(): `year`, `Q1`, `H1`, `Q1-Q3`, `1-10月`."""
+        """The inverse of str(): `year`, `Q1`, `H1`, `Q1-Q3`, `1-10月`, `5y`."""
         named = {"year": 12, "Q1": 3, "H1": 6, "Q1-Q3": 9}
         if label in named:
             return cls(named[label])
+        years = re.fullmatch(r"(\d)y", label)
+        if years:
+            return cls(12 * int(years.group(1)))
         months = re.fullmatch(r"1-(\d{1,2})月", label)
         if not months:
-            raise ValueError(f"not a period: {label!r} (year, Q1, H1, Q1-Q3 or 1-N月)")
+            raise ValueError(f"not a period: {label!r} (year, Q1, H1, Q1-Q3, 1-N月 or Ny)")
         return cls(int(months.group(1)))
 
 
@@ -173,7 +179,7 @@ _CONNECTORS = (
 _SIGNS = "-−－+"
 _LEADING_TIME = re.compile(r"^(?:今年|全年|上半年|前三季度|(?:第)?一季度)")
 _PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
-_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降)$")
+_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降|降低)$")
 #: A target set by the government above (完成市下达目标, 完成国家下达任务, 以省下达任务为准).
 _ASSIGNED_TARGET = re.compile(
     r"^(?P<name>.*?)(?:完成|以)(?P<who>国家|省|市|上级)下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$"
@@ -306,7 +312,8 @@ _PERIOD_TAIL = re.compile(r"(?:年均|年平均|累计)$")
 
 
 def strip_change(name: str) -> str:
-    """`万元GDP水耗累计下降` -> `万元GDP水耗`, `地区生产总值年均` -> `地区生产总值`: the direction
+    """`万元GDP水耗累计下降` -> `万元GDP水耗`, `单位GDP能源消耗降低` -> `单位GDP能源消耗`,
+    `地区生产总值年均` -> `地区生产总值`: the direction
     is the record's `change`, the years it counts over its period."""
     return _PERIOD_TAIL.sub("", _NAME_CHANGE.sub("", name.strip()))
 

@@ -575,24 +575,44 @@ def _from_table(
         text = " | ".join(row)
         row_records = []
         for at, context in columns:
-            cell_context = replace(context, kind=row_kind)
-            change = _cell_change(row[at], header[at], default_change)
-            row_records.append(_table_record(name, row[at], unit, change, cell_context, where, text))
+            cell, period = _cumulative(row[at], context.period)
+            cell_context = replace(context, kind=row_kind, period=period)
+            change = _cell_change(cell, header[at], default_change)
+            row_records.append(_table_record(name, cell, unit, change, cell_context, where, text))
         records.extend(_without_shadowed_blanks(row_records))
     return sources, records
 
 
 def _without_shadowed_blanks(row: list[Indicator]) -> list[Indicator]:
     """A five-year plan's row states a target in its target year's column or in its 年均增长
-    column, the other cell `—`: the blank goes, and one blank stays when neither is stated."""
-    stated = {(r.role, r.year, r.period) for r in row if r.status is not Status.BLANK}
+    column (a yearly or a cumulative figure), the other cell `—`: the blank goes, and one blank
+    stays when neither is stated."""
+    stated = {_shadow_key(r) for r in row if r.status is not Status.BLANK}
     kept: list[Indicator] = []
     for record in row:
-        key = (record.role, record.year, record.period)
-        if record.status is Status.BLANK and (key in stated or any((k.role, k.year, k.period) == key for k in kept)):
+        key = _shadow_key(record)
+        if record.status is Status.BLANK and (key in stated or any(_shadow_key(k) == key for k in kept)):
             continue
         kept.append(record)
     return kept
+
+
+def _shadow_key(record: Indicator) -> tuple[Role, int | None, Period]:
+    """The column a record fills, a five-year figure counted as its end year's."""
+    period = record.period if record.period.months <= YEAR.months else YEAR
+    return record.role, record.year, period
+
+
+#: A five-year plan's cumulative figure, in tortoise-shell brackets (`〔13.5〕`: 注：〔 〕内为5年累计数).
+_CUMULATIVE = re.compile(r"^\s*[〔［\[]\s*(?P<figure>[^〔〕［］\[\]]+?)\s*[〕］\]]\s*$")
+#: The years a five-year plan's cumulative figure covers.
+_PLAN_PERIOD = Period(12 * 5)
+
+
+def _cumulative(cell: str, period: Period) -> tuple[str, Period]:
+    """`〔13.5〕` -> `13.5` over the plan's five years; any other cell as it is."""
+    found = _CUMULATIVE.match(cell)
+    return (found.group("figure"), _PLAN_PERIOD) if found else (cell, period)
 
 
 #: Header words that make a column's figures changes (2022年计划增长, 增速), amounts included.
@@ -624,15 +644,33 @@ def _table_record(
         bare, default_change = bare[: rate.start()], Change.GROWTH
     elif _NUMBERING.sub("", name).strip().endswith("增长"):  # 地区生产总值增长 | % | 4.7, likewise
         default_change = Change.GROWTH
-    figure = parse_figure(cell.strip(), default_change, unit) if cell.strip() not in _EMPTY_CELL else None
+    figure = _cell_figure(cell.strip(), default_change, unit)
     if figure is None:
         value = Value(period=context.period, role=context.role)
-        return Indicator(
-            bare, value, Change.NONE, context.kind, context.year, pointer, source_text, Status.BLANK, cell
-        )
-    if "下降" in name and figure.change in (Change.LEVEL, Change.NONE):
+        status = Status.STATED if _is_worded(cell) else Status.BLANK
+        return Indicator(bare, value, Change.NONE, context.kind, context.year, pointer, source_text, status, cell)
+    if _DECLINE_NAME.search(name) and figure.change in (Change.LEVEL, Change.NONE):
         figure = replace(figure, change=Change.DECLINE)
     return _record(figure, bare, context, pointer, source_text, cell)
+
+
+#: A row named for a fall (`万元GDP水耗累计下降`, `单位GDP能源消耗降低（%）`): its figures are declines.
+_DECLINE_NAME = re.compile("下降|降低|减少")
+_CELL_CLAUSE = re.compile("[、，；,;]")
+
+
+def _cell_figure(cell: str, default_change: Change, unit: str) -> Figure | None:
+    """The figure of a cell, or of its first clause when words follow it (`>7、投入强度高于
+    “十三五”时期实际`, a plan's R&D target); None for an empty cell or one of words only."""
+    if cell in _EMPTY_CELL:
+        return None
+    return parse_figure(cell, default_change, unit) or parse_figure(_CELL_CLAUSE.split(cell)[0], default_change, unit)
+
+
+def _is_worded(cell: str) -> bool:
+    """A cell that states its target in words (`与GDP增长基本同步`, `保持在合理区间、各年度视情提出`),
+    which is a target stated, not a blank."""
+    return cell.strip() not in _EMPTY_CELL and bool(re.search(r"[\u4e00-\u9fff]", cell))
 
 
 def _header_rows(rows: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:

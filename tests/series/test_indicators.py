@@ -25,6 +25,7 @@ from corpusdiff.series.indicators import (
     IndicatorSet,
     all_records,
     cell_text,
+    column_label,
     extract_indicators,
     indicator_table,
     render_terminal,
@@ -326,7 +327,7 @@ def test_a_five_year_plan_table_with_bare_year_columns_reads_base_and_target() -
     found = extract_indicators(document(BARE_YEAR_PLAN_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
     assert [(*fields(r), r.status) for r in found.indicators] == [
         ("国内生产总值（GDP）", "2.3", "%", "growth", "", "预期性", "achieved", 2020, "stated"),
-        ("国内生产总值（GDP）", "", "", "", "", "预期性", "target", 2025, "blank"),
+        ("国内生产总值（GDP）", "", "", "", "", "预期性", "target", 2025, "stated"),  # in words
         ("常住人口城镇化率", "60.6", "%", "level", "", "预期性", "achieved", 2020, "stated"),
         ("常住人口城镇化率", "65", "%", "level", "", "预期性", "target", 2025, "stated"),
         ("研发经费投入", "", "", "", "", "预期性", "achieved", 2020, "blank"),
@@ -343,6 +344,38 @@ def test_a_five_year_plan_table_with_bare_year_columns_reads_base_and_target() -
         ("城镇调查失业率", "5.5", "%", "level", "", "预期性", "achieved", 2020),
         ("城镇调查失业率", "5.5", "%", "level", "低于", "预期性", "target", 2025),
     ]
+
+
+#: The rest of 表1: cumulative figures in 〔 〕, a figure with words after it, targets in words.
+CUMULATIVE_PLAN_TABLE = """
+| 类别 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性 |
+| --- | --- | --- | --- | --- | --- |
+| 创新驱动 | 全社会研发经费投入增长（%） | — | — | >7、投入强度高于“十三五”时期实际 | 预期性 |
+| 民生福祉 | 居民人均可支配收入增长（%） | 2.1 | — | 与GDP增长基本同步 | 预期性 |
+| 绿色生态 | 单位GDP能源消耗降低（%） | — | — | 〔13.5〕 | 约束性 |
+| 绿色生态 | 森林覆盖率（%） | 23.2 | 24.1 | 〔1〕 | 约束性 |
+"""
+
+
+def test_a_plan_table_reads_cumulative_figures_and_targets_in_words() -> None:
+    """`〔13.5〕` (〔 〕: the five years' total) was not read and `>7、投入强度…` or `与GDP增长基本同步`
+    left the target cell `—`, as if the plan set none: the cumulative figure is the target over
+    the plan's five years (period `5y`), and a target in words is stated."""
+    found = extract_indicators(document(CUMULATIVE_PLAN_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
+    targets = [r for r in found.indicators if r.role == "target"]
+    assert [(r.name, r.value, r.unit, r.change, r.modifier, str(r.period), r.status) for r in targets] == [
+        ("全社会研发经费投入", "7", "%", "growth", "高于", "year", "stated"),
+        ("居民人均可支配收入", "", "", "", "", "year", "stated"),
+        ("单位GDP能源消耗", "13.5", "%", "decline", "", "5y", "stated"),
+        ("森林覆盖率", "24.1", "%", "level", "", "year", "stated"),
+        ("森林覆盖率", "1", "%", "level", "", "5y", "stated"),
+    ]
+    table = indicator_table([found])
+    assert [column_label(c) for c in table.columns] == ["achieved 2020", "target 2025", "target 2025 5y"]
+    cells = {row.name: [cell_text(c) for c in row.cells] for row in table.rows}
+    assert cells["单位GDP能源消耗"] == ["—", "", "-13.5%"]  # no `—` beside the cumulative target
+    assert cells["居民人均可支配收入"] == ["+2.1%", "与GDP增长基本同步", ""]
+    assert Period.parse("5y") == Period(60)
 
 
 def test_a_list_intro_whose_figures_are_in_a_table_makes_no_empty_column() -> None:
