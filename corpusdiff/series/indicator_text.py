@@ -179,7 +179,7 @@ _CONNECTORS = (
 _SIGNS = "-−－+"
 _LEADING_TIME = re.compile(r"^(?:今年|全年|上半年|前三季度|(?:第)?一季度)")
 _PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
-_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降|降低)$")
+_NAME_CHANGE = re.compile(r"(?:累计)?(增长|下降|降低|减少)$")
 #: A target set by the government above (完成市下达目标, 完成国家下达任务, 以省下达任务为准).
 _ASSIGNED_TARGET = re.compile(
     r"^(?P<name>.*?)(?:完成|以)(?P<who>国家|省|市|上级)下达的?(?P<what>.*?)(?:目标|任务)(?:为准)?$"
@@ -191,6 +191,21 @@ _WORDED = (
     (re.compile(r"^(?P<name>.*?)(?:基本持平|稳步增长)$"), ""),
     (re.compile(r"^(?P<name>.*?)增长[与和同][^，。；]{2,12}?(?:基本)?同步$"), ""),
 )
+
+
+_FALLS = re.compile("下降|降低|减少")
+
+
+def assigned_clauses(clause: str) -> list[str]:
+    """`单位地区生产总值能耗下降、主要污染物排放总量减少完成国家下达任务` -> one clause per indicator
+    (`…能耗下降完成国家下达任务`, `…排放总量减少完成国家下达任务`): the level above sets each its own
+    target; any other clause as it is."""
+    text = clause.strip()
+    found = _ASSIGNED_TARGET.match(text)
+    if found is None or "、" not in found.group("name"):
+        return [clause]
+    tail = text[found.end("name") :]
+    return [f"{name}{tail}" for name in found.group("name").split("、") if name]
 
 
 def assigned_modifier(who: str) -> str:
@@ -211,7 +226,7 @@ def parse_figure(text: str, default_change: Change, default_unit: str = "") -> F
     text = _PARENTHESES.sub("", text).strip()
     assigned = _ASSIGNED_TARGET.match(text)
     if assigned:
-        declines = "降" in assigned.group("what") or "下降" in assigned.group("name")
+        declines = "降" in assigned.group("what") or bool(_FALLS.search(assigned.group("name")))
         change = Change.DECLINE if declines else Change.NONE
         modifier = assigned_modifier(assigned.group("who"))
         return Figure(strip_change(assigned.group("name")), None, None, "", change, modifier, None)

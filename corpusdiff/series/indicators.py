@@ -31,6 +31,7 @@ from corpusdiff.series.indicator_text import (
     Role,
     Status,
     Value,
+    assigned_clauses,
     is_assigned,
     no_target_name,
     parse_figure,
@@ -373,7 +374,7 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
     records: list[Indicator] = []
     for sentence in full_sentences(text):
         previous: Indicator | None = None
-        for clause in (c.strip() for c in _CLAUSE_SPLIT.split(sentence)):
+        for clause in (c.strip() for part in _CLAUSE_SPLIT.split(sentence) for c in assigned_clauses(part)):
             if not clause:
                 continue
             record = _clause_record(clause, previous, context, pointer, source_text)

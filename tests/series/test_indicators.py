@@ -124,6 +124,17 @@ def test_a_city_target_worded_as_a_decline_is_a_decline() -> None:
     ]
 
 
+def test_a_target_the_level_above_sets_for_several_indicators_is_one_per_indicator() -> None:
+    """A province's `单位地区生产总值能耗下降、主要污染物排放总量减少完成国家下达任务` was one indicator
+    named by the whole enumeration, so the next edition's 单位地区生产总值能耗 row said (not stated)."""
+    body = "今年的主要预期目标是：粮食产量不低于613.5亿斤；单位地区生产总值能耗下降、主要污染物排放总量减少完成国家下达任务。"
+    found = extract_indicators(document(body, date="2024-01-21"))
+    assert [(r.name, r.change, r.modifier) for r in found.indicators][1:] == [
+        ("单位地区生产总值能耗", "decline", "完成国家下达目标"),
+        ("主要污染物排放总量", "decline", "完成国家下达目标"),
+    ]
+
+
 ACHIEVED_LIST = """
 ## 一、2024年国民经济和社会发展计划执行情况
 
