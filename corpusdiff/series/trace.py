@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.compare.programmes import extract_programmes
+from corpusdiff.compare.units import role_of
 from corpusdiff.errors import InputError
 from corpusdiff.series.editions import is_before
 from corpusdiff.series.timeline import edition_of
@@ -31,6 +32,7 @@ from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
+from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -211,10 +213,13 @@ def _enough_shared(shared: set[str]) -> bool:
 
 
 def _with_heading(tree: DocTree, unit: Unit) -> str:
-    """A plan paragraph led by its section's heading, which names what the paragraph is about."""
+    """A plan paragraph led by its section's heading, which names what the paragraph is about;
+    not a heading that names a part of the plan (`主要目标`, `发展环境回顾`, `重点任务`), which every
+    report has too: as a sentence of two words it matched each report's `今年发展主要预期目标是：…`."""
     if unit.section is None:
         return unit.text
-    return f"{tree.sections[unit.section].heading}。{unit.text}"
+    heading = tree.sections[unit.section].heading
+    return unit.text if role_of(heading) != PartRole.OTHER else f"{heading}。{unit.text}"
 
 
 def _plan_item(

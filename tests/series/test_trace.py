@@ -117,6 +117,22 @@ def test_the_salutation_addresses_no_plan_item() -> None:
     assert [i.heading for i in result.unaddressed()] == ["六、关于财政、信贷的基本平衡", "结束语"]
 
 
+def test_a_heading_that_names_a_part_of_the_plan_is_no_plan_sentence() -> None:
+    """`第三章 主要目标` counted as the plan sentence `主要目标。`, which matched every work report's
+    `今年发展主要预期目标是：…` at 0.52: the chapter and its 篇 were addressed by the words 主要 and
+    目标 alone. A heading that names a subject still leads its paragraph (`建设红树林湿地公园`)."""
+    plan = document(
+        "p/g",
+        "2021",
+        "## 第一篇 开启新征程\n\n### 第三章 主要目标\n\n展望二〇三五年，基本实现社会主义现代化。\n",
+    )
+    report = document(
+        "r/g", "2023-03-05", "## 二、政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右。\n"
+    )
+    result = trace(tree_from_markdown(plan), [tree_from_markdown(report)])
+    assert [i.heading for i in result.unaddressed()] == ["第一篇 开启新征程", "第三章 主要目标"]
+
+
 PARK = "推进环中心公园活力圈规划建设。"
 FINANCE = "防范化解地方金融风险，打击非法集资。"
 
