@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from corpusdiff.compare.units import GROUP, initiative_units, reading_order
 from corpusdiff.render.diff import address, unit_title
+from corpusdiff.structure import section_and_ancestors
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree, Unit, UnitKind
@@ -343,10 +344,25 @@ def _unit_row(number: int, group: _Group, sides: _Sides, result: DiffResult) -> 
 
 
 def _path_text(sides: _Sides, group: _Group) -> list[str]:
+    """The 章节 of a row: the headings over it; under a part that is a row of its own (a task
+    area laid out as a part, 2015's `三、把改革开放扎实推向纵深`) no heading stands over it, and
+    the 章节 is that part, as it is the part for a unit under a （一） group."""
     side = sides.home(group)[0]
-    return [
-        _heading(sides.tree(side), place[1] if side == "new" else place[0]) for place in sides.path(group)
-    ]
+    path = [_heading(sides.tree(side), place[1] if side == "new" else place[0]) for place in sides.path(group)]
+    return path if any(path) else [_heading(sides.tree(side), _own_part(sides, side, group))]
+
+
+def _own_part(sides: _Sides, side: str, group: _Group) -> int | None:
+    """The top-level part holding the row's first unit of `side`, when the unit lies below it; for
+    a dropped unit placed in the new edition, the part that continues its old section."""
+    units = group.new if side == "new" else group.old
+    if not units:
+        old = sides.heading_section("old", group.old[0].section)
+        return sides.new_of.get(old) if old is not None else None
+    unit = units[0]
+    chain = section_and_ancestors(sides.tree(side), unit.section)
+    inside = chain[1:] if unit.kind in (GROUP, UnitKind.TASK) else chain
+    return inside[-1] if inside else None
 
 
 def _entry(tree: DocTree, unit: Unit, side: str, pairs: Sequence[Initiative]) -> Entry:

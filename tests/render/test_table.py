@@ -220,3 +220,34 @@ def test_a_doubtful_new_or_dropped_row_names_the_unit_to_check(diffs: dict, pair
             side = "旧版" if item.new else "新版"
             p = f"{item.nearest_probability:.2f}"
             assert f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（{p}），请核对" in rows[key].note
+
+
+def _report(title: str, parts: str) -> str:
+    return f"---\ntitle: {title}\ndate: '2015'\ndialect: '1'\n---\n\n# {title}\n\n{parts}"
+
+
+#: 2014's tasks under （一） groups of one part, 2015's as parts of their own (task areas).
+GROUPED_TASKS = _report(
+    "2014年政府工作报告",
+    "## 一、2013年工作回顾\n\n过去一年，经济运行稳中向好，国内生产总值增长7.7%。\n\n"
+    "## 三、2014年重点工作\n\n### （一）推动重要领域改革取得新突破\n\n"
+    "深入推进行政体制改革。进一步简政放权，再取消和下放行政审批事项200项以上。\n\n"
+    "### （二）增强内需拉动经济的主引擎作用\n\n把消费作为扩大内需的主要着力点。通过增加居民收入提高消费能力。\n",
+)
+TASK_AREAS = _report(
+    "2015年政府工作报告",
+    "## 一、2014年工作回顾\n\n过去一年，经济运行处于合理区间，国内生产总值增长7.4%。\n\n"
+    "## 三、把改革开放扎实推向纵深\n\n加大简政放权、放管结合改革力度。今年再取消和下放一批行政审批事项。\n\n"
+    "## 四、协调推动经济稳定增长和结构优化\n\n加快培育消费增长点。通过增加居民收入提高消费能力。\n",
+)
+
+
+def test_a_unit_under_a_part_that_is_a_row_of_its_own_has_that_part_as_its_section() -> None:
+    """National 2015 lays its tasks out as parts (`三、把改革开放扎实推向纵深`), each a row of its
+    own as a （一） group is: the units under it had an empty 章节, where a unit under a （一）
+    group has its part."""
+    table = comparison_table(run(TASK_AREAS, GROUPED_TASKS))
+    sections = {row.new[0].text[:4]: row.section for row in table.unit_rows if row.new}
+    assert sections["加大简政"] == "三、把改革开放扎实推向纵深"
+    assert sections["加快培育"] == "四、协调推动经济稳定增长和结构优化"
+    assert sections["三、把改"] == ""  # the part's own row stands at the top
