@@ -208,6 +208,27 @@ def assigned_clauses(clause: str) -> list[str]:
     return [f"{name}{tail}" for name in found.group("name").split("、") if name]
 
 
+#: A second, higher aim in brackets after a target (`增长6.5%左右（力争7%）`): a clause of its own.
+_BRACKETED_AIM = re.compile(r"[（(]((?:力争|争取|努力争取)[^（）()]*?\d[^（）()]*)[）)]")
+
+
+def figure_clauses(clause: str) -> list[str]:
+    """A clause of a target list as the clauses that each state one figure: cut at a `、` after
+    a figure (`地区生产总值增长5.5%以上、力争6%`), a bracketed aim after it (`增长6.5%左右（力争7%）`)
+    read as the next. Figures of several indicators in one (`城乡居民人均可支配收入分别增长5.5%、
+    6.5%`) name neither: none is read, rather than one misnamed."""
+    aims = _BRACKETED_AIM.findall(clause)
+    text = _BRACKETED_AIM.sub("", clause)
+    if "分别" in text and len(list(FIGURE_PARTS_RE.finditer(text))) > 1:
+        return []
+    pieces, start = [], 0
+    for comma in (at for at, char in enumerate(text) if char == "、"):
+        if last_figure(text[start:comma]) is not None and re.search(r"\d", text[comma:]):
+            pieces.append(text[start:comma])
+            start = comma + 1
+    return [*pieces, text[start:], *aims]
+
+
 def assigned_modifier(who: str) -> str:
     """`完成市下达目标`, `完成国家下达目标`: a target the level above sets, as the reports word it."""
     return f"完成{who}下达目标"

@@ -32,6 +32,7 @@ from corpusdiff.series.indicator_text import (
     Status,
     Value,
     assigned_clauses,
+    figure_clauses,
     is_assigned,
     no_target_name,
     parse_figure,
@@ -374,7 +375,7 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
     records: list[Indicator] = []
     for sentence in full_sentences(text):
         previous: Indicator | None = None
-        for clause in (c.strip() for part in _CLAUSE_SPLIT.split(sentence) for c in assigned_clauses(part)):
+        for clause in (c.strip() for part in _CLAUSE_SPLIT.split(sentence) for c in _one_figure_each(part)):
             if not clause:
                 continue
             record = _clause_record(clause, previous, context, pointer, source_text)
@@ -382,6 +383,11 @@ def _from_clauses(text: str, context: _Context, pointer: str, source_text: str) 
                 previous = record
                 records.append(record)
     return records
+
+
+def _one_figure_each(clause: str) -> list[str]:
+    """The clauses a list's clause holds, each stating one indicator's figure."""
+    return [each for piece in assigned_clauses(clause) for each in figure_clauses(piece)]
 
 
 #: A clause that states how far the figure before it has come towards the year's target

@@ -124,6 +124,26 @@ def test_a_city_target_worded_as_a_decline_is_a_decline() -> None:
     ]
 
 
+def test_a_higher_aim_after_a_comma_of_enumeration_or_in_brackets_is_its_own_figure() -> None:
+    """`增长5.5%以上、力争6%` was one figure named `地区生产总值增长5.5%以上、` (a level of 6 %), and the
+    bracketed `（力争7%）` was dropped with the brackets; `分别增长5.5%、6.5%` names two indicators
+    (urban and rural incomes) by one name, so neither is read rather than misnamed."""
+    body = (
+        "今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%以上、力争6%；"
+        "规模以上工业增加值增长6.5%左右（力争7%）；城乡居民人均可支配收入分别增长5.5%、6.5%；"
+        "城镇新增就业45万人以上、城镇调查失业率5.5%左右。"
+    )
+    found = extract_indicators(document(body, date="2025-01-15"))
+    assert [(r.name, r.value, r.change, r.modifier) for r in found.indicators] == [
+        ("地区生产总值", "5.5", "growth", "以上"),
+        ("地区生产总值", "6", "growth", "力争"),
+        ("规模以上工业增加值", "6.5", "growth", "左右"),
+        ("规模以上工业增加值", "7", "growth", "力争"),
+        ("城镇新增就业", "45", "level", "以上"),
+        ("城镇调查失业率", "5.5", "level", "左右"),
+    ]
+
+
 def test_a_target_the_level_above_sets_for_several_indicators_is_one_per_indicator() -> None:
     """A province's `单位地区生产总值能耗下降、主要污染物排放总量减少完成国家下达任务` was one indicator
     named by the whole enumeration, so the next edition's 单位地区生产总值能耗 row said (not stated)."""
