@@ -736,19 +736,28 @@ _RELATIVE_YEAR = re.compile("|".join(_RELATIVE_YEARS))
 
 
 def _with_years(header: tuple[str, ...], document: NormalizedDocument) -> tuple[str, ...]:
-    """The header with each relative year written as the year it is. A table with a column for
+    """The header with each relative year written as the year it is, and the year given to a
+    column that names only a part of one (`1-6月完成`, `全年目标`). A table with a column for
     下年 plans the report's year (its `period`: the 2025 plan's `下年目标` is 2025's target, its
     `本年预计` 2024's result); without one, 本年 is the year of the report's date (a mid-year
-    report's `本年目标`), and so is that of a part of a year beside it (`上半年完成`)."""
-    if not any(_RELATIVE_YEAR.search(cell) for cell in header):
-        return header
-    plans = any(re.search("下年|明年", cell) for cell in header)
-    period = document.metadata.period[:4]
-    this = int(period) - 1 if plans and period.isdigit() else _document_year(document)
-    if this is None:
-        return header
-    dated = (_RELATIVE_YEAR.sub(lambda word: f"{this + _RELATIVE_YEARS[word.group(0)]}年", cell) for cell in header)
-    return tuple(cell if _YEAR.search(cell) or not period_in(cell) else f"{this}年{cell}" for cell in dated)
+    report's `本年目标`). A part of a year is 本年's, or that of the one year the other columns
+    name (`2024年目标 | 1-6月完成`)."""
+    if any(_RELATIVE_YEAR.search(cell) for cell in header):
+        plans = any(re.search("下年|明年", cell) for cell in header)
+        period = document.metadata.period[:4]
+        known = int(period) - 1 if plans and period.isdigit() else _document_year(document)
+        if known is None:
+            return header
+        this = known
+        header = tuple(
+            _RELATIVE_YEAR.sub(lambda word: f"{this + _RELATIVE_YEARS[word.group(0)]}年", cell) for cell in header
+        )
+    else:
+        named = {year for cell in header for year in _HEADER_YEARS.findall(cell)}
+        if len(named) != 1:
+            return header
+        this = int(named.pop())
+    return tuple(cell if _YEAR.search(cell) or not period_in(cell) else f"{this}年{cell}" for cell in header)
 
 
 #: A column header that is a year and nothing else (`2020年`), as in a five-year plan's table.

@@ -438,6 +438,20 @@ def test_a_table_that_names_its_years_relative_to_the_report_reads_them() -> Non
     ]
 
 
+def test_a_column_that_names_only_a_part_of_the_year_takes_the_year_of_the_others() -> None:
+    """A mid-year table `2024年目标 | 1-6月完成 | 完成进度` gave the targets only: the half year's
+    results are 2024's; the progress column is no figure of the year."""
+    table = (
+        "| 指标名称 | 单位 | 2024年目标 | 1-6月完成 | 完成进度 |\n| --- | --- | --- | --- | --- |\n"
+        "| 城镇新增就业 | 万人 | 120 | 70.2 | 58.5% |"
+    )
+    found = extract_indicators(document(table, date="2024-07-25"))
+    assert [(r.value, r.role, r.year, str(r.period)) for r in found.indicators] == [
+        ("120", "target", 2024, "year"),
+        ("70.2", "achieved", 2024, "H1"),
+    ]
+
+
 def test_bare_year_columns_one_year_apart_are_no_plan_table() -> None:
     """An annual table's `2023年 | 2024年` says nothing of which is the result: left unread."""
     annual = BARE_YEAR_PLAN_TABLE.replace("2020年", "2023年").replace("2025年", "2024年")
