@@ -22,7 +22,7 @@ from typing import cast
 
 from corpusdiff.compare.units import role_of
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
-from corpusdiff.series.editions import column_labels
+from corpusdiff.series.editions import FIVE_YEAR_PLAN, column_labels
 from corpusdiff.series.indicator_text import (
     YEAR,
     Change,
@@ -224,6 +224,7 @@ class _Context:
     year: int | None
     period: Period
     kind: str = ""
+    five_year: bool = False  # a five-year plan's list: 累计 counts over the plan's five years
 
 
 def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> str:
@@ -349,9 +350,25 @@ def _intro_context(intro: str, heading: str, document: NormalizedDocument) -> _C
     else from the rest of the paragraph, else (year) the document's."""
     sentence = full_sentences(intro)[-1]
     role = Role.ACHIEVED if _ACHIEVED_CUE.search(sentence) else Role.TARGET
+    span = _plan_span(document)
     year = _year_of(intro, heading, document)
+    if span and not _YEAR.search(intro) and not _YEAR.search(heading):
+        year = span[1] if role == Role.TARGET else span[0] - 1
     period = period_in(sentence) or period_in(heading) or period_in(intro) or YEAR
-    return _Context(role, year, period)
+    return _Context(role, year, period, five_year=span is not None)
+
+
+_PERIOD_RANGE = re.compile(r"^\s*((?:19|20)\d\d)\s*[-–—－~至到]\s*((?:19|20)\d\d)\s*$")
+
+
+def _plan_span(document: NormalizedDocument) -> tuple[int, int] | None:
+    """The first and last year of a five-year plan (`period: 2021-2025`); None for any other
+    report. A plan's list that names no year sets the targets of its last year (as its table's
+    `2025年` column does) and reviews the year before its first."""
+    found = _PERIOD_RANGE.match(document.metadata.period)
+    if document.metadata.genre != FIVE_YEAR_PLAN or found is None:
+        return None
+    return int(found.group(1)), int(found.group(2))
 
 
 def _year_of(intro: str, heading: str, document: NormalizedDocument) -> int | None:
@@ -417,6 +434,8 @@ def _clause_record(
     figure = parse_figure(clause, Change.LEVEL)
     if figure is None:
         return None
+    if context.five_year and "累计" in clause:  # 单位地区生产总值能耗累计下降14%: over the five years
+        figure = replace(figure, period=_PLAN_PERIOD)
     if previous is None or series_name(figure.name):
         return _record(figure, figure.name, context, pointer, source_text, clause)
     return _record(_continuing(clause, figure, previous), previous.name, context, pointer, source_text, clause)

@@ -409,6 +409,24 @@ def test_a_plan_table_reads_cumulative_figures_and_targets_in_words() -> None:
     assert Period.parse("5y") == Period(60)
 
 
+def test_a_five_year_plan_s_target_list_sets_the_targets_of_its_last_year() -> None:
+    """A provincial 纲要's `“十四五”时期…主要目标如下：` names no year: its targets were read as the
+    plan's first year's (target 2021), and `累计下降14%` as one year's fall. They are 2025's, as
+    the table's `2025年` column, and a cumulative figure covers the five years."""
+    body = (
+        "## 第三章 主要目标\n\n“十四五”时期全省经济社会发展的主要目标如下：\n\n"
+        "——经济发展取得新成效。地区生产总值年均增长6.5%左右。\n\n"
+        "——生态文明建设实现新进步。单位地区生产总值能耗累计下降14%。"
+    )
+    plan = document(body, doc_id="t/five-year-plan/2021", date="2021-03-30")
+    plan = replace(plan, metadata=replace(plan.metadata, genre="five-year-plan", period="2021-2025"))
+    found = extract_indicators(plan)
+    assert [(r.name, r.value, r.change, r.year, str(r.period)) for r in found.indicators] == [
+        ("地区生产总值", "6.5", "growth", 2025, "year"),
+        ("单位地区生产总值能耗", "14", "decline", 2025, "5y"),
+    ]
+
+
 def test_a_list_intro_whose_figures_are_in_a_table_makes_no_empty_column() -> None:
     """The 纲要's `主要目标如下（详见表1）：` is followed by the table, not by list items: it made a
     column `target 2021` of empty cells beside the table's 2020 and 2025 columns."""
