@@ -54,6 +54,11 @@ class Period:
     def is_year(self) -> bool:
         return self.months == 12
 
+    @property
+    def spans_years(self) -> bool:
+        """A figure over several years (a five-year plan's `〔13.5〕`), not one year's or part of one."""
+        return self.months > 12
+
     @classmethod
     def parse(cls, label: str) -> Period:
         """The inverse of str(): `year`, `Q1`, `H1`, `Q1-Q3`, `1-10月`, `5y`."""

@@ -625,7 +625,7 @@ def _without_shadowed_blanks(row: list[Indicator]) -> list[Indicator]:
 
 def _shadow_key(record: Indicator) -> tuple[Role, int | None, Period]:
     """The column a record fills, a five-year figure counted as its end year's."""
-    period = record.period if record.period.months <= YEAR.months else YEAR
+    period = YEAR if record.period.spans_years else record.period
     return record.role, record.year, period
 
 

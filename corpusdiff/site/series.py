@@ -646,15 +646,17 @@ def chart_points(
 ) -> list[tuple[str, list[ChartPoint]]]:
     """Numeric figures grouped by what they measure (rate or level) and unit: one chart per group
     with at least two points; a year keeps the first figure of each role. A half-year level is
-    left out: on a line with annual levels it would read as a collapse. Captions are in the
-    language of `strings`."""
+    left out: on a line with annual levels it would read as a collapse; so is a five-year plan's
+    cumulative figure (`〔13.5〕`), which beside yearly rates would read as a leap. Captions are in
+    the language of `strings`."""
     strings = strings or catalogue()
     groups: dict[tuple[str, str], dict[tuple[str, int], ChartPoint]] = {}
     for column, cell, is_half in zip(columns, cells, half, strict=True):
         for record in cell.records:
             value = _number(record) if record.status == "stated" and record.value else None
             measure = "level" if record.change == "level" else "rate"
-            if value is None or column.year is None or (is_half and measure == "level"):
+            over_years = column.period.spans_years
+            if value is None or column.year is None or over_years or (is_half and measure == "level"):
                 continue
             label = ind.short_text(record) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})

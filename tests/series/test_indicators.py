@@ -1496,3 +1496,18 @@ def test_a_result_given_as_an_estimate_is_read() -> None:
     )
     achieved = [(r.name, r.value, r.year) for r in extract_indicators(doc).indicators if r.role == "achieved"]
     assert ("地区生产总值", "5.8", 2023) in achieved
+
+
+def test_a_cumulative_plan_figure_is_charted_apart_from_yearly_figures() -> None:
+    """〔13.5〕 (five years) on the line of the annual reports' `降低2.5%左右` would read as a leap:
+    the site's charts leave it out, as they leave out a half year's level."""
+    from corpusdiff.site.series import chart_points
+
+    plan = extract_indicators(document(CUMULATIVE_PLAN_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
+    yearly = extract_indicators(
+        document("今年发展主要预期目标是：单位GDP能源消耗降低2.5%左右。", doc_id="t/gwr/2024", date="2024-03-05")
+    )
+    table = indicator_table([plan, yearly])
+    row = next(r for r in table.rows if r.name == "单位GDP能源消耗")
+    charts = chart_points(table.columns, row.cells, [not c.period.is_year for c in table.columns])
+    assert [p.year for _, points in charts for p in points] == []  # one yearly point: no chart
