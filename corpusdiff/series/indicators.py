@@ -90,7 +90,9 @@ class Shape(StrEnum):
 
 _INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)[^：。]*?(?:如下|是|为)(?:（[^）]*）)?：")
 _ACHIEVED_CUE = re.compile("完成|执行|实现")
-_LIST_MARK = re.compile(r"^——?")
+#: What opens an item of a target list: `——`, or a number (`1.`, `（1）`, `①`), as a province's
+#: `主要预期目标如下：1.地区生产总值增长5.5%左右；2.…` numbers its lines.
+_LIST_MARK = re.compile(r"^(?:——?|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*")
 _KIND_HEADING = re.compile(r"(预期性|约束性)指标")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _NUMBERING = re.compile(r"^\s*\d+\s*[.．、]\s*")

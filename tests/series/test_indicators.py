@@ -155,6 +155,21 @@ def test_a_target_the_level_above_sets_for_several_indicators_is_one_per_indicat
     ]
 
 
+def test_a_numbered_target_list_is_read_like_a_dashed_one() -> None:
+    """A province's plan numbers its targets (`1.地区生产总值增长5.5%左右；`, `（2）…`, `③…`): the
+    whole list was left unread, silently."""
+    body = (
+        "建议2025年全区经济社会发展主要预期目标如下：\n\n1.地区生产总值增长5.5%左右；\n\n"
+        "（2）城镇新增就业35万人以上；\n\n③居民消费价格涨幅2%左右。"
+    )
+    found = extract_indicators(document(body, date="2025-01-21"))
+    assert [(r.name, r.value, r.year) for r in found.indicators] == [
+        ("地区生产总值", "5.5", 2025),
+        ("城镇新增就业", "35", 2025),
+        ("居民消费价格涨幅", "2", 2025),
+    ]
+
+
 ACHIEVED_LIST = """
 ## 一、2024年国民经济和社会发展计划执行情况
 
