@@ -201,6 +201,14 @@ _WORDED = (
 _FALLS = re.compile("下降|降低|减少")
 
 
+#: Words of striving before a name (`努力实现居民收入增长和经济发展同步`, `确保粮食产量…`): no part of it.
+_AIM_LEAD = re.compile(r"^(?:努力|力争|确保)?实现|^确保")
+
+
+def _without_aim(name: str) -> str:
+    return _AIM_LEAD.sub("", name) or name
+
+
 def assigned_clauses(clause: str) -> list[str]:
     """`单位地区生产总值能耗下降、主要污染物排放总量减少完成国家下达任务` -> one clause per indicator
     (`…能耗下降完成国家下达任务`, `…排放总量减少完成国家下达任务`): the level above sets each its own
@@ -259,7 +267,7 @@ def parse_figure(text: str, default_change: Change, default_unit: str = "") -> F
     for pattern, modifier in _WORDED:
         worded = pattern.match(text)
         if worded:
-            return Figure(worded.group("name"), None, None, "", Change.GROWTH, modifier, None)
+            return Figure(_without_aim(worded.group("name")), None, None, "", Change.GROWTH, modifier, None)
     parts = last_figure(text)
     if parts is None:
         return None
@@ -295,7 +303,7 @@ def _figure_from(before: str, parts: FigureParts, default_change: Change, defaul
     leading = _LEADING_TIME.match(before)
     if leading:
         period, before = period or period_in(leading.group(0)), before[leading.end() :]
-    name = strip_change(before)
+    name = _without_aim(strip_change(before))
     low, high = _decimal(parts.low, negative), _decimal(parts.high, negative) if parts.high else None
     return Figure(
         name=name,

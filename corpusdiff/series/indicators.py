@@ -88,7 +88,9 @@ class Shape(StrEnum):
 # names its own editions use (`corpusdiff.store.vocabulary`); callers hand the mapping to
 # `indicator_table`.
 
-_INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)[^：。]*?(?:如下|是|为)(?:（[^）]*）)?：")
+#: What introduces a list or sentence of figures: `…主要预期目标是：`, `…主要指标完成情况如下：`, or the
+#: bare `今年全省经济社会发展主要预期目标：` some provinces print.
+_INTRO = re.compile(r"(?:主要|预期)[^：。]{0,12}(?:指标|目标)(?:[^：。]*?(?:如下|是|为))?(?:（[^）]*）)?：")
 _ACHIEVED_CUE = re.compile("完成|执行|实现")
 #: What opens an item of a target list: `——`, or a number (`1.`, `（1）`, `①`), as a province's
 #: `主要预期目标如下：1.地区生产总值增长5.5%左右；2.…` numbers its lines.

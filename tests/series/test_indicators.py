@@ -170,6 +170,18 @@ def test_a_numbered_target_list_is_read_like_a_dashed_one() -> None:
     ]
 
 
+def test_words_of_striving_are_no_part_of_the_name() -> None:
+    """2014's `努力实现居民收入增长和经济发展同步` made a row `努力实现居民收入` beside 2015's 居民收入;
+    a province's `确保粮食产量稳定在…` a row `确保粮食产量`. The bare statement of a target in words
+    (`今年全省经济社会发展主要预期目标：`) introduces the clauses after it too."""
+    body = "今年全省经济社会发展主要预期目标：努力实现居民收入增长和经济发展同步；确保粮食产量稳定在280亿斤以上。"
+    found = extract_indicators(document(body, date="2014-03-05"))
+    assert [(r.name, r.value, r.change) for r in found.indicators] == [
+        ("居民收入", "", "growth"),
+        ("粮食产量", "280", "level"),
+    ]
+
+
 ACHIEVED_LIST = """
 ## 一、2024年国民经济和社会发展计划执行情况
 
