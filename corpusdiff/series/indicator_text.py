@@ -143,6 +143,7 @@ _PREFIX_MODIFIERS = {
     "低于": "低于",
     "高于": "高于",
     "超过": "超过",
+    "突破": "突破",
     "力争": "力争",
     "≤": "以内",
     "≥": "以上",
@@ -521,7 +522,7 @@ def review_figures(
                 figure = _continued_result(clause, previous)
             if figure is not None:
                 yield ProseFigure(replace(figure, period=figure.period or opening), clause)
-            previous = figure.name if figure is not None else ""
+            previous = figure.name if figure is not None else _opening_name(clause, name_re)
 
 
 #: A sentence that opens with its period (上半年，国内生产总值同比增长5%…; 1-5月，…).
@@ -549,6 +550,14 @@ def _named_result(clause: str, name_re: re.Pattern[str]) -> Figure | None:
         return None
     figure = _figure_from(segment[: parts.start], parts, Change.LEVEL, "")
     return figure if series_name(figure.name) == found.group(0) else None
+
+
+def _opening_name(clause: str, name_re: re.Pattern[str]) -> str:
+    """The result name a clause opens with though it states no figure of it that is read
+    (`全市地区生产总值迈上2万亿元台阶`): the clause after it (`增长6%`) still continues it."""
+    lead = _RESULT_LEAD.match(clause)
+    found = name_re.match(clause, lead.end() if lead else 0)
+    return found.group(0) if found else ""
 
 
 def _continued_result(clause: str, name: str) -> Figure | None:

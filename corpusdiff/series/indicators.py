@@ -1041,7 +1041,7 @@ def all_records(table: IndicatorTable) -> Iterator[tuple[IndicatorSet, Indicator
 
 # --- rendering --------------------------------------------------------------------------------
 
-_PREFIX_WORDS = ("力争", "不低于", "不超过", "低于", "高于", "超过", "控制在")
+_PREFIX_WORDS = ("力争", "不低于", "不超过", "低于", "高于", "超过", "突破", "控制在")
 
 
 def short_text(record: Indicator, strings: Strings | None = None) -> str:

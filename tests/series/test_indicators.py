@@ -1368,6 +1368,23 @@ def _mid_year_cells(table) -> dict[str, str]:
     return {row.canonical: cell_text(row.cells[at]) for row in table.rows if row.cells[at].records}
 
 
+def test_a_review_s_level_that_breaks_a_mark_keeps_its_growth() -> None:
+    """`全省地区生产总值突破5万亿元、增长5.2%` gave neither figure (突破 was no bound, and the growth
+    had no named clause to continue); `迈上2万亿元台阶，增长6%` lost the growth likewise."""
+    body = (
+        "## 一、2024年工作回顾\n\n全省地区生产总值突破5万亿元、增长5.2%。"
+        "全市地区生产总值迈上2万亿元台阶，增长6%。"
+    )
+    found = extract_indicators(document(body, date="2025-01-15"))
+    assert [(r.name, r.value, r.unit, r.change, r.modifier) for r in found.indicators] == [
+        ("地区生产总值", "5", "万亿元", "level", "突破"),
+        ("地区生产总值", "5.2", "%", "growth", ""),
+    ]  # each (name, change) once: the second sentence's growth is not read again
+    assert cell_text(indicator_table([found]).rows[0].cells[0]) == "突破5万亿元 +5.2%"
+    found = extract_indicators(document("## 一、2024年工作回顾\n\n全市地区生产总值迈上2万亿元台阶，增长6%。", date="2025-01"))
+    assert [(r.name, r.value, r.change) for r in found.indicators] == [("地区生产总值", "6", "growth")]
+
+
 def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
     body = (
