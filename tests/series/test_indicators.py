@@ -1073,6 +1073,31 @@ def test_the_reports_from_2024_word_the_deficit_and_incomes_target_their_own_way
     assert cells["财政赤字"] == ["3.88万亿元", "5.66万亿元"]
 
 
+def test_a_province_s_own_wordings_of_gdp_and_cpi_join_the_rows_of_its_other_editions() -> None:
+    """`全省生产总值` (scope dropped: `生产总值`) and `居民消费价格总水平涨幅` made rows of their own
+    beside the next edition's 地区生产总值 and 居民消费价格涨幅, each `(not stated)` in the other."""
+    old = extract_indicators(
+        document(
+            "今年全省经济社会发展的主要预期目标是：全省生产总值增长5%左右；居民消费价格总水平涨幅控制在3%左右。",
+            doc_id="t/gwr/2024",
+            date="2024-01-20",
+            series="t-gwr",
+        )
+    )
+    new = extract_indicators(
+        document(
+            "今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；居民消费价格涨幅2%左右。",
+            doc_id="t/gwr/2025",
+            date="2025-01-20",
+            series="t-gwr",
+        )
+    )
+    assert [(row.name, [cell_text(c) for c in row.cells]) for row in indicator_table([old, new]).rows] == [
+        ("地区生产总值", ["+5%左右", "+5.5%左右"]),
+        ("居民消费价格涨幅", ["3%左右", "2%左右"]),
+    ]
+
+
 # ------------------------------------------------------------- no target versus not found
 
 
