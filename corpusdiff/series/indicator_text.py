@@ -396,7 +396,13 @@ _NO_TARGET = (
     ),
     # 能耗强度目标在“十四五”规划期内统筹考核
     re.compile(r"^(?P<name>[^，。；：、“”]{2,14}?)(?:的)?(?:年度)?目标(?:在|按).{0,24}?统筹考核"),
+    # 地区生产总值增长目标不作量化要求; 全年地区生产总值增速目标暂不作量化
+    re.compile(r"^(?P<name>[^，。；：、“”]{2,14}?)(?:的)?(?:年度)?目标(?:暂)?不(?:作|做)(?:具体)?量化"),
 )
+#: What stands around the name in a "no target" clause without being part of it: 对地区生产总值增速
+#: 不设具体目标 is 地区生产总值's (its growth, the only target such a clause waives).
+_NO_TARGET_LEAD = re.compile(r"^(?:对|关于)")
+_NO_TARGET_TAIL = re.compile(r"(?:增长速度|增速|增长)$")
 
 
 def no_target_name(clause: str) -> str | None:
@@ -404,7 +410,9 @@ def no_target_name(clause: str) -> str | None:
     for pattern in _NO_TARGET:
         found = pattern.search(clause.strip())
         if found:
-            return _LEADING_TIME.sub("", found.group("name")).strip() or None
+            name = _NO_TARGET_LEAD.sub("", _LEADING_TIME.sub("", found.group("name")).strip())
+            bare = _NO_TARGET_TAIL.sub("", name)
+            return (bare if len(bare) >= 2 and bare != "经济" else name) or None
     return None
 
 

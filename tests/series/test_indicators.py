@@ -1101,6 +1101,19 @@ def test_a_province_s_own_wordings_of_gdp_and_cpi_join_the_rows_of_its_other_edi
 # ------------------------------------------------------------- no target versus not found
 
 
+@pytest.mark.parametrize(
+    "clause",
+    ["对地区生产总值增速不设具体目标", "地区生产总值增长目标不作量化要求", "全年地区生产总值增速目标暂不作量化"],
+)
+def test_a_province_waiving_its_growth_target_is_no_target_of_its_gdp(clause: str) -> None:
+    """A province's ways of saying it sets no growth target: the first made a row named
+    `对地区生产总值增速`, the others were not read, so the GDP row said `(not stated)`."""
+    body = f"今年全省经济社会发展的主要预期目标是：{clause}；城镇新增就业45万人以上。"
+    found = extract_indicators(document(body, date="2020-05-20"))
+    first = found.indicators[0]
+    assert (first.name, first.status) == ("地区生产总值", "no-target")
+
+
 def test_no_target_this_year_is_marked_apart_from_not_stated_and_not_found() -> None:
     with_target = extract_indicators(
         document(
