@@ -238,8 +238,13 @@ def canonical_name(name: str, aliases: Mapping[str, str] = DEFAULT_ALIASES) -> s
     bare = _NUMBERING.sub("", name).strip()
     if bare in aliases:
         return aliases[bare]
-    plain = series_name(bare)
+    plain = _ABBREVIATION.sub("", series_name(bare)) or series_name(bare)
     return aliases.get(plain, plain)
+
+
+#: An abbreviation in brackets after a name (the 纲要's `国内生产总值（GDP）`): the same indicator
+#: as the annual reports' 国内生产总值, so the plan's row is theirs.
+_ABBREVIATION = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]*[）)]")
 
 
 # --- extraction -------------------------------------------------------------------------------

@@ -454,6 +454,23 @@ def test_a_five_year_plan_s_target_list_sets_the_targets_of_its_last_year() -> N
     ]
 
 
+def test_the_plan_s_abbreviated_names_join_the_annual_reports_rows() -> None:
+    """The 纲要's `国内生产总值（GDP）` and `单位GDP能源消耗` made rows apart from the work reports'
+    国内生产总值 and 单位国内生产总值能耗, so plan and reports never met in one row."""
+    plan = extract_indicators(document(CUMULATIVE_PLAN_TABLE + BARE_YEAR_PLAN_TABLE, doc_id="t/fyp/2021", date="2021"))
+    report = extract_indicators(
+        document(
+            "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低2.5%左右。",
+            doc_id="t/gwr/2024",
+            date="2024-03-05",
+        )
+    )
+    rows = {row.canonical: row for row in indicator_table([plan, report]).rows}
+    assert {"国内生产总值", "单位国内生产总值能耗"} <= set(rows)
+    assert not {"国内生产总值（GDP）", "单位GDP能源消耗"} & set(rows)
+    assert [cell_text(c) for c in rows["单位国内生产总值能耗"].cells][-2:] == ["-13.5%", "-2.5%左右"]
+
+
 def test_a_list_intro_whose_figures_are_in_a_table_makes_no_empty_column() -> None:
     """The 纲要's `主要目标如下（详见表1）：` is followed by the table, not by list items: it made a
     column `target 2021` of empty cells beside the table's 2020 and 2025 columns."""
