@@ -257,6 +257,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "indicators.empty": ("这些版本中没有找到指标。", "No indicators found in these editions."),
     "indicators.target": ("目标", "target"),
     "indicators.achieved": ("完成", "achieved"),
+    "indicators.years": ("{years}年累计", "{years}-year total"),
     "indicators.target_vs_achieved": (
         "{year}年：目标 {target} → 完成 {achieved}",
         "{year}: target {target} → achieved {achieved}",

@@ -1103,10 +1103,17 @@ def _signed(record: Indicator) -> tuple[Decimal | None, Decimal | None]:
 
 
 def column_label(column: Column, strings: Strings | None = None) -> str:
-    """`target 2025`, `achieved 2023 H1` (目标 2025, 完成 2023 H1 in Chinese)."""
-    role = (strings or catalogue("en"))(f"indicators.{column.role}")
+    """`target 2025`, `achieved 2023 H1` (目标 2025, 完成 2023 H1 in Chinese), `target 2025
+    5-year total` (目标 2025 5年累计: a five-year plan's 〔13.5〕)."""
+    strings = strings or catalogue("en")
+    role = strings(f"indicators.{column.role}")
     year = column.year if column.year is not None else "?"
-    return f"{role} {year}" + ("" if column.period.is_year else f" {column.period}")
+    return f"{role} {year}" + ("" if column.period.is_year else f" {period_label(column.period, strings)}")
+
+
+def period_label(period: Period, strings: Strings) -> str:
+    """`H1`, `1-10月`; a figure over years as the language of `strings` says it (`5年累计`)."""
+    return strings("indicators.years", years=period.months // 12) if period.spans_years else str(period)
 
 
 def _labels(sets: Sequence[IndicatorSet]) -> list[str]:

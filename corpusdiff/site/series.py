@@ -580,7 +580,7 @@ def indicator_section(
                 "url": urls[c.doc_id],
                 "role": c.role,
                 "year": c.year,
-                "period": str(c.period) if h else "",
+                "period": ind.period_label(c.period, strings) if h else "",
             }
             for c, h in zip(table.columns, half, strict=True)
         ],

@@ -429,7 +429,8 @@ def test_a_plan_table_reads_cumulative_figures_and_targets_in_words() -> None:
         ("森林覆盖率", "1", "%", "level", "", "5y", "stated"),
     ]
     table = indicator_table([found])
-    assert [column_label(c) for c in table.columns] == ["achieved 2020", "target 2025", "target 2025 5y"]
+    assert [column_label(c) for c in table.columns] == ["achieved 2020", "target 2025", "target 2025 5-year total"]
+    assert column_label(table.columns[2], catalogue("zh")) == "目标 2025 5年累计"
     cells = {row.name: [cell_text(c) for c in row.cells] for row in table.rows}
     assert cells["单位GDP能源消耗"] == ["—", "", "-13.5%"]  # no `—` beside the cumulative target
     assert cells["居民人均可支配收入"] == ["+2.1%", "与GDP增长基本同步", ""]
