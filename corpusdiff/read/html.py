@@ -482,6 +482,8 @@ def _emit(element: Any, lines: list[str], counts: HanCounts) -> None:
         return
     if tag in ("ul", "ol", "dl", "div", "section", "article") and counts.link_density(element) > _LINK_DENSITY_MAX:
         return  # a list of links: navigation or "related articles"
+    if tag == "p" and counts.link_density(element) == 1:
+        return  # a paragraph that is one link: an item of a "相关链接" list set as paragraphs
     run: list[str] = [element.text or ""] if tag not in ("html",) else []
     for child in element:
         if isinstance(child.tag, str) and (child.tag in _BLOCK_TAGS or _holds_table(child)):

@@ -196,3 +196,12 @@ def test_a_site_name_a_page_declares_as_its_title_is_not_the_title_when_its_bann
         f'<div class="h-title">{TITLE}</div>', '<div class="logo">某某市人民政府</div>'
     )
     assert _normalize(page).metadata.title != "某某市人民政府"
+
+
+def test_a_related_links_list_set_as_paragraphs_under_the_text_is_not_read_as_report_text() -> None:
+    related = (
+        "<p><strong>相关链接：</strong></p><p><a href='a.html'>2015年国务院政府工作报告</a></p>"
+        "<p><a href='b.html'>图解：一图读懂2016年政府工作报告</a></p>"
+    )
+    page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"{related}</div></body>")
+    assert _texts(_normalize(page)) == REPORT
