@@ -279,6 +279,9 @@ def normalize_report(
         raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
     warnings = [*raw.notes, *builder.warnings]
+    unindented = unindented_wrap_warning(body, cleaned, builder.skip) if raw.format == "text" else None
+    if unindented:
+        warnings.append(unindented)
     if footer:
         warnings.append(
             f"dropped a site licence or footer block at the end (“{boilerplate.describe(footer)}”), "
@@ -481,6 +484,30 @@ def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) ->
             continuing.add(index)
         previous = raw
     return frozenset(continuing)
+
+
+def unindented_wrap_warning(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> str | None:
+    """The warning for hard-wrapped text whose paragraphs open without an indent (plain
+    `pdftotext`, a browser's copy): there a full line that ends a sentence may end its paragraph
+    or only a line, and nothing tells which, so the reader is told how often that happened."""
+    wrap = hard_wrap(lines)
+    if wrap is None or sum(map(is_indented, lines)) >= _INDENTED_PARAGRAPHS_MIN:
+        return None
+    texts = [(raw, text) for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True))
+             if text and not is_page_number(text) and index not in skip]
+    doubtful = sum(
+        1
+        for (before, said), (_, text) in itertools.pairwise(texts)
+        if wrap.is_full(before) and ends_sentence(said) and not _opens_paragraph(text)
+    )
+    if not doubtful:
+        return None
+    return (
+        f"the text is wrapped at {wrap.width} {'characters' if wrap.measure is len else 'columns'} and its "
+        f"paragraphs open without an indent, so at {counted(doubtful, 'full line')} ending a sentence a paragraph "
+        "break was assumed that may be only a line break; give corpusdiff the PDF itself, or `pdftotext -layout` "
+        "output, which keeps the indents"
+    )
 
 
 def soft_break_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> frozenset[int]:

@@ -159,3 +159,14 @@ def test_a_running_head_with_its_page_number_on_one_line_goes() -> None:
     source = [line for line in (SOURCE.parent / "2019.txt").read_text(encoding="utf-8").split("\n")[25:45] if line]
     paragraphs = [b.text for b in normalize_raw(raw).blocks if isinstance(b, Paragraph)]
     assert paragraphs[paragraphs.index("各位代表：") + 1 :] == source
+
+
+def test_wrapped_text_without_indents_says_where_paragraphs_are_doubtful() -> None:
+    """Without indents a full line ending a sentence may end a paragraph or only a line: the
+    reader is told, with what to give instead; with indents (the fixture) nothing is said."""
+    lines = [line.lstrip("\u3000") for line in (EXTRACT.parent / "2019-browser-copy.txt").read_text(encoding="utf-8").split("\n")]
+    text = "\n".join(lines)
+    raw = RawReport(text=text, name="2019.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    warnings = [w for w in normalize_raw(raw).warnings if "without an indent" in w]
+    assert len(warnings) == 1 and "wrapped at 38 characters" in warnings[0] and "pdftotext -layout" in warnings[0]
+    assert not [w for w in normalize_file(EXTRACT.parent / "2019-browser-copy.txt").warnings if "indent" in w]
