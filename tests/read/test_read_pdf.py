@@ -291,14 +291,19 @@ def test_a_pdf_without_a_text_layer_is_refused() -> None:
         decode_report(typeset(seed_layout(text), Page(text=False)), "scan.pdf")
 
 
+def _draw_text_page(sheet: canvas.Canvas) -> None:
+    """Twenty lines of report text: a page with a text layer, as little as a test needs."""
+    sheet.setFont(FONT, 12)
+    for row in range(20):
+        sheet.drawString(72, 780 - row * 17, _SENTENCES[:30])
+
+
 def _encrypted(user: str) -> bytes:
     from reportlab.lib import pdfencrypt
 
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(user, ownerPassword="owner", canCopy=0))
-    sheet.setFont(FONT, 12)
-    for row in range(20):
-        sheet.drawString(72, 780 - row * 17, _SENTENCES[:30])
+    _draw_text_page(sheet)
     sheet.showPage()
     sheet.save()
     return buffer.getvalue()
@@ -628,9 +633,7 @@ def _with_scanned_pages(text_pages: int, scanned: list[int]) -> bytes:
         if number in scanned:
             sheet.drawImage(scan, 0, 0, 595, 842)
         else:
-            sheet.setFont(FONT, 12)
-            for row in range(20):
-                sheet.drawString(72, 780 - row * 17, _SENTENCES[:30])
+            _draw_text_page(sheet)
         sheet.showPage()
     sheet.save()
     return buffer.getvalue()
