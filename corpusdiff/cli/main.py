@@ -748,7 +748,8 @@ def diff(
         raise InputError(f"--sure is a terminal view; --format {fmt} marks each doubtful call instead")
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
-    mismatch = diff_warning(old_side.tree.metadata, new_side.tree.metadata)
+    same_text = old_side.tree.units == new_side.tree.units
+    mismatch = diff_warning(old_side.tree.metadata, new_side.tree.metadata, same_text)
     if mismatch:
         click.echo(f"corpusdiff: warning: {mismatch}", err=True)
     overrides = corpus.overrides(old_side.doc_id, new_side.doc_id)

@@ -46,9 +46,12 @@ def pair_mismatches(old: Metadata, new: Metadata) -> list[str]:
     return found
 
 
-def diff_warning(old: Metadata, new: Metadata) -> str | None:
-    """One line for stderr when OLD and NEW do not read as one series in order, else None."""
-    if old.id and old.id == new.id and old.source == new.source:
+def diff_warning(old: Metadata, new: Metadata, same_text: bool = True) -> str | None:
+    """One line for stderr when OLD and NEW do not read as one series in order, else None.
+
+    One document at two revisions (`diff ID@REV ID` after a hand correction) keeps its id and
+    source; only `same_text` tells it from a document given twice."""
+    if old.id and old.id == new.id and old.source == new.source and same_text:
         return f"OLD and NEW are the same document ({old.id}): nothing can differ"
     found = pair_mismatches(old, new)
     if not found:

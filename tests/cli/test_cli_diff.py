@@ -126,6 +126,7 @@ def test_id_at_revision(tmp_path: Path) -> None:
     changed = [i for i in json.loads(result.stdout)["initiatives"] if i["status"] != "recurring"]
     assert [i["status"] for i in changed] == ["reworded"]
     assert changed[0]["figures"] == [{"old": "9510座", "new": "1万座"}]
+    assert "same document" not in result.stderr  # a hand correction is the same id, not the same text
 
 
 def test_override_file_pins_a_pairing(tmp_path: Path) -> None:

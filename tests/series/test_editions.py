@@ -83,6 +83,7 @@ def test_a_document_diffed_with_itself_and_a_plan_among_reports_are_noted() -> N
     assert diff_warning(HUNAN_2023, HUNAN_2023) == (
         "OLD and NEW are the same document (hunan/government-work-report/2023-01-16): nothing can differ"
     )
+    assert diff_warning(HUNAN_2023, HUNAN_2023, same_text=False) is None  # ID@REV against ID
     note = timeline_warning([HUNAN_PLAN, HUNAN_2023, HUNAN_2024])
     assert note is not None and "five-year plan" in note and "trace" in note
     assert timeline_warning([HUNAN_2023, HUNAN_2024]) is None
