@@ -66,7 +66,7 @@ class Span:
 @dataclass(frozen=True)
 class Entry:
     """One unit in a cell: its address, its numbering as written (`1.`, `（一）`) and its text,
-    cut into kept, deleted and inserted stretches when it has exactly one partner."""
+    cut into kept, deleted and inserted stretches: what none of its partners kept is marked."""
 
     address: str
     label: str
@@ -366,23 +366,48 @@ def _own_part(sides: _Sides, side: str, group: _Group) -> int | None:
 
 
 def _entry(tree: DocTree, unit: Unit, side: str, pairs: Sequence[Initiative]) -> Entry:
-    """The unit with its numbering; marked up from its pair's diff when it has one partner
-    (a unit shared by a merge or split is shown plain: its diff against one partner would
-    call the others' text inserted)."""
+    """The unit with its numbering, marked up from its pairs' diffs."""
     label = (
         tree.sections[unit.section].label
         if unit.kind in (GROUP, UnitKind.TASK) and unit.section is not None
         else ""
     )
     own = [item for item in pairs if (item.old if side == "old" else item.new) == unit]
-    if len(own) == 1 and own[0].diff:
-        dropped = Mark.INSERTED if side == "old" else Mark.DELETED
-        spans = tuple(Span(text, Mark(op)) for op, text in own[0].diff if op != dropped)
-    else:
-        spans = (Span(unit.text),)
+    spans = _marked(unit.text, side, [item.diff for item in own if item.diff])
     if unit.kind == GROUP:  # a group's text is its heading with a full stop added for matching
         spans = _without_final_stop(spans)
     return Entry(address(tree, unit), label, tuple(s for s in spans if s.text))
+
+
+def _marked(text: str, side: str, diffs: Sequence[Sequence[tuple[str, str]]]) -> tuple[Span, ...]:
+    """The unit's text with what none of its partners kept marked: deleted on the old side,
+    inserted on the new. A unit shared by a merge or split is kept where any partner kept it,
+    since its diff against one partner alone would call the others' text dropped or new; a
+    unit with one partner keeps its diff's stretches, which the inline redline interleaves."""
+    other = Mark.INSERTED if side == "old" else Mark.DELETED
+    own = Mark.DELETED if side == "old" else Mark.INSERTED
+    if len(diffs) == 1:
+        return tuple(Span(part, Mark(op)) for op, part in diffs[0] if Mark(op) != other)
+    kept = [False] * len(text)
+    for diff in diffs:
+        stretches = [(Mark(op), part) for op, part in diff if Mark(op) != other]
+        if "".join(part for _, part in stretches) != text:
+            return (Span(text),)
+        at = 0
+        for mark, part in stretches:
+            if mark is Mark.KEPT:
+                kept[at : at + len(part)] = [True] * len(part)
+            at += len(part)
+    if not diffs:
+        return (Span(text),)
+    spans = [Span(text[start:end], Mark.KEPT if kept[start] else own) for start, end in _runs(kept)]
+    return tuple(spans)
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Start and end of each stretch of equal flags."""
+    starts = [i for i in range(len(flags)) if i == 0 or flags[i] != flags[i - 1]]
+    return list(zip(starts, [*starts[1:], len(flags)], strict=True))
 
 
 def _without_final_stop(spans: tuple[Span, ...]) -> tuple[Span, ...]:

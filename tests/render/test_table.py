@@ -251,3 +251,14 @@ def test_a_unit_under_a_part_that_is_a_row_of_its_own_has_that_part_as_its_secti
     assert sections["加大简政"] == "三、把改革开放扎实推向纵深"
     assert sections["加快培育"] == "四、协调推动经济稳定增长和结构优化"
     assert sections["三、把改"] == ""  # the part's own row stands at the top
+
+
+def test_the_shared_unit_of_a_merge_marks_what_no_partner_had(diffs: dict) -> None:
+    # the row of test_a_merge_lists_all_its_units_in_one_row: 2025's unit, made of two of
+    # 2023's, shows inserted only the words neither of them had
+    table = comparison_table(diffs[PAIRS[2]])
+    row = next(r for r in table.unit_rows if any(e.text.startswith("10.深化社会治理领域改革") for e in r.new))
+    (shared,) = row.new
+    kept = [s.text for s in shared.spans if s.mark is Mark.KEPT and len(s.text) > 1]
+    assert kept and any(s.mark is Mark.INSERTED for s in shared.spans)
+    assert all(any(text in old.text for old in row.old) for text in kept)
