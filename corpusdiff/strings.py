@@ -395,7 +395,11 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "Tables: {new} new, {dropped} dropped, {reworded} changed.",
     ),
     "report.md.tables": ("表格的变化（{n}）", "Tables changed ({n})"),
-    "report.md.reworded": ("新旧对照：改写的条目（{n}）", "新旧对照: reworded initiatives ({n})"),
+    "report.md.reworded": ("新旧对照：改写与移动的条目（{n}）", "新旧对照: reworded and moved initiatives ({n})"),
+    "report.md.reworded_joined": (
+        "新旧对照：改写与移动的条目（{n}，其中 {joined} 对属合并与拆分）",
+        "新旧对照: reworded and moved initiatives ({n}, {joined} of them pairs of a merge or split)",
+    ),
     "report.md.marks": (
         "删去的文字加~~删除线~~，新增的文字**加粗**。",
         "Deleted words are ~~struck through~~, inserted words **bold**.",

@@ -550,7 +550,7 @@ def to_markdown(
     reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
     if reworded:
         lines += [
-            f"## {strings('report.md.reworded', n=len(reworded))}",
+            f"## {_reworded_heading(reworded, strings)}",
             "",
             strings("report.md.marks"),
             "",
@@ -561,6 +561,15 @@ def to_markdown(
             lines.append(f"| {_cell(_inline(item, '~~{}~~', ''))} | {_cell(_inline(item, '', '**{}**'))} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _reworded_heading(reworded: Sequence[Initiative], strings: Strings) -> str:
+    """The table's count with the pairs of merges and splits named apart, since the summary's
+    改写 and 移动 leave those out and a bare total would contradict it."""
+    joined = sum(1 for item in reworded if item.relation)
+    if joined:
+        return strings("report.md.reworded_joined", n=len(reworded), joined=joined)
+    return strings("report.md.reworded", n=len(reworded))
 
 
 def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:

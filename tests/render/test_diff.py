@@ -238,3 +238,13 @@ def test_a_recurring_unit_is_whole_when_it_fits_the_width_and_cut_with_an_ellips
         [line] = [line for line in to_terminal(compared, color=False, width=width).splitlines() if line.startswith("[延续] 现在")]
         assert line.endswith("…") and display_width(line) <= (width or 80)
         assert OPENING.startswith(line.removeprefix("[延续] ").removesuffix("…"))
+
+
+def test_the_markdown_redline_table_names_its_merge_and_split_pairs_apart_from_the_counts() -> None:
+    # the counts' 改写 and 移动 leave out the pairs of merges and splits; the table shows them too
+    result = corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01")
+    shown = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
+    joined = sum(1 for i in shown if i.relation)
+    assert joined
+    heading = f"## 新旧对照：改写与移动的条目（{len(shown)}，其中 {joined} 对属合并与拆分）"
+    assert heading in to_markdown(result).splitlines()
