@@ -563,6 +563,12 @@ def to_markdown(
     return "\n".join(lines)
 
 
+def _sign_as_text(line: str) -> str:
+    """A row line's `+ `/`- ` sign escaped: unescaped, Markdown reads it as a nested list's
+    bullet and shows an empty bullet with the sign gone."""
+    return "\\" + line if line.startswith(("+", "-")) else line
+
+
 def _reworded_heading(reworded: Sequence[Initiative], strings: Strings) -> str:
     """The table's count with the pairs of merges and splits named apart, since the summary's
     改写 and 移动 leave those out and a bare total would contradict it."""
@@ -582,7 +588,8 @@ def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:
         where = " › ".join(tree.path_of(table.section if table else None)) or "—"
         heading = tables.heading_line(change, strings)
         lines.append(f"- **{strings.status(change.status)}** {_cell(heading)} — *{_cell(where)}*")
-        lines += [f"  - {_cell(line)}" for line in tables.detail_lines(change, tables.unstyled, strings)]
+        details = tables.detail_lines(change, tables.unstyled, strings)
+        lines += [f"  - {_cell(_sign_as_text(line))}" for line in details]
     return [*lines, ""]
 
 

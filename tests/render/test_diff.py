@@ -248,3 +248,10 @@ def test_the_markdown_redline_table_names_its_merge_and_split_pairs_apart_from_t
     assert joined
     heading = f"## 新旧对照：改写与移动的条目（{len(shown)}，其中 {joined} 对属合并与拆分）"
     assert heading in to_markdown(result).splitlines()
+
+
+def test_a_table_row_line_keeps_its_sign_in_markdown() -> None:
+    # unescaped, `  - - 删去行：…` is a nested list: an empty bullet, the sign gone
+    result = corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01")
+    rows = [line for line in to_markdown(result).splitlines() if "删去行" in line]
+    assert rows and all(line.startswith("  - \\- 删去行：") for line in rows)

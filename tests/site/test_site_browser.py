@@ -342,3 +342,11 @@ def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_table_row_line_shows_its_own_sign_and_no_bullet(page, site: Path) -> None:
+    # 2022's annex table is dropped in 2025: each row line starts `- 删去行`, which is its marker
+    page.goto((site / PAIR).as_uri())
+    item = page.locator(".table-change li").first
+    assert item.inner_text().startswith("- ")
+    assert item.evaluate("e => getComputedStyle(e).listStyleType") == "none"
