@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from corpusdiff.render import diff
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
-from corpusdiff.types.review import ReviewItem
+from corpusdiff.types.review import FieldChange, ReviewItem
 
 #: What a review shows of each diff: the changes, not what recurs unchanged.
 SHOWN = diff.CHANGES
@@ -102,9 +102,14 @@ def _findings(item: ReviewItem, strings: Strings) -> list[str]:
     speaker's name corrected, a date) and what is wrong with the document as committed."""
     lines = [strings("review.problem", text=problem) for problem in item.problems]
     if item.front_matter:
-        changes = "; ".join(f"{c.field} {c.old or '—'} → {c.new or '—'}" for c in item.front_matter)
-        lines.insert(0, strings("review.front_matter", changes=changes))
+        lines.insert(0, front_matter_line(item.front_matter, strings))
     return lines
+
+
+def front_matter_line(changes: Sequence[FieldChange], strings: Strings) -> str:
+    """`元数据改动：region 福田区 → 深圳市福田区`, the fields a revision changed, in one line."""
+    fields = "; ".join(f"{c.field} {c.old or '—'} → {c.new or '—'}" for c in changes)
+    return strings("review.front_matter", changes=fields)
 
 
 def _terminal_notes(item: ReviewItem, notes: Sequence[ReviewerNote], strings: Strings) -> list[str]:

@@ -80,10 +80,12 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
     from corpusdiff.render.diff import CHANGES, to_terminal
+    from corpusdiff.render.review import front_matter_line
     from corpusdiff.site.common import site_language
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import canonical_tree
     from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue
+    from corpusdiff.workflow.review import field_changes
 
     texts = [_side(name) for name in (old_file, new_file)]
     header = f"corpusdiff {path}\n"
@@ -96,6 +98,9 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     stopwords = found[0].vocabulary.stopwords if found else None
     result = cached_compare(old, new, overrides, stopwords)
     strings = catalogue(site_language(found[0].root) if found else DEFAULT_LANGUAGE)
+    changed = field_changes(old.metadata, new.metadata)
+    if changed:  # what the body's diff cannot show, as `review` names it
+        header += front_matter_line(changed, strings) + "\n"
     return header + to_terminal(result, only=CHANGES, color=False, strings=strings)
 
 

@@ -225,3 +225,16 @@ def test_one_document_before_and_after_a_hand_correction_heads_two_columns(corpu
     assert header.index("2022-01@HEAD~1") < header.rindex("2022-01 ")
     terms = cli(corpus, "terms", f"{doc}@HEAD~1", doc, "--limit", "1")
     assert "2022-01@HEAD~1" in terms.stdout
+
+
+def test_the_diff_driver_names_the_front_matter_a_revision_changed(corpus: Path, tmp_path: Path) -> None:
+    """`git diff` after a date corrected in the front matter: the body's diff is all 未变, so
+    the driver names the field, as `review` does."""
+    path = corpus / "futian/annual-plan/2022-01.md"
+    before = tmp_path / "before.md"
+    before.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(before.read_text(encoding="utf-8").replace("\ndate: 2022-01\n", "\ndate: 2022-01-10\n"), encoding="utf-8")
+    args = ("futian/annual-plan/2022-01.md", str(before), "0", "100644", str(path), "0", "100644")
+    result = cli(corpus, "git", "diff-driver", *args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "元数据改动：date 2022-01 → 2022-01-10"
