@@ -358,6 +358,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.doubt.new": ("（把握低：或延续旧版「{title}」，{p}）", "(doubtful: may continue old {title}, {p})"),
     "report.doubt.dropped": ("（把握低：或延续为新版「{title}」，{p}）", "(doubtful: may go on as new {title}, {p})"),
     "report.before_first": ("（正文开头）", "(before the first heading)"),
+    "report.closing_section": ("（结束部分，报告原文无标题）", "(closing part, without a heading in the report)"),
     "report.pinned": ("（已固定）", " [pinned]"),
     "report.section": ("{status}章节 {heading}", "{status} SECTION {heading}"),
     "report.confidence": ("（把握{level}）", "({level})"),

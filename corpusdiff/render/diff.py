@@ -12,6 +12,7 @@ from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
 from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
+from corpusdiff.structure import CLOSING_HEADING
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import (
     DiffResult,
@@ -253,6 +254,12 @@ def counts_lines(result: DiffResult, strings: Strings) -> list[str]:
 
 def _heading(section: Section | None) -> str:
     return f"{section.label}{section.heading}".strip() if section else ""
+
+
+def section_name(heading: str, strings: Strings) -> str:
+    """A heading as shown: the closing part corpusdiff names for a report that gives it no
+    heading (`structure.CLOSING_HEADING`) in the reader's language, any other as written."""
+    return strings("report.closing_section") if heading == CLOSING_HEADING else heading
 
 
 def grouped(
@@ -811,13 +818,13 @@ def _section_line(match: SectionMatch | None, strings: Strings) -> str:
     if match is None:
         return f"== {strings('report.before_first')}"
     pin = strings("report.pinned") if match.pinned else ""
+    old, new = (section_name(_heading(side), strings) for side in (match.old, match.new))
     if match.old and match.new:
         tag = f"{strings.status(Status.MOVED)} " if match.status == SectionStatus.MOVED else ""
-        if _heading(match.old) == _heading(match.new):
-            return f"== {tag}{_heading(match.new)}{pin}"
-        return f"== {tag}{_heading(match.old)}  ⇒  {_heading(match.new)} ({match.similarity:.2f}){pin}"
-    side = match.new or match.old
-    return "== " + strings("report.section", status=strings.status(match.status), heading=_heading(side))
+        if old == new:
+            return f"== {tag}{new}{pin}"
+        return f"== {tag}{old}  ⇒  {new} ({match.similarity:.2f}){pin}"
+    return "== " + strings("report.section", status=strings.status(match.status), heading=new or old)
 
 
 def _in_reading_order(

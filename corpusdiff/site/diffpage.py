@@ -20,7 +20,7 @@ from enum import StrEnum
 from markupsafe import Markup, escape
 
 from corpusdiff.render import table_changes
-from corpusdiff.render.diff import address, edition_name, summary
+from corpusdiff.render.diff import address, edition_name, section_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
 from corpusdiff.site.common import Doc, relative_root
@@ -197,8 +197,8 @@ def _heading_block(row: SectionRow, strings: Strings) -> dict[str, object]:
     return {
         "heading": True,
         "depth": row.depth,
-        "old": row.old,
-        "new": row.new,
+        "old": section_name(row.old, strings),
+        "new": section_name(row.new, strings),
         "label": heading_label(row, strings),
     }
 

@@ -255,3 +255,15 @@ def test_a_table_row_line_keeps_its_sign_in_markdown() -> None:
     result = corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01")
     rows = [line for line in to_markdown(result).splitlines() if "删去行" in line]
     assert rows and all(line.startswith("  - \\- 删去行：") for line in rows)
+
+
+def test_the_closing_part_without_a_heading_is_named_in_the_reader_s_language() -> None:
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.structure import CLOSING_HEADING, build_tree
+
+    national = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
+    compared = compare(*(build_tree(normalize_file(national / f"{year}.txt")) for year in (2014, 2015)))
+    english = to_terminal(compared, color=False, strings=catalogue("en")).splitlines()
+    assert "== (closing part, without a heading in the report)" in english
+    assert not any(CLOSING_HEADING in line for line in english)
+    assert f"== {CLOSING_HEADING}" in to_terminal(compared, color=False).splitlines()
