@@ -312,7 +312,7 @@ def test_a_table_added_in_the_word_edition_shows_in_terminal_markdown_and_json(t
     _, markdown, _ = run("diff", str(old), str(new), "--format", "markdown")
     assert "## 表格的变化（1）" in markdown
     assert "- **新增** 表格1（2行）：指标 \\| 目标 — *2019年经济社会发展总体要求和政策取向*" in markdown
-    assert "  - + 增加行：城镇调查失业率 \\| 5.5%左右" in markdown
+    assert "  - \\+ 增加行：城镇调查失业率 \\| 5.5%左右" in markdown  # the sign escaped: no nested list
     _, english, _ = run("diff", str(new), str(old), "--no-color", "--lang", "en")
     assert "[DROPPED] table 1 (2 rows): 指标 | 目标" in english and "Tables: 0 new, 1 dropped" in english
     _, data, _ = run("diff", str(old), str(new), "--format", "json")
