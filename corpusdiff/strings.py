@@ -358,6 +358,10 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.doubt.new": ("（把握低：或延续旧版「{title}」，{p}）", "(doubtful: may continue old {title}, {p})"),
     "report.doubt.dropped": ("（把握低：或延续为新版「{title}」，{p}）", "(doubtful: may go on as new {title}, {p})"),
     "report.before_first": ("（正文开头）", "(before the first heading)"),
+    "report.scope": (
+        "仅含标题含“{text}”的章节（--section），各项计数只计这些章节。",
+        "Only the sections whose heading contains “{text}” (--section): every count is of those alone.",
+    ),
     "report.closing_section": ("（结束部分，报告原文无标题）", "(closing part, without a heading in the report)"),
     "report.pinned": ("（已固定）", " [pinned]"),
     "report.section": ("{status}章节 {heading}", "{status} SECTION {heading}"),

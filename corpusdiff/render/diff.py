@@ -407,7 +407,9 @@ def in_sections(result: DiffResult, text: str) -> DiffResult | None:
         if (c.old is not None and c.old.section in old_hit)
         or (c.new is not None and c.new.section in new_hit)
     )
-    return replace(result, sections=sections, initiatives=initiatives, programmes=programmes, tables=changes)
+    return replace(
+        result, sections=sections, initiatives=initiatives, programmes=programmes, tables=changes, scope=text
+    )
 
 
 def _holding(tree: DocTree, units: Iterable[Unit | None]) -> set[int]:
@@ -508,6 +510,7 @@ def to_markdown(
             new_date=strings.date(new.date),
         ),
         "",
+        *([strings("report.scope", text=result.scope), ""] if result.scope else []),
         strings("report.md.parts"),
         "",
         *(f"- {part_line(part, strings)}" for part in result.parts()),
@@ -782,6 +785,7 @@ def _styler(color: bool) -> Callable[..., str]:
 def _overview(result: DiffResult, style: Callable[..., str], strings: Strings) -> list[str]:
     return [
         style(editions_line(result, strings), "matched", bold=True),
+        *([strings("report.scope", text=result.scope)] if result.scope else []),
         strings("report.parts"),
         *(f"  {part_line(part, strings)}" for part in result.parts()),
         within_line(result, strings),

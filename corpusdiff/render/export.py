@@ -125,6 +125,8 @@ def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     old_title, new_title = _side_titles(table, strings)
     for key, meta in (("report.table.old_title", table.old), ("report.table.new_title", table.new)):
         document.add_paragraph(strings(key, title=edition_name(meta), date=_when(meta, strings)))
+    if table.scope:
+        document.add_paragraph(strings("report.scope", text=table.scope))
     grid = document.add_table(rows=1, cols=4)
     grid.style = "Table Grid"
     grid.autofit = False

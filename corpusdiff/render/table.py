@@ -113,6 +113,7 @@ class ComparisonTable:
     old: Metadata
     new: Metadata
     rows: tuple[Row, ...]
+    scope: str = ""  # the diff's `--section` text, "" for the whole report
 
     @property
     def unit_rows(self) -> tuple[UnitRow, ...]:
@@ -159,7 +160,7 @@ def comparison_table(result: DiffResult) -> ComparisonTable:
         rows.extend(sides.section_row(depth, place) for depth, place in enumerate(path) if depth >= start)
         previous = path
         rows.append(_unit_row(number, group, sides, result))
-    return ComparisonTable(result.old_meta, result.new_meta, tuple(rows))
+    return ComparisonTable(result.old_meta, result.new_meta, tuple(rows), result.scope)
 
 
 def _first_change(previous: tuple[Place, ...], path: tuple[Place, ...]) -> int:

@@ -199,6 +199,9 @@ class DiffResult:
     programmes: ProgrammeChanges
     notes: tuple[str, ...] = field(default=())
     tables: tuple[TableChange, ...] = field(default=())
+    #: The `--section` text when the diff is cut down to the sections whose heading contains
+    #: it ("" for the whole report): the views say so, since their counts are of those only.
+    scope: str = ""
 
     @property
     def old_meta(self) -> Metadata:

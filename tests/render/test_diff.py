@@ -267,3 +267,23 @@ def test_the_closing_part_without_a_heading_is_named_in_the_reader_s_language() 
     assert "== (closing part, without a heading in the report)" in english
     assert not any(CLOSING_HEADING in line for line in english)
     assert f"== {CLOSING_HEADING}" in to_terminal(compared, color=False).splitlines()
+
+
+def test_a_diff_cut_to_some_sections_says_so_in_every_view_that_counts() -> None:
+    # the counts of `--section 全域治理` are of those sections: the terminal, Markdown and the
+    # Word table say so, lest they be read as the whole report's
+    import io
+
+    import docx
+
+    from corpusdiff.render.export import to_docx
+    from corpusdiff.render.table import comparison_table
+
+    cut = in_sections(corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"), "全域治理")
+    assert cut is not None
+    line = "仅含标题含“全域治理”的章节（--section），各项计数只计这些章节。"
+    assert to_summary(cut, color=False).splitlines()[1] == line
+    assert line in to_markdown(cut).splitlines()
+    assert line in [p.text for p in docx.Document(io.BytesIO(to_docx(comparison_table(cut)))).paragraphs]
+    english = to_terminal(cut, color=False, width=0, strings=catalogue("en")).splitlines()
+    assert english[1].startswith("Only the sections whose heading contains “全域治理”")
