@@ -268,7 +268,8 @@ def parse_figure(text: str, default_change: Change, default_unit: str = "") -> F
     for pattern, modifier in _WORDED:
         worded = pattern.match(text)
         if worded:
-            return Figure(_without_aim(worded.group("name")), None, None, "", Change.GROWTH, modifier, None)
+            name = _without_aim(strip_change(worded.group("name")))
+            return Figure(name, None, None, "", Change.GROWTH, modifier, None)
     parts = last_figure(text)
     if parts is None:
         return None
@@ -359,13 +360,16 @@ def _decimal(digits: str, negative: bool = False) -> Decimal | None:
 #: How a five-year plan counts a figure over its years (`地区生产总值年均增长7%`): the plan's
 #: period, not a part of the indicator's name, which the annual reports print without it.
 _PERIOD_TAIL = re.compile(r"(?:年均|年平均|累计)$")
+#: How a growth is measured (`居民人均可支配收入实际增长7%`: net of prices), which the reports
+#: print for the same indicator as often as not; the record's `printed` keeps it.
+_MEASURE_TAIL = re.compile(r"实际$")
 
 
 def strip_change(name: str) -> str:
     """`万元GDP水耗累计下降` -> `万元GDP水耗`, `单位GDP能源消耗降低` -> `单位GDP能源消耗`,
-    `地区生产总值年均` -> `地区生产总值`: the direction
-    is the record's `change`, the years it counts over its period."""
-    return _PERIOD_TAIL.sub("", _NAME_CHANGE.sub("", name.strip()))
+    `地区生产总值年均` -> `地区生产总值`, `居民人均可支配收入实际` -> `居民人均可支配收入`: the
+    direction is the record's `change`, the years it counts over its period."""
+    return _PERIOD_TAIL.sub("", _MEASURE_TAIL.sub("", _NAME_CHANGE.sub("", name.strip())))
 
 
 #: Words that say where a figure is counted or what it is compared with, not which indicator it

@@ -182,6 +182,18 @@ def test_words_of_striving_are_no_part_of_the_name() -> None:
     ]
 
 
+
+def test_a_growth_in_real_terms_is_the_indicator_s_growth_not_part_of_its_name() -> None:
+    """2013's `城乡居民人均收入实际增长与经济增长同步` made a row `城乡居民人均收入实际`, and a
+    province's `城乡居民人均可支配收入实际增长7%左右` one `城乡居民人均可支配收入实际`: 实际 says how
+    the growth is measured (net of prices), which the clause keeps as printed."""
+    worded = parse_figure("城乡居民人均收入实际增长与经济增长同步", Change.GROWTH)
+    assert worded is not None
+    assert worded.name == "城乡居民人均收入"
+    figure = parse_figure("城乡居民人均可支配收入实际增长7%左右", Change.GROWTH)
+    assert figure is not None
+    assert (figure.name, figure.low, figure.modifier) == ("城乡居民人均可支配收入", Decimal("7"), "左右")
+
 ACHIEVED_LIST = """
 ## 一、2024年国民经济和社会发展计划执行情况
 
