@@ -520,6 +520,7 @@ class _Review:
     year: int | None
     whole_part: bool
     period: Period
+    so_far: bool = False  # the report's own year so far (一、今年以来…执行情况): the year has not ended
 
 
 #: A review part about the report's own year so far: 一、今年以来国民经济和社会发展计划执行情况, 一、
@@ -543,7 +544,7 @@ def _review_context(document: NormalizedDocument, part: str) -> _Review:
         return _Review(named.pop(), True, period_in(part) or YEAR)
     year = _document_year(document)
     if year and _THIS_YEAR_SO_FAR.search(part):
-        return _Review(year, True, period_in(part) or YEAR)
+        return _Review(year, True, period_in(part) or YEAR, so_far=True)
     return _Review(year - 1 if year else None, False, YEAR)
 
 
@@ -556,18 +557,30 @@ def _from_review(
     seen = {(r.name, r.change) for r in earlier if r.role == Role.ACHIEVED}
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
-    context = _Context(Role.ACHIEVED, review.year, review.period)
+    context = _Context(Role.ACHIEVED, review.year, _period_so_far(review, earlier))
     for found in review_figures(text, review.year, review.whole_part):
         key = (found.figure.name, found.figure.change)
         if key in seen:
             continue
         seen.add(key)
-        period = found.figure.period or review.period
+        period = found.figure.period or context.period
         sources.append(
             IndicatorSource(Shape.PROSE, located.pointer, Role.ACHIEVED, review.year, found.sentence, period)
         )
         records.append(_record(found.figure, found.figure.name, context, located.pointer, text, found.sentence))
     return sources, records
+
+
+def _period_so_far(review: _Review, earlier: Sequence[Indicator]) -> Period:
+    """The period of a result that names none: the part's own (2023年上半年 -> H1), else, in a part
+    about the year so far (一、今年以来…), the months its results before it named (上半年，…): the
+    year has not ended, so such a figure is never the whole year's."""
+    if not (review.so_far and review.period.is_year):
+        return review.period
+    named = [
+        r.period for r in earlier if r.role == Role.ACHIEVED and r.year == review.year and not r.period.is_year
+    ]
+    return named[-1] if named else review.period
 
 
 def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool) -> bool:

@@ -1467,6 +1467,20 @@ def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     ]
 
 
+def test_a_result_of_the_year_so_far_that_names_no_period_covers_the_months_named_before_it() -> None:
+    """A mid-year report's 一、今年以来…执行情况 names its months once (`上半年，…`); a later paragraph's
+    `城镇新增就业697万人` was read as the whole year's, which has not ended."""
+    body = (
+        "## 一、今年以来国民经济和社会发展计划执行情况\n\n上半年，国内生产总值同比增长5%。\n\n"
+        "### （三）民生保障有力有效\n\n城镇新增就业697万人，城镇调查失业率平均为5.1%。"
+    )
+    found = extract_indicators(document(body, date="2024-06-25"))
+    assert [(r.name, r.year, str(r.period)) for r in found.indicators] == [
+        ("国内生产总值同比", 2024, "H1"),
+        ("城镇新增就业", 2024, "H1"),
+        ("城镇调查失业率", 2024, "H1"),
+    ]
+
 def test_a_mid_year_report_s_results_in_prose_join_the_annual_rows() -> None:
     """上半年，国内生产总值同比增长5%…全国城镇调查失业率平均为5.1%，居民消费价格同比上涨0.1%: read as H1
     results of the report's own year, in the rows the annual report's targets open, the printed
