@@ -1315,7 +1315,7 @@ def test_json_and_csv_carry_range_period_and_printed_names(national_table) -> No
 # ------------------------------------------------ the national results, read from the review part
 
 #: The indicators national-results.yaml labels, by the names reports print them with.
-_RESULT_FAMILIES = ("国内生产总值", "居民消费价格", "城镇新增就业", "失业率", "赤字")
+_RESULT_FAMILIES = ("国内生产总值", "居民消费价格", "城镇新增就业", "失业率", "赤字", "居民人均可支配收入", "居民收入")
 
 
 def _result_key(report: int, record: Indicator) -> tuple[object, ...]:
@@ -1453,6 +1453,24 @@ def test_a_review_s_level_that_breaks_a_mark_keeps_its_growth() -> None:
     assert [(r.name, r.value, r.change) for r in found.indicators] == [("地区生产总值", "6", "growth")]
 
 
+def test_the_income_result_of_a_review_is_read_into_the_row_of_the_income_target() -> None:
+    """Every national review states the income result (`全国居民人均可支配收入实际增长8%`, 2015) and
+    every target list the income target in words (`居民收入增长与经济发展同步`): the result was never
+    read, so the row of 居民收入 had targets and no result beside them."""
+    body = (
+        "## 一、2014年工作回顾\n\n人民生活有新的改善，全国居民人均可支配收入实际增长8%，快于经济增长。\n\n"
+        "## 二、2015年工作总体部署\n\n今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，"
+        "居民收入增长与经济发展同步。"
+    )
+    found = extract_indicators(document(body, date="2015-03-05"))
+    income = [(r.name, r.role, r.year, r.value, r.change) for r in found.indicators if "收入" in r.name]
+    assert income == [
+        ("居民人均可支配收入", "achieved", 2014, "8", "growth"),
+        ("居民收入", "target", 2015, "", "growth"),
+    ]
+    rows = [row for row in indicator_table([found]).rows if row.canonical == "居民人均可支配收入"]
+    assert [cell_text(cell) for cell in rows[0].cells] == ["+8%", "增长与经济发展同步"]
+
 def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
     body = (
@@ -1493,12 +1511,19 @@ def test_a_mid_year_report_s_results_in_prose_join_the_annual_rows() -> None:
         "城镇新增就业": "697万人",
         "城镇调查失业率": "5.1%",
         "居民消费价格涨幅": "0.1%",
+        "居民人均可支配收入": "+5.3%",
     }
     names = {row.canonical: row.names for row in table.rows}
     assert "国内生产总值同比" in names["国内生产总值"] and "居民消费价格同比" in names["居民消费价格涨幅"]
-    assert len(table.rows) == 4
+    assert len(table.rows) == 5
     # the row is labelled as the latest edition prints it, without 同比 or 全国
-    assert {row.name for row in table.rows} == {"国内生产总值", "城镇新增就业", "城镇调查失业率", "居民消费价格"}
+    assert {row.name for row in table.rows} == {
+        "国内生产总值",
+        "城镇新增就业",
+        "城镇调查失业率",
+        "居民消费价格",
+        "居民人均可支配收入",
+    }
 
 
 def test_a_mid_year_results_list_joins_the_annual_rows_too() -> None:
