@@ -1089,8 +1089,10 @@ def short_text(record: Indicator, strings: Strings | None = None) -> str:
 
 
 def _wording(record: Indicator) -> str:
-    """A figure given in words (力争正增长, 基本持平, 稳步增长), without the indicator's name."""
-    return record.printed.removeprefix(record.name) or record.modifier
+    """A figure given in words (力争正增长, 基本持平, 稳步增长), without the indicator's name and the
+    words of striving before it (努力实现居民收入增长和经济发展同步 -> 增长和经济发展同步)."""
+    _, named, wording = record.printed.partition(record.name)
+    return (wording if named else record.printed) or record.modifier
 
 
 def cell_text(cell: Cell, strings: Strings | None = None) -> str:

@@ -30,6 +30,7 @@ from corpusdiff.series.indicators import (
     indicator_table,
     render_terminal,
     select_role,
+    short_text,
     to_csv,
     to_json,
 )
@@ -180,6 +181,7 @@ def test_words_of_striving_are_no_part_of_the_name() -> None:
         ("居民收入", "", "growth"),
         ("粮食产量", "280", "level"),
     ]
+    assert short_text(found.indicators[0]) == "增长和经济发展同步"  # the cell says it without 努力实现 居民收入
 
 
 
