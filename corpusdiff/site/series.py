@@ -551,7 +551,7 @@ def indicator_section(
     rows = []
     for r, row in enumerate(table.rows):
         cells = [
-            _indicator_cell(cell, urls[column.doc_id])
+            _indicator_cell(cell, urls[column.doc_id], strings)
             for column, cell in zip(table.columns, row.cells, strict=True)
         ]
         points = chart_points(table.columns, row.cells, half, strings)
@@ -595,11 +595,12 @@ def _document(doc: Doc) -> NormalizedDocument:
     return replace(document, metadata=replace(document.metadata, id=doc.id))
 
 
-def _indicator_cell(cell: ind.Cell, doc_url: str) -> dict[str, str]:
+def _indicator_cell(cell: ind.Cell, doc_url: str, strings: Strings) -> dict[str, str]:
+    """A cell's text in the site's language: (未说明) on a Chinese page, never (not stated)."""
     pointer = next((r.pointer for r in cell.records if r.pointer.startswith("p")), "")
     return {
         "status": cell.status,
-        "text": ind.cell_text(cell),
+        "text": ind.cell_text(cell, strings),
         "url": f"{doc_url}#{pointer}" if pointer else doc_url,
     }
 
@@ -613,7 +614,7 @@ def target_vs_achieved(
     for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
         if cell.status == "stated" and column.year is not None:
             by_key.setdefault(
-                (column.role, column.year), ind.cell_text(cell) + (f" ({column.period})" if is_half else "")
+                (column.role, column.year), ind.cell_text(cell, strings) + (f" ({column.period})" if is_half else "")
             )
     years = sorted({year for _, year in by_key})
     return [
@@ -658,7 +659,7 @@ def chart_points(
             over_years = column.period.spans_years
             if value is None or column.year is None or over_years or (is_half and measure == "level"):
                 continue
-            label = ind.short_text(record) + (f" {column.period}" if is_half else "")
+            label = ind.short_text(record, strings) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})
             points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
     return [

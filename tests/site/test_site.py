@@ -329,10 +329,11 @@ def test_indicators_page_charts_gdp_with_the_2025_target(built: Path) -> None:
 
 def test_indicator_charts_of_a_chinese_site_are_labelled_in_chinese(built: Path) -> None:
     """Caption, legend, title, screen-reader description and the target-vs-achieved lines came
-    out in English on a Chinese page."""
+    out in English on a Chinese page, and so did a cell an edition leaves out: (not stated)."""
     html = (built / "indicators.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])
-    english = ("rate of change", "level,", "achieved", "target", "by year")
+    assert "（未说明" in text  # the seeds' plans drop indicators the reports before them set
+    english = ("rate of change", "level,", "achieved", "target", "by year", "not stated", "no target")
     assert not [word for word in english if word in text]
     assert '<text x="4" y="12" class="caption">增减幅度，%</text>' in html
     assert "● 完成 ○ 目标（虚线）" in html
