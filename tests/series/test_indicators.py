@@ -1473,6 +1473,22 @@ def test_the_income_result_of_a_review_is_read_into_the_row_of_the_income_target
     rows = [row for row in indicator_table([found]).rows if row.canonical == "居民人均可支配收入"]
     assert [cell_text(cell) for cell in rows[0].cells] == ["+8%", "增长与经济发展同步"]
 
+def test_the_income_target_in_any_wording_is_one_row_with_the_income_results() -> None:
+    """2013 writes its income target `城乡居民人均收入实际增长与经济增长同步`, later reports `居民收入
+    增长…同步` (a province `城乡居民收入…`): one indicator, which made a row of its own beside the
+    row of the results."""
+    editions = [
+        ("2013", "## 二、2013年工作建议\n\n今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右，城乡居民人均收入实际增长与经济增长同步。"),
+        ("2015", "## 一、2014年工作回顾\n\n全国居民人均可支配收入实际增长8%。"),
+    ]
+    sets = [
+        extract_indicators(document(body, f"national/gwr/{year}", f"{year}-03-05", "national-gwr"))
+        for year, body in editions
+    ]
+    income = [row for row in indicator_table(sets).rows if "收入" in row.canonical]
+    assert [row.canonical for row in income] == ["居民人均可支配收入"]
+    assert [cell_text(cell) for cell in income[0].cells if cell.records] == ["实际增长与经济增长同步", "+8%"]
+
 def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
     body = (
