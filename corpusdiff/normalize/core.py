@@ -283,8 +283,9 @@ def normalize_report(
     if unindented:
         warnings.append(unindented)
     if footer:
+        what = "a 公文's 版记 (copies, printing office)" if boilerplate.opens_with_record(footer) else "a site licence or footer block"
         warnings.append(
-            f"dropped a site licence or footer block at the end (“{boilerplate.describe(footer)}”), "
+            f"dropped {what} at the end (“{boilerplate.describe(footer)}”), "
             "which is not report text; the raw file keeps it"
         )
     if contents:

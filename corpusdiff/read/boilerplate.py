@@ -6,7 +6,8 @@ A trailing block is boilerplate when it opens with a line a licence or footer st
 block is cut from the text handed to the normaliser; the raw file keeps it. So are the lines a
 portal or a WeChat article prints under the text (`【责任编辑：王莉】`, `来源：…`, `编辑：… 审核：…`,
 `【打印本页】【关闭窗口】`), which would otherwise be read as the report's last paragraph or, after
-one that ends without `。`, glued into it.
+one that ends without `。`, glued into it. So is a 公文's 版记 and 附注 at its end (`抄送：…`,
+`…办公室 2022年1月26日印发`, `（此件公开发布）`), printed under a notice or the plan it issues.
 """
 
 from __future__ import annotations
@@ -48,6 +49,21 @@ _PORTAL_ITEM = (
 _PORTAL_LINE_RE = re.compile(rf"^\s*{_PORTAL_ITEM}(?:[\s　|/·]*{_PORTAL_ITEM})*[\s　]*$")
 
 
+#: A line of a 公文's 版记 or 附注 (GB/T 9704): who gets copies (`抄送：…` — a list, no sentence end
+#: inside), the issuing office and date (`…办公室 2022年1月26日印发`), the publication note
+#: (`（此件公开发布）`, `（此件不予公开）`) and the print run (`（共印30份）`).
+_RECORD_LINE_RE = re.compile(
+    r"^\s*(?:(?:抄送|抄报|分送|发送|报送)\s*[：:][^。\n]{1,300}。?"
+    r"|[^\s。，；：:\n][^。，；\n]{1,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发"
+    r"|[（(]\s*此件[^（）()。\n]{1,16}[）)]|[（(]?\s*共印\s*\d+\s*份\s*[）)]?)\s*$"
+)
+
+
+def is_record_line(line: str) -> bool:
+    """A line of a 公文's 版记 or 附注: how it was sent and printed, not what it says."""
+    return _RECORD_LINE_RE.match(line) is not None
+
+
 def is_portal_line(line: str) -> bool:
     """A line of the portal's, not the report's: its source, editor, date, share or print line."""
     return bool(line.strip()) and _PORTAL_LINE_RE.match(line) is not None
@@ -78,15 +94,21 @@ def _licence_start(lines: list[str], text: str) -> int:
 
 
 def _portal_lines_start(lines: list[str], end: int) -> int:
-    """Where the run of portal lines (editor, source, print links) right above `end` opens;
-    `end` when there is none. Blank lines between them belong to the run."""
+    """Where the run of portal lines (editor, source, print links) or 版记 lines right above `end`
+    opens; `end` when there is none. Blank lines between them belong to the run."""
     start = end
     index = end - 1
-    while index >= 0 and (not lines[index].strip() or is_portal_line(lines[index])):
+    while index >= 0 and (not lines[index].strip() or is_portal_line(lines[index]) or is_record_line(lines[index])):
         if lines[index].strip():
             start = index
         index -= 1
     return start
+
+
+def opens_with_record(block: str) -> bool:
+    """Whether a cut block is a 公文's 版记 or 附注 rather than a site's footer, for the warning."""
+    first = next((line for line in block.split("\n") if line.strip()), "")
+    return is_record_line(first)
 
 
 def describe(block: str, limit: int = 40) -> str:

@@ -59,3 +59,32 @@ def test_a_long_line_that_is_almost_a_portal_line_is_told_apart_at_once() -> Non
     assert not is_portal_line("发布时间：2016-03-18 09:30 " * 2000 + "全年增长。")
     assert time.perf_counter() - start < 1
     assert is_portal_line("来源：某某市发展和改革局　　发布时间：2016-03-18 09:30　　浏览次数：1234")
+
+
+#: A 公文's 版记 and 附注 as a notice issuing a plan prints them under the plan (GB/T 9704).
+RECORD_TAILS = {
+    "版记": "\n抄送：区委各部门，区人大常委会办公室，区政协办公室。\n深圳市福田区人民政府办公室 2022年1月26日印发\n",
+    "附注 and 版记": "\n（此件公开发布）\n\n抄送：市发展改革委。\n\n福田区人民政府办公室　　2022年1月26日印发\n",
+    "附注 and print run": "\n（此件主动公开）\n（共印30份）\n",
+}
+
+
+@pytest.mark.parametrize("shape", RECORD_TAILS)
+def test_a_gongwen_distribution_record_under_the_text_is_cut_not_glued_to_the_last_paragraph(shape: str) -> None:
+    text, block = split_trailing_boilerplate(REPORT + RECORD_TAILS[shape])
+    assert (text, block.strip()) == (REPORT, RECORD_TAILS[shape].strip())
+    document = normalize_raw(decode_report((REPORT + RECORD_TAILS[shape]).encode(), "plan.txt"))
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-1] == LAST
+    assert any("dropped a 公文's 版记" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "抄送制度要落实到位，全年印发文件减少20%。",
+        "区政府办公室要在2022年1月26日前印发实施方案，确保落实。",
+        "（此件工作要在年底前完成，确保各项任务落到实处。）",
+    ],
+)
+def test_a_last_line_of_report_text_that_opens_like_a_record_line_is_kept(line: str) -> None:
+    assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
