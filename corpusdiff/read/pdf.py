@@ -7,8 +7,10 @@ sees it: a line filled to the right margin continues in the next one, and a new 
 where a line is indented, after a vertical gap wider than the line spacing, after a line that
 ends short of the margin (unless paragraphs open with an indent and the next line does not: a
 ragged right edge), or where the type changes (a larger, bold or centred heading). Each
-paragraph becomes one line; a gap or a change of type becomes a blank line, so the normaliser
-sees the same layout a text extract has. A page set in two columns has each measured on its own.
+paragraph becomes one line, opening with `　　` when it opens with the document's paragraph
+indent; a gap, a change of type, or a short flush phrase over an indented paragraph (an unmarked
+heading in the body type) becomes a blank line, so the normaliser sees the same layout a text
+extract has. A page set in two columns has each measured on its own.
 Cells standing apart on a line are separated by tabs (a table row); a cell wrapped onto more
 lines, closer to its row than rows stand to each other or inside the rules around the row, is
 put back into its row. A footnote under a paragraph that runs on to the next page follows the
@@ -68,6 +70,9 @@ _SCAN_COVER = 0.5
 _NEW_LINE = 0.8
 #: A line starting this far right of the text column is indented (a paragraph's first line).
 _INDENT = 0.75
+#: What an indented paragraph opens with in the plain layout, as in a text extract: the normaliser
+#: tells a flush heading over an indented paragraph by it.
+_PARAGRAPH_INDENT = "\u3000\u3000"
 #: Characters further apart than this on one line are cells of a table row.
 _CELL_GAP = 0.8
 #: A baseline step this many times the usual line spacing is a gap between paragraphs.
@@ -792,6 +797,10 @@ class _Paragraph:
     left: float
     #: where the cells of a table row start (see _Line.cells)
     cells: tuple[float, ...] = ()
+    #: it opens with the paragraphs' indent, in a document whose paragraphs open indented
+    indented: bool = False
+    #: a short line alone at the margin in such a document, ending no sentence: a heading's shape
+    flush_phrase: bool = False
 
 
 class _Layout:
@@ -908,7 +917,7 @@ class _Layout:
         return self._is_body(a) and not _different_type(a, b) and not a.cells and not b.cells
 
     def paragraphs(self) -> list[_Paragraph]:
-        return _aligned_tables(self._paragraphs_of(self.placed, self._footnotes()))
+        return _aligned_tables(_headings_set_apart(self._paragraphs_of(self.placed, self._footnotes())))
 
     def _paragraphs_of(self, placed: list[tuple[_Line, int, _Column]], notes: set[int]) -> list[_Paragraph]:
         """The paragraphs the lines make; a footnote (its lines' ids in `notes`) is set aside
@@ -1031,8 +1040,46 @@ class _Layout:
         first = lines[0]
         centred = self._centred(first, column) or (len(lines) > 1 and self._centred(lines[-1], column))
         return _Paragraph(
-            _joined(lines).rstrip(), first.size, first.bold, centred, gap, first.left, first.cells
+            _joined(lines).rstrip(),
+            first.size,
+            first.bold,
+            centred,
+            gap,
+            first.left,
+            first.cells,
+            indented=self._opens_indented(first, column) and not centred,
+            flush_phrase=self._flush_phrase(lines, column) and not centred,
         )
+
+    def _flush_phrase(self, lines: list[_Line], column: _Column) -> bool:
+        """A paragraph of one short line at the margin, in a document whose paragraphs open
+        indented, ending no sentence: an unmarked heading (`关于国内建设`) set in the body type."""
+        line = lines[0]
+        return (
+            self.indent is not None
+            and len(lines) == 1
+            and not line.cells
+            and abs(line.left - column.left) < _SPACE * line.size
+            and self._room(line, column) >= line.size
+            and len(line.text.strip()) <= _HEADING_CHARS
+            and not _ends_sentence(line.text.rstrip())
+        )
+
+    def _opens_indented(self, line: _Line, column: _Column) -> bool:
+        """Whether `line` opens with the indent the document's paragraphs open with."""
+        return self.indent is not None and abs(line.left - column.left - self.indent) < _SPACE * line.size
+
+
+def _headings_set_apart(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """A flush phrase over an indented paragraph stands between blank lines, as an unmarked
+    heading does in a text extract, so the normaliser reads it as one and does not run it into
+    the paragraph under it."""
+    out = list(paragraphs)
+    for index, (heading, following) in enumerate(itertools.pairwise(paragraphs)):
+        if heading.flush_phrase and following.indented:
+            out[index] = replace(out[index], gap_before=True)
+            out[index + 1] = replace(out[index + 1], gap_before=True)
+    return out
 
 
 def _two_columns(lines: list[_Line], width: float) -> tuple[list[_Line], list[_Line]] | None:
@@ -1218,7 +1265,7 @@ def _plain_text(paragraphs: list[_Paragraph]) -> str:
     for paragraph in paragraphs:
         if paragraph.gap_before and out:
             out.append("")
-        out.append(paragraph.text)
+        out.append(_PARAGRAPH_INDENT + paragraph.text if paragraph.indented and not paragraph.cells else paragraph.text)
     return "\n".join(out) + "\n"
 
 

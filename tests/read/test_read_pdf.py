@@ -60,6 +60,10 @@ def _han(document: NormalizedDocument) -> Counter[str]:
 ONE_PAGE = Page(running_head="")
 
 
+#: How the reader opens a paragraph set with the document's paragraph indent, as a text extract does.
+INDENT = "\u3000\u3000"
+
+
 def _lines(blocks: list[Block]) -> list[str]:
     """The text the reader hands the normaliser for a typeset page, line by line."""
     return decode_report(typeset(blocks, ONE_PAGE), "t.pdf").text.split("\n")
@@ -551,7 +555,7 @@ def test_a_line_ending_short_with_a_full_stop_continues_where_paragraphs_open_wi
     grid = [Block(_GRID_LINES[0], indent=2), Block(_GRID_LINES[1]), Block(_GRID_LINES[2])]
     blocks = [Block(_SENTENCES, indent=2), *grid, Block(_SENTENCES, indent=2), Block(_SENTENCES, indent=2)]
     lines = _lines(blocks)
-    assert lines[:4] == [_SENTENCES, "".join(_GRID_LINES), _SENTENCES, _SENTENCES]
+    assert lines[:4] == [INDENT + _SENTENCES, INDENT + "".join(_GRID_LINES), INDENT + _SENTENCES, INDENT + _SENTENCES]
 
 
 def test_a_line_ending_short_with_a_full_stop_ends_its_paragraph_where_none_opens_with_an_indent() -> None:
@@ -661,7 +665,8 @@ def test_a_flush_paragraph_after_a_sentence_ended_near_the_margin_starts_anew_in
     blocks += [Block(short, indent=2), Block(_SENTENCES), Block(_SENTENCES, indent=2)]
     data = typeset(blocks, Page(justify=True, running_head=""))
     lines = [line for line in decode_report(data, "t.pdf").text.split("\n") if line]
-    assert lines[10:16] == [short, "关于国内建设", _SENTENCES, short, _SENTENCES, _SENTENCES]
+    indented = [INDENT + short, "关于国内建设", INDENT + _SENTENCES, INDENT + short, _SENTENCES, INDENT + _SENTENCES]
+    assert lines[10:16] == indented
 
 
 def _drawn_table(rows: list[tuple[str, ...]], columns: tuple[float, ...], width: float, padding: float = 0) -> bytes:
@@ -799,7 +804,7 @@ def test_paragraphs_on_a_page_set_in_two_columns_are_read_whole() -> None:
     the right column's top."""
     paragraphs = [_SENTENCES, _FOOTNOTED, _SENTENCES[:60], _FOOTNOTED, _SENTENCES, _FOOTNOTED[:70]]
     lines = [line for line in decode_report(_two_column_page(paragraphs), "columns.pdf").text.split("\n") if line]
-    assert lines == paragraphs
+    assert [line.removeprefix(INDENT) for line in lines] == paragraphs
 
 
 def test_a_larger_title_whose_first_line_fills_the_column_is_one_title() -> None:
@@ -905,3 +910,21 @@ def test_page_numbers_in_brackets_go(number: str) -> None:
     read = decode_report(buffer.getvalue(), "numbered.pdf")
     assert [line for line in read.text.split("\n") if line] == ["".join(lines[:27])]
     assert "dropped 3 page numbers" in read.notes
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [("关于国内建设", "关于外交工作"), ("第一，全国动员，大办农业", "第二，加快发展基础工业")],
+    ids=["unmarked", "ordinal"],
+)
+def test_a_heading_set_flush_in_the_body_type_over_indented_paragraphs_is_a_heading(headings: tuple[str, str]) -> None:
+    """Older reports set their part titles (`关于国内建设`) and `第一，…` headings flush, in the body
+    size and weight (only the 黑体 face, which is not read, tells them): the text extract keeps the
+    paragraphs' indent, so the normaliser reads them as it reads a text extract, not as the first
+    words of the paragraph under them."""
+    blocks = [Block("各位代表：")]
+    for heading in headings:
+        blocks += [Block(heading), *[Block(_SENTENCES, indent=2)] * 3]
+    document = _normalize(typeset(blocks, Page(running_head="")), "t.pdf")
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == list(headings)
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["各位代表：", *[_SENTENCES] * 6]
