@@ -993,10 +993,17 @@ class _Layout:
             or line.text[:1].isspace()
             or line.left - column.left >= _INDENT * line.size
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
-            or (_is_heading(paragraph) and (room >= prev.size or self._room(line, column) < line.size))
+            or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text))
         )
         return not starts_new, False
+
+    def _full_line_after_heading(self, heading: list[_Line], line: _Line, column: _Column) -> bool:
+        """Whether `line` is a full line that the heading cannot wrap onto: a heading wraps onto a
+        short line, or, in a narrow column (two to a page), onto full ones while it stays a heading's
+        length (`（一）着力稳定宏观经济大` / `盘，保持经济运行在合理区间`)."""
+        length = len(strip_debris("".join(part.text for part in heading) + line.text).strip())
+        return self._room(line, column) < line.size and length > _HEADING_CHARS
 
     def _ragged_wrap(self, paragraph: list[_Line], prev_col: _Column, line: _Line, column: _Column) -> bool:
         """Whether `line` wraps a paragraph that opened with the paragraphs' indent, where they

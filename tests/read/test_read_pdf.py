@@ -776,22 +776,24 @@ def test_a_footnote_under_a_paragraph_that_runs_on_to_the_next_page_follows_the_
     assert lines == [text, text, text, note, _SENTENCES[:30]]
 
 
-def _two_column_page(paragraphs: list[str], per_line: int = 17) -> bytes:
-    """A page set in two columns of `per_line` characters of 12 pt, 24 pt apart, with the
-    paragraphs indented two characters and running from the foot of the left column on to the
-    top of the right one."""
+def _two_column_page(
+    paragraphs: list[str], per_line: int = 17, headings: tuple[str, ...] = (), size: float = 12
+) -> bytes:
+    """A page set in two columns of `per_line` characters of `size` pt, two characters apart, with
+    the paragraphs indented two characters (`headings` flush) and running from the foot of the
+    left column on to the top of the right one."""
     lines: list[tuple[float, str]] = []
     for text in paragraphs:
-        first = per_line - 2
-        lines.append((24.0, text[:first]))
+        first = per_line if text in headings else per_line - 2
+        lines.append((0.0 if text in headings else 2 * size, text[:first]))
         lines.extend((0.0, text[x : x + per_line]) for x in range(first, len(text), per_line))
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=(595, 842))
-    sheet.setFont(FONT, 12)
+    sheet.setFont(FONT, size)
     half = (len(lines) + 1) // 2
     for number, (indent, text) in enumerate(lines):
-        left = 72 if number < half else 72 + per_line * 12 + 24
-        sheet.drawString(left + indent, 770 - (number % half) * 17, text)
+        left = 72 if number < half else 72 + (per_line + 2) * size
+        sheet.drawString(left + indent, 770 - (number % half) * size * 17 / 12, text)
     sheet.showPage()
     sheet.save()
     return buffer.getvalue()
@@ -805,6 +807,18 @@ def test_paragraphs_on_a_page_set_in_two_columns_are_read_whole() -> None:
     paragraphs = [_SENTENCES, _FOOTNOTED, _SENTENCES[:60], _FOOTNOTED, _SENTENCES, _FOOTNOTED[:70]]
     lines = [line for line in decode_report(_two_column_page(paragraphs), "columns.pdf").text.split("\n") if line]
     assert [line.removeprefix(INDENT) for line in lines] == paragraphs
+
+
+def test_a_heading_wrapped_in_a_narrow_column_onto_a_full_line_is_one_heading() -> None:
+    """In a column of 13 characters (16 pt, two to a page) a heading of 26 or 27 characters fills
+    two lines: the full second line is the heading's, not the start of a paragraph (a heading was
+    ended before any full line, since in a page-wide column it can only wrap onto a short one)."""
+    headings = ("（三）坚定不移深化改革，更大激发市场活力和发展内生动力", "（四）深入实施创新驱动发展战略，巩固壮大实体经济根基")
+    paragraphs = [headings[0], _SENTENCES, _FOOTNOTED, headings[1], _SENTENCES, _FOOTNOTED]
+    page = _two_column_page(paragraphs, per_line=13, headings=headings, size=16)
+    document = _normalize(page, "columns.pdf")
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == list(headings)
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES, _FOOTNOTED] * 2
 
 
 def test_a_larger_title_whose_first_line_fills_the_column_is_one_title() -> None:
