@@ -112,7 +112,8 @@ def opens_with_record(block: str) -> bool:
 
 
 def describe(block: str, limit: int = 40) -> str:
-    """A one-line summary of a dropped block for the warning: its words, joined."""
-    words = " ".join(line.strip() for line in block.split("\n") if line.strip())
+    """A one-line summary of a dropped block for the warning: its words, joined (a PDF's row of
+    cells, `…办公室<tab>2022年1月26日印发`, too: a tab in a warning shows as a wide gap)."""
+    words = " ".join(" ".join(line.split()) for line in block.split("\n") if line.strip())
     words = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", words)
     return words if len(words) <= limit else words[:limit] + "…"

@@ -88,3 +88,11 @@ def test_a_gongwen_distribution_record_under_the_text_is_cut_not_glued_to_the_la
 )
 def test_a_last_line_of_report_text_that_opens_like_a_record_line_is_kept(line: str) -> None:
     assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
+
+
+def test_the_warning_quotes_a_block_s_cells_as_words_not_tabs() -> None:
+    from corpusdiff.read.boilerplate import describe
+
+    assert describe("抄送：市发展改革委。\n福田区人民政府办公室\t2022年1月26日印发\n", 60) == (
+        "抄送：市发展改革委。福田区人民政府办公室 2022年1月26日印发"
+    )
