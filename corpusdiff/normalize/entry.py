@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -34,11 +35,30 @@ def refuse_non_report(name: str, document: NormalizedDocument, fields: Mapping[s
     compared, unless a title given for it (`--title`, the manifest) says it is one."""
     if fields.get("title") or reads_as_report(name, document):
         return
+    notice = issuing_notice(document)
+    if notice:
+        raise InputError(
+            f"{name}: reads as a notice issuing a report (“{notice}”) without the report, its attachment "
+            "(附件), so nothing was done; give the file that holds the attachment, or the attachment alone"
+        )
     raise InputError(
         f"{name}: does not read as a report (no title line naming one, such as …工作报告 or …计划, "
         "no salutation such as 各位代表： and no numbered heading), so nothing was done; "
         "if it is one, give its title (--title, or the corpus manifest)"
     )
+
+
+#: The title of a notice that issues or forwards a report (`…关于印发…计划的通知`): the report is
+#: its attachment, and a file of the notice alone holds none of it.
+_ISSUING_NOTICE_RE = re.compile(r"关于(?:印发|转发|下达)[^。：\n]{2,80}?的通知")
+
+
+def issuing_notice(document: NormalizedDocument) -> str:
+    """The title of the notice issuing a report that the text opens with; "" when it opens
+    with none."""
+    opening = " ".join(block.text for block in document.blocks[:3] if isinstance(block, Paragraph | Heading))
+    match = _ISSUING_NOTICE_RE.search(opening)
+    return match.group(0) if match else ""
 
 
 #: A text this long is taken for a report even with none of a report's marks (an extract of

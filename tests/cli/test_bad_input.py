@@ -70,6 +70,12 @@ _TMX = (
 )
 _CSV = "年份,地区,指标,数值\n" + "".join(f"{2000 + n},福田区,地区生产总值,{n * 100}\n" for n in range(30))
 _CSV_OF_REPORTS = "标题,正文\n" + "".join(f'报告{n},"{TEXT.replace(chr(34), chr(39))}"\n' for n in range(3))
+#: A 公文 issuing a plan, saved without the plan it issues (its 附件).
+_NOTICE = (
+    "深圳市福田区人民政府关于印发福田区2022年国民经济和社会发展计划的通知\n\n福府〔2022〕3号\n\n"
+    "各街道办事处，区政府直属各单位：\n\n现将《福田区2021年国民经济和社会发展计划执行情况与2022年计划》"
+    "印发给你们，请认真组织实施。\n\n深圳市福田区人民政府\n2022年1月25日\n\n（此件公开发布）\n"
+)
 _RECIPE = (
     "红烧肉的做法\n材料：五花肉500克，冰糖30克，生抽两勺，老抽一勺，料酒适量。\n"
     "第一步，把五花肉切成块，冷水下锅焯水，捞出沥干。\n第二步，下冰糖小火炒出糖色，倒入五花肉翻炒上色。\n"
@@ -113,6 +119,7 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "zip-not-docx": (lambda: _docx_like_zip("xl/workbook.xml"), "zip archive"),
     "encrypted-pdf": (lambda: _password_pdf(), "needs a password to open"),
     "not-a-report": (lambda: _RECIPE.encode("utf-8"), "does not read as a report"),
+    "notice-without-its-attachment": (lambda: _NOTICE.encode("utf-8"), "notice issuing a report (“关于印发"),
     "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
     "old-binary-word": (lambda: _OLD_WORD, "old binary Word document (.doc, or WPS .wps)"),
