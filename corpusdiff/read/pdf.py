@@ -994,7 +994,7 @@ class _Layout:
             or line.left - column.left >= _INDENT * line.size
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
-            or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text))
+            or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text) and not _ends_list_item(prev.text))
         )
         return not starts_new, False
 
@@ -1127,10 +1127,17 @@ def _ends_sentence(text: str) -> bool:
     return not text.endswith(" ") and ends_sentence(text)
 
 
+def _ends_list_item(text: str) -> bool:
+    """A line ending in `；`: an item of a run-in enumeration (`一、…；二、…；`) ends there as
+    often as a paragraph does, so `一、` after it on the next line goes on with the sentence."""
+    return text.rstrip().endswith(("；", ";"))
+
+
 def _opens_with_marker(line: _Line, after_sentence: bool) -> bool:
     """Whether a line opens with a heading or item marker, so that it does not continue a full
     line before it (the normaliser decides, as for a text extract). `一、` is left alone mid-
-    sentence: running text breaks before `一、` in 之一、 or 统一、 as often as before a heading."""
+    sentence (or after a `；`): running text breaks before `一、` in 之一、 or 统一、 as often as
+    before a heading."""
     marker = numbering.parse_marker(strip_debris(line.text).strip())
     return marker is not None and (after_sentence or marker.kind != "cn")
 

@@ -942,3 +942,13 @@ def test_a_heading_set_flush_in_the_body_type_over_indented_paragraphs_is_a_head
     document = _normalize(typeset(blocks, Page(running_head="")), "t.pdf")
     assert [b.text for b in document.blocks if isinstance(b, Heading)] == list(headings)
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["各位代表：", *[_SENTENCES] * 6]
+
+
+def test_a_run_in_enumeration_broken_after_its_semicolon_stays_one_paragraph() -> None:
+    """`…：一、…；二、…；` in running text (1978's report lists its six parts so): a full line ending
+    in `；` before a line opening with `二、` is the enumeration going on, not a new paragraph."""
+    first = "我代表国务院作报告，共分六个部分：一、三年来的斗争和新时期的总任务；"
+    assert len(first) == 34  # the indented first line of the 36-character measure, full
+    text = first + "二、把揭批的斗争进行到底；三、加快社会主义经济建设；四、繁荣社会主义科学教育文化事业。"
+    blocks = [Block(_SENTENCES, indent=2), Block(text, indent=2), Block(_SENTENCES, indent=2), Block(_SENTENCES, indent=2)]
+    assert [line.removeprefix(INDENT) for line in _lines(blocks) if line] == [_SENTENCES, text, _SENTENCES, _SENTENCES]
