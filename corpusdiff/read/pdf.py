@@ -132,6 +132,9 @@ _CELL_LINES = 6
 _RULE_CLEAR = 0.5
 #: Lines of a table this many lines apart in PDFium's order may be parts of one row.
 _ROW_REACH = 2
+#: A wrapped cell's next line stands at most this many ems below the row's last line (a table
+#: without padding: the line spacing of its cells).
+_CELL_LINE_STEP = 1.6
 #: A line is balanced when it stands in from both margins by at least the first, and they
 #: differ by less than the second; centred, when it stands in as far as an indent.
 _BALANCED_MIN = 0.2
@@ -646,9 +649,10 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Lin
     other line beside the row (above it when the row's cells sit at the bottom, below when at
     the top), and PDFium may give a row's cells on one baseline as lines of their own. Such a
     line goes into the row: on the row's baseline, or closer to it than rows stand to each other
-    and starting in one of its columns, or, in a ruled table, inside the row's rules. Tables
+    and starting in one of its columns, or, in a ruled table, inside the row's rules. In a table
     whose rows stand as close as lines of a cell (no cell padding, as Word sets its tables) and
-    have no rules are left as they are: a row with empty cells looks the same there."""
+    that has no rules, a row with empty cells looks the same: there only the rest of cells that
+    filled their columns goes into the row (`_under_full_cells`)."""
     out = list(lines)
     reach = _wrap_reach(out)
     index = 0
@@ -694,13 +698,43 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
         beside = not line.cells or line.left > lines[n].right or line.right < lines[n].left
         if beside and abs(lines[n].baseline - line.baseline) < line.size / 4:
             return n
+    table_right = max((lines[n].right for n in rows), default=line.right)
     wrapped = [
         n
         for n in rows
-        if _wraps_into(lines[n], line, reach, rules)
+        if (_wraps_into(lines[n], line, reach, rules) or _under_full_cells(lines[n], line, table_right))
         and _in_columns(lines[n], line)
     ]
     return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
+
+
+def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
+    """Whether `line` is the rest of cells that filled their columns in `row`, right above it, in
+    a table whose rows stand as close as a cell's lines and that has no rules (a borderless Word
+    table): it holds fewer cells than the row and opens with no numbering marker, each cell under a
+    cell of the row that ran up to the next column (or the right edge of the rows around,
+    `table_right`), as a cell wraps; a row of its own has its values beside them."""
+    step = row.baseline - row.depth - line.baseline
+    if not 0 < step < _CELL_LINE_STEP * line.size or len(line.cells or (line.left,)) >= len(row.cells):
+        return False
+    if numbering.parse_marker(line.text.strip()) is not None:  # `二、约束性指标`: a row of its own
+        return False
+    texts = row.text.split("\t")
+    if len(texts) != len(row.cells):
+        return False
+    ends = [*row.cells[1:], table_right + _CELL_GAP * row.size]
+    for start in line.cells or (line.left,):
+        column = min(range(len(row.cells)), key=lambda k: abs(row.cells[k] - start))
+        width = _text_width(texts[column].strip(), row.size)
+        if row.cells[column] + width < ends[column] - (_CELL_GAP + 1) * row.size:
+            return False
+    return True
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide `text` is set: a Han character or full-width mark an em, a Latin letter or
+    figure half of one."""
+    return sum(size if ord(char) > 0x2000 else size / 2 for char in text)
 
 
 def _in_columns(row: _Line, line: _Line) -> bool:

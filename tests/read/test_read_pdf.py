@@ -952,3 +952,31 @@ def test_a_run_in_enumeration_broken_after_its_semicolon_stays_one_paragraph() -
     text = first + "二、把揭批的斗争进行到底；三、加快社会主义经济建设；四、繁荣社会主义科学教育文化事业。"
     blocks = [Block(_SENTENCES, indent=2), Block(text, indent=2), Block(_SENTENCES, indent=2), Block(_SENTENCES, indent=2)]
     assert [line.removeprefix(INDENT) for line in _lines(blocks) if line] == [_SENTENCES, text, _SENTENCES, _SENTENCES]
+
+
+def test_a_cell_wrapped_in_a_table_without_rules_or_padding_stays_in_its_row() -> None:
+    """A borderless table whose rows stand as close as a cell's lines: a cell that filled its
+    column and wrapped leaves its rest on a line of fewer cells under it, which goes into the row;
+    a row of its own with an empty first cell (`其中：…`, beside a cell that did not fill its
+    column) and a row under a full cell that did not wrap stay rows."""
+    columns = (0.0, 40.0, 220.0, 280.0)
+    rows = [
+        ("序号", "指标", "单位", "2025年目标"),
+        ("1", "地区生产总值增速", "%", "6"),
+        ("2", "居民人均可支配收入增长（与经", "%", "与经济增长"),
+        (" ", "济增长基本同步）", " ", "基本同步"),
+        ("3", "城镇调查失业率", "%", "5.5"),
+        (" ", "其中：青年失业率", "%", "8"),
+        ("4", "居民人均可支配收入增长（与经", "%", "6"),
+        ("5", "研发投入强度", "%", "3"),
+    ]
+    blocks = [Block(_SENTENCES, indent=2), *[Block("", cells=row, columns=columns) for row in rows]]
+    blocks.append(Block(_SENTENCES, indent=2))
+    (table,) = [b for b in _normalize(typeset(blocks, ONE_PAGE), "t.pdf").blocks if isinstance(b, Table)]
+    assert table.rows[2:] == (
+        ("2", "居民人均可支配收入增长（与经济增长基本同步）", "%", "与经济增长基本同步"),
+        ("3", "城镇调查失业率", "%", "5.5"),
+        ("", "其中：青年失业率", "%", "8"),
+        ("4", "居民人均可支配收入增长（与经", "%", "6"),
+        ("5", "研发投入强度", "%", "3"),
+    )
