@@ -37,6 +37,7 @@ from corpusdiff.errors import InputError
 from corpusdiff.read.extracted import Extracted, shortened
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
+from corpusdiff.text.chars import display_width
 from corpusdiff.text.rules import ends_sentence, strip_debris
 
 #: How many lines at the top and bottom of a page may be a running head or footer.
@@ -725,16 +726,10 @@ def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
     ends = [*row.cells[1:], table_right + _CELL_GAP * row.size]
     for start in line.cells or (line.left,):
         column = min(range(len(row.cells)), key=lambda k: abs(row.cells[k] - start))
-        width = _text_width(texts[column].strip(), row.size)
+        width = display_width(texts[column].strip()) * row.size / 2  # an em a Han character
         if row.cells[column] + width < ends[column] - (_CELL_GAP + 1) * row.size:
             return False
     return True
-
-
-def _text_width(text: str, size: float) -> float:
-    """About how wide `text` is set: a Han character or full-width mark an em, a Latin letter or
-    figure half of one."""
-    return sum(size if ord(char) > 0x2000 else size / 2 for char in text)
 
 
 def _in_columns(row: _Line, line: _Line) -> bool:
