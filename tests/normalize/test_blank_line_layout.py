@@ -85,3 +85,11 @@ def test_the_occasion_line_and_the_byline_stay_lines_of_their_own() -> None:
     paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
     assert paragraphs[:3] == ["——2017年3月5日在第十二届全国人民代表大会第五次会议上", "国务院总理李克强", "各位代表："]
     assert (document.metadata.speaker, document.metadata.meeting) == ("李克强", "第十二届全国人民代表大会第五次会议")
+
+
+def test_an_address_in_traditional_characters_after_a_zero_width_space_line_opens_a_paragraph() -> None:
+    """A reprint in traditional characters prints the address `我們要`: it opens a paragraph after
+    a chunk line as `我们要` does, so the two scripts cut the report alike."""
+    address = "我們要全面貫徹黨的宗教工作基本方針，依法管理宗教事務。"
+    paragraphs = _paragraphs(_spaced(f"{LINKED}\n\u200b\n{address}"))
+    assert LINKED in paragraphs and address in paragraphs
