@@ -438,7 +438,7 @@ def _heading_phrase(rest: str) -> bool:
 
 _BARE_RE = re.compile(f"^{_NUMERAL}$")
 _BARE_TITLED_RE = re.compile(f"^({_NUMERAL})[ \u3000]+(\\S.*)$")
-_BOX_RE = re.compile(r"^(专栏\s*\d+)\s*(.*)$")
+_BOX_RE = re.compile(r"^((?:专栏|專欄)\s*\d+)\s*(.*)$")
 
 
 def canonical_heading(text: str) -> str:
@@ -470,7 +470,7 @@ def heading_text(label: str, title: str) -> str:
 
 
 def is_box_title(text: str) -> bool:
-    """`专栏N …` opens a box."""
+    """`专栏N …` opens a box (`專欄N …` in a reprint in traditional characters)."""
     return _BOX_RE.match(text) is not None
 
 

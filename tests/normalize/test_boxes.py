@@ -40,3 +40,13 @@ def test_numbered_box_items_run_on_but_a_numbered_line_of_another_form_ends_the_
     document = _normalize(body)
     [box] = [b for b in document.blocks if isinstance(b, Box)]
     assert [b.text for b in box.blocks] == ["1.轨道交通：建设地铁3号线。", "2.道路体系：打通断头路。"]
+
+
+def test_a_box_in_traditional_characters_is_a_box() -> None:
+    """A reprint in traditional characters labels its boxes `專欄N`: the box is read as `专栏N`
+    is, its numbered items text, never headings, and the label stays as printed."""
+    body = "專欄3　重大項目\n\n1.軌道交通：建設地鐵3號線。\n\n2.道路體系：打通斷頭路。\n\n（一）加快建設交通強省\n\n推進綜合交通樞紐建設。\n"
+    document = _normalize(body)
+    [box] = [b for b in document.blocks if isinstance(b, Box)]
+    assert box.title == "專欄3 重大項目"
+    assert [b.text for b in box.blocks] == ["1.軌道交通：建設地鐵3號線。", "2.道路體系：打通斷頭路。"]
