@@ -620,6 +620,8 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_cell_table(builder, index, stop)
     if builder.in_appendix and _flat_table_ahead(builder, index, stop):
         return _take_flat_table(builder, index, stop)
+    if builder.in_appendix and (rows := _gap_table_length(builder, index, stop)):
+        return _take_gap_table(builder, index, index + rows)
     bullet = _BULLET_RE.match(text)
     content = text[bullet.end() :] if bullet else text
     if headings.is_appendix_title(content) and not builder.in_box:
@@ -1237,6 +1239,21 @@ def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
     if builder.current and not builder.current.text.endswith("表") and builder.is_open():
         return False
     return _flat_scan(builder).table_starts(index, stop)
+
+
+def _gap_table_length(builder: _Builder, index: int, stop: int) -> int:
+    """The rows of a table typed with wide spaces that start at `index` (0 if none): they run on
+    line by line, up to the first blank line."""
+    end = index
+    while end < stop and builder.lines[end].strip() and end not in builder.skip:
+        end += 1
+    return tables.gap_table_length(builder.lines[index:end])
+
+
+def _take_gap_table(builder: _Builder, index: int, end: int) -> int:
+    builder.flush()
+    builder.blocks.append(TableBlock(tables.parse_gap_rows(builder.lines[index:end])))
+    return end
 
 
 def _take_flat_table(builder: _Builder, index: int, stop: int) -> int:

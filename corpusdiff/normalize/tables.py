@@ -1,7 +1,8 @@
 """Flattened tables from PDF/Word extracts -> rows of cells.
 
-Three layouts occur: tab-separated rows, one cell per line (Word, cells led by a tab, rows
-separated by blank lines) and space-separated rows with wrapped cells (PDF appendices).
+Four layouts occur: tab-separated rows, one cell per line (Word, cells led by a tab, rows
+separated by blank lines), space-separated rows with wrapped cells (PDF appendices), and rows
+whose columns are set apart with wide spaces (a 附表 typed or pasted into a text file).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ Rows = tuple[tuple[str, ...], ...]
 _ROW_NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
 _GROUP_LABEL_RE = re.compile(r"^[一二三四五六七八九十]+、\S+$")
 _FLAT_ROW_RE = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
+#: The gap between the columns of a row typed with spaces: an ideographic space, or two ASCII
+#: spaces or more (a single ASCII space parts the words and figures inside a cell).
+_COLUMN_GAP_RE = re.compile("[ \u3000]*\u3000[ \u3000]*| {2,}")
+#: A table has a header and rows: fewer lines alike are text set with a wide space (a byline).
+_GAP_TABLE_MIN_LINES = 3
 _VALUE_PREFIXES = ("下降", "增长", "减少", "提高", "降低")
 _NUMBER_RE = re.compile(r"[-+≤≥<>]?\d")
 
@@ -98,6 +104,37 @@ def parse_cell_groups(groups: Sequence[Sequence[str]]) -> Rows:
                 cells[-1] = join_fragments(cells[-1], text)
         rows.append([cell_text(cell) for cell in cells])
     return pad(rows)
+
+
+def gap_cells(raw: str) -> list[str]:
+    """The cells of a line whose columns are set apart with wide spaces (`钢　万吨　4666`); the
+    indent before the first is no gap."""
+    return _COLUMN_GAP_RE.split(strip_debris(raw).strip())
+
+
+def gap_table_length(raws: Sequence[str]) -> int:
+    """How many of the lines, from the first, are the rows of one table typed with wide spaces:
+    lines next to each other with the same number of cells, two or more, at least
+    _GAP_TABLE_MIN_LINES of them; 0 if they are not. A line of a marker and one more cell
+    (`1.　钢铁工业`) is a numbered item, no row."""
+    width = len(gap_cells(raws[0])) if raws else 0
+    length = 0
+    for raw in raws:
+        cells = gap_cells(raw)
+        if width < 2 or len(cells) != width or (width == 2 and _is_lone_marker(cells[0])):
+            break
+        length += 1
+    return length if length >= _GAP_TABLE_MIN_LINES else 0
+
+
+def _is_lone_marker(cell: str) -> bool:
+    marker = parse_marker(clean_text(cell))
+    return marker is not None and not marker.rest
+
+
+def parse_gap_rows(raws: Sequence[str]) -> Rows:
+    """Rows typed one line each, columns set apart with wide spaces."""
+    return pad([[cell_text(cell) for cell in gap_cells(raw)] for raw in raws])
 
 
 def is_flat_row(text: str) -> bool:

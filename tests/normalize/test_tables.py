@@ -1,4 +1,5 @@
-"""The three flattened table layouts of the seeds, on excerpts typed from them."""
+"""The three flattened table layouts of the seeds, on excerpts typed from them, and a table typed
+with wide spaces in a text file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from corpusdiff.normalize.core import _FlatTableScan, cleaned_lines
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.normalize.tables import (
     flat_text,
+    gap_table_length,
     has_value_cells,
     is_flat_row,
     parse_cell_groups,
@@ -176,3 +178,32 @@ def test_a_table_keeps_its_group_rows_and_row_numbers() -> None:
     )
     tables = [b for b in _blocks(text) if isinstance(b, Table)]
     assert tables[0].rows[1:] == (("（一）", "经济发展", ""), ("一", "地区生产总值", "增长5%"), ("二", "一般公共预算收入", "增长3%"))
+
+
+#: A 1980s plan report's appendix table as a text file sets it: columns apart with 　 or spaces.
+GAP_TABLE = (
+    "附表：一九八六年国民经济和社会发展计划主要指标\n\n"
+    "指标名称　单位　一九八五年预计　一九八六年计划\n"
+    "工农业总产值　亿元　13269　14200\n"
+    "粮食    万吨    37911    39000\n"
+    "钢　万吨　4666　5000\n\n"
+    "附件：关于一九八六年国家预算的说明\n\n"
+    "　　一九八六年国家预算收入安排为二千一百零一亿元。\n"
+)
+
+
+def test_an_appendix_table_typed_with_wide_spaces_keeps_its_columns() -> None:
+    body = "各位代表：\n\n一、一九八五年计划的执行情况\n\n　　国民经济继续稳定发展。\n\n" + GAP_TABLE
+    [table] = [block for block in _blocks(body) if isinstance(block, Table)]
+    assert table.rows == (
+        ("指标名称", "单位", "一九八五年预计", "一九八六年计划"),
+        ("工农业总产值", "亿元", "13269", "14200"),
+        ("粮食", "万吨", "37911", "39000"),
+        ("钢", "万吨", "4666", "5000"),
+    )
+
+
+def test_lines_set_with_a_wide_space_are_no_table_unless_a_table_of_them_runs_on() -> None:
+    assert gap_table_length(["国务院总理　李克强", "2024年3月5日"]) == 0
+    assert gap_table_length(["1.　钢铁工业", "2.　煤炭工业", "3.　电力工业"]) == 0
+    assert gap_table_length(["钢　万吨　4666", "煤　亿吨　8.5", "电　亿度　4000", "　　说明文字。"]) == 3
