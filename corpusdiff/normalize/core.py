@@ -648,7 +648,9 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         after = _take_marked_line(builder, index, stop)
         if after is not None:
             return after
-    if builder.laid_out and _opens_paragraph(content):
+    if (builder.laid_out and _opens_paragraph(content)) or (
+        builder.plain_text and _indented_after_blank(builder.lines, index)
+    ):
         builder.flush()
     _start_numbered_item(builder, builder.marker(index))
     if bullet and not _DASH_ITEM_RE.match(content):
@@ -656,6 +658,15 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
+
+
+def _indented_after_blank(lines: list[str], index: int) -> bool:
+    """The line opens with the ideographic paragraph indent after a blank line: a paragraph of its
+    own, even when the text before it ends on no stop. A text file keeps its paragraphs a line each
+    or wraps them; a page break inside a paragraph (a PDF's extract) never indents the line after
+    it with U+3000. Wikisource's older reports print a long heading (1984: `一、维护世界和平是…而努力`)
+    or a paragraph whose stop its source lost (1956: `…１２．５亿元。（⑵⑶）`) right before one."""
+    return index > 0 and not lines[index - 1].strip() and lines[index].startswith(_IDEOGRAPHIC_INDENT)
 
 
 def _right_after_heading(builder: _Builder) -> bool:
@@ -669,6 +680,7 @@ _ENUMERATION_RE = re.compile(r"^[一二三四五六七八九十]{1,3}是")
 _FIRST_SENTENCE_RE = re.compile(r"^[^。！？]*[。！？]")
 _LEAD_CHARS = 10
 _ADDRESS = "我们要"
+_IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
 
 def _opens_paragraph(text: str) -> bool:

@@ -468,3 +468,23 @@ def test_word_numbering_characters_are_heading_markers() -> None:
     assert "\n#### ⒉投资稳步增长\n" in markdown
     assert "\n### ㈡改革开放深化\n" in markdown
     assert render(normalize_raw(RawReport(text=markdown, name="plan.md", sha256="0" * 64, encoding="utf-8", size=len(markdown)))) == markdown
+
+
+# 1984.txt, lines 150-154 (the paragraph shortened): a point of 关于外交工作 too long for a heading,
+# laid out as one, and the paragraph under it
+LONG_POINT_1984 = [
+    f"{IDEOGRAPHIC}我们所以能够取得上述的成就，是因为坚定不移地执行了独立自主的对外政策。",
+    "",
+    "一、维护世界和平是我国对外政策的主要目标，我们要坚持不懈地为缓和国际紧张局势、停止军备竞赛、促进实现裁军、防止世界战争而努力",
+    "",
+    "",
+    f"{IDEOGRAPHIC}中国要和平，不要战争。中国人民正在致力于建设现代化的国家。",
+]
+
+
+def test_a_line_without_a_stop_stays_off_the_indented_paragraph_after_a_blank_line() -> None:
+    """A paragraph indent after a blank line opens a paragraph even when the line before ends on
+    no stop: 1984's long point, no heading, is not glued onto the paragraph under it."""
+    paragraphs = [b.text for b in _blocks(LONG_POINT_1984) if isinstance(b, Paragraph)]
+    assert paragraphs[-2].endswith("防止世界战争而努力")
+    assert paragraphs[-1] == "中国要和平，不要战争。中国人民正在致力于建设现代化的国家。"
