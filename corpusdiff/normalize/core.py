@@ -649,7 +649,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         if after is not None:
             return after
     if (builder.laid_out and _opens_paragraph(content)) or (
-        builder.plain_text and _indented_after_blank(builder.lines, index)
+        builder.plain_text and _opens_indented(builder.lines, index)
     ):
         builder.flush()
     _start_numbered_item(builder, builder.marker(index))
@@ -660,13 +660,14 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     return index + 1
 
 
-def _indented_after_blank(lines: list[str], index: int) -> bool:
-    """The line opens with the ideographic paragraph indent after a blank line: a paragraph of its
-    own, even when the text before it ends on no stop. A text file keeps its paragraphs a line each
-    or wraps them; a page break inside a paragraph (a PDF's extract) never indents the line after
-    it with U+3000. Wikisource's older reports print a long heading (1984: `一、维护世界和平是…而努力`)
-    or a paragraph whose stop its source lost (1956: `…１２．５亿元。（⑵⑶）`) right before one."""
-    return index > 0 and not lines[index - 1].strip() and lines[index].startswith(_IDEOGRAPHIC_INDENT)
+def _opens_indented(lines: list[str], index: int) -> bool:
+    """The line opens with the ideographic paragraph indent: a paragraph of its own, even when the
+    text before it ends on no stop. A text file keeps its paragraphs a line each or wraps them, and
+    neither a wrap nor a page break (a PDF's extract) indents the line it carries over with U+3000.
+    Wikisource's older reports print a long heading (1984: `一、维护世界和平是…而努力`) or a
+    paragraph whose stop its source lost (1956: `…１２．５亿元。（⑵⑶）`) right before one, and a
+    single-spaced 1950s text an unnumbered sub-heading (`甲、工业生产`)."""
+    return index > 0 and lines[index].startswith(_IDEOGRAPHIC_INDENT)
 
 
 def _right_after_heading(builder: _Builder) -> bool:

@@ -488,3 +488,11 @@ def test_a_line_without_a_stop_stays_off_the_indented_paragraph_after_a_blank_li
     paragraphs = [b.text for b in _blocks(LONG_POINT_1984) if isinstance(b, Paragraph)]
     assert paragraphs[-2].endswith("防止世界战争而努力")
     assert paragraphs[-1] == "中国要和平，不要战争。中国人民正在致力于建设现代化的国家。"
+
+
+def test_a_sub_heading_line_of_a_single_spaced_text_stays_off_the_indented_paragraph_under_it() -> None:
+    """A single-spaced 1950s text sets its 甲、乙、 points flush over indented paragraphs: each
+    stays a line of its own, never glued onto the paragraph's first sentence."""
+    lines = ["一、一九五六年计划的执行结果", "甲、工业生产", f"{IDEOGRAPHIC}一九五六年工业总产值达到五百八十六亿元。"]
+    paragraphs = [b.text for b in _blocks(lines) if isinstance(b, Paragraph)]
+    assert paragraphs == ["甲、工业生产", "一九五六年工业总产值达到五百八十六亿元。"]
