@@ -65,7 +65,6 @@ from corpusdiff.types.document import Table as TableBlock
 
 _BULLET_RE = re.compile(r"^[-•·●▪]\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
-_BARE_APPENDIX_RE = re.compile(r"^(附件|附表|附录)\s*\d*$")
 #: A date alone on its line, also in brackets under a title (`（2024年1月22日）`).
 _DATE_LINE_RE = re.compile(
     r"^(?P<open>[（(])?[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
@@ -375,7 +374,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         or (in_front and (is_bare_occasion(text) or is_bylined_occasion(text)))
         or _DATE_LINE_RE.match(text)
         or is_publication_line(text)
-        or _BARE_APPENDIX_RE.match(text)
+        or headings.is_bare_appendix_label(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
         or (in_front and is_lone_byline(text))
         or is_presenting_body(text)
@@ -750,7 +749,7 @@ def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int,
         return False
     if headings.heading_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
         return False
-    if headings.is_box_title(text) or _DATE_LINE_RE.match(text) or _BARE_APPENDIX_RE.match(text):
+    if headings.is_box_title(text) or _DATE_LINE_RE.match(text) or headings.is_bare_appendix_label(text):
         return False
     alone = (index == 0 or not lines[index - 1].strip()) and index + 1 < len(lines) and not lines[index + 1].strip()
     before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
@@ -1063,7 +1062,7 @@ def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) 
         if nxt is None:
             break
         follow = builder.cleaned[nxt]
-        if len(follow) > 30 or headings.parse_marker(follow) or _BARE_APPENDIX_RE.match(follow):
+        if len(follow) > 30 or headings.parse_marker(follow) or headings.is_bare_appendix_label(follow):
             break
         title = join_fragments(title, follow)
         index = nxt + 1

@@ -104,7 +104,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _ORDINAL_RE = re.compile(f"^第({_NUMERAL})([、，,])\\s*(.*)$")
 _PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie", "節": "jie"}
-_APPENDIX_RE = re.compile(r"^(附件|附表|附录|附錄)(\s*\d+)?\s*[：:]")
+#: An appendix's label, numbered or not: 附件, 附表2, 附表一 (older reports number them in words).
+_APPENDIX_LABEL = f"(?:附件|附表|附录|附錄)(?:\\s*(?:\\d+|{_NUMERAL}))?"
+_APPENDIX_RE = re.compile(f"^{_APPENDIX_LABEL}\\s*[：:]")
+_BARE_APPENDIX_RE = re.compile(f"^{_APPENDIX_LABEL}$")
 #: The closing heading some reports give their last part (the 1980s national reports do).
 _CLOSING_TITLES = frozenset({"结束语", "结语", "結束語", "結語"})
 MAX_TITLE = 48
@@ -320,8 +323,13 @@ def plausible_title(title: str, max_length: int = MAX_TITLE) -> bool:
 
 
 def is_appendix_title(text: str) -> bool:
-    """`附件：…` / `附表：…` lines open an appendix."""
+    """`附件：…` / `附表：…` / `附表一：…` lines open an appendix."""
     return _APPENDIX_RE.match(text) is not None
+
+
+def is_bare_appendix_label(text: str) -> bool:
+    """`附件`, `附件2`, `附表一` alone on a line: the label over an appendix's title line."""
+    return _BARE_APPENDIX_RE.match(text.strip()) is not None
 
 
 #: Marker kinds whose consecutive siblings are decided together, as headings or as list items.

@@ -207,3 +207,13 @@ def test_lines_set_with_a_wide_space_are_no_table_unless_a_table_of_them_runs_on
     assert gap_table_length(["国务院总理　李克强", "2024年3月5日"]) == 0
     assert gap_table_length(["1.　钢铁工业", "2.　煤炭工业", "3.　电力工业"]) == 0
     assert gap_table_length(["钢　万吨　4666", "煤　亿吨　8.5", "电　亿度　4000", "　　说明文字。"]) == 3
+
+
+def test_appendices_numbered_in_words_are_appendix_titles() -> None:
+    """Older reports number their appendices in words (`附表一：`, `附表二：`): each opens an
+    appendix, so its table is read and the title does not run into what follows."""
+    body = "各位代表：\n\n一、工作回顾\n\n　　工作很好。\n\n" + GAP_TABLE.replace("附表：", "附表一：").replace("附件：", "附件二：")
+    blocks = _blocks(body)
+    titles = [block.text for block in blocks if isinstance(block, Heading) and block.kind == "appendix"]
+    assert titles == ["附表一：一九八六年国民经济和社会发展计划主要指标", "附件二：关于一九八六年国家预算的说明"]
+    assert [block for block in blocks if isinstance(block, Table)]
