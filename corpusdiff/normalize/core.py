@@ -652,6 +652,8 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     ):
         builder.flush()
     _start_numbered_item(builder, builder.marker(index))
+    if headings.is_bare_appendix_label(content) and _after_a_heading(builder):
+        builder.in_appendix = True
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
@@ -667,6 +669,12 @@ def _opens_indented(lines: list[str], index: int) -> bool:
     paragraph whose stop its source lost (1956: `…１２．５亿元。（⑵⑶）`) right before one, and a
     single-spaced 1950s text an unnumbered sub-heading (`甲、工业生产`)."""
     return index > 0 and lines[index].startswith(_IDEOGRAPHIC_INDENT)
+
+
+def _after_a_heading(builder: _Builder) -> bool:
+    """A heading has come: a bare `附件` label here opens an appendix (its table is read as one),
+    while over the report's title page it is the label of a notice's attachment, the report."""
+    return any(isinstance(block, Heading) for block in builder.blocks)
 
 
 def _right_after_heading(builder: _Builder) -> bool:

@@ -19,7 +19,7 @@ from corpusdiff.normalize.tables import (
 )
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.numbering import is_appendix_title
-from corpusdiff.types.document import Block, Heading, Table
+from corpusdiff.types.document import Block, Heading, Paragraph, Table
 
 
 def test_tab_separated_rows() -> None:
@@ -217,3 +217,12 @@ def test_appendices_numbered_in_words_are_appendix_titles() -> None:
     titles = [block.text for block in blocks if isinstance(block, Heading) and block.kind == "appendix"]
     assert titles == ["附表一：一九八六年国民经济和社会发展计划主要指标", "附件二：关于一九八六年国家预算的说明"]
     assert [block for block in blocks if isinstance(block, Table)]
+
+
+def test_a_bare_appendix_label_after_the_body_opens_an_appendix_with_its_table() -> None:
+    """`附件` alone on a line, its title on the next: the table typed under it is read as one."""
+    body = "各位代表：\n\n一、工作回顾\n\n　　工作很好。\n\n附件\n\n一九八六年主要指标\n\n" + GAP_TABLE.split("\n\n", 1)[1]
+    blocks = _blocks(body)
+    [table, *_] = [block for block in blocks if isinstance(block, Table)]
+    assert table.rows[1] == ("工农业总产值", "亿元", "13269", "14200")
+    assert Paragraph("一九八六年主要指标") in blocks
