@@ -39,6 +39,7 @@ from corpusdiff.read.decode import RawReport
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import display_width, has_han
+from corpusdiff.text.compat import repair_stand_ins
 from corpusdiff.text.lines import (
     is_indented,
     is_plain_title,
@@ -247,17 +248,25 @@ class _Builder:
         self.current = _Open(kind, repair_misread_dash(text), after_subtitle, in_front)
 
 
+def _repaired_characters(text: str) -> str:
+    """The raw text with every line break an LF and stand-in characters as the ones they stand for
+    (docs/canonical-markdown.md, rules 1 and 11): before anything is read from it, so the title,
+    dates and headings are found in what the report says."""
+    return repair_stand_ins(text.translate(_LINE_BREAKS))
+
+
 def normalize_report(
     raw: RawReport, overrides: Mapping[str, object] | None = None, *, derive_series: bool = True
 ) -> NormalizedDocument:
     """Normalise a decoded report; `overrides` (from a manifest or the CLI) win over detection."""
+    raw = replace(raw, text=_repaired_characters(raw.text))
     if not has_han(raw.text):
         raise InputError(
             f"{raw.name}: contains no Chinese text, so it is not a report corpusdiff can normalise; "
             "check that this is the right file"
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
-    lines = text.translate(_LINE_BREAKS).split("\n")
+    lines = text.split("\n")
     lines, contents = _without_contents(lines, raw.title_hint)
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
