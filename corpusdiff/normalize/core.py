@@ -54,6 +54,7 @@ from corpusdiff.text.rules import (
     ends_sentence,
     is_page_number,
     join_fragments,
+    join_letter_spaced,
     keep_clause_gaps,
     repair_misread_dash,
     strip_debris,
@@ -249,10 +250,11 @@ class _Builder:
 
 
 def _repaired_characters(text: str) -> str:
-    """The raw text with every line break an LF and stand-in characters as the ones they stand for
-    (docs/canonical-markdown.md, rules 1 and 11): before anything is read from it, so the title,
-    dates and headings are found in what the report says."""
-    return repair_stand_ins(text.translate(_LINE_BREAKS))
+    """The raw text with every line break an LF, stand-in characters as the ones they stand for
+    and OCR's letter-spacing closed up (docs/canonical-markdown.md, rules 1, 10 and 11): before
+    anything is read from it, so the title, dates and headings are found in what the report says."""
+    lines = repair_stand_ins(text.translate(_LINE_BREAKS)).split("\n")
+    return "\n".join(join_letter_spaced(line) for line in lines)
 
 
 def normalize_report(

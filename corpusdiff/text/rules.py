@@ -42,6 +42,31 @@ def strip_debris(line: str) -> str:
     return _CONTROL_RE.sub("", line.replace("\t", " ").replace("\f", " "))
 
 
+#: A letter-spaced line (OCR, a spaced-out title): this many one-character pieces at least, and
+#: this share of all its pieces, with this many Han characters among them (`1 2 3 4`, a row of
+#: figures, is no such line).
+_LETTER_SPACED_MIN = 4
+_LETTER_SPACED_HAN_MIN = 3
+_LETTER_SPACED_SHARE = 0.8
+_SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def join_letter_spaced(line: str) -> str:
+    """`增 长 6 . 6 % ，2 0 1 8 年` -> `增长6.6%，2018年`: OCR sets a space between every two
+    characters, and the spacing rule, which drops a space only next to Chinese text, would keep
+    those inside figures and Latin words, so that `2 0 1 8年` is no year. In a line where nearly
+    every piece is one character, the single spaces go; a wider gap (between words, columns or a
+    heading's clauses) and the line's indent stay."""
+    pieces = line.split()
+    singles = [piece for piece in pieces if len(piece) == 1]
+    if len(singles) < _LETTER_SPACED_MIN or len(singles) < _LETTER_SPACED_SHARE * len(pieces):
+        return line
+    if sum(1 for piece in singles if HAN_RE.match(piece)) < _LETTER_SPACED_HAN_MIN:
+        return line
+    body = line.lstrip()
+    return line[: len(line) - len(body)] + _SINGLE_SPACE_RE.sub("", body)
+
+
 def is_page_number(line: str) -> bool:
     """Page footers such as `— 12 —`, `·12·` or `第3页`."""
     return _PAGE_NUMBER_RE.match(line) is not None

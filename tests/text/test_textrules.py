@@ -9,6 +9,7 @@ from corpusdiff.text.rules import (
     ends_sentence,
     is_page_number,
     join_fragments,
+    join_letter_spaced,
     opens_with_misread_dash,
     repair_misread_dash,
 )
@@ -115,3 +116,20 @@ def test_inline_rules_never_change_a_han_character() -> None:
     """The repair is the walker's, at a line's start: the inline rules keep 一一 wherever it is."""
     assert clean_text("一一地区生产总值5949亿元;") == "一一地区生产总值5949亿元；"
     assert clean_text("一一九五六年") == "一一九五六年"
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("增 长 6 . 6 % ， 2 0 1 8 年", "增长6.6%，2018年"),
+        ("　　过 去 一 年 ， G D P 增 长", "　　过去一年，GDP增长"),
+        ("第 二 篇   坚 持 创 新   打 造 高 地", "第二篇   坚持创新   打造高地"),
+    ],
+)
+def test_a_letter_spaced_line_is_closed_up_but_its_indent_and_wide_gaps_stay(raw: str, joined: str) -> None:
+    assert join_letter_spaced(raw) == joined
+
+
+@pytest.mark.parametrize("line", ["1 2 3 4 5", "地区生产总值 6.5% 3.5%", "国务院总理 李克强", "政 府"])
+def test_a_line_that_is_not_letter_spaced_stays(line: str) -> None:
+    assert join_letter_spaced(line) == line
