@@ -107,6 +107,11 @@ _WRAPPER_SIGNS = ("目录", "公报", "简介", "总第")
 #: the document number `福府〔2024〕3号`.
 #: A web page's breadcrumb trail over the title (`首页 > 总理 > 正文`, `当前位置：…`).
 _BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置)\s*[:：]|首页\s*[>＞›»]")
+#: A site menu's items: short words apart by bars, slashes, dots or spaces, one the home page.
+_MENU_SEPARATOR_RE = re.compile(r"[\s|｜/·•]+")
+_MENU_ITEM_RE = re.compile(f"[{IDEOGRAPHS}A-Za-z]{{1,8}}")
+_MENU_ITEMS_MIN = 3
+_HOME_ITEMS = frozenset({"首页", "网站首页", "首頁"})
 #: Date and source lines a portal prints between the title and the report.
 _PUBLICATION_LINES_MAX = 2
 #: A repeated line that is part of the title is a running head from this length (not 报告).
@@ -168,6 +173,9 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             index += 1
             continue
         seen += 1
+        if _is_page_furniture(lines[index]):
+            index += 1  # a web page's menu or breadcrumb over the title
+            continue
         if is_presenting_body(text) and not _opens_gwr_title(text, _next_text(lines, index + 1)):
             index += 1  # the issuer over the title, never a line of it
             continue
@@ -175,7 +183,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
         joined = text
         while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < _TITLE_LINES_MAX:
             candidate = join_fragments(joined, _line_text(lines[block_end]))
-            if _TITLE_WORDS.search(joined) and _is_title_follow(_line_text(lines[block_end])):
+            if _TITLE_WORDS.search(joined) and _ends_title(_line_text(lines[block_end])):
                 break
             joined = candidate
             block_end += 1
@@ -185,6 +193,27 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
     return None
+
+
+def _ends_title(following: str) -> bool:
+    """A line that cannot go on a title named so far: what follows a title, also a web page's date
+    and source line under it (`发布时间：2024-01-29 来源：… 字号：大 中 小`)."""
+    return _is_title_follow(following) or is_publication_line(following)
+
+
+def _is_page_furniture(raw: str) -> bool:
+    """A web page's breadcrumb (`当前位置：首页 > …`) or its site menu (`首页 | 机构 | 新闻 | 政务公开`),
+    as a page saved or copied as text keeps them over the title: never a line of it."""
+    text = _line_text(raw)
+    return bool(_BREADCRUMB_RE.search(text)) or _is_site_menu(raw)
+
+
+def _is_site_menu(raw: str) -> bool:
+    """Three or more short items apart by bars or spaces, one of them the home page (首页)."""
+    items = [item for item in _MENU_SEPARATOR_RE.split(raw.strip()) if item]
+    return len(items) >= _MENU_ITEMS_MIN and any(item in _HOME_ITEMS for item in items) and all(
+        _MENU_ITEM_RE.fullmatch(item) for item in items
+    )
 
 
 def _opens_gwr_title(body: str, following: str) -> bool:
@@ -199,9 +228,8 @@ def _is_wrapper(lines: Sequence[str]) -> bool:
     on a cover that prints title and date under it)."""
     texts = [_line_text(line).replace(" ", "") for line in lines]
     return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
-        _OFFICIAL_HEADER_RE.search(text) or _BREADCRUMB_RE.search(text) or is_presenting_body(text)
-        for text in texts
-    )
+        _OFFICIAL_HEADER_RE.search(text) or is_presenting_body(text) for text in texts
+    ) or any(_is_page_furniture(line) for line in lines)
 
 
 def running_heads_over(lines: Sequence[str], title: str) -> bool:

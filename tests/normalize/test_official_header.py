@@ -85,3 +85,29 @@ def test_the_warning_counts_one_dropped_line_in_the_singular() -> None:
     text = "\n".join(["深圳市人民政府文件", "", "深府〔2024〕1号", "", REPORT.read_text(encoding="utf-8")])
     document = normalize_raw(decode_report(text.encode("utf-8"), "shenzhen.txt"))
     assert any(warning.startswith("dropped 2 lines before the title") for warning in document.warnings)
+
+
+#: The same page saved as text from a browser: no blank lines, the site menu apart by bars, the
+#: date and source line with its font-size links.
+SAVED_PAGE = """首页 | 政策 | 互动 | 服务 | 数据
+当前位置：首页 > 总理 > 正文
+政府工作报告
+2017-03-16 21:15 来源：新华社 字号：大 中 小
+——2017年3月5日在第十二届全国人民代表大会第五次会议上
+国务院总理 李克强
+各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。
+一、2016年工作回顾
+过去一年，我国发展面临国内外诸多矛盾叠加、风险隐患交汇的严峻挑战。
+"""
+
+
+@pytest.mark.parametrize("date_line", [True, False])
+def test_a_page_saved_as_text_has_its_title_under_the_menu_and_breadcrumb(date_line: bool) -> None:
+    text = SAVED_PAGE if date_line else SAVED_PAGE.replace("2017-03-16 21:15 来源：新华社 字号：大 中 小\n", "")
+    document = normalize_raw(decode_report(text.encode("utf-8"), "2017.txt"))
+    assert document.metadata.title == "政府工作报告"
+    assert (document.metadata.date, document.metadata.speaker) == ("2017-03-05", "李克强")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert "——2017年3月5日在第十二届全国人民代表大会第五次会议上" in paragraphs
+    assert any("dropped 2 lines before the title" in warning for warning in document.warnings)
