@@ -51,6 +51,23 @@ def test_a_csv_of_several_reports_is_refused_with_a_count() -> None:
         decode_report(data, "all.csv")
 
 
+@pytest.mark.parametrize("seed", SEED_FILES[:2], ids=lambda p: p.stem)
+def test_a_spreadsheet_export_with_a_paragraph_a_row_reads_as_the_text(seed: Path) -> None:
+    paragraphs = [line for line in seed.read_text(encoding="utf-8").split("\n") if line.strip()]
+    data = _csv(["序号", "内容"], [[str(n), line] for n, line in enumerate(paragraphs, 1)])
+    from_csv = normalize_raw(decode_report(data, seed.stem + ".csv"))
+    as_text = "\n\n".join(line.strip() for line in paragraphs) + "\n"
+    from_text = normalize_raw(decode_report(as_text.encode("utf-8"), seed.name))
+    assert body_of(render(from_csv)) == body_of(render(from_text))
+    assert any("one paragraph a row" in warning for warning in from_csv.warnings)
+
+
+def test_several_reports_a_row_each_are_no_paragraphs_of_one() -> None:
+    rows = [[f"报告{n}", "现在，我代表区人民政府，向大会报告工作。" * 30] for n in range(3)]
+    with pytest.raises(InputError, match=r"holds 3 reports' texts"):
+        decode_report(_csv(["标题", "正文"], rows), "several.csv")
+
+
 def test_a_csv_of_figures_is_refused_as_a_table() -> None:
     rows = [[str(2000 + n), "福田区", "地区生产总值", str(n * 100)] for n in range(30)]
     with pytest.raises(InputError, match="CSV table, not a report"):
