@@ -8,7 +8,8 @@ they do not, and a sentence that ends in ｡ runs into the next paragraph. Each 
 the character the report printed, and only where that is certain (docs/canonical-markdown.md,
 rule 11): a radical and a half-width mark only in Chinese text (a line with a Han character), since on their own they
 may be meant (a dictionary's radical, a Japanese quotation); a compatibility ideograph and a
-ligature everywhere, since Unicode declares them the same character or letters.
+ligature everywhere, since Unicode declares them the same character or letters; a variation
+selector after a Han character goes, since it only picks the character's glyph.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpusdiff.text.chars import WIDE, has_han
+from corpusdiff.text.chars import HAN, WIDE, has_han
 
 #: Kangxi radicals (U+2F00–2FD5): each one's compatibility decomposition is its ideograph.
 _KANGXI = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
@@ -36,12 +37,17 @@ _IN_CONTEXT = {**_KANGXI, **_SUPPLEMENT, **_HALFWIDTH_MARKS}
 _SPACES = " \u3000\u00a0"
 _IN_CONTEXT_RE = re.compile(f"[{''.join(_IN_CONTEXT)}]+")
 _WIDE_RE = re.compile(f"[{WIDE}]")
+#: Variation selectors after a Han character: they pick a glyph of the character (an
+#: ideographic variation sequence), never another character, and would split words.
+_VARIATION_RE = re.compile(f"(?<=[{HAN}])[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
 #: Compatibility ideographs (canonically equal to a unified ideograph) and Latin ligatures.
 _ALWAYS_RE = re.compile("[\uf900-\ufaff\ufb00-\ufb06\U0002f800-\U0002fa1f]")
 
 
 def repair_stand_ins(text: str) -> str:
-    """`第⼀章 ⻓江` -> `第一章 长江`, `58.5%｡` -> `58.5%。`, `金` (U+F90A) -> `金`, `ﬁ` -> `fi`."""
+    """`第⼀章 ⻓江` -> `第一章 长江`, `58.5%｡` -> `58.5%。`, `金` (U+F90A) -> `金`, `ﬁ` -> `fi`,
+    `政\ufe00府` -> `政府`."""
+    text = _VARIATION_RE.sub("", text)
     text = _ALWAYS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if not _IN_CONTEXT_RE.search(text):
         return text

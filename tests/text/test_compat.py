@@ -29,3 +29,7 @@ def test_compatibility_ideographs_and_ligatures_are_folded_everywhere() -> None:
 
 def test_meaningful_compatibility_characters_stay() -> None:
     assert repair_stand_ins("面积100㎡，①㈠") == "面积100㎡，①㈠"
+
+
+def test_a_variation_selector_after_a_han_character_goes() -> None:
+    assert repair_stand_ins("政府\ufe00工作，增\U000e0100长") == "政府工作，增长"
