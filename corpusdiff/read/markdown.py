@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.token import Token
+
 from corpusdiff.read.extracted import Extracted
 
 #: A text is Markdown when at least this many lines are ATX headings (`## 一、…`): a report's
@@ -33,7 +35,9 @@ def extract_markdown(text: str, name: str) -> Extracted:
     from corpusdiff.errors import InputError
     from corpusdiff.read.html import MIN_REPORT_HAN, extract_html
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = _numbered_items(parser.parse(text))
+    body = parser.renderer.render(tokens, parser.options, {})
     try:
         return extract_html(f"<html><body><article>{body}</article></body></html>", name)
     except InputError:
@@ -41,3 +45,17 @@ def extract_markdown(text: str, name: str) -> Extracted:
             f"{name}: a Markdown file with no report text in it (fewer than {MIN_REPORT_HAN} Chinese "
             "characters outside its markup); check that this is the right file"
         ) from None
+
+
+def _numbered_items(tokens: list[Token]) -> list[Token]:
+    """The tokens with each ordered list item's number written into its text (`1. 经济运行…` ->
+    `1.经济运行…`): pandoc writes a Word list's numbers as a Markdown list, and rendered to HTML
+    the numbers would be the browser's, not text, so the report's `1.` `2.` would be lost."""
+    for index, token in enumerate(tokens):
+        if token.type != "list_item_open" or not token.info:
+            continue
+        inline = next((t for t in tokens[index + 1 :] if t.type in ("inline", "list_item_close")), None)
+        if inline is not None and inline.type == "inline":
+            number = Token("text", "", 0, content=f"{token.info}{token.markup}")
+            inline.children = [number, *(inline.children or [])]
+    return tokens

@@ -47,3 +47,14 @@ def test_a_markdown_file_without_report_text_is_refused_as_markdown() -> None:
 def test_a_text_with_one_hash_line_is_no_markdown() -> None:
     assert not is_markdown("# 说明\n\n各位代表：\n\n现在，我代表区人民政府作报告。\n")
     assert is_markdown("# 报告\n\n## 一、回顾\n\n正文。\n")
+
+
+def test_a_numbered_list_keeps_its_numbers_as_the_text_prints_them() -> None:
+    """pandoc writes a Word list's numbers as a Markdown list; they are the report's `1.` `2.`."""
+    opening = "# 政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n## 一、2023年工作回顾\n\n"
+    items = ["经济运行稳中向好，地区生产总值增长5.5%。", "创新动能持续增强，研发投入增长10%。"]
+    closing = "\n\n## 二、2024年工作安排\n\n" + "今年要着力扩大有效需求，推动经济实现质的有效提升和量的合理增长。" * 3 + "\n"
+    markdown = opening + "3. " + items[0] + "\n\n4. " + items[1] + closing
+    raw = decode_report(markdown.encode("utf-8"), "report.md")
+    assert "3." + items[0] in raw.text.split("\n")
+    assert "4." + items[1] in raw.text.split("\n")
