@@ -183,7 +183,9 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
         joined = text
         while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < _TITLE_LINES_MAX:
             candidate = join_fragments(joined, _line_text(lines[block_end]))
-            if _TITLE_WORDS.search(joined) and _ends_title(_line_text(lines[block_end])):
+            if _is_page_furniture(lines[block_end]) or (
+                _TITLE_WORDS.search(joined) and _ends_title(_line_text(lines[block_end]))
+            ):
                 break
             joined = candidate
             block_end += 1
