@@ -630,7 +630,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_cell_table(builder, index, stop)
     if builder.in_appendix and _flat_table_ahead(builder, index, stop):
         return _take_flat_table(builder, index, stop)
-    if builder.in_appendix and (rows := _gap_table_length(builder, index, stop)):
+    if rows := _gap_table_length(builder, index, stop):
         return _take_gap_table(builder, index, index + rows)
     bullet = _BULLET_RE.match(text)
     content = text[bullet.end() :] if bullet else text
@@ -1274,11 +1274,11 @@ def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
 
 def _gap_table_length(builder: _Builder, index: int, stop: int) -> int:
     """The rows of a table typed with wide spaces that start at `index` (0 if none): they run on
-    line by line, up to the first blank line."""
+    line by line, up to the first blank line; outside an appendix only rows of short cells count."""
     end = index
     while end < stop and builder.lines[end].strip() and end not in builder.skip:
         end += 1
-    return tables.gap_table_length(builder.lines[index:end])
+    return tables.gap_table_length(builder.lines[index:end], in_body=not builder.in_appendix)
 
 
 def _take_gap_table(builder: _Builder, index: int, end: int) -> int:

@@ -112,19 +112,39 @@ def gap_cells(raw: str) -> list[str]:
     return _COLUMN_GAP_RE.split(strip_debris(raw).strip())
 
 
-def gap_table_length(raws: Sequence[str]) -> int:
+def gap_table_length(raws: Sequence[str], *, in_body: bool = False) -> int:
     """How many of the lines, from the first, are the rows of one table typed with wide spaces:
     lines next to each other with the same number of cells, two or more, at least
     _GAP_TABLE_MIN_LINES of them; 0 if they are not. A line of a marker and one more cell
-    (`1.　钢铁工业`) is a numbered item, no row."""
+    (`1.　钢铁工业`) is a numbered item, no row. In the body, where a line set with wide spaces
+    is more often text (a heading's clauses, a byline), a row needs three short cells or more,
+    none ending a clause (an indicator table as `pdftotext -layout` sets it)."""
     width = len(gap_cells(raws[0])) if raws else 0
     length = 0
     for raw in raws:
         cells = gap_cells(raw)
         if width < 2 or len(cells) != width or (width == 2 and _is_lone_marker(cells[0])):
             break
+        if in_body and not _is_body_row(cells):
+            break
         length += 1
     return length if length >= _GAP_TABLE_MIN_LINES else 0
+
+
+#: In the body, a row typed with wide spaces has at least this many cells, each at most this long.
+_BODY_ROW_CELLS_MIN = 3
+_BODY_CELL_MAX = 24
+
+
+#: A 篇, 章 or 节 number set apart from its title's clauses opens a heading, not a row.
+_PART_NUMBER_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+(?:篇|章|节|部分)$")
+
+
+def _is_body_row(cells: Sequence[str]) -> bool:
+    return len(cells) >= _BODY_ROW_CELLS_MIN and not _PART_NUMBER_RE.match(cells[0]) and all(
+        len(cell) <= _BODY_CELL_MAX and not cell.endswith(("。", "；", "，", "："))
+        for cell in cells
+    )
 
 
 def _is_lone_marker(cell: str) -> bool:

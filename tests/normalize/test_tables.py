@@ -226,3 +226,44 @@ def test_a_bare_appendix_label_after_the_body_opens_an_appendix_with_its_table()
     [table, *_] = [block for block in blocks if isinstance(block, Table)]
     assert table.rows[1] == ("工农业总产值", "亿元", "13269", "14200")
     assert Paragraph("一九八六年主要指标") in blocks
+
+
+#: A plan's indicator table as `pdftotext -layout` or a typist sets it, under a table caption in
+#: the body (not an appendix): columns apart by runs of spaces, one cell padded with 　.
+SPACE_ALIGNED = """某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+
+二〇二四年一月
+
+一、2023年计划执行情况
+
+主要指标完成情况如下表。
+
+表1　2024年主要指标
+指标名称              单位      2023年完成    2024年目标
+地区生产总值增长      %         5.6           5左右
+一般公共预算收入      亿元      120.5         126
+城镇新增就业　　　　  万人      3.2           3
+
+二、2024年计划安排
+"""
+
+
+def test_a_table_set_with_spaces_in_the_body_is_a_table_not_one_paragraph() -> None:
+    [table] = [block for block in _blocks(SPACE_ALIGNED) if isinstance(block, Table)]
+    assert table.rows[-4:] == (
+        ("指标名称", "单位", "2023年完成", "2024年目标"),
+        ("地区生产总值增长", "%", "5.6", "5左右"),
+        ("一般公共预算收入", "亿元", "120.5", "126"),
+        ("城镇新增就业", "万人", "3.2", "3"),
+    )
+
+
+def test_in_the_body_only_rows_of_short_cells_make_a_table_typed_with_spaces() -> None:
+    """Outside an appendix, lines set with wide spaces are mostly text: headings whose clauses a
+    space parts, a byline, sentences; only three cells or more, short and ending no clause, are a row."""
+    headings = ["第一篇　开启新征程　建设现代化", "第二篇　坚持创新驱动　打造科创高地", "第三篇　深化改革开放　激发发展活力"]
+    bylines = ["国务院总理　李克强　作", "国务院副总理　韩正　作", "国务委员　王勇　作"]
+    sentences = ["全市经济运行稳中向好，　主要指标完成，　成绩来之不易。"] * 3
+    rows = ["钢　万吨　4666", "煤　亿吨　8.5", "电　亿度　4000"]
+    assert [gap_table_length(lines, in_body=True) for lines in (headings, sentences, rows)] == [0, 0, 3]
+    assert gap_table_length(bylines, in_body=True) == 3 and gap_table_length(bylines[:2], in_body=True) == 0
