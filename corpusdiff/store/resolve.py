@@ -122,14 +122,11 @@ def _resolve(spec: str, corpus: Corpus) -> _Source:
 
 
 def load_side(spec: str, corpus: Corpus | Path) -> Side:
-    """Resolve one side of a diff; files win over ids when both exist. ID@REV is named so in
-    the tree (the report's header, each unit's address `ID@REV#p<n>`), so that one document at
-    two revisions has two names; the side's `doc_id`, which overrides and notes are keyed by,
-    stays the corpus id."""
+    """Resolve one side of a diff; files win over ids when both exist."""
     source = _resolve(spec, as_corpus(corpus))
     tree = source.tree()
     if source.revision:
-        tree = _named(tree, source.edition_id(tree.metadata))
+        tree = _named(tree, source.corpus_id)
     return Side(spec, source.doc_id(tree.metadata), tree)
 
 
