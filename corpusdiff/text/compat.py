@@ -9,7 +9,8 @@ the character the report printed, and only where that is certain (docs/canonical
 rule 11): a radical and a half-width mark only in Chinese text (a line with a Han character), since on their own they
 may be meant (a dictionary's radical, a Japanese quotation); a compatibility ideograph and a
 ligature everywhere, since Unicode declares them the same character or letters; a variation
-selector after a Han character goes, since it only picks the character's glyph.
+selector after a Han character goes, since it only picks the character's glyph; and OCR's `．`
+after a word and before more Chinese text or the line's end is the 。 it misread.
 """
 
 from __future__ import annotations
@@ -40,15 +41,24 @@ _WIDE_RE = re.compile(f"[{WIDE}]")
 #: Variation selectors after a Han character: they pick a glyph of the character (an
 #: ideographic variation sequence), never another character, and would split words.
 _VARIATION_RE = re.compile(f"(?<=[{HAN}])[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
+#: OCR's full stop: the full-width dot `．` for 。 after a word's last character, a percentage or
+#: a closing quote or 》, and before more Chinese text or the line's end (`发展．我们` -> `发展。我们`,
+#: `58.5%．` -> `58.5%。`); never after a numeral, where it numbers (`一．总体要求`), nor inside a
+#: figure (`2024．1`), nor after a bracket (`（一）．`, a marker).
+_OCR_FULL_STOP_RE = re.compile(
+    f"(?<=[{HAN}%％”’》」』])(?<![一二三四五六七八九十〇○零百千两])\uff0e(?=[{HAN}“‘《（]|[ \u3000]*$)",
+    re.MULTILINE,
+)
 #: Compatibility ideographs (canonically equal to a unified ideograph) and Latin ligatures.
 _ALWAYS_RE = re.compile("[\uf900-\ufaff\ufb00-\ufb06\U0002f800-\U0002fa1f]")
 
 
 def repair_stand_ins(text: str) -> str:
     """`第⼀章 ⻓江` -> `第一章 长江`, `58.5%｡` -> `58.5%。`, `金` (U+F90A) -> `金`, `ﬁ` -> `fi`,
-    `政\ufe00府` -> `政府`."""
+    `政\ufe00府` -> `政府`, `发展．` -> `发展。`."""
     text = _VARIATION_RE.sub("", text)
     text = _ALWAYS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _OCR_FULL_STOP_RE.sub("。", text)
     if not _IN_CONTEXT_RE.search(text):
         return text
     return "\n".join(_repaired_line(line) for line in text.split("\n"))

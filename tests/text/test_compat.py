@@ -33,3 +33,19 @@ def test_meaningful_compatibility_characters_stay() -> None:
 
 def test_a_variation_selector_after_a_han_character_goes() -> None:
     assert repair_stand_ins("政府\ufe00工作，增\U000e0100长") == "政府工作，增长"
+
+
+def test_ocrs_full_width_dot_after_a_word_is_the_full_stop() -> None:
+    assert repair_stand_ins("经济稳定增长．我们要坚持．\n科技创新．") == "经济稳定增长。我们要坚持。\n科技创新。"
+
+
+def test_a_full_width_dot_that_numbers_or_sits_in_a_figure_stays() -> None:
+    assert repair_stand_ins("一．总体要求\n2024．1．22\n增长5．5%") == "一．总体要求\n2024．1．22\n增长5．5%"
+
+
+def test_a_full_width_dot_after_a_percentage_or_a_quote_ends_the_sentence() -> None:
+    assert repair_stand_ins("提高到58.5%．\n“煤改电”．全面") == "提高到58.5%。\n“煤改电”。全面"
+
+
+def test_a_full_width_dot_after_a_bracketed_marker_stays() -> None:
+    assert repair_stand_ins("（一）．经济运行稳中向好。") == "（一）．经济运行稳中向好。"
