@@ -1031,6 +1031,8 @@ class _Layout:
         """Whether `line` is a full line that the heading cannot wrap onto: a heading wraps onto a
         short line, or, in a narrow column (two to a page), onto full ones while it stays a heading's
         length (`（一）着力稳定宏观经济大` / `盘，保持经济运行在合理区间`)."""
+        if self.indent is not None:  # the paragraph under a heading would open indented
+            return False
         length = len(strip_debris("".join(part.text for part in heading) + line.text).strip())
         return self._room(line, column) < line.size and length > _HEADING_CHARS
 

@@ -980,3 +980,14 @@ def test_a_cell_wrapped_in_a_table_without_rules_or_padding_stays_in_its_row() -
         ("4", "居民人均可支配收入增长（与经", "%", "6"),
         ("5", "研发投入强度", "%", "3"),
     )
+
+
+def test_a_paragraph_opening_with_a_marker_and_no_stop_on_its_full_first_line_is_not_cut_as_a_heading() -> None:
+    """Lines of 28 characters, paragraphs indented (a 公文): `一、维护世界和平是…我们要坚` fills its
+    first line with a heading's marker and no `。`, then runs on at the margin. Where paragraphs
+    open indented, the text under a heading would open indented too, so the full line at the
+    margin goes on with the paragraph (it was cut mid-word: `…我们要坚` / `持不懈地…`)."""
+    text = "一、维护世界和平是我国对外政策的主要目标，我们要坚持不懈地为缓和国际紧张局势而努力。" * 2
+    blocks = [*[Block(_SENTENCES, indent=2)] * 4, Block(text, indent=2), Block(_SENTENCES, indent=2)]
+    lines = decode_report(typeset(blocks, Page(measure=336, running_head="")), "t.pdf").text.split("\n")
+    assert [line.removeprefix(INDENT) for line in lines if line] == [*[_SENTENCES] * 4, text, _SENTENCES]
