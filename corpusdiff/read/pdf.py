@@ -906,7 +906,9 @@ class _Layout:
     def _paragraph_indent(self) -> float | None:
         """How far paragraphs open indented, when they do: the lines after a sentence that ended
         short of the margin (a paragraph's end, as far as the right edge tells) are mostly
-        indented, most of them this far; None when they are not."""
+        indented, most of them this far; None when they are not. A line opening with a marker
+        set flush is not counted against them: a 公文 sets its headings flush (`（一）…`), and a
+        report of short sections has nearly as many headings as paragraphs."""
         indents: list[float] = []
         flush = 0
         for (prev, page, prev_col), (line, next_page, column) in itertools.pairwise(self.placed):
@@ -916,7 +918,7 @@ class _Layout:
                 continue
             if line.left - column.left >= _INDENT * line.size:
                 indents.append(round((line.left - column.left) * 2) / 2)
-            else:
+            elif not _opens_with_marker(line, after_sentence=True):  # a heading set flush tells nothing
                 flush += 1
         if len(indents) < _INDENTED_STARTS_MIN or len(indents) < _INDENTED_STARTS_SHARE * (len(indents) + flush):
             return None

@@ -991,3 +991,21 @@ def test_a_paragraph_opening_with_a_marker_and_no_stop_on_its_full_first_line_is
     blocks = [*[Block(_SENTENCES, indent=2)] * 4, Block(text, indent=2), Block(_SENTENCES, indent=2)]
     lines = decode_report(typeset(blocks, Page(measure=336, running_head="")), "t.pdf").text.split("\n")
     assert [line.removeprefix(INDENT) for line in lines if line] == [*[_SENTENCES] * 4, text, _SENTENCES]
+
+
+
+def test_paragraph_indent_is_told_in_a_report_of_short_sections_under_flush_headings() -> None:
+    """A 公文 (16 pt, 28 characters a line, justified) sets the `（一）…` headings flush over
+    sections of a paragraph or two, each opening indented, as the 2022 work report's review: nearly
+    as many lines after a sentence's end are headings at the margin as indented paragraphs, and
+    the indent went untold, so each heading ran into the paragraph under it."""
+    text = _from_text(SEEDS / "futian-2022-01-government-work-report.txt")
+    blocks = [Block(text.metadata.title, size=22, centred=True)]
+    for block in text.blocks:
+        if isinstance(block, Heading | Paragraph):
+            blocks.append(Block(block.text, indent=0 if isinstance(block, Heading) else 2))
+    page = Page(size=16, measure=448, leading=29, justify=True, running_head="")
+    document = _normalize(typeset(blocks, page), "report.pdf")
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == [
+        b.text for b in text.blocks if isinstance(b, Heading)
+    ]
