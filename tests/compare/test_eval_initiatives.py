@@ -114,11 +114,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # occasion / 周恩来 / 各位代表： on three lines, is three paragraphs now (W6), which moves the position
     # features of the older era's weak pairs: precision 20/66 -> 19/66, dropped right 29/53 -> 28/53,
     # new right 40/45 -> 40/46 (two wrong links gained, one lost; no labelled pair found changed)
+    # Lowered in session 17: an indented paragraph after a blank line is a paragraph of its own in a
+    # text file (normalize, helper E2: 1956 printed points that ran into the paragraphs under them),
+    # so two shared units part: precision 20/64 -> 20/67, dropped right 28/53 -> 27/52, new right
+    # 40/46 -> 37/42 (no labelled pair found changed)
     "national-1956__national-1957": {
         "located": 0.99,
         "pairs_found": 0.33,
         "pair_precision": 0.28,
-        "called_dropped_right": 0.52,
+        "called_dropped_right": 0.51,
         "called_new_right": 0.86,
     },
     # held out, labelled by reading as the fresh pair of the older era (1983: five-year review and tasks ->
@@ -148,12 +152,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "called_dropped_right": 0.82,
         "called_new_right": 0.83,
     },
+    # session 17, an indented paragraph after a blank line a paragraph of its own (helper E2; 1983's
+    # six shared units part): found 32 -> 31/45, precision 48/94 -> 49/96, new right 18/28 -> 18/29
     "national-1983__national-1984": {
         "located": 0.99,
-        "pairs_found": 0.71,
+        "pairs_found": 0.68,
         "pair_precision": 0.51,
         "called_dropped_right": 0.18,
-        "called_new_right": 0.64,
+        "called_new_right": 0.62,
     },
     # held out; labelled by reading (2013: the outgoing government's five-year report) before any differ run;
     # measured once when its labels were committed: every unit located (2 new ones shared), 65/73
