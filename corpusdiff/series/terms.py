@@ -29,6 +29,7 @@ from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
 from corpusdiff.text.chars import count_ideographs, display_width, pad
 from corpusdiff.text.dates import is_publication_date
+from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
@@ -145,14 +146,16 @@ class TermIndex:
 
 
 def body_texts(source: NormalizedDocument | DocTree) -> list[str]:
-    """What is counted: headings and text blocks, as `diff` sees them.
+    """What is counted: headings and text blocks, as `diff` sees them, read as simplified
+    characters (`text.script`), so that an edition printed in traditional characters (1954's
+    全國人民代表大會) counts its words with the others' and is not all new words.
 
     Front matter and the title are metadata; tables are left out as in the document tree, so
     a document counts the same whether it comes as a NormalizedDocument or a DocTree."""
     tree = build_tree(source) if isinstance(source, NormalizedDocument) else source
     # task headings open their unit; a synthetic section's name is not report text
     headings = [s.heading for s in tree.sections if s.kind != "num" and not s.synthetic]
-    return headings + [u.text for u in tree.units]
+    return simplified_lines(headings + [u.text for u in tree.units])
 
 
 def corpus_programmes(sources: Iterable[NormalizedDocument | DocTree]) -> tuple[str, ...]:
@@ -334,9 +337,10 @@ class Lookup:
 
 def look_up(index: TermIndex, text: str, sources: Sequence[tuple[Edition, DocTree]]) -> Lookup:
     """`text` in the index and as a substring of each edition's body."""
-    counts = {edition.id: mentions(text, body_texts(tree)) for edition, tree in sources}
-    mentioned = _term(text, TEXT, counts) if any(counts.values()) else None
-    return Lookup(text, index.get(text), mentioned)
+    wanted = simplified(text)
+    counts = {edition.id: mentions(wanted, body_texts(tree)) for edition, tree in sources}
+    mentioned = _term(wanted, TEXT, counts) if any(counts.values()) else None
+    return Lookup(text, index.get(wanted), mentioned)
 
 
 # --- rendering --------------------------------------------------------------------------------

@@ -515,3 +515,17 @@ def test_cli_warns_when_the_docs_are_of_several_regions(tmp_path) -> None:
         "corpusdiff: warning: the editions are of 2 regions (福田区, 湖南省): terms reads them as one series\n"
     )
     assert run(PLAN_2022, PLAN_2025, "--limit", "3")[2] == ""
+
+
+def test_an_edition_in_traditional_characters_counts_its_words_with_the_others() -> None:
+    """1954's report is printed in traditional characters: its words are the others' words, not
+    new ones, and a term looked up in either script is found in both."""
+    old = canonical("t/1954", "1954", "經濟建設穩步發展。經濟建設要加強計劃。", title="政府工作報告")
+    new = canonical("t/1955", "1955", "经济建设稳步发展。经济建设要加强计划。")
+    editions = [(Edition(t.metadata.id, t.metadata.date), t) for t in map(tree_from_markdown, (old, new))]
+    index = index_editions(editions, min_total=1)
+    term = index.get("稳步发展")
+    assert term is not None and term.counts == {"t/1954": 1, "t/1955": 1} and term.status == STEADY
+    assert index.get("穩步發展") is None
+    found = look_up(index, "經濟建設", editions).mentioned
+    assert found is not None and found.counts == {"t/1954": 2, "t/1955": 2}
