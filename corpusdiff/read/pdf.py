@@ -1193,7 +1193,9 @@ def _is_heading(paragraph: list[_Line]) -> bool:
 def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
     """The column each line is set in: its page's, or a box's within it. A box (a framed
     专栏, a quotation) is a run of lines set in from both margins, most of which end at one right
-    edge and start at one left edge: its own column, also where it runs on to the next page."""
+    edge and start at one left edge, one of those at least ending mid-sentence (its text wraps
+    there; `——` items of one length, each ending in `；`, are no box): its own column, also
+    where it runs on to the next page."""
     columns = [column for _, column in lines]
     start = 0
     while start < len(lines):
@@ -1205,7 +1207,8 @@ def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
             left, right = min(line.left for line in run), max(line.right for line in run)
             at_right = sum(1 for line in run if right - line.right < 0.5)
             at_left = sum(1 for line in run if line.left - left < 0.5)
-            if min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run):
+            wraps = any(right - line.right < 0.5 and not _ends_sentence(line.text) for line in run)
+            if wraps and min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run):
                 columns[start:end] = [_Column(left, right, box=True)] * (end - start)
         start = end + 1
     return columns

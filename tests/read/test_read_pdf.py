@@ -1009,3 +1009,13 @@ def test_paragraph_indent_is_told_in_a_report_of_short_sections_under_flush_head
     assert [b.text for b in document.blocks if isinstance(b, Heading)] == [
         b.text for b in text.blocks if isinstance(b, Heading)
     ]
+
+
+def test_dash_items_of_one_length_set_in_like_paragraphs_are_no_box() -> None:
+    """`——` target lines, each a paragraph indented two characters, two of them of one length
+    and each ending in `；` (the 2025 plan's targets): they start at one edge and end at one, as a
+    box's lines do, but none wraps there, so they are no 专栏 box whose full lines run together."""
+    items = ["——全社会固定资产投资增长1.0%左右；", "——社会消费品零售总额增长1.0%左右；", "——进出口总额增长1.0%左右；"]
+    blocks = [*[Block(_SENTENCES, indent=2)] * 3, *[Block(item, indent=2) for item in items], Block(_SENTENCES, indent=2)]
+    lines = [line.removeprefix(INDENT) for line in _lines(blocks) if line]
+    assert lines == [*[_SENTENCES] * 3, *items, _SENTENCES]
