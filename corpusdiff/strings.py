@@ -526,6 +526,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "review.problem": ("问题：{text}", "problem: {text}"),
     "review.change.first of its series": ("系列中的第一份", "first of its series"),
     "review.change.first of its kind": ("同类中的第一份", "first of its kind"),
+    "review.change.now follows a new edition": ("前面新增了版本", "now follows a new edition"),
 }
 
 #: Term statuses and kinds of the term index (series/terms.py), and what each means.

@@ -19,7 +19,8 @@ class FieldChange:
 @dataclass(frozen=True)
 class ReviewItem:
     doc_id: str
-    #: "new edition", "revised", "renamed", "deleted", "first of its series", "first of its kind"
+    #: "new edition", "revised", "renamed", "deleted", "first of its series", "first of its kind",
+    #: "now follows a new edition" (a later edition, compared with the one added before it)
     change: str
     against: str  # what it was compared with ("" when nothing)
     result: DiffResult | None

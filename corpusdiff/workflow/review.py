@@ -1,7 +1,9 @@
 """`corpusdiff review [RANGE]`: every corpus document added or changed in a commit range,
 compared with the right counterpart — a new edition with the previous edition of the same kind
 in its series (an annual plan with the annual plan before it, never with a mid-year report, whose
-figures cover half a year), a changed document with its own earlier revision."""
+figures cover half a year), a changed document with its own earlier revision. A new edition
+dated before one the series holds (2019 ingested after 2021) is the later one's new previous
+edition: that pair is compared too, as `now follows a new edition`."""
 
 from __future__ import annotations
 
@@ -32,6 +34,12 @@ __all__ = ["ReviewItem", "committed_notes", "compare_texts", "resolve_range", "r
 
 resolve_range = gitstore.resolve_range
 
+#: A document's plan: (item without its result, id of the old side, old text, new text).
+_Planned = tuple[ReviewItem, str, str | None, str | None]
+
+#: What `_plan_one` says of a document added in the range (it is an edition of its series).
+_ADDED = ("new edition", "first of its series", "first of its kind")
+
 
 def review(
     root: Path,
@@ -56,6 +64,7 @@ def review(
             planned.append(_plan_one(repo, editions, prefix, (doc_id, old_id), status, (base, head)))
         elif old_id:  # a document moved out of the documents (into sources/, say): deleted
             planned.append(_plan_one(repo, editions, prefix, (old_id, ""), "D", (base, head)))
+    planned = _with_followers(editions, planned)
     stopwords = load_vocabulary(root).stopwords
     jobs = [  # a plan with an old text always has a new one
         (old, cast(str, new), editions.overrides(old_id, item.doc_id), stopwords)
@@ -111,7 +120,7 @@ def _plan_one(
     ids: tuple[str, str],
     status: str,
     revisions: tuple[str, str],
-) -> tuple[ReviewItem, str, str | None, str | None]:
+) -> _Planned:
     """(item without its result, id of the old side, old text, new text); old text is None when
     nothing is compared. `ids`: the document's id and, when it was moved, the id it had. A
     revision's old side is the document itself, a renamed document's its text before."""
@@ -141,6 +150,24 @@ def _plan_one(
         _show(repo, head, f"{prefix}{previous}.md"),
         new_text,
     )
+
+
+def _with_followers(editions: _Editions, planned: list[_Planned]) -> list[_Planned]:
+    """The plans, each added edition followed by the edition it now precedes, compared with it:
+    an edition ingested out of date order (2019 into a series with 2021) changes what the later
+    one is read against, and its reviewer expects that pair. Not for a later edition the range
+    adds or changes itself: its own item already pairs it (a new edition with its previous)."""
+    in_range = {item.doc_id for item, *_ in planned}
+    out: list[_Planned] = []
+    for plan in planned:
+        out.append(plan)
+        item = plan[0]
+        follower = editions.following(item.doc_id) if item.change in _ADDED else None
+        if follower and follower not in in_range:
+            in_range.add(follower)
+            later = ReviewItem(follower, "now follows a new edition", item.doc_id, None)
+            out.append((later, item.doc_id, editions.head_text(item.doc_id), editions.head_text(follower)))
+    return out
 
 
 def field_changes(before: Metadata, after: Metadata) -> tuple[FieldChange, ...]:
@@ -201,6 +228,18 @@ class _Editions:
             if (s, k) == (meta.series, kind) and d < meta.date and i != doc_id
         ]
         return max(earlier)[1] if earlier else None
+
+    def following(self, doc_id: str) -> str | None:
+        """The earliest document of the same series and kind published after `doc_id`."""
+        mine = next(((s, k, d) for s, k, d, i in self.known if i == doc_id), None)
+        if mine is None:
+            return None
+        later = [(d, i) for s, k, d, i in self.known if (s, k) == mine[:2] and d > mine[2]]
+        return min(later)[1] if later else None
+
+    def head_text(self, doc_id: str) -> str:
+        """The document's text at `head`."""
+        return _show(self.repo, self.head, f"{self.prefix}{doc_id}.md")
 
     def earlier_in_series(self, meta: Metadata, doc_id: str) -> bool:
         """Whether the series has an earlier document of any kind."""
