@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 import pytest
 
 from corpusdiff.site.build import build_site
@@ -84,6 +85,16 @@ def test_index_heads_each_series_by_its_kinds_of_report_not_only_its_slug(built:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert '<h3>年度计划报告、年中计划执行报告 <span class="meta">futian-plan</span></h3>' in index
     assert '<h3>政府工作报告 <span class="meta">futian-gwr</span></h3>' in index
+
+
+def test_index_names_an_editions_genre_only_where_its_series_mixes_genres(built: Path) -> None:
+    """The heading names a one-genre series' genre once; every edition repeating it (政府工作报告
+    2013年 · 政府工作报告, nine times for the national reports) said nothing more (helper E3)."""
+    series = {
+        s.get("id"): " ".join(s.itertext()) for s in lxml.html.parse(str(built / "index.html")).iter("section")
+    }
+    assert "· 政府工作报告" not in series["series-futian-gwr"]
+    assert "· 年中计划执行报告" in series["series-futian-plan"]
 
 
 def test_second_build_rewrites_nothing(project_site_copy: Path) -> None:
