@@ -527,6 +527,8 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "review.change.first of its series": ("系列中的第一份", "first of its series"),
     "review.change.first of its kind": ("同类中的第一份", "first of its kind"),
     "review.change.now follows a new edition": ("前面新增了版本", "now follows a new edition"),
+    "review.change.now follows an earlier edition": ("前一版本已删除，现对比更早的版本", "now follows an earlier edition"),
+    "review.change.now first of its kind": ("前一版本已删除，现为同类中的第一份", "now first of its kind"),
 }
 
 #: Term statuses and kinds of the term index (series/terms.py), and what each means.

@@ -1203,7 +1203,7 @@ def review(
     A newly ingested report is compared with the previous edition of the same kind in its series
     (an annual plan with the annual plan before it, never with a mid-year report), and the edition
     after it, when there is one already, with it (2019 ingested after 2021: 2021 now follows
-    2019); a changed document (normalisation fix, hand correction) with its own revision at the range's base,
+    2019; so after a deleted edition); a changed document (normalisation fix, hand correction) with its own revision at the range's base,
     naming the front-matter fields it changed; a document moved (`git mv`) with its text before,
     as one rename. RANGE is A..B, or A alone for A..HEAD.
     Reviewer notes on a pair (<corpus>/notes/<old>__<new>.yaml) are shown with its diff, as

@@ -20,7 +20,8 @@ class FieldChange:
 class ReviewItem:
     doc_id: str
     #: "new edition", "revised", "renamed", "deleted", "first of its series", "first of its kind",
-    #: "now follows a new edition" (a later edition, compared with the one added before it)
+    #: "now follows a new edition" (a later edition, compared with the one added before it),
+    #: "now follows an earlier edition", "now first of its kind" (the edition after a deleted one)
     change: str
     against: str  # what it was compared with ("" when nothing)
     result: DiffResult | None

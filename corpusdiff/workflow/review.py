@@ -3,7 +3,8 @@ compared with the right counterpart — a new edition with the previous edition 
 in its series (an annual plan with the annual plan before it, never with a mid-year report, whose
 figures cover half a year), a changed document with its own earlier revision. A new edition
 dated before one the series holds (2019 ingested after 2021) is the later one's new previous
-edition: that pair is compared too, as `now follows a new edition`."""
+edition: that pair is compared too, as `now follows a new edition`; so is the edition after a
+deleted one with its new previous edition."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def review(
             planned.append(_plan_one(repo, editions, prefix, (doc_id, old_id), status, (base, head)))
         elif old_id:  # a document moved out of the documents (into sources/, say): deleted
             planned.append(_plan_one(repo, editions, prefix, (old_id, ""), "D", (base, head)))
-    planned = _with_followers(editions, planned)
+    planned = _with_followers(repo, editions, planned, base)
     stopwords = load_vocabulary(root).stopwords
     jobs = [  # a plan with an old text always has a new one
         (old, cast(str, new), editions.overrides(old_id, item.doc_id), stopwords)
@@ -152,22 +153,41 @@ def _plan_one(
     )
 
 
-def _with_followers(editions: _Editions, planned: list[_Planned]) -> list[_Planned]:
-    """The plans, each added edition followed by the edition it now precedes, compared with it:
-    an edition ingested out of date order (2019 into a series with 2021) changes what the later
-    one is read against, and its reviewer expects that pair. Not for a later edition the range
-    adds or changes itself: its own item already pairs it (a new edition with its previous)."""
+def _with_followers(repo: Repo, editions: _Editions, planned: list[_Planned], base: str) -> list[_Planned]:
+    """The plans, each added or deleted edition followed by the edition after it, whose previous
+    edition it changed (2019 ingested into a series with 2021; 2020 deleted between 2019 and
+    2021): that later edition is read against another one from now on, and its reviewer expects
+    the pair. Not for a later edition the range adds or changes itself: its own item pairs it."""
     in_range = {item.doc_id for item, *_ in planned}
     out: list[_Planned] = []
     for plan in planned:
         out.append(plan)
-        item = plan[0]
-        follower = editions.following(item.doc_id) if item.change in _ADDED else None
-        if follower and follower not in in_range:
-            in_range.add(follower)
-            later = ReviewItem(follower, "now follows a new edition", item.doc_id, None)
-            out.append((later, item.doc_id, editions.head_text(item.doc_id), editions.head_text(follower)))
+        later = _follower(repo, editions, plan[0], base)
+        if later and later[0].doc_id not in in_range:
+            in_range.add(later[0].doc_id)
+            out.append(later)
     return out
+
+
+def _follower(repo: Repo, editions: _Editions, item: ReviewItem, base: str) -> _Planned | None:
+    """The plan of the edition after an added or deleted one, with the previous edition it has
+    at the head of the range (none: it is now the first of its kind)."""
+    if item.change in _ADDED:
+        meta = editions.head_document(item.doc_id)[1]
+    elif item.change == "deleted":
+        path = f"{editions.prefix}{item.doc_id}.md"
+        meta = _metadata(_show(repo, base, path), f"{path}@{base[:10]}")
+    else:
+        return None
+    follower = editions.after(meta)
+    if follower is None:
+        return None
+    text, follower_meta = editions.head_document(follower)
+    previous = editions.previous(follower_meta, follower)
+    if previous is None:
+        return ReviewItem(follower, "now first of its kind", "", None), "", None, None
+    change = "now follows a new edition" if previous == item.doc_id else "now follows an earlier edition"
+    return ReviewItem(follower, change, previous, None), previous, editions.head_document(previous)[0], text
 
 
 def field_changes(before: Metadata, after: Metadata) -> tuple[FieldChange, ...]:
@@ -229,17 +249,17 @@ class _Editions:
         ]
         return max(earlier)[1] if earlier else None
 
-    def following(self, doc_id: str) -> str | None:
-        """The earliest document of the same series and kind published after `doc_id`."""
-        mine = next(((s, k, d) for s, k, d, i in self.known if i == doc_id), None)
-        if mine is None:
-            return None
-        later = [(d, i) for s, k, d, i in self.known if (s, k) == mine[:2] and d > mine[2]]
+    def after(self, meta: Metadata) -> str | None:
+        """The earliest document of the same series and kind (edition_kind) published after it."""
+        kind = edition_kind(meta)
+        later = [(d, i) for s, k, d, i in self.known if (s, k) == (meta.series, kind) and d > meta.date]
         return min(later)[1] if later else None
 
-    def head_text(self, doc_id: str) -> str:
-        """The document's text at `head`."""
-        return _show(self.repo, self.head, f"{self.prefix}{doc_id}.md")
+    def head_document(self, doc_id: str) -> tuple[str, Metadata]:
+        """The document's text and front matter at `head`."""
+        path = f"{self.prefix}{doc_id}.md"
+        text = _show(self.repo, self.head, path)
+        return text, _metadata(text, f"{path}@{self.head[:10]}")
 
     def earlier_in_series(self, meta: Metadata, doc_id: str) -> bool:
         """Whether the series has an earlier document of any kind."""
