@@ -173,6 +173,8 @@ class _Builder:
     #: Lines' marker texts and markers as first read: the walk asks again for each numbered line.
     marker_texts: dict[int, str] = field(default_factory=dict)
     markers: dict[int, headings.Marker | None] = field(default_factory=dict)
+    #: whether the text breaks its lines inside paragraphs (`_breaks_lines`), read when first asked
+    line_breaking: bool | None = None
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -193,6 +195,12 @@ class _Builder:
             self.wrapped_on = wrapped_lines(self.lines, self.cleaned, self.skip)
             if self.plain_text:
                 self.wrapped_on |= soft_break_lines(self.lines, self.cleaned, self.skip)
+
+    def breaks_lines(self) -> bool:
+        """Whether the text breaks lines inside its paragraphs (`_breaks_lines`)."""
+        if self.line_breaking is None:
+            self.line_breaking = _breaks_lines(self)
+        return self.line_breaking
 
     def marker_text(self, index: int) -> str:
         """A line as its numbering marker is read (after any bullet); "" for no text."""
@@ -948,12 +956,14 @@ def _title_wraps_on(builder: _Builder, index: int, title: str) -> bool:
     if not builder.plain_text or index + 1 >= len(builder.lines) or index + 1 in builder.skip:
         return False
     raw, text = builder.lines[index + 1], builder.cleaned[index + 1]
+    centred = is_indented(raw) and _centred_under(builder.lines[index], raw)
     if (
         len(builder.cleaned[index]) < _WRAPPED_HEADING_MIN
+        or not (centred or builder.breaks_lines())
         or not 0 < len(text) <= _TITLE_END_MAX
         or not _TITLE_END_RE.match(text)
         or not has_han(text)
-        or (is_indented(raw) and not _centred_under(builder.lines[index], raw))
+        or (is_indented(raw) and not centred)
         or raw.startswith("\t")
         or is_page_number(text)
         or builder.marker(index + 1) is not None
@@ -965,6 +975,39 @@ def _title_wraps_on(builder: _Builder, index: int, title: str) -> bool:
     ):
         return False
     return headings.plausible_title(title + text)
+
+
+#: A line of prose this long or longer that ends mid-clause was cut by a wrap, not by its writer.
+_WRAPPED_PROSE_MIN = 10
+
+
+def _breaks_lines(builder: _Builder) -> bool:
+    """Whether the text breaks lines inside its paragraphs: it is hard-wrapped at one width, or a
+    line of prose (a clause mark after any numbering) ends on a character with the next line right
+    under it, unindented (`加快建` / `设综合性国家科学中心。`). Only such text wraps a heading too: text
+    with one paragraph per line, single-spaced as the older reports are, sets a short line under a
+    heading as a sub-heading of its own (`一、一九五六年计划的执行结果` / `工业生产`)."""
+    lines, cleaned = builder.lines, builder.cleaned
+    if hard_wrap(lines) is not None:
+        return True
+    return any(
+        len(text) >= _WRAPPED_PROSE_MIN
+        and has_han(text[-1])
+        and index not in builder.skip
+        and cleaned[index + 1]
+        and not is_indented(lines[index + 1])
+        and _CLAUSE_MARK_RE.search(_unnumbered(builder, index))
+        for index, text in enumerate(cleaned[:-1])
+    )
+
+
+def _unnumbered(builder: _Builder, index: int) -> str:
+    """A line's text after its numbering marker, if any."""
+    marker = builder.marker(index)
+    return marker.rest if marker else builder.cleaned[index]
+
+
+_CLAUSE_MARK_RE = re.compile(r"[，；、,;]")
 
 
 #: A heading line indented by this many columns or more stands centred (`pdftotext -layout`).

@@ -496,3 +496,19 @@ def test_a_sub_heading_line_of_a_single_spaced_text_stays_off_the_indented_parag
     lines = ["一、一九五六年计划的执行结果", "甲、工业生产", f"{IDEOGRAPHIC}一九五六年工业总产值达到五百八十六亿元。"]
     paragraphs = [b.text for b in _blocks(lines) if isinstance(b, Paragraph)]
     assert paragraphs == ["甲、工业生产", "一九五六年工业总产值达到五百八十六亿元。"]
+
+
+def test_a_short_line_under_a_heading_of_a_single_spaced_text_is_no_end_of_its_title() -> None:
+    """Text with one paragraph per line wraps no heading either: the short line under
+    `一、一九五六年计划的执行结果` is a sub-heading's line of its own, not the title's end."""
+    lines = [
+        f"{IDEOGRAPHIC}我代表国务院作关于一九五六年国民经济计划执行结果的报告。",
+        "一、一九五六年计划的执行结果",
+        "工业生产",
+        f"{IDEOGRAPHIC}一九五六年工业总产值达到五百八十六亿元，比一九五五年增长百分之三十一。",
+        "农业生产",
+        f"{IDEOGRAPHIC}一九五六年农业总产值达到五百八十三亿元。",
+    ]
+    document = _normalize(lines)
+    assert _heading_lines(document) == ["## 一、一九五六年计划的执行结果"]
+    assert Paragraph("工业生产") in document.blocks
