@@ -1,7 +1,7 @@
 """Recognising the numbered heading markers of Chinese reports, in every style they have used
-since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, （一）, the ordinal
-第一、/第一，, 1., （1）, ①, in simplified or traditional characters, with numbers past one hundred
-(一百零一、)."""
+since the 1950s: 第X部分, 第X篇/章/节, a bare numeral alone on its line, 一、, 甲、/（甲）/子、,
+（一）, the ordinal 第一、/第一，, 1., （1）, ①, in simplified or traditional characters, with numbers
+past one hundred (一百零一、)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ RANKS: tuple[str, ...] = (
     "jie",
     "bare",
     "cn",
+    "stem",
+    "pstem",
+    "branch",
     "paren",
     "ordinal",
     "num",
@@ -46,9 +49,14 @@ UNRANKED: tuple[str, ...] = (APPENDIX, CLOSING, PLAIN)
 #: one level below the kind of the sections that hold it (`document_ranks`). Markdown tells it from
 #: a part title by its level: an unmarked `##` is a part title, an unmarked `###`… a sub-heading.
 SUB = "sub"
+#: Older reports (the 1950s) count points with the ten heavenly stems, `甲、` or `（甲）`, and the
+#: twelve earthly branches, `子、`: below `一、`, above `（一）`.
+CYCLIC_KINDS = ("stem", "pstem", "branch")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 #: The kinds numbered in one running sequence under an outer heading; a document may nest them
 #: in another order than the usual one (`kind_order`). Parts, chapters and sections never swap.
-_SEQUENCE_KINDS = frozenset({"bare", "cn", "paren", ORDINAL, "num", "pnum", "circled"})
+_SEQUENCE_KINDS = frozenset({"bare", "cn", *CYCLIC_KINDS, "paren", ORDINAL, "num", "pnum", "circled"})
 #: The kind of a sequence numbered like the sections around it but nested inside one of them
 #: (1986: points 一、…五、 inside section 二、, before 三、 resumes): `cn` + this suffix. It ranks
 #: right below its own kind (`document_ranks`); canonical Markdown writes it one level deeper,
@@ -89,12 +97,19 @@ _PAREN_IDEOGRAPHS = "\u3220-\u3229"
 _STOP = "[、.．]"
 _NUM_STOP = r"[、.．](?![\d.．])"
 
+#: `甲、` followed by a second stem is a pair of names (`甲、乙双方`, `甲、乙两类`), no marker.
+_STEM_RE = f"([{_STEMS}]){_STOP}(?![{_STEMS}])"
+_BRANCH_RE = f"([{_BRANCHES}]){_STOP}(?![{_BRANCHES}])"
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bufen", re.compile(f"^第({_NUMERAL})(部[分份])\\s*(.*)$")),
     ("part", re.compile(f"^第({_NUMERAL})([篇章节節])\\s*(.*)$")),
     ("bare", re.compile(f"^({_NUMERAL})(?: (\\S.*))?$")),
     ("cn", re.compile(f"^({_NUMERAL}){_STOP}\\s*(.*)$")),
     ("paren", re.compile(f"^[（(]\\s*({_NUMERAL})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
+    ("stem", re.compile(f"^{_STEM_RE}\\s*(.*)$")),
+    ("pstem", re.compile(f"^[（(]([{_STEMS}])[）)]\\s*{_STOP}?\\s*(.*)$")),
+    ("branch", re.compile(f"^{_BRANCH_RE}\\s*(.*)$")),
     ("num", re.compile(f"^(\\d{{1,3}})\\s*{_NUM_STOP}\\s*(.*)$")),
     ("pnum", re.compile(f"^[（(]\\s*(\\d{{1,3}})\\s*[）)]\\s*{_STOP}?\\s*(.*)$")),
     ("paren_char", re.compile(f"^([{_PAREN_IDEOGRAPHS}])\\s*(.*)$")),
@@ -174,6 +189,9 @@ def _marker(kind: str, match: re.Match[str]) -> Marker:
     numeral, rest = match.groups()
     if kind in ("circled", "paren_char", "num_char", "pnum_char"):
         return Marker(kind.removesuffix("_char"), int(unicodedata.numeric(numeral)), numeral, rest)
+    if kind in CYCLIC_KINDS:
+        label = f"（{numeral}）" if kind == "pstem" else f"{numeral}、"
+        return Marker(kind, (_STEMS if kind != "branch" else _BRANCHES).index(numeral) + 1, label, rest)
     if kind in ("num", "pnum"):
         label = f"{int(numeral)}." if kind == "num" else f"（{int(numeral)}）"
         return Marker(kind, int(numeral), label, rest)
@@ -333,7 +351,7 @@ def is_bare_appendix_label(text: str) -> bool:
 
 
 #: Marker kinds whose consecutive siblings are decided together, as headings or as list items.
-_RUN_KINDS = frozenset({"cn", "paren", "num", "pnum", "circled"})
+_RUN_KINDS = frozenset({"cn", *CYCLIC_KINDS, "paren", "num", "pnum", "circled"})
 #: A heading phrase never ends with one of these; a clause of a sentence does.
 _CLAUSE_ENDS = ("；", ";", "，", ",", "、", "：", ":")
 _INTRO_ENDS = ("：", ":")

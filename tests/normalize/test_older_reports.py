@@ -494,8 +494,7 @@ def test_a_sub_heading_line_of_a_single_spaced_text_stays_off_the_indented_parag
     """A single-spaced 1950s text sets its 甲、乙、 points flush over indented paragraphs: each
     stays a line of its own, never glued onto the paragraph's first sentence."""
     lines = ["一、一九五六年计划的执行结果", "甲、工业生产", f"{IDEOGRAPHIC}一九五六年工业总产值达到五百八十六亿元。"]
-    paragraphs = [b.text for b in _blocks(lines) if isinstance(b, Paragraph)]
-    assert paragraphs == ["甲、工业生产", "一九五六年工业总产值达到五百八十六亿元。"]
+    assert _blocks(lines)[-2:] == (Heading("甲、工业生产", "stem"), Paragraph("一九五六年工业总产值达到五百八十六亿元。"))
 
 
 def test_a_short_line_under_a_heading_of_a_single_spaced_text_is_no_end_of_its_title() -> None:
@@ -512,3 +511,42 @@ def test_a_short_line_under_a_heading_of_a_single_spaced_text_is_no_end_of_its_t
     document = _normalize(lines)
     assert _heading_lines(document) == ["## 一、一九五六年计划的执行结果"]
     assert Paragraph("工业生产") in document.blocks
+
+
+# Synthetic, written from the 1950s plan reports: points counted with the heavenly stems
+PLAN_1957_STEMS = [
+    "第一部分　一九五六年国民经济计划的执行结果",
+    "",
+    "甲、工业生产",
+    "",
+    f"{IDEOGRAPHIC}一九五六年工业总产值达到五百八十六亿元，比一九五五年增长百分之三十一。",
+    "",
+    "乙、农业生产",
+    "",
+    f"{IDEOGRAPHIC}一九五六年农业总产值达到五百八十三亿元。",
+    "",
+    "第二部分　一九五七年国民经济计划草案",
+    "",
+    f"{IDEOGRAPHIC}一九五七年的计划，根据以下的方针编制：",
+    "",
+    "（甲）保证重点建设。",
+    "",
+    f"{IDEOGRAPHIC}重点建设项目要优先安排，其余项目适当推迟。",
+    "",
+    "（乙）厉行节约。",
+    "",
+    f"{IDEOGRAPHIC}各部门都要精打细算。",
+]
+
+
+def test_points_counted_with_the_heavenly_stems_are_numbered_headings_alike() -> None:
+    """`甲、工业生产` and `（甲）保证重点建设。` are both numbered points under a 部分, not the one an
+    unnumbered sub-heading and the other a paragraph."""
+    assert _heading_lines(_normalize(PLAN_1957_STEMS)) == [
+        "## 第一部分 一九五六年国民经济计划的执行结果",
+        "### 甲、工业生产",
+        "### 乙、农业生产",
+        "## 第二部分 一九五七年国民经济计划草案",
+        "#### （甲）保证重点建设",
+        "#### （乙）厉行节约",
+    ]

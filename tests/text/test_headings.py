@@ -72,6 +72,12 @@ def test_chinese_numeral(text: str, value: int) -> None:
         ("（2）．扩大有效投资", "pnum", 2, "（2）"),
         ("1、办好民生实事", "num", 1, "1."),
         ("3．推进制造业升级", "num", 3, "3."),
+        # the 1950s' heavenly stems and earthly branches
+        ("甲、工业生产", "stem", 1, "甲、"),
+        ("丙、基本建設", "stem", 3, "丙、"),
+        ("（乙）厉行节约。", "pstem", 2, "（乙）"),
+        ("(癸)其他", "pstem", 10, "（癸）"),
+        ("丑、农业", "branch", 2, "丑、"),
     ],
 )
 def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
@@ -98,6 +104,9 @@ def test_parse_marker(line: str, kind: str, ordinal: int, label: str) -> None:
         "2.0版营商环境改革全面实施。",
         "1、2月份规模以上工业增加值增长5%。",
         "3..",
+        "甲、乙双方签订协议。",  # a pair of stems, no marker
+        "甲、乙两类城市分别对待。",
+        "甲级医院增加三家。",
     ],
 )
 def test_not_a_marker(line: str) -> None:
