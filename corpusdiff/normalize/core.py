@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import cast
 
 from corpusdiff.errors import InputError
@@ -61,7 +62,7 @@ from corpusdiff.text.rules import (
     tidy_spaces,
 )
 from corpusdiff.text.script import simplified
-from corpusdiff.text.wrapping import hard_wrap
+from corpusdiff.text.wrapping import Wrap, hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
@@ -192,9 +193,15 @@ class _Builder:
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
             self.sub_headings = sub_heading_lines(self.lines, marker_texts, self.standalone - self.plain_headings)
-            self.wrapped_on = wrapped_lines(self.lines, self.cleaned, self.skip)
+            self.wrapped_on = wrapped_lines(self.lines, self.cleaned, self.skip, self.wrap)
             if self.plain_text:
                 self.wrapped_on |= soft_break_lines(self.lines, self.cleaned, self.skip)
+
+    @cached_property
+    def wrap(self) -> Wrap | None:
+        """The width the text is hard-wrapped at (`text.wrapping.hard_wrap`), measured once: the
+        paragraph joins, the heading rule and the warning on unindented wrapping all ask."""
+        return hard_wrap(self.lines)
 
     def breaks_lines(self) -> bool:
         """Whether the text breaks lines inside its paragraphs (`_breaks_lines`)."""
@@ -298,7 +305,7 @@ def normalize_report(
         raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
     warnings = [*raw.notes, *builder.warnings]
-    unindented = unindented_wrap_warning(body, cleaned, builder.skip) if raw.format == "text" else None
+    unindented = unindented_wrap_warning(body, cleaned, builder.skip, builder.wrap) if raw.format == "text" else None
     if unindented:
         warnings.append(unindented)
     if footer:
@@ -488,11 +495,10 @@ def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
     return before, after
 
 
-def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> frozenset[int]:
-    """In hard-wrapped text whose paragraphs open with an indent, the lines that continue a
-    paragraph: not indented, after a full line (page numbers and running heads between them
+def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int], wrap: Wrap | None) -> frozenset[int]:
+    """In hard-wrapped text (`wrap`) whose paragraphs open with an indent, the lines that continue
+    a paragraph: not indented, after a full line (page numbers and running heads between them
     are passed over). Such a line continues even when the full line ended on a `。`."""
-    wrap = hard_wrap(lines)
     if wrap is None or sum(map(is_indented, lines)) < _INDENTED_PARAGRAPHS_MIN:
         return frozenset()
     continuing: set[int] = set()
@@ -506,11 +512,12 @@ def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) ->
     return frozenset(continuing)
 
 
-def unindented_wrap_warning(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> str | None:
-    """The warning for hard-wrapped text whose paragraphs open without an indent (plain
+def unindented_wrap_warning(
+    lines: list[str], cleaned: list[str], skip: frozenset[int], wrap: Wrap | None
+) -> str | None:
+    """The warning for hard-wrapped text (`wrap`) whose paragraphs open without an indent (plain
     `pdftotext`, a browser's copy): there a full line that ends a sentence may end its paragraph
     or only a line, and nothing tells which, so the reader is told how often that happened."""
-    wrap = hard_wrap(lines)
     if wrap is None or sum(map(is_indented, lines)) >= _INDENTED_PARAGRAPHS_MIN:
         return None
     texts = [(raw, text) for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True))
@@ -988,7 +995,7 @@ def _breaks_lines(builder: _Builder) -> bool:
     with one paragraph per line, single-spaced as the older reports are, sets a short line under a
     heading as a sub-heading of its own (`一、一九五六年计划的执行结果` / `工业生产`)."""
     lines, cleaned = builder.lines, builder.cleaned
-    if hard_wrap(lines) is not None:
+    if builder.wrap is not None:
         return True
     return any(
         len(text) >= _WRAPPED_PROSE_MIN
@@ -1317,11 +1324,16 @@ def _flat_table_ahead(builder: _Builder, index: int, stop: int) -> bool:
 
 def _gap_table_length(builder: _Builder, index: int, stop: int) -> int:
     """The rows of a table typed with wide spaces that start at `index` (0 if none): they run on
-    line by line, up to the first blank line; outside an appendix only rows of short cells count."""
-    end = index
-    while end < stop and builder.lines[end].strip() and end not in builder.skip:
-        end += 1
-    return tables.gap_table_length(builder.lines[index:end], in_body=not builder.in_appendix)
+    line by line, up to the first blank line; outside an appendix only rows of short cells count.
+    The lines are handed on one by one, as the rule reads them: it stops at the first that is no
+    row, so text with one paragraph a line and no blank lines is not read to its end each time."""
+    lines = (
+        builder.lines[i]
+        for i in itertools.takewhile(
+            lambda i: builder.lines[i].strip() and i not in builder.skip, range(index, stop)
+        )
+    )
+    return tables.gap_table_length(lines, in_body=not builder.in_appendix)
 
 
 def _take_gap_table(builder: _Builder, index: int, end: int) -> int:

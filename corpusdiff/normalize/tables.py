@@ -8,7 +8,7 @@ whose columns are set apart with wide spaces (a 附表 typed or pasted into a te
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from corpusdiff.text.chars import has_han
@@ -112,17 +112,17 @@ def gap_cells(raw: str) -> list[str]:
     return _COLUMN_GAP_RE.split(strip_debris(raw).strip())
 
 
-def gap_table_length(raws: Sequence[str], *, in_body: bool = False) -> int:
+def gap_table_length(raws: Iterable[str], *, in_body: bool = False) -> int:
     """How many of the lines, from the first, are the rows of one table typed with wide spaces:
     lines next to each other with the same number of cells, two or more, at least
     _GAP_TABLE_MIN_LINES of them; 0 if they are not. A line of a marker and one more cell
     (`1.　钢铁工业`) is a numbered item, no row. In the body, where a line set with wide spaces
     is more often text (a heading's clauses, a byline), a row needs three short cells or more,
     none ending a clause (an indicator table as `pdftotext -layout` sets it)."""
-    width = len(gap_cells(raws[0])) if raws else 0
-    length = 0
+    width = length = 0
     for raw in raws:
         cells = gap_cells(raw)
+        width = width or len(cells)
         if width < 2 or len(cells) != width or (width == 2 and _is_lone_marker(cells[0])):
             break
         if in_body and not _is_body_row(cells):
