@@ -30,6 +30,7 @@ from corpusdiff.normalize.occasion import (
     is_bare_occasion,
     is_byline,
     is_bylined_occasion,
+    is_date_line,
     is_lone_byline,
     is_presenting_body,
     is_standalone_occasion,
@@ -68,11 +69,6 @@ from corpusdiff.types.document import Table as TableBlock
 
 _BULLET_RE = re.compile(r"^[-•·●▪]\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
-#: A date alone on its line, also in brackets under a title (`（2024年1月22日）`).
-_DATE_LINE_RE = re.compile(
-    r"^(?P<open>[（(])?[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○一二三四五六七八九十\d]{1,2}\s*月"
-    r"(\s*[〇○一二三四五六七八九十\d]{1,3}\s*日)?(?(open)[）)])$"
-)
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 #: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.
 _TITLE_LINE_RE = re.compile(r"^[^，。；：！？、,.;:!?]{1,24}$")
@@ -398,7 +394,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
     return bool(
         _is_occasion_paragraph(text)
         or (in_front and (is_bare_occasion(text) or is_bylined_occasion(text)))
-        or _DATE_LINE_RE.match(text)
+        or is_date_line(text)
         or is_publication_line(text)
         or headings.is_bare_appendix_label(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
@@ -783,7 +779,7 @@ def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int,
         return False
     if headings.heading_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
         return False
-    if headings.is_box_title(text) or _DATE_LINE_RE.match(text) or headings.is_bare_appendix_label(text):
+    if headings.is_box_title(text) or is_date_line(text) or headings.is_bare_appendix_label(text):
         return False
     alone = (index == 0 or not lines[index - 1].strip()) and index + 1 < len(lines) and not lines[index + 1].strip()
     before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
