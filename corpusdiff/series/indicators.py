@@ -45,7 +45,7 @@ from corpusdiff.series.indicator_text import (
 )
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
-from corpusdiff.text.chars import display_width, pad
+from corpusdiff.text.chars import display_width, has_han, pad
 from corpusdiff.text.sentences import full_sentences
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
@@ -718,7 +718,7 @@ def _cell_figure(cell: str, default_change: Change, unit: str) -> Figure | None:
 def _is_worded(cell: str) -> bool:
     """A cell that states its target in words (`与GDP增长基本同步`, `保持在合理区间、各年度视情提出`),
     which is a target stated, not a blank."""
-    return cell.strip() not in _EMPTY_CELL and bool(re.search(r"[\u4e00-\u9fff]", cell))
+    return cell.strip() not in _EMPTY_CELL and has_han(cell)
 
 
 def _header_rows(rows: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
