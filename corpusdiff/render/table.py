@@ -15,6 +15,7 @@ initiatives themselves (the （一） groups and the numbered tasks are rows of 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -385,6 +386,8 @@ def _marked(text: str, side: str, diffs: Sequence[Sequence[tuple[str, str]]]) ->
     inserted on the new. A unit shared by a merge or split is kept where any partner kept it,
     since its diff against one partner alone would call the others' text dropped or new; a
     unit with one partner keeps its diff's stretches, which the inline redline interleaves."""
+    if not diffs:
+        return (Span(text),)
     other = Mark.INSERTED if side == "old" else Mark.DELETED
     own = Mark.DELETED if side == "old" else Mark.INSERTED
     if len(diffs) == 1:
@@ -399,16 +402,8 @@ def _marked(text: str, side: str, diffs: Sequence[Sequence[tuple[str, str]]]) ->
             if mark is Mark.KEPT:
                 kept[at : at + len(part)] = [True] * len(part)
             at += len(part)
-    if not diffs:
-        return (Span(text),)
-    spans = [Span(text[start:end], Mark.KEPT if kept[start] else own) for start, end in _runs(kept)]
-    return tuple(spans)
-
-
-def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
-    """Start and end of each stretch of equal flags."""
-    starts = [i for i in range(len(flags)) if i == 0 or flags[i] != flags[i - 1]]
-    return list(zip(starts, [*starts[1:], len(flags)], strict=True))
+    runs = itertools.groupby(zip(text, kept, strict=True), key=lambda pair: pair[1])
+    return tuple(Span("".join(char for char, _ in run), Mark.KEPT if was_kept else own) for was_kept, run in runs)
 
 
 def _without_final_stop(spans: tuple[Span, ...]) -> tuple[Span, ...]:
