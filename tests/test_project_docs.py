@@ -27,3 +27,15 @@ def test_every_documented_make_target_exists() -> None:
     assert {"demo", "test", "eval"} <= set(documented)
     missing = {t: sorted(pages) for t, pages in documented.items() if t not in targets}
     assert not missing, f"documented but not in the Makefile: {missing}"
+
+
+def test_the_version_a_commit_records_is_the_one_the_package_declares() -> None:
+    """Every ingest commit's `Corpusdiff-version` trailer names the reader that wrote the document
+    (docs/canonical-markdown.md, rule 17): the version in the code and the one pip installs from
+    pyproject.toml must be one, or `git log` names a reader that never existed."""
+    import tomllib
+
+    from corpusdiff import __version__
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert declared == __version__
