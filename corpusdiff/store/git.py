@@ -60,8 +60,47 @@ def one_line(value: str) -> str:
     return _CONTROL.sub("?", value)
 
 
+#: What the corpus's own git configuration and hooks may not make git run for us: no hook
+#: (`.git/hooks` of an unpacked corpus, `core.hooksPath`) and no fsmonitor command. Given as
+#: command-line configuration (`GIT_CONFIG_KEY_n`), which outranks every configuration file.
+_NEUTRAL_CONFIG = (("core.hooksPath", os.devnull), ("core.fsmonitor", "false"))
+
+#: Keys of a repository's own configuration naming a program that `git add`, `git status` or
+#: `git commit` would run: a filter driver's commands, the signing program.
+_PROGRAM_KEY = re.compile(r"filter\..+\.(clean|smudge|process)|gpg\.(.+\.)?program", re.IGNORECASE)
+
+
+def neutral_git_env(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment variables that make git ignore `_NEUTRAL_CONFIG`'s hazards, after any
+    command-line configuration the environment already gives."""
+    environ = dict(os.environ) if environ is None else environ
+    first = int(environ.get("GIT_CONFIG_COUNT", "0") or "0")
+    env = {"GIT_CONFIG_COUNT": str(first + len(_NEUTRAL_CONFIG))}
+    for n, (key, value) in enumerate(_NEUTRAL_CONFIG, start=first):
+        env[f"GIT_CONFIG_KEY_{n}"], env[f"GIT_CONFIG_VALUE_{n}"] = key, value
+    return env
+
+
+def refuse_corpus_programs(folder: Path) -> None:
+    """A corpus is untrusted, its `.git/config` too when it was unpacked rather than cloned:
+    refuse one that names a program our git commands would run (the user's own, global
+    configuration is trusted)."""
+    out = _git_output(folder, "config", "--list", "--show-scope", "-z") or ""
+    fields = out.split("\0")
+    for scope, entry in zip(fields[::2], fields[1::2], strict=False):
+        key = entry.partition("\n")[0]
+        if scope in ("local", "worktree") and _PROGRAM_KEY.fullmatch(key):
+            raise CorpusError(
+                f"{folder}: the repository's own git configuration sets {key}, a program git would "
+                "run for corpusdiff, and a corpus may not run programs; if you did not set it "
+                f"yourself, remove it (`git -C {folder} config --unset-all {key}`), then run the "
+                "command again"
+            )
+
+
 def open_repo(path: Path, create: bool = False) -> Repo:
-    """The git work tree holding `path`; initialised at `path` when there is none and `create`."""
+    """The git work tree holding `path`; initialised at `path` when there is none and `create`.
+    Its git commands run no hook nor program the corpus's configuration names."""
     import git
 
     try:
@@ -72,9 +111,11 @@ def open_repo(path: Path, create: bool = False) -> Repo:
             raise CorpusError(
                 f"{path} is not inside a git repository; run `corpusdiff ingest` to create a corpus"
             ) from None
-        return _init(path)
+        repo = _init(path)
     if (path / ".git").exists() and work_tree(repo) != path.resolve():
         _refuse_broken_repository(path)
+    repo.git.update_environment(**neutral_git_env())
+    refuse_corpus_programs(work_tree(repo))
     return repo
 
 
@@ -203,7 +244,12 @@ def _run_git(folder: Path, *args: str) -> tuple[int, str, str]:
     import subprocess
 
     try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            check=False,
+            env={**os.environ, **neutral_git_env()},
+        )
     except OSError as exc:
         return -1, "", str(exc)
     decode = functools.partial(bytes.decode, encoding="utf-8", errors="surrogateescape")

@@ -1,0 +1,109 @@
+"""A corpus unpacked from an archive brings its `.git` along: its configuration and hooks are
+the corpus author's, not the user's. corpusdiff's git commands run none of them: no hook (not
+even those `--no-verify` leaves on), no fsmonitor command; a filter driver or signing program
+the repository's own configuration names is refused in one line, with the corpus unchanged.
+Before, `list` ran `core.fsmonitor`, `check` a filter's clean command and the
+`post-index-change` hook, `ingest` the `prepare-commit-msg` hook and `gpg.program`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from corpusdiff.cli.main import main
+from tests.conftest import SEEDS, seed_excerpts
+from tests.hostile import assert_one_line_refusal
+
+PLANS = [SEEDS / "futian-2022-01-plan-report.txt", SEEDS / "futian-2025-01-plan-report.txt"]
+MID_YEAR = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
+HOOKS = (
+    "pre-commit",
+    "prepare-commit-msg",
+    "commit-msg",
+    "post-commit",
+    "reference-transaction",
+    "post-index-change",
+)
+
+
+def cli(corpus: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--corpus", str(corpus), *args])
+
+
+def git_config(corpus: Path, key: str, value: str) -> None:
+    subprocess.run(["git", "-C", str(corpus), "config", key, value], check=True)
+
+
+def git_out(corpus: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(corpus), *args], capture_output=True, text=True).stdout
+
+
+def program(tmp_path: Path, name: str) -> tuple[str, Path]:
+    """A shell command that leaves `name` behind in `tmp_path/ran/` when run, and that path."""
+    marker = tmp_path / "ran" / name
+    marker.parent.mkdir(exist_ok=True)
+    return f"touch {marker}; cat", marker
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> list[Path]:
+    return seed_excerpts(tmp_path / "reports", [*PLANS, MID_YEAR])
+
+
+@pytest.fixture
+def unpacked(tmp_path: Path, reports: list[Path]) -> Path:
+    """A corpus of two editions whose `.git` sets an fsmonitor command and holds hooks."""
+    corpus = tmp_path / "c"
+    assert cli(corpus, "ingest", *map(str, reports[:2])).exit_code == 0
+    git_config(corpus, "core.fsmonitor", program(tmp_path, "fsmonitor")[0])
+    for hook in HOOKS:
+        path = corpus / ".git" / "hooks" / hook
+        path.write_text(f"#!/bin/sh\n{program(tmp_path, hook)[0]} >/dev/null\n", encoding="utf-8")
+        path.chmod(0o755)
+    return corpus
+
+
+def test_no_command_runs_the_corpus_hooks_or_fsmonitor(
+    tmp_path: Path, unpacked: Path, reports: list[Path]
+) -> None:
+    old, new = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+    for args in (
+        ["list"],
+        ["show", old, "--outline"],
+        ["log", old],
+        ["diff", old, new, "--summary"],
+        ["check"],
+        ["ingest", str(reports[2])],
+        ["review", "HEAD~1..HEAD"],
+        ["history", "futian-plan"],
+        ["site", "build", "--out", str(tmp_path / "site")],
+    ):
+        result = cli(unpacked, *args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert not (tmp_path / "ran").exists() or not any((tmp_path / "ran").iterdir()), (
+            args,
+            sorted(p.name for p in (tmp_path / "ran").iterdir()),
+        )
+    assert (unpacked / "futian/mid-year-report/2023-10.md").exists()
+
+
+@pytest.mark.parametrize(
+    "key", ["filter.report.clean", "filter.report.process", "gpg.program", "gpg.ssh.program"]
+)
+def test_a_program_the_corpus_config_names_is_refused(tmp_path: Path, reports: list[Path], key: str) -> None:
+    corpus = tmp_path / "c"
+    assert cli(corpus, "ingest", *map(str, reports[:2])).exit_code == 0
+    command, marker = program(tmp_path, key)
+    git_config(corpus, key, command)
+    git_config(corpus, "commit.gpgsign", "true")
+    (corpus / ".git" / "info" / "attributes").write_text("* filter=report\n", encoding="utf-8")
+    head = git_out(corpus, "rev-parse", "HEAD")
+    assert_one_line_refusal(cli(corpus, "ingest", str(reports[2])), key, "--unset-all")
+    checked = cli(corpus, "check")
+    assert checked.exit_code == 1 and key in checked.stdout
+    assert not marker.exists()
+    assert not (corpus / "futian/mid-year-report/2023-10.md").exists()
+    assert git_out(corpus, "rev-parse", "HEAD") == head and git_out(corpus, "status", "--porcelain") == ""
