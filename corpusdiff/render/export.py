@@ -12,16 +12,21 @@ rich text, and the header repeated when printed. CSV: the same columns as Excel,
 
 Report text is untrusted input: a cell is never a formula. Excel cells are typed as text;
 in CSV, which Excel reads as formulas too, a cell that starts like one (= + - @) gets a
-leading apostrophe, Excel's mark for literal text.
+leading apostrophe, Excel's mark for literal text. Word and Excel files are XML, which cannot
+hold every character a document may (a control character, U+FFFE): such a character is written
+as its visible stand-in, never dropped, never a crash.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
+import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpusdiff.render.diff import edition_name
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
@@ -104,6 +109,33 @@ def _inert(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
+# --- XML: Word and Excel ----------------------------------------------------------------
+
+#: Characters XML 1.0 cannot hold (lxml and openpyxl refuse them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_T = TypeVar("_T")
+
+
+def _xml_char(match: re.Match[str]) -> str:
+    """A C0 control as its Unicode control picture (U+2400 + code, `␋` for a vertical tab), so
+    the reader still sees which; anything else as the replacement character."""
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def xml_safe(value: _T) -> _T:
+    """`value` (a table, its rows, their texts) with every string XML can hold."""
+    if isinstance(value, str) and not isinstance(value, Enum):
+        return _NOT_XML.sub(_xml_char, value)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(xml_safe(item) for item in value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+    return value
+
+
 # --- Word ---------------------------------------------------------------------------------
 
 
@@ -120,7 +152,7 @@ def to_docx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     section.left_margin = section.right_margin = Cm(1.0)
     section.top_margin = section.bottom_margin = Cm(1.8)
     _east_asian_font(document.styles["Normal"], FONT, Pt(10.5))
-    strings = strings or catalogue()
+    strings, table = strings or catalogue(), xml_safe(table)
     document.add_heading(strings("duizhao.title"), level=1)
     old_title, new_title = _side_titles(table, strings)
     for key, meta in (("report.table.old_title", table.old), ("report.table.new_title", table.new)):
@@ -262,7 +294,7 @@ def to_xlsx(table: ComparisonTable, strings: Strings | None = None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = TITLE
-    _fill(sheet, table, strings or catalogue())
+    _fill(sheet, xml_safe(table), strings or catalogue())
     _lay_out(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -169,3 +169,23 @@ def test_a_run_is_written_as_python_docx_writes_it(text: str) -> None:
     _add_run(ours, text)
     theirs.add_run(text)
     assert serialize_for_reading(ours._p) == serialize_for_reading(theirs._p)
+
+
+def test_characters_xml_cannot_hold_are_written_as_their_stand_ins() -> None:
+    """A document may hold what Word's and Excel's XML cannot (a vertical tab pasted from Word,
+    U+FFFF from a damaged PDF, a control character in a title): each is written as a visible
+    stand-in, the rest of the text as it is. Before, both exports failed with an internal error."""
+    import dataclasses
+
+    from tests.compare.test_compare_synthetic import BASE, run
+
+    marker = "2022年，我区将坚持以习近平新时代"
+    edited = BASE.replace(marker, f"分行\x0b写的\uffff一段。\n\n{marker}", 1)
+    table = comparison_table(run(edited))
+    table = dataclasses.replace(table, new=dataclasses.replace(table.new, title="标题\x07"))
+    word = docx.Document(io.BytesIO(to_docx(table)))
+    cells = [cell.text for row in word.tables[0].rows for cell in row.cells]
+    assert "分行␋写的\ufffd一段。" in cells and "标题␇" in word.paragraphs[2].text
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    assert "分行␋写的\ufffd一段。" in [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "分行\x0b写的\uffff一段。" in to_csv(table)
