@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from corpusdiff import DIALECT_VERSION
 from corpusdiff import yamlsafe as yaml
 from corpusdiff.errors import InputError
+from corpusdiff.text.chars import visible_controls
 from corpusdiff.types.document import (
     Block,
     Box,
@@ -136,9 +137,12 @@ def read_metadata(text: str) -> Metadata:
 
 
 def parse(text: str) -> NormalizedDocument:
-    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render)."""
+    """Read canonical Markdown back into blocks with markdown-it-py (the inverse of render).
+    A control character, which no canonical document holds but one from elsewhere may (ESC
+    sequences that would recolour, hide or clear what a terminal shows), is read as its
+    visible control picture, in the front matter too."""
     metadata = read_metadata(text)
-    tokens = markdown_reader().parse(text)
+    tokens = markdown_reader().parse(visible_controls(text))
     blocks, _ = _blocks(tokens, 1, close=None)
     return NormalizedDocument(metadata=metadata, blocks=_with_nested_kinds(blocks, tokens))
 
@@ -159,7 +163,7 @@ def _with_nested_kinds(blocks: list[Block], tokens: list[Token]) -> tuple[Block,
 def metadata_from_dict(data: dict[str, object]) -> Metadata:
     known = {f.name for f in fields(Metadata)} - {"source"}
     values: dict[str, Any] = {
-        key: str(value) for key, value in data.items() if key in known and value is not None
+        key: visible_controls(str(value)) for key, value in data.items() if key in known and value is not None
     }
     source = data.get("source")
     if isinstance(source, dict):

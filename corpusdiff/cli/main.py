@@ -415,6 +415,7 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     from corpusdiff.store.corpus import outline as outline_of
     from corpusdiff.store.corpus import read_document
     from corpusdiff.store.resolve import load_document
+    from corpusdiff.text.chars import visible_controls
 
     corpus = _corpus(ctx)
     if Path(doc_id).is_file():
@@ -425,8 +426,8 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
         stored = replace(document.metadata, id=doc_id.rsplit("@", 1)[0])  # as the revision holds it
         document = replace(document, metadata=stored)
         text = render(document)
-    elif not outline:
-        click.echo(corpus.find(doc_id).path.read_text(encoding="utf-8"), nl=False)
+    elif not outline:  # as stored, but for control characters, which a terminal would obey
+        click.echo(visible_controls(corpus.find(doc_id).path.read_text(encoding="utf-8")), nl=False)
         return
     else:
         document = read_document(corpus, doc_id)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from corpusdiff.render.diff import edition_name
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
 from corpusdiff.strings import Strings, catalogue
+from corpusdiff.text.chars import CONTROLS_RE, control_picture
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:
@@ -118,10 +119,9 @@ _T = TypeVar("_T")
 
 
 def _xml_char(match: re.Match[str]) -> str:
-    """A C0 control as its Unicode control picture (U+2400 + code, `␋` for a vertical tab), so
-    the reader still sees which; anything else as the replacement character."""
-    code = ord(match.group())
-    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+    """A control character as its control picture (`␋` for a vertical tab), so the reader
+    still sees which; anything else as the replacement character."""
+    return control_picture(match) if CONTROLS_RE.fullmatch(match.group()) else "\ufffd"
 
 
 def xml_safe(value: _T) -> _T:

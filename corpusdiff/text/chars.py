@@ -27,6 +27,11 @@ WIDE = f"{HAN}{WIDE_PUNCT}"
 #: What a word is made of: ideographs, Latin letters and ASCII digits.
 WORD_CHARS = f"{IDEOGRAPHS}A-Za-z0-9"
 
+#: Control characters no canonical document holds (the normaliser removes them: `text.rules`)
+#: and a terminal obeys: ESC starts sequences that clear the screen, recolour or hide text,
+#: set the clipboard. Tab and line breaks are text.
+CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 HAN_RE = re.compile(f"[{HAN}]")
 _IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPHS}]")
 _WORD_CHAR_RE = re.compile(f"[{WORD_CHARS}]")
@@ -72,3 +77,15 @@ def han_likeness(a: frozenset[str], b: frozenset[str]) -> float:
     text file and from its portal page, about 0.2–0.3 for two years' reports of one series."""
     return len(a & b) / len(a | b) if a or b else 0.0
 
+
+
+def control_picture(match: re.Match[str]) -> str:
+    """The visible stand-in of a control character: its Unicode control picture (`␛` for ESC,
+    `␡` for DEL), so a reader still sees which it was."""
+    code = ord(match.group())
+    return chr(0x2421 if code == 0x7F else 0x2400 + code)
+
+
+def visible_controls(text: str) -> str:
+    """`text` with each control character (`CONTROLS_RE`) shown as its control picture."""
+    return CONTROLS_RE.sub(control_picture, text)
