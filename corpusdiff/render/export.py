@@ -32,6 +32,7 @@ from corpusdiff.render.diff import edition_name
 from corpusdiff.render.table import ComparisonTable, Entry, Mark, Row, SectionRow, UnitRow
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.text.chars import CONTROLS_RE, control_picture
+from corpusdiff.text.spreadsheet import inert
 from corpusdiff.types.document import Metadata
 
 if TYPE_CHECKING:
@@ -45,8 +46,6 @@ HEADING = "标题"
 WORD_WIDTHS_CM = (1.3, 10.9, 10.9, 4.6)  # 序号, 旧, 新, 修改说明: the 27.7 cm of landscape A4 less margins
 EXCEL_WIDTHS = (6, 28, 60, 60, 10, 40, 30, 30)  # in characters of the default font
 FONT = "宋体"
-#: What makes Excel read a cell as a formula (and run it) when it opens a CSV file.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(table: ComparisonTable, strings: Strings) -> tuple[str, ...]:
@@ -100,14 +99,9 @@ def to_csv(table: ComparisonTable, strings: Strings | None = None) -> str:
     a cell with several units has one per line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns(table, strings or catalogue()))
-    writer.writerows(tuple(map(_inert, _record(row, _joined))) for row in table.rows)
+    writer.writerow(map(inert, columns(table, strings or catalogue())))
+    writer.writerows(tuple(map(inert, _record(row, _joined))) for row in table.rows)
     return buffer.getvalue()
-
-
-def _inert(value: object) -> object:
-    """A CSV cell Excel will not run: text that starts like a formula gets a leading `'`."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 # --- XML: Word and Excel ----------------------------------------------------------------

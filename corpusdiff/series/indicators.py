@@ -47,6 +47,7 @@ from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width, has_han, pad
 from corpusdiff.text.sentences import full_sentences
+from corpusdiff.text.spreadsheet import inert
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.edition import Edition
@@ -1249,7 +1250,8 @@ def _pointers(cell: Cell) -> list[str]:
 
 
 def to_csv(table: IndicatorTable) -> str:
-    """One line per record (omissions included), with a header line."""
+    """One line per record (omissions included), with a header line. No cell is a formula
+    Excel would run (`text.spreadsheet`): indicator names are report text."""
     keys = _Keys(table.sets, table.aliases)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -1262,5 +1264,5 @@ def to_csv(table: IndicatorTable) -> str:
             region=each.region,
             year="" if record.year is None else record.year,
         )
-        writer.writerow([data[column] for column in CSV_COLUMNS])
+        writer.writerow([inert(data[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()

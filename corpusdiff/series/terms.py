@@ -31,6 +31,7 @@ from corpusdiff.text.chars import count_ideographs, display_width, pad
 from corpusdiff.text.dates import is_publication_date
 from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
+from corpusdiff.text.spreadsheet import inert
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
@@ -399,36 +400,15 @@ def index_json(
 
 def index_csv(index: TermIndex, terms: Sequence[Term], edition: str | None = None) -> str:
     """One row per term: its keyness (in `edition`, else where it is highest) and the edition
-    that is, then a count column per edition, named by edition id, oldest first."""
+    that is, then a count column per edition, named by edition id, oldest first. No cell is a
+    formula Excel would run (`text.spreadsheet`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "term",
-            "kind",
-            "status",
-            "first",
-            "last",
-            "total",
-            "keyness",
-            "key_in",
-            *(e.id for e in index.editions),
-        ]
-    )
+    header = ["term", "kind", "status", "first", "last", "total", "keyness", "key_in"]
+    writer.writerow(map(inert, [*header, *(e.id for e in index.editions)]))
     for t in terms:
-        writer.writerow(
-            [
-                t.term,
-                t.kind,
-                t.status,
-                t.first,
-                t.last,
-                t.total,
-                _shown_keyness(t, edition),
-                t.key_in,
-                *t.counts.values(),
-            ]
-        )
+        row = [t.term, t.kind, t.status, t.first, t.last, t.total, _shown_keyness(t, edition), t.key_in]
+        writer.writerow(map(inert, [*row, *t.counts.values()]))
     return out.getvalue()
 
 
