@@ -56,10 +56,13 @@ _State = dict[str, dict[str, Any]]
 
 
 def _markdown_renderer() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
+    """The reader of canonical documents, without links and images: canonical text has none
+    (its brackets are escaped), and every command reads a `[text](url)` of a document from
+    elsewhere as its text, so the site shows it as written instead of publishing a link or a
+    remote image (a tracking pixel) that `review` never showed."""
+    from corpusdiff.canonical.markdown import markdown_reader
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    return markdown_reader().disable(["link", "image", "autolink"])
 
 
 def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], list[tuple[str, str]]]:

@@ -505,3 +505,20 @@ def test_a_read_only_site_folder_is_one_line_naming_the_folder_and_what_to_do(
     message = str(raised.value)
     assert "\n" not in message and "(Read-only file system)" in message
     assert "the site folder is read-only for you" in message and "choose another --out" in message
+
+
+def test_a_document_s_links_and_images_are_shown_as_text() -> None:
+    """Canonical text holds no link (its brackets are escaped) and every command reads one of
+    a document from elsewhere as its text: the site does too, so a contribution cannot publish
+    a phishing link or a remote image (a tracking pixel) that `review` never showed. Before,
+    both were published as `<a href>` and `<img src>`."""
+    from corpusdiff.site.build import render_document_body
+
+    text = (
+        "---\ntitle: 报告\ndialect: '1'\n---\n\n# 报告\n\n"
+        "详见[通知](https://phish.example/)。![](https://tracker.example/p.png)<https://auto.example/>\n"
+    )
+    body = str(render_document_body(text)[0])
+    assert "<a " not in body and "<img" not in body
+    assert "[通知](https://phish.example/)" in body and "![](https://tracker.example/p.png)" in body
+    assert "&lt;https://auto.example/&gt;" in body
