@@ -284,10 +284,15 @@ def _runner(jobs: int | None, scheduler: str) -> Runner:
 
 def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
     """The metadata options the user gave, checked at the door (a date must be YYYY,
-    YYYY-MM or YYYY-MM-DD naming a real day)."""
+    YYYY-MM or YYYY-MM-DD naming a real day; no value may hold a control character)."""
+    from corpusdiff.text.chars import control_in_field
     from corpusdiff.text.dates import is_publication_date
 
     given = {key: value for key, value in fields.items() if value}
+    for key, value in given.items():
+        control = control_in_field(value)
+        if control is not None:
+            raise InputError(f"--{key} holds a control character ({control}); give the value without it")
     date = given.get("date")
     if date is not None and not is_publication_date(date):
         raise InputError(f"--date {date!r}: not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01)")

@@ -28,7 +28,7 @@ from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
-from corpusdiff.text.chars import han_bigrams, han_likeness
+from corpusdiff.text.chars import control_in_field, han_bigrams, han_likeness
 from corpusdiff.text.slugs import region_stem, slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
@@ -82,7 +82,18 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
     data = yamlsafe.read(confine.readable(root, path)) or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CorpusError(f"{path}: must map source file names to field: value mappings")
-    return {str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()}
+    manifest: dict[str, dict[str, object]] = {
+        str(k): {str(f): str(v) for f, v in fields.items()} for k, fields in data.items()
+    }
+    for name, fields in manifest.items():
+        for field_name, value in fields.items():
+            control = control_in_field(str(value))
+            if control is not None:
+                raise CorpusError(
+                    f"{path}: {name}: {field_name} holds a control character ({control}); "
+                    "remove it, then run the command again"
+                )
+    return manifest
 
 
 def manifest_overrides(root: Path, source_name: str) -> dict[str, object]:

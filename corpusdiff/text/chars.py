@@ -89,3 +89,14 @@ def control_picture(match: re.Match[str]) -> str:
 def visible_controls(text: str) -> str:
     """`text` with each control character (`CONTROLS_RE`) shown as its control picture."""
     return CONTROLS_RE.sub(control_picture, text)
+
+
+_ONE_LINE_CONTROLS_RE = re.compile("[\x00-\x1f\x7f]")
+
+
+def control_in_field(value: str) -> str | None:
+    """The first control character of a one-line field (a title, a date: tabs and line breaks
+    count), as `U+XXXX`; None when it has none. Such a value would end up in the front matter
+    as a document no reader takes for canonical (NUL makes it binary)."""
+    found = _ONE_LINE_CONTROLS_RE.search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
