@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from enum import StrEnum
 from typing import Any
 
+from corpusdiff.canonical.markdown import escape_inline
 from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
 from corpusdiff.render.wrap import wrap
@@ -446,15 +447,16 @@ def _programmes_in(programmes: ProgrammeChanges, old_text: str, new_text: str) -
     )
 
 
-def _inline(item: Initiative, deleted: str, inserted: str) -> str:
+def _inline(item: Initiative, deleted: str, inserted: str, escape: Callable[[str], str] = str) -> str:
+    """The word diff with its deleted and inserted runs in their marks, the text `escape`d."""
     parts = []
     for op, text in item.diff:
         if op == "=":
-            parts.append(text)
+            parts.append(escape(text))
         elif op == "-":
-            parts.append(deleted.format(text))
+            parts.append(deleted.format(escape(text)))
         else:
-            parts.append(inserted.format(text))
+            parts.append(inserted.format(escape(text)))
     return "".join(parts)
 
 
@@ -467,8 +469,12 @@ def _item_text(item: Initiative) -> tuple[str, str]:
 # --- Markdown ---------------------------------------------------------------------------
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def markdown_text(text: str) -> str:
+    """Report text as Markdown that shows it and nothing else, on one line (also in a table
+    cell): the dialect's own escapes (rule 14: no HTML, no `<!--` hiding the rest of a pull
+    request's comment, no link, image or emphasis) and `~`, which GitHub reads as a
+    strikethrough (`5%~6%`)."""
+    return escape_inline(text).replace("~", "\\~").replace("\n", " ")
 
 
 def edition_name(meta: Metadata) -> str:
@@ -500,17 +506,17 @@ def to_markdown(
     strings = strings or catalogue()
     old, new = result.old_meta, result.new_meta
     lines = [
-        f"# {editions_line(result, strings)}",
+        f"# {markdown_text(editions_line(result, strings))}",
         "",
         strings(
             "report.md.sides",
-            old=old.id or old.title,
+            old=markdown_text(old.id or old.title),
             old_date=strings.date(old.date),
-            new=new.id or new.title,
+            new=markdown_text(new.id or new.title),
             new_date=strings.date(new.date),
         ),
         "",
-        *([strings("report.scope", text=result.scope), ""] if result.scope else []),
+        *([strings("report.scope", text=markdown_text(result.scope)), ""] if result.scope else []),
         strings("report.md.parts"),
         "",
         *(f"- {part_line(part, strings)}" for part in result.parts()),
@@ -519,7 +525,7 @@ def to_markdown(
         " ".join(counts_lines(result, strings)),
         "",
     ]
-    lines += [f"> {strings('diff.override')}{note}" for note in result.notes]
+    lines += [f"> {strings('diff.override')}{markdown_text(note)}" for note in result.notes]
     if result.notes:
         lines.append("")
     if notes:
@@ -530,7 +536,7 @@ def to_markdown(
     lines += [f"## {strings('report.md.programmes')}", ""]
     for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED, Status.RECURRING)):
         lines.append(
-            f"- {strings.labelled(_programmes_label(strings, kind, len(names)), quoted_names(names) or '—')}"
+            f"- {strings.labelled(_programmes_label(strings, kind, len(names)), markdown_text(quoted_names(names)) or '—')}"
         )
     lines.append("")
     for status in (Status.NEW, Status.DROPPED, Status.MOVED):
@@ -541,21 +547,22 @@ def to_markdown(
         for item in items:
             old_text, new_text = _item_text(item)
             text = new_text if status == Status.NEW else old_text
-            lines.append(f"- {_cell(text)} — *{_where(result, item)}*{_cell(doubt(item, strings))}")
+            where, unsure = markdown_text(_where(result, item)), markdown_text(doubt(item, strings))
+            lines.append(f"- {markdown_text(text)} — *{where}*{unsure}")
         lines.append("")
     lines += _markdown_tables(result, strings)
     joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
     if joined:
         lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
-        lines += [f"- {_joined_line(item, strings)}" for item in joined]
+        lines += [f"- {markdown_text(_joined_line(item, strings))}" for item in joined]
         lines.append("")
     inside = [i for i in result.initiatives if i.level == "sentence"]
     if inside:
         lines += [f"## {strings('report.md.inside', n=len(inside))}", ""]
         for item in inside:
             sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
-            where = strings("report.md.in", title=_cell(unit_title(item.new or item.old)))
-            lines.append(f"- {sign} {_cell(text)} — *{where}*")
+            where = strings("report.md.in", title=markdown_text(unit_title(item.new or item.old)))
+            lines.append(f"- {sign} {markdown_text(text)} — *{where}*")
         lines.append("")
     reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
     if reworded:
@@ -568,7 +575,8 @@ def to_markdown(
             "|---|---|",
         ]
         for item in reworded:
-            lines.append(f"| {_cell(_inline(item, '~~{}~~', ''))} | {_cell(_inline(item, '', '**{}**'))} |")
+            old_cell = _inline(item, "~~{}~~", "", markdown_text)
+            lines.append(f"| {old_cell} | {_inline(item, '', '**{}**', markdown_text)} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -597,9 +605,9 @@ def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:
         tree, table = (result.new, change.new) if change.new is not None else (result.old, change.old)
         where = " › ".join(tree.path_of(table.section if table else None)) or "—"
         heading = tables.heading_line(change, strings)
-        lines.append(f"- **{strings.status(change.status)}** {_cell(heading)} — *{_cell(where)}*")
+        lines.append(f"- **{strings.status(change.status)}** {markdown_text(heading)} — *{markdown_text(where)}*")
         details = tables.detail_lines(change, tables.unstyled, strings)
-        lines += [f"  - {_cell(_sign_as_text(line))}" for line in details]
+        lines += [f"  - {_sign_as_text(markdown_text(line))}" for line in details]
     return [*lines, ""]
 
 

@@ -63,7 +63,9 @@ def to_markdown(
             + " |"
         )
     lines.append("")
-    findings = [f"- `{item.doc_id}`: {line}" for item in items for line in _findings(item, strings)]
+    findings = [
+        f"- `{item.doc_id}`: {diff.markdown_text(line)}" for item in items for line in _findings(item, strings)
+    ]
     lines += findings + ([""] if findings else [])
     for item in items:
         if item.result:
