@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from corpusdiff.render.diff import markdown_text
 from corpusdiff.render.grid import render_grid
 from corpusdiff.series.editions import column_labels
 from corpusdiff.series.timeline import (
@@ -195,7 +196,7 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
     labels = column_labels(editions)
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [f"# {strings('report.timeline.title')}", ""]
-    lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, editions, strict=True)]
+    lines += [f"- **{label}** `{e.id}` {markdown_text(e.title)}" for label, e in zip(labels, editions, strict=True)]
     gaps_title, evidence_title = strings("timeline.gaps"), strings("report.timeline.evidence")
     for level, part, threads in sections(timeline):
         lines += [
@@ -207,7 +208,7 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
             "|---" * (len(labels) + 3) + "|",
         ]
         for n, thread in enumerate(threads, 1):
-            cells = [_md_cell(found.heading) if (found := thread.item_in(e.id)) else ABSENT for e in editions]
+            cells = [markdown_text(found.heading) if (found := thread.item_in(e.id)) else ABSENT for e in editions]
             gaps = ", ".join(label_of[g] for g in thread.gaps)
             evidence = "; ".join(link_text(link, label_of, strings) for link in thread.links)
             lines.append(f"| {n} | " + " | ".join(cells) + f" | {gaps} | {evidence} |")
@@ -217,14 +218,10 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
         "|---" * (len(labels) + 1) + "|",
     ]
     lines += [
-        f"| {_md_cell(p.name)} | " + " | ".join(PRESENCE[m] for m in p.presence) + " |"
+        f"| {markdown_text(p.name)} | " + " | ".join(PRESENCE[m] for m in p.presence) + " |"
         for p in timeline.programmes
     ]
     return "\n".join(lines) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
 # --- JSON --------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from corpusdiff.render.diff import markdown_text
 from corpusdiff.render.grid import render_grid, truncate
 from corpusdiff.render.timeline import ABSENT, edition_legend
 from corpusdiff.series.editions import column_labels
@@ -97,32 +98,30 @@ def _passage_lines(
 def to_markdown(result: Trace, strings: Strings | None = None) -> str:
     strings = strings or catalogue()
     labels = column_labels(result.reports)
-    lines = [strings("report.trace.title", title=result.plan.title), ""]
+    lines = [strings("report.trace.title", title=markdown_text(result.plan.title)), ""]
     lines += [strings("report.trace.threshold", threshold=result.threshold), ""]
-    lines += [f"- **{label}** `{e.id}` {e.title}" for label, e in zip(labels, result.reports, strict=True)]
+    lines += [
+        f"- **{label}** `{e.id}` {markdown_text(e.title)}" for label, e in zip(labels, result.reports, strict=True)
+    ]
     lines += [
         "",
         f"| {strings('trace.item')} | " + " | ".join(labels) + " |",
         "|---" * (len(labels) + 1) + "|",
     ]
     for item in result.items:
-        name = "&nbsp;" * 2 * item.depth + _md(item.heading)
+        name = "&nbsp;" * 2 * item.depth + markdown_text(item.heading)
         lines.append(f"| {name} | " + " | ".join(score_cells(item, result.threshold)) + " |")
     lines += ["", f"## {strings('report.trace.best')}", ""]
     label_of = {e.id: label for e, label in zip(result.reports, labels, strict=True)}
     for item in (i for i in result.items if i.passages):
-        lines.append(f"- **{_md(item.heading)}**")
+        lines.append(f"- **{markdown_text(item.heading)}**")
         lines += [
-            f"  - {label_of[p.doc]} ({p.score:.2f}) {_md(' › '.join(p.path))}: {_md(p.sentence)}"
+            f"  - {label_of[p.doc]} ({p.score:.2f}) {markdown_text(' › '.join(p.path))}: {markdown_text(p.sentence)}"
             for p in item.passages
         ]
     missing = result.unaddressed()
     lines += ["", f"## {strings('trace.unaddressed', n=len(missing), plan=len(result.items))}", ""]
-    lines += [f"- {_md(' › '.join((*item.path, item.heading)))}" for item in missing]
+    lines += [f"- {markdown_text(' › '.join((*item.path, item.heading)))}" for item in missing]
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    for ch in "\\|*_[]<>`":
-        text = text.replace(ch, "\\" + ch)
-    return text
