@@ -63,6 +63,9 @@ _PART_OF_YEAR = r"上半年|下半年|前三季度|一季度|第一季度|1\s*[�
 _LEADING_NOISE_RE = re.compile(f"^(?:关于|中共|中国共产党|{_YEAR}|{_PART_OF_YEAR})+")
 #: A scope word is no unit's name: 全市, 全省, 本市 (`全市和市本级预算…`); but 全州县 is a county.
 _SCOPE_NAME_RE = re.compile("^[全本我][省市区县州盟旗](?![县市区旗])")
+#: `广东省委`: the unit's party committee, whose proposal names the region again after it
+#: (`中共广东省委关于制定广东省…的建议`); no unit follows a committee.
+_PARTY_COMMITTEE_RE = re.compile("委(?!员)")
 _NATIONAL_NAME_RE = re.compile(r"^(?:中华人民共和国|中国|国务院|全国|我国|中央)")
 _ORDINAL_RE = re.compile("^第?[一二三四五六七八九十]+届")
 _NATIONAL_MEETING_RE = re.compile(r"全国人民代表大会|全国人大|全国政协|中国人民政治协商会议全国委员会")
@@ -100,6 +103,8 @@ def units_at_start(text: str) -> tuple[str, ...]:
             break
         units.append(match.group(0))
         position = match.end()
+        if _PARTY_COMMITTEE_RE.match(text, position):
+            break
     return tuple(units)
 
 

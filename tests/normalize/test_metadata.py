@@ -233,6 +233,9 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("全椒县第十八届人民代表大会第三次会议", "全椒县", Level.COUNTY),
         # the party committee's proposal for a five-year plan
         ("中共杭州市委关于制定杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "杭州市", Level.CITY),
+        ("中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "广东省", Level.PROVINCIAL),
+        ("中共深圳市委关于制定深圳市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "深圳市", Level.CITY),
+        ("中共深圳市福田区委关于制定福田区国民经济和社会发展第十四个五年规划的建议", "福田区", Level.DISTRICT),
         ("中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "全国", Level.NATIONAL),
         ("政府工作报告", "", None),
         (
