@@ -51,6 +51,7 @@ _GENRES = {
     "mid-year-report": ("年中计划执行报告", "mid-year plan report"),
     "government-work-report": ("政府工作报告", "government work report"),
     "five-year-plan": ("五年规划", "five-year plan"),
+    "five-year-plan-proposal": ("五年规划建议", "five-year plan proposal"),
     "budget-report": ("预算报告", "budget report"),
     "report": ("其他报告", "other report"),
 }

@@ -86,6 +86,10 @@ _ADDRESSED_RE = re.compile(
 )
 _GWR = "政府工作报告"
 _FIVE_YEAR_PLAN = "five-year-plan"
+_FIVE_YEAR_PROPOSAL = "five-year-plan-proposal"
+#: `…关于制定…规划的建议`: the party committee's proposal the plan is drafted from, with the
+#: bracketed note of its adoption a title may keep (`（2020年10月29日…全体会议通过）`).
+_PROPOSAL_RE = re.compile(r"关于制定[^《》]*的建议(?:[（(][^（）()]*[）)])?$")
 #: A report or explanation *about* a plan (关于第一个五年计划的报告) is delivered when it says, not
 #: in the plan's first year; only the outline itself is dated by its period.
 _ABOUT_A_PLAN_RE = re.compile(r"(?:报告|说明|建议)$")
@@ -125,6 +129,7 @@ GENRES = {
     "mid-year-report": "mid-year plan report",
     "government-work-report": "government work report",
     "five-year-plan": "five-year plan",
+    "five-year-plan-proposal": "five-year plan proposal",
     "budget-report": "budget report",
     "report": "other report",
 }
@@ -133,6 +138,7 @@ _SERIES_FAMILY = {
     "mid-year-report": "plan",
     "government-work-report": "gwr",
     "five-year-plan": "five-year-plan",
+    "five-year-plan-proposal": "five-year-plan-proposal",
     "budget-report": "budget",
     "report": "report",
 }
@@ -576,12 +582,14 @@ def _region(
 
 
 def detect_genre(title: str) -> str:
-    """Genre from the title's wording (vocabulary in GENRES)."""
+    """Genre from the title's wording (vocabulary in GENRES). A party committee's proposal for a
+    plan (`中共…委关于制定…五年规划和二〇三五年远景目标的建议`) is not the plan: the outline follows it
+    months later, and the two are compared within their own series, never with each other."""
     title = simplified(title)
     if _GWR in title:
         return "government-work-report"
     if "五年规划" in title or "规划纲要" in title or _FIVE_YEAR_RE.search(title):
-        return "five-year-plan"
+        return _FIVE_YEAR_PROPOSAL if _PROPOSAL_RE.search(title) else _FIVE_YEAR_PLAN
     if _MID_YEAR_RE.search(title):
         return "mid-year-report"
     if "预算" in title or "决算" in title:
@@ -600,7 +608,7 @@ def detect_region(title: str) -> str:
 def detect_period(title: str, genre: str) -> str:
     """The year (or years) the report plans for."""
     title = with_arabic_years(simplified(title))
-    if genre == "five-year-plan":
+    if genre in (_FIVE_YEAR_PLAN, _FIVE_YEAR_PROPOSAL):
         plan = _FIVE_YEAR_RE.search(title)
         if plan:
             start = five_year_plan_start(chinese_numeral(plan.group(1) or plan.group(2)))

@@ -11,12 +11,12 @@ from corpusdiff import yamlsafe
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
 from corpusdiff.normalize.entry import normalize_file, normalize_raw
-from corpusdiff.normalize.metadata import detect_genre, find_title, report_name
+from corpusdiff.normalize.metadata import default_series, detect_genre, detect_period, find_title, report_name
 from corpusdiff.normalize.occasion import Occasion, read_occasion
 from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
 from corpusdiff.read.decode import decode_report
 from corpusdiff.store.corpus import proposed_id
-from corpusdiff.types.document import Level, NormalizedDocument
+from corpusdiff.types.document import Level, Metadata, NormalizedDocument
 
 EXPECTED = {
     "futian-2022-01-plan-report": dict(
@@ -394,3 +394,28 @@ def test_a_traditional_title_is_found_and_kept_as_printed() -> None:
 )
 def test_an_untitled_report_is_named_as_its_opening_names_it(opening: list[str], name: str) -> None:
     assert report_name(opening) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "genre", "period"),
+    [
+        (
+            "中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+            "five-year-plan-proposal",
+            "2021-2025",
+        ),
+        ("中共中央关于制定国民经济和社会发展第十三个五年规划的建议", "five-year-plan-proposal", "2016-2020"),
+        ("广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "five-year-plan", "2021-2025"),
+    ],
+)
+def test_a_party_committees_proposal_is_not_the_plan(title: str, genre: str, period: str) -> None:
+    """The proposal precedes the outline drafted from it; as one genre they shared a series and
+    the proposal was traced and tabled as if it were the plan."""
+    assert (detect_genre(title), detect_period(title, genre)) == (genre, period)
+
+
+def test_a_proposal_has_a_series_of_its_own() -> None:
+    proposal = detect_genre("中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划的建议")
+    outline = detect_genre("广东省国民经济和社会发展第十四个五年规划纲要")
+    series = {default_series(Metadata(region="广东省", level="provincial", genre=g)) for g in (proposal, outline)}
+    assert series == {"guangdong-five-year-plan-proposal", "guangdong-five-year-plan"}
