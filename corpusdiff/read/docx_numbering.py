@@ -11,6 +11,11 @@ from corpusdiff.read.wordml import NS, qn, val, whole_number
 _CN_DIGITS = "〇一二三四五六七八九"
 
 _LEVELS = 9  # a Word list has levels 0 to 8
+#: A bullet of one or two dashes is the `——` that opens a report's target and task items
+#: (`——地区生产总值增长5.5%左右；`), set as a list by the office that typed it: it is text the
+#: page shows, so it is written as the report's own marker. Other bullets (`•`, `■`) add nothing.
+_DASH_BULLET_RE = re.compile("[—―─－-]{1,2}")
+_DASH_ITEM = "——"
 
 
 class Numbering:
@@ -105,6 +110,8 @@ class Numbering:
             return ""
         counters = self._count(num_id, abstract, level, levels[level][2])
         fmt, text, _ = levels[level]
+        if fmt == "bullet" and _DASH_BULLET_RE.fullmatch(text.strip()):
+            return _DASH_ITEM
         if fmt in ("bullet", "none"):
             return ""
 

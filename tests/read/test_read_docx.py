@@ -450,6 +450,27 @@ def test_characters_inserted_from_a_symbol_font_are_kept() -> None:
     assert any("symbol font" in note and "Webdings F021" in note for note in raw.notes)
 
 
+def _bullets(*symbols: str) -> str:
+    """A bullet list for each symbol, list n + 1 for the n-th."""
+    return "".join(
+        f'<w:abstractNum w:abstractNumId="{n}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="bullet"/><w:lvlText w:val="{symbol}"/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'
+        for n, symbol in enumerate(symbols, start=1)
+    )
+
+
+def test_a_dash_bullet_is_the_reports_dash_item_marker() -> None:
+    """An office sets the `——` target items as a list whose bullet is `—`: the dash the page
+    shows was lost (`地区生产总值增长5.5%左右；`). Other bullets add nothing."""
+    body = "".join(
+        paragraph_xml(text, numbered_xml(num_id))
+        for text, num_id in (("地区生产总值增长5.5%左右；", 1), ("城镇调查失业率5.5%以内；", 2), ("稳就业", 3))
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": _bullets("—", "——", "•")}), "r.docx")
+    assert raw.text.split("\n") == ["——地区生产总值增长5.5%左右；", "——城镇调查失业率5.5%以内；", "稳就业", ""]
+
+
 def test_paragraphs_indented_with_a_tab_are_paragraphs_not_a_table() -> None:
     """Typed with a tab instead of a first-line indent, a whole report read as one table row;
     the tab is the paragraph's indent. A tab between words still separates columns, and a
