@@ -508,7 +508,7 @@ def _pieces(paragraph: Any) -> list[str]:
     for node in _text_nodes(paragraph):
         if node.tag in (qn("t"), _MATH_TEXT):
             pieces[-1].append(node.text or "")
-        elif node.tag == qn("tab"):
+        elif node.tag in (qn("tab"), qn("ptab")):
             pieces[-1].append("\t")
         elif node.tag in (qn("br"), qn("cr")):
             if node.get(qn("type")) in (None, "textWrapping"):
@@ -522,7 +522,11 @@ def _pieces(paragraph: Any) -> list[str]:
 
 #: An equation's text (Office Math, `m:t`), read in line with the paragraph's.
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
-_TEXT_NODES = frozenset({*(qn(tag) for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym")), _MATH_TEXT})
+#: `w:ptab`, Word's absolute position tab (a byline's name set flush right, `主任<ptab/>张三`), parts
+#: the text as a tab does.
+_TEXT_NODES = frozenset(
+    {*(qn(tag) for tag in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym")), _MATH_TEXT}
+)
 #: What a paragraph holds that is not its text: properties (a tab stop is no tab), a text box
 #: (`w:txbxContent`: lines of its own, see `_text_boxes`), the legacy copy of a drawing
 #: (`mc:Fallback`: its modern copy is read, so nothing doubles), and revisions the text with its

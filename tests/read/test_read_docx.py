@@ -471,6 +471,13 @@ def test_a_dash_bullet_is_the_reports_dash_item_marker() -> None:
     assert raw.text.split("\n") == ["——地区生产总值增长5.5%左右；", "——城镇调查失业率5.5%以内；", "稳就业", ""]
 
 
+def test_an_absolute_position_tab_parts_the_text_as_a_tab_does() -> None:
+    """`w:ptab` (a byline's name set flush right) was dropped: `主任张三`, and no speaker."""
+    body = '<w:p><w:r><w:t>发展和改革委员会主任</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>张三</w:t></w:r></w:p>'
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["发展和改革委员会主任\t张三", ""]
+
+
 def test_paragraphs_indented_with_a_tab_are_paragraphs_not_a_table() -> None:
     """Typed with a tab instead of a first-line indent, a whole report read as one table row;
     the tab is the paragraph's indent. A tab between words still separates columns, and a
