@@ -7,11 +7,13 @@ whose columns are set apart with wide spaces (a 附表 typed or pasted into a te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
-from corpusdiff.text.chars import has_han
+from corpusdiff.text.chars import display_width, has_han
 from corpusdiff.text.numbering import DIVISION_KINDS, parse_marker
 from corpusdiff.text.rules import (
     clean_text,
@@ -106,29 +108,103 @@ def parse_cell_groups(groups: Sequence[Sequence[str]]) -> Rows:
     return pad(rows)
 
 
-def gap_cells(raw: str) -> list[str]:
-    """The cells of a line whose columns are set apart with wide spaces (`钢　万吨　4666`); the
-    indent before the first is no gap."""
-    return _COLUMN_GAP_RE.split(strip_debris(raw).strip())
-
-
 def gap_table_length(raws: Iterable[str], *, in_body: bool = False) -> int:
     """How many of the lines, from the first, are the rows of one table typed with wide spaces:
-    lines next to each other with the same number of cells, two or more, at least
-    _GAP_TABLE_MIN_LINES of them; 0 if they are not. A line of a marker and one more cell
-    (`1.　钢铁工业`) is a numbered item, no row. In the body, where a line set with wide spaces
-    is more often text (a heading's clauses, a byline), a row needs three short cells or more,
-    none ending a clause (an indicator table as `pdftotext -layout` sets it)."""
-    width = length = 0
+    lines next to each other with two or more cells, at least _GAP_TABLE_MIN_LINES of them, each
+    with as many cells as the widest or with fewer that stand in its columns (a row with an
+    empty cell); 0 if they are not. A line of a marker and one more cell (`1.　钢铁工业`) is a
+    numbered item, no row. In the body, where a line set with wide spaces is more often text (a
+    heading's clauses, a byline), the table needs rows of three short cells or more, none ending
+    a clause (an indicator table as `pdftotext -layout` sets it)."""
+    lines: list[list[_GapCell]] = []
     for raw in raws:
-        cells = gap_cells(raw)
-        width = width or len(cells)
-        if width < 2 or len(cells) != width or (width == 2 and _is_lone_marker(cells[0])):
+        cells = _gap_spans(raw)
+        texts = [cell.text for cell in cells]
+        if len(cells) < 2 or (len(cells) == 2 and _is_lone_marker(texts[0])):
             break
-        if in_body and not _is_body_row(cells):
+        if in_body and not _is_body_row(texts, min_cells=2):
             break
-        length += 1
+        lines.append(cells)
+    if not lines or (in_body and max(map(len, lines)) < _BODY_ROW_CELLS_MIN):
+        return 0
+    columns = _GapColumns.of(lines)
+    length = len(list(itertools.takewhile(lambda cells: columns.place(cells) is not None, lines)))
     return length if length >= _GAP_TABLE_MIN_LINES else 0
+
+
+@dataclass(frozen=True)
+class _GapCell:
+    """A cell of a line typed with wide spaces and the display columns it spans (a Han
+    character two), which place it under its header when cells before it are empty."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _gap_spans(raw: str) -> list[_GapCell]:
+    """The cells of a line whose columns are set apart with wide spaces (`钢　万吨　4666`), with
+    where each stands on the line; the indent before the first is no gap, but it places it."""
+    text = strip_debris(raw).rstrip()
+    body = text.lstrip()
+    offset = display_width(text[: len(text) - len(body)])
+    cells: list[_GapCell] = []
+    begin = 0
+    for gap in [*_COLUMN_GAP_RE.finditer(body), None]:
+        end = gap.start() if gap else len(body)
+        start = offset + display_width(body[:begin])
+        cells.append(_GapCell(body[begin:end], start, start + display_width(body[begin:end])))
+        begin = gap.end() if gap else begin
+    return cells
+
+
+#: How far (display columns: a Han character is two) a cell may stand from its column's edge.
+_GAP_ALIGN_SLACK = 2
+
+
+@dataclass(frozen=True)
+class _GapColumns:
+    """Where the cells of the full rows (as many cells as the widest line) start and end, column
+    by column: a cell typed left-aligned, right-aligned or centred under them is in that column."""
+
+    starts: tuple[frozenset[int], ...]
+    ends: tuple[frozenset[int], ...]
+    centres: tuple[frozenset[int], ...]
+
+    @classmethod
+    def of(cls, lines: Sequence[Sequence[_GapCell]]) -> _GapColumns:
+        width = max(map(len, lines))
+        full = [cells for cells in lines if len(cells) == width]
+        return cls(
+            *(
+                tuple(frozenset(edge(cells[k]) for cells in full) for k in range(width))
+                for edge in (lambda c: c.start, lambda c: c.end, lambda c: c.start + c.end)
+            )
+        )
+
+    def place(self, cells: Sequence[_GapCell]) -> list[int] | None:
+        """The column of each cell, left to right; None when the line is no row of the table
+        (a cell under no column, or two under one)."""
+        if len(cells) == len(self.starts):
+            return list(range(len(cells)))
+        placed = [column for column in map(self._column, cells) if column is not None]
+        if len(placed) < len(cells) or any(b <= a for a, b in pairwise(placed)):
+            return None
+        return placed
+
+    def _column(self, cell: _GapCell) -> int | None:
+        for column, (starts, ends, centres) in enumerate(zip(self.starts, self.ends, self.centres, strict=True)):
+            if (
+                _near(cell.start, starts)
+                or _near(cell.end, ends)
+                or _near(cell.start + cell.end, centres, 2 * _GAP_ALIGN_SLACK)
+            ):
+                return column
+        return None
+
+
+def _near(value: int, edges: frozenset[int], slack: int = _GAP_ALIGN_SLACK) -> bool:
+    return any(abs(value - edge) <= slack for edge in edges)
 
 
 #: In the body, a row typed with wide spaces has at least this many cells, each at most this long.
@@ -140,8 +216,8 @@ _BODY_CELL_MAX = 24
 _PART_NUMBER_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+(?:篇|章|节|部分)$")
 
 
-def _is_body_row(cells: Sequence[str]) -> bool:
-    return len(cells) >= _BODY_ROW_CELLS_MIN and not _PART_NUMBER_RE.match(cells[0]) and all(
+def _is_body_row(cells: Sequence[str], min_cells: int = _BODY_ROW_CELLS_MIN) -> bool:
+    return len(cells) >= min_cells and not _PART_NUMBER_RE.match(cells[0]) and all(
         len(cell) <= _BODY_CELL_MAX and not cell.endswith(("。", "；", "，", "："))
         for cell in cells
     )
@@ -153,8 +229,17 @@ def _is_lone_marker(cell: str) -> bool:
 
 
 def parse_gap_rows(raws: Sequence[str]) -> Rows:
-    """Rows typed one line each, columns set apart with wide spaces."""
-    return pad([[cell_text(cell) for cell in gap_cells(raw)] for raw in raws])
+    """Rows typed one line each, columns set apart with wide spaces; a row with empty cells has
+    each of its cells put in the column it stands in."""
+    lines = [_gap_spans(raw) for raw in raws]
+    columns = _GapColumns.of(lines)
+    rows = []
+    for cells in lines:
+        row = [""] * len(columns.starts)
+        for column, cell in zip(columns.place(cells) or range(len(cells)), cells, strict=True):
+            row[column] = cell_text(cell.text)
+        rows.append(row)
+    return pad(rows)
 
 
 def is_flat_row(text: str) -> bool:

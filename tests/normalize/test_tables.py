@@ -15,6 +15,7 @@ from corpusdiff.normalize.tables import (
     is_flat_row,
     parse_cell_groups,
     parse_flat_rows,
+    parse_gap_rows,
     parse_tab_rows,
 )
 from corpusdiff.read.decode import RawReport
@@ -267,3 +268,27 @@ def test_in_the_body_only_rows_of_short_cells_make_a_table_typed_with_spaces() -
     rows = ["钢　万吨　4666", "煤　亿吨　8.5", "电　亿度　4000"]
     assert [gap_table_length(lines, in_body=True) for lines in (headings, sentences, rows)] == [0, 0, 3]
     assert gap_table_length(bylines, in_body=True) == 3 and gap_table_length(bylines[:2], in_body=True) == 0
+
+
+def test_a_row_typed_with_spaces_keeps_an_empty_cell_in_its_column() -> None:
+    """A row with an empty cell has fewer cells than the header: it ended the table, which then
+    ran into one paragraph with its caption; each cell now goes under the column it stands in,
+    left-aligned, right-aligned or centred there."""
+    lines = [
+        "指标名称              单位      2023年实际    2024年目标",
+        "地区生产总值增长      %         6.1           6左右",
+        "一般公共预算收入      亿元      412.5",
+        "城镇调查失业率        %                       5.5以内",
+        "                                  72310       与经济增长同步",
+    ]
+    assert gap_table_length(lines, in_body=True) == 5
+    assert parse_gap_rows(lines)[2:] == (
+        ("一般公共预算收入", "亿元", "412.5", ""),
+        ("城镇调查失业率", "%", "", "5.5以内"),
+        ("", "", "72310", "与经济增长同步"),
+    )
+
+
+def test_a_line_that_stands_in_no_column_ends_the_table_typed_with_spaces() -> None:
+    lines = ["钢    万吨    4666", "煤    亿吨    8.5", "电    亿度    4000", "注：〔〕内为累计数    单位：亿元"]
+    assert gap_table_length(lines) == 3
