@@ -693,12 +693,11 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
     wraps), or a line of wrapped cells, each of them starting in one of the row's columns,
     closer to the row than rows stand or ruled in with it."""
     line = lines[index]
+    beside = _row_beside(lines, index)
+    if beside is not None:
+        return beside
     near = range(max(0, index - _ROW_REACH), min(len(lines), index + _ROW_REACH + 1))
     rows = [n for n in near if n != index and lines[n].cells and not _different_type(lines[n], line)]
-    for n in rows:
-        beside = not line.cells or line.left > lines[n].right or line.right < lines[n].left
-        if beside and abs(lines[n].baseline - line.baseline) < line.size / 4:
-            return n
     table_right = max((lines[n].right for n in rows), default=line.right)
     wrapped = [
         n
@@ -707,6 +706,22 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
         and _in_columns(lines[n], line)
     ]
     return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
+
+
+def _row_beside(lines: list[_Line], index: int) -> int | None:
+    """The row on `lines[index]`'s baseline that it stands beside: PDFium gives a row apart where
+    a cell in it wraps, the wrapped cell's lines first, so the rest of the row comes as many
+    lines later as that cell has (up to _CELL_LINES, and _ROW_REACH more)."""
+    line = lines[index]
+    reach = _ROW_REACH + _CELL_LINES
+    for n in range(max(0, index - reach), min(len(lines), index + reach + 1)):
+        row = lines[n]
+        if n == index or not row.cells or _different_type(row, line):
+            continue
+        apart = not line.cells or line.left > row.right or line.right < row.left
+        if apart and abs(row.baseline - line.baseline) < line.size / 4:
+            return n
+    return None
 
 
 def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:

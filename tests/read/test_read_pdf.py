@@ -743,6 +743,32 @@ def test_rows_whose_cells_wrap_onto_more_lines_stay_apart_in_a_padded_table() ->
     assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ]
 
 
+#: Rows under a 类别 cell merged down (empty below its first row), one cell wrapping onto three
+#: lines: PDFium gives the row's first cell as lines of their own, the rest of the row after them.
+_GROUPED_ROWS = [
+    ("类别", "指标", "单位", "2025年"),
+    ("创新", "研发经费投入增长", "%", "8"),
+    ("", "全社会研发经费投入占地区生产|总值比重（不含港澳台地区企|业）", "%", "3.5"),
+    ("", "每万人口高价值发明专利拥有|量", "件", "70"),
+]
+_GROUPED_READ = [
+    ["类别", "指标", "单位", "2025年"],
+    ["创新", "研发经费投入增长", "%", "8"],
+    ["", "全社会研发经费投入占地区生产总值比重（不含港澳台地区企业）", "%", "3.5"],
+    ["", "每万人口高价值发明专利拥有量", "件", "70"],
+]
+
+
+@pytest.mark.parametrize("padding", [0, 8])
+def test_a_cell_of_three_lines_under_an_empty_first_cell_stays_in_its_row(padding: float) -> None:
+    """The rest of such a row came three lines after the cell's first line in PDFium's order,
+    beyond the two lines a row was looked for: the cell's lines made rows of their own, and the
+    values a row without its name."""
+    data = _drawn_table(_GROUPED_ROWS, _WRAPPING_COLUMNS, 340.0, padding=padding)
+    tables = [b for b in _normalize(data, "grouped.pdf").blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [_GROUPED_READ]
+
+
 def _page_with_a_footnote(note: str) -> bytes:
     """Two pages of paragraphs indented two characters (12 pt, a 36-character measure): the
     third paragraph runs from the foot of the first page on to the second, and `note` stands
