@@ -729,7 +729,8 @@ def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
     a table whose rows stand as close as a cell's lines and that has no rules (a borderless Word
     table): it holds fewer cells than the row and opens with no numbering marker, each cell under a
     cell of the row that ran up to the next column (or the right edge of the rows around,
-    `table_right`), as a cell wraps; a row of its own has its values beside them."""
+    `table_right`), as a cell wraps, or a cell's tail no row opens with (`_CELL_TAIL_RE`); a
+    row of its own has its values beside them."""
     step = row.baseline - row.depth - line.baseline
     if not 0 < step < _CELL_LINE_STEP * line.size or len(line.cells or (line.left,)) >= len(row.cells):
         return False
@@ -739,12 +740,19 @@ def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
     if len(texts) != len(row.cells):
         return False
     ends = [*row.cells[1:], table_right + _CELL_GAP * row.size]
-    for start in line.cells or (line.left,):
+    for start, text in zip(line.cells or (line.left,), line.text.split("\t"), strict=False):
         column = min(range(len(row.cells)), key=lambda k: abs(row.cells[k] - start))
         width = display_width(texts[column].strip()) * row.size / 2  # an em a Han character
-        if row.cells[column] + width < ends[column] - (_CELL_GAP + 1) * row.size:
+        full = row.cells[column] + width >= ends[column] - (_CELL_GAP + 1) * row.size
+        if not (full or _CELL_TAIL_RE.fullmatch(text.strip())):
             return False
     return True
+
+
+#: What ends a cell and never opens a row: an indicator's unit in brackets (`（%）`, `（万元）`)
+#: or a target's qualifier (`以内`, `左右`), which an author often breaks onto the cell's next
+#: line with its column far from full.
+_CELL_TAIL_RE = re.compile(r"[（(][^（）()]{1,8}[）)]|以内|以上|以下|左右")
 
 
 def _in_columns(row: _Line, line: _Line) -> bool:

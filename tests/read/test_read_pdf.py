@@ -669,12 +669,14 @@ def test_a_flush_paragraph_after_a_sentence_ended_near_the_margin_starts_anew_in
     assert lines[10:16] == indented
 
 
-def _drawn_table(rows: list[tuple[str, ...]], columns: tuple[float, ...], width: float, padding: float = 0) -> bytes:
+def _drawn_table(
+    rows: list[tuple[str, ...]], columns: tuple[float, ...], width: float, padding: float = 0, ruled: bool = True
+) -> bytes:
     """A paragraph, a table and a paragraph. The table as Word sets one: each cell's lines one
     step apart (`|` breaks a cell's text onto its next line, the cells aligned at the top);
     with `padding` 0, a row of one line stands one line's step below the row before, as a
-    cell's second line does, and every cell is framed by rules; with padding, the rows stand
-    that much further apart and no rule is drawn."""
+    cell's second line does, and every cell is framed by rules (unless not `ruled`: a borderless
+    table); with padding, the rows stand that much further apart and no rule is drawn."""
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=(595, 842))
     sheet.setFont(FONT, 12)
@@ -690,7 +692,7 @@ def _drawn_table(rows: list[tuple[str, ...]], columns: tuple[float, ...], width:
                 sheet.drawString(left + column + 4, y - number * step, text)
         y -= step * max(map(len, cells)) + padding
         rules.append(y + 11)
-    if not padding:
+    if not padding and ruled:
         for rule in rules:
             sheet.line(left, rule, left + width, rule)
         for x in (*columns, width):
@@ -767,6 +769,28 @@ def test_a_cell_of_three_lines_under_an_empty_first_cell_stays_in_its_row(paddin
     data = _drawn_table(_GROUPED_ROWS, _WRAPPING_COLUMNS, 340.0, padding=padding)
     tables = [b for b in _normalize(data, "grouped.pdf").blocks if isinstance(b, Table)]
     assert [[list(row) for row in table.rows] for table in tables] == [_GROUPED_READ]
+
+
+def test_a_unit_or_qualifier_typed_onto_a_cells_next_line_stays_in_its_row_in_a_borderless_table() -> None:
+    """No rules, no padding: a cell broken before its column is full looks like a row of its
+    own, and was read as one (`（%）` a row, set before the row it ends). A unit in brackets or a
+    target's `以内` never opens a row: it ends the cell over it."""
+    rows = [
+        ("序号", "指标", "单位", "2025年目标"),
+        ("1", "城镇调查失业率|（%）", "", "5.5|以内"),
+        ("2", "地区生产总值增速", "%", "6"),
+        ("3", "高价值发明专利拥有量|（件）", "", "70"),
+    ]
+    data = _drawn_table(rows, _WRAPPING_COLUMNS, 340.0, ruled=False)
+    tables = [b for b in _normalize(data, "borderless.pdf").blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [
+        [
+            ["序号", "指标", "单位", "2025年目标"],
+            ["1", "城镇调查失业率（%）", "", "5.5以内"],
+            ["2", "地区生产总值增速", "%", "6"],
+            ["3", "高价值发明专利拥有量（件）", "", "70"],
+        ]
+    ]
 
 
 def _page_with_a_footnote(note: str) -> bytes:
