@@ -519,7 +519,9 @@ def _key(line: str) -> str:
 def _running_lines(pages: list[list[_Line]]) -> dict[str, float]:
     """The running heads and footers (their keys), each with the type size it is set in: a line
     at a page's edge on half the pages, or on three quarters of the left-hand or of the right-
-    hand pages (a gazette heads its left pages with its name, its right ones with the issue)."""
+    hand pages (a gazette heads its left pages with its name, its right ones with the issue). A
+    page counts a line only when no line inside it has the same shape: the rows of a table that
+    runs over the pages (`#　第#项指标　%　#.#`) stand at their edges too, and inside them."""
     if len(pages) < 2:
         return {}
     counts: Counter[str] = Counter()
@@ -527,7 +529,8 @@ def _running_lines(pages: list[list[_Line]]) -> dict[str, float]:
     sizes: dict[str, Counter[float]] = {}
     for number, lines in enumerate(pages):
         edges = _edge_lines(lines)
-        on_page = [line for line in lines if id(line) in edges]
+        inside = {_key(line.text) for line in lines if id(line) not in edges}
+        on_page = [line for line in lines if id(line) in edges and _key(line.text) not in inside]
         keys = {_key(line.text) for line in on_page}
         counts.update(keys)
         sides[number % 2].update(keys)

@@ -793,6 +793,20 @@ def test_a_unit_or_qualifier_typed_onto_a_cells_next_line_stays_in_its_row_in_a_
     ]
 
 
+def test_the_rows_of_a_table_running_over_pages_are_not_running_heads() -> None:
+    """The rows at a page's top and bottom, their figures blanked, read alike on every page
+    (`#　第#项主要指标　%　#.#`), as a running head does: they were dropped as one. Rows of that
+    shape stand inside the pages too, where a running head never does."""
+    columns = (0.0, 50.0, 250.0, 300.0)
+    rows = [(str(n), f"第{n}项主要指标", "%", f"{n}.5") for n in range(1, 81)]
+    blocks = [Block(_SENTENCES, indent=2)]
+    blocks += [Block("", cells=("序号", "指标", "单位", "目标"), columns=columns, space_before=4)]
+    blocks += [Block("", cells=row, columns=columns) for row in rows]
+    document = _normalize(typeset(blocks), "long-table.pdf")
+    [table] = [b for b in document.blocks if isinstance(b, Table)]
+    assert [row[0] for row in table.rows[1:]] == [str(n) for n in range(1, 81)]
+
+
 def _page_with_a_footnote(note: str) -> bytes:
     """Two pages of paragraphs indented two characters (12 pt, a 36-character measure): the
     third paragraph runs from the foot of the first page on to the second, and `note` stands
