@@ -675,11 +675,22 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         builder.flush()
     _start_numbered_item(builder, builder.marker(index))
     if headings.is_bare_appendix_label(content) and _after_a_heading(builder):
-        builder.in_appendix = True
+        return _take_appendix_label(builder, content, index)
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
+    return index + 1
+
+
+def _take_appendix_label(builder: _Builder, label: str, index: int) -> int:
+    """`附表` alone on its line opens an appendix: a line of its own, never the end of the
+    paragraph before it (a text whose paragraphs open indented carries an unindented line after a
+    `。` on as a wrap) nor the start of its title line under it."""
+    builder.in_appendix = True
+    builder.flush()
+    builder.add_text(label)
+    builder.flush()
     return index + 1
 
 

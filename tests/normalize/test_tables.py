@@ -229,6 +229,19 @@ def test_a_bare_appendix_label_after_the_body_opens_an_appendix_with_its_table()
     assert Paragraph("一九八六年主要指标") in blocks
 
 
+def test_a_bare_appendix_label_after_a_full_line_stands_alone() -> None:
+    """A hard-wrapped text whose paragraphs open indented carries an unindented line on after a
+    full line, also one ending in `。` (and across a page break): `附表` and the caption under it
+    ran into the paragraph before them."""
+    text = "　　全年经济运行稳中向好，主要指标完成情况好于预期，各项社会事业全面进步，人民生活持续改善，发展质量稳步提升，改革开放深化，民生福祉持续更增进。"
+    wrapped = [text[start : start + 24] for start in range(0, len(text), 24)]  # the last full too
+    body = "各位代表：\n一、工作回顾\n" + "\n".join(wrapped * 3) + "\n\n附表\n\n2024年主要指标\n\n"
+    blocks = _blocks(body + "指标\t单位\t目标\n地区生产总值\t%\t6\n居民收入\t%\t5\n")
+    texts = [block.text for block in blocks if isinstance(block, Paragraph)]
+    assert texts[-3:] == ["".join(wrapped).strip(), "附表", "2024年主要指标"]
+    assert [block for block in blocks if isinstance(block, Table)]
+
+
 #: A plan's indicator table as `pdftotext -layout` or a typist sets it, under a table caption in
 #: the body (not an appendix): columns apart by runs of spaces, one cell padded with 　.
 SPACE_ALIGNED = """某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
