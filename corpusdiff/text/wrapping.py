@@ -38,8 +38,11 @@ class Wrap:
 
 
 def hard_wrap(lines: Sequence[str]) -> Wrap | None:
-    """The wrap of hard-wrapped text, or None for text with one paragraph per line."""
-    texts = [line.rstrip() for line in lines if line.strip()]
+    """The wrap of hard-wrapped text, or None for text with one paragraph per line. A table's
+    tab-separated rows are no wrapped text: an indicator table's thirty rows of one width in a
+    PDF's or a page's extract made that width the wrap, and every line after a longer one (a
+    byline under the occasion line, `附表`) a wrap of it."""
+    texts = [line.rstrip() for line in lines if line.strip() and "\t" not in line.strip()]
     candidates = [_wrap_by(texts, measure, slack) for measure, slack in ((len, 1), (columns, 2))]
     found = [(share, wrap) for share, wrap in candidates if wrap is not None and share >= _WRAPPED_SHARE]
     return max(found, key=lambda pair: pair[0])[1] if found else None

@@ -170,3 +170,29 @@ def test_wrapped_text_without_indents_says_where_paragraphs_are_doubtful() -> No
     warnings = [w for w in normalize_raw(raw).warnings if "without an indent" in w]
     assert len(warnings) == 1 and "wrapped at 38 characters" in warnings[0] and "pdftotext -layout" in warnings[0]
     assert not [w for w in normalize_file(EXTRACT.parent / "2019-browser-copy.txt").warnings if "indent" in w]
+
+
+def test_the_rows_of_a_table_are_no_wrap_of_the_text() -> None:
+    """An extract with a paragraph a line and an indicator table of rows of one width: the rows
+    made that width the text's wrap, so the byline under the occasion line, longer than it, ran
+    into that line as its wrap."""
+    rows = [f"{n}\t第{n}项主要指标名称示例\t%\t{n}.5\t{n}左右" for n in range(10, 40)]
+    text = "\n".join(
+        [
+            "关于成都市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告",
+            "",
+            "——2024年1月20日在成都市第十八届人民代表大会第三次会议上",
+            "成都市发展和改革委员会",
+            "",
+            "各位代表：",
+            "　　受市人民政府委托，现将计划草案提请审议。",
+            "　　一、2023年计划执行情况",
+            "　　全年经济运行稳中向好，主要指标完成情况好于预期。",
+            "",
+            *rows,
+        ]
+    )
+    assert hard_wrap(text.split("\n")) is None
+    raw = RawReport(text=text, name="plan.pdf", sha256="0" * 64, encoding="utf-8", size=len(text), format="pdf")
+    paragraphs = [block.text for block in normalize_raw(raw).blocks if isinstance(block, Paragraph)]
+    assert paragraphs[:2] == ["——2024年1月20日在成都市第十八届人民代表大会第三次会议上", "成都市发展和改革委员会"]
