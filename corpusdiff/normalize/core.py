@@ -23,6 +23,7 @@ from corpusdiff.normalize.metadata import (
     TitleBlock,
     detect_metadata,
     find_title,
+    is_page_info_line,
     running_heads_over,
 )
 from corpusdiff.normalize.occasion import (
@@ -45,7 +46,6 @@ from corpusdiff.text.compat import repair_stand_ins
 from corpusdiff.text.lines import (
     is_indented,
     is_plain_title,
-    is_publication_line,
     is_speaker_name,
     is_speech_subtitle,
 )
@@ -395,7 +395,7 @@ def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> b
         _is_occasion_paragraph(text)
         or (in_front and (is_bare_occasion(text) or is_bylined_occasion(text)))
         or is_date_line(text)
-        or is_publication_line(text)
+        or is_page_info_line(text)
         or headings.is_bare_appendix_label(text)
         or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
         or (in_front and is_lone_byline(text))
@@ -676,6 +676,8 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     _start_numbered_item(builder, builder.marker(index))
     if headings.is_bare_appendix_label(content) and _after_a_heading(builder):
         return _take_appendix_label(builder, content, index)
+    if not _after_a_heading(builder) and is_page_info_line(builder.lines[index]):
+        return _take_line_alone(builder, content, index)
     if bullet and not _DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
@@ -688,8 +690,15 @@ def _take_appendix_label(builder: _Builder, label: str, index: int) -> int:
     paragraph before it (a text whose paragraphs open indented carries an unindented line after a
     `。` on as a wrap) nor the start of its title line under it."""
     builder.in_appendix = True
+    return _take_line_alone(builder, label, index)
+
+
+def _take_line_alone(builder: _Builder, text: str, index: int) -> int:
+    """A line that is a paragraph of its own, whatever comes before or after it: an appendix's
+    label, a web page's date, source and font-size line over the report (`发布日期：… 来源：…
+    字号：[ 大 中 小 ]`, which took the occasion line, the byline and the salutation into it)."""
     builder.flush()
-    builder.add_text(label)
+    builder.add_text(text)
     builder.flush()
     return index + 1
 

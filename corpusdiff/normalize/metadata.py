@@ -47,6 +47,7 @@ from corpusdiff.normalize.regions import (
     region_of_scope,
     region_slug,
 )
+from corpusdiff.read.boilerplate import is_portal_line
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.lines import is_publication_line, is_subtitle
@@ -190,7 +191,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
         while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < _TITLE_LINES_MAX:
             candidate = join_fragments(joined, _line_text(lines[block_end]))
             if _is_page_furniture(lines[block_end]) or (
-                _TITLE_WORDS.search(joined) and _ends_title(_line_text(lines[block_end]))
+                _TITLE_WORDS.search(joined) and _ends_title(lines[block_end])
             ):
                 break
             joined = candidate
@@ -206,7 +207,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
 def _ends_title(following: str) -> bool:
     """A line that cannot go on a title named so far: what follows a title, also a web page's date
     and source line under it (`发布时间：2024-01-29 来源：… 字号：大 中 小`)."""
-    return _is_title_follow(following) or is_publication_line(following)
+    return _is_title_follow(_line_text(following)) or is_page_info_line(following)
 
 
 def _is_page_furniture(raw: str) -> bool:
@@ -255,11 +256,21 @@ def _line_text(raw: str) -> str:
 def _follows_title(lines: Sequence[str], index: int) -> bool:
     """What comes after a title (`_is_title_follow`), also under a web page's date and source
     lines (a portal page printed to PDF)."""
-    texts = (text for text in map(_line_text, lines[index:]) if text)
-    for text in itertools.islice(texts, _PUBLICATION_LINES_MAX + 1):
-        if not is_publication_line(text) or is_date_line(simplified(text).replace(" ", "")):
+    texts = ((raw, text) for raw in lines[index:] if (text := _line_text(raw)))
+    for raw, text in itertools.islice(texts, _PUBLICATION_LINES_MAX + 1):
+        if not is_page_info_line(raw) or is_date_line(simplified(text).replace(" ", "")):
             return _is_title_follow(text)
     return False
+
+
+def is_page_info_line(raw: str) -> bool:
+    """A web page's line between the title and the report: its date and source
+    (`2017-03-16 21:15 来源：新华社`), or its publication, view-count and font-size items as a portal
+    prints them (`发布日期：2024-08-28 来源：市发改委 浏览次数：2351 字号：[ 大 中 小 ]`), which a
+    text copied from the page keeps and which ran into the title. The items are told apart by the
+    spaces between them, so the line is read before its spaces are tidied."""
+    line = strip_debris(raw)
+    return is_publication_line(tidy_spaces(line)) or is_portal_line(line)
 
 
 def _next_text(lines: Sequence[str], index: int) -> str:

@@ -233,3 +233,27 @@ def test_a_gazette_dated_by_its_issue_alone_names_its_year() -> None:
     occasion = "——2024年1月18日在杭州市第十四届人民代表大会第四次会议上"
     document = _normalize(f"{cover}政府工作报告\n\n{occasion}" + BODY.format(opening=PROVINCE))
     assert document.metadata.container == "杭州市人民政府公报2024年第2期（总第420期）"
+
+
+def test_a_portals_date_source_and_font_size_line_under_the_title_stands_apart() -> None:
+    """A mid-year report copied from its portal page: the page's line of date, source, view count
+    and font size (`字号：[ 大 中 小 ]`) is no publication line of the narrow kind, so it ran into
+    the title, and in the body took the occasion line, byline and salutation into one paragraph."""
+    document = _normalize(
+        "关于杭州市2024年上半年国民经济和社会发展计划执行情况的报告\n"
+        "发布日期：2024-08-28 来源：市发改委 浏览次数：2351 字号：[ 大 中 小 ]\n"
+        "——2024年8月27日在杭州市第十四届人民代表大会常务委员会第二十次会议上\n"
+        "杭州市发展和改革委员会主任　陈新华\n"
+        "主任、各位副主任、秘书长、各位委员：\n"
+        "受市人民政府委托，现将杭州市2024年上半年国民经济和社会发展计划执行情况报告如下，请予审议。\n"
+        "一、上半年计划执行情况\n"
+        "今年以来，全市经济运行总体平稳、稳中有进。\n"
+    )
+    assert document.metadata.title == "关于杭州市2024年上半年国民经济和社会发展计划执行情况的报告"
+    assert (document.metadata.speaker, document.metadata.date) == ("陈新华", "2024-08-27")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[1:4] == [
+        "——2024年8月27日在杭州市第十四届人民代表大会常务委员会第二十次会议上",
+        "杭州市发展和改革委员会主任陈新华",
+        "主任、各位副主任、秘书长、各位委员：",
+    ]
