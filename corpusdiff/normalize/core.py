@@ -1208,10 +1208,12 @@ def _take_cell_table(builder: _Builder, index: int, stop: int) -> int:
 
 
 def _take_box(builder: _Builder, index: int, stop: int) -> int:
-    """A `专栏N` box runs from its title to a blank line or a line led by a space; in a text that
-    spaces every paragraph with a blank line, on across blank lines while the next line is one
-    of its items (`岳麓山实验室：…`, `1.…`). It never takes in a heading: a box whose content a
-    table or an extract left out ends at its title (`专栏1 …主要指标` right before `第二篇…`)."""
+    """A `专栏N` box runs from its title to a blank line, a line led by a space or a heading of the
+    outline; in a text that spaces every paragraph with a blank line, on across blank lines while
+    the next line is one of its items (`岳麓山实验室：…`, `1.…`). It never takes in a heading: a box
+    whose content a table or an extract left out ends at its title (`专栏1 …主要指标` right before
+    `第二篇…`), and in a text of a paragraph a line without blank lines it ends at the next heading
+    (it took in the rest of the document, its headings as box text)."""
     builder.flush()
     title = headings.canonical_box_title(builder.cleaned[index])
     index += 1
@@ -1219,7 +1221,12 @@ def _take_box(builder: _Builder, index: int, stop: int) -> int:
         index += 1
     end = index
     while end < stop and not _opens_outline_heading(builder.cleaned[end]):
-        while end < stop and builder.lines[end].strip() and not builder.lines[end].startswith(" "):
+        while (
+            end < stop
+            and builder.lines[end].strip()
+            and not builder.lines[end].startswith(" ")
+            and not _opens_outline_heading(builder.cleaned[end])
+        ):
             end += 1
         after = end
         while after < stop and not builder.lines[after].strip():

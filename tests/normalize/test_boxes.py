@@ -50,3 +50,23 @@ def test_a_box_in_traditional_characters_is_a_box() -> None:
     [box] = [b for b in document.blocks if isinstance(b, Box)]
     assert box.title == "專欄3 重大項目"
     assert [b.text for b in box.blocks] == ["1.軌道交通：建設地鐵3號線。", "2.道路體系：打通斷頭路。"]
+
+
+def test_a_box_in_a_text_of_a_paragraph_a_line_ends_at_the_next_heading() -> None:
+    """No blank lines (a text copied from a page, or saved from Word): the box ran to the end of
+    the document, every heading after it read as box text. The outline's next heading ends it, as
+    it does after a blank line."""
+    opening = "广州市国民经济和社会发展第十四个五年规划纲要\n第一篇　开启新征程\n第一章　发展基础\n“十三五”时期，全市经济持续健康发展。\n"
+    body = (
+        "专栏1　“十三五”时期主要成就\n1.经济实力：地区生产总值达到25019亿元。\n2.创新能力：高新技术企业1.2万家。\n"
+        "第二节　发展环境\n我市发展仍然处于重要战略机遇期。\n"
+        "专栏2　重大平台\n1.南沙科学城\n2.中新广州知识城\n（一）建设科技创新强市\n坚持创新驱动。\n"
+    )
+    document = normalize_raw(decode_report((opening + body).encode("utf-8"), "outline.txt"))
+    boxes = [[b.text for b in box.blocks] for box in document.blocks if isinstance(box, Box)]
+    assert boxes == [
+        ["1.经济实力：地区生产总值达到25019亿元。", "2.创新能力：高新技术企业1.2万家。"],
+        ["1.南沙科学城", "2.中新广州知识城"],
+    ]
+    headings = [b.text for b in document.blocks if isinstance(b, Heading)]
+    assert headings[-2:] == ["第二节 发展环境", "（一）建设科技创新强市"]
