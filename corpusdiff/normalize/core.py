@@ -1168,14 +1168,15 @@ def _next_text_index(lines: list[str], index: int, stop: int) -> int | None:
 def _has_a_second_row(lines: list[str], index: int, stop: int) -> bool:
     """A table has rows: one line of two cells alone is text set with a wide space
     (`国务院总理　李克强`, `表1　主要指标` in a PDF, whose extractor marks the gap with a tab)."""
-    return index + 1 < stop and tables.continues_tab_table(lines[index + 1])
+    return index + 1 < stop and tables.continues_tab_table(lines[index + 1], tables.tab_width(lines[index]))
 
 
 def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
     builder.flush()
     rows = [builder.lines[index]]
+    width = tables.tab_width(rows[0])
     index += 1
-    while index < stop and tables.continues_tab_table(builder.lines[index]):
+    while index < stop and tables.continues_tab_table(builder.lines[index], width):
         rows.append(builder.lines[index])
         index += 1
     builder.blocks.append(TableBlock(tables.parse_tab_rows(rows)))

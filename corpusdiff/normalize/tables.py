@@ -54,15 +54,20 @@ def starts_tab_table(raw: str) -> bool:
     return len([cell for cell in raw.split("\t") if cell.strip()]) >= 2 and tabbed_heading(raw) is None
 
 
-def continues_tab_table(raw: str) -> bool:
+def continues_tab_table(raw: str, width: int = 0) -> bool:
     """Inside a tab table, a row may have one filled cell (`一、预期性指标\t\t`); a 篇, 章, 节 or
-    部分 heading set with a tab ends the table (a group row of a table is never one)."""
-    return (
-        "\t" in raw.strip(" ")
-        and not raw.startswith("\t")
-        and bool(raw.strip())
-        and tabbed_heading(raw) not in DIVISION_KINDS
-    )
+    部分 heading set with a tab ends the table (a group row of a table is never one). A row of the
+    table's `width` whose first cell is empty opens with a tab (a 类别 merged down, in a table
+    saved as text from Word or Excel): it goes on with the table, where a line led by a tab
+    alone is a cell of Word's one-cell-a-line layout."""
+    if raw.startswith("\t"):
+        return tab_width(raw) == width and starts_tab_table(raw)
+    return "\t" in raw.strip(" ") and bool(raw.strip()) and tabbed_heading(raw) not in DIVISION_KINDS
+
+
+def tab_width(raw: str) -> int:
+    """How many cells a tab-separated row has, empty ones included."""
+    return len(raw.rstrip("\n").split("\t"))
 
 
 def tabbed_heading(raw: str) -> str | None:

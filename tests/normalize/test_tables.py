@@ -305,3 +305,14 @@ def test_a_row_typed_with_spaces_keeps_an_empty_cell_in_its_column() -> None:
 def test_a_line_that_stands_in_no_column_ends_the_table_typed_with_spaces() -> None:
     lines = ["钢    万吨    4666", "煤    亿吨    8.5", "电    亿度    4000", "注：〔〕内为累计数    单位：亿元"]
     assert gap_table_length(lines) == 3
+
+
+def test_a_tab_separated_row_whose_first_cell_is_empty_stays_in_its_table() -> None:
+    """A table saved as text from Word or Excel leaves a 类别 merged down as an empty first cell,
+    so the row opens with a tab: it ended the table, and ran as one paragraph with what followed."""
+    body = (
+        "各位代表：\n一、主要指标\n表1　主要指标\n类别\t序号\t指标\t2025年\n经济发展\t1\t地区生产总值增长（%）\t6左右\n"
+        "\t2\t全员劳动生产率增长（%）\t高于GDP增长\n创新驱动\t3\t研发经费投入增长（%）\t10以上\n注：以上为预期性指标。\n"
+    )
+    [table] = [block for block in _blocks(body) if isinstance(block, Table)]
+    assert table.rows[2:] == (("", "2", "全员劳动生产率增长（%）", "高于GDP增长"), ("创新驱动", "3", "研发经费投入增长（%）", "10以上"))
