@@ -268,6 +268,30 @@ def language_option(command: F) -> F:
     )(command)
 
 
+def fit_option(command: F) -> F:
+    """`--width COLUMNS` for the commands that print editions side by side: a grid of ten
+    editions runs to hundreds of columns, and a terminal wraps every row of it."""
+    return click.option(
+        "--width",
+        type=click.IntRange(min=0),
+        metavar="COLUMNS",
+        default=None,
+        help="Terminal: fold the grid wider than this many columns into blocks of editions, one "
+        "under the other beside the row labels; 0 not at all (default: the terminal's width "
+        "when writing to one, else not folded).",
+    )(command)
+
+
+def _fit(width: int | None) -> int:
+    """The columns a terminal grid may take: `--width`, else the terminal's when writing to one,
+    else 0 (never folded: a file or a pipe gets the whole rows)."""
+    import shutil
+
+    if width is not None:
+        return width
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+
+
 def _strings(ctx: click.Context, lang: str | None) -> Strings:
     """The labels of a report: in the --lang asked for, else in the corpus's site language."""
     from corpusdiff.site.common import site_language
@@ -500,6 +524,7 @@ def table_format_option(help_text: str) -> Callable[[F], F]:
     "against the others.",
 )
 @click.option("--term", "text", metavar="TEXT", help="Look up one term: its counts and keyness per edition.")
+@fit_option
 @language_option
 @click.pass_context
 @handle_errors
@@ -514,6 +539,7 @@ def terms_command(
     order: str,
     edition: str | None,
     text: str | None,
+    width: int | None,
     lang: str | None,
 ) -> None:
     """Key words and programme names across editions: counts, keyness, first and last edition, status.
@@ -558,7 +584,8 @@ def terms_command(
         click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
         strings = _strings(ctx, lang)
-        click.echo(terms.index_terminal(index, shown, len(chosen) - len(shown), ranked_in, strings), nl=False)
+        hidden = len(chosen) - len(shown)
+        click.echo(terms.index_terminal(index, shown, hidden, ranked_in, strings, _fit(width)), nl=False)
 
 
 def _warn_mixed_editions(editions: list[Metadata], reader: str) -> None:
@@ -904,6 +931,7 @@ def _write(output: Path, content: str | bytes) -> None:
     "where a report has no numbered tasks), or both.",
 )
 @format_option("editions, threads and programmes as docs/timeline.md describes; no schema file")
+@fit_option
 @runner_options
 @language_option
 @click.pass_context
@@ -914,6 +942,7 @@ def timeline(
     series: str | None,
     level: str,
     fmt: str,
+    width: int | None,
     jobs: int | None,
     scheduler: str,
     lang: str | None,
@@ -957,7 +986,9 @@ def timeline(
     else:
         strings = _strings(ctx, lang)
         _echo_long(
-            to_markdown(result, strings) if fmt == "markdown" else to_terminal(result, strings=strings)
+            to_markdown(result, strings)
+            if fmt == "markdown"
+            else to_terminal(result, strings=strings, fit=_fit(width))
         )
 
 
@@ -1031,11 +1062,18 @@ def trace_command(
     "terminal table, json (documents, records and the aligned table) or csv (one line per record)."
 )
 @click.option("--role", type=click.Choice(("target", "achieved")), help="Only targets or only results.")
+@fit_option
 @language_option
 @click.pass_context
 @handle_errors
 def indicators_command(
-    ctx: click.Context, docs: tuple[str, ...], series: str | None, fmt: str, role: str | None, lang: str | None
+    ctx: click.Context,
+    docs: tuple[str, ...],
+    series: str | None,
+    fmt: str,
+    role: str | None,
+    width: int | None,
+    lang: str | None,
 ) -> None:
     """Quantitative targets and results (主要目标, appendix indicator tables) across editions.
 
@@ -1065,7 +1103,7 @@ def indicators_command(
     elif fmt == "csv":
         click.echo(indicators.to_csv(table), nl=False)
     else:
-        click.echo(indicators.render_terminal(table, _strings(ctx, lang)), nl=False)
+        click.echo(indicators.render_terminal(table, _strings(ctx, lang), _fit(width)), nl=False)
 
 
 @main.command()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from corpusdiff.text.chars import display_width, pad
 
-__all__ = ["ELLIPSIS", "pad", "render_grid", "truncate"]
+__all__ = ["ELLIPSIS", "fold", "pad", "render_grid", "truncate"]
 
 ELLIPSIS = "…"
 
@@ -25,13 +25,46 @@ def truncate(text: str, width: int) -> str:
     return "".join(out) + ELLIPSIS
 
 
-def render_grid(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 24) -> list[str]:
+def render_grid(
+    header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 24, fit: int = 0, keep: int = 1
+) -> list[str]:
     """Lines of a left-aligned grid; every cell is cut to `max_width` columns and columns are
-    separated by two spaces, so it reads without colour or box drawing."""
+    separated by two spaces, so it reads without colour or box drawing. A grid wider than
+    `fit` columns is folded (`fold`) under its first `keep` columns."""
     cut_rows = [[truncate(cell, max_width) for cell in row] for row in (header, *rows)]
-    widths = [max(display_width(row[col]) for row in cut_rows) for col in range(len(header))]
-    lines = []
-    for row in cut_rows:
-        cells = [pad(cell, width) for cell, width in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
+    return fold(cut_rows, fit, keep)
+
+
+def fold(rows: Sequence[Sequence[str]], fit: int = 0, keep: int = 1, keep_last: int = 0) -> list[str]:
+    """Lines of the grid `rows` (cells padded to their column's width, two spaces apart). When a
+    line would be wider than `fit` terminal columns (0: never), the columns between the first
+    `keep` and the last `keep_last` are cut into blocks, one under the other with a blank line
+    between them, each beside the kept columns: a grid of ten editions or more stays readable
+    in a terminal instead of wrapping every row into stripes."""
+    widths = [max(display_width(row[col]) for row in rows) for col in range(len(rows[0]))]
+    kept = [*range(keep), *range(len(widths) - keep_last, len(widths))]
+    blocks = _blocks(widths, kept, fit)
+    lines: list[str] = []
+    for block in blocks:
+        lines += [""] if lines else []
+        columns = [*kept[:keep], *block, *kept[keep:]]
+        lines += ["  ".join(pad(row[col], widths[col]) for col in columns).rstrip() for row in rows]
     return lines
+
+
+def _blocks(widths: Sequence[int], kept: Sequence[int], fit: int) -> list[list[int]]:
+    """The folded columns cut into runs that fit beside the kept ones; each run holds at least
+    one column, however narrow `fit` is."""
+    folded = [col for col in range(len(widths)) if col not in kept]
+    if not fit or sum(widths) + 2 * (len(widths) - 1) <= fit:
+        return [folded]
+    room = fit - sum(widths[col] + 2 for col in kept)
+    blocks: list[list[int]] = [[]]
+    used = 0
+    for col in folded:
+        if blocks[-1] and used + widths[col] > room:
+            blocks.append([])
+            used = 0
+        blocks[-1].append(col)
+        used += widths[col] + 2
+    return blocks

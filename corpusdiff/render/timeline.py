@@ -149,7 +149,9 @@ def other_groups_note(
 # --- terminal ----------------------------------------------------------------------------------
 
 
-def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = None) -> str:
+def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = None, fit: int = 0) -> str:
+    """The grids with cells cut to `width` columns; a grid wider than `fit` columns (0: never)
+    is folded under its thread numbers (`render.grid.fold`)."""
     strings = strings or catalogue()
     editions = timeline.editions
     labels = column_labels(editions)
@@ -169,19 +171,19 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
             [str(n), *thread_cells(t, editions), notes(t, label_of, strings, sharing)]
             for n, t in enumerate(threads, 1)
         ]
-        lines += [*render_grid(["#", *labels, ""], rows, max_width=width), ""]
-    lines += _programme_lines(timeline, labels, strings)
+        lines += [*render_grid(["#", *labels, ""], rows, max_width=width, fit=fit), ""]
+    lines += _programme_lines(timeline, labels, strings, fit)
     return "\n".join(lines) + "\n"
 
 
-def _programme_lines(timeline: Timeline, labels: Sequence[str], strings: Strings) -> list[str]:
+def _programme_lines(timeline: Timeline, labels: Sequence[str], strings: Strings, fit: int = 0) -> list[str]:
     shared = [p for p in timeline.programmes if sum(bool(m) for m in p.presence) > 1]
     legend = strings("report.timeline.presence")
     lines = [
         strings("report.timeline.programmes", n=len(timeline.programmes), shared=len(shared), legend=legend)
     ]
     rows = [[p.name, *(PRESENCE[m] for m in p.presence)] for p in shared]
-    lines += render_grid([strings("programmes.name"), *labels], rows) if rows else []
+    lines += render_grid([strings("programmes.name"), *labels], rows, fit=fit) if rows else []
     if len(shared) < len(timeline.programmes):
         lines.append(strings("report.timeline.single", n=len(timeline.programmes) - len(shared)))
     return lines

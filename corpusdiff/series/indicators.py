@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import cast
 
 from corpusdiff.compare.units import role_of
+from corpusdiff.render.grid import fold
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.editions import FIVE_YEAR_PLAN, column_labels
 from corpusdiff.series.indicator_text import (
@@ -1150,10 +1151,11 @@ def edition_lines(sets: Sequence[IndicatorSet]) -> list[str]:
     return [f"{pad(date, widths[0])}  {pad(doc_id, widths[1])}  {title}".rstrip() for date, doc_id, title in rows]
 
 
-def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> str:
+def render_terminal(table: IndicatorTable, strings: Strings | None = None, fit: int = 0) -> str:
     """Plain text: a legend of the editions, then indicators down and editions across; with
     several regions, each region's rows under its name; labels in the language of `strings`
-    (default Chinese, as every report's)."""
+    (default Chinese, as every report's). A table wider than `fit` columns (0: never) is folded
+    under the indicator names (`render.grid.fold`)."""
     strings = strings or catalogue()
     lines = edition_lines(table.sets)
     if not table.rows:
@@ -1171,11 +1173,7 @@ def render_terminal(table: IndicatorTable, strings: Strings | None = None) -> st
                 [f"[{group or strings('report.indicators.no_region')}]", *("" for _ in table.columns)]
             )
         grid.append([row.name, *(cell_text(cell, strings) for cell in row.cells)])
-    sizes = [max(display_width(line[at]) for line in grid) for at in range(len(grid[0]))]
-    lines.append("")
-    for line in grid:
-        lines.append("  ".join(pad(text, size) for text, size in zip(line, sizes, strict=True)).rstrip())
-    lines.extend(["", strings("report.indicators.legend")])
+    lines += ["", *fold(grid, fit), "", strings("report.indicators.legend")]
     return "\n".join(lines) + "\n"
 
 

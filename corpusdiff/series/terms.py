@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
+from corpusdiff.render.grid import fold
 from corpusdiff.series.editions import column_labels
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
@@ -418,10 +419,12 @@ def index_terminal(
     hidden: int = 0,
     edition: str | None = None,
     strings: Strings | None = None,
+    fit: int = 0,
 ) -> str:
     """A table: status, kind, total, keyness and the edition it is highest in, one count column
     per edition (labelled by date), term; labels in the language of `strings` (default
-    Chinese, as every report's)."""
+    Chinese, as every report's). A table wider than `fit` columns (0: never) is folded, each
+    block ending in the term (`render.grid.fold`)."""
     strings = strings or catalogue()
     labels = column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
@@ -452,16 +455,16 @@ def index_terminal(
         "  " + strings("report.terms.keyness", ranked=ranked),
         *(f"  {label:<{_width(labels)}}  {e.id}" for label, e in zip(labels, index.editions, strict=True)),
         "",
-        _row((*header, *labels), labels) + "  " + strings("report.terms.term"),
     ]
+    rows = [[*_row((*header, *labels), labels), strings("report.terms.term")]]
     for t in terms:
         keyness = f"{_shown_keyness(t, edition):.1f}"
         key_in = label_of.get(t.key_in, "-")
         status, kind = strings(f"terms.status.{t.status}"), strings(f"terms.kind.{t.kind}")
-        lines.append(
-            _row((status, kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels)
-            + f"  {t.term}"
+        rows.append(
+            [*_row((status, kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels), t.term]
         )
+    lines += fold(rows, fit, keep=0, keep_last=1)
     if hidden:
         lines.append(strings("report.terms.more", n=hidden))
     return "\n".join(lines) + "\n"
@@ -514,10 +517,11 @@ def _width(labels: Sequence[str]) -> int:
     return max((len(label) for label in labels), default=0)
 
 
-def _row(cells: Sequence[str], labels: Sequence[str]) -> str:
-    """One line of the table, aligned in terminal columns (a Han character takes two)."""
+def _row(cells: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """The cells of one line of the table, each padded to its column, in terminal columns (a
+    Han character takes two)."""
     status, kind, total, keyness, key_in, *counts = cells
     columns = [_right(count, max(len(label), 3)) for count, label in zip(counts, labels, strict=True)]
     key_width = max(_width(labels), 6)
     fixed = [pad(status, 13), pad(kind, 9), _right(total, 5), _right(keyness, 7), pad(key_in, key_width)]
-    return "  ".join([*fixed, *columns])
+    return [*fixed, *columns]

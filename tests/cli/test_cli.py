@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
+from corpusdiff.text.chars import display_width
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
@@ -198,3 +199,20 @@ def test_json_help_says_which_part_follows_the_diff_schema(command: str, said: s
     flat = " ".join(out.split())
     assert code == 0 and said in flat
     assert "json (schema: docs/diff-schema.json)" not in flat
+
+
+@pytest.mark.parametrize(("command", "header"), [("terms", "词语"), ("indicators", "指标")])
+def test_a_grid_of_editions_folds_to_width_and_a_pipe_gets_whole_rows(
+    tmp_path: Path, command: str, header: str
+) -> None:
+    """Editions side by side run past a terminal: `--width` folds the grid into blocks of
+    editions, each under the row labels; output that is no terminal keeps its whole rows."""
+    corpus = tmp_path / "c"
+    assert run("--corpus", str(corpus), "ingest", "-q", *map(str, sorted(SEEDS.glob("futian-*plan*"))))[0] == 0
+    code, whole, _ = run("--corpus", str(corpus), command, "--series", "futian-plan")
+    assert code == 0
+    code, folded, _ = run("--corpus", str(corpus), command, "--series", "futian-plan", "--width", "70")
+    assert code == 0
+    headers = [line for line in folded.splitlines() if header in line.split()]
+    assert len(headers) > 1 and all(display_width(line) <= 70 for line in headers)
+    assert len([line for line in whole.splitlines() if header in line.split()]) == 1
