@@ -560,10 +560,11 @@ def terms_command(
             raise InputError(f"{option} is empty (an unset shell variable?); give a value or leave the option out")
     corpus = _corpus(ctx)
     sources = _term_sources(corpus, docs, series)
-    _warn_mixed_editions([tree.metadata for _, tree in sources], "terms")
     index = terms.index_editions(
         sources, min_total=1 if text else min_count, stopwords=corpus.vocabulary.stopwords
     )
+    ranked_in = terms.edition_id(index, edition) if edition and not text else None
+    _warn_mixed_editions([tree.metadata for _, tree in sources], "terms")
     if text:
         found = terms.look_up(index, text, sources)
         if fmt == "json":
@@ -575,7 +576,6 @@ def terms_command(
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
-    ranked_in = terms.edition_id(index, edition) if edition else None
     chosen = index.select(_TERM_STATUSES[status], order, ranked_in)
     shown = chosen[:limit] if limit else chosen
     if fmt == "json":
@@ -590,12 +590,13 @@ def terms_command(
 
 def _warn_mixed_editions(editions: list[Metadata], reader: str) -> None:
     """Say on stderr when `reader` chains editions of several regions (or a plan among reports)
-    as one series: its statuses or threads then compare one region with another."""
-    from corpusdiff.series.editions import timeline_warning
+    as one series: its statuses or threads then compare one region with another; and which
+    years of one yearly series no edition covers (2019 and 2021 are then side by side)."""
+    from corpusdiff.series.editions import missing_years_warning, timeline_warning
 
-    mixed = timeline_warning(editions, reader)
-    if mixed:
-        click.echo(f"corpusdiff: warning: {mixed}", err=True)
+    warning = timeline_warning(editions, reader) or missing_years_warning(editions, reader)
+    if warning:
+        click.echo(f"corpusdiff: warning: {warning}", err=True)
 
 
 def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> list[tuple[Edition, DocTree]]:
@@ -1091,6 +1092,7 @@ def indicators_command(
     if not specs:
         raise click.UsageError("give the editions (DOC... or --series NAME)")
     editions = load_editions(corpus, specs, documents=True)
+    _warn_mixed_editions([e.document.metadata for e in editions], "the table")
     found = [indicators.extract_indicators(e.document) for e in editions]
     for each in found:
         if not each.found:

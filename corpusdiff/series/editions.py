@@ -100,4 +100,35 @@ def timeline_warning(editions: Sequence[Metadata], reader: str = "the timeline")
     return f"{'; '.join(found)}: {reader} reads them as one series"
 
 
+def missing_years_warning(editions: Sequence[Metadata], reader: str = "the timeline") -> str | None:
+    """One line for stderr naming the years between the first edition and the last that no
+    edition is dated in, when every edition is of a genre issued each year; else None. The
+    views set each edition beside the one before it, so 2019 and 2021 read as consecutive
+    when 2020 is missing, and a thread through both shows no gap."""
+    if not editions or any(meta.genre not in YEARLY_GENRES for meta in editions):
+        return None
+    years = sorted({int(meta.date[:4]) for meta in editions if meta.date[:4].isdigit()})
+    missing = [year for year in range(years[0], years[-1] + 1) if year not in years] if years else []
+    if not missing:
+        return None
+    return (
+        f"no edition of {_year_spans(missing)} is given (the editions run {years[0]}–{years[-1]}): "
+        f"{reader} reads the editions either side of a missing year as consecutive"
+    )
+
+
+def _year_spans(years: Sequence[int]) -> str:
+    """`2020`, `1955–1956, 1958, 1960–1974`: runs of consecutive years."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
 FIVE_YEAR_PLAN = "five-year-plan"
+#: The genres issued once a year (a mid-year report too): between two editions of these, a
+#: year with no edition is one the reader may not know is missing.
+YEARLY_GENRES = frozenset({"government-work-report", "annual-plan", "mid-year-report", "budget-report"})

@@ -7,6 +7,7 @@ from dataclasses import replace
 from corpusdiff.series.editions import (
     column_labels,
     diff_warning,
+    missing_years_warning,
     pair_mismatches,
     timeline_warning,
     trace_warnings,
@@ -103,3 +104,27 @@ def test_one_document_at_two_revisions_is_told_apart_by_its_revision() -> None:
         "2025-01-16@main",
         "2025-01-16",
     ]
+
+
+def test_years_a_yearly_series_has_no_edition_of_are_named() -> None:
+    """The Wikisource set has no 2020 report: 2019 and 2021 stand side by side in every view, and
+    a thread through both shows no gap, so the reader is told which years are missing."""
+    reports = [_work_report("2018"), _work_report("2019-03-05")]
+    later = [*reports, _work_report("2021-03-05"), _work_report("2022")]
+    assert missing_years_warning(reports) is None
+    assert missing_years_warning(later) == (
+        "no edition of 2020 is given (the editions run 2018–2022): "
+        "the timeline reads the editions either side of a missing year as consecutive"
+    )
+    older = [_work_report(year) for year in ("1954", "1957", "1959", "1975", "1978")]
+    note = missing_years_warning(older, "terms")
+    assert note is not None and note.startswith("no edition of 1955–1956, 1958, 1960–1974, 1976–1977 is given")
+    mid_year = Metadata(id="futian/mid-year-report/2023-10", genre="mid-year-report", date="2023-10")
+    assert missing_years_warning([reports[0], mid_year]) is not None
+    plan = Metadata(id="national/five-year-plan/2021", genre="five-year-plan", date="2021-03")
+    assert missing_years_warning([reports[0], plan]) is None  # a plan among reports: timeline_warning
+    assert missing_years_warning([reports[0], _work_report("")]) is None
+
+
+def _work_report(date: str) -> Metadata:
+    return Metadata(id=f"national/government-work-report/{date}", genre="government-work-report", date=date)

@@ -514,7 +514,7 @@ def test_cli_warns_when_the_docs_are_of_several_regions(tmp_path) -> None:
     assert err == (
         "corpusdiff: warning: the editions are of 2 regions (福田区, 湖南省): terms reads them as one series\n"
     )
-    assert run(PLAN_2022, PLAN_2025, "--limit", "3")[2] == ""
+    assert run(PLAN_2022, MID_2023, "--limit", "3")[2] == ""
 
 
 def test_an_edition_in_traditional_characters_counts_its_words_with_the_others() -> None:

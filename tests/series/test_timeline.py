@@ -941,7 +941,10 @@ def test_editions_of_several_regions_are_a_warning(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["editions"]
     assert err == "corpusdiff: warning: the editions are of 2 regions (成都市, 福田区): the timeline reads them as one series\n"
     code, _, err = run(*PLANS, "--level", "group")
-    assert code == 0 and err == ""
+    assert code == 0 and err == (  # one region; what the reader is told is the year no edition covers
+        "corpusdiff: warning: no edition of 2024 is given (the editions run 2022–2025): "
+        "the timeline reads the editions either side of a missing year as consecutive\n"
+    )
 
 
 # --- parts, labels and shared items of a provincial report ------------------------------------
