@@ -4,6 +4,7 @@ columns, everything else one (`text.chars.display_width`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from corpusdiff.text.chars import display_width, pad
 
@@ -35,15 +36,23 @@ def render_grid(
     return fold(cut_rows, fit, keep)
 
 
-def fold(rows: Sequence[Sequence[str]], fit: int = 0, keep: int = 1, keep_last: int = 0) -> list[str]:
+def fold(
+    rows: Sequence[Sequence[str]],
+    fit: int = 0,
+    keep: int = 1,
+    keep_last: int = 0,
+    together: Sequence[object] = (),
+) -> list[str]:
     """Lines of the grid `rows` (cells padded to their column's width, two spaces apart). When a
     line would be wider than `fit` terminal columns (0: never), the columns between the first
     `keep` and the last `keep_last` are cut into blocks, one under the other with a blank line
     between them, each beside the kept columns: a grid of ten editions or more stays readable
-    in a terminal instead of wrapping every row into stripes."""
+    in a terminal instead of wrapping every row into stripes. Neighbouring columns with the same
+    key in `together` (one per column) stay in one block: an edition's result and target."""
     widths = [max(display_width(row[col]) for row in rows) for col in range(len(rows[0]))]
     kept = [*range(keep), *range(len(widths) - keep_last, len(widths))]
-    blocks = _blocks(widths, kept, fit)
+    keys = list(together) or list(range(len(widths)))
+    blocks = _blocks(widths, kept, fit, keys)
     lines: list[str] = []
     for block in blocks:
         lines += [""] if lines else []
@@ -52,19 +61,21 @@ def fold(rows: Sequence[Sequence[str]], fit: int = 0, keep: int = 1, keep_last: 
     return lines
 
 
-def _blocks(widths: Sequence[int], kept: Sequence[int], fit: int) -> list[list[int]]:
-    """The folded columns cut into runs that fit beside the kept ones; each run holds at least
-    one column, however narrow `fit` is."""
+def _blocks(widths: Sequence[int], kept: Sequence[int], fit: int, keys: Sequence[object]) -> list[list[int]]:
+    """The folded columns cut into runs that fit beside the kept ones, a run of columns with
+    one key never cut; each block holds one such run at least, however narrow `fit` is."""
     folded = [col for col in range(len(widths)) if col not in kept]
     if not fit or sum(widths) + 2 * (len(widths) - 1) <= fit:
         return [folded]
     room = fit - sum(widths[col] + 2 for col in kept)
     blocks: list[list[int]] = [[]]
     used = 0
-    for col in folded:
-        if blocks[-1] and used + widths[col] > room:
+    for _, run in groupby(folded, key=lambda col: keys[col]):
+        columns = list(run)
+        size = sum(widths[col] + 2 for col in columns) - 2
+        if blocks[-1] and used + size > room:
             blocks.append([])
             used = 0
-        blocks[-1].append(col)
-        used += widths[col] + 2
+        blocks[-1] += columns
+        used += size + 2
     return blocks

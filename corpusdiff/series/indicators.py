@@ -1173,7 +1173,8 @@ def render_terminal(table: IndicatorTable, strings: Strings | None = None, fit: 
                 [f"[{group or strings('report.indicators.no_region')}]", *("" for _ in table.columns)]
             )
         grid.append([row.name, *(cell_text(cell, strings) for cell in row.cells)])
-    lines += ["", *fold(grid, fit), "", strings("report.indicators.legend")]
+    editions = ["", *(column.doc_id for column in table.columns)]
+    lines += ["", *fold(grid, fit, together=editions), "", strings("report.indicators.legend")]
     return "\n".join(lines) + "\n"
 
 

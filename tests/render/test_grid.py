@@ -49,3 +49,17 @@ def test_fold_keeps_the_last_columns_too_and_gives_each_block_one_column_at_leas
         "a   2     疫情",
     ]
     assert fold(rows, fit=0, keep=1) == ["词  2013  2014  term", "a   1     2     疫情"]
+
+
+def test_columns_of_one_edition_stay_in_one_block() -> None:
+    """An edition's result and target (indicators) are read together: a fold never parts them."""
+    rows = [["指标", "2013", "2013", "2014", "2014"], ["GDP", "7.8%", "7.5%", "7.7%", "7.5%"]]
+    together = ["", "2013", "2013", "2014", "2014"]
+    assert fold(rows, fit=22, together=together) == [
+        "指标  2013  2013",
+        "GDP   7.8%  7.5%",
+        "",
+        "指标  2014  2014",
+        "GDP   7.7%  7.5%",
+    ]
+    assert fold(rows, fit=22)[0] == "指标  2013  2013  2014"
