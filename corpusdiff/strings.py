@@ -213,6 +213,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "worded as in the previous edition, — an edition without the initiative.",
     ),
     "timeline.where_series": ("本系列各版本", "of the series"),
+    "timeline.pairs_all": (
+        "各条线来自所有版本两两之间的比较，与 corpusdiff timeline 相同。",
+        "The threads come from comparing every pair of editions, as corpusdiff timeline does.",
+    ),
+    "timeline.pairs_within": (
+        "各条线来自相隔不超过 {n} 个版本的版本对之间的比较（site build --pairs）；corpusdiff timeline "
+        "比较所有版本对，可能把跳过更多版本的沿革连起来（site build --pairs all 与之相同）。",
+        "The threads come from comparing editions at most {n} apart (site build --pairs); corpusdiff "
+        "timeline compares every pair and may join lineages that skip more editions (as site build "
+        "--pairs all does).",
+    ),
     "timeline.where_site": ("site.yaml 列出的各版本", "listed in site.yaml"),
     "timeline.groups": ("（一）级举措", "Groups （一）…"),
     "timeline.tasks": ("编号任务", "Tasks N.…"),

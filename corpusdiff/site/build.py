@@ -283,7 +283,7 @@ def build_site(
         for asset in sorted(STATIC.iterdir()):
             output.write(f"static/{asset.name}", asset.read_bytes())
         state[SERIES_VIEWS] = _series_views(
-            root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner, language
+            root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner, language, reach
         )
         env = environment(language)
         output.write(PAIRS_SCRIPT, pairs_script(pairs, catalogue(language)))
@@ -388,13 +388,15 @@ def _series_views(
     state: _State,
     runner: Runner,
     language: str,
+    reach: int | None = DEFAULT_REACH,
 ) -> dict[str, object]:
     """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
-    of the document pages, which trace passages link to."""
-    from corpusdiff.site.series import build_series_views
+    of the document pages, which trace passages link to; the timelines reach as far as the
+    pair pages built (`timeline_reach`)."""
+    from corpusdiff.site.series import build_series_views, timeline_reach
 
     paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
-    return build_series_views(root, output, docs, previous, paragraphs, runner, language)
+    return build_series_views(root, output, docs, previous, paragraphs, runner, language, timeline_reach(reach))
 
 
 def _repository(root: Path) -> tuple[Path, str]:

@@ -61,6 +61,12 @@ PRESENCE_MARKS = {
 }
 
 
+#: The site's timelines compare editions at least this far apart (consecutive ones, and those
+#: one edition apart to find gaps), so a new edition costs two comparisons, not one per
+#: edition of its series. `corpusdiff timeline` compares all pairs.
+TIMELINE_REACH = 2
+
+
 @dataclass(frozen=True)
 class EditionSet:
     """Editions viewed together, oldest first: one series, or a `timelines:` entry of site.yaml."""
@@ -193,11 +199,12 @@ class SetJob:
     vocabulary: Vocabulary  # part of the job's repr, so of its cache key
     overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
     language: str = DEFAULT_LANGUAGE
+    reach: int | None = TIMELINE_REACH  # the timeline's pairs: editions at most this far apart (None: all)
 
     def run(self) -> str:
         if self.view == TIMELINE:
             return _timeline_page(
-                self.edition_set, dict(self.overrides), self.vocabulary.stopwords, self.language
+                self.edition_set, dict(self.overrides), self.vocabulary.stopwords, self.language, self.reach
             )
         if self.view == INDICATORS:
             return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases, self.language)
@@ -256,23 +263,29 @@ class Inputs:
     overrides: dict[tuple[str, str], Overrides]
     vocabulary: Vocabulary
     language: str = DEFAULT_LANGUAGE
+    reach: int | None = TIMELINE_REACH  # of the timelines' pairs (`timeline_reach`)
 
     def input_hash(self) -> str:
-        parts = [site_stamp(), self.language, *(f"{d.id}\0{d.text}" for d in self.docs)]
+        parts = [site_stamp(), self.language, str(self.reach), *(f"{d.id}\0{d.text}" for d in self.docs)]
         parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
         parts += [repr(sorted(self.overrides.items())), repr(self.vocabulary)]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def gather_inputs(root: Path, docs: Sequence[Doc], language: str = DEFAULT_LANGUAGE) -> Inputs:
-    """Everything the views read, from the corpus directory (the only I/O before rendering)."""
+def gather_inputs(
+    root: Path, docs: Sequence[Doc], language: str = DEFAULT_LANGUAGE, reach: int | None = TIMELINE_REACH
+) -> Inputs:
+    """Everything the views read, from the corpus directory (the only I/O before rendering);
+    the timelines compare editions at most `reach` apart (None: all pairs)."""
     from corpusdiff.store.resolve import load_overrides
     from corpusdiff.store.vocabulary import load_vocabulary
 
     configured = load_timeline_config(root)
     timelines = edition_sets(docs, configured, minimum=2)
     overrides = {
-        (old.id, new.id): load_overrides(root, old.id, new.id) for s in timelines for old, new in _pairs_of(s)
+        (old.id, new.id): load_overrides(root, old.id, new.id)
+        for s in timelines
+        for old, new in _pairs_of(s, reach)
     }
     plans, reports = trace_inputs(docs)
     return Inputs(
@@ -284,18 +297,20 @@ def gather_inputs(root: Path, docs: Sequence[Doc], language: str = DEFAULT_LANGU
         overrides,
         load_vocabulary(root),
         language,
+        reach,
     )
 
 
-#: The site's timelines compare editions at most this far apart (consecutive ones, and those
-#: one edition apart to find gaps), so a new edition costs two comparisons, not one per
-#: edition of its series. `corpusdiff timeline` compares all pairs.
-TIMELINE_REACH = 2
+def timeline_reach(pairs_reach: int | None) -> int | None:
+    """How far apart the editions a site timeline compares are: as far as the pair pages
+    built (`site build --pairs`; None: all pairs, as `corpusdiff timeline` compares, so that
+    the site's threads are the command's), but never less than TIMELINE_REACH."""
+    return None if pairs_reach is None else max(pairs_reach, TIMELINE_REACH)
 
 
-def _pairs_of(edition_set: EditionSet) -> list[tuple[Doc, Doc]]:
+def _pairs_of(edition_set: EditionSet, reach: int | None) -> list[tuple[Doc, Doc]]:
     docs = edition_set.docs
-    return [(docs[i], docs[j]) for i, j in tl.comparison_pairs(len(docs), TIMELINE_REACH)]
+    return [(docs[i], docs[j]) for i, j in tl.comparison_pairs(len(docs), reach)]
 
 
 def build_series_views(
@@ -306,12 +321,14 @@ def build_series_views(
     paragraphs: dict[str, list[tuple[str, str]]],
     runner: Runner,
     language: str = DEFAULT_LANGUAGE,
+    reach: int | None = TIMELINE_REACH,
 ) -> dict[str, object]:
     """Write the series-view pages unless their inputs are unchanged; return their state entry.
 
     `paragraphs` maps document ids to the (anchor, text) paragraphs of their pages, to link
-    trace passages to the paragraph rather than the section."""
-    inputs = gather_inputs(root, docs, language)
+    trace passages to the paragraph rather than the section; the timelines compare editions at
+    most `reach` apart (None: all pairs)."""
+    inputs = gather_inputs(root, docs, language, reach)
     digest = inputs.input_hash()
     if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
         for page in previous["pages"]:
@@ -346,7 +363,9 @@ def render_views(
 ) -> dict[str, str]:
     """Every series-view page by its path in the site."""
     vocabulary, language = inputs.vocabulary, inputs.language
-    set_jobs = [SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s), language) for s in inputs.timelines]
+    set_jobs = [
+        SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s), language, inputs.reach) for s in inputs.timelines
+    ]
     set_jobs += [SetJob(INDICATORS, s, vocabulary, language=language) for s in inputs.indicator_sets]
     set_jobs += [SetJob(TERMS, s, vocabulary, language=language) for s in inputs.timelines]
     trace_jobs = [
@@ -367,7 +386,7 @@ def render_views(
 
 
 def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[str, str], Overrides], ...]:
-    return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set))
+    return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set, inputs.reach))
 
 
 def _timeline_page(
@@ -375,14 +394,16 @@ def _timeline_page(
     overrides: dict[tuple[str, str], Overrides],
     stopwords: tuple[str, ...],
     language: str = DEFAULT_LANGUAGE,
+    reach: int | None = TIMELINE_REACH,
 ) -> str:
     trees = [_tree(d.id, d.text) for d in edition_set.docs]
     jobs = [
         CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)], stopwords)
-        for o, n in _pairs_of(edition_set)
+        for o, n in _pairs_of(edition_set, reach)
     ]
     diffs = [cached_run(job) for job in jobs]
-    context = timeline_context(edition_set, tl.build_timeline(trees, diffs), edition_set.page, language)
+    timeline = tl.build_timeline(trees, diffs)
+    context = timeline_context(edition_set, timeline, edition_set.page, language, reach)
     env = environment(language)
     return env.get_template("timeline.html").render(**context)
 
@@ -456,11 +477,16 @@ def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dic
 
 
 def timeline_context(
-    edition_set: EditionSet, timeline: tl.Timeline, page: str, language: str = DEFAULT_LANGUAGE
+    edition_set: EditionSet,
+    timeline: tl.Timeline,
+    page: str,
+    language: str = DEFAULT_LANGUAGE,
+    reach: int | None = TIMELINE_REACH,
 ) -> dict[str, object]:
     """Groups first, then tasks, one row per thread; programmes shared by editions up front.
     Each level has the terminal's note under its title (`other_groups_note`: which group cells
-    are no （一） heading), with the page's dates."""
+    are no （一） heading), with the page's dates. The page says which pairs of editions were
+    compared (`reach`), since `corpusdiff timeline` compares all and may join more."""
     root = relative_root(page)
     labels = column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
@@ -490,7 +516,16 @@ def timeline_context(
         "shared_programmes": [programme_row(p, label_of) for p in shared],
         "single_programmes": [programme_row(p, label_of) for p in single],
         "marks": list(PRESENCE_MARKS.values()),
+        "compared": _compared(reach, len(timeline.editions), strings),
     }
+
+
+def _compared(reach: int | None, editions: int, strings: Strings) -> str:
+    """Which pairs of editions the threads come from: all of them (the command's threads), or
+    those at most `reach` apart (a lineage that skips more editions is then not joined)."""
+    if reach is None or reach >= editions - 1:
+        return strings("timeline.pairs_all")
+    return strings("timeline.pairs_within", n=reach)
 
 
 def thread_row(

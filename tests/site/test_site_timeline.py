@@ -7,7 +7,7 @@ import re
 
 from corpusdiff.series.timeline import Timeline
 from corpusdiff.site.common import Doc, environment
-from corpusdiff.site.series import EditionSet, timeline_context
+from corpusdiff.site.series import TIMELINE_REACH, EditionSet, timeline_context, timeline_reach
 from corpusdiff.types.document import Metadata
 from tests.render.test_timeline import EDITIONS, MACRO, OPENING
 
@@ -41,3 +41,26 @@ def test_a_part_standing_as_a_group_is_named_under_the_groups_title() -> None:
 def test_no_note_when_every_group_is_a_paren_heading() -> None:
     groups = section(page(Timeline(EDITIONS, (MACRO,), ()), "en"), "groups")
     assert "note:" not in groups
+
+
+def test_the_page_says_which_pairs_its_threads_come_from() -> None:
+    """The site compared editions at most two apart while `corpusdiff timeline` compares all
+    pairs, so the two gave other threads for nine national reports (the macro-policy group
+    2016, 2019–2022 on the command line, 2016 → 2017's 三去一降一补 on the site) and the page
+    did not say so. It says so now, and `site build --pairs all` compares what the command does."""
+    timeline = Timeline(EDITIONS, (MACRO,), ())
+    within = page_at(timeline, reach=1)
+    assert "at most 1 apart" in within and "--pairs all" in within
+    assert "every pair of editions, as corpusdiff timeline does" in page_at(timeline, reach=None)
+    assert "every pair" in page_at(timeline, reach=len(EDITIONS) - 1)
+
+
+def test_the_site_timeline_reaches_as_far_as_the_pair_pages_built() -> None:
+    assert timeline_reach(None) is None  # site build --pairs all: the command's pairs
+    assert timeline_reach(5) == 5
+    assert timeline_reach(1) == TIMELINE_REACH  # gaps are still looked for
+
+
+def page_at(timeline: Timeline, reach: int | None) -> str:
+    context = timeline_context(SET, timeline, SET.page, "en", reach)
+    return environment("en").get_template("timeline.html").render(**context)
