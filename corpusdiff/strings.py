@@ -448,6 +448,11 @@ _REPORTS: dict[str, tuple[str, str]] = {
     ),
     "report.timeline.document": ("全文", "the document"),
     "report.timeline.title": ("时间线", "Timeline"),
+    "report.timeline.focus": (
+        "只列出有条目提到“{text}”的线和名称含“{text}”的项目（--match），各项计数只计这些。",
+        "Only the threads with an item that mentions “{text}” and the programmes named so (--match): "
+        "every count is of those alone.",
+    ),
     "report.timeline.evidence": ("依据", "evidence"),
     "report.timeline.presence": (
         "● 带引号提到 · ○ 提到但未加引号 · — 没有",

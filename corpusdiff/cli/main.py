@@ -931,6 +931,13 @@ def _write(output: Path, content: str | bytes) -> None:
     help="Threads of （一） groups, of the units below them (numbered tasks; paragraphs and list items "
     "where a report has no numbered tasks), or both.",
 )
+@click.option(
+    "--match",
+    "focus",
+    metavar="TEXT",
+    help="Only the threads with an item whose heading or text mentions TEXT, and the programmes "
+    "named so, in every format (traditional characters and quotation marks aside).",
+)
 @format_option("editions, threads and programmes as docs/timeline.md describes; no schema file")
 @fit_option
 @runner_options
@@ -942,6 +949,7 @@ def timeline(
     docs: tuple[str, ...],
     series: str | None,
     level: str,
+    focus: str | None,
     fmt: str,
     width: int | None,
     jobs: int | None,
@@ -964,6 +972,8 @@ def timeline(
     from corpusdiff.store.diffs import CachedCompare
     from corpusdiff.store.resolve import edition_specs, load_editions
 
+    if focus is not None and not focus.strip():
+        raise InputError("--match is empty (an unset shell variable?); give a text or leave the option out")
     corpus = _corpus(ctx)
     specs = edition_specs(corpus, docs, series)
     if len(specs) < 2 and series and not docs:
@@ -982,6 +992,10 @@ def timeline(
     job = CachedCompare(corpus.vocabulary.stopwords)
     diffs = tl.pairwise_diffs(trees, pairs, overrides, _runner(jobs, scheduler), done, job)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
+    if focus:
+        result = tl.matching(result, focus.strip())
+        if not result.threads and not result.programmes:
+            _warn(f"no thread or programme mentions {focus.strip()!r}; `corpusdiff terms --term` counts a word")
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:

@@ -158,7 +158,9 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [strings("report.timeline.of", n=len(editions))]
     lines += edition_legend(labels, editions)
-    lines += [strings("report.timeline.cells"), strings("report.timeline.notes"), ""]
+    lines += [strings("report.timeline.cells"), strings("report.timeline.notes")]
+    lines += [strings("report.timeline.focus", text=timeline.focus)] if timeline.focus else []
+    lines += [""]
     sharing = relation_words(timeline.threads, strings)
     for level, part, threads in sections(timeline):
         gaps = sum(bool(t.gaps) for t in threads)
@@ -199,6 +201,7 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [f"# {strings('report.timeline.title')}", ""]
     lines += [f"- **{label}** `{e.id}` {markdown_text(e.title)}" for label, e in zip(labels, editions, strict=True)]
+    lines += ["", strings("report.timeline.focus", text=timeline.focus)] if timeline.focus else []
     gaps_title, evidence_title = strings("timeline.gaps"), strings("report.timeline.evidence")
     for level, part, threads in sections(timeline):
         lines += [
@@ -233,6 +236,7 @@ def to_json(timeline: Timeline) -> dict[str, object]:
     ids = [e.id for e in timeline.editions]
     return {
         "editions": [{"id": e.id, "title": e.title, "date": e.date} for e in timeline.editions],
+        **({"match": timeline.focus} if timeline.focus else {}),
         "threads": [_thread_json(t) for t in timeline.threads],
         "programmes": [
             {

@@ -22,6 +22,7 @@ from corpusdiff.series.timeline import (
     ThreadItem,
     ThreadLink,
     Timeline,
+    matching,
 )
 from corpusdiff.strings import catalogue
 from corpusdiff.types.diff import Relation, Status
@@ -242,3 +243,19 @@ def test_a_thread_sharing_items_with_a_merged_or_split_one_is_noted_like_it() ->
     out = to_terminal(Timeline(EDITIONS, (sharer, WATER), ()))
     row = next(line for line in out.splitlines() if "坚决打好蓝天保卫战" in line)
     assert row.rstrip().endswith("合并 · 拆分")
+
+
+def test_match_keeps_the_threads_and_programmes_that_mention_a_text_and_says_so() -> None:
+    """A researcher following one policy across nine editions met hundreds of threads, each cell
+    a dozen characters of a heading: `--match` keeps those with an item that mentions the text,
+    whatever the script or the quotation marks, and every format says what was kept."""
+    belt = ProgrammeTrack("一带一路", ("", "quoted", "quoted"), "n/2017", "n/2018", ())
+    other = ProgrammeTrack("互联网+", ("quoted", "", ""), "n/2016", "n/2016", ())
+    whole = Timeline(EDITIONS, (POLLUTION, WATER), (belt, other))
+    water = matching(whole, "水、土壤")
+    assert water.threads == (WATER,) and water.programmes == () and water.focus == "水、土壤"
+    assert matching(whole, "藍天").threads == (POLLUTION,)  # traditional characters read as simplified
+    assert matching(whole, "“一带一路”").programmes == (belt,)
+    assert "only the threads with an item that mentions “水、土壤”" in to_terminal(water, strings=EN).lower()
+    assert "（--match）" in to_markdown(water, ZH)
+    assert to_json(water)["match"] == "水、土壤" and "match" not in to_json(whole)

@@ -1033,3 +1033,14 @@ def test_a_salutation_on_its_own_inside_the_report_is_no_thread() -> None:
         "我们要积极支持国防和军队建设，深入开展全民国防教育，推动军政军民团结",
         "我们要服务国家总体外交，深化国际友好城市交流合作",
     ]
+
+
+def test_match_keeps_the_threads_that_mention_the_text_in_every_format() -> None:
+    code, out, _ = run(*PLANS, "--match", "智慧", "--format", "json")
+    kept = json.loads(out)
+    assert code == 0 and kept["match"] == "智慧" and kept["threads"]
+    assert all(any("智慧" in i["heading"] + i["text"] for i in t["items"]) for t in kept["threads"])
+    code, out, err = run(*PLANS, "--match", "")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "--match is empty" in err
+    code, out, err = run(*PLANS, "--match", "没有这个词", "--level", "group")
+    assert code == 0 and "no thread or programme mentions '没有这个词'" in err
