@@ -213,6 +213,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "worded as in the previous edition, — an edition without the initiative.",
     ),
     "timeline.where_series": ("本系列各版本", "of the series"),
+    "timeline.missing_years": (
+        "没有 {years} 年的版本：表中相邻的两列之间可能隔着这些年份。",
+        "No edition of {years}: neighbouring columns may be years apart.",
+    ),
     "timeline.pairs_all": (
         "各条线来自所有版本两两之间的比较，与 corpusdiff timeline 相同。",
         "The threads come from comparing every pair of editions, as corpusdiff timeline does.",

@@ -105,19 +105,27 @@ def missing_years_warning(editions: Sequence[Metadata], reader: str = "the timel
     edition is dated in, when every edition is of a genre issued each year; else None. The
     views set each edition beside the one before it, so 2019 and 2021 read as consecutive
     when 2020 is missing, and a thread through both shows no gap."""
-    if not editions or any(meta.genre not in YEARLY_GENRES for meta in editions):
-        return None
-    years = sorted({int(meta.date[:4]) for meta in editions if meta.date[:4].isdigit()})
-    missing = [year for year in range(years[0], years[-1] + 1) if year not in years] if years else []
+    missing = missing_years(editions)
     if not missing:
         return None
+    years = sorted({int(meta.date[:4]) for meta in editions if meta.date[:4].isdigit()})
     return (
-        f"no edition of {_year_spans(missing)} is given (the editions run {years[0]}–{years[-1]}): "
+        f"no edition of {year_spans(missing)} is given (the editions run {years[0]}–{years[-1]}): "
         f"{reader} reads the editions either side of a missing year as consecutive"
     )
 
 
-def _year_spans(years: Sequence[int]) -> str:
+def missing_years(editions: Sequence[Metadata]) -> list[int]:
+    """The years between the first edition's and the last's that no edition is dated in, when
+    every edition is of a genre issued each year (else none: a five-year plan's years are not
+    missing editions)."""
+    if any(meta.genre not in YEARLY_GENRES for meta in editions):
+        return []
+    years = sorted({int(meta.date[:4]) for meta in editions if meta.date[:4].isdigit()})
+    return [year for year in range(years[0], years[-1] + 1) if year not in years] if years else []
+
+
+def year_spans(years: Sequence[int]) -> str:
     """`2020`, `1955–1956, 1958, 1960–1974`: runs of consecutive years."""
     runs: list[list[int]] = []
     for year in years:

@@ -29,7 +29,7 @@ from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
-from corpusdiff.series.editions import column_labels
+from corpusdiff.series.editions import column_labels, missing_years, year_spans
 from corpusdiff.site.common import (
     SITE_CONFIG,
     Doc,
@@ -517,7 +517,15 @@ def timeline_context(
         "single_programmes": [programme_row(p, label_of) for p in single],
         "marks": list(PRESENCE_MARKS.values()),
         "compared": _compared(reach, len(timeline.editions), strings),
+        "missing": _missing(edition_set, strings),
     }
+
+
+def _missing(edition_set: EditionSet, strings: Strings) -> str:
+    """The years of a yearly series no edition covers, which the grid's columns step over as if
+    consecutive (`corpusdiff timeline` warns of them on stderr), or ""."""
+    years = missing_years([doc.meta for doc in edition_set.docs])
+    return strings("timeline.missing_years", years=year_spans(years)) if years else ""
 
 
 def _compared(reach: int | None, editions: int, strings: Strings) -> str:

@@ -64,3 +64,18 @@ def test_the_site_timeline_reaches_as_far_as_the_pair_pages_built() -> None:
 def page_at(timeline: Timeline, reach: int | None) -> str:
     context = timeline_context(SET, timeline, SET.page, "en", reach)
     return environment("en").get_template("timeline.html").render(**context)
+
+
+def test_the_page_names_the_years_a_yearly_series_has_no_edition_of() -> None:
+    """Wikisource has no 2020 work report: the columns 2019 and 2021 stand side by side, and the
+    page says so as `corpusdiff timeline` does on stderr."""
+    dated = {"n/2016": "2016", "n/2017": "2018", "n/2018": "2021"}
+    docs = tuple(
+        Doc(e.id, "", Metadata(title=e.title, id=e.id, date=dated[e.id], genre="government-work-report"))
+        for e in EDITIONS
+    )
+    gapped = EditionSet("n", "series", docs, "timeline/n.html")
+    context = timeline_context(gapped, Timeline(EDITIONS, (MACRO,), ()), gapped.page, "en")
+    html = environment("en").get_template("timeline.html").render(**context)
+    assert "No edition of 2017, 2019–2020: neighbouring columns may be years apart." in html
+    assert "No edition of" not in page_at(Timeline(EDITIONS, (MACRO,), ()), reach=None)
