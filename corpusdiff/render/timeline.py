@@ -40,8 +40,9 @@ def edition_legend(labels: Sequence[str], editions: Sequence[Edition]) -> list[s
     return ["  " + line for line in render_grid(["", "", ""], rows, max_width=_NEVER_CUT)[1:]]
 
 
-def thread_cells(thread: Thread, editions: Sequence[Edition]) -> list[str]:
-    """Per edition: the heading where it changed, ● where it is the same as before, — where absent."""
+def thread_cells(thread: Thread, editions: Sequence[Edition], restate: bool = False) -> list[str]:
+    """Per edition: the heading where it changed, ● where it is the same as before (the heading
+    again when `restate`), — where absent."""
     cells, previous = [], None
     for edition in editions:
         item = thread.item_in(edition.id)
@@ -49,7 +50,7 @@ def thread_cells(thread: Thread, editions: Sequence[Edition]) -> list[str]:
             cells.append(ABSENT)
             continue
         text = split_label(item.heading)[1]
-        cells.append(SAME if text == previous else item.heading)
+        cells.append(SAME if text == previous and not restate else item.heading)
         previous = text
     return cells
 
@@ -173,7 +174,11 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
             [str(n), *thread_cells(t, editions), notes(t, label_of, strings, sharing)]
             for n, t in enumerate(threads, 1)
         ]
-        lines += [*render_grid(["#", *labels, ""], rows, max_width=width, fit=fit), ""]
+        restated = [
+            [row[0], *thread_cells(t, editions, restate=True), row[-1]]
+            for row, t in zip(rows, threads, strict=True)
+        ]
+        lines += [*render_grid(["#", *labels, ""], rows, max_width=width, fit=fit, restated=restated), ""]
     lines += _programme_lines(timeline, labels, strings, fit)
     return "\n".join(lines) + "\n"
 

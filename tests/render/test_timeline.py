@@ -259,3 +259,23 @@ def test_match_keeps_the_threads_and_programmes_that_mention_a_text_and_says_so(
     assert "only the threads with an item that mentions “水、土壤”" in to_terminal(water, strings=EN).lower()
     assert "（--match）" in to_markdown(water, ZH)
     assert to_json(water)["match"] == "水、土壤" and "match" not in to_json(whole)
+
+
+def test_a_folded_grid_restates_a_same_heading_at_the_head_of_a_block() -> None:
+    """● says "as in the column before": once the grid is folded, the column before a block's
+    first one is in the block above, so the block shows the heading itself."""
+    same = Thread(
+        TASK,
+        tuple(item(e.id, "（一）稳定和完善宏观经济政策，保持经济运行在合理区间") for e in EDITIONS),
+        "n/2016",
+        "n/2018",
+        (),
+        (link(0, 1, ("n/2016", "n/2017")), link(1, 2, ("n/2017", "n/2018"))),
+        "tasks",
+    )
+    whole = to_terminal(Timeline(EDITIONS, (same,), ()), strings=EN).splitlines()
+    row = next(line for line in whole if line.startswith("1  "))
+    assert row.split()[1:] == ["（一）稳定和完善宏观经济…", "●", "●"]
+    folded = to_terminal(Timeline(EDITIONS, (same,), ()), strings=EN, fit=32).splitlines()
+    rows = [line.split()[1:] for line in folded if line.startswith("1  ")]
+    assert rows == [["（一）稳定和完善宏观经济…"]] * 3
