@@ -531,7 +531,7 @@ def review_figures(
         for clause in (c.strip().rstrip("。！？") for c in _RESULT_CLAUSE.split(sentence)):
             figure = _named_result(clause, name_re)
             if figure is None and previous:
-                figure = _continued_result(clause, previous)
+                figure = continued_figure(clause, previous)
             if figure is not None:
                 yield ProseFigure(replace(figure, period=figure.period or opening), clause)
             previous = figure.name if figure is not None else _opening_name(clause, name_re)
@@ -556,12 +556,17 @@ def _named_result(clause: str, name_re: re.Pattern[str]) -> Figure | None:
     found = name_re.match(clause, lead.end() if lead else 0)
     if found is None:
         return None
-    segment = clause[found.start() :]
-    parts = next(_figures_in(segment), None)
+    return named_figure(clause[found.start() :], found.group(0))
+
+
+def named_figure(segment: str, name: str) -> Figure | None:
+    """The first figure of `segment`, which opens with `name`, when nothing but a verb, a
+    connector, a bound or a period word stands between them."""
+    parts = next(figures_in(segment), None)
     if parts is None:
         return None
     figure = _figure_from(segment[: parts.start], parts, Change.LEVEL, "")
-    return figure if series_name(figure.name) == found.group(0) else None
+    return figure if series_name(figure.name) == name else None
 
 
 def _opening_name(clause: str, name_re: re.Pattern[str]) -> str:
@@ -572,7 +577,7 @@ def _opening_name(clause: str, name_re: re.Pattern[str]) -> str:
     return found.group(0) if found else ""
 
 
-def _continued_result(clause: str, name: str) -> Figure | None:
+def continued_figure(clause: str, name: str) -> Figure | None:
     """`比上年增长7.7%` after `国内生产总值达到56.9万亿元`: a clause that states a figure without a name."""
     parts = last_figure(clause)
     if parts is None:
@@ -585,7 +590,7 @@ def _continued_result(clause: str, name: str) -> Figure | None:
 _DATE_AFTER = frozenset("年月日号")
 
 
-def _figures_in(text: str) -> Iterator[FigureParts]:
+def figures_in(text: str) -> Iterator[FigureParts]:
     """The figures of a text in order, dates (2017年, 3月) left out."""
     for match in FIGURE_PARTS_RE.finditer(text):
         if match.group(0).isdigit() and text[match.end() : match.end() + 1] in _DATE_AFTER:

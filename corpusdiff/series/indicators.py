@@ -5,7 +5,9 @@ paragraph ending in "如下：" (or one sentence "主要预期目标是：…"),
 table (指标名称 and one column per year and role), the five-year plan's indicator table
 (指标, 单位, base-year and target-year columns, 属性), the few figures a work report
 states in running text (the deficit), and the results its review part states in running text
-(国内生产总值达到82.7万亿元，增长6.9%). How one clause or cell is read is `indicator_text`.
+(国内生产总值达到82.7万亿元，增长6.9%); in a report with none of these (the older national
+reports), the figures its running text states for a planned economy's indicators
+(`planned_text`). How one clause or cell is read is `indicator_text`.
 Everything here is pure.
 """
 
@@ -44,6 +46,7 @@ from corpusdiff.series.indicator_text import (
     strip_change,
     this_year_sentences,
 )
+from corpusdiff.series.planned_text import PlanContext, planned_figures, reading
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width, has_han, pad
@@ -273,6 +276,8 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
             continue
         sources.extend(found_sources)
         records.extend(found)
+    if not sources:
+        sources, records = _from_planned_text(blocks, document)
     meta = document.metadata
     return IndicatorSet(
         doc_id=meta.id,
@@ -587,6 +592,42 @@ def _period_so_far(review: _Review, earlier: Sequence[Indicator]) -> Period:
 
 def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool) -> bool:
     return any(clause in sentence for sentence in this_year_sentences(paragraph, year, planning))
+
+
+def _from_planned_text(
+    blocks: Sequence[_Located], document: NormalizedDocument
+) -> tuple[list[IndicatorSource], list[Indicator]]:
+    """A report with no list, target sentence or table (the older national reports): the figures
+    its running text states for the indicators of a planned economy, each (name, change, role,
+    year, period) once, the first time."""
+    context = PlanContext(_document_year(document), None)
+    seen: set[tuple[str, Change, Role, int, Period]] = set()
+    sources: list[IndicatorSource] = []
+    records: list[Indicator] = []
+    for located in blocks:
+        if not isinstance(located.block, Paragraph):
+            continue
+        text = located.block.text
+        part = replace(context, part_year=_single_year(located.heading) or _single_year(located.part))
+        for found in planned_figures(text, part):
+            figure = found.figure
+            period = figure.period or YEAR
+            key = (figure.name, figure.change, found.role, found.year, period)
+            if key in seen:
+                continue
+            seen.add(key)
+            sources.append(
+                IndicatorSource(Shape.PROSE, located.pointer, found.role, found.year, found.sentence, period)
+            )
+            record_context = _Context(found.role, found.year, period)
+            records.append(_record(figure, figure.name, record_context, located.pointer, text, found.clause))
+    return sources, records
+
+
+def _single_year(heading: str) -> int | None:
+    """The one year a heading names, in either numeral (二、1981年国民经济计划的任务), or None."""
+    named = set(_YEAR.findall(reading(heading)))
+    return int(named.pop()) if len(named) == 1 else None
 
 
 def _from_table(

@@ -1680,3 +1680,55 @@ def test_a_cumulative_plan_figure_is_charted_apart_from_yearly_figures() -> None
     row = next(r for r in table.rows if r.name == "单位GDP能源消耗")
     charts = chart_points(table.columns, row.cells, [not c.period.is_year for c in table.columns])
     assert [p.year for _, points in charts for p in points] == []  # one yearly point: no chart
+
+
+OLDER_REPORT = """
+## 一、一九八四年的经济形势
+
+１９８４年，我国工农业总产值突破一万亿元，在１９７９到１９８３年平均每年递增７．９％的基础上，比上年增长１４．２％。粮食产量达到四亿零七百多万吨，比上年增长５．１％；棉花达到六百零八万吨，增长３１．１％。
+
+一九八二年全国工农业总产值达到八千二百九十一亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之七点三。
+
+全国进出口总额达到一百二十亿美元。大家知道，我国的粮食总产量，在解放前产量最高的一九三六年，只有二千七百七十四亿斤。
+
+## 二、一九八五年国民经济计划的安排
+
+一九八五年计划工农业总产值比上年增长百分之七，达到一万零五百亿元；钢产量四千五百万吨，社会商品零售总额比一九八四年预计增长百分之十二。
+"""
+
+
+def older_fields(record: Indicator) -> tuple[object, ...]:
+    return (*fields(record)[:5], record.role, record.year, record.printed)
+
+
+def test_an_older_report_s_running_text_gives_results_and_targets_in_chinese_numerals() -> None:
+    found = extract_indicators(document(OLDER_REPORT, "quanguo/government-work-report/1985", "1985", "national"))
+    assert [older_fields(r) for r in found.indicators] == [
+        ("工农业总产值", "1", "万亿元", "level", "突破", "achieved", 1984, "我国工农业总产值突破一万亿元"),
+        ("工农业总产值", "14.2", "%", "growth", "", "achieved", 1984, "比上年增长１４．２％"),
+        ("粮食产量", "4.07", "亿吨", "level", "多", "achieved", 1984, "粮食产量达到四亿零七百多万吨"),
+        ("粮食产量", "5.1", "%", "growth", "", "achieved", 1984, "比上年增长５．１％"),
+        ("棉花", "608", "万吨", "level", "", "achieved", 1984, "棉花达到六百零八万吨"),
+        ("棉花", "31.1", "%", "growth", "", "achieved", 1984, "增长３１．１％"),
+        ("工农业总产值", "8291", "亿元", "level", "", "achieved", 1982, "一九八二年全国工农业总产值达到八千二百九十一亿元"),
+        ("工农业总产值", "7", "%", "growth", "", "target", 1985, "一九八五年计划工农业总产值比上年增长百分之七"),
+        ("工农业总产值", "10500", "亿元", "level", "", "target", 1985, "达到一万零五百亿元"),
+        ("钢产量", "4500", "万吨", "level", "", "target", 1985, "钢产量四千五百万吨"),
+        ("社会商品零售总额", "12", "%", "growth", "", "target", 1985, "社会商品零售总额比一九八四年预计增长百分之十二"),
+    ]
+    assert found.indicators[0].source_text.startswith("１９８４年，我国工农业总产值突破一万亿元")
+    assert {s.shape for s in found.sources} == {"prose"}
+
+
+def test_a_report_with_a_target_list_is_not_read_for_planned_economy_prose() -> None:
+    body = OLDER_REPORT.replace("## 二、", "主要指标如下：\n\n——工业总产值增长6%。\n\n## 二、")
+    found = extract_indicators(document(body, "quanguo/government-work-report/1985", "1985", "national"))
+    assert [r.name for r in found.indicators] == ["工业总产值"]
+
+
+def test_an_older_report_in_traditional_characters_reads_as_simplified_and_keeps_its_print() -> None:
+    body = "拿一九五四年預計産量來同一九四九年産量比較一下：原煤八千一百九十九萬噸，等於一九四九年的二點六倍。"
+    found = extract_indicators(document(body, "quanguo/government-work-report/1954", "1954", "national"))
+    assert [older_fields(r) for r in found.indicators] == [
+        ("原煤", "8199", "万吨", "level", "", "achieved", 1954, "原煤八千一百九十九萬噸"),
+    ]

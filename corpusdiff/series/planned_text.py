@@ -1,0 +1,196 @@
+"""Reading the figures the older national reports (1950s-1980s) state in running text for the
+indicators of a planned economy: `一九八二年全国工农业总产值达到八千二百九十一亿元`, `1981年…粮食产量
+34，250万吨`, `一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十`. Such a report
+has no target list or table: each clause that opens with a name of `planned-indicators.yaml` and
+states its figure is one record, its year the one the sentence is about and its role a target
+where the sentence plans (计划, 规定, 将) or the year is still to come. Figures are read in Arabic
+digits (`text.numerals`); what is shown is the clause as printed. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from corpusdiff.normalize.dating import with_arabic_years
+from corpusdiff.series.aliases import shipped
+from corpusdiff.series.indicator_text import (
+    Change,
+    Figure,
+    Role,
+    continued_figure,
+    figures_in,
+    named_figure,
+    period_in,
+)
+from corpusdiff.text.numerals import arabic_figures
+from corpusdiff.text.script import simplified
+from corpusdiff.text.sentences import full_sentences
+
+PLANNED_NAMES: tuple[str, ...] = tuple(sorted(shipped("planned-indicators.yaml"), key=len, reverse=True))
+_NAME_RE = re.compile("|".join(map(re.escape, PLANNED_NAMES)))
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What the report and the part around a paragraph say about its figures' time."""
+
+    report_year: int | None
+    part_year: int | None  # the one year the heading above names (二、1981年国民经济计划的任务)
+
+
+@dataclass(frozen=True)
+class PlannedFigure:
+    figure: Figure
+    year: int
+    role: Role
+    clause: str  # as printed
+    sentence: str  # as printed
+
+
+#: A clause ends at a comma, semicolon or colon, never at the full-width comma that separates
+#: thousands (`34，250万吨`).
+_CLAUSE_CUT = re.compile(r"(?<!\d)[，,；;：:]|[，,；;：:](?!\d{3}(?!\d))")
+#: What a figure is compared with (比上年, 比1980年预计, 比一九五七年的一千二百四十一亿元, 等于一九四九年的
+#: 二点六倍): the base,
+#: not the indicator's own figure; its year says whether the change is one year's.
+_COMPARISON = re.compile(
+    r"(?:比|较|等于)(?P<base>上年|去年|(?P<year>\d{4})年)(?:同期)?(?:预计)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
+)
+#: A figure over several years (平均每年增长, 年均, 从…增加到…, 1979到1983年), not one year's.
+_SEVERAL_YEARS = re.compile(
+    r"平均每年|每年平均|年均|递增|累计|\d{4}年?(?:末|底|初)?(?:到|至|—|－|-)\d{4}年|(?:由|从)[^，；]*?(?:到|至)"
+)
+#: `同一九八○年比较`, `与上年相比`, `同一九四九年产量比较`: the same comparison as 比一九八○年.
+_COMPARED_WITH = re.compile(r"(?:同|与|跟|和)(\d{4}年|上年|去年)[^，；\d]{0,4}?(?:相)?比(?:较)?")
+_YEARS = re.compile(r"(\d{4})年")
+_RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1}
+_RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)")
+#: Words of time, scope or plan a clause may open with before the indicator's name.
+_LEAD_WORD = re.compile(
+    r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|年末|年底|全国|我国的?|国家的?|预计|计划|要求|规定|"
+    r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
+)
+#: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
+#: 工农业总产值将达到, 钢增加了).
+_UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+_FILLER = re.compile(r"\d{4}年(?:底|末)?|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|了")
+_PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"))
+#: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
+#: speak of results.
+_PLAN_CUE = re.compile(r"计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
+_RESULT_OF_PLAN = re.compile(r"(?:超过|完成|超额完成|实现)了?(?:原定的?)?计划(?:的要求|规定的指标)?")
+#: A figure in a unit `text.figures` does not know (`827亿美元`, `673万担`, `3120亿度`) would read
+#: as another unit (亿, 万): such a clause is left unread.
+_RESULT_CUE = re.compile(r"完成|实际|超额|预计")
+
+
+def reading(text: str) -> str:
+    """`text` in simplified characters (the 1950s reports print 工業總産值, 百分之三十六點九) with
+    years and figures in Arabic digits, as the readers take them."""
+    return with_arabic_years(arabic_figures(simplified(text)))
+
+
+def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:
+    """Each figure a paragraph states for a name of `PLANNED_NAMES`, with its year and role; a
+    clause whose year is not known is left out."""
+    year: int | None = None
+    for sentence in full_sentences(paragraph):
+        previous, plans, base = "", "", None
+        for printed in _CLAUSE_CUT.split(sentence):
+            clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
+            plans += _RESULT_OF_PLAN.sub("", clause)
+            if _SEVERAL_YEARS.search(clause):
+                continue
+            base = _COMPARISON.search(clause) or base
+            bare = _COMPARISON.sub("", clause)
+            year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
+            figure, name = _clause_figure(bare, previous)
+            previous = name
+            at = year or context.part_year
+            if figure is None or at is None or not _one_year_change(figure, base, at):
+                continue
+            role = _role(bare, plans, at, context)
+            if role == Role.ACHIEVED and _is_history(at, context):
+                continue
+            yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
+
+
+def _topic_year(clause: str, context: PlanContext) -> int | None:
+    """The year a clause is about: the one it names, else the one 今年/去年/明年 means; None
+    when it names several (then no year carries on to the clauses after it)."""
+    named = set(_YEARS.findall(clause))
+    if len(named) == 1:
+        return int(named.pop())
+    relative = _RELATIVE_RE.search(clause)
+    if relative and context.report_year:
+        return context.report_year + _RELATIVE[relative.group(1)]
+    return None
+
+
+def _clause_figure(clause: str, previous: str) -> tuple[Figure | None, str]:
+    """The figure a clause states and the name it continues: its own name, else `previous`'s
+    when the clause names nothing (`比上年增长5.1%` after `粮食产量达到4.07亿吨多`)."""
+    found = _name_at(clause)
+    if found is None:
+        figure = continued_figure(clause, previous) if previous else None
+        return figure, previous if figure is not None else ""
+    between = clause[found.end() :]
+    for verb, plain in _PLANNED_VERBS:
+        between = between.replace(verb, plain)
+    segment = found.group(0) + _FILLER.sub("", between)
+    if not _whole_figure(segment):
+        return None, found.group(0)
+    figure = named_figure(segment, found.group(0))
+    if figure is not None:
+        figure = replace(figure, period=figure.period or period_in(clause[: found.start()]))
+    return figure, found.group(0)
+
+
+def _whole_figure(segment: str) -> bool:
+    """The first figure of `segment` is followed by no more of its unit (`827亿美元`)."""
+    parts = next(figures_in(segment), None)
+    return parts is None or not _UNIT_GOES_ON.match(segment, parts.end)
+
+
+def _name_at(clause: str) -> re.Match[str] | None:
+    """The name the clause opens with, after words of time, scope or plan."""
+    position = 0
+    while position < len(clause):
+        found = _NAME_RE.match(clause, position)
+        if found:
+            return found
+        lead = _LEAD_WORD.match(clause, position)
+        if lead is None:
+            return None
+        position = lead.end()
+    return None
+
+
+def _one_year_change(figure: Figure, compared: re.Match[str] | None, year: int) -> bool:
+    """A change over the year before (比上年, 比1980年 for 1981) is the year's; one over a longer
+    time (一九八二年…比一九七八年增长, 一九五七年比一九五二年，钢增加了…) is not."""
+    if figure.change == Change.LEVEL or compared is None or compared.group("year") is None:
+        return True
+    return int(compared.group("year")) == year - 1
+
+
+#: How far back a report's results reach: the five-year plan it reviews and the plan's base year
+#: (the 1959 report's 1952); a year before that is history quoted for comparison (解放前产量最高的
+#: 一九三六年), not a result of the report.
+_REVIEWED_YEARS = 10
+
+
+def _is_history(year: int, context: PlanContext) -> bool:
+    return context.report_year is not None and year < context.report_year - _REVIEWED_YEARS
+
+
+def _role(clause: str, plans: str, year: int, context: PlanContext) -> Role:
+    """A target when the year is still to come or the sentence plans it, unless the clause says
+    it was done (完成, 实际); otherwise a result."""
+    if context.report_year and year > context.report_year:
+        return Role.TARGET
+    if _RESULT_CUE.search(clause):
+        return Role.ACHIEVED
+    return Role.TARGET if _PLAN_CUE.search(plans) else Role.ACHIEVED
