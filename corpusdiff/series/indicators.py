@@ -170,6 +170,10 @@ class IndicatorSet:
     sources: tuple[IndicatorSource, ...]
     indicators: tuple[Indicator, ...]
     region: str = ""
+    #: The report states its indicators in lists, tables or sentences of targets, so one that
+    #: another edition states and it does not is left out; False for running text read for a
+    #: planned economy, which mentions what it will and leaves nothing out.
+    complete: bool = True
 
     @property
     def found(self) -> bool:
@@ -276,7 +280,8 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
             continue
         sources.extend(found_sources)
         records.extend(found)
-    if not sources:
+    complete = bool(sources)
+    if not complete:
         sources, records = _from_planned_text(blocks, document)
     meta = document.metadata
     return IndicatorSet(
@@ -287,6 +292,7 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         sources=tuple(sources),
         indicators=tuple(records),
         region=meta.region,
+        complete=complete,
     )
 
 
@@ -953,7 +959,8 @@ def indicator_table(
     column with no record of an indicator that another edition of the same series states in
     that role gets one `omitted` record; a column that states the indicator's level but not
     its rate of change (or the reverse), where another edition states that, gets an `omitted`
-    record with that change.
+    record with that change. Running text read for a planned economy (`IndicatorSet.complete`
+    False) leaves nothing out and makes no other edition leave anything out.
     """
     ordered = tuple(sorted(sets, key=lambda s: s.date))  # stable: one date keeps the order given
     keys = _Keys(ordered, aliases)
@@ -1031,6 +1038,8 @@ def _cell(
         s
         for s in statements
         if each.series
+        and each.complete
+        and s.edition.complete
         and s.series == each.series
         and s.edition is not each
         and (s.role, s.key) == (column.role, key)

@@ -1732,3 +1732,12 @@ def test_an_older_report_in_traditional_characters_reads_as_simplified_and_keeps
     assert [older_fields(r) for r in found.indicators] == [
         ("原煤", "8199", "万吨", "level", "", "achieved", 1954, "原煤八千一百九十九萬噸"),
     ]
+
+
+def test_running_text_of_older_reports_makes_no_omissions_in_either_direction() -> None:
+    older = extract_indicators(document(OLDER_REPORT, "quanguo/government-work-report/1985", "1985", "national"))
+    later = document("一九八五年粮食产量达到三亿七千九百万吨，比上年下降百分之六点九。", "quanguo/government-work-report/1986", "1986", "national")
+    listed = document(TARGET_LIST, "quanguo/annual-plan/1986", "1986", "national")
+    table = indicator_table([older, extract_indicators(later), extract_indicators(listed)])
+    assert not any(record.status == Status.OMITTED for _, record in all_records(table))
+    assert older.complete is False and extract_indicators(listed).complete is True
