@@ -94,10 +94,11 @@ def reading(text: str) -> str:
 
 def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:
     """Each figure a paragraph states for a name of `PLANNED_NAMES`, with its year and role; a
-    clause whose year is not known is left out."""
+    clause whose year is not known is left out. A period named earlier in the sentence (今年上半年，
+    …比去年同期增长13.6%) is the period of its figures."""
     year: int | None = None
     for sentence in full_sentences(paragraph):
-        previous, plans, base = "", "", None
+        previous, plans, base, period = "", "", None, None
         for printed in _CLAUSE_CUT.split(sentence):
             clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
             plans += _RESULT_OF_PLAN.sub("", clause)
@@ -106,6 +107,7 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
             base = _COMPARISON.search(clause) or base
             bare = _COMPARISON.sub("", clause)
             year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
+            period = period_in(bare) or period
             figure, name = _clause_figure(bare, previous)
             previous = name
             at = year or context.part_year
@@ -114,6 +116,7 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
             role = _role(bare, plans, at, context)
             if role == Role.ACHIEVED and _is_history(at, context):
                 continue
+            figure = replace(figure, period=figure.period or period)
             yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
 
 
@@ -143,8 +146,6 @@ def _clause_figure(clause: str, previous: str) -> tuple[Figure | None, str]:
     if not _whole_figure(segment):
         return None, found.group(0)
     figure = named_figure(segment, found.group(0))
-    if figure is not None:
-        figure = replace(figure, period=figure.period or period_in(clause[: found.start()]))
     return figure, found.group(0)
 
 

@@ -1741,3 +1741,9 @@ def test_running_text_of_older_reports_makes_no_omissions_in_either_direction() 
     table = indicator_table([older, extract_indicators(later), extract_indicators(listed)])
     assert not any(record.status == Status.OMITTED for _, record in all_records(table))
     assert older.complete is False and extract_indicators(listed).complete is True
+
+
+def test_a_period_opening_an_older_report_s_sentence_is_its_figures_period() -> None:
+    body = "1979年工业总产值比上年增长了8.5%。今年上半年，在能源增长较少的情况下，工业总产值比去年同期增长了13.6%。"
+    found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
+    assert [(r.year, str(r.period), r.value) for r in found.indicators] == [(1979, "year", "8.5"), (1980, "H1", "13.6")]
