@@ -12,9 +12,18 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.series.aliases import shipped
 from corpusdiff.text.figures import FIGURE_PARTS_RE, FigureParts, figure_parts, last_figure
+from corpusdiff.text.numerals import arabic_figures
 from corpusdiff.text.sentences import full_sentences
+
+
+def digit_reading(text: str) -> str:
+    """`text` with its years and figures in Arabic digits (`一九九六年` -> `1996年`, `百分之九点七`
+    -> `9.7%`, `１４．２％` -> `14.2%`): how every reader here takes a clause, so a report printing
+    its figures in Chinese numerals reads as one printing digits. What is shown stays as printed."""
+    return with_arabic_years(arabic_figures(text))
 
 
 class Role(StrEnum):
@@ -258,7 +267,7 @@ def parse_figure(text: str, default_change: Change, default_unit: str = "") -> F
     `default_change` is what a bare number means here: a level in running text and in the
     five-year plan, a growth rate in the annual-plan tables.
     """
-    text = _PARENTHESES.sub("", text).strip()
+    text = digit_reading(_PARENTHESES.sub("", text).strip())
     assigned = _ASSIGNED_TARGET.match(text)
     if assigned:
         declines = "降" in assigned.group("what") or bool(_FALLS.search(assigned.group("name")))
@@ -448,9 +457,10 @@ def this_year_sentences(paragraph: str, year: int | None = None, planning: bool 
     this year, not another time; `planning`: the paragraph is in a part that plans the year)."""
     current = planning
     for sentence in full_sentences(paragraph):
-        if _THIS_YEAR.search(sentence) or (year is not None and f"{year}年" in sentence):
+        read = with_arabic_years(sentence)
+        if _THIS_YEAR.search(read) or (year is not None and f"{year}年" in read):
             current = True
-        elif _names_other_time(sentence, year):
+        elif _names_other_time(read, year):
             current = False
         if current:
             yield sentence
@@ -472,11 +482,12 @@ def prose_figures(
         return
     name_re = re.compile("|".join(map(re.escape, names)))
     for sentence in this_year_sentences(paragraph, year, planning):
-        for found in name_re.finditer(sentence):
-            if sentence[: found.start()].endswith(_SUB_LEVELS):
+        read = digit_reading(sentence)
+        for found in name_re.finditer(read):
+            if read[: found.start()].endswith(_SUB_LEVELS):
                 continue
-            link = _PROSE_LINK.match(sentence, found.end())
-            parts = figure_parts(sentence, link.end() if link else found.end())
+            link = _PROSE_LINK.match(read, found.end())
+            parts = figure_parts(read, link.end() if link else found.end())
             if parts is not None:
                 figure = replace(_figure_from("", parts, Change.LEVEL, ""), name=found.group(0))
                 yield ProseFigure(figure, sentence)
@@ -507,7 +518,7 @@ def review_sentences(paragraph: str, year: int | None, whole_part: bool) -> Iter
     year (五年来, 年均增长, 从2009年的…) ends that, until a sentence names the year again."""
     current = whole_part
     for sentence in full_sentences(paragraph):
-        years = {int(found) for found in _YEARS.findall(sentence)}
+        years = {int(found) for found in _YEARS.findall(with_arabic_years(sentence))}
         longer = bool(_LONGER_TIME.search(sentence)) or bool(years - {year})
         if longer:
             current = False
@@ -529,12 +540,13 @@ def review_figures(
         previous = ""
         opening = _opening_period(sentence)
         for clause in (c.strip().rstrip("。！？") for c in _RESULT_CLAUSE.split(sentence)):
-            figure = _named_result(clause, name_re)
+            read = digit_reading(clause)
+            figure = _named_result(read, name_re)
             if figure is None and previous:
-                figure = continued_figure(clause, previous)
+                figure = continued_figure(read, previous)
             if figure is not None:
                 yield ProseFigure(replace(figure, period=figure.period or opening), clause)
-            previous = figure.name if figure is not None else _opening_name(clause, name_re)
+            previous = figure.name if figure is not None else _opening_name(read, name_re)
 
 
 #: A sentence that opens with its period (上半年，国内生产总值同比增长5%…; 1-5月，…).

@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import cast
 
 from corpusdiff.compare.units import role_of
+from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.render.grid import fold
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
 from corpusdiff.series.editions import FIVE_YEAR_PLAN, column_labels
@@ -322,7 +323,7 @@ def _this_year(
     """The year a work report's 今年 means: its date's, else that of its target sentence, else
     the year its part's heading names (三、2015年重点工作)."""
     targets = [s.year for s in sources if s.shape == Shape.SENTENCE and s.role == Role.TARGET and s.year]
-    named = _YEAR.search(located.part)
+    named = _YEAR.search(with_arabic_years(located.part))
     return (
         _document_year(document)
         or (targets[0] if targets else None)
@@ -374,7 +375,7 @@ def _intro_context(intro: str, heading: str, document: NormalizedDocument) -> _C
     role = Role.ACHIEVED if _ACHIEVED_CUE.search(sentence) else Role.TARGET
     span = _plan_span(document)
     year = _year_of(intro, heading, document)
-    if span and not _YEAR.search(intro) and not _YEAR.search(heading):
+    if span and not _YEAR.search(with_arabic_years(intro)) and not _YEAR.search(with_arabic_years(heading)):
         year = span[1] if role == Role.TARGET else span[0] - 1
     period = period_in(sentence) or period_in(heading) or period_in(intro) or YEAR
     return _Context(role, year, period, five_year=span is not None)
@@ -395,6 +396,7 @@ def _plan_span(document: NormalizedDocument) -> tuple[int, int] | None:
 
 def _year_of(intro: str, heading: str, document: NormalizedDocument) -> int | None:
     """The year named by the introducing text, else by the heading above it, else the document's."""
+    intro, heading = with_arabic_years(intro), with_arabic_years(heading)
     date_year = int(document.metadata.date[:4]) if document.metadata.date[:4].isdigit() else None
     named = _YEAR.search(intro)
     if named:
@@ -552,7 +554,7 @@ def _review_context(document: NormalizedDocument, part: str) -> _Review:
     """The year a review part's heading names, else this year for a part about this year so far
     (`_THIS_YEAR_SO_FAR`), else the year before the report's: a report reviews the year that has
     just ended (a five-year review names its last year when it speaks of it)."""
-    named = {int(y) for y in _YEAR.findall(part)}
+    named = {int(y) for y in _YEAR.findall(with_arabic_years(part))}
     if len(named) == 1:
         return _Review(named.pop(), True, period_in(part) or YEAR)
     year = _document_year(document)

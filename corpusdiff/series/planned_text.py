@@ -13,18 +13,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.series.aliases import shipped
 from corpusdiff.series.indicator_text import (
     Change,
     Figure,
     Role,
     continued_figure,
+    digit_reading,
     figures_in,
     named_figure,
     period_in,
 )
-from corpusdiff.text.numerals import arabic_figures
 from corpusdiff.text.script import simplified
 from corpusdiff.text.sentences import full_sentences
 
@@ -89,7 +88,7 @@ _RESULT_CUE = re.compile(r"完成|实际|超额|预计")
 def reading(text: str) -> str:
     """`text` in simplified characters (the 1950s reports print 工業總産值, 百分之三十六點九) with
     years and figures in Arabic digits, as the readers take them."""
-    return with_arabic_years(arabic_figures(simplified(text)))
+    return digit_reading(simplified(text))
 
 
 def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:

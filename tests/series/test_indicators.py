@@ -1747,3 +1747,28 @@ def test_a_period_opening_an_older_report_s_sentence_is_its_figures_period() -> 
     body = "1979年工业总产值比上年增长了8.5%。今年上半年，在能源增长较少的情况下，工业总产值比去年同期增长了13.6%。"
     found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
     assert [(r.year, str(r.period), r.value) for r in found.indicators] == [(1979, "year", "8.5"), (1980, "H1", "13.6")]
+
+
+NINETIES_REPORT = """
+## 一、一九九六年工作回顾
+
+一九九六年，国民经济继续保持快速增长。国内生产总值达到六万七千七百九十五亿元，比上年增长百分之九点七。城镇登记失业率为百分之三。
+
+## 二、一九九七年经济和社会发展的主要任务
+
+今年经济和社会发展的主要预期目标是：国内生产总值增长百分之八，城镇登记失业率控制在百分之三左右。
+
+今年中央财政赤字拟安排五百六十亿元，财政赤字率拟按百分之零点八安排。
+"""
+
+
+def test_a_report_printing_its_figures_in_chinese_numerals_is_read_by_every_shape() -> None:
+    found = extract_indicators(document(NINETIES_REPORT, "quanguo/government-work-report/1997", "1997", "national"))
+    assert [older_fields(r) for r in found.indicators] == [
+        ("国内生产总值", "67795", "亿元", "level", "", "achieved", 1996, "国内生产总值达到六万七千七百九十五亿元"),
+        ("国内生产总值", "9.7", "%", "growth", "", "achieved", 1996, "比上年增长百分之九点七"),
+        ("城镇登记失业率", "3", "%", "level", "", "achieved", 1996, "城镇登记失业率为百分之三"),
+        ("国内生产总值", "8", "%", "growth", "", "target", 1997, "国内生产总值增长百分之八"),
+        ("城镇登记失业率", "3", "%", "level", "左右", "target", 1997, "城镇登记失业率控制在百分之三左右"),
+        ("财政赤字率", "0.8", "%", "level", "", "target", 1997, "今年中央财政赤字拟安排五百六十亿元，财政赤字率拟按百分之零点八安排。"),
+    ]
