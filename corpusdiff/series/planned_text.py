@@ -68,7 +68,8 @@ _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, 
 _RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)")
 #: Words of time, scope or plan a clause may open with before the indicator's name.
 _LEAD_WORD = re.compile(
-    r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|年末|年底|全国|我国的?|国家的?|预计|计划|要求|规定|"
+    r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|年末|年底|全国|我国的?|国家的?|"
+    r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|预计|计划|要求|规定|"
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,

@@ -1772,3 +1772,13 @@ def test_a_report_printing_its_figures_in_chinese_numerals_is_read_by_every_shap
         ("城镇登记失业率", "3", "%", "level", "左右", "target", 1997, "城镇登记失业率控制在百分之三左右"),
         ("财政赤字率", "0.8", "%", "level", "", "target", 1997, "今年中央财政赤字拟安排五百六十亿元，财政赤字率拟按百分之零点八安排。"),
     ]
+
+
+def test_a_province_s_older_report_reads_its_own_scope_before_the_name() -> None:
+    body = "一九八四年，全省工农业总产值达到二百五十亿元，比上年增长百分之十一点二；我省粮食产量达到一千八百万吨。"
+    found = extract_indicators(document(body, "henan/government-work-report/1985", "1985", "henan-gwr"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
+        ("工农业总产值", "250", "亿元", "level", 1984),
+        ("工农业总产值", "11.2", "%", "growth", 1984),
+        ("粮食产量", "1800", "万吨", "level", 1984),
+    ]
