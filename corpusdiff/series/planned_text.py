@@ -108,16 +108,17 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
             bare = _COMPARISON.sub("", clause)
             year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
             period = period_in(bare) or period
-            figure, name = _clause_figure(bare, previous)
-            previous = name
+            stated, previous = _clause_figures(bare, previous)
             at = year or context.part_year
-            if figure is None or at is None or not _one_year_change(figure, base, at):
+            if at is None:
                 continue
             role = _role(bare, plans, at, context)
             if role == Role.ACHIEVED and _is_history(at, context):
                 continue
-            figure = replace(figure, period=figure.period or period)
-            yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
+            for figure in stated:
+                if _one_year_change(figure, base, at):
+                    figure = replace(figure, period=figure.period or period)
+                    yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
 
 
 def _topic_year(clause: str, context: PlanContext) -> int | None:
@@ -132,21 +133,40 @@ def _topic_year(clause: str, context: PlanContext) -> int | None:
     return None
 
 
-def _clause_figure(clause: str, previous: str) -> tuple[Figure | None, str]:
-    """The figure a clause states and the name it continues: its own name, else `previous`'s
-    when the clause names nothing (`比上年增长5.1%` after `粮食产量达到4.07亿吨多`)."""
+def _clause_figures(clause: str, previous: str) -> tuple[list[Figure], str]:
+    """The figures a clause states and the name the next clause may continue: its own name's
+    figure, one each for names joined before one figure (`国民收入和国家财政收入都比上年增长12%`),
+    else `previous`'s when the clause names nothing (`比上年增长5.1%` after `粮食产量达到…`)."""
     found = _name_at(clause)
     if found is None:
         figure = continued_figure(clause, previous) if previous else None
-        return figure, previous if figure is not None else ""
-    between = clause[found.end() :]
+        return ([figure], previous) if figure is not None else ([], "")
+    names, end = _joined_names(clause, found)
+    between = clause[end:]
     for verb, plain in _PLANNED_VERBS:
         between = between.replace(verb, plain)
     segment = found.group(0) + _FILLER.sub("", between)
-    if not _whole_figure(segment):
-        return None, found.group(0)
-    figure = named_figure(segment, found.group(0))
-    return figure, found.group(0)
+    figure = named_figure(segment, found.group(0)) if _whole_figure(segment) else None
+    if figure is None:
+        return [], found.group(0)
+    return [replace(figure, name=name) for name in names], names[-1] if len(names) == 1 else ""
+
+
+#: Names joined before the one figure they share: `国民收入和国家财政收入都…`, `原煤、原油均…`.
+_JOINED = re.compile(rf"(?:和|与|及|、)({_NAME_RE.pattern})")
+_ALL_OF_THEM = re.compile("都|均")
+
+
+def _joined_names(clause: str, found: re.Match[str]) -> tuple[list[str], int]:
+    """The names that share the figure after them, and where the last ends; `分别` (a figure
+    each) or no `都`/`均` leaves the first name alone."""
+    names, end = [found.group(0)], found.end()
+    while joined := _JOINED.match(clause, end):
+        names.append(joined.group(1))
+        end = joined.end()
+    if len(names) > 1 and _ALL_OF_THEM.match(clause, end):
+        return names, end
+    return names[:1], found.end()
 
 
 def _whole_figure(segment: str) -> bool:

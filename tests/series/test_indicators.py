@@ -1782,3 +1782,12 @@ def test_a_province_s_older_report_reads_its_own_scope_before_the_name() -> None
         ("工农业总产值", "11.2", "%", "growth", 1984),
         ("粮食产量", "1800", "万吨", "level", 1984),
     ]
+
+
+def test_names_joined_before_one_figure_each_get_it() -> None:
+    body = "１９８４年，国民收入和国家财政收入都比上年增长１２％，原煤和原油分别增长８％和９％。"
+    found = extract_indicators(document(body, "quanguo/government-work-report/1985", "1985", "national"))
+    assert [(r.name, r.value, str(r.change), r.year, r.printed) for r in found.indicators] == [
+        ("国民收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
+        ("国家财政收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
+    ]
