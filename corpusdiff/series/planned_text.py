@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 
 from corpusdiff.series.aliases import shipped
 from corpusdiff.series.indicator_text import (
+    YEAR,
     Change,
     Figure,
+    Period,
     Role,
     continued_figure,
     digit_reading,
@@ -55,11 +57,12 @@ _CLAUSE_CUT = re.compile(r"(?<!\d)[，,；;：:]|[，,；;：:](?!\d{3}(?!\d))")
 #: 二点六倍): the base,
 #: not the indicator's own figure; its year says whether the change is one year's.
 _COMPARISON = re.compile(
-    r"(?:比|较|等于)(?P<base>上年|去年|(?P<year>\d{4})年)(?:同期)?(?:预计)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
+    r"(?:比|较|等于)(?P<base>上一?年|去年|(?P<year>\d{4})年)(?:同期)?(?:预计)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
 )
 #: A figure over several years (平均每年增长, 年均, 从…增加到…, 1979到1983年), not one year's.
 _SEVERAL_YEARS = re.compile(
-    r"平均每年|每年平均|年均|递增|累计|\d{4}年?(?:末|底|初)?(?:到|至|—|－|-)\d{4}年|(?:由|从)[^，；]*?(?:到|至)"
+    r"平均每年|每年平均|年均|递增|累计|合计|共计|总计|以来|这些年|[两二三四五六七八九十几多]年(?:内|间|中|来|里)|"
+    r"\d{4}年?(?:末|底|初)?(?:到|至|—|－|-)\d{4}年|(?:由|从)[^，；]*?(?:到|至)"
 )
 #: `同一九八○年比较`, `与上年相比`, `同一九四九年产量比较`: the same comparison as 比一九八○年.
 _COMPARED_WITH = re.compile(r"(?:同|与|跟|和)(\d{4}年|上年|去年)[^，；\d]{0,4}?(?:相)?比(?:较)?")
@@ -69,21 +72,23 @@ _RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一�
 #: Words of time, scope or plan a clause may open with before the indicator's name.
 _LEAD_WORD = re.compile(
     r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|年末|年底|全国|我国的?|国家的?|"
-    r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|预计|计划|要求|规定|"
+    r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|第(?:\d+|[一二三四五六七八九十]+)个五年计划的?|预计|计划|要求|规定|"
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
 #: 工农业总产值将达到, 钢增加了).
 _UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
-_FILLER = re.compile(r"\d{4}年(?:底|末)?|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|了")
+_FILLER = re.compile(r"\d{4}年(?:底|末)?|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|大约|约|了")
 _PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"))
 #: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
-#: speak of results.
-_PLAN_CUE = re.compile(r"计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
-_RESULT_OF_PLAN = re.compile(r"(?:超过|完成|超额完成|实现)了?(?:原定的?)?计划(?:的要求|规定的指标)?")
+#: speak of results, and a five-year plan named (接近了第一个五年计划最后一年的指标) plans nothing.
+_PLAN_CUE = re.compile(r"(?<!五年)计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
+_RESULT_OF_PLAN = re.compile(r"(?:超过|完成|超额完成|实现)了?[^，；计]{0,6}计划(?:的要求|规定的指标)?")
 #: A figure in a unit `text.figures` does not know (`827亿美元`, `673万担`, `3120亿度`) would read
 #: as another unit (亿, 万): such a clause is left unread.
-_RESULT_CUE = re.compile(r"完成|实际|超额|预计")
+#: The sentence says what was done (预计, 实际, 超额, 完成了), or the clause itself (完成).
+_RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经")
+_DONE = re.compile("完成")
 
 
 def reading(text: str) -> str:
@@ -98,26 +103,29 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
     …比去年同期增长13.6%) is the period of its figures."""
     year: int | None = None
     for sentence in full_sentences(paragraph):
-        previous, plans, base, period = "", "", None, None
+        previous, plans, said, base, period = "", "", "", None, None
+        spans = bool(_SEVERAL_YEARS.search(reading(sentence)))
         for printed in _CLAUSE_CUT.split(sentence):
             clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
             plans += _RESULT_OF_PLAN.sub("", clause)
-            if _SEVERAL_YEARS.search(clause):
+            if _SEVERAL_YEARS.search(clause):  # its name goes on (农业总产值在五年内增长…，到1957年达到…)
+                year = year if next(figures_in(clause), None) else None  # 1952年到1956年五年间…合计，
+                found = _name_at(_COMPARISON.sub("", clause))
+                previous = found.group(0) if found else previous
                 continue
             base = _COMPARISON.search(clause) or base
             bare = _COMPARISON.sub("", clause)
+            said += bare
             year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
             period = period_in(bare) or period
             stated, previous = _clause_figures(bare, previous)
             at = year or context.part_year
             if at is None:
                 continue
-            role = _role(bare, plans, at, context)
-            if role == Role.ACHIEVED and _is_history(at, context):
-                continue
             for figure in stated:
-                if _one_year_change(figure, base, at):
-                    figure = replace(figure, period=figure.period or period)
+                figure = replace(figure, period=figure.period or period)
+                role = _role(bare, said, plans, at, figure.period or YEAR, context)
+                if _one_year_change(figure, base, at, spans) and not (role == Role.ACHIEVED and _is_history(at, context)):
                     yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
 
 
@@ -139,13 +147,11 @@ def _clause_figures(clause: str, previous: str) -> tuple[list[Figure], str]:
     else `previous`'s when the clause names nothing (`比上年增长5.1%` after `粮食产量达到…`)."""
     found = _name_at(clause)
     if found is None:
-        figure = continued_figure(clause, previous) if previous else None
+        rest = _plain(clause[_lead_end(clause) :])
+        figure = continued_figure(rest, previous) if previous and _whole_figure(rest) else None
         return ([figure], previous) if figure is not None else ([], "")
     names, end = _joined_names(clause, found)
-    between = clause[end:]
-    for verb, plain in _PLANNED_VERBS:
-        between = between.replace(verb, plain)
-    segment = found.group(0) + _FILLER.sub("", between)
+    segment = found.group(0) + _plain(clause[end:])
     figure = named_figure(segment, found.group(0)) if _whole_figure(segment) else None
     if figure is None:
         return [], found.group(0)
@@ -175,26 +181,40 @@ def _whole_figure(segment: str) -> bool:
     return parts is None or not _UNIT_GOES_ON.match(segment, parts.end)
 
 
+def _plain(words: str) -> str:
+    """The words between a name and its figure without those that say nothing of it, and the
+    planned economy's verbs as the readers know them (增产 is 增长)."""
+    for verb, plain in _PLANNED_VERBS:
+        words = words.replace(verb, plain)
+    return _FILLER.sub("", words)
+
+
 def _name_at(clause: str) -> re.Match[str] | None:
     """The name the clause opens with, after words of time, scope or plan."""
+    return _NAME_RE.match(clause, _lead_end(clause))
+
+
+def _lead_end(clause: str) -> int:
+    """Where the words of time, scope or plan a clause opens with end (`到1957年`, `我国`); a
+    name among them ends them."""
     position = 0
-    while position < len(clause):
-        found = _NAME_RE.match(clause, position)
-        if found:
-            return found
+    while position < len(clause) and not _NAME_RE.match(clause, position):
         lead = _LEAD_WORD.match(clause, position)
         if lead is None:
-            return None
+            break
         position = lead.end()
-    return None
+    return position
 
 
-def _one_year_change(figure: Figure, compared: re.Match[str] | None, year: int) -> bool:
+def _one_year_change(figure: Figure, compared: re.Match[str] | None, year: int, spans: bool) -> bool:
     """A change over the year before (比上年, 比1980年 for 1981) is the year's; one over a longer
-    time (一九八二年…比一九七八年增长, 一九五七年比一九五二年，钢增加了…) is not."""
-    if figure.change == Change.LEVEL or compared is None or compared.group("year") is None:
+    time (一九八二年…比一九七八年增长, 一九五七年比一九五二年，钢增加了…) is not, nor one that
+    names no base in a sentence that speaks of several years (五年内增长23.3%…；粮食增长17.6%)."""
+    if figure.change == Change.LEVEL:
         return True
-    return int(compared.group("year")) == year - 1
+    if compared is None:
+        return not spans
+    return compared.group("year") is None or int(compared.group("year")) == year - 1
 
 
 #: How far back a report's results reach: the five-year plan it reviews and the plan's base year
@@ -207,11 +227,13 @@ def _is_history(year: int, context: PlanContext) -> bool:
     return context.report_year is not None and year < context.report_year - _REVIEWED_YEARS
 
 
-def _role(clause: str, plans: str, year: int, context: PlanContext) -> Role:
-    """A target when the year is still to come or the sentence plans it, unless the clause says
-    it was done (完成, 实际); otherwise a result."""
+def _role(clause: str, said: str, plans: str, year: int, period: Period, context: PlanContext) -> Role:
+    """A target when the year is still to come, or when neither the clause (完成) nor the sentence
+    up to it (`said`: 实际, 预计, 完成了) says it was done and the sentence plans it or speaks of the report's own whole year, which
+    has not ended (the 1956 report's `1956年…原油增长24%`); otherwise a result (`今年上半年…增长`)."""
     if context.report_year and year > context.report_year:
         return Role.TARGET
-    if _RESULT_CUE.search(clause):
+    if _DONE.search(clause) or _RESULT_CUE.search(said):
         return Role.ACHIEVED
-    return Role.TARGET if _PLAN_CUE.search(plans) else Role.ACHIEVED
+    this_year = year == context.report_year and period.is_year
+    return Role.TARGET if _PLAN_CUE.search(plans) or this_year else Role.ACHIEVED

@@ -1791,3 +1791,27 @@ def test_names_joined_before_one_figure_each_get_it() -> None:
         ("国民收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
         ("国家财政收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
     ]
+
+
+def test_an_older_report_s_figures_over_several_years_and_of_its_own_year_are_read_as_such() -> None:
+    body = (
+        "第一个五年计划规定农业总产值在五年内增长百分之二十三点三，到一九五七年达到五百九十六亿六千万元；"
+        "以产量说，粮食增长百分之十七点六，到一九五七年达到三千八百五十六亿斤。\n\n"
+        "以粮食来说，一九五二年到一九五六年五年间的实际产量合计，粮食为一万六千五百八十亿斤。\n\n"
+        "一九五六年主要产品产量增长的情况是：原油增长百分之二十四，钢增长百分之五十八。\n\n"
+        "一九五五年，主要工业产品也绝大多数超额完成了产量计划，比上一年，原煤增产了一千八百二十六万吨。"
+    )
+    found = extract_indicators(document(body, "quanguo/government-work-report/1956", "1956", "national"))
+    assert [(r.name, r.value, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("农业总产值", "596.6", "level", "target", 1957),
+        ("粮食", "3856", "level", "target", 1957),
+        ("原油", "24", "growth", "target", 1956),
+        ("钢", "58", "growth", "target", 1956),
+        ("原煤", "1826", "growth", "achieved", 1955),
+    ]
+
+
+def test_a_result_measured_against_a_named_five_year_plan_is_a_result() -> None:
+    body = "1956年，全国农業总产值約为五百八十三亿元，接近了第一个五年計划最后一年的指标；粮食的产量为三千六百五十亿斤。"
+    found = extract_indicators(document(body, "quanguo/government-work-report/1957", "1957", "national"))
+    assert [(r.name, r.value, str(r.role), r.year) for r in found.indicators] == [("农业总产值", "583", "achieved", 1956)]
