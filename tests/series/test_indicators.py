@@ -1815,3 +1815,24 @@ def test_a_result_measured_against_a_named_five_year_plan_is_a_result() -> None:
     body = "1956年，全国农業总产值約为五百八十三亿元，接近了第一个五年計划最后一年的指标；粮食的产量为三千六百五十亿斤。"
     found = extract_indicators(document(body, "quanguo/government-work-report/1957", "1957", "national"))
     assert [(r.name, r.value, str(r.role), r.year) for r in found.indicators] == [("农业总产值", "583", "achieved", 1956)]
+
+
+EARLY_NINETIES_REPORT = """
+## 一、一九八九年的工作回顾
+
+一九八九年，国民生产总值达到一万五千六百七十七亿元，比上年增长百分之三点九；国民收入增长百分之三点七。
+
+## 二、一九九〇年的主要任务
+
+一九九〇年国民经济和社会发展计划的主要指标是：国民生产总值增长百分之五左右。
+"""
+
+
+def test_the_early_nineties_headline_results_are_read_in_the_review() -> None:
+    found = extract_indicators(document(EARLY_NINETIES_REPORT, "quanguo/government-work-report/1990", "1990", "national"))
+    assert [(r.name, r.value, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("国民生产总值", "15677", "level", "achieved", 1989),
+        ("国民生产总值", "3.9", "growth", "achieved", 1989),
+        ("国民收入", "3.7", "growth", "achieved", 1989),
+        ("国民生产总值", "5", "growth", "target", 1990),
+    ]
