@@ -103,7 +103,7 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
     …比去年同期增长13.6%) is the period of its figures."""
     year: int | None = None
     for sentence in full_sentences(paragraph):
-        previous, plans, said, base, period = "", "", "", None, None
+        previous, plans, said, sector, base, period = "", "", "", "", None, None
         spans = bool(_SEVERAL_YEARS.search(reading(sentence)))
         for printed in _CLAUSE_CUT.split(sentence):
             clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
@@ -114,7 +114,8 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
                 previous = found.group(0) if found else previous
                 continue
             base = _COMPARISON.search(clause) or base
-            bare = _COMPARISON.sub("", clause)
+            bare = _with_sector(_COMPARISON.sub("", clause), sector)
+            sector = clause if _SECTOR.fullmatch(clause) else ""
             said += bare
             year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
             period = period_in(bare) or period
@@ -127,6 +128,17 @@ def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFig
                 role = _role(bare, said, plans, at, figure.period or YEAR, context)
                 if _one_year_change(figure, base, at, spans) and not (role == Role.ACHIEVED and _is_history(at, context)):
                     yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
+
+
+#: A sector named alone before its figures, as a plan lists them (`轻工业，总产值比1980年预计增长8%`).
+_SECTOR = re.compile(r"[农工轻重]\S{0,2}业")
+
+
+def _with_sector(clause: str, sector: str) -> str:
+    """`总产值…` after the sector `轻工业` is `轻工业总产值…`, when that is a name."""
+    if sector and clause.startswith("总产值") and _NAME_RE.fullmatch(f"{sector}总产值"):
+        return sector + clause
+    return clause
 
 
 def _topic_year(clause: str, context: PlanContext) -> int | None:

@@ -1836,3 +1836,11 @@ def test_the_early_nineties_headline_results_are_read_in_the_review() -> None:
         ("国民收入", "3.7", "growth", "achieved", 1989),
         ("国民生产总值", "5", "growth", "target", 1990),
     ]
+
+
+def test_a_plan_s_sector_named_alone_before_its_output_value_names_it() -> None:
+    body = "## 二、1981年国民经济计划的任务和主要指标\n\n轻工业，总产值比1980年预计增长8%，继续高于重工业的增长速度。"
+    found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
+    assert [(r.name, r.value, str(r.role), r.year, r.printed) for r in found.indicators] == [
+        ("轻工业总产值", "8", "target", 1981, "总产值比1980年预计增长8%")
+    ]
