@@ -646,10 +646,10 @@ def _from_table(
     name_at = _column(header, ("指标名称", "指标"))
     if name_at is None:
         return [], []
-    dated = _with_years(header, document)
+    dated = _with_years(tuple(with_arabic_years(cell) for cell in header), document)
     columns = [(at, context) for at, cell in enumerate(dated) if (context := _column_context(cell))]
     plan = not columns
-    columns = columns or _plan_columns(header)
+    columns = sorted([*columns, *_change_columns(dated, columns)]) or _plan_columns(header)
     if not columns:
         return [], []
     unit_at, kind_at = _column(header, ("单位",)), _column(header, ("属性",))
@@ -676,10 +676,33 @@ def _from_table(
         for at, context in columns:
             cell, period = _cumulative(row[at], context.period)
             cell_context = replace(context, kind=row_kind, period=period)
-            change = _cell_change(cell, header[at], default_change)
-            row_records.append(_table_record(name, cell, unit, change, cell_context, where, text))
+            column_change = Change.GROWTH if _CHANGE_COLUMN.match(dated[at]) else default_change
+            change = _cell_change(cell, header[at], column_change)
+            cell_unit = "%" if _PERCENT_HEADER.search(header[at]) and _CHANGE_HEADER.search(header[at]) else unit
+            row_records.append(_table_record(name, cell, cell_unit, change, cell_context, where, text))
         records.extend(_without_shadowed_blanks(row_records))
     return sources, records
+
+
+#: A column of the change over the year before (`1985年比1984年增长（%）`, an older plan's table
+#: beside its `1985年计划`): the change of the year a column of the table states.
+_CHANGE_COLUMN = re.compile(r"^\s*((?:19|20)\d\d)年?比(?:((?:19|20)\d\d)年|上年|去年)")
+_PERCENT_HEADER = re.compile("[%％]")
+
+
+def _change_columns(header: Sequence[str], columns: Sequence[tuple[int, _Context]]) -> list[tuple[int, _Context]]:
+    """The columns of a change over the year before whose year another column states, in that
+    column's role: `1985年比1984年增长（%）` beside `1985年计划` is the target growth of 1985."""
+    stated = {context.year: context for _, context in columns}
+    found = []
+    for at, cell in enumerate(header):
+        change = _CHANGE_COLUMN.match(cell)
+        if change is None or not _CHANGE_HEADER.search(cell) or any(at == taken for taken, _ in columns):
+            continue
+        year, base = int(change.group(1)), change.group(2)
+        if year in stated and (base is None or int(base) == year - 1):
+            found.append((at, stated[year]))
+    return found
 
 
 def _without_shadowed_blanks(row: list[Indicator]) -> list[Indicator]:

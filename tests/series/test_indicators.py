@@ -1844,3 +1844,17 @@ def test_a_plan_s_sector_named_alone_before_its_output_value_names_it() -> None:
     assert [(r.name, r.value, str(r.role), r.year, r.printed) for r in found.indicators] == [
         ("轻工业总产值", "8", "target", 1981, "总产值比1980年预计增长8%")
     ]
+
+
+def test_an_older_plan_table_s_change_column_is_the_growth_of_its_year() -> None:
+    body = """
+| 指标 | 单位 | 一九八四年预计 | 一九八五年计划 | 1985年比1984年增长（%） |
+|---|---|---|---|---|
+| 工农业总产值 | 亿元 | 10500 | 11100 | 5.7 |
+"""
+    found = extract_indicators(document(body, "quanguo/annual-plan/1985", "1985", "national-plan"))
+    assert [(r.value, r.unit, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("10500", "亿元", "level", "achieved", 1984),
+        ("11100", "亿元", "level", "target", 1985),
+        ("5.7", "%", "growth", "target", 1985),
+    ]
