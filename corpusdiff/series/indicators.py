@@ -281,9 +281,11 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
             continue
         sources.extend(found_sources)
         records.extend(found)
-    complete = bool(sources)
+    complete = bool(sources) and not _is_planned_economy(document)
     if not complete:
-        sources, records = _from_planned_text(blocks, document)
+        found_sources, found = _from_planned_text(blocks, document, records)
+        sources.extend(found_sources)
+        records.extend(found)
     meta = document.metadata
     return IndicatorSet(
         doc_id=meta.id,
@@ -603,13 +605,16 @@ def _is_this_year(paragraph: str, clause: str, year: int | None, planning: bool)
 
 
 def _from_planned_text(
-    blocks: Sequence[_Located], document: NormalizedDocument
+    blocks: Sequence[_Located], document: NormalizedDocument, earlier: Sequence[Indicator]
 ) -> tuple[list[IndicatorSource], list[Indicator]]:
-    """A report with no list, target sentence or table (the older national reports): the figures
-    its running text states for the indicators of a planned economy, each (name, change, role,
-    year, period) once, the first time."""
+    """The figures a report's running text states for the indicators of a planned economy, each
+    (name, change, role, year, period) once, the first time, and not again when another reading
+    of the text (a review's results) gave it; a table stating it too is a second statement, as
+    a list and a table are."""
     context = PlanContext(_document_year(document), None)
-    seen: set[tuple[str, Change, Role, int, Period]] = set()
+    seen: set[tuple[str, Change, Role, int | None, Period]] = {
+        (r.name, r.change, r.role, r.year, r.period) for r in earlier if r.pointer.startswith("p")
+    }
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
     for located in blocks:
@@ -630,6 +635,18 @@ def _from_planned_text(
             record_context = _Context(found.role, found.year, period)
             records.append(_record(figure, figure.name, record_context, located.pointer, text, found.clause))
     return sources, records
+
+
+#: The last year of the planned economy's reports: from 1993 the constitution names a socialist
+#: market economy and the statistics lead with GDP, not 工农业总产值 or 国民生产总值.
+_PLANNED_ECONOMY_UNTIL = 1992
+
+
+def _is_planned_economy(document: NormalizedDocument) -> bool:
+    """A report of the planned economy, whose running text states its figures whatever lists or
+    tables it also has (a 1985 plan's table of two indicators beside a text of ten)."""
+    year = _document_year(document)
+    return year is not None and year <= _PLANNED_ECONOMY_UNTIL
 
 
 def _single_year(heading: str) -> int | None:

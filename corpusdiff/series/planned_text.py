@@ -76,10 +76,10 @@ _LEAD_WORD = re.compile(
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
-#: 工农业总产值将达到, 钢增加了).
+#: 工农业总产值将达到, 粮食产量计划二千七百万吨, 钢增加了); 计划 and 预计 still decide the role.
 _UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
-_FILLER = re.compile(r"\d{4}年(?:底|末)?|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|大约|约|了")
-_PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"))
+_FILLER = re.compile(r"\d{4}年(?:底|末)?|计划|预计|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|大约|约|了")
+_PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到"))
 #: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
 #: speak of results, and a five-year plan named (接近了第一个五年计划最后一年的指标) plans nothing.
 _PLAN_CUE = re.compile(r"(?<!五年)计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")

@@ -1720,9 +1720,9 @@ def test_an_older_report_s_running_text_gives_results_and_targets_in_chinese_num
     assert {s.shape for s in found.sources} == {"prose"}
 
 
-def test_a_report_with_a_target_list_is_not_read_for_planned_economy_prose() -> None:
+def test_a_report_after_the_planned_economy_with_a_target_list_is_not_read_for_its_prose() -> None:
     body = OLDER_REPORT.replace("## 二、", "主要指标如下：\n\n——工业总产值增长6%。\n\n## 二、")
-    found = extract_indicators(document(body, "quanguo/government-work-report/1985", "1985", "national"))
+    found = extract_indicators(document(body, "quanguo/government-work-report/1995", "1995", "national"))
     assert [r.name for r in found.indicators] == ["工业总产值"]
 
 
@@ -1737,7 +1737,7 @@ def test_an_older_report_in_traditional_characters_reads_as_simplified_and_keeps
 def test_running_text_of_older_reports_makes_no_omissions_in_either_direction() -> None:
     older = extract_indicators(document(OLDER_REPORT, "quanguo/government-work-report/1985", "1985", "national"))
     later = document("一九八五年粮食产量达到三亿七千九百万吨，比上年下降百分之六点九。", "quanguo/government-work-report/1986", "1986", "national")
-    listed = document(TARGET_LIST, "quanguo/annual-plan/1986", "1986", "national")
+    listed = document(TARGET_LIST, "quanguo/annual-plan/2025-01", "2025-01", "national")
     table = indicator_table([older, extract_indicators(later), extract_indicators(listed)])
     assert not any(record.status == Status.OMITTED for _, record in all_records(table))
     assert older.complete is False and extract_indicators(listed).complete is True
@@ -1858,3 +1858,35 @@ def test_an_older_plan_table_s_change_column_is_the_growth_of_its_year() -> None
         ("11100", "亿元", "level", "target", 1985),
         ("5.7", "%", "growth", "target", 1985),
     ]
+
+
+PROVINCE_PLAN_1985 = Path(__file__).parent.parent / "data" / "planned" / "province-plan-1985-with-table.txt"
+
+
+def test_a_planned_economy_report_s_running_text_is_read_beside_its_table() -> None:
+    found = extract_indicators(normalize_file(PROVINCE_PLAN_1985))
+    prose = [(r.name, r.value, r.unit, str(r.change), str(r.role), r.year) for r in found.indicators if r.pointer.startswith("p")]
+    assert prose == [
+        ("工农业总产值", "486", "亿元", "level", "achieved", 1984),
+        ("工农业总产值", "13.5", "%", "growth", "achieved", 1984),
+        ("工业总产值", "260", "亿元", "level", "achieved", 1984),
+        ("工业总产值", "15.2", "%", "growth", "achieved", 1984),
+        ("农业总产值", "226", "亿元", "level", "achieved", 1984),
+        ("农业总产值", "11.6", "%", "growth", "achieved", 1984),
+        ("粮食产量", "2693", "万吨", "level", "achieved", 1984),
+        ("粮食产量", "8.1", "%", "growth", "achieved", 1984),
+        ("棉花", "75", "万吨", "level", "achieved", 1984),
+        ("棉花", "34", "%", "growth", "achieved", 1984),
+        ("财政收入", "35.4", "亿元", "level", "achieved", 1984),
+        ("财政收入", "9.3", "%", "growth", "achieved", 1984),
+        ("社会商品零售总额", "155", "亿元", "level", "achieved", 1984),
+        ("社会商品零售总额", "18", "%", "growth", "achieved", 1984),
+        ("工农业总产值", "520", "亿元", "level", "target", 1985),
+        ("工农业总产值", "7", "%", "growth", "target", 1985),
+        ("粮食产量", "2700", "万吨", "level", "target", 1985),
+        ("财政收入", "38", "亿元", "level", "target", 1985),
+        ("财政收入", "7.3", "%", "growth", "target", 1985),
+        ("社会商品零售总额", "12", "%", "growth", "target", 1985),
+    ]
+    assert sum(r.pointer.startswith("table") for r in found.indicators) == 6
+    assert not found.complete
