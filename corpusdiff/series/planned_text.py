@@ -91,10 +91,15 @@ _RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经")
 _DONE = re.compile("完成")
 
 
+#: Electricity in 度 (`发电量3，120亿度`), the kilowatt-hour's everyday name, which text.figures
+#: knows as 千瓦时.
+_KILOWATT_HOURS = re.compile(r"(?<=[\d万亿])度")
+
+
 def reading(text: str) -> str:
     """`text` in simplified characters (the 1950s reports print 工業總産值, 百分之三十六點九) with
     years and figures in Arabic digits, as the readers take them."""
-    return digit_reading(simplified(text))
+    return _KILOWATT_HOURS.sub("千瓦时", digit_reading(simplified(text)))
 
 
 def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:

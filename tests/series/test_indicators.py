@@ -1890,3 +1890,12 @@ def test_a_planned_economy_report_s_running_text_is_read_beside_its_table() -> N
     ]
     assert sum(r.pointer.startswith("table") for r in found.indicators) == 6
     assert not found.complete
+
+
+def test_electricity_in_du_is_read_in_kilowatt_hours_and_unknown_units_are_left_unread() -> None:
+    body = "1981年，发电量3，120亿度，比1980年预计增加120亿度；进出口总额达到四百亿美元。"
+    found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.printed) for r in found.indicators] == [
+        ("发电量", "3120", "亿千瓦时", "level", "发电量3，120亿度"),
+        ("发电量", "120", "亿千瓦时", "growth", "比1980年预计增加120亿度"),
+    ]
