@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from corpusdiff.series.aliases import shipped
 from corpusdiff.series.indicator_text import (
@@ -104,35 +104,86 @@ def reading(text: str) -> str:
 
 def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:
     """Each figure a paragraph states for a name of `PLANNED_NAMES`, with its year and role; a
-    clause whose year is not known is left out. A period named earlier in the sentence (今年上半年，
-    …比去年同期增长13.6%) is the period of its figures."""
+    clause whose year is not known is left out. The year a sentence names carries on to the
+    sentences after it in the paragraph."""
     year: int | None = None
     for sentence in full_sentences(paragraph):
-        previous, plans, said, sector, base, period = "", "", "", "", None, None
-        spans = bool(_SEVERAL_YEARS.search(reading(sentence)))
+        state = _Sentence(context, sentence, year)
         for printed in _CLAUSE_CUT.split(sentence):
-            clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
-            plans += _RESULT_OF_PLAN.sub("", clause)
-            if _SEVERAL_YEARS.search(clause):  # its name goes on (农业总产值在五年内增长…，到1957年达到…)
-                year = year if next(figures_in(clause), None) else None  # 1952年到1956年五年间…合计，
-                found = _name_at(_COMPARISON.sub("", clause))
-                previous = found.group(0) if found else previous
-                continue
-            base = _COMPARISON.search(clause) or base
-            bare = _with_sector(_COMPARISON.sub("", clause), sector)
-            sector = clause if _SECTOR.fullmatch(clause) else ""
-            said += bare
-            year = _topic_year(bare, context) if _YEARS.search(bare) else _topic_year(bare, context) or year
-            period = period_in(bare) or period
-            stated, previous = _clause_figures(bare, previous)
-            at = year or context.part_year
-            if at is None:
-                continue
-            for figure in stated:
-                figure = replace(figure, period=figure.period or period)
-                role = _role(bare, said, plans, at, figure.period or YEAR, context)
-                if _one_year_change(figure, base, at, spans) and not (role == Role.ACHIEVED and _is_history(at, context)):
-                    yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), sentence.strip())
+            yield from state.read(printed)
+        year = state.year
+
+
+@dataclass
+class _Sentence:
+    """What the clauses of one sentence read so far say about the clauses after them."""
+
+    context: PlanContext
+    sentence: str
+    year: int | None  # the year the sentence is about so far
+    previous: str = ""  # the name a clause without one continues
+    rate: bool = False  # that name was given as a rate of change (工农业总产值的增长速度，…计划为3.7%)
+    plans: str = ""  # the sentence so far, less what speaks of a plan's results (超过计划)
+    said: str = ""  # the clauses since the sentence last named a year
+    sector: str = ""  # a sector named alone (轻工业，总产值…)
+    base: re.Match[str] | None = None  # the last comparison (比上年, 比1980年预计)
+    period: Period | None = None  # a period named before (今年上半年，…)
+    spans: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.spans = bool(_SEVERAL_YEARS.search(reading(self.sentence)))
+
+    def read(self, printed: str) -> Iterator[PlannedFigure]:
+        """The figures one clause states, as printed `printed`."""
+        clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
+        self.plans += _RESULT_OF_PLAN.sub("", clause)
+        if _SEVERAL_YEARS.search(clause):  # its name goes on (农业总产值在五年内增长…，到1957年达到…)
+            self.year = self.year if next(figures_in(clause), None) else None  # 1952年到1956年五年间…合计，
+            found = _name_at(_COMPARISON.sub("", clause))
+            self.previous = found.group(0) if found else self.previous
+            return
+        self.base = _COMPARISON.search(clause) or self.base
+        bare = _with_sector(_COMPARISON.sub("", clause), self.sector)
+        self.sector = clause if _SECTOR.fullmatch(clause) else ""
+        self._note_time(bare)
+        stated, previous = _clause_figures(bare, self.previous)
+        self.rate = (self.rate and previous == self.previous) or _names_a_rate(bare)
+        self.previous = previous
+        at = self.year or self.context.part_year
+        if at is None:
+            return
+        for figure in stated:
+            figure = self._as_stated(figure)
+            role = _role(bare, self.said, self.plans, at, figure.period or YEAR, self.context)
+            if _one_year_change(figure, self.base, at, self.spans) and not (
+                role == Role.ACHIEVED and _is_history(at, self.context)
+            ):
+                yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), self.sentence.strip())
+
+    def _note_time(self, bare: str) -> None:
+        """The year and period a clause names; a year named starts what the sentence says anew."""
+        if _YEARS.search(bare):
+            self.year, self.said = _topic_year(bare, self.context), ""
+        else:
+            self.year = _topic_year(bare, self.context) or self.year
+        self.said += bare
+        self.period = period_in(bare) or self.period
+
+    def _as_stated(self, figure: Figure) -> Figure:
+        """The figure with the sentence's period, and a rate named before it as its change."""
+        figure = replace(figure, period=figure.period or self.period)
+        if self.rate and figure.change == Change.LEVEL and figure.unit == "%":
+            figure = replace(figure, change=Change.GROWTH)
+        return figure
+
+
+#: A name given as its rate of change, whose figures follow in the next clauses (工农业总产值的增长速度，
+#: 一九八一年计划为百分之三点七，实际达到百分之四点六).
+_RATE_PHRASE = re.compile(rf"(?:{_NAME_RE.pattern})的?(?:增长速度|增长率|增速|增幅|增长幅度)$")
+
+
+def _names_a_rate(clause: str) -> bool:
+    return bool(_RATE_PHRASE.search(clause))
 
 
 #: A sector named alone before its figures, as a plan lists them (`轻工业，总产值比1980年预计增长8%`).

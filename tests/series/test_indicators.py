@@ -1899,3 +1899,14 @@ def test_electricity_in_du_is_read_in_kilowatt_hours_and_unknown_units_are_left_
         ("发电量", "3120", "亿千瓦时", "level", "发电量3，120亿度"),
         ("发电量", "120", "亿千瓦时", "growth", "比1980年预计增加120亿度"),
     ]
+
+
+def test_a_rate_named_before_its_figures_and_a_new_year_s_plan_in_one_sentence() -> None:
+    body = "工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六；一九八二年计划为百分之四，预计可以达到百分之六点四。"
+    found = extract_indicators(document(body, "quanguo/five-year-plan/1982", "1982", "national-plan"))
+    assert [(r.name, r.value, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("工农业总产值", "3.7", "growth", "target", 1981),
+        ("工农业总产值", "4.6", "growth", "achieved", 1981),
+        ("工农业总产值", "4", "growth", "target", 1982),
+        ("工农业总产值", "6.4", "growth", "achieved", 1982),
+    ]
