@@ -1,8 +1,8 @@
 """Reading the figures the older national reports (1950s-1980s) state in running text for the
 indicators of a planned economy: `一九八二年全国工农业总产值达到八千二百九十一亿元`, `1981年…粮食产量
-34，250万吨`, `一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十`. Such a report
-has no target list or table: each clause that opens with a name of `planned-indicators.yaml` and
-states its figure is one record, its year the one the sentence is about and its role a target
+34，250万吨`, `一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十`. Such a report states
+most of its figures only there (docs/indicators.md, "planned economy"): each clause that opens
+with a name of `planned-indicators.yaml` and states its figure is one record, its year the one the sentence is about and its role a target
 where the sentence plans (计划, 规定, 将) or the year is still to come. Figures are read in Arabic
 digits (`text.numerals`); what is shown is the clause as printed. Everything here is pure.
 """
@@ -54,8 +54,7 @@ class PlannedFigure:
 #: thousands (`34，250万吨`).
 _CLAUSE_CUT = re.compile(r"(?<!\d)[，,；;：:]|[，,；;：:](?!\d{3}(?!\d))")
 #: What a figure is compared with (比上年, 比1980年预计, 比一九五七年的一千二百四十一亿元, 等于一九四九年的
-#: 二点六倍): the base,
-#: not the indicator's own figure; its year says whether the change is one year's.
+#: 二点六倍): the base, not the indicator's own figure; its year says whether the change is one year's.
 _COMPARISON = re.compile(
     r"(?:比|较|等于)(?P<base>上一?年|去年|(?P<year>\d{4})年)(?:同期)?(?:预计)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
 )
@@ -75,17 +74,17 @@ _LEAD_WORD = re.compile(
     r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|第(?:\d+|[一二三四五六七八九十]+)个五年计划的?|预计|计划|要求|规定|"
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
+#: A figure in a unit `text.figures` does not know (`827亿美元`, `673万担`) would read as another
+#: unit (亿, 万): such a clause is left unread.
+_UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
 #: 工农业总产值将达到, 粮食产量计划二千七百万吨, 钢增加了); 计划 and 预计 still decide the role.
-_UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"\d{4}年(?:底|末)?|计划|预计|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|大约|约|了")
 _PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到"))
 #: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
 #: speak of results, and a five-year plan named (接近了第一个五年计划最后一年的指标) plans nothing.
 _PLAN_CUE = re.compile(r"(?<!五年)计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
 _RESULT_OF_PLAN = re.compile(r"(?:超过|完成|超额完成|实现)了?[^，；计]{0,6}计划(?:的要求|规定的指标)?")
-#: A figure in a unit `text.figures` does not know (`827亿美元`, `673万担`, `3120亿度`) would read
-#: as another unit (亿, 万): such a clause is left unread.
 #: The sentence says what was done (预计, 实际, 超额, 完成了), or the clause itself (完成).
 _RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经")
 _DONE = re.compile("完成")
@@ -297,8 +296,9 @@ def _is_history(year: int, context: PlanContext) -> bool:
 
 def _role(clause: str, said: str, plans: str, year: int, period: Period, context: PlanContext) -> Role:
     """A target when the year is still to come, or when neither the clause (完成) nor the sentence
-    up to it (`said`: 实际, 预计, 完成了) says it was done and the sentence plans it or speaks of the report's own whole year, which
-    has not ended (the 1956 report's `1956年…原油增长24%`); otherwise a result (`今年上半年…增长`)."""
+    since it last named a year (`said`: 实际, 预计, 完成了) says it was done and the sentence plans
+    it or speaks of the report's own whole year, which has not ended (the 1956 report's
+    `1956年…原油增长24%`); otherwise a result (`今年上半年…增长`)."""
     if context.report_year and year > context.report_year:
         return Role.TARGET
     if _DONE.search(clause) or _RESULT_CUE.search(said):
