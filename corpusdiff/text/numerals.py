@@ -58,7 +58,7 @@ def _per_figure(match: re.Match[str]) -> str:
 
 
 def _amount_figure(match: re.Match[str]) -> str:
-    number = match.group("number")
+    number = match.group("number").replace("万万", "亿")  # the 1950s' 六万万人: 6亿人
     more = "多" in number or match.group("after").startswith("多")
     unit = match.group("after").removeprefix("多")
     scale = _scale(number.replace("多", ""))

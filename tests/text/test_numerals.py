@@ -26,6 +26,8 @@ from corpusdiff.text.numerals import arabic_figures, numeral_text
         ("增长一点二六倍", "增长1.26倍"),
         ("比上年增长１４．２％", "比上年增长14.2%"),
         ("粮食产量34，250万吨", "粮食产量34250万吨"),
+        ("六万万人", "6亿人"),
+        ("十二万万五千万元", "12.5亿元"),
     ],
 )
 def test_a_figure_in_chinese_numerals_reads_as_the_same_figure_in_digits(printed: str, read: str) -> None:
