@@ -1910,3 +1910,12 @@ def test_a_rate_named_before_its_figures_and_a_new_year_s_plan_in_one_sentence()
         ("工农业总产值", "4", "growth", "target", 1982),
         ("工农业总产值", "6.4", "growth", "achieved", 1982),
     ]
+
+
+def test_a_province_s_own_revenue_and_the_state_sector_s_investment_are_planned_economy_names() -> None:
+    body = "一九八六年，全省地方财政收入完成十二亿五千万元；全民所有制单位基本建设投资比上年增长百分之七点三。"
+    found = extract_indicators(document(body, "henan/government-work-report/1987", "1987", "henan-gwr"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
+        ("地方财政收入", "12.5", "亿元", "level", 1986),
+        ("全民所有制单位基本建设投资", "7.3", "%", "growth", 1986),
+    ]
