@@ -147,8 +147,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "diff.previous": ("上一处", "Previous"),
     "diff.next": ("下一处", "Next"),
     "diff.keys": ("键盘：j/n 下一处，k/p 上一处", "Keys: j/n next, k/p previous"),
-    "diff.at_old": ("旧¶{n}", "old ¶{n}"),
-    "diff.at_new": ("新¶{n}", "new ¶{n}"),
+    "diff.at_old": ("旧{at}", "old {at}"),
+    "diff.at_new": ("新{at}", "new {at}"),
     "diff.at_title": ("在原文中打开这一段", "Open this paragraph in its document"),
     # the 新旧对照 page
     "duizhao.title": ("新旧对照表", "新旧对照 table"),

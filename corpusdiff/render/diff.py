@@ -84,6 +84,47 @@ def address(tree: DocTree, unit: Unit) -> str:
     return f"{tree.metadata.id}#p{unit.paragraph}"
 
 
+def anchor_label(anchor: str) -> str:
+    """How an anchor is shown: `¶58` for paragraph `p58` (the site's mark), a group heading's
+    `h12` as it is, so that what a reader sees is what a reviewer note names."""
+    return f"¶{anchor[1:]}" if anchor.startswith("p") else anchor
+
+
+#: (side, unit address) -> its 新旧对照表 row number.
+RowNumbers = dict[tuple[str, str], int]
+
+
+def row_numbers(result: DiffResult) -> RowNumbers:
+    """Each unit's row in the 新旧对照表 of `result`, so that a view can name the row a reader
+    finds in the Word, Excel and CSV tables and on the site's diff page."""
+    from corpusdiff.render.table import comparison_table
+
+    return {
+        (side, entry.address): row.number
+        for row in comparison_table(result).unit_rows
+        for side, entries in (("old", row.old), ("new", row.new))
+        for entry in entries
+    }
+
+
+def _sides(result: DiffResult, item: Initiative) -> list[tuple[str, str]]:
+    """(side, address) of the item's units, old first."""
+    return [
+        (side, address(tree, unit))
+        for side, tree, unit in (("old", result.old, item.old), ("new", result.new, item.new))
+        if unit is not None
+    ]
+
+
+def citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: Strings) -> str:
+    """`#80 旧¶58 新¶59`: the item's 新旧对照表 row and its units' addresses, to cite it and to
+    find it in the other views (JSON, CSV, the site, a reviewer note)."""
+    sides = _sides(result, item)
+    number = next((rows[key] for key in sides if key in rows), None)
+    at = [strings(f"diff.at_{side}", at=anchor_label(found.rpartition("#")[2])) for side, found in sides]
+    return " ".join(([f"#{number}"] if number else []) + at)
+
+
 def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str, object] | None:
     if unit is None:
         return None
@@ -716,6 +757,7 @@ def to_terminal(
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
+    rows = row_numbers(result)
     left_out = 0
     for match, items, changes in with_tables(result, only):
         shown = [item for item in items if _at_detail(item, detail)]
@@ -728,7 +770,8 @@ def to_terminal(
                 if isinstance(entry, TableChange):
                     out += _terminal_table(entry, style, strings)
                 else:
-                    out += _terminal_item(entry, style, strings, width or RECURRING_LINE)
+                    cited = citation(result, entry, rows, strings)
+                    out += _terminal_item(entry, style, strings, width or RECURRING_LINE, cited)
     if left_out:
         out += ["", strings("report.doubtful_left_out", n=left_out)]
     if result.programmes.new or result.programmes.dropped:
@@ -758,6 +801,7 @@ def to_summary(
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
+    rows = row_numbers(result)
     for status in (Status.NEW, Status.DROPPED):
         items = [
             i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
@@ -771,13 +815,29 @@ def to_summary(
         out.append(style(title + strings("report.colon").rstrip(), status, bold=True))
         for part in dict.fromkeys(item.part for item in items):
             names = [
-                _brief(item.new or item.old) + ("?" if is_doubtful(item) else "")
+                f"{_short_citation(result, item, rows)} {_brief(item.new or item.old)}"
+                + ("?" if is_doubtful(item) else "")
                 for item in items
                 if item.part == part
             ]
             label = strings("report.count", label=strings.part(part), n=len(names))
             out.append("  " + strings.labelled(label, "；".join(names)))
     return _lines(out, width)
+
+
+def _then(text: str, remark: str) -> str:
+    """`remark` after `text`: a Chinese （…） closes up, an English (…) is spaced."""
+    if not remark or remark.startswith("（"):
+        return text + remark
+    return f"{text} {remark}"
+
+
+def _short_citation(result: DiffResult, item: Initiative, rows: RowNumbers) -> str:
+    """`#91¶69`: a new or dropped unit's 新旧对照表 row and its address in the one edition
+    that has it (the list it is in says which)."""
+    ((side, found),) = _sides(result, item)
+    number = rows.get((side, found))
+    return (f"#{number}" if number else "") + anchor_label(found.rpartition("#")[2])
 
 
 def _styler(color: bool) -> Callable[..., str]:
@@ -867,9 +927,12 @@ def _terminal_table(change: TableChange, style: Callable[..., str], strings: Str
     return lines + ["    " + line for line in tables.detail_lines(change, style, strings)]
 
 
-def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings, line: int) -> list[str]:
-    """An item's lines; a recurring unit on one `line` of its own, whole if it fits, else cut
-    with … (its text is the same in both editions: the reader needs only to recognise it)."""
+def _terminal_item(
+    item: Initiative, style: Callable[..., str], strings: Strings, line: int, cited: str
+) -> list[str]:
+    """An item's lines, a unit's label followed by `cited` (its 新旧对照表 row and addresses);
+    a recurring unit on one `line` of its own, whole if it fits, else cut with … (its text is
+    the same in both editions: the reader needs only to recognise it)."""
     old_text, new_text = _item_text(item)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
         if item.status == Status.NEW:
@@ -877,17 +940,17 @@ def _terminal_item(item: Initiative, style: Callable[..., str], strings: Strings
         return ["    " + strings.labelled(style(strings("report.sentence_removed"), "dropped"), old_text)]
     if item.relation:
         label = style(f"[{strings.status(item.relation)}]", item.relation, bold=True)
-        return [f"{label} {_joined_line(item, strings)}"]
+        return [f"{label} {cited} {_joined_line(item, strings)}"]
     label = style(f"[{strings.status(item.status)}]", item.status, bold=True)
     if item.status == Status.NEW:
-        return [f"{label}{doubt(item, strings)} {new_text}"]
+        return [f"{label} {_then(cited, doubt(item, strings))} {new_text}"]
     if item.status == Status.DROPPED:
-        return [f"{label}{doubt(item, strings)} {old_text}"]
+        return [f"{label} {_then(cited, doubt(item, strings))} {old_text}"]
     if item.status == Status.RECURRING:
-        room = line - display_width(f"[{strings.status(item.status)}] ")
-        return [f"{label} {(item.new.heading if item.new else '') or truncate(new_text, room)}"]
+        room = line - display_width(f"[{strings.status(item.status)}] {cited} ")
+        return [f"{label} {cited} {(item.new.heading if item.new else '') or truncate(new_text, room)}"]
     text = _inline(item, style("[-{}-]", "dropped"), style("{{+{}+}}", "new")) if item.diff else new_text
-    lines = [f"{label} {_confidence(item, strings)} {text}"]
+    lines = [f"{label} {_then(cited, _confidence(item, strings))} {text}"]
     for figure in item.figures:
         lines.append("    " + strings("report.figure_changed", change=figure.shown()))
     return lines

@@ -20,7 +20,7 @@ from enum import StrEnum
 from markupsafe import Markup, escape
 
 from corpusdiff.render import table_changes
-from corpusdiff.render.diff import address, edition_name, section_name, summary
+from corpusdiff.render.diff import address, anchor_label, edition_name, section_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
 from corpusdiff.site.common import Doc, relative_root
@@ -188,7 +188,7 @@ def _unit_block(row: UnitRow, root: str, placed: PlacedNotes, strings: Strings) 
 def _entry(entry: Entry, root: str) -> dict[str, object]:
     return {
         "url": doc_link(root, entry.address),
-        "anchor": entry.address.rpartition("#")[2],
+        "at": anchor_label(entry.address.rpartition("#")[2]),
         "html": entry_html(entry),
     }
 

@@ -70,8 +70,17 @@ def _doubtful(result: DiffResult, status: Status) -> int:
     )
 
 
+#: A unit's citation after its label: its 新旧对照表 row and addresses (`#80 旧¶58 新¶59`).
+_CITATION = re.compile(r"^(\[[^\]]+\]) #\d+(?: (?:[旧新]|old |new )(?:¶\d+|h\d+))+ ?")
+
+
+def _uncited(text: str) -> list[str]:
+    """The lines with the citation after each unit's label taken out."""
+    return [_CITATION.sub(r"\1 ", line).replace("] （", "]（") for line in text.splitlines()]
+
+
 def test_a_doubtful_call_names_the_unit_it_may_continue(result: DiffResult) -> None:
-    lines = to_terminal(result, color=False, detail=Detail.UNIT).splitlines()
+    lines = _uncited(to_terminal(result, color=False, detail=Detail.UNIT))
     doubtful = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is not None]
     assert doubtful
     for item in doubtful:
@@ -91,7 +100,7 @@ def test_sure_leaves_out_the_doubtful_calls_and_counts_them(result: DiffResult) 
     doubtful = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is not None]
     sure = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is None and i.status in (Status.NEW, Status.DROPPED)]
     assert doubtful and sure
-    listing = to_terminal(result, color=False, detail=Detail.UNIT, sure=True).splitlines()
+    listing = _uncited(to_terminal(result, color=False, detail=Detail.UNIT, sure=True))
     assert not any("（把握低：" in line for line in listing)  # pairs keep their own （把握低）
     assert all(any(line.endswith((i.new or i.old).text) for line in listing) for i in sure)  # type: ignore[union-attr]
     assert f"另有 {len(doubtful)} 项新增或删除的判断把握低，未列出（去掉 --sure 可见）。" in listing
@@ -170,12 +179,12 @@ def test_a_programme_name_holding_a_list_comma_reads_as_one_name(result: DiffRes
 
 def test_the_english_labels_are_the_catalogue_s_other_column(result: DiffResult) -> None:
     """The same report in English: the labels change, the report's text and counts do not."""
-    zh = to_terminal(result, color=False, detail=Detail.UNIT)
-    en = to_terminal(result, color=False, detail=Detail.UNIT, strings=catalogue("en"))
+    zh = "\n".join(_uncited(to_terminal(result, color=False, detail=Detail.UNIT)))
+    en = "\n".join(_uncited(to_terminal(result, color=False, detail=Detail.UNIT, strings=catalogue("en"))))
     sure = next(i for i in result.initiatives if i.status == Status.DROPPED and i.level == "unit" and i.nearest is None)
     assert sure.old is not None and f"[删除] {sure.old.text}" in zh and f"[DROPPED] {sure.old.text}" in en
     # 2022's task 13 (transport hubs) has no counterpart in the 2025 plan; the differ doubts the call
-    assert "[删除]（把握低：或延续为新版「" in zh and "[DROPPED](doubtful: may go on as new " in en
+    assert "[删除]（把握低：或延续为新版「" in zh and "[DROPPED] (doubtful: may go on as new " in en
     assert "） 推进枢纽城区建设。" in zh and ") 推进枢纽城区建设。" in en
     assert "主要任务 34 → 29：延续 23（改写 21，移动 2）" in zh
     assert "Tasks 34 → 29: 23 continue (21 reworded, 2 moved)" in en
@@ -232,12 +241,12 @@ OPENING = "现在，我代表省人民政府向大会报告工作，请予审议
 def test_a_recurring_unit_is_whole_when_it_fits_the_width_and_cut_with_an_ellipsis_when_not() -> None:
     old, new = (tree_from_markdown(_provincial(date).replace("## 一、", f"{OPENING}\n\n## 一、")) for date in ("2023", "2024"))
     compared = compare(old, new)
-    wide = [line for line in to_terminal(compared, color=False, width=120).splitlines() if line.startswith("[延续] 现在")]
-    assert wide == [f"[延续] {OPENING}"]
+    wide = [line for line in to_terminal(compared, color=False, width=120).splitlines() if line.startswith("[延续]") and "现在，" in line]
+    assert wide == [f"[延续] #1 旧¶0 新¶0 {OPENING}"]
     for width in (0, 60):  # 0: not wrapped, one line of an 80-column terminal
-        [line] = [line for line in to_terminal(compared, color=False, width=width).splitlines() if line.startswith("[延续] 现在")]
+        [line] = [line for line in to_terminal(compared, color=False, width=width).splitlines() if line.startswith("[延续]") and "现在，" in line]
         assert line.endswith("…") and display_width(line) <= (width or 80)
-        assert OPENING.startswith(line.removeprefix("[延续] ").removesuffix("…"))
+        assert OPENING.startswith(line.removeprefix("[延续] #1 旧¶0 新¶0 ").removesuffix("…"))
 
 
 def test_the_markdown_redline_table_names_its_merge_and_split_pairs_apart_from_the_counts() -> None:
@@ -287,3 +296,34 @@ def test_a_diff_cut_to_some_sections_says_so_in_every_view_that_counts() -> None
     assert line in [p.text for p in docx.Document(io.BytesIO(to_docx(comparison_table(cut)))).paragraphs]
     english = to_terminal(cut, color=False, width=0, strings=catalogue("en")).splitlines()
     assert english[1].startswith("Only the sections whose heading contains “全域治理”")
+
+
+def test_every_listed_unit_cites_its_comparison_table_row_and_addresses(result: DiffResult) -> None:
+    """An analyst reading the terminal cites a change by its 新旧对照表 row and finds it in the
+    JSON, CSV, site and a reviewer note by its addresses (`#80 旧¶58 新¶59`), as the table gives them."""
+    from corpusdiff.render.table import comparison_table
+
+    rows = {row.number: row for row in comparison_table(result).unit_rows}
+    cited = re.compile(r"^\[[^\]]+\] #(\d+)((?: [旧新](?:¶\d+|h\d+))+)")
+    terminal = to_terminal(result, color=False, detail=Detail.UNIT).splitlines()
+    listed = [line for line in terminal if line.startswith("[") and "] 表格" not in line]  # tables have no row
+    assert len(listed) > 100
+    for line in listed:
+        found = cited.match(line)
+        assert found, line
+        row = rows[int(found.group(1))]
+        table = {f"旧{_shown(e.address)}" for e in row.old} | {f"新{_shown(e.address)}" for e in row.new}
+        assert set(found.group(2).split()) <= table, line
+    summary = "".join(line.strip() for line in to_summary(result, color=False, width=80).splitlines())
+    assert "#94¶72 推进枢纽城区建设?" in summary  # 2022's dropped task 13, row 94 of the table
+    assert rows[94].old[0].address.endswith("#p72") and not rows[94].new
+
+
+def _shown(address: str) -> str:
+    anchor = address.rpartition("#")[2]
+    return f"¶{anchor[1:]}" if anchor.startswith("p") else anchor
+
+
+def test_the_english_citation_reads_old_and_new(result: DiffResult) -> None:
+    en = to_terminal(result, color=False, detail=Detail.UNIT, strings=catalogue("en"))
+    assert re.search(r"^\[REWORDED\] #\d+ old ¶\d+ new ¶\d+ \(high\) ", en, re.M)

@@ -432,3 +432,13 @@ def test_an_english_site_labels_its_indicator_charts_in_english() -> None:
     assert ">● achieved ○ target (dashed)</text>" in english
     chinese = chart_svg("地区生产总值", "增减幅度，%", points, "c", catalogue("zh"))
     assert ">完成 2021：+8.6%; 目标 2022：+6%</desc>" in chinese and ">● 完成 ○ 目标（虚线）</text>" in chinese
+
+
+def test_each_address_is_shown_as_a_note_names_it(site: Path) -> None:
+    """`旧¶58` links p58; a （一） group's heading anchor h2 is shown `新h2`, not `新¶2`, which
+    would name paragraph 2: the label is what a reviewer writes in a notes file."""
+    html = (site / PAIR).read_text(encoding="utf-8")
+    shown = re.findall(r'<a class="at" href="[^"]*#([ph])(\d+)"[^>]*>([^<]*)</a>', html)
+    assert {kind for kind, _n, _label in shown} == {"p", "h"}
+    for kind, number, label in shown:
+        assert label.endswith(f"¶{number}" if kind == "p" else f"h{number}"), (kind, number, label)
