@@ -406,6 +406,18 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "延续条目内部增删的句子（{n}）",
         "Sentences added or removed inside continuing initiatives ({n})",
     ),
+    "report.md.figures": ("数字变化（{n}）", "Figures changed ({n})"),
+    "report.md.left_out": (
+        "*摘要：另有延续条目内部增删的 {sentences} 句、{pairs} 对改写与移动条目的新旧对照未列出（去掉 --summary 可见）。*",
+        "*Summary: {sentences} sentences added or removed inside continuing initiatives and the 新旧对照 "
+        "of {pairs} reworded or moved pairs are left out (drop --summary to see them).*",
+    ),
+    "report.md.cut": (
+        "报告在此截断以免超过长度上限（--max-chars）：略去其后 {lines} 行，涉及各节：{sections}。"
+        "完整报告请用 -o 写入文件。",
+        "The report is cut here to stay within its length limit (--max-chars): {lines} more lines "
+        "are left out, in the sections {sections}. Write the whole report to a file with -o.",
+    ),
     "report.md.in": ("见于{title}", "in {title}"),
     "report.table": ("表格{n}（{rows}行）：{header}", "table {n} ({rows} rows): {header}"),
     "report.table_row_added": ("+ 增加行", "+ row added"),

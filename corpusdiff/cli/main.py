@@ -292,6 +292,22 @@ def _fit(width: int | None) -> int:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
 
 
+#: The fewest characters --max-chars allows: the title, counts and the note on what was cut.
+_MIN_CHARS = 2000
+
+
+def max_chars_option(command: F) -> F:
+    """`--max-chars N` for the Markdown reports, which are pasted where length is limited."""
+    return click.option(
+        "--max-chars",
+        type=click.IntRange(min=_MIN_CHARS),
+        metavar="N",
+        default=None,
+        help="Markdown: cut the report at a line to at most N characters, ending with a note of "
+        "the lines and sections left out (65536 fits a GitHub pull-request body or comment).",
+    )(command)
+
+
 def _strings(ctx: click.Context, lang: str | None) -> Strings:
     """The labels of a report: in the --lang asked for, else in the corpus's site language."""
     from corpusdiff.site.common import site_language
@@ -688,8 +704,11 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
 @click.option(
     "--summary",
     is_flag=True,
-    help="Terminal: only the counts and the new and dropped initiatives by name, part by part.",
+    help="Terminal: only the counts and the new and dropped initiatives by name, part by part. "
+    "Markdown: the report without the sentences added or removed inside continuing initiatives "
+    "and the 新旧对照 table (a national pair's then fits a pull-request comment).",
 )
+@max_chars_option
 @click.option(
     "--level",
     type=click.Choice(("task", "unit", "sentence")),
@@ -741,6 +760,7 @@ def diff(
     fmt: str | None,
     output: Path | None,
     summary: bool,
+    max_chars: int | None,
     level: str,
     only: str | None,
     sure: bool,
@@ -776,8 +796,10 @@ def diff(
     wanted = [Status(name) for name in named] or None
     if fmt in _FILE_FORMATS and output is None:
         raise InputError(f"--format {fmt} writes {_FILE_FORMATS[fmt]} file, not text: give -o FILE.{fmt}")
-    if summary and fmt != "terminal":
-        raise InputError(f"--summary is a terminal view; --format {fmt} has the counts in its own form")
+    if summary and fmt not in ("terminal", "markdown"):
+        raise InputError(f"--summary is a terminal or Markdown view; --format {fmt} has the counts in its own form")
+    if max_chars and fmt != "markdown":
+        raise InputError(f"--max-chars cuts a Markdown report; --format {fmt} is not cut: use --format markdown")
     if sure and fmt != "terminal":
         raise InputError(f"--sure is a terminal view; --format {fmt} marks each doubtful call instead")
     corpus = _corpus(ctx)
@@ -804,7 +826,7 @@ def diff(
         from corpusdiff.store.notes import load_notes
 
         notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt in _NOTED_FORMATS else ()
-        _diff_report(result, fmt, output, notes, strings)
+        _diff_report(result, fmt, output, notes, strings, _MarkdownView(summary, max_chars))
     sys.exit(1 if result.has_changes() else 0)
 
 
@@ -872,16 +894,25 @@ def _diff_terminal(
         click.echo(text, nl=False, color=use_color)
 
 
+@dataclass(frozen=True)
+class _MarkdownView:
+    """How short the Markdown report is: the summary, and a limit in characters."""
+
+    summary: bool = False
+    max_chars: int | None = None
+
+
 def _diff_report(
     result: DiffResult,
     fmt: str,
     output: Path | None,
     notes: Sequence[ReviewerNote] = (),
     strings: Strings | None = None,
+    view: _MarkdownView = _MarkdownView(),
 ) -> None:
     """JSON or Markdown (with the reviewer notes) or the 新旧对照表, to standard output or the -o
     file (a CSV file with a byte-order mark, which Excel needs to read it as UTF-8)."""
-    content = _report(result, fmt, notes, strings)
+    content = _report(result, fmt, notes, strings, view)
     if output is None:
         click.echo(content, nl=False)
     else:
@@ -889,16 +920,21 @@ def _diff_report(
 
 
 def _report(
-    result: DiffResult, fmt: str, notes: Sequence[ReviewerNote] = (), strings: Strings | None = None
+    result: DiffResult,
+    fmt: str,
+    notes: Sequence[ReviewerNote] = (),
+    strings: Strings | None = None,
+    view: _MarkdownView = _MarkdownView(),
 ) -> str | bytes:
     import json
 
-    from corpusdiff.render.diff import to_json, to_markdown
+    from corpusdiff.render.diff import to_json, to_markdown, within_limit
 
     if fmt == "json":
         return json.dumps(to_json(result, notes), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return to_markdown(result, notes, strings)
+        report = to_markdown(result, notes, strings, summary=view.summary)
+        return within_limit(report, view.max_chars, strings) if view.max_chars else report
     from corpusdiff.render import export
     from corpusdiff.render.table import comparison_table
 
@@ -1251,12 +1287,26 @@ def git_diff_driver(ctx: click.Context, args: tuple[str, ...]) -> None:
 @format_option(
     "a list of {id, change, against, diff, notes}; each `diff` follows docs/diff-schema.json"
 )
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Markdown: each diff without the sentences added or removed inside continuing "
+    "initiatives and the 新旧对照 table.",
+)
+@max_chars_option
 @runner_options
 @language_option
 @click.pass_context
 @handle_errors
 def review(
-    ctx: click.Context, range_spec: str | None, fmt: str, jobs: int | None, scheduler: str, lang: str | None
+    ctx: click.Context,
+    range_spec: str | None,
+    fmt: str,
+    summary: bool,
+    max_chars: int | None,
+    jobs: int | None,
+    scheduler: str,
+    lang: str | None,
 ) -> None:
     """Review corpus changes in RANGE (default: this branch against its upstream or main).
 
@@ -1273,9 +1323,12 @@ def review(
     import json
 
     from corpusdiff.render import review as render
+    from corpusdiff.render.diff import within_limit
     from corpusdiff.workflow.review import committed_notes
     from corpusdiff.workflow.review import review as run_review
 
+    if (summary or max_chars) and fmt != "markdown":
+        raise InputError("--summary and --max-chars shorten the Markdown review: add --format markdown")
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
@@ -1283,7 +1336,8 @@ def review(
     if fmt == "json":
         click.echo(json.dumps(render.to_json(items, notes), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo(render.to_markdown(items, notes, _strings(ctx, lang)), nl=False)
+        report = render.to_markdown(items, notes, _strings(ctx, lang), summary=summary)
+        click.echo(within_limit(report, max_chars, _strings(ctx, lang)) if max_chars else report, nl=False)
     else:
         click.echo(render.to_terminal(items, notes, _strings(ctx, lang)), nl=False)
 

@@ -3,6 +3,7 @@ terminal text (labels and colour; colour is never the only signal)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
 from enum import StrEnum
@@ -539,12 +540,64 @@ def editions_line(result: DiffResult, strings: Strings) -> str:
     )
 
 
+#: GitHub's limit on a pull request's body or a comment, in characters: where the Markdown
+#: report is pasted (`--max-chars`).
+PULL_REQUEST_LIMIT = 65_536
+#: A heading below the title: the sections a cut report names as left out.
+_SUBHEADING = re.compile(r"#{2,} ")
+
+
 def to_markdown(
-    result: DiffResult, notes: Sequence[ReviewerNote] = (), strings: Strings | None = None
+    result: DiffResult,
+    notes: Sequence[ReviewerNote] = (),
+    strings: Strings | None = None,
+    *,
+    summary: bool = False,
 ) -> str:
     """A report to paste into a pull request or a memo, with a 新旧对照 table; the reviewer
-    notes on its changes (escaped) after the counts; labels in the language of `strings`."""
+    notes on its changes (escaped) after the counts; labels in the language of `strings`.
+    `summary`: without the sentences added or removed inside continuing units and the
+    新旧对照 table, which make a national pair's report several times a comment's limit; it
+    says how many it left out."""
     strings = strings or catalogue()
+    rows = row_numbers(result)
+    lines = _markdown_head(result, strings)
+    if notes:
+        from corpusdiff.render.notes import markdown_lines
+        from corpusdiff.render.table import comparison_table
+
+        lines += markdown_lines(comparison_table(result), notes, strings=strings)
+    lines += _markdown_programmes(result, strings)
+    for status in (Status.NEW, Status.DROPPED, Status.MOVED):
+        items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
+        if not items:
+            continue
+        lines += [f"## {_initiatives_title(strings, status, len(items))}", ""]
+        for item in items:
+            old_text, new_text = _item_text(item)
+            text = new_text if status == Status.NEW else old_text
+            cited = citation(result, item, rows, strings)
+            where, unsure = markdown_text(_where(result, item)), markdown_text(doubt(item, strings))
+            lines.append(f"- {cited} {markdown_text(text)} — *{where}*{unsure}")
+        lines.append("")
+    lines += _markdown_figures(result, rows, strings)
+    lines += _markdown_tables(result, strings)
+    joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
+    if joined:
+        lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
+        lines += [f"- {citation(result, item, rows, strings)} {markdown_text(_joined_line(item, strings))}" for item in joined]
+        lines.append("")
+    inside = [i for i in result.initiatives if i.level == "sentence"]
+    reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
+    if summary:
+        if inside or reworded:
+            lines += [strings("report.md.left_out", sentences=len(inside), pairs=len(reworded)), ""]
+        return "\n".join(lines)
+    return "\n".join(lines + _markdown_inside(inside, strings) + _markdown_redline(reworded, strings))
+
+
+def _markdown_head(result: DiffResult, strings: Strings) -> list[str]:
+    """The title, the two editions, the scope, the counts and the section overrides."""
     old, new = result.old_meta, result.new_meta
     lines = [
         f"# {markdown_text(editions_line(result, strings))}",
@@ -567,59 +620,87 @@ def to_markdown(
         "",
     ]
     lines += [f"> {strings('diff.override')}{markdown_text(note)}" for note in result.notes]
-    if result.notes:
-        lines.append("")
-    if notes:
-        from corpusdiff.render.notes import markdown_lines
-        from corpusdiff.render.table import comparison_table
+    return lines + ([""] if result.notes else [])
 
-        lines += markdown_lines(comparison_table(result), notes, strings=strings)
-    lines += [f"## {strings('report.md.programmes')}", ""]
+
+def _markdown_programmes(result: DiffResult, strings: Strings) -> list[str]:
+    lines = [f"## {strings('report.md.programmes')}", ""]
     for kind, names in _programme_lists(result.programmes, (Status.NEW, Status.DROPPED, Status.RECURRING)):
         lines.append(
             f"- {strings.labelled(_programmes_label(strings, kind, len(names)), markdown_text(quoted_names(names)) or '—')}"
         )
-    lines.append("")
-    for status in (Status.NEW, Status.DROPPED, Status.MOVED):
-        items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
-        if not items:
-            continue
-        lines += [f"## {_initiatives_title(strings, status, len(items))}", ""]
-        for item in items:
-            old_text, new_text = _item_text(item)
-            text = new_text if status == Status.NEW else old_text
-            where, unsure = markdown_text(_where(result, item)), markdown_text(doubt(item, strings))
-            lines.append(f"- {markdown_text(text)} — *{where}*{unsure}")
-        lines.append("")
-    lines += _markdown_tables(result, strings)
-    joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
-    if joined:
-        lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
-        lines += [f"- {markdown_text(_joined_line(item, strings))}" for item in joined]
-        lines.append("")
-    inside = [i for i in result.initiatives if i.level == "sentence"]
-    if inside:
-        lines += [f"## {strings('report.md.inside', n=len(inside))}", ""]
-        for item in inside:
-            sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
-            where = strings("report.md.in", title=markdown_text(unit_title(item.new or item.old)))
-            lines.append(f"- {sign} {markdown_text(text)} — *{where}*")
-        lines.append("")
-    reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
-    if reworded:
-        lines += [
-            f"## {_reworded_heading(reworded, strings)}",
-            "",
-            strings("report.md.marks"),
-            "",
-            strings("report.md.columns"),
-            "|---|---|",
-        ]
-        for item in reworded:
-            old_cell = _inline(item, "~~{}~~", "", markdown_text)
-            lines.append(f"| {old_cell} | {_inline(item, '', '**{}**', markdown_text)} |")
-        lines.append("")
-    return "\n".join(lines)
+    return [*lines, ""]
+
+
+def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) -> list[str]:
+    """`## 数字变化（n）`: every changed figure of a continuing unit, with the unit's row and
+    addresses: the changes an analyst quotes first, kept in the summary."""
+    items = [i for i in result.initiatives if i.level == "unit" and i.figures]
+    if not items:
+        return []
+    lines = [f"## {strings('report.md.figures', n=sum(len(i.figures) for i in items))}", ""]
+    for item in items:
+        changes = "；".join(figure.shown() for figure in item.figures)
+        title = markdown_text(unit_title(item.new or item.old))
+        lines.append(f"- {citation(result, item, rows, strings)} {strings.labelled(title, changes)}")
+    return [*lines, ""]
+
+
+def _markdown_inside(inside: Sequence[Initiative], strings: Strings) -> list[str]:
+    if not inside:
+        return []
+    lines = [f"## {strings('report.md.inside', n=len(inside))}", ""]
+    for item in inside:
+        sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
+        where = strings("report.md.in", title=markdown_text(unit_title(item.new or item.old)))
+        lines.append(f"- {sign} {markdown_text(text)} — *{where}*")
+    return [*lines, ""]
+
+
+def _markdown_redline(reworded: Sequence[Initiative], strings: Strings) -> list[str]:
+    if not reworded:
+        return []
+    lines = [
+        f"## {_reworded_heading(reworded, strings)}",
+        "",
+        strings("report.md.marks"),
+        "",
+        strings("report.md.columns"),
+        "|---|---|",
+    ]
+    for item in reworded:
+        old_cell = _inline(item, "~~{}~~", "", markdown_text)
+        lines.append(f"| {old_cell} | {_inline(item, '', '**{}**', markdown_text)} |")
+    return [*lines, ""]
+
+
+def within_limit(report: str, limit: int, strings: Strings | None = None) -> str:
+    """The Markdown `report` cut to at most `limit` characters at a line, ending with a line
+    that says how many lines and which `##` sections were left out, so that a report pasted
+    into a pull request is never silently cut by the site; `report` itself when it fits."""
+    if len(report) <= limit:
+        return report
+    strings = strings or catalogue()
+    lines = report.rstrip("\n").split("\n")
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        room = limit - len(_cut_note(lines, len(kept), strings))
+        if size + len(line) + 1 > room:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return "\n".join([*kept, _cut_note(lines, len(kept), strings)]) + "\n"
+
+
+def _cut_note(lines: Sequence[str], kept: int, strings: Strings) -> str:
+    """`> 报告在此截断…：略去其后 n 行，涉及各节：…`: what a Markdown report cut after its
+    first `kept` lines left out, naming the section the cut falls in and those after it."""
+    headings = [n for n, line in enumerate(lines) if _SUBHEADING.match(line)]
+    cut_in = [n for n in headings if n < kept][-1:] if kept < len(lines) and kept not in headings else []
+    sections = [lines[n].lstrip("#").strip() for n in cut_in + [n for n in headings if n >= kept]]
+    left = len(lines) - kept
+    return "\n> " + strings("report.md.cut", lines=left, sections="；".join(sections) or "—")
 
 
 def _sign_as_text(line: str) -> str:

@@ -47,9 +47,14 @@ def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dic
 
 
 def to_markdown(
-    items: Sequence[ReviewItem], notes: Notes | None = None, strings: Strings | None = None
+    items: Sequence[ReviewItem],
+    notes: Notes | None = None,
+    strings: Strings | None = None,
+    *,
+    summary: bool = False,
 ) -> str:
-    """A table of the documents and their counts, then each diff one heading level down."""
+    """A table of the documents and their counts, then each diff one heading level down
+    (`summary`: each diff's summary, `diff.to_markdown`)."""
     notes = notes or {}
     strings = strings or catalogue()
     header = [strings(key) for key in ("review.document", "review.change", "review.against_column")]
@@ -69,7 +74,7 @@ def to_markdown(
     lines += findings + ([""] if findings else [])
     for item in items:
         if item.result:
-            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()), strings)
+            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()), strings, summary=summary)
             body = report.replace("\n## ", "\n### ").replace("# ", "## ", 1)
             lines += [body, ""]
     return "\n".join(lines) + "\n"

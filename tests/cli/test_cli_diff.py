@@ -359,3 +359,16 @@ def test_an_output_name_of_another_format_than_the_format_asked_is_refused(
     assert code == 2 and out == ""
     assert err == f"corpusdiff: error: -o {name}: --format {fmt} does not write a {name[1:]} file; {advice}\n"
     assert not (tmp_path / name).exists()
+
+
+def test_markdown_summary_and_max_chars_shorten_the_report_and_other_formats_refuse_them() -> None:
+    _, whole, _ = run("diff", OLD, NEW, "--format", "markdown")
+    code, summary, _ = run("diff", OLD, NEW, "--format", "markdown", "--summary")
+    assert code == 1 and len(summary) < len(whole) and "去掉 --summary 可见" in summary
+    code, cut, _ = run("diff", OLD, NEW, "--format", "markdown", "--max-chars", "5000")
+    assert code == 1 and len(cut) <= 5000 and "--max-chars" in cut.splitlines()[-1]
+    for args in (("--max-chars", "5000"), ("--max-chars", "5000", "--format", "json"), ("--summary", "-f", "csv")):
+        code, _, err = run("diff", OLD, NEW, *args)
+        assert code == 2 and len(err.splitlines()) == 1, args
+    code, _, err = run("diff", OLD, NEW, "-f", "markdown", "--max-chars", "10")
+    assert code == 2 and "--max-chars" in err

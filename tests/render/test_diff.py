@@ -327,3 +327,46 @@ def _shown(address: str) -> str:
 def test_the_english_citation_reads_old_and_new(result: DiffResult) -> None:
     en = to_terminal(result, color=False, detail=Detail.UNIT, strings=catalogue("en"))
     assert re.search(r"^\[REWORDED\] #\d+ old ¶\d+ new ¶\d+ \(high\) ", en, re.M)
+
+
+@pytest.fixture(scope="module")
+def national() -> DiffResult:
+    """2021 → 2022 national work reports: a pair whose whole Markdown report is ~83,000
+    characters, over GitHub's limit on a pull request's body or comment."""
+    from corpusdiff.store.diffs import cached_compare
+
+    return cached_compare(
+        _report_tree("national-gwr/wikisource/2021.txt"), _report_tree("national-gwr/wikisource/2022.txt")
+    )
+
+
+def test_the_markdown_summary_of_a_national_pair_fits_a_pull_request_comment(national: DiffResult) -> None:
+    from corpusdiff.render.diff import PULL_REQUEST_LIMIT, markdown_text
+
+    whole, summary = to_markdown(national), to_markdown(national, summary=True)
+    assert len(whole) > PULL_REQUEST_LIMIT > 4 * len(summary)
+    units = [i for i in national.initiatives if i.level == "unit"]
+    called = [i for i in units if i.status in (Status.NEW, Status.DROPPED) and not i.relation]
+    assert called and all(markdown_text((i.new or i.old).text) in summary for i in called)  # type: ignore[union-attr]
+    figures = [f.shown() for i in units for f in i.figures]
+    assert figures and all(shown in summary for shown in figures)
+    assert f"## 数字变化（{len(figures)}）" in summary
+    inside = sum(1 for i in national.initiatives if i.level == "sentence")
+    assert f"另有延续条目内部增删的 {inside} 句" in summary and "## 延续条目内部" not in summary
+    assert summary.startswith(whole.split("## 项目名称")[0])  # the same title, editions and counts
+
+
+def test_a_markdown_report_cut_to_a_limit_says_what_it_left_out(national: DiffResult) -> None:
+    from corpusdiff.render.diff import PULL_REQUEST_LIMIT, within_limit
+
+    whole = to_markdown(national)
+    cut = within_limit(whole, PULL_REQUEST_LIMIT)
+    assert len(cut) <= PULL_REQUEST_LIMIT
+    kept, note = cut.rstrip("\n").rsplit("\n\n> ", 1)
+    assert whole.startswith(kept)
+    left = whole[len(kept) :].strip("\n").splitlines()
+    assert note.startswith(f"报告在此截断以免超过长度上限（--max-chars）：略去其后 {len(left)} 行")
+    assert "新旧对照：改写与移动的条目（" in note  # the section the cut falls in is named
+    short = within_limit(whole, 20_000)
+    assert len(short) <= 20_000 and "延续条目内部增删的句子（" in short.rsplit("\n> ", 1)[1]
+    assert within_limit(to_markdown(national, summary=True), PULL_REQUEST_LIMIT) == to_markdown(national, summary=True)

@@ -238,3 +238,16 @@ def test_the_diff_driver_names_the_front_matter_a_revision_changed(corpus: Path,
     result = cli(corpus, "git", "diff-driver", *args)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1] == "元数据改动：date 2022-01 → 2022-01-10"
+
+
+def test_review_markdown_summary_and_max_chars_fit_a_pull_request_comment(corpus: Path) -> None:
+    """review -f markdown is a pull request's comment: --summary leaves out the sentence lists
+    and 新旧对照 tables (saying so), --max-chars cuts the whole review at a line and says where."""
+    whole = cli(corpus, "review", "HEAD~1..HEAD", "--format", "markdown").stdout
+    summary = cli(corpus, "review", "HEAD~1..HEAD", "--format", "markdown", "--summary").stdout
+    assert "futian/annual-plan/2025-01" in summary and "去掉 --summary 可见" in summary
+    assert len(summary) < len(whole) and "### 延续条目内部增删的句子" not in summary
+    cut = cli(corpus, "review", "HEAD~1..HEAD", "--format", "markdown", "--max-chars", "4000").stdout
+    assert len(cut) <= 4000 and cut.rstrip().splitlines()[-1].startswith("> 报告在此截断")
+    refused = cli(corpus, "review", "HEAD~1..HEAD", "--summary")
+    assert refused.exit_code == 2 and "--format markdown" in refused.output
