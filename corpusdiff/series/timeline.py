@@ -1024,11 +1024,28 @@ def lead(unit: Unit) -> str:
 # --- programmes ---------------------------------------------------------------------------
 
 
+def tree_texts(tree: DocTree) -> list[str]:
+    """The texts programmes are read from: every heading and unit, as `diff` reads them."""
+    return [s.heading for s in tree.sections] + [u.text for u in tree.units]
+
+
+def edition_programmes(texts: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each edition's programme names, read with the other editions as evidence, as `diff`
+    reads an edition with the one it is compared with (`extract_programmes`, `others`): a
+    name the series quotes elsewhere as a programme's is one here too, so a view of several
+    editions lists for each the names its own diffs call new or recurring, not fewer."""
+    return [
+        [p.name for p in extract_programmes(text, others=[other for j, other in enumerate(texts) if j != n])]
+        for n, text in enumerate(texts)
+    ]
+
+
 def programme_tracks(trees: Sequence[DocTree], editions: Sequence[Edition]) -> tuple[ProgrammeTrack, ...]:
-    """Every programme quoted in some edition (`programmes.py` rules), with the editions that
-    quote it or mention it unquoted (the rule `diff` uses to call a programme recurring)."""
-    texts = [[s.heading for s in tree.sections] + [u.text for u in tree.units] for tree in trees]
-    quoted = [[p.name for p in extract_programmes(text)] for text in texts]
+    """Every programme quoted in some edition (`programmes.py` rules, each edition read with
+    the others as evidence: `edition_programmes`), with the editions that quote it or mention
+    it unquoted (the rule `diff` uses to call a programme recurring)."""
+    texts = [tree_texts(tree) for tree in trees]
+    quoted = edition_programmes(texts)
     plains = [plain("\n".join(text)) for text in texts]
     tracks = []
     for name in dict.fromkeys(name for names in quoted for name in names):

@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from corpusdiff.compare.programmes import extract_programmes
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.read import formats
@@ -209,8 +208,7 @@ def _render_document(task: PageTask) -> PageOutput:
             pairs=[replace(link, url=root + link.url) for link in task.pairs],
         )
     )
-    texts = [text for _anchor, text in paragraphs] + [cast(str, item["text"]) for item in outline]
-    data = {"paragraphs": paragraphs, "programmes": [p.name for p in extract_programmes(texts)]}
+    data = {"paragraphs": paragraphs}
     return PageOutput({page: html, f"md/{doc.id}.md": doc.text}, data)
 
 
@@ -572,13 +570,31 @@ def _build_index(
     output.write("index.html", html)
 
 
+def _series_programmes(docs: list[Doc]) -> dict[str, list[str]]:
+    """Each document's programme names, read with the other editions of its series as
+    evidence (`edition_programmes`), as its timeline lists them: a name the diff pages call new
+    in an edition is listed for it here too."""
+    from corpusdiff.series.timeline import edition_programmes, tree_texts
+    from corpusdiff.store.resolve import canonical_tree
+
+    by_series: dict[str, list[Doc]] = {}
+    for doc in docs:
+        by_series.setdefault(doc.meta.series or doc.id, []).append(doc)
+    listed: dict[str, list[str]] = {}
+    for members in by_series.values():
+        names = edition_programmes([tree_texts(canonical_tree(doc.text)) for doc in members])
+        listed.update(zip((doc.id for doc in members), names, strict=True))
+    return listed
+
+
 def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
     """Programmes named by more than one edition first, most editions first (the programmes
     a series carries on), then those of one edition; by first mention within each."""
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
-    named = {d.id: set(state[d.url]["data"]["programmes"]) for d in ordered}
-    names = list(dict.fromkeys(n for d in ordered for n in state[d.url]["data"]["programmes"]))
-    rows = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
+    listed = _series_programmes(ordered)
+    named = {d.id: set(listed[d.id]) for d in ordered}
+    names = list(dict.fromkeys(n for d in ordered for n in listed[d.id]))
+    rows: list[dict[str, Any]] = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
     rows.sort(key=lambda row: -sum(row["seen"]))  # stable: first mention within equal counts
     strings = cast("Strings", env.globals["t"])
     html = env.get_template("programmes.html").render(

@@ -1044,3 +1044,27 @@ def test_match_keeps_the_threads_that_mention_the_text_in_every_format() -> None
     assert code == 2 and out == "" and err.count("\n") == 1 and "--match is empty" in err
     code, out, err = run(*PLANS, "--match", "没有这个词", "--level", "group")
     assert code == 0 and "no thread or programme mentions '没有这个词'" in err
+
+
+def test_an_edition_s_programmes_are_read_with_the_other_editions_as_evidence() -> None:
+    """The timeline and the site's programmes page read each edition with the others as
+    evidence, as `diff` reads it with the edition it is compared with: 2022's “互联网+督查” is a
+    programme's name because 2021 quotes “互联网+” names (docs/diff-output.md, "Programmes"), so
+    the 2021 → 2022 diff calls it new and 2022's list must hold it. Read alone, 2022 lost it."""
+    from corpusdiff.canonical.markdown import render
+    from corpusdiff.normalize.entry import normalize_file
+    from corpusdiff.series.timeline import edition_programmes, tree_texts
+    from corpusdiff.store.diffs import cached_compare
+
+    years = ("2019", "2021", "2022")
+    trees = [
+        tree_from_markdown(render(normalize_file(ROOT / "tests/data/national-gwr/wikisource" / f"{year}.txt")))
+        for year in years
+    ]
+    listed = dict(zip(years, edition_programmes([tree_texts(tree) for tree in trees]), strict=True))
+    assert "互联网+督查" in listed["2022"]
+    changes = cached_compare(trees[1], trees[2]).programmes
+    assert set(changes.new) <= set(listed["2022"]) and set(changes.dropped) <= set(listed["2021"])
+    # 2021's “一刀切” (切忌…搞“一刀切”) is a practice 2022 warns against (防止…“一刀切”): a mark
+    # in any edition outweighs, so no edition lists it
+    assert not any("一刀切" in names for names in listed.values())
