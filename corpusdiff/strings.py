@@ -353,7 +353,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.continue": ("延续 {n}", "{n} continue"),
     "report.detail": ("（{detail}）", " ({detail})"),
     "report.of_kind": ("{kind} {n}", "{n} {kind}"),
-    "report.unchanged": ("未变", "recurring"),
+    "report.unchanged": ("未变", "unchanged"),
     "report.merged": ("{n} 项合并为 {into} 项", "{n} merged into {into}"),
     "report.split": ("{n} 项由 {source} 项拆分而来", "{n} split from {source}"),
     "report.new": ("新增 {n}", "{n} new"),

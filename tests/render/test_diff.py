@@ -370,3 +370,11 @@ def test_a_markdown_report_cut_to_a_limit_says_what_it_left_out(national: DiffRe
     short = within_limit(whole, 20_000)
     assert len(short) <= 20_000 and "延续条目内部增删的句子（" in short.rsplit("\n> ", 1)[1]
     assert within_limit(to_markdown(national, summary=True), PULL_REQUEST_LIMIT) == to_markdown(national, summary=True)
+
+
+def test_an_unchanged_continuing_unit_is_called_unchanged_in_english() -> None:
+    """`延续 14（未变 2，改写 12）` reads `14 continue (2 unchanged, 12 reworded)`: `recurring` said
+    of a continuing unit told nothing, and the labels call such a unit SAME."""
+    old, new = (tree_from_markdown(_provincial(date)) for date in ("2023", "2024"))
+    line = to_summary(compare(old, new), color=False, strings=catalogue("en"))
+    assert "Tasks 2 → 2: 2 continue (2 unchanged), 0 new, 0 dropped" in line
