@@ -33,7 +33,7 @@ from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
 
-SCHEMA_VERSION = "2.3"
+SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
@@ -117,11 +117,16 @@ def _sides(result: DiffResult, item: Initiative) -> list[tuple[str, str]]:
     ]
 
 
+def _row(sides: Sequence[tuple[str, str]], rows: RowNumbers) -> int | None:
+    """The 新旧对照表 row holding any of these units (a row holds all units of its pairs)."""
+    return next((rows[key] for key in sides if key in rows), None)
+
+
 def citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: Strings) -> str:
     """`#80 旧¶58 新¶59`: the item's 新旧对照表 row and its units' addresses, to cite it and to
     find it in the other views (JSON, CSV, the site, a reviewer note)."""
     sides = _sides(result, item)
-    number = next((rows[key] for key in sides if key in rows), None)
+    number = _row(sides, rows)
     at = [strings(f"diff.at_{side}", at=anchor_label(found.rpartition("#")[2])) for side, found in sides]
     return " ".join(([f"#{number}"] if number else []) + at)
 
@@ -143,6 +148,7 @@ def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str
 
 def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str, object]:
     """The documented JSON report (docs/diff-schema.json), with the reviewer notes on the pair."""
+    rows = row_numbers(result)
     initiatives = []
     for item in result.initiatives:
         old_unit = item.old if (item.level == "unit" or item.old_sentence) else None
@@ -153,6 +159,7 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
             "part": item.part,
             "old": _unit_json(result.old, old_unit, item.old_sentence),
             "new": _unit_json(result.new, new_unit, item.new_sentence),
+            "row": _row(_sides(result, item), rows),
         }
         if item.confidence and item.old is not None and item.new is not None:
             entry["confidence"] = {"probability": item.similarity, "level": item.confidence}

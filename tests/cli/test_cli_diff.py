@@ -30,7 +30,7 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "2.3"
+    assert data["schema_version"] == "2.4"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
@@ -372,3 +372,21 @@ def test_markdown_summary_and_max_chars_shorten_the_report_and_other_formats_ref
         assert code == 2 and len(err.splitlines()) == 1, args
     code, _, err = run("diff", OLD, NEW, "-f", "markdown", "--max-chars", "10")
     assert code == 2 and "--max-chars" in err
+
+
+def test_each_json_initiative_names_its_comparison_table_row() -> None:
+    """JSON's `row` is the 序号 of the CSV row holding the initiative's units (the terminal's #n)."""
+    _, out, _ = run("diff", OLD, NEW, "--format", "json")
+    _, table, _ = run("diff", OLD, NEW, "--format", "csv")
+    row_of = {
+        address: int(row[0])
+        for row in list(csv.reader(io.StringIO(table)))[1:]
+        if row[0]
+        for address in row[6].splitlines() + row[7].splitlines()
+    }
+    initiatives = json.loads(out)["initiatives"]
+    assert initiatives
+    for item in initiatives:
+        units = [item[side] or (item.get("within") or {}).get(side) for side in ("old", "new")]
+        expected = {row_of[unit["address"]] for unit in units if unit}
+        assert expected == {item["row"]}, item
