@@ -209,6 +209,13 @@ def _corpus(ctx: click.Context, strict: bool = False) -> Corpus:
     return Corpus(_corpus_dir(ctx), warn=None if strict else _warn)
 
 
+def _refuse_missing_corpus(root: Path) -> None:
+    """A corpus folder that does not exist is a mistyped --corpus or the wrong working folder:
+    say so, rather than build an empty site or blame git."""
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no corpus here; run `corpusdiff ingest FILE…` first, or give --corpus DIR")
+
+
 def _warn(problem: str) -> None:
     """One warning line on stderr: the command goes on."""
     click.echo(f"corpusdiff: warning: {problem}", err=True)
@@ -429,8 +436,7 @@ def ingest(
 def list_documents(ctx: click.Context, series: str | None) -> None:
     """List the corpus's documents: id, date, series and title."""
     corpus = _corpus(ctx)
-    if not corpus.exists():
-        raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
+    _refuse_missing_corpus(corpus.root)
     rows = [e for e in corpus.entries if not series or e.metadata.series == series]
     rows.sort(key=lambda e: (e.metadata.series, e.metadata.date, e.id))
     width = max((len(e.id) for e in rows), default=2)
@@ -623,8 +629,7 @@ def _term_sources(corpus: Corpus, docs: tuple[str, ...], series: str | None) -> 
     if docs:
         specs = list(docs)
     else:
-        if not corpus.exists():
-            raise CorpusError(f"{corpus.root}: no corpus here; run `corpusdiff ingest FILE…` first")
+        _refuse_missing_corpus(corpus.root)
         if not series:
             _refuse_mixed_series(corpus)
         specs = [e.id for e in corpus.entries if not series or e.metadata.series == series]
@@ -1329,6 +1334,7 @@ def review(
 
     if (summary or max_chars) and fmt != "markdown":
         raise InputError("--summary and --max-chars shorten the Markdown review: add --format markdown")
+    _refuse_missing_corpus(_corpus_dir(ctx))
     items = run_review(
         _corpus_dir(ctx), range_spec, _runner(jobs, scheduler), progress_counter("comparing", minimum=4)
     )
@@ -1399,6 +1405,7 @@ def site_build(ctx: click.Context, out: Path, reach: int | None, jobs: int | Non
     """
     from corpusdiff.site.build import build_site
 
+    _refuse_missing_corpus(_corpus_dir(ctx))
     report = build_site(
         _corpus_dir(ctx),
         out,

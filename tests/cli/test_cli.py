@@ -216,3 +216,18 @@ def test_a_grid_of_editions_folds_to_width_and_a_pipe_gets_whole_rows(
     headers = [line for line in folded.splitlines() if header in line.split()]
     assert len(headers) > 1 and all(display_width(line) <= 70 for line in headers)
     assert len([line for line in whole.splitlines() if header in line.split()]) == 1
+
+
+@pytest.mark.parametrize("command", [("site", "build"), ("review",)])
+def test_a_missing_corpus_folder_is_named_not_built_empty_or_blamed_on_git(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A mistyped --corpus (or the wrong working folder) is one line naming the folder; `site
+    build` used to build an empty site, `review` to say the folder was outside git."""
+    missing = tmp_path / "corpsu"
+    out = tmp_path / "site"
+    args = [*command, "--out", str(out)] if command[0] == "site" else list(command)
+    result = CliRunner().invoke(main, ["--corpus", str(missing), *args])
+    assert result.exit_code == 2
+    assert result.stderr == f"corpusdiff: error: {missing}: no corpus here; run `corpusdiff ingest FILE…` first, or give --corpus DIR\n"
+    assert not out.exists()
