@@ -437,7 +437,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "删去的文字加~~删除线~~，新增的文字**加粗**。",
         "Deleted words are ~~struck through~~, inserted words **bold**.",
     ),
-    "report.md.columns": ("| 旧 | 新 |", "| 旧 (old) | 新 (new) |"),
+    "report.md.columns": ("| 序号 | 旧 | 新 |", "| Row | 旧 (old) | 新 (new) |"),
     "report.md.orphan": ("*本次对比中没有这处改动*", "*no such change in this diff*"),
     "report.table.section": ("章节", "Section"),
     "report.table.class": ("类别", "Class (类别)"),

@@ -600,7 +600,12 @@ def to_markdown(
         if inside or reworded:
             lines += [strings("report.md.left_out", sentences=len(inside), pairs=len(reworded)), ""]
         return "\n".join(lines)
-    return "\n".join(lines + _markdown_inside(inside, strings) + _markdown_redline(reworded, strings))
+    marks = [citation(result, item, rows, strings).split(" ")[0] for item in (*inside, *reworded)]
+    return "\n".join(
+        lines
+        + _markdown_inside(inside, marks[: len(inside)], strings)
+        + _markdown_redline(reworded, marks[len(inside) :], strings)
+    )
 
 
 def _markdown_head(result: DiffResult, strings: Strings) -> list[str]:
@@ -653,18 +658,20 @@ def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) ->
     return [*lines, ""]
 
 
-def _markdown_inside(inside: Sequence[Initiative], strings: Strings) -> list[str]:
+def _markdown_inside(inside: Sequence[Initiative], rows: Sequence[str], strings: Strings) -> list[str]:
+    """Each sentence added or removed, with the row of the unit it is in (`rows`: `#12`)."""
     if not inside:
         return []
     lines = [f"## {strings('report.md.inside', n=len(inside))}", ""]
-    for item in inside:
+    for item, row in zip(inside, rows, strict=True):
         sign, text = ("+", item.new_sentence) if item.status == Status.NEW else ("−", item.old_sentence)
         where = strings("report.md.in", title=markdown_text(unit_title(item.new or item.old)))
-        lines.append(f"- {sign} {markdown_text(text)} — *{where}*")
+        lines.append(f"- {sign} {markdown_text(text)} — *{where}* {row}")
     return [*lines, ""]
 
 
-def _markdown_redline(reworded: Sequence[Initiative], strings: Strings) -> list[str]:
+def _markdown_redline(reworded: Sequence[Initiative], rows: Sequence[str], strings: Strings) -> list[str]:
+    """The 新旧对照 of reworded and moved pairs, each with its 新旧对照表 row (`rows`: `#12`)."""
     if not reworded:
         return []
     lines = [
@@ -673,11 +680,11 @@ def _markdown_redline(reworded: Sequence[Initiative], strings: Strings) -> list[
         strings("report.md.marks"),
         "",
         strings("report.md.columns"),
-        "|---|---|",
+        "|---|---|---|",
     ]
-    for item in reworded:
-        old_cell = _inline(item, "~~{}~~", "", markdown_text)
-        lines.append(f"| {old_cell} | {_inline(item, '', '**{}**', markdown_text)} |")
+    for item, row in zip(reworded, rows, strict=True):
+        old, new = _inline(item, "~~{}~~", "", markdown_text), _inline(item, "", "**{}**", markdown_text)
+        lines.append(f"| {row} | {old} | {new} |")
     return [*lines, ""]
 
 

@@ -3,6 +3,7 @@ section (which filters the counts too) and the programmes after the sections."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -378,3 +379,19 @@ def test_an_unchanged_continuing_unit_is_called_unchanged_in_english() -> None:
     old, new = (tree_from_markdown(_provincial(date)) for date in ("2023", "2024"))
     line = to_summary(compare(old, new), color=False, strings=catalogue("en"))
     assert "Tasks 2 → 2: 2 continue (2 unchanged), 0 new, 0 dropped" in line
+
+
+def test_the_markdown_redline_and_sentence_lists_name_each_pair_s_row(result: DiffResult) -> None:
+    """Every line of the Markdown's 新旧对照 table and of its sentences added or removed names the
+    新旧对照表 row of its pair, as the terminal's `#80` does, so a reviewer can cite it."""
+    from corpusdiff.render.table import comparison_table
+
+    numbers = {row.number for row in comparison_table(result).unit_rows}
+    lines = to_markdown(result).splitlines()
+    table = list(itertools.takewhile(bool, lines[lines.index("| 序号 | 旧 | 新 |") + 2 :]))
+    inside = [line for line in lines if line.startswith(("- + ", "- − "))]
+    assert table and inside
+    for line in table:
+        assert int(re.match(r"\| #(\d+) \| ", line).group(1)) in numbers, line  # type: ignore[union-attr]
+    for line in inside:
+        assert int(re.search(r"\* #(\d+)$", line).group(1)) in numbers, line  # type: ignore[union-attr]
