@@ -723,7 +723,9 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
     "(unit), or also the sentences added or removed inside continuing units (sentence).",
 )
 @click.option(
-    "--only", help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring."
+    "--only",
+    help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring "
+    "(with --summary: of new and dropped, those named).",
 )
 @click.option(
     "--sure",
@@ -807,6 +809,7 @@ def diff(
         raise InputError(f"--max-chars cuts a Markdown report; --format {fmt} is not cut: use --format markdown")
     if sure and fmt != "terminal":
         raise InputError(f"--sure is a terminal view; --format {fmt} marks each doubtful call instead")
+    _refuse_unused_listing_options(ctx, fmt, summary, bool(named))
     corpus = _corpus(ctx)
     old_side, new_side = load_side(old, corpus), load_side(new, corpus)
     same_text = old_side.tree.units == new_side.tree.units
@@ -833,6 +836,23 @@ def diff(
         notes = load_notes(corpus.root, old_side.doc_id, new_side.doc_id) if fmt in _NOTED_FORMATS else ()
         _diff_report(result, fmt, output, notes, strings, _MarkdownView(summary, max_chars))
     sys.exit(1 if result.has_changes() else 0)
+
+
+def _refuse_unused_listing_options(ctx: click.Context, fmt: str, summary: bool, only: bool) -> None:
+    """--only and --level choose what the terminal listing shows; where they would be ignored
+    (another format; --level with the summary, which lists no detail) say so rather than
+    hand back a report the user believes is filtered."""
+    from click.core import ParameterSource
+
+    level = ctx.get_parameter_source("level") is not ParameterSource.DEFAULT
+    if (only or level) and fmt != "terminal":
+        option = "--only" if only else "--level"
+        raise InputError(
+            f"{option} chooses what the terminal lists; --format {fmt} has every class and level "
+            "(filter its status or 类别 instead)"
+        )
+    if level and summary:
+        raise InputError("--level chooses the detail of the full listing; --summary lists initiatives by name only")
 
 
 def _check_output_name(output: Path, fmt: str | None) -> None:
@@ -886,7 +906,7 @@ def _diff_terminal(
         color if color is not None else interactive and not os.environ.get("NO_COLOR")
     )
     if view.summary:
-        text = to_summary(result, color=use_color, width=width, strings=strings, sure=view.sure)
+        text = to_summary(result, view.wanted, color=use_color, width=width, strings=strings, sure=view.sure)
     else:
         text = to_terminal(
             result, view.wanted, color=use_color, detail=view.detail, width=width, strings=strings, sure=view.sure

@@ -886,18 +886,21 @@ def quoted_names(names: Sequence[str]) -> str:
 
 def to_summary(
     result: DiffResult,
+    only: Iterable[str] | None = None,
     color: bool = True,
     width: int = 0,
     strings: Strings | None = None,
     sure: bool = False,
 ) -> str:
     """The counts, then the new and the dropped initiatives by name, part by part: the
-    answer on one screen. `sure`: the doubtful calls are left out of the lists and counted."""
+    answer on one screen (`only`: of these two classes, those listed). `sure`: the doubtful
+    calls are left out of the lists and counted."""
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
     rows = row_numbers(result)
-    for status in (Status.NEW, Status.DROPPED):
+    wanted = set(only or (Status.NEW, Status.DROPPED))
+    for status in (s for s in (Status.NEW, Status.DROPPED) if s in wanted):
         items = [
             i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
         ]

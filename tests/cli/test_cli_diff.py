@@ -390,3 +390,15 @@ def test_each_json_initiative_names_its_comparison_table_row() -> None:
         units = [item[side] or (item.get("within") or {}).get(side) for side in ("old", "new")]
         expected = {row_of[unit["address"]] for unit in units if unit}
         assert expected == {item["row"]}, item
+
+
+def test_only_and_level_are_never_ignored_silently() -> None:
+    """--only and --level filter the terminal listing: --summary honours --only, and where they
+    would do nothing (another format; --level with --summary) the user is told in one line."""
+    code, out, _ = run("diff", OLD, NEW, "--summary", "--only", "dropped")
+    assert code == 1 and "删除条目（" in out and "新增条目（" not in out
+    for args in (("-f", "json", "--only", "new"), ("-f", "markdown", "--level", "task"), ("--summary", "--level", "unit")):
+        code, out, err = run("diff", OLD, NEW, *args)
+        assert code == 2 and not out and len(err.splitlines()) == 1, args
+    assert run("diff", OLD, NEW, "-f", "json", "--level", "sentence")[0] == 2  # said, even as the default
+    assert run("diff", OLD, NEW, "-f", "json")[0] == 1
