@@ -80,7 +80,7 @@ def _damaged_repository(ctx: click.Context, exc: Exception) -> CorpusError | Non
     default=Path("corpus"),
     show_default=True,
     envvar="CORPUSDIFF_CORPUS",
-    help="Corpus directory (canonical Markdown under git).",
+    help="Corpus directory (canonical Markdown under git); also CORPUSDIFF_CORPUS.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 @click.pass_context
@@ -93,6 +93,9 @@ def main(ctx: click.Context, corpus_dir: Path, debug: bool) -> None:
       corpusdiff ingest seeds/*.txt            # add reports to ./corpus, one commit each
       corpusdiff list                          # what the corpus holds
       corpusdiff show futian/annual-plan/2022-01 --outline
+      corpusdiff diff futian/annual-plan/2022-01 futian/annual-plan/2025-01 --summary
+      corpusdiff diff OLD NEW -o 对照表.docx  # the 新旧对照表 as a Word table
+      corpusdiff site build                    # the HTML site in site/build
     """
     from corpusdiff.store import cache
 

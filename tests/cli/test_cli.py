@@ -135,6 +135,10 @@ def test_python_dash_m_and_help() -> None:
     assert done.returncode == 0
     for command in ("normalize", "ingest", "list", "show"):
         assert command in done.stdout
+    # the typical use names the command the corpus is for, and the site
+    typical = done.stdout.split("Typical use:", 1)[1].split("Options:", 1)[0]
+    assert "corpusdiff diff " in typical and "corpusdiff site build" in typical
+    assert "CORPUSDIFF_CORPUS" in done.stdout
 
 
 def test_a_batch_ingest_to_a_log_writes_no_progress_label(tmp_path: Path) -> None:
