@@ -584,8 +584,8 @@ def to_markdown(
             old_text, new_text = _item_text(item)
             text = new_text if status == Status.NEW else old_text
             cited = citation(result, item, rows, strings)
-            where, unsure = markdown_text(_where(result, item)), markdown_text(doubt(item, strings))
-            lines.append(f"- {cited} {markdown_text(text)} — *{where}*{unsure}")
+            where = _then(f"*{markdown_text(_where(result, item))}*", markdown_text(doubt(item, strings)))
+            lines.append(f"- {cited} {markdown_text(text)} — {where}")
         lines.append("")
     lines += _markdown_figures(result, rows, strings)
     lines += _markdown_tables(result, strings)

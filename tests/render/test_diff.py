@@ -395,3 +395,9 @@ def test_the_markdown_redline_and_sentence_lists_name_each_pair_s_row(result: Di
         assert int(re.match(r"\| #(\d+) \| ", line).group(1)) in numbers, line  # type: ignore[union-attr]
     for line in inside:
         assert int(re.search(r"\* #(\d+)$", line).group(1)) in numbers, line  # type: ignore[union-attr]
+
+
+def test_an_english_markdown_doubt_is_spaced_from_the_section(result: DiffResult) -> None:
+    lines = to_markdown(result, strings=catalogue("en")).splitlines()
+    assert any(line.endswith(")") and "* (doubtful: may " in line for line in lines)
+    assert not any("*(doubtful" in line for line in lines)
