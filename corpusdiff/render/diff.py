@@ -652,7 +652,7 @@ def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) ->
         return []
     lines = [f"## {strings('report.md.figures', n=sum(len(i.figures) for i in items))}", ""]
     for item in items:
-        changes = "；".join(figure.shown() for figure in item.figures)
+        changes = markdown_text("；".join(figure.shown() for figure in item.figures))
         title = markdown_text(unit_title(item.new or item.old))
         lines.append(f"- {citation(result, item, rows, strings)} {strings.labelled(title, changes)}")
     return [*lines, ""]

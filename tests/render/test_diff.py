@@ -401,3 +401,14 @@ def test_an_english_markdown_doubt_is_spaced_from_the_section(result: DiffResult
     lines = to_markdown(result, strings=catalogue("en")).splitlines()
     assert any(line.endswith(")") and "* (doubtful: may " in line for line in lines)
     assert not any("*(doubtful" in line for line in lines)
+
+
+def test_a_changed_figure_in_markdown_is_escaped_as_report_text() -> None:
+    """`5%~6%` in the 数字变化 list would be struck through by GitHub; it is report text."""
+    old, new = (
+        tree_from_markdown(_provincial(date).replace("减负超过800亿元", f"减负{band}亿元"))
+        for date, band in (("2023", "5%~6%"), ("2024", "6%~7%"))
+    )
+    report = to_markdown(compare(old, new))
+    figures = report.split("## 数字变化（", 1)[1].split("\n\n", 2)[1]
+    assert "5%\\~6%" in figures and "5%~6%" not in figures
