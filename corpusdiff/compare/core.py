@@ -69,10 +69,19 @@ def compare(
     sections, notes = align_sections(old, new, seg, overrides)
     initiatives = classify_units(old, new, seg, sections, matcher)
     sections = regrouped_sections(old, new, sections, initiatives)
-    programmes = compare_programmes(_all_text(old), _all_text(new))
+    programmes = compare_programmes(_all_text(old), _all_text(new), one_edition=same_edition(old, new))
     remember_segmentations(seg)
     tables = compare_tables(old, new)
     return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables)
+
+
+def same_edition(old: DocTree, new: DocTree) -> bool:
+    """Both trees are one edition: a document and a revision of it (the git diff driver, review,
+    `diff ID@REV ID`), or one report read from two sources (its region, genre and date alike)."""
+    a, b = old.metadata, new.metadata
+    return (bool(a.id) and a.id == b.id) or (
+        bool(a.date) and (a.region, a.genre, a.date) == (b.region, b.genre, b.date)
+    )
 
 
 def editions_segmenter(old: DocTree, new: DocTree, stopwords: tuple[str, ...] = DEFAULT_STOPWORDS) -> Segmenter:

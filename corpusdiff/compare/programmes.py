@@ -691,12 +691,17 @@ def plain(text: str) -> str:
     return text.replace("“", "").replace("”", "").replace('"', "").translate(_HALF_WIDTH)
 
 
-def compare_programmes(old_texts: list[str], new_texts: list[str]) -> ProgrammeChanges:
+def compare_programmes(
+    old_texts: list[str], new_texts: list[str], *, one_edition: bool = False
+) -> ProgrammeChanges:
     """Recurring / new / dropped programme names between two editions; a name quoted in both
-    counts as evidence that it is a programme's (`extract_programmes`, `others`)."""
+    counts as evidence that it is a programme's (`extract_programmes`, `others`). Two texts of
+    `one_edition` (a document and its revision, one report from two sources) are no evidence
+    for each other: every quote would be "quoted in two editions"."""
     old_plain, new_plain = plain("\n".join(old_texts)), plain("\n".join(new_texts))
-    old_names = [p.name for p in extract_programmes(old_texts, others=[new_texts])]
-    new_names = [p.name for p in extract_programmes(new_texts, others=[old_texts])]
+    old_others, new_others = ([], []) if one_edition else ([new_texts], [old_texts])
+    old_names = [p.name for p in extract_programmes(old_texts, others=old_others)]
+    new_names = [p.name for p in extract_programmes(new_texts, others=new_others)]
     recurring = [n for n in old_names if mentioned(n, new_plain)]
     recurring += [n for n in new_names if n not in recurring and mentioned(n, old_plain)]
     return ProgrammeChanges(

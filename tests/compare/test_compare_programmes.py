@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpusdiff.compare.core import compare
 from corpusdiff.compare.programmes import (
     _HALF_WIDTH,
     _QUOTED_RE,
@@ -16,6 +17,8 @@ from corpusdiff.compare.programmes import (
     compare_programmes,
     extract_programmes,
 )
+from corpusdiff.structure import tree_from_markdown
+from corpusdiff.types.tree import DocTree
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared checkout
@@ -504,3 +507,24 @@ def test_precision_and_recall_on_the_labels(label_set: str) -> None:
 def test_the_label_sets_are_all_there() -> None:
     assert all(documents_of(label_set) for label_set in FLOORS)
     assert {spec["set"] for spec in labels().values()} == set(FLOORS) | UNSCORED
+
+
+def _plan(date: str, body: str, doc_id: str = "") -> DocTree:
+    front = f"id: {doc_id}\n" if doc_id else ""
+    return tree_from_markdown(
+        f"---\n{front}title: 计划{date}\nregion: 福田区\ngenre: annual-plan\ndate: '{date}'\ndialect: '1'\n---\n\n"
+        f"# 计划{date}\n\n## 一、主要任务\n\n{body}\n"
+    )
+
+
+def test_a_document_compared_with_its_revision_is_no_evidence_for_its_own_quotes() -> None:
+    """The git diff driver and review compare a document with its own revision: a quote the
+    text holds once is then in "both editions" although one edition quotes it."""
+    body = "坚持“清风行”，推进“晨曦”。"
+    revised = "坚持“清风行”，推进“晨曦”，办好民生实事。"
+    one = compare(
+        _plan("2022", body, "futian/annual-plan/2022"), _plan("2022", revised, "futian/annual-plan/2022")
+    )
+    assert one.programmes.recurring == one.programmes.new == one.programmes.dropped == ()
+    two = compare(_plan("2022", body), _plan("2023", revised))
+    assert set(two.programmes.recurring) == {"清风行", "晨曦"}
