@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.cli.main import main
+from corpusdiff.compare.core import compare
 from corpusdiff.render.grid import display_width
 from corpusdiff.render.timeline import thread_cells
 from corpusdiff.series.timeline import (
@@ -22,6 +23,7 @@ from corpusdiff.series.timeline import (
     GAP_LINK_PROBABILITY,
     GROUP,
     MERGE_SURE,
+    QUOTED,
     TASK,
     Chain,
     Link,
@@ -30,7 +32,9 @@ from corpusdiff.series.timeline import (
     build_timeline,
     chain_items,
     comparison_pairs,
+    edition_of,
     pairwise_diffs,
+    programme_tracks,
 )
 from corpusdiff.store.diffs import cached_compare_job
 from corpusdiff.structure import tree_from_markdown
@@ -1068,3 +1072,18 @@ def test_an_edition_s_programmes_are_read_with_the_other_editions_as_evidence() 
     # 2021's “一刀切” (切忌…搞“一刀切”) is a practice 2022 warns against (防止…“一刀切”): a mark
     # in any edition outweighs, so no edition lists it
     assert not any("一刀切" in names for names in listed.values())
+
+
+def test_a_programme_quoted_where_only_another_edition_shows_it_is_quoted_in_both() -> None:
+    """2022 quotes “互联网+督查” with nothing around it that names a programme, 2019 does: `diff`
+    takes the other edition's quote as evidence and calls it recurring, while the timeline's
+    track had it only mentioned in 2022 (○). It is quoted in both now, as the diff says."""
+    body = "## 一、主要任务\n\n{}\n"
+    trees = [
+        tree_from_markdown(edition("g/2019", "2019", body.format("深入开展“互联网+”行动。压减督查检查考核事项，实施“互联网+督查”。"))),
+        tree_from_markdown(edition("g/2022", "2022", body.format("继续开展国务院大督查，深入实施“互联网+督查”。"))),
+    ]
+    tracks = programme_tracks(trees, [edition_of(tree) for tree in trees])
+    assert ("互联网+督查", (QUOTED, QUOTED)) in [(t.name, t.presence) for t in tracks]
+    pair = compare(trees[0], trees[1])
+    assert "互联网+督查" in pair.programmes.recurring
