@@ -557,6 +557,11 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "review.change.renamed": ("改名", "renamed"),
     "review.front_matter": ("元数据改动：{changes}", "front matter changed: {changes}"),
     "review.problem": ("问题：{text}", "problem: {text}"),
+    "review.missing_years": (
+        "注：语料库中两者之间没有 {years} 年的同类版本，对比跨过了这些年份。",
+        "note: the corpus has no edition of this kind from {years} between the two; the comparison "
+        "spans those years.",
+    ),
     "review.change.first of its series": ("系列中的第一份", "first of its series"),
     "review.change.first of its kind": ("同类中的第一份", "first of its kind"),
     "review.change.now follows a new edition": ("前面新增了版本", "now follows a new edition"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from corpusdiff.render import diff
+from corpusdiff.series.editions import missing_years, year_spans
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import FieldChange, ReviewItem
@@ -106,10 +107,14 @@ def to_terminal(
 
 def _findings(item: ReviewItem, strings: Strings) -> list[str]:
     """What the body's diff does not show: the front-matter fields a revision changed (a
-    speaker's name corrected, a date) and what is wrong with the document as committed."""
+    speaker's name corrected, a date), what is wrong with the document as committed, and the
+    years between a yearly report and the edition it is compared with that the corpus has no
+    edition of (2021 against 2019: no 2020 report in it)."""
     lines = [strings("review.problem", text=problem) for problem in item.problems]
     if item.front_matter:
         lines.insert(0, front_matter_line(item.front_matter, strings))
+    if item.result and (years := missing_years([item.result.old.metadata, item.result.new.metadata])):
+        lines.append(strings("review.missing_years", years=year_spans(years)))
     return lines
 
 

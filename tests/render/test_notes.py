@@ -169,3 +169,15 @@ def test_diff_json_carries_the_notes_of_the_pair_with_their_rows(tmp_path, resul
     (corpus / "notes" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").unlink()
     bare = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
     assert json.loads(bare.stdout)["notes"] == []
+
+
+def test_review_says_which_years_the_comparison_spans_without_an_edition(result: DiffResult) -> None:
+    """The 2025 plan is compared with the 2022 plan, the corpus having no annual plan of 2023 or
+    2024 (Wikisource's 2021 work report with 2019's, no 2020): the review says so, in each format
+    that shows the comparison, where before it named the earlier edition only."""
+    items = [ReviewItem(NEW, "new edition", OLD, result)]
+    note = "note: the corpus has no edition of this kind from 2023–2024 between the two"
+    assert any(line.startswith(note) for line in review.to_terminal(items, strings=catalogue("en")).splitlines())
+    assert "2023–2024 年的同类版本" in review.to_markdown(items)
+    revised = [ReviewItem(NEW, "revised", f"{NEW}@abc1234567", corpus_diff(NEW, NEW))]
+    assert "2023–2024" not in review.to_terminal(revised)
