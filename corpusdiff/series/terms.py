@@ -162,9 +162,16 @@ def body_texts(source: NormalizedDocument | DocTree) -> list[str]:
 
 def corpus_programmes(sources: Iterable[NormalizedDocument | DocTree]) -> tuple[str, ...]:
     """Programme names of all documents, in order of first mention: one dictionary for all, so
-    a name quoted in one edition is counted in every edition that uses it."""
-    texts = [text for source in sources for text in body_texts(source)]
-    return tuple(p.name for p in extract_programmes(texts))
+    a name quoted in one edition is counted in every edition that uses it. Each edition's names
+    are read with the other editions as `diff` reads a pair (a name quoted in another edition is
+    evidence that it is a programme's), so a name `diff` calls a programme is one here too."""
+    texts = [body_texts(source) for source in sources]
+    names = (
+        p.name
+        for n, own in enumerate(texts)
+        for p in extract_programmes(own, others=[*texts[:n], *texts[n + 1 :]])
+    )
+    return tuple(dict.fromkeys(names))
 
 
 def is_key_word(token: str) -> bool:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
+from corpusdiff.compare.core import compare
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.series.terms import (
@@ -529,3 +530,17 @@ def test_an_edition_in_traditional_characters_counts_its_words_with_the_others()
     assert index.get("穩步發展") is None
     found = look_up(index, "經濟建設", editions).mentioned
     assert found is not None and found.counts == {"t/1954": 2, "t/1955": 2}
+
+
+def test_a_name_quoted_in_two_editions_is_a_programme_as_diff_calls_it() -> None:
+    """Neither edition says around “多规合一” that it is a programme's, but both quote it: `diff`
+    takes the other edition's quote as evidence and calls it a recurring programme, while the
+    index cut it into 多规 and 合一, words of two editions. It is one programme term now."""
+    trees = [
+        tree_from_markdown(canonical("t/2016", "2016", "推进“多规合一”。")),
+        tree_from_markdown(canonical("t/2017", "2017", "促进“多规合一”。")),
+    ]
+    assert "多规合一" in compare(trees[0], trees[1]).programmes.recurring
+    assert corpus_programmes(trees) == ("多规合一",)
+    term = index_editions([(Edition(t.metadata.id, t.metadata.date), t) for t in trees], min_total=1).get("多规合一")
+    assert term is not None and term.kind == "programme" and term.total == 2
