@@ -194,14 +194,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # programmes
     "programmes.title": ("项目", "Programmes"),
     "programmes.lede": (
-        "报告中带引号的项目名称（规则见 docs/diff-output.md）及提到它们的版本；先列多个版本都提到的项目。",
+        "报告中带引号的项目名称（规则见 docs/diff-output.md）及提到它们的版本（● 带引号提到，○ 提到但未加引号，"
+        "与 diff 判断项目延续的规则相同）；先列多个版本都提到的项目。",
         "Named programmes (quoted names, see docs/diff-output.md) and the editions that mention "
-        "them; those several editions mention come first.",
+        "them (● quoted, ○ named without quotes: the rule by which diff calls a programme "
+        "recurring); those several editions mention come first.",
     ),
     "programmes.name": ("项目", "Programme"),
     "programmes.shared": ("多个版本提到（{n}）", "In more than one edition ({n})"),
     "programmes.single": ("只有一个版本提到（{n}）", "In one edition only ({n})"),
-    "programmes.mentioned": ("提到", "mentioned"),
     "programmes.not_mentioned": ("未提到", "not mentioned"),
     # series views
     "timeline.title": ("时间线：{name}", "Timeline: {name}"),

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from corpusdiff.compare.programmes import mentioned, plain
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.read import formats
@@ -589,19 +590,31 @@ def _series_programmes(docs: list[Doc]) -> dict[str, list[str]]:
 
 def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
     """Programmes named by more than one edition first, most editions first (the programmes
-    a series carries on), then those of one edition; by first mention within each."""
+    a series carries on), then those of one edition; by first mention within each. An edition
+    that quotes a name is ●, one that names it unquoted ○ (the rule `diff` calls a programme
+    recurring by, and the timeline's track): 2022 says “互联网+督查” with nothing around it
+    that shows a programme, and was left blank although `diff 2019 2022` has it recurring."""
+    from corpusdiff.series.timeline import MENTIONED, QUOTED
+
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
     listed = _series_programmes(ordered)
     named = {d.id: set(listed[d.id]) for d in ordered}
+    plains = {d.id: plain(d.text) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in listed[d.id]))
-    rows: list[dict[str, Any]] = [{"name": n, "seen": [n in named[d.id] for d in ordered]} for n in names]
-    rows.sort(key=lambda row: -sum(row["seen"]))  # stable: first mention within equal counts
+    rows: list[dict[str, Any]] = [
+        {
+            "name": n,
+            "seen": [QUOTED if n in named[d.id] else MENTIONED if mentioned(n, plains[d.id]) else "" for d in ordered],
+        }
+        for n in names
+    ]
+    rows.sort(key=lambda row: -sum(map(bool, row["seen"])))  # stable: first mention within equal counts
     strings = cast("Strings", env.globals["t"])
     html = env.get_template("programmes.html").render(
         root="",
         title=strings("programmes.title"),
-        shared=[row for row in rows if sum(row["seen"]) > 1],
-        single=[row for row in rows if sum(row["seen"]) <= 1],
+        shared=[row for row in rows if sum(map(bool, row["seen"])) > 1],
+        single=[row for row in rows if sum(map(bool, row["seen"])) <= 1],
         documents=[{"url": d.url, "date": d.meta.date, "series": d.meta.series} for d in ordered],
     )
     output.write("programmes.html", html)
