@@ -336,7 +336,10 @@ def _without_contents(lines: list[str], hint: str) -> tuple[list[str], list[str]
     contents = contents_lines(lines, title.start if title else 0)  # a title may run on into 目录
     if not contents:
         return lines, []
-    entries = [tidy_spaces(strip_debris(lines[i])) for i in sorted(contents) if is_contents_entry(lines[i])]
+    ordered = sorted(contents)
+    entries = [tidy_spaces(strip_debris(lines[i])) for i in ordered if is_contents_entry(lines[i])]
+    if not entries:  # a contents without page numbers: each of its lines under 目录
+        entries = [text for i in ordered[1:] if (text := tidy_spaces(strip_debris(lines[i])))]
     return ["" if index in contents else line for index, line in enumerate(lines)], entries
 
 

@@ -163,7 +163,30 @@ def contents_lines(raws: list[str], start: int) -> frozenset[int]:
             break
     while taken and not texts[taken[-1]]:
         taken.pop()
-    return frozenset(taken) if entries >= _CONTENTS_MIN else frozenset()
+    if entries >= _CONTENTS_MIN:
+        return frozenset(taken)
+    return _unnumbered_contents(texts, heading)
+
+
+def _unnumbered_contents(texts: list[str], heading: int) -> frozenset[int]:
+    """A contents without page numbers (a page's outline, Word's headings typed as a list): the
+    `目录` line and the short lines under it, none ending a sentence, that the body then repeats
+    as its headings (up to the last of them that comes again: a `序言` label or a heading over the
+    preface, once only, is the body's). Kept, every heading came twice."""
+    keys = [text.replace(" ", "") for text in texts]  # `第一篇　开启…` in one, `第一篇开启…` in the other
+    run: list[int] = []
+    stop = len(texts)
+    for index in range(heading + 1, len(texts)):
+        key = keys[index]
+        if key and ((run and key == keys[run[0]]) or len(key) > _ENTRY_PIECE_MAX or "。" in key):
+            stop = index
+            break
+        if key:
+            run.append(index)
+    body = set(keys[stop:])
+    while run and keys[run[-1]] not in body:
+        run.pop()
+    return frozenset(range(heading, run[-1] + 1)) if len(run) >= _CONTENTS_MIN else frozenset()
 
 
 def is_contents_entry(raw: str) -> bool:
