@@ -174,6 +174,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
     a `——…会议上` subtitle or the first heading."""
     index = 0
     seen = 0
+    issued = _issued_names(lines, search)
     while index < len(lines) and seen < search:
         text = _line_text(lines[index])
         if not text:
@@ -190,18 +191,42 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
         joined = text
         while block_end < len(lines) and _line_text(lines[block_end]) and block_end - index < _TITLE_LINES_MAX:
             candidate = join_fragments(joined, _line_text(lines[block_end]))
-            if _is_page_furniture(lines[block_end]) or (
-                _TITLE_WORDS.search(joined) and _ends_title(lines[block_end])
+            if (
+                _is_page_furniture(lines[block_end])
+                or (_TITLE_WORDS.search(joined) and _ends_title(lines[block_end]))
+                or _title_key(joined) in issued
             ):
                 break
             joined = candidate
             block_end += 1
+        if _is_title_text(joined) and _title_key(joined) in issued:
+            return TitleBlock(clean_text(joined), index, block_end)
         if _is_title_text(joined) and _follows_title(lines, block_end):
             if seen > 1 and not (_is_wrapper(lines[:index]) or running_heads_over(lines[:index], joined)):
                 return None
             return TitleBlock(clean_text(joined), index, block_end)
         index += 1
     return None
+
+
+#: What a notice issuing a report names it (`关于印发杭州市2024年国民经济和社会发展计划的通知`,
+#: `现将《杭州市2024年…计划》印发给你们`): the report is the notice's attachment, under that title.
+_ISSUED_NAME_RES = (
+    re.compile(r"关于(?:印发|转发|下达)《?([^《》。：\n]{4,80}?)》?的通知"),
+    re.compile(r"现将《([^《》\n]{4,80})》(?:印发|转发|下达)"),
+)
+
+
+def _issued_names(lines: Sequence[str], search: int) -> frozenset[str]:
+    """The names of the reports a notice over them issues: the attachment's title line is the
+    report's title, though a paragraph, not a date or a heading, follows it (and the notice
+    before it is passed over as its wrapper, the 公文's header, title, addressees and signature)."""
+    text = "\n".join(_line_text(line) for line in lines[:search])
+    return frozenset(_title_key(match.group(1)) for pattern in _ISSUED_NAME_RES for match in pattern.finditer(text))
+
+
+def _title_key(text: str) -> str:
+    return simplified(text).replace(" ", "")
 
 
 def _ends_title(following: str) -> bool:

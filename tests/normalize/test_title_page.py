@@ -257,3 +257,30 @@ def test_a_portals_date_source_and_font_size_line_under_the_title_stands_apart()
         "杭州市发展和改革委员会主任陈新华",
         "主任、各位副主任、秘书长、各位委员：",
     ]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_report_issued_by_a_notice_is_titled_by_the_notice_s_attachment(separator: str) -> None:
+    """A plan published as the attachment of the notice issuing it (`关于印发…的通知`): its title is
+    followed by a paragraph, no date or heading, so no title was found, the notice's lines ran
+    into one paragraph and the plan's title into the text under it. The line the notice names is
+    the title, and the notice before it is passed over as the 公文's wrapper."""
+    lines = [
+        "杭州市人民政府文件",
+        "杭政〔2024〕5号",
+        "杭州市人民政府关于印发杭州市2024年国民经济和社会发展计划的通知",
+        "各区、县（市）人民政府，市政府各部门、各直属单位：",
+        "现将《杭州市2024年国民经济和社会发展计划》印发给你们，请认真贯彻执行。",
+        "杭州市人民政府",
+        "2024年2月1日",
+        "（此件公开发布）",
+        "杭州市2024年国民经济和社会发展计划",
+        "2024年是实现“十四五”规划目标任务的关键一年。",
+        "一、2024年经济社会发展的主要目标",
+        "全市地区生产总值增长5.5%左右。",
+    ]
+    document = _normalize(separator.join(lines) + "\n")
+    metadata = document.metadata
+    assert (metadata.title, metadata.genre, metadata.date) == ("杭州市2024年国民经济和社会发展计划", "annual-plan", "2024-02-01")
+    assert document.blocks[0] == Paragraph("2024年是实现“十四五”规划目标任务的关键一年。")
+    assert any("dropped 8 lines before the title" in warning for warning in document.warnings)
