@@ -120,16 +120,22 @@ def gap_table_length(raws: Iterable[str], *, in_body: bool = False) -> int:
     empty cell); 0 if they are not. A line of a marker and one more cell (`1.　钢铁工业`) is a
     numbered item, no row. In the body, where a line set with wide spaces is more often text (a
     heading's clauses, a byline), the table needs rows of three short cells or more, none ending
-    a clause (an indicator table as `pdftotext -layout` sets it)."""
+    a clause (an indicator table as `pdftotext -layout` sets it). A line of one cell inside the
+    table is a cell's text wrapped onto its next line (`规模以上工业增加值增` / `长`)."""
     lines: list[list[_GapCell]] = []
     for raw in raws:
         cells = _gap_spans(raw)
         texts = [cell.text for cell in cells]
+        if len(cells) == 1 and lines and _is_wrapped_piece(texts[0]):
+            lines.append(cells)
+            continue
         if len(cells) < 2 or (len(cells) == 2 and _is_lone_marker(texts[0])):
             break
         if in_body and not _is_body_row(texts, min_cells=2):
             break
         lines.append(cells)
+    while lines and len(lines[-1]) == 1:  # a line of text under the table, no wrapped cell
+        lines.pop()
     if not lines or (in_body and max(map(len, lines)) < _BODY_ROW_CELLS_MIN):
         return 0
     columns = _GapColumns.of(lines)
@@ -238,13 +244,37 @@ def parse_gap_rows(raws: Sequence[str]) -> Rows:
     each of its cells put in the column it stands in."""
     lines = [_gap_spans(raw) for raw in raws]
     columns = _GapColumns.of(lines)
-    rows = []
+    rows: list[list[str]] = []
     for cells in lines:
         row = [""] * len(columns.starts)
         for column, cell in zip(columns.place(cells) or range(len(cells)), cells, strict=True):
             row[column] = cell_text(cell.text)
-        rows.append(row)
+        if rows and (_is_wrapped_line(row) or (len(rows) == 1 and _is_header_line(row))):
+            rows[-1] = [join_fragments(above, below) for above, below in zip(rows[-1], row, strict=True)]
+        else:
+            rows.append(row)
     return pad(rows)
+
+
+def _is_wrapped_piece(text: str) -> bool:
+    """A line of one short cell, no numbering marker, ending no sentence: the rest of a cell."""
+    return len(text) <= _BODY_CELL_MAX and not text.endswith(("。", "；", "：")) and parse_marker(text) is None
+
+
+def _is_wrapped_line(row: Sequence[str]) -> bool:
+    """A row of one filled cell that is the rest of the cell above it, wrapped."""
+    filled = [cell for cell in row if cell]
+    return len(filled) == 1 and _is_wrapped_piece(filled[0])
+
+
+def _is_header_line(row: Sequence[str]) -> bool:
+    """The header's second line (`2023年` / `完成`): its first cell empty and no cell a figure,
+    as a row under the header would have."""
+    return not row[0] and not any(_FIGURE_CELL_RE.fullmatch(cell) for cell in row)
+
+
+#: A cell that is a figure (`6.0`, `-1.2%`, `412.5`): a row's value, never a header's word.
+_FIGURE_CELL_RE = re.compile(r"[-+＋－]?\d+(?:\.\d+)?%?")
 
 
 def is_flat_row(text: str) -> bool:

@@ -316,3 +316,24 @@ def test_a_tab_separated_row_whose_first_cell_is_empty_stays_in_its_table() -> N
     )
     [table] = [block for block in _blocks(body) if isinstance(block, Table)]
     assert table.rows[2:] == (("", "2", "全员劳动生产率增长（%）", "高于GDP增长"), ("创新驱动", "3", "研发经费投入增长（%）", "10以上"))
+
+
+def test_cells_wrapped_onto_a_next_line_in_a_table_typed_with_spaces_join_their_cells() -> None:
+    """`pdftotext -layout` sets a wrapped cell's rest on a line of its own: a header over two lines
+    (`2023年` / `完成`) and a name wrapped (`规模以上工业增加值增` / `长`). The line of one cell ended
+    the table, the rest ran into one paragraph."""
+    lines = [
+        "  指标名称                  单位      2023年       2024年",
+        "                                      完成         目标",
+        "  地区生产总值增长          %         6.0          5.5左右",
+        "  规模以上工业增加值增      %         5.1          6",
+        "  长",
+        "  一般公共预算收入          亿元      412.5        430",
+    ]
+    assert gap_table_length([*lines, "  注：以上为预期性指标。"]) == 6
+    assert parse_gap_rows(lines) == (
+        ("指标名称", "单位", "2023年完成", "2024年目标"),
+        ("地区生产总值增长", "%", "6.0", "5.5左右"),
+        ("规模以上工业增加值增长", "%", "5.1", "6"),
+        ("一般公共预算收入", "亿元", "412.5", "430"),
+    )
