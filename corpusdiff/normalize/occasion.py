@@ -229,10 +229,15 @@ def _byline(candidates: Sequence[str]) -> tuple[str, str]:
         byline = _BYLINE_RE.match(text)
         if byline:
             return byline.group("office"), byline.group("name")
-        if _NAME_RE.match(text) or _BODY_RE.match(text):
+        if (_NAME_RE.match(text) and text not in _PART_WORDS) or _BODY_RE.match(text):
             return "", text
         return "", ""
     return "", ""
+
+
+#: Words a line of two to four characters under the title is more often than a name: the label of
+#: a part of the document (an outline's `目录` over its contents, read as its speaker).
+_PART_WORDS = frozenset({"目录", "目錄", "序言", "前言", "引言", "导言", "附件", "附表", "附录", "说明", "正文", "摘要"})
 
 
 def _iso(match: re.Match[str]) -> str:

@@ -145,3 +145,16 @@ def test_an_occasion_line_with_its_byline_on_it_stands_apart_from_the_salutation
         "各位代表：",
     ]
     assert document.metadata.speaker == "王伟中"
+
+
+@pytest.mark.parametrize("label", ["目录", "序言"])
+def test_a_part_label_under_an_outline_s_approval_line_is_no_speaker(label: str) -> None:
+    """A page whose contents were links (dropped) keeps its `目录` line under the approval line:
+    two characters alone there read as the speaker's name."""
+    text = (
+        "宁波市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n"
+        "（2021年2月7日宁波市第十五届人民代表大会第六次会议批准）\n\n"
+        f"{label}\n\n第一篇　开启新征程\n\n第一章　发展基础\n\n“十三五”时期，全市经济综合实力大幅跃升。\n"
+    )
+    document = normalize_raw(decode_report(text.encode("utf-8"), "outline.txt"))
+    assert document.metadata.speaker == ""
