@@ -548,7 +548,9 @@ _MAX_SPAN = 50
 
 def _table_rows(table: Any) -> list[str]:
     """One line per row, cells separated by tabs (the normaliser's tab-table layout), colspan
-    and rowspan laid out so that every cell stays in its column."""
+    and rowspan laid out so that every cell stays in its column; the table's `<caption>` (`表1
+    主要指标`, read as nothing before) is a line of its own over them."""
+    captions = [text for caption in table.findall("caption") if (text := _collapse(caption.text_content()))]
     rows = [
         [
             (_collapse(cell.text_content()), _span(cell, "colspan"), _span(cell, "rowspan"))
@@ -558,7 +560,7 @@ def _table_rows(table: Any) -> list[str]:
         for row in table.iter("tr")
     ]
     lines = [table_row(cells) for cells in spanned_rows(rows) if any(cells)]
-    return ["\n".join(lines)] if lines else []
+    return [*captions, "\n".join(lines)] if lines else captions
 
 
 def _span(cell: Any, attribute: str) -> int:

@@ -205,3 +205,14 @@ def test_a_related_links_list_set_as_paragraphs_under_the_text_is_not_read_as_re
     )
     page = TITLED_PAGES["xinhuanet"].replace("</div></body>", f"{related}</div></body>")
     assert _texts(_normalize(page)) == REPORT
+
+
+def test_a_tables_caption_is_a_line_over_its_rows() -> None:
+    """`<caption>表1　2024年主要指标</caption>` was read as nothing: the table's title was lost."""
+    table = (
+        "<table><caption>表1　2024年主要指标</caption><tr><th>指标</th><th>单位</th><th>目标</th></tr>"
+        "<tr><td>地区生产总值增长</td><td>%</td><td>5.5左右</td></tr><tr><td>城镇新增就业</td><td>万人</td><td>10</td></tr></table>"
+    )
+    document = _normalize(f"<html><body><div>{CONTENT}{table}</div></body></html>")
+    index = next(n for n, block in enumerate(document.blocks) if isinstance(block, Table))
+    assert document.blocks[index - 1] == Paragraph("表1 2024年主要指标")
