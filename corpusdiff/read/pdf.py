@@ -696,7 +696,7 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
     wraps), or a line of wrapped cells, each of them starting in one of the row's columns,
     closer to the row than rows stand or ruled in with it."""
     line = lines[index]
-    beside = _row_beside(lines, index)
+    beside = _row_beside(lines, index, rules)
     if beside is not None:
         return beside
     near = range(max(0, index - _ROW_REACH), min(len(lines), index + _ROW_REACH + 1))
@@ -711,20 +711,50 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
     return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
 
 
-def _row_beside(lines: list[_Line], index: int) -> int | None:
+def _row_beside(lines: list[_Line], index: int, rules: list[_Box]) -> int | None:
     """The row on `lines[index]`'s baseline that it stands beside: PDFium gives a row apart where
     a cell in it wraps, the wrapped cell's lines first, so the rest of the row comes as many
-    lines later as that cell has (up to _CELL_LINES, and _ROW_REACH more)."""
+    lines later as that cell has (up to _CELL_LINES, and _ROW_REACH more). Or the row it stands
+    beside within half a line (`_centred_beside`)."""
     line = lines[index]
     reach = _ROW_REACH + _CELL_LINES
-    for n in range(max(0, index - reach), min(len(lines), index + reach + 1)):
+    near = [
+        n
+        for n in range(max(0, index - reach), min(len(lines), index + reach + 1))
+        if n != index and lines[n].cells and not _different_type(lines[n], line)
+    ]
+    for n in near:
         row = lines[n]
-        if n == index or not row.cells or _different_type(row, line):
-            continue
         apart = not line.cells or line.left > row.right or line.right < row.left
         if apart and abs(row.baseline - line.baseline) < line.size / 4:
             return n
-    return None
+    return next((n for n in near if _centred_beside(lines[n], line, rules)), None)
+
+
+#: Cells centred in their row's height stand off the baseline of a row's other cells by half a
+#: line (one cell of two lines beside cells of one): less than this many ems, where the next row
+#: stands a whole line or more away.
+_CENTRED_OFFSET = 0.8
+
+
+def _centred_beside(row: _Line, line: _Line, rules: list[_Box]) -> bool:
+    """Whether `line` holds cells of `row` set centred in the row's height (Word's 垂直居中, as
+    government tables are often set): within _CENTRED_OFFSET ems of the row's lines, no rule
+    between them, each of its cells either in a column of the row (the rest of a cell wrapped
+    there) or beside all of the row's text, and one of them beside it."""
+    if _band_distance(row, line) >= _CENTRED_OFFSET * line.size or _rule_between(row, line, rules):
+        return False
+    starts = line.cells or (line.left,)
+    in_column = [any(abs(start - x) < line.size / 2 for x in row.cells) for start in starts]
+    beside = line.right < row.left or all(
+        known or start > row.right for start, known in zip(starts, in_column, strict=True)
+    )
+    return beside and not all(in_column)
+
+
+def _band_distance(row: _Line, line: _Line) -> float:
+    """How far apart the heights the two lines' text stands at are (0 where they overlap)."""
+    return max(0.0, line.baseline - line.depth - row.baseline, row.baseline - row.depth - line.baseline)
 
 
 def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
@@ -814,7 +844,9 @@ def _merged_row(row: _Line, part: _Line) -> _Line:
     a wrapped line's text goes before (above) or after (below) the text of the cell it starts in."""
     cells = dict(zip(row.cells, row.text.rstrip().split("\t"), strict=False))
     part_cells = zip(part.cells or (part.left,), part.text.rstrip().split("\t"), strict=False)
-    same_line = abs(row.baseline - part.baseline) < part.size / 4
+    same_line = abs(row.baseline - part.baseline) < part.size / 4 or (
+        _band_distance(row, part) < _CENTRED_OFFSET * part.size
+    )
     for x, text in part_cells:
         column = min(cells, key=lambda start: abs(start - x))
         if same_line and abs(column - x) >= part.size / 2:

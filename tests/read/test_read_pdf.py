@@ -670,13 +670,19 @@ def test_a_flush_paragraph_after_a_sentence_ended_near_the_margin_starts_anew_in
 
 
 def _drawn_table(
-    rows: list[tuple[str, ...]], columns: tuple[float, ...], width: float, padding: float = 0, ruled: bool = True
+    rows: list[tuple[str, ...]],
+    columns: tuple[float, ...],
+    width: float,
+    padding: float = 0,
+    ruled: bool = True,
+    centred: bool = False,
 ) -> bytes:
     """A paragraph, a table and a paragraph. The table as Word sets one: each cell's lines one
     step apart (`|` breaks a cell's text onto its next line, the cells aligned at the top);
     with `padding` 0, a row of one line stands one line's step below the row before, as a
     cell's second line does, and every cell is framed by rules (unless not `ruled`: a borderless
-    table); with padding, the rows stand that much further apart and no rule is drawn."""
+    table); with padding, the rows stand that much further apart and no rule is drawn. `centred`
+    sets each cell's lines in the middle of its row's height (Word's 垂直居中)."""
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=(595, 842))
     sheet.setFont(FONT, 12)
@@ -688,8 +694,9 @@ def _drawn_table(
     for row in rows:
         cells = [cell.split("|") for cell in row]
         for column, lines in zip(columns, cells, strict=True):
+            drop = (max(map(len, cells)) - len(lines)) * step / 2 if centred else 0
             for number, text in enumerate(lines):
-                sheet.drawString(left + column + 4, y - number * step, text)
+                sheet.drawString(left + column + 4, y - drop - number * step, text)
         y -= step * max(map(len, cells)) + padding
         rules.append(y + 11)
     if not padding and ruled:
@@ -805,6 +812,16 @@ def test_the_rows_of_a_table_running_over_pages_are_not_running_heads() -> None:
     document = _normalize(typeset(blocks), "long-table.pdf")
     [table] = [b for b in document.blocks if isinstance(b, Table)]
     assert [row[0] for row in table.rows[1:]] == [str(n) for n in range(1, 81)]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_cells_centred_in_their_rows_height_stay_in_their_rows(ruled: bool) -> None:
+    """Word's 垂直居中: beside a cell of two lines the one-line cells stand half a line below its
+    first line, so PDFium gives them as lines of their own, and they were read as rows of their own
+    (`居民人均可支配收入增长（与经` / `% | 5.5`)."""
+    data = _drawn_table(_WRAPPING_ROWS[:4], _WRAPPING_COLUMNS, 340.0, ruled=ruled, centred=True)
+    tables = [b for b in _normalize(data, "centred.pdf").blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ[:4]]
 
 
 def _page_with_a_footnote(note: str) -> bytes:
