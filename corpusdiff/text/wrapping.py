@@ -9,19 +9,15 @@ Text with one paragraph per line never comes near (at most 0.11 on the national 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from corpusdiff.text.chars import display_width
+
 _WRAPPED_SHARE = 0.3
 #: Lines shorter than this are headings, page furniture or short paragraphs, never the wrap.
 _MIN_WRAP = 10
-
-
-def columns(text: str) -> int:
-    """Display width: a wide or full-width character takes two columns."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ def hard_wrap(lines: Sequence[str]) -> Wrap | None:
     PDF's or a page's extract made that width the wrap, and every line after a longer one (a
     byline under the occasion line, `附表`) a wrap of it."""
     texts = [line.rstrip() for line in lines if line.strip() and "\t" not in line.strip()]
-    candidates = [_wrap_by(texts, measure, slack) for measure, slack in ((len, 1), (columns, 2))]
+    candidates = [_wrap_by(texts, measure, slack) for measure, slack in ((len, 1), (display_width, 2))]
     found = [(share, wrap) for share, wrap in candidates if wrap is not None and share >= _WRAPPED_SHARE]
     return max(found, key=lambda pair: pair[0])[1] if found else None
 

@@ -40,13 +40,13 @@ def test_each_line_is_measured_in_columns_once(monkeypatch: pytest.MonkeyPatch) 
     """Telling the wrap measures every line's display width once (it measured each twice)."""
     lines = EXTRACT.read_text(encoding="utf-8").split("\n")
     measured: list[str] = []
-    real_columns = wrapping.columns
+    real_columns = wrapping.display_width
 
     def counting_columns(text: str) -> int:
         measured.append(text)
         return real_columns(text)
 
-    monkeypatch.setattr(wrapping, "columns", counting_columns)
+    monkeypatch.setattr(wrapping, "display_width", counting_columns)
     assert hard_wrap(lines) is not None
     assert len(measured) == sum(1 for line in lines if line.strip())
 
