@@ -115,8 +115,23 @@ def open_repo(path: Path, create: bool = False) -> Repo:
     if (path / ".git").exists() and work_tree(repo) != path.resolve():
         _refuse_broken_repository(path)
     repo.git.update_environment(**neutral_git_env())
+    refuse_foreign_owner(work_tree(repo))
     refuse_corpus_programs(work_tree(repo))
     return repo
+
+
+def refuse_foreign_owner(folder: Path) -> None:
+    """Git refuses a repository another user owns (its configuration could run their
+    programs as you): say so in one line, with git's own way to trust it, instead of failing
+    at the first git command."""
+    status, _, err = _run_git(folder, "rev-parse", "--git-dir")
+    if status != 0 and "dubious ownership" in err:
+        raise CorpusError(
+            f"{folder}: git refuses this repository because another user owns it (its "
+            "configuration could run their programs as you); if you trust it, run "
+            f"`git config --global --add safe.directory {folder}`, or copy the corpus as "
+            "yourself, then run the command again"
+        )
 
 
 def in_work_tree(path: Path) -> bool:

@@ -107,3 +107,28 @@ def test_a_program_the_corpus_config_names_is_refused(tmp_path: Path, reports: l
     assert not marker.exists()
     assert not (corpus / "futian/mid-year-report/2023-10.md").exists()
     assert git_out(corpus, "rev-parse", "HEAD") == head and git_out(corpus, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("command", ["check", "ingest", "log", "review"])
+def test_a_corpus_another_user_owns_is_one_line(
+    tmp_path: Path, reports: list[Path], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Git itself refuses such a repository (its configuration is theirs); before, `check` and
+    `ingest` failed with a four-line internal error and `log` called HEAD no revision."""
+    corpus = tmp_path / "c"
+    assert cli(corpus, "ingest", *map(str, reports[:2])).exit_code == 0
+    head = git_out(corpus, "rev-parse", "HEAD")
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")  # git's own switch for this case
+    args = {
+        "check": [],
+        "ingest": [str(reports[2])],
+        "log": ["futian/annual-plan/2022-01"],
+        "review": ["HEAD~1..HEAD"],
+    }[command]
+    result = cli(corpus, command, *args)
+    if command == "check":
+        assert result.exit_code == 1 and "safe.directory" in result.stdout, result.output
+    else:
+        assert_one_line_refusal(result, "another user owns it", "safe.directory")
+    monkeypatch.delenv("GIT_TEST_ASSUME_DIFFERENT_OWNER")
+    assert git_out(corpus, "rev-parse", "HEAD") == head and git_out(corpus, "status", "--porcelain") == ""
