@@ -15,6 +15,8 @@ PyYAML's.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -104,9 +106,15 @@ def safe_load(text: str | bytes, where: str | Path = "front matter") -> Any:
 
 
 def read(path: Path, max_bytes: int = MAX_BYTES) -> Any:
-    """`load` of a file, reading no more than `max_bytes` + 1 bytes of it."""
+    """`load` of a file, reading no more than `max_bytes` + 1 bytes of it. Only a regular
+    file: a named pipe an unpacked corpus holds would block the command for ever (opened
+    without blocking, then refused)."""
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise CorpusError(
+                    f"{path}: not a regular file (a named pipe or a device); replace it with the YAML file itself"
+                )
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from exc

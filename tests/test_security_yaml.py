@@ -81,3 +81,23 @@ def test_the_loader_raises_only_corpus_error_and_returns_quickly(text: str) -> N
     except CorpusError as exc:
         assert "\n" not in str(exc) and str(exc).startswith("random.yaml")
     assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("name", ["manifest.yaml", "alignments/a__b.yaml", "notes/a__b.yaml", "site.yaml"])
+def test_a_named_pipe_in_place_of_a_yaml_file_is_refused_not_waited_for(tmp_path: Path, name: str) -> None:
+    """An unpacked corpus may hold a named pipe where a YAML file goes: `check` and `ingest`
+    waited on it for ever. Read in a process of its own, so a regression fails, not hangs."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    code = "import sys; from pathlib import Path; from corpusdiff import yamlsafe; yamlsafe.read(Path(sys.argv[1]))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=20
+    )
+    assert done.returncode != 0 and "not a regular file" in done.stderr.splitlines()[-1]
