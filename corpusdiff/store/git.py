@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from corpusdiff.errors import CorpusError
+from corpusdiff.text.chars import visible_controls
 
 if TYPE_CHECKING:  # GitPython itself is imported inside the functions that use it
     from git import Repo
@@ -547,8 +548,9 @@ def history(repo: Repo, path: Path, revision: str = "HEAD") -> list[Revision]:
         raise CorpusError(f"{revision!r} is no revision of {work_tree(repo)}; `git log` lists them") from None
     revisions = []
     for commit in commits:
-        # GitPython leaves a message it cannot decode with the commit's encoding as bytes
-        message = (
+        # GitPython leaves a message it cannot decode with the commit's encoding as bytes; a
+        # contribution's message may hold escape sequences, shown by `log`: made visible
+        message = visible_controls(
             commit.message if isinstance(commit.message, str) else commit.message.decode("utf-8", "replace")
         )
         trailers = _trailers(message, relative)

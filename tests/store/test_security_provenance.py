@@ -57,3 +57,23 @@ def test_a_wrong_sha256_in_front_matter_does_not_survive_a_reingest(tmp_path: Pa
     assert "加快构建现代产业体系\n" in text  # the hand correction stays
     assert repo.git.status("--porcelain") == ""
     assert CliRunner().invoke(main, ["--corpus", str(corpus), "check"]).exit_code == 0
+
+
+def test_log_shows_a_commit_message_s_escape_sequences_as_text(tmp_path: Path) -> None:
+    """A contribution's commit message is theirs: `log` printed its subject as it was, so an
+    OSC 52 sequence set the reader's clipboard and `ESC[2J` cleared the screen."""
+    corpus = tmp_path / "c"
+    assert (
+        CliRunner()
+        .invoke(main, ["--corpus", str(corpus), "ingest", str(SEEDS / "futian-2022-01-plan-report.txt")])
+        .exit_code
+        == 0
+    )
+    document = corpus / "futian/annual-plan/2022-01.md"
+    document.write_text(document.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    repo = git.Repo(corpus)
+    repo.git.commit("-qam", "fix\x1b]52;c;ZXZpbA==\x07\x1b[2J typo", env=IDENTITY)
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "log", "futian/annual-plan/2022-01"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "fix␛]52;c;ZXZpbA==␇␛[2J typo" in result.stdout
