@@ -116,9 +116,32 @@ def open_repo(path: Path, create: bool = False) -> Repo:
     if (path / ".git").exists() and work_tree(repo) != path.resolve():
         _refuse_broken_repository(path)
     repo.git.update_environment(**neutral_git_env())
+    refuse_borrowed_repository(work_tree(repo), Path(repo.git_dir))
     refuse_foreign_owner(work_tree(repo))
     refuse_corpus_programs(work_tree(repo))
     return repo
+
+
+def refuse_borrowed_repository(top: Path, git_dir: Path) -> None:
+    """A `.git` that is a file (`gitdir: …`) or a link names a repository elsewhere: git then
+    commits there. A linked worktree's or a submodule's repository names this work tree back
+    (its `gitdir` file, its `core.worktree`); one that does not is another repository, which
+    an unpacked corpus could aim ingest at (`gitdir: ../../.git`, a project it was unpacked
+    into)."""
+    dot_git = top / ".git"
+    if not dot_git.is_symlink() and not dot_git.is_file():
+        return
+    back = git_dir / "gitdir"
+    if back.is_file() and Path(back.read_text(encoding="utf-8").strip()).resolve() == dot_git.resolve():
+        return  # a linked worktree (`git worktree add`)
+    worktree = _git_output(top, "config", "--file", str(git_dir / "config"), "core.worktree")
+    if worktree and (git_dir / worktree.strip()).resolve() == top:
+        return  # a submodule's repository under the superproject's .git/modules
+    raise CorpusError(
+        f"{dot_git} points at the git repository {git_dir.resolve()}, which is not this corpus's (it names "
+        "no work tree here): corpusdiff would commit into it; if the corpus was unpacked from an "
+        f"archive, remove {dot_git} and run `git init` in the corpus, then run the command again"
+    )
 
 
 def refuse_foreign_owner(folder: Path) -> None:

@@ -7,6 +7,7 @@ Before, `list` ran `core.fsmonitor`, `check` a filter's clean command and the
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, seed_excerpts
-from tests.hostile import assert_one_line_refusal
+from tests.hostile import IDENTITY, assert_one_line_refusal
 
 PLANS = [SEEDS / "futian-2022-01-plan-report.txt", SEEDS / "futian-2025-01-plan-report.txt"]
 MID_YEAR = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
@@ -132,3 +133,60 @@ def test_a_corpus_another_user_owns_is_one_line(
         assert_one_line_refusal(result, "another user owns it", "safe.directory")
     monkeypatch.delenv("GIT_TEST_ASSUME_DIFFERENT_OWNER")
     assert git_out(corpus, "rev-parse", "HEAD") == head and git_out(corpus, "status", "--porcelain") == ""
+
+
+def _victim(tmp_path: Path) -> Path:
+    victim = tmp_path / "project"
+    subprocess.run(["git", "init", "-q", str(victim)], check=True)
+    (victim / "a.txt").write_text("mine\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(victim), "add", "a.txt"], check=True)
+    subprocess.run(
+        ["git", "-C", str(victim), "commit", "-qm", "mine"], check=True, env={**os.environ, **IDENTITY}
+    )
+    return victim
+
+
+@pytest.mark.parametrize("how", ["gitdir file", "symlink"])
+def test_a_git_pointer_to_another_repository_is_refused(
+    tmp_path: Path, reports: list[Path], how: str
+) -> None:
+    """An unpacked corpus whose `.git` names another repository (`gitdir: ../project/.git`, or
+    a link to it) made ingest commit the report into that repository."""
+    corpus, victim = tmp_path / "c", _victim(tmp_path)
+    corpus.mkdir()
+    if how == "symlink":
+        (corpus / ".git").symlink_to(victim / ".git")
+    else:
+        (corpus / ".git").write_text("gitdir: ../project/.git\n", encoding="utf-8")
+    head = git_out(victim, "rev-parse", "HEAD")
+    assert_one_line_refusal(cli(corpus, "ingest", str(reports[0])), "not this corpus's", "git init")
+    assert git_out(victim, "rev-parse", "HEAD") == head and not list(corpus.rglob("*.md"))
+
+
+def test_a_linked_worktree_and_a_submodule_are_corpora(tmp_path: Path, reports: list[Path]) -> None:
+    """Their `.git` files name repositories that name them back."""
+    corpus = tmp_path / "c"
+    assert cli(corpus, "ingest", str(reports[0])).exit_code == 0
+    subprocess.run(
+        ["git", "-C", str(corpus), "worktree", "add", "-q", str(tmp_path / "wt"), "-b", "wt"], check=True
+    )
+    superproject = _victim(tmp_path)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(superproject),
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            str(corpus),
+            "corpus",
+        ],
+        check=True,
+        env={**os.environ, **IDENTITY},
+    )
+    for tree in (tmp_path / "wt", superproject / "corpus"):
+        result = cli(tree, "ingest", str(reports[1]))
+        assert result.exit_code == 0 and result.stdout.startswith("added"), result.output
