@@ -71,7 +71,29 @@ def _damaged_repository(ctx: click.Context, exc: Exception) -> CorpusError | Non
     return gitstore.damaged_repository(corpus if corpus.is_dir() else Path.cwd())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """The command group, its usage errors said in one line: click's own form (the usage, a
+    hint and the error over four lines) breaks the rule every other error keeps (`_fail`):
+    one line on stderr naming what is wrong and what to do, exit 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "corpusdiff"
+            _fail(f"{exc.format_message().rstrip('.')}; see `{where} --help`", exc.exit_code)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            click.echo("corpusdiff: aborted", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corpusdiff")
 @click.option(
     "--corpus",

@@ -311,3 +311,23 @@ def test_normalize_in_place_renormalises_canonical_markdown(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["normalize", str(canonical), "-o", str(canonical)])
     assert result.exit_code == 0, result.output
     assert canonical.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["frobnicate"], "No such command 'frobnicate'; see `corpusdiff --help`"),
+        (["diff", "--bogus"], "No such option '--bogus'; see `corpusdiff diff --help`"),
+        (["diff"], "Missing argument 'OLD'; see `corpusdiff diff --help`"),
+        (["diff", "a", "b", "--max-chars", "100"], "100 is not in the range x>=2000; see `corpusdiff diff --help`"),
+        (["timeline"], "give at least two editions (DOC... or --series NAME); see `corpusdiff timeline --help`"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help_to_read(args: list[str], says: str) -> None:
+    """Click's own usage error is four lines (usage, hint, blank, error); every other error of
+    corpusdiff is one line on stderr and exit 2, and so is this."""
+    result = CliRunner().invoke(main, args, prog_name="corpusdiff")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("corpusdiff: error: ") and line.endswith(says)
