@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from corpusdiff.compare import params
 from corpusdiff.compare.params import MATCHER, MatcherParams
@@ -35,13 +36,15 @@ from corpusdiff.text.chars import WORD_CHARS, LazyPattern
 from corpusdiff.text.lines import is_speaker_name
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.script import simplified
-from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.slugs import region_stem
 from corpusdiff.text.vectors import closest, cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Level
 from corpusdiff.types.tree import DocTree, Unit
+
+if TYPE_CHECKING:
+    from corpusdiff.text.segment import Segmenter
 
 GROUP = "group"
 #: Section kinds whose headings are initiative units themselves (the （一） groups).
