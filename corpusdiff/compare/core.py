@@ -25,6 +25,7 @@ from corpusdiff.compare.units import (
     Features,
     Match,
     candidate_features,
+    initiative_units,
     is_speech_frame,
     match_units,
     pair_scores,
@@ -72,7 +73,11 @@ def compare(
     programmes = compare_programmes(_all_text(old), _all_text(new), one_edition=same_edition(old, new))
     remember_segmentations(seg)
     tables = compare_tables(old, new)
-    return DiffResult(old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables)
+    units = (initiative_units(old), initiative_units(new))
+    return DiffResult(
+        old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables,
+        old_units=units[0], new_units=units[1],
+    )
 
 
 def same_edition(old: DocTree, new: DocTree) -> bool:

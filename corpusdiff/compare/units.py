@@ -41,12 +41,11 @@ from corpusdiff.text.slugs import region_stem
 from corpusdiff.text.vectors import closest, cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Level
-from corpusdiff.types.tree import DocTree, Unit
+from corpusdiff.types.tree import GROUP, DocTree, Unit, in_reading_order
 
 if TYPE_CHECKING:
     from corpusdiff.text.segment import Segmenter
 
-GROUP = "group"
 #: Section kinds whose headings are initiative units themselves (the （一） groups).
 GROUP_KINDS = frozenset({"paren"})
 
@@ -159,7 +158,7 @@ def is_speech_frame(unit: Unit) -> bool:
 
 def reading_order(tree: DocTree) -> tuple[Unit, ...]:
     """The initiative units in the order a reader meets them: a group heading before its units."""
-    return tuple(sorted(initiative_units(tree), key=lambda u: (u.paragraph, u.kind != GROUP, u.index)))
+    return in_reading_order(initiative_units(tree))
 
 
 def _first_paragraphs(tree: DocTree) -> dict[int, int]:

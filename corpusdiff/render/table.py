@@ -22,12 +22,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from corpusdiff.compare.units import GROUP, initiative_units, reading_order
 from corpusdiff.render.diff import address, unit_title
 from corpusdiff.structure import section_and_ancestors
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import DocTree, Unit, UnitKind
+from corpusdiff.types.tree import GROUP, DocTree, Unit, UnitKind, in_reading_order
 
 
 class Change(StrEnum):
@@ -210,20 +209,27 @@ def _connected(result: DiffResult) -> list[_Group]:
     ]
 
 
+def _units(tree: DocTree, read: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The initiative units compare read of `tree`, derived again only for a result built by
+    hand: the cold `diff` of cached editions then never imports the matcher."""
+    if read:
+        return read
+    from corpusdiff.compare.units import initiative_units
+
+    return initiative_units(tree)
+
+
 class _Sides:
     """What the builder asks of the two editions: reading positions, the sections that head
     rows, and how sections pair."""
 
     def __init__(self, result: DiffResult) -> None:
         self.old, self.new = result.old, result.new
+        units = {"old": _units(result.old, result.old_units), "new": _units(result.new, result.new_units)}
         self.position = {
-            side: {unit.index: n for n, unit in enumerate(reading_order(tree))}
-            for side, tree in (("old", result.old), ("new", result.new))
+            side: {unit.index: n for n, unit in enumerate(in_reading_order(units[side]))} for side in units
         }
-        self.own = {
-            side: {u.section for u in initiative_units(tree) if u.kind in (GROUP, UnitKind.TASK)}
-            for side, tree in (("old", result.old), ("new", result.new))
-        }
+        self.own = {side: {u.section for u in units[side] if u.kind in (GROUP, UnitKind.TASK)} for side in units}
         primary = [m for m in result.sections if m.old is not None and m.new is not None and not m.relation]
         self.old_of = {m.new.index: m.old.index for m in primary if m.new and m.old}
         self.new_of = {m.old.index: m.new.index for m in primary if m.new and m.old}

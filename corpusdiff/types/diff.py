@@ -202,6 +202,11 @@ class DiffResult:
     #: The `--section` text when the diff is cut down to the sections whose heading contains
     #: it ("" for the whole report): the views say so, since their counts are of those only.
     scope: str = ""
+    #: The initiative units compare read of each edition (the tree's own and one per group
+    #: heading, `compare.units.initiative_units`), so that a view numbering or placing them (the
+    #: 新旧对照表's rows) need not derive the groups again; empty for a result built by hand.
+    old_units: tuple[Unit, ...] = ()
+    new_units: tuple[Unit, ...] = ()
 
     @property
     def old_meta(self) -> Metadata:

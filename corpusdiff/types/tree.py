@@ -45,6 +45,16 @@ class Unit:
     paragraph: int  # index of the first paragraph among the document's text blocks
 
 
+#: The kind of the unit a group heading gives (a （一） group, a task area): compare adds one per
+#: group to the tree's own units (`compare.units.initiative_units`).
+GROUP = "group"
+
+
+def in_reading_order(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Initiative units in the order a reader meets them: a group heading before its units."""
+    return tuple(sorted(units, key=lambda u: (u.paragraph, u.kind != GROUP, u.index)))
+
+
 @dataclass(frozen=True)
 class TreeTable:
     """A table of the document and the section it stands in: no initiative, but part of the
