@@ -31,8 +31,8 @@ WORD_CHARS = f"{IDEOGRAPHS}A-Za-z0-9"
 
 #: Control characters no canonical document holds (the normaliser removes them: `text.rules`)
 #: and a terminal obeys: ESC starts sequences that clear the screen, recolour or hide text,
-#: set the clipboard. Tab and line breaks are text.
-CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: set the clipboard, and the C1 control CSI (U+009B) the same ones. Tab and line breaks are text.
+CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 HAN_RE = re.compile(f"[{HAN}]")
 _IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPHS}]")
@@ -83,8 +83,10 @@ def han_likeness(a: frozenset[str], b: frozenset[str]) -> float:
 
 def control_picture(match: re.Match[str]) -> str:
     """The visible stand-in of a control character: its Unicode control picture (`␛` for ESC,
-    `␡` for DEL), so a reader still sees which it was."""
+    `␡` for DEL), so a reader still sees which it was; a C1 control, which has none, as U+FFFD."""
     code = ord(match.group())
+    if code >= 0x80:
+        return "\ufffd"
     return chr(0x2421 if code == 0x7F else 0x2400 + code)
 
 

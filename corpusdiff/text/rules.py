@@ -13,7 +13,10 @@ from corpusdiff.text.sentences import SENTENCE_STOPS
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+#: C0 and C1 controls (tab aside) and the noncharacters U+FFFE/U+FFFF: none is text of a report
+#: (C1 characters are what a wrong decoding leaves: `\x93`/`\x94` for “ ”), and a terminal obeys the
+#: controls (CSI U+009B opens the sequences ESC [ does).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 #: White space as a regex character-class body: what `tidy_spaces` collapses.
 _SPACE_CHARS = " \u00a0\u3000\u2002-\u200a\u202f\u205f"
 _SPACES_RE = re.compile(f"[{_SPACE_CHARS}]+")

@@ -16,7 +16,7 @@ from corpusdiff.canonical.markdown import parse, render
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, seed_excerpts
 
-HIDDEN = "\x1b[8m隐藏的一段。\x1b[0m"
+HIDDEN = "\x1b[8m隐藏的一段。\x1b[0m\x9b2J"  # and CSI, the C1 control ESC [ stands for
 TITLE = r'"福田\e[2J\e]52;c;ZXZpbA==\a区报告"'  # YAML: clear the screen, set the clipboard
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 
@@ -58,7 +58,7 @@ def test_no_command_writes_a_control_character_of_a_document(corpus: Path, args:
     shown = result.stdout.replace("\x1b[0m", "")
     for ours in ("\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[34m", "\x1b[35m", "\x1b[36m"):
         shown = shown.replace(ours, "")  # the colours `--color` asks for
-    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
     assert "␛" in shown
 
 

@@ -133,3 +133,9 @@ def test_a_letter_spaced_line_is_closed_up_but_its_indent_and_wide_gaps_stay(raw
 @pytest.mark.parametrize("line", ["1 2 3 4 5", "地区生产总值 6.5% 3.5%", "国务院总理 李克强", "政 府"])
 def test_a_line_that_is_not_letter_spaced_stays(line: str) -> None:
     assert join_letter_spaced(line) == line
+
+
+def test_c1_controls_and_noncharacters_are_debris() -> None:
+    """A wrong decoding leaves C1 controls (`\\x93…\\x94` for “…”) and U+FFFE/U+FFFF; none is report
+    text, and a terminal obeys CSI (U+009B) as it obeys ESC [. The Han characters stay."""
+    assert clean_text("推进\x93福田\x94建设\ufffe。\x9b2J\uffff") == "推进福田建设。2J"
