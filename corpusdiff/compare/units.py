@@ -32,7 +32,7 @@ from corpusdiff.normalize.occasion import (
     is_presenting_body,
 )
 from corpusdiff.structure import ITEM_LINE_RE, is_salutation, is_within, section_and_ancestors
-from corpusdiff.text.chars import WORD_CHARS, LazyPattern
+from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.lines import is_speaker_name
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.script import simplified
@@ -66,7 +66,7 @@ _LEAD_END = re.compile(f"[{SENTENCE_STOPS}]")
 _MARKER = re.compile(
     r"^(?:[—一－-]{2}|[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.．、]|[一二三四五六七八九十]+、)"
 )
-_KEEP = LazyPattern(f"[{WORD_CHARS}%.]")
+_KEEP = re.compile(f"[{WORD_CHARS}%.]")
 
 
 @dataclass(frozen=True)

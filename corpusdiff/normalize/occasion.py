@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpusdiff.text.chars import IDEOGRAPHS, LazyPattern
+from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.numbering import chinese_numeral
 from corpusdiff.text.script import simplified
 
@@ -57,20 +57,20 @@ _OFFICE_WORDS = "总理|委员长|省长|市长|区长|县长|州长|盟长|旗�
 _NAME = f"(?:[{IDEOGRAPHS}]{{2,4}}|[{IDEOGRAPHS}]{{1,8}}(?:[·・•‧][{IDEOGRAPHS}]{{1,8}}){{1,3}})"
 #: A note after the name: a vice-mayor who reads the report for the mayor (`（受市长委托）`).
 _NOTE = r"(?:[（(][^（）()]{1,12}[）)])?"
-_BYLINE_RE = LazyPattern(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME}){_NOTE}$")
-_NAME_RE = LazyPattern(f"^{_NAME}$")
+_BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME}){_NOTE}$")
+_NAME_RE = re.compile(f"^{_NAME}$")
 #: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
 #: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
 _LONE_BYLINE_MAX = 24
 #: Without an occasion line above it, a byline's office must name its seat (国务院总理,
 #: 广东省省长, 国家发展和改革委员会主任): `认真听取市长意见` ends in an office and two characters too.
-_LONE_BYLINE_RE = LazyPattern(
+_LONE_BYLINE_RE = re.compile(
     f"^(?P<office>[{IDEOGRAPHS}]*?(?:国务院|省|市|区|县|州|盟|旗|政府|公署|委员会|常委会)(?:副|代理|代)?(?:{_OFFICE_WORDS}))"
     f"(?P<name>{_NAME}){_NOTE}$"
 )
 #: A congress's session (第十七届…第三次会议, 七届人大四次会议): an undated occasion line names one.
 _SESSION_RE = re.compile("届.*次会议$")
-_BODY_RE = LazyPattern(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
+_BODY_RE = re.compile(f"^[{IDEOGRAPHS}]{{2,24}}(?:委员会|人民政府|政府|办公厅|局|厅)$")
 _BODY_MAX = 27
 #: The last character of a body's name, in either script (委員會, 辦公廳).
 _BODY_ENDINGS = tuple("会會府厅廳局")

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
 from itertools import pairwise
-from typing import Any
 
 #: CJK ideographs, as a regex character-class body (use inside `[...]`): Extension A, the
 #: Unified Ideographs and the compatibility ideographs; not the Yijing hexagram symbols
@@ -104,21 +102,3 @@ def control_in_field(value: str) -> str | None:
     as a document no reader takes for canonical (NUL makes it binary)."""
     found = _ONE_LINE_CONTROLS_RE.search(value)
     return f"U+{ord(found.group()):04X}" if found else None
-
-
-class LazyPattern:
-    """A regular expression compiled when first used. A class of the Han blocks (`IDEOGRAPHS`)
-    costs about a millisecond to compile each time it appears in a pattern, and modules the cold
-    `diff` of cached editions imports (the byline and occasion readers) hold a dozen: compiled
-    at import, they cost that command a tenth of its time for patterns it never runs."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern, self.flags = pattern, flags
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
-
-    def __getattr__(self, name: str) -> Any:  # match, search, fullmatch, sub, finditer…
-        return getattr(self.compiled, name)
-

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.text.chars import IDEOGRAPHS, LazyPattern, has_han
+from corpusdiff.text.chars import IDEOGRAPHS, has_han
 
 _SUBTITLE_RE = re.compile(r"^——")
 _SPEECH_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
-_SPEAKER_RE = LazyPattern(f"[{IDEOGRAPHS}]{{2,4}}")
+_SPEAKER_RE = re.compile(f"[{IDEOGRAPHS}]{{2,4}}")
 #: A part title without a number: a short phrase with no mark of a sentence or a clause (a
 #: 、 between listed words, quotes and book-title marks are fine).
 _PLAIN_TITLE_RE = re.compile(r"^[^，。；：！？,.;:!?（）()]{2,24}$")
