@@ -33,12 +33,10 @@ from corpusdiff.text.numbering import (
 )
 from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
-from corpusdiff.types.tree import DocTree, Section, TreeTable, Unit, UnitKind
+from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, TreeTable, Unit, UnitKind
 
 _CN_DIGITS = "一二三四五六七八九十"
 _LEAD_RE = re.compile(f"^([^{SENTENCE_STOPS}]{{2,24}})。")
-#: The name of the synthetic section that holds an unheaded closing part (not report text).
-CLOSING_HEADING = "（结束部分，报告原文无标题）"
 _SALUTATION = r"(?:各位代表|各位委员|各位委員|代表们|代表們|同志们|同志們)[！!：:，,]"
 #: A paragraph that is nothing but the speaker's address to the audience.
 _SALUTATION_RE = re.compile(f"^{_SALUTATION}?$")
@@ -357,20 +355,6 @@ def split_label(text: str) -> tuple[str, str]:
     if marker is None:
         return "", text
     return marker.label, marker.rest.strip()
-
-
-def section_and_ancestors(tree: DocTree, section: int | None) -> list[int]:
-    """A section and the sections holding it, innermost first (none for no section)."""
-    chain = []
-    while section is not None:
-        chain.append(section)
-        section = tree.sections[section].parent
-    return chain
-
-
-def is_within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
-    """Whether `section` is `ancestor` or lies below it."""
-    return ancestor in section_and_ancestors(tree, section)
 
 
 def tree_from_markdown(text: str) -> DocTree:

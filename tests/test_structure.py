@@ -13,10 +13,10 @@ from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import initiative_units, unit_roles
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.site.build import render_document_body
-from corpusdiff.structure import CLOSING_HEADING, addressed, build_tree, closing_start
+from corpusdiff.structure import addressed, build_tree, closing_start
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Block, Box, Heading, NormalizedDocument, Paragraph, Table
-from corpusdiff.types.tree import DocTree
+from corpusdiff.types.tree import CLOSING_HEADING, DocTree
 from tests.conftest import ROOT
 
 DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))

@@ -35,7 +35,6 @@ from corpusdiff.compare.units import (
     task_areas,
     unit_roles,
 )
-from corpusdiff.structure import section_and_ancestors
 from corpusdiff.text.figures import FIGURE_RE
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
@@ -52,7 +51,7 @@ from corpusdiff.types.diff import (
     SectionStatus,
     Status,
 )
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.tree import DocTree, Section, Unit, section_and_ancestors
 
 
 def compare(

@@ -31,7 +31,7 @@ from corpusdiff.normalize.occasion import (
     is_occasion,
     is_presenting_body,
 )
-from corpusdiff.structure import ITEM_LINE_RE, is_salutation, is_within, section_and_ancestors
+from corpusdiff.structure import ITEM_LINE_RE, is_salutation
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.text.lines import is_speaker_name
 from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
@@ -41,7 +41,7 @@ from corpusdiff.text.slugs import region_stem
 from corpusdiff.text.vectors import closest, cosine_matrix
 from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Level
-from corpusdiff.types.tree import GROUP, DocTree, Unit, in_reading_order
+from corpusdiff.types.tree import GROUP, DocTree, Unit, in_reading_order, is_within, section_and_ancestors
 
 if TYPE_CHECKING:
     from corpusdiff.text.segment import Segmenter

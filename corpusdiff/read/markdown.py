@@ -5,10 +5,12 @@ pipe tables and lists come through as they do from a web page, never as escaped 
 from __future__ import annotations
 
 import re
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from corpusdiff.read.extracted import Extracted
+
+if TYPE_CHECKING:  # markdown-it is imported where a Markdown file is read, not to tell one
+    from markdown_it.token import Token
 
 #: A text is Markdown when at least this many lines are ATX headings (`## 一、…`): a report's
 #: plain text never opens a line with `#` and a space.
@@ -51,6 +53,8 @@ def _numbered_items(tokens: list[Token]) -> list[Token]:
     """The tokens with each ordered list item's number written into its text (`1. 经济运行…` ->
     `1.经济运行…`): pandoc writes a Word list's numbers as a Markdown list, and rendered to HTML
     the numbers would be the browser's, not text, so the report's `1.` `2.` would be lost."""
+    from markdown_it.token import Token
+
     for index, token in enumerate(tokens):
         if token.type != "list_item_open" or not token.info:
             continue

@@ -14,7 +14,6 @@ from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
 from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
-from corpusdiff.structure import CLOSING_HEADING
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import (
     DiffResult,
@@ -31,7 +30,7 @@ from corpusdiff.types.diff import (
 from corpusdiff.types.document import Level as Tier
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
-from corpusdiff.types.tree import DocTree, Section, Unit, UnitKind
+from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind
 
 SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
@@ -308,7 +307,7 @@ def _heading(section: Section | None) -> str:
 
 def section_name(heading: str, strings: Strings) -> str:
     """A heading as shown: the closing part corpusdiff names for a report that gives it no
-    heading (`structure.CLOSING_HEADING`) in the reader's language, any other as written."""
+    heading (`types.tree.CLOSING_HEADING`) in the reader's language, any other as written."""
     return strings("report.closing_section") if heading == CLOSING_HEADING else heading
 
 

@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from corpusdiff.render.diff import address, unit_title
-from corpusdiff.structure import section_and_ancestors
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import GROUP, DocTree, Unit, UnitKind, in_reading_order
+from corpusdiff.types.tree import GROUP, DocTree, Unit, UnitKind, in_reading_order, section_and_ancestors
 
 
 class Change(StrEnum):

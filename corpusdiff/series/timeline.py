@@ -48,7 +48,7 @@ from corpusdiff.compare.units import GROUP as GROUP_KIND
 from corpusdiff.compare.units import initiative_units, is_speech_frame, unit_roles
 from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.structure import is_salutation, is_within
+from corpusdiff.structure import is_salutation
 from corpusdiff.text.numbering import CLOSING, base_kind
 from corpusdiff.text.script import simplified
 from corpusdiff.text.sentences import sentences
@@ -64,7 +64,7 @@ from corpusdiff.types.diff import (
     confidence_band,
 )
 from corpusdiff.types.edition import Edition
-from corpusdiff.types.tree import DocTree, Unit, UnitKind
+from corpusdiff.types.tree import DocTree, Unit, UnitKind, is_within
 
 
 class ThreadLevel(StrEnum):

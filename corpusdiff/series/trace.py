@@ -27,7 +27,7 @@ from corpusdiff.compare.units import role_of
 from corpusdiff.errors import InputError
 from corpusdiff.series.editions import is_before
 from corpusdiff.series.timeline import edition_of
-from corpusdiff.structure import is_salutation, section_and_ancestors
+from corpusdiff.structure import is_salutation
 from corpusdiff.text.numbering import parse_marker
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
@@ -35,7 +35,7 @@ from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
-from corpusdiff.types.tree import DocTree, Section, Unit
+from corpusdiff.types.tree import DocTree, Section, Unit, section_and_ancestors
 
 #: Chosen by reading matches (docs/timeline.md): at 0.4, 24 of 30 sampled sentence pairs were
 #: about the same project or policy; lower, shared generic words carry more of the score.

@@ -45,6 +45,10 @@ class Unit:
     paragraph: int  # index of the first paragraph among the document's text blocks
 
 
+#: The name of the synthetic section that holds an unheaded closing part (structure.py; not
+#: report text): the views name it in the reader's language.
+CLOSING_HEADING = "（结束部分，报告原文无标题）"
+
 #: The kind of the unit a group heading gives (a （一） group, a task area): compare adds one per
 #: group to the tree's own units (`compare.units.initiative_units`).
 GROUP = "group"
@@ -87,3 +91,17 @@ class DocTree:
             return ()
         current = self.sections[section]
         return (*current.path, current.heading)
+
+
+def section_and_ancestors(tree: DocTree, section: int | None) -> list[int]:
+    """A section and the sections holding it, innermost first (none for no section)."""
+    chain = []
+    while section is not None:
+        chain.append(section)
+        section = tree.sections[section].parent
+    return chain
+
+
+def is_within(tree: DocTree, section: int | None, ancestor: int | None) -> bool:
+    """Whether `section` is `ancestor` or lies below it."""
+    return ancestor in section_and_ancestors(tree, section)

@@ -269,7 +269,8 @@ def test_a_table_row_line_keeps_its_sign_in_markdown() -> None:
 
 def test_the_closing_part_without_a_heading_is_named_in_the_reader_s_language() -> None:
     from corpusdiff.normalize.entry import normalize_file
-    from corpusdiff.structure import CLOSING_HEADING, build_tree
+    from corpusdiff.structure import build_tree
+    from corpusdiff.types.tree import CLOSING_HEADING
 
     national = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
     compared = compare(*(build_tree(normalize_file(national / f"{year}.txt")) for year in (2014, 2015)))
