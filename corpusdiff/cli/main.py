@@ -598,8 +598,7 @@ def terms_command(
     status compares with the latest edition: new-in-latest, dropped (not in the latest) or
     steady. See docs/terms.md.
     """
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.series import terms
 
     for option, given in (("--term", text), ("--edition", edition)):
@@ -615,7 +614,7 @@ def terms_command(
     if text:
         found = terms.look_up(index, text, sources)
         if fmt == "json":
-            click.echo(json.dumps(terms.lookup_json(index, found), ensure_ascii=False, indent=2))
+            click.echo(jsontext.dumps(terms.lookup_json(index, found)))
         elif fmt == "csv":
             click.echo(terms.index_csv(index, found.rows()), nl=False)
         else:
@@ -626,7 +625,7 @@ def terms_command(
     chosen = index.select(_TERM_STATUSES[status], order, ranked_in)
     shown = chosen[:limit] if limit else chosen
     if fmt == "json":
-        click.echo(json.dumps(terms.index_json(index, shown, order, ranked_in), ensure_ascii=False, indent=2))
+        click.echo(jsontext.dumps(terms.index_json(index, shown, order, ranked_in)))
     elif fmt == "csv":
         click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
     else:
@@ -976,12 +975,11 @@ def _report(
     strings: Strings | None = None,
     view: _MarkdownView = _MarkdownView(),
 ) -> str | bytes:
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.render.diff import to_json, to_markdown, within_limit
 
     if fmt == "json":
-        return json.dumps(to_json(result, notes), ensure_ascii=False, indent=2) + "\n"
+        return jsontext.dumps(to_json(result, notes)) + "\n"
     if fmt == "markdown":
         report = to_markdown(result, notes, strings, summary=view.summary)
         return within_limit(report, view.max_chars, strings) if view.max_chars else report
@@ -1051,8 +1049,7 @@ def timeline(
     merge or split. JSON and Markdown give each step's evidence (diff, class, confidence).
     See docs/timeline.md.
     """
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.render.timeline import to_json, to_markdown, to_terminal
     from corpusdiff.series import timeline as tl
     from corpusdiff.store.diffs import CachedCompare
@@ -1083,7 +1080,7 @@ def timeline(
         if not result.threads and not result.programmes:
             _warn(f"no thread or programme mentions {focus.strip()!r}; `corpusdiff terms --term` counts a word")
     if fmt == "json":
-        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        click.echo(jsontext.dumps(to_json(result)))
     else:
         strings = _strings(ctx, lang)
         _echo_long(
@@ -1130,8 +1127,7 @@ def trace_command(
     PLAN must be a five-year plan (genre five-year-plan) and no DOC may predate it.
     Plan sentences are compared with report sentences by TF-IDF cosine. See docs/timeline.md.
     """
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.render import trace as render
     from corpusdiff.series import trace as tr
     from corpusdiff.series.editions import trace_warnings
@@ -1146,7 +1142,7 @@ def trace_command(
     cutoff = tr.THRESHOLD if threshold is None else threshold
     result = tr.trace(plan_edition.tree, reports, cutoff, stopwords=corpus.vocabulary.stopwords)
     if fmt == "json":
-        click.echo(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
+        click.echo(jsontext.dumps(render.to_json(result)))
     else:
         strings = _strings(ctx, lang)
         _echo_long(
@@ -1182,8 +1178,7 @@ def indicators_command(
     ordered by date. A document without any indicator list or table is a warning on stderr.
     See docs/indicators.md.
     """
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.series import indicators
     from corpusdiff.store.resolve import edition_specs, load_editions
 
@@ -1201,7 +1196,7 @@ def indicators_command(
         indicators.select_role(found, role), corpus.vocabulary.indicator_aliases
     )
     if fmt == "json":
-        click.echo(json.dumps(indicators.to_json(table), ensure_ascii=False, indent=2))
+        click.echo(jsontext.dumps(indicators.to_json(table)))
     elif fmt == "csv":
         click.echo(indicators.to_csv(table), nl=False)
     else:
@@ -1370,8 +1365,7 @@ def review(
     committed at the head of RANGE (not as the working tree has them).
     The comparisons run on all cores (--jobs) or on a Dask cluster (--scheduler).
     """
-    import json
-
+    from corpusdiff.render import jsontext
     from corpusdiff.render import review as render
     from corpusdiff.render.diff import within_limit
     from corpusdiff.workflow.review import committed_notes
@@ -1385,7 +1379,7 @@ def review(
     )
     notes = render.notes_of(items, committed_notes(_corpus_dir(ctx), range_spec))
     if fmt == "json":
-        click.echo(json.dumps(render.to_json(items, notes), ensure_ascii=False, indent=2))
+        click.echo(jsontext.dumps(render.to_json(items, notes)))
     elif fmt == "markdown":
         report = render.to_markdown(items, notes, _strings(ctx, lang), summary=summary)
         click.echo(within_limit(report, max_chars, _strings(ctx, lang)) if max_chars else report, nl=False)
