@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.series.aliases import shipped
-from corpusdiff.text.figures import FIGURE_PARTS_RE, FigureParts, figure_parts, last_figure
+from corpusdiff.text.figures import MEASURE_PARTS_RE, FigureParts, figure_parts, last_figure
 from corpusdiff.text.numerals import arabic_figures
 from corpusdiff.text.sentences import full_sentences
 
@@ -242,7 +242,7 @@ def figure_clauses(clause: str) -> list[str]:
     6.5%`) name neither: none is read, rather than one misnamed."""
     aims = _BRACKETED_AIM.findall(clause)
     text = _BRACKETED_AIM.sub("", clause)
-    if "分别" in text and len(list(FIGURE_PARTS_RE.finditer(text))) > 1:
+    if "分别" in text and len(list(MEASURE_PARTS_RE.finditer(text))) > 1:
         return []
     pieces, start = [], 0
     for comma in (at for at, char in enumerate(text) if char == "、"):
@@ -604,7 +604,7 @@ _DATE_AFTER = frozenset("年月日号")
 
 def figures_in(text: str) -> Iterator[FigureParts]:
     """The figures of a text in order, dates (2017年, 3月) left out."""
-    for match in FIGURE_PARTS_RE.finditer(text):
+    for match in MEASURE_PARTS_RE.finditer(text):
         if match.group(0).isdigit() and text[match.end() : match.end() + 1] in _DATE_AFTER:
             continue
         parts = figure_parts(text, match.start())

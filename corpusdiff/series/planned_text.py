@@ -74,8 +74,8 @@ _LEAD_WORD = re.compile(
     r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|第(?:\d+|[一二三四五六七八九十]+)个五年计划的?|预计|计划|要求|规定|"
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
-#: A figure in a unit `text.figures` does not know (`827亿美元`, `673万担`) would read as another
-#: unit (亿, 万): such a clause is left unread.
+#: A figure in a unit `text.figures` does not know (`800万桶`) would read as another unit (万):
+#: such a clause is left unread.
 _UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
 #: 工农业总产值将达到, 粮食产量计划二千七百万吨, 钢增加了); 计划 and 预计 still decide the role.
@@ -243,7 +243,7 @@ def _joined_names(clause: str, found: re.Match[str]) -> tuple[list[str], int]:
 
 
 def _whole_figure(segment: str) -> bool:
-    """The first figure of `segment` is followed by no more of its unit (`827亿美元`)."""
+    """The first figure of `segment` is followed by no more of its unit (`800万桶`)."""
     parts = next(figures_in(segment), None)
     return parts is None or not _UNIT_GOES_ON.match(segment, parts.end)
 

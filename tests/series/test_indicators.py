@@ -1711,6 +1711,7 @@ def test_an_older_report_s_running_text_gives_results_and_targets_in_chinese_num
         ("棉花", "608", "万吨", "level", "", "achieved", 1984, "棉花达到六百零八万吨"),
         ("棉花", "31.1", "%", "growth", "", "achieved", 1984, "增长３１．１％"),
         ("工农业总产值", "8291", "亿元", "level", "", "achieved", 1982, "一九八二年全国工农业总产值达到八千二百九十一亿元"),
+        ("进出口总额", "120", "亿美元", "level", "", "achieved", 1984, "全国进出口总额达到一百二十亿美元"),
         ("工农业总产值", "7", "%", "growth", "", "target", 1985, "一九八五年计划工农业总产值比上年增长百分之七"),
         ("工农业总产值", "10500", "亿元", "level", "", "target", 1985, "达到一万零五百亿元"),
         ("钢产量", "4500", "万吨", "level", "", "target", 1985, "钢产量四千五百万吨"),
@@ -1893,11 +1894,29 @@ def test_a_planned_economy_report_s_running_text_is_read_beside_its_table() -> N
 
 
 def test_electricity_in_du_is_read_in_kilowatt_hours_and_unknown_units_are_left_unread() -> None:
-    body = "1981年，发电量3，120亿度，比1980年预计增加120亿度；进出口总额达到四百亿美元。"
+    body = "1981年，发电量3，120亿度，比1980年预计增加120亿度；原油产量达到800万桶。"
     found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
     assert [(r.name, r.value, r.unit, str(r.change), r.printed) for r in found.indicators] == [
         ("发电量", "3120", "亿千瓦时", "level", "发电量3，120亿度"),
         ("发电量", "120", "亿千瓦时", "growth", "比1980年预计增加120亿度"),
+    ]
+
+
+def test_figures_in_the_units_of_trade_and_of_the_older_reports_are_read_in_them() -> None:
+    """`亿美元`, `万担`: the figure with its unit, never a bare number of its scale (827亿); the
+    1988 and 1958 reports' wording."""
+    trade = "1987年全国进出口总额达到827亿美元，平均每年增长14.7%。"
+    found = extract_indicators(document(trade, "quanguo/government-work-report/1988", "1988", "national"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
+        ("进出口总额", "827", "亿美元", "level", 1987),
+    ]
+    cotton = "1957年比1956年，粮食增加了50亿斤，达到3700亿斤；棉花增加了约390万担，达到3280万担。"
+    found = extract_indicators(document(cotton, "quanguo/annual-plan/1958", "1958", "national-plan"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
+        ("粮食", "50", "亿斤", "growth", 1957),
+        ("粮食", "3700", "亿斤", "level", 1957),
+        ("棉花", "390", "万担", "growth", 1957),
+        ("棉花", "3280", "万担", "level", 1957),
     ]
 
 

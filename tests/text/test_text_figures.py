@@ -72,6 +72,10 @@ def test_the_named_parts_match_exactly_the_figure_tokens() -> None:
         ("城镇新增就业1100万人以上", ("1100", "", "万人", "以上")),
         ("新增就业80万至90万人", ("80", "90", "万人", "")),
         ("财政赤字1.2万亿元", ("1.2", "", "万亿元", "")),
+        ("进出口总额达到827亿美元", ("827", "", "亿美元", "")),
+        ("棉花达到3270万担", ("3270", "", "万担", "")),
+        ("铁路货物周转量将达到1210亿吨公里", ("1210", "", "亿吨公里", "")),
+        ("能源消费总量控制在50亿吨标准煤以内", ("50", "", "亿吨标准煤", "以内")),
     ],
 )
 def test_last_figure_takes_a_clause_apart(text: str, parts: tuple[str, str, str, str]) -> None:
@@ -82,3 +86,10 @@ def test_last_figure_takes_a_clause_apart(text: str, parts: tuple[str, str, str,
 
 def test_last_figure_is_none_unless_the_clause_ends_with_one() -> None:
     assert last_figure("赤字率拟按3%安排") is None and last_figure("基本持平") is None
+    assert last_figure("原油产量达到800万桶") is None  # a unit no reader knows: not 800万
+
+
+def test_a_diff_token_keeps_the_common_units_only() -> None:
+    """The units only the indicator readers know stay out of the diff's tokens, which the
+    initiative matcher masks (`827亿` + `美元`)."""
+    assert figures("进出口总额达到827亿美元") == ["827亿"]
