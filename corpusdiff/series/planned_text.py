@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from corpusdiff.series.aliases import shipped
 from corpusdiff.series.indicator_text import (
@@ -211,13 +212,19 @@ def _topic_year(clause: str, context: PlanContext) -> int | None:
 def _clause_figures(clause: str, previous: str) -> tuple[list[Figure], str]:
     """The figures a clause states and the name the next clause may continue: its own name's
     figure, one each for names joined before one figure (`国民收入和国家财政收入都比上年增长12%`),
-    else `previous`'s when the clause names nothing (`比上年增长5.1%` after `粮食产量达到…`)."""
+    one figure each, in order, for names joined before `分别` (`原煤和原油分别增长8%和9%`), else
+    `previous`'s when the clause names nothing (`比上年增长5.1%` after `粮食产量达到…`)."""
     found = _name_at(clause)
     if found is None:
         rest = _plain(clause[_lead_end(clause) :])
-        figure = continued_figure(rest, previous) if previous and _whole_figure(rest) else None
+        each = _EACH.match(rest)  # 分别 after names of clauses before: which figure is whose is unsaid
+        figure = continued_figure(rest, previous) if previous and _whole_figure(rest) and not each else None
         return ([figure], previous) if figure is not None else ([], "")
     names, end = _joined_names(clause, found)
+    if len(names) > 1 and (each := _EACH.match(clause, end)):
+        return _figure_each(names, _plain(clause[each.end() :])), ""
+    if len(names) > 1 and not _ALL_OF_THEM.match(clause, end):
+        names, end = names[:1], found.end()
     segment = found.group(0) + _plain(clause[end:])
     figure = named_figure(segment, found.group(0)) if _whole_figure(segment) else None
     if figure is None:
@@ -225,21 +232,37 @@ def _clause_figures(clause: str, previous: str) -> tuple[list[Figure], str]:
     return [replace(figure, name=name) for name in names], names[-1] if len(names) == 1 else ""
 
 
-#: Names joined before the one figure they share: `国民收入和国家财政收入都…`, `原煤、原油均…`.
+#: Names joined before the figures they state: `国民收入和国家财政收入都…` (one they share),
+#: `原煤、原油均…`, `出口和进口分别为…` (one each).
 _JOINED = re.compile(rf"(?:和|与|及|、)({_NAME_RE.pattern})")
 _ALL_OF_THEM = re.compile("都|均")
+_EACH = re.compile("分别")
+#: What stands between the figures of names joined before `分别` (`8%和9%`, `8.2%、6.5%`).
+_FIGURE_JOINER = re.compile(r"和|与|及|、|,")
 
 
 def _joined_names(clause: str, found: re.Match[str]) -> tuple[list[str], int]:
-    """The names that share the figure after them, and where the last ends; `分别` (a figure
-    each) or no `都`/`均` leaves the first name alone."""
+    """The names joined from `found` on (`原煤和原油`), and where the last ends."""
     names, end = [found.group(0)], found.end()
     while joined := _JOINED.match(clause, end):
         names.append(joined.group(1))
         end = joined.end()
-    if len(names) > 1 and _ALL_OF_THEM.match(clause, end):
-        return names, end
-    return names[:1], found.end()
+    return names, end
+
+
+def _figure_each(names: list[str], rest: str) -> list[Figure]:
+    """`增长8%和9%` after `原煤和原油分别`: the first figure the first name's, and so on, each
+    with the words before the first (`增长`, `为`); none when the figures are not one a name, joined
+    by `和`/`、` alone, rather than one given to the wrong name."""
+    stated = list(figures_in(rest))
+    gaps = [rest[before.end : after.start] for before, after in pairwise(stated)]
+    if len(stated) != len(names) or any(not _FIGURE_JOINER.fullmatch(gap) for gap in gaps):
+        return []
+    if _UNIT_GOES_ON.match(rest, stated[-1].end) and not _FIGURE_JOINER.match(rest, stated[-1].end):
+        return []
+    words = rest[: stated[0].start]
+    figures = [named_figure(name + words + rest[at.start : at.end], name) for name, at in zip(names, stated, strict=True)]
+    return [figure for figure in figures if figure is not None] if all(figures) else []
 
 
 def _whole_figure(segment: str) -> bool:

@@ -1791,7 +1791,34 @@ def test_names_joined_before_one_figure_each_get_it() -> None:
     assert [(r.name, r.value, str(r.change), r.year, r.printed) for r in found.indicators] == [
         ("国民收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
         ("国家财政收入", "12", "growth", 1984, "国民收入和国家财政收入都比上年增长１２％"),
+        ("原煤", "8", "growth", 1984, "原煤和原油分别增长８％和９％"),
+        ("原油", "9", "growth", 1984, "原煤和原油分别增长８％和９％"),
     ]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        (  # the figures in order, in a unit of trade
+            "一九八九年，出口和进口分别为五百二十五亿美元和五百九十一亿美元。",
+            [("出口", "525", "亿美元", "level"), ("进口", "591", "亿美元", "level")],
+        ),
+        (  # three names, the figures joined by 、, compared with the year before
+            "1986年，原煤、原油、发电量分别比上年增长4.6%、0.5%和5.1%。",
+            [("原煤", "4.6", "%", "growth"), ("原油", "0.5", "%", "growth"), ("发电量", "5.1", "%", "growth")],
+        ),
+        ("1986年，原煤和原油分别增长8%。", []),  # one figure for two names: whose is unsaid
+        (  # 分别 after names of clauses before: their levels only
+            "1986年，钢产量5205万吨，原煤产量8.9亿吨，分别比上年增长11.2%和5.3%。",
+            [("钢产量", "5205", "万吨", "level"), ("原煤产量", "8.9", "亿吨", "level")],
+        ),
+    ],
+)
+def test_names_joined_before_fen_bie_get_one_figure_each_in_order(
+    clause: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    found = extract_indicators(document(clause, "quanguo/government-work-report/1987", "1987", "national"))
+    assert [(r.name, r.value, r.unit, str(r.change)) for r in found.indicators] == expected
 
 
 def test_an_older_report_s_figures_over_several_years_and_of_its_own_year_are_read_as_such() -> None:
