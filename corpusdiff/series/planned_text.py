@@ -68,10 +68,16 @@ _SEVERAL_YEARS = re.compile(
 _COMPARED_WITH = re.compile(r"(?:同|与|跟|和)(\d{4}年|上年|去年)[^，；\d]{0,4}?(?:相)?比(?:较)?")
 _YEARS = re.compile(r"(\d{4})年")
 _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1}
-_RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)")
+#: 去年 as the base of a comparison (比去年, 超过去年水平, 接近去年的水平, 去年同期) is not the time the
+#: figures are of: `…超过去年水平。全年工业总产值计划比上年增长6%` plans this year.
+_RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)(?!同期|的?水平)")
+#: A clause that opens with one year (`1984年增长14.5%`, `一九八五年，`): what it states is that
+#: year's, whatever span the sentence spoke of before it (`1979年到1983年，…平均每年增长7.9%`).
+_OPENS_WITH_A_YEAR = re.compile(r"(?:而|又)?\d{4}年")
 #: Words of time, scope or plan a clause may open with before the indicator's name.
 _LEAD_WORD = re.compile(
-    r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|年末|年底|全国|我国的?|国家的?|"
+    r"\d{4}年(?:底|末)?的?|今年|去年|明年|上年|全年|上半年|前三季度|第?一季度|1\s*[-－—–~～至到]\s*\d{1,2}\s*月|"
+    r"年末|年底|全国|我国的?|国家的?|"
     r"(?:全|我|本)(?:省|市|区|县|州|盟|自治区)的?|第(?:\d+|[一二三四五六七八九十]+)个五年计划的?|预计|计划|要求|规定|"
     r"力争|争取|其中|同时|而且|而|但|并|使|到|在|至|是|的"
 )
@@ -128,7 +134,7 @@ class _Sentence:
     sector: str = ""  # a sector named alone (轻工业，总产值…)
     base: re.Match[str] | None = None  # the last comparison (比上年, 比1980年预计)
     period: Period | None = None  # a period named before (今年上半年，…)
-    spans: bool = field(init=False)
+    spans: bool = field(init=False)  # it speaks of several years, and no clause since opened with one
 
     def __post_init__(self) -> None:
         self.spans = bool(_SEVERAL_YEARS.search(reading(self.sentence)))
@@ -141,7 +147,9 @@ class _Sentence:
             self.year = self.year if next(figures_in(clause), None) else None  # 1952年到1956年五年间…合计，
             found = _name_at(_COMPARISON.sub("", clause))
             self.previous = found.group(0) if found else self.previous
+            self.spans = True
             return
+        self.spans = self.spans and not _OPENS_WITH_A_YEAR.match(clause)
         self.base = _COMPARISON.search(clause) or self.base
         bare = _with_sector(_COMPARISON.sub("", clause), self.sector)
         self.sector = clause if _SECTOR.fullmatch(clause) else ""

@@ -1750,6 +1750,38 @@ def test_a_period_opening_an_older_report_s_sentence_is_its_figures_period() -> 
     assert [(r.year, str(r.period), r.value) for r in found.indicators] == [(1979, "year", "8.5"), (1980, "H1", "13.6")]
 
 
+def test_a_full_year_figure_after_half_year_ones_is_of_the_year_the_paragraph_is_about() -> None:
+    """The 1980 plan report: `去年水平` is what this year is compared with, not the time of the
+    `全年` figure after it (it was read as a 1979 target); a period may open the clause before the
+    name (`今年上半年工业总产值…`)."""
+    body = (
+        "今年国民经济计划的执行情况是比较好的。棉花、糖料的产量预计可以超过去年水平。"
+        "全年工业总产值计划比上年增长6%，预计可以超过。\n\n"
+        "今年上半年工业总产值比去年同期增长了13.6%，全年预计增长8%。"
+    )
+    found = extract_indicators(document(body, "quanguo/annual-plan/1980", "1980", "national-plan"))
+    assert [(r.name, r.value, str(r.role), r.year, str(r.period)) for r in found.indicators] == [
+        ("工业总产值", "6", "target", 1980, "year"),
+        ("工业总产值", "13.6", "achieved", 1980, "H1"),
+        ("工业总产值", "8", "achieved", 1980, "year"),
+    ]
+
+
+def test_a_clause_that_opens_with_a_year_states_that_year_s_figure_after_a_span() -> None:
+    """The 1985 report: `1984年增长14.5%` after `1979年到1983年，…平均每年增长7.9%` is 1984's growth
+    (it was left out with the span's), and the span's own figures stay unread."""
+    body = (
+        "1979年到1983年，农业总产值（包括村办工业）平均每年增长7.9%，1984年增长14.5%，"
+        "远远超过了1953年到1978年的二十六年间平均每年增长3.2%的速度。"
+        "1979年至1983年，轻工业总产值平均每年增长11.2%，1984年增长13.9%。"
+    )
+    found = extract_indicators(document(body, "quanguo/government-work-report/1985", "1985", "national"))
+    assert [(r.name, r.value, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("农业总产值", "14.5", "growth", "achieved", 1984),
+        ("轻工业总产值", "13.9", "growth", "achieved", 1984),
+    ]
+
+
 NINETIES_REPORT = """
 ## 一、一九九六年工作回顾
 
