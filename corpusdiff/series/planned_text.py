@@ -134,6 +134,7 @@ class _Sentence:
     sector: str = ""  # a sector named alone (轻工业，总产值…)
     base: re.Match[str] | None = None  # the last comparison (比上年, 比1980年预计)
     period: Period | None = None  # a period named before (今年上半年，…)
+    aside: bool = False  # it has turned to figures that are not the indicators' (capacities, a region)
     spans: bool = field(init=False)  # it speaks of several years, and no clause since opened with one
 
     def __post_init__(self) -> None:
@@ -150,10 +151,17 @@ class _Sentence:
             self.spans = True
             return
         self.spans = self.spans and not _OPENS_WITH_A_YEAR.match(clause)
+        self.aside = self.aside or bool(_CAPACITY.search(clause) or _is_narrower_scope(clause))
+        if self.aside:
+            return
         self.base = _COMPARISON.search(clause) or self.base
         bare = _with_sector(_COMPARISON.sub("", clause), self.sector)
         self.sector = clause if _SECTOR.fullmatch(clause) else ""
         self._note_time(bare)
+        if _SHARE_OF_PLAN.search(bare):  # 完成年度计划的102%: no figure of the name, which goes on
+            found = _name_at(bare)
+            self.previous = found.group(0) if found else self.previous
+            return
         stated, previous = _clause_figures(bare, self.previous)
         self.rate = (self.rate and previous == self.previous) or _names_a_rate(bare)
         self.previous = previous
@@ -183,6 +191,21 @@ class _Sentence:
         if self.rate and figure.change == Change.LEVEL and figure.unit == "%":
             figure = replace(figure, change=Change.GROWTH)
         return figure
+
+
+#: Figures that are not the indicators' own: capacities (`新增加的生产能力有：生铁188万吨，钢116.6万吨`,
+#: `年产能力`), from the clause that names them to the end of the sentence.
+_CAPACITY = re.compile("能力")
+#: How much of a plan was done (`钢完成96.4%`, `完成年度计划的102%`, `完成了原定计划的101%`).
+_SHARE_OF_PLAN = re.compile(r"完成了?(?:[^，；\d]{0,8}?计划的?)?\d[\d.]*%")
+#: A clause of places only, a part of the country (`内蒙古、新疆、广西、宁夏四个自治区，一九五八年工业总
+#: 产值…增长88%`): the sentence's figures after it are theirs, not the report's region's.
+_PLACES = re.compile(r"[^，；：]{0,24}(?:自治区|省|地区)")
+_OWN_SCOPE = re.compile(r"(?:全|我|本)(?:省|自治区|地区)|全国\S*")
+
+
+def _is_narrower_scope(clause: str) -> bool:
+    return bool(_PLACES.fullmatch(clause)) and not _OWN_SCOPE.fullmatch(clause)
 
 
 #: A name given as its rate of change, whose figures follow in the next clauses (工农业总产值的增长速度，
@@ -235,9 +258,15 @@ def _clause_figures(clause: str, previous: str) -> tuple[list[Figure], str]:
         names, end = names[:1], found.end()
     segment = found.group(0) + _plain(clause[end:])
     figure = named_figure(segment, found.group(0)) if _whole_figure(segment) else None
-    if figure is None:
-        return [], found.group(0)
+    if figure is None:  # 全市地区生产总值迈上2万亿元台阶: the clause after it may state its figure
+        return [], "" if _OTHER_MEASURE.match(clause, found.end()) else found.group(0)
     return [replace(figure, name=name) for name in names], names[-1] if len(names) == 1 else ""
+
+
+#: Another measure of the thing a name names (`棉花的播种面积安排为9030万亩，比上一年增加412万亩`): the
+#: clause after it states that measure's figure, not the name's; its rate (`的增长速度`), output and
+#: value (`的产量`, `的产值`) are the name's own.
+_OTHER_MEASURE = re.compile(r"的(?!增长速度|增长率|增速|增幅|增长幅度|总?产量|总?产值)[\u4e00-\u9fff]")
 
 
 #: Names joined before the figures they state: `国民收入和国家财政收入都…` (one they share),

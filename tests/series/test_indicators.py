@@ -1782,6 +1782,44 @@ def test_a_clause_that_opens_with_a_year_states_that_year_s_figure_after_a_span(
     ]
 
 
+@pytest.mark.parametrize(
+    "report, body, expected",
+    [
+        (  # the share of a plan done is no level of steel (1956)
+            "1956",
+            "但是有几项重要产品的产量没有完成计划：钢完成96.4%，钢材完成95%，原煤完成99.8%，原油完成99.6%。",
+            [],
+        ),
+        (  # ... and the name goes on to the growth after it (1956, of 1955)
+            "1956",
+            "1955年，粮食总产量达到3，680亿斤，完成年度计划的102%，比1954年增长9%。",
+            [("粮食总产量", "3680", "亿斤", "level", 1955), ("粮食总产量", "9", "%", "growth", 1955)],
+        ),
+        (  # capacities, not outputs (1958)
+            "1958",
+            "由于这些项目的建设完工，冶金工业在今年内新增加的生产能力有：生铁一百八十八万吨，钢一百一十六万六千吨。",
+            [],
+        ),
+        (  # the sown area of cotton, not its output (1958)
+            "1958",
+            "一九五八年棉花的播种面积安排为九千零三十万亩，比上一年增加四百一十二万亩。",
+            [],
+        ),
+        (  # four autonomous regions, not the country (1959)
+            "1959",
+            "据统计，内蒙古、新疆、广西、宁夏四个自治区，一九五八年工业总产值比一九五七年增长百分之八十八，"
+            "粮食产量也增长了百分之八十三。",
+            [],
+        ),
+    ],
+)
+def test_figures_an_older_report_gives_of_something_else_are_not_the_indicator_s(
+    report: str, body: str, expected: list[tuple[str, str, str, str, int]]
+) -> None:
+    found = extract_indicators(document(body, f"quanguo/government-work-report/{report}", report, "national"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == expected
+
+
 NINETIES_REPORT = """
 ## 一、一九九六年工作回顾
 
