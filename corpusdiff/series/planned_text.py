@@ -97,15 +97,20 @@ _RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经")
 _DONE = re.compile("完成")
 
 
-#: Electricity in 度 (`发电量3，120亿度`), the kilowatt-hour's everyday name, which text.figures
-#: knows as 千瓦时.
-_KILOWATT_HOURS = re.compile(r"(?<=[\d万亿])度")
+#: Electricity in 度 (`发电量3，120亿度`), the kilowatt-hour's everyday name, or in 千瓦小时
+#: (`发电量达到4455亿千瓦小时`), which text.figures knows as 千瓦时. A lone 1 is the word 一度 (once,
+#: for a time: `速度一度下降`), never electricity.
+_KILOWATT_HOURS = re.compile(r"(?<![\d.])(\d[\d.]*[万亿]?)(?:度|千瓦小时)")
+
+
+def _in_kilowatt_hours(found: re.Match[str]) -> str:
+    return found.group(0) if found.group(0) == "1度" else f"{found.group(1)}千瓦时"
 
 
 def reading(text: str) -> str:
     """`text` in simplified characters (the 1950s reports print 工業總産值, 百分之三十六點九) with
     years and figures in Arabic digits, as the readers take them."""
-    return _KILOWATT_HOURS.sub("千瓦时", digit_reading(simplified(text)))
+    return _KILOWATT_HOURS.sub(_in_kilowatt_hours, digit_reading(simplified(text)))
 
 
 def planned_figures(paragraph: str, context: PlanContext) -> Iterator[PlannedFigure]:

@@ -34,6 +34,7 @@ from corpusdiff.series.indicators import (
     to_csv,
     to_json,
 )
+from corpusdiff.series.planned_text import reading
 from corpusdiff.site.build import render_document_body
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.strings import catalogue
@@ -1997,6 +1998,14 @@ def test_electricity_in_du_is_read_in_kilowatt_hours_and_unknown_units_are_left_
         ("发电量", "3120", "亿千瓦时", "level", "发电量3，120亿度"),
         ("发电量", "120", "亿千瓦时", "growth", "比1980年预计增加120亿度"),
     ]
+    body = "1986年，钢产量达到5205万吨，比上年增长11.2%；发电量达到4455亿千瓦小时，比上年增长8.5%；油料产量1，500万吨。"
+    found = extract_indicators(document(body, "quanguo/government-work-report/1987", "1987", "national"))
+    assert [(r.name, r.value, r.unit) for r in found.indicators if r.change == "level"] == [
+        ("钢产量", "5205", "万吨"),
+        ("发电量", "4455", "亿千瓦时"),
+        ("油料产量", "1500", "万吨"),
+    ]
+    assert "千瓦时" not in reading("因经济调整而速度一度下降的重工业迅速回升")  # 一度: once, not 1 kWh
 
 
 def test_figures_in_the_units_of_trade_and_of_the_older_reports_are_read_in_them() -> None:
