@@ -68,9 +68,10 @@ _SEVERAL_YEARS = re.compile(
 _COMPARED_WITH = re.compile(r"(?:同|与|跟|和)(\d{4}年|上年|去年)[^，；\d]{0,4}?(?:相)?比(?:较)?")
 _YEARS = re.compile(r"(\d{4})年")
 _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1}
-#: 去年 as the base of a comparison (比去年, 超过去年水平, 接近去年的水平, 去年同期) is not the time the
-#: figures are of: `…超过去年水平。全年工业总产值计划比上年增长6%` plans this year.
-_RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)(?!同期|的?水平)")
+_RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)")
+#: A year as what another is compared with (超过去年水平, 接近1979年的水平, 去年同期, 继去年…之后) is
+#: not the time the figures are of: `…可以超过去年水平。全年工业总产值计划比上年增长6%` plans this year.
+_YEAR_COMPARED = re.compile(r"(?:\d{4}年|今年|本年|去年|上年)(?:同期|的?(?:最高)?水平)|继(?:\d{4}年|去年|上年)")
 #: A clause that opens with one year (`1984年增长14.5%`, `一九八五年，`): what it states is that
 #: year's, whatever span the sentence spoke of before it (`1979年到1983年，…平均每年增长7.9%`).
 _OPENS_WITH_A_YEAR = re.compile(r"(?:而|又)?\d{4}年")
@@ -93,7 +94,7 @@ _PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到
 _PLAN_CUE = re.compile(r"(?<!五年)计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
 _RESULT_OF_PLAN = re.compile(r"(?:超过|完成|超额完成|实现)了?[^，；计]{0,6}计划(?:的要求|规定的指标)?")
 #: The sentence says what was done (预计, 实际, 超额, 完成了), or the clause itself (完成).
-_RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经")
+_RESULT_CUE = re.compile(r"实际|超额|预计|完成了|已经|又(?!将|要|计划|拟)")
 _DONE = re.compile("完成")
 
 
@@ -183,10 +184,11 @@ class _Sentence:
 
     def _note_time(self, bare: str) -> None:
         """The year and period a clause names; a year named starts what the sentence says anew."""
-        if _YEARS.search(bare):
-            self.year, self.said = _topic_year(bare, self.context), ""
+        timed = _YEAR_COMPARED.sub("", bare)
+        if _YEARS.search(timed):
+            self.year, self.said = _topic_year(timed, self.context), ""
         else:
-            self.year = _topic_year(bare, self.context) or self.year
+            self.year = _topic_year(timed, self.context) or self.year
         self.said += bare
         self.period = period_in(bare) or self.period
 

@@ -1768,6 +1768,20 @@ def test_a_full_year_figure_after_half_year_ones_is_of_the_year_the_paragraph_is
     ]
 
 
+def test_a_year_a_figure_is_compared_with_is_not_the_year_of_the_figures_after_it() -> None:
+    """The 1981 report, of 1981: `接近1979年的水平` and `继去年…之后` compare; the oil crops' growth
+    is this year's, and `又增长` (grew again) says it was done (it was read as 1980's)."""
+    body = (
+        "尽管今年不少地区遭受到严重水旱灾害，全国农业形势依然很好。粮食总产量预计可以接近1979年的水平，"
+        "是建国以来第二个高产年。棉花继去年创造了历史最高纪录之后，又有新的突破。"
+        "油料在连续三年大增产的基础上，又增长17%左右。"
+    )
+    found = extract_indicators(document(body, "quanguo/government-work-report/1981", "1981", "national"))
+    assert [(r.name, r.value, str(r.change), str(r.role), r.year) for r in found.indicators] == [
+        ("油料", "17", "growth", "achieved", 1981)
+    ]
+
+
 def test_a_clause_that_opens_with_a_year_states_that_year_s_figure_after_a_span() -> None:
     """The 1985 report: `1984年增长14.5%` after `1979年到1983年，…平均每年增长7.9%` is 1984's growth
     (it was left out with the span's), and the span's own figures stay unread."""
