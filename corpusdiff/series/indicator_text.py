@@ -328,7 +328,7 @@ def _figure_from(before: str, parts: FigureParts, default_change: Change, defaul
 
 
 #: 平均为5.1%: the average over the period, which is the period's figure.
-_PERIOD_QUALIFIERS = ("全年", "上半年", "前三季度", "一季度", "平均")
+_PERIOD_QUALIFIERS = ("全年", "上半年", "前三季度", "第一季度", "一季度", "平均")
 _PEEL_WORDS = sorted([*_PREFIX_MODIFIERS, *_VERBS, *_CONNECTORS, *_PERIOD_QUALIFIERS], key=len, reverse=True)
 _MONTHS_AT_END = re.compile(r"1\s*[-－—–~～至到]\s*\d{1,2}\s*月$")
 

@@ -608,12 +608,12 @@ def _from_planned_text(
     blocks: Sequence[_Located], document: NormalizedDocument, earlier: Sequence[Indicator]
 ) -> tuple[list[IndicatorSource], list[Indicator]]:
     """The figures a report's running text states for the indicators of a planned economy, each
-    (name, change, role, year, period) once, the first time, and not again when another reading
-    of the text (a review's results) gave it; a table stating it too is a second statement, as
-    a list and a table are."""
+    (name, change, role, year, period) once in a rate and once in an amount (`增加81.9亿元，增长14.6%`),
+    the first time, and not again when another reading of the text (a review's results) gave it;
+    a table stating it too is a second statement, as a list and a table are."""
     context = PlanContext(_document_year(document), None)
-    seen: set[tuple[str, Change, Role, int | None, Period]] = {
-        (r.name, r.change, r.role, r.year, r.period) for r in earlier if r.pointer.startswith("p")
+    seen: set[tuple[str, Change, Role, int | None, Period, bool]] = {
+        (r.name, r.change, r.role, r.year, r.period, _is_rate(r.unit)) for r in earlier if r.pointer.startswith("p")
     }
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
@@ -625,7 +625,7 @@ def _from_planned_text(
         for found in planned_figures(text, part):
             figure = found.figure
             period = figure.period or YEAR
-            key = (figure.name, figure.change, found.role, found.year, period)
+            key = (figure.name, figure.change, found.role, found.year, period, _is_rate(figure.unit))
             if key in seen:
                 continue
             seen.add(key)
@@ -635,6 +635,11 @@ def _from_planned_text(
             record_context = _Context(found.role, found.year, period)
             records.append(_record(figure, figure.name, record_context, located.pointer, text, found.clause))
     return sources, records
+
+
+def _is_rate(unit: str) -> bool:
+    """A figure in `%`, `‰` or `倍` states a rate, one in any other unit an amount."""
+    return unit in ("%", "‰", "倍")
 
 
 #: The last year of the planned economy's reports: from 1993 the constitution names a socialist

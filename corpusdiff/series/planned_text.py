@@ -57,20 +57,24 @@ _CLAUSE_CUT = re.compile(r"(?<!\d)[，,；;：:]|[，,；;：:](?!\d{3}(?!\d))")
 #: What a figure is compared with (比上年, 比1980年预计, 比一九五七年的一千二百四十一亿元, 等于一九四九年的
 #: 二点六倍): the base, not the indicator's own figure; its year says whether the change is one year's.
 _COMPARISON = re.compile(
-    r"(?:比|较|等于)(?P<base>上一?年|去年|(?P<year>\d{4})年)(?:同期)?(?:预计)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
+    r"(?:比|较|等于)(?P<base>上一?年|去年|今年|(?P<year>\d{4})年)(?:同期)?(?:预计数?)?(?:的[\d.]+[^\d，；增降减提上]{0,4})?|同比"
 )
 #: A figure over several years (平均每年增长, 年均, 从…增加到…, 1979到1983年), not one year's.
 _SEVERAL_YEARS = re.compile(
     r"平均每年|每年平均|年均|递增|累计|合计|共计|总计|以来|这些年|[两二三四五六七八九十几多]年(?:内|间|中|来|里)|"
     r"\d{4}年?(?:末|底|初)?(?:到|至|—|－|-)\d{4}年|(?:由|从)[^，；]*?(?:到|至)"
 )
+#: What a clause says in brackets (`（按一九五七年不变价格计算）`, `（包括村办工业）`): how the figure is
+#: counted, neither a figure nor its year.
+_BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 #: `同一九八○年比较`, `与上年相比`, `同一九四九年产量比较`: the same comparison as 比一九八○年.
 _COMPARED_WITH = re.compile(r"(?:同|与|跟|和)(\d{4}年|上年|去年)[^，；\d]{0,4}?(?:相)?比(?:较)?")
 _YEARS = re.compile(r"(\d{4})年")
 _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1}
 _RELATIVE_RE = re.compile(r"(?<![比较])(今年|本年|明年|过去一年|一年来|去年|上年)")
 #: A year as what another is compared with (超过去年水平, 接近1979年的水平, 去年同期, 继去年…之后) is
-#: not the time the figures are of: `…可以超过去年水平。全年工业总产值计划比上年增长6%` plans this year.
+#: not the time the figures are of: `…可以超过去年水平。全年工业总产值计划比上年增长6%` plans this year;
+#: nor is one in a clause that is all comparison (`比五年计划原定1957年3856亿斤的水平超过133亿斤`).
 _YEAR_COMPARED = re.compile(r"(?:\d{4}年|今年|本年|去年|上年)(?:同期|的?(?:最高)?水平)|继(?:\d{4}年|去年|上年)")
 #: A clause that opens with one year (`1984年增长14.5%`, `一九八五年，`): what it states is that
 #: year's, whatever span the sentence spoke of before it (`1979年到1983年，…平均每年增长7.9%`).
@@ -87,7 +91,10 @@ _LEAD_WORD = re.compile(
 _UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
 #: 工农业总产值将达到, 粮食产量计划二千七百万吨, 钢增加了); 计划 and 预计 still decide the role.
-_FILLER = re.compile(r"\d{4}年(?:底|末)?|计划|预计|将|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|总共|大约|约|了")
+_FILLER = re.compile(
+    r"\d{4}年(?:底|末)?|今年|明年|去年|计划|预计|拟定|拟|安排|将|要|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|"
+    r"总共|大约|约|了"
+)
 _PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到"))
 #: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
 #: speak of results, and a five-year plan named (接近了第一个五年计划最后一年的指标) plans nothing.
@@ -148,7 +155,7 @@ class _Sentence:
 
     def read(self, printed: str) -> Iterator[PlannedFigure]:
         """The figures one clause states, as printed `printed`."""
-        clause = _COMPARED_WITH.sub(r"比\1", reading(printed).strip().rstrip("。！？"))
+        clause = _COMPARED_WITH.sub(r"比\1", _BRACKETED.sub("", reading(printed)).strip().rstrip("。！？"))
         self.plans += _RESULT_OF_PLAN.sub("", clause)
         if _SEVERAL_YEARS.search(clause):  # its name goes on (农业总产值在五年内增长…，到1957年达到…)
             self.year = self.year if next(figures_in(clause), None) else None  # 1952年到1956年五年间…合计，
@@ -184,7 +191,7 @@ class _Sentence:
 
     def _note_time(self, bare: str) -> None:
         """The year and period a clause names; a year named starts what the sentence says anew."""
-        timed = _YEAR_COMPARED.sub("", bare)
+        timed = "" if bare.startswith(("比", "较")) else _YEAR_COMPARED.sub("", bare)
         if _YEARS.search(timed):
             self.year, self.said = _topic_year(timed, self.context), ""
         else:

@@ -1835,6 +1835,51 @@ def test_figures_an_older_report_gives_of_something_else_are_not_the_indicator_s
     assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == expected
 
 
+@pytest.mark.parametrize(
+    "report, body, expected",
+    [
+        (  # 拟定为, a bracket on how it is counted, an amount and a rate of growth (1958)
+            "1958",
+            "一九五八年的工业总产值，拟定为六百四十三亿七千万元（按一九五七年不变价格计算），"
+            "比一九五七年预计数增加八十一亿九千万元，增长百分之十四点六。",
+            [
+                ("工业总产值", "643.7", "亿元", "level", "target", 1958),
+                ("工业总产值", "81.9", "亿元", "growth", "target", 1958),
+                ("工业总产值", "14.6", "%", "growth", "target", 1958),
+            ],
+        ),
+        (  # 将要; a clause that is all comparison names no year (1956)
+            "1956",
+            "国家计划规定，1956年农业和副业总产值将比1955年增长9．3%。如果没有特大的灾荒，粮食产量将要达到3，989亿斤，"
+            "比1955年增长8．4%，比五年计划原定1957年3，856亿斤的水平超过133亿斤；棉花产量将要达到3，556万担，"
+            "比1955年增长17．1%。",
+            [
+                ("粮食产量", "3989", "亿斤", "level", "target", 1956),
+                ("粮食产量", "8.4", "%", "growth", "target", 1956),
+                ("棉花产量", "3556", "万担", "level", "target", 1956),
+                ("棉花产量", "17.1", "%", "growth", "target", 1956),
+            ],
+        ),
+        (  # 今年 and 预计 between the name and its figure (1981)
+            "1981",
+            "国内市场商品货源增加，供应情况比较好，社会商品零售额今年预计将比去年增长9%。",
+            [("社会商品零售额", "9", "%", "growth", "achieved", 1981)],
+        ),
+        (  # 安排为, compared with this year in next year's plan (1981, of 1982)
+            "1981",
+            "1982年的计划，要求工农业总产值的增长速度由今年预计的3%提高到4%，并在执行中力争超过。"
+            "国民收入也安排为比今年增长4%左右。",
+            [("国民收入", "4", "%", "growth", "target", 1982)],
+        ),
+    ],
+)
+def test_an_older_plan_s_wording_between_a_name_and_its_figure(
+    report: str, body: str, expected: list[tuple[str, str, str, str, str, int]]
+) -> None:
+    found = extract_indicators(document(body, f"quanguo/government-work-report/{report}", report, "national"))
+    assert [(r.name, r.value, r.unit, str(r.change), str(r.role), r.year) for r in found.indicators] == expected
+
+
 NINETIES_REPORT = """
 ## 一、一九九六年工作回顾
 
