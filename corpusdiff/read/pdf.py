@@ -157,6 +157,8 @@ class _Line:
     first_word: float
     #: where each cell starts, when the line is a table row (cells separated by tabs in `text`)
     cells: tuple[float, ...] = ()
+    #: where each of those cells ends (its widest line, once a wrapped cell's lines are joined)
+    ends: tuple[float, ...] = ()
     #: how far below `baseline` the row's lowest line is set, when its cells wrap onto more lines
     depth: float = 0.0
 
@@ -436,22 +438,27 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
     word = _LATIN_WORD_RE.match(text, first, end)
     word_end = word.end() - 1 if word else first
     size = statistics.median(sizes)
-    line_text, cells = _cells(text, start, end, probe, size)
+    line_text, cells, ends = _cells(text, start, end, probe, size)
+    right = probe.end(last)
     return _Line(
         text=line_text.replace("\ufffe", "-"),
         left=left,
-        right=probe.end(last),
+        right=right,
         baseline=baseline,
         size=size,
         bold=bold,
         first_word=probe.end(word_end) - left,
         cells=(left, *cells) if cells else (),
+        ends=(*ends, right) if cells else (),
     )
 
 
-def _cells(text: str, start: int, end: int, probe: _CharProbe, size: float) -> tuple[str, list[float]]:
+def _cells(
+    text: str, start: int, end: int, probe: _CharProbe, size: float
+) -> tuple[str, list[float], list[float]]:
     """The line's text with a tab for each run of spaces that stands for a wide gap (cells of a
-    table row, or text set at tab stops), and where each cell after the first starts. One space
+    table row, or text set at tab stops), where each cell after the first starts, and where each
+    cell before the last ends. One space
     typed in the text (the ideographic space of `第一章　标题`, `国务院总理　李克强`) is as wide as
     the gap it fills: a space, not a gap between cells. Trailing white space is kept as one
     space, which tells a line broken between two Latin words."""
@@ -459,21 +466,24 @@ def _cells(text: str, start: int, end: int, probe: _CharProbe, size: float) -> t
     trailing = " " if len(line) < end - start else ""
     out: list[str] = []
     starts: list[float] = []
+    ends: list[float] = []
     index = 0
     for match in re.finditer(r"(?<=\S)\s+(?=\S)", line):
         cell_start = probe.origin(start + match.end())[0]
-        gap = cell_start - probe.end(start + match.start() - 1)
+        cell_end = probe.end(start + match.start() - 1)
+        gap = cell_start - cell_end
         if len(match.group()) == 1:
             gap -= probe.typed_width(start + match.start())
         out.append(line[index : match.start()])
         if gap >= _CELL_GAP * size:
             out.append("\t")
             starts.append(cell_start)
+            ends.append(cell_end)
         else:
             out.append(match.group())
         index = match.end()
     out.append(line[index:])
-    return "".join(out) + trailing, starts
+    return "".join(out) + trailing, starts, ends
 
 
 # --- page furniture -------------------------------------------------------------------------
@@ -656,12 +666,16 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Lin
     and starting in one of its columns, or, in a ruled table, inside the row's rules. In a table
     whose rows stand as close as lines of a cell (no cell padding, as Word sets its tables) and
     that has no rules, a row with empty cells looks the same: there only the rest of cells that
-    filled their columns goes into the row (`_under_full_cells`)."""
+    filled their columns goes into the row (`_under_full_cells`). A cell's lines that PDFium
+    gives one after another (a cell of three lines centred in its row's height, the rest of a
+    cell wrapped) go into the row together (`_cell_lines`)."""
     out = list(lines)
+    if not any(line.cells for line in out):
+        return out
     reach = _wrap_reach(out)
     index = 0
     while index < len(out):
-        row = _row_of(out, index, reach, rules)
+        out, row = _row_taking(out, index, reach, rules)
         if row is None:
             index += 1
             continue
@@ -669,6 +683,87 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Lin
         del out[index]
         index = max(0, min(index, row) - _ROW_REACH)
     return out
+
+
+def _row_taking(
+    lines: list[_Line], index: int, reach: float | None, rules: list[_Box]
+) -> tuple[list[_Line], int | None]:
+    """The row that `lines[index]` goes into, if any, with the lines as they then stand: the
+    lines of one wrapped cell from `index` on joined into one (which a row takes whole: the
+    middle line of a cell of three, centred in its row's height, stands on the row's baseline,
+    its first and last a line above and below, where they looked like the rows around), else
+    as they were."""
+    count = _cell_lines(lines, index)
+    if count > 1:
+        joined = [*lines[:index], _stacked(lines[index : index + count]), *lines[index + count :]]
+        row = _row_of(joined, index, reach, rules)
+        if row is not None:
+            return joined, row
+    return lines, _row_of(lines, index, reach, rules)
+
+
+def _cell_lines(lines: list[_Line], index: int) -> int:
+    """How many lines from `index` on may be the lines of one table cell wrapped: lines of no
+    cells, one line's step apart, each in line with the one before (starting where it starts,
+    or centred under it), none after the first opening with a numbering marker, and each but
+    the last about as wide as the widest (a cell fills a line before it wraps). 1 when none."""
+    end = index + 1
+    while end < min(len(lines), index + _CELL_LINES) and _next_cell_line(lines[end - 1], lines[end]):
+        end += 1
+    run = lines[index:end]
+    widest = max(line.right - line.left for line in run)
+    for count, line in enumerate(run[:-1], 1):
+        if line.right - line.left < widest - (_CELL_GAP + 1) * line.size:
+            return count
+    return len(run)
+
+
+def _next_cell_line(upper: _Line, lower: _Line) -> bool:
+    step = upper.baseline - lower.baseline
+    return (
+        not upper.cells
+        and not lower.cells
+        and not _different_type(upper, lower)
+        and 0 < step < _CELL_LINE_STEP * lower.size
+        and _aligned_cell([(upper.left, upper.right)], (lower.left, lower.right), lower.size) is not None
+        and numbering.parse_marker(lower.text.strip()) is None
+    )
+
+
+def _stacked(lines: list[_Line]) -> _Line:
+    """The lines of one cell as one line reaching down to the last (see _Line.depth)."""
+    first = lines[0]
+    return replace(
+        first,
+        text=_joined(lines),
+        left=min(line.left for line in lines),
+        right=max(line.right for line in lines),
+        depth=first.baseline - lines[-1].baseline,
+    )
+
+
+def _spans(line: _Line) -> list[tuple[float, float]]:
+    """Where each cell of the line starts and ends (the whole line when it is no row)."""
+    if line.cells and len(line.ends) == len(line.cells):
+        return list(zip(line.cells, line.ends, strict=True))
+    return [(line.left, line.right)]
+
+
+def _aligned_cell(
+    spans: list[tuple[float, float]], span: tuple[float, float], size: float
+) -> tuple[int, bool] | None:
+    """Which of the cells `spans` the cell `span` stands in line with, and whether by its centre:
+    starting where it starts (cells set flush left), else centred on its centre (cells centred
+    in their columns, as government tables often are: a centred cell's wrapped line starts
+    further right than its first). None when it stands in line with none."""
+    for column, (start, _) in enumerate(spans):
+        if abs(start - span[0]) < size / 2:
+            return column, False
+    centre = (span[0] + span[1]) / 2
+    for column, (start, end) in enumerate(spans):
+        if abs((start + end) / 2 - centre) < size / 2:
+            return column, True
+    return None
 
 
 def _wrap_reach(lines: list[_Line]) -> float | None:
@@ -705,7 +800,9 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
     wrapped = [
         n
         for n in rows
-        if (_wraps_into(lines[n], line, reach, rules) or _under_full_cells(lines[n], line, table_right))
+        if (
+            _wraps_into(lines[n], line, reach, rules) or _under_full_cells(lines[n], line, table_right, lines)
+        )
         and _in_columns(lines[n], line)
     ]
     return min(wrapped, key=lambda n: _vertical_distance(lines[n], line), default=None)
@@ -741,15 +838,15 @@ def _centred_beside(row: _Line, line: _Line, rules: list[_Box]) -> bool:
     """Whether `line` holds cells of `row` set centred in the row's height (Word's 垂直居中, as
     government tables are often set): within _CENTRED_OFFSET ems of the row's lines, no rule
     between them, each of its cells either in a column of the row (the rest of a cell wrapped
-    there) or beside all of the row's text, and one of them beside it."""
+    there) or clear of all of the row's cells (beside them, or in the gap of a column the row
+    leaves empty on its baseline: a cell of three lines centred in the row's height stands
+    there), and one of them clear."""
     if _band_distance(row, line) >= _CENTRED_OFFSET * line.size or _rule_between(row, line, rules):
         return False
-    starts = line.cells or (line.left,)
-    in_column = [any(abs(start - x) < line.size / 2 for x in row.cells) for start in starts]
-    beside = line.right < row.left or all(
-        known or start > row.right for start, known in zip(starts, in_column, strict=True)
-    )
-    return beside and not all(in_column)
+    spans = _spans(row)
+    in_column = [_aligned_cell(spans, span, line.size) is not None for span in _spans(line)]
+    clear = [all(span[1] <= start or span[0] >= stop for start, stop in spans) for span in _spans(line)]
+    return all(known or free for known, free in zip(in_column, clear, strict=True)) and not all(in_column)
 
 
 def _band_distance(row: _Line, line: _Line) -> float:
@@ -757,13 +854,14 @@ def _band_distance(row: _Line, line: _Line) -> float:
     return max(0.0, line.baseline - line.depth - row.baseline, row.baseline - row.depth - line.baseline)
 
 
-def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
+def _under_full_cells(row: _Line, line: _Line, table_right: float, lines: list[_Line]) -> bool:
     """Whether `line` is the rest of cells that filled their columns in `row`, right above it, in
     a table whose rows stand as close as a cell's lines and that has no rules (a borderless Word
     table): it holds fewer cells than the row and opens with no numbering marker, each cell under a
     cell of the row that ran up to the next column (or the right edge of the rows around,
-    `table_right`), as a cell wraps, or a cell's tail no row opens with (`_CELL_TAIL_RE`); a
-    row of its own has its values beside them."""
+    `table_right`), or centred under a cell about as wide as the widest text centred in its
+    column (`_fills_column`), as a cell wraps, or a cell's tail no row opens with
+    (`_CELL_TAIL_RE`); a row of its own has its values beside them."""
     step = row.baseline - row.depth - line.baseline
     if not 0 < step < _CELL_LINE_STEP * line.size or len(line.cells or (line.left,)) >= len(row.cells):
         return False
@@ -772,14 +870,36 @@ def _under_full_cells(row: _Line, line: _Line, table_right: float) -> bool:
     texts = row.text.split("\t")
     if len(texts) != len(row.cells):
         return False
+    spans = _spans(row)
     ends = [*row.cells[1:], table_right + _CELL_GAP * row.size]
-    for start, text in zip(line.cells or (line.left,), line.text.split("\t"), strict=False):
-        column = min(range(len(row.cells)), key=lambda k: abs(row.cells[k] - start))
-        width = display_width(texts[column].strip()) * row.size / 2  # an em a Han character
-        full = row.cells[column] + width >= ends[column] - (_CELL_GAP + 1) * row.size
+    for span, text in zip(_spans(line), line.text.split("\t"), strict=False):
+        aligned = _aligned_cell(spans, span, row.size)
+        if aligned is not None and aligned[1]:
+            full = _fills_column(spans[aligned[0]], lines, row.size)
+        else:
+            column = min(range(len(row.cells)), key=lambda k: abs(row.cells[k] - span[0]))
+            width = display_width(texts[column].strip()) * row.size / 2  # an em a Han character
+            full = row.cells[column] + width >= ends[column] - (_CELL_GAP + 1) * row.size
         if not (full or _CELL_TAIL_RE.fullmatch(text.strip())):
             return False
     return True
+
+
+def _fills_column(cell: tuple[float, float], lines: list[_Line], size: float) -> bool:
+    """Whether a cell centred in its column fills it: it is about as wide as the widest cell of
+    the rows centred with it (where a centred cell wraps, its first line is the widest)."""
+    centre = (cell[0] + cell[1]) / 2
+    widest = max(
+        (
+            end - start
+            for line in lines
+            if line.cells
+            for start, end in _spans(line)
+            if abs((start + end) / 2 - centre) < size / 2
+        ),
+        default=cell[1] - cell[0],
+    )
+    return cell[1] - cell[0] >= widest - (_CELL_GAP + 1) * size
 
 
 #: What ends a cell and never opens a row: an indicator's unit in brackets (`（%）`, `（万元）`)
@@ -789,12 +909,18 @@ _CELL_TAIL_RE = re.compile(r"[（(][^（）()]{1,8}[）)]|以内|以上|以下|�
 
 
 def _in_columns(row: _Line, line: _Line) -> bool:
-    """Whether each cell of `line` starts in one of the row's columns, and its last ends before
-    the row's next column: a line running across the columns is text, not a cell's."""
-    starts = line.cells or (line.left,)
-    if not all(any(abs(start - x) < line.size / 2 for x in row.cells) for start in starts):
-        return False
-    return all(line.right < x - line.size / 2 for x in row.cells if x > starts[-1] + line.size / 2)
+    """Whether each cell of `line` stands in line with a cell of the row (starts where it starts,
+    or is centred under it), and ends before the row's next cell: a line running across the
+    columns is text, not a cell's."""
+    spans = _spans(row)
+    for span in _spans(line):
+        aligned = _aligned_cell(spans, span, line.size)
+        if aligned is None:
+            return False
+        later = [start for start, _ in spans[aligned[0] + 1 :]]
+        if later and span[1] >= later[0] - line.size / 2:
+            return False
+    return True
 
 
 def _wraps_into(row: _Line, line: _Line, reach: float | None, rules: list[_Box]) -> bool:
@@ -841,20 +967,23 @@ def _vertical_distance(row: _Line, line: _Line) -> float:
 
 def _merged_row(row: _Line, part: _Line) -> _Line:
     """The row with `part` in it: cells on the row's baseline take their place among its cells;
-    a wrapped line's text goes before (above) or after (below) the text of the cell it starts in."""
+    a wrapped line's text goes before (above) or after (below) the text of the cell it stands in
+    line with (or the nearest)."""
     cells = dict(zip(row.cells, row.text.rstrip().split("\t"), strict=False))
-    part_cells = zip(part.cells or (part.left,), part.text.rstrip().split("\t"), strict=False)
+    ends = dict(_spans(row))
     same_line = abs(row.baseline - part.baseline) < part.size / 4 or (
         _band_distance(row, part) < _CENTRED_OFFSET * part.size
     )
-    for x, text in part_cells:
-        column = min(cells, key=lambda start: abs(start - x))
-        if same_line and abs(column - x) >= part.size / 2:
-            cells[x] = text
-        elif part.baseline > row.baseline:
-            cells[column] = _join(text, cells[column])
-        else:
-            cells[column] = _join(cells[column], text)
+    for span, text in zip(_spans(part), part.text.rstrip().split("\t"), strict=False):
+        aligned = _aligned_cell(list(ends.items()), span, part.size)
+        if aligned is None and same_line:
+            cells[span[0]], ends[span[0]] = text, span[1]
+            continue
+        column = list(ends)[aligned[0]] if aligned else min(cells, key=lambda start: abs(start - span[0]))
+        above = part.baseline > row.baseline
+        joined = _join(text, cells.pop(column)) if above else _join(cells.pop(column), text)
+        start = min(column, span[0])  # the cell reaches as far as its widest line
+        cells[start], ends[start] = joined, max(ends.pop(column), span[1])
     starts = sorted(cells)
     top, bottom = max(row.baseline, part.baseline), min(row.baseline - row.depth, part.baseline - part.depth)
     return replace(
@@ -865,6 +994,7 @@ def _merged_row(row: _Line, part: _Line) -> _Line:
         baseline=top,
         depth=top - bottom,
         cells=tuple(starts),
+        ends=tuple(ends[x] for x in starts),
     )
 
 
@@ -882,8 +1012,9 @@ class _Paragraph:
     centred: bool
     gap_before: bool
     left: float
-    #: where the cells of a table row start (see _Line.cells)
+    #: where the cells of a table row start and end (see _Line.cells, _Line.ends)
     cells: tuple[float, ...] = ()
+    ends: tuple[float, ...] = ()
     #: it opens with the paragraphs' indent, in a document whose paragraphs open indented
     indented: bool = False
     #: a short line alone at the margin in such a document, ending no sentence: a heading's shape
@@ -1071,7 +1202,8 @@ class _Layout:
         if full and _centred_title_wraps(prev, prev_col, line, prev.size > self.size * _SIZE_RATIO):
             return True, False
         ragged = self._ragged_wrap(paragraph, prev_col, line, column)
-        centred = self._centred(prev, prev_col), self._centred(line, column)
+        # a table row that happens to stand balanced (cells centred, the last column empty) is no centred line
+        centred = self._centred_text(prev, prev_col), self._centred_text(line, column)
         if any(centred) and not ragged:  # a centred paragraph wraps from a full line onto a centred one
             wraps = full and self._balanced(prev, prev_col) and self._balanced(line, column)
             return wraps, not wraps and centred[0] != centred[1]
@@ -1134,6 +1266,9 @@ class _Layout:
         """A balanced line clearly set in from both margins: centred."""
         return self._balanced(line, column) and line.left - column.left >= _INDENT * line.size
 
+    def _centred_text(self, line: _Line, column: _Column) -> bool:
+        return not line.cells and self._centred(line, column)
+
     def _paragraph(self, lines: list[_Line], column: _Column, gap: bool) -> _Paragraph:
         first = lines[0]
         centred = self._centred(first, column) or (len(lines) > 1 and self._centred(lines[-1], column))
@@ -1145,6 +1280,7 @@ class _Layout:
             gap,
             first.left,
             first.cells,
+            first.ends,
             indented=self._opens_indented(first, column) and not centred,
             flush_phrase=self._flush_phrase(lines, column) and not centred,
         )
@@ -1285,9 +1421,10 @@ def _set_in(line: _Line, column: _Column) -> bool:
 def _aligned_tables(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     """Table rows with their cells in columns: an empty cell leaves no trace on the page, so each
     cell goes to the column it starts in (the columns are where the rows of one table start
-    their cells), and a line of one cell is a row too when it stands between two rows
-    (`一、预期性指标`) or, after the last, in a column of its own. Cells that stand in no
-    columns (text set at tab stops) are taken in order."""
+    their cells, or, where the starts do not fall into as many columns as the widest row has
+    cells, by their centres: cells centred in their columns), and a line of one cell is a row
+    too when it stands between two rows (`一、预期性指标`) or, after the last, in a column of its
+    own. Cells that stand in no columns (text set at tab stops) are taken in order."""
     out = list(paragraphs)
     index = 0
     while index < len(out):
@@ -1302,11 +1439,20 @@ def _aligned_tables(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
             end += 1
         rows = out[index:end]
         widest = max(len(row.cells) for row in rows)
-        aligned = columns if len(columns) == widest else None
+        centres = _columns([x for row in rows for x in _centres(row)], out[index].size)
+        by_centre = len(columns) != widest and len(centres) == widest
+        aligned = centres if by_centre else columns if len(columns) == widest else None
         for row in range(index, end):
-            out[row] = replace(out[row], text=_row_text(out[row], aligned, widest))
+            out[row] = replace(out[row], text=_row_text(out[row], aligned, widest, by_centre))
         index = end
     return out
+
+
+def _centres(row: _Paragraph) -> list[float]:
+    """Where the middle of each cell of a row stands (of the line, for a row of one cell)."""
+    if row.cells and len(row.ends) == len(row.cells):
+        return [(start + end) / 2 for start, end in zip(row.cells, row.ends, strict=True)]
+    return [row.left + display_width(row.text.strip()) * row.size / 4]
 
 
 def _row_between(paragraphs: list[_Paragraph], index: int) -> bool:
@@ -1332,10 +1478,11 @@ def _columns(starts: list[float], size: float) -> list[float]:
     return columns
 
 
-def _row_text(row: _Paragraph, columns: list[float] | None, width: int) -> str:
+def _row_text(row: _Paragraph, columns: list[float] | None, width: int, by_centre: bool = False) -> str:
     cells = [""] * width
     texts = row.text.strip().split("\t")
-    for order, (x, text) in enumerate(zip(row.cells or (row.left,), texts, strict=False)):
+    places = _centres(row) if by_centre else row.cells or (row.left,)
+    for order, (x, text) in enumerate(zip(places, texts, strict=False)):
         column = min(range(width), key=lambda n: abs(columns[n] - x)) if columns else order
         cells[column] = f"{cells[column]} {text}".strip()
     text = "\t".join(cells)

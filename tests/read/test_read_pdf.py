@@ -676,13 +676,15 @@ def _drawn_table(
     padding: float = 0,
     ruled: bool = True,
     centred: bool = False,
+    centred_across: bool = False,
 ) -> bytes:
     """A paragraph, a table and a paragraph. The table as Word sets one: each cell's lines one
     step apart (`|` breaks a cell's text onto its next line, the cells aligned at the top);
     with `padding` 0, a row of one line stands one line's step below the row before, as a
     cell's second line does, and every cell is framed by rules (unless not `ruled`: a borderless
     table); with padding, the rows stand that much further apart and no rule is drawn. `centred`
-    sets each cell's lines in the middle of its row's height (Word's 垂直居中)."""
+    sets each cell's lines in the middle of its row's height (Word's 垂直居中), `centred_across`
+    each line in the middle of its column (Word's 居中)."""
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=(595, 842))
     sheet.setFont(FONT, 12)
@@ -693,10 +695,13 @@ def _drawn_table(
     rules = [y + 11]
     for row in rows:
         cells = [cell.split("|") for cell in row]
-        for column, lines in zip(columns, cells, strict=True):
+        for column, end, lines in zip(columns, (*columns[1:], width), cells, strict=True):
             drop = (max(map(len, cells)) - len(lines)) * step / 2 if centred else 0
             for number, text in enumerate(lines):
-                sheet.drawString(left + column + 4, y - drop - number * step, text)
+                if centred_across:
+                    sheet.drawCentredString(left + (column + end) / 2, y - drop - number * step, text)
+                else:
+                    sheet.drawString(left + column + 4, y - drop - number * step, text)
         y -= step * max(map(len, cells)) + padding
         rules.append(y + 11)
     if not padding and ruled:
@@ -822,6 +827,48 @@ def test_cells_centred_in_their_rows_height_stay_in_their_rows(ruled: bool) -> N
     data = _drawn_table(_WRAPPING_ROWS[:4], _WRAPPING_COLUMNS, 340.0, ruled=ruled, centred=True)
     tables = [b for b in _normalize(data, "centred.pdf").blocks if isinstance(b, Table)]
     assert [[list(row) for row in table.rows] for table in tables] == [_WRAPPING_READ[:4]]
+
+
+#: A borderless indicator table, as portal PDFs set one: a cell of three lines, and rows with an
+#: empty cell (the 序号 of a `其中` row, a unit left out), and the table the rows say.
+_THREE_LINE_ROWS = [
+    *_WRAPPING_ROWS[:4],
+    ("4", "全社会研发经费投入占地区生产|总值比重（不含港澳台地区企|业）", "%", "3.5"),
+    ("", "其中：企业研发经费投入占比", "%", "78"),
+    ("5", "规模以上工业增加值增速", "", "6"),
+]
+_THREE_LINE_READ = [
+    *_WRAPPING_READ[:4],
+    ["4", "全社会研发经费投入占地区生产总值比重（不含港澳台地区企业）", "%", "3.5"],
+    ["", "其中：企业研发经费投入占比", "%", "78"],
+    ["5", "规模以上工业增加值增速", "", "6"],
+]
+
+
+@pytest.mark.parametrize("padding", [0, 8])
+@pytest.mark.parametrize(("centred", "centred_across"), [(True, False), (False, True), (True, True)])
+def test_a_cell_of_three_lines_in_a_borderless_table_of_centred_cells_stays_in_its_row(
+    centred: bool, centred_across: bool, padding: float
+) -> None:
+    """No rules. Centred in the row's height, the three-line cell's middle line stands on the
+    row's baseline and its first and last a line above and below it, where they looked like lines
+    of the rows around: the first ran into the row before (`…基本同步）全社会研发…`), the last was a
+    paragraph of its own (`业）`). Centred in its column, a wrapped line starts further right than
+    the cell's first line, in no column: the rows ran together into one paragraph; and the cells
+    of a row with an empty cell were taken in order (`其中：…` under 序号)."""
+    data = _drawn_table(
+        _THREE_LINE_ROWS,
+        _WRAPPING_COLUMNS,
+        340.0,
+        padding=padding,
+        ruled=False,
+        centred=centred,
+        centred_across=centred_across,
+    )
+    document = _normalize(data, "centred.pdf")
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[list(row) for row in table.rows] for table in tables] == [_THREE_LINE_READ]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [_SENTENCES[:90]] * 2
 
 
 def _page_with_a_footnote(note: str) -> bytes:
