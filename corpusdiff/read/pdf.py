@@ -1389,7 +1389,8 @@ def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
     专栏, a quotation) is a run of lines set in from both margins, most of which end at one right
     edge and start at one left edge, one of those at least ending mid-sentence (its text wraps
     there; `——` items of one length, each ending in `；`, are no box): its own column, also
-    where it runs on to the next page."""
+    where it runs on to the next page. A box set in from the left only is one too
+    (`_left_insets`)."""
     columns = [column for _, column in lines]
     start = 0
     while start < len(lines):
@@ -1405,12 +1406,61 @@ def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
             if wraps and min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run):
                 columns[start:end] = [_Column(left, right, box=True)] * (end - start)
         start = end + 1
+    return _left_insets(lines, columns)
+
+
+def _left_insets(lines: list[tuple[_Line, _Column]], columns: list[_Column]) -> list[_Column]:
+    """`columns` with the boxes set in by a left indent only (a 专栏 whose paragraphs Word
+    indents from the left, their lines reaching the right margin): a run of lines set in by an
+    em or more, most of them starting at one left edge, where a line wraps mid-sentence at the
+    margin onto a line at that edge. The line before the run must not wrap into it (the hanging
+    indent of a numbered paragraph: its first line at the margin, the rest set in), and a last
+    line that wraps out of it onto the margin is the first line of the indented paragraph after
+    the box. Read against the page's column, the box's wrapped lines were indented paragraphs
+    and the text after it ran into its last paragraph."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and not columns[end].box and _set_in_left(*lines[end]):
+            end += 1
+        while end > start and end < len(lines) and _wraps_out(lines[end - 1]):
+            end -= 1
+        run = [line for line, _ in lines[start:end]]
+        into = start > 0 and not columns[start - 1].box and _wraps_out(lines[start - 1])
+        if len(run) >= _BOX_LINES and not into and _wraps_within(run, lines[start][1]):
+            left = min(line.left for line in run)
+            columns[start:end] = [_Column(left, lines[start][1].right, box=True)] * (end - start)
+        start = max(end, start + 1)
     return columns
+
+
+def _wraps_out(placed: tuple[_Line, _Column]) -> bool:
+    """Whether a line reaches the right margin mid-sentence: its text wraps onto the next line."""
+    line, column = placed
+    return column.right - line.right < line.size and not _ends_sentence(line.text)
+
+
+def _wraps_within(run: list[_Line], column: _Column) -> bool:
+    """Whether lines set in from the left are a box's: most start at one left edge, and a line
+    reaching the margin mid-sentence wraps onto a line at that edge."""
+    left = min(line.left for line in run)
+    at_left = [line.left - left < 0.5 for line in run]
+    if sum(at_left) < 2 or sum(at_left) * 3 < len(run):
+        return False
+    return any(
+        _wraps_out((line, column)) and starts_at_edge
+        for line, starts_at_edge in zip(run, at_left[1:], strict=False)
+    )
 
 
 def _other_column(a: _Column, b: _Column) -> bool:
     """Whether text moves into or out of a box (a page's own column may shift a little)."""
     return (a.box or b.box) and (a.box != b.box or abs(a.left - b.left) + abs(a.right - b.right) > 1)
+
+
+def _set_in_left(line: _Line, column: _Column) -> bool:
+    """Whether a line of text (not a table row) stands in from the left margin."""
+    return not line.cells and line.left - column.left >= line.size
 
 
 def _set_in(line: _Line, column: _Column) -> bool:

@@ -215,6 +215,38 @@ def test_a_box_set_in_from_both_margins_is_a_box_and_ends_with_it() -> None:
     assert document.blocks[-1] == Paragraph("正文继续。" + _SENTENCES)
 
 
+_BOX_ITEMS = [
+    "1.轨道交通：加快建设国际一流营商环境，推动经济高质量发展取得新成效，建成轨道交通线路三条。",
+    "2.道路体系：推动经济高质量发展，完善城市道路网络，打通断头路十二条。",
+]
+
+
+@pytest.mark.parametrize("justify", [True, False])
+@pytest.mark.parametrize(
+    ("after", "indent"),
+    [("正文继续。" + _SENTENCES[:31], 0), ("正文继续。", 0), ("另起一段。" + _SENTENCES[:62], 2)],
+    ids=["flush", "flush-short", "indented"],
+)
+def test_a_box_set_in_from_the_left_only_ends_where_the_body_text_comes_back(
+    justify: bool, after: str, indent: float
+) -> None:
+    """A 专栏 whose paragraphs are indented from the left, their lines reaching the right margin,
+    followed directly by body text at the margin (no paragraph indent) or by an indented paragraph.
+    Measured against the page, the box's wrapped lines were indented paragraphs (`1.轨道交通…取` /
+    `得新成效…`), no blank line ended it, and the text after it went into its last paragraph."""
+    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
+    blocks = [Block(text, indent=2) for text in paragraphs]
+    blocks.append(Block("专栏1　重大项目", bold=True, centred=True, left_inset=2))
+    blocks += [Block(item, indent=2, left_inset=2) for item in _BOX_ITEMS]
+    blocks += [Block(after, indent=indent), Block(_SENTENCES[:62], indent=2)]
+    document = _normalize(typeset(blocks, Page(running_head="", justify=justify)), "box.pdf")
+    (box,) = [b for b in document.blocks if isinstance(b, Box)]
+    assert box.title == "专栏1 重大项目"
+    assert [b.text for b in box.blocks] == _BOX_ITEMS
+    paragraphs_read = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs_read == [*paragraphs, after, _SENTENCES[:62]]
+
+
 def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -> None:
     """Found by position (the top and bottom lines of each page), not by content order."""
     buffer = io.BytesIO()

@@ -56,6 +56,8 @@ class Block:
     text: str
     indent: float = 0  # first line, in em
     inset: float = 0  # every line, in em, from both sides
+    #: every line, in em, from the left only (a box set in by a left indent, its lines reaching the margin)
+    left_inset: float = 0
     size: float = 0  # 0: the body size
     bold: bool = False
     centred: bool = False
@@ -122,8 +124,8 @@ def _set_block(sheet: _Sheet, block: Block) -> None:
     leading = page.leading * size / page.size
     if block.space_before and sheet.y < page.top:
         sheet.y -= block.space_before
-    left = page.left + block.inset * page.size
-    measure = page.measure - 2 * block.inset * page.size
+    left = page.left + (block.inset + block.left_inset) * page.size
+    measure = page.measure - (2 * block.inset + block.left_inset) * page.size
     lines = (
         [[(cell, x) for cell, x in zip(block.cells, block.columns, strict=True)]]
         if block.cells
