@@ -79,9 +79,7 @@ def _section_json(tree: DocTree, section: Section | None) -> dict[str, object] |
 def address(tree: DocTree, unit: Unit) -> str:
     """The unit's one address, as the site links it: `<document id>#p<n>` for a paragraph
     (the paragraph numbering of structure.addressed), `#h<n>` for a group heading."""
-    if unit.kind == "group" and unit.section is not None:
-        return f"{tree.metadata.id}#{tree.anchor(unit.section)}"
-    return f"{tree.metadata.id}#p{unit.paragraph}"
+    return f"{tree.metadata.id}#{tree.unit_anchor(unit)}"
 
 
 def anchor_label(anchor: str) -> str:

@@ -100,7 +100,7 @@ class ThreadItem:
     edition: str  # edition id
     heading: str  # a heading as printed, numbering included (`（一）…`, `3.…`), or a paragraph's lead
     text: str  # a unit's text; for a group, the text of every unit under it, one per line
-    pointer: str  # `<edition id>#<tree.anchor>` for a group or task, `#p<n>` for any other unit
+    pointer: str  # `<edition id>#<anchor>`: the unit's one address, as `diff` gives it (DocTree.unit_anchor)
     kind: str = ""  # group, task, paragraph, item or target
 
 
@@ -997,16 +997,17 @@ def _thread(
 
 
 def _item(tree: DocTree, unit: Unit, edition_id: str) -> ThreadItem:
-    """A unit as a thread shows it: a group or task by its heading and heading anchor, any
-    other unit by its lead and paragraph address."""
+    """A unit as a thread shows it: a group or task by its heading, any other unit by its lead;
+    each at the address `diff`, the site and a reviewer note give it, so that a step of a
+    thread names the units of the diff's pair (a numbered task: `p<n>` under its heading)."""
+    pointer = f"{edition_id}#{tree.unit_anchor(unit)}"
     if unit.kind in (GROUP_KIND, UnitKind.TASK) and unit.section is not None:
         section = tree.sections[unit.section]
         text = unit.text
         if unit.kind == GROUP_KIND:
             text = "\n".join(u.text for u in tree.units if is_within(tree, u.section, section.index))
-        heading = f"{section.label}{section.heading}"
-        return ThreadItem(edition_id, heading, text, f"{edition_id}#{tree.anchor(section.index)}", unit.kind)
-    return ThreadItem(edition_id, lead(unit), unit.text, f"{edition_id}#p{unit.paragraph}", unit.kind)
+        return ThreadItem(edition_id, f"{section.label}{section.heading}", text, pointer, unit.kind)
+    return ThreadItem(edition_id, lead(unit), unit.text, pointer, unit.kind)
 
 
 def lead(unit: Unit) -> str:

@@ -85,6 +85,13 @@ class DocTree:
             return f"p{first}"
         return f"h{1 + sum(1 for s in self.sections[:section] if not s.synthetic)}"
 
+    def unit_anchor(self, unit: Unit) -> str:
+        """A unit's one anchor, as every view names and links it: `p<n>` of its first paragraph
+        (a numbered task's is the paragraph under its heading), a group heading's `h<n>`."""
+        if unit.kind == GROUP and unit.section is not None:
+            return self.anchor(unit.section)
+        return f"p{unit.paragraph}"
+
     def path_of(self, section: int | None) -> tuple[str, ...]:
         """Heading path of a section including its own heading."""
         if section is None:

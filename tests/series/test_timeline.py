@@ -161,8 +161,9 @@ def test_item_text_and_pointer() -> None:
     thread = thread_with(tiny_timeline(), TASK, "5.建设托育服务网络")
     item = thread.items[0]
     assert item.text == "建设托育服务网络。每个街道建设普惠托育机构一家，新增托位八百个，培训托育保育人员。"
-    # headings of t/c: title h0, 一、 h1, （一） h2, 1. h3, 2. h4, （二） h5, 3. h6, （三） h7, 5. h8
-    assert item.pointer == "t/c#h8"
+    # a task is at its address in `diff`, the paragraph under its heading: t/c's paragraphs are
+    # the bodies of 1. (p0), 2. (p1), 3. (p2) and 5. (p3); its heading is h8
+    assert item.pointer == "t/c#p3"
 
 
 def test_grid_cells_mark_same_headings_and_absences() -> None:
