@@ -409,9 +409,9 @@ _REPORTS: dict[str, tuple[str, str]] = {
     ),
     "report.md.figures": ("数字变化（{n}）", "Figures changed ({n})"),
     "report.md.left_out": (
-        "*摘要：另有延续条目内部增删的 {sentences} 句、{pairs} 对改写与移动条目的新旧对照未列出（去掉 --summary 可见）。*",
+        "*摘要：另有延续条目内部增删的 {sentences} 句、{rows} 行改写与移动条目的新旧对照未列出（去掉 --summary 可见）。*",
         "*Summary: {sentences} sentences added or removed inside continuing initiatives and the 新旧对照 "
-        "of {pairs} reworded or moved pairs are left out (drop --summary to see them).*",
+        "of {rows} rows of reworded or moved initiatives are left out (drop --summary to see them).*",
     ),
     "report.md.cut": (
         "报告在此截断以免超过长度上限（--max-chars）：略去其后 {lines} 行，涉及各节：{sections}。"
@@ -429,16 +429,19 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "Tables: {new} new, {dropped} dropped, {reworded} changed.",
     ),
     "report.md.tables": ("表格的变化（{n}）", "Tables changed ({n})"),
-    "report.md.reworded": ("新旧对照：改写与移动的条目（{n}）", "新旧对照: reworded and moved initiatives ({n})"),
+    "report.md.reworded": (
+        "新旧对照：改写与移动的条目（{n} 行）",
+        "新旧对照: reworded and moved initiatives ({n} rows)",
+    ),
     "report.md.reworded_joined": (
-        "新旧对照：改写与移动的条目（{n}，其中 {joined} 对属合并与拆分）",
-        "新旧对照: reworded and moved initiatives ({n}, {joined} of them pairs of a merge or split)",
+        "新旧对照：改写与移动的条目（{n} 行，其中 {joined} 行为合并与拆分）",
+        "新旧对照: reworded and moved initiatives ({n} rows, {joined} of them merges or splits)",
     ),
     "report.md.marks": (
         "删去的文字加~~删除线~~，新增的文字**加粗**。",
         "Deleted words are ~~struck through~~, inserted words **bold**.",
     ),
-    "report.md.columns": ("| 序号 | 旧 | 新 |", "| Row | 旧 (old) | 新 (new) |"),
+    "report.md.columns": ("| 序号 | 类别 | 旧 | 新 |", "| Row | Class | 旧 (old) | 新 (new) |"),
     "report.md.orphan": ("*本次对比中没有这处改动*", "*no such change in this diff*"),
     "report.table.section": ("章节", "Section"),
     "report.table.class": ("类别", "Class (类别)"),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpusdiff.canonical.markdown import escape_inline
 from corpusdiff.render import table_changes as tables
@@ -31,6 +31,9 @@ from corpusdiff.types.document import Level as Tier
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind
+
+if TYPE_CHECKING:
+    from corpusdiff.render.table import ComparisonTable, Entry, UnitRow
 
 SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
@@ -92,14 +95,20 @@ def anchor_label(anchor: str) -> str:
 RowNumbers = dict[tuple[str, str], int]
 
 
-def row_numbers(result: DiffResult) -> RowNumbers:
-    """Each unit's row in the 新旧对照表 of `result`, so that a view can name the row a reader
-    finds in the Word, Excel and CSV tables and on the site's diff page."""
+def comparison_rows(result: DiffResult) -> ComparisonTable:
+    """The 新旧对照表 of `result`: a report builds it once and takes from it both its rows'
+    numbers and where its reviewer notes go."""
     from corpusdiff.render.table import comparison_table
 
+    return comparison_table(result)
+
+
+def row_numbers(table: ComparisonTable) -> RowNumbers:
+    """Each unit's row in the 新旧对照表, so that a view can name the row a reader finds in the
+    Word, Excel and CSV tables and on the site's diff page."""
     return {
         (side, entry.address): row.number
-        for row in comparison_table(result).unit_rows
+        for row in table.unit_rows
         for side, entries in (("old", row.old), ("new", row.new))
         for entry in entries
     }
@@ -145,7 +154,8 @@ def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str
 
 def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str, object]:
     """The documented JSON report (docs/diff-schema.json), with the reviewer notes on the pair."""
-    rows = row_numbers(result)
+    table = comparison_rows(result)
+    rows = row_numbers(table)
     initiatives = []
     for item in result.initiatives:
         old_unit = item.old if (item.level == "unit" or item.old_sentence) else None
@@ -196,7 +206,7 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
         "new": _meta(result.new_meta),
         "summary": summary(result),
         "overrides": list(result.notes),
-        "notes": notes_json(result, notes),
+        "notes": notes_json(table, notes),
         "sections": sections,
         "initiatives": initiatives,
         "programmes": {
@@ -208,15 +218,14 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
     }
 
 
-def notes_json(result: DiffResult, notes: Sequence[ReviewerNote]) -> list[dict[str, object]]:
+def notes_json(table: ComparisonTable, notes: Sequence[ReviewerNote]) -> list[dict[str, object]]:
     """The notes as the notes file gives them (unit anchors, text unescaped: JSON is data),
     each with the 新旧对照表 row it is on, or null for a note whose change this diff lacks."""
     if not notes:
         return []
     from corpusdiff.render.notes import place_notes
-    from corpusdiff.render.table import comparison_table
 
-    placed = place_notes(comparison_table(result), notes)
+    placed = place_notes(table, notes)
     row_of = {id(note): number for number, found in placed.rows.items() for note in found}
     return [note_json(note) | {"row": row_of.get(id(note))} for note in notes]
 
@@ -564,13 +573,13 @@ def to_markdown(
     新旧对照 table, which make a national pair's report several times a comment's limit; it
     says how many it left out."""
     strings = strings or catalogue()
-    rows = row_numbers(result)
+    table = comparison_rows(result)
+    rows = row_numbers(table)
     lines = _markdown_head(result, strings)
     if notes:
         from corpusdiff.render.notes import markdown_lines
-        from corpusdiff.render.table import comparison_table
 
-        lines += markdown_lines(comparison_table(result), notes, strings=strings)
+        lines += markdown_lines(table, notes, strings=strings)
     lines += _markdown_programmes(result, strings)
     for status in (Status.NEW, Status.DROPPED, Status.MOVED):
         items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
@@ -592,17 +601,13 @@ def to_markdown(
         lines += [f"- {citation(result, item, rows, strings)} {markdown_text(_joined_line(item, strings))}" for item in joined]
         lines.append("")
     inside = [i for i in result.initiatives if i.level == "sentence"]
-    reworded = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
+    changed = _changed_rows(table)
     if summary:
-        if inside or reworded:
-            lines += [strings("report.md.left_out", sentences=len(inside), pairs=len(reworded)), ""]
+        if inside or changed:
+            lines += [strings("report.md.left_out", sentences=len(inside), rows=len(changed)), ""]
         return "\n".join(lines)
-    marks = [citation(result, item, rows, strings).split(" ")[0] for item in (*inside, *reworded)]
-    return "\n".join(
-        lines
-        + _markdown_inside(inside, marks[: len(inside)], strings)
-        + _markdown_redline(reworded, marks[len(inside) :], strings)
-    )
+    marks = [citation(result, item, rows, strings).split(" ")[0] for item in inside]
+    return "\n".join(lines + _markdown_inside(inside, marks, strings) + _markdown_redline(changed, strings))
 
 
 def _markdown_head(result: DiffResult, strings: Strings) -> list[str]:
@@ -667,22 +672,49 @@ def _markdown_inside(inside: Sequence[Initiative], rows: Sequence[str], strings:
     return [*lines, ""]
 
 
-def _markdown_redline(reworded: Sequence[Initiative], rows: Sequence[str], strings: Strings) -> list[str]:
-    """The 新旧对照 of reworded and moved pairs, each with its 新旧对照表 row (`rows`: `#12`)."""
-    if not reworded:
+def _changed_rows(table: ComparisonTable) -> list[UnitRow]:
+    """The 新旧对照表's rows of units that continue changed: reworded, moved, merged, split."""
+    from corpusdiff.render.table import Change
+
+    return [row for row in table.unit_rows if row.old and row.new and row.changes != (Change.CONTINUED,)]
+
+
+def _markdown_redline(rows: Sequence[UnitRow], strings: Strings) -> list[str]:
+    """The 新旧对照 of the rows that continue changed, one line per 新旧对照表 row: its number and
+    addresses (`#80 旧¶58 新¶59`), its class, and its units marked as the table marks them, so
+    that a merge or a split is one line naming all its units, its shared unit written once."""
+    if not rows:
         return []
     lines = [
-        f"## {_reworded_heading(reworded, strings)}",
+        f"## {_redline_heading(rows, strings)}",
         "",
         strings("report.md.marks"),
         "",
         strings("report.md.columns"),
-        "|---|---|---|",
+        "|---|---|---|---|",
     ]
-    for item, row in zip(reworded, rows, strict=True):
-        old, new = _inline(item, "~~{}~~", "", markdown_text), _inline(item, "", "**{}**", markdown_text)
-        lines.append(f"| {row} | {old} | {new} |")
+    for row in rows:
+        old, new = _markdown_cell(row.old), _markdown_cell(row.new)
+        lines.append(f"| {_row_citation(row, strings)} | {row.label(strings)} | {old} | {new} |")
     return [*lines, ""]
+
+
+def _row_citation(row: UnitRow, strings: Strings) -> str:
+    """`#28 旧¶17 新h5 新¶26`: a row's number and the addresses of all its units, in its cells' order."""
+    sides = [("old", entry) for entry in row.old] + [("new", entry) for entry in row.new]
+    at = [strings(f"diff.at_{side}", at=anchor_label(e.address.rpartition("#")[2])) for side, e in sides]
+    return " ".join([f"#{row.number}", *at])
+
+
+def _markdown_cell(entries: Sequence[Entry]) -> str:
+    """A cell's units, one per line (`<br>`), deleted words ~~struck~~ and inserted ones **bold**."""
+    from corpusdiff.render.table import Mark
+
+    marks = {Mark.DELETED: "~~{}~~", Mark.INSERTED: "**{}**", Mark.KEPT: "{}"}
+    return "<br>".join(
+        markdown_text(entry.label) + "".join(marks[s.mark].format(markdown_text(s.text)) for s in entry.spans)
+        for entry in entries
+    )
 
 
 def within_limit(report: str, limit: int, strings: Strings | None = None) -> str:
@@ -720,13 +752,13 @@ def _sign_as_text(line: str) -> str:
     return "\\" + line if line.startswith(("+", "-")) else line
 
 
-def _reworded_heading(reworded: Sequence[Initiative], strings: Strings) -> str:
-    """The table's count with the pairs of merges and splits named apart, since the summary's
+def _redline_heading(rows: Sequence[UnitRow], strings: Strings) -> str:
+    """The table's count of rows with the merges and splits named apart, since the summary's
     改写 and 移动 leave those out and a bare total would contradict it."""
-    joined = sum(1 for item in reworded if item.relation)
+    joined = sum(1 for row in rows if len(row.old) > 1 or len(row.new) > 1)
     if joined:
-        return strings("report.md.reworded_joined", n=len(reworded), joined=joined)
-    return strings("report.md.reworded", n=len(reworded))
+        return strings("report.md.reworded_joined", n=len(rows), joined=joined)
+    return strings("report.md.reworded", n=len(rows))
 
 
 def _markdown_tables(result: DiffResult, strings: Strings) -> list[str]:
@@ -849,7 +881,7 @@ def to_terminal(
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
-    rows = row_numbers(result)
+    rows = row_numbers(comparison_rows(result))
     left_out = 0
     for match, items, changes in with_tables(result, only):
         shown = [item for item in items if _at_detail(item, detail)]
@@ -895,7 +927,7 @@ def to_summary(
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
-    rows = row_numbers(result)
+    rows = row_numbers(comparison_rows(result))
     wanted = set(only or (Status.NEW, Status.DROPPED))
     for status in (s for s in (Status.NEW, Status.DROPPED) if s in wanted):
         items = [

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from corpusdiff.render.diff import address, unit_title
+from corpusdiff.strings import Strings
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import GROUP, DocTree, Unit, UnitKind, in_reading_order, section_and_ancestors
@@ -46,6 +47,16 @@ _PAIR_CHANGE = {
     Status.MOVED: Change.MOVED,
 }
 _CONFIDENCE = {"medium": "中", "low": "低"}
+#: The label of each change in the catalogue's terms (延续 is SAME in English, as in reports).
+LABEL_OF_CHANGE = {
+    Change.CONTINUED: "recurring",
+    Change.REWORDED: "reworded",
+    Change.MOVED: "moved",
+    Change.MERGED: "merge",
+    Change.SPLIT: "split",
+    Change.NEW: "new",
+    Change.DROPPED: "dropped",
+}
 
 
 class Mark(StrEnum):
@@ -88,6 +99,12 @@ class UnitRow:
     @property
     def change(self) -> str:
         return "、".join(self.changes)
+
+    def label(self, strings: Strings) -> str:
+        """The row's classes in the reader's language (`合并、拆分`, `MERGED / SPLIT`), as the
+        site and the Markdown report name a row; the files keep `change`, the table's content."""
+        joiner = "、" if strings.language == "zh" else " / "
+        return joiner.join(strings.status(LABEL_OF_CHANGE[c]) for c in self.changes)
 
 
 @dataclass(frozen=True)

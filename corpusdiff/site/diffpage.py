@@ -22,7 +22,16 @@ from markupsafe import Markup, escape
 from corpusdiff.render import table_changes
 from corpusdiff.render.diff import address, anchor_label, edition_name, section_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
-from corpusdiff.render.table import Change, ComparisonTable, Entry, Mark, SectionRow, Span, UnitRow
+from corpusdiff.render.table import (
+    LABEL_OF_CHANGE,
+    Change,
+    ComparisonTable,
+    Entry,
+    Mark,
+    SectionRow,
+    Span,
+    UnitRow,
+)
 from corpusdiff.site.common import Doc, relative_root
 from corpusdiff.strings import PART_ORDER, Strings
 from corpusdiff.types.diff import DiffResult, Level, PartSummary, Status
@@ -50,16 +59,6 @@ STATUS_OF_CHANGE = {
     Change.NEW: RowFilter.NEW,
     Change.DROPPED: RowFilter.DROPPED,
 }
-#: The label of each change in the catalogue's terms (延续 is SAME in English, as in reports).
-_LABEL_OF_CHANGE = {
-    Change.CONTINUED: "recurring",
-    Change.REWORDED: "reworded",
-    Change.MOVED: "moved",
-    Change.MERGED: "merge",
-    Change.SPLIT: "split",
-    Change.NEW: "new",
-    Change.DROPPED: "dropped",
-}
 FILTERS = tuple(RowFilter)
 #: How much of an unchanged unit the diff page shows (the rest is one link away).
 UNCHANGED_BRIEF = 40
@@ -84,13 +83,8 @@ def row_status(row: UnitRow) -> RowFilter:
     return STATUS_OF_CHANGE[row.changes[0]]
 
 
-def row_label(row: UnitRow, strings: Strings) -> str:
-    joiner = "、" if strings.language == "zh" else " / "
-    return joiner.join(strings.status(_LABEL_OF_CHANGE[c]) for c in row.changes)
-
-
 def heading_label(row: SectionRow, strings: Strings) -> str:
-    return strings.status(_LABEL_OF_CHANGE[Change(row.note)]) if row.note else ""
+    return strings.status(LABEL_OF_CHANGE[Change(row.note)]) if row.note else ""
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -175,7 +169,7 @@ def _unit_block(row: UnitRow, root: str, placed: PlacedNotes, strings: Strings) 
     return {
         "number": row.number,
         "status": status,
-        "label": row_label(row, strings),
+        "label": row.label(strings),
         "old": [_entry(e, root) for e in row.old],
         "new": [_entry(e, root) for e in row.new],
         "redline": text,

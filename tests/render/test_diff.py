@@ -250,14 +250,33 @@ def test_a_recurring_unit_is_whole_when_it_fits_the_width_and_cut_with_an_ellips
         assert OPENING.startswith(line.removeprefix("[延续] #1 旧¶0 新¶0 ").removesuffix("…"))
 
 
-def test_the_markdown_redline_table_names_its_merge_and_split_pairs_apart_from_the_counts() -> None:
-    # the counts' 改写 and 移动 leave out the pairs of merges and splits; the table shows them too
+def test_the_markdown_redline_table_names_its_merges_and_splits_apart_from_the_counts() -> None:
+    # the counts' 改写 and 移动 leave out the pairs of merges and splits; the table shows them too,
+    # a row per group of units the pairs link (counted here from the pairs, not the table)
     result = corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01")
-    shown = [i for i in result.initiatives if i.status in (Status.REWORDED, Status.MOVED) and i.diff]
-    joined = sum(1 for i in shown if i.relation)
+    linked = _linked_units(result)
+    joined = sum(1 for old, new, _ in linked if len(old) > 1 or len(new) > 1)
+    changed = [
+        g for g in linked if g[0] and g[1] and (len(g[0]) + len(g[1]) > 2 or g[2] != {Status.RECURRING})
+    ]
     assert joined
-    heading = f"## 新旧对照：改写与移动的条目（{len(shown)}，其中 {joined} 对属合并与拆分）"
+    heading = f"## 新旧对照：改写与移动的条目（{len(changed)} 行，其中 {joined} 行为合并与拆分）"
     assert heading in to_markdown(result).splitlines()
+
+
+def _linked_units(result: DiffResult) -> list[tuple[set[int], set[int], set[str]]]:
+    """(old units, new units, the pairs' statuses) of each group of units linked by pairs."""
+    groups: list[tuple[set[int], set[int], set[str]]] = []
+    for item in (i for i in result.initiatives if i.level == "unit"):
+        old = {item.old.index} if item.old else set()
+        new = {item.new.index} if item.new else set()
+        touching = [g for g in groups if g[0] & old or g[1] & new]
+        for group in touching:
+            groups.remove(group)
+            old, new = old | group[0], new | group[1]
+        statuses = {item.status}.union(*(g[2] for g in touching))
+        groups.append((old, new, statuses))
+    return groups
 
 
 def test_a_table_row_line_keeps_its_sign_in_markdown() -> None:
@@ -389,11 +408,11 @@ def test_the_markdown_redline_and_sentence_lists_name_each_pair_s_row(result: Di
 
     numbers = {row.number for row in comparison_table(result).unit_rows}
     lines = to_markdown(result).splitlines()
-    table = list(itertools.takewhile(bool, lines[lines.index("| 序号 | 旧 | 新 |") + 2 :]))
+    table = list(itertools.takewhile(bool, lines[lines.index("| 序号 | 类别 | 旧 | 新 |") + 2 :]))
     inside = [line for line in lines if line.startswith(("- + ", "- − "))]
     assert table and inside
     for line in table:
-        assert int(re.match(r"\| #(\d+) \| ", line).group(1)) in numbers, line  # type: ignore[union-attr]
+        assert int(re.match(r"\| #(\d+) ", line).group(1)) in numbers, line  # type: ignore[union-attr]
     for line in inside:
         assert int(re.search(r"\* #(\d+)$", line).group(1)) in numbers, line  # type: ignore[union-attr]
 
@@ -413,3 +432,29 @@ def test_a_changed_figure_in_markdown_is_escaped_as_report_text() -> None:
     report = to_markdown(compare(old, new))
     figures = report.split("## 数字变化（", 1)[1].split("\n\n", 2)[1]
     assert "5%\\~6%" in figures and "5%~6%" not in figures
+
+
+def _redline(markdown: str) -> list[str]:
+    """The lines of the Markdown's 新旧对照 table, marks and escapes taken off the text."""
+    lines = markdown.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("## 新旧对照"))
+    table = itertools.takewhile(bool, lines[start + 6 :])  # heading, blank, marks, blank, header, rule
+    return [re.sub(r"~~|\*\*|\\", "", line) for line in table]
+
+
+def test_a_merge_and_a_split_are_one_line_each_of_the_markdown_redline_with_all_their_units() -> None:
+    """2023-10's review paragraph 新经济加速发展 continues as 2025's group （四）“新经济”提速发展
+    and is split into 总部经济… and 数字经济…; 2023-10's task 10.深化城市建设管理体制改革 is folded
+    into 2025's 10.深化社会治理领域改革, which continues 9.深化社会领域改革 (read in the reports;
+    docs/diff-output.md, worked examples). Each is one line of the 新旧对照 table, named as such,
+    its shared unit written once: it was a line per pair, the shared unit's text on each."""
+    result = corpus_diff("futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
+    table = _redline(to_markdown(result))
+    split = [line for line in table if "新经济加速发展。强力打造“新经济”中心" in line]
+    assert len(split) == 1 and "| 拆分 |" in split[0]
+    assert "“新经济”提速发展" in split[0]
+    assert "总部经济、服务经济、楼宇经济实力巩固" in split[0]
+    assert "数字经济、绿色经济、平台经济加速集聚" in split[0]
+    merge = [line for line in table if "深化社会治理领域改革。" in line]
+    assert len(merge) == 1 and "| 合并 |" in merge[0]
+    assert "9.深化社会领域改革。" in merge[0] and "10.深化城市建设管理体制改革。" in merge[0]
