@@ -52,6 +52,8 @@ _GENRES = {
     "government-work-report": ("政府工作报告", "government work report"),
     "five-year-plan": ("五年规划", "five-year plan"),
     "five-year-plan-proposal": ("五年规划建议", "five-year plan proposal"),
+    "five-year-plan-explanation": ("五年规划说明", "five-year plan explanation"),
+    "five-year-plan-review": ("五年规划评估", "five-year plan review"),
     "budget-report": ("预算报告", "budget report"),
     "report": ("其他报告", "other report"),
 }

@@ -88,9 +88,21 @@ _ADDRESSED_RE = re.compile(
 _GWR = "政府工作报告"
 _FIVE_YEAR_PLAN = "five-year-plan"
 _FIVE_YEAR_PROPOSAL = "five-year-plan-proposal"
+_FIVE_YEAR_EXPLANATION = "five-year-plan-explanation"
+_FIVE_YEAR_REVIEW = "five-year-plan-review"
+#: The genres that name a five-year plan's period (`2021-2025`) rather than a year.
+_OF_A_PLAN_PERIOD = (_FIVE_YEAR_PLAN, _FIVE_YEAR_PROPOSAL, _FIVE_YEAR_EXPLANATION, _FIVE_YEAR_REVIEW)
+#: A bracketed note a title may keep at its end (`（2020年10月29日…全体会议通过）`, `（草案）`).
+_TITLE_NOTE = r"(?:[（(][^（）()]*[）)])?$"
+#: `关于《…纲要（草案）》的说明`, `关于《中共…关于制定…的建议》的说明`: why and how the plan or
+#: the proposal was drafted, presented with it; not the plan's own text.
+_EXPLANATION_RE = re.compile(f"说明{_TITLE_NOTE}")
+#: `…纲要实施中期评估报告`, `关于…纲要实施情况的中期评估报告`, `关于…规划纲要实施情况的报告`:
+#: how far a plan has got, read against it half-way or at its end.
+_REVIEW_RE = re.compile(r"评估|实施情况")
 #: `…关于制定…规划的建议`: the party committee's proposal the plan is drafted from, with the
 #: bracketed note of its adoption a title may keep (`（2020年10月29日…全体会议通过）`).
-_PROPOSAL_RE = re.compile(r"关于制定[^《》]*的建议(?:[（(][^（）()]*[）)])?$")
+_PROPOSAL_RE = re.compile(f"关于制定[^《》]*的建议{_TITLE_NOTE}")
 #: A report or explanation *about* a plan (关于第一个五年计划的报告) is delivered when it says, not
 #: in the plan's first year; only the outline itself is dated by its period.
 _ABOUT_A_PLAN_RE = re.compile(r"(?:报告|说明|建议)$")
@@ -131,6 +143,8 @@ GENRES = {
     "government-work-report": "government work report",
     "five-year-plan": "five-year plan",
     "five-year-plan-proposal": "five-year plan proposal",
+    "five-year-plan-explanation": "explanation of a five-year plan or proposal",
+    "five-year-plan-review": "five-year plan review",
     "budget-report": "budget report",
     "report": "other report",
 }
@@ -140,6 +154,8 @@ _SERIES_FAMILY = {
     "government-work-report": "gwr",
     "five-year-plan": "five-year-plan",
     "five-year-plan-proposal": "five-year-plan-proposal",
+    "five-year-plan-explanation": "five-year-plan-explanation",
+    "five-year-plan-review": "five-year-plan-review",
     "budget-report": "budget",
     "report": "report",
 }
@@ -620,12 +636,15 @@ def _region(
 def detect_genre(title: str) -> str:
     """Genre from the title's wording (vocabulary in GENRES). A party committee's proposal for a
     plan (`中共…委关于制定…五年规划和二〇三五年远景目标的建议`) is not the plan: the outline follows it
-    months later, and the two are compared within their own series, never with each other."""
+    months later, and the two are compared within their own series, never with each other. Nor
+    is the explanation presented with either (`关于《…纲要（草案）》的说明`), or a review of how the
+    plan is carried out (`…纲要实施中期评估报告`): each is a series of its own. A work report
+    stays one whatever plan its title names."""
     title = simplified(title)
     if _GWR in title:
         return "government-work-report"
     if "五年规划" in title or "规划纲要" in title or _FIVE_YEAR_RE.search(title):
-        return _FIVE_YEAR_PROPOSAL if _PROPOSAL_RE.search(title) else _FIVE_YEAR_PLAN
+        return _five_year_genre(title)
     if _MID_YEAR_RE.search(title):
         return "mid-year-report"
     if "预算" in title or "决算" in title:
@@ -633,6 +652,16 @@ def detect_genre(title: str) -> str:
     if "计划" in title:
         return "annual-plan"
     return "report"
+
+
+def _five_year_genre(title: str) -> str:
+    """Which document of a five-year plan a title that names one is: a review of it, an
+    explanation (of the outline's draft or of the proposal), the proposal, or the plan."""
+    if _REVIEW_RE.search(title):
+        return _FIVE_YEAR_REVIEW
+    if _EXPLANATION_RE.search(title):
+        return _FIVE_YEAR_EXPLANATION
+    return _FIVE_YEAR_PROPOSAL if _PROPOSAL_RE.search(title) else _FIVE_YEAR_PLAN
 
 
 def detect_region(title: str) -> str:
@@ -644,7 +673,7 @@ def detect_region(title: str) -> str:
 def detect_period(title: str, genre: str) -> str:
     """The year (or years) the report plans for."""
     title = with_arabic_years(simplified(title))
-    if genre in (_FIVE_YEAR_PLAN, _FIVE_YEAR_PROPOSAL):
+    if genre in _OF_A_PLAN_PERIOD:
         plan = _FIVE_YEAR_RE.search(title)
         if plan:
             start = five_year_plan_start(chinese_numeral(plan.group(1) or plan.group(2)))

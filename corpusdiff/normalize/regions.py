@@ -58,9 +58,10 @@ _AFTER_UNIT_RE = re.compile(
 )
 #: What a title may say before its region: 关于, the year and the part of it reported on
 #: (`关于2024年上半年成都市…`, `2024年1—6月…`, `前三季度`), the party whose committee proposes a
-#: plan (`中共杭州市委关于制定…的建议`; `中共中央…` is national).
+#: plan (`中共杭州市委关于制定…的建议`; `中共中央…` is national), the quotation mark of the document
+#: an explanation or review is about (`关于《杭州市…纲要（草案）》的说明`).
 _PART_OF_YEAR = r"上半年|下半年|前三季度|一季度|第一季度|1\s*[—－\-~～至]+\s*\d{1,2}\s*月"
-_LEADING_NOISE_RE = re.compile(f"^(?:关于|中共|中国共产党|{_YEAR}|{_PART_OF_YEAR})+")
+_LEADING_NOISE_RE = re.compile(f"^(?:关于|《|中共|中国共产党|{_YEAR}|{_PART_OF_YEAR})+")
 #: A scope word is no unit's name: 全市, 全省, 本市 (`全市和市本级预算…`); but 全州县 is a county.
 _SCOPE_NAME_RE = re.compile("^[全本我][省市区县州盟旗](?![县市区旗])")
 #: `广东省委`: the unit's party committee, whose proposal names the region again after it

@@ -414,6 +414,49 @@ def test_a_party_committees_proposal_is_not_the_plan(title: str, genre: str, per
     assert (detect_genre(title), detect_period(title, genre)) == (genre, period)
 
 
+EXPLANATION, REVIEW = "five-year-plan-explanation", "five-year-plan-review"
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        # why and how a draft was made, presented with it: not the plan's text
+        ("关于《深圳市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（草案）》的说明", EXPLANATION),
+        ("关于《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》的说明", EXPLANATION),
+        ("关于制定福田区国民经济和社会发展第十四个五年规划建议的说明", EXPLANATION),
+        ("关于《广东省国民经济和社会发展第十四个五年规划纲要（草案）》编制情况的说明（书面）", EXPLANATION),
+        # how far the plan has got
+        ("广东省国民经济和社会发展第十四个五年规划纲要实施中期评估报告", REVIEW),
+        ("关于《北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》实施情况的中期评估报告", REVIEW),
+        ("关于福田区“十三五”规划纲要实施情况的总结评估报告", REVIEW),
+        # the plan itself, and the congress reports that lay it out (1955, 1982, 1986)
+        ("关于第一个五年计划的报告", "five-year-plan"),
+        ("关于我国国民经济和社会发展第七个五年计划的报告", "five-year-plan"),
+        # a work report stays one, whatever plan it names
+        ("政府工作报告——开局“十四五”", "government-work-report"),
+    ],
+)
+def test_an_explanation_or_review_of_a_plan_is_not_the_plan(title: str, genre: str) -> None:
+    """An explanation or a review read as the plan shared its series: `review` compared the
+    outline with the explanation of its draft, and `trace` took a review for the plan."""
+    assert detect_genre(title) == genre
+
+
+def test_explanations_and_reviews_have_series_of_their_own() -> None:
+    titles = (
+        "广东省国民经济和社会发展第十四个五年规划纲要",
+        "关于《广东省国民经济和社会发展第十四个五年规划纲要（草案）》的说明",
+        "广东省国民经济和社会发展第十四个五年规划纲要实施中期评估报告",
+    )
+    metadata = [Metadata(region="广东省", level="provincial", genre=detect_genre(t)) for t in titles]
+    assert [default_series(m) for m in metadata] == [
+        "guangdong-five-year-plan",
+        "guangdong-five-year-plan-explanation",
+        "guangdong-five-year-plan-review",
+    ]
+    assert {detect_period(t, m.genre) for t, m in zip(titles, metadata, strict=True)} == {"2021-2025"}
+
+
 def test_a_proposal_has_a_series_of_its_own() -> None:
     proposal = detect_genre("中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划的建议")
     outline = detect_genre("广东省国民经济和社会发展第十四个五年规划纲要")
