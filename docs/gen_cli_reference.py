@@ -47,8 +47,18 @@ def walk(
     """Every command under `command` (itself first), depth first, subcommands in name order."""
     yield path, command
     if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            yield from walk(command.commands[name], (*path, name))
+        for name, sub in subcommands(command):
+            yield from walk(sub, (*path, name))
+
+
+def subcommands(group: click.Group) -> Iterator[tuple[str, click.Command]]:
+    """A group's commands and their names, in name order, through click's own lookup: the main
+    group imports a command's module only when asked for it (cli/main.py)."""
+    with click.Context(group, info_name=PROG) as ctx:
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if command is not None:
+                yield name, command
 
 
 def title(path: tuple[str, ...]) -> str:

@@ -81,7 +81,7 @@ def test_every_command_and_long_option_is_in_the_reference(reference: str, path:
     ]
     assert missing == [], f"`{name}`: options missing from docs/cli.md: {missing}; {REGENERATE}"
     if isinstance(command, click.Group):
-        for sub in command.commands.values():
+        for _, sub in GEN.subcommands(command):
             if not sub.hidden:
                 assert re.search(rf"(?m)^  {re.escape(sub.name or '')}\b", section), (
                     f"`{name}` lists no {sub.name}"
@@ -104,3 +104,14 @@ def test_check_mode_from_the_command_line() -> None:
         [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_registered_command_is_found_under_its_own_name() -> None:
+    from corpusdiff.cli.main import COMMANDS, main
+
+    with click.Context(main, info_name="corpusdiff") as ctx:
+        found = {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    assert sorted(found) == sorted(COMMANDS)
+    assert {name: command.name if command else None for name, command in found.items()} == {
+        name: name for name in COMMANDS
+    }

@@ -26,7 +26,8 @@ try:
     main(["--corpus", sys.argv[1], "diff", sys.argv[2], sys.argv[3], "--format", "json"])
 except SystemExit:
     pass
-heavy = ("jieba", "numpy", "scipy", "markdown_it", "corpusdiff.structure", "corpusdiff.text.numbering")
+heavy = ("jieba", "numpy", "scipy", "markdown_it", "corpusdiff.structure", "corpusdiff.text.numbering",
+         "corpusdiff.cli.series", "corpusdiff.cli.site")
 print(",".join(name for name in heavy if name in sys.modules) or "none", file=sys.stderr)
 """
 
@@ -34,8 +35,9 @@ print(",".join(name for name in heavy if name in sys.modules) or "none", file=sy
 def _diff(cache: str, reports: Path) -> tuple[dict, str]:
     """The JSON diff of the two reports' heads, and which of the modules that a diff of cached
     editions has no need of the process imported (comma-separated, or `none`): the differ
-    (jieba, numpy, scipy) and the tree builder (markdown-it, the heading numbering), some 0.6 s
-    of imports that a cold process of a cached pair would otherwise pay."""
+    (jieba, numpy, scipy), the tree builder (markdown-it, the heading numbering) and the other
+    commands' modules, some 0.6 s of imports that a cold process of a cached pair would otherwise
+    pay."""
     old, new = seed_excerpts(reports, [OLD, NEW], lines=60)
     env = {**os.environ, "CORPUSDIFF_CACHE_DIR": cache}
     done = subprocess.run(
