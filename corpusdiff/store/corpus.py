@@ -612,8 +612,15 @@ class _Placer:
 
     def _crowded(self, doc_id: str, sha256: str, document: NormalizedDocument) -> bool:
         """Whether a different report than `document` has, or is to get in this run, `doc_id`
-        (a second source of the same report is no other edition: it gets `-2`, and is warned)."""
-        others = [render(other) for sha, other in self.coming.get(doc_id, []) if sha != sha256]
+        (a second source of the same report is no other edition: it gets `-2`, and is warned).
+        Of the run's reports, only an earlier one crowds it: the first edition of a year takes
+        the year's id, as it would ingested before the later ones."""
+        place = (document.metadata.date, sha256)
+        others = [
+            render(other)
+            for sha, other in self.coming.get(doc_id, [])
+            if sha != sha256 and (other.metadata.date, sha) < place
+        ]
         if doc_id in self.placed_texts and self.placed_sources[doc_id] != sha256:
             others.append(self.placed_texts[doc_id])
         on_disk = confine.writable(self.root, self.root / f"{doc_id}.md")
@@ -653,6 +660,7 @@ class _Placer:
         if existing is None and current is None:
             warnings = (*warnings, *self._twin_warning(doc_id, document.metadata, text))
             warnings = (*warnings, *self._shape_warning(doc_id, document.metadata.series))
+            warnings = (*warnings, *self._later_holder_warning(doc_id, document.metadata))
             warnings = (*warnings, *self._namesake_warning(document.metadata))
         self.placed_texts[doc_id] = text
         dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
@@ -752,6 +760,21 @@ class _Placer:
             f"`date:` in {MANIFEST}) to keep the series' ids alike",
         )
 
+    def _later_holder_warning(self, doc_id: str, metadata: Metadata) -> tuple[str, ...]:
+        """An edition that keeps its finer date because a later edition of its year, ingested
+        before it, holds the year's id (`…/1957` the December session's, this the June one's):
+        ingested in one run or in order, the earlier would have that id. Ids are never
+        rewritten, so say so and how to swap them."""
+        held = in_shape(doc_id, self.shapes.get(metadata.series))
+        holder = next((e for e in self.known if e.id == held), None) if held != doc_id else None
+        if holder is None or not _dated_before(metadata.date, holder.metadata.date):
+            return ()
+        return (
+            f"{held} is a later edition of its year ({holder.metadata.date}), ingested before this one, "
+            f"so this one keeps its date; ids are never rewritten: to give {held} to the earlier "
+            "edition, `git mv` the two documents, change their `id:` and commit",
+        )
+
     def _namesake_warning(self, metadata: Metadata) -> tuple[str, ...]:
         """Two governments whose slugs agree get one series: two districts of one name (鼓楼区
         of 南京市 and of 福州市, when their texts name the cities) or a district and a city of one
@@ -843,6 +866,12 @@ def _named_parent(metadata: Metadata) -> str:
     from corpusdiff.text.script import simplified
 
     return named_parent(metadata.region, metadata.meeting, simplified(metadata.title))
+
+
+def _dated_before(date: str, other: str) -> bool:
+    """`date` is earlier than `other` at the precision both give (1957-06 is not before 1957)."""
+    shared = min(len(date), len(other))
+    return bool(shared) and date[:shared] < other[:shared]
 
 
 def _same_slot(a: Metadata, b: Metadata) -> bool:

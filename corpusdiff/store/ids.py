@@ -5,7 +5,8 @@ An id's last part is the edition's date as its text gives it: a year (`2016`), a
 its year, so the raw dates of one series would mix shapes (`…/2016`, `…/2017-03-05`) and an id
 could not be guessed from its neighbours. A series therefore takes one shape: the least precise
 date among its editions, each edition's date cut to it. An edition keeps its finer date only
-where the cut would give two different reports one id (two editions in one year).
+where the cut would give two different reports one id (two editions in one year): the first
+edition of the year takes the id, a later one keeps its date (`store.corpus._Placer`).
 """
 
 from __future__ import annotations

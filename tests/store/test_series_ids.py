@@ -80,17 +80,42 @@ def test_a_second_source_of_one_report_is_no_second_edition(tmp_path: Path, repo
     assert f"the same report as {GWR}/2017 (" in warned
 
 
-def test_two_editions_in_one_year_keep_their_dates(tmp_path: Path, reports: dict[str, Path]) -> None:
-    """Two sessions in one year (as in 1957–1959 or 1979–1980) are two editions: the year alone
-    would name them `…/1957` and `…/1957-2`; they keep the days their texts give."""
-    corpus = tmp_path / "corpus"
+def two_sessions_of_1957(tmp_path: Path, reports: dict[str, Path], name: str) -> Path:
+    """A corpus whose manifest dates two different reports to the two sessions of 1957."""
+    corpus = tmp_path / name
     corpus.mkdir()
     manifest = {reports["2017"].name: "1957-12-20", reports["2021"].name: "1957-06-26"}  # the same year
     (corpus / "manifest.yaml").write_text(
         "".join(f'{name}:\n  date: "{date}"\n' for name, date in manifest.items()), encoding="utf-8"
     )
-    corpusdiff(corpus, "ingest", "-q", *(str(reports[y]) for y in ("2017", "2021", "2016")))
-    assert sorted(listed_ids(corpus)) == [f"{GWR}/1957-06-26", f"{GWR}/1957-12-20", f"{GWR}/2016"]
+    return corpus
+
+
+def test_two_editions_in_one_year_are_told_apart_by_the_later_ones_date(
+    tmp_path: Path, reports: dict[str, Path]
+) -> None:
+    """Two sessions in one year (as in 1957–1959 or 1979–1980) are two editions: the year alone
+    would name them `…/1957` and `…/1957-2`; the first takes the year's id, the later keeps the
+    day its text gives, in one run (in any order of files) as one by one in order."""
+    in_one_run = two_sessions_of_1957(tmp_path, reports, "one-run")
+    corpusdiff(in_one_run, "ingest", "-q", *(str(reports[y]) for y in ("2017", "2021", "2016")))
+    in_order = two_sessions_of_1957(tmp_path, reports, "in-order")
+    for year in ("2016", "2021", "2017"):  # 1957-06-26, then 1957-12-20
+        corpusdiff(in_order, "ingest", "-q", str(reports[year]))
+    expected = [f"{GWR}/1957", f"{GWR}/1957-12-20", f"{GWR}/2016"]
+    assert sorted(listed_ids(in_one_run)) == expected
+    assert sorted(listed_ids(in_order)) == expected
+
+
+def test_an_edition_ingested_after_a_later_one_of_its_year_keeps_its_date_and_is_warned(
+    tmp_path: Path, reports: dict[str, Path]
+) -> None:
+    corpus = two_sessions_of_1957(tmp_path, reports, "corpus")
+    corpusdiff(corpus, "ingest", "-q", str(reports["2016"]), str(reports["2017"]))  # December first
+    _, warned = corpusdiff(corpus, "ingest", str(reports["2021"]))  # then June
+    assert sorted(listed_ids(corpus)) == [f"{GWR}/1957", f"{GWR}/1957-06-26", f"{GWR}/2016"]
+    assert f"{GWR}/1957 is a later edition of its year (1957-12-20)" in warned
+    assert "git mv" in warned
 
 
 def test_a_series_whose_reports_all_give_a_month_keeps_it(tmp_path: Path) -> None:
