@@ -88,14 +88,14 @@ _LEAD_WORD = re.compile(
 )
 #: A figure in a unit `text.figures` does not know (`800万桶`) would read as another unit (万):
 #: such a clause is left unread.
-_UNIT_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_GOES_ON = re.compile(r"(?![和与及的])[\u4e00-\u9fff]")  # 3920亿斤和棉花产量…: the figure is whole
 #: Words between a name and its figure that say nothing of the figure (国民收入1987年达到,
 #: 工农业总产值将达到, 粮食产量计划二千七百万吨, 钢增加了); 计划 and 预计 still decide the role.
 _FILLER = re.compile(
     r"\d{4}年(?:底|末)?|今年|明年|去年|计划|预计|拟定|拟|安排|将|要|就|又|也|却|都|已经|已|共|仍|可以|可|能|继续|"
     r"总共|大约|约|了"
 )
-_PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到"))
+_PLANNED_VERBS = (("增产", "增长"), ("减产", "下降"), ("完成", "达到"), ("缩减为", "为"), ("压缩为", "为"))
 #: The sentence plans: its figures up to here are targets (计划, 规定, 将达到); 超过计划, 完成计划
 #: speak of results, and a five-year plan named (接近了第一个五年计划最后一年的指标) plans nothing.
 _PLAN_CUE = re.compile(r"(?<!五年)计划(?!的|执行|完成|期间|时期)|规定|要求|争取|力争|预定|拟定|拟|安排|设想|将")
@@ -192,6 +192,8 @@ class _Sentence:
     def _note_time(self, bare: str) -> None:
         """The year and period a clause names; a year named starts what the sentence says anew."""
         timed = "" if bare.startswith(("比", "较")) else _YEAR_COMPARED.sub("", bare)
+        if self.year:  # 本年: the year the paragraph is about (the 1956 budget report's review of 1955)
+            timed = timed.replace("本年", "")
         if _YEARS.search(timed):
             self.year, self.said = _topic_year(timed, self.context), ""
         else:
@@ -309,7 +311,7 @@ def _figure_each(names: list[str], rest: str) -> list[Figure]:
     gaps = [rest[before.end : after.start] for before, after in pairwise(stated)]
     if len(stated) != len(names) or any(not _FIGURE_JOINER.fullmatch(gap) for gap in gaps):
         return []
-    if _UNIT_GOES_ON.match(rest, stated[-1].end) and not _FIGURE_JOINER.match(rest, stated[-1].end):
+    if _UNIT_GOES_ON.match(rest, stated[-1].end):
         return []
     words = rest[: stated[0].start]
     figures = [named_figure(name + words + rest[at.start : at.end], name) for name, at in zip(names, stated, strict=True)]
