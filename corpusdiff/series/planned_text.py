@@ -148,6 +148,7 @@ class _Sentence:
     base: re.Match[str] | None = None  # the last comparison (比上年, 比1980年预计)
     period: Period | None = None  # a period named before (今年上半年，…)
     aside: bool = False  # it has turned to figures that are not the indicators' (capacities, a region)
+    together: list[str] = field(default_factory=list)  # the names of the clauses in a row before
     spans: bool = field(init=False)  # it speaks of several years, and no clause since opened with one
 
     def __post_init__(self) -> None:
@@ -175,9 +176,7 @@ class _Sentence:
             found = _name_at(bare)
             self.previous = found.group(0) if found else self.previous
             return
-        stated, previous = _clause_figures(bare, self.previous)
-        self.rate = (self.rate and previous == self.previous) or _names_a_rate(bare)
-        self.previous = previous
+        stated = self._stated(bare)
         at = self.year or self.context.part_year
         if at is None:
             return
@@ -188,6 +187,23 @@ class _Sentence:
                 role == Role.ACHIEVED and _is_history(at, self.context)
             ):
                 yield PlannedFigure(figure, at, role, printed.strip().rstrip("。！？"), self.sentence.strip())
+
+    def _stated(self, bare: str) -> list[Figure]:
+        """The figures a clause states; one that opens with `都` (`都比上年增长8%`) gives its figure
+        to each name the clauses right before it opened with (`原煤产量达到…，原油达到…`)."""
+        found = _name_at(bare)
+        together = self.together
+        shared = _SHARED.match(bare, _lead_end(bare)) if found is None and len(together) > 1 else None
+        self.together = [*together, *_joined_names(bare, found)[0]] if found else []
+        if shared:
+            rest = _plain(bare[shared.end() :])
+            figure = continued_figure(rest, together[0]) if _whole_figure(rest) else None
+            self.previous, self.rate = "", False
+            return [replace(figure, name=name) for name in together] if figure else []
+        stated, previous = _clause_figures(bare, self.previous)
+        self.rate = (self.rate and previous == self.previous) or _names_a_rate(bare)
+        self.previous = previous
+        return stated
 
     def _note_time(self, bare: str) -> None:
         """The year and period a clause names; a year named starts what the sentence says anew."""
@@ -289,6 +305,9 @@ _OTHER_MEASURE = re.compile(r"的(?!增长速度|增长率|增速|增幅|增长�
 #: `原煤、原油均…`, `出口和进口分别为…` (one each).
 _JOINED = re.compile(rf"(?:和|与|及|、)({_NAME_RE.pattern})")
 _ALL_OF_THEM = re.compile("都|均")
+#: A clause that states one figure of the names before it: `原煤产量达到…，原油达到…，都比上年增长8%`,
+#: `粮食、棉花、烤烟等产品的产量，也都比1957年增长1倍以上`.
+_SHARED = re.compile("也?(?:都|均)")
 _EACH = re.compile("分别")
 #: What stands between the figures of names joined before `分别` (`8%和9%`, `8.2%、6.5%`).
 _FIGURE_JOINER = re.compile(r"和|与|及|、|,")

@@ -1947,6 +1947,21 @@ def test_names_joined_before_one_figure_each_get_it() -> None:
     ]
 
 
+def test_a_clause_opening_with_dou_gives_its_figure_to_each_name_of_the_clauses_before() -> None:
+    """The 1985 report: `原煤产量达到…，原油达到…，都比上年增长８％` (coal's growth was left out)."""
+    body = (
+        "１９８４年，我国工业生产继续全面增长。特别令人高兴的是能源的生产超过计划的要求，原煤产量达到七亿七千多万吨，"
+        "原油达到一亿一千四百多万吨，都比上年增长８％，保证了整个工业的持续增长。"
+    )
+    found = extract_indicators(document(body, "quanguo/government-work-report/1985", "1985", "national"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.modifier, r.year) for r in found.indicators] == [
+        ("原煤产量", "7.7", "亿吨", "level", "多", 1984),
+        ("原油", "1.14", "亿吨", "level", "多", 1984),
+        ("原煤产量", "8", "%", "growth", "", 1984),
+        ("原油", "8", "%", "growth", "", 1984),
+    ]
+
+
 @pytest.mark.parametrize(
     "clause, expected",
     [
