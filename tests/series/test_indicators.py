@@ -1886,6 +1886,11 @@ def test_figures_an_older_report_gives_of_something_else_are_not_the_indicator_s
             "有３７种完成了或者超额地完成了计划。同１９５４年比较，绝大多数产品的产量都有增长：原煤增长１７％，焦炭增长２２％。",
             [("工业总产值", "8", "%", "growth", "achieved", 1955), ("原煤", "17", "%", "growth", "achieved", 1955)],
         ),
+        (  # 仍然 (1954, in traditional characters)
+            "1954",
+            "在建設期間，工業發展的速度當然要低些，但是一九五三年工業總産值仍然比一九五二年增加了百分之三十三。",
+            [("工业总产值", "33", "%", "growth", "achieved", 1953)],
+        ),
         (  # 安排为, compared with this year in next year's plan (1981, of 1982)
             "1981",
             "1982年的计划，要求工农业总产值的增长速度由今年预计的3%提高到4%，并在执行中力争超过。"
