@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from corpusdiff.errors import CorpusError
+from corpusdiff.store.gitconfig import refuse_unsafe_config
 from corpusdiff.text.chars import visible_controls
 
 if TYPE_CHECKING:  # GitPython itself is imported inside the functions that use it
@@ -101,9 +102,11 @@ def refuse_corpus_programs(folder: Path) -> None:
 
 def open_repo(path: Path, create: bool = False) -> Repo:
     """The git work tree holding `path`; initialised at `path` when there is none and `create`.
-    Its git commands run no hook nor program the corpus's configuration names."""
+    Its git commands run no hook nor program the corpus's configuration names, nor read or
+    write outside it (`gitconfig`: checked before GitPython reads that configuration)."""
     import git
 
+    refuse_unsafe_config(path)
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -162,6 +165,7 @@ def in_work_tree(path: Path) -> bool:
     """Whether `path` lies in the work tree of a git repository git can open."""
     import git
 
+    refuse_unsafe_config(path)
     try:
         git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -305,7 +309,9 @@ def _git_output(folder: Path, *args: str) -> str | None:
 def unmerged_paths(folder: Path) -> list[str]:
     """Paths under `folder` (relative to it) that git holds unmerged: what a merge, rebase,
     cherry-pick, revert or `git stash pop` stopped on, written with conflict markers until the
-    user resolves them and `git add`s them. [] outside a repository."""
+    user resolves them and `git add`s them. [] outside a repository. The first git command of
+    the commands that read documents: refused first when the configuration is unsafe."""
+    refuse_unsafe_config(folder)
     out = _git_output(folder, "ls-files", "--unmerged", "-z", "--", ".")
     entries = (entry.partition("\t")[2] for entry in (out or "").split("\0") if entry)
     return sorted(set(entries))

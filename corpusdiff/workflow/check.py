@@ -47,7 +47,7 @@ def check_corpus(root: Path) -> list[Problem]:
     except CorpusError as exc:
         repo, unusable = None, str(exc)
     repo_root = gitstore.work_tree(repo) if repo is not None else root.resolve()
-    unmerged = {root / relative for relative in gitstore.unmerged_paths(root)}
+    unmerged = {root / relative for relative in _unmerged_paths(root)}
     problems = _conflicts(root, unmerged)
     ids: dict[str, Path] = {}
     read: dict[Path, Metadata] = {}
@@ -95,6 +95,17 @@ def _conflicts(root: Path, unmerged: set[Path]) -> list[Problem]:
         Problem(path, f"unresolved git conflict (conflict markers in its text); {advice}")
         for path in sorted(unmerged)
     ]
+
+
+def _unmerged_paths(root: Path) -> list[str]:
+    """What git holds unmerged, [] when its configuration is refused (listed with the
+    repository's problem: git is not asked)."""
+    from corpusdiff.store import git as gitstore
+
+    try:
+        return gitstore.unmerged_paths(root)
+    except CorpusError:
+        return []
 
 
 def _leftovers(root: Path, repo: Repo | None, unusable: str, documents: int) -> Iterator[Problem]:
