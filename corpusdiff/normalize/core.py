@@ -101,6 +101,9 @@ _PARAGRAPH_FORMATS = frozenset({"html"})
 #: (read/html.py, read/pdf.py), never at a wrap width: a line that opens as only a paragraph does
 #: (`_opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
 _LAID_OUT_FORMATS = frozenset({"html", "pdf"})
+#: Formats whose every line is a whole paragraph or heading, as their extractors write them
+#: (read/html.py, read/markdown.py, read/docx.py, read/pdf.py): a line never wraps onto the next.
+_LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "pdf"})
 #: A plain text whose lines ending a sentence are this often followed by a blank line separates its
 #: paragraphs with blank lines (Wikisource's texts): a break without one is inside a paragraph. The
 #: national texts with such breaks are at 0.85-0.97, single-spaced texts at 0-0.12.
@@ -161,6 +164,8 @@ class _Builder:
     whole_paragraphs: bool = False  # every line is a whole paragraph (_PARAGRAPH_FORMATS)
     #: the line breaks come from a layout, not a wrap width (_LAID_OUT_FORMATS)
     laid_out: bool = False
+    #: every line is a whole paragraph or heading (_LINE_PARAGRAPH_FORMATS)
+    line_paragraphs: bool = False
     #: the report came as plain text, whose spacing is the writer's (`soft_break_lines`), not an
     #: extractor's
     plain_text: bool = False
@@ -178,7 +183,7 @@ class _Builder:
             self.cleaned = cleaned_lines(self.lines)
         if not self.in_box:
             marker_texts = [self.marker_text(i) for i in range(len(self.lines))]
-            runs = headings.decide_runs(marker_texts)
+            runs = headings.decide_runs(marker_texts, self.line_paragraphs)
             self.list_items = runs.list_items
             self.sibling_headings = runs.headings
             self.standalone = frozenset(
@@ -292,6 +297,7 @@ def normalize_report(
         skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)),
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
         laid_out=raw.format in _LAID_OUT_FORMATS,
+        line_paragraphs=raw.format in _LINE_PARAGRAPH_FORMATS,
         plain_text=raw.format == "text",
     )
     _walk(builder, 0, len(builder.lines))

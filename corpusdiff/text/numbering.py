@@ -384,16 +384,18 @@ class RunDecisions:
     headings: frozenset[int]  # lines of runs that read as headings: a long first sentence is allowed
 
 
-def decide_runs(lines: Sequence[str]) -> RunDecisions:
+def decide_runs(lines: Sequence[str], line_paragraphs: bool = False) -> RunDecisions:
     """Decide every run of two or more siblings (`numbered_runs`) as a whole: a list
     (`reads_as_list`), or else headings, since most of its lines then open with a heading phrase.
+    `line_paragraphs`: every line is a whole paragraph (a document read from a page, a Word file
+    or a PDF), so a line of text after a numbered line is a paragraph of its own under it.
 
     `lines` are a report's lines cleaned (`clean_text`), "" where there is no text. A run is
     decided as a whole because the lines of one enumeration differ in shape: in the 1988 report
     `一、…；` to `四、…；` are clauses, but the last item `五、…制度。对…惩处。` alone looks like
     a heading with its first paragraph; and 1986's `（一）`, whose first sentence is 69
     characters long, is a heading like its siblings `（二）` and `（三）`."""
-    runs = [run for run in numbered_runs(lines) if len(run.items) >= 2]
+    runs = [run for run in numbered_runs(lines, line_paragraphs) if len(run.items) >= 2]
     listed = [reads_as_list(run) for run in runs]
     return RunDecisions(
         list_items=frozenset(item.index for run, is_list in zip(runs, listed, strict=True) if is_list for item in run.items),
@@ -407,9 +409,13 @@ def list_item_lines(lines: Sequence[str]) -> frozenset[int]:
     return decide_runs(lines).list_items
 
 
-def numbered_runs(lines: Sequence[str]) -> list[_Run]:
+def numbered_runs(lines: Sequence[str], line_paragraphs: bool = False) -> list[_Run]:
     """Runs of consecutive sibling numbered lines: the same kind, each number the next of the one
-    before, and no numbered line of another kind between them (it would be a heading between)."""
+    before, and no numbered line of another kind between them (it would be a heading between).
+    An item is separated from the next by a paragraph between them: text after a blank line or
+    after a finished sentence, or any line of text where lines are whole paragraphs
+    (`line_paragraphs`: a heading set on a line of its own, its paragraph on the next, as a PDF or
+    a Word file sets `（一）战略平台能级跃升` under `…六个方面的工作：`)."""
     runs: list[_Run] = []
     items: list[_RunItem] = []
     intro = previous = since_item = ""
@@ -421,7 +427,7 @@ def numbered_runs(lines: Sequence[str]) -> list[_Run]:
         marker = parse_marker(line)
         if marker is None:
             # a paragraph between two items: text after a blank line, or after a finished sentence
-            separated = separated or (bool(items) and (blank or ends_sentence(since_item)))
+            separated = separated or (bool(items) and (blank or line_paragraphs or ends_sentence(since_item)))
             since_item += line
         elif items and marker.kind == items[-1].marker.kind and marker.ordinal == items[-1].marker.ordinal + 1:
             items[-1] = replace(items[-1], followed_directly=not separated)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from corpusdiff.canonical.markdown import parse, render
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import RawReport
 from corpusdiff.structure import build_tree
-from corpusdiff.types.document import Heading, NormalizedDocument
+from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "headings"
 
@@ -139,3 +141,70 @@ def test_headings_with_a_period_for_their_stop_are_headings_at_their_levels() ->
         (4, "1.办好民生实"),
         (4, "2.加强社会保"),
     ]
+
+
+#: The 2022 work report's review as a PDF or a Word file sets it: each `（一）` head on a line of its
+#: own (bold, or only numbered), its paragraph on the next, after a line that introduces them with `：`.
+_HEADS_AFTER_A_COLON = [
+    "一、2021年工作回顾",
+    "一年来，我们主要抓好六个方面的工作：",
+    "（一）战略平台能级跃升",
+    "坚决落实国家战略、城市使命，“三大新引擎”建设取得阶段性成果。河套深港科技创新合作区生机勃勃。",
+    "（二）经济发展稳中竞进",
+    "完整、准确、全面贯彻新发展理念，在较高基数上保持高质量较快增长。创新活力加速迸发。",
+    "（三）民生事业强优补短",
+    "民生及社会公共事业支出占一般公共预算支出的比重连续7年保持80%以上。",
+]
+
+
+def _extracted(lines: list[str], format: str) -> NormalizedDocument:
+    text = "福田区2022年政府工作报告\n" + "\n".join(lines) + "\n"
+    return normalize_raw(
+        RawReport(
+            text=text,
+            name=f"report.{format}",
+            sha256="0" * 64,
+            encoding="utf-8",
+            size=len(text),
+            format=format,
+        )
+    )
+
+
+@pytest.mark.parametrize("format", ["pdf", "docx", "html"])
+def test_heads_on_lines_of_their_own_after_a_colon_are_headings_where_a_line_is_a_paragraph(
+    format: str,
+) -> None:
+    """A line introducing them with `：` and no line between a head and its paragraph read as a
+    list of one-liners: the heads were no headings, and each ran into its paragraph
+    (`（一）战略平台能级跃升坚决落实…`). In a PDF, a Word file or a page a line is a whole paragraph,
+    so the paragraph under each head stands between it and the next."""
+    document = _extracted(_HEADS_AFTER_A_COLON, format)
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == [
+        "一、2021年工作回顾",
+        "（一）战略平台能级跃升",
+        "（二）经济发展稳中竞进",
+        "（三）民生事业强优补短",
+    ]
+    assert [b.text[:6] for b in document.blocks if isinstance(b, Paragraph)] == [
+        "一年来，我们",
+        "坚决落实国家",
+        "完整、准确、",
+        "民生及社会公",
+    ]
+
+
+@pytest.mark.parametrize("format", ["pdf", "docx"])
+def test_one_line_items_after_a_colon_stay_a_list_where_a_line_is_a_paragraph(format: str) -> None:
+    """Items of a phrase each, one under the other after the line introducing them, are an
+    enumeration, not headings, in any format."""
+    lines = [
+        "一、2022年工作安排",
+        "重点抓好以下三项工作：",
+        "（一）稳增长",
+        "（二）促改革",
+        "（三）惠民生",
+        "全年目标如期实现。",
+    ]
+    document = _extracted(lines, format)
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == ["一、2022年工作安排"]
