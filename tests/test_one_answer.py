@@ -1,0 +1,312 @@
+"""One answer everywhere (issue 14): for each pair of the three Futian plan reports, the pairs of
+initiative units and their classes that `diff --format json` reports are the ones the terminal
+`diff`, the Markdown report, `review`, the git diff driver, the timeline's steps and the site's
+diff page show. The corpus is built with the CLI, and each view is read by its documented
+structure (docs/diff-output.md, docs/timeline.md, docs/site.md), never by comparing again."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from corpusdiff.cli.main import main
+from tests.conftest import PLAN_SEEDS
+
+PLAN_2022, MID_2023, PLAN_2025 = (
+    "futian/annual-plan/2022-01",
+    "futian/mid-year-report/2023-10",
+    "futian/annual-plan/2025-01",
+)
+PAIRS = [(PLAN_2022, MID_2023), (MID_2023, PLAN_2025), (PLAN_2022, PLAN_2025)]
+
+#: The class labels of the Chinese reports and the site (docs/diff-output.md, "terminal").
+CLASS_OF_LABEL = {
+    "新增": "new",
+    "删除": "dropped",
+    "改写": "reworded",
+    "移动": "moved",
+    "延续": "recurring",
+    "合并": "merged",
+    "拆分": "split",
+}
+#: The classes `review` and the git diff driver list: the changes (docs/diff-output.md).
+CHANGES = {"new", "dropped", "reworded", "moved"}
+
+#: A unit pair as a view shows it: (old anchor, new anchor, class), "" for a side without a unit.
+Pair = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of the 新旧对照表 as a view shows it: its units by anchor, its class or classes."""
+
+    old: frozenset[str]
+    new: frozenset[str]
+    classes: frozenset[str]
+
+
+def cli(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@dataclass(frozen=True)
+class Views:
+    corpus: Path
+    site: Path
+    timeline: dict[str, Any]
+    review_terminal: str
+    review_json: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory: pytest.TempPathFactory) -> Views:
+    """The three plans ingested with the CLI (the 2025 plan in a commit of its own, so that
+    `review` of that commit compares it with the 2022 plan, the annual plan before it), their
+    timeline and their site."""
+    root = tmp_path_factory.mktemp("one-answer")
+    corpus, site = root / "corpus", root / "site"
+    cli("--corpus", str(corpus), "ingest", "-q", str(PLAN_SEEDS[0]), str(PLAN_SEEDS[1]))
+    cli("--corpus", str(corpus), "ingest", "-q", str(PLAN_SEEDS[2]))
+    cli("--corpus", str(corpus), "site", "build", "--out", str(site), "--jobs", "1")
+    plans = (PLAN_2022, MID_2023, PLAN_2025)
+    timeline = json.loads(cli("--corpus", str(corpus), "timeline", *plans, "--format", "json", "--jobs", "1"))
+    review = ("--corpus", str(corpus), "review", "HEAD~1..HEAD", "--jobs", "1")
+    return Views(corpus, site, timeline, cli(*review), json.loads(cli(*review, "--format", "json")))
+
+
+def anchor(shown: str) -> str:
+    """An address as the reports show it (`¶58`, `h12`) or as JSON gives it (`<id>#p58`): `p58`, `h12`."""
+    shown = shown.rpartition("#")[2]
+    return "p" + shown[1:] if shown.startswith("¶") else shown
+
+
+# --- diff --format json: the reference --------------------------------------------------------
+
+
+def json_report(views: Views, old: str, new: str) -> dict[str, Any]:
+    return json.loads(cli("--corpus", str(views.corpus), "diff", old, new, "--format", "json"))
+
+
+def json_pairs(report: Mapping[str, Any]) -> dict[Pair, int]:
+    """Each unit-level initiative as (old, new, class) with its 新旧对照表 `row`; a merge or split's
+    extra pair is of class merged or split (its `relation`), any other of its `status`."""
+    pairs: dict[Pair, int] = {}
+    for item in report["initiatives"]:
+        if item["level"] != "unit":
+            continue
+        sides = (anchor(item[side]["address"]) if item[side] else "" for side in ("old", "new"))
+        kind = {"merge": "merged", "split": "split"}.get(item.get("relation", ""), item["status"])
+        pair = (*sides, kind)
+        assert pair not in pairs, f"the JSON reports {pair} twice"
+        pairs[pair] = item["row"]
+    return pairs
+
+
+def json_rows(pairs: Mapping[Pair, int]) -> dict[int, Row]:
+    """The rows the JSON's pairs make: the units its pairs link, under the one `row` they share; a
+    row of several old units is a merge, of several new ones a split (docs/diff-output.md)."""
+    rows: dict[int, list[Pair]] = {}
+    for pair, number in pairs.items():
+        rows.setdefault(number, []).append(pair)
+    found = {}
+    for number, members in rows.items():
+        old = frozenset(o for o, _, _ in members if o)
+        new = frozenset(n for _, n, _ in members if n)
+        joined = {"merged"} if len(old) > 1 else set()
+        joined |= {"split"} if len(new) > 1 else set()
+        found[number] = Row(old, new, frozenset(joined or {c for _, _, c in members}))
+    assert len(_linked(pairs)) == len(found), (
+        "units linked by pairs are in different rows, or one row holds apart ones"
+    )
+    return found
+
+
+def _linked(pairs: Iterable[Pair]) -> list[set[tuple[str, str]]]:
+    """The groups of (side, anchor) that pairs link."""
+    groups: list[set[tuple[str, str]]] = []
+    for old, new, _ in pairs:
+        units = {("old", old)} if old else set()
+        units |= {("new", new)} if new else set()
+        touching = [g for g in groups if g & units]
+        for group in touching:
+            groups.remove(group)
+            units |= group
+        groups.append(units)
+    return groups
+
+
+# --- the terminal, review and the git diff driver ----------------------------------------------
+
+#: `[改写] #80 旧¶58 新¶59（把握高） …`, `[合并] #60 旧¶45 新¶34 …`, `[新增] #89 新¶69 …`
+CITED = re.compile(
+    r"^\[(?P<label>[^\]]+)\] #(?P<row>\d+)(?: 旧(?P<old>¶\d+|h\d+))?(?: 新(?P<new>¶\d+|h\d+))?(?=[ （])"
+)
+
+
+def terminal_pairs(text: str) -> dict[Pair, int]:
+    """The units listed, each line a unit's label and citation; a table change has no row."""
+    pairs: dict[Pair, int] = {}
+    for line in text.splitlines():
+        if not line.startswith("[") or "] 表格" in line:
+            continue
+        found = CITED.match(line)
+        assert found, line
+        pair = (anchor(found["old"] or ""), anchor(found["new"] or ""), CLASS_OF_LABEL[found["label"]])
+        assert pair not in pairs, f"{pair} listed twice"
+        pairs[pair] = int(found["row"])
+    return pairs
+
+
+def changes_only(pairs: Mapping[Pair, int], report: Mapping[str, Any]) -> dict[Pair, int]:
+    """The pairs whose status (JSON) is a change: what review and the git diff driver list."""
+    shown = {
+        (anchor(i["old"]["address"]) if i["old"] else "", anchor(i["new"]["address"]) if i["new"] else "")
+        for i in report["initiatives"]
+        if i["level"] == "unit" and i["status"] in CHANGES
+    }
+    return {pair: row for pair, row in pairs.items() if pair[:2] in shown}
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_terminal_lists_the_json_s_pairs_each_once_with_its_row(views: Views, old: str, new: str) -> None:
+    expected = json_pairs(json_report(views, old, new))
+    assert terminal_pairs(cli("--corpus", str(views.corpus), "diff", old, new)) == expected
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_git_diff_driver_lists_the_json_s_changes(views: Views, old: str, new: str) -> None:
+    """What git runs for a corpus document (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE …), here with
+    one edition as the old side of the file and the next as its new side."""
+    report = json_report(views, old, new)
+    files = [str(views.corpus / f"{doc}.md") for doc in (old, new)]
+    blob = ("0" * 7, "100644")
+    shown = cli(
+        "--corpus", str(views.corpus), "git", "diff-driver", files[1], files[0], *blob, files[1], *blob
+    )
+    assert shown.startswith(f"corpusdiff {files[1]}\n")
+    assert terminal_pairs(shown) == changes_only(json_pairs(report), report)
+
+
+def test_review_lists_the_json_s_changes_of_the_pair_it_compares(views: Views) -> None:
+    """`review` of the commit that adds the 2025 plan compares it with the 2022 plan (the annual
+    plan before it, not the mid-year report); its JSON diff is diff's, its terminal lists the changes."""
+    report = json_report(views, PLAN_2022, PLAN_2025)
+    [item] = [item for item in views.review_json if item["diff"]]
+    assert (item["id"], item["against"]) == (PLAN_2025, PLAN_2022)
+    assert item["diff"] == report
+    assert terminal_pairs(views.review_terminal) == changes_only(json_pairs(report), report)
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+LISTED = re.compile(r"^- #(?P<row>\d+)(?: 旧(?P<old>¶\d+|h\d+))?(?: 新(?P<new>¶\d+|h\d+))?(?=[ （])")
+REDLINE = re.compile(r"^\| #(?P<row>\d+)(?P<at>(?: [旧新](?:¶\d+|h\d+))+) \| (?P<label>[^|]+) \| ")
+#: The lists of the Markdown report and the class of the units each holds.
+SECTIONS = {"新增条目": "new", "删除条目": "dropped", "移动条目": "moved", "合并与拆分的条目": ""}
+
+
+def markdown_views(text: str) -> tuple[dict[Pair, int], dict[int, Row]]:
+    """The units the lists name (new, dropped, moved; merges and splits by 并入 / 拆分自), and
+    the rows of the 新旧对照 table, one per row of the 新旧对照表 whose units continue changed."""
+    pairs: dict[Pair, int] = {}
+    rows: dict[int, Row] = {}
+    section = ""
+    for line in text.splitlines():
+        if line.startswith("## "):
+            section = re.sub(r"（.*", "", line[3:])
+        elif section in SECTIONS and (found := LISTED.match(line)):
+            kind = SECTIONS[section] or ("merged" if " — 并入 — " in line else "split")
+            pair = (anchor(found["old"] or ""), anchor(found["new"] or ""), kind)
+            assert pair not in pairs, f"{pair} listed twice"
+            pairs[pair] = int(found["row"])
+        elif section.startswith("新旧对照") and (found := REDLINE.match(line)):
+            at = found["at"].split()
+            number = int(found["row"])
+            assert number not in rows, f"row {number} twice in the 新旧对照 table"
+            rows[number] = Row(
+                frozenset(anchor(a[1:]) for a in at if a.startswith("旧")),
+                frozenset(anchor(a[1:]) for a in at if a.startswith("新")),
+                frozenset(CLASS_OF_LABEL[label] for label in found["label"].split("、")),
+            )
+    return pairs, rows
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_markdown_report_shows_the_json_s_pairs_and_rows(views: Views, old: str, new: str) -> None:
+    pairs = json_pairs(json_report(views, old, new))
+    listed, table = markdown_views(
+        cli("--corpus", str(views.corpus), "diff", old, new, "--format", "markdown")
+    )
+    # the lists: every new, dropped and moved unit (a merge's or split's main pair too, when moved),
+    # and the extra pairs of merges and splits; the table: every row that continues changed
+    assert listed == {pair: row for pair, row in pairs.items() if pair[2] not in ("reworded", "recurring")}
+    changed = {n: r for n, r in json_rows(pairs).items() if r.old and r.new and r.classes != {"recurring"}}
+    assert table == changed
+
+
+# --- the timeline --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_each_step_of_the_timeline_is_a_pair_of_the_diff_it_names(views: Views, old: str, new: str) -> None:
+    """Each step of a thread names the diff whose pair is its evidence (docs/timeline.md): the
+    thread's items in that diff's two editions — the step's own two items, or for a bridge or a
+    gap the items either side of it — are a pair that diff reports, with the step's class. Every
+    item is a unit the diff reports at the same address."""
+    pairs = json_pairs(json_report(views, old, new))
+    threads = views.timeline["threads"]
+    steps = {
+        (anchor(_item_in(t, old)["pointer"]), anchor(_item_in(t, new)["pointer"]), link["class"])
+        for t in threads
+        for link in t["links"]
+        if link["diff"] == [old, new]
+    }
+    assert steps and steps <= set(pairs)
+    for edition, side in ((old, 0), (new, 1)):
+        reported = {pair[side] for pair in pairs} - {""}
+        items = {anchor(i["pointer"]) for t in threads for i in t["items"] if i["edition"] == edition}
+        assert items <= reported
+
+
+def _item_in(thread: Mapping[str, Any], edition: str) -> dict[str, str]:
+    """A thread's item in an edition: it holds at most one per edition (docs/timeline.md)."""
+    [item] = [i for i in thread["items"] if i["edition"] == edition]
+    return item
+
+
+# --- the site ----------------------------------------------------------------------------------
+
+
+def site_rows(page: Path) -> dict[int, Row]:
+    """The rows of a diff page (docs/site.md): `<article class="row" id="r28">`, its label
+    (`拆分`) and the addresses of its units (`旧¶17`, `新h5`)."""
+    rows: dict[int, Row] = {}
+    for article in lxml.html.parse(str(page)).iter("article"):
+        number = int(article.get("id").removeprefix("r"))
+        label = article.find("header/span").text_content()
+        at = [a.text_content() for a in article.iterfind("header/a") if a.get("class") == "at"]
+        assert number not in rows
+        rows[number] = Row(
+            frozenset(anchor(a[1:]) for a in at if a.startswith("旧")),
+            frozenset(anchor(a[1:]) for a in at if a.startswith("新")),
+            frozenset(CLASS_OF_LABEL[part] for part in label.split("、")),
+        )
+    return rows
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_site_s_diff_page_shows_the_json_s_rows(views: Views, old: str, new: str) -> None:
+    from corpusdiff.site.diffpage import pair_page
+
+    pairs = json_pairs(json_report(views, old, new))
+    assert site_rows(views.site / pair_page(old, new)) == json_rows(pairs)
