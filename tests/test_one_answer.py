@@ -1,11 +1,13 @@
 """One answer everywhere (issue 14): for each pair of the three Futian plan reports, the pairs of
 initiative units and their classes that `diff --format json` reports are the ones the terminal
-`diff`, the Markdown report, `review`, the git diff driver, the timeline's steps and the site's
-diff page show. The corpus is built with the CLI, and each view is read by its documented
+`diff`, the Markdown report, `review`, the git diff driver, the timeline's steps, the site's
+diff page and the 新旧对照表 file show. The corpus is built with the CLI, and each view is read by its documented
 structure (docs/diff-output.md, docs/timeline.md, docs/site.md), never by comparing again."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -310,3 +312,27 @@ def test_the_site_s_diff_page_shows_the_json_s_rows(views: Views, old: str, new:
 
     pairs = json_pairs(json_report(views, old, new))
     assert site_rows(views.site / pair_page(old, new)) == json_rows(pairs)
+
+
+# --- the 新旧对照表 file ----------------------------------------------------------------------
+
+
+def csv_rows(text: str) -> dict[int, Row]:
+    """The numbered rows of the 新旧对照表 as CSV (docs/diff-output.md): 序号, 类别 and each unit's
+    address, one per line, in 旧版位置 and 新版位置; a heading row has no number."""
+    rows: dict[int, Row] = {}
+    for record in csv.DictReader(io.StringIO(text)):
+        if record["序号"]:
+            rows[int(record["序号"])] = Row(
+                frozenset(anchor(a) for a in record["旧版位置"].split()),
+                frozenset(anchor(a) for a in record["新版位置"].split()),
+                frozenset(CLASS_OF_LABEL[label] for label in record["类别"].split("、")),
+            )
+    return rows
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_comparison_table_file_holds_the_json_s_rows(views: Views, old: str, new: str) -> None:
+    pairs = json_pairs(json_report(views, old, new))
+    table = cli("--corpus", str(views.corpus), "diff", old, new, "--format", "csv")
+    assert csv_rows(table) == json_rows(pairs)
