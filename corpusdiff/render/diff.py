@@ -873,15 +873,17 @@ def to_terminal(
     width: int = 0,
     strings: Strings | None = None,
     sure: bool = False,
+    table: ComparisonTable | None = None,
 ) -> str:
     """Counts first, then section by section every item with a text label, then the
     programmes; lines wrapped to `width` columns (0: not wrapped); labels in the language of
     `strings` (default Chinese). `sure`: the calls of new and dropped the differ doubts are
-    left out, and counted, so that what is listed can be quoted."""
+    left out, and counted, so that what is listed can be quoted. `table`: the 新旧对照表 of
+    `result` when the caller has built it already (review places its notes on it)."""
     strings = strings or catalogue()
     style = _styler(color)
     out = _overview(result, style, strings)
-    rows = row_numbers(comparison_rows(result))
+    rows = row_numbers(table if table is not None else comparison_rows(result))
     left_out = 0
     for match, items, changes in with_tables(result, only):
         shown = [item for item in items if _at_detail(item, detail)]

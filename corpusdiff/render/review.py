@@ -4,12 +4,16 @@ each document's diff is rendered by render.diff, with the reviewer notes on its 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from corpusdiff.render import diff
 from corpusdiff.series.editions import missing_years, year_spans
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import FieldChange, ReviewItem
+
+if TYPE_CHECKING:
+    from corpusdiff.render.table import ComparisonTable
 
 #: What a review shows of each diff: the changes, not what recurs unchanged.
 SHOWN = diff.CHANGES
@@ -99,9 +103,10 @@ def to_terminal(
         against = strings("review.against", against=item.against) if item.against else ""
         out.append(strings("review.item", id=item.doc_id, change=_change(item, strings)) + against)
         out += _findings(item, strings)
-        out += _terminal_notes(item, notes.get(item.doc_id, ()), strings)
+        table = diff.comparison_rows(item.result) if item.result else None
+        out += _terminal_notes(table, notes.get(item.doc_id, ()), strings)
         if item.result:
-            out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings))
+            out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings, table=table))
     return "\n".join(out) + "\n"
 
 
@@ -124,13 +129,14 @@ def front_matter_line(changes: Sequence[FieldChange], strings: Strings) -> str:
     return strings("review.front_matter", changes=fields)
 
 
-def _terminal_notes(item: ReviewItem, notes: Sequence[ReviewerNote], strings: Strings) -> list[str]:
-    """One line per note; a note whose change this diff does not have says so (as the Markdown
-    does), so that a stale or mistyped note is not read as a valid one."""
+def _terminal_notes(
+    table: ComparisonTable | None, notes: Sequence[ReviewerNote], strings: Strings
+) -> list[str]:
+    """One line per note; a note whose change this diff (its 新旧对照表 `table`) does not have
+    says so (as the Markdown does), so that a stale or mistyped note is not read as a valid one."""
     from corpusdiff.render.notes import place_notes
-    from corpusdiff.render.table import comparison_table
 
-    orphans = set(place_notes(comparison_table(item.result), notes).orphans) if item.result and notes else set()
+    orphans = set(place_notes(table, notes).orphans) if table is not None and notes else set()
     lines = []
     for note in notes:
         flag = strings("review.significant") if note.significant else ""
