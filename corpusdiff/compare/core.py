@@ -126,10 +126,20 @@ def align_sections(
     old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides
 ) -> tuple[list[SectionMatch], list[str]]:
     """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
+    score = _section_scorer(old, new, seg)
+    pairs, pinned, forbidden, notes = _apply_overrides(old, new, overrides)
+    for depth in sorted({s.depth for s in old.sections} | {s.depth for s in new.sections}):
+        _pair_at_depth(old, new, depth, pairs, forbidden, score)
+        _fill_gaps(old, new, depth, pairs, forbidden, score)
+    return _section_matches(old, new, pairs, pinned, score), notes
+
+
+def _section_scorer(old: DocTree, new: DocTree, seg: Segmenter) -> Callable[[int, int], float]:
+    """How alike two sections are: their whole text (headings and everything below) by TF-IDF
+    over words, and their headings by character bigrams, the heading's share by its kind
+    (`params.HEADING_WEIGHT`)."""
     old_texts, new_texts = _subtree_text(old), _subtree_text(new)
-    old_words = [seg.words(t) for t in old_texts]
-    new_words = [seg.words(t) for t in new_texts]
-    content = tfidf_vectors(old_words + new_words)
+    content = tfidf_vectors([seg.words(t) for t in (*old_texts, *new_texts)])
     heads = tfidf_vectors([_bigrams(s.heading) for s in (*old.sections, *new.sections)])
     n_old = len(old.sections)
 
@@ -141,6 +151,13 @@ def align_sections(
         body = cosine(content[i], content[n_old + j])
         return (1 - weight) * body + weight * cosine(heads[i], heads[n_old + j])
 
+    return score
+
+
+def _apply_overrides(
+    old: DocTree, new: DocTree, overrides: Overrides
+) -> tuple[dict[int, int], set[int], set[tuple[int, int]], list[str]]:
+    """The pairs the corpus's overrides pin and forbid, before any scoring, and a note on each."""
     pairs: dict[int, int] = {}
     pinned: set[int] = set()
     notes: list[str] = []
@@ -159,29 +176,45 @@ def align_sections(
             notes.append(f"pinned by {overrides.source}: {old_text} = {new_text}")
         else:
             notes.append(f"override in {overrides.source} names a heading not found: {old_text} / {new_text}")
+    return pairs, pinned, forbidden, notes
 
-    kinds = sorted({s.depth for s in old.sections} | {s.depth for s in new.sections})
-    for depth in kinds:
-        candidates: list[tuple[float, int, int]] = []
-        for a in (s for s in old.sections if s.depth == depth and s.index not in pairs):
-            for b in (s for s in new.sections if s.depth == depth and s.kind == a.kind):
-                if (a.index, b.index) in forbidden or b.index in pairs.values():
-                    continue
-                if depth and pairs.get(_top(old, a.index)) != _top(new, b.index):
-                    continue
-                value = score(a.index, b.index)
-                if value < params.SECTION_THRESHOLD:
-                    continue
-                if _parents_aligned(a, b, pairs):
-                    value += params.PARENT_BONUS
-                candidates.append((value, a.index, b.index))
-        taken = set(pairs.values())
-        for _value, i, j in sorted(candidates, reverse=True):
-            if i not in pairs and j not in taken:
-                pairs[i] = j
-                taken.add(j)
-        _fill_gaps(old, new, depth, pairs, forbidden, score)
 
+def _pair_at_depth(
+    old: DocTree,
+    new: DocTree,
+    depth: int,
+    pairs: dict[int, int],
+    forbidden: set[tuple[int, int]],
+    score: Callable[[int, int], float],
+) -> None:
+    """Pair the sections of one depth greedily, best score first, into `pairs`: only sections of
+    one kind, under paired top-level parts, at SECTION_THRESHOLD or more, with a bonus where
+    their parents are paired."""
+    candidates: list[tuple[float, int, int]] = []
+    for a in (s for s in old.sections if s.depth == depth and s.index not in pairs):
+        for b in (s for s in new.sections if s.depth == depth and s.kind == a.kind):
+            if (a.index, b.index) in forbidden or b.index in pairs.values():
+                continue
+            if depth and pairs.get(_top(old, a.index)) != _top(new, b.index):
+                continue
+            value = score(a.index, b.index)
+            if value < params.SECTION_THRESHOLD:
+                continue
+            if _parents_aligned(a, b, pairs):
+                value += params.PARENT_BONUS
+            candidates.append((value, a.index, b.index))
+    taken = set(pairs.values())
+    for _value, i, j in sorted(candidates, reverse=True):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+
+
+def _section_matches(
+    old: DocTree, new: DocTree, pairs: dict[int, int], pinned: set[int], score: Callable[[int, int], float]
+) -> list[SectionMatch]:
+    """The pairs as matched or moved sections; an unpaired section merged into (or split from)
+    the closest paired one of its kind, or else dropped or new; in reading order."""
     matches: list[SectionMatch] = []
     reverse = {j: i for i, j in pairs.items()}
     for i, j in sorted(pairs.items()):
@@ -211,7 +244,7 @@ def align_sections(
             else:
                 matches.append(SectionMatch(SectionStatus.NEW, None, b, 0.0))
     matches.sort(key=_section_order)
-    return matches, notes
+    return matches
 
 
 def regrouped_sections(
