@@ -2116,6 +2116,11 @@ def test_figures_in_the_units_of_trade_and_of_the_older_reports_are_read_in_them
     assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
         ("进出口总额", "827", "亿美元", "level", 1987),
     ]
+    exports = "在刚刚过去的１９８７年，我国国民经济的发展继续保持了良好势头。外贸出口增长２７．８％，国家外汇结存上升。"
+    found = extract_indicators(document(exports, "quanguo/government-work-report/1988", "1988", "national"))
+    assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
+        ("外贸出口", "27.8", "%", "growth", 1987),
+    ]
     cotton = "1957年比1956年，粮食增加了50亿斤，达到3700亿斤；棉花增加了约390万担，达到3280万担。"
     found = extract_indicators(document(cotton, "quanguo/annual-plan/1958", "1958", "national-plan"))
     assert [(r.name, r.value, r.unit, str(r.change), r.year) for r in found.indicators] == [
