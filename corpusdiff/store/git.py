@@ -10,6 +10,7 @@ import fcntl
 import functools
 import os
 import re
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ _NEUTRAL_CONFIG = (("core.hooksPath", os.devnull), ("core.fsmonitor", "false"))
 #: Keys of a repository's own configuration naming a program that `git add`, `git status` or
 #: `git commit` would run: a filter driver's commands, the signing program.
 _PROGRAM_KEY = re.compile(r"filter\..+\.(clean|smudge|process)|gpg\.(.+\.)?program", re.IGNORECASE)
+#: Git LFS's filter (`git lfs install --local`), named for what it is: an honest corpus's. Git
+#: lists section and key in lower case, the subsection as written (`[filter "LFS"]`).
+_LFS_KEY = re.compile(r"filter\.lfs\.(clean|smudge|process)", re.IGNORECASE)
 
 
 def neutral_git_env(environ: dict[str, str] | None = None) -> dict[str, str]:
@@ -91,6 +95,16 @@ def refuse_corpus_programs(folder: Path) -> None:
     fields = out.split("\0")
     for scope, entry in zip(fields[::2], fields[1::2], strict=False):
         key = entry.partition("\n")[0]
+        if scope in ("local", "worktree") and _LFS_KEY.fullmatch(key):
+            raise CorpusError(
+                f"{folder}: the repository's own git configuration sets up Git LFS ({key}: git "
+                "would run git-lfs for corpusdiff), and a corpus may not run programs; corpusdiff "
+                "needs no LFS (a report stored in LFS is a pointer file, not report text: commit "
+                "reports as plain files): remove it (`git -C "
+                f"{folder} config --local --remove-section filter.lfs`, or this key alone: "
+                f"`--unset-all {shlex.quote(key)}`; LFS for your other repositories belongs in your "
+                "global configuration, `git lfs install`), then run the command again"
+            )
         if scope in ("local", "worktree") and _PROGRAM_KEY.fullmatch(key):
             raise CorpusError(
                 f"{folder}: the repository's own git configuration sets {key}, a program git would "

@@ -8,6 +8,7 @@ Before, `list` ran `core.fsmonitor`, `check` a filter's clean command and the
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -108,6 +109,43 @@ def test_a_program_the_corpus_config_names_is_refused(tmp_path: Path, reports: l
     assert not marker.exists()
     assert not (corpus / "futian/mid-year-report/2023-10.md").exists()
     assert git_out(corpus, "rev-parse", "HEAD") == head and git_out(corpus, "status", "--porcelain") == ""
+
+
+LFS_INSTALL = (  # what `git lfs install --local` writes
+    '[filter "lfs"]\n\tclean = CMD\n\tsmudge = CMD\n\tprocess = CMD\n\trequired = true\n'
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        LFS_INSTALL,
+        '[Filter "LFS"]\n\tCLEAN = CMD\n',  # any case: git lists it as filter.LFS.clean
+        "[filter.Lfs]\n\tProcess = CMD\n",  # the old subsection syntax: filter.lfs.process
+        "[include]\n\tpath = lfs.cfg\n",  # from a file the corpus's config includes
+    ],
+)
+def test_a_corpus_set_up_for_git_lfs_is_told_what_to_do(
+    tmp_path: Path, reports: list[Path], written: str
+) -> None:
+    """`git lfs install --local` (an honest corpus) sets filter programs: refused as any
+    program is, in words that say it is LFS, that corpusdiff needs none, and how to remove it."""
+    corpus = tmp_path / "c"
+    assert cli(corpus, "ingest", *map(str, reports[:2])).exit_code == 0
+    command, marker = program(tmp_path, "lfs")
+    (corpus / ".git" / "lfs.cfg").write_text(LFS_INSTALL.replace("CMD", command), encoding="utf-8")
+    with (corpus / ".git" / "config").open("a", encoding="utf-8") as config:
+        config.write(written.replace("CMD", command))
+    (corpus / ".git" / "info" / "attributes").write_text("* filter=lfs\n", encoding="utf-8")
+    refused = cli(corpus, "ingest", str(reports[2]))
+    assert_one_line_refusal(refused, "Git LFS", "pointer", "--remove-section filter.lfs", "--unset-all")
+    assert cli(corpus, "check").stdout.count("Git LFS") == 1
+    assert not marker.exists() and not (corpus / "futian/mid-year-report/2023-10.md").exists()
+    if written == LFS_INSTALL:  # the remedy it gives, as given, lets ingest run
+        remedy = refused.stderr.split("`")[1]
+        subprocess.run(shlex.split(remedy), check=True)
+        assert cli(corpus, "ingest", str(reports[2])).exit_code == 0
+        assert not marker.exists()
 
 
 @pytest.mark.parametrize("command", ["check", "ingest", "log", "review"])
