@@ -171,6 +171,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "duizhao.new": ("新（{date}）", "New ({date})"),
     "duizhao.explain": ("修改说明", "修改说明 (what changed)"),
     "duizhao.note": ("批注：", "Note: "),
+    "duizhao.continues": ("（接下行）", " (continued in the next row)"),
+    "duizhao.continued": (
+        "接上行：原文超过 Excel 单元格 {limit} 字的上限，分行写出",
+        "Continued: the text is longer than the {limit} characters of an Excel cell, so it runs on over rows",
+    ),
     # document pages
     "doc.outline": ("目录", "Outline"),
     "doc.series": ("系列", "series"),

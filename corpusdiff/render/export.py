@@ -303,13 +303,111 @@ def _fill(sheet: Any, table: ComparisonTable, strings: Strings) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(_record(row, _rich))
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # openpyxl takes text starting with = for a formula
-                cell.data_type = "s"
-            if isinstance(row, SectionRow):
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="E7E6E6")
+        for record in _within_cell_limit(_record(row, _rich), strings):
+            sheet.append(record)
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # openpyxl takes text starting with = for a formula
+                    cell.data_type = "s"
+                if isinstance(row, SectionRow):
+                    cell.font = Font(bold=True)
+                    cell.fill = PatternFill("solid", fgColor="E7E6E6")
+
+
+#: The characters an Excel cell holds (UTF-16 code units). openpyxl cuts a longer string there
+#: without a word and writes longer rich text whole, which Excel "repairs" by dropping it: a
+#: report extracted as one paragraph (a bad PDF) is a cell of 50,000 characters or more.
+EXCEL_CELL_LIMIT = 32_767
+#: Columns a continuation row repeats, so that sorting or filtering on them keeps it with its
+#: row: 序号, 章节, 类别. The 修改说明 column (5) says it is one.
+_REPEATED_COLUMNS = (0, 1, 4)
+_NOTE_COLUMN = 5
+
+
+def _within_cell_limit(record: tuple[object, ...], strings: Strings) -> list[tuple[object, ...]]:
+    """`record`, or when a cell is longer than Excel holds, that row and continuation rows
+    under it: the long cells cut into pieces (each but the last marked as continued), nothing
+    dropped."""
+    mark = strings("duizhao.continues")
+    pieces = [_cell_pieces(value, EXCEL_CELL_LIMIT - _utf16_length(mark)) for value in record]
+    count = max(len(cut) for cut in pieces)
+    if count == 1:
+        return [record]
+    rows = []
+    for n in range(count):
+        cells: list[object] = []
+        for column, (value, cut) in enumerate(zip(record, pieces, strict=True)):
+            if len(cut) > 1:
+                cells.append(_continued(cut[n], mark) if n < len(cut) - 1 else cut[n] if n < len(cut) else "")
+            elif n == 0 or column in _REPEATED_COLUMNS:
+                cells.append(value)
+            elif column == _NOTE_COLUMN:
+                cells.append(strings("duizhao.continued", limit=EXCEL_CELL_LIMIT))
+            else:
+                cells.append("")
+        rows.append(tuple(cells))
+    return rows
+
+
+def _cell_pieces(value: object, budget: int) -> list[object]:
+    """A cell's value (text or rich text) in pieces of at most `budget` characters, cut at the
+    end of a line or sentence near the limit when there is one; [value] when it fits."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    if not isinstance(value, str | CellRichText):
+        return [value]
+    parts = [(part.font, part.text) if isinstance(part, TextBlock) else (None, part) for part in value]
+    text = "".join(part for _, part in parts)
+    if _utf16_length(text) <= budget:
+        return [value]
+    pieces: list[object] = []
+    start = 0
+    for end in [*_cuts(text, budget), len(text)]:
+        sliced = _slice_parts(parts, start, end)
+        if isinstance(value, CellRichText):
+            pieces.append(
+                CellRichText(*[TextBlock(font, t) if font is not None else t for font, t in sliced])
+            )
+        else:
+            pieces.append("".join(t for _, t in sliced))
+        start = end
+    return pieces
+
+
+def _cuts(text: str, budget: int) -> list[int]:
+    """Where to cut `text` so that no piece is longer than `budget` UTF-16 code units: after the
+    last line break or 。 in a piece's last tenth, else at the limit."""
+    cuts, start = [], 0
+    while _utf16_length(text[start:]) > budget:
+        end = start + budget
+        while (excess := _utf16_length(text[start:end]) - budget) > 0:
+            end -= excess  # a character beyond the BMP (a rare Han) counts twice
+        near = start + budget * 9 // 10
+        at = max(text.rfind("\n", near, end), text.rfind("。", near, end))
+        end = at + 1 if at >= 0 else end
+        cuts.append(end)
+        start = end
+    return cuts
+
+
+def _slice_parts(parts: list[tuple[Any, str]], start: int, end: int) -> list[tuple[Any, str]]:
+    """The stretch [start, end) of the concatenated parts, each piece with its font."""
+    sliced, offset = [], 0
+    for font, text in parts:
+        piece = text[max(start - offset, 0) : max(end - offset, 0)]
+        if piece:
+            sliced.append((font, piece))
+        offset += len(text)
+    return sliced
+
+
+def _continued(piece: object, mark: str) -> object:
+    from openpyxl.cell.rich_text import CellRichText
+
+    return CellRichText(*piece, mark) if isinstance(piece, CellRichText) else f"{piece}{mark}"
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _lay_out(sheet: Any) -> None:

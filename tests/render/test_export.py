@@ -189,3 +189,46 @@ def test_characters_xml_cannot_hold_are_written_as_their_stand_ins() -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
     assert "分行␋写的\ufffd一段。" in [cell.value for row in sheet.iter_rows() for cell in row]
     assert "写的\uffff一段。" in to_csv(table)  # CSV holds any character
+
+
+def _paragraph_of_a_whole_report(items: int) -> str:
+    """What a bad extraction gives: every sentence of a report in one paragraph, a Han
+    character beyond the BMP (two UTF-16 units, as Excel counts) among them."""
+    return "".join(f"第{n}项重点工作稳步推进，完成投资{n}亿元，𠀀字号企业{n}家。" for n in range(items))
+
+
+def test_a_paragraph_longer_than_an_excel_cell_runs_on_over_rows(result: DiffResult) -> None:
+    """An Excel cell holds 32,767 characters. Before, openpyxl cut the plain text of a longer
+    paragraph there without a word, and wrote marked (rich) text whole, which Excel drops when
+    it "repairs" the file. Now the row runs on over continuation rows, nothing dropped."""
+    import dataclasses
+
+    from corpusdiff.render.table import Entry, Mark, Span, UnitRow
+
+    old_text, new_text = _paragraph_of_a_whole_report(2500), _paragraph_of_a_whole_report(4000)
+    assert len(old_text) > 32_767 * 2 and len(new_text) > 32_767 * 3
+    old = Entry(
+        "¶1", "", (Span(old_text[:40_000]), Span("删去的话。", Mark.DELETED), Span(old_text[40_000:]))
+    )
+    new = Entry("¶1", "", (Span(new_text),))
+    row = UnitRow(1, "一、总体要求", (old,), (new,), ("改写",), "改写")
+    table = dataclasses.replace(comparison_table(result), rows=(row,))
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)), rich_text=True).active
+    _, *rows = sheet.iter_rows(values_only=True)
+    assert len(rows) > 3
+    assert all(len(str(v).encode("utf-16-le")) // 2 <= 32_767 for r in rows for v in r if v)
+    mark = "（接下行）"
+    for column, expected in ((2, old.text), (3, new.text)):
+        pieces = [str(r[column]) for r in rows if r[column]]
+        assert all(p.endswith(mark) for p in pieces[:-1]) and not pieces[-1].endswith(mark)
+        assert "".join(p.removesuffix(mark) for p in pieces) == expected
+    assert all(r[0] == 1 and r[1] == "一、总体要求" and r[4] == "改写" for r in rows)
+    assert rows[0][5] == "改写" and all(r[5].startswith("接上行") for r in rows[1:])
+    struck = [
+        part.text
+        for r in sheet.iter_rows(min_row=2, min_col=3, max_col=3)
+        for part in (r[0].value if not isinstance(r[0].value, str | None) else [])
+        if hasattr(part, "font") and part.font.strike
+    ]
+    assert struck == ["删去的话。"]
+    assert new_text in to_csv(table)  # CSV keeps the paragraph whole
