@@ -1031,7 +1031,17 @@ class _Layout:
         self.size = _body_size(body)
         self.pitch = self._pitch()
         whole = self._column(body, max(widths, default=595))
-        columns = [self._page_columns(lines, width, whole) for lines, width in zip(pages, widths, strict=True)]
+        measured = _widened(
+            [
+                self._column(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else whole
+                for lines, width in zip(pages, widths, strict=True)
+            ],
+            self.size,
+        )
+        columns = [
+            self._page_columns(lines, width, page)
+            for lines, width, page in zip(pages, widths, measured, strict=True)
+        ]
         placed = [
             (line, number, column)
             for number, lines in enumerate(pages)
@@ -1041,7 +1051,7 @@ class _Layout:
         self.placed = [
             (line, number, column)
             for (line, number, _), column in zip(
-                placed, _insets([(line, col) for line, _, col in placed]), strict=True
+                placed, _insets([(line, col) for line, _, col in placed], self.size), strict=True
             )
         ]
         #: how far paragraphs open indented (points), when they do
@@ -1078,14 +1088,10 @@ class _Layout:
         beyond = [line.right for line in body if not line.cells and line.right > right + self.size]
         return _Column(min(shared_left), max(beyond) if len(beyond) >= 2 else right)
 
-    def _page_columns(self, lines: list[_Line], width: float, whole: _Column) -> list[_Column]:
-        """The column each line of a page is set in: the page's (the document's on a page of few
-        lines), or on a page set in two columns, the one the line stands in (a title across
-        both has the page's)."""
-        if len(lines) < _PAGE_COLUMN_LINES:
-            return [whole] * len(lines)
-        page = self._column(lines, width)
-        halves = _two_columns(lines, width)
+    def _page_columns(self, lines: list[_Line], width: float, page: _Column) -> list[_Column]:
+        """The column each line of a page is set in: the page's (`page`), or on a page set in two
+        columns, the one the line stands in (a title across both has the page's)."""
+        halves = _two_columns(lines, width) if len(lines) >= _PAGE_COLUMN_LINES else None
         if halves is None:
             return [page] * len(lines)
         left, right = (self._column(half, width) for half in halves)
@@ -1316,6 +1322,28 @@ def _headings_set_apart(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     return out
 
 
+def _widened(columns: list[_Column], size: float) -> list[_Column]:
+    """The pages' columns, a page's narrower than most pages' by an em or more replaced by the
+    column of the nearest page of the usual width (two pages on first: books mirror their
+    margins): a page that a box fills (a long 专栏 set in from one margin or both) measures the
+    box's edges as its column, and its lines were read as the page's text, not set in."""
+    widths = Counter(round(column.right - column.left) for column in columns)
+    if not widths:
+        return columns
+    usual = widths.most_common(1)[0][0]
+
+    def usual_width(column: _Column) -> bool:
+        return abs(column.right - column.left - usual) < size
+
+    out = list(columns)
+    for number, column in enumerate(columns):
+        if column.right - column.left > usual - size:
+            continue
+        near = [number + step for step in (-2, 2, -1, 1, -3, 3) if 0 <= number + step < len(columns)]
+        out[number] = next((columns[n] for n in near if usual_width(columns[n])), column)
+    return out
+
+
 def _two_columns(lines: list[_Line], width: float) -> tuple[list[_Line], list[_Line]] | None:
     """The lines of a page set in two columns, left and right of the page's middle, or None on
     a page of one: there, most lines run across the middle; in two columns, at least a few lines
@@ -1384,32 +1412,59 @@ def _is_heading(paragraph: list[_Line]) -> bool:
     )
 
 
-def _insets(lines: list[tuple[_Line, _Column]]) -> list[_Column]:
+def _insets(lines: list[tuple[_Line, _Column]], body: float) -> list[_Column]:
     """The column each line is set in: its page's, or a box's within it. A box (a framed
     专栏, a quotation) is a run of lines set in from both margins, most of which end at one right
     edge and start at one left edge, one of those at least ending mid-sentence (its text wraps
     there; `——` items of one length, each ending in `；`, are no box): its own column, also
     where it runs on to the next page. A box set in from the left only is one too
-    (`_left_insets`)."""
+    (`_left_insets`). Its lines are set in the `body` size or smaller: a title's line set larger,
+    centred, ended where a heading under it did, and the two made a box."""
     columns = [column for _, column in lines]
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and _set_in(*lines[end]):
+        while end < len(lines) and _set_in(*lines[end]) and lines[end][0].size <= body * _SIZE_RATIO:
             end += 1
-        if end - start >= _BOX_LINES:
-            run = [line for line, _ in lines[start:end]]
+        run = [line for line, _ in lines[start:end]]
+        if len(run) >= _BOX_LINES and (_justified_box(run) or _ragged_box(run, lines[start][1])):
             left, right = min(line.left for line in run), max(line.right for line in run)
-            at_right = sum(1 for line in run if right - line.right < 0.5)
-            at_left = sum(1 for line in run if line.left - left < 0.5)
-            wraps = any(right - line.right < 0.5 and not _ends_sentence(line.text) for line in run)
-            if wraps and min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run):
-                columns[start:end] = [_Column(left, right, box=True)] * (end - start)
+            columns[start:end] = [_Column(left, right, box=True)] * (end - start)
         start = end + 1
-    return _left_insets(lines, columns)
+    return _left_insets(lines, columns, body)
 
 
-def _left_insets(lines: list[tuple[_Line, _Column]], columns: list[_Column]) -> list[_Column]:
+def _justified_box(run: list[_Line]) -> bool:
+    """Lines set in from both margins that are a box's, justified: at least two and a third of
+    them start at one left edge and end at one right edge, one of those mid-sentence."""
+    left, right = min(line.left for line in run), max(line.right for line in run)
+    at_right = sum(1 for line in run if right - line.right < 0.5)
+    at_left = sum(1 for line in run if line.left - left < 0.5)
+    wraps = any(right - line.right < 0.5 and not _ends_sentence(line.text) for line in run)
+    return wraps and min(at_left, at_right) >= 2 and min(at_left, at_right) * 3 >= len(run)
+
+
+def _ragged_box(run: list[_Line], column: _Column) -> bool:
+    """Lines set in from both margins that are a box's, set ragged right (a web page printed to
+    PDF): no two end at one point, but at least two lines wider than half the page's column end
+    within an em of the right edge mid-sentence and wrap onto a line at the left edge, and at
+    least two and a third of the lines start there (headings of one length, each a short line
+    over the next, are none)."""
+    left, right = min(line.left for line in run), max(line.right for line in run)
+    at_left = [line.left - left < 0.5 for line in run]
+    wide = (column.right - column.left) / 2
+    wraps = sum(
+        1
+        for line, next_at_left in zip(run, at_left[1:], strict=False)
+        if next_at_left
+        and right - line.right < line.size
+        and line.right - line.left > wide
+        and not _ends_sentence(line.text)
+    )
+    return wraps >= 2 and sum(at_left) >= 2 and sum(at_left) * 3 >= len(run)
+
+
+def _left_insets(lines: list[tuple[_Line, _Column]], columns: list[_Column], body: float) -> list[_Column]:
     """`columns` with the boxes set in by a left indent only (a 专栏 whose paragraphs Word
     indents from the left, their lines reaching the right margin): a run of lines set in by an
     em or more, most of them starting at one left edge, where a line wraps mid-sentence at the
@@ -1421,7 +1476,12 @@ def _left_insets(lines: list[tuple[_Line, _Column]], columns: list[_Column]) -> 
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and not columns[end].box and _set_in_left(*lines[end]):
+        while (
+            end < len(lines)
+            and not columns[end].box
+            and _set_in_left(*lines[end])
+            and lines[end][0].size <= body * _SIZE_RATIO
+        ):
             end += 1
         while end > start and end < len(lines) and _wraps_out(lines[end - 1]):
             end -= 1

@@ -9,6 +9,7 @@ import functools
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,17 @@ from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
 from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph, Table
 from tests.conftest import ROOT, SEEDS, body_of
-from tests.read.typeset import FONT, RUNNING_HEAD, Block, Page, report_layout, seed_layout, typeset
+from tests.read.typeset import (
+    FONT,
+    GONGWEN,
+    RUNNING_HEAD,
+    WEB_PAGE,
+    Block,
+    Page,
+    report_layout,
+    seed_layout,
+    typeset,
+)
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 #: Seeds whose structure survives a PDF without paragraph spacing. The outline's 专栏 boxes and
@@ -97,6 +108,32 @@ def test_a_report_typeset_as_government_pdfs_are_reads_back_exactly(seed: Path) 
     from_text = _from_text(seed)
     data = typeset(report_layout(from_text), Page(justify=True, running_head=""))
     from_pdf = _normalize(data, seed.stem + ".pdf")
+    assert body_of(render(from_pdf)) == body_of(render(from_text))
+    assert from_pdf.metadata.title == from_text.metadata.title
+
+
+#: Two more ways portals' PDFs are set: a 公文 (16 pt, 28 characters a line, justified, headings only
+#: numbered, boxes indented from the left, the title over every page and `— 3 —` under it) and a web
+#: page printed (ragged right, spacing between paragraphs, headings bold in the text size, table
+#: cells centred, the title over every page and `第 3 页` under it).
+OTHER_STYLES = {
+    "gongwen": (GONGWEN, Page(size=16, measure=448, leading=29, left=79, top=760, bottom=80, justify=True)),
+    "web-page": (WEB_PAGE, Page(leading=18, page_number="第 {} 页")),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("style", OTHER_STYLES)
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_a_report_typeset_in_other_portal_styles_reads_back_exactly(seed: Path, style: str) -> None:
+    """Found by setting the seeds so: the 2022 work report's `（一）` heads, only numbered, ran into
+    their paragraphs after `…六个方面的工作：`; the outline's 专栏 boxes, indented from the left or set
+    ragged, were read as paragraphs, the box that fills a page as that page's text, and the text after
+    a box went into it. Every seed now gives the text's canonical body and title."""
+    from_text = _from_text(seed)
+    layout, page = OTHER_STYLES[style]
+    page = replace(page, running_head=from_text.metadata.title[:20])
+    from_pdf = _normalize(typeset(report_layout(from_text, page, layout), page), seed.stem + ".pdf")
     assert body_of(render(from_pdf)) == body_of(render(from_text))
     assert from_pdf.metadata.title == from_text.metadata.title
 
@@ -215,29 +252,34 @@ def test_a_box_set_in_from_both_margins_is_a_box_and_ends_with_it() -> None:
     assert document.blocks[-1] == Paragraph("正文继续。" + _SENTENCES)
 
 
+#: A box's items from the outline, their figures making a ragged right edge where the lines are not justified.
 _BOX_ITEMS = [
-    "1.轨道交通：加快建设国际一流营商环境，推动经济高质量发展取得新成效，建成轨道交通线路三条。",
-    "2.道路体系：推动经济高质量发展，完善城市道路网络，打通断头路十二条。",
+    "1.轨道交通：加快穗莞深城际轨道交通前海至皇岗口岸工程，城市轨道交通11号线南延、24号线工程，"
+    "车公庙、岗厦北、黄木岗综合交通枢纽工程建设。",
+    "2.道路体系：加快广深高速公路改扩建、侨城东路北延、皇岗路快速化改造，打通断头路12条，建成慢行系统示范路段30公里。",
 ]
 
 
-@pytest.mark.parametrize("justify", [True, False])
+@pytest.mark.parametrize("left_only", [True, False], ids=["left-inset", "inset"])
+@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
 @pytest.mark.parametrize(
     ("after", "indent"),
     [("正文继续。" + _SENTENCES[:31], 0), ("正文继续。", 0), ("另起一段。" + _SENTENCES[:62], 2)],
     ids=["flush", "flush-short", "indented"],
 )
-def test_a_box_set_in_from_the_left_only_ends_where_the_body_text_comes_back(
-    justify: bool, after: str, indent: float
+def test_a_box_ends_where_the_body_text_comes_back(
+    left_only: bool, justify: bool, after: str, indent: float
 ) -> None:
-    """A 专栏 whose paragraphs are indented from the left, their lines reaching the right margin,
-    followed directly by body text at the margin (no paragraph indent) or by an indented paragraph.
-    Measured against the page, the box's wrapped lines were indented paragraphs (`1.轨道交通…取` /
-    `得新成效…`), no blank line ended it, and the text after it went into its last paragraph."""
+    """A 专栏 followed directly by body text at the margin (no paragraph indent) or by an indented
+    paragraph. Indented from the left only, its lines reaching the right margin, or set ragged
+    (no two lines ending at one point), the box was no box: measured against the page, its wrapped
+    lines were indented paragraphs (`1.轨道交通…取` / `得新成效…`), no blank line ended it, and the
+    text after it went into its last paragraph."""
     paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
+    set_in = {"left_inset": 2.0} if left_only else {"inset": 2.0}
     blocks = [Block(text, indent=2) for text in paragraphs]
-    blocks.append(Block("专栏1　重大项目", bold=True, centred=True, left_inset=2))
-    blocks += [Block(item, indent=2, left_inset=2) for item in _BOX_ITEMS]
+    blocks.append(Block("专栏1　重大项目", bold=True, centred=True, **set_in))
+    blocks += [Block(item, indent=2, **set_in) for item in _BOX_ITEMS]
     blocks += [Block(after, indent=indent), Block(_SENTENCES[:62], indent=2)]
     document = _normalize(typeset(blocks, Page(running_head="", justify=justify)), "box.pdf")
     (box,) = [b for b in document.blocks if isinstance(b, Box)]
@@ -245,6 +287,24 @@ def test_a_box_set_in_from_the_left_only_ends_where_the_body_text_comes_back(
     assert [b.text for b in box.blocks] == _BOX_ITEMS
     paragraphs_read = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert paragraphs_read == [*paragraphs, after, _SENTENCES[:62]]
+
+
+@pytest.mark.parametrize("left_only", [True, False], ids=["left-inset", "inset"])
+def test_a_box_that_fills_a_page_is_a_box_on_it(left_only: bool) -> None:
+    """A long 专栏 runs over a whole page: that page's column, measured on its lines, was the box's
+    edges, so the box's lines were the page's text, not set in, and the box ended at the page
+    before (its items' wrapped lines on the page after read as indented paragraphs)."""
+    set_in = {"left_inset": 2.0} if left_only else {"inset": 2.0}
+    items = [f"{n}.重点项目：" + _SENTENCES[: 40 + 3 * n] for n in range(1, 31)]
+    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 9)]
+    blocks = [Block(text, indent=2) for text in paragraphs]
+    blocks.append(Block("专栏2　重大工程", bold=True, centred=True, **set_in))
+    blocks += [Block(item, indent=2, **set_in) for item in items]
+    blocks += [Block(text, indent=2) for text in paragraphs[:4]]
+    document = _normalize(typeset(blocks, Page(justify=True)), "box.pdf")
+    (box,) = [b for b in document.blocks if isinstance(b, Box)]
+    assert [b.text for b in box.blocks] == items
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [*paragraphs, *paragraphs[:4]]
 
 
 def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -> None:

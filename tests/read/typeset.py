@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -45,6 +46,8 @@ class Page:
     justify: bool = False
     running_head: str = RUNNING_HEAD
     page_numbers: bool = True
+    #: how a page number is printed at the foot of the page
+    page_number: str = "— {} —"
     #: False draws the page furniture only, like a scan that has no text layer
     text: bool = True
 
@@ -65,6 +68,8 @@ class Block:
     #: a table row: its cells, set at the table's column positions
     cells: tuple[str, ...] = ()
     columns: tuple[float, ...] = ()
+    #: the columns' widths, when each cell is centred in its column (Word's 居中)
+    widths: tuple[float, ...] = ()
 
 
 @dataclass
@@ -90,7 +95,7 @@ class _Sheet:
             return
         if self.page.page_numbers:
             self.canvas.setFont(FONT, 9)
-            self.canvas.drawCentredString(self.page.width / 2, 40, f"— {self.number} —")
+            self.canvas.drawCentredString(self.page.width / 2, 40, self.page.page_number.format(self.number))
         self.canvas.showPage()
 
 
@@ -127,7 +132,7 @@ def _set_block(sheet: _Sheet, block: Block) -> None:
     left = page.left + (block.inset + block.left_inset) * page.size
     measure = page.measure - (2 * block.inset + block.left_inset) * page.size
     lines = (
-        [[(cell, x) for cell, x in zip(block.cells, block.columns, strict=True)]]
+        [[(cell, _cell_offset(block, n, size)) for n, cell in enumerate(block.cells)]]
         if block.cells
         else _fill(block.text, size, measure, block.indent * size)
     )
@@ -143,6 +148,14 @@ def _set_block(sheet: _Sheet, block: Block) -> None:
             if page.text and sheet.canvas:
                 _draw(sheet.canvas, text, x, sheet.y, size, block.bold, spread)
         sheet.y -= leading
+
+
+def _cell_offset(block: Block, column: int, size: float) -> float:
+    """Where a cell of a row starts: at its column, or centred in it when the widths are given."""
+    if not block.widths:
+        return block.columns[column]
+    width = pdfmetrics.stringWidth(block.cells[column], FONT, size)
+    return block.columns[column] + (block.widths[column] - width) / 2
 
 
 def _draw(
@@ -225,13 +238,39 @@ def seed_layout(text: str, *, spacing: float = 8.5, page: Page = Page()) -> list
     return blocks
 
 
-def report_layout(document: NormalizedDocument, page: Page = Page()) -> list[Block]:
+@dataclass(frozen=True)
+class Style:
+    """How a report's blocks are set (`report_layout`): the portal PDF's by default."""
+
+    #: headings bold, and parts, chapters and `一、` sections larger than the text
+    bold_headings: bool = True
+    larger_headings: bool = True
+    #: points between paragraphs (0: none, as 公文 are set)
+    spacing: float = 0
+    #: a 专栏 box set in from both margins, or from the left only (Word's left indent)
+    box_from_left_only: bool = False
+    #: table cells centred in their columns (Word's 居中)
+    centred_cells: bool = False
+
+
+#: A 公文 (GB/T 9704) as offices print one: headings neither bold nor larger, only numbered (their
+#: face, 黑体 or 楷体, is not read), boxes indented from the left.
+GONGWEN = Style(bold_headings=False, larger_headings=False, box_from_left_only=True)
+#: A web page printed to PDF: set ragged right (with `Page(justify=False)`), spacing between the
+#: paragraphs, bold headings in the text size, table cells centred.
+WEB_PAGE = Style(larger_headings=False, spacing=6, centred_cells=True)
+
+
+def report_layout(document: NormalizedDocument, page: Page = Page(), style: Style = Style()) -> list[Block]:
     """A normalised document set as government PDFs are: the title centred and large, every
     paragraph indented two characters and justified, headings bold on lines of their own (parts
-    and chapters centred and larger), boxes set in from both margins, tables in columns."""
-    blocks = [Block(document.metadata.title, size=page.size * 1.6, bold=True, centred=True)]
+    and chapters centred and larger), boxes set in from both margins, tables in columns; `style`
+    sets it otherwise. A document whose title is its file name (the text has none) has none."""
+    title = document.metadata.title
+    has_title = document.metadata.source is None or title != Path(document.metadata.source.file).stem
+    blocks = [Block(title, size=page.size * 1.6, bold=style.bold_headings, centred=True)] if has_title else []
     for block in document.blocks:
-        blocks.extend(_report_blocks(block, page))
+        blocks.extend(_report_blocks(block, page, style))
     return blocks
 
 
@@ -244,36 +283,40 @@ _HEADING_STYLE = {
 }
 
 
-def _report_blocks(block: object, page: Page) -> list[Block]:
+def _report_blocks(block: object, page: Page, style: Style) -> list[Block]:
     if isinstance(block, Heading):
-        style = _HEADING_STYLE.get(block.kind, {"indent": 2})
-        size = page.size * float(style.get("size", 1))
+        heading = _HEADING_STYLE.get(block.kind, {"indent": 2})
+        size = page.size * float(heading.get("size", 1)) if style.larger_headings else page.size
         return [
             Block(
                 block.text,
                 size=size,
-                bold=True,
-                centred=bool(style.get("centred")),
-                indent=float(style.get("indent", 0)),
-                space_before=page.leading / 2 if style.get("centred") else 0,
+                bold=style.bold_headings,
+                centred=bool(heading.get("centred")),
+                indent=float(heading.get("indent", 0)),
+                space_before=page.leading / 2 if heading.get("centred") else style.spacing,
             )
         ]
     if isinstance(block, Paragraph):
-        return [Block(block.text, indent=2)]
+        return [Block(block.text, indent=2, space_before=style.spacing)]
     if isinstance(block, ListItem):
-        return [Block(f"• {block.text}", indent=2)]
+        return [Block(f"• {block.text}", indent=2, space_before=style.spacing)]
     if isinstance(block, Table):
-        return _table_blocks(block, page)
+        return _table_blocks(block, page, style.centred_cells)
     if isinstance(block, Box):
-        inner = [replace(b, inset=2) for child in block.blocks for b in _report_blocks(child, page)]
-        title = Block(block.title, bold=True, centred=True, inset=2, space_before=page.leading / 2)
+        set_in = {"left_inset": 2} if style.box_from_left_only else {"inset": 2}
+        inner = [replace(b, **set_in) for child in block.blocks for b in _report_blocks(child, page, style)]
+        title = Block(
+            block.title, bold=style.bold_headings, centred=True, space_before=page.leading / 2, **set_in
+        )
         return [title, *inner]
     raise TypeError(f"no layout for {type(block).__name__}")
 
 
-def _table_blocks(table: Table, page: Page) -> list[Block]:
+def _table_blocks(table: Table, page: Page, centred: bool = False) -> list[Block]:
     """Rows of cells in columns as wide as their widest cell and two characters apart, in a
-    smaller size when the table is wider than the measure."""
+    smaller size when the table is wider than the measure; `centred`: each cell in the middle
+    of its column."""
     size = page.size
     while True:
         widths = [
@@ -294,6 +337,7 @@ def _table_blocks(table: Table, page: Page) -> list[Block]:
             size=size,
             cells=tuple(row),
             columns=tuple(columns),
+            widths=tuple(widths) if centred else (),
             space_before=page.leading / 2 if not n else 0,
         )
         for n, row in enumerate(table.rows)
