@@ -211,8 +211,9 @@ def test_review_lists_the_json_s_changes_of_the_pair_it_compares(views: Views) -
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-LISTED = re.compile(r"^- #(?P<row>\d+)(?: 旧(?P<old>¶\d+|h\d+))?(?: 新(?P<new>¶\d+|h\d+))?(?=[ （])")
-REDLINE = re.compile(r"^\| #(?P<row>\d+)(?P<at>(?: [旧新](?:¶\d+|h\d+))+) \| (?P<label>[^|]+) \| ")
+#: A row's number is `#` and a word joiner (U+2060) in Markdown, so that no forge links an issue.
+LISTED = re.compile(r"^- #\u2060(?P<row>\d+)(?: 旧(?P<old>¶\d+|h\d+))?(?: 新(?P<new>¶\d+|h\d+))?(?=[ （])")
+REDLINE = re.compile(r"^\| #\u2060(?P<row>\d+)(?P<at>(?: [旧新](?:¶\d+|h\d+))+) \| (?P<label>[^|]+) \| ")
 #: The lists of the Markdown report and the class of the units each holds.
 SECTIONS = {"新增条目": "new", "删除条目": "dropped", "移动条目": "moved", "合并与拆分的条目": ""}
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from corpusdiff.canonical.markdown import escape_inline
 from corpusdiff.render import table_changes as tables
 from corpusdiff.render.grid import truncate
+from corpusdiff.render.references import inert_references
 from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
 from corpusdiff.text.chars import display_width
@@ -135,6 +136,12 @@ def citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: St
     number = _row(sides, rows)
     at = [strings(f"diff.at_{side}", at=anchor_label(found.rpartition("#")[2])) for side, found in sides]
     return " ".join(([f"#{number}"] if number else []) + at)
+
+
+def markdown_citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: Strings) -> str:
+    """`citation` in Markdown: `#80` is a row of the 新旧对照表, never issue 80 of the forge the
+    report is pasted into (`references`)."""
+    return inert_references(citation(result, item, rows, strings))
 
 
 def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str, object] | None:
@@ -527,9 +534,9 @@ def _item_text(item: Initiative) -> tuple[str, str]:
 def markdown_text(text: str) -> str:
     """Report text as Markdown that shows it and nothing else, on one line (also in a table
     cell): the dialect's own escapes (rule 14: no HTML, no `<!--` hiding the rest of a pull
-    request's comment, no link, image or emphasis) and `~`, which GitHub reads as a
-    strikethrough (`5%~6%`)."""
-    return escape_inline(text).replace("~", "\\~").replace("\n", " ")
+    request's comment, no link, image or emphasis), `~`, which GitHub reads as a
+    strikethrough (`5%~6%`), and no `@name` mention nor `#12` reference (`references`)."""
+    return inert_references(escape_inline(text).replace("~", "\\~").replace("\n", " "))
 
 
 def edition_name(meta: Metadata) -> str:
@@ -589,7 +596,7 @@ def to_markdown(
         for item in items:
             old_text, new_text = _item_text(item)
             text = new_text if status == Status.NEW else old_text
-            cited = citation(result, item, rows, strings)
+            cited = markdown_citation(result, item, rows, strings)
             where = _then(f"*{markdown_text(_where(result, item))}*", markdown_text(doubt(item, strings)))
             lines.append(f"- {cited} {markdown_text(text)} — {where}")
         lines.append("")
@@ -598,7 +605,10 @@ def to_markdown(
     joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
     if joined:
         lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
-        lines += [f"- {citation(result, item, rows, strings)} {markdown_text(_joined_line(item, strings))}" for item in joined]
+        lines += [
+            f"- {markdown_citation(result, item, rows, strings)} {markdown_text(_joined_line(item, strings))}"
+            for item in joined
+        ]
         lines.append("")
     inside = [i for i in result.initiatives if i.level == "sentence"]
     changed = _changed_rows(table)
@@ -606,7 +616,7 @@ def to_markdown(
         if inside or changed:
             lines += [strings("report.md.left_out", sentences=len(inside), rows=len(changed)), ""]
         return "\n".join(lines)
-    marks = [citation(result, item, rows, strings).split(" ")[0] for item in inside]
+    marks = [markdown_citation(result, item, rows, strings).split(" ")[0] for item in inside]
     return "\n".join(lines + _markdown_inside(inside, marks, strings) + _markdown_redline(changed, strings))
 
 
@@ -656,7 +666,7 @@ def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) ->
     for item in items:
         changes = markdown_text("；".join(figure.shown() for figure in item.figures))
         title = markdown_text(unit_title(item.new or item.old))
-        lines.append(f"- {citation(result, item, rows, strings)} {strings.labelled(title, changes)}")
+        lines.append(f"- {markdown_citation(result, item, rows, strings)} {strings.labelled(title, changes)}")
     return [*lines, ""]
 
 
@@ -695,7 +705,7 @@ def _markdown_redline(rows: Sequence[UnitRow], strings: Strings) -> list[str]:
     ]
     for row in rows:
         old, new = _markdown_cell(row.old), _markdown_cell(row.new)
-        lines.append(f"| {_row_citation(row, strings)} | {row.label(strings)} | {old} | {new} |")
+        lines.append(f"| {inert_references(_row_citation(row, strings))} | {row.label(strings)} | {old} | {new} |")
     return [*lines, ""]
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from corpusdiff.render.references import inert_references
 from corpusdiff.render.table import Change, ComparisonTable, Entry, UnitRow
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
@@ -67,8 +68,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 def escape_markdown(text: str) -> str:
     """Text an analyst wrote, as Markdown that shows it and nothing else: no HTML (`<img …>`
-    becomes text), no links, emphasis or table cells, one line."""
-    text = " ".join(text.split())
+    becomes text), no links, emphasis or table cells, no mention nor reference (`@name`,
+    `#12`), one line."""
+    text = inert_references(" ".join(text.split()))  # before `&` becomes `&amp;`
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
