@@ -27,6 +27,9 @@ from corpusdiff.errors import CorpusError
 
 #: git's own limit on nested includes
 _MAX_INCLUDE_DEPTH = 10
+#: A git configuration is a few hundred bytes; one of gigabytes would be read whole by git (and
+#: here) on every command
+_MAX_CONFIG_BYTES = 1_000_000
 
 #: Keys whose value is a file git reads (`~/` expanded; a relative path is relative to the
 #: configuration file for an include, to the work tree for the others).
@@ -114,10 +117,16 @@ def _entries(repository: Repository, path: Path) -> Iterator[tuple[str, str | No
         )
     if not resolved.exists():
         return  # git passes over a file that is not there
-    if not stat.S_ISREG(os.stat(resolved).st_mode):
+    status = os.stat(resolved)
+    if not stat.S_ISREG(status.st_mode):
         raise CorpusError(
             f"{path} is not a regular file (a named pipe or a device?), and git would wait on it for "
             f"ever; remove it, then run the command again"
+        )
+    if status.st_size > _MAX_CONFIG_BYTES:
+        raise CorpusError(
+            f"{path} is {status.st_size // 1_000_000} MB, where a git configuration is a few lines, "
+            "and git would read all of it for every command; replace it, then run the command again"
         )
     raw = resolved.read_bytes().lower()
     if not any(word in raw for word in _HAZARD_WORDS) and all(

@@ -129,7 +129,8 @@ def test_a_configuration_reaching_outside_the_corpus_is_refused(
 
 def test_a_nested_include_is_followed_and_a_config_link_out_refused(tmp_path: Path, corpus: Path) -> None:
     """An include inside the corpus is read as git reads it, so one it includes in turn is
-    checked too; a `.git/config` that is a link out is a read outside."""
+    checked too; a `.git/config` that is a link out is a read outside, one of megabytes read
+    whole by every command."""
     (corpus / ".git" / "team.cfg").write_text(
         "[include]\n\tpath = ../../outside/private.txt\n", encoding="utf-8"
     )
@@ -141,6 +142,9 @@ def test_a_nested_include_is_followed_and_a_config_link_out_refused(tmp_path: Pa
     config.unlink()
     config.symlink_to(tmp_path / "outside" / "config")
     assert_one_line_refusal(cli(corpus, "list"), "is a link to", "outside the corpus")
+    config.unlink()
+    config.write_bytes((tmp_path / "outside" / "config").read_bytes() + b"#" * 2_000_000 + b"\n")
+    assert_one_line_refusal(cli(corpus, "list"), "2 MB", "a few lines")
 
 
 @pytest.mark.parametrize(
