@@ -678,8 +678,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         after = _take_marked_line(builder, index, stop)
         if after is not None:
             return after
-    if (builder.laid_out and _opens_paragraph(content)) or (
-        builder.plain_text and _opens_indented(builder.lines, index)
+    if (
+        (builder.laid_out and _opens_paragraph(content))
+        or (builder.plain_text and _opens_indented(builder.lines, index))
+        or (builder.line_paragraphs and _NOTE_RE.match(content))  # a note: a Word file's footnote
     ):
         builder.flush()
     _start_numbered_item(builder, builder.marker(index))

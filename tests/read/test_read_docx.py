@@ -17,7 +17,7 @@ from corpusdiff.canonical.markdown import render  # noqa: E402
 from corpusdiff.errors import InputError  # noqa: E402
 from corpusdiff.normalize.entry import normalize_raw  # noqa: E402
 from corpusdiff.read.decode import decode_report  # noqa: E402
-from corpusdiff.types.document import Heading, NormalizedDocument  # noqa: E402
+from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph  # noqa: E402
 from tests.conftest import SEEDS, body_of  # noqa: E402
 from tests.read.docx_fixture import (  # noqa: E402
     MARKERS,
@@ -641,6 +641,23 @@ def test_footnotes_and_tables_are_kept() -> None:
     result = _normalize(buffer.getvalue(), "r.docx")
     assert result.metadata.title == "福田区2023年政府工作报告"
     assert "| 地区生产总值 | 增长5% |" in render(result)
+
+
+def test_a_footnote_after_a_last_paragraph_without_its_stop_is_a_paragraph_of_its_own() -> None:
+    """The footnotes follow the body as `注：…` paragraphs after a blank line; the 2022 plan's body
+    ends with its table's source line, which has no `。`, and the note ran into it
+    (`…以统计部门发布为准注：本报告数据为初步统计数。`)."""
+    body = (
+        paragraph_xml("关于福田区2021年国民经济和社会发展计划执行情况与2022年计划草案的报告")
+        + '<w:p><w:r><w:t>全年地区生产总值增长6.7%。</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+        + paragraph_xml("注：表中2021年完成数据以统计部门发布为准")
+    )
+    notes = '<w:footnote w:id="1"><w:p><w:r><w:t>本报告数据为初步统计数。</w:t></w:r></w:p></w:footnote>'
+    document = _normalize(docx_of_xml(body, {"word/footnotes.xml": notes}), "plan.docx")
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-2:] == [
+        "注：表中2021年完成数据以统计部门发布为准",
+        "注：本报告数据为初步统计数。",
+    ]
 
 
 def test_a_docx_without_text_is_refused() -> None:
