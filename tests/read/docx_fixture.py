@@ -9,9 +9,12 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.oxml import parse_xml
+
+from corpusdiff.types.document import Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f'xmlns:w="{W_NAMESPACE}"'
@@ -126,4 +129,90 @@ def docx_of_xml(body: str, parts: dict[str, str] | None = None, namespace: str =
         for part, inside in (parts or {}).items():
             root = _ROOTS.get(part)
             archive.writestr(part, f"<w:{root} {NAMESPACES}>{inside}</w:{root}>" if root else inside)
+    return buffer.getvalue()
+
+
+#: A paragraph indented two characters, as offices set the text of a report.
+_INDENT = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
+_CENTRED = '<w:jc w:val="center"/>'
+_CENTRED_HEADINGS = ("pian", "zhang", "jie")
+
+
+def _has_title(document: NormalizedDocument) -> bool:
+    """Whether the report prints a title: a text without one has its file name for a title."""
+    source = document.metadata.source
+    return source is None or document.metadata.title != Path(source.file).stem
+
+
+def _box_rows(block: Table | Box) -> list[tuple[str, ...]]:
+    """A table's rows; a 专栏 box as Word frames one, a table of one column: its title, its paragraphs."""
+    if isinstance(block, Table):
+        return [tuple(row) for row in block.rows]
+    return [(block.title,), *((child.text,) for child in block.blocks if not isinstance(child, Table))]
+
+
+def _table_xml(rows: list[tuple[str, ...]], centred: bool) -> str:
+    def cell(text: str) -> str:
+        return f'<w:tc><w:tcPr><w:vAlign w:val="center"/></w:tcPr>{paragraph_xml(escape(text), _CENTRED if centred else "")}</w:tc>'
+
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def office_docx(document: NormalizedDocument, footnote: str) -> bytes:
+    """A normalised document as an office's template writes it: no styles at all, the title
+    centred, bold and large, headings plain paragraphs indented like the text (only their
+    numbers mark them), list items paragraphs (their bullet typed in no text), tables with their
+    cells centred, boxes as tables of one column, and `footnote` a footnote to the first paragraph."""
+    body = paragraph_xml(escape(document.metadata.title), _CENTRED) if _has_title(document) else ""
+    noted = False
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            body += paragraph_xml(
+                escape(block.text), _CENTRED if block.kind in _CENTRED_HEADINGS else _INDENT
+            )
+        elif isinstance(block, Paragraph) and not noted:
+            reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+            body += paragraph_xml(escape(block.text), _INDENT).replace("</w:p>", reference + "</w:p>")
+            noted = True
+        elif isinstance(block, Paragraph | ListItem):
+            body += paragraph_xml(escape(block.text), _INDENT)
+        elif isinstance(block, Table | Box):
+            body += _table_xml(_box_rows(block), centred=isinstance(block, Table))
+    notes = f'<w:footnote w:id="1"><w:p><w:r><w:t>{escape(footnote)}</w:t></w:r></w:p></w:footnote>'
+    return docx_of_xml(body, {"word/footnotes.xml": notes})
+
+
+def styled_docx(document: NormalizedDocument) -> bytes:
+    """A normalised document written with Word's styles: the title in `Title`, headings in
+    `Heading 1`-`3` with their numbers typed, paragraphs with a first-line indent, list items in
+    `List Bullet`, tables in `Table Grid` with centred cells, boxes as tables of one column, the
+    title over every page and the page number under it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    word = docx.Document()
+    if _has_title(document):
+        word.add_paragraph(document.metadata.title, style="Title")
+    levels = {"pian": 1, "zhang": 1, "cn": 1, "appendix": 1, "jie": 2, "paren": 2}
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            word.add_paragraph(block.text, style=f"Heading {levels.get(block.kind, 3)}")
+        elif isinstance(block, ListItem):
+            word.add_paragraph(block.text, style="List Bullet")
+        elif isinstance(block, Paragraph):
+            word.add_paragraph(block.text).paragraph_format.first_line_indent = Pt(24)
+        elif isinstance(block, Table | Box):
+            rows = _box_rows(block)
+            table = word.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for number, row in enumerate(rows):
+                for column, text in enumerate(row):
+                    table.cell(number, column).text = text
+                    if isinstance(block, Table):
+                        table.cell(number, column).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    section = word.sections[0]
+    section.header.paragraphs[0].text = document.metadata.title
+    section.footer.paragraphs[0].text = "— 1 —"
+    buffer = io.BytesIO()
+    word.save(buffer)
     return buffer.getvalue()

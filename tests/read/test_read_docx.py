@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,16 @@ from corpusdiff.canonical.markdown import render  # noqa: E402
 from corpusdiff.errors import InputError  # noqa: E402
 from corpusdiff.normalize.entry import normalize_raw  # noqa: E402
 from corpusdiff.read.decode import decode_report  # noqa: E402
-from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph  # noqa: E402
+from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph  # noqa: E402
 from tests.conftest import SEEDS, body_of  # noqa: E402
 from tests.read.docx_fixture import (  # noqa: E402
     MARKERS,
     docx_of_xml,
     numbered_xml,
+    office_docx,
     paragraph_xml,
     seed_docx,
+    styled_docx,
 )
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -58,6 +61,35 @@ def test_a_docx_made_from_a_seed_reads_as_the_seed(seed: Path, numbering: bool) 
     assert (
         source is not None and source.format == "docx" and source.extractor.startswith("corpusdiff.read.docx")
     )
+
+
+_FOOTNOTE = "本报告数据为初步统计数。"
+
+
+def _as_word_lists_them(document: NormalizedDocument) -> NormalizedDocument:
+    """The document as a Word file gives it back: a bullet of Word's list adds no text (docs/inputs.md,
+    automatic numbering), so a list item is a paragraph."""
+    blocks = tuple(Paragraph(b.text) if isinstance(b, ListItem) else b for b in document.blocks)
+    return replace(document, blocks=blocks)
+
+
+@pytest.mark.parametrize("style", ["office", "styled"])
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_a_report_written_as_offices_write_word_files_reads_as_the_seed(seed: Path, style: str) -> None:
+    """Two ways offices write a report in Word: no styles at all (headings plain paragraphs
+    indented like the text, only numbered; cells centred; boxes as tables of one column; a footnote)
+    and Word's styles (Title, Heading 1-3 with their numbers typed, List Bullet, Table Grid, the
+    title over every page). Found by writing the seeds so: the 2022 work report's `（一）` heads ran
+    into their paragraphs after `…六个方面的工作：`, and the footnote into a last paragraph without
+    its `。`. The text's canonical body, the footnote after it."""
+    from_text = _normalize(seed.read_bytes(), seed.name)
+    data = office_docx(from_text, _FOOTNOTE) if style == "office" else styled_docx(from_text)
+    from_docx = _normalize(data, seed.stem + ".docx")
+    expected = body_of(render(_as_word_lists_them(from_text)))
+    if style == "office":
+        expected += f"\n注：{_FOOTNOTE}\n"
+    assert body_of(render(from_docx)) == expected
+    assert from_docx.metadata.title == from_text.metadata.title
 
 
 def test_word_numbering_formats_and_restarts() -> None:
