@@ -1545,7 +1545,8 @@ def _aligned_tables(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
         while end < len(out) and not out[end].gap_before and (out[end].cells or _row_between(out, end)):
             end += 1
         columns = _columns([x for row in out[index:end] for x in (row.cells or (row.left,))], out[index].size)
-        while end < len(out) and not out[end].gap_before and _in_a_later_column(out[end], columns):
+        right = max((max(row.ends) for row in out[index:end] if row.ends), default=float("inf"))
+        while end < len(out) and not out[end].gap_before and _in_a_later_column(out[end], columns, right):
             end += 1
         rows = out[index:end]
         widest = max(len(row.cells) for row in rows)
@@ -1573,9 +1574,15 @@ def _row_between(paragraphs: list[_Paragraph], index: int) -> bool:
     )
 
 
-def _in_a_later_column(paragraph: _Paragraph, columns: list[float]) -> bool:
-    return "\t" not in paragraph.text and any(
-        abs(paragraph.left - x) < paragraph.size / 2 for x in columns[1:]
+def _in_a_later_column(paragraph: _Paragraph, columns: list[float], right: float) -> bool:
+    """Whether a line of one cell after a table's rows is a row of it: it starts in a column after
+    the first and ends within the table (the rows' `right`; an em of slack). A paragraph under
+    the table may start where a centred cell does (at the paragraph indent), but runs on past it."""
+    width = display_width(paragraph.text.strip()) * paragraph.size / 2
+    return (
+        "\t" not in paragraph.text
+        and paragraph.left + width <= right + paragraph.size
+        and any(abs(paragraph.left - x) < paragraph.size / 2 for x in columns[1:])
     )
 
 

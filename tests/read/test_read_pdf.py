@@ -16,6 +16,7 @@ import pytest
 
 pytest.importorskip("reportlab")
 pytest.importorskip("pypdfium2")
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from corpusdiff.canonical.markdown import render
@@ -894,6 +895,34 @@ def test_a_unit_or_qualifier_typed_onto_a_cells_next_line_stays_in_its_row_in_a_
             ["2", "地区生产总值增速", "%", "6"],
             ["3", "高价值发明专利拥有量（件）", "", "70"],
         ]
+    ]
+
+
+@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
+def test_a_paragraph_under_a_two_column_table_of_centred_cells_is_no_row_of_it(justify: bool) -> None:
+    """An indicator table of two columns, its cells centred: the indented paragraph under it
+    starts where a centred cell of the first column starts, which made it a row of one cell in a
+    later column, the table's last (the text in its 指标 cell, the report lost a paragraph)."""
+    rows = [
+        ("指标", "2025年目标"),
+        ("地区生产总值增长（%）", "5.5左右"),
+        ("一般公共预算收入增长（%）", "3"),
+        ("城镇调查失业率（%）", "5.5以内"),
+        ("研发投入强度（%）", "5.8"),  # centred, it starts where the paragraph indent does
+    ]
+    # each column as wide as its widest cell, two characters apart, as the typesetter sets a table
+    widths = tuple(max(stringWidth(row[n], FONT, 12) for row in rows) for n in range(2))
+    columns = (0.0, widths[0] + 24)
+    blocks = [Block(_SENTENCES[:62], indent=2), Block("主要预期指标如下：", indent=2)]
+    blocks += [Block("", cells=row, columns=columns, widths=widths) for row in rows]
+    blocks.append(Block(_SENTENCES[:62], indent=2))
+    document = _normalize(typeset(blocks, Page(running_head="", justify=justify)), "t.pdf")
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert table.rows == tuple(rows)
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [
+        _SENTENCES[:62],
+        "主要预期指标如下：",
+        _SENTENCES[:62],
     ]
 
 
