@@ -335,6 +335,30 @@ def test_the_site_s_diff_page_shows_the_json_s_rows(views: Views, old: str, new:
     assert site_rows(views.site / pair_page(old, new)) == json_rows(pairs)
 
 
+def duizhao_rows(page: Path) -> dict[int, Row]:
+    """The rows of a 新旧对照 page (docs/site.md): `<tr id="r28">`, the addresses of the units in
+    its old and new cells (`¶17`, `h5`), its 修改说明, which starts with the class (`拆分；…`)."""
+    rows: dict[int, Row] = {}
+    for tr in lxml.html.parse(str(page)).iter("tr"):
+        if not (tr.get("id") or "").startswith("r"):
+            continue
+        cells = tr.findall("td")
+        old, new = ({anchor(a.text_content()) for a in cell.iterfind("p/a")} for cell in cells[1:3])
+        classes = cells[3].text_content().split("；")[0].split("、")
+        rows[int(tr.get("id").removeprefix("r"))] = Row(
+            frozenset(old), frozenset(new), frozenset(CLASS_OF_LABEL[c] for c in classes)
+        )
+    return rows
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_the_site_s_duizhao_page_shows_the_json_s_rows(views: Views, old: str, new: str) -> None:
+    from corpusdiff.site.diffpage import DUIZHAO, pair_page
+
+    pairs = json_pairs(json_report(views, old, new))
+    assert duizhao_rows(views.site / pair_page(old, new, DUIZHAO + ".html")) == json_rows(pairs)
+
+
 # --- the 新旧对照表 file ----------------------------------------------------------------------
 
 
