@@ -1,8 +1,9 @@
 """One answer everywhere (issue 14): for each pair of the three Futian plan reports, the pairs of
 initiative units and their classes that `diff --format json` reports are the ones the terminal
 `diff`, the Markdown report, `review`, the git diff driver, the timeline's steps, the site's
-diff page and the 新旧对照表 file show. The corpus is built with the CLI, and each view is read by its documented
-structure (docs/diff-output.md, docs/timeline.md, docs/site.md), never by comparing again."""
+diff and 新旧对照 pages and the 新旧对照表 file show. The corpus is built with the CLI, and each
+view is read by its documented structure (docs/diff-output.md, docs/timeline.md, docs/site.md),
+never by comparing again."""
 
 from __future__ import annotations
 
