@@ -244,8 +244,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 #: Modules whose tests run on one xdist worker, those of one name together: each has a fixture
 #: of a second or more that a second worker would make again (the 36 national comparisons, a
-#: Dask cluster, the national reports' term index, a synthetic corpus, the seeds' diffs; the
-#: browser modules share Chromium, started once per test process, and build sites).
+#: Dask cluster, the national reports' term index, a synthetic corpus, the seeds' diffs, the
+#: Futian plans' corpus and site built with the CLI; the browser modules share Chromium, started
+#: once per test process, and build sites).
 ONE_WORKER = {
     "tests/series/test_national_timeline.py": "national-timeline",
     "tests/test_parallel.py": "parallel",
@@ -254,6 +255,7 @@ ONE_WORKER = {
     "tests/series/test_terms.py": "terms",
     "tests/test_synthetic.py": "synthetic",
     "tests/render/test_table.py": "table",
+    "tests/test_one_answer.py": "one-answer",
 }
 
 
