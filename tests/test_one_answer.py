@@ -308,6 +308,24 @@ def _item_in(thread: Mapping[str, Any], edition: str) -> dict[str, str]:
     return item
 
 
+def test_the_site_s_timeline_page_holds_the_command_s_threads(views: Views) -> None:
+    """The site's timeline of the series (docs/site.md: the same pairs, editions at most two apart,
+    which for three editions is every pair) has the command's threads: each row's cells link the
+    items' addresses, `—` where the thread has none."""
+    editions = [e["id"] for e in views.timeline["editions"]]
+    command = sorted(
+        tuple(next((anchor(i["pointer"]) for i in t["items"] if i["edition"] == e), "") for e in editions)
+        for t in views.timeline["threads"]
+    )
+    page = lxml.html.parse(str(views.site / "timeline/futian-plan.html"))
+    site = sorted(
+        tuple(anchor(a.get("href")) if (a := td.find("a")) is not None else "" for td in tr.findall("td")[:3])
+        for tr in page.iter("tr")
+        if re.fullmatch(r"[a-z-]+-\d+", tr.get("id") or "")
+    )
+    assert len(command) > 100 and site == command
+
+
 # --- the site ----------------------------------------------------------------------------------
 
 
