@@ -571,21 +571,41 @@ def _build_index(
     output.write("index.html", html)
 
 
-def _series_programmes(docs: list[Doc]) -> dict[str, list[str]]:
+PROGRAMMES = "programmes"  # the state key of each series' programme names
+
+
+def _series_programmes(docs: list[Doc], output: SiteOutput, state: _State) -> dict[str, list[str]]:
     """Each document's programme names, read with the other editions of its series as
     evidence (`edition_programmes`), as its timeline lists them: a name the diff pages call new
-    in an edition is listed for it here too."""
+    in an edition is listed for it here too. A series whose texts and code are as at the last
+    build keeps the names that build read: reading them loads jieba's word tags (seconds), which
+    a build with nothing to do must not spend (docs/architecture.md, incremental builds)."""
     from corpusdiff.series.timeline import edition_programmes, tree_texts
     from corpusdiff.store.resolve import canonical_tree
 
     by_series: dict[str, list[Doc]] = {}
     for doc in docs:
         by_series.setdefault(doc.meta.series or doc.id, []).append(doc)
-    listed: dict[str, list[str]] = {}
-    for members in by_series.values():
+    previous = (output.tasks.get(PROGRAMMES) or {}).get("data", {}).get("series", {})
+    stamp = site_stamp()
+    kept: dict[str, dict[str, Any]] = {}
+    for key, members in by_series.items():
+        digest = _series_digest(members, stamp)
+        if previous.get(key, {}).get("hash") == digest:
+            kept[key] = previous[key]
+            continue
         names = edition_programmes([tree_texts(canonical_tree(doc.text)) for doc in members])
-        listed.update(zip((doc.id for doc in members), names, strict=True))
-    return listed
+        kept[key] = {"hash": digest, "listed": dict(zip((doc.id for doc in members), names, strict=True))}
+    state[PROGRAMMES] = {"hash": "", "pages": [], "data": {"series": kept}}
+    return {doc_id: list(names) for entry in kept.values() for doc_id, names in entry["listed"].items()}
+
+
+def _series_digest(members: list[Doc], stamp: str) -> str:
+    """What a series' programme names are read from: its editions' ids and texts, in order, and the code."""
+    digest = hashlib.sha256(stamp.encode())
+    for doc in members:
+        digest.update(f"\0{doc.id}\0{doc.text}".encode())
+    return digest.hexdigest()
 
 
 def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
@@ -597,7 +617,7 @@ def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], sta
     from corpusdiff.series.timeline import MENTIONED, QUOTED
 
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
-    listed = _series_programmes(ordered)
+    listed = _series_programmes(ordered, output, state)
     named = {d.id: set(listed[d.id]) for d in ordered}
     plains = {d.id: plain(d.text) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in listed[d.id]))

@@ -106,6 +106,44 @@ def test_second_build_rewrites_nothing(project_site_copy: Path) -> None:
     assert second.written == [] and len(second.unchanged) == len(first)
 
 
+def _count_programme_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each call of edition_programmes (one per series read), as its edition count."""
+    from corpusdiff.series import timeline
+
+    reads: list[int] = []
+    read = timeline.edition_programmes
+    monkeypatch.setattr(timeline, "edition_programmes", lambda texts: reads.append(len(texts)) or read(texts))
+    return reads
+
+
+def test_an_unchanged_build_reads_no_programmes_again(
+    project_site_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a series' programmes loads jieba's word tags (seconds); a build with nothing to
+    do took 1.1 s of CPU for 0.5 s without it (docs/site.md's second build)."""
+    reads = _count_programme_reads(monkeypatch)
+    report = build_site(ROOT / "corpus", project_site_copy)
+    assert reads == [] and report.written == []
+
+
+def test_a_series_whose_editions_changed_has_its_programmes_read_again_alone(
+    project_site_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from corpusdiff.site.build import PROGRAMMES
+    from corpusdiff.site.output import STATE_FILE
+
+    state_file = project_site_copy / STATE_FILE
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["tasks"][PROGRAMMES]["data"]["series"]["futian-plan"]["hash"] = "another text"
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+    reads = _count_programme_reads(monkeypatch)
+    report = build_site(ROOT / "corpus", project_site_copy)
+    assert reads == [3]  # the plan series' three editions; the work report and the outline kept
+    assert report.written == []  # read again, the same names
+
+
 HOSTILE_LINES = [
     "<script>alert('x')</script>推动河套建设。",
     '<img src=x onerror="alert(1)">福田。',
