@@ -39,3 +39,156 @@ def test_the_version_a_commit_records_is_the_one_the_package_declares() -> None:
 
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert declared == __version__
+
+
+# --- what the docs name exists ---------------------------------------------------------------
+# The pages name modules (`render/table.py`, `store.corpus.SAME_REPORT`) and show commands; a
+# rename or a dropped option leaves them pointing at nothing (`similarity.py` and
+# `compare.compare` outlived their code). The CLI reference, docs/cli.md, is generated and
+# checked by itself (tests/cli/test_cli_reference.py).
+
+PAGES = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "cli.md")]
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_PY_PATH = re.compile(r"^[\w./-]*\w\.py$")
+#: `store.corpus.SAME_REPORT`, `render.grid.fold`, `corpusdiff.text.vectors`; not file names.
+_DOTTED = re.compile(r"^(?:corpusdiff\.)?([a-z_]+(?:\.[A-Za-z_]\w*)+)(?:\(\))?$")
+_FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".md", ".txt", ".html", ".csv", ".js", ".css", ".toml")
+#: Where a path the docs give is looked for: from the repository root, then inside the package.
+_PY_HOMES = (ROOT, ROOT / "corpusdiff")
+
+
+def _code_spans() -> list[tuple[str, str]]:
+    return [(page.name, span.strip()) for page in PAGES for span in _CODE_SPAN.findall(page.read_text(encoding="utf-8"))]
+
+
+def _python_file_exists(name: str) -> bool:
+    if "/" in name:
+        return any((home / name).is_file() for home in _PY_HOMES)
+    return any(True for folder in ("corpusdiff", "tests", "benchmarks", "docs") for _ in (ROOT / folder).rglob(name))
+
+
+def _names_something(dotted: str) -> bool:
+    """A module of corpusdiff, or an attribute of one (`series.trace.check_plan`)."""
+    import importlib
+
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module("corpusdiff." + ".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for attribute in parts[cut:]:
+            if not hasattr(found, attribute):
+                return False
+            found = getattr(found, attribute)
+        return True
+    return False
+
+
+def test_every_python_file_the_docs_name_exists() -> None:
+    missing = [(page, span) for page, span in _code_spans() if _PY_PATH.match(span) and not _python_file_exists(span)]
+    assert not missing, f"named in the docs, no such file: {missing}"
+
+
+def test_every_module_and_name_the_docs_give_in_dotted_form_exists() -> None:
+    import pkgutil
+
+    import corpusdiff
+
+    packages = {module.name for module in pkgutil.iter_modules(corpusdiff.__path__)}
+    missing = []
+    for page, span in _code_spans():
+        match = _DOTTED.match(span)
+        if not match or span.endswith(_FILE_SUFFIXES) or match.group(1).split(".")[0] not in packages:
+            continue
+        if not _names_something(match.group(1)):
+            missing.append((page, span))
+    assert not missing, f"named in the docs, not in corpusdiff: {missing}"
+
+
+# --- the commands the docs show parse --------------------------------------------------------
+
+_PROMPT = re.compile(r"^\s*\$ (.*)$")
+#: A usage line's placeholder (`OLD`, `FILE…`, `<id>`, `[--summary]`, `terminal|json`): a form, no command.
+_PLACEHOLDER = re.compile(r"…|<|\[|\||\b[A-Z][A-Z_@]+\b")
+
+
+def _shell_commands(page: Path) -> list[str]:
+    """The command lines of a page's console examples (`$ …`, a trailing `\\` joining the next
+    line) and of its inline code, each cut into its `&&`-joined commands."""
+    text = page.read_text(encoding="utf-8")
+    lines: list[str] = []
+    for line in re.sub(r"\\\n\s*", " ", text).splitlines():
+        prompt = _PROMPT.match(line)
+        if prompt:
+            lines.append(prompt.group(1))
+    lines += [span for span in _CODE_SPAN.findall(text) if span.startswith("corpusdiff ")]
+    return [part.strip() for line in lines for part in line.split("&&")]
+
+
+def _corpusdiff_words(command: str) -> list[str] | None:
+    """The arguments of a corpusdiff command line, up to a pipe or redirection; None for
+    another program or a usage form with placeholders."""
+    import shlex
+
+    if not command.startswith("corpusdiff ") or _PLACEHOLDER.search(command):
+        return None
+    words = shlex.split(command, comments=True)
+    for stop, word in enumerate(words):
+        if word in {"|", ">", ">>", "<"} or word.startswith(("2>", ">")):
+            return words[1:stop]
+    return words[1:]
+
+
+def _parse_without_running(words: list[str]) -> None:
+    """Parse as `corpusdiff WORDS` would, group by group, and run nothing. An unknown command or
+    option or a value outside an option's choices raises click.UsageError; a missing argument or
+    a path that does not exist here is the example's context, not an error of the page."""
+    import warnings
+
+    import click
+
+    from corpusdiff.cli.main import main
+
+    command: click.Command = main
+    context: click.Context | None = None
+    name = "corpusdiff"
+    while True:
+        try:
+            with warnings.catch_warnings():  # click 8.2+ names the subcommand's words protected_args
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context = command.make_context(name, list(words), parent=context)
+                rest = [*getattr(context, "protected_args", []), *context.args]
+        except click.exceptions.Exit:  # --help, --version
+            return
+        except click.MissingParameter:
+            return
+        except click.BadParameter as exc:
+            if isinstance(getattr(exc.param, "type", None), click.Path):
+                return
+            raise
+        if not isinstance(command, click.Group) or not rest:
+            return
+        name, words = rest[0], rest[1:]
+        found = command.get_command(context, name)
+        if found is None:
+            raise click.UsageError(f"no command {name!r}")
+        command = found
+
+
+def test_every_corpusdiff_command_the_docs_show_parses() -> None:
+    import click
+
+    checked, failed = 0, []
+    for page in PAGES:
+        for command in _shell_commands(page):
+            words = _corpusdiff_words(command)
+            if words is None:
+                continue
+            checked += 1
+            try:
+                _parse_without_running(words)
+            except click.UsageError as exc:
+                failed.append(f"{page.name}: `{command}`: {exc.format_message()}")
+    assert checked >= 40  # the pages' examples were found at all
+    assert not failed, "\n".join(failed)
