@@ -192,3 +192,53 @@ def test_every_corpusdiff_command_the_docs_show_parses() -> None:
                 failed.append(f"{page.name}: `{command}`: {exc.format_message()}")
     assert checked >= 40  # the pages' examples were found at all
     assert not failed, "\n".join(failed)
+
+
+# --- a page's synopsis is its command's -------------------------------------------------------
+
+_SYNOPSIS_START = re.compile(r"^corpusdiff (?:\[--corpus DIR\] )?([a-z]+) ")
+_SYNOPSIS_OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)(?:/(--[a-z][a-z-]*))?(?: ([a-z]+(?:\|[a-z]+)+))?")
+
+
+def _synopses() -> list[tuple[str, str, str]]:
+    """(page, command, its usage text) from each page's opening block: a line starting with
+    `corpusdiff` and the indented lines under it."""
+    found = []
+    for page in PAGES[1:]:
+        block = page.read_text(encoding="utf-8").split("```", 2)
+        if len(block) < 3 or not block[1].startswith("\ncorpusdiff "):
+            continue
+        for line in block[1].strip("\n").splitlines():
+            start = _SYNOPSIS_START.match(line)
+            if start:
+                found.append((page.name, start.group(1), line))
+            elif line.startswith(" ") and found:
+                found[-1] = (*found[-1][:2], found[-1][2] + " " + line.strip())
+    return found
+
+
+def test_each_page_s_synopsis_names_every_option_of_its_command_with_its_choices() -> None:
+    """diff's synopsis lacked --sure, --max-chars and --lang, timeline's --jobs and --scheduler,
+    while the options had been added."""
+    import click
+
+    from corpusdiff.cli.main import main
+
+    synopses = _synopses()
+    assert {command for _, command, _ in synopses} >= {"diff", "indicators", "timeline", "trace", "terms"}
+    wrong = []
+    for page, name, usage in synopses:
+        command = main.get_command(click.Context(main), name)
+        assert command is not None, f"{page}: no command {name}"
+        options = [p for p in command.params if isinstance(p, click.Option) and "--help" not in p.opts]
+        shown = {m.group(1): m.group(3) for m in _SYNOPSIS_OPTION.finditer(usage)}
+        for param in options:
+            named = [option for option in param.opts if option in shown]
+            choices = list(param.type.choices) if isinstance(param.type, click.Choice) else None
+            if not named:
+                wrong.append(f"{page}: {name} {param.opts[-1]} missing")
+            elif choices and shown[named[0]] and shown[named[0]].split("|") != choices:
+                wrong.append(f"{page}: {name} {named[0]} shows {shown[named[0]]}, takes {'|'.join(choices)}")
+        known = {option for param in options for option in param.opts} | {"--corpus"}
+        wrong += [f"{page}: {name} has no {option}" for option in shown if option not in known]
+    assert not wrong, "\n".join(wrong)
