@@ -23,7 +23,7 @@ from corpusdiff.errors import InputError
 if TYPE_CHECKING:
     from corpusdiff.render.diff import Detail
     from corpusdiff.strings import Strings
-    from corpusdiff.types.diff import DiffResult, Status
+    from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.notes import ReviewerNote
 
 
@@ -92,8 +92,9 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
 )
 @click.option(
     "--only",
-    help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring "
-    "(with --summary: of new and dropped, those named).",
+    help="Terminal: comma-separated classes to list: new,dropped,reworded,moved,recurring, and "
+    "merged,split for the extra pairs of merges and splits (with --summary: of new and dropped, "
+    "those named).",
 )
 @click.option(
     "--sure",
@@ -153,22 +154,21 @@ def diff(
     section pairings. See docs/diff-output.md. Exit status: 0 no differences, 1 differences,
     2 trouble.
     """
-    from corpusdiff.render.diff import CLASSES, Detail, in_sections
+    from corpusdiff.render.diff import SELECTABLE, Detail, in_sections
     from corpusdiff.series.editions import diff_warning
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
-    from corpusdiff.types.diff import Status
 
     if output:
         _check_output_name(output, fmt)
     fmt = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
     named = [c.strip() for c in only.split(",")] if only else []
-    unknown = sorted(set(named) - set(CLASSES))
+    unknown = sorted(set(named) - set(SELECTABLE))
     if unknown:
         raise click.BadParameter(
-            f"unknown class {', '.join(unknown)}; use {', '.join(CLASSES)}", param_hint="--only"
+            f"unknown class {', '.join(unknown)}; use {', '.join(SELECTABLE)}", param_hint="--only"
         )
-    wanted = [Status(name) for name in named] or None
+    wanted = named or None
     if fmt in _FILE_FORMATS and output is None:
         raise InputError(f"--format {fmt} writes {_FILE_FORMATS[fmt]} file, not text: give -o FILE.{fmt}")
     if summary and fmt not in ("terminal", "markdown"):
@@ -246,7 +246,7 @@ class _TerminalView:
     """What the terminal views of `diff` list: classes, the summary or the list, the detail,
     and whether doubtful calls are left out."""
 
-    wanted: list[Status] | None
+    wanted: list[str] | None
     summary: bool
     detail: Detail
     sure: bool

@@ -4,7 +4,7 @@ terminal text (labels and colour; colour is never the only signal)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
+#: The names `--only` gives the extra pairs of a merge or a split, whatever their status, so that
+#: those can be listed alone (`--only merged,split`).
+JOINED: dict[str, str] = {Relation.MERGE: "merged", Relation.SPLIT: "split"}
+#: Every class a listing can be narrowed to.
+SELECTABLE = (*CLASSES, *JOINED.values())
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
 #: The English labels of the change classes (the reports take theirs from their catalogue).
@@ -334,7 +339,7 @@ def grouped(
     groups: dict[int | None, list[Initiative]] = {}
     order: list[SectionMatch | None] = []
     for item in result.initiatives:
-        if item.status not in wanted:
+        if not is_selected(item, wanted):
             continue
         match = home(item)
         key = id(match) if match else None
@@ -343,6 +348,12 @@ def grouped(
             order.append(match)
         groups[key].append(item)
     return [(match, groups[id(match) if match else None]) for match in order]
+
+
+def is_selected(item: Initiative, wanted: Collection[str]) -> bool:
+    """Whether a listing narrowed to the classes `wanted` shows `item`: by its status, or as the
+    extra pair of a merge or a split by that name."""
+    return item.status in wanted or JOINED.get(item.relation, "") in wanted
 
 
 def with_tables(

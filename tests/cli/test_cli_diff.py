@@ -402,3 +402,23 @@ def test_only_and_level_are_never_ignored_silently() -> None:
         assert code == 2 and not out and len(err.splitlines()) == 1, args
     assert run("diff", OLD, NEW, "-f", "json", "--level", "sentence")[0] == 2  # said, even as the default
     assert run("diff", OLD, NEW, "-f", "json")[0] == 1
+
+
+@pytest.mark.parametrize(("name", "relation", "label"), [("merged", "merge", "[合并]"), ("split", "split", "[拆分]")])
+def test_only_merged_or_split_lists_the_extra_pairs_the_json_reports(name: str, relation: str, label: str) -> None:
+    """A merge's or a split's extra pairs carry the status of their change (moved, reworded), so
+    `--only moved` could not list them alone; `--only merged` / `split` lists those the JSON
+    marks with that relation, each on its own line, and nothing else."""
+    _, out, _ = run("diff", OLD, NEW, "--format", "json")
+    expected = sorted(
+        (item["old"]["address"].rpartition("#p")[2], item["new"]["address"].rpartition("#p")[2])
+        for item in json.loads(out)["initiatives"]
+        if item.get("relation") == relation and item["old"]["address"].rpartition("#")[2].startswith("p")
+        and item["new"]["address"].rpartition("#")[2].startswith("p")
+    )
+    code, out, _ = run("diff", OLD, NEW, "--only", name, "--level", "unit", "--no-color", "--width", "0")
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith("[")]
+    assert lines and all(line.startswith(label) for line in lines)
+    listed = sorted(re.findall(r"^\S+ #\d+ 旧¶(\d+) 新¶(\d+) ", "\n".join(lines), re.M))
+    assert listed == expected
