@@ -344,6 +344,16 @@ def _unique_id(root: Path, wanted: str, sha256: str, placed: Mapping[str, str]) 
     return candidate
 
 
+def _commit_verb(action: str, replaced: bool, same_source: bool) -> str:
+    """The commit subject's verb: a new document, a source another file replaced, the same source
+    read again (a normaliser change), or a changed source."""
+    if action == "added":
+        return "ingest"
+    if replaced:
+        return "replace source"
+    return "renormalize" if same_source else "update source"
+
+
 def _source_reference(
     repo_root: Path,
     corpus_root: Path,
@@ -658,10 +668,7 @@ class _Placer:
         warnings = document.warnings
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if existing is None and current is None:
-            warnings = (*warnings, *self._twin_warning(doc_id, document.metadata, text))
-            warnings = (*warnings, *self._shape_warning(doc_id, document.metadata.series))
-            warnings = (*warnings, *self._later_holder_warning(doc_id, document.metadata))
-            warnings = (*warnings, *self._namesake_warning(document.metadata))
+            warnings = (*warnings, *self._arrival_warnings(doc_id, document.metadata, text))
         self.placed_texts[doc_id] = text
         dirty = current is not None and target.relative_to(self.repo_root).as_posix() in self.dirty
         if dirty and not self.force and current != text:
@@ -697,24 +704,27 @@ class _Placer:
             )
             if gitstore.committed(self.repo, retired_path):
                 paths.append(retired_path)
-        if action == "added":
-            verb = "ingest"
-        elif retired is not None:
-            verb = "replace source"
-        elif previous_sha == raw.sha256:
-            verb = "renormalize"
-        else:
-            verb = "update source"
         return _Placement(
             IngestResult(doc_id, target, action, warnings=warnings),
             tuple(paths),
-            verb,
+            _commit_verb(action, retired is not None, previous_sha == raw.sha256),
             document.metadata.title,
             trailers,
             final if final != text else None,
             text if current != text else None,
             copy,
             retired[0] if retired is not None else None,
+        )
+
+    def _arrival_warnings(self, doc_id: str, metadata: Metadata, text: str) -> tuple[str, ...]:
+        """What a user should know of a report new to the corpus: a twin of another edition, an
+        id of another shape than its series', a later edition of its year already there, a
+        namesake series."""
+        return (
+            *self._twin_warning(doc_id, metadata, text),
+            *self._shape_warning(doc_id, metadata.series),
+            *self._later_holder_warning(doc_id, metadata),
+            *self._namesake_warning(metadata),
         )
 
     def _relative(self, path: Path) -> str:
