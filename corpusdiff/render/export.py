@@ -380,7 +380,7 @@ def _cuts(text: str, budget: int) -> list[int]:
     while _utf16_length(text[start:]) > budget:
         end = start + budget
         while (excess := _utf16_length(text[start:end]) - budget) > 0:
-            end -= excess  # a character beyond the BMP (a rare Han) counts twice
+            end -= (excess + 1) // 2  # a character beyond the BMP (a rare Han) counts twice
         near = start + budget * 9 // 10
         at = max(text.rfind("\n", near, end), text.rfind("。", near, end))
         end = at + 1 if at >= 0 else end

@@ -232,3 +232,20 @@ def test_a_paragraph_longer_than_an_excel_cell_runs_on_over_rows(result: DiffRes
     ]
     assert struck == ["删去的话。"]
     assert new_text in to_csv(table)  # CSV keeps the paragraph whole
+
+
+def test_a_long_paragraph_of_characters_beyond_the_bmp_is_cut_by_what_excel_counts(
+    result: DiffResult,
+) -> None:
+    """Each such character is two of Excel's 32,767: a piece of them holds half as many (the
+    cutting once stopped advancing on them and ran for ever)."""
+    import dataclasses
+
+    from corpusdiff.render.table import Entry, Span, UnitRow
+
+    text = "𠀀𠀁𠀂" * 14_000
+    row = UnitRow(1, "", (), (Entry("¶1", "", (Span(text),)),), ("新增",), "新增")
+    table = dataclasses.replace(comparison_table(result), rows=(row,))
+    _, *rows = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active.iter_rows(values_only=True)
+    pieces = [str(r[3]).removesuffix("（接下行）") for r in rows]
+    assert len(pieces) == 3 and all(len(p) <= 32_767 // 2 for p in pieces) and "".join(pieces) == text
