@@ -1218,7 +1218,7 @@ class _Layout:
             or "\t" in prev.text
             or "\t" in line.text
             or line.text[:1].isspace()
-            or line.left - column.left >= _INDENT * line.size
+            or (line.left - column.left >= _INDENT * line.size and not _hangs(paragraph, line))
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text) and not _ends_list_item(prev.text))
@@ -1368,6 +1368,20 @@ def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool
     centre = abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2)
     shorter = line.right - line.left < prev.right - prev.left
     return (larger or not at_margin) and shorter and centre < _CENTRED_SLACK * line.size
+
+
+def _hangs(paragraph: list[_Line], line: _Line) -> bool:
+    """Whether `line` is the next line of a numbered paragraph set with a hanging indent (`（1）…`
+    at the margin, the lines after it set in under its text): the paragraph opens with a marker
+    left of `line`, its last line (full, as the caller knows) breaks mid-sentence, and `line`
+    stands where the paragraph's lines after the first do."""
+    first, last = paragraph[0], paragraph[-1]
+    return (
+        numbering.parse_marker(strip_debris(first.text).strip()) is not None
+        and line.left - first.left >= _INDENT * line.size
+        and not _ends_sentence(last.text)
+        and (len(paragraph) == 1 or abs(line.left - last.left) < _SPACE * line.size)
+    )
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:

@@ -78,7 +78,11 @@ INDENT = "\u3000\u3000"
 
 def _lines(blocks: list[Block]) -> list[str]:
     """The text the reader hands the normaliser for a typeset page, line by line."""
-    return decode_report(typeset(blocks, ONE_PAGE), "t.pdf").text.split("\n")
+    return _lines_on(blocks, ONE_PAGE)
+
+
+def _lines_on(blocks: list[Block], page: Page) -> list[str]:
+    return decode_report(typeset(blocks, page), "t.pdf").text.split("\n")
 
 
 # --- whole reports -------------------------------------------------------------------------
@@ -306,6 +310,23 @@ def test_a_box_that_fills_a_page_is_a_box_on_it(left_only: bool) -> None:
     (box,) = [b for b in document.blocks if isinstance(b, Box)]
     assert [b.text for b in box.blocks] == items
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [*paragraphs, *paragraphs[:4]]
+
+
+@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
+def test_numbered_items_set_with_a_hanging_indent_are_read_whole(justify: bool) -> None:
+    """Word's numbered list with a hanging indent: `（1）…` at the margin, the lines after it set in
+    under its text. Each set-in line was an indented paragraph of its own (`（1）…福田` / `区加快…`)."""
+    items = [
+        "（1）" + _SENTENCES[:62] + "完善机制。",
+        "（2）" + _SENTENCES[:93],
+        "（3）" + _SENTENCES[:31],
+    ]
+    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
+    blocks = [Block(text, indent=2) for text in paragraphs]
+    blocks += [Block(item, indent=-2, left_inset=2) for item in items]
+    blocks.append(Block(_SENTENCES[:62], indent=2))
+    lines = [line.strip() for line in _lines_on(blocks, Page(running_head="", justify=justify)) if line]
+    assert lines == [*paragraphs, *items, _SENTENCES[:62]]
 
 
 def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -> None:
