@@ -133,6 +133,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "diff.new_programmes": ("新增项目（{n}）", "New programmes ({n})"),
     "diff.dropped_programmes": ("不再提及的项目（{n}）", "Dropped programmes ({n})"),
     "diff.override": ("审阅设定：", "Override: "),
+    "diff.override.pinned": ("{source} 指定二者对应：{old} = {new}", "pinned by {source}: {old} = {new}"),
+    "diff.override.forbidden": ("{source} 禁止二者对应：{old} ≠ {new}", "forbidden by {source}: {old} ≠ {new}"),
+    "diff.override.not_found": (
+        "{source} 所指的标题未找到：{old} / {new}",
+        "override in {source} names a heading not found: {old} / {new}",
+    ),
     "diff.notes": ("审阅批注（{n}）", "Reviewer notes ({n})"),
     "diff.significant": ("重要", "significant"),
     "diff.orphans": (

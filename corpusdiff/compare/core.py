@@ -44,6 +44,8 @@ from corpusdiff.types.diff import (
     Figure,
     Initiative,
     Level,
+    OverrideAction,
+    OverrideNote,
     Overrides,
     Relation,
     Role,
@@ -124,7 +126,7 @@ def _heading_matches(section: Section, text: str) -> bool:
 
 def align_sections(
     old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides
-) -> tuple[list[SectionMatch], list[str]]:
+) -> tuple[list[SectionMatch], list[OverrideNote]]:
     """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
     score = _section_scorer(old, new, seg)
     pairs, pinned, forbidden, notes = _apply_overrides(old, new, overrides)
@@ -156,26 +158,26 @@ def _section_scorer(old: DocTree, new: DocTree, seg: Segmenter) -> Callable[[int
 
 def _apply_overrides(
     old: DocTree, new: DocTree, overrides: Overrides
-) -> tuple[dict[int, int], set[int], set[tuple[int, int]], list[str]]:
+) -> tuple[dict[int, int], set[int], set[tuple[int, int]], list[OverrideNote]]:
     """The pairs the corpus's overrides pin and forbid, before any scoring, and a note on each."""
     pairs: dict[int, int] = {}
     pinned: set[int] = set()
-    notes: list[str] = []
+    notes: list[OverrideNote] = []
     forbidden: set[tuple[int, int]] = set()
     for old_text, new_text in overrides.forbid:
         for i in (s.index for s in old.sections if _heading_matches(s, old_text)):
             for j in (s.index for s in new.sections if _heading_matches(s, new_text)):
                 forbidden.add((i, j))
-                notes.append(f"forbidden by {overrides.source}: {old_text} ≠ {new_text}")
+                notes.append(OverrideNote(OverrideAction.FORBIDDEN, overrides.source, old_text, new_text))
     for old_text, new_text in overrides.pin:
         olds = [s.index for s in old.sections if _heading_matches(s, old_text)]
         news = [s.index for s in new.sections if _heading_matches(s, new_text)]
         if olds and news:
             pairs[olds[0]] = news[0]
             pinned.add(olds[0])
-            notes.append(f"pinned by {overrides.source}: {old_text} = {new_text}")
+            notes.append(OverrideNote(OverrideAction.PINNED, overrides.source, old_text, new_text))
         else:
-            notes.append(f"override in {overrides.source} names a heading not found: {old_text} / {new_text}")
+            notes.append(OverrideNote(OverrideAction.NOT_FOUND, overrides.source, old_text, new_text))
     return pairs, pinned, forbidden, notes
 
 

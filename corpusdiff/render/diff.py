@@ -20,6 +20,7 @@ from corpusdiff.types.diff import (
     DiffResult,
     Initiative,
     Level,
+    OverrideNote,
     PartSummary,
     ProgrammeChanges,
     Relation,
@@ -217,7 +218,7 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
         "old": _meta(result.old_meta),
         "new": _meta(result.new_meta),
         "summary": summary(result),
-        "overrides": list(result.notes),
+        "overrides": [override_text(note, catalogue("en")) for note in result.notes],
         "notes": notes_json(table, notes),
         "sections": sections,
         "initiatives": initiatives,
@@ -322,6 +323,11 @@ def counts_lines(result: DiffResult, strings: Strings) -> list[str]:
 
 def _heading(section: Section | None) -> str:
     return f"{section.label}{section.heading}".strip() if section else ""
+
+
+def override_text(note: OverrideNote, strings: Strings) -> str:
+    """What an alignment override did, in the reader's language (JSON keeps the English)."""
+    return strings(f"diff.override.{note.action}", source=note.source, old=note.old, new=note.new)
 
 
 def section_name(heading: str, strings: Strings) -> str:
@@ -654,7 +660,7 @@ def _markdown_head(result: DiffResult, strings: Strings) -> list[str]:
         " ".join(counts_lines(result, strings)),
         "",
     ]
-    lines += [f"> {strings('diff.override')}{markdown_text(note)}" for note in result.notes]
+    lines += [f"> {strings('diff.override')}{markdown_text(override_text(note, strings))}" for note in result.notes]
     return lines + ([""] if result.notes else [])
 
 
@@ -1008,7 +1014,7 @@ def _overview(result: DiffResult, style: Callable[..., str], strings: Strings) -
         *(f"  {part_line(part, strings)}" for part in result.parts()),
         within_line(result, strings),
         *counts_lines(result, strings),
-        *(f"{strings('diff.override')}{note}" for note in result.notes),
+        *(f"{strings('diff.override')}{override_text(note, strings)}" for note in result.notes),
     ]
 
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 from markupsafe import Markup, escape
 
 from corpusdiff.render import table_changes
-from corpusdiff.render.diff import address, anchor_label, edition_name, section_name, summary
+from corpusdiff.render.diff import address, anchor_label, edition_name, override_text, section_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import (
     LABEL_OF_CHANGE,
@@ -264,7 +264,7 @@ def diff_context(
         "sections": counts["sections"],
         "programmes": result.programmes,
         "tables": table_blocks(result, strings),
-        "overrides": result.notes,
+        "overrides": [override_text(note, strings) for note in result.notes],
         "notes": sorted(noted, key=lambda n: not n["significant"]),
         "orphans": placed.orphans,
         "parts": blocks,

@@ -190,6 +190,26 @@ class TableChange:
     cells: tuple[CellChange, ...] = ()
 
 
+class OverrideAction(StrEnum):
+    """What a reviewer's alignment override did: pinned two headings together, kept them apart,
+    or named a heading the edition does not have."""
+
+    PINNED = "pinned"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class OverrideNote:
+    """One line the diff owes its reader about an override (the views say it in the reader's
+    language; JSON in English, `render.diff.override_text`)."""
+
+    action: OverrideAction
+    source: str  # the override file, relative to the corpus
+    old: str
+    new: str
+
+
 @dataclass(frozen=True)
 class DiffResult:
     old: DocTree
@@ -197,7 +217,7 @@ class DiffResult:
     sections: tuple[SectionMatch, ...]
     initiatives: tuple[Initiative, ...]
     programmes: ProgrammeChanges
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[OverrideNote, ...] = field(default=())
     tables: tuple[TableChange, ...] = field(default=())
     #: The `--section` text when the diff is cut down to the sections whose heading contains
     #: it ("" for the whole report): the views say so, since their counts are of those only.

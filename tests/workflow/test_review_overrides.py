@@ -96,9 +96,10 @@ def test_review_applies_the_overrides_of_the_pair_it_compares(branched: Path, ca
     reference = cli(branched, "diff", OLD_ID, NEW_ID, "-f", "json")
     assert item["diff"] == json.loads(reference.stdout)
     markdown = cli(branched, "review", "main..feature", "-f", "markdown", "-j", "1").stdout
-    assert "forbidden by " + PAIR_FILE.replace("_", "\\_") in markdown  # Markdown-escaped
+    assert PAIR_FILE.replace("_", "\\_") + " 禁止二者对应：" in markdown  # Markdown-escaped, in the reader's language
     terminal = cli(branched, "review", "main..feature", "-j", "1").stdout
-    assert f"审阅设定：forbidden by {PAIR_FILE}" in terminal
+    assert f"审阅设定：{PAIR_FILE} 禁止二者对应：{FORBID_OLD} ≠ {FORBID_NEW}" in terminal
+    assert "forbidden by" not in terminal  # no English inside the Chinese report
 
 
 def test_review_of_a_revision_uses_the_overrides_of_the_document_with_itself(
@@ -143,7 +144,7 @@ def test_git_diff_driver_applies_the_overrides_of_the_document(edited: Path, cac
     (edited / SELF_FILE).write_text(f"forbid:\n  - old: {heading}\n    new: {heading}\n", encoding="utf-8")
     shown = git_run(edited, "diff", "--", f"{OLD_ID}.md")
     assert shown.startswith(f"corpusdiff {OLD_ID}.md\n")
-    assert f"审阅设定：forbidden by {SELF_FILE}: {heading} ≠ {heading}" in shown
+    assert f"审阅设定：{SELF_FILE} 禁止二者对应：{heading} ≠ {heading}" in shown
     reference = cli(edited, "diff", f"{OLD_ID}@HEAD", OLD_ID, "--only", "new,dropped,reworded,moved")
     assert shown == f"corpusdiff {OLD_ID}.md\n" + reference.stdout
 
@@ -168,7 +169,7 @@ def test_git_diff_driver_finds_a_corpus_inside_a_larger_repository(tmp_path: Pat
     for cwd in (top, corpus / "futian"):
         shown = git_run(cwd, "diff", "--", str(path))
         assert shown.startswith(f"corpusdiff data/corpus/{OLD_ID}.md\n")
-        assert f"审阅设定：forbidden by {SELF_FILE}" in shown
+        assert f"审阅设定：{SELF_FILE} 禁止二者对应：" in shown
 
 
 def test_review_timeline_and_the_driver_cache_their_comparisons(edited: Path, cache: Path) -> None:
