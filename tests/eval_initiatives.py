@@ -21,9 +21,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tests.shared import SHARED  # "corpora/…" label paths resolve against it
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).parent / "data" / "labels" / "initiatives"
-SHARED = ROOT / ".." / "shared"  # the shared checkout: "corpora/…" label paths resolve against it
 
 PAIRED, DROPPED, NEW, UNLOCATED, UNCALLED = "paired", "dropped", "new", "unlocated", "uncalled"
 LABEL_CLASSES = (PAIRED, DROPPED, NEW)

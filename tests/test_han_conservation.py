@@ -35,8 +35,9 @@ from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.text.chars import HAN_RE
 from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT, SEEDS
+from tests.shared import SHARED
 
-CORPORA = ROOT / ".." / "shared" / "corpora"
+CORPORA = SHARED / "corpora"
 #: What a report file may be: text, a web page, a PDF or a Word document.
 REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 #: Where the repository keeps reports: the seeds and every test fixture.

@@ -19,9 +19,9 @@ from corpusdiff.compare.programmes import (
 )
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.tree import DocTree
+from tests.shared import SHARED  # "corpora/…" label paths live in the shared checkout
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT / ".." / "shared"  # "corpora/…" label paths live in the shared checkout
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "programmes.yaml"
 
 # Measured (docs/diff-output.md, "Programmes"): tuning (Futian) P 0.967, R 0.974; tuning-national

@@ -47,11 +47,11 @@ from corpusdiff.structure import build_tree
 from corpusdiff.text.chars import WORD_CHARS
 from corpusdiff.types.diff import DiffResult
 from corpusdiff.types.tree import DocTree, Unit
+from tests.shared import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "labels" / "national-threads.yaml"
 YEARS = ("2013", "2014", "2015", "2016", "2017", "2018", "2019", "2021", "2022")
-SHARED = Path(os.environ.get("CORPUSDIFF_SHARED", ROOT.parent / "shared"))
 NATIONAL_DIR = SHARED / "corpora" / "national-gwr" / "wikisource"
 _KEY = re.compile(f"[{WORD_CHARS}]")
 
