@@ -17,6 +17,7 @@ from corpusdiff.render.wrap import wrap
 from corpusdiff.strings import Strings, catalogue, status_labels
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import (
+    RELATION_CLASS,
     DiffResult,
     Initiative,
     Level,
@@ -39,11 +40,9 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
-#: The names `--only` gives the extra pairs of a merge or a split, whatever their status, so that
-#: those can be listed alone (`--only merged,split`).
-JOINED: dict[str, str] = {Relation.MERGE: "merged", Relation.SPLIT: "split"}
-#: Every class a listing can be narrowed to.
-SELECTABLE = (*CLASSES, *JOINED.values())
+#: Every class a listing can be narrowed to: the statuses, and the extra pairs of merges and splits
+#: whatever their status (`--only merged,split`).
+SELECTABLE = (*CLASSES, *RELATION_CLASS.values())
 #: The classes that are changes: what a reviewer and the git diff driver list.
 CHANGES = CLASSES[:4]
 #: The English labels of the change classes (the reports take theirs from their catalogue).
@@ -359,7 +358,7 @@ def grouped(
 def is_selected(item: Initiative, wanted: Collection[str]) -> bool:
     """Whether a listing narrowed to the classes `wanted` shows `item`: by its status, or as the
     extra pair of a merge or a split by that name."""
-    return item.status in wanted or JOINED.get(item.relation, "") in wanted
+    return item.status in wanted or RELATION_CLASS.get(item.relation, "") in wanted
 
 
 def with_tables(

@@ -242,7 +242,7 @@ class DiffResult:
         counts = dict.fromkeys(("recurring", "reworded", "moved", "merged", "split", "new", "dropped"), 0)
         for item in self.initiatives:
             if item.level == "unit":
-                counts[_RELATION_CLASS.get(item.relation, item.status)] += 1
+                counts[RELATION_CLASS.get(item.relation, item.status)] += 1
         return counts
 
     def within(self) -> WithinChanges:
@@ -270,7 +270,9 @@ class DiffResult:
         )
 
 
-_RELATION_CLASS = {"merge": "merged", "split": "split"}
+#: The class of a merge's or a split's extra pair, whatever the status of its change: how the
+#: counts tally it and how `diff --only` names it.
+RELATION_CLASS: dict[str, str] = {Relation.MERGE: "merged", Relation.SPLIT: "split"}
 
 
 def _part_summary(part: str, items: list[Initiative]) -> PartSummary:
