@@ -138,8 +138,12 @@ def citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: St
     """`#80 旧¶58 新¶59`: the item's 新旧对照表 row and its units' addresses, to cite it and to
     find it in the other views (JSON, CSV, the site, a reviewer note)."""
     sides = _sides(result, item)
-    number = _row(sides, rows)
-    at = [strings(f"diff.at_{side}", at=anchor_label(found.rpartition("#")[2])) for side, found in sides]
+    return _cite(_row(sides, rows), sides, strings)
+
+
+def _cite(number: int | None, sides: Iterable[tuple[str, str]], strings: Strings) -> str:
+    """`#80 旧¶58 新¶59`: a 新旧对照表 row's number and the addresses of units on either side."""
+    at = [strings(f"diff.at_{side}", at=anchor_label(address.rpartition("#")[2])) for side, address in sides]
     return " ".join(([f"#{number}"] if number else []) + at)
 
 
@@ -727,9 +731,8 @@ def _markdown_redline(rows: Sequence[UnitRow], strings: Strings) -> list[str]:
 
 def _row_citation(row: UnitRow, strings: Strings) -> str:
     """`#28 旧¶17 新h5 新¶26`: a row's number and the addresses of all its units, in its cells' order."""
-    sides = [("old", entry) for entry in row.old] + [("new", entry) for entry in row.new]
-    at = [strings(f"diff.at_{side}", at=anchor_label(e.address.rpartition("#")[2])) for side, e in sides]
-    return " ".join([f"#{row.number}", *at])
+    sides = [("old", entry.address) for entry in row.old] + [("new", entry.address) for entry in row.new]
+    return _cite(row.number, sides, strings)
 
 
 def _markdown_cell(entries: Sequence[Entry]) -> str:
