@@ -639,7 +639,7 @@ class Strings:
 
     def date(self, date: str) -> str:
         """`2025年1月` in Chinese, the ISO date in English."""
-        from corpusdiff.render.table import chinese_date
+        from corpusdiff.text.dates import chinese_date
 
         return chinese_date(date) if self.language == "zh" else date
 

@@ -33,7 +33,7 @@ from corpusdiff.types.diff import (
 from corpusdiff.types.document import Level as Tier
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
-from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind
+from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind, unit_title
 
 if TYPE_CHECKING:
     from corpusdiff.render.table import ComparisonTable, Entry, UnitRow
@@ -85,12 +85,6 @@ def _section_json(tree: DocTree, section: Section | None) -> dict[str, object] |
     }
 
 
-def address(tree: DocTree, unit: Unit) -> str:
-    """The unit's one address, as the site links it: `<document id>#p<n>` for a paragraph
-    (the paragraph numbering of structure.addressed), `#h<n>` for a group heading."""
-    return f"{tree.metadata.id}#{tree.unit_anchor(unit)}"
-
-
 def anchor_label(anchor: str) -> str:
     """How an anchor is shown: `¶58` for paragraph `p58` (the site's mark), a group heading's
     `h12` as it is, so that what a reader sees is what a reviewer note names."""
@@ -123,7 +117,7 @@ def row_numbers(table: ComparisonTable) -> RowNumbers:
 def _sides(result: DiffResult, item: Initiative) -> list[tuple[str, str]]:
     """(side, address) of the item's units, old first."""
     return [
-        (side, address(tree, unit))
+        (side, tree.unit_address(unit))
         for side, tree, unit in (("old", result.old, item.old), ("new", result.new, item.new))
         if unit is not None
     ]
@@ -157,7 +151,7 @@ def _unit_json(tree: DocTree, unit: Unit | None, sentence: str = "") -> dict[str
     if unit is None:
         return None
     return {
-        "address": address(tree, unit),
+        "address": tree.unit_address(unit),
         "kind": unit.kind,
         "section": list(tree.path_of(unit.section)),
         "heading": unit.heading,
@@ -825,13 +819,6 @@ def _initiatives_title(
         key = "report.initiatives_sure" if left_out else "report.initiatives_doubtful"
         return strings(key, status=strings.status(status), n=n, low=doubtful)
     return strings("report.initiatives", status=strings.status(status), n=n)
-
-
-def unit_title(unit: Unit | None) -> str:
-    """A unit named briefly: its heading or lead, else its first characters."""
-    if unit is None:
-        return ""
-    return unit.heading or (unit.text[:24] + ("…" if len(unit.text) > 24 else ""))
 
 
 def _joined_line(item: Initiative, strings: Strings) -> str:

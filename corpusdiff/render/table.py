@@ -16,17 +16,23 @@ initiatives themselves (the （一） groups and the numbered tasks are rows of 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from corpusdiff.render.diff import address, unit_title
 from corpusdiff.strings import Strings
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import GROUP, DocTree, Unit, UnitKind, in_reading_order, section_and_ancestors
+from corpusdiff.types.tree import (
+    GROUP,
+    DocTree,
+    Unit,
+    UnitKind,
+    in_reading_order,
+    section_and_ancestors,
+    unit_title,
+)
 
 
 class Change(StrEnum):
@@ -134,16 +140,6 @@ class ComparisonTable:
     @property
     def unit_rows(self) -> tuple[UnitRow, ...]:
         return tuple(row for row in self.rows if isinstance(row, UnitRow))
-
-
-def chinese_date(date: str) -> str:
-    """`2025-01` -> `2025年1月`, `2022-01-21` -> `2022年1月21日`, `2021` -> `2021年`; anything
-    else unchanged."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
-    if not match:
-        return date
-    year, month, day = match.groups()
-    return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
 
 
 # --- building ------------------------------------------------------------------------------
@@ -400,7 +396,7 @@ def _entry(tree: DocTree, unit: Unit, side: str, pairs: Sequence[Initiative]) ->
     spans = _marked(unit.text, side, [item.diff for item in own if item.diff])
     if unit.kind == GROUP:  # a group's text is its heading with a full stop added for matching
         spans = _without_final_stop(spans)
-    return Entry(address(tree, unit), label, tuple(s for s in spans if s.text))
+    return Entry(tree.unit_address(unit), label, tuple(s for s in spans if s.text))
 
 
 def _marked(text: str, side: str, diffs: Sequence[Sequence[tuple[str, str]]]) -> tuple[Span, ...]:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from markupsafe import Markup, escape
 
 from corpusdiff.render import table_changes
-from corpusdiff.render.diff import address, anchor_label, edition_name, override_text, section_name, summary
+from corpusdiff.render.diff import anchor_label, edition_name, override_text, section_name, summary
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import (
     LABEL_OF_CHANGE,
@@ -144,9 +144,9 @@ class _Parts:
             if item.level != Level.UNIT:
                 continue
             if item.old is not None:
-                found.setdefault(("old", address(result.old, item.old)), item.part)
+                found.setdefault(("old", result.old.unit_address(item.old)), item.part)
             if item.new is not None:
-                found.setdefault(("new", address(result.new, item.new)), item.part)
+                found.setdefault(("new", result.new.unit_address(item.new)), item.part)
         return cls(found)
 
     def row(self, row: UnitRow) -> str:

@@ -19,3 +19,13 @@ def is_publication_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def chinese_date(date: str) -> str:
+    """`2025-01` -> `2025年1月`, `2022-01-21` -> `2022年1月21日`, `2021` -> `2021年`; anything
+    else unchanged."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
+    if not match:
+        return date
+    year, month, day = match.groups()
+    return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")

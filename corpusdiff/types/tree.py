@@ -45,6 +45,14 @@ class Unit:
     paragraph: int  # index of the first paragraph among the document's text blocks
 
 
+def unit_title(unit: Unit | None) -> str:
+    """A unit named briefly, as every view lists it: its heading or lead, else its first
+    characters; "" for no unit."""
+    if unit is None:
+        return ""
+    return unit.heading or (unit.text[:24] + ("…" if len(unit.text) > 24 else ""))
+
+
 #: The name of the synthetic section that holds an unheaded closing part (structure.py; not
 #: report text): the views name it in the reader's language.
 CLOSING_HEADING = "（结束部分，报告原文无标题）"
@@ -91,6 +99,11 @@ class DocTree:
         if unit.kind == GROUP and unit.section is not None:
             return self.anchor(unit.section)
         return f"p{unit.paragraph}"
+
+    def unit_address(self, unit: Unit) -> str:
+        """The unit's one address, as the site links it and every view cites it:
+        `<document id>#p<n>` for a paragraph, `#h<n>` for a group heading."""
+        return f"{self.metadata.id}#{self.unit_anchor(unit)}"
 
     def path_of(self, section: int | None) -> tuple[str, ...]:
         """Heading path of a section including its own heading."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.render import review
-from corpusdiff.render.diff import address, to_markdown
+from corpusdiff.render.diff import to_markdown
 from corpusdiff.render.notes import escape_markdown, place_notes
 from corpusdiff.render.table import Change, comparison_table
 from corpusdiff.strings import catalogue
@@ -30,7 +30,7 @@ def result() -> DiffResult:
 def anchor(result: DiffResult, side: str, heading: str) -> str:
     doc = result.old if side == "old" else result.new
     unit = next(u for u in doc.units if u.heading == split_label(heading)[1])
-    return address(doc, unit).partition("#")[2]
+    return doc.unit_address(unit).partition("#")[2]
 
 
 def test_a_note_sits_on_the_row_of_its_change_and_a_wrong_one_is_an_orphan(result: DiffResult) -> None:

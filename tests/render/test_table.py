@@ -11,18 +11,17 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from corpusdiff.compare.units import initiative_units, is_speech_frame, reading_order
-from corpusdiff.render.diff import address, in_sections, unit_title
+from corpusdiff.render.diff import in_sections
 from corpusdiff.render.table import (
     Change,
     ComparisonTable,
     Mark,
     SectionRow,
     UnitRow,
-    chinese_date,
     comparison_table,
 )
 from corpusdiff.types.diff import DiffResult
-from corpusdiff.types.tree import DocTree, Unit
+from corpusdiff.types.tree import DocTree, Unit, unit_title
 from tests.compare.test_compare_synthetic import BASE, move, run
 from tests.conftest import ROOT, corpus_diff
 
@@ -67,7 +66,7 @@ def reported_units(tree: DocTree) -> list[Unit]:
 
 def addresses(result: DiffResult, side: str) -> list[str]:
     tree = result.old if side == "old" else result.new
-    return sorted(address(tree, unit) for unit in reported_units(tree))
+    return sorted(tree.unit_address(unit) for unit in reported_units(tree))
 
 
 @pytest.mark.parametrize("pair", PAIRS)
@@ -87,7 +86,7 @@ def test_rows_follow_the_new_edition_and_merges_and_splits_are_one_row(
 ) -> None:
     result = diffs[pair]
     table = comparison_table(result)
-    position = {address(result.new, unit): n for n, unit in enumerate(reading_order(result.new))}
+    position = {result.new.unit_address(unit): n for n, unit in enumerate(reading_order(result.new))}
     single = [
         position[row.new[0].address] for row in table.unit_rows if len(row.new) == 1 and len(row.old) <= 1
     ]
@@ -126,7 +125,7 @@ def test_a_figure_change_is_named_in_the_note(diffs: dict) -> None:
 def test_marks_rebuild_each_side_and_stay_on_their_side(diffs: dict) -> None:
     result = diffs[PAIRS[0]]
     table = comparison_table(result)
-    texts = {address(t, u): u.text for t in (result.old, result.new) for u in t.units}
+    texts = {t.unit_address(u): u.text for t in (result.old, result.new) for u in t.units}
     for row in table.unit_rows:
         for entry in row.old:
             assert Mark.INSERTED not in {s.mark for s in entry.spans}
@@ -185,13 +184,6 @@ def test_identical_editions_make_one_continuing_row_per_unit() -> None:
     assert all(row.old == row.new for row in table.rows if isinstance(row, SectionRow))
 
 
-def test_chinese_dates() -> None:
-    assert chinese_date("2025-01") == "2025年1月"
-    assert chinese_date("2022-01-21") == "2022年1月21日"
-    assert chinese_date("2021") == "2021年"
-    assert chinese_date("undated") == "undated"
-
-
 def test_a_table_of_one_section_keeps_its_part_heading_paired(diffs: dict) -> None:
     part = in_sections(diffs[PAIRS[0]], "预期性指标")
     assert part is not None
@@ -213,7 +205,7 @@ def test_a_doubtful_new_or_dropped_row_names_the_unit_to_check(diffs: dict, pair
     calls = [i for i in result.initiatives if i.level == "unit" and i.status in ("new", "dropped") and not i.relation]
     assert {i.nearest is None for i in calls} == {True, False}  # sure and doubtful calls in every pair
     for item in calls:
-        key = ("", address(result.new, item.new)) if item.new else (address(result.old, item.old), "")
+        key = ("", result.new.unit_address(item.new)) if item.new else (result.old.unit_address(item.old), "")
         if item.nearest is None:
             assert "判断把握" not in rows[key].note
         else:

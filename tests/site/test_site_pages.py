@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
-from corpusdiff.render.diff import address
 from corpusdiff.series.terms import PROGRAMME, STATUSES, TEXT, WORD
 from corpusdiff.site.build import build_site, select_pairs
 from corpusdiff.site.common import TEMPLATES, Doc
@@ -51,7 +50,7 @@ def anchor_of(doc_id: str, heading: str) -> str:
     structure.addressed numbers it: what a reviewer writes in a notes file."""
     doc = tree(doc_id)
     unit = next(u for u in doc.units if u.heading == split_label(heading)[1])
-    return address(doc, unit).partition("#")[2]
+    return doc.unit_address(unit).partition("#")[2]
 
 
 def rows(html: str) -> list[str]:
@@ -92,7 +91,7 @@ def test_every_unit_is_in_exactly_one_row(site: Path) -> None:
     result = corpus_diff(OLD, NEW)
     units = [i for i in result.initiatives if i.level == Level.UNIT]
     for doc_id, side in ((OLD, "old"), (NEW, "new")):
-        expected = {address(getattr(result, side), getattr(i, side)) for i in units if getattr(i, side)}
+        expected = {getattr(result, side).unit_address(getattr(i, side)) for i in units if getattr(i, side)}
         shown = [f"{doc_id}#{anchor}" for row in rows(html) for anchor in links(row, doc_id)]
         assert len(shown) == len(set(shown)) and set(shown) == expected, side
 

@@ -100,12 +100,11 @@ def test_the_project_corpus_passes() -> None:
 
 def _hetao_anchor(root: Path, doc_id: str, heading: str) -> str:
     """The address of a task, as the site numbers paragraphs (what a reviewer writes)."""
-    from corpusdiff.render.diff import address
     from corpusdiff.structure import tree_from_markdown
 
     tree = tree_from_markdown((root / f"{doc_id}.md").read_text(encoding="utf-8"))
     unit = next(u for u in tree.units if u.heading == heading)
-    return address(tree, unit).partition("#")[2]
+    return tree.unit_address(unit).partition("#")[2]
 
 
 def test_reviewer_notes_whose_change_the_diff_no_longer_has(corpus: Path) -> None:
