@@ -124,7 +124,7 @@ def decode_report(data: bytes, name: str) -> RawReport:
 def _read_docx(data: bytes, name: str) -> RawReport:
     from corpusdiff.read import docx
 
-    extracted = docx.extract_docx(data, name)
+    extracted = docx.extract_docx(data, name, lambda part, label: decode_report(part, label).text)
     return _extracted(
         data, name, "docx", docx.extractor_version(), extracted.text, extracted.notes, extracted.title
     )

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.docx_chunks import chunk_lines
+from corpusdiff.read.docx_chunks import PartReader, chunk_lines
 from corpusdiff.read.docx_numbering import Numbering
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
@@ -62,8 +62,9 @@ def extractor_version() -> str:
     return lxml_extractor("docx")
 
 
-def extract_docx(data: bytes, name: str) -> Extracted:
-    """The text of a .docx file; InputError when it cannot be read."""
+def extract_docx(data: bytes, name: str, read_part: PartReader) -> Extracted:
+    """The text of a .docx file; InputError when it cannot be read. Parts embedded for Word to
+    convert (`w:altChunk`) are read by `read_part`."""
     trees = _parse(data, name)
     styles = trees.get("word/styles.xml")
     body = trees["word/document.xml"].find("w:body", NS)
@@ -71,7 +72,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         body = trees["word/document.xml"].makeelement(qn("body"))
     reader = _BodyReader(Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
     if body.find(f".//{qn('altChunk')}") is not None:
-        reader.chunks = _chunks(data, trees.get(_RELS), name)
+        reader.chunks = _chunks(data, trees.get(_RELS), name, read_part)
     title_styles = _title_style_ids(styles)
     lines: list[str] = []
     title = ""
@@ -105,7 +106,7 @@ _PARTS = (
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _chunks(data: bytes, relationships: Any, name: str) -> dict[str, list[str] | None]:
+def _chunks(data: bytes, relationships: Any, name: str, read_part: PartReader) -> dict[str, list[str] | None]:
     """The lines of each part embedded for Word to convert (`w:altChunk`), by relationship id;
     None for one that cannot be read."""
     if relationships is None:
@@ -118,7 +119,7 @@ def _chunks(data: bytes, relationships: Any, name: str) -> dict[str, list[str] |
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         return {
-            rel: chunk_lines(_read_part(archive, target), target, name) if target in names else None
+            rel: chunk_lines(_read_part(archive, target), target, name, read_part) if target in names else None
             for rel, target in targets.items()
         }
 

@@ -7,21 +7,25 @@ from __future__ import annotations
 
 import email
 import email.policy
+from collections.abc import Callable
 from email.message import Message
 
 from corpusdiff.errors import InputError
 
+#: Reads a file's bytes (named for messages) as corpusdiff reads any input, to its plain text;
+#: InputError when it cannot. The reader of every format hands itself in, so that a part is
+#: read like a file of its own without this module importing the dispatcher that imports it.
+PartReader = Callable[[bytes, str], str]
 
-def chunk_lines(data: bytes, target: str, name: str) -> list[str] | None:
+
+def chunk_lines(data: bytes, target: str, name: str, read_part: PartReader) -> list[str] | None:
     """The lines of the embedded part `target`; None when it cannot be read (a format
     corpusdiff does not read, or too little text to read as a page)."""
-    from corpusdiff.read.decode import decode_report
-
     payload = _mime_html(data) if data.lstrip().upper().startswith(b"MIME-VERSION") else data
     if payload is None:
         return None
     try:
-        return decode_report(payload, f"{name} ({target})").text.rstrip("\n").split("\n")
+        return read_part(payload, f"{name} ({target})").rstrip("\n").split("\n")
     except InputError:
         return None
 
