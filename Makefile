@@ -72,7 +72,7 @@ xval: install
 	$(BIN)/python -m tests.crossval_initiatives $(ARGS)
 
 # Score the differ against the hand-labelled pairs (tests/data/labels/initiatives/);
-# `make eval ARGS=--verbose` lists every error.
+# `make eval ARGS=--verbose` lists every error; `ARGS=--docs` rewrites docs/diff-output.md's table.
 eval: install
 	$(BIN)/python -m tests.eval_initiatives $(ARGS)
 

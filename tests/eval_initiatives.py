@@ -535,6 +535,51 @@ def calls_table(scores: Sequence[PairScore]) -> str:
     return "\n".join(out)
 
 
+MARKDOWN_COLUMNS = (
+    "labelled pair",
+    "pairs found",
+    "pair precision",
+    "called dropped right",
+    "called new right",
+    "sure dropped calls right",
+    "sure new calls right",
+)
+#: The Markdown table stands in this page between these two lines (`--docs` rewrites it; a test
+#: fails when it is not what the differ scores today).
+DOCS_PAGE = ROOT / "docs" / "diff-output.md"
+DOCS_BEGIN = "<!-- make eval ARGS=--docs writes the table below -->"
+DOCS_END = "<!-- end of the table make eval writes -->"
+
+
+def markdown_table(scores: Sequence[PairScore]) -> str:
+    """Every pair and pooled row of `table`, with the sure calls of `calls_table`, as one Markdown
+    table for docs/diff-output.md: the page says how right the differ is with today's figures."""
+    lines = ["| " + " | ".join(MARKDOWN_COLUMNS) + " |", "|" + "---|" * len(MARKDOWN_COLUMNS)]
+    for members, kind in (([s for s in scores if not s.held_out], "tuned"), ([s for s in scores if s.held_out], "held-out")):
+        for s in [*members, *pooled_rows(members, kind)]:
+            name = f"**{s.name}**" if s.name.endswith("(pooled)") else s.name
+            cells = (
+                name + (" (held out)" if s.held_out else ""),
+                _cell(s.found, s.found_of),
+                _cell(s.pairs_right, s.pairs_judged),
+                _cell(s.dropped_right, s.dropped_called),
+                _cell(s.new_right, s.new_called),
+                _cell(s.sure_dropped_right, s.sure_dropped_called),
+                _cell(s.sure_new_right, s.sure_new_called),
+            )
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def with_docs_table(page: str, markdown: str) -> str:
+    """`page` with the text between DOCS_BEGIN and DOCS_END replaced by `markdown`."""
+    head, begin, rest = page.partition(DOCS_BEGIN)
+    _, end, tail = rest.partition(DOCS_END)
+    if not begin or not end:
+        raise SystemExit(f"{DOCS_PAGE}: the lines {DOCS_BEGIN!r} and {DOCS_END!r} are missing")
+    return f"{head}{DOCS_BEGIN}\n{markdown}\n{DOCS_END}{tail}"
+
+
 def details(s: PairScore) -> str:
     out = [f"== {s.name}" + (" [held out]" if s.held_out else "")]
     confusion = s.confusion_table()
@@ -570,8 +615,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="",
         help="score the same labels on another source's copies of the reports (pairs it lacks are left out)",
     )
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help=f"write the table of every pair into {DOCS_PAGE.relative_to(ROOT)} (all label files, text source)",
+    )
     parser.add_argument("files", nargs="*", type=Path, help="label files (default: all)")
     args = parser.parse_args(argv)
+    if args.docs:
+        page = DOCS_PAGE.read_text(encoding="utf-8")
+        DOCS_PAGE.write_text(with_docs_table(page, markdown_table([evaluate(p) for p in label_files()])), encoding="utf-8")
+        print(f"wrote the table into {DOCS_PAGE}")
+        return 0
     files = args.files or label_files()
     found = [evaluate_in(args.source, path) if args.source else evaluate(path) for path in files]
     scores = [s for s in found if s is not None]

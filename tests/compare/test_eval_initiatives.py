@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.eval_initiatives import (
+    DOCS_BEGIN,
+    DOCS_END,
+    DOCS_PAGE,
     DROPPED,
     NEW,
     PAIRED,
@@ -22,11 +25,13 @@ from tests.eval_initiatives import (
     label_files,
     locate,
     main,
+    markdown_table,
     pooled,
     pooled_rows,
     run_differ,
     score,
     table,
+    with_docs_table,
 )
 
 # Floors per labelled pair, set just below the values the one matching model (compare/units.py) reaches
@@ -573,3 +578,32 @@ def test_report_prints_a_row_per_pair_and_errors_when_verbose(capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "national-2016__national-2017 [held out]" in out
     assert "missed pairs (same/high):" in out and "wrongly called dropped:" in out
+
+
+def test_the_docs_table_replaces_only_what_stands_between_its_markers() -> None:
+    page = f"before\n{DOCS_BEGIN}\n| old |\n{DOCS_END}\nafter\n"
+    assert with_docs_table(page, "| new |") == f"before\n{DOCS_BEGIN}\n| new |\n{DOCS_END}\nafter\n"
+    with pytest.raises(SystemExit):
+        with_docs_table("no markers", "| new |")
+
+
+def test_the_markdown_table_pools_tuned_and_held_out_pairs_apart() -> None:
+    tuned = [score(LABELS, VIEW, f"national-{a}__national-{b}") for a, b in ((2017, 2018), (2018, 2019))]
+    held = score({**LABELS, "meta": {"held_out": True}}, VIEW, "national-2015__national-2016")
+    lines = markdown_table([*tuned, held]).splitlines()
+    assert [line.split(" | ")[0] for line in lines[2:]] == [
+        "| national-2017__national-2018",
+        "| national-2018__national-2019",
+        "| **all tuned pairs (pooled)**",
+        "| national-2015__national-2016 (held out)",
+    ]
+    # the pooled row adds the two pairs' counts: 1 of 3 same/high pairs found in each
+    assert lines[4].split(" | ")[1] == "2/6 0.33"
+
+
+def test_the_docs_say_how_right_the_differ_is_today() -> None:
+    """docs/diff-output.md's table is what `make eval` scores now: a change to the differ that
+    moves a figure rewrites it (`make eval ARGS=--docs`), so the page never quotes old numbers."""
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    today = with_docs_table(page, markdown_table([evaluate(path) for path in label_files()]))
+    assert page == today, "docs/diff-output.md quotes other figures than make eval: run make eval ARGS=--docs"
