@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TypedDict
 
 from corpusdiff.text.numbering import (
     CLOSING,
@@ -44,7 +43,8 @@ _SALUTATION_RE = re.compile(f"^{_SALUTATION}?$")
 _SALUTATION_OPENING_RE = re.compile(f"^{_SALUTATION}")
 
 
-class _Task(TypedDict):
+@dataclass
+class _Task:
     """A unit collected from a heading on: its kind, section, heading, text so far, paragraph, and
     whether it ends with the first block after the heading."""
 
@@ -58,69 +58,82 @@ class _Task(TypedDict):
 
 def build_tree(document: NormalizedDocument) -> DocTree:
     """Sections from headings, units from the blocks between them."""
-    sections: list[Section] = []
-    units: list[Unit] = []
-    tables: list[TreeTable] = []
-    stack: list[tuple[int, int]] = []  # (rank, section index)
-    task: _Task | None = None
-    ranks = document_ranks((b.kind, b.text) for b in document.blocks if isinstance(b, Heading))
+    builder = _TreeBuilder(document_ranks((b.kind, b.text) for b in document.blocks if isinstance(b, Heading)))
     closing = closing_start(document.blocks)
-
-    def close_task() -> None:
-        nonlocal task
-        if task is not None:
-            units.append(
-                Unit(
-                    len(units),
-                    task["section"],
-                    task["kind"],
-                    task["heading"],
-                    "".join(task["parts"]),
-                    task["paragraph"],
-                )
-            )
-        task = None
-
     for located in addressed(document.blocks):
         block = located.block
         if isinstance(block, Table):
-            tables.append(TreeTable(located.table, stack[-1][1] if stack else None, located.next_paragraph, block.rows))
-            continue
-        if located.box_title:
-            continue
-        if closing is not None and block is document.blocks[closing]:
-            close_task()
-            stack.clear()
-            sections.append(Section(len(sections), CLOSING, "", CLOSING_HEADING, (), None, 0, synthetic=True))
-            stack.append((0, len(sections) - 1))
-        if isinstance(block, Heading):
-            close_task()
-            rank = ranks.get(block.kind, 0)
-            while stack and stack[-1][0] >= rank:
-                stack.pop()
-            parent = stack[-1][1] if stack else None
-            label, text = split_label(block.text)
-            path = (*[sections[i].heading for _, i in stack],)
-            sections.append(Section(len(sections), block.kind, label, text, path, parent, len(stack)))
-            stack.append((rank, len(sections) - 1))
-            if base_kind(block.kind) in ("num", ORDINAL):
-                task = _opened_unit(block, text, len(sections) - 1, located.next_paragraph)
-            continue
-        current = stack[-1][1] if stack else None
+            builder.add_table(located, block)
+        elif not located.box_title:
+            if closing is not None and block is document.blocks[closing]:
+                builder.open_closing_part()
+            if isinstance(block, Heading):
+                builder.add_heading(block, located.next_paragraph)
+            else:
+                builder.add_text(block, located.paragraph)
+    builder.close_task()
+    return DocTree(
+        document.metadata, tuple(builder.sections), tuple(attach_follow_ons(builder.units)), tuple(builder.tables)
+    )
+
+
+class _TreeBuilder:
+    """The tree as `build_tree` reads the blocks in order: the sections so far, the headings
+    open above the current block (`stack`, by rank), and the numbered task being collected."""
+
+    def __init__(self, ranks: dict[str, int]) -> None:
+        self.ranks = ranks
+        self.sections: list[Section] = []
+        self.units: list[Unit] = []
+        self.tables: list[TreeTable] = []
+        self.stack: list[tuple[int, int]] = []  # (rank, section index)
+        self.task: _Task | None = None
+
+    @property
+    def current(self) -> int | None:
+        return self.stack[-1][1] if self.stack else None
+
+    def close_task(self) -> None:
+        task, self.task = self.task, None
         if task is not None:
-            task["parts"].append(block.text)
-            if task["one_block"]:
-                close_task()
-        else:
-            kind = "item" if isinstance(block, ListItem) else "paragraph"
-            for piece_kind, piece in _pieces(block.text, kind):
-                lead = _LEAD_RE.match(piece)
-                heading = (
-                    piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
-                )
-                units.append(Unit(len(units), current, piece_kind, heading, piece, located.paragraph))
-    close_task()
-    return DocTree(document.metadata, tuple(sections), tuple(attach_follow_ons(units)), tuple(tables))
+            text = "".join(task.parts)
+            self.units.append(Unit(len(self.units), task.section, task.kind, task.heading, text, task.paragraph))
+
+    def add_table(self, located: Addressed, table: Table) -> None:
+        self.tables.append(TreeTable(located.table, self.current, located.next_paragraph, table.rows))
+
+    def open_closing_part(self) -> None:
+        """The unheaded closing part starts here: a section of its own, at the top."""
+        self.close_task()
+        self.stack.clear()
+        self.sections.append(Section(len(self.sections), CLOSING, "", CLOSING_HEADING, (), None, 0, synthetic=True))
+        self.stack.append((0, len(self.sections) - 1))
+
+    def add_heading(self, heading: Heading, next_paragraph: int) -> None:
+        self.close_task()
+        rank = self.ranks.get(heading.kind, 0)
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        label, text = split_label(heading.text)
+        path = (*[self.sections[i].heading for _, i in self.stack],)
+        index = len(self.sections)
+        self.sections.append(Section(index, heading.kind, label, text, path, self.current, len(self.stack)))
+        self.stack.append((rank, index))
+        if base_kind(heading.kind) in ("num", ORDINAL):
+            self.task = _opened_unit(heading, text, index, next_paragraph)
+
+    def add_text(self, block: Paragraph | ListItem, paragraph: int) -> None:
+        """A paragraph or item: the body of the open task, or units of its own."""
+        if self.task is not None:
+            self.task.parts.append(block.text)
+            if self.task.one_block:
+                self.close_task()
+            return
+        kind = "item" if isinstance(block, ListItem) else "paragraph"
+        for piece_kind, piece in _pieces(block.text, kind):
+            lead = _LEAD_RE.match(piece)
+            heading = piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
+            self.units.append(Unit(len(self.units), self.current, piece_kind, heading, piece, paragraph))
 
 
 #: How a paragraph opens that goes on from the one before it instead of naming a subject of its
@@ -186,22 +199,8 @@ def _opened_unit(heading: Heading, title: str, section: int, paragraph: int) -> 
     改革要动力。…`), printed as it is; the section's other paragraphs are units of their own, and the
     unit is a `paragraph`, which may continue a group or a paragraph of another edition."""
     if base_kind(heading.kind) == "num":
-        return {
-            "kind": "task",
-            "one_block": False,
-            "section": section,
-            "heading": title,
-            "parts": [f"{title}。"],
-            "paragraph": paragraph,
-        }
-    return {
-        "kind": "paragraph",
-        "one_block": True,
-        "section": section,
-        "heading": title,
-        "parts": [f"{heading.text}。"],
-        "paragraph": paragraph,
-    }
+        return _Task("task", False, section, title, [f"{title}。"], paragraph)
+    return _Task("paragraph", True, section, title, [f"{heading.text}。"], paragraph)
 
 
 _TARGET_LIST_RE = re.compile(r"(?:主要)?(?:预期)?目标是：")
