@@ -121,12 +121,14 @@ _OUTCOME_RE = re.compile(r"(第一|连[增涨降冠胜快升跌]|优秀|突破|�
 #: A pure measure of time or distance (“半小时”, “一公里”) is an emphasis, not a name.
 _MEASURE_RE = re.compile(r"^[半一二三四五六七八九十百千万两\d]+(小时|分钟|公里|米|天)$")
 #: Names ending in a category word: an economy type (首店经济, 夜间经济), a kind of household,
-#: person, group or firm (零就业家庭, 黄码人员), a manner (一站式, 嵌入式: “…式” says how,
-#: not what; 模式/方式/形式 are nouns). Categories recur everywhere and name no scheme.
-_CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市民|(?<![模方形公程仪样格])式)$")
-#: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness, line or
-#: -ism (九二共识, 四个意识, 四个自信, “三不主义”) is held or upheld, never run.
-_DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线|主义)$")
+#: person, group or firm (零就业家庭, 黄码人员), a faction or gang older reports name their
+#: opponents by (“走资派”, “民主派”, “四人帮”), a manner (一站式, 嵌入式: “…式” says how, not
+#: what; 模式/方式/形式 are nouns). Categories recur everywhere and name no scheme.
+_CATEGORY_END_RE = re.compile(r"(经济|家庭|人员|人群|群体|企业|市民|派|帮|(?<![模方形公程仪样格])式)$")
+#: Names ending in a doctrine word: a consensus, spirit, idea, principle, awareness, line,
+#: -ism or theory (九二共识, 四个意识, 四个自信, “三不主义”, “唯生产力论”) is held, upheld or
+#: fought, never run.
+_DOCTRINE_END_RE = re.compile(r"(共识|精神|思想|理念|原则|意识|自信|方针|路线|主义|(?<!理)论)$")
 #: Names ending in a goal word (“双目标”, …愿景, …底线) are aims, never the scheme that reaches them.
 _GOAL_END_RE = re.compile(r"(目标|愿景|底线)$")
 #: Two things counted with 个 (两个维护, 两个确立, 两个务必, 两个毫不动摇, 两个一百年): the shape of

@@ -308,6 +308,19 @@ def test_exclusions(text: str) -> None:
     assert names(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由于“五人帮”的干扰破坏。",  # a gang older reports name their foes by (1978's 四人帮)
+        "多次警告他们“不要搞五人帮”。",
+        "由于“当权派”的干扰破坏。",  # a faction (走资派, 民主派)
+        "由于“唯产量论”的干扰破坏。",  # a theory, held or fought like a doctrine (唯生产力论)
+    ],
+)
+def test_a_faction_a_gang_or_a_theory_is_no_programme(text: str) -> None:
+    assert names(text, others=((text,),)) == []
+
+
 def test_a_report_s_own_place_named_as_a_model_is_a_claim() -> None:
     """“<place>模式/品牌/样本/经验/方案” is no scheme when the report keeps naming the place."""
     own_place = ["江城新区建设提速。", "江城产业集聚。", "江城交通改善。", "江城教育提质。", "江城医疗扩容。"]
