@@ -29,7 +29,7 @@ from typing import Any
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.docx_chunks import PartReader, chunk_lines
-from corpusdiff.read.docx_numbering import Numbering
+from corpusdiff.read.docx_numbering import BULLET, Numbering
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.read.symbols import symbol_text
 from corpusdiff.read.wordml import FALLBACK, NS, W, qn, val, whole_number
@@ -372,6 +372,7 @@ class _BodyReader:
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
         self.in_front = True  # no sentence read yet: the cover and title block
+        self.cells = 0  # how many table cells the block being read is in
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
         """Each block of the container with its lines. A paragraph whose paragraph mark is a
@@ -399,12 +400,20 @@ class _BodyReader:
             return self.drop_contents(block)
         pieces, self.carried = _run_on(self.carried, _pieces(block)), []
         deleted = _mark_deleted(block)
-        lines = [] if deleted else [self.numbering.label(block) + self.joined(pieces)]
+        lines = [] if deleted else [self.labelled(block, self.joined(pieces))]
         for box in _text_boxes(block):
             lines += [*self.lines(box), ""]
         if deleted:
             self.carried = pieces
         return lines
+
+    def labelled(self, paragraph: Any, text: str) -> str:
+        """The paragraph's text after the number or bullet Word shows for it. A bullet makes a
+        list item of a paragraph with text, not of a table cell's, which is one value of its row."""
+        label = self.numbering.label(paragraph)
+        if label == BULLET and (self.cells or not text.strip()):
+            return text
+        return label + text
 
     def chunk(self, chunk: Any) -> list[str]:
         """An embedded part's lines, ending with a blank line, as a table does."""
@@ -448,7 +457,11 @@ class _BodyReader:
 
     def cell_text(self, cell: Any) -> str:
         """A table cell's text on one line: its paragraphs joined by a space."""
-        return " ".join(line.replace("\t", " ") for line in self.lines(cell))
+        self.cells += 1
+        try:
+            return " ".join(line.replace("\t", " ") for line in self.lines(cell))
+        finally:
+            self.cells -= 1
 
 
 _INDENT = "\u3000\u3000"

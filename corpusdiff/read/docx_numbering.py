@@ -13,9 +13,12 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _LEVELS = 9  # a Word list has levels 0 to 8
 #: A bullet of one or two dashes is the `——` that opens a report's target and task items
 #: (`——地区生产总值增长5.5%左右；`), set as a list by the office that typed it: it is text the
-#: page shows, so it is written as the report's own marker. Other bullets (`•`, `■`) add nothing.
+#: page shows, so it is written as the report's own marker.
 _DASH_BULLET_RE = re.compile("[—―─－-]{1,2}")
 _DASH_ITEM = "——"
+#: Any other bullet (`•`, `■`, Symbol's ``) makes the paragraph a list item, which a text
+#: export writes `- ` (docs/canonical-markdown.md, rule 8): so it is read as that text's bullet.
+BULLET = "- "
 
 
 class Numbering:
@@ -110,9 +113,9 @@ class Numbering:
             return ""
         counters = self._count(num_id, abstract, level, levels[level][2])
         fmt, text, _ = levels[level]
-        if fmt == "bullet" and _DASH_BULLET_RE.fullmatch(text.strip()):
-            return _DASH_ITEM
-        if fmt in ("bullet", "none"):
+        if fmt == "bullet":
+            return _DASH_ITEM if _DASH_BULLET_RE.fullmatch(text.strip()) else BULLET
+        if fmt == "none":
             return ""
 
         def shown(match: re.Match[str]) -> str:

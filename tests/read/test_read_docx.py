@@ -22,6 +22,7 @@ from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Par
 from tests.conftest import SEEDS, body_of  # noqa: E402
 from tests.read.docx_fixture import (  # noqa: E402
     MARKERS,
+    bulleted_seed_docx,
     docx_of_xml,
     numbered_xml,
     office_docx,
@@ -66,9 +67,8 @@ def test_a_docx_made_from_a_seed_reads_as_the_seed(seed: Path, numbering: bool) 
 _FOOTNOTE = "本报告数据为初步统计数。"
 
 
-def _as_word_lists_them(document: NormalizedDocument) -> NormalizedDocument:
-    """The document as a Word file gives it back: a bullet of Word's list adds no text (docs/inputs.md,
-    automatic numbering), so a list item is a paragraph."""
+def _as_typed_without_bullets(document: NormalizedDocument) -> NormalizedDocument:
+    """The document as an office types it without Word's lists: a list item is a paragraph."""
     blocks = tuple(Paragraph(b.text) if isinstance(b, ListItem) else b for b in document.blocks)
     return replace(document, blocks=blocks)
 
@@ -81,15 +81,31 @@ def test_a_report_written_as_offices_write_word_files_reads_as_the_seed(seed: Pa
     and Word's styles (Title, Heading 1-3 with their numbers typed, List Bullet, Table Grid, the
     title over every page). Found by writing the seeds so: the 2022 work report's `（一）` heads ran
     into their paragraphs after `…六个方面的工作：`, and the footnote into a last paragraph without
-    its `。`. The text's canonical body, the footnote after it."""
+    its `。`; the List Bullet items read as paragraphs. The text's canonical body (its list items
+    paragraphs where the office typed no bullet), the footnote after it."""
     from_text = _normalize(seed.read_bytes(), seed.name)
     data = office_docx(from_text, _FOOTNOTE) if style == "office" else styled_docx(from_text)
     from_docx = _normalize(data, seed.stem + ".docx")
-    expected = body_of(render(_as_word_lists_them(from_text)))
+    expected = body_of(render(from_text))
     if style == "office":
-        expected += f"\n注：{_FOOTNOTE}\n"
+        expected = body_of(render(_as_typed_without_bullets(from_text))) + f"\n注：{_FOOTNOTE}\n"
     assert body_of(render(from_docx)) == expected
     assert from_docx.metadata.title == from_text.metadata.title
+
+
+@pytest.mark.parametrize("name", ["futian-2023-10-mid-year-plan-report", "futian-2025-01-plan-report"])
+def test_word_bullets_read_as_the_texts_list_items(name: str) -> None:
+    """The mid-year report typed in Word with its six figures (`地区生产总值2731亿元，增长3.5%；` …)
+    in List Bullet read them as paragraphs, where its text export has list items `- …`; the 2025
+    plan's bulleted `——` targets and `(一)预期性指标` are a paragraph and a heading either way."""
+    seed = SEEDS / f"{name}.txt"
+    from_docx = _normalize(bulleted_seed_docx(seed), f"{name}.docx")
+    from_text = _normalize(seed.read_bytes(), seed.name)
+    assert body_of(render(from_docx)) == body_of(render(from_text))
+    if name.startswith("futian-2023"):
+        items = [block.text for block in from_docx.blocks if isinstance(block, ListItem)]
+        assert items[0] == "地区生产总值2731亿元，增长3.5%；" and items[-1] == "城镇居民登记失业率控制在2%以内。"
+        assert len(items) == 6
 
 
 def test_word_numbering_formats_and_restarts() -> None:
@@ -494,13 +510,42 @@ def _bullets(*symbols: str) -> str:
 
 def test_a_dash_bullet_is_the_reports_dash_item_marker() -> None:
     """An office sets the `——` target items as a list whose bullet is `—`: the dash the page
-    shows was lost (`地区生产总值增长5.5%左右；`). Other bullets add nothing."""
+    shows was lost (`地区生产总值增长5.5%左右；`). Another bullet makes a list item."""
     body = "".join(
         paragraph_xml(text, numbered_xml(num_id))
         for text, num_id in (("地区生产总值增长5.5%左右；", 1), ("城镇调查失业率5.5%以内；", 2), ("稳就业", 3))
     )
     raw = decode_report(docx_of_xml(body, {"word/numbering.xml": _bullets("—", "——", "•")}), "r.docx")
-    assert raw.text.split("\n") == ["——地区生产总值增长5.5%左右；", "——城镇调查失业率5.5%以内；", "稳就业", ""]
+    assert raw.text.split("\n") == ["——地区生产总值增长5.5%左右；", "——城镇调查失业率5.5%以内；", "- 稳就业", ""]
+
+
+def test_a_bullet_makes_a_list_item_of_a_paragraph_not_of_a_table_cell() -> None:
+    """Word's bullets (`•`, Symbol's ``, `■`) read as the text export's `- `, so
+    the items are the list items the .txt gives; a bulleted cell is one value of its row, and a
+    bulleted empty paragraph no item."""
+    cell = "<w:tc>{}</w:tc>".format
+    row = cell(paragraph_xml("指标")) + cell(paragraph_xml("增长5%", numbered_xml(1)))
+    body = (
+        paragraph_xml("主要指标：")
+        + paragraph_xml("地区生产总值2731亿元，增长3.5%；", numbered_xml(1))
+        + paragraph_xml("现代服务业增加值2052.94亿元；", numbered_xml(2))
+        + paragraph_xml("城镇居民登记失业率控制在2%以内。", numbered_xml(3))
+        + paragraph_xml("", numbered_xml(1))
+        + f"<w:tbl><w:tr>{row}</w:tr><w:tr>{row}</w:tr></w:tbl>"
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": _bullets("•", "\uf0b7", "■")}), "r.docx")
+    assert raw.text.split("\n") == [
+        "主要指标：",
+        "- 地区生产总值2731亿元，增长3.5%；",
+        "- 现代服务业增加值2052.94亿元；",
+        "- 城镇居民登记失业率控制在2%以内。",
+        "",
+        "指标\t增长5%",
+        "指标\t增长5%",
+        "",
+    ]
+    document = normalize_raw(raw)
+    assert [type(block).__name__ for block in document.blocks][:4] == ["Paragraph", "ListItem", "ListItem", "ListItem"]
 
 
 def test_an_absolute_position_tab_parts_the_text_as_a_tab_does() -> None:
