@@ -1218,12 +1218,26 @@ class _Layout:
             or "\t" in prev.text
             or "\t" in line.text
             or line.text[:1].isspace()
-            or (line.left - column.left >= _INDENT * line.size and not _hangs(paragraph, line))
+            or (line.left - column.left >= _INDENT * line.size and not self._hanging(paragraph, line, column))
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text) and not _ends_list_item(prev.text))
         )
         return not starts_new, False
+
+    def _hanging(self, paragraph: list[_Line], line: _Line, column: _Column) -> bool:
+        """Whether `line` goes on with a paragraph set with a hanging indent (`_hangs`): one
+        numbered (`（1）…`, Word's list) or, without a number (a `注：…`, a bulleted item, any
+        paragraph so set), when `line` too wraps near the margin or ends a sentence, as a
+        paragraph's lines do: a short phrase set in under a full heading line (`附表：…情况表`
+        over `附表`) is a line of its own."""
+        if not _hangs(paragraph, line):
+            return False
+        return (
+            _numbered(paragraph)
+            or self._room(line, column) <= self._ragged_room(column)
+            or _ends_sentence(line.text)
+        )
 
     def _full_line_after_heading(self, heading: list[_Line], line: _Line, column: _Column) -> bool:
         """Whether `line` is a full line that the heading cannot wrap onto: a heading wraps onto a
@@ -1371,17 +1385,20 @@ def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool
 
 
 def _hangs(paragraph: list[_Line], line: _Line) -> bool:
-    """Whether `line` is the next line of a numbered paragraph set with a hanging indent (`（1）…`
-    at the margin, the lines after it set in under its text): the paragraph opens with a marker
-    left of `line`, its last line (full, as the caller knows) breaks mid-sentence, and `line`
-    stands where the paragraph's lines after the first do."""
+    """Whether `line` may be the next line of a paragraph set with a hanging indent (its first
+    line at the margin, the lines after it set in under its text): the paragraph opens left of
+    `line`, its last line (full, as the caller knows) breaks mid-sentence, and `line` stands where
+    the paragraph's lines after the first do. A new paragraph opens after a sentence, not inside one."""
     first, last = paragraph[0], paragraph[-1]
     return (
-        numbering.parse_marker(strip_debris(first.text).strip()) is not None
-        and line.left - first.left >= _INDENT * line.size
+        line.left - first.left >= _INDENT * line.size
         and not _ends_sentence(last.text)
         and (len(paragraph) == 1 or abs(line.left - last.left) < _SPACE * line.size)
     )
+
+
+def _numbered(paragraph: list[_Line]) -> bool:
+    return numbering.parse_marker(strip_debris(paragraph[0].text).strip()) is not None
 
 
 def _unbreakable_start(line: _Line, character: float) -> float:

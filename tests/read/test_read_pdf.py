@@ -329,6 +329,40 @@ def test_numbered_items_set_with_a_hanging_indent_are_read_whole(justify: bool) 
     assert lines == [*paragraphs, *items, _SENTENCES[:62]]
 
 
+@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
+def test_paragraphs_without_a_number_set_with_a_hanging_indent_are_read_whole(justify: bool) -> None:
+    """A hanging indent with no number in front: a `注：`, a bulleted item, a plain paragraph, each
+    first line at the margin and the lines after it set in under its text. Each set-in line was
+    an indented paragraph of its own (`注：…福田区` / `加快建设…`), as numbered items' were before."""
+    items = [
+        "注：" + _SENTENCES[:62] + "完善机制。",
+        "福田区" + _SENTENCES[:93],
+        "● " + _SENTENCES[:70] + "。",
+        "全区" + _SENTENCES[:31],
+    ]
+    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
+    blocks = [Block(text, indent=2) for text in paragraphs]
+    blocks += [Block(item, indent=-2, left_inset=2) for item in items]
+    blocks.append(Block(_SENTENCES[:62], indent=2))
+    lines = [line.strip() for line in _lines_on(blocks, Page(running_head="", justify=justify)) if line]
+    assert lines == [*paragraphs, *items, _SENTENCES[:62]]
+
+
+def test_a_line_set_in_after_a_full_line_that_ends_a_sentence_opens_a_paragraph() -> None:
+    """The hanging indent goes on inside a sentence only: after a flush line filled to the margin
+    with its `。`, a line at the paragraphs' indent opens the next paragraph."""
+    first, second = "一" * 35 + "。", "二" * 10 + "。"
+    assert _lines([Block(first, indent=0), Block(second, indent=2)])[:2] == [first, second]
+
+
+def test_a_short_phrase_set_in_under_a_full_title_line_without_a_stop_is_a_line_of_its_own() -> None:
+    """An appendix title filling its line (`附表：…统计表`, no stop) over the table's own label set in:
+    the label is no hanging line of the title (found by setting the mid-year report as a 公文)."""
+    title = "附表：福田区二〇二三年上半年国民经济和社会发展主要目标任务完成情况统计表"
+    blocks = [Block(_SENTENCES[:62], indent=2), Block(title), Block("附表", indent=2), Block(_SENTENCES[:31], indent=2)]
+    assert [line.strip() for line in _lines(blocks)][1:4] == [title, "附表", _SENTENCES[:31]]
+
+
 def test_running_heads_and_page_numbers_go_wherever_they_come_in_the_content() -> None:
     """Found by position (the top and bottom lines of each page), not by content order."""
     buffer = io.BytesIO()
