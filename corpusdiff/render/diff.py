@@ -36,7 +36,7 @@ from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind, unit_title
 
 if TYPE_CHECKING:
-    from corpusdiff.render.table import ComparisonTable, Entry, UnitRow
+    from corpusdiff.render.table import ComparisonTable, Entry, Span, UnitRow
 
 SCHEMA_VERSION = "2.4"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
@@ -735,9 +735,26 @@ def _markdown_cell(entries: Sequence[Entry]) -> str:
 
     marks = {Mark.DELETED: "~~{}~~", Mark.INSERTED: "**{}**", Mark.KEPT: "{}"}
     return "<br>".join(
-        markdown_text(entry.label) + "".join(marks[s.mark].format(markdown_text(s.text)) for s in entry.spans)
+        markdown_text(entry.label)
+        + "".join(marks[s.mark].format(markdown_text(s.text)) for s in _kept_joined(entry.spans))
         for entry in entries
     )
+
+
+def _kept_joined(spans: Sequence[Span]) -> list[Span]:
+    """The spans with kept stretches that meet written as one (those either side of what only
+    the other side has: its insertion is not in this cell), so that what a forge would read in
+    the text they make is seen whole (`123` and `4567` are `1234567`). Marked stretches keep
+    their own delimiters, which part them."""
+    from corpusdiff.render.table import Mark, Span
+
+    joined: list[Span] = []
+    for span in spans:
+        if joined and span.mark is Mark.KEPT and joined[-1].mark is Mark.KEPT:
+            joined[-1] = Span(joined[-1].text + span.text, Mark.KEPT)
+        else:
+            joined.append(span)
+    return joined
 
 
 def within_limit(report: str, limit: int, strings: Strings | None = None) -> str:

@@ -68,7 +68,7 @@ def to_markdown(
     for item in items:
         counts = item.result.counts() if item.result else {}
         lines.append(
-            f"| `{item.doc_id}` | {_change(item, strings)} | {item.against or '—'} | "
+            f"| `{item.doc_id}` | {_change(item, strings)} | {diff.markdown_text(item.against) or '—'} | "
             + " | ".join(str(counts.get(k, "—")) for k in SHOWN)
             + " |"
         )

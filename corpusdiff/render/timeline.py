@@ -206,7 +206,7 @@ def to_markdown(timeline: Timeline, strings: Strings | None = None) -> str:
     label_of = dict(zip((e.id for e in editions), labels, strict=True))
     lines = [f"# {strings('report.timeline.title')}", ""]
     lines += [f"- **{label}** `{e.id}` {markdown_text(e.title)}" for label, e in zip(labels, editions, strict=True)]
-    lines += ["", strings("report.timeline.focus", text=timeline.focus)] if timeline.focus else []
+    lines += ["", strings("report.timeline.focus", text=markdown_text(timeline.focus))] if timeline.focus else []
     gaps_title, evidence_title = strings("timeline.gaps"), strings("report.timeline.evidence")
     for level, part, threads in sections(timeline):
         lines += [

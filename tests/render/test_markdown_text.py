@@ -10,11 +10,18 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from corpusdiff.cli.main import main
-from corpusdiff.render.diff import markdown_text, to_markdown
+from corpusdiff.render.diff import _markdown_cell, markdown_text, to_markdown
 from corpusdiff.render.notes import escape_markdown
+from corpusdiff.render.review import to_markdown as review_markdown
+from corpusdiff.render.table import Entry, Mark, Span
+from corpusdiff.render.timeline import to_markdown as timeline_markdown
+from corpusdiff.series.timeline import Timeline
+from corpusdiff.types.review import ReviewItem
 from tests.compare.test_compare_synthetic import BASE, run
 from tests.conftest import SEEDS, seed_excerpts
 
@@ -63,11 +70,18 @@ def test_timeline_and_trace_escape_titles_too(tmp_path: Path) -> None:
 FORGE = "请@alice和@org/team审阅，见#123、!45、~bug、%7、$8、&9，邮件a@b.cn。"
 
 
+#: What a forge reads as a reference in a text node: a sign not after a letter or digit, right
+#: before a name or number; GitHub's `GH-12`; a word of 7 to 40 hexadecimal digits (a commit).
+_FORGE_REFERENCE = re.compile(
+    r"(?<![0-9A-Za-z_])(?:[@#!~%$&][0-9A-Za-z_]+|[Gg][Hh]-[0-9]+|[0-9A-Fa-f]{7,40}(?![0-9A-Za-z_]))"
+)
+
+
 def forge_references(html: str) -> list[str]:
-    """What GitHub and GitLab would read as a mention or reference in the rendered text: a
-    sign not after a letter or digit, right before a name or number, in one text node."""
+    """What GitHub and GitLab would read as a mention or reference in the rendered text, each
+    text node on its own (the word joiner stays: the forge sees it)."""
     nodes = [html_unescape(node) for node in re.split(r"<[^>]+>", html)]
-    return [ref for node in nodes for ref in re.findall(r"(?<![0-9A-Za-z_])[@#!~%$&][0-9A-Za-z_]+", node)]
+    return [ref for node in nodes for ref in _FORGE_REFERENCE.findall(node)]
 
 
 def shown(html: str) -> str:
@@ -98,3 +112,61 @@ def test_a_diff_in_markdown_mentions_nobody() -> None:
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(report)
     assert FORGE in shown(html)
     assert forge_references(html) == []
+
+
+#: Commits and `GH-` references in report text as they come: a figure of seven digits or more,
+#: a code of letters a to f and digits, a hash, GitHub's issue reference (`GH-12`, `gh-12`).
+COMMITS = "全区新增就业1234567人，项目编号ab12cd34ef，见提交81db806与gh-12、GH-345；校验码" + "0f" * 32 + "。"
+
+
+def test_commit_hashes_and_gh_references_are_shown_but_link_nothing() -> None:
+    """Before, GitHub linked `1234567` and `81db806` to the commits they abbreviate and `GH-345`
+    to issue 345 when a review was pasted into a pull request."""
+    assert forge_references(MarkdownIt("commonmark").renderInline(COMMITS)), "the test's text must reference"
+    for render in (markdown_text, escape_markdown):
+        html = MarkdownIt("commonmark").renderInline(render(COMMITS))
+        assert forge_references(html) == [] and shown(html) == COMMITS
+
+
+_FORGE_ALPHABET = st.sampled_from(
+    [*"0123456789abcdefABCDEFghxyzGH_-.:/@#!~%$&*`[]<>|\\", "GH-", "gh-", "增长", "亿元", "，", "。", "\u2060"]
+)
+#: Report text rich in what a forge reads: hexadecimal runs, signs, `GH-`, Han and punctuation.
+forge_texts = st.lists(_FORGE_ALPHABET, max_size=60).map("".join)
+
+
+@given(forge_texts)
+def test_no_report_text_references_anything_and_every_character_is_shown(text: str) -> None:
+    for render in (markdown_text, escape_markdown):
+        html = MarkdownIt("commonmark").renderInline(render(text))
+        assert forge_references(html) == []
+        assert shown(html) == text.replace("\u2060", "")
+
+
+#: Stretches of words and figures.
+_STRETCHES = st.lists(st.sampled_from([*"0123456789abcdefABCDEFghxyz", "增长", "亿元"]), min_size=1, max_size=12)
+
+
+@given(st.lists(_STRETCHES.map("".join), min_size=1, max_size=6))
+def test_a_redline_cell_references_nothing_where_its_kept_stretches_meet(stretches: list[str]) -> None:
+    """The kept stretches either side of what only the other side has meet in the cell (`123`
+    and `4567` read as `1234567`), so each was inert alone and the cell was not."""
+    entry = Entry("p1", "1.", tuple(Span(text, Mark.KEPT) for text in stretches))
+    html = MarkdownIt("commonmark").renderInline(_markdown_cell([entry]))
+    assert forge_references(html) == []
+    assert shown(html) == "1." + "".join(stretches)
+
+
+def test_a_review_names_the_commit_it_compared_with_but_links_and_mentions_nothing() -> None:
+    """The review table wrote what a document was compared with as it was, `…/2022-01@81db806abc`:
+    a mention of user `81db806abc` and a link to the commit on GitHub."""
+    against = "futian/annual-plan/2022-01@81db806abc"
+    report = review_markdown([ReviewItem("futian/annual-plan/2025-01", "revised", against, None)])
+    html = MarkdownIt("commonmark").enable(["table"]).render(report)
+    assert forge_references(html) == [] and against in shown(html)
+
+
+def test_a_timeline_s_match_text_is_report_text_too() -> None:
+    timeline = Timeline(editions=(), threads=(), programmes=(), focus="GH-12 <b>1234567</b>")
+    html = MarkdownIt("commonmark").enable(["table"]).render(timeline_markdown(timeline))
+    assert forge_references(html) == [] and "GH-12 <b>1234567</b>" in shown(html) and "<b>" not in html
