@@ -729,29 +729,35 @@ def _row_citation(row: UnitRow, strings: Strings) -> str:
     return _cite(row.number, sides, strings)
 
 
+#: How a cell marks its stretches. A word joiner (invisible) stands inside each delimiter: in
+#: CommonMark, as GitHub and GitLab read it, `~~` or `**` between a letter and punctuation
+#: (`增长~~，~~`, `工作**：**`) neither opens nor closes, and the reader saw the marks; next to
+#: the joiner, which is neither punctuation nor space, every delimiter does. By `table.Mark`'s
+#: values (deleted, inserted, kept).
+_CELL_MARKS = {"-": "~~\u2060{}\u2060~~", "+": "**\u2060{}\u2060**", "=": "{}"}
+
+
 def _markdown_cell(entries: Sequence[Entry]) -> str:
     """A cell's units, one per line (`<br>`), deleted words ~~struck~~ and inserted ones **bold**."""
-    from corpusdiff.render.table import Mark
-
-    marks = {Mark.DELETED: "~~{}~~", Mark.INSERTED: "**{}**", Mark.KEPT: "{}"}
     return "<br>".join(
         markdown_text(entry.label)
-        + "".join(marks[s.mark].format(markdown_text(s.text)) for s in _kept_joined(entry.spans))
+        + "".join(_CELL_MARKS[s.mark].format(markdown_text(s.text)) for s in _stretches_joined(entry.spans))
         for entry in entries
     )
 
 
-def _kept_joined(spans: Sequence[Span]) -> list[Span]:
-    """The spans with kept stretches that meet written as one (those either side of what only
-    the other side has: its insertion is not in this cell), so that what a forge would read in
-    the text they make is seen whole (`123` and `4567` are `1234567`). Marked stretches keep
-    their own delimiters, which part them."""
-    from corpusdiff.render.table import Mark, Span
+def _stretches_joined(spans: Sequence[Span]) -> list[Span]:
+    """The spans with stretches of one mark that meet written as one: the kept ones either side
+    of what only the other side has (its insertion is not in this cell), and marked ones a
+    partner's diff cut in two. So what a forge would read in the text they make is seen whole
+    (`123` and `4567` are `1234567`), and two bold stretches are no `****`, which CommonMark
+    shows as it is."""
+    from corpusdiff.render.table import Span
 
     joined: list[Span] = []
     for span in spans:
-        if joined and span.mark is Mark.KEPT and joined[-1].mark is Mark.KEPT:
-            joined[-1] = Span(joined[-1].text + span.text, Mark.KEPT)
+        if joined and span.mark is joined[-1].mark:
+            joined[-1] = Span(joined[-1].text + span.text, span.mark)
         else:
             joined.append(span)
     return joined

@@ -436,11 +436,11 @@ def test_a_changed_figure_in_markdown_is_escaped_as_report_text() -> None:
 
 
 def _redline(markdown: str) -> list[str]:
-    """The lines of the Markdown's 新旧对照 table, marks and escapes taken off the text."""
+    """The lines of the Markdown's 新旧对照 table, marks, escapes and word joiners taken off the text."""
     lines = markdown.splitlines()
     start = next(n for n, line in enumerate(lines) if line.startswith("## 新旧对照"))
     table = itertools.takewhile(bool, lines[start + 6 :])  # heading, blank, marks, blank, header, rule
-    return [re.sub(r"~~|\*\*|\\", "", line) for line in table]
+    return [re.sub(r"~~\u2060|\u2060~~|\*\*\u2060|\u2060\*\*|\\", "", line) for line in table]
 
 
 def test_a_merge_and_a_split_are_one_line_each_of_the_markdown_redline_with_all_their_units() -> None:
