@@ -16,7 +16,7 @@ _LEVELS = 9  # a Word list has levels 0 to 8
 #: page shows, so it is written as the report's own marker.
 _DASH_BULLET_RE = re.compile("[—―─－-]{1,2}")
 _DASH_ITEM = "——"
-#: Any other bullet (`•`, `■`, Symbol's ``) makes the paragraph a list item, which a text
+#: Any other bullet (`•`, `■`, Symbol's U+F0B7) makes the paragraph a list item, which a text
 #: export writes `- ` (docs/canonical-markdown.md, rule 8): so it is read as that text's bullet.
 BULLET = "- "
 

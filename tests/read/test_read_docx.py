@@ -520,7 +520,7 @@ def test_a_dash_bullet_is_the_reports_dash_item_marker() -> None:
 
 
 def test_a_bullet_makes_a_list_item_of_a_paragraph_not_of_a_table_cell() -> None:
-    """Word's bullets (`•`, Symbol's ``, `■`) read as the text export's `- `, so
+    """Word's bullets (`•`, Symbol's U+F0B7, `■`) read as the text export's `- `, so
     the items are the list items the .txt gives; a bulleted cell is one value of its row, and a
     bulleted empty paragraph no item."""
     cell = "<w:tc>{}</w:tc>".format
