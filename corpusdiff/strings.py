@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from corpusdiff.errors import CorpusError
+from corpusdiff.types.genre import GENRES
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -45,18 +46,8 @@ _PARTS = {
     "other": ("其他", "Other"),
 }
 
-#: The genres of normalize/metadata.GENRES, as the reports call themselves.
-_GENRES = {
-    "annual-plan": ("年度计划报告", "annual plan report"),
-    "mid-year-report": ("年中计划执行报告", "mid-year plan report"),
-    "government-work-report": ("政府工作报告", "government work report"),
-    "five-year-plan": ("五年规划", "five-year plan"),
-    "five-year-plan-proposal": ("五年规划建议", "five-year plan proposal"),
-    "five-year-plan-explanation": ("五年规划说明", "five-year plan explanation"),
-    "five-year-plan-review": ("五年规划评估", "five-year plan review"),
-    "budget-report": ("预算报告", "budget report"),
-    "report": ("其他报告", "other report"),
-}
+#: The genres of types.genre, as the reports call themselves.
+_GENRES = {name: (genre.zh, genre.en) for name, genre in GENRES.items()}
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "html.lang": ("zh-Hans", "en"),

@@ -62,6 +62,19 @@ from corpusdiff.text.rules import (
 )
 from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.types.document import Block, Heading, Level, Metadata, Paragraph, Source
+from corpusdiff.types.genre import (
+    ANNUAL_PLAN,
+    BUDGET_REPORT,
+    FIVE_YEAR_PLAN,
+    FIVE_YEAR_PLAN_EXPLANATION,
+    FIVE_YEAR_PLAN_PROPOSAL,
+    FIVE_YEAR_PLAN_REVIEW,
+    GOVERNMENT_WORK_REPORT,
+    MID_YEAR_REPORT,
+    PLAN_PERIOD_GENRES,
+    REPORT,
+    series_family,
+)
 
 _TITLE_WORDS = re.compile(r"(报告|计划|规划|纲要)")
 #: A title may be broken over this many lines: a plan report's 50-character title, set large
@@ -86,12 +99,6 @@ _ADDRESSED_RE = re.compile(
     f"|[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,2}}?人大(?:常委会)?[一二三四五六七八九十]+次会议))"
 )
 _GWR = "政府工作报告"
-_FIVE_YEAR_PLAN = "five-year-plan"
-_FIVE_YEAR_PROPOSAL = "five-year-plan-proposal"
-_FIVE_YEAR_EXPLANATION = "five-year-plan-explanation"
-_FIVE_YEAR_REVIEW = "five-year-plan-review"
-#: The genres that name a five-year plan's period (`2021-2025`) rather than a year.
-_OF_A_PLAN_PERIOD = (_FIVE_YEAR_PLAN, _FIVE_YEAR_PROPOSAL, _FIVE_YEAR_EXPLANATION, _FIVE_YEAR_REVIEW)
 #: A bracketed note a title may keep at its end (`（2020年10月29日…全体会议通过）`, `（草案）`).
 _TITLE_NOTE = r"(?:[（(][^（）()]*[）)])?$"
 #: `关于《…纲要（草案）》的说明`, `关于《中共…关于制定…的建议》的说明`: why and how the plan or
@@ -136,30 +143,6 @@ TITLE_HEAD_MIN = 6
 _OFFICIAL_HEADER_RE = re.compile(
     f"^[{IDEOGRAPHS}]{{2,30}}文件$|[〔［\\[]\\s*\\d{{4}}\\s*[〕］\\]]\\s*\\d{{1,4}}\\s*号"
 )
-
-GENRES = {
-    "annual-plan": "annual plan report",
-    "mid-year-report": "mid-year plan report",
-    "government-work-report": "government work report",
-    "five-year-plan": "five-year plan",
-    "five-year-plan-proposal": "five-year plan proposal",
-    "five-year-plan-explanation": "explanation of a five-year plan or proposal",
-    "five-year-plan-review": "five-year plan review",
-    "budget-report": "budget report",
-    "report": "other report",
-}
-_SERIES_FAMILY = {
-    "annual-plan": "plan",
-    "mid-year-report": "plan",
-    "government-work-report": "gwr",
-    "five-year-plan": "five-year-plan",
-    "five-year-plan-proposal": "five-year-plan-proposal",
-    "five-year-plan-explanation": "five-year-plan-explanation",
-    "five-year-plan-review": "five-year-plan-review",
-    "budget-report": "budget",
-    "report": "report",
-}
-
 
 @dataclass(frozen=True)
 class OutlineEvidence:
@@ -374,7 +357,7 @@ def detect_metadata(
     derived = "" if named else report_name(opening)
     title_text = str(overrides.get("title") or named or derived or Path(raw.name).stem)
     outline = None if named or derived or overrides.get("title") else untitled_outline(raw.text, blocks)
-    genre = _FIVE_YEAR_PLAN if outline else detect_genre(title_text)
+    genre = FIVE_YEAR_PLAN if outline else detect_genre(title_text)
     meeting = occasion.meeting or addressed_meeting(plain_opening)
     region = (
         outline.region
@@ -471,7 +454,7 @@ def _undated_year(
     year), any other report's from its words (normalize.dating)."""
     if outline:
         return outline_year(outline.start, meeting, outline.plan_name)
-    if genre == _FIVE_YEAR_PLAN and period and not _ABOUT_A_PLAN_RE.search(simplified(title)):
+    if genre == FIVE_YEAR_PLAN and period and not _ABOUT_A_PLAN_RE.search(simplified(title)):
         return outline_year(int(period[:4]), meeting, title)
     headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
     paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
@@ -634,7 +617,7 @@ def _region(
 
 
 def detect_genre(title: str) -> str:
-    """Genre from the title's wording (vocabulary in GENRES). A party committee's proposal for a
+    """Genre from the title's wording (the genres of types.genre). A party committee's proposal for a
     plan (`中共…委关于制定…五年规划和二〇三五年远景目标的建议`) is not the plan: the outline follows it
     months later, and the two are compared within their own series, never with each other. Nor
     is the explanation presented with either (`关于《…纲要（草案）》的说明`), or a review of how the
@@ -642,26 +625,26 @@ def detect_genre(title: str) -> str:
     stays one whatever plan its title names."""
     title = simplified(title)
     if _GWR in title:
-        return "government-work-report"
+        return GOVERNMENT_WORK_REPORT
     if "五年规划" in title or "规划纲要" in title or _FIVE_YEAR_RE.search(title):
         return _five_year_genre(title)
     if _MID_YEAR_RE.search(title):
-        return "mid-year-report"
+        return MID_YEAR_REPORT
     if "预算" in title or "决算" in title:
-        return "budget-report"
+        return BUDGET_REPORT
     if "计划" in title:
-        return "annual-plan"
-    return "report"
+        return ANNUAL_PLAN
+    return REPORT
 
 
 def _five_year_genre(title: str) -> str:
     """Which document of a five-year plan a title that names one is: a review of it, an
     explanation (of the outline's draft or of the proposal), the proposal, or the plan."""
     if _REVIEW_RE.search(title):
-        return _FIVE_YEAR_REVIEW
+        return FIVE_YEAR_PLAN_REVIEW
     if _EXPLANATION_RE.search(title):
-        return _FIVE_YEAR_EXPLANATION
-    return _FIVE_YEAR_PROPOSAL if _PROPOSAL_RE.search(title) else _FIVE_YEAR_PLAN
+        return FIVE_YEAR_PLAN_EXPLANATION
+    return FIVE_YEAR_PLAN_PROPOSAL if _PROPOSAL_RE.search(title) else FIVE_YEAR_PLAN
 
 
 def detect_region(title: str) -> str:
@@ -673,7 +656,7 @@ def detect_region(title: str) -> str:
 def detect_period(title: str, genre: str) -> str:
     """The year (or years) the report plans for."""
     title = with_arabic_years(simplified(title))
-    if genre in _OF_A_PLAN_PERIOD:
+    if genre in PLAN_PERIOD_GENRES:
         plan = _FIVE_YEAR_RE.search(title)
         if plan:
             start = five_year_plan_start(chinese_numeral(plan.group(1) or plan.group(2)))
@@ -686,7 +669,7 @@ def detect_period(title: str, genre: str) -> str:
 
 def default_series(metadata: Metadata) -> str:
     """Reports of one region and family (annual and mid-year plan reports are one family)."""
-    family = _SERIES_FAMILY.get(metadata.genre, "report")
+    family = series_family(metadata.genre)
     region = region_slug(metadata.region, metadata.level) or "unknown"
     return f"{region}-{family}"
 

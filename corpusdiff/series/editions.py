@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
+from corpusdiff.types.genre import FIVE_YEAR_PLAN, YEARLY_GENRES
 
 
 def column_labels(editions: Sequence[Edition]) -> list[str]:
@@ -136,7 +137,3 @@ def year_spans(years: Sequence[int]) -> str:
     return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
-FIVE_YEAR_PLAN = "five-year-plan"
-#: The genres issued once a year (a mid-year report too): between two editions of these, a
-#: year with no edition is one the reader may not know is missing.
-YEARLY_GENRES = frozenset({"government-work-report", "annual-plan", "mid-year-report", "budget-report"})

@@ -26,7 +26,7 @@ from corpusdiff.compare.units import role_of
 from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.render.grid import fold
 from corpusdiff.series.aliases import DEFAULT_ALIASES, shipped
-from corpusdiff.series.editions import FIVE_YEAR_PLAN, column_labels
+from corpusdiff.series.editions import column_labels
 from corpusdiff.series.indicator_text import (
     YEAR,
     Change,
@@ -56,6 +56,7 @@ from corpusdiff.text.spreadsheet import inert
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.edition import Edition
+from corpusdiff.types.genre import FIVE_YEAR_PLAN
 
 SCHEMA_VERSION = "1.1"
 ROLES = (Role.TARGET, Role.ACHIEVED)

@@ -35,6 +35,7 @@ from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
 from corpusdiff.types.diff import Role as PartRole
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
+from corpusdiff.types.genre import FIVE_YEAR_PLAN
 from corpusdiff.types.tree import DocTree, Section, Unit, section_and_ancestors
 
 #: Chosen by reading matches (docs/timeline.md): at 0.4, 24 of 30 sampled sentence pairs were
@@ -79,7 +80,7 @@ PLAN_JARGON = frozenset(
 TOP = 3
 #: The genre a PLAN must have: trace looks for a five-year plan's items in the reports of its
 #: period, and any other report's sections are no plan items.
-PLAN_GENRE = "five-year-plan"
+PLAN_GENRE = FIVE_YEAR_PLAN
 
 
 @dataclass(frozen=True)

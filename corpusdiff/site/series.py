@@ -44,14 +44,13 @@ from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
+from corpusdiff.types.genre import CARRYING_OUT_GENRES, FIVE_YEAR_PLAN
 from corpusdiff.types.tree import DocTree
 from corpusdiff.types.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from corpusdiff.site.output import SiteOutput
 
-PLAN_GENRE = "five-year-plan"
-REPORT_GENRES = ("annual-plan", "mid-year-report", "government-work-report")
 FIXED_PAGES = {"indicators": "indicators.html", "trace": "trace.html", "terms": "terms.html"}
 #: Per presence: the glyph and the catalogue key of its meaning (corpusdiff/strings.py).
 PRESENCE_MARKS = {
@@ -137,10 +136,11 @@ def _unique_page(name: str, taken: set[str]) -> str:
 
 
 def trace_inputs(docs: Sequence[Doc]) -> tuple[list[Doc], list[Doc]]:
-    """Five-year plans, and the yearly reports traced against them (oldest first)."""
+    """Five-year plans, and the reports that say how a plan is carried out, traced against them
+    (oldest first): the yearly reports and a plan's reviews (types.genre.CARRYING_OUT_GENRES)."""
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
-    return [d for d in ordered if d.meta.genre == PLAN_GENRE], [
-        d for d in ordered if d.meta.genre in REPORT_GENRES
+    return [d for d in ordered if d.meta.genre == FIVE_YEAR_PLAN], [
+        d for d in ordered if d.meta.genre in CARRYING_OUT_GENRES
     ]
 
 

@@ -24,6 +24,7 @@ from corpusdiff.store.resolve import canonical_tree
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import Metadata
+from corpusdiff.types.genre import MID_YEAR_REPORT, PLAN_PERIOD_GENRES
 from corpusdiff.types.notes import ReviewerNote
 from corpusdiff.types.review import FieldChange, ReviewItem
 from corpusdiff.workflow.check import id_problems
@@ -203,9 +204,9 @@ def field_changes(before: Metadata, after: Metadata) -> tuple[FieldChange, ...]:
 def edition_kind(meta: Metadata) -> tuple[str, str]:
     """What makes two editions comparable: the genre and the kind of period they cover — a
     year, half a year (a mid-year report) or several years (a five-year plan)."""
-    if meta.genre == "mid-year-report":
+    if meta.genre == MID_YEAR_REPORT:
         period = "half-year"
-    elif "-" in meta.period or meta.genre == "five-year-plan":
+    elif "-" in meta.period or meta.genre in PLAN_PERIOD_GENRES:
         period = "years"
     else:
         period = "year"
