@@ -107,6 +107,9 @@ _EXPLANATION_RE = re.compile(f"说明{_TITLE_NOTE}")
 #: `…纲要实施中期评估报告`, `关于…纲要实施情况的中期评估报告`, `关于…规划纲要实施情况的报告`:
 #: how far a plan has got, read against it half-way or at its end.
 _REVIEW_RE = re.compile(r"评估|实施情况")
+#: A year's plan a title names (`2020年国民经济和社会发展计划执行情况`, `2021年计划草案`; not
+#: `2035年远景目标纲要`, nor `2021年…第十四个五年计划`, a year apart from its plan).
+_YEAR_PLAN_RE = re.compile(r"\d{4}\s*年(?:度)?[^年“”《》，。]{0,14}?计划(?!纲要)")
 #: `…关于制定…规划的建议`: the party committee's proposal the plan is drafted from, with the
 #: bracketed note of its adoption a title may keep (`（2020年10月29日…全体会议通过）`).
 _PROPOSAL_RE = re.compile(f"关于制定[^《》]*的建议{_TITLE_NOTE}")
@@ -639,7 +642,12 @@ def detect_genre(title: str) -> str:
 
 def _five_year_genre(title: str) -> str:
     """Which document of a five-year plan a title that names one is: a review of it, an
-    explanation (of the outline's draft or of the proposal), the proposal, or the plan."""
+    explanation (of the outline's draft or of the proposal), the proposal, or the plan; or none,
+    when it names a year's plan too (`…与2021年计划草案及“十四五”规划纲要草案的报告`): that is the
+    plan bureau's report of the year, which reviews the last year and plans the next and sums the
+    outline up on the way, while the outline's draft is tabled as a document of its own."""
+    if _YEAR_PLAN_RE.search(with_arabic_years(title)):
+        return MID_YEAR_REPORT if _MID_YEAR_RE.search(title) else ANNUAL_PLAN
     if _REVIEW_RE.search(title):
         return FIVE_YEAR_PLAN_REVIEW
     if _EXPLANATION_RE.search(title):
@@ -653,6 +661,10 @@ def detect_region(title: str) -> str:
     return region_of_name(simplified(title)).name
 
 
+#: A year a title names, not a vision's (`2035年远景目标`: a plan report naming an outline's draft).
+_PLANNED_YEAR_RE = re.compile(r"(\d{4})\s*年(?!远景)")
+
+
 def detect_period(title: str, genre: str) -> str:
     """The year (or years) the report plans for."""
     title = with_arabic_years(simplified(title))
@@ -661,7 +673,7 @@ def detect_period(title: str, genre: str) -> str:
         if plan:
             start = five_year_plan_start(chinese_numeral(plan.group(1) or plan.group(2)))
             return f"{start}-{start + 4}"
-    found: list[str] = re.findall(r"(\d{4})\s*年", title)
+    found: list[str] = _PLANNED_YEAR_RE.findall(title)
     if not found:
         return ""
     return max(found)

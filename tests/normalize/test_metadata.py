@@ -457,6 +457,25 @@ def test_explanations_and_reviews_have_series_of_their_own() -> None:
     assert {detect_period(t, m.genre) for t, m in zip(titles, metadata, strict=True)} == {"2021-2025"}
 
 
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("关于南山区2020年国民经济和社会发展计划执行情况与2021年计划草案及“十四五”规划纲要草案的报告", "2021"),
+        ("关于2020年国民经济和社会发展计划执行情况与2021年计划草案暨“十四五”规划和2035年远景目标纲要草案的报告", "2021"),
+        ("关于宁波市2015年国民经济和社会发展计划执行情况与2016年计划暨“十三五”规划纲要（草案）的报告", "2016"),
+        ("关于长兴县国民经济和社会发展第十三个五年规划纲要（草案）和2016年国民经济和社会发展计划草案的报告", "2016"),
+        ("关于二〇一〇年国民经济和社会发展计划执行情况与二〇一一年计划草案及“十二五”规划纲要草案的报告", "2011"),
+        ("關於寧波市2015年國民經濟和社會發展計劃執行情況與2016年計劃暨“十三五”規劃綱要（草案）的報告", "2016"),
+    ],
+)
+def test_a_years_plan_report_naming_an_outlines_draft_is_the_years_plan_report(title: str, period: str) -> None:
+    """A plan bureau lays the year's plan and the outline's draft before the congress in one report:
+    it reviews the last year and plans the next, and the outline is tabled as a document of its
+    own. Read as a five-year plan, it was dated by the plan's five years, left its plan series and
+    was offered to `trace` as the plan."""
+    assert (detect_genre(title), detect_period(title, "annual-plan")) == ("annual-plan", period)
+
+
 def test_a_proposal_has_a_series_of_its_own() -> None:
     proposal = detect_genre("中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划的建议")
     outline = detect_genre("广东省国民经济和社会发展第十四个五年规划纲要")
