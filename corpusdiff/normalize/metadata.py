@@ -361,6 +361,8 @@ def detect_metadata(
     title_text = str(overrides.get("title") or named or derived or Path(raw.name).stem)
     outline = None if named or derived or overrides.get("title") else untitled_outline(raw.text, blocks)
     genre = FIVE_YEAR_PLAN if outline else detect_genre(title_text)
+    if genre == FIVE_YEAR_PLAN and _stands_for_a_work_report(title_text, plain_opening, blocks):
+        genre = GOVERNMENT_WORK_REPORT
     meeting = occasion.meeting or addressed_meeting(plain_opening)
     region = (
         outline.region
@@ -462,6 +464,25 @@ def _undated_year(
     headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
     paragraphs = simplified_lines([b.text for b in blocks if isinstance(b, Paragraph)])
     return report_year(headings, paragraphs, meeting, simplified(title))
+
+
+#: The head of government speaking for it (`我代表国务院，作关于…的报告`), where a plan bureau
+#: reports `受…人民政府委托`.
+_ON_BEHALF_RE = re.compile(r"代表[^。，；]{0,12}?(?:国务院|人民政府)")
+#: A heading over the review of the years just past (`一、“六五”计划执行情况的回顾`, `六五计划前两年的执行情况`).
+_REVIEW_HEADING_RE = re.compile(r"执行情况|回顾")
+
+
+def _stands_for_a_work_report(title: str, opening: Sequence[str], blocks: Sequence[Block]) -> bool:
+    """A report about a five-year plan (`关于…第七个五年计划的报告`) that the head of government
+    gives on its behalf and that reviews the years before under a heading of its own is that
+    session's work report: it reports what the government did and what it will do, the plan
+    among it, and no other work report is given (the national 1982 and 1986 reports). One that
+    lays the plan out and reviews nothing under a heading of its own (1955's) is the plan's."""
+    if not simplified(title).endswith("报告") or not any(_ON_BEHALF_RE.search(text) for text in opening):
+        return False
+    headings = simplified_lines([b.text for b in blocks if isinstance(b, Heading)])
+    return any(_REVIEW_HEADING_RE.search(text) for text in headings)
 
 
 def untitled_outline(text: str, blocks: Sequence[Block]) -> OutlineEvidence | None:

@@ -429,7 +429,8 @@ EXPLANATION, REVIEW = "five-year-plan-explanation", "five-year-plan-review"
         ("广东省国民经济和社会发展第十四个五年规划纲要实施中期评估报告", REVIEW),
         ("关于《北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》实施情况的中期评估报告", REVIEW),
         ("关于福田区“十三五”规划纲要实施情况的总结评估报告", REVIEW),
-        # the plan itself, and the congress reports that lay it out (1955, 1982, 1986)
+        # the plan itself, and the title alone of a congress report about it (its text decides:
+        # test_a_report_about_a_plan_that_reviews_the_years_before_is_the_work_report)
         ("关于第一个五年计划的报告", "five-year-plan"),
         ("关于我国国民经济和社会发展第七个五年计划的报告", "five-year-plan"),
         # a work report stays one, whatever plan it names
@@ -474,6 +475,58 @@ def test_a_years_plan_report_naming_an_outlines_draft_is_the_years_plan_report(t
     own. Read as a five-year plan, it was dated by the plan's five years, left its plan series and
     was offered to `trace` as the plan."""
     assert (detect_genre(title), detect_period(title, "annual-plan")) == ("annual-plan", period)
+
+
+#: A report about a five-year plan as a premier gives it to the congress for the government,
+#: in the shape of the national 1982 and 1986 reports (synthetic sentences).
+PREMIERS_PLAN_REPORT = (
+    "各位代表：",
+    "现在，我代表国务院，向大会作关于我国国民经济和社会发展第七个五年计划的报告，请审议。",
+    "一、“六五”计划执行情况的回顾",
+    "五年来，工农业总产值平均每年增长百分之十一。",
+    "二、“七五”时期的基本任务",
+    "“七五”期间，国民生产总值平均每年增长百分之七点五。今年是实行“七五”计划的头一年。",
+    "三、坚持独立自主的和平外交政策",
+    "我国将继续奉行独立自主的和平外交政策。",
+)
+
+
+def _metadata(lines: tuple[str, ...]) -> Metadata:
+    return normalize_raw(decode_report("\n\n".join(lines).encode("utf-8"), "report.txt")).metadata
+
+
+def test_a_report_about_a_plan_that_reviews_the_years_before_is_the_work_report() -> None:
+    """The premier's report for the government that reviews the last plan's years under a heading
+    of its own and sets the new plan's tasks is that session's work report: read as the plan, it
+    left the work reports' series (a gap in every national-gwr timeline) and took the outline's
+    place in trace."""
+    metadata = _metadata(PREMIERS_PLAN_REPORT)
+    assert (metadata.genre, metadata.series, metadata.period) == ("government-work-report", "national-gwr", "1986")
+
+
+def test_a_report_that_lays_a_plan_out_and_reviews_nothing_is_the_plans() -> None:
+    """1955's shape: the plan's tasks and questions, no review of the government's work."""
+    lines = (
+        "各位代表：",
+        "我现在代表国务院向本次大会作关于第一个五年计划的报告。",
+        "一、国家在过渡时期的总任务",
+        "国家在过渡时期的总任务是逐步实现国家的社会主义工业化。",
+        "二、第一个五年计划概要",
+        "五年内经济建设和文化教育建设的支出总数为七百六十六亿四千万元。",
+    )
+    metadata = _metadata(lines)
+    assert (metadata.genre, metadata.series, metadata.period) == ("five-year-plan", "national-five-year-plan", "1953-1957")
+
+
+def test_a_plan_bureaus_report_about_a_plan_is_no_work_report() -> None:
+    """A plan bureau presents the outline on the government's commission (受…委托), beside the work
+    report the head of government gives: it is no work report, whatever it reviews."""
+    lines = (
+        PREMIERS_PLAN_REPORT[0],
+        "受国务院委托，现将关于我国国民经济和社会发展第七个五年计划的报告提请大会审议。",
+        *PREMIERS_PLAN_REPORT[2:],
+    )
+    assert _metadata(lines).genre == "five-year-plan"
 
 
 def test_a_proposal_has_a_series_of_its_own() -> None:
