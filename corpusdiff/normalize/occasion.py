@@ -180,18 +180,28 @@ def read_occasion(front: Sequence[str]) -> Occasion:
         match = _SPEECH_RE.match(compact) or _APPROVAL_RE.match(compact)
         if not match:
             continue
-        following = [re.sub(r"\s+", "", t) for t in front[index + 1 : index + 2]]
-        office, speaker = _byline([match.group("rest"), *following])
+        rest, date = match.group("rest"), _iso(match) if (match.group("y") or match.group("cy")) else ""
+        dated_after = _DATE_LINE_RE.match(rest)
+        if dated_after:  # `——在…会议上（2024年1月22日）`: the date after the meeting
+            rest, date = "", date or _iso(dated_after)
+        office, speaker = _byline([rest, *_under_occasion(front[index + 1 :])])
         if not speaker and index:
             office, speaker = _byline_above(front[index - 1])
         return Occasion(
-            date=_iso(match) if (match.group("y") or match.group("cy")) else "",
+            date=date,
             meeting=match.group("meeting"),
             speech=match.re is _SPEECH_RE,
             speaker=speaker,
             office=office,
         )
     return _lone_byline(front)
+
+
+def _under_occasion(after: Sequence[str]) -> list[str]:
+    """The line under an occasion line that may be its byline: the next one, or the one after a
+    date line of its own (`——在…会议上` / `（2024年1月22日）` / `广东省省长　王伟中`)."""
+    lines = [re.sub(r"\s+", "", text) for text in after[:2]]
+    return lines[1:2] if lines and is_date_line(lines[0]) else lines[:1]
 
 
 def _lone_byline(front: Sequence[str]) -> Occasion:

@@ -46,3 +46,20 @@ def test_only_a_paragraph_opening_with_the_mark_is_converted(
     monkeypatch.setattr(occasion, "simplified", counting_simplified)
     assert occasion.is_standalone_occasion(text) is standalone
     assert len(converted) == conversions
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        ["——在嘉兴市第九届人民代表大会第四次会议上（2024年1月15日）", "嘉兴市市长　某某某", "各位代表："],
+        ["——在嘉兴市第九届人民代表大会第四次会议上", "（2024年1月15日）", "嘉兴市市长　某某某", "各位代表："],
+        ["——在嘉兴市第九届人民代表大会第四次会议上", "2024年1月15日", "嘉兴市市长　某某某", "各位代表："],
+    ],
+)
+def test_a_date_after_the_meeting_or_under_it_leaves_the_byline_read(front: list[str]) -> None:
+    """The date printed after the meeting, in brackets on its line or on a line of its own, stood
+    where the byline is looked for: the speaker was lost (a date line of its own still dates the
+    report, as the title page's date line)."""
+    found = occasion.read_occasion(front)
+    assert (found.speaker, found.office, found.meeting) == ("某某某", "嘉兴市市长", "嘉兴市第九届人民代表大会第四次会议")
+    assert found.date == ("2024-01-15" if front[0].endswith("）") else "")
