@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.text.lines import SUBTITLE_DASH
 from corpusdiff.text.numbering import chinese_numeral
 from corpusdiff.text.script import simplified
 
@@ -36,7 +37,8 @@ _DATE = (
 )
 _DATE_RE = re.compile(_DATE)
 _DATE_LINE_RE = re.compile(f"^(?P<open>[（(])?{_DATE}(?(open)[）)])$")
-_DASH = r"(?:——|—|－－|--)"
+#: A subtitle's dash, or one dash alone (`—2024年1月22日在…会议上`).
+_DASH = f"(?:{SUBTITLE_DASH}|[—―─])"
 _SPEECH_RE = re.compile(
     rf"^(?:{_DASH}|(?P<open>[（(]))?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上"
     r"(?(open)\s*[）)])(?P<rest>.*)$"

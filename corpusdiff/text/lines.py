@@ -13,8 +13,12 @@ import re
 
 from corpusdiff.text.chars import IDEOGRAPHS, has_han
 
-_SUBTITLE_RE = re.compile(r"^——")
-_SPEECH_SUBTITLE_RE = re.compile(r"^——.*(会议上|会上|讲话)$")
+#: The dash a subtitle opens with, as fonts and encodings give it: ——, the two-em dash ⸺,
+#: horizontal bars ―― (GBK's A844), box-drawing lines ── (a PDF font's dash glyph), doubled
+#: full-width minus signs or hyphens (－－, --).
+SUBTITLE_DASH = r"(?:[—―─]{2}|⸺|－－|--)"
+_SUBTITLE_RE = re.compile(f"^{SUBTITLE_DASH}")
+_SPEECH_SUBTITLE_RE = re.compile(f"^{SUBTITLE_DASH}.*(会议上|会上|讲话)$")
 _SPEAKER_RE = re.compile(f"[{IDEOGRAPHS}]{{2,4}}")
 #: A part title without a number: a short phrase with no mark of a sentence or a clause (a
 #: 、 between listed words, quotes and book-title marks are fine).
@@ -32,7 +36,7 @@ _PARAGRAPH_INDENT_RE = re.compile(r"^(\u3000|\s{2})")
 
 
 def is_subtitle(line: str) -> bool:
-    """A line led by a dash: the subtitle under a title."""
+    """A line led by a dash (SUBTITLE_DASH): the subtitle under a title."""
     return _SUBTITLE_RE.match(line) is not None
 
 

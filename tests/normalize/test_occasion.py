@@ -8,7 +8,7 @@ import pytest
 from corpusdiff.normalize import occasion
 from corpusdiff.text.script import simplified
 
-MARKS = "—－-（("
+MARKS = "—―─⸺－-（("
 
 
 def test_traditional_to_simplified_keeps_every_mark_and_makes_none() -> None:
@@ -46,6 +46,14 @@ def test_only_a_paragraph_opening_with_the_mark_is_converted(
     monkeypatch.setattr(occasion, "simplified", counting_simplified)
     assert occasion.is_standalone_occasion(text) is standalone
     assert len(converted) == conversions
+
+
+@pytest.mark.parametrize("dash", ["——", "⸺", "――", "──", "－－", "--", "—", "―", "─"])
+def test_an_occasion_line_is_read_after_any_dash_a_font_or_encoding_gives(dash: str) -> None:
+    front = [f"{dash}2024年1月22日在广东省第十四届人民代表大会第二次会议上", "广东省省长　王伟中", "各位代表："]
+    found = occasion.read_occasion(front)
+    assert (found.date, found.meeting, found.speaker) == ("2024-01-22", "广东省第十四届人民代表大会第二次会议", "王伟中")
+    assert occasion.is_standalone_occasion(front[0])
 
 
 @pytest.mark.parametrize(
