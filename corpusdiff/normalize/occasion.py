@@ -61,6 +61,8 @@ _NAME = f"(?:[{IDEOGRAPHS}]{{2,4}}|[{IDEOGRAPHS}]{{1,8}}(?:[·・•‧][{IDEOGR
 _NOTE = r"(?:[（(][^（）()]{1,12}[）)])?"
 _BYLINE_RE = re.compile(f"^(?P<office>[{IDEOGRAPHS}]*?(?:{_OFFICE_WORDS}))(?P<name>{_NAME}){_NOTE}$")
 _NAME_RE = re.compile(f"^{_NAME}$")
+#: A bracketed note and nothing else (`（书面）`, `（摘要）`): never a byline.
+_NOTE_ONLY_RE = re.compile(r"^[（(][^（）()]{1,12}[）)]$")
 #: The longest byline read without an occasion line above it (`广西壮族自治区人民政府主席　某某某`
 #: is 16): past that, an unpunctuated run that ends in an office and a name is text, not a byline.
 _LONE_BYLINE_MAX = 24
@@ -186,6 +188,8 @@ def read_occasion(front: Sequence[str]) -> Occasion:
         dated_after = _DATE_LINE_RE.match(rest)
         if dated_after:  # `——在…会议上（2024年1月22日）`: the date after the meeting
             rest, date = "", date or _iso(dated_after)
+        elif _NOTE_ONLY_RE.match(rest):  # `——…会议上（书面）`: how it was presented, no byline
+            rest = ""
         office, speaker = _byline([rest, *_under_occasion(front[index + 1 :])])
         if not speaker and index:
             office, speaker = _byline_above(front[index - 1])

@@ -71,3 +71,10 @@ def test_a_date_after_the_meeting_or_under_it_leaves_the_byline_read(front: list
     found = occasion.read_occasion(front)
     assert (found.speaker, found.office, found.meeting) == ("某某某", "嘉兴市市长", "嘉兴市第九届人民代表大会第四次会议")
     assert found.date == ("2024-01-15" if front[0].endswith("）") else "")
+
+
+def test_a_note_after_the_meeting_leaves_the_byline_read() -> None:
+    """`（书面）` after the meeting stood where the byline is looked for: the speaker was lost."""
+    front = ["——2024年1月21日在湖南省第十四届人民代表大会第二次会议上（书面）", "湖南省发展和改革委员会", "各位代表："]
+    found = occasion.read_occasion(front)
+    assert (found.speaker, found.date) == ("湖南省发展和改革委员会", "2024-01-21")
