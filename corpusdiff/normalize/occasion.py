@@ -33,12 +33,13 @@ _CN_DIGIT_VALUES = {
 }
 _DATE = (
     r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
-    f"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月(?:(?P<cd>[一二三四五六七八九十]{{1,3}})日)?)"
+    f"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>元|[一二三四五六七八九十]{{1,2}})月(?:(?P<cd>[一二三四五六七八九十]{{1,3}})日)?)"
 )
 _DATE_RE = re.compile(_DATE)
-_DATE_LINE_RE = re.compile(f"^(?P<open>[（(])?{_DATE}(?(open)[）)])$")
 #: A subtitle's dash, or one dash alone (`—2024年1月22日在…会议上`).
 _DASH = f"(?:{SUBTITLE_DASH}|[—―─])"
+#: A date alone on its line: in brackets (`（2024年1月22日）`) or as a dashed subtitle (`——2024年1月22日`).
+_DATE_LINE_RE = re.compile(f"^(?:{_DASH})?(?P<open>[（(])?{_DATE}(?(open)[）)])$")
 _SPEECH_RE = re.compile(
     rf"^(?:{_DASH}|(?P<open>[（(]))?\s*(?:{_DATE})?\s*在(?P<meeting>[^，。；：]+?(?:会议|大会|会))上"
     r"(?(open)\s*[）)])(?P<rest>.*)$"
@@ -167,7 +168,8 @@ def is_lone_byline(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is only a date: 二〇二五年一月, 2022年1月21日, or in brackets （2024年1月22日）."""
+    """A line that is only a date: 二〇二五年一月, 2022年1月21日, 二〇二四年元月, in brackets
+    （2024年1月22日） or after a subtitle's dash (——2024年1月22日)."""
     return _DATE_LINE_RE.match(text.replace(" ", "")) is not None
 
 
@@ -262,7 +264,7 @@ def _iso(match: re.Match[str]) -> str:
         day_value = int(day) if day else 0
     else:
         year = cn_year(match.group("cy"))
-        month = chinese_numeral(match.group("cm"))
+        month = 1 if match.group("cm") == "元" else chinese_numeral(match.group("cm"))
         day_value = chinese_numeral(match.group("cd")) if match.group("cd") else 0
     if not 1 <= month <= 12 or day_value > 31:
         return f"{year:04d}"

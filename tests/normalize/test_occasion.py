@@ -78,3 +78,23 @@ def test_a_note_after_the_meeting_leaves_the_byline_read() -> None:
     front = ["——2024年1月21日在湖南省第十四届人民代表大会第二次会议上（书面）", "湖南省发展和改革委员会", "各位代表："]
     found = occasion.read_occasion(front)
     assert (found.speaker, found.date) == ("湖南省发展和改革委员会", "2024-01-21")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("——2024年1月22日", "2024-01-22"),  # a dashed subtitle that is only the date
+        ("――二〇二四年一月二十二日", "2024-01-22"),
+        ("二〇二四年元月二十二日", "2024-01-22"),  # 元月: January
+        ("（二〇二四年元月）", "2024-01"),
+    ],
+)
+def test_a_date_line_is_read_as_title_pages_print_it(line: str, date: str) -> None:
+    """A dashed date was no date line, so the title page's subtitle, byline and salutation ran into
+    one paragraph and the speaker was lost; 元月 was no month, so the occasion line went unread."""
+    assert occasion.is_date_line(line)
+    assert occasion.written_date(line) == date
+
+
+def test_a_date_in_a_sentence_is_no_date_line() -> None:
+    assert not occasion.is_date_line("——2024年1月22日，全省经济运行平稳。")
