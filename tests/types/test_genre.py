@@ -3,6 +3,9 @@ says and the views choose by comes from it."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from corpusdiff.normalize.metadata import default_series, detect_genre
@@ -53,3 +56,11 @@ def test_a_plan_review_is_traced_and_dated_by_the_plan_not_issued_each_year() ->
 def test_a_genre_set_by_hand_that_is_none_of_these_goes_in_the_report_family() -> None:
     meta = Metadata(region="福田区", level="district", genre="speech")
     assert default_series(meta) == "futian-report"
+
+
+def test_the_corpus_page_lists_the_genres_defined() -> None:
+    """docs/corpus.md names the genres an id's `<genre>` may be: the same ones, none missing."""
+    page = (Path(__file__).parents[2] / "docs" / "corpus.md").read_text("utf-8")
+    listed = re.search(r"`<genre>` is one of (.*?);", page, re.S)
+    assert listed is not None
+    assert re.findall(r"`([a-z-]+)`", listed.group(1)) == list(GENRES)
