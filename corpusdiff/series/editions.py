@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.edition import Edition
-from corpusdiff.types.genre import FIVE_YEAR_PLAN, YEARLY_GENRES
+from corpusdiff.types.genre import CARRYING_OUT_GENRES, FIVE_YEAR_PLAN, GENRES, REPORT, YEARLY_GENRES
 
 
 def column_labels(editions: Sequence[Edition]) -> list[str]:
@@ -67,14 +67,17 @@ def _period_end(period: str) -> str:
 
 
 def trace_warnings(plan: Metadata, reports: Sequence[Metadata]) -> list[str]:
-    """One line per report that is another five-year plan, is not the plan's own region's or
-    falls after the plan's period: its matches are then shared words more than the plan carried out."""
+    """One line per report that is no report carrying a plan out (another five-year plan, a
+    proposal, an explanation, a budget report: types.genre.CARRYING_OUT_GENRES), is not the plan's
+    own region's or falls after the plan's period: its matches are then shared words more than the
+    plan carried out. An other report (`report`), or a genre set by hand that is none of the
+    known ones, is not judged."""
     end = _period_end(plan.period)
     lines = []
     for report in reports:
         found = []
-        if report.genre == FIVE_YEAR_PLAN:
-            found.append("a five-year plan, not a report that carries one out")
+        if report.genre in GENRES and report.genre not in {*CARRYING_OUT_GENRES, REPORT}:
+            found.append(f"a {GENRES[report.genre].en}, not a report that carries one out")
         if plan.region and report.region and plan.region != report.region:
             found.append(f"another region ({report.region}, the plan's is {plan.region})")
         if end and report.date[:4] > end:

@@ -73,6 +73,23 @@ def test_trace_notes_a_report_of_another_region_or_after_the_plan_period() -> No
     ]
 
 
+def test_trace_notes_a_report_that_carries_no_plan_out() -> None:
+    """The site's trace page leaves proposals, explanations and budget reports out; the command
+    traces what it is given, and says so of them as of another plan."""
+    docs = [
+        Metadata(id="hunan/five-year-plan-proposal/2020-12", genre="five-year-plan-proposal", date="2021"),
+        Metadata(id="hunan/budget-report/2024", genre="budget-report", date="2024"),
+        Metadata(id="hunan/five-year-plan-review/2023", genre="five-year-plan-review", date="2023"),
+        Metadata(id="hunan/report/2024", genre="report", date="2024"),
+    ]
+    assert trace_warnings(HUNAN_PLAN, docs) == [
+        "hunan/five-year-plan-proposal/2020-12: a five-year plan proposal, not a report that carries one out: "
+        "its matches may be only shared words",
+        "hunan/budget-report/2024: a budget report, not a report that carries one out: "
+        "its matches may be only shared words",
+    ]
+
+
 def test_a_timeline_of_several_regions_is_named_once() -> None:
     assert timeline_warning([HUNAN_2023, HUNAN_2024, Metadata(id="undated")]) is None
     assert timeline_warning([HUNAN_2023, HUNAN_2024, CHENGDU_PLAN]) == (
