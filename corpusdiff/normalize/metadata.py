@@ -107,9 +107,9 @@ _EXPLANATION_RE = re.compile(f"说明{_TITLE_NOTE}")
 #: `…纲要实施中期评估报告`, `关于…纲要实施情况的中期评估报告`, `关于…规划纲要实施情况的报告`:
 #: how far a plan has got, read against it half-way or at its end.
 _REVIEW_RE = re.compile(r"评估|实施情况")
-#: A year's plan a title names (`2020年国民经济和社会发展计划执行情况`, `2021年计划草案`; not
-#: `2035年远景目标纲要`, nor `2021年…第十四个五年计划`, a year apart from its plan).
-_YEAR_PLAN_RE = re.compile(r"\d{4}\s*年(?:度)?[^年“”《》，。]{0,14}?计划(?!纲要)")
+#: A year's plan a title names (`2020年国民经济和社会发展计划执行情况`, `2021年计划草案`,
+#: `2021年上半年…计划`; not `2035年远景目标纲要`, nor `2021年…第十四个五年计划`).
+_YEAR_PLAN_RE = re.compile(r"\d{4}\s*年(?:度)?(?:(?!五年)[^“”《》，。]){0,14}?计划(?!纲要)")
 #: `…关于制定…规划的建议`: the party committee's proposal the plan is drafted from, with the
 #: bracketed note of its adoption a title may keep (`（2020年10月29日…全体会议通过）`).
 _PROPOSAL_RE = re.compile(f"关于制定[^《》]*的建议{_TITLE_NOTE}")

@@ -529,6 +529,12 @@ def test_a_plan_bureaus_report_about_a_plan_is_no_work_report() -> None:
     assert _metadata(lines).genre == "five-year-plan"
 
 
+def test_a_mid_year_report_naming_how_the_outline_is_carried_out_is_the_mid_year_report() -> None:
+    """The half-year's plan is the report's subject; the outline's progress is one part of it."""
+    title = "关于2021年上半年国民经济和社会发展计划执行情况及“十四五”规划纲要实施情况的报告"
+    assert (detect_genre(title), detect_period(title, "mid-year-report")) == ("mid-year-report", "2021")
+
+
 def test_a_proposal_has_a_series_of_its_own() -> None:
     proposal = detect_genre("中共广东省委关于制定广东省国民经济和社会发展第十四个五年规划的建议")
     outline = detect_genre("广东省国民经济和社会发展第十四个五年规划纲要")
