@@ -478,8 +478,10 @@ def index_terminal(
 
 
 def lookup_json(index: TermIndex, lookup: Lookup) -> dict[str, object]:
+    """The index's object with the lookup's rows as its `terms`, the ones CSV lists and the
+    terminal counts (its index entry, then its mentions), and each also under its own key."""
     return {
-        **index_json(index, ()),
+        **index_json(index, lookup.rows()),
         "term": lookup.text,
         "indexed": term_json(lookup.indexed) if lookup.indexed else None,
         "mentions": term_json(lookup.mentioned) if lookup.mentioned else None,

@@ -318,6 +318,33 @@ def test_cli_term_lookup_follows_the_given_order() -> None:
     assert data["indexed"]["status"] == NEW  # the latest edition is the last one given
 
 
+def test_cli_term_lookup_lists_its_rows_as_terms_in_json_and_csv() -> None:
+    """The JSON's `terms` of a lookup are the rows the terminal counts and CSV lists: the index
+    entry, then the mentions (it was empty, though the terminal showed the editions)."""
+    # grep -o 新质生产力 in the three plans: 0, 0, 5
+    counts = {PLAN_2022: 0, MID_2023: 0, PLAN_2025: 5}
+    code, out, _ = run("--series", "futian-plan", "--term", "新质生产力", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(t["term"], t["kind"], t["counts"]) for t in data["terms"]] == [
+        ("新质生产力", "word", counts),
+        ("新质生产力", "text", counts),
+    ]
+    assert data["terms"] == [data["indexed"], data["mentions"]]
+    code, out, _ = run("--series", "futian-plan", "--term", "新质生产力", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [(row[0], row[1], row[8:]) for row in rows[1:]] == [
+        ("新质生产力", "word", ["0", "0", "5"]),
+        ("新质生产力", "text", ["0", "0", "5"]),
+    ]
+
+
+def test_cli_term_lookup_of_a_string_nowhere_lists_no_terms() -> None:
+    code, out, _ = run("--series", "futian-plan", "--term", "蒸汽机车", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and (data["terms"], data["indexed"], data["mentions"]) == ([], None, None)
+
+
 def test_cli_term_lookup_in_the_terminal() -> None:
     code, out, _ = run("--series", "futian-plan", "--term", "十五五")
     assert code == 0
