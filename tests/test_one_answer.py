@@ -12,6 +12,7 @@ import io
 import json
 import re
 import subprocess
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from tests.conftest import PLAN_SEEDS
+from tests.shared import SHARED
 
 PLAN_2022, MID_2023, PLAN_2025 = (
     "futian/annual-plan/2022-01",
@@ -187,11 +189,12 @@ def terminal_pairs(text: str) -> dict[Pair, int]:
 
 
 def changes_only(pairs: Mapping[Pair, int], report: Mapping[str, Any]) -> dict[Pair, int]:
-    """The pairs whose status (JSON) is a change: what review and the git diff driver list."""
+    """The pairs whose status (JSON) is a change, and every extra pair of a merge or split
+    whatever its status: what review and the git diff driver list (docs/diff-output.md)."""
     shown = {
         (anchor(i["old"]["address"]) if i["old"] else "", anchor(i["new"]["address"]) if i["new"] else "")
         for i in report["initiatives"]
-        if i["level"] == "unit" and i["status"] in CHANGES
+        if i["level"] == "unit" and (i["status"] in CHANGES or i.get("relation"))
     }
     return {pair: row for pair, row in pairs.items() if pair[:2] in shown}
 
@@ -228,6 +231,60 @@ def test_review_lists_the_json_s_changes_of_the_pair_it_compares(views: Views) -
     assert (item["id"], item["against"]) == (PLAN_2025, PLAN_2022)
     assert item["diff"] == report
     assert terminal_pairs(views.review_terminal) == changes_only(json_pairs(report), report)
+
+
+#: Two national work reports whose diff splits a piece off word for word: 2016 says 各位代表！
+#: twice (its lines 63 and 69 in the corpus) where 2015's review ends with it once, and the
+#: differ pairs both with 2015's, one of them a split of status recurring.
+NATIONAL = SHARED / "corpora/national-gwr/wikisource"
+NATIONAL_2015, NATIONAL_2016 = "national/government-work-report/2015", "national/government-work-report/2016"
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus of the 2015 report, then the 2016 report in a commit of its own."""
+    if not NATIONAL.is_dir():
+        pytest.skip(f"the shared corpora are not at {NATIONAL}")
+    corpus = tmp_path_factory.mktemp("one-answer-national") / "corpus"
+    for year in (2015, 2016):
+        cli("--corpus", str(corpus), "ingest", "-q", str(NATIONAL / f"{year}.txt"))
+    return corpus
+
+
+def test_review_and_the_git_diff_driver_list_a_split_whose_piece_recurs(national: Path) -> None:
+    """A merge or split whose extra pair recurs word for word is a change of the report's shape:
+    `diff` lists it, and so do review and the git diff driver (they filtered by status, and hid
+    it). A national report's targets are several units of one paragraph, which share its
+    address, so the listings are compared as counts of (old, new, class, row)."""
+    report = json.loads(cli("--corpus", str(national), "diff", NATIONAL_2015, NATIONAL_2016, "--format", "json"))
+    units = [i for i in report["initiatives"] if i["level"] == "unit"]
+    assert any(i.get("relation") and i["status"] == "recurring" for i in units), "the fixture lost its case"
+    expected = Counter(
+        (
+            anchor(i["old"]["address"]) if i["old"] else "",
+            anchor(i["new"]["address"]) if i["new"] else "",
+            {"merge": "merged", "split": "split"}.get(i.get("relation", ""), i["status"]),
+            i["row"],
+        )
+        for i in units
+        if i["status"] in CHANGES or i.get("relation")
+    )
+    files = [str(national / f"{doc}.md") for doc in (NATIONAL_2015, NATIONAL_2016)]
+    blob = ("0" * 7, "100644")
+    driver = cli("--corpus", str(national), "git", "diff-driver", files[1], files[0], *blob, files[1], *blob)
+    assert cited(driver) == expected
+    review = ("--corpus", str(national), "review", "HEAD~1..HEAD", "--jobs", "1")
+    assert cited(cli(*review)) == expected
+
+
+def cited(text: str) -> Counter[tuple[str, str, str, int]]:
+    """Each unit line of a terminal listing as (old, new, class, row), however often it comes."""
+    found: Counter[tuple[str, str, str, int]] = Counter()
+    for line in text.splitlines():
+        if line.startswith("[") and "] 表格" not in line and (match := CITED.match(line)):
+            label = CLASS_OF_LABEL[match["label"]]
+            found[(anchor(match["old"] or ""), anchor(match["new"] or ""), label, int(match["row"]))] += 1
+    return found
 
 
 # --- Markdown ------------------------------------------------------------------------------------

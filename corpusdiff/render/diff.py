@@ -43,8 +43,12 @@ CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.REC
 #: Every class a listing can be narrowed to: the statuses, and the extra pairs of merges and splits
 #: whatever their status (`--only merged,split`).
 SELECTABLE = (*CLASSES, *RELATION_CLASS.values())
-#: The classes that are changes: what a reviewer and the git diff driver list.
+#: The statuses that are changes.
 CHANGES = CLASSES[:4]
+#: What a reviewer and the git diff driver list: the changes, and the extra pairs of merges and
+#: splits whatever their status, since a piece split off word for word (recurring) still
+#: changes the report's shape, which `diff` shows.
+REVIEWED = (*CHANGES, *RELATION_CLASS.values())
 #: The English labels of the change classes (the reports take theirs from their catalogue).
 LABELS = status_labels("en")
 COLOURS = {

@@ -15,8 +15,10 @@ from corpusdiff.types.review import FieldChange, ReviewItem
 if TYPE_CHECKING:
     from corpusdiff.render.table import ComparisonTable
 
-#: What a review shows of each diff: the changes, not what recurs unchanged.
+#: The classes a review's Markdown table counts: the changes.
 SHOWN = diff.CHANGES
+#: What a review lists of each diff: the changes and every merge and split, not what recurs unchanged.
+LISTED = diff.REVIEWED
 
 #: The notes of each compared item, by its document id.
 Notes = Mapping[str, tuple[ReviewerNote, ...]]
@@ -106,7 +108,7 @@ def to_terminal(
         table = diff.comparison_rows(item.result) if item.result else None
         out += _terminal_notes(table, notes.get(item.doc_id, ()), strings)
         if item.result:
-            out.append(diff.to_terminal(item.result, only=SHOWN, color=False, strings=strings, table=table))
+            out.append(diff.to_terminal(item.result, only=LISTED, color=False, strings=strings, table=table))
     return "\n".join(out) + "\n"
 
 

@@ -265,7 +265,8 @@ class DiffResult:
         )
 
     def has_changes(self) -> bool:
-        return any(i.status != "recurring" for i in self.initiatives) or bool(
+        """Whether the editions differ: a merge or split does, though its pieces recur word for word."""
+        return any(i.status != "recurring" or i.relation for i in self.initiatives) or bool(
             self.programmes.new or self.programmes.dropped or self.tables
         )
 

@@ -79,7 +79,7 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     the corpus is `corpus` when the file lies under it, else found from the document's own id
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
-    from corpusdiff.render.diff import CHANGES, to_terminal
+    from corpusdiff.render.diff import REVIEWED, to_terminal
     from corpusdiff.render.review import front_matter_line
     from corpusdiff.site.common import site_language
     from corpusdiff.store.diffs import cached_compare
@@ -101,7 +101,7 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     changed = field_changes(old.metadata, new.metadata)
     if changed:  # what the body's diff cannot show, as `review` names it
         header += front_matter_line(changed, strings) + "\n"
-    return header + to_terminal(result, only=CHANGES, color=False, strings=strings)
+    return header + to_terminal(result, only=REVIEWED, color=False, strings=strings)
 
 
 def _side(name: str) -> str:

@@ -59,6 +59,18 @@ def test_identical_editions_have_no_changes() -> None:
     assert all(m.status == "matched" for m in result.sections)
 
 
+def test_a_paragraph_printed_twice_is_a_change() -> None:
+    """The second copy is split from the one paragraph word for word (recurring): the report's
+    shape changed all the same, so `diff` exits 1 (it exited 0, every status being recurring)."""
+    blocks = _blocks(BASE)
+    twice = next(b for b in blocks if b.startswith("产业规划顶层设计优化调整。"))
+    at = blocks.index(twice)
+    result = run("\n\n".join([*blocks[: at + 1], twice, *blocks[at + 1 :]]))
+    changed = [(i.status, i.relation) for i in result.initiatives if i.status != "recurring" or i.relation]
+    assert changed == [("recurring", "split")]
+    assert result.has_changes()
+
+
 def test_shuffled_groups_stay_matched_and_unchanged() -> None:
     result = run(move(BASE, "### （六）切实增进民生福祉", "### （七）持续提升城区环境品质"))
     assert {i.status for i in result.initiatives} == {"recurring"}
