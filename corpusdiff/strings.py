@@ -406,7 +406,8 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "Initiatives, part by part (units; changes inside continuing units are counted apart):",
     ),
     "report.md.programmes": ("项目名称", "Programmes"),
-    "report.md.joined": ("合并与拆分的条目（{n}）", "Merged and split initiatives ({n})"),
+    "report.md.joined": ("合并与拆分的条目（{n} 行）", "Merged and split initiatives ({n} rows)"),
+    "report.md.joined_sep": ("；", "; "),
     "report.md.inside": (
         "延续条目内部增删的句子（{n}）",
         "Sentences added or removed inside continuing initiatives ({n})",

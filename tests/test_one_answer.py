@@ -292,47 +292,58 @@ def cited(text: str) -> Counter[tuple[str, str, str, int]]:
 #: A row's number is `#` and a word joiner (U+2060) in Markdown, so that no forge links an issue.
 LISTED = re.compile(r"^- #\u2060(?P<row>\d+)(?: 旧(?P<old>¶\d+|h\d+))?(?: 新(?P<new>¶\d+|h\d+))?(?=[ （])")
 REDLINE = re.compile(r"^\| #\u2060(?P<row>\d+)(?P<at>(?: [旧新](?:¶\d+|h\d+))+) \| (?P<label>[^|]+) \| ")
+#: `- #60 旧¶45 旧¶46 新¶34 合并：…`: a merge or split, one entry per row with all its units.
+JOINED = re.compile(r"^- #\u2060(?P<row>\d+)(?P<at>(?: [旧新](?:¶\d+|h\d+))+) (?P<label>[^：]+)：")
 #: The lists of the Markdown report and the class of the units each holds.
-SECTIONS = {"新增条目": "new", "删除条目": "dropped", "移动条目": "moved", "合并与拆分的条目": ""}
+SECTIONS = {"新增条目": "new", "删除条目": "dropped", "移动条目": "moved"}
 
 
-def markdown_views(text: str) -> tuple[dict[Pair, int], dict[int, Row]]:
-    """The units the lists name (new, dropped, moved; merges and splits by 并入 / 拆分自), and
-    the rows of the 新旧对照 table, one per row of the 新旧对照表 whose units continue changed."""
+def markdown_views(text: str) -> tuple[dict[Pair, int], dict[int, Row], dict[int, Row]]:
+    """The units the lists name (new, dropped, moved), the merges and splits (one entry per row
+    of the 新旧对照表), and the rows of the 新旧对照 table, one per row whose units continue changed."""
     pairs: dict[Pair, int] = {}
+    joined: dict[int, Row] = {}
     rows: dict[int, Row] = {}
     section = ""
     for line in text.splitlines():
         if line.startswith("## "):
             section = re.sub(r"（.*", "", line[3:])
         elif section in SECTIONS and (found := LISTED.match(line)):
-            kind = SECTIONS[section] or ("merged" if " — 并入 — " in line else "split")
-            pair = (anchor(found["old"] or ""), anchor(found["new"] or ""), kind)
+            pair = (anchor(found["old"] or ""), anchor(found["new"] or ""), SECTIONS[section])
             assert pair not in pairs, f"{pair} listed twice"
             pairs[pair] = int(found["row"])
+        elif section == "合并与拆分的条目" and (found := JOINED.match(line)):
+            _add_row(joined, found, "merged or split")
         elif section.startswith("新旧对照") and (found := REDLINE.match(line)):
-            at = found["at"].split()
-            number = int(found["row"])
-            assert number not in rows, f"row {number} twice in the 新旧对照 table"
-            rows[number] = Row(
-                frozenset(anchor(a[1:]) for a in at if a.startswith("旧")),
-                frozenset(anchor(a[1:]) for a in at if a.startswith("新")),
-                frozenset(CLASS_OF_LABEL[label] for label in found["label"].split("、")),
-            )
-    return pairs, rows
+            _add_row(rows, found, "the 新旧对照 table")
+    return pairs, joined, rows
+
+
+def _add_row(rows: dict[int, Row], found: re.Match[str], where: str) -> None:
+    """A row as a Markdown line cites it: its number, its units' addresses and its classes."""
+    at = found["at"].split()
+    number = int(found["row"])
+    assert number not in rows, f"row {number} twice in {where}"
+    rows[number] = Row(
+        frozenset(anchor(a[1:]) for a in at if a.startswith("旧")),
+        frozenset(anchor(a[1:]) for a in at if a.startswith("新")),
+        frozenset(CLASS_OF_LABEL[label] for label in found["label"].split("、")),
+    )
 
 
 @pytest.mark.parametrize(("old", "new"), PAIRS)
 def test_the_markdown_report_shows_the_json_s_pairs_and_rows(views: Views, old: str, new: str) -> None:
     pairs = json_pairs(json_report(views, old, new))
-    listed, table = markdown_views(
+    listed, joined, table = markdown_views(
         cli("--corpus", str(views.corpus), "diff", old, new, "--format", "markdown")
     )
-    # the lists: every new, dropped and moved unit (a merge's or split's main pair too, when moved),
-    # and the extra pairs of merges and splits; the table: every row that continues changed
-    assert listed == {pair: row for pair, row in pairs.items() if pair[2] not in ("reworded", "recurring")}
-    changed = {n: r for n, r in json_rows(pairs).items() if r.old and r.new and r.classes != {"recurring"}}
-    assert table == changed
+    # the lists: every new, dropped and moved unit (a merge's or split's main pair too, when moved);
+    # merges and splits: one entry per row, with all its units, as the table has it; the table:
+    # every row that continues changed
+    assert listed == {pair: row for pair, row in pairs.items() if pair[2] in ("new", "dropped", "moved")}
+    rows = json_rows(pairs)
+    assert joined == {n: r for n, r in rows.items() if r.classes & {"merged", "split"}}
+    assert table == {n: r for n, r in rows.items() if r.old and r.new and r.classes != {"recurring"}}
 
 
 # --- the timeline --------------------------------------------------------------------------------

@@ -620,14 +620,7 @@ def to_markdown(
         lines.append("")
     lines += _markdown_figures(result, rows, strings)
     lines += _markdown_tables(result, strings)
-    joined = [i for i in result.initiatives if i.level == "unit" and i.relation]
-    if joined:
-        lines += [f"## {strings('report.md.joined', n=len(joined))}", ""]
-        lines += [
-            f"- {markdown_citation(result, item, rows, strings)} {markdown_text(_joined_line(item, strings))}"
-            for item in joined
-        ]
-        lines.append("")
+    lines += _markdown_joined(result, table, rows, strings)
     inside = [i for i in result.initiatives if i.level == "sentence"]
     changed = _changed_rows(table)
     if summary:
@@ -636,6 +629,29 @@ def to_markdown(
         return "\n".join(lines)
     marks = [markdown_citation(result, item, rows, strings).split(" ")[0] for item in inside]
     return "\n".join(lines + _markdown_inside(inside, marks, strings) + _markdown_redline(changed, strings))
+
+
+def _markdown_joined(
+    result: DiffResult, table: ComparisonTable, rows: RowNumbers, strings: Strings
+) -> list[str]:
+    """The merges and splits, one entry per 新旧对照表 row as the table, the site and the
+    新旧对照 lines show them: its number and all its units (`#107 旧¶75 旧¶76 旧¶78 新¶80`), its
+    classes, then what each of its extra pairs joins (`完善文体设施 — 并入 — 优化文体服务体系`).
+    One line per extra pair named a row of three units twice, and said 19 where the table said 14."""
+    by_row: dict[int | None, list[Initiative]] = {}
+    for item in (i for i in result.initiatives if i.level == "unit" and i.relation):
+        by_row.setdefault(_row(_sides(result, item), rows), []).append(item)
+    if not by_row:
+        return []
+    numbered = {row.number: row for row in table.unit_rows}
+    lines = [f"## {strings('report.md.joined', n=len(by_row))}", ""]
+    for number, items in by_row.items():
+        row = numbered.get(number) if number is not None else None
+        cited = inert_references(_row_citation(row, strings)) if row else markdown_citation(result, items[0], rows, strings)
+        label = row.label(strings) if row else strings.status(items[0].relation)
+        joins = strings("report.md.joined_sep").join(markdown_text(_joined_line(i, strings)) for i in items)
+        lines.append(f"- {cited} {strings.labelled(label, joins)}")
+    return [*lines, ""]
 
 
 def _markdown_head(result: DiffResult, strings: Strings) -> list[str]:
