@@ -241,6 +241,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "timeline.last": ("末见", "Last"),
     "timeline.gaps": ("中断", "Gaps"),
     "timeline.gap": ("中断于 {editions}", "gap {editions}"),
+    "timeline.bridged": ("桥接", "bridged"),
     "timeline.same": ("与上一版标题相同", "same heading as the previous edition"),
     "timeline.absent": ("没有", "absent"),
     "timeline.programmes": ("项目", "Programmes"),
@@ -460,11 +461,13 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "cells: the heading where it changed · ● same heading as before · — absent",
     ),
     "report.timeline.notes": (
-        "备注：中断（跳过了版本）· 合并 / 拆分（与另一条线共享条目）· 低（某一步把握低；"
-        "--format json 或 markdown 给出依据）",
+        "备注：中断（跳过了版本）· 合并 / 拆分（与另一条线共享条目）· 桥接（某一步的依据是跨过版本的对比）· "
+        "低（某一步把握低；--format json 或 markdown 给出依据）",
         "notes: gap (editions skipped) · merged / split (shares an item with another thread) · "
+        "bridged (a step's evidence is a diff across editions) · "
         "low (a step of low confidence; --format json or markdown for the evidence)",
     ),
+    "report.timeline.bridge": ("（桥接：{diff} 的对比）", " (bridged by {diff})"),
     "report.timeline.where": ("{part}中的{level}", "{level} in {part}"),
     "report.timeline.other_groups": (
         "注：下列标题不是（一）级标题：没有（一）级分组之处，整个部分或其他层级的标题也作为一组：{editions}",

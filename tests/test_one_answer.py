@@ -353,16 +353,18 @@ def test_the_markdown_report_shows_the_json_s_pairs_and_rows(views: Views, old: 
 def test_each_step_of_the_timeline_is_a_pair_of_the_diff_it_names(views: Views, old: str, new: str) -> None:
     """Each step of a thread names the diff whose pair is its evidence (docs/timeline.md): the
     thread's items in that diff's two editions — the step's own two items, or for a bridge or a
-    gap the items either side of it — are a pair that diff reports, with the step's class. Every
-    item is a unit the diff reports at the same address."""
+    gap the items either side of it — are a pair that diff reports, with the step's class, and
+    the step names them (`pair`); a step whose diff is not of its own two editions says it is a
+    bridge. Every item is a unit the diff reports at the same address."""
     pairs = json_pairs(json_report(views, old, new))
     threads = views.timeline["threads"]
-    steps = {
-        (anchor(_item_in(t, old)["pointer"]), anchor(_item_in(t, new)["pointer"]), link["class"])
-        for t in threads
-        for link in t["links"]
-        if link["diff"] == [old, new]
-    }
+    steps = set()
+    for thread, link in ((t, link) for t in threads for link in t["links"] if link["diff"] == [old, new]):
+        items = (_item_in(thread, old)["pointer"], _item_in(thread, new)["pointer"])
+        assert link["pair"] == list(items)
+        own = [thread["items"][link[side]]["edition"] for side in ("old", "new")]
+        assert link["bridge"] == (own != [old, new])
+        steps.add((anchor(items[0]), anchor(items[1]), link["class"]))
     assert steps and steps <= set(pairs)
     for edition, side in ((old, 0), (new, 1)):
         reported = {pair[side] for pair in pairs} - {""}
@@ -392,6 +394,14 @@ def test_the_site_s_timeline_page_holds_the_command_s_threads(views: Views) -> N
         if re.fullmatch(r"[a-z-]+-\d+", tr.get("id") or "")
     )
     assert len(command) > 100 and site == command
+    # each bridge links the page of the pair of editions its evidence is from (docs/site.md)
+    bridges = sorted(
+        "../diff/{}__{}.html".format(*(e.replace("/", ".") for e in link["diff"]))
+        for t in views.timeline["threads"]
+        for link in t["links"]
+        if link["bridge"]
+    )
+    assert bridges and sorted(a.get("href") for a in page.iter("a") if a.get("class") == "bridge") == bridges
 
 
 # --- the site ----------------------------------------------------------------------------------

@@ -65,10 +65,21 @@ def sections(timeline: Timeline) -> list[tuple[ThreadLevel, str, list[Thread]]]:
 
 
 def link_text(link: ThreadLink, label_of: dict[str, str], strings: Strings) -> str:
-    """`2016→2017 merged (low 0.21)`: the diff, the class and the confidence of one step."""
-    old, new = (label_of.get(e, e) for e in link.diff)
+    """`2016→2017 merged (low 0.21)`: the step, the class and the confidence of its pair; a
+    bridge names the diff that paired it, `2023-10→2025-01 (bridged by 2022-01→2025-01) moved`,
+    since the diff of the step's own editions does not have the pair."""
     level = strings(f"report.level.{link.confidence}") + " " if link.confidence else ""
-    return f"{old}→{new} {_link_word(link, strings)} ({level}{link.probability:.2f})"
+    return f"{step_text(link, label_of, strings)} {_link_word(link, strings)} ({level}{link.probability:.2f})"
+
+
+def step_text(link: ThreadLink, label_of: Mapping[str, str], strings: Strings) -> str:
+    """`2016→2017`, the step's editions; a bridge's with the diff its pair is from."""
+    step = _arrow(link.step or link.diff, label_of)
+    return step + strings("report.timeline.bridge", diff=_arrow(link.diff, label_of)) if link.bridge else step
+
+
+def _arrow(editions: Sequence[str], label_of: Mapping[str, str]) -> str:
+    return "→".join(label_of.get(e, e) for e in editions)
 
 
 def _link_word(link: ThreadLink, strings: Strings) -> str:
@@ -100,6 +111,8 @@ def notes(
     for position in thread.shared:
         words |= (sharing or {}).get(thread.items[position].pointer, set())
     parts += sorted(words)
+    if any(link.bridge for link in thread.links):
+        parts.append(strings("timeline.bridged"))
     if any(link.confidence == "low" for link in thread.links):
         parts.append(strings("report.level.low"))
     return " · ".join(parts)
@@ -272,6 +285,8 @@ def _thread_json(thread: Thread) -> dict[str, object]:
                 "old": link.old,
                 "new": link.new,
                 "diff": list(link.diff),
+                "bridge": link.bridge,
+                "pair": list(link.pair),
                 "class": link.label,
                 "confidence": link.confidence,
                 "probability": link.probability,

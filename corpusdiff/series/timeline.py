@@ -115,6 +115,15 @@ class ThreadLink:
     relation: Relation  # merge / split when the earlier / later item is the extra side
     probability: float  # the differ's probability that the pair is one initiative
     confidence: str  # high / medium / low (types.diff.Initiative.confidence)
+    step: tuple[str, ...] = ()  # the editions of the step's own two items (old, new)
+    pair: tuple[str, ...] = ()  # the pointers of the two units the diff paired (old, new)
+
+    @property
+    def bridge(self) -> bool:
+        """Whether the evidence is a diff of other editions than the step's own: it pairs the
+        item before the step with the step's new item (or its old item with the one after), a
+        pair the diff of the step's own editions, or the site's page of that pair, does not show."""
+        return bool(self.step) and self.step != self.diff
 
     @property
     def label(self) -> str:
@@ -987,6 +996,11 @@ def _thread(
             link.relation,
             link.probability,
             link.confidence,
+            (items[step].edition, items[step + 1].edition),
+            tuple(
+                f"{editions[n].id}#{trees[n].unit_anchor(units[n][key])}"
+                for n, key in ((pair[0], link.old), (pair[1], link.new))
+            ),
         )
         for step, (pair, link) in enumerate(chain.evidence)
     )

@@ -282,7 +282,7 @@ def build_site(
         for asset in sorted(STATIC.iterdir()):
             output.write(f"static/{asset.name}", asset.read_bytes())
         state[SERIES_VIEWS] = _series_views(
-            root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner, language, reach
+            root, output, docs, output.tasks.get(SERIES_VIEWS), state, runner, language, reach, pairs
         )
         env = environment(language)
         output.write(PAIRS_SCRIPT, pairs_script(pairs, catalogue(language)))
@@ -388,14 +388,18 @@ def _series_views(
     runner: Runner,
     language: str,
     reach: int | None = DEFAULT_REACH,
+    pairs: Pairs | None = None,
 ) -> dict[str, object]:
     """The timeline, indicators, trace and terms pages (site_series.py), given the paragraphs
     of the document pages, which trace passages link to; the timelines reach as far as the
-    pair pages built (`timeline_reach`)."""
+    pair pages built (`timeline_reach`), and a step's evidence links the page of its pair."""
     from corpusdiff.site.series import build_series_views, timeline_reach
 
     paragraphs = {d.id: [tuple(p) for p in state[d.url]["data"]["paragraphs"]] for d in docs}
-    return build_series_views(root, output, docs, previous, paragraphs, runner, language, timeline_reach(reach))
+    built = [(old.id, new.id) for old, new in pairs.built] if pairs else []
+    return build_series_views(
+        root, output, docs, previous, paragraphs, runner, language, timeline_reach(reach), built
+    )
 
 
 def _repository(root: Path) -> tuple[Path, str]:

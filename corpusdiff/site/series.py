@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
-from corpusdiff.render.timeline import SAME, other_groups_note, thread_cells
+from corpusdiff.render.timeline import SAME, link_text, other_groups_note, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
@@ -38,6 +38,7 @@ from corpusdiff.site.common import (
     site_config,
     site_stamp,
 )
+from corpusdiff.site.diffpage import pair_page
 from corpusdiff.store import cache
 from corpusdiff.store.diffs import cached_compare
 from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
@@ -200,11 +201,17 @@ class SetJob:
     overrides: tuple[tuple[tuple[str, str], Overrides], ...] = ()  # of the set's pairs (timeline)
     language: str = DEFAULT_LANGUAGE
     reach: int | None = TIMELINE_REACH  # the timeline's pairs: editions at most this far apart (None: all)
+    pair_pages: tuple[tuple[str, str], ...] = ()  # the set's pairs (old id, new id) the site has a page of
 
     def run(self) -> str:
         if self.view == TIMELINE:
             return _timeline_page(
-                self.edition_set, dict(self.overrides), self.vocabulary.stopwords, self.language, self.reach
+                self.edition_set,
+                dict(self.overrides),
+                self.vocabulary.stopwords,
+                self.language,
+                self.reach,
+                frozenset(self.pair_pages),
             )
         if self.view == INDICATORS:
             return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases, self.language)
@@ -264,19 +271,26 @@ class Inputs:
     vocabulary: Vocabulary
     language: str = DEFAULT_LANGUAGE
     reach: int | None = TIMELINE_REACH  # of the timelines' pairs (`timeline_reach`)
+    pair_pages: frozenset[tuple[str, str]] = frozenset()  # the pairs (old id, new id) the site has a page of
 
     def input_hash(self) -> str:
         parts = [site_stamp(), self.language, str(self.reach), *(f"{d.id}\0{d.text}" for d in self.docs)]
+        parts.append(repr(sorted(self.pair_pages)))
         parts += [repr((s.name, s.page, s.ids)) for s in (*self.timelines, *self.indicator_sets)]
         parts += [repr(sorted(self.overrides.items())), repr(self.vocabulary)]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def gather_inputs(
-    root: Path, docs: Sequence[Doc], language: str = DEFAULT_LANGUAGE, reach: int | None = TIMELINE_REACH
+    root: Path,
+    docs: Sequence[Doc],
+    language: str = DEFAULT_LANGUAGE,
+    reach: int | None = TIMELINE_REACH,
+    pair_pages: Collection[tuple[str, str]] = (),
 ) -> Inputs:
     """Everything the views read, from the corpus directory (the only I/O before rendering);
-    the timelines compare editions at most `reach` apart (None: all pairs)."""
+    the timelines compare editions at most `reach` apart (None: all pairs), and link a step's
+    evidence to its pair's page when the site has one (`pair_pages`)."""
     from corpusdiff.store.resolve import load_overrides
     from corpusdiff.store.vocabulary import load_vocabulary
 
@@ -298,6 +312,7 @@ def gather_inputs(
         load_vocabulary(root),
         language,
         reach,
+        frozenset(pair_pages),
     )
 
 
@@ -322,13 +337,14 @@ def build_series_views(
     runner: Runner,
     language: str = DEFAULT_LANGUAGE,
     reach: int | None = TIMELINE_REACH,
+    pair_pages: Collection[tuple[str, str]] = (),
 ) -> dict[str, object]:
     """Write the series-view pages unless their inputs are unchanged; return their state entry.
 
     `paragraphs` maps document ids to the (anchor, text) paragraphs of their pages, to link
     trace passages to the paragraph rather than the section; the timelines compare editions at
-    most `reach` apart (None: all pairs)."""
-    inputs = gather_inputs(root, docs, language, reach)
+    most `reach` apart (None: all pairs) and link to the pair pages built (`pair_pages`)."""
+    inputs = gather_inputs(root, docs, language, reach, pair_pages)
     digest = inputs.input_hash()
     if previous and previous.get("hash") == digest and all(output.intact(p) for p in previous["pages"]):
         for page in previous["pages"]:
@@ -364,7 +380,8 @@ def render_views(
     """Every series-view page by its path in the site."""
     vocabulary, language = inputs.vocabulary, inputs.language
     set_jobs = [
-        SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s), language, inputs.reach) for s in inputs.timelines
+        SetJob(TIMELINE, s, vocabulary, _overrides_of(inputs, s), language, inputs.reach, _pages_of(inputs, s))
+        for s in inputs.timelines
     ]
     set_jobs += [SetJob(INDICATORS, s, vocabulary, language=language) for s in inputs.indicator_sets]
     set_jobs += [SetJob(TERMS, s, vocabulary, language=language) for s in inputs.timelines]
@@ -385,6 +402,12 @@ def render_views(
     return pages
 
 
+def _pages_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[str, str], ...]:
+    """The pairs of the set's editions the site has a page of (part of its job's cache key)."""
+    ids = set(edition_set.ids)
+    return tuple(sorted(p for p in inputs.pair_pages if p[0] in ids and p[1] in ids))
+
+
 def _overrides_of(inputs: Inputs, edition_set: EditionSet) -> tuple[tuple[tuple[str, str], Overrides], ...]:
     return tuple(((o.id, n.id), inputs.overrides[(o.id, n.id)]) for o, n in _pairs_of(edition_set, inputs.reach))
 
@@ -395,6 +418,7 @@ def _timeline_page(
     stopwords: tuple[str, ...],
     language: str = DEFAULT_LANGUAGE,
     reach: int | None = TIMELINE_REACH,
+    pair_pages: frozenset[tuple[str, str]] = frozenset(),
 ) -> str:
     trees = [_tree(d.id, d.text) for d in edition_set.docs]
     jobs = [
@@ -403,7 +427,7 @@ def _timeline_page(
     ]
     diffs = [cached_run(job) for job in jobs]
     timeline = tl.build_timeline(trees, diffs)
-    context = timeline_context(edition_set, timeline, edition_set.page, language, reach)
+    context = timeline_context(edition_set, timeline, edition_set.page, language, reach, pair_pages)
     env = environment(language)
     return env.get_template("timeline.html").render(**context)
 
@@ -482,19 +506,24 @@ def timeline_context(
     page: str,
     language: str = DEFAULT_LANGUAGE,
     reach: int | None = TIMELINE_REACH,
+    pair_pages: Collection[tuple[str, str]] = (),
 ) -> dict[str, object]:
     """Groups first, then tasks, one row per thread; programmes shared by editions up front.
     Each level has the terminal's note under its title (`other_groups_note`: which group cells
     are no （一） heading), with the page's dates. The page says which pairs of editions were
-    compared (`reach`), since `corpusdiff timeline` compares all and may join more."""
+    compared (`reach`), since `corpusdiff timeline` compares all and may join more. Each row
+    gives its steps' evidence as `--format markdown` does, linked to the page of the pair of
+    editions compared where the site has one (`pair_pages`)."""
     root = relative_root(page)
     labels = column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
-    rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
-    for thread in timeline.threads:
-        rows[thread.level].append(thread_row(thread, timeline.editions, label_of, root))
     strings = catalogue(language)
     dated = {edition: strings.date(label) for edition, label in label_of.items()}
+    rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
+    for thread in timeline.threads:
+        row = thread_row(thread, timeline.editions, label_of, root)
+        row["steps"] = step_links(thread, dated, strings, root, pair_pages)
+        rows[thread.level].append(row)
     notes = {
         level: other_groups_note(
             [t for t in timeline.threads if t.level == level], timeline.editions, dated, strings
@@ -555,6 +584,21 @@ def thread_row(
         "last": label_of[thread.last],
         "gaps": [label_of[g] for g in thread.gaps],
     }
+
+
+def step_links(
+    thread: tl.Thread, label_of: Mapping[str, str], strings: Strings, root: str, pair_pages: Collection[tuple[str, str]]
+) -> list[dict[str, object]]:
+    """Each step's evidence (`2023年10月→2025年1月（桥接：2022年1月→2025年1月 的对比） 移动 (高 0.84)`)
+    with the page of the diff it names, or None where the site has no page of that pair."""
+    return [
+        {
+            "text": link_text(link, dict(label_of), strings),
+            "url": root + pair_page(*link.diff) if tuple(link.diff) in pair_pages else None,
+            "bridge": link.bridge,
+        }
+        for link in thread.links
+    ]
 
 
 def programme_row(track: tl.ProgrammeTrack, label_of: dict[str, str]) -> dict[str, object]:

@@ -130,6 +130,36 @@ def test_a_step_names_its_diff_class_and_confidence() -> None:
     assert link_text(POLLUTION.links[1], LABEL_OF, ZH) == "2017-03→2018-03 改写 (高 0.93)"
 
 
+#: Futian's 新经济 thread: 2023-10's paragraph goes on in 2025's, a pair the 2023-10 → 2025 diff
+#: missed and the 2022 → 2025 diff makes of 2022's item and 2025's (docs/timeline.md, Bridge).
+BRIDGED = Thread(
+    TASK,
+    (item("n/2016", "特色产业蓬勃发展"), item("n/2017", "新经济加速发展"), item("n/2018", "总部经济实力巩固")),
+    "n/2016",
+    "n/2018",
+    (),
+    (
+        replace(link(0, 1, ("n/2016", "n/2017")), step=("n/2016", "n/2017"), pair=("n/2016#p24", "n/2017#p17")),
+        replace(link(1, 2, ("n/2016", "n/2018"), probability=0.84), step=("n/2017", "n/2018"), pair=("n/2016#p24", "n/2018#p26")),
+    ),
+    "review",
+)
+
+
+def test_a_bridged_step_names_its_own_editions_and_the_diff_its_pair_is_from() -> None:
+    """The step 2017 → 2018 has its pair from the 2016 → 2018 diff: the evidence names both, not
+    2016 → 2018 alone as if it were a step, and the terminal notes the thread as bridged."""
+    assert not BRIDGED.links[0].bridge and BRIDGED.links[1].bridge
+    assert link_text(BRIDGED.links[1], LABEL_OF, EN) == "2017-03→2018-03 (bridged by 2016-03→2018-03) reworded (high 0.84)"
+    assert link_text(BRIDGED.links[1], LABEL_OF, ZH) == "2017-03→2018-03（桥接：2016-03→2018-03 的对比） 改写 (高 0.84)"
+    assert notes(BRIDGED, LABEL_OF, EN) == "bridged" and notes(BRIDGED, LABEL_OF, ZH) == "桥接"
+    [thread] = to_json(Timeline(EDITIONS, (BRIDGED,), ()))["threads"]
+    assert [(x["diff"], x["bridge"], x["pair"]) for x in thread["links"]] == [
+        (["n/2016", "n/2017"], False, ["n/2016#p24", "n/2017#p17"]),
+        (["n/2016", "n/2018"], True, ["n/2016#p24", "n/2018#p26"]),
+    ]
+
+
 def test_notes_name_gaps_merges_splits_and_doubtful_steps() -> None:
     assert notes(MACRO, LABEL_OF, EN) == "gap 2017-03"
     assert notes(WATER, LABEL_OF, EN) == "merged · split · low"
@@ -191,6 +221,8 @@ def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:
             "old": 0,
             "new": 1,
             "diff": ["n/2016", "n/2017"],
+            "bridge": False,
+            "pair": [],
             "class": "split",
             "confidence": "low",
             "probability": 0.21,
@@ -199,6 +231,8 @@ def test_json_gives_each_thread_its_part_items_links_and_shared_items() -> None:
             "old": 1,
             "new": 2,
             "diff": ["n/2017", "n/2018"],
+            "bridge": False,
+            "pair": [],
             "class": "merged",
             "confidence": "medium",
             "probability": 0.62,

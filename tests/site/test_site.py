@@ -356,7 +356,11 @@ def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Pa
     ]
     for (_, link), body in zip(hetao[1:4], bodies, strict=True):
         assert _target_text(page, link).startswith(body)
-    assert [text for text, _ in hetao[4:]] == ["2022年1月", "2025年1月", ""]
+    assert [text for text, _ in hetao[4:7]] == ["2022年1月", "2025年1月", ""]
+    # the evidence: each step a pair of its own two editions, the task reworded each time
+    [(evidence, link)] = hetao[7:]
+    assert re.fullmatch(r"2022年1月→2023年10月 改写 \(.*\)2023年10月→2025年1月 改写 \(.*\)", evidence)
+    assert link.endswith("diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html")
     # hand label 枢纽城区 (tests/data/labels/threads.yaml): the 2025 plan has no such task
     hub = _row_with(rows, "13.推进枢纽城区建设")
     assert [text for text, _ in hub[1:6]] == [

@@ -9,7 +9,7 @@ from corpusdiff.series.timeline import Timeline
 from corpusdiff.site.common import Doc, environment
 from corpusdiff.site.series import TIMELINE_REACH, EditionSet, timeline_context, timeline_reach
 from corpusdiff.types.document import Metadata
-from tests.render.test_timeline import EDITIONS, MACRO, OPENING
+from tests.render.test_timeline import BRIDGED, EDITIONS, MACRO, OPENING
 
 DOCS = tuple(Doc(e.id, "", Metadata(title=e.title, id=e.id, date=e.date)) for e in EDITIONS)
 SET = EditionSet("n", "series", DOCS, "timeline/n.html")
@@ -79,3 +79,24 @@ def test_the_page_names_the_years_a_yearly_series_has_no_edition_of() -> None:
     html = environment("en").get_template("timeline.html").render(**context)
     assert "No edition of 2017, 2019–2020: neighbouring columns may be years apart." in html
     assert "No edition of" not in page_at(Timeline(EDITIONS, (MACRO,), ()), reach=None)
+
+
+def test_each_step_gives_its_evidence_linked_to_the_page_of_the_pair_it_names() -> None:
+    """A row lists its steps as `--format markdown` does, each linked to the site's page of the
+    diff its pair is from; a bridge (2017 → 2018 paired by the 2016 → 2018 diff) says so and
+    links that pair's page, not the step's own, which lacks the pair. Where the site built no
+    page of the pair (`site build --pairs 1`), the step is text, no dead link."""
+    timeline = Timeline(EDITIONS, (BRIDGED,), ())
+    built = [("n/2016", "n/2017"), ("n/2017", "n/2018"), ("n/2016", "n/2018")]
+    context = timeline_context(SET, timeline, SET.page, "en", None, built)
+    html = environment("en").get_template("timeline.html").render(**context)
+    evidence = re.findall(r'<td class="evidence">(.*?)</td>', html, re.S)
+    assert evidence == [
+        '<a href="../diff/n.2016__n.2017.html">2016-03→2017-03 reworded (high 0.93)</a><br>'
+        '<a href="../diff/n.2016__n.2018.html" class="bridge">'
+        "2017-03→2018-03 (bridged by 2016-03→2018-03) reworded (high 0.84)</a>"
+    ]
+    context = timeline_context(SET, timeline, SET.page, "en", None, built[:2])
+    html = environment("en").get_template("timeline.html").render(**context)
+    assert '<span class="bridge">2017-03→2018-03 (bridged by 2016-03→2018-03)' in html
+    assert "n.2016__n.2018" not in html
