@@ -243,8 +243,7 @@ NATIONAL_2015, NATIONAL_2016 = "national/government-work-report/2015", "national
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A corpus of the 2015 report, then the 2016 report in a commit of its own."""
-    if not NATIONAL.is_dir():
-        pytest.skip(f"the shared corpora are not at {NATIONAL}")
+    assert NATIONAL.is_dir(), f"{NATIONAL} is missing: the national reports need the shared corpora beside the repo"
     corpus = tmp_path_factory.mktemp("one-answer-national") / "corpus"
     for year in (2015, 2016):
         cli("--corpus", str(corpus), "ingest", "-q", str(NATIONAL / f"{year}.txt"))
