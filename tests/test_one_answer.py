@@ -24,7 +24,6 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from tests.conftest import PLAN_SEEDS
-from tests.shared import SHARED
 
 PLAN_2022, MID_2023, PLAN_2025 = (
     "futian/annual-plan/2022-01",
@@ -233,29 +232,31 @@ def test_review_lists_the_json_s_changes_of_the_pair_it_compares(views: Views) -
     assert terminal_pairs(views.review_terminal) == changes_only(json_pairs(report), report)
 
 
-#: Two national work reports whose diff splits a piece off word for word: 2016 says 各位代表！
-#: twice (its lines 63 and 69 in the corpus) where 2015's review ends with it once, and the
-#: differ pairs both with 2015's, one of them a split of status recurring.
-NATIONAL = SHARED / "corpora/national-gwr/wikisource"
-NATIONAL_2015, NATIONAL_2016 = "national/government-work-report/2015", "national/government-work-report/2016"
+#: The 2025 plan with one paragraph printed twice, as a hand correction committed after it: the
+#: diff splits the second copy off the one paragraph word for word, a split of status recurring.
+TWICE = "外资外贸扩量提质。"
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A corpus of the 2015 report, then the 2016 report in a commit of its own."""
-    assert NATIONAL.is_dir(), f"{NATIONAL} is missing: the national reports need the shared corpora beside the repo"
-    corpus = tmp_path_factory.mktemp("one-answer-national") / "corpus"
-    for year in (2015, 2016):
-        cli("--corpus", str(corpus), "ingest", "-q", str(NATIONAL / f"{year}.txt"))
+def doubled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus of the 2025 plan, then the plan with one paragraph printed twice in a commit of
+    its own."""
+    corpus = tmp_path_factory.mktemp("one-answer-doubled") / "corpus"
+    cli("--corpus", str(corpus), "ingest", "-q", str(PLAN_SEEDS[-1]))
+    path = corpus / f"{PLAN_2025}.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith(TWICE))
+    path.write_text("\n".join([*lines[: at + 1], "", lines[at], *lines[at + 1 :]]), encoding="utf-8")
+    git = ("git", "-C", str(corpus), "-c", "user.name=t", "-c", "user.email=t@t.invalid")
+    subprocess.run([*git, "commit", "-qam", "a paragraph printed twice"], check=True)
     return corpus
 
 
-def test_review_and_the_git_diff_driver_list_a_split_whose_piece_recurs(national: Path) -> None:
+def test_review_and_the_git_diff_driver_list_a_split_whose_piece_recurs(doubled: Path) -> None:
     """A merge or split whose extra pair recurs word for word is a change of the report's shape:
     `diff` lists it, and so do review and the git diff driver (they filtered by status, and hid
-    it). A national report's targets are several units of one paragraph, which share its
-    address, so the listings are compared as counts of (old, new, class, row)."""
-    report = json.loads(cli("--corpus", str(national), "diff", NATIONAL_2015, NATIONAL_2016, "--format", "json"))
+    it). The listings are compared as counts of (old, new, class, row)."""
+    report = json.loads(cli("--corpus", str(doubled), "diff", f"{PLAN_2025}@HEAD~1", PLAN_2025, "--format", "json"))
     units = [i for i in report["initiatives"] if i["level"] == "unit"]
     assert any(i.get("relation") and i["status"] == "recurring" for i in units), "the fixture lost its case"
     expected = Counter(
@@ -268,11 +269,16 @@ def test_review_and_the_git_diff_driver_list_a_split_whose_piece_recurs(national
         for i in units
         if i["status"] in CHANGES or i.get("relation")
     )
-    files = [str(national / f"{doc}.md") for doc in (NATIONAL_2015, NATIONAL_2016)]
+    path = doubled / f"{PLAN_2025}.md"
+    before = doubled / "before.md"
+    before.write_bytes(subprocess.run(
+        ["git", "-C", str(doubled), "show", f"HEAD~1:{PLAN_2025}.md"], check=True, capture_output=True
+    ).stdout)
     blob = ("0" * 7, "100644")
-    driver = cli("--corpus", str(national), "git", "diff-driver", files[1], files[0], *blob, files[1], *blob)
+    driver = cli("--corpus", str(doubled), "git", "diff-driver", str(path), str(before), *blob, str(path), *blob)
+    before.unlink()
     assert cited(driver) == expected
-    review = ("--corpus", str(national), "review", "HEAD~1..HEAD", "--jobs", "1")
+    review = ("--corpus", str(doubled), "review", "HEAD~1..HEAD", "--jobs", "1")
     assert cited(cli(*review)) == expected
 
 

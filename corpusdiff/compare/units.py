@@ -139,11 +139,12 @@ def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
 def is_speech_frame(unit: Unit) -> bool:
     """A line of the speech's frame before the first heading — the date or occasion line, the
     speaker or the body that presents the report, the salutation (`二〇二五年一月`,
-    `——2022年1月21日在…会议上`, `周江涛`, `各位代表：`): every edition has them and none carries an
+    `——2022年1月21日在…会议上`, `周江涛`, `各位代表：`), and the salutation alone wherever it
+    stands (`各位代表！` opening the closing part): every edition has them and none carries an
     initiative, so no view calls them new, dropped or reworded, nor threads them."""
-    if unit.section is not None:
-        return False
     text = unit.text.strip()
+    if unit.section is not None:
+        return is_salutation(text)
     compact = simplified(text.replace(" ", "").replace("\u3000", ""))
     return bool(
         is_salutation(text)

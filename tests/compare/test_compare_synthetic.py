@@ -161,3 +161,16 @@ def test_a_whole_report_in_one_paragraph_is_aligned_on_its_identical_sentences()
     assert unit.status == "reworded"
     assert any(op == "+" and "明年" in text for op, text in unit.diff)
     assert not [i for i in result.initiatives if i.level == "sentence"]
+
+
+def test_a_salutation_alone_is_no_initiative_wherever_it_stands() -> None:
+    """`各位代表！` opening the closing part, said once in one edition and twice in the other, is
+    the speaker turning to the audience: no view lists it (it was split four ways, recurring)."""
+    blocks = _blocks(BASE)
+    at = next(n for n, b in enumerate(blocks) if b.startswith("产业规划顶层设计优化调整。"))
+    old = "\n\n".join([*blocks[:at], "各位代表！", *blocks[at:]])
+    new = "\n\n".join([*blocks[:at], "各位代表！", *blocks[at : at + 1], "各位代表！", *blocks[at + 1 :]])
+    result = run(new, old)
+    said = [i for i in result.initiatives if any(u is not None and u.text == "各位代表！" for u in (i.old, i.new))]
+    assert said == []
+    assert [(i.status, i.relation) for i in result.initiatives if i.status != "recurring" or i.relation] == []
