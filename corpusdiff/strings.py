@@ -31,6 +31,7 @@ _STATUS = {
     "recurring": ("延续", "SAME"),
     "matched": ("对应", "MATCHED"),
     "merge": ("合并", "MERGED"),
+    "merged": ("合并", "MERGED"),  # the class of a merge's extra pair (types.diff.RELATION_CLASS)
     "split": ("拆分", "SPLIT"),
     "joined": ("合并/拆分", "MERGED/SPLIT"),
 }

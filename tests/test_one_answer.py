@@ -483,3 +483,25 @@ def test_the_comparison_table_file_holds_the_json_s_rows(views: Views, old: str,
     pairs = json_pairs(json_report(views, old, new))
     table = cli("--corpus", str(views.corpus), "diff", old, new, "--format", "csv")
     assert csv_rows(table) == json_rows(pairs)
+
+
+def test_review_s_table_counts_what_the_diff_counts(doubled: Path) -> None:
+    """The review's Markdown table counts each class the JSON summary counts, merges and splits
+    included (it counted only new, dropped, reworded and moved, so a split showed nowhere)."""
+    report = json.loads(cli("--corpus", str(doubled), "diff", f"{PLAN_2025}@HEAD~1", PLAN_2025, "--format", "json"))
+    classes = ("new", "dropped", "reworded", "moved", "merged", "split")
+    expected = {c: sum(part[c] for part in report["summary"]["parts"]) for c in classes}
+    assert expected["split"] == 1, "the fixture lost its case"
+    table = cli("--corpus", str(doubled), "review", "HEAD~1..HEAD", "--format", "markdown", "--lang", "en")
+    header = next(line for line in table.splitlines() if line.startswith("| "))
+    row = next(line for line in table.splitlines() if line.startswith(f"| `{PLAN_2025}`"))
+    names, counts = ([cell.strip() for cell in line.split("|")[4:-1]] for line in (header, row))
+    shown = dict(zip(names, counts, strict=True))
+    assert shown == {
+        "NEW": str(expected["new"]),
+        "DROPPED": str(expected["dropped"]),
+        "REWORDED": str(expected["reworded"]),
+        "MOVED": str(expected["moved"]),
+        "MERGED": str(expected["merged"]),
+        "SPLIT": str(expected["split"]),
+    }

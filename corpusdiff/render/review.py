@@ -15,9 +15,8 @@ from corpusdiff.types.review import FieldChange, ReviewItem
 if TYPE_CHECKING:
     from corpusdiff.render.table import ComparisonTable
 
-#: The classes a review's Markdown table counts: the changes.
-SHOWN = diff.CHANGES
-#: What a review lists of each diff: the changes and every merge and split, not what recurs unchanged.
+#: What a review lists and counts of each diff: the changes and every merge and split, not what
+#: recurs unchanged.
 LISTED = diff.REVIEWED
 
 #: The notes of each compared item, by its document id.
@@ -65,13 +64,13 @@ def to_markdown(
     notes = notes or {}
     strings = strings or catalogue()
     header = [strings(key) for key in ("review.document", "review.change", "review.against_column")]
-    header += [strings.status(status) for status in SHOWN]
+    header += [strings.status(status) for status in LISTED]
     lines = ["# corpusdiff review", "", "| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
     for item in items:
         counts = item.result.counts() if item.result else {}
         lines.append(
             f"| `{item.doc_id}` | {_change(item, strings)} | {diff.markdown_text(item.against) or '—'} | "
-            + " | ".join(str(counts.get(k, "—")) for k in SHOWN)
+            + " | ".join(str(counts.get(k, "—")) for k in LISTED)
             + " |"
         )
     lines.append("")
