@@ -69,7 +69,9 @@ def link_text(link: ThreadLink, label_of: dict[str, str], strings: Strings) -> s
     bridge names the diff that paired it, `2023-10→2025-01 (bridged by 2022-01→2025-01) moved`,
     since the diff of the step's own editions does not have the pair."""
     level = strings(f"report.level.{link.confidence}") + " " if link.confidence else ""
-    return f"{step_text(link, label_of, strings)} {_link_word(link, strings)} ({level}{link.probability:.2f})"
+    step = step_text(link, label_of, strings)
+    gap = "" if step.endswith("）") else " "  # no space after a full-width bracket
+    return f"{step}{gap}{_link_word(link, strings)} ({level}{link.probability:.2f})"
 
 
 def step_text(link: ThreadLink, label_of: Mapping[str, str], strings: Strings) -> str:

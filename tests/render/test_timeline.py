@@ -151,7 +151,7 @@ def test_a_bridged_step_names_its_own_editions_and_the_diff_its_pair_is_from() -
     2016 → 2018 alone as if it were a step, and the terminal notes the thread as bridged."""
     assert not BRIDGED.links[0].bridge and BRIDGED.links[1].bridge
     assert link_text(BRIDGED.links[1], LABEL_OF, EN) == "2017-03→2018-03 (bridged by 2016-03→2018-03) reworded (high 0.84)"
-    assert link_text(BRIDGED.links[1], LABEL_OF, ZH) == "2017-03→2018-03（桥接：2016-03→2018-03 的对比） 改写 (高 0.84)"
+    assert link_text(BRIDGED.links[1], LABEL_OF, ZH) == "2017-03→2018-03（桥接：2016-03→2018-03 的对比）改写 (高 0.84)"
     assert notes(BRIDGED, LABEL_OF, EN) == "bridged" and notes(BRIDGED, LABEL_OF, ZH) == "桥接"
     [thread] = to_json(Timeline(EDITIONS, (BRIDGED,), ()))["threads"]
     assert [(x["diff"], x["bridge"], x["pair"]) for x in thread["links"]] == [
