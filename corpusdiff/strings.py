@@ -242,7 +242,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "timeline.last": ("末见", "Last"),
     "timeline.gaps": ("中断", "Gaps"),
     "timeline.gap": ("中断于 {editions}", "gap {editions}"),
-    "timeline.bridged": ("桥接", "bridged"),
+    "timeline.bridged": ("桥接 {steps}", "bridged {steps}"),
     "timeline.same": ("与上一版标题相同", "same heading as the previous edition"),
     "timeline.absent": ("没有", "absent"),
     "timeline.programmes": ("项目", "Programmes"),

@@ -33,14 +33,21 @@ def render_grid(
     fit: int = 0,
     keep: int = 1,
     restated: Sequence[Sequence[str]] = (),
+    whole_last: bool = False,
 ) -> list[str]:
-    """Lines of a left-aligned grid; every cell is cut to `max_width` columns and columns are
+    """Lines of a left-aligned grid; every cell is cut to `max_width` columns (but the last
+    column's when `whole_last`: notes, whose end says what a reader looks for) and columns are
     separated by two spaces, so it reads without colour or box drawing. A grid wider than
     `fit` columns is folded (`fold`) under its first `keep` columns, a block's first column
     taking its cells from `restated` (rows without the header) when given."""
-    cut_rows = [[truncate(cell, max_width) for cell in row] for row in (header, *rows)]
-    cut_restated = [[truncate(cell, max_width) for cell in row] for row in (header, *restated)] if restated else []
+    cut_rows = [_cut(row, max_width, whole_last) for row in (header, *rows)]
+    cut_restated = [_cut(row, max_width, whole_last) for row in (header, *restated)] if restated else []
     return fold(cut_rows, fit, keep, restated=cut_restated)
+
+
+def _cut(row: Sequence[str], width: int, whole_last: bool) -> list[str]:
+    cut = [truncate(cell, width) for cell in row]
+    return [*cut[:-1], row[-1]] if whole_last and row else cut
 
 
 def fold(

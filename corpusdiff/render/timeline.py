@@ -105,7 +105,9 @@ def notes(
     thread: Thread, label_of: dict[str, str], strings: Strings, sharing: Mapping[str, set[str]] | None = None
 ) -> str:
     """The terminal's last column: gaps, merges and splits (its own, or those of a thread it
-    shares items with: `relation_words`), and steps of low confidence."""
+    shares items with: `relation_words`), the bridged steps by their editions (the grid shows
+    steps only as columns, so `桥接` alone left a reader to guess which), and steps of low
+    confidence."""
     parts = []
     if thread.gaps:
         parts.append(strings("timeline.gap", editions=" ".join(label_of[g] for g in thread.gaps)))
@@ -113,8 +115,9 @@ def notes(
     for position in thread.shared:
         words |= (sharing or {}).get(thread.items[position].pointer, set())
     parts += sorted(words)
-    if any(link.bridge for link in thread.links):
-        parts.append(strings("timeline.bridged"))
+    bridged = [_arrow(link.step, label_of) for link in thread.links if link.bridge]
+    if bridged:
+        parts.append(strings("timeline.bridged", steps=" ".join(bridged)))
     if any(link.confidence == "low" for link in thread.links):
         parts.append(strings("report.level.low"))
     return " · ".join(parts)
@@ -166,8 +169,8 @@ def other_groups_note(
 
 
 def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = None, fit: int = 0) -> str:
-    """The grids with cells cut to `width` columns; a grid wider than `fit` columns (0: never)
-    is folded under its thread numbers (`render.grid.fold`)."""
+    """The grids with cells cut to `width` columns, the notes whole; a grid wider than `fit`
+    columns (0: never) is folded under its thread numbers (`render.grid.fold`)."""
     strings = strings or catalogue()
     editions = timeline.editions
     labels = column_labels(editions)
@@ -193,7 +196,9 @@ def to_terminal(timeline: Timeline, width: int = 26, strings: Strings | None = N
             [row[0], *thread_cells(t, editions, restate=True), row[-1]]
             for row, t in zip(rows, threads, strict=True)
         ]
-        lines += [*render_grid(["#", *labels, ""], rows, max_width=width, fit=fit, restated=restated), ""]
+        lines += [*render_grid(
+            ["#", *labels, ""], rows, max_width=width, fit=fit, restated=restated, whole_last=True
+        ), ""]
     lines += _programme_lines(timeline, labels, strings, fit)
     return "\n".join(lines) + "\n"
 

@@ -63,3 +63,12 @@ def test_columns_of_one_edition_stay_in_one_block() -> None:
         "GDP   7.7%  7.5%",
     ]
     assert fold(rows, fit=22)[0] == "指标  2013  2013  2014"
+
+
+def test_a_grid_can_keep_its_last_column_whole() -> None:
+    rows = [["1", "重拳治理大气雾霾和水污染", "合并 · 拆分 · 桥接 2015→2016"]]
+    cut, whole = render_grid(["#", "2016", ""], rows, max_width=8), render_grid(
+        ["#", "2016", ""], rows, max_width=8, whole_last=True
+    )
+    assert cut[1].endswith("合并 · …") and whole[1].endswith("合并 · 拆分 · 桥接 2015→2016")
+    assert "重拳治…" in whole[1]

@@ -148,16 +148,28 @@ BRIDGED = Thread(
 
 def test_a_bridged_step_names_its_own_editions_and_the_diff_its_pair_is_from() -> None:
     """The step 2017 → 2018 has its pair from the 2016 → 2018 diff: the evidence names both, not
-    2016 → 2018 alone as if it were a step, and the terminal notes the thread as bridged."""
+    2016 → 2018 alone as if it were a step, and the terminal's notes say which step is bridged
+    (a thread of ten editions has nine steps; `bridged` alone sent a reader to look for it)."""
     assert not BRIDGED.links[0].bridge and BRIDGED.links[1].bridge
     assert link_text(BRIDGED.links[1], LABEL_OF, EN) == "2017-03→2018-03 (bridged by 2016-03→2018-03) reworded (high 0.84)"
     assert link_text(BRIDGED.links[1], LABEL_OF, ZH) == "2017-03→2018-03（桥接：2016-03→2018-03 的对比）改写 (高 0.84)"
-    assert notes(BRIDGED, LABEL_OF, EN) == "bridged" and notes(BRIDGED, LABEL_OF, ZH) == "桥接"
+    assert notes(BRIDGED, LABEL_OF, EN) == "bridged 2017-03→2018-03"
+    assert notes(BRIDGED, LABEL_OF, ZH) == "桥接 2017-03→2018-03"
     [thread] = to_json(Timeline(EDITIONS, (BRIDGED,), ()))["threads"]
     assert [(x["diff"], x["bridge"], x["pair"]) for x in thread["links"]] == [
         (["n/2016", "n/2017"], False, ["n/2016#p24", "n/2017#p17"]),
         (["n/2016", "n/2018"], True, ["n/2016#p24", "n/2018#p26"]),
     ]
+
+
+def test_the_terminal_shows_the_notes_whole_though_cells_are_cut() -> None:
+    """The notes column is cut like no heading is: `合并 · 拆分 · 桥接 2015→2…` hid which step was
+    bridged (national 2013–2022, groups of the reform tasks)."""
+    merged = replace(BRIDGED, links=(replace(BRIDGED.links[0], relation=Relation.MERGE), BRIDGED.links[1]))
+    out = to_terminal(Timeline(EDITIONS, (merged,), ()), width=12, strings=ZH)
+    row = next(line for line in out.splitlines() if line.startswith("1 "))
+    assert row.endswith("合并 · 桥接 2017-03→2018-03")
+    assert "  特色产业蓬…  " in row  # a heading is still cut to 12 columns
 
 
 def test_notes_name_gaps_merges_splits_and_doubtful_steps() -> None:
