@@ -427,7 +427,12 @@ def _timeline_page(
     ]
     diffs = [cached_run(job) for job in jobs]
     timeline = tl.build_timeline(trees, diffs)
-    context = timeline_context(edition_set, timeline, edition_set.page, language, reach, pair_pages)
+    rows = {
+        pair: rows_by_pair(diff)
+        for diff in diffs
+        if (pair := (diff.old.metadata.id, diff.new.metadata.id)) in pair_pages
+    }
+    context = timeline_context(edition_set, timeline, edition_set.page, language, reach, pair_pages, rows)
     env = environment(language)
     return env.get_template("timeline.html").render(**context)
 
@@ -500,6 +505,10 @@ def _editions(docs: Sequence[Doc], labels: Sequence[str], root: str) -> list[dic
     ]
 
 
+#: Per pair of units (old address, new address), the number of the 新旧对照表 row that holds both.
+PairRows = Mapping[tuple[str, str], int]
+
+
 def timeline_context(
     edition_set: EditionSet,
     timeline: tl.Timeline,
@@ -507,13 +516,15 @@ def timeline_context(
     language: str = DEFAULT_LANGUAGE,
     reach: int | None = TIMELINE_REACH,
     pair_pages: Collection[tuple[str, str]] = (),
+    pair_rows: Mapping[tuple[str, str], PairRows] | None = None,
 ) -> dict[str, object]:
     """Groups first, then tasks, one row per thread; programmes shared by editions up front.
     Each level has the terminal's note under its title (`other_groups_note`: which group cells
     are no （一） heading), with the page's dates. The page says which pairs of editions were
     compared (`reach`), since `corpusdiff timeline` compares all and may join more. Each row
     gives its steps' evidence as `--format markdown` does, linked to the page of the pair of
-    editions compared where the site has one (`pair_pages`)."""
+    editions compared where the site has one (`pair_pages`), at the pair's row where
+    `pair_rows` knows it."""
     root = relative_root(page)
     labels = column_labels(timeline.editions)
     label_of = dict(zip((e.id for e in timeline.editions), labels, strict=True))
@@ -522,7 +533,7 @@ def timeline_context(
     rows: dict[str, list[dict[str, object]]] = {level: [] for level in tl.LEVELS}
     for thread in timeline.threads:
         row = thread_row(thread, timeline.editions, label_of, root)
-        row["steps"] = step_links(thread, dated, strings, root, pair_pages)
+        row["steps"] = step_links(thread, dated, strings, root, pair_pages, pair_rows or {})
         rows[thread.level].append(row)
     notes = {
         level: other_groups_note(
@@ -587,18 +598,50 @@ def thread_row(
 
 
 def step_links(
-    thread: tl.Thread, label_of: Mapping[str, str], strings: Strings, root: str, pair_pages: Collection[tuple[str, str]]
+    thread: tl.Thread,
+    label_of: Mapping[str, str],
+    strings: Strings,
+    root: str,
+    pair_pages: Collection[tuple[str, str]],
+    pair_rows: Mapping[tuple[str, str], PairRows] | None = None,
 ) -> list[dict[str, object]]:
     """Each step's evidence (`2023年10月→2025年1月（桥接：2022年1月→2025年1月 的对比） 移动 (高 0.84)`)
-    with the page of the diff it names, or None where the site has no page of that pair."""
+    with the page of the diff it names at the row of its pair (`#r31`; the page alone where the
+    row is not known), or None where the site has no page of that pair."""
     return [
         {
             "text": link_text(link, dict(label_of), strings),
-            "url": root + pair_page(*link.diff) if tuple(link.diff) in pair_pages else None,
+            "url": _step_url(link, root, pair_pages, pair_rows or {}),
             "bridge": link.bridge,
         }
         for link in thread.links
     ]
+
+
+def _step_url(
+    link: tl.ThreadLink,
+    root: str,
+    pair_pages: Collection[tuple[str, str]],
+    pair_rows: Mapping[tuple[str, str], PairRows],
+) -> str | None:
+    diff = (link.diff[0], link.diff[1])
+    if diff not in pair_pages:
+        return None
+    number = pair_rows.get(diff, {}).get((link.pair[0], link.pair[1])) if len(link.pair) == 2 else None
+    return root + pair_page(*diff) + (f"#r{number}" if number else "")
+
+
+def rows_by_pair(result: DiffResult) -> dict[tuple[str, str], int]:
+    """The rows of the diff's 新旧对照表 (the diff page's `#r<n>`) by the pairs of units in them:
+    a merge or split row holds every pair of its old and new units."""
+    from corpusdiff.render.table import comparison_table
+
+    return {
+        (old.address, new.address): row.number
+        for row in comparison_table(result).unit_rows
+        for old in row.old
+        for new in row.new
+    }
 
 
 def programme_row(track: tl.ProgrammeTrack, label_of: dict[str, str]) -> dict[str, object]:

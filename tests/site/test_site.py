@@ -360,7 +360,13 @@ def test_timeline_page_follows_the_hetao_task_across_the_plan_editions(built: Pa
     # the evidence: each step a pair of its own two editions, the task reworded each time
     [(evidence, link)] = hetao[7:]
     assert re.fullmatch(r"2022年1月→2023年10月 改写 \(.*\)2023年10月→2025年1月 改写 \(.*\)", evidence)
-    assert link.endswith("diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html")
+    page_of_pair, _, row = link.partition("#")
+    assert page_of_pair.endswith("diff/futian.annual-plan.2022-01__futian.mid-year-report.2023-10.html")
+    # ... at the row of the pair on that page, the one that links the task in both editions
+    assert re.fullmatch(r"r\d+", row)
+    diff_page = (page.parent / page_of_pair).read_text(encoding="utf-8")
+    article = re.search(f'<article [^>]*id="{row}".*?</article>', diff_page, re.S)
+    assert article and f'href="{hetao[1][1]}"' in article.group(0) and f'href="{hetao[2][1]}"' in article.group(0)
     # hand label 枢纽城区 (tests/data/labels/threads.yaml): the 2025 plan has no such task
     hub = _row_with(rows, "13.推进枢纽城区建设")
     assert [text for text, _ in hub[1:6]] == [

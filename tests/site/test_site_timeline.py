@@ -96,6 +96,14 @@ def test_each_step_gives_its_evidence_linked_to_the_page_of_the_pair_it_names() 
         '<a href="../diff/n.2016__n.2018.html" class="bridge">'
         "2017-03→2018-03 (bridged by 2016-03→2018-03) reworded (high 0.84)</a>"
     ]
+    # with the rows of the pages, each step links the row of its pair on the page, so a reader
+    # of a 30-row diff is not left to find it
+    rows = {("n/2016", "n/2017"): {("n/2016#p24", "n/2017#p17"): 3}, ("n/2016", "n/2018"): {}}
+    context = timeline_context(SET, timeline, SET.page, "en", None, built, rows)
+    html = environment("en").get_template("timeline.html").render(**context)
+    assert re.findall(r'<td class="evidence"><a href="([^"]*)">.*?<a href="([^"]*)"', html, re.S) == [
+        ("../diff/n.2016__n.2017.html#r3", "../diff/n.2016__n.2018.html")  # no row known: the page
+    ]
     context = timeline_context(SET, timeline, SET.page, "en", None, built[:2])
     html = environment("en").get_template("timeline.html").render(**context)
     assert '<span class="bridge">2017-03→2018-03 (bridged by 2016-03→2018-03)' in html
