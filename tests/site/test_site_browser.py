@@ -6,6 +6,7 @@ Screenshots are saved under tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,22 @@ def test_a_table_row_line_shows_its_own_sign_and_no_bullet(page, site: Path) -> 
     item = page.locator(".table-change li").first
     assert item.inner_text().startswith("- ")
     assert item.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+
+
+def test_a_link_to_a_row_shows_it_below_the_toolbar_though_its_class_is_filtered_out(page, site: Path) -> None:
+    """A timeline step links the row of its pair (`#r<n>`); an unchanged (延续) row is hidden
+    by default and a row of 上年回顾 sits in a part not shown first, so the link opened a page
+    with nothing at the anchor. The row is shown, its class's box checked, clear of the
+    sticky toolbar."""
+    html = (site / PAIR).read_text(encoding="utf-8")
+    unchanged = re.findall(r'<article class="row status-recurring[^"]*" id="(r\d+)"', html)
+    assert unchanged
+    for row_id in (unchanged[0], unchanged[-1]):
+        page.goto((site / PAIR).as_uri() + "#" + row_id)
+        row = page.locator(f"#{row_id}")
+        assert row.is_visible() and page.is_checked("input[name=status][value=recurring]")
+        toolbar = page.locator("form.toolbar").bounding_box()
+        box = row.bounding_box()
+        assert toolbar and box and toolbar["y"] + toolbar["height"] <= box["y"] < 900
+        _shot(page, f"diff-row-anchor-{row_id}")
+        page.goto("about:blank")

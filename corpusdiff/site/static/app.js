@@ -101,15 +101,19 @@ function corpusdiffRanges(text, terms) {
     });
   }
   function offset() { return toolbar.offsetHeight + 8; }  /* below the toolbar, as it sticks to the top */
-  function go(row, list) {
-    if (current) current.classList.remove("current");
-    current = row;
-    row.classList.add("current");
+  function reveal(row) {
+    /* Scroll the row to just below the sticky toolbar, which would cover its top. */
     window.scrollTo(0, window.pageYOffset + row.getBoundingClientRect().top - offset());
     window.requestAnimationFrame(function () {  /* rows laid out on the way may have moved it */
       var off = row.getBoundingClientRect().top - offset();
       if (Math.abs(off) > 2) window.scrollBy(0, off);
     });
+  }
+  function go(row, list) {
+    if (current) current.classList.remove("current");
+    current = row;
+    row.classList.add("current");
+    reveal(row);
     position.textContent = (list.indexOf(row) + 1) + " / " + list.length;
     if (history.replaceState) history.replaceState(null, "", "#" + row.id);
   }
@@ -149,8 +153,14 @@ function corpusdiffRanges(text, terms) {
   switcher.querySelector("a.all").hidden = false;
   showPart(start.part || (parts[0] && parts[0].dataset.part));
   setView(store.corpusdiffView === "inline" ? "inline" : "side");
+  /* A link to a row (a timeline step's, a reviewer note's) shows it though its class is
+     filtered out by default (延续) */
+  var linkedBox = start.target && start.target.matches("article.row")
+    ? toolbar.querySelector("input[name=status][value=" + start.target.dataset.status + "]") : null;
+  if (linkedBox) linkedBox.checked = true;
   applyFilters();
-  if (start.target && start.part) start.target.scrollIntoView();
+  if (linkedBox) { current = start.target; current.classList.add("current"); }
+  if (start.target && start.part) reveal(start.target);
   /* the map measures the page: after the first paint, so that it does not delay it */
   window.requestAnimationFrame(function () { setTimeout(drawMap, 0); });
 
