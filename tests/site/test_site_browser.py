@@ -370,3 +370,15 @@ def test_a_link_to_a_row_shows_it_below_the_toolbar_though_its_class_is_filtered
         assert toolbar and box and toolbar["y"] + toolbar["height"] <= box["y"] < 900
         _shot(page, f"diff-row-anchor-{row_id}")
         page.goto("about:blank")
+
+
+def test_a_timeline_step_reads_on_one_line(page, site: Path) -> None:
+    """The 依据 column was as narrow as a heading's (9em), so each step, `2022年1月→2023年10月 改写
+    (高 0.93)`, broke over three lines and a national thread of eight steps made its row 500
+    pixels tall (the page 97,000). A step that is no bridge now reads on one line."""
+    page.goto((site / "timeline/futian-plan.html").as_uri())
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll("td.evidence > :not(.bridge)")]
+                 .map(step => step.getClientRects().length)"""
+    )
+    assert lines and set(lines) == {1}
