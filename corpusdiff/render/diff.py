@@ -340,13 +340,15 @@ def section_name(heading: str, strings: Strings) -> str:
 def grouped(
     result: DiffResult, only: Iterable[str] | None = None
 ) -> list[tuple[SectionMatch | None, list[Initiative]]]:
-    """(section match or None, initiatives) in reading order of the new edition."""
+    """(section match or None, initiatives) in reading order of the new edition; narrowed to
+    the classes `only`, the sentences added or removed inside a unit go with their unit."""
     wanted = set(only or CLASSES)
+    units = {_unit_key(i) for i in result.initiatives if i.level == Level.UNIT and is_selected(i, wanted)}
     home = _home_finder(result)
     groups: dict[int | None, list[Initiative]] = {}
     order: list[SectionMatch | None] = []
     for item in result.initiatives:
-        if not is_selected(item, wanted):
+        if not (is_selected(item, wanted) if item.level == Level.UNIT else _unit_key(item) in units):
             continue
         match = home(item)
         key = id(match) if match else None
@@ -355,6 +357,13 @@ def grouped(
             order.append(match)
         groups[key].append(item)
     return [(match, groups[id(match) if match else None]) for match in order]
+
+
+def _unit_key(item: Initiative) -> tuple[int | None, int | None]:
+    """The indexes of the pair of units an initiative is, or a sentence change is inside: a
+    sentence added inside a reworded unit is no new initiative (`--only new` listed every one
+    of them, national 2021 → 2022: 599 lines, under no unit)."""
+    return (item.old.index if item.old else None, item.new.index if item.new else None)
 
 
 def is_selected(item: Initiative, wanted: Collection[str]) -> bool:
