@@ -419,6 +419,9 @@ def test_a_diff_page_names_a_province_whose_report_title_does_not(tmp_path: Path
     [page] = [p for p in (out / "diff").glob("*.html") if "duizhao" not in p.name]
     heading = page.read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert heading.count("湖南省政府工作报告") == 2
+    # ... and when: two reports of one title read `政府工作报告 → 政府工作报告` (every national pair)
+    text = re.sub(r"<[^>]+>", "", heading)
+    assert text == "湖南省政府工作报告（2024年1月16日） → 湖南省政府工作报告（2025年1月16日）"
     # browser tabs and bookmarks tell the editions apart: every page's title names its date
     titles = {
         p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
