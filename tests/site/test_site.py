@@ -404,7 +404,7 @@ def test_indicator_charts_of_a_chinese_site_are_labelled_in_chinese(built: Path)
     assert '<text x="4" y="12" class="caption">增减幅度，%</text>' in html
     assert "● 完成 ○ 目标（虚线）" in html
     assert re.search(r"<desc[^>]*>完成 \d{4}：[^<]*</desc>", html)
-    assert re.search(r"<td>\d{4}年：目标 [^<]* → 完成 ", html)
+    assert re.search(r"<td class=\"versus\">\d{4}年：目标 [^<]* → 完成 ", html)
 
 
 def test_trace_page_links_passages_and_lists_what_no_report_addresses(built: Path) -> None:

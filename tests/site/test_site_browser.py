@@ -382,3 +382,23 @@ def test_a_timeline_step_reads_on_one_line(page, site: Path) -> None:
                  .map(step => step.getClientRects().length)"""
     )
     assert lines and set(lines) == {1}
+
+
+def test_an_indicator_s_target_and_result_lines_read_one_a_line(browser, site: Path) -> None:
+    """The 目标 → 完成 column took what the edition columns left: with the nine national reports
+    (18 columns) 61 pixels, each `2013年：目标 +7.5%左右 → 完成 56.9万亿元 +7.7%` broken into
+    eight lines and the GDP row 1,744 pixels tall. Each line now reads on one line."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.goto((site / "indicators.html").as_uri())
+    cells = page.evaluate(
+        """() => [...document.querySelectorAll("table.indicators td.versus")].map(cell => {
+                 const text = document.createRange();  /* a cell is as tall as its row: its text */
+                 text.selectNodeContents(cell);
+                 return [cell.querySelectorAll("br").length + 1,
+                         text.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)];
+             })"""
+    )
+    context.close()
+    assert any(lines > 1 for lines, _ in cells)
+    assert all(height < lines + 1 for lines, height in cells)
