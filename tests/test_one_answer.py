@@ -406,7 +406,15 @@ def test_the_site_s_timeline_page_holds_the_command_s_threads(views: Views) -> N
         for link in t["links"]
         if link["bridge"]
     )
-    assert bridges and sorted(a.get("href") for a in page.iter("a") if a.get("class") == "bridge") == bridges
+    linked = sorted(a.get("href") for a in page.iter("a") if a.get("class") == "bridge")
+    assert bridges and [href.partition("#")[0] for href in linked] == bridges
+    # ... at the row of its pair there, the row that links both its units
+    pairs = sorted(link["pair"] for t in views.timeline["threads"] for link in t["links"] if link["bridge"])
+    for href, pair in zip(linked, pairs, strict=True):
+        path, _, row = href.partition("#")
+        diff_page = lxml.html.parse(str(views.site / "timeline" / path))
+        units = {a.get("href") for a in diff_page.getroot().get_element_by_id(row).iter("a")}
+        assert {"../doc/{}.html#{}".format(*pointer.split("#")) for pointer in pair} <= units
 
 
 # --- the site ----------------------------------------------------------------------------------
