@@ -619,7 +619,7 @@ def to_markdown(
         items = [i for i in result.initiatives if i.status == status and i.level == "unit" and not i.relation]
         if not items:
             continue
-        lines += [f"## {_initiatives_title(strings, status, len(items))}", ""]
+        lines += [f"## {initiatives_title(strings, status, len(items))}", ""]
         for item in items:
             old_text, new_text = _item_text(item)
             text = new_text if status == Status.NEW else old_text
@@ -862,7 +862,7 @@ def _programmes_label(strings: Strings, kind: Status, n: int) -> str:
     return strings(key.get(kind, "report.recurring_programmes"), n=n)
 
 
-def _initiatives_title(
+def initiatives_title(
     strings: Strings, status: Status, n: int, doubtful: int = 0, left_out: bool = False
 ) -> str:
     """`新增条目（17）` / `NEW initiatives (17)`; with the doubtful calls counted when there are any,
@@ -1000,15 +1000,13 @@ def to_summary(
     rows = row_numbers(comparison_rows(result))
     wanted = set(only or (Status.NEW, Status.DROPPED))
     for status in (s for s in (Status.NEW, Status.DROPPED) if s in wanted):
-        items = [
-            i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation
-        ]
+        items = new_or_dropped(result, status)
         doubtful = sum(map(is_doubtful, items))
         if sure:
             items = [item for item in items if not is_doubtful(item)]
         if not items and not doubtful:
             continue
-        title = _initiatives_title(strings, status, len(items), doubtful, left_out=sure)
+        title = initiatives_title(strings, status, len(items), doubtful, left_out=sure)
         out.append(style(title + strings("report.colon").rstrip(), status, bold=True))
         for part in dict.fromkeys(item.part for item in items):
             names = [
@@ -1020,6 +1018,17 @@ def to_summary(
             label = strings("report.count", label=strings.part(part), n=len(names))
             out.append("  " + strings.labelled(label, "；".join(names)))
     return _lines(out, width)
+
+
+def new_or_dropped(result: DiffResult, status: Status) -> list[Initiative]:
+    """The new (or dropped) initiatives the summaries list by name: units, no extra piece of
+    a merge or split."""
+    return [i for i in result.initiatives if i.level == Level.UNIT and i.status == status and not i.relation]
+
+
+def initiative_brief(item: Initiative) -> str:
+    """A new or dropped initiative named in a few words, as `diff --summary` lists it."""
+    return _brief(item.new or item.old)
 
 
 def _then(text: str, remark: str) -> str:

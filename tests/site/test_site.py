@@ -491,3 +491,25 @@ def test_diff_page_shows_parts_merges_and_changes_within(built: Path) -> None:
     assert re.search(r"内文增\d+句", page)  # sentences added inside a continuing unit: its 修改说明
     # a sentence added inside a continuing unit is never a row of its own, labelled new
     assert "+ sentence added" not in page
+
+
+def test_the_diff_page_names_the_new_and_dropped_initiatives_and_links_their_rows(built: Path) -> None:
+    """The summary gave counts only (新增 6): a reader had to find the six among a hundred rows.
+    Under it, as `diff --summary` lists them, each new and dropped initiative by name, linked
+    to its row, and as many as the parts' counts say."""
+    page = built / "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html"
+    html = page.read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(html)
+    counted = {
+        status: sum(int(cell.text_content()) for cell in tree.xpath(f"//table[@class='parts']//td[@class='status-{status}']"))
+        for status in ("new", "dropped")
+    }
+    for status in ("new", "dropped"):
+        links = tree.xpath(f"//details[contains(@class, 'listed status-{status}')]//a")
+        assert len(links) == counted[status] > 0
+        for link in links:
+            row = tree.get_element_by_id(link.get("href")[1:])
+            assert row.get("data-status") == status
+    # 2022's task 13 (transport hubs) has no counterpart in the 2025 plan
+    dropped = tree.xpath("//details[contains(@class, 'listed status-dropped')]")[0].text_content()
+    assert "推进枢纽城区建设" in dropped
