@@ -547,6 +547,7 @@ def timeline_context(
         "root": root,
         "title": f"Timeline: {edition_set.name}",
         "name": edition_set.name,
+        "kinds": series_kinds(edition_set, strings),
         "source": edition_set.source,
         "editions": _editions(edition_set.docs, labels, root),
         "levels": [  # titles are catalogue keys
@@ -559,6 +560,16 @@ def timeline_context(
         "compared": _compared(reach, len(timeline.editions), strings),
         "missing": _missing(edition_set, strings),
     }
+
+
+def series_kinds(edition_set: EditionSet, strings: Strings) -> str:
+    """`政府工作报告`: the kinds of report of a series' editions, which the index heads it with
+    beside its id (an id alone, `national-gwr`, is no name a Chinese reader knows); "" for a
+    set named in site.yaml, whose name is the reader's own."""
+    if edition_set.source != "series":
+        return ""
+    genres = dict.fromkeys(doc.meta.genre for doc in edition_set.docs if doc.meta.genre)
+    return "、".join(strings.genre(genre) for genre in genres)
 
 
 def _missing(edition_set: EditionSet, strings: Strings) -> str:

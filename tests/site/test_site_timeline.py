@@ -108,3 +108,18 @@ def test_each_step_gives_its_evidence_linked_to_the_page_of_the_pair_it_names() 
     html = environment("en").get_template("timeline.html").render(**context)
     assert '<span class="bridge">2017-03→2018-03 (bridged by 2016-03→2018-03)' in html
     assert "n.2016__n.2018" not in html
+
+
+def test_a_series_timeline_is_headed_by_its_kind_of_report_as_the_index_heads_it() -> None:
+    """`时间线：national-gwr` headed a Chinese page with the series id alone; the index heads the
+    same series `政府工作报告 national-gwr`, and so does its timeline now."""
+    docs = tuple(Doc(e.id, "", Metadata(title=e.title, id=e.id, date=e.date, genre="government-work-report")) for e in EDITIONS)
+    series = EditionSet("national-gwr", "series", docs, "timeline/national-gwr.html")
+    context = timeline_context(series, Timeline(EDITIONS, (MACRO,), ()), series.page, "zh")
+    html = environment("zh").get_template("timeline.html").render(**context)
+    assert '<h1>时间线：政府工作报告 <span class="meta">national-gwr</span></h1>' in html
+    assert "<title>时间线：政府工作报告 national-gwr · corpusdiff</title>" in html
+    # a set named in site.yaml keeps the name it was given
+    named = EditionSet("河套合作区", "site.yaml", docs, "timeline/hetao.html")
+    context = timeline_context(named, Timeline(EDITIONS, (MACRO,), ()), named.page, "zh")
+    assert "<h1>时间线：河套合作区</h1>" in environment("zh").get_template("timeline.html").render(**context)
