@@ -357,13 +357,18 @@ def duizhao_context(
     base = pair_page(old.id, new.id, DUIZHAO).rpartition("/")[2]
     return {
         "root": root,
-        "title": f"{strings('duizhao.title')}：{edition_name(old.meta)} {old.meta.date} → {edition_name(new.meta)} {new.meta.date}",
+        "title": f"{strings('duizhao.title')}：{_dated(old, strings)} → {_dated(new, strings)}",
         "old": old,
         "new": new,
         "diff_url": root + pair_page(old.id, new.id),
         "rows": rows,
         "exports": [(strings(f"duizhao.{suffix[1:]}"), base + suffix) for suffix in EXPORTS],
     }
+
+
+def _dated(doc: Doc, strings: Strings) -> str:
+    """`政府工作报告（2021年3月5日）`: an edition by its name and date, as its page heads it."""
+    return strings("diff.dated", name=edition_name(doc.meta), date=strings.date(doc.meta.date))
 
 
 def export_files(table: ComparisonTable, old: Doc, new: Doc, strings: Strings) -> dict[str, bytes]:

@@ -422,6 +422,10 @@ def test_a_diff_page_names_a_province_whose_report_title_does_not(tmp_path: Path
     # ... and when: two reports of one title read `政府工作报告 → 政府工作报告` (every national pair)
     text = re.sub(r"<[^>]+>", "", heading)
     assert text == "湖南省政府工作报告（2024年1月16日） → 湖南省政府工作报告（2025年1月16日）"
+    # the 新旧对照表 page too, whose heading gave `2024-01-16` under columns of `2024年1月16日`
+    [table] = (out / "diff").glob("*-duizhao.html")
+    heading = table.read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert heading == "新旧对照表：湖南省政府工作报告（2024年1月16日） → 湖南省政府工作报告（2025年1月16日）"
     # browser tabs and bookmarks tell the editions apart: every page's title names its date
     titles = {
         p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
