@@ -364,6 +364,7 @@ def index_entries(inputs: Inputs) -> dict[str, object]:
             {
                 "url": s.page,
                 "name": s.name,
+                "kinds": series_kinds(s, catalogue(inputs.language)),
                 "source": s.source,
                 "dates": [d.meta.date for d in s.docs],
             }

@@ -85,6 +85,8 @@ def test_index_heads_each_series_by_its_kinds_of_report_not_only_its_slug(built:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert '<h3>年度计划报告、年中计划执行报告 <span class="meta">futian-plan</span></h3>' in index
     assert '<h3>政府工作报告 <span class="meta">futian-gwr</span></h3>' in index
+    # and so are the series views: the timeline's link, as the timeline page is headed
+    assert '>时间线：年度计划报告、年中计划执行报告 <span class="meta">futian-plan</span></a>' in index
 
 
 def test_index_names_an_editions_genre_only_where_its_series_mixes_genres(built: Path) -> None:
