@@ -33,7 +33,7 @@ from corpusdiff.types.diff import (
 from corpusdiff.types.document import Level as Tier
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.notes import ReviewerNote
-from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, Unit, UnitKind, unit_title
+from corpusdiff.types.tree import CLOSING_HEADING, GROUP, DocTree, Section, Unit, UnitKind, unit_title
 
 if TYPE_CHECKING:
     from corpusdiff.render.table import ComparisonTable, Entry, Span, UnitRow
@@ -549,10 +549,19 @@ def _inline(item: Initiative, deleted: str, inserted: str, escape: Callable[[str
     return "".join(parts)
 
 
-def _item_text(item: Initiative) -> tuple[str, str]:
-    old = item.old_sentence or (item.old.text if item.old and item.level == "unit" else "")
-    new = item.new_sentence or (item.new.text if item.new and item.level == "unit" else "")
+def _item_text(item: Initiative, result: DiffResult) -> tuple[str, str]:
+    old = item.old_sentence or (_shown(result.old, item.old) if item.old and item.level == "unit" else "")
+    new = item.new_sentence or (_shown(result.new, item.new) if item.new and item.level == "unit" else "")
     return old, new
+
+
+def _shown(tree: DocTree, unit: Unit) -> str:
+    """A unit's text as the report prints it: a group heading's with its numbering and without
+    the full stop compare adds for matching (`（一）高质量发展稳步推进`, listed as
+    `高质量发展稳步推进。`, a stop the report does not have)."""
+    if unit.kind == GROUP and unit.section is not None:
+        return tree.sections[unit.section].label + unit.heading
+    return unit.text
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -621,7 +630,7 @@ def to_markdown(
             continue
         lines += [f"## {initiatives_title(strings, status, len(items))}", ""]
         for item in items:
-            old_text, new_text = _item_text(item)
+            old_text, new_text = _item_text(item, result)
             text = new_text if status == Status.NEW else old_text
             cited = markdown_citation(result, item, rows, strings)
             where = _then(f"*{markdown_text(_where(result, item))}*", markdown_text(doubt(item, strings)))
@@ -965,7 +974,7 @@ def to_terminal(
                     out += _terminal_table(entry, style, strings)
                 else:
                     cited = citation(result, entry, rows, strings)
-                    out += _terminal_item(entry, style, strings, width or RECURRING_LINE, cited)
+                    out += _terminal_item(entry, style, strings, width or RECURRING_LINE, cited, result)
     if left_out:
         out += ["", strings("report.doubtful_left_out", n=left_out)]
     if result.programmes.new or result.programmes.dropped:
@@ -1134,12 +1143,12 @@ def _terminal_table(change: TableChange, style: Callable[..., str], strings: Str
 
 
 def _terminal_item(
-    item: Initiative, style: Callable[..., str], strings: Strings, line: int, cited: str
+    item: Initiative, style: Callable[..., str], strings: Strings, line: int, cited: str, result: DiffResult
 ) -> list[str]:
     """An item's lines, a unit's label followed by `cited` (its 新旧对照表 row and addresses);
     a recurring unit on one `line` of its own, whole if it fits, else cut with … (its text is
     the same in both editions: the reader needs only to recognise it)."""
-    old_text, new_text = _item_text(item)
+    old_text, new_text = _item_text(item, result)
     if item.level == "sentence":  # a change inside a continuing unit, not an initiative
         if item.status == Status.NEW:
             return ["    " + strings.labelled(style(strings("report.sentence_added"), "new"), new_text)]

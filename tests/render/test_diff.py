@@ -22,7 +22,7 @@ from corpusdiff.render.diff import (
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
-from corpusdiff.types.diff import DiffResult, Status
+from corpusdiff.types.diff import DiffResult, Initiative, Status
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree
 from tests.conftest import ROOT, corpus_diff
@@ -80,6 +80,15 @@ def _uncited(text: str) -> list[str]:
     return [_CITATION.sub(r"\1 ", line).replace("] （", "]（") for line in text.splitlines()]
 
 
+def _printed(result: DiffResult, item: Initiative) -> str:
+    """A new or dropped unit's text as its report prints it: a group heading with its numbering."""
+    tree, unit = (result.new, item.new) if item.new is not None else (result.old, item.old)
+    assert unit is not None
+    if unit.kind == "group" and unit.section is not None:
+        return tree.sections[unit.section].label + tree.sections[unit.section].heading
+    return unit.text
+
+
 def test_a_doubtful_call_names_the_unit_it_may_continue(result: DiffResult) -> None:
     lines = _uncited(to_terminal(result, color=False, detail=Detail.UNIT))
     doubtful = [i for i in result.initiatives if i.level == "unit" and not i.relation and i.nearest is not None]
@@ -88,11 +97,11 @@ def test_a_doubtful_call_names_the_unit_it_may_continue(result: DiffResult) -> N
         assert item.nearest is not None
         label = "[新增]" if item.status == Status.NEW else "[删除]"
         side = "或延续旧版" if item.status == Status.NEW else "或延续为新版"
-        text = (item.new or item.old).text  # type: ignore[union-attr]
+        text = _printed(result, item)
         expected = f"{label}（把握低：{side}「{unit_title(item.nearest)}」，{item.nearest_probability:.2f}） {text}"
         assert expected in lines
     sure = [i for i in result.initiatives if i.level == "unit" and i.status == Status.NEW and i.nearest is None]
-    assert any(f"[新增] {i.new.text}" in lines for i in sure if i.new is not None)
+    assert any(f"[新增] {_printed(result, i)}" in lines for i in sure if i.new is not None)
 
 
 def test_sure_leaves_out_the_doubtful_calls_and_counts_them(result: DiffResult) -> None:
@@ -103,7 +112,7 @@ def test_sure_leaves_out_the_doubtful_calls_and_counts_them(result: DiffResult) 
     assert doubtful and sure
     listing = _uncited(to_terminal(result, color=False, detail=Detail.UNIT, sure=True))
     assert not any("（把握低：" in line for line in listing)  # pairs keep their own （把握低）
-    assert all(any(line.endswith((i.new or i.old).text) for line in listing) for i in sure)  # type: ignore[union-attr]
+    assert all(any(line.endswith(_printed(result, i)) for line in listing) for i in sure)
     assert f"另有 {len(doubtful)} 项新增或删除的判断把握低，未列出（去掉 --sure 可见）。" in listing
     summary = "".join(line.strip() for line in to_summary(result, color=False, sure=True).splitlines())
     for status, word in ((Status.NEW, "新增"), (Status.DROPPED, "删除")):
@@ -158,6 +167,19 @@ def test_only_lists_the_sentences_inside_the_units_it_lists(result: DiffResult) 
             units_above.append(unit.split(" ")[0])
     # a merge's or split's extra pair is reworded by its status, so listed too (docs/diff-output.md)
     assert "[改写]" in units_above and set(units_above) <= {"[改写]", "[合并]", "[拆分]"}
+
+
+def test_a_new_or_dropped_group_heading_is_quoted_as_the_report_prints_it(result: DiffResult) -> None:
+    """2025's `### （一）高质量发展稳步推进` (annual-plan/2025-01.md line 43) was listed as
+    `高质量发展稳步推进。`: its numbering gone and a full stop the report does not have, added
+    for matching; an analyst quoting the line quoted words the report does not say."""
+    terminal = to_terminal(result, only=[Status.NEW, Status.DROPPED], color=False, width=0)
+    [new] = [line for line in terminal.splitlines() if line.startswith("[新增]") and " 新h2" in line]
+    assert new.endswith(" （一）高质量发展稳步推进")
+    # 2022's `### （一）坚持生命至上人民至上，疫情防控取得重要成效` (annual-plan/2022-01.md line 41)
+    assert any(line.endswith(" （一）坚持生命至上人民至上，疫情防控取得重要成效") for line in terminal.splitlines())
+    markdown = to_markdown(result)
+    assert "新h2 （一）高质量发展稳步推进 —" in markdown and "高质量发展稳步推进。" not in markdown
 
 
 def test_section_focus_cuts_counts_items_and_programmes(result: DiffResult) -> None:
