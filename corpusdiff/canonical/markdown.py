@@ -112,14 +112,22 @@ def is_canonical_text(text: str) -> bool:
     return match is not None and re.search(r"^dialect:", match.group(1), re.MULTILINE) is not None
 
 
+#: Markup canonical text never holds (the normaliser escapes its signs): read as the text it is
+#: by every command and on the site alike, so a document from elsewhere cannot show the site's
+#: reader a sentence (an image's alt text, a code span) that `diff` and `review` leave out,
+#: nor publish a link or a remote image.
+TEXT_ONLY = ["link", "image", "autolink", "backticks", "reference"]
+
+
 def markdown_reader() -> MarkdownIt:
     """The one Markdown set-up for canonical documents, for reading them into blocks and for
-    rendering them on the site: CommonMark with GFM tables and front matter; raw HTML off, so
-    text stays text."""
+    rendering them on the site: CommonMark with GFM tables and front matter; raw HTML, links,
+    images, code spans and link definitions off (`TEXT_ONLY`), so text stays text."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    reader = MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    return reader.disable(TEXT_ONLY)
 
 
 def read_metadata(text: str) -> Metadata:

@@ -56,13 +56,12 @@ _State = dict[str, dict[str, Any]]
 
 
 def _markdown_renderer() -> MarkdownIt:
-    """The reader of canonical documents, without links and images: canonical text has none
-    (its brackets are escaped), and every command reads a `[text](url)` of a document from
-    elsewhere as its text, so the site shows it as written instead of publishing a link or a
-    remote image (a tracking pixel) that `review` never showed."""
+    """The reader of canonical documents (`markdown.TEXT_ONLY`): a `[text](url)` of a document
+    from elsewhere is shown as written, as every command reads it, never published as a link or
+    a remote image (a tracking pixel) that `review` never showed."""
     from corpusdiff.canonical.markdown import markdown_reader
 
-    return markdown_reader().disable(["link", "image", "autolink"])
+    return markdown_reader()
 
 
 def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], list[tuple[str, str]]]:
