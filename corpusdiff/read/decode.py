@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,10 @@ _MOJIBAKE_MIN_HAN = 20
 #: runs of invalid bytes, with at least this many Han characters for each.
 _DAMAGED_UTF8_MAX_PLACES = 20
 _DAMAGED_UTF8_HAN_PER_PLACE = 200
+#: More than any report holds (the longest text report is under 3 MB, a PDF with its fonts
+#: tens of MB): a file or a pipe that goes on past it is refused when read that far, rather
+#: than read until the memory runs out.
+MAX_REPORT_BYTES = 256 * 1024 * 1024
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -60,10 +65,19 @@ def read_report(path: Path) -> RawReport:
         raise InputError(f"{path}: no such file; check the path")
     if path.is_dir():
         raise InputError(f"{path}: is a directory; give the report files inside it")
+    mode = path.stat().st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise InputError(f"{path}: is a device, not a file; give the report's file")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(
+            f"{path}: larger than {MAX_REPORT_BYTES} bytes, more than any report holds; "
+            "extract the report's text first (e.g. pdftotext) or split it"
+        )
     return decode_report(data, name=path.name)
 
 

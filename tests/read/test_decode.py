@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
+import threading
+from pathlib import Path
 
 import pytest
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.decode import decode_report
+from corpusdiff.read import decode
+from corpusdiff.read.decode import decode_report, read_report
 from tests.conftest import SEEDS
 
 SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022年计划\n\n二〇二二年一月\n\n一、2021年国民经济和社会发展计划执行情况\n"
@@ -133,3 +138,29 @@ def test_a_line_pasted_in_another_encoding_is_named_and_no_byte_dropping_is_advi
         decode_report(data, "plan.txt")
     message = str(refused.value)
     assert "GBK" in message and "这一行是从旧文件" in message and "iconv -c" not in message
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_before_it_is_read(device: str) -> None:
+    """Before, `normalize /dev/zero` read until the machine ran out of memory."""
+    with pytest.raises(InputError, match="is a device, not a file"):
+        read_report(Path(device))
+
+
+def test_a_pipe_longer_than_any_report_is_refused_once_read_that_far(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`normalize <(yes 中)` ends with one line instead of filling the memory."""
+    monkeypatch.setattr(decode, "MAX_REPORT_BYTES", 1000)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: _feed(fifo, "中文报告。\n" * 10_000))
+    writer.start()
+    with pytest.raises(InputError, match="larger than 1000 bytes"):
+        read_report(fifo)
+    writer.join(timeout=5)
+
+
+def _feed(fifo: Path, text: str) -> None:
+    with contextlib.suppress(BrokenPipeError), fifo.open("w", encoding="utf-8") as out:
+        out.write(text)
