@@ -81,15 +81,16 @@ def read_report(path: Path) -> RawReport:
     return decode_report(data, name=path.name)
 
 
-def decode_report(data: bytes, name: str) -> RawReport:
-    """Decode report bytes; raise InputError for empty, binary or undecodable input."""
+def decode_report(data: bytes, name: str, embedded: bool = False) -> RawReport:
+    """Decode report bytes; raise InputError for empty, binary or undecodable input.
+    `embedded`: the bytes are a part embedded in a .docx (read/docx_chunks.py)."""
     if not data:
         raise InputError(f"{name}: the file is empty; nothing to normalise")
     if not data.strip():
         raise InputError(f"{name}: the file holds only white space; nothing to normalise")
     found = formats.sniff_binary(data)
     if found == formats.DOCX:
-        return _read_docx(data, name)
+        return _read_docx(data, name, embedded)
     if found == formats.PDF:
         return _read_pdf(data, name)
     _reject_binary(data, name)
@@ -135,10 +136,13 @@ def decode_report(data: bytes, name: str) -> RawReport:
     )
 
 
-def _read_docx(data: bytes, name: str) -> RawReport:
+def _read_docx(data: bytes, name: str, embedded: bool) -> RawReport:
     from corpusdiff.read import docx
 
-    extracted = docx.extract_docx(data, name, lambda part, label: decode_report(part, label).text)
+    def read_part(part: bytes, label: str) -> str:
+        return decode_report(part, label, embedded=True).text
+
+    extracted = docx.extract_docx(data, name, None if embedded else read_part)
     return _extracted(
         data, name, "docx", docx.extractor_version(), extracted.text, extracted.notes, extracted.title
     )

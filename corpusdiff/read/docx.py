@@ -62,9 +62,11 @@ def extractor_version() -> str:
     return lxml_extractor("docx")
 
 
-def extract_docx(data: bytes, name: str, read_part: PartReader) -> Extracted:
+def extract_docx(data: bytes, name: str, read_part: PartReader | None) -> Extracted:
     """The text of a .docx file; InputError when it cannot be read. Parts embedded for Word to
-    convert (`w:altChunk`) are read by `read_part`."""
+    convert (`w:altChunk`) are read by `read_part`; None for a document that is itself such a
+    part, which is refused when it embeds parts too: one level is read, as nesting them is
+    how a few kilobytes make work that grows tenfold a level."""
     trees = _parse(data, name)
     styles = trees.get("word/styles.xml")
     body = trees["word/document.xml"].find("w:body", NS)
@@ -72,6 +74,8 @@ def extract_docx(data: bytes, name: str, read_part: PartReader) -> Extracted:
         body = trees["word/document.xml"].makeelement(qn("body"))
     reader = _BodyReader(Numbering(trees.get("word/numbering.xml"), styles), _contents(body, styles))
     if body.find(f".//{qn('altChunk')}") is not None:
+        if read_part is None:
+            raise InputError(f"{name}: a document embedded in another that embeds parts of its own")
         reader.chunks = _chunks(data, trees.get(_RELS), name, read_part)
     title_styles = _title_style_ids(styles)
     lines: list[str] = []
@@ -108,7 +112,9 @@ _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relat
 
 def _chunks(data: bytes, relationships: Any, name: str, read_part: PartReader) -> dict[str, list[str] | None]:
     """The lines of each part embedded for Word to convert (`w:altChunk`), by relationship id;
-    None for one that cannot be read."""
+    None for one that cannot be read. Each part is read once (relationships naming one part
+    share its lines), and parts are read while all read so far inflate to at most `_MAX_PART`,
+    the bound on any one part: a zip bomb's thousand parts are left out, not read."""
     if relationships is None:
         return {}
     targets = {
@@ -116,12 +122,18 @@ def _chunks(data: bytes, relationships: Any, name: str, read_part: PartReader) -
         for relation in relationships
         if relation.get("Type", "").endswith("/aFChunk") and relation.get("TargetMode") != "External"
     }
+    read: dict[str, list[str] | None] = {}
+    budget = _MAX_PART
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
-        return {
-            rel: chunk_lines(_read_part(archive, target), target, name, read_part) if target in names else None
-            for rel, target in targets.items()
-        }
+        for target in dict.fromkeys(targets.values()):
+            size = archive.getinfo(target).file_size if target in names else 0
+            if target not in names or size > budget:
+                read[target] = None
+                continue
+            budget -= size
+            read[target] = chunk_lines(_read_part(archive, target), target, name, read_part)
+    return {rel: read[target] for rel, target in targets.items()}
 
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
@@ -173,8 +185,9 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
     if reader.chunks_unread:
         notes.append(
             f"left out {counted(reader.chunks_unread, 'part')} embedded for Word to convert (w:altChunk) "
-            "that corpusdiff cannot read (not HTML, text or a .docx, or too little text); open the file "
-            "in Word, save it and give that file"
+            "that corpusdiff cannot read (not HTML, text or a .docx, or too little text; a part pointed at "
+            "again, a .docx embedding parts of its own, past 200 MB in all); open the file in Word, save it "
+            "and give that file"
         )
     prompts = [control for control in body.iter(qn("sdt")) if _placeholder(control)]
     if prompts:
@@ -368,6 +381,7 @@ class _BodyReader:
         self.contents_dropped = 0
         self.chunks: dict[str, list[str] | None] = {}  # the parts embedded for Word to convert
         self.chunks_unread = 0
+        self.chunks_placed: set[int] = set()  # the parts placed so far, by the id of their lines
         self.contents_first = ""
         self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
@@ -418,9 +432,10 @@ class _BodyReader:
     def chunk(self, chunk: Any) -> list[str]:
         """An embedded part's lines, ending with a blank line, as a table does."""
         lines = self.chunks.get(chunk.get(_RELATIONSHIP_ID, ""))
-        if lines is None:
+        if lines is None or id(lines) in self.chunks_placed:  # Word writes a part per pointer
             self.chunks_unread += 1
             return []
+        self.chunks_placed.add(id(lines))
         return [*lines, ""]
 
     def drop_contents(self, paragraph: Any) -> list[str]:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -902,3 +903,58 @@ def test_a_docx_whose_xml_breaks_off_says_so_in_plain_words() -> None:
         decode_report(buffer.getvalue(), "broken.docx")
     message = str(refused.value)
     assert "XML breaks off, line " in message and "Couldn't" not in message and "\n" not in message
+
+
+_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def _chunk_rels(targets: dict[str, str]) -> str:
+    relation = (
+        '<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+        'Target="{}"/>'
+    ).format
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships">' + "".join(relation(rid, target) for rid, target in targets.items()) + "</Relationships>"
+    )
+
+
+def _embedding(parts: dict[str, Any], references: list[str], title: str = "临江市2024年政府工作报告") -> bytes:
+    """A .docx of a title and a `w:altChunk` per reference (a relationship id of `parts`' names)."""
+    rids = {f"rId{n}": target for n, target in enumerate(parts)}
+    by_target = {target: rid for rid, target in rids.items()}
+    body = paragraph_xml(title) + "".join(f'<w:altChunk r:id="{by_target[t]}" {_R}/>' for t in references)
+    files = {"word/_rels/document.xml.rels": _chunk_rels(rids), **{f"word/{t}": text for t, text in parts.items()}}
+    return docx_of_xml(body, files)
+
+
+def test_a_part_embedded_twice_is_read_and_placed_once() -> None:
+    """A thousand pointers to one part made a thousand copies of its text: a small file that
+    reads as gigabytes. Word writes one part per pointer; a part pointed at again is left out."""
+    raw = decode_report(_embedding({"chunk.mht": _CHUNK_MHT}, ["chunk.mht"] * 3), "r.docx")
+    assert raw.text.count("我们坚持稳中求进工作总基调") == 1
+    assert any(note.startswith("left out 2 parts embedded for Word to convert") for note in raw.notes)
+
+
+def test_a_document_embedded_in_an_embedded_document_is_left_out() -> None:
+    """Ten pointers per level to a .docx that points ten times to the next: 5 KB that took
+    minutes, ten times longer for each level. An embedded .docx is read when it embeds nothing
+    itself; one that does is left out, and said."""
+    texts = ["内层文件", *re.findall(">([^<]+)</p>", _CHUNK_HTML)]
+    plain = docx_of_xml("".join(paragraph_xml(text) for text in texts))
+    middle = _embedding({"inner.docx": plain}, ["inner.docx"], title="中层文件")
+    parts = {"plain.docx": plain, "middle.docx": middle}
+    raw = decode_report(_embedding(parts, ["plain.docx", "middle.docx"]), "r.docx")
+    assert "内层文件" in raw.text and "中层文件" not in raw.text
+    assert any(note.startswith("left out 1 part embedded for Word to convert") for note in raw.notes)
+
+
+def test_embedded_parts_past_what_a_report_holds_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part may inflate to 200 MB; so may all of them together, not each of a thousand."""
+    from corpusdiff.read import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "_MAX_PART", len(_CHUNK_MHT.encode()) * 3 // 2)
+    other = _CHUNK_MHT.replace("我们坚持", "我们始终坚持")
+    raw = decode_report(_embedding({"a.mht": _CHUNK_MHT, "b.mht": other}, ["a.mht", "b.mht"]), "r.docx")
+    assert "我们坚持" in raw.text and "我们始终坚持" not in raw.text
+    assert any(note.startswith("left out 1 part embedded for Word to convert") for note in raw.notes)
