@@ -149,12 +149,41 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
         ) from exc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return {part: etree.fromstring(_transitional(blob), parser=parser) for part, blob in parts.items()}
+        trees = {part: etree.fromstring(_transitional(blob), parser=parser) for part, blob in parts.items()}
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc.msg):
+            raise InputError(_too_deep(name)) from exc
         line = f", line {exc.lineno}" if exc.lineno else ""
         raise InputError(
             f"{name}: a damaged .docx file (its XML breaks off{line}); open and save it again in Word or LibreOffice"
         ) from exc
+    if any(_depth(tree) > MAX_DEPTH for tree in trees.values()):
+        raise InputError(_too_deep(name))
+    return trees
+
+
+#: Elements inside elements a part may nest: a table in a table in a text box is some thirty;
+#: the reader walks nested tables, content controls and text boxes recursively, and past a few
+#: hundred levels Python's stack gives out (an internal error, before).
+MAX_DEPTH = 200
+
+
+def _depth(tree: Any) -> int:
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _too_deep(name: str) -> str:
+    return (
+        f"{name}: a .docx file nested deeper than {MAX_DEPTH} elements (tables in tables, content "
+        "controls in content controls), deeper than Word writes; open it in Word or LibreOffice and "
+        "save it again, or give its text"
+    )
 
 
 #: The WordprocessingML namespace of a Strict Open XML document (Word's "Strict Open XML

@@ -958,3 +958,25 @@ def test_embedded_parts_past_what_a_report_holds_are_left_out(monkeypatch: pytes
     raw = decode_report(_embedding({"a.mht": _CHUNK_MHT, "b.mht": other}, ["a.mht", "b.mht"]), "r.docx")
     assert "我们坚持" in raw.text and "我们始终坚持" not in raw.text
     assert any(note.startswith("left out 1 part embedded for Word to convert") for note in raw.notes)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"), ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>")],
+    ids=["content controls", "tables"],
+)
+def test_a_document_nested_past_what_word_writes_is_one_line(opening: str, closing: str) -> None:
+    """Content controls or tables nested some hundreds deep were an internal error
+    (RecursionError); thousands deep, a damaged file whose XML breaks off."""
+    for times in (400, 3000):
+        body = paragraph_xml("临江市2024年政府工作报告") + opening * times + paragraph_xml("深处。") + closing * times
+        with pytest.raises(InputError, match="nested deeper than"):
+            decode_report(docx_of_xml(body), "r.docx")
+
+
+def test_a_document_nested_as_deep_as_it_may_be_is_read() -> None:
+    from corpusdiff.read import docx as docx_reader
+
+    tables = (docx_reader.MAX_DEPTH - 8) // 3
+    body = "<w:tbl><w:tr><w:tc>" * tables + paragraph_xml("深处的一段。") + "</w:tc></w:tr></w:tbl>" * tables
+    assert "深处的一段。" in decode_report(docx_of_xml(body), "r.docx").text
