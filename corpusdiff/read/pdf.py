@@ -214,6 +214,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
             ) from exc
         raise InputError(f"{name}: a damaged PDF file ({exc}); get the file again") from exc
     try:  # each page loaded once: loading is most of a PDF's reading time
+        _refuse_repeated_pages(len(document), len(data), name)
         pages = [_read_page(page) for page in document]
     finally:
         document.close()
@@ -238,6 +239,17 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     flow = [_rows_with_wrapped_cells(lines, page.rules) for lines, page in zip(flow, pages, strict=True)]
     paragraphs = _Layout(flow, [page.width for page in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
+
+
+def _refuse_repeated_pages(pages: int, size: int, name: str) -> None:
+    """A page takes more than a byte of the file, so a PDF listing more pages than it has bytes
+    lists one page over and over (a page tree naming the same node ten times a level): a bomb
+    whose reading would take hours, refused before any page is read."""
+    if pages > size:
+        raise InputError(
+            f"{name}: this PDF lists {pages} pages in {size} bytes, one page over and over, so it is "
+            "no report; get the report's file again"
+        )
 
 
 def _scanned_pages_note(page_words: list[int], images: list[list[_Box]], areas: list[float]) -> list[str]:
