@@ -290,6 +290,7 @@ def check(ctx: click.Context) -> None:
     Prints one line per problem (`path: problem`) and exits 1 when there is any, 0 otherwise.
     Made for CI and pre-commit (see .pre-commit-hooks.yaml).
     """
+    from corpusdiff.text.chars import visible_name
     from corpusdiff.workflow.check import check_corpus
 
     root = corpus_root(ctx)
@@ -297,7 +298,7 @@ def check(ctx: click.Context) -> None:
         raise CorpusError(f"{root}: no such folder, so no corpus here; give --corpus DIR")
     problems = check_corpus(root)
     for problem in problems:
-        click.echo(f"{problem.path}: {problem.message}")
+        click.echo(visible_name(f"{problem.path}: {problem.message}"))
     if problems:
         click.echo(f"{len(problems)} problem(s)", err=True)
         sys.exit(1)

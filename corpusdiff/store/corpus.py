@@ -28,7 +28,7 @@ from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
-from corpusdiff.text.chars import control_in_field, han_bigrams, han_likeness
+from corpusdiff.text.chars import control_in_field, han_bigrams, han_likeness, unsafe_in_name
 from corpusdiff.text.slugs import region_stem, slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
@@ -153,6 +153,8 @@ class Corpus:
                 relative = path.relative_to(self.root)
                 if relative.parts[0] in _NOT_DOCUMENTS or relative.parts[0].startswith("."):
                     continue
+                if unsafe_in_name(relative.as_posix()):
+                    continue  # no document's name: `check` names it
                 if not confine.inside(self.root, path):
                     links.append(path)
                     continue

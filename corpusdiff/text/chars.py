@@ -27,6 +27,9 @@ WIDE = f"{HAN}{WIDE_PUNCT}"
 #: What a word is made of: ideographs, Latin letters and ASCII digits.
 WORD_CHARS = f"{IDEOGRAPHS}A-Za-z0-9"
 
+#: The direction controls (embeddings, overrides, isolates, marks) no Chinese report needs:
+#: they make a terminal or a forge show text in another order (an override shows 52 as 25).
+DIRECTION_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 #: Control characters no canonical document holds (the normaliser removes them: `text.rules`)
 #: and a terminal obeys: ESC starts sequences that clear the screen, recolour or hide text,
 #: set the clipboard, and the C1 control CSI (U+009B) the same ones. Tab and line breaks are text.
@@ -94,6 +97,24 @@ def visible_controls(text: str) -> str:
 
 
 _ONE_LINE_CONTROLS_RE = re.compile("[\x00-\x1f\x7f]")
+
+#: What no file name of a corpus document holds: a control character (ESC starts what a
+#: terminal obeys; a line break splits a listing's line) or a bidirectional control, which makes
+#: a terminal or a forge show `2027-01<RLO>dm.md` as another name ("Trojan Source").
+_NAME_UNSAFE_RE = re.compile(f"[\x00-\x1f\x7f-\x9f{DIRECTION_CONTROLS}]")
+
+
+def unsafe_in_name(name: str) -> str | None:
+    """The first character of `name` no document's file name may hold, as `U+XXXX`; None
+    when it has none."""
+    found = _NAME_UNSAFE_RE.search(name)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def visible_name(text: str) -> str:
+    """`text` (a line naming files) with each such character shown as its control picture
+    (U+FFFD for a C1 or bidirectional control), so printing it runs and reorders nothing."""
+    return _NAME_UNSAFE_RE.sub(control_picture, text)
 
 
 def control_in_field(value: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from corpusdiff import DIALECT_VERSION, yamlsafe
 from corpusdiff.errors import CorpusdiffError, CorpusError
 from corpusdiff.store import confine
+from corpusdiff.text.chars import unsafe_in_name
 from corpusdiff.text.dates import is_publication_date
 
 if TYPE_CHECKING:
@@ -54,6 +55,10 @@ def check_corpus(root: Path) -> list[Problem]:
     documents = 0
     for path in sorted(root.rglob("*.md")):
         if not _is_document(path.relative_to(root)) or not confine.inside(root, path):
+            continue
+        unsafe = unsafe_in_name(path.relative_to(root).as_posix())
+        if unsafe:
+            problems.append(Problem(path, f"its name holds {unsafe}, a control or text-direction character, so no command reads it; rename it"))
             continue
         documents += 1
         if path in unmerged:
