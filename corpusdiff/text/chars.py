@@ -32,8 +32,9 @@ WORD_CHARS = f"{IDEOGRAPHS}A-Za-z0-9"
 DIRECTION_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 #: Control characters no canonical document holds (the normaliser removes them: `text.rules`)
 #: and a terminal obeys: ESC starts sequences that clear the screen, recolour or hide text,
-#: set the clipboard, and the C1 control CSI (U+009B) the same ones. Tab and line breaks are text.
-CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: set the clipboard, and the C1 control CSI (U+009B) the same ones; and the direction controls.
+#: Tab and line breaks are text.
+CONTROLS_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{DIRECTION_CONTROLS}]")
 
 HAN_RE = re.compile(f"[{HAN}]")
 _IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPHS}]")

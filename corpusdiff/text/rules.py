@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.text.chars import HAN, HAN_RE, WIDE, has_han
+from corpusdiff.text.chars import DIRECTION_CONTROLS, HAN, HAN_RE, WIDE, has_han
 from corpusdiff.text.sentences import SENTENCE_STOPS
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
-_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_RE = re.compile(f"[\u200b-\u200d\u2060\ufeff\u00ad{DIRECTION_CONTROLS}]")
 #: C0 and C1 controls (tab aside) and the noncharacters U+FFFE/U+FFFF: none is text of a report
 #: (C1 characters are what a wrong decoding leaves: `\x93`/`\x94` for “ ”), and a terminal obeys the
 #: controls (CSI U+009B opens the sequences ESC [ does).

@@ -1,4 +1,5 @@
-"""A document from elsewhere may hold control characters no canonical document does: ESC
+"""A document from elsewhere may hold control characters no canonical document does (and
+direction controls, which show a figure reversed: a right-to-left override makes 52 read 25): ESC
 sequences that clear the reader's screen, set the clipboard (OSC 52), or hide a line
 (`ESC[8m`) from whoever runs `review` on a contribution. Every command reads them as their
 visible control pictures (`␛`). Before, `list`, `show`, `diff` and `review` wrote them to the
@@ -16,7 +17,7 @@ from corpusdiff.canonical.markdown import parse, render
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, seed_excerpts
 
-HIDDEN = "\x1b[8m隐藏的一段。\x1b[0m\x9b2J"  # and CSI, the C1 control ESC [ stands for
+HIDDEN = "\x1b[8m隐藏的一段。\x1b[0m\x9b2J增长\u202e52\u202c%"  # CSI, ESC [ in C1; a right-to-left override
 TITLE = r'"福田\e[2J\e]52;c;ZXZpbA==\a区报告"'  # YAML: clear the screen, set the clipboard
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
 
@@ -59,6 +60,7 @@ def test_no_command_writes_a_control_character_of_a_document(corpus: Path, args:
     for ours in ("\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[34m", "\x1b[35m", "\x1b[36m"):
         shown = shown.replace(ours, "")  # the colours `--color` asks for
     assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
+    assert "\u202e" not in shown and "\u202c" not in shown  # 增长52% shown as 增长25%
     assert "␛" in shown
 
 

@@ -36,6 +36,7 @@ from corpusdiff.text.rules import (
         ("[bookmark: _Toc416][bookmark: _Toc24425]一、构建开放", "一、构建开放"),
         ("**20.建设医疗服务标杆**。落地", "20.建设医疗服务标杆。落地"),
         ("Plain English, with: punctuation; kept.", "Plain English, with: punctuation; kept."),
+        ("增长\u202e52\u202c%，\u2067收入\u2069\u200f增长", "增长52%，收入增长"),  # direction controls: debris
     ],
 )
 def test_clean_text(raw: str, canonical: str) -> None:
