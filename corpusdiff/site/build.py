@@ -18,7 +18,7 @@ from markupsafe import Markup
 from corpusdiff.compare.programmes import mentioned, plain
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import SERIAL, Runner
-from corpusdiff.read import formats
+from corpusdiff.read import decode, formats
 from corpusdiff.render.diff import CLASSES, edition_name, summary
 from corpusdiff.site.common import (
     DOWNLOADS,
@@ -447,7 +447,7 @@ def _verified_source(entry: Entry, repo_root: Path, report: BuildReport) -> tupl
             "the raw source is not published"
         )
         return entry, None, ""
-    if not path.is_file():
+    if not path.is_file() or path.stat().st_size > decode.MAX_REPORT_BYTES:
         return entry, None, ""  # `corpusdiff check` reports it
     data = path.read_bytes()  # one source at a time: the copy is written later, read again
     if hashlib.sha256(data).hexdigest() != source.sha256.lower():

@@ -5,7 +5,6 @@ Each problem is one (path, message) pair; nothing here writes anything.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,7 +172,9 @@ def _check_document(
 ) -> Iterator[Problem]:
     from corpusdiff.canonical.markdown import is_canonical_text, parse, render
     from corpusdiff.normalize.core import renormalize
+    from corpusdiff.read import decode
     from corpusdiff.read.decode import decode_report
+    from corpusdiff.store import files
 
     data = path.read_bytes()
     try:
@@ -214,7 +215,13 @@ def _check_document(
         )
     elif not source_path.is_file():
         yield Problem(path, f"source file {source.file} does not exist")
-    elif hashlib.sha256(source_path.read_bytes()).hexdigest() != source.sha256:
+    elif source_path.stat().st_size > decode.MAX_REPORT_BYTES:
+        yield Problem(
+            path,
+            f"source file {source.file} is larger than any report ({source_path.stat().st_size} bytes), "
+            "so it is not this report's source; put the report's file there",
+        )
+    elif files.sha256_of(source_path) != source.sha256:
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def test_wrong_sha256(corpus: Path) -> None:
     edit(corpus, "sha256: c09c8b", "sha256: 000000")
     code, lines = check(corpus)
     assert code == 1 and any("does not match its recorded sha256" in line for line in lines)
+
+
+def test_a_source_larger_than_any_report_is_named_not_read(corpus: Path) -> None:
+    """A corpus unpacked from elsewhere may hold a sparse file of hundreds of gigabytes as a source: `check`
+    read it whole to hash it, a memory error (an internal error) or the machine's memory gone."""
+    source = corpus / "sources" / "futian-2022-01-plan-report.txt"
+    os.truncate(source, 300 * 1024**3)  # 300 GiB, sparse: no disk used
+    code, lines = check(corpus)
+    assert code == 1 and any("larger than any report" in line for line in lines)
 
 
 def test_missing_source(corpus: Path) -> None:
