@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from corpusdiff import DIALECT_VERSION, __version__, yamlsafe
 from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
@@ -244,12 +244,9 @@ def read_front_matter(path: Path) -> Metadata | None:
     file."""
     try:
         with path.open(encoding="utf-8") as handle:
-            lines = [handle.readline()]
+            lines = [handle.readline(yamlsafe.MAX_BYTES)]
             if lines[0] == "---\n":
-                for line in handle:
-                    lines.append(line)
-                    if line == "---\n":
-                        break
+                lines += _front_matter_lines(handle)
     except UnicodeDecodeError:
         return None  # `check` reports it
     head = "".join(lines)
@@ -262,6 +259,23 @@ def read_front_matter(path: Path) -> Metadata | None:
 
 
 _CHECK_HINT = "; `corpusdiff check` lists every problem of the corpus"
+
+
+def _front_matter_lines(handle: TextIO) -> list[str]:
+    """The lines after a front matter's opening `---`, up to its closing one, reading at most
+    as much as front matter may hold (`yamlsafe.MAX_BYTES`): a file of gigabytes without a
+    line break (a sparse file a corpus from elsewhere holds) is no document, not read whole."""
+    lines: list[str] = []
+    size = 0
+    while size <= yamlsafe.MAX_BYTES:
+        line = handle.readline(yamlsafe.MAX_BYTES)
+        if not line:
+            break
+        lines.append(line)
+        size += len(line)
+        if line == "---\n":
+            break
+    return lines
 
 
 def entries(root: Path) -> list[Entry]:

@@ -176,6 +176,10 @@ def _check_document(
     from corpusdiff.read.decode import decode_report
     from corpusdiff.store import files
 
+    size = path.stat().st_size
+    if size > decode.MAX_REPORT_BYTES:
+        yield Problem(path, f"larger than any report ({size} bytes), so no command reads it; remove it")
+        return
     data = path.read_bytes()
     try:
         raw = decode_report(data, path.name)

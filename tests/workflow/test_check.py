@@ -64,6 +64,17 @@ def test_a_source_larger_than_any_report_is_named_not_read(corpus: Path) -> None
     assert code == 1 and any("larger than any report" in line for line in lines)
 
 
+def test_a_document_larger_than_any_report_is_named_not_read(corpus: Path) -> None:
+    """A sparse `.md` without a line break: every command read it whole looking for its front
+    matter (an internal MemoryError); it is no document, and `check` names it."""
+    (corpus / "futian/annual-plan/2026-01.md").touch()
+    os.truncate(corpus / "futian/annual-plan/2026-01.md", 300 * 1024**3)
+    code, lines = check(corpus)
+    assert code == 1 and any("2026-01.md: larger than any report" in line for line in lines)
+    listed = CliRunner().invoke(main, ["--corpus", str(corpus), "list"])
+    assert listed.exit_code == 0 and DOC in listed.stdout and "2026-01" not in listed.stdout
+
+
 def test_missing_source(corpus: Path) -> None:
     (corpus / "sources" / "futian-2022-01-plan-report.txt").unlink()
     code, lines = check(corpus)
