@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,10 @@ def load(text: str | bytes, where: str | Path) -> Any:
     except RecursionError:
         raise CorpusError(f"{where}: not valid YAML (nested too deeply); fix it") from None
     except Exception as exc:  # e.g. a date such as 2026-13-45 that is no date: ValueError
+        if "int_max_str_digits" in str(exc):  # Python's advice is for programmers, not authors
+            raise CorpusError(
+                f"{where}: a number of more than {sys.get_int_max_str_digits()} digits; quote it or fix it"
+            ) from None
         problem = _one_line(str(exc)) or exc.__class__.__name__
         raise CorpusError(f"{where}: not valid YAML ({problem}); fix it") from None
     finally:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -101,3 +102,12 @@ def test_a_named_pipe_in_place_of_a_yaml_file_is_refused_not_waited_for(tmp_path
         [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=20
     )
     assert done.returncode != 0 and "not a regular file" in done.stderr.splitlines()[-1]
+
+
+def test_a_number_too_long_to_read_says_so_in_the_users_terms() -> None:
+    """A 5,000-digit number was refused with Python's own advice (use
+    sys.set_int_max_str_digits() to increase the limit), which no corpus author can follow."""
+    with pytest.raises(CorpusError) as refused:
+        yamlsafe.load("notes: [{new: p1, note: " + "9" * 5000 + "}]\n", "notes/a.yaml")
+    message = str(refused.value)
+    assert "sys." not in message and "4300 digits" in message and "quote it" in message
