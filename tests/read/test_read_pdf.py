@@ -312,34 +312,25 @@ def test_a_box_that_fills_a_page_is_a_box_on_it(left_only: bool) -> None:
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [*paragraphs, *paragraphs[:4]]
 
 
-@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
-def test_numbered_items_set_with_a_hanging_indent_are_read_whole(justify: bool) -> None:
-    """Word's numbered list with a hanging indent: `（1）…` at the margin, the lines after it set in
-    under its text. Each set-in line was an indented paragraph of its own (`（1）…福田` / `区加快…`)."""
-    items = [
-        "（1）" + _SENTENCES[:62] + "完善机制。",
-        "（2）" + _SENTENCES[:93],
-        "（3）" + _SENTENCES[:31],
-    ]
-    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
-    blocks = [Block(text, indent=2) for text in paragraphs]
-    blocks += [Block(item, indent=-2, left_inset=2) for item in items]
-    blocks.append(Block(_SENTENCES[:62], indent=2))
-    lines = [line.strip() for line in _lines_on(blocks, Page(running_head="", justify=justify)) if line]
-    assert lines == [*paragraphs, *items, _SENTENCES[:62]]
-
-
-@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
-def test_paragraphs_without_a_number_set_with_a_hanging_indent_are_read_whole(justify: bool) -> None:
-    """A hanging indent with no number in front: a `注：`, a bulleted item, a plain paragraph, each
-    first line at the margin and the lines after it set in under its text. Each set-in line was
-    an indented paragraph of its own (`注：…福田区` / `加快建设…`), as numbered items' were before."""
-    items = [
+#: Paragraphs set with a hanging indent: Word's numbered list (`（1）…` at the margin, the lines
+#: after it set in under its text), and the same with no number in front (a `注：`, a bulleted
+#: item, a plain paragraph). Each set-in line was an indented paragraph of its own (`（1）…福田` /
+#: `区加快…`, `注：…福田区` / `加快建设…`), the unnumbered ones after the numbered were fixed.
+_HANGING = {
+    "numbered": ["（1）" + _SENTENCES[:62] + "完善机制。", "（2）" + _SENTENCES[:93], "（3）" + _SENTENCES[:31]],
+    "unnumbered": [
         "注：" + _SENTENCES[:62] + "完善机制。",
         "福田区" + _SENTENCES[:93],
         "● " + _SENTENCES[:70] + "。",
         "全区" + _SENTENCES[:31],
-    ]
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", list(_HANGING))
+@pytest.mark.parametrize("justify", [True, False], ids=["justified", "ragged"])
+def test_paragraphs_set_with_a_hanging_indent_are_read_whole(kind: str, justify: bool) -> None:
+    items = _HANGING[kind]
     paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 5)]
     blocks = [Block(text, indent=2) for text in paragraphs]
     blocks += [Block(item, indent=-2, left_inset=2) for item in items]
