@@ -345,6 +345,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "terms.total": ("合计", "Total"),
     "terms.on_this_page": ("本页内容", "On this page"),
     "terms.count": ("共 {n} 个词语：", "{n} terms: "),
+    "terms.left": (
+        "本页列出全部项目名称和用得最多的词；另有 {n} 个较少用的词未列出，全部词语：",
+        "This page lists every programme name and the most used words; {n} rarer words are not. Every term: ",
+    ),
 }
 
 #: The labels of the reports: terminal text, Markdown, the 新旧对照表 files, `review`.

@@ -202,6 +202,7 @@ class SetJob:
     language: str = DEFAULT_LANGUAGE
     reach: int | None = TIMELINE_REACH  # the timeline's pairs: editions at most this far apart (None: all)
     pair_pages: tuple[tuple[str, str], ...] = ()  # the set's pairs (old id, new id) the site has a page of
+    cells: int = 0  # the room of the set's terms section (its share of SITE_TERMS_CELLS)
 
     def run(self) -> str:
         if self.view == TIMELINE:
@@ -215,7 +216,7 @@ class SetJob:
             )
         if self.view == INDICATORS:
             return _indicators_section(self.edition_set, self.vocabulary.indicator_aliases, self.language)
-        return _terms_section(self.edition_set, self.vocabulary.stopwords, self.language)
+        return _terms_section(self.edition_set, self.vocabulary.stopwords, self.language, self.cells)
 
 
 Job = CompareJob | TraceJob | TermsJob | SetJob
@@ -385,7 +386,8 @@ def render_views(
         for s in inputs.timelines
     ]
     set_jobs += [SetJob(INDICATORS, s, vocabulary, language=language) for s in inputs.indicator_sets]
-    set_jobs += [SetJob(TERMS, s, vocabulary, language=language) for s in inputs.timelines]
+    cells = SITE_TERMS_CELLS // max(1, len(inputs.timelines))  # the page's room, shared by its sets
+    set_jobs += [SetJob(TERMS, s, vocabulary, language=language, cells=cells) for s in inputs.timelines]
     trace_jobs = [
         TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports), vocabulary.stopwords)
         for plan in inputs.plans
@@ -468,10 +470,10 @@ def _trace_page(
     )
 
 
-def _terms_section(edition_set: EditionSet, stopwords: tuple[str, ...], language: str) -> str:
+def _terms_section(edition_set: EditionSet, stopwords: tuple[str, ...], language: str, cells: int) -> str:
     job = TermsJob(tuple((d.id, d.meta.date, d.meta.title, d.text) for d in edition_set.docs), stopwords)
     index = cached_run(job)
-    context = terms_context(edition_set, index)
+    context = terms_context(edition_set, index, cells)
     env = environment(language)
     return env.get_template("terms_section.html").render(s=context, statuses=tm.STATUSES)
 
@@ -1012,15 +1014,30 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 # --- terms ------------------------------------------------------------------------------------
 
 
-def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, object]:
-    """Every term of the index, most distinctive of an edition first, with its counts per edition."""
+#: A terms page holds at most this many cells (rows times columns, one column per edition),
+#: shared by its sections: at the seeds' 1,528 terms of three editions the page is 264 KB,
+#: under the site's 300 KB, while the national reports (three series, 7,659 terms of 21
+#: editions in one) made one of 853 KB, most of its rows words one old edition used twice.
+#: Past it, a section keeps every programme name and the most used words; `corpusdiff terms
+#: --series … --format csv` gives every term.
+SITE_TERMS_CELLS = 15_000
+
+
+def terms_context(edition_set: EditionSet, index: tm.TermIndex, cells: int) -> dict[str, object]:
+    """The terms a section has room for (`cells`, its share of SITE_TERMS_CELLS), most
+    distinctive of an edition first, with their counts per edition, and how many more the
+    index holds."""
     labels = column_labels(index.editions)
     label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
+    shown = _with_room(index.terms, cells // (_TERM_COLUMNS + len(index.editions)))
+    series = {d.meta.series for d in edition_set.docs}
     return {
         "anchor": f"terms-{edition_set.anchor}",
         "name": edition_set.name,
         "editions": _editions(edition_set.docs, labels, ""),
         "counts": {status: len(index.select(status)) for status in tm.STATUSES},
+        "left": len(index.terms) - len(shown),
+        "series": series.pop() if len(series) == 1 else "",
         "rows": [
             {
                 "term": t.term,
@@ -1031,6 +1048,22 @@ def terms_context(edition_set: EditionSet, index: tm.TermIndex) -> dict[str, obj
                 "total": t.total,
                 "counts": list(t.counts.values()),
             }
-            for t in index.terms
+            for t in shown
         ],
     }
+
+
+#: The columns of a terms row before the editions': term, kind, status, first, last, total.
+_TERM_COLUMNS = 6
+
+
+def _with_room(terms: Sequence[tm.Term], rows: int) -> list[tm.Term]:
+    """`terms` in their order, or when they are more than `rows`, every programme name and the
+    most used words up to `rows`: an index an analyst searches for the words a report keeps
+    using, which rare words crowd out."""
+    if len(terms) <= rows:
+        return list(terms)
+    programmes = [t for t in terms if t.kind == tm.PROGRAMME]
+    words = sorted((t for t in terms if t.kind != tm.PROGRAMME), key=lambda t: -t.total)
+    kept = {id(t) for t in [*programmes, *words[: max(0, rows - len(programmes))]]}
+    return [t for t in terms if id(t) in kept]
