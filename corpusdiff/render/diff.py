@@ -537,9 +537,10 @@ def _programmes_in(programmes: ProgrammeChanges, old_text: str, new_text: str) -
 
 
 def _inline(item: Initiative, deleted: str, inserted: str, escape: Callable[[str], str] = str) -> str:
-    """The word diff with its deleted and inserted runs in their marks, the text `escape`d."""
+    """The word diff with its deleted and inserted runs in their marks, the text `escape`d; a
+    group heading's without the full stop compare adds for matching (`_shown`)."""
     parts = []
-    for op, text in item.diff:
+    for op, text in _printed(item):
         if op == "=":
             parts.append(escape(text))
         elif op == "-":
@@ -547,6 +548,16 @@ def _inline(item: Initiative, deleted: str, inserted: str, escape: Callable[[str
         else:
             parts.append(inserted.format(escape(text)))
     return "".join(parts)
+
+
+def _printed(item: Initiative) -> tuple[tuple[str, str], ...]:
+    """`item.diff`, less the full stop that ends both sides of a group heading's pair: the
+    report prints none (`（四）全面强化全域治理`)."""
+    grouped = any(unit is not None and unit.kind == GROUP for unit in (item.old, item.new))
+    if not grouped or not item.diff or item.diff[-1][0] != "=" or not item.diff[-1][1].endswith("。"):
+        return item.diff
+    kept = item.diff[-1][1][:-1]
+    return (*item.diff[:-1], *((("=", kept),) if kept else ()))
 
 
 def _item_text(item: Initiative, result: DiffResult) -> tuple[str, str]:

@@ -17,14 +17,13 @@ from corpusdiff.render.diff import (
     to_markdown,
     to_summary,
     to_terminal,
-    unit_title,
 )
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.diff import DiffResult, Initiative, Status
 from corpusdiff.types.document import Metadata
-from corpusdiff.types.tree import DocTree
+from corpusdiff.types.tree import DocTree, unit_title
 from tests.conftest import ROOT, corpus_diff
 
 OLD, NEW = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
@@ -499,3 +498,21 @@ def test_a_merge_and_a_split_are_one_line_each_of_the_markdown_redline_with_all_
     merge = [line for line in table if "深化社会治理领域改革。" in line]
     assert len(merge) == 1 and "| 合并 |" in merge[0]
     assert "9.深化社会领域改革。" in merge[0] and "10.深化城市建设管理体制改革。" in merge[0]
+
+
+def test_a_reworded_group_heading_reads_as_the_report_prints_it(result: DiffResult) -> None:
+    """Its word diff ended with the full stop compare adds to a group heading for matching
+    (`[-全面强化全域治理-]{+持续提升城区治理能力，推进治理体系现代化+}。`): the report prints none."""
+    groups = [
+        i
+        for i in result.initiatives
+        if i.level == "unit" and i.status == Status.REWORDED and not i.relation and i.new and i.new.kind == "group"
+    ]
+    assert groups
+    lines = to_terminal(result, color=False, width=0).splitlines()
+    for item in groups:
+        assert item.new is not None and item.new.section is not None
+        cited = f" 新{result.new.unit_anchor(item.new)}（"
+        (line,) = [line for line in lines if line.startswith("[改写]") and cited in line]
+        shown = re.sub(r"\[-.*?-\]", "", line.split("） ", 1)[1]).replace("{+", "").replace("+}", "")
+        assert shown == result.new.sections[item.new.section].heading
