@@ -4,7 +4,7 @@ reading the reports (NATIONAL-THREADS.md). Scoring is in tests/series/lineages.p
 `python -m tests.series.lineages` for the whole report.
 
 The first 31 lineages (25 tuned on, 6 held out) keep their checks; the fresh held-out sets
-(`set: fresh-2026-12` and `fresh-2026-12b`), each labelled before the timeline was run on it, are
+(`set: fresh-2026-12`, `fresh-2026-12b` and `fresh-2026-12c`), each labelled before the timeline was run on it, are
 judged on their own against the issue's bar."""
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ FRESH = "fresh-2026-12"
 #: 48 lineages, so that the change is judged unseen (NATIONAL-THREADS.md, "The second fresh
 #: held-out set").
 FRESH_B = "fresh-2026-12b"
+#: The third, labelled in session 21 once the first two sets' errors had been read and described,
+#: from the work plans no earlier set was drawn from (NATIONAL-THREADS.md, "The third fresh
+#: held-out set"): the set nobody has tuned on.
+FRESH_C = "fresh-2026-12c"
 
 #: Lineages the timeline does not give as one thread with today's differ, and why; one the differ
 #: gets right fails the test until it is removed here.
@@ -83,6 +87,12 @@ def scored_fresh_b(national: tuple[Timeline, tuple[DiffResult, ...]]) -> Score:
     return score(timeline, diffs, in_set(load_lineages(), FRESH_B))
 
 
+@pytest.fixture(scope="module")
+def scored_fresh_c(national: tuple[Timeline, tuple[DiffResult, ...]]) -> Score:
+    timeline, diffs = national
+    return score(timeline, diffs, in_set(load_lineages(), FRESH_C))
+
+
 def test_known_failures_name_labelled_lineages() -> None:
     assert set(KNOWN) <= {x.name for x in first_labels(load_lineages())}
 
@@ -107,6 +117,16 @@ def test_the_second_fresh_set_is_apart_from_the_others() -> None:
     assert not {x.name for x in second} & others
 
 
+def test_the_third_fresh_set_is_apart_from_the_others() -> None:
+    """The third set's 12 lineages (the work plans its rule draws from held no more), all held
+    out, none named in another set."""
+    lineages = load_lineages()
+    third = in_set(lineages, FRESH_C)
+    others = {x.name for x in lineages if x.label_set != FRESH_C}
+    assert len(third) >= 12 and all(x.held_out for x in third)
+    assert not {x.name for x in third} & others
+
+
 def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score) -> None:
     """Exactly the lineages not in KNOWN come out as one thread: one that breaks fails, and so
     does one in KNOWN that the differ now gets right (remove it from KNOWN). One test over the first
@@ -121,12 +141,13 @@ def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score)
 
 
 def test_no_item_sits_in_two_threads_without_a_merge_or_split(
-    scored: Score, scored_fresh: Score, scored_fresh_b: Score
+    scored: Score, scored_fresh: Score, scored_fresh_b: Score, scored_fresh_c: Score
 ) -> None:
     """The issue's second bar holds on every labelled lineage, the fresh sets' too."""
     assert scored.unexplained == ()
     assert scored_fresh.unexplained == ()
     assert scored_fresh_b.unexplained == ()
+    assert scored_fresh_c.unexplained == ()
 
 
 @pytest.mark.xfail(
@@ -157,6 +178,17 @@ def test_nine_in_ten_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh
 def test_nine_in_ten_second_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh_b: Score) -> None:
     """Issue 16's bar on the second set, labelled while the timeline was changed on the first 48."""
     assert len(scored_fresh_b.exact) >= TARGET * len(in_set(load_lineages(), FRESH_B))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="4/12 lineages of the third fresh set exactly one thread at its one scoring (session 21, "
+    "2026-12-04, the labels committed before it); which ones were missed is left unread, so that the "
+    "set stays unseen (NATIONAL-THREADS.md)",
+)
+def test_nine_in_ten_third_fresh_held_out_lineages_are_exactly_one_thread(scored_fresh_c: Score) -> None:
+    """Issue 16's bar on the third set, which nobody has tuned on."""
+    assert len(scored_fresh_c.exact) >= TARGET * len(in_set(load_lineages(), FRESH_C))
 
 
 def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
