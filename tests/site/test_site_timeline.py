@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from corpusdiff.series.timeline import Timeline
+from corpusdiff.series.timeline import TASK, Thread, Timeline
 from corpusdiff.site.common import Doc, environment
 from corpusdiff.site.series import TIMELINE_REACH, EditionSet, timeline_context, timeline_reach
 from corpusdiff.types.document import Metadata
-from tests.render.test_timeline import BRIDGED, EDITIONS, MACRO, OPENING
+from tests.render.test_timeline import BRIDGED, EDITIONS, MACRO, OPENING, item
 
 DOCS = tuple(Doc(e.id, "", Metadata(title=e.title, id=e.id, date=e.date)) for e in EDITIONS)
 SET = EditionSet("n", "series", DOCS, "timeline/n.html")
@@ -123,3 +123,20 @@ def test_a_series_timeline_is_headed_by_its_kind_of_report_as_the_index_heads_it
     named = EditionSet("河套合作区", "site.yaml", docs, "timeline/hetao.html")
     context = timeline_context(named, Timeline(EDITIONS, (MACRO,), ()), named.page, "zh")
     assert "<h1>时间线：河套合作区</h1>" in environment("zh").get_template("timeline.html").render(**context)
+
+
+def test_a_thread_of_one_edition_is_listed_under_its_edition_not_as_a_grid_row() -> None:
+    """Over the national reports 306 of 996 task rows held one cell among 23 columns (most of a
+    2.4 MB page): such a thread is listed by its edition, folded under the grid, linked as the
+    grid links; the title counts the threads the grid holds."""
+    alone = Thread(TASK, (item("n/2017", "加强社会信用体系建设"),), "n/2017", "n/2017", (), ())
+    tasks = section(page(Timeline(EDITIONS, (BRIDGED, alone), ()), "zh"), "tasks")
+    grid, folded = tasks.split("</table>")
+    assert "加强社会信用体系建设" not in grid and grid.count('<tr id="tasks-') == 1
+    assert "编号任务：1 条见于多个版本" in tasks
+    assert "只见于一个版本的编号任务（1）" in folded
+    assert re.search(r"<dt>2017年3月</dt><dd><a href=\"../doc/n/2017.html#p\d+\">加强社会信用体系建设</a></dd>", folded)
+
+
+def test_no_fold_when_every_thread_spans_editions() -> None:
+    assert "<details" not in section(page(Timeline(EDITIONS, (BRIDGED,), ()), "zh"), "tasks")
