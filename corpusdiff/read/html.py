@@ -37,6 +37,9 @@ _BLOCK_TAGS = _HEADING_TAGS | {
     "th", "caption",
 }  # fmt: skip
 _INLINE_HEAD_TAGS = frozenset({"strong", "b", "span", "font", "em"})
+#: the punctuation that closes a heading run in (`（一）标题。正文`), and a sentence's end inside one
+_HEAD_CLOSING = "，,；;：:。.、"
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WS_RE = re.compile(r"[ \t\n\r\f\v]+")
 _WS_BETWEEN_WIDE_RE = re.compile(r"(?<=[^\x00-\x7f])[ \t\n\r\f\v]+(?=[^\x00-\x7f])")
@@ -494,8 +497,7 @@ def _emit(element: Any, lines: list[str], counts: HanCounts) -> None:
             run.append(_BREAK)
         elif isinstance(child.tag, str):
             if not "".join(run).strip() and child.tag in _INLINE_HEAD_TAGS and _is_inline_head(child):
-                # a heading on a line of its own; its closing punctuation goes, as in `（一）标题。正文`
-                lines.append(_collapse(child.text_content()).rstrip("，,；;：:。.、"))
+                lines.append(_inline_head_line(_collapse(child.text_content())))
                 run = []
             else:
                 run.append(_inline_text(child))
@@ -529,6 +531,15 @@ def _is_inline_head(element: Any) -> bool:
     text = _collapse(element.text_content())
     marker = numbering.parse_marker(text)
     return marker is not None and bool(marker.rest.strip()) and len(text) <= 60
+
+
+def _inline_head_line(text: str) -> str:
+    """A bold run opening a paragraph, on a line of its own. A heading alone loses its closing
+    punctuation, as in `（一）标题。正文`; a run that holds sentences after the heading (a portal
+    bolding the whole `（二）项目建设加力提速。全市实施重点项目400个。`) keeps its last `。`, which
+    ends the report's sentence, not the heading: the normaliser splits it as it does in a text."""
+    heading = text.rstrip(_HEAD_CLOSING)
+    return text if _SENTENCE_END_RE.search(heading) else heading
 
 
 def _flush(run: list[str], lines: list[str], block: str) -> None:

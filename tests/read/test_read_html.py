@@ -216,3 +216,18 @@ def test_a_tables_caption_is_a_line_over_its_rows() -> None:
     document = _normalize(f"<html><body><div>{CONTENT}{table}</div></body></html>")
     index = next(n for n, block in enumerate(document.blocks) if isinstance(block, Table))
     assert document.blocks[index - 1] == Paragraph("表1 2024年主要指标")
+
+
+def test_a_paragraph_bolded_whole_keeps_the_full_stop_of_its_text() -> None:
+    """Found on a city plan's portal page (helper M3): a portal that bolds the whole review item
+    `（二）项目建设加力提速。全市实施重点项目400个，完成投资900亿元。` lost its last `。`, the end
+    of the report's sentence, taken for the heading's closing mark. It now reads as the text does."""
+    item = "（二）项目建设加力提速。全市实施重点项目400个，完成投资900亿元。"
+    bold = _normalize(f"<html><body>{CONTENT}<p><strong>{item}</strong></p></body></html>")
+    plain = _normalize(f"<html><body>{CONTENT}<p>{item}</p></body></html>")
+    assert _texts(bold)[-2:] == _texts(plain)[-2:] == ["（二）项目建设加力提速", "全市实施重点项目400个，完成投资900亿元。"]
+
+
+def test_a_bold_heading_run_into_its_paragraph_still_loses_its_closing_mark() -> None:
+    page = f"<html><body>{CONTENT}<p><strong>（二）项目建设加力提速。</strong>全市实施重点项目400个。</p></body></html>"
+    assert _texts(_normalize(page))[-2:] == ["（二）项目建设加力提速", "全市实施重点项目400个。"]
