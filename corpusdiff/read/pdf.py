@@ -1389,11 +1389,18 @@ def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool
     is set `larger` than the body text (a 公文's title, 20 characters of 22 pt, fills the
     column to a point or two), and `line` is shorter and has the same centre. Measured against
     `prev`, not the column: on a page of one-line paragraphs the column is measured from their
-    indented starts."""
+    indented starts. A `prev` ending a sentence is a paragraph of one full line, not a title's
+    first line: the indented paragraph after it, its first line ragged a little short of the
+    margin, shares its centre."""
     at_margin = abs(prev.left - column.left) < _BALANCED_MIN * prev.size
     centre = abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2)
     shorter = line.right - line.left < prev.right - prev.left
-    return (larger or not at_margin) and shorter and centre < _CENTRED_SLACK * line.size
+    return (
+        (larger or not at_margin)
+        and shorter
+        and centre < _CENTRED_SLACK * line.size
+        and not _ends_sentence(prev.text)
+    )
 
 
 def _hangs(paragraph: list[_Line], line: _Line) -> bool:

@@ -179,6 +179,17 @@ def test_an_indented_line_starts_a_paragraph_even_after_a_full_line() -> None:
     assert _lines([Block(first, indent=0), Block(second, indent=2)])[:2] == [first, second]
 
 
+def test_a_full_one_line_paragraph_is_not_a_title_wrapping_onto_the_next() -> None:
+    """Found on a city plan's PDF (helper M3), set ragged right: `1.抓好重点项目建设。…1000亿元。`,
+    one indented line filled to the margin, then `2.用好超长期特别国债。…`, indented alike, its first
+    line ending a little short of the margin before a figure it could not break: the two lines
+    shared their centre, and were read as a centred title wrapping, one paragraph. A line that
+    ends a sentence ends no title's first line."""
+    first, second = "一" * 33 + "。", "二" * 31 + "10亿元。" + "三" * 10 + "。"
+    lines = _lines([Block(s, indent=2) for s in (_SENTENCES, first, second, _SENTENCES)])
+    assert [line.lstrip("\u3000") for line in lines[1:3]] == [first, second]
+
+
 def test_paragraph_spacing_becomes_a_blank_line() -> None:
     lines = _lines([Block(_SENTENCES), Block(_SENTENCES, space_before=10), Block("第三段。")])
     assert lines[:4] == [_SENTENCES, "", _SENTENCES, "第三段。"]
