@@ -161,8 +161,10 @@ def opens_with_misread_dash(line: str) -> bool:
     a number written digit by digit, and then they are the report's own characters:
     `一一对应`, `一一列举` (`_YIYI_WORDS`), a year `一一〇〇年`, a numeral and a year run
     together `一一九五六年`. So the repair needs the line to go on with something other than
-    such a digit, unless exactly a dash and a four-digit year follow (`一一二〇二一年`); when in
-    doubt, the characters stay.
+    such a digit, unless exactly a dash and a four-digit year follow (`一一二〇二一年`) or a dash
+    and a word opening with 一 that no number goes on with (`一一一般公共预算收入…`, `一一一体化…`:
+    a number of three digits would go on with a numeral, a unit or a counter); when in doubt,
+    the characters stay.
     """
     if not line.startswith("一一") or len(line) < 3 or line[2].isspace():
         return False
@@ -171,7 +173,19 @@ def opens_with_misread_dash(line: str) -> bool:
     digits = len(line) - len(line.lstrip(_DIGIT_CHARS))
     if digits <= 2:
         return True
+    if digits == 3:
+        return _opens_a_word_after_yi(line[3:4])
     return digits == 2 + _YEAR_DIGITS and line[digits : digits + 1] == "年"
+
+
+#: What may follow a number written 一一一 (111): a numeral or unit, a counter, a date's part.
+_AFTER_A_NUMBER = frozenset("十百千万亿年月日号个次位项条件名人家座所届期章节")
+
+
+def _opens_a_word_after_yi(after: str) -> bool:
+    """Whether `after`, the character after `一一一`, makes its last 一 a word's first (一般,
+    一体化, 一流, 一批) rather than a number's last digit."""
+    return bool(after) and has_han(after) and after not in _AFTER_A_NUMBER
 
 
 def repair_misread_dash(line: str) -> str:

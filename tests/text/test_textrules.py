@@ -87,6 +87,9 @@ def test_join_fragments_keeps_a_wrapped_figure_whole() -> None:
         ("一一万元GDP能耗完成市下达目标。", "——万元GDP能耗完成市下达目标。"),  # seed 000, line 39
         ("一一二〇二一年，全区生产总值增长6%。", "——二〇二一年，全区生产总值增长6%。"),  # a dash, then a year
         ("一一两岸关系和平发展。", "——两岸关系和平发展。"),
+        # a dash, then a word opening with 一 (found by helper M3 on a city plan's hard-wrapped extract)
+        ("一一一般公共预算收入增长3%;", "——一般公共预算收入增长3%;"),
+        ("一一一体化发展取得新进展。", "——一体化发展取得新进展。"),
     ],
 )
 def test_a_misread_dash_opening_an_item_is_repaired(line: str, repaired: str) -> None:
@@ -99,6 +102,8 @@ def test_a_misread_dash_opening_an_item_is_repaired(line: str, repaired: str) ->
     [
         "一一九五六年，我国国民经济计划的执行情况是好的。",  # a bare numeral 一 run into a year
         "一一〇〇年前后",  # a year written digit by digit
+        "一一一号文件",  # a number of three digits and its counter
+        "一一一个",
         "一一对应的办法要坚持。",
         "一一列举了各项措施。",
         "一一對應",
