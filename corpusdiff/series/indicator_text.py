@@ -499,6 +499,8 @@ RESULT_NAMES: tuple[str, ...] = tuple(sorted(shipped("result-indicators.yaml"), 
 #: A sentence about a longer time than the year under review (五年来, 年均, 累计, “十二五”); a
 #: mid-year report's 今年以来 (年初以来) is the time under review itself.
 _LONGER_TIME = re.compile(r"五年|年均|(?<!今年)(?<!年初)以来|累计|此前|历年|十[一二三四五六七八九]五")
+#: A five-year plan's name (“十四五”规划), the frame of a year the sentence names.
+_PLAN_NAME = re.compile(r"十[一二三四五六七八九]五")
 #: A sentence about the year under review without naming it (去年, not 比去年).
 _LAST_YEAR = re.compile(r"(?<![比较])去年|一年来|过去一年")
 _RESULT_CLAUSE = re.compile(r"[，；、,;]")
@@ -515,11 +517,14 @@ def review_sentences(paragraph: str, year: int | None, whole_part: bool) -> Iter
     """The sentences of a review paragraph that speak of the year under review (`year`): all of
     them when the part reviews that year alone (`whole_part`: 一、2021年工作回顾), else from a
     sentence that names it (刚刚过去的2017年, 2012年，…); a sentence about a longer time or another
-    year (五年来, 年均增长, 从2009年的…) ends that, until a sentence names the year again."""
+    year (五年来, 年均增长, 从2009年的…) ends that, until a sentence names the year again. A
+    five-year plan named only as the year's frame, in a sentence naming the year (2024年是实现
+    “十四五”规划目标任务的关键一年), is no longer time."""
     current = whole_part
     for sentence in full_sentences(paragraph):
         years = {int(found) for found in _YEARS.findall(with_arabic_years(sentence))}
-        longer = bool(_LONGER_TIME.search(sentence)) or bool(years - {year})
+        about = _PLAN_NAME.sub("", sentence) if year in years else sentence
+        longer = bool(_LONGER_TIME.search(about)) or bool(years - {year})
         if longer:
             current = False
         elif year in years or _LAST_YEAR.search(sentence):

@@ -1490,6 +1490,19 @@ def test_the_income_target_in_any_wording_is_one_row_with_the_income_results() -
     assert [row.canonical for row in income] == ["居民人均可支配收入"]
     assert [cell_text(cell) for cell in income[0].cells if cell.records] == ["实际增长与经济增长同步", "+8%"]
 
+def test_a_review_opening_with_its_year_in_the_five_year_plan_is_read() -> None:
+    """Found on a province's 2025 work report (helper M3): `2024年是实现“十四五”规划目标任务的关键一年。`
+    opens the review, and “十四五” made it a sentence of a longer time, so the results after it
+    (`全省地区生产总值增长5.1%`) were lost. The plan named as the year's frame is no longer time;
+    a sentence of the five years still ends the reading."""
+    body = (
+        "## 一、2024年工作回顾\n\n2024年是实现“十四五”规划目标任务的关键一年。"
+        "全省上下稳中求进，全省地区生产总值增长5.1%。“十四五”以来，全省城镇新增就业230万人。"
+    )
+    found = extract_indicators(document(body, date="2025-01-15"))
+    assert [(r.name, r.value, r.year, r.role) for r in found.indicators] == [("地区生产总值", "5.1", 2024, "achieved")]
+
+
 def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
     body = (
