@@ -435,8 +435,13 @@ def _one_figure_each(clause: str) -> list[str]:
 
 
 #: A clause that states how far the figure before it has come towards the year's target
-#: (城镇新增就业697万人，完成全年目标的58.1%): no indicator of its own.
-_PROGRESS = re.compile(r"^已?完成(?:全年|年度)(?:目标|计划|任务)+的")
+#: (城镇新增就业697万人，完成全年目标的58.1%), or how far it fell short of it or went beyond it
+#: (地区生产总值增长5.8%，低于计划目标0.2个百分点; 比年度目标高1个百分点): no indicator of its own.
+_PROGRESS = re.compile(
+    r"^(?:已?完成(?:全年|年度)(?:目标|计划|任务)+的"
+    r"|(?:低于|高于|超过|超出|快于|慢于)(?:全年|年度)?(?:计划|预期)?(?:目标|计划)"
+    r"|比(?:全年|年度)?(?:计划|预期)?(?:目标|计划)(?:高|低|快|慢|多|少))"
+)
 
 
 def _clause_record(

@@ -1503,6 +1503,22 @@ def test_a_review_opening_with_its_year_in_the_five_year_plan_is_read() -> None:
     assert [(r.name, r.value, r.year, r.role) for r in found.indicators] == [("地区生产总值", "5.1", 2024, "achieved")]
 
 
+@pytest.mark.parametrize("against", ["低于计划目标0.2个百分点", "高于年度目标1个百分点", "比预期目标低0.3个百分点"])
+def test_a_result_measured_against_its_target_is_one_row(against: str) -> None:
+    """Found on a city's plan report (helper M3): `——地区生产总值增长5.8%，低于计划目标0.2个百分点；`
+    made a row `低于计划目标` of 0.2个百分点 beside 地区生产总值; how far a result fell short of its
+    target (or went past it) is no indicator, as how far it has come (`完成全年目标的58.1%`) is none."""
+    body = (
+        "## 一、2024年国民经济和社会发展计划执行情况\n\n主要指标完成情况如下：\n\n"
+        f"——地区生产总值增长5.8%，{against}；\n\n——固定资产投资增长5.2%。"
+    )
+    found = extract_indicators(document(body, date="2025-01-08"))
+    assert [(r.name, r.value, r.role) for r in found.indicators] == [
+        ("地区生产总值", "5.8", "achieved"),
+        ("固定资产投资", "5.2", "achieved"),
+    ]
+
+
 def test_a_mid_year_review_that_opens_with_this_year_so_far_is_read() -> None:
     """`今年以来，…` is the half year under review, not a longer time: the figures after it were lost."""
     body = (
