@@ -23,6 +23,7 @@ from corpusdiff.normalize.metadata import (
     TitleBlock,
     detect_metadata,
     find_title,
+    is_gazette_name,
     is_page_info_line,
     running_heads_over,
 )
@@ -350,10 +351,15 @@ def _without_contents(lines: list[str], hint: str) -> tuple[list[str], list[str]
 
 
 def _heads_over_title(lines: list[str], title: TitleBlock | None) -> frozenset[str]:
-    """The lines over the title that only repeat it: a running head over the first page."""
-    if title is None or not running_heads_over(lines[: title.start], title.text):
+    """The running heads over the first page's title: the lines over it when they only repeat
+    it, else a gazette's name among them (`株洲市人民政府公报`, the cover line a gazette's extract
+    prints over every page)."""
+    if title is None:
         return frozenset()
-    return frozenset(text for text in cleaned_lines(lines[: title.start]) if text)
+    over = [text for text in cleaned_lines(lines[: title.start]) if text]
+    if running_heads_over(lines[: title.start], title.text):
+        return frozenset(over)
+    return frozenset(text for text in over if is_gazette_name(text))
 
 
 def _wrapper(lines: list[str], title: str) -> list[str]:
@@ -441,7 +447,7 @@ def _running_headers_of(cleaned: list[str], title: str, over_title: frozenset[st
         for text, where in positions.items()
         if len(where) + (text in over_title) >= _RUNNING_HEADER_MIN
         and not is_page_number(text)
-        and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where))
+        and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where, text in over_title))
     )
 
 
@@ -482,16 +488,17 @@ def _is_part_of_title(text: str, title: str) -> bool:
     return len(text) >= TITLE_HEAD_MIN and text.replace(" ", "") in title
 
 
-def _beside_page_numbers(cleaned: list[str], where: list[int]) -> bool:
+def _beside_page_numbers(cleaned: list[str], where: list[int], over_title: bool = False) -> bool:
     """Every line at `where` has a page number as its nearest line of text before or after, and
-    those are different pages' numbers (a page break repeated whole is not a running head)."""
+    those are different pages' numbers (a page break repeated whole is not a running head); a
+    line that stands over the title too (`over_title`) counts that first page as one of them."""
     pages: set[str] = set()
     for index in where:
         numbers = [neighbour for neighbour in _nearest_texts(cleaned, index) if is_page_number(neighbour)]
         if not numbers:
             return False
         pages.update(numbers)
-    return len(pages) >= _RUNNING_HEADER_MIN
+    return len(pages) + over_title >= _RUNNING_HEADER_MIN
 
 
 def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:

@@ -275,6 +275,12 @@ def running_heads_over(lines: Sequence[str], title: str) -> bool:
     return bool(texts) and all(len(text) >= TITLE_HEAD_MIN and text in title.replace(" ", "") for text in texts)
 
 
+def is_gazette_name(text: str) -> bool:
+    """A gazette's name alone (`株洲市人民政府公报`): over the title, the running head of its first
+    page, which a gazette's extract prints over every page."""
+    return _CONTAINER_RE.fullmatch(text.replace(" ", "")) is not None
+
+
 def _line_text(raw: str) -> str:
     text = tidy_spaces(strip_debris(raw))
     return "" if is_page_number(text) else text

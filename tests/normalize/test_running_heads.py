@@ -39,3 +39,28 @@ def test_the_running_head_inside_a_page_is_kept_as_report_text() -> None:
     body = _body(_pages(["政府工作报告", ""]))
     assert body[:3] == [PARAGRAPHS[0], "政府工作报告", PARAGRAPHS[1]]
     assert body[3:] == PARAGRAPHS[2:]
+
+
+def _gazette_pages(over_title: bool) -> list[str]:
+    """Three pages of a gazette's extract, its name over each page's text, the first page's over
+    the title when `over_title`."""
+    one, two, three = (f"　　{paragraph}" for paragraph in PARAGRAPHS[:3])
+    return [
+        *(["株洲市人民政府公报", ""] if over_title else []), *OPENING, "", one, "", "- 1 -", "",
+        "株洲市人民政府公报", "", two, "", "- 2 -", "", "株洲市人民政府公报", "", three, "", "- 3 -",
+    ]  # fmt: skip
+
+
+def test_a_gazette_s_name_over_the_title_and_two_page_breaks_is_a_running_head() -> None:
+    """Found on a three-page city plan from a gazette (helper M3): its name over the title was read
+    as the gazette's cover line, and at the two page breaks, twice only, as report text (run into
+    the paragraph a page break cut: `…力株洲市人民政府公报争…`). Over the title it is the first
+    page's running head: three pages, three heads."""
+    assert _body(_gazette_pages(over_title=True)) == PARAGRAPHS[:3]
+
+
+def test_a_line_at_two_page_breaks_only_is_kept_as_report_text() -> None:
+    """Without the first page's, two heads are too few to tell from a short line the report repeats
+    (read here as an unnumbered heading, as a short line between paragraphs is)."""
+    body = _body(_gazette_pages(over_title=False))
+    assert [line.lstrip("# ") for line in body] == [PARAGRAPHS[0], "株洲市人民政府公报", PARAGRAPHS[1], "株洲市人民政府公报", PARAGRAPHS[2]]
