@@ -475,15 +475,17 @@ def _undated_year(
 #: The head of government speaking for it (`我代表国务院，作关于…的报告`), where a plan bureau
 #: reports `受…人民政府委托`.
 _ON_BEHALF_RE = re.compile(r"代表[^。，；]{0,12}?(?:国务院|人民政府)")
-#: A heading over the review of the years just past (`一、“六五”计划执行情况的回顾`, `六五计划前两年的执行情况`).
-_REVIEW_HEADING_RE = re.compile(r"执行情况|回顾")
+#: A heading over the review of the years just past (`一、“六五”计划执行情况的回顾`, `六五计划前两年的执行情况`,
+#: `一、“九五”时期国民经济和社会发展的主要成就`, `一、“八五”计划胜利完成`).
+_REVIEW_HEADING_RE = re.compile(r"执行情况|回顾|成就|胜利完成")
 
 
 def _stands_for_a_work_report(title: str, opening: Sequence[str], blocks: Sequence[Block]) -> bool:
     """A report about a five-year plan (`关于…第七个五年计划的报告`) that the head of government
-    gives on its behalf and that reviews the years before under a heading of its own is that
-    session's work report: it reports what the government did and what it will do, the plan
-    among it, and no other work report is given (the national 1982 and 1986 reports). One that
+    gives on its behalf and that reviews the years before under a heading of its own (their
+    执行情况, 回顾, 成就 or 胜利完成) is that session's work report: it reports what the government
+    did and what it will do, the plan among it, and no other work report is given (the national
+    1982 and 1986 reports; 2001's `一、“九五”时期…的主要成就`). One that
     lays the plan out and reviews nothing under a heading of its own (1955's) is the plan's."""
     if not simplified(title).endswith("报告") or not any(_ON_BEHALF_RE.search(text) for text in opening):
         return False
