@@ -1165,13 +1165,15 @@ class _Layout:
         held: list[tuple[_Line, int, _Column]] = []
         gap = False
         prev_page, prev_column = 0, _Column(0.0, 0.0)
-        for item in placed:
+        for index, item in enumerate(placed):
             line, page, column = item
             if id(line) in notes:
                 held.append(item)
                 continue
             if lines:
-                joined, gap_here = self._continues(lines, prev_column, line, column, page == prev_page)
+                after = placed[index + 1] if index + 1 < len(placed) else None
+                following = after[0] if after and after[1:] == (page, column) else None
+                joined, gap_here = self._continues(lines, prev_column, line, column, page == prev_page, following)
                 if not joined:
                     paragraphs.append(self._paragraph(lines, prev_column, gap))
                     paragraphs.extend(self._notes(held))
@@ -1205,9 +1207,16 @@ class _Layout:
         return not line.cells and line.size * _SIZE_RATIO < self.size
 
     def _continues(
-        self, paragraph: list[_Line], prev_col: _Column, line: _Line, column: _Column, same_page: bool
+        self,
+        paragraph: list[_Line],
+        prev_col: _Column,
+        line: _Line,
+        column: _Column,
+        same_page: bool,
+        following: _Line | None = None,
     ) -> tuple[bool, bool]:
-        """(whether `line` continues `paragraph`, whether a blank line goes between them)."""
+        """(whether `line` continues `paragraph`, whether a blank line goes between them);
+        `following`: the line after `line` on its page and in its column, when there is one."""
         prev = paragraph[-1]
         step = prev.baseline - prev.depth - line.baseline
         pitch = self.pitch * max(prev.size, line.size) / self.size
@@ -1230,25 +1239,48 @@ class _Layout:
             or "\t" in prev.text
             or "\t" in line.text
             or line.text[:1].isspace()
-            or (line.left - column.left >= _INDENT * line.size and not self._hanging(paragraph, line, column))
+            or (
+                line.left - column.left >= _INDENT * line.size
+                and not self._hanging(paragraph, line, column, following)
+            )
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
             or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text) and not _ends_list_item(prev.text))
         )
         return not starts_new, False
 
-    def _hanging(self, paragraph: list[_Line], line: _Line, column: _Column) -> bool:
+    def _hanging(self, paragraph: list[_Line], line: _Line, column: _Column, following: _Line | None) -> bool:
         """Whether `line` goes on with a paragraph set with a hanging indent (`_hangs`): one
         numbered (`（1）…`, Word's list) or, without a number (a `注：…`, a bulleted item, any
         paragraph so set), when `line` too wraps near the margin or ends a sentence, as a
         paragraph's lines do: a short phrase set in under a full heading line (`附表：…情况表`
-        over `附表`) is a line of its own."""
+        over `附表`) is a line of its own. A first line that happens to end its sentence at the
+        margin hangs too when `line` wraps onto a `following` line set in as it is
+        (`_hangs_past_a_full_stop`)."""
         if not _hangs(paragraph, line):
-            return False
+            return self._hangs_past_a_full_stop(paragraph, line, column, following)
         return (
             _numbered(paragraph)
             or self._room(line, column) <= self._ragged_room(column)
             or _ends_sentence(line.text)
+        )
+
+    def _hangs_past_a_full_stop(
+        self, paragraph: list[_Line], line: _Line, column: _Column, following: _Line | None
+    ) -> bool:
+        """Whether `line`, set in under a full first line at the margin that ends a sentence,
+        goes on with it: `line` wraps near the margin and the line after it stands set in as
+        `line` does. A paragraph opening indented wraps to the margin instead, so a set-in line
+        under a set-in line is a hanging paragraph's (`注：…。` / `…` / `…`). A set-in line
+        that ends its paragraph cannot tell, and opens one."""
+        first = paragraph[0]
+        return (
+            len(paragraph) == 1
+            and following is not None
+            and line.left - first.left >= _INDENT * line.size
+            and abs(following.left - line.left) < _SPACE * line.size
+            and self._same_body(line, following)
+            and self._room(line, column) <= self._ragged_room(column)
         )
 
     def _full_line_after_heading(self, heading: list[_Line], line: _Line, column: _Column) -> bool:

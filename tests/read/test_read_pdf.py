@@ -350,6 +350,20 @@ def test_paragraphs_set_with_a_hanging_indent_are_read_whole(kind: str, justify:
     assert lines == [*paragraphs, *items, _SENTENCES[:62]]
 
 
+@pytest.mark.parametrize("opening", ["注：", "（1）"])
+def test_a_hanging_paragraph_whose_full_first_line_ends_a_sentence_is_read_whole(opening: str) -> None:
+    """Known defect (helper M3's brief): a paragraph set with a hanging indent whose first line,
+    filled to the margin, happens to end with its `。` was cut in two, the set-in line under it
+    an indented paragraph of its own. The line under it wraps and the line after stands set in
+    as it does, as a paragraph opening indented never would (its lines wrap to the margin)."""
+    item = opening + "一" * (35 - len(opening)) + "。" + "二" * 60 + "。"  # 36 characters to the margin, then set in
+    paragraphs = [_SENTENCES[:62] + "深化改革。" * n for n in range(1, 4)]
+    blocks = [Block(text, indent=2) for text in paragraphs]
+    blocks += [Block(item, indent=-2, left_inset=2), Block(_SENTENCES[:62], indent=2)]
+    lines = [line.strip() for line in _lines_on(blocks, Page(running_head="")) if line]
+    assert lines == [*paragraphs, item, _SENTENCES[:62]]
+
+
 def test_a_line_set_in_after_a_full_line_that_ends_a_sentence_opens_a_paragraph() -> None:
     """The hanging indent goes on inside a sentence only: after a flush line filled to the margin
     with its `。`, a line at the paragraphs' indent opens the next paragraph."""
