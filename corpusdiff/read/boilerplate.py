@@ -7,12 +7,15 @@ block is cut from the text handed to the normaliser; the raw file keeps it. So a
 portal or a WeChat article prints under the text (`【责任编辑：王莉】`, `来源：…`, `编辑：… 审核：…`,
 `【打印本页】【关闭窗口】`), which would otherwise be read as the report's last paragraph or, after
 one that ends without `。`, glued into it. So is a 公文's 版记 and 附注 at its end (`抄送：…`,
-`…办公室 2022年1月26日印发`, `（此件公开发布）`), printed under a notice or the plan it issues.
+`…办公室 2022年1月26日印发`, `（此件公开发布）`), printed under a notice or the plan it issues,
+and a portal's list of related articles among them (`相关文章` over the titles it links).
 """
 
 from __future__ import annotations
 
 import re
+
+from corpusdiff.text.rules import ends_sentence
 
 _OPENER_RE = re.compile(
     r"^\s*(?:本作品|本文(?:件|章)?(?:版权|采用|依据|遵循|属于|在)|本页面?|本站|本网(?:站)?|版权所有|版权声明|"
@@ -98,15 +101,46 @@ def _licence_start(lines: list[str], text: str) -> int:
 
 
 def _portal_lines_start(lines: list[str], end: int) -> int:
-    """Where the run of portal lines (editor, source, print links) or 版记 lines right above `end`
-    opens; `end` when there is none. Blank lines between them belong to the run."""
+    """Where the run of portal lines (editor, source, print links, a list of related articles) or
+    版记 lines right above `end` opens; `end` when there is none. Blank lines between them belong
+    to the run."""
     start = end
     index = end - 1
-    while index >= 0 and (not lines[index].strip() or is_portal_line(lines[index]) or is_record_line(lines[index])):
-        if lines[index].strip():
-            start = index
-        index -= 1
+    while index >= 0:
+        line = lines[index]
+        if not line.strip() or is_portal_line(line) or is_record_line(line):
+            start = index if line.strip() else start
+            index -= 1
+            continue
+        related = _related_list_start(lines, index)
+        if related is None:
+            break
+        start, index = related, related - 1
     return start
+
+
+#: The header a portal sets over the links to other articles (`相关文章`, `延伸阅读：`).
+_RELATED_HEADER_RE = re.compile(r"^\s*【?(?:相关(?:链接|阅读|文章|新闻|稿件|报道)|延伸阅读|推荐阅读|往期回顾|往期推荐)】?\s*[：:]?\s*$")
+#: At most this many titles under it, each at most this long.
+_RELATED_TITLES_MAX = 10
+_RELATED_TITLE_CHARS = 60
+
+
+def _related_list_start(lines: list[str], index: int) -> int | None:
+    """Where the list of related articles holding the line at `index` opens: its header, over at
+    most 10 titles (short lines that end no sentence, as link titles do); None when the lines
+    above `index` are no such list (a report's last lines end their sentences)."""
+    titles = 0
+    for above in range(index, -1, -1):
+        line = lines[above].strip()
+        if _RELATED_HEADER_RE.match(line):
+            return above
+        if not line:
+            continue
+        titles += 1
+        if titles > _RELATED_TITLES_MAX or len(line) > _RELATED_TITLE_CHARS or ends_sentence(line):
+            return None
+    return None
 
 
 def opens_with_record(block: str) -> bool:

@@ -26,6 +26,10 @@ PORTAL_TAILS = {
     "WeChat credits": "\nEND\n\n文字 | 福田区发展和改革局\n\n编辑 | 李明\n\n审核 | 张华\n",
     "saved as text": "\n分享到： 微信 微博 QQ空间\n【打印本页】【关闭窗口】\n上一篇：2023年政府工作报告\n"
     "下一篇：关于福田区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n扫一扫在手机打开当前页\n",
+    # a browser's copy of a province's page (helper M3): the related articles' titles under their
+    # header kept the print links and the header over them in the report's last paragraphs
+    "related articles": "\n【打印本页】【关闭窗口】\n分享到：微信 微博\n相关文章\n政府工作报告解读\n"
+    "一图读懂2024年政府工作报告\n\n主办：江西省人民政府办公厅\n版权所有　赣ICP备05001234号\n",
 }
 
 
@@ -46,6 +50,7 @@ def test_editor_source_and_print_lines_under_the_text_are_cut_not_glued_to_the_l
         "作者：我们要坚定信心，迎难而上，奋力谱写新篇章",
         "编辑出版高质量的年鉴和地方志，关闭一批落后产能企业",
         "上一篇：我们回顾了过去五年的工作。",
+        "相关文章\n我们要坚定信心，迎难而上，奋力谱写新篇章。",  # a title ends no sentence
     ],
 )
 def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line: str) -> None:
