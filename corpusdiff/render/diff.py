@@ -96,7 +96,7 @@ def anchor_label(anchor: str) -> str:
 
 
 #: (side, unit address) -> its 新旧对照表 row number.
-RowNumbers = dict[tuple[str, str], int]
+RowNumbers = dict[tuple[str, int], int]
 
 
 def comparison_rows(result: DiffResult) -> ComparisonTable:
@@ -108,10 +108,12 @@ def comparison_rows(result: DiffResult) -> ComparisonTable:
 
 
 def row_numbers(table: ComparisonTable) -> RowNumbers:
-    """Each unit's row in the 新旧对照表, so that a view can name the row a reader finds in the
-    Word, Excel and CSV tables and on the site's diff page."""
+    """Each unit's row in the 新旧对照表 by (side, unit index), so that a view can name the row
+    a reader finds in the Word, Excel and CSV tables and on the site's diff page; by the unit,
+    not its address, which the clauses of one target paragraph share (six clauses, rows 14–19,
+    were all cited `#19`)."""
     return {
-        (side, entry.address): row.number
+        (side, entry.unit): row.number
         for row in table.unit_rows
         for side, entries in (("old", row.old), ("new", row.new))
         for entry in entries
@@ -127,16 +129,17 @@ def _sides(result: DiffResult, item: Initiative) -> list[tuple[str, str]]:
     ]
 
 
-def _row(sides: Sequence[tuple[str, str]], rows: RowNumbers) -> int | None:
-    """The 新旧对照表 row holding any of these units (a row holds all units of its pairs)."""
-    return next((rows[key] for key in sides if key in rows), None)
+def item_row(item: Initiative, rows: RowNumbers) -> int | None:
+    """The 新旧对照表 row holding the item's units (a row holds all units of its pairs)."""
+    keys = [(side, unit.index) for side, unit in (("old", item.old), ("new", item.new)) if unit is not None]
+    return next((rows[key] for key in keys if key in rows), None)
 
 
 def citation(result: DiffResult, item: Initiative, rows: RowNumbers, strings: Strings) -> str:
     """`#80 旧¶58 新¶59`: the item's 新旧对照表 row and its units' addresses, to cite it and to
     find it in the other views (JSON, CSV, the site, a reviewer note)."""
     sides = _sides(result, item)
-    return _cite(_row(sides, rows), sides, strings)
+    return _cite(item_row(item, rows), sides, strings)
 
 
 def _cite(number: int | None, sides: Iterable[tuple[str, str]], strings: Strings) -> str:
@@ -180,7 +183,7 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
             "part": item.part,
             "old": _unit_json(result.old, old_unit, item.old_sentence),
             "new": _unit_json(result.new, new_unit, item.new_sentence),
-            "row": _row(_sides(result, item), rows),
+            "row": item_row(item, rows),
         }
         if item.confidence and item.old is not None and item.new is not None:
             entry["confidence"] = {"probability": item.similarity, "level": item.confidence}
@@ -669,7 +672,7 @@ def _markdown_joined(
     One line per extra pair named a row of three units twice, and said 19 where the table said 14."""
     by_row: dict[int | None, list[Initiative]] = {}
     for item in (i for i in result.initiatives if i.level == "unit" and i.relation):
-        by_row.setdefault(_row(_sides(result, item), rows), []).append(item)
+        by_row.setdefault(item_row(item, rows), []).append(item)
     if not by_row:
         return []
     numbered = {row.number: row for row in table.unit_rows}
@@ -1061,8 +1064,8 @@ def _then(text: str, remark: str) -> str:
 def _short_citation(result: DiffResult, item: Initiative, rows: RowNumbers) -> str:
     """`#91¶69`: a new or dropped unit's 新旧对照表 row and its address in the one edition
     that has it (the list it is in says which)."""
-    ((side, found),) = _sides(result, item)
-    number = rows.get((side, found))
+    ((_, found),) = _sides(result, item)
+    number = item_row(item, rows)
     return (f"#{number}" if number else "") + anchor_label(found.rpartition("#")[2])
 
 

@@ -87,6 +87,9 @@ class Entry:
     address: str
     label: str
     spans: tuple[Span, ...]
+    #: the unit's index in its tree: the clauses of one target paragraph share its address, and
+    #: a view naming a unit's row must tell them apart
+    unit: int = -1
 
     @property
     def text(self) -> str:
@@ -396,7 +399,7 @@ def _entry(tree: DocTree, unit: Unit, side: str, pairs: Sequence[Initiative]) ->
     spans = _marked(unit.text, side, [item.diff for item in own if item.diff])
     if unit.kind == GROUP:  # a group's text is its heading with a full stop added for matching
         spans = _without_final_stop(spans)
-    return Entry(tree.unit_address(unit), label, tuple(s for s in spans if s.text))
+    return Entry(tree.unit_address(unit), label, tuple(s for s in spans if s.text), unit.index)
 
 
 def _marked(text: str, side: str, diffs: Sequence[Sequence[tuple[str, str]]]) -> tuple[Span, ...]:

@@ -26,6 +26,7 @@ from corpusdiff.render.diff import (
     initiative_brief,
     initiatives_title,
     is_doubtful,
+    item_row,
     new_or_dropped,
     override_text,
     row_numbers,
@@ -291,18 +292,15 @@ def new_and_dropped_lists(result: DiffResult, table: ComparisonTable, strings: S
     among a hundred."""
     rows = row_numbers(table)
     lists: list[dict[str, object]] = []
-    for status, side in ((Status.NEW, "new"), (Status.DROPPED, "old")):
+    for status in (Status.NEW, Status.DROPPED):
         items = new_or_dropped(result, status)
         if not items:
             continue
-        tree = result.new if side == "new" else result.old
         parts: dict[str, list[dict[str, object]]] = {}
         for item in items:
-            unit = item.new if side == "new" else item.old
-            assert unit is not None  # a new unit has its new side, a dropped one its old
             parts.setdefault(item.part, []).append(
                 {
-                    "number": rows.get((side, tree.unit_address(unit))),
+                    "number": item_row(item, rows),
                     "brief": initiative_brief(item),
                     "doubtful": is_doubtful(item),
                 }

@@ -516,3 +516,25 @@ def test_a_reworded_group_heading_reads_as_the_report_prints_it(result: DiffResu
         (line,) = [line for line in lines if line.startswith("[改写]") and cited in line]
         shown = re.sub(r"\[-.*?-\]", "", line.split("） ", 1)[1]).replace("{+", "").replace("+}", "")
         assert shown == result.new.sections[item.new.section].heading
+
+
+def test_each_clause_of_a_target_paragraph_is_cited_with_its_own_row(national: DiffResult) -> None:
+    """2022's target paragraph (今年发展主要预期目标是：…) is a dozen clause units at one address,
+    ¶28: the terminal cited each with the row of the last (`#48`), where the Word, Excel and CSV
+    tables give each its own row. A unit's citation names the table row that holds it."""
+    from corpusdiff.render.diff import item_row, row_numbers
+    from corpusdiff.render.table import comparison_table
+
+    table = comparison_table(national)
+    holder = {(side, e.unit): row.number for row in table.unit_rows for side in ("old", "new") for e in getattr(row, side)}
+    clauses = [
+        i for i in national.initiatives if i.level == "unit" and i.new is not None and i.new.kind == "target"
+    ]
+    addresses = {national.new.unit_address(i.new) for i in clauses}  # type: ignore[arg-type]
+    assert len(clauses) > 5 and len(addresses) < len(clauses)  # clauses share their paragraph's address
+    rows = row_numbers(table)
+    cited = {i.new.index: item_row(i, rows) for i in clauses}  # type: ignore[union-attr]
+    assert cited == {i.new.index: holder[("new", i.new.index)] for i in clauses}  # type: ignore[union-attr]
+    assert len(set(cited.values())) > len(addresses)
+    shown = to_terminal(national, color=False)
+    assert all(f"#{cited[i.new.index]} " in shown for i in clauses)  # type: ignore[union-attr]
