@@ -20,9 +20,14 @@ from corpusdiff.cli.common import (
 )
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.strings import counted
+from corpusdiff.types.genre import GENRES
 
 if TYPE_CHECKING:
     from corpusdiff.types.document import NormalizedDocument
+
+#: A genre names the id and the series: one corpusdiff does not define (a typo, a path) is refused.
+GENRE = click.Choice(tuple(GENRES))
+GENRE_NAMES = " | ".join(GENRES)
 
 
 @click.command()
@@ -35,7 +40,7 @@ if TYPE_CHECKING:
 )
 @click.option("--title", help="Override the detected title.")
 @click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--genre", help="Override the genre (annual-plan, mid-year-report, …).")
+@click.option("--genre", type=GENRE, metavar="GENRE", help=f"Override the genre: {GENRE_NAMES}.")
 @click.option("--region", help="Override the region (e.g. 福田区).")
 @click.option("--series", help="Override the series id.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
@@ -104,7 +109,8 @@ def _normalized_file(
 
 def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
     """The metadata options the user gave, checked at the door (a date must be YYYY,
-    YYYY-MM or YYYY-MM-DD naming a real day; no value may hold a control character)."""
+    YYYY-MM or YYYY-MM-DD naming a real day; no value may hold a control character; click refuses a
+    genre corpusdiff does not define)."""
     from corpusdiff.text.chars import control_in_field
     from corpusdiff.text.dates import is_publication_date
 
@@ -123,7 +129,9 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--title", help="Override the detected title (single FILE only).")
 @click.option("--date", help="Override the publication date (single FILE only).")
-@click.option("--genre", help="Override the genre (single FILE only).")
+@click.option(
+    "--genre", type=GENRE, metavar="GENRE", help=f"Override the genre (single FILE only): {GENRE_NAMES}."
+)
 @click.option("--region", help="Override the region (single FILE only).")
 @click.option("--series", help="Override the series id (single FILE only).")
 @click.option("--force", is_flag=True, help="Overwrite documents that have uncommitted hand edits.")

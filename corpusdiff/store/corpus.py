@@ -32,6 +32,7 @@ from corpusdiff.text.chars import control_in_field, han_bigrams, han_likeness, u
 from corpusdiff.text.slugs import region_stem, slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
+from corpusdiff.types.genre import undefined_genre
 from corpusdiff.types.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -93,6 +94,9 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
                     f"{path}: {name}: {field_name} holds a control character ({control}); "
                     "remove it, then run the command again"
                 )
+        genre_problem = undefined_genre(str(fields["genre"])) if "genre" in fields else ""
+        if genre_problem:
+            raise CorpusError(f"{path}: {name}: genre {genre_problem}")
     return manifest
 
 

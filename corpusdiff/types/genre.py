@@ -72,3 +72,12 @@ CARRYING_OUT_GENRES = frozenset(name for name, genre in GENRES.items() if genre.
 def series_family(genre: str) -> str:
     """The family of a genre's series; a genre set by hand that is none of these is `report`'s."""
     return GENRES.get(genre, GENRES[REPORT]).family
+
+
+def undefined_genre(genre: str) -> str:
+    """What is wrong with a genre given by hand (an option, the manifest): "" for one of GENRES;
+    else one phrase naming them. A genre is part of the id and names the series family, so a
+    typo or a path (`/abs`) would silently make a series, and a path part, of its own."""
+    if genre in GENRES:
+        return ""
+    return f"{genre!r} is not a genre corpusdiff knows; give one of {', '.join(GENRES)}"

@@ -16,6 +16,7 @@ from corpusdiff.errors import CorpusdiffError, CorpusError
 from corpusdiff.store import confine
 from corpusdiff.text.chars import unsafe_in_name
 from corpusdiff.text.dates import is_publication_date
+from corpusdiff.types.genre import undefined_genre
 
 if TYPE_CHECKING:
     from git import Repo
@@ -320,6 +321,13 @@ def _check_front_matter(
     for field in _REQUIRED:
         if not front.get(field):
             yield Problem(path, f"front matter: `{field}` is missing or empty")
+    genre = front.get("genre")
+    if genre and undefined_genre(str(genre)):
+        yield Problem(
+            path,
+            f"front matter: genre {undefined_genre(str(genre))}: `git rm` the document and ingest its "
+            "source again with --genre",
+        )
     dialect = str(front.get("dialect"))
     if dialect != DIALECT_VERSION:
         yield Problem(path, _dialect_problem(dialect))

@@ -35,10 +35,11 @@ def test_documents_and_normalize_output_follow_the_umask(tmp_path: Path, group_r
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
 
 
-@pytest.mark.parametrize("genre", ["con", "nul", "com1", "LPT9"])
-def test_a_device_name_never_becomes_part_of_an_id(tmp_path: Path, genre: str) -> None:
+@pytest.mark.parametrize("region", ["con", "nul", "com1", "LPT9"])
+def test_a_device_name_never_becomes_part_of_an_id(tmp_path: Path, region: str) -> None:
+    """(A genre is one of types.genre's, none of them such a name.)"""
     corpus = tmp_path / "corpus"
-    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", PLAN, "--genre", genre])
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", PLAN, "--region", region])
     assert result.exit_code == 2
     assert "reserves for a device" in result.stderr and result.stderr.count("\n") == 1
     assert not (corpus.exists() and list(corpus.rglob("*.md")))
