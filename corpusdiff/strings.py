@@ -371,7 +371,9 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.detail": ("（{detail}）", " ({detail})"),
     "report.of_kind": ("{kind} {n}", "{n} {kind}"),
     "report.unchanged": ("未变", "unchanged"),
-    "report.merged": ("{n} 项合并为 {into} 项", "{n} merged into {into}"),
+    # each of the n old units is folded into one of `into` new units that (as a rule) continue
+    # another: "合并为" would say n became `into`, and "1 项合并为 1 项" nothing at all
+    "report.merged": ("{n} 项并入 {into} 项", "{n} folded into {into}"),
     "report.split": ("{n} 项由 {source} 项拆分而来", "{n} split from {source}"),
     "report.new": ("新增 {n}", "{n} new"),
     "report.dropped": ("删除 {n}", "{n} dropped"),

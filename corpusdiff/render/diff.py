@@ -268,8 +268,10 @@ def summary(result: DiffResult) -> dict[str, Any]:
 
 
 def part_line(part: PartSummary, strings: Strings) -> str:
-    """`主要任务 34 → 29：延续 23（改写 21，移动 2），4 项合并为 3 项，…，新增 4，删除 7`, or in
-    English `Tasks 34 → 29: 23 continue (21 reworded, 2 moved), 4 merged into 3, …`."""
+    """`主要任务 34 → 29：延续 23（改写 21，移动 2），5 项并入 4 项，…，新增 3，删除 6`, or in
+    English `Tasks 34 → 29: 23 continue (21 reworded, 2 moved), 5 folded into 4, …`: the old
+    count is those continuing, folded in and dropped (34 = 23 + 5 + 6), the new count those
+    continuing, split off and new."""
     sep = strings("report.sep")
     kinds = [(part.recurring, Status.RECURRING), (part.reworded, Status.REWORDED), (part.moved, Status.MOVED)]
     detail = sep.join(

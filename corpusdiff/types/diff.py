@@ -137,7 +137,7 @@ def confidence_band(probability: float) -> str:
 @dataclass(frozen=True)
 class PartSummary:
     """What became of one part's initiative units (review, targets, tasks, …): the analyst's
-    count, `tasks 34 → 30: 26 continue (20 reworded, 2 moved), 3 merged into 2, …`."""
+    count, `tasks 34 → 30: 26 continue (20 reworded, 2 moved), 3 folded into 2, …`."""
 
     part: str
     old_units: int

@@ -14,6 +14,7 @@ from corpusdiff.render.diff import (
     edition_name,
     grouped,
     in_sections,
+    part_line,
     to_markdown,
     to_summary,
     to_terminal,
@@ -21,7 +22,7 @@ from corpusdiff.render.diff import (
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
-from corpusdiff.types.diff import DiffResult, Initiative, Status
+from corpusdiff.types.diff import DiffResult, Initiative, PartSummary, Status
 from corpusdiff.types.document import Metadata
 from corpusdiff.types.tree import DocTree, unit_title
 from tests.conftest import ROOT, corpus_diff
@@ -538,3 +539,16 @@ def test_each_clause_of_a_target_paragraph_is_cited_with_its_own_row(national: D
     assert len(set(cited.values())) > len(addresses)
     shown = to_terminal(national, color=False)
     assert all(f"#{cited[i.new.index]} " in shown for i in clauses)  # type: ignore[union-attr]
+
+
+def test_one_unit_folded_into_one_that_continues_another_is_not_said_to_merge_into_one() -> None:
+    """2022 → 2025's 上年回顾 under 全域治理: one old unit went into a new unit that continues
+    another old one. The line said `1 项合并为 1 项` (one merged into one: nothing happened); it
+    says what did: the one was folded into one, as the unit's own line says (`— 并入 —`)."""
+    part = PartSummary(
+        part="review", old_units=6, new_units=5, recurring=0, reworded=4, moved=0, merged=1, merged_into=1,
+        split=1, split_from=1, new=0, dropped=1,
+    )
+    zh, en = (part_line(part, catalogue(language)) for language in ("zh", "en"))
+    assert "1 项并入 1 项" in zh and "合并为" not in zh
+    assert "1 folded into 1" in en and "merged into" not in en
