@@ -5,7 +5,9 @@ Each problem is one (path, message) pair; nothing here writes anything.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,11 +203,12 @@ def _check_document(
         return
     read[path] = document.metadata
     yield from _check_front_matter(root, path, document.metadata, ids)
-    if render(renormalize(document)) != raw.text:  # what normalising canonical text does, unparsed again
+    canonical = render(renormalize(document))  # what normalising canonical text does, unparsed again
+    if canonical != raw.text:
         yield Problem(
             path,
-            "not canonical: normalising it changes it (a hand-wrapped paragraph, spacing "
-            "or punctuation); run `corpusdiff normalize FILE -o FILE` and review the diff",
+            f"not canonical: normalising it changes it, {first_change(raw.text, canonical)}; run "
+            "`corpusdiff normalize FILE -o FILE` and review the diff",
         )
     source = document.metadata.source
     if source is None or not source.file or not source.sha256:
@@ -228,6 +231,58 @@ def _check_document(
         )
     elif files.sha256_of(source_path) != source.sha256:
         yield Problem(path, f"source file {source.file} does not match its recorded sha256")
+
+
+def first_change(text: str, canonical: str) -> str:
+    """Where and how normalising changes `text` first, and how many of its lines change: `first
+    at lines 23–24: a paragraph broken over 2 lines…`, or the line's text from where it differs
+    and what it becomes. Before, every such document was said to be hand-wrapped, spacing or
+    punctuation: a `**bold**` or a `* item` (markup the canonical form does not have) too, left
+    for the reader to find."""
+    ours, theirs = text.split("\n"), canonical.split("\n")
+    start = next((k for k, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
+    # the lines around the first change only: a diff of the whole (half its lines blank) takes minutes
+    window = difflib.SequenceMatcher(
+        None, ours[start : start + _RESYNC_LINES], theirs[start : start + _RESYNC_LINES], autojunk=False
+    )
+    tag, i1, i2, j1, j2 = next(op for op in window.get_opcodes() if op[0] != "equal")
+    old, new = ours[start + i1 : start + i2], theirs[start + j1 : start + j2]
+    where = f"first at line {start + i1 + 1}" if i2 - i1 <= 1 else f"first at lines {start + i1 + 1}–{start + i2}"
+    changed = max(sum((Counter(ours) - Counter(theirs)).values()), sum((Counter(theirs) - Counter(ours)).values()))
+    if changed > max(len(old), len(new)):
+        where += f" ({changed} lines change in all)"
+    if len(old) > 1 and len(new) == 1 and new[0] in ("".join(old), " ".join(old)):
+        return f"{where}: a paragraph broken over {len(old)} lines, which canonical Markdown keeps on one"
+    if tag == "delete":
+        return f"{where}: {_lines(old)} removed"
+    if tag == "insert":
+        return f"{where}: {_lines(new)} added before it"
+    if "".join(old[0].split()) == "".join(new[0].split()):
+        return f"{where}: spaces or tabs the canonical form does not have"
+    at = next((k for k, (a, b) in enumerate(zip(old[0], new[0], strict=False)) if a != b), min(len(old[0]), len(new[0])))
+    return f"{where}: {_shown(old[0], at)} becomes {_shown(new[0], at)}"
+
+
+#: How far past the first differing line `first_change` looks for the text to agree again.
+_RESYNC_LINES = 40
+
+
+def _lines(lines: list[str]) -> str:
+    """`a blank line is`, `2 blank lines are`, `` `…` is ``, `3 lines are, the first `…`,`."""
+    if len(lines) == 1:
+        return f"{_shown(lines[0], 0)} is"
+    if not "".join(lines).strip():
+        return f"{len(lines)} blank lines are"
+    return f"{len(lines)} lines, the first {_shown(lines[0], 0)}, are"
+
+
+def _shown(line: str, at: int, before: int = 6, width: int = 24) -> str:
+    """Up to `width` characters of `line` around position `at` in backticks, cut ends marked `…`;
+    an empty line is `a blank line`."""
+    if not line.strip():
+        return "a blank line"
+    start = max(0, at - before)
+    return f"`{'…' if start else ''}{line[start : start + width]}{'…' if start + width < len(line) else ''}`"
 
 
 #: A conflict `git add`ed with its markers is no longer unmerged for git, so only its text tells.
