@@ -36,6 +36,7 @@ from corpusdiff.site.common import (
 from corpusdiff.site.diffpage import pair_page
 from corpusdiff.site.output import SiteOutput, open_output
 from corpusdiff.site.serve import HEADERS_FILE, headers_file
+from corpusdiff.store import files
 from corpusdiff.store.corpus import Corpus, Entry, document_id
 from corpusdiff.store.diffs import cached_compare
 from corpusdiff.store.resolve import load_overrides
@@ -440,16 +441,24 @@ def _verified_source(entry: Entry, repo_root: Path, report: BuildReport) -> tupl
             "the raw source is not published"
         )
         return entry, None, ""
-    path = repo_root / relative
-    if not path.resolve().is_relative_to(repo_root):
+    path = (repo_root / relative).resolve()  # an in-repository link's target, read without following
+    if not path.is_relative_to(repo_root):
         report.warnings.append(
             f"{entry.id}: source file {source.file} is a link to a file outside the corpus's repository; "
             "the raw source is not published"
         )
         return entry, None, ""
-    if not path.is_file() or path.stat().st_size > decode.MAX_REPORT_BYTES:
-        return entry, None, ""  # `corpusdiff check` reports it
-    data = path.read_bytes()  # one source at a time: the copy is written later, read again
+    try:
+        data = files.read_regular(path, decode.MAX_REPORT_BYTES)  # one at a time: read again to copy
+    except files.NotARegularFile as exc:
+        report.warnings.append(
+            f"{entry.id}: source file {source.file} is {exc.kind}, not a file; the raw source is not published"
+        )
+        return entry, None, ""
+    except OSError:
+        return entry, None, ""  # missing, or replaced by a link since: `corpusdiff check` reports it
+    if data is None:
+        return entry, None, ""  # larger than any report: `corpusdiff check` reports it
     if hashlib.sha256(data).hexdigest() != source.sha256.lower():
         report.warnings.append(
             f"{entry.id}: source file {source.file} does not match its recorded sha256; the raw source "
@@ -475,9 +484,16 @@ def _with_suffix(name: str, suffix: str) -> str:
 
 
 def _read_verified(entry: Entry, path: Path) -> bytes:
-    data = path.read_bytes()
+    """The source `_verified_source` verified, read again to be copied: the same bytes, or the
+    build stops (it was changed, or swapped for a named pipe, since)."""
+    try:
+        data = files.read_regular(path, decode.MAX_REPORT_BYTES)
+    except OSError as exc:
+        raise CorpusError(
+            f"{path}: changed while the site was being built ({exc.strerror or exc}); build it again"
+        ) from None
     assert entry.metadata.source is not None  # a verified source
-    if hashlib.sha256(data).hexdigest() != entry.metadata.source.sha256.lower():
+    if data is None or hashlib.sha256(data).hexdigest() != entry.metadata.source.sha256.lower():
         raise CorpusError(f"{path}: changed while the site was being built; build it again")
     return data
 

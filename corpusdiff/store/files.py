@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -81,6 +84,54 @@ def remove_temporaries(directory: Path) -> None:
 
 
 def sha256_of(path: Path) -> str:
-    """The hex sha256 of a file's bytes, read in blocks (sources may be large PDFs)."""
-    with path.open("rb") as handle:
+    """The hex sha256 of a file's bytes, read in blocks (sources may be large PDFs). Raises
+    NotARegularFile for a named pipe or a device, never waiting on one (`read_regular`)."""
+    with _open_regular(path, follow=True) as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+class NotARegularFile(OSError):
+    """A path that names a named pipe, a device, a socket or a directory, not a file's bytes."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path}: {kind}, not a file")
+        self.kind = kind
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of the regular file `path`; None when it holds more than `max_bytes`. It is
+    opened without blocking and without following a link in its last part, and what it is is
+    asked of the open descriptor: a path checked and then read could be swapped for a named pipe
+    in between (a corpus from elsewhere is untrusted), and opening a pipe waits for a writer for
+    ever. Raises NotARegularFile for anything but a file, OSError as `open` does (missing,
+    denied, a link)."""
+    with _open_regular(path, follow=False) as handle:
+        data = handle.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
+
+
+@contextmanager
+def _open_regular(path: Path, *, follow: bool) -> Iterator[io.BufferedReader]:
+    """`path` open for reading if it is a regular file, told by the descriptor, never the name."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(path, _kind(mode))
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        yield handle
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"

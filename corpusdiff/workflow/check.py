@@ -177,7 +177,6 @@ def _check_document(
     from corpusdiff.normalize.core import renormalize
     from corpusdiff.read import decode
     from corpusdiff.read.decode import decode_report
-    from corpusdiff.store import files
 
     size = path.stat().st_size
     if size > decode.MAX_REPORT_BYTES:
@@ -221,16 +220,33 @@ def _check_document(
             f"front matter: source.file {source.file!r} lies outside the repository; it must be a path "
             "inside it, relative to its top",
         )
-    elif not source_path.is_file():
-        yield Problem(path, f"source file {source.file} does not exist")
-    elif source_path.stat().st_size > decode.MAX_REPORT_BYTES:
-        yield Problem(
-            path,
-            f"source file {source.file} is larger than any report ({source_path.stat().st_size} bytes), "
-            "so it is not this report's source; put the report's file there",
-        )
-    elif files.sha256_of(source_path) != source.sha256:
-        yield Problem(path, f"source file {source.file} does not match its recorded sha256")
+    else:
+        problem = _source_file_problem(source.file, source.sha256, source_path)
+        if problem:
+            yield Problem(path, problem)
+
+
+def _source_file_problem(name: str, sha256: str, source_path: Path) -> str:
+    """What is wrong with a document's source file: missing, a named pipe or a device (never
+    waited on: files.sha256_of), larger than any report (never read), or other bytes."""
+    from corpusdiff.read import decode
+    from corpusdiff.store import files
+
+    try:
+        size = source_path.stat().st_size
+        if size > decode.MAX_REPORT_BYTES:
+            return (
+                f"source file {name} is larger than any report ({size} bytes), so it is not this "
+                "report's source; put the report's file there"
+            )
+        digest = files.sha256_of(source_path)
+    except FileNotFoundError:
+        return f"source file {name} does not exist"
+    except files.NotARegularFile as exc:
+        return f"source file {name} is {exc.kind}, not the report's file; put the report's file there"
+    except OSError as exc:
+        return f"source file {name} cannot be read ({exc.strerror or exc.__class__.__name__})"
+    return "" if digest == sha256 else f"source file {name} does not match its recorded sha256"
 
 
 def first_change(text: str, canonical: str) -> str:

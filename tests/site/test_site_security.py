@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,12 +16,15 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from corpusdiff.errors import CorpusError
 from corpusdiff.site.build import build_site
+from corpusdiff.site.common import BuildReport
 from corpusdiff.site.output import STATE_FILE
-from corpusdiff.store.corpus import SecondSource, ingest
+from corpusdiff.store.corpus import Entry, SecondSource, ingest
 from tests.conftest import PLAN_SEEDS, seed_excerpts
 
 #: The plan reports' file names (sources/ keeps them); their text is the heads (`plans`).
@@ -184,6 +188,83 @@ def test_site_yaml_that_is_a_symlink_out_of_the_corpus_is_refused(corpus: Path, 
     (corpus / "site.yaml").symlink_to(elsewhere)
     with pytest.raises(CorpusError, match="outside the corpus"):
         build_site(corpus, tmp_path / "site")
+
+
+# --- a source that is, or becomes, a named pipe never blocks the build ------------------------------
+
+
+def _swap_for_a_pipe(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _build_without_waiting(corpus: Path, out: Path, pipe: Path) -> BuildReport | BaseException:
+    """build_site's report (or what it raised) within a minute; a build still waiting on `pipe` is
+    let go (a writer opens and closes it) and the test fails, instead of hanging."""
+    outcome: list[BuildReport | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(build_site(corpus, out))
+        except BaseException as exc:  # handed to the test
+            outcome.append(exc)
+
+    builder = threading.Thread(target=run, daemon=True)
+    builder.start()
+    builder.join(timeout=60)
+    if builder.is_alive():
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        builder.join(timeout=60)
+        pytest.fail(f"site build waited on the named pipe {pipe}")
+    return outcome[0]
+
+
+def test_a_source_that_is_a_named_pipe_is_named_not_published(corpus: Path, tmp_path: Path) -> None:
+    source = corpus / "sources" / PLANS[0].name
+    _swap_for_a_pipe(source)
+    report = _build_without_waiting(corpus, tmp_path / "site", source)
+    assert isinstance(report, BuildReport)
+    assert _raw_link(tmp_path / "site", FIRST) is None and _raw_link(tmp_path / "site", LAST) is not None
+    [warning] = report.warnings
+    assert FIRST in warning and "a named pipe" in warning and "not published" in warning
+
+
+@pytest.mark.parametrize("when", ["after its check", "after it was verified"])
+def test_a_source_that_becomes_a_named_pipe_never_blocks_the_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """A corpus from elsewhere may swap a source for a named pipe while the site is built: before,
+    the build checked the path was a file, then opened it (and opened it again to copy it), and
+    opening a pipe waits for a writer for ever. `after its check`: the swap follows at once any
+    check that the path is a file; `after it was verified`: before the copy."""
+    import corpusdiff.site.build as site_build
+
+    source = corpus / "sources" / PLANS[0].name
+    if when == "after its check":
+        is_file = Path.is_file
+
+        def check_then_swap(path: Path) -> bool:
+            answer = is_file(path)
+            if answer and path == source:
+                _swap_for_a_pipe(source)
+            return answer
+
+        monkeypatch.setattr(Path, "is_file", check_then_swap)
+    else:
+        verified = site_build._verified_source
+
+        def verify_then_swap(entry: Entry, *args: Any) -> Any:
+            answer = verified(entry, *args)
+            if entry.id == FIRST:
+                _swap_for_a_pipe(source)
+            return answer
+
+        monkeypatch.setattr(site_build, "_verified_source", verify_then_swap)
+    outcome = _build_without_waiting(corpus, tmp_path / "site", source)
+    if isinstance(outcome, BaseException):  # the copy found a pipe where the verified file was
+        assert isinstance(outcome, CorpusError) and "changed while the site was being built" in str(outcome)
+    else:
+        assert _raw_link(tmp_path / "site", LAST) is not None
 
 
 # --- finding 12: the output never inside the corpus ---------------------------------------------

@@ -96,6 +96,19 @@ def test_a_document_larger_than_any_report_is_named_not_read(corpus: Path) -> No
     assert listed.exit_code == 0 and DOC in listed.stdout and "2026-01" not in listed.stdout
 
 
+def test_a_source_that_is_a_named_pipe_is_named_not_waited_for(corpus: Path) -> None:
+    """It was `does not exist`; one swapped in after that look was opened to be hashed, and
+    opening a pipe waits for a writer for ever."""
+    source = corpus / "sources" / "futian-2022-01-plan-report.txt"
+    source.unlink()
+    os.mkfifo(source)
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{corpus / DOC}.md: source file sources/futian-2022-01-plan-report.txt is a named pipe, not the "
+        "report's file; put the report's file there"
+    ]
+
+
 def test_missing_source(corpus: Path) -> None:
     (corpus / "sources" / "futian-2022-01-plan-report.txt").unlink()
     code, lines = check(corpus)
