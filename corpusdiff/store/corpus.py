@@ -441,6 +441,9 @@ def ingest(
     overrides = dict(overrides or {})
     if overrides and len(files) != 1:
         raise CorpusError("--title/--date/--genre/--region/--series apply to a single file; give one")
+    genre_problem = undefined_genre(overrides["genre"]) if "genre" in overrides else ""
+    if genre_problem:  # the CLI's option refuses it first; a library caller's is refused here
+        raise CorpusError(f"genre {genre_problem}")
     reports = [_read_one_of(path, len(files)) for path in files]
     for raw in reports:
         if is_canonical_text(raw.text):

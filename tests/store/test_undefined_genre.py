@@ -84,3 +84,13 @@ def test_check_names_a_document_whose_genre_corpusdiff_does_not_define(tmp_path:
         f"{document}: front matter: genre 'speech' is not a genre corpusdiff knows; give one of "
         f"{', '.join(GENRES)}: `git rm` the document and ingest its source again with --genre"
     ]
+
+
+def test_a_library_caller_s_genre_is_refused_too(tmp_path: Path) -> None:
+    from corpusdiff.errors import CorpusError
+    from corpusdiff.store.corpus import ingest
+
+    (plan,) = seed_excerpts(tmp_path / "reports", [PLAN_2022])
+    with pytest.raises(CorpusError, match="'speech' is not a genre corpusdiff knows"):
+        ingest(tmp_path / "c", [plan], {"genre": "speech"})
+    assert not (tmp_path / "c").exists()
