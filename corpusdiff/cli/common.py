@@ -234,3 +234,18 @@ def echo_long(text: str) -> None:
         click.echo_via_pager(text)
     else:
         click.echo(text, nl=False)
+
+
+def write_output(output: Path, content: str | bytes) -> None:
+    """Write an -o file atomically; what the system refuses (a folder on the way that is a file,
+    a read-only folder, a full disk) is one line, exit 2, never an internal error."""
+    from corpusdiff.store.diskerrors import disk_error
+    from corpusdiff.store.files import write_atomic, write_bytes_atomic
+
+    try:
+        if isinstance(content, bytes):
+            write_bytes_atomic(output, content)
+        else:
+            write_atomic(output, content)
+    except OSError as exc:
+        raise disk_error(exc, output, where="its folder", instead="give another -o") from None

@@ -17,6 +17,7 @@ from corpusdiff.cli.common import (
     max_chars_option,
     open_corpus,
     strings_for,
+    write_output,
 )
 from corpusdiff.errors import InputError
 
@@ -280,7 +281,7 @@ def _diff_terminal(
             result, view.wanted, color=use_color, detail=view.detail, width=width, strings=strings, sure=view.sure
         )
     if output is not None:
-        _write(output, text)
+        write_output(output, text)
     elif pager if pager is not None else (interactive and text.count("\n") > 60):
         click.echo_via_pager(text, color=use_color)
     else:
@@ -309,7 +310,7 @@ def _diff_report(
     if output is None:
         click.echo(content, nl=False)
     else:
-        _write(output, "\ufeff" + content if fmt == "csv" and isinstance(content, str) else content)
+        write_output(output, "\ufeff" + content if fmt == "csv" and isinstance(content, str) else content)
 
 
 def _report(
@@ -333,16 +334,3 @@ def _report(
     table = comparison_table(result)
     writer = export.to_csv if fmt == "csv" else export.to_docx if fmt == "docx" else export.to_xlsx
     return writer(table, strings)
-
-
-def _write(output: Path, content: str | bytes) -> None:
-    """Write the -o file atomically; a path that cannot be written is one line, exit 2."""
-    from corpusdiff.store.files import write_atomic, write_bytes_atomic
-
-    try:
-        if isinstance(content, bytes):
-            write_bytes_atomic(output, content)
-        else:
-            write_atomic(output, content)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from exc

@@ -17,6 +17,7 @@ from corpusdiff.cli.common import (
     refuse_missing_corpus,
     runner_for,
     runner_options,
+    write_output,
 )
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.strings import counted
@@ -64,9 +65,7 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
         _refuse_replacing_a_raw_report(file, output)
     text = render(_normalized_file(ctx, file, _given_fields(fields), quiet=quiet))
     if output:
-        from corpusdiff.store.files import write_atomic
-
-        write_atomic(output, text)
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 

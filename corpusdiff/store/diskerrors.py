@@ -14,6 +14,7 @@ from corpusdiff.errors import CorpusError
 
 _FULL = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_NOT_A_FOLDER = {errno.EEXIST, errno.ENOTDIR}
 
 
 def disk_error(
@@ -38,4 +39,13 @@ def disk_error(
             f"{path}: cannot write here, {where} is read-only for you ({reason}){done}; "
             f"{instead}, or ask for write access"
         )
+    blocking = _file_in_the_way(Path(path)) if exc.errno in _NOT_A_FOLDER else None
+    if blocking is not None:
+        return CorpusError(f"{path}: cannot write, {blocking} is a file, not a folder{done}; {instead}")
     return CorpusError(f"{path}: cannot write ({reason}){done}")
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The first folder of `path` that is something else (a file): where `mkdir` met `File
+    exists` and `open` met `Not a directory`, which name no file and read as nonsense."""
+    return next((parent for parent in reversed(path.parents) if parent.exists() and not parent.is_dir()), None)

@@ -330,3 +330,13 @@ def test_a_usage_error_is_one_line_naming_the_help_to_read(args: list[str], says
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("corpusdiff: error: ") and line.endswith(says)
+
+
+@pytest.mark.parametrize("under", ["file.md", "deeper/file.md"])
+def test_normalize_to_a_path_under_a_file_is_one_line_naming_it(tmp_path: Path, under: str) -> None:
+    """`normalize -o FILE/x.md` was an internal error (FileExistsError: File exists)."""
+    blocker = tmp_path / "notes"
+    blocker.write_text("mine\n", encoding="utf-8")
+    result = run("normalize", "-q", str(CLEAN), "-o", str(blocker / under))
+    _one_line_error(result, f"{blocker} is a file, not a folder; give another -o")
+    assert blocker.read_text(encoding="utf-8") == "mine\n"

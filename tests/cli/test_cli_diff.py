@@ -245,6 +245,7 @@ def test_summary_is_a_terminal_view_and_an_unwritable_output_is_one_line(tmp_pat
     blocker.write_text("", encoding="utf-8")
     code, _, err = run("diff", OLD, NEW, "-o", str(blocker / "table.docx"))
     assert code == 2 and len(err.splitlines()) == 1 and "cannot write" in err
+    assert f"{blocker} is a file, not a folder" in err  # it said `File exists`, naming no file
 
 
 def test_report_labels_follow_the_corpus_language_and_lang_overrides_it(tmp_path: Path) -> None:
