@@ -106,7 +106,9 @@ def read_regular(path: Path, max_bytes: int) -> bytes | None:
     ever. Raises NotARegularFile for anything but a file, OSError as `open` does (missing,
     denied, a link)."""
     with _open_regular(path, follow=False) as handle:
-        data = handle.read(max_bytes + 1)
+        if os.fstat(handle.fileno()).st_size > max_bytes:
+            return None  # not read at all: a sparse file of hundreds of gigabytes takes no time
+        data = handle.read(max_bytes + 1)  # and one growing since holds no more than this
     return None if len(data) > max_bytes else data
 
 

@@ -65,10 +65,8 @@ def check_corpus(root: Path) -> list[Problem]:
         documents += 1
         if path in unmerged:
             ids.setdefault(path.relative_to(root).with_suffix("").as_posix(), path)
-        elif path.is_file():
-            problems.extend(_check_document(root, repo_root, path, ids, read))
         else:
-            problems.append(Problem(path, "not a file (a symlink to nothing?); remove it"))
+            problems.extend(_check_document(root, repo_root, path, ids, read))
     problems.extend(_series_typos(read))
     problems.extend(_check_alignments(root, set(ids)))
     problems.extend(_check_settings(root))
@@ -177,12 +175,23 @@ def _check_document(
     from corpusdiff.normalize.core import renormalize
     from corpusdiff.read import decode
     from corpusdiff.read.decode import decode_report
+    from corpusdiff.store import files
 
-    size = path.stat().st_size
-    if size > decode.MAX_REPORT_BYTES:
+    try:  # the file itself, never waited on (a named pipe put in its place: files.read_regular)
+        data = files.read_regular(path.resolve(), decode.MAX_REPORT_BYTES)
+    except files.NotARegularFile as exc:
+        yield Problem(path, f"{exc.kind}, not a file; remove it")
+        return
+    except FileNotFoundError:
+        yield Problem(path, "not a file (a symlink to nothing?); remove it")
+        return
+    except OSError as exc:
+        yield Problem(path, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+        return
+    if data is None:
+        size = path.stat().st_size
         yield Problem(path, f"larger than any report ({size} bytes), so no command reads it; remove it")
         return
-    data = path.read_bytes()
     try:
         raw = decode_report(data, path.name)
     except CorpusdiffError as exc:

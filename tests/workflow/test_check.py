@@ -109,6 +109,18 @@ def test_a_source_that_is_a_named_pipe_is_named_not_waited_for(corpus: Path) -> 
     ]
 
 
+def test_a_document_that_is_a_named_pipe_or_a_folder_is_named_for_what_it_is(corpus: Path) -> None:
+    """Both were `not a file (a symlink to nothing?)`; and a document is read as a regular file
+    told by the open descriptor, so one swapped for a pipe after a look at its name is not waited on."""
+    os.mkfifo(corpus / "futian" / "annual-plan" / "2030-01.md")
+    (corpus / "futian" / "annual-plan" / "2031-01.md").mkdir()
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{corpus}/futian/annual-plan/2030-01.md: a named pipe, not a file; remove it",
+        f"{corpus}/futian/annual-plan/2031-01.md: a directory, not a file; remove it",
+    ]
+
+
 def test_missing_source(corpus: Path) -> None:
     (corpus / "sources" / "futian-2022-01-plan-report.txt").unlink()
     code, lines = check(corpus)
