@@ -28,7 +28,18 @@ if TYPE_CHECKING:
 
 #: A genre names the id and the series: one corpusdiff does not define (a typo, a path) is refused.
 GENRE = click.Choice(tuple(GENRES))
-GENRE_NAMES = " | ".join(GENRES)
+
+
+def _unbroken_list(lead: str, names: tuple[str, ...], width: int = 46) -> str:
+    """Help text naming `names`, its lines broken between names by hand (click's `\\b`): click
+    breaks at hyphens, and `five-` / `year-plan` read as two values, neither of them one."""
+    lines, line = [lead], ""
+    for name in names:
+        if line and len(line) + len(name) + 2 > width:
+            lines.append(line + ",")
+            line = ""
+        line = f"{line}, {name}" if line else name
+    return "\b\n" + "\n".join([*lines, line + "."])
 
 
 @click.command()
@@ -41,7 +52,7 @@ GENRE_NAMES = " | ".join(GENRES)
 )
 @click.option("--title", help="Override the detected title.")
 @click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--genre", type=GENRE, metavar="GENRE", help=f"Override the genre: {GENRE_NAMES}.")
+@click.option("--genre", type=GENRE, metavar="GENRE", help=_unbroken_list("Override the genre, one of:", tuple(GENRES)))
 @click.option("--region", help="Override the region (e.g. 福田区).")
 @click.option("--series", help="Override the series id.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
@@ -129,7 +140,10 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
 @click.option("--title", help="Override the detected title (single FILE only).")
 @click.option("--date", help="Override the publication date (single FILE only).")
 @click.option(
-    "--genre", type=GENRE, metavar="GENRE", help=f"Override the genre (single FILE only): {GENRE_NAMES}."
+    "--genre",
+    type=GENRE,
+    metavar="GENRE",
+    help=_unbroken_list("Override the genre (single FILE only), one of:", tuple(GENRES)),
 )
 @click.option("--region", help="Override the region (single FILE only).")
 @click.option("--series", help="Override the series id (single FILE only).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from corpusdiff.text.chars import display_width
+from corpusdiff.types.genre import GENRES
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
@@ -235,3 +237,16 @@ def test_a_missing_corpus_folder_is_named_not_built_empty_or_blamed_on_git(
     assert result.exit_code == 2
     assert result.stderr == f"corpusdiff: error: {missing}: no corpus here; run `corpusdiff ingest FILE…` first, or give --corpus DIR\n"
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["normalize", "ingest"])
+def test_the_genre_option_s_help_names_every_genre_whole_within_80_columns(command: str) -> None:
+    """click breaks help lines at hyphens: the genres read `five-` and `year-plan-review`."""
+    result = CliRunner().invoke(main, [command, "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("--genre"))
+    end = next(n for n, line in enumerate(lines) if n > start and line.lstrip().startswith("--"))
+    named = re.findall(r"[a-z]+(?:-[a-z]+)*-?", " ".join(lines[start:end]).split("one of:")[1])
+    assert named == list(GENRES)
