@@ -280,6 +280,8 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     from corpusdiff.text.chars import visible_controls
 
     corpus = open_corpus(ctx)
+    if Path(doc_id).is_dir():  # not `no document …`, as if the folder were an id mistyped
+        raise InputError(f"{doc_id}: is a directory; give a report file or a corpus id")
     if Path(doc_id).is_file():
         document = _normalized_file(ctx, Path(doc_id), {}, quiet=False)
         text = render(document)

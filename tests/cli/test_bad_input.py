@@ -340,3 +340,9 @@ def test_normalize_to_a_path_under_a_file_is_one_line_naming_it(tmp_path: Path, 
     result = run("normalize", "-q", str(CLEAN), "-o", str(blocker / under))
     _one_line_error(result, f"{blocker} is a file, not a folder; give another -o")
     assert blocker.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_show_of_a_directory_says_so(tmp_path: Path, clean_corpus: Path) -> None:
+    """It said `no document '…' in …; known ids: …`, as if the folder were an id mistyped."""
+    result = run("--corpus", str(clean_corpus), "show", str(tmp_path), "--outline")
+    _one_line_error(result, f"{tmp_path}: is a directory; give a report file or a corpus id")
