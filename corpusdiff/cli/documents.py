@@ -255,7 +255,10 @@ def list_documents(ctx: click.Context, series: str | None) -> None:
     for entry in rows:
         meta = entry.metadata
         click.echo(f"{entry.id:<{width}}  {meta.date:<10}  {meta.series:<{series_width}}  {meta.title}")
-    if not rows:
+    if not rows and series and corpus.entries:  # a typo'd series: say which there are
+        known = ", ".join(sorted(corpus.by_series))
+        click.echo(f"no documents in series {series!r}; known series: {known}", err=True)
+    elif not rows:
         click.echo("no documents", err=True)
 
 

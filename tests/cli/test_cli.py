@@ -250,3 +250,14 @@ def test_the_genre_option_s_help_names_every_genre_whole_within_80_columns(comma
     end = next(n for n, line in enumerate(lines) if n > start and line.lstrip().startswith("--"))
     named = re.findall(r"[a-z]+(?:-[a-z]+)*-?", " ".join(lines[start:end]).split("one of:")[1])
     assert named == list(GENRES)
+
+
+def test_list_of_a_series_the_corpus_lacks_names_the_series_it_has(tmp_path: Path) -> None:
+    """A typo'd --series printed `no documents`, as for an empty corpus."""
+    corpus = tmp_path / "c"
+    runner = CliRunner()
+    ingested = runner.invoke(main, ["--corpus", str(corpus), "ingest", str(SEEDS / "futian-2022-01-plan-report.txt")])
+    assert ingested.exit_code == 0
+    result = runner.invoke(main, ["--corpus", str(corpus), "list", "--series", "futian-plans"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == "no documents in series 'futian-plans'; known series: futian-plan\n"
