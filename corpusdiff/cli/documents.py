@@ -30,18 +30,6 @@ if TYPE_CHECKING:
 GENRE = click.Choice(tuple(GENRES))
 
 
-def _unbroken_list(lead: str, names: tuple[str, ...], width: int = 46) -> str:
-    """Help text naming `names`, its lines broken between names by hand (click's `\\b`): click
-    breaks at hyphens, and `five-` / `year-plan` read as two values, neither of them one."""
-    lines, line = [lead], ""
-    for name in names:
-        if line and len(line) + len(name) + 2 > width:
-            lines.append(line + ",")
-            line = ""
-        line = f"{line}, {name}" if line else name
-    return "\b\n" + "\n".join([*lines, line + "."])
-
-
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
@@ -52,7 +40,7 @@ def _unbroken_list(lead: str, names: tuple[str, ...], width: int = 46) -> str:
 )
 @click.option("--title", help="Override the detected title.")
 @click.option("--date", help="Override the publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--genre", type=GENRE, metavar="GENRE", help=_unbroken_list("Override the genre, one of:", tuple(GENRES)))
+@click.option("--genre", type=GENRE, metavar="GENRE", help=f"Override the genre, one of: {', '.join(GENRES)}.")
 @click.option("--region", help="Override the region (e.g. 福田区).")
 @click.option("--series", help="Override the series id.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
@@ -143,7 +131,7 @@ def _given_fields(fields: dict[str, str | None]) -> dict[str, str]:
     "--genre",
     type=GENRE,
     metavar="GENRE",
-    help=_unbroken_list("Override the genre (single FILE only), one of:", tuple(GENRES)),
+    help=f"Override the genre (single FILE only), one of: {', '.join(GENRES)}.",
 )
 @click.option("--region", help="Override the region (single FILE only).")
 @click.option("--series", help="Override the series id (single FILE only).")

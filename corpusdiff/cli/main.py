@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,53 @@ COMMANDS = {
 }
 
 
+#: Stands for a hyphen while click wraps help text (one column wide, as a hyphen is).
+_UNBREAKABLE_HYPHEN = "\u2011"
+
+
+class HyphenSafeFormatter(click.HelpFormatter):
+    """click's help formatter, never breaking a line at a hyphen: textwrap does, and an option
+    (`--as-` / `new`), a path (`docs/diff-` / `output.md`) or a genre (`five-` / `year-plan`)
+    then reads as two words, neither of them one a user can type."""
+
+    def write_text(self, text: str) -> None:
+        self._unbroken(lambda: super(HyphenSafeFormatter, self).write_text(_hold(text)))
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        held = [(first, _hold(second)) for first, second in rows]
+        self._unbroken(lambda: super(HyphenSafeFormatter, self).write_dl(held, col_max, col_spacing))
+
+    def _unbroken(self, write: Callable[[], None]) -> None:
+        start = len(self.buffer)
+        write()
+        self.buffer[start:] = [part.replace(_UNBREAKABLE_HYPHEN, "-") for part in self.buffer[start:]]
+
+
+def _hold(text: str) -> str:
+    return text.replace("-", _UNBREAKABLE_HYPHEN)
+
+
+class HelpContext(click.Context):
+    """The context of every corpusdiff command: its help is formatted by HyphenSafeFormatter."""
+
+    formatter_class = HyphenSafeFormatter
+
+
+def _with_help_context(command: click.Command) -> click.Command:
+    """`command`, and a group's commands, formatting their help with HyphenSafeFormatter."""
+    command.context_class = HelpContext
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_help_context(sub)
+    return command
+
+
 class OneLineErrors(click.Group):
     """The command group, its usage errors said in one line: click's own form (the usage, a
     hint and the error over four lines) breaks the rule every other error keeps (`fail`):
     one line on stderr naming what is wrong and what to do, exit 2."""
+
+    context_class = HelpContext
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -67,7 +111,7 @@ class OneLineErrors(click.Group):
         module, name = COMMANDS[cmd_name].split(":")
         command = getattr(importlib.import_module(f"corpusdiff.cli.{module}"), name)
         assert isinstance(command, click.Command)
-        return command
+        return _with_help_context(command)
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

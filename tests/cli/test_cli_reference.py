@@ -10,7 +10,9 @@ from types import ModuleType
 
 import click
 import pytest
+from click.testing import CliRunner
 
+from corpusdiff.cli.main import main
 from tests.conftest import ROOT
 
 SCRIPT = ROOT / "docs" / "gen_cli_reference.py"
@@ -115,3 +117,14 @@ def test_every_registered_command_is_found_under_its_own_name() -> None:
     assert {name: command.name if command else None for name, command in found.items()} == {
         name: name for name in COMMANDS
     }
+
+
+@pytest.mark.parametrize("path", [path for path, _ in COMMANDS], ids=GEN.title)
+def test_no_help_line_breaks_a_word_at_its_hyphen(path: tuple[str, ...]) -> None:
+    """click wraps help with textwrap, which breaks at hyphens: `--as-` / `new`, `docs/diff-` /
+    `output.md`, `five-` / `year-plan` read as two words, neither one a user can type. At 80
+    columns (a terminal) as at docs/cli.md's 100."""
+    for width in (80, 100):
+        result = CliRunner().invoke(main, [*path, "--help"], prog_name=GEN.PROG, terminal_width=width)
+        assert result.exit_code == 0
+        assert [line for line in result.output.splitlines() if re.search(r"\w-$", line)] == []
