@@ -151,6 +151,61 @@ def test_every_name_the_docs_give_by_its_module_alone_exists() -> None:
     assert not missing, f"named in the docs, not in corpusdiff: {missing}"
 
 
+# --- canonical-markdown.md's After examples are the corpus's lines ---------------------------
+
+_AFTER_REFERENCE = re.compile(r"`([\w/-]+\.md)`,? lines? ((?:\d+(?:–\d+)?(?: \(header\))?(?:, | and )?)+)")
+
+
+def _after_examples() -> list[tuple[str, list[str], list[str]]]:
+    """(the **After** line, the corpus lines it cites, the example's lines) for each example of
+    docs/canonical-markdown.md that cites lines of a corpus document."""
+    lines = (ROOT / "docs" / "canonical-markdown.md").read_text(encoding="utf-8").split("\n")
+    found = []
+    for at, line in enumerate(lines):
+        if not line.startswith("**After**"):
+            continue
+        head = " ".join(lines[at : lines.index("", at)])
+        fence = next(i for i in range(at, len(lines)) if lines[i].startswith("```"))
+        example = lines[fence + 1 : lines.index("```", fence + 1)]
+        cited = []
+        for document, numbers in _AFTER_REFERENCE.findall(head):
+            text = (ROOT / "corpus" / "futian" / document).read_text(encoding="utf-8").split("\n")
+            for first, last in re.findall(r"(\d+)(?:–(\d+))?", numbers):
+                cited += text[int(first) - 1 : int(last or first)]
+        if cited:
+            found.append((line, cited, example))
+    return found
+
+
+def _shown_in(example_line: str, cited: list[str]) -> bool:
+    """An example line is a cited line, or pieces of one in order where `…` cuts it."""
+    pieces = [piece for piece in example_line.split("…") if piece]
+    for line in cited:
+        at = 0
+        for piece in pieces:
+            at = line.find(piece, at)
+            if at < 0:
+                break
+            at += len(piece)
+        else:
+            return True
+    return False
+
+
+def test_canonical_markdown_examples_are_the_lines_they_cite() -> None:
+    """A front-matter field added to every document (`level:`) moved each body line one down, and
+    the page's `line 21`, `lines 263–267` pointed one line above what they showed."""
+    examples = _after_examples()
+    assert len(examples) >= 15
+    wrong = [
+        f"{head[:90]}: {line[:40]}"
+        for head, cited, example in examples
+        for line in example
+        if line.strip() not in ("", "…") and not _shown_in(line, cited)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 # --- the commands the docs show parse --------------------------------------------------------
 
 _PROMPT = re.compile(r"^\s*\$ (.*)$")
