@@ -1039,7 +1039,7 @@ def passage_url(passage: tr.Passage, paragraphs: dict[str, list[tuple[str, str]]
 
 #: A terms page holds at most this many cells (rows times columns, one column per edition),
 #: shared by its sections: at the seeds' 1,528 terms of three editions the page is 264 KB,
-#: under the site's 300 KB, while the national reports (three series, 7,659 terms of 21
+#: under the site's 300 KB, while the national reports (two series, 8,077 terms of 23
 #: editions in one) made one of 853 KB, most of its rows words one old edition used twice.
 #: Past it, a section keeps every programme name and the most used words; `corpusdiff terms
 #: --series … --format csv` gives every term.
