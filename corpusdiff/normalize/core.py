@@ -966,11 +966,14 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
 
 def _take_heading(builder: _Builder, marker: headings.Marker, index: int) -> int | None:
     """The heading line at `index` (and the end of its title wrapped onto the next line,
-    `_title_wraps_on`); the index after what was taken, or None when it is no heading."""
+    `_title_end_carried`, `_title_wraps_on`); the index after what was taken, or None when it is
+    no heading."""
     title, body = headings.split_title(marker.rest)
     raw, after = builder.lines[index], index + 1
-    if "。" not in marker.rest and _title_wraps_on(builder, index, title):
-        title, raw, after = title + builder.cleaned[index + 1], raw + builder.lines[index + 1].strip(), index + 2
+    carried = _title_end_carried(builder, index, title) if "。" not in marker.rest else None
+    if carried is not None or ("。" not in marker.rest and _title_wraps_on(builder, index, title)):
+        end, body = carried or (builder.cleaned[index + 1], "")
+        title, raw, after = title + end, raw + builder.lines[index + 1].strip(), index + 2
     if not _heading_shaped(builder, marker, title, body, index in builder.sibling_headings):
         return None
     if not _accept_heading(builder, marker, title, raw):
@@ -978,6 +981,32 @@ def _take_heading(builder: _Builder, marker: headings.Marker, index: int) -> int
     if body:
         builder.add_text(body)
     return after
+
+
+#: A page's measure holds at least this many characters; the lines of a short text that happen
+#: to be of one length (a test's three lines) are no wrap of a page.
+_MEASURE_MIN = 20
+
+
+def _title_end_carried(builder: _Builder, index: int, title: str) -> tuple[str, str] | None:
+    """In hard-wrapped text, the end of a heading's title that the wrap carried from a full line
+    onto the next, and the start of the heading's paragraph after its 。 there (a run-in heading,
+    `（一）坚持稳中求进…经济运行保持在合理区间` / `、实现稳中向好。这些年，世界经济…`); or, with no
+    。 there, the whole next line when it is short, the end of a heading on a line of its own. None
+    when the line is no full one, the next is indented, numbered or furniture, or the two make no
+    heading phrase."""
+    after, line = index + 1, builder.lines[index]
+    if builder.wrap is None or not builder.wrap.is_full(line) or len(line.strip()) < _MEASURE_MIN or after >= len(builder.lines):
+        return None
+    raw, text = builder.lines[after], builder.cleaned[after]
+    if not text or after in builder.skip or is_indented(raw) or is_page_number(text) or builder.marker(after):
+        return None
+    end, stop, body = text.partition("。")
+    if not stop and builder.wrap.is_full(raw):
+        return None
+    if not headings.plausible_title(title + end) or end.endswith(("，", "、", "；", "：", ",", ";", ":")):
+        return None
+    return end, body.strip()
 
 
 #: A heading line this long (marker and title) may have been wrapped: shorter ones fit a line.

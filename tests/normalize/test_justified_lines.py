@@ -1,0 +1,44 @@
+"""A PDF's text dump of justified lines: a full line comes out with a space or two where its
+characters were spread to fill the measure (`坚持稳中  求进工作总基调`), the last line of a paragraph
+without. The fixture (tests/data/extracts/2018-justified.txt) is lines 30, 32, 34, 36 and 38 of
+wikisource/2018.txt cut at 38 characters, paragraphs indented, one to three such gaps in each full
+line, single or double; the headings (the text of lines 30 and 34 up to their first 。) wrap over
+two lines, the first of them spread too. What comes back must be the source's own text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read.decode import RawReport
+from corpusdiff.types.document import Heading, Paragraph
+
+DATA = Path(__file__).parent.parent / "data"
+EXTRACT = DATA / "extracts" / "2018-justified.txt"
+SOURCE = DATA / "national-gwr" / "wikisource" / "2018.txt"
+
+
+def _source_blocks() -> list[str]:
+    """Lines 30, 32, 34, 36 and 38 of the source, each run-in heading cut off at its 。."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    blocks: list[str] = []
+    for number in (30, 32, 34, 36, 38):
+        line = lines[number - 1]
+        if line.startswith("（"):
+            heading, _, body = line.partition("。")
+            blocks.extend([heading, body])
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def test_a_run_in_heading_wrapped_before_its_stop_takes_its_end_from_the_next_line() -> None:
+    """The same lines unspread: the heading `（一）…合理区间、实现稳中向好` runs into its paragraph
+    (`。这些年，…`), and the wrap cut it after `合理区间`; the heading was the first line alone and
+    `、实现稳中向好。这些年，…` a paragraph of its own."""
+    head, body = EXTRACT.read_text(encoding="utf-8").split("各位代表：\n")
+    text = f"{head}各位代表：\n{body.replace(' ', '')}"
+    raw = RawReport(text=text, name="2018.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
+    texts = [block.text for block in normalize_raw(raw).blocks if isinstance(block, Paragraph | Heading)]
+    assert texts[texts.index("各位代表：") + 1 :] == _source_blocks()
