@@ -9,11 +9,12 @@ Text with one paragraph per line never comes near (at most 0.11 on the national 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.text.chars import display_width
+from corpusdiff.text.chars import WIDE, display_width
 
 _WRAPPED_SHARE = 0.3
 #: Lines shorter than this are headings, page furniture or short paragraphs, never the wrap.
@@ -38,10 +39,26 @@ def hard_wrap(lines: Sequence[str]) -> Wrap | None:
     tab-separated rows are no wrapped text: an indicator table's thirty rows of one width in a
     PDF's or a page's extract made that width the wrap, and every line after a longer one (a
     byline under the occasion line, `附表`) a wrap of it."""
-    texts = [line.rstrip() for line in lines if line.strip() and "\t" not in line.strip()]
+    texts = [as_set(line) for line in lines if line.strip() and "\t" not in line.strip()]
     candidates = [_wrap_by(texts, measure, slack) for measure, slack in ((len, 1), (display_width, 2))]
     found = [(share, wrap) for share, wrap in candidates if wrap is not None and share >= _WRAPPED_SHARE]
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+#: ASCII spaces beside a Chinese character or mark inside a line: a PDF extract's, where a
+#: justified line spread its characters (a writer types U+3000, which is kept).
+_SPREAD_RE = re.compile(f"(?<=[{WIDE}]) +(?=\\S)|(?<=\\S) +(?=[{WIDE}])")
+
+
+def as_set(line: str) -> str:
+    """A line as long as it was set: its indent, and its text without the ASCII spaces beside a
+    Chinese character, which reading drops (canonical-markdown.md, rule 10). A justified PDF
+    line comes out with a space or two where its characters stood apart (`推进 供给侧  结构性改革`),
+    so full lines grew longer by one, two or five and no length was common enough to show the
+    wrap."""
+    text = line.rstrip()
+    body = text.lstrip()
+    return text[: len(text) - len(body)] + _SPREAD_RE.sub("", body)
 
 
 def _wrap_by(texts: list[str], measure: Callable[[str], int], slack: int) -> tuple[float, Wrap | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.normalize.entry import normalize_file, normalize_raw
 from corpusdiff.read.decode import RawReport
 from corpusdiff.types.document import Heading, Paragraph
 
@@ -33,6 +33,12 @@ def _source_blocks() -> list[str]:
     return blocks
 
 
+def _body() -> list[str]:
+    document = normalize_file(EXTRACT)
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph | Heading)]
+    return texts[texts.index("各位代表：") + 1 :]
+
+
 def test_a_run_in_heading_wrapped_before_its_stop_takes_its_end_from_the_next_line() -> None:
     """The same lines unspread: the heading `（一）…合理区间、实现稳中向好` runs into its paragraph
     (`。这些年，…`), and the wrap cut it after `合理区间`; the heading was the first line alone and
@@ -42,3 +48,15 @@ def test_a_run_in_heading_wrapped_before_its_stop_takes_its_end_from_the_next_li
     raw = RawReport(text=text, name="2018.txt", sha256="0" * 64, encoding="utf-8", size=len(text))
     texts = [block.text for block in normalize_raw(raw).blocks if isinstance(block, Paragraph | Heading)]
     assert texts[texts.index("各位代表：") + 1 :] == _source_blocks()
+
+
+def test_the_fixture_spreads_full_lines_with_single_and_double_spaces() -> None:
+    lines = EXTRACT.read_text(encoding="utf-8").split("\n")
+    assert sum("  " in line for line in lines) >= 10 and sum(" " in line.replace("  ", "") for line in lines) >= 10
+
+
+def test_spread_full_lines_still_show_the_wrap_so_paragraphs_come_back_whole() -> None:
+    """The spaces made full lines 39, 40 or 43 characters long, no length common enough to show
+    a wrap, so a full line ending on `。` ended its paragraph."""
+    paragraphs = [text for text in _body() if not text.startswith("（")]
+    assert paragraphs == [text for text in _source_blocks() if not text.startswith("（")]
