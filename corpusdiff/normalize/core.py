@@ -64,7 +64,7 @@ from corpusdiff.text.rules import (
     tidy_spaces,
 )
 from corpusdiff.text.script import simplified
-from corpusdiff.text.wrapping import Wrap, hard_wrap
+from corpusdiff.text.wrapping import Wrap, as_set, hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
@@ -223,6 +223,17 @@ class _Builder:
             return ""
         bullet = _BULLET_RE.match(text)
         return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
+
+    def heading_line(self, index: int) -> str:
+        """The line at `index` as its heading's clause gaps are read from (`keep_clause_gaps`):
+        in hard-wrapped text a full line is justified, so its ASCII spaces are where the
+        characters were spread to fill the measure (`经济 运行保持在  合理区间`), no gap between
+        clauses (a heading set with gaps between its clauses is shorter than the measure without
+        them); the ideographic space a writer types between them stays."""
+        raw = self.lines[index]
+        if self.wrap is None or not self.wrap.is_full(as_set(raw)):
+            return raw
+        return _JUSTIFYING_SPACES_RE.sub("", raw)
 
     def marker(self, index: int) -> headings.Marker | None:
         """The numbering marker a line opens with (`headings.parse_marker` of its marker text)."""
@@ -665,13 +676,13 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_appendix_heading(builder, content, index, stop)
     if index in builder.plain_headings:
         builder.flush()
-        builder.blocks.append(Heading(keep_clause_gaps(content, raw), headings.PLAIN))
+        builder.blocks.append(Heading(keep_clause_gaps(content, builder.heading_line(index)), headings.PLAIN))
         builder.last_ordinal.clear()  # the numbered sections start again under a part
         builder.outer_ordinals.clear()
         return index + 1
     if index in builder.sub_headings:
         builder.flush()
-        builder.blocks.append(Heading(keep_clause_gaps(content, raw), headings.SUB))
+        builder.blocks.append(Heading(keep_clause_gaps(content, builder.heading_line(index)), headings.SUB))
         return index + 1
     if index in builder.standalone:  # a title the evidence does not make a heading: its own line
         builder.add_text(content)
@@ -920,7 +931,7 @@ def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
         return None
     if not marker.rest and (marker.kind == "bare" or marker.kind in headings.DIVISION_KINDS):
         title = _title_line_after(builder, index, stop)
-        raw = f"{builder.lines[index]} {builder.lines[title]}" if title is not None else ""
+        raw = f"{builder.lines[index]} {builder.heading_line(title)}" if title is not None else ""
         if title is not None and _accept_heading(builder, marker, builder.cleaned[title], raw):
             return title + 1
     return _take_heading(builder, marker, index)
@@ -956,7 +967,7 @@ def _take_ordinal_heading(builder: _Builder, marker_text: str, index: int) -> in
     marker = headings.heading_marker(marker_text)
     assert marker is not None
     title, body = headings.split_title(marker.rest)
-    if not _accept_heading(builder, marker, title, builder.lines[index]):
+    if not _accept_heading(builder, marker, title, builder.heading_line(index)):
         return None
     if body:
         builder.add_text(body)
@@ -969,11 +980,11 @@ def _take_heading(builder: _Builder, marker: headings.Marker, index: int) -> int
     `_title_end_carried`, `_title_wraps_on`); the index after what was taken, or None when it is
     no heading."""
     title, body = headings.split_title(marker.rest)
-    raw, after = builder.lines[index], index + 1
+    raw, after = builder.heading_line(index), index + 1
     carried = _title_end_carried(builder, index, title) if "。" not in marker.rest else None
     if carried is not None or ("。" not in marker.rest and _title_wraps_on(builder, index, title)):
         end, body = carried or (builder.cleaned[index + 1], "")
-        title, raw, after = title + end, raw + builder.lines[index + 1].strip(), index + 2
+        title, raw, after = title + end, raw + builder.heading_line(index + 1).strip(), index + 2
     if not _heading_shaped(builder, marker, title, body, index in builder.sibling_headings):
         return None
     if not _accept_heading(builder, marker, title, raw):
@@ -1078,6 +1089,8 @@ def _unnumbered(builder: _Builder, index: int) -> str:
 
 
 _CLAUSE_MARK_RE = re.compile(r"[，；、,;]")
+#: The spaces a justified line holds between its characters: ASCII ones, inside the line.
+_JUSTIFYING_SPACES_RE = re.compile(r"(?<=\S) +(?=\S)")
 
 
 #: A heading line indented by this many columns or more stands centred (`pdftotext -layout`).

@@ -60,3 +60,10 @@ def test_spread_full_lines_still_show_the_wrap_so_paragraphs_come_back_whole() -
     a wrap, so a full line ending on `。` ended its paragraph."""
     paragraphs = [text for text in _body() if not text.startswith("（")]
     assert paragraphs == [text for text in _source_blocks() if not text.startswith("（")]
+
+
+def test_the_spaces_of_a_spread_heading_line_are_no_gaps_between_its_clauses() -> None:
+    """A heading's first line, full and spread, kept its spaces as ideographic clause gaps
+    (`经济　运行保持在　合理　区间`): rule 10 keeps those only between a heading's clauses."""
+    headings = [text for text in _body() if text.startswith("（")]
+    assert headings == [text for text in _source_blocks() if text.startswith("（")]
