@@ -227,9 +227,17 @@ _BODY_CELL_MAX = 24
 _PART_NUMBER_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+(?:篇|章|节|部分)$")
 
 
+#: A clause ends inside a cell and text goes on after it (`术改造升级工程。三是加快现代`).
+_CLAUSE_INSIDE_RE = re.compile("[。；，！？](?=[^”’）」』》】])")
+
+
 def _is_body_row(cells: Sequence[str], min_cells: int = _BODY_ROW_CELLS_MIN) -> bool:
+    """A line of the body typed as a table's row: short cells, none a clause or holding the end
+    of one with more text after it. A justified line of prose that a PDF extract spread with
+    double spaces (`重大工程，组织实施重大技  术改造升级工程。三是加快现代  服务业发展`) has cells
+    cut anywhere in its sentences; three such lines in a row were read as a table."""
     return len(cells) >= min_cells and not _PART_NUMBER_RE.match(cells[0]) and all(
-        len(cell) <= _BODY_CELL_MAX and not cell.endswith(("。", "；", "，", "："))
+        len(cell) <= _BODY_CELL_MAX and not cell.endswith(("。", "；", "，", "：")) and not _CLAUSE_INSIDE_RE.search(cell)
         for cell in cells
     )
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpusdiff.normalize.entry import normalize_file, normalize_raw
+from corpusdiff.normalize.tables import gap_table_length
 from corpusdiff.read.decode import RawReport
-from corpusdiff.types.document import Heading, Paragraph
+from corpusdiff.types.document import Heading, Paragraph, Table
 
 DATA = Path(__file__).parent.parent / "data"
 EXTRACT = DATA / "extracts" / "2018-justified.txt"
@@ -67,3 +68,12 @@ def test_the_spaces_of_a_spread_heading_line_are_no_gaps_between_its_clauses() -
     (`经济　运行保持在　合理　区间`): rule 10 keeps those only between a heading's clauses."""
     headings = [text for text in _body() if text.startswith("（")]
     assert headings == [text for text in _source_blocks() if text.startswith("（")]
+
+
+def test_lines_spread_with_double_spaces_are_no_table() -> None:
+    """Three spread lines in a row, each cut by double spaces into short cells, were read as a
+    table of three columns: a cell that ends a clause inside and goes on is no table's cell."""
+    lines = EXTRACT.read_text(encoding="utf-8").split("\n")
+    spread = lines.index("，不断创新和完善宏观调  控，确立区间调控的思路和  方式，加强定向调控、相机调控、")
+    assert gap_table_length(lines[spread : spread + 3], in_body=True) == 0
+    assert not [block for block in normalize_file(EXTRACT).blocks if isinstance(block, Table)]
