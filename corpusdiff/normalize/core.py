@@ -987,11 +987,22 @@ def _take_heading(builder: _Builder, marker: headings.Marker, index: int) -> int
         title, raw, after = title + end, raw + builder.heading_line(index + 1).strip(), index + 2
     if not _heading_shaped(builder, marker, title, body, index in builder.sibling_headings):
         return None
-    if not _accept_heading(builder, marker, title, raw):
+    if not _accept_heading(builder, marker, title, raw, restarts=not _cut_by_wrap(builder, index)):
         return None
     if body:
         builder.add_text(body)
     return after
+
+
+def _cut_by_wrap(builder: _Builder, index: int) -> bool:
+    """The line at `index` carries on an open paragraph from a full line of hard-wrapped text,
+    so a numeral it opens with may be a word's character the wrap cut off (`…促进祖国和平统` /
+    `一、推进中外人文交流…`)."""
+    if builder.wrap is None or not builder.is_open():
+        return False
+    before = (i for i in range(index - 1, -1, -1) if builder.cleaned[i] and i not in builder.skip)
+    line = next((i for i in before if not is_page_number(builder.cleaned[i])), None)
+    return line is not None and builder.wrap.is_full(builder.lines[line])
 
 
 #: A page's measure holds at least this many characters; the lines of a short text that happen
@@ -1115,10 +1126,13 @@ def _chunk_break_after(builder: _Builder, index: int) -> bool:
     return after < len(builder.lines) and _debris_only(builder.lines[after], builder.cleaned[after])
 
 
-def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw: str) -> bool:
+def _accept_heading(
+    builder: _Builder, marker: headings.Marker, title: str, raw: str, *, restarts: bool = True
+) -> bool:
     """Add the heading unless it would break an open paragraph out of sequence (rule 6). A bare
     numeral breaks one only as the next of a running sequence: a lone 一 inside a paragraph is
-    more likely a character the line wrap left alone than the start of a section. `raw` is the
+    more likely a character the line wrap left alone than the start of a section; so does any
+    marker that a wrap may have cut from a word (`restarts` False, `_cut_by_wrap`). `raw` is the
     line (or marker and title lines) it was read from, for the gaps between its clauses."""
     last = builder.last_ordinal.get(marker.kind, 0)
     outer = builder.outer_ordinals.setdefault(marker.kind, [])
@@ -1127,7 +1141,7 @@ def _accept_heading(builder: _Builder, marker: headings.Marker, title: str, raw:
         allowed: tuple[int, ...] = (last + 1,) if last else ()
     else:
         ran_on = builder.ran_on.get(marker.kind)
-        allowed = (last + 1, 1, *resumed, *(() if ran_on is None else (ran_on + 1,)))
+        allowed = (last + 1, *((1,) if restarts else ()), *resumed, *(() if ran_on is None else (ran_on + 1,)))
     if builder.is_open() and marker.ordinal not in allowed:
         return False
     builder.flush()

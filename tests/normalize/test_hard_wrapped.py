@@ -196,3 +196,13 @@ def test_the_rows_of_a_table_are_no_wrap_of_the_text() -> None:
     raw = RawReport(text=text, name="plan.pdf", sha256="0" * 64, encoding="utf-8", size=len(text), format="pdf")
     paragraphs = [block.text for block in normalize_raw(raw).blocks if isinstance(block, Paragraph)]
     assert paragraphs[:2] == ["——2024年1月20日在成都市第十八届人民代表大会第三次会议上", "成都市发展和改革委员会"]
+
+
+def test_a_numeral_the_wrap_cut_from_a_word_opens_no_heading() -> None:
+    """Lines 105, 108, 257, 259 and 261 of wikisource/2014.txt cut at 37 characters: the wrap cut
+    统一 after 统, so a line opens `一、推进中外人文交流…` right under a full line, mid-sentence,
+    in section 三. It read as a heading 一、 restarting the sequence; it is the paragraph's text."""
+    source = (SOURCE.parent / "2014.txt").read_text(encoding="utf-8").split("\n")
+    document = normalize_file(DATA / "extracts" / "2014-numeral-cut-by-wrap.txt")
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph | Heading)]
+    assert texts[texts.index("各位代表：") + 1 :] == [source[n - 1] for n in (105, 108, 257, 259, 261)]
