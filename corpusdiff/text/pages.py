@@ -58,8 +58,19 @@ def _counted_pages(texts: list[str]) -> dict[int, int]:
     found: dict[int, int] = {}
     for run in runs:
         if len(run) >= _MIN_PAGES:
-            found |= dict(_evenly_spaced(run, candidates))
+            found |= dict(_evenly_spaced(run, candidates)) | _closing_page(texts, run)
     return found
+
+
+def _closing_page(texts: list[str], run: list[tuple[int, int]]) -> dict[int, int]:
+    """The next page's number as the last line of the text, however few lines after the page
+    before: the last page is as long as the text that is left (`注：…为准` / `12` at the end
+    was glued to the note, or a paragraph `17` of its own)."""
+    last = max(index for index, text in enumerate(texts) if text) if any(texts) else -1
+    index, page = run[-1]
+    if last > index and texts[last] == str(page + 1) and _among_text(texts, last):
+        return {last: page + 1}
+    return {}
 
 
 def _evenly_spaced(run: list[tuple[int, int]], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:

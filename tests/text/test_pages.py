@@ -21,6 +21,15 @@ def test_bare_numbers_counting_up_a_page_apart_are_page_numbers() -> None:
     assert page_numbers(lines) == {20: 1, 41: 2, 62: 3, 83: 4}
 
 
+def test_the_last_page_number_closes_the_text_however_short_the_last_page() -> None:
+    """The last page holds what text is left, fewer lines than a page: its number, the last
+    line, was kept and glued to the last paragraph (`注：…为准12`)."""
+    lines = [*_pages(["1", "2", "3"]), TEXT, "4", ""]
+    assert page_numbers(lines) == {20: 1, 41: 2, 62: 3, 65: 4}
+    assert page_numbers([*_pages(["1", "2", "3"]), TEXT, "5", ""]) == {20: 1, 41: 2, 62: 3}  # not the next page
+    assert 65 not in page_numbers([*lines[:-2], "4", TEXT])  # text after it: a figure of the text
+
+
 def test_two_bare_numbers_or_numbers_close_together_are_text() -> None:
     assert page_numbers(_pages(["1", "2"])) == {}
     assert page_numbers(_pages(["1", "2", "3"], every=4)) == {}  # a table's row numbers
