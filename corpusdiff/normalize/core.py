@@ -660,7 +660,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         if text[1:].strip():
             builder.add_text(text[1:].lstrip())
         return index + 1
-    if tables.starts_tab_table(raw) and not raw.startswith("\t") and _has_a_second_row(builder.lines, index, stop):
+    if tables.starts_tab_table(raw) and not raw.startswith("\t") and _has_a_second_row(builder, index, stop):
         return _take_tab_table(builder, index, stop)
     if headings.is_box_title(text) and not builder.in_box:
         return _take_box(builder, index, stop)
@@ -1239,10 +1239,15 @@ def _next_text_index(lines: list[str], index: int, stop: int) -> int | None:
     return None
 
 
-def _has_a_second_row(lines: list[str], index: int, stop: int) -> bool:
+def _has_a_second_row(builder: _Builder, index: int, stop: int) -> bool:
     """A table has rows: one line of two cells alone is text set with a wide space
-    (`国务院总理　李克强`, `表1　主要指标` in a PDF, whose extractor marks the gap with a tab)."""
-    return index + 1 < stop and tables.continues_tab_table(lines[index + 1], tables.tab_width(lines[index]))
+    (`国务院总理　李克强`, `表1　主要指标` in a PDF, whose extractor marks the gap with a tab). The
+    second row may stand on the next page, under its number and running head."""
+    lines, width = builder.lines, tables.tab_width(builder.lines[index])
+    return index + 1 < stop and (
+        tables.continues_tab_table(lines[index + 1], width)
+        or _row_after_page_break(builder, index + 1, stop, width) is not None
+    )
 
 
 def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
@@ -1250,11 +1255,33 @@ def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
     rows = [builder.lines[index]]
     width = tables.tab_width(rows[0])
     index += 1
-    while index < stop and tables.continues_tab_table(builder.lines[index], width):
+    while index < stop:
+        if not tables.continues_tab_table(builder.lines[index], width):
+            resumed = _row_after_page_break(builder, index, stop, width)
+            if resumed is None:
+                break
+            index = resumed
         rows.append(builder.lines[index])
         index += 1
     builder.blocks.append(TableBlock(tables.parse_tab_rows(rows)))
     return index
+
+
+def _row_after_page_break(builder: _Builder, index: int, stop: int, width: int) -> int | None:
+    """The table's next row when only a page break stands at `index`: blank lines, the page
+    number, the running head, a form feed, then a row. A table that runs over a page ended at
+    its first page's end, and the page furniture went into the next page's rows (the head as a
+    cell of the header row, when the rows went on under it as a table of their own)."""
+    at_break = False
+    while index < stop:
+        raw, text = builder.lines[index], builder.cleaned[index]
+        if text and not is_page_number(text) and index not in builder.skip:
+            break
+        at_break = at_break or bool(text) or "\f" in raw
+        index += 1
+    if at_break and index < stop and tables.continues_tab_table(builder.lines[index], width):
+        return index
+    return None
 
 
 def _cell_group(lines: list[str], index: int, stop: int) -> list[str]:

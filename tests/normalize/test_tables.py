@@ -3,6 +3,7 @@ with wide spaces in a text file."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -337,3 +338,26 @@ def test_cells_wrapped_onto_a_next_line_in_a_table_typed_with_spaces_join_their_
         ("规模以上工业增加值增长", "%", "5.1", "6"),
         ("一般公共预算收入", "亿元", "412.5", "430"),
     )
+
+
+#: Seed 001's indicator table (lines 197–207), as the seed gives it.
+_INDICATOR_ROWS = [
+    "指标名称\t2023 年目标\t2023 年上半年完成",
+    "一、预期性指标\t\t",
+    "1. 本区生产总值\t6.5%\t3.5%",
+    "2. 现代服务业增加值\t6.7%\t5.1%",
+    "3. 固定资产投资\t力争正增长\t0.1%",
+    "4. 社会消费品零售总额\t3.0%\t9.1%",
+]
+
+
+@pytest.mark.parametrize("after", [1, 4])
+@pytest.mark.parametrize("furniture", [["— 9 —"], ["9", "\f"], ["- 9 -"], ["第 9 页 共 12 页"]])
+def test_a_table_that_runs_over_a_page_break_stays_one_table(after: int, furniture: list[str]) -> None:
+    """The page break after the header row or after the fourth row: blank lines and the page's
+    number between the rows. The table ended there, its rows on the next page a table of their own
+    under a data row as header, or, cut after the header, a paragraph of one row."""
+    rows = _INDICATOR_ROWS
+    text = "\n".join(["完成情况表", "", *rows[:after], "", *furniture, "", *rows[after:], "", "注：表中数据以统计部门发布为准。"])
+    tables = [block for block in _blocks(text) if isinstance(block, Table)]
+    assert tables == [Table(parse_tab_rows(rows))]
