@@ -68,7 +68,11 @@ from corpusdiff.text.wrapping import Wrap, as_set, hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
-_BULLET_RE = re.compile(r"^[-•·●▪]\s+")
+#: A list mark opening a line, then white space: the bullets a text export writes, and those of a
+#: Word list copied out of Word or a PDF whose symbol font was lost: the font's own code in the
+#: private use area (U+F06C for Wingdings' ●, U+F0A7 for its ▪, U+F0B7 for Symbol's •), or the
+#: Latin-1 letter of that code (`§` for ▪, `Ø` for ➢, `ü` for ✓). No report text opens so.
+_BULLET_RE = re.compile("^[-•·●▪§ØüŸ\uf020-\uf0ff]\\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 #: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.
@@ -660,7 +664,12 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         if text[1:].strip():
             builder.add_text(text[1:].lstrip())
         return index + 1
-    if tables.starts_tab_table(raw) and not raw.startswith("\t") and _has_a_second_row(builder, index, stop):
+    if (
+        tables.starts_tab_table(raw)
+        and not raw.startswith("\t")
+        and not _BULLET_RE.match(text)  # Word's "save as text" sets a tab after a list's bullet
+        and _has_a_second_row(builder, index, stop)
+    ):
         return _take_tab_table(builder, index, stop)
     if headings.is_box_title(text) and not builder.in_box:
         return _take_box(builder, index, stop)
