@@ -209,6 +209,16 @@ class _Builder:
         paragraph joins, the heading rule and the warning on unindented wrapping all ask."""
         return hard_wrap(self.lines)
 
+    @cached_property
+    def page_wrap(self) -> Wrap | None:
+        """The wrap when it is a page's measure (20 characters or more): the lines of a short
+        text that happen to be of one length (a test's few lines) are no page, and a line of
+        theirs no full line a wrap cut."""
+        wrap = self.wrap
+        if wrap is None or wrap.width < (_MEASURE_MIN if wrap.measure is len else 2 * _MEASURE_MIN):
+            return None
+        return wrap
+
     def breaks_lines(self) -> bool:
         """Whether the text breaks lines inside its paragraphs (`_breaks_lines`)."""
         if self.line_breaking is None:
@@ -235,7 +245,7 @@ class _Builder:
         clauses (a heading set with gaps between its clauses is shorter than the measure without
         them); the ideographic space a writer types between them stays."""
         raw = self.lines[index]
-        if self.wrap is None or not self.wrap.is_full(as_set(raw)):
+        if self.page_wrap is None or not self.page_wrap.is_full(as_set(raw)):
             return raw
         return _JUSTIFYING_SPACES_RE.sub("", raw)
 
@@ -1007,15 +1017,14 @@ def _cut_by_wrap(builder: _Builder, index: int) -> bool:
     """The line at `index` carries on an open paragraph from a full line of hard-wrapped text,
     so a numeral it opens with may be a word's character the wrap cut off (`…促进祖国和平统` /
     `一、推进中外人文交流…`)."""
-    if builder.wrap is None or not builder.is_open():
+    if not builder.is_open():
         return False
     before = (i for i in range(index - 1, -1, -1) if builder.cleaned[i] and i not in builder.skip)
     line = next((i for i in before if not is_page_number(builder.cleaned[i])), None)
-    return line is not None and builder.wrap.is_full(builder.lines[line])
+    return line is not None and _wrapped_on(builder, builder.lines[line])
 
 
-#: A page's measure holds at least this many characters; the lines of a short text that happen
-#: to be of one length (a test's three lines) are no wrap of a page.
+#: A page's measure holds at least this many characters (`_Builder.page_wrap`).
 _MEASURE_MIN = 20
 
 
@@ -1026,14 +1035,14 @@ def _title_end_carried(builder: _Builder, index: int, title: str) -> tuple[str, 
     。 there, the whole next line when it is short, the end of a heading on a line of its own. None
     when the line is no full one, the next is indented, numbered or furniture, or the two make no
     heading phrase."""
-    after, line = index + 1, builder.lines[index]
-    if builder.wrap is None or not builder.wrap.is_full(line) or len(line.strip()) < _MEASURE_MIN or after >= len(builder.lines):
+    after = index + 1
+    if not _wrapped_on(builder, builder.lines[index]) or after >= len(builder.lines):
         return None
     raw, text = builder.lines[after], builder.cleaned[after]
     if not text or after in builder.skip or is_indented(raw) or is_page_number(text) or builder.marker(after):
         return None
     end, stop, body = text.partition("。")
-    if not stop and builder.wrap.is_full(raw):
+    if not stop and _wrapped_on(builder, raw):
         return None
     if not headings.plausible_title(title + end) or end.endswith(("，", "、", "；", "：", ",", ";", ":")):
         return None
@@ -1222,18 +1231,26 @@ def _heading_shaped(
 
 
 def _take_appendix_heading(builder: _Builder, text: str, index: int, stop: int) -> int:
+    """An appendix title, and its end on the next lines: after a digit or a connector it ends
+    on, or, in hard-wrapped text, after a full line (`…和2022年主要目标` / `建议表`)."""
     builder.flush()
-    index += 1
+    line, index = builder.lines[index], index + 1
     title = text
-    while title and (title[-1].isdigit() or title[-1] in _CONNECTOR_END):
+    while title and (title[-1].isdigit() or title[-1] in _CONNECTOR_END or _wrapped_on(builder, line)):
         nxt = _next_text_index(builder.lines, index, stop)
         if nxt is None:
             break
         follow = builder.cleaned[nxt]
-        if len(follow) > 30 or headings.parse_marker(follow) or headings.is_bare_appendix_label(follow):
+        if (
+            len(follow) > 30
+            or headings.parse_marker(follow)
+            or headings.is_bare_appendix_label(follow)
+            or is_indented(builder.lines[nxt])
+            or ends_sentence(follow)
+        ):
             break
         title = join_fragments(title, follow)
-        index = nxt + 1
+        line, index = builder.lines[nxt], nxt + 1
     builder.blocks.append(Heading(clean_text(title), "appendix"))
     builder.in_appendix = True
     return index
@@ -1274,6 +1291,11 @@ def _take_tab_table(builder: _Builder, index: int, stop: int) -> int:
         index += 1
     builder.blocks.append(TableBlock(tables.parse_tab_rows(rows)))
     return index
+
+
+def _wrapped_on(builder: _Builder, line: str) -> bool:
+    """A line of hard-wrapped text that fills a page's measure, so the wrap may have cut it."""
+    return builder.page_wrap is not None and builder.page_wrap.is_full(line)
 
 
 def _row_after_page_break(builder: _Builder, index: int, stop: int, width: int) -> int | None:

@@ -206,3 +206,16 @@ def test_a_numeral_the_wrap_cut_from_a_word_opens_no_heading() -> None:
     document = normalize_file(DATA / "extracts" / "2014-numeral-cut-by-wrap.txt")
     texts = [block.text for block in document.blocks if isinstance(block, Paragraph | Heading)]
     assert texts[texts.index("各位代表：") + 1 :] == [source[n - 1] for n in (105, 108, 257, 259, 261)]
+
+
+def test_an_appendix_title_the_wrap_cut_is_one_heading() -> None:
+    """Seed 002's last items and its appendix wrapped at 37 characters as a PDF dump is: the
+    appendix title fills a line and ends on the next (`…和2022年主要目标` / `建议表`). The
+    heading was the first line alone and `建议表` a paragraph; the title is the seed's lines
+    1035 and 1037 (the seed wraps it after `2022`, a digit, which the title always went on from)."""
+    seed = (Path(__file__).parents[2] / "seeds" / "futian-2022-01-plan-report.txt").read_text(encoding="utf-8")
+    document = normalize_file(DATA / "extracts" / "2022-plan-appendix-title-wrapped.txt")
+    appendix = [block.text for block in document.blocks if isinstance(block, Heading) and block.kind == "appendix"]
+    lines = seed.split("\n")
+    assert appendix == [lines[1034].strip() + lines[1036].strip()]
+    assert "建议表" not in [block.text for block in document.blocks if isinstance(block, Paragraph)]
