@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from corpusdiff.text.chars import display_width, has_han
+from corpusdiff.text.chars import HAN_RE, display_width, has_han
 from corpusdiff.text.numbering import DIVISION_KINDS, parse_marker
 from corpusdiff.text.rules import (
     clean_text,
@@ -301,7 +301,9 @@ def is_caption(text: str) -> bool:
 
 
 def has_value_cells(row: str) -> bool:
-    """A numbered row that ends in value cells (`下降 5.0%`), as a table row does."""
+    """A numbered row that ends in value cells (`下降 5.0%`), as a table row does: no piece of a
+    sentence (a glossary entry's line that a justified PDF line spread with spaces, `15.RCEP：区域
+    全面经济伙伴关系协定。由东盟2012年发起，历经8年、3`, ends in a token holding a figure too)."""
     return bool(_split_row(row)[1])
 
 
@@ -347,8 +349,18 @@ def _split_row(line: str) -> tuple[str, list[str]]:
     return name, tokens[split:]
 
 
+#: A value cell's words around its figure: `下降`, `以内`, `亿元以上`.
+_VALUE_WORDS_MAX = 4
+
+
 def _is_value(token: str) -> bool:
-    return bool(_NUMBER_RE.search(token)) or token.endswith(("持平", "正增长", "目标", "为准"))
+    """A value cell: a figure with a few words (`下降5.0%`, `3000亿元以上`) or a target (`基本持平`),
+    never a piece of a sentence (`设置11个条款16`, `早上6点所包含的经济`)."""
+    if any(mark in token for mark in "，。；"):
+        return False
+    if token.endswith(("持平", "正增长", "目标", "为准")):
+        return True
+    return bool(_NUMBER_RE.search(token)) and len(HAN_RE.findall(token)) <= _VALUE_WORDS_MAX
 
 
 def _group(fragments: Sequence[str], cells: int) -> list[str]:

@@ -361,3 +361,22 @@ def test_a_table_that_runs_over_a_page_break_stays_one_table(after: int, furnitu
     text = "\n".join(["完成情况表", "", *rows[:after], "", *furniture, "", *rows[after:], "", "注：表中数据以统计部门发布为准。"])
     tables = [block for block in _blocks(text) if isinstance(block, Table)]
     assert tables == [Table(parse_tab_rows(rows))]
+
+
+@pytest.mark.parametrize(
+    ("line", "valued"),
+    [
+        ("8．万元 GDP建设用地 下降 5.0% 下降 7.7% 下降 5.7%", True),  # seed 002's appendix, line 1074
+        ("3. 固定资产投资 3.0% 基本持平 力争正增长", True),
+        ("4. 新增学位 6100座 3000亿元以上", True),
+        # glossary entries of seed 003 wrapped and spread as a justified PDF line is
+        ("11.福企11条：全国首个县区级 政府防控 疫情惠 企政策。政策 设置11个条款16", False),
+        ("19.夜间经济：现代城市业态之一，指从当日下午6点到次日 早上6点所包含的经济", False),
+        ("15.RCEP：区域 全面经济伙伴关系协定。由东盟2012年发起，历经8年、3", False),
+    ],
+)
+def test_a_numbered_line_ends_in_value_cells_only_with_figures_and_targets(line: str, valued: bool) -> None:
+    """A spread glossary entry ended in a token holding a figure, so the glossary of 27 entries
+    was read as a table of its lines: a value cell is a figure with a few words or a target,
+    never a piece of a sentence."""
+    assert has_value_cells(flat_text(line)) is valued
