@@ -236,3 +236,42 @@ def _is_county_seat(suffix: str, level: str) -> bool:
     city (昆山市) does not: it is `county` when the text names the city over it (苏州市昆山市)
     and `city` when not, and both must give one series."""
     return level == Level.COUNTY and suffix != "市"
+
+
+def same_government(region: str, parent: str, other: str, other_parent: str) -> bool:
+    """Whether two reports' regions (with the city their texts name over them, or "") are one
+    government: one name (a suffix left out counts as the same: 苏州 and 苏州市), and not two
+    cities named over it (鼓楼区 of 南京市 and of 福州市). 苏州市 and 宿州市, 朝阳区 and 朝阳市
+    share a slug but are two."""
+    from corpusdiff.text.script import simplified
+    from corpusdiff.text.slugs import region_stem
+
+    if parent and other_parent and simplified(parent) != simplified(other_parent):
+        return False
+    mine, theirs = _without_nationality(simplified(region)), _without_nationality(simplified(other))
+    return mine == theirs or region_stem(mine) == theirs or mine == region_stem(theirs)
+
+
+def namesake_slugs(region: str, level: str, parent: str, other: str, other_parent: str) -> tuple[str, ...]:
+    """Slugs that set a government apart from another one whose slug its own is (`region_slug`),
+    best first: the city its text names over it when the other's names another (鼓楼区 of
+    福州市 → fuzhou-gulou), the tones where their names differ (宿州 beside 苏州 → su4zhou), its
+    suffix where only that differs (朝阳市 beside 朝阳区 → chaoyang-shi, as 吉林市 is jilin-shi),
+    else the city over it. May be empty: the caller numbers it then."""
+    from corpusdiff.text.slugs import region_stem, slugify, slugify_place, slugify_region, toned_slug
+
+    plain = region_slug(region, level)
+    mine, theirs = _without_nationality(region), _without_nationality(other)
+    stem, their_stem = region_stem(mine), region_stem(theirs)
+    under_parent = f"{slugify_region(parent)}-{plain}" if parent else ""
+    found = []
+    if under_parent and other_parent and other_parent != parent:
+        found.append(under_parent)
+    toned = toned_slug(stem, their_stem)
+    if toned:
+        found.append(toned + plain.removeprefix(slugify_place(stem)))
+    suffix = mine[len(stem) :]
+    if suffix and stem == their_stem and suffix != theirs[len(their_stem) :]:
+        found.append(f"{plain.removesuffix('-' + slugify(suffix))}-{slugify(suffix)}")
+    found.append(under_parent)
+    return tuple(slug for slug in dict.fromkeys(found) if slug and slug != plain)

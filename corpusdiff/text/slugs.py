@@ -89,3 +89,23 @@ def slugify_region(region: str) -> str:
     if not region:
         return ""
     return slugify_place(region_stem(region))
+
+
+def toned_slug(stem: str, other: str) -> str:
+    """`宿州` beside `苏州` -> `su4zhou`: the place's slug with the tone number of each syllable
+    whose character the other name does not share, which tells homophones apart (苏州 su1zhou);
+    "" when the tones cannot tell them (朝阳 and 潮阳 are both chao2), when the names are not
+    one Han character per syllable of equal length, or when a place reading (`slugify_place`)
+    corrects pypinyin there, whose tones would then be the misread ones."""
+    from pypinyin import Style, lazy_pinyin
+
+    if len(stem) != len(other) or stem == other or slugify_place(stem) != slugify(stem):
+        return ""
+    plain = lazy_pinyin(stem)
+    toned = lazy_pinyin(stem, style=Style.TONE3, neutral_tone_with_five=True)
+    theirs = lazy_pinyin(other, style=Style.TONE3, neutral_tone_with_five=True)
+    if not len(plain) == len(toned) == len(theirs) == len(stem) or toned == theirs:
+        return ""
+    words = (t if mine != their_char else p for mine, their_char, p, t in zip(stem, other, plain, toned, strict=True))
+    slug = _UNSAFE.sub("-", "".join(words).lower()).strip("-")
+    return slug if _SLUG.fullmatch(slug) else ""

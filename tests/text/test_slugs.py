@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.text.slugs import slugify, slugify_region
+from corpusdiff.text.slugs import slugify, slugify_region, toned_slug
 
 
 def test_a_region_slugged_before_needs_no_pypinyin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,3 +58,19 @@ def test_a_planted_slug_is_not_believed(
 )
 def test_a_place_is_slugged_as_it_is_said(region: str, slug: str) -> None:
     assert slugify_region(region) == slug
+
+
+@pytest.mark.parametrize(
+    ("stem", "other", "slug"),
+    [
+        ("宿州", "苏州", "su4zhou"),  # only the syllable whose character differs carries its tone
+        ("苏州", "宿州", "su1zhou"),
+        ("抚州", "福州", "fu3zhou"),
+        ("台州", "泰州", "tai1zhou"),
+        ("朝阳", "潮阳", ""),  # a place reading (chaoyang, not pypinyin's zhao1) has no tones to trust
+        ("苏州", "苏州", ""),  # one name: nothing to tell apart
+        ("苏州", "宿迁州", ""),  # names of other lengths: no syllables to set side by side
+    ],
+)
+def test_toned_slug_tells_homophones_apart_by_the_differing_syllable(stem: str, other: str, slug: str) -> None:
+    assert toned_slug(stem, other) == slug
