@@ -28,11 +28,12 @@ from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.store import confine
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
+from corpusdiff.store.namesakes import Holders, Namesake, government, named_parent, own_slug
 from corpusdiff.text.chars import control_in_field, han_bigrams, han_likeness, unsafe_in_name
 from corpusdiff.text.slugs import region_stem, slugify
 from corpusdiff.types.diff import Overrides
 from corpusdiff.types.document import Heading, Metadata, NormalizedDocument, Source
-from corpusdiff.types.genre import undefined_genre
+from corpusdiff.types.genre import series_family, undefined_genre
 from corpusdiff.types.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -320,16 +321,17 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
     return Overrides(pin=pairs("pin"), forbid=pairs("forbid"), source=source)
 
 
-def proposed_id(metadata: Metadata) -> str:
+def proposed_id(metadata: Metadata, region: str = "") -> str:
     """`<region>/<genre>/<date>`: ASCII only, so titles can never steer the path; meaningful
     without a manifest (`national/government-work-report/2016`, `guangdong/annual-plan/2024-01-22`:
-    the region's pinyin, or `national`, as the series name has it). The date is the
+    the region's pinyin, or `national`, as the series name has it; `region` when ingest gave
+    a namesake government a slug of its own, `_Placer.part_namesakes`). The date is the
     document's own; `_Placer` cuts it to its series' shape (`store.ids`). A component
     that Windows reserves for a device (con, nul, com1, …) is refused, since no Windows
     checkout of the corpus could hold it."""
     from corpusdiff.normalize.regions import region_slug
 
-    region = region_slug(metadata.region, metadata.level) or "unknown-region"
+    region = region or region_slug(metadata.region, metadata.level) or "unknown-region"
     genre = slugify(metadata.genre) if metadata.genre else "report"
     date = slugify(metadata.date or metadata.period or "undated")
     for field, part in (("region", region), ("genre", genre), ("date", date)):
@@ -459,6 +461,7 @@ def ingest(
         gitstore.refuse_unfinished_operation(repo)
         gitstore.refuse_stale_locks(repo, "index.lock", "config.lock")
         placer = _Placer(repo, root.resolve(), load_manifest(root), force, second_source)
+        documents = placer.part_namesakes(reports, documents, ["series" in fields for _, fields in jobs])
         placer.expect(reports, documents)
         placements = [
             placer.place(path, raw, doc) for path, raw, doc in zip(files, reports, documents, strict=True)
@@ -561,6 +564,7 @@ class _Placer:
         self.copies: dict[Path, str] = {}  # raw copies under sources/ to write in this run -> sha256
         self.shapes: Mapping[str, DateShape] = {}  # series -> the date shape of its ids
         self.coming: dict[str, list[tuple[str, NormalizedDocument]]] = {}  # id in shape -> (sha256, doc)
+        self.parted: dict[str, Namesake] = {}  # source sha256 -> the slug a namesake was given
         for entry in entries(root):
             self._remember(entry)
         self.shapes_before = series_shapes((e.metadata.series, e.id) for e in self.known)
@@ -595,12 +599,47 @@ class _Placer:
         ]
         self.shapes = series_shapes(
             [(e.metadata.series, e.id) for e in self.known]
-            + [(doc.metadata.series, proposed_id(doc.metadata)) for _, doc in new]
+            + [(doc.metadata.series, self._proposed(raw, doc)) for raw, doc in new]
         )
         for raw, doc in new:
-            wanted = in_shape(proposed_id(doc.metadata), self.shapes.get(doc.metadata.series))
+            wanted = in_shape(self._proposed(raw, doc), self.shapes.get(doc.metadata.series))
             self.coming.setdefault(wanted, []).append((raw.sha256, doc))
         self._refuse_twins(new)
+
+    def _proposed(self, raw: RawReport, document: NormalizedDocument) -> str:
+        parted = self.parted.get(raw.sha256)
+        return proposed_id(document.metadata, parted.slug if parted else "")
+
+    def part_namesakes(
+        self, reports: Sequence[RawReport], documents: Sequence[NormalizedDocument], series_given: Sequence[bool]
+    ) -> list[NormalizedDocument]:
+        """Give a report of another government than the one holding its slug (苏州市 where 宿州市
+        is `suzhou`, 福州市鼓楼区 where 南京市's is `gulou`) a series and an id region part of its
+        own, unless its series is given (manifest, --series): the first government in the corpus,
+        or the first given in the run, keeps the plain slug, and ids are never rewritten. A
+        report the corpus holds keeps the series it was given, and an old corpus whose namesakes
+        share one series keeps it."""
+        from corpusdiff.normalize.regions import NATIONAL_SLUG, region_slug
+
+        holders = Holders((entry.id, entry.metadata) for entry in self.known)
+        parted = []
+        for raw, document, given in zip(reports, documents, series_given, strict=True):
+            metadata = document.metadata
+            plain = region_slug(metadata.region, metadata.level)
+            if given or not plain or plain == NATIONAL_SLUG:
+                parted.append(document)
+                continue
+            namesake = own_slug(plain, metadata, holders)
+            series = f"{namesake.slug}-{series_family(metadata.genre)}" if namesake else metadata.series
+            held = self.by_sha.get(raw.sha256) or self._by_name(raw, document)
+            if held is not None and held.metadata.series != series:
+                namesake, series = None, metadata.series
+            if namesake is not None:
+                self.parted[raw.sha256] = namesake
+                document = replace(document, metadata=replace(metadata, series=series))
+            holders.add(namesake.slug if namesake else plain, document.metadata, raw.name, raw.sha256)
+            parted.append(document)
+        return parted
 
     def _refuse_twins(self, new: Sequence[tuple[RawReport, NormalizedDocument]]) -> None:
         """Every report of the run that is one the corpus holds, or another file of the run, from
@@ -637,7 +676,7 @@ class _Placer:
     def _new_id(self, raw: RawReport, document: NormalizedDocument) -> str:
         """The id in its series' shape; the edition's own finer date when another report
         (not a second source of this one) holds or will hold that id."""
-        proposed = proposed_id(document.metadata)
+        proposed = self._proposed(raw, document)
         wanted = in_shape(proposed, self.shapes.get(document.metadata.series))
         if wanted != proposed and self._crowded(wanted, raw.sha256, document):
             wanted = proposed
@@ -748,6 +787,7 @@ class _Placer:
             *self._shape_warning(doc_id, metadata.series),
             *self._later_holder_warning(doc_id, metadata),
             *self._namesake_warning(metadata),
+            *self._parted_note(doc_id, metadata),
         )
 
     def _relative(self, path: Path) -> str:
@@ -812,18 +852,37 @@ class _Placer:
         """Two governments whose slugs agree get one series: two districts of one name (鼓楼区
         of 南京市 and of 福州市, when their texts name the cities) or a district and a city of one
         stem (朝阳区, 朝阳市); say so, and how to part them."""
-        parent = _named_parent(metadata)
+        parent = named_parent(metadata)
         for entry in self.known:
             theirs = entry.metadata
             if theirs.series != metadata.series or not (theirs.region and metadata.region):
                 continue
-            other = _named_parent(theirs)
+            other = named_parent(theirs)
             if theirs.region != metadata.region:
                 return (_two_governments(metadata, metadata.region, entry.id, theirs.region, ""),)
             if parent and other and other != parent:
                 ours = f"{slugify(region_stem(parent))}-{metadata.series}"
                 return (_two_governments(metadata, parent + metadata.region, entry.id, other + theirs.region, ours),)
         return ()
+
+    def _parted_note(self, doc_id: str, metadata: Metadata) -> tuple[str, ...]:
+        """What ingest did of a namesake (`part_namesakes`), and how to choose otherwise."""
+        from corpusdiff.normalize.regions import region_slug
+
+        namesake = self.parted.get(metadata.source.sha256 if metadata.source else "")
+        if namesake is None:
+            return ()
+        name = Path(metadata.source.file).name if metadata.source else "its file"
+        other = namesake.other
+        placed = (doc for doc, sha in self.placed_sources.items() if other.sha256 and sha == other.sha256)
+        return (
+            f"this report is {government(metadata)}'s, but {next(placed, other.held_by)} is "
+            f"{government(other.metadata)}'s "
+            f"under the same name ({region_slug(metadata.region, metadata.level)}): two governments, so this "
+            f"one has a series of its own, {metadata.series}, and its ids start {doc_id.split('/')[0]}/; "
+            f"to choose its series, set `series:` under {name} in {MANIFEST} and ingest it again "
+            "(its id stays)",
+        )
 
     def _replaced(self, raw: RawReport, document: NormalizedDocument) -> Entry | None:
         """The document a new source is to replace (`--replace`); None for a report the corpus
@@ -891,14 +950,6 @@ def _two_governments(metadata: Metadata, ours: str, their_id: str, theirs: str, 
         f"governments in one series; give this one its own series ({advice} under {name} in {MANIFEST}) "
         "and ingest it again"
     )
-
-
-def _named_parent(metadata: Metadata) -> str:
-    """The city a document's meeting or title names over its region (normalize.regions)."""
-    from corpusdiff.normalize.regions import named_parent
-    from corpusdiff.text.script import simplified
-
-    return named_parent(metadata.region, metadata.meeting, simplified(metadata.title))
 
 
 def _dated_before(date: str, other: str) -> bool:
