@@ -10,13 +10,16 @@ Nothing of the report text is changed here: the normaliser's text rules do the r
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from corpusdiff.errors import InputError
+from corpusdiff.normalize import occasion
 from corpusdiff.read.boilerplate import is_portal_line
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering
+from corpusdiff.text.script import simplified
 
 #: Elements that never hold report text.
 _DROP_TAGS = (
@@ -121,7 +124,8 @@ def extract_html(markup: str, name: str) -> Extracted:
         or _declared_title_above(root, main, declared + recorded, counts)
         or next(iter(recorded), "")
     )
-    outside = _text_outside(main, heading, counts)
+    front = _title_page_lines(root, main, heading, counts)
+    outside = _text_outside(main, [heading, *front], counts)
     if outside:
         notes.append(
             f"did not read {counted(len(outside), 'block')} of text outside the report's main block "
@@ -129,7 +133,7 @@ def extract_html(markup: str, name: str) -> Extracted:
             "report, save its text or a page that holds all of it"
         )
     body, on_top = _report_lines(main, counts, notes)
-    lines = ([heading] if heading else []) + body
+    lines = ([heading] if heading else []) + front + body
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
         raise InputError(
@@ -336,10 +340,10 @@ def _declared_title_above(root: Any, main: Any, declared: list[str], counts: Han
     return found
 
 
-def _text_outside(main: Any, heading: str, counts: HanCounts) -> list[str]:
+def _text_outside(main: Any, read: list[str], counts: HanCounts) -> list[str]:
     """The blocks with Han text around the main content (not furniture, not link lists, not the
-    heading taken as the title): a portal's source and editor lines, or report text the page
-    keeps apart from its body — either way not read, so named."""
+    heading taken as the title nor the title page's lines read with it): a portal's source and
+    editor lines, or report text the page keeps apart from its body — either way not read, so named."""
     outside: list[str] = []
     path = main
     for ancestor in main.iterancestors():
@@ -350,10 +354,71 @@ def _text_outside(main: Any, heading: str, counts: HanCounts) -> list[str]:
             if child is not path and isinstance(child.tag, str) and counts.link_density(child) <= _LINK_DENSITY_MAX
         ]
         texts = [_collapse(text) for text in loose] + [_collapse(child.text_content()) for child in blocks]
-        texts = [text.replace(heading, "", 1).strip() if heading else text for text in texts]
+        texts = [_without(text, read) for text in texts]
         outside.extend(text for text in texts if _han(text))
         path = ancestor
     return outside
+
+
+def _without(text: str, read: list[str]) -> str:
+    """A block's text less the lines read from it (each once)."""
+    for line in read:
+        text = text.replace(line, "", 1) if line else text
+    return text.strip()
+
+
+def _title_page_lines(root: Any, main: Any, heading: str, counts: HanCounts) -> list[str]:
+    """The report's own title-page lines a portal sets between the title and the article's text,
+    outside its container (`<h1>政府工作报告</h1><p class="subtitle">——2024年1月20日在…会议上</p>
+    <div class="author">省长　某某</div><div class="info">发布时间：…</div><div class="content">`):
+    the occasion line, the byline and a date line, in page order, as a text copy prints them under
+    the title — without them the report lost its date, meeting, speaker and region. Only lines of
+    those shapes after the title are taken: the portal's own lines there (发布时间, 来源, 字号,
+    打印) stay out, a date alone only in the report's brackets or dash, or beside an occasion line
+    (a bare `2024年1月25日` over an article is the day the portal published it)."""
+    if not heading:
+        return []
+    lines: list[str] = []
+    for block in _blocks_before(main):
+        _emit(block, lines, counts)
+    after = [line for line in lines[_last_index(lines, heading) + 1 :] if line] if heading in lines else []
+    spoken = any(occasion.is_occasion(_compact(line)) for line in after)
+    return [line for line in after if _is_title_page_line(line, spoken)]
+
+
+def _blocks_before(main: Any) -> list[Any]:
+    """The elements before the main block that are not around it, in page order: at each level
+    from the outermost in, the children that precede the one holding the main block."""
+    path = [main, *main.iterancestors()][::-1]
+    blocks: list[Any] = []
+    for ancestor, inner in pairwise(path):
+        for child in ancestor:
+            if child is inner:
+                break
+            if isinstance(child.tag, str):
+                blocks.append(child)
+    return blocks
+
+
+def _last_index(lines: list[str], line: str) -> int:
+    return len(lines) - 1 - lines[::-1].index(line)
+
+
+def _compact(line: str) -> str:
+    return simplified(re.sub(r"\s+", "", line))
+
+
+def _is_title_page_line(line: str, spoken: bool) -> bool:
+    """An occasion line, a byline (with an office naming its seat when no occasion line is there
+    to vouch for it), or a date line (see _title_page_lines); never one of the portal's lines."""
+    if is_portal_line(line) or len(line) > _TITLE_MAX:
+        return False
+    compact = _compact(line)
+    if occasion.is_occasion(compact):
+        return True
+    if occasion.is_byline(line) if spoken else occasion.is_lone_byline(line):
+        return True
+    return occasion.is_date_line(compact) and (spoken or compact[0] in "（(—―─")
 
 
 def _drop(element: Any) -> None:

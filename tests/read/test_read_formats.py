@@ -282,13 +282,19 @@ def test_a_headline_over_a_report_that_prints_its_own_title_is_not_the_title() -
     assert any("全文来了" in warning for warning in document.warnings)
 
 
-def test_report_text_outside_the_main_block_is_named_in_a_warning() -> None:
-    # the occasion line and byline the page prints over the report, kept apart from its body
+def test_the_occasion_line_and_byline_over_the_main_block_are_read_and_the_rest_named() -> None:
+    """gov.cn's layout with the occasion line and byline set in the content's container over the
+    report's own block: read under the title as the text prints them (they were named in a
+    warning and lost, the report dated by its year alone, its speaker unknown); the portal's date
+    and source line and its editor line are still named."""
     front = "<p>——2017年3月5日在第十二届全国人民代表大会第五次会议上</p><p>国务院总理　李克强</p>"
     document = _normalize(_portal_page(front + _govcn_2017_body()), "2017.html")
+    metadata = document.metadata
+    assert (metadata.date, metadata.speaker) == ("2017-03-05", "李克强")
+    assert metadata.meeting == "第十二届全国人民代表大会第五次会议"
     [warning] = [w for w in document.warnings if "outside the report's main block" in w]
-    assert "——2017年3月5日在第十二届全国人民代表大会第五次会议上" in warning
-    assert "国务院总理　李克强" in warning
+    assert "来源：新华社" in warning and "责任编辑" in warning
+    assert "李克强" not in warning and "会议上" not in warning
 
 
 #: An older portal's page: the layout is a table, the report one cell of it, its paragraphs lines

@@ -4,6 +4,7 @@ the title taken from the page."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,45 @@ def test_a_paragraph_bolded_whole_keeps_the_full_stop_of_its_text() -> None:
 def test_a_bold_heading_run_into_its_paragraph_still_loses_its_closing_mark() -> None:
     page = f"<html><body>{CONTENT}<p><strong>（二）项目建设加力提速。</strong>全市实施重点项目400个。</p></body></html>"
     assert _texts(_normalize(page))[-2:] == ["（二）项目建设加力提速", "全市实施重点项目400个。"]
+
+
+#: Portal pages that set the report's occasion line and byline between the title and the article's
+#: text, each beside a text copy of the same report (tests/data/portal-title-pages/README.md).
+TITLE_PAGES = Path(__file__).parent.parent / "data" / "portal-title-pages"
+_TITLE_PAGE_LAYOUTS = {
+    "anhui-2024-gwr-subtitle-and-byline-over-the-content.html": ("anhui-2024-gwr.txt", "安徽省", "李明远"),
+    "hefei-2024-gwr-title-box-with-h2-and-fbt.html": ("hefei-2024-gwr.txt", "合肥市", "张文华"),
+    "wuhu-2024-gwr-occasion-in-the-first-paragraph.html": ("wuhu-2024-gwr.txt", "芜湖市", "周建新"),
+}
+
+
+def _read_file(name: str) -> NormalizedDocument:
+    return normalize_raw(decode_report((TITLE_PAGES / name).read_bytes(), name))
+
+
+@pytest.mark.parametrize("page", _TITLE_PAGE_LAYOUTS)
+def test_a_portal_page_reads_to_the_body_and_metadata_of_the_text_copy_of_its_report(page: str) -> None:
+    text_copy, region, speaker = _TITLE_PAGE_LAYOUTS[page]
+    html, text = _read_file(page), _read_file(text_copy)
+    assert html.blocks == text.blocks
+    assert replace(html.metadata, source=None) == replace(text.metadata, source=None)
+    assert (html.metadata.region, html.metadata.speaker, html.metadata.date[:4]) == (region, speaker, "2024")
+    assert len(html.metadata.date) == len("2024-01-14") and html.metadata.meeting.startswith(region)
+
+
+@pytest.mark.parametrize("page", _TITLE_PAGE_LAYOUTS)
+def test_the_portal_lines_between_the_title_and_the_text_stay_out_of_the_report(page: str) -> None:
+    body = "\n".join(_texts(_read_file(page)))
+    assert not any(word in body for word in ("发布", "来源", "字号", "字体", "打印", "关闭", "浏览"))
+
+
+def test_a_date_alone_between_the_title_and_the_text_is_the_portals_not_the_reports() -> None:
+    """A bare `2024年1月29日` over an article is the day the portal published it; the report's date
+    line stands in brackets, or beside its occasion line."""
+    page = (TITLE_PAGES / "anhui-2024-gwr-subtitle-and-byline-over-the-content.html").read_text(encoding="utf-8")
+    page = page.replace('<p class="subtitle">——2024年1月23日在安徽省第十四届人民代表大会第二次会议上</p>', "")
+    published = _normalize(page.replace('<div class="author">', '<div class="time">2024年1月29日</div><div class="author">'))
+    assert "2024年1月29日" not in _texts(published)
+    assert published.metadata.speaker == "李明远"
+    bracketed = _normalize(page.replace('<div class="author">', '<div class="date">（2024年1月23日）</div><div class="author">'))
+    assert bracketed.metadata.date == "2024-01-23"
