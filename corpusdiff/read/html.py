@@ -169,13 +169,18 @@ def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> tuple[list[
 
 def _portal_lines_on_top(lines: list[str]) -> set[int]:
     """Where the portal's lines stand at the top of the main block: before its text, or under
-    a title it holds (a short line without a full stop)."""
+    a title it holds (a short line without a full stop) and the report's title-page lines under
+    that (a short report's block holds its occasion line and byline over the portal's line)."""
     portal: set[int] = set()
+    title_page = 0
     text_lines = [index for index, line in enumerate(lines) if line]
     for position, index in enumerate(text_lines):
-        if is_portal_line(lines[index]):
+        line = lines[index]
+        if is_portal_line(line):
             portal.add(index)
-        elif position > len(portal) or len(lines[index]) > _TITLE_MAX or "。" in lines[index]:
+        elif position and _is_title_page_line(line, spoken=True):
+            title_page += 1
+        elif position > len(portal) + title_page or len(line) > _TITLE_MAX or "。" in line:
             break
     return portal
 

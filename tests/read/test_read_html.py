@@ -274,3 +274,14 @@ def test_a_date_alone_between_the_title_and_the_text_is_the_portals_not_the_repo
     assert published.metadata.speaker == "李明远"
     bracketed = _normalize(page.replace('<div class="author">', '<div class="date">（2024年1月23日）</div><div class="author">'))
     assert bracketed.metadata.date == "2024-01-23"
+
+
+def test_the_portal_line_under_the_title_page_lines_inside_the_article_block_is_dropped() -> None:
+    """A short report's page, where the article's block holds its title, occasion line, byline and
+    the portal's line over the text: the portal's line goes, as it does right under a title."""
+    page = (TITLE_PAGES / "anhui-2024-gwr-subtitle-and-byline-over-the-content.html").read_text(encoding="utf-8")
+    content = page[page.index('<div class="wzcon j-fontContent">') : page.index('<div class="share">')]
+    inner = content.removeprefix('<div class="wzcon j-fontContent">').strip().removesuffix("</div>")
+    document = _normalize(page.replace(content, inner))
+    assert not any("发布时间" in text for text in _texts(document))
+    assert document.blocks == _read_file("anhui-2024-gwr.txt").blocks
