@@ -24,17 +24,17 @@ from typing import TYPE_CHECKING
 
 from corpusdiff.compare import params
 from corpusdiff.compare.params import MATCHER, MatcherParams
-from corpusdiff.normalize.occasion import (
+from corpusdiff.structure import ITEM_LINE_RE, is_salutation
+from corpusdiff.text.chars import WORD_CHARS
+from corpusdiff.text.lines import is_speaker_name
+from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
+from corpusdiff.text.occasion import (
     is_byline,
     is_date_line,
     is_lone_byline,
     is_occasion,
     is_presenting_body,
 )
-from corpusdiff.structure import ITEM_LINE_RE, is_salutation
-from corpusdiff.text.chars import WORD_CHARS
-from corpusdiff.text.lines import is_speaker_name
-from corpusdiff.text.numbering import ORDINAL, PLAIN, base_kind
 from corpusdiff.text.script import simplified
 from corpusdiff.text.sentences import SENTENCE_STOPS, clauses, sentences
 from corpusdiff.text.slugs import region_stem

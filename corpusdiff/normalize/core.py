@@ -27,17 +27,6 @@ from corpusdiff.normalize.metadata import (
     is_page_info_line,
     running_heads_over,
 )
-from corpusdiff.normalize.occasion import (
-    SALUTATION_RE,
-    is_bare_occasion,
-    is_byline,
-    is_bylined_occasion,
-    is_date_line,
-    is_lone_byline,
-    is_presenting_body,
-    is_standalone_occasion,
-    split_glued_salutation,
-)
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
 from corpusdiff.strings import counted
@@ -49,6 +38,17 @@ from corpusdiff.text.lines import (
     is_plain_title,
     is_speaker_name,
     is_speech_subtitle,
+)
+from corpusdiff.text.occasion import (
+    SALUTATION_RE,
+    is_bare_occasion,
+    is_byline,
+    is_bylined_occasion,
+    is_date_line,
+    is_lone_byline,
+    is_presenting_body,
+    is_standalone_occasion,
+    split_glued_salutation,
 )
 from corpusdiff.text.pages import contents_lines, headed_page_numbers, is_contents_entry, page_numbers
 from corpusdiff.text.rules import (

@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.normalize.occasion import cn_year
 from corpusdiff.text.numbering import chinese_numeral
+from corpusdiff.text.occasion import cn_year
 
 #: Years of the sessions of the first five National People's Congresses (session 1, 2, …).
 _EARLY_NPC_SESSIONS: dict[int, tuple[int, ...]] = {

@@ -9,9 +9,9 @@ from pathlib import Path
 from corpusdiff.canonical.markdown import is_canonical_text, parse
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.core import normalize_report, renormalize
-from corpusdiff.normalize.occasion import SALUTATION_RE
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.text.chars import HAN_RE
+from corpusdiff.text.occasion import SALUTATION_RE
 from corpusdiff.types.document import Heading, NormalizedDocument, Paragraph
 
 

@@ -2,7 +2,7 @@
 date, speaker and meeting.
 
 Everything is read from the report itself — its title line, the occasion line and byline under
-it (normalize.occasion), the opening sentence (`我代表国务院，向大会作政府工作报告`) and, for a
+it (text.occasion), the opening sentence (`我代表国务院，向大会作政府工作报告`) and, for a
 report that prints no date, the evidence dating it (normalize.dating) — never from the file's
 name. Words are recognised on a simplified copy (text.script), so a title in traditional
 characters is read like any other; the title keeps the characters it is printed in.
@@ -27,17 +27,6 @@ from corpusdiff.normalize.dating import (
     report_year,
     with_arabic_years,
 )
-from corpusdiff.normalize.occasion import (
-    SALUTATION_RE,
-    Occasion,
-    is_date_line,
-    is_lone_byline,
-    is_occasion,
-    is_presenting_body,
-    read_occasion,
-    split_glued_salutation,
-    written_date,
-)
 from corpusdiff.normalize.regions import (
     UNKNOWN,
     Region,
@@ -52,6 +41,17 @@ from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.lines import is_publication_line, is_subtitle
 from corpusdiff.text.numbering import chinese_numeral, parse_marker
+from corpusdiff.text.occasion import (
+    SALUTATION_RE,
+    Occasion,
+    is_date_line,
+    is_lone_byline,
+    is_occasion,
+    is_presenting_body,
+    read_occasion,
+    split_glued_salutation,
+    written_date,
+)
 from corpusdiff.text.rules import (
     clean_text,
     is_page_number,

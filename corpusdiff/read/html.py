@@ -14,11 +14,10 @@ from itertools import pairwise
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.normalize import occasion
 from corpusdiff.read.boilerplate import is_portal_line
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.strings import counted
-from corpusdiff.text import numbering
+from corpusdiff.text import numbering, occasion
 from corpusdiff.text.script import simplified
 
 #: Elements that never hold report text.

@@ -12,10 +12,10 @@ from corpusdiff.errors import InputError
 from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
 from corpusdiff.normalize.entry import normalize_file, normalize_raw
 from corpusdiff.normalize.metadata import default_series, detect_genre, detect_period, find_title, report_name
-from corpusdiff.normalize.occasion import Occasion, read_occasion
 from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
 from corpusdiff.read.decode import decode_report
 from corpusdiff.store.corpus import proposed_id
+from corpusdiff.text.occasion import Occasion, read_occasion
 from corpusdiff.types.document import Level, Metadata, NormalizedDocument
 
 EXPECTED = {

@@ -25,7 +25,7 @@ def test_a_subtitles_dash_is_read_as_fonts_and_encodings_give_it(dash: str) -> N
 
 def test_one_dash_is_no_subtitle() -> None:
     """One dash leads a list item as often (`—地区生产总值增长6%`): only an occasion after it makes
-    it the subtitle (normalize.occasion)."""
+    it the subtitle (text.occasion)."""
     assert not is_subtitle("—地区生产总值增长6%")
     assert not is_subtitle("─地区生产总值增长6%")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusdiff.normalize import occasion
+from corpusdiff.text import occasion
 from corpusdiff.text.script import simplified
 
 MARKS = "—―─⸺－-（("
