@@ -239,7 +239,12 @@ def part_blocks(
 
 
 def _part_row(part: PartSummary, strings: Strings) -> dict[str, object]:
-    return {"part": part.part, "name": strings.part(part.part), "summary": part}
+    """A part's row of the summary, its merges and splits in the words of the terminal's part
+    line (`1 项并入 1 项`, `1 项由 1 项拆分而来`): `1 → 1` under 合并 read as one merged into one,
+    when one was folded into one that continues another."""
+    merged = strings("report.merged", n=part.merged, into=part.merged_into) if part.merged else "0"
+    split = strings("report.split", n=part.split, source=part.split_from) if part.split else "0"
+    return {"part": part.part, "name": strings.part(part.part), "summary": part, "merged": merged, "split": split}
 
 
 def diff_context(

@@ -86,6 +86,26 @@ def test_tasks_come_first_and_the_summary_counts_each_part(site: Path) -> None:
     assert sum('data-status="dropped"' in r for r in task_rows) == tasks.dropped
 
 
+def test_the_summary_says_merges_and_splits_in_the_words_of_the_part_line(site: Path) -> None:
+    """The 合并 column showed `3 → 3` for 2022 → 2025's 上年回顾, where three units were folded
+    into three that continue others: three merged into three, which the terminal's part line
+    stopped saying (`3 项并入 3 项`). Each cell is the part line's piece that says it."""
+    import lxml.html
+
+    from corpusdiff.render.diff import part_line
+
+    page = lxml.html.fromstring((site / PAIR).read_text(encoding="utf-8"))
+    strings = catalogue("zh")
+    parts = corpus_diff(OLD, NEW).parts()
+    assert any(p.merged == p.merged_into > 0 for p in parts)  # the case the column misread
+    for summary in parts:
+        [row] = page.xpath(f"//table[@class='parts']//tr[th/a/@href='#part-{summary.part}']")
+        merged, split = (cell.text_content() for cell in row.xpath("td")[4:6])
+        pieces = part_line(summary, strings).split(strings("report.sep"))
+        for cell, count in ((merged, summary.merged), (split, summary.split)):
+            assert cell in pieces if count else cell == "0", (summary.part, cell, pieces)
+
+
 def test_every_unit_is_in_exactly_one_row(site: Path) -> None:
     html = (site / PAIR).read_text(encoding="utf-8")
     result = corpus_diff(OLD, NEW)
