@@ -15,8 +15,6 @@ PyYAML's.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import Node
 
 from corpusdiff.errors import CorpusError
+from corpusdiff.store import files
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "YAMLError", "load", "safe_dump", "safe_load"]
 
@@ -111,19 +110,18 @@ def safe_load(text: str | bytes, where: str | Path = "front matter") -> Any:
 
 
 def read(path: Path, max_bytes: int = MAX_BYTES) -> Any:
-    """`load` of a file, reading no more than `max_bytes` + 1 bytes of it. Only a regular
-    file: a named pipe an unpacked corpus holds would block the command for ever (opened
-    without blocking, then refused)."""
+    """`load` of a file, reading no more than `max_bytes` of it. Only a regular file, told by
+    the open descriptor (`store.files.read_regular`): a named pipe an unpacked corpus holds, or
+    swaps in, would block the command for ever."""
     try:
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise CorpusError(
-                    f"{path}: not a regular file (a named pipe or a device); replace it with the YAML file itself"
-                )
-            raw = handle.read(max_bytes + 1)
+        raw = files.read_regular(path.resolve(), max_bytes)
+    except files.NotARegularFile as exc:
+        raise CorpusError(
+            f"{path}: {exc.kind}, not a regular file; replace it with the YAML file itself"
+        ) from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from exc
-    if len(raw) > max_bytes:
+    if raw is None:
         raise CorpusError(f"{path}: larger than {max_bytes} bytes; is this the right file?")
     return load(raw, path)
 

@@ -50,9 +50,8 @@ def test_a_front_matter_alias_is_reported_by_check(tmp_path: Path) -> None:
     from corpusdiff.types.document import Metadata
     from corpusdiff.workflow.check import _check_front_matter
 
-    doc = tmp_path / "x.md"
-    doc.write_text("---\n" + BOMB + "---\n\n# t\n", encoding="utf-8")
-    problems = list(_check_front_matter(tmp_path, doc, Metadata(), {}))
+    doc, text = tmp_path / "x.md", "---\n" + BOMB + "---\n\n# t\n"
+    problems = list(_check_front_matter(tmp_path, doc, text, Metadata(), {}))
     assert problems and "anchors" in str(problems[0])
 
 

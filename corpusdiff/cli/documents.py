@@ -267,6 +267,7 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
     from corpusdiff.canonical.markdown import render
     from corpusdiff.store.corpus import outline as outline_of
     from corpusdiff.store.corpus import read_document
+    from corpusdiff.store.files import read_corpus_text
     from corpusdiff.store.resolve import load_document
     from corpusdiff.text.chars import visible_controls
 
@@ -282,7 +283,7 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
         document = replace(document, metadata=stored)
         text = render(document)
     elif not outline:  # as stored, but for control characters, which a terminal would obey
-        click.echo(visible_controls(corpus.find(doc_id).path.read_text(encoding="utf-8")), nl=False)
+        click.echo(visible_controls(read_corpus_text(corpus.find(doc_id).path)), nl=False)
         return
     else:
         document = read_document(corpus, doc_id)

@@ -424,7 +424,7 @@ def _documents_inside(root: Path, report: BuildReport) -> list[Entry]:
 
 
 def _doc(entry: Entry, raw_page: str) -> Doc:
-    return Doc(entry.id, entry.path.read_text(encoding="utf-8"), entry.metadata, raw_page)
+    return Doc(entry.id, files.read_corpus_text(entry.path), entry.metadata, raw_page)
 
 
 def _verified_source(entry: Entry, repo_root: Path, report: BuildReport) -> tuple[Entry, Path | None, str]:

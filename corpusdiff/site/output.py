@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,18 +157,22 @@ def _inside(root: Path, page: str) -> bool:
 
 
 def _matches(path: Path, record: FileRecord) -> bool:
+    """Whether the page at `path` is still what the build wrote (a page swapped since for a
+    named pipe, a link or a folder is not, and is never waited on: `files.sha256_of`)."""
     try:
         status = path.lstat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size != record.size:
+            return False
+        return status.st_mtime_ns == record.mtime_ns or files.sha256_of(path) == record.sha256
     except OSError:
         return False
-    if not path.is_file() or path.is_symlink() or status.st_size != record.size:
-        return False
-    return status.st_mtime_ns == record.mtime_ns or files.sha256_of(path) == record.sha256
 
 
 def _holds(path: Path, content: bytes) -> bool:
+    """Whether the file at `path` (no link) holds `content`: read as a regular file, never more
+    than `content` (a named pipe or a huge file in its place does not)."""
     try:
-        return not path.is_symlink() and path.is_file() and path.read_bytes() == content
+        return files.read_regular(path, len(content)) == content
     except OSError:
         return False
 

@@ -37,6 +37,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
 
+from corpusdiff.store import files
+
 T = TypeVar("T")
 
 #: Bumped whenever the layout of an entry changes; other versions are misses.
@@ -108,7 +110,7 @@ def load(namespace: str, key: object) -> Any | None:
         return None
     path, digest = located
     try:
-        with open(path, "rb") as handle:
+        with files.open_regular(path) as handle:  # a named pipe planted here is a miss, not a wait
             if not _trusted(os.fstat(handle.fileno())):
                 return None
             header = handle.readline(4096)

@@ -12,6 +12,8 @@ once and only when first needed, with lookups by id and by series, the manifest 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -24,8 +26,8 @@ from corpusdiff import DIALECT_VERSION, __version__, yamlsafe
 from corpusdiff.canonical.markdown import is_canonical_text, parse, read_metadata, render
 from corpusdiff.errors import CorpusdiffError, CorpusError, InputError
 from corpusdiff.parallel import SERIAL, Runner, chunks
-from corpusdiff.read.decode import RawReport, read_report
-from corpusdiff.store import confine
+from corpusdiff.read.decode import MAX_REPORT_BYTES, RawReport, read_report
+from corpusdiff.store import confine, files
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.ids import DateShape, date_shape, in_shape, series_shapes
 from corpusdiff.store.namesakes import Holders, Namesake, government, named_parent, own_slug
@@ -163,8 +165,8 @@ class Corpus:
                 if not confine.inside(self.root, path):
                     links.append(path)
                     continue
-                if not path.is_file():
-                    continue  # a symlink to nothing: `check` reports it
+                if path.is_dir():
+                    continue  # a folder so named: `check` reports it
                 try:
                     metadata = read_front_matter(path)
                 except CorpusError as exc:
@@ -234,7 +236,7 @@ class Corpus:
         path = self.root / relative
         if not path.is_file():
             return Overrides()
-        text = confine.readable(self.root, path).read_text(encoding="utf-8")
+        text = files.read_corpus_text(confine.readable(self.root, path), yamlsafe.MAX_BYTES)
         return parse_overrides(text, relative, path)
 
 
@@ -245,15 +247,21 @@ def as_corpus(corpus: Corpus | Path) -> Corpus:
 
 def read_front_matter(path: Path) -> Metadata | None:
     """The metadata of a canonical document, reading only its front matter (None when the file
-    is not canonical Markdown, which is UTF-8); a broken front matter is one line naming the
-    file."""
+    is not canonical Markdown, which is UTF-8, or is a link to nothing); a broken front matter,
+    or a named pipe or a device in the document's place (never waited on: `files.open_regular`),
+    is one line naming the file."""
     try:
-        with path.open(encoding="utf-8") as handle:
+        with files.open_regular(path.resolve()) as raw:
+            handle = io.TextIOWrapper(raw, encoding="utf-8")
             lines = [handle.readline(yamlsafe.MAX_BYTES)]
             if lines[0] == "---\n":
                 lines += _front_matter_lines(handle)
     except UnicodeDecodeError:
         return None  # `check` reports it
+    except FileNotFoundError:
+        return None  # a link to nothing, or removed since: `check` reports it
+    except OSError as exc:
+        raise CorpusError(f"{files.unreadable(path, exc)}{_CHECK_HINT}") from None
     head = "".join(lines)
     if not is_canonical_text(head):
         return None
@@ -357,7 +365,7 @@ def _unique_id(root: Path, wanted: str, sha256: str, placed: Mapping[str, str]) 
         if candidate in placed:
             source_sha = placed[candidate]
         else:
-            existing = read_metadata((root / f"{candidate}.md").read_text(encoding="utf-8"))
+            existing = read_metadata(files.read_corpus_text(root / f"{candidate}.md"))
             source_sha = existing.source.sha256 if existing.source else ""
         if source_sha == sha256:
             return candidate
@@ -402,7 +410,7 @@ def _source_reference(
     def same_bytes(target: Path) -> bool:
         if target in planned:
             return planned[target] == raw.sha256
-        return target.is_file() and target.read_bytes() == resolved.read_bytes()
+        return _holds_bytes(target, raw.sha256)
 
     target = by_sha if not holds(plain) and holds(by_sha) else plain
     left_behind = target.relative_to(repo_root).as_posix() in uncommitted_new and target not in planned
@@ -411,6 +419,16 @@ def _source_reference(
         target = by_sha
         same = same_bytes(target)
     return target.relative_to(repo_root).as_posix(), None if same else target
+
+
+def _holds_bytes(target: Path, sha256: str) -> bool:
+    """Whether the source copy `target` holds the bytes of this sha256 (a named pipe or a file
+    larger than any report holds none: it is replaced, never waited on)."""
+    try:
+        data = files.read_regular(target.resolve(), MAX_REPORT_BYTES)
+    except OSError:
+        return False
+    return data is not None and hashlib.sha256(data).hexdigest() == sha256
 
 
 #: A run that changes more documents than this commits them COMMIT_CHUNK to a commit (each with
@@ -697,7 +715,7 @@ class _Placer:
             others.append(self.placed_texts[doc_id])
         on_disk = confine.writable(self.root, self.root / f"{doc_id}.md")
         if doc_id not in self.placed_texts and on_disk.is_file():
-            holder = on_disk.read_text(encoding="utf-8")
+            holder = files.read_corpus_text(on_disk)
             source = read_metadata(holder).source
             if not source or source.sha256 != sha256:
                 others.append(holder)
@@ -728,7 +746,7 @@ class _Placer:
         self._remember(Entry(doc_id, target, document.metadata))
         text = render(document)
         warnings = document.warnings
-        current = target.read_text(encoding="utf-8") if target.exists() else None
+        current = files.read_corpus_text(target) if target.exists() else None
         if existing is None and current is None:
             warnings = (*warnings, *self._arrival_warnings(doc_id, document.metadata, text))
         self.placed_texts[doc_id] = text
@@ -927,7 +945,7 @@ class _Placer:
         for entry in self.known:
             if entry.id == doc_id or not _same_slot(entry.metadata, metadata):
                 continue
-            other = self.placed_texts.get(entry.id) or entry.path.read_text(encoding="utf-8")
+            other = self.placed_texts.get(entry.id) or files.read_corpus_text(entry.path)
             mine = mine if mine is not None else han_bigrams(text)
             share = han_likeness(mine, han_bigrams(other))
             if share >= SAME_REPORT:
@@ -1086,7 +1104,7 @@ def _carry_hand_corrections(repo: Repo, target: Path, fresh: str) -> tuple[str, 
     if last is None:
         return fresh, ""
     ingested = gitstore.file_at_revision(repo, target, last.sha) + "\n"
-    current = target.read_text(encoding="utf-8")
+    current = files.read_corpus_text(target)
     if current == ingested:
         return fresh, ""
     relative = target.resolve().relative_to(gitstore.work_tree(repo)).as_posix()
@@ -1108,7 +1126,7 @@ def _carry_hand_corrections(repo: Repo, target: Path, fresh: str) -> tuple[str, 
 
 def read_document(root: Corpus | Path, doc_id: str) -> NormalizedDocument:
     """Parse a corpus document by id."""
-    return parse(as_corpus(root).find(doc_id).path.read_text(encoding="utf-8"))
+    return parse(files.read_corpus_text(as_corpus(root).find(doc_id).path))
 
 
 def outline(document: NormalizedDocument) -> list[tuple[int, str]]:

@@ -1,7 +1,9 @@
-"""File writes that never leave a half-written file behind."""
+"""File writes that never leave a half-written file behind, and reads of a corpus's files that
+never wait on one that is no file (a corpus from elsewhere is untrusted)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -9,10 +11,12 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
+
+from corpusdiff.errors import CorpusError
+from corpusdiff.read.decode import MAX_REPORT_BYTES
 
 #: Every temporary file of an atomic write ends so (`.<name>.<random>.corpusdiff.tmp`): a sweep
 #: after a kill (`remove_temporaries`) removes these and never a file of the user's.
@@ -112,7 +116,42 @@ def read_regular(path: Path, max_bytes: int) -> bytes | None:
     return None if len(data) > max_bytes else data
 
 
-@contextmanager
+def read_corpus_text(path: Path, max_bytes: int = MAX_REPORT_BYTES) -> str:
+    """The UTF-8 text of a file a corpus holds (a document, an alignments file), read as
+    `read_regular` reads once the links on its way are followed (the caller has confined it to
+    the corpus), with universal newlines as `Path.read_text` gives them. Anything else is one
+    CorpusError line: a named pipe swapped in while a command runs is named, never waited on; a
+    sparse file of gigabytes is refused by its size, never read."""
+    try:
+        data = read_regular(path.resolve(), max_bytes)
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    if data is None:
+        raise CorpusError(f"{path}: larger than {max_bytes} bytes, more than any report holds; remove it")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}), so no corpus document; remove it") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unreadable(path: Path, exc: OSError) -> CorpusError:
+    """The one line for a corpus file that could not be read as a file: what it is instead
+    (`a named pipe, not a file; remove it`, as `check` says), gone, or the system's reason."""
+    if isinstance(exc, NotARegularFile):
+        return CorpusError(f"{path}: {exc.kind}, not a file; remove it")
+    if isinstance(exc, FileNotFoundError):
+        return CorpusError(f"{path}: no longer there (removed while the command ran?); run the command again")
+    return CorpusError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})")
+
+
+def open_regular(path: Path) -> contextlib.AbstractContextManager[io.BufferedReader]:
+    """`path` open for reading as `read_regular` opens it, for a reader that stops early (front
+    matter): raises NotARegularFile for anything but a file, never waiting on a pipe."""
+    return _open_regular(path, follow=False)
+
+
+@contextlib.contextmanager
 def _open_regular(path: Path, *, follow: bool) -> Iterator[io.BufferedReader]:
     """`path` open for reading if it is a regular file, told by the descriptor, never the name."""
     flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))

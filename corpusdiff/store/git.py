@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from corpusdiff.errors import CorpusError
-from corpusdiff.store.gitconfig import refuse_unsafe_config
+from corpusdiff.store.gitconfig import refuse_unsafe_config, small_file
 from corpusdiff.text.chars import visible_controls
 
 if TYPE_CHECKING:  # GitPython itself is imported inside the functions that use it
@@ -149,7 +149,7 @@ def refuse_borrowed_repository(top: Path, git_dir: Path) -> None:
     if not dot_git.is_symlink() and not dot_git.is_file():
         return
     back = git_dir / "gitdir"
-    if back.is_file() and Path(back.read_text(encoding="utf-8").strip()).resolve() == dot_git.resolve():
+    if back.is_file() and Path(small_file(back)).resolve() == dot_git.resolve():
         return  # a linked worktree (`git worktree add`)
     worktree = _git_output(top, "config", "--file", str(git_dir / "config"), "core.worktree")
     if worktree and (git_dir / worktree.strip()).resolve() == top:

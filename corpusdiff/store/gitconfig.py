@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import stat
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpusdiff.errors import CorpusError
+from corpusdiff.store import files
 
 #: git's own limit on nested includes
 _MAX_INCLUDE_DEPTH = 10
@@ -72,7 +72,7 @@ def repository_of(folder: Path) -> Repository | None:
         if dot_git.is_dir():
             git_dir = dot_git.resolve()
         elif dot_git.is_file():
-            pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            pointer = small_file(dot_git)
             if not pointer.startswith("gitdir:"):
                 return None  # not a repository git opens: `git.open_repo` names it
             git_dir = (candidate / pointer.removeprefix("gitdir:").strip()).resolve()
@@ -80,10 +80,22 @@ def repository_of(folder: Path) -> Repository | None:
             continue
         common = git_dir / "commondir"
         common_dir = (
-            (git_dir / common.read_text(encoding="utf-8").strip()).resolve() if common.is_file() else git_dir
+            (git_dir / small_file(common)).resolve() if common.is_file() else git_dir
         )
         return Repository(candidate, git_dir, common_dir)
     return None
+
+
+def small_file(path: Path) -> str:
+    """The stripped text of a pointer file git keeps (`.git`'s `gitdir: …`, `commondir`), read as
+    a regular file (one swapped for a named pipe is one line, never waited on)."""
+    try:
+        data = files.read_regular(path.resolve(), _MAX_CONFIG_BYTES)
+    except OSError as exc:
+        raise files.unreadable(path, exc) from None
+    if data is None:
+        raise CorpusError(f"{path}: larger than {_MAX_CONFIG_BYTES} bytes, where git keeps one line; replace it")
+    return data.decode("utf-8", "replace").strip()
 
 
 def refuse_unsafe_config(folder: Path) -> None:
@@ -115,20 +127,23 @@ def _entries(repository: Repository, path: Path) -> Iterator[tuple[str, str | No
         raise _refusal(
             repository, path, f"is a link to {resolved}, outside the corpus, which git would read", ""
         )
-    if not resolved.exists():
+    try:  # told by the open descriptor: a file swapped for a pipe after a look is never waited on
+        data = files.read_regular(resolved, _MAX_CONFIG_BYTES)
+    except FileNotFoundError:
         return  # git passes over a file that is not there
-    status = os.stat(resolved)
-    if not stat.S_ISREG(status.st_mode):
+    except files.NotARegularFile as exc:
         raise CorpusError(
-            f"{path} is not a regular file (a named pipe or a device?), and git would wait on it for "
+            f"{path} is not a regular file ({exc.kind}), and git would wait on it for "
             f"ever; remove it, then run the command again"
-        )
-    if status.st_size > _MAX_CONFIG_BYTES:
+        ) from None
+    except OSError as exc:
+        raise files.unreadable(path, exc) from None
+    if data is None:
         raise CorpusError(
-            f"{path} is {status.st_size // 1_000_000} MB, where a git configuration is a few lines, "
+            f"{path} is {os.stat(resolved).st_size // 1_000_000} MB, where a git configuration is a few lines, "
             "and git would read all of it for every command; replace it, then run the command again"
         )
-    raw = resolved.read_bytes().lower()
+    raw = data.lower()
     if not any(word in raw for word in _HAZARD_WORDS) and all(
         _HARMLESS_BARE.fullmatch(line) for line in raw.splitlines() if b"bare" in line
     ):

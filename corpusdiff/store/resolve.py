@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.read.decode import RawReport
-from corpusdiff.store import cache
+from corpusdiff.store import cache, files
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import ALIGNMENTS, Corpus, as_corpus, document_id, overrides_name
 from corpusdiff.types.diff import Overrides
@@ -118,7 +118,7 @@ def _resolve(spec: str, corpus: Corpus) -> _Source:
     if not corpus.exists():
         raise CorpusError(f"{spec}: no such file, and no corpus at {corpus.root} to look it up as an id")
     entry = corpus.find(doc_id)
-    return _Source(spec, entry.id, text=entry.path.read_text(encoding="utf-8"))
+    return _Source(spec, entry.id, text=files.read_corpus_text(entry.path))
 
 
 def load_side(spec: str, corpus: Corpus | Path) -> Side:

@@ -210,7 +210,7 @@ def _check_document(
         yield Problem(path, message if message.startswith("front matter") else f"front matter: {message}")
         return
     read[path] = document.metadata
-    yield from _check_front_matter(root, path, document.metadata, ids)
+    yield from _check_front_matter(root, path, raw.text, document.metadata, ids)
     canonical = render(renormalize(document))  # what normalising canonical text does, unparsed again
     if canonical != raw.text:
         yield Problem(
@@ -387,9 +387,10 @@ def _dialect_problem(dialect: str) -> str:
 
 
 def _check_front_matter(
-    root: Path, path: Path, metadata: Metadata, ids: dict[str, Path]
+    root: Path, path: Path, text: str, metadata: Metadata, ids: dict[str, Path]
 ) -> Iterator[Problem]:
-    text = path.read_text(encoding="utf-8")
+    """`text`: the document as `_check_document` read it once (read again, a pipe swapped in since
+    would be waited on)."""
     try:
         front = yamlsafe.load(text.split("\n---\n", 1)[0].removeprefix("---\n"), "front matter") or {}
     except CorpusError as exc:

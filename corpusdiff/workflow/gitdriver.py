@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpusdiff.errors import InputError
-from corpusdiff.store import confine
+from corpusdiff.read.decode import MAX_REPORT_BYTES
+from corpusdiff.store import confine, files
 from corpusdiff.store import git as gitstore
 from corpusdiff.store.corpus import Corpus
 from corpusdiff.store.files import write_atomic
@@ -35,7 +36,7 @@ def install(corpus: Path) -> Path:
     repo = gitstore.open_repo(corpus)
     gitstore.refuse_stale_locks(repo, "config.lock")
     attributes = _attributes(repo)
-    lines = attributes.read_text(encoding="utf-8").splitlines() if attributes.exists() else []
+    lines = files.read_corpus_text(attributes).splitlines() if attributes.exists() else []
     wanted = [_MARK, _attribute_line(repo, corpus)]
     if wanted[1] not in lines:
         write_atomic(attributes, "\n".join([*lines, *wanted]) + "\n")
@@ -54,7 +55,7 @@ def uninstall(corpus: Path) -> None:
     if attributes.exists():
         kept = [
             line
-            for line in attributes.read_text(encoding="utf-8").splitlines()
+            for line in files.read_corpus_text(attributes).splitlines()
             if line != _MARK and not line.endswith(f" diff={DRIVER}")
         ]
         if kept:
@@ -107,16 +108,23 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
 def _side(name: str) -> str:
     """The text of one side git hands the driver ("" for /dev/null, an added or deleted file;
     "\ufffd" marks bytes that are no UTF-8, which no canonical document holds); a path that
-    is not a file is one line, not a traceback."""
+    is not a file is one line, not a traceback; the work tree's side is the corpus's file, read
+    as a regular file (a named pipe swapped in is named, never waited on: `files.read_regular`)."""
     if name == "/dev/null":
         return ""
     path = Path(name)
-    if not path.is_file():
+    try:
+        data = files.read_regular(path.resolve(), MAX_REPORT_BYTES)
+    except files.NotARegularFile as exc:
+        raise InputError(f"{name}: {exc.kind}, not a file; remove it") from None
+    except OSError:
         raise InputError(
             f"{name}: no such file; git hands a diff driver the two sides of a change as files "
             "(run by `git diff` after `corpusdiff git install`)"
-        )
-    return path.read_bytes().decode("utf-8", "replace")
+        ) from None
+    if data is None:
+        raise InputError(f"{name}: larger than {MAX_REPORT_BYTES} bytes, more than any report holds; remove it")
+    return data.decode("utf-8", "replace")
 
 
 def _corpus_of(path: str, claimed_id: str, corpus: Path | None) -> tuple[Corpus, str] | None:
