@@ -148,11 +148,11 @@ def _entries(repository: Repository, path: Path) -> Iterator[tuple[str, str | No
         _HARMLESS_BARE.fullmatch(line) for line in raw.splitlines() if b"bare" in line
     ):
         return
-    done = subprocess.run(
-        ["git", "config", "--file", str(resolved), "--no-includes", "--list", "-z"],
+    done = subprocess.run(  # the bytes read above, on stdin: git opening the file again could wait on a pipe
+        ["git", "config", "--file", "-", "--no-includes", "--list", "-z"],
         capture_output=True,
         check=False,
-        stdin=subprocess.DEVNULL,
+        input=data,
     )
     if done.returncode != 0:
         return  # git says what is wrong with the file at its first command

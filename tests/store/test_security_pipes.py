@@ -235,3 +235,30 @@ def test_a_git_pointer_file_swapped_for_a_pipe_is_one_line(tmp_path: Path, monke
     monkeypatch.setattr(Path, "is_file", look_then_swap)
     outcome = _without_waiting(lambda: repository_of(dot_git.parent), dot_git)
     assert isinstance(outcome, CorpusError) and str(outcome) == f"{dot_git}: a named pipe, not a file; remove it"
+
+
+def test_git_never_reads_a_configuration_again_that_was_swapped_for_a_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configuration naming a key to check was read as a regular file, then handed to `git
+    config --file` by name, which opened it again: swapped for a pipe in between, git waited."""
+    import subprocess
+
+    from corpusdiff.store import files
+    from corpusdiff.store.gitconfig import refuse_unsafe_config
+
+    subprocess.run(["git", "init", "-q", str(tmp_path / "c")], check=True)
+    config = tmp_path / "c" / ".git" / "config"
+    (tmp_path / "c" / "extra.cfg").write_text("[user]\n\tname = x\n", encoding="utf-8")
+    with config.open("a", encoding="utf-8") as handle:
+        handle.write("[include]\n\tpath = ../extra.cfg\n")
+    read_regular = files.read_regular
+
+    def read_then_swap(path: Path, max_bytes: int) -> bytes | None:
+        data = read_regular(path, max_bytes)
+        if path == config.resolve():
+            _swap_for_a_pipe(config)
+        return data
+
+    monkeypatch.setattr(files, "read_regular", read_then_swap)
+    assert _without_waiting(lambda: refuse_unsafe_config(tmp_path / "c"), config) is None
