@@ -262,3 +262,19 @@ def test_git_never_reads_a_configuration_again_that_was_swapped_for_a_pipe(
 
     monkeypatch.setattr(files, "read_regular", read_then_swap)
     assert _without_waiting(lambda: refuse_unsafe_config(tmp_path / "c"), config) is None
+
+
+def test_check_names_a_document_that_is_a_pipe_once_not_on_every_notes_file(corpus: Path) -> None:
+    """check reads each notes file's pair through the index, which stopped at the pipe: the notes
+    file was said to be `…/2030-01.md: a named pipe…` too (so with a broken front matter)."""
+    from corpusdiff.store.notes import notes_name
+
+    notes = corpus / notes_name(FIRST, SECOND)
+    notes.parent.mkdir(exist_ok=True)
+    notes.write_text("notes: []\n", encoding="utf-8")
+    pipe = corpus / "futian/annual-plan/2030-01.md"
+    os.mkfifo(pipe)
+    result = _without_waiting(lambda: _invoke(corpus, "check"), pipe)
+    assert [line for line in result.output.splitlines() if "named pipe" in line] == [
+        f"{pipe}: a named pipe, not a file; remove it"
+    ]
