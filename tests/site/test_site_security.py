@@ -26,6 +26,7 @@ from corpusdiff.site.common import BuildReport
 from corpusdiff.site.output import STATE_FILE
 from corpusdiff.store.corpus import Entry, SecondSource, ingest
 from tests.conftest import PLAN_SEEDS, seed_excerpts
+from tests.pipes import without_waiting
 
 #: The plan reports' file names (sources/ keeps them); their text is the heads (`plans`).
 PLANS = PLAN_SEEDS
@@ -198,31 +199,10 @@ def _swap_for_a_pipe(path: Path) -> None:
     os.mkfifo(path)
 
 
-def _build_without_waiting(corpus: Path, out: Path, pipe: Path) -> BuildReport | BaseException:
-    """build_site's report (or what it raised) within a minute; a build still waiting on `pipe` is
-    let go (a writer opens and closes it) and the test fails, instead of hanging."""
-    outcome: list[BuildReport | BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(build_site(corpus, out))
-        except BaseException as exc:  # handed to the test
-            outcome.append(exc)
-
-    builder = threading.Thread(target=run, daemon=True)
-    builder.start()
-    builder.join(timeout=60)
-    if builder.is_alive():
-        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-        builder.join(timeout=60)
-        pytest.fail(f"site build waited on the named pipe {pipe}")
-    return outcome[0]
-
-
 def test_a_source_that_is_a_named_pipe_is_named_not_published(corpus: Path, tmp_path: Path) -> None:
     source = corpus / "sources" / PLANS[0].name
     _swap_for_a_pipe(source)
-    report = _build_without_waiting(corpus, tmp_path / "site", source)
+    report = without_waiting(lambda: build_site(corpus, tmp_path / "site"), source, timeout=60)
     assert isinstance(report, BuildReport)
     assert _raw_link(tmp_path / "site", FIRST) is None and _raw_link(tmp_path / "site", LAST) is not None
     [warning] = report.warnings
@@ -260,7 +240,7 @@ def test_a_source_that_becomes_a_named_pipe_never_blocks_the_build(
             return answer
 
         monkeypatch.setattr(site_build, "_verified_source", verify_then_swap)
-    outcome = _build_without_waiting(corpus, tmp_path / "site", source)
+    outcome = without_waiting(lambda: build_site(corpus, tmp_path / "site"), source, timeout=60)
     if isinstance(outcome, BaseException):  # the copy found a pipe where the verified file was
         assert isinstance(outcome, CorpusError) and "changed while the site was being built" in str(outcome)
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from corpusdiff.cli.main import main
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.store.corpus import Corpus
 from tests.conftest import PLAN_SEEDS, seed_excerpts
+from tests.pipes import without_waiting
 
 FIRST, SECOND = "futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"
 
@@ -45,27 +45,6 @@ def _swap_for_a_pipe(path: Path) -> None:
     os.mkfifo(path)
 
 
-def _without_waiting(call: Callable[[], Any], pipe: Path) -> Any:
-    """What `call` returns (or raises) within half a minute; one still waiting on `pipe` is let
-    go (a writer opens and closes it) and the test fails."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(call())
-        except BaseException as exc:  # handed to the test
-            outcome.append(exc)
-
-    reader = threading.Thread(target=run, daemon=True)
-    reader.start()
-    reader.join(timeout=30)
-    if reader.is_alive():
-        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-        reader.join(timeout=30)
-        pytest.fail(f"waited on the named pipe {pipe}")
-    return outcome[0]
-
-
 def _invoke(corpus: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--corpus", str(corpus), *args])
 
@@ -74,11 +53,11 @@ def test_a_document_that_is_a_named_pipe_is_named_not_left_out_in_silence(corpus
     """Before, the index passed over it without a word (only `check` named it)."""
     pipe = corpus / "futian/annual-plan/2030-01.md"
     os.mkfifo(pipe)
-    listed = _without_waiting(lambda: _invoke(corpus, "list"), pipe)
+    listed = without_waiting(lambda: _invoke(corpus, "list"), pipe)
     assert listed.exit_code == 0 and FIRST in listed.stdout
     assert listed.stderr.count("\n") == 1
     assert f"{pipe}: a named pipe, not a file; remove it; this command leaves it out" in listed.stderr
-    shown = _without_waiting(lambda: _invoke(corpus, "show", "futian/annual-plan/2030-01"), pipe)
+    shown = without_waiting(lambda: _invoke(corpus, "show", "futian/annual-plan/2030-01"), pipe)
     assert shown.exit_code == 2 and "Traceback" not in shown.output  # the warning of the index, then:
     assert shown.stderr.splitlines()[-1].startswith(f"corpusdiff: error: {pipe}: a named pipe, not a file; remove it")
 
@@ -88,7 +67,7 @@ def test_ingest_never_waits_on_a_document_that_is_a_named_pipe(corpus: Path, tmp
     pipe = corpus / f"{FIRST}.md"
     _swap_for_a_pipe(pipe)
     [report] = seed_excerpts(tmp_path / "again", PLAN_SEEDS[:1])
-    result = _without_waiting(lambda: _invoke(corpus, "ingest", str(report)), pipe)
+    result = without_waiting(lambda: _invoke(corpus, "ingest", str(report)), pipe)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert f"{pipe}: a named pipe, not a file; remove it" in result.stderr
     assert "Traceback" not in result.output
@@ -120,7 +99,7 @@ def test_a_document_swapped_for_a_pipe_after_the_index_is_one_line(
     index = Corpus(corpus)
     assert index.find(FIRST)
     _swap_for_a_pipe(corpus / f"{FIRST}.md")
-    outcome = _without_waiting(lambda: read(index), corpus / f"{FIRST}.md")
+    outcome = without_waiting(lambda: read(index), corpus / f"{FIRST}.md")
     assert isinstance(outcome, CorpusError)
     assert str(outcome) == f"{corpus / FIRST}.md: a named pipe, not a file; remove it"
 
@@ -134,7 +113,7 @@ def test_show_of_a_document_swapped_for_a_pipe_is_one_line(corpus: Path, monkeyp
         return entry
 
     monkeypatch.setattr(Corpus, "find", find_then_swap)
-    result = _without_waiting(lambda: _invoke(corpus, "show", FIRST), corpus / f"{FIRST}.md")
+    result = without_waiting(lambda: _invoke(corpus, "show", FIRST), corpus / f"{FIRST}.md")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "a named pipe, not a file; remove it" in result.stderr
 
@@ -154,7 +133,7 @@ def test_an_alignments_file_swapped_for_a_pipe_is_one_line(corpus: Path, monkeyp
         return answer
 
     monkeypatch.setattr(Path, "is_file", look_then_swap)
-    outcome = _without_waiting(lambda: Corpus(corpus).overrides(FIRST, SECOND), path)
+    outcome = without_waiting(lambda: Corpus(corpus).overrides(FIRST, SECOND), path)
     assert isinstance(outcome, CorpusError) and str(outcome) == f"{path}: a named pipe, not a file; remove it"
 
 
@@ -173,7 +152,7 @@ def test_check_reads_each_document_once(corpus: Path, monkeypatch: pytest.Monkey
         return data
 
     monkeypatch.setattr(files, "read_regular", read_then_swap)
-    result = _without_waiting(lambda: _invoke(corpus, "check"), document)
+    result = without_waiting(lambda: _invoke(corpus, "check"), document)
     assert "Traceback" not in result.output and result.exit_code in (0, 1, 2)
 
 
@@ -193,7 +172,7 @@ def test_a_site_page_swapped_for_a_pipe_is_changed_not_an_error(tmp_path: Path, 
         return sha256_of(path)
 
     monkeypatch.setattr(files, "sha256_of", swap_then_hash)
-    assert _without_waiting(lambda: output._matches(page, record), page) is False
+    assert without_waiting(lambda: output._matches(page, record), page) is False
 
 
 def test_a_cache_entry_that_is_a_named_pipe_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,7 +184,7 @@ def test_a_cache_entry_that_is_a_named_pipe_is_a_miss(tmp_path: Path, monkeypatc
     located = cache._path("a test", ["a key"])
     assert located is not None
     _swap_for_a_pipe(located[0])
-    assert _without_waiting(lambda: cache.load("a test", ["a key"]), located[0]) is None
+    assert without_waiting(lambda: cache.load("a test", ["a key"]), located[0]) is None
 
 
 def test_the_diff_driver_names_a_side_that_is_a_named_pipe(tmp_path: Path) -> None:
@@ -213,7 +192,7 @@ def test_the_diff_driver_names_a_side_that_is_a_named_pipe(tmp_path: Path) -> No
 
     pipe = tmp_path / "2022-01.md"
     os.mkfifo(pipe)
-    outcome = _without_waiting(lambda: _side(str(pipe)), pipe)
+    outcome = without_waiting(lambda: _side(str(pipe)), pipe)
     assert isinstance(outcome, InputError) and str(outcome) == f"{pipe}: a named pipe, not a file; remove it"
 
 
@@ -233,7 +212,7 @@ def test_a_git_pointer_file_swapped_for_a_pipe_is_one_line(tmp_path: Path, monke
         return answer
 
     monkeypatch.setattr(Path, "is_file", look_then_swap)
-    outcome = _without_waiting(lambda: repository_of(dot_git.parent), dot_git)
+    outcome = without_waiting(lambda: repository_of(dot_git.parent), dot_git)
     assert isinstance(outcome, CorpusError) and str(outcome) == f"{dot_git}: a named pipe, not a file; remove it"
 
 
@@ -261,7 +240,7 @@ def test_git_never_reads_a_configuration_again_that_was_swapped_for_a_pipe(
         return data
 
     monkeypatch.setattr(files, "read_regular", read_then_swap)
-    assert _without_waiting(lambda: refuse_unsafe_config(tmp_path / "c"), config) is None
+    assert without_waiting(lambda: refuse_unsafe_config(tmp_path / "c"), config) is None
 
 
 def test_check_names_a_document_that_is_a_pipe_once_not_on_every_notes_file(corpus: Path) -> None:
@@ -274,7 +253,7 @@ def test_check_names_a_document_that_is_a_pipe_once_not_on_every_notes_file(corp
     notes.write_text("notes: []\n", encoding="utf-8")
     pipe = corpus / "futian/annual-plan/2030-01.md"
     os.mkfifo(pipe)
-    result = _without_waiting(lambda: _invoke(corpus, "check"), pipe)
+    result = without_waiting(lambda: _invoke(corpus, "check"), pipe)
     assert [line for line in result.output.splitlines() if "named pipe" in line] == [
         f"{pipe}: a named pipe, not a file; remove it"
     ]
