@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
+from tests.store.test_corpus_namesakes import GULOU_REPORT
 
 _ZHUZHOU = Path(__file__).parent.parent / "data" / "elsewhere"
 
@@ -128,31 +129,15 @@ def test_a_report_keeps_the_series_the_corpus_holds_it_in(tmp_path: Path) -> Non
     assert _series_by_id(corpus)["suzhou/annual-plan/2025-01-08"] == "suzhou-plan"
 
 
-_DISTRICT = """政府工作报告
-
-——{date}在{city}鼓楼区第十九届人民代表大会第三次会议上
-
-区长　{speaker}
-
-各位代表：
-
-现在，我代表区人民政府，向大会报告政府工作，请予审议。
-
-一、2023年工作回顾
-
-{review}
-"""
-
-
 def test_districts_of_one_name_in_two_named_cities_are_two_series(tmp_path: Path) -> None:
     """鼓楼区 of 南京市 keeps `gulou`; 福州市's, whose meeting names its city, is `fuzhou-gulou`."""
     nanjing, fuzhou = tmp_path / "nanjing.txt", tmp_path / "fuzhou.txt"
     nanjing.write_text(
-        _DISTRICT.format(date="2024年1月9日", city="南京市", speaker="陈某", review="过去一年，全区软件业收入增长12%。"),
+        GULOU_REPORT.format(date="2024年1月9日", city="南京市", speaker="陈某", review="过去一年，全区软件业收入增长12%。"),
         encoding="utf-8",
     )
     fuzhou.write_text(
-        _DISTRICT.format(date="2024年1月10日", city="福州市", speaker="林某", review="过去一年，三坊七巷保护取得新进展。"),
+        GULOU_REPORT.format(date="2024年1月10日", city="福州市", speaker="林某", review="过去一年，三坊七巷保护取得新进展。"),
         encoding="utf-8",
     )
     corpus = tmp_path / "corpus"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from corpusdiff.store.corpus import ingest, read_document
 
-_REPORT = """政府工作报告
+#: A 鼓楼区 work report's opening, of a city the meeting names (`city` may be "").
+GULOU_REPORT = """政府工作报告
 
 ——{date}在{city}鼓楼区第十九届人民代表大会第三次会议上
 
@@ -27,7 +28,7 @@ _REPORT = """政府工作报告
 
 def _write(folder: Path, file: str, **fields: str) -> Path:
     path = folder / file
-    path.write_text(_REPORT.format(**fields), encoding="utf-8")
+    path.write_text(GULOU_REPORT.format(**fields), encoding="utf-8")
     return path
 
 
@@ -103,13 +104,13 @@ def test_a_district_and_a_city_of_one_stem_are_two_series(tmp_path: Path) -> Non
     suffix (`chaoyang-shi`), as 吉林市 does beside 吉林省."""
     district = tmp_path / "district.txt"
     district.write_text(
-        _REPORT.format(date="2024年1月5日", city="北京市", speaker="文某", review="过去一年，全区经济稳中向好。")
+        GULOU_REPORT.format(date="2024年1月5日", city="北京市", speaker="文某", review="过去一年，全区经济稳中向好。")
         .replace("鼓楼区", "朝阳区"),
         encoding="utf-8",
     )
     city = tmp_path / "city.txt"
     city.write_text(
-        _REPORT.format(date="2024年1月8日", city="", speaker="李某", review="过去一年，全市粮食产量再创新高。")
+        GULOU_REPORT.format(date="2024年1月8日", city="", speaker="李某", review="过去一年，全市粮食产量再创新高。")
         .replace("鼓楼区", "朝阳市")
         .replace("区长", "市长"),
         encoding="utf-8",
@@ -130,7 +131,7 @@ def test_namesakes_nothing_else_tells_apart_are_numbered(tmp_path: Path) -> None
     for name, district in (("chaoyang-shantou.txt", "潮阳区"), ("chaoyang-beijing.txt", "朝阳区")):
         path = tmp_path / name
         path.write_text(
-            _REPORT.format(date="2024年1月9日", city="", speaker="陈某", review="过去一年，全区经济稳中向好。")
+            GULOU_REPORT.format(date="2024年1月9日", city="", speaker="陈某", review="过去一年，全区经济稳中向好。")
             .replace("鼓楼区", district),
             encoding="utf-8",
         )
