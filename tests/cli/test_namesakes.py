@@ -33,6 +33,16 @@ def _plans(folder: Path) -> tuple[Path, Path]:
     return suzhou_anhui, suzhou_jiangsu
 
 
+def _joined_by_manifest(folder: Path) -> tuple[Path, Path]:
+    """A corpus whose manifest puts 苏州's plan (b.txt) in `suzhou-plan`, the series of 宿州's:
+    the corpus and its manifest."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    manifest = corpus / "manifest.yaml"
+    manifest.write_text("b.txt:\n  series: suzhou-plan\n", encoding="utf-8")
+    return corpus, manifest
+
+
 def _series_by_id(corpus: Path) -> dict[str, str]:
     code, out, _ = _run(corpus, "list")
     assert code == 0
@@ -101,9 +111,7 @@ def test_a_manifest_series_still_wins(tmp_path: Path) -> None:
     """A series the manifest gives is the series, even one that puts the two cities together
     (then ingest warns of two governments in one series, as before)."""
     suzhou_anhui, suzhou_jiangsu = _plans(tmp_path)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.yaml").write_text("b.txt:\n  series: suzhou-plan\n", encoding="utf-8")
+    corpus, _ = _joined_by_manifest(tmp_path)
     _run(corpus, "ingest", str(suzhou_anhui))
     code, _, err = _run(corpus, "ingest", str(suzhou_jiangsu))
     assert code == 0
@@ -118,10 +126,7 @@ def test_a_report_keeps_the_series_the_corpus_holds_it_in(tmp_path: Path) -> Non
     """Ingested with a manifest series that the user then removes: ingesting it again does not
     move it (a corpus written before ingest parted namesakes keeps its series the same way)."""
     suzhou_anhui, suzhou_jiangsu = _plans(tmp_path)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    manifest = corpus / "manifest.yaml"
-    manifest.write_text("b.txt:\n  series: suzhou-plan\n", encoding="utf-8")
+    corpus, manifest = _joined_by_manifest(tmp_path)
     _run(corpus, "ingest", str(suzhou_anhui), str(suzhou_jiangsu))
     manifest.unlink()
     code, out, _ = _run(corpus, "ingest", str(suzhou_jiangsu))
@@ -156,10 +161,7 @@ def test_a_new_edition_joins_its_government_where_an_older_corpus_put_it(tmp_pat
     did that the user removed): 苏州's next plan joins its own editions, with the warning of two
     governments in one series, rather than start a third series."""
     suzhou_anhui, suzhou_jiangsu = _plans(tmp_path)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    manifest = corpus / "manifest.yaml"
-    manifest.write_text("b.txt:\n  series: suzhou-plan\n", encoding="utf-8")
+    corpus, manifest = _joined_by_manifest(tmp_path)
     _run(corpus, "ingest", str(suzhou_anhui), str(suzhou_jiangsu))
     manifest.unlink()
     next_plan = tmp_path / "c.txt"
