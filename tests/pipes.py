@@ -32,3 +32,23 @@ def without_waiting(call: Callable[[], Any], pipe: Path, timeout: float = 30) ->
         worker.join(timeout=timeout)
         pytest.fail(f"waited on the named pipe {pipe}")
     return outcome[0]
+
+
+def swap_for_a_pipe(path: Path) -> None:
+    """Put a named pipe where the file `path` was."""
+    path.unlink()
+    os.mkfifo(path)
+
+
+def swap_once_looked_at(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Swap `path` for a named pipe as soon as anything has checked that it is a file: the race a
+    corpus from elsewhere can win between a look at a name and the open."""
+    is_file = Path.is_file
+
+    def look_then_swap(self: Path) -> bool:
+        answer = is_file(self)
+        if answer and self == path:
+            swap_for_a_pipe(path)
+        return answer
+
+    monkeypatch.setattr(Path, "is_file", look_then_swap)

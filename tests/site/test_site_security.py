@@ -26,7 +26,7 @@ from corpusdiff.site.common import BuildReport
 from corpusdiff.site.output import STATE_FILE
 from corpusdiff.store.corpus import Entry, SecondSource, ingest
 from tests.conftest import PLAN_SEEDS, seed_excerpts
-from tests.pipes import without_waiting
+from tests.pipes import swap_for_a_pipe, swap_once_looked_at, without_waiting
 
 #: The plan reports' file names (sources/ keeps them); their text is the heads (`plans`).
 PLANS = PLAN_SEEDS
@@ -194,14 +194,9 @@ def test_site_yaml_that_is_a_symlink_out_of_the_corpus_is_refused(corpus: Path, 
 # --- a source that is, or becomes, a named pipe never blocks the build ------------------------------
 
 
-def _swap_for_a_pipe(path: Path) -> None:
-    path.unlink()
-    os.mkfifo(path)
-
-
 def test_a_source_that_is_a_named_pipe_is_named_not_published(corpus: Path, tmp_path: Path) -> None:
     source = corpus / "sources" / PLANS[0].name
-    _swap_for_a_pipe(source)
+    swap_for_a_pipe(source)
     report = without_waiting(lambda: build_site(corpus, tmp_path / "site"), source, timeout=60)
     assert isinstance(report, BuildReport)
     assert _raw_link(tmp_path / "site", FIRST) is None and _raw_link(tmp_path / "site", LAST) is not None
@@ -221,22 +216,14 @@ def test_a_source_that_becomes_a_named_pipe_never_blocks_the_build(
 
     source = corpus / "sources" / PLANS[0].name
     if when == "after its check":
-        is_file = Path.is_file
-
-        def check_then_swap(path: Path) -> bool:
-            answer = is_file(path)
-            if answer and path == source:
-                _swap_for_a_pipe(source)
-            return answer
-
-        monkeypatch.setattr(Path, "is_file", check_then_swap)
+        swap_once_looked_at(monkeypatch, source)
     else:
         verified = site_build._verified_source
 
         def verify_then_swap(entry: Entry, *args: Any) -> Any:
             answer = verified(entry, *args)
             if entry.id == FIRST:
-                _swap_for_a_pipe(source)
+                swap_for_a_pipe(source)
             return answer
 
         monkeypatch.setattr(site_build, "_verified_source", verify_then_swap)
@@ -498,7 +485,6 @@ def test_a_site_built_before_manifests_loses_its_unsafe_raw_copies(corpus: Path,
 
 def test_two_builds_into_one_folder_at_once_are_refused(corpus: Path, tmp_path: Path) -> None:
     import fcntl
-    import os
 
     from corpusdiff.errors import CorpusError
 

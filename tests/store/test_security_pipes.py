@@ -20,7 +20,7 @@ from corpusdiff.cli.main import main
 from corpusdiff.errors import CorpusError, InputError
 from corpusdiff.store.corpus import Corpus
 from tests.conftest import PLAN_SEEDS, seed_excerpts
-from tests.pipes import without_waiting
+from tests.pipes import swap_for_a_pipe, swap_once_looked_at, without_waiting
 
 FIRST, SECOND = "futian/annual-plan/2022-01", "futian/mid-year-report/2023-10"
 
@@ -38,11 +38,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def corpus(template: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(template, tmp_path / "c", symlinks=True))
-
-
-def _swap_for_a_pipe(path: Path) -> None:
-    path.unlink()
-    os.mkfifo(path)
 
 
 def _invoke(corpus: Path, *args: str) -> Result:
@@ -65,7 +60,7 @@ def test_a_document_that_is_a_named_pipe_is_named_not_left_out_in_silence(corpus
 def test_ingest_never_waits_on_a_document_that_is_a_named_pipe(corpus: Path, tmp_path: Path) -> None:
     """Before, ingest read the document it would replace after a look at its name: it waited."""
     pipe = corpus / f"{FIRST}.md"
-    _swap_for_a_pipe(pipe)
+    swap_for_a_pipe(pipe)
     [report] = seed_excerpts(tmp_path / "again", PLAN_SEEDS[:1])
     result = without_waiting(lambda: _invoke(corpus, "ingest", str(report)), pipe)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
@@ -98,7 +93,7 @@ def test_a_document_swapped_for_a_pipe_after_the_index_is_one_line(
     """The index has read the document's front matter; the body is read later, by then a pipe."""
     index = Corpus(corpus)
     assert index.find(FIRST)
-    _swap_for_a_pipe(corpus / f"{FIRST}.md")
+    swap_for_a_pipe(corpus / f"{FIRST}.md")
     outcome = without_waiting(lambda: read(index), corpus / f"{FIRST}.md")
     assert isinstance(outcome, CorpusError)
     assert str(outcome) == f"{corpus / FIRST}.md: a named pipe, not a file; remove it"
@@ -109,7 +104,7 @@ def test_show_of_a_document_swapped_for_a_pipe_is_one_line(corpus: Path, monkeyp
 
     def find_then_swap(self: Corpus, doc_id: str) -> Any:
         entry = find(self, doc_id)
-        _swap_for_a_pipe(entry.path)
+        swap_for_a_pipe(entry.path)
         return entry
 
     monkeypatch.setattr(Corpus, "find", find_then_swap)
@@ -124,15 +119,7 @@ def test_an_alignments_file_swapped_for_a_pipe_is_one_line(corpus: Path, monkeyp
     path = corpus / overrides_name(FIRST, SECOND)
     path.parent.mkdir(exist_ok=True)
     path.write_text("pin: []\n", encoding="utf-8")
-    is_file = Path.is_file
-
-    def look_then_swap(self: Path) -> bool:
-        answer = is_file(self)
-        if answer and self == path:
-            _swap_for_a_pipe(path)
-        return answer
-
-    monkeypatch.setattr(Path, "is_file", look_then_swap)
+    swap_once_looked_at(monkeypatch, path)
     outcome = without_waiting(lambda: Corpus(corpus).overrides(FIRST, SECOND), path)
     assert isinstance(outcome, CorpusError) and str(outcome) == f"{path}: a named pipe, not a file; remove it"
 
@@ -148,7 +135,7 @@ def test_check_reads_each_document_once(corpus: Path, monkeypatch: pytest.Monkey
     def read_then_swap(path: Path, max_bytes: int) -> bytes | None:
         data = read_regular(path, max_bytes)
         if path == document:
-            _swap_for_a_pipe(document)
+            swap_for_a_pipe(document)
         return data
 
     monkeypatch.setattr(files, "read_regular", read_then_swap)
@@ -168,7 +155,7 @@ def test_a_site_page_swapped_for_a_pipe_is_changed_not_an_error(tmp_path: Path, 
     sha256_of = files.sha256_of
 
     def swap_then_hash(path: Path) -> str:
-        _swap_for_a_pipe(path)
+        swap_for_a_pipe(path)
         return sha256_of(path)
 
     monkeypatch.setattr(files, "sha256_of", swap_then_hash)
@@ -183,7 +170,7 @@ def test_a_cache_entry_that_is_a_named_pipe_is_a_miss(tmp_path: Path, monkeypatc
     assert cache.load("a test", ["a key"]) == [1, 2]
     located = cache._path("a test", ["a key"])
     assert located is not None
-    _swap_for_a_pipe(located[0])
+    swap_for_a_pipe(located[0])
     assert without_waiting(lambda: cache.load("a test", ["a key"]), located[0]) is None
 
 
@@ -203,15 +190,7 @@ def test_a_git_pointer_file_swapped_for_a_pipe_is_one_line(tmp_path: Path, monke
     dot_git = tmp_path / "c" / ".git"
     dot_git.parent.mkdir()
     dot_git.write_text("gitdir: ../elsewhere/.git\n", encoding="utf-8")
-    is_file = Path.is_file
-
-    def look_then_swap(self: Path) -> bool:
-        answer = is_file(self)
-        if answer and self == dot_git:
-            _swap_for_a_pipe(dot_git)
-        return answer
-
-    monkeypatch.setattr(Path, "is_file", look_then_swap)
+    swap_once_looked_at(monkeypatch, dot_git)
     outcome = without_waiting(lambda: repository_of(dot_git.parent), dot_git)
     assert isinstance(outcome, CorpusError) and str(outcome) == f"{dot_git}: a named pipe, not a file; remove it"
 
@@ -236,7 +215,7 @@ def test_git_never_reads_a_configuration_again_that_was_swapped_for_a_pipe(
     def read_then_swap(path: Path, max_bytes: int) -> bytes | None:
         data = read_regular(path, max_bytes)
         if path == config.resolve():
-            _swap_for_a_pipe(config)
+            swap_for_a_pipe(config)
         return data
 
     monkeypatch.setattr(files, "read_regular", read_then_swap)
