@@ -768,11 +768,18 @@ def prefer_whole_copies(
     the whole copy continues the partner, the cut-short copy becomes the extra side of that
     partner (split from it in the new edition, merged into it in the old one), and the unit the
     whole copy was paired with, if any, the extra side of the whole copy. The same either way
-    round, so the differ stays mirror-symmetric."""
+    round, so the differ stays mirror-symmetric. A cut-short copy paired with the other
+    edition's cut-short copy stays so: both editions print the paragraph twice alike, and a
+    report compared with itself is unchanged."""
+    cuts = (cut_short_copies(old_units), cut_short_copies(new_units))
+    copies_paired = {
+        (m.old, m.new) for m in matches if not m.relation and m.old in cuts[0] and m.new in cuts[1]
+    }
     rebuilt = list(matches)
-    for side, units in ((0, old_units), (1, new_units)):
-        for cut, whole in sorted(cut_short_copies(units).items()):
-            rebuilt = _to_whole_copy(rebuilt, side, cut, whole)
+    for side in (0, 1):
+        for cut, whole in sorted(cuts[side].items()):
+            if not any(pair[side] == cut for pair in copies_paired):
+                rebuilt = _to_whole_copy(rebuilt, side, cut, whole)
     return rebuilt
 
 

@@ -72,3 +72,10 @@ def test_the_same_either_way_round() -> None:
     pairs = _pairs(_report(CUT, WHOLE, OTHER), _report(APPROVALS, SUPERVISION, OTHER))
     assert _partners(pairs, APPROVALS, new_side=True) == {(WHOLE, Relation.NONE), (CUT, Relation.MERGE)}
     assert (APPROVALS, Relation.NONE) in _partners(pairs, WHOLE, new_side=False)
+
+
+def test_both_editions_printing_the_copies_pair_copy_with_copy() -> None:
+    reworded = WHOLE.replace("同步加强", "协同加强")
+    pairs = _pairs(_report(APPROVALS, CUT, WHOLE, OTHER), _report(APPROVALS, CUT, reworded, OTHER))
+    assert _partners(pairs, CUT, new_side=False) == {(CUT, Relation.NONE)}
+    assert _partners(pairs, WHOLE, new_side=False) == {(reworded, Relation.NONE)}
