@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import overload
@@ -68,8 +68,9 @@ def compare(
     matcher's weights and thresholds (params.py's unless a calibration scores others)."""
     overrides = overrides or Overrides()
     seg = editions_segmenter(old, new, stopwords)
-    sections, notes = align_sections(old, new, seg, overrides)
-    initiatives = classify_units(old, new, seg, sections, matcher)
+    unit_pairs = match_initiative_units(old, new, seg, matcher)
+    sections, notes = align_sections(old, new, seg, overrides, group_section_pairs(unit_pairs))
+    initiatives = classify_units(old, new, seg, sections, unit_pairs)
     sections = regrouped_sections(old, new, sections, initiatives)
     programmes = compare_programmes(_all_text(old), _all_text(new), one_edition=same_edition(old, new))
     remember_segmentations(seg)
@@ -125,11 +126,20 @@ def _heading_matches(section: Section, text: str) -> bool:
 
 
 def align_sections(
-    old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides
+    old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides, groups: Mapping[int, int] | None = None
 ) -> tuple[list[SectionMatch], list[OverrideNote]]:
-    """1:1 section pairs, then splits/merges; returns (matches, notes about overrides)."""
+    """1:1 section pairs, then splits/merges; returns (matches, notes about overrides).
+    `groups`: the sections whose headings the initiative matcher pairs one-to-one as groups
+    (`group_section_pairs`), paired first, after the overrides: the sections a view shows as one
+    are then the groups the initiatives continue, and their units are moved only when they left
+    the group (one answer), while a section aligned by its place among its neighbours
+    (GAP_THRESHOLD) could pair a group with one the initiatives call new."""
     score = _section_scorer(old, new, seg)
     pairs, pinned, forbidden, notes = _apply_overrides(old, new, overrides)
+    for i, j in (groups or {}).items():
+        free = i not in pairs and j not in pairs.values() and (i, j) not in forbidden
+        if free and old.sections[i].kind == new.sections[j].kind:
+            pairs[i] = j
     for depth in sorted({s.depth for s in old.sections} | {s.depth for s in new.sections}):
         _pair_at_depth(old, new, depth, pairs, forbidden, score)
         _fill_gaps(old, new, depth, pairs, forbidden, score)
@@ -446,16 +456,27 @@ def _plain_parts(tree: DocTree) -> frozenset[int | None]:
     )
 
 
+def group_section_pairs(unit_pairs: UnitPairs) -> dict[int, int]:
+    """old section -> new section, of the groups the matcher pairs one-to-one (their headings)."""
+    old_units, new_units = unit_pairs.old_units, unit_pairs.new_units
+    found = {}
+    for match in unit_pairs.matches:
+        a, b = old_units[match.old], new_units[match.new]
+        if match.relation or a.kind != GROUP or b.kind != GROUP or a.section is None or b.section is None:
+            continue
+        found[a.section] = b.section
+    return found
+
+
 def classify_units(
-    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch], matcher: MatcherParams = MATCHER
+    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch], unit_pairs: UnitPairs
 ) -> list[Initiative]:
-    """Pair initiative units with one scoring model and one assignment (compare/units.py),
-    then describe each pair: its class, the word-level diff, figures and sentences inside."""
+    """Describe each pair of the initiative matcher (`match_initiative_units`): its class, the
+    word-level diff, figures and sentences inside; and each unit left over, new or dropped."""
     # section pairs (old -> new); looked up with a unit's home, None for a unit outside sections
     pairs: dict[int | None, int] = {
         m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
     }
-    unit_pairs = match_initiative_units(old, new, seg, matcher)
     old_units, new_units, matches = unit_pairs.old_units, unit_pairs.new_units, unit_pairs.matches
     roles_old, roles_new = unit_pairs.roles
     result: list[Initiative] = []

@@ -4,9 +4,15 @@ of the one continue under the other."""
 
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
+import pytest
+
 from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import GROUP, Match, initiative_units, pairs_by_structure
-from corpusdiff.structure import tree_from_markdown
+from corpusdiff.normalize.entry import normalize_file
+from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.types.diff import Status
 from corpusdiff.types.tree import Unit
 
@@ -223,3 +229,26 @@ def test_a_group_only_split_from_a_paragraph_is_free_for_the_group_its_units_cam
     found = pairs_by_structure(old_tree, new_tree, old_units, new_units, matches)
     steps = {(old_units[m.old].heading, new_units[m.new].heading, m.relation) for m in found}
     assert ("加快建设创新型国家", "培育壮大发展新动力", "") in steps
+
+
+NATIONAL = Path(__file__).resolve().parents[1] / "data" / "national-gwr" / "wikisource"
+YEARS = ("2013", "2014", "2015", "2016", "2017", "2018", "2019", "2021", "2022")
+
+
+@pytest.mark.parametrize(("old_year", "new_year"), list(itertools.pairwise(YEARS)))
+def test_the_sections_shown_as_one_are_the_groups_the_initiatives_continue(old_year: str, new_year: str) -> None:
+    """One answer: a group the initiatives carry on one-to-one is the section a view pairs with
+    its section (sections aligned by their place among the neighbours once paired 2013's
+    livelihood group with one 2014 group while its initiative went on as another)."""
+    old, new = (build_tree(normalize_file(NATIONAL / f"{year}.txt")) for year in (old_year, new_year))
+    result = compare(old, new)
+    shown = {(m.old.index, m.new.index) for m in result.sections if m.old and m.new and not m.relation}
+    continued = {
+        (item.old.section, item.new.section)
+        for item in result.initiatives
+        if item.old is not None and item.new is not None and not item.relation
+        and item.old.kind == GROUP and item.new.kind == GROUP
+        and item.old.section is not None and item.new.section is not None
+        and old.sections[item.old.section].kind == new.sections[item.new.section].kind
+    }
+    assert continued - shown == set()
