@@ -53,7 +53,7 @@ from corpusdiff.types.diff import (
     SectionStatus,
     Status,
 )
-from corpusdiff.types.tree import DocTree, Section, Unit, section_and_ancestors
+from corpusdiff.types.tree import DocTree, Section, Unit, is_within, section_and_ancestors
 
 
 def compare(
@@ -302,7 +302,11 @@ def _where_units_went(
     tree: DocTree, other: DocTree, links: Sequence[tuple[Unit, Unit]], unpaired: set[int]
 ) -> dict[int, tuple[int, float]]:
     """For each section in `unpaired`: the deepest section of `other` holding at least
-    GROUP_VOTES and GROUP_SHARE of its continuing units, and that share."""
+    GROUP_VOTES and GROUP_SHARE of its continuing units, and that share. Not a section holding
+    sections of the unpaired one's own kind: the units went to several of those (a new group whose
+    tasks come from several of last year's groups came from none of them, nor from the tasks part
+    holding them all), while a part of its own with no such groups is where a group went (2014's
+    （三） group into 2015's part 四、)."""
     total: Counter[int] = Counter()
     votes: dict[int, Counter[int]] = defaultdict(Counter)
     for here, there in links:
@@ -312,15 +316,22 @@ def _where_units_went(
             votes[section].update(section_and_ancestors(other, there.section))
     went: dict[int, tuple[int, float]] = {}
     for section, count in total.items():
+        kind = tree.sections[section].kind
         held = [
             (other.sections[target].depth, n, target)
             for target, n in votes[section].items()
             if n >= params.GROUP_VOTES and n / count >= params.GROUP_SHARE
+            and not _holds_kind(other, target, kind)
         ]
         if held:
             _depth, n, target = max(held)
             went[section] = (target, round(n / count, 3))
     return went
+
+
+def _holds_kind(tree: DocTree, section: int, kind: str) -> bool:
+    """Whether a section below `section` is of `kind`."""
+    return any(s.kind == kind and s.index != section and is_within(tree, s.index, section) for s in tree.sections)
 
 
 def _bigrams(text: str) -> list[str]:

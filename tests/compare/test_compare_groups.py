@@ -13,7 +13,7 @@ from corpusdiff.compare.core import compare
 from corpusdiff.compare.units import GROUP, Match, initiative_units, pairs_by_structure
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.structure import build_tree, tree_from_markdown
-from corpusdiff.types.diff import Status
+from corpusdiff.types.diff import SectionStatus, Status
 from corpusdiff.types.tree import Unit
 
 FRONT = """---
@@ -252,3 +252,25 @@ def test_the_sections_shown_as_one_are_the_groups_the_initiatives_continue(old_y
         and old.sections[item.old.section].kind == new.sections[item.new.section].kind
     }
     assert continued - shown == set()
+
+
+def test_a_new_group_gathering_tasks_of_several_groups_is_new_not_moved_from_the_tasks_part() -> None:
+    """Its tasks came one from each of three groups of last year's tasks part: the deepest
+    section holding them all is that part, which goes on as this year's; the group is new within
+    it, not moved there from it (a view once showed `三、…主要任务 ⇒ （三）…` as a move)."""
+    old = (
+        FRONT
+        + _group("（一）增强内需拉动经济的主引擎作用", DEMAND)
+        + _group("（二）加快建设创新型国家", INNOVATION)
+        + _group("（三）夯实农业基础", FARMING)
+    )
+    new = (
+        FRONT
+        + _group("（一）增强内需拉动经济的主引擎作用", DEMAND[:2])
+        + _group("（二）加快建设创新型国家", INNOVATION[:2])
+        + _group("（三）夯实农业基础", FARMING[:2])
+        + _group("（四）深化重点领域改革", (DEMAND[2], INNOVATION[2], FARMING[2]))
+    )
+    result = compare(tree_from_markdown(old), tree_from_markdown(new))
+    gathering = [m for m in result.sections if m.new is not None and m.new.heading == "深化重点领域改革"]
+    assert [(m.status, m.old) for m in gathering] == [(SectionStatus.NEW, None)]
