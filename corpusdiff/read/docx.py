@@ -238,9 +238,9 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
             f"left out {pictures}: the document shows them as pictures, not text (an Excel sheet pasted "
             "as an object, a chart); see the raw file"
         )
-    if reader.typed_as_lines:
+    if reader.paragraphs.typed_as_lines:
         notes.append(
-            f"{counted(reader.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
+            f"{counted(reader.paragraphs.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
             "ends: each break read as the end of a line"
         )
     return notes
@@ -412,9 +412,8 @@ class _BodyReader:
         self.chunks_unread = 0
         self.chunks_placed: set[int] = set()  # the parts placed so far, by the id of their lines
         self.contents_first = ""
-        self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
+        self.paragraphs = ParagraphJoiner()
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
-        self.in_front = True  # no sentence read yet: the cover and title block
         self.cells = 0  # how many table cells the block being read is in
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
@@ -481,17 +480,7 @@ class _BodyReader:
         return [self.joined(pieces)] if pieces else []
 
     def joined(self, pieces: list[str]) -> str:
-        """The paragraph's text from its pieces (see `_read_pieces`). Before the report's first
-        sentence, a paragraph of short pieces none of which is a sentence is its cover or title
-        block typed with Shift+Enter (`政府工作报告` / `——2024年1月22日在…会议上` / `市长　张三`):
-        its breaks end lines, as they do on the page, for the normaliser to read as a text's."""
-        if self.in_front and _front_block(pieces):
-            text = "\n".join(piece for piece in pieces if piece.strip())
-        else:
-            text, as_lines = _read_pieces(pieces)
-            self.typed_as_lines += as_lines
-        self.in_front = self.in_front and not _FULL_STOP_RUN.search(text)
-        return "\n".join(_untabbed(line) for line in text.split("\n"))
+        return self.paragraphs.joined(pieces)
 
     def framed(self, table: Any) -> list[str]:
         """The paragraphs of a one-column table, a line each: a frame around text (a 专栏 box,
@@ -506,6 +495,28 @@ class _BodyReader:
             return " ".join(line.replace("\t", " ") for line in self.lines(cell))
         finally:
             self.cells -= 1
+
+
+class ParagraphJoiner:
+    """A paragraph's text from its pieces, the text between its line breaks, read in document
+    order (the .doc reader, read/doc.py, reads its paragraphs so too)."""
+
+    def __init__(self) -> None:
+        self.typed_as_lines = 0  # paragraphs whose line breaks were read as paragraph ends
+        self.in_front = True  # no sentence read yet: the cover and title block
+
+    def joined(self, pieces: list[str]) -> str:
+        """The paragraph's text from its pieces (see `_read_pieces`). Before the report's first
+        sentence, a paragraph of short pieces none of which is a sentence is its cover or title
+        block typed with Shift+Enter (`政府工作报告` / `——2024年1月22日在…会议上` / `市长　张三`):
+        its breaks end lines, as they do on the page, for the normaliser to read as a text's."""
+        if self.in_front and _front_block(pieces):
+            text = "\n".join(piece for piece in pieces if piece.strip())
+        else:
+            text, as_lines = _read_pieces(pieces)
+            self.typed_as_lines += as_lines
+        self.in_front = self.in_front and not _FULL_STOP_RUN.search(text)
+        return "\n".join(_untabbed(line) for line in text.split("\n"))
 
 
 _INDENT = "\u3000\u3000"
