@@ -38,8 +38,8 @@ from tests.conftest import ROOT, SEEDS
 from tests.shared import SHARED
 
 CORPORA = SHARED / "corpora"
-#: What a report file may be: text, a web page, a PDF or a Word document.
-REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+#: What a report file may be: text, a web page, a PDF or a Word document (.docx, or 97–2003 .doc).
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")
 #: Where the repository keeps reports: the seeds and every test fixture.
 REPORT_DIRS = (SEEDS, ROOT / "tests" / "data")
 #: Files with a report's suffix that are no reports, and why.

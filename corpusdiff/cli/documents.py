@@ -50,7 +50,7 @@ def normalize(ctx: click.Context, file: Path, output: Path | None, quiet: bool, 
     """Turn a raw report FILE into canonical Markdown (stdout, or -o OUT).
 
     FILE may be text in any common encoding (UTF-8, GB18030, UTF-16, with or without
-    BOM), a portal's HTML page, a Word .docx, a PDF with a text layer, a CSV export with
+    BOM), a portal's HTML page, a Word .docx or Word 97–2003 .doc, a PDF with a text layer, a CSV export with
     the report's text in one cell or a paragraph a row (the format is told from the content; see
     docs/inputs.md), or an existing canonical Markdown file, which comes back unchanged.
     Anything else (XML, tables of figures, images, archives, scans) is refused with one

@@ -107,8 +107,8 @@ _PARAGRAPH_FORMATS = frozenset({"html"})
 #: (`_opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
 _LAID_OUT_FORMATS = frozenset({"html", "pdf"})
 #: Formats whose every line is a whole paragraph or heading, as their extractors write them
-#: (read/html.py, read/markdown.py, read/docx.py, read/pdf.py): a line never wraps onto the next.
-_LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "pdf"})
+#: (read/html.py, read/markdown.py, read/docx.py, read/doc.py, read/pdf.py): a line never wraps onto the next.
+_LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "doc", "pdf"})
 #: A plain text whose lines ending a sentence are this often followed by a blank line separates its
 #: paragraphs with blank lines (Wikisource's texts): a break without one is inside a paragraph. The
 #: national texts with such breaks are at 0.85-0.97, single-spaced texts at 0-0.12.

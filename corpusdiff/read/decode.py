@@ -1,8 +1,8 @@
 """Raw bytes -> text. The only place that guesses encodings, so every other step sees clean str.
 
 The format is told from the content (read/formats.py): plain text is decoded as it is; an HTML
-page, a DOCX, a PDF and a CSV export holding one report go through their extractors (read/html.py,
-docx.py, pdf.py, csvtext.py), which give the normaliser the same plain layout a text file has;
+page, a DOCX, a Word 97–2003 .doc, a PDF and a CSV export holding one report go through their
+extractors (read/html.py, docx.py, doc.py, pdf.py, csvtext.py), which give the normaliser the same plain layout a text file has;
 every other format is refused with one line (docs/inputs.md).
 """
 
@@ -93,6 +93,8 @@ def decode_report(data: bytes, name: str, embedded: bool = False) -> RawReport:
         return _read_docx(data, name, embedded)
     if found == formats.PDF:
         return _read_pdf(data, name)
+    if found == formats.DOC:
+        return _read_doc(data, name)
     _reject_binary(data, name)
     text, encoding = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -146,6 +148,13 @@ def _read_docx(data: bytes, name: str, embedded: bool) -> RawReport:
     return _extracted(
         data, name, "docx", docx.extractor_version(), extracted.text, extracted.notes, extracted.title
     )
+
+
+def _read_doc(data: bytes, name: str) -> RawReport:
+    from corpusdiff.read import doc
+
+    extracted = doc.extract_doc(data, name)
+    return _extracted(data, name, "doc", doc.extractor_version(), extracted.text, extracted.notes)
 
 
 def _read_pdf(data: bytes, name: str) -> RawReport:

@@ -2,9 +2,9 @@
 
 `sniff_binary` looks at the first bytes for the signatures of formats that are not text;
 `classify_text` looks at decoded text for markup, JSON and CSV. Together they give one of
-FORMATS. `text`, `html`, `markdown`, `docx`, `pdf` (with a text layer) and `csv` (an export holding one report's
-text) are read as reports; every other format is refused by `refusal` with one line saying what
-the file is and what to do.
+FORMATS. `text`, `html`, `markdown`, `docx`, `doc` (Word 97–2003), `pdf` (with a text layer) and
+`csv` (an export holding one report's text) are read as reports; every other format is refused by
+`refusal` with one line saying what the file is and what to do.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ import json
 import re
 import zipfile
 
-FORMATS = ("text", "html", "markdown", "xml", "csv", "json", "image", "zip", "docx", "pdf", "binary")
-READABLE = frozenset({"text", "html", "markdown", "docx", "pdf", "csv"})
+FORMATS = ("text", "html", "markdown", "xml", "csv", "json", "image", "zip", "docx", "doc", "pdf", "binary")
+READABLE = frozenset({"text", "html", "markdown", "docx", "doc", "pdf", "csv"})
 
 _EXTRACT_HINT = "extract its text first (e.g. pdftotext, or save the document as UTF-8 text)"
 
 _SAVE_AS_DOCX = "open it in Word, WPS or LibreOffice and save it as a .docx document (or as UTF-8 text)"
+#: For an old Office file that is not a Word .doc (a .wps, an .xls), which is read now.
+_SAVE_OLD_AS_DOCX = "corpusdiff reads Word .doc and .docx documents: " + _SAVE_AS_DOCX
 #: The stream an old (OLE) Office file names in its directory (in UTF-16): what the file is, and
 #: what to do with it.
 _OLE_STREAMS = {
@@ -28,19 +30,23 @@ _OLE_STREAMS = {
         "a password-protected Office document",
         "open it with its password, save it without one and give that file",
     ),
-    "WordDocument": ("an old binary Word document (.doc, or WPS .wps)", _SAVE_AS_DOCX),
-    "Workbook": ("an old Excel .xls workbook", "give the report itself (its text, web page or document)"),
+    "WordDocument": ("a Word 97–2003 .doc document", ""),
+    "Workbook": (
+        "an old Excel .xls workbook",
+        "give the report itself (its text, web page, or Word .doc or .docx document)",
+    ),
 }
-_OLD_OFFICE = ("an old binary Office document (.doc, .wps, .xls)", _SAVE_AS_DOCX)
+_OLD_OFFICE = ("an old binary Office document (WPS .wps, Excel .xls)", _SAVE_OLD_AS_DOCX)
 #: Word's XML formats, as an office system writes a ".doc": Word 2003 XML, or Word's flat XML.
 _WORD_XML = ("a Word XML document (Word 2003 XML or flat XML)", _SAVE_AS_DOCX)
 _WORD_XML_RE = re.compile(r'progid="Word\.Document"|<w:wordDocument[\s>]|/office/word/2003/wordml|wordprocessingml')
 #: Rich Text, as Word saves it and portals often offer it under a .doc name.
 _RTF = ("an RTF document (rich text, often saved under a .doc name)", _SAVE_AS_DOCX)
-_OFFICE_HINTS = dict([*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML, _RTF])
+_OFFICE_HINTS = {what: hint for what, hint in [*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML, _RTF] if hint}
 
 
 _OLE = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Office 97-2003, WPS, an encrypted Office file
+DOC = ("doc", _OLE_STREAMS["WordDocument"][0])
 # (signature, format, what it is)
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF", "pdf", "a PDF file"),
@@ -98,7 +104,8 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
             if kind == "pdf":
                 return kind, _pdf_kind(data)
             if signature == _OLE:
-                return "binary", _old_office_kind(data)
+                what = _old_office_kind(data)
+                return DOC if what == DOC[1] else ("binary", what)
             if data.startswith(b"BM") and not _looks_like_bmp(data):
                 continue
             if data.startswith(b"MZ") and b"\x00" not in data[:512]:

@@ -475,7 +475,7 @@ def source_page(doc_id: str, name: str, data: bytes) -> str:
     found = formats.sniff_binary(data)
     if found is None:
         return f"raw/{doc_id}/{_with_suffix(name, '.txt')}"
-    suffix = {"pdf": ".pdf", "docx": ".docx"}.get(found[0], ".bin")
+    suffix = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}.get(found[0], ".bin")
     return f"{DOWNLOADS}{doc_id}/{_with_suffix(name, suffix)}"
 
 

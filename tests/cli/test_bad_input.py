@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from tests.conftest import SEEDS, body_of, han_key
+from tests.read import doc_fixture
 from tests.read.docx_fixture import seed_docx
 
 CLEAN = SEEDS / "futian-2023-10-mid-year-plan-report.txt"
@@ -54,8 +55,19 @@ _NAV_PAGE = (
     + "</ul></div><footer>版权所有：中国政府网</footer></body></html>"
 )
 #: An old binary Word file as its bytes begin: the OLE signature, and its directory naming the
-#: WordDocument stream (in UTF-16), as a .doc or a WPS .wps holds it.
+#: WordDocument stream (in UTF-16), as a .doc or a WPS .wps holds it, but no container around it.
 _OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(64)
+#: The same for an Excel .xls workbook.
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le") + bytes(64)
+
+
+def _other_ole() -> bytes:
+    """A whole OLE file holding none of the streams corpusdiff knows: a .doc whose WordDocument
+    stream is named otherwise (as a WPS .wps names its own)."""
+    data = doc_fixture.GOOD.read_bytes()
+    return data.replace("WordDocument".encode("utf-16-le"), "WpsDocument_".encode("utf-16-le"))
+
+
 #: A ".doc" an office system writes as Word 2003 XML.
 _WORD_2003_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
@@ -122,7 +134,13 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "notice-without-its-attachment": (lambda: _NOTICE.encode("utf-8"), "notice issuing a report (“关于印发"),
     "image-only-pdf": (lambda: _pdf(b"2 0 obj << /Type /XObject /Subtype /Image >> endobj"), "no OCR"),
     "xml": (lambda: _TMX.encode("utf-8"), "XML file"),
-    "old-binary-word": (lambda: _OLD_WORD, "old binary Word document (.doc, or WPS .wps)"),
+    "old-binary-word": (lambda: _OLD_WORD, "a damaged or cut-short Word .doc file (its OLE container"),
+    "old-excel": (lambda: _OLD_EXCEL, "an old Excel .xls workbook, which corpusdiff does not read"),
+    "old-office-not-word": (_other_ole, "old binary Office document (WPS .wps, Excel .xls), which corpusdiff does"),
+    "doc-encrypted": (doc_fixture.encrypted, "password-protected (encrypted) Word .doc"),
+    "doc-word-95": (doc_fixture.word_95, "Word 6.0/95 (or older) .doc"),
+    "doc-not-word": (doc_fixture.not_word, "WordDocument stream is not a Word document"),
+    "doc-stream-cut-short": (doc_fixture.clx_past_its_stream, "damaged or cut-short Word .doc"),
     "word-2003-xml": (lambda: _WORD_2003_XML.encode("utf-8"), "Word XML document"),
     "rtf-as-doc": (
         lambda: b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 \\'b8\\'f7\\'ce\\'bb\\par}",

@@ -1,0 +1,423 @@
+"""Word 97–2003 .doc -> the plain text layout the normaliser reads, as read/docx.py gives it for
+the .docx of the same document (docs/inputs.md).
+
+A .doc is an OLE compound file (read with olefile). Its text is in the `WordDocument` stream,
+in pieces the piece table names ([MS-DOC] 2.4.1): the FIB at the stream's start says which table
+stream (`0Table` or `1Table`) holds the piece table (the CLX) and how many characters the main
+text has (ccpText); each piece is 8-bit (cp1252) or UTF-16LE text. The main text is read and
+nothing after it (footnotes, headers, comments, text boxes follow it in the same character
+stream). Word's special characters become what the .docx reader makes of the same document: a
+paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the paragraph; a field
+(0x13 instruction 0x14 result 0x15) is its result; a picture or drawn object (0x01, 0x08) is
+nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
+and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
+and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
+separated by tabs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpusdiff.errors import InputError
+from corpusdiff.read.docx import ParagraphJoiner
+from corpusdiff.read.extracted import Extracted, spanned_rows, table_row
+from corpusdiff.strings import counted
+
+_WORD_IDENT = 0xA5EC
+#: The nFib of Word 97, which every later Word writes too; Word 6.0 and 95 wrote 101 to 105,
+#: with another FIB layout.
+_WORD_97 = 0x00C1
+_ENCRYPTED = 0x0100
+_TABLE_1 = 0x0200
+#: The FIB's fixed part, up to the end of FibRgFcLcb97's fcClx/lcbClx.
+_FIB_LENGTH = 0x01AA
+#: Offsets in the FIB: FibRgLw97's character counts, FibRgFcLcb97's (fc, lcb) pairs.
+_CCP_TEXT, _CCP_FTN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x60, 0x64
+_PLCF_SED, _PLCF_BTE_PAPX, _CLX = 0x00CA, 0x0102, 0x01A2
+_PAGE = 512  # an FKP page of the WordDocument stream
+_COMPRESSED = 0x40000000
+
+PARAGRAPH_END, LINE_BREAK, CELL_END, PAGE_BREAK = "\r", "\x0b", "\x07", "\x0c"
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+#: Characters that stand for something not text: a picture, a drawn object, a footnote or
+#: comment reference, an optional hyphen.
+_DROPPED = frozenset("\x01\x08\x02\x05\x1f")
+_NON_BREAKING_HYPHEN = "\x1e"
+_MARKS = frozenset((PARAGRAPH_END, CELL_END))
+
+#: sprms that say a paragraph is in a table, and that it ends a table row (its 0x07 is the row's).
+_SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
+_SPRM_LIST = 0x460B  # sprmPIlfo: the paragraph is numbered by a list (its number is not in the text)
+#: sprms whose operand's length takes two bytes (sprmTDefTable, sprmPChgTabs' long form).
+_SPRM_LONG = frozenset({0xD608, 0xC615})
+#: An operand's size for each spra (the sprm's top three bits); None: its first byte says it.
+_OPERAND_SIZE = (1, 1, 2, 4, 2, 2, None, 3)
+
+
+class _Damaged(Exception):
+    """A structure points outside its stream: the file is cut short or damaged."""
+
+
+def extractor_version() -> str:
+    import olefile
+
+    return f"corpusdiff.read.doc (olefile {olefile.__version__})"
+
+
+def extract_doc(data: bytes, name: str) -> Extracted:
+    """The main text of a Word 97–2003 .doc; InputError with one line when it cannot be read."""
+    word, table = _streams(data, name)
+    try:
+        fib = _Fib.read(word, name)
+        document = _Document(word, _stream(table, fib.table, name), fib)
+        text = _Lines(document).text()
+    except (_Damaged, struct.error, IndexError, UnicodeDecodeError) as exc:
+        what = str(exc) if isinstance(exc, _Damaged) else "its structures point outside its streams"
+        raise InputError(
+            f"{name}: a damaged or cut-short Word .doc file ({what}); "
+            "open it in Word, WPS or LibreOffice and save it again (as .docx or .doc)"
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name}: this .doc file holds no text (only images or nothing); give the report's text")
+    return Extracted(text + "\n", _notes(document))
+
+
+def _streams(data: bytes, name: str) -> tuple[bytes, dict[str, bytes]]:
+    """The WordDocument stream and the table streams, read from the OLE container."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            word = ole.openstream("WordDocument").read()
+            tables = {table: ole.openstream(table).read() for table in ("0Table", "1Table") if ole.exists(table)}
+    except (OSError, ValueError, struct.error, IndexError, KeyError, EOFError) as exc:
+        raise InputError(
+            f"{name}: a damaged or cut-short Word .doc file (its OLE container cannot be read); "
+            "get the file again, or open it in Word, WPS or LibreOffice and save it again"
+        ) from exc
+    return word, tables
+
+
+def _stream(tables: dict[str, bytes], table: str, name: str) -> bytes:
+    if table not in tables:
+        raise InputError(f"{name}: a damaged Word .doc file (its {table} stream is missing); open and save it again")
+    return tables[table]
+
+
+@dataclass(frozen=True)
+class _Fib:
+    """What the reader needs of the File Information Block ([MS-DOC] 2.5.1)."""
+
+    table: str
+    ccp_text: int
+    ccp_left_out: tuple[tuple[str, int], ...]
+    clx: tuple[int, int]
+    sections: tuple[int, int]
+    paragraphs: tuple[int, int]
+
+    @staticmethod
+    def read(word: bytes, name: str) -> _Fib:
+        if len(word) < 4 or _u16(word, 0) != _WORD_IDENT:
+            raise InputError(
+                f"{name}: an old Office file whose WordDocument stream is not a Word document; "
+                "open it in Word, WPS or LibreOffice and save it as a .docx document (or as UTF-8 text)"
+            )
+        if _u16(word, 2) < _WORD_97:
+            raise InputError(
+                f"{name}: a Word 6.0/95 (or older) .doc document, which corpusdiff does not read (it reads "
+                "Word 97–2003 .doc); open it in Word, WPS or LibreOffice and save it as a .docx document"
+            )
+        if len(word) < _FIB_LENGTH:
+            raise _Damaged("its WordDocument stream ends inside the file information block")
+        if _u32(word, _CCP_TEXT) > len(word):  # a character takes a byte at least
+            raise _Damaged("it counts more characters than its WordDocument stream holds")
+        flags = _u16(word, 0x0A)
+        if flags & _ENCRYPTED:
+            raise InputError(
+                f"{name}: a password-protected (encrypted) Word .doc document; open it with its password, "
+                "save it without one and give that file"
+            )
+        left_out = (("footnote", _CCP_FTN), ("endnote", _CCP_EDN), ("text box", _CCP_TXBX))
+        return _Fib(
+            table="1Table" if flags & _TABLE_1 else "0Table",
+            ccp_text=_u32(word, _CCP_TEXT),
+            ccp_left_out=tuple((what, _u32(word, offset)) for what, offset in left_out),
+            clx=_pair(word, _CLX),
+            sections=_pair(word, _PLCF_SED),
+            paragraphs=_pair(word, _PLCF_BTE_PAPX),
+        )
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A run of the text: characters [start, end) at byte `fc` of WordDocument, 8-bit or UTF-16."""
+
+    start: int
+    end: int
+    fc: int
+    compressed: bool
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """What the properties of a paragraph say: in a table, ending a table row, numbered by a list."""
+
+    in_table: bool = False
+    row_end: bool = False
+    listed: bool = False
+
+
+class _Document:
+    """The main text, each character with its byte offset in WordDocument (where its paragraph's
+    properties are looked up), the section ends, and the paragraph properties."""
+
+    def __init__(self, word: bytes, table: bytes, fib: _Fib) -> None:
+        self.fib = fib
+        self.chars: list[tuple[str, int]] = []
+        for piece in _pieces(_slice(table, fib.clx)):
+            self.chars.extend(_piece_text(word, piece, fib.ccp_text))
+            if len(self.chars) >= fib.ccp_text:
+                break
+        if len(self.chars) < fib.ccp_text:
+            raise _Damaged(f"its piece table holds {len(self.chars)} of the text's {fib.ccp_text} characters")
+        self.section_ends = frozenset(cp - 1 for cp in _plc_cps(_slice(table, fib.sections), 12)[1:])
+        self.marks = _ParagraphMarks(word, _slice(table, fib.paragraphs))
+        self.listed = 0  # paragraphs numbered by a list, whose numbers are not read
+
+
+def _pieces(clx: bytes) -> list[_Piece]:
+    """The pieces of the CLX's piece table (its Pcdt), its Prc entries skipped."""
+    position = 0
+    while position < len(clx) and clx[position] == 0x01:  # a Prc: a grpprl with a 2-byte size
+        position += 3 + _u16(clx, position + 1)
+    if position >= len(clx) or clx[position] != 0x02:
+        raise _Damaged("its piece table is missing")
+    size = _u32(clx, position + 1)
+    plc = clx[position + 5 : position + 5 + size]
+    if len(plc) < size:
+        raise _Damaged("its piece table is cut short")
+    cps = _plc_cps(plc, 8)
+    pieces = []
+    for index in range(len(cps) - 1):
+        fc = _u32(plc, 4 * len(cps) + 8 * index + 2)
+        compressed = bool(fc & _COMPRESSED)
+        fc &= ~_COMPRESSED
+        pieces.append(_Piece(cps[index], cps[index + 1], fc // 2 if compressed else fc, compressed))
+    return pieces
+
+
+def _piece_text(word: bytes, piece: _Piece, limit: int) -> Iterator[tuple[str, int]]:
+    """The piece's characters up to character `limit`, each with its byte offset."""
+    count = max(0, min(piece.end, limit) - piece.start)
+    width = 1 if piece.compressed else 2
+    raw = word[piece.fc : piece.fc + count * width]
+    if len(raw) < count * width:
+        raise _Damaged("its text runs past the end of its WordDocument stream")
+    text = raw.decode("cp1252", errors="replace") if piece.compressed else raw.decode("utf-16-le", "surrogatepass")
+    for index, char in enumerate(text):
+        yield char, piece.fc + index * width
+
+
+class _ParagraphMarks:
+    """The paragraph properties the reader asks about, by the byte offset of a paragraph's mark:
+    the PlcBtePapx names FKP pages of WordDocument, each listing paragraph runs (rgfc) and
+    their PAPX (istd, then sprms)."""
+
+    def __init__(self, word: bytes, plc: bytes) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.marks: list[_Mark] = []
+        count = (len(plc) - 4) // 8
+        for index in range(count):
+            page = (_u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF) * _PAGE
+            self._read_page(word[page : page + _PAGE])
+
+    def _read_page(self, fkp: bytes) -> None:
+        if len(fkp) < _PAGE:
+            raise _Damaged("a page of its paragraph properties is cut short")
+        runs = fkp[_PAGE - 1]
+        for index in range(runs):
+            offset = 2 * fkp[4 * (runs + 1) + 13 * index]
+            self.starts.append(_u32(fkp, 4 * index))
+            self.ends.append(_u32(fkp, 4 * index + 4))
+            self.marks.append(_mark(_papx(fkp, offset)) if offset else _Mark())
+
+    def at(self, fc: int) -> _Mark:
+        index = bisect_right(self.starts, fc) - 1
+        return self.marks[index] if index >= 0 and fc < self.ends[index] else _Mark()
+
+
+def _papx(fkp: bytes, offset: int) -> bytes:
+    """A PapxInFkp's sprms (after its istd)."""
+    size = 2 * fkp[offset] - 1 if fkp[offset] else 2 * fkp[offset + 1]
+    start = offset + (1 if fkp[offset] else 2)
+    return fkp[start + 2 : start + size]
+
+
+def _mark(sprms: bytes) -> _Mark:
+    found: dict[int, int] = {}
+    for sprm, operand in _sprms(sprms):
+        found[sprm] = operand[0] if operand else 0
+    return _Mark(
+        in_table=bool(found.get(_SPRM_IN_TABLE)),
+        row_end=bool(found.get(_SPRM_ROW_END) or found.get(_SPRM_INNER_ROW_END)),
+        listed=bool(found.get(_SPRM_LIST)),
+    )
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """Each sprm with its operand; a sprm running past the end stops the walk."""
+    position = 0
+    while position + 2 <= len(grpprl):
+        sprm = _u16(grpprl, position)
+        position += 2
+        size = _OPERAND_SIZE[sprm >> 13]
+        if sprm in _SPRM_LONG and position + 2 <= len(grpprl):
+            size, position = _u16(grpprl, position) - 1, position + 2
+        elif size is None and position < len(grpprl):
+            size, position = grpprl[position], position + 1
+        if size is None or position + size > len(grpprl):
+            return
+        yield sprm, grpprl[position : position + size]
+        position += size
+
+
+def _visible(document: _Document) -> Iterator[tuple[str, int, int]]:
+    """The text a reader sees, (character, cp, fc): a field's result without its instruction
+    (fields nest), no objects, a non-breaking hyphen as a hyphen."""
+    fields: list[bool] = []  # for each open field: whether its result has begun
+    for cp, (char, fc) in enumerate(document.chars):
+        if char == _FIELD_BEGIN:
+            fields.append(False)
+        elif char == _FIELD_SEPARATOR and fields:
+            fields[-1] = True
+        elif char == _FIELD_END and fields:
+            fields.pop()
+        elif all(fields) and char not in _DROPPED:
+            yield ("-" if char == _NON_BREAKING_HYPHEN else char), cp, fc
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    text: str
+    end: str  # the mark that ends it: PARAGRAPH_END, CELL_END, or "" at the text's end
+    mark: _Mark
+
+
+def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
+    """The main text cut at its paragraph marks (a section break ends a paragraph too; a page
+    break inside one is no break, as the .docx reader reads it)."""
+    chars: list[str] = []
+    for char, cp, fc in _visible(document):
+        if char == PAGE_BREAK:
+            if cp not in document.section_ends:
+                continue
+            char = PARAGRAPH_END
+        if char in _MARKS:
+            mark = document.marks.at(fc)
+            document.listed += mark.listed
+            yield _Paragraph("".join(chars), char, mark)
+            chars = []
+        else:
+            chars.append(char)
+    if chars:
+        yield _Paragraph("".join(chars), "", _Mark())
+
+
+class _Lines:
+    """Paragraphs to the lines the .docx reader writes: a paragraph a line (its line breaks read
+    as docx.ParagraphJoiner reads them), a table's rows a line each, then a blank line."""
+
+    def __init__(self, document: _Document) -> None:
+        self.document = document
+        self.joiner = ParagraphJoiner()
+        self.lines: list[str] = []
+        self.rows: list[list[list[str]]] = []  # the table being read: rows of cells of lines
+        self.cell: list[str] = []
+
+    def text(self) -> str:
+        for paragraph in _paragraphs(self.document):
+            if paragraph.mark.in_table or paragraph.end == CELL_END:
+                self.table_paragraph(paragraph)
+            else:
+                self.end_table()
+                self.lines.append(self.joiner.joined(paragraph.text.split(LINE_BREAK)))
+        self.end_table()
+        return "\n".join(self.lines).strip("\n")
+
+    def table_paragraph(self, paragraph: _Paragraph) -> None:
+        if paragraph.mark.row_end:
+            self.rows.append([])
+            return
+        if not self.rows:
+            self.rows.append([])
+        self.cell.append(self.joiner.joined(paragraph.text.split(LINE_BREAK)))
+        if paragraph.end == CELL_END:
+            self.rows[-1].append(self.cell)
+            self.cell = []
+
+    def end_table(self) -> None:
+        rows = [row for row in self.rows if row]
+        self.rows, self.cell = [], []
+        if not rows:
+            return
+        if all(len(row) == 1 for row in rows):  # a frame around text: its paragraphs, a line each
+            self.lines += [line for row in rows for line in row[0] if line.strip()]
+        else:
+            cells = [[(_cell_text(cell), 1, 1) for cell in row] for row in rows]
+            self.lines += [table_row(row) for row in spanned_rows(cells) if any(row)]
+        self.lines.append("")
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's text on one line, as the .docx reader writes it: its paragraphs joined by a space."""
+    return re.sub(r"\s+", " ", " ".join(line.replace("\t", " ") for line in lines).strip())
+
+
+def _notes(document: _Document) -> list[str]:
+    """What the reader left out, for the normaliser's warnings."""
+    notes = [
+        f"left out the document's {what}s ({counted(count, 'character')}): the .doc reader reads the main "
+        "text only; save the file as .docx to have them read"
+        for what, count in document.fib.ccp_left_out
+        if count
+    ]
+    if document.listed:
+        notes.append(
+            f"{counted(document.listed, 'paragraph')} numbered automatically by Word: their numbers are not in "
+            "the .doc text and are left out; save the file as .docx to have them read"
+        )
+    return notes
+
+
+def _plc_cps(plc: bytes, data_size: int) -> list[int]:
+    """The CPs of a PLC whose data entries are `data_size` bytes: (n + 1) CPs, then n entries."""
+    if not plc:
+        return []
+    count = (len(plc) - 4) // (4 + data_size)
+    return [_u32(plc, 4 * index) for index in range(count + 1)]
+
+
+def _slice(stream: bytes, place: tuple[int, int]) -> bytes:
+    fc, lcb = place
+    if fc + lcb > len(stream):
+        raise _Damaged("a structure its file information block names lies past the end of its table stream")
+    return stream[fc : fc + lcb]
+
+
+def _pair(word: bytes, offset: int) -> tuple[int, int]:
+    return _u32(word, offset), _u32(word, offset + 4)
+
+
+def _u16(data: bytes, offset: int) -> int:
+    return int(struct.unpack_from("<H", data, offset)[0])
+
+
+def _u32(data: bytes, offset: int) -> int:
+    return int(struct.unpack_from("<I", data, offset)[0])

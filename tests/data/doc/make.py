@@ -1,0 +1,172 @@
+"""Write the .docx fixtures of this folder and convert each to Word 97-2003 .doc (README.md).
+
+Run from the repository root: `.venv/bin/python tests/data/doc/make.py` (needs LibreOffice's
+`soffice` to convert; the tests never do)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+HERE = Path(__file__).parent
+#: A line `|a|b|c|` is a table row (`/` parts a cell's paragraphs); `@before@link@url@after` a paragraph
+#: holding a hyperlink; `^` opens a paragraph with a page break; `~` a line alone ends a section.
+GWR = """青溪区政府工作报告
+——2024年1月10日在青溪区第八届人民代表大会第四次会议上
+区长　王明
+各位代表：
+现在，我代表区人民政府，向大会报告工作，请予审议，并请区政协委员和其他列席人员提出意见。
+一、2023年工作回顾
+过去一年，我们坚持稳中求进工作总基调，全区经济社会发展取得新成效。
+（一）经济运行稳中向好。地区生产总值增长6.1%，一般公共预算收入增长5.3%，规模以上工业增加值增长7.2%。
+（二）城乡面貌持续改善。新建改造城市道路12条，完成老旧小区改造38个，新增公园绿地15万平方米。
+（三）民生保障更加有力。新增城镇就业1.2万人，新建中小学校4所，新增养老床位600张。
+~
+^二、2024年主要目标和任务
+今年经济社会发展的主要预期目标是：
+——地区生产总值增长6%左右；
+——一般公共预算收入增长5%；
+——城镇调查失业率控制在5.5%以内；
+——居民人均可支配收入增长与经济增长同步。
+|指标|2023年完成|2024年目标|
+|地区生产总值增速|6.1%|6%左右|
+|一般公共预算收入增速|5.3%|5%|
+（一）推动产业转型升级。
+1.培育先进制造业集群。加快建设新能源汽车零部件产业园，力争规模以上工业增加值增长7%。
+2.加快发展现代服务业。推动现代物流、科技服务集聚发展，服务业增加值增长6.5%。
+（二）持续增进民生福祉。
+1.稳定和扩大就业。实施高校毕业生就业促进行动，新增城镇就业1万人以上。
+2.办好人民满意的教育。新建改扩建中小学校3所，新增学位4000个。
+@报告全文及名词解释详见@青溪区人民政府门户网站@http://www.qingxi.gov.cn/zwgk/gzbg/@。
+各位代表！让我们团结一心、真抓实干，为建设现代化新青溪而努力奋斗！
+"""
+PLAN = """关于青溪区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+——2024年1月10日在青溪区第八届人民代表大会第四次会议上
+区发展和改革局局长　李华
+各位代表：
+受区人民政府委托，现将青溪区2023年国民经济和社会发展计划执行情况与2024年计划草案提请大会审议，并请区政协委员和其他列席人员提出意见。
+一、2023年国民经济和社会发展计划执行情况
+2023年，全区主要经济指标完成情况如下：
+|指标|单位|计划目标|完成情况|
+|地区生产总值增速|%|6|6.1|
+|固定资产投资增速|%|8||
+|社会消费品零售总额增速|%|7|7.4/（快报数）|
+（一）重大项目建设加快推进。全年实施区级重点项目86个，完成投资152亿元。
+（二）营商环境持续优化。新增经营主体6800户，政务服务事项网上可办率达到98%。
+二、2024年国民经济和社会发展计划草案
+2024年全区经济社会发展的主要预期目标是：
+——地区生产总值增长6%左右；
+——固定资产投资增长7%；
+——单位地区生产总值能耗下降完成市下达任务。
+（一）扩大有效投资。
+1.抓好重点项目建设。安排区级重点项目90个，年度计划投资160亿元。
+2.用好专项债券资金。加快债券资金使用进度，尽早形成实物工作量。
+（二）促进消费持续恢复。
+1.办好促消费活动。全年举办促消费活动30场以上。
+2.发展夜间经济。打造特色街区3条，社会消费品零售总额增长7%。
+以上报告，请予审议。
+"""
+
+
+def _hyperlink(paragraph: docx.text.paragraph.Paragraph, text: str, url: str) -> None:
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:t")
+    node.text = text
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _table(document: docx.document.Document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for cells, row in zip(rows, table.rows, strict=True):
+        for text, cell in zip(cells, row.cells, strict=True):
+            first, *more = text.split("/")
+            cell.text = first
+            for paragraph in more:
+                cell.add_paragraph(paragraph)
+
+
+def _page_number(document: docx.document.Document) -> None:
+    """A page number in the footer: a PAGE field, as offices set their reports."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, instruction in (("begin", ""), ("", " PAGE "), ("separate", ""), ("", "1"), ("end", "")):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif instruction.strip() == "PAGE":
+            code = OxmlElement("w:instrText")
+            code.text = instruction
+            run._r.append(code)
+        else:
+            run.text = instruction
+
+
+def report_docx(text: str) -> docx.document.Document:
+    """The report as offices write it: the title centred and bold, the occasion and speaker
+    centred, body paragraphs indented two characters."""
+    document = docx.Document()
+    rows: list[list[str]] = []
+    for index, line in enumerate(text.strip("\n").split("\n")):
+        if line.startswith("|"):
+            rows.append(line[1:-1].split("|"))
+            continue
+        if rows:
+            _table(document, rows)
+            rows = []
+        if line == "~":
+            document.add_section(WD_SECTION.NEW_PAGE)
+            continue
+        paragraph = document.add_paragraph()
+        if line.startswith("^"):
+            paragraph.add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+            line = line[1:]
+        if line.startswith("@"):
+            before, label, url, after = line[1:].split("@")
+            paragraph.add_run(before)
+            _hyperlink(paragraph, label, url)
+            paragraph.add_run(after)
+        else:
+            run = paragraph.add_run(line)
+            run.bold = index == 0
+            run.font.size = Pt(22 if index == 0 else 16)
+        if index < 3:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            paragraph.paragraph_format.first_line_indent = Pt(32)
+    _page_number(document)
+    return document
+
+
+def main(soffice: str = "soffice") -> None:
+    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN)):
+        target = HERE / f"{name}.docx"
+        report_docx(text).save(target)
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                 'doc:MS Word 97', "--outdir", str(HERE), str(target)],
+                check=True,
+                capture_output=True,
+            )
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,119 @@
+"""Word 97-2003 .doc files read as their .docx does (read/doc.py, docs/inputs.md): the fixtures of
+tests/data/doc/ are .docx files LibreOffice converted to .doc, so each pair is one document."""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+
+from corpusdiff.canonical.markdown import render
+from corpusdiff.errors import InputError
+from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.read import doc
+from corpusdiff.read.decode import decode_report
+from corpusdiff.types.document import NormalizedDocument
+from tests.formats_equivalence import differences
+from tests.read import doc_fixture
+from tests.read.doc_fixture import DATA, REPORTS
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _normalized(path: Path) -> NormalizedDocument:
+    return normalize_raw(decode_report(path.read_bytes(), path.name))
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_doc_reads_as_its_docx(name: str) -> None:
+    found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
+    assert found.total() == 0, found.examples
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_han_character_lost(name: str) -> None:
+    """Every Han character python-docx reads in the .docx (paragraphs and table cells) is in the
+    canonical Markdown of the .doc, as many times, and no other."""
+    word = docx.Document(str(DATA / f"{name}.docx"))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    source = Counter(_HAN.findall("".join([*(p.text for p in word.paragraphs), *cells])))
+    read = Counter(_HAN.findall(render(_normalized(DATA / f"{name}.doc")).split("\n---\n", 1)[1]))
+    assert read == source
+
+
+def test_a_field_reads_as_its_result() -> None:
+    """A hyperlink is a HYPERLINK field in a .doc: the text shown is read, its address is not."""
+    text = decode_report((DATA / "qingxi-2024-gwr.doc").read_bytes(), "gwr.doc").text
+    assert "报告全文及名词解释详见青溪区人民政府门户网站。" in text
+    assert "HYPERLINK" not in text and "qingxi.gov.cn" not in text
+
+
+def test_table_rows_by_the_paragraph_properties() -> None:
+    """Which cell mark (0x07) ends a row and which paragraphs are in a cell the paragraph
+    properties say: the row 固定资产投资增速 has an empty 完成情况 and stays four cells wide, and
+    the cell `7.4` / `（快报数）` is its two paragraphs on one line, as the .docx reader writes it."""
+    lines = decode_report((DATA / "qingxi-2024-plan.doc").read_bytes(), "plan.doc").text.split("\n")
+    assert "固定资产投资增速\t%\t8\t" in lines
+    assert "社会消费品零售总额增速\t%\t7\t7.4 （快报数）" in lines
+
+
+def _replace_text(data_source: Path, old: str, new: str) -> bytes:
+    """The .doc with `old` (in its UTF-16 text) replaced by `new` of the same length."""
+    assert len(old) == len(new)
+
+    def change(stream: bytearray) -> None:
+        at = stream.find(old.encode("utf-16-le"))
+        assert at > 0
+        stream[at : at + 2 * len(old)] = new.encode("utf-16-le")
+
+    return doc_fixture.with_word_stream(change, data_source)
+
+
+def test_word_special_characters() -> None:
+    """A page break inside a paragraph is no break (as in a .docx); a non-breaking hyphen
+    (0x1E) is a hyphen; an optional hyphen (0x1F) and a picture (0x01) are nothing."""
+    data = _replace_text(DATA / "qingxi-2024-gwr.doc", "新建改造城市道路12条", "新\x0c建改造\x1e\x1f城\x01市道")
+    text = decode_report(data, "gwr.doc").text
+    assert "新建改造-城市道，完成老旧小区改造38个" in text
+
+
+def test_eight_bit_pieces_are_cp1252() -> None:
+    """A piece whose fc has bit 0x40000000 set is 8-bit text at fc / 2; others are UTF-16 at fc."""
+    word = bytes(100) + "Caf\xe9 ".encode("cp1252") + bytes(10) + "报告".encode("utf-16-le")
+    cps = struct.pack("<3I", 0, 5, 7)
+    pcds = struct.pack("<HIH", 0, 0x40000000 | 200, 0) + struct.pack("<HIH", 0, 115, 0)
+    clx = b"\x01\x02\x00ab" + b"\x02" + struct.pack("<I", len(cps + pcds)) + cps + pcds
+    pieces = doc._pieces(clx)
+    text = "".join(char for piece in pieces for char, _ in doc._piece_text(word, piece, 7))
+    assert text == "Café 报告"
+
+
+@pytest.mark.parametrize(
+    ("make", "phrase"),
+    [
+        (doc_fixture.encrypted, "password-protected (encrypted) Word .doc"),
+        (doc_fixture.word_95, "Word 6.0/95 (or older) .doc"),
+        (doc_fixture.not_word, "WordDocument stream is not a Word document"),
+        (doc_fixture.clx_past_its_stream, "damaged or cut-short Word .doc"),
+        (doc_fixture.too_many_characters, "counts more characters than its WordDocument stream holds"),
+    ],
+)
+def test_bad_doc_is_refused_in_one_line(make, phrase: str) -> None:
+    with pytest.raises(InputError) as refused:
+        decode_report(make(), "report.doc")
+    message = str(refused.value)
+    assert phrase in message and "\n" not in message and message.startswith("report.doc: ")
+
+
+def test_a_section_break_ends_its_paragraph() -> None:
+    """A section break (0x0C where the section table says a section ends) ends the paragraph it
+    closes, as a .docx paragraph holding the section's properties ends; the text after it, here
+    run on without a paragraph mark, is a paragraph of its own."""
+    data = _replace_text(DATA / "qingxi-2024-gwr.doc", "张。\x0c\r二、", "张。\x0c另二、")
+    lines = decode_report(data, "gwr.doc").text.split("\n")
+    assert any(line.endswith("新增养老床位600张。") for line in lines)
+    assert any(line.startswith("另二、2024年主要目标和任务") for line in lines)
