@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import struct
 import zipfile
 
 FORMATS = ("text", "html", "markdown", "xml", "csv", "json", "image", "zip", "docx", "doc", "pdf", "binary")
@@ -37,12 +38,19 @@ _OLE_STREAMS = {
     ),
 }
 _OLD_OFFICE = ("an old binary Office document (WPS .wps, Excel .xls)", _SAVE_OLD_AS_DOCX)
+#: Every OLE file's directory names its root; a file without it was cut short before its directory.
+_OLE_ROOT = "Root Entry".encode("utf-16-le")
+_OLE_LAST_SECTOR, _OLE_FREE = 0xFFFFFFFA, 0xFFFFFFFF
+_CUT_OLE = (
+    "a cut-short or damaged old Office file (.doc, .wps, .xls: its directory of streams is missing)",
+    "get the file again (a download may have been cut off), or open it in Word, WPS or LibreOffice and save it again",
+)
 #: Word's XML formats, as an office system writes a ".doc": Word 2003 XML, or Word's flat XML.
 _WORD_XML = ("a Word XML document (Word 2003 XML or flat XML)", _SAVE_AS_DOCX)
 _WORD_XML_RE = re.compile(r'progid="Word\.Document"|<w:wordDocument[\s>]|/office/word/2003/wordml|wordprocessingml')
 #: Rich Text, as Word saves it and portals often offer it under a .doc name.
 _RTF = ("an RTF document (rich text, often saved under a .doc name)", _SAVE_AS_DOCX)
-_OFFICE_HINTS = {what: hint for what, hint in [*_OLE_STREAMS.values(), _OLD_OFFICE, _WORD_XML, _RTF] if hint}
+_OFFICE_HINTS = {what: hint for what, hint in [*_OLE_STREAMS.values(), _OLD_OFFICE, _CUT_OLE, _WORD_XML, _RTF] if hint}
 
 
 _OLE = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Office 97-2003, WPS, an encrypted Office file
@@ -118,7 +126,30 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
 
 def _old_office_kind(data: bytes) -> str:
     found = (what for stream, (what, _) in _OLE_STREAMS.items() if stream.encode("utf-16-le") in data)
-    return next(found, _OLD_OFFICE[0])
+    return next(found, _CUT_OLE[0] if _cut_short_ole(data) else _OLD_OFFICE[0])
+
+
+def _cut_short_ole(data: bytes) -> bool:
+    """Whether an OLE file was cut short (a broken download): it is its header and whole
+    sectors, and its allocation table (FAT) says which sectors it uses; one that ends before
+    them lost the directory entries naming its streams too, which Word and LibreOffice write
+    last, so nothing else tells it from an unknown old Office file."""
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    sector = 1 << shift if shift in (9, 12) else 512
+    present = len(data) // sector - 1  # whole sectors after the header
+    if _OLE_ROOT not in data or len(data) % sector or present < 1:
+        return True
+    fat_sectors = [fat for fat in struct.unpack_from("<109I", data, 0x4C) if fat < _OLE_LAST_SECTOR]
+    if any(fat >= present for fat in fat_sectors):
+        return True
+    per_sector = sector // 4
+    used = [
+        number * per_sector + index
+        for number, fat in enumerate(fat_sectors)
+        for index, entry in enumerate(struct.unpack_from(f"<{per_sector}I", data, (fat + 1) * sector))
+        if entry != _OLE_FREE
+    ]
+    return max(used, default=0) >= present
 
 
 def _looks_like_bmp(data: bytes) -> bool:

@@ -141,6 +141,7 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "doc-word-95": (doc_fixture.word_95, "Word 6.0/95 (or older) .doc"),
     "doc-not-word": (doc_fixture.not_word, "WordDocument stream is not a Word document"),
     "doc-stream-cut-short": (doc_fixture.clx_past_its_stream, "damaged or cut-short Word .doc"),
+    "doc-cut-short": (doc_fixture.cut_short, "cut-short or damaged old Office file"),
     "word-2003-xml": (lambda: _WORD_2003_XML.encode("utf-8"), "Word XML document"),
     "rtf-as-doc": (
         lambda: b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 \\'b8\\'f7\\'ce\\'bb\\par}",

@@ -60,5 +60,11 @@ def too_many_characters() -> bytes:
     return with_word_stream(_set(CCP_TEXT, 1 << 30, "<I"))
 
 
+def cut_short() -> bytes:
+    """The file as a broken download leaves it: its first half."""
+    data = GOOD.read_bytes()
+    return data[: len(data) // 2]
+
+
 def _u16(stream: bytearray, offset: int) -> int:
     return int(struct.unpack_from("<H", stream, offset)[0])

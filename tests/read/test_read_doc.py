@@ -100,6 +100,7 @@ def test_eight_bit_pieces_are_cp1252() -> None:
         (doc_fixture.not_word, "WordDocument stream is not a Word document"),
         (doc_fixture.clx_past_its_stream, "damaged or cut-short Word .doc"),
         (doc_fixture.too_many_characters, "counts more characters than its WordDocument stream holds"),
+        (doc_fixture.cut_short, "cut-short or damaged old Office file"),
     ],
 )
 def test_bad_doc_is_refused_in_one_line(make, phrase: str) -> None:
