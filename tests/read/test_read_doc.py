@@ -118,3 +118,16 @@ def test_a_section_break_ends_its_paragraph() -> None:
     lines = decode_report(data, "gwr.doc").text.split("\n")
     assert any(line.endswith("新增养老床位600张。") for line in lines)
     assert any(line.startswith("另二、2024年主要目标和任务") for line in lines)
+
+
+def test_automatic_numbers_left_out_are_counted() -> None:
+    """The numbers Word generates for a list are not in a .doc's text: a warning counts the
+    paragraphs so numbered (python-docx counts them in the .docx, by their w:numPr)."""
+    word = docx.Document(str(DATA / "qingxi-2024-numbered.docx"))
+    numbered = sum(paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None for paragraph in word.paragraphs)
+    notes = decode_report((DATA / "qingxi-2024-numbered.doc").read_bytes(), "numbered.doc").notes
+    assert numbered == 4
+    assert [note for note in notes if "numbered automatically" in note] == [
+        f"{numbered} paragraphs numbered automatically by Word: their numbers are not in the .doc text and are "
+        "left out; save the file as .docx to have them read"
+    ]

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[2]))  # the repository, for tests.read.docx_fixture
 #: A line `|a|b|c|` is a table row (`/` parts a cell's paragraphs); `@before@link@url@after` a paragraph
 #: holding a hyperlink; `^` opens a paragraph with a page break; `~` a line alone ends a section.
 GWR = """青溪区政府工作报告
@@ -155,10 +156,23 @@ def report_docx(text: str) -> docx.document.Document:
     return document
 
 
+def numbered_docx(text: str) -> bytes:
+    """The report's opening, its `一、` and `（一）` made by Word's automatic numbering (not typed)."""
+    from tests.read.docx_fixture import seed_docx
+
+    with tempfile.TemporaryDirectory() as folder:
+        seed = Path(folder) / "opening.txt"
+        seed.write_text("\n".join(text.split("\n")[:10]) + "\n", encoding="utf-8")
+        return seed_docx(seed, numbering=True)
+
+
 def main(soffice: str = "soffice") -> None:
-    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN)):
+    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN), ("qingxi-2024-numbered", "")):
         target = HERE / f"{name}.docx"
-        report_docx(text).save(target)
+        if text:
+            report_docx(text).save(target)
+        else:
+            target.write_bytes(numbered_docx(GWR))
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(
                 [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
