@@ -12,7 +12,8 @@ paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the par
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
-separated by tabs.
+separated by tabs; and which list numbers a paragraph, whose number (not in the text) is put in
+front of it (read/doc_numbering.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpusdiff.errors import InputError
+from corpusdiff.read.doc_numbering import DocNumbering
 from corpusdiff.read.docx import ParagraphJoiner
+from corpusdiff.read.docx_numbering import BULLET
 from corpusdiff.read.extracted import Extracted, spanned_rows, table_row
 from corpusdiff.strings import counted
 
@@ -35,11 +38,11 @@ _WORD_IDENT = 0xA5EC
 _WORD_97 = 0x00C1
 _ENCRYPTED = 0x0100
 _TABLE_1 = 0x0200
-#: The FIB's fixed part, up to the end of FibRgFcLcb97's fcClx/lcbClx.
-_FIB_LENGTH = 0x01AA
+#: The FIB's fixed part, up to the end of FibRgFcLcb97's fcPlfLfo/lcbPlfLfo.
+_FIB_LENGTH = 0x02F2
 #: Offsets in the FIB: FibRgLw97's character counts, FibRgFcLcb97's (fc, lcb) pairs.
 _CCP_TEXT, _CCP_FTN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x60, 0x64
-_PLCF_SED, _PLCF_BTE_PAPX, _CLX = 0x00CA, 0x0102, 0x01A2
+_PLCF_SED, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x0102, 0x01A2, 0x02E2, 0x02EA
 _PAGE = 512  # an FKP page of the WordDocument stream
 _COMPRESSED = 0x40000000
 
@@ -53,7 +56,8 @@ _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 
 #: sprms that say a paragraph is in a table, and that it ends a table row (its 0x07 is the row's).
 _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
-_SPRM_LIST = 0x460B  # sprmPIlfo: the paragraph is numbered by a list (its number is not in the text)
+#: sprmPIlfo, sprmPIlvl: the list override numbering the paragraph, and its level in the list.
+_SPRM_LIST, _SPRM_LIST_LEVEL = 0x460B, 0x260A
 #: sprms whose operand's length takes two bytes (sprmTDefTable, sprmPChgTabs' long form).
 _SPRM_LONG = frozenset({0xD608, 0xC615})
 #: An operand's size for each spra (the sprm's top three bits); None: its first byte says it.
@@ -120,6 +124,8 @@ class _Fib:
     clx: tuple[int, int]
     sections: tuple[int, int]
     paragraphs: tuple[int, int]
+    lists: tuple[int, int]
+    list_overrides: tuple[int, int]
 
     @staticmethod
     def read(word: bytes, name: str) -> _Fib:
@@ -151,6 +157,8 @@ class _Fib:
             clx=_pair(word, _CLX),
             sections=_pair(word, _PLCF_SED),
             paragraphs=_pair(word, _PLCF_BTE_PAPX),
+            lists=_pair(word, _PLF_LST),
+            list_overrides=_pair(word, _PLF_LFO),
         )
 
 
@@ -166,11 +174,13 @@ class _Piece:
 
 @dataclass(frozen=True)
 class _Mark:
-    """What the properties of a paragraph say: in a table, ending a table row, numbered by a list."""
+    """What the properties of a paragraph say: in a table, ending a table row, numbered by a list
+    (its list override, 1-based, 0 for none, and level)."""
 
     in_table: bool = False
     row_end: bool = False
-    listed: bool = False
+    ilfo: int = 0
+    ilvl: int = 0
 
 
 class _Document:
@@ -188,7 +198,7 @@ class _Document:
             raise _Damaged(f"its piece table holds {len(self.chars)} of the text's {fib.ccp_text} characters")
         self.section_ends = frozenset(cp - 1 for cp in _plc_cps(_slice(table, fib.sections), 12)[1:])
         self.marks = _ParagraphMarks(word, _slice(table, fib.paragraphs))
-        self.listed = 0  # paragraphs numbered by a list, whose numbers are not read
+        self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
 
 
 def _pieces(clx: bytes) -> list[_Piece]:
@@ -263,11 +273,12 @@ def _papx(fkp: bytes, offset: int) -> bytes:
 def _mark(sprms: bytes) -> _Mark:
     found: dict[int, int] = {}
     for sprm, operand in _sprms(sprms):
-        found[sprm] = operand[0] if operand else 0
+        found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == _SPRM_LIST) if operand else 0
     return _Mark(
         in_table=bool(found.get(_SPRM_IN_TABLE)),
         row_end=bool(found.get(_SPRM_ROW_END) or found.get(_SPRM_INNER_ROW_END)),
-        listed=bool(found.get(_SPRM_LIST)),
+        ilfo=found.get(_SPRM_LIST, 0),
+        ilvl=found.get(_SPRM_LIST_LEVEL, 0),
     )
 
 
@@ -320,9 +331,7 @@ def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
                 continue
             char = PARAGRAPH_END
         if char in _MARKS:
-            mark = document.marks.at(fc)
-            document.listed += mark.listed
-            yield _Paragraph("".join(chars), char, mark)
+            yield _Paragraph("".join(chars), char, document.marks.at(fc))
             chars = []
         else:
             chars.append(char)
@@ -347,7 +356,7 @@ class _Lines:
                 self.table_paragraph(paragraph)
             else:
                 self.end_table()
-                self.lines.append(self.joiner.joined(paragraph.text.split(LINE_BREAK)))
+                self.lines.append(self.labelled(paragraph, in_cell=False))
         self.end_table()
         return "\n".join(self.lines).strip("\n")
 
@@ -357,10 +366,20 @@ class _Lines:
             return
         if not self.rows:
             self.rows.append([])
-        self.cell.append(self.joiner.joined(paragraph.text.split(LINE_BREAK)))
+        self.cell.append(self.labelled(paragraph, in_cell=True))
         if paragraph.end == CELL_END:
             self.rows[-1].append(self.cell)
             self.cell = []
+
+    def labelled(self, paragraph: _Paragraph, in_cell: bool) -> str:
+        """The paragraph's text after the number Word shows for it; a bullet makes a list item
+        of a paragraph with text, not of a table cell's (see docx._BodyReader.labelled)."""
+        text = self.joiner.joined(paragraph.text.split(LINE_BREAK))
+        mark = paragraph.mark
+        label = self.document.numbering.label(mark.ilfo, mark.ilvl) if mark.ilfo > 0 else ""
+        if label == BULLET and (in_cell or not text.strip()):
+            return text
+        return label + text
 
     def end_table(self) -> None:
         rows = [row for row in self.rows if row]
@@ -388,11 +407,6 @@ def _notes(document: _Document) -> list[str]:
         for what, count in document.fib.ccp_left_out
         if count
     ]
-    if document.listed:
-        notes.append(
-            f"{counted(document.listed, 'paragraph')} numbered automatically by Word: their numbers are not in "
-            "the .doc text and are left out; save the file as .docx to have them read"
-        )
     return notes
 
 

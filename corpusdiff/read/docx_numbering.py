@@ -114,16 +114,21 @@ class Numbering:
         counters = self._count(num_id, abstract, level, levels[level][2])
         fmt, text, _ = levels[level]
         if fmt == "bullet":
-            return _DASH_ITEM if _DASH_BULLET_RE.fullmatch(text.strip()) else BULLET
+            return bullet_label(text)
         if fmt == "none":
             return ""
 
         def shown(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
             value = counters[index] or levels.get(index, ("decimal", "", 1))[2]
-            return _format(value, levels.get(index, (fmt, "", 1))[0])
+            return format_number(value, levels.get(index, (fmt, "", 1))[0])
 
         return re.sub(r"%([1-9])", shown, text)
+
+
+def bullet_label(text: str) -> str:
+    """What a bullet of this text is read as: a dash bullet the report's `——`, any other `- `."""
+    return _DASH_ITEM if _DASH_BULLET_RE.fullmatch(text.strip()) else BULLET
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[str, int | None]]:
@@ -175,7 +180,7 @@ _ENCLOSED = {
 _CYCLES = {"ideographTraditional": "甲乙丙丁戊己庚辛壬癸", "ideographZodiac": "子丑寅卯辰巳午未申酉戌亥"}
 
 
-def _format(value: int, fmt: str) -> str:
+def format_number(value: int, fmt: str) -> str:
     """`value` as Word writes it in the number format `fmt`; decimal for a format not known."""
     if fmt in _COUNTING:
         return _chinese(value)
