@@ -4,9 +4,10 @@ the .docx of the same document (docs/inputs.md).
 A .doc is an OLE compound file (read with olefile). Its text is in the `WordDocument` stream,
 in pieces the piece table names ([MS-DOC] 2.4.1): the FIB at the stream's start says which table
 stream (`0Table` or `1Table`) holds the piece table (the CLX) and how many characters the main
-text has (ccpText); each piece is 8-bit (cp1252) or UTF-16LE text. The main text is read and
-nothing after it (footnotes, headers, comments, text boxes follow it in the same character
-stream). Word's special characters become what the .docx reader makes of the same document: a
+text has (ccpText); each piece is 8-bit (cp1252) or UTF-16LE text. The main text is read, then
+the footnotes and endnotes, stories that follow it in the same character stream, as `注：`
+paragraphs after the body as the .docx reader puts them; headers, comments and text boxes are
+not read. Word's special characters become what the .docx reader makes of the same document: a
 paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the paragraph; a field
 (0x13 instruction 0x14 result 0x15) is its result; a picture or drawn object (0x01, 0x08) is
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
@@ -19,6 +20,7 @@ front of it (read/doc_numbering.py).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import struct
 from bisect import bisect_right
@@ -40,9 +42,13 @@ _ENCRYPTED = 0x0100
 _TABLE_1 = 0x0200
 #: The FIB's fixed part, up to the end of FibRgFcLcb97's fcPlfLfo/lcbPlfLfo.
 _FIB_LENGTH = 0x02F2
-#: Offsets in the FIB: FibRgLw97's character counts, FibRgFcLcb97's (fc, lcb) pairs.
-_CCP_TEXT, _CCP_FTN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x60, 0x64
+#: Offsets in the FIB: FibRgLw97's character counts of the main text and of the stories after it
+#: (footnotes, headers, a reserved one, comments, endnotes, text boxes), in the order they follow
+#: it; FibRgFcLcb97's (fc, lcb) pairs.
+_CCP_TEXT, _CCP_FTN, _CCP_HDD, _CCP_RESERVED, _CCP_ATN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x54, 0x58, 0x5C, 0x60, 0x64
 _PLCF_SED, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x0102, 0x01A2, 0x02E2, 0x02EA
+#: Where each note's text starts in its story (PlcffndTxt, PlcfendTxt).
+_PLCF_FND_TXT, _PLCF_END_TXT = 0x00B2, 0x0212
 _PAGE = 512  # an FKP page of the WordDocument stream
 _COMPRESSED = 0x40000000
 
@@ -115,12 +121,27 @@ def _stream(tables: dict[str, bytes], table: str, name: str) -> bytes:
 
 
 @dataclass(frozen=True)
+class _Story:
+    """A story after the main text: its kind, first character, length and the PLC of its notes."""
+
+    kind: str
+    start: int
+    length: int
+    plc: tuple[int, int]
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
+
+@dataclass(frozen=True)
 class _Fib:
     """What the reader needs of the File Information Block ([MS-DOC] 2.5.1)."""
 
     table: str
     ccp_text: int
-    ccp_left_out: tuple[tuple[str, int], ...]
+    text_boxes: int  # characters of text boxes, which are not read
+    notes: tuple[_Story, ...]  # the footnotes and the endnotes
     clx: tuple[int, int]
     sections: tuple[int, int]
     paragraphs: tuple[int, int]
@@ -149,11 +170,16 @@ class _Fib:
                 f"{name}: a password-protected (encrypted) Word .doc document; open it with its password, "
                 "save it without one and give that file"
             )
-        left_out = (("footnote", _CCP_FTN), ("endnote", _CCP_EDN), ("text box", _CCP_TXBX))
+        ccp_text = _u32(word, _CCP_TEXT)
+        endnotes = ccp_text + sum(_u32(word, ccp) for ccp in (_CCP_FTN, _CCP_HDD, _CCP_RESERVED, _CCP_ATN))
         return _Fib(
             table="1Table" if flags & _TABLE_1 else "0Table",
-            ccp_text=_u32(word, _CCP_TEXT),
-            ccp_left_out=tuple((what, _u32(word, offset)) for what, offset in left_out),
+            ccp_text=ccp_text,
+            text_boxes=_u32(word, _CCP_TXBX),
+            notes=(
+                _Story("footnote", ccp_text, _u32(word, _CCP_FTN), _pair(word, _PLCF_FND_TXT)),
+                _Story("endnote", endnotes, _u32(word, _CCP_EDN), _pair(word, _PLCF_END_TXT)),
+            ),
             clx=_pair(word, _CLX),
             sections=_pair(word, _PLCF_SED),
             paragraphs=_pair(word, _PLCF_BTE_PAPX),
@@ -189,15 +215,19 @@ class _Document:
 
     def __init__(self, word: bytes, table: bytes, fib: _Fib) -> None:
         self.fib = fib
+        self.table = table
+        #: the characters of the main text and of the stories up to the endnotes' end
         self.chars: list[tuple[str, int]] = []
+        extent = min(max(fib.ccp_text, *(story.end for story in fib.notes)), len(word))
         for piece in _pieces(_slice(table, fib.clx)):
-            self.chars.extend(_piece_text(word, piece, fib.ccp_text))
-            if len(self.chars) >= fib.ccp_text:
+            self.chars.extend(_piece_text(word, piece, extent))
+            if len(self.chars) >= extent:
                 break
         if len(self.chars) < fib.ccp_text:
             raise _Damaged(f"its piece table holds {len(self.chars)} of the text's {fib.ccp_text} characters")
         self.section_ends = frozenset(cp - 1 for cp in _plc_cps(_slice(table, fib.sections), 12)[1:])
         self.marks = _ParagraphMarks(word, _slice(table, fib.paragraphs))
+        self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
 
 
@@ -299,11 +329,11 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
         position += size
 
 
-def _visible(document: _Document) -> Iterator[tuple[str, int, int]]:
+def _visible(chars: list[tuple[str, int]]) -> Iterator[tuple[str, int, int]]:
     """The text a reader sees, (character, cp, fc): a field's result without its instruction
     (fields nest), no objects, a non-breaking hyphen as a hyphen."""
     fields: list[bool] = []  # for each open field: whether its result has begun
-    for cp, (char, fc) in enumerate(document.chars):
+    for cp, (char, fc) in enumerate(chars):
         if char == _FIELD_BEGIN:
             fields.append(False)
         elif char == _FIELD_SEPARATOR and fields:
@@ -325,7 +355,7 @@ def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
     """The main text cut at its paragraph marks (a section break ends a paragraph too; a page
     break inside one is no break, as the .docx reader reads it)."""
     chars: list[str] = []
-    for char, cp, fc in _visible(document):
+    for char, cp, fc in _visible(document.chars[: document.fib.ccp_text]):
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
@@ -358,6 +388,12 @@ class _Lines:
                 self.end_table()
                 self.lines.append(self.labelled(paragraph, in_cell=False))
         self.end_table()
+        for story in self.document.fib.notes:
+            texts = _note_texts(self.document, story)
+            if texts:
+                self.lines += ["", *texts]
+                read = f"{counted(len(texts), story.kind)} put after the body as paragraphs of their own"
+                self.document.notes_read.append(read)
         return "\n".join(self.lines).strip("\n")
 
     def table_paragraph(self, paragraph: _Paragraph) -> None:
@@ -399,14 +435,33 @@ def _cell_text(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(line.replace("\t", " ") for line in lines).strip())
 
 
+def _note_texts(document: _Document, story: _Story) -> list[str]:
+    """The text of each footnote or endnote of the story, a note a line marked as a note, as the
+    .docx reader writes them: its paragraphs joined by a space, `注：` in front."""
+    if not story.length or len(document.chars) < story.end:
+        return []
+    chars = document.chars[story.start : story.end]
+    joiner = ParagraphJoiner()
+    joiner.in_front = False
+    texts = []
+    cps = _plc_cps(_slice(document.table, story.plc), 0)
+    for begin, end in itertools.pairwise(cps):
+        visible = "".join(char for char, _, _ in _visible(chars[begin:end]))
+        paragraphs = visible.replace(CELL_END, PARAGRAPH_END).split(PARAGRAPH_END)
+        text = " ".join(joiner.joined(paragraph.split(LINE_BREAK)).replace("\t", " ") for paragraph in paragraphs)
+        if text.strip():
+            texts.append(text.strip() if text.strip().startswith("注") else f"注：{text.strip()}")
+    return texts
+
+
 def _notes(document: _Document) -> list[str]:
-    """What the reader left out, for the normaliser's warnings."""
-    notes = [
-        f"left out the document's {what}s ({counted(count, 'character')}): the .doc reader reads the main "
-        "text only; save the file as .docx to have them read"
-        for what, count in document.fib.ccp_left_out
-        if count
-    ]
+    """What the reader did and left out, for the normaliser's warnings."""
+    notes = list(document.notes_read)
+    if document.fib.text_boxes:
+        notes.append(
+            f"left out the document's text boxes ({counted(document.fib.text_boxes, 'character')}): the .doc "
+            "reader does not read them; save the file as .docx to have them read"
+        )
     return notes
 
 

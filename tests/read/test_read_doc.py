@@ -28,7 +28,7 @@ def _normalized(path: Path) -> NormalizedDocument:
     return normalize_raw(decode_report(path.read_bytes(), path.name))
 
 
-@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered"])
+@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -124,6 +124,22 @@ def test_automatic_numbers_read_from_the_lists() -> None:
     """The numbers Word generates for a list are not in a .doc's text: they are made from its
     lists (tests/data/doc/make.py wrote this .docx from the work report's typed lines, its
     `一、` and `（一）` …  turned into Word's numbering)."""
-    lines = decode_report((DATA / "qingxi-2024-numbered.doc").read_bytes(), "numbered.doc").text.split("\n")
+    lines = decode_report((DATA / "qingxi-2024-numbered-notes.doc").read_bytes(), "numbered.doc").text.split("\n")
     assert "一、2023年工作回顾" in lines
     assert [line[:3] for line in lines if line.startswith("（")] == ["（一）", "（二）", "（三）"]
+
+
+def test_footnotes_and_endnotes_follow_the_body() -> None:
+    """A .doc's footnotes and endnotes, stories after its main text, follow the body as `注：`
+    paragraphs after a blank line, as the .docx reader puts them (tests/data/doc/make.py wrote
+    one of each), and a warning says so."""
+    read = decode_report((DATA / "qingxi-2024-numbered-notes.doc").read_bytes(), "notes.doc")
+    lines = read.text.split("\n")
+    last_of_body = lines.index("（三）民生保障更加有力。新增城镇就业1.2万人，新建中小学校4所，新增养老床位600张。")
+    assert lines[last_of_body + 1] == ""
+    assert [line for line in lines[last_of_body + 1 :] if line] == [
+        "注：本报告中2023年数据为快报数。",
+        "注：名词解释：城镇调查失业率，指城镇常住人口中失业人员的比重。",
+    ]
+    assert "1 footnote put after the body as paragraphs of their own" in read.notes
+    assert "1 endnote put after the body as paragraphs of their own" in read.notes

@@ -157,17 +157,63 @@ def report_docx(text: str) -> docx.document.Document:
 
 
 def numbered_docx(text: str) -> bytes:
-    """The report's opening, its `一、` and `（一）` made by Word's automatic numbering (not typed)."""
+    """The report's opening, its `一、` and `（一）` made by Word's automatic numbering (not typed),
+    with a footnote and an endnote."""
     from tests.read.docx_fixture import seed_docx
 
     with tempfile.TemporaryDirectory() as folder:
         seed = Path(folder) / "opening.txt"
         seed.write_text("\n".join(text.split("\n")[:10]) + "\n", encoding="utf-8")
-        return seed_docx(seed, numbering=True)
+        return _with_notes(seed_docx(seed, numbering=True))
+
+
+_NOTES = {
+    "footnote": ("经济运行稳中向好。", "本报告中2023年数据为快报数。"),
+    "endnote": ("民生保障更加有力。", "名词解释：城镇调查失业率，指城镇常住人口中失业人员的比重。"),
+}
+_NOTE_TYPES = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}s+xml"
+_NOTE_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}s"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _with_notes(data: bytes) -> bytes:
+    """The .docx with each of `_NOTES`: a note referenced after the paragraph opening with its
+    text, in its part (with the separators Word writes), related and typed as Word has it."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {name: source.read(name) for name in source.namelist()}
+    rels = "word/_rels/document.xml.rels"
+    text = {name: parts[name].decode("utf-8") for name in ("word/document.xml", "[Content_Types].xml", rels)}
+    for kind, (anchor, note) in _NOTES.items():
+        at = text["word/document.xml"].index(anchor)
+        end = text["word/document.xml"].index("</w:p>", at)
+        reference = f'<w:r><w:{kind}Reference w:id="1"/></w:r>'
+        text["word/document.xml"] = text["word/document.xml"][:end] + reference + text["word/document.xml"][end:]
+        text[f"word/{kind}s.xml"] = (
+            f'<w:{kind}s {_W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f'</w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+            f'</w:r></w:p></w:{kind}><w:{kind} w:id="1"><w:p><w:r><w:{kind}Ref/></w:r><w:r>'
+            f'<w:t xml:space="preserve"> {note}</w:t></w:r></w:p></w:{kind}></w:{kind}s>'
+        )
+        text["[Content_Types].xml"] = text["[Content_Types].xml"].replace(
+            "</Types>", f'<Override PartName="/word/{kind}s.xml" ContentType="{_NOTE_TYPES.format(kind)}"/></Types>'
+        )
+        text[rels] = text[rels].replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdNote{kind}" Type="{_NOTE_RELATION.format(kind)}" Target="{kind}s.xml"/>'
+            "</Relationships>",
+        )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in {**parts, **{name: value.encode("utf-8") for name, value in text.items()}}.items():
+            archive.writestr(name, blob)
+    return buffer.getvalue()
 
 
 def main(soffice: str = "soffice") -> None:
-    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN), ("qingxi-2024-numbered", "")):
+    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN), ("qingxi-2024-numbered-notes", "")):
         target = HERE / f"{name}.docx"
         if text:
             report_docx(text).save(target)
