@@ -143,3 +143,14 @@ def test_footnotes_and_endnotes_follow_the_body() -> None:
     ]
     assert "1 footnote put after the body as paragraphs of their own" in read.notes
     assert "1 endnote put after the body as paragraphs of their own" in read.notes
+
+
+def test_text_boxes_left_out_are_counted() -> None:
+    """Text boxes are a story the .doc reader does not read: a warning counts their characters
+    (the FIB's ccpTxbx, set here on a document without text boxes)."""
+    data = doc_fixture.with_word_stream(lambda stream: struct.pack_into("<I", stream, 0x64, 12))
+    notes = decode_report(data, "gwr.doc").notes
+    assert [note for note in notes if "text boxes" in note] == [
+        "left out the document's text boxes (12 characters): the .doc reader does not read them; "
+        "save the file as .docx to have them read"
+    ]
