@@ -402,3 +402,34 @@ def test_an_indicator_s_target_and_result_lines_read_one_a_line(browser, site: P
     context.close()
     assert any(lines > 1 for lines, _ in cells)
     assert all(height < lines + 1 for lines, height in cells)
+
+
+#: The lines a cell's or a link's text takes: its text's boxes, one per line it is laid out on.
+_LINES = """selector => [...document.querySelectorAll(selector)].map(element => {
+    const text = document.createRange();
+    text.selectNodeContents(element);
+    return [element.textContent.trim(),
+            new Set([...text.getClientRects()].map(box => Math.round(box.top))).size];
+})"""
+
+
+def test_phone_width_keeps_short_words_whole(browser, site: Path) -> None:
+    """At 390 pixels the menu broke 搜索 over two lines, the diff page's counts table gave its part
+    names one character a line (主/要/任/务, 1项/并入/1项) and the term index its statuses and
+    dates (不/再/用, 2022/年1/月): cells too short to wrap are kept whole, and the tables scroll in
+    their own box as the timeline's grid does."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    broken = {}
+    for name, selector in (
+        (PAIR, "header.top nav a"),
+        (PAIR, "table.parts th, table.parts td"),
+        ("terms.html", "table.terms tbody td, table.terms thead th"),
+    ):
+        page.goto((site / name).as_uri())
+        lines = page.evaluate(_LINES, selector)
+        assert lines, selector
+        broken[selector] = [text for text, n in lines if n > 1]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    context.close()
+    assert broken == {selector: [] for selector in broken}
