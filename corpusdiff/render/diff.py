@@ -724,10 +724,16 @@ def _markdown_programmes(result: DiffResult, strings: Strings) -> list[str]:
     return [*lines, ""]
 
 
+def changed_figures(result: DiffResult) -> list[Initiative]:
+    """The continuing units whose figures changed, in the report's order: the list the Markdown
+    report and the site's summary give, whose figures are those the summary line counts."""
+    return [i for i in result.initiatives if i.level == Level.UNIT and i.figures]
+
+
 def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) -> list[str]:
     """`## 数字变化（n）`: every changed figure of a continuing unit, with the unit's row and
     addresses: the changes an analyst quotes first, kept in the summary."""
-    items = [i for i in result.initiatives if i.level == "unit" and i.figures]
+    items = changed_figures(result)
     if not items:
         return []
     lines = [f"## {strings('report.md.figures', n=sum(len(i.figures) for i in items))}", ""]

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from corpusdiff.render import table_changes
 from corpusdiff.render.diff import (
     anchor_label,
+    changed_figures,
     edition_name,
     initiative_brief,
     initiatives_title,
@@ -284,6 +285,7 @@ def diff_context(
         "overrides": [override_text(note, strings) for note in result.notes],
         "notes": sorted(noted, key=lambda n: not n["significant"]),
         "listed": new_and_dropped_lists(result, table, strings),
+        "figures": figure_list(result, table),
         "orphans": placed.orphans,
         "parts": blocks,
         "filters": FILTERS,
@@ -314,6 +316,21 @@ def new_and_dropped_lists(result: DiffResult, table: ComparisonTable, strings: S
         named = [{"name": strings.part(part), "items": found} for part, found in parts.items()]
         lists.append({"status": status, "title": title, "parts": named})
     return lists
+
+
+def figure_list(result: DiffResult, table: ComparisonTable) -> list[dict[str, object]]:
+    """Each continuing unit whose figures changed, with its changes whole (`2731亿元 → 5949亿元`),
+    linked to its row: the summary counted `8 处数字变化` and left a reader to find them among
+    the rows, where the Markdown report lists them."""
+    rows = row_numbers(table)
+    return [
+        {
+            "number": item_row(item, rows),
+            "brief": initiative_brief(item),
+            "changes": [figure.shown() for figure in item.figures],
+        }
+        for item in changed_figures(result)
+    ]
 
 
 def table_blocks(result: DiffResult, strings: Strings) -> list[dict[str, object]]:
