@@ -312,8 +312,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "The corpus has no five-year plan (genre five-year-plan) to trace.",
     ),
     "trace.needs": (
-        "需要一份五年规划和至少一份年度计划、年中报告或政府工作报告。",
-        "The corpus needs a five-year plan and at least one annual plan, mid-year or government work report.",
+        "需要一份五年规划和至少一份同一地区、在规划之后、规划期内的年度计划、年中报告或政府工作报告。",
+        "The corpus needs a five-year plan and at least one annual plan, mid-year or government work report "
+        "of the plan's region, from the plan's date on and within its period.",
     ),
     "trace.reports": ("报告：", "Reports: "),
     "trace.unaddressed_count": (

@@ -29,7 +29,7 @@ from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
-from corpusdiff.series.editions import column_labels, missing_years, year_spans
+from corpusdiff.series.editions import column_labels, is_before, missing_years, trace_warnings, year_spans
 from corpusdiff.site.common import (
     SITE_CONFIG,
     Doc,
@@ -142,6 +142,16 @@ def trace_inputs(docs: Sequence[Doc]) -> tuple[list[Doc], list[Doc]]:
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
     return [d for d in ordered if d.meta.genre == FIVE_YEAR_PLAN], [
         d for d in ordered if d.meta.genre in CARRYING_OUT_GENRES
+    ]
+
+
+def plan_reports(plan: Doc, reports: Sequence[Doc]) -> list[Doc]:
+    """The reports a plan's trace follows: those `corpusdiff trace` takes without a word, of the
+    plan's region, from its date on and within its period (series.trace.check_plan refuses an
+    earlier report, series.editions.trace_warnings warns of the others). Traced into every
+    report, Futian's 2021–2025 plan was addressed by the 2013 national work report at 0.82."""
+    return [
+        r for r in reports if not is_before(r.meta.date, plan.meta.date) and not trace_warnings(plan.meta, [r.meta])
     ]
 
 
@@ -388,10 +398,11 @@ def render_views(
     set_jobs += [SetJob(INDICATORS, s, vocabulary, language=language) for s in inputs.indicator_sets]
     cells = SITE_TERMS_CELLS // max(1, len(inputs.timelines))  # the page's room, shared by its sets
     set_jobs += [SetJob(TERMS, s, vocabulary, language=language, cells=cells) for s in inputs.timelines]
+    traced = [(plan, plan_reports(plan, inputs.reports)) for plan in inputs.plans]
     trace_jobs = [
-        TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in inputs.reports), vocabulary.stopwords)
-        for plan in inputs.plans
-        if inputs.reports
+        TraceJob((plan.id, plan.text), tuple((r.id, r.text) for r in reports), vocabulary.stopwords)
+        for plan, reports in traced
+        if reports
     ]
     results = iter(run_jobs([*set_jobs, *trace_jobs], runner))  # set jobs give HTML, trace jobs a Trace
     timelines, indicator_sets = inputs.timelines, inputs.indicator_sets
@@ -465,6 +476,7 @@ def _trace_page(
             title=catalogue(inputs.language)("trace.title"),
             plans=[trace_context(t, paragraphs, n) for n, t in enumerate(traces)],
             reports=[d.id for d in inputs.reports],
+            any_plan=bool(inputs.plans),
             threshold=tr.THRESHOLD,
         )
     )
