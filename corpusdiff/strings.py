@@ -200,9 +200,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # programmes
     "programmes.title": ("项目", "Programmes"),
     "programmes.lede": (
-        "报告中带引号的项目名称（规则见 docs/diff-output.md）及提到它们的版本（● 带引号提到，○ 提到但未加引号，"
+        "报告中带引号的项目名称及提到它们的版本（● 带引号提到，○ 提到但未加引号，"
         "与 diff 判断项目延续的规则相同）；先列多个版本都提到的项目。",
-        "Named programmes (quoted names, see docs/diff-output.md) and the editions that mention "
+        "Named programmes (quoted names) and the editions that mention "
         "them (● quoted, ○ named without quotes: the rule by which diff calls a programme "
         "recurring); those several editions mention come first.",
     ),
@@ -213,9 +213,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # series views
     "timeline.title": ("时间线：{name}", "Timeline: {name}"),
     "timeline.lede": (
-        "每行追踪一项举措在{where}中的沿革（docs/timeline.md）。格中是该版本的标题，链接到原文；"
+        "每行追踪一项举措在{where}中的沿革。格中是该版本的标题，链接到原文；"
         "“=”表示标题与上一版相同，“—”表示该版本没有这项举措。",
-        "Each row follows one initiative lineage across the editions {where} (docs/timeline.md). "
+        "Each row follows one initiative lineage across the editions {where}. "
         "A cell shows the heading in that edition, linked to the document; = marks a heading "
         "worded as in the previous edition, — an edition without the initiative.",
     ),
@@ -262,12 +262,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "timeline.last_seen": ("末见", "Last seen"),
     "indicators.title": ("指标", "Indicators"),
     "indicators.lede": (
-        "各版本在指标列表、表格和预算句子中给出的目标与完成情况，按指标对齐（docs/indicators.md）。"
+        "各版本在指标列表、表格和预算句子中给出的目标与完成情况，按指标对齐。"
         "+ 增长，- 下降，无符号为水平值；a–b 为区间；— 报告未填；（无目标）报告说明本年不设；"
         "（未说明）、（未说明增速）另一版本给出而本版本没有。只涵盖部分年份的列会注明：H1（上半年）、Q1-Q3（1至9月）。"
         "图：● 完成值，实线；○ 目标值，虚线；区间取中点；每个点标出数字。部分年份的水平值不画入图中，以免看似下降。",
         "Targets and results each edition states in its indicator lists, tables and budget "
-        "sentences, aligned by indicator (docs/indicators.md). + growth, - decline, no sign: a "
+        "sentences, aligned by indicator. + growth, - decline, no sign: a "
         "level; a–b: a range; — the report leaves the cell blank; (no target): the report says it "
         "sets none this year; (not stated), (growth not stated): another edition of the series "
         "states it, this one does not. A column for part of a year says so: H1 (first half), "
@@ -299,13 +299,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "indicators.chart.legend": ("● 完成 ○ 目标（虚线）", "● achieved ○ target (dashed)"),
     "trace.title": ("五年规划追踪", "Five-year plan trace"),
     "trace.lede": (
-        "哪些年度报告回应了五年规划的各项内容，在哪里回应（docs/timeline.md，“trace”）。"
-        "格中是报告句子与该项内容的最高余弦相似度（达到 {threshold} 时），链接到该段落；"
+        "哪些年度报告回应了五年规划的各项内容，在哪里回应。"
+        "格中是报告中与该项内容用词最相近的句子的相近程度（0 到 1，1 为用词相同；达到 {threshold} 时列出），链接到该段落；"
         "“—”表示没有句子达到该值，但这不能证明报告没有提到。",
-        "Which yearly reports address each item of a five-year plan, and where (docs/timeline.md, "
-        "“trace”). A cell gives the best cosine of a report sentence with the item's text when it "
-        "reaches {threshold} and links to that passage; — means no sentence pair reaches it, which "
-        "does not prove the report is silent.",
+        "Which yearly reports address each item of a five-year plan, and where. A cell gives how "
+        "close in wording the report's closest sentence is to the item's text (0 to 1, 1 the same "
+        "words) when it reaches {threshold}, and links to that passage; — means no sentence pair "
+        "reaches it, which does not prove the report is silent.",
     ),
     "trace.no_plan": (
         "语料库中没有五年规划（genre five-year-plan）可供追踪。",
@@ -332,10 +332,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "terms.title": ("词语索引", "Term index"),
     "terms.lede": (
-        "各版本使用的关键词和项目名称（docs/terms.md），每个版本最有特色的排在前面（与其他版本相比的对数似然）。"
+        "各版本使用的关键词和项目名称，每个版本最有特色的排在前面（比其他版本用得格外多的词）。"
         "相对于最新版本的状态：",
-        "Key words and programme names each edition uses (docs/terms.md), the most distinctive of "
-        "an edition first (log-likelihood of its count against the other editions'). Status "
+        "Key words and programme names each edition uses, the most distinctive of an edition first "
+        "(the words it uses far more than the other editions do). Status "
         "against the latest edition: ",
     ),
     "terms.none": (

@@ -256,6 +256,21 @@ def test_document_pages_list_the_diffs_that_include_them(site: Path) -> None:
 # --- language ----------------------------------------------------------------------------------
 
 
+def test_no_page_sends_its_reader_to_the_repository_or_names_a_statistic(site: Path) -> None:
+    """The series views' introductions pointed to docs/timeline.md, docs/terms.md and the like,
+    which a reader of a published site does not have, and named the measures by their statistics
+    (对数似然, 余弦相似度) where a reader needs what the numbers mean: each now says it in words."""
+    import lxml.html
+
+    said = {}
+    for page in sorted(site.rglob("*.html")):
+        text = lxml.html.fromstring(page.read_text(encoding="utf-8")).text_content()
+        found = re.findall(r"docs/[\w-]+\.md|对数似然|余弦", text)
+        if found:
+            said[page.relative_to(site).as_posix()] = sorted(set(found))
+    assert said == {}
+
+
 def test_the_interface_is_chinese_with_chinese_dates(site: Path) -> None:
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hans">' in index and ">文件</a>" in index and ">搜索</a>" in index
