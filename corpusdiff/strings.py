@@ -391,8 +391,15 @@ _REPORTS: dict[str, tuple[str, str]] = {
         "另有 {n} 项新增或删除的判断把握低，未列出（去掉 --sure 可见）。",
         "{n} doubtful calls of new or dropped are left out (drop --sure to see them).",
     ),
-    "report.doubt.new": ("（把握低：或延续旧版「{title}」，{p}）", "(doubtful: may continue old {title}, {p})"),
-    "report.doubt.dropped": ("（把握低：或延续为新版「{title}」，{p}）", "(doubtful: may go on as new {title}, {p})"),
+    "report.doubt.new": (
+        "（把握低：或延续旧版「{title}」，匹配概率 {p}）",
+        "(doubtful: may continue old {title}, probability {p})",
+    ),
+    "report.doubt.dropped": (
+        "（把握低：或延续为新版「{title}」，匹配概率 {p}）",
+        "(doubtful: may go on as new {title}, probability {p})",
+    ),
+    "report.section_similarity": ("（相似度 {s}）", " (similarity {s})"),
     "report.before_first": ("（正文开头）", "(before the first heading)"),
     "report.scope": (
         "仅含标题含“{text}”的章节（--section），各项计数只计这些章节。",

@@ -924,7 +924,7 @@ def is_doubtful(item: Initiative) -> bool:
 
 
 def doubt(item: Initiative, strings: Strings) -> str:
-    """`（把握低：或延续旧版「…」，0.04）` for a doubtful call of new or dropped: the unit it may
+    """`（把握低：或延续旧版「…」，匹配概率 0.04）` for a doubtful call of new or dropped: the unit it may
     continue and the matcher's probability for the two; "" for a sure call."""
     if item.nearest is None:
         return ""
@@ -1132,7 +1132,8 @@ def _section_line(match: SectionMatch | None, strings: Strings) -> str:
         tag = f"{strings.status(Status.MOVED)} " if match.status == SectionStatus.MOVED else ""
         if old == new:
             return f"== {tag}{new}{pin}"
-        return f"== {tag}{old}  ⇒  {new} ({match.similarity:.2f}){pin}"
+        similarity = strings("report.section_similarity", s=f"{match.similarity:.2f}")
+        return f"== {tag}{old}  ⇒  {new}{similarity}{pin}"
     return "== " + strings("report.section", status=strings.status(match.status), heading=new or old)
 
 

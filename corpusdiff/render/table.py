@@ -466,7 +466,7 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
     doubtful = [item for item in pairs if item.confidence in _CONFIDENCE]
     if doubtful:
         worst = min(doubtful, key=lambda item: item.similarity)
-        pieces.append(f"匹配把握{_CONFIDENCE[worst.confidence]}（{worst.similarity:.2f}），请核对")
+        pieces.append(f"匹配把握{_CONFIDENCE[worst.confidence]}（概率 {worst.similarity:.2f}），请核对")
     pieces += [_doubt_note(item) for item in group.items if item.nearest is not None]
     return "；".join(pieces)
 
@@ -474,7 +474,7 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
 def _doubt_note(item: Initiative) -> str:
     """A doubtful call of new or dropped, with the unit it may continue, for the reader to check."""
     side = "旧版" if item.status == Status.NEW else "新版"
-    return f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（{item.nearest_probability:.2f}），请核对"
+    return f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（匹配概率 {item.nearest_probability:.2f}），请核对"
 
 
 def _within(group: _Group, sides: _Sides) -> list[str]:

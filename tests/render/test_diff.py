@@ -98,7 +98,7 @@ def test_a_doubtful_call_names_the_unit_it_may_continue(result: DiffResult) -> N
         label = "[新增]" if item.status == Status.NEW else "[删除]"
         side = "或延续旧版" if item.status == Status.NEW else "或延续为新版"
         text = _printed(result, item)
-        expected = f"{label}（把握低：{side}「{unit_title(item.nearest)}」，{item.nearest_probability:.2f}） {text}"
+        expected = f"{label}（把握低：{side}「{unit_title(item.nearest)}」，匹配概率 {item.nearest_probability:.2f}） {text}"
         assert expected in lines
     sure = [i for i in result.initiatives if i.level == "unit" and i.status == Status.NEW and i.nearest is None]
     assert any(f"[新增] {_printed(result, i)}" in lines for i in sure if i.new is not None)
@@ -216,6 +216,29 @@ def test_a_programme_name_holding_a_list_comma_reads_as_one_name(result: DiffRes
     assert "一网统管、一键预约" in dropped and "民意速办" in dropped
     line = next(line for line in to_terminal(result, color=False).splitlines() if "不再提及的项目" in line)
     assert "“一网统管、一键预约”" in line and "“民意速办”" in line
+
+
+def test_a_number_beside_a_pair_or_a_call_says_what_it_is(result: DiffResult) -> None:
+    """`== …  ⇒  … (0.19)`, `（把握低：或延续为新版「…」，0.28）` and the 对照表's `匹配把握中（0.63）`
+    gave numbers a reader could not read (looked at as an analyst comparing two plans): each
+    says what it is, the sections' similarity or the matcher's probability that two units are one
+    initiative."""
+    from corpusdiff.render.table import comparison_table
+
+    number = r"[01]\.\d\d"
+    for strings, similarity, probability in (
+        (catalogue("zh"), rf"（相似度 {number}）", rf"，匹配概率 {number}）"),
+        (catalogue("en"), rf" \(similarity {number}\)", rf", probability {number}\)"),
+    ):
+        lines = to_terminal(result, color=False, detail=Detail.UNIT, strings=strings).splitlines()
+        paired = [line for line in lines if line.startswith("== ") and "  ⇒  " in line]
+        assert paired and all(re.search(similarity + "$", line) for line in paired), paired[:3]
+        doubts = [line for line in lines if re.match(r"\[(删除|新增|DROPPED|NEW)\].*(把握低|doubtful)", line)]
+        assert doubts and all(re.search(probability, line) for line in doubts), doubts[:3]
+    notes = [row.note for row in comparison_table(result).unit_rows if "匹配把握" in row.note]
+    assert notes and all(re.search(rf"匹配把握[中低]（概率 {number}）", note) for note in notes), notes[:3]
+    doubted = [row.note for row in comparison_table(result).unit_rows if "判断把握低" in row.note]
+    assert doubted and all(re.search(rf"」（匹配概率 {number}）", note) for note in doubted), doubted[:3]
 
 
 def test_the_english_labels_are_the_catalogue_s_other_column(result: DiffResult) -> None:

@@ -211,7 +211,7 @@ def test_a_doubtful_new_or_dropped_row_names_the_unit_to_check(diffs: dict, pair
         else:
             side = "旧版" if item.new else "新版"
             p = f"{item.nearest_probability:.2f}"
-            assert f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（{p}），请核对" in rows[key].note
+            assert f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（匹配概率 {p}），请核对" in rows[key].note
 
 
 def _report(title: str, parts: str) -> str:
