@@ -730,6 +730,10 @@ def changed_figures(result: DiffResult) -> list[Initiative]:
     return [i for i in result.initiatives if i.level == Level.UNIT and i.figures]
 
 
+#: A unit's closing mark, left off before a colon: `——地区生产总值5949亿元；：2731亿元 → …` read twice stopped.
+_CLOSING_MARKS = "；;，,。：:"
+
+
 def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) -> list[str]:
     """`## 数字变化（n）`: every changed figure of a continuing unit, with the unit's row and
     addresses: the changes an analyst quotes first, kept in the summary."""
@@ -739,7 +743,7 @@ def _markdown_figures(result: DiffResult, rows: RowNumbers, strings: Strings) ->
     lines = [f"## {strings('report.md.figures', n=sum(len(i.figures) for i in items))}", ""]
     for item in items:
         changes = markdown_text("；".join(figure.shown() for figure in item.figures))
-        title = markdown_text(unit_title(item.new or item.old))
+        title = markdown_text(unit_title(item.new or item.old).rstrip(_CLOSING_MARKS))
         lines.append(f"- {markdown_citation(result, item, rows, strings)} {strings.labelled(title, changes)}")
     return [*lines, ""]
 

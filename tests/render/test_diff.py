@@ -424,6 +424,15 @@ def national() -> DiffResult:
     )
 
 
+def test_a_changed_figure_s_unit_is_named_once_stopped(result: DiffResult) -> None:
+    """The 数字变化 list gave `——地区生产总值5949亿元；：2731亿元 → 5949亿元`: the unit's own
+    semicolon, then the list's colon."""
+    figures = to_markdown(result).split("## 数字变化（", 1)[1].split("\n\n", 2)[1].splitlines()
+    units = [i for i in result.initiatives if i.level == "unit" and i.figures]
+    assert any(unit_title(i.new or i.old).endswith("；") for i in units)  # type: ignore[arg-type]
+    assert len(figures) == len(units) and not [line for line in figures if re.search(r"[；;，,。：:]：", line)]
+
+
 def test_the_markdown_summary_of_a_national_pair_fits_a_pull_request_comment(national: DiffResult) -> None:
     from corpusdiff.render.diff import PULL_REQUEST_LIMIT, markdown_text
 
