@@ -433,3 +433,18 @@ def test_phone_width_keeps_short_words_whole(browser, site: Path) -> None:
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
     context.close()
     assert broken == {selector: [] for selector in broken}
+
+
+def test_a_printed_diff_page_lists_the_new_dropped_and_changed_figures(page, site: Path) -> None:
+    """Printed, the diff page left out the folded lists under its counts: the new and dropped
+    initiatives by name and the changed figures, which paper cannot unfold. They print open; the
+    long programme lists stay off the paper."""
+    page.goto((site / PAIR).as_uri())
+    page.emulate_media(media="print")
+    lists = page.locator("section.summary details.listed, section.summary details.figures")
+    assert lists.count() == 3
+    for folded in lists.all():
+        assert folded.locator("li a").first.is_visible()
+    assert all(item.is_hidden() for item in page.locator("section.summary details:not(.listed, .figures)").all())
+    page.emulate_media(media="screen")
+    assert page.locator("section.summary details.figures li a").first.is_hidden()
