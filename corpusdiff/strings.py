@@ -251,6 +251,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "timeline.bridged": ("桥接 {steps}", "bridged {steps}"),
     "timeline.same": ("与上一版标题相同", "same heading as the previous edition"),
     "timeline.absent": ("该版本没有", "not in this edition"),
+    "timeline.evidence_key": (
+        "依据：每一步出自哪两个版本的对比、其类别、把握（高、中、低）和匹配概率，如“改写 (高 0.93)”",
+        "evidence: each step's diff, its class, and the confidence (high, medium, low) with the "
+        "matcher's probability, as in “reworded (high 0.93)”",
+    ),
     "timeline.programmes": ("项目", "Programmes"),
     "timeline.programmes_lede": (
         "带引号的项目名称及使用它们的版本：",

@@ -140,3 +140,14 @@ def test_a_thread_of_one_edition_is_listed_under_its_edition_not_as_a_grid_row()
 
 def test_no_fold_when_every_thread_spans_editions() -> None:
     assert "<details" not in section(page(Timeline(EDITIONS, (BRIDGED,), ()), "zh"), "tasks")
+
+
+def test_the_legend_says_what_a_step_s_word_and_number_are() -> None:
+    """A step read `2016-03→2017-03 改写 (高 0.93)` and nothing on the page said what 高 and 0.93
+    were: the legend names them, the confidence and the matcher's probability."""
+    for language, confidence, probability in (("zh", "把握", "匹配概率"), ("en", "confidence", "probability")):
+        html = page(Timeline(EDITIONS, (BRIDGED,), ()), language)
+        [step] = re.findall(r'<td class="evidence"><(?:a|span)[^>]*>([^<]*)<', html)
+        [level] = re.findall(r"\((\w+) \d\.\d\d\)$", step)
+        [legend] = re.findall(r'<p class="meta legend">(.*?)</p>', html, re.S)
+        assert re.search(rf"{confidence}（?\(?[^）)]*{level}", legend) and probability in legend, legend
