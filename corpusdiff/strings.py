@@ -103,6 +103,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # the diff page
     "diff.old": ("旧版", "old"),
     "diff.new": ("新版", "new"),
+    "diff.side_old": ("旧", "old"),
+    "diff.side_new": ("新", "new"),
     "diff.dated": ("{name}（{date}）", "{name} ({date})"),
     "diff.duizhao": ("新旧对照表", "新旧对照 table"),
     "diff.summary": ("各部分的变化", "What changed, part by part"),

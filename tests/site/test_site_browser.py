@@ -448,3 +448,25 @@ def test_a_printed_diff_page_lists_the_new_dropped_and_changed_figures(page, sit
     assert all(item.is_hidden() for item in page.locator("section.summary details:not(.listed, .figures)").all())
     page.emulate_media(media="screen")
     assert page.locator("section.summary details.figures li a").first.is_hidden()
+
+
+def test_an_english_site_labels_a_redline_s_sides_in_english(browser, site: Path, tmp_path: Path) -> None:
+    """At phone width and in the inline view a redline's sides are labelled, and the labels were
+    written into the style sheet in Chinese: the English site said 旧 and 新 beside `old ¶58`.
+    They are the page's language's."""
+    from tests.site.test_site_pages import _two_plans
+
+    english = tmp_path / "site"
+    build_site(_two_plans(tmp_path, "language: en\n"), english)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    labels = {}
+    for language, built in (("zh", site), ("en", english)):
+        page.goto((built / PAIR).as_uri())
+        row = page.locator("article.row[data-status=reworded] .sides").first
+        labels[language] = [
+            side.evaluate("side => getComputedStyle(side, '::before').content")
+            for side in (row.locator(".old"), row.locator(".new"))
+        ]
+    context.close()
+    assert labels == {"zh": ['"旧 "', '"新 "'], "en": ['"old "', '"new "']}
