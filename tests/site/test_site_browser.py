@@ -470,3 +470,21 @@ def test_an_english_site_labels_a_redline_s_sides_in_english(browser, site: Path
         ]
     context.close()
     assert labels == {"zh": ['"旧 "', '"新 "'], "en": ['"old "', '"new "']}
+
+
+def test_the_duizhao_page_at_phone_width_gives_each_side_the_screen_s_width(browser, site: Path) -> None:
+    """At 390 pixels the 新旧对照表's four columns left each side of a row 80 pixels, five
+    characters a line: the page of the 2022 → 2025 plans was 120,000 pixels tall, its tallest
+    row 4,000 (57,000 and 1,600 now). Each row's old and new text run one under the other, the
+    width of the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((site / PAIR.replace(".html", "-duizhao.html")).as_uri())
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll("table.duizhao-table tbody tr[id] > td:not(.no)")]
+                 .filter(cell => cell.textContent.trim()).map(cell => cell.getBoundingClientRect().width)"""
+    )
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    _shot(page, "duizhao-phone")
+    context.close()
+    assert widths and min(widths) > 0.8 * 390 and overflow <= 390
