@@ -939,6 +939,17 @@ def _labels_above(points: Sequence[ChartPoint]) -> set[ChartPoint]:
     return above
 
 
+def _label_place(x: float) -> tuple[str, str]:
+    """Where a point's figure stands and how it is anchored: centred on the point, but from the
+    point inwards at the chart's first and last year, where a centred figure ran past the edge
+    and was cut (4800亿元左右 lost its 4)."""
+    if x <= _MARGIN["left"]:
+        return f"{x - 6:.1f}", "start"
+    if x >= CHART_WIDTH - _MARGIN["right"]:
+        return f"{x + 6:.1f}", "end"
+    return f"{x:.1f}", "middle"
+
+
 def _series(
     points: Sequence[ChartPoint],
     above: set[ChartPoint],
@@ -965,9 +976,10 @@ def _series(
             )
         )
         label_y = f"{float(y) - 7:.1f}" if p in above else f"{float(y) + 15:.1f}"
+        label_x, anchor = _label_place(float(x))
         parts.append(
-            Markup('<text x="{}" y="{}" text-anchor="middle" class="value {}">{}</text>').format(
-                x, label_y, p.role, p.label
+            Markup('<text x="{}" y="{}" text-anchor="{}" class="value {}">{}</text>').format(
+                label_x, label_y, anchor, p.role, p.label
             )
         )
     return parts

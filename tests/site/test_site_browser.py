@@ -488,3 +488,21 @@ def test_the_duizhao_page_at_phone_width_gives_each_side_the_screen_s_width(brow
     _shot(page, "duizhao-phone")
     context.close()
     assert widths and min(widths) > 0.8 * 390 and overflow <= 390
+
+
+def test_an_indicator_chart_s_figures_are_inside_the_chart(page, site: Path) -> None:
+    """A figure was centred on its point, so at the first and last year it ran past the chart's
+    edge and was cut: the five-year plan's 4800亿元左右 lost its 4, 0.01人/亿元以内 its 0 and
+    0.007人/亿元以内 its 内. Every figure is now whole inside its chart."""
+    page.goto((site / "indicators.html").as_uri())
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll("svg.chart")].flatMap(chart => {
+                 const box = chart.getBoundingClientRect();
+                 return [...chart.querySelectorAll("text.value")]
+                     .filter(label => { const b = label.getBoundingClientRect();
+                                        return b.left < box.left - 0.5 || b.right > box.right + 0.5; })
+                     .map(label => label.textContent);
+             })"""
+    )
+    assert page.locator("svg.chart text.value").count() > 0
+    assert outside == []
