@@ -506,3 +506,19 @@ def test_an_indicator_chart_s_figures_are_inside_the_chart(page, site: Path) -> 
     )
     assert page.locator("svg.chart text.value").count() > 0
     assert outside == []
+
+
+def test_a_paragraph_a_diff_links_to_is_marked_on_its_document_page(page, site: Path) -> None:
+    """A row's 新¶59 opened the document with that paragraph somewhere near the top among sixty
+    alike, nothing to tell which: the paragraph linked to is marked."""
+    page.goto((site / PAIR).as_uri())
+    link = page.locator("#part-tasks article.row a.at[href*='#p']").first
+    anchor = link.get_attribute("href").rsplit("#", 1)[1]  # type: ignore[union-attr]
+    link.click()
+    assert page.url.endswith(f"#{anchor}")
+
+    def background(selector: str) -> str:
+        return page.locator(selector).evaluate("element => getComputedStyle(element).backgroundColor")
+
+    others = {background(f"article p[id]:not(#{anchor}) >> nth={n}") for n in range(3)}
+    assert others == {"rgba(0, 0, 0, 0)"} and background(f"#{anchor}") not in others
