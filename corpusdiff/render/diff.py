@@ -665,6 +665,15 @@ def to_markdown(
     return "\n".join(lines + _markdown_inside(inside, marks, strings) + _markdown_redline(changed, strings))
 
 
+def joined_rows(result: DiffResult, rows: RowNumbers) -> dict[int | None, list[Initiative]]:
+    """The extra pairs of the merges and splits by the 新旧对照表 row that holds them, in the
+    report's order: one entry per row, as the table, the Markdown report and the site list them."""
+    by_row: dict[int | None, list[Initiative]] = {}
+    for item in (i for i in result.initiatives if i.level == Level.UNIT and i.relation):
+        by_row.setdefault(item_row(item, rows), []).append(item)
+    return by_row
+
+
 def _markdown_joined(
     result: DiffResult, table: ComparisonTable, rows: RowNumbers, strings: Strings
 ) -> list[str]:
@@ -672,9 +681,7 @@ def _markdown_joined(
     新旧对照 lines show them: its number and all its units (`#107 旧¶75 旧¶76 旧¶78 新¶80`), its
     classes, then what each of its extra pairs joins (`完善文体设施 — 并入 — 优化文体服务体系`).
     One line per extra pair named a row of three units twice, and said 19 where the table said 14."""
-    by_row: dict[int | None, list[Initiative]] = {}
-    for item in (i for i in result.initiatives if i.level == "unit" and i.relation):
-        by_row.setdefault(item_row(item, rows), []).append(item)
+    by_row = joined_rows(result, rows)
     if not by_row:
         return []
     numbered = {row.number: row for row in table.unit_rows}
@@ -683,7 +690,7 @@ def _markdown_joined(
         row = numbered.get(number) if number is not None else None
         cited = inert_references(_row_citation(row, strings)) if row else markdown_citation(result, items[0], rows, strings)
         label = row.label(strings) if row else strings.status(items[0].relation)
-        joins = strings("report.md.joined_sep").join(markdown_text(_joined_line(i, strings)) for i in items)
+        joins = strings("report.md.joined_sep").join(markdown_text(joined_line(i, strings)) for i in items)
         lines.append(f"- {cited} {strings.labelled(label, joins)}")
     return [*lines, ""]
 
@@ -908,7 +915,7 @@ def initiatives_title(
     return strings("report.initiatives", status=strings.status(status), n=n)
 
 
-def _joined_line(item: Initiative, strings: Strings) -> str:
+def joined_line(item: Initiative, strings: Strings) -> str:
     """One line for the extra side of a merge or a split, instead of its text twice."""
     key = "report.merged_into" if item.relation == Relation.MERGE else "report.split_from"
     return strings(key, old=unit_title(item.old), new=unit_title(item.new), confidence=_confidence(item, strings))
@@ -1182,7 +1189,7 @@ def _terminal_item(
         return ["    " + strings.labelled(style(strings("report.sentence_removed"), "dropped"), old_text)]
     if item.relation:
         label = style(f"[{strings.status(item.relation)}]", item.relation, bold=True)
-        return [f"{label} {cited} {_joined_line(item, strings)}"]
+        return [f"{label} {cited} {joined_line(item, strings)}"]
     label = style(f"[{strings.status(item.status)}]", item.status, bold=True)
     if item.status == Status.NEW:
         return [f"{label} {_then(cited, doubt(item, strings))} {new_text}"]

@@ -28,6 +28,8 @@ from corpusdiff.render.diff import (
     initiatives_title,
     is_doubtful,
     item_row,
+    joined_line,
+    joined_rows,
     new_or_dropped,
     override_text,
     row_numbers,
@@ -286,6 +288,7 @@ def diff_context(
         "notes": sorted(noted, key=lambda n: not n["significant"]),
         "listed": new_and_dropped_lists(result, table, strings),
         "figures": figure_list(result, table),
+        "joined": joined_list(result, table, strings),
         "orphans": placed.orphans,
         "parts": blocks,
         "filters": FILTERS,
@@ -330,6 +333,22 @@ def figure_list(result: DiffResult, table: ComparisonTable) -> list[dict[str, ob
             "changes": [figure.shown() for figure in item.figures],
         }
         for item in changed_figures(result)
+    ]
+
+
+def joined_list(result: DiffResult, table: ComparisonTable, strings: Strings) -> list[dict[str, object]]:
+    """Each merge and split, one per row, with what its extra pairs join (`… — 拆分自 — …`),
+    linked to its row: the counts said `7 项由 6 项拆分而来` and named none, where the Markdown
+    report lists them."""
+    numbered = {row.number: row for row in table.unit_rows}
+    sep = strings("report.md.joined_sep")
+    return [
+        {
+            "number": number,
+            "label": numbered[number].label(strings) if number in numbered else strings.status(items[0].relation),
+            "joins": sep.join(joined_line(item, strings) for item in items),
+        }
+        for number, items in joined_rows(result, row_numbers(table)).items()
     ]
 
 

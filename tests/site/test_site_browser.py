@@ -437,15 +437,15 @@ def test_phone_width_keeps_short_words_whole(browser, site: Path) -> None:
 
 def test_a_printed_diff_page_lists_the_new_dropped_and_changed_figures(page, site: Path) -> None:
     """Printed, the diff page left out the folded lists under its counts: the new and dropped
-    initiatives by name and the changed figures, which paper cannot unfold. They print open; the
-    long programme lists stay off the paper."""
+    initiatives by name, the changed figures, the merges and splits, which paper cannot unfold.
+    They print open; the long programme lists stay off the paper."""
     page.goto((site / PAIR).as_uri())
     page.emulate_media(media="print")
-    lists = page.locator("section.summary details.listed, section.summary details.figures")
-    assert lists.count() == 3
+    lists = page.locator("section.summary details:is(.listed, .figures, .joined)")
+    assert lists.count() == 4
     for folded in lists.all():
         assert folded.locator("li a").first.is_visible()
-    assert all(item.is_hidden() for item in page.locator("section.summary details:not(.listed, .figures)").all())
+    assert all(item.is_hidden() for item in page.locator("section.summary details:not(.listed, .figures, .joined)").all())
     page.emulate_media(media="screen")
     assert page.locator("section.summary details.figures li a").first.is_hidden()
 

@@ -127,6 +127,25 @@ def test_the_summary_lists_each_changed_figure_whole_and_links_its_row(site: Pat
             assert figure.shown() in row.xpath(".//p[@class='explain']")[0].text_content()
 
 
+def test_the_summary_lists_each_merge_and_split_and_links_its_row(site: Path) -> None:
+    """The counts said `8 项由 7 项拆分而来` and named none: folded under them, each merge and
+    split, one per row as the 新旧对照表 has it, linked to that row, which lists all its units."""
+    import lxml.html
+
+    page = lxml.html.fromstring((site / PAIR).read_text(encoding="utf-8"))
+    joined_rows = page.xpath("//article[contains(@class, 'status-joined')]")
+    [listing] = page.xpath("//section[@id='summary']//details[@class='joined']")
+    links = listing.xpath(".//li/a")
+    assert str(len(joined_rows)) in listing.xpath("summary")[0].text_content()
+    assert sorted(link.get("href") for link in links) == sorted(f"#{row.get('id')}" for row in joined_rows)
+    for link in links:
+        row = page.get_element_by_id(link.get("href")[1:])
+        label = row.xpath(".//header/span[contains(@class, 'label')]")[0].text_content()
+        assert label in link.text_content()
+        named = link.getparent().text_content()
+        assert ("并入" in named) == ("合并" in label) and ("拆分自" in named) == ("拆分" in label)
+
+
 def test_every_unit_is_in_exactly_one_row(site: Path) -> None:
     html = (site / PAIR).read_text(encoding="utf-8")
     result = corpus_diff(OLD, NEW)
