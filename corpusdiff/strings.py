@@ -617,6 +617,8 @@ _TERMS = {
     "terms.meaning.new-in-latest": ("只有最新版本使用", "only the latest edition uses it"),
     "terms.meaning.dropped": ("最新版本不再使用", "the latest edition no longer does"),
     "terms.meaning.steady": ("最新版本和更早的版本都使用", "the latest and an earlier edition use it"),
+    "terms.meaning.sep": ("；", "; "),
+    "terms.meaning.end": ("。", "."),
     "terms.kind.word": ("词", "word"),
     "terms.kind.programme": ("项目", "programme"),
     "terms.kind.text": ("文本", "text"),

@@ -290,6 +290,19 @@ def test_no_page_sends_its_reader_to_the_repository_or_names_a_statistic(site: P
     assert said == {}
 
 
+@pytest.mark.parametrize(("language", "foreign"), [("zh", r"[;.]\s*$|; "), ("en", "[；。]")])
+def test_the_term_index_explains_its_statuses_in_its_language_s_punctuation(language: str, foreign: str) -> None:
+    """The statuses' meanings were joined with a Chinese ； and ended with an English full stop in
+    both languages: `…最新版本和更早的版本都使用.`, `…no longer does；the latest…`."""
+    from corpusdiff.series import terms as tm
+    from corpusdiff.site.common import environment
+
+    html = environment(language).get_template("terms.html").render(root="", title="", sets=[], statuses=tm.STATUSES)
+    [lede] = re.findall(r'<p class="lede">(.*?)</p>', html, re.S)
+    text = re.sub(r"<[^>]+>", "", lede)
+    assert not re.search(foreign, text), text
+
+
 def test_the_interface_is_chinese_with_chinese_dates(site: Path) -> None:
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hans">' in index and ">文件</a>" in index and ">搜索</a>" in index
