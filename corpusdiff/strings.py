@@ -375,6 +375,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.parts": ("各部分的条目（旧 → 新）：", "Initiatives, part by part (units):"),
     "report.part_line": ("{part} {old} → {new}：{pieces}", "{part} {old} → {new}: {pieces}"),
     "report.sep": ("，", ", "),
+    "list.sep": ("、", ", "),
     "report.continue": ("延续 {n}", "{n} continue"),
     "report.detail": ("（{detail}）", " ({detail})"),
     "report.of_kind": ("{kind} {n}", "{n} {kind}"),

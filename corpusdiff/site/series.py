@@ -589,7 +589,7 @@ def series_kinds(edition_set: EditionSet, strings: Strings) -> str:
     if edition_set.source != "series":
         return ""
     genres = dict.fromkeys(doc.meta.genre for doc in edition_set.docs if doc.meta.genre)
-    return "、".join(strings.genre(genre) for genre in genres)
+    return strings("list.sep").join(strings.genre(genre) for genre in genres)
 
 
 def _missing(edition_set: EditionSet, strings: Strings) -> str:

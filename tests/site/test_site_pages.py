@@ -352,6 +352,31 @@ def test_language_en_in_site_yaml_gives_an_english_site(tmp_path: Path) -> None:
     assert english("duizhao.number") != catalogue("zh")("duizhao.number")
 
 
+def test_an_english_site_lists_in_english_punctuation(tmp_path: Path) -> None:
+    """The English site joined a series' kinds with 、 (`annual plan report、mid-year plan report`),
+    a term index's counts with ， (`new-in-latest 209，dropped 406`), a timeline row's gap years
+    with 、: the separators are the page language's."""
+    import lxml.html
+
+    from tests.conftest import PLAN_SEEDS
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copyfile(ROOT / "corpus/manifest.yaml", corpus / "manifest.yaml")
+    (corpus / "site.yaml").write_text("language: en\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", *map(str, PLAN_SEEDS)]).exit_code == 0
+    out = tmp_path / "site"
+    build_site(corpus, out)
+
+    def texts(page: str, xpath: str) -> list[str]:
+        return [e.text_content() for e in lxml.html.fromstring((out / page).read_text(encoding="utf-8")).xpath(xpath)]
+
+    kinds = [*texts("index.html", "//section[@class='series']/h3"), *texts("timeline/futian-plan.html", "//h1")]
+    counts = texts("terms.html", "//form[@class='term-filters']/following-sibling::p[1]")
+    assert kinds and counts and any(", " in text for text in kinds) and ", " in counts[0]
+    assert [text for text in kinds + counts if re.search("[、，]", text)] == []
+
+
 def test_an_unknown_language_is_one_line(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     shutil.copytree(ROOT / "corpus", corpus)
