@@ -33,6 +33,17 @@ _MAX_CHARS = 3000
 _MAX_SHARE = 0.2
 
 
+#: The labels of a portal's fields (`来源：…`, `发布时间：…`), and the links that take a colon.
+_FIELD_LABELS = (
+    r"责任编辑|责编|编辑|审核|审校|校对|初审|复审|终审|来源|稿源|信息来源|文章来源|作者|记者|通讯员|"
+    r"供稿|摄影|图片|排版|美编|监制|统筹|策划|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|"
+    r"阅读次数|访问次数|浏览量|字号|字体|文字|文案|图文|设计|视频"
+)
+#: A field's value ends where the next field's label and colon begin: a page that sets its
+#: fields in `<span>`s side by side, with no space between them in its source, reads (and copies)
+#: as one glued line (`发布时间：2024-01-25来源：某省人民政府字号：大中小`).
+_FIELD_VALUE_CHAR = rf"(?!(?:{_FIELD_LABELS}|分享到|上一篇|下一篇|上一条|下一条)\s*[：:])[^\s。，,；！？：:【】\[\]（）()]"
+
 #: A line a portal or WeChat article prints over or under the text: its editor, source, author,
 #: date and view-count fields (`编辑：李明`, WeChat's `编辑 | 李明`), its print/close/share/font-size
 #: links, the links to the articles before and after it (`上一篇：…`), `扫一扫在手机打开当前页`,
@@ -41,11 +52,9 @@ _MAX_SHARE = 0.2
 #: belongs to the separator alone, so a long line that is no such line fails in linear time.
 _PORTAL_ITEM = (
     r"(?>(?:[【\[（(]\s*)?(?:"
-    r"(?:责任编辑|责编|编辑|审核|审校|校对|初审|复审|终审|来源|稿源|信息来源|文章来源|作者|记者|通讯员|"
-    r"供稿|摄影|图片|排版|美编|监制|统筹|策划|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|"
-    r"阅读次数|访问次数|浏览量|字号|字体|文字|文案|图文|设计|视频)\s*[：:|｜丨]\s*"
+    rf"(?:{_FIELD_LABELS})\s*[：:|｜丨]\s*"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|[^\s。，,；！？：:【】\[\]（）()]{0,24})"
+    rf"|(?:{_FIELD_VALUE_CHAR}){{0,24}})"
     r"|(?:上一篇|下一篇|上一条|下一条)\s*[：:]\s*[^\s【】\[\]。]{0,80}"
     r"|(?:手机)?扫一扫(?:在手机(?:上)?打开(?:当前页|本页)?)?"
     r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文|大|中|小|"

@@ -30,6 +30,8 @@ PORTAL_TAILS = {
     # header kept the print links and the header over them in the report's last paragraphs
     "related articles": "\n【打印本页】【关闭窗口】\n分享到：微信 微博\n相关文章\n政府工作报告解读\n"
     "一图读懂2024年政府工作报告\n\n主办：江西省人民政府办公厅\n版权所有　赣ICP备05001234号\n",
+    # fields a page sets in <span>s side by side, nothing between them in its source: one glued line
+    "fields in spans": "\n责任编辑：王莉审核：张华来源：福田区发展和改革局分享到：微信微博\n",
 }
 
 

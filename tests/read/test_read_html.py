@@ -241,6 +241,7 @@ _TITLE_PAGE_LAYOUTS = {
     "anhui-2024-gwr-subtitle-and-byline-over-the-content.html": ("anhui-2024-gwr.txt", "安徽省", "李明远"),
     "hefei-2024-gwr-title-box-with-h2-and-fbt.html": ("hefei-2024-gwr.txt", "合肥市", "张文华"),
     "wuhu-2024-gwr-occasion-in-the-first-paragraph.html": ("wuhu-2024-gwr.txt", "芜湖市", "周建新"),
+    "nantong-2024-gwr-fields-in-spans-inside-the-content.html": ("nantong-2024-gwr.txt", "南通市", "王建华"),
 }
 
 
