@@ -29,6 +29,7 @@ from corpusdiff.normalize.metadata import (
 )
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
+from corpusdiff.read.extracted import shortened
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import display_width, has_han
@@ -75,6 +76,8 @@ from corpusdiff.types.document import Table as TableBlock
 _BULLET_RE = re.compile("^[-•·●▪§ØüŸ\uf020-\uf0ff]\\s+")
 _DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
+#: A sentence's end: once one has come, the report's text has begun.
+_SENTENCE_END_RE = re.compile(r"[。！？!?]")
 #: A short line without punctuation: after a bare numeral or 第X部分 alone, the heading's title.
 _TITLE_LINE_RE = re.compile(r"^[^，。；：！？、,.;:!?]{1,24}$")
 #: A line starting with one of these continues the sentence of the line before it.
@@ -182,6 +185,8 @@ class _Builder:
     markers: dict[int, headings.Marker | None] = field(default_factory=dict)
     #: whether the text breaks its lines inside paragraphs (`_breaks_lines`), read when first asked
     line_breaking: bool | None = None
+    #: A web page's lines over the report that a copy of the page keeps (`_is_portals_line`), dropped.
+    page_lines: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.cleaned:
@@ -329,10 +334,13 @@ def normalize_report(
     _walk(builder, 0, len(builder.lines))
     builder.flush()
     blocks = tuple(builder.blocks)
+    page_lines = [line for line in wrapper if is_page_info_line(line)] + builder.page_lines
+    if page_lines:  # the page's date dates a report that prints none, as the page read as HTML does
+        raw = replace(raw, date_hint=raw.date_hint or boilerplate.page_date(page_lines))
     metadata, notes = detect_metadata(
         raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
-    warnings = [*raw.notes, *builder.warnings]
+    warnings = [*raw.notes, *builder.warnings, *_page_lines_warning(builder.page_lines)]
     unindented = unindented_wrap_warning(body, cleaned, builder.skip, builder.wrap) if raw.format == "text" else None
     if unindented:
         warnings.append(unindented)
@@ -357,6 +365,17 @@ def normalize_report(
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def _page_lines_warning(lines: list[str]) -> list[str]:
+    """The note on a web page's lines a copy of the page kept over the report, worded as the
+    HTML reader words its own (the same lines, dropped from the page)."""
+    if not lines:
+        return []
+    return [
+        f"dropped the page's lines over the report (“{shortened(tidy_spaces(' '.join(lines)))}”): "
+        "its source, date, share or print links, not report text"
+    ]
 
 
 def _without_contents(lines: list[str], hint: str) -> tuple[list[str], list[str]]:
@@ -724,6 +743,10 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     _start_numbered_item(builder, builder.marker(index))
     if headings.is_bare_appendix_label(content) and _after_a_heading(builder):
         return _take_appendix_label(builder, content, index)
+    if _is_portals_line(builder, index, content):
+        builder.flush()
+        builder.page_lines.append(content)
+        return index + 1
     if not _after_a_heading(builder) and is_page_info_line(builder.lines[index]):
         return _take_line_alone(builder, content, index)
     if bullet and not _DASH_ITEM_RE.match(content):
@@ -731,6 +754,30 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
     return index + 1
+
+
+def _is_portals_line(builder: _Builder, index: int, content: str) -> bool:
+    """A web page's line over the report, which a text copied (or a PDF printed) from the page
+    keeps: its publication date and source, view count, font-size, print and share links
+    (`发布时间：2024-01-25 10:30  来源：某市人民政府办公室  字号：大 中 小  打印`). The HTML reader
+    drops the same line from the page, so the copy drops it too; only before the report's text
+    begins (no heading, no sentence yet), and never a date line, which is the report's own
+    (`2024年1月20日` under the title)."""
+    return (
+        not builder.in_box
+        and is_page_info_line(builder.lines[index])
+        and not is_date_line(content)
+        and _before_the_text(builder)
+    )
+
+
+def _before_the_text(builder: _Builder) -> bool:
+    """No heading and no sentence yet: the title page's lines (occasion, byline, date line) and
+    the salutation are all that has come."""
+    texts = [block.text for block in builder.blocks if isinstance(block, (Paragraph, ListItem))]
+    if builder.current:
+        texts.append(builder.current.text)
+    return not _after_a_heading(builder) and not any(_SENTENCE_END_RE.search(text) for text in texts)
 
 
 def _take_appendix_label(builder: _Builder, label: str, index: int) -> int:

@@ -238,10 +238,11 @@ def _ends_title(following: str) -> bool:
 
 
 def _is_page_furniture(raw: str) -> bool:
-    """A web page's breadcrumb (`当前位置：首页 > …`) or its site menu (`首页 | 机构 | 新闻 | 政务公开`),
-    as a page saved or copied as text keeps them over the title: never a line of it."""
+    """A web page's breadcrumb (`当前位置：首页 > …`), its site menu (`首页 | 机构 | 新闻 | 政务公开`)
+    or its fields set over the title (`发布时间：2024-01-25来源：…字号：大中小`), as a page saved or
+    copied as text keeps them over the title: never a line of it."""
     text = _line_text(raw)
-    return bool(_BREADCRUMB_RE.search(text)) or _is_site_menu(raw)
+    return bool(_BREADCRUMB_RE.search(text)) or _is_site_menu(raw) or is_portal_line(strip_debris(raw))
 
 
 def _is_site_menu(raw: str) -> bool:

@@ -85,6 +85,20 @@ def is_portal_line(line: str) -> bool:
     return bool(line.strip()) and _PORTAL_LINE_RE.match(line) is not None
 
 
+#: A full date as a page prints it: `2024-01-25`, `2024/1/25`, `2024年01月25日`.
+_PAGE_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+
+
+def page_date(texts: list[str]) -> str:
+    """The first full date (YYYY-MM-DD) in `texts`, the portal's lines or a page's head; "" when
+    none holds one."""
+    for text in texts:
+        match = _PAGE_DATE_RE.search(text)
+        if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
+            return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+    return ""
+
+
 def split_trailing_boilerplate(text: str) -> tuple[str, str]:
     """(text without the trailing boilerplate block, the block) — the block is "" when none."""
     lines = text.split("\n")

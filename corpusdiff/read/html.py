@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.boilerplate import is_portal_line
+from corpusdiff.read.boilerplate import is_portal_line, page_date
 from corpusdiff.read.extracted import Extracted, lxml_extractor, shortened, spanned_rows, table_row
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering, occasion
@@ -80,7 +80,6 @@ _RECORD_ONLY_LABELS = frozenset({"索引号", "发布机构", "发文机关", "�
 #: The record's fields that date the document, and the `<meta>` names that date the page.
 _RECORD_DATES = ("发文日期", "成文日期", "发布日期", "公开日期")
 _DATE_METAS = frozenset({"pubdate", "publishdate", "article:published_time", "og:release_date"})
-_PAGE_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 #: A site's or a government's name, which a page may declare as its title: no report's title.
 _SITE_NAME_RE = re.compile(r"(?:网|网站|门户|在线|发布|政府|办公厅|办公室)$")
 #: `<meta>` names and properties that declare a page's title.
@@ -147,7 +146,7 @@ def extract_html(markup: str, name: str) -> Extracted:
         )
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
-    return Extracted(text + "\n", notes, title, _page_date([*dated, *on_top, *_texts_above(root, main)]))
+    return Extracted(text + "\n", notes, title, page_date([*dated, *on_top, *_texts_above(root, main)]))
 
 
 def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> tuple[list[str], list[str]]:
@@ -296,15 +295,6 @@ def _texts_above(root: Any, main: Any) -> list[str]:
         tail = node.tail if node not in ancestors else None
         pieces += [piece for piece in (node.text, tail) if piece and len(piece.strip()) <= _TITLE_MAX]
     return pieces[::-1]
-
-
-def _page_date(texts: list[str]) -> str:
-    """The first full date (YYYY-MM-DD) in `texts`; "" when none holds one."""
-    for text in texts:
-        match = _PAGE_DATE_RE.search(text)
-        if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
-            return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-    return ""
 
 
 def _declared_titles(root: Any) -> list[str]:

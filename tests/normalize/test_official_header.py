@@ -68,13 +68,13 @@ def test_a_printed_web_page_has_its_title_under_the_breadcrumb_and_over_the_date
     assert document.metadata.title == "政府工作报告"
     assert (document.metadata.date, document.metadata.speaker) == ("2017-03-05", "李克强")
     paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
-    assert paragraphs[:4] == [
-        "2017-03-16 21:15来源：新华社",
+    assert paragraphs[:3] == [  # the page's date and source line goes, as it goes from the page itself
         "——2017年3月5日在第十二届全国人民代表大会第五次会议上",
         "国务院总理李克强",
         "各位代表：",
     ]
     assert any("before the title" in warning and "首页政策互动" in warning for warning in document.warnings)
+    assert any("lines over the report" in warning and "来源：新华社" in warning for warning in document.warnings)
 
 
 def test_the_warning_counts_one_dropped_line_in_the_singular() -> None:

@@ -242,6 +242,7 @@ _TITLE_PAGE_LAYOUTS = {
     "hefei-2024-gwr-title-box-with-h2-and-fbt.html": ("hefei-2024-gwr.txt", "合肥市", "张文华"),
     "wuhu-2024-gwr-occasion-in-the-first-paragraph.html": ("wuhu-2024-gwr.txt", "芜湖市", "周建新"),
     "nantong-2024-gwr-fields-in-spans-inside-the-content.html": ("nantong-2024-gwr.txt", "南通市", "王建华"),
+    "changzhou-2024-gwr-publication-line-over-the-date-line.html": ("changzhou-2024-gwr.txt", "常州市", "陈建国"),
 }
 
 
