@@ -121,6 +121,7 @@ def extract_html(markup: str, name: str) -> Extracted:
         _heading_above(root, main, counts)
         or _declared_title_above(root, main, declared + recorded, counts)
         or next(iter(recorded), "")
+        or _title_row_above(main, counts)
     )
     front = _title_page_lines(root, main, heading, counts)
     outside = _text_outside(main, [heading, *front], counts)
@@ -334,6 +335,28 @@ def _declared_title_above(root: Any, main: Any, declared: list[str], counts: Han
     return found
 
 
+#: The elements an older page sets its title in, in the row of its layout table over the text.
+_TITLE_SETTING_TAGS = ("b", "strong", "font", "h1", "h2", "h3")
+
+
+def _title_row_above(main: Any, counts: HanCounts) -> str:
+    """The title an older page sets in the row of its layout table over the text's cell, past the
+    portal's date and view-count row (`<tr><td><font size=5><b>政府工作报告</b></font></td></tr>`),
+    when its head declares only the site's name (`<title>某某市人民政府</title>`): bold or large,
+    short, no link, no site's name; "" when the row over the text is anything else."""
+    row = main.getparent() if main.tag in ("td", "th") else None
+    if row is None or row.tag != "tr":
+        return ""
+    for above in row.itersiblings("tr", preceding=True):
+        text = _collapse(above.text_content())
+        if not text or is_portal_line(text):
+            continue
+        set_apart = any(_collapse(node.text_content()) == text for node in above.iter(*_TITLE_SETTING_TAGS))
+        titled = _TITLE_MIN <= len(text) <= _TITLE_MAX and not _SITE_NAME_RE.search(text)
+        return text if set_apart and titled and _han(text) and counts.link_density(above) == 0 else ""
+    return ""
+
+
 def _text_outside(main: Any, read: list[str], counts: HanCounts) -> list[str]:
     """The blocks with Han text around the main content (not furniture, not link lists, not the
     heading taken as the title nor the title page's lines read with it): a portal's source and
@@ -432,13 +455,20 @@ def _drop_furniture(root: Any, notes: list[str]) -> None:
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         words = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE_RE.search(words) and counts.outside_links(element) < page * 0.5:
+        if _FURNITURE_RE.search(words) and counts.outside_links(element) < page * 0.5 and not _holds_headline(element, counts):
             _drop(element)
             dropped += 1
     if dropped:
         notes.append(
             f"dropped {counted(dropped, 'page element')}, not report text (scripts, styles, navigation)"
         )
+
+
+def _holds_headline(element: Any, counts: HanCounts) -> bool:
+    """A box with the article's `h1` in it, its text no link (xinhuanet's `header-cont` holds the
+    date, the source and the headline over the text): the article's head, not the site's furniture,
+    whose `h1` is a logo in a link."""
+    return any(counts.outside_links(h1) and counts.link_density(h1) <= _LINK_DENSITY_MAX for h1 in element.iter("h1"))
 
 
 class HanCounts:
