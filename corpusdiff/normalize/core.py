@@ -322,10 +322,11 @@ def normalize_report(
     wrapper = _wrapper(lines[: title.start], title.text) if title else []
     body = lines[body_start:]
     cleaned = cleaned_lines(body)
+    joints = page_joint_lines(body, cleaned, title.text if title else "")
     builder = _Builder(
         body,
         cleaned=cleaned,
-        skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)),
+        skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)) | joints,
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
         laid_out=raw.format in _LAID_OUT_FORMATS,
         line_paragraphs=raw.format in _LINE_PARAGRAPH_FORMATS,
@@ -340,7 +341,7 @@ def normalize_report(
     metadata, notes = detect_metadata(
         raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
-    warnings = [*raw.notes, *builder.warnings, *_page_lines_warning(builder.page_lines)]
+    warnings = [*raw.notes, *builder.warnings, *_page_lines_warning(builder.page_lines), *_joints_warning(body, joints)]
     unindented = unindented_wrap_warning(body, cleaned, builder.skip, builder.wrap) if raw.format == "text" else None
     if unindented:
         warnings.append(unindented)
@@ -365,6 +366,50 @@ def normalize_report(
     warnings.extend(notes)
     warnings.extend(missing_heading_warnings(blocks))
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
+
+
+def page_joint_lines(lines: list[str], cleaned: list[str], title: str) -> frozenset[int]:
+    """The lines where one page of an article a site split into pages ends and the next begins, in
+    a text that holds the copies of its pages one after another (as the HTML reader, refusing one
+    page of such an article, asks for): each pager line (`上一页 1 2 3 下一页`) with the portal's
+    lines around it (print links, the next page's date and source line) and the title the next
+    page repeats. A pager is never report text, so only lines beside one go."""
+    joints: set[int] = set()
+    key = _title_key(title)
+    for index, text in enumerate(cleaned):
+        if index in joints or not boilerplate.is_pager_line(text):
+            continue
+        joints.add(index)
+        for step, stop in ((-1, -1), (1, len(lines))):
+            for beside in range(index + step, stop, step):
+                if cleaned[beside] and not _joins_pages(lines[beside], cleaned[beside], key):
+                    break
+                joints.add(beside)
+    return frozenset(joints)
+
+
+def _joins_pages(raw: str, text: str, title_key: str) -> bool:
+    """A line of a page joint: the pager, the portal's own lines, or the title over the next page."""
+    return (
+        boilerplate.is_pager_line(text)
+        or (is_page_info_line(raw) and not is_date_line(text))
+        or bool(title_key and _title_key(text) == title_key)
+    )
+
+
+def _title_key(text: str) -> str:
+    return simplified(re.sub(r"\s+", "", text))
+
+
+def _joints_warning(lines: list[str], joints: frozenset[int]) -> list[str]:
+    """The note on the page joints dropped from a text of several pages copied one after another."""
+    pagers = [index for index in sorted(joints) if boilerplate.is_pager_line(lines[index])]
+    if not pagers:
+        return []
+    return [
+        f"read the text of an article its site split into pages, copied one page after another: dropped "
+        f"the pager and the page's lines between the pages ({counted(len(pagers), 'pager')}, “{shortened(lines[pagers[0]].strip())}”)"
+    ]
 
 
 def _page_lines_warning(lines: list[str]) -> list[str]:

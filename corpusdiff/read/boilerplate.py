@@ -57,7 +57,7 @@ _PORTAL_ITEM = (
     rf"|(?:{_FIELD_VALUE_CHAR}){{0,24}})"
     r"|(?:上一篇|下一篇|上一条|下一条)\s*[：:]\s*[^\s【】\[\]。]{0,80}"
     r"|(?:手机)?扫一扫(?:在手机(?:上)?打开(?:当前页|本页)?)?"
-    r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享到[：:]?|返回顶部|阅读原文|大|中|小|"
+    r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享(?:到)?[：:]?|返回顶部|阅读原文|大|中|小|"
     r"微信|微博|QQ空间|朋友圈|END|点击(?:上方)?蓝字|关注我们|往期推荐|推荐阅读|扫码关注|长按识别二维码|点赞|在看|"
     r"相关(?:链接|阅读|文章|新闻|稿件)[：:]?|延伸阅读[：:]?|往期回顾[：:]?"
     r")(?:\s*[】\]）)])?)"
@@ -80,9 +80,23 @@ def is_record_line(line: str) -> bool:
     return _RECORD_LINE_RE.match(line) is not None
 
 
+#: A pager's line under one page of an article a site split into pages (`上一页 1 2 3 下一页`,
+#: `共3页 第2页`): its links and page numbers, one of them a link to another page or the count.
+_PAGER_TOKEN = r"(?:首页|上一页|下一页|尾页|末页|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3}(?!\d)|[<>«»【】\[\]])"
+_PAGER_LINE_RE = re.compile(rf"^\s*{_PAGER_TOKEN}(?:[\s　|]*+{_PAGER_TOKEN})*+\s*$")
+_PAGER_LINK_RE = re.compile(r"上一页|下一页|共\s*\d{1,3}\s*页")
+
+
 def is_portal_line(line: str) -> bool:
-    """A line of the portal's, not the report's: its source, editor, date, share or print line."""
-    return bool(line.strip()) and _PORTAL_LINE_RE.match(line) is not None
+    """A line of the portal's, not the report's: its source, editor, date, share or print line,
+    or the pager of an article split into pages."""
+    return bool(line.strip()) and (_PORTAL_LINE_RE.match(line) is not None or is_pager_line(line))
+
+
+def is_pager_line(line: str) -> bool:
+    """The pager a site prints under each page of an article it split into pages: where a text
+    holds such a line, the text of several pages was copied into it, one after the other."""
+    return _PAGER_LINK_RE.search(line) is not None and _PAGER_LINE_RE.match(line) is not None
 
 
 #: A full date as a page prints it: `2024-01-25`, `2024/1/25`, `2024年01月25日`.

@@ -32,6 +32,8 @@ PORTAL_TAILS = {
     "一图读懂2024年政府工作报告\n\n主办：江西省人民政府办公厅\n版权所有　赣ICP备05001234号\n",
     # fields a page sets in <span>s side by side, nothing between them in its source: one glued line
     "fields in spans": "\n责任编辑：王莉审核：张华来源：福田区发展和改革局分享到：微信微博\n",
+    # the last page of an article split into pages, copied: its pager, gov.cn's `| 分享`
+    "pager": "\n上一页 1 2 3\n【打印本页】【关闭窗口】\n打印| 分享\n",
 }
 
 
@@ -57,6 +59,24 @@ def test_editor_source_and_print_lines_under_the_text_are_cut_not_glued_to_the_l
 )
 def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line: str) -> None:
     assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "pager"),
+    [
+        ("上一页 1 2 3 下一页", True),
+        ("首页 上一页 1 2 3 下一页 尾页", True),
+        ("共3页 第2页", True),
+        ("1 2 3 下一页", True),
+        ("1 2 3", False),  # numbers alone: a table's row, a page number
+        ("上一页：2023年政府工作报告", False),  # the link to the article before: no pager
+        ("上一页" + "1" * 5000 + "x", False),
+    ],
+)
+def test_a_pager_line_is_told_by_its_links_to_other_pages(line: str, pager: bool) -> None:
+    from corpusdiff.read.boilerplate import is_pager_line
+
+    assert is_pager_line(line) is pager
 
 
 def test_a_long_line_that_is_almost_a_portal_line_is_told_apart_at_once() -> None:

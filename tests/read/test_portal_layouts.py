@@ -1,7 +1,8 @@
 """Portal layouts the other fixtures lack (tests/data/portal-layouts/README.md): www.gov.cn's
-article page since 2023, xinhuanet's and a city portal of the 2000s laid out in tables. Each page
-reads to the blocks and metadata of the report's plain text, by the equivalence harness's measure
-(tests/formats_equivalence.py)."""
+article page since 2023, xinhuanet's, a city portal of the 2000s laid out in tables, and a
+provincial portal that splits a report over pages. Each page, and the text a browser copies from
+it, reads to the blocks and metadata of the report's plain text, by the equivalence harness's
+measure (tests/formats_equivalence.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
 from corpusdiff.types.document import NormalizedDocument
@@ -21,6 +23,15 @@ PAGES = {
     "henan-2024-gwr-xinhuanet-detail-and-editor-line.html": "henan-2024-gwr.txt",
     "shaoxing-2008-gwr-table-layout-gb2312.html": "shaoxing-2008-gwr.txt",
 }
+#: each text a browser copies from a page (or from every page of a split one) → the plain text
+COPIES = {
+    "govcn-2024-gwr-browser-copy.txt": "govcn-2024-gwr.txt",
+    "henan-2024-gwr-browser-copy.txt": "henan-2024-gwr.txt",
+    "shaoxing-2008-gwr-browser-copy.txt": "shaoxing-2008-gwr.txt",
+    "zhejiang-2024-gwr-three-pages-copied-in-order.txt": "zhejiang-2024-gwr.txt",
+}
+
+
 def _read(name: str) -> NormalizedDocument:
     return normalize_raw(decode_report((DATA / name).read_bytes(), name))
 
@@ -37,3 +48,16 @@ def test_the_title_is_read_from_the_page_not_made_up_from_the_opening(page: str)
     2000s page's title row, under a `<title>` that names only the site, were not read: the title
     came out right only because the report's opening names a 政府工作报告."""
     assert not any("no title line found" in warning for warning in _read(page).warnings)
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_browser_s_copy_reads_as_the_report_s_text(copy: str) -> None:
+    found = differences(_read(COPIES[copy]), _read(copy))
+    assert found.total() == 0, found.examples
+
+
+def test_one_page_of_the_split_report_is_refused_and_its_pages_copied_in_order_read_whole() -> None:
+    with pytest.raises(InputError, match="split into 3 pages"):
+        _read("zhejiang-2024-gwr-page-1-of-3.html")
+    copied = _read("zhejiang-2024-gwr-three-pages-copied-in-order.txt")
+    assert any("copied one page after another" in warning and "2 pagers" in warning for warning in copied.warnings)
