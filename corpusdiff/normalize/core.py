@@ -26,6 +26,7 @@ from corpusdiff.normalize.metadata import (
     is_gazette_name,
     is_page_info_line,
     running_heads_over,
+    without_release_label,
 )
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
@@ -338,10 +339,13 @@ def normalize_report(
     page_lines = [line for line in wrapper if is_page_info_line(line)] + builder.page_lines
     if page_lines:  # the page's date dates a report that prints none, as the page read as HTML does
         raw = replace(raw, date_hint=raw.date_hint or boilerplate.page_date(page_lines))
+    named, label = without_release_label(title)
     metadata, notes = detect_metadata(
-        raw, title, wrapper, blocks, overrides or {}, derive_series=derive_series
+        raw, named, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
     warnings = [*raw.notes, *builder.warnings, *_page_lines_warning(builder.page_lines), *_joints_warning(body, joints)]
+    if label:
+        warnings.append(f"dropped the news site's label “{label}” from the title: not part of the report's title")
     unindented = unindented_wrap_warning(body, cleaned, builder.skip, builder.wrap) if raw.format == "text" else None
     if unindented:
         warnings.append(unindented)

@@ -171,6 +171,24 @@ class TitleBlock:
     end: int
 
 
+#: A news site's label around a report's title (`（两会受权发布）政府工作报告`, `政府工作报告（全文）`):
+#: the site's word on the article, not the report's title.
+_RELEASE_LABEL_RE = re.compile(
+    r"^\s*(?:[（(【\[]\s*(?:全国)?(?:两会)?\s*[受授]权发布\s*[）)】\]]|(?:两会)?[受授]权发布\s*[：:])\s*"
+    r"|\s*[（(【\[]\s*(?:附)?全文\s*[）)】\]]\s*$"
+)
+
+
+def without_release_label(title: TitleBlock | None) -> tuple[TitleBlock | None, str]:
+    """The title without a news site's label around it, and the label ("" for none)."""
+    if title is None:
+        return None, ""
+    bare = _RELEASE_LABEL_RE.sub("", title.text)
+    if bare == title.text or not bare:
+        return title, ""
+    return replace(title, text=bare), "".join(_RELEASE_LABEL_RE.findall(title.text)).strip()
+
+
 def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
     """The report title: a short line (or two) naming a report, followed by its date line,
     a `——…会议上` subtitle or the first heading."""

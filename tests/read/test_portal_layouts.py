@@ -61,3 +61,20 @@ def test_one_page_of_the_split_report_is_refused_and_its_pages_copied_in_order_r
         _read("zhejiang-2024-gwr-page-1-of-3.html")
     copied = _read("zhejiang-2024-gwr-three-pages-copied-in-order.txt")
     assert any("copied one page after another" in warning and "2 pagers" in warning for warning in copied.warnings)
+
+
+@pytest.mark.parametrize("label", ["（两会受权发布）{}", "【受权发布】{}", "{}（全文）"])
+def test_a_news_site_s_label_around_the_title_is_not_the_report_s_title(label: str) -> None:
+    """xinhuanet heads a report it publishes `（两会受权发布）政府工作报告`, in its `<title>` and its
+    headline, and a browser's copy starts with that line: the title read as the site labelled it."""
+    labelled = label.format("政府工作报告")
+    page = (DATA / "henan-2024-gwr-xinhuanet-detail-and-editor-line.html").read_text(encoding="utf-8")
+    copy = (DATA / "henan-2024-gwr-browser-copy.txt").read_text(encoding="utf-8")
+    for shown in ("<title>政府工作报告-新华网</title>", '<span class="title">政府工作报告</span>'):
+        page = page.replace(shown, shown.replace("政府工作报告", labelled))
+    for name, text in (("page.html", page), ("copy.txt", copy.replace("政府工作报告", labelled, 1))):
+        assert text.count(labelled) == (2 if name == "page.html" else 1)
+        document = normalize_raw(decode_report(text.encode("utf-8"), name))
+        found = differences(_read("henan-2024-gwr.txt"), document)
+        assert found.total() == 0, found.examples
+        assert any(f"label “{labelled.replace('政府工作报告', '')}”" in warning for warning in document.warnings)
