@@ -1,12 +1,14 @@
 """No character of a report is changed into another: over every report file in the repository
-(`REPORT_DIRS`, checked against `git ls-files`: `EXCLUDED` says why the rest are no reports) and
+(`REPORT_DIRS`, checked against `git ls-files`: `EXCLUDED` says why the rest are no reports,
+`REFUSED` which the reader refuses) and
 every development corpus file (`../shared/corpora`, when it is checked out beside the repo), the
 multiset of Han characters of the report body is the same before and after normalisation.
 
 Two things are set aside, as docs/canonical-markdown.md documents them:
 - what is cut as not being report text: a site licence or footer block at the end (rule 1),
   the wrapper before the title and the title itself (which goes to the front matter and the
-  `# ` line, rule 3), page numbers and running heads (rule 9). The source side finds the title
+  `# ` line, rule 3), a web page's lines a copy of it keeps over the report and between the pages
+  of a split article (rule 3), page numbers and running heads (rule 9). The source side finds the title
   and the running heads by its own rule, not the normaliser's (`_independent_body`): the title
   is the lines whose letters spell the output's title, and a running head is a line that stands
   at a page break (next to a page number or a form feed, or first on the first page) at least
@@ -29,10 +31,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.canonical.markdown import render
+from corpusdiff.errors import InputError
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport, read_report
 from corpusdiff.text.chars import HAN_RE
+from corpusdiff.text.lines import is_publication_line
+from corpusdiff.text.occasion import is_date_line
 from corpusdiff.types.document import NormalizedDocument
 from tests.conftest import ROOT, SEEDS
 from tests.shared import SHARED
@@ -47,11 +52,17 @@ EXCLUDED = {
     "corpusdiff/site/templates/": "the site's Jinja templates",
     "corpusdiff/text/data/": "word lists (stopwords, function words, report terms)",
 }
+#: Report files the reader refuses, and why: each is checked to be refused, not read.
+REFUSED = {
+    "tests/data/portal-layouts/zhejiang-2024-gwr-page-1-of-3.html": "one page of a report its site split into three",
+}
 REPORTS = sorted(
-    [
+    path
+    for path in [
         *(path for folder in REPORT_DIRS for path in folder.rglob("*") if path.suffix in REPORT_SUFFIXES),
         *(path for path in CORPORA.rglob("*.*") if path.suffix in (".txt", ".html")),
     ]
+    if not path.is_relative_to(ROOT) or path.relative_to(ROOT).as_posix() not in REFUSED
 )
 #: A dash the normaliser made, followed by digits written one by one (——九五六年): a lost 一.
 _DASH_BEFORE_DIGITS = re.compile("——[〇○零一二三四五六七八九]{2}")
@@ -82,17 +93,42 @@ def _letters(line: str) -> str:
 
 def _independent_body(raw: RawReport, title: str) -> str:
     """The raw text minus the trailing boilerplate (rule 1), the wrapper and the title lines, page
-    numbers and running heads, the last three found by this test's own rules."""
+    numbers and running heads, the last three found by this test's own rules, and a web page's
+    lines a copy of it keeps (`_page_lines`)."""
     text, _footer = boilerplate.split_trailing_boilerplate(raw.text)
     lines = text.split("\n")
     heads = _running_heads(lines)
     span = _title_span(["" if at in heads else line for at, line in enumerate(lines)], title)
     body_start = span[1] if span else 0
+    heads |= _page_lines(lines, title, body_start)
     return "\n".join(
         line
         for at, line in enumerate(lines)
         if at >= body_start and at not in heads and not _PAGE_NUMBER.match(line)
     )
+
+
+def _page_lines(lines: list[str], title: str, body_start: int) -> set[int]:
+    """Line numbers of a web page's lines that a copy of the page keeps (rule 3): the portal's
+    lines (`boilerplate.is_portal_line`, the line test the HTML reader drops them by) and the title
+    again, after the title and before the first sentence; and at each pager (`上一页 1 2 3 下一页`: the pages of a split
+    article copied one after another) the portal's lines and the title beside it."""
+    first_sentence = next((at for at, line in enumerate(lines) if re.search("[。！？]", line)), len(lines))
+    found = {at for at in range(body_start, first_sentence) if _the_pages(lines[at], title)}
+    for pager in (at for at, line in enumerate(lines) if boilerplate.is_pager_line(line)):
+        for step in (-1, 1):
+            at = pager
+            while 0 <= at < len(lines) and (not lines[at].strip() or _the_pages(lines[at], title)):
+                found.add(at)
+                at += step
+    return found
+
+
+def _the_pages(line: str, title: str) -> bool:
+    """The portal's line, a date and source line (`2024-03-12 19:09 来源：新华社`; not a date line
+    alone, which is the report's), or the title again."""
+    dated = is_publication_line(line) and not is_date_line(line)
+    return boilerplate.is_portal_line(line) or dated or (bool(_letters(line)) and _letters(line) == _letters(title))
 
 
 def _title_span(lines: list[str], title: str) -> tuple[int, int] | None:
@@ -189,7 +225,7 @@ def test_every_report_file_of_the_repository_is_checked() -> None:
     reports = [
         name for name in tracked if name.endswith(REPORT_SUFFIXES) and not name.startswith(tuple(EXCLUDED))
     ]
-    assert [name for name in reports if name not in checked] == []
+    assert [name for name in reports if name not in checked and name not in REFUSED] == []
     assert len([p for p in REPORTS if p.parent == SEEDS]) == 5
     assert {
         "tests/data/national-gwr/wikisource/2014.txt",
@@ -199,6 +235,12 @@ def test_every_report_file_of_the_repository_is_checked() -> None:
         "tests/data/headings/1987-section-title-run-into-its-first-sentence.txt",
         "tests/data/pdf/object-streams.pdf",
     } <= checked
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_a_refused_report_file_is_refused(name: str) -> None:
+    with pytest.raises(InputError):
+        normalize_raw(read_report(ROOT / name))
 
 
 def test_a_running_head_is_set_aside_only_where_it_stands_at_a_page_break() -> None:

@@ -132,7 +132,7 @@ def extract_html(markup: str, name: str) -> Extracted:
             "report, save its text or a page that holds all of it"
         )
     body, on_top = _report_lines(main, counts, notes)
-    lines = ([heading] if heading else []) + front + body
+    lines = ([heading] if heading and not _opens_with(body, heading, front) else []) + front + body
     text = "\n\n".join(line for line in lines if line)
     if _han(text) < MIN_REPORT_HAN:
         raise InputError(
@@ -148,6 +148,12 @@ def extract_html(markup: str, name: str) -> Extracted:
     titles = [_collapse(h1.text_content()) for h1 in main.iter("h1")]
     title = heading or (titles[0] if len(titles) == 1 and lines and lines[0] == titles[0] else "")
     return Extracted(text + "\n", notes, title, page_date([*dated, *on_top, *_texts_above(root, main)]))
+
+
+def _opens_with(body: list[str], heading: str, front: list[str]) -> bool:
+    """The text opens with the page's headline as its own title (gov.cn since 2023 sets the
+    report's title in bold over its text, under the same `h1`): the title is read once."""
+    return not front and next((line for line in body if line), "") == heading
 
 
 def _report_lines(main: Any, counts: HanCounts, notes: list[str]) -> tuple[list[str], list[str]]:
