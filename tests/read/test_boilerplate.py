@@ -34,6 +34,7 @@ PORTAL_TAILS = {
     "fields in spans": "\n责任编辑：王莉审核：张华来源：福田区发展和改革局分享到：微信微博\n",
     # the last page of an article split into pages, copied: its pager, gov.cn's `| 分享`
     "pager": "\n上一页 1 2 3\n【打印本页】【关闭窗口】\n打印| 分享\n",
+    "people.com.cn copied": "\n(责任编辑：杨光宇、岳弘彬)\n分享让更多人看到\n",
 }
 
 
@@ -59,6 +60,21 @@ def test_editor_source_and_print_lines_under_the_text_are_cut_not_glued_to_the_l
 )
 def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line: str) -> None:
     assert split_trailing_boilerplate(REPORT + line + "\n") == (REPORT + line + "\n", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "portal"),
+    [
+        ("2024年03月13日08:21 | 来源：人民网－人民日报", True),  # people.com.cn: a date with its time
+        ("2024-03-12 19:09 来源：新华社 小字号", True),
+        ("2024年1月20日", False),  # a date alone is the report's date line
+        ("（2024年1月20日）", False),
+    ],
+)
+def test_a_page_s_publication_time_is_the_portal_s_a_date_alone_is_not(line: str, portal: bool) -> None:
+    from corpusdiff.read.boilerplate import is_portal_line
+
+    assert is_portal_line(line) is portal
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Portal layouts the other fixtures lack (tests/data/portal-layouts/README.md): www.gov.cn's
-article page since 2023, xinhuanet's, a city portal of the 2000s laid out in tables, and a
-provincial portal that splits a report over pages. Each page, and the text a browser copies from
+article page since 2023, xinhuanet's, people.com.cn's, a city portal of the 2000s laid out in
+tables, and a provincial portal that splits a report over pages. Each page, and the text a browser copies from
 it, reads to the blocks and metadata of the report's plain text, by the equivalence harness's
 measure (tests/formats_equivalence.py)."""
 
@@ -22,6 +22,7 @@ PAGES = {
     "govcn-2024-gwr-ucap-content-with-pages-date.html": "govcn-2024-gwr.txt",
     "henan-2024-gwr-xinhuanet-detail-and-editor-line.html": "henan-2024-gwr.txt",
     "shaoxing-2008-gwr-table-layout-gb2312.html": "shaoxing-2008-gwr.txt",
+    "national-2024-gwr-people-cn-rm-txt-con.html": "govcn-2024-gwr.txt",
 }
 #: each text a browser copies from a page (or from every page of a split one) → the plain text
 COPIES = {
@@ -29,6 +30,7 @@ COPIES = {
     "henan-2024-gwr-browser-copy.txt": "henan-2024-gwr.txt",
     "shaoxing-2008-gwr-browser-copy.txt": "shaoxing-2008-gwr.txt",
     "zhejiang-2024-gwr-three-pages-copied-in-order.txt": "zhejiang-2024-gwr.txt",
+    "national-2024-gwr-people-cn-browser-copy.txt": "govcn-2024-gwr.txt",
 }
 
 
