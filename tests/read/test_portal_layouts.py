@@ -80,3 +80,14 @@ def test_a_news_site_s_label_around_the_title_is_not_the_report_s_title(label: s
         found = differences(_read("henan-2024-gwr.txt"), document)
         assert found.total() == 0, found.examples
         assert any(f"label “{labelled.replace('政府工作报告', '')}”" in warning for warning in document.warnings)
+
+
+def test_gov_cn_s_date_and_font_size_line_copied_with_its_spaces_is_the_portal_s() -> None:
+    """gov.cn's 字号 widget offers 默认, 大 and 超大; copied with the spaces its source sets between
+    them, the line ran into the title."""
+    copy = (DATA / "govcn-2024-gwr-browser-copy.txt").read_text(encoding="utf-8")
+    glued = "2024-03-12 19:09　来源： 新华社\n字号：默认大超大打印| 分享\n"
+    assert glued in copy
+    spaced = copy.replace(glued, "2024-03-12 19:09 来源： 新华社 字号：默认 大 超大 打印 | 分享\n")
+    found = differences(_read("govcn-2024-gwr.txt"), normalize_raw(decode_report(spaced.encode("utf-8"), "copy.txt")))
+    assert found.total() == 0, found.examples
