@@ -735,8 +735,12 @@ def default_series(metadata: Metadata) -> str:
 
 
 def _publication_date(front: Sequence[str], wrapper: Sequence[str], occasion: Occasion) -> str:
-    """A date line under the title, else the occasion's date, else the last date in the front
-    paragraphs, else the date on the wrapper (a gazette issue)."""
+    """The day a speech's occasion line names (a date line beside it that says another day is
+    the page's: a portal's publication day); else a date line under the title, else the
+    occasion's date, else the last date in the front paragraphs, else the date on the wrapper (a
+    gazette issue)."""
+    if occasion.speech and _FULL_DATE_RE.fullmatch(occasion.date):
+        return occasion.date
     for text in front:
         if is_date_line(text):
             return written_date(text)
@@ -770,6 +774,7 @@ def _delivered(front: Sequence[str], occasion: Occasion) -> str:
     return occasion.date or next((written_date(text) for text in front if is_date_line(text)), "")
 
 
+_FULL_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_IN_TEXT_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 
 

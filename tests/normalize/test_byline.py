@@ -158,3 +158,12 @@ def test_a_part_label_under_an_outline_s_approval_line_is_no_speaker(label: str)
     )
     document = normalize_raw(decode_report(text.encode("utf-8"), "outline.txt"))
     assert document.metadata.speaker == ""
+
+
+def test_a_speech_is_dated_the_day_its_occasion_line_names_not_a_later_date_line() -> None:
+    """A date line that is not the occasion's day is the page's (the day a portal published the
+    speech), so the edition is dated the day it was delivered, as `delivered` says."""
+    front = ["2024年1月29日", "——2024年1月23日在无锡市第十七届人民代表大会第三次会议上", "无锡市市长　赵建军"]
+    text = "政府工作报告\n\n" + "\n\n".join(front) + _UNDATED_OCCASION_BODY
+    metadata = normalize_raw(decode_report(text.encode("utf-8"), "gwr.txt")).metadata
+    assert (metadata.date, metadata.delivered) == ("2024-01-23", "2024-01-23")
