@@ -14,7 +14,10 @@ nothing; a page break (0x0C) is no break, unless it ends a section. Table cells 
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
 separated by tabs; and which list numbers a paragraph, whose number (not in the text) is put in
-front of it (read/doc_numbering.py).
+front of it (read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by
+the PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
+is read, as the .docx reader reads neither `w:del` nor `w:vanish`. Properties a fast-saved file
+keeps in its piece table (a Pcd's Prm) and a character style's are not read.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ import itertools
 import re
 import struct
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.doc_numbering import DocNumbering
-from corpusdiff.read.docx import ParagraphJoiner
+from corpusdiff.read.docx import ParagraphJoiner, hidden_note
 from corpusdiff.read.docx_numbering import BULLET
 from corpusdiff.read.extracted import Extracted, spanned_rows, table_row
 from corpusdiff.strings import counted
@@ -46,7 +50,7 @@ _FIB_LENGTH = 0x02F2
 #: (footnotes, headers, a reserved one, comments, endnotes, text boxes), in the order they follow
 #: it; FibRgFcLcb97's (fc, lcb) pairs.
 _CCP_TEXT, _CCP_FTN, _CCP_HDD, _CCP_RESERVED, _CCP_ATN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x54, 0x58, 0x5C, 0x60, 0x64
-_PLCF_SED, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x0102, 0x01A2, 0x02E2, 0x02EA
+_PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x00FA, 0x0102, 0x01A2, 0x02E2, 0x02EA
 #: Where each note's text starts in its story (PlcffndTxt, PlcfendTxt).
 _PLCF_FND_TXT, _PLCF_END_TXT = 0x00B2, 0x0212
 _PAGE = 512  # an FKP page of the WordDocument stream
@@ -64,10 +68,21 @@ _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
 #: sprmPIlfo, sprmPIlvl: the list override numbering the paragraph, and its level in the list.
 _SPRM_LIST, _SPRM_LIST_LEVEL = 0x460B, 0x260A
+#: sprmCFRMarkDel: the text is deleted by a tracked change; sprmCFVanish: it is formatted hidden.
+_SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
+#: A ToggleOperand that sets the property: on (1), or the opposite of its style's (0x81; a style's
+#: character properties are not read, so taken as off).
+_TOGGLED_ON = frozenset({0x01, 0x81})
+#: The bytes each run takes in an FKP's array of offsets: a BxPap (an offset and a 12-byte PHE)
+#: for a paragraph, a byte for a character run.
+_PAPX_ENTRY, _CHPX_ENTRY = 13, 1
 #: sprms whose operand's length takes two bytes (sprmTDefTable, sprmPChgTabs' long form).
 _SPRM_LONG = frozenset({0xD608, 0xC615})
 #: An operand's size for each spra (the sprm's top three bits); None: its first byte says it.
 _OPERAND_SIZE = (1, 1, 2, 4, 2, 2, None, 3)
+
+
+_P = TypeVar("_P")
 
 
 class _Damaged(Exception):
@@ -145,6 +160,7 @@ class _Fib:
     clx: tuple[int, int]
     sections: tuple[int, int]
     paragraphs: tuple[int, int]
+    characters: tuple[int, int]
     lists: tuple[int, int]
     list_overrides: tuple[int, int]
 
@@ -183,6 +199,7 @@ class _Fib:
             clx=_pair(word, _CLX),
             sections=_pair(word, _PLCF_SED),
             paragraphs=_pair(word, _PLCF_BTE_PAPX),
+            characters=_pair(word, _PLCF_BTE_CHPX),
             lists=_pair(word, _PLF_LST),
             list_overrides=_pair(word, _PLF_LFO),
         )
@@ -209,6 +226,15 @@ class _Mark:
     ilvl: int = 0
 
 
+@dataclass(frozen=True)
+class _Format:
+    """What a run's character properties say: deleted by a tracked change (the text with its
+    changes accepted, which the .docx reader reads, has no such text), formatted hidden."""
+
+    deleted: bool = False
+    hidden: bool = False
+
+
 class _Document:
     """The main text, each character with its byte offset in WordDocument (where its paragraph's
     properties are looked up), the section ends, and the paragraph properties."""
@@ -226,9 +252,15 @@ class _Document:
         if len(self.chars) < fib.ccp_text:
             raise _Damaged(f"its piece table holds {len(self.chars)} of the text's {fib.ccp_text} characters")
         self.section_ends = frozenset(cp - 1 for cp in _plc_cps(_slice(table, fib.sections), 12)[1:])
-        self.marks = _ParagraphMarks(word, _slice(table, fib.paragraphs))
+        self.marks = _Runs(word, _slice(table, fib.paragraphs), _PAPX_ENTRY, _mark, _Mark())
+        self.formats = _Runs(word, _slice(table, fib.characters), _CHPX_ENTRY, _format, _Format())
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
+
+    def hidden(self, char: tuple[str, int]) -> bool:
+        """Whether the character is formatted hidden and not deleted (which says more)."""
+        format_ = self.formats.at(char[1])
+        return format_.hidden and not format_.deleted
 
 
 def _pieces(clx: bytes) -> list[_Piece]:
@@ -264,33 +296,35 @@ def _piece_text(word: bytes, piece: _Piece, limit: int) -> Iterator[tuple[str, i
         yield char, piece.fc + index * width
 
 
-class _ParagraphMarks:
-    """The paragraph properties the reader asks about, by the byte offset of a paragraph's mark:
-    the PlcBtePapx names FKP pages of WordDocument, each listing paragraph runs (rgfc) and
-    their PAPX (istd, then sprms)."""
+class _Runs(Generic[_P]):
+    """Properties by the byte offset in WordDocument of the text they apply to, read from a bin
+    table (PlcBtePapx for paragraphs, PlcBteChpx for characters): it names FKP pages of
+    WordDocument, each listing runs of text (rgfc) and, `entry` bytes apart, where in the page
+    each run's properties are (a byte, times two; 0 for none)."""
 
-    def __init__(self, word: bytes, plc: bytes) -> None:
+    def __init__(self, word: bytes, plc: bytes, entry: int, read: Callable[[bytes, int], _P], default: _P) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.marks: list[_Mark] = []
+        self.found: list[_P] = []
+        self.default = default
         count = (len(plc) - 4) // 8
         for index in range(count):
             page = (_u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF) * _PAGE
-            self._read_page(word[page : page + _PAGE])
+            self._read_page(word[page : page + _PAGE], entry, read)
 
-    def _read_page(self, fkp: bytes) -> None:
+    def _read_page(self, fkp: bytes, entry: int, read: Callable[[bytes, int], _P]) -> None:
         if len(fkp) < _PAGE:
-            raise _Damaged("a page of its paragraph properties is cut short")
+            raise _Damaged("a page of its paragraph or character properties is cut short")
         runs = fkp[_PAGE - 1]
         for index in range(runs):
-            offset = 2 * fkp[4 * (runs + 1) + 13 * index]
+            offset = 2 * fkp[4 * (runs + 1) + entry * index]
             self.starts.append(_u32(fkp, 4 * index))
             self.ends.append(_u32(fkp, 4 * index + 4))
-            self.marks.append(_mark(_papx(fkp, offset)) if offset else _Mark())
+            self.found.append(read(fkp, offset) if offset else self.default)
 
-    def at(self, fc: int) -> _Mark:
+    def at(self, fc: int) -> _P:
         index = bisect_right(self.starts, fc) - 1
-        return self.marks[index] if index >= 0 and fc < self.ends[index] else _Mark()
+        return self.found[index] if index >= 0 and fc < self.ends[index] else self.default
 
 
 def _papx(fkp: bytes, offset: int) -> bytes:
@@ -300,9 +334,9 @@ def _papx(fkp: bytes, offset: int) -> bytes:
     return fkp[start + 2 : start + size]
 
 
-def _mark(sprms: bytes) -> _Mark:
+def _mark(fkp: bytes, offset: int) -> _Mark:
     found: dict[int, int] = {}
-    for sprm, operand in _sprms(sprms):
+    for sprm, operand in _sprms(_papx(fkp, offset)):
         found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == _SPRM_LIST) if operand else 0
     return _Mark(
         in_table=bool(found.get(_SPRM_IN_TABLE)),
@@ -310,6 +344,12 @@ def _mark(sprms: bytes) -> _Mark:
         ilfo=found.get(_SPRM_LIST, 0),
         ilvl=found.get(_SPRM_LIST_LEVEL, 0),
     )
+
+
+def _format(fkp: bytes, offset: int) -> _Format:
+    """A Chpx's properties: its size (a byte), then its sprms."""
+    found = {sprm: operand[0] for sprm, operand in _sprms(fkp[offset + 1 : offset + 1 + fkp[offset]]) if operand}
+    return _Format(deleted=found.get(_SPRM_DELETED) in _TOGGLED_ON, hidden=found.get(_SPRM_HIDDEN) in _TOGGLED_ON)
 
 
 def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
@@ -329,11 +369,14 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
         position += size
 
 
-def _visible(chars: list[tuple[str, int]]) -> Iterator[tuple[str, int, int]]:
+def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[tuple[str, int, int]]:
     """The text a reader sees, (character, cp, fc): a field's result without its instruction
-    (fields nest), no objects, a non-breaking hyphen as a hyphen."""
+    (fields nest), no objects, a non-breaking hyphen as a hyphen, and no text a tracked change
+    deletes or formatted hidden (see `_shown`)."""
     fields: list[bool] = []  # for each open field: whether its result has begun
     for cp, (char, fc) in enumerate(chars):
+        if not _shown(char, formats.at(fc)):
+            continue
         if char == _FIELD_BEGIN:
             fields.append(False)
         elif char == _FIELD_SEPARATOR and fields:
@@ -342,6 +385,29 @@ def _visible(chars: list[tuple[str, int]]) -> Iterator[tuple[str, int, int]]:
             fields.pop()
         elif all(fields) and char not in _DROPPED:
             yield ("-" if char == _NON_BREAKING_HYPHEN else char), cp, fc
+
+
+def _shown(char: str, format_: _Format) -> bool:
+    """Whether the text with its tracked changes accepted, as Word prints it, has the character.
+    A deleted paragraph mark runs its paragraph on into the next, as the .docx reader reads
+    one; a hidden one ends its paragraph still (the .docx reader reads no paragraph mark's
+    properties). A field's delimiters are kept, so fields still pair: what a deleted field held
+    is deleted too."""
+    if char in (_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END, CELL_END, PAGE_BREAK):
+        return True
+    if char == PARAGRAPH_END:
+        return not format_.deleted
+    return not (format_.deleted or format_.hidden)
+
+
+def _hidden_texts(document: _Document) -> list[str]:
+    """The main text's stretches of hidden text (not deleted), for the warning."""
+    texts = []
+    for hidden, stretch in itertools.groupby(document.chars[: document.fib.ccp_text], document.hidden):
+        text = "".join(char for char, _ in stretch if char.isprintable()).strip()
+        if hidden and text:
+            texts.append(text)
+    return texts
 
 
 @dataclass(frozen=True)
@@ -355,7 +421,7 @@ def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
     """The main text cut at its paragraph marks (a section break ends a paragraph too; a page
     break inside one is no break, as the .docx reader reads it)."""
     chars: list[str] = []
-    for char, cp, fc in _visible(document.chars[: document.fib.ccp_text]):
+    for char, cp, fc in _visible(document.chars[: document.fib.ccp_text], document.formats):
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
@@ -446,7 +512,7 @@ def _note_texts(document: _Document, story: _Story) -> list[str]:
     texts = []
     cps = _plc_cps(_slice(document.table, story.plc), 0)
     for begin, end in itertools.pairwise(cps):
-        visible = "".join(char for char, _, _ in _visible(chars[begin:end]))
+        visible = "".join(char for char, _, _ in _visible(chars[begin:end], document.formats))
         paragraphs = visible.replace(CELL_END, PARAGRAPH_END).split(PARAGRAPH_END)
         text = " ".join(joiner.joined(paragraph.split(LINE_BREAK)).replace("\t", " ") for paragraph in paragraphs)
         if text.strip():
@@ -457,6 +523,9 @@ def _note_texts(document: _Document, story: _Story) -> list[str]:
 def _notes(document: _Document) -> list[str]:
     """What the reader did and left out, for the normaliser's warnings."""
     notes = list(document.notes_read)
+    hidden = _hidden_texts(document)
+    if hidden:
+        notes.append(hidden_note(hidden))
     if document.fib.text_boxes:
         notes.append(
             f"left out the document's text boxes ({counted(document.fib.text_boxes, 'character')}): the .doc "

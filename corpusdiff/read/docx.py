@@ -201,10 +201,7 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
     """What reading the body dropped or guessed, for the normaliser's warnings."""
     notes = []
     if reader.contents_dropped:
-        notes.append(
-            f"dropped the table of contents Word generates ({counted(reader.contents_dropped, 'line')}, "
-            f"from “{reader.contents_first}”): not report text; the raw file keeps it"
-        )
+        notes.append(contents_note(reader.contents_dropped, reader.contents_first))
     unknown = sorted({_symbol_name(sym) for sym in body.iter(qn("sym")) if not _symbol(sym)})
     if unknown:
         notes.append(
@@ -228,10 +225,7 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
     hidden = ["".join(node.text or "" for node in run.iter(qn("t"))) for run in body.iter(qn("r")) if _hidden(run)]
     hidden = [text for text in hidden if text.strip()]
     if hidden:
-        notes.append(
-            f"left out {counted(len(hidden), 'run')} of text formatted as hidden, which Word neither shows "
-            f"nor prints (“{shortened(hidden[0])}”); see the raw file"
-        )
+        notes.append(hidden_note(hidden))
     pictures = _pictures(body)
     if pictures:
         notes.append(
@@ -294,10 +288,26 @@ def _style_ids(styles: Any, named: Callable[[str], object]) -> frozenset[str]:
     )
 
 
+def contents_note(lines: int, first: str) -> str:
+    """The warning for a table of contents left out (the .doc reader's too)."""
+    return (
+        f"dropped the table of contents Word generates ({counted(lines, 'line')}, "
+        f"from “{first}”): not report text; the raw file keeps it"
+    )
+
+
+def hidden_note(texts: list[str]) -> str:
+    """The warning for the runs of hidden text left out (the .doc reader's too)."""
+    return (
+        f"left out {counted(len(texts), 'run')} of text formatted as hidden, which Word neither shows "
+        f"nor prints (“{shortened(texts[0])}”); see the raw file"
+    )
+
+
 #: The styles of a table of contents' entries and heading (`toc 1`, `TOC Heading`; a Chinese
 #: WPS may name them 目录 1, 目录标题).
 _CONTENTS_STYLE_RE = re.compile(r"(?:toc|目录) ?\d|toc ?heading|目录标题")
-_CONTENTS_HEADING_RE = re.compile(r"目\s*录")
+CONTENTS_HEADING_RE = re.compile(r"目\s*录")
 #: A contents entry is a heading and its page number; a longer paragraph in a `TOC` field that
 #: never ends (a damaged file) is the report's text.
 _ENTRY_LENGTH = 150
@@ -329,7 +339,7 @@ def _contents_heading(before: list[Any]) -> list[Any]:
     paragraphs before the table end so."""
     empty = list(itertools.takewhile(lambda p: not _paragraph_text(p).strip(), reversed(before)))
     heading = before[: len(before) - len(empty)][-1:]
-    if heading and _CONTENTS_HEADING_RE.fullmatch(_paragraph_text(heading[0]).strip()):
+    if heading and CONTENTS_HEADING_RE.fullmatch(_paragraph_text(heading[0]).strip()):
         return heading + empty
     return []
 
@@ -470,7 +480,7 @@ class _BodyReader:
         text = _paragraph_text(paragraph).strip()
         if text:
             self.contents_dropped += 1
-        if not self.contents_first and text and not _CONTENTS_HEADING_RE.fullmatch(text):
+        if not self.contents_first and text and not CONTENTS_HEADING_RE.fullmatch(text):
             self.contents_first = re.sub(r"\s+", " ", text)
         return []
 

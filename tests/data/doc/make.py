@@ -1,10 +1,12 @@
 """Write the .docx fixtures of this folder and convert each to Word 97-2003 .doc (README.md).
 
-Run from the repository root: `.venv/bin/python tests/data/doc/make.py` (needs LibreOffice's
-`soffice` to convert; the tests never do)."""
+Run from the repository root: `.venv/bin/python tests/data/doc/make.py [SOFFICE [NAME …]]` (needs
+LibreOffice's `soffice` to convert; the tests never do)."""
 
 from __future__ import annotations
 
+import itertools
+import re
 import subprocess
 import sys
 import tempfile
@@ -14,7 +16,7 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -212,13 +214,74 @@ def _with_notes(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def main(soffice: str = "soffice") -> None:
-    for name, text in (("qingxi-2024-gwr", GWR), ("qingxi-2024-plan", PLAN), ("qingxi-2024-numbered-notes", "")):
+#: The work report as circulated for comment, in a markup of its own: `[-…-]` text a tracked
+#: change deletes, `{+…+}` text it inserts, `{{…}}` text formatted hidden, a line ending in `¶` a
+#: paragraph whose mark is deleted (it runs on into the next), a line in `[-…-]` a deleted paragraph.
+REVISED = (
+    GWR.replace("一般公共预算收入增长5.3%", "一般公共预算收入增长[-4.8%-]{+5.3%+}")
+    .replace("新增公园绿地15万平方米。", "新增公园绿地15万平方米。{{（绿地面积待住建局核实）}}")
+    .replace("取得新成效。\n", "取得新成效。\n[-全年固定资产投资增长8%，其中工业投资增长12%。-]\n")
+    .replace("新增城镇就业1.2万人，", "新增城镇就业1.2万人，¶\n")
+)
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_REVISION = 'w:id="{}" w:author="审稿人" w:date="2024-01-05T09:00:00Z"'
+_MARKUP = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}|\{\{(.*?)\}\}|([^[{]+)")
+
+
+def revised_docx(text: str) -> docx.document.Document:
+    """The report with the tracked changes and hidden text of the `REVISED` markup, as Word
+    writes them (`w:del`, `w:ins`, `w:vanish`; a deleted paragraph mark in `w:pPr/w:rPr`)."""
+    plain = re.sub(r"\[-|-\]|\{\+|\+\}|\{\{|\}\}|¶", "", text)
+    document = report_docx(plain)
+    marked = [line for line in text.strip("\n").split("\n") if not line.startswith("|")]  # `~` is a paragraph too
+    revision = itertools.count(100)
+    for paragraph, line in zip(document.paragraphs, marked, strict=True):
+        if not re.search(r"\[-|\{\+|\{\{|¶", line):
+            continue
+        for run in list(paragraph.runs):
+            paragraph._p.remove(run._r)
+        if line.endswith("¶") or (line.startswith("[-") and line.endswith("-]")):
+            properties = paragraph._p.get_or_add_pPr()
+            properties.append(parse_xml(f'<w:rPr {_W_NS}><w:del {_REVISION.format(next(revision))}/></w:rPr>'))
+        for deleted, inserted, hidden, kept in _MARKUP.findall(line.rstrip("¶")):
+            if deleted:
+                xml = f'<w:del {_REVISION.format(next(revision))}><w:r><w:delText>{deleted}</w:delText></w:r></w:del>'
+            elif inserted:
+                xml = f'<w:ins {_REVISION.format(next(revision))}><w:r><w:t>{inserted}</w:t></w:r></w:ins>'
+            elif hidden:
+                xml = f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{hidden}</w:t></w:r>"
+            else:
+                xml = f"<w:r><w:t>{kept}</w:t></w:r>"
+            paragraph._p.append(parse_xml(_in_namespace(xml)))
+    return document
+
+
+def _in_namespace(xml: str) -> str:
+    """The element with the WordprocessingML namespace declared on it, for lxml to parse alone."""
+    return re.sub(r"^<([\w:]+)", rf"<\1 {_W_NS}", xml, count=1)
+
+
+def _saved(document: docx.document.Document) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def main(soffice: str = "soffice", *names: str) -> None:
+    """Write the fixtures named (all without a name) and convert each with `soffice`."""
+    made = {
+        "qingxi-2024-gwr": lambda: _saved(report_docx(GWR)),
+        "qingxi-2024-plan": lambda: _saved(report_docx(PLAN)),
+        "qingxi-2024-numbered-notes": lambda: numbered_docx(GWR),
+        "qingxi-2024-revisions": lambda: _saved(revised_docx(REVISED)),
+    }
+    for name, make in made.items():
+        if names and name not in names:
+            continue
         target = HERE / f"{name}.docx"
-        if text:
-            report_docx(text).save(target)
-        else:
-            target.write_bytes(numbered_docx(GWR))
+        target.write_bytes(make())
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(
                 [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
