@@ -9,7 +9,9 @@ the footnotes and endnotes, stories that follow it in the same character stream,
 paragraphs after the body as the .docx reader puts them; headers, comments and text boxes are
 not read. Word's special characters become what the .docx reader makes of the same document: a
 paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the paragraph; a field
-(0x13 instruction 0x14 result 0x15) is its result; a picture or drawn object (0x01, 0x08) is
+(0x13 instruction 0x14 result 0x15) is its result, except a table of contents Word generates (a
+`TOC` field: its result repeats the headings with their page numbers), left out with the `目录`
+line over it, as the .docx reader leaves it out; a picture or drawn object (0x01, 0x08) is
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
@@ -33,7 +35,13 @@ from typing import Generic, TypeVar
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.doc_numbering import DocNumbering
-from corpusdiff.read.docx import ParagraphJoiner, hidden_note
+from corpusdiff.read.docx import (
+    CONTENTS_ENTRY_LENGTH,
+    CONTENTS_HEADING_RE,
+    ParagraphJoiner,
+    contents_note,
+    hidden_note,
+)
 from corpusdiff.read.docx_numbering import BULLET
 from corpusdiff.read.extracted import Extracted, spanned_rows, table_row
 from corpusdiff.strings import counted
@@ -369,22 +377,46 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
         position += size
 
 
-def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[tuple[str, int, int]]:
-    """The text a reader sees, (character, cp, fc): a field's result without its instruction
-    (fields nest), no objects, a non-breaking hyphen as a hyphen, and no text a tracked change
-    deletes or formatted hidden (see `_shown`)."""
-    fields: list[bool] = []  # for each open field: whether its result has begun
+class _Field:
+    """A field open while the text is read: its instruction so far, and whether its result has begun."""
+
+    def __init__(self) -> None:
+        self.instruction: list[str] = []
+        self.result = False
+
+    @property
+    def contents(self) -> bool:
+        """Whether its result is being read and it is a table of contents Word generates."""
+        return self.result and "".join(self.instruction).strip().upper().startswith("TOC")
+
+
+def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[tuple[str, int, int, bool]]:
+    """The text a reader sees, (character, cp, fc, in contents): a field's result without its
+    instruction (fields nest), no objects, a non-breaking hyphen as a hyphen, and no text a
+    tracked change deletes or formatted hidden (see `_shown`). In contents: the character is in
+    the result of a `TOC` field; that field's delimiters are yielded as "" in contents too, so a
+    paragraph holding only the field's end is known for the contents'."""
+    fields: list[_Field] = []  # the fields open, outermost first
     for cp, (char, fc) in enumerate(chars):
         if not _shown(char, formats.at(fc)):
             continue
+        contents = any(field.contents for field in fields)
         if char == _FIELD_BEGIN:
-            fields.append(False)
+            fields.append(_Field())
         elif char == _FIELD_SEPARATOR and fields:
-            fields[-1] = True
+            fields[-1].result = True
+            contents = any(field.contents for field in fields)
         elif char == _FIELD_END and fields:
             fields.pop()
-        elif all(fields) and char not in _DROPPED:
-            yield ("-" if char == _NON_BREAKING_HYPHEN else char), cp, fc
+        elif not all(field.result for field in fields):  # an instruction: what a field does, not text
+            if not fields[-1].result:
+                fields[-1].instruction.append(char)
+            continue
+        elif char not in _DROPPED:
+            yield ("-" if char == _NON_BREAKING_HYPHEN else char), cp, fc, contents
+            continue
+        if contents:
+            yield "", cp, fc, True
 
 
 def _shown(char: str, format_: _Format) -> bool:
@@ -415,22 +447,33 @@ class _Paragraph:
     text: str
     end: str  # the mark that ends it: PARAGRAPH_END, CELL_END, or "" at the text's end
     mark: _Mark
+    #: an entry of a table of contents Word generates: in a `TOC` field's result, no text outside
+    #: it, no longer than an entry is (a field never ended, in a damaged file, holds the text)
+    contents: bool = False
 
 
 def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
     """The main text cut at its paragraph marks (a section break ends a paragraph too; a page
     break inside one is no break, as the .docx reader reads it)."""
     chars: list[str] = []
-    for char, cp, fc in _visible(document.chars[: document.fib.ccp_text], document.formats):
+    outside: list[str] = []  # the characters not in a table of contents
+    contents = False
+    for char, cp, fc, in_contents in _visible(document.chars[: document.fib.ccp_text], document.formats):
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
             char = PARAGRAPH_END
         if char in _MARKS:
-            yield _Paragraph("".join(chars), char, document.marks.at(fc))
-            chars = []
+            text = "".join(chars)
+            contents = contents or in_contents
+            entry = contents and not "".join(outside).strip() and len(text) <= CONTENTS_ENTRY_LENGTH
+            yield _Paragraph(text, char, document.marks.at(fc), entry)
+            chars, outside, contents = [], [], False
         else:
             chars.append(char)
+            contents = contents or in_contents
+            if not in_contents:
+                outside.append(char)
     if chars:
         yield _Paragraph("".join(chars), "", _Mark())
 
@@ -445,9 +488,16 @@ class _Lines:
         self.lines: list[str] = []
         self.rows: list[list[list[str]]] = []  # the table being read: rows of cells of lines
         self.cell: list[str] = []
+        self.contents_dropped = 0  # the lines of a table of contents left out
+        self.contents_first = ""
+        self.in_contents = False
 
     def text(self) -> str:
         for paragraph in _paragraphs(self.document):
+            if paragraph.contents:
+                self.drop_contents(paragraph)
+                continue
+            self.in_contents = False
             if paragraph.mark.in_table or paragraph.end == CELL_END:
                 self.table_paragraph(paragraph)
             else:
@@ -460,7 +510,29 @@ class _Lines:
                 self.lines += ["", *texts]
                 read = f"{counted(len(texts), story.kind)} put after the body as paragraphs of their own"
                 self.document.notes_read.append(read)
+        if self.contents_dropped:
+            self.document.notes_read.append(contents_note(self.contents_dropped, self.contents_first))
         return "\n".join(self.lines).strip("\n")
+
+    def drop_contents(self, paragraph: _Paragraph) -> None:
+        """Leave out an entry of a table of contents, which repeats the headings with their page
+        numbers, and the `目录` line over the table (with the empty lines under it), as the
+        .docx reader does (docx._contents)."""
+        self.end_table()
+        if not self.in_contents:
+            self.drop_contents_heading()
+        self.in_contents = True
+        text = paragraph.text.strip()
+        if text:
+            self.contents_dropped += 1
+            self.contents_first = self.contents_first or re.sub(r"\s+", " ", text)
+
+    def drop_contents_heading(self) -> None:
+        empty = len(self.lines) - len(list(itertools.dropwhile(lambda line: not line.strip(), reversed(self.lines))))
+        heading = len(self.lines) - empty - 1
+        if heading >= 0 and CONTENTS_HEADING_RE.fullmatch(self.lines[heading].strip()):
+            del self.lines[heading:]
+            self.contents_dropped += 1
 
     def table_paragraph(self, paragraph: _Paragraph) -> None:
         if paragraph.mark.row_end:
@@ -512,7 +584,7 @@ def _note_texts(document: _Document, story: _Story) -> list[str]:
     texts = []
     cps = _plc_cps(_slice(document.table, story.plc), 0)
     for begin, end in itertools.pairwise(cps):
-        visible = "".join(char for char, _, _ in _visible(chars[begin:end], document.formats))
+        visible = "".join(char for char, _, _, _ in _visible(chars[begin:end], document.formats))
         paragraphs = visible.replace(CELL_END, PARAGRAPH_END).split(PARAGRAPH_END)
         text = " ".join(joiner.joined(paragraph.split(LINE_BREAK)).replace("\t", " ") for paragraph in paragraphs)
         if text.strip():

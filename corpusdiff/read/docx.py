@@ -310,7 +310,7 @@ _CONTENTS_STYLE_RE = re.compile(r"(?:toc|目录) ?\d|toc ?heading|目录标题")
 CONTENTS_HEADING_RE = re.compile(r"目\s*录")
 #: A contents entry is a heading and its page number; a longer paragraph in a `TOC` field that
 #: never ends (a damaged file) is the report's text.
-_ENTRY_LENGTH = 150
+CONTENTS_ENTRY_LENGTH = 150
 
 
 def _contents(body: Any, styles: Any) -> set[Any]:
@@ -324,7 +324,7 @@ def _contents(body: Any, styles: Any) -> set[Any]:
     found = {
         paragraph
         for paragraph in paragraphs
-        if (field.holds(paragraph) and len(_paragraph_text(paragraph)) <= _ENTRY_LENGTH)
+        if (field.holds(paragraph) and len(_paragraph_text(paragraph)) <= CONTENTS_ENTRY_LENGTH)
         or val(paragraph, "w:pPr/w:pStyle", "") in entry_styles
         or _in_contents_control(paragraph)
     }

@@ -28,7 +28,7 @@ def _normalized(path: Path) -> NormalizedDocument:
     return normalize_raw(decode_report(path.read_bytes(), path.name))
 
 
-@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions"])
+@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -177,3 +177,37 @@ def test_hidden_text_is_left_out_with_a_warning() -> None:
         "left out 1 run of text formatted as hidden, which Word neither shows nor prints "
         "(“（绿地面积待住建局核实）”); see the raw file"
     ]
+
+
+def test_a_table_of_contents_is_left_out() -> None:
+    """The table of contents Word generates (a TOC field, its result the headings with their page
+    numbers, each a HYPERLINK field) and the `目　录` line over it are left out, as the .docx
+    reader leaves them out: read, they would put each heading in the text twice, and the front
+    block would run on into them (tests/data/doc/make.py, contents_docx)."""
+    read = decode_report((DATA / "qingxi-2024-contents.doc").read_bytes(), "contents.doc")
+    lines = read.text.split("\n")
+    assert lines[2:4] == ["区长　王明", "各位代表："]
+    assert lines.count("一、2023年工作回顾") == 1
+    assert not [line for line in lines if "目　录" in line or line.endswith("\t1") or line.endswith("\t2")]
+    assert [note for note in read.notes if "table of contents" in note] == [
+        "dropped the table of contents Word generates (4 lines, from “一、2023年工作回顾 1”): not report text; "
+        "the raw file keeps it"
+    ]
+
+
+def test_a_table_of_contents_without_its_heading_reads_as_the_docx() -> None:
+    """A table of contents inserted without a `目录` line over it (Word's Custom Table of
+    Contents) is no contents the normaliser knows by its text; the TOC field says what it is, so
+    the .doc still reads to the blocks of the .docx (whose `目　录` the .docx reader drops), not
+    with its entries as a table under the speaker line."""
+    data = _replace_text(DATA / "qingxi-2024-contents.doc", "目\u3000录", "\u3000\u3000\u3000")
+    found = differences(_normalized(DATA / "qingxi-2024-contents.docx"), normalize_raw(decode_report(data, "c.doc")))
+    assert found.total() == 0, found.examples
+
+
+def test_a_field_inside_an_instruction_shows_nothing() -> None:
+    """A field nested in another field's instruction (an IF's condition holding a REF) is part of
+    the instruction: neither its result nor the instruction is read, only the outer result."""
+    chars = [(char, 2 * index) for index, char in enumerate("前\x13IF \x13REF a\x14甲\x15 = 1\x14乙\x15后\r")]
+    formats = doc._Runs(b"", b"", 1, doc._format, doc._Format())
+    assert "".join(char for char, _, _, _ in doc._visible(chars, formats)) == "前乙后\r"

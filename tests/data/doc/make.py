@@ -261,6 +261,43 @@ def _in_namespace(xml: str) -> str:
     return re.sub(r"^<([\w:]+)", rf"<\1 {_W_NS}", xml, count=1)
 
 
+#: The entries of the work report's table of contents: level, heading, page.
+_CONTENTS = ((1, "一、2023年工作回顾", 1), (2, "（一）经济运行稳中向好", 1), (1, "二、2024年主要目标和任务", 2))
+
+
+def contents_docx(text: str) -> docx.document.Document:
+    """The report with the table of contents Word inserts (References > Table of Contents) under
+    its speaker line: a content control of the contents gallery holding the `目　录` line and a
+    `TOC` field, whose result is the entries, each a hyperlink to its heading with its page
+    number in a `PAGEREF` field, and whose end is a paragraph of its own, as Word writes them."""
+    document = report_docx(text)
+    control = [f'<w:sdt {_W_NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+               '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>',
+               '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>目　录</w:t></w:r></w:p>']
+    for index, (level, heading, page) in enumerate(_CONTENTS):
+        begin = _field_start('TOC \\o "1-3" \\h \\z \\u') if index == 0 else ""
+        indent = f'<w:pPr><w:ind w:left="{420 * (level - 1)}"/></w:pPr>'
+        page_field = _field_start(f"PAGEREF _Toc{index} \\h") + f"<w:r><w:t>{page}</w:t></w:r>{_FIELD_END}"
+        control.append(
+            f'<w:p>{indent}{begin}<w:hyperlink w:anchor="_Toc{index}" w:history="1"><w:r><w:t>{heading}</w:t></w:r>'
+            f"<w:r><w:tab/></w:r>{page_field}</w:hyperlink></w:p>"
+        )
+    control.append(f"<w:p>{_FIELD_END}</w:p></w:sdtContent></w:sdt>")
+    document.paragraphs[2]._p.addnext(parse_xml("".join(control)))
+    return document
+
+
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def _field_start(instruction: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -276,6 +313,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-plan": lambda: _saved(report_docx(PLAN)),
         "qingxi-2024-numbered-notes": lambda: numbered_docx(GWR),
         "qingxi-2024-revisions": lambda: _saved(revised_docx(REVISED)),
+        "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
