@@ -315,6 +315,7 @@ class _Runs(Generic[_P]):
         self.ends: list[int] = []
         self.found: list[_P] = []
         self.default = default
+        self.last = -1  # the run `at` found last
         count = (len(plc) - 4) // 8
         for index in range(count):
             page = (_u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF) * _PAGE
@@ -331,8 +332,16 @@ class _Runs(Generic[_P]):
             self.found.append(read(fkp, offset) if offset else self.default)
 
     def at(self, fc: int) -> _P:
+        """The properties of the text at byte `fc`; the text is read in order, so the run asked
+        for last is tried first (a character run holds many characters)."""
+        last = self.last
+        if last >= 0 and self.starts[last] <= fc < self.ends[last]:
+            return self.found[last]
         index = bisect_right(self.starts, fc) - 1
-        return self.found[index] if index >= 0 and fc < self.ends[index] else self.default
+        if index >= 0 and fc < self.ends[index]:
+            self.last = index
+            return self.found[index]
+        return self.default
 
 
 def _papx(fkp: bytes, offset: int) -> bytes:
@@ -383,11 +392,11 @@ class _Field:
     def __init__(self) -> None:
         self.instruction: list[str] = []
         self.result = False
+        self.contents = False  # its result is being read and it is a table of contents
 
-    @property
-    def contents(self) -> bool:
-        """Whether its result is being read and it is a table of contents Word generates."""
-        return self.result and "".join(self.instruction).strip().upper().startswith("TOC")
+    def begin_result(self) -> None:
+        self.result = True
+        self.contents = "".join(self.instruction).strip().upper().startswith("TOC")
 
 
 def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[tuple[str, int, int, bool]]:
@@ -400,15 +409,15 @@ def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[
     for cp, (char, fc) in enumerate(chars):
         if not _shown(char, formats.at(fc)):
             continue
-        contents = any(field.contents for field in fields)
+        contents = bool(fields) and any(field.contents for field in fields)
         if char == _FIELD_BEGIN:
             fields.append(_Field())
         elif char == _FIELD_SEPARATOR and fields:
-            fields[-1].result = True
+            fields[-1].begin_result()
             contents = any(field.contents for field in fields)
         elif char == _FIELD_END and fields:
             fields.pop()
-        elif not all(field.result for field in fields):  # an instruction: what a field does, not text
+        elif fields and not all(field.result for field in fields):  # an instruction, not text
             if not fields[-1].result:
                 fields[-1].instruction.append(char)
             continue
