@@ -15,8 +15,8 @@ line over it, as the .docx reader leaves it out; a picture or drawn object (0x01
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
-separated by tabs; and which list numbers a paragraph, whose number (not in the text) is put in
-front of it (read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by
+separated by tabs; and which list numbers a paragraph (its own, or its style's in the stylesheet),
+whose number (not in the text) is put in front of it (read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by
 the PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
 is read, as the .docx reader reads neither `w:del` nor `w:vanish`. Properties a fast-saved file
 keeps in its piece table (a Pcd's Prm) and a character style's are not read.
@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from corpusdiff.errors import InputError
-from corpusdiff.read.doc_numbering import DocNumbering
+from corpusdiff.read.doc_numbering import SPRM_LIST, SPRM_LIST_LEVEL, DocNumbering, style_lists
+from corpusdiff.read.doc_sprms import sprms
 from corpusdiff.read.docx import (
     CONTENTS_ENTRY_LENGTH,
     CONTENTS_HEADING_RE,
@@ -59,6 +60,8 @@ _FIB_LENGTH = 0x02F2
 #: it; FibRgFcLcb97's (fc, lcb) pairs.
 _CCP_TEXT, _CCP_FTN, _CCP_HDD, _CCP_RESERVED, _CCP_ATN, _CCP_EDN, _CCP_TXBX = 0x4C, 0x50, 0x54, 0x58, 0x5C, 0x60, 0x64
 _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x00FA, 0x0102, 0x01A2, 0x02E2, 0x02EA
+#: The stylesheet (STSH).
+_STSHF = 0x00A2
 #: Where each note's text starts in its story (PlcffndTxt, PlcfendTxt).
 _PLCF_FND_TXT, _PLCF_END_TXT = 0x00B2, 0x0212
 _PAGE = 512  # an FKP page of the WordDocument stream
@@ -74,8 +77,6 @@ _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 
 #: sprms that say a paragraph is in a table, and that it ends a table row (its 0x07 is the row's).
 _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
-#: sprmPIlfo, sprmPIlvl: the list override numbering the paragraph, and its level in the list.
-_SPRM_LIST, _SPRM_LIST_LEVEL = 0x460B, 0x260A
 #: sprmCFRMarkDel: the text is deleted by a tracked change; sprmCFVanish: it is formatted hidden.
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
 #: A ToggleOperand that sets the property: on (1), or the opposite of its style's (0x81; a style's
@@ -84,10 +85,6 @@ _TOGGLED_ON = frozenset({0x01, 0x81})
 #: The bytes each run takes in an FKP's array of offsets: a BxPap (an offset and a 12-byte PHE)
 #: for a paragraph, a byte for a character run.
 _PAPX_ENTRY, _CHPX_ENTRY = 13, 1
-#: sprms whose operand's length takes two bytes (sprmTDefTable, sprmPChgTabs' long form).
-_SPRM_LONG = frozenset({0xD608, 0xC615})
-#: An operand's size for each spra (the sprm's top three bits); None: its first byte says it.
-_OPERAND_SIZE = (1, 1, 2, 4, 2, 2, None, 3)
 
 
 _P = TypeVar("_P")
@@ -169,6 +166,7 @@ class _Fib:
     sections: tuple[int, int]
     paragraphs: tuple[int, int]
     characters: tuple[int, int]
+    styles: tuple[int, int]
     lists: tuple[int, int]
     list_overrides: tuple[int, int]
 
@@ -208,6 +206,7 @@ class _Fib:
             sections=_pair(word, _PLCF_SED),
             paragraphs=_pair(word, _PLCF_BTE_PAPX),
             characters=_pair(word, _PLCF_BTE_CHPX),
+            styles=_pair(word, _STSHF),
             lists=_pair(word, _PLF_LST),
             list_overrides=_pair(word, _PLF_LFO),
         )
@@ -226,12 +225,14 @@ class _Piece:
 @dataclass(frozen=True)
 class _Mark:
     """What the properties of a paragraph say: in a table, ending a table row, numbered by a list
-    (its list override, 1-based, 0 for none, and level)."""
+    (its list override, 1-based, 0 for none, and level; None where the paragraph does not say,
+    and its style may), and its style (istd)."""
 
     in_table: bool = False
     row_end: bool = False
-    ilfo: int = 0
-    ilvl: int = 0
+    ilfo: int | None = None
+    ilvl: int | None = None
+    istd: int = 0
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,15 @@ class _Document:
         self.formats = _Runs(word, _slice(table, fib.characters), _CHPX_ENTRY, _format, _Format())
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
+        self.style_lists = style_lists(table, fib.styles)
+
+    def list_of(self, mark: _Mark) -> tuple[int, int]:
+        """The list override (0 for none) and level numbering the paragraph: its own, or where it
+        names none, its style's (a paragraph's own level in its style's list counts)."""
+        style_ilfo, style_ilvl = self.style_lists.get(mark.istd, (0, 0))
+        ilfo = style_ilfo if mark.ilfo is None else mark.ilfo
+        ilvl = style_ilvl if mark.ilvl is None else mark.ilvl
+        return ilfo, ilvl
 
     def hidden(self, char: tuple[str, int]) -> bool:
         """Whether the character is formatted hidden and not deleted (which says more)."""
@@ -344,46 +354,31 @@ class _Runs(Generic[_P]):
         return self.default
 
 
-def _papx(fkp: bytes, offset: int) -> bytes:
-    """A PapxInFkp's sprms (after its istd)."""
+def _papx(fkp: bytes, offset: int) -> tuple[int, bytes]:
+    """A PapxInFkp's istd (its paragraph style) and sprms."""
     size = 2 * fkp[offset] - 1 if fkp[offset] else 2 * fkp[offset + 1]
     start = offset + (1 if fkp[offset] else 2)
-    return fkp[start + 2 : start + size]
+    return _u16(fkp, start), fkp[start + 2 : start + size]
 
 
 def _mark(fkp: bytes, offset: int) -> _Mark:
+    istd, grpprl = _papx(fkp, offset)
     found: dict[int, int] = {}
-    for sprm, operand in _sprms(_papx(fkp, offset)):
-        found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == _SPRM_LIST) if operand else 0
+    for sprm, operand in sprms(grpprl):
+        found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == SPRM_LIST) if operand else 0
     return _Mark(
         in_table=bool(found.get(_SPRM_IN_TABLE)),
         row_end=bool(found.get(_SPRM_ROW_END) or found.get(_SPRM_INNER_ROW_END)),
-        ilfo=found.get(_SPRM_LIST, 0),
-        ilvl=found.get(_SPRM_LIST_LEVEL, 0),
+        ilfo=found.get(SPRM_LIST),
+        ilvl=found.get(SPRM_LIST_LEVEL),
+        istd=istd,
     )
 
 
 def _format(fkp: bytes, offset: int) -> _Format:
     """A Chpx's properties: its size (a byte), then its sprms."""
-    found = {sprm: operand[0] for sprm, operand in _sprms(fkp[offset + 1 : offset + 1 + fkp[offset]]) if operand}
+    found = {sprm: operand[0] for sprm, operand in sprms(fkp[offset + 1 : offset + 1 + fkp[offset]]) if operand}
     return _Format(deleted=found.get(_SPRM_DELETED) in _TOGGLED_ON, hidden=found.get(_SPRM_HIDDEN) in _TOGGLED_ON)
-
-
-def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
-    """Each sprm with its operand; a sprm running past the end stops the walk."""
-    position = 0
-    while position + 2 <= len(grpprl):
-        sprm = _u16(grpprl, position)
-        position += 2
-        size = _OPERAND_SIZE[sprm >> 13]
-        if sprm in _SPRM_LONG and position + 2 <= len(grpprl):
-            size, position = _u16(grpprl, position) - 1, position + 2
-        elif size is None and position < len(grpprl):
-            size, position = grpprl[position], position + 1
-        if size is None or position + size > len(grpprl):
-            return
-        yield sprm, grpprl[position : position + size]
-        position += size
 
 
 class _Field:
@@ -558,8 +553,8 @@ class _Lines:
         """The paragraph's text after the number Word shows for it; a bullet makes a list item
         of a paragraph with text, not of a table cell's (see docx._BodyReader.labelled)."""
         text = self.joiner.joined(paragraph.text.split(LINE_BREAK))
-        mark = paragraph.mark
-        label = self.document.numbering.label(mark.ilfo, mark.ilvl) if mark.ilfo > 0 else ""
+        ilfo, ilvl = self.document.list_of(paragraph.mark)
+        label = self.document.numbering.label(ilfo, ilvl) if ilfo > 0 else ""
         if label == BULLET and (in_cell or not text.strip()):
             return text
         return label + text

@@ -5,8 +5,9 @@ LFO), counted as read/docx_numbering.py counts a .docx's.
 The table stream holds the lists (PlfLst: an LSTF for each, then each list's levels, an LVL each:
 its start, number format and number text, where the characters 0 to 8 stand for the levels'
 numbers) and the list overrides (PlfLfo) a paragraph names by its sprmPIlfo, with sprmPIlvl for
-its level. Numbering a paragraph style gives all its paragraphs (through the stylesheet) is not
-read: such paragraphs get no label.
+its level. A paragraph style may name a list too (Word numbers its headings so: `一、` on every
+`Heading 1`, the paragraphs naming no list of their own), read from the stylesheet
+(`style_lists`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
+from corpusdiff.read.doc_sprms import sprms
 from corpusdiff.read.docx_numbering import bullet_label, format_number
 
 _LEVELS = 9
@@ -115,6 +117,67 @@ class DocNumbering:
             return char
         value = counters[index] or levels[index].start
         return format_number(value, _FORMATS.get(levels[index].nfc, "decimal"))
+
+
+#: The sprms of a paragraph's list (sprmPIlfo) and level in it (sprmPIlvl).
+SPRM_LIST, SPRM_LIST_LEVEL = 0x460B, 0x260A
+_NO_STYLE = 0x0FFF
+#: Word lets a style be based on styles ten deep; a longer chain is a loop in a damaged file.
+_STYLE_DEPTH = 11
+
+
+def style_lists(table: bytes, stylesheet: tuple[int, int]) -> dict[int, tuple[int, int]]:
+    """The list override and level each paragraph style numbers its paragraphs with, by istd:
+    its own (sprmPIlfo and sprmPIlvl in its paragraph properties) or its base style's. Read
+    from the STSH ([MS-DOC] 2.9.271: an STSHI, then each style's STD, its StdfBase naming its
+    kind and base style, its name, and its UPXs, a paragraph style's first its istd and sprms).
+    A stylesheet that cannot be read numbers nothing: it never made a .doc unreadable before."""
+    fc, size = stylesheet
+    try:
+        own, bases = _own_style_lists(table[fc : fc + size])
+    except (struct.error, IndexError):
+        return {}
+    resolved = {}
+    for istd in own.keys() | bases.keys():
+        ilfo = ilvl = None
+        style = istd
+        for _ in range(_STYLE_DEPTH):
+            found_ilfo, found_ilvl = own.get(style, (None, None))
+            ilfo = found_ilfo if ilfo is None else ilfo
+            ilvl = found_ilvl if ilvl is None else ilvl
+            style = bases.get(style, _NO_STYLE)
+            if style == _NO_STYLE:
+                break
+        if ilfo:
+            resolved[istd] = (ilfo, ilvl or 0)
+    return resolved
+
+
+def _own_style_lists(stsh: bytes) -> tuple[dict[int, tuple[int | None, int | None]], dict[int, int]]:
+    """Each paragraph style's own sprmPIlfo and sprmPIlvl (None where it has none), and each
+    style's base style."""
+    own: dict[int, tuple[int | None, int | None]] = {}
+    bases: dict[int, int] = {}
+    header = _u16(stsh, 0)
+    count, base_size = _u16(stsh, 2), _u16(stsh, 4)
+    position = 2 + header
+    for istd in range(count):
+        size = _u16(stsh, position)
+        std = stsh[position + 2 : position + 2 + size]
+        position += 2 + size
+        if size < base_size + 2:  # an empty slot
+            continue
+        kind, bases[istd], upx_count = _u16(std, 2) & 0x0F, _u16(std, 2) >> 4, _u16(std, 4) & 0x0F
+        if kind != 1 or not upx_count:  # not a paragraph style
+            continue
+        upx = base_size + 2 + 2 * _u16(std, base_size) + 2  # after the name and its terminator
+        papx = std[upx + 2 : upx + 2 + _u16(std, upx)]
+        found = {sprm: operand for sprm, operand in sprms(papx[2:]) if sprm in (SPRM_LIST, SPRM_LIST_LEVEL)}
+        own[istd] = (
+            int.from_bytes(found[SPRM_LIST], "little", signed=True) if SPRM_LIST in found else None,
+            found[SPRM_LIST_LEVEL][0] if SPRM_LIST_LEVEL in found else None,
+        )
+    return own, bases
 
 
 def _read_level(table: bytes, position: int) -> tuple[_Level, int]:

@@ -28,7 +28,7 @@ def _normalized(path: Path) -> NormalizedDocument:
     return normalize_raw(decode_report(path.read_bytes(), path.name))
 
 
-@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents"])
+@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -127,6 +127,14 @@ def test_automatic_numbers_read_from_the_lists() -> None:
     lines = decode_report((DATA / "qingxi-2024-numbered-notes.doc").read_bytes(), "numbered.doc").text.split("\n")
     assert "一、2023年工作回顾" in lines
     assert [line[:3] for line in lines if line.startswith("（")] == ["（一）", "（二）", "（三）"]
+
+
+def test_a_paragraph_numbered_by_its_style() -> None:
+    """Word numbers headings through their style: each `Heading 1` is `一、`, `二、` …, the list
+    named in the stylesheet (STSH) and not in the paragraphs' own properties (the fixture's
+    paragraphs had LibreOffice's copy of it taken out, tests/data/doc/make.py)."""
+    lines = decode_report((DATA / "qingxi-2024-style-numbered.doc").read_bytes(), "styled.doc").text.split("\n")
+    assert [line for line in lines if "、" in line[:2]] == ["一、2023年工作回顾", "二、2024年主要目标和任务"]
 
 
 def test_footnotes_and_endnotes_follow_the_body() -> None:

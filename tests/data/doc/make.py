@@ -298,6 +298,50 @@ def _field_start(instruction: str) -> str:
     )
 
 
+def style_numbered_docx(text: str) -> docx.document.Document:
+    """The report's opening and its second part's first lines, its `一、` parts set in
+    `Heading 1`, numbered by that style's list (the paragraphs name none), as Word numbers
+    headings; the typed `一、` left out."""
+    document = docx.Document()
+    document.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W_NS} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    ))  # fmt: skip
+    document.part.numbering_part.element.append(
+        parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    document.styles["Heading 1"].element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {_W_NS}><w:numId w:val="90"/></w:numPr>')
+    )
+    lines = text.split("\n")
+    for line in lines[:7] + lines[11:14]:
+        part = re.match(r"\^?[一二]、", line)
+        if part:
+            document.add_paragraph(line[part.end() :], style="Heading 1")
+        else:
+            document.add_paragraph(line)
+    return document
+
+
+#: sprmPIlfo, a paragraph's list; sprmPDyaAfter, its space after, an operand of the same size.
+_SPRM_LIST, _SPRM_SPACE_AFTER = b"\x0b\x46", b"\x14\xa4"
+
+
+def _numbered_by_style_only(path: Path) -> None:
+    """LibreOffice writes the style's list on each paragraph too; Word names it in the style only.
+    The paragraphs' own sprmPIlfo (in the FKPs of WordDocument; the stylesheet is in the table
+    stream) becomes a sprmPDyaAfter, a space after of as many twips, so only the style numbers
+    them, as in Word's file. Only the headings name a list here."""
+    from tests.read.doc_fixture import with_word_stream
+
+    def change(stream: bytearray) -> None:
+        assert _SPRM_LIST in stream
+        stream[:] = stream.replace(_SPRM_LIST, _SPRM_SPACE_AFTER)
+
+    path.write_bytes(with_word_stream(change, path))
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -314,6 +358,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-numbered-notes": lambda: numbered_docx(GWR),
         "qingxi-2024-revisions": lambda: _saved(revised_docx(REVISED)),
         "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
+        "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
@@ -327,6 +372,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
                 check=True,
                 capture_output=True,
             )
+        if name == "qingxi-2024-style-numbered":
+            _numbered_by_style_only(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
