@@ -183,10 +183,11 @@ def render_task(task: PageTask) -> PageOutput:
     return _render_diff(task) if task.old else _render_document(task)
 
 
-def _dated_name(meta: Metadata) -> str:
+def _dated_name(meta: Metadata, strings: Strings) -> str:
     """A page's title that tells the editions of a series apart (browser tabs, bookmarks): the
-    report's name with its region, and its date."""
-    return f"{edition_name(meta)} {meta.date}".strip()
+    report's name with its region, and its date as the page's body writes it (a tab read
+    `2017-03-05` over a page dated `2017年3月5日`)."""
+    return f"{edition_name(meta)} {strings.date(meta.date)}".strip()
 
 
 def _render_document(task: PageTask) -> PageOutput:
@@ -199,7 +200,7 @@ def _render_document(task: PageTask) -> PageOutput:
         .get_template("document.html")
         .render(
             root=root,
-            title=_dated_name(doc.meta),
+            title=_dated_name(doc.meta, catalogue(task.language)),
             meta=doc.meta,
             body=body,
             outline=outline,

@@ -269,7 +269,7 @@ def diff_context(
     ]
     return {
         "root": root,
-        "title": f"{edition_name(old.meta)} {old.meta.date} → {edition_name(new.meta)} {new.meta.date}",
+        "title": f"{edition_name(old.meta)} {strings.date(old.meta.date)} → {edition_name(new.meta)} {strings.date(new.meta.date)}",
         "old_name": edition_name(old.meta),
         "new_name": edition_name(new.meta),
         "old": old,

@@ -539,12 +539,17 @@ def test_a_diff_page_names_a_province_whose_report_title_does_not(tmp_path: Path
     [table] = (out / "diff").glob("*-duizhao.html")
     heading = table.read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert heading == "新旧对照表：湖南省政府工作报告（2024年1月16日） → 湖南省政府工作报告（2025年1月16日）"
-    # browser tabs and bookmarks tell the editions apart: every page's title names its date
+    # browser tabs and bookmarks tell the editions apart: every page's title names its date, as
+    # the page writes it (the tabs read `2024-01-16` over pages dated `2024年1月16日`)
     titles = {
         p.read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
-        for p in (out / "doc").rglob("*.html")
+        for p in [*(out / "doc").rglob("*.html"), page]
     }
-    assert titles == {"湖南省政府工作报告 2024-01-16 · corpusdiff", "湖南省政府工作报告 2025-01-16 · corpusdiff"}
+    assert titles == {
+        "湖南省政府工作报告 2024年1月16日 · corpusdiff",
+        "湖南省政府工作报告 2025年1月16日 · corpusdiff",
+        "湖南省政府工作报告 2024年1月16日 → 湖南省政府工作报告 2025年1月16日 · corpusdiff",
+    }
 
 
 def test_an_english_site_labels_its_indicator_charts_in_english() -> None:
