@@ -612,7 +612,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
 
 #: Term statuses and kinds of the term index (series/terms.py), and what each means.
 _TERMS = {
-    "terms.status.new-in-latest": ("新出现", "new-in-latest"),  # short: one per row of a long table
+    "terms.status.new-in-latest": ("新出现", "new"),  # short: one per row of a long table; a word, not the key
     "terms.status.dropped": ("不再用", "dropped"),
     "terms.status.steady": ("持续", "steady"),
     "terms.meaning.new-in-latest": ("只有最新版本使用", "only the latest edition uses it"),

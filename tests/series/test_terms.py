@@ -306,7 +306,7 @@ def test_cli_terminal_limits_and_says_how_many_are_hidden() -> None:
     assert len(rows) == 3
     assert "（--limit 0 全部列出）" in out.splitlines()[-1]
     _, english, _ = run("--series", "futian-plan", "--limit", "3", "--lang", "en")
-    rows = [line for line in english.splitlines() if line.startswith(("steady", "new-in-latest", "dropped"))]
+    rows = [line for line in english.splitlines() if line.startswith(("steady", "new", "dropped"))]
     assert len(rows) == 3 and "more (--limit 0 shows all)" in english.splitlines()[-1]
 
 
@@ -351,7 +351,7 @@ def test_cli_term_lookup_in_the_terminal() -> None:
     assert out.splitlines()[0].startswith("十五五：不是索引词，作为文本提到，新出现")
     assert out.splitlines()[-1].split() == [PLAN_2025, "-", "-", "1"]
     _, english, _ = run("--series", "futian-plan", "--term", "十五五", "--lang", "en")
-    assert english.splitlines()[0].startswith("十五五: not an indexed term, mentioned as text, new-in-latest")
+    assert english.splitlines()[0].startswith("十五五: not an indexed term, mentioned as text, new")
 
 
 def test_cli_unknown_series_is_one_line_on_stderr() -> None:

@@ -354,7 +354,7 @@ def test_language_en_in_site_yaml_gives_an_english_site(tmp_path: Path) -> None:
 
 def test_an_english_site_lists_in_english_punctuation(tmp_path: Path) -> None:
     """The English site joined a series' kinds with 、 (`annual plan report、mid-year plan report`),
-    a term index's counts with ， (`new-in-latest 209，dropped 406`), a timeline row's gap years
+    a term index's counts with ， (`new 209，dropped 406`), a timeline row's gap years
     with 、: the separators are the page language's."""
     import lxml.html
 
