@@ -774,14 +774,31 @@ def _document(doc: Doc) -> NormalizedDocument:
     return replace(document, metadata=replace(document.metadata, id=doc.id))
 
 
+#: A figure of this many characters or fewer is kept on one line (`（未说明）`, `1100万人以上`):
+#: squeezed by 18 edition columns, the table broke them a character or two a line; a longer
+#: wording (`实际增长与经济增长同步`) wraps.
+SHORT_FIGURE = 8
+
+
 def _indicator_cell(cell: ind.Cell, doc_url: str, strings: Strings) -> dict[str, str]:
     """A cell's text in the site's language: (未说明) on a Chinese page, never (not stated)."""
     pointer = next((r.pointer for r in cell.records if r.pointer.startswith("p")), "")
+    text = ind.cell_text(cell, strings)
     return {
         "status": cell.status,
-        "text": ind.cell_text(cell, strings),
+        "text": text,
+        "html": _short_figures_whole(text),
         "url": f"{doc_url}#{pointer}" if pointer else doc_url,
     }
+
+
+def _short_figures_whole(text: str) -> Markup:
+    """A cell's figures, each short one in a <span> the style sheet keeps on one line: the line
+    may break between `56.9万亿元` and `+7.7%`, never inside `（未说明）`."""
+    return Markup(" ").join(
+        Markup("<span>{}</span>").format(figure) if len(figure) <= SHORT_FIGURE else figure
+        for figure in text.split(" ")
+    )
 
 
 def target_vs_achieved(

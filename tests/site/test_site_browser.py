@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.site.build import build_site
+from corpusdiff.site.series import SHORT_FIGURE
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 
@@ -433,6 +434,23 @@ def test_phone_width_keeps_short_words_whole(browser, site: Path) -> None:
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
     context.close()
     assert broken == {selector: [] for selector in broken}
+
+
+def test_an_indicator_table_keeps_its_short_cells_whole(browser, site: Path) -> None:
+    """With the nine national reports (18 edition columns) at 1280 pixels, as the plans' table at
+    390, the indicator table squeezed its columns until `（未说明）` took three lines and a column's
+    `2017年3月5日` four: a short figure and a date stay whole, the table scrolls in its box, and a
+    long wording (`实际增长与经济增长同步`) still wraps."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((site / "indicators.html").as_uri())
+    figures = page.evaluate(_LINES, "table.indicators tbody td:not(.versus) a")
+    dates = page.evaluate(_LINES, "table.indicators thead th")
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    short = [(text, n) for text, n in figures if len(text) <= SHORT_FIGURE]
+    assert short and dates and overflow <= 390
+    assert [text for text, n in short + dates if n > 1] == []
 
 
 def test_a_printed_diff_page_lists_the_new_dropped_and_changed_figures(page, site: Path) -> None:
