@@ -508,6 +508,19 @@ def test_the_duizhao_page_at_phone_width_gives_each_side_the_screen_s_width(brow
     assert widths and min(widths) > 0.8 * 390 and overflow <= 390
 
 
+def test_the_duizhao_page_gives_its_explanation_column_room(page, site: Path) -> None:
+    """At 1280 pixels the 新旧对照表's 修改说明 took what the old and new texts left, 120 to 150
+    pixels, six to nine characters a line, and was the tallest cell of one row in five (370 of
+    the national and Futian pages' 1,968 rows, 193 now); its 序号 broke 序/号. The column has a
+    set share of the table, and the number's heading stays whole."""
+    page.goto((site / PAIR.replace(".html", "-duizhao.html")).as_uri())
+    table = page.locator("table.duizhao-table").bounding_box()
+    explain = page.locator("table.duizhao-table thead th").nth(3).bounding_box()
+    number = page.evaluate(_LINES, "table.duizhao-table thead th:first-child")
+    assert table and explain and explain["width"] >= table["width"] / 6
+    assert [text for text, lines in number if lines > 1] == []
+
+
 def test_an_indicator_chart_s_figures_are_inside_the_chart(page, site: Path) -> None:
     """A figure was centred on its point, so at the first and last year it ran past the chart's
     edge and was cut: the five-year plan's 4800亿元左右 lost its 4, 0.01人/亿元以内 its 0 and
