@@ -539,6 +539,48 @@ def test_an_indicator_chart_s_figures_are_inside_the_chart(page, site: Path) -> 
     assert outside == []
 
 
+#: The national work reports' GDP growth, 2012 to 2022 (the nine editions' 完成 and 目标 columns).
+GDP_ACHIEVED = {2012: "7.8", 2013: "7.7", 2014: "7.4", 2015: "6.9", 2016: "6.7", 2017: "6.9", 2018: "6.6", 2020: "2.3", 2021: "8.1"}
+GDP_TARGETS = {2013: "7.5", 2014: "7.5", 2015: "7", 2016: "6.75", 2017: "6.5", 2018: "6.5", 2019: "6.25", 2021: "6", 2022: "5.5"}
+
+
+def _gdp_chart() -> str:
+    from decimal import Decimal
+
+    from corpusdiff.site.series import ChartPoint, chart_svg
+
+    points = [ChartPoint(year, "achieved", Decimal(v), f"+{v}%") for year, v in GDP_ACHIEVED.items()]
+    points += [ChartPoint(year, "target", Decimal(v), f"+{v}%左右") for year, v in GDP_TARGETS.items()]
+    return str(chart_svg("国内生产总值", "增减幅度，%", points, "gdp"))
+
+
+def test_an_indicator_chart_of_many_editions_prints_figures_that_do_not_meet(page) -> None:
+    """Over the nine national reports the GDP chart printed all 18 figures and they ran together
+    (`+7.5%左右+7.7%+7.4%`, a line through `+6.5%左右`): a figure is printed where it meets no
+    other, no point and no line, each line's first and last always; the others are in their
+    point's tooltip (and the table above the charts)."""
+    style = (Path(__file__).parents[2] / "corpusdiff/site/static/style.css").read_text(encoding="utf-8")
+    page.set_content(f"<!doctype html><meta charset=utf-8><style>{style}</style><body>{_gdp_chart()}</body>")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll("svg.chart text.value")].map(label => {
+                 const b = label.getBoundingClientRect(); return [label.textContent, b.left, b.right, b.top, b.bottom]; })"""
+    )
+    met = [
+        (a[0], b[0])
+        for a, b in itertools.combinations(boxes, 2)
+        if a[1] < b[2] and b[1] < a[2] and a[3] < b[4] and b[3] < a[4]
+    ]
+    tooltips = page.evaluate("""() => [...document.querySelectorAll("svg.chart circle > title")].map(t => t.textContent)""")
+    printed = {text for text, *_ in boxes}
+    assert met == []
+    assert {"+7.8%", "+8.1%", "+7.5%左右", "+5.5%左右"} <= printed  # each line's first and last
+    said = {f"完成 {year}：+{v}%" for year, v in GDP_ACHIEVED.items()} | {
+        f"目标 {year}：+{v}%左右" for year, v in GDP_TARGETS.items()
+    }
+    assert tooltips and set(tooltips) <= said
+    assert len(boxes) + len(tooltips) == len(GDP_ACHIEVED) + len(GDP_TARGETS)
+
+
 def test_a_paragraph_a_diff_links_to_is_marked_on_its_document_page(page, site: Path) -> None:
     """A row's 新¶59 opened the document with that paragraph somewhere near the top among sixty
     alike, nothing to tell which: the paragraph linked to is marked."""
