@@ -1226,7 +1226,7 @@ class _Layout:
             return False, True
         room = self._room(prev, prev_col)
         full = room < line.first_word + _FULL_SLACK * prev.size
-        if full and _centred_title_wraps(prev, prev_col, line, prev.size > self.size * _SIZE_RATIO):
+        if full and not rows and _centred_title_wraps(prev, prev_col, line, prev.size > self.size * _SIZE_RATIO):
             return True, False
         ragged = self._ragged_wrap(paragraph, prev_col, line, column)
         # a table row that happens to stand balanced (cells centred, the last column empty) is no centred line
@@ -1423,7 +1423,8 @@ def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool
     `prev`, not the column: on a page of one-line paragraphs the column is measured from their
     indented starts. A `prev` ending a sentence is a paragraph of one full line, not a title's
     first line: the indented paragraph after it, its first line ragged a little short of the
-    margin, shares its centre."""
+    margin, shares its centre. The caller passes no table rows: two rows of a table centred and
+    wider than the text (as LibreOffice sets one) have this shape too."""
     at_margin = abs(prev.left - column.left) < _BALANCED_MIN * prev.size
     centre = abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2)
     shorter = line.right - line.left < prev.right - prev.left
