@@ -59,6 +59,13 @@ _MASTHEAD_RE = re.compile(r"\S{2,40}(?:文件|公报)|\S{1,12}[〔\[（(]\s*[0-9
 _MASTHEAD_PARAGRAPHS = 3
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[!-~]+")
+#: Han characters, whose font tells a line's face: an office sets figures and Latin words in
+#: another font (Times New Roman) inside a line of 仿宋.
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+#: The tag a PDF puts before the name of a font it embeds a subset of (`ABCDEF+FangSong_GB2312`).
+_SUBSET_TAG_RE = re.compile(r"^[A-Z]{6}\+")
+#: The longest font name read (bytes, with its NUL); PDF names are at most 127 bytes.
+_FONT_NAME_MAX = 128
 #: A figure or a Latin word at the start of a line (`6600多万`, `GDP`, `5.2%`), not markup debris.
 _FIGURE_OR_WORD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%/]*(?![!-~])")
 #: Fewer word characters than this per page on average: the PDF has no text layer worth reading.
@@ -161,6 +168,10 @@ class _Line:
     ends: tuple[float, ...] = ()
     #: how far below `baseline` the row's lowest line is set, when its cells wrap onto more lines
     depth: float = 0.0
+    #: the font its Han characters are set in, when its first, middle and last one share it
+    #: ("" when they do not, or it has none): an office sets headings in 黑体 or 楷体 in the body's
+    #: size and weight, the font the only thing telling them from the 仿宋 text
+    face: str = ""
 
 
 @dataclass(frozen=True)
@@ -425,6 +436,14 @@ class _CharProbe:
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         return float(self._api.FPDFText_GetFontSize(self._page, index)) * (scale or 1.0)
 
+    def face(self, index: int) -> str:
+        """The name of the character's font, without a subset's tag."""
+        buffer = ctypes.create_string_buffer(_FONT_NAME_MAX)
+        length = self._api.FPDFText_GetFontInfo(self._page, index, buffer, _FONT_NAME_MAX, None)
+        if not 0 < length <= _FONT_NAME_MAX:
+            return ""
+        return _SUBSET_TAG_RE.sub("", buffer.value.decode("latin-1"))
+
     def bold(self, index: int) -> bool:
         """A bold face, or the fill-and-stroke a word processor uses to fake one."""
         if self._api.FPDFText_GetFontWeight(self._page, index) >= 600:
@@ -438,7 +457,8 @@ class _CharProbe:
 def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
     """The line of characters start..end, or None when it holds only white space. Its type is
     what most of three sampled characters (first, middle, last) have, so a run-in bold head or a
-    note mark does not decide it."""
+    note mark does not decide it; its face only when its first, middle and last Han character
+    agree, so a phrase set in 黑体 inside a paragraph of 仿宋 does not decide it either."""
     visible = [i for i in range(start, end) if not text[i].isspace()]
     if not visible:
         return None
@@ -452,6 +472,8 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
     size = statistics.median(sizes)
     line_text, cells, ends = _cells(text, start, end, probe, size)
     right = probe.end(last)
+    han = [i for i in visible if _HAN_RE.match(text[i])]
+    faces = {probe.face(i) for i in {han[0], han[len(han) // 2], han[-1]}} if han else set()
     return _Line(
         text=line_text.replace("\ufffe", "-"),
         left=left,
@@ -462,6 +484,7 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
         first_word=probe.end(word_end) - left,
         cells=(left, *cells) if cells else (),
         ends=(*ends, right) if cells else (),
+        face=faces.pop() if len(faces) == 1 else "",
     )
 
 
@@ -1690,8 +1713,9 @@ def _row_text(row: _Paragraph, columns: list[float] | None, width: int, by_centr
 
 
 def _different_type(a: _Line, b: _Line) -> bool:
+    """Set in another size, weight or font (when both lines' Han characters tell theirs)."""
     larger, smaller = max(a.size, b.size), min(a.size, b.size)
-    return a.bold != b.bold or larger > smaller * _SIZE_RATIO
+    return a.bold != b.bold or larger > smaller * _SIZE_RATIO or bool(a.face and b.face and a.face != b.face)
 
 
 def _join(left: str, right: str) -> str:

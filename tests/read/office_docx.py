@@ -183,15 +183,39 @@ def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
         paragraph._p.append(parse_xml(xml))
 
 
-def excerpt(document: NormalizedDocument, opening: int) -> NormalizedDocument:
-    """A report cut short for a fixture: its first `opening` blocks and its tables."""
-    tables = [block for block in document.blocks[opening:] if isinstance(block, Table)]
-    return replace(document, blocks=(*document.blocks[:opening], *tables))
+@dataclass(frozen=True)
+class Fixture:
+    """A PDF of tests/data/pdf/, made with LibreOffice from an office's .docx of part of a seed:
+    its blocks `start` to `stop`, and with `tables`, the seed's tables after them; `title` for
+    a seed whose text has none (its corpus manifest names it)."""
+
+    name: str
+    seed: str
+    start: int
+    stop: int
+    tables: bool = False
+    title: str = ""
+    style: OfficeStyle = OfficeStyle()
 
 
-#: The fixtures of tests/data/pdf/ made with LibreOffice from an office's .docx: name, seed, blocks
-#: kept before its tables, style.
-FIXTURES = (("office-table-centred", "futian-2022-01-plan-report.txt", 3, OfficeStyle()),)
+FIXTURES = (
+    Fixture("office-table-centred", "futian-2022-01-plan-report.txt", 0, 3, tables=True),
+    Fixture(
+        "office-heading-by-font",
+        "futian-2021-14th-five-year-plan-outline.txt",
+        42,
+        54,
+        title="深圳市福田区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+    ),
+)
+
+
+def excerpt(document: NormalizedDocument, fixture: Fixture) -> NormalizedDocument:
+    """The part of a report a fixture shows (the title stays)."""
+    rest = document.blocks[fixture.stop :] if fixture.tables else ()
+    tables = [block for block in rest if isinstance(block, Table)]
+    metadata = replace(document.metadata, title=fixture.title) if fixture.title else document.metadata
+    return replace(document, metadata=metadata, blocks=(*document.blocks[fixture.start : fixture.stop], *tables))
 
 
 def _fixtures(out: Path) -> None:
@@ -199,9 +223,9 @@ def _fixtures(out: Path) -> None:
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     out.mkdir(parents=True, exist_ok=True)
-    for name, seed, opening, style in FIXTURES:
-        document = excerpt(normalize_file(seeds / seed, {}), opening)
-        (out / f"{name}.docx").write_bytes(office_docx(document, style))
+    for fixture in FIXTURES:
+        document = excerpt(normalize_file(seeds / fixture.seed, {}), fixture)
+        (out / f"{fixture.name}.docx").write_bytes(office_docx(document, fixture.style))
 
 
 def _main(out: Path, reports: list[str]) -> None:
