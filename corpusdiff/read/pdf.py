@@ -1533,11 +1533,22 @@ def _insets(lines: list[tuple[_Line, _Column]], body: float) -> list[_Column]:
         while end < len(lines) and _set_in(*lines[end]) and lines[end][0].size <= body * _SIZE_RATIO:
             end += 1
         run = [line for line, _ in lines[start:end]]
-        if len(run) >= _BOX_LINES and (_justified_box(run) or _ragged_box(run, lines[start][1])):
-            left, right = min(line.left for line in run), max(line.right for line in run)
+        under = run[1:] if _title_over(run) else run  # the box's lines, measured without its title
+        if len(under) >= _BOX_LINES and (_justified_box(under) or _ragged_box(under, lines[start][1])):
+            left, right = min(line.left for line in under), max(line.right for line in under)
             columns[start:end] = [_Column(left, right, box=True)] * (end - start)
         start = end + 1
     return _left_insets(lines, columns, body)
+
+
+def _title_over(run: list[_Line]) -> bool:
+    """Whether the run opens with a line standing out past the others' edges on both sides: a
+    box's title centred over it, set in from the margins as its lines are, and wider than they
+    are (measured from its ends, the box would have one line at its right edge, and be none)."""
+    if len(run) < 2:
+        return False
+    first, rest = run[0], run[1:]
+    return first.left < min(line.left for line in rest) and first.right > max(line.right for line in rest)
 
 
 def _justified_box(run: list[_Line]) -> bool:

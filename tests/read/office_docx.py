@@ -207,6 +207,13 @@ FIXTURES = (
         54,
         title="深圳市福田区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
     ),
+    Fixture(
+        "office-box-under-its-title",
+        "futian-2021-14th-five-year-plan-outline.txt",
+        59,
+        63,
+        title="深圳市福田区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+    ),
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("pypdfium2")
 
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.types.document import Heading, NormalizedDocument, Table
+from corpusdiff.types.document import Box, Heading, NormalizedDocument, Table
 from tests.conftest import ROOT, SEEDS
 from tests.formats_equivalence import Kind, differences
 from tests.read.office_docx import FIXTURES, Fixture, excerpt
@@ -50,3 +50,12 @@ def test_a_heading_set_in_another_font_is_no_line_of_the_paragraph_after_it() ->
     is what sets it apart, as the reader sees it."""
     heading = next(b for b in _reference(FIXTURES[1]).blocks if isinstance(b, Heading) and b.kind == "pian")
     assert heading in _read(FIXTURES[1]).blocks
+
+
+def test_a_box_under_a_title_wider_than_its_lines_is_a_box() -> None:
+    """A 专栏's title centred over its paragraphs, which an office sets in from both margins: the
+    title stands in from the margins too, so it began the box's run of lines, and measured from
+    its ends the box had one line at its right edge, so it was no box; read against the page's
+    column, each wrapped line of an item opened a paragraph (`…联合研究院（深` / `圳）、…`)."""
+    box = next(b for b in _reference(FIXTURES[2]).blocks if isinstance(b, Box))
+    assert box in _read(FIXTURES[2]).blocks
