@@ -59,6 +59,8 @@ _MASTHEAD_RE = re.compile(r"\S{2,40}(?:文件|公报)|\S{1,12}[〔\[（(]\s*[0-9
 _MASTHEAD_PARAGRAPHS = 3
 _WORD_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[!-~]+")
+_LATIN_END_RE = re.compile(r"[A-Za-z]$")
+_LATIN_START_RE = re.compile(r"[A-Za-z]")
 #: Han characters, whose font tells a line's face: an office sets figures and Latin words in
 #: another font (Times New Roman) inside a line of 仿宋.
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
@@ -687,6 +689,19 @@ def _joined(lines: list[_Line]) -> str:
     text = lines[0].text
     for line in lines[1:]:
         text = _join(text, line.text)
+    return text
+
+
+def _paragraph_text(lines: list[_Line]) -> str:
+    """The lines of a paragraph of running text as one line: as `_joined`, and where one line
+    ends in a Latin letter and the next opens with one, a space between them. A word processor
+    breaks a paragraph's line at the space between two words and never inside a word (a table's
+    narrow cell may, so cells are joined as they are), and LibreOffice writes no space at the end
+    of the line (`（Community` / `Health Service Center）`)."""
+    text = lines[0].text
+    for line in lines[1:]:
+        apart = _LATIN_END_RE.search(text) and _LATIN_START_RE.match(line.text)
+        text = _join(text.rstrip() + " " if apart else text, line.text)
     return text
 
 
@@ -1360,7 +1375,7 @@ class _Layout:
         first = lines[0]
         centred = self._centred(first, column) or (len(lines) > 1 and self._centred(lines[-1], column))
         return _Paragraph(
-            _joined(lines).rstrip(),
+            _paragraph_text(lines).rstrip(),
             first.size,
             first.bold,
             centred,

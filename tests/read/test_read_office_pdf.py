@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("pypdfium2")
 
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.types.document import Box, Heading, NormalizedDocument, Table
+from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph, Table
 from tests.conftest import ROOT, SEEDS
 from tests.formats_equivalence import Kind, differences
 from tests.read.office_docx import FIXTURES, Fixture, excerpt
@@ -59,3 +59,11 @@ def test_a_box_under_a_title_wider_than_its_lines_is_a_box() -> None:
     column, each wrapped line of an item opened a paragraph (`…联合研究院（深` / `圳）、…`)."""
     box = next(b for b in _reference(FIXTURES[2]).blocks if isinstance(b, Box))
     assert box in _read(FIXTURES[2]).blocks
+
+
+def test_two_latin_words_a_line_break_apart_keep_their_space() -> None:
+    """LibreOffice breaks a line at the space between two Latin words and writes no space at the
+    end of the line, so the words were run together (`（CommunityHealth Service Center）`)."""
+    reference = "".join(b.text for b in _reference(FIXTURES[3]).blocks if isinstance(b, Paragraph))
+    assert "Community Health" in reference
+    assert reference == "".join(b.text for b in _read(FIXTURES[3]).blocks if isinstance(b, Paragraph))
