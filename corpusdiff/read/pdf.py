@@ -249,7 +249,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     notes.extend(_scanned_pages_note(page_words, images, [page.area for page in pages]))
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
-    flow = [_rows_with_wrapped_cells(lines, page.rules) for lines, page in zip(flow, pages, strict=True)]
+    flow = _rows_over_pages([_rows_with_wrapped_cells(lines, page.rules) for lines, page in zip(flow, pages, strict=True)])
     paragraphs = _Layout(flow, [page.width for page in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
 
@@ -733,6 +733,48 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Lin
         del out[index]
         index = max(0, min(index, row) - _ROW_REACH)
     return out
+
+
+def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages' lines with a table row that a page break cuts whole again: a word processor
+    lets a row break across pages (Word's and LibreOffice's default), so the rest of its wrapped
+    cells opens the next page, over the next row, where it read as a row of its own (`业率`
+    under `7.城镇居民登记失`). The lines opening a page that are the rest of the cells of the row
+    ending the page before (`_rest_of_cells`) go into it."""
+    out = [list(lines) for lines in pages]
+    for before, lines in itertools.pairwise(out):
+        if not before or not before[-1].cells:
+            continue
+        row, taken = before[-1], 0
+        while taken < len(lines) and _rest_of_cells(row, lines[taken]):
+            row = _cell_continued(row, lines[taken])
+            taken += 1
+        before[-1] = row
+        del lines[:taken]
+    return out
+
+
+def _rest_of_cells(row: _Line, line: _Line) -> bool:
+    """Whether `line` may be the rest of a cell of `row`: no row itself, in the row's type,
+    opening with no numbering marker, and in line with one of its cells, ending before the next
+    (`_in_columns`): a paragraph after the table runs across the columns."""
+    return (
+        not line.cells
+        and not _different_type(row, line)
+        and numbering.parse_marker(line.text.strip()) is None
+        and _in_columns(row, line)
+    )
+
+
+def _cell_continued(row: _Line, line: _Line) -> _Line:
+    """The row with `line`'s text after the text of the cell it stands in line with."""
+    spans = _spans(row)
+    aligned = _aligned_cell(spans, (line.left, line.right), line.size)
+    column = aligned[0] if aligned else 0
+    texts = row.text.rstrip().split("\t")
+    texts += [""] * (len(spans) - len(texts))
+    texts[column] = _join(texts[column], line.text)
+    return replace(row, text="\t".join(texts))
 
 
 def _row_taking(

@@ -214,6 +214,7 @@ FIXTURES = (
         63,
         title="深圳市福田区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
     ),
+    Fixture("office-table-row-over-pages", "futian-2022-01-plan-report.txt", 139, 146),
     Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",

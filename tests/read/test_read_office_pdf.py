@@ -18,6 +18,10 @@ from tests.read.office_docx import FIXTURES, Fixture, excerpt
 PDF_DATA = ROOT / "tests" / "data" / "pdf"
 
 
+def _fixture(name: str) -> Fixture:
+    return next(fixture for fixture in FIXTURES if fixture.name == name)
+
+
 def _reference(fixture: Fixture) -> NormalizedDocument:
     return excerpt(normalize_file(SEEDS / fixture.seed, {}), fixture)
 
@@ -38,7 +42,7 @@ def test_two_rows_of_a_centred_table_wider_than_the_text_are_two_rows() -> None:
     margins; two rows that both fill the table, the second a little narrower, have the shape of
     a centred title wrapping from a full line onto a shorter one, and were joined into one row,
     the second row's cells lost (`…以市下达目标为准10.能耗总量和强度`). A table row is no title's line."""
-    reference, read = _reference(FIXTURES[0]), _read(FIXTURES[0])
+    reference, read = _reference(_fixture("office-table-centred")), _read(_fixture("office-table-centred"))
     tables = [[block.rows for block in doc.blocks if isinstance(block, Table)] for doc in (reference, read)]
     assert tables[1] == tables[0]
 
@@ -48,8 +52,8 @@ def test_a_heading_set_in_another_font_is_no_line_of_the_paragraph_after_it() ->
     wide as the text: standing in less than an indent, it read as the first line of a paragraph
     set with a hanging indent, and the indented paragraph under it as its second line. The font
     is what sets it apart, as the reader sees it."""
-    heading = next(b for b in _reference(FIXTURES[1]).blocks if isinstance(b, Heading) and b.kind == "pian")
-    assert heading in _read(FIXTURES[1]).blocks
+    heading = next(b for b in _reference(_fixture("office-heading-by-font")).blocks if isinstance(b, Heading) and b.kind == "pian")
+    assert heading in _read(_fixture("office-heading-by-font")).blocks
 
 
 def test_a_box_under_a_title_wider_than_its_lines_is_a_box() -> None:
@@ -57,13 +61,22 @@ def test_a_box_under_a_title_wider_than_its_lines_is_a_box() -> None:
     title stands in from the margins too, so it began the box's run of lines, and measured from
     its ends the box had one line at its right edge, so it was no box; read against the page's
     column, each wrapped line of an item opened a paragraph (`…联合研究院（深` / `圳）、…`)."""
-    box = next(b for b in _reference(FIXTURES[2]).blocks if isinstance(b, Box))
-    assert box in _read(FIXTURES[2]).blocks
+    box = next(b for b in _reference(_fixture("office-box-under-its-title")).blocks if isinstance(b, Box))
+    assert box in _read(_fixture("office-box-under-its-title")).blocks
 
 
 def test_two_latin_words_a_line_break_apart_keep_their_space() -> None:
     """LibreOffice breaks a line at the space between two Latin words and writes no space at the
     end of the line, so the words were run together (`（CommunityHealth Service Center）`)."""
-    reference = "".join(b.text for b in _reference(FIXTURES[3]).blocks if isinstance(b, Paragraph))
+    reference = "".join(b.text for b in _reference(_fixture("office-latin-words-wrapped")).blocks if isinstance(b, Paragraph))
     assert "Community Health" in reference
-    assert reference == "".join(b.text for b in _read(FIXTURES[3]).blocks if isinstance(b, Paragraph))
+    assert reference == "".join(b.text for b in _read(_fixture("office-latin-words-wrapped")).blocks if isinstance(b, Paragraph))
+
+
+def test_a_table_row_broken_across_pages_is_one_row() -> None:
+    """A word processor lets a table row break across pages: the rest of a wrapped cell
+    (`业率` of `7.城镇居民登记失业率`) opens the next page over the next row, and read as a row of
+    its own."""
+    fixture = _fixture("office-table-row-over-pages")
+    tables = [[b.rows for b in doc.blocks if isinstance(b, Table)] for doc in (_reference(fixture), _read(fixture))]
+    assert tables[1] == tables[0]
