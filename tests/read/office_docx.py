@@ -5,7 +5,8 @@ indented two characters, lines exactly 29 pt apart; `一、` headings in 黑体 
 `— N —` (none on the cover), optionally a running header. Debian has no 仿宋/黑体/楷体, so the
 fonts are the Noto CJK faces that stand in for them (`fc-list :lang=zh`).
 
-`python -m tests.read.office_docx OUT_DIR REPORT.txt …` writes each report's .docx there, and
+`python -m tests.read.office_docx OUT_DIR REPORT.txt …` writes each report's .docx there (its PDF
+held to the text by `python -m tests.formats_equivalence REPORT.txt REPORT.pdf`), and
 `python -m tests.read.office_docx OUT_DIR` the .docx of each fixture (`FIXTURES`), which
 `soffice --headless --convert-to pdf` turns into the PDFs of tests/data/pdf/."""
 
@@ -37,9 +38,11 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 @dataclass(frozen=True)
 class OfficeStyle:
-    """What varies between offices: the footer's page number and a running header."""
+    """What varies between offices: the footer's page number (`mirrored`: on the outer side,
+    as 公文 set it), a running header, a cover page."""
 
     page_number: str = "— {} —"
+    mirrored: bool = False
     running_header: str = ""
     cover: bool = True
 
@@ -159,12 +162,17 @@ def _add_table(word: docx.document.Document, table: Table) -> None:
 def _footer(word: docx.document.Document, style: OfficeStyle, first_page_apart: bool) -> None:
     section = word.sections[0]
     section.different_first_page_header_footer = first_page_apart
+    footers = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT if style.mirrored else WD_ALIGN_PARAGRAPH.CENTER)]
+    if style.mirrored:  # GB/T 9704: odd pages' number on the right, even pages' on the left
+        word.settings.odd_and_even_pages_header_footer = True
+        footers.append((section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
     before, _, after = style.page_number.partition("{}")
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, before, FANGSONG, 14)
-    _page_field(paragraph)
-    _run(paragraph, after, FANGSONG, 14)
+    for footer, alignment in footers:
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = alignment
+        _run(paragraph, before, FANGSONG, 14)
+        _page_field(paragraph)
+        _run(paragraph, after, FANGSONG, 14)
     if style.running_header:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
