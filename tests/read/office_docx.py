@@ -6,7 +6,8 @@ indented two characters, lines exactly 29 pt apart; `一、` headings in 黑体 
 fonts are the Noto CJK faces that stand in for them (`fc-list :lang=zh`).
 
 `python -m tests.read.office_docx OUT_DIR REPORT.txt …` writes each report's .docx there (its PDF
-held to the text by `python -m tests.formats_equivalence REPORT.txt REPORT.pdf`), and
+held to the text by `python -m tests.formats_equivalence REPORT.txt REPORT.pdf`; with `--grid`,
+set on Word's document grid), and
 `python -m tests.read.office_docx OUT_DIR` the .docx of each fixture (`FIXTURES`), which
 `soffice --headless --convert-to pdf` turns into the PDFs of tests/data/pdf/."""
 
@@ -39,12 +40,15 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 @dataclass(frozen=True)
 class OfficeStyle:
     """What varies between offices: the footer's page number (`mirrored`: on the outer side,
-    as 公文 set it), a running header, a cover page."""
+    as 公文 set it), a running header, a cover page, and Word's document grid (`grid`: 28
+    characters a line and 22 lines a page, as GB/T 9704 sets a 公文, each character in a cell of
+    equal width)."""
 
     page_number: str = "— {} —"
     mirrored: bool = False
     running_header: str = ""
     cover: bool = True
+    grid: bool = False
 
 
 def office_docx(document: NormalizedDocument, style: OfficeStyle = OfficeStyle(), cut: int = 0) -> bytes:
@@ -53,6 +57,8 @@ def office_docx(document: NormalizedDocument, style: OfficeStyle = OfficeStyle()
     a report whose text has no title (its title is its file name) has none."""
     word = docx.Document()
     _page_setup(word)
+    if style.grid:
+        _document_grid(word)
     source = document.metadata.source
     untitled = source is not None and document.metadata.title == Path(source.file).stem
     blocks: list[object] = [] if untitled else [Heading(document.metadata.title, "title")]
@@ -77,6 +83,16 @@ def _page_setup(word: docx.document.Document) -> None:
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     section.footer_distance = Cm(2.5)
     section.start_type = WD_SECTION.NEW_PAGE
+
+
+def _document_grid(word: docx.document.Document) -> None:
+    """The 公文 template's grid: lines 579 twips (28.95 pt) apart, characters at the body size
+    (三号, 16 pt, the size Word measures the pitch from) less 849/4096 pt, 28 to the 15.6 cm line."""
+    word.styles["Normal"].font.size = Pt(16)
+    grid = word.sections[0]._sectPr.find(qn("w:docGrid"))
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), "579")
+    grid.set(qn("w:charSpace"), "-849")
 
 
 def _front_blocks(blocks: list[object]) -> int:
@@ -251,7 +267,7 @@ def _fixtures(out: Path) -> None:
         (out / f"{fixture.name}.docx").write_bytes(office_docx(document, fixture.style))
 
 
-def _main(out: Path, reports: list[str]) -> None:
+def _main(out: Path, reports: list[str], grid: bool = False) -> None:
     from corpusdiff.normalize.entry import normalize_file
 
     if not reports:
@@ -264,8 +280,9 @@ def _main(out: Path, reports: list[str]) -> None:
         style = styles[index % len(styles)]
         if style.running_header:
             style = OfficeStyle(running_header=document.metadata.title)
+        style = replace(style, grid=grid)
         (out / f"{Path(name).stem}.docx").write_bytes(office_docx(document, style))
 
 
 if __name__ == "__main__":
-    _main(Path(sys.argv[1]), sys.argv[2:])
+    _main(Path(sys.argv[1]), [name for name in sys.argv[2:] if name != "--grid"], grid="--grid" in sys.argv[2:])
