@@ -114,6 +114,12 @@ _ACROSS_SHARE = 0.2
 _BOX_LINES = 3
 #: A heading is at most this many characters long (a phrase, shorter than a line).
 _HEADING_CHARS = 30
+#: A line's Han characters set this many sizes apart or more, each the same step from the next:
+#: set on a character grid whose cells are wider than the type (Word's 文档网格 as LibreOffice
+#: lays it out: each character takes two of a 公文's 28 cells to a line).
+_GRID_STEP = 1.5
+#: How many steps between Han characters a line needs to show its grid.
+_GRID_STEPS = 3
 #: The width of a space in a Latin text, at most.
 _SPACE = 0.5
 #: An image smaller than this many ems of body type either way is an icon or a rule, no photo.
@@ -313,8 +319,9 @@ def _page_lines(page: Any, turn: _Turn) -> list[_Line]:
         if len(text) != count:  # characters beyond the BMP: map index by index
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         probe = _CharProbe(textpage, pdfium_c, count, turn)
-        spans = (span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe))
-        return [line for start, end in spans if (line := _line(text, start, end, probe))]
+        spans = [span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe)]
+        grid = _page_grid(text, spans, probe)
+        return [line for start, end in spans if (line := _line(text, start, end, probe, grid))]
     finally:
         textpage.close()
 
@@ -456,12 +463,23 @@ class _CharProbe:
         )
 
 
-def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
+def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> float | None:
+    """The step of the character grid the page's text is set on (`_grid_step`), as most lines
+    that show one have it: a line too short to show it (`元，增长8.6%；`) is on it too."""
+    steps = [step for start, end in spans if (step := _grid_step(text, _visible(text, start, end), probe)) is not None]
+    return statistics.median(steps) if steps else None
+
+
+def _visible(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if not text[i].isspace()]
+
+
+def _line(text: str, start: int, end: int, probe: _CharProbe, page_grid: float | None = None) -> _Line | None:
     """The line of characters start..end, or None when it holds only white space. Its type is
     what most of three sampled characters (first, middle, last) have, so a run-in bold head or a
     note mark does not decide it; its face only when its first, middle and last Han character
     agree, so a phrase set in 黑体 inside a paragraph of 仿宋 does not decide it either."""
-    visible = [i for i in range(start, end) if not text[i].isspace()]
+    visible = _visible(text, start, end)
     if not visible:
         return None
     first, last = visible[0], visible[-1]
@@ -472,8 +490,11 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
     word = _LATIN_WORD_RE.match(text, first, end)
     word_end = word.end() - 1 if word else first
     size = statistics.median(sizes)
-    line_text, cells, ends = _cells(text, start, end, probe, size)
+    grid = _grid_step(text, visible, probe) or _on_grid(text, visible, probe, page_grid)
+    line_text, cells, ends = _cells(text, start, end, probe, size, grid)
     right = probe.end(last)
+    if grid and not text[last].isascii():  # the last character's cell ends the line
+        right = max(right, probe.origin(last)[0] + grid)
     han = [i for i in visible if _HAN_RE.match(text[i])]
     faces = {probe.face(i) for i in {han[0], han[len(han) // 2], han[-1]}} if han else set()
     return _Line(
@@ -490,15 +511,52 @@ def _line(text: str, start: int, end: int, probe: _CharProbe) -> _Line | None:
     )
 
 
+def _han_steps(text: str, visible: list[int], probe: _CharProbe) -> list[float]:
+    """How far each Han character of a line is set from the Han character next to it, when only
+    a space PDFium added stands between them."""
+    han = [i for i in visible if _HAN_RE.match(text[i])]
+    return [
+        probe.origin(b)[0] - probe.origin(a)[0]
+        for a, b in itertools.pairwise(han)
+        if b == a + 1 or (b == a + 2 and text[a + 1] == " " and probe.typed_width(a + 1) == 0.0)
+    ]
+
+
+def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: float | None) -> float | None:
+    """`grid` when the few Han characters of a line too short to show a grid of its own stand a
+    step of it apart, else None (a table's cells in a smaller type are on none)."""
+    if grid is None:
+        return None
+    steps = _han_steps(text, visible, probe)
+    size = probe.size(visible[0])
+    return grid if steps and all(abs(step - grid) < _SPACE * size for step in steps) else None
+
+
+def _grid_step(text: str, visible: list[int], probe: _CharProbe) -> float | None:
+    """The step from one character's cell to the next when the line is set on a character grid
+    wider than its type, else None. The grid leaves each character's cell empty past it, so the
+    line ends a cell's remainder short of the margin and a run of figures (`2021`, set at its own
+    width) stands apart from the Han character after it, a gap of less than a cell; neither is
+    the text's."""
+    steps = _han_steps(text, visible, probe)
+    if len(steps) < _GRID_STEPS:
+        return None
+    size = probe.size(visible[0])
+    step = statistics.median(steps)
+    even = sum(abs(s - step) < _SPACE * size for s in steps) * 2 > len(steps)
+    return step if even and step >= _GRID_STEP * size else None
+
+
 def _cells(
-    text: str, start: int, end: int, probe: _CharProbe, size: float
+    text: str, start: int, end: int, probe: _CharProbe, size: float, grid: float | None = None
 ) -> tuple[str, list[float], list[float]]:
     """The line's text with a tab for each run of spaces that stands for a wide gap (cells of a
     table row, or text set at tab stops), where each cell after the first starts, and where each
     cell before the last ends. One space
     typed in the text (the ideographic space of `第一章　标题`, `国务院总理　李克强`) is as wide as
-    the gap it fills: a space, not a gap between cells. Trailing white space is kept as one
-    space, which tells a line broken between two Latin words."""
+    the gap it fills: a space, not a gap between cells. On a character grid (`grid`, the step
+    between cells) a gap narrower than a step is a cell's empty remainder. Trailing white space
+    is kept as one space, which tells a line broken between two Latin words."""
     line = text[start:end].rstrip()
     trailing = " " if len(line) < end - start else ""
     out: list[str] = []
@@ -512,7 +570,7 @@ def _cells(
         if len(match.group()) == 1:
             gap -= probe.typed_width(start + match.start())
         out.append(line[index : match.start()])
-        if gap >= _CELL_GAP * size:
+        if gap >= _CELL_GAP * size and (grid is None or gap >= grid):
             out.append("\t")
             starts.append(cell_start)
             ends.append(cell_end)

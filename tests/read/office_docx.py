@@ -211,7 +211,7 @@ def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
 class Fixture:
     """A PDF of tests/data/pdf/, made with LibreOffice from an office's .docx of part of a seed:
     its blocks `start` to `stop`, and with `tables`, the seed's tables after them; `title` for
-    a seed whose text has none (its corpus manifest names it)."""
+    a seed whose text has none (its corpus manifest names it), or to keep the title to one line."""
 
     name: str
     seed: str
@@ -239,6 +239,14 @@ FIXTURES = (
         title="深圳市福田区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
     ),
     Fixture("office-table-row-over-pages", "futian-2022-01-plan-report.txt", 139, 146),
+    Fixture(
+        "office-character-grid",
+        "futian-2022-01-plan-report.txt",
+        1,
+        11,
+        title="福田区2022年计划",  # a title of one line: one wrapping on the grid is read short (R7, left)
+        style=OfficeStyle(cover=False, grid=True),
+    ),
     Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",

@@ -80,3 +80,16 @@ def test_a_table_row_broken_across_pages_is_one_row() -> None:
     fixture = _fixture("office-table-row-over-pages")
     tables = [[b.rows for b in doc.blocks if isinstance(b, Table)] for doc in (_reference(fixture), _read(fixture))]
     assert tables[1] == tables[0]
+
+
+def test_lines_set_on_a_character_grid_read_as_their_paragraphs() -> None:
+    """Word's document grid (文档网格, 28 characters a line) as LibreOffice lays it out gives
+    each Han character two cells: a full line ends half a step short of the margin, as a
+    paragraph's last line does (`一、2021年国民经济和社会发` / `展计划执行情况` read as two blocks),
+    and a figure set at its own width stands apart from the character after it, as a table's
+    cells do (`——地区生产总值 | 5318.2 | 亿元，`)."""
+    fixture = _fixture("office-character-grid")
+    read = _read(fixture).blocks
+    assert not [block for block in read if isinstance(block, Table)]
+    for block in _reference(fixture).blocks:
+        assert block in read
