@@ -247,6 +247,7 @@ FIXTURES = (
         title="福田区2022年计划",  # a title of one line: one wrapping on the grid is read short (R7, left)
         style=OfficeStyle(cover=False, grid=True),
     ),
+    Fixture("office-title-on-the-grid", "futian-2022-01-plan-report.txt", 0, 3, style=OfficeStyle(grid=True)),
     Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",

@@ -93,3 +93,11 @@ def test_lines_set_on_a_character_grid_read_as_their_paragraphs() -> None:
     assert not [block for block in read if isinstance(block, Table)]
     for block in _reference(fixture).blocks:
         assert block in read
+
+
+def test_a_cover_title_on_the_line_grid_is_the_title() -> None:
+    """On Word's line grid a 22 pt title line is too tall for one of the grid's lines and takes
+    two, so the cover title's two lines stood further apart than a blank line: the title read as
+    two paragraphs, no title found (the file name stood in, region and date lost with it)."""
+    fixture = _fixture("office-title-on-the-grid")
+    assert _read(fixture).metadata.title == _reference(fixture).metadata.title
