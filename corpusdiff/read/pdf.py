@@ -430,10 +430,14 @@ class _CharProbe:
                 return next_x
         return self._char_box(index).right
 
+    def generated(self, index: int) -> bool:
+        """Whether PDFium added the character (a space where it sees a gap): not in the PDF."""
+        return bool(self._api.FPDFText_IsGenerated(self._page, index) == 1)
+
     def typed_width(self, index: int) -> float:
         """How wide the character is set when the PDF holds it (a typed space), else 0: PDFium
         adds a space of no width where it sees a gap between two runs of text."""
-        if self._api.FPDFText_IsGenerated(self._page, index) == 1:
+        if self.generated(index):
             return 0.0
         box = self._char_box(index)
         return box.right - box.left
@@ -532,6 +536,23 @@ def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: float | Non
     return grid if steps and all(abs(step - grid) < _SPACE * size for step in steps) else None
 
 
+def _grid_space(text: str, before: int, after: int, probe: _CharProbe, grid: float) -> bool:
+    """Whether the space between the characters `before` and `after` of a grid line is a cell's
+    empty remainder that PDFium wrote as a space: one it added (a single space), beside a
+    character that is not Latin (between two Latin words LibreOffice leaves the text's space as
+    a gap too), and, between two that are not, no wider than the grid's step leaves (a space the
+    text has, `第二节 加快`, takes a cell of its own)."""
+    space = before + 1
+    if after != space + 1 or text[space] != " " or not probe.generated(space):
+        return False
+    if text[before].isascii() and text[after].isascii():
+        return False
+    if text[before].isascii() or text[after].isascii():
+        return True
+    step = probe.origin(after)[0] - probe.origin(before)[0]
+    return step < grid + _SPACE * probe.size(before)
+
+
 def _grid_step(text: str, visible: list[int], probe: _CharProbe) -> float | None:
     """The step from one character's cell to the next when the line is set on a character grid
     wider than its type, else None. The grid leaves each character's cell empty past it, so the
@@ -555,8 +576,11 @@ def _cells(
     cell before the last ends. One space
     typed in the text (the ideographic space of `第一章　标题`, `国务院总理　李克强`) is as wide as
     the gap it fills: a space, not a gap between cells. On a character grid (`grid`, the step
-    between cells) a gap narrower than a step is a cell's empty remainder. Trailing white space
-    is kept as one space, which tells a line broken between two Latin words."""
+    between cells) a gap narrower than a step is a cell's empty remainder, and the space PDFium
+    adds there is not the text's (`_grid_space`): kept, every character of the line stood apart,
+    and the line read as letter-spaced lost the spaces between its Latin words (`PradaBeauty`).
+    Trailing white space is kept as one space, which tells a line broken between two Latin
+    words."""
     line = text[start:end].rstrip()
     trailing = " " if len(line) < end - start else ""
     out: list[str] = []
@@ -574,7 +598,7 @@ def _cells(
             out.append("\t")
             starts.append(cell_start)
             ends.append(cell_end)
-        else:
+        elif not (grid and _grid_space(text, start + match.start() - 1, start + match.end(), probe, grid)):
             out.append(match.group())
         index = match.end()
     out.append(line[index:])

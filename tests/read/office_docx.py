@@ -249,6 +249,14 @@ FIXTURES = (
     ),
     Fixture("office-title-on-the-grid", "futian-2022-01-plan-report.txt", 0, 3, style=OfficeStyle(grid=True)),
     Fixture(
+        "office-latin-words-on-the-grid",
+        "futian-2023-10-mid-year-plan-report.txt",
+        19,
+        20,
+        title="福田区2023年上半年报告",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",
         397,

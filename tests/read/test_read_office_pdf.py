@@ -101,3 +101,14 @@ def test_a_cover_title_on_the_line_grid_is_the_title() -> None:
     two paragraphs, no title found (the file name stood in, region and date lost with it)."""
     fixture = _fixture("office-title-on-the-grid")
     assert _read(fixture).metadata.title == _reference(fixture).metadata.title
+
+
+def test_latin_words_on_a_character_grid_keep_their_spaces() -> None:
+    """PDFium adds a space in every grid cell's empty remainder; left in, every character of the
+    line stood apart, the line read as letter-spaced and lost the spaces between its Latin words
+    too (`PradaBeauty`, `A/W2023`). A space beside a Han character on the grid is the grid's."""
+    fixture = _fixture("office-latin-words-on-the-grid")
+    reference = "".join(b.text for b in _reference(fixture).blocks if isinstance(b, Paragraph))
+    assert "Prada Beauty" in reference and "A/W 2023" in reference
+    assert reference == "".join(b.text for b in _read(fixture).blocks if isinstance(b, Paragraph))
+
