@@ -1409,7 +1409,10 @@ class _Layout:
             )
             or (room >= _unbreakable_start(line, prev.size) and _ends_sentence(prev.text) and not ragged)
             or (_is_heading(paragraph) and (room >= prev.size or self._full_line_after_heading(paragraph, line, column)))
-            or _opens_with_marker(line, after_sentence=_ends_sentence(prev.text) and not _ends_list_item(prev.text))
+            or _opens_with_marker(
+                line,
+                after_sentence=(_ends_sentence(prev.text) and not _ends_list_item(prev.text)) or _is_heading(paragraph),
+            )
         )
         return not starts_new, False
 
@@ -1651,7 +1654,8 @@ def _opens_with_marker(line: _Line, after_sentence: bool) -> bool:
     """Whether a line opens with a heading or item marker, so that it does not continue a full
     line before it (the normaliser decides, as for a text extract). `一、` is left alone mid-
     sentence (or after a `；`): running text breaks before `一、` in 之一、 or 统一、 as often as
-    before a heading."""
+    before a heading; a heading ends a sentence as far as this goes (`第二节 …` set across the
+    column on a character grid, over `一、…`)."""
     marker = numbering.parse_marker(strip_debris(line.text).strip())
     return marker is not None and (after_sentence or marker.kind != "cn")
 

@@ -112,3 +112,14 @@ def test_latin_words_on_a_character_grid_keep_their_spaces() -> None:
     assert "Prada Beauty" in reference and "A/W 2023" in reference
     assert reference == "".join(b.text for b in _read(fixture).blocks if isinstance(b, Paragraph))
 
+
+def test_a_section_heading_across_the_grid_is_no_line_of_the_heading_under_it() -> None:
+    """On the grid `第二节 加快建设都市型科创区`, centred, spans the column but for a few points;
+    the `一、…` heading set in under it read as the next line of a numbered paragraph set with a
+    hanging indent. After a heading a `一、` opens a heading, as after a sentence. The space typed
+    after `第二节` takes a cell of its own and stays."""
+    fixture = _fixture("office-section-heading-on-the-grid")
+    headings = [b for b in _reference(fixture).blocks if isinstance(b, Heading) and b.kind != "title"]
+    assert [h.text for h in headings][:2] == ["第二节 加快建设都市型科创区", "一、建设都市型科创区"]
+    read = _read(fixture).blocks
+    assert all(heading in read for heading in headings)
