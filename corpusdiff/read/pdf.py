@@ -467,18 +467,33 @@ class _CharProbe:
         )
 
 
-def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> float | None:
-    """The step of the character grid the page's text is set on (`_grid_step`), as most lines
-    that show one have it: a line too short to show it (`元，增长8.6%；`) is on it too."""
-    steps = [step for start, end in spans if (step := _grid_step(text, _visible(text, start, end), probe)) is not None]
-    return statistics.median(steps) if steps else None
+@dataclass(frozen=True)
+class _Grid:
+    """The character grid a page's text is set on: the step from one cell to the next, and the
+    type size of the lines that show it."""
+
+    step: float
+    size: float
+
+
+def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _Grid | None:
+    """The character grid the page's text is set on (`_grid_step`), as most lines that show one
+    have it: a line too short to show it (`元，增长8.6%；`, `来。`) is on it too."""
+    shown = [
+        (step, probe.size(visible[0]))
+        for start, end in spans
+        if (visible := _visible(text, start, end)) and (step := _grid_step(text, visible, probe)) is not None
+    ]
+    if not shown:
+        return None
+    return _Grid(statistics.median(step for step, _ in shown), statistics.median(size for _, size in shown))
 
 
 def _visible(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if not text[i].isspace()]
 
 
-def _line(text: str, start: int, end: int, probe: _CharProbe, page_grid: float | None = None) -> _Line | None:
+def _line(text: str, start: int, end: int, probe: _CharProbe, page_grid: _Grid | None = None) -> _Line | None:
     """The line of characters start..end, or None when it holds only white space. Its type is
     what most of three sampled characters (first, middle, last) have, so a run-in bold head or a
     note mark does not decide it; its face only when its first, middle and last Han character
@@ -526,14 +541,17 @@ def _han_steps(text: str, visible: list[int], probe: _CharProbe) -> list[float]:
     ]
 
 
-def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: float | None) -> float | None:
-    """`grid` when the few Han characters of a line too short to show a grid of its own stand a
-    step of it apart, else None (a table's cells in a smaller type are on none)."""
+def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: _Grid | None) -> float | None:
+    """The page's grid step for a line too short to show a grid of its own: its Han characters
+    stand a step apart, or, with no two side by side (`来。`), it is set in the grid's type size;
+    else None (a table's cells in a smaller type are on none)."""
     if grid is None:
         return None
     steps = _han_steps(text, visible, probe)
     size = probe.size(visible[0])
-    return grid if steps and all(abs(step - grid) < _SPACE * size for step in steps) else None
+    if not steps:
+        return grid.step if abs(size - grid.size) <= grid.size * (_SIZE_RATIO - 1) else None
+    return grid.step if all(abs(step - grid.step) < _SPACE * size for step in steps) else None
 
 
 def _grid_space(text: str, before: int, after: int, probe: _CharProbe, grid: float) -> bool:
