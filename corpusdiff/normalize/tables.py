@@ -322,12 +322,11 @@ def parse_flat_rows(fragments: Sequence[str]) -> Rows:
         rows.append([header[0], *_group(header[1:], width - 1)])
     bounds = [i - starts[0] for i in starts] + [len(body)]
     for begin, end in pairwise(bounds):
-        first, trailing = body[begin], body[begin + 1 : end]
+        first, trailing = body[begin], [tidy_spaces(f) for f in body[begin + 1 : end]]
         if _GROUP_LABEL_RE.match(first) and not _FLAT_ROW_RE.match(first):
-            rows.append([first])
+            rows.append([first, *trailing])  # the lines under a group label are kept, never lost
             continue
         name, values = _split_row(first)
-        trailing = [tidy_spaces(f) for f in trailing]
         rows.append([name, *values, *_group(trailing, width - 1 - len(values))])
     return pad([[cell_text(c) for c in row] for row in rows])
 

@@ -75,6 +75,23 @@ def test_space_separated_rows_with_wrapped_cells() -> None:
     )
 
 
+def test_the_lines_under_a_flat_table_s_group_label_are_kept() -> None:
+    """A PDF set on Word's character grid wraps a group label (`二、约束性` / `指 标`) and puts the
+    top of the next row's name over it (`登 记 失 业 率`): those lines were dropped with the label's
+    row, eleven Han characters of the 2022 plan's appendix lost."""
+    fragments = [
+        "指标名称 2021年增长 2021年预计 2022年计划",
+        "二、约束性",
+        "指 标",
+        "登 记 失 业 率",
+        "7. 城 镇 居 民 3.0% 以 内 2.0% 以 内 2.0% 以 内",
+    ]
+    cells = "".join(cell for row in parse_flat_rows(fragments) for cell in row)
+    assert sorted(han for han in cells if "\u4e00" <= han <= "\u9fff") == sorted(
+        han for han in "".join(fragments) if "\u4e00" <= han <= "\u9fff"
+    )
+
+
 #: Lines of PDF appendices and what surrounds them: captions, headers, numbered rows with and
 #: without values, wrapped cells, notes, appendix titles, running text, blanks, page numbers.
 APPENDIX_LINES = [
