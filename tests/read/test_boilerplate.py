@@ -67,6 +67,9 @@ def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line:
     [
         ("2024年03月13日08:21 | 来源：人民网－人民日报", True),  # people.com.cn: a date with its time
         ("2024-03-12 19:09 来源：新华社 小字号", True),
+        ("发布时间：2024-01-25 来源：某市人民政府 字号：A+ A A-", True),  # a font-size widget in letters
+        ("字体：A＋ A A－ 打印 关闭", True),
+        ("APEC会议在北京举行", False),
         ("2024年1月20日", False),  # a date alone is the report's date line
         ("（2024年1月20日）", False),
     ],
