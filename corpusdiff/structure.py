@@ -30,6 +30,7 @@ from corpusdiff.text.numbering import (
     heading_marker,
     is_numbered_kind,
 )
+from corpusdiff.text.script import searchable
 from corpusdiff.text.sentences import FULL_STOPS, SENTENCE_STOPS, full_sentences
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import CLOSING_HEADING, DocTree, Section, TreeTable, Unit, UnitKind
@@ -215,14 +216,14 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
     5.5%左右；城镇新增就业1100万人以上，…`), the text up to the list and one `target` unit per
     target clause (a qualifying clause stays with its target; what follows the list's full stop
     stays with the last one). The pieces always join back into the paragraph."""
-    found = _TARGET_LIST_RE.search(text) if kind == "paragraph" else None
+    found = _TARGET_LIST_RE.search(searchable(text)) if kind == "paragraph" else None
     if found is None:
         return _figure_run_pieces(text) if kind == "paragraph" else [(kind, text)]
     end = text.find("。", found.end())
     body, rest = (text[found.end() :], "") if end < 0 else (text[found.end() : end + 1], text[end + 1 :])
     clauses: list[str] = []
     for piece in _TARGET_SPLIT_RE.split(body):
-        if clauses and (_QUALIFIER_RE.match(piece) or not piece.strip("；，。")):
+        if clauses and (_QUALIFIER_RE.match(searchable(piece)) or not piece.strip("；，。")):
             clauses[-1] += piece
         elif piece:
             clauses.append(piece)
@@ -262,11 +263,11 @@ def _figure_run_pieces(text: str) -> list[tuple[str, str]]:
     state figures: a paragraph of figures a year achieved, or a budget's running detail, stays
     whole. The pieces join back into the paragraph."""
     sentences = full_sentences(text)
-    figured = [bool(_FIGURE_RE.search(sentence)) for sentence in sentences]
+    figured = [bool(_FIGURE_RE.search(searchable(sentence))) for sentence in sentences]
     if sum(figured) < _MIN_TARGETS:
         return [("paragraph", text)]
     first = figured.index(True)
-    if not first or not _PLAN_RE.search("".join(sentences[: first + 1])):
+    if not first or not _PLAN_RE.search(searchable("".join(sentences[: first + 1]))):
         return [("paragraph", text)]
     pieces: list[tuple[str, str]] = [("paragraph", "".join(sentences[:first]))]
     for sentence, has_figure in zip(sentences[first:], figured[first:], strict=True):

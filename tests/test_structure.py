@@ -173,3 +173,28 @@ def test_every_section_anchor_shows_its_heading(path: Path) -> None:
             assert _SALUTATION_START.match(text), text
         else:
             assert _han(text) == _han(section.label + section.heading)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        ROOT / "tests" / "data" / "national-gwr" / "wikisource" / "2021.txt",  # 主要预期目标是：… clauses
+        ROOT / "tests" / "data" / "national-gwr" / "wikisource-older" / "1981.txt",  # 计划…要求 figure runs
+    ],
+    ids=lambda p: p.stem,
+)
+def test_a_report_in_traditional_characters_has_the_units_of_its_simplified_copy(report: Path, tmp_path: Path) -> None:
+    """The detectors that cut a paragraph into targets read words (预期目标, 计划, 吨) in either
+    script: a reprint in traditional characters is cut where the report is."""
+    import opencc
+
+    copy = tmp_path / report.name
+    copy.write_text(opencc.OpenCC("s2t").convert(report.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def shape(path: Path) -> list[tuple[str, int, int]]:
+        tree = build_tree(normalize_file(path))
+        return [(u.kind, u.paragraph, len(u.text)) for u in tree.units]
+
+    expected = shape(report)
+    assert any(kind == "target" for kind, _, _ in expected)
+    assert shape(copy) == expected

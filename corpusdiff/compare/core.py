@@ -19,13 +19,19 @@ from corpusdiff.compare import params
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
+from corpusdiff.compare.script import (
+    align_as_simplified,
+    as_simplified,
+    diff_as_simplified,
+    original_sections,
+    own_units,
+)
 from corpusdiff.compare.tables import compare_tables
 from corpusdiff.compare.units import (
     GROUP,
     Features,
     Match,
     candidate_features,
-    initiative_units,
     is_speech_frame,
     match_units,
     pair_scores,
@@ -36,6 +42,7 @@ from corpusdiff.compare.units import (
     unit_roles,
 )
 from corpusdiff.text.figures import FIGURE_RE
+from corpusdiff.text.script import simplified
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
@@ -67,18 +74,24 @@ def compare(
     corpus's (its vocabulary); words in them never count as evidence. `matcher`: the initiative
     matcher's weights and thresholds (params.py's unless a calibration scores others)."""
     overrides = overrides or Overrides()
-    seg = editions_segmenter(old, new, stopwords)
-    unit_pairs = match_initiative_units(old, new, seg, matcher)
-    sections, notes = align_sections(old, new, seg, overrides, group_section_pairs(unit_pairs))
-    initiatives = classify_units(old, new, seg, sections, unit_pairs)
+    seen_old, seen_new = as_simplified(old), as_simplified(new)  # one script (compare/script.py)
+    seg = editions_segmenter(seen_old, seen_new, stopwords)
+    unit_pairs = match_initiative_units(seen_old, seen_new, seg, matcher)
+    sections, notes = align_sections(seen_old, seen_new, seg, overrides, group_section_pairs(unit_pairs))
+    sections = original_sections(old, new, sections)
+    fold = seen_old is not old or seen_new is not new
+    if fold:
+        unit_pairs = replace(
+            unit_pairs, old_units=own_units(old, unit_pairs.old_units), new_units=own_units(new, unit_pairs.new_units)
+        )
+    initiatives = classify_units(old, new, seg, sections, unit_pairs, fold)
     sections = regrouped_sections(old, new, sections, initiatives)
-    programmes = compare_programmes(_all_text(old), _all_text(new), one_edition=same_edition(old, new))
+    programmes = compare_programmes(_all_text(seen_old), _all_text(seen_new), one_edition=same_edition(old, new))
     remember_segmentations(seg)
     tables = compare_tables(old, new)
-    units = (initiative_units(old), initiative_units(new))
     return DiffResult(
         old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables,
-        old_units=units[0], new_units=units[1],
+        old_units=unit_pairs.old_units, new_units=unit_pairs.new_units,
     )
 
 
@@ -122,6 +135,8 @@ def _subtree_text(tree: DocTree) -> list[str]:
 
 
 def _heading_matches(section: Section, text: str) -> bool:
+    """Whether an override's heading names the section (as the aligner reads both: simplified)."""
+    text = simplified(text)
     return text in (section.heading, f"{section.label}{section.heading}".strip())
 
 
@@ -480,10 +495,16 @@ def group_section_pairs(unit_pairs: UnitPairs) -> dict[int, int]:
 
 
 def classify_units(
-    old: DocTree, new: DocTree, seg: Segmenter, sections: Sequence[SectionMatch], unit_pairs: UnitPairs
+    old: DocTree,
+    new: DocTree,
+    seg: Segmenter,
+    sections: Sequence[SectionMatch],
+    unit_pairs: UnitPairs,
+    fold: bool = False,
 ) -> list[Initiative]:
     """Describe each pair of the initiative matcher (`match_initiative_units`): its class, the
-    word-level diff, figures and sentences inside; and each unit left over, new or dropped."""
+    word-level diff, figures and sentences inside; and each unit left over, new or dropped.
+    `fold`: an edition holds traditional characters, read as simplified (compare/script.py)."""
     # section pairs (old -> new); looked up with a unit's home, None for a unit outside sections
     pairs: dict[int | None, int] = {
         m.old.index: m.new.index for m in sections if m.old and m.new and not m.relation
@@ -508,7 +529,7 @@ def classify_units(
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
-        unit, *in_sentences = _matched_unit(a, b, match.probability, moved(a, b), seg)
+        unit, *in_sentences = _matched_unit(a, b, match.probability, moved(a, b), seg, fold)
         result.append(replace(unit, relation=match.relation, part=part))
         # the shared side of a merge or split has its sentences reported by its own pair
         shared = {Relation.MERGE: Status.NEW, Relation.SPLIT: Status.DROPPED}.get(Relation(match.relation))
@@ -631,13 +652,20 @@ def _initiative_order(item: Initiative) -> tuple[int, int, int, int]:
     return (unit.paragraph, 0 if unit.kind == GROUP else 1, unit.index * 10000 + other, level)
 
 
-def _matched_unit(a: Unit, b: Unit, value: float, moved: bool, seg: Segmenter) -> list[Initiative]:
-    aligned = _align_sentences(sentences(a.text) or [a.text], sentences(b.text) or [b.text], seg)
+def _matched_unit(a: Unit, b: Unit, value: float, moved: bool, seg: Segmenter, fold: bool = False) -> list[Initiative]:
+    def align(old_s: list[str], new_s: list[str]) -> list[tuple[str, str]]:
+        return _align_sentences(old_s, new_s, seg)
+
+    def words(old_s: str, new_s: str) -> list[tuple[str, str]]:
+        return token_diff(old_s, new_s, seg.tokens)
+
+    in_old, in_new = sentences(a.text) or [a.text], sentences(b.text) or [b.text]
+    aligned = align_as_simplified(in_old, in_new, align) if fold else align(in_old, in_new)
     diff: list[tuple[str, str]] = []
     figures: list[Figure] = []
     for old_s, new_s in aligned:
         if old_s and new_s:
-            piece = token_diff(old_s, new_s, seg.tokens)
+            piece = diff_as_simplified(old_s, new_s, words) if fold else words(old_s, new_s)
             figures.extend(changed_figures(piece))
             diff.extend(piece)
         elif old_s:

@@ -112,7 +112,9 @@ class Features:
 
 
 def role_of(heading: str) -> Role:
-    """The role a top-level section plays, from the words of its heading."""
+    """The role a top-level section plays, from the words of its heading (in either script:
+    `工作任務` is a tasks part too)."""
+    heading = simplified(heading)
     for role, words in _ROLE_WORDS:
         if words.search(heading):
             return role

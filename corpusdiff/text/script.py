@@ -36,3 +36,12 @@ def simplified(text: str) -> str:
 def simplified_lines(texts: Sequence[str]) -> list[str]:
     """`simplified` of many one-line texts in one conversion (OpenCC's cost is per call)."""
     return simplified("\n".join(texts)).split("\n") if texts else []
+
+
+def searchable(text: str) -> str:
+    """The copy of `text` a detector searches: simplified, so that words printed in traditional
+    characters (預期目標, 計劃) are found too, and of the same length, so that what it finds is
+    cut from `text` at the same places (the text itself where a conversion would change its
+    length)."""
+    seen = simplified(text)
+    return seen if len(seen) == len(text) else text
