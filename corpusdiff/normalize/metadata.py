@@ -282,7 +282,7 @@ def _is_wrapper(lines: Sequence[str]) -> bool:
     an official document's red header, or the issuing body's name over the title (`湖南省人民政府`
     on a cover that prints title and date under it)."""
     texts = [_line_text(line).replace(" ", "") for line in lines]
-    return any(sign in "".join(texts) for sign in _WRAPPER_SIGNS) or any(
+    return any(sign in simplified("".join(texts)) for sign in _WRAPPER_SIGNS) or any(
         _OFFICIAL_HEADER_RE.search(text) or is_presenting_body(text) for text in texts
     ) or any(_is_page_furniture(line) for line in lines)
 
@@ -297,7 +297,7 @@ def running_heads_over(lines: Sequence[str], title: str) -> bool:
 def is_gazette_name(text: str) -> bool:
     """A gazette's name alone (`株洲市人民政府公报`): over the title, the running head of its first
     page, which a gazette's extract prints over every page."""
-    return _CONTAINER_RE.fullmatch(text.replace(" ", "")) is not None
+    return _CONTAINER_RE.fullmatch(simplified(text.replace(" ", ""))) is not None
 
 
 def _line_text(raw: str) -> str:
@@ -782,10 +782,10 @@ def _container(wrapper: Sequence[str]) -> str:
     """`深圳市福田区人民政府公报2022年第1期（总第121期）` from a gazette's cover lines: the year
     from its date (`2022年1月28日`) or its issue (`2024年第2期`)."""
     lines = [_line_text(w) for w in wrapper]
-    name = next((line for line in lines if _CONTAINER_RE.fullmatch(line)), "")
+    name = next((line for line in lines if _CONTAINER_RE.fullmatch(simplified(line))), "")
     if not name:
         return ""
-    text = " ".join(lines)
+    text = simplified(" ".join(lines))
     issue = _ISSUE_RE.search(text)
     year = re.search(r"(\d{4})\s*年\s*(?:\d{1,2}\s*月|第\s*\d+\s*期)", text)
     parts = [name]

@@ -540,3 +540,18 @@ def test_a_proposal_has_a_series_of_its_own() -> None:
     outline = detect_genre("广东省国民经济和社会发展第十四个五年规划纲要")
     series = {default_series(Metadata(region="广东省", level="provincial", genre=g)) for g in (proposal, outline)}
     assert series == {"guangdong-five-year-plan-proposal", "guangdong-five-year-plan"}
+
+
+def test_a_gazette_copy_in_traditional_characters_reads_as_its_simplified_copy(tmp_path: Path) -> None:
+    """A gazette's wrapper (目錄, 公報, 簡介, 總第) is known in traditional characters too: the
+    seed's gazette copy converted gets the seed's title, dates, level, region and gazette."""
+    import opencc
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "futian-2022-01-government-work-report.txt"
+    copy = tmp_path / seed.name
+    copy.write_text(opencc.OpenCC("s2t").convert(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    printed, converted = normalize_file(seed).metadata, normalize_file(copy).metadata
+    fields = ("genre", "level", "region", "date", "delivered", "period", "series")
+    assert [getattr(converted, f) for f in fields] == [getattr(printed, f) for f in fields]
+    assert converted.title == "政府工作報告"
+    assert converted.container == "深圳市福田區人民政府公報2022年第1期（总第121期）"
