@@ -205,8 +205,10 @@ _TRANSITION = re.compile(r"以下[几]?(?:个)?方面工作|重点做好以下")
 
 
 def _section_role(tree: DocTree, section: int | None) -> Role:
+    """The role of the part a section is in; text before the first heading opens the report,
+    but a report without headings (1954's) is all body, no opening."""
     if section is None:
-        return Role.PREAMBLE
+        return Role.PREAMBLE if tree.sections else Role.OTHER
     top = tree.sections[section]
     while top.parent is not None:
         top = tree.sections[top.parent]

@@ -152,3 +152,18 @@ def test_the_speech_frame_is_no_initiative_in_any_view() -> None:
     for frame in ("周江涛", "各位代表：", "二〇二五年一月", "——2022年1月21日在福田区第八届人民代表大会第二次会议上"):
         assert frame not in texts
     assert any(text.startswith("现在，我代表深圳市福田区人民政府") for text in texts)  # the opening stays
+
+
+def test_a_report_without_headings_is_all_body_and_no_opening() -> None:
+    """Text before the first heading opens a report; 1954's report has no heading at all, so its
+    units are its body (shown as 其他), not an opening of ninety paragraphs."""
+    from corpusdiff.compare.units import initiative_units, unit_roles
+
+    headless = tree_from_markdown(FRONT + "\n\n".join(["各位代表：", REFORM, OPENING, GOVERNMENT]) + "\n")
+    assert headless.sections == ()
+    assert set(unit_roles(headless, initiative_units(headless))) == {Role.OTHER}
+    headed = tree_from_markdown(FRONT + "\n各位代表：\n\n" + GROUPED[len(FRONT) :])
+    opening = [u for u in headed.units if u.section is None]
+    assert opening
+    roles = unit_roles(headed, initiative_units(headed))
+    assert all(roles[u.index] is Role.PREAMBLE for u in opening)
