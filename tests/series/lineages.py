@@ -70,6 +70,9 @@ class Lineage:
     #: The held-out set a lineage was labelled in (`set:`), None for the first 31: a set chosen
     #: later is scored on its own line, so that each is judged once, unseen.
     label_set: str | None = None
+    #: A later set labelled to be tuned on (`tuned: true`): scored on its own line as tuned, the
+    #: earlier sets staying held out.
+    tuned: bool = False
 
     @property
     def thread_level(self) -> str:
@@ -88,13 +91,14 @@ def load_lineages(path: Path = LABELS) -> list[Lineage]:
             dict(entry["items"]),
             bool(entry.get("held_out")),
             entry.get("set"),
+            bool(entry.get("tuned")),
         )
         for entry in raw
     ]
 
 
 def in_set(lineages: Sequence[Lineage], label_set: str) -> list[Lineage]:
-    """The lineages of one later held-out set."""
+    """The lineages of one later set."""
     return [x for x in lineages if x.label_set == label_set]
 
 
@@ -285,10 +289,11 @@ def national_timeline(
 def report(timeline: Timeline, diffs: Sequence[DiffResult], lineages: Sequence[Lineage]) -> str:
     lines = []
     later_sets = sorted({x.label_set for x in lineages if x.label_set is not None})
+    first = first_labels(lineages)
     for title, chosen in (
-        ("tuned on", [x for x in lineages if not x.held_out]),
-        ("held out", [x for x in first_labels(lineages) if x.held_out]),
-        *((f"held out, set {name}", in_set(lineages, name)) for name in later_sets),
+        ("tuned on", [x for x in first if not x.held_out]),
+        ("held out", [x for x in first if x.held_out]),
+        *((f"{_set_title(lineages, name)}, set {name}", in_set(lineages, name)) for name in later_sets),
     ):
         result = score(timeline, diffs, chosen)
         lines.append(
@@ -305,6 +310,10 @@ def report(timeline: Timeline, diffs: Sequence[DiffResult], lineages: Sequence[L
             f"  {thread.level}: {year_of(a.edition)} {a.heading[:24]} → {year_of(b.edition)} {b.heading[:24]}"
         )
     return "\n".join(lines)
+
+
+def _set_title(lineages: Sequence[Lineage], label_set: str) -> str:
+    return "tuned on" if all(x.tuned for x in in_set(lineages, label_set)) else "held out"
 
 
 def main(argv: Sequence[str] = ()) -> int:

@@ -40,6 +40,9 @@ FRESH_B = "fresh-2026-12b"
 #: from the work plans no earlier set was drawn from (NATIONAL-THREADS.md, "The third fresh
 #: held-out set"): the set nobody has tuned on.
 FRESH_C = "fresh-2026-12c"
+#: A set labelled in session 23 to be tuned on (`tuned: true`; NATIONAL-THREADS.md, "The tuning
+#: set"): the three fresh sets stay held out.
+TUNE_D = "tune-2026-12d"
 
 #: Lineages the timeline does not give as one thread with today's differ, and why; one the differ
 #: gets right fails the test until it is removed here.
@@ -125,6 +128,17 @@ def test_the_third_fresh_set_is_apart_from_the_others() -> None:
     others = {x.name for x in lineages if x.label_set != FRESH_C}
     assert len(third) >= 12 and all(x.held_out for x in third)
     assert not {x.name for x in third} & others
+
+
+def test_the_tuning_set_is_apart_from_the_others() -> None:
+    """The tuning set's 20 lineages are all tuned and none held out, none named in another set:
+    the report scores it on a line of its own, not folded into the first labels or the held out."""
+    lineages = load_lineages()
+    tuning = in_set(lineages, TUNE_D)
+    others = {x.name for x in lineages if x.label_set != TUNE_D}
+    assert len(tuning) >= 20 and all(x.tuned and not x.held_out for x in tuning)
+    assert not {x.name for x in tuning} & others
+    assert not any(x.tuned for x in lineages if x.label_set != TUNE_D)
 
 
 def test_labelled_lineages_are_one_thread_each_but_the_known_ones(scored: Score) -> None:
