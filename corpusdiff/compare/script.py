@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from corpusdiff.compare.units import group_text
 from corpusdiff.text.script import simplified_lines
 from corpusdiff.types.diff import SectionMatch
 from corpusdiff.types.tree import DocTree, Section, Unit
@@ -52,7 +53,7 @@ def own_units(tree: DocTree, seen: Sequence[Unit]) -> tuple[Unit, ...]:
     return tuple(
         tree.units[u.index]
         if u.index < len(tree.units)
-        else replace(u, heading=_heading(tree, u), text=f"{_heading(tree, u)}。")
+        else replace(u, heading=_heading(tree, u), text=group_text(_heading(tree, u)))
         for u in seen
     )
 

@@ -130,12 +130,17 @@ def initiative_units(tree: DocTree) -> tuple[Unit, ...]:
     areas = task_areas(tree)
     for section in tree.sections:
         if is_group_kind(section.kind) or section.index in areas:
-            text = f"{section.heading}。"
+            text = group_text(section.heading)
             paragraph = first_paragraph.get(section.index, 0)
             groups.append(
                 Unit(len(tree.units) + len(groups), section.index, GROUP, section.heading, text, paragraph)
             )
     return (*tree.units, *groups)
+
+
+def group_text(heading: str) -> str:
+    """A group unit's text: its heading, read as a sentence."""
+    return f"{heading}。"
 
 
 def is_speech_frame(unit: Unit) -> bool:
