@@ -6,8 +6,10 @@ in pieces the piece table names ([MS-DOC] 2.4.1): the FIB at the stream's start 
 stream (`0Table` or `1Table`) holds the piece table (the CLX) and how many characters the main
 text has (ccpText); each piece is 8-bit (cp1252) or UTF-16LE text. The main text is read, then
 the footnotes and endnotes, stories that follow it in the same character stream, as `注：`
-paragraphs after the body as the .docx reader puts them; headers, comments and text boxes are
-not read. Word's special characters become what the .docx reader makes of the same document: a
+paragraphs after the body as the .docx reader puts them, and the text boxes (a story after the
+endnotes), each box's paragraphs after the paragraph its shape is anchored in, as the .docx
+reader reads a `w:txbxContent`; headers, footers and comments are not read, as the .docx reader
+reads none. Word's special characters become what the .docx reader makes of the same document: a
 paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the paragraph; a field
 (0x13 instruction 0x14 result 0x15) is its result, except a table of contents Word generates (a
 `TOC` field: its result repeats the headings with their page numbers), left out with the `目录`
@@ -64,6 +66,11 @@ _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x
 _STSHF = 0x00A2
 #: Where each note's text starts in its story (PlcffndTxt, PlcfendTxt).
 _PLCF_FND_TXT, _PLCF_END_TXT = 0x00B2, 0x0212
+#: The shapes anchored in the main text (PlcSpaMom: an FSPA each, its spid first) and where each
+#: text box's text starts in its story (PlcftxbxTxt: an FTXBXS each, fReusable at byte 8 and the
+#: lid, the spid of the shape showing it, at byte 14).
+_PLC_SPA_MOM, _PLCF_TXBX_TXT = 0x01DA, 0x025A
+_FSPA, _FTXBXS, _FTXBXS_REUSABLE, _FTXBXS_LID = 26, 22, 8, 14
 _PAGE = 512  # an FKP page of the WordDocument stream
 _COMPRESSED = 0x40000000
 
@@ -142,7 +149,8 @@ def _stream(tables: dict[str, bytes], table: str, name: str) -> bytes:
 
 @dataclass(frozen=True)
 class _Story:
-    """A story after the main text: its kind, first character, length and the PLC of its notes."""
+    """A story after the main text: its kind, first character, length and the PLC of its notes
+    (or text boxes)."""
 
     kind: str
     start: int
@@ -160,7 +168,8 @@ class _Fib:
 
     table: str
     ccp_text: int
-    text_boxes: int  # characters of text boxes, which are not read
+    text_boxes: _Story  # the text boxes anchored in the main text
+    shapes: tuple[int, int]  # the PlcSpaMom
     notes: tuple[_Story, ...]  # the footnotes and the endnotes
     clx: tuple[int, int]
     sections: tuple[int, int]
@@ -194,14 +203,13 @@ class _Fib:
             )
         ccp_text = _u32(word, _CCP_TEXT)
         endnotes = ccp_text + sum(_u32(word, ccp) for ccp in (_CCP_FTN, _CCP_HDD, _CCP_RESERVED, _CCP_ATN))
+        endnote = _Story("endnote", endnotes, _u32(word, _CCP_EDN), _pair(word, _PLCF_END_TXT))
         return _Fib(
             table="1Table" if flags & _TABLE_1 else "0Table",
             ccp_text=ccp_text,
-            text_boxes=_u32(word, _CCP_TXBX),
-            notes=(
-                _Story("footnote", ccp_text, _u32(word, _CCP_FTN), _pair(word, _PLCF_FND_TXT)),
-                _Story("endnote", endnotes, _u32(word, _CCP_EDN), _pair(word, _PLCF_END_TXT)),
-            ),
+            text_boxes=_Story("text box", endnote.end, _u32(word, _CCP_TXBX), _pair(word, _PLCF_TXBX_TXT)),
+            shapes=_pair(word, _PLC_SPA_MOM),
+            notes=(_Story("footnote", ccp_text, _u32(word, _CCP_FTN), _pair(word, _PLCF_FND_TXT)), endnote),
             clx=_pair(word, _CLX),
             sections=_pair(word, _PLCF_SED),
             paragraphs=_pair(word, _PLCF_BTE_PAPX),
@@ -251,9 +259,9 @@ class _Document:
     def __init__(self, word: bytes, table: bytes, fib: _Fib) -> None:
         self.fib = fib
         self.table = table
-        #: the characters of the main text and of the stories up to the endnotes' end
+        #: the characters of the main text and of the stories up to the text boxes' end
         self.chars: list[tuple[str, int]] = []
-        extent = min(max(fib.ccp_text, *(story.end for story in fib.notes)), len(word))
+        extent = min(max(fib.ccp_text, fib.text_boxes.end, *(story.end for story in fib.notes)), len(word))
         for piece in _pieces(_slice(table, fib.clx)):
             self.chars.extend(_piece_text(word, piece, extent))
             if len(self.chars) >= extent:
@@ -266,6 +274,7 @@ class _Document:
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
         self.style_lists = style_lists(table, fib.styles)
+        self.boxes = _TextBoxes(table, fib, len(self.chars))
 
     def list_of(self, mark: _Mark) -> tuple[int, int]:
         """The list override (0 for none) and level numbering the paragraph: its own, or where it
@@ -279,6 +288,44 @@ class _Document:
         """Whether the character is formatted hidden and not deleted (which says more)."""
         format_ = self.formats.at(char[1])
         return format_.hidden and not format_.deleted
+
+
+class _TextBoxes:
+    """The text boxes' text, each a range of CPs of the text box story, by the CP of the shape
+    anchoring it in the main text ([MS-DOC] 2.3.6: an FTXBXS's lid is the spid of an FSPA).
+    A box whose shape no FSPA names (one in a group of shapes, whose FSPA names the group) is
+    unplaced. LibreOffice writes a shape of its own with an empty box beside each box."""
+
+    def __init__(self, table: bytes, fib: _Fib, read: int) -> None:
+        self.anchored: dict[int, list[tuple[int, int]]] = {}
+        self.anchors: list[int] = []  # the CPs of the anchors, in order
+        self.unplaced: list[tuple[int, int]] = []
+        story = fib.text_boxes
+        if not story.length or read < story.end:
+            return
+        shapes = _slice(table, fib.shapes)
+        cps = _plc_cps(shapes, _FSPA)
+        anchors: dict[int, int] = {}
+        for index, cp in enumerate(cps[:-1]):
+            anchors.setdefault(_u32(shapes, 4 * len(cps) + _FSPA * index), cp)
+        plc = _slice(table, story.plc)
+        cps = _plc_cps(plc, _FTXBXS)
+        for index in range(len(cps) - 2):  # the last FTXBXS is always a reusable one, no box
+            entry = 4 * len(cps) + _FTXBXS * index
+            begin, end = (story.start + min(cp, story.length) for cp in cps[index : index + 2])
+            if _u16(plc, entry + _FTXBXS_REUSABLE) or begin >= end:
+                continue
+            anchor = anchors.get(_u32(plc, entry + _FTXBXS_LID))
+            if anchor is None:
+                self.unplaced.append((begin, end))
+            else:
+                self.anchored.setdefault(anchor, []).append((begin, end))
+        self.anchors = sorted(self.anchored)
+
+    def in_range(self, first: int, last: int) -> list[tuple[int, int]]:
+        """The boxes anchored at CPs first to last, in the order of their anchors."""
+        at = self.anchors[bisect_right(self.anchors, first - 1) : bisect_right(self.anchors, last)]
+        return [box for cp in at for box in self.anchored[cp]]
 
 
 def _pieces(clx: bytes) -> list[_Piece]:
@@ -394,14 +441,17 @@ class _Field:
         self.contents = "".join(self.instruction).strip().upper().startswith("TOC")
 
 
-def _visible(chars: list[tuple[str, int]], formats: _Runs[_Format]) -> Iterator[tuple[str, int, int, bool]]:
-    """The text a reader sees, (character, cp, fc, in contents): a field's result without its
-    instruction (fields nest), no objects, a non-breaking hyphen as a hyphen, and no text a
-    tracked change deletes or formatted hidden (see `_shown`). In contents: the character is in
+def _visible(
+    chars: list[tuple[str, int]], formats: _Runs[_Format], first: int = 0
+) -> Iterator[tuple[str, int, int, bool]]:
+    """The text a reader sees of `chars`, the characters from CP `first` on, as (character, cp,
+    fc, in contents): a field's result without its instruction (fields nest), no objects, a
+    non-breaking hyphen as a hyphen, and no text a tracked change deletes or formatted hidden
+    (see `_shown`). In contents: the character is in
     the result of a `TOC` field; that field's delimiters are yielded as "" in contents too, so a
     paragraph holding only the field's end is known for the contents'."""
     fields: list[_Field] = []  # the fields open, outermost first
-    for cp, (char, fc) in enumerate(chars):
+    for cp, (char, fc) in enumerate(chars, first):
         if not _shown(char, formats.at(fc)):
             continue
         contents = bool(fields) and any(field.contents for field in fields)
@@ -451,18 +501,21 @@ class _Paragraph:
     text: str
     end: str  # the mark that ends it: PARAGRAPH_END, CELL_END, or "" at the text's end
     mark: _Mark
+    cps: tuple[int, int]  # its first CP and its mark's (or its last character's)
     #: an entry of a table of contents Word generates: in a `TOC` field's result, no text outside
     #: it, no longer than an entry is (a field never ended, in a damaged file, holds the text)
     contents: bool = False
 
 
-def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
-    """The main text cut at its paragraph marks (a section break ends a paragraph too; a page
-    break inside one is no break, as the .docx reader reads it)."""
+def _paragraphs(document: _Document, first: int, end: int) -> Iterator[_Paragraph]:
+    """The text of CPs first to end (the main text, a text box) cut at its paragraph marks (a
+    section break ends a paragraph too; a page break inside one is no break, as the .docx reader
+    reads it)."""
     chars: list[str] = []
     outside: list[str] = []  # the characters not in a table of contents
     contents = False
-    for char, cp, fc, in_contents in _visible(document.chars[: document.fib.ccp_text], document.formats):
+    start = first
+    for char, cp, fc, in_contents in _visible(document.chars[first:end], document.formats, first):
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
@@ -471,24 +524,26 @@ def _paragraphs(document: _Document) -> Iterator[_Paragraph]:
             text = "".join(chars)
             contents = contents or in_contents
             entry = contents and not "".join(outside).strip() and len(text) <= CONTENTS_ENTRY_LENGTH
-            yield _Paragraph(text, char, document.marks.at(fc), entry)
-            chars, outside, contents = [], [], False
+            yield _Paragraph(text, char, document.marks.at(fc), (start, cp), entry)
+            chars, outside, contents, start = [], [], False, cp + 1
         else:
             chars.append(char)
             contents = contents or in_contents
             if not in_contents:
                 outside.append(char)
     if chars:
-        yield _Paragraph("".join(chars), "", _Mark())
+        yield _Paragraph("".join(chars), "", _Mark(), (start, end - 1))
 
 
 class _Lines:
     """Paragraphs to the lines the .docx reader writes: a paragraph a line (its line breaks read
-    as docx.ParagraphJoiner reads them), a table's rows a line each, then a blank line."""
+    as docx.ParagraphJoiner reads them), a table's rows a line each, then a blank line; a text
+    box's lines after those of the paragraph it is anchored in, then a blank line."""
 
-    def __init__(self, document: _Document) -> None:
+    def __init__(self, document: _Document, joiner: ParagraphJoiner | None = None, in_cell: bool = False) -> None:
         self.document = document
-        self.joiner = ParagraphJoiner()
+        self.joiner = joiner or ParagraphJoiner()
+        self.in_cell = in_cell  # reading a text box anchored in a table cell
         self.lines: list[str] = []
         self.rows: list[list[list[str]]] = []  # the table being read: rows of cells of lines
         self.cell: list[str] = []
@@ -497,17 +552,8 @@ class _Lines:
         self.in_contents = False
 
     def text(self) -> str:
-        for paragraph in _paragraphs(self.document):
-            if paragraph.contents:
-                self.drop_contents(paragraph)
-                continue
-            self.in_contents = False
-            if paragraph.mark.in_table or paragraph.end == CELL_END:
-                self.table_paragraph(paragraph)
-            else:
-                self.end_table()
-                self.lines.append(self.labelled(paragraph, in_cell=False))
-        self.end_table()
+        self.read(_paragraphs(self.document, 0, self.document.fib.ccp_text))
+        self.unplaced_boxes()
         for story in self.document.fib.notes:
             texts = _note_texts(self.document, story)
             if texts:
@@ -517,6 +563,45 @@ class _Lines:
         if self.contents_dropped:
             self.document.notes_read.append(contents_note(self.contents_dropped, self.contents_first))
         return "\n".join(self.lines).strip("\n")
+
+    def unplaced_boxes(self) -> None:
+        """The text boxes no shape anchored in the main text shows, after the body: where they
+        stand is not known, but their text is the report's."""
+        unplaced = [lines for box in self.document.boxes.unplaced if (lines := self.box_lines(box, in_cell=False))]
+        for lines in unplaced:
+            self.lines += ["", *lines]
+        if unplaced:
+            self.document.notes_read.append(
+                f"{counted(len(unplaced), 'text box', 'text boxes')} put after the body: no shape anchored in the "
+                "text names them (a group of shapes)"
+            )
+
+    def read(self, paragraphs: Iterator[_Paragraph]) -> None:
+        for paragraph in paragraphs:
+            if paragraph.contents:
+                self.drop_contents(paragraph)
+                continue
+            self.in_contents = False
+            if paragraph.mark.in_table or paragraph.end == CELL_END:
+                self.table_paragraph(paragraph)
+            else:
+                self.end_table()
+                self.lines.append(self.labelled(paragraph, in_cell=self.in_cell))
+                self.lines += self.boxes(paragraph, in_cell=self.in_cell)
+        self.end_table()
+
+    def boxes(self, paragraph: _Paragraph, in_cell: bool) -> list[str]:
+        """The lines of the text boxes anchored in the paragraph, each ending with a blank line,
+        as the .docx reader reads a `w:txbxContent` after its paragraph (docx._BodyReader.block)."""
+        return [line for box in self.document.boxes.in_range(*paragraph.cps) for line in self.box_lines(box, in_cell)]
+
+    def box_lines(self, box: tuple[int, int], in_cell: bool) -> list[str]:
+        """A text box's lines, and a blank line; none for an empty box (LibreOffice writes one
+        beside each box). Its paragraphs are counted in their lists, and read by the joiner, in
+        document order, so the body's reader reads them."""
+        reader = _Lines(self.document, self.joiner, in_cell)
+        reader.read(_paragraphs(self.document, *box))
+        return [*reader.lines, ""] if any(line.strip() for line in reader.lines) else []
 
     def drop_contents(self, paragraph: _Paragraph) -> None:
         """Leave out an entry of a table of contents, which repeats the headings with their page
@@ -545,6 +630,7 @@ class _Lines:
         if not self.rows:
             self.rows.append([])
         self.cell.append(self.labelled(paragraph, in_cell=True))
+        self.cell += self.boxes(paragraph, in_cell=True)
         if paragraph.end == CELL_END:
             self.rows[-1].append(self.cell)
             self.cell = []
@@ -602,11 +688,6 @@ def _notes(document: _Document) -> list[str]:
     hidden = _hidden_texts(document)
     if hidden:
         notes.append(hidden_note(hidden))
-    if document.fib.text_boxes:
-        notes.append(
-            f"left out the document's text boxes ({counted(document.fib.text_boxes, 'character')}): the .doc "
-            "reader does not read them; save the file as .docx to have them read"
-        )
     return notes
 
 

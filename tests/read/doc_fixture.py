@@ -19,15 +19,16 @@ GOOD = DATA / "qingxi-2024-gwr.doc"
 W_IDENT, N_FIB, FLAGS, CCP_TEXT, LCB_CLX = 0x00, 0x02, 0x0A, 0x4C, 0x01A6
 
 
-def with_word_stream(change: Callable[[bytearray], None], source: Path = GOOD) -> bytes:
-    """The bytes of `source` with its WordDocument stream changed by `change` (in place)."""
+def with_word_stream(change: Callable[[bytearray], None], source: Path = GOOD, name: str = "WordDocument") -> bytes:
+    """The bytes of `source` with its WordDocument stream (or the stream `name`) changed by
+    `change` (in place)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / source.name
         shutil.copyfile(source, path)
         with olefile.OleFileIO(str(path), write_mode=True) as ole:
-            stream = bytearray(ole.openstream("WordDocument").read())
+            stream = bytearray(ole.openstream(name).read())
             change(stream)
-            ole.write_stream("WordDocument", bytes(stream))
+            ole.write_stream(name, bytes(stream))
         return path.read_bytes()
 
 

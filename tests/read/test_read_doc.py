@@ -28,7 +28,8 @@ def _normalized(path: Path) -> NormalizedDocument:
     return normalize_raw(decode_report(path.read_bytes(), path.name))
 
 
-@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered"])
+@pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
+                                  "qingxi-2024-text-boxes"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -153,15 +154,45 @@ def test_footnotes_and_endnotes_follow_the_body() -> None:
     assert "1 endnote put after the body as paragraphs of their own" in read.notes
 
 
-def test_text_boxes_left_out_are_counted() -> None:
-    """Text boxes are a story the .doc reader does not read: a warning counts their characters
-    (the FIB's ccpTxbx, set here on a document without text boxes)."""
-    data = doc_fixture.with_word_stream(lambda stream: struct.pack_into("<I", stream, 0x64, 12))
-    notes = decode_report(data, "gwr.doc").notes
-    assert [note for note in notes if "text boxes" in note] == [
-        "left out the document's text boxes (12 characters): the .doc reader does not read them; "
-        "save the file as .docx to have them read"
-    ]
+_BOX_1 = ["专栏1　2023年民生实事", "1.新建中小学校4所。", "2.新增养老床位600张。"]
+
+
+def test_a_text_box_is_lines_of_its_own_after_its_anchor_paragraph() -> None:
+    """A text box's text is a story after the notes, each box's range named by its shape (an
+    FTXBXS's lid) and the shape anchored in the main text (an FSPA's spid): its paragraphs are
+    lines after the paragraph it is anchored in, then a blank line, as the .docx reader reads a
+    `w:txbxContent`; one anchored in a table cell is that cell's text (tests/data/doc/make.py,
+    text_boxes_docx: a 专栏 box in a text box, a note in a text box in a table cell)."""
+    read = decode_report((DATA / "qingxi-2024-text-boxes.doc").read_bytes(), "boxes.doc")
+    lines = read.text.split("\n")
+    anchor = lines.index("（一）经济运行稳中向好。地区生产总值增长6.1%，一般公共预算收入增长5.3%，规模以上工业增加值增长7.2%。")
+    assert lines[anchor + 1 : anchor + 5] == [*_BOX_1, ""]
+    assert "地区生产总值增速 专栏2 目标说明 增速按可比价格计算。\t6.1%\t6%左右" in lines
+    assert not [note for note in read.notes if "text box" in note]
+
+
+def _shapes_unnamed(stream: bytearray) -> None:
+    """No FSPA of the PlcSpaMom names a text box's shape (as one in a group of shapes, whose FSPA
+    names the group): each spid set to 0."""
+    import olefile
+
+    word = olefile.OleFileIO(str(DATA / "qingxi-2024-text-boxes.doc")).openstream("WordDocument").read()
+    fc, lcb = struct.unpack_from("<2I", word, 0x01DA)
+    count = (lcb - 4) // 30
+    for index in range(count):
+        struct.pack_into("<I", stream, fc + 4 * (count + 1) + 26 * index, 0)
+
+
+def test_a_text_box_no_anchor_names_follows_the_body() -> None:
+    """A text box whose shape no anchor in the main text names is read after the body, and a
+    warning says so: its text is not lost."""
+    data = doc_fixture.with_word_stream(_shapes_unnamed, DATA / "qingxi-2024-text-boxes.doc", "1Table")
+    read = decode_report(data, "boxes.doc")
+    lines = read.text.split("\n")
+    end_of_body = lines.index("各位代表！让我们团结一心、真抓实干，为建设现代化新青溪而努力奋斗！")
+    assert [line for line in lines[end_of_body + 1 :] if line] == [*_BOX_1, "专栏2　目标说明", "增速按可比价格计算。"]
+    assert lines.count(_BOX_1[0]) == 1
+    assert "2 text boxes put after the body: no shape anchored in the text names them (a group of shapes)" in read.notes
 
 
 def test_tracked_changes_read_accepted() -> None:

@@ -342,6 +342,55 @@ def _numbered_by_style_only(path: Path) -> None:
     path.write_bytes(with_word_stream(change, path))
 
 
+#: The 专栏 boxes of the work report, in text boxes: the paragraph each is anchored in, its paragraphs.
+_BOXES = (
+    ("（一）经济运行稳中向好。", ("专栏1　2023年民生实事", "1.新建中小学校4所。", "2.新增养老床位600张。")),
+    ("地区生产总值增速", ("专栏2　目标说明", "增速按可比价格计算。")),
+)
+_DRAWING_NS = (
+    f"{_W_NS} "
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+)
+
+
+def _text_box(paragraphs: tuple[str, ...], number: int) -> str:
+    """A run holding a text box as Word writes it: a drawing anchored in the paragraph, and its
+    legacy VML copy (`mc:Fallback`)."""
+    inside = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return (
+        f'<w:r {_DRAWING_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{number}" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>100000</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="5000000" cy="1500000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{number}" name="Text Box {number}"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="1500000"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{inside}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+        "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:shape id="Text Box {number}" type="#_x0000_t202" style="position:absolute;width:393.7pt;height:118.1pt">'
+        f"<v:textbox><w:txbxContent>{inside}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def text_boxes_docx(text: str) -> docx.document.Document:
+    """The work report with its 专栏 boxes (`_BOXES`) in text boxes, one anchored at the end of a
+    body paragraph, one in a table cell."""
+    document = report_docx(text)
+    cells = [paragraph for table in document.tables for row in table.rows for cell in row.cells for paragraph in cell.paragraphs]
+    for number, (opening, paragraphs) in enumerate(_BOXES, 1):
+        [anchor] = [paragraph for paragraph in [*document.paragraphs, *cells] if paragraph.text.startswith(opening)]
+        anchor._p.append(parse_xml(_text_box(paragraphs, number)))
+    return document
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -359,6 +408,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-revisions": lambda: _saved(revised_docx(REVISED)),
         "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
+        "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
