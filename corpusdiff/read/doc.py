@@ -84,6 +84,11 @@ _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 
 #: sprms that say a paragraph is in a table, and that it ends a table row (its 0x07 is the row's).
 _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
+#: sprmTDefTable: a row end's cells and their edges (a cell merged across columns is one cell,
+#: wider, so the row has fewer cells).
+_SPRM_TABLE_CELLS = 0xD608
+#: A span past this is a file's error, not a table's layout (as the .docx reader takes it).
+_MAX_SPAN = 50
 #: sprmCFRMarkDel: the text is deleted by a tracked change; sprmCFVanish: it is formatted hidden.
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
 #: A ToggleOperand that sets the property: on (1), or the opposite of its style's (0x81; a style's
@@ -232,15 +237,17 @@ class _Piece:
 
 @dataclass(frozen=True)
 class _Mark:
-    """What the properties of a paragraph say: in a table, ending a table row, numbered by a list
-    (its list override, 1-based, 0 for none, and level; None where the paragraph does not say,
-    and its style may), and its style (istd)."""
+    """What the properties of a paragraph say: in a table, ending a table row (and where the
+    row's cells stand), numbered by a list (its list override, 1-based, 0 for none, and level;
+    None where the paragraph does not say, and its style may), and its style (istd)."""
 
     in_table: bool = False
     row_end: bool = False
     ilfo: int | None = None
     ilvl: int | None = None
     istd: int = 0
+    #: a row end's cell edges, left to right, in twips (sprmTDefTable's rgdxaCenter)
+    edges: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -411,15 +418,28 @@ def _papx(fkp: bytes, offset: int) -> tuple[int, bytes]:
 def _mark(fkp: bytes, offset: int) -> _Mark:
     istd, grpprl = _papx(fkp, offset)
     found: dict[int, int] = {}
+    edges: tuple[int, ...] = ()
     for sprm, operand in sprms(grpprl):
         found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == SPRM_LIST) if operand else 0
+        if sprm == _SPRM_TABLE_CELLS:
+            edges = _cell_edges(operand)
     return _Mark(
         in_table=bool(found.get(_SPRM_IN_TABLE)),
         row_end=bool(found.get(_SPRM_ROW_END) or found.get(_SPRM_INNER_ROW_END)),
         ilfo=found.get(SPRM_LIST),
         ilvl=found.get(SPRM_LIST_LEVEL),
         istd=istd,
+        edges=() if found.get(_SPRM_INNER_ROW_END) else edges,  # a table in a cell is not on its grid
     )
+
+
+def _cell_edges(operand: bytes) -> tuple[int, ...]:
+    """The cell edges of a sprmTDefTable's operand: its count of cells, then one edge more than
+    cells (signed twips); () where the operand is cut short."""
+    count = operand[0] if operand else 0
+    if len(operand) < 1 + 2 * (count + 1):
+        return ()
+    return struct.unpack_from(f"<{count + 1}h", operand, 1)
 
 
 def _format(fkp: bytes, offset: int) -> _Format:
@@ -546,6 +566,7 @@ class _Lines:
         self.in_cell = in_cell  # reading a text box anchored in a table cell
         self.lines: list[str] = []
         self.rows: list[list[list[str]]] = []  # the table being read: rows of cells of lines
+        self.edges: list[tuple[int, ...]] = []  # each row's cell edges, as its row end says
         self.cell: list[str] = []
         self.contents_dropped = 0  # the lines of a table of contents left out
         self.contents_first = ""
@@ -624,11 +645,12 @@ class _Lines:
             self.contents_dropped += 1
 
     def table_paragraph(self, paragraph: _Paragraph) -> None:
-        if paragraph.mark.row_end:
-            self.rows.append([])
-            return
         if not self.rows:
-            self.rows.append([])
+            self.start_row()
+        if paragraph.mark.row_end:
+            self.edges[-1] = paragraph.mark.edges
+            self.start_row()
+            return
         self.cell.append(self.labelled(paragraph, in_cell=True))
         self.cell += self.boxes(paragraph, in_cell=True)
         if paragraph.end == CELL_END:
@@ -645,17 +667,44 @@ class _Lines:
             return text
         return label + text
 
+    def start_row(self) -> None:
+        self.rows.append([])
+        self.edges.append(())
+
     def end_table(self) -> None:
-        rows = [row for row in self.rows if row]
-        self.rows, self.cell = [], []
+        rows = [(row, edges) for row, edges in zip(self.rows, self.edges, strict=True) if row]
+        self.rows, self.cell, self.edges = [], [], []
         if not rows:
             return
-        if all(len(row) == 1 for row in rows):  # a frame around text: its paragraphs, a line each
-            self.lines += [line for row in rows for line in row[0] if line.strip()]
+        if all(len(row) == 1 for row, _ in rows):  # a frame around text: its paragraphs, a line each
+            self.lines += [line for row, _ in rows for line in row[0] if line.strip()]
         else:
-            cells = [[(_cell_text(cell), 1, 1) for cell in row] for row in rows]
+            spans = _spans([(len(row), row_edges) for row, row_edges in rows])
+            cells = [
+                [(_cell_text(cell), span, 1) for cell, span in zip(row, row_spans, strict=True)]
+                for (row, _), row_spans in zip(rows, spans, strict=True)
+            ]
             self.lines += [table_row(row) for row in spanned_rows(cells) if any(row)]
         self.lines.append("")
+
+
+def _spans(rows: list[tuple[int, tuple[int, ...]]]) -> list[list[int]]:
+    """How many of the table's columns each cell of each row (its count of cells, its cell
+    edges) spans. The columns are those between any two edges of any row, as Word lays out the
+    table's grid (a .docx's `w:tblGrid`): a cell merged across columns is one wider cell, and
+    spans the columns it covers, as the .docx reader reads a `w:gridSpan`. A row whose edges are
+    not known (or do not fit its cells) spans one column a cell."""
+    known = [edges for count, edges in rows if len(edges) == count + 1]
+    grid = sorted({edge for edges in known for edge in edges})
+    column = {edge: index for index, edge in enumerate(grid)}
+    spans = []
+    for count, edges in rows:
+        if len(edges) != count + 1:
+            spans.append([1] * count)
+            continue
+        widths = (column[right] - column[left] for left, right in itertools.pairwise(edges))
+        spans.append([min(max(width, 1), _MAX_SPAN) for width in widths])
+    return spans
 
 
 def _cell_text(lines: list[str]) -> str:

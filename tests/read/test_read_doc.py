@@ -29,7 +29,7 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
-                                  "qingxi-2024-text-boxes"])
+                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -60,6 +60,23 @@ def test_table_rows_by_the_paragraph_properties() -> None:
     lines = decode_report((DATA / "qingxi-2024-plan.doc").read_bytes(), "plan.doc").text.split("\n")
     assert "固定资产投资增速\t%\t8\t" in lines
     assert "社会消费品零售总额增速\t%\t7\t7.4 （快报数）" in lines
+
+
+def test_merged_cells_keep_every_value_under_its_header() -> None:
+    """A cell merged across columns is one wider cell in a .doc (its row has fewer cells): the
+    cell edges of each row (sprmTDefTable) lay the table on one grid, so it spans its columns and
+    is followed by empty cells, as the .docx reader reads a `w:gridSpan`; a cell merged down is
+    empty below (tests/data/doc/make.py, MERGED: 2023年 across 计划 and 完成, 2024年目标 after it)."""
+    from corpusdiff.types.document import Table
+
+    tables = [block for block in _normalized(DATA / "qingxi-2024-merged-cells.doc").blocks if isinstance(block, Table)]
+    assert [list(row) for row in tables[-1].rows] == [
+        ["类别", "指标", "2023年", "", "2024年目标"],
+        ["", "", "计划", "完成", ""],
+        ["经济发展", "地区生产总值增速（%）", "6", "6.1", "6左右"],
+        ["", "固定资产投资增速（%）", "8", "8.5", "7"],
+        ["民生", "城镇调查失业率（%）", "5.5以内", "5.2", "5.5以内"],
+    ]
 
 
 def _replace_text(data_source: Path, old: str, new: str) -> bytes:

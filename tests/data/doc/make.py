@@ -391,6 +391,35 @@ def text_boxes_docx(text: str) -> docx.document.Document:
     return document
 
 
+#: An indicator table as Word merges its cells: 类别, 指标 and 2024年目标 merged down over the two
+#: header rows, 2023年 across 计划 and 完成 (a column after it), 经济发展 down over its two indicators.
+MERGED = (
+    ("类别", "指标", "2023年", "", "2024年目标"),
+    ("", "", "计划", "完成", ""),
+    ("经济发展", "地区生产总值增速（%）", "6", "6.1", "6左右"),
+    ("", "固定资产投资增速（%）", "8", "8.5", "7"),
+    ("民生", "城镇调查失业率（%）", "5.5以内", "5.2", "5.5以内"),
+)
+
+
+def merged_cells_docx(text: str) -> docx.document.Document:
+    """The plan report with the table `MERGED` after its first group's paragraph."""
+    document = report_docx(text)
+    [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（一）重大项目")]
+    table = document.add_table(rows=len(MERGED), cols=len(MERGED[0]))
+    table.style = "Table Grid"
+    for row, cells in enumerate(MERGED):
+        for column, cell in enumerate(cells):
+            if cell:
+                table.cell(row, column).text = cell
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for column in (0, 1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(2, 0).merge(table.cell(3, 0))
+    anchor._p.addnext(table._tbl)
+    return document
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -409,6 +438,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
+        "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
     }
     for name, make in made.items():
         if names and name not in names:
