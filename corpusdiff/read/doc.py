@@ -26,6 +26,7 @@ keeps in its piece table (a Pcd's Prm) and a character style's are not read.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import re
@@ -87,6 +88,8 @@ _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
 #: sprmTDefTable: a row end's cells and their edges (a cell merged across columns is one cell,
 #: wider, so the row has fewer cells).
 _SPRM_TABLE_CELLS = 0xD608
+#: sprmPHugePapx: the paragraph's properties are in the Data stream, at the offset it gives.
+_SPRM_HUGE_PAPX = 0x6646
 #: A span past this is a file's error, not a table's layout (as the .docx reader takes it).
 _MAX_SPAN = 50
 #: sprmCFRMarkDel: the text is deleted by a tracked change; sprmCFVanish: it is formatted hidden.
@@ -117,7 +120,7 @@ def extract_doc(data: bytes, name: str) -> Extracted:
     word, table = _streams(data, name)
     try:
         fib = _Fib.read(word, name)
-        document = _Document(word, _stream(table, fib.table, name), fib)
+        document = _Document(word, _stream(table, fib.table, name), fib, table.get("Data", b""))
         text = _Lines(document).text()
     except (_Damaged, struct.error, IndexError, UnicodeDecodeError) as exc:
         what = str(exc) if isinstance(exc, _Damaged) else "its structures point outside its streams"
@@ -131,13 +134,15 @@ def extract_doc(data: bytes, name: str) -> Extracted:
 
 
 def _streams(data: bytes, name: str) -> tuple[bytes, dict[str, bytes]]:
-    """The WordDocument stream and the table streams, read from the OLE container."""
+    """The WordDocument stream, and the table streams and the Data stream by name, read from the
+    OLE container."""
     import olefile
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             word = ole.openstream("WordDocument").read()
-            tables = {table: ole.openstream(table).read() for table in ("0Table", "1Table") if ole.exists(table)}
+            names = ("0Table", "1Table", "Data")
+            tables = {table: ole.openstream(table).read() for table in names if ole.exists(table)}
     except (OSError, ValueError, struct.error, IndexError, KeyError, EOFError) as exc:
         raise InputError(
             f"{name}: a damaged or cut-short Word .doc file (its OLE container cannot be read); "
@@ -263,7 +268,7 @@ class _Document:
     """The main text, each character with its byte offset in WordDocument (where its paragraph's
     properties are looked up), the section ends, and the paragraph properties."""
 
-    def __init__(self, word: bytes, table: bytes, fib: _Fib) -> None:
+    def __init__(self, word: bytes, table: bytes, fib: _Fib, data: bytes) -> None:
         self.fib = fib
         self.table = table
         #: the characters of the main text and of the stories up to the text boxes' end
@@ -276,7 +281,8 @@ class _Document:
         if len(self.chars) < fib.ccp_text:
             raise _Damaged(f"its piece table holds {len(self.chars)} of the text's {fib.ccp_text} characters")
         self.section_ends = frozenset(cp - 1 for cp in _plc_cps(_slice(table, fib.sections), 12)[1:])
-        self.marks = _Runs(word, _slice(table, fib.paragraphs), _PAPX_ENTRY, _mark, _Mark())
+        marks = functools.partial(_mark, data=data)
+        self.marks = _Runs(word, _slice(table, fib.paragraphs), _PAPX_ENTRY, marks, _Mark())
         self.formats = _Runs(word, _slice(table, fib.characters), _CHPX_ENTRY, _format, _Format())
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
@@ -415,11 +421,11 @@ def _papx(fkp: bytes, offset: int) -> tuple[int, bytes]:
     return _u16(fkp, start), fkp[start + 2 : start + size]
 
 
-def _mark(fkp: bytes, offset: int) -> _Mark:
+def _mark(fkp: bytes, offset: int, data: bytes) -> _Mark:
     istd, grpprl = _papx(fkp, offset)
     found: dict[int, int] = {}
     edges: tuple[int, ...] = ()
-    for sprm, operand in sprms(grpprl):
+    for sprm, operand in itertools.chain(sprms(grpprl), sprms(_huge_papx(grpprl, data))):
         found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == SPRM_LIST) if operand else 0
         if sprm == _SPRM_TABLE_CELLS:
             edges = _cell_edges(operand)
@@ -431,6 +437,18 @@ def _mark(fkp: bytes, offset: int) -> _Mark:
         istd=istd,
         edges=() if found.get(_SPRM_INNER_ROW_END) else edges,  # a table in a cell is not on its grid
     )
+
+
+def _huge_papx(grpprl: bytes, data: bytes) -> bytes:
+    """The sprms a sprmPHugePapx points to in the Data stream (a PrcData: their size, then
+    them), where a paragraph's properties do not fit its FKP page: a table row's end in a table
+    of a dozen columns or more holds only this sprm, its row end and cells among them."""
+    for sprm, operand in sprms(grpprl):
+        if sprm == _SPRM_HUGE_PAPX and len(operand) == 4:
+            at = _u32(operand, 0)
+            size = _u16(data, at) if at + 2 <= len(data) else 0
+            return data[at + 2 : at + 2 + size]
+    return b""
 
 
 def _cell_edges(operand: bytes) -> tuple[int, ...]:

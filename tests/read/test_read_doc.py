@@ -29,7 +29,7 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
-                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells"])
+                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -76,6 +76,19 @@ def test_merged_cells_keep_every_value_under_its_header() -> None:
         ["经济发展", "地区生产总值增速（%）", "6", "6.1", "6左右"],
         ["", "固定资产投资增速（%）", "8", "8.5", "7"],
         ["民生", "城镇调查失业率（%）", "5.5以内", "5.2", "5.5以内"],
+    ]
+
+
+def test_a_row_whose_properties_are_in_the_data_stream_ends_there() -> None:
+    """A row of thirteen cells has more properties than its FKP page holds: its row end's are in
+    the Data stream (sprmPHugePapx), and read there its rows end, each a line, not one line of all
+    the table's cells (tests/data/doc/make.py, MONTHLY)."""
+    lines = decode_report((DATA / "qingxi-2024-monthly-table.doc").read_bytes(), "monthly.doc").text.split("\n")
+    assert "指标\t" + "\t".join(f"{month}月" for month in range(1, 13)) in lines
+    assert [line.split("\t")[0] for line in lines if line.count("\t") == 12] == [
+        "指标",
+        "规模以上工业增加值增速",
+        "社会消费品零售总额增速",
     ]
 
 

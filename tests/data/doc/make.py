@@ -420,6 +420,27 @@ def merged_cells_docx(text: str) -> docx.document.Document:
     return document
 
 
+#: A table of a value a month: a column for each month, thirteen in all.
+MONTHLY = (
+    ("指标", *(f"{month}月" for month in range(1, 13))),
+    ("规模以上工业增加值增速", "5.1", "5.3", "5.6", "5.8", "6.0", "6.2", "6.3", "6.5", "6.6", "6.8", "7.0", "7.2"),
+    ("社会消费品零售总额增速", "6.0", "6.2", "6.1", "6.4", "6.6", "6.9", "7.0", "7.1", "7.2", "7.3", "7.3", "7.4"),
+)
+
+
+def monthly_table_docx(text: str) -> docx.document.Document:
+    """The plan report with the table `MONTHLY` after its first group's paragraph."""
+    document = report_docx(text)
+    [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（一）重大项目")]
+    table = document.add_table(rows=len(MONTHLY), cols=len(MONTHLY[0]))
+    table.style = "Table Grid"
+    for row, cells in enumerate(MONTHLY):
+        for column, cell in enumerate(cells):
+            table.cell(row, column).text = cell
+    anchor._p.addnext(table._tbl)
+    return document
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -439,6 +460,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
+        "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
     }
     for name, make in made.items():
         if names and name not in names:
