@@ -29,7 +29,8 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
-                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table"])
+                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
+                                  "qingxi-2024-headers-comments"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -90,6 +91,18 @@ def test_a_row_whose_properties_are_in_the_data_stream_ends_there() -> None:
         "规模以上工业增加值增速",
         "社会消费品零售总额增速",
     ]
+
+
+def test_headers_footers_and_comments_are_not_report_text() -> None:
+    """A running title, a page number, a text box in a header and a reviewer's comment are
+    stories of their own in a .doc (the headers, the header text boxes, the comments), which are
+    not read, as the .docx reader reads no header, footer or comment part: neither reading has
+    them (tests/data/doc/make.py, headers_comments_docx)."""
+    for name in ("qingxi-2024-headers-comments.doc", "qingxi-2024-headers-comments.docx"):
+        text = decode_report((DATA / name).read_bytes(), name).text
+        for page_text in ("审议稿", "会议文件", "内部资料", "请核实"):
+            assert page_text not in text
+        assert "（二）城乡面貌持续改善。新建改造城市道路12条" in text
 
 
 def _replace_text(data_source: Path, old: str, new: str) -> bytes:

@@ -441,6 +441,28 @@ def monthly_table_docx(text: str) -> docx.document.Document:
     return document
 
 
+#: What the work report's pages carry that is not report text: the running title in the header (a
+#: text box in it too), the first page's own header, and a reviewer's comment on a paragraph.
+RUNNING_TITLE = "青溪区政府工作报告（审议稿）"
+FIRST_PAGE_HEADER = "青溪区第八届人民代表大会第四次会议文件"
+HEADER_BOX = ("内部资料　注意保存",)
+COMMENT = "请核实新建改造城市道路数量。"
+
+
+def headers_comments_docx(text: str) -> docx.document.Document:
+    """The work report with a running title and a text box in its header, a header of its own on
+    the first page, the page number in the footer (as every fixture) and a comment."""
+    document = report_docx(text)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = RUNNING_TITLE
+    section.header.paragraphs[0]._p.append(parse_xml(_text_box(HEADER_BOX, 9)))
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = FIRST_PAGE_HEADER
+    [paragraph] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（二）城乡面貌")]
+    document.add_comment(paragraph.runs, text=COMMENT, author="审稿人", initials="审")
+    return document
+
+
 def _saved(document: docx.document.Document) -> bytes:
     import io
 
@@ -461,6 +483,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
+        "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
