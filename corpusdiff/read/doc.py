@@ -17,7 +17,8 @@ line over it, as the .docx reader leaves it out; a picture or drawn object (0x01
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
-separated by tabs; and which list numbers a paragraph (its own, or its style's in the stylesheet),
+separated by tabs, a cell merged across columns followed by empty ones (the row end's cell
+edges, sprmTDefTable, laid on the table's grid); and which list numbers a paragraph (its own, or its style's in the stylesheet),
 whose number (not in the text) is put in front of it (read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by
 the PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
 is read, as the .docx reader reads neither `w:del` nor `w:vanish`. Properties a fast-saved file
