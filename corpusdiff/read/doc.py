@@ -18,9 +18,10 @@ nothing; a page break (0x0C) is no break, unless it ends a section. Table cells 
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
 and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
 separated by tabs, a cell merged across columns followed by empty ones (the row end's cell
-edges, sprmTDefTable, laid on the table's grid); and which list numbers a paragraph (its own, or its style's in the stylesheet),
-whose number (not in the text) is put in front of it (read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by
-the PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
+edges, sprmTDefTable, laid on the table's grid); and which list numbers a paragraph (its own,
+or its style's in the stylesheet), whose number (not in the text) is put in front of it
+(read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by the
+PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
 is read, as the .docx reader reads neither `w:del` nor `w:vanish`. Properties a fast-saved file
 keeps in its piece table (a Pcd's Prm) and a character style's are not read.
 """
@@ -486,9 +487,9 @@ def _visible(
     """The text a reader sees of `chars`, the characters from CP `first` on, as (character, cp,
     fc, in contents): a field's result without its instruction (fields nest), no objects, a
     non-breaking hyphen as a hyphen, and no text a tracked change deletes or formatted hidden
-    (see `_shown`). In contents: the character is in
-    the result of a `TOC` field; that field's delimiters are yielded as "" in contents too, so a
-    paragraph holding only the field's end is known for the contents'."""
+    (see `_shown`). In contents: the character is in the result of a `TOC` field; that field's
+    delimiters are yielded as "" in contents too, so a paragraph holding only the field's end is
+    known for the contents'."""
     fields: list[_Field] = []  # the fields open, outermost first
     for cp, (char, fc) in enumerate(chars, first):
         if not _shown(char, formats.at(fc)):
