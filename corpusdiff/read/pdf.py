@@ -1711,7 +1711,8 @@ def _insets(lines: list[tuple[_Line, _Column]], body: float) -> list[_Column]:
         under = run[1:] if _title_over(run) else run  # the box's lines, measured without its title
         if len(under) >= _BOX_LINES and (_justified_box(under) or _ragged_box(under, lines[start][1])):
             left, right = min(line.left for line in under), max(line.right for line in under)
-            columns[start:end] = [_Column(left, right, box=True)] * (end - start)
+            head = start - 1 if start and _title_wraps_into(lines[start - 1][0], run[0], left, right) else start
+            columns[head:end] = [_Column(left, right, box=True)] * (end - head)
         start = end + 1
     return _left_insets(lines, columns, body)
 
@@ -1724,6 +1725,21 @@ def _title_over(run: list[_Line]) -> bool:
         return False
     first, rest = run[0], run[1:]
     return first.left < min(line.left for line in rest) and first.right > max(line.right for line in rest)
+
+
+def _title_wraps_into(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """Whether `prev`, over the box from `left` to `right`, is the first line of its title and
+    `line`, the box's first, the last: a title wider than the box wraps from a line standing out
+    past its edges on both sides, too wide to be set in from the page's margins, onto a shorter
+    line centred under it (`专栏3 福田区现代金融新业态重` over `大项目和平台`). Left in the page's
+    column, it was a paragraph of its own, and the box's title only the rest."""
+    return (
+        not prev.cells
+        and not _different_type(prev, line)
+        and prev.left < left
+        and prev.right > right
+        and _centred_title_wraps(prev, _Column(left, right), line, larger=False)
+    )
 
 
 def _justified_box(run: list[_Line]) -> bool:

@@ -123,3 +123,16 @@ def test_a_section_heading_across_the_grid_is_no_line_of_the_heading_under_it() 
     assert [h.text for h in headings][:2] == ["第二节 加快建设都市型科创区", "一、建设都市型科创区"]
     read = _read(fixture).blocks
     assert all(heading in read for heading in headings)
+
+def _box(document: NormalizedDocument) -> Box:
+    return next(block for block in document.blocks if isinstance(block, Box))
+
+
+def test_a_box_title_on_the_grid_wider_than_the_box_is_its_title() -> None:
+    """A 专栏's title wider than the box wraps from a line standing out past both its edges,
+    too wide to be set in from the page's margins, onto a line centred under it: the first line
+    read as a paragraph before the box, the box's title only the rest (`大项目和平台`)."""
+    fixture = _fixture("office-box-title-wider-on-the-grid")
+    assert _box(_read(fixture)).title == "专栏3 福田区现代金融新业态重大项目和平台"
+    assert _box(_read(fixture)) == _box(_reference(fixture))
+
