@@ -513,7 +513,7 @@ def _line(text: str, start: int, end: int, probe: _CharProbe, page_grid: _Grid |
     line_text, cells, ends = _cells(text, start, end, probe, size, grid)
     right = probe.end(last)
     if grid and not text[last].isascii():  # the last character's cell ends the line
-        right = max(right, probe.origin(last)[0] + grid)
+        right = max(right, probe.origin(last)[0] + _last_cell(grid, page_grid, size))
     han = [i for i in visible if _HAN_RE.match(text[i])]
     faces = {probe.face(i) for i in {han[0], han[len(han) // 2], han[-1]}} if han else set()
     return _Line(
@@ -528,6 +528,18 @@ def _line(text: str, start: int, end: int, probe: _CharProbe, page_grid: _Grid |
         ends=(*ends, right) if cells else (),
         face=faces.pop() if len(faces) == 1 else "",
     )
+
+
+def _last_cell(step: float, page_grid: _Grid | None, size: float) -> float:
+    """How wide the last character's cell of a line on a grid is: the line's step, unless its
+    characters stand further apart than the page's grid by half an em or more. Such a line is
+    justified with fewer characters than it holds (broken before a character that may not open a
+    line: `态将加快从“智` over `慧”…`), its spare room spread between them, and its last
+    character keeps a cell of the grid: measured by the line's step, it ended far past the box it
+    is set in, which then began only under it."""
+    if page_grid is not None and step - page_grid.step >= _SPACE * size:
+        return page_grid.step
+    return step
 
 
 def _han_steps(text: str, visible: list[int], probe: _CharProbe) -> list[float]:
@@ -1718,13 +1730,17 @@ def _insets(lines: list[tuple[_Line, _Column]], body: float) -> list[_Column]:
 
 
 def _title_over(run: list[_Line]) -> bool:
-    """Whether the run opens with a line standing out past the others' edges on both sides: a
-    box's title centred over it, set in from the margins as its lines are, and wider than they
-    are (measured from its ends, the box would have one line at its right edge, and be none)."""
+    """Whether the run opens with a line standing out past the others' left edge: a box's title
+    centred over it, set in from the margins as its lines are. Wider than they are, it stands
+    out on both sides (measured from its ends, the box would have one line at its right edge,
+    and be none); narrower, on the left only where a character grid sets the box's left edge
+    further in than its right one (`专栏1 “后疫情时代”新变化` centred on the page over lines
+    set in three cells on the left and two on the right: measured from its start, no line of
+    the box stood at the box's left edge)."""
     if len(run) < 2:
         return False
     first, rest = run[0], run[1:]
-    return first.left < min(line.left for line in rest) and first.right > max(line.right for line in rest)
+    return first.left < min(line.left for line in rest)
 
 
 def _title_wraps_into(prev: _Line, line: _Line, left: float, right: float) -> bool:

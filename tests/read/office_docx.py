@@ -265,6 +265,14 @@ FIXTURES = (
         style=OfficeStyle(cover=False, grid=True),
     ),
     Fixture(
+        "office-box-title-narrower-on-the-grid",
+        "futian-2021-14th-five-year-plan-outline.txt",
+        30,
+        33,
+        title="福田区“十四五”规划纲要",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-box-title-wider-on-the-grid",
         "futian-2021-14th-five-year-plan-outline.txt",
         96,

@@ -128,6 +128,17 @@ def _box(document: NormalizedDocument) -> Box:
     return next(block for block in document.blocks if isinstance(block, Box))
 
 
+def test_a_box_on_the_grid_under_a_title_narrower_than_its_lines_is_a_box() -> None:
+    """On the grid a 专栏's lines are set in three cells on the left and two on the right, and
+    its title, centred on the page, stands out past their left edge only: measured from its
+    start, no line of the box stood at the box's left edge, and the box was none (`3.…快速崛起。`
+    / `制造业进入…` two paragraphs). A line justified with fewer characters than it holds, its
+    characters spread apart (`态将加快从“智`), ended a stretched step past the box's edge, and
+    the box began only under it (`…从“智` / `慧”向“智能”…` two paragraphs)."""
+    fixture = _fixture("office-box-title-narrower-on-the-grid")
+    assert _box(_read(fixture)) == _box(_reference(fixture))
+
+
 def test_a_box_title_on_the_grid_wider_than_the_box_is_its_title() -> None:
     """A 专栏's title wider than the box wraps from a line standing out past both its edges,
     too wide to be set in from the page's margins, onto a line centred under it: the first line
