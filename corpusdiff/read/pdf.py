@@ -1426,7 +1426,12 @@ class _Layout:
         # a table row that happens to stand balanced (cells centred, the last column empty) is no centred line
         centred = self._centred_text(prev, prev_col), self._centred_text(line, column)
         if any(centred) and not ragged:  # a centred paragraph wraps from a full line onto a centred one
-            wraps = full and self._balanced(prev, prev_col) and self._balanced(line, column)
+            wraps = (
+                full
+                and self._balanced(prev, prev_col)
+                and self._balanced(line, column)
+                and not _heading_under_heading(paragraph, line)
+            )
             return wraps, not wraps and centred[0] != centred[1]
         starts_new = (
             (not full and not ragged)
@@ -1642,7 +1647,16 @@ def _centred_title_wraps(prev: _Line, column: _Column, line: _Line, larger: bool
         and shorter
         and centre < _CENTRED_SLACK * line.size
         and not _ends_sentence(prev.text)
+        and not _heading_under_heading([prev], line)
     )
+
+
+def _heading_under_heading(paragraph: list[_Line], line: _Line) -> bool:
+    """Whether `line` opens a heading under the heading `paragraph`: after a heading a `一、`
+    opens one as after a sentence. On a character grid a centred `第三节 打造数字经济先行区`
+    and the `一、提升数字产业化能级` set in under it two characters, as wide as the grid leaves
+    on its right, have one centre, and read as one centred heading wrapped."""
+    return _is_heading(paragraph) and _opens_with_marker(line, after_sentence=True)
 
 
 def _hangs(paragraph: list[_Line], line: _Line) -> bool:
@@ -1719,14 +1733,30 @@ def _insets(lines: list[tuple[_Line, _Column]], body: float) -> list[_Column]:
         end = start
         while end < len(lines) and _set_in(*lines[end]) and lines[end][0].size <= body * _SIZE_RATIO:
             end += 1
-        run = [line for line, _ in lines[start:end]]
+        run = _box_run([line for line, _ in lines[start:end]], body)
         under = run[1:] if _title_over(run) else run  # the box's lines, measured without its title
         if len(under) >= _BOX_LINES and (_justified_box(under) or _ragged_box(under, lines[start][1])):
             left, right = min(line.left for line in under), max(line.right for line in under)
             head = start - 1 if start and _title_wraps_into(lines[start - 1][0], run[0], left, right) else start
-            columns[head:end] = [_Column(left, right, box=True)] * (end - head)
-        start = end + 1
+            columns[head : start + len(run)] = [_Column(left, right, box=True)] * (start + len(run) - head)
+        start = start + len(run) if len(run) < end - start else end + 1
     return _left_insets(lines, columns, body)
+
+
+def _box_run(run: list[_Line], body: float) -> list[_Line]:
+    """The lines set in from both margins that may be one box: up to a line standing out past
+    the left edge of all the box's lines before it after a line ending short of their right
+    edge (a paragraph's end), which is none of them. A heading after the box, centred on the
+    page and about as narrow as the box (`第三节 打造数字经济先行区` under 专栏5 on a character
+    grid), is set in too, and measured with the box, the box had no left edge and was none. The
+    run's first line may stand out so: the box's title; and a line its paragraph wraps onto from
+    a full line stands left of that paragraph's indented first line."""
+    for index in range(2, len(run)):
+        before = run[1:index]
+        standing_out = run[index].left < min(line.left for line in before) - _SPACE * body
+        if standing_out and run[index - 1].right < max(line.right for line in before) - body:
+            return run[:index]
+    return run
 
 
 def _title_over(run: list[_Line]) -> bool:

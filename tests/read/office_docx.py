@@ -281,6 +281,14 @@ FIXTURES = (
         style=OfficeStyle(cover=False, grid=True),
     ),
     Fixture(
+        "office-box-over-a-heading-on-the-grid",
+        "futian-2021-14th-five-year-plan-outline.txt",
+        165,
+        170,
+        title="福田区“十四五”规划纲要",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",
         397,

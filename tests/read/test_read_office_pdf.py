@@ -124,6 +124,7 @@ def test_a_section_heading_across_the_grid_is_no_line_of_the_heading_under_it() 
     read = _read(fixture).blocks
     assert all(heading in read for heading in headings)
 
+
 def _box(document: NormalizedDocument) -> Box:
     return next(block for block in document.blocks if isinstance(block, Box))
 
@@ -147,3 +148,15 @@ def test_a_box_title_on_the_grid_wider_than_the_box_is_its_title() -> None:
     assert _box(_read(fixture)).title == "专栏3 福田区现代金融新业态重大项目和平台"
     assert _box(_read(fixture)) == _box(_reference(fixture))
 
+
+def test_a_section_heading_after_a_box_on_the_grid_is_no_part_of_it() -> None:
+    """The centred `第三节 …` after 专栏5 and the `一、…` under it are set in from both margins as
+    the box's lines are: measured with them the box had no left edge, was none, and its items'
+    wrapped lines read as paragraphs (`…智能管理服` / `务，…`); and the two headings, one centre
+    between them on the grid, read as one centred heading wrapped."""
+    fixture = _fixture("office-box-over-a-heading-on-the-grid")
+    reference, read = _reference(fixture), _read(fixture)
+    assert _box(read) == _box(reference)
+    headings = [b for b in reference.blocks if isinstance(b, Heading) and b.kind != "title"]
+    assert [h.text for h in headings][:2] == ["第三节 打造数字经济先行区", "一、提升数字产业化能级"]
+    assert all(heading in read.blocks for heading in headings)
