@@ -120,6 +120,8 @@ _HEADING_CHARS = 30
 _GRID_STEP = 1.5
 #: How many steps between Han characters a line needs to show its grid.
 _GRID_STEPS = 3
+#: What bullets a list's items: a line opening with one is an item (as the normaliser reads it).
+_BULLETS = frozenset("•·●▪")
 #: The width of a space in a Latin text, at most.
 _SPACE = 0.5
 #: An image smaller than this many ems of body type either way is an icon or a rule, no photo.
@@ -566,14 +568,18 @@ def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: _Grid | Non
     return grid.step if all(abs(step - grid.step) < _SPACE * size for step in steps) else None
 
 
-def _grid_space(text: str, before: int, after: int, probe: _CharProbe, grid: float) -> bool:
-    """Whether the space between the characters `before` and `after` of a grid line is a cell's
-    empty remainder that PDFium wrote as a space: one it added (a single space), beside a
-    character that is not Latin (between two Latin words LibreOffice leaves the text's space as
-    a gap too), and, between two that are not, no wider than the grid's step leaves (a space the
-    text has, `第二节 加快`, takes a cell of its own)."""
+def _grid_space(text: str, line_start: int, before: int, after: int, probe: _CharProbe, grid: float) -> bool:
+    """Whether the space between the characters `before` and `after` of a grid line (starting at
+    `line_start`) is a cell's empty remainder that PDFium wrote as a space: one it added (a single
+    space), beside a character that is not Latin (between two Latin words LibreOffice leaves the
+    text's space as a gap too), and, between two that are not, no wider than the grid's step
+    leaves (a space the text has, `第二节 加快`, takes a cell of its own). The space after a bullet
+    opening the line is the text's: on a line justified to the margin (`•一般公共预算收入95.65亿`)
+    LibreOffice writes it as a gap, and left out, the item read as a paragraph."""
     space = before + 1
     if after != space + 1 or text[space] != " " or not probe.generated(space):
+        return False
+    if text[before] in _BULLETS and not text[line_start:before].strip():
         return False
     if text[before].isascii() and text[after].isascii():
         return False
@@ -628,7 +634,7 @@ def _cells(
             out.append("\t")
             starts.append(cell_start)
             ends.append(cell_end)
-        elif not (grid and _grid_space(text, start + match.start() - 1, start + match.end(), probe, grid)):
+        elif not (grid and _grid_space(text, start, start + match.start() - 1, start + match.end(), probe, grid)):
             out.append(match.group())
         index = match.end()
     out.append(line[index:])

@@ -289,6 +289,14 @@ FIXTURES = (
         style=OfficeStyle(cover=False, grid=True),
     ),
     Fixture(
+        "office-bullets-on-the-grid",
+        "futian-2023-10-mid-year-plan-report.txt",
+        6,
+        9,
+        title="福田区2023年上半年报告",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",
         397,

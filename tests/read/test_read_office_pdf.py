@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("pypdfium2")
 
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.types.document import Box, Heading, NormalizedDocument, Paragraph, Table
+from corpusdiff.types.document import Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from tests.conftest import ROOT, SEEDS
 from tests.formats_equivalence import Kind, differences
 from tests.read.office_docx import FIXTURES, Fixture, excerpt
@@ -160,3 +160,13 @@ def test_a_section_heading_after_a_box_on_the_grid_is_no_part_of_it() -> None:
     headings = [b for b in reference.blocks if isinstance(b, Heading) and b.kind != "title"]
     assert [h.text for h in headings][:2] == ["第三节 打造数字经济先行区", "一、提升数字产业化能级"]
     assert all(heading in read.blocks for heading in headings)
+
+
+def test_a_bulleted_line_justified_on_the_grid_is_a_list_item() -> None:
+    """On a line justified to the margin LibreOffice writes the space after a bullet as a gap,
+    which PDFium fills with a space of its own, as in every grid cell's remainder: left out as
+    the grid's, `•一般公共预算收入…` read as a paragraph, not the list's item."""
+    fixture = _fixture("office-bullets-on-the-grid")
+    items = [b for b in _reference(fixture).blocks if isinstance(b, ListItem)]
+    assert len(items) == 3
+    assert [b for b in _read(fixture).blocks if isinstance(b, ListItem)] == items
