@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from corpusdiff.text.script import simplified
 from corpusdiff.types.diff import CellChange, Status, TableChange
 from corpusdiff.types.tree import DocTree, TreeTable
 
@@ -42,7 +43,13 @@ def compare_tables(old: DocTree, new: DocTree) -> tuple[TableChange, ...]:
 def _names(table: TreeTable) -> set[str]:
     """What names a table's cells: its header cells and each row's first cell."""
     header, *rows = table.rows
-    return {cell.strip() for cell in (*header, *(row[0] for row in rows if row)) if cell.strip()}
+    return {_read(cell) for cell in (*header, *(row[0] for row in rows if row)) if cell.strip()}
+
+
+def _read(cell: str) -> str:
+    """A cell as tables are compared: in either script (a reprint in traditional characters
+    prints the same table), without its surrounding spaces."""
+    return simplified(cell.strip())
 
 
 def _likeness(old: TreeTable, new: TreeTable) -> float:
@@ -68,7 +75,7 @@ def _pairs(old: Sequence[TreeTable], new: Sequence[TreeTable]) -> list[tuple[Tre
 
 
 def _key(row: Row) -> str:
-    return row[0].strip() if row else ""
+    return _read(row[0]) if row else ""
 
 
 def _changed(old: TreeTable, new: TreeTable) -> TableChange | None:
@@ -97,7 +104,7 @@ def _cell_changes(before: Row, after: Row, header: Row, old_header: Row) -> list
     for at in range(1, width):
         was = before[at].strip() if at < len(before) else ""
         now = after[at].strip() if at < len(after) else ""
-        if was != now:
+        if _read(was) != _read(now):
             column = header[at] if at < len(header) else old_header[at] if at < len(old_header) else ""
-            changes.append(CellChange(_key(after), column.strip(), was, now))
+            changes.append(CellChange(after[0].strip() if after else "", column.strip(), was, now))
     return changes

@@ -46,3 +46,12 @@ def test_the_same_table_is_no_change_and_an_unlike_table_is_dropped_and_new() ->
     other = "| 项目 | 金额 |\n| --- | --- |\n| 中央预算内投资 | 5776亿元 |\n"
     changes = compare_tables(tree(TARGETS + TABLE), tree(TARGETS + other))
     assert [c.status for c in changes] == [Status.NEW, Status.DROPPED]
+
+
+def test_a_table_printed_in_traditional_characters_is_the_same_table() -> None:
+    """A reprint's table (指標, 城鎮新增就業) is the table of the edition in simplified characters: no
+    change where only the script differs, and a changed cell shown as each edition prints it."""
+    reprint = TABLE.replace("指标", "指標").replace("城镇新增就业", "城鎮新增就業").replace("涨幅", "漲幅")
+    assert compare_tables(tree(TARGETS + TABLE), tree(TARGETS + reprint)) == ()
+    [change] = compare_tables(tree(TARGETS + TABLE), tree(TARGETS + reprint.replace("3%左右", "2%左右")))
+    assert change.cells == (CellChange("居民消费价格漲幅", "目标", "3%左右", "2%左右"),)
