@@ -76,6 +76,7 @@ def test_a_report_against_its_traditional_copy_is_unchanged(report: Path, tmp_pa
     assert changed == []
     assert all(i.old is not None and i.new is not None for i in diff.initiatives if i.level == "unit")
     assert diff.programmes.new == diff.programmes.dropped == ()
+    assert diff.tables == ()
 
 
 def test_an_edition_in_traditional_characters_gets_the_answer_of_its_simplified_copy(tmp_path: Path) -> None:
