@@ -47,6 +47,7 @@ from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segme
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import cosine, similarity_matrix, tfidf_vectors
 from corpusdiff.types.diff import (
+    PLAUSIBLE,
     DiffResult,
     Figure,
     Initiative,
@@ -77,7 +78,9 @@ def compare(
     seen_old, seen_new = as_simplified(old), as_simplified(new)  # one script (compare/script.py)
     seg = editions_segmenter(seen_old, seen_new, stopwords)
     unit_pairs = match_initiative_units(seen_old, seen_new, seg, matcher)
-    sections, notes = align_sections(seen_old, seen_new, seg, overrides, group_section_pairs(unit_pairs))
+    sections, notes = align_sections(
+        seen_old, seen_new, seg, overrides, group_section_pairs(unit_pairs), group_links(unit_pairs)
+    )
     sections = original_sections(old, new, sections)
     fold = seen_old is not old or seen_new is not new
     if fold:
@@ -141,7 +144,12 @@ def _heading_matches(section: Section, text: str) -> bool:
 
 
 def align_sections(
-    old: DocTree, new: DocTree, seg: Segmenter, overrides: Overrides, groups: Mapping[int, int] | None = None
+    old: DocTree,
+    new: DocTree,
+    seg: Segmenter,
+    overrides: Overrides,
+    groups: Mapping[int, int] | None = None,
+    links: GroupLinks | None = None,
 ) -> tuple[list[SectionMatch], list[OverrideNote]]:
     """1:1 section pairs, then splits/merges; returns (matches, notes about overrides).
     `groups`: the sections whose headings the initiative matcher pairs one-to-one as groups
@@ -150,7 +158,9 @@ def align_sections(
     the group (one answer), while a section aligned by its place among its neighbours
     (GAP_THRESHOLD) could pair a group with one the initiatives call new."""
     score = _section_scorer(old, new, seg)
+    links = links or GroupLinks(frozenset(), frozenset())
     pairs, pinned, forbidden, notes = _apply_overrides(old, new, overrides)
+    forbidden |= links.elsewhere
     for i, j in (groups or {}).items():
         free = i not in pairs and j not in pairs.values() and (i, j) not in forbidden
         if free and old.sections[i].kind == new.sections[j].kind:
@@ -158,7 +168,7 @@ def align_sections(
     for depth in sorted({s.depth for s in old.sections} | {s.depth for s in new.sections}):
         _pair_at_depth(old, new, depth, pairs, forbidden, score)
         _fill_gaps(old, new, depth, pairs, forbidden, score)
-    return _section_matches(old, new, pairs, pinned, score), notes
+    return _section_matches(old, new, pairs, pinned, score, links.links), notes
 
 
 def _section_scorer(old: DocTree, new: DocTree, seg: Segmenter) -> Callable[[int, int], float]:
@@ -238,19 +248,30 @@ def _pair_at_depth(
 
 
 def _section_matches(
-    old: DocTree, new: DocTree, pairs: dict[int, int], pinned: set[int], score: Callable[[int, int], float]
+    old: DocTree,
+    new: DocTree,
+    pairs: dict[int, int],
+    pinned: set[int],
+    score: Callable[[int, int], float],
+    links: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[SectionMatch]:
     """The pairs as matched or moved sections; an unpaired section merged into (or split from)
-    the closest paired one of its kind, or else dropped or new; in reading order."""
+    a paired one of its kind — one its group unit is linked to by the matcher (`links`), else
+    the closest — or else dropped or new; in reading order."""
     matches: list[SectionMatch] = []
     reverse = {j: i for i, j in pairs.items()}
+
+    def closest(options: list[tuple[int, int]]) -> tuple[float, int, int] | None:
+        linked = [(round(score(i, j), 3), i, j) for i, j in options if (i, j) in links]
+        return max(linked) if linked else _closest(options, score)
+
     for i, j in sorted(pairs.items()):
         a, b = old.sections[i], new.sections[j]
         status = SectionStatus.MATCHED if _parents_aligned(a, b, pairs) else SectionStatus.MOVED
         matches.append(SectionMatch(status, a, b, round(score(i, j), 3), pinned=i in pinned))
     for a in old.sections:
         if a.index not in pairs:
-            best = _closest([(a.index, j) for j in reverse if new.sections[j].kind == a.kind], score)
+            best = closest([(a.index, j) for j in reverse if new.sections[j].kind == a.kind])
             if best is not None:
                 matches.append(
                     SectionMatch(
@@ -261,7 +282,7 @@ def _section_matches(
                 matches.append(SectionMatch(SectionStatus.DROPPED, a, None, 0.0))
     for b in new.sections:
         if b.index not in reverse:
-            best = _closest([(i, b.index) for i in pairs if old.sections[i].kind == b.kind], score)
+            best = closest([(i, b.index) for i in pairs if old.sections[i].kind == b.kind])
             if best is not None:
                 matches.append(
                     SectionMatch(
@@ -480,6 +501,40 @@ def _plain_parts(tree: DocTree) -> frozenset[int | None]:
     return frozenset(
         [None, *(s.index for s in tree.sections if s.parent is None and s.index not in areas)]
     )
+
+
+@dataclass(frozen=True)
+class GroupLinks:
+    """What the initiative matcher says of the groups, as section pairs: the links between two
+    group units (one-to-one, merge or split) it is not unsure of (medium or high), and the pairs
+    of groups either of which it links, however unsure, to a group other than the other."""
+
+    links: frozenset[tuple[int, int]]
+    elsewhere: frozenset[tuple[int, int]]
+
+
+def group_links(unit_pairs: UnitPairs) -> GroupLinks:
+    """The matcher's links between groups (`GroupLinks`): two groups at one place are not one
+    section when either continues elsewhere (2016's （一）宏观 group, merged into 2017's （二）, is
+    not 2017's new （一）三去一降一补), and a group left unpaired merges into (or splits from) the
+    group its unit does, where the matcher is not unsure of it (a low link, as a section pair,
+    would outweigh what the sections' text says)."""
+    old_units, new_units = unit_pairs.old_units, unit_pairs.new_units
+    links: dict[tuple[int, int], float] = {}
+    for match in unit_pairs.matches:
+        a, b = old_units[match.old], new_units[match.new]
+        if a.kind == GROUP and b.kind == GROUP and a.section is not None and b.section is not None:
+            links[(a.section, b.section)] = match.probability
+    old_groups = {u.section for u in old_units if u.kind == GROUP and u.section is not None}
+    new_groups = {u.section for u in new_units if u.kind == GROUP and u.section is not None}
+    linked_old, linked_new = {i for i, _ in links}, {j for _, j in links}
+    elsewhere = frozenset(
+        (i, j)
+        for i in old_groups
+        for j in new_groups
+        if (i, j) not in links and (i in linked_old or j in linked_new)
+    )
+    return GroupLinks(frozenset(pair for pair, p in links.items() if p >= PLAUSIBLE), elsewhere)
 
 
 def group_section_pairs(unit_pairs: UnitPairs) -> dict[int, int]:

@@ -274,3 +274,41 @@ def test_a_new_group_gathering_tasks_of_several_groups_is_new_not_moved_from_the
     result = compare(tree_from_markdown(old), tree_from_markdown(new))
     gathering = [m for m in result.sections if m.new is not None and m.new.heading == "深化重点领域改革"]
     assert [(m.status, m.old) for m in gathering] == [(SectionStatus.NEW, None)]
+
+
+NATIONAL = Path(__file__).resolve().parents[2] / "tests" / "data" / "national-gwr" / "wikisource"
+NATIONAL_YEARS = ("2013", "2014", "2015", "2016", "2017", "2018", "2019", "2021", "2022")
+
+
+@pytest.mark.parametrize("years", list(itertools.pairwise(NATIONAL_YEARS)), ids="→".join)
+def test_two_groups_are_one_section_only_where_their_units_do_not_say_otherwise(years: tuple[str, str]) -> None:
+    """One answer: a group the initiatives carry on, merge or split into a group is never shown
+    as one section with another group standing at its place (2016's （一）稳定和完善宏观经济政策,
+    merged into 2017's （二）, was paired with 2017's new （一）用改革的办法深入推进“三去一降一补”)."""
+    result = compare(*(build_tree(normalize_file(NATIONAL / f"{year}.txt")) for year in years))
+    links: set[tuple[int, int]] = set()
+    for item in result.initiatives:
+        if item.old is not None and item.new is not None and item.old.kind == GROUP and item.new.kind == GROUP:
+            links.add((item.old.section or 0, item.new.section or 0))
+    linked_old, linked_new = {i for i, _ in links}, {j for _, j in links}
+    groups = (
+        {u.section for u in result.old_units if u.kind == GROUP},
+        {u.section for u in result.new_units if u.kind == GROUP},
+    )
+    for match in result.sections:
+        if match.relation or match.old is None or match.new is None:
+            continue
+        i, j = match.old.index, match.new.index
+        if i in groups[0] and j in groups[1] and (i in linked_old or j in linked_new):
+            assert (i, j) in links, f"{match.old.heading} ⇒ {match.new.heading}"
+
+
+def test_a_group_left_unpaired_follows_its_units_merge() -> None:
+    """The 2022 plan's （五）全力创建文明城市 goes into the 2025 plan's （六）持续强化社会民生保障 (its
+    group unit merged there, medium), as the reviewer's override in docs/diff-output.md pins it, not
+    into 优化文体服务体系, the closest heading."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    old, new = (build_tree(normalize_file(seeds / f"futian-{d}-plan-report.txt")) for d in ("2022-01", "2025-01"))
+    result = compare(old, new)
+    [match] = [m for m in result.sections if m.old is not None and m.old.heading == "全力创建文明城市"]
+    assert match.new is not None and match.new.heading.startswith("持续强化社会民生保障")
