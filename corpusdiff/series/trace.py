@@ -29,6 +29,7 @@ from corpusdiff.series.editions import is_before
 from corpusdiff.series.timeline import edition_of
 from corpusdiff.structure import is_salutation
 from corpusdiff.text.numbering import parse_marker
+from corpusdiff.text.script import simplified_texts
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
 from corpusdiff.text.sentences import sentences
 from corpusdiff.text.vectors import similarity_matrix, tfidf_vectors
@@ -191,7 +192,8 @@ def unit_scores(
         for sentence in sentences(unit.text) or [unit.text]
         if not is_salutation(sentence)
     ]
-    texts = [sentence for _, sentence in plan_pieces] + [sentence for *_, sentence in report_pieces]
+    # read in one script: a report printed in traditional characters says the plan's words too
+    texts = simplified_texts([sentence for _, sentence in plan_pieces] + [s for *_, s in report_pieces])
     seg = segmenter(tuple(p.name for p in extract_programmes(texts)), stopwords)
     words = [[word for word in seg.words(text) if word not in PLAN_JARGON] for text in texts]
     vectors = tfidf_vectors(words)

@@ -38,6 +38,13 @@ def simplified_lines(texts: Sequence[str]) -> list[str]:
     return simplified("\n".join(texts)).split("\n") if texts else []
 
 
+def simplified_texts(texts: Sequence[str]) -> list[str]:
+    """`simplified` of each of many texts: in one conversion when none holds a line break (each
+    then gives one line back), else one by one."""
+    seen = simplified_lines(texts)
+    return seen if len(seen) == len(texts) else [simplified(text) for text in texts]
+
+
 def searchable(text: str) -> str:
     """The copy of `text` a detector searches: simplified, so that words printed in traditional
     characters (預期目標, 計劃) are found too, and of the same length, so that what it finds is

@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
 
 from corpusdiff.cli.main import main
 from corpusdiff.errors import InputError
+from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.render.trace import score_cells
 from corpusdiff.series.trace import PLAN_GENRE, Trace, check_plan, trace
-from corpusdiff.structure import tree_from_markdown
+from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.types.document import Metadata
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
+from tests.traditional import traditional_copy
 
 CORPUS = ROOT / "corpus"
 PLAN = "futian/five-year-plan/2021"
@@ -345,3 +348,31 @@ def test_another_five_year_plan_as_a_doc_is_traced_with_a_warning(tmp_path: Path
         "corpusdiff: warning: p/plan-2025: a five-year plan, not a report that carries one out: "
         "its matches may be only shared words\n"
     )
+
+
+# --- a report printed in traditional characters ----------------------------------------------
+
+
+def test_a_report_in_traditional_characters_addresses_the_plan_items_its_simplified_copy_does(
+    tmp_path: Path,
+) -> None:
+    """Plan and report sentences are compared in one script: the 2022 plan report reprinted in
+    traditional characters addresses the items it addresses as printed, with the same scores,
+    and its passages are quoted as the reprint prints them."""
+    plan, report = SEEDS / "futian-2021-14th-five-year-plan-outline.txt", SEEDS / "futian-2022-01-plan-report.txt"
+
+    def traced(path: Path) -> dict[str, Any]:
+        result = CliRunner().invoke(main, ["trace", str(plan), str(path), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        return cast(dict[str, Any], json.loads(result.stdout))
+
+    copy = traditional_copy(report, tmp_path)
+    as_printed, reprinted = traced(report), traced(copy)
+    assert sum(bool(item["addressed_by"]) for item in as_printed["items"]) > 20
+    assert [(bool(i["addressed_by"]), list(i["best"].values())) for i in reprinted["items"]] == [
+        (bool(i["addressed_by"]), list(i["best"].values())) for i in as_printed["items"]
+    ]
+    printed_texts = {unit.text for unit in build_tree(normalize_file(copy)).units}
+    passages = [p["text"] for item in reprinted["items"] for p in item["passages"]]
+    assert len(passages) == sum(len(item["passages"]) for item in as_printed["items"])
+    assert set(passages) <= printed_texts
