@@ -22,6 +22,7 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
+from corpusdiff.text.script import simplified
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -335,7 +336,7 @@ def _split_row(line: str) -> tuple[str, list[str]]:
     """`8．万元 GDP建设用地 下降 5.0% 下降 7.7%` -> name and trailing value cells."""
     tokens: list[str] = []
     for token in line.split():
-        if tokens and tokens[-1] in _VALUE_PREFIXES and _NUMBER_RE.match(token):
+        if tokens and _NUMBER_RE.match(token) and simplified(tokens[-1]) in _VALUE_PREFIXES:
             tokens[-1] += token
         else:
             tokens.append(token)
@@ -357,7 +358,7 @@ def _is_value(token: str) -> bool:
     never a piece of a sentence (`设置11个条款16`, `早上6点所包含的经济`)."""
     if any(mark in token for mark in "，。；"):
         return False
-    if token.endswith(("持平", "正增长", "目标", "为准")):
+    if simplified(token).endswith(("持平", "正增长", "目标", "为准")):  # 力爭正增長 too
         return True
     return bool(_NUMBER_RE.search(token)) and len(HAN_RE.findall(token)) <= _VALUE_WORDS_MAX
 

@@ -22,6 +22,8 @@ from corpusdiff.normalize.tables import (
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.numbering import is_appendix_title
 from corpusdiff.types.document import Block, Heading, Paragraph, Table
+from tests.conftest import SEEDS
+from tests.traditional import traditional
 
 
 def test_tab_separated_rows() -> None:
@@ -397,3 +399,19 @@ def test_a_numbered_line_ends_in_value_cells_only_with_figures_and_targets(line:
     was read as a table of its lines: a value cell is a figure with a few words or a target,
     never a piece of a sentence."""
     assert has_value_cells(flat_text(line)) is valued
+
+
+def test_a_flat_table_in_traditional_characters_has_the_cells_of_its_simplified_copy() -> None:
+    """The 2022 plan's appendix table, its lines spread as a PDF's text gives them, reprinted in
+    traditional characters: a target in words (力爭正增長) and a change before its figure (增長
+    5.0%) are value cells in either script. They were read into the row's name
+    (`3.固定資產投資3.0%基本持平力爭正增長`), the row's other cells empty. Cells are compared by
+    length: OpenCC's conversion of a cell alone may choose another character than in the text."""
+    seed = (SEEDS / "futian-2022-01-plan-report.txt").read_text(encoding="utf-8")
+    text = seed.replace("下降 5.0% 下降 7.7% 下降 5.7%", "增长 5.0% 增长 7.7% 增长 5.7%")
+
+    def shape(report: str) -> list[list[int]]:
+        tables = [block for block in _blocks(report) if isinstance(block, Table)]
+        return [[len(cell) for cell in row] for table in tables for row in table.rows]
+
+    assert shape(traditional(text)) == shape(text)
