@@ -48,6 +48,7 @@ from corpusdiff.series.indicator_text import (
     this_year_sentences,
 )
 from corpusdiff.series.planned_text import PlanContext, planned_figures, reading
+from corpusdiff.series.script import in_print, simplified_document
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width, has_han, pad
@@ -263,7 +264,16 @@ _ABBREVIATION = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]*[）)]")
 
 def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
     """Every target and result the document states in its indicator lists, tables and the
-    running-text figures of `indicator_text.PROSE_NAMES`."""
+    running-text figures of `indicator_text.PROSE_NAMES`. A report printed in traditional
+    characters is read on its simplified copy (series/script.py): a record's name is simplified
+    (國內生產總值 -> 国内生产总值, one row with the other editions'), its printed and source text,
+    and each source's text, are the report's own."""
+    seen = simplified_document(document)
+    found = _extract(seen)
+    return found if seen is document else _as_printed(found, seen, document)
+
+
+def _extract(document: NormalizedDocument) -> IndicatorSet:
     blocks = list(_located(document))
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
@@ -298,6 +308,55 @@ def extract_indicators(document: NormalizedDocument) -> IndicatorSet:
         region=meta.region,
         complete=complete,
     )
+
+
+def _as_printed(found: IndicatorSet, seen: NormalizedDocument, document: NormalizedDocument) -> IndicatorSet:
+    """What was read on `seen`, the simplified copy of `document`, quoting the document's own
+    text: each block and table row is as long in the copy, so a quote is cut at the same place."""
+    own = _Quotes(seen, document)
+    records = tuple(_quoted(record, own.whole(record.pointer, record.source_text)) for record in found.indicators)
+    sources = tuple(replace(s, text=own.part(s.pointer, s.text)) for s in found.sources)
+    return replace(found, indicators=records, sources=sources)
+
+
+def _quoted(record: Indicator, source_text: str) -> Indicator:
+    printed = in_print(record.printed, record.source_text, source_text)
+    return replace(record, source_text=source_text, printed=printed)
+
+
+class _Quotes:
+    """The blocks of a report and of its simplified copy by pointer (`p8`, `table 1`)."""
+
+    def __init__(self, seen: NormalizedDocument, document: NormalizedDocument) -> None:
+        self._seen = {located.pointer: located.block for located in _located(seen)}
+        self._own = {located.pointer: located.block for located in _located(document)}
+
+    def whole(self, pointer: str, text: str) -> str:
+        """`text`, a paragraph's whole text or a table row's (`table 1 row 2`, its cells joined
+        by ` | ` and padded to the header's width), as the report prints it."""
+        seen, own = self._seen.get(pointer.split(" row ")[0]), self._own.get(pointer.split(" row ")[0])
+        if isinstance(seen, Table) and isinstance(own, Table):
+            for seen_row, own_row in zip(seen.rows, own.rows, strict=True):
+                joined = " | ".join(seen_row)
+                if text.startswith(joined) and not text[len(joined) :].strip(" |"):
+                    return " | ".join(own_row) + text[len(joined) :]
+            return text
+        if isinstance(seen, Table) or isinstance(own, Table) or seen is None or own is None:
+            return text
+        return own.text if seen.text == text else text
+
+    def part(self, pointer: str, text: str) -> str:
+        """`text`, a part of the block at `pointer` (a sentence, a column's header), as printed."""
+        seen, own = self._seen.get(pointer), self._own.get(pointer)
+        if isinstance(seen, Table) and isinstance(own, Table):
+            return in_print(text, _table_text(seen), _table_text(own))
+        if isinstance(seen, Table) or isinstance(own, Table) or seen is None or own is None:
+            return text
+        return in_print(text, seen.text, own.text)
+
+
+def _table_text(table: Table) -> str:
+    return "\n".join(" | ".join(row) for row in table.rows)
 
 
 def _located(document: NormalizedDocument) -> Iterator[_Located]:

@@ -38,9 +38,11 @@ from corpusdiff.series.planned_text import reading
 from corpusdiff.site.build import render_document_body
 from corpusdiff.store.vocabulary import load_vocabulary
 from corpusdiff.strings import catalogue
+from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width
-from corpusdiff.types.document import NormalizedDocument
-from tests.conftest import ROOT
+from corpusdiff.types.document import ListItem, NormalizedDocument, Paragraph
+from tests.conftest import ROOT, SEEDS
+from tests.traditional import traditional_copy
 
 CORPUS = ROOT / "corpus"
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "indicators.yaml"
@@ -2178,3 +2180,43 @@ def test_a_province_s_own_revenue_and_the_state_sector_s_investment_are_planned_
         ("地方财政收入", "12.5", "亿元", "level", 1986),
         ("全民所有制单位基本建设投资", "7.3", "%", "growth", 1986),
     ]
+
+
+# --- reports in traditional characters -------------------------------------------------------
+
+#: What a record says, script aside: the CSV's columns but the document, the quotes and the name
+#: as printed (a traditional copy's name is given in simplified characters, `canonical_name` too).
+_SAID = [c for c in CSV_COLUMNS if c not in ("doc_id", "printed", "source_text")]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [SEEDS / "futian-2022-01-plan-report.txt", NATIONAL / "2021.txt"],
+    ids=["plan-lists-and-table", "work-report-sentence-prose-review"],
+)
+def test_a_report_in_traditional_characters_states_the_indicators_of_its_simplified_copy(
+    report: Path, tmp_path: Path
+) -> None:
+    """Every shape (the plan's two lists and its appendix table; the work report's target
+    sentence, its deficit in running text and its review's results) is read in either script:
+    a reprint in traditional characters gave none of the plan's 53 records (指標名稱, 如下：after
+    主要指標) and 3 of the work report's 14. Its records are those of the report as printed,
+    quoting the reprint's own text."""
+    copy = traditional_copy(report, tmp_path)
+
+    def records(path: Path) -> list[dict[str, str]]:
+        result = CliRunner().invoke(main, ["indicators", str(path), "-f", "csv"])
+        assert result.exit_code == 0, result.output
+        return list(csv.DictReader(io.StringIO(result.stdout)))
+
+    as_printed, reprinted = records(report), records(copy)
+    assert len(as_printed) > 10
+    assert [[r[c] for c in _SAID] for r in reprinted] == [[r[c] for c in _SAID] for r in as_printed]
+    blocks = {
+        located.address: located.block.text
+        for located in addressed(normalize_file(copy).blocks)
+        if isinstance(located.block, Paragraph | ListItem)
+    }
+    quoted = [r for r in reprinted if r["pointer"].startswith("p")]
+    assert quoted and all(r["source_text"] == blocks[r["pointer"]] for r in quoted)
+    assert all(r["printed"] in r["source_text"] for r in reprinted)
