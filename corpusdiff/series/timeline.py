@@ -50,7 +50,7 @@ from corpusdiff.errors import InputError
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.structure import is_salutation
 from corpusdiff.text.numbering import CLOSING, base_kind
-from corpusdiff.text.script import simplified
+from corpusdiff.text.script import simplified, simplified_texts
 from corpusdiff.text.sentences import sentences
 from corpusdiff.types.diff import (
     CONFIDENT,
@@ -1040,8 +1040,10 @@ def lead(unit: Unit) -> str:
 
 
 def tree_texts(tree: DocTree) -> list[str]:
-    """The texts programmes are read from: every heading and unit, as `diff` reads them."""
-    return [s.heading for s in tree.sections] + [u.text for u in tree.units]
+    """The texts programmes are read from: every heading and unit, as `diff` reads them, in
+    simplified characters (compare/script.py), so that an edition printed in traditional
+    characters quotes 一带一路 as the others do, not a programme of its own, 一帶一路."""
+    return simplified_texts([s.heading for s in tree.sections] + [u.text for u in tree.units])
 
 
 def edition_programmes(texts: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -40,9 +40,11 @@ from corpusdiff.store.diffs import cached_compare_job
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Relation
 from tests.conftest import ROOT
+from tests.traditional import traditional_copy
 
 PLANS = ("futian/annual-plan/2022-01", "futian/mid-year-report/2023-10", "futian/annual-plan/2025-01")
 CORPUS = ROOT / "corpus"
+NATIONAL = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
 LABELS = ROOT / "tests" / "data" / "labels" / "threads.yaml"
 
 
@@ -1088,3 +1090,20 @@ def test_a_programme_quoted_where_only_another_edition_shows_it_is_quoted_in_bot
     assert ("互联网+督查", (QUOTED, QUOTED)) in [(t.name, t.presence) for t in tracks]
     pair = compare(trees[0], trees[1])
     assert "互联网+督查" in pair.programmes.recurring
+
+
+def test_an_edition_in_traditional_characters_quotes_the_programmes_of_its_simplified_copy(tmp_path: Path) -> None:
+    """Programme names are read in one script, as `diff` reads them. The work reports of 2019,
+    2021 and 2022 had 44 programmes, and 54 with 2021 reprinted in traditional characters: its
+    一帶一路, 互聯網+ and 九二共識 were programmes of their own beside the others' 一带一路, and
+    嫦娥五号, quoted in 2021 alone, was gone."""
+    old, new = NATIONAL / "2021.txt", NATIONAL / "2022.txt"
+
+    def programmes(*paths: Path) -> list[tuple[str, list[str | None]]]:
+        result = CliRunner().invoke(main, ["timeline", *map(str, paths), "-f", "json", "--jobs", "1"])
+        assert result.exit_code == 0, result.output
+        return [(p["name"], list(p["presence"].values())) for p in json.loads(result.stdout)["programmes"]]
+
+    as_printed = programmes(old, new)
+    assert ("一带一路", ["quoted", "quoted"]) in as_printed
+    assert programmes(old, traditional_copy(new, tmp_path)) == as_printed
