@@ -10,6 +10,9 @@ index is sharded instead, and `search-index.js` only describes the shards:
 - posting shards (`search/idx-<n>.js`): for each key, the paragraphs (numbered across the
   corpus) that contain it, spread over a power of two of files by the key's FNV-1a hash.
 
+A paragraph printed in traditional characters carries its simplified copy (`_entries`), whose keys
+are its keys too: a query in simplified characters finds it.
+
 A key is an indexed character (Han, ASCII letter or digit, letters lowercased) or two adjacent
 ones. A paragraph containing a query term contains every key of the term (`query_keys`), so the
 paragraphs listed under all of them are a superset of the hits: the page loads the posting
@@ -27,6 +30,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from corpusdiff.text.script import simplified_texts
 
 #: Paragraph text (UTF-8 bytes) past which the index is sharded: a 2 MB script still loads in
 #: well under a second, and below it one file keeps a small site simple.
@@ -61,11 +66,22 @@ def search_files(documents: Sequence[SearchDocument], threshold: int | None = No
     size = sum(len(text.encode("utf-8")) for doc in documents for _anchor, text in doc.paragraphs)
     listed = [{"url": d.url, "title": d.title, "date": d.date} for d in documents]
     if size < (SHARD_THRESHOLD_BYTES if threshold is None else threshold):
-        paragraphs = [
-            [number, anchor, text] for number, d in enumerate(documents) for anchor, text in d.paragraphs
-        ]
+        paragraphs = [[number, *entry] for number, d in enumerate(documents) for entry in _entries(d.paragraphs)]
         return {INDEX_SCRIPT: _assign({"documents": listed, "paragraphs": paragraphs})}
     return _sharded(documents, listed)
+
+
+def _entries(paragraphs: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """[anchor, text] of each paragraph, and its simplified copy after them where it has
+    traditional characters: the page matches a term in the text or in the copy, which is as long,
+    so a simplified query finds a paragraph printed in traditional characters and marks it in
+    place (`text.script.searchable`)."""
+    texts = [text for _anchor, text in paragraphs]
+    copies = simplified_texts(texts)
+    return [
+        [anchor, text, copy] if copy != text and len(copy) == len(text) else [anchor, text]
+        for (anchor, text), copy in zip(paragraphs, copies, strict=True)
+    ]
 
 
 def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) -> dict[str, str]:
@@ -73,11 +89,11 @@ def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) 
     blocks: list[list[str | int]] = []
     texts: list[str] = []
     for number, doc in enumerate(documents):
-        for block in _blocks(doc.paragraphs):
+        for block in _blocks(_entries(doc.paragraphs)):
             name = "c-" + hashlib.sha256(_json(block).encode("utf-8")).hexdigest()[:16]
             files[SHARD_FOLDER + name + ".js"] = _shard_script(name, block)
             blocks.append([name, number, len(texts)])  # its first paragraph's number
-            texts += [text for _anchor, text in block]
+            texts += ["\n".join(texts_and_copy) for _anchor, *texts_and_copy in block]
     postings = _postings(texts)
     count = posting_shard_count(postings)
     digits = max(2, len(f"{count - 1:x}"))
@@ -92,16 +108,16 @@ def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) 
     return files
 
 
-def _blocks(paragraphs: Sequence[tuple[str, str]]) -> list[list[list[str]]]:
-    """A document's paragraphs in runs of about BLOCK_BYTES (a longer paragraph alone)."""
+def _blocks(entries: Sequence[list[str]]) -> list[list[list[str]]]:
+    """A document's paragraph entries in runs of about BLOCK_BYTES (a longer paragraph alone)."""
     blocks: list[list[list[str]]] = []
     size = 0
-    for anchor, text in paragraphs:
-        length = len(text.encode("utf-8"))
+    for entry in entries:
+        length = len(entry[1].encode("utf-8"))
         if not blocks or (size and size + length > BLOCK_BYTES):
             blocks.append([])
             size = 0
-        blocks[-1].append([anchor, text])
+        blocks[-1].append(entry)
         size += length
     return blocks
 

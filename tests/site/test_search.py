@@ -54,24 +54,29 @@ def lookup(files: dict[str, str], query: str) -> list[Hit]:
     terms = query.split()
     urls = [d["url"] for d in index["documents"]]
     if "paragraphs" in index:
-        found = [(urls[d], a) for d, a, text in index["paragraphs"] if all(t in text for t in terms)]
+        found = [(urls[d], a) for d, a, *texts in index["paragraphs"] if _matches(texts, terms)]
         return found[:RESULT_LIMIT]
     meta = index["sharded"]
     keys = list(dict.fromkeys(k for term in terms for k in query_keys(term)))
-    texts: list[tuple[int, str, str]] = []  # (document, anchor, text) of every paragraph, in order
+    texts: list[tuple[int, str, list[str]]] = []  # (document, anchor, [text, copy]) of every paragraph, in order
     for name, document, first in meta["blocks"]:
         assert first == len(texts)
         content = _shard(files, name)
         assert isinstance(content, list)
-        texts += [(document, anchor, text) for anchor, text in content]
+        texts += [(document, anchor, printed) for anchor, *printed in content]
     candidates = range(len(texts))
     for key in keys:
         shard = _shard(files, f"idx-{key_shard(key, meta['postings']):0{meta['digits']}x}")
         assert isinstance(shard, dict)
         listed = set(decode_numbers(shard.get(key, "")))
         candidates = [n for n in candidates if n in listed]
-    hits = [(urls[texts[n][0]], texts[n][1]) for n in candidates if all(t in texts[n][2] for t in terms)]
+    hits = [(urls[texts[n][0]], texts[n][1]) for n in candidates if _matches(texts[n][2], terms)]
     return hits[:RESULT_LIMIT]
+
+
+def _matches(texts: list[str], terms: list[str]) -> bool:
+    """Every term in the paragraph's text or in its simplified copy (the entry's second text), as app.js matches."""
+    return all(any(t in text for text in texts) for t in terms)
 
 
 def decode_numbers(encoded: str) -> list[int]:
@@ -238,3 +243,15 @@ def test_an_unchanged_index_is_not_made_again_unless_a_file_is_damaged(
     (out / shard).write_text("damaged", encoding="utf-8")
     report = build_site(ROOT / "corpus", out)
     assert made == [1] and [name for name in report.written if name.startswith("search")] == [shard]
+
+
+def test_only_a_paragraph_printed_in_traditional_characters_carries_a_simplified_copy() -> None:
+    """The copy the page matches too (search.py `_entries`): an index of simplified reports is
+    as it was, and a simplified query finds the reprint in either form of the index."""
+    documents = _documents([["法治城區建設", "法治城区建设"]])
+    index = _payload(search_files(documents)[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
+    assert isinstance(index, dict)
+    assert index["paragraphs"] == [[0, "p0", "法治城區建設", "法治城区建设"], [0, "p1", "法治城区建设"]]
+    for threshold in (None, 0):
+        assert lookup(search_files(documents, threshold), "城区") == [("doc/0.html", "p0"), ("doc/0.html", "p1")]
+        assert lookup(search_files(documents, threshold), "城區") == [("doc/0.html", "p0")]

@@ -51,7 +51,9 @@ def _scan(single: Path, query: str) -> list[str]:
     script = (single / search.INDEX_SCRIPT).read_text(encoding="utf-8")
     index = json.loads(script.removeprefix("window.CORPUSDIFF_INDEX = ").rstrip().removesuffix(";"))
     terms, urls = query.split(), [d["url"] for d in index["documents"]]
-    found = [f"{urls[d]}#{a}" for d, a, text in index["paragraphs"] if all(t in text for t in terms)]
+    found = [
+        f"{urls[d]}#{a}" for d, a, *texts in index["paragraphs"] if all(any(t in x for x in texts) for t in terms)
+    ]
     return found[: search.RESULT_LIMIT]
 
 
@@ -94,7 +96,7 @@ def _holding(site: Path, query: str) -> set[str]:
         paragraphs = json.loads(
             shard.read_text(encoding="utf-8").removeprefix(prefix).rstrip().removesuffix(");")
         )
-        if any(keys <= search.text_keys(text) for _anchor, text in paragraphs):
+        if any(keys <= search.text_keys("\n".join(texts)) for _anchor, *texts in paragraphs):
             holding.add(shard.name)
     return holding
 
@@ -163,3 +165,32 @@ def test_a_sharded_hit_shows_markup_as_text(page, hostile_sharded: Path) -> None
     assert page.locator("#results img, #results script").count() == 0
     assert "<img src=x" in page.inner_text("#results")
     assert page.evaluate("window.pwned === undefined")
+
+
+#: A paragraph of the 2022 plan report reprinted in traditional characters, beside one in simplified.
+REPRINTED = "推進法治城區建設。設立河套深港科技創新合作區人民法庭，完善知識產權司法保護制度。"
+PRINTED = "推进法治城区建设。设立河套深港科技创新合作区人民法庭。"
+
+
+@pytest.mark.parametrize("threshold", [None, 0], ids=["one-file", "sharded"])
+def test_a_simplified_query_finds_a_paragraph_printed_in_traditional_characters(
+    page, single: Path, tmp_path: Path, threshold: int | None
+) -> None:
+    """The index gives a paragraph with traditional characters its simplified copy (search.py):
+    `法治城区` finds the reprint's 法治城區 and the simplified paragraph, and marks the reprint's
+    own characters; a query as the reprint prints it finds the reprint alone. Before, it found
+    the simplified paragraph only."""
+    site = tmp_path / "site"
+    shutil.copytree(single, site)
+    shutil.rmtree(site / "search", ignore_errors=True)
+    documents = [
+        search.SearchDocument("doc/a.html", "重印", "2022年", (("p1", REPRINTED),)),
+        search.SearchDocument("doc/b.html", "原版", "2022年", (("p1", PRINTED),)),
+    ]
+    for name, text in search.search_files(documents, threshold).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    page.goto((site / "search.html").as_uri())
+    assert _results(page, "法治城区 人民法庭")[0] == ["doc/a.html#p1", "doc/b.html#p1"]
+    assert [m.inner_text() for m in page.locator("#results li").first.locator("mark").all()] == ["法治城區", "人民法庭"]
+    assert _results(page, "法治城區")[0] == ["doc/a.html#p1"]

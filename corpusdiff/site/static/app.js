@@ -3,14 +3,15 @@
    change map; the pair picker; offline search with highlighted hits; term filters. No network. */
 "use strict";
 
-function corpusdiffMark(root, terms) {
-  /* Wrap every occurrence of the terms in the text under root in <mark> (text nodes only). */
+function corpusdiffMark(root, terms, copy) {
+  /* Wrap every occurrence of the terms in the text under root in <mark> (text nodes only); and,
+     given `copy` (the simplified copy of root's one text node, as long), where the copy has them. */
   terms = terms.filter(function (t) { return t; });
   if (!terms.length) return 0;
   var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [], count = 0;
   while (walker.nextNode()) nodes.push(walker.currentNode);
   nodes.forEach(function (node) {
-    var text = node.nodeValue, ranges = corpusdiffRanges(text, terms);
+    var text = node.nodeValue, ranges = corpusdiffRanges(text, terms, copy);
     if (!ranges.length) return;
     var fragment = document.createDocumentFragment(), at = 0;
     ranges.forEach(function (r) {
@@ -27,13 +28,15 @@ function corpusdiffMark(root, terms) {
   return count;
 }
 
-function corpusdiffRanges(text, terms) {
-  /* [start, end) of every occurrence of any term, overlapping ones merged. */
+function corpusdiffRanges(text, terms, copy) {
+  /* [start, end) of every occurrence of any term in text (or in its copy, as long), overlapping ones merged. */
   var ranges = [];
-  terms.forEach(function (term) {
-    for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-      ranges.push([at, at + term.length]);
-    }
+  [text].concat(copy && copy.length === text.length ? [copy] : []).forEach(function (seen) {
+    terms.forEach(function (term) {
+      for (var at = seen.indexOf(term); at >= 0; at = seen.indexOf(term, at + term.length)) {
+        ranges.push([at, at + term.length]);
+      }
+    });
   });
   ranges.sort(function (a, b) { return a[0] - b[0]; });
   var merged = [];
@@ -249,22 +252,28 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
   var LIMIT = 200, generation = 0, sharded = index.sharded, shards = {};
   var INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
 
-  function snippet(text, terms) {
-    var at = Math.max(0, text.indexOf(terms[0])), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
+  /* A paragraph printed in traditional characters comes with its simplified copy, as long (search.py):
+     a term is found in the text or in the copy, and marked in the text at the same place. */
+  function snippet(text, copy, terms) {
+    var seen = copy || text, first = text.indexOf(terms[0]) >= 0 ? text.indexOf(terms[0]) : seen.indexOf(terms[0]);
+    var at = Math.max(0, first), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
+    var before = start > 0 ? "…" : "", after = end < text.length ? "…" : "";
     var div = document.createElement("div");
     div.className = "snippet";
-    div.textContent = (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
-    corpusdiffMark(div, terms);
+    div.textContent = before + text.slice(start, end) + after;
+    corpusdiffMark(div, terms, copy && before + copy.slice(start, end) + after);
     return div;
   }
-  function matches(text, terms) { return terms.every(function (t) { return text.indexOf(t) >= 0; }); }
-  function show(doc, anchor, text, query, terms) {
+  function matches(text, copy, terms) {
+    return terms.every(function (t) { return text.indexOf(t) >= 0 || (!!copy && copy.indexOf(t) >= 0); });
+  }
+  function show(doc, anchor, text, copy, query, terms) {
     var li = document.createElement("li"), a = document.createElement("a"), where = document.createElement("div");
     a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + anchor;
     a.textContent = doc.title;
     where.className = "where";
     where.textContent = doc.date;
-    li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, terms));
+    li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, copy, terms));
     list.appendChild(li);
   }
   function done(hits, query) {
@@ -274,9 +283,9 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     var hits = 0;
     for (var i = 0; i < index.paragraphs.length && hits < LIMIT; i++) {
       var p = index.paragraphs[i];
-      if (!matches(p[2], terms)) continue;
+      if (!matches(p[2], p[3], terms)) continue;
       hits++;
-      show(index.documents[p[0]], p[1], p[2], query, terms);
+      show(index.documents[p[0]], p[1], p[2], p[3], query, terms);
     }
     done(hits, query);
   }
@@ -366,7 +375,7 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
       var doc = index.documents[sharded.blocks[block][1]], first = sharded.blocks[block][2];
       numbers.forEach(function (number) {
         var p = paragraphs[number - first];
-        if (hits < LIMIT && matches(p[1], terms)) { hits++; show(doc, p[0], p[1], query, terms); }
+        if (hits < LIMIT && matches(p[1], p[2], terms)) { hits++; show(doc, p[0], p[1], p[2], query, terms); }
       });
     }
     function round() {
