@@ -594,14 +594,17 @@ def _build_index(
 PROGRAMMES = "programmes"  # the state key of each series' programme names
 
 
-def _series_programmes(docs: list[Doc], output: SiteOutput, state: _State) -> dict[str, list[str]]:
+def _series_programmes(docs: list[Doc], output: SiteOutput, state: _State) -> tuple[dict[str, list[str]], set[str]]:
     """Each document's programme names, read with the other editions of its series as
     evidence (`edition_programmes`), as its timeline lists them: a name the diff pages call new
-    in an edition is listed for it here too. A series whose texts and code are as at the last
-    build keeps the names that build read: reading them loads jieba's word tags (seconds), which
-    a build with nothing to do must not spend (docs/architecture.md, incremental builds)."""
+    in an edition is listed for it here too; and the documents printed in traditional characters,
+    whose text names them in simplified characters only in its simplified copy. A series whose
+    texts and code are as at the last build keeps what that build read: reading names loads
+    jieba's word tags (seconds), which a build with nothing to do must not spend
+    (docs/architecture.md, incremental builds), nor a copy of every text."""
     from corpusdiff.series.timeline import edition_programmes, tree_texts
     from corpusdiff.store.resolve import canonical_tree
+    from corpusdiff.text.script import searchable
 
     by_series: dict[str, list[Doc]] = {}
     for doc in docs:
@@ -615,9 +618,14 @@ def _series_programmes(docs: list[Doc], output: SiteOutput, state: _State) -> di
             kept[key] = previous[key]
             continue
         names = edition_programmes([tree_texts(canonical_tree(doc.text)) for doc in members])
-        kept[key] = {"hash": digest, "listed": dict(zip((doc.id for doc in members), names, strict=True))}
+        kept[key] = {
+            "hash": digest,
+            "listed": dict(zip((doc.id for doc in members), names, strict=True)),
+            "traditional": [doc.id for doc in members if searchable(doc.text) != doc.text],
+        }
     state[PROGRAMMES] = {"hash": "", "pages": [], "data": {"series": kept}}
-    return {doc_id: list(names) for entry in kept.values() for doc_id, names in entry["listed"].items()}
+    listed = {doc_id: list(names) for entry in kept.values() for doc_id, names in entry["listed"].items()}
+    return listed, {doc_id for entry in kept.values() for doc_id in entry.get("traditional", [])}
 
 
 def _series_digest(members: list[Doc], stamp: str) -> str:
@@ -635,11 +643,12 @@ def _build_programmes(env: Environment, output: SiteOutput, docs: list[Doc], sta
     recurring by, and the timeline's track): 2022 says “互联网+督查” with nothing around it
     that shows a programme, and was left blank although `diff 2019 2022` has it recurring."""
     from corpusdiff.series.timeline import MENTIONED, QUOTED
+    from corpusdiff.text.script import searchable
 
     ordered = sorted(docs, key=lambda d: (d.meta.date, d.id))
-    listed = _series_programmes(ordered, output, state)
+    listed, traditional = _series_programmes(ordered, output, state)
     named = {d.id: set(listed[d.id]) for d in ordered}
-    plains = {d.id: plain(d.text) for d in ordered}
+    plains = {d.id: plain(searchable(d.text) if d.id in traditional else d.text) for d in ordered}
     names = list(dict.fromkeys(n for d in ordered for n in listed[d.id]))
     rows: list[dict[str, Any]] = [
         {
