@@ -18,6 +18,7 @@ from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.document import Block, Box, Heading, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import CLOSING_HEADING, DocTree
 from tests.conftest import ROOT
+from tests.traditional import traditional_copy
 
 DOCUMENTS = sorted((ROOT / "corpus").rglob("*.md"))
 
@@ -186,10 +187,7 @@ def test_every_section_anchor_shows_its_heading(path: Path) -> None:
 def test_a_report_in_traditional_characters_has_the_units_of_its_simplified_copy(report: Path, tmp_path: Path) -> None:
     """The detectors that cut a paragraph into targets read words (预期目标, 计划, 吨) in either
     script: a reprint in traditional characters is cut where the report is."""
-    import opencc
-
-    copy = tmp_path / report.name
-    copy.write_text(opencc.OpenCC("s2t").convert(report.read_text(encoding="utf-8")), encoding="utf-8")
+    copy = traditional_copy(report, tmp_path)
 
     def shape(path: Path) -> list[tuple[str, int, int]]:
         tree = build_tree(normalize_file(path))

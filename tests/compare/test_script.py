@@ -5,10 +5,8 @@ compared on what it says, and the diff shows each edition's own characters."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from pathlib import Path
 
-import opencc
 import pytest
 
 from corpusdiff.compare.core import compare
@@ -20,22 +18,11 @@ from corpusdiff.text.script import simplified
 from corpusdiff.text.sentences import sentences
 from corpusdiff.types.diff import DiffResult, Overrides, Role
 from corpusdiff.types.tree import DocTree
+from tests.traditional import traditional_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 NATIONAL = ROOT / "tests" / "data" / "national-gwr" / "wikisource"
 SEED = ROOT / "seeds" / "futian-2023-10-mid-year-plan-report.txt"
-
-
-@cache
-def _to_traditional() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
-
-
-def traditional_copy(report: Path, folder: Path) -> Path:
-    """The report as a Hong Kong or Taiwan reprint would print it: every character converted."""
-    copy = folder / report.name
-    copy.write_text(_to_traditional().convert(report.read_text(encoding="utf-8")), encoding="utf-8")
-    return copy
 
 
 def tree_of(path: Path) -> DocTree:

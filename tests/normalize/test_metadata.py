@@ -17,6 +17,7 @@ from corpusdiff.read.decode import decode_report
 from corpusdiff.store.corpus import proposed_id
 from corpusdiff.text.occasion import Occasion, read_occasion
 from corpusdiff.types.document import Level, Metadata, NormalizedDocument
+from tests.traditional import traditional_copy
 
 EXPECTED = {
     "futian-2022-01-plan-report": dict(
@@ -545,11 +546,8 @@ def test_a_proposal_has_a_series_of_its_own() -> None:
 def test_a_gazette_copy_in_traditional_characters_reads_as_its_simplified_copy(tmp_path: Path) -> None:
     """A gazette's wrapper (目錄, 公報, 簡介, 總第) is known in traditional characters too: the
     seed's gazette copy converted gets the seed's title, dates, level, region and gazette."""
-    import opencc
-
     seed = Path(__file__).resolve().parents[2] / "seeds" / "futian-2022-01-government-work-report.txt"
-    copy = tmp_path / seed.name
-    copy.write_text(opencc.OpenCC("s2t").convert(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    copy = traditional_copy(seed, tmp_path)
     printed, converted = normalize_file(seed).metadata, normalize_file(copy).metadata
     fields = ("genre", "level", "region", "date", "delivered", "period", "series")
     assert [getattr(converted, f) for f in fields] == [getattr(printed, f) for f in fields]
