@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -111,9 +112,10 @@ class Features:
         )
 
 
+@lru_cache(maxsize=4096)
 def role_of(heading: str) -> Role:
     """The role a top-level section plays, from the words of its heading (in either script:
-    `工作任務` is a tasks part too)."""
+    `工作任務` is a tasks part too). Cached: `unit_roles` asks it of every part for every unit."""
     heading = simplified(heading)
     for role, words in _ROLE_WORDS:
         if words.search(heading):
