@@ -204,6 +204,8 @@ class _Page:
     images: list[_Box]
     #: horizontal rules (a table's ruling lines), each a box of no height
     rules: list[_Box]
+    #: the character grid its text is set on, when its lines show one
+    grid: _Grid | None = None
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,10 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     notes.extend(_scanned_pages_note(page_words, images, [page.area for page in pages]))
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
-    flow = _rows_over_pages([_rows_with_wrapped_cells(lines, page.rules) for lines, page in zip(flow, pages, strict=True)])
+    pitch = _body_pitch(flow) if any(page.grid for page in pages) else None
+    flow = _rows_over_pages(
+        [_rows_with_wrapped_cells(lines, page.rules, pitch) for lines, page in zip(flow, pages, strict=True)]
+    )
     paragraphs = _Layout(flow, [page.width for page in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
 
@@ -309,9 +314,9 @@ def _page_ranges(numbers: list[int]) -> str:
 # --- reading a page ---------------------------------------------------------------------------
 
 
-def _page_lines(page: Any, turn: _Turn) -> list[_Line]:
+def _page_lines(page: Any, turn: _Turn) -> tuple[list[_Line], _Grid | None]:
     """The page's lines as PDFium lays them out, in its reading order, placed on the page as
-    it is shown (`turn`)."""
+    it is shown (`turn`), and the character grid they are set on, if any."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -323,7 +328,7 @@ def _page_lines(page: Any, turn: _Turn) -> list[_Line]:
         probe = _CharProbe(textpage, pdfium_c, count, turn)
         spans = [span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe)]
         grid = _page_grid(text, spans, probe)
-        return [line for start, end in spans if (line := _line(text, start, end, probe, grid))]
+        return [line for start, end in spans if (line := _line(text, start, end, probe, grid))], grid
     finally:
         textpage.close()
 
@@ -344,7 +349,8 @@ def _read_page(page: Any) -> _Page:
             edges = [box.bottom, box.top] if box.top - box.bottom > _RULE_MAX_WIDTH else [(box.bottom + box.top) / 2]
             rules.extend(_Box(box.left, y, box.right, y) for y in edges)
     width, height = float(page.get_width()), float(page.get_height())
-    return _Page(_page_lines(page, turn), width, width * height, images, rules)
+    lines, grid = _page_lines(page, turn)
+    return _Page(lines, width, width * height, images, rules, grid)
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -826,7 +832,7 @@ def _paragraph_text(lines: list[_Line]) -> str:
 # --- table cells wrapped over lines --------------------------------------------------------------
 
 
-def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Line]:
+def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box], pitch: float | None = None) -> list[_Line]:
     """The page's lines with each table row whole: a cell that wraps onto two lines leaves its
     other line beside the row (above it when the row's cells sit at the bottom, below when at
     the top), and PDFium may give a row's cells on one baseline as lines of their own. Such a
@@ -836,14 +842,15 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box]) -> list[_Lin
     that has no rules, a row with empty cells looks the same: there only the rest of cells that
     filled their columns goes into the row (`_under_full_cells`). A cell's lines that PDFium
     gives one after another (a cell of three lines centred in its row's height, the rest of a
-    cell wrapped) go into the row together (`_cell_lines`)."""
+    cell wrapped) go into the row together (`_cell_lines`). `pitch`: the line grid's step, in a
+    document set on one (`_ruled_reach`)."""
     out = list(lines)
     if not any(line.cells for line in out):
         return out
     reach = _wrap_reach(out)
     index = 0
     while index < len(out):
-        out, row = _row_taking(out, index, reach, rules)
+        out, row = _row_taking(out, index, reach, rules, pitch)
         if row is None:
             index += 1
             continue
@@ -896,7 +903,7 @@ def _cell_continued(row: _Line, line: _Line) -> _Line:
 
 
 def _row_taking(
-    lines: list[_Line], index: int, reach: float | None, rules: list[_Box]
+    lines: list[_Line], index: int, reach: float | None, rules: list[_Box], pitch: float | None = None
 ) -> tuple[list[_Line], int | None]:
     """The row that `lines[index]` goes into, if any, with the lines as they then stand: the
     lines of one wrapped cell from `index` on joined into one (which a row takes whole: the
@@ -906,10 +913,10 @@ def _row_taking(
     count = _cell_lines(lines, index)
     if count > 1:
         joined = [*lines[:index], _stacked(lines[index : index + count]), *lines[index + count :]]
-        row = _row_of(joined, index, reach, rules)
+        row = _row_of(joined, index, reach, rules, pitch)
         if row is not None:
             return joined, row
-    return lines, _row_of(lines, index, reach, rules)
+    return lines, _row_of(lines, index, reach, rules, pitch)
 
 
 def _cell_lines(lines: list[_Line], index: int) -> int:
@@ -995,7 +1002,9 @@ def _wrap_reach(lines: list[_Line]) -> float | None:
     return (recurring[0] + wider[0]) / 2 if wider else recurring[0] * _WRAPPED_CELL_STEP
 
 
-def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Box]) -> int | None:
+def _row_of(
+    lines: list[_Line], index: int, reach: float | None, rules: list[_Box], pitch: float | None = None
+) -> int | None:
     """The row near `lines[index]` that the line is part of: a line on the row's baseline (not
     a row itself, or its cells beside the row's: PDFium gives a row apart where a cell in it
     wraps), or a line of wrapped cells, each of them starting in one of the row's columns,
@@ -1011,7 +1020,8 @@ def _row_of(lines: list[_Line], index: int, reach: float | None, rules: list[_Bo
         n
         for n in rows
         if (
-            _wraps_into(lines[n], line, reach, rules) or _under_full_cells(lines[n], line, table_right, lines)
+            _wraps_into(lines[n], line, reach, rules, pitch)
+            or _under_full_cells(lines[n], line, table_right, lines)
         )
         and _in_columns(lines[n], line)
     ]
@@ -1133,13 +1143,13 @@ def _in_columns(row: _Line, line: _Line) -> bool:
     return True
 
 
-def _wraps_into(row: _Line, line: _Line, reach: float | None, rules: list[_Box]) -> bool:
+def _wraps_into(row: _Line, line: _Line, reach: float | None, rules: list[_Box], pitch: float | None = None) -> bool:
     """Whether `line`, above or below `row`, may be a line of its cells: no rule runs between
     them, and it stands closer than rows stand to each other or within the rules around the row."""
     if abs(line.baseline - row.baseline) < line.size / 4 or _rule_between(row, line, rules):
         return False
     distance = _vertical_distance(row, line)
-    return (reach is not None and distance < reach) or _ruled_in(row, line, rules)
+    return (reach is not None and distance < reach) or _ruled_in(row, line, rules, pitch)
 
 
 def _rule_between(row: _Line, line: _Line, rules: list[_Box]) -> bool:
@@ -1148,19 +1158,29 @@ def _rule_between(row: _Line, line: _Line, rules: list[_Box]) -> bool:
     return _rule_across(rules, line, line.baseline, row.baseline - row.depth)
 
 
-def _ruled_in(row: _Line, line: _Line, rules: list[_Box]) -> bool:
+def _ruled_in(row: _Line, line: _Line, rules: list[_Box], pitch: float | None = None) -> bool:
     """Whether `line` stands within the rules that frame `row` (a ruled table whose rows stand
-    as close as a cell's lines): next to the row, with a rule right over the row's top line and
-    one under `line` (further down when the cell wraps onto more lines), and fewer cells than
-    the row (in a table ruled only at its head and foot, each row fills the cells of the rows
-    before it)."""
+    as close as a cell's lines): next to the row (`_ruled_reach`), with a rule right over the
+    row's top line and one under `line` (further down when the cell wraps onto more lines), and
+    fewer cells than the row (in a table ruled only at its head and foot, each row fills the
+    cells of the rows before it)."""
     top, bottom = max(row.baseline, line.baseline), min(row.baseline - row.depth, line.baseline)
+    reach = _ruled_reach(line, pitch)
     return (
-        _vertical_distance(row, line) < _RULED_REACH * line.size
+        _vertical_distance(row, line) < reach
         and len(line.cells) < len(row.cells)
-        and _rule_across(rules, line, top + _RULE_CLEAR * line.size, top + _RULED_REACH * line.size)
-        and _rule_across(rules, line, bottom - _RULED_REACH * _CELL_LINES * line.size, bottom)
+        and _rule_across(rules, line, top + _RULE_CLEAR * line.size, top + reach)
+        and _rule_across(rules, line, bottom - reach * _CELL_LINES, bottom)
     )
+
+
+def _ruled_reach(line: _Line, pitch: float | None) -> float:
+    """How far from a row, baseline to baseline, a line of its cells stands at most: two ems of
+    its type, or on a line grid (Word's 文档网格, `pitch` its step) one of the grid's lines and
+    half an em, as every line of any type size there takes a line of the grid: a 12 pt cell's
+    next line stands 29 pt under its first, further than two ems, and never rejoined its row."""
+    ems = _RULED_REACH * line.size
+    return ems if pitch is None else max(ems, pitch + _SPACE * line.size)
 
 
 def _rule_across(rules: list[_Box], line: _Line, low: float, high: float) -> bool:
@@ -1274,13 +1294,7 @@ class _Layout:
 
     def _pitch(self) -> float:
         """The usual baseline step between two lines of body text."""
-        steps = [
-            round((upper.baseline - lower.baseline) * 2) / 2
-            for lines in self.pages
-            for upper, lower in itertools.pairwise(lines)
-            if self._is_body(upper) and self._is_body(lower) and upper.baseline > lower.baseline
-        ]
-        return _weighted_mode([(step, 1) for step in steps]) or self.size * 1.4
+        return _body_pitch(self.pages, self.size) or self.size * 1.4
 
     def _column(self, lines: list[_Line], page_width: float) -> _Column:
         """The left margin is the leftmost start that two body lines share, the right margin the
@@ -1979,6 +1993,23 @@ def _join(left: str, right: str) -> str:
     if left.endswith(" ") and left.rstrip()[-1:].isascii() and right[:1].isascii():
         return left.rstrip() + " " + right
     return left.rstrip() + right
+
+
+def _body_pitch(pages: list[list[_Line]], size: float | None = None) -> float | None:
+    """The usual baseline step between two lines of body text (set in `size`, by default the
+    size most of the text is set in), None when no two follow each other."""
+    size = size or _body_size([line for lines in pages for line in lines])
+    steps = [
+        round((upper.baseline - lower.baseline) * 2) / 2
+        for lines in pages
+        for upper, lower in itertools.pairwise(lines)
+        if _same_size(upper, size) and _same_size(lower, size) and upper.baseline > lower.baseline
+    ]
+    return _weighted_mode([(step, 1) for step in steps])
+
+
+def _same_size(line: _Line, size: float) -> bool:
+    return abs(line.size - size) <= size * (_SIZE_RATIO - 1)
 
 
 def _body_size(lines: list[_Line]) -> float:

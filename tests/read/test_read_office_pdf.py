@@ -13,13 +13,13 @@ from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.types.document import Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from tests.conftest import ROOT, SEEDS
 from tests.formats_equivalence import Kind, differences
-from tests.read.office_docx import FIXTURES, Fixture, excerpt
+from tests.read.office_docx import FIXTURES, PARTLY_READ, Fixture, excerpt
 
 PDF_DATA = ROOT / "tests" / "data" / "pdf"
 
 
 def _fixture(name: str) -> Fixture:
-    return next(fixture for fixture in FIXTURES if fixture.name == name)
+    return next(fixture for fixture in (*FIXTURES, *PARTLY_READ) if fixture.name == name)
 
 
 def _reference(fixture: Fixture) -> NormalizedDocument:
@@ -170,3 +170,19 @@ def test_a_bulleted_line_justified_on_the_grid_is_a_list_item() -> None:
     items = [b for b in _reference(fixture).blocks if isinstance(b, ListItem)]
     assert len(items) == 3
     assert [b for b in _read(fixture).blocks if isinstance(b, ListItem)] == items
+
+
+def _table_rows(document: NormalizedDocument) -> list[tuple[str, ...]]:
+    return [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
+
+
+def test_a_cells_next_line_on_the_line_grid_is_in_its_row() -> None:
+    """On Word's line grid every line takes one of the grid's 29 pt lines, a 12 pt table's too:
+    a cell's wrapped line (`总值` under `1.本区生产`) stands further below its row than two ems of
+    its type, the reach of a ruled table's row, and read as a row of its own. Within a grid
+    line of the row, inside its rules, it is the row's."""
+    fixture = _fixture("office-table-on-the-grid")
+    numbered = [row for row in _table_rows(_reference(fixture)) if row[0][:1].isdigit()]
+    wrapped = [row for row in numbered if row[0].startswith(tuple(f"{n}." for n in range(1, 9)))]
+    assert len(wrapped) == 8
+    assert [row for row in wrapped if row not in _table_rows(_read(fixture))] == []
