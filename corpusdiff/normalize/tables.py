@@ -308,28 +308,49 @@ def has_value_cells(row: str) -> bool:
     return bool(_split_row(row)[1])
 
 
-def parse_flat_rows(fragments: Sequence[str]) -> Rows:
-    """PDF appendix tables: header cells and value cells wrapped over several lines."""
-    fragments = [flat_text(f) for f in fragments]
-    fragments = [f for f in fragments if f and not is_page_number(f)]
+def parse_flat_rows(lines: Sequence[str]) -> Rows:
+    """PDF appendix tables: header cells and value cells wrapped over several lines. A line whose
+    cells the extract set apart with tabs has those cells (`_tab_cells`)."""
+    kept = [line for line in lines if (text := flat_text(line)) and not is_page_number(text)]
+    fragments = [flat_text(line) for line in kept]
+    tabbed = [_tab_cells(line) for line in kept]
     starts = [i for i, f in enumerate(fragments) if _FLAT_ROW_RE.match(f) or _GROUP_LABEL_RE.match(f)]
     if not starts:
         return ()
     header, body = fragments[: starts[0]], fragments[starts[0] :]
-    width = 1 + max((len(_split_row(f)[1]) for f in body if _FLAT_ROW_RE.match(f)), default=0)
+    width = 1 + max(
+        (len(_row_cells(f, tabbed[starts[0] + i])[1]) for i, f in enumerate(body) if _FLAT_ROW_RE.match(f)), default=0
+    )
     rows: list[list[str]] = []
     if header:
-        header = [tidy_spaces(f) for f in header]
-        rows.append([header[0], *_group(header[1:], width - 1)])
+        first_cells = tabbed[0] or [tidy_spaces(header[0])]
+        rows.append([*first_cells, *_group([tidy_spaces(f) for f in header[1:]], width - len(first_cells))])
     bounds = [i - starts[0] for i in starts] + [len(body)]
     for begin, end in pairwise(bounds):
         first, trailing = body[begin], [tidy_spaces(f) for f in body[begin + 1 : end]]
         if _GROUP_LABEL_RE.match(first) and not _FLAT_ROW_RE.match(first):
             rows.append([first, *trailing])  # the lines under a group label are kept, never lost
             continue
-        name, values = _split_row(first)
+        name, values = _row_cells(first, tabbed[starts[0] + begin])
         rows.append([name, *values, *_group(trailing, width - 1 - len(values))])
     return pad([[cell_text(c) for c in row] for row in rows])
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a line that the extract set apart with tabs (a PDF reader that saw the
+    columns), each with its spaces tidied, the empty ones after the last dropped; None for a line
+    of fewer than two. Its cells are known: split at spaces instead, a cell a character grid
+    spreads (`6.0% 以 上`) was three tokens and no value, and the row's values ran into its name
+    (`1.本区生产总值6.8%8.6%6.0%以上`)."""
+    cells = [tidy_spaces(strip_debris(cell)) for cell in line.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if sum(bool(cell) for cell in cells) >= 2 else None
+
+
+def _row_cells(line: str, tabbed: list[str] | None) -> tuple[str, list[str]]:
+    """A numbered row's name and value cells: its tabbed cells when the extract gave them."""
+    return (tabbed[0], tabbed[1:]) if tabbed else _split_row(line)
 
 
 def _split_row(line: str) -> tuple[str, list[str]]:

@@ -77,6 +77,28 @@ def test_space_separated_rows_with_wrapped_cells() -> None:
     )
 
 
+def test_a_flat_table_s_rows_keep_the_cells_their_tabs_set_apart() -> None:
+    """The 2022 plan's appendix as the PDF reader reads it on Word's character grid: its cells
+    set apart with tabs, a cell's characters a grid cell apart, which PDFium fills with spaces
+    (`6.0% 以 上`), and a blank line after the header. Split at spaces, a row's last cell was
+    three tokens and no value, so none of its values was one (`1.本区生产总值6.8%8.6%6.0%以上`)."""
+    lines = [
+        "指 标 名 称\t2021 年 增 长目 标\t2021 年 预 计完 成\t2022 年 计 划增 长",
+        "",
+        "1. 本 区 生 产总 值\t6.8%\t8.6%\t6.0% 以 上",
+        "2. 现 代 服 务业 增 加 值\t6.6%\t8.5%\t6.2%",
+        "7. 城 镇 居 民登 记 失 业 率\t3.0% 以 内\t2.0% 以 内\t2.0% 以 内",
+        "8. 万 元 GDP建 设 用 地\t下 降 5.0%\t下 降 7.7%\t下 降 5.7%",
+    ]
+    assert parse_flat_rows(lines) == (
+        ("指标名称", "2021年增长目标", "2021年预计完成", "2022年计划增长"),
+        ("1.本区生产总值", "6.8%", "8.6%", "6.0%以上"),
+        ("2.现代服务业增加值", "6.6%", "8.5%", "6.2%"),
+        ("7.城镇居民登记失业率", "3.0%以内", "2.0%以内", "2.0%以内"),
+        ("8.万元GDP建设用地", "下降5.0%", "下降7.7%", "下降5.7%"),
+    )
+
+
 def test_the_lines_under_a_flat_table_s_group_label_are_kept() -> None:
     """A PDF set on Word's character grid wraps a group label (`二、约束性` / `指 标`) and puts the
     top of the next row's name over it (`登 记 失 业 率`): those lines were dropped with the label's
