@@ -120,6 +120,8 @@ _HEADING_CHARS = 30
 _GRID_STEP = 1.5
 #: How many steps between Han characters a line needs to show its grid.
 _GRID_STEPS = 3
+#: A document is set on a character grid when at least this share of its pages show one.
+_GRID_PAGES_SHARE = 0.5
 #: What bullets a list's items: a line opening with one is an item (as the normaliser reads it).
 _BULLETS = frozenset("•·●▪")
 #: The width of a space in a Latin text, at most.
@@ -239,6 +241,9 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     try:  # each page loaded once: loading is most of a PDF's reading time
         _refuse_repeated_pages(len(document), len(data), name)
         pages = [_read_page(page) for page in document]
+        grid = _document_grid(pages)
+        if grid is not None:  # a page showing no grid of its own (a table set smaller) is on the document's
+            pages = [page if page.grid else _read_page(document[number], grid) for number, page in enumerate(pages)]
     finally:
         document.close()
     page_words = [sum(len(_WORD_RE.findall(line.text)) for line in page.lines) for page in pages]
@@ -259,7 +264,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     notes.extend(_scanned_pages_note(page_words, images, [page.area for page in pages]))
     flow, caption_notes = _without_captions(flow, images)
     notes.extend(caption_notes)
-    pitch = _body_pitch(flow) if any(page.grid for page in pages) else None
+    pitch = _body_pitch(flow) if grid is not None else None
     flow = _rows_over_pages(
         [_rows_with_wrapped_cells(lines, page.rules, pitch) for lines, page in zip(flow, pages, strict=True)]
     )
@@ -314,9 +319,10 @@ def _page_ranges(numbers: list[int]) -> str:
 # --- reading a page ---------------------------------------------------------------------------
 
 
-def _page_lines(page: Any, turn: _Turn) -> tuple[list[_Line], _Grid | None]:
+def _page_lines(page: Any, turn: _Turn, document_grid: _Grid | None = None) -> tuple[list[_Line], _Grid | None]:
     """The page's lines as PDFium lays them out, in its reading order, placed on the page as
-    it is shown (`turn`), and the character grid they are set on, if any."""
+    it is shown (`turn`), and the character grid they are set on, if any: the one its lines
+    show, else the document's."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -327,15 +333,16 @@ def _page_lines(page: Any, turn: _Turn) -> tuple[list[_Line], _Grid | None]:
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         probe = _CharProbe(textpage, pdfium_c, count, turn)
         spans = [span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe)]
-        grid = _page_grid(text, spans, probe)
+        grid = _page_grid(text, spans, probe) or document_grid
         return [line for start, end in spans if (line := _line(text, start, end, probe, grid))], grid
     finally:
         textpage.close()
 
 
-def _read_page(page: Any) -> _Page:
+def _read_page(page: Any, document_grid: _Grid | None = None) -> _Page:
     """The page's lines, and what it draws besides: images, and the rules of its tables (a
-    rectangle's top and bottom edges count as rules; those inside a form XObject too)."""
+    rectangle's top and bottom edges count as rules; those inside a form XObject too);
+    `document_grid`: the character grid of the document, for a page that shows none."""
     import pypdfium2.raw as pdfium_c
 
     turn = _turn(page)
@@ -349,7 +356,7 @@ def _read_page(page: Any) -> _Page:
             edges = [box.bottom, box.top] if box.top - box.bottom > _RULE_MAX_WIDTH else [(box.bottom + box.top) / 2]
             rules.extend(_Box(box.left, y, box.right, y) for y in edges)
     width, height = float(page.get_width()), float(page.get_height())
-    lines, grid = _page_lines(page, turn)
+    lines, grid = _page_lines(page, turn, document_grid)
     return _Page(lines, width, width * height, images, rules, grid)
 
 
@@ -497,6 +504,16 @@ def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _G
     return _Grid(statistics.median(step for step, _ in shown), statistics.median(size for _, size in shown))
 
 
+def _document_grid(pages: list[_Page]) -> _Grid | None:
+    """The character grid the document is set on, when at least half its pages show one (Word
+    sets a section's pages on one grid, so a page that shows none, a table's in a smaller type
+    or a page of short lines, is on it too): the middle step and size of theirs."""
+    grids = [page.grid for page in pages if page.grid is not None]
+    if not grids or len(grids) < _GRID_PAGES_SHARE * len(pages):
+        return None
+    return _Grid(statistics.median(grid.step for grid in grids), statistics.median(grid.size for grid in grids))
+
+
 def _visible(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if not text[i].isspace()]
 
@@ -564,14 +581,22 @@ def _han_steps(text: str, visible: list[int], probe: _CharProbe) -> list[float]:
 def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: _Grid | None) -> float | None:
     """The page's grid step for a line too short to show a grid of its own: its Han characters
     stand a step apart, or, with no two side by side (`来。`), it is set in the grid's type size;
-    else None (a table's cells in a smaller type are on none)."""
+    else None. A line in a smaller type is on the grid too when its Han characters stand an even
+    share of the page's step apart, wider than their type: the grid's cells are narrower than
+    the body's characters, which take two each, and a 12 pt table's take one (`本 区 生 产`,
+    PDFium's spaces in each cell's remainder); the step is then that share."""
     if grid is None:
         return None
     steps = _han_steps(text, visible, probe)
     size = probe.size(visible[0])
     if not steps:
         return grid.step if abs(size - grid.size) <= grid.size * (_SIZE_RATIO - 1) else None
-    return grid.step if all(abs(step - grid.step) < _SPACE * size for step in steps) else None
+    cells = max(1, round(grid.step / statistics.median(steps)))
+    step = grid.step / cells
+    if cells > 1 and step < size * _SIZE_RATIO:
+        return None
+    inside = [each for each in steps if cells == 1 or each < 2 * step]  # a table row's cells stand apart
+    return step if all(abs(each - step) * cells < _SPACE * size for each in inside) else None
 
 
 def _grid_space(text: str, line_start: int, before: int, after: int, probe: _CharProbe, grid: float) -> bool:

@@ -297,6 +297,14 @@ FIXTURES = (
         style=OfficeStyle(cover=False, grid=True),
     ),
     Fixture(
+        "office-table-cells-on-the-grid",
+        "futian-2023-10-mid-year-plan-report.txt",
+        97,
+        105,
+        title="福田区2023年上半年报告",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-latin-words-wrapped",
         "futian-2021-14th-five-year-plan-outline.txt",
         397,

@@ -186,3 +186,14 @@ def test_a_cells_next_line_on_the_line_grid_is_in_its_row() -> None:
     wrapped = [row for row in numbered if row[0].startswith(tuple(f"{n}." for n in range(1, 9)))]
     assert len(wrapped) == 8
     assert [row for row in wrapped if row not in _table_rows(_read(fixture))] == []
+
+
+def test_a_table_set_smaller_on_the_character_grid_reads_as_its_rows() -> None:
+    """On the grid a 12 pt cell's characters take one of the grid's cells each, half the body's
+    step: no line showed a grid of its own, so PDFium's spaces in each cell's remainder stayed
+    (`本 区`) and the gap after a figure taking two cells (`10.` before `能耗总量和`) read as a
+    cell's edge, the wrapped `强度` in no column. A page holding nothing but the table's rows,
+    showing no grid, is on the document's."""
+    fixture = _fixture("office-table-cells-on-the-grid")
+    tables = [[b.rows for b in doc.blocks if isinstance(b, Table)] for doc in (_reference(fixture), _read(fixture))]
+    assert tables[1] == tables[0]
