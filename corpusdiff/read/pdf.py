@@ -869,7 +869,7 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box], pitch: float
     gives one after another (a cell of three lines centred in its row's height, the rest of a
     cell wrapped) go into the row together (`_cell_lines`). `pitch`: the line grid's step, in a
     document set on one (`_ruled_reach`)."""
-    out = list(lines)
+    out = _rows_of_cells_apart(lines, rules, pitch)
     if not any(line.cells for line in out):
         return out
     reach = _wrap_reach(out)
@@ -883,6 +883,59 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box], pitch: float
         del out[index]
         index = max(0, min(index, row) - _ROW_REACH)
     return out
+
+
+def _rows_of_cells_apart(lines: list[_Line], rules: list[_Box], pitch: float | None) -> list[_Line]:
+    """The lines with each row whose every cell wraps made a row: PDFium gives such a row as a
+    line for each line of each cell, one cell after another, so no line holds two cells and no
+    row was built. Two lines in one type on one baseline, standing apart as cells do, each
+    framed by a ruled table's rules (`_framed`), are cells of one row; the other cells on its
+    baseline and their wrapped lines then go into it as into any row. Where a row with cells
+    stands on their baseline, they are its cells, and go into it as such."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        near = range(max(0, index - _ROW_REACH - _CELL_LINES), min(len(out), index + _ROW_REACH + _CELL_LINES + 1))
+        beside = next((n for n in near if n > index and _cells_apart(out[index], out[n], rules, pitch)), None)
+        if beside is None or any(_row_on_baseline(out[n], out[index]) for n in near):
+            index += 1
+            continue
+        first, second = sorted((out[index], out[beside]), key=lambda line: line.left)
+        out[index] = replace(
+            first,
+            text=f"{first.text.rstrip()}\t{second.text}",
+            right=second.right,
+            cells=(first.left, second.left),
+            ends=(first.right, second.right),
+        )
+        del out[beside]
+    return out
+
+
+def _row_on_baseline(row: _Line, line: _Line) -> bool:
+    return bool(row.cells) and abs(row.baseline - line.baseline) < line.size / 4
+
+
+def _cells_apart(a: _Line, b: _Line, rules: list[_Box], pitch: float | None) -> bool:
+    """Whether `a` and `b`, neither a row, are two cells of one ruled row (`_rows_of_cells_apart`)."""
+    return (
+        not a.cells
+        and not b.cells
+        and not _different_type(a, b)
+        and abs(a.baseline - b.baseline) < a.size / 4
+        and max(b.left - a.right, a.left - b.right) >= _CELL_GAP * a.size
+        and _framed(a, rules, pitch)
+        and _framed(b, rules, pitch)
+    )
+
+
+def _framed(line: _Line, rules: list[_Box], pitch: float | None) -> bool:
+    """Whether a rule runs right over `line` and another under it within a cell's lines, as a
+    ruled table's rules frame a row's first line."""
+    reach = _ruled_reach(line, pitch)
+    return _rule_across(
+        rules, line, line.baseline + _RULE_CLEAR * line.size, line.baseline + reach
+    ) and _rule_across(rules, line, line.baseline - reach * _CELL_LINES, line.baseline)
 
 
 def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -905,11 +958,12 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 
 def _rest_of_cells(row: _Line, line: _Line) -> bool:
-    """Whether `line` may be the rest of a cell of `row`: no row itself, in the row's type,
-    opening with no numbering marker, and in line with one of its cells, ending before the next
-    (`_in_columns`): a paragraph after the table runs across the columns."""
+    """Whether `line` may be the rest of cells of `row`: fewer cells than the row (the rest of
+    one cell, or of several side by side), in the row's type, opening with no numbering marker,
+    and each in line with one of its cells, ending before the next (`_in_columns`): a paragraph
+    after the table runs across the columns."""
     return (
-        not line.cells
+        len(line.cells) < len(row.cells)
         and not _different_type(row, line)
         and numbering.parse_marker(line.text.strip()) is None
         and _in_columns(row, line)
@@ -917,13 +971,15 @@ def _rest_of_cells(row: _Line, line: _Line) -> bool:
 
 
 def _cell_continued(row: _Line, line: _Line) -> _Line:
-    """The row with `line`'s text after the text of the cell it stands in line with."""
+    """The row with the text of each of `line`'s cells after the text of the cell it stands in
+    line with."""
     spans = _spans(row)
-    aligned = _aligned_cell(spans, (line.left, line.right), line.size)
-    column = aligned[0] if aligned else 0
     texts = row.text.rstrip().split("\t")
     texts += [""] * (len(spans) - len(texts))
-    texts[column] = _join(texts[column], line.text)
+    for span, text in zip(_spans(line), line.text.rstrip().split("\t"), strict=False):
+        aligned = _aligned_cell(spans, span, line.size)
+        column = aligned[0] if aligned else 0
+        texts[column] = _join(texts[column], text)
     return replace(row, text="\t".join(texts))
 
 

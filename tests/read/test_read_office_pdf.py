@@ -197,3 +197,14 @@ def test_a_table_set_smaller_on_the_character_grid_reads_as_its_rows() -> None:
     fixture = _fixture("office-table-cells-on-the-grid")
     tables = [[b.rows for b in doc.blocks if isinstance(b, Table)] for doc in (_reference(fixture), _read(fixture))]
     assert tables[1] == tables[0]
+
+
+def test_a_row_whose_every_cell_wraps_is_one_row() -> None:
+    """PDFium gives a row whose every cell wraps (`9.万元GDP` / `水耗`, `以市下达目` / `标为准`, …)
+    as a line for each line of each cell, no line holding two cells, so no row was built and each
+    line read as a paragraph. Lines on one baseline, apart as cells stand, each framed by the
+    table's rules, are one row's cells."""
+    fixture = _fixture("office-table-on-the-grid")
+    every_cell_wraps = [row for row in _table_rows(_reference(fixture)) if row[0].startswith(("9.", "10."))]
+    assert len(every_cell_wraps) == 2
+    assert [row for row in every_cell_wraps if row not in _table_rows(_read(fixture))] == []
