@@ -869,7 +869,7 @@ def _rows_with_wrapped_cells(lines: list[_Line], rules: list[_Box], pitch: float
     gives one after another (a cell of three lines centred in its row's height, the rest of a
     cell wrapped) go into the row together (`_cell_lines`). `pitch`: the line grid's step, in a
     document set on one (`_ruled_reach`)."""
-    out = _rows_of_cells_apart(lines, rules, pitch)
+    out = _one_cell_rows(_rows_of_cells_apart(lines, rules, pitch), rules, pitch)
     if not any(line.cells for line in out):
         return out
     reach = _wrap_reach(out)
@@ -910,6 +910,59 @@ def _rows_of_cells_apart(lines: list[_Line], rules: list[_Box], pitch: float | N
         )
         del out[beside]
     return out
+
+
+def _one_cell_rows(lines: list[_Line], rules: list[_Box], pitch: float | None) -> list[_Line]:
+    """The lines with each row of one cell that wraps (`一、预期性` / `指标`, a group's label
+    across the table) made one line: lines of no cells, each in line with the one before, with
+    a rule right over the first, one right under the last and none between, beside no row, in
+    a table (a row near them); each read as a paragraph of its own, and the row ended the table."""
+    out = list(lines)
+    for index in range(len(out)):
+        count = _one_cell_lines(out, index, rules, pitch)
+        if count > 1:
+            out[index : index + count] = [_stacked(out[index : index + count])]
+    return out
+
+
+def _one_cell_lines(lines: list[_Line], index: int, rules: list[_Box], pitch: float | None) -> int:
+    """How many lines from `index` on make a row of one cell wrapped (`_one_cell_rows`), 1 when none."""
+    if index >= len(lines) or lines[index].cells or not _ruled_over(lines[index], rules, pitch):
+        return 1
+    end = index + 1
+    while end < min(len(lines), index + _CELL_LINES) and _next_line_of_one_cell(lines[end - 1], lines[end], rules, pitch):
+        end += 1
+    near = lines[max(0, index - _ROW_REACH - _CELL_LINES) : end + _ROW_REACH + _CELL_LINES]
+    run = lines[index:end]
+    if (
+        len(run) < 2
+        or not _ruled_under(run[-1], rules, pitch)
+        or not any(line.cells for line in near)
+        or any(_row_on_baseline(row, line) for row in near for line in run)
+    ):
+        return 1
+    return len(run)
+
+
+def _next_line_of_one_cell(upper: _Line, lower: _Line, rules: list[_Box], pitch: float | None) -> bool:
+    return (
+        not lower.cells
+        and not _different_type(upper, lower)
+        and 0 < upper.baseline - lower.baseline < _ruled_reach(lower, pitch)
+        and _aligned_cell([(upper.left, upper.right)], (lower.left, lower.right), lower.size) is not None
+        and not _rule_across(rules, lower, lower.baseline, upper.baseline)
+        and numbering.parse_marker(lower.text.strip()) is None
+    )
+
+
+def _ruled_over(line: _Line, rules: list[_Box], pitch: float | None) -> bool:
+    """Whether a rule runs right over `line`, as over a ruled table's row."""
+    return _rule_across(rules, line, line.baseline + _RULE_CLEAR * line.size, line.baseline + _ruled_reach(line, pitch))
+
+
+def _ruled_under(line: _Line, rules: list[_Box], pitch: float | None) -> bool:
+    """Whether a rule runs right under `line`, as under a ruled table's row."""
+    return _rule_across(rules, line, line.baseline - _ruled_reach(line, pitch), line.baseline)
 
 
 def _row_on_baseline(row: _Line, line: _Line) -> bool:

@@ -13,13 +13,13 @@ from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.types.document import Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from tests.conftest import ROOT, SEEDS
 from tests.formats_equivalence import Kind, differences
-from tests.read.office_docx import FIXTURES, PARTLY_READ, Fixture, excerpt
+from tests.read.office_docx import FIXTURES, Fixture, excerpt
 
 PDF_DATA = ROOT / "tests" / "data" / "pdf"
 
 
 def _fixture(name: str) -> Fixture:
-    return next(fixture for fixture in (*FIXTURES, *PARTLY_READ) if fixture.name == name)
+    return next(fixture for fixture in FIXTURES if fixture.name == name)
 
 
 def _reference(fixture: Fixture) -> NormalizedDocument:
@@ -208,3 +208,14 @@ def test_a_row_whose_every_cell_wraps_is_one_row() -> None:
     every_cell_wraps = [row for row in _table_rows(_reference(fixture)) if row[0].startswith(("9.", "10."))]
     assert len(every_cell_wraps) == 2
     assert [row for row in every_cell_wraps if row not in _table_rows(_read(fixture))] == []
+
+
+def test_a_row_of_one_cell_wrapped_is_one_row() -> None:
+    """A group's label across the table wraps on the grid (`一、预期性` / `指标`): two lines of no
+    cells, each read as a paragraph, the first a heading, and the table cut in two there. Lines
+    in line with each other between a rule right over the first and one right under the last,
+    none between, in a table, are one cell's."""
+    fixture = _fixture("office-table-on-the-grid")
+    labels = [row for row in _table_rows(_reference(fixture)) if not any(row[1:])]
+    assert [row[0] for row in labels] == ["一、预期性指标", "二、约束性指标"]
+    assert [row for row in labels if row not in _table_rows(_read(fixture))] == []
