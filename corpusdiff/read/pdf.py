@@ -266,7 +266,9 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     notes.extend(caption_notes)
     pitch = _body_pitch(flow) if grid is not None else None
     flow = _rows_over_pages(
-        [_rows_with_wrapped_cells(lines, page.rules, pitch) for lines, page in zip(flow, pages, strict=True)]
+        [_rows_with_wrapped_cells(lines, page.rules, pitch) for lines, page in zip(flow, pages, strict=True)],
+        [page.rules for page in pages],
+        pitch,
     )
     paragraphs = _Layout(flow, [page.width for page in pages]).paragraphs()
     return Extracted(_plain_text(paragraphs), notes, _title(paragraphs))
@@ -991,15 +993,19 @@ def _framed(line: _Line, rules: list[_Box], pitch: float | None) -> bool:
     ) and _rule_across(rules, line, line.baseline - reach * _CELL_LINES, line.baseline)
 
 
-def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
+def _rows_over_pages(
+    pages: list[list[_Line]], rules: list[list[_Box]] | None = None, pitch: float | None = None
+) -> list[list[_Line]]:
     """The pages' lines with a table row that a page break cuts whole again: a word processor
     lets a row break across pages (Word's and LibreOffice's default), so the rest of its wrapped
     cells opens the next page, over the next row, where it read as a row of its own (`业率`
     under `7.城镇居民登记失`). The lines opening a page that are the rest of the cells of the row
-    ending the page before (`_rest_of_cells`) go into it."""
+    ending the page before (`_rest_of_cells`) go into it; so does the rest of a row of one cell
+    (`二、约束性` / `指标`) ending a page framed by the table's rules (`_one_cell_row_ending`)."""
     out = [list(lines) for lines in pages]
-    for before, lines in itertools.pairwise(out):
-        if not before or not before[-1].cells:
+    page_rules = rules or [[] for _ in pages]
+    for (before, lines), ruled in zip(itertools.pairwise(out), page_rules, strict=False):
+        if not before or not (before[-1].cells or _one_cell_row_ending(before, ruled, pitch)):
             continue
         row, taken = before[-1], 0
         while taken < len(lines) and _rest_of_cells(row, lines[taken]):
@@ -1010,13 +1016,25 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
     return out
 
 
+def _one_cell_row_ending(lines: list[_Line], rules: list[_Box], pitch: float | None) -> bool:
+    """Whether the page `lines` ends with a table's row of one cell: a line of no cells after a
+    row, with a rule right over it and one right under it."""
+    last = lines[-1]
+    return (
+        not last.cells
+        and any(line.cells for line in lines[-_ROW_REACH - _CELL_LINES - 1 : -1])
+        and _ruled_over(last, rules, pitch)
+        and _ruled_under(last, rules, pitch)
+    )
+
+
 def _rest_of_cells(row: _Line, line: _Line) -> bool:
     """Whether `line` may be the rest of cells of `row`: fewer cells than the row (the rest of
-    one cell, or of several side by side), in the row's type, opening with no numbering marker,
-    and each in line with one of its cells, ending before the next (`_in_columns`): a paragraph
-    after the table runs across the columns."""
+    one cell, or of several side by side), or none when the row has one, in the row's type,
+    opening with no numbering marker, and each in line with one of its cells, ending before the
+    next (`_in_columns`): a paragraph after the table runs across the columns."""
     return (
-        len(line.cells) < len(row.cells)
+        (len(line.cells) < len(row.cells) or not line.cells)
         and not _different_type(row, line)
         and numbering.parse_marker(line.text.strip()) is None
         and _in_columns(row, line)

@@ -305,6 +305,14 @@ FIXTURES = (
         style=OfficeStyle(cover=False, grid=True),
     ),
     Fixture(
+        "office-table-row-of-one-cell-over-pages",
+        "futian-2022-01-plan-report.txt",
+        140,
+        146,
+        title="福田区2022年国民经济和社会发展计划",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+    Fixture(
         "office-table-cells-on-the-grid",
         "futian-2023-10-mid-year-plan-report.txt",
         97,

@@ -219,3 +219,14 @@ def test_a_row_of_one_cell_wrapped_is_one_row() -> None:
     labels = [row for row in _table_rows(_reference(fixture)) if not any(row[1:])]
     assert [row[0] for row in labels] == ["一、预期性指标", "二、约束性指标"]
     assert [row for row in labels if row not in _table_rows(_read(fixture))] == []
+
+
+def test_a_row_of_one_cell_broken_across_pages_is_one_row() -> None:
+    """A one-cell row wrapped over a page break (`二、约束性` ending a page, `指标` opening the
+    next): the rest of a row was looked for only after a row of cells, so `指标` read as a line of
+    its own. A line of no cells ending a page after the table's rows, framed by its rules, is a
+    row of one cell, and a line in line with it opening the next page is its rest."""
+    fixture = _fixture("office-table-row-of-one-cell-over-pages")
+    tables = [[b.rows for b in doc.blocks if isinstance(b, Table)] for doc in (_reference(fixture), _read(fixture))]
+    assert ("二、约束性指标", "", "", "") in tables[0][0]
+    assert tables[1] == tables[0]
