@@ -507,13 +507,16 @@ def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _G
 
 
 def _document_grid(pages: list[_Page]) -> _Grid | None:
-    """The character grid the document is set on, when at least half its pages show one (Word
-    sets a section's pages on one grid, so a page that shows none, a table's in a smaller type
-    or a page of short lines, is on it too): the middle step and size of theirs."""
+    """The character grid the document is set on, when at least half its pages with text in
+    the grid's type show one (Word sets a section's pages on one grid, so a page that shows
+    none, a table's in a smaller type or a page of short lines, is on it too; a page of a table
+    alone tells nothing): the middle step and size of theirs."""
     grids = [page.grid for page in pages if page.grid is not None]
-    if not grids or len(grids) < _GRID_PAGES_SHARE * len(pages):
+    if not grids:
         return None
-    return _Grid(statistics.median(grid.step for grid in grids), statistics.median(grid.size for grid in grids))
+    grid = _Grid(statistics.median(grid.step for grid in grids), statistics.median(grid.size for grid in grids))
+    in_its_type = [page for page in pages if page.grid or any(_same_size(line, grid.size) for line in page.lines)]
+    return grid if len(grids) >= _GRID_PAGES_SHARE * len(in_its_type) else None
 
 
 def _visible(text: str, start: int, end: int) -> list[int]:
@@ -595,7 +598,7 @@ def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: _Grid | Non
         return grid.step if abs(size - grid.size) <= grid.size * (_SIZE_RATIO - 1) else None
     cells = max(1, round(grid.step / statistics.median(steps)))
     step = grid.step / cells
-    if cells > 1 and step < size * _SIZE_RATIO:
+    if cells > 1 and statistics.median(steps) < size * _SIZE_RATIO:
         return None
     inside = [each for each in steps if cells == 1 or each < 2 * step]  # a table row's cells stand apart
     return step if all(abs(each - step) * cells < _SPACE * size for each in inside) else None

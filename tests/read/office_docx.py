@@ -330,6 +330,21 @@ FIXTURES = (
 )
 
 
+#: Fixtures whose PDFs do not read as their text in every block yet (docs/inputs.md says what
+#: is left): their tests hold the parts that do.
+PARTLY_READ = (
+    Fixture(
+        "office-table-narrow-columns-on-the-grid",
+        "futian-2021-14th-five-year-plan-outline.txt",
+        39,
+        40,
+        tables=True,
+        title="福田区“十四五”规划纲要",
+        style=OfficeStyle(cover=False, grid=True),
+    ),
+)
+
+
 def excerpt(document: NormalizedDocument, fixture: Fixture) -> NormalizedDocument:
     """The part of a report a fixture shows (the title stays)."""
     rest = document.blocks[fixture.stop :] if fixture.tables else ()
@@ -343,7 +358,7 @@ def _fixtures(out: Path) -> None:
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     out.mkdir(parents=True, exist_ok=True)
-    for fixture in FIXTURES:
+    for fixture in (*FIXTURES, *PARTLY_READ):
         document = excerpt(normalize_file(seeds / fixture.seed, {}), fixture)
         (out / f"{fixture.name}.docx").write_bytes(office_docx(document, fixture.style))
 

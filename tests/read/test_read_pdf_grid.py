@@ -51,3 +51,26 @@ def test_a_line_too_short_to_show_the_grid_is_on_the_page_grid() -> None:
     assert line is not None
     assert line.cells == ()
     assert line.text.replace(" ", "") == "来。"
+
+
+class _SolidProbe(_Probe):
+    """A 16 pt line set solid, each Han character an em from the next (`经济社会发展`)."""
+
+    def origin(self, index: int) -> tuple[float, float]:
+        return 80.0 + index * _SIZE, _BASELINE
+
+    def end(self, index: int) -> float:
+        return 80.0 + (index + 1) * _SIZE
+
+    def generated(self, index: int) -> bool:
+        return False
+
+
+def test_a_line_set_solid_is_on_no_grid_of_a_wider_step() -> None:
+    """A grid is known to a whole document from the pages that show one, and a spaced title
+    (`政 府 工 作 报 告`, 22 pt a 35 pt step) shows one as a grid's lines do: a body line set
+    solid, its characters an em apart, is no even share of it (two cells of 17.5 pt), as the
+    characters of a table set smaller on a grid stand wider than their type."""
+    text = "经济社会发展"
+    visible = list(range(len(text)))
+    assert pdf._on_grid(text, visible, _SolidProbe(), pdf._Grid(35.0, 22.0)) is None  # type: ignore[arg-type]
