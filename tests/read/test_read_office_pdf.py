@@ -239,3 +239,21 @@ def test_a_table_alone_on_its_pages_is_on_the_documents_grid() -> None:
     tells nothing of the grid; the pages in the grid's type do."""
     fixture = _fixture("office-table-narrow-columns-on-the-grid")
     assert _table_rows(_read(fixture))[:2] == _table_rows(_reference(fixture))[:2]
+
+
+def _holds(row: tuple[str, ...], cells: tuple[str, ...]) -> bool:
+    return any(row[start : start + len(cells)] == cells for start in range(len(row)))
+
+
+def test_a_cells_lines_on_the_line_grid_are_one_cells() -> None:
+    """A name in a column two characters wide wraps onto five or six lines, each a grid line
+    (29 pt) under the one before, further apart than a cell's lines stand (1.6 ems): each line
+    went into the row on its own, some before the cell's text, some after, out of order
+    (`每万有高人拥价值发明专利数`). A line of the grid's step under a cell's line, in line with it,
+    is its next. (The merged `类别` cells beside them do not read yet: the rows' own cells are
+    compared.)"""
+    fixture = _fixture("office-table-narrow-columns-on-the-grid")
+    wrapped = [row[1:] for row in _table_rows(_reference(fixture)) if row[1] in {"3", "4", "6", "7", "8"}]
+    assert [cells[1] for cells in wrapped][-3] == "每万人拥有高价值发明专利数"
+    read = _table_rows(_read(fixture))
+    assert [cells for cells in wrapped if not any(_holds(row, cells) for row in read)] == []
