@@ -1165,12 +1165,14 @@ def _row_of(
     """The row near `lines[index]` that the line is part of: a line on the row's baseline (not
     a row itself, or its cells beside the row's: PDFium gives a row apart where a cell in it
     wraps), or a line of wrapped cells, each of them starting in one of the row's columns,
-    closer to the row than rows stand or ruled in with it."""
+    closer to the row than rows stand or ruled in with it. Rows are looked for as many lines
+    away in PDFium's order as beside a line (`_row_beside`): it gives a row's cells one after
+    another, and a cell's lines may stand that far from the row's line of figures."""
     line = lines[index]
     beside = _row_beside(lines, index, rules)
     if beside is not None:
         return beside
-    near = range(max(0, index - _ROW_REACH), min(len(lines), index + _ROW_REACH + 1))
+    near = range(max(0, index - _ROW_REACH - _CELL_LINES), min(len(lines), index + _ROW_REACH + _CELL_LINES + 1))
     rows = [n for n in near if n != index and lines[n].cells and not _different_type(lines[n], line)]
     table_right = max((lines[n].right for n in rows), default=line.right)
     wrapped = [

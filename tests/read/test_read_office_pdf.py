@@ -257,3 +257,16 @@ def test_a_cells_lines_on_the_line_grid_are_one_cells() -> None:
     assert [cells[1] for cells in wrapped][-3] == "每万人拥有高价值发明专利数"
     read = _table_rows(_read(fixture))
     assert [cells for cells in wrapped if not any(_holds(row, cells) for row in read)] == []
+
+
+def test_a_cells_lines_after_the_next_cells_in_pdfiums_order_stay_in_order() -> None:
+    """PDFium gives a row's cells one after another, its numbered cell first and the cells of
+    figures last, so a row's cells may stand more lines from its first line of figures than a
+    wrapped line was looked for: a cell's lines (`绿化覆盖面积`) went into the row only after a
+    later part of them did, after it (`立体覆盖面积绿化`). A row is looked for as far as it is
+    beside its cells."""
+    fixture = _fixture("office-table-narrow-columns-on-the-grid")
+    rows = [row[1:] for row in _table_rows(_reference(fixture)) if row[1] in {"11", "24"}]
+    assert [cells[1] for cells in rows] == ["立体绿化覆盖面积", "公共文体设施面积"]
+    read = _table_rows(_read(fixture))
+    assert [cells for cells in rows if not any(_holds(row, cells) for row in read)] == []
