@@ -336,6 +336,7 @@ def _page_lines(page: Any, turn: _Turn, document_grid: _Grid | None = None) -> t
         probe = _CharProbe(textpage, pdfium_c, count, turn)
         spans = [span for start, end in _line_spans(text) for span in _rows_apart(text, start, end, probe)]
         grid = _page_grid(text, spans, probe) or document_grid
+        grid = _with_shares(grid, text, spans, probe) if grid else None
         return [line for start, end in spans if (line := _line(text, start, end, probe, grid))], grid
     finally:
         textpage.close()
@@ -491,6 +492,8 @@ class _Grid:
 
     step: float
     size: float
+    #: the steps that lines in other sizes show on it, an even share of `step`: (size, step)
+    shares: tuple[tuple[float, float], ...] = ()
 
 
 def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _Grid | None:
@@ -504,6 +507,21 @@ def _page_grid(text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _G
     if not shown:
         return None
     return _Grid(statistics.median(step for step, _ in shown), statistics.median(size for _, size in shown))
+
+
+def _with_shares(grid: _Grid, text: str, spans: list[tuple[int, int]], probe: _CharProbe) -> _Grid:
+    """The grid with the steps the page's lines in a smaller type show on it (`_on_grid`): a
+    line of that type with no two Han characters side by side (`/ 人` of `万元/人` wrapped) is
+    on that share of it, as a line in the grid's own type is on the grid."""
+    shown: dict[float, list[float]] = {}
+    for start, end in spans:
+        visible = _visible(text, start, end)
+        if not visible or not _han_steps(text, visible, probe):
+            continue
+        step = _on_grid(text, visible, probe, grid)
+        if step is not None and step < grid.step - _SPACE * probe.size(visible[0]):
+            shown.setdefault(round(probe.size(visible[0]) * 2) / 2, []).append(step)
+    return replace(grid, shares=tuple((size, statistics.median(steps)) for size, steps in sorted(shown.items())))
 
 
 def _document_grid(pages: list[_Page]) -> _Grid | None:
@@ -595,7 +613,8 @@ def _on_grid(text: str, visible: list[int], probe: _CharProbe, grid: _Grid | Non
     steps = _han_steps(text, visible, probe)
     size = probe.size(visible[0])
     if not steps:
-        return grid.step if abs(size - grid.size) <= grid.size * (_SIZE_RATIO - 1) else None
+        sizes = ((grid.size, grid.step), *grid.shares)
+        return next((step for each, step in sizes if abs(size - each) <= each * (_SIZE_RATIO - 1)), None)
     cells = max(1, round(grid.step / statistics.median(steps)))
     step = grid.step / cells
     if cells > 1 and statistics.median(steps) < size * _SIZE_RATIO:

@@ -336,7 +336,7 @@ PARTLY_READ = (
     Fixture(
         "office-table-narrow-columns-on-the-grid",
         "futian-2021-14th-five-year-plan-outline.txt",
-        39,
+        33,
         40,
         tables=True,
         title="福田区“十四五”规划纲要",

@@ -270,3 +270,16 @@ def test_a_cells_lines_after_the_next_cells_in_pdfiums_order_stay_in_order() -> 
     assert [cells[1] for cells in rows] == ["立体绿化覆盖面积", "公共文体设施面积"]
     read = _table_rows(_read(fixture))
     assert [cells for cells in rows if not any(_holds(row, cells) for row in read)] == []
+
+
+def test_a_line_of_one_han_character_in_a_tables_type_is_on_its_share_of_the_grid() -> None:
+    """`万元/人` wraps in a column two characters wide onto `万`, `元` and `/ 人`, a line with no
+    two Han characters side by side to show the grid's step: the gap after the `/`, the rest of
+    its cell, read as a cell's edge, and the row split into two rows of shifted cells. A line in
+    the type of the page's lines on a share of the grid is on that share, as a line in the grid's
+    own type is on the grid."""
+    fixture = _fixture("office-table-narrow-columns-on-the-grid")
+    rows = [row[1:] for row in _table_rows(_reference(fixture)) if row[1] in {"2", "9"}]
+    assert [cells[2] for cells in rows] == ["万元/人", "人/亿元"]
+    read = _table_rows(_read(fixture))
+    assert [cells for cells in rows if not any(_holds(row, cells) for row in read)] == []
