@@ -1022,15 +1022,21 @@ def _rows_over_pages(
     lets a row break across pages (Word's and LibreOffice's default), so the rest of its wrapped
     cells opens the next page, over the next row, where it read as a row of its own (`业率`
     under `7.城镇居民登记失`). The lines opening a page that are the rest of the cells of the row
-    ending the page before (`_rest_of_cells`) go into it; so does the rest of a row of one cell
-    (`二、约束性` / `指标`) ending a page framed by the table's rules (`_one_cell_row_ending`)."""
+    ending the page before (`_rest_of_cells`) go into it, up to a line with a rule right over it
+    (the next row: the first line has the rule LibreOffice draws at the break); so does the rest
+    of a row of one cell (`二、约束性` / `指标`) ending a page framed by the table's rules
+    (`_one_cell_row_ending`)."""
     out = [list(lines) for lines in pages]
     page_rules = rules or [[] for _ in pages]
-    for (before, lines), ruled in zip(itertools.pairwise(out), page_rules, strict=False):
+    for (before, lines), (ruled, next_ruled) in zip(itertools.pairwise(out), itertools.pairwise(page_rules), strict=True):
         if not before or not (before[-1].cells or _one_cell_row_ending(before, ruled, pitch)):
             continue
         row, taken = before[-1], 0
-        while taken < len(lines) and _rest_of_cells(row, lines[taken]):
+        while (
+            taken < len(lines)
+            and _rest_of_cells(row, lines[taken])
+            and not (taken and _ruled_over(lines[taken], next_ruled, pitch))  # a row of its own
+        ):
             row = _cell_continued(row, lines[taken])
             taken += 1
         before[-1] = row
