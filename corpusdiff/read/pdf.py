@@ -1090,7 +1090,7 @@ def _row_taking(
     middle line of a cell of three, centred in its row's height, stands on the row's baseline,
     its first and last a line above and below, where they looked like the rows around), else
     as they were."""
-    count = _cell_lines(lines, index, pitch)
+    count = _cell_lines(lines, index)
     if count > 1:
         joined = [*lines[:index], _stacked(lines[index : index + count]), *lines[index + count :]]
         row = _row_of(joined, index, reach, rules, pitch)
@@ -1099,13 +1099,13 @@ def _row_taking(
     return lines, _row_of(lines, index, reach, rules, pitch)
 
 
-def _cell_lines(lines: list[_Line], index: int, pitch: float | None = None) -> int:
+def _cell_lines(lines: list[_Line], index: int) -> int:
     """How many lines from `index` on may be the lines of one table cell wrapped: lines of no
     cells, one line's step apart, each in line with the one before (starting where it starts,
     or centred under it), none after the first opening with a numbering marker, and each but
     the last about as wide as the widest (a cell fills a line before it wraps). 1 when none."""
     end = index + 1
-    while end < min(len(lines), index + _CELL_LINES) and _next_cell_line(lines[end - 1], lines[end], pitch):
+    while end < min(len(lines), index + _CELL_LINES) and _next_cell_line(lines[end - 1], lines[end]):
         end += 1
     run = lines[index:end]
     widest = max(line.right - line.left for line in run)
@@ -1115,15 +1115,13 @@ def _cell_lines(lines: list[_Line], index: int, pitch: float | None = None) -> i
     return len(run)
 
 
-def _next_cell_line(upper: _Line, lower: _Line, pitch: float | None = None) -> bool:
-    """Whether `lower` is the next line of `upper`'s cell: a line's step under it (1.6 ems, or on a
-    line grid one of its lines, `_ruled_reach`), in line with it, opening with no marker."""
+def _next_cell_line(upper: _Line, lower: _Line) -> bool:
     step = upper.baseline - lower.baseline
     return (
         not upper.cells
         and not lower.cells
         and not _different_type(upper, lower)
-        and 0 < step < (_CELL_LINE_STEP * lower.size if pitch is None else _ruled_reach(lower, pitch))
+        and 0 < step < _CELL_LINE_STEP * lower.size
         and _aligned_cell([(upper.left, upper.right)], (lower.left, lower.right), lower.size) is not None
         and numbering.parse_marker(lower.text.strip()) is None
     )

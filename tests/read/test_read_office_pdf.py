@@ -245,20 +245,6 @@ def _holds(row: tuple[str, ...], cells: tuple[str, ...]) -> bool:
     return any(row[start : start + len(cells)] == cells for start in range(len(row)))
 
 
-def test_a_cells_lines_on_the_line_grid_are_one_cells() -> None:
-    """A name in a column two characters wide wraps onto five or six lines, each a grid line
-    (29 pt) under the one before, further apart than a cell's lines stand (1.6 ems): each line
-    went into the row on its own, some before the cell's text, some after, out of order
-    (`每万有高人拥价值发明专利数`). A line of the grid's step under a cell's line, in line with it,
-    is its next. (Each row's own cells are compared: the `类别` cell merged down beside them
-    is another fix's.)"""
-    fixture = _fixture("office-table-narrow-columns-on-the-grid")
-    wrapped = [row[1:] for row in _table_rows(_reference(fixture)) if row[1] in {"3", "4", "6", "7", "8"}]
-    assert [cells[1] for cells in wrapped][-3] == "每万人拥有高价值发明专利数"
-    read = _table_rows(_read(fixture))
-    assert [cells for cells in wrapped if not any(_holds(row, cells) for row in read)] == []
-
-
 def test_a_cells_lines_after_the_next_cells_in_pdfiums_order_stay_in_order() -> None:
     """PDFium gives a row's cells one after another, its numbered cell first and the cells of
     figures last, so a row's cells may stand more lines from its first line of figures than a
