@@ -516,11 +516,12 @@ def _with_shares(grid: _Grid, text: str, spans: list[tuple[int, int]], probe: _C
     shown: dict[float, list[float]] = {}
     for start, end in spans:
         visible = _visible(text, start, end)
-        if not visible or not _han_steps(text, visible, probe):
+        size = probe.size(visible[0]) if visible else grid.size
+        if size >= grid.size / _SIZE_RATIO or not _han_steps(text, visible, probe):  # the body's own type
             continue
         step = _on_grid(text, visible, probe, grid)
-        if step is not None and step < grid.step - _SPACE * probe.size(visible[0]):
-            shown.setdefault(round(probe.size(visible[0]) * 2) / 2, []).append(step)
+        if step is not None and step < grid.step - _SPACE * size:
+            shown.setdefault(round(size * 2) / 2, []).append(step)
     return replace(grid, shares=tuple((size, statistics.median(steps)) for size, steps in sorted(shown.items())))
 
 
