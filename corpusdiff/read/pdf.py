@@ -1024,7 +1024,9 @@ def _rows_over_pages(
     cells opens the next page, over the next row, where it read as a row of its own (`业率`
     under `7.城镇居民登记失`). The lines opening a page that are the rest of the cells of the row
     ending the page before (`_rest_of_cells`) go into it, up to a line with a rule right over it
-    (the next row: the first line has the rule LibreOffice draws at the break); so does the rest
+    (the next row: the first line has the rule LibreOffice draws at the break); the rests of
+    several cells side by side only as that first line, in a ruled table (elsewhere a next row
+    with a cell fewer, one merged down, looks the same); so does the rest
     of a row of one cell (`二、约束性` / `指标`) ending a page framed by the table's rules
     (`_one_cell_row_ending`)."""
     out = [list(lines) for lines in pages]
@@ -1036,6 +1038,7 @@ def _rows_over_pages(
         while (
             taken < len(lines)
             and _rest_of_cells(row, lines[taken])
+            and (not lines[taken].cells or (not taken and _ruled_over(lines[taken], next_ruled, pitch)))
             and not (taken and _ruled_over(lines[taken], next_ruled, pitch))  # a row of its own
         ):
             row = _cell_continued(row, lines[taken])

@@ -74,3 +74,4 @@ def test_a_line_set_solid_is_on_no_grid_of_a_wider_step() -> None:
     text = "经济社会发展"
     visible = list(range(len(text)))
     assert pdf._on_grid(text, visible, _SolidProbe(), pdf._Grid(35.0, 22.0)) is None  # type: ignore[arg-type]
+
