@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from corpusdiff.compare.units import group_text
-from corpusdiff.text.script import simplified_lines
+from corpusdiff.text.script import simplified_texts
 from corpusdiff.types.diff import SectionMatch
 from corpusdiff.types.tree import DocTree, Section, Unit
 
@@ -32,8 +32,8 @@ def as_simplified(tree: DocTree) -> DocTree:
         *(s.heading for s in tree.sections),
         *(part for s in tree.sections for part in s.path),
     ]
-    seen = simplified_lines(texts)
-    if seen == texts or len(seen) != len(texts):  # a text holding a line break is read as printed
+    seen = simplified_texts(texts)
+    if seen == texts:
         return tree
     read = iter(seen)
     unit_texts = [next(read) for _ in tree.units]
@@ -101,9 +101,7 @@ Differ = Callable[[str, str], list[tuple[str, str]]]
 def align_as_simplified(old: list[str], new: list[str], align: Aligner) -> list[tuple[str, str]]:
     """`align(old, new)` (sentence pairs, an empty side for one left over) run on the sentences'
     simplified copies and given back as printed."""
-    seen_old, seen_new = simplified_lines(old), simplified_lines(new)
-    if len(seen_old) != len(old) or len(seen_new) != len(new):
-        return align(old, new)
+    seen_old, seen_new = simplified_texts(old), simplified_texts(new)
     own_old, own_new = dict(zip(seen_old, old, strict=True)), dict(zip(seen_new, new, strict=True))
     return [(own_old[o] if o else "", own_new[n] if n else "") for o, n in align(seen_old, seen_new)]
 
@@ -111,8 +109,8 @@ def align_as_simplified(old: list[str], new: list[str], align: Aligner) -> list[
 def diff_as_simplified(old: str, new: str, diff: Differ) -> list[tuple[str, str]]:
     """`diff(old, new)` (word-level runs) run on the simplified copies and given back as printed;
     as printed where the copies cannot be mapped back."""
-    seen = simplified_lines([old, new])
-    if len(seen) == 2 and seen != [old, new] and (len(seen[0]), len(seen[1])) == (len(old), len(new)):
+    seen = simplified_texts([old, new])
+    if seen != [old, new] and (len(seen[0]), len(seen[1])) == (len(old), len(new)):
         runs = in_own_script(diff(seen[0], seen[1]), old, new)
         if runs is not None:
             return runs
