@@ -107,11 +107,11 @@ _FLAT_HEADER_MAX_LINES = 30
 #: Word paragraph may be one wrapped line of a converted PDF, and plain text wraps.
 _PARAGRAPH_FORMATS = frozenset({"html"})
 #: Formats whose lines end where the page's layout ends a paragraph or a `<br>` breaks one
-#: (read/html.py, read/pdf.py), never at a wrap width: a line that opens as only a paragraph does
+#: (read/html.py, read/pdf/), never at a wrap width: a line that opens as only a paragraph does
 #: (`_opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
 _LAID_OUT_FORMATS = frozenset({"html", "pdf"})
 #: Formats whose every line is a whole paragraph or heading, as their extractors write them
-#: (read/html.py, read/markdown.py, read/docx.py, read/doc.py, read/pdf.py): a line never wraps onto the next.
+#: (read/html.py, read/markdown.py, read/docx.py, read/doc.py, read/pdf/): a line never wraps onto the next.
 _LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "doc", "pdf"})
 #: A plain text whose lines ending a sentence are this often followed by a blank line separates its
 #: paragraphs with blank lines (Wikisource's texts): a break without one is inside a paragraph. The

@@ -2,7 +2,7 @@
 
 The format is told from the content (read/formats.py): plain text is decoded as it is; an HTML
 page, a DOCX, a Word 97–2003 .doc, a PDF and a CSV export holding one report go through their
-extractors (read/html.py, docx.py, doc.py, pdf.py, csvtext.py), which give the normaliser the same plain layout a text file has;
+extractors (read/html.py, docx.py, doc.py, pdf/, csvtext.py), which give the normaliser the same plain layout a text file has;
 every other format is refused with one line (docs/inputs.md).
 """
 

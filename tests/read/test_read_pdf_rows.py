@@ -6,12 +6,12 @@ import pytest
 
 pytest.importorskip("pypdfium2")
 
-from corpusdiff.read import pdf
+from corpusdiff.read.pdf import lines, rows
 
 
-def _row(texts: tuple[str, ...], starts: tuple[float, ...], baseline: float) -> pdf._Line:
+def _row(texts: tuple[str, ...], starts: tuple[float, ...], baseline: float) -> lines._Line:
     ends = tuple(start + 12.0 * len(text) for start, text in zip(starts, texts, strict=True))
-    return pdf._Line(
+    return lines._Line(
         text="\t".join(texts),
         left=starts[0],
         right=ends[-1],
@@ -31,5 +31,5 @@ def test_a_row_with_a_cell_fewer_opening_a_page_of_an_unruled_table_is_a_row() -
     stays a row of its own."""
     ending = _row(("经济发展", "1", "地区生产总值", "亿元"), (100.0, 180.0, 230.0, 340.0), 120.0)
     opening = _row(("2", "人均地区生产总值", "万元"), (180.0, 230.0, 340.0), 716.0)
-    pages = pdf._rows_over_pages([[ending], [opening]], [[], []])
+    pages = rows._rows_over_pages([[ending], [opening]], [[], []])
     assert pages == [[ending], [opening]]
