@@ -18,43 +18,53 @@ from typing import cast
 
 from corpusdiff.errors import InputError
 from corpusdiff.normalize import tables
+from corpusdiff.normalize.heading_lines import (
+    ordinal_heading_lines,
+    plain_heading_lines,
+    stands_as_part_title,
+    sub_heading_lines,
+)
 from corpusdiff.normalize.metadata import (
-    TITLE_HEAD_MIN,
-    TitleBlock,
     detect_metadata,
-    find_title,
-    is_gazette_name,
     is_page_info_line,
-    running_heads_over,
     without_release_label,
+)
+from corpusdiff.normalize.raw_lines import (
+    BULLET_RE,
+    DASH_ITEM_RE,
+    cleaned_lines,
+    closes_itself,
+    debris_only,
+    heads_over_title,
+    is_occasion_paragraph,
+    joints_warning,
+    opens_paragraph,
+    page_joint_lines,
+    page_lines_warning,
+    running_head_lines,
+    soft_break_lines,
+    title_block,
+    unindented_wrap_warning,
+    without_contents,
+    wrapped_lines,
+    wrapper_lines,
 )
 from corpusdiff.read import boilerplate
 from corpusdiff.read.decode import RawReport
-from corpusdiff.read.extracted import shortened
 from corpusdiff.strings import counted
 from corpusdiff.text import numbering as headings
 from corpusdiff.text.chars import display_width, has_han
 from corpusdiff.text.compat import repair_stand_ins
 from corpusdiff.text.lines import (
     is_indented,
-    is_plain_title,
-    is_speaker_name,
-    is_speech_subtitle,
 )
 from corpusdiff.text.occasion import (
     SALUTATION_RE,
     is_bare_occasion,
-    is_byline,
-    is_bylined_occasion,
     is_date_line,
-    is_lone_byline,
-    is_presenting_body,
-    is_standalone_occasion,
     split_glued_salutation,
 )
-from corpusdiff.text.pages import contents_lines, headed_page_numbers, is_contents_entry, page_numbers
 from corpusdiff.text.rules import (
-    LINE_END,
     clean_text,
     ends_sentence,
     is_page_number,
@@ -65,17 +75,10 @@ from corpusdiff.text.rules import (
     strip_debris,
     tidy_spaces,
 )
-from corpusdiff.text.script import simplified
 from corpusdiff.text.wrapping import Wrap, as_set, hard_wrap
 from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph
 from corpusdiff.types.document import Table as TableBlock
 
-#: A list mark opening a line, then white space: the bullets a text export writes, and those of a
-#: Word list copied out of Word or a PDF whose symbol font was lost: the font's own code in the
-#: private use area (U+F06C for Wingdings' ●, U+F0A7 for its ▪, U+F0B7 for Symbol's •), or the
-#: Latin-1 letter of that code (`§` for ▪, `Ø` for ➢, `ü` for ✓). No report text opens so.
-_BULLET_RE = re.compile("^[-•·●▪§ØüŸ\uf020-\uf0ff]\\s+")
-_DASH_ITEM_RE = re.compile(r"^(——|一一|--)")
 _NOTE_RE = re.compile(r"^注\s*[：:]")
 #: A sentence's end: once one has come, the report's text has begun.
 _SENTENCE_END_RE = re.compile(r"[。！？!?]")
@@ -88,18 +91,10 @@ _ITEM_KINDS = ("num", "pnum", "circled")
 _CONNECTOR_END = "和与及的、"
 #: A line whose siblings are headings may have a heading phrase up to this many times as long.
 _SIBLING_TITLE_FACTOR = 2
-_RUNNING_HEADER_MIN = 3
-_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 #: Line breaks other than LF that text copied out of other programs carries: Word's manual line
 #: break as a vertical tab, the Unicode line and paragraph separators of web and app text, NEL.
 #: Read as the line breaks they are, not dropped as control characters, so no lines run together.
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\u2028\u2029\x85", "\n"))
-#: Paragraphs that open with an indent: hard-wrapped text marks where they start this way.
-_INDENTED_PARAGRAPHS_MIN = 3
-#: A running head's length: a gazette's name or a report's title, never a paragraph.
-_RUNNING_HEADER_LENGTH = range(2, 41)
-#: Unnumbered part titles are recognised only when a report lays out at least this many alike.
-_PLAIN_HEADINGS_MIN = 2
 _FLAT_TABLE_MAX_LINES = 400
 _FLAT_CELL_MAX = 40
 _FLAT_HEADER_MAX_LINES = 30
@@ -108,17 +103,11 @@ _FLAT_HEADER_MAX_LINES = 30
 _PARAGRAPH_FORMATS = frozenset({"html"})
 #: Formats whose lines end where the page's layout ends a paragraph or a `<br>` breaks one
 #: (read/html.py, read/pdf/), never at a wrap width: a line that opens as only a paragraph does
-#: (`_opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
+#: (`opens_paragraph`) starts one, even after a paragraph that lacks its closing `。`.
 _LAID_OUT_FORMATS = frozenset({"html", "pdf"})
 #: Formats whose every line is a whole paragraph or heading, as their extractors write them
 #: (read/html.py, read/markdown.py, read/docx.py, read/doc.py, read/pdf/): a line never wraps onto the next.
 _LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "doc", "pdf"})
-#: A plain text whose lines ending a sentence are this often followed by a blank line separates its
-#: paragraphs with blank lines (Wikisource's texts): a break without one is inside a paragraph. The
-#: national texts with such breaks are at 0.85-0.97, single-spaced texts at 0-0.12.
-_BLANK_LINE_LAYOUT = 0.8
-#: Sentence-ending lines a text needs before its spacing says anything.
-_BLANK_LINE_LAYOUT_MIN = 20
 
 
 @dataclass(frozen=True)
@@ -200,7 +189,7 @@ class _Builder:
             self.standalone = frozenset(
                 i
                 for i in range(len(self.lines))
-                if _stands_as_part_title(self.lines, marker_texts, i, self.whole_paragraphs)
+                if stands_as_part_title(self.lines, marker_texts, i, self.whole_paragraphs)
             )
             self.plain_headings = plain_heading_lines(self.lines, marker_texts, self.standalone)
             self.ordinal_headings = ordinal_heading_lines(self.lines, marker_texts, self.whole_paragraphs)
@@ -241,7 +230,7 @@ class _Builder:
         text = self.cleaned[index]
         if not text or is_page_number(text) or index in self.skip:
             return ""
-        bullet = _BULLET_RE.match(text)
+        bullet = BULLET_RE.match(text)
         return clean_text(text[bullet.end() :] if bullet else text, quotes=False)
 
     def heading_line(self, index: int) -> str:
@@ -276,7 +265,7 @@ class _Builder:
         return bool(
             current
             and not ends_sentence(current.text)
-            and not _closes_itself(current.text, current.after_subtitle, current.in_front)
+            and not closes_itself(current.text, current.after_subtitle, current.in_front)
         )
 
     def add_text(
@@ -291,7 +280,7 @@ class _Builder:
         self.flush()
         previous = self.blocks[-1] if self.blocks else None
         after_subtitle = isinstance(previous, Paragraph) and (
-            _is_occasion_paragraph(previous.text) or is_bare_occasion(previous.text)
+            is_occasion_paragraph(previous.text) or is_bare_occasion(previous.text)
         )
         in_front = not any(isinstance(block, Heading) for block in self.blocks)
         self.current = _Open(kind, repair_misread_dash(text), after_subtitle, in_front)
@@ -317,17 +306,17 @@ def normalize_report(
         )
     text, footer = boilerplate.split_trailing_boilerplate(raw.text)
     lines = text.split("\n")
-    lines, contents = _without_contents(lines, raw.title_hint)
+    lines, contents = without_contents(lines, raw.title_hint)
     title = title_block(lines, raw.title_hint)
     body_start = title.end if title else 0
-    wrapper = _wrapper(lines[: title.start], title.text) if title else []
+    wrapper = wrapper_lines(lines[: title.start], title.text) if title else []
     body = lines[body_start:]
     cleaned = cleaned_lines(body)
     joints = page_joint_lines(body, cleaned, title.text if title else "")
     builder = _Builder(
         body,
         cleaned=cleaned,
-        skip=running_head_lines(body, cleaned, title.text if title else "", _heads_over_title(lines, title)) | joints,
+        skip=running_head_lines(body, cleaned, title.text if title else "", heads_over_title(lines, title)) | joints,
         whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
         laid_out=raw.format in _LAID_OUT_FORMATS,
         line_paragraphs=raw.format in _LINE_PARAGRAPH_FORMATS,
@@ -343,7 +332,7 @@ def normalize_report(
     metadata, notes = detect_metadata(
         raw, named, wrapper, blocks, overrides or {}, derive_series=derive_series
     )
-    warnings = [*raw.notes, *builder.warnings, *_page_lines_warning(builder.page_lines), *_joints_warning(body, joints)]
+    warnings = [*raw.notes, *builder.warnings, *page_lines_warning(builder.page_lines), *joints_warning(body, joints)]
     if label:
         warnings.append(f"dropped the news site's label “{label}” from the title: not part of the report's title")
     unindented = unindented_wrap_warning(body, cleaned, builder.skip, builder.wrap) if raw.format == "text" else None
@@ -372,358 +361,6 @@ def normalize_report(
     return NormalizedDocument(metadata=metadata, blocks=blocks, warnings=tuple(warnings))
 
 
-def page_joint_lines(lines: list[str], cleaned: list[str], title: str) -> frozenset[int]:
-    """The lines where one page of an article a site split into pages ends and the next begins, in
-    a text that holds the copies of its pages one after another (as the HTML reader, refusing one
-    page of such an article, asks for): each pager line (`上一页 1 2 3 下一页`) with the portal's
-    lines around it (print links, the next page's date and source line) and the title the next
-    page repeats. A pager is never report text, so only lines beside one go."""
-    joints: set[int] = set()
-    key = _title_key(title)
-    for index, text in enumerate(cleaned):
-        if index in joints or not boilerplate.is_pager_line(text):
-            continue
-        joints.add(index)
-        for step, stop in ((-1, -1), (1, len(lines))):
-            for beside in range(index + step, stop, step):
-                if cleaned[beside] and not _joins_pages(lines[beside], cleaned[beside], key):
-                    break
-                joints.add(beside)
-    return frozenset(joints)
-
-
-def _joins_pages(raw: str, text: str, title_key: str) -> bool:
-    """A line of a page joint: the pager, the portal's own lines, or the title over the next page."""
-    return (
-        boilerplate.is_pager_line(text)
-        or (is_page_info_line(raw) and not is_date_line(text))
-        or bool(title_key and _title_key(text) == title_key)
-    )
-
-
-def _title_key(text: str) -> str:
-    return simplified(re.sub(r"\s+", "", text))
-
-
-def _joints_warning(lines: list[str], joints: frozenset[int]) -> list[str]:
-    """The note on the page joints dropped from a text of several pages copied one after another."""
-    pagers = [index for index in sorted(joints) if boilerplate.is_pager_line(lines[index])]
-    if not pagers:
-        return []
-    return [
-        f"read the text of an article its site split into pages, copied one page after another: dropped "
-        f"the pager and the page's lines between the pages ({counted(len(pagers), 'pager')}, “{shortened(lines[pagers[0]].strip())}”)"
-    ]
-
-
-def _page_lines_warning(lines: list[str]) -> list[str]:
-    """The note on a web page's lines a copy of the page kept over the report, worded as the
-    HTML reader words its own (the same lines, dropped from the page)."""
-    if not lines:
-        return []
-    return [
-        f"dropped the page's lines over the report (“{shortened(tidy_spaces(' '.join(lines)))}”): "
-        "its source, date, share or print links, not report text"
-    ]
-
-
-def _without_contents(lines: list[str], hint: str) -> tuple[list[str], list[str]]:
-    """The lines with a table of contents after the title blanked (a five-year outline prints
-    one between its title and its first part: it is no report text, its entries would read as
-    headings, and it stands where the title's follower is looked for), and its entries. A
-    contents before the title is the wrapper's (rule 3)."""
-    title = title_block(lines, hint)
-    contents = contents_lines(lines, title.start if title else 0)  # a title may run on into 目录
-    if not contents:
-        return lines, []
-    ordered = sorted(contents)
-    entries = [tidy_spaces(strip_debris(lines[i])) for i in ordered if is_contents_entry(lines[i])]
-    if not entries:  # a contents without page numbers: each of its lines under 目录
-        entries = [text for i in ordered[1:] if (text := tidy_spaces(strip_debris(lines[i])))]
-    return ["" if index in contents else line for index, line in enumerate(lines)], entries
-
-
-def _heads_over_title(lines: list[str], title: TitleBlock | None) -> frozenset[str]:
-    """The running heads over the first page's title: the lines over it when they only repeat
-    it, else a gazette's name among them (`株洲市人民政府公报`, the cover line a gazette's extract
-    prints over every page)."""
-    if title is None:
-        return frozenset()
-    over = [text for text in cleaned_lines(lines[: title.start]) if text]
-    if running_heads_over(lines[: title.start], title.text):
-        return frozenset(over)
-    return frozenset(text for text in over if is_gazette_name(text))
-
-
-def _wrapper(lines: list[str], title: str) -> list[str]:
-    """The lines before the title that are a publication's wrapper: none when they only repeat
-    the title (a running head over the first page)."""
-    if running_heads_over(lines, title):
-        return []
-    return [line for line in lines if strip_debris(line).strip()]
-
-
-def title_block(lines: list[str], hint: str = "") -> TitleBlock | None:
-    """The title's lines (rule 3): what comes before them is a wrapper and is dropped."""
-    return find_title(lines) or _title_under_headline(lines, hint) or _hinted_title(lines, hint)
-
-
-def _title_under_headline(lines: list[str], hint: str) -> TitleBlock | None:
-    """The report's own title right under the page's headline (a news or WeChat page heads the
-    article `全文来了！…`): the report's title wins, and the headline is dropped as a wrapper."""
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
-    if not hint or first is None or lines[first].strip() != hint:
-        return None
-    own = find_title(lines[first + 1 :])
-    if own is None:
-        return None
-    return TitleBlock(own.text, own.start + first + 1, own.end + first + 1)
-
-
-def _hinted_title(lines: list[str], hint: str) -> TitleBlock | None:
-    """The title the format marks (an HTML page's h1), when it is the first line of text."""
-    if not hint:
-        return None
-    for index, line in enumerate(lines):
-        if line.strip():
-            return TitleBlock(clean_text(hint), index, index + 1) if line.strip() == hint else None
-    return None
-
-
-def _closes_itself(text: str, after_subtitle: bool, in_front: bool = False) -> bool:
-    """Paragraphs complete without final punctuation: subtitle, date line, a web page's date and
-    source line, speaker or byline, `附件`; before the first heading also an undashed occasion
-    line (`1957年6月26日在…会议上`, or with its byline after it on the line), whose byline and
-    salutation follow on lines of their own,
-    and a byline with no occasion line above it (the salutation after it is a line of its own);
-    anywhere, the name of a body alone, which presents the report under its title or signs it at
-    its end over the date (`广东省人民政府` / `2024年1月22日`).
-    (Fragments are tidied line by line already, so the growing text is not re-tidied.)"""
-    return bool(
-        _is_occasion_paragraph(text)
-        or (in_front and (is_bare_occasion(text) or is_bylined_occasion(text)))
-        or is_date_line(text)
-        or is_page_info_line(text)
-        or headings.is_bare_appendix_label(text)
-        or (after_subtitle and (is_speaker_name(text) or is_byline(text)))
-        or (in_front and is_lone_byline(text))
-        or is_presenting_body(text)
-    )
-
-
-def _is_occasion_paragraph(text: str) -> bool:
-    """A speech subtitle (`——在…会议上的讲话`) or an occasion line in brackets
-    (`（2024年1月18日在…会议上）`): complete without final punctuation, and a byline may follow."""
-    return is_speech_subtitle(text) or is_standalone_occasion(text)
-
-
-def running_headers(lines: list[str], title: str) -> frozenset[str]:
-    """Running heads: a line repeated at the top or foot of pages — part of the report's title,
-    or a line that every time stands next to a page number (`政府工作报告` over pages of
-    `2016年政府工作报告`, a gazette's name).
-
-    No other line counts: a short line may repeat for real (a table cell, a slogan), and dropping
-    it would lose text.
-    """
-    return _running_headers_of(cleaned_lines(lines), title)
-
-
-def _running_headers_of(cleaned: list[str], title: str, over_title: frozenset[str] = frozenset()) -> frozenset[str]:
-    """`running_headers` of the body; `over_title`: the running head over the first page's
-    title, one more time each of those lines stands at a page's top."""
-    positions: dict[str, list[int]] = {}
-    for index, text in enumerate(cleaned):
-        if len(text) in _RUNNING_HEADER_LENGTH:
-            positions.setdefault(text, []).append(index)
-    return frozenset(
-        text
-        for text, where in positions.items()
-        if len(where) + (text in over_title) >= _RUNNING_HEADER_MIN
-        and not is_page_number(text)
-        and (_is_part_of_title(text, title) or _beside_page_numbers(cleaned, where, text in over_title))
-    )
-
-
-def running_head_lines(
-    lines: list[str], cleaned: list[str], title: str, over_title: frozenset[str] = frozenset()
-) -> frozenset[int]:
-    """The lines to drop as running heads: those of a running head (`running_headers`) that stand
-    at a page break. The same words elsewhere on a page are the report's text (rule 9)."""
-    heads = _running_headers_of(cleaned, title, over_title)
-    return frozenset(
-        index
-        for index, text in enumerate(cleaned)
-        if text in heads and _at_page_break(lines, cleaned, heads, index)
-    )
-
-
-def _at_page_break(lines: list[str], cleaned: list[str], heads: frozenset[str], index: int) -> bool:
-    """The line opens or closes a page: on each side, before the nearest line of text, a form
-    feed, a page number or the body's edge. Other running heads are passed over, so a head of two
-    lines stands at the break with both."""
-    return "\f" in lines[index] or any(
-        _break_beside(lines, cleaned, heads, range(index + step, stop, step))
-        for step, stop in ((-1, -1), (1, len(lines)))
-    )
-
-
-def _break_beside(lines: list[str], cleaned: list[str], heads: frozenset[str], around: range) -> bool:
-    """Walking `around` away from a line, a page break comes before any line of report text."""
-    for index in around:
-        if "\f" in lines[index] or is_page_number(cleaned[index]):
-            return True
-        if cleaned[index] and cleaned[index] not in heads:
-            return False
-    return True
-
-
-def _is_part_of_title(text: str, title: str) -> bool:
-    return len(text) >= TITLE_HEAD_MIN and text.replace(" ", "") in title
-
-
-def _beside_page_numbers(cleaned: list[str], where: list[int], over_title: bool = False) -> bool:
-    """Every line at `where` has a page number as its nearest line of text before or after, and
-    those are different pages' numbers (a page break repeated whole is not a running head); a
-    line that stands over the title too (`over_title`) counts that first page as one of them."""
-    pages: set[str] = set()
-    for index in where:
-        numbers = [neighbour for neighbour in _nearest_texts(cleaned, index) if is_page_number(neighbour)]
-        if not numbers:
-            return False
-        pages.update(numbers)
-    return len(pages) + over_title >= _RUNNING_HEADER_MIN
-
-
-def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:
-    before = next((cleaned[i] for i in range(index - 1, -1, -1) if cleaned[i]), "")
-    after = next((cleaned[i] for i in range(index + 1, len(cleaned)) if cleaned[i]), "")
-    return before, after
-
-
-def wrapped_lines(lines: list[str], cleaned: list[str], skip: frozenset[int], wrap: Wrap | None) -> frozenset[int]:
-    """In hard-wrapped text (`wrap`) whose paragraphs open with an indent, the lines that continue
-    a paragraph: not indented, after a full line (page numbers and running heads between them
-    are passed over). Such a line continues even when the full line ended on a `。`."""
-    if wrap is None or sum(map(is_indented, lines)) < _INDENTED_PARAGRAPHS_MIN:
-        return frozenset()
-    continuing: set[int] = set()
-    previous: str | None = None
-    for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True)):
-        if not text or is_page_number(text) or index in skip:
-            continue
-        if previous is not None and wrap.is_full(previous) and _may_continue(raw, text):
-            continuing.add(index)
-        previous = raw
-    return frozenset(continuing)
-
-
-def unindented_wrap_warning(
-    lines: list[str], cleaned: list[str], skip: frozenset[int], wrap: Wrap | None
-) -> str | None:
-    """The warning for hard-wrapped text (`wrap`) whose paragraphs open without an indent (plain
-    `pdftotext`, a browser's copy): there a full line that ends a sentence may end its paragraph
-    or only a line, and nothing tells which, so the reader is told how often that happened."""
-    if wrap is None or sum(map(is_indented, lines)) >= _INDENTED_PARAGRAPHS_MIN:
-        return None
-    texts = [(raw, text) for index, (raw, text) in enumerate(zip(lines, cleaned, strict=True))
-             if text and not is_page_number(text) and index not in skip]
-    doubtful = sum(
-        1
-        for (before, said), (_, text) in itertools.pairwise(texts)
-        if wrap.is_full(before) and ends_sentence(said) and not _opens_paragraph(text)
-    )
-    if not doubtful:
-        return None
-    return (
-        f"the text is wrapped at {wrap.width} {'characters' if wrap.measure is len else 'columns'} and its "
-        f"paragraphs open without an indent, so at {counted(doubtful, 'full line')} ending a sentence a paragraph "
-        "break was assumed that may be only a line break; give corpusdiff the PDF itself, or `pdftotext -layout` "
-        "output, which keeps the indents"
-    )
-
-
-def soft_break_lines(lines: list[str], cleaned: list[str], skip: frozenset[int]) -> frozenset[int]:
-    """In a text that separates its paragraphs with blank lines, the lines that follow a text line
-    directly: the break before them is inside the paragraph, even after a sentence end (Wikisource
-    breaks a line after a run-in `一是…。` and where the page had a link). A line indented, or
-    opening as only a paragraph does, still starts one."""
-    ends = [i for i, text in enumerate(cleaned) if text and i not in skip and ends_sentence(text)]
-    if len(ends) < _BLANK_LINE_LAYOUT_MIN:
-        return frozenset()
-    spaced = sum(1 for i in ends if i + 1 >= len(lines) or not lines[i + 1].strip())
-    if spaced < _BLANK_LINE_LAYOUT * len(ends):
-        return frozenset()
-    return frozenset(
-        i
-        for i in range(1, len(lines))
-        if cleaned[i]
-        and i not in skip
-        and _text_line_before(lines, cleaned, skip, i)
-        and not lines[i][:1].isspace()  # even one space of indent may open a paragraph
-        and _may_continue(lines[i], cleaned[i])
-        and not _BULLET_RE.match(cleaned[i])
-        and not _opens_paragraph(cleaned[i])
-    )
-
-
-def _text_line_before(lines: list[str], cleaned: list[str], skip: frozenset[int], index: int) -> bool:
-    """A line ending a sentence comes right before `index` (a line that ends otherwise is joined or
-    closes itself, an occasion line or a byline, by the usual rules). A line of debris alone between
-    them (a zero-width space) is looked through unless `index` opens with a lead: Wikisource cuts
-    its pages into chunks of about equal length with such a line, wherever the chunk ends, so it
-    falls inside paragraphs far more often than between them (portal 2017: 3 of 5 after a
-    sentence end), and a short lead sentence is what tells a new paragraph there."""
-    before = index - 1
-    if before > 0 and _debris_only(lines[before], cleaned[before]) and not _opens_with_lead(cleaned[index]):
-        before -= 1
-    return before >= 0 and before not in skip and ends_sentence(cleaned[before])
-
-
-def _debris_only(raw: str, text: str) -> bool:
-    """A line that holds something, all of it debris (a zero-width space)."""
-    return bool(raw.strip()) and not text
-
-
-def _opens_with_lead(text: str) -> bool:
-    """The line opens as a paragraph of a report's plan does: a lead sentence of a few words
-    (`深化农村改革。`) or an address to the meeting (`我们要…`). On the government portal's
-    pages of 2014-2017, 24% of paragraphs open with a sentence of at most _LEAD_CHARS characters
-    and no comma, or with `我们要`, against 4% of the sentences inside a paragraph. A reprint in
-    traditional characters prints `我們要`, read the same."""
-    first = _FIRST_SENTENCE_RE.match(text)
-    short = first is not None and len(first.group()) <= _LEAD_CHARS and "，" not in first.group()
-    return short or simplified(text[: len(_ADDRESS)]) == _ADDRESS
-
-
-def _may_continue(raw: str, text: str) -> bool:
-    """Not indented, not a tab-table row, not a `——` item: a line a wrap may have started."""
-    return not is_indented(raw) and not raw.startswith("\t") and not _DASH_ITEM_RE.match(text)
-
-
-def cleaned_lines(lines: list[str]) -> list[str]:
-    """Each line without debris, its spaces tidied: what the walk reads of a line. A bare number
-    at a form feed is read as the page number it is (`— 7 —`), and so are the page numbers of
-    an extract without form feeds and a running head's line with its page number on it
-    (`text.pages`)."""
-    cleaned = [tidy_spaces(strip_debris(raw)) for raw in lines]
-    pages = page_numbers(cleaned) | headed_page_numbers(lines)
-    return [
-        f"— {pages[index]} —"
-        if index in pages
-        else f"— {text} —"
-        if _BARE_NUMBER_RE.match(text) and _at_form_feed(lines, index)
-        else text
-        for index, text in enumerate(cleaned)
-    ]
-
-
-def _at_form_feed(lines: list[str], index: int) -> bool:
-    """The line opens a page or closes one: pdftotext ends each page with a form feed, so the
-    next page's first line starts with one."""
-    after = lines[index + 1] if index + 1 < len(lines) else ""
-    return lines[index].lstrip(" ").startswith("\f") or after.startswith("\f")
-
-
 def _walk(builder: _Builder, start: int, stop: int) -> None:
     index = start
     while index < stop:
@@ -745,7 +382,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
     if (
         tables.starts_tab_table(raw)
         and not raw.startswith("\t")
-        and not _BULLET_RE.match(text)  # Word's "save as text" sets a tab after a list's bullet
+        and not BULLET_RE.match(text)  # Word's "save as text" sets a tab after a list's bullet
         and _has_a_second_row(builder, index, stop)
     ):
         return _take_tab_table(builder, index, stop)
@@ -757,7 +394,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return _take_flat_table(builder, index, stop)
     if rows := _gap_table_length(builder, index, stop):
         return _take_gap_table(builder, index, index + rows)
-    bullet = _BULLET_RE.match(text)
+    bullet = BULLET_RE.match(text)
     content = text[bullet.end() :] if bullet else text
     if headings.is_appendix_title(content) and not builder.in_box:
         return _take_appendix_heading(builder, content, index, stop)
@@ -784,7 +421,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         if after is not None:
             return after
     if (
-        (builder.laid_out and _opens_paragraph(content))
+        (builder.laid_out and opens_paragraph(content))
         or (builder.plain_text and _opens_indented(builder.lines, index))
         or (builder.line_paragraphs and _NOTE_RE.match(content))  # a note: a Word file's footnote
     ):
@@ -798,7 +435,7 @@ def _step(builder: _Builder, index: int, stop: int) -> int:
         return index + 1
     if not _after_a_heading(builder) and is_page_info_line(builder.lines[index]):
         return _take_line_alone(builder, content, index)
-    if bullet and not _DASH_ITEM_RE.match(content):
+    if bullet and not DASH_ITEM_RE.match(content):
         builder.add_text(content, ListItem)
     else:
         builder.add_text(content, wrapped=index in builder.wrapped_on)
@@ -868,21 +505,7 @@ def _right_after_heading(builder: _Builder) -> bool:
     return builder.current is None and bool(builder.blocks) and isinstance(builder.blocks[-1], Heading)
 
 
-#: `一是…`, `二是…`: the enumeration a paragraph of a report opens with.
-_ENUMERATION_RE = re.compile(r"^[一二三四五六七八九十]{1,3}是")
-#: A lead sentence is short: the first sentence of a line, up to its stop.
-_FIRST_SENTENCE_RE = re.compile(r"^[^。！？]*[。！？]")
-_LEAD_CHARS = 10
-_ADDRESS = "我们要"
 _IDEOGRAPHIC_INDENT = "\u3000\u3000"
-
-
-def _opens_paragraph(text: str) -> bool:
-    """The text opens as only a paragraph does: with a numbering marker, an ordinal (`第一，`,
-    `一是`) or a `——` item."""
-    return bool(
-        headings.heading_marker(text) or _ENUMERATION_RE.match(text) or _DASH_ITEM_RE.match(text)
-    )
 
 
 def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> None:
@@ -894,144 +517,6 @@ def _start_numbered_item(builder: _Builder, marker: headings.Marker | None) -> N
     if marker.ordinal in (1, builder.last_item.get(marker.kind, 0) + 1):
         builder.flush()
         builder.last_item[marker.kind] = marker.ordinal
-
-
-def plain_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
-    """The unnumbered part titles of a report (older national reports print `过去五年的回顾`,
-    `关于外交工作` without a number), recognised only on strong evidence, since a short line
-    may as well be a fragment of a sentence: each is a short phrase without a sentence or clause
-    mark, unindented, alone between blank lines, after a finished sentence and before an indented
-    paragraph; the report lays out at least two alike; and no numbering runs on across any of
-    them (they hold numbered sections, they do not sit inside one). `standalone` holds the lines
-    laid out that way (`_stands_as_part_title`)."""
-    if len(standalone) < _PLAIN_HEADINGS_MIN or not all(_numbering_restarts_after(marker_texts, i) for i in standalone):
-        return frozenset()
-    return standalone
-
-
-def sub_heading_lines(lines: list[str], marker_texts: list[str], standalone: frozenset[int]) -> frozenset[int]:
-    """The unnumbered headings inside numbered sections (1957: `关于劳动就业问题`, `关于工资制度问题`
-    under `三、关于人民生活`): lines laid out as titles (`_stands_as_part_title`) that are not the
-    report's part titles, when the section holds at least two of them, siblings of one shape. A
-    section runs from an unindented numbered line to the next; one such line alone in its section
-    stays a paragraph of its own, and none counts before the first numbered line."""
-    sections: dict[int, list[int]] = {}
-    section = -1
-    for index, text in enumerate(marker_texts):
-        if text and not is_indented(lines[index]) and headings.heading_marker(text) is not None:
-            section = index
-        elif index in standalone and section >= 0:
-            sections.setdefault(section, []).append(index)
-    return frozenset(i for group in sections.values() if len(group) >= _PLAIN_HEADINGS_MIN for i in group)
-
-
-#: A short phrase that may hold a comma but ends on no mark (`最后，着重讲一讲农业和农村工作问题`).
-_COMMA_TITLE_RE = re.compile(r"^[^。；：！？.;:!?（）()]{2,24}$")
-
-
-def _title_shaped(text: str) -> bool:
-    """A line shaped like a title: `is_plain_title`, or a short phrase with a comma inside (1982:
-    `最后，着重讲一讲农业和农村工作问题`), never one ending on a clause mark, as a wrap would."""
-    return is_plain_title(text) or (
-        _COMMA_TITLE_RE.match(text) is not None and not text.endswith(("，", ",", "、")) and has_han(text)
-    )
-
-
-def _stands_as_part_title(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
-    text, raw = marker_texts[index], lines[index]
-    if not _title_shaped(text) or is_indented(raw) or raw.startswith("\t"):
-        return False
-    if headings.heading_marker(text) or headings.is_closing_title(text) or headings.is_appendix_title(text):
-        return False
-    if headings.is_box_title(text) or is_date_line(text) or headings.is_bare_appendix_label(text):
-        return False
-    alone = (index == 0 or not lines[index - 1].strip()) and index + 1 < len(lines) and not lines[index + 1].strip()
-    before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
-    after = next((i for i in range(index + 1, len(lines)) if marker_texts[i]), None)
-    return (
-        alone
-        and (not before or ends_sentence(before))
-        and after is not None
-        and (whole_paragraphs or is_indented(lines[after]))
-        and headings.parse_marker(marker_texts[after]) is None
-    )
-
-
-#: A heading phrase does not end on one of these; a sentence or a clause does.
-_PHRASE_END_MARKS = (*LINE_END, "，", ",", "、")
-
-
-def ordinal_heading_lines(
-    lines: list[str], marker_texts: list[str], whole_paragraphs: bool = False
-) -> frozenset[int]:
-    """The `第一、` / `第二，` lines that open sections (1978: `第一，全国动员，大办农业`), not
-    paragraphs (2014: `第一，向深化改革要动力。改革是最大的红利。…`). A line is heading-shaped
-    when it stands as a line of its own (`_ordinal_line_alone`); the siblings of one sequence
-    (第一 … 第N) are decided together: when at least half of them are heading-shaped with a
-    heading phrase before any 。, every heading-shaped one is a heading, so one long sibling
-    (1980's 57-character `第一，…明年就要起步`) goes with the others."""
-    alone = {i for i in range(len(lines)) if _ordinal_line_alone(lines, marker_texts, i, whole_paragraphs)}
-    found: set[int] = set()
-    for run in _ordinal_runs(marker_texts):
-        phrases = [i for i in run if i in alone and headings.plausible_title(_ordinal_title(marker_texts[i]))]
-        if 2 * len(phrases) >= len(run):
-            found.update(i for i in run if i in alone)
-    return frozenset(found)
-
-
-def _ordinal_title(text: str) -> str:
-    marker = headings.heading_marker(text)
-    return headings.split_title(marker.rest)[0] if marker else ""
-
-
-def _ordinal_runs(marker_texts: list[str]) -> list[list[int]]:
-    """The ordinal lines in sequences: 第一 starts one, the next number continues it."""
-    runs: list[list[int]] = []
-    last = 0
-    for index, text in enumerate(marker_texts):
-        marker = headings.heading_marker(text) if text.startswith("第") else None
-        if marker is None or marker.kind != headings.ORDINAL:
-            continue
-        if marker.ordinal == last + 1 and runs:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-        last = marker.ordinal
-    return runs
-
-
-def _ordinal_line_alone(lines: list[str], marker_texts: list[str], index: int, whole_paragraphs: bool) -> bool:
-    """An ordinal line laid out as a heading: a phrase after the marker that ends on no stop or
-    clause mark, not indented (the body is), after a finished sentence or a heading, and
-    followed by a paragraph that opens with the paragraph indent, or by any paragraph where every
-    line is one (`whole_paragraphs`: a web page's `<p>`). A line a wrap broke off a sentence has
-    no indented paragraph after it in any extract we have seen (the seeds' PDF wraps are
-    unindented)."""
-    text, raw = marker_texts[index], lines[index]
-    marker = headings.heading_marker(text) if text else None
-    if marker is None or marker.kind != headings.ORDINAL or is_indented(raw) or raw.startswith("\t"):
-        return False
-    rest = marker.rest.strip()
-    if not rest or rest.endswith(_PHRASE_END_MARKS):
-        return False
-    before = next((marker_texts[i] for i in range(index - 1, -1, -1) if marker_texts[i]), "")
-    after = next((i for i in range(index + 1, len(lines)) if marker_texts[i]), None)
-    return (
-        (not before or ends_sentence(before) or headings.heading_marker(before) is not None)
-        and after is not None
-        and (whole_paragraphs or is_indented(lines[after]))
-    )
-
-
-def _numbering_restarts_after(marker_texts: list[str], index: int) -> bool:
-    """The first numbered line after `index` starts its sequence afresh (or is the first of its
-    kind): the numbering does not run on across the line at `index`."""
-    for text in marker_texts[index + 1 :]:
-        marker = headings.parse_marker(text) if text else None
-        if marker is not None:
-            earlier = (headings.parse_marker(t) for t in marker_texts[:index] if t)
-            return marker.ordinal == 1 or not any(m is not None and m.kind == marker.kind for m in earlier)
-    return True
 
 
 def _take_marked_line(builder: _Builder, index: int, stop: int) -> int | None:
@@ -1216,8 +701,6 @@ def _unnumbered(builder: _Builder, index: int) -> str:
 _CLAUSE_MARK_RE = re.compile(r"[，；、,;]")
 #: The spaces a justified line holds between its characters: ASCII ones, inside the line.
 _JUSTIFYING_SPACES_RE = re.compile(r"(?<=\S) +(?=\S)")
-
-
 #: A heading line indented by this many columns or more stands centred (`pdftotext -layout`).
 _CENTRED_INDENT = 4
 
@@ -1237,7 +720,7 @@ def _chunk_break_after(builder: _Builder, index: int) -> bool:
     """The line after `index` holds only debris: Wikisource's zero-width-space line, which cuts a
     paragraph anywhere, so the line before it is a piece of a sentence, not a title's end."""
     after = index + 1
-    return after < len(builder.lines) and _debris_only(builder.lines[after], builder.cleaned[after])
+    return after < len(builder.lines) and debris_only(builder.lines[after], builder.cleaned[after])
 
 
 def _accept_heading(

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.normalize.core import _FlatTableScan, cleaned_lines
+from corpusdiff.normalize.core import _FlatTableScan
 from corpusdiff.normalize.entry import normalize_raw
+from corpusdiff.normalize.raw_lines import cleaned_lines
 from corpusdiff.normalize.tables import (
     flat_text,
     gap_table_length,
