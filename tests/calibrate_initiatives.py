@@ -38,7 +38,7 @@ def editions(labels: Mapping[str, Any]) -> tuple[DocTree, DocTree, Candidates]:
     """A label file's two editions as the differ reads them, and its candidate pairs with their
     features (the differ's segmenter, which knows the two editions' programme names)."""
     from corpusdiff.compare.core import editions_segmenter
-    from corpusdiff.compare.units import candidate_features
+    from corpusdiff.compare.features import candidate_features
     from corpusdiff.normalize.entry import normalize_file
     from corpusdiff.structure import build_tree
 

@@ -123,7 +123,8 @@ class _Context:
     where: list[dict[str, int]]
 
     def partner(self, side: int, unit: int, ids: Sequence[str]) -> list[LabelledPartner]:
-        from corpusdiff.compare.units import GROUP, _compatible
+        from corpusdiff.compare.features import _compatible
+        from corpusdiff.compare.units import GROUP
 
         mine, theirs = ("old_id", "new_id") if side == 0 else ("new_id", "old_id")
         out = []

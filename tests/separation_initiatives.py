@@ -250,7 +250,7 @@ def gap_signal(orders: tuple[list[int], list[int]], one_to_one: set[tuple[int, i
 
 def group_votes_signal(old: DocTree, new: DocTree, found: UnitPairs, linked: set[tuple[int, int]]) -> Callable[[int, int], float]:
     """The links between the two units' enclosing groups, up to three, over three."""
-    from corpusdiff.compare.units import enclosing_groups
+    from corpusdiff.compare.groups import enclosing_groups
 
     old_group, new_group = enclosing_groups(old, found.old_units), enclosing_groups(new, found.new_units)
     votes = Counter((old_group[i], new_group[j]) for i, j in linked if i in old_group and j in new_group)
@@ -300,7 +300,8 @@ def pair_rows(
     either way, as the calibration has it) or, with `related`, labelled too: a unit with only a
     `related` partner is wrongly called dropped or new (`make eval`). Refuses a held-out file."""
     from corpusdiff.compare.core import editions_segmenter, match_candidates
-    from corpusdiff.compare.units import _bigrams, _compatible, lead_of, probability, roles_correspond
+    from corpusdiff.compare.features import _bigrams, _compatible, probability
+    from corpusdiff.compare.units import lead_of, roles_correspond
 
     if labels["meta"].get("held_out"):
         raise HeldOut(f"{name} is held out: its labels choose nothing (see tests/data/labels/initiatives/README.md)")

@@ -16,7 +16,9 @@ from itertools import pairwise
 from typing import overload
 
 from corpusdiff.compare import params
+from corpusdiff.compare.features import Features, Match, candidate_features, pair_scores
 from corpusdiff.compare.inline import changed_figures, token_diff
+from corpusdiff.compare.matching import match_units, pairs_by_structure, prefer_whole_copies
 from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.script import (
@@ -27,20 +29,7 @@ from corpusdiff.compare.script import (
     own_units,
 )
 from corpusdiff.compare.tables import compare_tables
-from corpusdiff.compare.units import (
-    GROUP,
-    Features,
-    Match,
-    candidate_features,
-    is_speech_frame,
-    match_units,
-    pair_scores,
-    pairs_by_structure,
-    prefer_whole_copies,
-    roles_correspond,
-    task_areas,
-    unit_roles,
-)
+from corpusdiff.compare.units import GROUP, is_speech_frame, roles_correspond, task_areas, unit_roles
 from corpusdiff.text.figures import FIGURE_RE
 from corpusdiff.text.script import simplified
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter

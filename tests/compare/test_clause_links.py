@@ -3,7 +3,7 @@ as one clause of a long sentence still links the two units."""
 
 from __future__ import annotations
 
-from corpusdiff.compare.units import Features, candidate_features
+from corpusdiff.compare.features import Features, candidate_features
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.segment import segmenter
 from corpusdiff.text.sentences import clauses

@@ -4,7 +4,7 @@ model pairs, leaves unpaired and merges tasks; anchors are words only two units 
 from __future__ import annotations
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import candidate_features, probability
+from corpusdiff.compare.features import candidate_features, probability
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.segment import segmenter
 from corpusdiff.types.diff import DiffResult

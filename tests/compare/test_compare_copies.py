@@ -5,7 +5,8 @@ initiative on through the whole copy, with the cut-short one as the extra side o
 from __future__ import annotations
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import cut_short_copies, initiative_units
+from corpusdiff.compare.matching import cut_short_copies
+from corpusdiff.compare.units import initiative_units
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Initiative, Relation
 

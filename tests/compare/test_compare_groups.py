@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import GROUP, Match, initiative_units, pairs_by_structure
+from corpusdiff.compare.features import Match
+from corpusdiff.compare.matching import pairs_by_structure
+from corpusdiff.compare.units import GROUP, initiative_units
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.structure import build_tree, tree_from_markdown
 from corpusdiff.types.diff import SectionStatus, Status

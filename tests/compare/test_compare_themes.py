@@ -8,16 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from corpusdiff.compare.features import Features, Match, probability
+from corpusdiff.compare.groups import themes_of
+from corpusdiff.compare.matching import pairs_by_structure
 from corpusdiff.compare.params import MERGE_PROBABILITY, PAIR_PROBABILITY
-from corpusdiff.compare.units import (
-    GROUP,
-    Features,
-    Match,
-    initiative_units,
-    pairs_by_structure,
-    probability,
-    themes_of,
-)
+from corpusdiff.compare.units import GROUP, initiative_units
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.tree import Unit
 

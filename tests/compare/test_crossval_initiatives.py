@@ -48,7 +48,7 @@ def _labels(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]], pair
 
 def _pair(name: str) -> LabelledPair:
     from corpusdiff.compare.core import editions_segmenter
-    from corpusdiff.compare.units import candidate_features
+    from corpusdiff.compare.features import candidate_features
 
     old_tasks, new_tasks, pairs = PAIRS[name]
     old, new = edition("2022-01", *old_tasks), edition("2023-01", *new_tasks)

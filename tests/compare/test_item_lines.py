@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import _item_bodies, is_item_line
+from corpusdiff.compare.features import _item_bodies, is_item_line
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.tree import Unit
 

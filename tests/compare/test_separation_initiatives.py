@@ -62,7 +62,7 @@ def test_held_out_label_files_are_refused(capsys: pytest.CaptureFixture[str]) ->
 
 def test_a_related_pair_is_left_out_or_counted_as_labelled() -> None:
     from corpusdiff.compare.core import editions_segmenter
-    from corpusdiff.compare.units import candidate_features
+    from corpusdiff.compare.features import candidate_features
     from tests.compare.test_compare import ARTS, FESTIVAL, HETAO, edition
 
     old_tasks = [("建设河套", HETAO), ("办好节庆", FESTIVAL)]

@@ -9,7 +9,8 @@ import pytest
 
 from corpusdiff.compare import params
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import Match, sure_pieces
+from corpusdiff.compare.features import Match
+from corpusdiff.compare.matching import sure_pieces
 from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.structure import build_tree
 from corpusdiff.types.diff import Level, Relation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import indicator_name, names_alike
+from corpusdiff.compare.features import indicator_name, names_alike
 from corpusdiff.structure import tree_from_markdown
 
 FRONT = """---
