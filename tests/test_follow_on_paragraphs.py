@@ -11,7 +11,7 @@ from __future__ import annotations
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.compare.core import compare
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.render.diff import to_json
+from corpusdiff.render.diff_json import to_json
 from corpusdiff.structure import addressed, build_tree, tree_from_markdown
 from corpusdiff.types.diff import Status
 from corpusdiff.types.tree import DocTree

@@ -22,7 +22,7 @@ from corpusdiff.cli.common import (
 from corpusdiff.errors import InputError
 
 if TYPE_CHECKING:
-    from corpusdiff.render.diff import Detail
+    from corpusdiff.render.diff_terminal import Detail
     from corpusdiff.strings import Strings
     from corpusdiff.types.diff import DiffResult
     from corpusdiff.types.notes import ReviewerNote
@@ -155,7 +155,8 @@ def diff(
     section pairings. See docs/diff-output.md. Exit status: 0 no differences, 1 differences,
     2 trouble.
     """
-    from corpusdiff.render.diff import SELECTABLE, Detail, in_sections
+    from corpusdiff.render.diff import SELECTABLE, in_sections
+    from corpusdiff.render.diff_terminal import Detail
     from corpusdiff.series.editions import diff_warning
     from corpusdiff.store.diffs import cached_compare
     from corpusdiff.store.resolve import load_side
@@ -266,7 +267,7 @@ def _diff_terminal(
     import os
     import shutil
 
-    from corpusdiff.render.diff import to_summary, to_terminal
+    from corpusdiff.render.diff_terminal import to_summary, to_terminal
 
     interactive = output is None and sys.stdout.isatty()
     if width is None:
@@ -321,7 +322,8 @@ def _report(
     view: _MarkdownView = _MarkdownView(),
 ) -> str | bytes:
     from corpusdiff.render import jsontext
-    from corpusdiff.render.diff import to_json, to_markdown, within_limit
+    from corpusdiff.render.diff_json import to_json
+    from corpusdiff.render.diff_markdown import to_markdown, within_limit
 
     if fmt == "json":
         return jsontext.dumps(to_json(result, notes)) + "\n"

@@ -113,7 +113,7 @@ def review(
     """
     from corpusdiff.render import jsontext
     from corpusdiff.render import review as render
-    from corpusdiff.render.diff import within_limit
+    from corpusdiff.render.diff_markdown import within_limit
     from corpusdiff.workflow.review import committed_notes
     from corpusdiff.workflow.review import review as run_review
 

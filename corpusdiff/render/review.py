@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from corpusdiff.render import diff
+from corpusdiff.render import diff, diff_json, diff_markdown, diff_terminal
 from corpusdiff.series.editions import missing_years, year_spans
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.types.notes import ReviewerNote
@@ -35,7 +35,7 @@ def notes_of(items: Sequence[ReviewItem], load: Callable[[str, str], tuple[Revie
 
 
 def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dict[str, object]]:
-    """One object per document: id, change, against, its diff (render.diff.to_json) and the
+    """One object per document: id, change, against, its diff (render.diff_json.to_json) and the
     reviewer notes on the pair."""
     notes = notes or {}
     return [
@@ -45,8 +45,8 @@ def to_json(items: Sequence[ReviewItem], notes: Notes | None = None) -> list[dic
             "against": i.against,
             "front_matter": [{"field": c.field, "old": c.old, "new": c.new} for c in i.front_matter],
             "problems": list(i.problems),
-            "diff": diff.to_json(i.result, notes.get(i.doc_id, ())) if i.result else None,
-            "notes": [diff.note_json(n) for n in notes.get(i.doc_id, ())],
+            "diff": diff_json.to_json(i.result, notes.get(i.doc_id, ())) if i.result else None,
+            "notes": [diff_json.note_json(n) for n in notes.get(i.doc_id, ())],
         }
         for i in items
     ]
@@ -60,7 +60,7 @@ def to_markdown(
     summary: bool = False,
 ) -> str:
     """A table of the documents and their counts, then each diff one heading level down
-    (`summary`: each diff's summary, `diff.to_markdown`)."""
+    (`summary`: each diff's summary, `diff_markdown.to_markdown`)."""
     notes = notes or {}
     strings = strings or catalogue()
     header = [strings(key) for key in ("review.document", "review.change", "review.against_column")]
@@ -80,7 +80,7 @@ def to_markdown(
     lines += findings + ([""] if findings else [])
     for item in items:
         if item.result:
-            report = diff.to_markdown(item.result, notes.get(item.doc_id, ()), strings, summary=summary)
+            report = diff_markdown.to_markdown(item.result, notes.get(item.doc_id, ()), strings, summary=summary)
             body = report.replace("\n## ", "\n### ").replace("# ", "## ", 1)
             lines += [body, ""]
     return "\n".join(lines) + "\n"
@@ -107,7 +107,7 @@ def to_terminal(
         table = diff.comparison_rows(item.result) if item.result else None
         out += _terminal_notes(table, notes.get(item.doc_id, ()), strings)
         if item.result:
-            out.append(diff.to_terminal(item.result, only=LISTED, color=False, strings=strings, table=table))
+            out.append(diff_terminal.to_terminal(item.result, only=LISTED, color=False, strings=strings, table=table))
     return "\n".join(out) + "\n"
 
 

@@ -22,20 +22,18 @@ from markupsafe import Markup, escape
 from corpusdiff.render import table_changes
 from corpusdiff.render.diff import (
     anchor_label,
-    changed_figures,
     edition_name,
-    initiative_brief,
     initiatives_title,
     is_doubtful,
     item_row,
     joined_line,
-    joined_rows,
-    new_or_dropped,
     override_text,
     row_numbers,
     section_name,
     summary,
 )
+from corpusdiff.render.diff_markdown import changed_figures, joined_rows
+from corpusdiff.render.diff_terminal import initiative_brief, new_or_dropped
 from corpusdiff.render.notes import PlacedNotes, brief
 from corpusdiff.render.table import (
     LABEL_OF_CHANGE,

@@ -80,7 +80,8 @@ def driver_text(path: str, old_file: str, new_file: str, corpus: Path | None = N
     the corpus is `corpus` when the file lies under it, else found from the document's own id
     in its front matter (`<corpus>/<id>.md`)."""
     from corpusdiff.canonical.markdown import is_canonical_text
-    from corpusdiff.render.diff import REVIEWED, to_terminal
+    from corpusdiff.render.diff import REVIEWED
+    from corpusdiff.render.diff_terminal import to_terminal
     from corpusdiff.render.review import front_matter_line
     from corpusdiff.site.common import site_language
     from corpusdiff.store.diffs import cached_compare

@@ -9,16 +9,9 @@ import re
 import pytest
 
 from corpusdiff.compare.core import compare
-from corpusdiff.render.diff import (
-    Detail,
-    edition_name,
-    grouped,
-    in_sections,
-    part_line,
-    to_markdown,
-    to_summary,
-    to_terminal,
-)
+from corpusdiff.render.diff import edition_name, grouped, in_sections, part_line
+from corpusdiff.render.diff_markdown import to_markdown
+from corpusdiff.render.diff_terminal import Detail, to_summary, to_terminal
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.text.chars import display_width
@@ -434,7 +427,8 @@ def test_a_changed_figure_s_unit_is_named_once_stopped(result: DiffResult) -> No
 
 
 def test_the_markdown_summary_of_a_national_pair_fits_a_pull_request_comment(national: DiffResult) -> None:
-    from corpusdiff.render.diff import PULL_REQUEST_LIMIT, markdown_text
+    from corpusdiff.render.diff import markdown_text
+    from corpusdiff.render.diff_markdown import PULL_REQUEST_LIMIT
 
     whole, summary = to_markdown(national), to_markdown(national, summary=True)
     assert len(whole) > PULL_REQUEST_LIMIT > 4 * len(summary)
@@ -450,7 +444,7 @@ def test_the_markdown_summary_of_a_national_pair_fits_a_pull_request_comment(nat
 
 
 def test_a_markdown_report_cut_to_a_limit_says_what_it_left_out(national: DiffResult) -> None:
-    from corpusdiff.render.diff import PULL_REQUEST_LIMIT, within_limit
+    from corpusdiff.render.diff_markdown import PULL_REQUEST_LIMIT, within_limit
 
     whole = to_markdown(national)
     cut = within_limit(whole, PULL_REQUEST_LIMIT)

@@ -43,7 +43,7 @@ def test_integer_keys_are_written_as_strings_as_json_does() -> None:
 
 
 def test_the_seed_diff_prints_as_the_standard_library_would() -> None:
-    from corpusdiff.render.diff import to_json
+    from corpusdiff.render.diff_json import to_json
     from tests.conftest import corpus_diff
 
     document = to_json(corpus_diff("futian/annual-plan/2022-01", "futian/annual-plan/2025-01"))

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from corpusdiff.cli.main import main
-from corpusdiff.render.diff import _markdown_cell, markdown_text, to_markdown
+from corpusdiff.render.diff import markdown_text
+from corpusdiff.render.diff_markdown import _markdown_cell, to_markdown
 from corpusdiff.render.notes import escape_markdown
 from corpusdiff.render.review import to_markdown as review_markdown
 from corpusdiff.render.table import Entry, Mark, Span

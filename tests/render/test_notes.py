@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpusdiff.render import review
-from corpusdiff.render.diff import to_markdown
+from corpusdiff.render.diff_markdown import to_markdown
 from corpusdiff.render.notes import escape_markdown, place_notes
 from corpusdiff.render.table import Change, comparison_table
 from corpusdiff.strings import catalogue
