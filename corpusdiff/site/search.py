@@ -11,7 +11,10 @@ index is sharded instead, and `search-index.js` only describes the shards:
   corpus) that contain it, spread over a power of two of files by the key's FNV-1a hash.
 
 A paragraph printed in traditional characters carries its simplified copy (`_entries`), whose keys
-are its keys too: a query in simplified characters finds it.
+are its keys too: a query in simplified characters finds it. A query typed in traditional
+characters is folded by the page with `search-fold.js` (`fold_script`): OpenCC's simplified form of
+each character alone, for the characters whose simplified form the index holds; the page matches
+each character of a term as typed or as folded, and takes the keys of either.
 
 A key is an indexed character (Han, ASCII letter or digit, letters lowercased) or two adjacent
 ones. A paragraph containing a query term contains every key of the term (`query_keys`), so the
@@ -28,10 +31,10 @@ import json
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.text.script import simplified_texts
+from corpusdiff.text.script import simplified_characters, simplified_texts
 
 #: Paragraph text (UTF-8 bytes) past which the index is sharded: a 2 MB script still loads in
 #: well under a second, and below it one file keeps a small site simple.
@@ -44,6 +47,7 @@ POSTING_SHARD_BYTES = 64_000
 MIN_POSTING_SHARDS, MAX_POSTING_SHARDS = 16, 4096
 
 INDEX_SCRIPT = "search-index.js"
+FOLD_SCRIPT = "search-fold.js"
 SHARD_FOLDER = "search/"
 RESULT_LIMIT = 200  # hits shown, as static/app.js
 
@@ -65,10 +69,24 @@ def search_files(documents: Sequence[SearchDocument], threshold: int | None = No
     `threshold` bytes of paragraph text on (default SHARD_THRESHOLD_BYTES; 0: always)."""
     size = sum(len(text.encode("utf-8")) for doc in documents for _anchor, text in doc.paragraphs)
     listed = [{"url": d.url, "title": d.title, "date": d.date} for d in documents]
+    entries = [_entries(d.paragraphs) for d in documents]
+    fold = {FOLD_SCRIPT: fold_script(text for each in entries for entry in each for text in entry[1:])}
     if size < (SHARD_THRESHOLD_BYTES if threshold is None else threshold):
-        paragraphs = [[number, *entry] for number, d in enumerate(documents) for entry in _entries(d.paragraphs)]
-        return {INDEX_SCRIPT: _assign({"documents": listed, "paragraphs": paragraphs})}
-    return _sharded(documents, listed)
+        paragraphs = [[number, *entry] for number, each in enumerate(entries) for entry in each]
+        return {INDEX_SCRIPT: _assign({"documents": listed, "paragraphs": paragraphs}), **fold}
+    return {**_sharded(entries, listed), **fold}
+
+
+def fold_script(texts: Iterable[str]) -> str:
+    """The script that gives the pages `window.CORPUSDIFF_FOLD`: pairs of a traditional character
+    and its simplified form (`text.script.simplified_characters`), those whose simplified form
+    the index holds (a query folded to any other finds nothing more), so that a query typed in
+    traditional characters finds the editions printed in simplified ones."""
+    held: set[str] = set()
+    for text in texts:
+        held.update(text)
+    pairs = "".join(t + s for t, s in simplified_characters().items() if s in held)
+    return "window.CORPUSDIFF_FOLD = " + _json(pairs) + ";\n"
 
 
 def _entries(paragraphs: Sequence[tuple[str, str]]) -> list[list[str]]:
@@ -84,12 +102,12 @@ def _entries(paragraphs: Sequence[tuple[str, str]]) -> list[list[str]]:
     ]
 
 
-def _sharded(documents: Sequence[SearchDocument], listed: list[dict[str, str]]) -> dict[str, str]:
+def _sharded(entries: Sequence[list[list[str]]], listed: list[dict[str, str]]) -> dict[str, str]:
     files: dict[str, str] = {}
     blocks: list[list[str | int]] = []
     texts: list[str] = []
-    for number, doc in enumerate(documents):
-        for block in _blocks(_entries(doc.paragraphs)):
+    for number, each in enumerate(entries):
+        for block in _blocks(each):
             name = "c-" + hashlib.sha256(_json(block).encode("utf-8")).hexdigest()[:16]
             files[SHARD_FOLDER + name + ".js"] = _shard_script(name, block)
             blocks.append([name, number, len(texts)])  # its first paragraph's number

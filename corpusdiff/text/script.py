@@ -52,3 +52,22 @@ def searchable(text: str) -> str:
     length)."""
     seen = simplified(text)
     return seen if len(seen) == len(text) else text
+
+
+#: The Han characters a report may print (the ranges search indexes, site/search.py `_INDEXED`).
+_HAN_RANGES = ((0x3007, 0x3008), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@cache
+def simplified_characters() -> dict[str, str]:
+    """Each Han character OpenCC's `t2s` converts when it stands alone, and what it makes of it
+    (one character of the BMP): the table a page folds a query typed in traditional characters
+    with, where no converter runs. Phrases are not in it (顯著 → 显着 character by character,
+    显著 as a phrase), so a page matches a character as typed or as folded."""
+    characters = [chr(code) for first, end in _HAN_RANGES for code in range(first, end)]
+    converted = _converter().convert("\n".join(characters)).split("\n")
+    return {
+        character: simple
+        for character, simple in zip(characters, converted, strict=True)
+        if simple != character and len(simple) == 1 and ord(simple) < 0x10000
+    }

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from corpusdiff.site import search
 from corpusdiff.site.build import build_site
 from corpusdiff.site.search import (
+    FOLD_SCRIPT,
     INDEX_SCRIPT,
     RESULT_LIMIT,
     SearchDocument,
@@ -145,7 +146,7 @@ def test_sharded_and_single_file_find_what_a_scan_finds(case: tuple[list[list[st
         sharded = search_files(documents, threshold=0)
     assert "search/idx-00.js" in sharded
     single = search_files(documents)
-    assert list(single) == [INDEX_SCRIPT]
+    assert sorted(single) == [FOLD_SCRIPT, INDEX_SCRIPT]
     expected = brute_force(documents, query)
     assert lookup(sharded, query) == expected
     assert lookup(single, query) == expected
@@ -255,3 +256,17 @@ def test_only_a_paragraph_printed_in_traditional_characters_carries_a_simplified
     for threshold in (None, 0):
         assert lookup(search_files(documents, threshold), "城区") == [("doc/0.html", "p0"), ("doc/0.html", "p1")]
         assert lookup(search_files(documents, threshold), "城區") == [("doc/0.html", "p0")]
+
+
+def test_the_fold_pairs_traditional_characters_with_the_simplified_ones_the_index_holds() -> None:
+    """search-fold.js, which the page folds a query typed in traditional characters with: 經 and 濟
+    with 经 and 济, which the simplified edition prints; not 區 (区 is in no paragraph) nor 著,
+    which OpenCC keeps as it is alone (显著, though 著手 → 着手: the page matches it as typed too)."""
+    for threshold in (None, 0):
+        files = search_files(_documents([["经济发展", "經濟著作"]]), threshold)
+        pairs = _payload(files[FOLD_SCRIPT], "window.CORPUSDIFF_FOLD = ")
+        assert isinstance(pairs, str) and len(pairs) % 2 == 0
+        folded = dict(zip(pairs[::2], pairs[1::2], strict=True))
+        assert folded["經"] == "经" and folded["濟"] == "济" and folded["發"] == "发"
+        assert "區" not in folded and "著" not in folded
+        assert set(folded.values()) <= set("经济发展經濟著作")

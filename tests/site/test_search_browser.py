@@ -5,6 +5,7 @@ what a scan of the paragraphs finds, loads only some of the shards, and marks th
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from corpusdiff.site.build import build_site
 from tests.conftest import ROOT
 from tests.site.test_site_browser import _shot
 
-QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "福", "，", "5G 网络", "没有这样的词语"]
+QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "福", "，", "5G 网络", "显著提升", "没有这样的词语"]
+#: The same words typed in traditional characters (the corpus prints them in simplified ones).
+TRADITIONAL_QUERIES = {"河套 深圳園區": "河套 深圳园区", "5G 網絡": "5G 网络", "顯著提升": "显著提升"}
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +50,25 @@ def page(browser):
 
 
 def _scan(single: Path, query: str) -> list[str]:
-    """The hits a scan of every paragraph gives (from the one-file index's data), as result links."""
+    """The hits a scan of every paragraph gives (from the one-file index's data), as result links:
+    each character of a term as typed or as search-fold.js folds it."""
     script = (single / search.INDEX_SCRIPT).read_text(encoding="utf-8")
     index = json.loads(script.removeprefix("window.CORPUSDIFF_INDEX = ").rstrip().removesuffix(";"))
-    terms, urls = query.split(), [d["url"] for d in index["documents"]]
+    fold = _fold(single)
+    terms = [re.compile("".join(f"[{c}{fold[c]}]" if c in fold else re.escape(c) for c in t)) for t in query.split()]
+    urls = [d["url"] for d in index["documents"]]
     found = [
-        f"{urls[d]}#{a}" for d, a, *texts in index["paragraphs"] if all(any(t in x for x in texts) for t in terms)
+        f"{urls[d]}#{a}"
+        for d, a, *texts in index["paragraphs"]
+        if all(any(t.search(x) for x in texts) for t in terms)
     ]
     return found[: search.RESULT_LIMIT]
+
+
+def _fold(site: Path) -> dict[str, str]:
+    script = (site / search.FOLD_SCRIPT).read_text(encoding="utf-8")
+    pairs = json.loads(script.removeprefix("window.CORPUSDIFF_FOLD = ").rstrip().removesuffix(";"))
+    return dict(zip(pairs[::2], pairs[1::2], strict=True))
 
 
 def _results(page, query: str) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
@@ -77,14 +91,17 @@ def test_sharded_and_single_file_search_give_the_same_hits(page, single: Path, s
     found: dict[str, dict[str, tuple[list[str], str]]] = {"single": {}, "sharded": {}}
     for name, site in (("single", single), ("sharded", sharded)):
         page.goto((site / "search.html").as_uri())
-        for query in QUERIES:
+        for query in QUERIES + list(TRADITIONAL_QUERIES):
             found[name][query] = _results(page, query)
-    for query in QUERIES:
+    for query in QUERIES + list(TRADITIONAL_QUERIES):
         assert found["sharded"][query] == found["single"][query], query
         assert found["sharded"][query][0] == _scan(single, query), query
     assert found["sharded"]["发展"][1].startswith("200+")
     assert found["sharded"]["没有这样的词语"][1].startswith("0 ")
     assert found["sharded"]["GDP"][0] and not found["sharded"]["gdp"][0]  # keys lowercase, matching exact
+    assert found["single"]["5G 网络"][0] and found["single"]["显著提升"][0]
+    for typed, printed in TRADITIONAL_QUERIES.items():  # folded, not found before
+        assert found["single"][typed][0] == found["single"][printed][0], typed
 
 
 def _holding(site: Path, query: str) -> set[str]:
@@ -178,8 +195,9 @@ def test_a_simplified_query_finds_a_paragraph_printed_in_traditional_characters(
 ) -> None:
     """The index gives a paragraph with traditional characters its simplified copy (search.py):
     `法治城区` finds the reprint's 法治城區 and the simplified paragraph, and marks the reprint's
-    own characters; a query as the reprint prints it finds the reprint alone. Before, it found
-    the simplified paragraph only."""
+    own characters (before, it found the simplified paragraph only). A query as the reprint prints
+    it is folded with search-fold.js and finds both too, each marked as printed (before, it found
+    the reprint alone)."""
     site = tmp_path / "site"
     shutil.copytree(single, site)
     shutil.rmtree(site / "search", ignore_errors=True)
@@ -193,4 +211,6 @@ def test_a_simplified_query_finds_a_paragraph_printed_in_traditional_characters(
     page.goto((site / "search.html").as_uri())
     assert _results(page, "法治城区 人民法庭")[0] == ["doc/a.html#p1", "doc/b.html#p1"]
     assert [m.inner_text() for m in page.locator("#results li").first.locator("mark").all()] == ["法治城區", "人民法庭"]
-    assert _results(page, "法治城區")[0] == ["doc/a.html#p1"]
+    assert _results(page, "法治城區 人民法庭")[0] == ["doc/a.html#p1", "doc/b.html#p1"]
+    marked = [[m.inner_text() for m in hit.locator("mark").all()] for hit in page.locator("#results li").all()]
+    assert marked == [["法治城區", "人民法庭"], ["法治城区", "人民法庭"]]

@@ -3,15 +3,47 @@
    change map; the pair picker; offline search with highlighted hits; term filters. No network. */
 "use strict";
 
-function corpusdiffMark(root, terms, copy) {
-  /* Wrap every occurrence of the terms in the text under root in <mark> (text nodes only); and,
-     given `copy` (the simplified copy of root's one text node, as long), where the copy has them. */
-  terms = terms.filter(function (t) { return t; });
+/* Traditional characters read as simplified (search-fold.js, site/search.py `fold_script`): OpenCC's
+   simplified form of each character alone, for those whose simplified form the corpus holds. */
+var corpusdiffFolded = (function (pairs) {
+  var map = {};
+  for (var i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
+  return map;
+})(window.CORPUSDIFF_FOLD || "");
+
+function corpusdiffTerm(term) {
+  /* A term as the page matches it: for each of its characters, the characters that match it there
+     (itself, and its simplified form when it is traditional), so 經濟 finds 经济 and 顯著 finds 显著. */
+  return term.split("").map(function (c) { return c + (corpusdiffFolded[c] || ""); });
+}
+
+function corpusdiffFind(views, term, from) {
+  /* The first place from `from` where every character of the term stands, as one of the characters
+     that match it, in one of the views (texts as long as each other) at its place; -1 if none. */
+  var n = term.length, length = views[0].length;
+  if (views.length === 1 && term.every(function (c) { return c.length === 1; })) return views[0].indexOf(term.join(""), from);
+  for (var at = from; at + n <= length; at++) {
+    var j = 0;
+    while (j < n && corpusdiffHolds(views, term[j], at + j)) j++;
+    if (j === n) return at;
+  }
+  return -1;
+}
+
+function corpusdiffHolds(views, matching, at) {
+  for (var v = 0; v < views.length; v++) if (matching.indexOf(views[v].charAt(at)) >= 0) return true;
+  return false;
+}
+
+function corpusdiffMark(root, terms, copyOf, mixed) {
+  /* Wrap every occurrence of the terms (corpusdiffTerm) in the text under root in <mark> (text nodes
+     only); and where `copyOf(text)` (a simplified copy of a text node, as long) has them, the text's
+     own characters there: in the copy alone, or, `mixed`, each character in the text or the copy. */
   if (!terms.length) return 0;
   var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [], count = 0;
   while (walker.nextNode()) nodes.push(walker.currentNode);
   nodes.forEach(function (node) {
-    var text = node.nodeValue, ranges = corpusdiffRanges(text, terms, copy);
+    var text = node.nodeValue, ranges = corpusdiffRanges(text, terms, copyOf && copyOf(text), mixed);
     if (!ranges.length) return;
     var fragment = document.createDocumentFragment(), at = 0;
     ranges.forEach(function (r) {
@@ -28,12 +60,13 @@ function corpusdiffMark(root, terms, copy) {
   return count;
 }
 
-function corpusdiffRanges(text, terms, copy) {
+function corpusdiffRanges(text, terms, copy, mixed) {
   /* [start, end) of every occurrence of any term in text (or in its copy, as long), overlapping ones merged. */
-  var ranges = [];
-  [text].concat(copy && copy.length === text.length ? [copy] : []).forEach(function (seen) {
+  var ranges = [], views = [[text]];
+  if (copy && copy.length === text.length) views = mixed ? [[text, copy]] : [[text], [copy]];
+  views.forEach(function (seen) {
     terms.forEach(function (term) {
-      for (var at = seen.indexOf(term); at >= 0; at = seen.indexOf(term, at + term.length)) {
+      for (var at = corpusdiffFind(seen, term, 0); at >= 0; at = corpusdiffFind(seen, term, at + term.length)) {
         ranges.push([at, at + term.length]);
       }
     });
@@ -253,19 +286,23 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
   var INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
 
   /* A paragraph printed in traditional characters comes with its simplified copy, as long (search.py):
-     a term is found in the text or in the copy, and marked in the text at the same place. */
+     a term (corpusdiffTerm: typed in either script) is found in the text or in the copy, and marked
+     in the text at the same place. */
+  function found(text, copy, term) {
+    var at = corpusdiffFind([text], term, 0);
+    return at >= 0 || !copy ? at : corpusdiffFind([copy], term, 0);
+  }
   function snippet(text, copy, terms) {
-    var seen = copy || text, first = text.indexOf(terms[0]) >= 0 ? text.indexOf(terms[0]) : seen.indexOf(terms[0]);
-    var at = Math.max(0, first), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
+    var at = Math.max(0, found(text, copy, terms[0])), start = Math.max(0, at - 30), end = Math.min(text.length, at + 80);
     var before = start > 0 ? "…" : "", after = end < text.length ? "…" : "";
-    var div = document.createElement("div");
+    var div = document.createElement("div"), shown = copy && before + copy.slice(start, end) + after;
     div.className = "snippet";
     div.textContent = before + text.slice(start, end) + after;
-    corpusdiffMark(div, terms, copy && before + copy.slice(start, end) + after);
+    corpusdiffMark(div, terms, function () { return shown; });
     return div;
   }
   function matches(text, copy, terms) {
-    return terms.every(function (t) { return text.indexOf(t) >= 0 || (!!copy && copy.indexOf(t) >= 0); });
+    return terms.every(function (t) { return found(text, copy, t) >= 0; });
   }
   function show(doc, anchor, text, copy, query, terms) {
     var li = document.createElement("li"), a = document.createElement("a"), where = document.createElement("div");
@@ -310,17 +347,25 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     });
     return entry.promise;
   }
-  function queryKeys(terms) {
-    /* As search.query_keys: a term's adjacent indexed characters, or one that stands alone. */
-    var keys = [];
-    terms.forEach(function (term) {
-      (term.match(INDEXED) || []).forEach(function (run) {
-        run = run.toLowerCase();
-        if (run.length === 1) keys.push(run);
-        for (var i = 0; i + 1 < run.length; i++) keys.push(run.slice(i, i + 2));
+  function queryKeys(words) {
+    /* As search.query_keys, a key with the forms a paragraph may hold it in (a traditional character
+       as typed or folded, corpusdiffTerm): a term's adjacent indexed characters, or one that stands
+       alone. Each a list of keys, a paragraph holding one of them. */
+    var groups = [], seen = {};
+    function add(keys) {
+      var name = keys.join(" ");
+      if (!seen[name]) { seen[name] = true; groups.push(keys); }
+    }
+    words.forEach(function (word) {
+      (word.match(INDEXED) || []).forEach(function (run) {
+        var forms = corpusdiffTerm(run.toLowerCase()).map(function (c) { return c.split(""); });
+        if (forms.length === 1) add(forms[0]);
+        for (var i = 0; i + 1 < forms.length; i++) {
+          add([].concat.apply([], forms[i].map(function (a) { return forms[i + 1].map(function (b) { return a + b; }); })));
+        }
       });
     });
-    return keys.filter(function (key, i) { return keys.indexOf(key) === i; });
+    return groups;
   }
   function postingShard(key) {
     /* As search.key_shard: 32-bit FNV-1a over the key's characters. */
@@ -350,11 +395,23 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     }
     return out;
   }
-  function candidates(keys) {
-    /* The paragraphs holding every key, in order (null when the query has no key: all of them). */
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+  function candidates(groups) {
+    /* The paragraphs holding a key of every group, in order (null when the query has no key: all of them). */
+    var keys = [].concat.apply([], groups);
     return Promise.all(keys.map(function (key) { return load(postingShard(key)); })).then(function (loaded) {
-      return keys.reduce(function (found, key, i) {
-        var listed = paragraphsOf(loaded[i], key);
+      var lists = {};
+      keys.forEach(function (key, i) { lists[key] = paragraphsOf(loaded[i], key); });
+      return groups.reduce(function (found, group) {
+        var listed = group.reduce(function (all, key) { return union(all, lists[key]); }, []);
         return found === null ? listed : intersect(found, listed);
       }, null);
     });
@@ -368,7 +425,7 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     }
     return low;
   }
-  function searchSharded(query, terms, mine) {
+  function searchSharded(query, words, terms, mine) {
     var hits = 0, found = null, next = 0;
     function current() { return mine === generation; }
     function check(block, paragraphs, numbers) {
@@ -406,7 +463,7 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
       }, Promise.resolve()).then(round);
     }
     status.textContent = status.dataset.loading;
-    candidates(queryKeys(terms)).then(function (listed) { found = listed; return round(); }).catch(function () {
+    candidates(queryKeys(words)).then(function (listed) { found = listed; return round(); }).catch(function () {
       if (current()) status.textContent = status.dataset.failed;
     });
   }
@@ -415,8 +472,8 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     var query = input.value.trim(), mine = ++generation;
     list.textContent = "";
     if (!query) { status.textContent = ""; return; }
-    var terms = query.split(/\s+/);
-    if (sharded) searchSharded(query, terms, mine); else searchWhole(query, terms);
+    var words = query.split(/\s+/), terms = words.map(corpusdiffTerm);
+    if (sharded) searchSharded(query, words, terms, mine); else searchWhole(query, terms);
   }
   input.addEventListener("input", run);
   var q = new URLSearchParams(location.search).get("q");
@@ -428,7 +485,7 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
 (function () {
   var article = document.querySelector("body.document article"), q = new URLSearchParams(location.search).get("q");
   if (!article || !q) return;
-  corpusdiffMark(article, q.trim().split(/\s+/));
+  corpusdiffMark(article, q.trim().split(/\s+/).map(corpusdiffTerm));
   var target = location.hash && document.getElementById(location.hash.slice(1));
   if (target) target.scrollIntoView();
 })();
