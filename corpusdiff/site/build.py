@@ -191,6 +191,8 @@ def _dated_name(meta: Metadata, strings: Strings) -> str:
 
 
 def _render_document(task: PageTask) -> PageOutput:
+    from corpusdiff.site.search import FOLD_SCRIPT, document_fold
+
     doc = task.new
     page = doc.url
     root = relative_root(page)
@@ -208,6 +210,8 @@ def _render_document(task: PageTask) -> PageOutput:
             raw_download=doc.raw_is_download,
             markdown_url=root + f"md/{doc.id}.md",
             pairs=[replace(link, url=root + link.url) for link in task.pairs],
+            fold=document_fold(doc.text),
+            fold_script=root + FOLD_SCRIPT,
         )
     )
     data = {"paragraphs": paragraphs}

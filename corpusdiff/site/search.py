@@ -30,11 +30,11 @@ import hashlib
 import json
 import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.text.script import simplified_characters, simplified_texts
+from corpusdiff.text.script import searchable, simplified_characters, simplified_texts
 
 #: Paragraph text (UTF-8 bytes) past which the index is sharded: a 2 MB script still loads in
 #: well under a second, and below it one file keeps a small site simple.
@@ -100,6 +100,25 @@ def _entries(paragraphs: Sequence[tuple[str, str]]) -> list[list[str]]:
         [anchor, text, copy] if copy != text and len(copy) == len(text) else [anchor, text]
         for (anchor, text), copy in zip(paragraphs, copies, strict=True)
     ]
+
+
+def document_fold(text: str) -> str:
+    """Pairs of a character `text` prints in traditional and its simplified form in the text's
+    copy (`text.script.searchable`; the most frequent where the copy gives it two): the document
+    page reads its words as the index does, to mark a query typed in the other script. Empty for
+    a text in simplified characters."""
+    copy = searchable(text)
+    if copy == text:
+        return ""
+    seen = Counter(
+        (printed, simple)
+        for printed, simple in zip(text, copy, strict=True)
+        if printed != simple and max(ord(printed), ord(simple)) < 0x10000  # a page's string holds a pair as two
+    )
+    chosen: dict[str, str] = {}
+    for (printed, simple), _count in seen.most_common():
+        chosen.setdefault(printed, simple)
+    return "".join(printed + simple for printed, simple in sorted(chosen.items()))
 
 
 def _sharded(entries: Sequence[list[list[str]]], listed: list[dict[str, str]]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from corpusdiff.site.search import (
     INDEX_SCRIPT,
     RESULT_LIMIT,
     SearchDocument,
+    document_fold,
     key_shard,
     query_keys,
     search_files,
@@ -270,3 +271,10 @@ def test_the_fold_pairs_traditional_characters_with_the_simplified_ones_the_inde
         assert folded["經"] == "经" and folded["濟"] == "济" and folded["發"] == "发"
         assert "區" not in folded and "著" not in folded
         assert set(folded.values()) <= set("经济发展經濟著作")
+
+
+def test_a_document_in_traditional_characters_says_how_its_simplified_copy_reads_them() -> None:
+    """The pairs a document page marks a query in the other script with: each character the copy
+    changes, once, in character order; 著 of 顯著 is kept by the copy (显著), so not among them."""
+    assert document_fold("经济发展，显著") == ""
+    assert document_fold("經濟發展，顯著，經濟") == "濟济發发經经顯显"

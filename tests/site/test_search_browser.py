@@ -10,11 +10,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from corpusdiff.cli.main import main
 from corpusdiff.site import search
 from corpusdiff.site.build import build_site
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS, seed_excerpts
 from tests.site.test_site_browser import _shot
+from tests.traditional import traditional, traditional_copy
 
 QUERIES = ["河套", "河套 深圳园区", "发展", "gdp", "GDP", "PM2.5", "福", "，", "5G 网络", "显著提升", "没有这样的词语"]
 #: The same words typed in traditional characters (the corpus prints them in simplified ones).
@@ -214,3 +217,43 @@ def test_a_simplified_query_finds_a_paragraph_printed_in_traditional_characters(
     assert _results(page, "法治城區 人民法庭")[0] == ["doc/a.html#p1", "doc/b.html#p1"]
     marked = [[m.inner_text() for m in hit.locator("mark").all()] for hit in page.locator("#results li").all()]
     assert marked == [["法治城區", "人民法庭"], ["法治城区", "人民法庭"]]
+
+
+@pytest.fixture(scope="module")
+def reprint_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Excerpts of the 2022 plan reprinted in traditional characters and of the 2025 plan as printed."""
+    folder = tmp_path_factory.mktemp("reprint")
+    old, new = seed_excerpts(
+        folder / "seeds", [SEEDS / "futian-2022-01-plan-report.txt", SEEDS / "futian-2025-01-plan-report.txt"], 40
+    )
+    (folder / "reprint").mkdir()
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(ROOT / "corpus/manifest.yaml", corpus / "manifest.yaml")
+    reprint = traditional_copy(old, folder / "reprint")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(reprint), str(new)])
+    assert result.exit_code == 0, result.output
+    build_site(corpus, folder / "site")
+    return folder / "site"
+
+
+def _marked(page, site: Path, edition: str, query: str) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
+    """The words marked on the edition's page opened with `?q=query`, and the article's text."""
+    (document,) = (site / "doc").rglob(f"{edition}.html")
+    page.goto(document.as_uri() + "?q=" + _quoted(query))
+    return [m.inner_text() for m in page.locator("article mark").all()], page.inner_text("article")
+
+
+def test_a_document_page_marks_a_query_typed_in_the_other_script_as_it_prints_it(page, reprint_site: Path) -> None:
+    """A search hit opens its document with the query marked: in the reprint, a query typed in
+    simplified characters is marked on the reprint's own characters (found on the simplified copy
+    its page says, data-fold), and in the edition printed in simplified characters a query typed
+    in traditional ones (search-fold.js); each page marks the other edition's title (in its list
+    of diffs) as that prints it too. Before, neither page marked the other script."""
+    word, reprinted = "经济", traditional("经济")
+    for query in (word, reprinted):
+        marks, text = _marked(page, reprint_site, "2022-01", query + " 新三十年")
+        assert marks.count(reprinted) > 1 and "新三十年" in marks  # (the other edition's title prints 经济)
+        assert marks == re.findall(f"{word}|{reprinted}|新三十年", text)
+        marks, text = _marked(page, reprint_site, "2025-01", query)
+        assert marks.count(word) > 1 and marks == re.findall(f"{word}|{reprinted}", text)

@@ -5,11 +5,13 @@
 
 /* Traditional characters read as simplified (search-fold.js, site/search.py `fold_script`): OpenCC's
    simplified form of each character alone, for those whose simplified form the corpus holds. */
-var corpusdiffFolded = (function (pairs) {
+function corpusdiffPairs(pairs) {
+  /* "顯显著着…": each character before its simplified form. */
   var map = {};
   for (var i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
   return map;
-})(window.CORPUSDIFF_FOLD || "");
+}
+var corpusdiffFolded = corpusdiffPairs(window.CORPUSDIFF_FOLD || "");
 
 function corpusdiffTerm(term) {
   /* A term as the page matches it: for each of its characters, the characters that match it there
@@ -481,11 +483,18 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
   run();
 })();
 
-/* A document page opened from a search result: the words searched for are marked. */
+/* A document page opened from a search result: the words searched for are marked, typed in either
+   script. A document printed in traditional characters says how its simplified copy reads each one
+   (data-fold, search.document_fold); other traditional characters (another edition's title) read as
+   search-fold.js folds them: a character is marked where the text or that copy has it. */
 (function () {
   var article = document.querySelector("body.document article"), q = new URLSearchParams(location.search).get("q");
   if (!article || !q) return;
-  corpusdiffMark(article, q.trim().split(/\s+/).map(corpusdiffTerm));
+  var fold = corpusdiffPairs(article.dataset.fold || "");
+  function copyOf(text) {
+    return text.split("").map(function (c) { return fold[c] || corpusdiffFolded[c] || c; }).join("");
+  }
+  corpusdiffMark(article, q.trim().split(/\s+/).map(corpusdiffTerm), copyOf, true);
   var target = location.hash && document.getElementById(location.hash.slice(1));
   if (target) target.scrollIntoView();
 })();
