@@ -48,7 +48,7 @@ from corpusdiff.series.indicator_text import (
     this_year_sentences,
 )
 from corpusdiff.series.planned_text import PlanContext, planned_figures, reading
-from corpusdiff.series.script import in_print, simplified_document
+from corpusdiff.series.script import in_print, name_in_print, simplified_document
 from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width, has_han, pad
@@ -123,6 +123,14 @@ class Indicator:
     source_text: str  # the whole paragraph or table row
     status: Status = Status.STATED
     printed: str = ""  # the clause or cell that states this figure
+    #: `name` as the report prints it, where in other characters: a reprint's 國內生產總值, read as
+    #: 国内生产总值 (`name`, the key rows group on); "" where the report prints `name`.
+    printed_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name as the report prints it."""
+        return self.printed_name or self.name
 
     @property
     def value(self) -> str:
@@ -321,7 +329,9 @@ def _as_printed(found: IndicatorSet, seen: NormalizedDocument, document: Normali
 
 def _quoted(record: Indicator, source_text: str) -> Indicator:
     printed = in_print(record.printed, record.source_text, source_text)
-    return replace(record, source_text=source_text, printed=printed)
+    name = name_in_print(record.name, record.source_text, source_text)
+    own = name if name != record.name else ""
+    return replace(record, source_text=source_text, printed=printed, printed_name=own)
 
 
 class _Quotes:
@@ -1101,19 +1111,20 @@ def _keys_in_order(sets: Sequence[IndicatorSet], keys: _Keys) -> dict[tuple[str,
     for each in sets:
         for record in each.indicators:
             printed = names.setdefault(keys(each, record), [])
-            if record.name not in printed:
-                printed.append(record.name)
+            if record.label not in printed:
+                printed.append(record.label)
     groups = list(dict.fromkeys(group for group, _ in names))
     return dict(sorted(names.items(), key=lambda item: groups.index(item[0][0])))
 
 
 def _label(cells: Sequence[Cell], names: Sequence[str]) -> str:
-    """The name as the latest edition that states the indicator prints it, without scope and
-    comparison words (`series_name`); `Row.names` and each record keep the names as printed."""
+    """The name as the latest edition that states the indicator prints it (in its own characters:
+    a reprint's 國內生產總值), without scope and comparison words (`series_name`, read on the
+    simplified name); `Row.names` and each record keep the names as printed."""
     for cell in reversed(cells):
         for record in cell.records:
             if record.status != Status.OMITTED:
-                return series_name(record.name)
+                return in_print(series_name(record.name), record.name, record.label)
     return series_name(names[-1])
 
 
@@ -1255,7 +1266,7 @@ def short_text(record: Indicator, strings: Strings | None = None) -> str:
 def _wording(record: Indicator) -> str:
     """A figure given in words (力争正增长, 基本持平, 稳步增长), without the indicator's name and the
     words of striving before it (努力实现居民收入增长和经济发展同步 -> 增长和经济发展同步)."""
-    _, named, wording = record.printed.partition(record.name)
+    _, named, wording = record.printed.partition(record.label)
     return (wording if named else record.printed) or record.modifier
 
 
@@ -1343,7 +1354,7 @@ def render_terminal(table: IndicatorTable, strings: Strings | None = None, fit: 
 def _record_dict(each: IndicatorSet, record: Indicator, keys: _Keys) -> dict[str, object]:
     figure = record.figure
     return {
-        "name": record.name,
+        "name": record.label,
         "canonical_name": keys(each, record)[1],
         "value": record.value,
         "low": "" if figure.low is None else str(figure.low),

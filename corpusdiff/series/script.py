@@ -37,6 +37,18 @@ def in_print(text: str, seen: str, printed: str) -> str:
     return printed[at : at + len(text)] if at >= 0 else text
 
 
+def name_in_print(name: str, seen: str, printed: str) -> str:
+    """`name`, read in `seen` (the simplified copy of `printed`), as `printed` has it: cut from it
+    where the copy has the name whole (`in_print`), else each of its characters as printed where
+    the copy has it (a name put together from parts: 轻工业总产值 of 輕工業，總產值 is 輕工業總產值)."""
+    if len(seen) != len(printed) or seen == printed:
+        return name
+    if name in seen:
+        return in_print(name, seen, printed)
+    own = {simple: char for simple, char in zip(seen, printed, strict=True) if simple != char}
+    return "".join(own.get(char, char) for char in name)
+
+
 def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Table):

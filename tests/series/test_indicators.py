@@ -42,7 +42,7 @@ from corpusdiff.structure import addressed
 from corpusdiff.text.chars import display_width
 from corpusdiff.types.document import ListItem, NormalizedDocument, Paragraph
 from tests.conftest import ROOT, SEEDS
-from tests.traditional import traditional_copy
+from tests.traditional import traditional, traditional_copy
 
 CORPUS = ROOT / "corpus"
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "indicators.yaml"
@@ -2201,7 +2201,7 @@ def test_a_report_in_traditional_characters_states_the_indicators_of_its_simplif
     sentence, its deficit in running text and its review's results) is read in either script:
     a reprint in traditional characters gave none of the plan's 53 records (指標名稱, 如下：after
     主要指標) and 3 of the work report's 14. Its records are those of the report as printed,
-    quoting the reprint's own text."""
+    named and quoting as the reprint prints them (its names were simplified: issue 16)."""
     copy = traditional_copy(report, tmp_path)
 
     def records(path: Path) -> list[dict[str, str]]:
@@ -2211,7 +2211,9 @@ def test_a_report_in_traditional_characters_states_the_indicators_of_its_simplif
 
     as_printed, reprinted = records(report), records(copy)
     assert len(as_printed) > 10
-    assert [[r[c] for c in _SAID] for r in reprinted] == [[r[c] for c in _SAID] for r in as_printed]
+    assert [[r[c] for c in _SAID] for r in reprinted] == [
+        [traditional(r[c]) if c == "name" else r[c] for c in _SAID] for r in as_printed
+    ]
     blocks = {
         located.address: located.block.text
         for located in addressed(normalize_file(copy).blocks)
@@ -2220,3 +2222,32 @@ def test_a_report_in_traditional_characters_states_the_indicators_of_its_simplif
     quoted = [r for r in reprinted if r["pointer"].startswith("p")]
     assert quoted and all(r["source_text"] == blocks[r["pointer"]] for r in quoted)
     assert all(r["printed"] in r["source_text"] for r in reprinted)
+
+
+def test_a_reprint_s_indicators_are_named_as_it_prints_them_in_the_rows_of_the_others() -> None:
+    """Issue 16: a reprint's records were named in simplified characters. Read on its simplified
+    copy, each record keeps the name it was read by (the key its row groups on) and is labelled
+    as the reprint prints it: the rows are those of the editions in simplified characters, each
+    labelled as its latest edition prints it, and a figure in words is cut from its clause after
+    the printed name (力爭正增長, the whole clause before). The reprint is s2t of the list, so it
+    prints s2t of each name (no conversion back is involved)."""
+    plain = extract_indicators(document(TARGET_LIST))
+    reprint = extract_indicators(document(traditional(TARGET_LIST)))
+    assert [r.name for r in reprint.indicators] == [r.name for r in plain.indicators]
+    assert [r.label for r in reprint.indicators] == [traditional(r.name) for r in plain.indicators]
+    shown = {r.name: short_text(r) for r in reprint.indicators}
+    assert shown["进出口总额"] == traditional("力争正增长")  # the list's words (a bound, 完成市下达目标, is read)
+    earlier = extract_indicators(document(TARGET_LIST.replace("2025", "2024"), "t/annual-plan/2024-01", "2024-01"))
+    as_printed, reprinted = indicator_table([earlier, plain]), indicator_table([earlier, reprint])
+    assert [row.canonical for row in reprinted.rows] == [row.canonical for row in as_printed.rows]
+    assert [row.name for row in reprinted.rows] == [traditional(row.name) for row in as_printed.rows]
+    assert [row.names for row in reprinted.rows] == [(*row.names, traditional(row.name)) for row in as_printed.rows]
+
+
+def test_a_name_put_together_from_a_reprint_s_clauses_is_in_its_characters() -> None:
+    """A name the text does not print whole (a sector named alone before its output value) is
+    labelled with the reprint's character at each place its copy has one: 輕工業總產值."""
+    body = "## 二、1981年国民经济计划的任务和主要指标\n\n轻工业，总产值比1980年预计增长8%，继续高于重工业的增长速度。"
+    reprint = document(traditional(body), "quanguo/annual-plan/1980", "1980", "national-plan")
+    found = extract_indicators(reprint)
+    assert [(r.name, r.label) for r in found.indicators] == [("轻工业总产值", traditional("轻工业总产值"))]
