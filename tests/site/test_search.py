@@ -50,7 +50,8 @@ def _shard(files: dict[str, str], name: str) -> object:
 
 
 def lookup(files: dict[str, str], query: str) -> list[Hit]:
-    """The hits the page shows for `query`, read from the index files as static/app.js reads them."""
+    """The hits the page shows for `query`, read from the index files as static/app.js reads them
+    (for a query without traditional characters, which the page folds: test_search_browser.py)."""
     index = _payload(files[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
     assert isinstance(index, dict)
     terms = query.split()
