@@ -29,7 +29,7 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
-                                  "qingxi-2024-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
+                                  "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
                                   "qingxi-2024-headers-comments"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
@@ -212,6 +212,28 @@ def test_a_text_box_is_lines_of_its_own_after_its_anchor_paragraph() -> None:
     assert lines[anchor + 1 : anchor + 5] == [*_BOX_1, ""]
     assert "地区生产总值增速 专栏2 目标说明 增速按可比价格计算。\t6.1%\t6%左右" in lines
     assert not [note for note in read.notes if "text box" in note]
+
+
+_STORY = [*_BOX_1, "3.完成老旧小区改造38个。"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_linked_text_boxes_read_their_story_once_after_the_first_box(suffix: str) -> None:
+    """Word flows one story through linked text boxes: the first box holds it (a .docx's
+    `w:txbxContent`; a .doc's one FTXBXS, counting the boxes it flows through), the boxes after it
+    continue it and hold no text of their own (`wps:linkedTxbx`, an empty VML copy; no FTXBXS).
+    The story is read once, whole and in order, after the paragraph the first box is anchored in
+    (tests/data/doc/make.py, chained_text_boxes_docx: boxes in the first part's three groups)."""
+    path = DATA / f"qingxi-2024-chained-text-boxes{suffix}"
+    lines = decode_report(path.read_bytes(), path.name).text.split("\n")
+    [anchor] = [index for index, line in enumerate(lines) if line.startswith("（一）经济运行稳中向好。")]
+    after = [line for line in lines[anchor + 1 :] if line]
+    assert after[: len(_STORY) + 2] == [
+        *_STORY,
+        "（二）城乡面貌持续改善。新建改造城市道路12条，完成老旧小区改造38个，新增公园绿地15万平方米。",
+        "（三）民生保障更加有力。新增城镇就业1.2万人，新建中小学校4所，新增养老床位600张。",
+    ]
+    assert all(lines.count(line) == 1 for line in _STORY)
 
 
 def _shapes_unnamed(stream: bytearray) -> None:

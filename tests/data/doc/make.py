@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -357,10 +358,23 @@ _DRAWING_NS = (
 )
 
 
-def _text_box(paragraphs: tuple[str, ...], number: int) -> str:
+def _text_box(paragraphs: tuple[str, ...], number: int, story: int = 0, seq: int = 0, last: bool = True) -> str:
     """A run holding a text box as Word writes it: a drawing anchored in the paragraph, and its
-    legacy VML copy (`mc:Fallback`)."""
+    legacy VML copy (`mc:Fallback`). A box of text box story `story` (Word's linked text boxes)
+    holds the story's paragraphs when first (`seq` 0), and continues it when not: its drawing
+    names the story (`wps:linkedTxbx`), its VML copy holds no text; each but the `last` names the
+    next box (`mso-next-textbox`)."""
     inside = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    txbx = f"<wps:txbx><w:txbxContent>{inside}</w:txbxContent></wps:txbx>"
+    textbox = f"<v:textbox><w:txbxContent>{inside}</w:txbxContent></v:textbox>"
+    if story:
+        following = "" if last else f' style="mso-next-textbox:#Text Box {number + 1}"'
+        txbx = (
+            f'<wps:linkedTxbx id="{story}" seq="{seq}"/>'
+            if seq
+            else f'<wps:txbx id="{story}"><w:txbxContent>{inside}</w:txbxContent></wps:txbx>'
+        )
+        textbox = f"<v:textbox{following}/>" if seq else f"<v:textbox{following}><w:txbxContent>{inside}</w:txbxContent></v:textbox>"
     return (
         f'<w:r {_DRAWING_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{number}" '
@@ -372,10 +386,10 @@ def _text_box(paragraphs: tuple[str, ...], number: int) -> str:
         '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
         '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="1500000"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
-        f"<wps:txbx><w:txbxContent>{inside}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+        f"{txbx}<wps:bodyPr/></wps:wsp></a:graphicData>"
         "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
         f'<v:shape id="Text Box {number}" type="#_x0000_t202" style="position:absolute;width:393.7pt;height:118.1pt">'
-        f"<v:textbox><w:txbxContent>{inside}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        f"{textbox}</v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
     )
 
@@ -389,6 +403,51 @@ def text_boxes_docx(text: str) -> docx.document.Document:
         [anchor] = [paragraph for paragraph in [*document.paragraphs, *cells] if paragraph.text.startswith(opening)]
         anchor._p.append(parse_xml(_text_box(paragraphs, number)))
     return document
+
+
+#: A 专栏 box whose text flows through three linked text boxes (one text box story), anchored in
+#: the work report's three groups of its first part: the paragraph each box is anchored in, the story.
+_CHAINED = (
+    ("（一）经济运行稳中向好。", "（二）城乡面貌持续改善。", "（三）民生保障更加有力。"),
+    ("专栏1　2023年民生实事", "1.新建中小学校4所。", "2.新增养老床位600张。", "3.完成老旧小区改造38个。"),
+)
+
+
+def chained_text_boxes_docx(text: str) -> docx.document.Document:
+    """The work report with the 专栏 box `_CHAINED` in linked text boxes, as Word writes them: the
+    first box holds the story, the two after it continue it."""
+    document = report_docx(text)
+    openings, story = _CHAINED
+    for seq, opening in enumerate(openings):
+        [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith(opening)]
+        anchor._p.append(parse_xml(_text_box(story, seq + 1, story=1, seq=seq, last=seq == len(openings) - 1)))
+    return document
+
+
+#: In a .doc's FIB: fcPlcftxbxTxt, where each text box story's text starts (an FTXBXS each: cTxbx,
+#: the number of boxes its text flows through, first).
+_PLCF_TXBX_TXT, _FTXBXS = 0x025A, 22
+
+
+def _chained_in_word(path: Path) -> None:
+    """LibreOffice writes the story of linked text boxes in the first box and leaves the boxes
+    after it unlinked (a box each, with no text); Word writes the one story as flowing through
+    all three: its FTXBXS counts them (cTxbx)."""
+    import olefile
+
+    from tests.read.doc_fixture import with_word_stream
+
+    with olefile.OleFileIO(str(path)) as ole:
+        word = ole.openstream("WordDocument").read()
+    fc, lcb = struct.unpack_from("<2I", word, _PLCF_TXBX_TXT)
+    count = (lcb - 4) // (4 + _FTXBXS)
+
+    def change(table: bytearray) -> None:
+        cps = struct.unpack_from(f"<{count + 1}I", table, fc)
+        longest = max(range(count), key=lambda index: cps[index + 1] - cps[index])
+        struct.pack_into("<I", table, fc + 4 * (count + 1) + _FTXBXS * longest, len(_CHAINED[0]))
+
+    path.write_bytes(with_word_stream(change, path, "1Table"))
 
 
 #: An indicator table as Word merges its cells: 类别, 指标 and 2024年目标 merged down over the two
@@ -481,6 +540,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
+        "qingxi-2024-chained-text-boxes": lambda: _saved(chained_text_boxes_docx(GWR)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
@@ -499,6 +559,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             )
         if name == "qingxi-2024-style-numbered":
             _numbered_by_style_only(target.with_suffix(".doc"))
+        if name == "qingxi-2024-chained-text-boxes":
+            _chained_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
