@@ -7,9 +7,9 @@ stream (`0Table` or `1Table`) holds the piece table (the CLX) and how many chara
 text has (ccpText); each piece is 8-bit (cp1252) or UTF-16LE text. The main text is read, then
 the footnotes and endnotes, stories that follow it in the same character stream, as `注：`
 paragraphs after the body as the .docx reader puts them, and the text boxes (a story after the
-endnotes), each box's paragraphs after the paragraph its shape is anchored in, as the .docx
-reader reads a `w:txbxContent`; headers, footers and comments are not read, as the .docx reader
-reads none. Word's special characters become what the .docx reader makes of the same document: a
+endnotes), each box's paragraphs after the paragraph its shape is anchored in (or the group of
+shapes holding it: read/doc_shapes.py), as the .docx reader reads a `w:txbxContent`; headers,
+footers and comments are not read, as the .docx reader reads none. Word's special characters become what the .docx reader makes of the same document: a
 paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the paragraph; a field
 (0x13 instruction 0x14 result 0x15) is its result, except a table of contents Word generates (a
 `TOC` field: its result repeats the headings with their page numbers), left out with the `目录`
@@ -40,6 +40,7 @@ from typing import Generic, TypeVar
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.doc_numbering import SPRM_LIST, SPRM_LIST_LEVEL, DocNumbering, style_lists
+from corpusdiff.read.doc_shapes import grouped_shapes
 from corpusdiff.read.doc_sprms import sprms
 from corpusdiff.read.docx import (
     CONTENTS_ENTRY_LENGTH,
@@ -69,10 +70,11 @@ _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 0x00CA, 0x
 _STSHF = 0x00A2
 #: Where each note's text starts in its story (PlcffndTxt, PlcfendTxt).
 _PLCF_FND_TXT, _PLCF_END_TXT = 0x00B2, 0x0212
-#: The shapes anchored in the main text (PlcSpaMom: an FSPA each, its spid first) and where each
-#: text box's text starts in its story (PlcftxbxTxt: an FTXBXS each, fReusable at byte 8 and the
-#: lid, the spid of the shape showing it, at byte 14).
-_PLC_SPA_MOM, _PLCF_TXBX_TXT = 0x01DA, 0x025A
+#: The shapes anchored in the main text (PlcSpaMom: an FSPA each, its spid first), the drawings
+#: (OfficeArtContent: which shapes a group holds, read/doc_shapes.py) and where each text box's
+#: text starts in its story (PlcftxbxTxt: an FTXBXS each, fReusable at byte 8 and the lid, the
+#: spid of the shape showing it, at byte 14).
+_PLC_SPA_MOM, _DGG_INFO, _PLCF_TXBX_TXT = 0x01DA, 0x022A, 0x025A
 _FSPA, _FTXBXS, _FTXBXS_REUSABLE, _FTXBXS_LID = 26, 22, 8, 14
 _PAGE = 512  # an FKP page of the WordDocument stream
 _COMPRESSED = 0x40000000
@@ -182,6 +184,7 @@ class _Fib:
     ccp_text: int
     text_boxes: _Story  # the text boxes anchored in the main text
     shapes: tuple[int, int]  # the PlcSpaMom
+    drawings: tuple[int, int]  # the OfficeArtContent
     notes: tuple[_Story, ...]  # the footnotes and the endnotes
     clx: tuple[int, int]
     sections: tuple[int, int]
@@ -221,6 +224,7 @@ class _Fib:
             ccp_text=ccp_text,
             text_boxes=_Story("text box", endnote.end, _u32(word, _CCP_TXBX), _pair(word, _PLCF_TXBX_TXT)),
             shapes=_pair(word, _PLC_SPA_MOM),
+            drawings=_pair(word, _DGG_INFO),
             notes=(_Story("footnote", ccp_text, _u32(word, _CCP_FTN), _pair(word, _PLCF_FND_TXT)), endnote),
             clx=_pair(word, _CLX),
             sections=_pair(word, _PLCF_SED),
@@ -307,9 +311,10 @@ class _Document:
 
 class _TextBoxes:
     """The text boxes' text, each a range of CPs of the text box story, by the CP of the shape
-    anchoring it in the main text ([MS-DOC] 2.3.6: an FTXBXS's lid is the spid of an FSPA).
-    A box whose shape no FSPA names (one in a group of shapes, whose FSPA names the group) is
-    unplaced. LibreOffice writes a shape of its own with an empty box beside each box."""
+    anchoring it in the main text ([MS-DOC] 2.3.6: an FTXBXS's lid is the spid of an FSPA, or of
+    a shape in a group of shapes, whose FSPA names the group: its boxes follow one another in the
+    order the group holds them). A box whose shape no FSPA names, nor any group's, is unplaced.
+    LibreOffice writes a shape of its own with an empty box beside each box."""
 
     def __init__(self, table: bytes, fib: _Fib, read: int) -> None:
         self.anchored: dict[int, list[tuple[int, int]]] = {}
@@ -323,6 +328,8 @@ class _TextBoxes:
         anchors: dict[int, int] = {}
         for index, cp in enumerate(cps[:-1]):
             anchors.setdefault(_u32(shapes, 4 * len(cps) + _FSPA * index), cp)
+        grouped = grouped_shapes(_slice(table, fib.drawings))
+        places: dict[int, list[tuple[int, int, int]]] = {}  # each anchor's boxes, with their place in a group
         plc = _slice(table, story.plc)
         cps = _plc_cps(plc, _FTXBXS)
         for index in range(len(cps) - 2):  # the last FTXBXS is always a reusable one, no box
@@ -330,11 +337,14 @@ class _TextBoxes:
             begin, end = (story.start + min(cp, story.length) for cp in cps[index : index + 2])
             if _u16(plc, entry + _FTXBXS_REUSABLE) or begin >= end:
                 continue
-            anchor = anchors.get(_u32(plc, entry + _FTXBXS_LID))
+            lid = _u32(plc, entry + _FTXBXS_LID)
+            shape, place = grouped.get(lid, (lid, 0))
+            anchor = anchors.get(shape)
             if anchor is None:
                 self.unplaced.append((begin, end))
             else:
-                self.anchored.setdefault(anchor, []).append((begin, end))
+                places.setdefault(anchor, []).append((place, begin, end))
+        self.anchored = {anchor: [(begin, end) for _, begin, end in sorted(boxes)] for anchor, boxes in places.items()}
         self.anchors = sorted(self.anchored)
 
     def in_range(self, first: int, last: int) -> list[tuple[int, int]]:
@@ -614,7 +624,7 @@ class _Lines:
         if unplaced:
             self.document.notes_read.append(
                 f"{counted(len(unplaced), 'text box', 'text boxes')} put after the body: no shape anchored in the "
-                "text names them (a group of shapes)"
+                "text names them, nor a group of shapes holding them"
             )
 
     def read(self, paragraphs: Iterator[_Paragraph]) -> None:

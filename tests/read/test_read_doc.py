@@ -29,7 +29,8 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
-                                  "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
+                                  "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-grouped-text-boxes",
+                                  "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
                                   "qingxi-2024-headers-comments"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
@@ -237,8 +238,8 @@ def test_linked_text_boxes_read_their_story_once_after_the_first_box(suffix: str
 
 
 def _shapes_unnamed(stream: bytearray) -> None:
-    """No FSPA of the PlcSpaMom names a text box's shape (as one in a group of shapes, whose FSPA
-    names the group): each spid set to 0."""
+    """No FSPA of the PlcSpaMom names a text box's shape, nor a group holding it (a damaged file):
+    each spid set to 0."""
     import olefile
 
     word = olefile.OleFileIO(str(DATA / "qingxi-2024-text-boxes.doc")).openstream("WordDocument").read()
@@ -257,7 +258,40 @@ def test_a_text_box_no_anchor_names_follows_the_body() -> None:
     end_of_body = lines.index("各位代表！让我们团结一心、真抓实干，为建设现代化新青溪而努力奋斗！")
     assert [line for line in lines[end_of_body + 1 :] if line] == [*_BOX_1, "专栏2　目标说明", "增速按可比价格计算。"]
     assert lines.count(_BOX_1[0]) == 1
-    assert "2 text boxes put after the body: no shape anchored in the text names them (a group of shapes)" in read.notes
+    assert "2 text boxes put after the body: no shape anchored in the text names them, nor a group of shapes holding them" in read.notes
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_text_boxes_in_a_group_of_shapes_follow_the_groups_anchor_paragraph(suffix: str) -> None:
+    """Two text boxes grouped with a picture (tests/data/doc/make.py, grouped_text_boxes_docx): in
+    a .doc the anchor (FSPA) names the group, not its shapes, which the drawing (OfficeArtContent)
+    says the group holds; their text followed the body. Each box's paragraphs follow the paragraph
+    the group is anchored in, in the order the group holds the boxes, as a `wpg:wgp` reads."""
+    path = DATA / f"qingxi-2024-grouped-text-boxes{suffix}"
+    read = decode_report(path.read_bytes(), path.name)
+    lines = read.text.split("\n")
+    [anchor] = [index for index, line in enumerate(lines) if line.startswith("（一）经济运行稳中向好。")]
+    assert [line for line in lines[anchor + 1 :] if line][:5] == [
+        *_BOX_1[:2],
+        "2.新增养老床位600张。",
+        "3.完成老旧小区改造38个。",
+        "（二）城乡面貌持续改善。新建改造城市道路12条，完成老旧小区改造38个，新增公园绿地15万平方米。",
+    ]
+    assert not [note for note in read.notes if "text box" in note]
+
+
+def test_a_damaged_drawing_puts_grouped_text_boxes_after_the_body() -> None:
+    """A drawing cut short (its length in the FIB halved) no longer says which shapes a group holds:
+    the grouped boxes' text follows the body, in the order of their story, with the warning, and
+    the file still reads."""
+    path = DATA / "qingxi-2024-grouped-text-boxes.doc"
+    data = doc_fixture.with_word_stream(
+        lambda stream: struct.pack_into("<I", stream, 0x022E, struct.unpack_from("<I", stream, 0x022E)[0] // 2), path
+    )
+    read = decode_report(data, path.name)
+    lines = [line for line in read.text.split("\n") if line]
+    assert sorted(lines[-4:]) == sorted([*_BOX_1[:2], "2.新增养老床位600张。", "3.完成老旧小区改造38个。"])  # in story order
+    assert "2 text boxes put after the body: no shape anchored in the text names them, nor a group of shapes holding them" in read.notes
 
 
 def test_tracked_changes_read_accepted() -> None:

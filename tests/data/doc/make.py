@@ -450,6 +450,125 @@ def _chained_in_word(path: Path) -> None:
     path.write_bytes(with_word_stream(change, path, "1Table"))
 
 
+#: A 专栏 box as two text boxes grouped with a picture (a figure beside them), anchored in the work
+#: report's first group: the paragraph the group is anchored in, each box's paragraphs.
+_GROUPED = (
+    "（一）经济运行稳中向好。",
+    (("专栏1　2023年民生实事", "1.新建中小学校4所。"), ("2.新增养老床位600张。", "3.完成老旧小区改造38个。")),
+)
+_GROUP_NS = (
+    f"{_DRAWING_NS} "
+    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_BOX_HEIGHT, _BOX_WIDTH = 600000, 5000000  # EMUs
+
+
+def _one_pixel_png() -> bytes:
+    """A white picture one pixel square, for the figure beside the grouped boxes."""
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b"")
+
+
+def _grouped_box(number: int, top: int, inside: str) -> tuple[str, str]:
+    """A text box in a group (`wps:wsp`), and its VML copy."""
+    return (
+        f'<wps:wsp><wps:cNvPr id="{number}" name="Text Box {number}"/><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm>'
+        f'<a:off x="0" y="{top}"/><a:ext cx="{_BOX_WIDTH}" cy="{_BOX_HEIGHT}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        f"</a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{inside}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>",
+        f'<v:shape id="Text Box {number}" type="#_x0000_t202" style="position:absolute;left:0;top:{top // 1000};'
+        f'width:{_BOX_WIDTH // 1000};height:{_BOX_HEIGHT // 1000}"><v:textbox><w:txbxContent>{inside}</w:txbxContent>'
+        "</v:textbox></v:shape>",
+    )
+
+
+def _group(boxes: tuple[tuple[str, ...], ...], picture: str) -> str:
+    """A run holding a group of shapes as Word writes it (`wpg:wgp`, and its VML copy `v:group`):
+    the text boxes one under another, and under them the picture related as `picture`."""
+    shapes = [
+        _grouped_box(number, 700000 * index, "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in box))
+        for index, (number, box) in enumerate(enumerate(boxes, 2))
+    ]
+    top, height = 700000 * len(boxes), 700000 * len(boxes) + _BOX_HEIGHT
+    figure = (
+        '<pic:pic><pic:nvPicPr><pic:cNvPr id="9" name="Picture 9"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+        f'<a:blip r:embed="{picture}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
+        f'<a:off x="0" y="{top}"/><a:ext cx="1000000" cy="{_BOX_HEIGHT}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        "</a:prstGeom></pic:spPr></pic:pic>"
+    )
+    figure_copy = (
+        f'<v:shape id="Picture 9" type="#_x0000_t75" style="position:absolute;left:0;top:{top // 1000};width:1000;'
+        f'height:{_BOX_HEIGHT // 1000}"><v:imagedata r:id="{picture}"/></v:shape>'
+    )
+    return (
+        f'<w:r {_GROUP_NS}><mc:AlternateContent><mc:Choice Requires="wpg"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="1" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>100000</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{_BOX_WIDTH}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        '<wp:docPr id="1" name="Group 1"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp>'
+        f'<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{_BOX_WIDTH}" cy="{height}"/>'
+        f'<a:chOff x="0" y="0"/><a:chExt cx="{_BOX_WIDTH}" cy="{height}"/></a:xfrm></wpg:grpSpPr>'
+        f"{''.join(shape for shape, _ in shapes)}{figure}</wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f'</mc:Choice><mc:Fallback><w:pict><v:group id="Group 1" style="position:absolute;width:{_BOX_WIDTH // 12700}pt;'
+        f'height:{height // 12700}pt" coordsize="{_BOX_WIDTH // 1000},{height // 1000}">'
+        f"{''.join(copy for _, copy in shapes)}{figure_copy}</v:group></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def grouped_text_boxes_docx(text: str) -> docx.document.Document:
+    """The work report with the 专栏 box `_GROUPED`: two text boxes grouped with a picture."""
+    import io
+
+    document = report_docx(text)
+    opening, boxes = _GROUPED
+    picture, _ = document.part.get_or_add_image(io.BytesIO(_one_pixel_png()))
+    [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith(opening)]
+    anchor._p.append(parse_xml(_group(boxes, picture)))
+    return document
+
+
+def _grouped_in_word(path: Path) -> None:
+    """LibreOffice writes each text box of a group as a frame of its own beside the group, anchored
+    in the text, and leaves the group's shapes with empty boxes; Word writes the text in the
+    group's shapes, which no anchor names (the group's anchor names the group). The FTXBXS of
+    each frame is given the lid of the group's shape whose text it holds, and that shape's empty
+    FTXBXS the frame's lid."""
+    import olefile
+
+    from corpusdiff.read import doc
+    from tests.read.doc_fixture import with_word_stream
+
+    with olefile.OleFileIO(str(path)) as ole:
+        word = ole.openstream("WordDocument").read()
+        table = ole.openstream("1Table").read()
+    fib = doc._Fib.read(word, path.name)
+    chars = doc._Document(word, table, fib, b"").chars
+    fc, lcb = fib.text_boxes.plc
+    count = (lcb - 4) // (4 + _FTXBXS)
+    cps = struct.unpack_from(f"<{count + 1}I", table, fc)
+    lid = [fc + 4 * (count + 1) + _FTXBXS * index + 14 for index in range(count - 1)]
+    texts = ["".join(char for char, _ in chars[fib.text_boxes.start + begin : fib.text_boxes.start + end]) for begin, end in itertools.pairwise(cps)]
+    empty = [index for index in range(count - 1) if not texts[index].strip()]  # the group's shapes, in order
+    for shape, (first, *_) in zip(empty, _GROUPED[1], strict=True):
+        [frame] = [index for index in range(count - 1) if texts[index].startswith(first)]
+        (shape_lid,), (frame_lid,) = struct.unpack_from("<I", table, lid[shape]), struct.unpack_from("<I", table, lid[frame])
+
+        def swap(stream: bytearray, shape: int = shape, frame: int = frame, ids: tuple[int, int] = (shape_lid, frame_lid)) -> None:
+            struct.pack_into("<I", stream, lid[frame], ids[0])
+            struct.pack_into("<I", stream, lid[shape], ids[1])
+
+        path.write_bytes(with_word_stream(swap, path, "1Table"))
+
+
 #: An indicator table as Word merges its cells: 类别, 指标 and 2024年目标 merged down over the two
 #: header rows, 2023年 across 计划 and 完成 (a column after it), 经济发展 down over its two indicators.
 MERGED = (
@@ -541,6 +660,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
         "qingxi-2024-chained-text-boxes": lambda: _saved(chained_text_boxes_docx(GWR)),
+        "qingxi-2024-grouped-text-boxes": lambda: _saved(grouped_text_boxes_docx(GWR)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
@@ -561,6 +681,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _numbered_by_style_only(target.with_suffix(".doc"))
         if name == "qingxi-2024-chained-text-boxes":
             _chained_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-grouped-text-boxes":
+            _grouped_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
