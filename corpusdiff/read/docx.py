@@ -424,6 +424,7 @@ class _BodyReader:
         self.contents_first = ""
         self.paragraphs = ParagraphJoiner()
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
+        self.carried_boxes: list[str] = []  # the lines of the text boxes anchored in it
         self.cells = 0  # how many table cells the block being read is in
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
@@ -432,7 +433,7 @@ class _BodyReader:
         last = None
         for last in _blocks(container):
             yield last, self.block(last)
-        if self.carried:
+        if self.carried or self.carried_boxes:
             yield last, self.flush()
 
     def lines(self, container: Any) -> list[str]:
@@ -442,7 +443,8 @@ class _BodyReader:
         """The lines of a paragraph or table. A table ends with a blank line, as it ends on the
         page: a 专栏 box set as a table ends there, not taking in the heading after it. A text
         box's paragraphs are lines after those of the paragraph it is anchored in, and end with
-        a blank line too."""
+        a blank line too; where that paragraph's mark is deleted, after those of the paragraph it
+        runs on into (the one paragraph Word shows with the change accepted holds the box)."""
         if block.tag == qn("tbl"):
             table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
             return self.flush() + table
@@ -451,13 +453,15 @@ class _BodyReader:
         if block in self.contents:
             return self.drop_contents(block)
         pieces, self.carried = _run_on(self.carried, _pieces(block)), []
+        boxes, self.carried_boxes = self.carried_boxes, []
         deleted = _mark_deleted(block)
-        lines = [] if deleted else [self.labelled(block, self.joined(pieces))]
+        lines = [] if deleted else [self.labelled(block, self.joined(pieces))]  # numbered before its boxes
         for box in _text_boxes(block):
-            lines += [*self.lines(box), ""]
+            boxes += [*self.lines(box), ""]
         if deleted:
-            self.carried = pieces
-        return lines
+            self.carried, self.carried_boxes = pieces, boxes
+            return []
+        return [*lines, *boxes]
 
     def labelled(self, paragraph: Any, text: str) -> str:
         """The paragraph's text after the number or bullet Word shows for it. A bullet makes a
@@ -485,9 +489,11 @@ class _BodyReader:
         return []
 
     def flush(self) -> list[str]:
-        """The carried paragraph as a line of its own: nothing follows it to run on into."""
+        """The carried paragraph as a line of its own, and its text boxes: nothing follows it to
+        run on into."""
         pieces, self.carried = self.carried, []
-        return [self.joined(pieces)] if pieces else []
+        boxes, self.carried_boxes = self.carried_boxes, []
+        return ([self.joined(pieces)] if pieces else []) + boxes
 
     def joined(self, pieces: list[str]) -> str:
         return self.paragraphs.joined(pieces)

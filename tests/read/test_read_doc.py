@@ -30,7 +30,7 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
                                   "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-grouped-text-boxes",
-                                  "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
+                                  "qingxi-2024-revisions-text-box", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
                                   "qingxi-2024-headers-comments"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
@@ -303,6 +303,18 @@ def test_tracked_changes_read_accepted() -> None:
     assert "（一）经济运行稳中向好。地区生产总值增长6.1%，一般公共预算收入增长5.3%，规模以上工业增加值增长7.2%。" in lines
     assert not [line for line in lines if "4.8%" in line or "固定资产投资增长8%" in line]
     assert "（三）民生保障更加有力。新增城镇就业1.2万人，新建中小学校4所，新增养老床位600张。" in lines
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_whole_paragraph(suffix: str) -> None:
+    """A paragraph whose mark a tracked change deletes runs on into the next, and the text box
+    anchored in it follows the one paragraph they make, as Word shows it with the change
+    accepted; in the .docx it came before (tests/data/doc/make.py, revised_text_box_docx)."""
+    path = DATA / f"qingxi-2024-revisions-text-box{suffix}"
+    lines = decode_report(path.read_bytes(), path.name).text.split("\n")
+    [paragraph] = [index for index, line in enumerate(lines) if line.startswith("（三）民生保障更加有力。")]
+    assert lines[paragraph] == "（三）民生保障更加有力。新增城镇就业1.2万人，新建中小学校4所，新增养老床位600张。"
+    assert lines[paragraph + 1 : paragraph + 4] == _BOX_1
 
 
 def test_hidden_text_is_left_out_with_a_warning() -> None:

@@ -412,6 +412,29 @@ def test_tracked_changes_left_in_read_as_accepted() -> None:
     ]
 
 
+def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_paragraph_it_runs_on_into() -> None:
+    """Accepted, a deleted paragraph mark makes one paragraph of two, and the text box anchored in
+    the first is that paragraph's: its lines follow the whole paragraph, not the half before the
+    mark (they were read before it); in the body's last paragraph, with nothing to run on into,
+    they follow the paragraph's own text."""
+    box = paragraph_xml("专栏1　重大工程") + "".join(paragraph_xml(item) for item in _ITEMS)
+    body = (
+        f"<w:p>{_DELETED_MARK}<w:r><w:t>推进放管服改革，</w:t></w:r>{_text_box(box)}</w:p>"
+        + paragraph_xml("优化营商环境。")
+        + f"<w:p>{_DELETED_MARK}<w:r><w:t>以上报告，请予审议。</w:t></w:r>{_text_box(paragraph_xml('附：名词解释'))}</w:p>"
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == [
+        "推进放管服改革，优化营商环境。",
+        "专栏1　重大工程",
+        *_ITEMS,
+        "",
+        "以上报告，请予审议。",
+        "附：名词解释",
+        "",
+    ]
+
+
 def test_endnotes_are_kept_as_notes_after_the_body() -> None:
     endnotes = (
         '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'

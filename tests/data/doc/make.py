@@ -405,6 +405,68 @@ def text_boxes_docx(text: str) -> docx.document.Document:
     return document
 
 
+def revised_text_box_docx(text: str) -> docx.document.Document:
+    """The report circulated for comment (`REVISED`) with the first 专栏 box of `_BOXES` in a text
+    box anchored in the paragraph whose mark is deleted (it runs on into the next)."""
+    document = revised_docx(text)
+    [anchor] = [paragraph for paragraph in document.paragraphs if paragraph._p.find(qn("w:pPr") + "/" + qn("w:rPr") + "/" + qn("w:del")) is not None and paragraph.text.strip()]
+    anchor._p.append(parse_xml(_text_box(_BOXES[0][1], 1)))
+    return document
+
+
+_FKP = 512  # a page of a .doc's character properties (an FKP of CHPX runs)
+
+
+def _mark_deleted_in_word(path: Path) -> None:
+    """LibreOffice writes the deletion of the mark of a paragraph holding a text box on the box's
+    first paragraph mark, and leaves the paragraph's own mark undeleted; Word deletes the
+    paragraph's mark. The paragraph's mark, a run of its own, is given the character properties
+    (CHPX) of a deleted run of its page (the deleted figure 4.8%), and the box's mark none."""
+    import olefile
+
+    from corpusdiff.read import doc
+    from tests.read.doc_fixture import with_word_stream
+
+    with olefile.OleFileIO(str(path)) as ole:
+        word = ole.openstream("WordDocument").read()
+        table = ole.openstream("1Table").read()
+    fib = doc._Fib.read(word, path.name)
+    document = doc._Document(word, table, fib, b"")
+    text = "".join(char for char, _ in document.chars)
+    paragraph_mark = text.index("\r", text.index("新增城镇就业1.2万人，"))
+    [box_mark] = [
+        cp for cp in range(fib.text_boxes.start, fib.text_boxes.end)
+        if text[cp] == "\r" and document.formats.at(document.chars[cp][1]).deleted
+    ]  # fmt: skip
+    plc = table[fib.characters[0] : fib.characters[0] + fib.characters[1]]
+    pages = (len(plc) - 4) // 8
+    numbers = struct.unpack_from(f"<{pages}I", plc, 4 * (pages + 1))
+
+    def offset_of(stream: bytearray, fc: int) -> tuple[int, list[int]]:
+        """Where the CHPX offset of the run of the one mark at `fc` is, and those of its page's runs."""
+        for number in numbers:
+            page = (number & 0x3FFFFF) * _FKP
+            runs = stream[page + _FKP - 1]
+            starts = struct.unpack_from(f"<{runs + 1}I", stream, page)
+            if fc in starts[:-1]:
+                assert starts[starts.index(fc) + 1] == fc + 2
+                return page + 4 * (runs + 1) + starts.index(fc), [page + 4 * (runs + 1) + run for run in range(runs)]
+        raise ValueError(f"no run starts at {fc}")
+
+    def change(stream: bytearray) -> None:
+        mark, runs = offset_of(stream, document.chars[paragraph_mark][1])
+        page = mark - mark % _FKP
+        [deleted, *_] = [
+            run for run in runs
+            if stream[run] and doc._format(bytes(stream[page : page + _FKP]), 2 * stream[run]).deleted
+        ]  # fmt: skip
+        stream[mark] = stream[deleted]
+        box, _ = offset_of(stream, document.chars[box_mark][1])
+        stream[box] = 0
+
+    path.write_bytes(with_word_stream(change, path))
+
+
 #: A 专栏 box whose text flows through three linked text boxes (one text box story), anchored in
 #: the work report's three groups of its first part: the paragraph each box is anchored in, the story.
 _CHAINED = (
@@ -661,6 +723,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
         "qingxi-2024-chained-text-boxes": lambda: _saved(chained_text_boxes_docx(GWR)),
         "qingxi-2024-grouped-text-boxes": lambda: _saved(grouped_text_boxes_docx(GWR)),
+        "qingxi-2024-revisions-text-box": lambda: _saved(revised_text_box_docx(REVISED)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
@@ -683,6 +746,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _chained_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-grouped-text-boxes":
             _grouped_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-revisions-text-box":
+            _mark_deleted_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
