@@ -29,6 +29,7 @@ def _normalized(path: Path) -> NormalizedDocument:
 
 
 @pytest.mark.parametrize("name", [*REPORTS, "qingxi-2024-numbered-notes", "qingxi-2024-revisions", "qingxi-2024-contents", "qingxi-2024-style-numbered",
+                                  "qingxi-2024-style-numbered-levels",
                                   "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-grouped-text-boxes",
                                   "qingxi-2024-revisions-text-box", "qingxi-2024-merged-cells", "qingxi-2024-monthly-table",
                                   "qingxi-2024-headers-comments"])
@@ -180,6 +181,17 @@ def test_a_paragraph_numbered_by_its_style() -> None:
     paragraphs had LibreOffice's copy of it taken out, tests/data/doc/make.py)."""
     lines = decode_report((DATA / "qingxi-2024-style-numbered.doc").read_bytes(), "styled.doc").text.split("\n")
     assert [line for line in lines if "、" in line[:2]] == ["一、2023年工作回顾", "二、2024年主要目标和任务"]
+
+
+def test_a_paragraph_numbered_at_its_styles_level() -> None:
+    """`Heading 2` names the second level of the list `Heading 1` numbers (sprmPIlvl in the
+    stylesheet, the paragraphs naming neither list nor level): its paragraphs are `（一）`, `（二）`
+    …, counted again under each `一、`, as the .docx and the .docx LibreOffice writes from the .doc
+    read them (tests/data/doc/make.py, style_numbered_levels_docx)."""
+    path = DATA / "qingxi-2024-style-numbered-levels.doc"
+    lines = decode_report(path.read_bytes(), path.name).text.split("\n")
+    numbers = [re.match(r"[一二三]、|（[一二三]）", line) for line in lines]
+    assert [number[0] for number in numbers if number] == ["一、", "（一）", "（二）", "（三）", "二、", "（一）"]
 
 
 def test_footnotes_and_endnotes_follow_the_body() -> None:

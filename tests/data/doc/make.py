@@ -325,20 +325,51 @@ def style_numbered_docx(text: str) -> docx.document.Document:
     return document
 
 
-#: sprmPIlfo, a paragraph's list; sprmPDyaAfter, its space after, an operand of the same size.
+def style_numbered_levels_docx(text: str) -> docx.document.Document:
+    """The report's first part, its `一、` set in `Heading 1` and its `（一）` in `Heading 2`,
+    numbered by the first and second levels of a list the styles name (`Heading 2` its level
+    too; the paragraphs name neither), as Word numbers headings; the typed numbers left out."""
+    document = docx.Document()
+    document.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W_NS} w:abstractNumId="91"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:pStyle w:val="Heading2"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    ))  # fmt: skip
+    document.part.numbering_part.element.append(
+        parse_xml(f'<w:num {_W_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+    for style, level in (("Heading 1", 0), ("Heading 2", 1)):
+        document.styles[style].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>')
+        )
+    lines = text.split("\n")
+    for line in [*lines[:10], lines[11].lstrip("^"), lines[12], lines[20]]:  # the second part's first group too
+        numbered = re.match(r"[一二]、|（[一二三]）", line)
+        if numbered:
+            document.add_paragraph(line[numbered.end() :], style="Heading 1" if "、" in numbered[0] else "Heading 2")
+        else:
+            document.add_paragraph(line)
+    return document
+
+
+#: sprmPIlfo, a paragraph's list, and sprmPIlvl, its level; sprmPDyaAfter, its space after, and
+#: sprmPFKeepFollow, keep with next (as headings are), of operands of the same sizes.
 _SPRM_LIST, _SPRM_SPACE_AFTER = b"\x0b\x46", b"\x14\xa4"
+_SPRM_LIST_LEVEL, _SPRM_KEEP_FOLLOW = b"\x0a\x26", b"\x06\x24"
 
 
 def _numbered_by_style_only(path: Path) -> None:
-    """LibreOffice writes the style's list on each paragraph too; Word names it in the style only.
-    The paragraphs' own sprmPIlfo (in the FKPs of WordDocument; the stylesheet is in the table
-    stream) becomes a sprmPDyaAfter, a space after of as many twips, so only the style numbers
-    them, as in Word's file. Only the headings name a list here."""
+    """LibreOffice writes the style's list (and level) on each paragraph too; Word names them in
+    the style only. The paragraphs' own sprmPIlfo and sprmPIlvl (in the FKPs of WordDocument; the
+    stylesheet is in the table stream) become a sprmPDyaAfter, a space after of as many twips,
+    and a sprmPFKeepFollow, so only the style numbers them, as in Word's file. Only the headings
+    name a list here."""
     from tests.read.doc_fixture import with_word_stream
 
     def change(stream: bytearray) -> None:
         assert _SPRM_LIST in stream
-        stream[:] = stream.replace(_SPRM_LIST, _SPRM_SPACE_AFTER)
+        stream[:] = stream.replace(_SPRM_LIST, _SPRM_SPACE_AFTER).replace(_SPRM_LIST_LEVEL, _SPRM_KEEP_FOLLOW)
 
     path.write_bytes(with_word_stream(change, path))
 
@@ -720,6 +751,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-revisions": lambda: _saved(revised_docx(REVISED)),
         "qingxi-2024-contents": lambda: _saved(contents_docx(GWR)),
         "qingxi-2024-style-numbered": lambda: _saved(style_numbered_docx(GWR)),
+        "qingxi-2024-style-numbered-levels": lambda: _saved(style_numbered_levels_docx(GWR)),
         "qingxi-2024-text-boxes": lambda: _saved(text_boxes_docx(GWR)),
         "qingxi-2024-chained-text-boxes": lambda: _saved(chained_text_boxes_docx(GWR)),
         "qingxi-2024-grouped-text-boxes": lambda: _saved(grouped_text_boxes_docx(GWR)),
@@ -740,7 +772,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
                 check=True,
                 capture_output=True,
             )
-        if name == "qingxi-2024-style-numbered":
+        if name in ("qingxi-2024-style-numbered", "qingxi-2024-style-numbered-levels"):
             _numbered_by_style_only(target.with_suffix(".doc"))
         if name == "qingxi-2024-chained-text-boxes":
             _chained_in_word(target.with_suffix(".doc"))
