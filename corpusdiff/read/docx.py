@@ -651,12 +651,19 @@ def _placeholder(control: Any) -> bool:
     return control.find("w:sdtPr/w:showingPlcHdr", NS) is not None
 
 
+#: What a text box is not read inside: its legacy copy, another box (whose it is), and a
+#: revision the text with its changes accepted does not have (a box deleted, or moved away: it
+#: is read where it was moved to).
+_NOT_A_BOX_OF_THE_PARAGRAPH = frozenset({FALLBACK, qn("txbxContent"), qn("del"), qn("moveFrom")})
+
+
 def _text_boxes(paragraph: Any) -> Iterator[Any]:
     """The text boxes anchored in the paragraph (`w:txbxContent`, of a drawing or a VML shape),
-    not their legacy copies and not a box inside a box, which is that box's."""
+    not their legacy copies, not a box inside a box, which is that box's, and not a box a tracked
+    change deletes or moves away."""
     for box in paragraph.iter(qn("txbxContent")):
         around = itertools.takewhile(lambda ancestor: ancestor is not paragraph, box.iterancestors())
-        if not any(ancestor.tag in (FALLBACK, qn("txbxContent")) for ancestor in around):
+        if not any(ancestor.tag in _NOT_A_BOX_OF_THE_PARAGRAPH for ancestor in around):
             yield box
 
 

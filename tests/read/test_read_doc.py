@@ -329,6 +329,15 @@ def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_whole_parag
     assert lines[paragraph + 1 : paragraph + 4] == _BOX_1
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_text_box_a_tracked_change_deletes_is_not_read(suffix: str) -> None:
+    """A text box deleted with tracking (its anchor run in `w:del`; LibreOffice's .doc marks its
+    text deleted) is not in the report Word shows with the changes accepted: neither reads it."""
+    path = DATA / f"qingxi-2024-revisions-text-box{suffix}"
+    text = decode_report(path.read_bytes(), path.name).text
+    assert "目标说明" not in text and "增速按可比价格计算" not in text
+
+
 def test_hidden_text_is_left_out_with_a_warning() -> None:
     """Text formatted as hidden (sprmCFVanish), a note for the authors Word neither shows nor
     prints, is not read, and a warning names it, as the .docx reader's does."""

@@ -435,6 +435,20 @@ def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_paragraph_i
     ]
 
 
+def test_a_text_box_deleted_or_moved_with_tracking_is_read_as_accepted() -> None:
+    """A text box whose anchor run a tracked change deletes is not read, and one moved with
+    tracking is read once, where it was moved to (`w:moveTo`), not also where it was (`w:moveFrom`):
+    the deleted box was read and the moved one read twice."""
+    moved = _text_box(paragraph_xml("专栏2　重点项目"))
+    body = (
+        f'<w:p><w:r><w:t>推进放管服改革。</w:t></w:r><w:del w:id="1" w:author="审校">{_text_box(paragraph_xml("专栏1　删去"))}</w:del></w:p>'
+        f'<w:p><w:r><w:t>优化营商环境。</w:t></w:r><w:moveFrom w:id="2" w:author="审校">{moved}</w:moveFrom></w:p>'
+        f'<w:p><w:r><w:t>扩大有效投资。</w:t></w:r><w:moveTo w:id="3" w:author="审校">{moved}</w:moveTo></w:p>'
+    )
+    raw = decode_report(docx_of_xml(body), "r.docx")
+    assert raw.text.split("\n") == ["推进放管服改革。", "优化营商环境。", "扩大有效投资。", "专栏2　重点项目", ""]
+
+
 def test_endnotes_are_kept_as_notes_after_the_body() -> None:
     endnotes = (
         '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'

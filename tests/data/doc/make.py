@@ -438,10 +438,14 @@ def text_boxes_docx(text: str) -> docx.document.Document:
 
 def revised_text_box_docx(text: str) -> docx.document.Document:
     """The report circulated for comment (`REVISED`) with the first 专栏 box of `_BOXES` in a text
-    box anchored in the paragraph whose mark is deleted (it runs on into the next)."""
+    box anchored in the paragraph whose mark is deleted (it runs on into the next), and the second
+    in a text box a tracked change deletes, anchored in the first group's paragraph."""
     document = revised_docx(text)
     [anchor] = [paragraph for paragraph in document.paragraphs if paragraph._p.find(qn("w:pPr") + "/" + qn("w:rPr") + "/" + qn("w:del")) is not None and paragraph.text.strip()]
     anchor._p.append(parse_xml(_text_box(_BOXES[0][1], 1)))
+    [first] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（一）经济运行")]
+    deleted = _text_box(_BOXES[1][1], 2).replace(f"<w:r {_DRAWING_NS}>", "<w:r>", 1)
+    first._p.append(parse_xml(f"<w:del {_DRAWING_NS} {_REVISION.format(900)}>{deleted}</w:del>"))
     return document
 
 
