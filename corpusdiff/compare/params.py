@@ -144,7 +144,12 @@ WEIGHTS: tuple[float, ...] = (-8.92, 0.0, 4.1, 2.3, 2.58, 2.94, 0.4, 4.76, 0.0, 
 #: A pair is kept in the one-to-one assignment at or above this probability (cross-validated above).
 PAIR_PROBABILITY = 0.5
 #: A unit left over is merged into (or split from) its best partner at or above this probability
-#: (cross-validated above).
+#: (cross-validated above). Two units both left over are not paired at it (tried in session 24:
+#: a second assignment among the leftovers at this probability; tuned rows, `make eval`: recent
+#: precision 432/452 -> 432/456 with none of its four judged links right, dropped right 37/52 ->
+#: 34/47, new right 40/59 -> 37/54; older precision 87/224 -> 90/236, dropped right 35/82 -> 29/69,
+#: new right 113/147 -> 108/134: the same trade of precision for calls, at a worse rate than the
+#: threshold's own).
 MERGE_PROBABILITY = 0.1
 #: Thresholds per part of the report (review, targets, tasks; issue 14, X6, branch
 #: x6-operating-point, not merged) were measured out of fold (docs/diff-output.md, "An operating
