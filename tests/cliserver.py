@@ -39,6 +39,7 @@ from typing import Any
 PRELOADED = (
     "corpusdiff.cli.main",
     "corpusdiff.store.corpus",
+    "corpusdiff.store.ingest",
     "corpusdiff.store.resolve",
     "corpusdiff.store.rollback",
     "corpusdiff.normalize.entry",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from corpusdiff.store.corpus import ingest
+from corpusdiff.store.ingest import ingest
 from tests.conftest import SEEDS, seed_excerpts
 
 #: The reports the corpus is made of, and handed over: only their heads (`seed_excerpts`) are

@@ -23,7 +23,8 @@ import pytest
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
-from corpusdiff.store.corpus import SecondSource, entries, ingest
+from corpusdiff.store.corpus import entries
+from corpusdiff.store.ingest import SecondSource, ingest
 from corpusdiff.workflow.check import check_corpus
 from tests.cliserver import CliServer, ServedRun
 from tests.conftest import PLAN_SEEDS, SEEDS, seed_excerpts

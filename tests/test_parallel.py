@@ -9,7 +9,7 @@ import pytest
 
 from corpusdiff.parallel import SERIAL, Runner
 from corpusdiff.site.build import build_site
-from corpusdiff.store.corpus import ingest
+from corpusdiff.store.ingest import ingest
 
 #: Started first, on one xdist worker (tests/conftest.py ONE_WORKER): the Dask cluster.
 pytestmark = pytest.mark.slow

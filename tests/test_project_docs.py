@@ -42,7 +42,7 @@ def test_the_version_a_commit_records_is_the_one_the_package_declares() -> None:
 
 
 # --- what the docs name exists ---------------------------------------------------------------
-# The pages name modules (`render/table.py`, `store.corpus.SAME_REPORT`) and show commands; a
+# The pages name modules (`render/table.py`, `store.ingest.SAME_REPORT`) and show commands; a
 # rename or a dropped option leaves them pointing at nothing (`similarity.py` and
 # `compare.compare` outlived their code). The CLI reference, docs/cli.md, is generated and
 # checked by itself (tests/cli/test_cli_reference.py).
@@ -50,7 +50,7 @@ def test_the_version_a_commit_records_is_the_one_the_package_declares() -> None:
 PAGES = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "cli.md")]
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _PY_PATH = re.compile(r"^[\w./-]*\w\.py$")
-#: `store.corpus.SAME_REPORT`, `render.grid.fold`, `corpusdiff.text.vectors`; not file names.
+#: `store.ingest.SAME_REPORT`, `render.grid.fold`, `corpusdiff.text.vectors`; not file names.
 _DOTTED = re.compile(r"^(?:corpusdiff\.)?([a-z_]+(?:\.[A-Za-z_]\w*)+)(?:\(\))?$")
 _FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".md", ".txt", ".html", ".csv", ".js", ".css", ".toml")
 #: Where a path the docs give is looked for: from the repository root, then inside the package.

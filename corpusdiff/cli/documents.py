@@ -186,8 +186,8 @@ def ingest(
     stale git lock file, or through a symlink; a failure (a full disk) puts back what was
     not committed yet.
     """
-    from corpusdiff.store.corpus import SecondSource
-    from corpusdiff.store.corpus import ingest as run_ingest
+    from corpusdiff.store.ingest import SecondSource
+    from corpusdiff.store.ingest import ingest as run_ingest
 
     if replace and as_new:
         raise InputError("--replace and --as-new contradict each other; give one")

@@ -6,7 +6,7 @@ its year, so the raw dates of one series would mix shapes (`…/2016`, `…/2017
 could not be guessed from its neighbours. A series therefore takes one shape: the least precise
 date among its editions, each edition's date cut to it. An edition keeps its finer date only
 where the cut would give two different reports one id (two editions in one year): the first
-edition of the year takes the id, a later one keeps its date (`store.corpus._Placer`).
+edition of the year takes the id, a later one keeps its date (`store.ingest._Placer`).
 """
 
 from __future__ import annotations

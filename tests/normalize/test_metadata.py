@@ -14,7 +14,7 @@ from corpusdiff.normalize.entry import normalize_file, normalize_raw
 from corpusdiff.normalize.metadata import default_series, detect_genre, detect_period, find_title, report_name
 from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
 from corpusdiff.read.decode import decode_report
-from corpusdiff.store.corpus import proposed_id
+from corpusdiff.store.ingest import proposed_id
 from corpusdiff.text.occasion import Occasion, read_occasion
 from corpusdiff.types.document import Level, Metadata, NormalizedDocument
 from tests.traditional import traditional_copy

@@ -315,7 +315,7 @@ def test_a_raw_html_source_never_runs_in_the_browser(browser, tmp_path: Path) ->
     import threading
 
     from corpusdiff.site.serve import preview_server
-    from corpusdiff.store.corpus import ingest
+    from corpusdiff.store.ingest import ingest
     from tests.site.test_site_security import PLANS, SCRIPT, _hostile_html
 
     source = tmp_path / "plan-2022.html"

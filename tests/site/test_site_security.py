@@ -24,7 +24,8 @@ from corpusdiff.errors import CorpusError
 from corpusdiff.site.build import build_site
 from corpusdiff.site.common import BuildReport
 from corpusdiff.site.output import STATE_FILE
-from corpusdiff.store.corpus import Entry, SecondSource, ingest
+from corpusdiff.store.corpus import Entry
+from corpusdiff.store.ingest import SecondSource, ingest
 from tests.conftest import PLAN_SEEDS, seed_excerpts
 from tests.pipes import swap_for_a_pipe, swap_once_looked_at, without_waiting
 

@@ -11,7 +11,8 @@ import pytest
 
 from corpusdiff import DIALECT_VERSION
 from corpusdiff.errors import CorpusError
-from corpusdiff.store.corpus import entries, ingest, outline, read_document
+from corpusdiff.store.corpus import entries, outline, read_document
+from corpusdiff.store.ingest import ingest
 from tests.conftest import SEEDS
 
 PLAN_2022 = SEEDS / "futian-2022-01-plan-report.txt"
@@ -52,15 +53,15 @@ def test_reingesting_an_unchanged_source_commits_nothing(corpus: Path) -> None:
 
 def test_a_normaliser_change_commits_only_the_changed_file(corpus: Path, monkeypatch) -> None:
     ingest(corpus, [PLAN_2022, PLAN_2025])
-    import corpusdiff.store.corpus as corpus_module
+    import corpusdiff.store.ingest as ingest_module
 
-    original = corpus_module.render
+    original = ingest_module.render
 
     def changed_render(document):  # a normaliser change that touches only the 2025 report
         text = original(document)
         return text.replace("二〇二五年一月", "二〇二五年一月（修订）")
 
-    monkeypatch.setattr(corpus_module, "render", changed_render)
+    monkeypatch.setattr(ingest_module, "render", changed_render)
     results = ingest(corpus, [PLAN_2022, PLAN_2025])
     assert [r.action for r in results] == ["unchanged", "updated"]
     repo = git.Repo(corpus)
@@ -135,10 +136,10 @@ def test_hand_edits_are_not_overwritten_without_force(corpus: Path, monkeypatch)
     [result] = ingest(corpus, [PLAN_2022])
     edited = result.path.read_text(encoding="utf-8") + "\n手工修订。\n"
     result.path.write_text(edited, encoding="utf-8")
-    import corpusdiff.store.corpus as corpus_module
+    import corpusdiff.store.ingest as ingest_module
 
-    original = corpus_module.render
-    monkeypatch.setattr(corpus_module, "render", lambda d: original(d) + "\n")
+    original = ingest_module.render
+    monkeypatch.setattr(ingest_module, "render", lambda d: original(d) + "\n")
     with pytest.raises(CorpusError, match="uncommitted changes"):
         ingest(corpus, [PLAN_2022])
     assert result.path.read_text(encoding="utf-8") == edited
@@ -185,11 +186,11 @@ def test_hand_correction_survives_a_reingest(corpus: Path, monkeypatch) -> None:
     assert again.action == "kept" and any("hand corrections" in w for w in again.warnings)
     assert result.path.read_text(encoding="utf-8") == fixed
     # The normaliser changes elsewhere: the correction is carried onto the new output.
-    import corpusdiff.store.corpus as corpus_module
+    import corpusdiff.store.ingest as ingest_module
 
-    original = corpus_module.render
+    original = ingest_module.render
     monkeypatch.setattr(
-        corpus_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年一月")
+        ingest_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年一月")
     )
     [changed] = ingest(corpus, [PLAN_2022])
     text = result.path.read_text(encoding="utf-8")
@@ -207,11 +208,11 @@ def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeyp
     fixed = result.path.read_text(encoding="utf-8").replace("二○二二年一月", "二〇二二年一月（手改）")
     result.path.write_text(fixed, encoding="utf-8")
     _commit_all(corpus, "hand edit of the date line")
-    import corpusdiff.store.corpus as corpus_module
+    import corpusdiff.store.ingest as ingest_module
 
-    original = corpus_module.render
+    original = ingest_module.render
     monkeypatch.setattr(
-        corpus_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年1月")
+        ingest_module, "render", lambda d: original(d).replace("二○二二年一月", "二〇二二年1月")
     )
     [again] = ingest(corpus, [PLAN_2022])
     assert again.action == "kept"
@@ -220,11 +221,11 @@ def test_conflicting_hand_correction_is_kept_and_explained(corpus: Path, monkeyp
 
 
 def test_a_bulk_ingest_commits_in_chunks_with_provenance_per_document(corpus: Path, monkeypatch) -> None:
-    from corpusdiff.store import corpus as corpus_module
     from corpusdiff.store import git as gitstore
+    from corpusdiff.store import ingest as ingest_module
 
-    monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 2)
-    monkeypatch.setattr(corpus_module, "COMMIT_CHUNK", 2)
+    monkeypatch.setattr(ingest_module, "BULK_THRESHOLD", 2)
+    monkeypatch.setattr(ingest_module, "COMMIT_CHUNK", 2)
     seeds = sorted(SEEDS.glob("*.txt"))
     results = ingest(corpus, seeds)
     assert len(_log(corpus)) == 3  # five documents, two to a commit
@@ -248,9 +249,9 @@ def test_a_bulk_reingest_after_a_normaliser_change_carries_hand_corrections(
     corpus: Path, monkeypatch
 ) -> None:
     from corpusdiff.normalize import core as normalize
-    from corpusdiff.store import corpus as corpus_module
+    from corpusdiff.store import ingest as ingest_module
 
-    monkeypatch.setattr(corpus_module, "BULK_THRESHOLD", 1)
+    monkeypatch.setattr(ingest_module, "BULK_THRESHOLD", 1)
     [first, _] = ingest(corpus, [PLAN_2022, PLAN_2025])
     text = first.path.read_text(encoding="utf-8")
     first.path.write_text(text.replace("福田区", "福田區", 1), encoding="utf-8")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.store.corpus import Corpus, ingest
+from corpusdiff.store.corpus import Corpus
+from corpusdiff.store.ingest import ingest
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent.parent / "data"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpusdiff.store.corpus import ingest, read_document
+from corpusdiff.store.corpus import read_document
+from corpusdiff.store.ingest import ingest
 
 #: A 鼓楼区 work report's opening, of a city the meeting names (`city` may be "").
 GULOU_REPORT = """政府工作报告

@@ -16,7 +16,7 @@ from corpusdiff.canonical.markdown import read_metadata
 from corpusdiff.cli.main import main
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import git as gitstore
-from corpusdiff.store.corpus import SAME_REPORT, SecondSource, ingest
+from corpusdiff.store.ingest import SAME_REPORT, SecondSource, ingest
 from corpusdiff.text.chars import han_bigrams, han_likeness
 from corpusdiff.workflow.check import check_corpus
 from tests.conftest import SEEDS

@@ -88,10 +88,10 @@ def test_a_full_disk_during_ingest_rolls_back_and_says_so(
 def test_a_full_disk_while_updating_restores_the_previous_document(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import corpusdiff.store.corpus as corpus_module
+    import corpusdiff.store.ingest as ingest_module
 
-    original = corpus_module.render
-    monkeypatch.setattr(corpus_module, "render", lambda doc: original(doc).replace("。\n", "。 \n", 1))
+    original = ingest_module.render
+    monkeypatch.setattr(ingest_module, "render", lambda doc: original(doc).replace("。\n", "。 \n", 1))
     before = _snapshot(corpus)
     _disk_full_at(monkeypatch, corpus, 1)
     assert_one_line_refusal(cli(corpus, "ingest", str(PLAN_2022)), "no space left")

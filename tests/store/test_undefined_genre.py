@@ -88,7 +88,7 @@ def test_check_names_a_document_whose_genre_corpusdiff_does_not_define(tmp_path:
 
 def test_a_library_caller_s_genre_is_refused_too(tmp_path: Path) -> None:
     from corpusdiff.errors import CorpusError
-    from corpusdiff.store.corpus import ingest
+    from corpusdiff.store.ingest import ingest
 
     (plan,) = seed_excerpts(tmp_path / "reports", [PLAN_2022])
     with pytest.raises(CorpusError, match="'speech' is not a genre corpusdiff knows"):
