@@ -42,7 +42,7 @@ from corpusdiff.site.common import (
 from corpusdiff.site.diffpage import pair_page
 from corpusdiff.site.labels import Box, Label, Segment, place, text_width
 from corpusdiff.store import cache
-from corpusdiff.store.diffs import cached_compare
+from corpusdiff.store.diffs import CachedCompare
 from corpusdiff.strings import DEFAULT_LANGUAGE, Strings, catalogue
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import NormalizedDocument
@@ -167,18 +167,6 @@ def _tree(doc_id: str, text: str) -> DocTree:
 
 
 @dataclass(frozen=True)
-class CompareJob:
-    old: tuple[str, str]  # (id, canonical text)
-    new: tuple[str, str]
-    overrides: Overrides
-    stopwords: tuple[str, ...]
-
-    def run(self) -> DiffResult:
-        """Through the comparisons' own cache, which the pair pages fill with the same pairs."""
-        return cached_compare(_tree(*self.old), _tree(*self.new), self.overrides, self.stopwords)
-
-
-@dataclass(frozen=True)
 class TraceJob:
     plan: tuple[str, str]
     reports: tuple[tuple[str, str], ...]
@@ -231,7 +219,7 @@ class SetJob:
         return _terms_section(self.edition_set, self.vocabulary.stopwords, self.language, self.cells)
 
 
-Job = CompareJob | TraceJob | TermsJob | SetJob
+Job = TraceJob | TermsJob | SetJob
 
 
 def run_job(job: Job) -> object:
@@ -247,16 +235,14 @@ def _job_key(job: Job) -> list[str]:
 
 
 @overload
-def cached_run(job: CompareJob) -> DiffResult: ...
-@overload
 def cached_run(job: TraceJob) -> tr.Trace: ...
 @overload
 def cached_run(job: TermsJob) -> tm.TermIndex: ...
 @overload
 def cached_run(job: SetJob) -> str: ...
-def cached_run(job: Job) -> DiffResult | tr.Trace | tm.TermIndex | str:
+def cached_run(job: Job) -> tr.Trace | tm.TermIndex | str:
     """A job's result, from the disk cache when an earlier run computed it (a job inside a job)."""
-    run: Callable[[], DiffResult | tr.Trace | tm.TermIndex | str] = job.run
+    run: Callable[[], tr.Trace | tm.TermIndex | str] = job.run
     return cache.memo("series", _job_key(job), run)
 
 
@@ -436,12 +422,13 @@ def _timeline_page(
     reach: int | None = TIMELINE_REACH,
     pair_pages: frozenset[tuple[str, str]] = frozenset(),
 ) -> str:
-    trees = [_tree(d.id, d.text) for d in edition_set.docs]
-    jobs = [
-        CompareJob((o.id, o.text), (n.id, n.text), overrides[(o.id, n.id)], stopwords)
-        for o, n in _pairs_of(edition_set, reach)
-    ]
-    diffs = [cached_run(job) for job in jobs]
+    docs = edition_set.docs
+    trees = [_tree(d.id, d.text) for d in docs]
+    pairs = tl.comparison_pairs(len(docs), reach)
+    by_index = {(i, j): overrides[(docs[i].id, docs[j].id)] for i, j in pairs}
+    # the comparisons' own cache, which the pair pages fill with the same pairs: a diff kept
+    # again under the series views' key was a second copy of every diff, encoded a second time
+    diffs = tl.pairwise_diffs(trees, pairs, by_index, job=CachedCompare(stopwords))
     timeline = tl.build_timeline(trees, diffs)
     rows = {
         pair: rows_by_pair(diff)

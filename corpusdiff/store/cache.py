@@ -59,7 +59,6 @@ _NAMESPACES: dict[str, tuple[str, ...]] = {
     "trees": ("corpusdiff.types.tree.DocTree",),
     "diffs": ("corpusdiff.types.diff.DiffResult",),
     "series": (
-        "corpusdiff.types.diff.DiffResult",
         "corpusdiff.series.trace.Trace",
         "corpusdiff.series.terms.TermIndex",
         "str",

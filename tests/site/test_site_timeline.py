@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from corpusdiff.series.timeline import TASK, Thread, Timeline
 from corpusdiff.site.common import Doc, environment
-from corpusdiff.site.series import TIMELINE_REACH, EditionSet, timeline_context, timeline_reach
+from corpusdiff.site.series import (
+    TIMELINE_REACH,
+    EditionSet,
+    _timeline_page,
+    timeline_context,
+    timeline_reach,
+)
+from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import Metadata
 from tests.render.test_timeline import BRIDGED, EDITIONS, MACRO, OPENING, item
+from tests.series.test_timeline import TINY
+
+#: The pairs of the three tiny editions a site timeline compares (editions at most two apart).
+PAIRS = (("t/a", "t/b"), ("t/b", "t/c"), ("t/a", "t/c"))
 
 DOCS = tuple(Doc(e.id, "", Metadata(title=e.title, id=e.id, date=e.date)) for e in EDITIONS)
 SET = EditionSet("n", "series", DOCS, "timeline/n.html")
@@ -151,3 +164,19 @@ def test_the_legend_says_what_a_step_s_word_and_number_are() -> None:
         [level] = re.findall(r"\((\w+) \d\.\d\d\)$", step)
         [legend] = re.findall(r'<p class="meta legend">(.*?)</p>', html, re.S)
         assert re.search(rf"{confidence}（?\(?[^）)]*{level}", legend) and probability in legend, legend
+
+
+def test_a_timeline_page_keeps_each_diff_once_under_the_comparisons_own_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's diffs went through the series views' cache as jobs of their own and, inside
+    them, through the comparisons' cache: every diff encoded and written twice (70 MB beside
+    59 MB for the older national reports with `site build --pairs all`, five of the page's nine
+    seconds). A pair is kept once now, where its pair page and `corpusdiff timeline` find it."""
+    from corpusdiff.store import cache
+
+    saved: list[tuple[str, object]] = []
+    monkeypatch.setattr(cache, "load", lambda namespace, key: None)
+    monkeypatch.setattr(cache, "save", lambda namespace, key, value: saved.append((namespace, value)))
+    docs = tuple(Doc(f"t/{n}", text, Metadata()) for n, text in zip("abc", TINY, strict=True))
+    html = _timeline_page(EditionSet("t", "series", docs, "timeline/t.html"), dict.fromkeys(PAIRS, Overrides()), ())
+    assert [namespace for namespace, value in saved if isinstance(value, DiffResult)] == ["diffs"] * len(PAIRS)
+    assert "打造深港科技合作区" in html
