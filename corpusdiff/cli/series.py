@@ -251,7 +251,7 @@ def timeline(
     overrides = {(i, j): corpus.overrides(editions[i].doc_id, editions[j].doc_id) for i, j in pairs}
     done = progress_counter("comparing", minimum=4)(len(pairs))
     job = CachedCompare(corpus.vocabulary.stopwords)
-    diffs = tl.pairwise_diffs(trees, pairs, overrides, runner_for(jobs, scheduler), done, job)
+    diffs = tl.pairwise_diffs(trees, pairs, overrides, runner_for(jobs, scheduler), done, job, job.known)
     result = tl.select(tl.build_timeline(trees, diffs), tl.LEVELS if level == "all" else (level,))
     if focus:
         result = tl.matching(result, focus.strip())

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import pairwise
+from typing import cast
 
 from corpusdiff.compare.core import compare_job
 from corpusdiff.compare.programmes import extract_programmes, mentioned, plain
@@ -93,6 +94,7 @@ QUOTED, MENTIONED = "quoted", "mentioned"
 CLOSING_PART = "closing"
 
 Node = tuple[int, int]  # (edition index, the differ's unit index in that edition)
+CompareJob = tuple[DocTree, DocTree, Overrides | None]  # one pair: old, new, reviewer overrides
 
 
 @dataclass(frozen=True)
@@ -201,14 +203,24 @@ def pairwise_diffs(
     overrides: Mapping[tuple[int, int], Overrides] | None = None,
     runner: Runner = SERIAL,
     done: Callable[[int], None] = lambda n: None,
-    job: Callable[[tuple[DocTree, DocTree, Overrides | None]], DiffResult] = compare_job,
+    job: Callable[[CompareJob], DiffResult] = compare_job,
+    known: Callable[[CompareJob], DiffResult | None] = lambda job: None,
 ) -> list[DiffResult]:
     """The differ's result for each index pair; the pairs are independent, so `runner` may
     compare them in parallel. `job` makes one comparison (a picklable function: the pure
-    `compare_job`, or a caller's cached one such as `store.diffs.cached_compare_job`)."""
+    `compare_job`, or a caller's cached one such as `store.diffs.cached_compare_job`); `known`
+    gives the results a caller already holds (`store.diffs.CachedCompare.known`), looked up
+    here first, so that a pool starts for the other pairs only, and for none when all are known
+    (its workers would start cold to read what this process reads faster)."""
     overrides = overrides or {}
     jobs = [(trees[i], trees[j], overrides.get((i, j))) for i, j in pairs]
-    return runner.map(job, jobs, done)
+    results = [known(one) for one in jobs]
+    todo = [n for n, result in enumerate(results) if result is None]
+    if len(todo) < len(jobs):
+        done(len(jobs) - len(todo))
+    for n, result in zip(todo, runner.map(job, [jobs[n] for n in todo], done), strict=True):
+        results[n] = result
+    return cast(list[DiffResult], results)
 
 
 def edition_of(tree: DocTree) -> Edition:

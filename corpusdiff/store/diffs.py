@@ -20,14 +20,25 @@ def cached_compare(
     store.cache); no `stopwords` means compare's default (the shipped list)."""
     overrides = overrides or Overrides()
     words = DEFAULT_STOPWORDS if stopwords is None else tuple(stopwords)
-    key = ["compare", content_key(old, new, overrides, words)]
 
     def run() -> DiffResult:
         from corpusdiff.compare.core import compare  # only on a cache miss
 
         return compare(old, new, overrides, words)
 
-    return cache.memo("diffs", key, run)
+    return cache.memo("diffs", _compare_key(old, new, overrides, words), run)
+
+
+def kept_compare(
+    old: DocTree, new: DocTree, overrides: Overrides | None = None, stopwords: tuple[str, ...] | None = None
+) -> DiffResult | None:
+    """`cached_compare`'s result when an earlier run kept it, else None (nothing compared)."""
+    words = DEFAULT_STOPWORDS if stopwords is None else tuple(stopwords)
+    return cache.load("diffs", _compare_key(old, new, overrides or Overrides(), words))
+
+
+def _compare_key(old: DocTree, new: DocTree, overrides: Overrides, stopwords: tuple[str, ...]) -> list[str]:
+    return ["compare", content_key(old, new, overrides, stopwords)]
 
 
 def cached_compare_job(job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
@@ -46,6 +57,12 @@ class CachedCompare:
     def __call__(self, job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
         old, new, overrides = job
         return cached_compare(old, new, overrides, self.stopwords)
+
+    def known(self, job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult | None:
+        """The job's result when an earlier run kept it, else None: looked up by the caller
+        before it starts a pool, whose workers start cold (imports, jieba's dictionary)."""
+        old, new, overrides = job
+        return kept_compare(old, new, overrides, self.stopwords)
 
 
 def content_key(*values: object) -> str:
