@@ -164,3 +164,22 @@ def test_memo_call_keys_on_the_arguments(tmp_path: Path, monkeypatch) -> None:
         cache.memo_call("t", add, 2, 1),
     ] == [3, 3, 3]
     assert calls == [(1, 2), (2, 1)]
+
+
+def test_an_entry_names_each_class_once_not_each_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing a diff of two national reports (some 12,000 values of a dozen classes) named
+    each value's class twice, to check it and to write it: a third of the encoding's time, paid
+    for every diff a cold timeline keeps. A class is looked up when first met; the entry reads
+    back the same."""
+    from corpusdiff.store import cache
+    from corpusdiff.structure import tree_from_markdown
+    from tests.series.test_timeline import TINY
+
+    tree = tree_from_markdown(TINY[2])
+    first = cache._Encoder().encode(tree)  # meets every class the tree holds
+    named: list[type] = []
+    name = cache._name
+    monkeypatch.setattr(cache, "_name", lambda kind: named.append(kind) or name(kind))
+    again = cache._Encoder().encode(tree)
+    assert len(tree.units) > 2 and not named and again == first
+    assert json.loads(json.dumps(again), object_hook=cache._Decoder().hook) == tree
