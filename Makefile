@@ -36,6 +36,7 @@ SIZES ?= 10,100
 bench: install browser
 	$(BIN)/python benchmarks/normalize_throughput.py
 	$(BIN)/python benchmarks/cli_diff.py
+	$(BIN)/python benchmarks/timeline.py
 	$(BIN)/python benchmarks/extract_formats.py
 	$(BIN)/python benchmarks/site_first_content.py
 	$(BIN)/python benchmarks/pipeline.py --sizes $(SIZES)
