@@ -348,8 +348,10 @@ def indicators_command(
     ordered by date. A document without any indicator list or table is a warning on stderr.
     See docs/indicators.md.
     """
+    from corpusdiff.render import indicators as shown
     from corpusdiff.render import jsontext
     from corpusdiff.series import indicators
+    from corpusdiff.series.indicator_extraction import extract_indicators
     from corpusdiff.store.resolve import edition_specs, load_editions
 
     corpus = open_corpus(ctx)
@@ -358,7 +360,7 @@ def indicators_command(
         raise click.UsageError("give the editions (DOC... or --series NAME)")
     editions = load_editions(corpus, specs, documents=True)
     _warn_mixed_editions([e.document.metadata for e in editions], "the table")
-    found = [indicators.extract_indicators(e.document) for e in editions]
+    found = [extract_indicators(e.document) for e in editions]
     for each in found:
         if not each.found:
             click.echo(f"corpusdiff: warning: {each.doc_id}: no indicator list or table found", err=True)
@@ -366,8 +368,8 @@ def indicators_command(
         indicators.select_role(found, role), corpus.vocabulary.indicator_aliases
     )
     if fmt == "json":
-        click.echo(jsontext.dumps(indicators.to_json(table)))
+        click.echo(jsontext.dumps(shown.to_json(table)))
     elif fmt == "csv":
-        click.echo(indicators.to_csv(table), nl=False)
+        click.echo(shown.to_csv(table), nl=False)
     else:
-        click.echo(indicators.render_terminal(table, strings_for(ctx, lang), fit_width(width)), nl=False)
+        click.echo(shown.render_terminal(table, strings_for(ctx, lang), fit_width(width)), nl=False)

@@ -25,12 +25,14 @@ from markupsafe import Markup
 
 from corpusdiff.errors import CorpusError
 from corpusdiff.parallel import Runner
+from corpusdiff.render import indicators as render_indicators
 from corpusdiff.render.timeline import SAME, link_text, other_groups_note, thread_cells
 from corpusdiff.series import indicators as ind
 from corpusdiff.series import terms as tm
 from corpusdiff.series import timeline as tl
 from corpusdiff.series import trace as tr
 from corpusdiff.series.editions import column_labels, is_before, missing_years, trace_warnings, year_spans
+from corpusdiff.series.indicator_extraction import extract_indicators
 from corpusdiff.site.common import (
     SITE_CONFIG,
     Doc,
@@ -712,7 +714,7 @@ def indicator_section(
     """The aligned indicator table of one set of editions, with charts and target vs achieved,
     labelled in the site's language (`strings`, default the default language's)."""
     strings = strings or catalogue()
-    sets = [ind.extract_indicators(_document(d)) for d in edition_set.docs]
+    sets = [extract_indicators(_document(d)) for d in edition_set.docs]
     table = ind.indicator_table(sets, aliases)
     urls = {d.id: root + d.url for d in edition_set.docs}
     half = [not c.period.is_year for c in table.columns]  # a part of the year (H1, 1-9月)
@@ -748,7 +750,7 @@ def indicator_section(
                 "url": urls[c.doc_id],
                 "role": c.role,
                 "year": c.year,
-                "period": ind.period_label(c.period, strings) if h else "",
+                "period": render_indicators.period_label(c.period, strings) if h else "",
             }
             for c, h in zip(table.columns, half, strict=True)
         ],
@@ -772,7 +774,7 @@ SHORT_FIGURE = 8
 def _indicator_cell(cell: ind.Cell, doc_url: str, strings: Strings) -> dict[str, str]:
     """A cell's text in the site's language: (未说明) on a Chinese page, never (not stated)."""
     pointer = next((r.pointer for r in cell.records if r.pointer.startswith("p")), "")
-    text = ind.cell_text(cell, strings)
+    text = render_indicators.cell_text(cell, strings)
     return {
         "status": cell.status,
         "text": text,
@@ -799,7 +801,7 @@ def target_vs_achieved(
     for column, cell, is_half in zip(table.columns, row.cells, half, strict=True):
         if cell.status == "stated" and column.year is not None:
             by_key.setdefault(
-                (column.role, column.year), ind.cell_text(cell, strings) + (f" ({column.period})" if is_half else "")
+                (column.role, column.year), render_indicators.cell_text(cell, strings) + (f" ({column.period})" if is_half else "")
             )
     years = sorted({year for _, year in by_key})
     return [
@@ -844,7 +846,7 @@ def chart_points(
             over_years = column.period.spans_years
             if value is None or column.year is None or over_years or (is_half and measure == "level"):
                 continue
-            label = ind.short_text(record, strings) + (f" {column.period}" if is_half else "")
+            label = render_indicators.short_text(record, strings) + (f" {column.period}" if is_half else "")
             points = groups.setdefault((measure, record.unit), {})
             points.setdefault((column.role, column.year), ChartPoint(column.year, column.role, value, label))
     return [

@@ -18,22 +18,18 @@ from click.testing import CliRunner
 from corpusdiff.canonical.markdown import parse
 from corpusdiff.cli.main import main
 from corpusdiff.normalize.entry import normalize_file
-from corpusdiff.series.indicator_text import Change, Period, Status, parse_figure
-from corpusdiff.series.indicators import (
+from corpusdiff.render.indicators import (
     CSV_COLUMNS,
-    Indicator,
-    IndicatorSet,
-    all_records,
     cell_text,
     column_label,
-    extract_indicators,
-    indicator_table,
     render_terminal,
-    select_role,
     short_text,
     to_csv,
     to_json,
 )
+from corpusdiff.series.indicator_extraction import extract_indicators
+from corpusdiff.series.indicator_text import Change, Period, Status, parse_figure
+from corpusdiff.series.indicators import Indicator, IndicatorSet, all_records, indicator_table, select_role
 from corpusdiff.series.planned_text import reading
 from corpusdiff.site.build import render_document_body
 from corpusdiff.store.vocabulary import load_vocabulary
