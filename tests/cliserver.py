@@ -55,6 +55,8 @@ PRELOADED = (
     "corpusdiff.series.terms",
     "corpusdiff.site.build",
     "corpusdiff.site.series",
+    "corpusdiff.site.timeline_view",
+    "corpusdiff.site.indicators_view",
     "corpusdiff.site.search",
     "corpusdiff.text.dictindex",
     "corpusdiff.text.vectors",

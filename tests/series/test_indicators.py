@@ -594,7 +594,7 @@ def test_a_rate_named_indicator_stated_as_a_level_or_as_a_growth_omits_neither()
 def test_a_rise_in_the_text_and_the_rate_in_a_table_are_one_figure_of_a_rate_row() -> None:
     """A city's review says 居民消费价格上涨0.3%, its table 居民消费价格涨幅 | % | 0.3: the cell showed
     `+0.3% 0.3%`; a fall is the negative rate; the site charts target and result on one chart."""
-    from corpusdiff.site.series import chart_points
+    from corpusdiff.site.indicators_view import chart_points
 
     body = (
         "## 一、2024年计划执行情况\n\n2024年，全市经济运行稳中有进。居民消费价格上涨0.3%。\n\n"
@@ -1698,7 +1698,7 @@ def test_a_result_given_as_an_estimate_is_read() -> None:
 def test_a_cumulative_plan_figure_is_charted_apart_from_yearly_figures() -> None:
     """〔13.5〕 (five years) on the line of the annual reports' `降低2.5%左右` would read as a leap:
     the site's charts leave it out, as they leave out a half year's level."""
-    from corpusdiff.site.series import chart_points
+    from corpusdiff.site.indicators_view import chart_points
 
     plan = extract_indicators(document(CUMULATIVE_PLAN_TABLE, doc_id="t/five-year-plan/2021", date="2021"))
     yearly = extract_indicators(

@@ -1,4 +1,4 @@
-"""Which documents the site's series views take (site/series.py)."""
+"""Which documents the site's series views take (site/edition_sets.py, site/series.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from corpusdiff.parallel import SERIAL
 from corpusdiff.series.terms import PROGRAMME, WORD, Term, TermStatus
 from corpusdiff.site.build import build_site
 from corpusdiff.site.common import Doc
-from corpusdiff.site.series import _with_room, plan_reports, trace_inputs
+from corpusdiff.site.edition_sets import plan_reports, trace_inputs
+from corpusdiff.site.terms_view import _with_room
 from corpusdiff.types.document import Metadata
 from tests.conftest import ROOT
 

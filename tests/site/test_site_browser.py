@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpusdiff.site.build import build_site
-from corpusdiff.site.series import SHORT_FIGURE
+from corpusdiff.site.indicators_view import SHORT_FIGURE
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 
@@ -547,7 +547,7 @@ GDP_TARGETS = {2013: "7.5", 2014: "7.5", 2015: "7", 2016: "6.75", 2017: "6.5", 2
 def _gdp_chart() -> str:
     from decimal import Decimal
 
-    from corpusdiff.site.series import ChartPoint, chart_svg
+    from corpusdiff.site.indicators_view import ChartPoint, chart_svg
 
     points = [ChartPoint(year, "achieved", Decimal(v), f"+{v}%") for year, v in GDP_ACHIEVED.items()]
     points += [ChartPoint(year, "target", Decimal(v), f"+{v}%左右") for year, v in GDP_TARGETS.items()]

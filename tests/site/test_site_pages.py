@@ -19,7 +19,7 @@ from corpusdiff.cli.main import main
 from corpusdiff.series.terms import PROGRAMME, STATUSES, TEXT, WORD
 from corpusdiff.site.build import build_site, select_pairs
 from corpusdiff.site.common import TEMPLATES, Doc
-from corpusdiff.site.series import ChartPoint, chart_svg
+from corpusdiff.site.indicators_view import ChartPoint, chart_svg
 from corpusdiff.strings import catalogue
 from corpusdiff.structure import split_label, tree_from_markdown
 from corpusdiff.types.diff import Level

@@ -1,4 +1,4 @@
-"""The site's timeline page (site/series.py, templates/timeline.html) on a hand-built timeline,
+"""The site's timeline page (site/timeline_view.py, templates/timeline.html) on a hand-built timeline,
 so that every expected string is known."""
 
 from __future__ import annotations
@@ -9,13 +9,9 @@ import pytest
 
 from corpusdiff.series.timeline import TASK, Thread, Timeline
 from corpusdiff.site.common import Doc, environment
-from corpusdiff.site.series import (
-    TIMELINE_REACH,
-    EditionSet,
-    _timeline_page,
-    timeline_context,
-    timeline_reach,
-)
+from corpusdiff.site.edition_sets import EditionSet
+from corpusdiff.site.series import _timeline_page, timeline_reach
+from corpusdiff.site.timeline_view import TIMELINE_REACH, timeline_context
 from corpusdiff.types.diff import DiffResult, Overrides
 from corpusdiff.types.document import Metadata
 from tests.render.test_timeline import BRIDGED, EDITIONS, MACRO, OPENING, item
