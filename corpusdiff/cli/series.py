@@ -106,6 +106,7 @@ def terms_command(
     steady. See docs/terms.md.
     """
     from corpusdiff.render import jsontext
+    from corpusdiff.render import terms as render_terms
     from corpusdiff.series import terms
 
     for option, given in (("--term", text), ("--edition", edition)):
@@ -121,24 +122,24 @@ def terms_command(
     if text:
         found = terms.look_up(index, text, sources)
         if fmt == "json":
-            click.echo(jsontext.dumps(terms.lookup_json(index, found)))
+            click.echo(jsontext.dumps(render_terms.lookup_json(index, found)))
         elif fmt == "csv":
-            click.echo(terms.index_csv(index, found.rows()), nl=False)
+            click.echo(render_terms.index_csv(index, found.rows()), nl=False)
         else:
-            click.echo(terms.lookup_terminal(index, found, strings_for(ctx, lang)), nl=False)
+            click.echo(render_terms.lookup_terminal(index, found, strings_for(ctx, lang)), nl=False)
         return
     if limit is None and fmt == "terminal":
         limit = _TERMINAL_TERM_LIMIT
     chosen = index.select(_TERM_STATUSES[status], order, ranked_in)
     shown = chosen[:limit] if limit else chosen
     if fmt == "json":
-        click.echo(jsontext.dumps(terms.index_json(index, shown, order, ranked_in)))
+        click.echo(jsontext.dumps(render_terms.index_json(index, shown, order, ranked_in)))
     elif fmt == "csv":
-        click.echo(terms.index_csv(index, shown, ranked_in), nl=False)
+        click.echo(render_terms.index_csv(index, shown, ranked_in), nl=False)
     else:
         strings = strings_for(ctx, lang)
         hidden = len(chosen) - len(shown)
-        click.echo(terms.index_terminal(index, shown, hidden, ranked_in, strings, fit_width(width)), nl=False)
+        click.echo(render_terms.index_terminal(index, shown, hidden, ranked_in, strings, fit_width(width)), nl=False)
 
 
 def _warn_mixed_editions(editions: list[Metadata], reader: str) -> None:

@@ -14,8 +14,6 @@ term more than the others.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,15 +22,11 @@ from enum import StrEnum
 
 from corpusdiff.compare.programmes import extract_programmes, plain
 from corpusdiff.errors import InputError
-from corpusdiff.render.grid import fold
-from corpusdiff.series.editions import column_labels
-from corpusdiff.strings import Strings, catalogue
 from corpusdiff.structure import build_tree
-from corpusdiff.text.chars import count_ideographs, display_width, pad
+from corpusdiff.text.chars import count_ideographs
 from corpusdiff.text.dates import is_publication_date
 from corpusdiff.text.script import simplified, simplified_lines
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, segmenter
-from corpusdiff.text.spreadsheet import inert
 from corpusdiff.text.stopwords import FUNCTION_WORDS, REPORT_TERMS
 from corpusdiff.types.document import NormalizedDocument
 from corpusdiff.types.edition import Edition
@@ -58,7 +52,6 @@ ORDERS = (KEYNESS, FREQUENCY)
 #: G² above this is significant at p < 0.01 (one degree of freedom); below it, a difference in
 #: use may be chance (Rayson's 6.63).
 SIGNIFICANT = 6.63
-
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _NUMERALS = r"\d.〇零一二三四五六七八九十百千万亿两"
 #: Measure words and units (a closed class): what follows a numeral in an amount.
@@ -144,9 +137,6 @@ class TermIndex:
         return tuple(t for t in self.select(edition=edition) if t.keyness.get(edition, 0.0) > 0)[:count]
 
 
-# --- counting one document --------------------------------------------------------------
-
-
 def body_texts(source: NormalizedDocument | DocTree) -> list[str]:
     """What is counted: headings and text blocks, as `diff` sees them, read as simplified
     characters (`text.script`), so that an edition printed in traditional characters (1954's
@@ -230,9 +220,6 @@ def _programme_counts(texts: Sequence[str], programmes: tuple[str, ...]) -> dict
 def mentions(term: str, texts: Sequence[str]) -> int:
     """Non-overlapping occurrences of `term` as a substring of the quote-free texts."""
     return sum(plain(text).count(term) for text in texts)
-
-
-# --- the index over editions ------------------------------------------------------------
 
 
 def build_index(
@@ -352,9 +339,6 @@ def look_up(index: TermIndex, text: str, sources: Sequence[tuple[Edition, DocTre
     return Lookup(text, index.get(wanted), mentioned)
 
 
-# --- rendering --------------------------------------------------------------------------------
-
-
 def _dated_within(index: TermIndex, wanted: str) -> list[str]:
     """The editions dated within the year or month `wanted` (`2025`, `2025-01`)."""
     if not wanted or not is_publication_date(wanted):
@@ -374,163 +358,3 @@ def edition_id(index: TermIndex, wanted: str) -> str:
     raise InputError(
         f"{wanted!r} is not one of the indexed editions ({', '.join(ids)}); give an id or a date"
     )
-
-
-def _shown_keyness(term: Term, edition: str | None) -> float:
-    return term.keyness.get(edition, 0.0) if edition else term.score
-
-
-def term_json(term: Term) -> dict[str, object]:
-    return {
-        "term": term.term,
-        "kind": term.kind,
-        "status": term.status,
-        "first": term.first,
-        "last": term.last,
-        "total": term.total,
-        "key_in": term.key_in or None,
-        "keyness": term.keyness,
-        "counts": term.counts,
-    }
-
-
-def index_json(
-    index: TermIndex, terms: Sequence[Term], order: str = KEYNESS, edition: str | None = None
-) -> dict[str, object]:
-    return {
-        "editions": [{"id": e.id, "date": e.date, "title": e.title} for e in index.editions],
-        "min_count": index.min_total,
-        "order": order,
-        "edition": edition,
-        "terms": [term_json(t) for t in terms],
-    }
-
-
-def index_csv(index: TermIndex, terms: Sequence[Term], edition: str | None = None) -> str:
-    """One row per term: its keyness (in `edition`, else where it is highest) and the edition
-    that is, then a count column per edition, named by edition id, oldest first. No cell is a
-    formula Excel would run (`text.spreadsheet`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    header = ["term", "kind", "status", "first", "last", "total", "keyness", "key_in"]
-    writer.writerow(map(inert, [*header, *(e.id for e in index.editions)]))
-    for t in terms:
-        row = [t.term, t.kind, t.status, t.first, t.last, t.total, _shown_keyness(t, edition), t.key_in]
-        writer.writerow(map(inert, [*row, *t.counts.values()]))
-    return out.getvalue()
-
-
-def index_terminal(
-    index: TermIndex,
-    terms: Sequence[Term],
-    hidden: int = 0,
-    edition: str | None = None,
-    strings: Strings | None = None,
-    fit: int = 0,
-) -> str:
-    """A table: status, kind, total, keyness and the edition it is highest in, one count column
-    per edition (labelled by date), term; labels in the language of `strings` (default
-    Chinese, as every report's). A table wider than `fit` columns (0: never) is folded, each
-    block ending in the term (`render.grid.fold`)."""
-    strings = strings or catalogue()
-    labels = column_labels(index.editions)
-    label_of = dict(zip((e.id for e in index.editions), labels, strict=True))
-    words = sum(1 for t in index.terms if t.kind == WORD)
-    by_status = {s: sum(1 for t in index.terms if t.status == s) for s in STATUSES}
-    ranked = (
-        strings("report.terms.ranked_in", edition=label_of[edition])
-        if edition
-        else strings("report.terms.ranked_most")
-    )
-    summary = strings(
-        "report.terms.summary",
-        editions=len(index.editions),
-        terms=len(index.terms),
-        words=words,
-        programmes=len(index.terms) - words,
-        min_total=index.min_total,
-    )
-    counts = strings("report.sep").join(
-        strings("report.of_kind", n=n, kind=strings(f"terms.status.{s}")) for s, n in by_status.items()
-    )
-    header = [
-        strings(f"report.terms.{key}") for key in ("status", "kind", "total", "keyness_column", "key_in")
-    ]
-    lines = [
-        summary,
-        "  " + counts,
-        "  " + strings("report.terms.keyness", ranked=ranked),
-        *(f"  {label:<{_width(labels)}}  {e.id}" for label, e in zip(labels, index.editions, strict=True)),
-        "",
-    ]
-    rows = [[*_row((*header, *labels), labels), strings("report.terms.term")]]
-    for t in terms:
-        keyness = f"{_shown_keyness(t, edition):.1f}"
-        key_in = label_of.get(t.key_in, "-")
-        status, kind = strings(f"terms.status.{t.status}"), strings(f"terms.kind.{t.kind}")
-        rows.append(
-            [*_row((status, kind, str(t.total), keyness, key_in, *map(str, t.counts.values())), labels), t.term]
-        )
-    lines += fold(rows, fit, keep=0, keep_last=1)
-    if hidden:
-        lines.append(strings("report.terms.more", n=hidden))
-    return "\n".join(lines) + "\n"
-
-
-def lookup_json(index: TermIndex, lookup: Lookup) -> dict[str, object]:
-    """The index's object with the lookup's rows as its `terms`, the ones CSV lists and the
-    terminal counts (its index entry, then its mentions), and each also under its own key."""
-    return {
-        **index_json(index, lookup.rows()),
-        "term": lookup.text,
-        "indexed": term_json(lookup.indexed) if lookup.indexed else None,
-        "mentions": term_json(lookup.mentioned) if lookup.mentioned else None,
-    }
-
-
-def lookup_terminal(index: TermIndex, lookup: Lookup, strings: Strings | None = None) -> str:
-    """The index count (jieba tokens or programme occurrences) and its keyness beside the
-    substring mentions."""
-    strings = strings or catalogue()
-    indexed, mentioned = lookup.indexed, lookup.mentioned
-    width = max(_width([e.id for e in index.editions]), display_width(strings("report.terms.edition")))
-    heads = [strings(f"report.terms.{key}") for key in ("counted", "keyness_column", "mentions")]
-    lines = [
-        strings.labelled(lookup.text, _lookup_summary(lookup, strings)),
-        f"  {pad(strings('report.terms.edition'), width)}  "
-        + "  ".join(_right(head, size) for head, size in zip(heads, (7, 7, 8), strict=True)),
-    ]
-    for e in index.editions:
-        counted = str(indexed.counts[e.id]) if indexed else "-"
-        keyness = f"{indexed.keyness.get(e.id, 0.0):.1f}" if indexed else "-"
-        mention = str(mentioned.counts[e.id]) if mentioned else "0"
-        lines.append(f"  {e.id:<{width}}  {counted:>7}  {keyness:>7}  {mention:>8}")
-    return "\n".join(lines) + "\n"
-
-
-def _lookup_summary(lookup: Lookup, strings: Strings) -> str:
-    term = lookup.indexed or lookup.mentioned
-    if term is None:
-        return strings("report.terms.not_mentioned")
-    kind = strings(f"terms.kind.{term.kind}") if lookup.indexed else strings("report.terms.as_text")
-    status = strings(f"terms.status.{term.status}")
-    return strings("report.terms.found", kind=kind, status=status, first=term.first, last=term.last)
-
-
-def _right(text: str, width: int) -> str:
-    """`text` right-aligned in `width` terminal columns."""
-    return " " * max(0, width - display_width(text)) + text
-
-
-def _width(labels: Sequence[str]) -> int:
-    return max((len(label) for label in labels), default=0)
-
-
-def _row(cells: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """The cells of one line of the table, each padded to its column, in terminal columns (a
-    Han character takes two)."""
-    status, kind, total, keyness, key_in, *counts = cells
-    columns = [_right(count, max(len(label), 3)) for count, label in zip(counts, labels, strict=True)]
-    key_width = max(_width(labels), 6)
-    fixed = [pad(status, 13), pad(kind, 9), _right(total, 5), _right(keyness, 7), pad(key_in, key_width)]
-    return [*fixed, *columns]
