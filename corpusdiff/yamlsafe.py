@@ -8,7 +8,8 @@ size of the text, the nesting depth and the number of nodes, and turns every pro
 one CorpusError line naming the file and line:column (`site.yaml: line 3:20: not valid
 YAML (…); fix it`).
 
-It also stands in for the `yaml` module where a module only reads and dumps (`from corpusdiff
+Parsing only: reading a YAML file from disk is the store's (`store.files.read_yaml`), which
+hands the bytes to `load`. It also stands in for the `yaml` module where a module only reads and dumps (`from corpusdiff
 import yamlsafe as yaml`): `safe_load` is the limited loader, `safe_dump` and `YAMLError` are
 PyYAML's.
 """
@@ -26,7 +27,6 @@ from yaml.events import AliasEvent
 from yaml.nodes import Node
 
 from corpusdiff.errors import CorpusError
-from corpusdiff.store import files
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "YAMLError", "load", "safe_dump", "safe_load"]
 
@@ -107,23 +107,6 @@ def load(text: str | bytes, where: str | Path) -> Any:
 def safe_load(text: str | bytes, where: str | Path = "front matter") -> Any:
     """`load`, under PyYAML's name (a stand-in for `yaml.safe_load`)."""
     return load(text, where)
-
-
-def read(path: Path, max_bytes: int = MAX_BYTES) -> Any:
-    """`load` of a file, reading no more than `max_bytes` of it. Only a regular file, told by
-    the open descriptor (`store.files.read_regular`): a named pipe an unpacked corpus holds, or
-    swaps in, would block the command for ever."""
-    try:
-        raw = files.read_regular(path.resolve(), max_bytes)
-    except files.NotARegularFile as exc:
-        raise CorpusError(
-            f"{path}: {exc.kind}, not a regular file; replace it with the YAML file itself"
-        ) from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from exc
-    if raw is None:
-        raise CorpusError(f"{path}: larger than {max_bytes} bytes; is this the right file?")
-    return load(raw, path)
 
 
 def _describe(where: str | Path, exc: YAMLError) -> str:

@@ -96,7 +96,7 @@ def test_a_named_pipe_in_place_of_a_yaml_file_is_refused_not_waited_for(tmp_path
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(path)
-    code = "import sys; from pathlib import Path; from corpusdiff import yamlsafe; yamlsafe.read(Path(sys.argv[1]))"
+    code = "import sys; from pathlib import Path; from corpusdiff.store.files import read_yaml; read_yaml(Path(sys.argv[1]))"
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=20
     )

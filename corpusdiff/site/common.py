@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpusdiff import __version__, yamlsafe
+from corpusdiff import __version__
 from corpusdiff.errors import CorpusError
 from corpusdiff.render.diff import CLASSES
+from corpusdiff.store.files import read_yaml
 from corpusdiff.strings import DEFAULT_LANGUAGE, catalogue, check_language, status_labels
 from corpusdiff.types.document import Metadata
 
@@ -129,7 +130,7 @@ def site_config(path: Path) -> dict[str, Any]:
     input); one CorpusError line when it is not a mapping or is a link that leaves the corpus."""
     if not path.resolve().is_relative_to(path.parent.resolve()):
         raise CorpusError(f"{path}: is a link to a file outside the corpus; replace it with the file itself")
-    data = yamlsafe.read(path) or {}
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise CorpusError(
             f"{path}: must be a mapping of settings (pairs:, timelines:, vocabulary:, language:)"

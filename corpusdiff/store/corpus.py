@@ -55,7 +55,7 @@ def load_manifest(root: Path) -> dict[str, dict[str, object]]:
     path = root / MANIFEST
     if not path.exists():
         return {}
-    data = yamlsafe.read(confine.readable(root, path)) or {}
+    data = files.read_yaml(confine.readable(root, path)) or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CorpusError(f"{path}: must map source file names to field: value mappings")
     manifest: dict[str, dict[str, object]] = {

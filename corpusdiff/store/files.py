@@ -13,8 +13,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.read.decode import MAX_REPORT_BYTES
 
@@ -176,3 +177,20 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a device"
+
+
+def read_yaml(path: Path, max_bytes: int = yamlsafe.MAX_BYTES) -> Any:
+    """`yamlsafe.load` of a file, reading no more than `max_bytes` of it. Only a regular file, told by
+    the open descriptor (`read_regular`): a named pipe an unpacked corpus holds, or
+    swaps in, would block the command for ever."""
+    try:
+        raw = read_regular(path.resolve(), max_bytes)
+    except NotARegularFile as exc:
+        raise CorpusError(
+            f"{path}: {exc.kind}, not a regular file; replace it with the YAML file itself"
+        ) from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from exc
+    if raw is None:
+        raise CorpusError(f"{path}: larger than {max_bytes} bytes; is this the right file?")
+    return yamlsafe.load(raw, path)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
+from corpusdiff.store import files
 from corpusdiff.types.notes import ReviewerNote
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def read_notes(path: Path, old_id: str, new_id: str, source: str = "") -> tuple[
     corpus = path.parent.parent.resolve()
     if not path.resolve().is_relative_to(corpus):
         raise CorpusError(f"{path}: is a link to a file outside the corpus; replace it with the file itself")
-    return parse_notes(yamlsafe.read(path), source or path.name, old_id, new_id, path)
+    return parse_notes(files.read_yaml(path), source or path.name, old_id, new_id, path)
 
 
 def parse_notes(

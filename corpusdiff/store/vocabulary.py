@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.series.aliases import DEFAULT_ALIASES
-from corpusdiff.store import confine
+from corpusdiff.store import confine, files
 from corpusdiff.text.stopwords import DEFAULT_STOPWORDS
 from corpusdiff.types.vocabulary import Vocabulary
 
@@ -58,7 +57,7 @@ def load_vocabulary(corpus: Path) -> Vocabulary:
 
 
 def _read_config(path: Path) -> Mapping[object, object]:
-    data = yamlsafe.read(path, MAX_CONFIG_BYTES)
+    data = files.read_yaml(path, MAX_CONFIG_BYTES)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from corpusdiff import DIALECT_VERSION, yamlsafe
 from corpusdiff.errors import CorpusdiffError, CorpusError
 from corpusdiff.store import confine
+from corpusdiff.store.files import read_yaml
 from corpusdiff.text.chars import unsafe_in_name
 from corpusdiff.text.dates import is_publication_date
 from corpusdiff.types.genre import undefined_genre
@@ -487,7 +488,7 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
         if not sep:
             yield Problem(path, "file name must be <old>__<new>.yaml")
         try:
-            data = yamlsafe.read(path) or {}
+            data = read_yaml(path) or {}
         except CorpusError as exc:
             yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
             continue

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff import yamlsafe
 from corpusdiff.errors import InputError
 from corpusdiff.normalize.dating import npc_session_year, report_year, session_year, with_arabic_years
 from corpusdiff.normalize.entry import normalize_file, normalize_raw
 from corpusdiff.normalize.metadata import default_series, detect_genre, detect_period, find_title, report_name
 from corpusdiff.normalize.regions import Region, region_of_name, region_of_scope, region_slug
 from corpusdiff.read.decode import decode_report
+from corpusdiff.store.files import read_yaml
 from corpusdiff.store.ingest import proposed_id
 from corpusdiff.text.occasion import Occasion, read_occasion
 from corpusdiff.types.document import Level, Metadata, NormalizedDocument
@@ -93,7 +93,7 @@ def test_chapters_may_run_on_through_the_parts_of_an_outline(chapters: tuple[int
 # --- every common kind of report: synthetic title pages (tests/data/metadata/) -------------
 
 FIXTURES = Path(__file__).parent.parent / "data" / "metadata"
-FIXTURE_EXPECTED: dict[str, dict[str, str]] = yamlsafe.read(FIXTURES / "expected.yaml")
+FIXTURE_EXPECTED: dict[str, dict[str, str]] = read_yaml(FIXTURES / "expected.yaml")
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_EXPECTED))

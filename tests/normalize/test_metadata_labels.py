@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff import yamlsafe
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.read.decode import decode_report
+from corpusdiff.store.files import read_yaml
 from corpusdiff.types.document import Metadata
 
 DATA = Path(__file__).parent.parent / "data"
-LABELS: dict[str, dict[str, str]] = yamlsafe.read(DATA / "labels" / "metadata.yaml")
+LABELS: dict[str, dict[str, str]] = read_yaml(DATA / "labels" / "metadata.yaml")
 FIELDS = ("title", "level", "region", "genre", "year", "date", "speaker", "meeting")
 
 
