@@ -206,7 +206,7 @@ def test_nine_in_ten_third_fresh_held_out_lineages_are_exactly_one_thread(scored
 
 
 def test_no_thread_jumps_between_lineages_the_labels_keep_apart(scored: Score) -> None:
-    """A consecutive pair the diff skipping an edition gainsays is no step (series/timeline.py,
+    """A consecutive pair the diff skipping an edition gainsays is no step (series/chains.py,
     `_gainsaid_steps`): 2014's 扩大全方位主动开放 no longer runs into 2015's opening-up paragraph,
     nor 2015's 三、 into 2016's supply-side group, nor 2019's 双创 paragraph into 2021's 减税.
     Between the first 31's labels; the four the fresh labels show are in NATIONAL-THREADS.md."""

@@ -18,19 +18,15 @@ from corpusdiff.cli.main import main
 from corpusdiff.compare.core import compare
 from corpusdiff.render.grid import display_width
 from corpusdiff.render.timeline import thread_cells
+from corpusdiff.series.chains import GAP_LINK_PROBABILITY, MERGE_SURE, Chain, Link, chain_items
 from corpusdiff.series.timeline import (
     CLOSING_PART,
-    GAP_LINK_PROBABILITY,
     GROUP,
-    MERGE_SURE,
     QUOTED,
     TASK,
-    Chain,
-    Link,
     Thread,
     Timeline,
     build_timeline,
-    chain_items,
     comparison_pairs,
     edition_of,
     pairwise_diffs,
@@ -798,7 +794,7 @@ def test_every_item_has_one_chain_of_its_own_and_is_shared_only_through_a_merge_
 
 def _meets(chain: Chain, links: dict[tuple[int, int], list[Link]]) -> bool:
     """Whether the chain's first shared item is reached by a one-to-one pair whose diff merges
-    another unit into that item (series/timeline.py `_join_meeting`): the differ reports the
+    another unit into that item (series/chains.py `_join_meeting`): the differ reports the
     merge there, naming the other lineage as the merged one."""
     first = chain.shared[0]
     if first == 0:
