@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.normalize.core import _FlatTableScan
+from corpusdiff.normalize.builder import FlatTableScan
 from corpusdiff.normalize.entry import normalize_raw
 from corpusdiff.normalize.raw_lines import cleaned_lines
 from corpusdiff.normalize.tables import (
@@ -140,7 +140,7 @@ APPENDIX_LINES = [
 
 
 def _table_starts_by_reading(lines: list[str], index: int, stop: int) -> bool:
-    """The look-ahead as its rule reads, line by line (`_FlatTableScan` answers it in constant
+    """The look-ahead as its rule reads, line by line (`FlatTableScan` answers it in constant
     time): the table's lines run up to a note, an appendix title or running text, at most 400;
     a numbered row within the first 30 lines and among the table's lines, no caption before
     it, two numbered rows, one with value cells."""
@@ -170,7 +170,7 @@ APPENDICES = st.lists(st.tuples(st.sampled_from(APPENDIX_LINES), st.integers(1, 
 @settings(max_examples=100, deadline=None)
 @given(APPENDICES, st.data())
 def test_the_table_look_ahead_answers_as_the_rule_reads(lines: list[str], data: st.DataObject) -> None:
-    scan = _FlatTableScan.of(lines, cleaned_lines(lines))
+    scan = FlatTableScan.of(lines, cleaned_lines(lines))
     stop = data.draw(st.integers(0, len(lines)))
     for index in range(stop):
         assert scan.table_starts(index, stop) == _table_starts_by_reading(lines, index, stop), index
