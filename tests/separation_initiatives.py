@@ -50,7 +50,8 @@ from tests.crossval_initiatives import HeldOut
 if TYPE_CHECKING:
     import numpy as np
 
-    from corpusdiff.compare.core import Candidates, UnitPairs
+    from corpusdiff.compare.core import Candidates
+    from corpusdiff.compare.matching import UnitPairs
     from corpusdiff.text.segment import Segmenter
     from corpusdiff.types.tree import DocTree, Unit
 
@@ -265,7 +266,7 @@ def group_votes_signal(old: DocTree, new: DocTree, found: UnitPairs, linked: set
 
 def sections_signal(old: DocTree, new: DocTree, found: UnitPairs, seg: Segmenter) -> Callable[[int, int], float]:
     """1 when the sections the two units live in are aligned (or both are outside any section)."""
-    from corpusdiff.compare.core import _home, align_sections
+    from corpusdiff.compare.sections import _home, align_sections
     from corpusdiff.types.diff import Overrides
 
     aligned = {(m.old.index, m.new.index) for m in align_sections(old, new, seg, Overrides())[0] if m.old and m.new}

@@ -114,7 +114,7 @@ def test_two_editions_pair_their_closing_parts() -> None:
     assert len(pairs) == 1 and pairs[0].old is not None and pairs[0].new is not None
     assert pairs[0].old.synthetic and pairs[0].new.synthetic
     # 2014's closing block also held the government's own reform, 2015's part 六、切实加强政府自身建设:
-    # that part is split from it (compare/core.py regrouped_sections), never paired instead
+    # that part is split from it (compare/sections.py regrouped_sections), never paired instead
     assert all(m.relation == Relation.SPLIT and m.old and m.old.synthetic for m in closing if m.relation)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from corpusdiff.compare import params
@@ -31,7 +31,7 @@ from corpusdiff.compare.groups import (
 )
 from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.units import LEAD_END_RE
-from corpusdiff.types.diff import Relation
+from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
 
 
@@ -254,3 +254,17 @@ def _assign(
 def _gain(probability_: float, threshold: float) -> float:
     """What a pair adds to the assignment: its log-odds over the threshold's."""
     return math.log(probability_ / (1 - probability_ + 1e-9)) - math.log(threshold / (1 - threshold)) + 1e-6
+
+
+@dataclass(frozen=True)
+class UnitPairs:
+    """The initiative units of two editions and their roles, the features of every candidate
+    pair, and the pairs the differ keeps (one-to-one, merges and splits, and those the layout
+    adds)."""
+
+    old_units: tuple[Unit, ...]
+    new_units: tuple[Unit, ...]
+    roles: tuple[list[Role], list[Role]]
+    features: dict[tuple[int, int], Features]
+    matches: list[Match]
+    scores: dict[tuple[int, int], float]  # the model's probability for every candidate pair

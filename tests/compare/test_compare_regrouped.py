@@ -1,7 +1,7 @@
 """A reorganised report keeps its sections: when the groups of one year's tasks part become the
 next year's parts (national 2014's （一）…（九） under 三、2014年重点工作 → 2015's 三、…六、), the
 sections are not dropped and new while their initiatives all continue; each is paired with the
-section that received its units (compare/core.py `regrouped_sections`)."""
+section that received its units (compare/sections.py `regrouped_sections`)."""
 
 from __future__ import annotations
 
