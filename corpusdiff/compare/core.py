@@ -1,9 +1,10 @@
 """Two document trees -> a DiffResult: aligned sections, classified initiatives, programmes.
 
 Steps: (1) align sections kind by kind, outermost first, on TF-IDF cosine of their whole
-content plus their heading, preferring pairs whose parents are aligned; (2) match initiative
-units inside aligned top-level parts, best pairs first; (3) inside matched units, match
-sentences, so new and dropped commitments inside a continuing task are found too.
+content plus their heading, preferring pairs whose parents are aligned (`sections`); (2) pair
+initiative units of the same part by one model and one assignment (`units`, `features`,
+`matching`, `groups`); (3) inside paired units, match sentences, so new and dropped commitments
+inside a continuing task are found too; then classify every unit with its confidence.
 """
 
 from __future__ import annotations
