@@ -20,12 +20,15 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.revisions import export  # noqa: E402
+
 PAGE = "diff/futian.annual-plan.2022-01__futian.annual-plan.2025-01.html"
 ROUNDS = 15
 #: Debian's chromium, a reader's browser; else the headless shell `make browser` installs for the
@@ -36,18 +39,6 @@ TIMING = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
   return [nav.domContentLoadedEventEnd, paint ? paint.startTime : null];
 }"""
-
-
-def export(revision: str, into: Path) -> Path:
-    """The corpusdiff package as of `revision`, unpacked under `into`."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "corpusdiff"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def build(code: Path, out: Path, cache: Path) -> None:

@@ -28,16 +28,15 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.revisions import export  # noqa: E402
 from corpusdiff.text.dictindex import INDEX_DIR  # noqa: E402
 
 SETS = {
@@ -47,18 +46,6 @@ SETS = {
 SERIES = "national-gwr"
 ROUNDS = 3
 NEW_PAIRS, WARM = "new pairs", "warm"
-
-
-def export(revision: str, into: Path) -> Path:
-    """The corpusdiff package as of `revision`, unpacked under `into`."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "corpusdiff"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def _env(code: Path, cache: Path) -> dict[str, str]:
