@@ -35,6 +35,20 @@ from corpusdiff.types.diff import Relation, Role
 from corpusdiff.types.tree import DocTree, Unit
 
 
+@dataclass(frozen=True)
+class UnitPairs:
+    """The initiative units of two editions and their roles, the features of every candidate
+    pair, and the pairs the differ keeps (one-to-one, merges and splits, and those the layout
+    adds)."""
+
+    old_units: tuple[Unit, ...]
+    new_units: tuple[Unit, ...]
+    roles: tuple[list[Role], list[Role]]
+    features: dict[tuple[int, int], Features]
+    matches: list[Match]
+    scores: dict[tuple[int, int], float]  # the model's probability for every candidate pair
+
+
 def match_units(
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
@@ -254,17 +268,3 @@ def _assign(
 def _gain(probability_: float, threshold: float) -> float:
     """What a pair adds to the assignment: its log-odds over the threshold's."""
     return math.log(probability_ / (1 - probability_ + 1e-9)) - math.log(threshold / (1 - threshold)) + 1e-6
-
-
-@dataclass(frozen=True)
-class UnitPairs:
-    """The initiative units of two editions and their roles, the features of every candidate
-    pair, and the pairs the differ keeps (one-to-one, merges and splits, and those the layout
-    adds)."""
-
-    old_units: tuple[Unit, ...]
-    new_units: tuple[Unit, ...]
-    roles: tuple[list[Role], list[Role]]
-    features: dict[tuple[int, int], Features]
-    matches: list[Match]
-    scores: dict[tuple[int, int], float]  # the model's probability for every candidate pair
