@@ -1,5 +1,5 @@
-"""Tables and boxes the walk takes whole: rows set apart by tabs, cells a line each, flat and
-gap-aligned tables of a text extract, and 专栏 boxes.
+"""Tables the walk takes whole: rows set apart by tabs, cells a line each, and the flat and
+gap-aligned tables of a text extract (the walk itself takes 专栏 boxes, whose lines it walks).
 """
 
 from __future__ import annotations

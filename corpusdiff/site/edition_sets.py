@@ -1,5 +1,6 @@
 """Which editions the site's series views put together: a series' editions, or a `timelines:` entry
-of site.yaml, each set a page name of its own; which reports a plan's trace reads.
+of site.yaml, each set a page name of its own; which reports a plan's trace reads; and the links
+the pages make to an edition or a paragraph.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The lines, boxes and pages read from a PDF's text layer, as the later steps see them."""
+"""The lines, boxes and pages read from a PDF's text layer, as the later steps see them, and what
+those steps ask of lines alike: their text joined, their size, a change of type."""
 
 from __future__ import annotations
 
