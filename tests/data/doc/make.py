@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import Table
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[2]))  # the repository, for tests.read.docx_fixture
@@ -677,21 +678,27 @@ MERGED = (
 )
 
 
-def merged_cells_docx(text: str) -> docx.document.Document:
-    """The plan report with the table `MERGED` after its first group's paragraph."""
-    document = report_docx(text)
+def _table_after_first_group(document: docx.document.Document, rows: tuple[tuple[str, ...], ...]) -> Table:
+    """A ruled table of `rows` (empty cells left empty) placed after the first group's paragraph."""
     [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（一）重大项目")]
-    table = document.add_table(rows=len(MERGED), cols=len(MERGED[0]))
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
-    for row, cells in enumerate(MERGED):
+    for row, cells in enumerate(rows):
         for column, cell in enumerate(cells):
             if cell:
                 table.cell(row, column).text = cell
+    anchor._p.addnext(table._tbl)
+    return table
+
+
+def merged_cells_docx(text: str) -> docx.document.Document:
+    """The plan report with the table `MERGED` after its first group's paragraph."""
+    document = report_docx(text)
+    table = _table_after_first_group(document, MERGED)
     table.cell(0, 2).merge(table.cell(0, 3))
     for column in (0, 1, 4):
         table.cell(0, column).merge(table.cell(1, column))
     table.cell(2, 0).merge(table.cell(3, 0))
-    anchor._p.addnext(table._tbl)
     return document
 
 
@@ -706,13 +713,7 @@ MONTHLY = (
 def monthly_table_docx(text: str) -> docx.document.Document:
     """The plan report with the table `MONTHLY` after its first group's paragraph."""
     document = report_docx(text)
-    [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith("（一）重大项目")]
-    table = document.add_table(rows=len(MONTHLY), cols=len(MONTHLY[0]))
-    table.style = "Table Grid"
-    for row, cells in enumerate(MONTHLY):
-        for column, cell in enumerate(cells):
-            table.cell(row, column).text = cell
-    anchor._p.addnext(table._tbl)
+    _table_after_first_group(document, MONTHLY)
     return document
 
 
