@@ -88,7 +88,7 @@ function corpusdiffRanges(text, terms, copy, mixed) {
   if (!toolbar) return;
   var body = document.body, parts = Array.prototype.slice.call(document.querySelectorAll("section.part"));
   var switcher = document.querySelector("nav.part-switcher"), map = document.querySelector(".change-map");
-  var position = toolbar.querySelector(".position"), current = null, store = {};
+  var position = toolbar.querySelector(".position"), current = null, store = {}, revealing = null;
   try { store = window.localStorage || {}; } catch (e) { store = {}; }
   toolbar.hidden = false;
   map.hidden = false;
@@ -140,12 +140,20 @@ function corpusdiffRanges(text, terms, copy, mixed) {
   }
   function offset() { return toolbar.offsetHeight + 8; }  /* below the toolbar, as it sticks to the top */
   function reveal(row) {
-    /* Scroll the row to just below the sticky toolbar, which would cover its top. */
-    window.scrollTo(0, window.pageYOffset + row.getBoundingClientRect().top - offset());
-    window.requestAnimationFrame(function () {  /* rows laid out on the way may have moved it */
-      var off = row.getBoundingClientRect().top - offset();
+    /* Scroll the row to just below the sticky toolbar, which would cover its top. Rows off screen
+       are laid out only when reached (content-visibility), each then taking its real height, so
+       the row moves as those on the way are laid out: correct it frame by frame until it has
+       held still for two frames (at most a second's worth), not once. */
+    var mine = {}, still = 0, frames = 0;
+    revealing = mine;
+    function settle() {
+      if (revealing !== mine) return;  /* the reader scrolled, or another row is being revealed */
+      var off = row.getBoundingClientRect().top - offset(), before = window.pageYOffset;
       if (Math.abs(off) > 2) window.scrollBy(0, off);
-    });
+      still = window.pageYOffset === before ? still + 1 : 0;  /* at the page's end it cannot go further */
+      if (still < 2 && ++frames < 60) window.requestAnimationFrame(settle); else revealing = null;
+    }
+    settle();
   }
   function go(row, list) {
     if (current) current.classList.remove("current");
@@ -225,6 +233,9 @@ function corpusdiffRanges(text, terms, copy, mixed) {
     if (event.ctrlKey || event.metaKey || event.altKey || tag === "input" || tag === "select" || tag === "textarea") return;
     if (event.key === "j" || event.key === "n") step(1);
     else if (event.key === "k" || event.key === "p") step(-1);
+  });
+  ["wheel", "touchstart"].forEach(function (type) {  /* the reader's own scroll ends a reveal's corrections */
+    window.addEventListener(type, function () { revealing = null; }, { passive: true });
   });
   var resized = null;
   window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(drawMap, 200); });
