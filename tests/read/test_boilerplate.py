@@ -103,10 +103,10 @@ def test_a_long_line_that_is_almost_a_portal_line_is_told_apart_at_once() -> Non
 
     from corpusdiff.read.boilerplate import is_portal_line
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine (tests run in parallel) does not stretch it
     assert not is_portal_line("来源：a " * 3000 + "。")
     assert not is_portal_line("发布时间：2016-03-18 09:30 " * 2000 + "全年增长。")
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert is_portal_line("来源：某某市发展和改革局　　发布时间：2016-03-18 09:30　　浏览次数：1234")
 
 

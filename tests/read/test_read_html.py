@@ -143,9 +143,9 @@ def test_a_page_nested_to_the_parser_depth_limit_is_read_in_time_that_does_not_g
 
     paragraphs = "".join(f"<p>{line}</p>" for line in _SOURCE_2016 if line.strip() and "Public domain" not in line)
     page = "<html><body>" + "<div>" * 250 + paragraphs + "</div>" * 250 + "</body></html>"
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine (tests run in parallel) does not stretch it
     text = decode_report(page.encode(), "deep.html").text
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3
     assert _SOURCE_2016[13] in text
 
 
