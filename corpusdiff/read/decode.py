@@ -9,6 +9,7 @@ every other format is refused with one line (docs/inputs.md).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import re
 import stat
@@ -216,8 +217,12 @@ def _bom_encoding(data: bytes) -> str | None:
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """Prefer a BOM, then strict UTF-8, then charset-normalizer's best guess."""
     encoding = _bom_encoding(data)
-    if encoding:
-        return data.decode(encoding), encoding
+    if encoding == "utf-8-sig":
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(encoding), encoding
+        data = data[len(codecs.BOM_UTF8) :]  # damaged UTF-8 after its mark: refused below, saying where
+    elif encoding:
+        return _decode_marked(data, encoding, name), encoding
     utf16 = _bomless_utf16(data)
     if utf16:
         return utf16
@@ -243,6 +248,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             "find them at the place it names) and try again"
         )
     return str(best), best.encoding
+
+
+def _decode_marked(data: bytes, encoding: str, name: str) -> str:
+    """Text whose byte-order mark names UTF-16 or UTF-32; a damaged or cut-off file is refused
+    (its mark is all that says what it is, so no other guess is made)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: opens with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+            f"(damaged or cut off at byte {error.start}); save it again as UTF-8 and try again"
+        ) from None
 
 
 #: Of a text read as UTF-16, at least this share of its characters are Chinese.

@@ -26,11 +26,12 @@ SAMPLE = "福田区2021年国民经济和社会发展计划\n执行情况与2022
         SAMPLE.encode("utf-16"),
         SAMPLE.encode("utf-16-le"),  # no byte-order mark, as some Windows tools save it
         SAMPLE.encode("utf-16-be"),
+        SAMPLE.encode("utf-32"),
         codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
         SAMPLE.replace("\n", "\r\n").encode("utf-8"),
         SAMPLE.replace("\n", "\r").encode("utf-8"),
     ],
-    ids=["gb18030", "gbk", "utf-16", "utf-16-le-no-bom", "utf-16-be-no-bom", "utf-8-bom", "crlf", "old-mac"],
+    ids=["gb18030", "gbk", "utf-16", "utf-16-le-no-bom", "utf-16-be-no-bom", "utf-32", "utf-8-bom", "crlf", "old-mac"],
 )
 def test_encodings_and_line_endings_give_the_same_text(data: bytes) -> None:
     assert decode_report(data, "x.txt").text == SAMPLE
@@ -45,6 +46,9 @@ def test_encodings_and_line_endings_give_the_same_text(data: bytes) -> None:
         (b"PK\x03\x04" + bytes(100), "zip archive"),
         ("福田".encode() + b"\x00\x00\x00", "NUL bytes"),
         (bytes(range(128, 256)) * 10, "encoding"),
+        # a byte-order mark, then bytes its encoding cannot read: cut off, or damaged
+        (codecs.BOM_UTF32_LE + "福田".encode("utf-32-le")[:-1], "not valid UTF-32 (damaged or cut off at byte"),
+        (codecs.BOM_UTF16_BE + "福田".encode("utf-16-be") + b"\xd8\x00", "not valid UTF-16"),
     ],
 )
 def test_bad_input_is_refused_with_advice(data: bytes, phrase: str) -> None:
@@ -117,8 +121,9 @@ def _damaged(damage: bytes, cut: int = 0, lines_at: tuple[int, ...] = (41,)) -> 
         (_damaged(b"", cut=1), "in 1 place"),  # a character's last byte lost
         (_damaged(b"\xff\xfe\x80"), "in 1 place"),
         (_damaged(b"\xff", lines_at=(41, 61)), "in 2 places"),
+        (codecs.BOM_UTF8 + _damaged(b"\xff"), "in 1 place"),  # the mark says UTF-8; no other guess
     ],
-    ids=["stray-byte", "cut-character", "three-bytes", "two-places"],
+    ids=["stray-byte", "cut-character", "three-bytes", "two-places", "after-a-byte-order-mark"],
 )
 def test_utf8_with_a_few_bad_bytes_is_refused_saying_where(data: bytes, places: str) -> None:
     """A UTF-8 extract damaged in a few places is no unknown encoding: the error says so, and
