@@ -294,6 +294,7 @@ class _Document:
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
         self.style_lists = style_lists(table, fib.styles)
         self.boxes = _TextBoxes(table, fib, len(self.chars))
+        self.kept_marks = _marks_before_tables(self)
 
     def list_of(self, mark: _Mark) -> tuple[int, int]:
         """The list override (0 for none) and level numbering the paragraph: its own, or where it
@@ -307,6 +308,21 @@ class _Document:
         """Whether the character is formatted hidden and not deleted (which says more)."""
         format_ = self.formats.at(char[1])
         return format_.hidden and not format_.deleted
+
+
+def _marks_before_tables(document: _Document) -> frozenset[int]:
+    """The CPs of the deleted paragraph marks just before a table (the next paragraph mark is in
+    one, this one is not): a paragraph cannot run on into a table's first cell, so Word,
+    accepting the deletion, keeps the mark, as the .docx reader does (docx._BodyReader.before_table)."""
+    ends = [(cp, char, fc) for cp, (char, fc) in enumerate(document.chars) if char in _MARKS]
+    return frozenset(
+        cp
+        for (cp, char, fc), (_, _, next_fc) in itertools.pairwise(ends)
+        if char == PARAGRAPH_END
+        and document.formats.at(fc).deleted
+        and document.marks.at(next_fc).in_table
+        and not document.marks.at(fc).in_table
+    )
 
 
 class _TextBoxes:
@@ -492,17 +508,18 @@ class _Field:
 
 
 def _visible(
-    chars: list[tuple[str, int]], formats: _Runs[_Format], first: int = 0
+    chars: list[tuple[str, int]], formats: _Runs[_Format], first: int = 0, kept: frozenset[int] = frozenset()
 ) -> Iterator[tuple[str, int, int, bool]]:
     """The text a reader sees of `chars`, the characters from CP `first` on, as (character, cp,
     fc, in contents): a field's result without its instruction (fields nest), no objects, a
     non-breaking hyphen as a hyphen, and no text a tracked change deletes or formatted hidden
-    (see `_shown`). In contents: the character is in the result of a `TOC` field; that field's
-    delimiters are yielded as "" in contents too, so a paragraph holding only the field's end is
-    known for the contents'."""
+    (see `_shown`; but the deleted paragraph marks at the CPs `kept` end their paragraphs). In
+    contents: the character is in the result of a `TOC` field; that field's delimiters are
+    yielded as "" in contents too, so a paragraph holding only the field's end is known for the
+    contents'."""
     fields: list[_Field] = []  # the fields open, outermost first
     for cp, (char, fc) in enumerate(chars, first):
-        if not _shown(char, formats.at(fc)):
+        if cp not in kept and not _shown(char, formats.at(fc)):
             continue
         contents = bool(fields) and any(field.contents for field in fields)
         if char == _FIELD_BEGIN:
@@ -526,9 +543,9 @@ def _visible(
 def _shown(char: str, format_: _Format) -> bool:
     """Whether the text with its tracked changes accepted, as Word prints it, has the character.
     A deleted paragraph mark runs its paragraph on into the next, as the .docx reader reads
-    one; a hidden one ends its paragraph still (the .docx reader reads no paragraph mark's
-    properties). A field's delimiters are kept, so fields still pair: what a deleted field held
-    is deleted too."""
+    one (except before a table: `_marks_before_tables`); a hidden one ends its paragraph still
+    (the .docx reader reads no paragraph mark's properties). A field's delimiters are kept, so
+    fields still pair: what a deleted field held is deleted too."""
     if char in (_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END, CELL_END, PAGE_BREAK):
         return True
     if char == PARAGRAPH_END:
@@ -565,7 +582,7 @@ def _paragraphs(document: _Document, first: int, end: int) -> Iterator[_Paragrap
     outside: list[str] = []  # the characters not in a table of contents
     contents = False
     start = first
-    for char, cp, fc, in_contents in _visible(document.chars[first:end], document.formats, first):
+    for char, cp, fc, in_contents in _visible(document.chars[first:end], document.formats, first, document.kept_marks):
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
@@ -689,8 +706,11 @@ class _Lines:
 
     def labelled(self, paragraph: _Paragraph, in_cell: bool) -> str:
         """The paragraph's text after the number Word shows for it; a bullet makes a list item
-        of a paragraph with text, not of a table cell's (see docx._BodyReader.labelled)."""
+        of a paragraph with text, not of a table cell's (see docx._BodyReader.labelled). A
+        paragraph deleted whole before a table is gone, its number too, though its mark stays."""
         text = self.joiner.joined(paragraph.text.split(LINE_BREAK))
+        if not text.strip() and paragraph.cps[1] in self.document.kept_marks:
+            return text  # not counted in its list, as the .docx reader counts none
         ilfo, ilvl = self.document.list_of(paragraph.mark)
         label = self.document.numbering.label(ilfo, ilvl) if ilfo > 0 else ""
         if label == BULLET and (in_cell or not text.strip()):

@@ -425,6 +425,7 @@ class _BodyReader:
         self.paragraphs = ParagraphJoiner()
         self.carried: list[str] = []  # the pieces of a paragraph whose end is a deleted revision
         self.carried_boxes: list[str] = []  # the lines of the text boxes anchored in it
+        self.carried_last: Any = None  # the last paragraph carried, whose mark a table keeps
         self.cells = 0  # how many table cells the block being read is in
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
@@ -446,8 +447,8 @@ class _BodyReader:
         a blank line too; where that paragraph's mark is deleted, after those of the paragraph it
         runs on into (the one paragraph Word shows with the change accepted holds the box)."""
         if block.tag == qn("tbl"):
-            table = [*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""]
-            return self.flush() + table
+            kept = self.before_table()  # before its cells are read, which would take the carried text in
+            return kept + ([*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""])
         if block.tag == qn("altChunk"):
             return self.flush() + self.chunk(block)
         if block in self.contents:
@@ -459,7 +460,7 @@ class _BodyReader:
         for box in _text_boxes(block):
             boxes += [*self.lines(box), ""]
         if deleted:
-            self.carried, self.carried_boxes = pieces, boxes
+            self.carried, self.carried_boxes, self.carried_last = pieces, boxes, block
             return []
         return [*lines, *boxes]
 
@@ -487,6 +488,17 @@ class _BodyReader:
         if not self.contents_first and text and not CONTENTS_HEADING_RE.fullmatch(text):
             self.contents_first = re.sub(r"\s+", " ", text)
         return []
+
+    def before_table(self) -> list[str]:
+        """The carried paragraph before a table: a paragraph cannot run on into a table, so
+        Word, accepting the deletion, keeps the last deleted mark, and the paragraph with it,
+        numbered as that mark's paragraph (docs/inputs.md); one whose text is all deleted is
+        gone, its number too."""
+        if not self.carried:
+            return self.flush()
+        last, text = self.carried_last, self.joined(self.carried)
+        self.carried = []
+        return [self.labelled(last, text) if text.strip() else text, *self.flush()]
 
     def flush(self) -> list[str]:
         """The carried paragraph as a line of its own, and its text boxes: nothing follows it to

@@ -412,6 +412,38 @@ def test_tracked_changes_left_in_read_as_accepted() -> None:
     ]
 
 
+def test_a_paragraph_whose_mark_is_deleted_before_a_table_stays_a_paragraph() -> None:
+    """A paragraph cannot run on into a table: accepted, its deleted mark stays, and the paragraph
+    with it, numbered as before; its text ran into the table's first cell. A paragraph deleted
+    whole before a table is gone, its number too (the next number is 二、)."""
+    deleted_mark = "<w:rPr><w:del w:id=\"9\" w:author=\"审校\"/></w:rPr>"
+    table = "<w:tbl>" + _row(paragraph_xml("指标"), paragraph_xml("增长")) + _row(paragraph_xml("地区生产总值"), paragraph_xml("5.5%")) + "</w:tbl>"
+    deleted_whole = (
+        f"<w:p><w:pPr>{numbered_xml(1)}{deleted_mark}</w:pPr>"
+        '<w:del w:id="5" w:author="审校"><w:r><w:delText>主要指标删去。</w:delText></w:r></w:del></w:p>'
+    )
+    body = (
+        paragraph_xml("主要指标完成情况如下：", numbered_xml(1) + deleted_mark)
+        + table
+        + deleted_whole
+        + table
+        + paragraph_xml("2024年工作安排", numbered_xml(1))
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": LISTS}), "r.docx")
+    assert raw.text.split("\n") == [
+        "一、主要指标完成情况如下：",
+        "指标\t增长",
+        "地区生产总值\t5.5%",
+        "",
+        "",
+        "指标\t增长",
+        "地区生产总值\t5.5%",
+        "",
+        "二、2024年工作安排",
+        "",
+    ]
+
+
 def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_paragraph_it_runs_on_into() -> None:
     """Accepted, a deleted paragraph mark makes one paragraph of two, and the text box anchored in
     the first is that paragraph's: its lines follow the whole paragraph, not the half before the

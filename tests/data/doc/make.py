@@ -263,6 +263,13 @@ def _in_namespace(xml: str) -> str:
     return re.sub(r"^<([\w:]+)", rf"<\1 {_W_NS}", xml, count=1)
 
 
+#: The paragraph before the plan report's indicator table, and the plan report as circulated for
+#: comment with that paragraph's last words (a note) and its mark deleted: accepted, it would run
+#: on into the table's first cell, which no paragraph can.
+BEFORE_TABLE = "2023年，全区主要经济指标完成情况如下："
+REVISED_TABLE = PLAN.replace(f"{BEFORE_TABLE}\n", f"{BEFORE_TABLE}[-（快报数）-]¶\n")
+
+
 #: The entries of the work report's table of contents: level, heading, page.
 _CONTENTS = ((1, "一、2023年工作回顾", 1), (2, "（一）经济运行稳中向好", 1), (1, "二、2024年主要目标和任务", 2))
 
@@ -453,34 +460,30 @@ def revised_text_box_docx(text: str) -> docx.document.Document:
 _FKP = 512  # a page of a .doc's character properties (an FKP of CHPX runs)
 
 
-def _mark_deleted_in_word(path: Path) -> None:
-    """LibreOffice writes the deletion of the mark of a paragraph holding a text box on the box's
-    first paragraph mark, and leaves the paragraph's own mark undeleted; Word deletes the
-    paragraph's mark. The paragraph's mark, a run of its own, is given the character properties
-    (CHPX) of a deleted run of its page (the deleted figure 4.8%), and the box's mark none."""
-    import olefile
+class _CharacterRuns:
+    """A .doc as the reader reads it (its characters, their byte offsets and properties), and the
+    FKP pages of its character properties (CHPX runs), to change a run's properties in place."""
 
-    from corpusdiff.read import doc
-    from tests.read.doc_fixture import with_word_stream
+    def __init__(self, path: Path) -> None:
+        import olefile
 
-    with olefile.OleFileIO(str(path)) as ole:
-        word = ole.openstream("WordDocument").read()
-        table = ole.openstream("1Table").read()
-    fib = doc._Fib.read(word, path.name)
-    document = doc._Document(word, table, fib, b"")
-    text = "".join(char for char, _ in document.chars)
-    paragraph_mark = text.index("\r", text.index("新增城镇就业1.2万人，"))
-    [box_mark] = [
-        cp for cp in range(fib.text_boxes.start, fib.text_boxes.end)
-        if text[cp] == "\r" and document.formats.at(document.chars[cp][1]).deleted
-    ]  # fmt: skip
-    plc = table[fib.characters[0] : fib.characters[0] + fib.characters[1]]
-    pages = (len(plc) - 4) // 8
-    numbers = struct.unpack_from(f"<{pages}I", plc, 4 * (pages + 1))
+        from corpusdiff.read import doc
 
-    def offset_of(stream: bytearray, fc: int) -> tuple[int, list[int]]:
-        """Where the CHPX offset of the run of the one mark at `fc` is, and those of its page's runs."""
-        for number in numbers:
+        with olefile.OleFileIO(str(path)) as ole:
+            word = ole.openstream("WordDocument").read()
+            table = ole.openstream("1Table").read()
+        self.fib = doc._Fib.read(word, path.name)
+        self.document = doc._Document(word, table, self.fib, b"")
+        self.text = "".join(char for char, _ in self.document.chars)
+        plc = table[self.fib.characters[0] : self.fib.characters[0] + self.fib.characters[1]]
+        pages = (len(plc) - 4) // 8
+        self.pages = struct.unpack_from(f"<{pages}I", plc, 4 * (pages + 1))
+
+    def offset_of(self, stream: bytearray, cp: int) -> tuple[int, list[int]]:
+        """Where the CHPX offset of the run of the one character at `cp` (a mark) is, and those of
+        its page's runs."""
+        fc = self.document.chars[cp][1]
+        for number in self.pages:
             page = (number & 0x3FFFFF) * _FKP
             runs = stream[page + _FKP - 1]
             starts = struct.unpack_from(f"<{runs + 1}I", stream, page)
@@ -489,18 +492,51 @@ def _mark_deleted_in_word(path: Path) -> None:
                 return page + 4 * (runs + 1) + starts.index(fc), [page + 4 * (runs + 1) + run for run in range(runs)]
         raise ValueError(f"no run starts at {fc}")
 
-    def change(stream: bytearray) -> None:
-        mark, runs = offset_of(stream, document.chars[paragraph_mark][1])
+    def delete(self, stream: bytearray, cp: int) -> None:
+        """Give the run of the mark at `cp` the properties of the first deleted run of its page."""
+        from corpusdiff.read import doc
+
+        mark, runs = self.offset_of(stream, cp)
         page = mark - mark % _FKP
         [deleted, *_] = [
             run for run in runs
             if stream[run] and doc._format(bytes(stream[page : page + _FKP]), 2 * stream[run]).deleted
         ]  # fmt: skip
         stream[mark] = stream[deleted]
-        box, _ = offset_of(stream, document.chars[box_mark][1])
+
+
+def _mark_deleted_in_word(path: Path) -> None:
+    """LibreOffice writes the deletion of the mark of a paragraph holding a text box on the box's
+    first paragraph mark, and leaves the paragraph's own mark undeleted; Word deletes the
+    paragraph's mark. The paragraph's mark, a run of its own, is given the character properties
+    (CHPX) of a deleted run of its page (the deleted figure 4.8%), and the box's mark none."""
+    from tests.read.doc_fixture import with_word_stream
+
+    read = _CharacterRuns(path)
+    paragraph_mark = read.text.index("\r", read.text.index("新增城镇就业1.2万人，"))
+    [box_mark] = [
+        cp for cp in range(read.fib.text_boxes.start, read.fib.text_boxes.end)
+        if read.text[cp] == "\r" and read.document.formats.at(read.document.chars[cp][1]).deleted
+    ]  # fmt: skip
+
+    def change(stream: bytearray) -> None:
+        read.delete(stream, paragraph_mark)
+        box, _ = read.offset_of(stream, box_mark)
         stream[box] = 0
 
     path.write_bytes(with_word_stream(change, path))
+
+
+def _table_mark_deleted_in_word(path: Path) -> None:
+    """LibreOffice drops the deletion of the mark of the paragraph before a table (it cannot
+    show one: the document it opens has no change there) and writes the mark undeleted; Word
+    writes it deleted. The mark, a run of its own after the paragraph's deleted note, is given
+    that run's character properties (CHPX)."""
+    from tests.read.doc_fixture import with_word_stream
+
+    read = _CharacterRuns(path)
+    mark = read.text.index("\r", read.text.index(BEFORE_TABLE))
+    path.write_bytes(with_word_stream(lambda stream: read.delete(stream, mark), path))
 
 
 #: A 专栏 box whose text flows through three linked text boxes (one text box story), anchored in
@@ -761,6 +797,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-chained-text-boxes": lambda: _saved(chained_text_boxes_docx(GWR)),
         "qingxi-2024-grouped-text-boxes": lambda: _saved(grouped_text_boxes_docx(GWR)),
         "qingxi-2024-revisions-text-box": lambda: _saved(revised_text_box_docx(REVISED)),
+        "qingxi-2024-revisions-table": lambda: _saved(revised_docx(REVISED_TABLE)),
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
@@ -785,6 +822,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _grouped_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-revisions-text-box":
             _mark_deleted_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-revisions-table":
+            _table_mark_deleted_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
