@@ -250,12 +250,20 @@ _DRAWN = (
 )
 
 
+#: What holds a drawing the report does not show: its legacy copy (`mc:Fallback`: the drawing is
+#: counted once), and a revision the report with its changes accepted does not have (a deleted
+#: run, `w:del`; one moved away, `w:moveFrom`: it is counted where it was moved to).
+_NOT_A_SHOWN_DRAWING = frozenset({FALLBACK, qn("del"), qn("moveFrom")})
+
+
 def _pictures(body: Any) -> str:
-    """How many of each thing the body shows as a picture, in words; "" for none. A drawing's
-    legacy copy (`mc:Fallback`) is not counted again."""
+    """How many of each thing the body shows as a picture, in words; "" for none. A drawing in
+    its legacy copy or in a tracked deletion is not counted: the report does not show it."""
     counts = []
     for tag, what in _DRAWN:
-        found = [node for node in body.iter(tag) if not any(a.tag == FALLBACK for a in node.iterancestors())]
+        found = [
+            node for node in body.iter(tag) if not any(a.tag in _NOT_A_SHOWN_DRAWING for a in node.iterancestors())
+        ]
         if found:
             counts.append(counted(len(found), what))
     return ", ".join(counts)

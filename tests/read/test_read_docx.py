@@ -682,6 +682,23 @@ def test_what_the_document_shows_as_pictures_is_named_and_equation_text_kept() -
     assert any(note.startswith("left out 1 embedded object, 1 chart, 1 picture: ") for note in raw.notes)
 
 
+def test_a_picture_a_tracked_change_deletes_or_moves_is_not_counted_as_left_out() -> None:
+    """A picture or chart in a deleted run (`w:del`) is not in the report Word shows with its
+    changes accepted, and one moved with tracking is there once, where it was moved to: the
+    warning counted the deleted ones and the moved one twice."""
+    drawing = '<w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{}</a:graphic></w:drawing></w:r>'.format
+    picture = drawing('<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>')
+    chart = drawing('<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>')
+    body = (
+        paragraph_xml("主要指标完成情况见下图：")
+        + f'<w:p><w:del w:id="1" w:author="审校">{picture}{chart}</w:del></w:p>'
+        + f'<w:p><w:moveFrom w:id="2" w:author="审校">{picture}</w:moveFrom></w:p>'
+        + f'<w:p><w:moveTo w:id="3" w:author="审校">{picture}</w:moveTo></w:p>'
+    )
+    notes = decode_report(docx_of_xml(body), "r.docx").notes
+    assert [note.split(":")[0] for note in notes if "as pictures" in note] == ["left out 1 picture"]
+
+
 _CHUNK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
     '2006/relationships"><Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/'
