@@ -12,6 +12,8 @@ from pathlib import Path
 
 import olefile
 
+from corpusdiff.read import doc
+
 DATA = Path(__file__).parent.parent / "data" / "doc"
 REPORTS = ("qingxi-2024-gwr", "qingxi-2024-plan")
 GOOD = DATA / "qingxi-2024-gwr.doc"
@@ -30,6 +32,63 @@ def with_word_stream(change: Callable[[bytearray], None], source: Path = GOOD, n
             change(stream)
             ole.write_stream(name, bytes(stream))
         return path.read_bytes()
+
+
+_FKP = 512  # a page of a .doc's character properties (an FKP of CHPX runs)
+
+
+class CharacterRuns:
+    """A .doc as the reader reads it (its characters, their byte offsets and properties), and the
+    FKP pages of its character properties (CHPX runs), to change runs' properties in place in
+    its WordDocument stream (`with_word_stream`)."""
+
+    def __init__(self, path: Path) -> None:
+        with olefile.OleFileIO(str(path)) as ole:
+            word = ole.openstream("WordDocument").read()
+            table = ole.openstream("1Table").read()
+        self.fib = doc._Fib.read(word, path.name)
+        self.document = doc._Document(word, table, self.fib, b"")
+        self.text = "".join(char for char, _ in self.document.chars)
+        plc = table[self.fib.characters[0] : self.fib.characters[0] + self.fib.characters[1]]
+        pages = (len(plc) - 4) // 8
+        self.pages = struct.unpack_from(f"<{pages}I", plc, 4 * (pages + 1))
+
+    def runs(self, stream: bytearray) -> list[tuple[int, int, int]]:
+        """Each run: its first and end byte offsets, and where the byte naming its CHPX is."""
+        found = []
+        for number in self.pages:
+            page = (number & 0x3FFFFF) * _FKP
+            count = stream[page + _FKP - 1]
+            starts = struct.unpack_from(f"<{count + 1}I", stream, page)
+            found += [(starts[run], starts[run + 1], page + 4 * (count + 1) + run) for run in range(count)]
+        return found
+
+    def offset_of(self, stream: bytearray, cp: int) -> tuple[int, list[int]]:
+        """Where the byte naming the CHPX of the run of the one character at `cp` (a mark, an
+        anchor) is, and those of its page's runs."""
+        fc = self.document.chars[cp][1]
+        [(_, end, offset)] = [run for run in self.runs(stream) if run[0] == fc]
+        assert end == fc + 2
+        page = offset - offset % _FKP
+        return offset, [named for _, _, named in self.runs(stream) if named - named % _FKP == page]
+
+    def delete(self, stream: bytearray, cp: int) -> None:
+        """Give the run of the one character at `cp` the properties of the first deleted run of
+        its page."""
+        mark, runs = self.offset_of(stream, cp)
+        page = mark - mark % _FKP
+        [deleted, *_] = [
+            run for run in runs
+            if stream[run] and doc._format(bytes(stream[page : page + _FKP]), 2 * stream[run]).deleted
+        ]  # fmt: skip
+        stream[mark] = stream[deleted]
+
+    def undelete(self, stream: bytearray, first: int, end: int) -> None:
+        """Give the deleted runs of the characters from CP `first` to `end` no properties."""
+        fcs = {self.document.chars[cp][1] for cp in range(first, end)}
+        for start, stop, named in self.runs(stream):
+            if any(start <= fc < stop for fc in fcs) and self.document.formats.at(start).deleted:
+                stream[named] = 0
 
 
 def _set(offset: int, value: int, size: str = "<H") -> Callable[[bytearray], None]:

@@ -457,62 +457,14 @@ def revised_text_box_docx(text: str) -> docx.document.Document:
     return document
 
 
-_FKP = 512  # a page of a .doc's character properties (an FKP of CHPX runs)
-
-
-class _CharacterRuns:
-    """A .doc as the reader reads it (its characters, their byte offsets and properties), and the
-    FKP pages of its character properties (CHPX runs), to change a run's properties in place."""
-
-    def __init__(self, path: Path) -> None:
-        import olefile
-
-        from corpusdiff.read import doc
-
-        with olefile.OleFileIO(str(path)) as ole:
-            word = ole.openstream("WordDocument").read()
-            table = ole.openstream("1Table").read()
-        self.fib = doc._Fib.read(word, path.name)
-        self.document = doc._Document(word, table, self.fib, b"")
-        self.text = "".join(char for char, _ in self.document.chars)
-        plc = table[self.fib.characters[0] : self.fib.characters[0] + self.fib.characters[1]]
-        pages = (len(plc) - 4) // 8
-        self.pages = struct.unpack_from(f"<{pages}I", plc, 4 * (pages + 1))
-
-    def offset_of(self, stream: bytearray, cp: int) -> tuple[int, list[int]]:
-        """Where the CHPX offset of the run of the one character at `cp` (a mark) is, and those of
-        its page's runs."""
-        fc = self.document.chars[cp][1]
-        for number in self.pages:
-            page = (number & 0x3FFFFF) * _FKP
-            runs = stream[page + _FKP - 1]
-            starts = struct.unpack_from(f"<{runs + 1}I", stream, page)
-            if fc in starts[:-1]:
-                assert starts[starts.index(fc) + 1] == fc + 2
-                return page + 4 * (runs + 1) + starts.index(fc), [page + 4 * (runs + 1) + run for run in range(runs)]
-        raise ValueError(f"no run starts at {fc}")
-
-    def delete(self, stream: bytearray, cp: int) -> None:
-        """Give the run of the mark at `cp` the properties of the first deleted run of its page."""
-        from corpusdiff.read import doc
-
-        mark, runs = self.offset_of(stream, cp)
-        page = mark - mark % _FKP
-        [deleted, *_] = [
-            run for run in runs
-            if stream[run] and doc._format(bytes(stream[page : page + _FKP]), 2 * stream[run]).deleted
-        ]  # fmt: skip
-        stream[mark] = stream[deleted]
-
-
 def _mark_deleted_in_word(path: Path) -> None:
     """LibreOffice writes the deletion of the mark of a paragraph holding a text box on the box's
     first paragraph mark, and leaves the paragraph's own mark undeleted; Word deletes the
     paragraph's mark. The paragraph's mark, a run of its own, is given the character properties
     (CHPX) of a deleted run of its page (the deleted figure 4.8%), and the box's mark none."""
-    from tests.read.doc_fixture import with_word_stream
+    from tests.read.doc_fixture import CharacterRuns, with_word_stream
 
-    read = _CharacterRuns(path)
+    read = CharacterRuns(path)
     paragraph_mark = read.text.index("\r", read.text.index("新增城镇就业1.2万人，"))
     [box_mark] = [
         cp for cp in range(read.fib.text_boxes.start, read.fib.text_boxes.end)
@@ -532,9 +484,9 @@ def _table_mark_deleted_in_word(path: Path) -> None:
     show one: the document it opens has no change there) and writes the mark undeleted; Word
     writes it deleted. The mark, a run of its own after the paragraph's deleted note, is given
     that run's character properties (CHPX)."""
-    from tests.read.doc_fixture import with_word_stream
+    from tests.read.doc_fixture import CharacterRuns, with_word_stream
 
-    read = _CharacterRuns(path)
+    read = CharacterRuns(path)
     mark = read.text.index("\r", read.text.index(BEFORE_TABLE))
     path.write_bytes(with_word_stream(lambda stream: read.delete(stream, mark), path))
 
