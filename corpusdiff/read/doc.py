@@ -293,7 +293,7 @@ class _Document:
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
         self.style_lists = style_lists(table, fib.styles)
-        self.boxes = _TextBoxes(table, fib, len(self.chars))
+        self.boxes = _TextBoxes(table, fib, len(self.chars), self.deleted)
         self.kept_marks = _marks_before_tables(self)
 
     def list_of(self, mark: _Mark) -> tuple[int, int]:
@@ -303,6 +303,11 @@ class _Document:
         ilfo = style_ilfo if mark.ilfo is None else mark.ilfo
         ilvl = style_ilvl if mark.ilvl is None else mark.ilvl
         return ilfo, ilvl
+
+    def deleted(self, cp: int) -> bool:
+        """Whether a tracked change deletes the character at `cp` (none past the text: a damaged
+        file's anchor there anchors nothing it reads)."""
+        return cp < len(self.chars) and self.formats.at(self.chars[cp][1]).deleted
 
     def hidden(self, char: tuple[str, int]) -> bool:
         """Whether the character is formatted hidden and not deleted (which says more)."""
@@ -330,9 +335,11 @@ class _TextBoxes:
     anchoring it in the main text ([MS-DOC] 2.3.6: an FTXBXS's lid is the spid of an FSPA, or of
     a shape in a group of shapes, whose FSPA names the group: its boxes follow one another in the
     order the group holds them). A box whose shape no FSPA names, nor any group's, is unplaced.
+    A box whose anchor a tracked change deletes is not the report's (Word marks the deletion on
+    the anchor, not on the box's text; the .docx reader reads no box in a `w:del`).
     LibreOffice writes a shape of its own with an empty box beside each box."""
 
-    def __init__(self, table: bytes, fib: _Fib, read: int) -> None:
+    def __init__(self, table: bytes, fib: _Fib, read: int, deleted: Callable[[int], bool]) -> None:
         self.anchored: dict[int, list[tuple[int, int]]] = {}
         self.anchors: list[int] = []  # the CPs of the anchors, in order
         self.unplaced: list[tuple[int, int]] = []
@@ -358,7 +365,7 @@ class _TextBoxes:
             anchor = anchors.get(shape)
             if anchor is None:
                 self.unplaced.append((begin, end))
-            else:
+            elif not deleted(anchor):
                 places.setdefault(anchor, []).append((place, begin, end))
         self.anchored = {anchor: [(begin, end) for _, begin, end in sorted(boxes)] for anchor, boxes in places.items()}
         self.anchors = sorted(self.anchored)

@@ -91,6 +91,25 @@ class CharacterRuns:
                 stream[named] = 0
 
 
+def text_box_deleted_at_its_anchor() -> bytes:
+    """The report whose second 专栏 box is in a text box a tracked change deletes
+    (qingxi-2024-revisions-text-box.doc) with the deletion where Word writes it: on the box's
+    anchor (0x08) in the main text, not on the box's text. LibreOffice marks the box's text
+    deleted and its anchor not."""
+    path = DATA / "qingxi-2024-revisions-text-box.doc"
+    read = CharacterRuns(path)
+    [(anchor, (first, end))] = [
+        (cp, box) for cp, boxes in read.document.boxes.anchored.items() for box in boxes
+        if read.text[box[0] : box[1]].startswith("专栏2")
+    ]  # fmt: skip
+
+    def change(stream: bytearray) -> None:
+        read.delete(stream, anchor)
+        read.undelete(stream, first, end)
+
+    return with_word_stream(change, path)
+
+
 def _set(offset: int, value: int, size: str = "<H") -> Callable[[bytearray], None]:
     return lambda stream: struct.pack_into(size, stream, offset, value)
 

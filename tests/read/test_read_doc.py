@@ -351,6 +351,21 @@ def test_a_text_box_a_tracked_change_deletes_is_not_read(suffix: str) -> None:
     assert "目标说明" not in text and "增速按可比价格计算" not in text
 
 
+def test_a_text_box_deleted_at_its_anchor_is_not_read(tmp_path: Path) -> None:
+    """Word writes the deletion of a text box on its anchor, the 0x08 in the main text, and not
+    on the box's text (a story of its own): a box whose anchor is deleted is not read, as the
+    .docx reader reads no box in a `w:del`. The box was read, only its anchor left out."""
+    path = tmp_path / "revisions-text-box.doc"
+    path.write_bytes(doc_fixture.text_box_deleted_at_its_anchor())
+    read = doc_fixture.CharacterRuns(path)
+    deleted = [cp for cp, (char, fc) in enumerate(read.document.chars) if read.document.formats.at(fc).deleted]
+    assert "\x08" in {read.text[cp] for cp in deleted}
+    assert not [cp for cp in deleted if read.text.index("专栏2") <= cp < read.text.index("增速按可比价格计算。")]
+    text = decode_report(path.read_bytes(), path.name).text
+    assert "目标说明" not in text and "增速按可比价格计算" not in text
+    assert "专栏1　2023年民生实事" in text.split("\n")
+
+
 def test_hidden_text_is_left_out_with_a_warning() -> None:
     """Text formatted as hidden (sprmCFVanish), a note for the authors Word neither shows nor
     prints, is not read, and a warning names it, as the .docx reader's does."""
