@@ -193,7 +193,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Words (Chinese or Latin; several separated by spaces)",
     ),
     "search.placeholder": ("例如：河套 或 三大新引擎", "e.g. 河套 or 三大新引擎"),
-    "search.status": ("{n} 段包含“{q}”", "{n} paragraphs match “{q}”"),
+    "search.status": ("{n} 处包含“{q}”", "{n} paragraphs or headings match “{q}”"),
+    "search.heading": ("标题", "heading"),
     "search.loading": ("正在搜索…", "Searching…"),
     "search.failed": (
         "搜索索引文件缺失或损坏，请重新构建站点（corpusdiff site build）。",

@@ -66,7 +66,8 @@ def _markdown_renderer() -> MarkdownIt:
 
 
 def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], list[tuple[str, str]]]:
-    """HTML body (raw HTML disabled), the outline, and (anchor, text) of each paragraph."""
+    """HTML body (raw HTML disabled), the outline, and (anchor, text) of each paragraph. An outline
+    entry's `at` is the number of paragraphs before its heading: where search lists it."""
     md = _markdown_renderer()
     tokens = md.parse(text)
     outline: list[dict[str, object]] = []
@@ -75,7 +76,8 @@ def render_document_body(text: str) -> tuple[Markup, list[dict[str, object]], li
         if token.type == "heading_open":
             anchor = f"h{len(outline)}"
             token.attrSet("id", anchor)
-            outline.append({"level": int(token.tag[1]), "anchor": anchor, "text": tokens[index + 1].content})
+            text = tokens[index + 1].content
+            outline.append({"level": int(token.tag[1]), "anchor": anchor, "text": text, "at": len(paragraphs)})
         elif token.type == "paragraph_open":
             anchor = f"p{len(paragraphs)}"
             token.attrSet("id", anchor)
@@ -214,7 +216,7 @@ def _render_document(task: PageTask) -> PageOutput:
             fold_script=root + FOLD_SCRIPT,
         )
     )
-    data = {"paragraphs": paragraphs}
+    data = {"paragraphs": paragraphs, "headings": [(h["anchor"], h["text"], h["at"]) for h in outline]}
     return PageOutput({page: html, f"md/{doc.id}.md": doc.text}, data)
 
 
@@ -515,7 +517,7 @@ SEARCH_INDEX = "search-index"  # the state key of the search index's files
 def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: _State) -> None:
     """The search page and its index (site/search.py: one file, or shards past a few MB); the
     index is kept as it is when no paragraph, title or setting changed and its files are intact."""
-    from corpusdiff.site.search import SearchDocument, index_hash, search_files
+    from corpusdiff.site.search import SearchDocument, index_hash, reading_order, search_files
 
     strings = cast("Strings", env.globals["t"])
     documents = [
@@ -523,7 +525,7 @@ def _build_search(env: Environment, output: SiteOutput, docs: list[Doc], state: 
             d.url,
             d.meta.title,
             strings.date(d.meta.date) or d.meta.date,
-            tuple((a, t) for a, t in state[d.url]["data"]["paragraphs"]),
+            reading_order(state[d.url]["data"]["paragraphs"], state[d.url]["data"]["headings"]),
         )
         for d in docs
     ]

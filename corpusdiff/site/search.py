@@ -1,5 +1,7 @@
-"""The site's search index: every paragraph of the corpus, as script files a page loads from
-file:// (fetch() is refused there, a <script> tag is not).
+"""The site's search index: every paragraph and heading of the corpus, as script files a page
+loads from file:// (fetch() is refused there, a <script> tag is not). A heading is indexed as a
+paragraph is, under its anchor on the document page (`h<n>`, the one address scheme), which is
+how the page tells it apart.
 
 A small corpus gets one file, `search-index.js`, holding every paragraph: the page scans it.
 From `SHARD_THRESHOLD_BYTES` of paragraph text on, that file would be too large to load, so the
@@ -56,12 +58,24 @@ _INDEXED = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+
 
 @dataclass(frozen=True)
 class SearchDocument:
-    """A document as search lists it, with its paragraphs as (anchor, text)."""
+    """A document as search lists it, with its paragraphs and headings as (anchor, text), in the
+    order the page prints them (`reading_order`)."""
 
     url: str
     title: str
     date: str
     paragraphs: tuple[tuple[str, str], ...]
+
+
+def reading_order(
+    paragraphs: Sequence[Sequence[str]], headings: Sequence[Sequence[str | int]]
+) -> tuple[tuple[str, str], ...]:
+    """The paragraphs (anchor, text) with the headings (anchor, text, paragraphs before it) among
+    them, as the document page prints them: a word only a section's title has (（三）…) is found,
+    and hits come in the order a reader meets them."""
+    placed = [((int(at), 0), (str(anchor), str(text))) for anchor, text, at in headings]
+    placed += [((number, 1), (anchor, text)) for number, (anchor, text) in enumerate(paragraphs)]
+    return tuple(entry for _place, entry in sorted(placed, key=operator.itemgetter(0)))
 
 
 def search_files(documents: Sequence[SearchDocument], threshold: int | None = None) -> dict[str, str]:

@@ -9,6 +9,7 @@ data to a brute-force substring search; tests/site/test_search_browser.py holds 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from corpusdiff.site.search import (
     document_fold,
     key_shard,
     query_keys,
+    reading_order,
     search_files,
     text_keys,
 )
@@ -279,3 +281,41 @@ def test_a_document_in_traditional_characters_says_how_its_simplified_copy_reads
     changes, once, in character order; 著 of 顯著 is kept by the copy (显著), so not among them."""
     assert document_fold("经济发展，显著") == ""
     assert document_fold("經濟發展，顯著，經濟") == "濟济發发經经顯显"
+
+
+def test_headings_are_listed_among_the_paragraphs_where_the_page_prints_them() -> None:
+    """A heading (anchor, text, paragraphs before it) goes before the paragraph it heads; two in a
+    row (a part's title, then its first section's) keep their order; one after the last paragraph
+    comes last."""
+    paragraphs = [["p0", "导语"], ["p1", "第一段"], ["p2", "第二段"]]
+    headings = [["h0", "报告", 0], ["h1", "一、回顾", 1], ["h2", "（一）经济", 1], ["h3", "附表", 3]]
+    assert reading_order(paragraphs, headings) == (
+        ("h0", "报告"),
+        ("p0", "导语"),
+        ("h1", "一、回顾"),
+        ("h2", "（一）经济"),
+        ("p1", "第一段"),
+        ("p2", "第二段"),
+        ("h3", "附表"),
+    )
+
+
+#: A section title of the 2022 work report whose words no paragraph of the seeds has.
+HEADING_ONLY = "踔厉笃行"
+
+
+def test_a_word_only_a_heading_has_is_found_at_the_heading_anchor_of_its_page(project_site: Path) -> None:
+    """The index holds the headings under the anchors their document page gives them (h<n>), in
+    the order the page prints them, and its fold pairs their characters too (篤 → 笃, which only
+    that heading prints): before, a word only a section's title has was found nowhere."""
+    files = {name: (project_site / name).read_text(encoding="utf-8") for name in (INDEX_SCRIPT, FOLD_SCRIPT)}
+    ((url, anchor),) = lookup(files, HEADING_ONLY)
+    page = (project_site / url).read_text(encoding="utf-8")
+    heading = re.search(f'<h([1-6]) id="{anchor}">([^<]*)</h\\1>', page)
+    assert heading and HEADING_ONLY in heading.group(2)
+    index = _payload(files[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
+    assert isinstance(index, dict)
+    anchors = [a for d, a, *_texts in index["paragraphs"] if index["documents"][d]["url"] == url]
+    assert anchors == re.findall(r'<(?:h[1-6]|p) id="([hp]\d+)"', page.split("<article", 1)[1])
+    pairs = _payload(files[FOLD_SCRIPT], "window.CORPUSDIFF_FOLD = ")
+    assert isinstance(pairs, str) and dict(zip(pairs[::2], pairs[1::2], strict=True))["篤"] == "笃"

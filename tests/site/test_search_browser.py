@@ -257,3 +257,23 @@ def test_a_document_page_marks_a_query_typed_in_the_other_script_as_it_prints_it
         assert marks == re.findall(f"{word}|{reprinted}|新三十年", text)
         marks, text = _marked(page, reprint_site, "2025-01", query)
         assert marks.count(word) > 1 and marks == re.findall(f"{word}|{reprinted}", text)
+
+
+def test_a_word_only_a_heading_has_is_found_listed_as_a_heading_and_marked(page, single: Path) -> None:
+    """踔厉笃行 is in a section title of the 2022 work report, （六）政府建设踔厉笃行, and in no
+    paragraph: typed in either script it finds that heading, listed as one, and the page it opens
+    marks the words on the heading the link leads to. Before, neither query found anything, and
+    the page marked nothing of 踔厲篤行 (search-fold.js held only the characters of paragraphs)."""
+    page.goto((single / "search.html").as_uri())
+    for query in ("踔厉笃行", "踔厲篤行"):
+        (link,), _status = _results(page, query)
+        assert re.fullmatch(r"doc/.+\.html#h\d+", link), link
+        assert page.locator("#results li").first.get_attribute("class") == "heading"
+        assert page.inner_text("#results li .where").endswith(" · 标题")
+        assert [m.inner_text() for m in page.locator("#results mark").all()] == ["踔厉笃行"]
+        page.locator("#results li a").first.click()
+        target = page.locator("#" + page.url.rsplit("#", 1)[1])
+        assert target.evaluate("e => e.tagName").startswith("H") and "踔厉笃行" in target.inner_text()
+        assert [m.inner_text() for m in page.locator("article mark").all()] == ["踔厉笃行"]
+        assert target.locator("mark").count() == 1 and target.is_visible()
+        page.go_back()

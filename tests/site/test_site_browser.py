@@ -213,7 +213,7 @@ def test_chinese_search_finds_and_marks_paragraphs(page, site: Path) -> None:
     assert results.count() > 5
     marks = page.locator("#results mark")
     assert marks.count() >= results.count() and {m.inner_text() for m in marks.all()} == {"河套"}
-    assert page.inner_text("#search-status").endswith("段包含“河套”")
+    assert page.inner_text("#search-status").endswith("处包含“河套”")
     page.fill("#q", "河套 深圳园区")
     assert {m.inner_text() for m in page.locator("#results mark").all()} == {"河套", "深圳园区"}
     _shot(page, "search")

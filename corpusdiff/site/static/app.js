@@ -318,11 +318,13 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
     return terms.every(function (t) { return found(text, copy, t) >= 0; });
   }
   function show(doc, anchor, text, copy, query, terms) {
+    /* A heading's anchor is h<n> (a paragraph's p<n>): it is listed as a heading. */
     var li = document.createElement("li"), a = document.createElement("a"), where = document.createElement("div");
     a.href = doc.url + "?q=" + encodeURIComponent(query) + "#" + anchor;
     a.textContent = doc.title;
     where.className = "where";
     where.textContent = doc.date;
+    if (anchor.charAt(0) === "h") { li.className = "heading"; where.textContent += " · " + list.dataset.heading; }
     li.appendChild(a); li.appendChild(where); li.appendChild(snippet(text, copy, terms));
     list.appendChild(li);
   }
