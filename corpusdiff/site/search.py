@@ -14,26 +14,28 @@ index is sharded instead, and `search-index.js` only describes the shards:
 
 A paragraph printed in traditional characters carries its simplified copy (`_entries`), whose keys
 are its keys too: a query in simplified characters finds it. A query typed in traditional
-characters is folded by the page with `search-fold.js` (`fold_script`): OpenCC's simplified form of
+characters is folded by the page with `search-fold.js` (`fold_table`): OpenCC's simplified form of
 each character alone, for the characters whose simplified form the index holds; the page matches
 each character of a term as typed or as folded, and takes the keys of either.
 
 A key is an indexed character (Han, ASCII letter or digit, letters lowercased) or two adjacent
-ones. A paragraph containing a query term contains every key of the term (`query_keys`), so the
-paragraphs listed under all of them are a superset of the hits: the page loads the posting
-shards of the query's keys, intersects their lists, then loads the content shards of the first
+ones. A paragraph containing a query term contains a form of every key of the term
+(`query_keys`), so the paragraphs listed under a form of each are a superset of the hits: the page
+loads the posting shards of the query's keys, intersects their lists (each key's forms' joined), then loads the content shards of the first
 candidates and matches the terms exactly as in the one file. Both ways give the same hits.
-static/app.js mirrors `query_keys`, `key_shard` and the posting encoding; keep them in step.
+static/app.js mirrors `query_keys` (its keys folded as the page folds a query: a traditional
+character as typed or as folded), `key_shard` and the posting encoding; keep them in step.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.text.script import searchable, simplified_characters, simplified_texts
@@ -92,15 +94,20 @@ def search_files(documents: Sequence[SearchDocument], threshold: int | None = No
 
 
 def fold_script(texts: Iterable[str]) -> str:
-    """The script that gives the pages `window.CORPUSDIFF_FOLD`: pairs of a traditional character
-    and its simplified form (`text.script.simplified_characters`), those whose simplified form
-    the index holds (a query folded to any other finds nothing more), so that a query typed in
-    traditional characters finds the editions printed in simplified ones."""
+    """The script that gives the pages `window.CORPUSDIFF_FOLD`, the pairs of `fold_table`."""
+    pairs = "".join(t + s for t, s in fold_table(texts).items())
+    return "window.CORPUSDIFF_FOLD = " + _json(pairs) + ";\n"
+
+
+def fold_table(texts: Iterable[str]) -> dict[str, str]:
+    """Traditional characters and their simplified forms (`text.script.simplified_characters`),
+    those whose simplified form the texts hold (a query folded to any other finds nothing more),
+    so that a query typed in traditional characters finds the editions printed in simplified
+    ones: what the page folds a query with, and `query_keys` too."""
     held: set[str] = set()
     for text in texts:
         held.update(text)
-    pairs = "".join(t + s for t, s in simplified_characters().items() if s in held)
-    return "window.CORPUSDIFF_FOLD = " + _json(pairs) + ";\n"
+    return {t: s for t, s in simplified_characters().items() if s in held}
 
 
 def _entries(paragraphs: Sequence[tuple[str, str]]) -> list[list[str]]:
@@ -227,12 +234,19 @@ def text_keys(text: str) -> set[str]:
     return keys
 
 
-def query_keys(term: str) -> list[str]:
-    """The keys every text containing `term` contains: two adjacent indexed characters of the
-    term, or an indexed character that stands alone in it. None: the term names no shard."""
-    keys: list[str] = []
+def query_keys(term: str, fold: Mapping[str, str] | None = None) -> list[tuple[str, ...]]:
+    """The keys every text containing `term` contains, each as the forms a text may hold it in:
+    two adjacent indexed characters of the term, or one that stands alone in it, each character
+    as typed or as `fold` folds it (the pairs of search-fold.js, `fold_table`; by default every
+    pair that table is cut from). A text holding the term holds a form of each. Empty: the term
+    names no shard. static/app.js `corpusdiffKeys` is this function: keep them in step."""
+    table = simplified_characters() if fold is None else fold
+    keys: list[tuple[str, ...]] = []
     for run in _runs(term):
-        keys += [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+        forms = [char + table.get(char, "") for char in run]
+        if len(forms) == 1:
+            keys.append(tuple(forms[0]))
+        keys += [tuple(a + b for a in first for b in second) for first, second in itertools.pairwise(forms)]
     return list(dict.fromkeys(keys))
 
 

@@ -52,17 +52,18 @@ def _shard(files: dict[str, str], name: str) -> object:
 
 
 def lookup(files: dict[str, str], query: str) -> list[Hit]:
-    """The hits the page shows for `query`, read from the index files as static/app.js reads them
-    (for a query without traditional characters, which the page folds: test_search_browser.py)."""
+    """The hits the page shows for `query`, read from the index files as static/app.js reads them:
+    each character of a term as typed or as search-fold.js folds it (test_search_browser.py holds
+    the page's keys to `query_keys` and its hits to these)."""
     index = _payload(files[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
     assert isinstance(index, dict)
-    terms = query.split()
+    fold = _fold_table(files)
+    terms = [_pattern(term, fold) for term in query.split()]
     urls = [d["url"] for d in index["documents"]]
     if "paragraphs" in index:
         found = [(urls[d], a) for d, a, *texts in index["paragraphs"] if _matches(texts, terms)]
         return found[:RESULT_LIMIT]
     meta = index["sharded"]
-    keys = list(dict.fromkeys(k for term in terms for k in query_keys(term)))
     texts: list[tuple[int, str, list[str]]] = []  # (document, anchor, [text, copy]) of every paragraph, in order
     for name, document, first in meta["blocks"]:
         assert first == len(texts)
@@ -70,18 +71,31 @@ def lookup(files: dict[str, str], query: str) -> list[Hit]:
         assert isinstance(content, list)
         texts += [(document, anchor, printed) for anchor, *printed in content]
     candidates = range(len(texts))
-    for key in keys:
-        shard = _shard(files, f"idx-{key_shard(key, meta['postings']):0{meta['digits']}x}")
-        assert isinstance(shard, dict)
-        listed = set(decode_numbers(shard.get(key, "")))
+    for forms in query_keys(query, fold):  # a paragraph holds a form of each key
+        listed: set[int] = set()
+        for key in forms:
+            shard = _shard(files, f"idx-{key_shard(key, meta['postings']):0{meta['digits']}x}")
+            assert isinstance(shard, dict)
+            listed.update(decode_numbers(shard.get(key, "")))
         candidates = [n for n in candidates if n in listed]
     hits = [(urls[texts[n][0]], texts[n][1]) for n in candidates if _matches(texts[n][2], terms)]
     return hits[:RESULT_LIMIT]
 
 
-def _matches(texts: list[str], terms: list[str]) -> bool:
+def _fold_table(files: dict[str, str]) -> dict[str, str]:
+    pairs = _payload(files[FOLD_SCRIPT], "window.CORPUSDIFF_FOLD = ")
+    assert isinstance(pairs, str) and len(pairs) % 2 == 0
+    return dict(zip(pairs[::2], pairs[1::2], strict=True))
+
+
+def _pattern(term: str, fold: dict[str, str]) -> re.Pattern[str]:
+    """A term as the page matches it: each character as typed or folded."""
+    return re.compile("".join(f"[{c}{fold[c]}]" if c in fold else re.escape(c) for c in term))
+
+
+def _matches(texts: list[str], terms: list[re.Pattern[str]]) -> bool:
     """Every term in the paragraph's text or in its simplified copy (the entry's second text), as app.js matches."""
-    return all(any(t in text for text in texts) for t in terms)
+    return all(any(t.search(text) for text in texts) for t in terms)
 
 
 def decode_numbers(encoded: str) -> list[int]:
@@ -161,14 +175,34 @@ def test_sharded_and_single_file_find_what_a_scan_finds(case: tuple[list[list[st
 def test_a_text_holds_every_key_of_a_term_it_contains(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text) - 1))
     term = text[start : start + data.draw(st.integers(1, 8))]
-    assert set(query_keys(term)) <= text_keys(text)
+    assert all(set(forms) & text_keys(text) for forms in query_keys(term))
 
 
 def test_keys_are_han_and_lowercase_ascii_characters_and_pairs() -> None:
     assert text_keys("河套 GDP，5%") == {"河", "套", "河套", "g", "d", "p", "gd", "dp", "5"}
-    assert query_keys("河套深圳") == ["河套", "套深", "深圳"]
-    assert query_keys("GDP增长8.6%") == ["gd", "dp", "p增", "增长", "长8", "6"]
+    assert query_keys("河套深圳") == [("河套",), ("套深",), ("深圳",)]
+    assert query_keys("GDP增长8.6%") == [("gd",), ("dp",), ("p增",), ("增长",), ("长8",), ("6",)]
     assert query_keys("，。") == []  # no key: every content shard is a candidate
+
+
+def test_a_key_with_a_traditional_character_has_its_folded_forms_too() -> None:
+    """As the page takes the keys of a query typed in traditional characters (static/app.js
+    `corpusdiffKeys`): each character as typed or folded, by search-fold.js's table or, by default,
+    OpenCC's of each character alone (著 stays 著: 顯著 gives 显著, not 显着)."""
+    fold = {"經": "经", "濟": "济"}
+    assert query_keys("經濟", fold) == [("經濟", "經济", "经濟", "经济")]
+    assert query_keys("經 經", fold) == [("經", "经")]
+    assert query_keys("顯著") == [("顯著", "显著")]
+    assert query_keys("顯著", {}) == [("顯著",)]
+
+
+def test_a_query_typed_in_traditional_characters_finds_the_simplified_paragraphs_in_either_index() -> None:
+    """經濟 finds 经济 as well as 經濟, the sharded index (its keys folded by `query_keys`) as the
+    one file: without the folded keys, the shards found the paragraph printed so alone."""
+    documents = _documents([["经济发展", "經濟著作", "经营有方"], ["济南经济"]])
+    expected = [("doc/0.html", "p0"), ("doc/0.html", "p1"), ("doc/1.html", "p0")]
+    for threshold in (None, 0):
+        assert lookup(search_files(documents, threshold), "經濟") == expected
 
 
 def test_a_large_corpus_is_sharded_into_a_small_entry_file_and_shards() -> None:
@@ -252,14 +286,15 @@ def test_an_unchanged_index_is_not_made_again_unless_a_file_is_damaged(
 
 def test_only_a_paragraph_printed_in_traditional_characters_carries_a_simplified_copy() -> None:
     """The copy the page matches too (search.py `_entries`): an index of simplified reports is
-    as it was, and a simplified query finds the reprint in either form of the index."""
+    as it was, and a simplified query finds the reprint in either form of the index (a query as
+    the reprint prints it finds both, folded as the page folds it)."""
     documents = _documents([["法治城區建設", "法治城区建设"]])
     index = _payload(search_files(documents)[INDEX_SCRIPT], "window.CORPUSDIFF_INDEX = ")
     assert isinstance(index, dict)
     assert index["paragraphs"] == [[0, "p0", "法治城區建設", "法治城区建设"], [0, "p1", "法治城区建设"]]
     for threshold in (None, 0):
         assert lookup(search_files(documents, threshold), "城区") == [("doc/0.html", "p0"), ("doc/0.html", "p1")]
-        assert lookup(search_files(documents, threshold), "城區") == [("doc/0.html", "p0")]
+        assert lookup(search_files(documents, threshold), "城區") == [("doc/0.html", "p0"), ("doc/0.html", "p1")]
 
 
 def test_the_fold_pairs_traditional_characters_with_the_simplified_ones_the_index_holds() -> None:

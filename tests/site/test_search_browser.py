@@ -5,6 +5,7 @@ what a scan of the paragraphs finds, loads only some of the shards, and marks th
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from corpusdiff.cli.main import main
 from corpusdiff.site import search
 from corpusdiff.site.build import build_site
+from corpusdiff.text.script import simplified_characters
 from tests.conftest import ROOT, SEEDS, seed_excerpts
 from tests.site.test_site_browser import _shot
 from tests.traditional import traditional, traditional_copy
@@ -108,16 +110,18 @@ def test_sharded_and_single_file_search_give_the_same_hits(page, single: Path, s
 
 
 def _holding(site: Path, query: str) -> set[str]:
-    """The content shards with a paragraph that has every key of the query (read from the files)."""
-    keys = {key for term in query.split() for key in search.query_keys(term)}
+    """The content shards with a paragraph that has a form of every key of the query (read from the files)."""
+    keys = search.query_keys(query, _fold(site))
     holding = set()
     for shard in (site / "search").glob("c-*.js"):
         prefix = f'CORPUSDIFF_SHARD("{shard.stem}",'
         paragraphs = json.loads(
             shard.read_text(encoding="utf-8").removeprefix(prefix).rstrip().removesuffix(");")
         )
-        if any(keys <= search.text_keys("\n".join(texts)) for _anchor, *texts in paragraphs):
-            holding.add(shard.name)
+        for _anchor, *texts in paragraphs:
+            held = search.text_keys("\n".join(texts))
+            if all(set(forms) & held for forms in keys):
+                holding.add(shard.name)
     return holding
 
 
@@ -277,3 +281,23 @@ def test_a_word_only_a_heading_has_is_found_listed_as_a_heading_and_marked(page,
         assert [m.inner_text() for m in page.locator("article mark").all()] == ["踔厉笃行"]
         assert target.locator("mark").count() == 1 and target.is_visible()
         page.go_back()
+
+
+def test_the_page_and_query_keys_fold_a_query_to_the_same_keys(page, single: Path) -> None:
+    """static/app.js `corpusdiffKeys` and search.py `query_keys`, given the same table (the site's
+    search-fold.js), give the same keys, each with the same forms in the same order, for terms
+    mixing traditional characters the table folds (經濟 → 經濟 經济 经濟 经济), one it does not, their
+    simplified forms, ASCII of both cases, digits, punctuation, spaces and a character past the
+    BMP. Before, `query_keys` folded nothing: a traditional term had one form of each key."""
+    fold = _fold(single)
+    unfolded = next(t for t in simplified_characters() if t not in fold)  # its simplified form no text holds
+    folded = [*sorted(fold)[:: max(1, len(fold) // 12)][:12], "經", "濟"]
+    alphabet = folded + [fold[c] for c in folded] + [unfolded, *"河套Gg5８.%，〇 ", "\U00020000"]
+    chosen = random.Random(25)
+    terms = ["經濟", "經濟發展 GDP", "顯著", unfolded * 2] + [
+        "".join(chosen.choices(alphabet, k=chosen.randint(1, 8))) for _ in range(300)
+    ]
+    page.goto((single / "search.html").as_uri())
+    in_page = page.evaluate("terms => terms.map(corpusdiffKeys)", terms)
+    assert in_page == [[list(forms) for forms in search.query_keys(term, fold)] for term in terms]
+    assert in_page[0] == [["經濟", "經济", "经濟", "经济"]]

@@ -19,6 +19,27 @@ function corpusdiffTerm(term) {
   return term.split("").map(function (c) { return c + (corpusdiffFolded[c] || ""); });
 }
 
+var CORPUSDIFF_INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
+
+function corpusdiffKeys(term) {
+  /* As search.query_keys (held to it by tests/site/test_search_browser.py): the keys a text holding
+     the term holds, each as the forms a text may hold it in (corpusdiffTerm: a traditional character
+     as typed or folded): two adjacent indexed characters of the term, or one that stands alone. */
+  var groups = [], seen = {};
+  function add(keys) {
+    var name = keys.join(" ");
+    if (!seen[name]) { seen[name] = true; groups.push(keys); }
+  }
+  (term.match(CORPUSDIFF_INDEXED) || []).forEach(function (run) {
+    var forms = corpusdiffTerm(run.toLowerCase()).map(function (c) { return c.split(""); });
+    if (forms.length === 1) add(forms[0]);
+    for (var i = 0; i + 1 < forms.length; i++) {
+      add([].concat.apply([], forms[i].map(function (a) { return forms[i + 1].map(function (b) { return a + b; }); })));
+    }
+  });
+  return groups;
+}
+
 function corpusdiffFind(views, term, from) {
   /* The first place from `from` where every character of the term stands, as one of the characters
      that match it, in one of the views (texts as long as each other) at its place; -1 if none. */
@@ -296,7 +317,6 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
   if (!input || !index) return;
   var status = document.getElementById("search-status"), list = document.getElementById("results");
   var LIMIT = 200, generation = 0, sharded = index.sharded, shards = {};
-  var INDEXED = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]+/g;
 
   /* A paragraph printed in traditional characters comes with its simplified copy, as long (search.py):
      a term (corpusdiffTerm: typed in either script) is found in the text or in the copy, and marked
@@ -361,26 +381,6 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
       document.head.appendChild(script);
     });
     return entry.promise;
-  }
-  function queryKeys(words) {
-    /* As search.query_keys, a key with the forms a paragraph may hold it in (a traditional character
-       as typed or folded, corpusdiffTerm): a term's adjacent indexed characters, or one that stands
-       alone. Each a list of keys, a paragraph holding one of them. */
-    var groups = [], seen = {};
-    function add(keys) {
-      var name = keys.join(" ");
-      if (!seen[name]) { seen[name] = true; groups.push(keys); }
-    }
-    words.forEach(function (word) {
-      (word.match(INDEXED) || []).forEach(function (run) {
-        var forms = corpusdiffTerm(run.toLowerCase()).map(function (c) { return c.split(""); });
-        if (forms.length === 1) add(forms[0]);
-        for (var i = 0; i + 1 < forms.length; i++) {
-          add([].concat.apply([], forms[i].map(function (a) { return forms[i + 1].map(function (b) { return a + b; }); })));
-        }
-      });
-    });
-    return groups;
   }
   function postingShard(key) {
     /* As search.key_shard: 32-bit FNV-1a over the key's characters. */
@@ -478,7 +478,8 @@ document.querySelectorAll("form.pair-picker").forEach(function (form) {
       }, Promise.resolve()).then(round);
     }
     status.textContent = status.dataset.loading;
-    candidates(queryKeys(words)).then(function (listed) { found = listed; return round(); }).catch(function () {
+    /* The keys of every word, each once: a paragraph holding the query holds a form of each. */
+    candidates(corpusdiffKeys(words.join(" "))).then(function (listed) { found = listed; return round(); }).catch(function () {
       if (current()) status.textContent = status.dataset.failed;
     });
   }
