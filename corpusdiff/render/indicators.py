@@ -74,22 +74,22 @@ def short_text(record: Indicator, strings: Strings | None = None) -> str:
     if record.is_absent:
         return "—"
     if not record.value:
-        return record.modifier if is_assigned(record.modifier) else _wording(record)
+        return record.modifier_as_printed if is_assigned(record.modifier) else _wording(record)
     sign = {Change.GROWTH: "+", Change.DECLINE: "-"}.get(record.change, "")
     low = record.figure.low
     if low is not None and low < 0:
         sign = ""
-    words = record.modifier.split()
-    prefix = "".join(w for w in words if w in _PREFIX_WORDS)
-    suffix = "".join(w for w in words if w not in _PREFIX_WORDS)
-    return f"{prefix}{sign}{record.value}{record.unit}{suffix}"
+    words = list(zip(record.modifier.split(), record.modifier_as_printed.split(), strict=True))
+    prefix = "".join(shown for word, shown in words if word in _PREFIX_WORDS)
+    suffix = "".join(shown for word, shown in words if word not in _PREFIX_WORDS)
+    return f"{prefix}{sign}{record.value}{record.unit_as_printed}{suffix}"
 
 
 def _wording(record: Indicator) -> str:
     """A figure given in words (力争正增长, 基本持平, 稳步增长), without the indicator's name and the
     words of striving before it (努力实现居民收入增长和经济发展同步 -> 增长和经济发展同步)."""
     _, named, wording = record.printed.partition(record.label)
-    return (wording if named else record.printed) or record.modifier
+    return (wording if named else record.printed) or record.modifier_as_printed
 
 
 def cell_text(cell: Cell, strings: Strings | None = None) -> str:

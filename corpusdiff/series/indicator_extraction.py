@@ -135,9 +135,20 @@ def _as_printed(found: IndicatorSet, seen: NormalizedDocument, document: Normali
 
 def _quoted(record: Indicator, source_text: str) -> Indicator:
     printed = in_print(record.printed, record.source_text, source_text)
-    name = name_in_print(record.name, record.source_text, source_text)
-    own = name if name != record.name else ""
-    return replace(record, source_text=source_text, printed=printed, printed_name=own)
+
+    def own(read: str) -> str:
+        """`read` as the report prints it, "" where so already."""
+        shown = name_in_print(read, record.source_text, source_text)
+        return shown if shown != read else ""
+
+    return replace(
+        record,
+        source_text=source_text,
+        printed=printed,
+        printed_name=own(record.name),
+        printed_unit=own(record.unit),
+        printed_modifier=own(record.modifier),
+    )
 
 
 class _Quotes:

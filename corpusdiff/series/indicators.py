@@ -55,11 +55,23 @@ class Indicator:
     #: `name` as the report prints it, where in other characters: a reprint's 國內生產總值, read as
     #: 国内生产总值 (`name`, the key rows group on); "" where the report prints `name`.
     printed_name: str = ""
+    #: `unit` and `modifier` (each word) as such a report prints them (億元, 以內, 完成市下達目標),
+    #: "" where as read: a cell of a reprint reads as its row label does, not in the copy's script.
+    printed_unit: str = ""
+    printed_modifier: str = ""
 
     @property
     def label(self) -> str:
         """The name as the report prints it."""
         return self.printed_name or self.name
+
+    @property
+    def unit_as_printed(self) -> str:
+        return self.printed_unit or self.unit
+
+    @property
+    def modifier_as_printed(self) -> str:
+        return self.printed_modifier or self.modifier
 
     @property
     def value(self) -> str:

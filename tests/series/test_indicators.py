@@ -2232,12 +2232,27 @@ def test_a_reprint_s_indicators_are_named_as_it_prints_them_in_the_rows_of_the_o
     assert [r.name for r in reprint.indicators] == [r.name for r in plain.indicators]
     assert [r.label for r in reprint.indicators] == [traditional(r.name) for r in plain.indicators]
     shown = {r.name: short_text(r) for r in reprint.indicators}
-    assert shown["进出口总额"] == traditional("力争正增长")  # the list's words (a bound, 完成市下达目标, is read)
+    assert shown["进出口总额"] == traditional("力争正增长")  # the list's words
     earlier = extract_indicators(document(TARGET_LIST.replace("2025", "2024"), "t/annual-plan/2024-01", "2024-01"))
     as_printed, reprinted = indicator_table([earlier, plain]), indicator_table([earlier, reprint])
     assert [row.canonical for row in reprinted.rows] == [row.canonical for row in as_printed.rows]
     assert [row.name for row in reprinted.rows] == [traditional(row.name) for row in as_printed.rows]
     assert [row.names for row in reprinted.rows] == [(*row.names, traditional(row.name)) for row in as_printed.rows]
+
+
+def test_a_reprint_s_cells_print_units_and_bounds_as_it_prints_them() -> None:
+    """A reprint's cells read as its row labels do: 以內 and 完成市下達目標 as the reprint prints
+    them, where they were in the copy's simplified characters beside its 力爭正增長 (and the
+    plan's 5318.2億元 read 5318.2亿元), while the records keep the unit and bound they were read
+    by (`unit`, `modifier`: the values the editions are compared on)."""
+    plain = extract_indicators(document(TARGET_LIST))
+    reprint = extract_indicators(document(traditional(TARGET_LIST)))
+    assert [short_text(r) for r in reprint.indicators] == [traditional(short_text(r)) for r in plain.indicators]
+    assert [(r.unit, r.modifier) for r in reprint.indicators] == [(r.unit, r.modifier) for r in plain.indicators]
+    assert {short_text(r) for r in reprint.indicators} >= {"2.0%以內", "完成市下達目標"}
+    level = "## 一、2021年工作回顾\n\n初步测算，主要指标预计完成情况如下：\n\n——地区生产总值5318.2亿元，增长8.6%；\n"
+    (reviewed,) = [r for r in extract_indicators(document(traditional(level))).indicators if r.value == "5318.2"]
+    assert short_text(reviewed) == "5318.2億元" and reviewed.unit == "亿元"
 
 
 def test_a_name_put_together_from_a_reprint_s_clauses_is_in_its_characters() -> None:
