@@ -425,24 +425,30 @@ def detect_metadata(
     merged = _apply_overrides(detected, overrides)
     if derive_series and not merged.series:
         merged = replace(merged, series=default_series(merged))
-    notes = []
-    if not named and not overrides.get("title"):
-        notes.append(_title_note(derived, outline))
-    if evidence:
-        notes.append(
-            f"no date printed; dated {evidence.year} from the text (“{evidence.reason}”); "
-            "set the date with --date or in the corpus manifest"
-        )
-    elif not merged.date:
-        notes.append("no publication date found; set it with --date or in the corpus manifest")
-    elif paged:
-        notes.append(
-            f"no date printed; dated {date} as the web page dates the report (its record or publication "
-            "date); set the date with --date or in the corpus manifest"
-        )
+    notes = [_title_note(derived, outline)] if not named and not overrides.get("title") else []
+    dated = _date_note(merged.date, evidence, paged)
+    notes += [dated] if dated else []
     if not merged.region:
         notes.append(_region_note(merged.level))
     return merged, tuple(notes)
+
+
+def _date_note(date: str, evidence: YearEvidence | None, paged: bool) -> str:
+    """What the user should know of the date: read from the text, from the web page, or not
+    found ("" when the report prints it or the user gave it)."""
+    if evidence:
+        return (
+            f"no date printed; dated {evidence.year} from the text (“{evidence.reason}”); "
+            "set the date with --date or in the corpus manifest"
+        )
+    if not date:
+        return "no publication date found; set it with --date or in the corpus manifest"
+    if paged:
+        return (
+            f"no date printed; dated {date} as the web page dates the report (its record or publication "
+            "date); set the date with --date or in the corpus manifest"
+        )
+    return ""
 
 
 def _region_note(level: str) -> str:
