@@ -23,6 +23,7 @@ UNIT_TOLERANCE = 2
 #: The labelled pairs whose two reports the portal has as HTML.
 WITH_HTML = (
     "national-2014__national-2015",
+    "national-2014__national-2016",
     "national-2015__national-2016",
     "national-2015__national-2017",
     "national-2016__national-2017",
