@@ -20,7 +20,9 @@ and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line,
 separated by tabs, a cell merged across columns followed by empty ones (the row end's cell
 edges, sprmTDefTable, laid on the table's grid); and which list numbers a paragraph (its own,
 or its style's in the stylesheet), whose number (not in the text) is put in front of it
-(read/doc_numbering.py). The character properties (the CHPX of [MS-DOC] 2.9.31, by the
+(read/doc_numbering.py). What the text shows as pictures (a picture, an object pasted in, the
+pictures a drawn shape or group of shapes shows) is counted for the warning the .docx reader
+gives. The character properties (the CHPX of [MS-DOC] 2.9.31, by the
 PlcBteChpx) tell which text a tracked change deletes and which is formatted hidden: neither
 is read, as the .docx reader reads neither `w:del` nor `w:vanish`. Properties a fast-saved file
 keeps in its piece table (a Pcd's Prm) and a character style's are not read.
@@ -34,13 +36,14 @@ import itertools
 import re
 import struct
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from corpusdiff.errors import InputError
 from corpusdiff.read.doc_numbering import SPRM_LIST, SPRM_LIST_LEVEL, DocNumbering, style_lists
-from corpusdiff.read.doc_shapes import grouped_shapes
+from corpusdiff.read.doc_shapes import grouped_shapes, shown_pictures
 from corpusdiff.read.doc_sprms import sprms
 from corpusdiff.read.docx import (
     CONTENTS_ENTRY_LENGTH,
@@ -48,6 +51,7 @@ from corpusdiff.read.docx import (
     ParagraphJoiner,
     contents_note,
     hidden_note,
+    pictures_note,
 )
 from corpusdiff.read.docx_numbering import BULLET
 from corpusdiff.read.extracted import Extracted, spanned_rows, table_row
@@ -84,6 +88,8 @@ _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 #: Characters that stand for something not text: a picture, a drawn object, a footnote or
 #: comment reference, an optional hyphen.
 _DROPPED = frozenset("\x01\x08\x02\x05\x1f")
+#: A picture or an object pasted in, in the line (0x01), and a drawn object's anchor (0x08).
+_PICTURE, _DRAWN_OBJECT = "\x01", "\x08"
 _NON_BREAKING_HYPHEN = "\x1e"
 _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 
@@ -262,6 +268,17 @@ class _Mark:
 
 
 @dataclass(frozen=True)
+class _Object:
+    """A picture or drawn object the text shows: its CP, its character (`_PICTURE`,
+    `_DRAWN_OBJECT`) and the instruction of the field whose result holds it ("" for none: an
+    object pasted in is an `EMBED` field's result)."""
+
+    cp: int
+    char: str
+    field: str = ""
+
+
+@dataclass(frozen=True)
 class _Format:
     """What a run's character properties say: deleted by a tracked change (the text with its
     changes accepted, which the .docx reader reads, has no such text), formatted hidden."""
@@ -295,6 +312,8 @@ class _Document:
         self.style_lists = style_lists(table, fib.styles)
         self.boxes = _TextBoxes(table, fib, len(self.chars), self.deleted)
         self.kept_marks = _marks_before_tables(self)
+        self.drawn = _drawn_pictures(table, fib)
+        self.objects: list[_Object] = []  # the pictures and drawn objects read, for the warning
 
     def list_of(self, mark: _Mark) -> tuple[int, int]:
         """The list override (0 for none) and level numbering the paragraph: its own, or where it
@@ -328,6 +347,31 @@ def _marks_before_tables(document: _Document) -> frozenset[int]:
         and document.marks.at(next_fc).in_table
         and not document.marks.at(fc).in_table
     )
+
+
+def _pictures(objects: list[_Object], drawn: dict[int, tuple[str, ...]]) -> Counter[str]:
+    """How many of each thing the objects read show as a picture, named as the .docx reader
+    names them: an object pasted in (`EMBED`; a chart by its program's name: `MSGraph.Chart.8`,
+    `Excel.Chart.8`), a picture in the line, the pictures the drawn shape or group anchored at
+    the object shows (`drawn`: a text box shows none, its text is read)."""
+    found: Counter[str] = Counter()
+    for seen in objects:
+        field = seen.field.upper()
+        if seen.char == _DRAWN_OBJECT:
+            found.update(drawn.get(seen.cp, ()))
+        elif field.startswith("EMBED"):
+            found["chart" if ".CHART" in field else "embedded object"] += 1
+        else:
+            found["picture"] += 1
+    return found
+
+
+def _drawn_pictures(table: bytes, fib: _Fib) -> dict[int, tuple[str, ...]]:
+    """What the shape anchored at each CP of the main text (PlcSpaMom) shows as pictures."""
+    shapes = _slice(table, fib.shapes)
+    cps = _plc_cps(shapes, _FSPA)
+    shown = shown_pictures(_slice(table, fib.drawings))
+    return {cp: shown.get(_u32(shapes, 4 * len(cps) + _FSPA * index), ()) for index, cp in enumerate(cps[:-1])}
 
 
 class _TextBoxes:
@@ -515,7 +559,11 @@ class _Field:
 
 
 def _visible(
-    chars: list[tuple[str, int]], formats: _Runs[_Format], first: int = 0, kept: frozenset[int] = frozenset()
+    chars: list[tuple[str, int]],
+    formats: _Runs[_Format],
+    first: int = 0,
+    kept: frozenset[int] = frozenset(),
+    objects: list[_Object] | None = None,
 ) -> Iterator[tuple[str, int, int, bool]]:
     """The text a reader sees of `chars`, the characters from CP `first` on, as (character, cp,
     fc, in contents): a field's result without its instruction (fields nest), no objects, a
@@ -523,7 +571,7 @@ def _visible(
     (see `_shown`; but the deleted paragraph marks at the CPs `kept` end their paragraphs). In
     contents: the character is in the result of a `TOC` field; that field's delimiters are
     yielded as "" in contents too, so a paragraph holding only the field's end is known for the
-    contents'."""
+    contents'. The pictures and drawn objects shown are added to `objects`."""
     fields: list[_Field] = []  # the fields open, outermost first
     for cp, (char, fc) in enumerate(chars, first):
         if cp not in kept and not _shown(char, formats.at(fc)):
@@ -543,6 +591,8 @@ def _visible(
         elif char not in _DROPPED:
             yield ("-" if char == _NON_BREAKING_HYPHEN else char), cp, fc, contents
             continue
+        elif char in (_PICTURE, _DRAWN_OBJECT) and objects is not None:
+            objects.append(_Object(cp, char, "".join(fields[-1].instruction).strip() if fields else ""))
         if contents:
             yield "", cp, fc, True
 
@@ -589,7 +639,8 @@ def _paragraphs(document: _Document, first: int, end: int) -> Iterator[_Paragrap
     outside: list[str] = []  # the characters not in a table of contents
     contents = False
     start = first
-    for char, cp, fc, in_contents in _visible(document.chars[first:end], document.formats, first, document.kept_marks):
+    shown = _visible(document.chars[first:end], document.formats, first, document.kept_marks, document.objects)
+    for char, cp, fc, in_contents in shown:
         if char == PAGE_BREAK:
             if cp not in document.section_ends:
                 continue
@@ -794,6 +845,9 @@ def _notes(document: _Document) -> list[str]:
     hidden = _hidden_texts(document)
     if hidden:
         notes.append(hidden_note(hidden))
+    pictures = _pictures(document.objects, document.drawn)
+    if pictures:
+        notes.append(pictures_note(pictures))
     return notes
 
 

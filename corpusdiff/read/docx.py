@@ -24,6 +24,7 @@ import itertools
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -228,10 +229,7 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
         notes.append(hidden_note(hidden))
     pictures = _pictures(body)
     if pictures:
-        notes.append(
-            f"left out {pictures}: the document shows them as pictures, not text (an Excel sheet pasted "
-            "as an object, a chart); see the raw file"
-        )
+        notes.append(pictures_note(pictures))
     if reader.paragraphs.typed_as_lines:
         notes.append(
             f"{counted(reader.paragraphs.typed_as_lines, 'paragraph')} typed with line breaks (Shift+Enter) for paragraph "
@@ -256,17 +254,25 @@ _DRAWN = (
 _NOT_A_SHOWN_DRAWING = frozenset({FALLBACK, qn("del"), qn("moveFrom")})
 
 
-def _pictures(body: Any) -> str:
-    """How many of each thing the body shows as a picture, in words; "" for none. A drawing in
-    its legacy copy or in a tracked deletion is not counted: the report does not show it."""
-    counts = []
+def _pictures(body: Any) -> Counter[str]:
+    """How many of each thing the body shows as a picture. A drawing in its legacy copy or in a
+    tracked deletion is not counted: the report does not show it."""
+    found: Counter[str] = Counter()
     for tag, what in _DRAWN:
-        found = [
-            node for node in body.iter(tag) if not any(a.tag in _NOT_A_SHOWN_DRAWING for a in node.iterancestors())
-        ]
-        if found:
-            counts.append(counted(len(found), what))
-    return ", ".join(counts)
+        for node in body.iter(tag):
+            if not any(ancestor.tag in _NOT_A_SHOWN_DRAWING for ancestor in node.iterancestors()):
+                found[what] += 1
+    return found
+
+
+def pictures_note(found: Counter[str]) -> str:
+    """The warning for what the document shows as pictures (the .doc reader's too), each thing
+    counted in words, in the order of `_DRAWN`."""
+    counts = ", ".join(counted(found[what], what) for _, what in _DRAWN if found[what])
+    return (
+        f"left out {counts}: the document shows them as pictures, not text (an Excel sheet pasted "
+        "as an object, a chart); see the raw file"
+    )
 
 
 def _symbol(sym: Any) -> str:

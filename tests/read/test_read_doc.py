@@ -33,7 +33,7 @@ def _normalized(path: Path) -> NormalizedDocument:
                                   "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-grouped-text-boxes",
                                   "qingxi-2024-revisions-text-box", "qingxi-2024-revisions-table", "qingxi-2024-merged-cells",
                                   "qingxi-2024-monthly-table",
-                                  "qingxi-2024-headers-comments"])
+                                  "qingxi-2024-headers-comments", "qingxi-2024-pictures"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -364,6 +364,50 @@ def test_a_text_box_deleted_at_its_anchor_is_not_read(tmp_path: Path) -> None:
     text = decode_report(path.read_bytes(), path.name).text
     assert "目标说明" not in text and "增速按可比价格计算" not in text
     assert "专栏1　2023年民生实事" in text.split("\n")
+
+
+_PICTURES_LEFT_OUT = (
+    "left out {}: the document shows them as pictures, not text (an Excel sheet pasted as an object, a chart); "
+    "see the raw file"
+).format
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_pictures_the_report_shows_are_counted_in_a_warning(suffix: str) -> None:
+    """Four pictures, one in the line and one floating kept, one of each deleted with tracking
+    (tests/data/doc/make.py, PICTURES: the .doc's 0x01, and 0x08 anchoring a picture frame):
+    the .docx reader counts the two the report shows; the .doc reader dropped them without a
+    word. The hyperlink's 0x01, in its field's instruction, is no picture."""
+    path = DATA / f"qingxi-2024-pictures{suffix}"
+    notes = decode_report(path.read_bytes(), path.name).notes
+    assert [note for note in notes if "as pictures" in note] == [_PICTURES_LEFT_OUT("2 pictures")]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_picture_grouped_with_text_boxes_is_counted_and_the_boxes_not(suffix: str) -> None:
+    """The group of two text boxes and a picture (grouped_text_boxes_docx) shows one picture: the
+    .doc's anchor names the group, whose shapes the drawing lists (a picture frame, two boxes;
+    LibreOffice's frames beside it are boxes too)."""
+    path = DATA / f"qingxi-2024-grouped-text-boxes{suffix}"
+    notes = decode_report(path.read_bytes(), path.name).notes
+    assert [note for note in notes if "as pictures" in note] == [_PICTURES_LEFT_OUT("1 picture")]
+
+
+def test_an_object_pasted_in_is_named_by_its_field() -> None:
+    """A .doc holds an object pasted in (an Excel sheet, a chart) as an `EMBED` field whose
+    result is its picture (0x01): named as the .docx reader names an OLE object or a chart. A
+    0x01 in a field's instruction (a hyperlink's data) is none."""
+    chars = [
+        (char, 2 * index)
+        for index, char in enumerate(
+            "\x13 EMBED Excel.Sheet.8 \x14\x01\x15\x13 EMBED MSGraph.Chart.8 \x14\x01\x15"
+            '\x13 HYPERLINK "http://a.cn"\x01\x14网站\x15\x01\r'
+        )
+    ]
+    formats = doc._Runs(b"", b"", 1, doc._format, doc._Format())
+    objects: list[doc._Object] = []
+    assert "".join(char for char, _, _, _ in doc._visible(chars, formats, objects=objects)) == "网站\r"
+    assert doc._pictures(objects, {}) == {"embedded object": 1, "chart": 1, "picture": 1}
 
 
 def test_hidden_text_is_left_out_with_a_warning() -> None:

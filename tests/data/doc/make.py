@@ -655,6 +655,69 @@ def _grouped_in_word(path: Path) -> None:
         path.write_bytes(with_word_stream(swap, path, "1Table"))
 
 
+
+#: Where the work report shows pictures: the paragraph each is in (a run at its end), whether it
+#: floats (`wp:anchor`) or stands in the line (`wp:inline`), and whether a tracked change deletes it.
+PICTURES = (
+    ("（一）经济运行稳中向好。", False, False),
+    ("（二）城乡面貌持续改善。", True, False),
+    ("（三）民生保障更加有力。", False, True),
+    ("今年经济社会发展的主要预期目标是：", True, True),
+)
+
+
+def _floating(picture: str, number: int) -> str:
+    """A run holding a picture floating beside its paragraph (`wp:anchor`), as Word writes one."""
+    return (
+        f'<w:r {_GROUP_NS}><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="{number}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="1000000" cy="1000000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+        f'<pic:nvPicPr><pic:cNvPr id="{number}" name="Picture {number}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+        f'<a:blip r:embed="{picture}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
+        '<a:off x="0" y="0"/><a:ext cx="1000000" cy="1000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def pictures_docx(text: str) -> docx.document.Document:
+    """The work report showing the pictures of `PICTURES`, inline and floating, two of them deleted
+    with tracking (the run in `w:del`, as Word writes a deleted picture)."""
+    import io
+
+    document = report_docx(text)
+    picture, _ = document.part.get_or_add_image(io.BytesIO(_one_pixel_png()))
+    for number, (opening, floats, deleted) in enumerate(PICTURES, 20):
+        [paragraph] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith(opening)]
+        if floats:
+            run = parse_xml(_floating(picture, number))
+        else:
+            run = paragraph.add_run()._r
+            run.getparent().remove(run)
+            docx.text.run.Run(run, paragraph).add_picture(io.BytesIO(_one_pixel_png()))
+        if deleted:
+            revision = parse_xml(f"<w:del {_W_NS} {_REVISION.format(800 + number)}/>")
+            revision.append(run)
+            run = revision
+        paragraph._p.append(run)
+    return document
+
+
+def _picture_deleted_in_word(path: Path) -> None:
+    """LibreOffice writes a floating picture deleted with tracking as its anchor (0x08) undeleted
+    between two deleted zero-width spaces; Word writes the anchor deleted. The anchor of the
+    deleted floating picture of `PICTURES`, a run of its own, is given the character properties
+    (CHPX) of the deleted space before it."""
+    from tests.read.doc_fixture import CharacterRuns, with_word_stream
+
+    read = CharacterRuns(path)
+    [(opening, _, _)] = [picture for picture in PICTURES if picture[1] and picture[2]]
+    anchor = read.text.index("\x08", read.text.index(opening))
+    path.write_bytes(with_word_stream(lambda stream: read.delete(stream, anchor), path))
+
 #: An indicator table as Word merges its cells: 类别, 指标 and 2024年目标 merged down over the two
 #: header rows, 2023年 across 计划 and 完成 (a column after it), 经济发展 down over its two indicators.
 MERGED = (
@@ -753,6 +816,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-merged-cells": lambda: _saved(merged_cells_docx(PLAN)),
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
+        "qingxi-2024-pictures": lambda: _saved(pictures_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
@@ -776,6 +840,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _mark_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-revisions-table":
             _table_mark_deleted_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-pictures":
+            _picture_deleted_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
