@@ -310,7 +310,7 @@ class _Document:
         self.notes_read: list[str] = []  # what reading the notes did, for the normaliser's warnings
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
         self.style_lists = style_lists(table, fib.styles)
-        self.boxes = _TextBoxes(table, fib, len(self.chars), self.deleted)
+        self.boxes = _TextBoxes(table, fib, len(self.chars), self.deleted, self.hidden_at)
         self.kept_marks = _marks_before_tables(self)
         self.drawn = _drawn_pictures(table, fib)
         self.objects: list[_Object] = []  # the pictures and drawn objects read, for the warning
@@ -332,6 +332,10 @@ class _Document:
         """Whether the character is formatted hidden and not deleted (which says more)."""
         format_ = self.formats.at(char[1])
         return format_.hidden and not format_.deleted
+
+    def hidden_at(self, cp: int) -> bool:
+        """Whether the character at `cp` is hidden (see `hidden`; none past the text)."""
+        return cp < len(self.chars) and self.hidden(self.chars[cp])
 
 
 def _marks_before_tables(document: _Document) -> frozenset[int]:
@@ -380,11 +384,16 @@ class _TextBoxes:
     a shape in a group of shapes, whose FSPA names the group: its boxes follow one another in the
     order the group holds them). A box whose shape no FSPA names, nor any group's, is unplaced.
     A box whose anchor a tracked change deletes is not the report's (Word marks the deletion on
-    the anchor, not on the box's text; the .docx reader reads no box in a `w:del`).
+    the anchor, not on the box's text; the .docx reader reads no box in a `w:del`); one whose
+    anchor is formatted hidden is not printed, as the hidden text it is anchored in is not (the
+    .docx reader reads no box in a hidden run): not read, kept for the warning.
     LibreOffice writes a shape of its own with an empty box beside each box."""
 
-    def __init__(self, table: bytes, fib: _Fib, read: int, deleted: Callable[[int], bool]) -> None:
+    def __init__(
+        self, table: bytes, fib: _Fib, read: int, deleted: Callable[[int], bool], hidden: Callable[[int], bool]
+    ) -> None:
         self.anchored: dict[int, list[tuple[int, int]]] = {}
+        self.hidden: dict[int, list[tuple[int, int]]] = {}  # the boxes of hidden anchors
         self.anchors: list[int] = []  # the CPs of the anchors, in order
         self.unplaced: list[tuple[int, int]] = []
         story = fib.text_boxes
@@ -411,7 +420,9 @@ class _TextBoxes:
                 self.unplaced.append((begin, end))
             elif not deleted(anchor):
                 places.setdefault(anchor, []).append((place, begin, end))
-        self.anchored = {anchor: [(begin, end) for _, begin, end in sorted(boxes)] for anchor, boxes in places.items()}
+        ordered = {anchor: [(begin, end) for _, begin, end in sorted(boxes)] for anchor, boxes in places.items()}
+        self.hidden = {anchor: boxes for anchor, boxes in ordered.items() if hidden(anchor)}
+        self.anchored = {anchor: boxes for anchor, boxes in ordered.items() if anchor not in self.hidden}
         self.anchors = sorted(self.anchored)
 
     def in_range(self, first: int, last: int) -> list[tuple[int, int]]:
@@ -611,13 +622,35 @@ def _shown(char: str, format_: _Format) -> bool:
 
 
 def _hidden_texts(document: _Document) -> list[str]:
-    """The main text's stretches of hidden text (not deleted), for the warning."""
-    texts = []
-    for hidden, stretch in itertools.groupby(document.chars[: document.fib.ccp_text], document.hidden):
-        text = "".join(char for char, _ in stretch if char.isprintable()).strip()
+    """The stretches of hidden text (not deleted), for the warning, in document order: the main
+    text's, with the text of the boxes a hidden anchor holds (not printed either), and those of
+    the text boxes read, where they are anchored (unplaced ones after the body)."""
+    boxes = document.boxes
+    ccp_text = document.fib.ccp_text
+    found = list(_hidden_stretches(document, 0, ccp_text))
+    for anchor, anchored in [*boxes.anchored.items(), *((ccp_text, [box]) for box in boxes.unplaced)]:
+        found += [(anchor, text) for box in anchored for _, text in _hidden_stretches(document, *box)]
+    return [text for _, text in sorted(found, key=lambda stretch: stretch[0])]
+
+
+def _hidden_stretches(document: _Document, first: int, end: int) -> Iterator[tuple[int, str]]:
+    """Each stretch of hidden text from CP `first` to `end`: its first CP and its printed
+    characters, with the text of the boxes anchored in it."""
+    for hidden, stretch in itertools.groupby(range(first, end), document.hidden_at):
+        cps = list(stretch)
+        text = "".join(_printable(document, cp) for cp in cps).strip()
         if hidden and text:
-            texts.append(text)
-    return texts
+            yield cps[0], text
+
+
+def _printable(document: _Document, cp: int) -> str:
+    """The character at `cp` if it is text (not one of Word's marks, all below a space, so an
+    ideographic space `　` stays); for an anchor of hidden text boxes, their text."""
+    char = document.chars[cp][0]
+    if char >= " ":
+        return char
+    boxes = document.boxes.hidden.get(cp, [])
+    return "".join(char for begin, end in boxes for char, _ in document.chars[begin:end] if char >= " ")
 
 
 @dataclass(frozen=True)

@@ -223,8 +223,7 @@ def _reading_notes(reader: _BodyReader, body: Any) -> list[str]:
             f"left out {counted(len(prompts), 'content control')} showing the template's placeholder "
             f"(“{first}”), not the report's text"
         )
-    hidden = ["".join(node.text or "" for node in run.iter(qn("t"))) for run in body.iter(qn("r")) if _hidden(run)]
-    hidden = [text for text in hidden if text.strip()]
+    hidden = [text for text in _hidden_texts(body) if text.strip()]
     if hidden:
         notes.append(hidden_note(hidden))
     pictures = _pictures(body)
@@ -255,14 +254,31 @@ _NOT_A_SHOWN_DRAWING = frozenset({FALLBACK, qn("del"), qn("moveFrom")})
 
 
 def _pictures(body: Any) -> Counter[str]:
-    """How many of each thing the body shows as a picture. A drawing in its legacy copy or in a
-    tracked deletion is not counted: the report does not show it."""
+    """How many of each thing the body shows as a picture. A drawing in its legacy copy, in a
+    tracked deletion or in a run formatted hidden is not counted: the report does not show it."""
     found: Counter[str] = Counter()
     for tag, what in _DRAWN:
         for node in body.iter(tag):
-            if not any(ancestor.tag in _NOT_A_SHOWN_DRAWING for ancestor in node.iterancestors()):
+            if not any(ancestor.tag in _NOT_A_SHOWN_DRAWING or _hidden_run(ancestor) for ancestor in node.iterancestors()):
                 found[what] += 1
     return found
+
+
+def _hidden_texts(body: Any) -> list[str]:
+    """The text of each run formatted hidden, for the warning: with the text boxes it anchors,
+    which Word does not print either, and read once, not in its legacy copy (`mc:Fallback`), nor
+    again where a run in a box it anchors is hidden too."""
+    texts = []
+    for run in body.iter(qn("r")):
+        if _hidden(run) and not any(ancestor.tag == FALLBACK or _hidden_run(ancestor) for ancestor in run.iterancestors()):
+            shown = (node for node in run.iter(qn("t")) if not _in_legacy_copy(node, run))
+            texts.append("".join(node.text or "" for node in shown))
+    return texts
+
+
+def _in_legacy_copy(node: Any, top: Any) -> bool:
+    """Whether the node is in a drawing's legacy copy (`mc:Fallback`) below `top`."""
+    return any(ancestor.tag == FALLBACK for ancestor in itertools.takewhile(lambda a: a is not top, node.iterancestors()))
 
 
 def pictures_note(found: Counter[str]) -> str:
@@ -664,6 +680,10 @@ def _unshown(element: Any) -> bool:
     return element.tag == qn("r") and _hidden(element)
 
 
+def _hidden_run(element: Any) -> bool:
+    return element.tag == qn("r") and _hidden(element)
+
+
 def _hidden(run: Any) -> bool:
     """Whether the run's text is formatted as hidden (`w:vanish`), which Word neither shows nor
     prints (a note left for the authors)."""
@@ -685,11 +705,12 @@ _NOT_A_BOX_OF_THE_PARAGRAPH = frozenset({FALLBACK, qn("txbxContent"), qn("del"),
 
 def _text_boxes(paragraph: Any) -> Iterator[Any]:
     """The text boxes anchored in the paragraph (`w:txbxContent`, of a drawing or a VML shape),
-    not their legacy copies, not a box inside a box, which is that box's, and not a box a tracked
-    change deletes or moves away."""
+    not their legacy copies, not a box inside a box, which is that box's, not a box a tracked
+    change deletes or moves away, and not one anchored in a run formatted hidden: Word neither
+    shows nor prints hidden text, nor what is anchored in it."""
     for box in paragraph.iter(qn("txbxContent")):
         around = itertools.takewhile(lambda ancestor: ancestor is not paragraph, box.iterancestors())
-        if not any(ancestor.tag in _NOT_A_BOX_OF_THE_PARAGRAPH for ancestor in around):
+        if not any(ancestor.tag in _NOT_A_BOX_OF_THE_PARAGRAPH or _hidden_run(ancestor) for ancestor in around):
             yield box
 
 

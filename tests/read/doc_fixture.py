@@ -35,6 +35,9 @@ def with_word_stream(change: Callable[[bytearray], None], source: Path = GOOD, n
 
 
 _FKP = 512  # a page of a .doc's character properties (an FKP of CHPX runs)
+#: sprmCFVanish with its operand on: the text is formatted hidden; sprmCPicLocation of no picture;
+#: sprmCFBold off, as long as the two are apart.
+_VANISH, _NO_PICTURE, _PADDING = b"\x3c\x08\x01", b"\x03\x6a\x00\x00\x00\x00", b"\x35\x08\x00"
 
 
 class CharacterRuns:
@@ -82,6 +85,21 @@ class CharacterRuns:
             if stream[run] and doc._format(bytes(stream[page : page + _FKP]), 2 * stream[run]).deleted
         ]  # fmt: skip
         stream[mark] = stream[deleted]
+
+    def hide(self, stream: bytearray, cps: list[int]) -> None:
+        """Format the characters at `cps` (drawn objects' anchors, a run each) hidden: the CHPX
+        they share, and no other run of their page, is given sprmCFVanish where its
+        sprmCPicLocation of no picture was (a drawn object's, operand 0: an FSPA names the
+        shape), so it keeps its size (the page may have no room for another)."""
+        offsets = [self.offset_of(stream, cp) for cp in cps]
+        [(page, named)] = {(mark - mark % _FKP, stream[mark]) for mark, _ in offsets}
+        _, runs = offsets[0]
+        assert sorted(run for run in runs if stream[run] == named) == sorted(mark for mark, _ in offsets)
+        chpx = page + 2 * named
+        size = stream[chpx]
+        sprms = bytes(stream[chpx + 1 : chpx + 1 + size])
+        assert _NO_PICTURE in sprms
+        stream[chpx + 1 : chpx + 1 + size] = sprms.replace(_NO_PICTURE, _VANISH + _PADDING)
 
     def undelete(self, stream: bytearray, first: int, end: int) -> None:
         """Give the deleted runs of the characters from CP `first` to `end` no properties."""

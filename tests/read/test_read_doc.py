@@ -33,7 +33,7 @@ def _normalized(path: Path) -> NormalizedDocument:
                                   "qingxi-2024-text-boxes", "qingxi-2024-chained-text-boxes", "qingxi-2024-grouped-text-boxes",
                                   "qingxi-2024-revisions-text-box", "qingxi-2024-revisions-table", "qingxi-2024-merged-cells",
                                   "qingxi-2024-monthly-table",
-                                  "qingxi-2024-headers-comments", "qingxi-2024-pictures"])
+                                  "qingxi-2024-headers-comments", "qingxi-2024-pictures", "qingxi-2024-hidden-text-boxes"])
 def test_doc_reads_as_its_docx(name: str) -> None:
     found = differences(_normalized(DATA / f"{name}.docx"), _normalized(DATA / f"{name}.doc"))
     assert found.total() == 0, found.examples
@@ -212,6 +212,7 @@ def test_footnotes_and_endnotes_follow_the_body() -> None:
 
 
 _BOX_1 = ["专栏1　2023年民生实事", "1.新建中小学校4所。", "2.新增养老床位600张。"]
+_BOX_2 = ["专栏2　目标说明", "增速按可比价格计算。"]
 
 
 def test_a_text_box_is_lines_of_its_own_after_its_anchor_paragraph() -> None:
@@ -419,6 +420,31 @@ def test_hidden_text_is_left_out_with_a_warning() -> None:
     assert [note for note in read.notes if "hidden" in note] == [
         "left out 1 run of text formatted as hidden, which Word neither shows nor prints "
         "(“（绿地面积待住建局核实）”); see the raw file"
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_text_box_anchored_in_hidden_text_is_not_read(suffix: str) -> None:
+    """Word neither shows nor prints hidden text, nor a text box anchored in it (tests/data/doc/
+    make.py, HIDDEN_BOXES: the first box's anchor run `w:vanish`, its 0x08 fVanish); both
+    readers read the box. The second box is read without the run of hidden text it holds."""
+    path = DATA / f"qingxi-2024-hidden-text-boxes{suffix}"
+    lines = decode_report(path.read_bytes(), path.name).text.split("\n")
+    assert not set(_BOX_1) & set(lines)
+    [box] = [index for index, line in enumerate(lines) if line.startswith("专栏2")]
+    assert lines[box - 1 : box + 3] == ["2.办好人民满意的教育。新建改扩建中小学校3所，新增学位4000个。", *_BOX_2, ""]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_hidden_text_in_and_around_text_boxes_is_warned_once(suffix: str) -> None:
+    """The warning quotes each run of hidden text once, a hidden anchor with the text of its box:
+    the .docx reader counted the box's hidden run twice (in the drawing and its legacy copy) and
+    quoted the anchor's box; the .doc reader looked for hidden text in the main text only."""
+    path = DATA / f"qingxi-2024-hidden-text-boxes{suffix}"
+    notes = decode_report(path.read_bytes(), path.name).notes
+    assert [note for note in notes if "hidden" in note] == [
+        "left out 2 runs of text formatted as hidden, which Word neither shows nor prints "
+        "(“专栏1\u30002023年民生实事1.新建中小学校4所。2.新增养老…”); see the raw file"
     ]
 
 

@@ -699,6 +699,20 @@ def test_a_picture_a_tracked_change_deletes_or_moves_is_not_counted_as_left_out(
     assert [note.split(":")[0] for note in notes if "as pictures" in note] == ["left out 1 picture"]
 
 
+def test_a_picture_in_a_hidden_run_is_not_counted_as_left_out() -> None:
+    """A picture in a run formatted hidden (`w:vanish`) is neither shown nor printed, as the .doc
+    reader finds its 0x01 hidden: the warning counted it."""
+    picture = '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>'
+    drawing = f'<w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{picture}</a:graphic></w:drawing>'
+    body = (
+        paragraph_xml("主要指标完成情况见下图：")
+        + f"<w:p><w:r><w:rPr><w:vanish/></w:rPr>{drawing}</w:r></w:p>"
+        + f"<w:p><w:r>{drawing}</w:r></w:p>"
+    )
+    notes = decode_report(docx_of_xml(body), "r.docx").notes
+    assert [note.split(":")[0] for note in notes if "as pictures" in note] == ["left out 1 picture"]
+
+
 _CHUNK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
     '2006/relationships"><Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/'

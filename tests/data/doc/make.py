@@ -491,6 +491,44 @@ def _table_mark_deleted_in_word(path: Path) -> None:
     path.write_bytes(with_word_stream(lambda stream: read.delete(stream, mark), path))
 
 
+
+#: The openings of the paragraphs the 专栏 boxes of `_BOXES` are anchored in, in the work report
+#: with hidden text in and around them: the first box's anchor formatted hidden, the second box
+#: holding a run of hidden text (`{{…}}`).
+HIDDEN_BOXES = (
+    ("（一）经济运行稳中向好。", _BOXES[0][1]),
+    ("2.办好人民满意的教育。", (_BOXES[1][1][0], f"{_BOXES[1][1][1]}{{{{（口径待统计局确认）}}}}")),
+)
+
+
+def hidden_text_boxes_docx(text: str) -> docx.document.Document:
+    """The work report with the 专栏 boxes of `HIDDEN_BOXES` in text boxes: the first anchored in a
+    run formatted hidden (`w:vanish`), which Word neither shows nor prints with what it anchors;
+    the second anchored in a shown run, holding a run of hidden text."""
+    document = report_docx(text)
+    for number, (opening, paragraphs) in enumerate(HIDDEN_BOXES, 1):
+        [anchor] = [paragraph for paragraph in document.paragraphs if paragraph.text.startswith(opening)]
+        run = _text_box(paragraphs, number)
+        run = run.replace("{{", "</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>").replace("}}", "</w:t></w:r><w:r><w:t>")
+        if number == 1:
+            run = run.replace(f"<w:r {_DRAWING_NS}>", f"<w:r {_DRAWING_NS}><w:rPr><w:vanish/></w:rPr>", 1)
+        anchor._p.append(parse_xml(run))
+    return document
+
+
+def _anchor_hidden_in_word(path: Path) -> None:
+    """LibreOffice drops the hidden formatting of a text box's anchor (the anchors of the box and
+    of the empty box it writes beside it, 0x08 each, are written shown); Word writes the anchor
+    hidden. The anchors in the paragraph of the first box of `HIDDEN_BOXES` (the only anchors of
+    their page of character properties: the second box is anchored pages of them later) are
+    formatted hidden (`CharacterRuns.hide`)."""
+    from tests.read.doc_fixture import CharacterRuns, with_word_stream
+
+    read = CharacterRuns(path)
+    start = read.text.index(HIDDEN_BOXES[0][0])
+    anchors = [cp for cp in range(start, read.text.index("\r", start)) if read.text[cp] == "\x08"]
+    path.write_bytes(with_word_stream(lambda stream: read.hide(stream, anchors), path))
+
 #: A 专栏 box whose text flows through three linked text boxes (one text box story), anchored in
 #: the work report's three groups of its first part: the paragraph each box is anchored in, the story.
 _CHAINED = (
@@ -817,6 +855,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-monthly-table": lambda: _saved(monthly_table_docx(PLAN)),
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
         "qingxi-2024-pictures": lambda: _saved(pictures_docx(GWR)),
+        "qingxi-2024-hidden-text-boxes": lambda: _saved(hidden_text_boxes_docx(GWR)),
     }
     for name, make in made.items():
         if names and name not in names:
@@ -842,6 +881,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _table_mark_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-pictures":
             _picture_deleted_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-hidden-text-boxes":
+            _anchor_hidden_in_word(target.with_suffix(".doc"))
 
 
 if __name__ == "__main__":
