@@ -341,7 +341,7 @@ class _Document:
 def _marks_before_tables(document: _Document) -> frozenset[int]:
     """The CPs of the deleted paragraph marks just before a table (the next paragraph mark is in
     one, this one is not): a paragraph cannot run on into a table's first cell, so Word,
-    accepting the deletion, keeps the mark, as the .docx reader does (docx._BodyReader.before_table)."""
+    accepting the deletion, keeps the mark, as the .docx reader does (docx._BodyReader.kept_mark)."""
     ends = [(cp, char, fc) for cp, (char, fc) in enumerate(document.chars) if char in _MARKS]
     return frozenset(
         cp

@@ -460,12 +460,13 @@ class _BodyReader:
 
     def read(self, container: Any) -> Iterator[tuple[Any, list[str]]]:
         """Each block of the container with its lines. A paragraph whose paragraph mark is a
-        deleted revision runs on into the next, as Word shows the text with its changes accepted."""
+        deleted revision runs on into the next, as Word shows the text with its changes accepted;
+        the last of the container (a table cell, a text box, the body) has none to run on into."""
         last = None
         for last in _blocks(container):
             yield last, self.block(last)
         if self.carried or self.carried_boxes:
-            yield last, self.flush()
+            yield last, self.kept_mark()
 
     def lines(self, container: Any) -> list[str]:
         return [line for _, lines in self.read(container) for line in lines]
@@ -477,7 +478,7 @@ class _BodyReader:
         a blank line too; where that paragraph's mark is deleted, after those of the paragraph it
         runs on into (the one paragraph Word shows with the change accepted holds the box)."""
         if block.tag == qn("tbl"):
-            kept = self.before_table()  # before its cells are read, which would take the carried text in
+            kept = self.kept_mark()  # before its cells are read, which would take the carried text in
             return kept + ([*self.framed(block), ""] if _one_column(block) else [_table(block, self), ""])
         if block.tag == qn("altChunk"):
             return self.flush() + self.chunk(block)
@@ -519,11 +520,11 @@ class _BodyReader:
             self.contents_first = re.sub(r"\s+", " ", text)
         return []
 
-    def before_table(self) -> list[str]:
-        """The carried paragraph before a table: a paragraph cannot run on into a table, so
-        Word, accepting the deletion, keeps the last deleted mark, and the paragraph with it,
-        numbered as that mark's paragraph (docs/inputs.md); one whose text is all deleted is
-        gone, its number too."""
+    def kept_mark(self) -> list[str]:
+        """The carried paragraph where it cannot run on: before a table, or at the end of a
+        table cell (the cell's end mark), a text box or the body. Word, accepting the deletion,
+        keeps the last deleted mark, and the paragraph with it, numbered as that mark's
+        paragraph (docs/inputs.md); one whose text is all deleted is gone, its number too."""
         if not self.carried:
             return self.flush()
         last, text = self.carried_last, self.joined(self.carried)

@@ -444,6 +444,27 @@ def test_a_paragraph_whose_mark_is_deleted_before_a_table_stays_a_paragraph() ->
     ]
 
 
+def test_a_numbered_paragraph_whose_mark_is_deleted_last_in_a_text_box_or_the_body_keeps_its_number() -> None:
+    """The last paragraph of a text box or of the body has nothing to run on into: Word, accepting
+    the deletion of its mark, keeps the mark and the paragraph's number, as at a table cell's
+    end (tests/read/test_read_doc.py); the paragraph lost its number."""
+    deleted_mark = "<w:rPr><w:del w:id=\"9\" w:author=\"审校\"/></w:rPr>"
+    box = paragraph_xml("专栏1　民生实事") + paragraph_xml("新建中小学校4所。", numbered_xml(3) + deleted_mark)
+    body = (
+        f"<w:p><w:pPr>{numbered_xml(1)}</w:pPr><w:r><w:t>稳定和扩大就业。</w:t></w:r>{_text_box(box)}</w:p>"
+        + paragraph_xml("办好人民满意的教育。", numbered_xml(1) + deleted_mark)
+    )
+    raw = decode_report(docx_of_xml(body, {"word/numbering.xml": LISTS}), "r.docx")
+    assert raw.text.split("\n") == [
+        "一、稳定和扩大就业。",
+        "专栏1　民生实事",
+        "1.新建中小学校4所。",
+        "",
+        "二、办好人民满意的教育。",
+        "",
+    ]
+
+
 def test_a_text_box_in_a_paragraph_whose_mark_is_deleted_follows_the_paragraph_it_runs_on_into() -> None:
     """Accepted, a deleted paragraph mark makes one paragraph of two, and the text box anchored in
     the first is that paragraph's: its lines follow the whole paragraph, not the half before the

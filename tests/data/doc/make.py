@@ -791,6 +791,33 @@ def merged_cells_docx(text: str) -> docx.document.Document:
     return document
 
 
+
+#: The plan report's key projects as a table, each project numbered by Word's automatic numbering
+#: (`1.` …), the second project's paragraph mark, the end of its cell, deleted with tracking.
+PROJECTS = (("重点项目", "年度计划投资（亿元）"), ("新能源汽车零部件产业园", "30"), ("城市更新片区", "25"), ("智慧物流园", "12"))
+PROJECT_MARK_DELETED = "城市更新片区"
+
+
+def numbered_cells_docx(text: str) -> docx.document.Document:
+    """The plan report with the table `PROJECTS` after its first group's paragraph, its projects
+    numbered by a list of `1.` numbers and the mark of `PROJECT_MARK_DELETED` deleted
+    (`w:pPr/w:rPr/w:del`), as Word writes a deleted paragraph mark."""
+    document = report_docx(text)
+    document.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W_NS} w:abstractNumId="92"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    ))  # fmt: skip
+    document.part.numbering_part.element.append(
+        parse_xml(f'<w:num {_W_NS} w:numId="92"><w:abstractNumId w:val="92"/></w:num>')
+    )
+    table = _table_after_first_group(document, PROJECTS)
+    for row in table.rows[1:]:
+        properties = row.cells[0].paragraphs[0]._p.get_or_add_pPr()
+        properties.append(parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="0"/><w:numId w:val="92"/></w:numPr>'))
+        if row.cells[0].text == PROJECT_MARK_DELETED:
+            properties.append(parse_xml(f'<w:rPr {_W_NS}><w:del {_REVISION.format(700)}/></w:rPr>'))
+    return document
+
 #: A table of a value a month: a column for each month, thirteen in all.
 MONTHLY = (
     ("指标", *(f"{month}月" for month in range(1, 13))),
@@ -856,6 +883,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-headers-comments": lambda: _saved(headers_comments_docx(GWR)),
         "qingxi-2024-pictures": lambda: _saved(pictures_docx(GWR)),
         "qingxi-2024-hidden-text-boxes": lambda: _saved(hidden_text_boxes_docx(GWR)),
+        "qingxi-2024-revisions-numbered-cells": lambda: _saved(numbered_cells_docx(PLAN)),
     }
     for name, make in made.items():
         if names and name not in names:
