@@ -16,7 +16,8 @@ paragraph mark (0x0D) ends a line; a line break (0x0B) is a break inside the par
 line over it, as the .docx reader leaves it out; a picture or drawn object (0x01, 0x08) is
 nothing; a page break (0x0C) is no break, unless it ends a section. Table cells end with 0x07,
 and the paragraph properties (the PAPX of [MS-DOC] 2.9.175) tell which paragraphs are in a table
-and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
+(and how deep: a table inside a cell ends its cells and rows with paragraph marks, and is that
+cell's text) and which 0x07 ends a row, so a table reads as the .docx reader's: a row a line, its cells
 separated by tabs, a cell merged across columns followed by empty ones (the row end's cell
 edges, sprmTDefTable, laid on the table's grid); and which list numbers a paragraph (its own,
 or its style's in the stylesheet), whose number (not in the text) is put in front of it
@@ -94,7 +95,10 @@ _NON_BREAKING_HYPHEN = "\x1e"
 _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 
 #: sprms that say a paragraph is in a table, and that it ends a table row (its 0x07 is the row's).
-_SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
+#: A table in a cell ends its cells and rows with paragraph marks (sprmPFInnerTableCell,
+#: sprmPFInnerTtp): its paragraphs are the cell's, a table inside a cell that cell's text, as
+#: the .docx reader reads it; its row ends are not the table's.
+_SPRM_IN_TABLE, _SPRM_ROW_END = 0x2416, 0x2417
 #: sprmTDefTable: a row end's cells and their edges (a cell merged across columns is one cell,
 #: wider, so the row has fewer cells).
 _SPRM_TABLE_CELLS = 0xD608
@@ -521,11 +525,11 @@ def _mark(fkp: bytes, offset: int, data: bytes) -> _Mark:
             edges = _cell_edges(operand)
     return _Mark(
         in_table=bool(found.get(_SPRM_IN_TABLE)),
-        row_end=bool(found.get(_SPRM_ROW_END) or found.get(_SPRM_INNER_ROW_END)),
+        row_end=bool(found.get(_SPRM_ROW_END)),
         ilfo=found.get(SPRM_LIST),
         ilvl=found.get(SPRM_LIST_LEVEL),
         istd=istd,
-        edges=() if found.get(_SPRM_INNER_ROW_END) else edges,  # a table in a cell is not on its grid
+        edges=edges,
     )
 
 

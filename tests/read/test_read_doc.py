@@ -84,6 +84,21 @@ def test_merged_cells_keep_every_value_under_its_header() -> None:
     ]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_table_inside_a_cell_is_that_cells_text(suffix: str) -> None:
+    """A table in a cell (tests/data/doc/make.py, NESTED and INNER) ends its rows with paragraph
+    marks of its own (sprmPFInnerTtp), which the .doc reader took for the outer table's row ends:
+    the outer row was cut in two, its cells lines of their own. The inner table is its cell's
+    text, as the .docx reader reads it."""
+    path = DATA / f"qingxi-2024-revisions-nested-table{suffix}"
+    lines = decode_report(path.read_bytes(), path.name).text.split("\n")
+    [header] = [index for index, line in enumerate(lines) if line == "指标\t完成情况"]
+    first, second = lines[header + 1].split("\t")
+    assert first == "社会消费品零售总额增速（%）"
+    assert second.startswith("分季度增速：") and second.endswith("一季度 二季度 三季度 四季度 6.8 7.0 7.2 7.4")
+    assert lines[header + 2] == ""
+
+
 def test_a_row_whose_properties_are_in_the_data_stream_ends_there() -> None:
     """A row of thirteen cells has more properties than its FKP page holds: its row end's are in
     the Data stream (sprmPHugePapx), and read there its rows end, each a line, not one line of all

@@ -479,15 +479,15 @@ def _mark_deleted_in_word(path: Path) -> None:
     path.write_bytes(with_word_stream(change, path))
 
 
-def _table_mark_deleted_in_word(path: Path) -> None:
+def _table_mark_deleted_in_word(path: Path, opening: str = BEFORE_TABLE) -> None:
     """LibreOffice drops the deletion of the mark of the paragraph before a table (it cannot
     show one: the document it opens has no change there) and writes the mark undeleted; Word
-    writes it deleted. The mark, a run of its own after the paragraph's deleted note, is given
-    that run's character properties (CHPX)."""
+    writes it deleted. The mark of the paragraph `opening` starts, a run of its own after the
+    paragraph's deleted note, is given that run's character properties (CHPX)."""
     from tests.read.doc_fixture import CharacterRuns, with_word_stream
 
     read = CharacterRuns(path)
-    mark = read.text.index("\r", read.text.index(BEFORE_TABLE))
+    mark = read.text.index("\r", read.text.index(opening))
     path.write_bytes(with_word_stream(lambda stream: read.delete(stream, mark), path))
 
 
@@ -818,6 +818,34 @@ def numbered_cells_docx(text: str) -> docx.document.Document:
             properties.append(parse_xml(f'<w:rPr {_W_NS}><w:del {_REVISION.format(700)}/></w:rPr>'))
     return document
 
+
+#: A table whose cell holds a table (a quarter's value each), after the plan report's first group's
+#: paragraph, the paragraph over the inner table ending in a deleted note and a deleted mark:
+#: accepted, it would run on into the inner table's first cell, which no paragraph can.
+OVER_INNER_TABLE = "分季度增速："
+NESTED = (("指标", "完成情况"), ("社会消费品零售总额增速（%）", ""))
+INNER = (("一季度", "二季度", "三季度", "四季度"), ("6.8", "7.0", "7.2", "7.4"))
+
+
+def nested_table_docx(text: str) -> docx.document.Document:
+    """The plan report with the table `NESTED`, whose last cell holds `OVER_INNER_TABLE`, its note
+    `（快报数）` and its mark deleted with tracking as Word writes them, and under it the table `INNER`."""
+    document = report_docx(text)
+    table = _table_after_first_group(document, NESTED)
+    cell = table.cell(1, 1)
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run(OVER_INNER_TABLE)
+    paragraph._p.append(parse_xml(
+        f'<w:del {_W_NS} {_REVISION.format(600)}><w:r><w:delText>（快报数）</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {_W_NS}><w:del {_REVISION.format(601)}/></w:rPr>'))
+    inner = cell.add_table(rows=len(INNER), cols=len(INNER[0]))
+    inner.style = "Table Grid"
+    for cells, row in zip(INNER, inner.rows, strict=True):
+        for value, inner_cell in zip(cells, row.cells, strict=True):
+            inner_cell.text = value
+    return document
+
 #: A table of a value a month: a column for each month, thirteen in all.
 MONTHLY = (
     ("指标", *(f"{month}月" for month in range(1, 13))),
@@ -884,6 +912,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         "qingxi-2024-pictures": lambda: _saved(pictures_docx(GWR)),
         "qingxi-2024-hidden-text-boxes": lambda: _saved(hidden_text_boxes_docx(GWR)),
         "qingxi-2024-revisions-numbered-cells": lambda: _saved(numbered_cells_docx(PLAN)),
+        "qingxi-2024-revisions-nested-table": lambda: _saved(nested_table_docx(PLAN)),
     }
     for name, make in made.items():
         if names and name not in names:
@@ -907,6 +936,8 @@ def main(soffice: str = "soffice", *names: str) -> None:
             _mark_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-revisions-table":
             _table_mark_deleted_in_word(target.with_suffix(".doc"))
+        if name == "qingxi-2024-revisions-nested-table":
+            _table_mark_deleted_in_word(target.with_suffix(".doc"), OVER_INNER_TABLE)
         if name == "qingxi-2024-pictures":
             _picture_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-hidden-text-boxes":
