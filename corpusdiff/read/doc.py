@@ -98,7 +98,9 @@ _MARKS = frozenset((PARAGRAPH_END, CELL_END))
 #: A table in a cell ends its cells and rows with paragraph marks (sprmPFInnerTableCell,
 #: sprmPFInnerTtp): its paragraphs are the cell's, a table inside a cell that cell's text, as
 #: the .docx reader reads it; its row ends are not the table's.
-_SPRM_IN_TABLE, _SPRM_ROW_END = 0x2416, 0x2417
+_SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_CELL = 0x2416, 0x2417, 0x244B
+#: sprmPItap: how deep in tables the paragraph is (1 in a table, 2 in a table in its cell …).
+_SPRM_DEPTH = 0x6649
 #: sprmTDefTable: a row end's cells and their edges (a cell merged across columns is one cell,
 #: wider, so the row has fewer cells).
 _SPRM_TABLE_CELLS = 0xD608
@@ -258,12 +260,15 @@ class _Piece:
 
 @dataclass(frozen=True)
 class _Mark:
-    """What the properties of a paragraph say: in a table, ending a table row (and where the
-    row's cells stand), numbered by a list (its list override, 1-based, 0 for none, and level;
-    None where the paragraph does not say, and its style may), and its style (istd)."""
+    """What the properties of a paragraph say: in a table (and how deep in tables), ending a
+    table row (and where the row's cells stand) or a cell of a table inside a cell, numbered by
+    a list (its list override, 1-based, 0 for none, and level; None where the paragraph does
+    not say, and its style may), and its style (istd)."""
 
     in_table: bool = False
     row_end: bool = False
+    depth: int = 0
+    inner_cell_end: bool = False
     ilfo: int | None = None
     ilvl: int | None = None
     istd: int = 0
@@ -315,7 +320,7 @@ class _Document:
         self.numbering = DocNumbering(table, fib.lists, fib.list_overrides)
         self.style_lists = style_lists(table, fib.styles)
         self.boxes = _TextBoxes(table, fib, len(self.chars), self.deleted, self.hidden_at)
-        self.kept_marks = _marks_before_tables(self)
+        self.kept_marks = _kept_marks(self)
         self.drawn = _drawn_pictures(table, fib)
         self.objects: list[_Object] = []  # the pictures and drawn objects read, for the warning
 
@@ -342,19 +347,22 @@ class _Document:
         return cp < len(self.chars) and self.hidden(self.chars[cp])
 
 
-def _marks_before_tables(document: _Document) -> frozenset[int]:
-    """The CPs of the deleted paragraph marks just before a table (the next paragraph mark is in
-    one, this one is not): a paragraph cannot run on into a table's first cell, so Word,
-    accepting the deletion, keeps the mark, as the .docx reader does (docx._BodyReader.kept_mark)."""
+def _kept_marks(document: _Document) -> frozenset[int]:
+    """The CPs of the deleted paragraph marks Word keeps, accepting the deletion, as the .docx
+    reader does (docx._BodyReader.kept_mark): one just before a table (the next paragraph mark
+    is deeper in tables: a table, or a table inside this one's cell), as a paragraph cannot run
+    on into a table's first cell, and one ending a cell of a table inside a cell (a paragraph
+    mark there, where a cell's own end is a 0x07, always kept)."""
     ends = [(cp, char, fc) for cp, (char, fc) in enumerate(document.chars) if char in _MARKS]
-    return frozenset(
-        cp
-        for (cp, char, fc), (_, _, next_fc) in itertools.pairwise(ends)
-        if char == PARAGRAPH_END
-        and document.formats.at(fc).deleted
-        and document.marks.at(next_fc).in_table
-        and not document.marks.at(fc).in_table
-    )
+    last = (len(document.chars), "", -1)  # after the last mark: no paragraph, in no table
+    kept = []
+    for (cp, char, fc), (_, _, next_fc) in itertools.pairwise([*ends, last]):
+        if char != PARAGRAPH_END or not document.formats.at(fc).deleted:
+            continue
+        mark = document.marks.at(fc)
+        if mark.inner_cell_end or document.marks.at(next_fc).depth > mark.depth:
+            kept.append(cp)
+    return frozenset(kept)
 
 
 def _pictures(objects: list[_Object], drawn: dict[int, tuple[str, ...]]) -> Counter[str]:
@@ -523,9 +531,12 @@ def _mark(fkp: bytes, offset: int, data: bytes) -> _Mark:
         found[sprm] = int.from_bytes(operand[:2], "little", signed=sprm == SPRM_LIST) if operand else 0
         if sprm == _SPRM_TABLE_CELLS:
             edges = _cell_edges(operand)
+    in_table = bool(found.get(_SPRM_IN_TABLE))
     return _Mark(
-        in_table=bool(found.get(_SPRM_IN_TABLE)),
+        in_table=in_table,
         row_end=bool(found.get(_SPRM_ROW_END)),
+        depth=found.get(_SPRM_DEPTH, int(in_table)),
+        inner_cell_end=bool(found.get(_SPRM_INNER_CELL)),
         ilfo=found.get(SPRM_LIST),
         ilvl=found.get(SPRM_LIST_LEVEL),
         istd=istd,
@@ -615,7 +626,7 @@ def _visible(
 def _shown(char: str, format_: _Format) -> bool:
     """Whether the text with its tracked changes accepted, as Word prints it, has the character.
     A deleted paragraph mark runs its paragraph on into the next, as the .docx reader reads
-    one (except before a table: `_marks_before_tables`); a hidden one ends its paragraph still
+    one (except before a table or ending a cell: `_kept_marks`); a hidden one ends its paragraph still
     (the .docx reader reads no paragraph mark's properties). A field's delimiters are kept, so
     fields still pair: what a deleted field held is deleted too."""
     if char in (_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END, CELL_END, PAGE_BREAK):

@@ -479,16 +479,22 @@ def _mark_deleted_in_word(path: Path) -> None:
     path.write_bytes(with_word_stream(change, path))
 
 
-def _table_mark_deleted_in_word(path: Path, opening: str = BEFORE_TABLE) -> None:
-    """LibreOffice drops the deletion of the mark of the paragraph before a table (it cannot
-    show one: the document it opens has no change there) and writes the mark undeleted; Word
-    writes it deleted. The mark of the paragraph `opening` starts, a run of its own after the
-    paragraph's deleted note, is given that run's character properties (CHPX)."""
+def _table_mark_deleted_in_word(path: Path, *openings: str) -> None:
+    """LibreOffice drops the deletion of the mark of the paragraph before a table, or ending a
+    cell (it cannot show one: the document it opens has no change there) and writes the mark
+    undeleted; Word writes it deleted. The mark of each paragraph `openings` start (the one
+    before the table by default), a run of its own, is given the character properties (CHPX) of
+    the first deleted run of its page (the paragraph's deleted note)."""
     from tests.read.doc_fixture import CharacterRuns, with_word_stream
 
     read = CharacterRuns(path)
-    mark = read.text.index("\r", read.text.index(opening))
-    path.write_bytes(with_word_stream(lambda stream: read.delete(stream, mark), path))
+    marks = [read.text.index("\r", read.text.index(opening)) for opening in openings or (BEFORE_TABLE,)]
+
+    def change(stream: bytearray) -> None:
+        for mark in marks:
+            read.delete(stream, mark)
+
+    path.write_bytes(with_word_stream(change, path))
 
 
 
@@ -821,10 +827,12 @@ def numbered_cells_docx(text: str) -> docx.document.Document:
 
 #: A table whose cell holds a table (a quarter's value each), after the plan report's first group's
 #: paragraph, the paragraph over the inner table ending in a deleted note and a deleted mark:
-#: accepted, it would run on into the inner table's first cell, which no paragraph can.
+#: accepted, it would run on into the inner table's first cell, which no paragraph can; and the
+#: mark of an inner cell's paragraph, its cell's end, deleted.
 OVER_INNER_TABLE = "分季度增速："
 NESTED = (("指标", "完成情况"), ("社会消费品零售总额增速（%）", ""))
 INNER = (("一季度", "二季度", "三季度", "四季度"), ("6.8", "7.0", "7.2", "7.4"))
+INNER_MARK_DELETED = "6.8"
 
 
 def nested_table_docx(text: str) -> docx.document.Document:
@@ -844,6 +852,9 @@ def nested_table_docx(text: str) -> docx.document.Document:
     for cells, row in zip(INNER, inner.rows, strict=True):
         for value, inner_cell in zip(cells, row.cells, strict=True):
             inner_cell.text = value
+            if value == INNER_MARK_DELETED:
+                properties = inner_cell.paragraphs[0]._p.get_or_add_pPr()
+                properties.append(parse_xml(f'<w:rPr {_W_NS}><w:del {_REVISION.format(602)}/></w:rPr>'))
     return document
 
 #: A table of a value a month: a column for each month, thirteen in all.
@@ -937,7 +948,7 @@ def main(soffice: str = "soffice", *names: str) -> None:
         if name == "qingxi-2024-revisions-table":
             _table_mark_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-revisions-nested-table":
-            _table_mark_deleted_in_word(target.with_suffix(".doc"), OVER_INNER_TABLE)
+            _table_mark_deleted_in_word(target.with_suffix(".doc"), OVER_INNER_TABLE, INNER_MARK_DELETED)
         if name == "qingxi-2024-pictures":
             _picture_deleted_in_word(target.with_suffix(".doc"))
         if name == "qingxi-2024-hidden-text-boxes":
