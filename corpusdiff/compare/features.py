@@ -9,7 +9,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -79,9 +80,12 @@ class Features:
         )
 
 
-def _bigrams(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> tuple[str, ...]:
+    """The text's pairs of adjacent word characters (its characters when it has one): kept, as
+    each unit's text and lead are read again in every comparison its edition is in."""
     chars = _KEEP.findall(text)
-    return [a + b for a, b in pairwise(chars)] or chars
+    return tuple([a + b for a, b in pairwise(chars)] or chars)
 
 
 @dataclass
@@ -172,6 +176,7 @@ _INDICATOR_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def indicator_name(text: str) -> str | None:
     """The indicator a short figure line names (`地区生产总值` in `——地区生产总值增长6.0%以上；`),
     or None when the text is not such a line."""
@@ -223,18 +228,32 @@ _SUBSTITUTION = 2
 
 def _anchor_counts(old: _Side, new: _Side) -> dict[tuple[int, int], int]:
     """(old, new) -> words of two or more characters that only these two units use."""
-    holders: dict[str, list[tuple[int, int]]] = {}
-    for side_id, side in ((0, old), (1, new)):
-        for index, words in enumerate(side.words):
-            if side.units[index].kind == GROUP or is_item_line(side.units[index]):
-                continue
-            for word in {w for w in words if len(w) >= 2}:
-                holders.setdefault(word, []).append((side_id, index))
+    only_old, only_new = _sole_holders(old), _sole_holders(new)
     counts: Counter[tuple[int, int]] = Counter()
-    for units in holders.values():
-        if len(units) == 2 and units[0][0] == 0 and units[1][0] == 1:
-            counts[(units[0][1], units[1][1])] += 1
+    for word, i in only_old.items():
+        j = only_new.get(word)
+        if j is not None and len(word) >= 2:
+            counts[(i, j)] += 1
     return dict(counts)
+
+
+def _sole_holders(side: _Side) -> dict[str, int]:
+    """word -> the one unit of the side that uses it (groups and item lines hold none): a dict
+    per side, not a list of holders per word of both sides (half the time)."""
+    holder: dict[str, int] = {}
+    shared: set[str] = set()
+    for index, words in enumerate(side.words):
+        unit = side.units[index]
+        if unit.kind == GROUP or is_item_line(unit):
+            continue
+        for word in set(words):
+            if word in holder:
+                shared.add(word)
+            else:
+                holder[word] = index
+    for word in shared:
+        del holder[word]
+    return holder
 
 
 def candidate_features(
@@ -361,8 +380,26 @@ def _with_ranks(
         supported = f.lead >= matcher.mutual_lead or f.anchors > 0
         mutual = float(value >= best_old[i] and value >= best_new[j] and supported)
         backed = relative * min(1.0, value / matcher.backed_likeness)
-        ranked[(i, j)] = replace(f, relative=relative, mutual=mutual, backed=backed)
+        ranked[(i, j)] = _ranked(f, relative, mutual, backed)
     return ranked
+
+
+def _ranked(f: Features, relative: float, mutual: float, backed: float) -> Features:
+    """`replace(f, relative=…, mutual=…, backed=…)`, built directly: `dataclasses.replace` looks
+    the fields up on every call, a third of the ranking's time over a comparison's pairs."""
+    return Features(
+        lead=f.lead,
+        body=f.body,
+        chars=f.chars,
+        anchors=f.anchors,
+        position=f.position,
+        same_kind=f.same_kind,
+        relative=relative,
+        mutual=mutual,
+        backed=backed,
+        sentences=f.sentences,
+        clauses=f.clauses,
+    )
 
 
 def probability(features: Features, weights: Sequence[float] = params.WEIGHTS) -> float:

@@ -66,14 +66,15 @@ def match_units(
     matches += sure_pieces(pairs, scores, forced, matcher)
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
+    of_old, of_new = _scores_by_unit(scores)
     for i in range(len(old_units)):
         if i not in paired_old:
-            best = _best((p, s) for p, s in scores.items() if p[0] == i and p[1] in paired_new)
+            best = _best((p, s) for p, s in of_old.get(i, ()) if p[1] in paired_new)
             if best and best[1] >= matcher.merge_probability:
                 matches.append(Match(i, best[0][1], best[1], "merge"))
     for j in range(len(new_units)):
         if j not in paired_new:
-            best = _best((p, s) for p, s in scores.items() if p[1] == j and p[0] in paired_old)
+            best = _best((p, s) for p, s in of_new.get(j, ()) if p[0] in paired_old)
             if best and best[1] >= matcher.merge_probability:
                 matches.append(Match(best[0][0], j, best[1], "split"))
     return matches
@@ -221,6 +222,19 @@ def _to_whole_copy(matches: Sequence[Match], side: int, cut: int, whole: int) ->
         else:
             rebuilt.append(match)
     return rebuilt
+
+
+def _scores_by_unit(
+    scores: Mapping[tuple[int, int], float],
+) -> tuple[dict[int, list[tuple[tuple[int, int], float]]], dict[int, list[tuple[tuple[int, int], float]]]]:
+    """Each old unit's and each new unit's scored pairs, in the order of `scores` (so that `_best`
+    breaks ties as over all of them): a unit left over looks at its own pairs, not at every pair."""
+    of_old: dict[int, list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    of_new: dict[int, list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    for pair, value in scores.items():
+        of_old[pair[0]].append((pair, value))
+        of_new[pair[1]].append((pair, value))
+    return of_old, of_new
 
 
 def _end(match: Match, side: int) -> int:

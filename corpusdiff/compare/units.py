@@ -91,6 +91,14 @@ def is_speech_frame(unit: Unit) -> bool:
     text = unit.text.strip()
     if unit.section is not None:
         return is_salutation(text)
+    return _is_frame_line(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_frame_line(text: str) -> bool:
+    """`is_speech_frame` of a line before the first heading: asked for each such unit of both
+    editions in every comparison (a timeline's editions are compared with many others), and
+    each answer costs a conversion to simplified characters and seven patterns."""
     compact = simplified(text.replace(" ", "").replace("\u3000", ""))
     return bool(
         is_salutation(text)

@@ -7,6 +7,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,14 +19,14 @@ Vector = dict[str, float]
 
 def tfidf_vectors(documents: Sequence[Sequence[str]]) -> list[Vector]:
     """Unit-length TF-IDF vectors (sublinear tf, smoothed idf) for token lists."""
-    frequency = Counter(token for doc in documents for token in set(doc))
+    frequency = Counter(chain.from_iterable(map(set, documents)))
     total = len(documents)
     idf = {token: math.log((1 + total) / (1 + count)) + 1 for token, count in frequency.items()}
     vectors = []
     for doc in documents:
-        counts = Counter(doc)
-        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        # a word once has weight idf (1 + log 1 = 1: the same float, without the logarithm)
+        vector = {t: idf[t] if c == 1 else (1 + math.log(c)) * idf[t] for t, c in Counter(doc).items()}
+        norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
         vectors.append({t: v / norm for t, v in vector.items()})
     return vectors
 

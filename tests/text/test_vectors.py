@@ -27,6 +27,27 @@ def test_tfidf_matrix_rows_are_tfidf_vectors() -> None:
     assert np.allclose(cosine_matrix(OLD, NEW), expected)
 
 
+def _tfidf_by_formula(documents: list[list[str]]) -> list[dict[str, float]]:
+    """Sublinear tf (1 + log count) times smoothed idf (log((1 + n) / (1 + df)) + 1), unit length."""
+    import math
+
+    df = {t: sum(t in doc for doc in documents) for doc in documents for t in doc}
+    out = []
+    for doc in documents:
+        raw = {t: (1 + math.log(doc.count(t))) * (math.log((1 + len(documents)) / (1 + df[t])) + 1) for t in doc}
+        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+        out.append({t: v / norm for t, v in raw.items()})
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["改革", "开放", "创新", "人才", "一"]), max_size=8), max_size=6))
+def test_tfidf_vectors_are_the_formula_to_the_last_bit(documents: list[list[str]]) -> None:
+    """The shortcuts (a word once weighs its idf, no logarithm taken) change no float: the
+    sentence aligner's choices rest on exact ties."""
+    assert tfidf_vectors(documents) == _tfidf_by_formula(documents)
+
+
 def test_latent_cosines_join_units_on_one_topic_in_different_words() -> None:
     plain = cosine_matrix(OLD, NEW)
     assert not plain.any()  # no word in common anywhere
