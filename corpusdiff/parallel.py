@@ -9,11 +9,12 @@ items must be picklable: module-level functions over plain dataclasses and strin
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from corpusdiff.errors import CorpusdiffError
 
@@ -59,6 +60,15 @@ class Runner:
 SERIAL = Runner(jobs=1)
 
 
+@runtime_checkable
+class Primed(Protocol):
+    """A job function with work to do once for all its items before local workers fork (`prime`,
+    run in the parent): the workers inherit what it loaded or computed instead of each doing it
+    again. Not called for Dask, nor where workers do not fork (they start from nothing)."""
+
+    def prime(self, items: Sequence[Any]) -> None: ...
+
+
 def _tick(result: R, done: Callable[[int], None]) -> R:
     done(1)
     return result
@@ -69,6 +79,8 @@ def _process_each(
 ) -> Iterator[tuple[int, R]]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    if isinstance(func, Primed) and multiprocessing.get_start_method() == "fork":
+        func.prime(items)
     queue = iter(enumerate(items))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)

@@ -102,6 +102,27 @@ def editions_segmenter(old: DocTree, new: DocTree, stopwords: tuple[str, ...] = 
     return segmenter(tuple(p.name for p in extract_programmes(texts)), stopwords)
 
 
+def prepare_editions(trees: Sequence[DocTree], stopwords: tuple[str, ...] = DEFAULT_STOPWORDS) -> None:
+    """Do in this process, once, what every comparison of these editions starts with and what
+    each worker of a pool would otherwise do again: import numpy and scipy, load jieba's
+    dictionary and (when the programme names need it) its tagger, and segment each edition's
+    units. A parent calls it before its pool forks (`parallel.Primed`); the workers inherit it.
+    The units are segmented with no domain words, so every piece lands where every pair's
+    segmenter looks first (`text.segment.SHARED_PIECES`): a piece cuts the same in any domain
+    that has none of its words, and a piece with one is cut again in its pair's domain, as
+    without this. Answers do not change; only who computes them."""
+    import numpy  # noqa: F401
+    from scipy.optimize import linear_sum_assignment  # noqa: F401
+    from scipy.sparse import csr_matrix  # noqa: F401
+
+    seg = Segmenter((), stopwords=stopwords)
+    for tree in {id(tree): tree for tree in trees}.values():
+        texts = [unit.text for unit in as_simplified(tree).units]
+        extract_programmes(texts)
+        for text in texts:
+            seg.words(text)
+
+
 def compare_job(
     job: tuple[DocTree, DocTree, Overrides | None]
     | tuple[DocTree, DocTree, Overrides | None, tuple[str, ...]],

@@ -5,6 +5,7 @@ overrides, so a result is reused exactly when the same comparison would be made 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpusdiff.store import cache
@@ -57,6 +58,14 @@ class CachedCompare:
     def __call__(self, job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult:
         old, new, overrides = job
         return cached_compare(old, new, overrides, self.stopwords)
+
+    def prime(self, jobs: Sequence[tuple[DocTree, DocTree, Overrides | None]]) -> None:
+        """Before a pool of forked workers takes `jobs` (`parallel.Primed`): the editions' shared
+        work done once here, not once per worker (`compare.core.prepare_editions`)."""
+        from corpusdiff.compare.core import prepare_editions  # only when pairs are compared
+
+        trees = [tree for old, new, _ in jobs for tree in (old, new)]
+        prepare_editions(trees, DEFAULT_STOPWORDS if self.stopwords is None else tuple(self.stopwords))
 
     def known(self, job: tuple[DocTree, DocTree, Overrides | None]) -> DiffResult | None:
         """The job's result when an earlier run kept it, else None: looked up by the caller

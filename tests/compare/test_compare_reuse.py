@@ -117,3 +117,48 @@ def test_a_text_is_cut_into_bigrams_once(monkeypatch: pytest.MonkeyPatch) -> Non
         assert features._bigrams("推进河套深港科技创新合作区建设") == features._bigrams("推进河套深港科技创新合作区建设")
     features._bigrams.cache_clear()
     assert found == ["推进河套深港科技创新合作区建设"]
+
+
+FRONT = """---
+dialect: corpusdiff/1
+title: 政府工作报告
+---
+
+## 一、今年的主要任务
+
+"""
+OLD_REPORT = FRONT + "推进河套深港科技创新合作区建设，扩大开放。\n\n加强基础研究，培育创新人才。\n"
+NEW_REPORT = FRONT + "加强基础研究，培育创新人才。\n\n建设河套合作区，深化合作。\n"
+
+
+def test_prepared_editions_leave_each_pair_only_the_pieces_with_its_own_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A parent prepares the editions before its pool forks: a pair's segmenter then cuts only
+    the pieces that hold one of its domain words, and every token is what it cut unprepared."""
+    from corpusdiff.compare.core import prepare_editions
+    from corpusdiff.structure import tree_from_markdown
+    from corpusdiff.text import segment
+
+    def fresh_stores() -> None:
+        for name in ("SHARED_PIECES", "SHARED_TEXTS", "SHARED_WORDS"):
+            monkeypatch.setattr(segment, name, {})
+
+    trees = [tree_from_markdown(OLD_REPORT), tree_from_markdown(NEW_REPORT)]
+    texts = [unit.text for tree in trees for unit in tree.units]
+    fresh_stores()
+    unprepared = [segment.Segmenter(("河套合作区",)).tokens(text) for text in texts]
+
+    fresh_stores()
+    prepare_editions(trees)
+    cut: list[str] = []
+    cut_all = segment.Segmenter._cut_all
+
+    def counted(self: segment.Segmenter, pieces: list[str]) -> dict[str, tuple[str, ...]]:
+        cut.extend(pieces)
+        return cut_all(self, pieces)
+
+    monkeypatch.setattr(segment.Segmenter, "_cut_all", counted)
+    seg = segment.Segmenter(("河套合作区",))
+    assert [seg.tokens(text) for text in texts] == unprepared
+    assert cut == ["建设河套合作区，"]
