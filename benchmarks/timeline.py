@@ -5,7 +5,8 @@ interleaved in the same run. Prints a table, writes benchmarks/results/timeline.
 The reports (tests/data/national-gwr/wikisource-older: the 14 of series national-gwr, 91 pairs;
 `--set recent`: the 9 of wikisource/, 36 pairs) are ingested once into a temporary corpus, which
 both codes read. Each round runs, for each code, one new process of
-`corpusdiff timeline --series national-gwr --format json` (all cores, as a user runs it) two ways:
+`corpusdiff timeline --series national-gwr --format json` (all cores, as a user runs it; `--jobs 1`: in
+one process, the differ's own speed without a pool's) two ways:
 
 - new pairs: a disk cache holding only the index of jieba's dictionary (corpusdiff.dictindex),
   as a first timeline of reports never compared finds it: every pair is compared;
@@ -60,9 +61,12 @@ def ingest(reports: Path, corpus: Path, cache: Path) -> None:
     subprocess.run([*command, *files], check=True, env=_env(ROOT, cache), capture_output=True, cwd=ROOT)
 
 
-def timeline(code: Path, corpus: Path, cache: Path) -> tuple[float, float, str]:
-    """Wall-clock and CPU seconds of one timeline in a new process, and its output's digest."""
+def timeline(code: Path, corpus: Path, cache: Path, jobs: int | None = None) -> tuple[float, float, str]:
+    """Wall-clock and CPU seconds of one timeline in a new process, and its output's digest;
+    `jobs`: the timeline's --jobs (None: every core, as a user runs it)."""
     command = [sys.executable, "-m", "corpusdiff", "--corpus", str(corpus), "timeline"]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
     before, start = _children_cpu(), time.perf_counter()
     # run from the code's folder: `python -m` puts the working directory first on the path
     done = subprocess.run(
@@ -88,6 +92,9 @@ def main() -> None:
     parser.add_argument("--baseline", default="main", help="git revision whose code is the baseline")
     parser.add_argument("--set", dest="reports", choices=tuple(SETS), default="older")
     parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument(
+        "--jobs", type=int, help="the timeline's --jobs (default: every core); 1 times the differ alone, without a pool"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="corpusdiff-bench-timeline-"))
     baseline = f"baseline ({args.baseline})"
@@ -108,7 +115,7 @@ def main() -> None:
         for _ in range(args.rounds):  # interleaved, so machine noise hits both codes alike
             for name, code in codes.items():
                 for way, cache in ((NEW_PAIRS, _index_only(index, work)), (WARM, warm[name])):
-                    wall, cpu, digest = timeline(code, corpus, cache)
+                    wall, cpu, digest = timeline(code, corpus, cache, args.jobs)
                     times[name][way].append((wall, cpu))
                     digests.add(digest)
                     if way == NEW_PAIRS:
@@ -131,6 +138,7 @@ def main() -> None:
         }
     result["reports"] = args.reports
     result["rounds"] = args.rounds
+    result["jobs"] = args.jobs or os.cpu_count()
     result["same_output"] = len(digests) == 1
     result["load_average"] = [round(x, 1) for x in os.getloadavg()]
     out = ROOT / "benchmarks" / "results"
