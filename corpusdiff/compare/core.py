@@ -35,6 +35,7 @@ from corpusdiff.compare.sections import (
 )
 from corpusdiff.compare.tables import compare_tables
 from corpusdiff.compare.units import GROUP, is_speech_frame, roles_correspond, unit_roles
+from corpusdiff.text import segment
 from corpusdiff.text.figures import FIGURE_RE
 from corpusdiff.text.segment import DEFAULT_STOPWORDS, Segmenter, remember_segmentations, segmenter
 from corpusdiff.text.sentences import sentences
@@ -119,8 +120,11 @@ def prepare_editions(trees: Sequence[DocTree], stopwords: tuple[str, ...] = DEFA
     for tree in {id(tree): tree for tree in trees}.values():
         texts = [unit.text for unit in as_simplified(tree).units]
         extract_programmes(texts)
+        held = len(segment.SHARED_PIECES)
         for text in texts:
             seg.words(text)
+        if len(segment.SHARED_PIECES) < held:  # full, started again: the rest is the workers'
+            return
 
 
 def compare_job(

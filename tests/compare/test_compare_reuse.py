@@ -162,3 +162,20 @@ def test_prepared_editions_leave_each_pair_only_the_pieces_with_its_own_words(
     seg = segment.Segmenter(("河套合作区",))
     assert [seg.tokens(text) for text in texts] == unprepared
     assert cut == ["建设河套合作区，"]
+
+
+def test_preparing_stops_once_the_shared_pieces_are_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long series fills the process's store of pieces (`SHARED_LIMIT`), which then starts
+    again: the parent stops there rather than cut, alone, editions its workers would not inherit."""
+    from corpusdiff.compare import core
+    from corpusdiff.structure import tree_from_markdown
+    from corpusdiff.text import segment
+
+    for name in ("SHARED_PIECES", "SHARED_TEXTS", "SHARED_WORDS"):
+        monkeypatch.setattr(segment, name, {})
+    monkeypatch.setattr(segment, "SHARED_LIMIT", 5)
+    read: list[int] = []
+    monkeypatch.setattr(core, "extract_programmes", lambda texts: read.append(len(texts)) or [])
+    trees = [tree_from_markdown(report) for report in (OLD_REPORT, NEW_REPORT, OLD_REPORT + NEW_REPORT)]
+    core.prepare_editions(trees)
+    assert len(read) == 2  # the first edition's five pieces fill the store, the second's two more overflow it
