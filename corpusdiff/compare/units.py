@@ -40,8 +40,8 @@ def is_group_kind(kind: str) -> bool:
 _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.APPENDIX, re.compile(r"^(附件|附表|附录)")),
     (Role.TARGETS, re.compile(r"主要目标|预期目标|总体要求|政策取向|总体部署|目标任务|发展目标")),
-    (Role.REVIEW, re.compile(r"回顾|执行情况|完成情况|发展成就|主要成效|工作成效")),
-    (Role.TASKS, re.compile(r"任务|重点工作|工作建议|的建议|工作安排|工作计划|下半年")),
+    (Role.REVIEW, re.compile(r"回顾|执行情况|完成情况|(?:发展|工作|运行)情况|上半年|成就|主要成效|工作成效")),
+    (Role.TASKS, re.compile(r"任务|重点工作|主要工作|工作建议|的建议|工作安排|工作部署|工作计划|下半年")),
 )
 LEAD_END_RE = re.compile(f"[{SENTENCE_STOPS}]")
 LEAD_MARK_RE = re.compile(
@@ -134,17 +134,20 @@ def unit_roles(tree: DocTree, units: Sequence[Unit]) -> list[Role]:
     """Each unit's role: that of its top-level section; before any heading, the preamble. The
     opening block of a task part that sets the year's targets (national reports of some years
     open `三、2021年重点工作` with the target list) plays the targets role."""
-    roles = [_section_role(tree, unit.section) for unit in units]
-    opening = _target_openings(tree)
+    parts = part_roles(tree)
+    roles = [_section_role(tree, unit.section, parts) for unit in units]
+    opening = _target_openings(tree, parts)
     return [Role.TARGETS if unit.index in opening else role for unit, role in zip(units, roles, strict=True)]
 
 
-def _target_openings(tree: DocTree) -> set[int]:
-    """Units directly under a task part's heading, before its first sub-heading, when they
-    hold a target list."""
+def _target_openings(tree: DocTree, parts: dict[int, Role]) -> set[int]:
+    """Units directly under a tasks part's heading, before its first sub-heading, when they
+    hold a target list: of a part named for the tasks, or of one that holds both (`_combined_part`)."""
     found: set[int] = set()
     for section in tree.sections:
-        if section.parent is not None or role_of(section.heading) is not Role.TASKS:
+        if section.parent is not None or parts.get(section.index) is not Role.TASKS:
+            continue
+        if role_of(section.heading) not in (Role.TASKS, Role.TARGETS):
             continue
         opening = [u for u in tree.units if u.section == section.index]
         if any(u.kind == "target" for u in opening):
@@ -156,7 +159,7 @@ def _target_openings(tree: DocTree) -> set[int]:
 _TRANSITION = re.compile(r"以下[几]?(?:个)?方面工作|重点做好以下")
 
 
-def _section_role(tree: DocTree, section: int | None) -> Role:
+def _section_role(tree: DocTree, section: int | None, parts: dict[int, Role]) -> Role:
     """The role of the part a section is in; text before the first heading opens the report,
     but a report without headings (1954's) is all body, no opening."""
     if section is None:
@@ -164,14 +167,15 @@ def _section_role(tree: DocTree, section: int | None) -> Role:
     top = tree.sections[section]
     while top.parent is not None:
         top = tree.sections[top.parent]
-    return part_roles(tree)[top.index]
+    return parts[top.index]
 
 
 def part_roles(tree: DocTree) -> dict[int, Role]:
     """The role of each top-level part, from its heading's words; a part whose heading names no
     role and that follows the targets or the tasks is a task area: some years lay each area of
     the year's work out as a part of its own (`三、把改革开放扎实推向纵深`, `四、协调推动经济稳定
-    增长和结构优化`) where other years group them as （一）… under one tasks part."""
+    增长和结构优化`) where other years group them as （一）… under one tasks part. Then what the
+    layout says where the words do not (`_laid_out_roles`)."""
     roles: dict[int, Role] = {}
     previous = Role.PREAMBLE
     for section in tree.sections:
@@ -184,7 +188,62 @@ def part_roles(tree: DocTree) -> dict[int, Role]:
         if role is Role.OTHER and previous in (Role.TARGETS, Role.TASKS):
             role = Role.TASKS
         roles[section.index] = previous = role
+    return _laid_out_roles(tree, roles)
+
+
+def _laid_out_roles(tree: DocTree, roles: dict[int, Role]) -> dict[int, Role]:
+    """What the layout says of parts whose headings name their role otherwise or not at all, so
+    that a year's parts pair with last year's by what they hold, not by the words of headings:
+    - a targets part that holds the year's （一） groups and has no tasks part after it
+      (`二、2024年工作总体要求和主要任务`) is the tasks part, its opening block the targets
+      (`_target_openings`), as where the tasks have a part of their own;
+    - an opening part whose heading names no role (`一、过去一年的工作`) and that the targets
+      follow, as a part or as a tasks part's opening block, reviews the past period: these
+      reports open with the review;
+    - and parts named by no role between the review and the tasks set the targets."""
+    tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
+    targets_follow = any(roles[index] is Role.TARGETS for index in tops[1:])
+    combined = _combined_part(tree, roles)
+    if combined is not None:
+        roles = _with_role(tree, roles, combined, Role.TASKS)
+    if tops and roles[tops[0]] is Role.OTHER and (targets_follow or _target_openings(tree, roles)):
+        roles = _with_role(tree, roles, tops[0], Role.REVIEW)
+    return _targets_between(tree, roles, tops)
+
+
+def _targets_between(tree: DocTree, roles: dict[int, Role], tops: Sequence[int]) -> dict[int, Role]:
+    """Parts named by no role between the review and the tasks set the targets and the policy
+    stance (`二、今年经济社会发展的总体思路`): these reports go review, targets, tasks."""
+    review = next((n for n, index in enumerate(tops) if roles[index] is Role.REVIEW), None)
+    tasks = next((n for n, index in enumerate(tops) if roles[index] is Role.TASKS), None)
+    if review is None or tasks is None:
+        return roles
+    for index in tops[review + 1 : tasks]:
+        if roles[index] is Role.OTHER:
+            roles = _with_role(tree, roles, index, Role.TARGETS)
     return roles
+
+
+def _with_role(tree: DocTree, roles: dict[int, Role], part: int, role: Role) -> dict[int, Role]:
+    """`roles` with `part` given `role`, and the unheaded closing part right after it too."""
+    changed = {**roles, part: role}
+    for section in tree.sections[part + 1 :]:
+        if section.parent is None:
+            if not section.synthetic:
+                break
+            changed[section.index] = role
+    return changed
+
+
+def _combined_part(tree: DocTree, roles: dict[int, Role]) -> int | None:
+    """The last targets part, when it holds （一） groups and no part after it is a tasks part."""
+    tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
+    targets = [index for index in tops if roles[index] is Role.TARGETS]
+    if not targets or any(roles[index] is Role.TASKS for index in tops if index > targets[-1]):
+        return None
+    part = targets[-1]
+    has_groups = any(s.parent == part and is_group_kind(s.kind) for s in tree.sections)
+    return part if has_groups else None
 
 
 #: The roles that say how a report is laid out.

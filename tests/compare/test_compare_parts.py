@@ -4,7 +4,7 @@ pair with the （一） groups of a year that puts them under one tasks part."""
 from __future__ import annotations
 
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import part_roles, roles_correspond, task_areas
+from corpusdiff.compare.units import initiative_units, part_roles, roles_correspond, task_areas, unit_roles
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Role, Status
 from tests.conftest import REPORT_FRONT_MATTER
@@ -157,8 +157,6 @@ def test_the_speech_frame_is_no_initiative_in_any_view() -> None:
 def test_a_report_without_headings_is_all_body_and_no_opening() -> None:
     """Text before the first heading opens a report; 1954's report has no heading at all, so its
     units are its body (shown as 其他), not an opening of ninety paragraphs."""
-    from corpusdiff.compare.units import initiative_units, unit_roles
-
     headless = tree_from_markdown(FRONT + "\n\n".join(["各位代表：", REFORM, OPENING, GOVERNMENT]) + "\n")
     assert headless.sections == ()
     assert set(unit_roles(headless, initiative_units(headless))) == {Role.OTHER}
@@ -167,3 +165,57 @@ def test_a_report_without_headings_is_all_body_and_no_opening() -> None:
     assert opening
     roles = unit_roles(headed, initiative_units(headed))
     assert all(roles[u.index] is Role.PREAMBLE for u in opening)
+
+
+TARGETS = (
+    "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右；"
+    "城镇新增就业1000万人以上，城镇登记失业率4.6%以内；居民消费价格涨幅3.5%左右。"
+)
+COMBINED = FRONT + f"""
+## 一、2013年工作回顾
+
+过去一年，经济运行稳中向好，就业持续增加。
+
+## 二、2014年工作总体要求和主要任务
+
+{TARGETS}
+
+### （一）推动重要领域改革取得新突破
+
+{REFORM}
+
+### （二）开创高水平对外开放新局面
+
+{OPENING}
+
+### （三）努力建设人民满意的政府
+
+{GOVERNMENT}
+"""
+
+
+def test_a_part_that_holds_both_the_targets_and_the_groups_is_the_tasks_part() -> None:
+    """`二、…总体要求和主要任务` holds the target list and then the （一） groups, with no tasks
+    part of its own after it: its groups play the tasks role and its opening the targets, as
+    where a year gives each a part; the opening part, named by no role word, is the review."""
+    tree = tree_from_markdown(COMBINED.replace("2013年工作回顾", "过去一年的工作"))
+    roles = {tree.sections[i].heading: role for i, role in part_roles(tree).items()}
+    assert roles == {"过去一年的工作": Role.REVIEW, "2014年工作总体要求和主要任务": Role.TASKS}
+    units = initiative_units(tree)
+    roles_of = {u.text: role for u, role in zip(units, unit_roles(tree, units), strict=True)}
+    assert roles_of[REFORM] is Role.TASKS
+    assert {role for text, role in roles_of.items() if "%" in text} == {Role.TARGETS}
+
+
+def test_a_targets_part_followed_by_a_tasks_part_stays_the_targets() -> None:
+    tree = tree_from_markdown(GROUPED)
+    assert sorted(part_roles(tree).values()) == sorted([Role.REVIEW, Role.TARGETS, Role.TASKS])
+
+
+def test_tasks_continue_when_a_year_puts_its_targets_and_tasks_in_one_part() -> None:
+    for old, new in ((GROUPED, COMBINED), (COMBINED, GROUPED)):
+        result = compare(tree_from_markdown(old), tree_from_markdown(new))
+        paired = {
+            i.new.text for i in result.initiatives if i.level == "unit" and i.old is not None and i.new is not None
+        }
+        assert {REFORM, OPENING, GOVERNMENT} <= paired
