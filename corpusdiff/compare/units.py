@@ -236,10 +236,12 @@ def _with_role(tree: DocTree, roles: dict[int, Role], part: int, role: Role) -> 
 
 
 def _combined_part(tree: DocTree, roles: dict[int, Role]) -> int | None:
-    """The last targets part, when it holds （一） groups and no part after it is a tasks part."""
+    """The last targets part, when it holds （一） groups and no part after it is named a tasks
+    part (task areas may follow it: `三、加强政府自身建设`)."""
     tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
     targets = [index for index in tops if roles[index] is Role.TARGETS]
-    if not targets or any(roles[index] is Role.TASKS for index in tops if index > targets[-1]):
+    later = [index for index in tops if targets and index > targets[-1]]
+    if not targets or any(role_of(tree.sections[index].heading) is Role.TASKS for index in later):
         return None
     part = targets[-1]
     has_groups = any(s.parent == part and is_group_kind(s.kind) for s in tree.sections)

@@ -25,6 +25,16 @@ VARIANTS: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
             ("\n三、2019年政府工作任务\n", "\n"),
         ),
     ),
+    # the same with a task area after it (`三、加强政府自身建设`), as national reports of the 2000s
+    "targets and tasks in one part, a task area after it": (
+        NATIONAL,
+        "new",
+        (
+            ("二、2019年经济社会发展总体要求和政策取向", "二、2019年工作的总体要求和主要任务"),
+            ("\n三、2019年政府工作任务\n", "\n"),
+            ("新的形势和任务，对政府工作提出了新的更高要求。", "三、加强政府自身建设\n\n新的形势和任务，对政府工作提出了新的更高要求。"),
+        ),
+    ),
     "review named by no role word": (NATIONAL, "new", (("一、2018年工作回顾", "一、过去一年的工作"),)),
     "targets named by no role word": (
         NATIONAL,
