@@ -3,8 +3,17 @@ pair with the （一） groups of a year that puts them under one tasks part."""
 
 from __future__ import annotations
 
+import pytest
+
 from corpusdiff.compare.core import compare
-from corpusdiff.compare.units import initiative_units, part_roles, roles_correspond, task_areas, unit_roles
+from corpusdiff.compare.units import (
+    initiative_units,
+    part_roles,
+    role_of,
+    roles_correspond,
+    task_areas,
+    unit_roles,
+)
 from corpusdiff.structure import tree_from_markdown
 from corpusdiff.types.diff import Role, Status
 from tests.conftest import REPORT_FRONT_MATTER
@@ -219,3 +228,21 @@ def test_tasks_continue_when_a_year_puts_its_targets_and_tasks_in_one_part() -> 
             i.new.text for i in result.initiatives if i.level == "unit" and i.old is not None and i.new is not None
         }
         assert {REFORM, OPENING, GOVERNMENT} <= paired
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("2023年工作总结", Role.REVIEW),
+        ("上半年经济社会发展情况", Role.REVIEW),
+        ("“九五”时期国民经济和社会发展的主要成就", Role.REVIEW),
+        ("2024年经济社会发展总体要求和政策取向", Role.TARGETS),
+        ("2024年主要目标和任务", Role.TARGETS),  # by its words; the layout may make it the tasks part
+        ("今年的主要工作", Role.TASKS),
+        ("2024年工作安排", Role.TASKS),
+        ("下半年工作部署", Role.TASKS),
+        ("关于国民经济调整", Role.OTHER),
+    ],
+)
+def test_a_heading_names_its_part_role_in_the_words_reports_use(heading: str, role: Role) -> None:
+    assert role_of(heading) is role
