@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
-from corpusdiff.compare.units import role_of
+from corpusdiff.compare.units import part_roles, role_of
 from corpusdiff.normalize.dating import with_arabic_years
 from corpusdiff.series.indicator_text import (
     YEAR,
@@ -35,7 +35,7 @@ from corpusdiff.series.indicator_text import (
 from corpusdiff.series.indicators import NUMBERED_LINE_RE, Indicator, IndicatorSet, IndicatorSource, Shape
 from corpusdiff.series.planned_text import PlanContext, planned_figures, reading
 from corpusdiff.series.script import in_print, name_in_print, simplified_document
-from corpusdiff.structure import addressed
+from corpusdiff.structure import addressed, build_tree, split_label
 from corpusdiff.text.chars import has_han
 from corpusdiff.text.sentences import full_sentences
 from corpusdiff.types.diff import Role as PartRole
@@ -63,6 +63,8 @@ class _Located:
     pointer: str
     heading: str
     part: str = ""  # the latest heading of the document's top level (一、2021年工作回顾)
+    #: what that part does, read from its heading and the report's layout (compare.units.part_roles)
+    part_role: PartRole = PartRole.OTHER
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def _extract(document: NormalizedDocument) -> IndicatorSet:
             found_sources, found = _from_intro(blocks, index, intro, document)
         elif isinstance(block, Table):
             found_sources, found = _from_table(block, located.pointer, document)
-        elif isinstance(block, Paragraph) and not _is_review(located.part):
+        elif isinstance(block, Paragraph) and not _is_review(located):
             found_sources, found = _from_prose(located, _this_year(document, sources, located), records)
         elif isinstance(block, Paragraph):
             found_sources, found = _from_review(located, _review_context(document, located.part), records)
@@ -190,13 +192,28 @@ def _located(document: NormalizedDocument) -> Iterator[_Located]:
     """Blocks in order with the one paragraph numbering (structure.addressed): `p<n>`, or
     `table <n>` for tables."""
     heading = part = top_kind = ""
+    roles = _part_roles(document)
+    role = PartRole.OTHER
     for located in addressed(document.blocks):
         if isinstance(located.block, Heading):
             heading = located.block.text
             top_kind = top_kind or located.block.kind
             if located.block.kind == top_kind:
                 part = heading
-        yield _Located(located.block, located.address, heading, part)
+                role = roles.get(split_label(heading)[1], role_of(heading))
+        yield _Located(located.block, located.address, heading, part, role)
+
+
+def _part_roles(document: NormalizedDocument) -> dict[str, PartRole]:
+    """The role of each top-level part by its heading (without numbering), as the differ reads
+    it: from the heading's words and, where they say otherwise or nothing, the layout (a review
+    part headed `一、过去一年的工作` reviews all the same)."""
+    tree = build_tree(document)
+    return {
+        tree.sections[index].heading: role
+        for index, role in part_roles(tree).items()
+        if not tree.sections[index].synthetic
+    }
 
 
 def _document_year(document: NormalizedDocument) -> int | None:
@@ -398,7 +415,7 @@ def _from_prose(
     sources: list[IndicatorSource] = []
     records: list[Indicator] = []
     context = _Context(Role.TARGET, year, YEAR)
-    planning = role_of(located.part) in (PartRole.TARGETS, PartRole.TASKS)
+    planning = located.part_role in (PartRole.TARGETS, PartRole.TASKS)
     for found in prose_figures(text, year, planning):
         if found.figure.name in seen:
             continue
@@ -437,24 +454,28 @@ class _Review:
 _THIS_YEAR_SO_FAR = re.compile(r"今年以来|今年上半年|^[一二三四五六七八九十]+、(?:上半年|前三季度|一季度)")
 
 
-def _is_review(part: str) -> bool:
-    """A part that reviews: its heading's words say so (compare.units.role_of), or it is about
-    this year so far and says nothing else (一、上半年经济运行情况)."""
-    role = role_of(part)
-    return role == PartRole.REVIEW or (role == PartRole.OTHER and bool(_THIS_YEAR_SO_FAR.search(part)))
+#: A review part about the one year just ended, named without its number (一、过去一年的工作).
+_LAST_YEAR = re.compile(r"过去(?:的)?一年|去年|上一?年")
+
+
+def _is_review(located: _Located) -> bool:
+    """A part that reviews (`_part_roles`), or one about this year so far that says nothing else."""
+    role = located.part_role
+    return role == PartRole.REVIEW or (role == PartRole.OTHER and bool(_THIS_YEAR_SO_FAR.search(located.part)))
 
 
 def _review_context(document: NormalizedDocument, part: str) -> _Review:
     """The year a review part's heading names, else this year for a part about this year so far
     (`_THIS_YEAR_SO_FAR`), else the year before the report's: a report reviews the year that has
-    just ended (a five-year review names its last year when it speaks of it)."""
+    just ended (a five-year review names its last year when it speaks of it; a part named for
+    the year just ended, `_LAST_YEAR`, is about it alone)."""
     named = {int(y) for y in _YEAR.findall(with_arabic_years(part))}
     if len(named) == 1:
         return _Review(named.pop(), True, period_in(part) or YEAR)
     year = _document_year(document)
     if year and _THIS_YEAR_SO_FAR.search(part):
         return _Review(year, True, period_in(part) or YEAR, so_far=True)
-    return _Review(year - 1 if year else None, False, YEAR)
+    return _Review(year - 1 if year else None, bool(_LAST_YEAR.search(part)), YEAR)
 
 
 def _from_review(

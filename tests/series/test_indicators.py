@@ -1366,6 +1366,30 @@ def test_a_result_over_five_years_is_no_result_of_last_year() -> None:
     assert achieved == [("国内生产总值", "6.9", "growth", 2017), ("城镇新增就业", "1351", "level", 2017)]
 
 
+def test_a_review_part_named_by_no_role_word_is_read_as_the_review_of_last_year() -> None:
+    """`一、过去一年的工作` says neither 回顾 nor 执行情况, but the targets follow it: it reviews
+    the year just ended, as the differ reads it (compare.units.part_roles), and its results are
+    that year's. Found by renaming 2019's review part: its five results were lost."""
+    doc = document(
+        """
+## 一、过去一年的工作
+
+过去一年，主要目标任务全面完成。国内生产总值增长6.6%；城镇新增就业1361万人。
+
+## 二、2019年经济社会发展总体要求和政策取向
+
+今年发展主要预期目标是：国内生产总值增长6%－6.5%，城镇新增就业1100万人以上。
+""",
+        doc_id="national/gwr/2019",
+        date="2019-03-05",
+        series="national-gwr",
+    )
+    rows = [(r.name, r.value, r.role, r.year) for r in extract_indicators(doc).indicators]
+    assert ("国内生产总值", "6.6", "achieved", 2018) in rows
+    assert ("城镇新增就业", "1361", "achieved", 2018) in rows
+    assert not [row for row in rows if row[2] == "target" and row[3] != 2019]
+
+
 def test_a_clause_without_a_name_continues_the_result_before_it() -> None:
     doc = document(
         """
