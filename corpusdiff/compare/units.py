@@ -43,6 +43,7 @@ _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.REVIEW, re.compile(r"回顾|总结|执行情况|完成情况|(?:发展|工作|运行)情况|上半年|成就|主要成效|工作成效")),
     (Role.TASKS, re.compile(r"任务|重点工作|主要工作|工作建议|的建议|工作安排|工作部署|工作计划|下半年")),
 )
+_TASK_WORDS = dict(_ROLE_WORDS)[Role.TASKS]
 LEAD_END_RE = re.compile(f"[{SENTENCE_STOPS}]")
 LEAD_MARK_RE = re.compile(
     r"^(?:[—一－-]{2}|[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.．、]|[一二三四五六七八九十]+、)"
@@ -237,15 +238,25 @@ def _with_role(tree: DocTree, roles: dict[int, Role], part: int, role: Role) -> 
 
 def _combined_part(tree: DocTree, roles: dict[int, Role]) -> int | None:
     """The last targets part, when it holds （一） groups and no part after it is named a tasks
-    part (task areas may follow it: `三、加强政府自身建设`)."""
+    part; task areas may follow it (`三、加强政府自身建设`) when its heading names the tasks too
+    (`二、2004年工作的总体要求和主要任务`), else they are the tasks and its groups the policy's."""
     tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
     targets = [index for index in tops if roles[index] is Role.TARGETS]
-    later = [index for index in tops if targets and index > targets[-1]]
-    if not targets or any(role_of(tree.sections[index].heading) is Role.TASKS for index in later):
+    if not targets:
         return None
     part = targets[-1]
+    later = [index for index in tops if index > part]
+    if any(role_of(tree.sections[index].heading) is Role.TASKS for index in later):
+        return None
+    if any(roles[index] is Role.TASKS for index in later) and not _names_tasks(tree.sections[part].heading):
+        return None
     has_groups = any(s.parent == part and is_group_kind(s.kind) for s in tree.sections)
     return part if has_groups else None
+
+
+def _names_tasks(heading: str) -> bool:
+    """Whether a heading names the tasks besides the targets (主要任务, not 主要目标任务)."""
+    return _TASK_WORDS.search(simplified(heading).replace("目标任务", "目标")) is not None
 
 
 #: The roles that say how a report is laid out.

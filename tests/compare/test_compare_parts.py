@@ -246,3 +246,32 @@ def test_tasks_continue_when_a_year_puts_its_targets_and_tasks_in_one_part() -> 
 )
 def test_a_heading_names_its_part_role_in_the_words_reports_use(heading: str, role: Role) -> None:
     assert role_of(heading) is role
+
+
+def test_a_targets_part_with_policy_groups_stays_the_targets_before_a_task_area() -> None:
+    """A targets part may hold groups of its own (the year's policies); when the year's work
+    follows in parts its headings do not name as tasks, those are the tasks, not its groups."""
+    policy = FRONT + f"""
+## 一、2013年工作回顾
+
+过去一年，经济运行稳中向好，就业持续增加。
+
+## 二、2014年工作总体部署
+
+{TARGETS}
+
+### （一）继续实施积极的财政政策
+
+今年拟安排财政赤字1.35万亿元。
+
+### （二）继续实施稳健的货币政策
+
+广义货币M2预期增长13%左右。
+
+## 三、今年的工作
+
+{REFORM}
+"""
+    tree = tree_from_markdown(policy)
+    roles = {tree.sections[i].heading: role for i, role in part_roles(tree).items() if tree.sections[i].parent is None}
+    assert roles == {"2013年工作回顾": Role.REVIEW, "2014年工作总体部署": Role.TARGETS, "今年的工作": Role.TASKS}
