@@ -204,7 +204,7 @@ def _laid_out_roles(tree: DocTree, roles: dict[int, Role]) -> dict[int, Role]:
     - and parts named by no role between the review and the tasks set the targets."""
     tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
     targets_follow = any(roles[index] is Role.TARGETS for index in tops[1:])
-    combined = _combined_part(tree, roles)
+    combined = _combined_part(tree, roles, tops)
     if combined is not None:
         roles = _with_role(tree, roles, combined, Role.TASKS)
     if tops and roles[tops[0]] is Role.OTHER and (targets_follow or _target_openings(tree, roles)):
@@ -236,11 +236,11 @@ def _with_role(tree: DocTree, roles: dict[int, Role], part: int, role: Role) -> 
     return changed
 
 
-def _combined_part(tree: DocTree, roles: dict[int, Role]) -> int | None:
+def _combined_part(tree: DocTree, roles: dict[int, Role], tops: Sequence[int]) -> int | None:
     """The last targets part, when it holds （一） groups and no part after it is named a tasks
     part; task areas may follow it (`三、加强政府自身建设`) when its heading names the tasks too
-    (`二、2004年工作的总体要求和主要任务`), else they are the tasks and its groups the policy's."""
-    tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
+    (`二、2004年工作的总体要求和主要任务`), else they are the tasks and its groups the policy's.
+    `tops`: the headed top-level parts."""
     targets = [index for index in tops if roles[index] is Role.TARGETS]
     if not targets:
         return None
