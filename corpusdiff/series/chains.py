@@ -224,14 +224,28 @@ def _not_gainsaid(
     `a` shares with `b` (2013's regional paragraph names 扶贫攻坚 in one clause; 2014's poverty
     paragraph, split from it at 0.12, and its successors owe it nothing). A merge is the mirror
     image, on the lineage that comes into `a`. Where the lineage stops at the extra side, or
-    that diff was not made, nothing speaks against the step."""
+    that diff was not made, nothing speaks against the step. A unit beyond that `a`'s own
+    lineage reaches bears out nothing: the diff pairs `a` with it for that lineage's sake (2014's
+    innovation group, cut from 2013's （一） at 0.10, merges into 2015's part 四、, where 2013's
+    （一） goes on through 2014's demand group: 2013→2015 pairs （一） with 四、 whatever 2014 did)."""
     if link.relation == Relation.SPLIT:
         beyond = _neighbours(graph, b, graph.successor, graph.split_from) | _merged_or_none(graph, b)
-        return _paired_across(a, beyond, links, old_side=True)
+        return _borne_out(a, beyond, set(graph.after(a)), links, old_side=True)
     if link.relation == Relation.MERGE:
         beyond = _neighbours(graph, a, graph.predecessor, graph.merged_into) | _split_or_none(graph, a)
-        return _paired_across(b, beyond, links, old_side=False)
+        return _borne_out(b, beyond, set(graph.before(b)), links, old_side=False)
     return True
+
+
+def _borne_out(
+    node: Node, beyond: set[Node], own: set[Node], links: Mapping[tuple[int, int], Sequence[Link]], old_side: bool
+) -> bool:
+    """Whether the diff across pairs `node` with a unit `beyond` that its `own` lineage does not
+    reach (`_not_gainsaid`); true when nothing is beyond, false when all of it is its own."""
+    if not beyond:
+        return True
+    others = beyond - own
+    return bool(others) and _paired_across(node, others, links, old_side)
 
 
 def _gainsaid_steps(graph: _Graph, links: Mapping[tuple[int, int], Sequence[Link]]) -> list[tuple[Node, Node]]:

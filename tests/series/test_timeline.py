@@ -578,6 +578,30 @@ def test_a_doubtful_merge_the_diff_across_it_gainsays_ends_no_lineage_there() ->
     ]
 
 
+def test_a_doubtful_split_is_not_borne_out_by_where_its_own_lineage_goes() -> None:
+    # 0/1 -> 1/4 -> 2/8 one to one (2013's （一） -> 2014's demand group -> 2015's part 四、);
+    # 1/5 is cut from 0/1 at 0.10 and merged into 2/8 too (2014's innovation group). The diff
+    # of editions 0 and 2 pairs 0/1 with 2/8, but 2/8 is where 0/1's own lineage goes: that
+    # bears out no split, and 1/5 starts its lineage. Where 1/5 goes on in 2/9, a unit 0/1's
+    # lineage does not reach, and that diff pairs 0/1 with 2/9, the split stands.
+    rejoining = {
+        (0, 1): [Link(1, 4, 0.9), Link(1, 5, 0.1, SPLIT)],
+        (1, 2): [Link(4, 8, 1.0), Link(5, 8, 1.0, MERGE)],
+        (0, 2): [Link(1, 8, 1.0)],
+    }
+    [main, own] = chain_items([[1], [4, 5], [8]], rejoining)
+    assert (main.nodes, own.nodes) == (((0, 1), (1, 4), (2, 8)), ((1, 5), (2, 8)))
+    going_on = {
+        (0, 1): [Link(1, 4, 0.9), Link(1, 5, 0.1, SPLIT)],
+        (1, 2): [Link(4, 8, 1.0), Link(5, 9, 1.0)],
+        (0, 2): [Link(1, 8, 1.0), Link(1, 9, 0.3, SPLIT)],
+    }
+    assert nodes(chain_items([[1], [4, 5], [8, 9]], going_on)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 1), (1, 5), (2, 9)],
+    ]
+
+
 def test_a_step_the_diff_skipping_an_edition_gainsays_is_no_step() -> None:
     # 0/1 -> 1/4 -> 2/8 one to one; 0/2 -> 1/5, which ends. The diff of editions 0 and 2 pairs
     # 2/8 one to one with 0/2 at 0.95, more surely than the step 1/4 -> 2/8 (0.9), and 1/4's
