@@ -224,23 +224,26 @@ def _not_gainsaid(
     `a` shares with `b` (2013's regional paragraph names 扶贫攻坚 in one clause; 2014's poverty
     paragraph, split from it at 0.12, and its successors owe it nothing). A merge is the mirror
     image, on the lineage that comes into `a`. Where the lineage stops at the extra side, or
-    that diff was not made, nothing speaks against the step. A unit beyond that `a`'s own
-    lineage reaches bears out nothing: the diff pairs `a` with it for that lineage's sake (2014's
-    innovation group, cut from 2013's （一） at 0.10, merges into 2015's part 四、, where 2013's
-    （一） goes on through 2014's demand group: 2013→2015 pairs （一） with 四、 whatever 2014 did)."""
+    that diff was not made, nothing speaks against the step. A unit beyond that `a`'s own chain
+    reaches by one-to-one steps bears out nothing: the diff pairs `a` with it for that chain's
+    sake (2014's innovation group, cut from 2013's （一） at 0.10, merges into 2015's part 四、,
+    where 2013's （一） goes on through 2014's demand group: 2013→2015 pairs （一） with 四、
+    whatever 2014 did). A unit the chain reaches only through a split still counts: the pair
+    may be the extra side's own (2014's reform group into 2015's 三、, whose chain was cut from
+    2013's reform-and-opening group, 2014's reform group's predecessor)."""
     if link.relation == Relation.SPLIT:
         beyond = _neighbours(graph, b, graph.successor, graph.split_from) | _merged_or_none(graph, b)
-        return _borne_out(a, beyond, set(graph.after(a)), links, old_side=True)
+        return _borne_out(a, beyond, set(_follow(a, graph.successor)), links, old_side=True)
     if link.relation == Relation.MERGE:
         beyond = _neighbours(graph, a, graph.predecessor, graph.merged_into) | _split_or_none(graph, a)
-        return _borne_out(b, beyond, set(graph.before(b)), links, old_side=False)
+        return _borne_out(b, beyond, set(_up_to(b, graph.predecessor)), links, old_side=False)
     return True
 
 
 def _borne_out(
     node: Node, beyond: set[Node], own: set[Node], links: Mapping[tuple[int, int], Sequence[Link]], old_side: bool
 ) -> bool:
-    """Whether the diff across pairs `node` with a unit `beyond` that its `own` lineage does not
+    """Whether the diff across pairs `node` with a unit `beyond` that its `own` chain does not
     reach (`_not_gainsaid`); true when nothing is beyond, false when all of it is its own."""
     if not beyond:
         return True

@@ -602,6 +602,30 @@ def test_a_doubtful_split_is_not_borne_out_by_where_its_own_lineage_goes() -> No
     ]
 
 
+def test_a_doubtful_merge_is_not_borne_out_by_where_its_partners_own_lineage_comes_from() -> None:
+    # the mirror image: 1/5 is cut from 0/1 (surely) and folded back into 2/8 at 0.10, and 2/8
+    # continues 0/1 one to one through 1/4: the 0 -> 2 diff pairs 0/1 with 2/8 for that chain's
+    # sake, so 1/5's lineage ends at 1/5
+    links = {
+        (0, 1): [Link(1, 4, 0.9), Link(1, 5, 0.9, SPLIT)],
+        (1, 2): [Link(4, 8, 1.0), Link(5, 8, 0.1, MERGE)],
+        (0, 2): [Link(1, 8, 1.0)],
+    }
+    assert nodes(chain_items([[1], [4, 5], [8]], links)) == [[(0, 1), (1, 4), (2, 8)], [(0, 1), (1, 5)]]
+    # 2/8 reaches 0/1 only through a split (2014's reform group folded into 2015's part 三、,
+    # which continues 2014's opening-up group, cut from 2013's reform-and-opening group): 0/1's
+    # own chain runs into 1/4, whose merge into 2/8 the 0 -> 2 pair bears out
+    through_a_split = {
+        (0, 1): [Link(1, 4, 0.5), Link(1, 5, 0.6, SPLIT)],
+        (1, 2): [Link(5, 8, 0.73), Link(4, 8, 0.25, MERGE)],
+        (0, 2): [Link(1, 8, 1.0)],
+    }
+    assert nodes(chain_items([[1], [4, 5], [8]], through_a_split)) == [
+        [(0, 1), (1, 4), (2, 8)],
+        [(0, 1), (1, 5), (2, 8)],
+    ]
+
+
 def test_a_step_the_diff_skipping_an_edition_gainsays_is_no_step() -> None:
     # 0/1 -> 1/4 -> 2/8 one to one; 0/2 -> 1/5, which ends. The diff of editions 0 and 2 pairs
     # 2/8 one to one with 0/2 at 0.95, more surely than the step 1/4 -> 2/8 (0.9), and 1/4's
