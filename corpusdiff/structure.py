@@ -89,6 +89,8 @@ class _TreeBuilder:
         self.tables: list[TreeTable] = []
         self.stack: list[tuple[int, int]] = []  # (rank, section index)
         self.task: _Task | None = None
+        #: the blocks so far are a target list's opening and its items (see `_listed_target_pieces`)
+        self.in_target_list = False
 
     @property
     def current(self) -> int | None:
@@ -101,6 +103,7 @@ class _TreeBuilder:
             self.units.append(Unit(len(self.units), task.section, task.kind, task.heading, text, task.paragraph))
 
     def add_table(self, located: Addressed, table: Table) -> None:
+        self.in_target_list = False
         self.tables.append(TreeTable(located.table, self.current, located.next_paragraph, table.rows))
 
     def open_closing_part(self) -> None:
@@ -112,6 +115,7 @@ class _TreeBuilder:
 
     def add_heading(self, heading: Heading, next_paragraph: int) -> None:
         self.close_task()
+        self.in_target_list = False
         rank = self.ranks.get(heading.kind, 0)
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
@@ -124,17 +128,28 @@ class _TreeBuilder:
             self.task = _opened_unit(heading, text, index, next_paragraph)
 
     def add_text(self, block: Paragraph | ListItem, paragraph: int) -> None:
-        """A paragraph or item: the body of the open task, or units of its own."""
+        """A paragraph or item: the body of the open task, or units of its own (the items of a
+        target list announced by the paragraph before them each cut into its target clauses)."""
         if self.task is not None:
             self.task.parts.append(block.text)
             if self.task.one_block:
                 self.close_task()
             return
         kind = "item" if isinstance(block, ListItem) else "paragraph"
-        for piece_kind, piece in _pieces(block.text, kind):
-            lead = _LEAD_RE.match(piece)
-            heading = piece.rstrip("；，。") if piece_kind == "target" else (lead.group(1) if lead else "")
+        listed = self.in_target_list and (kind == "item" or _DASHED_RE.match(block.text) is not None)
+        self.in_target_list = listed or (kind == "paragraph" and _opens_target_list(block.text))
+        for piece_kind, piece in _listed_target_pieces(block.text) if listed else _pieces(block.text, kind):
+            heading = _unit_heading(piece_kind, piece)
             self.units.append(Unit(len(self.units), self.current, piece_kind, heading, piece, paragraph))
+
+
+def _unit_heading(kind: str, text: str) -> str:
+    """A unit's heading: a target's clause itself (its dash and stop left out), else the lead
+    sentence a paragraph opens with, if any."""
+    if kind == "target":
+        return _DASHED_RE.sub("", text).rstrip("；，。")
+    lead = _LEAD_RE.match(text)
+    return lead.group(1) if lead else ""
 
 
 #: How a paragraph opens that goes on from the one before it instead of naming a subject of its
@@ -211,6 +226,36 @@ _QUALIFIER_RE = re.compile(r"^(?:在|要|并|力争|争取|努力|确保|其中)
 _MIN_TARGETS = 3
 
 
+def _opens_target_list(text: str) -> bool:
+    """Whether a paragraph ends by announcing a target list set out after it (`今年发展主要预期
+    目标是：`), as a Word file or a web page sets the targets out as a list."""
+    found = _TARGET_LIST_RE.search(searchable(text))
+    return found is not None and not text[found.end() :].strip()
+
+
+#: A target set out as a paragraph of its own, as a list item is (`——地区生产总值增长5%左右；`).
+_DASHED_RE = re.compile(r"^\s*(?:——|一一)")
+
+
+def _listed_target_pieces(text: str) -> list[tuple[str, str]]:
+    """An item of a target list set out after its opening, as a list item or a dashed
+    paragraph (`——城镇新增就业1100万人以上，城镇调查失业率5.5%左右；`): one `target` unit per
+    clause, as the same targets printed in one paragraph give (`_pieces`), so that a report does
+    not pair otherwise for setting its targets out one a line."""
+    return [("target", clause) for clause in _target_clauses(text)] or [("target", text)]
+
+
+def _target_clauses(body: str) -> list[str]:
+    """A target list's text cut at its clauses, a qualifying clause kept with its target."""
+    clauses: list[str] = []
+    for piece in _TARGET_SPLIT_RE.split(body):
+        if clauses and (_QUALIFIER_RE.match(searchable(piece)) or not piece.strip("；，。")):
+            clauses[-1] += piece
+        elif piece:
+            clauses.append(piece)
+    return clauses
+
+
 def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
     """A paragraph as units: itself, or, for a target list (`…主要预期目标是：国内生产总值增长
     5.5%左右；城镇新增就业1100万人以上，…`), the text up to the list and one `target` unit per
@@ -221,12 +266,7 @@ def _pieces(text: str, kind: str) -> list[tuple[str, str]]:
         return _figure_run_pieces(text) if kind == "paragraph" else [(kind, text)]
     end = text.find("。", found.end())
     body, rest = (text[found.end() :], "") if end < 0 else (text[found.end() : end + 1], text[end + 1 :])
-    clauses: list[str] = []
-    for piece in _TARGET_SPLIT_RE.split(body):
-        if clauses and (_QUALIFIER_RE.match(searchable(piece)) or not piece.strip("；，。")):
-            clauses[-1] += piece
-        elif piece:
-            clauses.append(piece)
+    clauses = _target_clauses(body)
     if len(clauses) < _MIN_TARGETS:
         return [(kind, text)]
     clauses[-1] += rest

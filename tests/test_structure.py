@@ -4,6 +4,7 @@ paragraph, in every corpus document (the five-year plan's 专栏 box titles incl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from corpusdiff.normalize.entry import normalize_file
 from corpusdiff.site.build import render_document_body
 from corpusdiff.structure import addressed, build_tree, closing_start
 from corpusdiff.types.diff import Relation, Role
-from corpusdiff.types.document import Block, Box, Heading, NormalizedDocument, Paragraph, Table
+from corpusdiff.types.document import Block, Box, Heading, ListItem, NormalizedDocument, Paragraph, Table
 from corpusdiff.types.tree import CLOSING_HEADING, DocTree
 from tests.conftest import ROOT
 from tests.traditional import traditional_copy
@@ -196,3 +197,40 @@ def test_a_report_in_traditional_characters_has_the_units_of_its_simplified_copy
     expected = shape(report)
     assert any(kind == "target" for kind, _, _ in expected)
     assert shape(copy) == expected
+
+
+# --- a target list set out one target a line ------------------------------------------------------
+
+_OPENING = "今年我们要坚定信心。今年发展主要预期目标是："
+_TARGETS = ("国内生产总值增长6%以上", "城镇新增就业1100万人以上，城镇调查失业率5.5%左右", "居民消费价格涨幅3%左右")
+
+
+def _target_units(*blocks: Block) -> list[tuple[str, str]]:
+    """The units of a tasks part holding `blocks`, as (kind, text without list dashes and
+    semicolons): the shape the matcher reads."""
+    tree = build_tree(_document(Heading("三、2021年重点工作", "cn"), *blocks))
+    return [(u.kind, u.text.removeprefix("——").rstrip("；。，")) for u in tree.units]
+
+
+@pytest.mark.parametrize(
+    "one_a_line",
+    [lambda target, _: ListItem(target), lambda target, last: Paragraph(f"——{target}{'。' if last else '；'}")],
+    ids=["list items", "dashed paragraphs"],
+)
+def test_targets_set_out_one_a_line_are_the_units_of_the_same_targets_in_one_paragraph(
+    one_a_line: Callable[[str, bool], Block],
+) -> None:
+    """A Word file or a web page sets out the targets a report prints in one paragraph as a
+    list, or a paragraph each: each clause is a target unit all the same (a Word copy of 2021's
+    report lost 14 of its 69 labelled pairs when its list items were units of their own)."""
+    printed = _target_units(Paragraph(_OPENING + "；".join(_TARGETS) + "。"))
+    lines = [one_a_line(target, n == len(_TARGETS) - 1) for n, target in enumerate(_TARGETS)]
+    assert _target_units(Paragraph(_OPENING), *lines) == printed
+    assert [kind for kind, _ in printed] == ["paragraph", "target", "target", "target", "target"]
+
+
+def test_a_list_after_a_paragraph_that_announces_no_targets_stays_items() -> None:
+    units = _target_units(
+        Paragraph(_OPENING), ListItem(_TARGETS[0]), Paragraph("要做好以下工作："), ListItem("甲，乙"), ListItem("丙")
+    )
+    assert [kind for kind, _ in units] == ["paragraph", "target", "paragraph", "item", "item"]
