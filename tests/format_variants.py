@@ -30,6 +30,7 @@ from docx.shared import Pt
 
 from corpusdiff.text.script import simplified_texts
 from tests.eval_initiatives import LABELS, PairScore, raw_path, run_differ, score
+from tests.read.docx_fixture import seed_docx
 from tests.read.typeset import Block, Page, _fill, _set_block, _Sheet, typeset
 from tests.traditional import traditional
 
@@ -72,8 +73,16 @@ def pieces(text: str) -> list[Piece]:
         joined = "".join(chunk)
         level = _level(joined)
         started = started or bool(level) or joined.startswith("各位代表")
-        out.append(Piece(joined, level, front=not started))
+        before = out[-1] if out else None
+        if before and started and not (level or before.level or before.items) and not _ENDED.search(before.text):
+            out[-1] = Piece(before.text + joined)  # a paragraph the printed text cut at a page break
+        else:
+            out.append(Piece(joined, level, front=not started))
     return out
+
+
+#: How a paragraph ends; one that ends otherwise was cut at a page break and goes on below.
+_ENDED = re.compile(r"[。；：！？”）)]$")
 
 
 def _level(text: str) -> int:
@@ -145,6 +154,18 @@ def word_styles(text: str) -> bytes:
 
 def word_bold(text: str) -> bytes:
     return _word(text, styles=False)
+
+
+def word_numbered(text: str) -> bytes:
+    """The report as a Word file whose 一、 and （一） markers Word's automatic numbering makes
+    (a numbering part; no number in the heading's text), one paragraph a line."""
+    import tempfile
+
+    lines = [piece.text or "\n".join(f"- {item}" for item in piece.items) for piece in pieces(text)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return seed_docx(path, numbering=True)
 
 
 # --- PDF ------------------------------------------------------------------------------------------
@@ -257,6 +278,29 @@ def portal_page_with_table(text: str) -> bytes:
     return _portal(text, table=True)
 
 
+def portal_page_in_lines(text: str) -> bytes:
+    """An older portal's page: the whole text in one `<div>`, each paragraph a line opened by
+    two ideographic spaces and ended by `<br>`, the headings bold, no `<p>` at all."""
+    lines = []
+    for piece in pieces(text):
+        for line in piece.items or (piece.text,):
+            shown = f"<b>{escape(line)}</b>" if piece.level else escape(line)
+            lines.append(f"\u3000\u3000{shown}<br/>")
+    article = "\n".join(lines)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>政府工作报告</title></head><body>
+<table width="980"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/bsfw">办事服务</a></td></tr></table>
+<table width="980"><tr><td class="title">政府工作报告</td></tr>
+<tr><td class="info">发布日期：2019-03-16 来源：新华社 【字体：大 中 小】</td></tr>
+<tr><td class="content"><div id="zoom">
+{article}
+</div></td></tr></table>
+<table width="980"><tr><td>【打印本页】 【关闭窗口】</td></tr></table>
+<div class="footer">版权所有：人民政府办公厅 技术支持：信息中心</div>
+</body></html>
+""".encode()
+
+
 # --- text as other sources print it ---------------------------------------------------------------
 
 
@@ -277,6 +321,27 @@ def full_width_text(text: str) -> bytes:
         assert mark is not None
         lines.append(mark.group() + line[mark.end() :].translate(_FULL_WIDTH))
     return "\n".join(lines).encode()
+
+
+_PAGE_LINES = 32
+
+
+def text_pulled_from_pdf(text: str) -> bytes:
+    """What copying a gazette's PDF into a text file gives: lines broken where the gazette
+    breaks them (a Latin word or a number kept whole, `_fill`), paragraphs opening with two ideographic spaces, the running head over every page and
+    `— n —` under it, `——` read as `一一`, in GB18030 with CRLF line ends."""
+    out, count = ["中华人民共和国国务院公报", ""], 0
+    for piece in pieces(text):
+        for line in piece.items or (piece.text,):
+            line = "一一" + line[2:] if line.startswith("——") else line
+            indent = 0 if piece.level else 2
+            for number, pieces_of_line in enumerate(_fill(line, _GAZETTE.size, _GAZETTE.measure, indent * _GAZETTE.size)):
+                out.append(("\u3000" * indent if number == 0 else "") + "".join(text for text, _ in pieces_of_line).rstrip())
+                count += 1
+                if count % _PAGE_LINES == 0:
+                    out += ["", f"— {count // _PAGE_LINES} —", "", "中华人民共和国国务院公报", ""]
+    out += ["", f"— {count // _PAGE_LINES + 1} —"]
+    return "\r\n".join(out).encode("gb18030")
 
 
 def xinhua_release(text: str) -> bytes:
@@ -310,10 +375,13 @@ def targets_one_a_line(text: str) -> bytes:
 VARIANTS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "word, heading styles": (".docx", word_styles),
     "word, bold headings": (".docx", word_bold),
+    "word, automatic numbering": (".docx", word_numbered),
     "gazette pdf": (".pdf", gazette_pdf),
+    "text pulled from the pdf": (".txt", text_pulled_from_pdf),
     "gazette pdf, headings at page feet": (".pdf", gazette_pdf_headings_at_page_feet),
     "portal page": (".html", portal_page),
     "portal page, targets in a table": (".html", portal_page_with_table),
+    "older portal page, lines and <br>": (".html", portal_page_in_lines),
     "targets one a line": (".txt", targets_one_a_line),
     "traditional characters": (".txt", traditional_text),
     "full-width digits and latin": (".txt", full_width_text),
