@@ -277,14 +277,19 @@ def _is_part_of_title(text: str, title: str) -> bool:
 def _beside_page_numbers(cleaned: list[str], where: list[int], over_title: bool = False) -> bool:
     """Every line at `where` has a page number as its nearest line of text before or after, and
     those are different pages' numbers (a page break repeated whole is not a running head); a
-    line that stands over the title too (`over_title`) counts that first page as one of them."""
+    line that stands over the title too (`over_title`), or over all the text of a report that
+    opens without a title (`各位代表：` right under the gazette's name), counts that first page
+    as one of them."""
     pages: set[str] = set()
+    first_page = over_title
     for index in where:
-        numbers = [neighbour for neighbour in _nearest_texts(cleaned, index) if is_page_number(neighbour)]
-        if not numbers:
+        before, after = _nearest_texts(cleaned, index)
+        numbers = [neighbour for neighbour in (before, after) if is_page_number(neighbour)]
+        if not numbers and not (index == where[0] and not before):
             return False
+        first_page = first_page or not numbers
         pages.update(numbers)
-    return len(pages) + over_title >= _RUNNING_HEADER_MIN
+    return len(pages) + first_page >= _RUNNING_HEADER_MIN
 
 
 def _nearest_texts(cleaned: list[str], index: int) -> tuple[str, str]:

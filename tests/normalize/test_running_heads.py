@@ -64,3 +64,19 @@ def test_a_line_at_two_page_breaks_only_is_kept_as_report_text() -> None:
     (read here as an unnumbered heading, as a short line between paragraphs is)."""
     body = _body(_gazette_pages(over_title=False))
     assert [line.lstrip("# ") for line in body] == [PARAGRAPHS[0], "株洲市人民政府公报", PARAGRAPHS[1], "株洲市人民政府公报", PARAGRAPHS[2]]
+
+
+def test_a_gazette_s_name_over_a_report_that_opens_without_a_title_is_a_running_head() -> None:
+    """A national report as the State Council gazette prints it opens under the gazette's name
+    with `各位代表：`, no title between (helper V1, the 2019 report's text pulled from such a
+    PDF kept the name twenty times, run into paragraphs and read as headings). Over all the text,
+    the name stands at the top of the first page: three pages, three heads."""
+    one, two, three = (f"　　{paragraph}" for paragraph in PARAGRAPHS[:3])
+    pages = [
+        "中华人民共和国国务院公报", "", "各位代表：", one, "", "— 1 —", "", "中华人民共和国国务院公报", "",
+        two, "", "— 2 —", "", "中华人民共和国国务院公报", "", three, "", "— 3 —",
+    ]  # fmt: skip
+    document = normalize_lines(pages)
+    markdown = render(document).split("\n---\n", 1)[1]
+    assert "公报" not in markdown and "公报" not in document.metadata.title
+    assert [line for line in markdown.split("\n") if line][-4:] == ["各位代表：", *PARAGRAPHS[:3]]
