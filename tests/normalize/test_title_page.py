@@ -285,3 +285,25 @@ def test_a_report_issued_by_a_notice_is_titled_by_the_notice_s_attachment(separa
     assert (metadata.title, metadata.genre, metadata.date) == ("杭州市2024年国民经济和社会发展计划", "annual-plan", "2024-02-01")
     assert document.blocks[0] == Paragraph("2024年是实现“十四五”规划目标任务的关键一年。")
     assert any("dropped 8 lines before the title" in warning for warning in document.warnings)
+
+
+XINHUA_TITLE_PAGE = ("政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理　李强")
+
+
+@pytest.mark.parametrize("at", [0, len(XINHUA_TITLE_PAGE)], ids=["over the title", "under the byline"])
+def test_a_news_agency_s_dateline_is_no_line_of_the_report(at: int) -> None:
+    """Xinhua releases a report under its dateline (`新华社北京3月12日电`), which a copy keeps
+    over the title or under the byline. It is the agency's, not the report's: over the title it
+    hid the title page (the dateline, title, subtitle and byline were read as one paragraph),
+    under the byline it ran into the salutation (helper V1)."""
+    lines = [*XINHUA_TITLE_PAGE]
+    lines.insert(at, "新华社北京3月12日电")
+    document = _normalize("\n\n".join(lines) + BODY.format(opening=STATE_COUNCIL))
+    assert (document.metadata.title, document.metadata.speaker, document.metadata.delivered) == (
+        "政府工作报告",
+        "李强",
+        "2024-03-05",
+    )
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert texts[texts.index("各位代表：") + 1] == STATE_COUNCIL
+    assert not any("新华社" in text for text in texts)

@@ -69,7 +69,10 @@ def test_a_last_line_of_report_text_that_opens_like_an_editor_line_is_kept(line:
         ("2024-03-12 19:09 来源：新华社 小字号", True),
         ("发布时间：2024-01-25 来源：某市人民政府 字号：A+ A A-", True),  # a font-size widget in letters
         ("字体：A＋ A A－ 打印 关闭", True),
+        ("新华社北京3月12日电", True),  # a news agency's dateline over a report it releases
+        ("新华社北京3月12日电（记者王某）", True),
         ("APEC会议在北京举行", False),
+        ("新华社北京3月12日电，国务院总理在会上作报告。", False),  # a sentence of a news story
         ("2024年1月20日", False),  # a date alone is the report's date line
         ("（2024年1月20日）", False),
     ],
