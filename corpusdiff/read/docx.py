@@ -54,6 +54,8 @@ _SENTENCES_A_PARAGRAPH = 1.5
 #: A paragraph holding this many line breaks holds a document's lines, wherever they break (a
 #: text extract pasted into one paragraph; the longest paragraph in tests/ has 29 sentences).
 _A_DOCUMENT_OF_LINES = 60
+#: The indent a paragraph of Chinese text opens with, as pasted text keeps it.
+_PARAGRAPH_INDENT = "\u3000\u3000"
 #: A piece without a sentence stop and at most this long is a heading or title line.
 _HEADING_LENGTH = 40
 _FULL_STOP_RUN = re.compile(f"[{FULL_STOPS}]+")
@@ -719,10 +721,13 @@ def _typed_as_lines(pieces: list[str]) -> bool:
     """Whether a paragraph's line breaks are its author's paragraph ends: a report typed with
     Shift+Enter in one paragraph has many breaks, nearly all after a sentence or a heading, and
     pieces of several sentences each; a text extract pasted into one paragraph has more breaks
-    than any paragraph has sentences. A break after every sentence, or a few where a line was
-    to wrap, is a soft break inside a paragraph."""
+    than any paragraph has sentences; a text pasted from a web page opens each paragraph after
+    a break with the two ideographic spaces of a paragraph's indent. A break after every
+    sentence, or a few where a line was to wrap, is a soft break inside a paragraph."""
     ended = [piece for piece in pieces[:-1] if piece.strip()]
     if len(ended) >= _A_DOCUMENT_OF_LINES:
+        return True
+    if ended and all(piece.startswith(_PARAGRAPH_INDENT) for piece in pieces[1:] if piece.strip()):
         return True
     if len(ended) < _MANY_BREAKS:
         return False

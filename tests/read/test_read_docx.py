@@ -959,6 +959,17 @@ def test_a_line_or_page_break_inside_a_paragraph_is_not_a_paragraph_end() -> Non
     assert not any("Shift+Enter" in note for note in raw.notes)
 
 
+def test_a_paragraph_pasted_from_a_web_page_ends_at_each_break_before_an_indent() -> None:
+    """Text pasted into Word from a web page: a part's paragraphs in one Word paragraph, each
+    after a line break opening with the indent of two ideographic spaces. Two or three breaks
+    were read as soft ones, and `各位代表：` ran into the paragraph under it (helper V1)."""
+    pieces = ["各位代表：", "\u3000\u3000现在，我代表区人民政府，向大会报告工作。", "\u3000\u3000过去一年，全区经济稳中向好。"]
+    raw = decode_report(_docx_of([pieces]), "r.docx")
+    assert raw.text.split("\n")[:3] == pieces
+    texts = [block.text for block in normalize_raw(raw).blocks]
+    assert texts == [piece.strip("\u3000") for piece in pieces]
+
+
 def test_a_cover_block_typed_with_line_breaks_keeps_its_lines() -> None:
     """Title, subtitle and speaker in one centred paragraph, Shift+Enter between them, were run
     into one title line (`政府工作报告——2024年1月22日在…临江市市长张三`), losing the date, meeting,
