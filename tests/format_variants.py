@@ -156,6 +156,32 @@ def word_bold(text: str) -> bytes:
     return _word(text, styles=False)
 
 
+def word_line_breaks(text: str) -> bytes:
+    """The report as pasted into Word from a web page: each part one Word paragraph, its
+    headings and paragraphs apart by line breaks (Shift+Enter), the first line of each indented
+    by two ideographic spaces."""
+    document = docx.Document()
+    paragraph = None
+    for piece in pieces(text):
+        if piece.level == 1 or paragraph is None:
+            paragraph = document.add_paragraph()
+        else:
+            paragraph.add_run().add_break()
+        lines = piece.items or (piece.text,)
+        for n, line in enumerate(lines):
+            if n:
+                paragraph.add_run().add_break()
+            paragraph.add_run(("" if piece.level else "\u3000\u3000") + line).bold = bool(piece.level)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def traditional_word(text: str) -> bytes:
+    """The Word file with heading styles of the report in traditional characters."""
+    return word_styles(traditional(text))
+
+
 def word_numbered(text: str) -> bytes:
     """The report as a Word file whose 一、 and （一） markers Word's automatic numbering makes
     (a numbering part; no number in the heading's text), one paragraph a line."""
@@ -376,6 +402,8 @@ VARIANTS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "word, heading styles": (".docx", word_styles),
     "word, bold headings": (".docx", word_bold),
     "word, automatic numbering": (".docx", word_numbered),
+    "word, line breaks in a paragraph a part": (".docx", word_line_breaks),
+    "word, traditional characters": (".docx", traditional_word),
     "gazette pdf": (".pdf", gazette_pdf),
     "text pulled from the pdf": (".txt", text_pulled_from_pdf),
     "gazette pdf, headings at page feet": (".pdf", gazette_pdf_headings_at_page_feet),

@@ -45,6 +45,9 @@ READ_ALIKE = (
     # the State Council gazette's name over every page, and over 各位代表： on the first, as the
     # 2019 report opens without a title: it stayed twenty times, run into paragraphs and as headings
     ("national-2018__national-2019", "new", "text pulled from the pdf"),
+    # a part a Word paragraph, its paragraphs apart by line breaks and opening indented, as
+    # pasted from a web page: 各位代表： ran into the paragraph under it
+    ("national-2018__national-2019", "new", "word, line breaks in a paragraph a part"),
 )
 
 
