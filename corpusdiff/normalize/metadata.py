@@ -36,7 +36,7 @@ from corpusdiff.normalize.regions import (
     region_of_scope,
     region_slug,
 )
-from corpusdiff.read.boilerplate import is_portal_line
+from corpusdiff.read.boilerplate import is_portal_line, without_dateline
 from corpusdiff.read.decode import RawReport
 from corpusdiff.text.chars import IDEOGRAPHS
 from corpusdiff.text.lines import is_publication_line, is_subtitle
@@ -196,7 +196,7 @@ def find_title(lines: Sequence[str], search: int = 80) -> TitleBlock | None:
     seen = 0
     issued = _issued_names(lines, search)
     while index < len(lines) and seen < search:
-        text = _line_text(lines[index])
+        text = without_dateline(_line_text(lines[index]))
         if not text:
             index += 1
             continue

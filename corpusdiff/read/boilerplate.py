@@ -44,6 +44,17 @@ _FIELD_LABELS = (
 #: as one glued line (`发布时间：2024-01-25来源：某省人民政府字号：大中小`).
 _FIELD_VALUE_CHAR = rf"(?!(?:{_FIELD_LABELS}|分享到|上一篇|下一篇|上一条|下一条)\s*[：:])[^\s。，,；！？：:【】\[\]（）()]"
 
+#: A news agency's dateline over a report it releases (`新华社北京3月12日电`, its reporters after it).
+_DATELINE = r"(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)\n]{1,30}[）)])?"
+_DATELINE_OPENING_RE = re.compile(rf"^\s*{_DATELINE}\s*(?=\S)")
+
+
+def without_dateline(line: str) -> str:
+    """A line with the news agency's dateline it opens with left out (`新华社北京3月12日电　政府工作
+    报告` -> `政府工作报告`): the agency's, set before the title on its line."""
+    return _DATELINE_OPENING_RE.sub("", line, count=1)
+
+
 #: A line a portal or WeChat article prints over or under the text: its editor, source, author,
 #: date and view-count fields (`编辑：李明`, WeChat's `编辑 | 李明`), a news agency's dateline over
 #: a report it releases (`新华社北京3月16日电`), the time it published the
@@ -59,7 +70,7 @@ _PORTAL_ITEM = (
     rf"|(?:{_FIELD_VALUE_CHAR}){{0,24}})"
     r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?"  # a time: never a report's date
     r"|(?:上一篇|下一篇|上一条|下一条)\s*[：:]\s*[^\s【】\[\]。]{0,80}"
-    r"|(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)\n]{1,30}[）)])?"
+    rf"|{_DATELINE}"
     r"|(?:手机)?扫一扫(?:在手机(?:上)?打开(?:当前页|本页)?)?"
     r"|打印本页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|收藏|分享让更多人看到|分享(?:到)?[：:]?|返回顶部|阅读原文|[大中小]字号|默认|超大|特大|大|中|小|A[+＋\-－]?(?![A-Za-z])|"
     r"微信|微博|QQ空间|朋友圈|END|点击(?:上方)?蓝字|关注我们|往期推荐|推荐阅读|扫码关注|长按识别二维码|点赞|在看|"

@@ -290,14 +290,22 @@ def test_a_report_issued_by_a_notice_is_titled_by_the_notice_s_attachment(separa
 XINHUA_TITLE_PAGE = ("政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理　李强")
 
 
-@pytest.mark.parametrize("at", [0, len(XINHUA_TITLE_PAGE)], ids=["over the title", "under the byline"])
-def test_a_news_agency_s_dateline_is_no_line_of_the_report(at: int) -> None:
+@pytest.mark.parametrize(
+    "title_page",
+    [
+        ["新华社北京3月12日电", *XINHUA_TITLE_PAGE],
+        [*XINHUA_TITLE_PAGE, "新华社北京3月12日电"],
+        [f"新华社北京3月12日电　{XINHUA_TITLE_PAGE[0]}", *XINHUA_TITLE_PAGE[1:]],
+    ],
+    ids=["over the title", "under the byline", "on the title's line"],
+)
+def test_a_news_agency_s_dateline_is_no_line_of_the_report(title_page: list[str]) -> None:
     """Xinhua releases a report under its dateline (`新华社北京3月12日电`), which a copy keeps
-    over the title or under the byline. It is the agency's, not the report's: over the title it
-    hid the title page (the dateline, title, subtitle and byline were read as one paragraph),
-    under the byline it ran into the salutation (helper V1)."""
-    lines = [*XINHUA_TITLE_PAGE]
-    lines.insert(at, "新华社北京3月12日电")
+    over the title, under the byline or before the title on its line. It is the agency's, not the
+    report's: over the title it hid the title page (the dateline, title, subtitle and byline were
+    read as one paragraph), under the byline it ran into the salutation, on the title's line it
+    was the title's (helper V1)."""
+    lines = title_page
     document = _normalize("\n\n".join(lines) + BODY.format(opening=STATE_COUNCIL))
     assert (document.metadata.title, document.metadata.speaker, document.metadata.delivered) == (
         "政府工作报告",
