@@ -3,14 +3,17 @@ portal page, a Xinhua release, traditional characters, full-width digits and Lat
 by a small script from the printed text (never by hand), so that the differ's answer on the
 variant can be held to its answer on the printed pair (`tests/compare/test_format_variants.py`).
 
-`python -m tests.format_variants` scores every variant of the tuned pairs it is given (all
-three by default) against the printed pair in the same run: pairs found, pair precision, units
-called dropped and new.
+`python -m tests.format_variants [PAIR …] [--variant V …] [--side old|new|both]` scores every
+variant of the tuned pairs it is given (the three below by default; never a held-out pair)
+against the printed pair in the same run: pairs found (and as a ratio to the printed pair's),
+wrong pairs, units called dropped and new.
 
 The printed text is read as its files are laid out: a run of non-blank lines is one paragraph
 (lines broken inside it joined with nothing, as the wikisource texts break at a link or a
 subscript), a run of `- ` lines a list; a paragraph opening with `一、` or `（一）` and short
-enough to be one is a heading; the lines before the first heading or `各位代表` are the title page.
+enough to be one is a heading; the lines before the first heading or `各位代表` are the title page;
+a paragraph that does not end as one does (`。；：！？”）`) was cut at a page break and goes on in the
+next, as the labels read it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import io
 import json
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html import escape
@@ -185,8 +189,6 @@ def traditional_word(text: str) -> bytes:
 def word_numbered(text: str) -> bytes:
     """The report as a Word file whose 一、 and （一） markers Word's automatic numbering makes
     (a numbering part; no number in the heading's text), one paragraph a line."""
-    import tempfile
-
     lines = [piece.text or "\n".join(f"- {item}" for item in piece.items) for piece in pieces(text)]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.txt"
@@ -422,6 +424,7 @@ def variant_file(pair: str, side: str, variant: str, folder: Path) -> Path:
     labels = json.loads((LABELS / f"{pair}.json").read_text(encoding="utf-8"))
     printed = raw_path(labels["meta"][side])
     suffix, make = VARIANTS[variant]
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{printed.stem}{suffix}"
     path.write_bytes(make(printed.read_text(encoding="utf-8")))
     return path
@@ -443,20 +446,20 @@ def _row(score: PairScore) -> tuple[int, int, int, int, int, int]:
 
 
 def _main() -> None:
-    import tempfile
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("pairs", nargs="*", default=list(TUNED))
+    parser.add_argument("pairs", nargs="*", help=f"of {', '.join(TUNED)}")
     parser.add_argument("--variant", action="append", choices=sorted(VARIANTS))
     parser.add_argument("--side", choices=("old", "new", "both"), default="new")
     args = parser.parse_args()
-    for pair in args.pairs:
+    if set(args.pairs) - set(TUNED):
+        parser.error(f"only the tuned pairs may be read: {', '.join(TUNED)}")
+    for pair in args.pairs or TUNED:
         base = _row(scored(pair))
         print(f"{pair}: printed found {base[0]}/{base[1]}, wrong pairs {base[2]}/{base[3]}, dropped {base[4]}, new {base[5]}")
         for variant in args.variant or VARIANTS:
             with tempfile.TemporaryDirectory() as folder:
                 sides = ("old", "new") if args.side == "both" else (args.side,)
-                files = {side: variant_file(pair, side, variant, Path(folder) / side) for side in sides if (Path(folder) / side).mkdir() is None}
+                files = {side: variant_file(pair, side, variant, Path(folder) / side) for side in sides}
                 row = _row(scored(pair, files.get("old"), files.get("new")))
             ratio = row[0] / base[0] if base[0] else 1.0
             print(
