@@ -211,7 +211,7 @@ def _step(builder: Builder, index: int, stop: int) -> int:
         return take_gap_table(builder, index, index + rows)
     bullet = BULLET_RE.match(text)
     content = text[bullet.end() :] if bullet else text
-    if headings.is_appendix_title(content) and not builder.in_box:
+    if _opens_appendix(builder, content):
         return _take_appendix_heading(builder, content, index, stop)
     if index in builder.plain_headings:
         builder.flush()
@@ -585,6 +585,13 @@ def _heading_shaped(
     return not (
         marker.kind == "num" and (builder.in_appendix or "：" in title or (not body and len(title) > 30))
     )
+
+
+def _opens_appendix(builder: Builder, text: str) -> bool:
+    """An appendix title (`附件：…`), or the title of the notes after the report (`名词解释`) when
+    no appendix is open (an appendix prints its own title again under its label), outside a box."""
+    glossary = headings.is_glossary_title(text) and not builder.in_appendix
+    return (headings.is_appendix_title(text) or glossary) and not builder.in_box
 
 
 def _take_appendix_heading(builder: Builder, text: str, index: int, stop: int) -> int:

@@ -123,6 +123,8 @@ _PART_KINDS = {"篇": "pian", "章": "zhang", "节": "jie", "節": "jie"}
 _APPENDIX_LABEL = f"(?:附件|附表|附录|附錄)(?:\\s*(?:\\d+|{_NUMERAL}))?"
 _APPENDIX_RE = re.compile(f"^{_APPENDIX_LABEL}\\s*[：:]")
 _BARE_APPENDIX_RE = re.compile(f"^{_APPENDIX_LABEL}$")
+#: The title over the notes a release prints after the report (`名词解释`, `附：名词、术语注释`).
+_GLOSSARY_RE = re.compile(r"^(?:附[：:]\s*)?(?:名词|术语)(?:[、和及]术语)?(?:解释|注释|说明)$")
 #: The closing heading some reports give their last part (the 1980s national reports do).
 _CLOSING_TITLES = frozenset({"结束语", "结语", "結束語", "結語"})
 MAX_TITLE = 48
@@ -240,7 +242,7 @@ def heading_kind(text: str, level: int = 2) -> str:
         return marker.kind
     if is_closing_title(text):
         return CLOSING
-    if is_appendix_title(text):
+    if is_appendix_title(text) or (level == 2 and is_glossary_title(text)):
         return APPENDIX
     return SUB if level > 2 else PLAIN
 
@@ -343,6 +345,11 @@ def plausible_title(title: str, max_length: int = MAX_TITLE) -> bool:
 def is_appendix_title(text: str) -> bool:
     """`附件：…` / `附表：…` / `附表一：…` lines open an appendix."""
     return _APPENDIX_RE.match(text) is not None
+
+
+def is_glossary_title(text: str) -> bool:
+    """`名词解释` alone on a line: the notes after the report, an appendix of its own."""
+    return _GLOSSARY_RE.match(text.strip()) is not None
 
 
 def is_bare_appendix_label(text: str) -> bool:

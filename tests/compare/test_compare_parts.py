@@ -242,6 +242,8 @@ def test_tasks_continue_when_a_year_puts_its_targets_and_tasks_in_one_part() -> 
         ("2024年工作安排", Role.TASKS),
         ("下半年工作部署", Role.TASKS),
         ("关于国民经济调整", Role.OTHER),
+        ("名词解释", Role.APPENDIX),
+        ("附件：名词、术语注释", Role.APPENDIX),
     ],
 )
 def test_a_heading_names_its_part_role_in_the_words_reports_use(heading: str, role: Role) -> None:

@@ -438,3 +438,24 @@ def test_a_flat_table_in_traditional_characters_has_the_cells_of_its_simplified_
         return [[len(cell) for cell in row] for table in tables for row in table.rows]
 
     assert shape(traditional(text)) == shape(text)
+
+
+def test_the_notes_a_release_prints_after_the_report_are_an_appendix() -> None:
+    """A news agency's release ends with `名词解释` over its notes: the line ran into the first
+    note as one paragraph, and the notes were units of the report's closing part. It is an
+    appendix title; under an appendix already open (`附件：名词、术语注释` over the same words, as
+    Futian's outline prints it) the words open no second appendix."""
+    closing = "各位代表！\n\n让我们紧密团结，奋勇前进！"
+    notes = "【专项债券】地方政府为有一定收益的公益性项目发行的政府债券。"
+    blocks = _blocks(f"各位代表：\n\n一、工作回顾\n\n工作很好。\n\n{closing}\n\n名词解释\n\n{notes}\n")
+    assert Heading("名词解释", "appendix") in blocks and Paragraph(notes) in blocks
+    inside = _blocks(f"各位代表：\n\n一、工作回顾\n\n工作很好。\n\n附件：名词、术语注释\n\n名词、术语注释\n\n{notes}\n")
+    assert [b.text for b in inside if isinstance(b, Heading) and b.kind == "appendix"] == ["附件：名词、术语注释"]
+
+
+@pytest.mark.parametrize("line", ["名词解释", "名词注释", "附：名词解释", "名词、术语解释", "术语说明"])
+def test_a_glossary_title_is_known_in_the_words_releases_use(line: str) -> None:
+    from corpusdiff.text.numbering import is_glossary_title
+
+    assert is_glossary_title(line)
+    assert not is_glossary_title(f"{line}如下：")
