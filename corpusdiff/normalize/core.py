@@ -101,6 +101,27 @@ _LAID_OUT_FORMATS = frozenset({"html", "pdf"})
 _LINE_PARAGRAPH_FORMATS = frozenset({"html", "markdown", "docx", "doc", "pdf"})
 
 
+#: A line of prose is longer than any heading phrase a title line may be (`is_plain_title`).
+_PROSE_LINE_MIN = 25
+#: A plain text is taken as one paragraph a line only when it holds this many lines of prose.
+_PROSE_LINES_MIN = 3
+
+
+def _one_paragraph_a_line(cleaned: list[str]) -> bool:
+    """A plain text laid out as a web page's copy is (`_PARAGRAPH_FORMATS`): a blank line after
+    every line, and every line of prose ending a sentence, from the first that does on (the title
+    page's occasion line ends on none). Its unindented short lines stand alone as a page's `<p>`
+    do; a hard-wrapped text (the seeds' PDF extracts) breaks its prose inside sentences."""
+    texts = [text.strip() for text in cleaned]
+    first = next((i for i, text in enumerate(texts) if len(text) >= _PROSE_LINE_MIN and ends_sentence(text)), None)
+    if first is None:
+        return False
+    body = texts[first:]
+    prose = [text for text in body if len(text) >= _PROSE_LINE_MIN]
+    spaced = all(not body[i + 1] for i in range(len(body) - 1) if body[i])
+    return spaced and len(prose) >= _PROSE_LINES_MIN and all(ends_sentence(text) for text in prose)
+
+
 def _repaired_characters(text: str) -> str:
     """The raw text with every line break an LF, stand-in characters as the ones they stand for
     and OCR's letter-spacing closed up (docs/canonical-markdown.md, rules 1, 10 and 11): before
@@ -132,7 +153,7 @@ def normalize_report(
         body,
         cleaned=cleaned,
         skip=running_head_lines(body, cleaned, title.text if title else "", heads_over_title(lines, title)) | joints,
-        whole_paragraphs=raw.format in _PARAGRAPH_FORMATS,
+        whole_paragraphs=raw.format in _PARAGRAPH_FORMATS or (raw.format == "text" and _one_paragraph_a_line(cleaned)),
         laid_out=raw.format in _LAID_OUT_FORMATS,
         line_paragraphs=raw.format in _LINE_PARAGRAPH_FORMATS,
         plain_text=raw.format == "text",

@@ -79,9 +79,17 @@ def stands_as_part_title(lines: list[str], marker_texts: list[str], index: int, 
         alone
         and (not before or ends_sentence(before))
         and after is not None
-        and (whole_paragraphs or is_indented(lines[after]))
-        and headings.parse_marker(marker_texts[after]) is None
+        and (_opens_first_section(marker_texts[after]) or (
+            (whole_paragraphs or is_indented(lines[after])) and headings.parse_marker(marker_texts[after]) is None
+        ))
     )
+
+
+def _opens_first_section(text: str) -> bool:
+    """`（一）坚定不移推进新型工业化。…` under `2024年重点工作`: a part title may open straight on
+    the first of the numbered sections it holds."""
+    marker = headings.parse_marker(text)
+    return marker is not None and marker.ordinal == 1
 
 
 #: A heading phrase does not end on one of these; a sentence or a clause does.
