@@ -99,6 +99,17 @@ _ADDRESSED_RE = re.compile(
     f"|[一二三四五六七八九十]+届[{IDEOGRAPHS}]{{0,2}}?人大(?:常委会)?[一二三四五六七八九十]+次会议))"
 )
 _GWR = "政府工作报告"
+#: The work report of a government that is no 人民政府 by name, a government work report all
+#: the same: a 盟 or 地区's 行政公署, a zone's 管理委员会 (管委会), the 1950s 人民委员会 and the
+#: 1970s 革命委员会 (`锡林郭勒盟行政公署工作报告`, `…开发区管理委员会2024年工作报告`).
+_GOVERNMENT_WORK_RE = re.compile(
+    r"(?:行政公署|人民委员会|革命委员会|管理委员会|管委会)(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?)?工作报告"
+)
+
+
+def is_government_work_report(title: str) -> bool:
+    """A simplified title names a government's work report (`_GWR`, `_GOVERNMENT_WORK_RE`)."""
+    return _GWR in title or _GOVERNMENT_WORK_RE.search(title) is not None
 #: A bracketed note a title may keep at its end (`（2020年10月29日…全体会议通过）`, `（草案）`).
 _TITLE_NOTE = r"(?:[（(][^（）()]*[）)])?$"
 #: `关于《…纲要（草案）》的说明`, `关于《中共…关于制定…的建议》的说明`: why and how the plan or
@@ -274,7 +285,8 @@ def _is_site_menu(raw: str) -> bool:
 def _opens_gwr_title(body: str, following: str) -> bool:
     """`深圳市龙岗区人民政府` over `工作报告`: a title broken after the government's name, not the
     issuer over a title of its own (`湖南省人民政府` over `政府工作报告`)."""
-    return _GWR in simplified(join_fragments(body, following)) and _GWR not in simplified(following)
+    joined, below = simplified(join_fragments(body, following)), simplified(following)
+    return is_government_work_report(joined) and not is_government_work_report(below)
 
 
 def _is_wrapper(lines: Sequence[str]) -> bool:
@@ -681,7 +693,7 @@ def detect_genre(title: str) -> str:
     plan is carried out (`…纲要实施中期评估报告`): each is a series of its own. A work report
     stays one whatever plan its title names."""
     title = simplified(title)
-    if _GWR in title:
+    if is_government_work_report(title):
         return GOVERNMENT_WORK_REPORT
     if "五年规划" in title or "规划纲要" in title or _FIVE_YEAR_RE.search(title):
         return _five_year_genre(title)

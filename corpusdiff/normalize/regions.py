@@ -6,7 +6,7 @@ A region is the chain of administrative units a name starts with (广东省 / �
 level: 省, 自治区 and the four 直辖市 are provincial; 市, 州, 地区, 盟 are cities (a 市 inside a
 city is a county-level city); 区 is a district; 县 and 旗 are counties. A unit is only taken
 when what follows it is what follows a region in a report's title or meeting (a year, 国民经济,
-政府, 第N届, another unit, an office, the end), so a phrase that merely ends in 区 is not one.
+政府, 第N届, another unit, an office, a 行政公署 or 管理委员会, the end), so a phrase that merely ends in 区 is not one.
 National reports name no unit: they say 国务院, 全国人民代表大会 or 中华人民共和国.
 """
 
@@ -54,7 +54,7 @@ _OFFICE = f"(?:代|副)?(?:{'|'.join(_OFFICE_LEVELS)})"
 #: What may follow a region at the start of a title, a meeting or a byline.
 _AFTER_UNIT_RE = re.compile(
     rf"$|\d|{_CN_YEAR}|[“\"《（(]|{_OFFICE}|国民经济|政府|人民|第|关于|上半年|经济|社会|发展|委员会|"
-    r"财政|预算|决算|十[一二三四五六七八九]?五|统计|年|委(?!员)"
+    r"财政|预算|决算|十[一二三四五六七八九]?五|统计|年|委(?!员)|行政公署|管理委员会|管委会"
 )
 #: What a title may say before its region: 关于, the year and the part of it reported on
 #: (`关于2024年上半年成都市…`, `2024年1—6月…`, `前三季度`), the party whose committee proposes a

@@ -553,3 +553,20 @@ def test_a_gazette_copy_in_traditional_characters_reads_as_its_simplified_copy(t
     assert [getattr(converted, f) for f in fields] == [getattr(printed, f) for f in fields]
     assert converted.title == "政府工作報告"
     assert converted.container == "深圳市福田區人民政府公報2022年第1期（总第121期）"
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("锡林郭勒盟行政公署工作报告", "government-work-report"),
+        ("长沙经济技术开发区管理委员会2024年工作报告", "government-work-report"),
+        ("北京市人民委员会工作报告", "government-work-report"),
+        ("上海市革命委员会工作报告", "government-work-report"),
+        # the congress's standing committee reports on its own work, not the government's
+        ("全国人民代表大会常务委员会工作报告", "report"),
+    ],
+)
+def test_a_government_not_named_people_s_government_gives_a_work_report(title: str, genre: str) -> None:
+    """A 盟's 行政公署, a zone's 管理委员会, the 1950s 人民委员会 and the 1970s 革命委员会 are the
+    government whose work report they give: read as a bare `report`, it had a series of its own."""
+    assert detect_genre(title) == genre
