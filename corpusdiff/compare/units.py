@@ -41,7 +41,7 @@ _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.APPENDIX, re.compile(r"^(附件|附表|附录|附[：:]|(?:名词|术语)(?:[、和及]术语)?(?:解释|注释|说明)$)")),
     (Role.TARGETS, re.compile(r"主要目标|预期目标|总体要求|政策取向|总体部署|目标任务|发展目标")),
     (Role.REVIEW, re.compile(r"回顾|总结|执行情况|完成情况|(?:发展|工作|运行)情况|上半年|成就|主要成效|工作成效")),
-    (Role.TASKS, re.compile(r"任务|重点工作|主要工作|工作建议|的建议|工作安排|工作部署|工作计划|下半年")),
+    (Role.TASKS, re.compile(r"任务|重点工作|主要工作|工作建议|的建议|工作安排|工作部署|工作计划|下半年|草案|预算安排")),
 )
 _TASK_WORDS = dict(_ROLE_WORDS)[Role.TASKS]
 LEAD_END_RE = re.compile(f"[{SENTENCE_STOPS}]")

@@ -241,6 +241,9 @@ def test_tasks_continue_when_a_year_puts_its_targets_and_tasks_in_one_part() -> 
         ("今年的主要工作", Role.TASKS),
         ("2024年工作安排", Role.TASKS),
         ("下半年工作部署", Role.TASKS),
+        ("2024年预算草案", Role.TASKS),  # a budget report's year ahead
+        ("2024年计划（草案）", Role.TASKS),
+        ("2023年预算执行情况和2024年预算草案", Role.REVIEW),  # the review named first
         ("关于国民经济调整", Role.OTHER),
         ("名词解释", Role.APPENDIX),
         ("附件：名词、术语注释", Role.APPENDIX),
