@@ -423,11 +423,37 @@ def _take_heading(builder: Builder, marker: headings.Marker, index: int) -> int 
         title, raw, after = title + end, raw + builder.heading_line(index + 1).strip(), index + 2
     if not _heading_shaped(builder, marker, title, body, index in builder.sibling_headings):
         return None
+    if _is_list_item(marker) and _in_item_list(builder, marker, index, after):
+        return None
     if not _accept_heading(builder, marker, title, raw, restarts=not _cut_by_wrap(builder, index)):
         return None
     if body:
         builder.add_text(body)
     return after
+
+
+def _is_list_item(marker: headings.Marker) -> bool:
+    """A circled item that is one whole sentence, nothing after its 。 (`①建设加氢站3座。`): the
+    lowest rank of numbering lists what its section will do. A bracketed number printed so is
+    still a heading (1958: `（２）在高等学校招收的新生中，尽可能地增加工人和农民的成分。`)."""
+    title, body = headings.split_title(marker.rest)
+    return marker.kind == "circled" and "。" in marker.rest and not body and bool(title)
+
+
+def _in_item_list(builder: Builder, marker: headings.Marker, index: int, after: int) -> bool:
+    """The line next to it is its sibling in the sequence, a whole sentence too (`①建设加氢站3座。`
+    / `②推广氢燃料电池重卡500辆。`): items of a list, none a run-in heading, which heads text of
+    its own before the next."""
+    lines = range(len(builder.lines))
+    following = next((i for i in lines[after:] if builder.marker_text(i)), None)
+    preceding = next((i for i in reversed(lines[:index]) if builder.marker_text(i)), None)
+    return any(
+        sibling is not None
+        and sibling.kind == marker.kind
+        and abs(sibling.ordinal - marker.ordinal) == 1
+        and _is_list_item(sibling)
+        for sibling in (builder.marker(i) for i in (following, preceding) if i is not None)
+    )
 
 
 def _cut_by_wrap(builder: Builder, index: int) -> bool:

@@ -178,6 +178,19 @@ def test_a_bracketed_item_never_runs_into_the_circled_item_after_it() -> None:
     assert [b.text[:2] for b in _blocks(long_items)] == ["（1", "①兴", "②改"]
 
 
+def test_circled_items_each_one_sentence_are_a_list_not_headings() -> None:
+    """`①建设加氢站3座。` / `②推广…500辆。` under `（2）培育氢能产业`: each a whole sentence with
+    nothing under it, read as run-in headings they lost their 。 and headed nothing."""
+    lines = ["（2）培育氢能产业", "", "①建设加氢站3座。", "", "②推广氢燃料电池重卡500辆。", "", "（3）发展储能产业", ""]
+    texts = [(b.text, isinstance(b, Heading)) for b in _blocks(lines)]
+    assert texts == [
+        ("（2）培育氢能产业", True),
+        ("①建设加氢站3座。", False),
+        ("②推广氢燃料电池重卡500辆。", False),
+        ("（3）发展储能产业", True),
+    ]
+
+
 def test_the_closing_heading_of_1982_stands_apart_from_the_salutation() -> None:
     document = _normalize(CLOSING_1982)
     assert document.blocks[1:3] == (Heading("结束语", "closing"), Paragraph("各位代表！"))
