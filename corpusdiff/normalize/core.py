@@ -110,14 +110,15 @@ _PROSE_LINES_MIN = 3
 def _one_paragraph_a_line(cleaned: list[str]) -> bool:
     """A plain text laid out as a web page's copy is (`_PARAGRAPH_FORMATS`): a blank line after
     every line, and every line of prose ending a sentence, from the first that does on (the title
-    page's occasion line ends on none). Its unindented short lines stand alone as a page's `<p>`
-    do; a hard-wrapped text (the seeds' PDF extracts) breaks its prose inside sentences."""
+    page's occasion line ends on none; a numbered heading as long is no prose). Its unindented
+    short lines stand alone as a page's `<p>` do; a hard-wrapped text (the seeds' PDF extracts)
+    breaks its prose inside sentences."""
     texts = [text.strip() for text in cleaned]
     first = next((i for i, text in enumerate(texts) if len(text) >= _PROSE_LINE_MIN and ends_sentence(text)), None)
     if first is None:
         return False
     body = texts[first:]
-    prose = [text for text in body if len(text) >= _PROSE_LINE_MIN]
+    prose = [text for text in body if len(text) >= _PROSE_LINE_MIN and headings.parse_marker(text) is None]
     spaced = all(not body[i + 1] for i in range(len(body) - 1) if body[i])
     return spaced and len(prose) >= _PROSE_LINES_MIN and all(ends_sentence(text) for text in prose)
 

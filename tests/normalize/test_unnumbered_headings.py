@@ -193,3 +193,45 @@ def test_a_title_line_may_hold_a_comma_and_is_never_glued_to_the_paragraph_after
     # a line ending on a comma is a wrap, never a title: it runs on
     wrapped = [*PARTS_1982[:15], "最后，着重讲一讲农业和农村工作，", "", f"{INDENT}问题。"]
     assert "## 最后，着重讲一讲农业和农村工作，" not in heading_lines(normalize_lines(wrapped))
+
+
+# A city report copied from its web page as plain text: one paragraph a line, a blank line after
+# each, its part titles unnumbered (synthetic, as tests/data/metadata/zunyi-…-parts-without-numbers).
+CITY_PARTS = [
+    "各位代表：",
+    "",
+    "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+    "",
+    "2023年工作回顾",
+    "",
+    "过去一年，全市地区生产总值增长5.2%，一般公共预算收入增长8%，城乡居民收入稳步增长。",
+    "",
+    "2024年工作安排",
+    "",
+    "一、2024年经济社会发展的总体要求、主要目标和宏观政策取向",
+    "",
+    "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率5.5%以内。",
+    "",
+    "二、2024年重点工作",
+    "",
+    "加快构建现代化产业体系，推动制造业高质量发展，做强白酒产业和先进装备制造业。",
+]
+
+
+def test_part_titles_of_a_text_laid_out_one_paragraph_a_line() -> None:
+    """Its numbered headings may be as long as a line of prose (28 characters, no stop): they
+    are no prose that a wrap cut, and the part titles over them stand."""
+    assert heading_lines(normalize_lines(CITY_PARTS)) == [
+        "## 2023年工作回顾",
+        "## 2024年工作安排",
+        "## 一、2024年经济社会发展的总体要求、主要目标和宏观政策取向",
+        "## 二、2024年重点工作",
+    ]
+
+
+def test_a_hard_wrapped_text_runs_a_short_line_on_as_text() -> None:
+    """A line of prose broken inside its sentence: the text is not laid out one paragraph a line,
+    and `2023年工作回顾` stays the start of the paragraph under it, as in the seeds' extracts."""
+    broken = ["过去一年，全市地区生产总值增长5.2%，一般公共预算收入增长8%，城乡", "居民收入稳步增长。"]
+    wrapped = [*CITY_PARTS[:6], *broken, *CITY_PARTS[7:]]
+    assert "## 2023年工作回顾" not in heading_lines(normalize_lines(wrapped))
