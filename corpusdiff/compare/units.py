@@ -199,17 +199,23 @@ def _laid_out_roles(tree: DocTree, roles: dict[int, Role]) -> dict[int, Role]:
       (`二、2024年工作总体要求和主要任务`) is the tasks part, its opening block the targets
       (`_target_openings`), as where the tasks have a part of their own;
     - an opening part whose heading names no role (`一、过去一年的工作`) and that the targets
-      follow, as a part or as a tasks part's opening block, reviews the past period: these
-      reports open with the review;
+      follow, as a part or as a tasks part's opening block, or a part named the tasks right
+      after it, reviews the past period: these reports open with the review;
     - and parts named by no role between the review and the tasks set the targets."""
     tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
-    targets_follow = any(roles[index] is Role.TARGETS for index in tops[1:])
+    targets_follow = any(roles[index] is Role.TARGETS for index in tops[1:]) or _tasks_named_next(tree, tops)
     combined = _combined_part(tree, roles, tops)
     if combined is not None:
         roles = _with_role(tree, roles, combined, Role.TASKS)
     if tops and roles[tops[0]] is Role.OTHER and (targets_follow or _target_openings(tree, roles)):
         roles = _with_role(tree, roles, tops[0], Role.REVIEW)
     return _targets_between(tree, roles, tops)
+
+
+def _tasks_named_next(tree: DocTree, tops: Sequence[int]) -> bool:
+    """The second part's heading names the tasks (1977: `一、一年来的工作`, `二、今后的任务`): a
+    report with no targets part goes review, tasks."""
+    return len(tops) > 1 and role_of(tree.sections[tops[1]].heading) is Role.TASKS
 
 
 def _targets_between(tree: DocTree, roles: dict[int, Role], tops: Sequence[int]) -> dict[int, Role]:
