@@ -203,11 +203,11 @@ def _laid_out_roles(tree: DocTree, roles: dict[int, Role]) -> dict[int, Role]:
       after it, reviews the past period: these reports open with the review;
     - and parts named by no role between the review and the tasks set the targets."""
     tops = [s.index for s in tree.sections if s.parent is None and not s.synthetic]
-    targets_follow = any(roles[index] is Role.TARGETS for index in tops[1:]) or _tasks_named_next(tree, tops)
+    plans_follow = any(roles[index] is Role.TARGETS for index in tops[1:]) or _tasks_named_next(tree, tops)
     combined = _combined_part(tree, roles, tops)
     if combined is not None:
         roles = _with_role(tree, roles, combined, Role.TASKS)
-    if tops and roles[tops[0]] is Role.OTHER and (targets_follow or _target_openings(tree, roles)):
+    if tops and roles[tops[0]] is Role.OTHER and (plans_follow or _target_openings(tree, roles)):
         roles = _with_role(tree, roles, tops[0], Role.REVIEW)
     return _targets_between(tree, roles, tops)
 
