@@ -198,17 +198,34 @@ _PROVINCE_STEMS = frozenset(
 )
 
 
+#: A development zone named after its city, and the short name each kind goes by
+#: (长沙经济技术开发区 is 长沙经开区: changsha-jingkaiqu, not changshajingjijishukaifa).
+_ZONE_SLUGS = {
+    "经济技术开发区": "jingkaiqu",
+    "高新技术产业开发区": "gaoxinqu",
+    "高新区": "gaoxinqu",
+    "工业园区": "gongyeyuanqu",
+    "保税区": "baoshuiqu",
+    "开发区": "kaifaqu",
+}
+_ZONE_RE = re.compile(f"^(.{{2,}}?)({'|'.join(sorted(_ZONE_SLUGS, key=len, reverse=True))})$")
+
+
 def region_slug(region: str, level: str) -> str:
     """The region's part of ids and series names: `national`, or the pinyin of the region without
     its administrative suffix and nationality (福田区 → futian, 广西壮族自治区 → guangxi); "" when
     the region is unknown. A county keeps its suffix (长沙县 → changsha-xian, beside 长沙市's
     changsha), and so does a city named as a province (吉林市 → jilin-shi, beside 吉林省's jilin):
     two governments are never one series. A county-level city is its stem (昆山市 → kunshan),
-    whichever level its text gives it."""
+    whichever level its text gives it. A development zone is its city's slug and the zone's
+    short name (`_ZONE_SLUGS`)."""
     from corpusdiff.text.slugs import region_stem, slugify, slugify_place
 
     if level == Level.NATIONAL:
         return NATIONAL_SLUG
+    zone = _ZONE_RE.match(region)
+    if zone:
+        return f"{slugify_place(zone.group(1).removesuffix('市'))}-{_ZONE_SLUGS[zone.group(2)]}"
     name = _without_nationality(region)
     if not name:
         return ""

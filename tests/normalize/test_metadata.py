@@ -274,6 +274,12 @@ def test_region_and_level_of_a_name(name: str, region: str, level: Level | None)
         ("鄂温克族自治旗", "county", "ewenke-zizhiqi"),
         ("东乡族自治县", "county", "dongxiang-zizhixian"),
         ("长阳土家族自治县", "county", "changyang-zizhixian"),
+        # a development zone: its city and the zone's short name (长沙经开区), not its whole name
+        ("长沙经济技术开发区", "district", "changsha-jingkaiqu"),
+        ("苏州工业园区", "district", "suzhou-gongyeyuanqu"),
+        ("成都高新区", "district", "chengdu-gaoxinqu"),
+        ("西安高新技术产业开发区", "district", "xian-gaoxinqu"),
+        ("广州开发区", "district", "guangzhou-kaifaqu"),
         ("", "", ""),
     ],
 )
