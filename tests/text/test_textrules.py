@@ -12,6 +12,7 @@ from corpusdiff.text.rules import (
     join_letter_spaced,
     opens_with_misread_dash,
     repair_misread_dash,
+    unify_punctuation,
 )
 
 
@@ -145,3 +146,17 @@ def test_c1_controls_and_noncharacters_are_debris() -> None:
     """A wrong decoding leaves C1 controls (`\\x93…\\x94` for “…”) and U+FFFE/U+FFFF; none is report
     text, and a terminal obeys CSI (U+009B) as it obeys ESC [. The Han characters stay."""
     assert clean_text("推进\x93福田\x94建设\ufffe。\x9b2J\uffff") == "推进福田建设。2J"
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("消费的比重由1978年的６３．５％上升到70%。", "消费的比重由1978年的63.5%上升到70%。"),
+        ("工业总产值第一季度下降0．2%。", "工业总产值第一季度下降0.2%。"),
+        ("１．继续创新和完善宏观调控", "1．继续创新和完善宏观调控"),  # a list mark, not a decimal point
+    ],
+)
+def test_a_full_width_point_between_digits_is_a_decimal_point(raw: str, canonical: str) -> None:
+    """`4．8%` beside last year's `4.8%` showed a figure change and a rewording: as its digits
+    become ASCII, the point between them is the number's."""
+    assert unify_punctuation(raw) == canonical
