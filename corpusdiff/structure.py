@@ -19,7 +19,7 @@ The canonical Markdown is not touched: the name lives in the tree only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from corpusdiff.text.numbering import (
@@ -103,6 +103,13 @@ class _TreeBuilder:
             self.units.append(Unit(len(self.units), task.section, task.kind, task.heading, text, task.paragraph))
 
     def add_table(self, located: Addressed, table: Table) -> None:
+        """A table; one that sets out the target list its paragraph before announces gives that
+        list's targets too, addressed at that paragraph as the clauses of a printed list are."""
+        if self.in_target_list and self.units:
+            opening = self.units[-1].paragraph
+            for target in _tabled_targets(table.rows):
+                heading = _unit_heading("target", target)
+                self.units.append(Unit(len(self.units), self.current, "target", heading, target, opening))
         self.in_target_list = False
         self.tables.append(TreeTable(located.table, self.current, located.next_paragraph, table.rows))
 
@@ -243,6 +250,25 @@ def _listed_target_pieces(text: str) -> list[tuple[str, str]]:
     clause, as the same targets printed in one paragraph give (`_pieces`), so that a report does
     not pair otherwise for setting its targets out one a line."""
     return [("target", clause) for clause in _target_clauses(text)] or [("target", text)]
+
+
+#: A cell that only numbers its row (`1`, `2.`, `（一）`).
+_ROW_NUMBER_RE = re.compile(r"^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]?$")
+
+
+def _tabled_targets(rows: Sequence[Sequence[str]]) -> list[str]:
+    """The targets of a table that sets out a target list (`序号 | 预期目标`, `指标 | 目标`): each
+    row below the header, its numbering cell left out, its one or two other cells read as one
+    clause (`国内生产总值 | 增长5%左右` -> `国内生产总值增长5%左右`); none when a row holds more, an
+    indicator table rather than a list."""
+    targets = []
+    for row in rows[1:]:
+        cells = [cell.strip() for cell in row if cell.strip() and not _ROW_NUMBER_RE.match(cell.strip())]
+        if len(cells) > 2:
+            return []
+        if cells:
+            targets.append("".join(cells))
+    return targets
 
 
 def _target_clauses(body: str) -> list[str]:

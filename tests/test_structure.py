@@ -234,3 +234,23 @@ def test_a_list_after_a_paragraph_that_announces_no_targets_stays_items() -> Non
         Paragraph(_OPENING), ListItem(_TARGETS[0]), Paragraph("要做好以下工作："), ListItem("甲，乙"), ListItem("丙")
     )
     assert [kind for kind, _ in units] == ["paragraph", "target", "paragraph", "item", "item"]
+
+
+def test_a_table_that_sets_out_the_announced_targets_gives_their_units() -> None:
+    """A portal page sets out the target list as a table (`序号 | 预期目标`): its rows are the
+    targets a printed paragraph gives, addressed at the paragraph that announces them (2019 so
+    found 75 of 88 labelled pairs, the targets all dropped; 87 as printed)."""
+    clauses = ("国内生产总值增长6%以上", "城镇新增就业1100万人以上", "城镇调查失业率5.5%左右", "居民消费价格涨幅3%左右")
+    table = Table((("序号", "预期目标"), *((str(n), c) for n, c in enumerate(clauses, 1))))
+    tree = build_tree(_document(Heading("三、2021年重点工作", "cn"), Paragraph(_OPENING), table))
+    targets = [u for u in tree.units if u.kind == "target"]
+    assert [u.text for u in targets] == list(clauses)
+    assert {u.paragraph for u in targets} == {tree.units[0].paragraph}
+    assert len(tree.tables) == 1  # the table is the report's all the same
+
+
+def test_an_indicator_table_after_the_announcement_gives_no_units() -> None:
+    """A table of more columns (指标 | 单位 | 目标) is an indicator table, compared as a table."""
+    table = Table((("指标", "单位", "目标"), ("地区生产总值", "%", "5.5"), ("居民收入", "%", "5")))
+    tree = build_tree(_document(Heading("三、2021年重点工作", "cn"), Paragraph(_OPENING), table))
+    assert [u.kind for u in tree.units] == ["paragraph"]

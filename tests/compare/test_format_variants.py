@@ -23,6 +23,8 @@ CASES = (
     ("national-2021__national-2022", "old", "word, heading styles"),
     # the same targets one a dashed paragraph, as portal pages print them (55 of 69)
     ("national-2021__national-2022", "old", "targets one a line"),
+    # the targets as a portal page's table (序号 | 预期目标): a table was no unit (55 of 69)
+    ("national-2021__national-2022", "old", "portal page, targets in a table"),
 )
 
 
