@@ -14,7 +14,7 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _WIDE = str.maketrans("０１２３４５６７８９％", "0123456789%")
 #: A full-width point or comma between digits: a decimal point (`14．2`), a thousands separator
 #: (`34，250`: three digits follow and no fourth).
-_WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")
+WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _DIGIT_CHARS = "〇○零一二两三四五六七八九"
 _NUMERAL_CHARS = f"{_DIGIT_CHARS}十百千万亿"
@@ -41,7 +41,7 @@ def arabic_figures(text: str) -> str:
     """`text` with its figures in Arabic digits: `增长百分之七点三` -> `增长7.3%`, `达到四千亿斤` ->
     `达到4000亿斤`, `一千三百八十七亿四千万元` -> `1387.4亿元`, `１４．２％` -> `14.2%`,
     `34，250万吨` -> `34250万吨`. Years are not touched (`一九八二年` stays)."""
-    text = _THOUSANDS.sub("", _WIDE_POINT.sub(".", text.translate(_WIDE)))
+    text = _THOUSANDS.sub("", WIDE_POINT.sub(".", text.translate(_WIDE)))
     text = _PER.sub(_per_figure, text)
     return _AMOUNT.sub(_amount_figure, text)
 

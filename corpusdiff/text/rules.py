@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from corpusdiff.text.chars import DIRECTION_CONTROLS, HAN, HAN_RE, WIDE, has_han
+from corpusdiff.text.numerals import WIDE_POINT
 from corpusdiff.text.sentences import SENTENCE_STOPS
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -30,9 +31,6 @@ _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
 _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH_ALNUM["％"] = "%"
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
-#: A full-width point between digits is a number's decimal point (`４．８％` → `4.8%`, as its digits
-#: become ASCII); `１．` opening a list item keeps its mark.
-_WIDE_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
 
 #: Marks after which a line break ends the paragraph: the sentence stops, the colon (a list
 #: follows) and the half-width forms raw text may still have.
@@ -102,7 +100,9 @@ def _unify_once(text: str, quotes: bool) -> str:
     `quotes=False` leaves straight double quotes alone: they can only be paired once the
     whole paragraph is known.
     """
-    text = _WIDE_DECIMAL_RE.sub(".", text.translate(_FULLWIDTH_TABLE))
+    # a full-width point between digits is the number's decimal point (`４．８％` → `4.8%`, as its
+    # digits become ASCII); `１．` opening a list item keeps its mark
+    text = WIDE_POINT.sub(".", text.translate(_FULLWIDTH_TABLE))
     if not has_han(text):
         return text
     if "," in text:
