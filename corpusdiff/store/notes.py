@@ -16,7 +16,6 @@ is one CorpusError line naming the file. The text is kept as written; every view
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from corpusdiff import yamlsafe
 from corpusdiff.errors import CorpusError
 from corpusdiff.store import files
 from corpusdiff.types.notes import ReviewerNote
+from corpusdiff.types.tree import address_anchor
 
 if TYPE_CHECKING:
     from git import Repo
@@ -34,9 +34,6 @@ NOTES = "notes"
 _KEYS = {"old", "new", "note", "significant"}
 #: git's mode of a symbolic link: its blob is the link's target, never a notes file.
 _SYMLINK_MODE = "120000"
-#: A unit address: `p163` (a paragraph), `h12` (a heading: a （一） group), optionally written
-#: whole as the diff JSON and the 新旧对照表 give it, `futian/annual-plan/2022-01#p163`.
-_ADDRESS_RE = re.compile(r"(?:(?P<doc>[A-Za-z0-9/._-]*)#)?(?P<anchor>[ph]\d+)")
 
 
 def notes_name(old_id: str, new_id: str) -> str:
@@ -130,12 +127,13 @@ def _anchor(value: object, doc_id: str, side: str, refuse: Callable[[str], Corpu
     """`p163` from `p163`, `#p163` or `<doc id>#p163` (the id must be the pair's on that side)."""
     if value is None or value == "":
         return ""
-    match = _ADDRESS_RE.fullmatch(str(value).strip())
-    if not isinstance(value, str) or match is None:
+    found = address_anchor(value) if isinstance(value, str) else None
+    if found is None:
         raise refuse(f"`{side}` must be a unit address such as p163 or {doc_id}#p163, not {value!r}")
-    if match["doc"] and match["doc"] != doc_id:
-        raise refuse(f"`{side}` names {match['doc']}, but this file is about {doc_id} on that side")
-    return match["anchor"]
+    doc, anchor = found
+    if doc and doc != doc_id:
+        raise refuse(f"`{side}` names {doc}, but this file is about {doc_id} on that side")
+    return anchor
 
 
 def note_files(corpus: Path) -> list[tuple[Path, str, str]]:

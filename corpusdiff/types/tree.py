@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -60,6 +61,19 @@ CLOSING_HEADING = "（结束部分，报告原文无标题）"
 #: The kind of the unit a group heading gives (a （一） group, a task area): compare adds one per
 #: group to the tree's own units (`compare.units.initiative_units`).
 GROUP = "group"
+
+#: A unit's address as the views give it: `p163` (a paragraph), `h12` (a heading: a （一） group),
+#: optionally written whole as the diff JSON and the 新旧对照表 give it,
+#: `futian/annual-plan/2022-01#p163`; the terminal's `¶163` is `p163`.
+ADDRESS_RE = re.compile(r"(?:(?P<doc>[A-Za-z0-9/._-]*)#)?(?P<anchor>[ph]\d+)")
+
+
+def address_anchor(text: str) -> tuple[str, str] | None:
+    """(document id or "", anchor) of a text that is a unit address (`p163`, `¶163`,
+    `<id>#p163`); None for any other text (a heading, a lead)."""
+    text = text.strip()
+    match = ADDRESS_RE.fullmatch("p" + text[1:] if text.startswith("¶") else text)
+    return (match["doc"] or "", match["anchor"]) if match else None
 
 
 def in_reading_order(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
