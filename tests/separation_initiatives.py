@@ -267,9 +267,8 @@ def group_votes_signal(old: DocTree, new: DocTree, found: UnitPairs, linked: set
 def sections_signal(old: DocTree, new: DocTree, found: UnitPairs, seg: Segmenter) -> Callable[[int, int], float]:
     """1 when the sections the two units live in are aligned (or both are outside any section)."""
     from corpusdiff.compare.sections import _home, align_sections
-    from corpusdiff.types.diff import Overrides
 
-    aligned = {(m.old.index, m.new.index) for m in align_sections(old, new, seg, Overrides())[0] if m.old and m.new}
+    aligned = {(m.old.index, m.new.index) for m in align_sections(old, new, seg) if m.old and m.new}
 
     def value(i: int, j: int) -> float:
         homes = (_home(old, found.old_units[i]), _home(new, found.new_units[j]))

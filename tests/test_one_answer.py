@@ -36,10 +36,21 @@ PAIRS = [(PLAN_2022, MID_2023), (MID_2023, PLAN_2025), (PLAN_2022, PLAN_2025)]
 OVERRIDES = """pin:
   - old: （五）全力创建文明城市
     new: （六）持续强化社会民生保障，建设高质量民生福地
+  - old: 进出口持续向好
+    new: p14
 forbid:
   - old: （二）积极融入“双循环”发展格局
     new: （一）锚定三大新引擎，高标准建设重大战略平台
+  - old: 推进法治城区建设
 """
+#: What the overrides decide of initiatives (docs/diff-output.md), by heading or lead: the pinned
+#: groups' units, the 2022 review item 进出口持续向好 and 2025's 外资外贸扩量提质 (p14) as one, the
+#: 2022 task 推进法治城区建设 continuing nothing.
+DECIDED = {
+    ("全力创建文明城市", "持续强化社会民生保障，建设高质量民生福地"),
+    ("进出口持续向好", "外资外贸扩量提质"),
+    ("推进法治城区建设", ""),
+}
 
 #: The class labels of the Chinese reports and the site (docs/diff-output.md, "terminal").
 CLASS_OF_LABEL = {
@@ -198,6 +209,17 @@ def changes_only(pairs: Mapping[Pair, int], report: Mapping[str, Any]) -> dict[P
     return {pair: row for pair, row in pairs.items() if pair[:2] in shown}
 
 
+def test_the_json_reports_what_the_overrides_decide_of_initiatives(views: Views) -> None:
+    report = json_report(views, PLAN_2022, PLAN_2025)
+    decided = {
+        tuple(item[side]["heading"].rstrip("。") if item[side] else "" for side in ("old", "new"))
+        for item in report["initiatives"]
+        if item.get("pinned")
+    }
+    assert decided == DECIDED
+    assert not any(item.get("pinned") for item in json_report(views, PLAN_2022, MID_2023)["initiatives"])
+
+
 @pytest.mark.parametrize(("old", "new"), PAIRS)
 def test_the_terminal_lists_the_json_s_pairs_each_once_with_its_row(views: Views, old: str, new: str) -> None:
     expected = json_pairs(json_report(views, old, new))
@@ -225,7 +247,7 @@ def test_review_lists_the_json_s_changes_of_the_pair_it_compares(views: Views) -
     plan before it, not the mid-year report), under the pair's overrides committed at the head of
     the range; its JSON diff is diff's, its terminal lists the changes."""
     report = json_report(views, PLAN_2022, PLAN_2025)
-    assert len(report["overrides"]) == 2
+    assert len(report["overrides"]) == 4
     [item] = [item for item in views.review_json if item["diff"]]
     assert (item["id"], item["against"]) == (PLAN_2025, PLAN_2022)
     assert item["diff"] == report

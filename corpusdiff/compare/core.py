@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from corpusdiff.compare import params
-from corpusdiff.compare.features import Features, candidate_features, pair_scores
+from corpusdiff.compare.features import Features, Match, candidate_features, pair_scores
 from corpusdiff.compare.inline import changed_figures, token_diff
 from corpusdiff.compare.matching import UnitPairs, match_units, pairs_by_structure, prefer_whole_copies
+from corpusdiff.compare.overrides import UnitOverrides, first_pins, review_overrides
 from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.programmes import compare_programmes, extract_programmes
 from corpusdiff.compare.script import (
@@ -63,12 +64,12 @@ def compare(
     """The full comparison of two editions (same inputs, same result). `stopwords` are the
     corpus's (its vocabulary); words in them never count as evidence. `matcher`: the initiative
     matcher's weights and thresholds (params.py's unless a calibration scores others)."""
-    overrides = overrides or Overrides()
     seen_old, seen_new = as_simplified(old), as_simplified(new)  # one script (compare/script.py)
+    reviewed = review_overrides(seen_old, seen_new, overrides or Overrides())
     seg = editions_segmenter(seen_old, seen_new, stopwords)
-    unit_pairs = match_initiative_units(seen_old, seen_new, seg, matcher)
-    sections, notes = align_sections(
-        seen_old, seen_new, seg, overrides, group_section_pairs(unit_pairs), group_links(unit_pairs)
+    unit_pairs = match_initiative_units(seen_old, seen_new, seg, matcher, reviewed.units)
+    sections = align_sections(
+        seen_old, seen_new, seg, reviewed.sections, group_section_pairs(unit_pairs), group_links(unit_pairs)
     )
     sections = original_sections(old, new, sections)
     fold = seen_old is not old or seen_new is not new
@@ -82,7 +83,7 @@ def compare(
     remember_segmentations(seg)
     tables = compare_tables(old, new)
     return DiffResult(
-        old, new, tuple(sections), tuple(initiatives), programmes, tuple(notes), tables,
+        old, new, tuple(sections), tuple(initiatives), programmes, reviewed.notes, tables,
         old_units=unit_pairs.old_units, new_units=unit_pairs.new_units,
     )
 
@@ -171,11 +172,12 @@ def classify_units(
             return False
         return pairs.get(old_home) != new_home
 
+    reviewed = unit_pairs.reviewed
     for match in matches:
         a, b = old_units[match.old], new_units[match.new]
         part = roles_old[match.old]
         unit, *in_sentences = _matched_unit(a, b, match.probability, moved(a, b), seg, fold)
-        result.append(replace(unit, relation=match.relation, part=part))
+        result.append(replace(unit, relation=match.relation, part=part, pinned=_pinned(match, reviewed)))
         # the shared side of a merge or split has its sentences reported by its own pair
         shared = {Relation.MERGE: Status.NEW, Relation.SPLIT: Status.DROPPED}.get(Relation(match.relation))
         result.extend(replace(item, part=part) for item in in_sentences if item.status != shared)
@@ -185,11 +187,17 @@ def classify_units(
     for k, u in enumerate(old_units):
         if k not in paired_old:
             near, p = _doubt(new_units, nearest_old.get(k))
-            result.append(Initiative(Status.DROPPED, u, None, 0.0, part=roles_old[k], nearest=near, nearest_probability=p))
+            pinned = reviewed.decided(k, None)
+            result.append(
+                Initiative(Status.DROPPED, u, None, 0.0, part=roles_old[k], nearest=near, nearest_probability=p, pinned=pinned)
+            )
     for k, u in enumerate(new_units):
         if k not in paired_new:
             near, p = _doubt(old_units, nearest_new.get(k))
-            result.append(Initiative(Status.NEW, None, u, 0.0, part=roles_new[k], nearest=near, nearest_probability=p))
+            pinned = reviewed.decided(None, k)
+            result.append(
+                Initiative(Status.NEW, None, u, 0.0, part=roles_new[k], nearest=near, nearest_probability=p, pinned=pinned)
+            )
     result.sort(key=_initiative_order)
     return [item for item in result if not _frame_only(item)]
 
@@ -227,35 +235,57 @@ def _doubt(others: Sequence[Unit], nearest: tuple[int, float] | None) -> tuple[U
 
 
 def match_initiative_units(
-    old: DocTree, new: DocTree, seg: Segmenter, matcher: MatcherParams = MATCHER
+    old: DocTree,
+    new: DocTree,
+    seg: Segmenter,
+    matcher: MatcherParams = MATCHER,
+    reviewed: UnitOverrides | None = None,
 ) -> UnitPairs:
-    """Every pairing step of the differ, in order: the model's assignment with identical
-    texts forced, merges and splits, whole copies preferred, then the layout's pairs. One
-    place, so that what examines the pairs (tests.diagnose_initiatives) sees the differ's own."""
-    return match_candidates(old, new, candidate_features(old, new, seg, matcher), matcher)
+    """Every pairing step of the differ, in order: the model's assignment with a reviewer's pins
+    and identical texts forced, merges and splits, whole copies preferred, then the layout's
+    pairs, never a pair the reviewer forbade. One place, so that what examines the pairs
+    (tests.diagnose_initiatives) sees the differ's own."""
+    return match_candidates(old, new, candidate_features(old, new, seg, matcher), matcher, reviewed)
 
 
 Candidates = tuple[tuple[Unit, ...], tuple[Unit, ...], dict[tuple[int, int], Features]]
 
 
 def match_candidates(
-    old: DocTree, new: DocTree, candidates: Candidates, matcher: MatcherParams = MATCHER
+    old: DocTree,
+    new: DocTree,
+    candidates: Candidates,
+    matcher: MatcherParams = MATCHER,
+    reviewed: UnitOverrides | None = None,
 ) -> UnitPairs:
     """`match_initiative_units` from the candidate pairs `candidate_features` found: the costly
     part (segmenting, vectors) done once, a calibration scores many weights and thresholds on it."""
+    reviewed = reviewed or UnitOverrides()
     old_units, new_units, features = candidates
+    features = {pair: value for pair, value in features.items() if reviewed.allows(pair)}
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
-    forced = (
+    identical = (
         _identical(old_units, new_units, roles_old, roles_new)
         if roles_correspond(old, new)
         else _identical(old_units, new_units, [""] * len(old_units), [""] * len(new_units))
     )
+    forced = first_pins([*reviewed.pins, *(pair for pair in identical if reviewed.allows(pair))])
     scores = pair_scores(features, matcher)
     matches = prefer_whole_copies(
         old_units, new_units, match_units(old_units, new_units, features, forced, matcher, scores)
     )
     matches += pairs_by_structure(old, new, old_units, new_units, matches, features, matcher)
-    return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches, scores)
+    matches = [_as_reviewed(m, reviewed) for m in matches if reviewed.allows((m.old, m.new)) or _pinned(m, reviewed)]
+    return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches, scores, reviewed)
+
+
+def _pinned(match: Match, reviewed: UnitOverrides) -> bool:
+    return not match.relation and reviewed.decided(match.old, match.new)
+
+
+def _as_reviewed(match: Match, reviewed: UnitOverrides) -> Match:
+    """A pinned pair is one initiative for certain, whatever the model scored it."""
+    return replace(match, probability=1.0) if _pinned(match, reviewed) else match
 
 
 def _identical(

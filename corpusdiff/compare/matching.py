@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from corpusdiff.compare import params
@@ -29,6 +29,7 @@ from corpusdiff.compare.groups import (
     themes_by_content,
     themes_left_alone,
 )
+from corpusdiff.compare.overrides import UnitOverrides
 from corpusdiff.compare.params import MATCHER, MatcherParams
 from corpusdiff.compare.units import LEAD_END_RE
 from corpusdiff.types.diff import Relation, Role
@@ -47,6 +48,7 @@ class UnitPairs:
     features: dict[tuple[int, int], Features]
     matches: list[Match]
     scores: dict[tuple[int, int], float]  # the model's probability for every candidate pair
+    reviewed: UnitOverrides = field(default_factory=UnitOverrides)  # a reviewer's pins and forbids (compare/overrides.py)
 
 
 def match_units(

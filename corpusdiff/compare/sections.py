@@ -14,17 +14,14 @@ from typing import overload
 
 from corpusdiff.compare import params
 from corpusdiff.compare.matching import UnitPairs
+from corpusdiff.compare.overrides import SectionOverrides
 from corpusdiff.compare.units import GROUP, task_areas
-from corpusdiff.text.script import simplified
 from corpusdiff.text.segment import Segmenter
 from corpusdiff.text.vectors import cosine, tfidf_vectors
 from corpusdiff.types.diff import (
     PLAUSIBLE,
     Initiative,
     Level,
-    OverrideAction,
-    OverrideNote,
-    Overrides,
     Relation,
     SectionMatch,
     SectionStatus,
@@ -40,30 +37,27 @@ def _subtree_text(tree: DocTree) -> list[str]:
     return texts
 
 
-def _heading_matches(section: Section, text: str) -> bool:
-    """Whether an override's heading names the section (as the aligner reads both: simplified)."""
-    text = simplified(text)
-    return text in (section.heading, f"{section.label}{section.heading}".strip())
-
-
 def align_sections(
     old: DocTree,
     new: DocTree,
     seg: Segmenter,
-    overrides: Overrides,
+    overrides: SectionOverrides | None = None,
     groups: Mapping[int, int] | None = None,
     links: GroupLinks | None = None,
-) -> tuple[list[SectionMatch], list[OverrideNote]]:
-    """1:1 section pairs, then splits/merges; returns (matches, notes about overrides).
-    `groups`: the sections whose headings the initiative matcher pairs one-to-one as groups
-    (`group_section_pairs`), paired first, after the overrides: the sections a view shows as one
+) -> list[SectionMatch]:
+    """1:1 section pairs, then splits/merges; a reviewer's pins first (`overrides`, resolved
+    by compare/overrides.py), its forbidden pairs never. `groups`: the sections whose headings
+    the initiative matcher pairs one-to-one as groups (`group_section_pairs`), paired first,
+    after the overrides: the sections a view shows as one
     are then the groups the initiatives continue, and their units are moved only when they left
     the group (one answer), while a section aligned by its place among its neighbours
     (GAP_THRESHOLD) could pair a group with one the initiatives call new."""
     score = _section_scorer(old, new, seg)
     links = links or GroupLinks(frozenset(), frozenset())
-    pairs, pinned, forbidden, notes = _apply_overrides(old, new, overrides)
-    forbidden |= links.elsewhere
+    overrides = overrides or SectionOverrides()
+    pairs = dict(overrides.pins)
+    pinned = set(pairs)
+    forbidden = set(overrides.forbidden) | links.elsewhere
     for i, j in (groups or {}).items():
         free = i not in pairs and j not in pairs.values() and (i, j) not in forbidden
         if free and old.sections[i].kind == new.sections[j].kind:
@@ -71,7 +65,7 @@ def align_sections(
     for depth in sorted({s.depth for s in old.sections} | {s.depth for s in new.sections}):
         _pair_at_depth(old, new, depth, pairs, forbidden, score)
         _fill_gaps(old, new, depth, pairs, forbidden, score)
-    return _section_matches(old, new, pairs, pinned, score, links.links), notes
+    return _section_matches(old, new, pairs, pinned, score, links.links)
 
 
 def _section_scorer(old: DocTree, new: DocTree, seg: Segmenter) -> Callable[[int, int], float]:
@@ -92,31 +86,6 @@ def _section_scorer(old: DocTree, new: DocTree, seg: Segmenter) -> Callable[[int
         return (1 - weight) * body + weight * cosine(heads[i], heads[n_old + j])
 
     return score
-
-
-def _apply_overrides(
-    old: DocTree, new: DocTree, overrides: Overrides
-) -> tuple[dict[int, int], set[int], set[tuple[int, int]], list[OverrideNote]]:
-    """The pairs the corpus's overrides pin and forbid, before any scoring, and a note on each."""
-    pairs: dict[int, int] = {}
-    pinned: set[int] = set()
-    notes: list[OverrideNote] = []
-    forbidden: set[tuple[int, int]] = set()
-    for old_text, new_text in overrides.forbid:
-        for i in (s.index for s in old.sections if _heading_matches(s, old_text)):
-            for j in (s.index for s in new.sections if _heading_matches(s, new_text)):
-                forbidden.add((i, j))
-                notes.append(OverrideNote(OverrideAction.FORBIDDEN, overrides.source, old_text, new_text))
-    for old_text, new_text in overrides.pin:
-        olds = [s.index for s in old.sections if _heading_matches(s, old_text)]
-        news = [s.index for s in new.sections if _heading_matches(s, new_text)]
-        if olds and news:
-            pairs[olds[0]] = news[0]
-            pinned.add(olds[0])
-            notes.append(OverrideNote(OverrideAction.PINNED, overrides.source, old_text, new_text))
-        else:
-            notes.append(OverrideNote(OverrideAction.NOT_FOUND, overrides.source, old_text, new_text))
-    return pairs, pinned, forbidden, notes
 
 
 def _pair_at_depth(

@@ -32,7 +32,7 @@ from corpusdiff.types.tree import CLOSING_HEADING, GROUP, DocTree, Section, Unit
 if TYPE_CHECKING:
     from corpusdiff.render.table import ComparisonTable
 
-SCHEMA_VERSION = "2.4"
+SCHEMA_VERSION = "2.5"
 CLASSES = (Status.NEW, Status.DROPPED, Status.REWORDED, Status.MOVED, Status.RECURRING)
 #: Every class a listing can be narrowed to: the statuses, and the extra pairs of merges and splits
 #: whatever their status (`--only merged,split`).
@@ -503,7 +503,10 @@ def joined_line(item: Initiative, strings: Strings) -> str:
 
 
 def confidence_label(item: Initiative, strings: Strings) -> str:
-    """`（把握高）` / `(high)`; "" for an item the matcher gave none."""
+    """`（把握高）` / `(high)`, or `（已审定）` / `(reviewed)` for what a reviewer's override
+    decided; "" for an item the matcher gave none."""
+    if item.pinned and item.level == Level.UNIT:
+        return strings("report.reviewed")
     if not item.confidence:
         return ""
     return strings("report.confidence", level=strings(f"report.level.{item.confidence}"))
@@ -517,7 +520,10 @@ def is_doubtful(item: Initiative) -> bool:
 
 def doubt(item: Initiative, strings: Strings) -> str:
     """`（把握低：或延续旧版「…」，匹配概率 0.04）` for a doubtful call of new or dropped: the unit it may
-    continue and the matcher's probability for the two; "" for a sure call."""
+    continue and the matcher's probability for the two; `（已审定）` for a call a reviewer's
+    override decided; "" for a sure call."""
+    if item.pinned:
+        return strings("report.reviewed")
     if item.nearest is None:
         return ""
     key = "report.doubt.new" if item.status == Status.NEW else "report.doubt.dropped"

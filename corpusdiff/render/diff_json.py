@@ -100,6 +100,8 @@ def to_json(result: DiffResult, notes: Sequence[ReviewerNote] = ()) -> dict[str,
             entry["figures"] = [{"old": f.old, "new": f.new} for f in item.figures]
         if item.relation:
             entry["relation"] = item.relation
+        if item.pinned:
+            entry["pinned"] = True
         if item.anchors:
             entry["anchors"] = list(item.anchors)
         initiatives.append(entry)

@@ -286,19 +286,39 @@ def parse_overrides(text: str, source: str, where: Path | str | None = None) -> 
     """The pins and forbids of one alignments file's text; `source` names it in the notes of
     a comparison, `where` in errors (default: `source`)."""
     where = where or source
-    data = yamlsafe.load(text, where) or {}
+    return overrides_from_data(yamlsafe.load(text, where), source, where)
+
+
+def overrides_from_data(data: object, source: str, where: Path | str) -> Overrides:
+    """The pins and forbids of one alignments file's YAML data (`parse_overrides`; `check`
+    reports what this refuses)."""
+    data = data or {}
     if not isinstance(data, dict):
         raise CorpusError(f"{where}: must be a mapping with `pin` and/or `forbid` lists; fix or remove it")
 
-    def pairs(key: str) -> tuple[tuple[str, str], ...]:
+    def pairs(key: str, one_side: bool) -> tuple[tuple[str, str], ...]:
         items = data.get(key) or []
-        if not isinstance(items, list) or not all(
-            isinstance(i, dict) and "old" in i and "new" in i for i in items
-        ):
-            raise CorpusError(f"{where}: `{key}` must be a list of {{old: heading, new: heading}}")
-        return tuple((str(i["old"]), str(i["new"])) for i in items)
+        sides = [_override_sides(item) for item in items] if isinstance(items, list) else [None]
+        if any(s is None or (not all(s) and not (one_side and any(s))) for s in sides):
+            either = " (or either alone: it continues nothing)" if one_side else ""
+            raise CorpusError(
+                f"{where}: `{key}` must be a list of {{old: …, new: …}}{either}, each a heading, "
+                "an address such as p163 or an initiative's first words"
+            )
+        return tuple(s for s in sides if s is not None)
 
-    return Overrides(pin=pairs("pin"), forbid=pairs("forbid"), source=source)
+    return Overrides(pin=pairs("pin", False), forbid=pairs("forbid", True), source=source)
+
+
+def _override_sides(item: object) -> tuple[str, str] | None:
+    """(old, new) of one override entry, "" for a side it leaves out; None when it is no
+    mapping of `old` and `new` texts."""
+    if not isinstance(item, dict) or set(item) - {"old", "new"}:
+        return None
+    sides = tuple("" if item.get(k) is None else item[k] for k in ("old", "new"))
+    if not all(isinstance(side, str | int) for side in sides):
+        return None
+    return str(sides[0]).strip(), str(sides[1]).strip()
 
 
 def read_document(root: Corpus | Path, doc_id: str) -> NormalizedDocument:

@@ -74,7 +74,8 @@ class ProgrammeChanges:
 
 @dataclass(frozen=True)
 class Overrides:
-    """Reviewer decisions: section pairs (heading texts) to pin or forbid."""
+    """Reviewer decisions: pairs of sections (by heading) or of initiatives (by address or lead)
+    to pin or forbid; a forbidden pair with one side "" forbids that side every partner."""
 
     pin: tuple[tuple[str, str], ...] = ()
     forbid: tuple[tuple[str, str], ...] = ()
@@ -110,6 +111,9 @@ class Initiative:
     # matcher's probability that the two are one initiative
     nearest: Unit | None = None
     nearest_probability: float = 0.0
+    #: A reviewer's override decided it: the pair is pinned, or the unit continues nothing
+    #: (corpus/alignments/<old>__<new>.yaml; compare/overrides.py).
+    pinned: bool = False
 
     @property
     def confidence(self) -> str:
@@ -117,6 +121,8 @@ class Initiative:
         initiative; of a unit called new or dropped, low when it has a `nearest` partner."""
         if self.level != "unit":
             return ""
+        if self.pinned:
+            return "high"
         if self.old is None or self.new is None:
             return "low" if self.nearest is not None else "high"
         return confidence_band(self.similarity)
@@ -191,12 +197,16 @@ class TableChange:
 
 
 class OverrideAction(StrEnum):
-    """What a reviewer's alignment override did: pinned two headings together, kept them apart,
-    or named a heading the edition does not have."""
+    """What a reviewer's alignment override did: pinned two headings or initiatives together,
+    kept them apart, said an initiative continues nothing in the other edition (an entry with one
+    side only), named a heading or initiative the edition does not have, or named several
+    initiatives where it must name one."""
 
     PINNED = "pinned"
     FORBIDDEN = "forbidden"
+    ALONE = "alone"
     NOT_FOUND = "not_found"
+    AMBIGUOUS = "ambiguous"
 
 
 @dataclass(frozen=True)

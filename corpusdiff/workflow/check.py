@@ -480,6 +480,8 @@ def _check_site_ids(root: Path, ids: set[str]) -> Iterator[Problem]:
 
 
 def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
+    from corpusdiff.store.corpus import overrides_from_data
+
     for path in sorted((root / "alignments").glob("*.yaml")):
         old, sep, new = path.stem.partition("__")
         for side in (old, new) if sep else ():
@@ -494,6 +496,11 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
             continue
         if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:
             yield Problem(path, "must be a mapping with `pin` and/or `forbid` lists")
+            continue
+        try:
+            overrides_from_data(data, path.name, path)
+        except CorpusError as exc:
+            yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
 
 
 def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:

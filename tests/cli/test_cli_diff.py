@@ -30,7 +30,7 @@ def test_json_has_the_documented_shape() -> None:
     code, out, _ = run("diff", OLD, NEW, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["schema_version"] == "2.4"
+    assert data["schema_version"] == "2.5"
     assert data["old"]["id"] == OLD and data["new"]["id"] == NEW
     assert {"sections", "initiatives", "programmes", "summary"} <= set(data)
     assert {s["status"] for s in data["sections"]} <= {"matched", "moved", "new", "dropped"}
@@ -149,6 +149,27 @@ def test_override_file_pins_a_pairing(tmp_path: Path) -> None:
     assert [(s["old"]["heading"], s["new"]["heading"]) for s in pinned] == [
         ("全力创建文明城市", "持续强化社会民生保障，建设高质量民生福地")
     ]
+
+
+def test_override_file_settles_initiatives_in_the_json(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    _, out, _ = run("diff", OLD, NEW, "--format", "json")
+    plain = json.loads(out)["initiatives"]
+    call = next(i for i in plain if i["level"] == "unit" and i["status"] == "dropped" and "nearest" in i)
+    new_call = next(i for i in plain if i["level"] == "unit" and i["status"] == "new" and "nearest" in i)
+    (corpus / "alignments").mkdir(exist_ok=True)
+    (corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml").write_text(
+        f"pin:\n  - old: {call['old']['address']}\n    new: {call['nearest']['address']}\n"
+        f"forbid:\n  - new: {new_call['new']['address'].partition('#')[2]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+    data = json.loads(result.stdout)
+    pinned = {(i["old"] and i["old"]["address"], i["new"] and i["new"]["address"]) for i in data["initiatives"] if i.get("pinned")}
+    assert pinned == {(call["old"]["address"], call["nearest"]["address"]), (None, new_call["new"]["address"])}
+    assert sum("pinned by alignments/" in n for n in data["overrides"]) == 1
+    assert sum("continues nothing" in n for n in data["overrides"]) == 1
 
 
 def test_json_validates_against_the_documented_schema() -> None:

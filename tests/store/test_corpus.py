@@ -271,3 +271,31 @@ def test_a_bulk_reingest_after_a_normaliser_change_carries_hand_corrections(
         "carry hand corrections: futian/annual-plan/2022-01",
         "renormalize: 2 documents",
     ]
+
+
+def test_an_alignments_forbid_may_name_one_side_a_pin_may_not() -> None:
+    from corpusdiff.store.corpus import parse_overrides
+
+    text = "pin:\n  - old: p12\n    new: 金融高地优势巩固\nforbid:\n  - old: p3\n  - new: ~\n    old: ¶7\n  - new: h4\n"
+    found = parse_overrides(text, "a__b.yaml")
+    assert found.pin == (("p12", "金融高地优势巩固"),)
+    assert found.forbid == (("p3", ""), ("¶7", ""), ("", "h4"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pin:\n  - old: p12\n",  # a pin needs both sides
+        "forbid:\n  - {}\n",  # neither side
+        "forbid:\n  - old: p3\n    nwe: p4\n",  # a misspelt side would forbid p3 every partner
+        "forbid:\n  - old: [p3]\n    new: p4\n",
+        "forbid: p3\n",
+    ],
+)
+def test_a_malformed_alignments_entry_is_one_line_naming_the_file(text: str) -> None:
+    from corpusdiff.store.corpus import parse_overrides
+
+    with pytest.raises(CorpusError) as excinfo:
+        parse_overrides(text, "a__b.yaml", "alignments/a__b.yaml")
+    message = str(excinfo.value)
+    assert message.startswith("alignments/a__b.yaml: `") and "\n" not in message

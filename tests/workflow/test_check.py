@@ -159,6 +159,14 @@ def test_alignment_file_naming_a_missing_document(corpus: Path) -> None:
     ]
 
 
+def test_alignment_entry_with_a_misspelt_side(corpus: Path) -> None:
+    (corpus / "alignments").mkdir()
+    path = corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2022-01.yaml"
+    path.write_text("forbid:\n  - old: p3\n    nwe: p4\n", encoding="utf-8")
+    code, lines = check(corpus)
+    assert code == 1 and len(lines) == 1 and lines[0].startswith(f"{path}: `forbid` must be a list of")
+
+
 def test_the_project_corpus_passes() -> None:
     from tests.conftest import ROOT
 
