@@ -299,8 +299,9 @@ def show(ctx: click.Context, doc_id: str, outline: bool) -> None:
 @handle_errors
 def check(ctx: click.Context) -> None:
     """Check the corpus: canonical text, valid front matter, sources present with the recorded
-    sha256, unique ids, alignment overrides naming existing documents; and what an interrupted
-    ingest left (files never committed, temporaries) and symlinks leaving the corpus.
+    sha256, unique ids, alignment overrides naming existing documents and, in them, headings or
+    initiatives the documents have; and what an interrupted ingest left (files never committed,
+    temporaries) and symlinks leaving the corpus.
 
     Prints one line per problem (`path: problem`) and exits 1 when there is any, 0 otherwise.
     Made for CI and pre-commit (see .pre-commit-hooks.yaml).

@@ -19,11 +19,13 @@ from corpusdiff.store import confine
 from corpusdiff.store.files import read_yaml
 from corpusdiff.text.chars import unsafe_in_name
 from corpusdiff.text.dates import is_publication_date
+from corpusdiff.types.diff import OverrideAction
 from corpusdiff.types.genre import undefined_genre
 
 if TYPE_CHECKING:
     from git import Repo
 
+    from corpusdiff.types.diff import Overrides
     from corpusdiff.types.document import Metadata
     from corpusdiff.types.notes import ReviewerNote
 
@@ -498,9 +500,38 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
             yield Problem(path, "must be a mapping with `pin` and/or `forbid` lists")
             continue
         try:
-            overrides_from_data(data, path.name, path)
+            overrides = overrides_from_data(data, path.name, path)
         except CorpusError as exc:
             yield Problem(path, str(exc).removeprefix(f"{path}:").strip())
+            continue
+        old_id, new_id = old.replace(".", "/"), new.replace(".", "/")
+        if sep and old_id in ids and new_id in ids:
+            yield from _overrides_naming_nothing(root, path, old_id, new_id, overrides)
+
+
+def _overrides_naming_nothing(
+    root: Path, path: Path, old_id: str, new_id: str, overrides: Overrides
+) -> Iterator[Problem]:
+    """Entries that name no heading or initiative of the two documents (a document changed
+    since they were written), or several initiatives: the diff leaves them out, saying so in a
+    note; `check` says so before anyone reads that diff."""
+    from corpusdiff.compare.overrides import review_overrides
+    from corpusdiff.compare.script import as_simplified
+    from corpusdiff.store.corpus import Corpus
+    from corpusdiff.store.resolve import load_side
+
+    corpus = Corpus(root, warn=_named_already)
+    try:
+        old, new = (as_simplified(load_side(doc, corpus).tree) for doc in (old_id, new_id))
+    except CorpusdiffError as exc:
+        yield Problem(path, str(exc))
+        return
+    for note in review_overrides(old, new, overrides).notes:
+        entry = f"entry {note.old or '(none)'} / {note.new or '(none)'}"
+        if note.action == OverrideAction.NOT_FOUND:
+            yield Problem(path, f"{entry} names no heading or initiative the documents have; fix or remove it")
+        elif note.action == OverrideAction.AMBIGUOUS:
+            yield Problem(path, f"{entry} names more than one initiative; give its address (such as p163)")
 
 
 def _check_notes(root: Path, ids: set[str]) -> Iterator[Problem]:

@@ -167,6 +167,23 @@ def test_alignment_entry_with_a_misspelt_side(corpus: Path) -> None:
     assert code == 1 and len(lines) == 1 and lines[0].startswith(f"{path}: `forbid` must be a list of")
 
 
+def test_alignment_entries_that_name_nothing_or_several_initiatives(corpus: Path) -> None:
+    """Overrides the diff would leave out (a document changed since they were written) are
+    found by check; an entry naming a heading, an address or a lead of the two is not."""
+    (corpus / "alignments").mkdir()
+    path = corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2022-01.yaml"
+    path.write_text(
+        "pin:\n  - old: 推进枢纽城区建设\n    new: p72\n"
+        "forbid:\n  - old: 一项从未有过的任务\n  - old: ——地区生产总值\n    new: p999999\n",
+        encoding="utf-8",
+    )
+    code, lines = check(corpus)
+    assert code == 1 and lines == [
+        f"{path}: entry 一项从未有过的任务 / (none) names no heading or initiative the documents have; fix or remove it",
+        f"{path}: entry ——地区生产总值 / p999999 names more than one initiative; give its address (such as p163)",
+    ]
+
+
 def test_the_project_corpus_passes() -> None:
     from tests.conftest import ROOT
 
