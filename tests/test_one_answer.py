@@ -218,6 +218,11 @@ def test_the_json_reports_what_the_overrides_decide_of_initiatives(views: Views)
     }
     assert decided == DECIDED
     assert not any(item.get("pinned") for item in json_report(views, PLAN_2022, MID_2023)["initiatives"])
+    from corpusdiff.site.diffpage import pair_page
+
+    page = (views.site / pair_page(PLAN_2022, PLAN_2025)).read_text(encoding="utf-8")
+    listed = lxml.html.fromstring(page).text_content()
+    assert "推进法治城区建设（已审定）" in listed  # the site's list of dropped initiatives
 
 
 @pytest.mark.parametrize(("old", "new"), PAIRS)

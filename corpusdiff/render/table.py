@@ -468,6 +468,8 @@ def _note(group: _Group, pairs: Sequence[Initiative], sides: _Sides, result: Dif
         worst = min(doubtful, key=lambda item: item.similarity)
         pieces.append(f"匹配把握{_CONFIDENCE[worst.confidence]}（概率 {worst.similarity:.2f}），请核对")
     pieces += [_doubt_note(item) for item in group.items if item.nearest is not None]
+    if any(item.pinned for item in group.items if item.level == Level.UNIT):
+        pieces.append("已审定（审阅设定，见 alignments/）")
     return "；".join(pieces)
 
 

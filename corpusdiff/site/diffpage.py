@@ -311,6 +311,7 @@ def new_and_dropped_lists(result: DiffResult, table: ComparisonTable, strings: S
                     "number": item_row(item, rows),
                     "brief": initiative_brief(item),
                     "doubtful": is_doubtful(item),
+                    "reviewed": item.pinned,
                 }
             )
         title = initiatives_title(strings, status, len(items), sum(map(is_doubtful, items)))

@@ -214,6 +214,22 @@ def test_a_doubtful_new_or_dropped_row_names_the_unit_to_check(diffs: dict, pair
             assert f"判断把握低：或延续{side}「{unit_title(item.nearest)}」（匹配概率 {p}），请核对" in rows[key].note
 
 
+def test_a_row_a_reviewer_decided_says_so_and_no_other_does() -> None:
+    from corpusdiff.compare.core import compare
+    from corpusdiff.types.diff import Overrides
+    from tests.conftest import corpus_tree
+
+    old, new = PAIRS[0]
+    overrides = Overrides(pin=(("进出口持续向好", "p14"),), forbid=(("推进法治城区建设", ""),))
+    table = comparison_table(compare(corpus_tree(old), corpus_tree(new), overrides))
+    decided = {
+        (r.old[0].address.rpartition("#")[2] if r.old else "", r.new[0].address.rpartition("#")[2] if r.new else "")
+        for r in table.unit_rows
+        if "已审定" in r.note
+    }
+    assert decided == {("p12", "p14"), ("p71", "")}
+
+
 def _report(title: str, parts: str) -> str:
     return f"---\ntitle: {title}\ndate: '2015'\ndialect: '1'\n---\n\n# {title}\n\n{parts}"
 
