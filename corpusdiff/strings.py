@@ -130,7 +130,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "diff.override": ("审阅设定：", "Override: "),
     "diff.override.pinned": ("{source} 指定二者对应：{old} = {new}", "pinned by {source}: {old} = {new}"),
     "diff.override.forbidden": ("{source} 禁止二者对应：{old} ≠ {new}", "forbidden by {source}: {old} ≠ {new}"),
-    "diff.override.alone": ("{source} 指定其在另一版本中无对应：{old}{new}", "{source}: {old}{new} continues nothing in the other edition"),
+    "diff.override.alone": (
+        "{source} 指定其在另一版本中无对应：{old}{new}",
+        "{source}: {old}{new} continues nothing in the other edition",
+    ),
     "diff.override.not_found": (
         "{source} 所指的标题或条目未找到：{old} / {new}",
         "override in {source} names no heading or initiative found: {old} / {new}",

@@ -152,8 +152,8 @@ def diff(
     OLD and NEW are each a corpus document id (futian/annual-plan/2022-01), ID@REV for the
     document at a git revision, a canonical Markdown file, or a raw report (normalised on
     the fly). Reviewer overrides in <corpus>/alignments/<old>__<new>.yaml pin or forbid
-    pairs of sections or initiatives (marked （已审定）). See docs/diff-output.md. Exit status: 0 no differences, 1 differences,
-    2 trouble.
+    pairs of sections or initiatives (marked （已审定）). See docs/diff-output.md. Exit status:
+    0 no differences, 1 differences, 2 trouble.
     """
     from corpusdiff.render.diff import SELECTABLE, in_sections
     from corpusdiff.render.diff_terminal import Detail

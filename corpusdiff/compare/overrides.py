@@ -89,9 +89,8 @@ def review_overrides(old: DocTree, new: DocTree, overrides: Overrides) -> Review
         a, b = _named(old, units[0], old_text), _named(new, units[1], new_text)
         if old_text and new_text:
             section_forbids |= {(i, j) for i in a.sections for j in b.sections}
-            if len(a.units) == 1 and len(b.units) == 1:
-                unit_forbids.add((a.units[0], b.units[0]))
-            applied = bool((a.sections and b.sections) or (len(a.units) == 1 and len(b.units) == 1))
+            unit_forbids.update(_one_each(a, b))
+            applied = _names_a_pair(a, b)
             action = OverrideAction.FORBIDDEN
         else:
             side, named = (0, a) if old_text else (1, b)
@@ -104,10 +103,8 @@ def review_overrides(old: DocTree, new: DocTree, overrides: Overrides) -> Review
         a, b = _named(old, units[0], old_text), _named(new, units[1], new_text)
         if a.sections and b.sections:
             section_pins.append((a.sections[0], b.sections[0]))
-        if len(a.units) == 1 and len(b.units) == 1:
-            unit_pins.append((a.units[0], b.units[0]))
-        applied = bool((a.sections and b.sections) or (len(a.units) == 1 and len(b.units) == 1))
-        action = OverrideAction.PINNED if applied else _missing(a, b)
+        unit_pins += _one_each(a, b)
+        action = OverrideAction.PINNED if _names_a_pair(a, b) else _missing(a, b)
         notes.append(OverrideNote(action, overrides.source, old_text, new_text))
     return Reviewed(
         SectionOverrides(tuple(first_pins(section_pins)), frozenset(section_forbids)),
@@ -116,7 +113,7 @@ def review_overrides(old: DocTree, new: DocTree, overrides: Overrides) -> Review
     )
 
 
-def heading_matches(section: Section, text: str) -> bool:
+def _heading_matches(section: Section, text: str) -> bool:
     """Whether an override's heading names the section (as the aligner reads both: simplified)."""
     text = simplified(text).strip()
     return bool(text) and text in (section.heading, f"{section.label}{section.heading}".strip())
@@ -127,7 +124,7 @@ def _named(tree: DocTree, units: Sequence[Unit], text: str) -> _Named:
     unit of the first such section, else the units of its address, else of its first words."""
     if not text:
         return _Named((), ())
-    sections = tuple(s.index for s in tree.sections if heading_matches(s, text))
+    sections = tuple(s.index for s in tree.sections if _heading_matches(s, text))
     if sections:
         heads = (GROUP, UnitKind.TASK)
         return _Named(sections, tuple(k for k, u in enumerate(units) if u.kind in heads and u.section == sections[0]))
@@ -161,6 +158,16 @@ def first_pins(pins: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         if all(i != a and j != b for a, b in kept):
             kept.append((i, j))
     return kept
+
+
+def _one_each(a: _Named, b: _Named) -> list[tuple[int, int]]:
+    """The pair of units the two sides name, when each names one."""
+    return [(a.units[0], b.units[0])] if len(a.units) == 1 and len(b.units) == 1 else []
+
+
+def _names_a_pair(a: _Named, b: _Named) -> bool:
+    """Whether the two sides name a pair of sections or of initiatives: the entry acts."""
+    return bool((a.sections and b.sections) or _one_each(a, b))
 
 
 def _missing(a: _Named, b: _Named) -> OverrideAction:

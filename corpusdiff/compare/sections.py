@@ -48,10 +48,10 @@ def align_sections(
     """1:1 section pairs, then splits/merges; a reviewer's pins first (`overrides`, resolved
     by compare/overrides.py), its forbidden pairs never. `groups`: the sections whose headings
     the initiative matcher pairs one-to-one as groups (`group_section_pairs`), paired first,
-    after the overrides: the sections a view shows as one
-    are then the groups the initiatives continue, and their units are moved only when they left
-    the group (one answer), while a section aligned by its place among its neighbours
-    (GAP_THRESHOLD) could pair a group with one the initiatives call new."""
+    after the overrides: the sections a view shows as one are then the groups the initiatives
+    continue, and their units are moved only when they left the group (one answer), while a
+    section aligned by its place among its neighbours (GAP_THRESHOLD) could pair a group with
+    one the initiatives call new."""
     score = _section_scorer(old, new, seg)
     links = links or GroupLinks(frozenset(), frozenset())
     overrides = overrides or SectionOverrides()
