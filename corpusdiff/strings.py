@@ -143,6 +143,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "override in {source} names more than one initiative; give its address (such as p163): {old} / {new}",
     ),
     "diff.notes": ("审阅批注（{n}）", "Reviewer notes ({n})"),
+    "alignments.head": (
+        "审阅设定：{old} → {new}，存为 corpus/alignments/ 下的 <旧>__<新>.yaml（见 docs/diff-output.md）。\n"
+        "以下 {n} 处新增或删除判断把握低，各给两种写法：二者为同一举措，取消 pin 下一条的注释；\n"
+        "确无对应，取消 forbid 下一条的注释（删去行首的“# ”）。原样提交不改变任何判断。",
+        "Reviewer overrides of {old} → {new}: save as corpus/alignments/<old>__<new>.yaml (docs/diff-output.md).\n"
+        "Below, each of the {n} calls of new or dropped the differ doubts, two ways: if the two are one\n"
+        "initiative, uncomment its pin; if the unit continues nothing, its forbid (remove the leading \"# \").\n"
+        "As it is, the file decides nothing.",
+    ),
+    "alignments.pin": ("旧 {old} = 新 {new}（匹配概率 {p}）", "old {old} = new {new} (probability {p})"),
+    "alignments.alone.old": ("旧 {unit} 在新版中无对应（删除）", "old {unit} continues nothing (dropped)"),
+    "alignments.alone.new": ("新 {unit} 在旧版中无对应（新增）", "new {unit} continues nothing (new)"),
     "diff.significant": ("重要", "significant"),
     "diff.orphans": (
         "以下批注对应的改动在本次对比中已不存在（corpusdiff check 会报告）：",

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 #: The diff's formats; the last three are the 新旧对照表 (render/table.py).
-_DIFF_FORMATS = ("terminal", "json", "markdown", "csv", "docx", "xlsx")
+_DIFF_FORMATS = ("terminal", "json", "markdown", "csv", "docx", "xlsx", "alignments")
 
 
 #: The diff's formats that carry the reviewer notes of the pair.
@@ -41,7 +41,14 @@ _FILE_FORMATS = {"docx": "a Word", "xlsx": "an Excel"}
 
 
 #: The format an -o file's name asks for when --format is not given.
-_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+_SUFFIX_FORMATS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".csv": "csv",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".yaml": "alignments",
+}
 
 
 #: The extension of each format's files (terminal text: .txt).
@@ -65,8 +72,9 @@ _UNWRITTEN_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".doc", ".xls", ".odt"
     help="terminal text (labels and colour; the default), json (schema: docs/diff-schema.json), "
     "markdown (ready to paste into a pull request or a memo), or the 新旧对照表 (every unit of "
     "both editions, numbered, by section, with a 修改说明) as csv, docx (a Word table) or xlsx "
-    "(an Excel sheet); docx and xlsx need -o. Default: from the -o file's extension, else terminal; "
-    "an -o extension of another format is refused.",
+    "(an Excel sheet); docx and xlsx need -o; or alignments, the calls of new and dropped the "
+    "differ doubts as a reviewer's overrides file to complete (YAML, every entry commented out). "
+    "Default: from the -o file's extension, else terminal; an -o extension of another format is refused.",
 )
 @click.option(
     "-o",
@@ -330,6 +338,11 @@ def _report(
     if fmt == "markdown":
         report = to_markdown(result, notes, strings, summary=view.summary)
         return within_limit(report, view.max_chars, strings) if view.max_chars else report
+    if fmt == "alignments":
+        from corpusdiff.render.diff_alignments import to_alignments
+        from corpusdiff.strings import catalogue
+
+        return to_alignments(result, strings or catalogue())
     from corpusdiff.render import export
     from corpusdiff.render.table import comparison_table
 

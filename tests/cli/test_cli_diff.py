@@ -172,6 +172,36 @@ def test_override_file_settles_initiatives_in_the_json(tmp_path: Path) -> None:
     assert sum("continues nothing" in n for n in data["overrides"]) == 1
 
 
+def test_a_reviewer_completes_the_alignments_template_and_the_diff_follows(tmp_path: Path) -> None:
+    """The workflow docs/diff-output.md describes: write the doubtful calls as an overrides file,
+    uncomment one choice, and the diff gives that answer; the template as written decides nothing."""
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", corpus)
+    target = corpus / "alignments" / "futian.annual-plan.2022-01__futian.annual-plan.2025-01.yaml"
+    target.parent.mkdir(exist_ok=True)
+
+    def diff_json() -> dict:
+        result = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "--format", "json"])
+        return json.loads(result.stdout)
+
+    plain = diff_json()
+    written = CliRunner().invoke(main, ["--corpus", str(corpus), "diff", OLD, NEW, "-o", str(target)])
+    assert written.exit_code == 1, written.output
+    template = target.read_text(encoding="utf-8")
+    doubtful = [i for i in plain["initiatives"] if "nearest" in i and not i.get("relation")]
+    assert template.count("#  - old:") + template.count("#  - new:") == 2 * len(doubtful) > 0
+    assert diff_json()["initiatives"] == plain["initiatives"]  # nothing decided yet
+    lines = template.split("\n")
+    first = lines.index("pin:") + 2  # the first pin entry: a comment, then its two lines
+    lines[first : first + 2] = [line.removeprefix("#") for line in lines[first : first + 2]]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    old_anchor, new_anchor = (lines[first + k].split(": ")[1] for k in (0, 1))
+    pinned = [i for i in diff_json()["initiatives"] if i.get("pinned")]
+    assert [(i["old"]["address"], i["new"]["address"]) for i in pinned] == [
+        (f"{OLD}#{old_anchor}", f"{NEW}#{new_anchor}")
+    ]
+
+
 def test_json_validates_against_the_documented_schema() -> None:
     import jsonschema
 
