@@ -442,6 +442,7 @@ _REPORTS: dict[str, tuple[str, str]] = {
     "report.level.high": ("高", "high"),
     "report.level.medium": ("中", "medium"),
     "report.level.low": ("低", "low"),
+    "report.level.reviewed": ("已审定", "reviewed"),
     "report.sentence_added": ("+ 增加句子", "+ sentence added"),
     "report.sentence_removed": ("- 删去句子", "- sentence removed"),
     "report.figure_changed": ("数字变化：{change}", "figure changed: {change}"),

@@ -102,7 +102,7 @@ class ThreadLink:
     status: Status  # recurring, reworded or moved
     relation: Relation  # merge / split when the earlier / later item is the extra side
     probability: float  # the differ's probability that the pair is one initiative
-    confidence: str  # high / medium / low (types.diff.Initiative.confidence)
+    confidence: str  # high / medium / low (types.diff.Initiative.confidence), or reviewed (pinned)
     step: tuple[str, ...] = ()  # the editions of the step's own two items (old, new)
     pair: tuple[str, ...] = ()  # the pointers of the two units the diff paired (old, new)
 
@@ -348,7 +348,7 @@ def _link(item: Initiative) -> Link:
         item.similarity,
         Relation(item.relation),
         Status(item.status),
-        item.confidence,
+        "reviewed" if item.pinned else item.confidence,  # a reviewer's override decided the pair
     )
 
 

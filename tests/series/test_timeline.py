@@ -1172,3 +1172,21 @@ def test_an_edition_in_traditional_characters_quotes_the_programmes_of_its_simpl
     as_printed = programmes(old, new)
     assert ("一带一路", ["quoted", "quoted"]) in as_printed
     assert programmes(old, traditional_copy(new, tmp_path)) == as_printed
+
+
+def test_a_step_a_reviewer_pinned_is_shown_as_reviewed() -> None:
+    """A pair an alignments file pins is a step of one thread whose evidence says so."""
+    from corpusdiff.render.timeline import link_text
+    from corpusdiff.strings import catalogue
+    from corpusdiff.types.diff import Overrides
+    from tests.conftest import corpus_tree
+
+    old, new = "futian/annual-plan/2022-01", "futian/annual-plan/2025-01"
+    trees = [corpus_tree(old), corpus_tree(new)]
+    diff = compare(*trees, Overrides(pin=(("进出口持续向好", "p14"),)))
+    timeline = build_timeline(trees, [diff])
+    [thread] = [t for t in timeline.threads if {i.pointer for i in t.items} >= {f"{old}#p12", f"{new}#p14"}]
+    pair = (f"{old}#p12", f"{new}#p14")
+    [link] = [k for k in thread.links if (thread.items[k.old].pointer, thread.items[k.new].pointer) == pair]
+    assert link.confidence == "reviewed"
+    assert "已审定" in link_text(link, {old: "2022", new: "2025"}, catalogue("zh"))
