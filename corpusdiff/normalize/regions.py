@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpusdiff.text.chars import IDEOGRAPHS
+from corpusdiff.text.stopwords import shipped_list
 from corpusdiff.types.document import Level
 
 #: The region written for a national report (its id and series use `national`).
@@ -25,6 +26,9 @@ NATIONAL_REGION = "全国"
 NATIONAL_SLUG = "national"
 
 _MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+#: The county-level cities (县级市; text/data/county-level-cities.txt): 义乌市 is a county whether
+#: or not its report names 金华市 over it.
+COUNTY_LEVEL_CITIES = frozenset(shipped_list("county-level-cities.txt"))
 #: The level of a unit named by its suffix alone: 省第十四届…, 代表市人民政府, 全区, 区长.
 _SUFFIX_LEVELS = {
     "自治区": Level.PROVINCIAL,
@@ -120,16 +124,26 @@ def named_parent(region: str, *names: str) -> str:
 
 
 def unit_level(unit: str, parent: str = "") -> Level:
-    """The level of one unit, given the unit it sits in (a 市 in a 市 is county-level)."""
+    """The level of one unit, given the unit it sits in (a 市 in a 市 is county-level), or known
+    as a county-level city."""
     if unit in _MUNICIPALITIES or unit.endswith(("省", "自治区", "特别行政区")):
         return Level.PROVINCIAL
     if unit.endswith("区") and not unit.endswith("地区"):  # a 地区 is a prefecture, as a city
         return Level.DISTRICT
     if unit.endswith(("县", "旗")):
         return Level.COUNTY
+    if unit.endswith("市") and _simplified(unit) in COUNTY_LEVEL_CITIES:
+        return Level.COUNTY
     if unit.endswith("市") and parent.endswith(("市", "州", "地区", "盟")) and parent not in _MUNICIPALITIES:
         return Level.COUNTY
     return Level.CITY
+
+
+def _simplified(name: str) -> str:
+    """A name in simplified characters (義烏市 → 义乌市), as the shipped lists write them."""
+    from corpusdiff.text.script import simplified
+
+    return simplified(name)
 
 
 def region_of_name(text: str) -> Region:

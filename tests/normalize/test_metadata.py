@@ -210,6 +210,10 @@ def test_occasion_line_and_byline(front: list[str], expected: Occasion) -> None:
         ("2024年深圳市政府工作报告", "深圳市", Level.CITY),
         ("上海市第十六届人民代表大会第二次会议", "上海市", Level.PROVINCIAL),
         ("苏州市昆山市第十八届人民代表大会", "昆山市", Level.COUNTY),
+        # a county-level city named alone is still a county (text/data/county-level-cities.txt)
+        ("昆山市第十八届人民代表大会第三次会议", "昆山市", Level.COUNTY),
+        ("晉江市2024年政府工作報告", "晉江市", Level.COUNTY),
+        ("2024年吉林市政府工作报告", "吉林市", Level.CITY),
         ("延边朝鲜族自治州2024年政府工作报告", "延边朝鲜族自治州", Level.CITY),
         ("内蒙古自治区第十四届人民代表大会第二次会议", "内蒙古自治区", Level.PROVINCIAL),
         # a 地区 or 盟 is a prefecture, level with a city, not a district
