@@ -262,7 +262,8 @@ def match_candidates(
     part (segmenting, vectors) done once, a calibration scores many weights and thresholds on it."""
     reviewed = reviewed or UnitOverrides()
     old_units, new_units, features = candidates
-    features = {pair: value for pair, value in features.items() if reviewed.allows(pair)}
+    if reviewed:
+        features = {pair: value for pair, value in features.items() if reviewed.allows(pair)}
     roles_old, roles_new = unit_roles(old, old_units), unit_roles(new, new_units)
     identical = (
         _identical(old_units, new_units, roles_old, roles_new)
@@ -275,7 +276,8 @@ def match_candidates(
         old_units, new_units, match_units(old_units, new_units, features, forced, matcher, scores)
     )
     matches += pairs_by_structure(old, new, old_units, new_units, matches, features, matcher)
-    matches = [_as_reviewed(m, reviewed) for m in matches if reviewed.allows((m.old, m.new)) or _pinned(m, reviewed)]
+    if reviewed:
+        matches = [_as_reviewed(m, reviewed) for m in matches if reviewed.allows((m.old, m.new)) or _pinned(m, reviewed)]
     return UnitPairs(old_units, new_units, (roles_old, roles_new), features, matches, scores, reviewed)
 
 

@@ -39,6 +39,10 @@ class UnitOverrides:
     alone_old: frozenset[int] = frozenset()  # continue nothing: called dropped
     alone_new: frozenset[int] = frozenset()  # called new
 
+    def __bool__(self) -> bool:
+        """Whether a reviewer decided anything: without, the matcher's steps run untouched."""
+        return bool(self.pins or self.forbidden or self.alone_old or self.alone_new)
+
     def allows(self, pair: tuple[int, int]) -> bool:
         """Whether the matcher may link the two units at all."""
         return pair not in self.forbidden and pair[0] not in self.alone_old and pair[1] not in self.alone_new
