@@ -12,12 +12,13 @@ stands in comments, one line each.
 from __future__ import annotations
 
 from corpusdiff.render.diff import is_doubtful
+from corpusdiff.render.grid import truncate
 from corpusdiff.strings import Strings
 from corpusdiff.types.diff import DiffResult, Initiative, Level, Status
 from corpusdiff.types.tree import DocTree, Unit, unit_title
 
-#: How much of a unit's name a comment line gives.
-TITLE = 30
+#: How much of a unit's name a comment line gives, in terminal columns (a Han character takes two).
+TITLE = 60
 
 
 def to_alignments(result: DiffResult, strings: Strings) -> str:
@@ -53,6 +54,4 @@ def _sides(item: Initiative) -> tuple[Unit, Unit]:
 
 def _named(tree: DocTree, unit: Unit) -> str:
     """`p28 城区安全更加牢靠`: the unit's address and, cut to one short line, its name."""
-    title = " ".join(unit_title(unit).split())
-    title = title if len(title) <= TITLE else title[: TITLE - 1] + "…"
-    return f"{tree.unit_anchor(unit)} {title}"
+    return f"{tree.unit_anchor(unit)} {truncate(' '.join(unit_title(unit).split()), TITLE)}"

@@ -25,6 +25,7 @@ from corpusdiff.types.genre import undefined_genre
 if TYPE_CHECKING:
     from git import Repo
 
+    from corpusdiff.store.corpus import Corpus
     from corpusdiff.types.diff import Overrides
     from corpusdiff.types.document import Metadata
     from corpusdiff.types.notes import ReviewerNote
@@ -482,8 +483,9 @@ def _check_site_ids(root: Path, ids: set[str]) -> Iterator[Problem]:
 
 
 def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
-    from corpusdiff.store.corpus import overrides_from_data
+    from corpusdiff.store.corpus import Corpus, overrides_from_data
 
+    corpus: Corpus | None = None  # read once, for the first file whose entries are looked up
     for path in sorted((root / "alignments").glob("*.yaml")):
         old, sep, new = path.stem.partition("__")
         for side in (old, new) if sep else ():
@@ -506,21 +508,20 @@ def _check_alignments(root: Path, ids: set[str]) -> Iterator[Problem]:
             continue
         old_id, new_id = old.replace(".", "/"), new.replace(".", "/")
         if sep and old_id in ids and new_id in ids:
-            yield from _overrides_naming_nothing(root, path, old_id, new_id, overrides)
+            corpus = corpus or Corpus(root, warn=_named_already)
+            yield from _overrides_naming_nothing(corpus, path, old_id, new_id, overrides)
 
 
 def _overrides_naming_nothing(
-    root: Path, path: Path, old_id: str, new_id: str, overrides: Overrides
+    corpus: Corpus, path: Path, old_id: str, new_id: str, overrides: Overrides
 ) -> Iterator[Problem]:
     """Entries that name no heading or initiative of the two documents (a document changed
     since they were written), or several initiatives: the diff leaves them out, saying so in a
     note; `check` says so before anyone reads that diff."""
     from corpusdiff.compare.overrides import review_overrides
     from corpusdiff.compare.script import as_simplified
-    from corpusdiff.store.corpus import Corpus
     from corpusdiff.store.resolve import load_side
 
-    corpus = Corpus(root, warn=_named_already)
     try:
         old, new = (as_simplified(load_side(doc, corpus).tree) for doc in (old_id, new_id))
     except CorpusdiffError as exc:
